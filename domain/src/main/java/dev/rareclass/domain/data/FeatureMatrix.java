@@ -1,0 +1,96 @@
+package dev.rareclass.domain.data;
+
+import java.util.Arrays;
+
+/**
+ * The numeric view of a table that trainers see: {@code rows × cols} float32 values, row-major.
+ *
+ * <p>Instances are immutable by contract: {@link #data()} exposes the backing array so backends can
+ * wrap it without copying (a DL4J INDArray, a Smile matrix), and callers must not write into it.
+ * Every method that returns a new matrix copies.
+ */
+public final class FeatureMatrix {
+
+    private final int rows;
+    private final int cols;
+    private final float[] data;
+
+    private FeatureMatrix(int rows, int cols, float[] data) {
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException("negative shape " + rows + " x " + cols);
+        }
+        if ((long) rows * cols != data.length) {
+            throw new IllegalArgumentException(
+                    "shape " + rows + " x " + cols + " does not match " + data.length + " values");
+        }
+        this.rows = rows;
+        this.cols = cols;
+        this.data = data;
+    }
+
+    /** Takes ownership of {@code data} (no copy): the caller must not modify it afterwards. */
+    public static FeatureMatrix wrap(int rows, int cols, float[] data) {
+        return new FeatureMatrix(rows, cols, data);
+    }
+
+    /** Builds a matrix from rows of doubles (convenient for tests and small tables). */
+    public static FeatureMatrix ofRows(double[]... values) {
+        int cols = values.length == 0 ? 0 : values[0].length;
+        float[] out = new float[values.length * cols];
+        for (int r = 0; r < values.length; r++) {
+            if (values[r].length != cols) {
+                throw new IllegalArgumentException("row " + r + " has " + values[r].length + " values, expected " + cols);
+            }
+            for (int c = 0; c < cols; c++) {
+                out[r * cols + c] = (float) values[r][c];
+            }
+        }
+        return new FeatureMatrix(values.length, cols, out);
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    public float get(int row, int col) {
+        return data[row * cols + col];
+    }
+
+    /** The backing row-major array. Read only: do not modify. */
+    public float[] data() {
+        return data;
+    }
+
+    /** A copy of one row. */
+    public float[] row(int row) {
+        return Arrays.copyOfRange(data, row * cols, (row + 1) * cols);
+    }
+
+    /** A new matrix holding the given rows, in the given order (repeats allowed). */
+    public FeatureMatrix selectRows(int[] rowIndices) {
+        float[] out = new float[rowIndices.length * cols];
+        for (int i = 0; i < rowIndices.length; i++) {
+            System.arraycopy(data, rowIndices[i] * cols, out, i * cols, cols);
+        }
+        return new FeatureMatrix(rowIndices.length, cols, out);
+    }
+
+    /** This matrix with {@code other}'s rows appended below (same column count). */
+    public FeatureMatrix appendRows(FeatureMatrix other) {
+        if (other.cols != cols) {
+            throw new IllegalArgumentException("column counts differ: " + cols + " vs " + other.cols);
+        }
+        float[] out = Arrays.copyOf(data, data.length + other.data.length);
+        System.arraycopy(other.data, 0, out, data.length, other.data.length);
+        return new FeatureMatrix(rows + other.rows, cols, out);
+    }
+
+    @Override
+    public String toString() {
+        return "FeatureMatrix[" + rows + " x " + cols + "]";
+    }
+}

@@ -1,0 +1,172 @@
+package dev.rareclass.domain.model;
+
+import dev.rareclass.domain.error.UsageException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Raw {@code key=value} parameters as a user wrote them ({@code --param hidden=16,16}, a recipe map).
+ * Backends turn them into their own validated record ({@code MlpParams}) with the typed getters here,
+ * which name the parameter and the model in every error. Immutable, insertion-ordered.
+ */
+public final class Hyperparameters {
+
+    private static final Hyperparameters EMPTY = new Hyperparameters(Map.of());
+    private final Map<String, String> values;
+
+    private Hyperparameters(Map<String, String> values) {
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    public static Hyperparameters empty() {
+        return EMPTY;
+    }
+
+    public static Hyperparameters of(Map<String, String> values) {
+        return new Hyperparameters(values);
+    }
+
+    /** Parses {@code key=value} strings; a repeated key keeps the last value. */
+    public static Hyperparameters parse(Collection<String> pairs) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : pairs) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException("parameter '" + pair + "' is not of the form key=value");
+            }
+            out.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return new Hyperparameters(out);
+    }
+
+    public Map<String, String> asMap() {
+        return values;
+    }
+
+    public boolean isEmpty() {
+        return values.isEmpty();
+    }
+
+    /** This set with {@code key} set to {@code value}. */
+    public Hyperparameters with(String key, String value) {
+        Map<String, String> out = new LinkedHashMap<>(values);
+        out.put(key, value);
+        return new Hyperparameters(out);
+    }
+
+    /** Fails with the list of known names when a key is not among them. */
+    public void requireKnown(Set<String> known, String model) {
+        for (String key : values.keySet()) {
+            if (!known.contains(key)) {
+                throw new UsageException("unknown parameter '" + key + "' for " + model
+                        + "; known: " + String.join(", ", new TreeSet<>(known)));
+            }
+        }
+    }
+
+    public String string(String key, String fallback) {
+        return values.getOrDefault(key, fallback);
+    }
+
+    public int integer(String key, int fallback, int min, int max) {
+        String raw = values.get(key);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            int v = Integer.parseInt(raw);
+            if (v < min || v > max) {
+                throw new UsageException("parameter " + key + "=" + raw + " is out of range [" + min + ", " + max + "]");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new UsageException("parameter " + key + "=" + raw + " is not an integer");
+        }
+    }
+
+    public double decimal(String key, double fallback, double min, double max) {
+        String raw = values.get(key);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            double v = Double.parseDouble(raw);
+            if (!(v >= min && v <= max)) {
+                throw new UsageException("parameter " + key + "=" + raw + " is out of range [" + min + ", " + max + "]");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new UsageException("parameter " + key + "=" + raw + " is not a number");
+        }
+    }
+
+    public boolean bool(String key, boolean fallback) {
+        String raw = values.get(key);
+        if (raw == null) {
+            return fallback;
+        }
+        return switch (raw.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new UsageException("parameter " + key + "=" + raw + " is not true or false");
+        };
+    }
+
+    /** A comma-separated list of positive integers, such as {@code hidden=16,16}. */
+    public List<Integer> integers(String key, List<Integer> fallback, int min, int max) {
+        String raw = values.get(key);
+        if (raw == null) {
+            return fallback;
+        }
+        List<Integer> out = new ArrayList<>();
+        for (String part : raw.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                int v = Integer.parseInt(part.trim());
+                if (v < min || v > max) {
+                    throw new UsageException("parameter " + key + "=" + raw + ": " + v + " is out of range [" + min + ", " + max + "]");
+                }
+                out.add(v);
+            } catch (NumberFormatException e) {
+                throw new UsageException("parameter " + key + "=" + raw + " is not a comma-separated list of integers");
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** One of the allowed words (case-insensitive), returned in lower case. */
+    public String choice(String key, String fallback, Set<String> allowed) {
+        String raw = values.get(key);
+        if (raw == null) {
+            return fallback;
+        }
+        String v = raw.toLowerCase(java.util.Locale.ROOT);
+        if (!allowed.contains(v)) {
+            throw new UsageException("parameter " + key + "=" + raw + " is not one of: " + String.join(", ", new TreeSet<>(allowed)));
+        }
+        return v;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Hyperparameters h && h.values.equals(values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return values.toString();
+    }
+}

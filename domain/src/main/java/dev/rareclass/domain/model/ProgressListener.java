@@ -1,0 +1,19 @@
+package dev.rareclass.domain.model;
+
+/**
+ * Receives progress of long work (folds, epochs, trials). Implementations must be cheap and thread-safe;
+ * the command line shows them on a terminal's stderr and nowhere else.
+ */
+@FunctionalInterface
+public interface ProgressListener {
+
+    /** A listener that ignores everything. */
+    ProgressListener NONE = (task, done, total) -> { };
+
+    /**
+     * @param task  what is progressing, such as {@code "mlp@dl4j epochs"}
+     * @param done  units finished
+     * @param total units in all, or -1 when unknown
+     */
+    void update(String task, long done, long total);
+}

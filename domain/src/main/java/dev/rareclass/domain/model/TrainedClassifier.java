@@ -1,0 +1,33 @@
+package dev.rareclass.domain.model;
+
+import dev.rareclass.domain.data.FeatureMatrix;
+import java.util.Optional;
+
+/**
+ * An immutable trained model from one backend. It only scores; the threshold and the label mapping
+ * live outside, in the domain's {@code FittedPipeline}, so every backend is judged the same way.
+ */
+public interface TrainedClassifier {
+
+    /** The model kind, such as {@code mlp}. */
+    String kind();
+
+    /** The backend's name, such as {@code dl4j}. */
+    String backend();
+
+    /** The parameters it was trained with, as given (defaults filled in where the backend resolves them). */
+    Hyperparameters params();
+
+    /** One score per row: higher means more likely positive. Must be thread-safe. */
+    double[] scores(FeatureMatrix x);
+
+    ScoreKind scoreKind();
+
+    /** Per-epoch numbers for iteratively trained models. */
+    default Optional<TrainingHistory> history() {
+        return Optional.empty();
+    }
+
+    /** A few human-readable lines: structure, sizes, parameter counts. */
+    String summary();
+}

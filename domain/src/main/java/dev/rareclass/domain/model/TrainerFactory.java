@@ -1,0 +1,25 @@
+package dev.rareclass.domain.model;
+
+import java.util.Set;
+
+/**
+ * Entry point of one classifier on one backend, registered under {@code kind@backend}. Creating a
+ * factory must be cheap and must not load native code; only {@link #create} and training may.
+ */
+public interface TrainerFactory {
+
+    /** The model kind, such as {@code logistic}. */
+    String kind();
+
+    /** The backend's name, such as {@code smile}. */
+    String backend();
+
+    /** Parameter names this trainer accepts. */
+    Set<String> parameterNames();
+
+    /** Whether {@link TrainingContext#classWeights()} other than uniform are honoured. */
+    boolean supportsClassWeights();
+
+    /** Validates the parameters (a {@code UsageException} names the bad one) and returns a trainer. */
+    ClassifierTrainer create(Hyperparameters params);
+}
