@@ -12,11 +12,11 @@ public final class DataException extends RareclassException {
         super(message, cause);
     }
 
-    /** A message prefixed with {@code file:row:column} where those are known (row and column 1-based for people). */
-    public static DataException at(String file, long row, String column, String problem) {
+    /** A message naming the file, the 1-based line in the file and the column, where those are known. */
+    public static DataException at(String file, long line, String column, String problem) {
         StringBuilder where = new StringBuilder(file);
-        if (row > 0) {
-            where.append(", row ").append(row);
+        if (line > 0) {
+            where.append(", line ").append(line);
         }
         if (column != null) {
             where.append(", column ").append(column);

@@ -1,0 +1,146 @@
+package dev.rareclass.domain.experiment;
+
+import dev.rareclass.domain.data.FeatureMatrix;
+import dev.rareclass.domain.data.Fold;
+import dev.rareclass.domain.data.Labels;
+import dev.rareclass.domain.data.Splits;
+import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.metrics.BinaryMetrics;
+import dev.rareclass.domain.metrics.MetricName;
+import dev.rareclass.domain.model.ClassWeights;
+import dev.rareclass.domain.model.ClassifierTrainer;
+import dev.rareclass.domain.model.ProgressListener;
+import dev.rareclass.domain.model.ScoreKind;
+import dev.rareclass.domain.model.TrainedClassifier;
+import dev.rareclass.domain.model.TrainerCatalog;
+import dev.rareclass.domain.model.TrainerFactory;
+import dev.rareclass.domain.model.TrainingContext;
+import dev.rareclass.domain.preprocess.FittedScaler;
+import dev.rareclass.domain.threshold.ThresholdPolicies;
+import dev.rareclass.domain.threshold.ThresholdPolicy;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Fits a {@link PipelineSpec} on a labelled table — the one training procedure that {@code train},
+ * {@code compare} and the demo share, so a model is judged the same way everywhere.
+ *
+ * <ol>
+ *   <li>Hold out a stratified validation part of the given rows (inner validation).</li>
+ *   <li>Fit the scaler on the remaining training rows only.</li>
+ *   <li>Train the classifier on them (validation rows are passed for learning curves, never fitted on).</li>
+ *   <li>Choose the threshold with the policy on the validation scores, and record validation metrics.</li>
+ * </ol>
+ * Nothing outside the given table is seen, so inside cross-validation the held-out fold stays unseen.
+ */
+public final class PipelineFitter {
+
+    private final TrainerCatalog catalog;
+
+    public PipelineFitter(TrainerCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Validates the spec's names and parameters without training (fail fast before long work). */
+    public TrainerFactory check(PipelineSpec spec) {
+        TrainerFactory factory = catalog.find(spec.kind(), spec.backend());
+        factory.create(spec.params());
+        ThresholdPolicy policy = ThresholdPolicies.parse(spec.thresholdPolicy());
+        if (policy.needsValidationData() && spec.validationFraction() == 0) {
+            throw new UsageException("threshold policy " + policy.spec() + " is tuned on validation rows; "
+                    + "use a validation fraction above 0 or a fixed threshold");
+        }
+        if (!spec.classWeight().equalsIgnoreCase("none") && !factory.supportsClassWeights()) {
+            throw new UsageException(factory.kind() + "@" + factory.backend() + " cannot take class weights; "
+                    + "use --class-weight none or a sampler");
+        }
+        return factory;
+    }
+
+    /**
+     * @param table    labelled training rows (both classes present)
+     * @param spec     what to fit
+     * @param dataSha256 checksum of the source file for provenance ("" when generated)
+     * @param progress where epochs are reported
+     */
+    public FittedPipeline fit(Table table, PipelineSpec spec, String dataSha256, ProgressListener progress) {
+        TrainerFactory factory = check(spec);
+        ThresholdPolicy policy = ThresholdPolicies.parse(spec.thresholdPolicy());
+        Labels all = table.requireLabels();
+        requireBothClasses(table, all);
+
+        int[] trainRows;
+        int[] validRows;
+        if (spec.validationFraction() > 0) {
+            if (all.positives() < 2 || all.negatives() < 2) {
+                throw new DataException(table.source() + ": holding out validation rows needs at least 2 rows of each class; "
+                        + "the table has " + all.positives() + " positive and " + all.negatives() + " negative");
+            }
+            Fold split = Splits.stratifiedHoldout(all, spec.validationFraction(), spec.seed());
+            trainRows = split.train();
+            validRows = split.test();
+        } else {
+            trainRows = allRows(all.size());
+            validRows = new int[0];
+        }
+
+        FeatureMatrix rawTrain = table.features().selectRows(trainRows);
+        Labels yTrain = all.select(trainRows);
+        FittedScaler scaler = FittedScaler.fit(spec.scaling(), rawTrain);
+        FeatureMatrix xTrain = scaler.apply(rawTrain);
+
+        TrainingContext ctx = TrainingContext.ofSeed(spec.seed())
+                .withClassWeights(ClassWeights.parse(spec.classWeight(), yTrain))
+                .withProgress(progress);
+        FeatureMatrix xValid = null;
+        Labels yValid = null;
+        if (validRows.length > 0) {
+            xValid = scaler.apply(table.features().selectRows(validRows));
+            yValid = all.select(validRows);
+            ctx = ctx.withValidation(xValid, yValid);
+        }
+
+        ClassifierTrainer trainer = factory.create(spec.params());
+        TrainedClassifier classifier = trainer.train(xTrain, yTrain, ctx);
+
+        double threshold;
+        Map<String, Double> validation = new LinkedHashMap<>();
+        if (yValid != null) {
+            double[] validScores = classifier.scores(xValid);
+            int[] yv = yValid.toArray();
+            threshold = policy.choose(yv, validScores);
+            BinaryMetrics m = BinaryMetrics.compute(yv, validScores, threshold,
+                    classifier.scoreKind() == ScoreKind.PROBABILITY);
+            for (Map.Entry<MetricName, Double> e : m.asMap().entrySet()) {
+                validation.put(e.getKey().key(), e.getValue());
+            }
+        } else {
+            threshold = policy.choose(new int[0], new double[0]);
+        }
+
+        Provenance provenance = new Provenance(Instant.now().toString(), Versions.rareclass(),
+                Runtime.version().toString(), table.source(), dataSha256, spec.seed(), trainRows.length, validRows.length);
+        return new FittedPipeline(table.featureNames(), table.labelMapping().orElseThrow(), scaler, classifier,
+                threshold, policy.spec(), spec.classWeight(), validation, provenance);
+    }
+
+    static void requireBothClasses(Table table, Labels y) {
+        if (!y.hasBothClasses()) {
+            String present = y.positives() == 0 ? "only negative rows (the positive value "
+                    + table.labelMapping().map(m -> "'" + m.positiveValue() + "'").orElse("") + " never occurs)"
+                    : "only positive rows";
+            throw new DataException(table.source() + ": the label column has " + present + "; training needs both classes");
+        }
+    }
+
+    private static int[] allRows(int n) {
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = i;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.rareclass.domain.experiment;
+
+import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.preprocess.Scaling;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to fit: the classifier (kind, optional backend, parameters), preprocessing, class weights, the
+ * threshold policy, and the share of training rows held out as inner validation data.
+ *
+ * @param kind               model kind, such as {@code logistic}
+ * @param backend            backend name; empty picks the default for the kind
+ * @param params             raw parameters, validated by the backend
+ * @param scaling            feature scaling fitted on the training rows
+ * @param classWeight        {@code none}, {@code balanced} or {@code POS:NEG}
+ * @param thresholdPolicy    a threshold policy spec, such as {@code 0.5} or {@code max-mcc}
+ * @param validationFraction share of training rows held out (stratified) for the threshold and validation
+ *                           metrics; 0 trains on every row and then needs a fixed threshold
+ * @param seed               the seed for splits and training
+ */
+public record PipelineSpec(String kind, Optional<String> backend, Hyperparameters params, Scaling scaling,
+                           String classWeight, String thresholdPolicy, double validationFraction, long seed) {
+
+    public PipelineSpec {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(backend, "backend");
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(scaling, "scaling");
+        Objects.requireNonNull(classWeight, "classWeight");
+        Objects.requireNonNull(thresholdPolicy, "thresholdPolicy");
+        if (!(validationFraction >= 0 && validationFraction < 1)) {
+            throw new UsageException("validation fraction must be in [0, 1), got " + validationFraction);
+        }
+    }
+
+    /** The {@code kind@backend} label for messages and leaderboards (backend as requested). */
+    public String displayName() {
+        return backend.map(b -> kind + "@" + b).orElse(kind);
+    }
+}

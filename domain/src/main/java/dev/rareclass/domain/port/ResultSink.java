@@ -1,0 +1,22 @@
+package dev.rareclass.domain.port;
+
+import dev.rareclass.domain.experiment.Evaluation;
+import dev.rareclass.domain.experiment.Leaderboard;
+import dev.rareclass.domain.experiment.Predictions;
+import java.nio.file.Path;
+
+/** Writes results to files, atomically: a failed write leaves nothing behind. */
+public interface ResultSink {
+
+    /** A CSV with the input row number, the true label (when known), the score and the predicted label. */
+    void writePredictions(Predictions predictions, Path file);
+
+    /** One JSON object: every metric, the confusion counts, the threshold, the classification report. */
+    void writeEvaluation(Evaluation evaluation, Path file);
+
+    /** The leaderboard as JSON. */
+    void writeLeaderboard(Leaderboard leaderboard, Path file);
+
+    /** The evaluation as one JSON string (for stdout). */
+    String evaluationJson(Evaluation evaluation);
+}

@@ -1,0 +1,32 @@
+package dev.rareclass.domain.port;
+
+import dev.rareclass.domain.data.DataOptions;
+import dev.rareclass.domain.data.LabelledScores;
+import dev.rareclass.domain.data.Table;
+
+/**
+ * Reads a table from a file. Implementations report bad input as
+ * {@link dev.rareclass.domain.error.DataException} (naming file, row and column) or
+ * {@link dev.rareclass.domain.error.InputMissingException}.
+ */
+public interface TableSource {
+
+    /**
+     * When {@link DataOptions#label()} is present the table is labelled with the given positive value;
+     * a label column that is named but missing, a positive value that never occurs, or a single class
+     * are data errors.
+     */
+    Table read(DataOptions options);
+
+    /**
+     * Reads a table whose label column may be absent: if the file has the column, labels are mapped
+     * with {@code positive}; if it does not, the table is unlabelled. Used by predict.
+     */
+    Table readOptionallyLabelled(DataOptions options);
+
+    /**
+     * Reads only the label column (mapped with the positive value) and one numeric score column, at
+     * double precision; other columns are ignored whatever they hold.
+     */
+    LabelledScores readScores(DataOptions options, String scoreColumn);
+}

@@ -1,0 +1,266 @@
+package dev.rareclass.domain.threshold;
+
+import dev.rareclass.domain.metrics.ConfusionCounts;
+import dev.rareclass.domain.metrics.OperatingPoints;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Parses threshold policy specs.
+ *
+ * <p>Accepted forms (case-insensitive, spaces ignored):
+ * <ul>
+ *   <li>a number such as {@code 0.5} or {@code -1.2e3}: that fixed threshold;</li>
+ *   <li>{@code max-f1}, {@code max-mcc}, {@code max-balanced-accuracy}: the threshold maximising the metric;
+ *       ties go to the larger threshold (fewer positives predicted);</li>
+ *   <li>{@code recall>=R} with R in [0, 1]: the largest threshold whose recall is at least R, i.e. the best
+ *       precision-side choice that keeps the recall target. If no threshold reaches R (only possible when the
+ *       data has no positives) the smallest threshold, which has maximal recall;</li>
+ *   <li>{@code precision>=P} with P in [0, 1]: the smallest threshold whose precision is at least P, which
+ *       maximises recall under the precision target. If no threshold reaches P, the threshold with maximal
+ *       precision, ties going to the smaller threshold (more recall);</li>
+ *   <li>{@code cost:FN_COST:FP_COST} with non-negative costs, not both zero: the threshold minimising
+ *       {@code FN_COST * fn + FP_COST * fp}; ties go to the larger threshold.</li>
+ * </ul>
+ * Tuned policies consider every distinct score as a candidate (so at least one row is always predicted
+ * positive), sort once and sweep, O(n log n). Their result is the candidate score itself, so applying
+ * {@code score >= t} reproduces exactly the counts that were optimised. Metric comparisons are exact double
+ * comparisons of the values {@link ConfusionCounts} computes, which makes ties deterministic.
+ */
+public final class ThresholdPolicies {
+    private static final String ACCEPTED = "accepted threshold policies: a number (e.g. 0.5), max-f1, max-mcc, "
+            + "max-balanced-accuracy, recall>=R, precision>=P (R, P in [0, 1]), "
+            + "cost:FN_COST:FP_COST (non-negative costs, not both 0)";
+
+    private ThresholdPolicies() {
+    }
+
+    /**
+     * Parses a spec.
+     *
+     * @param spec the policy spec, see the class description
+     * @return the policy, whose {@link ThresholdPolicy#spec()} is the canonical form of {@code spec}
+     * @throws IllegalArgumentException if the spec is not one of the accepted forms; the message lists them
+     */
+    public static ThresholdPolicy parse(String spec) {
+        if (spec == null) {
+            throw bad(null, "spec is null");
+        }
+        String s = spec.replace(" ", "").toLowerCase(Locale.ROOT);
+        switch (s) {
+            case "max-f1":
+                return new MaxMetric(Objective.F1);
+            case "max-mcc":
+                return new MaxMetric(Objective.MCC);
+            case "max-balanced-accuracy":
+                return new MaxMetric(Objective.BALANCED_ACCURACY);
+            default:
+                break;
+        }
+        if (s.startsWith("recall>=")) {
+            double r = fraction(spec, s.substring("recall>=".length()));
+            return new MinRecall(r);
+        }
+        if (s.startsWith("precision>=")) {
+            double p = fraction(spec, s.substring("precision>=".length()));
+            return new MinPrecision(p);
+        }
+        if (s.startsWith("cost:")) {
+            String[] parts = s.split(":", -1);
+            if (parts.length != 3) {
+                throw bad(spec, "cost needs exactly two costs");
+            }
+            double fnCost = number(spec, parts[1]);
+            double fpCost = number(spec, parts[2]);
+            if (fnCost < 0 || fpCost < 0 || (fnCost == 0 && fpCost == 0)) {
+                throw bad(spec, "costs must be non-negative and not both zero");
+            }
+            return new MinCost(fnCost, fpCost);
+        }
+        if (!s.isEmpty() && (Character.isDigit(s.charAt(0)) || "+-.".indexOf(s.charAt(0)) >= 0)) {
+            return new Fixed(number(spec, s));
+        }
+        throw bad(spec, null);
+    }
+
+    private static double fraction(String spec, String text) {
+        double v = number(spec, text);
+        if (v < 0 || v > 1) {
+            throw bad(spec, "target must be in [0, 1]");
+        }
+        return v;
+    }
+
+    private static double number(String spec, String text) {
+        double v;
+        try {
+            v = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw bad(spec, "'" + text + "' is not a number");
+        }
+        // parseDouble accepts "NaN", "Infinity" and a trailing 'd'/'f'; none is a sensible spec.
+        if (!Double.isFinite(v) || text.endsWith("d") || text.endsWith("f")) {
+            throw bad(spec, "'" + text + "' is not a finite number");
+        }
+        // -0.0 would make "-0" a policy unequal to "0" although both choose the same predictions.
+        return v + 0.0;
+    }
+
+    private static IllegalArgumentException bad(String spec, String why) {
+        return new IllegalArgumentException("Invalid threshold policy '" + spec + "'"
+                + (why == null ? "" : " (" + why + ")") + "; " + ACCEPTED);
+    }
+
+    /** Canonical text of a number: no trailing zeros, no exponent, so "0.50" and "5e-1" both read "0.5". */
+    static String canonical(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /** A threshold given outright. */
+    private record Fixed(double threshold) implements ThresholdPolicy {
+        @Override
+        public double choose(int[] y, double[] scores) {
+            return threshold;
+        }
+
+        @Override
+        public String spec() {
+            return canonical(threshold);
+        }
+
+        @Override
+        public boolean needsValidationData() {
+            return false;
+        }
+    }
+
+    /** The metrics a max-* policy can maximise; an enum so that parsed policies compare equal. */
+    private enum Objective {
+        F1("max-f1", ConfusionCounts::f1),
+        MCC("max-mcc", ConfusionCounts::mcc),
+        BALANCED_ACCURACY("max-balanced-accuracy", ConfusionCounts::balancedAccuracy);
+
+        private final String spec;
+        private final ToDoubleFunction<ConfusionCounts> metric;
+
+        Objective(String spec, ToDoubleFunction<ConfusionCounts> metric) {
+            this.spec = spec;
+            this.metric = metric;
+        }
+    }
+
+    /** Maximises a count-based metric; scanning from the highest score keeps the first (larger) of equal maxima. */
+    private record MaxMetric(Objective objective) implements ThresholdPolicy {
+        @Override
+        public double choose(int[] y, double[] scores) {
+            ToDoubleFunction<ConfusionCounts> metric = objective.metric;
+            OperatingPoints points = OperatingPoints.of(y, scores);
+            int best = 0;
+            double bestValue = metric.applyAsDouble(points.counts(0));
+            for (int i = 1; i < points.size(); i++) {
+                double v = metric.applyAsDouble(points.counts(i));
+                if (v > bestValue) {
+                    best = i;
+                    bestValue = v;
+                }
+            }
+            return points.threshold(best);
+        }
+
+        @Override
+        public String spec() {
+            return objective.spec;
+        }
+
+        @Override
+        public boolean needsValidationData() {
+            return true;
+        }
+    }
+
+    /** Recall only grows as the threshold falls, so the first qualifying point from the top is the largest. */
+    private record MinRecall(double target) implements ThresholdPolicy {
+        @Override
+        public double choose(int[] y, double[] scores) {
+            OperatingPoints points = OperatingPoints.of(y, scores);
+            for (int i = 0; i < points.size(); i++) {
+                if (points.counts(i).recall() >= target) {
+                    return points.threshold(i);
+                }
+            }
+            return points.threshold(points.size() - 1);
+        }
+
+        @Override
+        public String spec() {
+            return "recall>=" + canonical(target);
+        }
+
+        @Override
+        public boolean needsValidationData() {
+            return true;
+        }
+    }
+
+    /** Precision is not monotone in the threshold, so every point is checked and the lowest qualifying kept. */
+    private record MinPrecision(double target) implements ThresholdPolicy {
+        @Override
+        public double choose(int[] y, double[] scores) {
+            OperatingPoints points = OperatingPoints.of(y, scores);
+            int lowestQualifying = -1;
+            int bestPrecision = 0;
+            double bestPrecisionValue = -1;
+            for (int i = 0; i < points.size(); i++) {
+                double precision = points.counts(i).precision();
+                if (precision >= target) {
+                    lowestQualifying = i;
+                }
+                if (precision >= bestPrecisionValue) {
+                    bestPrecision = i;
+                    bestPrecisionValue = precision;
+                }
+            }
+            return points.threshold(lowestQualifying >= 0 ? lowestQualifying : bestPrecision);
+        }
+
+        @Override
+        public String spec() {
+            return "precision>=" + canonical(target);
+        }
+
+        @Override
+        public boolean needsValidationData() {
+            return true;
+        }
+    }
+
+    /** Minimises expected misclassification cost; strict comparison from the top keeps the larger of ties. */
+    private record MinCost(double fnCost, double fpCost) implements ThresholdPolicy {
+        @Override
+        public double choose(int[] y, double[] scores) {
+            OperatingPoints points = OperatingPoints.of(y, scores);
+            int best = 0;
+            double bestCost = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < points.size(); i++) {
+                ConfusionCounts c = points.counts(i);
+                double cost = fnCost * c.fn() + fpCost * c.fp();
+                if (cost < bestCost) {
+                    best = i;
+                    bestCost = cost;
+                }
+            }
+            return points.threshold(best);
+        }
+
+        @Override
+        public String spec() {
+            return "cost:" + canonical(fnCost) + ":" + canonical(fpCost);
+        }
+
+        @Override
+        public boolean needsValidationData() {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.rareclass.domain.threshold;
+
+/**
+ * How to pick the decision threshold that turns scores into 0/1 predictions (positive iff
+ * {@code score >= threshold}).
+ *
+ * <p>Obtain instances with {@link ThresholdPolicies#parse(String)}.
+ */
+public interface ThresholdPolicy {
+
+    /**
+     * Chooses a threshold.
+     *
+     * @param y      true labels of the data to tune on, 0 or 1 (ignored by fixed policies)
+     * @param scores scores of the same rows (ignored by fixed policies)
+     * @return a threshold {@code t}; applying {@code score >= t} to these scores reproduces the confusion
+     *         counts the policy selected
+     * @throws IllegalArgumentException on invalid data, for policies that use it
+     */
+    double choose(int[] y, double[] scores);
+
+    /**
+     * The canonical spec, such that {@code ThresholdPolicies.parse(spec())} yields an equal policy; used to
+     * record in reports and model files how the threshold was chosen.
+     *
+     * @return the canonical spec string, e.g. {@code "recall>=0.9"}
+     */
+    String spec();
+
+    /**
+     * Tells whether {@link #choose} looks at labels, so the caller knows to hold out validation data rather
+     * than tune on the training set.
+     *
+     * @return false for a fixed threshold, true for tuned policies
+     */
+    boolean needsValidationData();
+}

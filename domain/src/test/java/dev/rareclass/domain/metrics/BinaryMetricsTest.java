@@ -1,0 +1,203 @@
+package dev.rareclass.domain.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every metric pinned against scikit-learn 1.2.1 and imbalanced-learn 0.10.0, computed with /usr/bin/python3 as
+ * {@code y = np.array(Y); s = np.array(S); p = (s >= 0.5).astype(int)} and then the expression in each comment
+ * ({@code from sklearn.metrics import *}), printed with repr().
+ */
+class BinaryMetricsTest {
+    private static final double EPS = 1e-12;
+
+    /** Reference values for {@link SklearnCases} NORMAL at threshold 0.5 (sklearn.metrics / imblearn.metrics). */
+    private static final Map<MetricName, Double> NORMAL = Map.ofEntries(
+                Map.entry(MetricName.ACCURACY, 0.8), // accuracy_score(y, p)
+                Map.entry(MetricName.BALANCED_ACCURACY, 0.7916666666666667), // balanced_accuracy_score(y, p)
+                Map.entry(MetricName.PRECISION, 0.75), // precision_score(y, p, zero_division=0)
+                Map.entry(MetricName.RECALL, 0.75), // recall_score(y, p, zero_division=0)
+                Map.entry(MetricName.SPECIFICITY, 0.8333333333333334), // imblearn specificity_score(y, p)
+                Map.entry(MetricName.F1, 0.75), // f1_score(y, p, zero_division=0)
+                Map.entry(MetricName.F_BETA, 0.75), // fbeta_score(y, p, beta=2, zero_division=0)
+                Map.entry(MetricName.MCC, 0.5833333333333334), // matthews_corrcoef(y, p)
+                Map.entry(MetricName.G_MEAN, 0.7905694150420949), // imblearn geometric_mean_score(y, p)
+                Map.entry(MetricName.ROC_AUC, 0.9166666666666667), // roc_auc_score(y, s)
+                Map.entry(MetricName.PR_AUC, 0.9166666666666666), // average_precision_score(y, s)
+                Map.entry(MetricName.BRIER, 0.12250000000000001), // brier_score_loss(y, s)
+                Map.entry(MetricName.LOG_LOSS, 0.3898589796347911), // log_loss(y, s)
+                Map.entry(MetricName.TP, 3.0), // confusion_matrix(y, p).ravel()[3]
+                Map.entry(MetricName.FP, 1.0), // confusion_matrix(y, p).ravel()[1]
+                Map.entry(MetricName.TN, 5.0), // confusion_matrix(y, p).ravel()[0]
+                Map.entry(MetricName.FN, 1.0)); // confusion_matrix(y, p).ravel()[2]
+
+    /** Reference values for {@link SklearnCases} TIES at threshold 0.5 (sklearn.metrics / imblearn.metrics). */
+    private static final Map<MetricName, Double> TIES = Map.ofEntries(
+                Map.entry(MetricName.ACCURACY, 0.5), // accuracy_score(y, p)
+                Map.entry(MetricName.BALANCED_ACCURACY, 0.5142857142857142), // balanced_accuracy_score(y, p)
+                Map.entry(MetricName.PRECISION, 0.42857142857142855), // precision_score(y, p, zero_division=0)
+                Map.entry(MetricName.RECALL, 0.6), // recall_score(y, p, zero_division=0)
+                Map.entry(MetricName.SPECIFICITY, 0.42857142857142855), // imblearn specificity_score(y, p)
+                Map.entry(MetricName.F1, 0.5), // f1_score(y, p, zero_division=0)
+                Map.entry(MetricName.F_BETA, 0.5555555555555556), // fbeta_score(y, p, beta=2, zero_division=0)
+                Map.entry(MetricName.MCC, 0.02857142857142857), // matthews_corrcoef(y, p)
+                Map.entry(MetricName.G_MEAN, 0.50709255283711), // imblearn geometric_mean_score(y, p)
+                Map.entry(MetricName.ROC_AUC, 0.6), // roc_auc_score(y, s)
+                Map.entry(MetricName.PR_AUC, 0.5122222222222221), // average_precision_score(y, s)
+                Map.entry(MetricName.BRIER, 0.28333333333333327), // brier_score_loss(y, s)
+                Map.entry(MetricName.LOG_LOSS, 0.8154597112124607), // log_loss(y, s)
+                Map.entry(MetricName.TP, 3.0), // confusion_matrix(y, p).ravel()[3]
+                Map.entry(MetricName.FP, 4.0), // confusion_matrix(y, p).ravel()[1]
+                Map.entry(MetricName.TN, 3.0), // confusion_matrix(y, p).ravel()[0]
+                Map.entry(MetricName.FN, 2.0)); // confusion_matrix(y, p).ravel()[2]
+
+    /** Reference values for {@link SklearnCases} NONE_PREDICTED at threshold 0.5 (sklearn.metrics / imblearn.metrics). */
+    private static final Map<MetricName, Double> NONE_PREDICTED = Map.ofEntries(
+                Map.entry(MetricName.ACCURACY, 0.6666666666666666), // accuracy_score(y, p)
+                Map.entry(MetricName.BALANCED_ACCURACY, 0.5), // balanced_accuracy_score(y, p)
+                Map.entry(MetricName.PRECISION, 0.0), // precision_score(y, p, zero_division=0)
+                Map.entry(MetricName.RECALL, 0.0), // recall_score(y, p, zero_division=0)
+                Map.entry(MetricName.SPECIFICITY, 1.0), // imblearn specificity_score(y, p)
+                Map.entry(MetricName.F1, 0.0), // f1_score(y, p, zero_division=0)
+                Map.entry(MetricName.F_BETA, 0.0), // fbeta_score(y, p, beta=2, zero_division=0)
+                Map.entry(MetricName.MCC, 0.0), // matthews_corrcoef(y, p)
+                Map.entry(MetricName.G_MEAN, 0.0), // imblearn geometric_mean_score(y, p)
+                Map.entry(MetricName.ROC_AUC, 1.0), // roc_auc_score(y, s)
+                Map.entry(MetricName.PR_AUC, 1.0), // average_precision_score(y, s)
+                Map.entry(MetricName.BRIER, 0.15041666666666664), // brier_score_loss(y, s)
+                Map.entry(MetricName.LOG_LOSS, 0.41667681625994635), // log_loss(y, s)
+                Map.entry(MetricName.TP, 0.0), // confusion_matrix(y, p).ravel()[3]
+                Map.entry(MetricName.FP, 0.0), // confusion_matrix(y, p).ravel()[1]
+                Map.entry(MetricName.TN, 4.0), // confusion_matrix(y, p).ravel()[0]
+                Map.entry(MetricName.FN, 2.0)); // confusion_matrix(y, p).ravel()[2]
+
+    /** Reference values for {@link SklearnCases} ALL_PREDICTED at threshold 0.5 (sklearn.metrics / imblearn.metrics). */
+    private static final Map<MetricName, Double> ALL_PREDICTED = Map.ofEntries(
+                Map.entry(MetricName.ACCURACY, 0.6), // accuracy_score(y, p)
+                Map.entry(MetricName.BALANCED_ACCURACY, 0.5), // balanced_accuracy_score(y, p)
+                Map.entry(MetricName.PRECISION, 0.6), // precision_score(y, p, zero_division=0)
+                Map.entry(MetricName.RECALL, 1.0), // recall_score(y, p, zero_division=0)
+                Map.entry(MetricName.SPECIFICITY, 0.0), // imblearn specificity_score(y, p)
+                Map.entry(MetricName.F1, 0.7499999999999999), // f1_score(y, p, zero_division=0)
+                Map.entry(MetricName.F_BETA, 0.8823529411764706), // fbeta_score(y, p, beta=2, zero_division=0)
+                Map.entry(MetricName.MCC, 0.0), // matthews_corrcoef(y, p)
+                Map.entry(MetricName.G_MEAN, 0.0), // imblearn geometric_mean_score(y, p)
+                Map.entry(MetricName.ROC_AUC, 0.5), // roc_auc_score(y, s)
+                Map.entry(MetricName.PR_AUC, 0.6388888888888888), // average_precision_score(y, s)
+                Map.entry(MetricName.BRIER, 0.30250000000000005), // brier_score_loss(y, s)
+                Map.entry(MetricName.LOG_LOSS, 7.53629815521459), // log_loss(y, s)
+                Map.entry(MetricName.TP, 3.0), // confusion_matrix(y, p).ravel()[3]
+                Map.entry(MetricName.FP, 2.0), // confusion_matrix(y, p).ravel()[1]
+                Map.entry(MetricName.TN, 0.0), // confusion_matrix(y, p).ravel()[0]
+                Map.entry(MetricName.FN, 0.0)); // confusion_matrix(y, p).ravel()[2]
+
+    static Stream<Arguments> sklearnCases() {
+        return Stream.of(
+                Arguments.of("normal", SklearnCases.NORMAL_Y, SklearnCases.NORMAL_S, NORMAL),
+                Arguments.of("tied scores", SklearnCases.TIES_Y, SklearnCases.TIES_S, TIES),
+                Arguments.of("no predicted positives", SklearnCases.NONE_PREDICTED_Y,
+                        SklearnCases.NONE_PREDICTED_S, NONE_PREDICTED),
+                Arguments.of("all predicted positive", SklearnCases.ALL_PREDICTED_Y,
+                        SklearnCases.ALL_PREDICTED_S, ALL_PREDICTED));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sklearnCases")
+    void everyMetricMatchesSklearn(String name, int[] y, double[] s, Map<MetricName, Double> expected) {
+        BinaryMetrics m = BinaryMetrics.compute(y, s, SklearnCases.THRESHOLD, true);
+        assertThat(expected).hasSize(MetricName.values().length);
+        for (MetricName metric : MetricName.values()) {
+            assertThat(m.get(metric)).as(name + " " + metric.key()).isCloseTo(expected.get(metric), within(EPS));
+        }
+        assertThat(m.threshold()).isEqualTo(SklearnCases.THRESHOLD);
+        assertThat((double) m.counts().tp()).isEqualTo(expected.get(MetricName.TP));
+    }
+
+    @Test
+    void logLossClipsAtMachineEpsilonLikeSklearn12NotAt1eMinus15() {
+        // log_loss([0], [1.0], labels=[0, 1]) -> 36.04365338911715 = -log(2.220446049250313e-16);
+        // eps=1e-15 would give 34.53957599234088
+        BinaryMetrics m = BinaryMetrics.compute(new int[] {0}, new double[] {1.0}, 0.5, true);
+        assertThat(m.get(MetricName.LOG_LOSS)).isCloseTo(36.04365338911715, within(1e-9));
+    }
+
+    @Test
+    void anomalyScoresHaveNoBrierOrLogLossButAllOtherMetrics() {
+        double[] errors = Arrays.stream(SklearnCases.NORMAL_S).map(v -> 100 * v - 7).toArray();
+        BinaryMetrics m = BinaryMetrics.compute(SklearnCases.NORMAL_Y, errors, 100 * 0.5 - 7, false);
+        assertThat(m.get(MetricName.BRIER)).isNaN();
+        assertThat(m.get(MetricName.LOG_LOSS)).isNaN();
+        // A monotone transform of the scores and threshold changes no ranking or count metric.
+        for (MetricName metric : MetricName.values()) {
+            if (metric != MetricName.BRIER && metric != MetricName.LOG_LOSS) {
+                assertThat(m.get(metric)).as(metric.key()).isCloseTo(NORMAL.get(metric), within(EPS));
+            }
+        }
+    }
+
+    @Test
+    void asMapListsEveryMetricInEnumOrder() {
+        BinaryMetrics m = BinaryMetrics.compute(SklearnCases.NORMAL_Y, SklearnCases.NORMAL_S, 0.5, true);
+        assertThat(m.asMap().keySet()).containsExactly(MetricName.values());
+        assertThat(m.asMap().get(MetricName.MCC)).isEqualTo(m.get(MetricName.MCC));
+        assertThatThrownBy(() -> m.asMap().put(MetricName.F1, 1.0)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void rocAucIsNaNWhenOnlyOneClassIsPresent() {
+        // sklearn: roc_auc_score([0,0,0,0], s) raises "Only one class present in y_true"
+        // balanced_accuracy_score([0,0,0,0], [0,1,1,0]) -> 0.5; average_precision_score([0,0,0,0], s) -> -0.0
+        BinaryMetrics m = BinaryMetrics.compute(new int[] {0, 0, 0, 0}, new double[] {0.2, 0.6, 0.4, 0.8}, 0.5, true);
+        assertThat(m.get(MetricName.ROC_AUC)).isNaN();
+        assertThat(m.get(MetricName.PR_AUC)).isZero();
+        assertThat(m.get(MetricName.BALANCED_ACCURACY)).isCloseTo(0.5, within(EPS));
+    }
+
+    @Test
+    void probabilitiesOutsideTheUnitIntervalAreRejected() {
+        assertThatThrownBy(() -> BinaryMetrics.compute(new int[] {0, 1}, new double[] {0.2, 1.5}, 0.5, true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scores[1]");
+        assertThat(BinaryMetrics.compute(new int[] {0, 1}, new double[] {0.2, 1.5}, 0.5, false).get(MetricName.TP))
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void invalidInputIsRejected() {
+        assertThatThrownBy(() -> BinaryMetrics.compute(new int[0], new double[0], 0.5, true))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BinaryMetrics.compute(new int[] {0, 1, 1}, new double[] {0.1, 0.2, Double.NaN}, 0.5, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scores[2]");
+        assertThatThrownBy(() -> BinaryMetrics.compute(new int[] {0, 1}, new double[] {0.1}, 0.5, false))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aMillionRowsAreEvaluatedWithTheRankingMetricsInRange() {
+        Random random = new Random(42);
+        int n = 1_000_000;
+        int[] y = new int[n];
+        double[] s = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = random.nextDouble() < 0.01 ? 1 : 0;
+            // Signal plus noise, rounded so that ties are common.
+            s[i] = Math.round(Math.min(1, Math.max(0, 0.3 * y[i] + 0.5 * random.nextDouble())) * 1000) / 1000.0;
+        }
+        long start = System.nanoTime();
+        BinaryMetrics m = BinaryMetrics.compute(y, s, 0.5, true);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(m.get(MetricName.ROC_AUC)).isBetween(0.5, 1.0);
+        assertThat(m.counts().total()).isEqualTo(n);
+        // Generous: the point is to catch an accidental O(n^2), which would take minutes.
+        assertThat(millis).isLessThan(10_000);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.rareclass.domain.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Classification reports against scikit-learn 1.2.1 (/usr/bin/python3, {@code from sklearn.metrics import *},
+ * {@code y = np.array(Y); s = np.array(S); p = (s >= 0.5).astype(int)}).
+ */
+class ClassificationReportTest {
+    private static final double EPS = 1e-12;
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                // classification_report(y, p, labels=[0, 1], target_names=["normal", "fraud"], zero_division=0,
+                //     output_dict=True) and the same without output_dict, on SklearnCases.NORMAL
+                Arguments.of("NORMAL", SklearnCases.NORMAL_Y, SklearnCases.NORMAL_S,
+                        List.of(new ClassReportRow("normal", 0.8333333333333334, 0.8333333333333334, 0.8333333333333334, 6),
+                        new ClassReportRow("fraud", 0.75, 0.75, 0.75, 4),
+                        new ClassReportRow("macro avg", 0.7916666666666667, 0.7916666666666667, 0.7916666666666667, 10),
+                        new ClassReportRow("weighted avg", 0.8, 0.8, 0.8, 10)),
+                        0.8,
+                        "              precision    recall  f1-score   support\n\n      normal       0.83      0.83      0.83         6\n       fraud       0.75      0.75      0.75         4\n\n    accuracy                           0.80        10\n   macro avg       0.79      0.79      0.79        10\nweighted avg       0.80      0.80      0.80        10\n"),
+                // classification_report(y, p, labels=[0, 1], target_names=["normal", "fraud"], zero_division=0,
+                //     output_dict=True) and the same without output_dict, on SklearnCases.TIES
+                Arguments.of("TIES", SklearnCases.TIES_Y, SklearnCases.TIES_S,
+                        List.of(new ClassReportRow("normal", 0.6, 0.42857142857142855, 0.5, 7),
+                        new ClassReportRow("fraud", 0.42857142857142855, 0.6, 0.5, 5),
+                        new ClassReportRow("macro avg", 0.5142857142857142, 0.5142857142857142, 0.5, 12),
+                        new ClassReportRow("weighted avg", 0.5285714285714286, 0.5, 0.5, 12)),
+                        0.5,
+                        "              precision    recall  f1-score   support\n\n      normal       0.60      0.43      0.50         7\n       fraud       0.43      0.60      0.50         5\n\n    accuracy                           0.50        12\n   macro avg       0.51      0.51      0.50        12\nweighted avg       0.53      0.50      0.50        12\n"),
+                // classification_report(y, p, labels=[0, 1], target_names=["normal", "fraud"], zero_division=0,
+                //     output_dict=True) and the same without output_dict, on SklearnCases.NONE_PREDICTED
+                Arguments.of("NONE_PREDICTED", SklearnCases.NONE_PREDICTED_Y, SklearnCases.NONE_PREDICTED_S,
+                        List.of(new ClassReportRow("normal", 0.6666666666666666, 1.0, 0.8, 4),
+                        new ClassReportRow("fraud", 0.0, 0.0, 0.0, 2),
+                        new ClassReportRow("macro avg", 0.3333333333333333, 0.5, 0.4, 6),
+                        new ClassReportRow("weighted avg", 0.4444444444444444, 0.6666666666666666, 0.5333333333333333, 6)),
+                        0.6666666666666666,
+                        "              precision    recall  f1-score   support\n\n      normal       0.67      1.00      0.80         4\n       fraud       0.00      0.00      0.00         2\n\n    accuracy                           0.67         6\n   macro avg       0.33      0.50      0.40         6\nweighted avg       0.44      0.67      0.53         6\n"),
+                // classification_report(y, p, labels=[0, 1], target_names=["normal", "fraud"], zero_division=0,
+                //     output_dict=True) and the same without output_dict, on SklearnCases.ALL_PREDICTED
+                Arguments.of("ALL_PREDICTED", SklearnCases.ALL_PREDICTED_Y, SklearnCases.ALL_PREDICTED_S,
+                        List.of(new ClassReportRow("normal", 0.0, 0.0, 0.0, 2),
+                        new ClassReportRow("fraud", 0.6, 1.0, 0.7499999999999999, 3),
+                        new ClassReportRow("macro avg", 0.3, 0.5, 0.37499999999999994, 5),
+                        new ClassReportRow("weighted avg", 0.36, 0.6, 0.4499999999999999, 5)),
+                        0.6,
+                        "              precision    recall  f1-score   support\n\n      normal       0.00      0.00      0.00         2\n       fraud       0.60      1.00      0.75         3\n\n    accuracy                           0.60         5\n   macro avg       0.30      0.50      0.37         5\nweighted avg       0.36      0.60      0.45         5\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void rowsMatchSklearnOutputDict(String name, int[] y, double[] s, List<ClassReportRow> expected,
+            double accuracy, String text) {
+        ClassificationReport report = ClassificationReport.of(ConfusionCounts.of(y, s, 0.5), "normal", "fraud");
+        assertThat(report.rows()).hasSize(4);
+        for (int i = 0; i < 4; i++) {
+            ClassReportRow actual = report.rows().get(i);
+            ClassReportRow want = expected.get(i);
+            assertThat(actual.label()).isEqualTo(want.label());
+            assertThat(actual.precision()).as(want.label() + " precision").isCloseTo(want.precision(), within(EPS));
+            assertThat(actual.recall()).as(want.label() + " recall").isCloseTo(want.recall(), within(EPS));
+            assertThat(actual.f1()).as(want.label() + " f1").isCloseTo(want.f1(), within(EPS));
+            assertThat(actual.support()).as(want.label() + " support").isEqualTo(want.support());
+        }
+        assertThat(report.accuracy()).isCloseTo(accuracy, within(EPS));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void textMatchesSklearnCharacterForCharacter(String name, int[] y, double[] s, List<ClassReportRow> expected,
+            double accuracy, String text) {
+        assertThat(ClassificationReport.of(ConfusionCounts.of(y, s, 0.5), "normal", "fraud").toText())
+                .isEqualTo(text);
+    }
+
+    @Test
+    void textWidensForLongNamesAndRoundsHalfToEvenOnTheExactBinaryValue() {
+        // y = [1] + [0]*7 + [0]*2 + [1]*3; p = [1]*8 + [0]*5 -> tp=1, fp=7, tn=2, fn=3; fraud precision 0.125
+        ClassificationReport report = ClassificationReport.of(new ConfusionCounts(1, 7, 2, 3),
+                "legitimate transaction", "fraud");
+        // classification_report(y, p, labels=[0, 1], target_names=["legitimate transaction", "fraud"])
+        assertThat(report.toText()).isEqualTo(
+                "                        precision    recall  f1-score   support\n\n"
+                + "legitimate transaction       0.40      0.22      0.29         9\n"
+                + "                 fraud       0.12      0.25      0.17         4\n\n"
+                + "              accuracy                           0.23        13\n"
+                + "             macro avg       0.26      0.24      0.23        13\n"
+                + "          weighted avg       0.32      0.23      0.25        13\n");
+        // the same with digits=3: macro precision 0.2625 is just above half in binary, so it rounds up
+        assertThat(report.toText(3)).isEqualTo(
+                "                        precision    recall  f1-score   support\n\n"
+                + "legitimate transaction      0.400     0.222     0.286         9\n"
+                + "                 fraud      0.125     0.250     0.167         4\n\n"
+                + "              accuracy                          0.231        13\n"
+                + "             macro avg      0.263     0.236     0.226        13\n"
+                + "          weighted avg      0.315     0.231     0.249        13\n");
+        // output_dict=True: macro avg f1 0.22619047619047616, weighted avg f1 0.24908424908424906
+        assertThat(report.macroAvg().f1()).isCloseTo(0.22619047619047616, within(EPS));
+        assertThat(report.weightedAvg().f1()).isCloseTo(0.24908424908424906, within(EPS));
+        assertThat(report.negative().label()).isEqualTo("legitimate transaction");
+        assertThat(report.positive().support()).isEqualTo(4);
+    }
+}

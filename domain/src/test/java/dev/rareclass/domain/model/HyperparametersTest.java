@@ -1,0 +1,52 @@
+package dev.rareclass.domain.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rareclass.domain.error.UsageException;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class HyperparametersTest {
+
+    @Test
+    void parsesKeyValuePairsAndTypedValues() {
+        Hyperparameters p = Hyperparameters.parse(List.of("hidden=16,16", "dropout=0.2", "epochs=10", "optimizer=Adam"));
+        assertThat(p.integers("hidden", List.of(), 1, 4096)).containsExactly(16, 16);
+        assertThat(p.decimal("dropout", 0, 0, 0.95)).isEqualTo(0.2);
+        assertThat(p.integer("epochs", 1, 1, 1000)).isEqualTo(10);
+        assertThat(p.choice("optimizer", "sgd", Set.of("adam", "sgd"))).isEqualTo("adam");
+        assertThat(p.integer("batch-size", 64, 1, 1 << 20)).isEqualTo(64);
+    }
+
+    @Test
+    void badValuesNameTheParameter() {
+        Hyperparameters p = Hyperparameters.parse(List.of("epochs=ten", "dropout=2", "optimizer=lbfgs"));
+        assertThatThrownBy(() -> p.integer("epochs", 1, 1, 100)).isInstanceOf(UsageException.class).hasMessageContaining("epochs=ten");
+        assertThatThrownBy(() -> p.decimal("dropout", 0, 0, 0.95)).hasMessageContaining("dropout=2").hasMessageContaining("out of range");
+        assertThatThrownBy(() -> p.choice("optimizer", "adam", Set.of("adam", "sgd"))).hasMessageContaining("adam, sgd");
+    }
+
+    @Test
+    void unknownKeysListTheKnownOnes() {
+        Hyperparameters p = Hyperparameters.parse(List.of("hiden=3"));
+        assertThatThrownBy(() -> p.requireKnown(Set.of("hidden", "epochs"), "mlp@dl4j"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("hiden").hasMessageContaining("epochs, hidden");
+    }
+
+    @Test
+    void pairsWithoutEqualsAreRefused() {
+        assertThatThrownBy(() -> Hyperparameters.parse(List.of("epochs"))).isInstanceOf(UsageException.class);
+    }
+
+    @Test
+    void balancedClassWeightsFollowScikitLearn() {
+        // sklearn.utils.class_weight.compute_class_weight("balanced", classes=[0,1], y=[0]*8+[1]*2) -> [0.625, 2.5]
+        ClassWeights w = ClassWeights.parse("balanced", dev.rareclass.domain.data.Labels.of(0, 0, 0, 0, 0, 0, 0, 0, 1, 1));
+        assertThat(w.positive()).isEqualTo(2.5);
+        assertThat(w.negative()).isEqualTo(0.625);
+        assertThat(ClassWeights.parse("10:1", null)).isEqualTo(new ClassWeights(10, 1));
+        assertThatThrownBy(() -> ClassWeights.parse("heavy", null)).isInstanceOf(UsageException.class);
+    }
+}

@@ -1,0 +1,266 @@
+package dev.rareclass.domain.threshold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rareclass.domain.metrics.ConfusionCounts;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Expected choices were computed with /usr/bin/python3 and scikit-learn 1.2.1 by evaluating the metric at
+ * every distinct score, e.g. {@code [f1_score(y, (s >= t).astype(int)) for t in sorted(set(s), reverse=True)]},
+ * and applying the documented tie rule; counts are {@code confusion_matrix(y, s >= t).ravel()} = tn, fp, fn, tp.
+ */
+class ThresholdPoliciesTest {
+    // Distinct scores. Per threshold 0.9 .. 0.05: f1 max 0.857 at 0.7, mcc max 0.802 at 0.7, balanced accuracy
+    // max 0.875 at 0.7; recall [.25 .5 .75 .75 .75 1 1 1 1 1]; precision [1 1 1 .75 .6 .667 .571 .5 .444 .4].
+    private static final int[] NORMAL_Y = {0, 0, 1, 1, 0, 1, 0, 0, 1, 0};
+    private static final double[] NORMAL_S = {0.1, 0.4, 0.35, 0.8, 0.2, 0.7, 0.6, 0.05, 0.9, 0.3};
+
+    // Tied scores. Per threshold 0.9, 0.7, 0.5, 0.3, 0.1: f1 [.286 .6 .5 .571 .588], precision
+    // [.5 .6 .429 .444 .417], cost 5:1 [21 12 14 10 7], cost 1:5 [9 12 22 26 35].
+    private static final int[] TIES_Y = {1, 0, 1, 0, 1, 0, 0, 1, 0, 0, 1, 0};
+    private static final double[] TIES_S = {0.9, 0.9, 0.7, 0.7, 0.7, 0.5, 0.5, 0.3, 0.3, 0.1, 0.1, 0.1};
+
+    // Exact ties between thresholds 0.8 and 0.4: balanced accuracy 0.75 at both, mcc 2/sqrt(12) at both,
+    // cost 1:1 = 1 at both.
+    private static final int[] TIED_METRIC_Y = {1, 0, 1, 0};
+    private static final double[] TIED_METRIC_S = {0.8, 0.6, 0.4, 0.2};
+
+    @ParameterizedTest
+    @CsvSource({
+        "max-f1, 0.7, 6, 0, 1, 3",
+        "max-mcc, 0.7, 6, 0, 1, 3",
+        "max-balanced-accuracy, 0.7, 6, 0, 1, 3",
+        "recall>=0.75, 0.7, 6, 0, 1, 3",
+        "recall>=0.8, 0.35, 4, 2, 0, 4",
+        "recall>=0, 0.9, 6, 0, 3, 1",
+        "precision>=0.6, 0.35, 4, 2, 0, 4",
+        "precision>=0.7, 0.6, 5, 1, 1, 3",
+        "precision>=1, 0.7, 6, 0, 1, 3",
+        "cost:5:1, 0.35, 4, 2, 0, 4",
+        "cost:1:1, 0.7, 6, 0, 1, 3",
+    })
+    void tunedPoliciesChooseTheSklearnComputedThresholdOnDistinctScores(String spec, double threshold,
+            long tn, long fp, long fn, long tp) {
+        double chosen = ThresholdPolicies.parse(spec).choose(NORMAL_Y, NORMAL_S);
+        assertThat(chosen).isEqualTo(threshold);
+        assertThat(ConfusionCounts.of(NORMAL_Y, NORMAL_S, chosen)).isEqualTo(new ConfusionCounts(tp, fp, tn, fn));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "max-f1, 0.7, 2, 3",
+        "recall>=0.7, 0.3, 5, 4",
+        "precision>=0.44, 0.3, 5, 4",
+        "precision>=0.7, 0.7, 2, 3",
+        "cost:5:1, 0.1, 7, 5",
+        "cost:1:5, 0.9, 1, 1",
+    })
+    void tunedPoliciesTreatTiedScoresAsOneCandidate(String spec, double threshold, long fp, long tp) {
+        double chosen = ThresholdPolicies.parse(spec).choose(TIES_Y, TIES_S);
+        assertThat(chosen).isEqualTo(threshold);
+        ConfusionCounts c = ConfusionCounts.of(TIES_Y, TIES_S, chosen);
+        assertThat(c.fp()).isEqualTo(fp);
+        assertThat(c.tp()).isEqualTo(tp);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"max-mcc", "max-balanced-accuracy", "cost:1:1"})
+    void equalObjectivesResolveToTheLargerThreshold(String spec) {
+        assertThat(ThresholdPolicies.parse(spec).choose(TIED_METRIC_Y, TIED_METRIC_S)).isEqualTo(0.8);
+    }
+
+    @Test
+    void unreachablePrecisionFallsBackToMaximalPrecisionPreferringTheSmallerThreshold() {
+        // precision per threshold 0.9 .. 0.4: [0, .5, .333, .5, .4, .333]; max 0.5 at 0.8 and 0.6
+        int[] y = {0, 1, 0, 1, 0, 0};
+        double[] s = {0.9, 0.8, 0.7, 0.6, 0.5, 0.4};
+        assertThat(ThresholdPolicies.parse("precision>=0.9").choose(y, s)).isEqualTo(0.6);
+    }
+
+    @Test
+    void unreachableRecallFallsBackToTheSmallestThreshold() {
+        assertThat(ThresholdPolicies.parse("recall>=0.5").choose(new int[] {0, 0, 0}, new double[] {3, 1, 2}))
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void fixedThresholdIgnoresDataAndNeedsNoValidationSet() {
+        ThresholdPolicy p = ThresholdPolicies.parse("0.5");
+        assertThat(p.choose(null, null)).isEqualTo(0.5);
+        assertThat(p.needsValidationData()).isFalse();
+        assertThat(ThresholdPolicies.parse("-12.5").choose(new int[] {1}, new double[] {0})).isEqualTo(-12.5);
+    }
+
+    @Test
+    void tunedPoliciesNeedValidationData() {
+        for (String spec : new String[] {"max-f1", "max-mcc", "max-balanced-accuracy", "recall>=0.9",
+            "precision>=0.5", "cost:10:1"}) {
+            assertThat(ThresholdPolicies.parse(spec).needsValidationData()).as(spec).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "0.5|0.5",
+        "0.50|0.5",
+        "5e-1|0.5",
+        "1|1",
+        "-0|0",
+        "MAX-F1|max-f1",
+        " max-mcc |max-mcc",
+        "max-balanced-accuracy|max-balanced-accuracy",
+        "recall >= 0.90|recall>=0.9",
+        "precision>=1|precision>=1",
+        "cost:5.0:1|cost:5:1",
+        "COST: 10 : 0.5|cost:10:0.5",
+    })
+    void specIsCanonicalAndReparsesToAnEqualPolicy(String input, String canonical) {
+        ThresholdPolicy p = ThresholdPolicies.parse(input);
+        assertThat(p.spec()).isEqualTo(canonical);
+        assertThat(ThresholdPolicies.parse(p.spec())).isEqualTo(p);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "max-auc", "recall>=1.5", "recall>=-0.1", "precision>=x", "recall>0.9",
+        "cost:1", "cost:1:2:3", "cost:-1:1", "cost:0:0", "NaN", "Infinity", "0.5d", "half", "cost:a:1"})
+    void badSpecsAreRejectedListingTheAcceptedForms(String spec) {
+        assertThatThrownBy(() -> ThresholdPolicies.parse(spec))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("max-f1")
+                .hasMessageContaining("max-balanced-accuracy")
+                .hasMessageContaining("recall>=R")
+                .hasMessageContaining("precision>=P")
+                .hasMessageContaining("cost:FN_COST:FP_COST");
+    }
+
+    @Test
+    void nullSpecIsRejected() {
+        assertThatThrownBy(() -> ThresholdPolicies.parse(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void tunedPoliciesRejectInvalidData() {
+        assertThatThrownBy(() -> ThresholdPolicies.parse("max-f1").choose(new int[] {0, 1}, new double[] {0.1, Double.NaN}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scores[1]");
+        assertThatThrownBy(() -> ThresholdPolicies.parse("max-f1").choose(new int[0], new double[0]))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // ---- invariants on random data, checked against brute force over every distinct score ----
+
+    private static int[] labels(Random random, int n) {
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = random.nextInt(6) == 0 ? 1 : 0;
+        }
+        y[0] = 1;
+        y[1] = 0;
+        return y;
+    }
+
+    private static double[] scores(Random random, int[] y) {
+        double[] s = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            // Few distinct values so that ties are frequent.
+            s[i] = (random.nextInt(30) + 8 * y[i]) / 10.0;
+        }
+        return s;
+    }
+
+    private static double[] candidates(double[] s) {
+        return Arrays.stream(s).distinct().sorted().toArray();
+    }
+
+    @Test
+    void recallTargetIsMetAndNoLargerThresholdMeetsIt() {
+        for (long seed = 1; seed <= 20; seed++) {
+            Random random = new Random(seed);
+            int[] y = labels(random, 200);
+            double[] s = scores(random, y);
+            double target = random.nextDouble();
+            double t = ThresholdPolicies.parse("recall>=" + target).choose(y, s);
+            assertThat(ConfusionCounts.of(y, s, t).recall()).as("seed " + seed).isGreaterThanOrEqualTo(target);
+            for (double c : candidates(s)) {
+                if (c > t) {
+                    assertThat(ConfusionCounts.of(y, s, c).recall()).as("seed " + seed).isLessThan(target);
+                }
+            }
+            assertThat(Arrays.stream(s).anyMatch(v -> v == t)).isTrue();
+        }
+    }
+
+    @Test
+    void precisionTargetIsMetAtTheSmallestPossibleThreshold() {
+        for (long seed = 1; seed <= 20; seed++) {
+            Random random = new Random(seed);
+            int[] y = labels(random, 200);
+            double[] s = scores(random, y);
+            double target = 0.3 + 0.6 * random.nextDouble();
+            double t = ThresholdPolicies.parse("precision>=" + target).choose(y, s);
+            double[] qualifying = Arrays.stream(candidates(s))
+                    .filter(c -> ConfusionCounts.of(y, s, c).precision() >= target).toArray();
+            if (qualifying.length > 0) {
+                assertThat(t).as("seed " + seed).isEqualTo(qualifying[0]);
+                assertThat(ConfusionCounts.of(y, s, t).precision()).isGreaterThanOrEqualTo(target);
+            } else {
+                double best = Arrays.stream(candidates(s)).map(c -> ConfusionCounts.of(y, s, c).precision()).max()
+                        .orElseThrow();
+                assertThat(ConfusionCounts.of(y, s, t).precision()).as("seed " + seed).isEqualTo(best);
+            }
+        }
+    }
+
+    @Test
+    void maxPoliciesReachTheBruteForceMaximumAtTheLargestArgmax() {
+        String[] specs = {"max-f1", "max-mcc", "max-balanced-accuracy"};
+        List<ToDoubleFunction<ConfusionCounts>> metrics = List.of(
+                ConfusionCounts::f1, ConfusionCounts::mcc, ConfusionCounts::balancedAccuracy);
+        for (long seed = 1; seed <= 20; seed++) {
+            Random random = new Random(seed);
+            int[] y = labels(random, 150);
+            double[] s = scores(random, y);
+            for (int k = 0; k < specs.length; k++) {
+                double t = ThresholdPolicies.parse(specs[k]).choose(y, s);
+                double chosen = metrics.get(k).applyAsDouble(ConfusionCounts.of(y, s, t));
+                for (double c : candidates(s)) {
+                    double v = metrics.get(k).applyAsDouble(ConfusionCounts.of(y, s, c));
+                    assertThat(v).as(specs[k] + " seed " + seed + " at " + c).isLessThanOrEqualTo(chosen);
+                    if (c > t) {
+                        assertThat(v).as(specs[k] + " seed " + seed + " tie at " + c).isLessThan(chosen);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void costPolicyReachesTheBruteForceMinimumAtTheLargestArgmin() {
+        for (long seed = 1; seed <= 20; seed++) {
+            Random random = new Random(seed);
+            int[] y = labels(random, 150);
+            double[] s = scores(random, y);
+            int fnCost = 1 + random.nextInt(20);
+            int fpCost = 1 + random.nextInt(3);
+            double t = ThresholdPolicies.parse("cost:" + fnCost + ":" + fpCost).choose(y, s);
+            ConfusionCounts chosen = ConfusionCounts.of(y, s, t);
+            long best = fnCost * chosen.fn() + fpCost * chosen.fp();
+            for (double c : candidates(s)) {
+                ConfusionCounts cc = ConfusionCounts.of(y, s, c);
+                long cost = fnCost * cc.fn() + fpCost * cc.fp();
+                assertThat(cost).as("seed " + seed).isGreaterThanOrEqualTo(best);
+                if (c > t) {
+                    assertThat(cost).as("seed " + seed + " tie").isGreaterThan(best);
+                }
+            }
+        }
+    }
+}
