@@ -1,0 +1,403 @@
+package dev.rareclass.adapters.csv;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.rareclass.domain.data.DataOptions;
+import dev.rareclass.domain.data.FeatureMatrix;
+import dev.rareclass.domain.data.LabelMapping;
+import dev.rareclass.domain.data.LabelledScores;
+import dev.rareclass.domain.data.Labels;
+import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.error.InputMissingException;
+import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.port.TableSource;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads delimited text tables (CSV, TSV; {@code .gz} transparently) with FastCSV, streaming rows
+ * straight into a float matrix. Handles a UTF-8 byte-order mark, CRLF line ends and quoted fields.
+ * Without a header, columns are named by their 0-based index ({@code "0"}, {@code "1"}, ...), so
+ * {@code --label 34} means the same with or without one.
+ *
+ * <p>Every problem is reported as a {@link DataException} naming the file, the line and the column.
+ */
+public final class CsvTableSource implements TableSource {
+
+    private static final int MAX_VALUES_IN_MESSAGE = 8;
+
+    @Override
+    public Table read(DataOptions options) {
+        if (options.label().isEmpty()) {
+            throw new UsageException("a label column is needed (--label NAME or 0-based index)");
+        }
+        return load(options, true);
+    }
+
+    @Override
+    public Table readOptionallyLabelled(DataOptions options) {
+        return load(options, false);
+    }
+
+    @Override
+    public LabelledScores readScores(DataOptions options, String scoreColumn) {
+        if (options.label().isEmpty() || options.positive().isEmpty()) {
+            throw new UsageException("score needs --label and --positive");
+        }
+        String file = options.file().toString();
+        try (CsvReader<CsvRecord> reader = open(options)) {
+            Rows rows = new Rows(reader, options);
+            int label = rows.columnIndex(options.label().get(), "label");
+            int score = rows.columnIndex(scoreColumn, "score");
+            String positive = options.positive().get().trim();
+            int[] y = new int[1024];
+            double[] s = new double[1024];
+            int n = 0;
+            Set<String> seen = new LinkedHashSet<>();
+            for (CsvRecord record = rows.next(); record != null; record = rows.next()) {
+                if (n == y.length) {
+                    y = Arrays.copyOf(y, n * 2);
+                    s = Arrays.copyOf(s, n * 2);
+                }
+                String value = record.getField(label).trim();
+                y[n] = value.equals(positive) ? 1 : 0;
+                remember(seen, value);
+                s[n] = parseNumber(file, record, score, rows.names.get(score));
+                n++;
+            }
+            rows.requireData();
+            requirePositivePresent(file, rows.names.get(label), positive, Arrays.stream(y, 0, n).sum(), seen);
+            return new LabelledScores(file, new LabelMapping(rows.names.get(label), positive),
+                    Arrays.copyOf(y, n), Arrays.copyOf(s, n));
+        } catch (IOException | UncheckedIOException e) {
+            throw readFailure(file, e);
+        }
+    }
+
+    private Table load(DataOptions options, boolean labelRequired) {
+        String file = options.file().toString();
+        try (CsvReader<CsvRecord> reader = open(options)) {
+            Rows rows = new Rows(reader, options);
+            int label = -1;
+            if (options.label().isPresent()) {
+                if (labelRequired || rows.hasColumn(options.label().get())) {
+                    label = rows.columnIndex(options.label().get(), "label");
+                    if (options.positive().isEmpty()) {
+                        throw new UsageException("--positive is needed with --label: which value of '"
+                                + rows.names.get(label) + "' marks the rare class?");
+                    }
+                }
+            }
+            boolean[] dropped = new boolean[rows.names.size()];
+            for (String d : options.drop()) {
+                dropped[rows.columnIndex(d, "--drop")] = true;
+            }
+            if (label >= 0) {
+                dropped[label] = true;
+            }
+            int[] featureCols = java.util.stream.IntStream.range(0, dropped.length).filter(c -> !dropped[c]).toArray();
+            if (featureCols.length == 0) {
+                throw new DataException(file + ": no feature columns left after the label and --drop");
+            }
+            List<String> featureNames = Arrays.stream(featureCols).mapToObj(rows.names::get).toList();
+
+            int d = featureCols.length;
+            float[] x = new float[d * 1024];
+            int[] y = label >= 0 ? new int[1024] : null;
+            int n = 0;
+            String positive = options.positive().map(String::trim).orElse(null);
+            Set<String> seen = new LinkedHashSet<>();
+            int positives = 0;
+            for (CsvRecord record = rows.next(); record != null; record = rows.next()) {
+                if ((long) (n + 1) * d > x.length) {
+                    long grown = Math.min((long) x.length * 2, Integer.MAX_VALUE - 8);
+                    if (grown < (long) (n + 1) * d) {
+                        throw new DataException(file + ": more than " + n + " rows x " + d
+                                + " columns does not fit one matrix; split the file");
+                    }
+                    x = Arrays.copyOf(x, (int) grown);
+                }
+                int base = n * d;
+                for (int j = 0; j < d; j++) {
+                    int c = featureCols[j];
+                    double v = parseNumber(file, record, c, rows.names.get(c));
+                    float f = (float) v;
+                    if (Float.isInfinite(f)) {
+                        throw DataException.at(file, record.getStartingLineNumber(), quoted(rows.names.get(c)),
+                                "value " + record.getField(c).trim() + " is too large for float32");
+                    }
+                    x[base + j] = f;
+                }
+                if (y != null) {
+                    if (n == y.length) {
+                        y = Arrays.copyOf(y, n * 2);
+                    }
+                    String value = record.getField(label).trim();
+                    y[n] = value.equals(positive) ? 1 : 0;
+                    positives += y[n];
+                    remember(seen, value);
+                }
+                n++;
+            }
+            rows.requireData();
+            FeatureMatrix matrix = FeatureMatrix.wrap(n, d, Arrays.copyOf(x, n * d));
+            int[] numbers = new int[n];
+            for (int i = 0; i < n; i++) {
+                numbers[i] = i + 1;
+            }
+            if (y == null) {
+                return new Table(file, featureNames, matrix, null, null, numbers);
+            }
+            if (labelRequired) {
+                requirePositivePresent(file, rows.names.get(label), positive, positives, seen);
+            }
+            return new Table(file, featureNames, matrix, Labels.wrap(Arrays.copyOf(y, n)),
+                    new LabelMapping(rows.names.get(label), positive), numbers);
+        } catch (IOException | UncheckedIOException e) {
+            throw readFailure(file, e);
+        }
+    }
+
+    /** Pulls records, checks each has as many fields as the header, and turns parser errors into data errors. */
+    private static final class Rows {
+        final String file;
+        final CloseableRecords records;
+        final List<String> names;
+        final Map<String, Integer> byName = new HashMap<>();
+        private CsvRecord pending;
+        private long dataRows;
+
+        Rows(CsvReader<CsvRecord> reader, DataOptions options) {
+            this.file = options.file().toString();
+            this.records = new CloseableRecords(reader, file);
+            CsvRecord first = records.next();
+            if (first == null) {
+                throw new DataException(file + ": the file is empty");
+            }
+            if (options.header()) {
+                names = new ArrayList<>();
+                for (int c = 0; c < first.getFieldCount(); c++) {
+                    String name = first.getField(c).trim();
+                    if (name.isEmpty()) {
+                        name = String.valueOf(c);
+                    }
+                    names.add(name);
+                }
+            } else {
+                names = new ArrayList<>();
+                for (int c = 0; c < first.getFieldCount(); c++) {
+                    names.add(String.valueOf(c));
+                }
+                pending = first;
+            }
+            for (int c = 0; c < names.size(); c++) {
+                Integer previous = byName.putIfAbsent(names.get(c), c);
+                if (previous != null) {
+                    throw DataException.at(file, first.getStartingLineNumber(), quoted(names.get(c)),
+                            "duplicate column name (columns " + previous + " and " + c + ", 0-based)");
+                }
+            }
+        }
+
+        CsvRecord next() {
+            CsvRecord record;
+            if (pending != null) {
+                record = pending;
+                pending = null;
+            } else {
+                record = records.next();
+            }
+            if (record == null) {
+                return null;
+            }
+            if (record.getFieldCount() != names.size()) {
+                throw DataException.at(file, record.getStartingLineNumber(), null,
+                        "ragged row: " + record.getFieldCount() + " fields where the header has " + names.size());
+            }
+            dataRows++;
+            return record;
+        }
+
+        void requireData() {
+            if (dataRows == 0) {
+                throw new DataException(file + ": no data rows (only a header)");
+            }
+        }
+
+        boolean hasColumn(String nameOrIndex) {
+            return resolve(nameOrIndex) >= 0;
+        }
+
+        int columnIndex(String nameOrIndex, String role) {
+            int c = resolve(nameOrIndex);
+            if (c < 0) {
+                throw new DataException(file + ": " + role + " column '" + nameOrIndex + "' not found; columns: "
+                        + abbreviate(names));
+            }
+            return c;
+        }
+
+        private int resolve(String nameOrIndex) {
+            Integer byExactName = byName.get(nameOrIndex);
+            if (byExactName != null) {
+                return byExactName;
+            }
+            Integer trimmed = byName.get(nameOrIndex.trim());
+            if (trimmed != null) {
+                return trimmed;
+            }
+            try {
+                int index = Integer.parseInt(nameOrIndex.trim());
+                return index >= 0 && index < names.size() ? index : -1;
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+    }
+
+    /** Iterates records, mapping FastCSV's parse errors and IO errors to messages with a line number. */
+    private static final class CloseableRecords {
+        private final java.util.Iterator<CsvRecord> it;
+        private final String file;
+
+        CloseableRecords(CsvReader<CsvRecord> reader, String file) {
+            this.it = reader.iterator();
+            this.file = file;
+        }
+
+        CsvRecord next() {
+            try {
+                return it.hasNext() ? it.next() : null;
+            } catch (CsvParseException e) {
+                String detail = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+                throw new DataException(file + ": cannot parse (" + detail + ")", e);
+            }
+        }
+    }
+
+    private static CsvReader<CsvRecord> open(DataOptions options) throws IOException {
+        Path path = options.file();
+        if (Files.isDirectory(path)) {
+            throw new InputMissingException(path + ": is a folder, not a file", null);
+        }
+        InputStream in;
+        try {
+            in = Files.newInputStream(path);
+        } catch (NoSuchFileException e) {
+            throw new InputMissingException(path + ": no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new InputMissingException(path + ": permission denied", e);
+        }
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".gz")) {
+            try {
+                in = new GZIPInputStream(in, 1 << 16);
+            } catch (ZipException | EOFException e) {
+                in.close();
+                throw new DataException(path + ": not valid gzip data (" + e.getMessage() + ")", e);
+            }
+            name = name.substring(0, name.length() - 3);
+        }
+        char delimiter = options.delimiter().orElseGet(() -> defaultDelimiter(options, path));
+        return CsvReader.builder()
+                .fieldSeparator(delimiter)
+                .skipEmptyLines(true)
+                .ignoreDifferentFieldCount(true)
+                .detectBomHeader(true)
+                .ofCsvRecord(in, StandardCharsets.UTF_8);
+    }
+
+    private static char defaultDelimiter(DataOptions options, Path path) {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".gz")) {
+            name = name.substring(0, name.length() - 3);
+        }
+        String format = options.format().map(f -> f.toLowerCase(Locale.ROOT))
+                .orElse(name.endsWith(".tsv") || name.endsWith(".tab") ? "tsv" : "csv");
+        return switch (format) {
+            case "csv" -> ',';
+            case "tsv" -> '\t';
+            default -> throw new UsageException("unknown --format '" + format + "'; known: csv, tsv");
+        };
+    }
+
+    private static double parseNumber(String file, CsvRecord record, int column, String name) {
+        String raw = record.getField(column).trim();
+        if (raw.isEmpty() || raw.equals("?") || raw.equalsIgnoreCase("na") || raw.equalsIgnoreCase("null")) {
+            throw DataException.at(file, record.getStartingLineNumber(), quoted(name),
+                    "missing value" + (raw.isEmpty() ? "" : " '" + raw + "'") + "; remove the row or --drop the column");
+        }
+        double v;
+        try {
+            v = Double.parseDouble(raw);
+        } catch (NumberFormatException e) {
+            if (raw.equalsIgnoreCase("true")) {
+                return 1;
+            }
+            if (raw.equalsIgnoreCase("false")) {
+                return 0;
+            }
+            throw DataException.at(file, record.getStartingLineNumber(), quoted(name),
+                    "'" + abbreviate(raw) + "' is not a number; --drop the column if it is not a feature");
+        }
+        if (!Double.isFinite(v)) {
+            throw DataException.at(file, record.getStartingLineNumber(), quoted(name),
+                    "'" + raw + "' is not a finite number (NaN and infinities are not allowed)");
+        }
+        return v;
+    }
+
+    private static void remember(Set<String> seen, String value) {
+        if (seen.size() <= MAX_VALUES_IN_MESSAGE) {
+            seen.add(value);
+        }
+    }
+
+    private static void requirePositivePresent(String file, String column, String positive, int positives, Set<String> seen) {
+        if (positives == 0) {
+            throw new DataException(file + ": positive value '" + positive + "' never occurs in label column '" + column
+                    + "'; values seen: " + abbreviate(new ArrayList<>(seen)));
+        }
+    }
+
+    private static RuntimeException readFailure(String file, Exception e) {
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (cause instanceof EOFException || cause instanceof ZipException) {
+            return new DataException(file + ": truncated or corrupt gzip data (" + cause.getMessage() + ")", e);
+        }
+        return new InputMissingException(file + ": cannot read (" + cause.getMessage() + ")", e);
+    }
+
+    private static String quoted(String name) {
+        return "'" + name + "'";
+    }
+
+    private static String abbreviate(String raw) {
+        return raw.length() <= 40 ? raw : raw.substring(0, 37) + "...";
+    }
+
+    private static String abbreviate(List<String> values) {
+        List<String> head = values.size() <= MAX_VALUES_IN_MESSAGE ? values : values.subList(0, MAX_VALUES_IN_MESSAGE);
+        return String.join(", ", head.stream().map(v -> abbreviate(v)).toList())
+                + (values.size() > MAX_VALUES_IN_MESSAGE ? ", ..." : "");
+    }
+}

@@ -1,0 +1,2 @@
+/** Delimited text tables (CSV, TSV, gzip) read with FastCSV. */
+package dev.rareclass.adapters.csv;

@@ -1,0 +1,2 @@
+/** File helpers shared by adapters: atomic writes. */
+package dev.rareclass.adapters.io;

@@ -1,0 +1,122 @@
+package dev.rareclass.adapters.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rareclass.domain.experiment.Evaluation;
+import dev.rareclass.domain.experiment.Leaderboard;
+import dev.rareclass.domain.experiment.LeaderboardRow;
+import dev.rareclass.domain.experiment.Summary;
+import dev.rareclass.domain.metrics.ClassReportRow;
+import dev.rareclass.domain.metrics.Curve;
+import dev.rareclass.domain.metrics.MetricName;
+import java.util.Map;
+
+/**
+ * Builds the JSON documents rareclass writes. Metric keys are {@link MetricName#key()}, so the same
+ * names appear on the command line, in JSON and in reports. Undefined values (NaN) are written as null.
+ */
+final class JsonResults {
+
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonResults() {
+    }
+
+    static ObjectNode evaluation(Evaluation e) {
+        ObjectNode root = MAPPER.createObjectNode();
+        for (Map.Entry<MetricName, Double> m : e.metrics().asMap().entrySet()) {
+            put(root, m.getKey().key(), m.getValue(), m.getKey());
+        }
+        root.put("threshold", e.metrics().threshold());
+        root.put("threshold_policy", e.policy());
+        root.put("model", e.model());
+        root.put("data", e.dataSource());
+        root.put("rows", e.metrics().counts().tp() + e.metrics().counts().fp() + e.metrics().counts().tn() + e.metrics().counts().fn());
+        ArrayNode report = root.putArray("classification_report");
+        for (ClassReportRow row : e.report().rows()) {
+            ObjectNode r = report.addObject();
+            r.put("class", row.label());
+            number(r, "precision", row.precision());
+            number(r, "recall", row.recall());
+            number(r, "f1", row.f1());
+            r.put("support", row.support());
+        }
+        root.set("roc_curve", curve(e.roc(), "fpr", "tpr"));
+        root.set("pr_curve", curve(e.precisionRecall(), "recall", "precision"));
+        return root;
+    }
+
+    static ObjectNode leaderboard(Leaderboard board) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("data", board.dataset());
+        root.put("folds", board.folds());
+        root.put("seed", board.seed());
+        root.put("metric", board.metric().key());
+        ArrayNode rows = root.putArray("rows");
+        for (LeaderboardRow row : board.rows()) {
+            ObjectNode r = rows.addObject();
+            r.put("model", row.model());
+            r.put("backend", row.backend());
+            r.put("sampler", row.sampler());
+            r.put("class_weight", row.classWeight());
+            for (MetricName name : MetricName.values()) {
+                Summary s = row.metric(name);
+                number(r, name.key() + "_mean", s.mean());
+                number(r, name.key() + "_std", s.std());
+            }
+            number(r, "fit_seconds_mean", row.fitSeconds().mean());
+            number(r, "fit_seconds_std", row.fitSeconds().std());
+            ObjectNode folds = r.putObject("folds");
+            for (MetricName name : MetricName.values()) {
+                ArrayNode values = folds.putArray(name.key());
+                for (double v : row.foldValues().get(name)) {
+                    if (Double.isFinite(v)) {
+                        values.add(v);
+                    } else {
+                        values.addNull();
+                    }
+                }
+            }
+        }
+        return root;
+    }
+
+    private static ObjectNode curve(Curve c, String xName, String yName) {
+        ObjectNode node = MAPPER.createObjectNode();
+        ArrayNode x = node.putArray(xName);
+        ArrayNode y = node.putArray(yName);
+        ArrayNode t = node.putArray("thresholds");
+        double[] xs = c.x();
+        double[] ys = c.y();
+        double[] ts = c.thresholds();
+        for (int i = 0; i < xs.length; i++) {
+            x.add(xs[i]);
+            y.add(ys[i]);
+        }
+        for (double v : ts) {
+            if (Double.isFinite(v)) {
+                t.add(v);
+            } else {
+                t.addNull();
+            }
+        }
+        return node;
+    }
+
+    private static void put(ObjectNode node, String key, double value, MetricName name) {
+        switch (name) {
+            case TP, FP, TN, FN -> node.put(key, (long) value);
+            default -> number(node, key, value);
+        }
+    }
+
+    static void number(ObjectNode node, String key, double value) {
+        if (Double.isFinite(value)) {
+            node.put(key, value);
+        } else {
+            node.putNull(key);
+        }
+    }
+}

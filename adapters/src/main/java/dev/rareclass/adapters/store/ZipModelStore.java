@@ -1,0 +1,338 @@
+package dev.rareclass.adapters.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rareclass.adapters.io.AtomicFiles;
+import dev.rareclass.domain.data.LabelMapping;
+import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.error.InputMissingException;
+import dev.rareclass.domain.experiment.Checksums;
+import dev.rareclass.domain.experiment.FittedPipeline;
+import dev.rareclass.domain.experiment.Provenance;
+import dev.rareclass.domain.model.EpochRecord;
+import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.model.ModelCodec;
+import dev.rareclass.domain.model.TrainedClassifier;
+import dev.rareclass.domain.model.TrainerCatalog;
+import dev.rareclass.domain.model.TrainingHistory;
+import dev.rareclass.domain.preprocess.FittedScaler;
+import dev.rareclass.domain.preprocess.Scaling;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A model is one zip file with three entries:
+ * <ul>
+ *   <li>{@code manifest.json} — format and version, input schema, label mapping, preprocessing, backend,
+ *       kind, parameters, threshold and policy, validation metrics, training history, provenance, and the
+ *       SHA-256 of every other part;</li>
+ *   <li>{@code classifier.bin} — the backend's own encoding of the trained classifier (its {@link ModelCodec});</li>
+ *   <li>{@code manifest.sha256} — the SHA-256 of the manifest's bytes.</li>
+ * </ul>
+ * Loading reads the entries with size limits, verifies every checksum, and only then hands the payload to the
+ * backend's codec. Nothing is deserialized by class name: the manifest is plain JSON read as a tree.
+ * Saving is atomic.
+ */
+public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore {
+
+    static final String FORMAT = "rareclass-model";
+    static final int VERSION = 1;
+    static final String MANIFEST = "manifest.json";
+    static final String MANIFEST_SUM = "manifest.sha256";
+    static final String CLASSIFIER = "classifier.bin";
+    private static final long MAX_MANIFEST_BYTES = 64L << 20;
+    private static final long MAX_PAYLOAD_BYTES = 1L << 31;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final TrainerCatalog catalog;
+
+    @Inject
+    public ZipModelStore(TrainerCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public void save(FittedPipeline model, Path path) {
+        TrainedClassifier classifier = model.classifier();
+        byte[] payload = catalog.codec(classifier.backend()).encode(classifier);
+        byte[] manifest = manifest(model, Checksums.sha256(payload));
+        byte[] manifestSum = Checksums.sha256(manifest).getBytes(StandardCharsets.US_ASCII);
+        AtomicFiles.write(path, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            entry(zip, MANIFEST, manifest);
+            entry(zip, CLASSIFIER, payload);
+            entry(zip, MANIFEST_SUM, manifestSum);
+            zip.finish();
+        });
+    }
+
+    private static void entry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    @Override
+    public FittedPipeline load(Path path) {
+        Map<String, byte[]> parts = readParts(path);
+        String file = path.toString();
+        byte[] manifestBytes = require(parts, MANIFEST, file);
+        byte[] payload = require(parts, CLASSIFIER, file);
+        String expectedManifestSum = new String(require(parts, MANIFEST_SUM, file), StandardCharsets.US_ASCII).trim();
+        if (!expectedManifestSum.equals(Checksums.sha256(manifestBytes))) {
+            throw refused(file, "the manifest's checksum does not match (the file was altered or damaged)");
+        }
+        JsonNode m;
+        try {
+            m = JSON.readTree(manifestBytes);
+        } catch (IOException e) {
+            throw refused(file, "the manifest is not valid JSON");
+        }
+        if (!FORMAT.equals(m.path("format").asText()) || m.path("version").asInt() != VERSION) {
+            throw refused(file, "unsupported model format " + m.path("format").asText() + " v" + m.path("version").asText());
+        }
+        String payloadSum = m.path("checksums").path(CLASSIFIER).asText();
+        if (!payloadSum.equals(Checksums.sha256(payload))) {
+            throw refused(file, "the classifier's checksum does not match (the file was altered or damaged)");
+        }
+        try {
+            return pipeline(m, payload);
+        } catch (DataException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw refused(file, "the model could not be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private FittedPipeline pipeline(JsonNode m, byte[] payload) {
+        String backend = text(m, "backend");
+        String kind = text(m, "kind");
+        Hyperparameters params = Hyperparameters.of(stringMap(m.path("params")));
+        TrainingHistory history = history(m.path("history"));
+        ModelCodec codec = catalog.codec(backend);
+        TrainedClassifier classifier = codec.decode(payload, kind, params, history);
+        List<String> features = new ArrayList<>();
+        m.path("input").path("features").forEach(n -> features.add(n.asText()));
+        LabelMapping label = new LabelMapping(text(m.path("input"), "label"), text(m.path("input"), "positive"));
+        JsonNode sc = m.path("preprocessing").path("scaler");
+        FittedScaler scaler = new FittedScaler(Scaling.fromKey(text(sc, "kind")), doubles(sc.path("offset")), doubles(sc.path("scale")));
+        Map<String, Double> validation = new LinkedHashMap<>();
+        m.path("validation_metrics").properties().forEach(e -> validation.put(e.getKey(),
+                e.getValue().isNull() ? Double.NaN : e.getValue().asDouble()));
+        JsonNode p = m.path("provenance");
+        Provenance provenance = new Provenance(p.path("created_at").asText(), p.path("rareclass_version").asText(),
+                p.path("java_version").asText(), p.path("data_source").asText(), p.path("data_sha256").asText(),
+                p.path("seed").asLong(), p.path("training_rows").asInt(), p.path("validation_rows").asInt());
+        JsonNode t = m.path("threshold");
+        return new FittedPipeline(features, label, scaler, classifier, t.path("value").asDouble(),
+                t.path("policy").asText(), m.path("class_weight").asText("none"), validation, provenance);
+    }
+
+    private static byte[] manifest(FittedPipeline model, String payloadSha) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        TrainedClassifier c = model.classifier();
+        root.put("kind", c.kind());
+        root.put("backend", c.backend());
+        ObjectNode params = root.putObject("params");
+        c.params().asMap().forEach(params::put);
+        ObjectNode input = root.putObject("input");
+        ArrayNode features = input.putArray("features");
+        model.featureNames().forEach(features::add);
+        input.put("label", model.labelMapping().column());
+        input.put("positive", model.labelMapping().positiveValue());
+        ObjectNode scaler = root.putObject("preprocessing").putObject("scaler");
+        scaler.put("kind", model.scaler().scaling().key());
+        ArrayNode offset = scaler.putArray("offset");
+        for (double v : model.scaler().offset()) {
+            offset.add(v);
+        }
+        ArrayNode scale = scaler.putArray("scale");
+        for (double v : model.scaler().scale()) {
+            scale.add(v);
+        }
+        ObjectNode threshold = root.putObject("threshold");
+        threshold.put("value", model.threshold());
+        threshold.put("policy", model.thresholdPolicy());
+        root.put("class_weight", model.classWeight());
+        root.put("score_kind", c.scoreKind().name().toLowerCase(java.util.Locale.ROOT));
+        ObjectNode validation = root.putObject("validation_metrics");
+        model.validationMetrics().forEach((k, v) -> {
+            if (Double.isFinite(v)) {
+                validation.put(k, v);
+            } else {
+                validation.putNull(k);
+            }
+        });
+        c.history().ifPresent(h -> {
+            ObjectNode hist = root.putObject("history");
+            hist.put("best_epoch", h.bestEpoch());
+            ArrayNode epochs = hist.putArray("epochs");
+            for (EpochRecord e : h.epochs()) {
+                ObjectNode row = epochs.addObject();
+                row.put("epoch", e.epoch());
+                e.values().forEach((k, v) -> {
+                    if (Double.isFinite(v)) {
+                        row.put(k, v);
+                    } else {
+                        row.putNull(k);
+                    }
+                });
+            }
+        });
+        root.put("summary", c.summary());
+        Provenance p = model.provenance();
+        ObjectNode prov = root.putObject("provenance");
+        prov.put("created_at", p.createdAt());
+        prov.put("rareclass_version", p.rareclassVersion());
+        prov.put("java_version", p.javaVersion());
+        prov.put("data_source", p.dataSource());
+        prov.put("data_sha256", p.dataSha256());
+        prov.put("seed", p.seed());
+        prov.put("training_rows", p.trainingRows());
+        prov.put("validation_rows", p.validationRows());
+        root.putObject("checksums").put(CLASSIFIER, payloadSha);
+        try {
+            return JSON.writeValueAsBytes(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("manifest could not be written", e);
+        }
+    }
+
+    /** Reads the manifest alone (for inspect), verified like {@link #load}. */
+    public JsonNode manifest(Path path) {
+        Map<String, byte[]> parts = readParts(path);
+        byte[] bytes = require(parts, MANIFEST, path.toString());
+        String sum = new String(require(parts, MANIFEST_SUM, path.toString()), StandardCharsets.US_ASCII).trim();
+        if (!sum.equals(Checksums.sha256(bytes))) {
+            throw refused(path.toString(), "the manifest's checksum does not match (the file was altered or damaged)");
+        }
+        try {
+            return JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw refused(path.toString(), "the manifest is not valid JSON");
+        }
+    }
+
+    private static Map<String, byte[]> readParts(Path path) {
+        String file = path.toString();
+        if (Files.isDirectory(path)) {
+            throw new InputMissingException(file + ": is a folder, not a rareclass model file", null);
+        }
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(path))) {
+            ZipEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                String name = e.getName();
+                long limit = switch (name) {
+                    case MANIFEST, MANIFEST_SUM -> MAX_MANIFEST_BYTES;
+                    case CLASSIFIER -> MAX_PAYLOAD_BYTES;
+                    default -> throw refused(file, "unexpected entry '" + name + "'");
+                };
+                if (parts.containsKey(name)) {
+                    throw refused(file, "entry '" + name + "' appears twice");
+                }
+                parts.put(name, readBounded(zip, limit, file));
+            }
+        } catch (NoSuchFileException e) {
+            throw new InputMissingException(file + ": no such model file", e);
+        } catch (ZipException | java.io.EOFException e) {
+            throw refused(file, "not a rareclass model file (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw new InputMissingException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        if (parts.isEmpty()) {
+            throw refused(file, "not a rareclass model file");
+        }
+        return parts;
+    }
+
+    private static byte[] readBounded(InputStream in, long limit, String file) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[1 << 16];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            total += n;
+            if (total > limit) {
+                throw refused(file, "an entry is larger than " + limit + " bytes");
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] require(Map<String, byte[]> parts, String name, String file) {
+        byte[] bytes = parts.get(name);
+        if (bytes == null) {
+            throw refused(file, "not a rareclass model file (no " + name + ")");
+        }
+        return bytes;
+    }
+
+    private static DataException refused(String file, String why) {
+        return new DataException(file + ": refused: " + why);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new IllegalArgumentException("manifest field '" + field + "' is missing");
+        }
+        return v.asText();
+    }
+
+    private static Map<String, String> stringMap(JsonNode node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        node.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+
+    private static double[] doubles(JsonNode array) {
+        double[] out = new double[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asDouble();
+        }
+        return out;
+    }
+
+    private static TrainingHistory history(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        List<EpochRecord> epochs = new ArrayList<>();
+        for (JsonNode e : node.path("epochs")) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> it = e.properties().iterator();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> f = it.next();
+                if (!f.getKey().equals("epoch")) {
+                    values.put(f.getKey(), f.getValue().isNull() ? Double.NaN : f.getValue().asDouble());
+                }
+            }
+            epochs.add(new EpochRecord(e.path("epoch").asInt(), values));
+        }
+        return new TrainingHistory(epochs, node.path("best_epoch").asInt());
+    }
+}
