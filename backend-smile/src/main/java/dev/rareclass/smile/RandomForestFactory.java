@@ -1,0 +1,108 @@
+package dev.rareclass.smile;
+
+import dev.rareclass.domain.data.FeatureMatrix;
+import dev.rareclass.domain.data.Labels;
+import dev.rareclass.domain.model.ClassWeights;
+import dev.rareclass.domain.model.ClassifierTrainer;
+import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.model.TrainedClassifier;
+import dev.rareclass.domain.model.TrainerFactory;
+import dev.rareclass.domain.model.TrainingContext;
+import java.util.Set;
+import java.util.SplittableRandom;
+import smile.classification.RandomForest;
+import smile.data.DataFrame;
+import smile.data.formula.Formula;
+import smile.data.vector.ValueVector;
+
+/**
+ * {@code random-forest@smile}: Smile's random forest of CART trees (Breiman, "Random Forests",
+ * Machine Learning 45(1), 2001), pure Java.
+ *
+ * <p><b>Reproducibility.</b> Smile grows trees in a parallel stream and draws every random number from
+ * a thread-local generator; when {@code Options.seeds} is given it reseeds that generator with
+ * {@code seeds[t]} at the start of tree {@code t}, on the thread that grows it. We derive one seed per
+ * tree from {@link TrainingContext#seed()}, so each tree's bootstrap and feature draws depend on its
+ * own seed only, whatever thread runs it: the same seed gives the same forest, in parallel.
+ *
+ * <p><b>Class weights.</b> Smile honours them through its stratified bootstrap: class {@code c} is
+ * drawn {@code count_c / divisor_c} times per tree, i.e. the over-weighted class keeps all its rows and
+ * the other is down-sampled (in the spirit of Chen, Liaw and Breiman's balanced random forest, 2004).
+ * A weight ratio {@code w_pos : w_neg} becomes the integer divisor {@code round(max / w)} for each
+ * class, capped so that at least one row of each class is drawn; ratios are therefore rounded to
+ * whole numbers.
+ */
+public final class RandomForestFactory implements TrainerFactory {
+
+    static final String KIND = "random-forest";
+    static final String MODEL = KIND + "@" + SmileModule.NAME;
+    static final String LABEL = "y";
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String backend() {
+        return SmileModule.NAME;
+    }
+
+    @Override
+    public Set<String> parameterNames() {
+        return RandomForestParams.NAMES;
+    }
+
+    @Override
+    public boolean supportsClassWeights() {
+        return true;
+    }
+
+    @Override
+    public ClassifierTrainer create(Hyperparameters params) {
+        return new Trainer(RandomForestParams.of(params));
+    }
+
+    /** Smile's per-class down-sampling divisors for the given loss weights, or null when uniform. */
+    static int[] smileClassWeight(ClassWeights weights, Labels y) {
+        if (weights.isUniform()) {
+            return null;
+        }
+        double max = Math.max(weights.positive(), weights.negative());
+        return new int[] {
+                divisor(max / weights.negative(), y.negatives()),
+                divisor(max / weights.positive(), y.positives())
+        };
+    }
+
+    private static int divisor(double ratio, int count) {
+        long d = Math.round(ratio);
+        return (int) Math.max(1, Math.min(d, count));
+    }
+
+    private record Trainer(RandomForestParams params) implements ClassifierTrainer {
+        @Override
+        public TrainedClassifier train(FeatureMatrix x, Labels y, TrainingContext ctx) {
+            Features.requireTrainable(x, y, MODEL);
+            int d = x.cols();
+            RandomForestParams resolved = params.resolvedFor(d);
+
+            // Smile names the columns V1..Vd; the label goes last and the formula "y ~ ." takes the rest.
+            DataFrame frame = DataFrame.of(Features.rows(x)).add(ValueVector.of(LABEL, y.toArray()));
+
+            SplittableRandom rng = new SplittableRandom(ctx.seed());
+            long[] seeds = new long[resolved.trees()];
+            for (int t = 0; t < seeds.length; t++) {
+                seeds[t] = rng.nextLong();
+            }
+            RandomForest.Options options = new RandomForest.Options(resolved.trees(), resolved.mtry(),
+                    resolved.splitRule(), resolved.maxDepth(), resolved.maxNodes(), resolved.nodeSize(),
+                    resolved.subsample(), smileClassWeight(ctx.classWeights(), y), seeds, null);
+
+            ctx.progress().update(MODEL + " trees", 0, resolved.trees());
+            RandomForest forest = RandomForest.fit(Formula.lhs(LABEL), frame, options);
+            ctx.progress().update(MODEL + " trees", resolved.trees(), resolved.trees());
+            return new SmileRandomForestClassifier(forest, resolved);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.rareclass.smile;
+
+import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.model.Hyperparameters;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import smile.model.cart.SplitRule;
+
+/**
+ * Validated parameters of {@code random-forest@smile} (Breiman, "Random Forests", Machine Learning
+ * 45(1), 2001), mapped one to one onto Smile's {@code RandomForest.Options}.
+ *
+ * @param trees     number of trees ({@code trees}, default 100)
+ * @param mtry      features tried at each split ({@code mtry}); 0 means {@code floor(sqrt(d))},
+ *                  resolved when the column count is known
+ * @param maxDepth  maximum tree depth ({@code max-depth}, default 20, at most 200 so that
+ *                  (de)serialising a tree never nests deeper than the codec allows)
+ * @param maxNodes  maximum leaves per tree ({@code max-nodes}); 0 means Smile's default
+ *                  {@code max(2, n / 5)} for {@code n} training rows
+ * @param nodeSize  minimum rows in a leaf ({@code node-size}, default 5)
+ * @param subsample fraction of each class drawn per tree ({@code subsample}, default 1.0): 1.0 is a
+ *                  bootstrap sample (with replacement), below 1.0 sampling is without replacement
+ * @param splitRule impurity used to choose splits ({@code split-rule}: gini, entropy,
+ *                  classification_error; default gini)
+ */
+public record RandomForestParams(int trees, int mtry, int maxDepth, int maxNodes, int nodeSize,
+                                 double subsample, SplitRule splitRule) {
+
+    static final String TREES = "trees";
+    static final String MTRY = "mtry";
+    static final String MAX_DEPTH = "max-depth";
+    static final String MAX_NODES = "max-nodes";
+    static final String NODE_SIZE = "node-size";
+    static final String SUBSAMPLE = "subsample";
+    static final String SPLIT_RULE = "split-rule";
+
+    /** Parameter names {@code random-forest@smile} accepts. */
+    public static final Set<String> NAMES = Set.of(TREES, MTRY, MAX_DEPTH, MAX_NODES, NODE_SIZE, SUBSAMPLE, SPLIT_RULE);
+
+    static final int MAX_TREE_DEPTH = 200;
+
+    public static final RandomForestParams DEFAULTS = new RandomForestParams(100, 0, 20, 0, 5, 1.0, SplitRule.GINI);
+
+    public RandomForestParams {
+        if (trees < 1 || mtry < 0 || maxDepth < 2 || maxDepth > MAX_TREE_DEPTH || (maxNodes != 0 && maxNodes < 2)
+                || nodeSize < 1 || !(subsample > 0 && subsample <= 1) || splitRule == null) {
+            throw new IllegalArgumentException("invalid random forest parameters: trees=" + trees + " mtry=" + mtry
+                    + " max-depth=" + maxDepth + " max-nodes=" + maxNodes + " node-size=" + nodeSize
+                    + " subsample=" + subsample + " split-rule=" + splitRule);
+        }
+    }
+
+    /** Reads and validates user parameters; a {@code UsageException} names the bad or unknown one. */
+    public static RandomForestParams of(Hyperparameters p) {
+        p.requireKnown(NAMES, RandomForestFactory.MODEL);
+        int trees = p.integer(TREES, DEFAULTS.trees, 1, 100_000);
+        int mtry = p.integer(MTRY, DEFAULTS.mtry, 1, Integer.MAX_VALUE);
+        int maxDepth = p.integer(MAX_DEPTH, DEFAULTS.maxDepth, 2, MAX_TREE_DEPTH);
+        int maxNodes = p.integer(MAX_NODES, DEFAULTS.maxNodes, 2, Integer.MAX_VALUE);
+        int nodeSize = p.integer(NODE_SIZE, DEFAULTS.nodeSize, 1, Integer.MAX_VALUE);
+        double subsample = p.decimal(SUBSAMPLE, DEFAULTS.subsample, 0, 1);
+        if (subsample == 0) {
+            throw new UsageException("parameter " + SUBSAMPLE + "=" + p.string(SUBSAMPLE, "") + " must be > 0 and <= 1");
+        }
+        String rule = p.choice(SPLIT_RULE, DEFAULTS.splitRule.name().toLowerCase(Locale.ROOT),
+                Set.of("gini", "entropy", "classification_error"));
+        return new RandomForestParams(trees, mtry, maxDepth, maxNodes, nodeSize, subsample,
+                SplitRule.valueOf(rule.toUpperCase(Locale.ROOT)));
+    }
+
+    /** The {@code mtry} used for {@code d} feature columns; a {@code UsageException} if it exceeds them. */
+    int mtryFor(int d) {
+        if (mtry > d) {
+            throw new UsageException("parameter " + MTRY + "=" + mtry + " exceeds the " + d + " feature columns");
+        }
+        return mtry > 0 ? mtry : Math.max(1, (int) Math.floor(Math.sqrt(d)));
+    }
+
+    /** This record with {@code mtry} resolved for {@code d} columns, as recorded with the model. */
+    RandomForestParams resolvedFor(int d) {
+        return new RandomForestParams(trees, mtryFor(d), maxDepth, maxNodes, nodeSize, subsample, splitRule);
+    }
+
+    /** The values as parameters; {@code max-nodes} is left out while it means Smile's default. */
+    public Hyperparameters toHyperparameters() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(TREES, Integer.toString(trees));
+        if (mtry > 0) {
+            m.put(MTRY, Integer.toString(mtry));
+        }
+        m.put(MAX_DEPTH, Integer.toString(maxDepth));
+        if (maxNodes > 0) {
+            m.put(MAX_NODES, Integer.toString(maxNodes));
+        }
+        m.put(NODE_SIZE, Integer.toString(nodeSize));
+        m.put(SUBSAMPLE, Double.toString(subsample));
+        m.put(SPLIT_RULE, splitRule.name().toLowerCase(Locale.ROOT));
+        return Hyperparameters.of(m);
+    }
+}

@@ -1,0 +1,241 @@
+package dev.rareclass.smile;
+
+import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.model.ModelCodec;
+import dev.rareclass.domain.model.TrainedClassifier;
+import dev.rareclass.domain.model.TrainingHistory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InvalidClassException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.util.Set;
+import smile.classification.RandomForest;
+
+/**
+ * The Smile backend's model format. Every payload starts with a header, {@code "RCSM"}, a format
+ * version and the model kind, so a payload of another backend, kind or version is refused with a
+ * clear message before anything else is read.
+ *
+ * <ul>
+ * <li>{@code logistic}: plain numbers (parameters, log-likelihood, coefficients) written with
+ *     {@link DataOutputStream}; decoding rebuilds Smile's model from them, no deserialisation at all.
+ * <li>{@code random-forest}: Smile's {@code RandomForest} through Java serialisation, because Smile
+ *     offers no other way to persist its trees. Reading is guarded by an allow-list
+ *     {@link ObjectInputFilter}: only Smile's own classes, a few {@code java.lang}/{@code java.util}
+ *     value types Smile's models are made of, and primitive arrays are accepted, with limits on depth,
+ *     references, array lengths and bytes. Any other class is rejected when its descriptor is read,
+ *     before it is instantiated or its {@code readObject} runs.
+ * </ul>
+ */
+public final class SmileModelCodec implements ModelCodec {
+
+    static final int MAGIC = 0x5243534D; // "RCSM": rareclass, Smile
+    static final int VERSION = 1;
+    static final byte LOGISTIC = 1;
+    static final byte RANDOM_FOREST = 2;
+
+    /**
+     * JDK classes that occur in a serialised Smile 6.3 forest (found by recording the classes of its
+     * stream): boxed numbers and enums in Smile's schema types, and the list and map inside
+     * {@code StructType}. A {@code HashMap} hashes its keys while being read, which is why only keys of
+     * allowed classes can ever reach it.
+     */
+    private static final Set<String> ALLOWED_JDK = Set.of(
+            "java.lang.Enum", "java.lang.Number", "java.lang.Integer", "java.lang.Long",
+            "java.lang.Double", "java.lang.Float", "java.lang.Boolean", "java.lang.String",
+            "java.util.ArrayList", "java.util.HashMap");
+
+    /** Array element types allowed on top: the arrays inside {@code ArrayList} and {@code HashMap}. */
+    private static final Set<String> ALLOWED_ARRAY_ELEMENTS = Set.of("java.lang.Object", "java.util.Map$Entry");
+
+    /** Limits far above any forest we train (max-depth ≤ 200), far below what would exhaust memory. */
+    private static final long MAX_DEPTH = 1_000;
+    private static final long MAX_REFS = 200_000_000L;
+    private static final long MAX_ARRAY = 100_000_000L;
+
+    @Override
+    public String backend() {
+        return SmileModule.NAME;
+    }
+
+    @Override
+    public byte[] encode(TrainedClassifier classifier) {
+        if (!(classifier instanceof SmileTrainedClassifier smile)) {
+            throw new IllegalArgumentException("the smile codec cannot write a " + classifier.backend() + " classifier");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeByte(VERSION);
+            switch (smile) {
+                case SmileLogisticClassifier lr -> writeLogistic(out, lr);
+                case SmileRandomForestClassifier rf -> writeForest(out, rf);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode a smile model in memory", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void writeLogistic(DataOutputStream out, SmileLogisticClassifier lr) throws IOException {
+        out.writeByte(LOGISTIC);
+        LogisticParams p = lr.logisticParams();
+        out.writeDouble(p.lambda());
+        out.writeDouble(p.tolerance());
+        out.writeInt(p.maxIterations());
+        out.writeDouble(lr.logLikelihood());
+        double[] w = lr.coefficients();
+        out.writeInt(w.length);
+        for (double v : w) {
+            out.writeDouble(v);
+        }
+    }
+
+    private static void writeForest(DataOutputStream out, SmileRandomForestClassifier rf) throws IOException {
+        out.writeByte(RANDOM_FOREST);
+        RandomForestParams p = rf.forestParams();
+        out.writeInt(p.trees());
+        out.writeInt(p.mtry());
+        out.writeInt(p.maxDepth());
+        out.writeInt(p.maxNodes());
+        out.writeInt(p.nodeSize());
+        out.writeDouble(p.subsample());
+        out.writeUTF(p.splitRule().name());
+        ByteArrayOutputStream object = new ByteArrayOutputStream();
+        try (ObjectOutputStream oos = new ObjectOutputStream(object)) {
+            oos.writeObject(rf.forest());
+        }
+        out.writeInt(object.size());
+        object.writeTo(out);
+    }
+
+    /**
+     * Reads a payload written by {@link #encode}. The parameters stored in the payload are used; the
+     * manifest's {@code params} and {@code history} are not needed (these models have no epochs).
+     */
+    @Override
+    public TrainedClassifier decode(byte[] bytes, String kind, Hyperparameters params, TrainingHistory history) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            if (bytes.length < 6 || in.readInt() != MAGIC) {
+                throw refused("it is not a smile model (no RCSM header)");
+            }
+            int version = in.readUnsignedByte();
+            if (version != VERSION) {
+                throw refused("it has smile model format version " + version + "; this build reads version " + VERSION);
+            }
+            byte stored = in.readByte();
+            String storedKind = switch (stored) {
+                case LOGISTIC -> LogisticRegressionFactory.KIND;
+                case RANDOM_FOREST -> RandomForestFactory.KIND;
+                default -> throw refused("it holds an unknown smile model kind (" + stored + ")");
+            };
+            if (!storedKind.equals(kind)) {
+                throw refused("it holds a " + storedKind + " model but the manifest says " + kind);
+            }
+            TrainedClassifier out = stored == LOGISTIC ? readLogistic(in) : readForest(in);
+            if (in.read() != -1) {
+                throw refused("it has bytes after the model");
+            }
+            return out;
+        } catch (EOFException e) {
+            throw refused("it is truncated");
+        } catch (IOException e) {
+            throw new DataException("cannot read the smile model: " + e.getMessage(), e);
+        }
+    }
+
+    private static SmileLogisticClassifier readLogistic(DataInputStream in) throws IOException {
+        LogisticParams params;
+        try {
+            params = new LogisticParams(in.readDouble(), in.readDouble(), in.readInt());
+        } catch (IllegalArgumentException e) {
+            throw refused("its parameters are invalid: " + e.getMessage());
+        }
+        double logLikelihood = in.readDouble();
+        int n = in.readInt();
+        if (n < 2 || n > in.available() / Double.BYTES) {
+            throw refused("its coefficient count " + n + " does not match its length");
+        }
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = in.readDouble();
+            if (!Double.isFinite(w[i])) {
+                throw refused("coefficient " + i + " is not finite");
+            }
+        }
+        return new SmileLogisticClassifier(w, params, logLikelihood);
+    }
+
+    private static SmileRandomForestClassifier readForest(DataInputStream in) throws IOException {
+        RandomForestParams params;
+        try {
+            params = new RandomForestParams(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(),
+                    in.readDouble(), smile.model.cart.SplitRule.valueOf(in.readUTF()));
+        } catch (IllegalArgumentException e) {
+            throw refused("its parameters are invalid: " + e.getMessage());
+        }
+        int length = in.readInt();
+        if (length < 0 || length > in.available()) {
+            throw refused("its forest length " + length + " does not match the payload");
+        }
+        byte[] object = in.readNBytes(length);
+        Object read;
+        try (ObjectInputStream ois = new ObjectInputStream(new ByteArrayInputStream(object))) {
+            ois.setObjectInputFilter(filter(length));
+            read = ois.readObject();
+        } catch (InvalidClassException e) {
+            // thrown by the filter: the class was rejected before an instance of it was made
+            throw refused("it contains a class a smile model may not contain (" + e.getMessage() + ")");
+        } catch (ClassNotFoundException e) {
+            throw refused("it names an unknown class " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            throw refused("its forest cannot be read: " + e);
+        }
+        if (!(read instanceof RandomForest forest) || forest.numClasses() != 2) {
+            throw refused("it holds a " + (read == null ? "null" : read.getClass().getName()) + ", not a binary random forest");
+        }
+        return new SmileRandomForestClassifier(forest, params);
+    }
+
+    /**
+     * The allow-list: a class is accepted only if it (or an array's element type) is primitive, is in
+     * package {@code smile} or below, or is one of {@link #ALLOWED_JDK} (arrays may also hold
+     * {@code Object} or {@code Map.Entry}, whose elements are checked one by one). Everything else is rejected,
+     * as are streams exceeding the limits.
+     */
+    static ObjectInputFilter filter(long maxBytes) {
+        return info -> {
+            if (info.depth() > MAX_DEPTH || info.references() > MAX_REFS || info.streamBytes() > maxBytes
+                    || info.arrayLength() > MAX_ARRAY) {
+                return ObjectInputFilter.Status.REJECTED;
+            }
+            Class<?> type = info.serialClass();
+            if (type == null) {
+                return ObjectInputFilter.Status.UNDECIDED; // a limits-only callback: limits passed above
+            }
+            boolean array = type.isArray();
+            while (type.isArray()) {
+                type = type.getComponentType();
+            }
+            boolean ok = allowed(type) || (array && ALLOWED_ARRAY_ELEMENTS.contains(type.getName()));
+            return ok ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
+        };
+    }
+
+    private static boolean allowed(Class<?> type) {
+        String name = type.getName();
+        return type.isPrimitive() || name.startsWith("smile.") || ALLOWED_JDK.contains(name);
+    }
+
+    private static DataException refused(String why) {
+        return new DataException("refusing to load the smile model: " + why);
+    }
+}

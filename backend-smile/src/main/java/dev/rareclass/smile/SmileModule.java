@@ -1,0 +1,26 @@
+package dev.rareclass.smile;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.MapBinder;
+import dev.rareclass.domain.model.ModelCodec;
+import dev.rareclass.domain.model.TrainerFactory;
+
+/**
+ * Registers the Smile trainers under {@code kind@smile} and the Smile model codec under {@code smile}.
+ * Binding only: no native code is loaded and nothing is trained here.
+ */
+public final class SmileModule extends AbstractModule {
+
+    /** The backend's name, as it appears in {@code kind@backend} and in model manifests. */
+    public static final String NAME = "smile";
+
+    @Override
+    protected void configure() {
+        MapBinder<String, TrainerFactory> trainers = MapBinder.newMapBinder(binder(), String.class, TrainerFactory.class);
+        trainers.addBinding(LogisticRegressionFactory.KIND + "@" + NAME).to(LogisticRegressionFactory.class);
+        trainers.addBinding(RandomForestFactory.KIND + "@" + NAME).to(RandomForestFactory.class);
+
+        MapBinder<String, ModelCodec> codecs = MapBinder.newMapBinder(binder(), String.class, ModelCodec.class);
+        codecs.addBinding(NAME).to(SmileModelCodec.class);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.rareclass.smile;
+
+import dev.rareclass.domain.data.FeatureMatrix;
+import dev.rareclass.domain.model.Hyperparameters;
+import java.util.Arrays;
+import java.util.Locale;
+import smile.classification.DecisionTree;
+import smile.classification.RandomForest;
+import smile.data.Tuple;
+import smile.data.type.StructType;
+
+/**
+ * A trained Smile random forest. Scores are its soft vote: the trees' leaf posteriors weighted by each
+ * tree's out-of-bag accuracy and normalised, exactly what {@code RandomForest.predict(Tuple, double[])}
+ * computes.
+ *
+ * <p>We walk the trees ourselves rather than calling the forest, because the forest first maps each
+ * row through its {@code Formula}, whose schema binding is mutable shared state (not safe for concurrent
+ * scoring). The trees of a forest have no formula and read features by index, so scoring here only
+ * reads immutable state and is thread-safe.
+ */
+public final class SmileRandomForestClassifier implements SmileTrainedClassifier {
+
+    private final RandomForest forest;
+    private final RandomForestParams params;
+    private final DecisionTree[] trees;
+    private final double[] treeWeights;
+    private final StructType schema;
+
+    SmileRandomForestClassifier(RandomForest forest, RandomForestParams params) {
+        if (forest.numClasses() != 2) {
+            throw new IllegalArgumentException("a binary forest was expected, got " + forest.numClasses() + " classes");
+        }
+        this.forest = forest;
+        this.params = params;
+        RandomForest.Model[] models = forest.models();
+        this.trees = new DecisionTree[models.length];
+        this.treeWeights = new double[models.length];
+        for (int t = 0; t < models.length; t++) {
+            trees[t] = models[t].tree();
+            treeWeights[t] = models[t].weight();
+        }
+        this.schema = forest.schema();
+    }
+
+    /** The Smile model, for the codec. */
+    RandomForest forest() {
+        return forest;
+    }
+
+    RandomForestParams forestParams() {
+        return params;
+    }
+
+    @Override
+    public String kind() {
+        return RandomForestFactory.KIND;
+    }
+
+    @Override
+    public Hyperparameters params() {
+        return params.toHyperparameters();
+    }
+
+    @Override
+    public int featureCount() {
+        return schema.length();
+    }
+
+    /** Number of trees. */
+    public int size() {
+        return trees.length;
+    }
+
+    @Override
+    public double[] scores(FeatureMatrix x) {
+        Features.requireColumns(x, featureCount(), RandomForestFactory.MODEL);
+        int cols = x.cols();
+        float[] data = x.data();
+        double[] out = new double[x.rows()];
+        double[] prob = new double[2];
+        for (int r = 0; r < out.length; r++) {
+            double[] row = new double[cols];
+            for (int c = 0; c < cols; c++) {
+                row[c] = data[r * cols + c];
+            }
+            Tuple tuple = Tuple.of(schema, row);
+            double neg = 0;
+            double pos = 0;
+            for (int t = 0; t < trees.length; t++) {
+                trees[t].predict(tuple, prob);
+                neg += treeWeights[t] * prob[0];
+                pos += treeWeights[t] * prob[1];
+            }
+            // Same arithmetic as Smile's MathEx.unitize1 on {neg, pos}: divide by the sum.
+            out[r] = pos / (neg + pos);
+        }
+        return out;
+    }
+
+    @Override
+    public String summary() {
+        double meanDepth = Arrays.stream(trees).mapToInt(t -> t.root().depth()).average().orElse(0);
+        double meanLeaves = Arrays.stream(trees).mapToInt(t -> t.root().leaves()).average().orElse(0);
+        return String.format(Locale.ROOT,
+                "random forest (Smile), %d trees, mean depth %.1f, mean leaves %.1f, mtry=%d of %d features, split rule %s",
+                trees.length, meanDepth, meanLeaves, params.mtry(), featureCount(),
+                params.splitRule().name().toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,152 @@
+package dev.rareclass.smile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rareclass.domain.data.FeatureMatrix;
+import dev.rareclass.domain.data.Labels;
+import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.model.ClassWeights;
+import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.model.ScoreKind;
+import dev.rareclass.domain.model.TrainingContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import smile.data.Tuple;
+
+class RandomForestTest {
+
+    private static final TestData.Set TRAIN = TestData.xor(800, 5, 21);
+    private static final TestData.Set TEST = TestData.xor(400, 5, 22);
+
+    private final RandomForestFactory factory = new RandomForestFactory();
+
+    private SmileRandomForestClassifier train(Hyperparameters p, TestData.Set data, TrainingContext ctx) {
+        return (SmileRandomForestClassifier) factory.create(p).train(data.x(), data.y(), ctx);
+    }
+
+    private SmileRandomForestClassifier train(long seed) {
+        return train(Hyperparameters.of(Map.of("trees", "60")), TRAIN, TrainingContext.ofSeed(seed));
+    }
+
+    @Test
+    void learnsANonlinearXorSetWithHighRocAucOnHeldOutRows() {
+        SmileRandomForestClassifier model = train(Hyperparameters.empty(), TRAIN, TrainingContext.ofSeed(7));
+        double[] scores = model.scores(TEST.x());
+
+        assertThat(TestData.auc(scores, TEST.y())).isGreaterThan(0.9);
+        assertThat(java.util.Arrays.stream(scores).allMatch(s -> s >= 0 && s <= 1)).isTrue();
+        assertThat(model.scoreKind()).isEqualTo(ScoreKind.PROBABILITY);
+        assertThat(model.size()).isEqualTo(100);
+        assertThat(model.params().asMap()).containsEntry("mtry", "2").containsEntry("trees", "100");
+        assertThat(model.summary()).startsWith("random forest (Smile), 100 trees, mean depth ");
+    }
+
+    @Test
+    void theSameSeedGivesIdenticalScoresAlthoughTreesGrowInParallel() {
+        double[] first = train(42).scores(TEST.x());
+        for (int repeat = 0; repeat < 3; repeat++) {
+            assertThat(train(42).scores(TEST.x())).containsExactly(first);
+        }
+    }
+
+    @Test
+    void theSameSeedGivesIdenticalScoresWhenEveryFeatureIsTriedAtEachSplit() {
+        // mtry = d makes Smile search splits in a nested parallel stream; the bootstrap is still per-tree seeded.
+        Hyperparameters all = Hyperparameters.of(Map.of("trees", "30", "mtry", "5"));
+        double[] first = train(all, TRAIN, TrainingContext.ofSeed(9)).scores(TEST.x());
+        assertThat(train(all, TRAIN, TrainingContext.ofSeed(9)).scores(TEST.x())).containsExactly(first);
+    }
+
+    @Test
+    void aDifferentSeedGivesADifferentForest() {
+        assertThat(train(2).scores(TEST.x())).isNotEqualTo(train(1).scores(TEST.x()));
+    }
+
+    @Test
+    void scoresEqualSmilesOwnSoftVote() {
+        SmileRandomForestClassifier model = train(3);
+        double[] scores = model.scores(TEST.x());
+        double[] posteriori = new double[2];
+        for (int i = 0; i < TEST.x().rows(); i++) {
+            float[] row = TEST.x().row(i);
+            double[] values = new double[row.length];
+            for (int j = 0; j < row.length; j++) {
+                values[j] = row[j];
+            }
+            model.forest().predict(Tuple.of(model.forest().schema(), values), posteriori);
+            assertThat(scores[i]).isEqualTo(posteriori[1]);
+        }
+    }
+
+    @Test
+    void scoringFromManyThreadsAtOnceGivesTheSameScores() throws Exception {
+        SmileRandomForestClassifier model = train(4);
+        double[] expected = model.scores(TEST.x());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<double[]>> results = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                results.add(pool.submit(() -> model.scores(TEST.x())));
+            }
+            for (Future<double[]> r : results) {
+                assertThat(r.get()).containsExactly(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void classWeightsFavouringTheRareClassRaiseItsScores() {
+        // 5% positives: the rare-class setting the weights are for
+        TestData.Set rare = rareSubset(TRAIN, 20);
+        Hyperparameters p = Hyperparameters.of(Map.of("trees", "50"));
+        double[] plain = train(p, rare, TrainingContext.ofSeed(5)).scores(TEST.x());
+        double[] weighted = train(p, rare, TrainingContext.ofSeed(5)
+                .withClassWeights(ClassWeights.balanced(rare.y()))).scores(TEST.x());
+
+        assertThat(factory.supportsClassWeights()).isTrue();
+        assertThat(mean(weighted)).isGreaterThan(mean(plain) + 0.1);
+    }
+
+    @Test
+    void classWeightsBecomeSmilesDownSamplingDivisors() {
+        Labels y = Labels.of(1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        assertThat(RandomForestFactory.smileClassWeight(ClassWeights.NONE, y)).isNull();
+        // balanced: positive 5, negative 10/18; negatives are thinned 9:1, capped at their count
+        assertThat(RandomForestFactory.smileClassWeight(ClassWeights.balanced(y), y)).containsExactly(9, 1);
+        assertThat(RandomForestFactory.smileClassWeight(new ClassWeights(1, 4), y)).containsExactly(1, 1);
+        assertThat(RandomForestFactory.smileClassWeight(new ClassWeights(100, 1), y)).containsExactly(9, 1);
+    }
+
+    @Test
+    void anMtryAboveTheColumnCountIsAUsageError() {
+        assertThatThrownBy(() -> train(Hyperparameters.of(Map.of("mtry", "6")), TRAIN, TrainingContext.ofSeed(1)))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("mtry=6 exceeds the 5 feature columns");
+    }
+
+    private static TestData.Set rareSubset(TestData.Set data, int positives) {
+        int[] negatives = data.y().indicesOf(0);
+        int[] pos = data.y().indicesOf(1);
+        int[] keep = new int[negatives.length + positives];
+        System.arraycopy(negatives, 0, keep, 0, negatives.length);
+        System.arraycopy(pos, 0, keep, negatives.length, positives);
+        FeatureMatrix x = data.x().selectRows(keep);
+        return new TestData.Set(x, data.y().select(keep));
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double d : v) {
+            s += d;
+        }
+        return s / v.length;
+    }
+}

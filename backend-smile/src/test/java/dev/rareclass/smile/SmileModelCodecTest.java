@@ -1,0 +1,225 @@
+package dev.rareclass.smile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.model.TrainedClassifier;
+import dev.rareclass.domain.model.TrainingContext;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SmileModelCodecTest {
+
+    private static final TestData.Set DATA = TestData.xor(300, 4, 31);
+    private final SmileModelCodec codec = new SmileModelCodec();
+
+    /** A class the codec must never instantiate: reading it would flip {@link #touched}. */
+    static final class Intruder implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+        static volatile boolean touched;
+
+        @Serial
+        private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+            touched = true;
+            in.defaultReadObject();
+        }
+    }
+
+    @BeforeEach
+    void reset() {
+        Intruder.touched = false;
+    }
+
+    private TrainedClassifier logistic() {
+        return new LogisticRegressionFactory().create(Hyperparameters.of(Map.of("lambda", "0.5")))
+                .train(DATA.x(), DATA.y(), TrainingContext.ofSeed(1));
+    }
+
+    private TrainedClassifier forest() {
+        return new RandomForestFactory().create(Hyperparameters.of(Map.of("trees", "20", "max-depth", "12")))
+                .train(DATA.x(), DATA.y(), TrainingContext.ofSeed(1));
+    }
+
+    @Test
+    void aLogisticModelRoundTripsToExactlyEqualScores() {
+        TrainedClassifier model = logistic();
+        TrainedClassifier back = codec.decode(codec.encode(model), "logistic", model.params(), null);
+
+        assertThat(back.scores(DATA.x())).containsExactly(model.scores(DATA.x()));
+        assertThat(back.params()).isEqualTo(model.params());
+        assertThat(back.summary()).isEqualTo(model.summary());
+        assertThat(((SmileLogisticClassifier) back).coefficients()).containsExactly(((SmileLogisticClassifier) model).coefficients());
+    }
+
+    @Test
+    void aRandomForestRoundTripsToExactlyEqualScores() {
+        TrainedClassifier model = forest();
+        TrainedClassifier back = codec.decode(codec.encode(model), "random-forest", model.params(), null);
+
+        assertThat(back.scores(DATA.x())).containsExactly(model.scores(DATA.x()));
+        assertThat(back.params()).isEqualTo(model.params());
+        assertThat(back.summary()).isEqualTo(model.summary());
+    }
+
+    @Test
+    void aPayloadWithoutTheHeaderIsRefused() {
+        assertThatThrownBy(() -> codec.decode("not a model".getBytes(), "logistic", Hyperparameters.empty(), null))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("not a smile model");
+        assertThatThrownBy(() -> codec.decode(new byte[0], "logistic", Hyperparameters.empty(), null))
+                .isInstanceOf(DataException.class);
+    }
+
+    @Test
+    void aPayloadOfAnotherKindIsRefused() {
+        byte[] bytes = codec.encode(logistic());
+        assertThatThrownBy(() -> codec.decode(bytes, "random-forest", Hyperparameters.empty(), null))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("holds a logistic model but the manifest says random-forest");
+    }
+
+    @Test
+    void aTruncatedOrExtendedPayloadIsRefused() {
+        byte[] bytes = codec.encode(logistic());
+        assertThatThrownBy(() -> codec.decode(Arrays.copyOf(bytes, bytes.length - 3), "logistic", Hyperparameters.empty(), null))
+                .isInstanceOf(DataException.class);
+        assertThatThrownBy(() -> codec.decode(Arrays.copyOf(bytes, bytes.length + 1), "logistic", Hyperparameters.empty(), null))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("bytes after the model");
+        byte[] forest = codec.encode(forest());
+        assertThatThrownBy(() -> codec.decode(Arrays.copyOf(forest, forest.length / 2), "random-forest", Hyperparameters.empty(), null))
+                .isInstanceOf(DataException.class);
+    }
+
+    @Test
+    void aTamperedForestStreamIsRefused() {
+        byte[] bytes = codec.encode(forest());
+        // rename a class inside the serialised stream: "smile.classification.RandomForest" -> "smilf..."
+        int at = indexOf(bytes, "smile.classification.RandomForest".getBytes());
+        assertThat(at).isPositive();
+        bytes[at + 4] = 'f';
+        byte[] tampered = bytes;
+        assertThatThrownBy(() -> codec.decode(tampered, "random-forest", Hyperparameters.empty(), null))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("refusing to load the smile model");
+    }
+
+    @Test
+    void aNonFiniteLogisticCoefficientIsRefused() {
+        byte[] bytes = codec.encode(logistic());
+        // the last 8 bytes are the intercept
+        long nan = Double.doubleToRawLongBits(Double.NaN);
+        for (int i = 0; i < 8; i++) {
+            bytes[bytes.length - 8 + i] = (byte) (nan >>> (56 - 8 * i));
+        }
+        assertThatThrownBy(() -> codec.decode(bytes, "logistic", Hyperparameters.empty(), null))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("not finite");
+    }
+
+    @Test
+    void aSerialisedObjectOfADisallowedClassIsRefusedBeforeItsReadObjectRuns() throws IOException {
+        byte[] payload = forestPayload(new Intruder());
+        assertThatThrownBy(() -> codec.decode(payload, "random-forest", Hyperparameters.empty(), null))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("may not contain");
+        assertThat(Intruder.touched).isFalse();
+    }
+
+    @Test
+    void aDisallowedClassHiddenInsideAnAllowedListIsRefusedToo() throws IOException {
+        List<Object> list = new ArrayList<>();
+        list.add(42);
+        list.add(new Intruder());
+        byte[] payload = forestPayload(list);
+        assertThatThrownBy(() -> codec.decode(payload, "random-forest", Hyperparameters.empty(), null))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("may not contain");
+        assertThat(Intruder.touched).isFalse();
+    }
+
+    @Test
+    void jdkClassesOutsideTheAllowListAreRefused() throws IOException {
+        ConcurrentHashMap<String, String> map = new ConcurrentHashMap<>(Map.of("a", "b"));
+        for (Object o : List.<Object>of(map, new javax.management.Attribute("a", 1), new java.util.Date())) {
+            byte[] payload = forestPayload(o);
+            assertThatThrownBy(() -> codec.decode(payload, "random-forest", Hyperparameters.empty(), null))
+                    .as(o.getClass().getName())
+                    .isInstanceOf(DataException.class)
+                    .hasMessageContaining("may not contain");
+        }
+    }
+
+    @Test
+    void anAllowedObjectThatIsNotAForestIsRefused() throws IOException {
+        byte[] payload = forestPayload(new ArrayList<>(List.of(1, 2)));
+        assertThatThrownBy(() -> codec.decode(payload, "random-forest", Hyperparameters.empty(), null))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("not a binary random forest");
+    }
+
+    @Test
+    void encodingAnotherBackendsClassifierFails() {
+        TrainedClassifier foreign = new TrainedClassifier() {
+            public String kind() { return "mlp"; }
+            public String backend() { return "dl4j"; }
+            public Hyperparameters params() { return Hyperparameters.empty(); }
+            public double[] scores(dev.rareclass.domain.data.FeatureMatrix x) { return new double[0]; }
+            public dev.rareclass.domain.model.ScoreKind scoreKind() { return dev.rareclass.domain.model.ScoreKind.PROBABILITY; }
+            public String summary() { return ""; }
+        };
+        assertThatThrownBy(() -> codec.encode(foreign)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A well-formed header for a random forest followed by an arbitrary serialised object. */
+    private static byte[] forestPayload(Object object) throws IOException {
+        ByteArrayOutputStream serialised = new ByteArrayOutputStream();
+        try (ObjectOutputStream oos = new ObjectOutputStream(serialised)) {
+            oos.writeObject(object);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(SmileModelCodec.MAGIC);
+            out.writeByte(SmileModelCodec.VERSION);
+            out.writeByte(SmileModelCodec.RANDOM_FOREST);
+            out.writeInt(10);
+            out.writeInt(0);
+            out.writeInt(20);
+            out.writeInt(0);
+            out.writeInt(5);
+            out.writeDouble(1.0);
+            out.writeUTF("GINI");
+            out.writeInt(serialised.size());
+            serialised.writeTo(out);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

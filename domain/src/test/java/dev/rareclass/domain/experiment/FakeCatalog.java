@@ -1,0 +1,131 @@
+package dev.rareclass.domain.experiment;
+
+import dev.rareclass.domain.data.FeatureMatrix;
+import dev.rareclass.domain.data.Labels;
+import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.model.ClassifierTrainer;
+import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.model.ModelCodec;
+import dev.rareclass.domain.model.ScoreKind;
+import dev.rareclass.domain.model.TrainedClassifier;
+import dev.rareclass.domain.model.TrainerCatalog;
+import dev.rareclass.domain.model.TrainerFactory;
+import dev.rareclass.domain.model.TrainingContext;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An in-memory catalog with one model, {@code centroid@fake}: it scores a row by how much closer it is to
+ * the positive centroid than to the negative one, and records every training matrix it saw so tests can
+ * check which rows reached training.
+ */
+final class FakeCatalog implements TrainerCatalog {
+
+    final List<FeatureMatrix> seenTraining = Collections.synchronizedList(new ArrayList<>());
+    final List<FeatureMatrix> seenValidation = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public TrainerFactory find(String kind, Optional<String> backend) {
+        if (!kind.equals("centroid") || backend.map(b -> !b.equals("fake")).orElse(false)) {
+            throw new UsageException("unknown model '" + kind + "'; known: centroid@fake");
+        }
+        return new Factory();
+    }
+
+    @Override
+    public List<String> names() {
+        return List.of("centroid@fake");
+    }
+
+    @Override
+    public ModelCodec codec(String backend) {
+        throw new UsageException("no codec");
+    }
+
+    private final class Factory implements TrainerFactory {
+        @Override
+        public String kind() {
+            return "centroid";
+        }
+
+        @Override
+        public String backend() {
+            return "fake";
+        }
+
+        @Override
+        public Set<String> parameterNames() {
+            return Set.of();
+        }
+
+        @Override
+        public boolean supportsClassWeights() {
+            return false;
+        }
+
+        @Override
+        public ClassifierTrainer create(Hyperparameters params) {
+            params.requireKnown(parameterNames(), "centroid@fake");
+            return FakeCatalog.this::train;
+        }
+    }
+
+    private TrainedClassifier train(FeatureMatrix x, Labels y, TrainingContext ctx) {
+        seenTraining.add(x);
+        ctx.validationX().ifPresent(seenValidation::add);
+        int d = x.cols();
+        double[] pos = new double[d];
+        double[] neg = new double[d];
+        for (int r = 0; r < x.rows(); r++) {
+            double[] target = y.get(r) == 1 ? pos : neg;
+            double n = y.get(r) == 1 ? y.positives() : y.negatives();
+            for (int c = 0; c < d; c++) {
+                target[c] += x.get(r, c) / n;
+            }
+        }
+        return new TrainedClassifier() {
+            @Override
+            public String kind() {
+                return "centroid";
+            }
+
+            @Override
+            public String backend() {
+                return "fake";
+            }
+
+            @Override
+            public Hyperparameters params() {
+                return Hyperparameters.empty();
+            }
+
+            @Override
+            public double[] scores(FeatureMatrix m) {
+                double[] out = new double[m.rows()];
+                for (int r = 0; r < m.rows(); r++) {
+                    double dp = 0;
+                    double dn = 0;
+                    for (int c = 0; c < d; c++) {
+                        dp += Math.pow(m.get(r, c) - pos[c], 2);
+                        dn += Math.pow(m.get(r, c) - neg[c], 2);
+                    }
+                    out[r] = 1 / (1 + Math.exp(dp - dn));
+                }
+                return out;
+            }
+
+            @Override
+            public ScoreKind scoreKind() {
+                return ScoreKind.PROBABILITY;
+            }
+
+            @Override
+            public String summary() {
+                return "centroids";
+            }
+        };
+    }
+}

@@ -1,0 +1,133 @@
+package dev.rareclass.domain.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rareclass.domain.data.FeatureMatrix;
+import dev.rareclass.domain.data.LabelMapping;
+import dev.rareclass.domain.data.Labels;
+import dev.rareclass.domain.data.SyntheticRareEvents;
+import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.metrics.MetricName;
+import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.model.ProgressListener;
+import dev.rareclass.domain.preprocess.Scaling;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PipelineFitterTest {
+
+    private final FakeCatalog catalog = new FakeCatalog();
+    private final PipelineFitter fitter = new PipelineFitter(catalog);
+
+    static PipelineSpec spec(String threshold, double validation) {
+        return new PipelineSpec("centroid", Optional.of("fake"), Hyperparameters.empty(), Scaling.STANDARD, "none",
+                threshold, validation, 7);
+    }
+
+    /** A table whose first column is the row id, so tests can tell which rows a step saw. */
+    static Table withRowIds(Table t) {
+        int n = t.rows();
+        int d = t.features().cols();
+        float[] data = new float[n * (d + 1)];
+        for (int r = 0; r < n; r++) {
+            data[r * (d + 1)] = r;
+            System.arraycopy(t.features().data(), r * d, data, r * (d + 1) + 1, d);
+        }
+        List<String> names = new java.util.ArrayList<>();
+        names.add("id");
+        names.addAll(t.featureNames());
+        return Table.labelled(t.source(), names, FeatureMatrix.wrap(n, d + 1, data), t.requireLabels(), t.labelMapping().orElseThrow());
+    }
+
+    @Test
+    void fitHoldsOutAStratifiedValidationPartAndTunesTheThresholdOnIt() {
+        Table t = SyntheticRareEvents.generate(2000, 8, 4, 0.05, 3);
+        FittedPipeline model = fitter.fit(t, spec("max-f1", 0.2), "abc", ProgressListener.NONE);
+        assertThat(model.provenance().trainingRows() + model.provenance().validationRows()).isEqualTo(2000);
+        assertThat(model.provenance().validationRows()).isBetween(395, 405);
+        assertThat(model.thresholdPolicy()).isEqualTo("max-f1");
+        assertThat(model.threshold()).isBetween(0.0, 1.0).isNotEqualTo(0.5);
+        assertThat(model.validationMetrics()).containsKeys("pr_auc", "roc_auc", "mcc", "tp");
+        assertThat(model.validationMetrics().get("roc_auc")).isGreaterThan(0.7);
+        assertThat(catalog.seenTraining.get(0).rows()).isEqualTo(model.provenance().trainingRows());
+        assertThat(catalog.seenValidation.get(0).rows()).isEqualTo(model.provenance().validationRows());
+    }
+
+    @Test
+    void aFixedThresholdNeedsNoValidationRows() {
+        Table t = SyntheticRareEvents.generate(500, 6, 2, 0.1, 3);
+        FittedPipeline model = fitter.fit(t, spec("0.3", 0), "", ProgressListener.NONE);
+        assertThat(model.threshold()).isEqualTo(0.3);
+        assertThat(model.provenance().trainingRows()).isEqualTo(500);
+        assertThat(model.validationMetrics()).isEmpty();
+    }
+
+    @Test
+    void aTunedThresholdWithoutValidationRowsIsAUsageError() {
+        assertThatThrownBy(() -> fitter.check(spec("max-mcc", 0))).isInstanceOf(UsageException.class)
+                .hasMessageContaining("validation");
+    }
+
+    @Test
+    void classWeightsOnAModelThatCannotTakeThemAreRefusedClearly() {
+        PipelineSpec weighted = new PipelineSpec("centroid", Optional.empty(), Hyperparameters.empty(), Scaling.NONE,
+                "balanced", "0.5", 0.2, 1);
+        assertThatThrownBy(() -> fitter.check(weighted)).isInstanceOf(UsageException.class)
+                .hasMessageContaining("cannot take class weights");
+    }
+
+    @Test
+    void aSingleClassIsADataErrorNamingTheSource() {
+        Table t = Table.labelled("one.csv", List.of("a"), FeatureMatrix.ofRows(new double[] {1}, new double[] {2}, new double[] {3}),
+                Labels.of(0, 0, 0), new LabelMapping("y", "yes"));
+        assertThatThrownBy(() -> fitter.fit(t, spec("0.5", 0), "", ProgressListener.NONE))
+                .isInstanceOf(DataException.class).hasMessageContaining("one.csv").hasMessageContaining("'yes' never occurs");
+    }
+
+    @Test
+    void crossValidationNeverLetsAHeldOutRowReachTraining() {
+        Table t = withRowIds(SyntheticRareEvents.generate(1000, 6, 4, 0.05, 9));
+        // no scaling, so the id column keeps the row number the trainer saw
+        PipelineSpec s = new PipelineSpec("centroid", Optional.of("fake"), Hyperparameters.empty(), Scaling.NONE,
+                "none", "max-f1", 0.2, 1);
+        Leaderboard board = new CrossValidation(fitter).run(t, List.of(s), 5, 3, MetricName.PR_AUC, ProgressListener.NONE);
+        assertThat(board.rows()).hasSize(1);
+        assertThat(catalog.seenTraining).hasSize(5);
+        List<dev.rareclass.domain.data.Fold> folds = dev.rareclass.domain.data.Splits.stratifiedKFold(t.requireLabels(), 5, 3);
+        for (int f = 0; f < 5; f++) {
+            Set<Integer> heldOut = new HashSet<>();
+            for (int i : folds.get(f).test()) {
+                heldOut.add(i);
+            }
+            Set<Integer> seen = ids(catalog.seenTraining.get(f));
+            seen.addAll(ids(catalog.seenValidation.get(f)));
+            assertThat(seen).doesNotContainAnyElementsOf(heldOut);
+            assertThat(seen.size() + heldOut.size()).isEqualTo(1000);
+        }
+        // the id column swamps this fake's distances, so only the shape of the result is checked here
+        assertThat(board.rows().get(0).foldValues().get(MetricName.PR_AUC)).hasSize(5).allSatisfy(v -> assertThat(v).isBetween(0.0, 1.0));
+    }
+
+    @Test
+    void crossValidationIsReproducibleForASeed() {
+        Table t = SyntheticRareEvents.generate(800, 6, 4, 0.05, 2);
+        CrossValidation cv = new CrossValidation(fitter);
+        Leaderboard a = cv.run(t, List.of(spec("max-mcc", 0.2)), 4, 5, MetricName.PR_AUC, ProgressListener.NONE);
+        Leaderboard b = cv.run(t, List.of(spec("max-mcc", 0.2)), 4, 5, MetricName.PR_AUC, ProgressListener.NONE);
+        assertThat(a.rows().get(0).foldValues()).isEqualTo(b.rows().get(0).foldValues());
+    }
+
+    private static Set<Integer> ids(FeatureMatrix m) {
+        Set<Integer> out = new HashSet<>();
+        for (int r = 0; r < m.rows(); r++) {
+            out.add((int) m.get(r, 0));
+        }
+        return out;
+    }
+}
