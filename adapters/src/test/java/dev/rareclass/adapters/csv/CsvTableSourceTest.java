@@ -1,0 +1,162 @@
+package dev.rareclass.adapters.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rareclass.domain.data.DataOptions;
+import dev.rareclass.domain.data.LabelledScores;
+import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.error.InputMissingException;
+import dev.rareclass.domain.error.RareclassException;
+import dev.rareclass.domain.error.UsageException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CsvTableSourceTest {
+
+    @TempDir
+    Path dir;
+
+    private final CsvTableSource source = new CsvTableSource();
+
+    private Path write(String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    private static DataOptions labelled(Path p, String label, String positive) {
+        return DataOptions.labelled(p, label, positive);
+    }
+
+    @Test
+    void readsAHeadedCsvWithTheLabelMappedToTheExplicitPositiveValue() throws IOException {
+        Path p = write("t.csv", "a,b,y\n1,2.5,yes\n3,-4e-1,no\n5,6,maybe\n");
+        Table t = source.read(labelled(p, "y", "yes"));
+        assertThat(t.featureNames()).containsExactly("a", "b");
+        assertThat(t.features().data()).containsExactly(1f, 2.5f, 3f, -0.4f, 5f, 6f);
+        assertThat(t.requireLabels().toArray()).containsExactly(1, 0, 0);
+        assertThat(t.labelMapping().orElseThrow().column()).isEqualTo("y");
+        assertThat(t.rowNumbers()).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void handlesBomCrlfQuotedHeaderAndBooleans() throws IOException {
+        Path p = dir.resolve("bom.csv");
+        Files.write(p, ("\uFEFF\"Time\",\"V1\",\"Flag\",\"Class\"\r\n0,1.5,True,\"0\"\r\n1,2.5,False,\"1\"\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        Table t = source.read(labelled(p, "Class", "1"));
+        assertThat(t.featureNames()).containsExactly("Time", "V1", "Flag");
+        assertThat(t.features().data()).containsExactly(0f, 1.5f, 1f, 1f, 2.5f, 0f);
+        assertThat(t.requireLabels().toArray()).containsExactly(0, 1);
+    }
+
+    @Test
+    void withoutAHeaderColumnsAreNamedByIndexAndTheLabelIsAnIndex() throws IOException {
+        Path p = write("iono.data", "1,0,0.5,g\n1,0,-0.5,b\n0,0,0.1,g\n");
+        DataOptions o = new DataOptions(p, Optional.empty(), false, Optional.empty(), Optional.of("3"), Optional.of("b"), List.of("1"));
+        Table t = source.read(o);
+        assertThat(t.featureNames()).containsExactly("0", "2");
+        assertThat(t.requireLabels().toArray()).containsExactly(0, 1, 0);
+    }
+
+    @Test
+    void readsGzipAndTsvTransparently() throws IOException {
+        Path p = dir.resolve("t.tsv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(p))) {
+            out.write("x\ty\n1\t1\n2\t0\n".getBytes(StandardCharsets.UTF_8));
+        }
+        Table t = source.read(labelled(p, "y", "1"));
+        assertThat(t.features().data()).containsExactly(1f, 2f);
+    }
+
+    @Test
+    void predictionInputMayLackTheLabelColumn() throws IOException {
+        Path p = write("new.csv", "a,b\n1,2\n");
+        Table t = source.readOptionallyLabelled(labelled(p, "y", "1"));
+        assertThat(t.labels()).isEmpty();
+        assertThat(t.featureNames()).containsExactly("a", "b");
+    }
+
+    @Test
+    void readsScoresAtDoublePrecisionIgnoringOtherColumns() throws IOException {
+        Path p = write("p.csv", "id,y,p,note\nx,1,0.123456789012,hello\nz,0,0.123456789011,world\n");
+        LabelledScores s = source.readScores(labelled(p, "y", "1"), "p");
+        assertThat(s.labels()).containsExactly(1, 0);
+        assertThat(s.scores()).containsExactly(0.123456789012, 0.123456789011);
+    }
+
+    @Test
+    void aMissingFileIsAnInputError() {
+        assertThatThrownBy(() -> source.read(labelled(dir.resolve("nope.csv"), "y", "1")))
+                .isInstanceOf(InputMissingException.class).hasMessageContaining("nope.csv").hasMessageContaining("no such file");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "empty file|''|the file is empty",
+        "header only|'a,y\n'|no data rows",
+        "label not found|'a,b\n1,2\n'|label column 'y' not found",
+        "positive absent|'a,y\n1,0\n2,0\n'|positive value '1' never occurs",
+        "non-numeric|'a,y\n1,1\nabc,0\n'|line 3, column 'a': 'abc' is not a number",
+        "NaN|'a,y\n1,1\nNaN,0\n'|line 3, column 'a': 'NaN' is not a finite number",
+        "infinity|'a,y\n1,1\n-Infinity,0\n'|not a finite number",
+        "too large for float|'a,y\n1,1\n1e300,0\n'|too large for float32",
+        "ragged row|'a,b,y\n1,2,1\n3,0\n'|line 3: ragged row: 2 fields where the header has 3",
+        "missing value|'a,y\n1,1\n,0\n'|line 3, column 'a': missing value",
+        "duplicate names|'a,a,y\n1,2,1\n'|duplicate column name",
+    })
+    void badInputIsADataErrorNamingTheFileLineAndColumn(String name, String content, String message) throws IOException {
+        Path p = write("bad.csv", content);
+        assertThatThrownBy(() -> source.read(labelled(p, "y", "1")))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("bad.csv")
+                .hasMessageContaining(message)
+                .satisfies(e -> assertThat(((RareclassException) e).exitCode()).isEqualTo(65));
+    }
+
+    @Test
+    void aTruncatedGzipIsADataError() throws IOException {
+        Path full = dir.resolve("full.csv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(full))) {
+            for (int i = 0; i < 5000; i++) {
+                out.write((i + "," + (i % 2) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        byte[] bytes = Files.readAllBytes(full);
+        Path cut = dir.resolve("cut.csv.gz");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        DataOptions o = new DataOptions(cut, Optional.empty(), false, Optional.empty(), Optional.of("1"), Optional.of("1"), List.of());
+        assertThatThrownBy(() -> source.read(o)).isInstanceOf(DataException.class).hasMessageContaining("gzip");
+    }
+
+    @Test
+    void anUnknownFormatIsAUsageError() throws IOException {
+        Path p = write("t.csv", "a,y\n1,1\n");
+        DataOptions o = new DataOptions(p, Optional.of("xlsx"), true, Optional.empty(), Optional.of("y"), Optional.of("1"), List.of());
+        assertThatThrownBy(() -> source.read(o)).isInstanceOf(UsageException.class).hasMessageContaining("csv, tsv");
+    }
+
+    @Test
+    void readsTheIonosphereFileFromTheSharedDatasets() {
+        Path p = Path.of("..", "..", "shared", "datasets", "uci_ionosphere", "ionosphere.data");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(p), "shared datasets not beside the checkout");
+        DataOptions o = new DataOptions(p, Optional.empty(), false, Optional.empty(), Optional.of("34"), Optional.of("b"), List.of());
+        Table t = source.read(o);
+        // 351 rows x 34 features, 126 bad returns (CATALOG.md: 35.9% positive)
+        assertThat(t.rows()).isEqualTo(351);
+        assertThat(t.features().cols()).isEqualTo(34);
+        assertThat(t.requireLabels().positives()).isEqualTo(126);
+    }
+}

@@ -1,0 +1,234 @@
+package dev.rareclass.adapters.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rareclass.domain.data.FeatureMatrix;
+import dev.rareclass.domain.data.LabelMapping;
+import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.error.InputMissingException;
+import dev.rareclass.domain.error.OutputException;
+import dev.rareclass.domain.experiment.FittedPipeline;
+import dev.rareclass.domain.experiment.Provenance;
+import dev.rareclass.domain.model.EpochRecord;
+import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.model.ModelCodec;
+import dev.rareclass.domain.model.ScoreKind;
+import dev.rareclass.domain.model.TrainedClassifier;
+import dev.rareclass.domain.model.TrainerCatalog;
+import dev.rareclass.domain.model.TrainerFactory;
+import dev.rareclass.domain.model.TrainingHistory;
+import dev.rareclass.domain.preprocess.FittedScaler;
+import dev.rareclass.domain.preprocess.Scaling;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ZipModelStoreTest {
+
+    @TempDir
+    Path dir;
+
+    /** A linear classifier whose whole state is its weights: enough to prove the round trip. */
+    record Linear(double[] w, Optional<TrainingHistory> hist) implements TrainedClassifier {
+        public String kind() {
+            return "linear";
+        }
+
+        public String backend() {
+            return "test";
+        }
+
+        public Hyperparameters params() {
+            return Hyperparameters.of(Map.of("l2", "0.1"));
+        }
+
+        public double[] scores(FeatureMatrix x) {
+            double[] out = new double[x.rows()];
+            for (int r = 0; r < x.rows(); r++) {
+                double z = 0;
+                for (int c = 0; c < x.cols(); c++) {
+                    z += w[c] * x.get(r, c);
+                }
+                out[r] = 1 / (1 + Math.exp(-z));
+            }
+            return out;
+        }
+
+        public ScoreKind scoreKind() {
+            return ScoreKind.PROBABILITY;
+        }
+
+        public Optional<TrainingHistory> history() {
+            return hist;
+        }
+
+        public String summary() {
+            return "linear, " + w.length + " weights";
+        }
+    }
+
+    static class LinearCodec implements ModelCodec {
+        public String backend() {
+            return "test";
+        }
+
+        public byte[] encode(TrainedClassifier c) {
+            double[] w = ((Linear) c).w();
+            ByteBuffer b = ByteBuffer.allocate(8 * w.length);
+            for (double v : w) {
+                b.putDouble(v);
+            }
+            return b.array();
+        }
+
+        public TrainedClassifier decode(byte[] bytes, String kind, Hyperparameters params, TrainingHistory history) {
+            ByteBuffer b = ByteBuffer.wrap(bytes);
+            double[] w = new double[bytes.length / 8];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = b.getDouble();
+            }
+            return new Linear(w, Optional.ofNullable(history));
+        }
+    }
+
+    static class Catalog implements TrainerCatalog {
+        public TrainerFactory find(String kind, Optional<String> backend) {
+            throw new UnsupportedOperationException();
+        }
+
+        public List<String> names() {
+            return List.of();
+        }
+
+        public ModelCodec codec(String backend) {
+            return new LinearCodec();
+        }
+    }
+
+    private final ZipModelStore store = new ZipModelStore(new Catalog());
+
+    static FittedPipeline model() {
+        TrainingHistory h = new TrainingHistory(List.of(new EpochRecord(1, Map.of("loss", 0.5)),
+                new EpochRecord(2, Map.of("loss", 0.25))), 2);
+        return new FittedPipeline(List.of("a", "b"), new LabelMapping("y", "yes"),
+                new FittedScaler(Scaling.STANDARD, new double[] {1, 2}, new double[] {3, 4}),
+                new Linear(new double[] {0.5, -1.25}, Optional.of(h)), 0.37, "max-f1", "none",
+                Map.of("pr_auc", 0.8, "mcc", Double.NaN),
+                new Provenance("2026-01-01T00:00:00Z", "dev", "25", "t.csv", "abc", 42, 80, 20));
+    }
+
+    @Test
+    void aSavedModelLoadsBackWithTheSameScoresAndManifest() {
+        Path file = dir.resolve("m.model");
+        store.save(model(), file);
+        FittedPipeline back = store.load(file);
+        FeatureMatrix x = FeatureMatrix.ofRows(new double[] {1, 2}, new double[] {-3, 5});
+        assertThat(back.classifier().scores(back.scaler().apply(x)))
+                .containsExactly(model().classifier().scores(model().scaler().apply(x)));
+        assertThat(back.threshold()).isEqualTo(0.37);
+        assertThat(back.thresholdPolicy()).isEqualTo("max-f1");
+        assertThat(back.featureNames()).containsExactly("a", "b");
+        assertThat(back.labelMapping()).isEqualTo(new LabelMapping("y", "yes"));
+        assertThat(back.validationMetrics().get("pr_auc")).isEqualTo(0.8);
+        assertThat(back.validationMetrics().get("mcc")).isNaN();
+        assertThat(back.provenance()).isEqualTo(model().provenance());
+        assertThat(back.classifier().params().asMap()).containsEntry("l2", "0.1");
+        assertThat(back.classifier().history().orElseThrow().epochs()).hasSize(2);
+        assertThat(back.classifier().history().orElseThrow().bestEpoch()).isEqualTo(2);
+        assertThat(store.manifest(file).path("summary").asText()).isEqualTo("linear, 2 weights");
+    }
+
+    @Test
+    void anAlteredClassifierIsRefused() throws IOException {
+        Path file = dir.resolve("m.model");
+        store.save(model(), file);
+        Path altered = rewrite(file, "classifier.bin", bytes -> bytes[0] ^= 1);
+        assertThatThrownBy(() -> store.load(altered)).isInstanceOf(DataException.class)
+                .hasMessageContaining("checksum does not match");
+    }
+
+    @Test
+    void anAlteredManifestIsRefused() throws IOException {
+        Path file = dir.resolve("m.model");
+        store.save(model(), file);
+        Path altered = rewrite(file, "manifest.json", bytes -> {
+            String s = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).replace("0.37", "0.01");
+            System.arraycopy(s.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, bytes, 0, bytes.length);
+        });
+        assertThatThrownBy(() -> store.load(altered)).isInstanceOf(DataException.class)
+                .hasMessageContaining("manifest's checksum");
+    }
+
+    @Test
+    void aTruncatedFileAndAForeignFileAreRefused() throws IOException {
+        Path file = dir.resolve("m.model");
+        store.save(model(), file);
+        byte[] bytes = Files.readAllBytes(file);
+        Path cut = dir.resolve("cut.model");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertThatThrownBy(() -> store.load(cut)).isInstanceOf(DataException.class).hasMessageContaining("refused");
+        Path text = dir.resolve("notes.txt");
+        Files.writeString(text, "hello");
+        assertThatThrownBy(() -> store.load(text)).isInstanceOf(DataException.class).hasMessageContaining("not a rareclass model");
+        assertThatThrownBy(() -> store.load(dir.resolve("absent.model"))).isInstanceOf(InputMissingException.class);
+    }
+
+    @Test
+    void savingIntoAMissingFolderFailsWithoutLeavingAFile() {
+        Path file = dir.resolve("no-such-dir").resolve("m.model");
+        assertThatThrownBy(() -> store.save(model(), file)).isInstanceOf(OutputException.class);
+        assertThat(dir.resolve("no-such-dir")).doesNotExist();
+    }
+
+    @Test
+    void aFailedWriteLeavesNoPartialFile() throws IOException {
+        Path file = dir.resolve("m.model");
+        TrainerCatalog failing = new Catalog() {
+            @Override
+            public ModelCodec codec(String backend) {
+                return new LinearCodec() {
+                    @Override
+                    public byte[] encode(TrainedClassifier c) {
+                        throw new IllegalStateException("boom");
+                    }
+                };
+            }
+        };
+        assertThatThrownBy(() -> new ZipModelStore(failing).save(model(), file)).hasMessageContaining("boom");
+        try (var files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    interface Mutation {
+        void apply(byte[] bytes);
+    }
+
+    private Path rewrite(Path file, String entry, Mutation mutation) throws IOException {
+        Path out = dir.resolve("altered.model");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(file));
+             ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                byte[] bytes = in.readAllBytes();
+                if (e.getName().equals(entry)) {
+                    mutation.apply(bytes);
+                }
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                zip.write(bytes);
+                zip.closeEntry();
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.rareclass.app.cli;
+
+import dev.rareclass.domain.experiment.DescribeUseCase;
+import dev.rareclass.domain.experiment.DescribeUseCase.ColumnSummary;
+import dev.rareclass.domain.experiment.DescribeUseCase.Description;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code rareclass describe}: what a table holds. */
+@Command(name = "describe", mixinStandardHelpOptions = true,
+        description = "Rows, columns with simple statistics, constant columns, and the class balance of a table.")
+final class DescribeCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DATA", description = "The table (CSV or TSV, optionally .gz).")
+    Path data;
+
+    @Mixin
+    DataOptionsMixin dataOptions;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    private final DescribeUseCase describe;
+
+    @Inject
+    DescribeCommand(DescribeUseCase describe) {
+        this.describe = describe;
+    }
+
+    @Override
+    public Integer call() {
+        Description d = describe.describe(dataOptions.toDomain(data));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%s: %d rows, %d feature columns%n", d.source(), d.rows(), d.columns().size());
+        d.label().ifPresent(l -> out.printf(Locale.ROOT, "label '%s': %d positive ('%s'), %d negative, positive rate %.2f%%%n",
+                l.column(), l.positives(), l.positiveValue(), l.negatives(), 100 * l.positiveRate()));
+        out.println();
+        out.printf(Locale.ROOT, "%-28s %12s %12s %12s %12s %9s  %s%n", "column", "min", "max", "mean", "std", "distinct", "note");
+        for (ColumnSummary c : d.columns()) {
+            out.printf(Locale.ROOT, "%-28s %12.5g %12.5g %12.5g %12.5g %9s  %s%n", c.name(), c.min(), c.max(), c.mean(), c.std(),
+                    c.distinct() >= 1000 ? ">=1000" : Integer.toString(c.distinct()), c.constant() ? "constant" : "");
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.rareclass.app.cli;
+
+import dev.rareclass.domain.experiment.Evaluation;
+import dev.rareclass.domain.experiment.EvaluateUseCase;
+import dev.rareclass.domain.port.ResultSink;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code rareclass evaluate}: a saved model's metrics on a labelled table. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Score a labelled table with a saved model at the model's threshold and print every metric, "
+                + "the confusion matrix and the classification report.",
+                "The label column and positive value default to the model's."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by train.")
+    Path model;
+
+    @Parameters(index = "1", paramLabel = "DATA", description = "The labelled table.")
+    Path data;
+
+    @Mixin
+    DataOptionsMixin dataOptions;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the metrics, report and curves as JSON.")
+    Path json;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    private final EvaluateUseCase evaluate;
+    private final ResultSink sink;
+
+    @Inject
+    EvaluateCommand(EvaluateUseCase evaluate, ResultSink sink) {
+        this.evaluate = evaluate;
+        this.sink = sink;
+    }
+
+    @Override
+    public Integer call() {
+        Evaluation e = evaluate.evaluate(model, dataOptions.toDomain(data));
+        if (json != null) {
+            sink.writeEvaluation(e, json);
+        }
+        Show.evaluation(spec.commandLine().getOut(), e);
+        return 0;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.rareclass.app.cli;
+
+import dev.rareclass.domain.experiment.PredictUseCase;
+import dev.rareclass.domain.experiment.Predictions;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code rareclass predict}: scores and predicted labels for every row of a table. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = {"Score every row of a table with a saved model and write a CSV with the columns "
+                + "row (1-based data row of the input), y (true label 0/1, when the input has the label column), "
+                + "p (score) and predicted (0/1 at the model's threshold)."})
+final class PredictCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by train.")
+    Path model;
+
+    @Parameters(index = "1", paramLabel = "DATA", description = "The table to score; its columns must match the model's.")
+    Path data;
+
+    @Mixin
+    DataOptionsMixin dataOptions;
+
+    @Option(names = "--out", required = true, paramLabel = "PREDICTIONS.csv", description = "The CSV to write.")
+    Path out;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    private final PredictUseCase predict;
+
+    @Inject
+    PredictCommand(PredictUseCase predict) {
+        this.predict = predict;
+    }
+
+    @Override
+    public Integer call() {
+        Predictions p = predict.predict(model, dataOptions.toDomain(data), out);
+        int positives = 0;
+        for (int i = 0; i < p.size(); i++) {
+            positives += p.predicted(i);
+        }
+        spec.commandLine().getOut().printf("Wrote %d predictions (%d predicted positive at threshold %s) to %s%n",
+                p.size(), positives, Show.num(p.threshold()), out);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.rareclass.app.cli;
+
+import dev.rareclass.domain.data.DataOptions;
+import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.experiment.Evaluation;
+import dev.rareclass.domain.experiment.ScoreUseCase;
+import dev.rareclass.domain.port.ResultSink;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code rareclass score}: metrics of a predictions file from any tool. */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = "Compute every metric from a file of true labels and scores (from rareclass or any other tool).")
+final class ScoreCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "PREDICTIONS.csv", description = "A table with a label column and a score column.")
+    Path file;
+
+    @Mixin
+    DataOptionsMixin dataOptions;
+
+    @Option(names = "--score", required = true, paramLabel = "COL", description = "The score column (higher = more likely positive).")
+    String scoreColumn;
+
+    @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "T",
+            description = "Predicted positive iff score >= T (default: ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--json", description = "Print one JSON object with every metric instead of a table.")
+    boolean json;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    private final ScoreUseCase score;
+    private final ResultSink sink;
+
+    @Inject
+    ScoreCommand(ScoreUseCase score, ResultSink sink) {
+        this.score = score;
+        this.sink = sink;
+    }
+
+    @Override
+    public Integer call() {
+        DataOptions options = dataOptions.toDomain(file);
+        if (options.label().isEmpty()) {
+            throw new UsageException("score needs --label COL (the true labels)");
+        }
+        if (options.positive().isEmpty()) {
+            options = options.withLabel(options.label().get(), "1");
+        }
+        Evaluation e = score.score(options, scoreColumn, threshold);
+        if (json) {
+            spec.commandLine().getOut().print(sink.evaluationJson(e));
+            spec.commandLine().getOut().flush();
+        } else {
+            Show.evaluation(spec.commandLine().getOut(), e);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.rareclass.app.cli;
+
+import dev.rareclass.domain.experiment.Evaluation;
+import dev.rareclass.domain.experiment.Leaderboard;
+import dev.rareclass.domain.experiment.LeaderboardRow;
+import dev.rareclass.domain.experiment.Summary;
+import dev.rareclass.domain.metrics.ConfusionCounts;
+import dev.rareclass.domain.metrics.MetricName;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Plain-text renderings for stdout: evaluations, leaderboards, metric lists. */
+final class Show {
+
+    static final List<MetricName> LEADERBOARD_METRICS = List.of(MetricName.PR_AUC, MetricName.ROC_AUC,
+            MetricName.MCC, MetricName.F1, MetricName.RECALL, MetricName.PRECISION, MetricName.BALANCED_ACCURACY);
+
+    private Show() {
+    }
+
+    static String num(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "n/a";
+    }
+
+    static void evaluation(PrintWriter out, Evaluation e) {
+        out.printf(Locale.ROOT, "%s on %s (threshold %s, %s)%n", e.model(), e.dataSource(),
+                num(e.metrics().threshold()), e.policy());
+        for (Map.Entry<MetricName, Double> m : e.metrics().asMap().entrySet()) {
+            switch (m.getKey()) {
+                case TP, FP, TN, FN -> { }
+                default -> out.printf(Locale.ROOT, "  %-18s %s%n", m.getKey().key(), num(m.getValue()));
+            }
+        }
+        ConfusionCounts c = e.metrics().counts();
+        out.println();
+        out.println("Confusion matrix (rows: true, columns: predicted)");
+        out.printf(Locale.ROOT, "  %-14s %10s %10s%n", "", "negative", "positive");
+        out.printf(Locale.ROOT, "  %-14s %10d %10d%n", "negative", c.tn(), c.fp());
+        out.printf(Locale.ROOT, "  %-14s %10d %10d%n", "positive", c.fn(), c.tp());
+        out.println();
+        out.println(e.report().toText());
+        out.flush();
+    }
+
+    static void leaderboard(PrintWriter out, Leaderboard board) {
+        out.printf(Locale.ROOT, "Leaderboard: %s, stratified %d-fold, seed %d, ranked by %s (mean ± std over folds)%n",
+                board.dataset(), board.folds(), board.seed(), board.metric().key());
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-4s %-22s %-8s", "#", "model", "sampler"));
+        for (MetricName m : LEADERBOARD_METRICS) {
+            header.append(String.format(Locale.ROOT, " %-17s", m.key()));
+        }
+        header.append(" fit s");
+        out.println(header);
+        int rank = 1;
+        for (LeaderboardRow row : board.rows()) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-4d %-22s %-8s", rank++, row.name(), row.sampler()));
+            for (MetricName m : LEADERBOARD_METRICS) {
+                Summary s = row.metric(m);
+                line.append(String.format(Locale.ROOT, " %-17s", num3(s.mean()) + " ± " + num3(s.std())));
+            }
+            line.append(String.format(Locale.ROOT, " %.2f", row.fitSeconds().mean()));
+            out.println(line);
+        }
+        out.flush();
+    }
+
+    private static String num3(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "n/a";
+    }
+}

@@ -1,0 +1,68 @@
+package dev.rareclass.app.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import dev.rareclass.adapters.AdaptersModule;
+import dev.rareclass.dl4j.Dl4jModule;
+import dev.rareclass.domain.experiment.CrossValidation;
+import dev.rareclass.domain.experiment.DescribeUseCase;
+import dev.rareclass.domain.experiment.EvaluateUseCase;
+import dev.rareclass.domain.experiment.PipelineFitter;
+import dev.rareclass.domain.experiment.PredictUseCase;
+import dev.rareclass.domain.experiment.ScoreUseCase;
+import dev.rareclass.domain.experiment.TrainUseCase;
+import dev.rareclass.domain.model.TrainerCatalog;
+import dev.rareclass.domain.port.ModelStore;
+import dev.rareclass.domain.port.ResultSink;
+import dev.rareclass.domain.port.TableSource;
+import dev.rareclass.smile.SmileModule;
+
+/**
+ * The whole application: adapters, every backend, and the domain's use cases. Backends register their
+ * trainers and codecs by name; nothing here depends on which ones exist.
+ */
+public final class AppModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        install(new AdaptersModule());
+        install(new SmileModule());
+        install(new Dl4jModule());
+        bind(TrainerCatalog.class).to(GuiceTrainerCatalog.class);
+    }
+
+    @Provides
+    PipelineFitter fitter(TrainerCatalog catalog) {
+        return new PipelineFitter(catalog);
+    }
+
+    @Provides
+    TrainUseCase train(TableSource tables, ModelStore store, PipelineFitter fitter) {
+        return new TrainUseCase(tables, store, fitter);
+    }
+
+    @Provides
+    EvaluateUseCase evaluate(TableSource tables, ModelStore store) {
+        return new EvaluateUseCase(tables, store);
+    }
+
+    @Provides
+    PredictUseCase predict(TableSource tables, ModelStore store, ResultSink sink) {
+        return new PredictUseCase(tables, store, sink);
+    }
+
+    @Provides
+    ScoreUseCase score(TableSource tables) {
+        return new ScoreUseCase(tables);
+    }
+
+    @Provides
+    DescribeUseCase describe(TableSource tables) {
+        return new DescribeUseCase(tables);
+    }
+
+    @Provides
+    CrossValidation crossValidation(PipelineFitter fitter) {
+        return new CrossValidation(fitter);
+    }
+}
