@@ -1,0 +1,24 @@
+package dev.rareclass.app.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.rareclass.app.wiring.AppModule;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/** Runs the real command line in-process and captures exit code, stdout and stderr. */
+record CliRun(int exitCode, String out, String err) {
+
+    private static final Injector INJECTOR = Guice.createInjector(new AppModule());
+
+    static CliRun of(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cmd = Cli.commandLine(INJECTOR);
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        int code = cmd.execute(args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+}

@@ -1,0 +1,182 @@
+package dev.rareclass.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rareclass.domain.data.SyntheticRareEvents;
+import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.metrics.MetricName;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CliTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path data;
+
+    @BeforeAll
+    static void writeTable() throws IOException {
+        Table t = SyntheticRareEvents.generate(600, 5, 4, 0.1, 3);
+        StringBuilder sb = new StringBuilder("f1,f2,f3,f4,f5,label\n");
+        for (int r = 0; r < t.rows(); r++) {
+            for (int c = 0; c < 5; c++) {
+                sb.append(t.features().get(r, c)).append(',');
+            }
+            sb.append(t.requireLabels().get(r) == 1 ? "rare" : "common").append('\n');
+        }
+        data = dir.resolve("train.csv");
+        Files.writeString(data, sb);
+    }
+
+    @Test
+    void trainEvaluatePredictAndScoreWorkTogether() throws IOException {
+        Path model = dir.resolve("logistic.model");
+        CliRun train = CliRun.of("train", data.toString(), "--label", "label", "--positive", "rare",
+                "--model", "logistic", "--out", model.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(train.out()).contains("Trained logistic@smile").contains("Saved");
+        assertThat(model).exists();
+
+        Path json = dir.resolve("eval.json");
+        CliRun eval = CliRun.of("evaluate", model.toString(), data.toString(), "--json", json.toString());
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        assertThat(eval.out()).contains("pr_auc").contains("Confusion matrix").contains("macro avg");
+        JsonNode evalJson = new ObjectMapper().readTree(json.toFile());
+        assertThat(evalJson.path("roc_auc").asDouble()).isGreaterThan(0.8);
+
+        Path predictions = dir.resolve("p.csv");
+        CliRun predict = CliRun.of("predict", model.toString(), data.toString(), "--out", predictions.toString());
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        List<String> lines = Files.readAllLines(predictions);
+        assertThat(lines.get(0)).isEqualTo("row,y,p,predicted");
+        assertThat(lines).hasSize(601);
+        assertThat(lines.get(1)).startsWith("1,");
+
+        CliRun score = CliRun.of("score", predictions.toString(), "--label", "y", "--score", "p", "--positive", "1", "--json");
+        assertThat(score.exitCode()).as(score.err()).isZero();
+        JsonNode metrics = new ObjectMapper().readTree(score.out());
+        for (MetricName m : MetricName.values()) {
+            assertThat(metrics.has(m.key())).as(m.key()).isTrue();
+        }
+        // scoring the written predictions reproduces the evaluation's threshold-free metrics
+        assertThat(metrics.path("roc_auc").asDouble()).isCloseTo(evalJson.path("roc_auc").asDouble(),
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(metrics.path("threshold").asDouble()).isEqualTo(0.5);
+    }
+
+    @Test
+    void predictWithoutTheLabelColumnWritesNoLabels() throws IOException {
+        Path model = dir.resolve("rf.model");
+        assertThat(CliRun.of("train", data.toString(), "--label", "label", "--positive", "rare", "--model", "random-forest",
+                "--param", "trees=20", "--out", model.toString()).exitCode()).isZero();
+        Path unlabelled = dir.resolve("new.csv");
+        Files.writeString(unlabelled, "f1,f2,f3,f4,f5\n0,0,0,0,0\n3,3,3,3,0\n");
+        Path out = dir.resolve("new-p.csv");
+        CliRun predict = CliRun.of("predict", model.toString(), unlabelled.toString(), "--out", out.toString());
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        assertThat(Files.readAllLines(out)).hasSize(3).first().isEqualTo("row,p,predicted");
+    }
+
+    @Test
+    void predictRefusesColumnsThatDoNotMatchTheModel() throws IOException {
+        Path model = dir.resolve("lr2.model");
+        assertThat(CliRun.of("train", data.toString(), "--label", "label", "--positive", "rare", "--model", "logistic",
+                "--out", model.toString()).exitCode()).isZero();
+        Path other = dir.resolve("other.csv");
+        Files.writeString(other, "f1,f2,x,f4,f5\n0,0,0,0,0\n");
+        Path out = dir.resolve("other-p.csv");
+        CliRun r = CliRun.of("predict", model.toString(), other.toString(), "--out", out.toString());
+        assertThat(r.exitCode()).isEqualTo(65);
+        assertThat(r.err()).contains("missing column(s) f3");
+        assertThat(out).doesNotExist();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "missing file|<none>|66|no such file",
+        "empty file|''|65|the file is empty",
+        "header only|'a,label\n'|65|no data rows",
+        "label column not found|'a,b\n1,2\n3,4\n'|65|label column 'label' not found",
+        "positive value absent|'a,label\n1,common\n2,common\n'|65|positive value 'rare' never occurs",
+        "single class|'a,label\n1,rare\n2,rare\n3,rare\n'|65|only positive rows",
+        "non-numeric value|'a,label\n1,rare\nx,common\n'|65|line 3, column 'a': 'x' is not a number",
+        "NaN|'a,label\n1,rare\nNaN,common\n'|65|not a finite number",
+        "infinity|'a,label\n1,rare\nInfinity,common\n'|65|not a finite number",
+        "ragged row|'a,b,label\n1,2,rare\n1,common\n'|65|ragged row",
+    })
+    void badInputGetsOnePlainLineTheRightExitCodeAndNoModelFile(String name, String content, int code, String message) throws IOException {
+        Path input = dir.resolve(name.replace(' ', '-') + ".csv");
+        if (!content.equals("<none>")) {
+            Files.writeString(input, content);
+        }
+        Path model = dir.resolve(name.replace(' ', '-') + ".model");
+        CliRun r = CliRun.of("train", input.toString(), "--label", "label", "--positive", "rare", "--model", "logistic",
+                "--out", model.toString());
+        assertThat(r.exitCode()).isEqualTo(code);
+        assertThat(r.err()).contains(input.getFileName().toString()).contains(message);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(r.out()).isEmpty();
+        assertThat(model).doesNotExist();
+    }
+
+    @Test
+    void unknownModelsAndParametersAreUsageErrorsListingTheKnownOnes() {
+        CliRun unknown = CliRun.of("train", data.toString(), "--label", "label", "--positive", "rare",
+                "--model", "xgboost", "--out", dir.resolve("x.model").toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown model 'xgboost'").contains("logistic@smile").contains("mlp@dl4j");
+
+        CliRun badParam = CliRun.of("train", data.toString(), "--label", "label", "--positive", "rare",
+                "--model", "random-forest", "--param", "tress=10", "--out", dir.resolve("y.model").toString());
+        assertThat(badParam.exitCode()).isEqualTo(2);
+        assertThat(badParam.err()).contains("tress").contains("trees");
+
+        CliRun wrongBackend = CliRun.of("train", data.toString(), "--label", "label", "--positive", "rare",
+                "--model", "random-forest", "--backend", "dl4j", "--out", dir.resolve("z.model").toString());
+        assertThat(wrongBackend.exitCode()).isEqualTo(2);
+        assertThat(wrongBackend.err()).contains("no model 'random-forest' on backend 'dl4j'");
+    }
+
+    @Test
+    void missingOptionsAndUnknownCommandsExitTwo() {
+        assertThat(CliRun.of("train", data.toString()).exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("frobnicate").exitCode()).isEqualTo(2);
+        CliRun none = CliRun.of();
+        assertThat(none.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void describeReportsRowsColumnsAndClassBalance() {
+        CliRun r = CliRun.of("describe", data.toString(), "--label", "label", "--positive", "rare");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("600 rows, 5 feature columns").contains("positive rate").contains("f5");
+    }
+
+    @Test
+    void scoreRefusesAMissingScoreColumn() {
+        CliRun r = CliRun.of("score", data.toString(), "--label", "label", "--positive", "rare", "--score", "nope");
+        assertThat(r.exitCode()).isEqualTo(65);
+        assertThat(r.err()).contains("score column 'nope' not found");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : List.of("demo", "describe", "train", "evaluate", "predict", "score")) {
+            CliRun r = CliRun.of(command, "--help");
+            assertThat(r.exitCode()).isZero();
+            assertThat(r.out().toLowerCase(Locale.ROOT)).contains("usage: rareclass " + command);
+        }
+    }
+}

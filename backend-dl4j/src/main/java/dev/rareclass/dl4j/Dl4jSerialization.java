@@ -1,0 +1,44 @@
+package dev.rareclass.dl4j;
+
+import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.model.TrainingHistory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+
+/** The DL4J side of {@link Dl4jModelCodec}, kept apart so the codec itself references no DL4J class. */
+final class Dl4jSerialization {
+
+    private Dl4jSerialization() {
+    }
+
+    /** DL4J's zip (configuration JSON + coefficients), without updater state: saved models only score. */
+    static byte[] write(Dl4jTrainedClassifier classifier) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MultiLayerNetwork net = classifier.network();
+        try {
+            synchronized (net) {
+                ModelSerializer.writeModel(net, out, false);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing a dl4j model to memory", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Expects bytes whose zip entries were already checked by the codec. */
+    static Dl4jTrainedClassifier read(byte[] bytes, String kind, Hyperparameters params, TrainingHistory history) {
+        Dl4jRuntime.ensureConfigured();
+        MultiLayerNetwork net;
+        try {
+            net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes), false);
+        } catch (IOException | RuntimeException e) {
+            throw new DataException("the saved dl4j network cannot be read: " + e.getMessage(), e);
+        }
+        return new Dl4jTrainedClassifier(kind, params, net, history);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.rareclass.dl4j;
+
+import dev.rareclass.domain.model.ClassifierTrainer;
+import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.model.TrainerFactory;
+import java.util.Set;
+
+/**
+ * {@code mlp@dl4j}: a multilayer perceptron (see {@link MlpParams} for parameters and defaults).
+ * Construction and the descriptive methods touch no ND4J class; {@link #create} only validates, and the
+ * returned trainer loads natives on its first {@code train}.
+ */
+public final class MlpTrainerFactory implements TrainerFactory {
+
+    public static final String KIND = "mlp";
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String backend() {
+        return Dl4jModule.NAME;
+    }
+
+    @Override
+    public Set<String> parameterNames() {
+        return MlpParams.MLP_NAMES;
+    }
+
+    /** Class weights become per-row loss weights (DL4J label mask); see {@link Dl4jTrainer}. */
+    @Override
+    public boolean supportsClassWeights() {
+        return true;
+    }
+
+    @Override
+    public ClassifierTrainer create(Hyperparameters params) {
+        MlpParams p = MlpParams.of(params);
+        return new Dl4jTrainer(KIND, p, p.asHyperparameters(false));
+    }
+}
