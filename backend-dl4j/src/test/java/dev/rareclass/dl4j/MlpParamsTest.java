@@ -1,0 +1,118 @@
+package dev.rareclass.dl4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.model.Hyperparameters;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Parameter parsing is pure Java: these tests never load ND4J. */
+class MlpParamsTest {
+
+    private static Hyperparameters hp(String... pairs) {
+        return Hyperparameters.parse(List.of(pairs));
+    }
+
+    @Test
+    void mlpDefaults() {
+        MlpParams p = MlpParams.of(Hyperparameters.empty());
+        assertThat(p.hidden()).containsExactly(16, 16);
+        assertThat(p.activation()).isEqualTo("relu");
+        assertThat(p.init()).isEqualTo("he-uniform");
+        assertThat(p.dropout()).isZero();
+        assertThat(p.optimizer()).isEqualTo("adam");
+        assertThat(p.learningRate()).isEqualTo(0.001);
+        assertThat(p.l2()).isZero();
+        assertThat(p.epochs()).isEqualTo(20);
+        assertThat(p.batchSize()).isEqualTo(64);
+        assertThat(p.seed()).isEmpty();
+        assertThat(p.seedOr(7)).isEqualTo(7);
+    }
+
+    @Test
+    void initFollowsActivationUnlessGiven() {
+        assertThat(MlpParams.of(hp("activation=tanh")).init()).isEqualTo("glorot-uniform");
+        assertThat(MlpParams.of(hp("activation=selu")).init()).isEqualTo("lecun-normal");
+        assertThat(MlpParams.of(hp("activation=leaky-relu")).init()).isEqualTo("he-uniform");
+        assertThat(MlpParams.of(hp("activation=tanh", "init=he-normal")).init()).isEqualTo("he-normal");
+    }
+
+    @Test
+    void parsesEveryParameter() {
+        MlpParams p = MlpParams.of(hp("hidden=32,8,4", "activation=ELU", "init=glorot-normal", "dropout=0.3",
+                "optimizer=nadam", "learning-rate=0.05", "l2=0.0001", "epochs=3", "batch-size=128", "seed=99"));
+        assertThat(p.hidden()).containsExactly(32, 8, 4);
+        assertThat(p.activation()).isEqualTo("elu");
+        assertThat(p.retainProbability()).isEqualTo(0.7, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(p.seedOr(7)).isEqualTo(99);
+        assertThat(p.asHyperparameters(false).asMap()).containsEntry("hidden", "32,8,4").containsEntry("seed", "99");
+    }
+
+    @Test
+    void emptyHiddenMeansLogistic() {
+        assertThat(MlpParams.of(hp("hidden=")).hidden()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "hidden=16,0|hidden",
+        "hidden=a,b|hidden",
+        "activation=softmax|activation",
+        "init=zeros|init",
+        "dropout=0.96|dropout",
+        "dropout=-0.1|dropout",
+        "optimizer=adagrad|optimizer",
+        "learning-rate=0|learning-rate",
+        "learning-rate=x|learning-rate",
+        "l2=-1|l2",
+        "epochs=0|epochs",
+        "batch-size=0|batch-size",
+        "seed=1.5|seed",
+    })
+    void badValuesNameTheParameter(String pair, String name) {
+        assertThatThrownBy(() -> MlpParams.of(hp(pair)))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining(name);
+    }
+
+    @Test
+    void unknownKeyListsKnownOnes() {
+        assertThatThrownBy(() -> MlpParams.of(hp("hiden=8")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("hiden")
+                .hasMessageContaining("mlp@dl4j")
+                .hasMessageContaining("activation, batch-size, dropout, epochs, hidden, init, l2, learning-rate, optimizer, seed");
+    }
+
+    @Test
+    void logisticDefaultsAndNames() {
+        MlpParams p = MlpParams.logistic(Hyperparameters.empty());
+        assertThat(p.hidden()).isEmpty();
+        assertThat(p.learningRate()).isEqualTo(0.01);
+        assertThat(p.epochs()).isEqualTo(50);
+        assertThat(p.batchSize()).isEqualTo(64);
+        assertThat(p.optimizer()).isEqualTo("adam");
+        assertThat(p.asHyperparameters(true).asMap()).doesNotContainKeys("hidden", "activation", "dropout");
+        assertThatThrownBy(() -> MlpParams.logistic(Hyperparameters.of(Map.of("hidden", "4"))))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("unknown parameter 'hidden' for logistic@dl4j");
+    }
+
+    @Test
+    void factoriesDescribeThemselves() {
+        var mlp = new MlpTrainerFactory();
+        var logistic = new LogisticNetworkFactory();
+        assertThat(mlp.kind()).isEqualTo("mlp");
+        assertThat(mlp.backend()).isEqualTo("dl4j");
+        assertThat(mlp.parameterNames()).contains("hidden", "dropout", "seed");
+        assertThat(mlp.supportsClassWeights()).isTrue();
+        assertThat(logistic.kind()).isEqualTo("logistic");
+        assertThat(logistic.parameterNames()).containsExactlyInAnyOrder("learning-rate", "epochs", "batch-size", "l2", "optimizer", "seed");
+        assertThatThrownBy(() -> mlp.create(hp("epochs=-2"))).isInstanceOf(UsageException.class).hasMessageContaining("epochs");
+    }
+}
