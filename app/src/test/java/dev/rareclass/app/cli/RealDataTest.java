@@ -1,0 +1,75 @@
+package dev.rareclass.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The issue's end-to-end path on the real ionosphere data, for every model on every backend that has it. */
+@Tag("slow")
+class RealDataTest {
+
+    static final Path IONOSPHERE = Path.of("..", "..", "shared", "datasets", "uci_ionosphere", "ionosphere.data");
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void needsSharedData() {
+        Assumptions.assumeTrue(Files.exists(IONOSPHERE), "shared datasets not beside the checkout");
+    }
+
+    @ParameterizedTest(name = "{0}@{1}")
+    @CsvSource({"mlp,dl4j,0.85", "logistic,dl4j,0.80", "logistic,smile,0.80", "random-forest,smile,0.90"})
+    void trainEvaluatePredictOnIonosphere(String kind, String backend, double minRocAuc) throws IOException {
+        String data = IONOSPHERE.toString();
+        Path model = dir.resolve(kind + "-" + backend + ".model");
+        CliRun train = CliRun.of("train", data, "--no-header", "--label", "34", "--positive", "b",
+                "--model", kind, "--backend", backend, "--out", model.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(train.out()).contains("Trained " + kind + "@" + backend + " on 281 rows (70 held out");
+
+        Path json = dir.resolve(kind + "-" + backend + ".json");
+        CliRun eval = CliRun.of("evaluate", model.toString(), data, "--no-header", "--json", json.toString());
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        JsonNode metrics = new ObjectMapper().readTree(json.toFile());
+        assertThat(metrics.path("roc_auc").asDouble()).isGreaterThan(minRocAuc);
+        assertThat(metrics.path("tp").asLong() + metrics.path("fn").asLong()).isEqualTo(126);
+
+        Path predictions = dir.resolve(kind + "-" + backend + ".csv");
+        CliRun predict = CliRun.of("predict", model.toString(), data, "--no-header", "--out", predictions.toString());
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        assertThat(Files.readAllLines(predictions)).hasSize(352);
+
+        CliRun score = CliRun.of("score", predictions.toString(), "--label", "y", "--score", "p", "--json",
+                "--threshold", Double.toString(metrics.path("threshold").asDouble()));
+        JsonNode rescored = new ObjectMapper().readTree(score.out());
+        // the predictions file carries the model's scores at full precision: same numbers as evaluate
+        assertThat(rescored.path("pr_auc").asDouble()).isEqualTo(metrics.path("pr_auc").asDouble());
+        assertThat(rescored.path("mcc").asDouble()).isEqualTo(metrics.path("mcc").asDouble());
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @CsvSource({"7"})
+    void demoOnASmallTableRanksThreeModelsAndWritesJson(long seed) throws IOException {
+        Path out = dir.resolve("demo");
+        CliRun demo = CliRun.of("demo", "--rows", "3000", "--positive-rate", "0.05", "--folds", "3",
+                "--seed", Long.toString(seed), "--out", out.toString());
+        assertThat(demo.exitCode()).as(demo.err()).isZero();
+        assertThat(demo.out()).contains("logistic@smile").contains("random-forest@smile").contains("mlp@dl4j");
+        JsonNode board = new ObjectMapper().readTree(out.resolve("leaderboard.json").toFile());
+        assertThat(board.path("rows")).hasSize(3);
+        assertThat(board.path("rows").get(0).path("pr_auc_mean").asDouble())
+                .isGreaterThanOrEqualTo(board.path("rows").get(2).path("pr_auc_mean").asDouble());
+        assertThat(board.path("rows").get(0).path("folds").path("pr_auc")).hasSize(3);
+    }
+}
