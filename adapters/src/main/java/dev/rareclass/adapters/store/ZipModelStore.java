@@ -145,7 +145,8 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
                 p.path("seed").asLong(), p.path("training_rows").asInt(), p.path("validation_rows").asInt());
         JsonNode t = m.path("threshold");
         return new FittedPipeline(features, label, scaler, classifier, t.path("value").asDouble(),
-                t.path("policy").asText(), m.path("class_weight").asText("none"), validation, provenance);
+                t.path("policy").asText(), m.path("sampler").asText("none"), m.path("class_weight").asText("none"),
+                validation, provenance);
     }
 
     private static byte[] manifest(FittedPipeline model, String payloadSha) {
@@ -175,6 +176,7 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         ObjectNode threshold = root.putObject("threshold");
         threshold.put("value", model.threshold());
         threshold.put("policy", model.thresholdPolicy());
+        root.put("sampler", model.sampler());
         root.put("class_weight", model.classWeight());
         root.put("score_kind", c.scoreKind().name().toLowerCase(java.util.Locale.ROOT));
         ObjectNode validation = root.putObject("validation_metrics");

@@ -122,7 +122,7 @@ class ZipModelStoreTest {
                 new EpochRecord(2, Map.of("loss", 0.25))), 2);
         return new FittedPipeline(List.of("a", "b"), new LabelMapping("y", "yes"),
                 new FittedScaler(Scaling.STANDARD, new double[] {1, 2}, new double[] {3, 4}),
-                new Linear(new double[] {0.5, -1.25}, Optional.of(h)), 0.37, "max-f1", "none",
+                new Linear(new double[] {0.5, -1.25}, Optional.of(h)), 0.37, "max-f1", "smote", "none",
                 Map.of("pr_auc", 0.8, "mcc", Double.NaN),
                 new Provenance("2026-01-01T00:00:00Z", "dev", "25", "t.csv", "abc", 42, 80, 20));
     }
@@ -137,6 +137,7 @@ class ZipModelStoreTest {
                 .containsExactly(model().classifier().scores(model().scaler().apply(x)));
         assertThat(back.threshold()).isEqualTo(0.37);
         assertThat(back.thresholdPolicy()).isEqualTo("max-f1");
+        assertThat(back.sampler()).isEqualTo("smote");
         assertThat(back.featureNames()).containsExactly("a", "b");
         assertThat(back.labelMapping()).isEqualTo(new LabelMapping("y", "yes"));
         assertThat(back.validationMetrics().get("pr_auc")).isEqualTo(0.8);

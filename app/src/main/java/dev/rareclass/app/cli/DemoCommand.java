@@ -97,7 +97,6 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private PipelineSpec candidate(String kind, String backend) {
-        return new PipelineSpec(kind, Optional.of(backend), Hyperparameters.empty(), Scaling.STANDARD, "none",
-                threshold, 0.2, seed);
+        return PipelineSpec.of(kind, Optional.of(backend), Hyperparameters.empty(), Scaling.STANDARD, threshold, 0.2, seed);
     }
 }

@@ -108,7 +108,8 @@ final class TrainCommand implements Callable<Integer> {
 
         PipelineSpec toSpec() {
             Hyperparameters hp = Hyperparameters.parse(params);
-            return new PipelineSpec(kind, Optional.ofNullable(backend), hp, Scaling.fromKey(scale), classWeight,
+            return new PipelineSpec(kind, Optional.ofNullable(backend), hp, Scaling.fromKey(scale), "none",
+                    Hyperparameters.empty(), classWeight,
                     threshold, validationSplit, seed);
         }
 

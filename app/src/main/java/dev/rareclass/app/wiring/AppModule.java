@@ -15,6 +15,9 @@ import dev.rareclass.domain.model.TrainerCatalog;
 import dev.rareclass.domain.port.ModelStore;
 import dev.rareclass.domain.port.ResultSink;
 import dev.rareclass.domain.port.TableSource;
+import dev.rareclass.domain.sampling.SamplerCatalog;
+import dev.rareclass.domain.sampling.SamplerFactory;
+import com.google.inject.multibindings.MapBinder;
 import dev.rareclass.smile.SmileModule;
 
 /**
@@ -29,11 +32,14 @@ public final class AppModule extends AbstractModule {
         install(new SmileModule());
         install(new Dl4jModule());
         bind(TrainerCatalog.class).to(GuiceTrainerCatalog.class);
+        bind(SamplerCatalog.class).to(GuiceSamplerCatalog.class);
+        // declared here so the map exists even before any backend contributes a sampler
+        MapBinder.newMapBinder(binder(), String.class, SamplerFactory.class);
     }
 
     @Provides
-    PipelineFitter fitter(TrainerCatalog catalog) {
-        return new PipelineFitter(catalog);
+    PipelineFitter fitter(TrainerCatalog catalog, SamplerCatalog samplers) {
+        return new PipelineFitter(catalog, samplers);
     }
 
     @Provides

@@ -54,8 +54,7 @@ public final class CrossValidation {
             double[] fitSeconds = new double[folds];
             for (int f = 0; f < folds; f++) {
                 Fold fold = split.get(f);
-                PipelineSpec foldSpec = new PipelineSpec(spec.kind(), spec.backend(), spec.params(), spec.scaling(),
-                        spec.classWeight(), spec.thresholdPolicy(), spec.validationFraction(), seed + 1000L * f);
+                PipelineSpec foldSpec = spec.withSeed(seed + 1000L * f);
                 long t0 = System.nanoTime();
                 FittedPipeline model = fitter.fit(table.selectRows(fold.train()), foldSpec, "", ProgressListener.NONE);
                 fitSeconds[f] = (System.nanoTime() - t0) / 1e9;
@@ -74,7 +73,7 @@ public final class CrossValidation {
                 summaries.put(name, Summary.of(values.get(name)));
                 perFold.put(name, java.util.Arrays.stream(values.get(name)).boxed().toList());
             }
-            rows.add(new LeaderboardRow(factory.kind(), factory.backend(), "none", spec.classWeight(),
+            rows.add(new LeaderboardRow(factory.kind(), factory.backend(), spec.sampler(), spec.classWeight(),
                     summaries, Summary.of(fitSeconds), perFold));
         }
         return new Leaderboard(table.source(), folds, seed, metric, rows);

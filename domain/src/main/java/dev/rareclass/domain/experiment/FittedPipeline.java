@@ -24,12 +24,14 @@ public final class FittedPipeline {
     private final TrainedClassifier classifier;
     private final double threshold;
     private final String thresholdPolicy;
+    private final String sampler;
     private final String classWeight;
     private final Map<String, Double> validationMetrics;
     private final Provenance provenance;
 
     public FittedPipeline(List<String> featureNames, LabelMapping labelMapping, FittedScaler scaler,
-                          TrainedClassifier classifier, double threshold, String thresholdPolicy, String classWeight,
+                          TrainedClassifier classifier, double threshold, String thresholdPolicy, String sampler,
+                          String classWeight,
                           Map<String, Double> validationMetrics, Provenance provenance) {
         this.featureNames = List.copyOf(featureNames);
         this.labelMapping = Objects.requireNonNull(labelMapping, "labelMapping");
@@ -40,6 +42,7 @@ public final class FittedPipeline {
         }
         this.threshold = threshold;
         this.thresholdPolicy = Objects.requireNonNull(thresholdPolicy, "thresholdPolicy");
+        this.sampler = Objects.requireNonNull(sampler, "sampler");
         this.classWeight = Objects.requireNonNull(classWeight, "classWeight");
         this.validationMetrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(validationMetrics));
         this.provenance = Objects.requireNonNull(provenance, "provenance");
@@ -70,6 +73,11 @@ public final class FittedPipeline {
 
     public String thresholdPolicy() {
         return thresholdPolicy;
+    }
+
+    /** The sampler applied to the training rows ({@code none} when none). */
+    public String sampler() {
+        return sampler;
     }
 
     public String classWeight() {

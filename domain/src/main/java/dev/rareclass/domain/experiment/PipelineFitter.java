@@ -18,6 +18,10 @@ import dev.rareclass.domain.model.TrainerCatalog;
 import dev.rareclass.domain.model.TrainerFactory;
 import dev.rareclass.domain.model.TrainingContext;
 import dev.rareclass.domain.preprocess.FittedScaler;
+import dev.rareclass.domain.sampling.Resampled;
+import dev.rareclass.domain.sampling.Sampler;
+import dev.rareclass.domain.sampling.SamplerCatalog;
+import dev.rareclass.domain.sampling.SamplingInput;
 import dev.rareclass.domain.threshold.ThresholdPolicies;
 import dev.rareclass.domain.threshold.ThresholdPolicy;
 import java.time.Instant;
@@ -31,6 +35,7 @@ import java.util.Map;
  * <ol>
  *   <li>Hold out a stratified validation part of the given rows (inner validation).</li>
  *   <li>Fit the scaler on the remaining training rows only.</li>
+ *   <li>Resample the scaled training rows with the sampler (validation rows are never resampled).</li>
  *   <li>Train the classifier on them (validation rows are passed for learning curves, never fitted on).</li>
  *   <li>Choose the threshold with the policy on the validation scores, and record validation metrics.</li>
  * </ol>
@@ -39,9 +44,11 @@ import java.util.Map;
 public final class PipelineFitter {
 
     private final TrainerCatalog catalog;
+    private final SamplerCatalog samplers;
 
-    public PipelineFitter(TrainerCatalog catalog) {
+    public PipelineFitter(TrainerCatalog catalog, SamplerCatalog samplers) {
         this.catalog = catalog;
+        this.samplers = samplers;
     }
 
     /** Validates the spec's names and parameters without training (fail fast before long work). */
@@ -52,6 +59,11 @@ public final class PipelineFitter {
         if (policy.needsValidationData() && spec.validationFraction() == 0) {
             throw new UsageException("threshold policy " + policy.spec() + " is tuned on validation rows; "
                     + "use a validation fraction above 0 or a fixed threshold");
+        }
+        samplers.find(spec.sampler()).create(spec.samplerParams());
+        if (factory.learnsFromNegativesOnly() && !spec.sampler().equals(SamplerCatalog.NONE)) {
+            throw new UsageException(factory.kind() + "@" + factory.backend() + " learns from negative rows only; "
+                    + "a sampler has nothing to rebalance (use --sampler none)");
         }
         if (!spec.classWeight().equalsIgnoreCase("none") && !factory.supportsClassWeights()) {
             throw new UsageException(factory.kind() + "@" + factory.backend() + " cannot take class weights; "
@@ -89,8 +101,16 @@ public final class PipelineFitter {
 
         FeatureMatrix rawTrain = table.features().selectRows(trainRows);
         Labels yTrain = all.select(trainRows);
-        FittedScaler scaler = FittedScaler.fit(spec.scaling(), rawTrain);
+        // a one-class detector learns "normal" from negatives, so its scaling must describe them alone
+        FittedScaler scaler = FittedScaler.fit(spec.scaling(), factory.learnsFromNegativesOnly()
+                ? rawTrain.selectRows(yTrain.indicesOf(0)) : rawTrain);
         FeatureMatrix xTrain = scaler.apply(rawTrain);
+        if (!spec.sampler().equals(SamplerCatalog.NONE)) {
+            Sampler sampler = samplers.find(spec.sampler()).create(spec.samplerParams());
+            Resampled resampled = sampler.resample(SamplingInput.numeric(xTrain, yTrain), spec.seed());
+            xTrain = resampled.x();
+            yTrain = resampled.y();
+        }
 
         TrainingContext ctx = TrainingContext.ofSeed(spec.seed())
                 .withClassWeights(ClassWeights.parse(spec.classWeight(), yTrain))
@@ -124,7 +144,7 @@ public final class PipelineFitter {
         Provenance provenance = new Provenance(Instant.now().toString(), Versions.rareclass(),
                 Runtime.version().toString(), table.source(), dataSha256, spec.seed(), trainRows.length, validRows.length);
         return new FittedPipeline(table.featureNames(), table.labelMapping().orElseThrow(), scaler, classifier,
-                threshold, policy.spec(), spec.classWeight(), validation, provenance);
+                threshold, policy.spec(), spec.sampler(), spec.classWeight(), validation, provenance);
     }
 
     static void requireBothClasses(Table table, Labels y) {

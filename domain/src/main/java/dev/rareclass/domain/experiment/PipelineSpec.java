@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param backend            backend name; empty picks the default for the kind
  * @param params             raw parameters, validated by the backend
  * @param scaling            feature scaling fitted on the training rows
+ * @param sampler            sampler name ({@code none} for none), applied to training rows only
+ * @param samplerParams      the sampler's parameters ({@code ratio}, {@code k}, ...)
  * @param classWeight        {@code none}, {@code balanced} or {@code POS:NEG}
  * @param thresholdPolicy    a threshold policy spec, such as {@code 0.5} or {@code max-mcc}
  * @param validationFraction share of training rows held out (stratified) for the threshold and validation
@@ -21,18 +23,33 @@ import java.util.Optional;
  * @param seed               the seed for splits and training
  */
 public record PipelineSpec(String kind, Optional<String> backend, Hyperparameters params, Scaling scaling,
-                           String classWeight, String thresholdPolicy, double validationFraction, long seed) {
+                           String sampler, Hyperparameters samplerParams, String classWeight, String thresholdPolicy, double validationFraction, long seed) {
 
     public PipelineSpec {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(params, "params");
         Objects.requireNonNull(scaling, "scaling");
+        Objects.requireNonNull(sampler, "sampler");
+        Objects.requireNonNull(samplerParams, "samplerParams");
         Objects.requireNonNull(classWeight, "classWeight");
         Objects.requireNonNull(thresholdPolicy, "thresholdPolicy");
         if (!(validationFraction >= 0 && validationFraction < 1)) {
             throw new UsageException("validation fraction must be in [0, 1), got " + validationFraction);
         }
+    }
+
+    /** A spec with no sampler, unweighted. */
+    public static PipelineSpec of(String kind, Optional<String> backend, Hyperparameters params, Scaling scaling,
+                                  String thresholdPolicy, double validationFraction, long seed) {
+        return new PipelineSpec(kind, backend, params, scaling, "none", Hyperparameters.empty(), "none",
+                thresholdPolicy, validationFraction, seed);
+    }
+
+    /** The same spec with another seed. */
+    public PipelineSpec withSeed(long newSeed) {
+        return new PipelineSpec(kind, backend, params, scaling, sampler, samplerParams, classWeight, thresholdPolicy,
+                validationFraction, newSeed);
     }
 
     /** The {@code kind@backend} label for messages and leaderboards (backend as requested). */

@@ -20,6 +20,14 @@ public interface TrainerFactory {
     /** Whether {@link TrainingContext#classWeights()} other than uniform are honoured. */
     boolean supportsClassWeights();
 
+    /**
+     * True for one-class detectors (the autoencoder): they learn from negative rows only, so the pipeline
+     * fits preprocessing on negative training rows and refuses samplers and class weights.
+     */
+    default boolean learnsFromNegativesOnly() {
+        return false;
+    }
+
     /** Validates the parameters (a {@code UsageException} names the bad one) and returns a trainer. */
     ClassifierTrainer create(Hyperparameters params);
 }

@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 class PipelineFitterTest {
 
     private final FakeCatalog catalog = new FakeCatalog();
-    private final PipelineFitter fitter = new PipelineFitter(catalog);
+    private final PipelineFitter fitter = new PipelineFitter(catalog, new FakeSamplers());
 
     static PipelineSpec spec(String threshold, double validation) {
-        return new PipelineSpec("centroid", Optional.of("fake"), Hyperparameters.empty(), Scaling.STANDARD, "none",
+        return PipelineSpec.of("centroid", Optional.of("fake"), Hyperparameters.empty(), Scaling.STANDARD,
                 threshold, validation, 7);
     }
 
@@ -77,7 +77,7 @@ class PipelineFitterTest {
     @Test
     void classWeightsOnAModelThatCannotTakeThemAreRefusedClearly() {
         PipelineSpec weighted = new PipelineSpec("centroid", Optional.empty(), Hyperparameters.empty(), Scaling.NONE,
-                "balanced", "0.5", 0.2, 1);
+                "none", Hyperparameters.empty(), "balanced", "0.5", 0.2, 1);
         assertThatThrownBy(() -> fitter.check(weighted)).isInstanceOf(UsageException.class)
                 .hasMessageContaining("cannot take class weights");
     }
@@ -95,7 +95,7 @@ class PipelineFitterTest {
         Table t = withRowIds(SyntheticRareEvents.generate(1000, 6, 4, 0.05, 9));
         // no scaling, so the id column keeps the row number the trainer saw
         PipelineSpec s = new PipelineSpec("centroid", Optional.of("fake"), Hyperparameters.empty(), Scaling.NONE,
-                "none", "max-f1", 0.2, 1);
+                "duplicate-positives", Hyperparameters.empty(), "none", "max-f1", 0.2, 1);
         Leaderboard board = new CrossValidation(fitter).run(t, List.of(s), 5, 3, MetricName.PR_AUC, ProgressListener.NONE);
         assertThat(board.rows()).hasSize(1);
         assertThat(catalog.seenTraining).hasSize(5);
@@ -105,6 +105,8 @@ class PipelineFitterTest {
             for (int i : folds.get(f).test()) {
                 heldOut.add(i);
             }
+            // the sampler ran on the training part: repeated positive rows reached the trainer
+            assertThat(catalog.seenTraining.get(f).rows()).isGreaterThan(ids(catalog.seenTraining.get(f)).size());
             Set<Integer> seen = ids(catalog.seenTraining.get(f));
             seen.addAll(ids(catalog.seenValidation.get(f)));
             assertThat(seen).doesNotContainAnyElementsOf(heldOut);
