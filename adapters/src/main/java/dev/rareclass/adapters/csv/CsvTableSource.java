@@ -4,7 +4,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.rareclass.domain.data.DataOptions;
-import dev.rareclass.domain.data.FeatureMatrix;
+import dev.rareclass.domain.data.LabelShift;
 import dev.rareclass.domain.data.LabelMapping;
 import dev.rareclass.domain.data.LabelledScores;
 import dev.rareclass.domain.data.Labels;
@@ -13,6 +13,7 @@ import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.InputMissingException;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.port.TableSource;
+import dev.rareclass.domain.preprocess.MissingPolicy;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +36,7 @@ import java.util.zip.ZipException;
 
 /**
  * Reads delimited text tables (CSV, TSV; {@code .gz} transparently) with FastCSV, streaming rows
- * straight into a float matrix. Handles a UTF-8 byte-order mark, CRLF line ends and quoted fields.
+ * straight into typed columns (see {@link ColumnBuilder} for how types are decided). Handles a UTF-8 byte-order mark, CRLF line ends and quoted fields.
  * Without a header, columns are named by their 0-based index ({@code "0"}, {@code "1"}, ...), so
  * {@code --label 34} means the same with or without one.
  *
@@ -81,7 +82,7 @@ public final class CsvTableSource implements TableSource {
                 String value = record.getField(label).trim();
                 y[n] = value.equals(positive) ? 1 : 0;
                 remember(seen, value);
-                s[n] = parseNumber(file, record, score, rows.names.get(score));
+                s[n] = score(file, record, score, rows.names.get(score));
                 n++;
             }
             rows.requireData();
@@ -107,71 +108,138 @@ public final class CsvTableSource implements TableSource {
                     }
                 }
             }
-            boolean[] dropped = new boolean[rows.names.size()];
+            int width = rows.names.size();
+            boolean[] dropped = new boolean[width];
             for (String d : options.drop()) {
                 dropped[rows.columnIndex(d, "--drop")] = true;
             }
             if (label >= 0) {
                 dropped[label] = true;
             }
-            int[] featureCols = java.util.stream.IntStream.range(0, dropped.length).filter(c -> !dropped[c]).toArray();
+            ColumnBuilder[] builders = new ColumnBuilder[width];
+            for (String c : options.categorical()) {
+                int i = rows.columnIndex(c, "--categorical");
+                if (!dropped[i]) {
+                    builders[i] = new ColumnBuilder.Categorical(rows.names.get(i));
+                }
+            }
+            for (String c : options.text()) {
+                int i = rows.columnIndex(c, "--text");
+                if (!dropped[i]) {
+                    builders[i] = new ColumnBuilder.Text(rows.names.get(i));
+                }
+            }
+            int[] featureCols = java.util.stream.IntStream.range(0, width).filter(c -> !dropped[c]).toArray();
             if (featureCols.length == 0) {
                 throw new DataException(file + ": no feature columns left after the label and --drop");
             }
-            List<String> featureNames = Arrays.stream(featureCols).mapToObj(rows.names::get).toList();
+            for (int c : featureCols) {
+                if (builders[c] == null) {
+                    builders[c] = new ColumnBuilder.Numeric(rows.names.get(c), true);
+                }
+            }
 
-            int d = featureCols.length;
-            float[] x = new float[d * 1024];
+            MissingPolicy missing = options.missing();
             int[] y = label >= 0 ? new int[1024] : null;
+            boolean[] incomplete = new boolean[1024];
+            boolean anyIncomplete = false;
             int n = 0;
             String positive = options.positive().map(String::trim).orElse(null);
             Set<String> seen = new LinkedHashSet<>();
-            int positives = 0;
             for (CsvRecord record = rows.next(); record != null; record = rows.next()) {
-                if ((long) (n + 1) * d > x.length) {
-                    long grown = Math.min((long) x.length * 2, Integer.MAX_VALUE - 8);
-                    if (grown < (long) (n + 1) * d) {
-                        throw new DataException(file + ": more than " + n + " rows x " + d
-                                + " columns does not fit one matrix; split the file");
-                    }
-                    x = Arrays.copyOf(x, (int) grown);
+                long line = record.getStartingLineNumber();
+                if (n == incomplete.length) {
+                    incomplete = Arrays.copyOf(incomplete, n * 2);
                 }
-                int base = n * d;
-                for (int j = 0; j < d; j++) {
-                    int c = featureCols[j];
-                    double v = parseNumber(file, record, c, rows.names.get(c));
-                    float f = (float) v;
-                    if (Float.isInfinite(f)) {
-                        throw DataException.at(file, record.getStartingLineNumber(), quoted(rows.names.get(c)),
-                                "value " + record.getField(c).trim() + " is too large for float32");
+                for (int c : featureCols) {
+                    String token = record.getField(c).trim();
+                    if (ColumnBuilder.isMissing(token)) {
+                        if (missing == MissingPolicy.ERROR) {
+                            throw DataException.at(file, line, quoted(rows.names.get(c)), "missing value"
+                                    + (token.isEmpty() ? "" : " '" + token + "'")
+                                    + "; use --missing drop, mean, median or most-frequent, or --drop the column");
+                        }
+                        builders[c].addMissing();
+                        incomplete[n] = true;
+                        anyIncomplete = true;
+                    } else {
+                        try {
+                            builders[c] = builders[c].add(token, line);
+                        } catch (ColumnBuilder.NotANumber e) {
+                            throw DataException.at(file, line, quoted(rows.names.get(c)), "'" + abbreviate(token)
+                                    + "' is not a number in a numeric column; --drop it, or --categorical if it holds categories");
+                        } catch (ColumnBuilder.NotFinite e) {
+                            throw DataException.at(file, line, quoted(rows.names.get(c)), "'" + abbreviate(token)
+                                    + "' is not a finite float32 number (infinities and values beyond 3.4e38 are refused)");
+                        }
                     }
-                    x[base + j] = f;
                 }
                 if (y != null) {
                     if (n == y.length) {
                         y = Arrays.copyOf(y, n * 2);
                     }
                     String value = record.getField(label).trim();
+                    if (ColumnBuilder.isMissing(value)) {
+                        if (missing != MissingPolicy.DROP) {
+                            throw DataException.at(file, line, quoted(rows.names.get(label)),
+                                    "missing label; fix the row or use --missing drop");
+                        }
+                        incomplete[n] = true;
+                        anyIncomplete = true;
+                    }
                     y[n] = value.equals(positive) ? 1 : 0;
-                    positives += y[n];
                     remember(seen, value);
                 }
                 n++;
             }
             rows.requireData();
-            FeatureMatrix matrix = FeatureMatrix.wrap(n, d, Arrays.copyOf(x, n * d));
-            int[] numbers = new int[n];
-            for (int i = 0; i < n; i++) {
-                numbers[i] = i + 1;
+            int[] keep = null;
+            int kept = n;
+            if (missing == MissingPolicy.DROP && anyIncomplete) {
+                final boolean[] inc = incomplete;
+                keep = java.util.stream.IntStream.range(0, n).filter(i -> !inc[i]).toArray();
+                kept = keep.length;
+                if (kept == 0) {
+                    throw new DataException(file + ": every row has a missing value; nothing is left after --missing drop");
+                }
             }
-            if (y == null) {
-                return new Table(file, featureNames, matrix, null, null, numbers);
+            List<dev.rareclass.domain.data.Column> columns = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
+            for (int c : featureCols) {
+                columns.add(builders[c].build(keep));
+                if (builders[c] instanceof ColumnBuilder.Categorical cat && cat.inferredFrom != null) {
+                    notes.add("column '" + rows.names.get(c) + "' read as categorical (first value " + cat.inferredFrom + ")");
+                }
             }
-            if (labelRequired) {
-                requirePositivePresent(file, rows.names.get(label), positive, positives, seen);
+            if (keep != null) {
+                notes.add((n - kept) + " rows with missing values dropped (--missing drop)");
             }
-            return new Table(file, featureNames, matrix, Labels.wrap(Arrays.copyOf(y, n)),
-                    new LabelMapping(rows.names.get(label), positive), numbers);
+            int[] numbers = new int[kept];
+            for (int i = 0; i < kept; i++) {
+                numbers[i] = (keep == null ? i : keep[i]) + 1;
+            }
+            Labels labels = null;
+            LabelMapping mapping = null;
+            if (y != null) {
+                int[] ly = Arrays.copyOf(y, n);
+                if (keep != null) {
+                    int[] sel = new int[kept];
+                    for (int i = 0; i < kept; i++) {
+                        sel[i] = ly[keep[i]];
+                    }
+                    ly = sel;
+                }
+                labels = Labels.wrap(ly);
+                mapping = new LabelMapping(rows.names.get(label), positive);
+                if (labelRequired) {
+                    requirePositivePresent(file, mapping.column(), positive, labels.positives(), seen);
+                }
+            }
+            Table table = new Table(file, columns, labels, mapping, numbers, notes);
+            if (options.shiftLabels() > 0) {
+                table = LabelShift.shift(table, options.shiftLabels());
+            }
+            return table;
         } catch (IOException | UncheckedIOException e) {
             throw readFailure(file, e);
         }
@@ -340,28 +408,15 @@ public final class CsvTableSource implements TableSource {
         };
     }
 
-    private static double parseNumber(String file, CsvRecord record, int column, String name) {
+    private static double score(String file, CsvRecord record, int column, String name) {
         String raw = record.getField(column).trim();
-        if (raw.isEmpty() || raw.equals("?") || raw.equalsIgnoreCase("na") || raw.equalsIgnoreCase("null")) {
-            throw DataException.at(file, record.getStartingLineNumber(), quoted(name),
-                    "missing value" + (raw.isEmpty() ? "" : " '" + raw + "'") + "; remove the row or --drop the column");
+        if (ColumnBuilder.isMissing(raw)) {
+            throw DataException.at(file, record.getStartingLineNumber(), quoted(name), "missing score");
         }
-        double v;
-        try {
-            v = Double.parseDouble(raw);
-        } catch (NumberFormatException e) {
-            if (raw.equalsIgnoreCase("true")) {
-                return 1;
-            }
-            if (raw.equalsIgnoreCase("false")) {
-                return 0;
-            }
-            throw DataException.at(file, record.getStartingLineNumber(), quoted(name),
-                    "'" + abbreviate(raw) + "' is not a number; --drop the column if it is not a feature");
-        }
+        double v = ColumnBuilder.parseNumber(raw);
         if (!Double.isFinite(v)) {
             throw DataException.at(file, record.getStartingLineNumber(), quoted(name),
-                    "'" + raw + "' is not a finite number (NaN and infinities are not allowed)");
+                    "'" + abbreviate(raw) + "' is not a finite number");
         }
         return v;
     }

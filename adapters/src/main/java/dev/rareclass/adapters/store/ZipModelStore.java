@@ -19,8 +19,11 @@ import dev.rareclass.domain.model.ModelCodec;
 import dev.rareclass.domain.model.TrainedClassifier;
 import dev.rareclass.domain.model.TrainerCatalog;
 import dev.rareclass.domain.model.TrainingHistory;
-import dev.rareclass.domain.preprocess.FittedScaler;
-import dev.rareclass.domain.preprocess.Scaling;
+import dev.rareclass.domain.preprocess.ColumnTransform;
+import dev.rareclass.domain.preprocess.FittedPreprocessor;
+import dev.rareclass.domain.preprocess.NumericTransform;
+import dev.rareclass.domain.preprocess.OneHotTransform;
+import dev.rareclass.domain.preprocess.UnknownCategories;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,7 +45,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * A model is one zip file with three entries:
  * <ul>
- *   <li>{@code manifest.json} — format and version, input schema, label mapping, preprocessing, backend,
+ *   <li>{@code manifest.json} — format and version, input schema, label mapping, preprocessing (one fitted
+ *       transform per input column: imputation, scaling, one-hot categories), backend,
  *       kind, parameters, threshold and policy, validation metrics, training history, provenance, and the
  *       SHA-256 of every other part;</li>
  *   <li>{@code classifier.bin} — the backend's own encoding of the trained classifier (its {@link ModelCodec});</li>
@@ -131,11 +135,8 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         TrainingHistory history = history(m.path("history"));
         ModelCodec codec = catalog.codec(backend);
         TrainedClassifier classifier = codec.decode(payload, kind, params, history);
-        List<String> features = new ArrayList<>();
-        m.path("input").path("features").forEach(n -> features.add(n.asText()));
         LabelMapping label = new LabelMapping(text(m.path("input"), "label"), text(m.path("input"), "positive"));
-        JsonNode sc = m.path("preprocessing").path("scaler");
-        FittedScaler scaler = new FittedScaler(Scaling.fromKey(text(sc, "kind")), doubles(sc.path("offset")), doubles(sc.path("scale")));
+        FittedPreprocessor preprocessor = preprocessor(m.path("preprocessing").path("columns"));
         Map<String, Double> validation = new LinkedHashMap<>();
         m.path("validation_metrics").properties().forEach(e -> validation.put(e.getKey(),
                 e.getValue().isNull() ? Double.NaN : e.getValue().asDouble()));
@@ -144,7 +145,7 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
                 p.path("java_version").asText(), p.path("data_source").asText(), p.path("data_sha256").asText(),
                 p.path("seed").asLong(), p.path("training_rows").asInt(), p.path("validation_rows").asInt());
         JsonNode t = m.path("threshold");
-        return new FittedPipeline(features, label, scaler, classifier, t.path("value").asDouble(),
+        return new FittedPipeline(label, preprocessor, classifier, t.path("value").asDouble(),
                 t.path("policy").asText(), m.path("sampler").asText("none"), m.path("class_weight").asText("none"),
                 validation, provenance);
     }
@@ -163,15 +164,32 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         model.featureNames().forEach(features::add);
         input.put("label", model.labelMapping().column());
         input.put("positive", model.labelMapping().positiveValue());
-        ObjectNode scaler = root.putObject("preprocessing").putObject("scaler");
-        scaler.put("kind", model.scaler().scaling().key());
-        ArrayNode offset = scaler.putArray("offset");
-        for (double v : model.scaler().offset()) {
-            offset.add(v);
-        }
-        ArrayNode scale = scaler.putArray("scale");
-        for (double v : model.scaler().scale()) {
-            scale.add(v);
+        ArrayNode columns = root.putObject("preprocessing").putArray("columns");
+        for (ColumnTransform t : model.preprocessor().transforms()) {
+            ObjectNode col = columns.addObject();
+            col.put("input", t.input());
+            col.put("type", t.inputType());
+            switch (t) {
+                case NumericTransform n -> {
+                    if (Double.isNaN(n.impute())) {
+                        col.putNull("impute");
+                    } else {
+                        col.put("impute", n.impute());
+                    }
+                    col.put("offset", n.offset());
+                    col.put("scale", n.scale());
+                }
+                case OneHotTransform o -> {
+                    ArrayNode levels = col.putArray("levels");
+                    o.levels().forEach(levels::add);
+                    if (o.impute() == null) {
+                        col.putNull("impute");
+                    } else {
+                        col.put("impute", o.impute());
+                    }
+                    col.put("unknown", o.unknown().key());
+                }
+            }
         }
         ObjectNode threshold = root.putObject("threshold");
         threshold.put("value", model.threshold());
@@ -305,17 +323,31 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         return v.asText();
     }
 
+    private static FittedPreprocessor preprocessor(JsonNode columns) {
+        if (!columns.isArray() || columns.isEmpty()) {
+            throw new IllegalArgumentException("manifest has no preprocessing columns");
+        }
+        List<ColumnTransform> transforms = new ArrayList<>();
+        for (JsonNode c : columns) {
+            String input = text(c, "input");
+            transforms.add(switch (text(c, "type")) {
+                case "numeric" -> new NumericTransform(input, c.path("impute").isNull() ? Double.NaN : c.path("impute").asDouble(),
+                        c.path("offset").asDouble(), c.path("scale").asDouble());
+                case "categorical" -> {
+                    List<String> levels = new ArrayList<>();
+                    c.path("levels").forEach(l -> levels.add(l.asText()));
+                    yield new OneHotTransform(input, levels, c.path("impute").isNull() ? null : c.path("impute").asText(),
+                            UnknownCategories.fromKey(text(c, "unknown")));
+                }
+                default -> throw new IllegalArgumentException("unknown column type " + c.path("type").asText());
+            });
+        }
+        return new FittedPreprocessor(transforms);
+    }
+
     private static Map<String, String> stringMap(JsonNode node) {
         Map<String, String> out = new LinkedHashMap<>();
         node.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
-        return out;
-    }
-
-    private static double[] doubles(JsonNode array) {
-        double[] out = new double[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asDouble();
-        }
         return out;
     }
 

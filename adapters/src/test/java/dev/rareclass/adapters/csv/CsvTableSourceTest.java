@@ -10,6 +10,10 @@ import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.InputMissingException;
 import dev.rareclass.domain.error.RareclassException;
 import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.data.CategoricalColumn;
+import dev.rareclass.domain.data.NumericColumn;
+import dev.rareclass.domain.data.TextColumn;
+import dev.rareclass.domain.preprocess.MissingPolicy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +49,7 @@ class CsvTableSourceTest {
         Path p = write("t.csv", "a,b,y\n1,2.5,yes\n3,-4e-1,no\n5,6,maybe\n");
         Table t = source.read(labelled(p, "y", "yes"));
         assertThat(t.featureNames()).containsExactly("a", "b");
-        assertThat(t.features().data()).containsExactly(1f, 2.5f, 3f, -0.4f, 5f, 6f);
+        assertThat(t.numericMatrix().data()).containsExactly(1f, 2.5f, 3f, -0.4f, 5f, 6f);
         assertThat(t.requireLabels().toArray()).containsExactly(1, 0, 0);
         assertThat(t.labelMapping().orElseThrow().column()).isEqualTo("y");
         assertThat(t.rowNumbers()).containsExactly(1, 2, 3);
@@ -58,14 +62,15 @@ class CsvTableSourceTest {
                 .getBytes(StandardCharsets.UTF_8));
         Table t = source.read(labelled(p, "Class", "1"));
         assertThat(t.featureNames()).containsExactly("Time", "V1", "Flag");
-        assertThat(t.features().data()).containsExactly(0f, 1.5f, 1f, 1f, 2.5f, 0f);
+        assertThat(t.numericMatrix().data()).containsExactly(0f, 1.5f, 1f, 1f, 2.5f, 0f);
         assertThat(t.requireLabels().toArray()).containsExactly(0, 1);
     }
 
     @Test
     void withoutAHeaderColumnsAreNamedByIndexAndTheLabelIsAnIndex() throws IOException {
         Path p = write("iono.data", "1,0,0.5,g\n1,0,-0.5,b\n0,0,0.1,g\n");
-        DataOptions o = new DataOptions(p, Optional.empty(), false, Optional.empty(), Optional.of("3"), Optional.of("b"), List.of("1"));
+        DataOptions o = new DataOptions(p, Optional.empty(), false, Optional.empty(), Optional.of("3"), Optional.of("b"), List.of("1"),
+                List.of(), List.of(), MissingPolicy.ERROR, 0);
         Table t = source.read(o);
         assertThat(t.featureNames()).containsExactly("0", "2");
         assertThat(t.requireLabels().toArray()).containsExactly(0, 1, 0);
@@ -78,7 +83,7 @@ class CsvTableSourceTest {
             out.write("x\ty\n1\t1\n2\t0\n".getBytes(StandardCharsets.UTF_8));
         }
         Table t = source.read(labelled(p, "y", "1"));
-        assertThat(t.features().data()).containsExactly(1f, 2f);
+        assertThat(t.numericMatrix().data()).containsExactly(1f, 2f);
     }
 
     @Test
@@ -110,9 +115,10 @@ class CsvTableSourceTest {
         "label not found|'a,b\n1,2\n'|label column 'y' not found",
         "positive absent|'a,y\n1,0\n2,0\n'|positive value '1' never occurs",
         "non-numeric|'a,y\n1,1\nabc,0\n'|line 3, column 'a': 'abc' is not a number",
-        "NaN|'a,y\n1,1\nNaN,0\n'|line 3, column 'a': 'NaN' is not a finite number",
-        "infinity|'a,y\n1,1\n-Infinity,0\n'|not a finite number",
-        "too large for float|'a,y\n1,1\n1e300,0\n'|too large for float32",
+        "NaN|'a,y\n1,1\nNaN,0\n'|line 3, column 'a': missing value 'NaN'",
+        "infinity|'a,y\n1,1\n-Infinity,0\n'|not a finite float32 number",
+        "too large for float|'a,y\n1,1\n1e300,0\n'|not a finite float32 number",
+        "missing label|'a,y\n1,1\n2,\n'|line 3, column 'y': missing label",
         "ragged row|'a,b,y\n1,2,1\n3,0\n'|line 3: ragged row: 2 fields where the header has 3",
         "missing value|'a,y\n1,1\n,0\n'|line 3, column 'a': missing value",
         "duplicate names|'a,a,y\n1,2,1\n'|duplicate column name",
@@ -137,14 +143,16 @@ class CsvTableSourceTest {
         byte[] bytes = Files.readAllBytes(full);
         Path cut = dir.resolve("cut.csv.gz");
         Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        DataOptions o = new DataOptions(cut, Optional.empty(), false, Optional.empty(), Optional.of("1"), Optional.of("1"), List.of());
+        DataOptions o = new DataOptions(cut, Optional.empty(), false, Optional.empty(), Optional.of("1"), Optional.of("1"), List.of(),
+                List.of(), List.of(), MissingPolicy.ERROR, 0);
         assertThatThrownBy(() -> source.read(o)).isInstanceOf(DataException.class).hasMessageContaining("gzip");
     }
 
     @Test
     void anUnknownFormatIsAUsageError() throws IOException {
         Path p = write("t.csv", "a,y\n1,1\n");
-        DataOptions o = new DataOptions(p, Optional.of("xlsx"), true, Optional.empty(), Optional.of("y"), Optional.of("1"), List.of());
+        DataOptions o = new DataOptions(p, Optional.of("xlsx"), true, Optional.empty(), Optional.of("y"), Optional.of("1"), List.of(),
+                List.of(), List.of(), MissingPolicy.ERROR, 0);
         assertThatThrownBy(() -> source.read(o)).isInstanceOf(UsageException.class).hasMessageContaining("csv, tsv");
     }
 
@@ -152,11 +160,59 @@ class CsvTableSourceTest {
     void readsTheIonosphereFileFromTheSharedDatasets() {
         Path p = Path.of("..", "..", "shared", "datasets", "uci_ionosphere", "ionosphere.data");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(p), "shared datasets not beside the checkout");
-        DataOptions o = new DataOptions(p, Optional.empty(), false, Optional.empty(), Optional.of("34"), Optional.of("b"), List.of());
+        DataOptions o = new DataOptions(p, Optional.empty(), false, Optional.empty(), Optional.of("34"), Optional.of("b"), List.of(),
+                List.of(), List.of(), MissingPolicy.ERROR, 0);
         Table t = source.read(o);
         // 351 rows x 34 features, 126 bad returns (CATALOG.md: 35.9% positive)
         assertThat(t.rows()).isEqualTo(351);
-        assertThat(t.features().cols()).isEqualTo(34);
+        assertThat(t.columns()).hasSize(34);
         assertThat(t.requireLabels().positives()).isEqualTo(126);
+    }
+
+    @Test
+    void aColumnWhoseFirstValueIsNoNumberIsReadAsCategoricalWithANote() throws IOException {
+        Path p = write("c.csv", "sex,len,y\nM,0.5,1\nF,0.4,0\nI,0.3,0\nM,0.2,0\n");
+        Table t = source.read(labelled(p, "y", "1"));
+        CategoricalColumn sex = (CategoricalColumn) t.columns().get(0);
+        assertThat(sex.levels()).containsExactly("M", "F", "I");
+        assertThat(sex.value(3)).isEqualTo("M");
+        assertThat(t.columns().get(1)).isInstanceOf(NumericColumn.class);
+        assertThat(t.notes()).singleElement().asString().contains("'sex' read as categorical").contains("line 2");
+    }
+
+    @Test
+    void declaredCategoricalAndTextColumnsAreTypedAsAsked() throws IOException {
+        Path p = write("d.csv", "code,review,y\n1,good film,1\n2.0,bad,0\n1.0,meh,0\n");
+        DataOptions o = new DataOptions(p, Optional.empty(), true, Optional.empty(), Optional.of("y"), Optional.of("1"),
+                List.of(), List.of("code"), List.of("review"), MissingPolicy.ERROR, 0);
+        Table t = source.read(o);
+        CategoricalColumn code = (CategoricalColumn) t.columns().get(0);
+        // numbers are one category however they are written
+        assertThat(code.levels()).containsExactly("1", "2");
+        assertThat(((TextColumn) t.columns().get(1)).get(0)).isEqualTo("good film");
+    }
+
+    @Test
+    void missingValuesAreKeptForImputationOrDroppedWithTheirRows() throws IOException {
+        Path p = write("m.csv", "a,b,y\n1,?,1\n2,5,0\n,6,0\n4,7,1\n");
+        DataOptions keep = DataOptions.labelled(p, "y", "1").withMissing(MissingPolicy.MEAN);
+        Table t = source.read(keep);
+        assertThat(((NumericColumn) t.columns().get(1)).values()[0]).isNaN();
+        assertThat(t.columns().get(0).missing()).isEqualTo(1);
+        Table dropped = source.read(DataOptions.labelled(p, "y", "1").withMissing(MissingPolicy.DROP));
+        assertThat(dropped.rows()).isEqualTo(2);
+        assertThat(dropped.rowNumbers()).containsExactly(2, 4);
+        assertThat(dropped.requireLabels().toArray()).containsExactly(0, 1);
+        assertThat(dropped.notes()).anyMatch(n -> n.contains("2 rows with missing values dropped"));
+    }
+
+    @Test
+    void shiftLabelsMarksTheRowsBeforeEachEvent() throws IOException {
+        Path p = write("s.csv", "t,y\n0,0\n1,0\n2,0\n3,1\n4,0\n");
+        DataOptions o = new DataOptions(p, Optional.empty(), true, Optional.empty(), Optional.of("y"), Optional.of("1"),
+                List.of(), List.of(), List.of(), MissingPolicy.ERROR, 2);
+        Table t = source.read(o);
+        assertThat(t.requireLabels().toArray()).containsExactly(0, 1, 1, 0);
+        assertThat(t.rowNumbers()).containsExactly(1, 2, 3, 5);
     }
 }

@@ -3,7 +3,10 @@ package dev.rareclass.adapters.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rareclass.domain.data.CategoricalColumn;
 import dev.rareclass.domain.data.FeatureMatrix;
+import dev.rareclass.domain.data.NumericColumn;
+import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.data.LabelMapping;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.InputMissingException;
@@ -18,8 +21,10 @@ import dev.rareclass.domain.model.TrainedClassifier;
 import dev.rareclass.domain.model.TrainerCatalog;
 import dev.rareclass.domain.model.TrainerFactory;
 import dev.rareclass.domain.model.TrainingHistory;
-import dev.rareclass.domain.preprocess.FittedScaler;
-import dev.rareclass.domain.preprocess.Scaling;
+import dev.rareclass.domain.preprocess.FittedPreprocessor;
+import dev.rareclass.domain.preprocess.NumericTransform;
+import dev.rareclass.domain.preprocess.OneHotTransform;
+import dev.rareclass.domain.preprocess.UnknownCategories;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -120,9 +125,11 @@ class ZipModelStoreTest {
     static FittedPipeline model() {
         TrainingHistory h = new TrainingHistory(List.of(new EpochRecord(1, Map.of("loss", 0.5)),
                 new EpochRecord(2, Map.of("loss", 0.25))), 2);
-        return new FittedPipeline(List.of("a", "b"), new LabelMapping("y", "yes"),
-                new FittedScaler(Scaling.STANDARD, new double[] {1, 2}, new double[] {3, 4}),
-                new Linear(new double[] {0.5, -1.25}, Optional.of(h)), 0.37, "max-f1", "smote", "none",
+        FittedPreprocessor pre = new FittedPreprocessor(List.of(new NumericTransform("a", Double.NaN, 1, 3),
+                new NumericTransform("b", 2.5, 2, 4),
+                new OneHotTransform("c", List.of("x", "y"), "y", UnknownCategories.ERROR)));
+        return new FittedPipeline(new LabelMapping("y", "yes"), pre,
+                new Linear(new double[] {0.5, -1.25, 1, 2}, Optional.of(h)), 0.37, "max-f1", "smote", "none",
                 Map.of("pr_auc", 0.8, "mcc", Double.NaN),
                 new Provenance("2026-01-01T00:00:00Z", "dev", "25", "t.csv", "abc", 42, 80, 20));
     }
@@ -132,13 +139,18 @@ class ZipModelStoreTest {
         Path file = dir.resolve("m.model");
         store.save(model(), file);
         FittedPipeline back = store.load(file);
-        FeatureMatrix x = FeatureMatrix.ofRows(new double[] {1, 2}, new double[] {-3, 5});
-        assertThat(back.classifier().scores(back.scaler().apply(x)))
-                .containsExactly(model().classifier().scores(model().scaler().apply(x)));
+        Table x = new Table("new.csv", List.of(new NumericColumn("a", new float[] {1, -3}),
+                new NumericColumn("b", new float[] {2, Float.NaN}),
+                new CategoricalColumn("c", List.of("y", "x"), new int[] {0, -1})), null, null, new int[] {1, 2}, List.of());
+        assertThat(back.scores(x)).containsExactly(model().scores(x));
+        assertThat(back.preprocessor().transforms()).hasSize(3);
+        assertThat(((OneHotTransform) back.preprocessor().transforms().get(2)).unknown()).isEqualTo(UnknownCategories.ERROR);
+        assertThat(((NumericTransform) back.preprocessor().transforms().get(1)).impute()).isEqualTo(2.5);
+        assertThat(((NumericTransform) back.preprocessor().transforms().get(0)).impute()).isNaN();
         assertThat(back.threshold()).isEqualTo(0.37);
         assertThat(back.thresholdPolicy()).isEqualTo("max-f1");
         assertThat(back.sampler()).isEqualTo("smote");
-        assertThat(back.featureNames()).containsExactly("a", "b");
+        assertThat(back.featureNames()).containsExactly("a", "b", "c");
         assertThat(back.labelMapping()).isEqualTo(new LabelMapping("y", "yes"));
         assertThat(back.validationMetrics().get("pr_auc")).isEqualTo(0.8);
         assertThat(back.validationMetrics().get("mcc")).isNaN();
@@ -146,7 +158,7 @@ class ZipModelStoreTest {
         assertThat(back.classifier().params().asMap()).containsEntry("l2", "0.1");
         assertThat(back.classifier().history().orElseThrow().epochs()).hasSize(2);
         assertThat(back.classifier().history().orElseThrow().bestEpoch()).isEqualTo(2);
-        assertThat(store.manifest(file).path("summary").asText()).isEqualTo("linear, 2 weights");
+        assertThat(store.manifest(file).path("summary").asText()).isEqualTo("linear, 4 weights");
     }
 
     @Test

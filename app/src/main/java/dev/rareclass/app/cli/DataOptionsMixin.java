@@ -2,6 +2,7 @@ package dev.rareclass.app.cli;
 
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.preprocess.MissingPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +30,32 @@ public final class DataOptionsMixin {
     @Option(names = "--drop", split = ",", paramLabel = "COL", description = "Columns to ignore (names or 0-based indices), comma-separated.")
     List<String> drop = new ArrayList<>();
 
+    @Option(names = "--categorical", split = ",", paramLabel = "COL",
+            description = "Columns to read as categories (one-hot encoded) even when their values are numbers. "
+                    + "A column whose first value is not a number is categorical anyway.")
+    List<String> categorical = new ArrayList<>();
+
+    @Option(names = "--text", split = ",", paramLabel = "COL", description = "Columns to read as free text.")
+    List<String> text = new ArrayList<>();
+
+    @Option(names = "--missing", defaultValue = "error", paramLabel = "POLICY",
+            description = "Missing values (empty, ?, NA, NaN): error, drop (the rows), mean, median or most-frequent "
+                    + "(imputed with training-row statistics) (default: ${DEFAULT-VALUE}).")
+    String missing;
+
+    @Option(names = "--shift-labels", defaultValue = "0", paramLabel = "N",
+            description = "Time series: mark the N rows before each positive row positive and drop the positive rows "
+                    + "(default: ${DEFAULT-VALUE}, off).")
+    int shiftLabels;
+
     DataOptions toDomain(Path file) {
         return new DataOptions(file, Optional.ofNullable(format), !noHeader, delimiter(), Optional.ofNullable(label),
-                Optional.ofNullable(positive), drop);
+                Optional.ofNullable(positive), drop, categorical, text, MissingPolicy.fromKey(missing), shiftLabels);
+    }
+
+    /** The imputation part of {@code --missing} for preprocessing (error and drop act while reading). */
+    MissingPolicy missingPolicy() {
+        return MissingPolicy.fromKey(missing);
     }
 
     private Optional<Character> delimiter() {

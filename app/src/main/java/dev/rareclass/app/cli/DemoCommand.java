@@ -8,7 +8,7 @@ import dev.rareclass.domain.experiment.PipelineSpec;
 import dev.rareclass.domain.metrics.MetricName;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.port.ResultSink;
-import dev.rareclass.domain.preprocess.Scaling;
+import dev.rareclass.domain.preprocess.PreprocessingSpec;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -81,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
         err.flush();
         long t0 = System.nanoTime();
         Leaderboard board = crossValidation.run(table, candidates, folds, seed, MetricName.PR_AUC,
-                ConsoleProgress.forTerminal(common.quiet));
+                common.progress(spec));
         var stdout = spec.commandLine().getOut();
         Show.leaderboard(stdout, board);
         try {
@@ -97,6 +97,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private PipelineSpec candidate(String kind, String backend) {
-        return PipelineSpec.of(kind, Optional.of(backend), Hyperparameters.empty(), Scaling.STANDARD, threshold, 0.2, seed);
+        return PipelineSpec.of(kind, Optional.of(backend), Hyperparameters.empty(), PreprocessingSpec.STANDARD, threshold,
+                0.2, seed);
     }
 }

@@ -19,6 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Rows, columns with simple statistics, constant columns, and the class balance of a table.")
 final class DescribeCommand implements Callable<Integer> {
 
+    private static String g(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.5g", v);
+    }
+
     @Parameters(index = "0", paramLabel = "DATA", description = "The table (CSV or TSV, optionally .gz).")
     Path data;
 
@@ -41,15 +45,18 @@ final class DescribeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Description d = describe.describe(dataOptions.toDomain(data));
+        d.notes().forEach(common.progress(spec)::note);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s: %d rows, %d feature columns%n", d.source(), d.rows(), d.columns().size());
         d.label().ifPresent(l -> out.printf(Locale.ROOT, "label '%s': %d positive ('%s'), %d negative, positive rate %.2f%%%n",
                 l.column(), l.positives(), l.positiveValue(), l.negatives(), 100 * l.positiveRate()));
         out.println();
-        out.printf(Locale.ROOT, "%-28s %12s %12s %12s %12s %9s  %s%n", "column", "min", "max", "mean", "std", "distinct", "note");
+        out.printf(Locale.ROOT, "%-28s %-11s %8s %12s %12s %12s %12s %9s  %s%n", "column", "type", "missing", "min", "max",
+                "mean", "std", "distinct", "note");
         for (ColumnSummary c : d.columns()) {
-            out.printf(Locale.ROOT, "%-28s %12.5g %12.5g %12.5g %12.5g %9s  %s%n", c.name(), c.min(), c.max(), c.mean(), c.std(),
-                    c.distinct() >= 1000 ? ">=1000" : Integer.toString(c.distinct()), c.constant() ? "constant" : "");
+            String note = c.constant() ? "constant" : c.distinct() == d.rows() && !c.type().equals("numeric") ? "ID-like" : "";
+            out.printf(Locale.ROOT, "%-28s %-11s %8d %12s %12s %12s %12s %9d  %s%n", c.name(), c.type(), c.missing(),
+                    g(c.min()), g(c.max()), g(c.mean()), g(c.std()), c.distinct(), note);
         }
         out.flush();
         return 0;

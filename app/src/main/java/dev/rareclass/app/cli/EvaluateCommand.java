@@ -49,7 +49,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Evaluation e = evaluate.evaluate(model, dataOptions.toDomain(data));
+        Evaluation e = evaluate.evaluate(model, dataOptions.toDomain(data), common.progress(spec));
         if (json != null) {
             sink.writeEvaluation(e, json);
         }

@@ -46,7 +46,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Predictions p = predict.predict(model, dataOptions.toDomain(data), out);
+        Predictions p = predict.predict(model, dataOptions.toDomain(data), out, common.progress(spec));
         int positives = 0;
         for (int i = 0; i < p.size(); i++) {
             positives += p.predicted(i);

@@ -4,7 +4,10 @@ import dev.rareclass.domain.experiment.FittedPipeline;
 import dev.rareclass.domain.experiment.PipelineSpec;
 import dev.rareclass.domain.experiment.TrainUseCase;
 import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.preprocess.MissingPolicy;
+import dev.rareclass.domain.preprocess.PreprocessingSpec;
 import dev.rareclass.domain.preprocess.Scaling;
+import dev.rareclass.domain.preprocess.UnknownCategories;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,8 +57,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FittedPipeline fitted = train.train(new TrainUseCase.Command(dataOptions.toDomain(data), model.toSpec(), out),
-                ConsoleProgress.forTerminal(common.quiet));
+        FittedPipeline fitted = train.train(new TrainUseCase.Command(dataOptions.toDomain(data),
+                model.toSpec(dataOptions.missingPolicy()), out),
+                common.progress(spec));
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "Trained %s@%s on %d rows (%d held out for validation); threshold %s by %s%n",
                 fitted.classifier().kind(), fitted.classifier().backend(), fitted.provenance().trainingRows(),
@@ -95,23 +99,52 @@ final class TrainCommand implements Callable<Integer> {
                 description = "none, balanced or POS:NEG (default: ${DEFAULT-VALUE}).")
         String classWeight;
 
-        @Option(names = "--scale", defaultValue = "standard", paramLabel = "standard|none",
-                description = "Feature scaling fitted on training rows (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--scale", defaultValue = "standard", paramLabel = "standard|min-max|none",
+                description = "Scaling of numeric columns, fitted on training rows (default: ${DEFAULT-VALUE}).")
         String scale;
+
+        @Option(names = "--unknown", defaultValue = "ignore", paramLabel = "ignore|error",
+                description = "A category unseen in training: encode as none, or refuse the row (default: ${DEFAULT-VALUE}).")
+        String unknown;
+
+        @Option(names = "--sampler", defaultValue = "none", paramLabel = "NAME",
+                description = "Rebalance the training rows (never validation or test rows): none, random-over, random-under, "
+                        + "smote, borderline-smote-1, borderline-smote-2, adasyn, svm-smote, near-miss-1, near-miss-2, "
+                        + "near-miss-3, tomek, enn, smote-tomek, smote-enn (default: ${DEFAULT-VALUE}).")
+        String sampler;
+
+        @Option(names = "--ratio", paramLabel = "R",
+                description = "Sampler target: minority/majority ratio after resampling (default: 1, balanced).")
+        Double ratio;
+
+        @Option(names = "--k", paramLabel = "K", description = "Sampler neighbours (default: the sampler's own, 5 for SMOTE).")
+        Integer k;
 
         @Option(names = "--validation-split", defaultValue = "0.2", paramLabel = "FRACTION",
                 description = "Share of rows held out to tune the threshold (default: ${DEFAULT-VALUE}).")
         double validationSplit;
 
-        @Option(names = "--seed", defaultValue = "42", description = "Seed of the split and of training (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--seed", defaultValue = "42", description = "Seed of the split, the sampler and training (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        PipelineSpec toSpec() {
+        PipelineSpec toSpec(MissingPolicy missing) {
             Hyperparameters hp = Hyperparameters.parse(params);
-            return new PipelineSpec(kind, Optional.ofNullable(backend), hp, Scaling.fromKey(scale), "none",
-                    Hyperparameters.empty(), classWeight,
-                    threshold, validationSplit, seed);
+            PreprocessingSpec preprocessing = new PreprocessingSpec(Scaling.fromKey(scale), missing,
+                    UnknownCategories.fromKey(unknown));
+            return new PipelineSpec(kind, Optional.ofNullable(backend), hp, preprocessing, sampler,
+                    samplerParams(ratio, k), classWeight, threshold, validationSplit, seed);
         }
+    }
 
+    /** The sampler's {@code ratio} and {@code k} as parameters (absent ones take the sampler's defaults). */
+    static Hyperparameters samplerParams(Double ratio, Integer k) {
+        Hyperparameters p = Hyperparameters.empty();
+        if (ratio != null) {
+            p = p.with("ratio", Double.toString(ratio));
+        }
+        if (k != null) {
+            p = p.with("k", Integer.toString(k));
+        }
+        return p;
     }
 }

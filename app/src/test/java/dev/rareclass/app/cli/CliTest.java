@@ -28,10 +28,11 @@ class CliTest {
     @BeforeAll
     static void writeTable() throws IOException {
         Table t = SyntheticRareEvents.generate(600, 5, 4, 0.1, 3);
+        dev.rareclass.domain.data.FeatureMatrix x = t.numericMatrix();
         StringBuilder sb = new StringBuilder("f1,f2,f3,f4,f5,label\n");
         for (int r = 0; r < t.rows(); r++) {
             for (int c = 0; c < 5; c++) {
-                sb.append(t.features().get(r, c)).append(',');
+                sb.append(x.get(r, c)).append(',');
             }
             sb.append(t.requireLabels().get(r) == 1 ? "rare" : "common").append('\n');
         }
@@ -111,8 +112,8 @@ class CliTest {
         "positive value absent|'a,label\n1,common\n2,common\n'|65|positive value 'rare' never occurs",
         "single class|'a,label\n1,rare\n2,rare\n3,rare\n'|65|only positive rows",
         "non-numeric value|'a,label\n1,rare\nx,common\n'|65|line 3, column 'a': 'x' is not a number",
-        "NaN|'a,label\n1,rare\nNaN,common\n'|65|not a finite number",
-        "infinity|'a,label\n1,rare\nInfinity,common\n'|65|not a finite number",
+        "NaN|'a,label\n1,rare\nNaN,common\n'|65|line 3, column 'a': missing value 'NaN'",
+        "infinity|'a,label\n1,rare\nInfinity,common\n'|65|not a finite float32 number",
         "ragged row|'a,b,label\n1,2,rare\n1,common\n'|65|ragged row",
     })
     void badInputGetsOnePlainLineTheRightExitCodeAndNoModelFile(String name, String content, int code, String message) throws IOException {

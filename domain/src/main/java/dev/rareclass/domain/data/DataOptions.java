@@ -1,40 +1,65 @@
 package dev.rareclass.domain.data;
 
+import dev.rareclass.domain.preprocess.MissingPolicy;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * How to read a table: the options every command that reads data shares ({@code --label},
- * {@code --positive}, {@code --no-header}, ...). The label is a column name or a 0-based index.
+ * {@code --positive}, {@code --no-header}, ...). Columns are named, or given by 0-based index.
  *
- * @param file      the file to read
- * @param format    {@code csv} or {@code tsv}; empty means "from the file name" ({@code .gz} is transparent)
- * @param header    whether the first row holds column names
- * @param delimiter an explicit field delimiter, overriding the format's
- * @param label     label column (name or 0-based index); empty when the table has none (prediction input)
- * @param positive  the label value of the positive class; required with a label
- * @param drop      columns to ignore (names or 0-based indices)
+ * @param file        the file to read
+ * @param format      {@code csv} or {@code tsv}; empty means "from the file name" ({@code .gz} is transparent)
+ * @param header      whether the first row holds column names
+ * @param delimiter   an explicit field delimiter, overriding the format's
+ * @param label       label column; empty when the table has none (prediction input)
+ * @param positive    the label value of the positive class; required with a label
+ * @param drop        columns to ignore
+ * @param categorical columns to read as categories even when their values look numeric
+ * @param text        columns to read as free text
+ * @param missing     what to do with missing values: {@code ERROR} and {@code DROP} act while reading
+ * @param shiftLabels for time series: mark the N rows before each positive row positive and drop the
+ *                    positive rows themselves (0: off)
  */
 public record DataOptions(Path file, Optional<String> format, boolean header, Optional<Character> delimiter,
-                          Optional<String> label, Optional<String> positive, List<String> drop) {
+                          Optional<String> label, Optional<String> positive, List<String> drop,
+                          List<String> categorical, List<String> text, MissingPolicy missing, int shiftLabels) {
 
     public DataOptions {
         Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(missing, "missing");
         drop = List.copyOf(drop);
+        categorical = List.copyOf(categorical);
+        text = List.copyOf(text);
+        if (shiftLabels < 0) {
+            throw new dev.rareclass.domain.error.UsageException("--shift-labels must be 0 or more, got " + shiftLabels);
+        }
     }
 
-    /** Options for a headed CSV-like file with a label column. */
+    /** Options for a headed file with a label column and defaults for everything else. */
     public static DataOptions labelled(Path file, String label, String positive) {
-        return new DataOptions(file, Optional.empty(), true, Optional.empty(), Optional.of(label), Optional.of(positive), List.of());
+        return new DataOptions(file, Optional.empty(), true, Optional.empty(), Optional.of(label), Optional.of(positive),
+                List.of(), List.of(), List.of(), MissingPolicy.ERROR, 0);
     }
 
     public DataOptions withLabel(String newLabel, String newPositive) {
-        return new DataOptions(file, format, header, delimiter, Optional.of(newLabel), Optional.of(newPositive), drop);
+        return new DataOptions(file, format, header, delimiter, Optional.of(newLabel), Optional.of(newPositive), drop,
+                categorical, text, missing, shiftLabels);
     }
 
-    public DataOptions withoutLabel() {
-        return new DataOptions(file, format, header, delimiter, Optional.empty(), Optional.empty(), drop);
+    /** These options with more columns read as categorical (duplicates ignored). */
+    public DataOptions withCategorical(List<String> more) {
+        LinkedHashSet<String> all = new LinkedHashSet<>(categorical);
+        all.addAll(more);
+        return new DataOptions(file, format, header, delimiter, label, positive, drop, List.copyOf(all), text, missing,
+                shiftLabels);
+    }
+
+    public DataOptions withMissing(MissingPolicy policy) {
+        return new DataOptions(file, format, header, delimiter, label, positive, drop, categorical, text, policy,
+                shiftLabels);
     }
 }

@@ -1,55 +1,66 @@
 package dev.rareclass.domain.data;
 
+import dev.rareclass.domain.error.DataException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A table as read from a source: named numeric feature columns, and (when the source has one) the
- * binary label. {@code rowNumbers} gives, for each row, its 1-based data row number in the source,
- * so messages and prediction files can point back to the input even after rows were dropped.
+ * A table as read from a source: typed feature columns (numeric, categorical, text) with their missing
+ * values, and (when the source has one) the binary label. {@code rowNumbers} gives, for each row, its
+ * 1-based data row number in the source, so messages and prediction files point back to the input even
+ * after rows were dropped. {@code notes} are things the reader decided that a user should hear about
+ * (such as a column read as categorical).
  */
 public final class Table {
 
     private final String source;
-    private final List<String> featureNames;
-    private final FeatureMatrix features;
+    private final List<Column> columns;
     private final Labels labels;
     private final LabelMapping labelMapping;
     private final int[] rowNumbers;
+    private final List<String> notes;
 
-    public Table(String source, List<String> featureNames, FeatureMatrix features,
-                 Labels labels, LabelMapping labelMapping, int[] rowNumbers) {
-        if (featureNames.size() != features.cols()) {
-            throw new IllegalArgumentException(featureNames.size() + " names for " + features.cols() + " columns");
+    public Table(String source, List<Column> columns, Labels labels, LabelMapping labelMapping, int[] rowNumbers,
+                 List<String> notes) {
+        int n = rowNumbers.length;
+        for (Column c : columns) {
+            if (c.size() != n) {
+                throw new IllegalArgumentException("column " + c.name() + " has " + c.size() + " rows, expected " + n);
+            }
         }
-        if (labels != null && labels.size() != features.rows()) {
-            throw new IllegalArgumentException(labels.size() + " labels for " + features.rows() + " rows");
+        if (labels != null && labels.size() != n) {
+            throw new IllegalArgumentException(labels.size() + " labels for " + n + " rows");
         }
         if ((labels == null) != (labelMapping == null)) {
             throw new IllegalArgumentException("labels and their mapping come together");
         }
-        if (rowNumbers.length != features.rows()) {
-            throw new IllegalArgumentException(rowNumbers.length + " row numbers for " + features.rows() + " rows");
-        }
         this.source = source;
-        this.featureNames = List.copyOf(featureNames);
-        this.features = features;
+        this.columns = List.copyOf(columns);
         this.labels = labels;
         this.labelMapping = labelMapping;
         this.rowNumbers = rowNumbers.clone();
+        this.notes = List.copyOf(notes);
     }
 
-    /** A labelled table whose row numbers are 1..n. */
+    /** A labelled, all-numeric table from a matrix, with row numbers 1..n (for generated data and tests). */
     public static Table labelled(String source, List<String> featureNames, FeatureMatrix x, Labels y, LabelMapping mapping) {
-        return new Table(source, featureNames, x, y, mapping, sequence(x.rows()));
-    }
-
-    private static int[] sequence(int n) {
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = i + 1;
+        if (featureNames.size() != x.cols()) {
+            throw new IllegalArgumentException(featureNames.size() + " names for " + x.cols() + " columns");
         }
-        return out;
+        List<Column> columns = new ArrayList<>(x.cols());
+        for (int c = 0; c < x.cols(); c++) {
+            float[] values = new float[x.rows()];
+            for (int r = 0; r < x.rows(); r++) {
+                values[r] = x.get(r, c);
+            }
+            columns.add(new NumericColumn(featureNames.get(c), values));
+        }
+        int[] numbers = new int[x.rows()];
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = i + 1;
+        }
+        return new Table(source, columns, y, mapping, numbers, List.of());
     }
 
     /** Where the table came from, for messages (a file path, or "synthetic"). */
@@ -57,16 +68,16 @@ public final class Table {
         return source;
     }
 
-    public List<String> featureNames() {
-        return featureNames;
+    public List<Column> columns() {
+        return columns;
     }
 
-    public FeatureMatrix features() {
-        return features;
+    public List<String> featureNames() {
+        return columns.stream().map(Column::name).toList();
     }
 
     public int rows() {
-        return features.rows();
+        return rowNumbers.length;
     }
 
     public Optional<Labels> labels() {
@@ -80,7 +91,7 @@ public final class Table {
     /** The labels, or a data error naming the source when it has none. */
     public Labels requireLabels() {
         if (labels == null) {
-            throw new dev.rareclass.domain.error.DataException(source + ": no label column (use --label)");
+            throw new DataException(source + ": no label column (use --label)");
         }
         return labels;
     }
@@ -89,13 +100,53 @@ public final class Table {
         return rowNumbers.clone();
     }
 
+    public int rowNumber(int row) {
+        return rowNumbers[row];
+    }
+
+    public List<String> notes() {
+        return notes;
+    }
+
     /** The rows at the given indices, labels and row numbers included. */
     public Table selectRows(int[] indices) {
         int[] numbers = new int[indices.length];
         for (int i = 0; i < indices.length; i++) {
             numbers[i] = rowNumbers[indices[i]];
         }
-        return new Table(source, featureNames, features.selectRows(indices),
-                labels == null ? null : labels.select(indices), labelMapping, numbers);
+        List<Column> selected = columns.stream().map(c -> c.select(indices)).toList();
+        return new Table(source, selected, labels == null ? null : labels.select(indices), labelMapping, numbers, notes);
+    }
+
+    /** This table with other labels (same rows), such as labels shifted for early warning. */
+    public Table withLabels(Labels newLabels) {
+        return new Table(source, columns, newLabels, labelMapping, rowNumbers, notes);
+    }
+
+    /** This table with one more note. */
+    public Table withNote(String note) {
+        List<String> more = new ArrayList<>(notes);
+        more.add(note);
+        return new Table(source, columns, labels, labelMapping, rowNumbers, more);
+    }
+
+    /**
+     * The numeric features as a row-major matrix. Only for tables whose columns are all numeric with no
+     * missing values; everything else goes through preprocessing.
+     */
+    public FeatureMatrix numericMatrix() {
+        int n = rows();
+        int d = columns.size();
+        float[] out = new float[n * d];
+        for (int c = 0; c < d; c++) {
+            if (!(columns.get(c) instanceof NumericColumn num)) {
+                throw new IllegalStateException("column " + columns.get(c).name() + " is not numeric");
+            }
+            float[] v = num.values();
+            for (int r = 0; r < n; r++) {
+                out[r * d + c] = v[r];
+            }
+        }
+        return FeatureMatrix.wrap(n, d, out);
     }
 }

@@ -1,9 +1,12 @@
 package dev.rareclass.domain.experiment;
 
+import dev.rareclass.domain.data.CategoricalColumn;
+import dev.rareclass.domain.data.Column;
 import dev.rareclass.domain.data.DataOptions;
-import dev.rareclass.domain.data.FeatureMatrix;
 import dev.rareclass.domain.data.Labels;
+import dev.rareclass.domain.data.NumericColumn;
 import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.data.TextColumn;
 import dev.rareclass.domain.port.TableSource;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,30 +14,35 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code rareclass describe}: rows, columns with simple statistics, and the class balance. */
+/** {@code rareclass describe}: rows, typed columns with simple statistics, and the class balance. */
 public final class DescribeUseCase {
 
     /**
      * @param name     column name
-     * @param min      smallest value
-     * @param max      largest value
-     * @param mean     mean
-     * @param std      population standard deviation
-     * @param distinct number of distinct values (counted up to 1,000; 1000 means "1,000 or more")
+     * @param type     numeric, categorical or text
+     * @param missing  missing values
+     * @param min      smallest value (numeric; NaN otherwise)
+     * @param max      largest value (numeric)
+     * @param mean     mean (numeric)
+     * @param std      population standard deviation (numeric)
+     * @param distinct distinct present values, counted up to {@value #DISTINCT_CAP}
      */
-    public record ColumnSummary(String name, double min, double max, double mean, double std, int distinct) {
+    public record ColumnSummary(String name, String type, int missing, double min, double max, double mean, double std,
+                                int distinct) {
         public boolean constant() {
             return distinct == 1;
         }
     }
 
     /**
-     * @param source    the file
-     * @param rows      data rows
-     * @param columns   feature columns (the label excluded)
-     * @param label     the label column and its class counts, when a label was given
+     * @param source  the file
+     * @param rows    data rows
+     * @param columns feature columns (the label excluded)
+     * @param label   the label column and its class counts, when a label was given
+     * @param notes   what the reader decided (such as columns read as categorical)
      */
-    public record Description(String source, int rows, List<ColumnSummary> columns, Optional<LabelSummary> label) {
+    public record Description(String source, int rows, List<ColumnSummary> columns, Optional<LabelSummary> label,
+                              List<String> notes) {
     }
 
     /**
@@ -49,7 +57,7 @@ public final class DescribeUseCase {
         }
     }
 
-    static final int DISTINCT_CAP = 1000;
+    public static final int DISTINCT_CAP = 100_000;
 
     private final TableSource tables;
 
@@ -63,34 +71,67 @@ public final class DescribeUseCase {
     }
 
     public static Description describe(Table table) {
-        FeatureMatrix x = table.features();
         List<ColumnSummary> columns = new ArrayList<>();
-        for (int c = 0; c < x.cols(); c++) {
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            double sum = 0;
-            Set<Float> distinct = new HashSet<>();
-            for (int r = 0; r < x.rows(); r++) {
-                float v = x.get(r, c);
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-                sum += v;
-                if (distinct.size() < DISTINCT_CAP) {
-                    distinct.add(v);
-                }
-            }
-            double mean = x.rows() == 0 ? Double.NaN : sum / x.rows();
-            double sq = 0;
-            for (int r = 0; r < x.rows(); r++) {
-                double d = x.get(r, c) - mean;
-                sq += d * d;
-            }
-            columns.add(new ColumnSummary(table.featureNames().get(c), min, max, mean,
-                    x.rows() == 0 ? Double.NaN : Math.sqrt(sq / x.rows()), distinct.size()));
+        for (Column c : table.columns()) {
+            columns.add(summarise(c));
         }
         Optional<LabelSummary> label = table.labels().map((Labels y) -> new LabelSummary(
                 table.labelMapping().orElseThrow().column(), table.labelMapping().orElseThrow().positiveValue(),
                 y.positives(), y.negatives()));
-        return new Description(table.source(), table.rows(), columns, label);
+        return new Description(table.source(), table.rows(), columns, label, table.notes());
+    }
+
+    private static ColumnSummary summarise(Column column) {
+        return switch (column) {
+            case NumericColumn n -> {
+                double min = Double.POSITIVE_INFINITY;
+                double max = Double.NEGATIVE_INFINITY;
+                double sum = 0;
+                int present = 0;
+                Set<Float> distinct = new HashSet<>();
+                for (float v : n.values()) {
+                    if (Float.isNaN(v)) {
+                        continue;
+                    }
+                    present++;
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                    sum += v;
+                    if (distinct.size() < DISTINCT_CAP) {
+                        distinct.add(v);
+                    }
+                }
+                double mean = present == 0 ? Double.NaN : sum / present;
+                double sq = 0;
+                for (float v : n.values()) {
+                    if (!Float.isNaN(v)) {
+                        sq += (v - mean) * (v - mean);
+                    }
+                }
+                yield new ColumnSummary(n.name(), n.type(), n.size() - present, present == 0 ? Double.NaN : min,
+                        present == 0 ? Double.NaN : max, mean, present == 0 ? Double.NaN : Math.sqrt(sq / present),
+                        distinct.size());
+            }
+            case CategoricalColumn k -> {
+                Set<Integer> codes = new HashSet<>();
+                for (int r = 0; r < k.size(); r++) {
+                    if (k.code(r) >= 0) {
+                        codes.add(k.code(r));
+                    }
+                }
+                yield new ColumnSummary(k.name(), k.type(), k.missing(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        codes.size());
+            }
+            case TextColumn t -> {
+                Set<String> distinct = new HashSet<>();
+                for (int r = 0; r < t.size() && distinct.size() < DISTINCT_CAP; r++) {
+                    if (t.get(r) != null) {
+                        distinct.add(t.get(r));
+                    }
+                }
+                yield new ColumnSummary(t.name(), t.type(), t.missing(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        distinct.size());
+            }
+        };
     }
 }

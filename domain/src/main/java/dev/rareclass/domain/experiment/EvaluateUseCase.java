@@ -6,6 +6,7 @@ import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.metrics.BinaryMetrics;
 import dev.rareclass.domain.metrics.ClassificationReport;
 import dev.rareclass.domain.metrics.Curves;
+import dev.rareclass.domain.model.ProgressListener;
 import dev.rareclass.domain.model.ScoreKind;
 import dev.rareclass.domain.port.ModelStore;
 import dev.rareclass.domain.port.TableSource;
@@ -25,9 +26,10 @@ public final class EvaluateUseCase {
         this.store = store;
     }
 
-    public Evaluation evaluate(Path modelFile, DataOptions data) {
+    public Evaluation evaluate(Path modelFile, DataOptions data, ProgressListener progress) {
         FittedPipeline model = store.load(modelFile);
-        Table table = tables.read(withModelLabel(data, model));
+        Table table = tables.read(withModelSchema(data, model));
+        table.notes().forEach(progress::note);
         int[] y = table.requireLabels().toArray();
         double[] scores = model.scores(table);
         return evaluation(model, table, y, scores);
@@ -44,10 +46,13 @@ public final class EvaluateUseCase {
                 Curves.roc(y, scores), Curves.precisionRecall(y, scores));
     }
 
-    /** The user's label options, or the model's label column and positive value when not given. */
-    static DataOptions withModelLabel(DataOptions data, FittedPipeline model) {
+    /**
+     * The user's data options completed from the model: its label column and positive value when not
+     * given, and its categorical columns, so new data is typed as the training data was.
+     */
+    static DataOptions withModelSchema(DataOptions data, FittedPipeline model) {
         String label = data.label().orElse(model.labelMapping().column());
         String positive = data.positive().orElse(model.labelMapping().positiveValue());
-        return data.withLabel(label, positive);
+        return data.withLabel(label, positive).withCategorical(model.categoricalInputs());
     }
 }

@@ -2,10 +2,8 @@ package dev.rareclass.domain.experiment;
 
 import dev.rareclass.domain.data.LabelMapping;
 import dev.rareclass.domain.data.Table;
-import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.model.TrainedClassifier;
-import dev.rareclass.domain.preprocess.FittedScaler;
-import java.util.ArrayList;
+import dev.rareclass.domain.preprocess.FittedPreprocessor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +16,8 @@ import java.util.Objects;
  */
 public final class FittedPipeline {
 
-    private final List<String> featureNames;
     private final LabelMapping labelMapping;
-    private final FittedScaler scaler;
+    private final FittedPreprocessor preprocessor;
     private final TrainedClassifier classifier;
     private final double threshold;
     private final String thresholdPolicy;
@@ -29,13 +26,11 @@ public final class FittedPipeline {
     private final Map<String, Double> validationMetrics;
     private final Provenance provenance;
 
-    public FittedPipeline(List<String> featureNames, LabelMapping labelMapping, FittedScaler scaler,
-                          TrainedClassifier classifier, double threshold, String thresholdPolicy, String sampler,
-                          String classWeight,
+    public FittedPipeline(LabelMapping labelMapping, FittedPreprocessor preprocessor, TrainedClassifier classifier,
+                          double threshold, String thresholdPolicy, String sampler, String classWeight,
                           Map<String, Double> validationMetrics, Provenance provenance) {
-        this.featureNames = List.copyOf(featureNames);
         this.labelMapping = Objects.requireNonNull(labelMapping, "labelMapping");
-        this.scaler = Objects.requireNonNull(scaler, "scaler");
+        this.preprocessor = Objects.requireNonNull(preprocessor, "preprocessor");
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         if (Double.isNaN(threshold)) {
             throw new IllegalArgumentException("threshold is NaN");
@@ -46,21 +41,25 @@ public final class FittedPipeline {
         this.classWeight = Objects.requireNonNull(classWeight, "classWeight");
         this.validationMetrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(validationMetrics));
         this.provenance = Objects.requireNonNull(provenance, "provenance");
-        if (scaler.cols() != this.featureNames.size()) {
-            throw new IllegalArgumentException("scaler has " + scaler.cols() + " columns for " + featureNames.size() + " features");
-        }
     }
 
+    /** The input columns the model expects, in order. */
     public List<String> featureNames() {
-        return featureNames;
+        return preprocessor.inputNames();
+    }
+
+    /** Input columns that are categorical, so readers can type them the same way as at training. */
+    public List<String> categoricalInputs() {
+        return preprocessor.transforms().stream().filter(t -> t.inputType().equals("categorical"))
+                .map(t -> t.input()).toList();
     }
 
     public LabelMapping labelMapping() {
         return labelMapping;
     }
 
-    public FittedScaler scaler() {
-        return scaler;
+    public FittedPreprocessor preprocessor() {
+        return preprocessor;
     }
 
     public TrainedClassifier classifier() {
@@ -93,12 +92,11 @@ public final class FittedPipeline {
     }
 
     /**
-     * Scores the table's rows. Its feature columns must be exactly the ones the model was trained on,
-     * in the same order; otherwise a data error names the first difference.
+     * Scores the table's rows. Its columns must be exactly the ones the model was trained on, in the same
+     * order and of the same types; otherwise a data error names the first difference.
      */
     public double[] scores(Table table) {
-        requireSameSchema(table);
-        return classifier.scores(scaler.apply(table.features()));
+        return classifier.scores(preprocessor.transform(table));
     }
 
     /** 1 where {@code score >= threshold}. */
@@ -108,29 +106,5 @@ public final class FittedPipeline {
             out[i] = scores[i] >= threshold ? 1 : 0;
         }
         return out;
-    }
-
-    private void requireSameSchema(Table table) {
-        List<String> got = table.featureNames();
-        if (got.equals(featureNames)) {
-            return;
-        }
-        List<String> missing = new ArrayList<>(featureNames);
-        missing.removeAll(got);
-        List<String> extra = new ArrayList<>(got);
-        extra.removeAll(featureNames);
-        String detail;
-        if (!missing.isEmpty()) {
-            detail = "missing column(s) " + String.join(", ", head(missing));
-        } else if (!extra.isEmpty()) {
-            detail = "unexpected column(s) " + String.join(", ", head(extra)) + " (use --drop)";
-        } else {
-            detail = "the columns are in a different order than at training";
-        }
-        throw new DataException(table.source() + ": columns do not match the model's input schema: " + detail);
-    }
-
-    private static List<String> head(List<String> names) {
-        return names.size() <= 5 ? names : names.subList(0, 5);
     }
 }

@@ -17,7 +17,7 @@ import dev.rareclass.domain.model.TrainedClassifier;
 import dev.rareclass.domain.model.TrainerCatalog;
 import dev.rareclass.domain.model.TrainerFactory;
 import dev.rareclass.domain.model.TrainingContext;
-import dev.rareclass.domain.preprocess.FittedScaler;
+import dev.rareclass.domain.preprocess.FittedPreprocessor;
 import dev.rareclass.domain.sampling.Resampled;
 import dev.rareclass.domain.sampling.Sampler;
 import dev.rareclass.domain.sampling.SamplerCatalog;
@@ -34,7 +34,7 @@ import java.util.Map;
  *
  * <ol>
  *   <li>Hold out a stratified validation part of the given rows (inner validation).</li>
- *   <li>Fit the scaler on the remaining training rows only.</li>
+ *   <li>Fit the preprocessing (imputation, scaling, one-hot) on the remaining training rows only.</li>
  *   <li>Resample the scaled training rows with the sampler (validation rows are never resampled).</li>
  *   <li>Train the classifier on them (validation rows are passed for learning curves, never fitted on).</li>
  *   <li>Choose the threshold with the policy on the validation scores, and record validation metrics.</li>
@@ -99,15 +99,16 @@ public final class PipelineFitter {
             validRows = new int[0];
         }
 
-        FeatureMatrix rawTrain = table.features().selectRows(trainRows);
-        Labels yTrain = all.select(trainRows);
-        // a one-class detector learns "normal" from negatives, so its scaling must describe them alone
-        FittedScaler scaler = FittedScaler.fit(spec.scaling(), factory.learnsFromNegativesOnly()
-                ? rawTrain.selectRows(yTrain.indicesOf(0)) : rawTrain);
-        FeatureMatrix xTrain = scaler.apply(rawTrain);
+        Table trainPart = table.selectRows(trainRows);
+        Labels yTrain = trainPart.requireLabels();
+        // a one-class detector learns "normal" from negatives, so its preprocessing must describe them alone
+        FittedPreprocessor preprocessor = FittedPreprocessor.fit(factory.learnsFromNegativesOnly()
+                ? trainPart.selectRows(yTrain.indicesOf(0)) : trainPart, spec.preprocessing());
+        FeatureMatrix xTrain = preprocessor.transform(trainPart);
         if (!spec.sampler().equals(SamplerCatalog.NONE)) {
             Sampler sampler = samplers.find(spec.sampler()).create(spec.samplerParams());
-            Resampled resampled = sampler.resample(SamplingInput.numeric(xTrain, yTrain), spec.seed());
+            Resampled resampled = sampler.resample(
+                    new SamplingInput(xTrain, yTrain, preprocessor.categoricalBlocks()), spec.seed());
             xTrain = resampled.x();
             yTrain = resampled.y();
         }
@@ -118,7 +119,7 @@ public final class PipelineFitter {
         FeatureMatrix xValid = null;
         Labels yValid = null;
         if (validRows.length > 0) {
-            xValid = scaler.apply(table.features().selectRows(validRows));
+            xValid = preprocessor.transform(table.selectRows(validRows));
             yValid = all.select(validRows);
             ctx = ctx.withValidation(xValid, yValid);
         }
@@ -143,7 +144,7 @@ public final class PipelineFitter {
 
         Provenance provenance = new Provenance(Instant.now().toString(), Versions.rareclass(),
                 Runtime.version().toString(), table.source(), dataSha256, spec.seed(), trainRows.length, validRows.length);
-        return new FittedPipeline(table.featureNames(), table.labelMapping().orElseThrow(), scaler, classifier,
+        return new FittedPipeline(table.labelMapping().orElseThrow(), preprocessor, classifier,
                 threshold, policy.spec(), spec.sampler(), spec.classWeight(), validation, provenance);
     }
 

@@ -2,7 +2,7 @@ package dev.rareclass.domain.experiment;
 
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.model.Hyperparameters;
-import dev.rareclass.domain.preprocess.Scaling;
+import dev.rareclass.domain.preprocess.PreprocessingSpec;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param kind               model kind, such as {@code logistic}
  * @param backend            backend name; empty picks the default for the kind
  * @param params             raw parameters, validated by the backend
- * @param scaling            feature scaling fitted on the training rows
+ * @param preprocessing      imputation, scaling and one-hot encoding, fitted on the training rows
  * @param sampler            sampler name ({@code none} for none), applied to training rows only
  * @param samplerParams      the sampler's parameters ({@code ratio}, {@code k}, ...)
  * @param classWeight        {@code none}, {@code balanced} or {@code POS:NEG}
@@ -22,14 +22,14 @@ import java.util.Optional;
  *                           metrics; 0 trains on every row and then needs a fixed threshold
  * @param seed               the seed for splits and training
  */
-public record PipelineSpec(String kind, Optional<String> backend, Hyperparameters params, Scaling scaling,
+public record PipelineSpec(String kind, Optional<String> backend, Hyperparameters params, PreprocessingSpec preprocessing,
                            String sampler, Hyperparameters samplerParams, String classWeight, String thresholdPolicy, double validationFraction, long seed) {
 
     public PipelineSpec {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(params, "params");
-        Objects.requireNonNull(scaling, "scaling");
+        Objects.requireNonNull(preprocessing, "preprocessing");
         Objects.requireNonNull(sampler, "sampler");
         Objects.requireNonNull(samplerParams, "samplerParams");
         Objects.requireNonNull(classWeight, "classWeight");
@@ -40,15 +40,15 @@ public record PipelineSpec(String kind, Optional<String> backend, Hyperparameter
     }
 
     /** A spec with no sampler, unweighted. */
-    public static PipelineSpec of(String kind, Optional<String> backend, Hyperparameters params, Scaling scaling,
+    public static PipelineSpec of(String kind, Optional<String> backend, Hyperparameters params, PreprocessingSpec preprocessing,
                                   String thresholdPolicy, double validationFraction, long seed) {
-        return new PipelineSpec(kind, backend, params, scaling, "none", Hyperparameters.empty(), "none",
+        return new PipelineSpec(kind, backend, params, preprocessing, "none", Hyperparameters.empty(), "none",
                 thresholdPolicy, validationFraction, seed);
     }
 
     /** The same spec with another seed. */
     public PipelineSpec withSeed(long newSeed) {
-        return new PipelineSpec(kind, backend, params, scaling, sampler, samplerParams, classWeight, thresholdPolicy,
+        return new PipelineSpec(kind, backend, params, preprocessing, sampler, samplerParams, classWeight, thresholdPolicy,
                 validationFraction, newSeed);
     }
 

@@ -3,6 +3,7 @@ package dev.rareclass.domain.experiment;
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.model.ProgressListener;
 import dev.rareclass.domain.port.ModelStore;
 import dev.rareclass.domain.port.ResultSink;
 import dev.rareclass.domain.port.TableSource;
@@ -24,9 +25,10 @@ public final class PredictUseCase {
         this.sink = sink;
     }
 
-    public Predictions predict(Path modelFile, DataOptions data, Path out) {
+    public Predictions predict(Path modelFile, DataOptions data, Path out, ProgressListener progress) {
         FittedPipeline model = store.load(modelFile);
-        Table table = tables.readOptionallyLabelled(EvaluateUseCase.withModelLabel(data, model));
+        Table table = tables.readOptionallyLabelled(EvaluateUseCase.withModelSchema(data, model));
+        table.notes().forEach(progress::note);
         double[] scores = model.scores(table);
         Predictions predictions = new Predictions(table.rowNumbers(), table.labels().map(Labels::toArray),
                 scores, model.predict(scores), model.threshold());

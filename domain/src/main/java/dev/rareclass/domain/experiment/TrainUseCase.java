@@ -37,6 +37,7 @@ public final class TrainUseCase {
     public FittedPipeline train(Command command, ProgressListener progress) {
         fitter.check(command.spec());
         Table table = tables.read(command.data());
+        table.notes().forEach(progress::note);
         String sha = Checksums.sha256(command.data().file());
         FittedPipeline model = fitter.fit(table, command.spec(), sha, progress);
         store.save(model, command.out());

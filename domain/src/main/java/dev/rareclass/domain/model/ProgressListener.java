@@ -16,4 +16,8 @@ public interface ProgressListener {
      * @param total units in all, or -1 when unknown
      */
     void update(String task, long done, long total);
+
+    /** Something the user should hear about, such as a column read as categorical. Ignored by default. */
+    default void note(String message) {
+    }
 }

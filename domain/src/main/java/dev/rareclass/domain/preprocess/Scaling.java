@@ -3,12 +3,14 @@ package dev.rareclass.domain.preprocess;
 import dev.rareclass.domain.error.UsageException;
 import java.util.Locale;
 
-/** How numeric features are scaled before training; fitted on training rows only. */
+/** How numeric features are scaled before training; fitted on training rows only. One-hot columns stay 0/1. */
 public enum Scaling {
     /** Leave values as they are. */
     NONE("none"),
     /** Subtract the mean and divide by the standard deviation (population, as scikit-learn's StandardScaler). */
-    STANDARD("standard");
+    STANDARD("standard"),
+    /** Map the training range to [0, 1] (scikit-learn's MinMaxScaler). */
+    MIN_MAX("min-max");
 
     private final String key;
 
@@ -26,6 +28,6 @@ public enum Scaling {
                 return s;
             }
         }
-        throw new UsageException("unknown scaling '" + key + "'; known: none, standard");
+        throw new UsageException("unknown scaling '" + key + "'; known: none, standard, min-max");
     }
 }

@@ -10,7 +10,7 @@ class SyntheticRareEventsTest {
     void theSameSeedGivesTheSameTable() {
         Table a = SyntheticRareEvents.generate(2000, 10, 6, 0.02, 5);
         Table b = SyntheticRareEvents.generate(2000, 10, 6, 0.02, 5);
-        assertThat(a.features().data()).isEqualTo(b.features().data());
+        assertThat(a.numericMatrix().data()).isEqualTo(b.numericMatrix().data());
         assertThat(a.requireLabels().toArray()).isEqualTo(b.requireLabels().toArray());
     }
 
@@ -19,14 +19,15 @@ class SyntheticRareEventsTest {
         Table t = SyntheticRareEvents.generate(50_000, 8, 4, 0.02, 1);
         Labels y = t.requireLabels();
         assertThat(y.positiveRate()).isBetween(0.017, 0.023);
+        FeatureMatrix x = t.numericMatrix();
         double[] posMean = new double[8];
         double[] negMean = new double[8];
         for (int r = 0; r < t.rows(); r++) {
             for (int c = 0; c < 8; c++) {
                 if (y.get(r) == 1) {
-                    posMean[c] += t.features().get(r, c) / y.positives();
+                    posMean[c] += x.get(r, c) / y.positives();
                 } else {
-                    negMean[c] += t.features().get(r, c) / y.negatives();
+                    negMean[c] += x.get(r, c) / y.negatives();
                 }
             }
         }

@@ -13,7 +13,10 @@ import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.metrics.MetricName;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.ProgressListener;
+import dev.rareclass.domain.preprocess.MissingPolicy;
+import dev.rareclass.domain.preprocess.PreprocessingSpec;
 import dev.rareclass.domain.preprocess.Scaling;
+import dev.rareclass.domain.preprocess.UnknownCategories;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -25,19 +28,22 @@ class PipelineFitterTest {
     private final FakeCatalog catalog = new FakeCatalog();
     private final PipelineFitter fitter = new PipelineFitter(catalog, new FakeSamplers());
 
+    static final PreprocessingSpec NONE = new PreprocessingSpec(Scaling.NONE, MissingPolicy.ERROR, UnknownCategories.IGNORE);
+
     static PipelineSpec spec(String threshold, double validation) {
-        return PipelineSpec.of("centroid", Optional.of("fake"), Hyperparameters.empty(), Scaling.STANDARD,
+        return PipelineSpec.of("centroid", Optional.of("fake"), Hyperparameters.empty(), PreprocessingSpec.STANDARD,
                 threshold, validation, 7);
     }
 
     /** A table whose first column is the row id, so tests can tell which rows a step saw. */
     static Table withRowIds(Table t) {
         int n = t.rows();
-        int d = t.features().cols();
+        FeatureMatrix x = t.numericMatrix();
+        int d = x.cols();
         float[] data = new float[n * (d + 1)];
         for (int r = 0; r < n; r++) {
             data[r * (d + 1)] = r;
-            System.arraycopy(t.features().data(), r * d, data, r * (d + 1) + 1, d);
+            System.arraycopy(x.data(), r * d, data, r * (d + 1) + 1, d);
         }
         List<String> names = new java.util.ArrayList<>();
         names.add("id");
@@ -76,7 +82,7 @@ class PipelineFitterTest {
 
     @Test
     void classWeightsOnAModelThatCannotTakeThemAreRefusedClearly() {
-        PipelineSpec weighted = new PipelineSpec("centroid", Optional.empty(), Hyperparameters.empty(), Scaling.NONE,
+        PipelineSpec weighted = new PipelineSpec("centroid", Optional.empty(), Hyperparameters.empty(), NONE,
                 "none", Hyperparameters.empty(), "balanced", "0.5", 0.2, 1);
         assertThatThrownBy(() -> fitter.check(weighted)).isInstanceOf(UsageException.class)
                 .hasMessageContaining("cannot take class weights");
@@ -94,7 +100,7 @@ class PipelineFitterTest {
     void crossValidationNeverLetsAHeldOutRowReachTraining() {
         Table t = withRowIds(SyntheticRareEvents.generate(1000, 6, 4, 0.05, 9));
         // no scaling, so the id column keeps the row number the trainer saw
-        PipelineSpec s = new PipelineSpec("centroid", Optional.of("fake"), Hyperparameters.empty(), Scaling.NONE,
+        PipelineSpec s = new PipelineSpec("centroid", Optional.of("fake"), Hyperparameters.empty(), NONE,
                 "duplicate-positives", Hyperparameters.empty(), "none", "max-f1", 0.2, 1);
         Leaderboard board = new CrossValidation(fitter).run(t, List.of(s), 5, 3, MetricName.PR_AUC, ProgressListener.NONE);
         assertThat(board.rows()).hasSize(1);

@@ -1,0 +1,75 @@
+package dev.rareclass.domain.data;
+
+import java.util.List;
+
+/**
+ * A categorical column: each row holds a code into {@link #levels()}, or -1 when missing. The levels are
+ * the values seen in the file, in order of first appearance.
+ */
+public final class CategoricalColumn implements Column {
+    private final String name;
+    private final List<String> levels;
+    private final int[] codes;
+
+    /** Takes ownership of {@code codes}. */
+    public CategoricalColumn(String name, List<String> levels, int[] codes) {
+        this.name = name;
+        this.levels = List.copyOf(levels);
+        this.codes = codes;
+        for (int c : codes) {
+            if (c < -1 || c >= this.levels.size()) {
+                throw new IllegalArgumentException("code " + c + " outside " + this.levels.size() + " levels of " + name);
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int size() {
+        return codes.length;
+    }
+
+    public List<String> levels() {
+        return levels;
+    }
+
+    /** The code of a row, -1 when missing. */
+    public int code(int row) {
+        return codes[row];
+    }
+
+    /** The value of a row, or null when missing. */
+    public String value(int row) {
+        int c = codes[row];
+        return c < 0 ? null : levels.get(c);
+    }
+
+    @Override
+    public int missing() {
+        int n = 0;
+        for (int c : codes) {
+            if (c < 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public CategoricalColumn select(int[] rows) {
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = codes[rows[i]];
+        }
+        return new CategoricalColumn(name, levels, out);
+    }
+
+    @Override
+    public String type() {
+        return "categorical";
+    }
+}

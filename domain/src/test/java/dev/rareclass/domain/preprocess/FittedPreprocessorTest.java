@@ -1,0 +1,136 @@
+package dev.rareclass.domain.preprocess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.rareclass.domain.data.CategoricalColumn;
+import dev.rareclass.domain.data.Column;
+import dev.rareclass.domain.data.FeatureMatrix;
+import dev.rareclass.domain.data.NumericColumn;
+import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.sampling.CategoricalBlock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FittedPreprocessorTest {
+
+    static Table table(Column... columns) {
+        int n = columns[0].size();
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i + 1;
+        }
+        return new Table("t.csv", List.of(columns), null, null, rows, List.of());
+    }
+
+    static PreprocessingSpec spec(Scaling s, MissingPolicy m) {
+        return new PreprocessingSpec(s, m, UnknownCategories.IGNORE);
+    }
+
+    @Test
+    void standardScalingMatchesScikitLearnsStandardScaler() {
+        Table t = table(new NumericColumn("a", new float[] {1, 2, 4}), new NumericColumn("b", new float[] {10, 20, 60}),
+                new NumericColumn("c", new float[] {5, 5, 5}));
+        FittedPreprocessor p = FittedPreprocessor.fit(t, spec(Scaling.STANDARD, MissingPolicy.ERROR));
+        // sklearn: StandardScaler().fit([[1,10,5],[2,20,5],[4,60,5]]).mean_ -> [2.333.., 30, 5]
+        //          .scale_ -> [1.24721913, 21.60246899, 1.0]  (constant column gets scale 1)
+        NumericTransform a = (NumericTransform) p.transforms().get(0);
+        NumericTransform b = (NumericTransform) p.transforms().get(1);
+        NumericTransform c = (NumericTransform) p.transforms().get(2);
+        assertThat(a.offset()).isCloseTo(7.0 / 3, within(1e-6));
+        assertThat(a.scale()).isCloseTo(1.24721913, within(1e-6));
+        assertThat(b.scale()).isCloseTo(21.60246899, within(1e-6));
+        assertThat(c.scale()).isEqualTo(1.0);
+        FeatureMatrix x = p.transform(t);
+        // .transform(...)[0] -> [-1.06904497, -0.9258201, 0.]
+        assertThat(x.get(0, 0)).isCloseTo(-1.06904497f, within(1e-5f));
+        assertThat(x.get(0, 1)).isCloseTo(-0.9258201f, within(1e-5f));
+        assertThat(x.get(2, 2)).isZero();
+    }
+
+    @Test
+    void minMaxScalingMapsTheTrainingRangeToZeroOne() {
+        Table t = table(new NumericColumn("a", new float[] {2, 4, 6}));
+        FittedPreprocessor p = FittedPreprocessor.fit(t, spec(Scaling.MIN_MAX, MissingPolicy.ERROR));
+        assertThat(p.transform(t).data()).containsExactly(0f, 0.5f, 1f);
+        assertThat(p.transform(table(new NumericColumn("a", new float[] {10}))).data()).containsExactly(2f);
+    }
+
+    @Test
+    void imputationFollowsScikitLearnsSimpleImputer() {
+        float nan = Float.NaN;
+        Column a = new NumericColumn("a", new float[] {1, nan, 3, 10, 3});
+        // SimpleImputer(strategy=...).fit([[1],[nan],[3],[10],[3]]).statistics_ -> mean 4.25, median 3.0, most_frequent 3.0
+        assertThat(((NumericTransform) FittedPreprocessor.fit(table(a), spec(Scaling.NONE, MissingPolicy.MEAN))
+                .transforms().get(0)).impute()).isEqualTo(4.25);
+        assertThat(((NumericTransform) FittedPreprocessor.fit(table(a), spec(Scaling.NONE, MissingPolicy.MEDIAN))
+                .transforms().get(0)).impute()).isEqualTo(3.0);
+        // ties go to the smallest value: most_frequent of [2, 1, 2, 1] is 1
+        Column tie = new NumericColumn("t", new float[] {2, 1, 2, 1, nan});
+        assertThat(((NumericTransform) FittedPreprocessor.fit(table(tie), spec(Scaling.NONE, MissingPolicy.MOST_FREQUENT))
+                .transforms().get(0)).impute()).isEqualTo(1.0);
+        FittedPreprocessor p = FittedPreprocessor.fit(table(a), spec(Scaling.NONE, MissingPolicy.MEAN));
+        assertThat(p.transform(table(a)).data()).containsExactly(1f, 4.25f, 3f, 10f, 3f);
+    }
+
+    @Test
+    void aMissingValueWithoutImputationIsRefusedWithItsRow() {
+        Column a = new NumericColumn("a", new float[] {1, Float.NaN});
+        FittedPreprocessor p = FittedPreprocessor.fit(table(a), spec(Scaling.NONE, MissingPolicy.ERROR));
+        assertThatThrownBy(() -> p.transform(table(a))).isInstanceOf(DataException.class)
+                .hasMessageContaining("t.csv, data row 2, column 'a': missing value");
+    }
+
+    @Test
+    void oneHotEncodesSortedTrainingCategoriesAndIgnoresUnseenOnes() {
+        CategoricalColumn train = new CategoricalColumn("sex", List.of("M", "F", "I"), new int[] {0, 1, 2, 0});
+        Table t = table(new NumericColumn("x", new float[] {1, 2, 3, 4}), train);
+        FittedPreprocessor p = FittedPreprocessor.fit(t, spec(Scaling.NONE, MissingPolicy.ERROR));
+        // sklearn OneHotEncoder sorts categories: ['F', 'I', 'M']
+        assertThat(p.outputNames()).containsExactly("x", "sex=F", "sex=I", "sex=M");
+        assertThat(p.categoricalBlocks()).containsExactly(new CategoricalBlock("sex", 1, 3));
+        FeatureMatrix x = p.transform(t);
+        assertThat(x.row(0)).containsExactly(1f, 0f, 0f, 1f);
+        assertThat(x.row(1)).containsExactly(2f, 1f, 0f, 0f);
+        // new data has its own level order and an unseen level
+        CategoricalColumn other = new CategoricalColumn("sex", List.of("X", "F"), new int[] {0, 1});
+        FeatureMatrix y = p.transform(table(new NumericColumn("x", new float[] {0, 0}), other));
+        assertThat(y.row(0)).containsExactly(0f, 0f, 0f, 0f);
+        assertThat(y.row(1)).containsExactly(0f, 1f, 0f, 0f);
+    }
+
+    @Test
+    void unseenCategoriesCanBeRefused() {
+        CategoricalColumn train = new CategoricalColumn("c", List.of("a", "b"), new int[] {0, 1});
+        FittedPreprocessor p = FittedPreprocessor.fit(table(train),
+                new PreprocessingSpec(Scaling.NONE, MissingPolicy.ERROR, UnknownCategories.ERROR));
+        CategoricalColumn other = new CategoricalColumn("c", List.of("a", "z"), new int[] {0, 1});
+        assertThatThrownBy(() -> p.transform(table(other))).isInstanceOf(DataException.class)
+                .hasMessageContaining("data row 2, column 'c': category 'z' was not seen in training");
+    }
+
+    @Test
+    void categoricalMissingValuesTakeTheMostFrequentCategory() {
+        CategoricalColumn c = new CategoricalColumn("c", List.of("b", "a"), new int[] {0, 1, 1, -1});
+        FittedPreprocessor p = FittedPreprocessor.fit(table(c), spec(Scaling.NONE, MissingPolicy.MEAN));
+        assertThat(p.transform(table(c)).row(3)).containsExactly(1f, 0f);
+    }
+
+    @Test
+    void aColumnOfAnotherTypeThanAtTrainingIsRefused() {
+        FittedPreprocessor p = FittedPreprocessor.fit(table(new NumericColumn("c", new float[] {1, 2})),
+                spec(Scaling.NONE, MissingPolicy.ERROR));
+        Table other = table(new CategoricalColumn("c", List.of("x"), new int[] {0, 0}));
+        assertThatThrownBy(() -> p.transform(other)).isInstanceOf(DataException.class)
+                .hasMessageContaining("column 'c' is categorical here but was numeric at training");
+    }
+
+    @Test
+    void preprocessingAppliedToNewRowsUsesTheTrainingStatisticsOnly() {
+        FittedPreprocessor p = FittedPreprocessor.fit(table(new NumericColumn("a", new float[] {0, 2})),
+                spec(Scaling.STANDARD, MissingPolicy.ERROR));
+        assertThat(p.transform(table(new NumericColumn("a", new float[] {100}))).get(0, 0)).isEqualTo(99f);
+    }
+}
