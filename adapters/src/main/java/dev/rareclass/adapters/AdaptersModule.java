@@ -2,9 +2,11 @@ package dev.rareclass.adapters;
 
 import com.google.inject.AbstractModule;
 import dev.rareclass.adapters.csv.CsvTableSource;
+import dev.rareclass.adapters.recipe.YamlRecipeStore;
 import dev.rareclass.adapters.report.FileResultSink;
 import dev.rareclass.adapters.store.ZipModelStore;
 import dev.rareclass.domain.port.ModelStore;
+import dev.rareclass.domain.port.RecipeStore;
 import dev.rareclass.domain.port.ResultSink;
 import dev.rareclass.domain.port.TableSource;
 
@@ -15,5 +17,6 @@ public final class AdaptersModule extends AbstractModule {
         bind(TableSource.class).to(CsvTableSource.class);
         bind(ModelStore.class).to(ZipModelStore.class);
         bind(ResultSink.class).to(FileResultSink.class);
+        bind(RecipeStore.class).to(YamlRecipeStore.class);
     }
 }

@@ -4,7 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.rareclass.adapters.io.AtomicFiles;
 import dev.rareclass.domain.experiment.Evaluation;
+import dev.rareclass.domain.error.OutputException;
 import dev.rareclass.domain.experiment.Leaderboard;
+import dev.rareclass.domain.experiment.LeaderboardRow;
+import dev.rareclass.domain.metrics.MetricName;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
 import dev.rareclass.domain.experiment.Predictions;
 import dev.rareclass.domain.port.ResultSink;
 import java.io.OutputStreamWriter;
@@ -22,7 +29,7 @@ public final class FileResultSink implements ResultSink {
     public void writePredictions(Predictions p, Path file) {
         AtomicFiles.write(file, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            try (CsvWriter csv = CsvWriter.builder().lineDelimiter(de.siegmar.fastcsv.writer.LineDelimiter.LF).build(w)) {
+            try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w)) {
                 if (p.hasLabels()) {
                     csv.writeRecord("row", "y", "p", "predicted");
                 } else {
@@ -48,10 +55,48 @@ public final class FileResultSink implements ResultSink {
         AtomicFiles.write(file, out -> out.write(bytes));
     }
 
+    /** The columns of {@code leaderboard.csv}, in order. */
+    static final List<String> LEADERBOARD_COLUMNS = List.of("rank", "model", "backend", "params", "sampler", "class_weight",
+            "pr_auc_mean", "pr_auc_std", "roc_auc_mean", "roc_auc_std", "mcc_mean", "mcc_std", "f1_mean", "recall_mean",
+            "precision_mean", "balanced_accuracy_mean", "fit_seconds_mean", "worse_than_best", "p_value");
+
     @Override
-    public void writeLeaderboard(Leaderboard leaderboard, Path file) {
-        byte[] bytes = toJson(JsonResults.leaderboard(leaderboard)).getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, out -> out.write(bytes));
+    public void writeExperiment(Leaderboard leaderboard, Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new OutputException(dir + ": cannot create folder (" + e.getMessage() + ")", e);
+        }
+        byte[] json = toJson(JsonResults.leaderboard(leaderboard)).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(dir.resolve("leaderboard.csv"), out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w)) {
+                csv.writeRecord(LEADERBOARD_COLUMNS);
+                int rank = 1;
+                for (LeaderboardRow row : leaderboard.rows()) {
+                    csv.writeRecord(Integer.toString(rank++), row.model(), row.backend(), paramsText(row), row.sampler(),
+                            row.classWeight(),
+                            num(row.metric(MetricName.PR_AUC).mean()), num(row.metric(MetricName.PR_AUC).std()),
+                            num(row.metric(MetricName.ROC_AUC).mean()), num(row.metric(MetricName.ROC_AUC).std()),
+                            num(row.metric(MetricName.MCC).mean()), num(row.metric(MetricName.MCC).std()),
+                            num(row.metric(MetricName.F1).mean()), num(row.metric(MetricName.RECALL).mean()),
+                            num(row.metric(MetricName.PRECISION).mean()),
+                            num(row.metric(MetricName.BALANCED_ACCURACY).mean()), num(row.fitSeconds().mean()),
+                            Boolean.toString(row.worseThanBest()), num(row.pValue()));
+                }
+            }
+        });
+        AtomicFiles.write(dir.resolve("results.json"), out -> out.write(json));
+    }
+
+    private static String paramsText(LeaderboardRow row) {
+        StringBuilder sb = new StringBuilder();
+        row.params().asMap().forEach((k, v) -> sb.append(sb.isEmpty() ? "" : " ").append(k).append('=').append(v));
+        return sb.toString();
+    }
+
+    private static String num(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "";
     }
 
     @Override

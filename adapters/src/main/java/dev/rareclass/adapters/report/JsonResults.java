@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rareclass.domain.experiment.Evaluation;
+import dev.rareclass.domain.experiment.FoldOutcome;
 import dev.rareclass.domain.experiment.Leaderboard;
 import dev.rareclass.domain.experiment.LeaderboardRow;
 import dev.rareclass.domain.experiment.Summary;
@@ -48,17 +49,22 @@ final class JsonResults {
         return root;
     }
 
+    /** The experiment's full results: every configuration with its summary and every split's metrics. */
     static ObjectNode leaderboard(Leaderboard board) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("data", board.dataset());
-        root.put("folds", board.folds());
+        root.put("protocol", board.protocol());
         root.put("seed", board.seed());
         root.put("metric", board.metric().key());
         ArrayNode rows = root.putArray("rows");
+        int rank = 1;
         for (LeaderboardRow row : board.rows()) {
             ObjectNode r = rows.addObject();
+            r.put("rank", rank++);
             r.put("model", row.model());
             r.put("backend", row.backend());
+            ObjectNode params = r.putObject("params");
+            row.params().asMap().forEach(params::put);
             r.put("sampler", row.sampler());
             r.put("class_weight", row.classWeight());
             for (MetricName name : MetricName.values()) {
@@ -67,16 +73,21 @@ final class JsonResults {
                 number(r, name.key() + "_std", s.std());
             }
             number(r, "fit_seconds_mean", row.fitSeconds().mean());
-            number(r, "fit_seconds_std", row.fitSeconds().std());
-            ObjectNode folds = r.putObject("folds");
-            for (MetricName name : MetricName.values()) {
-                ArrayNode values = folds.putArray(name.key());
-                for (double v : row.foldValues().get(name)) {
-                    if (Double.isFinite(v)) {
-                        values.add(v);
-                    } else {
-                        values.addNull();
-                    }
+            r.put("worse_than_best", row.worseThanBest());
+            number(r, "p_value", row.pValue());
+            ArrayNode folds = r.putArray("folds");
+            for (FoldOutcome f : row.folds()) {
+                ObjectNode fold = folds.addObject();
+                fold.put("repeat", f.repeat());
+                fold.put("fold", f.fold());
+                fold.put("train_rows", f.trainRows());
+                fold.put("test_rows", f.testRows());
+                fold.put("test_positives", f.testPositives());
+                number(fold, "threshold", f.threshold());
+                number(fold, "fit_seconds", f.fitSeconds());
+                ObjectNode metrics = fold.putObject("metrics");
+                for (Map.Entry<MetricName, Double> m : f.metrics().asMap().entrySet()) {
+                    put(metrics, m.getKey().key(), m.getValue(), m.getKey());
                 }
             }
         }

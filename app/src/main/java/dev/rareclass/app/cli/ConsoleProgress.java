@@ -2,17 +2,22 @@ package dev.rareclass.app.cli;
 
 import dev.rareclass.domain.model.ProgressListener;
 import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Map;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
- * The user's channel on stderr: notes always (unless {@code --quiet}), progress only when stderr is a
- * terminal — one line rewritten in place, so logs and pipes never get progress noise.
+ * The user's channel on stderr: notes always (unless {@code --quiet}), progress bars (me.tongfei's
+ * progressbar) only when the console is a terminal, so logs and pipes never get progress noise.
  */
 final class ConsoleProgress implements ProgressListener {
 
     private final PrintWriter err;
     private final boolean quiet;
     private final boolean terminal;
-    private long lastPrint;
+    private final Map<String, ProgressBar> bars = new HashMap<>();
 
     private ConsoleProgress(PrintWriter err, boolean quiet, boolean terminal) {
         this.err = err;
@@ -37,17 +42,18 @@ final class ConsoleProgress implements ProgressListener {
         if (quiet || !terminal) {
             return;
         }
-        long now = System.nanoTime();
-        boolean finished = total > 0 && done >= total;
-        if (!finished && now - lastPrint < 100_000_000L) {
-            return;
+        ProgressBar bar = bars.get(task);
+        if (bar == null) {
+            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(total, 1))
+                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(200)
+                    .continuousUpdate().build();
+            bars.put(task, bar);
         }
-        lastPrint = now;
-        String count = total > 0 ? done + "/" + total : Long.toString(done);
-        err.print("\r\033[K" + task + " " + count);
-        if (finished) {
-            err.print("\r\033[K");
+        bar.maxHint(total);
+        bar.stepTo(done);
+        if (total > 0 && done >= total) {
+            bar.close();
+            bars.remove(task);
         }
-        err.flush();
     }
 }

@@ -2,16 +2,16 @@ package dev.rareclass.app.cli;
 
 import dev.rareclass.domain.data.SyntheticRareEvents;
 import dev.rareclass.domain.data.Table;
-import dev.rareclass.domain.experiment.CrossValidation;
+import dev.rareclass.domain.experiment.Candidate;
+import dev.rareclass.domain.experiment.Experiment;
+import dev.rareclass.domain.experiment.ExperimentPlan;
+import dev.rareclass.domain.experiment.Protocol;
 import dev.rareclass.domain.experiment.Leaderboard;
-import dev.rareclass.domain.experiment.PipelineSpec;
 import dev.rareclass.domain.metrics.MetricName;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.port.ResultSink;
 import dev.rareclass.domain.preprocess.PreprocessingSpec;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -53,15 +53,18 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--threshold", defaultValue = "max-f1", description = "Threshold policy, tuned on an inner validation split (default: ${DEFAULT-VALUE}).")
     String threshold;
 
-    @Option(names = "--out", defaultValue = "rareclass-demo", paramLabel = "DIR", description = "Folder for leaderboard.json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", defaultValue = "rareclass-demo", paramLabel = "DIR", description = "Folder for leaderboard.csv and results.json (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    private final CrossValidation crossValidation;
+    @Option(names = "--jobs", paramLabel = "N", description = "Parallel tasks (default: the number of cores). Results do not depend on it.")
+    Integer jobs;
+
+    private final Experiment experiment;
     private final ResultSink sink;
 
     @Inject
-    DemoCommand(CrossValidation crossValidation, ResultSink sink) {
-        this.crossValidation = crossValidation;
+    DemoCommand(Experiment experiment, ResultSink sink) {
+        this.experiment = experiment;
         this.sink = sink;
     }
 
@@ -71,33 +74,26 @@ final class DemoCommand implements Callable<Integer> {
             throw new dev.rareclass.domain.error.UsageException("demo needs --rows >= 100, --features >= 6 and 0 < --positive-rate < 0.5");
         }
         Table table = SyntheticRareEvents.generate(rows, features, 6, positiveRate, seed);
-        List<PipelineSpec> candidates = List.of(
-                candidate("logistic", "smile"),
-                candidate("random-forest", "smile"),
-                candidate("mlp", "dl4j"));
+        List<Candidate> candidates = List.of(
+                new Candidate("logistic", Optional.of("smile"), Hyperparameters.empty()),
+                new Candidate("random-forest", Optional.of("smile"), Hyperparameters.empty()),
+                new Candidate("mlp", Optional.of("dl4j"), Hyperparameters.empty()));
+        ExperimentPlan plan = new ExperimentPlan(candidates, List.of("none"), Hyperparameters.empty(), List.of("none"),
+                PreprocessingSpec.STANDARD, threshold, 0.2, new Protocol.KFold(folds, 1), MetricName.PR_AUC, seed);
         var err = spec.commandLine().getErr();
-        err.printf("demo: %d rows x %d features, %d positive (%.2f%%), %d-fold CV of %d models%n", rows, features,
-                table.requireLabels().positives(), 100 * table.requireLabels().positiveRate(), folds, candidates.size());
+        err.printf("demo: %d rows x %d features, %d positive (%.2f%%), %s of %d configurations%n", rows, features,
+                table.requireLabels().positives(), 100 * table.requireLabels().positiveRate(), plan.protocol().describe(),
+                plan.configurations().size());
         err.flush();
         long t0 = System.nanoTime();
-        Leaderboard board = crossValidation.run(table, candidates, folds, seed, MetricName.PR_AUC,
+        Leaderboard board = experiment.run(table, plan, jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
                 common.progress(spec));
         var stdout = spec.commandLine().getOut();
         Show.leaderboard(stdout, board);
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new dev.rareclass.domain.error.OutputException(out + ": cannot create folder (" + e.getMessage() + ")", e);
-        }
-        Path json = out.resolve("leaderboard.json");
-        sink.writeLeaderboard(board, json);
-        stdout.printf("%nWrote %s (%.1f s)%n", json, (System.nanoTime() - t0) / 1e9);
+        sink.writeExperiment(board, out);
+        stdout.printf("%nWrote %s and %s (%.1f s)%n", out.resolve("leaderboard.csv"), out.resolve("results.json"),
+                (System.nanoTime() - t0) / 1e9);
         stdout.flush();
         return 0;
-    }
-
-    private PipelineSpec candidate(String kind, String backend) {
-        return PipelineSpec.of(kind, Optional.of(backend), Hyperparameters.empty(), PreprocessingSpec.STANDARD, threshold,
-                0.2, seed);
     }
 }

@@ -1,6 +1,7 @@
 package dev.rareclass.app.cli;
 
 import dev.rareclass.domain.experiment.Evaluation;
+import dev.rareclass.domain.experiment.Experiment;
 import dev.rareclass.domain.experiment.Leaderboard;
 import dev.rareclass.domain.experiment.LeaderboardRow;
 import dev.rareclass.domain.experiment.Summary;
@@ -45,17 +46,25 @@ final class Show {
     }
 
     static void leaderboard(PrintWriter out, Leaderboard board) {
-        out.printf(Locale.ROOT, "Leaderboard: %s, stratified %d-fold, seed %d, ranked by %s (mean ± std over folds)%n",
-                board.dataset(), board.folds(), board.seed(), board.metric().key());
-        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-4s %-22s %-8s", "#", "model", "sampler"));
+        out.printf(Locale.ROOT, "Leaderboard: %s, %s, seed %d, ranked by %s (mean ± std over splits)%n",
+                board.dataset(), board.protocol(), board.seed(), board.metric().key());
+        int nameWidth = 22;
+        for (LeaderboardRow row : board.rows()) {
+            nameWidth = Math.max(nameWidth, label(row).length());
+        }
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-4s %-" + nameWidth + "s", "#", "model"));
         for (MetricName m : LEADERBOARD_METRICS) {
             header.append(String.format(Locale.ROOT, " %-17s", m.key()));
         }
         header.append(" fit s");
         out.println(header);
         int rank = 1;
+        boolean anyWorse = false;
         for (LeaderboardRow row : board.rows()) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-4d %-22s %-8s", rank++, row.name(), row.sampler()));
+            String mark = row.worseThanBest() ? "*" : " ";
+            anyWorse |= row.worseThanBest();
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-4s %-" + nameWidth + "s",
+                    rank++ + mark, label(row)));
             for (MetricName m : LEADERBOARD_METRICS) {
                 Summary s = row.metric(m);
                 line.append(String.format(Locale.ROOT, " %-17s", num3(s.mean()) + " ± " + num3(s.std())));
@@ -63,7 +72,24 @@ final class Show {
             line.append(String.format(Locale.ROOT, " %.2f", row.fitSeconds().mean()));
             out.println(line);
         }
+        if (anyWorse) {
+            out.printf(Locale.ROOT, "* significantly worse than #1 on %s (corrected resampled t-test, p < %.2f)%n",
+                    board.metric().key(), Experiment.ALPHA);
+        }
         out.flush();
+    }
+
+    /** {@code kind@backend}, then the sampler and class weight when they are not none, then params. */
+    private static String label(LeaderboardRow row) {
+        StringBuilder s = new StringBuilder(row.name());
+        if (!row.sampler().equals("none")) {
+            s.append(" +").append(row.sampler());
+        }
+        if (!row.classWeight().equals("none")) {
+            s.append(" w=").append(row.classWeight());
+        }
+        row.params().asMap().forEach((k, v) -> s.append(' ').append(k).append('=').append(v));
+        return s.toString();
     }
 
     private static String num3(double v) {

@@ -4,7 +4,10 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import dev.rareclass.adapters.AdaptersModule;
 import dev.rareclass.dl4j.Dl4jModule;
-import dev.rareclass.domain.experiment.CrossValidation;
+import dev.rareclass.domain.experiment.Experiment;
+import dev.rareclass.domain.experiment.RunUseCase;
+import dev.rareclass.domain.experiment.TuneUseCase;
+import dev.rareclass.domain.port.RecipeStore;
 import dev.rareclass.domain.experiment.DescribeUseCase;
 import dev.rareclass.domain.experiment.EvaluateUseCase;
 import dev.rareclass.domain.experiment.PipelineFitter;
@@ -68,7 +71,18 @@ public final class AppModule extends AbstractModule {
     }
 
     @Provides
-    CrossValidation crossValidation(PipelineFitter fitter) {
-        return new CrossValidation(fitter);
+    Experiment experiment(PipelineFitter fitter) {
+        return new Experiment(fitter);
+    }
+
+    @Provides
+    TuneUseCase tune(Experiment experiment, PipelineFitter fitter) {
+        return new TuneUseCase(experiment, fitter);
+    }
+
+    @Provides
+    RunUseCase run(TableSource tables, Experiment experiment, TuneUseCase tune, ResultSink sink, ModelStore store,
+                   RecipeStore recipes) {
+        return new RunUseCase(tables, experiment, tune, sink, store, recipes);
     }
 }

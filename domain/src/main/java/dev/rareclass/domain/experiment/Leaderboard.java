@@ -5,23 +5,27 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Cross-validated candidates ranked by one metric (best first).
+ * Configurations ranked by one metric (best first), with significance marks against the best.
  *
- * @param dataset what was evaluated
- * @param folds   number of folds
- * @param seed    the seed of the folds and of training
- * @param metric  the ranking metric
- * @param rows    best first
+ * @param dataset  what was evaluated
+ * @param protocol how rows were split, described
+ * @param seed     the seed of the splits and of training
+ * @param metric   the ranking metric
+ * @param rows     best first
  */
-public record Leaderboard(String dataset, int folds, long seed, MetricName metric, List<LeaderboardRow> rows) {
+public record Leaderboard(String dataset, String protocol, long seed, MetricName metric, List<LeaderboardRow> rows) {
 
     public Leaderboard {
-        // best first; a NaN mean (metric undefined on some fold) ranks last
+        rows = List.copyOf(rows);
+    }
+
+    /** Orders rows best first by the metric's mean; a NaN mean ranks last. */
+    static List<LeaderboardRow> ranked(List<LeaderboardRow> rows, MetricName metric) {
         double sign = metric.higherIsBetter() ? -1 : 1;
         Comparator<LeaderboardRow> best = Comparator.comparingDouble(r -> {
             double v = r.metric(metric).mean();
             return Double.isNaN(v) ? Double.POSITIVE_INFINITY : sign * v;
         });
-        rows = rows.stream().sorted(best).toList();
+        return rows.stream().sorted(best).toList();
     }
 }

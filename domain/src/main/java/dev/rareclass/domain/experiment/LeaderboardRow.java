@@ -1,33 +1,48 @@
 package dev.rareclass.domain.experiment;
 
 import dev.rareclass.domain.metrics.MetricName;
-import java.util.Map;
+import dev.rareclass.domain.model.Hyperparameters;
+import java.util.List;
 
 /**
- * One candidate's cross-validated result.
+ * One configuration's results over every split.
  *
- * @param model       model kind
- * @param backend     backend that trained it
- * @param sampler     sampler name ({@code none} without one)
- * @param classWeight class-weight spec
- * @param metrics     mean ± std over folds of each metric
- * @param fitSeconds  mean ± std of training seconds per fold
- * @param foldValues  every fold's value of each metric, in fold order (for significance tests and JSON)
+ * @param model         model kind
+ * @param backend       backend that trained it
+ * @param params        the model's parameters as given
+ * @param sampler       sampler name ({@code none} without one)
+ * @param classWeight   class-weight spec
+ * @param folds         results per split, in protocol order
+ * @param worseThanBest significantly worse than the best row on the ranking metric (α = 0.05)
+ * @param pValue        two-sided p-value of the corrected resampled t-test against the best row (NaN for the
+ *                      best row itself or when the protocol has a single split)
  */
-public record LeaderboardRow(String model, String backend, String sampler, String classWeight,
-                             Map<MetricName, Summary> metrics, Summary fitSeconds,
-                             Map<MetricName, java.util.List<Double>> foldValues) {
+public record LeaderboardRow(String model, String backend, Hyperparameters params, String sampler, String classWeight,
+                             List<FoldOutcome> folds, boolean worseThanBest, double pValue) {
 
     public LeaderboardRow {
-        metrics = Map.copyOf(metrics);
-        foldValues = Map.copyOf(foldValues);
+        folds = List.copyOf(folds);
     }
 
+    /** Mean ± std of a metric over the splits. */
     public Summary metric(MetricName name) {
-        return metrics.get(name);
+        return Summary.of(values(name));
+    }
+
+    /** A metric's value on each split, in protocol order. */
+    public double[] values(MetricName name) {
+        return folds.stream().mapToDouble(f -> f.metrics().get(name)).toArray();
+    }
+
+    public Summary fitSeconds() {
+        return Summary.of(folds.stream().mapToDouble(FoldOutcome::fitSeconds).toArray());
     }
 
     public String name() {
         return model + "@" + backend;
+    }
+
+    LeaderboardRow withSignificance(boolean worse, double p) {
+        return new LeaderboardRow(model, backend, params, sampler, classWeight, folds, worse, p);
     }
 }

@@ -61,15 +61,30 @@ public final class PipelineFitter {
                     + "use a validation fraction above 0 or a fixed threshold");
         }
         samplers.find(spec.sampler()).create(spec.samplerParams());
+        unsupported(spec).ifPresent(why -> {
+            throw new UsageException(why);
+        });
+        return factory;
+    }
+
+    /**
+     * Why a combination cannot be fitted (a model that takes no class weights, a one-class model with a
+     * sampler), or empty when it can. Experiments skip such combinations with a note instead of failing.
+     */
+    public java.util.Optional<String> unsupported(PipelineSpec spec) {
+        TrainerFactory factory = catalog.find(spec.kind(), spec.backend());
+        String name = factory.kind() + "@" + factory.backend();
         if (factory.learnsFromNegativesOnly() && !spec.sampler().equals(SamplerCatalog.NONE)) {
-            throw new UsageException(factory.kind() + "@" + factory.backend() + " learns from negative rows only; "
-                    + "a sampler has nothing to rebalance (use --sampler none)");
+            return java.util.Optional.of(name + " learns from negative rows only; a sampler has nothing to rebalance "
+                    + "(use --sampler none)");
         }
         if (!spec.classWeight().equalsIgnoreCase("none") && !factory.supportsClassWeights()) {
-            throw new UsageException(factory.kind() + "@" + factory.backend() + " cannot take class weights; "
-                    + "use --class-weight none or a sampler");
+            return java.util.Optional.of(name + " cannot take class weights; use --class-weight none or a sampler");
         }
-        return factory;
+        if (factory.learnsFromNegativesOnly() && !spec.classWeight().equalsIgnoreCase("none")) {
+            return java.util.Optional.of(name + " learns from negative rows only; class weights do not apply");
+        }
+        return java.util.Optional.empty();
     }
 
     /**

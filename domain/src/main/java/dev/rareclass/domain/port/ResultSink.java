@@ -14,8 +14,11 @@ public interface ResultSink {
     /** One JSON object: every metric, the confusion counts, the threshold, the classification report. */
     void writeEvaluation(Evaluation evaluation, Path file);
 
-    /** The leaderboard as JSON. */
-    void writeLeaderboard(Leaderboard leaderboard, Path file);
+    /**
+     * An experiment's results into a folder (created if needed): {@code leaderboard.csv} (one row per
+     * configuration: means, stds, significance mark) and {@code results.json} (every split's metrics too).
+     */
+    void writeExperiment(Leaderboard leaderboard, Path dir);
 
     /** The evaluation as one JSON string (for stdout). */
     String evaluationJson(Evaluation evaluation);

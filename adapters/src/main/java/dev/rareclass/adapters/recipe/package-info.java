@@ -1,0 +1,2 @@
+/** Recipes (YAML) and run manifests (JSON). */
+package dev.rareclass.adapters.recipe;

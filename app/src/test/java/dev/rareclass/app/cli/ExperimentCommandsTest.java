@@ -1,0 +1,155 @@
+package dev.rareclass.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rareclass.domain.data.FeatureMatrix;
+import dev.rareclass.domain.data.SyntheticRareEvents;
+import dev.rareclass.domain.data.Table;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** compare, tune and run on a small generated table with fast Smile models. */
+class ExperimentCommandsTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path data;
+
+    @BeforeAll
+    static void writeTable() throws IOException {
+        Table t = SyntheticRareEvents.generate(800, 6, 4, 0.08, 5);
+        FeatureMatrix x = t.numericMatrix();
+        StringBuilder sb = new StringBuilder("a,b,c,d,e,f,event\n");
+        for (int r = 0; r < t.rows(); r++) {
+            for (int c = 0; c < 6; c++) {
+                sb.append(x.get(r, c)).append(',');
+            }
+            sb.append(t.requireLabels().get(r) == 1 ? "yes" : "no").append('\n');
+        }
+        data = dir.resolve("events.csv");
+        Files.writeString(data, sb);
+    }
+
+    @Test
+    void compareWritesALeaderboardWithSignificanceAndIsTheSameForAnyNumberOfJobs() throws IOException {
+        Path one = dir.resolve("cmp1");
+        Path two = dir.resolve("cmp2");
+        String[] base = {"compare", data.toString(), "--label", "event", "--positive", "yes", "--models",
+            "logistic,random-forest", "--param", "random-forest.trees=30", "--class-weights", "none,balanced",
+            "--folds", "4"};
+        CliRun a = CliRun.of(concat(base, "--jobs", "1", "--report", one.toString()));
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        assertThat(a.out()).contains("stratified 4-fold").contains("random-forest@smile w=balanced trees=30");
+        CliRun b = CliRun.of(concat(base, "--jobs", "2", "--report", two.toString()));
+        assertThat(b.exitCode()).as(b.err()).isZero();
+        List<String> csv = Files.readAllLines(one.resolve("leaderboard.csv"));
+        assertThat(csv.get(0)).startsWith("rank,model,backend,params,sampler,class_weight,pr_auc_mean,pr_auc_std,roc_auc_mean,roc_auc_std,mcc_mean")
+                .contains("fit_seconds_mean,worse_than_best");
+        // logistic@smile takes no class weights: that combination is skipped with a note, three run
+        assertThat(csv).hasSize(1 + 3);
+        assertThat(a.err()).contains("note: skipped logistic with sampler none and class weight balanced");
+        JsonNode r1 = new ObjectMapper().readTree(one.resolve("results.json").toFile());
+        JsonNode r2 = new ObjectMapper().readTree(two.resolve("results.json").toFile());
+        for (int i = 0; i < 3; i++) {
+            assertThat(r2.path("rows").get(i).path("pr_auc_mean").asDouble()).isEqualTo(r1.path("rows").get(i).path("pr_auc_mean").asDouble());
+            assertThat(r2.path("rows").get(i).path("folds").get(2).path("metrics").path("mcc").asDouble())
+                    .isEqualTo(r1.path("rows").get(i).path("folds").get(2).path("metrics").path("mcc").asDouble());
+        }
+        assertThat(r1.path("rows").get(0).path("folds")).hasSize(4);
+        assertThat(r1.path("rows").get(1).has("p_value")).isTrue();
+    }
+
+    @Test
+    void tuneRanksTrialsAndRefitsTheBest() throws IOException {
+        Path space = dir.resolve("space.yaml");
+        Files.writeString(space, "trees: [10, 40]\nmax-depth: {int: [2, 12]}\n");
+        Path model = dir.resolve("tuned.model");
+        CliRun r = CliRun.of("tune", data.toString(), "--label", "event", "--positive", "yes", "--model", "random-forest",
+                "--space", space.toString(), "--trials", "4", "--folds", "3", "--out", model.toString(),
+                "--report", dir.resolve("tune").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Best parameters: {trees=").contains("saved " + model);
+        assertThat(model).exists();
+        JsonNode results = new ObjectMapper().readTree(dir.resolve("tune").resolve("results.json").toFile());
+        assertThat(results.path("rows")).hasSize(4);
+        assertThat(results.path("rows").get(0).path("params").has("max-depth")).isTrue();
+    }
+
+    @Test
+    void aRecipeRunsAndItsManifestReproducesTheSameNumbers() throws IOException {
+        Path recipe = dir.resolve("events.yaml");
+        Files.writeString(recipe, """
+                data:
+                  file: events.csv
+                  label: event
+                  positive: "yes"
+                split: {kind: kfold, folds: 3, repeats: 2}
+                models:
+                  - logistic
+                  - model: random-forest
+                    params: {trees: 25}
+                samplers: [none]
+                threshold: max-mcc
+                metric: mcc
+                seed: 9
+                report: out/events
+                """);
+        CliRun first = CliRun.of("run", recipe.toString(), "--jobs", "2");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        Path report = dir.resolve("out/events");
+        JsonNode manifest = new ObjectMapper().readTree(report.resolve("manifest.json").toFile());
+        assertThat(manifest.path("format").asText()).isEqualTo("rareclass-run-manifest");
+        assertThat(manifest.path("data_sha256").asText()).hasSize(64);
+        assertThat(manifest.path("recipe").path("split").path("repeats").asInt()).isEqualTo(2);
+        assertThat(manifest.path("versions").has("rareclass")).isTrue();
+        byte[] firstResults = Files.readAllBytes(report.resolve("results.json"));
+
+        Path again = dir.resolve("again");
+        CliRun second = CliRun.of("run", report.resolve("manifest.json").toString(), "--report", again.toString(), "--jobs", "1");
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        JsonNode a = new ObjectMapper().readTree(firstResults);
+        JsonNode b = new ObjectMapper().readTree(again.resolve("results.json").toFile());
+        for (int i = 0; i < 2; i++) {
+            for (int f = 0; f < 6; f++) {
+                assertThat(b.path("rows").get(i).path("folds").get(f).path("metrics"))
+                        .isEqualTo(a.path("rows").get(i).path("folds").get(f).path("metrics"));
+            }
+        }
+    }
+
+    @Test
+    void aManifestWhoseDataChangedIsRefused() throws IOException {
+        Path copy = dir.resolve("copy.csv");
+        Files.copy(data, copy);
+        Path recipe = dir.resolve("copy.yaml");
+        Files.writeString(recipe, "data: {file: copy.csv, label: event, positive: 'yes'}\nmodels: [logistic]\nsplit: {folds: 3}\nreport: out/copy\n");
+        assertThat(CliRun.of("run", recipe.toString()).exitCode()).isZero();
+        Files.writeString(copy, Files.readString(copy).replaceFirst("\n", "\n0,0,0,0,0,0,no\n"));
+        CliRun r = CliRun.of("run", dir.resolve("out/copy/manifest.json").toString());
+        assertThat(r.exitCode()).isEqualTo(65);
+        assertThat(r.err()).contains("the data changed since the manifest was written");
+    }
+
+    @Test
+    void recipeMistakesNameTheFileAndTheKey() throws IOException {
+        Path recipe = dir.resolve("bad.yaml");
+        Files.writeString(recipe, "data: {file: events.csv, label: event, positive: 'yes'}\nmodles: [logistic]\n");
+        CliRun r = CliRun.of("run", recipe.toString());
+        assertThat(r.exitCode()).isEqualTo(65);
+        assertThat(r.err()).contains("bad.yaml").contains("unknown key 'modles'").contains("models");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.rareclass.domain.experiment;
+
+import dev.rareclass.domain.data.Labels;
+import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.error.RareclassException;
+import dev.rareclass.domain.metrics.BinaryMetrics;
+import dev.rareclass.domain.model.ProgressListener;
+import dev.rareclass.domain.model.ScoreKind;
+import dev.rareclass.domain.model.TrainerFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Evaluates every configuration of a plan on the same splits: for each split, the whole pipeline
+ * ({@link PipelineFitter}: preprocessing, sampler, classifier, threshold on an inner validation split) is
+ * fitted on the training part only and scores the held-out part, which nothing fitted has seen.
+ *
+ * <p>Splits × configurations run as independent tasks on {@code jobs} threads. Each task's seed depends
+ * only on the plan's seed and its split, and results are placed by index, so the numbers are identical
+ * whatever {@code jobs} is.
+ */
+public final class Experiment {
+
+    /** Significance level for {@link LeaderboardRow#worseThanBest()}. */
+    public static final double ALPHA = 0.05;
+
+    private final PipelineFitter fitter;
+
+    public Experiment(PipelineFitter fitter) {
+        this.fitter = fitter;
+    }
+
+    public Leaderboard run(Table table, ExperimentPlan plan, int jobs, ProgressListener progress) {
+        if (jobs < 1) {
+            throw new dev.rareclass.domain.error.UsageException("--jobs must be 1 or more, got " + jobs);
+        }
+        List<PipelineSpec> configs = new ArrayList<>();
+        for (PipelineSpec spec : plan.configurations()) {
+            java.util.Optional<String> why = fitter.unsupported(spec);
+            if (why.isPresent() && plan.configurations().size() > 1) {
+                progress.note("skipped " + spec.displayName() + " with sampler " + spec.sampler() + " and class weight "
+                        + spec.classWeight() + ": " + why.get());
+            } else {
+                configs.add(spec);
+            }
+        }
+        if (configs.isEmpty()) {
+            throw new dev.rareclass.domain.error.UsageException("no combination of the given models, samplers and "
+                    + "class weights can be fitted");
+        }
+        List<TrainerFactory> factories = configs.stream().map(fitter::check).toList();
+        Labels y = table.requireLabels();
+        PipelineFitter.requireBothClasses(table, y);
+        List<Protocol.EvaluationSplit> splits = plan.protocol().splits(y, plan.seed());
+
+        FoldOutcome[][] outcomes = new FoldOutcome[configs.size()][splits.size()];
+        long total = (long) configs.size() * splits.size();
+        AtomicLong done = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
+            Thread t = new Thread(r, "rareclass-experiment");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int c = 0; c < configs.size(); c++) {
+                for (int s = 0; s < splits.size(); s++) {
+                    final int ci = c;
+                    final int si = s;
+                    futures.add(pool.submit(() -> {
+                        outcomes[ci][si] = evaluate(table, configs.get(ci), splits.get(si), plan.seed());
+                        progress.update("folds", done.incrementAndGet(), total);
+                    }));
+                }
+            }
+            for (Future<?> f : futures) {
+                await(f);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<LeaderboardRow> rows = new ArrayList<>();
+        for (int c = 0; c < configs.size(); c++) {
+            PipelineSpec spec = configs.get(c);
+            TrainerFactory factory = factories.get(c);
+            rows.add(new LeaderboardRow(factory.kind(), factory.backend(), spec.params(), spec.sampler(),
+                    spec.classWeight(), List.of(outcomes[c]), false, Double.NaN));
+        }
+        List<LeaderboardRow> ranked = Leaderboard.ranked(rows, plan.metric());
+        if (plan.protocol().supportsSignificance()) {
+            ranked = markSignificance(ranked, plan, splits);
+        }
+        return new Leaderboard(table.source(), plan.protocol().describe(), plan.seed(), plan.metric(), ranked);
+    }
+
+    private FoldOutcome evaluate(Table table, PipelineSpec spec, Protocol.EvaluationSplit split, long seed) {
+        // the fold's seed depends on its place in the protocol only, not on the configuration or thread
+        PipelineSpec foldSpec = spec.withSeed(seed + 1000L * split.repeat() + split.fold());
+        Table train = table.selectRows(split.rows().train());
+        Table test = table.selectRows(split.rows().test());
+        long t0 = System.nanoTime();
+        FittedPipeline model = fitter.fit(train, foldSpec, "", ProgressListener.NONE);
+        double fitSeconds = (System.nanoTime() - t0) / 1e9;
+        double[] scores = model.scores(test);
+        Labels yTest = test.requireLabels();
+        BinaryMetrics metrics = BinaryMetrics.compute(yTest.toArray(), scores, model.threshold(),
+                model.classifier().scoreKind() == ScoreKind.PROBABILITY);
+        return new FoldOutcome(split.repeat(), split.fold(), train.rows(), test.rows(), yTest.positives(),
+                model.threshold(), fitSeconds, metrics);
+    }
+
+    private static List<LeaderboardRow> markSignificance(List<LeaderboardRow> ranked, ExperimentPlan plan,
+                                                         List<Protocol.EvaluationSplit> splits) {
+        double ratio = 0;
+        for (Protocol.EvaluationSplit s : splits) {
+            ratio += (double) s.rows().test().length / s.rows().train().length;
+        }
+        ratio /= splits.size();
+        LeaderboardRow best = ranked.get(0);
+        double[] bestValues = best.values(plan.metric());
+        List<LeaderboardRow> out = new ArrayList<>();
+        out.add(best);
+        for (int i = 1; i < ranked.size(); i++) {
+            LeaderboardRow row = ranked.get(i);
+            double p = Significance.correctedPairedTTest(bestValues, row.values(plan.metric()), ratio);
+            out.add(row.withSignificance(p < ALPHA, p));
+        }
+        return out;
+    }
+
+    private static void await(Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RareclassException user) {
+                throw user;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+}
