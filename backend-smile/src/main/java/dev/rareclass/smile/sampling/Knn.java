@@ -16,15 +16,20 @@ import java.util.stream.IntStream;
  */
 final class Knn {
 
-    static final int LEAF = 64;
+    static final int LEAF = 256;
     static final int GROUP = 16;
 
     private final int dims;
     private final int size;
     /** Row index (into the caller's matrix) of each tree position. */
     private final int[] perm;
-    /** Points in tree order; each leaf's block is stored column by column. */
-    private final float[] pts;
+    /**
+     * Points in tree order, one array per column: a leaf scan indexes the column and the distance
+     * buffer with the same index, which lets C2 vectorise it (it does not when offsets differ).
+     */
+    private final float[][] pts;
+    /** Per-thread distance buffers of {@code size} floats. */
+    private final ThreadLocal<float[]> buffers;
     // nodes: children (-1 for leaves), point range, bounding box
     private int[] left;
     private int[] right;
@@ -68,20 +73,14 @@ final class Knn {
             build(data, work, 0, size);
         }
         this.perm = work;
-        this.pts = new float[size * dims];
-        for (int n = 0; n < nodes; n++) {
-            if (left[n] >= 0) {
-                continue;
-            }
-            int a = lo[n];
-            int len = hi[n] - a;
-            for (int j = 0; j < len; j++) {
-                int src = perm[a + j] * cols;
-                for (int d = 0; d < dims; d++) {
-                    pts[a * dims + d * len + j] = data[src + d];
-                }
+        this.pts = new float[dims][size];
+        for (int j = 0; j < size; j++) {
+            int src = perm[j] * cols;
+            for (int d = 0; d < dims; d++) {
+                pts[d][j] = data[src + d];
             }
         }
+        this.buffers = ThreadLocal.withInitial(() -> new float[size]);
     }
 
     int size() {
@@ -237,7 +236,7 @@ final class Knn {
         private final int[] slot;      // output slot of each query
         private final float[] bestD;   // g × k, ascending
         private final int[] bestI;
-        private final float[] buf = new float[LEAF * 4];
+        private final float[] d2 = buffers.get();
         private final float[] lb;      // scratch: lower bound per query
 
         Search(float[] qdata, int[] queries, int[] qs, int k, boolean exclude) {
@@ -310,34 +309,78 @@ final class Knn {
 
         private void scanLeaf(int n) {
             int a = lo[n];
-            int len = hi[n] - a;
-            float[] d2 = len <= buf.length ? buf : new float[len];
-            int base = a * dims;
+            int b = hi[n];
+            float[] d2 = this.d2;
             for (int i = 0; i < g; i++) {
                 // lb[] holds this leaf's bounds from anyNeeds(n, lb)
                 if (lb[i] > bestD[i * k + k - 1]) {
                     continue;
                 }
-                int qo = i * dims;
-                Arrays.fill(d2, 0, len, 0f);
-                for (int d = 0; d < dims; d++) {
-                    float qd = q[qo + d];
-                    int col = base + d * len;
-                    for (int j = 0; j < len; j++) {
-                        float t = pts[col + j] - qd;
-                        d2[j] += t * t;
-                    }
-                }
+                distances(q, i * dims, a, b, d2);
                 int bo = i * k;
-                for (int j = 0; j < len; j++) {
+                for (int j = a; j < b; j++) {
                     float dist = d2[j];
                     if (dist <= bestD[bo + k - 1]) {
-                        int idx = perm[a + j];
+                        int idx = perm[j];
                         if (exclude && idx == self[i]) {
                             continue;
                         }
                         insert(bo, dist, idx);
                     }
+                }
+            }
+        }
+
+        /**
+         * d2[j] = sum over d, in order, of (pts[d][j] - q[d])² for j in [a, b). Four columns per pass
+         * (fewer loads and stores of d2); the sum is still accumulated one dimension at a time, left
+         * to right, so every point's distance is the same whichever leaf or pass computes it.
+         */
+        private void distances(float[] q, int qo, int a, int b, float[] d2) {
+            int d = 0;
+            if (dims >= 4) {
+                float q0 = q[qo];
+                float q1 = q[qo + 1];
+                float q2 = q[qo + 2];
+                float q3 = q[qo + 3];
+                float[] c0 = pts[0];
+                float[] c1 = pts[1];
+                float[] c2 = pts[2];
+                float[] c3 = pts[3];
+                for (int j = a; j < b; j++) {
+                    float t0 = c0[j] - q0;
+                    float t1 = c1[j] - q1;
+                    float t2 = c2[j] - q2;
+                    float t3 = c3[j] - q3;
+                    d2[j] = t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3;
+                }
+                d = 4;
+            } else {
+                Arrays.fill(d2, a, b, 0f);
+            }
+            for (; d + 4 <= dims; d += 4) {
+                float q0 = q[qo + d];
+                float q1 = q[qo + d + 1];
+                float q2 = q[qo + d + 2];
+                float q3 = q[qo + d + 3];
+                float[] c0 = pts[d];
+                float[] c1 = pts[d + 1];
+                float[] c2 = pts[d + 2];
+                float[] c3 = pts[d + 3];
+                for (int j = a; j < b; j++) {
+                    float t0 = c0[j] - q0;
+                    float t1 = c1[j] - q1;
+                    float t2 = c2[j] - q2;
+                    float t3 = c3[j] - q3;
+                    d2[j] = d2[j] + t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3;
+                }
+            }
+            for (; d < dims; d++) {
+                float qd = q[qo + d];
+                float[] col = pts[d];
+                for (int j = a; j < b; j++) {
+                    float t = col[j] - qd;
+                    d2[j] = d2[j] + t * t;
                 }
             }
         }

@@ -56,9 +56,17 @@ public record SamplerParams(double ratio, int k, int m, double outStep, double c
     /** Reads {@code p} against {@code known} names, with {@code defaults} for the others. */
     static SamplerParams of(Hyperparameters p, Set<String> known, SamplerParams defaults, String sampler) {
         p.requireKnown(known, "sampler " + sampler);
-        double ratio = p.decimal(RATIO, defaults.ratio, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
-        if (!(ratio > 0 && ratio <= 1)) {
-            throw new UsageException("parameter ratio=" + p.string(RATIO, "") + " is out of range (0, 1] for sampler " + sampler);
+        double ratio = defaults.ratio;
+        String raw = p.string(RATIO, null);
+        if (raw != null) {
+            try {
+                ratio = Double.parseDouble(raw);
+            } catch (NumberFormatException e) {
+                throw new UsageException("parameter ratio=" + raw + " is not a number");
+            }
+            if (!(ratio > 0 && ratio <= 1)) {
+                throw new UsageException("parameter ratio=" + raw + " is out of range (0, 1] for sampler " + sampler);
+            }
         }
         int k = p.integer(K, defaults.k, 1, 100_000);
         int m = p.integer(M, defaults.m, 1, 100_000);

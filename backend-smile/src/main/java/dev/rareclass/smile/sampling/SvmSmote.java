@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import smile.classification.SVM;
+import smile.math.MathEx;
 import smile.math.kernel.GaussianKernel;
 
 /**
@@ -55,6 +56,8 @@ final class SvmSmote {
         double cells = (double) rows * cols;
         double var = sumSq / cells - (sum / cells) * (sum / cells);
         double gamma = var > 0 ? 1.0 / (cols * var) : 1.0;
+        // LASVM draws from Smile's thread-local RNG and runs on this thread: seed it for repeatable support vectors
+        MathEx.setSeed(seed);
         SVM<double[]> svm = SVM.fit(x, y, new GaussianKernel(Math.sqrt(1 / (2 * gamma))), new SVM.Options(p.c()));
         int[] support = supportRows(svm.vectors(), x, y);
 

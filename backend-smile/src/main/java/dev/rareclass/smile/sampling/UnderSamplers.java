@@ -93,10 +93,10 @@ final class UnderSamplers {
     /** Sum of the Euclidean distances to the k farthest minority rows: a full scan (NearMiss-2 needs every distance). */
     private static double[] sumFarthest(float[] x, int cols, int[] min, int[] maj, int k) {
         int nm = min.length;
-        float[] colMajor = new float[nm * cols];
+        float[][] colMajor = new float[cols][nm]; // same index in column and buffer: C2 vectorises
         for (int j = 0; j < nm; j++) {
             for (int d = 0; d < cols; d++) {
-                colMajor[d * nm + j] = x[min[j] * cols + d];
+                colMajor[d][j] = x[min[j] * cols + d];
             }
         }
         double[] out = new double[maj.length];
@@ -109,9 +109,9 @@ final class UnderSamplers {
                 int qo = maj[q] * cols;
                 for (int d = 0; d < cols; d++) {
                     float v = x[qo + d];
-                    int base = d * nm;
+                    float[] col = colMajor[d];
                     for (int j = 0; j < nm; j++) {
-                        float t = colMajor[base + j] - v;
+                        float t = col[j] - v;
                         d2[j] += t * t;
                     }
                 }
