@@ -4,6 +4,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.MapBinder;
 import dev.rareclass.domain.model.ModelCodec;
 import dev.rareclass.domain.model.TrainerFactory;
+import dev.rareclass.domain.sampling.SamplerFactory;
+import dev.rareclass.smile.sampling.SmileSamplerFactory;
 
 /**
  * Registers the Smile trainers under {@code kind@smile} and the Smile model codec under {@code smile}.
@@ -22,5 +24,10 @@ public final class SmileModule extends AbstractModule {
 
         MapBinder<String, ModelCodec> codecs = MapBinder.newMapBinder(binder(), String.class, ModelCodec.class);
         codecs.addBinding(NAME).to(SmileModelCodec.class);
+
+        MapBinder<String, SamplerFactory> samplers = MapBinder.newMapBinder(binder(), String.class, SamplerFactory.class);
+        for (SmileSamplerFactory sampler : SmileSamplerFactory.all()) {
+            samplers.addBinding(sampler.name()).toInstance(sampler);
+        }
     }
 }
