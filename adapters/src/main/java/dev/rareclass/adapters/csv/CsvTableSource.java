@@ -87,7 +87,7 @@ public final class CsvTableSource implements TableSource {
             }
             rows.requireData();
             requirePositivePresent(file, rows.names.get(label), positive, Arrays.stream(y, 0, n).sum(), seen);
-            return new LabelledScores(file, new LabelMapping(rows.names.get(label), positive),
+            return new LabelledScores(file, LabelMapping.fromValues(rows.names.get(label), positive, seen),
                     Arrays.copyOf(y, n), Arrays.copyOf(s, n));
         } catch (IOException | UncheckedIOException e) {
             throw readFailure(file, e);
@@ -188,7 +188,9 @@ public final class CsvTableSource implements TableSource {
                         anyIncomplete = true;
                     }
                     y[n] = value.equals(positive) ? 1 : 0;
-                    remember(seen, value);
+                    if (!ColumnBuilder.isMissing(value)) {
+                        remember(seen, value);
+                    }
                 }
                 n++;
             }
@@ -230,7 +232,7 @@ public final class CsvTableSource implements TableSource {
                     ly = sel;
                 }
                 labels = Labels.wrap(ly);
-                mapping = new LabelMapping(rows.names.get(label), positive);
+                mapping = LabelMapping.fromValues(rows.names.get(label), positive, seen);
                 if (labelRequired) {
                     requirePositivePresent(file, mapping.column(), positive, labels.positives(), seen);
                 }
@@ -421,6 +423,7 @@ public final class CsvTableSource implements TableSource {
         return v;
     }
 
+    /** Keeps the first few distinct label values: for messages, and to name a sole negative class. */
     private static void remember(Set<String> seen, String value) {
         if (seen.size() <= MAX_VALUES_IN_MESSAGE) {
             seen.add(value);

@@ -4,6 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.rareclass.adapters.io.AtomicFiles;
 import dev.rareclass.domain.experiment.Evaluation;
+import dev.rareclass.domain.data.CategoricalColumn;
+import dev.rareclass.domain.data.Column;
+import dev.rareclass.domain.data.LabelMapping;
+import dev.rareclass.domain.data.Labels;
+import dev.rareclass.domain.data.NumericColumn;
+import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.data.TextColumn;
 import dev.rareclass.domain.error.OutputException;
 import dev.rareclass.domain.experiment.Leaderboard;
 import dev.rareclass.domain.experiment.LeaderboardRow;
@@ -97,6 +104,33 @@ public final class FileResultSink implements ResultSink {
 
     private static String num(double v) {
         return Double.isFinite(v) ? Double.toString(v) : "";
+    }
+
+    @Override
+    public void writeTable(Table table, Path file) {
+        LabelMapping mapping = table.labelMapping().orElseThrow();
+        Labels y = table.requireLabels();
+        List<Column> columns = table.columns();
+        AtomicFiles.write(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w)) {
+                List<String> header = new java.util.ArrayList<>(table.featureNames());
+                header.add(mapping.column());
+                csv.writeRecord(header);
+                String[] row = new String[columns.size() + 1];
+                for (int r = 0; r < table.rows(); r++) {
+                    for (int c = 0; c < columns.size(); c++) {
+                        row[c] = switch (columns.get(c)) {
+                            case NumericColumn n -> Float.isNaN(n.get(r)) ? "" : Float.toString(n.get(r));
+                            case CategoricalColumn k -> k.value(r) == null ? "" : k.value(r);
+                            case TextColumn t -> t.get(r) == null ? "" : t.get(r);
+                        };
+                    }
+                    row[columns.size()] = y.get(r) == 1 ? mapping.positiveValue() : mapping.negativeValue();
+                    csv.writeRecord(row);
+                }
+            }
+        });
     }
 
     @Override

@@ -135,7 +135,9 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         TrainingHistory history = history(m.path("history"));
         ModelCodec codec = catalog.codec(backend);
         TrainedClassifier classifier = codec.decode(payload, kind, params, history);
-        LabelMapping label = new LabelMapping(text(m.path("input"), "label"), text(m.path("input"), "positive"));
+        String positive = text(m.path("input"), "positive");
+        LabelMapping label = new LabelMapping(text(m.path("input"), "label"), positive,
+                m.path("input").path("negative").asText("not " + positive));
         FittedPreprocessor preprocessor = preprocessor(m.path("preprocessing").path("columns"));
         Map<String, Double> validation = new LinkedHashMap<>();
         m.path("validation_metrics").properties().forEach(e -> validation.put(e.getKey(),
@@ -164,6 +166,7 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         model.featureNames().forEach(features::add);
         input.put("label", model.labelMapping().column());
         input.put("positive", model.labelMapping().positiveValue());
+        input.put("negative", model.labelMapping().negativeValue());
         ArrayNode columns = root.putObject("preprocessing").putArray("columns");
         for (ColumnTransform t : model.preprocessor().transforms()) {
             ObjectNode col = columns.addObject();

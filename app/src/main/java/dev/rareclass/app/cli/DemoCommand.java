@@ -25,8 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code rareclass demo}: the embedded default — a synthetic rare-event table, cross-validated. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Generate a reproducible synthetic rare-event table and compare logistic@smile, "
-                + "random-forest@smile and mlp@dl4j in stratified k-fold cross-validation.",
-                "Prints the leaderboard and writes it as JSON."})
+                + "random-forest@smile and mlp@dl4j, without and with SMOTE, in stratified k-fold cross-validation.",
+                "Prints the leaderboard and writes leaderboard.csv and results.json."})
 final class DemoCommand implements Callable<Integer> {
 
     @Mixin
@@ -56,6 +56,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "rareclass-demo", paramLabel = "DIR", description = "Folder for leaderboard.csv and results.json (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--samplers", split = ",", defaultValue = "none,smote", paramLabel = "S",
+            description = "Samplers to compare on the training folds (default: ${DEFAULT-VALUE}).")
+    List<String> samplers;
+
     @Option(names = "--jobs", paramLabel = "N", description = "Parallel tasks (default: the number of cores). Results do not depend on it.")
     Integer jobs;
 
@@ -78,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
                 new Candidate("logistic", Optional.of("smile"), Hyperparameters.empty()),
                 new Candidate("random-forest", Optional.of("smile"), Hyperparameters.empty()),
                 new Candidate("mlp", Optional.of("dl4j"), Hyperparameters.empty()));
-        ExperimentPlan plan = new ExperimentPlan(candidates, List.of("none"), Hyperparameters.empty(), List.of("none"),
+        ExperimentPlan plan = new ExperimentPlan(candidates, samplers, Hyperparameters.empty(), List.of("none"),
                 PreprocessingSpec.STANDARD, threshold, 0.2, new Protocol.KFold(folds, 1), MetricName.PR_AUC, seed);
         var err = spec.commandLine().getErr();
         err.printf("demo: %d rows x %d features, %d positive (%.2f%%), %s of %d configurations%n", rows, features,

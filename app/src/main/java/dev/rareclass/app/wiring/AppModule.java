@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import dev.rareclass.adapters.AdaptersModule;
 import dev.rareclass.dl4j.Dl4jModule;
 import dev.rareclass.domain.experiment.Experiment;
+import dev.rareclass.domain.experiment.ResampleUseCase;
 import dev.rareclass.domain.experiment.RunUseCase;
 import dev.rareclass.domain.experiment.TuneUseCase;
 import dev.rareclass.domain.port.RecipeStore;
@@ -68,6 +69,11 @@ public final class AppModule extends AbstractModule {
     @Provides
     DescribeUseCase describe(TableSource tables) {
         return new DescribeUseCase(tables);
+    }
+
+    @Provides
+    ResampleUseCase resample(TableSource tables, SamplerCatalog samplers, ResultSink sink) {
+        return new ResampleUseCase(tables, samplers, sink);
     }
 
     @Provides

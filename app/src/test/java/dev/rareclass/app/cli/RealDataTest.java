@@ -67,9 +67,9 @@ class RealDataTest {
         assertThat(demo.exitCode()).as(demo.err()).isZero();
         assertThat(demo.out()).contains("logistic@smile").contains("random-forest@smile").contains("mlp@dl4j");
         JsonNode board = new ObjectMapper().readTree(out.resolve("results.json").toFile());
-        assertThat(board.path("rows")).hasSize(3);
+        assertThat(board.path("rows")).hasSize(6);
         assertThat(board.path("rows").get(0).path("pr_auc_mean").asDouble())
-                .isGreaterThanOrEqualTo(board.path("rows").get(2).path("pr_auc_mean").asDouble());
+                .isGreaterThanOrEqualTo(board.path("rows").get(5).path("pr_auc_mean").asDouble());
         assertThat(board.path("rows").get(0).path("folds")).hasSize(3);
         assertThat(out.resolve("leaderboard.csv")).exists();
     }

@@ -1,5 +1,6 @@
 package dev.rareclass.domain.data;
 
+import java.util.Collection;
 import java.util.Objects;
 
 /**
@@ -9,10 +10,35 @@ import java.util.Objects;
  *
  * @param column        the label column's name as the file gives it
  * @param positiveValue the raw value that marks the positive class
+ * @param negativeValue the name of the negative class: the other value when the column has exactly two,
+ *                      else {@code "not <positive>"}; used in reports and when writing labels back
  */
-public record LabelMapping(String column, String positiveValue) {
+public record LabelMapping(String column, String positiveValue, String negativeValue) {
+
     public LabelMapping {
         Objects.requireNonNull(column, "column");
         Objects.requireNonNull(positiveValue, "positiveValue");
+        Objects.requireNonNull(negativeValue, "negativeValue");
+    }
+
+    /** A mapping whose negative class is named {@code "not <positive>"}. */
+    public LabelMapping(String column, String positiveValue) {
+        this(column, positiveValue, "not " + positiveValue);
+    }
+
+    /**
+     * A mapping named from the distinct label values seen: the negative class takes the other value's name
+     * when there is exactly one.
+     */
+    public static LabelMapping fromValues(String column, String positiveValue, Collection<String> seenValues) {
+        String other = null;
+        int others = 0;
+        for (String v : seenValues) {
+            if (!v.equals(positiveValue)) {
+                other = v;
+                others++;
+            }
+        }
+        return others == 1 ? new LabelMapping(column, positiveValue, other) : new LabelMapping(column, positiveValue);
     }
 }

@@ -39,8 +39,8 @@ public final class EvaluateUseCase {
         boolean probabilities = model.classifier().scoreKind() == ScoreKind.PROBABILITY;
         BinaryMetrics metrics = BinaryMetrics.compute(y, scores, model.threshold(), probabilities);
         LabelMapping mapping = table.labelMapping().orElse(model.labelMapping());
-        ClassificationReport report = ClassificationReport.of(metrics.counts(),
-                "not " + mapping.positiveValue(), mapping.positiveValue());
+        ClassificationReport report = ClassificationReport.of(metrics.counts(), mapping.negativeValue(),
+                mapping.positiveValue());
         String name = model.classifier().kind() + "@" + model.classifier().backend();
         return new Evaluation(table.source(), name, model.thresholdPolicy(), metrics, report,
                 Curves.roc(y, scores), Curves.precisionRecall(y, scores));

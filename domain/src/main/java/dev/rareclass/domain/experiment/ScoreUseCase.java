@@ -37,8 +37,8 @@ public final class ScoreUseCase {
             probabilities &= s >= 0 && s <= 1;
         }
         BinaryMetrics metrics = BinaryMetrics.compute(y, scores, threshold, probabilities);
-        String positive = read.mapping().positiveValue();
-        ClassificationReport report = ClassificationReport.of(metrics.counts(), "not " + positive, positive);
+        ClassificationReport report = ClassificationReport.of(metrics.counts(), read.mapping().negativeValue(),
+                read.mapping().positiveValue());
         return new Evaluation(read.source(), scoreColumn, String.valueOf(threshold), metrics, report,
                 Curves.roc(y, scores), Curves.precisionRecall(y, scores));
     }

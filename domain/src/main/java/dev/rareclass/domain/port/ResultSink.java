@@ -20,6 +20,12 @@ public interface ResultSink {
      */
     void writeExperiment(Leaderboard leaderboard, Path dir);
 
+    /**
+     * A labelled table as CSV: a header of the feature columns then the label column, one row per table
+     * row, the label written as the mapping's positive or negative value. Missing values are left empty.
+     */
+    void writeTable(dev.rareclass.domain.data.Table table, Path file);
+
     /** The evaluation as one JSON string (for stdout). */
     String evaluationJson(Evaluation evaluation);
 }

@@ -1,0 +1,68 @@
+package dev.rareclass.app.cli;
+
+import dev.rareclass.domain.experiment.ResampleUseCase;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code rareclass resample}: imbalanced-learn's fit_resample from the command line. */
+@Command(name = "resample", mixinStandardHelpOptions = true,
+        description = {"Apply a sampler to a whole table and write the result as CSV: the feature columns, then the label; "
+                + "kept original rows first in their order, synthetic rows after.",
+                "Values stay in the input's units; categorical columns get real categories (SMOTE-NC behaviour)."})
+final class ResampleCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DATA", description = "The labelled table.")
+    Path data;
+
+    @Mixin
+    DataOptionsMixin dataOptions;
+
+    @Option(names = "--sampler", required = true, paramLabel = "NAME",
+            description = "random-over, random-under, smote, borderline-smote-1, borderline-smote-2, adasyn, svm-smote, "
+                    + "near-miss-1, near-miss-2, near-miss-3, tomek, enn, smote-tomek, smote-enn.")
+    String sampler;
+
+    @Option(names = "--ratio", paramLabel = "R", description = "Minority/majority ratio after resampling (default: 1, balanced).")
+    Double ratio;
+
+    @Option(names = "--k", paramLabel = "K", description = "Neighbours (default: the sampler's own, 5 for SMOTE).")
+    Integer k;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "The CSV to write.")
+    Path out;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    private final ResampleUseCase resample;
+
+    @Inject
+    ResampleCommand(ResampleUseCase resample) {
+        this.resample = resample;
+    }
+
+    @Override
+    public Integer call() {
+        ResampleUseCase.Outcome o = resample.resample(dataOptions.toDomain(data), sampler,
+                TrainCommand.samplerParams(ratio, k), seed, out, common.progress(spec));
+        spec.commandLine().getOut().printf(Locale.ROOT,
+                "%s: %d rows -> %d rows (%d synthetic, %d positive); sampler %.3f s; wrote %s%n",
+                sampler, o.input(), o.output(), o.synthetic(), o.positivesAfter(), o.samplerSeconds(), out);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.rareclass.domain.experiment;
+
+import dev.rareclass.domain.data.CategoricalColumn;
+import dev.rareclass.domain.data.Column;
+import dev.rareclass.domain.data.DataOptions;
+import dev.rareclass.domain.data.FeatureMatrix;
+import dev.rareclass.domain.data.NumericColumn;
+import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.model.ProgressListener;
+import dev.rareclass.domain.port.ResultSink;
+import dev.rareclass.domain.port.TableSource;
+import dev.rareclass.domain.preprocess.ColumnTransform;
+import dev.rareclass.domain.preprocess.FittedPreprocessor;
+import dev.rareclass.domain.preprocess.NumericTransform;
+import dev.rareclass.domain.preprocess.OneHotTransform;
+import dev.rareclass.domain.preprocess.PreprocessingSpec;
+import dev.rareclass.domain.preprocess.Scaling;
+import dev.rareclass.domain.preprocess.UnknownCategories;
+import dev.rareclass.domain.sampling.Resampled;
+import dev.rareclass.domain.sampling.SamplerCatalog;
+import dev.rareclass.domain.sampling.SamplingInput;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code rareclass resample}: a sampler applied to a whole table, written back as a table in the input's
+ * units — imbalanced-learn's {@code fit_resample} from the command line. The sampler sees the values
+ * unscaled (as imbalanced-learn does when given raw features), with categorical columns one-hot encoded
+ * so that synthetic rows get real categories (SMOTE-NC behaviour), decoded back on output.
+ */
+public final class ResampleUseCase {
+
+    /**
+     * @param input          rows read
+     * @param output         rows written (kept original rows first, then synthetic ones)
+     * @param synthetic      synthetic rows among them
+     * @param positivesAfter positive rows in the output
+     * @param samplerSeconds time spent in the sampler alone
+     */
+    public record Outcome(int input, int output, int synthetic, int positivesAfter, double samplerSeconds) {
+    }
+
+    private final TableSource tables;
+    private final SamplerCatalog samplers;
+    private final ResultSink sink;
+
+    public ResampleUseCase(TableSource tables, SamplerCatalog samplers, ResultSink sink) {
+        this.tables = tables;
+        this.samplers = samplers;
+        this.sink = sink;
+    }
+
+    public Outcome resample(DataOptions data, String samplerName, Hyperparameters samplerParams, long seed, Path out,
+                            ProgressListener progress) {
+        var sampler = samplers.find(samplerName).create(samplerParams);
+        Table table = tables.read(data);
+        table.notes().forEach(progress::note);
+        FittedPreprocessor encoding = FittedPreprocessor.fit(table,
+                new PreprocessingSpec(Scaling.NONE, data.missing(), UnknownCategories.IGNORE));
+        FeatureMatrix x = encoding.transform(table);
+        long t0 = System.nanoTime();
+        Resampled r = sampler.resample(new SamplingInput(x, table.requireLabels(), encoding.categoricalBlocks()), seed);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Table result = decode(table, encoding, r);
+        sink.writeTable(result, out);
+        return new Outcome(table.rows(), result.rows(), r.syntheticRows(), r.y().positives(), seconds);
+    }
+
+    /** The resampled matrix back as typed columns; row numbers are the source rows, 0 for synthetic rows. */
+    static Table decode(Table source, FittedPreprocessor encoding, Resampled r) {
+        FeatureMatrix x = r.x();
+        int n = x.rows();
+        List<Column> columns = new ArrayList<>();
+        int offset = 0;
+        for (ColumnTransform t : encoding.transforms()) {
+            switch (t) {
+                case NumericTransform num -> {
+                    float[] v = new float[n];
+                    for (int i = 0; i < n; i++) {
+                        v[i] = (float) (x.get(i, offset) * num.scale() + num.offset());
+                    }
+                    columns.add(new NumericColumn(num.input(), v));
+                }
+                case OneHotTransform oh -> {
+                    int[] codes = new int[n];
+                    for (int i = 0; i < n; i++) {
+                        int best = -1;
+                        float bestValue = 0;
+                        for (int j = 0; j < oh.width(); j++) {
+                            if (x.get(i, offset + j) > bestValue) {
+                                best = j;
+                                bestValue = x.get(i, offset + j);
+                            }
+                        }
+                        codes[i] = best;
+                    }
+                    columns.add(new CategoricalColumn(oh.input(), oh.levels(), codes));
+                }
+            }
+            offset += t.width();
+        }
+        int[] origin = r.origin();
+        int[] numbers = new int[n];
+        for (int i = 0; i < n; i++) {
+            numbers[i] = origin[i] >= 0 ? source.rowNumber(origin[i]) : 0;
+        }
+        return new Table(source.source(), columns, r.y(), source.labelMapping().orElseThrow(), numbers, List.of());
+    }
+}
