@@ -1,0 +1,92 @@
+package dev.rareclass.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResampleCommandTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path data;
+
+    /** 200 rows: a numeric column, a categorical one, and 20 rare rows. */
+    @BeforeAll
+    static void writeTable() throws IOException {
+        SplittableRandom rng = new SplittableRandom(3);
+        StringBuilder sb = new StringBuilder("x,colour,z,label\n");
+        String[] colours = {"red", "green", "blue"};
+        for (int i = 0; i < 200; i++) {
+            boolean rare = i % 10 == 0;
+            sb.append(String.format(java.util.Locale.ROOT, "%.3f,%s,%.3f,%s%n", rng.nextGaussian() + (rare ? 2 : 0),
+                    colours[rng.nextInt(rare ? 1 : 3)], rng.nextGaussian(), rare ? "rare" : "common"));
+        }
+        data = dir.resolve("t.csv");
+        Files.writeString(data, sb);
+    }
+
+    @Test
+    void smoteBalancesTheClassesKeepsOriginalRowsFirstAndInventsNoCategories() throws IOException {
+        Path out = dir.resolve("smote.csv");
+        CliRun r = CliRun.of("resample", data.toString(), "--label", "label", "--positive", "rare", "--sampler", "smote",
+                "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("200 rows -> 360 rows (160 synthetic, 180 positive)");
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.get(0)).isEqualTo("x,colour,z,label");
+        assertThat(lines).hasSize(361);
+        List<String> input = Files.readAllLines(data);
+        // original rows first, in order, with their values (float32 round trip of 3-decimal values)
+        String[] first = lines.get(1).split(",");
+        String[] firstIn = input.get(1).split(",");
+        assertThat(Float.parseFloat(first[0])).isEqualTo(Float.parseFloat(firstIn[0]));
+        assertThat(first[1]).isEqualTo(firstIn[1]);
+        assertThat(first[3]).isEqualTo("rare");
+        // every synthetic row is rare and red, like every rare input row
+        for (String line : lines.subList(201, 361)) {
+            String[] f = line.split(",");
+            assertThat(f[3]).isEqualTo("rare");
+            assertThat(f[1]).isEqualTo("red");
+        }
+    }
+
+    @Test
+    void underSamplingWithARatioRemovesMajorityRowsOnly() throws IOException {
+        Path out = dir.resolve("under.csv");
+        CliRun r = CliRun.of("resample", data.toString(), "--label", "label", "--positive", "rare", "--sampler",
+                "random-under", "--ratio", "0.5", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.stream().filter(l -> l.endsWith(",rare")).count()).isEqualTo(20);
+        assertThat(lines.stream().filter(l -> l.endsWith(",common")).count()).isEqualTo(40);
+    }
+
+    @Test
+    void samplerMistakesAreClearUsageOrDataErrors() throws IOException {
+        CliRun unknown = CliRun.of("resample", data.toString(), "--label", "label", "--positive", "rare", "--sampler",
+                "smoteish", "--out", dir.resolve("x.csv").toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown sampler 'smoteish'").contains("borderline-smote-1").contains("near-miss-3");
+
+        CliRun bigK = CliRun.of("resample", data.toString(), "--label", "label", "--positive", "rare", "--sampler",
+                "smote", "--k", "50", "--out", dir.resolve("y.csv").toString());
+        assertThat(bigK.exitCode()).isEqualTo(2);
+        assertThat(bigK.err()).contains("50").contains("20");
+        assertThat(dir.resolve("y.csv")).doesNotExist();
+
+        Path one = dir.resolve("one.csv");
+        Files.writeString(one, "x,label\n1,rare\n2,rare\n3,rare\n");
+        CliRun oneClass = CliRun.of("resample", one.toString(), "--label", "label", "--positive", "rare", "--sampler",
+                "smote", "--out", dir.resolve("z.csv").toString());
+        assertThat(oneClass.exitCode()).isEqualTo(65);
+        assertThat(oneClass.err().strip().lines()).hasSize(1);
+    }
+}
