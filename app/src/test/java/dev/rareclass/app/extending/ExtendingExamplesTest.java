@@ -1,0 +1,84 @@
+package dev.rareclass.app.extending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.rareclass.app.cli.Cli;
+import dev.rareclass.app.wiring.AppModule;
+import dev.rareclass.domain.data.FeatureMatrix;
+import dev.rareclass.domain.data.SyntheticRareEvents;
+import dev.rareclass.domain.data.Table;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The worked examples of docs/EXTENDING.md, wired into the real application and used from the command line. */
+class ExtendingExamplesTest {
+
+    @TempDir
+    Path dir;
+
+    private final Injector injector = Guice.createInjector(new AppModule(), new NearestCentroidExample.Module(),
+            new DuplicateMinorityExample.Module());
+
+    private String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cmd = Cli.commandLine(injector);
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        int code = cmd.execute(args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    private Path table() throws IOException {
+        Table t = SyntheticRareEvents.generate(400, 4, 2, 0.1, 8);
+        FeatureMatrix x = t.numericMatrix();
+        StringBuilder sb = new StringBuilder("a,b,c,d,y\n");
+        for (int r = 0; r < t.rows(); r++) {
+            sb.append(x.get(r, 0)).append(',').append(x.get(r, 1)).append(',').append(x.get(r, 2)).append(',')
+                    .append(x.get(r, 3)).append(',').append(t.requireLabels().get(r)).append('\n');
+        }
+        Path p = dir.resolve("t.csv");
+        Files.writeString(p, sb);
+        return p;
+    }
+
+    @Test
+    void aNewClassifierTrainsSavesLoadsAndScoresThroughTheCommandLine() throws IOException {
+        Path data = table();
+        Path model = dir.resolve("centroid.model");
+        String[] train = run("train", data.toString(), "--label", "y", "--positive", "1", "--model", "nearest-centroid",
+                "--param", "temperature=2", "--out", model.toString());
+        assertThat(train[0]).as(train[2]).isEqualTo("0");
+        assertThat(train[1]).contains("Trained nearest-centroid@example");
+        String[] eval = run("evaluate", model.toString(), data.toString());
+        assertThat(eval[0]).as(eval[2]).isEqualTo("0");
+        assertThat(eval[1]).contains("nearest-centroid@example").contains("roc_auc");
+        String[] bad = run("train", data.toString(), "--label", "y", "--positive", "1", "--model", "nearest-centroid",
+                "--param", "temperature=0", "--out", dir.resolve("x.model").toString());
+        assertThat(bad[0]).isEqualTo("2");
+    }
+
+    @Test
+    void aNewSamplerIsUsableByNameEverywhere() throws IOException {
+        Path data = table();
+        Path out = dir.resolve("dup.csv");
+        String[] r = run("resample", data.toString(), "--label", "y", "--positive", "1", "--sampler", "duplicate-minority",
+                "--out", out.toString());
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        long positivesIn = Files.readAllLines(data).stream().filter(l -> l.endsWith(",1")).count();
+        long positivesOut = Files.readAllLines(out).stream().filter(l -> l.endsWith(",1")).count();
+        assertThat(positivesOut).isEqualTo(2 * positivesIn);
+        String[] compare = run("compare", data.toString(), "--label", "y", "--positive", "1", "--models", "logistic",
+                "--samplers", "none,duplicate-minority", "--folds", "3");
+        assertThat(compare[0]).as(compare[2]).isEqualTo("0");
+        assertThat(compare[1]).contains("logistic@smile +duplicate-minority");
+    }
+}
