@@ -22,9 +22,11 @@ class MlpParamsTest {
     void mlpDefaults() {
         MlpParams p = MlpParams.of(Hyperparameters.empty());
         assertThat(p.hidden()).containsExactly(16, 16);
-        assertThat(p.activation()).isEqualTo("relu");
-        assertThat(p.init()).isEqualTo("he-uniform");
-        assertThat(p.dropout()).isZero();
+        assertThat(p.activations()).containsExactly("relu", "relu");
+        assertThat(p.inits()).containsExactly("he-uniform", "he-uniform");
+        assertThat(p.dropouts()).containsExactly(0.0, 0.0);
+        assertThat(p.earlyStopping().enabled()).isFalse();
+        assertThat(p.l1()).isZero();
         assertThat(p.optimizer()).isEqualTo("adam");
         assertThat(p.learningRate()).isEqualTo(0.001);
         assertThat(p.l2()).isZero();
@@ -36,10 +38,10 @@ class MlpParamsTest {
 
     @Test
     void initFollowsActivationUnlessGiven() {
-        assertThat(MlpParams.of(hp("activation=tanh")).init()).isEqualTo("glorot-uniform");
-        assertThat(MlpParams.of(hp("activation=selu")).init()).isEqualTo("lecun-normal");
-        assertThat(MlpParams.of(hp("activation=leaky-relu")).init()).isEqualTo("he-uniform");
-        assertThat(MlpParams.of(hp("activation=tanh", "init=he-normal")).init()).isEqualTo("he-normal");
+        assertThat(MlpParams.of(hp("activation=tanh")).inits().getFirst()).isEqualTo("glorot-uniform");
+        assertThat(MlpParams.of(hp("activation=selu")).inits().getFirst()).isEqualTo("lecun-normal");
+        assertThat(MlpParams.of(hp("activation=leaky-relu")).inits().getFirst()).isEqualTo("he-uniform");
+        assertThat(MlpParams.of(hp("activation=tanh", "init=he-normal")).inits().getFirst()).isEqualTo("he-normal");
     }
 
     @Test
@@ -47,8 +49,8 @@ class MlpParamsTest {
         MlpParams p = MlpParams.of(hp("hidden=32,8,4", "activation=ELU", "init=glorot-normal", "dropout=0.3",
                 "optimizer=nadam", "learning-rate=0.05", "l2=0.0001", "epochs=3", "batch-size=128", "seed=99"));
         assertThat(p.hidden()).containsExactly(32, 8, 4);
-        assertThat(p.activation()).isEqualTo("elu");
-        assertThat(p.retainProbability()).isEqualTo(0.7, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(p.activations()).containsExactly("elu", "elu", "elu");
+        assertThat(p.retainProbability(0)).isEqualTo(0.7, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(p.seedOr(7)).isEqualTo(99);
         assertThat(p.asHyperparameters(false).asMap()).containsEntry("hidden", "32,8,4").containsEntry("seed", "99");
     }
@@ -86,7 +88,7 @@ class MlpParamsTest {
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("hiden")
                 .hasMessageContaining("mlp@dl4j")
-                .hasMessageContaining("activation, batch-size, dropout, epochs, hidden, init, l2, learning-rate, optimizer, seed");
+                .hasMessageContaining("activation, batch-size, dropout, early-stopping, epochs, hidden, init, l1, l2, learning-rate, min-delta, momentum, optimizer, patience, restore-best, seed");
     }
 
     @Test
