@@ -19,6 +19,7 @@ public final class Dl4jModule extends AbstractModule {
         MapBinder<String, TrainerFactory> trainers = MapBinder.newMapBinder(binder(), String.class, TrainerFactory.class);
         trainers.addBinding(MlpTrainerFactory.KIND + "@" + NAME).to(MlpTrainerFactory.class);
         trainers.addBinding(LogisticNetworkFactory.KIND + "@" + NAME).to(LogisticNetworkFactory.class);
+        trainers.addBinding(AutoencoderTrainerFactory.KIND + "@" + NAME).to(AutoencoderTrainerFactory.class);
         MapBinder<String, ModelCodec> codecs = MapBinder.newMapBinder(binder(), String.class, ModelCodec.class);
         codecs.addBinding(NAME).to(Dl4jModelCodec.class);
     }

@@ -39,6 +39,6 @@ final class Dl4jSerialization {
         } catch (IOException | RuntimeException e) {
             throw new DataException("the saved dl4j network cannot be read: " + e.getMessage(), e);
         }
-        return new Dl4jTrainedClassifier(kind, params, net, history);
+        return new Dl4jTrainedClassifier(kind, params, net, history, Dl4jTrainedClassifier.Output.forKind(kind));
     }
 }

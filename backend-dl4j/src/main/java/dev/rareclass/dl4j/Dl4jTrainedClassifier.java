@@ -14,7 +14,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A trained DL4J network whose single sigmoid output is the probability of the positive class.
+ * A trained DL4J network: either one sigmoid output, the probability of the positive class
+ * ({@link Output#PROBABILITY}), or an autoencoder whose score is each row's reconstruction error, the mean
+ * squared difference between its features and the network's output ({@link Output#RECONSTRUCTION_ERROR},
+ * an {@link ScoreKind#ANOMALY} score).
  *
  * <p>The network never leaves this object except to {@link Dl4jModelCodec} (package-private accessor), so it
  * is immutable from the outside. {@link MultiLayerNetwork#output} keeps per-call state (input, layer
@@ -24,16 +27,30 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Dl4jTrainedClassifier implements TrainedClassifier {
 
+    /** What the network's output means. */
+    enum Output {
+        PROBABILITY,
+        RECONSTRUCTION_ERROR;
+
+        /** The output a saved model of this kind has. */
+        static Output forKind(String kind) {
+            return kind.equals(AutoencoderTrainerFactory.KIND) ? RECONSTRUCTION_ERROR : PROBABILITY;
+        }
+    }
+
     private final String kind;
     private final Hyperparameters params;
     private final MultiLayerNetwork network;
     private final TrainingHistory history;
+    private final Output output;
 
-    Dl4jTrainedClassifier(String kind, Hyperparameters params, MultiLayerNetwork network, TrainingHistory history) {
+    Dl4jTrainedClassifier(String kind, Hyperparameters params, MultiLayerNetwork network, TrainingHistory history,
+                          Output output) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.params = Objects.requireNonNull(params, "params");
         this.network = Objects.requireNonNull(network, "network");
         this.history = history;
+        this.output = Objects.requireNonNull(output, "output");
     }
 
     @Override
@@ -66,12 +83,31 @@ public final class Dl4jTrainedClassifier implements TrainedClassifier {
         synchronized (network) {
             out = network.output(in, false);
         }
-        return out.toDoubleVector();
+        if (output == Output.PROBABILITY) {
+            return out.toDoubleVector();
+        }
+        return reconstructionErrors(x, out.data().asFloat());
+    }
+
+    /** Mean over features of the squared difference, per row, accumulated in double. */
+    static double[] reconstructionErrors(FeatureMatrix x, float[] reconstructed) {
+        int cols = x.cols();
+        float[] in = x.data();
+        double[] err = new double[x.rows()];
+        for (int r = 0; r < err.length; r++) {
+            double sum = 0;
+            for (int c = r * cols, end = c + cols; c < end; c++) {
+                double d = (double) reconstructed[c] - in[c];
+                sum += d * d;
+            }
+            err[r] = sum / cols;
+        }
+        return err;
     }
 
     @Override
     public ScoreKind scoreKind() {
-        return ScoreKind.PROBABILITY;
+        return output == Output.PROBABILITY ? ScoreKind.PROBABILITY : ScoreKind.ANOMALY;
     }
 
     @Override

@@ -8,44 +8,51 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Validated parameters of a DL4J feed-forward network ending in one sigmoid unit with binary cross-entropy.
  * Pure Java: building one never touches ND4J.
  *
- * <p>Defaults ({@code mlp}): {@code hidden=16,16}, {@code activation=relu}, {@code init} by activation
- * (he-uniform for relu, elu and leaky-relu; lecun-normal for selu; glorot-uniform for tanh and sigmoid),
- * {@code dropout=0}, {@code optimizer=adam}, {@code learning-rate=0.001}, {@code l2=0}, {@code epochs=20},
- * {@code batch-size=64}, {@code seed} unset (the training context's seed is used).
+ * <p>Defaults ({@code mlp}): {@code hidden=16,16}, {@code activation=relu}, {@code init} by each layer's
+ * activation (he-uniform for relu, elu and leaky-relu; lecun-normal for selu; glorot-uniform for tanh and
+ * sigmoid), {@code dropout=0}, {@code optimizer=adam}, {@code learning-rate=0.001}, {@code momentum=0.9}
+ * (sgd only), {@code l1=0}, {@code l2=0}, {@code epochs=20}, {@code batch-size=64},
+ * {@code early-stopping=none} ({@code patience=10}, {@code min-delta=0}, {@code restore-best=true}),
+ * {@code seed} unset (the training context's seed is used). {@code activation}, {@code init} and
+ * {@code dropout} take one value for every hidden layer or a comma list with one value per layer.
  *
  * <p>Defaults ({@code logistic}, see {@link #logistic}): no hidden layer, {@code optimizer=adam},
  * {@code learning-rate=0.01}, {@code l2=0}, {@code epochs=50}, {@code batch-size=64}, glorot-uniform init.
- * A single sigmoid unit learns more slowly per step than a hidden layer stack, hence the larger rate and
- * more epochs.
  *
  * @param hidden       units per hidden layer, in order; empty means a logistic regression
- * @param activation   hidden-layer activation: relu, selu, tanh, elu, leaky-relu, sigmoid
- * @param init         weight init: he-uniform, he-normal, glorot-uniform, glorot-normal, lecun-normal
- * @param dropout      probability of <em>dropping</em> a hidden unit's output during training (Keras'
- *                     meaning), applied after every hidden layer; DL4J's {@code dropOut(p)} takes the
- *                     <em>retain</em> probability, see {@link #retainProbability()}
+ * @param activations  per hidden layer: relu, selu, tanh, elu, leaky-relu, sigmoid
+ * @param inits        per hidden layer: he-uniform, he-normal, glorot-uniform, glorot-normal, lecun-normal
+ * @param dropouts     per hidden layer, the probability of <em>dropping</em> its outputs during training
+ *                     (Keras' meaning); DL4J's {@code dropOut(p)} takes the retain probability, see
+ *                     {@link #retainProbability(int)}
  * @param optimizer    adam, rmsprop, sgd, nadam
  * @param learningRate step size of the optimizer
+ * @param momentum     sgd only: 0 is plain SGD, above 0 Nesterov momentum (DL4J's {@code Nesterovs})
+ * @param l1           L1 penalty on weights (not biases)
  * @param l2           L2 penalty on weights (not biases)
- * @param epochs       passes over the training data
+ * @param epochs       passes over the training data (the most, with early stopping)
  * @param batchSize    rows per gradient step
+ * @param earlyStopping when to stop and whether to restore the best epoch
  * @param seed         overrides the training context's seed when present
  */
-public record MlpParams(List<Integer> hidden, String activation, String init, double dropout, String optimizer,
-                        double learningRate, double l2, int epochs, int batchSize, OptionalLong seed) {
+public record MlpParams(List<Integer> hidden, List<String> activations, List<String> inits, List<Double> dropouts,
+                        String optimizer, double learningRate, double momentum, double l1, double l2, int epochs,
+                        int batchSize, EarlyStopping earlyStopping, OptionalLong seed) {
 
     public static final Set<String> ACTIVATIONS = Set.of("relu", "selu", "tanh", "elu", "leaky-relu", "sigmoid");
     public static final Set<String> INITS = Set.of("he-uniform", "he-normal", "glorot-uniform", "glorot-normal", "lecun-normal");
     public static final Set<String> OPTIMIZERS = Set.of("adam", "rmsprop", "sgd", "nadam");
 
     /** Parameter names of {@code mlp@dl4j}. */
-    public static final Set<String> MLP_NAMES = Set.of("hidden", "activation", "init", "dropout", "optimizer",
-            "learning-rate", "l2", "epochs", "batch-size", "seed");
+    public static final Set<String> MLP_NAMES = Stream.concat(Stream.of("hidden", "activation", "init", "dropout",
+            "optimizer", "learning-rate", "momentum", "l1", "l2", "epochs", "batch-size", "seed"),
+            EarlyStopping.NAMES.stream()).collect(Collectors.toUnmodifiableSet());
     /** Parameter names of {@code logistic@dl4j}. */
     public static final Set<String> LOGISTIC_NAMES = Set.of("learning-rate", "epochs", "batch-size", "l2", "optimizer", "seed");
 
@@ -54,34 +61,47 @@ public record MlpParams(List<Integer> hidden, String activation, String init, do
 
     public MlpParams {
         hidden = List.copyOf(hidden);
+        activations = List.copyOf(activations);
+        inits = List.copyOf(inits);
+        dropouts = List.copyOf(dropouts);
         for (int h : hidden) {
             if (h < 1) {
                 throw new UsageException("parameter hidden=" + hidden + ": every layer needs at least 1 unit");
             }
         }
-        require(ACTIVATIONS.contains(activation), "activation", activation, "one of " + sorted(ACTIVATIONS));
-        require(INITS.contains(init), "init", init, "one of " + sorted(INITS));
+        int n = hidden.size();
+        require(activations.size() == n && inits.size() == n && dropouts.size() == n, "hidden", hidden,
+                "matched by one activation, init and dropout per layer");
+        activations.forEach(a -> require(ACTIVATIONS.contains(a), "activation", a, "one of " + sorted(ACTIVATIONS)));
+        inits.forEach(i -> require(INITS.contains(i), "init", i, "one of " + sorted(INITS)));
+        dropouts.forEach(d -> require(d >= 0 && d <= MAX_DROPOUT, "dropout", d, "in [0, " + MAX_DROPOUT + "]"));
         require(OPTIMIZERS.contains(optimizer), "optimizer", optimizer, "one of " + sorted(OPTIMIZERS));
-        require(dropout >= 0 && dropout <= MAX_DROPOUT, "dropout", dropout, "in [0, " + MAX_DROPOUT + "]");
         require(learningRate > 0 && learningRate <= 10, "learning-rate", learningRate, "in (0, 10]");
+        require(momentum >= 0 && momentum < 1, "momentum", momentum, "in [0, 1)");
+        require(l1 >= 0 && Double.isFinite(l1), "l1", l1, ">= 0");
         require(l2 >= 0 && Double.isFinite(l2), "l2", l2, ">= 0");
         require(epochs >= 1, "epochs", epochs, ">= 1");
         require(batchSize >= 1, "batch-size", batchSize, ">= 1");
+        java.util.Objects.requireNonNull(earlyStopping, "earlyStopping");
     }
 
     /** Reads {@code mlp@dl4j} parameters; unknown keys and bad values fail naming the parameter. */
     public static MlpParams of(Hyperparameters p) {
         p.requireKnown(MLP_NAMES, "mlp@dl4j");
         List<Integer> hidden = p.integers("hidden", List.of(16, 16), 1, 1 << 16);
-        String activation = p.choice("activation", "relu", ACTIVATIONS);
-        String init = p.choice("init", defaultInit(activation), INITS);
-        double dropout = p.decimal("dropout", 0, 0, MAX_DROPOUT);
+        int n = hidden.size();
+        List<String> activations = LayerLists.words(p, "activation", n, ACTIVATIONS, i -> "relu");
+        List<String> inits = LayerLists.words(p, "init", n, INITS, i -> defaultInit(activations.get(i)));
+        List<Double> dropouts = LayerLists.decimals(p, "dropout", n, 0, 0, MAX_DROPOUT);
         String optimizer = p.choice("optimizer", "adam", OPTIMIZERS);
         double lr = p.decimal("learning-rate", 0.001, Double.MIN_VALUE, 10);
+        double momentum = momentum(p, optimizer);
+        double l1 = p.decimal("l1", 0, 0, 1e6);
         double l2 = p.decimal("l2", 0, 0, 1e6);
         int epochs = p.integer("epochs", 20, 1, 1_000_000);
         int batch = p.integer("batch-size", 64, 1, 1 << 24);
-        return new MlpParams(hidden, activation, init, dropout, optimizer, lr, l2, epochs, batch, seed(p));
+        EarlyStopping es = EarlyStopping.of(p, "none", EarlyStopping.MONITORS);
+        return new MlpParams(hidden, activations, inits, dropouts, optimizer, lr, momentum, l1, l2, epochs, batch, es, seed(p));
     }
 
     /** Reads {@code logistic@dl4j} parameters: the same network without hidden layers. */
@@ -92,8 +112,16 @@ public record MlpParams(List<Integer> hidden, String activation, String init, do
         double l2 = p.decimal("l2", 0, 0, 1e6);
         int epochs = p.integer("epochs", 50, 1, 1_000_000);
         int batch = p.integer("batch-size", 64, 1, 1 << 24);
-        // activation is unused without hidden layers; it only records what the constructor needs.
-        return new MlpParams(List.of(), "sigmoid", "glorot-uniform", 0, optimizer, lr, l2, epochs, batch, seed(p));
+        return new MlpParams(List.of(), List.of(), List.of(), List.of(), optimizer, lr, 0.9, 0, l2, epochs, batch,
+                new EarlyStopping("none", 10, 0, true, false), seed(p));
+    }
+
+    /** {@code momentum} is only meaningful for sgd; elsewhere it is refused rather than silently ignored. */
+    static double momentum(Hyperparameters p, String optimizer) {
+        if (p.asMap().containsKey("momentum") && !optimizer.equals("sgd")) {
+            throw new UsageException("parameter momentum applies to optimizer=sgd only, not " + optimizer);
+        }
+        return p.decimal("momentum", 0.9, 0, 0.999999);
     }
 
     /** The init that suits an activation: He for the ReLU family, LeCun for SELU, Glorot otherwise. */
@@ -105,9 +133,9 @@ public record MlpParams(List<Integer> hidden, String activation, String init, do
         };
     }
 
-    /** DL4J's {@code dropOut(x)} argument: the probability of keeping a unit, {@code 1 - dropout}. */
-    public double retainProbability() {
-        return 1.0 - dropout;
+    /** DL4J's {@code dropOut(x)} argument for the outputs of hidden layer {@code layer}: {@code 1 - dropout}. */
+    public double retainProbability(int layer) {
+        return 1.0 - dropouts.get(layer);
     }
 
     /** The seed to train with: this record's override, else the context's. */
@@ -120,20 +148,29 @@ public record MlpParams(List<Integer> hidden, String activation, String init, do
         Map<String, String> m = new LinkedHashMap<>();
         if (!logistic) {
             m.put("hidden", hidden.stream().map(String::valueOf).collect(Collectors.joining(",")));
-            m.put("activation", activation);
-            m.put("init", init);
-            m.put("dropout", Double.toString(dropout));
+            m.put("activation", LayerLists.join(activations));
+            m.put("init", LayerLists.join(inits));
+            m.put("dropout", LayerLists.join(dropouts));
         }
         m.put("optimizer", optimizer);
         m.put("learning-rate", Double.toString(learningRate));
+        if (!logistic && optimizer.equals("sgd")) {
+            m.put("momentum", Double.toString(momentum));
+        }
+        if (!logistic) {
+            m.put("l1", Double.toString(l1));
+        }
         m.put("l2", Double.toString(l2));
         m.put("epochs", Integer.toString(epochs));
         m.put("batch-size", Integer.toString(batchSize));
+        if (!logistic) {
+            earlyStopping.putInto(m);
+        }
         seed.ifPresent(s -> m.put("seed", Long.toString(s)));
         return Hyperparameters.of(m);
     }
 
-    private static OptionalLong seed(Hyperparameters p) {
+    static OptionalLong seed(Hyperparameters p) {
         String raw = p.asMap().get("seed");
         if (raw == null) {
             return OptionalLong.empty();
@@ -145,13 +182,13 @@ public record MlpParams(List<Integer> hidden, String activation, String init, do
         }
     }
 
-    private static void require(boolean ok, String name, Object value, String expected) {
+    static void require(boolean ok, String name, Object value, String expected) {
         if (!ok) {
             throw new UsageException("parameter " + name + "=" + value + " must be " + expected);
         }
     }
 
-    private static String sorted(Set<String> s) {
+    static String sorted(Set<String> s) {
         return String.join(", ", new java.util.TreeSet<>(s));
     }
 }

@@ -8,14 +8,17 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nadam;
+import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 /**
  * Turns {@link MlpParams} into a DL4J configuration. Kept apart from the factories so that only training
@@ -27,42 +30,76 @@ final class NetworkConfigs {
     }
 
     /**
-     * Dense hidden layers, then one sigmoid unit with binary cross-entropy. Dropout, when set, applies to the
-     * output of every hidden layer (DL4J applies a layer's {@code dropOut} to its <em>input</em>, so it goes on
-     * every layer after the first); the raw features are never dropped, as in a Keras
+     * Dense hidden layers, then one sigmoid unit with binary cross-entropy. Dropout {@code dropouts[i]} applies
+     * to the outputs of hidden layer {@code i} (DL4J applies a layer's {@code dropOut} to its <em>input</em>,
+     * so it is set on layer {@code i + 1}); the raw features are never dropped, as in a Keras
      * {@code Dense → Dropout} stack. The output layer always uses Glorot-uniform init, Keras' default for Dense.
      * Uniform 1:1 weights use DL4J's {@code LossBinaryXENT}; any other weights {@link WeightedBinaryXent}.
      */
     static MultiLayerConfiguration build(MlpParams p, int nIn, long seed, ClassWeights weights) {
-        NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .dataType(DataType.FLOAT)
-                .updater(updater(p))
-                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
-                .inferenceWorkspaceMode(WorkspaceMode.ENABLED);
+        NeuralNetConfiguration.Builder base = base(seed, updater(p.optimizer(), p.learningRate(), p.momentum()));
+        if (p.l1() > 0) {
+            base.l1(p.l1());
+        }
         if (p.l2() > 0) {
             base.l2(p.l2());
         }
         NeuralNetConfiguration.ListBuilder list = base.list();
-        Activation activation = activation(p.activation());
-        WeightInit init = init(p.init());
         int in = nIn;
         for (int i = 0; i < p.hidden().size(); i++) {
             DenseLayer.Builder dense = new DenseLayer.Builder()
-                    .nIn(in).nOut(p.hidden().get(i)).activation(activation).weightInit(init);
-            if (i > 0 && p.dropout() > 0) {
-                dense.dropOut(p.retainProbability());
+                    .nIn(in).nOut(p.hidden().get(i)).activation(activation(p.activations().get(i)))
+                    .weightInit(init(p.inits().get(i)));
+            if (i > 0 && p.dropouts().get(i - 1) > 0) {
+                dense.dropOut(p.retainProbability(i - 1));
             }
             list.layer(dense.build());
             in = p.hidden().get(i);
         }
         OutputLayer.Builder out = new OutputLayer.Builder(loss(weights))
                 .nIn(in).nOut(1).activation(Activation.SIGMOID).weightInit(WeightInit.XAVIER_UNIFORM);
-        if (!p.hidden().isEmpty() && p.dropout() > 0) {
-            out.dropOut(p.retainProbability());
+        int last = p.hidden().size() - 1;
+        if (last >= 0 && p.dropouts().get(last) > 0) {
+            out.dropOut(p.retainProbability(last));
         }
         list.layer(out.build());
         return list.build();
+    }
+
+    /**
+     * Dense layers {@code nIn → layers… → nIn} trained with mean squared error (DL4J's {@code LossMSE}: mean
+     * over features, mean over rows, as Keras' {@code mse}). The first layer's activation carries the L1
+     * activity penalty ({@link L1ActivityActivation}) when {@code l1-activity > 0}.
+     */
+    static MultiLayerConfiguration autoencoder(AutoencoderParams p, int nIn, long seed) {
+        NeuralNetConfiguration.Builder base = base(seed, updater(p.optimizer(), p.learningRate(), p.momentum()));
+        if (p.l2() > 0) {
+            base.l2(p.l2());
+        }
+        NeuralNetConfiguration.ListBuilder list = base.list();
+        int in = nIn;
+        for (int i = 0; i < p.layers().size(); i++) {
+            IActivation act = activation(p.activations().get(i)).getActivationFunction();
+            if (i == 0 && p.l1Activity() > 0) {
+                act = new L1ActivityActivation(act, p.l1Activity());
+            }
+            list.layer(new DenseLayer.Builder().nIn(in).nOut(p.layers().get(i)).activation(act)
+                    .weightInit(init(p.inits().get(i))).build());
+            in = p.layers().get(i);
+        }
+        Activation outAct = p.outputActivation().equals("identity") ? Activation.IDENTITY : activation(p.outputActivation());
+        list.layer(new OutputLayer.Builder(new LossMSE()).nIn(in).nOut(nIn).activation(outAct)
+                .weightInit(init(p.inits().getLast())).build());
+        return list.build();
+    }
+
+    private static NeuralNetConfiguration.Builder base(long seed, IUpdater updater) {
+        return new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.FLOAT)
+                .updater(updater)
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED);
     }
 
     static ILossFunction loss(ClassWeights w) {
@@ -71,13 +108,14 @@ final class NetworkConfigs {
                 : new WeightedBinaryXent(w.positive(), w.negative());
     }
 
-    static IUpdater updater(MlpParams p) {
-        return switch (p.optimizer()) {
-            case "adam" -> new Adam(p.learningRate());
-            case "rmsprop" -> new RmsProp(p.learningRate());
-            case "sgd" -> new Sgd(p.learningRate());
-            case "nadam" -> new Nadam(p.learningRate());
-            default -> throw new IllegalArgumentException("optimizer " + p.optimizer());
+    /** sgd with momentum above 0 is DL4J's Nesterov momentum; DL4J has no classical-momentum updater. */
+    static IUpdater updater(String optimizer, double lr, double momentum) {
+        return switch (optimizer) {
+            case "adam" -> new Adam(lr);
+            case "rmsprop" -> new RmsProp(lr);
+            case "sgd" -> momentum > 0 ? new Nesterovs(lr, momentum) : new Sgd(lr);
+            case "nadam" -> new Nadam(lr);
+            default -> throw new IllegalArgumentException("optimizer " + optimizer);
         };
     }
 

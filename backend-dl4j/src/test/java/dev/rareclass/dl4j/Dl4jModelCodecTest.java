@@ -54,6 +54,19 @@ class Dl4jModelCodecTest {
     }
 
     @Test
+    @Tag("slow")
+    void autoencoderRoundTripKeepsAnomalyScores() {
+        Synthetic.Data d = AutoencoderTest.plane(4, 120, 10);
+        TrainedClassifier model = new AutoencoderTrainerFactory().create(Hyperparameters.parse(List.of("layers=8,3,8", "epochs=2")))
+                .train(d.x(), d.y(), TrainingContext.ofSeed(2));
+        TrainedClassifier back = codec.decode(codec.encode(model), "autoencoder", model.params(), model.history().orElseThrow());
+        assertThat(back.scores(d.x())).isEqualTo(model.scores(d.x()));
+        assertThat(back.scoreKind()).isEqualTo(dev.rareclass.domain.model.ScoreKind.ANOMALY);
+        assertThat(back.history()).isEqualTo(model.history());
+        assertThat(back.summary()).isEqualTo(model.summary());
+    }
+
+    @Test
     void rejectsEntriesItDidNotWrite() throws IOException {
         // ModelSerializer would Java-deserialize a preprocessor.bin entry; decode must refuse it first.
         ByteArrayOutputStream out = new ByteArrayOutputStream();

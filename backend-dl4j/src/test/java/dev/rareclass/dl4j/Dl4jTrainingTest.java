@@ -36,7 +36,9 @@ class Dl4jTrainingTest {
         assertThat(model.kind()).isEqualTo("mlp");
         assertThat(model.backend()).isEqualTo("dl4j");
         assertThat(model.params().asMap()).containsEntry("hidden", "8,8").containsEntry("activation", "relu");
-        assertThat(model.history()).isEmpty();
+        assertThat(model.history().orElseThrow().epochs()).hasSize(10)
+                .allSatisfy(r -> assertThat(r.values()).containsOnlyKeys("loss"));
+        assertThat(model.history().orElseThrow().bestEpoch()).isEqualTo(10);
         assertThat(model.summary()).contains("6 -> 8", "8 -> 1", "total " + (6 * 8 + 8 + 8 * 8 + 8 + 8 + 1) + " params");
     }
 
@@ -77,8 +79,10 @@ class Dl4jTrainingTest {
         assertThat(h.bestEpoch()).isEqualTo(4);
         assertThat(h.epochs()).extracting(EpochRecord::epoch).containsExactly(1, 2, 3, 4);
         assertThat(h.epochs()).allSatisfy(r -> {
-            assertThat(r.values()).containsOnlyKeys("loss", "val_loss");
-            assertThat(r.values().values()).allSatisfy(v -> assertThat(v).isFinite().isPositive());
+            assertThat(r.values()).containsOnlyKeys("loss", "val_loss", "val_accuracy", "val_precision", "val_recall",
+                    "val_pr_auc", "val_roc_auc");
+            assertThat(r.values().values()).allSatisfy(v -> assertThat(v).isFinite().isNotNegative());
+            assertThat(r.values().get("val_pr_auc")).isBetween(0.0, 1.0);
         });
         assertThat(h.epochs().getLast().values().get("loss")).isLessThan(h.epochs().getFirst().values().get("loss"));
         assertThat(progress).containsExactly("mlp@dl4j epochs 1/4", "mlp@dl4j epochs 2/4", "mlp@dl4j epochs 3/4", "mlp@dl4j epochs 4/4");

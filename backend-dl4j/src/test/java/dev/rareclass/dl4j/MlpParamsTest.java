@@ -22,9 +22,11 @@ class MlpParamsTest {
     void mlpDefaults() {
         MlpParams p = MlpParams.of(Hyperparameters.empty());
         assertThat(p.hidden()).containsExactly(16, 16);
-        assertThat(p.activation()).isEqualTo("relu");
-        assertThat(p.init()).isEqualTo("he-uniform");
-        assertThat(p.dropout()).isZero();
+        assertThat(p.activations()).containsExactly("relu", "relu");
+        assertThat(p.inits()).containsExactly("he-uniform", "he-uniform");
+        assertThat(p.dropouts()).containsExactly(0.0, 0.0);
+        assertThat(p.earlyStopping().enabled()).isFalse();
+        assertThat(p.l1()).isZero();
         assertThat(p.optimizer()).isEqualTo("adam");
         assertThat(p.learningRate()).isEqualTo(0.001);
         assertThat(p.l2()).isZero();
@@ -36,10 +38,10 @@ class MlpParamsTest {
 
     @Test
     void initFollowsActivationUnlessGiven() {
-        assertThat(MlpParams.of(hp("activation=tanh")).init()).isEqualTo("glorot-uniform");
-        assertThat(MlpParams.of(hp("activation=selu")).init()).isEqualTo("lecun-normal");
-        assertThat(MlpParams.of(hp("activation=leaky-relu")).init()).isEqualTo("he-uniform");
-        assertThat(MlpParams.of(hp("activation=tanh", "init=he-normal")).init()).isEqualTo("he-normal");
+        assertThat(MlpParams.of(hp("activation=tanh")).inits().getFirst()).isEqualTo("glorot-uniform");
+        assertThat(MlpParams.of(hp("activation=selu")).inits().getFirst()).isEqualTo("lecun-normal");
+        assertThat(MlpParams.of(hp("activation=leaky-relu")).inits().getFirst()).isEqualTo("he-uniform");
+        assertThat(MlpParams.of(hp("activation=tanh", "init=he-normal")).inits().getFirst()).isEqualTo("he-normal");
     }
 
     @Test
@@ -47,8 +49,8 @@ class MlpParamsTest {
         MlpParams p = MlpParams.of(hp("hidden=32,8,4", "activation=ELU", "init=glorot-normal", "dropout=0.3",
                 "optimizer=nadam", "learning-rate=0.05", "l2=0.0001", "epochs=3", "batch-size=128", "seed=99"));
         assertThat(p.hidden()).containsExactly(32, 8, 4);
-        assertThat(p.activation()).isEqualTo("elu");
-        assertThat(p.retainProbability()).isEqualTo(0.7, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(p.activations()).containsExactly("elu", "elu", "elu");
+        assertThat(p.retainProbability(0)).isEqualTo(0.7, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(p.seedOr(7)).isEqualTo(99);
         assertThat(p.asHyperparameters(false).asMap()).containsEntry("hidden", "32,8,4").containsEntry("seed", "99");
     }
@@ -86,7 +88,7 @@ class MlpParamsTest {
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("hiden")
                 .hasMessageContaining("mlp@dl4j")
-                .hasMessageContaining("activation, batch-size, dropout, epochs, hidden, init, l2, learning-rate, optimizer, seed");
+                .hasMessageContaining("activation, batch-size, dropout, early-stopping, epochs, hidden, init, l1, l2, learning-rate, min-delta, momentum, optimizer, patience, restore-best, seed");
     }
 
     @Test
@@ -114,5 +116,67 @@ class MlpParamsTest {
         assertThat(logistic.kind()).isEqualTo("logistic");
         assertThat(logistic.parameterNames()).containsExactlyInAnyOrder("learning-rate", "epochs", "batch-size", "l2", "optimizer", "seed");
         assertThatThrownBy(() -> mlp.create(hp("epochs=-2"))).isInstanceOf(UsageException.class).hasMessageContaining("epochs");
+    }
+
+    @Test
+    void perLayerListsMustMatchTheHiddenLayers() {
+        MlpParams p = MlpParams.of(hp("hidden=8,4", "activation=tanh,relu", "dropout=0.1,0.3"));
+        assertThat(p.activations()).containsExactly("tanh", "relu");
+        assertThat(p.inits()).containsExactly("glorot-uniform", "he-uniform");
+        assertThat(p.dropouts()).containsExactly(0.1, 0.3);
+        assertThat(p.asHyperparameters(false).asMap()).containsEntry("activation", "tanh,relu").containsEntry("dropout", "0.1,0.3");
+        assertThatThrownBy(() -> MlpParams.of(hp("hidden=8,4", "activation=tanh,relu,elu")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("activation").hasMessageContaining("3 values but there are 2 hidden layers");
+        assertThatThrownBy(() -> MlpParams.of(hp("hidden=8,4", "dropout=0.1,0.2,0.3"))).hasMessageContaining("dropout");
+        assertThatThrownBy(() -> MlpParams.of(hp("hidden=8,4", "init=he-normal,zeros"))).hasMessageContaining("'zeros'");
+        assertThatThrownBy(() -> MlpParams.of(hp("hidden=8,4", "activation=tanh,softmax"))).hasMessageContaining("leaky-relu");
+    }
+
+    @Test
+    void earlyStoppingAndMomentum() {
+        MlpParams p = MlpParams.of(hp("early-stopping=val_pr_auc", "patience=3", "min-delta=0.01", "restore-best=false",
+                "optimizer=sgd", "momentum=0.5"));
+        assertThat(p.earlyStopping()).isEqualTo(new EarlyStopping("val_pr_auc", 3, 0.01, false, true));
+        assertThat(p.momentum()).isEqualTo(0.5);
+        assertThat(MlpParams.of(hp("optimizer=sgd")).momentum()).isEqualTo(0.9);
+        assertThatThrownBy(() -> MlpParams.of(hp("early-stopping=loss"))).isInstanceOf(UsageException.class)
+                .hasMessageContaining("none, val_accuracy, val_loss, val_pr_auc, val_roc_auc");
+        assertThatThrownBy(() -> MlpParams.of(hp("patience=0"))).hasMessageContaining("patience");
+        assertThatThrownBy(() -> MlpParams.of(hp("min-delta=-1"))).hasMessageContaining("min-delta");
+        assertThatThrownBy(() -> MlpParams.of(hp("momentum=0.9"))).hasMessageContaining("sgd");
+    }
+
+    @Test
+    void earlyStoppingDirections() {
+        EarlyStopping loss = new EarlyStopping("val_loss", 2, 0.1, true, true);
+        assertThat(loss.improves(0.5, Double.NaN)).isTrue();
+        assertThat(loss.improves(0.45, 0.5)).isFalse();
+        assertThat(loss.improves(0.35, 0.5)).isTrue();
+        assertThat(loss.improves(Double.NaN, 0.5)).isFalse();
+        EarlyStopping auc = new EarlyStopping("val_pr_auc", 2, 0, true, true);
+        assertThat(auc.improves(0.6, 0.5)).isTrue();
+        assertThat(auc.improves(0.5, 0.5)).isFalse();
+    }
+
+    @Test
+    void autoencoderDefaultsAndChecks() {
+        AutoencoderParams p = AutoencoderParams.of(Hyperparameters.empty());
+        assertThat(p.layers()).containsExactly(32, 16, 16);
+        assertThat(p.activations()).containsExactly("tanh", "relu", "tanh");
+        assertThat(p.outputActivation()).isEqualTo("relu");
+        assertThat(p.l1Activity()).isEqualTo(1e-3);
+        assertThat(p.epochs()).isEqualTo(100);
+        assertThat(p.batchSize()).isEqualTo(128);
+        assertThat(p.learningRate()).isEqualTo(1e-3);
+        assertThat(p.earlyStopping()).isEqualTo(new EarlyStopping("val_loss", 10, 0, true, false));
+        assertThat(AutoencoderParams.of(hp("layers=8,4", "output-activation=identity")).activations()).containsExactly("tanh", "tanh");
+        assertThatThrownBy(() -> AutoencoderParams.of(hp("hidden=8"))).hasMessageContaining("autoencoder@dl4j").hasMessageContaining("layers");
+        assertThatThrownBy(() -> AutoencoderParams.of(hp("early-stopping=val_accuracy"))).hasMessageContaining("early-stopping");
+        assertThatThrownBy(() -> AutoencoderParams.of(hp("layers=8,4", "activation=tanh,relu,elu"))).hasMessageContaining("activation");
+        assertThatThrownBy(() -> AutoencoderParams.of(hp("output-activation=softmax"))).hasMessageContaining("identity");
+        var f = new AutoencoderTrainerFactory();
+        assertThat(f.learnsFromNegativesOnly()).isTrue();
+        assertThat(f.supportsClassWeights()).isFalse();
+        assertThat(f.parameterNames()).contains("layers", "l1-activity", "output-activation", "early-stopping");
     }
 }
