@@ -1,7 +1,7 @@
 package dev.rareclass.adapters;
 
 import com.google.inject.AbstractModule;
-import dev.rareclass.adapters.csv.CsvTableSource;
+import dev.rareclass.adapters.format.FormatTableSource;
 import dev.rareclass.adapters.recipe.YamlRecipeStore;
 import dev.rareclass.adapters.report.FileResultSink;
 import dev.rareclass.adapters.store.ZipModelStore;
@@ -14,7 +14,7 @@ import dev.rareclass.domain.port.TableSource;
 public final class AdaptersModule extends AbstractModule {
     @Override
     protected void configure() {
-        bind(TableSource.class).to(CsvTableSource.class);
+        bind(TableSource.class).to(FormatTableSource.class);
         bind(ModelStore.class).to(ZipModelStore.class);
         bind(ResultSink.class).to(FileResultSink.class);
         bind(RecipeStore.class).to(YamlRecipeStore.class);

@@ -253,11 +253,14 @@ public final class CsvTableSource implements TableSource {
         final CloseableRecords records;
         final List<String> names;
         final Map<String, Integer> byName = new HashMap<>();
+        private final boolean quoteHint;
         private CsvRecord pending;
         private long dataRows;
 
         Rows(CsvReader<CsvRecord> reader, DataOptions options) {
             this.file = options.file().toString();
+            this.quoteHint = !unquoted(options) && (options.delimiter().orElse(',') == '\t'
+                    || options.format().map(f -> f.equalsIgnoreCase("tsv")).orElse(false));
             this.records = new CloseableRecords(reader, file);
             CsvRecord first = records.next();
             if (first == null) {
@@ -301,7 +304,8 @@ public final class CsvTableSource implements TableSource {
             }
             if (record.getFieldCount() != names.size()) {
                 throw DataException.at(file, record.getStartingLineNumber(), null,
-                        "ragged row: " + record.getFieldCount() + " fields where the header has " + names.size());
+                        "ragged row: " + record.getFieldCount() + " fields where the header has " + names.size()
+                                + (quoteHint ? " (if a field holds a stray '\"', read with --format tab, which has no quoting)" : ""));
             }
             dataRows++;
             return record;
@@ -388,12 +392,27 @@ public final class CsvTableSource implements TableSource {
             name = name.substring(0, name.length() - 3);
         }
         char delimiter = options.delimiter().orElseGet(() -> defaultDelimiter(options, path));
-        return CsvReader.builder()
+        CsvReader.CsvReaderBuilder builder = CsvReader.builder();
+        if (unquoted(options)) {
+            builder.quoteCharacter(NO_QUOTE);
+        }
+        return builder
                 .fieldSeparator(delimiter)
                 .skipEmptyLines(true)
                 .ignoreDifferentFieldCount(true)
                 .detectBomHeader(true)
                 .ofCsvRecord(in, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code --format tab}: TAB-separated with no quoting at all (IANA text/tab-separated-values), for
+     * files whose fields hold stray double quotes, such as the UCI sentiment sentences. FastCSV has no
+     * "quoting off" switch, so the quote character is set to U+FFFF, a noncharacter that text files do not hold.
+     */
+    private static final char NO_QUOTE = '\uFFFF';
+
+    private static boolean unquoted(DataOptions options) {
+        return options.format().map(f -> f.toLowerCase(Locale.ROOT).equals("tab")).orElse(false);
     }
 
     private static char defaultDelimiter(DataOptions options, Path path) {
@@ -405,8 +424,8 @@ public final class CsvTableSource implements TableSource {
                 .orElse(name.endsWith(".tsv") || name.endsWith(".tab") ? "tsv" : "csv");
         return switch (format) {
             case "csv" -> ',';
-            case "tsv" -> '\t';
-            default -> throw new UsageException("unknown --format '" + format + "'; known: csv, tsv");
+            case "tsv", "tab" -> '\t';
+            default -> throw new UsageException("unknown --format '" + format + "'; known: csv, tsv, tab");
         };
     }
 

@@ -26,9 +26,10 @@ public final class DescribeUseCase {
      * @param mean     mean (numeric)
      * @param std      population standard deviation (numeric)
      * @param distinct distinct present values, counted up to {@value #DISTINCT_CAP}
+     * @param idLike   every row holds a different value (categorical, text, or whole numbers), as an ID does
      */
     public record ColumnSummary(String name, String type, int missing, double min, double max, double mean, double std,
-                                int distinct) {
+                                int distinct, boolean idLike) {
         public boolean constant() {
             return distinct == 1;
         }
@@ -39,10 +40,17 @@ public final class DescribeUseCase {
      * @param rows    data rows
      * @param columns feature columns (the label excluded)
      * @param label   the label column and its class counts, when a label was given
-     * @param notes   what the reader decided (such as columns read as categorical)
+     * @param notes    what the reader decided (such as columns read as categorical)
+     * @param warnings what a user should look at before training: constant columns, ID-like columns, and
+     *                 columns that (nearly) determine the label, which usually means leakage
      */
     public record Description(String source, int rows, List<ColumnSummary> columns, Optional<LabelSummary> label,
-                              List<String> notes) {
+                              List<String> notes, List<String> warnings) {
+        public Description {
+            columns = List.copyOf(columns);
+            notes = List.copyOf(notes);
+            warnings = List.copyOf(warnings);
+        }
     }
 
     /**
@@ -59,6 +67,12 @@ public final class DescribeUseCase {
 
     public static final int DISTINCT_CAP = 100_000;
 
+    /** A column whose best single rule reaches this balanced accuracy on the label is flagged as leakage. */
+    public static final double LEAKAGE_BALANCED_ACCURACY = 0.99;
+
+    /** ID-like needs at least this many rows (with 5 rows, 5 distinct values mean nothing). */
+    static final int ID_MIN_ROWS = 20;
+
     private final TableSource tables;
 
     public DescribeUseCase(TableSource tables) {
@@ -72,16 +86,155 @@ public final class DescribeUseCase {
 
     public static Description describe(Table table) {
         List<ColumnSummary> columns = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (Column c : table.columns()) {
-            columns.add(summarise(c));
+            ColumnSummary s = summarise(c, table.rows());
+            columns.add(s);
+            if (s.constant()) {
+                warnings.add("column '" + c.name() + "' is constant; it carries no information (--drop it)");
+            } else if (s.distinct() == 0 && table.rows() > 0) {
+                warnings.add("column '" + c.name() + "' has no values at all (--drop it)");
+            }
+            if (s.idLike()) {
+                warnings.add("column '" + c.name() + "' looks like an ID (every row differs); a model can only "
+                        + "memorise it (--drop it)");
+            }
         }
         Optional<LabelSummary> label = table.labels().map((Labels y) -> new LabelSummary(
                 table.labelMapping().orElseThrow().column(), table.labelMapping().orElseThrow().positiveValue(),
                 y.positives(), y.negatives()));
-        return new Description(table.source(), table.rows(), columns, label, table.notes());
+        table.labels().filter(Labels::hasBothClasses).ifPresent(y -> {
+            for (int i = 0; i < table.columns().size(); i++) {
+                if (!columns.get(i).idLike()) {
+                    leakage(table.columns().get(i), y).ifPresent(warnings::add);
+                }
+            }
+        });
+        return new Description(table.source(), table.rows(), columns, label, table.notes(), warnings);
     }
 
-    private static ColumnSummary summarise(Column column) {
+    /**
+     * A warning when one simple rule on this column alone (a threshold on a number, or one category)
+     * separates the classes with at least {@value #LEAKAGE_BALANCED_ACCURACY} balanced accuracy on the rows
+     * where the column has a value: such a column is usually the label in disguise, or recorded after it.
+     */
+    static Optional<String> leakage(Column column, Labels y) {
+        return switch (column) {
+            case NumericColumn n -> numericLeakage(n, y);
+            case CategoricalColumn k -> categoricalLeakage(k, y);
+            case TextColumn t -> Optional.empty();
+        };
+    }
+
+    private static Optional<String> numericLeakage(NumericColumn column, Labels y) {
+        float[] v = column.values();
+        float[] pos = new float[y.positives()];
+        float[] neg = new float[y.negatives()];
+        int p = 0;
+        int q = 0;
+        boolean equalsLabel = true;
+        for (int r = 0; r < v.length; r++) {
+            if (Float.isNaN(v[r])) {
+                equalsLabel = false;
+                continue;
+            }
+            if (v[r] != y.get(r)) {
+                equalsLabel = false;
+            }
+            if (y.get(r) == 1) {
+                pos[p++] = v[r];
+            } else {
+                neg[q++] = v[r];
+            }
+        }
+        if (equalsLabel) {
+            return Optional.of("column '" + column.name() + "' equals the label (leakage: --drop it)");
+        }
+        if (p == 0 || q == 0) {
+            return Optional.empty();
+        }
+        pos = java.util.Arrays.copyOf(pos, p);
+        neg = java.util.Arrays.copyOf(neg, q);
+        java.util.Arrays.sort(pos);
+        java.util.Arrays.sort(neg);
+        // sweep every threshold t between distinct values: rule "x > t => positive" (or its reverse)
+        double best = 0;
+        double bestT = Double.NaN;
+        boolean above = true;
+        int i = 0;
+        int j = 0;
+        while (i < p || j < q) {
+            float t = i < p && (j >= q || pos[i] <= neg[j]) ? pos[i] : neg[j];
+            while (i < p && pos[i] == t) {
+                i++;
+            }
+            while (j < q && neg[j] == t) {
+                j++;
+            }
+            if (i == p && j == q) {
+                break;
+            }
+            double ba = ((double) (p - i) / p + (double) j / q) / 2;
+            double reverse = 1 - ba;
+            if (Math.max(ba, reverse) > best) {
+                best = Math.max(ba, reverse);
+                above = ba >= reverse;
+                float next = i < p && (j >= q || pos[i] <= neg[j]) ? pos[i] : neg[j];
+                bestT = ((double) t + next) / 2;
+            }
+        }
+        if (best < LEAKAGE_BALANCED_ACCURACY) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(java.util.Locale.ROOT,
+                "column '%s' nearly determines the label: %s %s %.6g -> positive has %.2f%% balanced accuracy "
+                        + "(leakage? check how it was recorded, or --drop it)",
+                column.name(), column.name(), above ? ">" : "<=", bestT, 100 * best));
+    }
+
+    private static Optional<String> categoricalLeakage(CategoricalColumn column, Labels y) {
+        int levels = column.levels().size();
+        int[] posCount = new int[levels];
+        int[] negCount = new int[levels];
+        int p = 0;
+        int q = 0;
+        for (int r = 0; r < column.size(); r++) {
+            int c = column.code(r);
+            if (c < 0) {
+                continue;
+            }
+            if (y.get(r) == 1) {
+                posCount[c]++;
+                p++;
+            } else {
+                negCount[c]++;
+                q++;
+            }
+        }
+        if (p == 0 || q == 0) {
+            return Optional.empty();
+        }
+        double best = 0;
+        int bestLevel = -1;
+        boolean isPositive = true;
+        for (int c = 0; c < levels; c++) {
+            double ba = ((double) posCount[c] / p + (double) (q - negCount[c]) / q) / 2;
+            if (Math.max(ba, 1 - ba) > best) {
+                best = Math.max(ba, 1 - ba);
+                bestLevel = c;
+                isPositive = ba >= 1 - ba;
+            }
+        }
+        if (best < LEAKAGE_BALANCED_ACCURACY) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(java.util.Locale.ROOT,
+                "column '%s' nearly determines the label: %s %s '%s' -> positive has %.2f%% balanced accuracy "
+                        + "(leakage? check how it was recorded, or --drop it)",
+                column.name(), column.name(), isPositive ? "=" : "!=", column.levels().get(bestLevel), 100 * best));
+    }
+
+    private static ColumnSummary summarise(Column column, int rows) {
         return switch (column) {
             case NumericColumn n -> {
                 double min = Double.POSITIVE_INFINITY;
@@ -110,7 +263,7 @@ public final class DescribeUseCase {
                 }
                 yield new ColumnSummary(n.name(), n.type(), n.size() - present, present == 0 ? Double.NaN : min,
                         present == 0 ? Double.NaN : max, mean, present == 0 ? Double.NaN : Math.sqrt(sq / present),
-                        distinct.size());
+                        distinct.size(), rows >= ID_MIN_ROWS && present == rows && wholeAndDistinct(n.values()));
             }
             case CategoricalColumn k -> {
                 Set<Integer> codes = new HashSet<>();
@@ -120,7 +273,7 @@ public final class DescribeUseCase {
                     }
                 }
                 yield new ColumnSummary(k.name(), k.type(), k.missing(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                        codes.size());
+                        codes.size(), rows >= ID_MIN_ROWS && codes.size() == rows);
             }
             case TextColumn t -> {
                 Set<String> distinct = new HashSet<>();
@@ -130,8 +283,25 @@ public final class DescribeUseCase {
                     }
                 }
                 yield new ColumnSummary(t.name(), t.type(), t.missing(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                        distinct.size());
+                        distinct.size(), false); // documents differ; that makes no ID
             }
         };
+    }
+
+    /** True when every value is a whole number and no two are equal (an integer ID). */
+    private static boolean wholeAndDistinct(float[] values) {
+        for (float v : values) {
+            if (v != Math.rint(v)) {
+                return false;
+            }
+        }
+        float[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] == sorted[i - 1]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,0 +1,205 @@
+package dev.rareclass.adapters.datasets;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.error.InputMissingException;
+import dev.rareclass.domain.error.OutputException;
+import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.experiment.Checksums;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Downloads catalogued datasets once into the user's cache ({@code $XDG_CACHE_HOME/rareclass}, else
+ * {@code ~/.cache/rareclass}), verifies their SHA-256 before keeping them (a mismatch keeps nothing),
+ * and writes them atomically (a temporary file in the same folder, then a rename). A file already in
+ * the cache with the right checksum is not downloaded again.
+ */
+public final class DatasetFetcher {
+
+    /**
+     * One catalogued dataset: where it comes from and how to load it.
+     *
+     * @param name        the name {@code datasets fetch} takes
+     * @param file        the file name, in the cache and after a mirror's base URL
+     * @param url         the pinned source
+     * @param sha256      the checksum of the published bytes
+     * @param size        their length in bytes
+     * @param format      the {@code --format} to read it with
+     * @param header      whether the first row holds names
+     * @param label       the label column (name or 0-based index)
+     * @param positive    the positive (rare) class
+     * @param drop        columns to drop
+     * @param description what it is and where it comes from
+     * @param licence     its licence as the source states it
+     */
+    public record Dataset(String name, String file, String url, String sha256, long size, String format, boolean header,
+                          String label, String positive, List<String> drop, String description, String licence) {
+        public Dataset {
+            drop = drop == null ? List.of() : List.copyOf(drop);
+        }
+
+        /** The data options that load it, as command-line arguments. */
+        public List<String> options() {
+            List<String> args = new ArrayList<>();
+            if (!header) {
+                args.add("--no-header");
+            }
+            args.addAll(List.of("--label", label, "--positive", positive));
+            if (!drop.isEmpty()) {
+                args.addAll(List.of("--drop", String.join(",", drop)));
+            }
+            return args;
+        }
+    }
+
+    /**
+     * The result of a fetch.
+     *
+     * @param dataset    what was fetched
+     * @param path       where it now is
+     * @param downloaded false when the cache already held it
+     */
+    public record Fetched(Dataset dataset, Path path, boolean downloaded) {
+    }
+
+    private static final String CATALOGUE = "datasets.json";
+
+    private final Path cacheDir;
+    private final HttpClient client;
+    private final Duration timeout;
+    private final List<Dataset> catalogue;
+
+    @Inject
+    public DatasetFetcher() {
+        this(defaultCacheDir(System.getenv()), HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
+                .followRedirects(HttpClient.Redirect.NORMAL).build(), Duration.ofMinutes(10), catalogue());
+    }
+
+    public DatasetFetcher(Path cacheDir, HttpClient client, Duration timeout, List<Dataset> catalogue) {
+        this.cacheDir = cacheDir;
+        this.client = client;
+        this.timeout = timeout;
+        this.catalogue = List.copyOf(catalogue);
+    }
+
+    /** {@code $XDG_CACHE_HOME/rareclass} when set (and absolute), else {@code ~/.cache/rareclass}. */
+    public static Path defaultCacheDir(Map<String, String> env) {
+        String xdg = env.get("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+            return Path.of(xdg, "rareclass");
+        }
+        return Path.of(System.getProperty("user.home"), ".cache", "rareclass");
+    }
+
+    /** The catalogue shipped with rareclass. */
+    public static List<Dataset> catalogue() {
+        try (InputStream in = DatasetFetcher.class.getResourceAsStream(CATALOGUE)) {
+            if (in == null) {
+                throw new IllegalStateException("the dataset catalogue " + CATALOGUE + " is missing from the build");
+            }
+            return new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(in, new TypeReference<List<Dataset>>() { });
+        } catch (IOException e) {
+            throw new IllegalStateException("the dataset catalogue cannot be read", e);
+        }
+    }
+
+    public List<Dataset> datasets() {
+        return catalogue;
+    }
+
+    public Path cacheDir() {
+        return cacheDir;
+    }
+
+    public Dataset find(String name) {
+        return catalogue.stream().filter(d -> d.name().equals(name)).findFirst()
+                .orElseThrow(() -> new UsageException("unknown dataset '" + name + "'; known: "
+                        + String.join(", ", catalogue.stream().map(Dataset::name).toList())));
+    }
+
+    /**
+     * The dataset's file in the cache, downloaded from its pinned URL, or from {@code mirror + "/" + file}.
+     */
+    public Fetched fetch(String name, Optional<String> mirror) {
+        Dataset d = find(name);
+        Path target = cacheDir.resolve(d.file());
+        if (Files.isRegularFile(target) && d.sha256().equals(Checksums.sha256(target))) {
+            return new Fetched(d, target, false);
+        }
+        URI uri = uri(mirror.map(m -> m.replaceAll("/+$", "") + "/" + d.file()).orElse(d.url()));
+        try {
+            Files.createDirectories(cacheDir);
+        } catch (IOException e) {
+            throw new OutputException(cacheDir + ": cannot create the cache folder (" + e.getMessage() + ")", e);
+        }
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(cacheDir, "." + d.file() + ".", ".part");
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
+            HttpResponse<Path> response;
+            try {
+                response = client.send(request, HttpResponse.BodyHandlers.ofFile(tmp));
+            } catch (IOException e) {
+                throw new InputMissingException(uri + ": cannot download (" + e + ")", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InputMissingException(uri + ": download interrupted", e);
+            }
+            if (response.statusCode() != 200) {
+                throw new InputMissingException(uri + ": cannot download (HTTP " + response.statusCode() + ")", null);
+            }
+            String actual = Checksums.sha256(tmp);
+            if (!actual.equals(d.sha256())) {
+                throw new DataException(uri + ": checksum mismatch: SHA-256 " + actual + ", expected " + d.sha256()
+                        + " (" + Files.size(tmp) + " bytes, expected " + d.size() + "); nothing was kept");
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+            return new Fetched(d, target, true);
+        } catch (IOException e) {
+            throw new OutputException(target + ": cannot write (" + e.getMessage() + ")", e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort; the failure above is what the user needs to see
+                }
+            }
+        }
+    }
+
+    private static URI uri(String text) {
+        try {
+            URI uri = URI.create(text);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+                throw new UsageException("--mirror must be an http or https URL, got '" + text + "'");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("not a URL: '" + text + "'");
+        }
+    }
+}

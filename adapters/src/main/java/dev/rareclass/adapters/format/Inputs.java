@@ -1,0 +1,116 @@
+package dev.rareclass.adapters.format;
+
+import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.error.InputMissingException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/** Opening files ({@code .gz} transparently), decoding text, and turning IO failures into user errors. */
+final class Inputs {
+
+    private Inputs() {
+    }
+
+    /** The file's bytes as a stream, gunzipped when the name ends in {@code .gz} or {@code .tgz}. */
+    static InputStream open(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            throw new InputMissingException(path + ": is a folder, not a file", null);
+        }
+        InputStream in;
+        try {
+            in = Files.newInputStream(path);
+        } catch (NoSuchFileException e) {
+            throw new InputMissingException(path + ": no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new InputMissingException(path + ": permission denied", e);
+        }
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".gz") || name.endsWith(".tgz")) {
+            try {
+                return new GZIPInputStream(in, 1 << 16);
+            } catch (ZipException | EOFException e) {
+                in.close();
+                throw new DataException(path + ": not valid gzip data (" + e.getMessage() + ")", e);
+            }
+        }
+        return in;
+    }
+
+    static byte[] readAll(Path path) {
+        try (InputStream in = open(path)) {
+            return in.readAllBytes();
+        } catch (IOException | UncheckedIOException e) {
+            throw failure(path.toString(), e);
+        }
+    }
+
+    /** Maps a read failure: truncated or corrupt gzip is bad data (65), anything else unreadable input (66). */
+    static RuntimeException failure(String file, Exception e) {
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (cause instanceof EOFException || cause instanceof ZipException) {
+            return new DataException(file + ": truncated or corrupt gzip data (" + cause.getMessage() + ")", e);
+        }
+        return new InputMissingException(file + ": cannot read (" + cause.getMessage() + ")", e);
+    }
+
+    /** The result of decoding: the text, and whether some bytes were not UTF-8 (read as Latin-1). */
+    record Decoded(String text, boolean latin1) {
+    }
+
+    /**
+     * UTF-8, except that bytes which are not valid UTF-8 are read as Latin-1 (so Latin-1 files such as
+     * rt-polarity read correctly, and a UTF-8 file with one stray byte loses nothing). A leading UTF-8
+     * byte-order mark is removed.
+     */
+    static Decoded decode(byte[] bytes) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF
+                ? 3 : 0;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer out = CharBuffer.allocate(bytes.length - start + 16);
+        boolean latin1 = false;
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isUnderflow()) {
+                break;
+            }
+            if (result.isOverflow()) {
+                CharBuffer bigger = CharBuffer.allocate(out.capacity() * 2);
+                out.flip();
+                bigger.put(out);
+                out = bigger;
+                continue;
+            }
+            latin1 = true;
+            for (int i = 0; i < result.length(); i++) {
+                if (!out.hasRemaining()) {
+                    CharBuffer bigger = CharBuffer.allocate(out.capacity() * 2);
+                    out.flip();
+                    bigger.put(out);
+                    out = bigger;
+                }
+                out.put((char) (in.get() & 0xff));
+            }
+        }
+        decoder.flush(out);
+        out.flip();
+        return new Decoded(out.toString(), latin1);
+    }
+}

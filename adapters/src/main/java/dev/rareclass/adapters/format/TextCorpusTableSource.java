@@ -1,0 +1,209 @@
+package dev.rareclass.adapters.format;
+
+import dev.rareclass.domain.data.DataOptions;
+import dev.rareclass.domain.data.LabelledScores;
+import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.data.TextColumn;
+import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.error.InputMissingException;
+import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.port.TableSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Reads labelled text corpora ({@code --format text}) into two columns, {@code text} (one document per
+ * row) and {@code label}; {@code --label} defaults to {@code label} and {@code --positive} names the
+ * rare class ({@code pos}, say). DATA is one of:
+ * <ul>
+ * <li>a folder holding exactly one {@code *.pos} and one {@code *.neg} file: one sentence a line
+ *     (blank lines skipped), labelled {@code pos} / {@code neg} (Pang &amp; Lee's rt-polarity);</li>
+ * <li>a folder with one subfolder per class: one document per file, labelled with the name of the
+ *     folder that holds it (files directly in DATA, and hidden files, are skipped), in path order;</li>
+ * <li>a {@code .tar.gz}, {@code .tgz} or {@code .tar} of such folders (review_polarity.tar.gz), in archive
+ *     order.</li>
+ * </ul>
+ * Text is decoded as UTF-8, with bytes that are not valid UTF-8 read as Latin-1 (noted).
+ */
+public final class TextCorpusTableSource implements TableSource {
+
+    public static final String TEXT = "text";
+    public static final String LABEL = "label";
+
+    @Override
+    public Table read(DataOptions options) {
+        return Assembly.finish(parse(options.file()), options, true, Optional.of(LABEL));
+    }
+
+    @Override
+    public Table readOptionallyLabelled(DataOptions options) {
+        return Assembly.finish(parse(options.file()), options, false, Optional.of(LABEL));
+    }
+
+    @Override
+    public LabelledScores readScores(DataOptions options, String scoreColumn) {
+        throw new UsageException("score reads CSV or TSV predictions files, not text corpora");
+    }
+
+    /** True when the path names something this reader takes without {@code --format}: a tar archive. */
+    static boolean isArchive(Path path) {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".tar.gz") || name.endsWith(".tgz") || name.endsWith(".tar");
+    }
+
+    static RawTable parse(Path path) {
+        String file = path.toString();
+        Corpus corpus = new Corpus(file);
+        if (Files.isDirectory(path)) {
+            folder(path, corpus);
+        } else if (!Files.exists(path)) {
+            throw new InputMissingException(path + ": no such file or folder", null);
+        } else if (isArchive(path)) {
+            archive(path, corpus);
+        } else {
+            throw new DataException(file + ": --format text reads a folder (a *.pos and a *.neg file, or one "
+                    + "subfolder per class) or a .tar.gz of class folders");
+        }
+        if (corpus.texts.isEmpty()) {
+            throw new DataException(file + ": no documents found");
+        }
+        int n = corpus.texts.size();
+        long[] lines = new long[n];
+        for (int i = 0; i < n; i++) {
+            lines[i] = i + 1;
+        }
+        List<String> notes = new ArrayList<>(corpus.notes);
+        if (corpus.latin1 > 0) {
+            notes.add(corpus.latin1 + " file(s) held bytes that are not UTF-8; those bytes were read as Latin-1");
+        }
+        return new RawTable(file, List.of(new TextColumn(TEXT, corpus.texts.toArray(String[]::new)),
+                new TextColumn(LABEL, corpus.labels.toArray(String[]::new))), lines, notes);
+    }
+
+    private static final class Corpus {
+        final String file;
+        final List<String> texts = new ArrayList<>();
+        final List<String> labels = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+        int latin1;
+
+        Corpus(String file) {
+            this.file = file;
+        }
+
+        String decode(byte[] bytes) {
+            Inputs.Decoded d = Inputs.decode(bytes);
+            if (d.latin1()) {
+                latin1++;
+            }
+            return d.text();
+        }
+    }
+
+    private static void folder(Path dir, Corpus corpus) {
+        List<Path> pos = new ArrayList<>();
+        List<Path> neg = new ArrayList<>();
+        List<Path> subfolders = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path p : entries.sorted().toList()) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(".")) {
+                    continue;
+                }
+                if (Files.isDirectory(p)) {
+                    subfolders.add(p);
+                } else if (name.endsWith(".pos")) {
+                    pos.add(p);
+                } else if (name.endsWith(".neg")) {
+                    neg.add(p);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new InputMissingException(dir + ": cannot list the folder (" + e.getMessage() + ")", e);
+        }
+        if (pos.size() == 1 && neg.size() == 1) {
+            sentences(pos.get(0), "pos", corpus);
+            sentences(neg.get(0), "neg", corpus);
+            corpus.notes.add("one sentence a line from " + pos.get(0).getFileName() + " (pos) and "
+                    + neg.get(0).getFileName() + " (neg)");
+            return;
+        }
+        if (!pos.isEmpty() || !neg.isEmpty()) {
+            if (subfolders.isEmpty()) {
+                throw new DataException(corpus.file + ": expected exactly one *.pos and one *.neg file, found "
+                        + pos.size() + " and " + neg.size());
+            }
+        }
+        if (subfolders.isEmpty()) {
+            throw new DataException(corpus.file + ": no *.pos/*.neg pair and no class subfolders");
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(p -> !p.getParent().equals(dir))
+                    .filter(p -> dir.relativize(p).toString().chars().noneMatch(ch -> ch == '\0'))
+                    .filter(p -> {
+                        for (Path part : dir.relativize(p)) {
+                            if (part.toString().startsWith(".")) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    })
+                    .sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new InputMissingException(dir + ": cannot list the folder (" + e.getMessage() + ")", e);
+        }
+        for (Path f : files) {
+            try {
+                corpus.texts.add(corpus.decode(Files.readAllBytes(f)));
+            } catch (IOException e) {
+                throw new InputMissingException(f + ": cannot read (" + e.getMessage() + ")", e);
+            }
+            corpus.labels.add(f.getParent().getFileName().toString());
+        }
+        corpus.notes.add("one document per file, labelled by its folder");
+    }
+
+    private static void sentences(Path file, String label, Corpus corpus) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InputMissingException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        String text = corpus.decode(bytes);
+        for (String line : text.split("\r\n|\n|\r")) {
+            String s = line.strip();
+            if (!s.isEmpty()) {
+                corpus.texts.add(s);
+                corpus.labels.add(label);
+            }
+        }
+    }
+
+    private static void archive(Path path, Corpus corpus) {
+        try (InputStream in = Inputs.open(path)) {
+            TarEntries tar = new TarEntries(in, corpus.file);
+            for (TarEntries.Entry e = tar.next(); e != null; e = tar.next()) {
+                String[] parts = e.name().split("/");
+                if (parts.length < 2 || parts[parts.length - 1].startsWith(".")) {
+                    continue;
+                }
+                corpus.texts.add(corpus.decode(e.content()));
+                corpus.labels.add(parts[parts.length - 2]);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw Inputs.failure(corpus.file, e);
+        }
+        corpus.notes.add("one document per archive entry, labelled by its folder");
+    }
+}

@@ -1,0 +1,159 @@
+package dev.rareclass.adapters.datasets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.rareclass.adapters.datasets.DatasetFetcher.Dataset;
+import dev.rareclass.adapters.datasets.DatasetFetcher.Fetched;
+import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.error.InputMissingException;
+import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.experiment.Checksums;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Fetches from a local HTTP server on 127.0.0.1 only; never from the catalogue's real addresses. */
+class DatasetFetcherTest {
+
+    static final Path DATASETS = Path.of("../../shared/datasets");
+
+    @TempDir
+    Path cache;
+
+    private HttpServer server;
+    private final AtomicInteger requests = new AtomicInteger();
+    private String base;
+
+    @BeforeEach
+    void serve() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/good/", exchange -> {
+            requests.incrementAndGet();
+            String name = Path.of(exchange.getRequestURI().getPath()).getFileName().toString();
+            Optional<Path> file = find(name);
+            if (file.isEmpty()) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
+            byte[] body = Files.readAllBytes(file.get());
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.createContext("/bad/", exchange -> {
+            requests.incrementAndGet();
+            byte[] body = "not the data you are looking for\n".getBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private static Optional<Path> find(String name) throws IOException {
+        try (Stream<Path> walk = Files.walk(DATASETS)) {
+            return walk.filter(p -> p.getFileName().toString().equals(name)).findFirst();
+        }
+    }
+
+    private DatasetFetcher fetcher() {
+        return new DatasetFetcher(cache, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+                Duration.ofSeconds(30), DatasetFetcher.catalogue());
+    }
+
+    @Test
+    void theCatalogueHoldsTheRequiredDatasetsWithChecksumsMatchingTheSharedCopies() throws IOException {
+        List<Dataset> all = DatasetFetcher.catalogue();
+        assertThat(all).extracting(Dataset::name).contains("ionosphere", "sonar", "mammography", "oil-spill", "abalone",
+                "wine-quality-white");
+        assertThat(all).allSatisfy(d -> assertThat(d.url()).startsWith("https://").endsWith("/" + d.file()));
+        assumeTrue(Files.isDirectory(DATASETS));
+        for (Dataset d : all) {
+            Path copy = find(d.file()).orElseThrow();
+            assertThat(Checksums.sha256(copy)).as(d.name()).isEqualTo(d.sha256());
+            assertThat(Files.size(copy)).as(d.name()).isEqualTo(d.size());
+        }
+    }
+
+    @Test
+    void downloadsOnceVerifiesAndServesTheCacheAfterwards() {
+        assumeTrue(Files.isDirectory(DATASETS));
+        Fetched first = fetcher().fetch("sonar", Optional.of(base + "/good/"));
+        assertThat(first.downloaded()).isTrue();
+        assertThat(first.path()).isEqualTo(cache.resolve("sonar.csv")).isRegularFile();
+        assertThat(Checksums.sha256(first.path())).isEqualTo(first.dataset().sha256());
+        assertThat(requests).hasValue(1);
+        Fetched second = fetcher().fetch("sonar", Optional.of(base + "/good"));
+        assertThat(second.downloaded()).isFalse();
+        assertThat(requests).hasValue(1);
+        assertThat(first.dataset().options()).containsExactly("--no-header", "--label", "60", "--positive", "M");
+    }
+
+    @Test
+    void aWrongChecksumKeepsNothing() throws IOException {
+        assertThatThrownBy(() -> fetcher().fetch("ionosphere", Optional.of(base + "/bad")))
+                .isInstanceOf(DataException.class).hasMessageContaining("checksum mismatch")
+                .hasMessageContaining("nothing was kept");
+        try (Stream<Path> left = Files.list(cache)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void aMissingFileIsAnInputError() throws IOException {
+        assertThatThrownBy(() -> fetcher().fetch("abalone", Optional.of(base + "/nowhere")))
+                .isInstanceOf(InputMissingException.class).hasMessageContaining("HTTP 404");
+        try (Stream<Path> left = Files.list(cache)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void aCorruptCachedCopyIsReplaced() throws IOException {
+        assumeTrue(Files.isDirectory(DATASETS));
+        Files.writeString(cache.resolve("oil-spill.csv"), "tampered");
+        Fetched f = fetcher().fetch("oil-spill", Optional.of(base + "/good"));
+        assertThat(f.downloaded()).isTrue();
+        assertThat(Checksums.sha256(f.path())).isEqualTo(f.dataset().sha256());
+    }
+
+    @Test
+    void unknownNamesAndBadMirrorsAreUsageErrors() {
+        assertThatThrownBy(() -> fetcher().fetch("iris", Optional.empty()))
+                .isInstanceOf(UsageException.class).hasMessageContaining("unknown dataset 'iris'; known: ionosphere");
+        assertThatThrownBy(() -> fetcher().fetch("sonar", Optional.of("ftp://example")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("http or https");
+    }
+
+    @Test
+    void theCacheFollowsXdg() {
+        assertThat(DatasetFetcher.defaultCacheDir(Map.of("XDG_CACHE_HOME", "/tmp/x"))).isEqualTo(Path.of("/tmp/x/rareclass"));
+        assertThat(DatasetFetcher.defaultCacheDir(Map.of()).toString()).endsWith(".cache/rareclass");
+    }
+}

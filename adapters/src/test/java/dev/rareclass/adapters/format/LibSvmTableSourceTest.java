@@ -1,0 +1,105 @@
+package dev.rareclass.adapters.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rareclass.domain.data.DataOptions;
+import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.preprocess.MissingPolicy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class LibSvmTableSourceTest {
+
+    @TempDir
+    Path dir;
+
+    private final FormatTableSource source = new FormatTableSource();
+
+    private Path write(String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    private static DataOptions positive(Path p, String positive) {
+        return new DataOptions(p, Optional.empty(), true, Optional.empty(), Optional.empty(), Optional.of(positive),
+                List.of(), List.of(), List.of(), MissingPolicy.ERROR, 0);
+    }
+
+    @Test
+    void readsSparseRowsIntoDenseColumnsWithTheImplicitLabel() throws IOException {
+        Path p = write("a.svm", "+1 1:0.5 3:2\n-1 2:1e-1 # a comment\n\n# only a comment\n+1 qid:3 3:-4\n");
+        Table t = source.read(positive(p, "1"));
+        assertThat(t.featureNames()).containsExactly("f1", "f2", "f3");
+        assertThat(t.numericMatrix().data()).containsExactly(0.5f, 0f, 2f, 0f, 0.1f, 0f, 0f, 0f, -4f);
+        assertThat(t.requireLabels().toArray()).containsExactly(1, 0, 1);
+        assertThat(t.labelMapping().orElseThrow().column()).isEqualTo("label");
+        assertThat(t.notes()).contains("qid: tokens ignored");
+    }
+
+    @Test
+    void theLabelMayBeNamedOrGivenAsIndexZeroAndFeaturesDroppedByName() throws IOException {
+        Path p = write("a.libsvm", "0 1:1 2:2\n1 1:3 2:4\n");
+        Table byName = source.read(DataOptions.labelled(p, "label", "1"));
+        Table byIndex = source.read(DataOptions.labelled(p, "0", "1"));
+        assertThat(byIndex.requireLabels().toArray()).containsExactly(byName.requireLabels().toArray());
+        DataOptions drop = new DataOptions(p, Optional.empty(), true, Optional.empty(), Optional.of("label"),
+                Optional.of("1"), List.of("f1"), List.of(), List.of(), MissingPolicy.ERROR, 0);
+        assertThat(source.read(drop).featureNames()).containsExactly("f2");
+        assertThatThrownBy(() -> source.read(DataOptions.labelled(p, "y", "1")))
+                .isInstanceOf(DataException.class).hasMessageContaining("label column 'y' not found");
+    }
+
+    @Test
+    void withoutAPositiveValueTheTableIsUnlabelledForPredictionAndRefusedForTraining() throws IOException {
+        Path p = write("a.svmlight", "0 1:1\n1 2:4\n");
+        DataOptions none = new DataOptions(p, Optional.empty(), true, Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(), List.of(), List.of(), MissingPolicy.ERROR, 0);
+        Table t = source.readOptionallyLabelled(none);
+        assertThat(t.labels()).isEmpty();
+        assertThat(t.featureNames()).containsExactly("f1", "f2");
+        assertThatThrownBy(() -> source.read(none)).isInstanceOf(UsageException.class).hasMessageContaining("--positive");
+    }
+
+    @Test
+    void anExplicitFormatOverridesTheFileName() throws IOException {
+        Path p = write("data.txt", "1 1:1\n0 1:2\n");
+        DataOptions o = new DataOptions(p, Optional.of("libsvm"), true, Optional.empty(), Optional.empty(),
+                Optional.of("1"), List.of(), List.of(), List.of(), MissingPolicy.ERROR, 0);
+        assertThat(source.read(o).rows()).isEqualTo(2);
+    }
+
+    static Stream<Arguments> badInputs() {
+        return Stream.of(
+                Arguments.of("non-increasing", "1 1:1\n0 3:1 2:5\n", "line 2, column 'f2': feature indices must increase (2 after 3)"),
+                Arguments.of("repeated", "1 2:1 2:1\n", "line 1, column 'f2': feature indices must increase (2 after 2)"),
+                Arguments.of("zero index", "1 0:1\n", "line 1: '0:1': feature indices start at 1"),
+                Arguments.of("no colon", "1 1:1\n0 5\n", "line 2: '5' is not INDEX:VALUE"),
+                Arguments.of("bad index", "1 x:1\n", "line 1: 'x:1': 'x' is not a feature index"),
+                Arguments.of("bad value", "1 1:abc\n", "line 1, column 'f1': 'abc' is not a number"),
+                Arguments.of("no label", "1:2 3:4\n", "line 1: the line starts with '1:2' where the label should be"),
+                Arguments.of("empty", "# nothing\n", "the file has no data rows"),
+                Arguments.of("positive absent", "0 1:1\n", "positive value '1' never occurs in label column 'label'"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputs")
+    void badInputIsReportedWithItsLine(String name, String content, String message) throws IOException {
+        Path p = write("bad.libsvm", content);
+        assertThatThrownBy(() -> source.read(positive(p, "1")))
+                .isInstanceOf(DataException.class).hasMessageStartingWith(p.toString()).hasMessageContaining(message);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.rareclass.app.cli;
+
+import dev.rareclass.adapters.datasets.DatasetFetcher;
+import dev.rareclass.adapters.datasets.DatasetFetcher.Dataset;
+import dev.rareclass.adapters.datasets.DatasetFetcher.Fetched;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code rareclass datasets list | fetch NAME}: public datasets, downloaded once and verified. */
+@Command(name = "datasets", mixinStandardHelpOptions = true,
+        description = "List the catalogued public datasets, or fetch one into the cache (verified by SHA-256).",
+        subcommands = {DatasetsCommand.ListCommand.class, DatasetsCommand.FetchCommand.class})
+final class DatasetsCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static String options(Dataset d) {
+        return d.options().stream().map(a -> a.matches("[A-Za-z0-9_.,=/+-]+") ? a : "\"" + a + "\"")
+                .collect(Collectors.joining(" "));
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "The catalogued datasets and how to load them.")
+    static final class ListCommand implements Callable<Integer> {
+
+        @Mixin
+        CommonOptions common;
+
+        @Spec
+        CommandSpec spec;
+
+        private final DatasetFetcher fetcher;
+
+        @Inject
+        ListCommand(DatasetFetcher fetcher) {
+            this.fetcher = fetcher;
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            for (Dataset d : fetcher.datasets()) {
+                out.printf(Locale.ROOT, "%-20s %s%n", d.name(), d.description());
+                out.printf(Locale.ROOT, "%-20s %s (%,d bytes, %s) from %s%n", "", d.file(), d.size(), d.licence(), d.url());
+                out.printf(Locale.ROOT, "%-20s options: %s%n", "", options(d));
+            }
+            out.printf(Locale.ROOT, "cache: %s%n", fetcher.cacheDir());
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "fetch", mixinStandardHelpOptions = true,
+            description = "Download a dataset once into the cache ($XDG_CACHE_HOME/rareclass or ~/.cache/rareclass), "
+                    + "verify its SHA-256, and print its path and the options that load it.")
+    static final class FetchCommand implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "A name from 'rareclass datasets list'.")
+        String name;
+
+        @Option(names = "--mirror", paramLabel = "URL",
+                description = "Download URL/FILE from this base instead of the pinned source (the checksum still applies).")
+        String mirror;
+
+        @Mixin
+        CommonOptions common;
+
+        @Spec
+        CommandSpec spec;
+
+        private final DatasetFetcher fetcher;
+
+        @Inject
+        FetchCommand(DatasetFetcher fetcher) {
+            this.fetcher = fetcher;
+        }
+
+        @Override
+        public Integer call() {
+            Fetched f = fetcher.fetch(name, Optional.ofNullable(mirror));
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "%s%s%n", f.path(), f.downloaded() ? "" : " (cached)");
+            out.printf(Locale.ROOT, "rareclass describe %s %s%n", f.path(), options(f.dataset()));
+            out.flush();
+            return 0;
+        }
+    }
+}
