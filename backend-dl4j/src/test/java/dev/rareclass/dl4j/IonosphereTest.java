@@ -10,8 +10,10 @@ import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.TrainedClassifier;
 import dev.rareclass.domain.model.TrainingContext;
 import dev.rareclass.domain.model.TrainingHistory;
-import dev.rareclass.domain.preprocess.FittedScaler;
-import dev.rareclass.domain.preprocess.Scaling;
+import dev.rareclass.domain.data.LabelMapping;
+import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.preprocess.FittedPreprocessor;
+import dev.rareclass.domain.preprocess.PreprocessingSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +50,8 @@ class IonosphereTest {
         }
         FeatureMatrix all = FeatureMatrix.wrap(rows, 34, x);
         Labels labels = Labels.wrap(y);
+        List<String> names = java.util.stream.IntStream.range(0, 34).mapToObj(Integer::toString).toList();
+        Table table = Table.labelled("ionosphere", names, all, labels, new LabelMapping("34", "b"));
         Hyperparameters params = Hyperparameters.parse(List.of("activation=sigmoid", "optimizer=adam",
                 "learning-rate=0.01", "batch-size=64", "hidden=16,16", "epochs=500", "early-stopping=val_loss", "patience=10", "min-delta=0.001",
                 "restore-best=true"));
@@ -59,15 +63,15 @@ class IonosphereTest {
             Fold inner = Splits.stratifiedHoldout(yTrainAll, 0.2, 42);
             int[] fit = pick(fold.train(), inner.train());
             int[] valid = pick(fold.train(), inner.test());
-            FittedScaler scaler = FittedScaler.fit(Scaling.STANDARD, all.selectRows(fit));
+            FittedPreprocessor scaler = FittedPreprocessor.fit(table.selectRows(fit), PreprocessingSpec.STANDARD);
             TrainingContext ctx = TrainingContext.ofSeed(7)
-                    .withValidation(scaler.apply(all.selectRows(valid)), labels.select(valid));
+                    .withValidation(scaler.transform(table.selectRows(valid)), labels.select(valid));
             TrainedClassifier model = new MlpTrainerFactory().create(params)
-                    .train(scaler.apply(all.selectRows(fit)), labels.select(fit), ctx);
+                    .train(scaler.transform(table.selectRows(fit)), labels.select(fit), ctx);
             TrainingHistory h = model.history().orElseThrow();
             assertThat(h.epochs().size()).as("stops before the epoch limit").isLessThan(500);
             assertThat(h.bestEpoch()).isLessThan(h.epochs().size());
-            double[] s = model.scores(scaler.apply(all.selectRows(fold.test())));
+            double[] s = model.scores(scaler.transform(table.selectRows(fold.test())));
             int[] yt = labels.select(fold.test()).toArray();
             int correct = 0;
             for (int i = 0; i < s.length; i++) {

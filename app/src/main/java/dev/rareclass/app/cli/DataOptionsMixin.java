@@ -18,7 +18,10 @@ public final class DataOptionsMixin {
     @Option(names = "--positive", paramLabel = "VALUE", description = "Label value of the rare (positive) class.")
     String positive;
 
-    @Option(names = "--format", paramLabel = "csv|tsv", description = "File format (default: from the file name; .gz is read transparently).")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "csv, tsv (quoted fields), tab (TAB-separated, no quoting), arff, libsvm or text "
+                    + "(a folder of *.pos/*.neg files or of one folder per class, or a .tar.gz of one) "
+                    + "(default: from the file name; .gz is read transparently).")
     String format;
 
     @Option(names = "--no-header", description = "The file has no header row; columns are named 0, 1, 2, ...")

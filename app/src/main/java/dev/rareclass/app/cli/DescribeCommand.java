@@ -54,9 +54,13 @@ final class DescribeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-28s %-11s %8s %12s %12s %12s %12s %9s  %s%n", "column", "type", "missing", "min", "max",
                 "mean", "std", "distinct", "note");
         for (ColumnSummary c : d.columns()) {
-            String note = c.constant() ? "constant" : c.distinct() == d.rows() && !c.type().equals("numeric") ? "ID-like" : "";
+            String note = c.constant() ? "constant" : c.idLike() ? "ID-like" : "";
             out.printf(Locale.ROOT, "%-28s %-11s %8d %12s %12s %12s %12s %9d  %s%n", c.name(), c.type(), c.missing(),
                     g(c.min()), g(c.max()), g(c.mean()), g(c.std()), c.distinct(), note);
+        }
+        if (!d.warnings().isEmpty()) {
+            out.println();
+            d.warnings().forEach(w -> out.println("warning: " + w));
         }
         out.flush();
         return 0;
