@@ -11,30 +11,49 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import dev.rareclass.adapters.AdaptersModule;
+import jakarta.inject.Named;
 
 /**
- * The {@link TableSource} the application uses: picks a reader from {@code --format} or, without one,
- * from the file name ({@code .gz} is transparent): {@code .arff} → ARFF; {@code .libsvm}, {@code .svm},
- * {@code .svmlight} → LibSVM; a folder or a {@code .tar.gz}/{@code .tgz}/{@code .tar} → text corpus;
- * {@code .tsv}, {@code .tab} → TSV; anything else → CSV.
+ * The {@link TableSource} the application uses: picks a reader by format name from {@code --format} or,
+ * without one, from the file name ({@code .gz} is transparent): a folder or a {@code .tar.gz}/{@code .tgz}/
+ * {@code .tar} is a text corpus; otherwise the file's extension is looked up among the registered ones;
+ * anything else is CSV.
+ *
+ * <p>Formats are registered by name with Guice ({@link AdaptersModule}): a new format is one
+ * {@code TableSource} class plus a binding of its name and extensions (see docs/EXTENDING.md).
  */
 public final class FormatTableSource implements TableSource {
 
-    /** Every {@code --format} value, in the order messages list them. */
-    public static final List<String> FORMATS = List.of("csv", "tsv", "tab", "arff", "libsvm", "text");
+    private final Map<String, TableSource> readers;
+    private final Map<String, String> extensions;
 
-    private final CsvTableSource csv;
-    private final ArffTableSource arff = new ArffTableSource();
-    private final LibSvmTableSource libsvm = new LibSvmTableSource();
-    private final TextCorpusTableSource text = new TextCorpusTableSource();
-
+    /**
+     * @param readers    format name → reader
+     * @param extensions file extension (such as {@code .arff}) → format name
+     */
     @Inject
-    public FormatTableSource(CsvTableSource csv) {
-        this.csv = csv;
+    public FormatTableSource(@Named(AdaptersModule.FORMATS) Map<String, TableSource> readers,
+                             @Named(AdaptersModule.FORMATS) Map<String, String> extensions) {
+        this.readers = Map.copyOf(readers);
+        this.extensions = Map.copyOf(extensions);
     }
 
+    /** The built-in formats, as {@link AdaptersModule} registers them (for tests and tools without Guice). */
     public FormatTableSource() {
-        this(new CsvTableSource());
+        this(builtInReaders(), AdaptersModule.BUILT_IN_EXTENSIONS);
+    }
+
+    private static Map<String, TableSource> builtInReaders() {
+        CsvTableSource csv = new CsvTableSource();
+        return Map.of("csv", csv, "tsv", csv, "tab", csv, "arff", new ArffTableSource(),
+                "libsvm", new LibSvmTableSource(), "text", new TextCorpusTableSource());
+    }
+
+    /** Every {@code --format} value, sorted. */
+    public List<String> formats() {
+        return readers.keySet().stream().sorted().toList();
     }
 
     @Override
@@ -53,32 +72,26 @@ public final class FormatTableSource implements TableSource {
     }
 
     private TableSource reader(DataOptions options) {
-        return switch (format(options)) {
-            case "csv", "tsv", "tab" -> csv;
-            case "arff" -> arff;
-            case "libsvm" -> libsvm;
-            case "text" -> text;
-            default -> throw new IllegalStateException();
-        };
+        return readers.get(format(options));
     }
 
     /** The format a file is read as: {@code --format} when given (validated), else from the name. */
-    public static String format(DataOptions options) {
+    public String format(DataOptions options) {
         if (options.format().isPresent()) {
             String f = options.format().get().trim().toLowerCase(Locale.ROOT);
             if (f.equals("svmlight")) {
                 return "libsvm";
             }
-            if (!FORMATS.contains(f)) {
+            if (!readers.containsKey(f)) {
                 throw new UsageException("unknown --format '" + options.format().get() + "'; known: "
-                        + String.join(", ", FORMATS));
+                        + String.join(", ", formats()));
             }
             return f;
         }
         return fromName(options.file());
     }
 
-    static String fromName(Path path) {
+    String fromName(Path path) {
         if (Files.isDirectory(path) || TextCorpusTableSource.isArchive(path)) {
             return "text";
         }
@@ -87,15 +100,7 @@ public final class FormatTableSource implements TableSource {
         if (name.endsWith(".gz")) {
             name = name.substring(0, name.length() - 3);
         }
-        if (name.endsWith(".arff")) {
-            return "arff";
-        }
-        if (name.endsWith(".libsvm") || name.endsWith(".svm") || name.endsWith(".svmlight")) {
-            return "libsvm";
-        }
-        if (name.endsWith(".tsv") || name.endsWith(".tab")) {
-            return "tsv";
-        }
-        return "csv";
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "csv" : extensions.getOrDefault(name.substring(dot), "csv");
     }
 }

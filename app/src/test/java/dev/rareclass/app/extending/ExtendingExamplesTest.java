@@ -25,7 +25,7 @@ class ExtendingExamplesTest {
     Path dir;
 
     private final Injector injector = Guice.createInjector(new AppModule(), new NearestCentroidExample.Module(),
-            new DuplicateMinorityExample.Module());
+            new DuplicateMinorityExample.Module(), new JsonLinesFormatExample.Module());
 
     private String[] run(String... args) {
         StringWriter out = new StringWriter();
@@ -80,5 +80,27 @@ class ExtendingExamplesTest {
                 "--samplers", "none,duplicate-minority", "--folds", "3");
         assertThat(compare[0]).as(compare[2]).isEqualTo("0");
         assertThat(compare[1]).contains("logistic@smile +duplicate-minority");
+    }
+
+    @Test
+    void aNewFileFormatIsPickedByItsExtension() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(2);
+        for (int i = 0; i < 200; i++) {
+            boolean rare = i % 8 == 0;
+            sb.append(String.format(java.util.Locale.ROOT, "{\"a\": %.3f, \"b\": %.3f, \"kind\": \"%s\"}%n",
+                    rng.nextGaussian() + (rare ? 2 : 0), rng.nextGaussian(), rare ? "fraud" : "ok"));
+        }
+        Path data = dir.resolve("payments.jsonl");
+        Files.writeString(data, sb);
+        String[] describe = run("describe", data.toString(), "--label", "kind", "--positive", "fraud");
+        assertThat(describe[0]).as(describe[2]).isEqualTo("0");
+        assertThat(describe[1]).contains("200 rows, 2 feature columns").contains("25 positive ('fraud')");
+        String[] train = run("train", data.toString(), "--label", "kind", "--positive", "fraud", "--model", "logistic",
+                "--out", dir.resolve("p.model").toString());
+        assertThat(train[0]).as(train[2]).isEqualTo("0");
+        String[] unknown = run("describe", data.toString(), "--format", "parquet", "--label", "kind", "--positive", "fraud");
+        assertThat(unknown[0]).isEqualTo("2");
+        assertThat(unknown[2]).contains("jsonl");
     }
 }
