@@ -56,7 +56,7 @@ public final class YamlRecipeStore implements RecipeStore {
             "samplers", "sampler-params", "class-weights", "threshold", "metric", "jobs", "report", "tune");
     private static final Set<String> DATA = Set.of("file", "label", "positive", "format", "header", "delimiter", "drop",
             "categorical", "text", "missing", "shift-labels");
-    private static final Set<String> PREPROCESSING = Set.of("scale", "unknown");
+    private static final Set<String> PREPROCESSING = Set.of("scale", "unknown", "select-top-k");
     private static final Set<String> SPLIT = Set.of("kind", "folds", "repeats", "test-fraction");
     private static final Set<String> MODEL = Set.of("model", "params");
     private static final Set<String> TUNE = Set.of("model", "params", "search", "trials", "space", "refit");
@@ -150,7 +150,7 @@ public final class YamlRecipeStore implements RecipeStore {
                 params(r.path("sampler-params")), weights.isEmpty() ? List.of("none") : weights, pre,
                 k.text(r, "threshold", "max-f1", "the recipe"), k.decimal(r, "validation-split", 0.2, "the recipe"),
                 protocol, MetricName.fromKey(k.text(r, "metric", "pr_auc", "the recipe")),
-                k.integer(r, "seed", 42, "the recipe"));
+                k.integer(r, "seed", 42, "the recipe"), k.integer(p, "select-top-k", 0, "preprocessing"));
         Path report = base.resolve(k.text(r, "report", "reports/" + name, "the recipe")).normalize();
         int jobs = k.integer(r, "jobs", Math.max(1, Runtime.getRuntime().availableProcessors()), "the recipe");
         return new Recipe(name, data, plan, tuning, report, jobs);
@@ -286,6 +286,7 @@ public final class YamlRecipeStore implements RecipeStore {
         ObjectNode pre = root.putObject("preprocessing");
         pre.put("scale", p.preprocessing().scaling().key());
         pre.put("unknown", p.preprocessing().unknown().key());
+        pre.put("select-top-k", p.selectTopK());
         ObjectNode split = root.putObject("split");
         switch (p.protocol()) {
             case Protocol.KFold kf -> {

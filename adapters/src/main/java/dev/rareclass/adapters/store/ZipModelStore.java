@@ -20,6 +20,7 @@ import dev.rareclass.domain.model.TrainedClassifier;
 import dev.rareclass.domain.model.TrainerCatalog;
 import dev.rareclass.domain.model.TrainingHistory;
 import dev.rareclass.domain.preprocess.ColumnTransform;
+import dev.rareclass.domain.preprocess.FeatureSelector;
 import dev.rareclass.domain.preprocess.FittedPreprocessor;
 import dev.rareclass.domain.preprocess.NumericTransform;
 import dev.rareclass.domain.preprocess.OneHotTransform;
@@ -147,7 +148,16 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
                 p.path("java_version").asText(), p.path("data_source").asText(), p.path("data_sha256").asText(),
                 p.path("seed").asLong(), p.path("training_rows").asInt(), p.path("validation_rows").asInt());
         JsonNode t = m.path("threshold");
-        return new FittedPipeline(label, preprocessor, classifier, t.path("value").asDouble(),
+        FeatureSelector selector = null;
+        JsonNode sel = m.path("preprocessing").path("selected");
+        if (sel.isArray()) {
+            int[] kept = new int[sel.size()];
+            for (int i = 0; i < kept.length; i++) {
+                kept[i] = sel.get(i).asInt();
+            }
+            selector = new FeatureSelector(kept, preprocessor.width());
+        }
+        return new FittedPipeline(label, preprocessor, selector, classifier, t.path("value").asDouble(),
                 t.path("policy").asText(), m.path("sampler").asText("none"), m.path("class_weight").asText("none"),
                 validation, provenance);
     }
@@ -167,7 +177,14 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         input.put("label", model.labelMapping().column());
         input.put("positive", model.labelMapping().positiveValue());
         input.put("negative", model.labelMapping().negativeValue());
-        ArrayNode columns = root.putObject("preprocessing").putArray("columns");
+        ObjectNode preprocessing = root.putObject("preprocessing");
+        ArrayNode columns = preprocessing.putArray("columns");
+        model.selector().ifPresent(s -> {
+            ArrayNode kept = preprocessing.putArray("selected");
+            for (int i : s.kept()) {
+                kept.add(i);
+            }
+        });
         for (ColumnTransform t : model.preprocessor().transforms()) {
             ObjectNode col = columns.addObject();
             col.put("input", t.input());

@@ -21,6 +21,7 @@ import dev.rareclass.domain.model.TrainedClassifier;
 import dev.rareclass.domain.model.TrainerCatalog;
 import dev.rareclass.domain.model.TrainerFactory;
 import dev.rareclass.domain.model.TrainingHistory;
+import dev.rareclass.domain.preprocess.FeatureSelector;
 import dev.rareclass.domain.preprocess.FittedPreprocessor;
 import dev.rareclass.domain.preprocess.NumericTransform;
 import dev.rareclass.domain.preprocess.OneHotTransform;
@@ -128,7 +129,7 @@ class ZipModelStoreTest {
         FittedPreprocessor pre = new FittedPreprocessor(List.of(new NumericTransform("a", Double.NaN, 1, 3),
                 new NumericTransform("b", 2.5, 2, 4),
                 new OneHotTransform("c", List.of("x", "y"), "y", UnknownCategories.ERROR)));
-        return new FittedPipeline(new LabelMapping("y", "yes"), pre,
+        return new FittedPipeline(new LabelMapping("y", "yes"), pre, new FeatureSelector(new int[] {0, 1, 2, 3}, 4),
                 new Linear(new double[] {0.5, -1.25, 1, 2}, Optional.of(h)), 0.37, "max-f1", "smote", "none",
                 Map.of("pr_auc", 0.8, "mcc", Double.NaN),
                 new Provenance("2026-01-01T00:00:00Z", "dev", "25", "t.csv", "abc", 42, 80, 20));

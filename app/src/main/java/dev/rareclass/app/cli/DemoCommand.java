@@ -83,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
                 new Candidate("random-forest", Optional.of("smile"), Hyperparameters.empty()),
                 new Candidate("mlp", Optional.of("dl4j"), Hyperparameters.empty()));
         ExperimentPlan plan = new ExperimentPlan(candidates, samplers, Hyperparameters.empty(), List.of("none"),
-                PreprocessingSpec.STANDARD, threshold, 0.2, new Protocol.KFold(folds, 1), MetricName.PR_AUC, seed);
+                PreprocessingSpec.STANDARD, threshold, 0.2, new Protocol.KFold(folds, 1), MetricName.PR_AUC, seed, 0);
         var err = spec.commandLine().getErr();
         err.printf("demo: %d rows x %d features, %d positive (%.2f%%), %s of %d configurations%n", rows, features,
                 table.requireLabels().positives(), 100 * table.requireLabels().positiveRate(), plan.protocol().describe(),

@@ -59,6 +59,11 @@ final class ExperimentOptions {
             description = "A category unseen in training: encode as none, or refuse the row (default: ${DEFAULT-VALUE}).")
     String unknown;
 
+    @Option(names = "--select-top-k", defaultValue = "0", paramLabel = "K",
+            description = "Keep the K features with the best ANOVA F-score, fitted on each training part "
+                    + "(default: ${DEFAULT-VALUE}, keep all).")
+    int selectTopK;
+
     @Option(names = "--validation-split", defaultValue = "0.2", paramLabel = "FRACTION",
             description = "Inner validation share of each training part, for the threshold and early stopping (default: ${DEFAULT-VALUE}).")
     double validationSplit;
@@ -95,6 +100,6 @@ final class ExperimentOptions {
         }
         return new ExperimentPlan(candidates, samplers, TrainCommand.samplerParams(ratio, k), classWeights,
                 new PreprocessingSpec(Scaling.fromKey(scale), missing, UnknownCategories.fromKey(unknown)), threshold,
-                validationSplit, protocol(), m, seed);
+                validationSplit, protocol(), m, seed, selectTopK);
     }
 }

@@ -120,6 +120,11 @@ final class TrainCommand implements Callable<Integer> {
         @Option(names = "--k", paramLabel = "K", description = "Sampler neighbours (default: the sampler's own, 5 for SMOTE).")
         Integer k;
 
+        @Option(names = "--select-top-k", defaultValue = "0", paramLabel = "K",
+                description = "Keep the K features with the best ANOVA F-score on the training rows, as scikit-learn's "
+                        + "SelectKBest (default: ${DEFAULT-VALUE}, keep all).")
+        int selectTopK;
+
         @Option(names = "--validation-split", defaultValue = "0.2", paramLabel = "FRACTION",
                 description = "Share of rows held out to tune the threshold (default: ${DEFAULT-VALUE}).")
         double validationSplit;
@@ -132,7 +137,7 @@ final class TrainCommand implements Callable<Integer> {
             PreprocessingSpec preprocessing = new PreprocessingSpec(Scaling.fromKey(scale), missing,
                     UnknownCategories.fromKey(unknown));
             return new PipelineSpec(kind, Optional.ofNullable(backend), hp, preprocessing, sampler,
-                    samplerParams(ratio, k), classWeight, threshold, validationSplit, seed);
+                    samplerParams(ratio, k), classWeight, threshold, validationSplit, seed, selectTopK);
         }
     }
 

@@ -79,6 +79,19 @@ public final class FeatureMatrix {
         return new FeatureMatrix(rowIndices.length, cols, out);
     }
 
+    /** A new matrix holding the given columns, in the given order. */
+    public FeatureMatrix selectColumns(int[] columns) {
+        float[] out = new float[rows * columns.length];
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            int target = r * columns.length;
+            for (int j = 0; j < columns.length; j++) {
+                out[target + j] = data[base + columns[j]];
+            }
+        }
+        return new FeatureMatrix(rows, columns.length, out);
+    }
+
     /** This matrix with {@code other}'s rows appended below (same column count). */
     public FeatureMatrix appendRows(FeatureMatrix other) {
         if (other.cols != cols) {

@@ -22,10 +22,12 @@ import java.util.Objects;
  * @param protocol           how rows are split
  * @param metric             the ranking metric
  * @param seed               seeds the splits and every fit
+ * @param selectTopK         features kept by ANOVA F-score inside each training part (0: all)
  */
 public record ExperimentPlan(List<Candidate> candidates, List<String> samplers, Hyperparameters samplerParams,
                              List<String> classWeights, PreprocessingSpec preprocessing, String threshold,
-                             double validationFraction, Protocol protocol, MetricName metric, long seed) {
+                             double validationFraction, Protocol protocol, MetricName metric, long seed,
+                             int selectTopK) {
 
     public ExperimentPlan {
         candidates = List.copyOf(candidates);
@@ -48,7 +50,7 @@ public record ExperimentPlan(List<Candidate> candidates, List<String> samplers, 
             for (String sampler : samplers) {
                 for (String weight : classWeights) {
                     out.add(new PipelineSpec(c.kind(), c.backend(), c.params(), preprocessing, sampler, samplerParams,
-                            weight, threshold, validationFraction, seed));
+                            weight, threshold, validationFraction, seed, selectTopK));
                 }
             }
         }

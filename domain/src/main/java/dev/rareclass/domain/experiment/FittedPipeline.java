@@ -3,6 +3,8 @@ package dev.rareclass.domain.experiment;
 import dev.rareclass.domain.data.LabelMapping;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.model.TrainedClassifier;
+import dev.rareclass.domain.data.FeatureMatrix;
+import dev.rareclass.domain.preprocess.FeatureSelector;
 import dev.rareclass.domain.preprocess.FittedPreprocessor;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,7 @@ public final class FittedPipeline {
 
     private final LabelMapping labelMapping;
     private final FittedPreprocessor preprocessor;
+    private final FeatureSelector selector;
     private final TrainedClassifier classifier;
     private final double threshold;
     private final String thresholdPolicy;
@@ -26,11 +29,16 @@ public final class FittedPipeline {
     private final Map<String, Double> validationMetrics;
     private final Provenance provenance;
 
-    public FittedPipeline(LabelMapping labelMapping, FittedPreprocessor preprocessor, TrainedClassifier classifier,
+    /**
+     * @param selector the fitted feature selection after preprocessing, or null when every feature is kept
+     */
+    public FittedPipeline(LabelMapping labelMapping, FittedPreprocessor preprocessor, FeatureSelector selector,
+                          TrainedClassifier classifier,
                           double threshold, String thresholdPolicy, String sampler, String classWeight,
                           Map<String, Double> validationMetrics, Provenance provenance) {
         this.labelMapping = Objects.requireNonNull(labelMapping, "labelMapping");
         this.preprocessor = Objects.requireNonNull(preprocessor, "preprocessor");
+        this.selector = selector;
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         if (Double.isNaN(threshold)) {
             throw new IllegalArgumentException("threshold is NaN");
@@ -60,6 +68,17 @@ public final class FittedPipeline {
 
     public FittedPreprocessor preprocessor() {
         return preprocessor;
+    }
+
+    /** The feature selection applied after preprocessing, if any. */
+    public java.util.Optional<FeatureSelector> selector() {
+        return java.util.Optional.ofNullable(selector);
+    }
+
+    /** The features the classifier sees, after preprocessing and selection. */
+    public FeatureMatrix features(Table table) {
+        FeatureMatrix x = preprocessor.transform(table);
+        return selector == null ? x : selector.apply(x);
     }
 
     public TrainedClassifier classifier() {
@@ -96,7 +115,7 @@ public final class FittedPipeline {
      * order and of the same types; otherwise a data error names the first difference.
      */
     public double[] scores(Table table) {
-        return classifier.scores(preprocessor.transform(table));
+        return classifier.scores(features(table));
     }
 
     /** 1 where {@code score >= threshold}. */

@@ -17,7 +17,10 @@ import dev.rareclass.domain.model.TrainedClassifier;
 import dev.rareclass.domain.model.TrainerCatalog;
 import dev.rareclass.domain.model.TrainerFactory;
 import dev.rareclass.domain.model.TrainingContext;
+import dev.rareclass.domain.preprocess.FeatureSelector;
 import dev.rareclass.domain.preprocess.FittedPreprocessor;
+import dev.rareclass.domain.sampling.CategoricalBlock;
+import java.util.List;
 import dev.rareclass.domain.sampling.Resampled;
 import dev.rareclass.domain.sampling.Sampler;
 import dev.rareclass.domain.sampling.SamplerCatalog;
@@ -35,6 +38,7 @@ import java.util.Map;
  * <ol>
  *   <li>Hold out a stratified validation part of the given rows (inner validation).</li>
  *   <li>Fit the preprocessing (imputation, scaling, one-hot) on the remaining training rows only.</li>
+ *   <li>Keep the top-k features by ANOVA F-score on the training rows, when asked.</li>
  *   <li>Resample the scaled training rows with the sampler (validation rows are never resampled).</li>
  *   <li>Train the classifier on them (validation rows are passed for learning curves, never fitted on).</li>
  *   <li>Choose the threshold with the policy on the validation scores, and record validation metrics.</li>
@@ -120,10 +124,16 @@ public final class PipelineFitter {
         FittedPreprocessor preprocessor = FittedPreprocessor.fit(factory.learnsFromNegativesOnly()
                 ? trainPart.selectRows(yTrain.indicesOf(0)) : trainPart, spec.preprocessing());
         FeatureMatrix xTrain = preprocessor.transform(trainPart);
+        FeatureSelector selector = null;
+        List<CategoricalBlock> blocks = preprocessor.categoricalBlocks();
+        if (spec.selectTopK() > 0) {
+            selector = FeatureSelector.fit(xTrain, yTrain, spec.selectTopK());
+            xTrain = selector.apply(xTrain);
+            blocks = selector.blocks(blocks);
+        }
         if (!spec.sampler().equals(SamplerCatalog.NONE)) {
             Sampler sampler = samplers.find(spec.sampler()).create(spec.samplerParams());
-            Resampled resampled = sampler.resample(
-                    new SamplingInput(xTrain, yTrain, preprocessor.categoricalBlocks()), spec.seed());
+            Resampled resampled = sampler.resample(new SamplingInput(xTrain, yTrain, blocks), spec.seed());
             xTrain = resampled.x();
             yTrain = resampled.y();
         }
@@ -135,6 +145,9 @@ public final class PipelineFitter {
         Labels yValid = null;
         if (validRows.length > 0) {
             xValid = preprocessor.transform(table.selectRows(validRows));
+            if (selector != null) {
+                xValid = selector.apply(xValid);
+            }
             yValid = all.select(validRows);
             ctx = ctx.withValidation(xValid, yValid);
         }
@@ -159,7 +172,7 @@ public final class PipelineFitter {
 
         Provenance provenance = new Provenance(Instant.now().toString(), Versions.rareclass(),
                 Runtime.version().toString(), table.source(), dataSha256, spec.seed(), trainRows.length, validRows.length);
-        return new FittedPipeline(table.labelMapping().orElseThrow(), preprocessor, classifier,
+        return new FittedPipeline(table.labelMapping().orElseThrow(), preprocessor, selector, classifier,
                 threshold, policy.spec(), spec.sampler(), spec.classWeight(), validation, provenance);
     }
 

@@ -21,9 +21,11 @@ import java.util.Optional;
  * @param validationFraction share of training rows held out (stratified) for the threshold and validation
  *                           metrics; 0 trains on every row and then needs a fixed threshold
  * @param seed               the seed for splits and training
+ * @param selectTopK         keep the k best features by ANOVA F-score, fitted on training rows (0: keep all)
  */
 public record PipelineSpec(String kind, Optional<String> backend, Hyperparameters params, PreprocessingSpec preprocessing,
-                           String sampler, Hyperparameters samplerParams, String classWeight, String thresholdPolicy, double validationFraction, long seed) {
+                           String sampler, Hyperparameters samplerParams, String classWeight, String thresholdPolicy, double validationFraction, long seed,
+                           int selectTopK) {
 
     public PipelineSpec {
         Objects.requireNonNull(kind, "kind");
@@ -34,6 +36,9 @@ public record PipelineSpec(String kind, Optional<String> backend, Hyperparameter
         Objects.requireNonNull(samplerParams, "samplerParams");
         Objects.requireNonNull(classWeight, "classWeight");
         Objects.requireNonNull(thresholdPolicy, "thresholdPolicy");
+        if (selectTopK < 0) {
+            throw new UsageException("select-top-k must be 0 (all) or more, got " + selectTopK);
+        }
         if (!(validationFraction >= 0 && validationFraction < 1)) {
             throw new UsageException("validation fraction must be in [0, 1), got " + validationFraction);
         }
@@ -43,13 +48,13 @@ public record PipelineSpec(String kind, Optional<String> backend, Hyperparameter
     public static PipelineSpec of(String kind, Optional<String> backend, Hyperparameters params, PreprocessingSpec preprocessing,
                                   String thresholdPolicy, double validationFraction, long seed) {
         return new PipelineSpec(kind, backend, params, preprocessing, "none", Hyperparameters.empty(), "none",
-                thresholdPolicy, validationFraction, seed);
+                thresholdPolicy, validationFraction, seed, 0);
     }
 
     /** The same spec with another seed. */
     public PipelineSpec withSeed(long newSeed) {
         return new PipelineSpec(kind, backend, params, preprocessing, sampler, samplerParams, classWeight, thresholdPolicy,
-                validationFraction, newSeed);
+                validationFraction, newSeed, selectTopK);
     }
 
     /** The {@code kind@backend} label for messages and leaderboards (backend as requested). */

@@ -68,7 +68,8 @@ public final class TuneUseCase {
         List<Candidate> candidates = sets.stream().map(s -> plan.base().withParams(merge(plan.base().params(), s))).toList();
         ExperimentPlan e = plan.evaluation();
         ExperimentPlan trials = new ExperimentPlan(candidates, e.samplers(), e.samplerParams(), e.classWeights(),
-                e.preprocessing(), e.threshold(), e.validationFraction(), e.protocol(), e.metric(), e.seed());
+                e.preprocessing(), e.threshold(), e.validationFraction(), e.protocol(), e.metric(), e.seed(),
+                e.selectTopK());
         if (trials.samplers().size() != 1 || trials.classWeights().size() != 1) {
             throw new UsageException("tune takes one sampler and one class weight");
         }
@@ -78,7 +79,7 @@ public final class TuneUseCase {
         if (refit) {
             PipelineSpec spec = new PipelineSpec(plan.base().kind(), plan.base().backend(), best, e.preprocessing(),
                     e.samplers().get(0), e.samplerParams(), e.classWeights().get(0), e.threshold(),
-                    e.validationFraction(), e.seed());
+                    e.validationFraction(), e.seed(), e.selectTopK());
             model = fitter.fit(table, spec, dataSha256, progress);
         }
         return new Result(board, best, model);

@@ -20,7 +20,7 @@ class ExperimentTest {
     private ExperimentPlan plan(Protocol protocol, List<String> samplers) {
         return new ExperimentPlan(List.of(new Candidate("centroid", Optional.of("fake"), Hyperparameters.empty())),
                 samplers, Hyperparameters.empty(), List.of("none"), PreprocessingSpec.STANDARD, "max-mcc", 0.2, protocol,
-                MetricName.PR_AUC, 11);
+                MetricName.PR_AUC, 11, 0);
     }
 
     @Test

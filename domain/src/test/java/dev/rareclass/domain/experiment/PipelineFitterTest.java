@@ -83,7 +83,7 @@ class PipelineFitterTest {
     @Test
     void classWeightsOnAModelThatCannotTakeThemAreRefusedClearly() {
         PipelineSpec weighted = new PipelineSpec("centroid", Optional.empty(), Hyperparameters.empty(), NONE,
-                "none", Hyperparameters.empty(), "balanced", "0.5", 0.2, 1);
+                "none", Hyperparameters.empty(), "balanced", "0.5", 0.2, 1, 0);
         assertThatThrownBy(() -> fitter.check(weighted)).isInstanceOf(UsageException.class)
                 .hasMessageContaining("cannot take class weights");
     }
@@ -101,7 +101,7 @@ class PipelineFitterTest {
         Table t = withRowIds(SyntheticRareEvents.generate(1000, 6, 4, 0.05, 9));
         // no scaling, so the id column keeps the row number the trainer saw
         PipelineSpec s = new PipelineSpec("centroid", Optional.of("fake"), Hyperparameters.empty(), NONE,
-                "duplicate-positives", Hyperparameters.empty(), "none", "max-f1", 0.2, 1);
+                "duplicate-positives", Hyperparameters.empty(), "none", "max-f1", 0.2, 1, 0);
         Leaderboard board = new Experiment(fitter).run(t, plan(List.of(s), 5, 3), 2, ProgressListener.NONE);
         assertThat(board.rows()).hasSize(1);
         assertThat(catalog.seenTraining).hasSize(5);
@@ -137,7 +137,7 @@ class PipelineFitterTest {
         List<Candidate> candidates = specs.stream().map(x -> new Candidate(x.kind(), x.backend(), x.params())).toList();
         return new ExperimentPlan(candidates, List.of(s.sampler()), s.samplerParams(), List.of(s.classWeight()),
                 s.preprocessing(), s.thresholdPolicy(), s.validationFraction(), new Protocol.KFold(folds, 1),
-                MetricName.PR_AUC, seed);
+                MetricName.PR_AUC, seed, 0);
     }
 
     private static Set<Integer> ids(FeatureMatrix m) {
