@@ -75,6 +75,22 @@ final class JsonResults {
             number(r, "fit_seconds_mean", row.fitSeconds().mean());
             r.put("worse_than_best", row.worseThanBest());
             number(r, "p_value", row.pValue());
+            if (row.folds().size() == 1) {
+                // a hold-out protocol: the one test split's numbers, under the names recipes report
+                FoldOutcome f = row.folds().get(0);
+                ObjectNode test = r.putObject("test");
+                number(test, "test_roc_auc", f.metrics().get(MetricName.ROC_AUC));
+                number(test, "test_pr_auc", f.metrics().get(MetricName.PR_AUC));
+                number(test, "recall", f.metrics().get(MetricName.RECALL));
+                number(test, "false_positive_rate", 1 - f.metrics().get(MetricName.SPECIFICITY));
+                number(test, "precision", f.metrics().get(MetricName.PRECISION));
+                number(test, "mcc", f.metrics().get(MetricName.MCC));
+                number(test, "threshold", f.threshold());
+                test.put("tp", (long) f.metrics().get(MetricName.TP));
+                test.put("fp", (long) f.metrics().get(MetricName.FP));
+                test.put("tn", (long) f.metrics().get(MetricName.TN));
+                test.put("fn", (long) f.metrics().get(MetricName.FN));
+            }
             ArrayNode folds = r.putArray("folds");
             for (FoldOutcome f : row.folds()) {
                 ObjectNode fold = folds.addObject();

@@ -8,7 +8,12 @@ import dev.rareclass.domain.experiment.Summary;
 import dev.rareclass.domain.metrics.ConfusionCounts;
 import dev.rareclass.domain.metrics.MetricName;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Locale;
 import java.util.Map;
 
@@ -48,12 +53,18 @@ final class Show {
     static void leaderboard(PrintWriter out, Leaderboard board) {
         out.printf(Locale.ROOT, "Leaderboard: %s, %s, seed %d, ranked by %s (mean ± std over splits)%n",
                 board.dataset(), board.protocol(), board.seed(), board.metric().key());
+        List<MetricName> metrics = new ArrayList<>();
+        if (!LEADERBOARD_METRICS.contains(board.metric())) {
+            metrics.add(board.metric());
+        }
+        metrics.addAll(LEADERBOARD_METRICS);
+        Map<LeaderboardRow, String> labels = labels(board.rows());
         int nameWidth = 22;
-        for (LeaderboardRow row : board.rows()) {
-            nameWidth = Math.max(nameWidth, label(row).length());
+        for (String label : labels.values()) {
+            nameWidth = Math.max(nameWidth, label.length());
         }
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-4s %-" + nameWidth + "s", "#", "model"));
-        for (MetricName m : LEADERBOARD_METRICS) {
+        for (MetricName m : metrics) {
             header.append(String.format(Locale.ROOT, " %-17s", m.key()));
         }
         header.append(" fit s");
@@ -64,8 +75,8 @@ final class Show {
             String mark = row.worseThanBest() ? "*" : " ";
             anyWorse |= row.worseThanBest();
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-4s %-" + nameWidth + "s",
-                    rank++ + mark, label(row)));
-            for (MetricName m : LEADERBOARD_METRICS) {
+                    rank++ + mark, labels.get(row)));
+            for (MetricName m : metrics) {
                 Summary s = row.metric(m);
                 line.append(String.format(Locale.ROOT, " %-17s", num3(s.mean()) + " ± " + num3(s.std())));
             }
@@ -79,17 +90,49 @@ final class Show {
         out.flush();
     }
 
-    /** {@code kind@backend}, then the sampler and class weight when they are not none, then params. */
-    private static String label(LeaderboardRow row) {
-        StringBuilder s = new StringBuilder(row.name());
-        if (!row.sampler().equals("none")) {
-            s.append(" +").append(row.sampler());
+    /**
+     * {@code kind@backend}, then the sampler and class weight when they are not none; parameters only where
+     * rows would otherwise read the same (tuning trials), and only those that differ between them.
+     */
+    static Map<LeaderboardRow, String> labels(List<LeaderboardRow> rows) {
+        Map<String, List<LeaderboardRow>> groups = new LinkedHashMap<>();
+        Map<LeaderboardRow, String> out = new LinkedHashMap<>();
+        for (LeaderboardRow row : rows) {
+            StringBuilder s = new StringBuilder(row.name());
+            if (!row.sampler().equals("none")) {
+                s.append(" +").append(row.sampler());
+            }
+            if (!row.classWeight().equals("none")) {
+                s.append(" w=").append(row.classWeight());
+            }
+            out.put(row, s.toString());
+            groups.computeIfAbsent(s.toString(), k -> new ArrayList<>()).add(row);
         }
-        if (!row.classWeight().equals("none")) {
-            s.append(" w=").append(row.classWeight());
+        for (List<LeaderboardRow> group : groups.values()) {
+            if (group.size() < 2) {
+                continue;
+            }
+            Set<String> differing = new TreeSet<>();
+            for (LeaderboardRow a : group) {
+                for (LeaderboardRow b : group) {
+                    Set<String> keys = new TreeSet<>(a.params().asMap().keySet());
+                    keys.addAll(b.params().asMap().keySet());
+                    for (String k : keys) {
+                        if (!Objects.equals(a.params().asMap().get(k), b.params().asMap().get(k))) {
+                            differing.add(k);
+                        }
+                    }
+                }
+            }
+            for (LeaderboardRow row : group) {
+                StringBuilder s = new StringBuilder(out.get(row));
+                for (String k : differing) {
+                    s.append(' ').append(k).append('=').append(row.params().asMap().getOrDefault(k, "-"));
+                }
+                out.put(row, s.toString());
+            }
         }
-        row.params().asMap().forEach((k, v) -> s.append(' ').append(k).append('=').append(v));
-        return s.toString();
+        return out;
     }
 
     private static String num3(double v) {

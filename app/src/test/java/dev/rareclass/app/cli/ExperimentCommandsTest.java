@@ -47,7 +47,7 @@ class ExperimentCommandsTest {
             "--folds", "4"};
         CliRun a = CliRun.of(concat(base, "--jobs", "1", "--report", one.toString()));
         assertThat(a.exitCode()).as(a.err()).isZero();
-        assertThat(a.out()).contains("stratified 4-fold").contains("random-forest@smile w=balanced trees=30");
+        assertThat(a.out()).contains("stratified 4-fold").contains("random-forest@smile w=balanced");
         CliRun b = CliRun.of(concat(base, "--jobs", "2", "--report", two.toString()));
         assertThat(b.exitCode()).as(b.err()).isZero();
         List<String> csv = Files.readAllLines(one.resolve("leaderboard.csv"));
