@@ -91,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
         List<String> params = new ArrayList<>();
 
         @Option(names = "--threshold", defaultValue = "max-f1", paramLabel = "POLICY",
-                description = "0.5 or any number, max-f1, max-mcc, max-balanced-accuracy, recall>=R, precision>=P, "
+                description = "0.5 or any number, max-f1, max-mcc, max-balanced-accuracy, recall>=R, precision>=P, fpr<=F, "
                         + "cost:FN:FP (default: ${DEFAULT-VALUE}).")
         String threshold;
 

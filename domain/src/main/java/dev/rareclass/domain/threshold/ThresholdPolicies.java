@@ -20,6 +20,9 @@ import java.util.function.ToDoubleFunction;
  *   <li>{@code precision>=P} with P in [0, 1]: the smallest threshold whose precision is at least P, which
  *       maximises recall under the precision target. If no threshold reaches P, the threshold with maximal
  *       precision, ties going to the smaller threshold (more recall);</li>
+ *   <li>{@code fpr<=F} with F in [0, 1]: the smallest threshold whose false-positive rate is at most F, which
+ *       maximises recall within an alarm budget (the paper-mill article's "recall at 6.3% FPR"). If even the
+ *       largest threshold exceeds F (tied top scores), that largest threshold;</li>
  *   <li>{@code cost:FN_COST:FP_COST} with non-negative costs, not both zero: the threshold minimising
  *       {@code FN_COST * fn + FP_COST * fp}; ties go to the larger threshold.</li>
  * </ul>
@@ -30,7 +33,7 @@ import java.util.function.ToDoubleFunction;
  */
 public final class ThresholdPolicies {
     private static final String ACCEPTED = "accepted threshold policies: a number (e.g. 0.5), max-f1, max-mcc, "
-            + "max-balanced-accuracy, recall>=R, precision>=P (R, P in [0, 1]), "
+            + "max-balanced-accuracy, recall>=R, precision>=P, fpr<=F (R, P, F in [0, 1]), "
             + "cost:FN_COST:FP_COST (non-negative costs, not both 0)";
 
     private ThresholdPolicies() {
@@ -65,6 +68,9 @@ public final class ThresholdPolicies {
         if (s.startsWith("precision>=")) {
             double p = fraction(spec, s.substring("precision>=".length()));
             return new MinPrecision(p);
+        }
+        if (s.startsWith("fpr<=")) {
+            return new MaxFalsePositiveRate(fraction(spec, s.substring("fpr<=".length())));
         }
         if (s.startsWith("cost:")) {
             String[] parts = s.split(":", -1);
@@ -227,6 +233,35 @@ public final class ThresholdPolicies {
         @Override
         public String spec() {
             return "precision>=" + canonical(target);
+        }
+
+        @Override
+        public boolean needsValidationData() {
+            return true;
+        }
+    }
+
+    /** The false-positive rate only grows as the threshold falls, so the last qualifying point is the smallest. */
+    private record MaxFalsePositiveRate(double budget) implements ThresholdPolicy {
+        @Override
+        public double choose(int[] y, double[] scores) {
+            OperatingPoints points = OperatingPoints.of(y, scores);
+            int lowest = 0;
+            for (int i = 0; i < points.size(); i++) {
+                ConfusionCounts c = points.counts(i);
+                double fpr = c.fp() + c.tn() == 0 ? 0 : (double) c.fp() / (c.fp() + c.tn());
+                if (fpr <= budget) {
+                    lowest = i;
+                } else {
+                    break;
+                }
+            }
+            return points.threshold(lowest);
+        }
+
+        @Override
+        public String spec() {
+            return "fpr<=" + canonical(budget);
         }
 
         @Override

@@ -263,4 +263,39 @@ class ThresholdPoliciesTest {
             }
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void fprBudgetPicksTheSmallestThresholdWithinTheBudget() {
+        // negatives' scores 0.1..0.9 (9 of them), positives 0.35, 0.75, 0.95
+        int[] y = {0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1};
+        double[] s = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.35, 0.75, 0.95};
+        ThresholdPolicy p = ThresholdPolicies.parse("fpr<=0.25");
+        // at t = 0.75 the negatives 0.8 and 0.9 are false positives: 2/9 = 0.22 <= 0.25; at 0.7 it is 3/9
+        org.assertj.core.api.Assertions.assertThat(p.choose(y, s)).isEqualTo(0.75);
+        org.assertj.core.api.Assertions.assertThat(p.spec()).isEqualTo("fpr<=0.25");
+        org.assertj.core.api.Assertions.assertThat(ThresholdPolicies.parse("fpr<=0").choose(y, s)).isEqualTo(0.95);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ThresholdPolicies.parse("fpr<=2"))
+                .isInstanceOf(IllegalArgumentException.class);
+        java.util.Random rng = new java.util.Random(5);
+        for (int trial = 0; trial < 20; trial++) {
+            int n = 200;
+            int[] yy = new int[n];
+            double[] ss = new double[n];
+            for (int i = 0; i < n; i++) {
+                yy[i] = rng.nextDouble() < 0.2 ? 1 : 0;
+                ss[i] = Math.round(rng.nextDouble() * 50) / 50.0 + yy[i] * 0.2;
+            }
+            yy[0] = 0;
+            double t = ThresholdPolicies.parse("fpr<=0.1").choose(yy, ss);
+            long fp = 0;
+            long neg = 0;
+            for (int i = 0; i < n; i++) {
+                if (yy[i] == 0) {
+                    neg++;
+                    fp += ss[i] >= t ? 1 : 0;
+                }
+            }
+            org.assertj.core.api.Assertions.assertThat((double) fp / neg).isLessThanOrEqualTo(0.1 + 1.0 / neg);
+        }
+    }
 }
