@@ -60,6 +60,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "Samplers to compare on the training folds (default: ${DEFAULT-VALUE}).")
     List<String> samplers;
 
+    @Option(names = "--class-weights", split = ",", defaultValue = "none", paramLabel = "W",
+            description = "Class weights to compare: none, balanced, POS:NEG (default: ${DEFAULT-VALUE}).")
+    List<String> classWeights;
+
     @Option(names = "--jobs", paramLabel = "N", description = "Parallel tasks (default: the number of cores). Results do not depend on it.")
     Integer jobs;
 
@@ -82,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
                 new Candidate("logistic", Optional.of("smile"), Hyperparameters.empty()),
                 new Candidate("random-forest", Optional.of("smile"), Hyperparameters.empty()),
                 new Candidate("mlp", Optional.of("dl4j"), Hyperparameters.empty()));
-        ExperimentPlan plan = new ExperimentPlan(candidates, samplers, Hyperparameters.empty(), List.of("none"),
+        ExperimentPlan plan = new ExperimentPlan(candidates, samplers, Hyperparameters.empty(), classWeights,
                 PreprocessingSpec.STANDARD, threshold, 0.2, new Protocol.KFold(folds, 1), MetricName.PR_AUC, seed, 0);
         var err = spec.commandLine().getErr();
         err.printf("demo: %d rows x %d features, %d positive (%.2f%%), %s of %d configurations%n", rows, features,
