@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
@@ -66,7 +65,6 @@ final class Charts {
     static final Color THRESHOLD = new Color(0xB00020);
     private static final String FONT = "SansSerif";
 
-    private static final StandardChartTheme THEME = theme();
 
     /** A drawn chart: a stable name (file name of its PNG, id in the HTML) and the JFreeChart. */
     record Chart(String name, String caption, JFreeChart chart, int width, int height) {
@@ -94,34 +92,51 @@ final class Charts {
     private Charts() {
     }
 
-    private static StandardChartTheme theme() {
-        StandardChartTheme t = new StandardChartTheme("rareclass");
-        t.setExtraLargeFont(new Font(FONT, Font.BOLD, 16));
-        t.setLargeFont(new Font(FONT, Font.BOLD, 13));
-        t.setRegularFont(new Font(FONT, Font.PLAIN, 12));
-        t.setSmallFont(new Font(FONT, Font.PLAIN, 10));
-        t.setChartBackgroundPaint(Color.WHITE);
-        t.setPlotBackgroundPaint(Color.WHITE);
-        t.setDomainGridlinePaint(new Color(0xDDDDDD));
-        t.setRangeGridlinePaint(new Color(0xDDDDDD));
-        t.setBarPainter(new StandardBarPainter());
-        t.setXYBarPainter(new StandardXYBarPainter());
-        t.setShadowVisible(false);
-        t.setAxisOffset(new org.jfree.chart.ui.RectangleInsets(0, 0, 0, 0));
-        return t;
+    private static final Font TICKS = new Font(FONT, Font.PLAIN, 11);
+    private static final Font LABELS = new Font(FONT, Font.PLAIN, 12);
+    private static final Color GRID = new Color(0xDDDDDD);
+
+    /** Fonts and colours by hand: a chart theme would also repaint the series, undoing the palette. */
+    private static void style(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        if (chart.getLegend() != null) {
+            chart.getLegend().setItemFont(LABELS);
+            chart.getLegend().setFrame(new org.jfree.chart.block.BlockBorder(Color.WHITE));
+        }
+        org.jfree.chart.plot.Plot plot = chart.getPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlinePaint(new Color(0x999999));
+        if (plot instanceof XYPlot xy) {
+            styleAxis(xy.getDomainAxis());
+            styleAxis(xy.getRangeAxis());
+            xy.setDomainGridlinePaint(GRID);
+            xy.setRangeGridlinePaint(GRID);
+            xy.setDomainGridlineStroke(new BasicStroke(0.6f));
+            xy.setRangeGridlineStroke(new BasicStroke(0.6f));
+            xy.setAxisOffset(org.jfree.chart.ui.RectangleInsets.ZERO_INSETS);
+        } else if (plot instanceof CategoryPlot cat) {
+            styleAxis(cat.getDomainAxis());
+            styleAxis(cat.getRangeAxis());
+            cat.setRangeGridlinePaint(GRID);
+            cat.setRangeGridlineStroke(new BasicStroke(0.6f));
+            cat.setAxisOffset(org.jfree.chart.ui.RectangleInsets.ZERO_INSETS);
+        }
+    }
+
+    private static void styleAxis(org.jfree.chart.axis.Axis axis) {
+        if (axis != null) {
+            axis.setLabelFont(LABELS);
+            axis.setTickLabelFont(TICKS);
+            axis.setLabelPaint(new Color(0x333333));
+            axis.setTickLabelPaint(new Color(0x333333));
+        }
     }
 
     private static JFreeChart finish(String title, org.jfree.chart.plot.Plot plot, boolean legend) {
         JFreeChart chart = new JFreeChart(title, new Font(FONT, Font.BOLD, 15), plot, legend);
-        THEME.apply(chart);
+        style(chart);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
-        if (plot instanceof XYPlot xy) {
-            xy.setDomainGridlineStroke(new BasicStroke(0.6f));
-            xy.setRangeGridlineStroke(new BasicStroke(0.6f));
-            xy.setOutlineVisible(true);
-            xy.setOutlinePaint(new Color(0x999999));
-        }
         return chart;
     }
 
@@ -181,13 +196,17 @@ final class Charts {
 
     /** A vertical marker line with a label, such as the chosen threshold. */
     static void markX(JFreeChart chart, double x, String label, Color colour) {
+        org.jfree.data.Range range = chart.getXYPlot().getDataRange(chart.getXYPlot().getDomainAxis());
+        boolean right = range != null && range.getLength() > 0 && (x - range.getLowerBound()) / range.getLength() > 0.6;
         ValueMarker m = new ValueMarker(x, colour, new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
                 10f, new float[] {5f, 3f}, 0f));
         m.setLabel(label);
         m.setLabelFont(new Font(FONT, Font.PLAIN, 11));
         m.setLabelPaint(colour);
-        m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        // the label goes on the side of the line with more room
+        m.setLabelAnchor(right ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+        m.setLabelTextAnchor(right ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
         chart.getXYPlot().addDomainMarker(m, Layer.FOREGROUND);
     }
 
@@ -310,7 +329,7 @@ final class Charts {
         XYPlot plot = new XYPlot(data, x, yAxis, renderer);
         JFreeChart chart = finish(title, plot, true);
         if (Double.isFinite(t)) {
-            markX(chart, t, String.format(Locale.ROOT, " threshold %.4g", threshold), THRESHOLD);
+            markX(chart, t, String.format(Locale.ROOT, " threshold %.4g ", threshold), THRESHOLD);
         }
         return chart;
     }

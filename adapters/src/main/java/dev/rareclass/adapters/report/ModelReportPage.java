@@ -120,7 +120,7 @@ final class ModelReportPage {
         double chosen = ev().metrics().threshold();
         double at = log ? Math.log10(chosen) : chosen;
         if (Double.isFinite(at)) {
-            Charts.markX(chart, at, " threshold " + fmt(chosen) + " (" + ev().policy() + ")", Charts.THRESHOLD);
+            Charts.markX(chart, at, " threshold " + fmt(chosen) + " (" + ev().policy() + ") ", Charts.THRESHOLD);
         }
         return chart;
     }
@@ -194,7 +194,7 @@ final class ModelReportPage {
 
     private static void markBest(JFreeChart chart, TrainingHistory h) {
         if (h.bestEpoch() > 0) {
-            Charts.markX(chart, h.bestEpoch(), " kept epoch " + h.bestEpoch(), Charts.NO_SKILL);
+            Charts.markX(chart, h.bestEpoch(), " kept epoch " + h.bestEpoch() + " ", Charts.NO_SKILL);
         }
     }
 
