@@ -1,7 +1,6 @@
 package dev.rareclass.app.cli;
 
 import dev.rareclass.domain.experiment.Versions;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,32 +51,35 @@ final class VersionProvider implements CommandLine.IVersionProvider {
         } catch (ClassNotFoundException | LinkageError e) {
             return "(not on the class path)";
         }
+        // read from the anchor's own jar: other jars (shaded copies) may carry the same pom.properties path
         String path = "META-INF/maven/" + lib.group() + "/" + lib.artifact() + "/pom.properties";
-        try (InputStream in = anchor.getClassLoader().getResourceAsStream(path)) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                String v = p.getProperty("version");
-                if (v != null && !v.isBlank()) {
-                    return v;
-                }
-            }
-        } catch (IOException e) {
-            // fall through to the jar's manifest
-        }
-        String v = anchor.getPackage() == null ? null : anchor.getPackage().getImplementationVersion();
-        if (v != null) {
-            return v;
-        }
         try {
             var location = anchor.getProtectionDomain().getCodeSource().getLocation();
             try (JarFile jar = new JarFile(new java.io.File(location.toURI()))) {
-                var attributes = jar.getManifest().getMainAttributes();
-                v = attributes.getValue("Implementation-Version");
-                return v != null ? v : java.util.Objects.requireNonNullElse(attributes.getValue("Bundle-Version"), "unknown");
+                var entry = jar.getEntry(path);
+                if (entry != null) {
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        Properties p = new Properties();
+                        p.load(in);
+                        String v = p.getProperty("version");
+                        if (v != null && !v.isBlank()) {
+                            return v;
+                        }
+                    }
+                }
+                var attributes = jar.getManifest() == null ? null : jar.getManifest().getMainAttributes();
+                if (attributes != null) {
+                    String v = attributes.getValue("Implementation-Version");
+                    v = v != null ? v : attributes.getValue("Bundle-Version");
+                    if (v != null) {
+                        return v;
+                    }
+                }
             }
-        } catch (Exception e) {
-            return "unknown";
+        } catch (Exception | LinkageError e) {
+            // not a jar (classes folder) or unreadable: fall back to the package's version
         }
+        String v = anchor.getPackage() == null ? null : anchor.getPackage().getImplementationVersion();
+        return v != null ? v : "unknown";
     }
 }

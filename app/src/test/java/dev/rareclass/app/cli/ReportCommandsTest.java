@@ -158,5 +158,7 @@ class ReportCommandsTest {
                 "Guice 7.", "Jackson 2.", "FastCSV 3.", "JFreeChart 1.5", "JFreeSVG 5.")) {
             assertThat(run.out()).contains(lib);
         }
+        // each version comes from the library's own jar, not from a shaded copy elsewhere on the class path
+        assertThat(run.out()).contains("Jackson " + com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION.toString());
     }
 }
