@@ -10,9 +10,11 @@ import dev.rareclass.adapters.format.LibSvmTableSource;
 import dev.rareclass.adapters.format.TextCorpusTableSource;
 import dev.rareclass.adapters.recipe.YamlRecipeStore;
 import dev.rareclass.adapters.report.FileResultSink;
+import dev.rareclass.adapters.report.HtmlReportSink;
 import dev.rareclass.adapters.store.ZipModelStore;
 import dev.rareclass.domain.port.ModelStore;
 import dev.rareclass.domain.port.RecipeStore;
+import dev.rareclass.domain.port.ReportSink;
 import dev.rareclass.domain.port.ResultSink;
 import dev.rareclass.domain.port.TableSource;
 import java.util.Map;
@@ -36,6 +38,7 @@ public final class AdaptersModule extends AbstractModule {
         bind(ModelStore.class).to(ZipModelStore.class);
         bind(ResultSink.class).to(FileResultSink.class);
         bind(RecipeStore.class).to(YamlRecipeStore.class);
+        bind(ReportSink.class).to(HtmlReportSink.class);
 
         MapBinder<String, TableSource> formats = formats(binder());
         formats.addBinding("csv").to(CsvTableSource.class);

@@ -1,2 +1,2 @@
-/** Result writers: predictions CSV, evaluation and leaderboard JSON. */
+/** Result writers: predictions CSV, evaluation and leaderboard JSON, HTML reports with Markdown summaries. */
 package dev.rareclass.adapters.report;

@@ -6,7 +6,11 @@ import dev.rareclass.domain.experiment.Experiment;
 import dev.rareclass.domain.experiment.Leaderboard;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.ProgressListener;
+import dev.rareclass.domain.experiment.DatasetSummary;
+import dev.rareclass.domain.experiment.ExperimentReport;
+import dev.rareclass.domain.port.ReportSink;
 import dev.rareclass.domain.port.ResultSink;
+import java.util.Optional;
 import dev.rareclass.domain.port.TableSource;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -47,8 +51,13 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     ExperimentOptions experiment;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "Write leaderboard.csv and results.json into DIR.")
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Write leaderboard.csv, results.json, a self-contained HTML report (report.html) and a "
+                    + "Markdown summary (summary.md) into DIR.")
     Path report;
+
+    @Mixin
+    ReportOptions reportOptions;
 
     @Mixin
     CommonOptions common;
@@ -59,16 +68,19 @@ final class CompareCommand implements Callable<Integer> {
     private final TableSource tables;
     private final Experiment engine;
     private final ResultSink sink;
+    private final ReportSink reportSink;
 
     @Inject
-    CompareCommand(TableSource tables, Experiment engine, ResultSink sink) {
+    CompareCommand(TableSource tables, Experiment engine, ResultSink sink, ReportSink reportSink) {
         this.tables = tables;
         this.engine = engine;
         this.sink = sink;
+        this.reportSink = reportSink;
     }
 
     @Override
     public Integer call() {
+        reportOptions.requireReportFor(report, "--report DIR");
         List<Candidate> candidates = candidates(models, params);
         var plan = experiment.toPlan(candidates, dataOptions.missingPolicy());
         ProgressListener progress = common.progress(spec);
@@ -81,6 +93,12 @@ final class CompareCommand implements Callable<Integer> {
             sink.writeExperiment(board, report);
             spec.commandLine().getOut().printf("%nWrote %s and %s (%.1f s)%n", report.resolve("leaderboard.csv"),
                     report.resolve("results.json"), (System.nanoTime() - t0) / 1e9);
+            Map<String, String> facts = new LinkedHashMap<>();
+            facts.put("elapsed", String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9));
+            facts.put("rareclass", dev.rareclass.domain.experiment.Versions.rareclass());
+            ReportOptions.printWritten(spec.commandLine().getOut(), reportSink.writeExperimentReport(
+                    ExperimentReport.of("Comparison on " + data.getFileName(), Optional.of(DatasetSummary.of(table)),
+                            board, facts), report, reportOptions.plots()));
         }
         spec.commandLine().getOut().flush();
         return 0;

@@ -9,6 +9,9 @@ import dev.rareclass.domain.experiment.Protocol;
 import dev.rareclass.domain.experiment.Leaderboard;
 import dev.rareclass.domain.metrics.MetricName;
 import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.experiment.DatasetSummary;
+import dev.rareclass.domain.experiment.ExperimentReport;
+import dev.rareclass.domain.port.ReportSink;
 import dev.rareclass.domain.port.ResultSink;
 import dev.rareclass.domain.preprocess.PreprocessingSpec;
 import jakarta.inject.Inject;
@@ -26,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Generate a reproducible synthetic rare-event table and compare logistic@smile, "
                 + "random-forest@smile and mlp@dl4j, without and with SMOTE, in stratified k-fold cross-validation.",
-                "Prints the leaderboard and writes leaderboard.csv and results.json."})
+                "Prints the leaderboard and writes leaderboard.csv, results.json, a self-contained HTML report "
+                        + "(report.html) and a Markdown summary (summary.md)."})
 final class DemoCommand implements Callable<Integer> {
 
     @Mixin
@@ -53,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--threshold", defaultValue = "max-f1", description = "Threshold policy, tuned on an inner validation split (default: ${DEFAULT-VALUE}).")
     String threshold;
 
-    @Option(names = "--out", defaultValue = "rareclass-demo", paramLabel = "DIR", description = "Folder for leaderboard.csv and results.json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", defaultValue = "rareclass-demo", paramLabel = "DIR", description = "Folder for leaderboard.csv, results.json, report.html and summary.md (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Option(names = "--samplers", split = ",", defaultValue = "none,smote", paramLabel = "S",
@@ -67,13 +71,18 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Parallel tasks (default: the number of cores). Results do not depend on it.")
     Integer jobs;
 
+    @Mixin
+    ReportOptions reportOptions;
+
     private final Experiment experiment;
     private final ResultSink sink;
+    private final ReportSink reportSink;
 
     @Inject
-    DemoCommand(Experiment experiment, ResultSink sink) {
+    DemoCommand(Experiment experiment, ResultSink sink, ReportSink reportSink) {
         this.experiment = experiment;
         this.sink = sink;
+        this.reportSink = reportSink;
     }
 
     @Override
@@ -99,8 +108,15 @@ final class DemoCommand implements Callable<Integer> {
         var stdout = spec.commandLine().getOut();
         Show.leaderboard(stdout, board);
         sink.writeExperiment(board, out);
-        stdout.printf("%nWrote %s and %s (%.1f s)%n", out.resolve("leaderboard.csv"), out.resolve("results.json"),
-                (System.nanoTime() - t0) / 1e9);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        stdout.printf("%nWrote %s and %s (%.1f s)%n", out.resolve("leaderboard.csv"), out.resolve("results.json"), seconds);
+        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
+        facts.put("generated data", String.format(java.util.Locale.ROOT,
+                "%d rows x %d features (6 informative), positive rate %s, seed %d", rows, features, positiveRate, seed));
+        facts.put("elapsed", String.format(java.util.Locale.ROOT, "%.1f s", seconds));
+        facts.put("rareclass", dev.rareclass.domain.experiment.Versions.rareclass());
+        ReportOptions.printWritten(stdout, reportSink.writeExperimentReport(ExperimentReport.of("rareclass demo",
+                Optional.of(DatasetSummary.of(table)), board, facts), out, reportOptions.plots()));
         stdout.flush();
         return 0;
     }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
                 + "Deeplearning4j networks under class weights and tuned thresholds.",
         subcommands = {DemoCommand.class, DescribeCommand.class, TrainCommand.class, EvaluateCommand.class,
                 PredictCommand.class, CompareCommand.class, TuneCommand.class, RunCommand.class, ResampleCommand.class, ScoreCommand.class, DatasetsCommand.class,
-                picocli.CommandLine.HelpCommand.class},
+                CompletionCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 2 bad usage, 65 bad data, 66 input missing or unreadable, "
                 + "70 internal error, 73 cannot write output."})
 public final class RareclassCommand implements Runnable {

@@ -2,7 +2,12 @@ package dev.rareclass.app.cli;
 
 import dev.rareclass.domain.experiment.Recipe;
 import dev.rareclass.domain.experiment.RunUseCase;
+import dev.rareclass.domain.experiment.ExperimentReport;
+import dev.rareclass.domain.experiment.ReportUseCase;
+import dev.rareclass.domain.port.ModelStore;
 import dev.rareclass.domain.port.RecipeStore;
+import dev.rareclass.domain.port.ReportSink;
+import dev.rareclass.domain.port.TableSource;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -18,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code rareclass run}: a whole experiment from a recipe, or again from a manifest. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a recipe (YAML: data, split, preprocessing, models, samplers, class weights, threshold, metric, "
-                + "optional tune section) and write leaderboard.csv, results.json and manifest.json into its report folder.",
+                + "optional tune section) and write leaderboard.csv, results.json, manifest.json, a self-contained HTML report "
+                + "(report.html) and a Markdown summary (summary.md) into its report folder.",
                 "Given a manifest.json instead, run the same resolved recipe again: same data (checked by SHA-256), same numbers.",
                 "Relative paths in a recipe are relative to the recipe's folder. See docs/RECIPES.md."})
 final class RunCommand implements Callable<Integer> {
@@ -36,6 +42,9 @@ final class RunCommand implements Callable<Integer> {
     Integer jobs;
 
     @Mixin
+    ReportOptions reportOptions;
+
+    @Mixin
     CommonOptions common;
 
     @Spec
@@ -43,11 +52,15 @@ final class RunCommand implements Callable<Integer> {
 
     private final RecipeStore recipes;
     private final RunUseCase run;
+    private final ReportUseCase reports;
+    private final ReportSink reportSink;
 
     @Inject
-    RunCommand(RecipeStore recipes, RunUseCase run) {
+    RunCommand(RecipeStore recipes, RunUseCase run, TableSource tables, ModelStore store, ReportSink reportSink) {
         this.recipes = recipes;
         this.run = run;
+        this.reports = new ReportUseCase(tables, store);
+        this.reportSink = reportSink;
     }
 
     @Override
@@ -78,8 +91,17 @@ final class RunCommand implements Callable<Integer> {
         Show.leaderboard(o, outcome.leaderboard());
         outcome.bestParams().ifPresent(p -> o.println("\nBest parameters: " + p));
         outcome.model().ifPresent(m -> o.println("Refitted model: " + m));
-        o.printf("%nWrote leaderboard.csv, results.json and manifest.json to %s (%.1f s)%n", recipe.reportDir(),
-                (System.nanoTime() - t0) / 1e9);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        o.printf("%nWrote leaderboard.csv, results.json and manifest.json to %s (%.1f s)%n", recipe.reportDir(), seconds);
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("recipe", recipeFile.toString());
+        outcome.bestParams().ifPresent(p -> facts.put("best parameters", p));
+        outcome.model().ifPresent(m -> facts.put("refitted model", m.toString()));
+        facts.put("elapsed", String.format(java.util.Locale.ROOT, "%.1f s", seconds));
+        versions.forEach((k, v) -> facts.put(k, v));
+        ReportOptions.printWritten(o, reportSink.writeExperimentReport(ExperimentReport.of("Recipe " + recipe.name(),
+                java.util.Optional.of(reports.summary(recipe.data())), outcome.leaderboard(), facts),
+                recipe.reportDir(), reportOptions.plots()));
         o.flush();
         return 0;
     }

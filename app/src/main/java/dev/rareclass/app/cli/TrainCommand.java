@@ -1,6 +1,11 @@
 package dev.rareclass.app.cli;
 
 import dev.rareclass.domain.experiment.FittedPipeline;
+import dev.rareclass.domain.experiment.ModelReport;
+import dev.rareclass.domain.experiment.ReportUseCase;
+import dev.rareclass.domain.port.ModelStore;
+import dev.rareclass.domain.port.ReportSink;
+import dev.rareclass.domain.port.TableSource;
 import dev.rareclass.domain.experiment.PipelineSpec;
 import dev.rareclass.domain.experiment.TrainUseCase;
 import dev.rareclass.domain.model.Hyperparameters;
@@ -42,6 +47,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "The model file to write.")
     Path out;
 
+    @Option(names = "--report", paramLabel = "FILE.html",
+            description = "Also write a self-contained HTML report of the model on its validation rows (curves, "
+                    + "confusion matrix, threshold, learning curves), with a Markdown summary beside it (FILE.md).")
+    Path report;
+
+    @Mixin
+    ReportOptions reportOptions;
+
     @Mixin
     CommonOptions common;
 
@@ -49,14 +62,19 @@ final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final TrainUseCase train;
+    private final ReportUseCase reports;
+    private final ReportSink reportSink;
 
     @Inject
-    TrainCommand(TrainUseCase train) {
+    TrainCommand(TrainUseCase train, TableSource tables, ModelStore store, ReportSink reportSink) {
         this.train = train;
+        this.reports = new ReportUseCase(tables, store);
+        this.reportSink = reportSink;
     }
 
     @Override
     public Integer call() {
+        reportOptions.requireReportFor(report, "--report FILE.html");
         FittedPipeline fitted = train.train(new TrainUseCase.Command(dataOptions.toDomain(data),
                 model.toSpec(dataOptions.missingPolicy()), out),
                 common.progress(spec));
@@ -73,6 +91,10 @@ final class TrainCommand implements Callable<Integer> {
             o.println(line);
         }
         o.println("Saved " + out);
+        if (report != null) {
+            ModelReport content = reports.trained(fitted, dataOptions.toDomain(data), model.validationSplit);
+            ReportOptions.printWritten(o, reportSink.writeModelReport(content, report, reportOptions.plots()));
+        }
         o.flush();
         return 0;
     }

@@ -10,6 +10,9 @@ import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.ProgressListener;
 import dev.rareclass.domain.port.ModelStore;
 import dev.rareclass.domain.port.RecipeStore;
+import dev.rareclass.domain.experiment.DatasetSummary;
+import dev.rareclass.domain.experiment.ExperimentReport;
+import dev.rareclass.domain.port.ReportSink;
 import dev.rareclass.domain.port.ResultSink;
 import dev.rareclass.domain.port.TableSource;
 import jakarta.inject.Inject;
@@ -58,8 +61,13 @@ final class TuneCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "MODEL", description = "Refit the best parameters on every row and save the model here.")
     Path out;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "Write the trials as leaderboard.csv and results.json into DIR.")
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Write the trials as leaderboard.csv and results.json, with a self-contained HTML report "
+                    + "(report.html) and a Markdown summary (summary.md), into DIR.")
     Path report;
+
+    @Mixin
+    ReportOptions reportOptions;
 
     @Mixin
     CommonOptions common;
@@ -72,18 +80,22 @@ final class TuneCommand implements Callable<Integer> {
     private final RecipeStore recipes;
     private final ResultSink sink;
     private final ModelStore store;
+    private final ReportSink reportSink;
 
     @Inject
-    TuneCommand(TableSource tables, TuneUseCase tune, RecipeStore recipes, ResultSink sink, ModelStore store) {
+    TuneCommand(TableSource tables, TuneUseCase tune, RecipeStore recipes, ResultSink sink, ModelStore store,
+                ReportSink reportSink) {
         this.tables = tables;
         this.tune = tune;
         this.recipes = recipes;
         this.sink = sink;
         this.store = store;
+        this.reportSink = reportSink;
     }
 
     @Override
     public Integer call() {
+        reportOptions.requireReportFor(report, "--report DIR");
         SearchSpace searchSpace = recipes.readSearchSpace(space);
         Candidate base = Candidate.parse(model, Hyperparameters.parse(params));
         TuneUseCase.Plan plan = new TuneUseCase.Plan(base, searchSpace, TuneUseCase.Method.fromKey(search), trials,
@@ -101,6 +113,16 @@ final class TuneCommand implements Callable<Integer> {
         if (report != null) {
             sink.writeExperiment(result.trials(), report);
             o.println("Wrote " + report.resolve("leaderboard.csv") + " and " + report.resolve("results.json"));
+            java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
+            facts.put("search", search + (search.equalsIgnoreCase("random") ? ", " + trials + " trials" : ""));
+            facts.put("best parameters", result.bestParams().toString());
+            if (out != null) {
+                facts.put("refitted model", out.toString());
+            }
+            facts.put("rareclass", dev.rareclass.domain.experiment.Versions.rareclass());
+            ReportOptions.printWritten(o, reportSink.writeExperimentReport(ExperimentReport.of("Tuning " + model + " on "
+                    + data.getFileName(), java.util.Optional.of(DatasetSummary.of(table)), result.trials(), facts),
+                    report, reportOptions.plots()));
         }
         if (out != null) {
             store.save(result.refitted(), out);

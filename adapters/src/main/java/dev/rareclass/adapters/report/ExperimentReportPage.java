@@ -1,0 +1,378 @@
+package dev.rareclass.adapters.report;
+
+import dev.rareclass.domain.data.LabelledScores;
+import dev.rareclass.domain.experiment.ExperimentReport;
+import dev.rareclass.domain.experiment.FoldOutcome;
+import dev.rareclass.domain.experiment.Leaderboard;
+import dev.rareclass.domain.experiment.LeaderboardRow;
+import dev.rareclass.domain.experiment.Summary;
+import dev.rareclass.domain.metrics.ClassReportRow;
+import dev.rareclass.domain.metrics.ClassificationReport;
+import dev.rareclass.domain.metrics.ConfusionCounts;
+import dev.rareclass.domain.metrics.Curve;
+import dev.rareclass.domain.metrics.Curves;
+import dev.rareclass.domain.metrics.MetricName;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+
+/** The HTML page, the Markdown summary and the charts of an experiment's report. */
+final class ExperimentReportPage {
+
+    /** At most this many configurations are drawn on one chart (the best ones); the tables list all. */
+    static final int MAX_DRAWN = 8;
+
+    static final List<MetricName> COLUMNS = List.of(MetricName.PR_AUC, MetricName.ROC_AUC, MetricName.MCC,
+            MetricName.F1, MetricName.RECALL, MetricName.PRECISION, MetricName.BALANCED_ACCURACY);
+
+    private final ExperimentReport report;
+    private final Leaderboard board;
+    private final List<String> labels;
+    private final List<Charts.Chart> charts = new ArrayList<>();
+
+    ExperimentReportPage(ExperimentReport report) {
+        this.report = report;
+        this.board = report.leaderboard();
+        this.labels = labels(board);
+    }
+
+    /**
+     * Short names of the rows: rank and model, plus the sampler, class weight and parameters where they differ
+     * between rows (so a leaderboard of one model's tuning trials still tells them apart).
+     */
+    static List<String> labels(Leaderboard board) {
+        List<LeaderboardRow> rows = board.rows();
+        boolean samplers = rows.stream().map(LeaderboardRow::sampler).distinct().count() > 1;
+        boolean weights = rows.stream().map(LeaderboardRow::classWeight).distinct().count() > 1;
+        boolean params = rows.stream().map(r -> r.name() + r.params().asMap()).distinct().count()
+                > rows.stream().map(LeaderboardRow::name).distinct().count();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            LeaderboardRow r = rows.get(i);
+            StringBuilder sb = new StringBuilder("#").append(i + 1).append(' ').append(r.name());
+            if (samplers) {
+                sb.append(" + ").append(r.sampler());
+            }
+            if (weights) {
+                sb.append(" cw=").append(r.classWeight());
+            }
+            if (params && !r.params().isEmpty()) {
+                sb.append(' ').append(paramsText(r));
+            }
+            out.add(sb.toString());
+        }
+        return out;
+    }
+
+    static String paramsText(LeaderboardRow r) {
+        StringBuilder sb = new StringBuilder();
+        r.params().asMap().forEach((k, v) -> sb.append(sb.isEmpty() ? "" : " ").append(k).append('=').append(v));
+        return sb.toString();
+    }
+
+    private String negative() {
+        return report.dataset().map(d -> d.label().negativeValue()).orElse("negative");
+    }
+
+    private String positive() {
+        return report.dataset().map(d -> d.label().positiveValue()).orElse("positive");
+    }
+
+    /** The positive rate: the data's, or the test splits' of the best row when the data is not summarised. */
+    double positiveRate() {
+        if (report.dataset().isPresent()) {
+            return report.dataset().get().positiveRate();
+        }
+        long pos = 0;
+        long n = 0;
+        for (FoldOutcome f : board.rows().get(0).folds()) {
+            pos += f.testPositives();
+            n += f.testRows();
+        }
+        return n == 0 ? Double.NaN : (double) pos / n;
+    }
+
+    /** The best row's confusion counts summed over its test splits (each at its own tuned threshold). */
+    static ConfusionCounts pooledCounts(LeaderboardRow row) {
+        long tp = 0;
+        long fp = 0;
+        long tn = 0;
+        long fn = 0;
+        for (FoldOutcome f : row.folds()) {
+            tp += (long) f.metrics().get(MetricName.TP);
+            fp += (long) f.metrics().get(MetricName.FP);
+            tn += (long) f.metrics().get(MetricName.TN);
+            fn += (long) f.metrics().get(MetricName.FN);
+        }
+        return new ConfusionCounts(tp, fp, tn, fn);
+    }
+
+    private int drawn() {
+        return Math.min(MAX_DRAWN, board.rows().size());
+    }
+
+    List<Charts.Chart> charts() {
+        if (!charts.isEmpty()) {
+            return charts;
+        }
+        List<LeaderboardRow> rows = board.rows();
+        MetricName metric = board.metric();
+        double[] means = new double[rows.size()];
+        double[] stds = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            Summary s = rows.get(i).metric(metric);
+            means[i] = s.mean();
+            stds[i] = s.std();
+        }
+        int height = Math.max(300, 90 + 34 * rows.size());
+        charts.add(new Charts.Chart("ranking", "The ranking metric, " + metric.key() + ": mean over the "
+                + rows.get(0).folds().size() + " test splits, the whisker one standard deviation.",
+                Charts.meanBars(metric.key() + " by configuration", metric.key(), labels, means, stds), 640,
+                Math.min(height, 1400)));
+        List<String> metricKeys = List.of("pr_auc", "roc_auc", "mcc", "f1", "recall", "precision");
+        double[][] grouped = new double[drawn()][metricKeys.size()];
+        for (int i = 0; i < drawn(); i++) {
+            for (int m = 0; m < metricKeys.size(); m++) {
+                grouped[i][m] = rows.get(i).metric(MetricName.fromKey(metricKeys.get(m))).mean();
+            }
+        }
+        charts.add(new Charts.Chart("metrics", "Mean over the test splits of each metric"
+                + (rows.size() > drawn() ? " (the best " + drawn() + " configurations)" : "")
+                + "; threshold-dependent ones at each split's tuned threshold.",
+                Charts.groupedBars("Metrics by configuration", metricKeys, labels.subList(0, drawn()), grouped)));
+        boolean pooled = !report.pooledScores().isEmpty();
+        charts.add(new Charts.Chart("roc", pooled
+                ? "ROC curves of the out-of-fold scores pooled over the test splits; the dashed diagonal is guessing."
+                : "Each test split's operating point (false positive rate, recall) at its tuned threshold; the dashed "
+                        + "diagonal is guessing. Whole curves need out-of-fold scores, which this experiment did not record.",
+                pooled ? rocCurves() : rocPoints()));
+        charts.add(new Charts.Chart("pr", pooled
+                ? "Precision-recall curves of the pooled out-of-fold scores; the dashed line is the positive rate ("
+                        + ModelReportPage.fmt(positiveRate()) + "), the precision of guessing."
+                : "Each test split's operating point (recall, precision) at its tuned threshold; the dashed line is the "
+                        + "positive rate (" + ModelReportPage.fmt(positiveRate()) + "), the precision of guessing.",
+                pooled ? prCurves() : prPoints()));
+        ConfusionCounts c = pooledCounts(rows.get(0));
+        charts.add(new Charts.Chart("confusion-matrix", "The best configuration's test predictions summed over its "
+                + rows.get(0).folds().size() + " test splits, each at the threshold tuned on its training part.",
+                Charts.confusion("Confusion matrix: " + labels.get(0), c.tp(), c.fp(), c.tn(), c.fn(), negative(),
+                        positive()), 560, 420));
+        return charts;
+    }
+
+    private List<Color> colours(int n, boolean withNoSkill) {
+        List<Color> out = new ArrayList<>(Charts.palette(n));
+        if (withNoSkill) {
+            out.add(Charts.NO_SKILL);
+        }
+        return out;
+    }
+
+    private JFreeChart rocPoints() {
+        List<Charts.Line> lines = new ArrayList<>();
+        for (int i = 0; i < drawn(); i++) {
+            List<FoldOutcome> folds = board.rows().get(i).folds();
+            double[] x = new double[folds.size()];
+            double[] y = new double[folds.size()];
+            for (int f = 0; f < folds.size(); f++) {
+                ConfusionCounts c = counts(folds.get(f));
+                x[f] = 1 - c.specificity();
+                y[f] = c.recall();
+            }
+            lines.add(new Charts.Line(labels.get(i), x, y, false, true));
+        }
+        lines.add(new Charts.Line("no skill", new double[] {0, 1}, new double[] {0, 1}, true, false));
+        return Charts.lines("ROC plane: operating points per split", "false positive rate", "true positive rate (recall)",
+                lines, true, colours(drawn(), true));
+    }
+
+    private JFreeChart prPoints() {
+        List<Charts.Line> lines = new ArrayList<>();
+        for (int i = 0; i < drawn(); i++) {
+            List<FoldOutcome> folds = board.rows().get(i).folds();
+            double[] x = new double[folds.size()];
+            double[] y = new double[folds.size()];
+            for (int f = 0; f < folds.size(); f++) {
+                ConfusionCounts c = counts(folds.get(f));
+                x[f] = c.recall();
+                y[f] = c.precision();
+            }
+            lines.add(new Charts.Line(labels.get(i), x, y, false, true));
+        }
+        double p = positiveRate();
+        lines.add(new Charts.Line("no skill", new double[] {0, 1}, new double[] {p, p}, true, false));
+        return Charts.lines("PR plane: operating points per split", "recall", "precision", lines, true,
+                colours(drawn(), true));
+    }
+
+    private JFreeChart rocCurves() {
+        List<Charts.Line> lines = new ArrayList<>();
+        for (int i = 0; i < drawn(); i++) {
+            LabelledScores s = report.pooledScores().get(i);
+            Curve roc = Curves.roc(s.labels(), s.scores());
+            lines.add(Charts.Line.of(labels.get(i) + " (AUC " + Html.num4(Curves.rocAuc(s.labels(), s.scores())) + ")",
+                    roc.x(), roc.y()));
+        }
+        lines.add(new Charts.Line("no skill", new double[] {0, 1}, new double[] {0, 1}, true, false));
+        return Charts.lines("ROC curves (pooled out-of-fold)", "false positive rate", "true positive rate (recall)",
+                lines, true, colours(drawn(), true));
+    }
+
+    private JFreeChart prCurves() {
+        List<Charts.Line> lines = new ArrayList<>();
+        for (int i = 0; i < drawn(); i++) {
+            LabelledScores s = report.pooledScores().get(i);
+            Curve pr = Curves.precisionRecall(s.labels(), s.scores());
+            lines.add(Charts.Line.of(labels.get(i) + " (AP " + Html.num4(Curves.averagePrecision(s.labels(), s.scores()))
+                    + ")", pr.x(), pr.y()));
+        }
+        double p = positiveRate();
+        lines.add(new Charts.Line("no skill", new double[] {0, 1}, new double[] {p, p}, true, false));
+        return Charts.lines("Precision-recall curves (pooled out-of-fold)", "recall", "precision", lines, true,
+                colours(drawn(), true));
+    }
+
+    private static ConfusionCounts counts(FoldOutcome f) {
+        return new ConfusionCounts((long) f.metrics().get(MetricName.TP), (long) f.metrics().get(MetricName.FP),
+                (long) f.metrics().get(MetricName.TN), (long) f.metrics().get(MetricName.FN));
+    }
+
+    private Map<String, String> summaryFacts() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("data", board.dataset());
+        m.put("protocol", board.protocol());
+        m.put("seed", Long.toString(board.seed()));
+        m.put("ranking metric", board.metric().key());
+        LeaderboardRow best = board.rows().get(0);
+        Summary s = best.metric(board.metric());
+        m.put("best", labels.get(0) + (best.params().isEmpty() ? "" : " (" + paramsText(best) + ")") + ": "
+                + board.metric().key() + " " + Html.num4(s.mean()) + " ± " + Html.num4(s.std()));
+        m.put("configurations", Integer.toString(board.rows().size()));
+        long worse = board.rows().stream().filter(LeaderboardRow::worseThanBest).count();
+        m.put("significantly worse than the best", worse + " (corrected resampled t-test, alpha 0.05)");
+        m.putAll(report.facts());
+        return m;
+    }
+
+    List<List<String>> leaderboardRows() {
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < board.rows().size(); i++) {
+            LeaderboardRow r = board.rows().get(i);
+            List<String> row = new ArrayList<>(List.of(Integer.toString(i + 1), r.name(), paramsText(r), r.sampler(),
+                    r.classWeight()));
+            Summary s = r.metric(board.metric());
+            row.add(Html.num4(s.mean()) + " ± " + Html.num4(s.std()));
+            for (MetricName m : COLUMNS) {
+                row.add(Html.num4(r.metric(m).mean()));
+            }
+            row.add(String.format(Locale.ROOT, "%.2f", r.fitSeconds().mean()));
+            row.add(Double.isFinite(r.pValue()) ? String.format(Locale.ROOT, "%.3g", r.pValue()) : "");
+            row.add(i == 0 ? "best" : r.worseThanBest() ? "worse" : "");
+            out.add(row);
+        }
+        return out;
+    }
+
+    List<String> leaderboardHeaders() {
+        List<String> h = new ArrayList<>(List.of("rank", "model", "params", "sampler", "class weight",
+                board.metric().key() + " mean ± std"));
+        for (MetricName m : COLUMNS) {
+            h.add(m.key());
+        }
+        h.addAll(List.of("fit s", "p-value", "vs best"));
+        return h;
+    }
+
+    String html() {
+        List<Charts.Chart> all = charts();
+        Html page = new Html(report.title(), board.dataset() + " · " + board.protocol() + " · ranked by "
+                + board.metric().key());
+        page.section("summary", "Summary");
+        page.facts(summaryFacts());
+        if (report.dataset().isPresent()) {
+            page.section("dataset", "Dataset");
+            page.facts(ModelReportPage.dataset(report.dataset().get()));
+        }
+        page.section("leaderboard", "Leaderboard");
+        List<String> classes = new ArrayList<>();
+        for (int i = 0; i < board.rows().size(); i++) {
+            classes.add(i == 0 ? "best" : board.rows().get(i).worseThanBest() ? "worse" : null);
+        }
+        page.table(leaderboardHeaders(), leaderboardRows(), 5, classes);
+        page.paragraph("Means over the test splits; 'worse' marks a configuration significantly worse than the best "
+                + "(Nadeau-Bengio corrected resampled t-test on " + board.metric().key() + ", alpha 0.05).");
+        page.charts(all.subList(0, 2));
+        page.section("curves", "ROC and precision-recall");
+        if (report.pooledScores().isEmpty()) {
+            page.note("This experiment kept each split's metrics but not its scores, so the charts show each split's "
+                    + "operating point rather than whole curves.");
+        }
+        page.charts(all.subList(2, 4));
+        page.section("best", "Best configuration: " + labels.get(0));
+        page.charts(List.of(all.get(4)));
+        ConfusionCounts c = pooledCounts(board.rows().get(0));
+        ClassificationReport cr = ClassificationReport.of(c, negative(), positive());
+        page.paragraph("Classification report of the pooled test predictions:");
+        List<List<String>> rows = new ArrayList<>();
+        for (ClassReportRow r : cr.rows()) {
+            rows.add(List.of(r.label(), Html.num4(r.precision()), Html.num4(r.recall()), Html.num4(r.f1()),
+                    Long.toString(r.support())));
+        }
+        page.table(List.of("class", "precision", "recall", "f1-score", "support"), rows, 1, null);
+        page.paragraph("accuracy " + Html.num4(cr.accuracy()));
+        page.section("splits", "Splits");
+        page.paragraph(board.metric().key() + " on each test split, with the threshold tuned on its training part:");
+        page.table(splitHeaders(), splitRows(), 1, null);
+        return page.render("Written by rareclass. Self-contained: no scripts, nothing loaded from the network.");
+    }
+
+    private List<String> splitHeaders() {
+        List<String> h = new ArrayList<>(List.of("configuration"));
+        for (FoldOutcome f : board.rows().get(0).folds()) {
+            h.add((f.repeat() > 0 ? "r" + (f.repeat() + 1) + " " : "") + "split " + (f.fold() + 1));
+        }
+        return h;
+    }
+
+    private List<List<String>> splitRows() {
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < board.rows().size(); i++) {
+            List<String> row = new ArrayList<>(List.of(labels.get(i)));
+            for (FoldOutcome f : board.rows().get(i).folds()) {
+                row.add(Html.num4(f.metrics().get(board.metric())) + " @ " + ModelReportPage.fmt(f.threshold()));
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(report.title()).append("\n\n");
+        Markdown.facts(md, summaryFacts());
+        report.dataset().ifPresent(d -> {
+            md.append("\n## Dataset\n\n");
+            Markdown.facts(md, ModelReportPage.dataset(d));
+        });
+        md.append("\n## Leaderboard\n\n");
+        List<String> h = leaderboardHeaders();
+        md.append("| ").append(String.join(" | ", h.stream().map(Markdown::cell).toList())).append(" |\n|");
+        for (int i = 0; i < h.size(); i++) {
+            md.append(i < 5 ? "---|" : "---:|");
+        }
+        md.append('\n');
+        for (List<String> row : leaderboardRows()) {
+            md.append("| ").append(String.join(" | ", row.stream().map(Markdown::cell).toList())).append(" |\n");
+        }
+        md.append("\n## Best configuration: ").append(labels.get(0)).append("\n\nConfusion matrix of the test predictions "
+                + "summed over the splits:\n\n");
+        ConfusionCounts c = pooledCounts(board.rows().get(0));
+        Markdown.confusion(md, c, negative(), positive());
+        md.append("\n```\n").append(ClassificationReport.of(c, negative(), positive()).toText(4)).append("```\n");
+        return md.toString();
+    }
+}

@@ -1,0 +1,312 @@
+package dev.rareclass.adapters.report;
+
+import dev.rareclass.domain.experiment.DatasetSummary;
+import dev.rareclass.domain.experiment.Evaluation;
+import dev.rareclass.domain.experiment.ModelReport;
+import dev.rareclass.domain.metrics.ClassReportRow;
+import dev.rareclass.domain.metrics.ConfusionCounts;
+import dev.rareclass.domain.metrics.Curve;
+import dev.rareclass.domain.metrics.MetricName;
+import dev.rareclass.domain.model.EpochRecord;
+import dev.rareclass.domain.model.ScoreKind;
+import dev.rareclass.domain.model.TrainingHistory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+
+/** The HTML page, the Markdown summary and the charts of one model's report. */
+final class ModelReportPage {
+
+    /** Metrics shown in the report's metric table, in order. */
+    static final List<MetricName> SHOWN = List.of(MetricName.PR_AUC, MetricName.ROC_AUC, MetricName.MCC, MetricName.F1,
+            MetricName.F_BETA, MetricName.PRECISION, MetricName.RECALL, MetricName.SPECIFICITY,
+            MetricName.BALANCED_ACCURACY, MetricName.G_MEAN, MetricName.ACCURACY, MetricName.BRIER, MetricName.LOG_LOSS);
+
+    private final ModelReport report;
+    private final List<Charts.Chart> charts = new ArrayList<>();
+
+    ModelReportPage(ModelReport report) {
+        this.report = report;
+    }
+
+    private Evaluation ev() {
+        return report.evaluation();
+    }
+
+    private String negative() {
+        return report.scores().mapping().negativeValue();
+    }
+
+    private String positive() {
+        return report.scores().mapping().positiveValue();
+    }
+
+    /** Every chart of the report, in page order. */
+    List<Charts.Chart> charts() {
+        if (!charts.isEmpty()) {
+            return charts;
+        }
+        ConfusionCounts c = ev().metrics().counts();
+        double threshold = ev().metrics().threshold();
+        charts.add(new Charts.Chart("confusion-matrix", "Rows: true class; columns: predicted class at threshold "
+                + fmt(threshold) + ". Shading and percentages are shares of the true class.",
+                Charts.confusion("Confusion matrix", c.tp(), c.fp(), c.tn(), c.fn(), negative(), positive()), 560, 420));
+        charts.add(new Charts.Chart("roc", "ROC curve; the dashed diagonal is a classifier that guesses. "
+                + "The dot is the operating point at the chosen threshold.", roc()));
+        charts.add(new Charts.Chart("pr", "Precision-recall curve; the dashed line is the positive rate ("
+                + fmt(positiveRate()) + "), the precision of guessing. The dot is the operating point.", pr()));
+        charts.add(new Charts.Chart("threshold", "Precision and recall of the positive class against the threshold "
+                + "(a row is positive when its score is at least the threshold); the red line is the chosen threshold.",
+                thresholdChart()));
+        boolean anomaly = report.scoreKind() == ScoreKind.ANOMALY;
+        boolean log = anomaly && logScale(report.scores().scores());
+        charts.add(new Charts.Chart("scores", anomaly
+                ? "Reconstruction error of each class's rows (each histogram sums to 1), with the threshold: rows above it are flagged positive."
+                : "Scores of each class's rows (each histogram sums to 1), with the threshold.",
+                Charts.histogram(anomaly ? "Reconstruction error by class" : "Score distribution by class",
+                        anomaly ? "reconstruction error" : "score", report.scores().scores(), report.scores().labels(),
+                        threshold, negative(), positive(), log)));
+        report.history().ifPresent(h -> charts.addAll(learningCurves(h)));
+        return charts;
+    }
+
+    private double positiveRate() {
+        ConfusionCounts c = ev().metrics().counts();
+        return c.total() == 0 ? Double.NaN : (double) c.positives() / c.total();
+    }
+
+    private JFreeChart roc() {
+        Curve roc = ev().roc();
+        ConfusionCounts c = ev().metrics().counts();
+        List<Charts.Line> lines = List.of(
+                Charts.Line.of(String.format(Locale.ROOT, "%s (AUC %s)", ev().model(),
+                        Html.num4(ev().metrics().get(MetricName.ROC_AUC))), roc.x(), roc.y()),
+                new Charts.Line("no skill", new double[] {0, 1}, new double[] {0, 1}, true, false),
+                new Charts.Line("threshold " + fmt(ev().metrics().threshold()), new double[] {1 - c.specificity()},
+                        new double[] {c.recall()}, false, true));
+        return Charts.lines("ROC curve", "false positive rate", "true positive rate (recall)", lines, true,
+                List.of(Charts.PALETTE[0], Charts.NO_SKILL, Charts.THRESHOLD));
+    }
+
+    private JFreeChart pr() {
+        Curve pr = ev().precisionRecall();
+        ConfusionCounts c = ev().metrics().counts();
+        double p = positiveRate();
+        List<Charts.Line> lines = List.of(
+                Charts.Line.of(String.format(Locale.ROOT, "%s (AP %s)", ev().model(),
+                        Html.num4(ev().metrics().get(MetricName.PR_AUC))), pr.x(), pr.y()),
+                new Charts.Line("no skill (positive rate " + fmt(p) + ")", new double[] {0, 1}, new double[] {p, p}, true, false),
+                new Charts.Line("threshold " + fmt(ev().metrics().threshold()), new double[] {c.recall()},
+                        new double[] {c.precision()}, false, true));
+        return Charts.lines("Precision-recall curve", "recall", "precision", lines, true,
+                List.of(Charts.PALETTE[0], Charts.NO_SKILL, Charts.THRESHOLD));
+    }
+
+    private JFreeChart thresholdChart() {
+        Curve pr = ev().precisionRecall();
+        double[] t = pr.thresholds();
+        double[] precision = java.util.Arrays.copyOf(pr.y(), t.length);
+        double[] recall = java.util.Arrays.copyOf(pr.x(), t.length);
+        boolean log = report.scoreKind() == ScoreKind.ANOMALY && logScale(t);
+        double[] x = log ? log10(t) : t;
+        JFreeChart chart = Charts.lines("Precision and recall against the threshold",
+                log ? "log10 threshold (reconstruction error)" : "threshold",
+                "", List.of(Charts.Line.of("precision", x, precision), Charts.Line.of("recall", x, recall)), false,
+                List.of(Charts.PALETTE[0], Charts.PALETTE[1]));
+        chart.getXYPlot().getRangeAxis().setRange(-0.01, 1.02);
+        double chosen = ev().metrics().threshold();
+        double at = log ? Math.log10(chosen) : chosen;
+        if (Double.isFinite(at)) {
+            Charts.markX(chart, at, " threshold " + fmt(chosen) + " (" + ev().policy() + ") ", Charts.THRESHOLD);
+        }
+        return chart;
+    }
+
+    /** Anomaly scores spanning more than three decades read better on a log scale. */
+    static boolean logScale(double[] v) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (double d : v) {
+            if (!(d > 0) || !Double.isFinite(d)) {
+                return false;
+            }
+            lo = Math.min(lo, d);
+            hi = Math.max(hi, d);
+        }
+        return v.length > 0 && hi / lo > 1000;
+    }
+
+    private static double[] log10(double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Math.log10(v[i]);
+        }
+        return out;
+    }
+
+    static List<Charts.Chart> learningCurves(TrainingHistory h) {
+        List<Charts.Chart> out = new ArrayList<>();
+        if (h.epochs().isEmpty()) {
+            return out;
+        }
+        Map<String, double[]> series = new LinkedHashMap<>();
+        int n = h.epochs().size();
+        double[] epochs = new double[n];
+        for (int i = 0; i < n; i++) {
+            EpochRecord r = h.epochs().get(i);
+            epochs[i] = r.epoch();
+            for (Map.Entry<String, Double> e : r.values().entrySet()) {
+                series.computeIfAbsent(e.getKey(), k -> filled(n))[i] = e.getValue() == null ? Double.NaN : e.getValue();
+            }
+        }
+        List<Charts.Line> losses = new ArrayList<>();
+        for (String key : List.of("loss", "val_loss")) {
+            if (series.containsKey(key)) {
+                losses.add(Charts.Line.of(key.equals("loss") ? "training loss" : "validation loss", epochs, series.get(key)));
+            }
+        }
+        if (!losses.isEmpty()) {
+            JFreeChart chart = Charts.lines("Learning curves: loss", "epoch", "loss", losses, false,
+                    Charts.palette(losses.size()));
+            markBest(chart, h);
+            out.add(new Charts.Chart("learning-loss", "Training and validation loss per epoch; the dashed line is the "
+                    + "epoch whose weights the model kept.", chart));
+        }
+        List<Charts.Line> metrics = new ArrayList<>();
+        for (String key : series.keySet()) {
+            if (key.startsWith("val_") && !key.equals("val_loss")
+                    && (key.equals("val_pr_auc") || key.equals("val_roc_auc") || !series.containsKey("val_pr_auc"))) {
+                metrics.add(Charts.Line.of(key, epochs, series.get(key)));
+            }
+        }
+        if (!metrics.isEmpty()) {
+            JFreeChart chart = Charts.lines("Learning curves: validation metrics", "epoch", "", metrics, false,
+                    Charts.palette(metrics.size()));
+            markBest(chart, h);
+            out.add(new Charts.Chart("learning-metric", "Validation metrics per epoch (pr_auc is average precision); "
+                    + "the dashed line is the kept epoch.", chart));
+        }
+        return out;
+    }
+
+    private static void markBest(JFreeChart chart, TrainingHistory h) {
+        if (h.bestEpoch() > 0) {
+            Charts.markX(chart, h.bestEpoch(), " kept epoch " + h.bestEpoch() + " ", Charts.NO_SKILL);
+        }
+    }
+
+    private static double[] filled(int n) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, Double.NaN);
+        return a;
+    }
+
+    static String fmt(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : "n/a";
+    }
+
+    String html() {
+        List<Charts.Chart> all = charts();
+        Html page = new Html(report.title(), ev().model() + " on " + report.scoredPart());
+        DatasetSummary d = report.dataset();
+        page.section("summary", "Summary");
+        Map<String, String> summary = new LinkedHashMap<>();
+        summary.put("model", ev().model());
+        summary.put("scored rows", report.scoredPart());
+        summary.put("threshold", fmt(ev().metrics().threshold()) + " (" + ev().policy() + ")");
+        for (MetricName m : List.of(MetricName.PR_AUC, MetricName.ROC_AUC, MetricName.MCC, MetricName.F1,
+                MetricName.RECALL, MetricName.PRECISION)) {
+            summary.put(m.key(), Html.num4(ev().metrics().get(m)));
+        }
+        page.facts(summary);
+        page.section("dataset", "Dataset");
+        page.facts(dataset(d));
+        page.section("metrics", "Metrics");
+        List<List<String>> rows = new ArrayList<>();
+        for (MetricName m : SHOWN) {
+            rows.add(List.of(m.key(), Html.num4(ev().metrics().get(m))));
+        }
+        page.table(List.of("metric", "value"), rows, 1, null);
+        if (report.scoreKind() == ScoreKind.ANOMALY) {
+            page.note("Scores are reconstruction errors, not probabilities: brier and log_loss are undefined (n/a).");
+        }
+        page.section("confusion", "Confusion matrix");
+        page.charts(List.of(all.get(0)));
+        page.section("classification-report", "Classification report");
+        page.table(List.of("class", "precision", "recall", "f1-score", "support"), reportRows(ev()), 1, null);
+        page.paragraph("accuracy " + Html.num4(ev().report().accuracy()));
+        page.section("curves", "ROC and precision-recall curves");
+        page.charts(all.subList(1, 3));
+        page.section("threshold", "Precision and recall against the threshold");
+        page.charts(List.of(all.get(3)));
+        page.section("scores", report.scoreKind() == ScoreKind.ANOMALY ? "Reconstruction error by class" : "Scores by class");
+        page.charts(List.of(all.get(4)));
+        if (all.size() > 5) {
+            page.section("learning", "Learning curves");
+            page.charts(all.subList(5, all.size()));
+        }
+        page.section("model", "Model");
+        page.facts(report.model());
+        if (!report.validationMetrics().isEmpty()) {
+            Map<String, String> v = new LinkedHashMap<>();
+            for (MetricName m : SHOWN) {
+                Double x = report.validationMetrics().get(m.key());
+                if (x != null) {
+                    v.put(m.key(), Html.num4(x));
+                }
+            }
+            page.paragraph("Validation metrics recorded at training:");
+            page.facts(v);
+        }
+        page.section("provenance", "Provenance");
+        page.facts(report.provenance());
+        return page.render("Written by rareclass " + report.provenance().getOrDefault("rareclass", "")
+                + ". Self-contained: no scripts, nothing loaded from the network.");
+    }
+
+    static Map<String, String> dataset(DatasetSummary d) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("source", d.source());
+        m.put("rows", String.format(Locale.ROOT, "%,d", d.rows()));
+        m.put("positive rows", String.format(Locale.ROOT, "%,d (%.2f%%)", d.positives(), 100 * d.positiveRate()));
+        m.put("negative rows", String.format(Locale.ROOT, "%,d", d.negatives()));
+        m.put("feature columns", Integer.toString(d.columns()));
+        m.put("label", d.label().column() + " (positive: " + d.label().positiveValue() + ", negative: "
+                + d.label().negativeValue() + ")");
+        return m;
+    }
+
+    static List<List<String>> reportRows(Evaluation e) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ClassReportRow r : e.report().rows()) {
+            rows.add(List.of(r.label(), Html.num4(r.precision()), Html.num4(r.recall()), Html.num4(r.f1()),
+                    Long.toString(r.support())));
+        }
+        return rows;
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(report.title()).append("\n\n");
+        md.append(ev().model()).append(" on ").append(report.scoredPart()).append(".\n\n");
+        md.append("## Dataset\n\n");
+        Markdown.facts(md, dataset(report.dataset()));
+        md.append("\n## Metrics\n\nThreshold ").append(fmt(ev().metrics().threshold())).append(" (")
+                .append(ev().policy()).append(").\n\n| metric | value |\n|---|---:|\n");
+        for (MetricName m : SHOWN) {
+            md.append("| ").append(m.key()).append(" | ").append(Html.num4(ev().metrics().get(m))).append(" |\n");
+        }
+        ConfusionCounts c = ev().metrics().counts();
+        md.append("\n## Confusion matrix\n\n");
+        Markdown.confusion(md, c, negative(), positive());
+        md.append("\n## Classification report\n\n```\n").append(ev().report().toText(4)).append("```\n");
+        md.append("\n## Model\n\n");
+        Markdown.facts(md, report.model());
+        md.append("\n## Provenance\n\n");
+        Markdown.facts(md, report.provenance());
+        return md.toString();
+    }
+}

@@ -1,0 +1,222 @@
+package dev.rareclass.adapters.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rareclass.domain.data.LabelMapping;
+import dev.rareclass.domain.data.LabelledScores;
+import dev.rareclass.domain.experiment.DatasetSummary;
+import dev.rareclass.domain.experiment.Evaluation;
+import dev.rareclass.domain.experiment.ExperimentReport;
+import dev.rareclass.domain.experiment.FoldOutcome;
+import dev.rareclass.domain.experiment.Leaderboard;
+import dev.rareclass.domain.experiment.LeaderboardRow;
+import dev.rareclass.domain.experiment.ModelReport;
+import dev.rareclass.domain.metrics.BinaryMetrics;
+import dev.rareclass.domain.metrics.ClassificationReport;
+import dev.rareclass.domain.metrics.Curves;
+import dev.rareclass.domain.metrics.MetricName;
+import dev.rareclass.domain.model.EpochRecord;
+import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.model.ScoreKind;
+import dev.rareclass.domain.model.TrainingHistory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReportSinkTest {
+
+    private static final LabelMapping LABEL = new LabelMapping("Hazardous", "True", "False");
+
+    @TempDir
+    Path dir;
+
+    private final HtmlReportSink sink = new HtmlReportSink();
+
+    /** Rare positives whose scores are higher on average; anomaly scores are positive and span decades. */
+    static LabelledScores scores(int n, double rate, boolean anomaly, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int[] y = new int[n];
+        double[] s = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = rng.nextDouble() < rate ? 1 : 0;
+            double z = rng.nextGaussian() + (y[i] == 1 ? 1.8 : 0);
+            s[i] = anomaly ? Math.exp(1.6 * z) : 1 / (1 + Math.exp(-(z - 2)));
+        }
+        y[0] = 1;
+        y[1] = 0;
+        return new LabelledScores("test.csv", LABEL, y, s);
+    }
+
+    static ModelReport modelReport(ScoreKind kind, boolean history) {
+        LabelledScores ls = scores(3000, 0.05, kind == ScoreKind.ANOMALY, 7);
+        double threshold = kind == ScoreKind.ANOMALY ? 8.0 : 0.3;
+        BinaryMetrics m = BinaryMetrics.compute(ls.labels(), ls.scores(), threshold, kind == ScoreKind.PROBABILITY);
+        Evaluation e = new Evaluation("test.csv", "mlp@dl4j", "max-f1", m,
+                ClassificationReport.of(m.counts(), "False", "True"), Curves.roc(ls.labels(), ls.scores()),
+                Curves.precisionRecall(ls.labels(), ls.scores()));
+        Optional<TrainingHistory> h = Optional.empty();
+        if (history) {
+            List<EpochRecord> epochs = new ArrayList<>();
+            for (int i = 1; i <= 30; i++) {
+                epochs.add(new EpochRecord(i, Map.of("loss", 1.0 / i, "val_loss", 1.2 / i + 0.002 * i,
+                        "val_pr_auc", 0.5 + 0.3 * (1 - Math.exp(-i / 5.0)), "val_roc_auc", 0.8 + 0.1 * (1 - Math.exp(-i / 4.0)))));
+            }
+            h = Optional.of(new TrainingHistory(epochs, 22));
+        }
+        return new ModelReport("Evaluation of <model> & \"friends\"", "every row of test.csv",
+                new DatasetSummary("test.csv", 3000, 150, 12, LABEL), e, ls, kind, h,
+                Map.of("model", "mlp@dl4j", "threshold", Double.toString(threshold)),
+                Map.of("created", "2025-01-01T00:00:00Z", "rareclass", "0.1.0"), Map.of("pr_auc", 0.61));
+    }
+
+    static Leaderboard leaderboard(int configs) {
+        List<LeaderboardRow> rows = new ArrayList<>();
+        String[] models = {"logistic", "random-forest", "mlp"};
+        for (int c = 0; c < configs; c++) {
+            List<FoldOutcome> folds = new ArrayList<>();
+            for (int f = 0; f < 3; f++) {
+                LabelledScores ls = scores(500, 0.1, false, 100L * c + f);
+                BinaryMetrics m = BinaryMetrics.compute(ls.labels(), ls.scores(), 0.3, true);
+                folds.add(new FoldOutcome(0, f, 1000, 500, 50, 0.3, 1.5, m));
+            }
+            rows.add(new LeaderboardRow(models[c % 3], c % 3 == 2 ? "dl4j" : "smile", Hyperparameters.empty(),
+                    c < 3 ? "none" : "smote", "none", folds, c > 0, c == 0 ? Double.NaN : 0.01 * c));
+        }
+        return new Leaderboard("nasa.csv", "stratified 3-fold cross-validation", 42, MetricName.PR_AUC, rows);
+    }
+
+    static Document parse(Path html) throws IOException {
+        String text = Files.readString(html);
+        assertSelfContained(text);
+        return Jsoup.parse(text);
+    }
+
+    /** No scripts, no external stylesheets, fonts or images: nothing with a URL to fetch. */
+    static void assertSelfContained(String html) {
+        Document doc = Jsoup.parse(html);
+        assertThat(doc.select("script")).isEmpty();
+        assertThat(doc.select("link")).isEmpty();
+        for (Element e : doc.select("[src], [href], [xlink:href]")) {
+            for (String attr : List.of("src", "href", "xlink:href")) {
+                String v = e.attr(attr);
+                assertThat(v).as(e.tagName() + " " + attr).doesNotContain("://").doesNotStartWith("//");
+                if (!v.isEmpty()) {
+                    assertThat(v).as("only in-page links").startsWith("#");
+                }
+            }
+        }
+        assertThat(html).doesNotContainIgnoringCase("@import").doesNotContainIgnoringCase("url(http");
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("</html>");
+    }
+
+    @Test
+    void modelReportHasEverySectionAndChart() throws IOException {
+        Path html = dir.resolve("model.html");
+        Path plots = dir.resolve("plots");
+        List<Path> written = sink.writeModelReport(modelReport(ScoreKind.PROBABILITY, true), html, Optional.of(plots));
+
+        Document doc = parse(html);
+        for (String id : List.of("summary", "dataset", "metrics", "confusion", "classification-report", "curves",
+                "threshold", "scores", "learning", "model", "provenance")) {
+            assertThat(doc.getElementById(id)).as(id).isNotNull();
+        }
+        List<String> charts = doc.select("figure.chart").eachAttr("id");
+        assertThat(charts).containsExactly("chart-confusion-matrix", "chart-roc", "chart-pr", "chart-threshold",
+                "chart-scores", "chart-learning-loss", "chart-learning-metric");
+        assertThat(doc.select("figure.chart > svg")).hasSize(7);
+        // the page's title is escaped, not interpreted
+        assertThat(doc.title()).isEqualTo("Evaluation of <model> & \"friends\"");
+        assertThat(doc.select("#classification-report td").eachText()).contains("macro avg", "weighted avg", "True");
+        // chart definitions have ids unique in the page, so clip paths of one chart never apply to another
+        List<String> ids = doc.select("svg [id]").eachAttr("id");
+        assertThat(ids).doesNotHaveDuplicates();
+
+        Path md = dir.resolve("model.md");
+        assertThat(written).contains(html, md, plots.resolve("roc.png"), plots.resolve("learning-loss.png"));
+        assertThat(Files.readString(md)).contains("## Confusion matrix").contains("| pr_auc |").contains("macro avg");
+        byte[] png = Files.readAllBytes(plots.resolve("confusion-matrix.png"));
+        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+        try (var files = Files.list(plots)) {
+            assertThat(files.count()).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void anomalyReportShowsReconstructionErrorAndNoLearningCurvesWithoutHistory() throws IOException {
+        Path html = dir.resolve("ae.html");
+        sink.writeModelReport(modelReport(ScoreKind.ANOMALY, false), html, Optional.empty());
+        Document doc = parse(html);
+        assertThat(doc.getElementById("learning")).isNull();
+        assertThat(doc.select("figure.chart > svg")).hasSize(5);
+        assertThat(doc.getElementById("scores").text()).contains("Reconstruction error by class");
+        assertThat(doc.select("#chart-scores svg").outerHtml()).contains("log10 reconstruction error");
+        assertThat(doc.getElementById("metrics").text()).contains("brier and log_loss are undefined");
+    }
+
+    @Test
+    void experimentReportWithoutScoresDrawsOperatingPoints() throws IOException {
+        Leaderboard board = leaderboard(4);
+        List<Path> written = sink.writeExperimentReport(ExperimentReport.of("Comparison", Optional.of(
+                new DatasetSummary("nasa.csv", 1500, 150, 30, LABEL)), board, Map.of("jobs", "2")), dir, Optional.empty());
+        assertThat(written).containsExactly(dir.resolve("report.html"), dir.resolve("summary.md"));
+        Document doc = parse(dir.resolve("report.html"));
+        for (String id : List.of("summary", "dataset", "leaderboard", "curves", "best", "splits")) {
+            assertThat(doc.getElementById(id)).as(id).isNotNull();
+        }
+        assertThat(doc.select("figure.chart").eachAttr("id")).containsExactly("chart-ranking", "chart-metrics",
+                "chart-roc", "chart-pr", "chart-confusion-matrix");
+        assertThat(doc.select("#leaderboard tbody tr")).hasSize(4);
+        assertThat(doc.select("#leaderboard tr.best")).hasSize(1);
+        assertThat(doc.getElementById("curves").text()).contains("operating point");
+        assertThat(doc.select("#chart-roc svg").outerHtml()).contains("no skill").contains("#2 random-forest@smile");
+        String md = Files.readString(dir.resolve("summary.md"));
+        assertThat(md).contains("# Comparison").contains("| 1 | logistic@smile |").contains("macro avg");
+    }
+
+    @Test
+    void experimentReportWithPooledScoresDrawsCurves() throws IOException {
+        Leaderboard board = leaderboard(3);
+        List<LabelledScores> pooled = List.of(scores(1500, 0.1, false, 1), scores(1500, 0.1, false, 2),
+                scores(1500, 0.1, false, 3));
+        sink.writeExperimentReport(new ExperimentReport("Comparison", Optional.empty(), board, pooled, Map.of()), dir,
+                Optional.of(dir.resolve("png")));
+        Document doc = parse(dir.resolve("report.html"));
+        assertThat(doc.getElementById("dataset")).isNull();
+        assertThat(doc.select("#chart-roc svg").outerHtml()).contains("AUC");
+        assertThat(doc.select("#chart-pr svg").outerHtml()).contains("AP ");
+        assertThat(doc.getElementById("curves").text()).doesNotContain("operating point rather than whole curves");
+        assertThat(dir.resolve("png/pr.png")).exists();
+    }
+
+    @Test
+    void markdownGoesBesideTheHtml() {
+        assertThat(HtmlReportSink.markdownBeside(Path.of("a/b/report.HTML"))).isEqualTo(Path.of("a/b/report.md"));
+        assertThat(HtmlReportSink.markdownBeside(Path.of("r.htm"))).isEqualTo(Path.of("r.md"));
+        assertThat(HtmlReportSink.markdownBeside(Path.of("report"))).isEqualTo(Path.of("report.md"));
+    }
+
+    @Test
+    void thinningKeepsEndsAndBoundsThePointCount() {
+        int n = 100_000;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i / (double) n;
+            y[i] = Math.sqrt(x[i]);
+        }
+        double[][] t = Charts.thin(x, y, 800);
+        assertThat(t[0].length).isLessThan(2000).isGreaterThan(100);
+        assertThat(t[0][0]).isEqualTo(0);
+        assertThat(t[0][t[0].length - 1]).isEqualTo(x[n - 1]);
+    }
+}

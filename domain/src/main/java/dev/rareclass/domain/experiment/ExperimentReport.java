@@ -1,0 +1,39 @@
+package dev.rareclass.domain.experiment;
+
+import dev.rareclass.domain.data.LabelledScores;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything an experiment report ({@code compare}, {@code tune}, {@code run}, {@code demo}) shows.
+ *
+ * @param title        heading of the report
+ * @param dataset      the table, when known
+ * @param leaderboard  configurations ranked, with every split's metrics
+ * @param pooledScores for each leaderboard row (same order), the out-of-fold labels and scores pooled over
+ *                     its test splits, for ROC and PR curves; empty when the experiment did not record them
+ *                     (then the report draws each split's operating point instead of curves)
+ * @param facts        other lines worth recording (best parameters, versions, timings), in order
+ */
+public record ExperimentReport(String title, Optional<DatasetSummary> dataset, Leaderboard leaderboard,
+                               List<LabelledScores> pooledScores, Map<String, String> facts) {
+
+    public ExperimentReport {
+        Objects.requireNonNull(leaderboard, "leaderboard");
+        pooledScores = List.copyOf(pooledScores);
+        if (!pooledScores.isEmpty() && pooledScores.size() != leaderboard.rows().size()) {
+            throw new IllegalArgumentException("pooled scores for " + pooledScores.size() + " of "
+                    + leaderboard.rows().size() + " configurations");
+        }
+        facts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+    }
+
+    /** A report without pooled scores. */
+    public static ExperimentReport of(String title, Optional<DatasetSummary> dataset, Leaderboard leaderboard,
+                                      Map<String, String> facts) {
+        return new ExperimentReport(title, dataset, leaderboard, List.of(), facts);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.rareclass.domain.experiment;
+
+import dev.rareclass.domain.data.LabelMapping;
+import dev.rareclass.domain.data.LabelledScores;
+import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.model.ScoreKind;
+import dev.rareclass.domain.model.TrainingHistory;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a one-model report shows: the evaluation of some labelled rows, those rows' labels and scores
+ * (for the threshold and score-distribution charts), the model's training history (learning curves), and
+ * what the model is and where it came from.
+ *
+ * @param title      heading of the report
+ * @param scoredPart which rows were scored, in words (such as "validation rows held out in training")
+ * @param dataset    the table the rows came from
+ * @param evaluation metrics, classification report and curves on the scored rows
+ * @param scores     labels (0/1) and scores of the scored rows
+ * @param scoreKind  probabilities, or anomaly scores (an autoencoder's reconstruction error)
+ * @param history    per-epoch numbers of an iteratively trained model
+ * @param model      what the model is: kind, backend, parameters, threshold, policy, sampler, class weight
+ * @param provenance where the model came from: the manifest's provenance fields
+ * @param validationMetrics the metrics the model recorded on its validation rows at training
+ */
+public record ModelReport(String title, String scoredPart, DatasetSummary dataset, Evaluation evaluation,
+                          LabelledScores scores, ScoreKind scoreKind, Optional<TrainingHistory> history,
+                          Map<String, String> model, Map<String, String> provenance,
+                          Map<String, Double> validationMetrics) {
+
+    public ModelReport {
+        Objects.requireNonNull(evaluation, "evaluation");
+        Objects.requireNonNull(scores, "scores");
+        model = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(model));
+        provenance = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+        validationMetrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(validationMetrics));
+    }
+
+    /**
+     * A report of a model's scores on some labelled rows.
+     *
+     * @param title      heading
+     * @param scoredPart which rows were scored, in words
+     * @param fitted     the model
+     * @param whole      the table the rows come from (for the dataset summary)
+     * @param scored     the scored rows (labelled)
+     * @param scores     the model's scores of {@code scored}
+     */
+    public static ModelReport of(String title, String scoredPart, FittedPipeline fitted, Table whole, Table scored,
+                                 double[] scores) {
+        int[] y = scored.requireLabels().toArray();
+        Evaluation evaluation = EvaluateUseCase.evaluation(fitted, scored, y, scores);
+        LabelMapping mapping = scored.labelMapping().orElse(fitted.labelMapping());
+        return new ModelReport(title, scoredPart, DatasetSummary.of(whole), evaluation,
+                new LabelledScores(scored.source(), mapping, y, scores), fitted.classifier().scoreKind(),
+                fitted.classifier().history(), modelFacts(fitted), provenanceFacts(fitted.provenance()),
+                fitted.validationMetrics());
+    }
+
+    static Map<String, String> modelFacts(FittedPipeline m) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("model", m.classifier().kind() + "@" + m.classifier().backend());
+        StringBuilder params = new StringBuilder();
+        m.classifier().params().asMap().forEach((k, v) -> params.append(params.isEmpty() ? "" : ", ").append(k)
+                .append('=').append(v));
+        facts.put("parameters", params.isEmpty() ? "(defaults)" : params.toString());
+        facts.put("scores", m.classifier().scoreKind() == ScoreKind.ANOMALY
+                ? "anomaly score (reconstruction error; higher = more likely positive)" : "probability of the positive class");
+        facts.put("threshold", String.format(Locale.ROOT, "%.6g", m.threshold()));
+        facts.put("threshold policy", m.thresholdPolicy());
+        facts.put("sampler", m.sampler());
+        facts.put("class weight", m.classWeight());
+        facts.put("label", m.labelMapping().column() + " (positive: " + m.labelMapping().positiveValue()
+                + ", negative: " + m.labelMapping().negativeValue() + ")");
+        facts.put("input columns", Integer.toString(m.featureNames().size()));
+        m.classifier().history().ifPresent(h -> facts.put("epochs", h.epochs().size() + " (weights kept from epoch "
+                + h.bestEpoch() + ")"));
+        return facts;
+    }
+
+    static Map<String, String> provenanceFacts(Provenance p) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("created", p.createdAt());
+        facts.put("rareclass", p.rareclassVersion());
+        facts.put("java", p.javaVersion());
+        facts.put("training data", p.dataSource());
+        facts.put("data SHA-256", p.dataSha256().isEmpty() ? "(generated data)" : p.dataSha256());
+        facts.put("seed", Long.toString(p.seed()));
+        facts.put("training rows", Integer.toString(p.trainingRows()));
+        facts.put("validation rows", Integer.toString(p.validationRows()));
+        return facts;
+    }
+}
