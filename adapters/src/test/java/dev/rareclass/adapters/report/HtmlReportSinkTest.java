@@ -87,7 +87,7 @@ class HtmlReportSinkTest {
             for (int f = 0; f < 3; f++) {
                 LabelledScores ls = scores(500, 0.1, false, 100L * c + f);
                 BinaryMetrics m = BinaryMetrics.compute(ls.labels(), ls.scores(), 0.3, true);
-                folds.add(new FoldOutcome(0, f, 1000, 500, 50, 0.3, 1.5, m));
+                folds.add(new FoldOutcome(0, f, 1000, 500, 50, 0.3, 1.5, m, ls));
             }
             rows.add(new LeaderboardRow(models[c % 3], c % 3 == 2 ? "dl4j" : "smile", Hyperparameters.empty(),
                     c < 3 ? "none" : "smote", "none", folds, c > 0, c == 0 ? Double.NaN : 0.01 * c));
@@ -166,8 +166,9 @@ class HtmlReportSinkTest {
     @Test
     void experimentReportWithoutScoresDrawsOperatingPoints() throws IOException {
         Leaderboard board = leaderboard(4);
-        List<Path> written = sink.writeExperimentReport(ExperimentReport.of("Comparison", Optional.of(
-                new DatasetSummary("nasa.csv", 1500, 150, 30, LABEL)), board, Map.of("jobs", "2")), dir, Optional.empty());
+        List<Path> written = sink.writeExperimentReport(new ExperimentReport("Comparison", Optional.of(
+                new DatasetSummary("nasa.csv", 1500, 150, 30, LABEL)), board, List.of(), Map.of("jobs", "2")), dir,
+                Optional.empty());
         assertThat(written).containsExactly(dir.resolve("report.html"), dir.resolve("summary.md"));
         Document doc = parse(dir.resolve("report.html"));
         for (String id : List.of("summary", "dataset", "leaderboard", "curves", "best", "splits")) {

@@ -1,5 +1,6 @@
 package dev.rareclass.domain.experiment;
 
+import dev.rareclass.domain.data.LabelledScores;
 import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.error.RareclassException;
@@ -112,7 +113,8 @@ public final class Experiment {
         BinaryMetrics metrics = BinaryMetrics.compute(yTest.toArray(), scores, model.threshold(),
                 model.classifier().scoreKind() == ScoreKind.PROBABILITY);
         return new FoldOutcome(split.repeat(), split.fold(), train.rows(), test.rows(), yTest.positives(),
-                model.threshold(), fitSeconds, metrics);
+                model.threshold(), fitSeconds, metrics, new LabelledScores(test.source(),
+                        test.labelMapping().orElseThrow(), yTest.toArray(), scores));
     }
 
     private static List<LeaderboardRow> markSignificance(List<LeaderboardRow> ranked, ExperimentPlan plan,

@@ -31,9 +31,10 @@ public record ExperimentReport(String title, Optional<DatasetSummary> dataset, L
         facts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(facts));
     }
 
-    /** A report without pooled scores. */
+    /** A report whose curves pool each row's out-of-fold scores over its splits. */
     public static ExperimentReport of(String title, Optional<DatasetSummary> dataset, Leaderboard leaderboard,
                                       Map<String, String> facts) {
-        return new ExperimentReport(title, dataset, leaderboard, List.of(), facts);
+        return new ExperimentReport(title, dataset, leaderboard,
+                leaderboard.rows().stream().map(LeaderboardRow::pooledScores).toList(), facts);
     }
 }

@@ -1,5 +1,6 @@
 package dev.rareclass.domain.experiment;
 
+import dev.rareclass.domain.data.LabelledScores;
 import dev.rareclass.domain.metrics.BinaryMetrics;
 
 /**
@@ -13,7 +14,8 @@ import dev.rareclass.domain.metrics.BinaryMetrics;
  * @param threshold     the threshold chosen on the inner validation rows
  * @param fitSeconds    time to fit the pipeline
  * @param metrics       every metric on the held-out rows
+ * @param scores        the held-out rows' labels and scores, for curves pooled over splits
  */
 public record FoldOutcome(int repeat, int fold, int trainRows, int testRows, int testPositives, double threshold,
-                          double fitSeconds, BinaryMetrics metrics) {
+                          double fitSeconds, BinaryMetrics metrics, LabelledScores scores) {
 }

@@ -1,5 +1,6 @@
 package dev.rareclass.domain.experiment;
 
+import dev.rareclass.domain.data.LabelledScores;
 import dev.rareclass.domain.metrics.MetricName;
 import dev.rareclass.domain.model.Hyperparameters;
 import java.util.List;
@@ -32,6 +33,22 @@ public record LeaderboardRow(String model, String backend, Hyperparameters param
     /** A metric's value on each split, in protocol order. */
     public double[] values(MetricName name) {
         return folds.stream().mapToDouble(f -> f.metrics().get(name)).toArray();
+    }
+
+    /** Every split's held-out labels and scores, concatenated in split order (for pooled ROC and PR curves). */
+    public LabelledScores pooledScores() {
+        int n = folds.stream().mapToInt(f -> f.scores().labels().length).sum();
+        int[] labels = new int[n];
+        double[] scores = new double[n];
+        int at = 0;
+        for (FoldOutcome f : folds) {
+            int[] y = f.scores().labels();
+            System.arraycopy(y, 0, labels, at, y.length);
+            System.arraycopy(f.scores().scores(), 0, scores, at, y.length);
+            at += y.length;
+        }
+        LabelledScores first = folds.get(0).scores();
+        return new LabelledScores(first.source(), first.mapping(), labels, scores);
     }
 
     public Summary fitSeconds() {
