@@ -14,7 +14,8 @@ data="${3:-$root/../shared/datasets/movie_review_polarity_pang_lee}"
 [ -d "$data" ] || data=/work/shared/datasets/movie_review_polarity_pang_lee
 peer="${PEER:-/work/shared/peers/polarity.py}"
 java_home="$("$root/scripts/find-jdk")"
-echo "machine: $(nproc) cores; OMP_NUM_THREADS=${OMP_NUM_THREADS:-unset (rareclass default 1)}"
+export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"  # as the rareclass launcher
+echo "machine: $(nproc) cores, load $(cut -d" " -f1-3 /proc/loadavg); OMP_NUM_THREADS=$OMP_NUM_THREADS"
 
 (cd "$root" && JAVA_HOME="$java_home" mvn -B -o -q -pl backend-dl4j -am test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench.cp >/dev/null)

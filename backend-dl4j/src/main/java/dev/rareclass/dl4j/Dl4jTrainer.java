@@ -73,8 +73,7 @@ final class Dl4jTrainer implements ClassifierTrainer {
         Nd4j.getRandom().setSeed(seed);
         net.init();
         if (sparse) {
-            // row 0 of the embedding is the first layer's bias: zero, as a DenseLayer's bias starts
-            net.getLayer(0).getParam("W").getRow(0).assign(0);
+            NetworkConfigs.initSparse(net, params);
         }
 
         EpochLoop.Feeder feeder = sparse
