@@ -32,6 +32,13 @@ final class AutoencoderTrainer implements ClassifierTrainer {
 
     @Override
     public TrainedClassifier train(FeatureMatrix x, Labels y, TrainingContext ctx) {
+        if (x.sparse().isPresent()) {
+            // text columns: the autoencoder reconstructs [dense | multi-hot] (small vocabularies only)
+            x = SparseInputs.densify(x);
+            if (ctx.validationX().isPresent()) {
+                ctx = ctx.withValidation(SparseInputs.densify(ctx.validationX().orElseThrow()), ctx.validationY().orElseThrow());
+            }
+        }
         if (x.rows() != y.size()) {
             throw new IllegalArgumentException(x.rows() + " feature rows but " + y.size() + " labels");
         }

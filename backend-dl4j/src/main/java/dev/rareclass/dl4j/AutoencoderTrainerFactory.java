@@ -29,6 +29,12 @@ public final class AutoencoderTrainerFactory implements TrainerFactory {
         return AutoencoderParams.NAMES;
     }
 
+    /** The first layer sums weight rows of present words (see NetworkConfigs), or densifies itself. */
+    @Override
+    public boolean readsSparseFeatures() {
+        return true;
+    }
+
     @Override
     public boolean supportsClassWeights() {
         return false;

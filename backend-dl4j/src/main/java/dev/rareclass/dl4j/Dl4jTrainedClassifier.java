@@ -74,10 +74,21 @@ public final class Dl4jTrainedClassifier implements TrainedClassifier {
             return new double[0];
         }
         int expected = inputSize();
+        Dl4jRuntime.ensureConfigured();
+        if (isSparse()) {
+            if (!SparseInputs.applies(x) || SparseInputs.inputSize(x) != expected) {
+                throw new IllegalArgumentException("the network takes " + (expected - 1) + " sparse features alone, got " + x);
+            }
+            synchronized (network) {
+                return SparseInputs.output(network, x).toDoubleVector();
+            }
+        }
+        if (x.sparse().isPresent()) {
+            x = SparseInputs.densify(x);
+        }
         if (x.cols() != expected) {
             throw new IllegalArgumentException("the network takes " + expected + " features, got " + x.cols());
         }
-        Dl4jRuntime.ensureConfigured();
         INDArray in = Nd4j.create(x.data(), new long[] {x.rows(), x.cols()}, 'c');
         INDArray out;
         synchronized (network) {
@@ -106,6 +117,11 @@ public final class Dl4jTrainedClassifier implements TrainedClassifier {
     }
 
     @Override
+    public boolean readsSparseFeatures() {
+        return true;
+    }
+
+    @Override
     public ScoreKind scoreKind() {
         return output == Output.PROBABILITY ? ScoreKind.PROBABILITY : ScoreKind.ANOMALY;
     }
@@ -122,7 +138,15 @@ public final class Dl4jTrainedClassifier implements TrainedClassifier {
         Layer[] layers = network.getLayers();
         for (int i = 0; i < layers.length; i++) {
             var conf = layers[i].conf().getLayer();
-            sb.append(String.format(java.util.Locale.ROOT, "  %d %-7s", i, conf instanceof org.deeplearning4j.nn.conf.layers.OutputLayer ? "output" : "dense"));
+            String type = switch (conf) {
+                case org.deeplearning4j.nn.conf.layers.OutputLayer o -> "output";
+                case org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer e -> "embedding-sum";
+                case org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer g -> "sum-pool";
+                case org.deeplearning4j.nn.conf.layers.ActivationLayer a -> "activation " + a.getActivationFn();
+                case org.deeplearning4j.nn.conf.layers.LossLayer l -> "loss " + l.getActivationFn();
+                default -> "dense";
+            };
+            sb.append(String.format(java.util.Locale.ROOT, "  %d %-7s", i, type));
             if (conf instanceof FeedForwardLayer ff) {
                 sb.append(String.format(java.util.Locale.ROOT, " %d -> %d %s", ff.getNIn(), ff.getNOut(), ff.getActivationFn()));
             }
@@ -135,6 +159,11 @@ public final class Dl4jTrainedClassifier implements TrainedClassifier {
     /** For the codec only. */
     MultiLayerNetwork network() {
         return network;
+    }
+
+    /** Whether the network is the {@link NetworkConfigs#sparse embedding-sum} kind. */
+    private boolean isSparse() {
+        return network.getLayer(0).conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
     }
 
     private int inputSize() {

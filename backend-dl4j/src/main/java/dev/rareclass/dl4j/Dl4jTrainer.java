@@ -37,14 +37,25 @@ final class Dl4jTrainer implements ClassifierTrainer {
         return params;
     }
 
+    /**
+     * Multi-hot text alone ({@link SparseInputs#applies}) trains the {@link NetworkConfigs#sparse embedding-sum}
+     * network; text with other columns is made dense ({@link SparseInputs#densify}) for the ordinary network.
+     */
     @Override
     public TrainedClassifier train(FeatureMatrix x, Labels y, TrainingContext ctx) {
+        if (x.sparse().isPresent() && !SparseInputs.applies(x)) {
+            x = SparseInputs.densify(x);
+            ctx = ctx.validationX().isPresent()
+                    ? ctx.withValidation(SparseInputs.densify(ctx.validationX().orElseThrow()), ctx.validationY().orElseThrow())
+                    : ctx;
+        }
+        boolean sparse = SparseInputs.applies(x);
         int n = x.rows();
         int cols = x.cols();
         if (n != y.size()) {
             throw new IllegalArgumentException(n + " feature rows but " + y.size() + " labels");
         }
-        if (n == 0 || cols == 0) {
+        if (n == 0 || (cols == 0 && !sparse)) {
             throw new UsageException(kind + "@dl4j needs at least one row and one feature, got " + x);
         }
         boolean validation = ctx.validationX().filter(v -> v.rows() > 0).isPresent();
@@ -55,26 +66,33 @@ final class Dl4jTrainer implements ClassifierTrainer {
         }
         Dl4jRuntime.ensureConfigured();
         long seed = params.seedOr(ctx.seed());
-        MultiLayerNetwork net = new MultiLayerNetwork(NetworkConfigs.build(params, cols, seed, ctx.classWeights()));
+        MultiLayerNetwork net = new MultiLayerNetwork(sparse
+                ? NetworkConfigs.sparse(params, SparseInputs.inputSize(x), seed, ctx.classWeights())
+                : NetworkConfigs.build(params, cols, seed, ctx.classWeights()));
         // Dropout draws from ND4J's (thread-local) RNG; seeding it here makes training reproducible.
         Nd4j.getRandom().setSeed(seed);
         net.init();
+        if (sparse) {
+            NetworkConfigs.initSparse(net, params);
+        }
 
-        INDArray features = Nd4j.create(x.data(), new long[] {n, cols}, 'c');
-        INDArray labels = Nd4j.create(labelColumn(y), new long[] {n, 1}, 'c');
+        EpochLoop.Feeder feeder = sparse
+                ? SparseInputs.feeder(x, labelColumn(y), params.batchSize())
+                : EpochLoop.dense(Nd4j.create(x.data(), new long[] {n, cols}, 'c'),
+                        Nd4j.create(labelColumn(y), new long[] {n, 1}, 'c'), params.batchSize());
         EpochLoop.Evaluator evaluator = null;
         if (validation) {
             FeatureMatrix vx = ctx.validationX().orElseThrow();
-            INDArray valX = Nd4j.create(vx.data(), new long[] {vx.rows(), vx.cols()}, 'c');
+            INDArray valX = sparse ? null : Nd4j.create(vx.data(), new long[] {vx.rows(), vx.cols()}, 'c');
             int[] valY = ctx.validationY().orElseThrow().toArray();
             evaluator = (network, values) -> {
-                double[] p = network.output(valX, false).toDoubleVector();
+                double[] p = (sparse ? SparseInputs.output(network, vx) : network.output(valX, false)).toDoubleVector();
                 values.put("val_loss", ValidationMetrics.binaryCrossEntropy(valY, p));
                 ValidationMetrics.putClassification(valY, p, values);
             };
         }
-        TrainingHistory history = EpochLoop.run(kind + "@dl4j epochs", net, features, labels, params.batchSize(),
-                params.epochs(), seed, stopping, evaluator, ctx.progress());
+        TrainingHistory history = EpochLoop.run(kind + "@dl4j epochs", net, feeder, params.epochs(), seed, stopping,
+                evaluator, ctx.progress());
         return new Dl4jTrainedClassifier(kind, reported, net, history, Dl4jTrainedClassifier.Output.PROBABILITY);
     }
 

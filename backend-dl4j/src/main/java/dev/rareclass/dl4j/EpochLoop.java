@@ -29,6 +29,15 @@ final class EpochLoop {
         void evaluate(MultiLayerNetwork net, Map<String, Double> values);
     }
 
+    /** Fits one epoch's minibatches in a given row order. */
+    interface Feeder {
+        /** Number of rows. */
+        int rows();
+
+        /** Fits every minibatch of the rows in {@code order}; returns the sum over batches of score × batch rows. */
+        double epoch(MultiLayerNetwork net, int[] order);
+    }
+
     private EpochLoop() {
     }
 
@@ -39,13 +48,14 @@ final class EpochLoop {
      */
     static TrainingHistory run(String task, MultiLayerNetwork net, INDArray features, INDArray targets, int batchSize,
                                int epochs, long seed, EarlyStopping stopping, Evaluator evaluator, ProgressListener progress) {
+        return run(task, net, dense(features, targets, batchSize), epochs, seed, stopping, evaluator, progress);
+    }
+
+    /** Dense rows: copied into ND4J once, reordered each epoch with one native gather. */
+    static Feeder dense(INDArray features, INDArray targets, int batchSize) {
         int n = (int) features.size(0);
         INDArray shufX = Nd4j.create(DataType.FLOAT, features.shape(), 'c');
         INDArray shufY = targets == features ? shufX : Nd4j.create(DataType.FLOAT, targets.shape(), 'c');
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
         int batch = Math.min(batchSize, n);
         INDArray[] bx = new INDArray[(n + batch - 1) / batch];
         INDArray[] by = new INDArray[bx.length];
@@ -54,6 +64,36 @@ final class EpochLoop {
             int end = Math.min(n, start + batch);
             bx[b] = shufX.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
             by[b] = shufY == shufX ? bx[b] : shufY.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
+        }
+        return new Feeder() {
+            @Override
+            public int rows() {
+                return n;
+            }
+
+            @Override
+            public double epoch(MultiLayerNetwork net, int[] order) {
+                Nd4j.pullRows(features, shufX, 1, order);
+                if (shufY != shufX) {
+                    Nd4j.pullRows(targets, shufY, 1, order);
+                }
+                double lossSum = 0;
+                for (int b = 0; b < bx.length; b++) {
+                    net.fit(bx[b], by[b]);
+                    lossSum += net.score() * bx[b].size(0);
+                }
+                return lossSum;
+            }
+        };
+    }
+
+    /** The loop itself, for any {@link Feeder}. */
+    static TrainingHistory run(String task, MultiLayerNetwork net, Feeder feeder, int epochs, long seed,
+                               EarlyStopping stopping, Evaluator evaluator, ProgressListener progress) {
+        int n = feeder.rows();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
         }
         boolean stoppingOn = stopping.enabled() && evaluator != null;
         List<EpochRecord> records = new ArrayList<>();
@@ -67,15 +107,7 @@ final class EpochLoop {
         while (epoch < epochs) {
             epoch++;
             shuffle(order, shuffler);
-            Nd4j.pullRows(features, shufX, 1, order);
-            if (shufY != shufX) {
-                Nd4j.pullRows(targets, shufY, 1, order);
-            }
-            double lossSum = 0;
-            for (int b = 0; b < bx.length; b++) {
-                net.fit(bx[b], by[b]);
-                lossSum += net.score() * bx[b].size(0);
-            }
+            double lossSum = feeder.epoch(net, order);
             net.incrementEpochCount();
             Map<String, Double> values = new LinkedHashMap<>();
             values.put("loss", lossSum / n);

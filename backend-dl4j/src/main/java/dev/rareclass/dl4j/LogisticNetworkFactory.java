@@ -30,6 +30,12 @@ public final class LogisticNetworkFactory implements TrainerFactory {
         return MlpParams.LOGISTIC_NAMES;
     }
 
+    /** The first layer sums weight rows of present words (see NetworkConfigs), or densifies itself. */
+    @Override
+    public boolean readsSparseFeatures() {
+        return true;
+    }
+
     @Override
     public boolean supportsClassWeights() {
         return true;

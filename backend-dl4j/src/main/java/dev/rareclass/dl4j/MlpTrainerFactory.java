@@ -30,6 +30,12 @@ public final class MlpTrainerFactory implements TrainerFactory {
     }
 
     /** Class weights become per-row loss weights (DL4J label mask); see {@link Dl4jTrainer}. */
+    /** The first layer sums weight rows of present words (see NetworkConfigs), or densifies itself. */
+    @Override
+    public boolean readsSparseFeatures() {
+        return true;
+    }
+
     @Override
     public boolean supportsClassWeights() {
         return true;

@@ -4,9 +4,17 @@ import dev.rareclass.domain.model.ClassWeights;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -64,6 +72,74 @@ final class NetworkConfigs {
         }
         list.layer(out.build());
         return list.build();
+    }
+
+    /**
+     * The {@link #build} network for {@link SparseInputs}: the first dense layer becomes an embedding-sum,
+     * {@code EmbeddingSequenceLayer} (no bias, identity) over the row's ids, a masked global SUM pooling
+     * ({@code Σ W[id]} over the row's words, plus {@code W[0]}, the bias, present in every row), then the
+     * first hidden layer's activation. The multi-hot columns are never materialised, and the layer's output
+     * equals a {@code DenseLayer} over the multi-hot row with the same weights. The rest of the stack is
+     * {@link #build}'s. Without hidden layers (logistic) the embedding has one unit and a sigmoid
+     * cross-entropy {@code LossLayer} follows the pooling.
+     *
+     * @param nIn {@link SparseInputs#inputSize}: 1 (bias) + sparse features
+     */
+    static MultiLayerConfiguration sparse(MlpParams p, int nIn, long seed, ClassWeights weights) {
+        NeuralNetConfiguration.Builder base = base(seed, updater(p.optimizer(), p.learningRate(), p.momentum()));
+        if (p.l1() > 0) {
+            base.l1(p.l1());
+        }
+        if (p.l2() > 0) {
+            base.l2(p.l2());
+        }
+        NeuralNetConfiguration.ListBuilder list = base.list();
+        boolean logistic = p.hidden().isEmpty();
+        int first = logistic ? 1 : p.hidden().getFirst();
+        list.layer(new EmbeddingSequenceLayer.Builder().nIn(nIn).nOut(first).hasBias(false)
+                .activation(Activation.IDENTITY).inferInputLength(true)
+                .weightInit(logistic ? WeightInit.XAVIER_UNIFORM : init(p.inits().getFirst())).build());
+        list.layer(new GlobalPoolingLayer.Builder(PoolingType.SUM).collapseDimensions(true).build());
+        if (logistic) {
+            list.layer(new LossLayer.Builder(loss(weights)).activation(Activation.SIGMOID).build());
+            return list.build();
+        }
+        list.layer(new ActivationLayer.Builder().activation(activation(p.activations().getFirst())).build());
+        int in = first;
+        for (int i = 1; i < p.hidden().size(); i++) {
+            DenseLayer.Builder dense = new DenseLayer.Builder()
+                    .nIn(in).nOut(p.hidden().get(i)).activation(activation(p.activations().get(i)))
+                    .weightInit(init(p.inits().get(i)));
+            if (p.dropouts().get(i - 1) > 0) {
+                dense.dropOut(p.retainProbability(i - 1));
+            }
+            list.layer(dense.build());
+            in = p.hidden().get(i);
+        }
+        OutputLayer.Builder out = new OutputLayer.Builder(loss(weights))
+                .nIn(in).nOut(1).activation(Activation.SIGMOID).weightInit(WeightInit.XAVIER_UNIFORM);
+        int last = p.hidden().size() - 1;
+        if (p.dropouts().get(last) > 0) {
+            out.dropOut(p.retainProbability(last));
+        }
+        list.layer(out.build());
+        return list.build();
+    }
+
+    /**
+     * Initialises a {@link #sparse} network's embedding as a {@code DenseLayer} over the multi-hot features would
+     * be: DL4J draws an embedding's weights with fan-in 1 (standard deviation 1.4 for he-uniform, against 0.014
+     * for a 10,000-word dense layer), which saturates the first layer on text. Row 0, the bias, starts at 0.
+     * Call after {@code init()}; draws from ND4J's random generator.
+     */
+    static void initSparse(MultiLayerNetwork net, MlpParams p) {
+        INDArray w = net.getLayer(0).getParam("W");
+        long[] shape = w.shape();
+        WeightInit scheme = p.hidden().isEmpty() ? WeightInit.XAVIER_UNIFORM : init(p.inits().getFirst());
+        INDArray fresh = Nd4j.create(DataType.FLOAT, shape[0] * shape[1]);
+        scheme.getWeightInitFunction().init(shape[0] - 1, shape[1], shape, 'c', fresh);
+        w.assign(fresh.reshape('c', shape));
+        w.getRow(0).assign(0);
     }
 
     /**

@@ -56,7 +56,7 @@ public final class YamlRecipeStore implements RecipeStore {
             "samplers", "sampler-params", "class-weights", "threshold", "metric", "jobs", "report", "tune");
     private static final Set<String> DATA = Set.of("file", "label", "positive", "format", "header", "delimiter", "drop",
             "categorical", "text", "missing", "shift-labels");
-    private static final Set<String> PREPROCESSING = Set.of("scale", "unknown", "select-top-k");
+    private static final Set<String> PREPROCESSING = Set.of("scale", "unknown", "select-top-k", "vocabulary");
     private static final Set<String> SPLIT = Set.of("kind", "folds", "repeats", "test-fraction");
     private static final Set<String> MODEL = Set.of("model", "params");
     private static final Set<String> TUNE = Set.of("model", "params", "search", "trials", "space", "refit");
@@ -107,7 +107,8 @@ public final class YamlRecipeStore implements RecipeStore {
         JsonNode p = r.path("preprocessing");
         k.only(p, PREPROCESSING, "preprocessing");
         PreprocessingSpec pre = new PreprocessingSpec(Scaling.fromKey(k.text(p, "scale", "standard", "preprocessing")),
-                data.missing(), UnknownCategories.fromKey(k.text(p, "unknown", "ignore", "preprocessing")));
+                data.missing(), UnknownCategories.fromKey(k.text(p, "unknown", "ignore", "preprocessing")),
+                k.integer(p, "vocabulary", PreprocessingSpec.DEFAULT_VOCABULARY, "preprocessing"));
         JsonNode s = r.path("split");
         k.only(s, SPLIT, "split");
         String kind = k.text(s, "kind", "kfold", "split");
@@ -287,6 +288,7 @@ public final class YamlRecipeStore implements RecipeStore {
         pre.put("scale", p.preprocessing().scaling().key());
         pre.put("unknown", p.preprocessing().unknown().key());
         pre.put("select-top-k", p.selectTopK());
+        pre.put("vocabulary", p.preprocessing().vocabulary());
         ObjectNode split = root.putObject("split");
         switch (p.protocol()) {
             case Protocol.KFold kf -> {

@@ -24,6 +24,7 @@ import dev.rareclass.domain.preprocess.FeatureSelector;
 import dev.rareclass.domain.preprocess.FittedPreprocessor;
 import dev.rareclass.domain.preprocess.NumericTransform;
 import dev.rareclass.domain.preprocess.OneHotTransform;
+import dev.rareclass.domain.preprocess.TextTransform;
 import dev.rareclass.domain.preprocess.UnknownCategories;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
@@ -185,9 +186,21 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
                 kept.add(i);
             }
         });
-        for (ColumnTransform t : model.preprocessor().transforms()) {
+        FittedPreprocessor pre = model.preprocessor();
+        java.util.Iterator<ColumnTransform> dense = pre.transforms().iterator();
+        java.util.Iterator<TextTransform> texts = pre.textTransforms().iterator();
+        for (String name : pre.inputNames()) {
             ObjectNode col = columns.addObject();
-            col.put("input", t.input());
+            col.put("input", name);
+            // transforms and text transforms are each in input order; the input name says which comes next
+            TextTransform text = pre.textTransforms().stream().anyMatch(x -> x.input().equals(name)) ? texts.next() : null;
+            if (text != null) {
+                col.put("type", text.inputType());
+                ArrayNode words = col.putArray("vocabulary");
+                text.vocabulary().forEach(words::add);
+                continue;
+            }
+            ColumnTransform t = dense.next();
             col.put("type", t.inputType());
             switch (t) {
                 case NumericTransform n -> {
@@ -348,8 +361,17 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
             throw new IllegalArgumentException("manifest has no preprocessing columns");
         }
         List<ColumnTransform> transforms = new ArrayList<>();
+        List<TextTransform> texts = new ArrayList<>();
+        List<String> inputs = new ArrayList<>();
         for (JsonNode c : columns) {
             String input = text(c, "input");
+            inputs.add(input);
+            if (text(c, "type").equals("text")) {
+                List<String> words = new ArrayList<>();
+                c.path("vocabulary").forEach(w -> words.add(w.asText()));
+                texts.add(new TextTransform(input, words));
+                continue;
+            }
             transforms.add(switch (text(c, "type")) {
                 case "numeric" -> new NumericTransform(input, c.path("impute").isNull() ? Double.NaN : c.path("impute").asDouble(),
                         c.path("offset").asDouble(), c.path("scale").asDouble());
@@ -362,7 +384,7 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
                 default -> throw new IllegalArgumentException("unknown column type " + c.path("type").asText());
             });
         }
-        return new FittedPreprocessor(transforms);
+        return new FittedPreprocessor(transforms, texts, inputs);
     }
 
     private static Map<String, String> stringMap(JsonNode node) {

@@ -7,6 +7,7 @@ import dev.rareclass.domain.data.CategoricalColumn;
 import dev.rareclass.domain.data.FeatureMatrix;
 import dev.rareclass.domain.data.NumericColumn;
 import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.data.TextColumn;
 import dev.rareclass.domain.data.LabelMapping;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.InputMissingException;
@@ -25,6 +26,7 @@ import dev.rareclass.domain.preprocess.FeatureSelector;
 import dev.rareclass.domain.preprocess.FittedPreprocessor;
 import dev.rareclass.domain.preprocess.NumericTransform;
 import dev.rareclass.domain.preprocess.OneHotTransform;
+import dev.rareclass.domain.preprocess.TextTransform;
 import dev.rareclass.domain.preprocess.UnknownCategories;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -160,6 +162,27 @@ class ZipModelStoreTest {
         assertThat(back.classifier().history().orElseThrow().epochs()).hasSize(2);
         assertThat(back.classifier().history().orElseThrow().bestEpoch()).isEqualTo(2);
         assertThat(store.manifest(file).path("summary").asText()).isEqualTo("linear, 4 weights");
+    }
+
+    @Test
+    void aTextColumnsVocabularyIsSavedInInputOrder() {
+        FittedPreprocessor pre = new FittedPreprocessor(List.of(new NumericTransform("a", Double.NaN, 1, 3)),
+                List.of(new TextTransform("review", List.of("bad", "café", "good"))), List.of("review", "a"));
+        FittedPipeline model = new FittedPipeline(new LabelMapping("y", "pos"), pre, null, new Linear(new double[] {0.5}, Optional.empty()),
+                0.5, "max-f1", "none", "none", Map.of(), model().provenance());
+        Path file = dir.resolve("text.model");
+        store.save(model, file);
+        FittedPipeline back = store.load(file);
+        assertThat(back.featureNames()).containsExactly("review", "a");
+        assertThat(back.preprocessor().textTransforms()).singleElement()
+                .satisfies(t -> assertThat(t.vocabulary()).containsExactly("bad", "café", "good"));
+        Table x = new Table("new.csv", List.of(new TextColumn("review", new String[] {"Good, not BAD", "Café"}),
+                new NumericColumn("a", new float[] {4, 7})), null, null, new int[] {1, 2}, List.of());
+        FeatureMatrix m = back.preprocessor().transform(x);
+        assertThat(m.data()).containsExactly(1f, 2f);
+        assertThat(m.sparse().orElseThrow().row(0)).containsExactly(0, 2);
+        assertThat(m.sparse().orElseThrow().row(1)).containsExactly(1);
+        assertThat(store.manifest(file).path("preprocessing").path("columns").get(0).path("type").asText()).isEqualTo("text");
     }
 
     @Test

@@ -59,6 +59,10 @@ final class ExperimentOptions {
             description = "A category unseen in training: encode as none, or refuse the row (default: ${DEFAULT-VALUE}).")
     String unknown;
 
+    @Option(names = "--vocabulary", defaultValue = "10000", paramLabel = "N",
+            description = "Words kept per text column: the N in most training documents (default: ${DEFAULT-VALUE}).")
+    int vocabulary;
+
     @Option(names = "--select-top-k", defaultValue = "0", paramLabel = "K",
             description = "Keep the K features with the best ANOVA F-score, fitted on each training part "
                     + "(default: ${DEFAULT-VALUE}, keep all).")
@@ -99,7 +103,7 @@ final class ExperimentOptions {
             throw new UsageException(e.getMessage());
         }
         return new ExperimentPlan(candidates, samplers, TrainCommand.samplerParams(ratio, k), classWeights,
-                new PreprocessingSpec(Scaling.fromKey(scale), missing, UnknownCategories.fromKey(unknown)), threshold,
+                new PreprocessingSpec(Scaling.fromKey(scale), missing, UnknownCategories.fromKey(unknown), vocabulary), threshold,
                 validationSplit, protocol(), m, seed, selectTopK);
     }
 }

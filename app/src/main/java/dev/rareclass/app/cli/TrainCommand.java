@@ -154,10 +154,14 @@ final class TrainCommand implements Callable<Integer> {
         @Option(names = "--seed", defaultValue = "42", description = "Seed of the split, the sampler and training (default: ${DEFAULT-VALUE}).")
         long seed;
 
+        @Option(names = "--vocabulary", defaultValue = "10000", paramLabel = "N",
+                description = "Words kept per text column: the N in most training documents (default: ${DEFAULT-VALUE}).")
+        int vocabulary;
+
         PipelineSpec toSpec(MissingPolicy missing) {
             Hyperparameters hp = Hyperparameters.parse(params);
             PreprocessingSpec preprocessing = new PreprocessingSpec(Scaling.fromKey(scale), missing,
-                    UnknownCategories.fromKey(unknown));
+                    UnknownCategories.fromKey(unknown), vocabulary);
             return new PipelineSpec(kind, Optional.ofNullable(backend), hp, preprocessing, sampler,
                     samplerParams(ratio, k), classWeight, threshold, validationSplit, seed, selectTopK);
         }

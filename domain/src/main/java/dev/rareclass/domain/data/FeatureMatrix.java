@@ -1,6 +1,7 @@
 package dev.rareclass.domain.data;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The numeric view of a table that trainers see: {@code rows × cols} float32 values, row-major.
@@ -8,14 +9,24 @@ import java.util.Arrays;
  * <p>Instances are immutable by contract: {@link #data()} exposes the backing array so backends can
  * wrap it without copying (a DL4J INDArray, a Smile matrix), and callers must not write into it.
  * Every method that returns a new matrix copies.
+ *
+ * <p>A matrix may carry a {@link SparseRows} companion with the same number of rows ({@link #sparse()}):
+ * binary features such as multi-hot text that are too wide to store densely. They come logically after the
+ * {@link #cols()} dense columns; {@link #cols()} counts the dense ones only. Row selection and appending keep
+ * the companion; a trainer that cannot read it must refuse a matrix that has one.
  */
 public final class FeatureMatrix {
 
     private final int rows;
     private final int cols;
     private final float[] data;
+    private final SparseRows sparse;
 
     private FeatureMatrix(int rows, int cols, float[] data) {
+        this(rows, cols, data, null);
+    }
+
+    private FeatureMatrix(int rows, int cols, float[] data, SparseRows sparse) {
         if (rows < 0 || cols < 0) {
             throw new IllegalArgumentException("negative shape " + rows + " x " + cols);
         }
@@ -26,6 +37,38 @@ public final class FeatureMatrix {
         this.rows = rows;
         this.cols = cols;
         this.data = data;
+        if (sparse != null && sparse.rows() != rows) {
+            throw new IllegalArgumentException(sparse.rows() + " sparse rows for " + rows + " dense rows");
+        }
+        this.sparse = sparse;
+    }
+
+    /** This matrix (same dense data, not copied) with a sparse companion, or without one when null. */
+    public FeatureMatrix withSparse(SparseRows companion) {
+        return new FeatureMatrix(rows, cols, data, companion);
+    }
+
+    /**
+     * One dense matrix: the dense columns, then the sparse companion's columns as 0/1 values; for trainers
+     * without a sparse path. Without a companion, this matrix itself.
+     */
+    public FeatureMatrix densified() {
+        if (sparse == null) {
+            return this;
+        }
+        FeatureMatrix extra = sparse.toDense();
+        int width = cols + extra.cols;
+        float[] out = new float[rows * width];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(data, r * cols, out, r * width, cols);
+            System.arraycopy(extra.data, r * extra.cols, out, r * width + cols, extra.cols);
+        }
+        return new FeatureMatrix(rows, width, out, null);
+    }
+
+    /** The sparse companion features, when there are any. */
+    public Optional<SparseRows> sparse() {
+        return Optional.ofNullable(sparse);
     }
 
     /** Takes ownership of {@code data} (no copy): the caller must not modify it afterwards. */
@@ -76,7 +119,7 @@ public final class FeatureMatrix {
         for (int i = 0; i < rowIndices.length; i++) {
             System.arraycopy(data, rowIndices[i] * cols, out, i * cols, cols);
         }
-        return new FeatureMatrix(rowIndices.length, cols, out);
+        return new FeatureMatrix(rowIndices.length, cols, out, sparse == null ? null : sparse.selectRows(rowIndices));
     }
 
     /** A new matrix holding the given columns, in the given order. */
@@ -89,7 +132,7 @@ public final class FeatureMatrix {
                 out[target + j] = data[base + columns[j]];
             }
         }
-        return new FeatureMatrix(rows, columns.length, out);
+        return new FeatureMatrix(rows, columns.length, out, sparse);
     }
 
     /** This matrix with {@code other}'s rows appended below (same column count). */
@@ -99,11 +142,14 @@ public final class FeatureMatrix {
         }
         float[] out = Arrays.copyOf(data, data.length + other.data.length);
         System.arraycopy(other.data, 0, out, data.length, other.data.length);
-        return new FeatureMatrix(rows + other.rows, cols, out);
+        if ((sparse == null) != (other.sparse == null)) {
+            throw new IllegalArgumentException("only one of the matrices has sparse features");
+        }
+        return new FeatureMatrix(rows + other.rows, cols, out, sparse == null ? null : sparse.appendRows(other.sparse));
     }
 
     @Override
     public String toString() {
-        return "FeatureMatrix[" + rows + " x " + cols + "]";
+        return "FeatureMatrix[" + rows + " x " + cols + (sparse == null ? "" : " + sparse " + sparse.width()) + "]";
     }
 }

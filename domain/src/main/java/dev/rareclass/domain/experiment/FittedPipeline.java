@@ -115,7 +115,8 @@ public final class FittedPipeline {
      * order and of the same types; otherwise a data error names the first difference.
      */
     public double[] scores(Table table) {
-        return classifier.scores(features(table));
+        FeatureMatrix x = features(table);
+        return classifier.scores(classifier.readsSparseFeatures() ? x : x.densified());
     }
 
     /** 1 where {@code score >= threshold}. */

@@ -134,6 +134,10 @@ public final class PipelineFitter {
         if (!spec.sampler().equals(SamplerCatalog.NONE)) {
             Sampler sampler = samplers.find(spec.sampler()).create(spec.samplerParams());
             Resampled resampled = sampler.resample(new SamplingInput(xTrain, yTrain, blocks), spec.seed());
+            if (xTrain.sparse().isPresent() && resampled.x().sparse().isEmpty()) {
+                throw new UsageException("sampler " + spec.sampler() + " cannot rebalance text features; use "
+                        + "random-over, random-under or a class weight");
+            }
             xTrain = resampled.x();
             yTrain = resampled.y();
         }
@@ -152,13 +156,19 @@ public final class PipelineFitter {
             ctx = ctx.withValidation(xValid, yValid);
         }
 
+        if (!factory.readsSparseFeatures()) {
+            xTrain = xTrain.densified();
+            if (ctx.validationX().isPresent()) {
+                ctx = ctx.withValidation(ctx.validationX().get().densified(), ctx.validationY().orElseThrow());
+            }
+        }
         ClassifierTrainer trainer = factory.create(spec.params());
         TrainedClassifier classifier = trainer.train(xTrain, yTrain, ctx);
 
         double threshold;
         Map<String, Double> validation = new LinkedHashMap<>();
         if (yValid != null) {
-            double[] validScores = classifier.scores(xValid);
+            double[] validScores = classifier.scores(classifier.readsSparseFeatures() ? xValid : xValid.densified());
             int[] yv = yValid.toArray();
             threshold = policy.choose(yv, validScores);
             BinaryMetrics m = BinaryMetrics.compute(yv, validScores, threshold,

@@ -57,6 +57,12 @@ public final class ResampleUseCase {
         var sampler = samplers.find(samplerName).create(samplerParams);
         Table table = tables.read(data);
         table.notes().forEach(progress::note);
+        for (var column : table.columns()) {
+            if (column instanceof dev.rareclass.domain.data.TextColumn) {
+                throw new dev.rareclass.domain.error.UsageException("resample writes tables of numbers and categories; "
+                        + "column '" + column.name() + "' is text (--drop it)");
+            }
+        }
         FittedPreprocessor encoding = FittedPreprocessor.fit(table,
                 new PreprocessingSpec(Scaling.NONE, data.missing(), UnknownCategories.IGNORE));
         FeatureMatrix x = encoding.transform(table);

@@ -23,6 +23,11 @@ public interface TrainedClassifier {
 
     ScoreKind scoreKind();
 
+    /** True when {@link #scores} reads a matrix's sparse companion; otherwise it gets dense 0/1 columns. */
+    default boolean readsSparseFeatures() {
+        return false;
+    }
+
     /** Per-epoch numbers for iteratively trained models. */
     default Optional<TrainingHistory> history() {
         return Optional.empty();

@@ -28,6 +28,14 @@ public interface TrainerFactory {
         return false;
     }
 
+    /**
+     * True when the trainer reads a matrix's sparse companion ({@code FeatureMatrix.sparse()}, such as words
+     * of a text column) directly; others get it as dense 0/1 columns.
+     */
+    default boolean readsSparseFeatures() {
+        return false;
+    }
+
     /** Validates the parameters (a {@code UsageException} names the bad one) and returns a trainer. */
     ClassifierTrainer create(Hyperparameters params);
 }

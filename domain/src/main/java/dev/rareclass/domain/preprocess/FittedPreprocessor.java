@@ -4,10 +4,10 @@ import dev.rareclass.domain.data.CategoricalColumn;
 import dev.rareclass.domain.data.Column;
 import dev.rareclass.domain.data.FeatureMatrix;
 import dev.rareclass.domain.data.NumericColumn;
+import dev.rareclass.domain.data.SparseRows;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.data.TextColumn;
 import dev.rareclass.domain.error.DataException;
-import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.sampling.CategoricalBlock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,17 +17,52 @@ import java.util.TreeMap;
 
 /**
  * Turns a table's raw columns into the float features a trainer sees: one {@link ColumnTransform} per
- * input column, in input order (impute, scale, one-hot). Fitted on training rows only
+ * input column, in input order (impute, scale, one-hot), and one {@link TextTransform} per text column (binary
+ * bag-of-words, carried as the matrix's sparse companion). Fitted on training rows only
  * ({@link #fit}) and stored with the model, so new data is transformed exactly as the training data was.
  */
 public final class FittedPreprocessor {
 
     private final List<ColumnTransform> transforms;
+    private final List<TextTransform> texts;
+    private final List<String> inputNames;
+    /** Per input column: its dense transform's index, or {@code -1 - k} for text transform {@code k}. */
+    private final int[] slots;
     private final int width;
+    private final int sparseWidth;
 
+    /** Dense transforms only, one per input column in input order. */
     public FittedPreprocessor(List<ColumnTransform> transforms) {
+        this(transforms, List.of(), transforms.stream().map(ColumnTransform::input).toList());
+    }
+
+    /**
+     * @param transforms the dense transforms, in input order
+     * @param texts      the text transforms, in input order; their features form the {@link SparseRows} companion
+     * @param inputNames every input column, in input order: each is the input of exactly one transform
+     */
+    public FittedPreprocessor(List<ColumnTransform> transforms, List<TextTransform> texts, List<String> inputNames) {
         this.transforms = List.copyOf(transforms);
+        this.texts = List.copyOf(texts);
+        this.inputNames = List.copyOf(inputNames);
+        this.slots = new int[this.inputNames.size()];
+        int d = 0;
+        int t = 0;
+        for (int i = 0; i < slots.length; i++) {
+            String name = this.inputNames.get(i);
+            if (d < this.transforms.size() && this.transforms.get(d).input().equals(name)) {
+                slots[i] = d++;
+            } else if (t < this.texts.size() && this.texts.get(t).input().equals(name)) {
+                slots[i] = -1 - t++;
+            } else {
+                throw new IllegalArgumentException("input column " + name + " has no transform (in order)");
+            }
+        }
+        if (d != this.transforms.size() || t != this.texts.size()) {
+            throw new IllegalArgumentException("transforms for columns that are not inputs");
+        }
         this.width = this.transforms.stream().mapToInt(ColumnTransform::width).sum();
+        this.sparseWidth = this.texts.stream().mapToInt(TextTransform::width).sum();
     }
 
     /** Fits one transform per column of {@code train}, using its rows only. */
@@ -36,15 +71,22 @@ public final class FittedPreprocessor {
             throw new DataException(train.source() + ": no rows to fit preprocessing on");
         }
         List<ColumnTransform> out = new ArrayList<>();
+        List<TextTransform> texts = new ArrayList<>();
         for (Column c : train.columns()) {
-            out.add(switch (c) {
-                case NumericColumn n -> fitNumeric(n, spec);
-                case CategoricalColumn k -> fitCategorical(k, spec);
-                case TextColumn t -> throw new UsageException("column '" + t.name()
-                        + "' is text; text features are not supported by this version (--drop it)");
-            });
+            switch (c) {
+                case NumericColumn n -> out.add(fitNumeric(n, spec));
+                case CategoricalColumn k -> out.add(fitCategorical(k, spec));
+                case TextColumn t -> {
+                    TextTransform fitted = TextTransform.fit(t, spec.vocabulary());
+                    if (fitted.width() == 0) {
+                        throw new DataException("text column '" + t.name() + "' has no word of two or more letters "
+                                + "or digits in the training rows");
+                    }
+                    texts.add(fitted);
+                }
+            }
         }
-        return new FittedPreprocessor(out);
+        return new FittedPreprocessor(out, texts, train.featureNames());
     }
 
     private static NumericTransform fitNumeric(NumericColumn c, PreprocessingSpec spec) {
@@ -160,21 +202,44 @@ public final class FittedPreprocessor {
         return new OneHotTransform(c.name(), new ArrayList<>(seen.keySet()), impute, spec.unknown());
     }
 
+    /** The dense transforms, in input order (text columns have {@link #textTransforms()} instead). */
     public List<ColumnTransform> transforms() {
         return transforms;
     }
 
-    /** Number of output features. */
+    /** The text transforms, in input order; empty when no input column is text. */
+    public List<TextTransform> textTransforms() {
+        return texts;
+    }
+
+    /** Number of dense output features (the {@link FeatureMatrix#cols()} of {@link #transform}). */
     public int width() {
         return width;
     }
 
-    /** Input column names, in order. */
-    public List<String> inputNames() {
-        return transforms.stream().map(ColumnTransform::input).toList();
+    /** Number of sparse output features (all text columns' vocabularies); 0 when there is no text column. */
+    public int sparseWidth() {
+        return sparseWidth;
     }
 
-    /** Output feature names, in order. */
+    /** Whether {@link #transform} attaches {@link SparseRows}. */
+    public boolean hasSparse() {
+        return !texts.isEmpty();
+    }
+
+    /** Input column names, in order. */
+    public List<String> inputNames() {
+        return inputNames;
+    }
+
+    /** Sparse output feature names ({@code column:word}), in id order. */
+    public List<String> sparseOutputNames() {
+        List<String> out = new ArrayList<>(sparseWidth);
+        texts.forEach(t -> out.addAll(t.outputNames()));
+        return out;
+    }
+
+    /** Dense output feature names, in order. */
     public List<String> outputNames() {
         List<String> out = new ArrayList<>(width);
         transforms.forEach(t -> out.addAll(t.outputNames()));
@@ -196,20 +261,49 @@ public final class FittedPreprocessor {
 
     /**
      * Transforms a table whose columns are exactly the fitted ones (same names, order and types);
-     * otherwise a data error names the first difference.
+     * otherwise a data error names the first difference. Text columns become the result's
+     * {@link FeatureMatrix#sparse()} companion: the first text column's word ids, then the next one's
+     * shifted by the first's vocabulary size, and so on.
      */
     public FeatureMatrix transform(Table table) {
         requireSameSchema(table);
         int n = table.rows();
-        float[] out = new float[n * width];
+        float[] out = new float[Math.multiplyExact(n, width)];
         int[] rowNumbers = table.rowNumbers();
         int offset = 0;
-        for (int i = 0; i < transforms.size(); i++) {
-            ColumnTransform t = transforms.get(i);
-            t.write(table.columns().get(i), out, width, offset, table.source(), rowNumbers);
-            offset += t.width();
+        List<TextColumn> textColumns = new ArrayList<>();
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] >= 0) {
+                ColumnTransform t = transforms.get(slots[i]);
+                t.write(table.columns().get(i), out, width, offset, table.source(), rowNumbers);
+                offset += t.width();
+            } else {
+                textColumns.add((TextColumn) table.columns().get(i));
+            }
         }
-        return FeatureMatrix.wrap(n, width, out);
+        FeatureMatrix dense = FeatureMatrix.wrap(n, width, out);
+        return texts.isEmpty() ? dense : dense.withSparse(encodeText(textColumns, n));
+    }
+
+    private SparseRows encodeText(List<TextColumn> columns, int n) {
+        int[][] rows = new int[n][];
+        for (int r = 0; r < n; r++) {
+            int[] row = new int[0];
+            int shift = 0;
+            for (int k = 0; k < texts.size(); k++) {
+                int[] ids = texts.get(k).encode(columns.get(k).get(r), shift);
+                if (row.length == 0) {
+                    row = ids;
+                } else if (ids.length > 0) {
+                    int[] both = Arrays.copyOf(row, row.length + ids.length);
+                    System.arraycopy(ids, 0, both, row.length, ids.length);
+                    row = both;
+                }
+                shift += texts.get(k).width();
+            }
+            rows[r] = row;
+        }
+        return SparseRows.ofRows(sparseWidth, rows);
     }
 
     private void requireSameSchema(Table table) {
@@ -230,12 +324,12 @@ public final class FittedPreprocessor {
             }
             throw new DataException(table.source() + ": columns do not match the model's input schema: " + detail);
         }
-        for (int i = 0; i < transforms.size(); i++) {
-            ColumnTransform t = transforms.get(i);
+        for (int i = 0; i < slots.length; i++) {
+            String type = slots[i] >= 0 ? transforms.get(slots[i]).inputType() : texts.get(-1 - slots[i]).inputType();
             Column c = table.columns().get(i);
-            if (!t.inputType().equals(c.type())) {
+            if (!type.equals(c.type())) {
                 throw new DataException(table.source() + ": column '" + c.name() + "' is " + c.type()
-                        + " here but was " + t.inputType() + " at training (use --categorical to match)");
+                        + " here but was " + type + " at training (use --categorical to match)");
             }
         }
     }

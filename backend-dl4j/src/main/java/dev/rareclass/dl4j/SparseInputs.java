@@ -1,0 +1,149 @@
+package dev.rareclass.dl4j;
+
+import dev.rareclass.domain.data.FeatureMatrix;
+import dev.rareclass.domain.data.SparseRows;
+import dev.rareclass.domain.error.UsageException;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The input of a {@link NetworkConfigs#sparse sparse network}: each row as a short sequence of feature ids
+ * (an {@code rows × length} index matrix) with a 0/1 mask of the same shape. Position 0 is id 0, the bias;
+ * then each sparse feature present in the row as id {@code 1 + id}; the rest is padding (id 0, mask 0). The
+ * embedding-sum layer computes {@code Σ W[id]} over unmasked positions, which is exactly a dense layer's
+ * {@code x · W + b} over the multi-hot row with {@code b = W[0]}, without the multi-hot columns.
+ *
+ * <p>Binary features only: DL4J M2.1 multiplies by the mask both in {@code EmbeddingSequenceLayer} and in the
+ * masked pooling, so a real value carried in the mask would enter squared. Matrices with dense columns as
+ * well take the dense path.
+ *
+ * @param ids  rows × length, ids as floats
+ * @param mask rows × length, 1 on real positions, 0 on padding
+ */
+record SparseInputs(INDArray ids, INDArray mask) {
+
+    /** Whether a matrix can take this form: sparse features and no dense column. */
+    static boolean applies(FeatureMatrix x) {
+        return x.cols() == 0 && x.sparse().isPresent();
+    }
+
+    /** The network's input size for a matrix of this shape: bias and sparse features. */
+    static int inputSize(FeatureMatrix x) {
+        return 1 + x.sparse().orElseThrow().width();
+    }
+
+    /** All rows, padded to the longest. */
+    static SparseInputs of(FeatureMatrix x) {
+        int[] all = new int[x.rows()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return of(x, all, 0, all.length);
+    }
+
+    /** Rows {@code order[from .. to)}, in that order, padded to the longest of them. */
+    static SparseInputs of(FeatureMatrix x, int[] order, int from, int to) {
+        if (!applies(x)) {
+            throw new IllegalArgumentException("sparse inputs need sparse features and no dense column: " + x);
+        }
+        SparseRows s = x.sparse().orElseThrow();
+        int longest = 0;
+        for (int i = from; i < to; i++) {
+            longest = Math.max(longest, s.count(order[i]));
+        }
+        int length = 1 + longest;
+        int n = to - from;
+        float[] ids = new float[n * length];
+        float[] values = new float[n * length];
+        int[] offsets = s.offsets();
+        int[] sparseIds = s.ids();
+        for (int i = 0; i < n; i++) {
+            int r = order[from + i];
+            int p = i * length;
+            values[p++] = 1f;
+            for (int k = offsets[r]; k < offsets[r + 1]; k++) {
+                ids[p] = 1 + sparseIds[k];
+                values[p++] = 1f;
+            }
+        }
+        return new SparseInputs(Nd4j.create(ids, new long[] {n, length}, 'c'),
+                Nd4j.create(values, new long[] {n, length}, 'c'));
+    }
+
+    /** Minibatches of sparse rows built for each epoch's order (only the batch's rows are padded). */
+    static EpochLoop.Feeder feeder(FeatureMatrix x, float[] labels, int batchSize) {
+        int n = x.rows();
+        int batch = Math.min(batchSize, n);
+        return new EpochLoop.Feeder() {
+            @Override
+            public int rows() {
+                return n;
+            }
+
+            @Override
+            public double epoch(MultiLayerNetwork net, int[] order) {
+                double lossSum = 0;
+                for (int start = 0; start < n; start += batch) {
+                    int end = Math.min(n, start + batch);
+                    SparseInputs in = of(x, order, start, end);
+                    float[] y = new float[end - start];
+                    for (int i = start; i < end; i++) {
+                        y[i - start] = labels[order[i]];
+                    }
+                    net.fit(in.ids(), Nd4j.create(y, new long[] {y.length, 1}, 'c'), in.mask(), null);
+                    lossSum += net.score() * y.length;
+                }
+                return lossSum;
+            }
+        };
+    }
+
+    /** The network's output for all rows, in chunks so that padding stays small. */
+    static INDArray output(MultiLayerNetwork net, FeatureMatrix x) {
+        int n = x.rows();
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        float[] out = new float[n];
+        for (int start = 0; start < n; start += CHUNK) {
+            int end = Math.min(n, start + CHUNK);
+            SparseInputs in = of(x, all, start, end);
+            float[] part = net.output(in.ids(), false, in.mask(), null).data().asFloat();
+            System.arraycopy(part, 0, out, start, end - start);
+        }
+        return Nd4j.create(out, new long[] {n, 1}, 'c');
+    }
+
+    private static final int CHUNK = 8192;
+
+    /**
+     * {@code [dense | multi-hot]} as one dense matrix, for matrices with both dense columns and sparse features
+     * (the sparse network takes binary features only). Refused beyond {@link #DENSE_LIMIT} values.
+     */
+    static FeatureMatrix densify(FeatureMatrix x) {
+        SparseRows s = x.sparse().orElseThrow();
+        int cols = x.cols() + s.width();
+        long size = (long) x.rows() * cols;
+        if (size > DENSE_LIMIT) {
+            throw new UsageException(x.rows() + " rows of " + x.cols() + " numeric/categorical features and " + s.width()
+                    + " words would need a dense " + x.rows() + " x " + cols + " matrix; the sparse path takes text "
+                    + "columns alone (drop the other columns, or lower the vocabulary size)");
+        }
+        float[] out = new float[(int) size];
+        float[] dense = x.data();
+        int[] offsets = s.offsets();
+        int[] ids = s.ids();
+        for (int r = 0; r < x.rows(); r++) {
+            System.arraycopy(dense, r * x.cols(), out, r * cols, x.cols());
+            for (int k = offsets[r]; k < offsets[r + 1]; k++) {
+                out[r * cols + x.cols() + ids[k]] = 1f;
+            }
+        }
+        return FeatureMatrix.wrap(x.rows(), cols, out);
+    }
+
+    /** The most values {@link #densify} builds: 2^27 floats, 512 MiB. */
+    static final long DENSE_LIMIT = 1L << 27;
+}

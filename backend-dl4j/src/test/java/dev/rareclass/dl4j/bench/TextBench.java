@@ -1,0 +1,124 @@
+package dev.rareclass.dl4j.bench;
+
+import dev.rareclass.domain.data.Column;
+import dev.rareclass.domain.data.FeatureMatrix;
+import dev.rareclass.domain.data.Fold;
+import dev.rareclass.domain.data.LabelMapping;
+import dev.rareclass.domain.data.Labels;
+import dev.rareclass.domain.data.Splits;
+import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.data.TextColumn;
+import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.model.TrainedClassifier;
+import dev.rareclass.domain.model.TrainingContext;
+import dev.rareclass.domain.preprocess.FittedPreprocessor;
+import dev.rareclass.domain.preprocess.PreprocessingSpec;
+import dev.rareclass.dl4j.MlpTrainerFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The Java side of {@code scripts/bench/text/run.sh}: rt-polarity (Latin-1, one sentence a line) in stratified
+ * 5-fold cross-validation; per fold the vocabulary (top {@code WORDS} words by document frequency, binary) is
+ * fitted on the training rows by {@link FittedPreprocessor}, then {@code mlp@dl4j} 16-16 relu, rmsprop
+ * (learning rate 0.001), 4 epochs, batch 512 is trained on all training rows (as the PyTorch peer: no
+ * validation hold-out) and judged by accuracy at 0.5. The sparse (embedding-sum) path runs on every fold; the
+ * dense path (the same rows as a dense rows × WORDS matrix) on the first {@code DENSE_FOLDS} folds. Prints one
+ * JSON line. Not a test. {@code args: DATASET_DIR [WORDS=10000] [DENSE_FOLDS=1] [EPOCHS=4]}
+ */
+public final class TextBench {
+
+    private TextBench() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args[0]);
+        int words = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        int denseFolds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        int epochs = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+        List<String> docs = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (String name : new String[] {"rt-polarity.pos", "rt-polarity.neg"}) {
+            for (String line : Files.readAllLines(dir.resolve(name), StandardCharsets.ISO_8859_1)) {
+                if (!line.isBlank()) {
+                    docs.add(line);
+                    labels.add(name.endsWith("pos") ? 1 : 0);
+                }
+            }
+        }
+        int n = docs.size();
+        int[] rowNumbers = new int[n];
+        for (int i = 0; i < n; i++) {
+            rowNumbers[i] = i + 1;
+        }
+        Labels y = Labels.of(labels.stream().mapToInt(Integer::intValue).toArray());
+        Table table = new Table(dir.toString(), List.<Column>of(new TextColumn("text", docs.toArray(String[]::new))), y,
+                new LabelMapping("label", "pos"), rowNumbers, List.of());
+        Hyperparameters hp = Hyperparameters.parse(List.of("hidden=16,16", "activation=relu", "optimizer=rmsprop",
+                "learning-rate=0.001", "epochs=" + epochs, "batch-size=512"));
+        PreprocessingSpec spec = PreprocessingSpec.STANDARD.withVocabulary(words);
+
+        List<Fold> folds = Splits.stratifiedKFold(y, 5, 0);
+        double sparseAcc = 0;
+        double denseAcc = 0;
+        double sparseEpochS = 0;
+        double denseEpochS = 0;
+        double vectorizeS = 0;
+        int f = 0;
+        List<String> perFold = new ArrayList<>();
+        for (Fold fold : folds) {
+            long t0 = System.nanoTime();
+            Table train = table.selectRows(fold.train());
+            Table test = table.selectRows(fold.test());
+            FittedPreprocessor pre = FittedPreprocessor.fit(train, spec);
+            FeatureMatrix xTrain = pre.transform(train);
+            FeatureMatrix xTest = pre.transform(test);
+            vectorizeS += (System.nanoTime() - t0) / 1e9;
+            Labels yTrain = train.requireLabels();
+            int[] yTest = test.requireLabels().toArray();
+
+            long t1 = System.nanoTime();
+            TrainedClassifier sparse = new MlpTrainerFactory().create(hp).train(xTrain, yTrain, TrainingContext.ofSeed(f));
+            double s = (System.nanoTime() - t1) / 1e9 / epochs;
+            double acc = accuracy(sparse.scores(xTest), yTest);
+            sparseAcc += acc;
+            sparseEpochS += s;
+            String line = String.format(Locale.ROOT, "{\"fold\":%d,\"sparse_acc\":%.4f,\"sparse_epoch_s\":%.4f", f, acc, s);
+            if (f < denseFolds) {
+                FeatureMatrix dTrain = xTrain.sparse().orElseThrow().toDense();
+                FeatureMatrix dTest = xTest.sparse().orElseThrow().toDense();
+                long t2 = System.nanoTime();
+                TrainedClassifier dense = new MlpTrainerFactory().create(hp).train(dTrain, yTrain, TrainingContext.ofSeed(f));
+                double d = (System.nanoTime() - t2) / 1e9 / epochs;
+                double dacc = accuracy(dense.scores(dTest), yTest);
+                denseAcc += dacc;
+                denseEpochS += d;
+                line += String.format(Locale.ROOT, ",\"dense_acc\":%.4f,\"dense_epoch_s\":%.4f", dacc, d);
+            }
+            perFold.add(line + "}");
+            f++;
+        }
+        int k = folds.size();
+        int dk = Math.min(denseFolds, k);
+        System.out.printf(Locale.ROOT, "{\"rows\":%d,\"words\":%d,\"epochs\":%d,\"sparse_acc\":%.4f,\"sparse_epoch_s\":%.4f,"
+                        + "\"dense_folds\":%d,\"dense_acc\":%s,\"dense_epoch_s\":%s,\"vectorize_s_per_fold\":%.3f,\"folds\":[%s]}%n",
+                n, words, epochs, sparseAcc / k, sparseEpochS / k, dk,
+                dk == 0 ? "null" : String.format(Locale.ROOT, "%.4f", denseAcc / dk),
+                dk == 0 ? "null" : String.format(Locale.ROOT, "%.4f", denseEpochS / dk), vectorizeS / k, String.join(",", perFold));
+    }
+
+    static double accuracy(double[] p, int[] y) {
+        int ok = 0;
+        for (int i = 0; i < y.length; i++) {
+            if ((p[i] >= 0.5 ? 1 : 0) == y[i]) {
+                ok++;
+            }
+        }
+        return (double) ok / y.length;
+    }
+}

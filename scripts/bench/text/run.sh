@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# rt-polarity, multi-hot text -> 16-16 relu MLP (rmsprop, 4 epochs, batch 512), stratified 5-fold:
+#   1. mlp@dl4j through rareclass's TextTransform + sparse embedding-sum first layer (every fold) and the same
+#      network on the dense rows x N multi-hot matrix (first DENSE_FOLDS folds): accuracy and seconds per epoch
+#   2. PyTorch per-epoch time of the peer's network on its dense matrix (torch_epoch.py, first fold)
+#   3. the peer itself, /work/shared/peers/polarity.py (accuracy; whole-process wall time)
+# usage: scripts/bench/text/run.sh [WORDS=10000] [DENSE_FOLDS=1] [DATASET_DIR]
+# Needs /usr/bin/python3 with torch, scikit-learn, numpy, and a JDK 25 (scripts/find-jdk).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../../.." && pwd)"
+words="${1:-10000}"; dense_folds="${2:-1}"
+data="${3:-$root/../shared/datasets/movie_review_polarity_pang_lee}"
+[ -d "$data" ] || data=/work/shared/datasets/movie_review_polarity_pang_lee
+peer="${PEER:-/work/shared/peers/polarity.py}"
+java_home="$("$root/scripts/find-jdk")"
+export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"  # as the rareclass launcher
+echo "machine: $(nproc) cores, load $(cut -d" " -f1-3 /proc/loadavg); OMP_NUM_THREADS=$OMP_NUM_THREADS"
+
+(cd "$root" && JAVA_HOME="$java_home" mvn -B -o -q -pl backend-dl4j -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/bench.cp >/dev/null)
+cp="$root/backend-dl4j/target/test-classes:$root/backend-dl4j/target/classes:$(cat "$root/backend-dl4j/target/bench.cp")"
+
+echo "== dl4j sparse vs dense (words=$words)"
+"$java_home/bin/java" -Xmx6g --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+  -Dorg.bytedeco.javacpp.nopointergc=true -cp "$cp" dev.rareclass.dl4j.bench.TextBench "$data" "$words" "$dense_folds" 4 \
+  2>/dev/null | grep '^{' | tee "${TMPDIR:-/tmp}/rareclass-text-bench.json"
+echo "== torch per epoch (dense multi-hot, first fold)"
+/usr/bin/python3 "$here/torch_epoch.py" "$data" "$words" 4
+echo "== peer: $peer"
+t0=$(date +%s.%N); /usr/bin/python3 "$peer" "$data"; t1=$(date +%s.%N)
+python3 -c "print(f'peer wall time {$t1-$t0:.1f}s (5 folds: vectorizer, logistic regression and MLP)')"
+/usr/bin/python3 - "${TMPDIR:-/tmp}/rareclass-text-bench.json" <<'PY'
+import json, sys
+d = json.loads(open(sys.argv[1]).read().splitlines()[-1])
+if d["dense_epoch_s"]:
+    print(f"dl4j: sparse {d['sparse_epoch_s']:.3f} s/epoch vs dense {d['dense_epoch_s']:.3f} s/epoch: "
+          f"{d['dense_epoch_s'] / d['sparse_epoch_s']:.1f}x; 5-fold accuracy sparse {d['sparse_acc']:.3f}")
+PY
