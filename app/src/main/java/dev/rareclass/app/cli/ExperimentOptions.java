@@ -6,11 +6,9 @@ import dev.rareclass.domain.experiment.ExperimentPlan;
 import dev.rareclass.domain.experiment.Protocol;
 import dev.rareclass.domain.metrics.MetricName;
 import dev.rareclass.domain.preprocess.MissingPolicy;
-import dev.rareclass.domain.preprocess.PreprocessingSpec;
-import dev.rareclass.domain.preprocess.Scaling;
-import dev.rareclass.domain.preprocess.UnknownCategories;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** How {@code compare} and {@code tune} evaluate: protocol, samplers, weights, threshold, metric, jobs. */
@@ -51,22 +49,8 @@ final class ExperimentOptions {
             description = "Threshold policy, tuned on an inner validation split of each training part (default: ${DEFAULT-VALUE}).")
     String threshold;
 
-    @Option(names = "--scale", defaultValue = "standard", paramLabel = "standard|min-max|none",
-            description = "Scaling of numeric columns, fitted on each training part (default: ${DEFAULT-VALUE}).")
-    String scale;
-
-    @Option(names = "--unknown", defaultValue = "ignore", paramLabel = "ignore|error",
-            description = "A category unseen in training: encode as none, or refuse the row (default: ${DEFAULT-VALUE}).")
-    String unknown;
-
-    @Option(names = "--vocabulary", defaultValue = "10000", paramLabel = "N",
-            description = "Words kept per text column: the N in most training documents (default: ${DEFAULT-VALUE}).")
-    int vocabulary;
-
-    @Option(names = "--select-top-k", defaultValue = "0", paramLabel = "K",
-            description = "Keep the K features with the best ANOVA F-score, fitted on each training part "
-                    + "(default: ${DEFAULT-VALUE}, keep all).")
-    int selectTopK;
+    @Mixin
+    PreprocessingOptions preprocessing;
 
     @Option(names = "--validation-split", defaultValue = "0.2", paramLabel = "FRACTION",
             description = "Inner validation share of each training part, for the threshold and early stopping (default: ${DEFAULT-VALUE}).")
@@ -103,7 +87,6 @@ final class ExperimentOptions {
             throw new UsageException(e.getMessage());
         }
         return new ExperimentPlan(candidates, samplers, TrainCommand.samplerParams(ratio, k), classWeights,
-                new PreprocessingSpec(Scaling.fromKey(scale), missing, UnknownCategories.fromKey(unknown), vocabulary), threshold,
-                validationSplit, protocol(), m, seed, selectTopK);
+                preprocessing.toSpec(missing), threshold, validationSplit, protocol(), m, seed, preprocessing.selectTopK);
     }
 }

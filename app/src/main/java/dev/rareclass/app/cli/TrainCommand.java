@@ -10,9 +10,6 @@ import dev.rareclass.domain.experiment.PipelineSpec;
 import dev.rareclass.domain.experiment.TrainUseCase;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.preprocess.MissingPolicy;
-import dev.rareclass.domain.preprocess.PreprocessingSpec;
-import dev.rareclass.domain.preprocess.Scaling;
-import dev.rareclass.domain.preprocess.UnknownCategories;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -121,13 +118,8 @@ final class TrainCommand implements Callable<Integer> {
                 description = "none, balanced or POS:NEG (default: ${DEFAULT-VALUE}).")
         String classWeight;
 
-        @Option(names = "--scale", defaultValue = "standard", paramLabel = "standard|min-max|none",
-                description = "Scaling of numeric columns, fitted on training rows (default: ${DEFAULT-VALUE}).")
-        String scale;
-
-        @Option(names = "--unknown", defaultValue = "ignore", paramLabel = "ignore|error",
-                description = "A category unseen in training: encode as none, or refuse the row (default: ${DEFAULT-VALUE}).")
-        String unknown;
+        @Mixin
+        PreprocessingOptions preprocessing;
 
         @Option(names = "--sampler", defaultValue = "none", paramLabel = "NAME",
                 description = "Rebalance the training rows (never validation or test rows): none, random-over, random-under, "
@@ -142,11 +134,6 @@ final class TrainCommand implements Callable<Integer> {
         @Option(names = "--k", paramLabel = "K", description = "Sampler neighbours (default: the sampler's own, 5 for SMOTE).")
         Integer k;
 
-        @Option(names = "--select-top-k", defaultValue = "0", paramLabel = "K",
-                description = "Keep the K features with the best ANOVA F-score on the training rows, as scikit-learn's "
-                        + "SelectKBest (default: ${DEFAULT-VALUE}, keep all).")
-        int selectTopK;
-
         @Option(names = "--validation-split", defaultValue = "0.2", paramLabel = "FRACTION",
                 description = "Share of rows held out to tune the threshold (default: ${DEFAULT-VALUE}).")
         double validationSplit;
@@ -154,16 +141,10 @@ final class TrainCommand implements Callable<Integer> {
         @Option(names = "--seed", defaultValue = "42", description = "Seed of the split, the sampler and training (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--vocabulary", defaultValue = "10000", paramLabel = "N",
-                description = "Words kept per text column: the N in most training documents (default: ${DEFAULT-VALUE}).")
-        int vocabulary;
-
         PipelineSpec toSpec(MissingPolicy missing) {
             Hyperparameters hp = Hyperparameters.parse(params);
-            PreprocessingSpec preprocessing = new PreprocessingSpec(Scaling.fromKey(scale), missing,
-                    UnknownCategories.fromKey(unknown), vocabulary);
-            return new PipelineSpec(kind, Optional.ofNullable(backend), hp, preprocessing, sampler,
-                    samplerParams(ratio, k), classWeight, threshold, validationSplit, seed, selectTopK);
+            return new PipelineSpec(kind, Optional.ofNullable(backend), hp, preprocessing.toSpec(missing), sampler,
+                    samplerParams(ratio, k), classWeight, threshold, validationSplit, seed, preprocessing.selectTopK);
         }
     }
 
