@@ -31,7 +31,7 @@ class FuzzFindingsTest {
         }
         assertThatThrownBy(() -> new FormatTableSource().read(DataOptions.labelled(p, "label", "1")))
                 .isInstanceOf(DataException.class)
-                .hasMessageContaining("finding.libsvm, line 7")
+                .hasMessageContaining("finding.libsvm, line 6")
                 .hasMessageContaining("feature index 20000516 is beyond the 1048576 features");
     }
 }
