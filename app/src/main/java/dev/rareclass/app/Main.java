@@ -1,13 +1,41 @@
 package dev.rareclass.app;
 
 import dev.rareclass.app.cli.Cli;
+import java.io.PrintStream;
+import java.util.Arrays;
 
-/** Process entry point. */
+/**
+ * Process entry point. Besides running the command line it owns the two failures no command can handle
+ * itself: Ctrl-C (exit 130, temporary files removed, see {@link Interruption}) and running out of heap
+ * (one line naming the heap needed, exit 70, see {@link HeapAdvice}) — never a stack trace unless
+ * {@code --verbose}.
+ */
 public final class Main {
+
+    static final int EX_SOFTWARE = 70;
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.exit(Cli.run(args));
+        Interruption.install();
+        System.exit(run(args, System.err));
+    }
+
+    /** Runs the command line, turning errors that escape it into one line and exit 70. */
+    static int run(String[] args, PrintStream err) {
+        try {
+            return Cli.run(args);
+        } catch (OutOfMemoryError e) {
+            err.println(HeapAdvice.message(args, Runtime.getRuntime().maxMemory()));
+            return EX_SOFTWARE;
+        } catch (StackOverflowError | RuntimeException e) {
+            boolean verbose = Arrays.asList(args).contains("--verbose");
+            err.println("rareclass: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            return EX_SOFTWARE;
+        }
     }
 }

@@ -35,6 +35,12 @@ public final class LibSvmTableSource implements TableSource {
 
     /** Refuse tables whose dense form would exceed this many cells (2^31 - 1 floats is Java's array limit). */
     static final long MAX_CELLS = 1L << 30;
+    /**
+     * Every feature becomes a dense column (an object, a name and an array), so a tiny file naming feature
+     * 20,000,000 would otherwise allocate gigabytes and run for minutes (found by fuzzing). 2^20 features is
+     * beyond any dataset that fits {@link #MAX_CELLS} with a useful number of rows.
+     */
+    static final int MAX_FEATURES = 1 << 20;
 
     @Override
     public Table read(DataOptions options) {
@@ -107,6 +113,10 @@ public final class LibSvmTableSource implements TableSource {
                 if (index < 1) {
                     throw DataException.at(file, lineNo, null, "'" + abbreviate(token)
                             + "': feature indices start at 1");
+                }
+                if (index > MAX_FEATURES) {
+                    throw DataException.at(file, lineNo, null, "'" + abbreviate(token) + "': feature index " + index
+                            + " is beyond the " + MAX_FEATURES + " features rareclass holds densely");
                 }
                 if (index <= last) {
                     throw DataException.at(file, lineNo, "'f" + index + "'", "feature indices must increase ("

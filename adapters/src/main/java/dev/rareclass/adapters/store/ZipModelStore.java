@@ -124,7 +124,8 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         try {
             return pipeline(m, payload);
         } catch (DataException e) {
-            throw e;
+            // a codec's refusal: name the model file, as every other refusal does
+            throw new DataException(file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw refused(file, "the model could not be read (" + e.getMessage() + ")");
         }
@@ -318,7 +319,32 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         if (parts.isEmpty()) {
             throw refused(file, "not a rareclass model file");
         }
+        requireEndRecord(path, file);
         return parts;
+    }
+
+    /**
+     * The entries are read in stream order, which does not need the zip's central directory; a file cut
+     * short after its last entry would still read. A model file is written whole or not at all, so its end
+     * must be the end-of-central-directory record (22 bytes: we write no zip comment); anything else means
+     * the file was truncated or appended to.
+     */
+    private static void requireEndRecord(Path path, String file) {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(path)) {
+            long size = ch.size();
+            java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(22).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            if (size >= 22) {
+                ch.position(size - 22);
+                while (tail.hasRemaining() && ch.read(tail) > 0) {
+                    // read the whole tail
+                }
+            }
+            if (size < 22 || tail.hasRemaining() || tail.getInt(0) != 0x06054b50) {
+                throw refused(file, "the file is truncated or has bytes appended (no zip end record)");
+            }
+        } catch (IOException e) {
+            throw new InputMissingException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
     }
 
     private static byte[] readBounded(InputStream in, long limit, String file) throws IOException {

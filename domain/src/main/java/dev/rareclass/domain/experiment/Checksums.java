@@ -19,8 +19,29 @@ public final class Checksums {
         return HexFormat.of().formatHex(digest().digest(bytes));
     }
 
+    /**
+     * SHA-256 of a file's bytes; for a folder (a text corpus), of every regular file below it in sorted
+     * relative-path order, each path and content included, so renaming or editing any file changes it.
+     */
     public static String sha256(Path file) {
         MessageDigest md = digest();
+        if (Files.isDirectory(file)) {
+            try (var walk = Files.walk(file)) {
+                for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    md.update(file.relativize(p).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    md.update((byte) 0);
+                    update(md, p);
+                }
+            } catch (IOException e) {
+                throw new InputMissingException(file + ": cannot read (" + e.getMessage() + ")", e);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        }
+        update(md, file);
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static void update(MessageDigest md, Path file) {
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {
             int n;
@@ -30,7 +51,6 @@ public final class Checksums {
         } catch (IOException e) {
             throw new InputMissingException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
-        return HexFormat.of().formatHex(md.digest());
     }
 
     private static MessageDigest digest() {

@@ -1,0 +1,277 @@
+package dev.rareclass.app.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every malformed or hostile input of the corpus ({@code src/test/resources/bad-inputs}, plus a few large or
+ * structural ones generated here) goes through the real command line, which must answer with the PRODUCT's
+ * exit code, at most two plain lines on stderr naming the file, no stack trace, and no output file left.
+ */
+class BadInputCorpusTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path model;
+    static Path strictModel;
+
+    /** A case: how to make the input, the command (with {in}, {out}, {model}, {strict}), what must come out. */
+    record Case(String name, Function<Path, Path> input, List<String> args, int exit, String mentions) {
+    }
+
+    @BeforeAll
+    static void trainModels() throws IOException {
+        Path good = dir.resolve("good.csv");
+        StringBuilder sb = new StringBuilder("a,b,color,y\n");
+        String[] colors = {"red", "green", "blue"};
+        for (int i = 0; i < 200; i++) {
+            sb.append(i % 7).append('.').append(i % 10).append(',').append((i * 13) % 11).append(',')
+                    .append(colors[i % 3]).append(',').append(i % 5 == 0 ? 1 : 0).append('\n');
+        }
+        Files.writeString(good, sb);
+        model = dir.resolve("logistic.model");
+        InProcessCli t = InProcessCli.run("train", good.toString(), "--label", "y", "--positive", "1",
+                "--categorical", "color", "--model", "logistic", "--out", model.toString());
+        assertThat(t.exitCode()).as(t.err()).isZero();
+        strictModel = dir.resolve("strict.model");
+        t = InProcessCli.run("train", good.toString(), "--label", "y", "--positive", "1", "--categorical", "color",
+                "--unknown", "error", "--model", "logistic", "--out", strictModel.toString());
+        assertThat(t.exitCode()).as(t.err()).isZero();
+    }
+
+    static Stream<Arguments> corpus() {
+        List<Case> cases = new ArrayList<>();
+        List<String> train = List.of("train", "{in}", "--label", "y", "--positive", "1", "--model", "logistic", "--out", "{out}");
+        // CSV
+        cases.add(res("empty.csv", train, 65, "empty"));
+        cases.add(res("header-only.csv", train, 65, "no data rows"));
+        cases.add(res("blank-lines-only.csv", train, 65, "empty"));
+        cases.add(res("ragged-short.csv", train, 65, "line 3"));
+        cases.add(res("ragged-long.csv", train, 65, "ragged row"));
+        cases.add(res("unclosed-quote.csv", train, 65, "line"));
+        cases.add(res("nul-bytes.csv", train, 65, "column 'b'"));
+        cases.add(res("invalid-utf8.csv", train, 65, "column 'b'"));
+        cases.add(res("nan.csv", train, 65, "column 'b'"));
+        cases.add(res("inf.csv", train, 65, "column 'b'"));
+        cases.add(res("neg-inf.csv", train, 65, "column 'c'"));
+        cases.add(res("overflow-float.csv", train, 65, "column 'c'"));
+        cases.add(res("duplicate-columns.csv", train, 65, "duplicate column"));
+        cases.add(res("label-absent.csv", train, 65, "'y' not found"));
+        cases.add(res("one-class.csv", train, 65, "never occurs"));
+        cases.add(res("positive-absent.csv", List.of("train", "{in}", "--label", "y", "--positive", "maybe",
+                "--model", "logistic", "--out", "{out}"), 65, "'maybe' never occurs"));
+        cases.add(res("missing-label.csv", train, 65, "missing label"));
+        cases.add(res("missing-value.csv", train, 65, "missing value"));
+        cases.add(res("text-in-numeric.csv", train, 65, "'abc' is not a number"));
+        cases.add(res("label-only.csv", train, 65, "no feature columns"));
+        cases.add(res("empty-header-names.csv", train, 65, "'y' not found"));
+        cases.add(res("image.png.csv", train, 65, "image.png.csv"));
+        cases.add(gen("huge-field.csv", BadInputCorpusTest::hugeField, train, 65, "column 'b'"));
+        cases.add(gen("wide-200k.csv", BadInputCorpusTest::wide, train, 65, "16384 fields"));
+        // TSV
+        cases.add(res("empty.tsv", train, 65, "empty"));
+        cases.add(res("ragged.tsv", train, 65, "ragged row"));
+        cases.add(res("stray-quote.tsv", train, 65, "line"));
+        cases.add(res("commas-not-tabs.tsv", train, 65, "'y' not found"));
+        // ARFF
+        cases.add(res("no-data.arff", train, 65, "no @data"));
+        cases.add(res("header-only.arff", train, 65, "no data rows"));
+        cases.add(res("unknown-type.arff", train, 65, "line 2"));
+        cases.add(res("too-few-values.arff", train, 65, "line 36"));
+        cases.add(res("too-many-values.arff", train, 65, "line 36"));
+        cases.add(res("unclosed-nominal.arff", train, 65, "line 3"));
+        cases.add(res("undeclared-nominal.arff", train, 65, "'maybe'"));
+        cases.add(res("unterminated-quote.arff", train, 65, "line 6"));
+        cases.add(res("sparse-bad-index.arff", train, 65, "line 36"));
+        cases.add(res("data-before-attribute.arff", train, 65, "line 2"));
+        cases.add(res("duplicate-attribute.arff", train, 65, "'a'"));
+        cases.add(res("not-a-number.arff", train, 65, "'x' is not a number"));
+        cases.add(res("relational.arff", train, 65, "relational"));
+        // LibSVM (labels are the first token; --label is implied)
+        List<String> trainSvm = List.of("train", "{in}", "--positive", "1", "--model", "logistic", "--out", "{out}");
+        cases.add(res("empty.libsvm", trainSvm, 65, "no data rows"));
+        cases.add(res("bad-token.libsvm", trainSvm, 65, "line 31"));
+        cases.add(res("decreasing-index.libsvm", trainSvm, 65, "line 31"));
+        cases.add(res("nan-value.libsvm", trainSvm, 65, "line 31"));
+        cases.add(res("huge-index.libsvm", trainSvm, 65, "line 31"));
+        cases.add(res("no-label.libsvm", trainSvm, 65, "line 31"));
+        cases.add(res("no-features.libsvm", trainSvm, 65, "no row has any"));
+        cases.add(res("zero-index.libsvm", trainSvm, 65, "line 31"));
+        // gzip
+        cases.add(res("truncated.csv.gz", train, 65, "gzip"));
+        cases.add(res("not-gzip.csv.gz", train, 65, "gzip"));
+        cases.add(res("empty.csv.gz", train, 65, "empty.csv.gz"));
+        cases.add(res("gzip-of-garbage.csv.gz", train, 65, "gzip-of-garbage.csv.gz"));
+        // text corpora
+        List<String> trainText = List.of("train", "{in}", "--format", "text", "--positive", "pos", "--model", "logistic",
+                "--out", "{out}");
+        cases.add(res("truncated-corpus.tar.gz", trainText, 65, "truncated"));
+        cases.add(res("random-bytes.tar", trainText, 65, "random-bytes.tar"));
+        cases.add(res("truncated-plain.tar", trainText, 65, "truncated"));
+        cases.add(gen("empty-folder", d -> folder(d, "empty-folder"), trainText, 65, "empty-folder"));
+        cases.add(gen("two-pos-files", d -> folder(d, "two-pos-files", "a.pos", "x\n", "b.pos", "y\n", "c.neg", "z\n"),
+                trainText, 65, "two-pos-files"));
+        cases.add(gen("files-without-classes", d -> folder(d, "files-without-classes", "a.txt", "x\n", "b.txt", "y\n"),
+                trainText, 65, "files-without-classes"));
+        cases.add(res("one-class-corpus.tar.gz", trainText, 65, "one-class-corpus.tar.gz"));
+        // missing or unreadable inputs
+        cases.add(gen("no-such-file.csv", d -> d.resolve("no-such-file.csv"), train, 66, "no-such-file.csv"));
+        cases.add(gen("a-folder.csv", d -> folder(d, "a-folder.csv"), train, 65, "no *.pos/*.neg pair"));
+        // predict / evaluate against a trained model (columns a, b, color; label y)
+        List<String> predict = List.of("predict", "{model}", "{in}", "--out", "{out}");
+        cases.add(gen("schema-differs.csv", d -> text(d, "schema-differs.csv", "a,bee,color,y\n1,2,red,0\n"), predict, 65, "missing column(s) b"));
+        cases.add(gen("column-missing.csv", d -> text(d, "column-missing.csv", "a,color\n1,red\n"), predict, 65, "missing column(s) b"));
+        cases.add(gen("predict-text-in-numeric.csv", d -> text(d, "predict-text-in-numeric.csv",
+                "a,b,color\n1,2,red\n1,two,red\n"), predict, 65, "line 3"));
+        cases.add(gen("unseen-category.csv", d -> text(d, "unseen-category.csv", "a,b,color,y\n1,2,red,0\n1,2,purple,1\n"),
+                List.of("evaluate", "{strict}", "{in}", "--json", "{out}"), 65, "purple"));
+        cases.add(gen("unseen-category-predict.csv", d -> text(d, "unseen-category-predict.csv",
+                "a,b,color\n1,2,red\n1,2,purple\n"), List.of("predict", "{strict}", "{in}", "--out", "{out}"), 65, "purple"));
+        cases.add(gen("model-is-csv.model", d -> text(d, "model-is-csv.model", "a,b\n1,2\n"),
+                List.of("predict", "{in}", "{in}", "--out", "{out}"), 65, "model-is-csv.model"));
+        cases.add(gen("no-such.model", d -> d.resolve("no-such.model"),
+                List.of("predict", "{in}", "{in}", "--out", "{out}"), 66, "no-such.model"));
+        // outputs that cannot be written
+        cases.add(gen("out-folder-missing", d -> copy(d, "good-copy.csv", "ragged-long.csv", true),
+                List.of("predict", "{model}", "{in}", "--out", "{out}/missing/p.csv"), 73, "p.csv"));
+        cases.add(gen("out-is-a-folder", d -> copy(d, "good-copy2.csv", "ragged-long.csv", true),
+                List.of("predict", "{model}", "{in}", "--out", "{outdir}"), 73, "cannot write"));
+        return cases.stream().map(c -> Arguments.of(Named.of(c.name(), c)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void refusedWithTheProductExitCodeAndAPlainMessage(Case c) throws IOException {
+        Path caseDir = Files.createDirectories(dir.resolve("cases").resolve(c.name()));
+        Path outDir = Files.createDirectories(caseDir.resolve("out"));
+        Path input = c.input().apply(caseDir);
+        Path out = outDir.resolve(c.name().replace('.', '_') + ".out");
+        String[] args = c.args().stream().map(a -> a.replace("{in}", input.toString())
+                .replace("{outdir}", outDir.toString())
+                .replace("{out}", a.contains("{out}/") ? outDir.toString() : out.toString())
+                .replace("{model}", model.toString()).replace("{strict}", strictModel.toString())).toArray(String[]::new);
+
+        InProcessCli r = InProcessCli.run(args);
+
+        // informational "note:" lines (how a file was read) may precede the error; they are not part of it
+        String err = r.err().lines().filter(l -> !l.startsWith("note:")).collect(java.util.stream.Collectors.joining("\n")).strip();
+        System.out.printf("CORPUS %-30s exit %d  %s%n", c.name(), r.exitCode(), err.replace("\n", " | "));
+        assertThat(r.exitCode()).as(err).isEqualTo(c.exit());
+        assertThat(err).as("stderr").isNotEmpty().doesNotContain("Exception").doesNotContain("\tat ")
+                .doesNotContain("Error:").contains(c.mentions());
+        assertThat(err.lines().count()).as(err).isLessThanOrEqualTo(2);
+        assertThat(err.length()).as("message length").isLessThan(600);
+        if (c.exit() != 66 && c.exit() != 73) {
+            assertThat(err).as("names the file").contains(input.getFileName().toString());
+        }
+        try (Stream<Path> left = Files.list(outDir)) {
+            assertThat(left.toList()).as("nothing written or left behind").isEmpty();
+        }
+    }
+
+    private static Case res(String name, List<String> args, int exit, String mentions) {
+        return new Case(name, d -> copy(d, name, name, false), args, exit, mentions);
+    }
+
+    private static Case gen(String name, Function<Path, Path> input, List<String> args, int exit, String mentions) {
+        return new Case(name, input, args, exit, mentions);
+    }
+
+    private static Path copy(Path d, String target, String resource, boolean goodData) {
+        try (InputStream in = BadInputCorpusTest.class.getResourceAsStream("/bad-inputs/" + resource)) {
+            Path p = d.resolve(target);
+            if (goodData) {
+                Files.writeString(p, "a,b,color\n1,2,red\n3,4,blue\n");
+            } else {
+                Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path text(Path d, String name, String content) {
+        try {
+            return Files.writeString(d.resolve(name), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A folder holding the given (relative path, content) pairs. */
+    private static Path folder(Path d, String name, String... pathsAndContents) {
+        try {
+            Path f = Files.createDirectories(d.resolve(name));
+            for (int i = 0; i < pathsAndContents.length; i += 2) {
+                Path p = f.resolve(pathsAndContents[i]);
+                Files.createDirectories(p.getParent());
+                Files.writeString(p, pathsAndContents[i + 1]);
+            }
+            return f;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** 40 good rows, then one whose second field is 10 MB of letters. */
+    private static Path hugeField(Path d) {
+        Path p = d.resolve("huge-field.csv");
+        try (Writer w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
+            w.write("a,b,c,y\n");
+            for (int i = 0; i < 40; i++) {
+                w.write(i + "," + (i % 3) + "," + (i % 5) + "," + (i % 4 == 0 ? 1 : 0) + "\n");
+            }
+            w.write("1,");
+            char[] chunk = new char[1 << 16];
+            java.util.Arrays.fill(chunk, 'x');
+            for (int i = 0; i < 160; i++) {
+                w.write(chunk);
+            }
+            w.write(",3,1\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+
+    /** 200,000 columns (no label column y among them), three rows. */
+    private static Path wide(Path d) {
+        Path p = d.resolve("wide-200k.csv");
+        int cols = 200_000;
+        try (Writer w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
+            for (int c = 0; c < cols; c++) {
+                w.write((c == 0 ? "" : ",") + "f" + c);
+            }
+            w.write('\n');
+            for (int r = 0; r < 3; r++) {
+                for (int c = 0; c < cols; c++) {
+                    w.write((c == 0 ? "" : ",") + ((r + c) % 10));
+                }
+                w.write('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+}

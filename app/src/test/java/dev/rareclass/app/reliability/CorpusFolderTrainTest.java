@@ -1,0 +1,37 @@
+package dev.rareclass.app.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Found by the bad-input corpus: {@code train} on a text corpus given as a folder used to fail with exit 66
+ * "cannot read (Is a directory)", because provenance hashed the data path as a file. A folder's checksum now
+ * covers its files in path order.
+ */
+class CorpusFolderTrainTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainsFromAClassFolderCorpus() throws IOException {
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        for (String cls : new String[] {"pos", "neg"}) {
+            Files.createDirectories(corpus.resolve(cls));
+            for (int i = 0; i < 20; i++) {
+                Files.writeString(corpus.resolve(cls).resolve(i + ".txt"),
+                        (cls.equals("pos") ? "great fine lovely " : "awful bad boring ") + i);
+            }
+        }
+        Path model = dir.resolve("m.model");
+        InProcessCli r = InProcessCli.run("train", corpus.toString(), "--format", "text", "--positive", "pos",
+                "--model", "logistic", "--out", model.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(model).exists();
+    }
+}

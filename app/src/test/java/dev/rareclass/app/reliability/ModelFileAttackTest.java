@@ -1,0 +1,268 @@
+package dev.rareclass.app.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rareclass.domain.experiment.Checksums;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Damaged, foreign and hostile model files are refused with exit 65 and a plain line naming the file; a
+ * payload holding a class outside the Smile allow-list (with checksums an attacker recomputed) or a DL4J
+ * network zip with an extra entry is refused before that class is initialised or deserialised.
+ */
+class ModelFileAttackTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path data;
+    static Path logistic;
+    static Path forest;
+
+    @BeforeAll
+    static void train() throws IOException {
+        data = dir.resolve("d.csv");
+        StringBuilder sb = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < 300; i++) {
+            sb.append(i % 7).append(',').append((i * 13) % 11).append(',').append(i % 6 == 0 ? 1 : 0).append('\n');
+        }
+        Files.writeString(data, sb);
+        logistic = dir.resolve("logistic.model");
+        forest = dir.resolve("forest.model");
+        assertThat(InProcessCli.run("train", data.toString(), "--label", "y", "--positive", "1", "--model", "logistic",
+                "--out", logistic.toString()).exitCode()).isZero();
+        assertThat(InProcessCli.run("train", data.toString(), "--label", "y", "--positive", "1", "--model",
+                "random-forest", "--param", "trees=5", "--out", forest.toString()).exitCode()).isZero();
+    }
+
+    @BeforeEach
+    void resetTripwire() {
+        Tripwire.reset();
+    }
+
+    @Test
+    void aGoodModelStillPredicts() {
+        assertThat(predict(forest).exitCode()).isZero();
+    }
+
+    @Test
+    void anAlteredByteIsRefused() throws IOException {
+        Map<String, byte[]> parts = read(forest);
+        byte[] payload = parts.get("classifier.bin");
+        payload[payload.length / 2] ^= 0x01;
+        Path bad = write("altered.model", parts);
+        assertRefused(bad, "checksum");
+    }
+
+    @Test
+    void anAlteredManifestIsRefused() throws IOException {
+        Map<String, byte[]> parts = read(logistic);
+        String manifest = new String(parts.get("manifest.json"), StandardCharsets.UTF_8);
+        parts.put("manifest.json", manifest.replaceFirst("\"value\" : [0-9.E-]+", "\"value\" : 0.0001")
+                .getBytes(StandardCharsets.UTF_8));
+        assertRefused(write("altered-manifest.model", parts), "checksum");
+    }
+
+    @Test
+    void aTruncatedFileIsRefused() throws IOException {
+        byte[] bytes = Files.readAllBytes(forest);
+        for (int cut : new int[] {0, 10, bytes.length / 3, bytes.length - 30}) {
+            Path bad = dir.resolve("truncated-" + cut + ".model");
+            Files.write(bad, java.util.Arrays.copyOf(bytes, cut));
+            assertRefused(bad, bad.getFileName().toString());
+        }
+    }
+
+    @Test
+    void aZipOfOtherFilesIsRefused() throws IOException {
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        Random random = new Random(5);
+        for (int i = 0; i < 3; i++) {
+            byte[] b = new byte[500];
+            random.nextBytes(b);
+            parts.put("file" + i + ".dat", b);
+        }
+        assertRefused(write("random.zip", parts), "unexpected entry");
+    }
+
+    @Test
+    void aPngIsRefused() throws IOException {
+        Path png = dir.resolve("picture.png");
+        byte[] b = new byte[300];
+        new Random(1).nextBytes(b);
+        byte[] magic = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+        System.arraycopy(magic, 0, b, 0, magic.length);
+        Files.write(png, b);
+        assertRefused(png, "not a rareclass model file");
+    }
+
+    @Test
+    void aForeignClassInTheForestIsRefusedBeforeItIsTouched() throws IOException {
+        assertThat(evilStream(false)).isNotEmpty();
+        Tripwire.reset(); // serialising the twin touches nothing of EvilPayload, but start clean anyway
+        Map<String, byte[]> parts = read(forest);
+        parts.put("classifier.bin", forestPayload(evilStream(false)));
+        Path bad = write("gadget.model", parts); // checksums recomputed, as an attacker would
+        assertRefused(bad, "may not contain");
+        assertThat(Tripwire.initialized).as("static initializer ran").isFalse();
+        assertThat(Tripwire.deserialized).as("readObject ran").isFalse();
+    }
+
+    @Test
+    void aForeignClassNestedInAnAllowedMapIsRefusedToo() throws IOException {
+        Map<String, byte[]> parts = read(forest);
+        parts.put("classifier.bin", forestPayload(evilStream(true)));
+        assertRefused(write("nested-gadget.model", parts), "may not contain");
+        assertThat(Tripwire.initialized).isFalse();
+        assertThat(Tripwire.deserialized).isFalse();
+    }
+
+    @Test
+    void aDl4jNetworkWithAnExtraEntryIsRefusedBeforeDl4jReadsIt() throws IOException {
+        ByteArrayOutputStream net = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(net)) {
+            zip.putNextEntry(new ZipEntry("configuration.json"));
+            zip.write("{}".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("coefficients.bin"));
+            zip.write(new byte[16]);
+            zip.putNextEntry(new ZipEntry("preprocessor.bin"));
+            zip.write(evilStream(false));
+        }
+        Map<String, byte[]> parts = read(logistic);
+        ObjectNode manifest = (ObjectNode) new ObjectMapper().readTree(parts.get("manifest.json"));
+        manifest.put("backend", "dl4j");
+        manifest.put("kind", "mlp");
+        parts.put("manifest.json", new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+        parts.put("classifier.bin", net.toByteArray());
+        assertRefused(write("dl4j-extra-entry.model", parts), "unexpected entry 'preprocessor.bin'");
+        assertThat(Tripwire.initialized).isFalse();
+        assertThat(Tripwire.deserialized).isFalse();
+    }
+
+    private static InProcessCli predict(Path model) {
+        Path out = dir.resolve("p-" + model.getFileName() + ".csv");
+        InProcessCli r = InProcessCli.run("predict", model.toString(), data.toString(), "--out", out.toString());
+        if (r.exitCode() != 0) {
+            assertThat(out).as("no predictions written").doesNotExist();
+        }
+        return r;
+    }
+
+    private static void assertRefused(Path model, String mentions) {
+        InProcessCli r = predict(model);
+        String err = r.err().strip();
+        System.out.printf("MODEL %-28s exit %d  %s%n", model.getFileName(), r.exitCode(), err);
+        assertThat(r.exitCode()).as(err).isEqualTo(65);
+        assertThat(err).contains(model.getFileName().toString()).contains(mentions)
+                .doesNotContain("\tat ").doesNotContain("Exception:");
+        assertThat(err.lines().count()).isLessThanOrEqualTo(2);
+    }
+
+    /** Java serialisation of an {@link EvilPayload} (optionally inside a HashMap in an ArrayList), never instantiated. */
+    private static byte[] evilStream(boolean nested) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            Object o = new EvilTwin123();
+            if (nested) {
+                HashMap<String, Object> map = new HashMap<>();
+                map.put("x", o);
+                o = new ArrayList<>(List.of(map));
+            }
+            out.writeObject(o);
+        }
+        byte[] b = bytes.toByteArray();
+        byte[] from = EvilTwin123.class.getName().getBytes(StandardCharsets.UTF_8);
+        byte[] to = EvilPayload.class.getName().getBytes(StandardCharsets.UTF_8);
+        assertThat(to).hasSameSizeAs(from);
+        int at = indexOf(b, from);
+        assertThat(at).isPositive();
+        System.arraycopy(to, 0, b, at, to.length);
+        return b;
+    }
+
+    /** A smile random-forest payload (RCSM header, parameters) around the given object stream. */
+    private static byte[] forestPayload(byte[] object) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(0x5243534D);
+            out.writeByte(1);
+            out.writeByte(2);
+            out.writeInt(5);
+            out.writeInt(1);
+            out.writeInt(20);
+            out.writeInt(100);
+            out.writeInt(5);
+            out.writeDouble(1.0);
+            out.writeUTF("GINI");
+            out.writeInt(object.length);
+            out.write(object);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    static Map<String, byte[]> read(Path model) throws IOException {
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(model)))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                parts.put(e.getName(), zip.readAllBytes());
+            }
+        }
+        return parts;
+    }
+
+    /** Writes the parts as a model zip, recomputing the classifier's and the manifest's checksums when present. */
+    static Path write(String name, Map<String, byte[]> parts) throws IOException {
+        if (parts.containsKey("manifest.json") && parts.containsKey("classifier.bin")
+                && !name.startsWith("altered")) {
+            ObjectNode manifest = (ObjectNode) new ObjectMapper().readTree(parts.get("manifest.json"));
+            ((ObjectNode) manifest.path("checksums")).put("classifier.bin", Checksums.sha256(parts.get("classifier.bin")));
+            byte[] m = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
+            parts.put("manifest.json", m);
+            parts.put("manifest.sha256", Checksums.sha256(m).getBytes(StandardCharsets.US_ASCII));
+        }
+        Path p = dir.resolve(name);
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(p))) {
+            for (Map.Entry<String, byte[]> e : parts.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        return p;
+    }
+}

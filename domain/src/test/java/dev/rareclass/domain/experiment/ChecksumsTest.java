@@ -1,0 +1,38 @@
+package dev.rareclass.domain.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChecksumsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFilesChecksumIsTheSha256OfItsBytes() throws IOException {
+        Path f = Files.writeString(dir.resolve("a.txt"), "abc");
+        // printf abc | sha256sum
+        assertThat(Checksums.sha256(f)).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assertThat(Checksums.sha256("abc".getBytes(StandardCharsets.UTF_8))).isEqualTo(Checksums.sha256(f));
+    }
+
+    @Test
+    void aFoldersChecksumChangesWhenAnyFileOrNameChanges() throws IOException {
+        Path corpus = Files.createDirectories(dir.resolve("corpus/pos"));
+        Files.writeString(corpus.resolve("1.txt"), "good");
+        Files.writeString(Files.createDirectories(dir.resolve("corpus/neg")).resolve("1.txt"), "bad");
+        String before = Checksums.sha256(dir.resolve("corpus"));
+        assertThat(Checksums.sha256(dir.resolve("corpus"))).isEqualTo(before);
+        Files.writeString(corpus.resolve("1.txt"), "great");
+        String edited = Checksums.sha256(dir.resolve("corpus"));
+        assertThat(edited).isNotEqualTo(before);
+        Files.move(corpus.resolve("1.txt"), corpus.resolve("2.txt"));
+        assertThat(Checksums.sha256(dir.resolve("corpus"))).isNotEqualTo(edited);
+    }
+}
