@@ -40,7 +40,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Recipes in YAML and run manifests in JSON. Both are read as a tree and checked key by key (an unknown
+ * Recipes in YAML and run manifests in Mappers.JSON. Both are read as a tree and checked key by key (an unknown
  * key is an error that lists the known ones), so nothing is instantiated by name. A manifest holds the
  * fully resolved recipe — every default explicit, paths absolute — and reads back to the same recipe.
  * The format is documented in {@code docs/RECIPES.md}.
@@ -49,8 +49,11 @@ public final class YamlRecipeStore implements RecipeStore {
 
     static final String MANIFEST_FORMAT = "rareclass-run-manifest";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final ObjectMapper YAML = new YAMLMapper();
+    /** Made on first use, not when the store is created: every command is created at start-up. */
+    private static final class Mappers {
+        static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        static final ObjectMapper YAML = new YAMLMapper();
+    }
 
     private static final Set<String> TOP = Set.of("data", "preprocessing", "split", "validation-split", "seed", "models",
             "samplers", "sampler-params", "class-weights", "threshold", "metric", "jobs", "report", "tune");
@@ -67,7 +70,7 @@ public final class YamlRecipeStore implements RecipeStore {
         JsonNode root;
         try {
             byte[] bytes = Files.readAllBytes(file);
-            root = (where.toLowerCase(Locale.ROOT).endsWith(".json") ? JSON : YAML).readTree(bytes);
+            root = (where.toLowerCase(Locale.ROOT).endsWith(".json") ? Mappers.JSON : Mappers.YAML).readTree(bytes);
         } catch (NoSuchFileException e) {
             throw new InputMissingException(where + ": no such recipe file", e);
         } catch (IOException e) {
@@ -206,7 +209,7 @@ public final class YamlRecipeStore implements RecipeStore {
         String where = file.toString();
         JsonNode root;
         try {
-            root = YAML.readTree(Files.readAllBytes(file));
+            root = Mappers.YAML.readTree(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new InputMissingException(where + ": no such search-space file", e);
         } catch (IOException e) {
@@ -225,7 +228,7 @@ public final class YamlRecipeStore implements RecipeStore {
     @Override
     public void writeManifest(RunRecord record) {
         Recipe r = record.recipe();
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Mappers.JSON.createObjectNode();
         root.put("format", MANIFEST_FORMAT);
         root.put("version", 1);
         root.put("name", r.name());
@@ -255,7 +258,7 @@ public final class YamlRecipeStore implements RecipeStore {
         }
         byte[] bytes;
         try {
-            bytes = JSON.writeValueAsBytes(root);
+            bytes = Mappers.JSON.writeValueAsBytes(root);
         } catch (IOException e) {
             throw new IllegalStateException("manifest could not be written", e);
         }
@@ -269,7 +272,7 @@ public final class YamlRecipeStore implements RecipeStore {
 
     /** The recipe with every default explicit and absolute paths: reading it back gives the same recipe. */
     static ObjectNode resolved(Recipe r) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Mappers.JSON.createObjectNode();
         DataOptions d = r.data();
         ObjectNode data = root.putObject("data");
         data.put("file", d.file().toAbsolutePath().toString());

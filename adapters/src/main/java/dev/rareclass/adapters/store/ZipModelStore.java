@@ -68,7 +68,10 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
     private static final long MAX_MANIFEST_BYTES = 64L << 20;
     private static final long MAX_PAYLOAD_BYTES = 1L << 31;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Made on first use, not when the store is created: every command is created at start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private final TrainerCatalog catalog;
 
@@ -110,7 +113,7 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         }
         JsonNode m;
         try {
-            m = JSON.readTree(manifestBytes);
+            m = Json.MAPPER.readTree(manifestBytes);
         } catch (IOException e) {
             throw refused(file, "the manifest is not valid JSON");
         }
@@ -165,7 +168,7 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
     }
 
     private static byte[] manifest(FittedPipeline model, String payloadSha) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
         TrainedClassifier c = model.classifier();
@@ -268,7 +271,7 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         prov.put("validation_rows", p.validationRows());
         root.putObject("checksums").put(CLASSIFIER, payloadSha);
         try {
-            return JSON.writeValueAsBytes(root);
+            return Json.MAPPER.writeValueAsBytes(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("manifest could not be written", e);
         }
@@ -283,7 +286,7 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
             throw refused(path.toString(), "the manifest's checksum does not match (the file was altered or damaged)");
         }
         try {
-            return JSON.readTree(bytes);
+            return Json.MAPPER.readTree(bytes);
         } catch (IOException e) {
             throw refused(path.toString(), "the manifest is not valid JSON");
         }
