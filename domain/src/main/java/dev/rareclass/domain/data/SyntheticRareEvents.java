@@ -58,7 +58,7 @@ public final class SyntheticRareEvents {
             names.add(c < informative ? "signal_" + (c + 1) : "noise_" + (c + 1 - informative));
         }
         return Table.labelled("synthetic", names, FeatureMatrix.wrap(rows, features, x), Labels.wrap(y),
-                new LabelMapping("y", "1"));
+                new LabelMapping("y", "1", "0"));
     }
 
     private static double gaussian(SplittableRandom rng) {
