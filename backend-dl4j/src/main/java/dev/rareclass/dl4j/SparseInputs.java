@@ -131,17 +131,7 @@ record SparseInputs(INDArray ids, INDArray mask) {
                     + " words would need a dense " + x.rows() + " x " + cols + " matrix; the sparse path takes text "
                     + "columns alone (drop the other columns, or lower the vocabulary size)");
         }
-        float[] out = new float[(int) size];
-        float[] dense = x.data();
-        int[] offsets = s.offsets();
-        int[] ids = s.ids();
-        for (int r = 0; r < x.rows(); r++) {
-            System.arraycopy(dense, r * x.cols(), out, r * cols, x.cols());
-            for (int k = offsets[r]; k < offsets[r + 1]; k++) {
-                out[r * cols + x.cols() + ids[k]] = 1f;
-            }
-        }
-        return FeatureMatrix.wrap(x.rows(), cols, out);
+        return x.densified();
     }
 
     /** The most values {@link #densify} builds: 2^27 floats, 512 MiB. */

@@ -1,5 +1,7 @@
 package dev.rareclass.adapters.csv;
 
+import dev.rareclass.adapters.io.InputFiles;
+
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -10,18 +12,13 @@ import dev.rareclass.domain.data.LabelledScores;
 import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.error.DataException;
-import dev.rareclass.domain.error.InputMissingException;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.port.TableSource;
 import dev.rareclass.domain.preprocess.MissingPolicy;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,8 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
  * Reads delimited text tables (CSV, TSV; {@code .gz} transparently) with FastCSV, streaming rows
@@ -370,27 +365,7 @@ public final class CsvTableSource implements TableSource {
 
     private static CsvReader<CsvRecord> open(DataOptions options) throws IOException {
         Path path = options.file();
-        if (Files.isDirectory(path)) {
-            throw new InputMissingException(path + ": is a folder, not a file", null);
-        }
-        InputStream in;
-        try {
-            in = Files.newInputStream(path);
-        } catch (NoSuchFileException e) {
-            throw new InputMissingException(path + ": no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new InputMissingException(path + ": permission denied", e);
-        }
-        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".gz")) {
-            try {
-                in = new GZIPInputStream(in, 1 << 16);
-            } catch (ZipException | EOFException e) {
-                in.close();
-                throw new DataException(path + ": not valid gzip data (" + e.getMessage() + ")", e);
-            }
-            name = name.substring(0, name.length() - 3);
-        }
+        InputStream in = InputFiles.open(path);
         char delimiter = options.delimiter().orElseGet(() -> defaultDelimiter(options, path));
         CsvReader.CsvReaderBuilder builder = CsvReader.builder();
         if (unquoted(options)) {
@@ -457,11 +432,7 @@ public final class CsvTableSource implements TableSource {
     }
 
     private static RuntimeException readFailure(String file, Exception e) {
-        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-        if (cause instanceof EOFException || cause instanceof ZipException) {
-            return new DataException(file + ": truncated or corrupt gzip data (" + cause.getMessage() + ")", e);
-        }
-        return new InputMissingException(file + ": cannot read (" + cause.getMessage() + ")", e);
+        return InputFiles.failure(file, e);
     }
 
     private static String quoted(String name) {

@@ -1,8 +1,7 @@
 package dev.rareclass.adapters.format;
 
-import dev.rareclass.domain.error.DataException;
-import dev.rareclass.domain.error.InputMissingException;
-import java.io.EOFException;
+import dev.rareclass.adapters.io.InputFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,13 +11,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /** Opening files ({@code .gz} transparently), decoding text, and turning IO failures into user errors. */
 final class Inputs {
@@ -26,29 +19,9 @@ final class Inputs {
     private Inputs() {
     }
 
-    /** The file's bytes as a stream, gunzipped when the name ends in {@code .gz} or {@code .tgz}. */
+    /** See {@link InputFiles#open}. */
     static InputStream open(Path path) throws IOException {
-        if (Files.isDirectory(path)) {
-            throw new InputMissingException(path + ": is a folder, not a file", null);
-        }
-        InputStream in;
-        try {
-            in = Files.newInputStream(path);
-        } catch (NoSuchFileException e) {
-            throw new InputMissingException(path + ": no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new InputMissingException(path + ": permission denied", e);
-        }
-        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".gz") || name.endsWith(".tgz")) {
-            try {
-                return new GZIPInputStream(in, 1 << 16);
-            } catch (ZipException | EOFException e) {
-                in.close();
-                throw new DataException(path + ": not valid gzip data (" + e.getMessage() + ")", e);
-            }
-        }
-        return in;
+        return InputFiles.open(path);
     }
 
     static byte[] readAll(Path path) {
@@ -59,13 +32,9 @@ final class Inputs {
         }
     }
 
-    /** Maps a read failure: truncated or corrupt gzip is bad data (65), anything else unreadable input (66). */
+    /** See {@link InputFiles#failure}. */
     static RuntimeException failure(String file, Exception e) {
-        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-        if (cause instanceof EOFException || cause instanceof ZipException) {
-            return new DataException(file + ": truncated or corrupt gzip data (" + cause.getMessage() + ")", e);
-        }
-        return new InputMissingException(file + ": cannot read (" + cause.getMessage() + ")", e);
+        return InputFiles.failure(file, e);
     }
 
     /** The result of decoding: the text, and whether some bytes were not UTF-8 (read as Latin-1). */

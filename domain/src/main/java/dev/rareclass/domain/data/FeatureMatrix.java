@@ -56,12 +56,21 @@ public final class FeatureMatrix {
         if (sparse == null) {
             return this;
         }
-        FeatureMatrix extra = sparse.toDense();
-        int width = cols + extra.cols;
-        float[] out = new float[rows * width];
+        int width = cols + sparse.width();
+        long size = (long) rows * width;
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new dev.rareclass.domain.error.UsageException(rows + " rows of " + cols + " features and "
+                    + sparse.width() + " words would need a dense " + rows + " x " + width + " matrix; lower the "
+                    + "vocabulary size, or use a model that reads text sparsely (mlp@dl4j, logistic@dl4j)");
+        }
+        float[] out = new float[(int) size];
+        int[] offsets = sparse.offsets();
+        int[] ids = sparse.ids();
         for (int r = 0; r < rows; r++) {
             System.arraycopy(data, r * cols, out, r * width, cols);
-            System.arraycopy(extra.data, r * extra.cols, out, r * width + cols, extra.cols);
+            for (int k = offsets[r]; k < offsets[r + 1]; k++) {
+                out[r * width + cols + ids[k]] = 1f;
+            }
         }
         return new FeatureMatrix(rows, width, out, null);
     }

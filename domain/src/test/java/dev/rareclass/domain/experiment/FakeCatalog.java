@@ -74,8 +74,11 @@ final class FakeCatalog implements TrainerCatalog {
     }
 
     private TrainedClassifier train(FeatureMatrix x, Labels y, TrainingContext ctx) {
-        seenTraining.add(x);
-        ctx.validationX().ifPresent(seenValidation::add);
+        // one lock for both lists: with parallel folds, entry k of each must come from the same fit
+        synchronized (this) {
+            seenTraining.add(x);
+            seenValidation.add(ctx.validationX().orElse(FeatureMatrix.wrap(0, x.cols(), new float[0])));
+        }
         int d = x.cols();
         double[] pos = new double[d];
         double[] neg = new double[d];

@@ -1,0 +1,56 @@
+package dev.rareclass.adapters.io;
+
+import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.error.InputMissingException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/** Opening input files for every reader: {@code .gz} transparently, IO failures as user errors. */
+public final class InputFiles {
+
+    private InputFiles() {
+    }
+
+    /** The file's bytes as a stream, gunzipped when the name ends in {@code .gz} or {@code .tgz}. */
+    public static InputStream open(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            throw new InputMissingException(path + ": is a folder, not a file", null);
+        }
+        InputStream in;
+        try {
+            in = Files.newInputStream(path);
+        } catch (NoSuchFileException e) {
+            throw new InputMissingException(path + ": no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new InputMissingException(path + ": permission denied", e);
+        }
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".gz") || name.endsWith(".tgz")) {
+            try {
+                return new GZIPInputStream(in, 1 << 16);
+            } catch (ZipException | EOFException e) {
+                in.close();
+                throw new DataException(path + ": not valid gzip data (" + e.getMessage() + ")", e);
+            }
+        }
+        return in;
+    }
+
+    /** Maps a read failure: truncated or corrupt gzip is bad data (65), anything else unreadable input (66). */
+    public static RuntimeException failure(String file, Exception e) {
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (cause instanceof EOFException || cause instanceof ZipException) {
+            return new DataException(file + ": truncated or corrupt gzip data (" + cause.getMessage() + ")", e);
+        }
+        return new InputMissingException(file + ": cannot read (" + cause.getMessage() + ")", e);
+    }
+}
