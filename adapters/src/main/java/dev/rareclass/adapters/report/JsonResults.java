@@ -12,6 +12,7 @@ import dev.rareclass.domain.experiment.Summary;
 import dev.rareclass.domain.metrics.ClassReportRow;
 import dev.rareclass.domain.metrics.Curve;
 import dev.rareclass.domain.metrics.MetricName;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,6 +57,11 @@ final class JsonResults {
         root.put("protocol", board.protocol());
         root.put("seed", board.seed());
         root.put("metric", board.metric().key());
+        ArrayNode splits = root.putArray("splits");
+        for (List<Integer> testRows : board.splitTestRows()) {
+            ArrayNode rowNumbers = splits.addObject().putArray("test_rows");
+            testRows.forEach(rowNumbers::add);
+        }
         ArrayNode rows = root.putArray("rows");
         int rank = 1;
         for (LeaderboardRow row : board.rows()) {

@@ -126,6 +126,25 @@ class ExperimentCommandsTest {
     }
 
     @Test
+    void aTuningRecipeRefitsTheBestIntoItsNewReportFolder() throws IOException {
+        Path recipe = dir.resolve("tuning.yaml");
+        Files.writeString(recipe, """
+                data: {file: events.csv, label: event, positive: "yes"}
+                split: {folds: 3}
+                tune:
+                  model: random-forest
+                  trials: 2
+                  refit: true
+                  space: {trees: [10, 20]}
+                report: out/fresh/tuning
+                """);
+        CliRun r = CliRun.of("run", recipe.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(dir.resolve("out/fresh/tuning/model.rareclass")).exists();
+        assertThat(dir.resolve("out/fresh/tuning/manifest.json")).exists();
+    }
+
+    @Test
     void aManifestWhoseDataChangedIsRefused() throws IOException {
         Path copy = dir.resolve("copy.csv");
         Files.copy(data, copy);

@@ -97,7 +97,11 @@ public final class Experiment {
         if (plan.protocol().supportsSignificance()) {
             ranked = markSignificance(ranked, plan, splits);
         }
-        return new Leaderboard(table.source(), plan.protocol().describe(), plan.seed(), plan.metric(), ranked);
+        List<List<Integer>> testRows = new ArrayList<>();
+        for (Protocol.EvaluationSplit s : splits) {
+            testRows.add(java.util.Arrays.stream(s.rows().test()).map(table::rowNumber).boxed().toList());
+        }
+        return new Leaderboard(table.source(), plan.protocol().describe(), plan.seed(), plan.metric(), ranked, testRows);
     }
 
     private FoldOutcome evaluate(Table table, PipelineSpec spec, Protocol.EvaluationSplit split, long seed) {

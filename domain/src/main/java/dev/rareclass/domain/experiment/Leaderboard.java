@@ -12,11 +12,20 @@ import java.util.List;
  * @param seed     the seed of the splits and of training
  * @param metric   the ranking metric
  * @param rows     best first
+ * @param splitTestRows for each split in protocol order, the 1-based source row numbers of its test part, so
+ *                      other tools can be evaluated on exactly the same folds
  */
-public record Leaderboard(String dataset, String protocol, long seed, MetricName metric, List<LeaderboardRow> rows) {
+public record Leaderboard(String dataset, String protocol, long seed, MetricName metric, List<LeaderboardRow> rows,
+                          List<List<Integer>> splitTestRows) {
 
     public Leaderboard {
         rows = List.copyOf(rows);
+        splitTestRows = splitTestRows.stream().map(List::copyOf).toList();
+    }
+
+    /** A leaderboard that does not record its splits' rows. */
+    public Leaderboard(String dataset, String protocol, long seed, MetricName metric, List<LeaderboardRow> rows) {
+        this(dataset, protocol, seed, metric, rows, List.of());
     }
 
     /** Orders rows best first by the metric's mean; a NaN mean ranks last. */

@@ -69,6 +69,8 @@ public final class RunUseCase {
                     recipe.plan()), t.refit(), sha, recipe.jobs(), progress);
             board = result.trials();
             best = Optional.of(result.bestParams().toString());
+            // the results create the report folder; the refitted model goes beside them
+            sink.writeExperiment(board, recipe.reportDir());
             if (result.refitted() != null) {
                 Path out = recipe.reportDir().resolve("model.rareclass");
                 store.save(result.refitted(), out);
@@ -76,8 +78,8 @@ public final class RunUseCase {
             }
         } else {
             board = experiment.run(table, recipe.plan(), recipe.jobs(), progress);
+            sink.writeExperiment(board, recipe.reportDir());
         }
-        sink.writeExperiment(board, recipe.reportDir());
         recipes.writeManifest(new RunRecord(recipe, sha, started, (System.nanoTime() - t0) / 1e9, versions, board));
         return new Outcome(recipe, board, best, modelFile);
     }
