@@ -10,7 +10,7 @@ from sklearn.preprocessing import StandardScaler, OneHotEncoder
 from sklearn.linear_model import LogisticRegression
 from sklearn.ensemble import RandomForestClassifier
 from sklearn.metrics import average_precision_score
-from imblearn.over_sampling import SMOTE, SMOTENC
+from imblearn.over_sampling import SMOTE, SMOTENC, SMOTEN
 
 data, results, label, positive, header, cats = sys.argv[1:7]
 df = pd.read_csv(data, header=0 if header == "1" else None, dtype=str, skipinitialspace=True)
@@ -36,7 +36,9 @@ for name, make in models.items():
             train = np.setdiff1d(np.arange(len(y)), test)
             xtr_raw, ytr = X[train], y[train]
             if sampler == "smote":
-                if cat_idx:
+                if cat_idx and not num_idx:
+                    xtr_raw, ytr = SMOTEN(random_state=0).fit_resample(xtr_raw, ytr)
+                elif cat_idx:
                     xtr_raw, ytr = SMOTENC(categorical_features=cat_idx, random_state=0).fit_resample(xtr_raw, ytr)
                 else:
                     xtr_raw, ytr = SMOTE(random_state=0).fit_resample(xtr_raw.astype(float), ytr)

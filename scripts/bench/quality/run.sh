@@ -33,7 +33,7 @@ for s in "${sets[@]}"; do
       --folds 5 --seed 0 --threshold 0.5 --validation-split 0 --param random-forest.trees=100 \
       --report "$W/$name" --quiet > "$W/$name.txt"
   ours=$("$PY" -c "import csv,sys; r=next(csv.DictReader(open(sys.argv[1]))); print(r['model']+'+'+r['sampler'], '%.4f' % float(r['pr_auc_mean']))" "$W/$name/leaderboard.csv")
-  theirs=$("$PY" "$here/python_same_folds.py" "$file" "$W/$name/results.json" "$label" "$positive" "$header" "$cats" 2>/dev/null | sort -k3 -nr | head -1)
+  theirs=$("$PY" "$here/python_same_folds.py" "$file" "$W/$name/results.json" "$label" "$positive" "$header" "$cats" 2>"$W/$name.py.err" | sort -k3 -nr | head -1 || true)
   read -r om op <<< "$ours"; read -r tm ts tp <<< "$theirs"
   printf "%-12s %-28s %-8s %-28s %-8s %+.4f\n" "$name" "$om" "$op" "$tm+$ts" "$tp" "$(echo "$op - $tp" | bc -l)"
 done
