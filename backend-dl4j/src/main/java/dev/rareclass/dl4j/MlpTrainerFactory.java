@@ -29,13 +29,13 @@ public final class MlpTrainerFactory implements TrainerFactory {
         return MlpParams.MLP_NAMES;
     }
 
-    /** Class weights become per-row loss weights (DL4J label mask); see {@link Dl4jTrainer}. */
     /** The first layer sums weight rows of present words (see NetworkConfigs), or densifies itself. */
     @Override
     public boolean readsSparseFeatures() {
         return true;
     }
 
+    /** Class weights live in the loss ({@link WeightedBinaryXent}); see {@link Dl4jTrainer}. */
     @Override
     public boolean supportsClassWeights() {
         return true;

@@ -72,9 +72,10 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         reportOptions.requireReportFor(report, "--report FILE.html");
-        FittedPipeline fitted = train.train(new TrainUseCase.Command(dataOptions.toDomain(data),
+        TrainUseCase.Trained trained = train.train(new TrainUseCase.Command(dataOptions.toDomain(data),
                 model.toSpec(dataOptions.missingPolicy()), out),
                 common.progress(spec));
+        FittedPipeline fitted = trained.model();
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "Trained %s@%s on %d rows (%d held out for validation); threshold %s by %s%n",
                 fitted.classifier().kind(), fitted.classifier().backend(), fitted.provenance().trainingRows(),
@@ -89,7 +90,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         o.println("Saved " + out);
         if (report != null) {
-            ModelReport content = reports.trained(fitted, dataOptions.toDomain(data), model.validationSplit);
+            ModelReport content = reports.trained(fitted, trained.table(), model.validationSplit);
             ReportOptions.printWritten(o, reportSink.writeModelReport(content, report, reportOptions.plots()));
         }
         o.flush();

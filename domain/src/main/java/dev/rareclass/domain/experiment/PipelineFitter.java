@@ -110,7 +110,7 @@ public final class PipelineFitter {
                 throw new DataException(table.source() + ": holding out validation rows needs at least 2 rows of each class; "
                         + "the table has " + all.positives() + " positive and " + all.negatives() + " negative");
             }
-            Fold split = Splits.stratifiedHoldout(all, spec.validationFraction(), spec.seed());
+            Fold split = validationSplit(all, spec.validationFraction(), spec.seed());
             trainRows = split.train();
             validRows = split.test();
         } else {
@@ -184,6 +184,14 @@ public final class PipelineFitter {
                 Runtime.version().toString(), table.source(), dataSha256, spec.seed(), trainRows.length, validRows.length);
         return new FittedPipeline(table.labelMapping().orElseThrow(), preprocessor, selector, classifier,
                 threshold, policy.spec(), spec.sampler(), spec.classWeight(), validation, provenance);
+    }
+
+    /**
+     * The inner validation split {@link #fit} holds out: test = validation rows. Reports use it to find the
+     * same rows again for a fitted model (its provenance holds the seed).
+     */
+    public static Fold validationSplit(Labels y, double fraction, long seed) {
+        return Splits.stratifiedHoldout(y, fraction, seed);
     }
 
     static void requireBothClasses(Table table, Labels y) {

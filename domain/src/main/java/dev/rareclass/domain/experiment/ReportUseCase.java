@@ -3,7 +3,6 @@ package dev.rareclass.domain.experiment;
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.Fold;
 import dev.rareclass.domain.data.Labels;
-import dev.rareclass.domain.data.Splits;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.model.ProgressListener;
 import dev.rareclass.domain.port.ModelStore;
@@ -49,12 +48,11 @@ public final class ReportUseCase {
      * @param data               the training data as given to {@code train}
      * @param validationFraction the validation share training used
      */
-    public ModelReport trained(FittedPipeline model, DataOptions data, double validationFraction) {
-        Table table = tables.read(data);
+    public ModelReport trained(FittedPipeline model, Table table, double validationFraction) {
         Labels y = table.requireLabels();
         String name = model.classifier().kind() + "@" + model.classifier().backend();
         if (validationFraction > 0) {
-            Fold split = Splits.stratifiedHoldout(y, validationFraction, model.provenance().seed());
+            Fold split = PipelineFitter.validationSplit(y, validationFraction, model.provenance().seed());
             if (split.test().length != model.provenance().validationRows()) {
                 throw new IllegalStateException("validation rows found again (" + split.test().length
                         + ") differ from the model's (" + model.provenance().validationRows() + ")");

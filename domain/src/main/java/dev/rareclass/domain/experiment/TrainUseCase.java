@@ -34,13 +34,20 @@ public final class TrainUseCase {
         this.fitter = fitter;
     }
 
-    public FittedPipeline train(Command command, ProgressListener progress) {
+    /**
+     * @param model the fitted pipeline, as saved
+     * @param table the table it was fitted on, as read (for reports on the same rows)
+     */
+    public record Trained(FittedPipeline model, Table table) {
+    }
+
+    public Trained train(Command command, ProgressListener progress) {
         fitter.check(command.spec());
         Table table = tables.read(command.data());
         table.notes().forEach(progress::note);
         String sha = Checksums.sha256(command.data().file());
         FittedPipeline model = fitter.fit(table, command.spec(), sha, progress);
         store.save(model, command.out());
-        return model;
+        return new Trained(model, table);
     }
 }
