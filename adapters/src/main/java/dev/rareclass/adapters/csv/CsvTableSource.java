@@ -8,6 +8,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.LabelShift;
 import dev.rareclass.domain.data.LabelMapping;
+import dev.rareclass.domain.data.PositiveValues;
 import dev.rareclass.domain.data.LabelledScores;
 import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.data.Table;
@@ -65,6 +66,7 @@ public final class CsvTableSource implements TableSource {
             int label = rows.columnIndex(options.label().get(), "label");
             int score = rows.columnIndex(scoreColumn, "score");
             String positive = options.positive().get().trim();
+            PositiveValues positives = PositiveValues.parse(positive);
             int[] y = new int[1024];
             double[] s = new double[1024];
             int n = 0;
@@ -75,7 +77,7 @@ public final class CsvTableSource implements TableSource {
                     s = Arrays.copyOf(s, n * 2);
                 }
                 String value = record.getField(label).trim();
-                y[n] = value.equals(positive) ? 1 : 0;
+                y[n] = positives.test(value) ? 1 : 0;
                 remember(seen, value);
                 s[n] = score(file, record, score, rows.names.get(score));
                 n++;
@@ -140,6 +142,7 @@ public final class CsvTableSource implements TableSource {
             boolean anyIncomplete = false;
             int n = 0;
             String positive = options.positive().map(String::trim).orElse(null);
+            PositiveValues positives = positive == null ? null : PositiveValues.parse(positive);
             Set<String> seen = new LinkedHashSet<>();
             for (CsvRecord record = rows.next(); record != null; record = rows.next()) {
                 long line = record.getStartingLineNumber();
@@ -182,7 +185,7 @@ public final class CsvTableSource implements TableSource {
                         incomplete[n] = true;
                         anyIncomplete = true;
                     }
-                    y[n] = value.equals(positive) ? 1 : 0;
+                    y[n] = positives.test(value) ? 1 : 0;
                     if (!ColumnBuilder.isMissing(value)) {
                         remember(seen, value);
                     }

@@ -7,6 +7,7 @@ import dev.rareclass.domain.data.LabelMapping;
 import dev.rareclass.domain.data.LabelShift;
 import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.data.NumericColumn;
+import dev.rareclass.domain.data.PositiveValues;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.data.TextColumn;
 import dev.rareclass.domain.error.DataException;
@@ -130,6 +131,7 @@ final class Assembly {
         String positive = options.positive().map(String::trim).orElse(null);
         Set<String> seen = new LinkedHashSet<>();
         if (label >= 0) {
+            PositiveValues positives = PositiveValues.parse(positive);
             y = new int[n];
             Column lc = columns.get(label);
             for (int r = 0; r < n; r++) {
@@ -143,7 +145,7 @@ final class Assembly {
                     anyIncomplete = true;
                     continue;
                 }
-                y[r] = matches(value, positive) ? 1 : 0;
+                y[r] = positives.test(value) ? 1 : 0;
                 if (seen.size() <= MAX_VALUES_IN_MESSAGE) {
                     seen.add(value);
                 }
@@ -213,31 +215,6 @@ final class Assembly {
                     + abbreviate(names));
         }
         return c;
-    }
-
-    /** Positive matching: the same text, or (for numbers) the same value, so {@code 1} matches {@code +1} and {@code 1.0}. */
-    static boolean matches(String value, String positive) {
-        if (value.equals(positive)) {
-            return true;
-        }
-        double a = number(value);
-        double b = number(positive);
-        return !Double.isNaN(a) && a == b;
-    }
-
-    private static double number(String s) {
-        if (s.isEmpty()) {
-            return Double.NaN;
-        }
-        char c = s.charAt(0);
-        if (!(c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.')) {
-            return Double.NaN;
-        }
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
     }
 
     static boolean isMissing(Column column, int row) {

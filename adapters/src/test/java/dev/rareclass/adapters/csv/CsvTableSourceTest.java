@@ -56,6 +56,18 @@ class CsvTableSourceTest {
     }
 
     @Test
+    void severalCommaSeparatedPositiveValuesAllMarkThePositiveClass() throws IOException {
+        // wine quality <= 4: --positive 3,4 (numbers also match by value: 4.0 is 4)
+        Path p = write("wine.csv", "a,quality\n1,3\n2,4.0\n3,5\n4,6\n5,4\n");
+        Table t = source.read(labelled(p, "quality", "3,4"));
+        assertThat(t.requireLabels().toArray()).containsExactly(1, 1, 0, 0, 1);
+        assertThat(t.labelMapping().orElseThrow().positiveValue()).isEqualTo("3,4");
+        assertThat(t.labelMapping().orElseThrow().negativeValue()).isEqualTo("not 3,4");
+        assertThatThrownBy(() -> source.read(labelled(p, "quality", "8,9")))
+                .isInstanceOf(DataException.class).hasMessageContaining("'8,9' never occurs");
+    }
+
+    @Test
     void handlesBomCrlfQuotedHeaderAndBooleans() throws IOException {
         Path p = dir.resolve("bom.csv");
         Files.write(p, ("\uFEFF\"Time\",\"V1\",\"Flag\",\"Class\"\r\n0,1.5,True,\"0\"\r\n1,2.5,False,\"1\"\r\n")

@@ -15,7 +15,7 @@ public final class DataOptionsMixin {
     @Option(names = "--label", paramLabel = "COL", description = "Label column: a name, or a 0-based index.")
     String label;
 
-    @Option(names = "--positive", paramLabel = "VALUE", description = "Label value of the rare (positive) class.")
+    @Option(names = "--positive", paramLabel = "VALUE", description = "Label value of the rare (positive) class; several values separated by commas (3,4) are all positive.")
     String positive;
 
     @Option(names = "--format", paramLabel = "FORMAT",

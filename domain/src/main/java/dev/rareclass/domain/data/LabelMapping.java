@@ -4,12 +4,13 @@ import java.util.Collection;
 import java.util.Objects;
 
 /**
- * How a label column maps to the binary target: rows whose label equals {@code positiveValue} are
- * positive (1), every other value is negative (0). The positive class is always explicit, because in
+ * How a label column maps to the binary target: rows whose label matches {@code positiveValue} (one value
+ * or several separated by commas, see {@link PositiveValues}) are positive (1), every other value is
+ * negative (0). The positive class is always explicit, because in
  * rare-event work "which class matters" must never be guessed from sort order.
  *
  * @param column        the label column's name as the file gives it
- * @param positiveValue the raw value that marks the positive class
+ * @param positiveValue the raw value, or comma-separated values, that mark the positive class
  * @param negativeValue the name of the negative class: the other value when the column has exactly two,
  *                      else {@code "not <positive>"}; used in reports and when writing labels back
  */
@@ -19,6 +20,11 @@ public record LabelMapping(String column, String positiveValue, String negativeV
         Objects.requireNonNull(column, "column");
         Objects.requireNonNull(positiveValue, "positiveValue");
         Objects.requireNonNull(negativeValue, "negativeValue");
+    }
+
+    /** Whether a raw label value is positive under this mapping. */
+    public boolean isPositive(String raw) {
+        return PositiveValues.parse(positiveValue).test(raw);
     }
 
     /** A mapping whose negative class is named {@code "not <positive>"}. */
@@ -31,10 +37,11 @@ public record LabelMapping(String column, String positiveValue, String negativeV
      * when there is exactly one.
      */
     public static LabelMapping fromValues(String column, String positiveValue, Collection<String> seenValues) {
+        PositiveValues positive = PositiveValues.parse(positiveValue);
         String other = null;
         int others = 0;
         for (String v : seenValues) {
-            if (!v.equals(positiveValue)) {
+            if (!positive.test(v)) {
                 other = v;
                 others++;
             }
