@@ -15,7 +15,7 @@ from imblearn.over_sampling import SMOTE, SMOTENC, SMOTEN
 data, results, label, positive, header, cats = sys.argv[1:7]
 df = pd.read_csv(data, header=0 if header == "1" else None, dtype=str, skipinitialspace=True)
 label = int(label)
-y = (df.iloc[:, label].str.strip() == positive).astype(int).to_numpy()
+y = df.iloc[:, label].str.strip().isin(positive.split(",")).astype(int).to_numpy()  # "3,4": several positive values
 X = df.drop(columns=df.columns[label])
 cat_idx = [] if cats == "-" else [int(c) if int(c) < label else int(c) - 1 for c in cats.split(",")]
 num_idx = [i for i in range(X.shape[1]) if i not in cat_idx]

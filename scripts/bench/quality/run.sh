@@ -17,6 +17,7 @@ mkdir -p "$W"
 sets=(
   "mammography|$D/mammography/mammography.csv|6|'1'|0|-"
   "oil_spill|$D/oil_spill/oil-spill.csv|49|1|0|-"
+  "wine_le4|$D/wine_quality/winequality-white.csv|11|3,4|0|-"
   "abalone_19|$D/abalone/abalone.data|8|19|0|0"
   "car_vgood|$D/car_evaluation/car.data|6|vgood|0|0,1,2,3,4,5"
   "ecoli_imU|$D/ecoli/ecoli.csv|7|imU|0|-"

@@ -87,8 +87,9 @@ public final class RandomForestFactory implements TrainerFactory {
             int d = x.cols();
             RandomForestParams resolved = params.resolvedFor(d);
 
-            // Smile names the columns V1..Vd; the label goes last and the formula "y ~ ." takes the rest.
-            DataFrame frame = DataFrame.of(Features.rows(x)).add(ValueVector.of(LABEL, y.toArray()));
+            // Columns V1..Vd (binary ones nominal, see Features.forestFrame); the label goes last and the
+            // formula "y ~ ." takes the rest.
+            DataFrame frame = Features.forestFrame(x).add(ValueVector.of(LABEL, y.toArray()));
 
             SplittableRandom rng = new SplittableRandom(ctx.seed());
             long[] seeds = new long[resolved.trees()];
@@ -96,7 +97,8 @@ public final class RandomForestFactory implements TrainerFactory {
                 seeds[t] = rng.nextLong();
             }
             RandomForest.Options options = new RandomForest.Options(resolved.trees(), resolved.mtry(),
-                    resolved.splitRule(), resolved.maxDepth(), resolved.maxNodes(), resolved.nodeSize(),
+                    resolved.splitRule(), resolved.maxDepth(),
+                    resolved.maxNodes() == 0 ? Integer.MAX_VALUE : resolved.maxNodes(), resolved.nodeSize(),
                     resolved.subsample(), smileClassWeight(ctx.classWeights(), y), seeds, null);
 
             ctx.progress().update(MODEL + " trees", 0, resolved.trees());

@@ -10,16 +10,17 @@ import smile.model.cart.SplitRule;
 
 /**
  * Validated parameters of {@code random-forest@smile} (Breiman, "Random Forests", Machine Learning
- * 45(1), 2001), mapped one to one onto Smile's {@code RandomForest.Options}.
+ * 45(1), 2001), mapped one to one onto Smile's {@code RandomForest.Options}. The defaults are
+ * scikit-learn's ({@code RandomForestClassifier}: fully grown trees, one row per leaf allowed), not
+ * Smile's (depth 20, {@code n/5} leaves, five rows per leaf), which scored lower on our quality table.
  *
  * @param trees     number of trees ({@code trees}, default 100)
  * @param mtry      features tried at each split ({@code mtry}); 0 means {@code floor(sqrt(d))},
  *                  resolved when the column count is known
- * @param maxDepth  maximum tree depth ({@code max-depth}, default 20, at most 200 so that
- *                  (de)serialising a tree never nests deeper than the codec allows)
- * @param maxNodes  maximum leaves per tree ({@code max-nodes}); 0 means Smile's default
- *                  {@code max(2, n / 5)} for {@code n} training rows
- * @param nodeSize  minimum rows in a leaf ({@code node-size}, default 5)
+ * @param maxDepth  maximum tree depth ({@code max-depth}, default and most 200, so that (de)serialising
+ *                  a tree never nests deeper than the codec allows; trees rarely get near it)
+ * @param maxNodes  maximum leaves per tree ({@code max-nodes}); 0 (the default) means no limit
+ * @param nodeSize  minimum rows in a leaf ({@code node-size}, default 1)
  * @param subsample fraction of each class drawn per tree ({@code subsample}, default 1.0): 1.0 is a
  *                  bootstrap sample (with replacement), below 1.0 sampling is without replacement
  * @param splitRule impurity used to choose splits ({@code split-rule}: gini, entropy,
@@ -41,7 +42,7 @@ public record RandomForestParams(int trees, int mtry, int maxDepth, int maxNodes
 
     static final int MAX_TREE_DEPTH = 200;
 
-    public static final RandomForestParams DEFAULTS = new RandomForestParams(100, 0, 20, 0, 5, 1.0, SplitRule.GINI);
+    public static final RandomForestParams DEFAULTS = new RandomForestParams(100, 0, MAX_TREE_DEPTH, 0, 1, 1.0, SplitRule.GINI);
 
     public RandomForestParams {
         if (trees < 1 || mtry < 0 || maxDepth < 2 || maxDepth > MAX_TREE_DEPTH || (maxNodes != 0 && maxNodes < 2)

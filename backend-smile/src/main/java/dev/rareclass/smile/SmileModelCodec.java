@@ -44,12 +44,13 @@ public final class SmileModelCodec implements ModelCodec {
 
     /**
      * JDK classes that occur in a serialised Smile 6.3 forest (found by recording the classes of its
-     * stream): boxed numbers and enums in Smile's schema types, and the list and map inside
-     * {@code StructType}. A {@code HashMap} hashes its keys while being read, which is why only keys of
+     * stream): boxed numbers and enums in Smile's schema types, the list and map inside
+     * {@code StructType}, and the maps of a nominal column's levels (keyed by {@code Byte} or {@code Short}
+     * codes, see {@code Features.forestFrame}). A {@code HashMap} hashes its keys while being read, which is why only keys of
      * allowed classes can ever reach it.
      */
     private static final Set<String> ALLOWED_JDK = Set.of(
-            "java.lang.Enum", "java.lang.Number", "java.lang.Integer", "java.lang.Long",
+            "java.lang.Enum", "java.lang.Number", "java.lang.Byte", "java.lang.Short", "java.lang.Integer", "java.lang.Long",
             "java.lang.Double", "java.lang.Float", "java.lang.Boolean", "java.lang.String",
             "java.util.ArrayList", "java.util.HashMap");
 

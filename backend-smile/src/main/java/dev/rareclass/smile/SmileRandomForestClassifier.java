@@ -26,6 +26,7 @@ public final class SmileRandomForestClassifier implements SmileTrainedClassifier
     private final DecisionTree[] trees;
     private final double[] treeWeights;
     private final StructType schema;
+    private final double[] midpoints;
 
     SmileRandomForestClassifier(RandomForest forest, RandomForestParams params) {
         if (forest.numClasses() != 2) {
@@ -41,6 +42,7 @@ public final class SmileRandomForestClassifier implements SmileTrainedClassifier
             treeWeights[t] = models[t].weight();
         }
         this.schema = forest.schema();
+        this.midpoints = Features.nominalMidpoints(schema);
     }
 
     /** The Smile model, for the codec. */
@@ -75,15 +77,11 @@ public final class SmileRandomForestClassifier implements SmileTrainedClassifier
     @Override
     public double[] scores(FeatureMatrix x) {
         Features.requireColumns(x, featureCount(), RandomForestFactory.MODEL);
-        int cols = x.cols();
-        float[] data = x.data();
         double[] out = new double[x.rows()];
         double[] prob = new double[2];
         for (int r = 0; r < out.length; r++) {
-            double[] row = new double[cols];
-            for (int c = 0; c < cols; c++) {
-                row[c] = data[r * cols + c];
-            }
+            double[] row = new double[x.cols()];
+            Features.forestRow(x, r, midpoints, row);
             Tuple tuple = Tuple.of(schema, row);
             double neg = 0;
             double pos = 0;

@@ -48,7 +48,8 @@ class ParamsTest {
     @Test
     void randomForestDefaults() {
         RandomForestParams params = RandomForestParams.of(Hyperparameters.empty());
-        assertThat(params).isEqualTo(new RandomForestParams(100, 0, 20, 0, 5, 1.0, SplitRule.GINI));
+        // scikit-learn's RandomForestClassifier defaults: fully grown trees (depth capped at 200), min_samples_leaf=1
+        assertThat(params).isEqualTo(new RandomForestParams(100, 0, 200, 0, 1, 1.0, SplitRule.GINI));
         assertThat(params.mtryFor(10)).isEqualTo(3);
         assertThat(params.mtryFor(1)).isEqualTo(1);
         assertThat(params.mtryFor(16)).isEqualTo(4);

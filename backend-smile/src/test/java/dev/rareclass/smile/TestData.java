@@ -29,6 +29,30 @@ final class TestData {
         return new Set(FeatureMatrix.ofRows(x), Labels.wrap(y));
     }
 
+    /**
+     * Three categorical attributes of three levels, one-hot encoded (9 columns of 0/1, plus a constant
+     * column), positive when all three take level 0 (a conjunction, about 1 row in 27). When {@code offset}
+     * is non-zero the indicators are {@code offset} and {@code offset + 2.5} instead of 0 and 1.
+     */
+    static Set oneHotConjunction(int n, long seed, float offset) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[][] x = new double[n][10];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            boolean all = true;
+            for (int a = 0; a < 3; a++) {
+                int level = rng.nextInt(3);
+                for (int l = 0; l < 3; l++) {
+                    x[i][3 * a + l] = offset + (l == level ? (offset == 0 ? 1 : 2.5) : 0);
+                }
+                all &= level == 0;
+            }
+            x[i][9] = 7;
+            y[i] = all ? 1 : 0;
+        }
+        return new Set(FeatureMatrix.ofRows(x), Labels.wrap(y));
+    }
+
     /** XOR of the signs of the first two features, which no linear model can separate; d-2 noise columns. */
     static Set xor(int n, int d, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
