@@ -2,7 +2,7 @@
 same table with pandas, and cross-validates logistic regression and a random forest (100 trees), each without
 and with SMOTE (SMOTENC when there are categorical columns), one-hot and scaling fitted on training folds.
 Prints one line per configuration: model sampler pr_auc_mean.
-Usage: python3 python_same_folds.py DATA RESULTS_JSON LABEL_INDEX POSITIVE HEADER(0/1) CATEGORICAL_INDICES(comma or -)"""
+Usage: python3 python_same_folds.py DATA RESULTS_JSON LABEL_INDEX POSITIVE HEADER(0/1) CATEGORICAL_INDICES(comma or -) [SEED]"""
 import json, sys
 import numpy as np, pandas as pd
 from sklearn.compose import ColumnTransformer
@@ -13,6 +13,7 @@ from sklearn.metrics import average_precision_score
 from imblearn.over_sampling import SMOTE, SMOTENC, SMOTEN
 
 data, results, label, positive, header, cats = sys.argv[1:7]
+seed = int(sys.argv[7]) if len(sys.argv) > 7 else 0  # random_state of SMOTE and the forest
 df = pd.read_csv(data, header=0 if header == "1" else None, dtype=str, skipinitialspace=True)
 label = int(label)
 y = df.iloc[:, label].str.strip().isin(positive.split(",")).astype(int).to_numpy()  # "3,4": several positive values
@@ -28,7 +29,7 @@ def encode(train, test):
     ct = ColumnTransformer([("num", StandardScaler(), num_idx)] + ([("cat", OneHotEncoder(handle_unknown="ignore", sparse_output=False) if "sparse_output" in OneHotEncoder().get_params() else OneHotEncoder(handle_unknown="ignore", sparse=False), cat_idx)] if cat_idx else []))
     return ct.fit_transform(train), ct.transform(test), ct
 
-models = {"logistic": lambda: LogisticRegression(max_iter=3000), "random-forest": lambda: RandomForestClassifier(100, n_jobs=2, random_state=0)}
+models = {"logistic": lambda: LogisticRegression(max_iter=3000), "random-forest": lambda: RandomForestClassifier(100, n_jobs=2, random_state=seed)}
 for name, make in models.items():
     for sampler in ["none", "smote"]:
         ap = []
@@ -37,11 +38,11 @@ for name, make in models.items():
             xtr_raw, ytr = X[train], y[train]
             if sampler == "smote":
                 if cat_idx and not num_idx:
-                    xtr_raw, ytr = SMOTEN(random_state=0).fit_resample(xtr_raw, ytr)
+                    xtr_raw, ytr = SMOTEN(random_state=seed).fit_resample(xtr_raw, ytr)
                 elif cat_idx:
-                    xtr_raw, ytr = SMOTENC(categorical_features=cat_idx, random_state=0).fit_resample(xtr_raw, ytr)
+                    xtr_raw, ytr = SMOTENC(categorical_features=cat_idx, random_state=seed).fit_resample(xtr_raw, ytr)
                 else:
-                    xtr_raw, ytr = SMOTE(random_state=0).fit_resample(xtr_raw.astype(float), ytr)
+                    xtr_raw, ytr = SMOTE(random_state=seed).fit_resample(xtr_raw.astype(float), ytr)
             xtr, xte, _ = encode(xtr_raw, X[test])
             s = make().fit(xtr, ytr).predict_proba(xte)[:, 1]
             ap.append(average_precision_score(y[test], s))

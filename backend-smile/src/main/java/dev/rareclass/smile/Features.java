@@ -42,9 +42,10 @@ final class Features {
      * order, whose labels differ. Among tied values that order is arbitrary, so on a 0/1 column the one
      * possible split is usually never evaluated: on the all-one-hot car data a tree did not split at all.
      * Its nominal split counts the classes per level instead and finds the same split (x == high is
-     * x > midpoint). {@link #forestRow} maps new rows the same way.
+     * x > midpoint). {@link #forestRow} maps new rows the same way. Other columns keep their values, with
+     * tied values ordered for Smile by {@link #tieOrdered}.
      */
-    static DataFrame forestFrame(FeatureMatrix x) {
+    static DataFrame forestFrame(FeatureMatrix x, Labels y) {
         int rows = x.rows();
         int cols = x.cols();
         float[] data = x.data();
@@ -76,14 +77,99 @@ final class Features {
                 NominalScale levels = new NominalScale(Float.toString(lo), Float.toString(hi));
                 columns[c] = new IntVector(new StructField(name, DataTypes.IntType, levels), codes);
             } else {
-                double[] values = new double[rows];
-                for (int r = 0; r < rows; r++) {
-                    values[r] = data[r * cols + c];
-                }
-                columns[c] = new DoubleVector(name, values);
+                columns[c] = new DoubleVector(name, tieOrdered(data, cols, c, y));
             }
         }
         return new DataFrame(columns);
+    }
+
+    /** Below Smile's tie tolerance (1e-7, {@code MathEx.isZero}): nudged values still count as one value. */
+    static final double NUDGE = 3e-8;
+
+    /**
+     * Column {@code c} as doubles, with some rows of each group of tied values nudged up by {@link #NUDGE} so
+     * that Smile's sort puts the group's rows of one class before those of the other. Smile's CART tries a
+     * threshold between two distinct values only where the rows next to each other in its sorted order have
+     * different labels, and among tied values that order is otherwise arbitrary: with 5% positives, about
+     * one boundary in ten between distinct values would be tried. Each group of tied rows with both
+     * classes is laid out negatives-then-positives or the reverse, chosen over the whole column (Viterbi)
+     * to maximise the boundaries whose two sides differ in label; only two pure groups of the same class
+     * (where no best split lies) stay untried. Nudged values are below Smile's tolerance, so no split falls
+     * inside a group, and thresholds (midpoints) move by at most {@code NUDGE / 2}. Bootstrap samples and
+     * deeper nodes see subsets, where the layout is close to, not exactly, the best one.
+     */
+    static double[] tieOrdered(float[] data, int cols, int c, Labels y) {
+        int n = y.size();
+        double[] values = new double[n];
+        long[] keyed = new long[n];
+        for (int r = 0; r < n; r++) {
+            float v = data[r * cols + c];
+            values[r] = v;
+            int bits = Float.floatToIntBits(v);
+            int sortable = bits ^ ((bits >> 31) & 0x7fffffff); // order-preserving for finite floats
+            keyed[r] = ((long) sortable << 32) | r;
+        }
+        java.util.Arrays.sort(keyed);
+        // groups of equal values, in ascending order: [start[g], start[g+1]) of keyed; label mix of each
+        int[] start = new int[n + 1];
+        int groups = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || (int) (keyed[i] >> 32) != (int) (keyed[i - 1] >> 32)) {
+                start[groups++] = i;
+            }
+        }
+        start[groups] = n;
+        // kind: 0 all negative, 1 all positive, 2 both. A mixed group's layout: state 0 = negatives first
+        // (first label 0, last 1), state 1 = positives first (first 1, last 0).
+        byte[] kind = new byte[groups];
+        for (int g = 0; g < groups; g++) {
+            boolean pos = false;
+            boolean neg = false;
+            for (int i = start[g]; i < start[g + 1]; i++) {
+                if (y.get((int) keyed[i]) == 1) {
+                    pos = true;
+                } else {
+                    neg = true;
+                }
+            }
+            kind[g] = (byte) (pos && neg ? 2 : pos ? 1 : 0);
+        }
+        int[] score = new int[2];
+        byte[][] from = new byte[groups][2];
+        for (int g = 1; g < groups; g++) {
+            int[] next = new int[2];
+            for (int s = 0; s < 2; s++) {
+                int first = kind[g] == 2 ? s : kind[g];
+                int best = -1;
+                for (int p = 0; p < (kind[g - 1] == 2 ? 2 : 1); p++) {
+                    int last = kind[g - 1] == 2 ? 1 - p : kind[g - 1];
+                    int total = score[p] + (last != first ? 1 : 0);
+                    if (total > best) {
+                        best = total;
+                        from[g][s] = (byte) p;
+                    }
+                }
+                next[s] = best;
+            }
+            score = next;
+        }
+        int state = kind[groups - 1] == 2 && score[1] > score[0] ? 1 : 0;
+        for (int g = groups - 1; g >= 0; g--) {
+            if (kind[g] == 2) {
+                int later = state == 0 ? 1 : 0; // the label laid out second gets the nudge
+                for (int i = start[g]; i < start[g + 1]; i++) {
+                    int r = (int) keyed[i];
+                    double v = values[r];
+                    if (y.get(r) == later && Math.abs(v) < 1e8) {
+                        values[r] = v + NUDGE;
+                    }
+                }
+            }
+            if (g > 0) {
+                state = from[g][state];
+            }
+        }
+        return values;
     }
 
     /**

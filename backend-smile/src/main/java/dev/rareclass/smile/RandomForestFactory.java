@@ -89,7 +89,7 @@ public final class RandomForestFactory implements TrainerFactory {
 
             // Columns V1..Vd (binary ones nominal, see Features.forestFrame); the label goes last and the
             // formula "y ~ ." takes the rest.
-            DataFrame frame = Features.forestFrame(x).add(ValueVector.of(LABEL, y.toArray()));
+            DataFrame frame = Features.forestFrame(x, y).add(ValueVector.of(LABEL, y.toArray()));
 
             SplittableRandom rng = new SplittableRandom(ctx.seed());
             long[] seeds = new long[resolved.trees()];
