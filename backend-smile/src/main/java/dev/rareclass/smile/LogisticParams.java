@@ -12,10 +12,11 @@ import smile.classification.LogisticRegression;
  * <p>Smile minimises {@code -loglik(w, b) + lambda/2 · |w|²} (the intercept is not penalised), so
  * {@code lambda} corresponds to scikit-learn's {@code 1 / C} with {@code penalty="l2"}.
  *
- * @param lambda        L2 regularisation strength ({@code lambda}, default 0.1, Smile's own default:
- *                      small, but it keeps the weights finite on separable data, where an unpenalised
- *                      fit would run off to infinity)
- * @param tolerance     L-BFGS gradient tolerance ({@code tolerance}, default 1e-5)
+ * @param lambda        L2 regularisation strength ({@code lambda}, default 1: scikit-learn's default
+ *                      {@code C = 1}; it also keeps the weights finite on separable data, where an
+ *                      unpenalised fit would run off to infinity)
+ * @param tolerance     L-BFGS tolerance ({@code tolerance}, default 1e-4, scikit-learn's {@code tol}; on
+ *                      nasa.csv 1e-5 and lambda 0.1 took 3.7 times as long for PR-AUC 0.949 against 0.947)
  * @param maxIterations L-BFGS iteration limit ({@code max-iterations}, default 500)
  */
 public record LogisticParams(double lambda, double tolerance, int maxIterations) {
@@ -27,7 +28,7 @@ public record LogisticParams(double lambda, double tolerance, int maxIterations)
     /** Parameter names {@code logistic@smile} accepts. */
     public static final Set<String> NAMES = Set.of(LAMBDA, TOLERANCE, MAX_ITERATIONS);
 
-    public static final LogisticParams DEFAULTS = new LogisticParams(0.1, 1e-5, 500);
+    public static final LogisticParams DEFAULTS = new LogisticParams(1.0, 1e-4, 500);
 
     public LogisticParams {
         // Smile's Options would also refuse these, but with its own wording; keep ours naming the parameter.

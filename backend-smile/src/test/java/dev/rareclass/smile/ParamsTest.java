@@ -18,7 +18,7 @@ class ParamsTest {
     @Test
     void logisticDefaultsAreSmilesDefaults() {
         LogisticParams params = LogisticParams.of(Hyperparameters.empty());
-        assertThat(params).isEqualTo(new LogisticParams(0.1, 1e-5, 500));
+        assertThat(params).isEqualTo(new LogisticParams(1.0, 1e-4, 500));
         assertThat(params.toOptions()).isEqualTo(new smile.classification.LogisticRegression.Options());
     }
 
