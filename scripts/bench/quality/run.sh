@@ -6,7 +6,7 @@
 # SMOTE's draws and the forest's; Python's random_state takes the same number), and the table compares each
 # configuration's mean over the seeds: one seed moves a small set's PR-AUC by a few hundredths on either side.
 # Prints a Markdown table. Usage: scripts/bench/quality/run.sh     Env: PY (default /usr/bin/python3), WORK (default /tmp/rareclass-quality),
-#   SEEDS (default "0 1 2")
+#   SEEDS (default "0 1 2"), ONLY (dataset names to run, default all)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
@@ -32,6 +32,7 @@ echo "| dataset | rows (positives) | rareclass best | PR-AUC | Python best | PR-
 echo "|---|---|---|---|---|---|---|---|"
 for s in "${sets[@]}"; do
   IFS='|' read -r name file label positive header cats <<< "$s"
+  [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" $name "* ]] || continue
   opts=(--label "$label" --positive "$positive")
   [ "$header" = 0 ] && opts+=(--no-header)
   [ "$cats" != - ] && opts+=(--categorical "$cats")

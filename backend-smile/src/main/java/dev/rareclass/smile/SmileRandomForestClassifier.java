@@ -7,12 +7,15 @@ import java.util.Locale;
 import smile.classification.DecisionTree;
 import smile.classification.RandomForest;
 import smile.data.Tuple;
+import smile.model.cart.DecisionNode;
 import smile.data.type.StructType;
 
 /**
- * A trained Smile random forest. Scores are its soft vote: the trees' leaf posteriors weighted by each
- * tree's out-of-bag accuracy and normalised, exactly what {@code RandomForest.predict(Tuple, double[])}
- * computes.
+ * A trained Smile random forest. Scores are scikit-learn's {@code predict_proba}: the mean over trees of
+ * the positive fraction of the (bootstrap-weighted) training rows in the leaf a row reaches. Smile's own
+ * soft vote ({@code RandomForest.predict(Tuple, double[])}) differs twice: it smooths each leaf's fraction
+ * (Laplace, {@code (count + 1) / (n + 2)}) and weights trees by their out-of-bag accuracy; both shade the
+ * ranking of rare positives by leaf size rather than by votes.
  *
  * <p>We walk the trees ourselves rather than calling the forest, because the forest first maps each
  * row through its {@code Formula}, whose schema binding is mutable shared state (not safe for concurrent
@@ -24,7 +27,6 @@ public final class SmileRandomForestClassifier implements SmileTrainedClassifier
     private final RandomForest forest;
     private final RandomForestParams params;
     private final DecisionTree[] trees;
-    private final double[] treeWeights;
     private final StructType schema;
     private final double[] midpoints;
 
@@ -36,10 +38,8 @@ public final class SmileRandomForestClassifier implements SmileTrainedClassifier
         this.params = params;
         RandomForest.Model[] models = forest.models();
         this.trees = new DecisionTree[models.length];
-        this.treeWeights = new double[models.length];
         for (int t = 0; t < models.length; t++) {
             trees[t] = models[t].tree();
-            treeWeights[t] = models[t].weight();
         }
         this.schema = forest.schema();
         this.midpoints = Features.nominalMidpoints(schema);
@@ -78,20 +78,16 @@ public final class SmileRandomForestClassifier implements SmileTrainedClassifier
     public double[] scores(FeatureMatrix x) {
         Features.requireColumns(x, featureCount(), RandomForestFactory.MODEL);
         double[] out = new double[x.rows()];
-        double[] prob = new double[2];
         for (int r = 0; r < out.length; r++) {
             double[] row = new double[x.cols()];
             Features.forestRow(x, r, midpoints, row);
             Tuple tuple = Tuple.of(schema, row);
-            double neg = 0;
             double pos = 0;
-            for (int t = 0; t < trees.length; t++) {
-                trees[t].predict(tuple, prob);
-                neg += treeWeights[t] * prob[0];
-                pos += treeWeights[t] * prob[1];
+            for (DecisionTree tree : trees) {
+                int[] count = ((DecisionNode) tree.root().predict(tuple)).count();
+                pos += (double) count[1] / (count[0] + count[1]);
             }
-            // Same arithmetic as Smile's MathEx.unitize1 on {neg, pos}: divide by the sum.
-            out[r] = pos / (neg + pos);
+            out[r] = pos / trees.length;
         }
         return out;
     }

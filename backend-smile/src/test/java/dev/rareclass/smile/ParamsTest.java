@@ -16,10 +16,10 @@ class ParamsTest {
     }
 
     @Test
-    void logisticDefaultsAreSmilesDefaults() {
+    void logisticDefaultsAreScikitLearnsCAndTolWithSmilesIterationLimit() {
         LogisticParams params = LogisticParams.of(Hyperparameters.empty());
         assertThat(params).isEqualTo(new LogisticParams(1.0, 1e-4, 500));
-        assertThat(params.toOptions()).isEqualTo(new smile.classification.LogisticRegression.Options());
+        assertThat(params.toOptions()).isEqualTo(new smile.classification.LogisticRegression.Options(1.0, 1e-4, 500));
     }
 
     @Test

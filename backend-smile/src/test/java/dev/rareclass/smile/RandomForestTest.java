@@ -87,19 +87,28 @@ class RandomForestTest {
     }
 
     @Test
-    void scoresEqualSmilesOwnSoftVote() {
+    void scoresAreTheMeanLeafFractionAsInScikitLearnNotSmilesSmoothedWeightedVote() {
+        // Fully grown trees on distinct values end in pure leaves, so each tree says 0 or 1 and a score
+        // is (trees voting positive) / 60: scikit-learn's predict_proba. Smile's own vote smooths leaves
+        // ((count + 1) / (n + 2)) and weights trees by out-of-bag accuracy, which gives other values.
         SmileRandomForestClassifier model = train(3);
         double[] scores = model.scores(TEST.x());
         double[] posteriori = new double[2];
-        for (int i = 0; i < TEST.x().rows(); i++) {
+        int differ = 0;
+        for (int i = 0; i < scores.length; i++) {
+            double votes = scores[i] * 60;
+            assertThat(Math.abs(votes - Math.rint(votes))).isLessThan(1e-9);
             float[] row = TEST.x().row(i);
             double[] values = new double[row.length];
             for (int j = 0; j < row.length; j++) {
                 values[j] = row[j];
             }
             model.forest().predict(Tuple.of(model.forest().schema(), values), posteriori);
-            assertThat(scores[i]).isEqualTo(posteriori[1]);
+            if (Math.abs(posteriori[1] - scores[i]) > 1e-6) {
+                differ++;
+            }
         }
+        assertThat(differ).isGreaterThan(scores.length / 2);
     }
 
     @Test
