@@ -70,7 +70,7 @@ final class AutoencoderTrainer implements ClassifierTrainer {
         }
 
         Dl4jRuntime.ensureConfigured();
-        long seed = params.seedOr(ctx.seed());
+        long seed = Dl4jRuntime.seed(params.seedOr(ctx.seed()));
         MultiLayerNetwork net = new MultiLayerNetwork(NetworkConfigs.autoencoder(params, cols, seed));
         Nd4j.getRandom().setSeed(seed);
         net.init();

@@ -65,7 +65,7 @@ final class Dl4jTrainer implements ClassifierTrainer {
                     + " needs validation rows (use a validation fraction above 0, or early-stopping=none)");
         }
         Dl4jRuntime.ensureConfigured();
-        long seed = params.seedOr(ctx.seed());
+        long seed = Dl4jRuntime.seed(params.seedOr(ctx.seed()));
         MultiLayerNetwork net = new MultiLayerNetwork(sparse
                 ? NetworkConfigs.sparse(params, SparseInputs.inputSize(x), seed, ctx.classWeights())
                 : NetworkConfigs.build(params, cols, seed, ctx.classWeights()));

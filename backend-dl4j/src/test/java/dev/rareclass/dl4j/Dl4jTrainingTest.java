@@ -57,6 +57,15 @@ class Dl4jTrainingTest {
     }
 
     @Test
+    void seedZeroIsAsReproducibleAsAnyOther() {
+        // DL4J itself draws different weights for seed 0 on every init (Dl4jRuntime.seed); --seed 0 is common.
+        String[] p = {"epochs=2", "hidden=8"};
+        double[] a = mlp(TrainingContext.ofSeed(0), p).scores(BLOBS.x());
+        assertThat(mlp(TrainingContext.ofSeed(0), p).scores(BLOBS.x())).isEqualTo(a);
+        assertThat(mlp(TrainingContext.ofSeed(0), p).scores(BLOBS.x())).isEqualTo(a);
+    }
+
+    @Test
     void positiveClassWeightRaisesScores() {
         TrainingContext ctx = TrainingContext.ofSeed(3);
         String[] p = {"epochs=5", "hidden=8", "learning-rate=0.01"};
