@@ -3,7 +3,8 @@
 # logistic, random forest (100 trees), MLP 16-16 tanh dropout 0.2 (adam 1e-3, 10 epochs, batch 64)
 # x samplers none/smote x stratified 5-fold. Prints both leaderboards, the whole-process wall-time ratio and
 # PR-AUC per row side by side.
-# Usage: scripts/bench/compare/run.sh [NASA_CSV]   Env: PY (default /usr/bin/python3), JOBS (default: cores)
+# Usage: scripts/bench/compare/run.sh [NASA_CSV]   Env: PY (default /usr/bin/python3), JOBS (default: cores),
+#        REPS (default 3: alternating runs of each side; the times are medians)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
@@ -14,26 +15,32 @@ out=${WORK:-/tmp/rareclass-compare-bench}
 mkdir -p "$out"
 "$root/rareclass" --version >/dev/null   # build first, outside the timing
 
-t0=$(date +%s.%N)
-"$PY" "$peer" "$nasa" > "$out/python.txt"
-t1=$(date +%s.%N)
-# --threshold 0.5 --validation-split 0: train on the whole training fold, as the Python script does
-# (PR-AUC and ROC-AUC do not depend on the threshold).
-"$root/rareclass" compare "$nasa" --label Hazardous --positive True \
-  --drop "Neo Reference ID,Name,Close Approach Date,Orbit Determination Date,Orbiting Body,Equinox" \
-  --models logistic,random-forest,mlp@dl4j --samplers none,smote --folds 5 --seed 0 \
-  --threshold 0.5 --validation-split 0 ${JOBS:+--jobs $JOBS} \
-  --param random-forest.trees=100 --param random-forest.node-size=1 \
-  --param mlp.hidden=16,16 --param mlp.activation=tanh --param mlp.dropout=0.2 --param mlp.optimizer=adam \
-  --param mlp.learning-rate=0.001 --param mlp.epochs=10 --param mlp.batch-size=64 \
-  --report "$out/rareclass" --quiet > "$out/rareclass.txt"
-t2=$(date +%s.%N)
+py_runs=(); rc_runs=()
+for rep in $(seq "${REPS:-3}"); do   # alternating runs; the figures are the medians (single runs vary by ±20% here)
+  t0=$(date +%s.%N)
+  "$PY" "$peer" "$nasa" > "$out/python.txt"
+  t1=$(date +%s.%N)
+  # --threshold 0.5 --validation-split 0: train on the whole training fold, as the Python script does
+  # (PR-AUC and ROC-AUC do not depend on the threshold).
+  "$root/rareclass" compare "$nasa" --label Hazardous --positive True \
+    --drop "Neo Reference ID,Name,Close Approach Date,Orbit Determination Date,Orbiting Body,Equinox" \
+    --models logistic,random-forest,mlp@dl4j --samplers none,smote --folds 5 --seed 0 \
+    --threshold 0.5 --validation-split 0 ${JOBS:+--jobs $JOBS} \
+    --param random-forest.trees=100 --param random-forest.node-size=1 \
+    --param mlp.hidden=16,16 --param mlp.activation=tanh --param mlp.dropout=0.2 --param mlp.optimizer=adam \
+    --param mlp.learning-rate=0.001 --param mlp.epochs=10 --param mlp.batch-size=64 \
+    --report "$out/rareclass" --quiet > "$out/rareclass.txt"
+  t2=$(date +%s.%N)
+  py_runs+=("$(echo "$t1 - $t0" | bc -l)"); rc_runs+=("$(echo "$t2 - $t1" | bc -l)")
+done
+median() { printf "%s\n" "$@" | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
 echo "== Python stack (scikit-learn, imbalanced-learn, PyTorch)"; cat "$out/python.txt"
 echo; echo "== rareclass"; cat "$out/rareclass.txt"
-py_s=$(echo "$t1 - $t0" | bc -l); rc_s=$(echo "$t2 - $t1" | bc -l)
+py_s=$(median "${py_runs[@]}"); rc_s=$(median "${rc_runs[@]}")
 echo
-printf "whole process: python %.1f s, rareclass %.1f s, ratio rareclass/python %.2f\n" "$py_s" "$rc_s" "$(echo "$rc_s / $py_s" | bc -l)"
+echo "runs (s): python ${py_runs[*]}; rareclass ${rc_runs[*]}"
+printf "whole process, median of %d: python %.1f s, rareclass %.1f s, ratio rareclass/python %.2f\n" "${REPS:-3}" "$py_s" "$rc_s" "$(echo "$rc_s / $py_s" | bc -l)"
 echo
 printf "%-16s %-8s %-18s %-18s\n" model sampler "pr_auc python" "pr_auc rareclass"
 "$PY" - "$out/python.txt" "$out/rareclass/leaderboard.csv" <<'PYEOF'
