@@ -16,10 +16,16 @@ section() {  # section NAME COMMAND...: run it, keep its output (and how long it
   local name=$1; shift
   echo "benchmarks: $name…" >&2
   local t0=$(date +%s)
-  "$@" > "$work/$name.md" 2> "$work/$name.err" || { echo "benchmarks: $name failed, see $work/$name.err" >&2; exit 1; }
+  if ! "$@" > "$work/$name.md" 2> "$work/$name.err"; then  # keep going: one failure should not cost the others
+    echo "benchmarks: $name failed, see $work/$name.err" >&2
+    { echo; echo "**This benchmark failed in this run**; the last lines of its error output:"; echo; echo '```'
+      tail -5 "$work/$name.err"; echo '```'; } >> "$work/$name.md"
+    failed=1
+  fi
   echo $(( $(date +%s) - t0 )) > "$work/$name.s"
 }
 code() { echo '```'; cat "$work/$1.md"; echo '```'; }
+failed=0
 
 section recipes "$here/recipes/run.sh"
 section quality "$here/quality/run.sh"
@@ -126,3 +132,4 @@ echo "Section run times (s): $(for s in recipes quality compare samplers sampler
 } > "$tmp"
 mv "$tmp" "$out"
 echo "wrote $out" >&2
+exit "$failed"
