@@ -7,8 +7,8 @@ import java.util.Locale;
 import smile.classification.DecisionTree;
 import smile.classification.RandomForest;
 import smile.data.Tuple;
-import smile.model.cart.DecisionNode;
 import smile.data.type.StructType;
+import smile.model.cart.DecisionNode;
 
 /**
  * A trained Smile random forest. Scores are scikit-learn's {@code predict_proba}: the mean over trees of
