@@ -74,6 +74,7 @@ final class Dl4jTrainer implements ClassifierTrainer {
         net.init();
         if (sparse) {
             NetworkConfigs.initSparse(net, params);
+            ScatterFreeEmbedding.install(net);
         }
 
         EpochLoop.Feeder feeder = sparse

@@ -54,6 +54,8 @@ class SparseNetworkTest {
             sparse.init();
             // non-zero bias row, so the bias takes part in the comparison
             sparse.getLayer(0).getParam("W").getRow(0).assign(0.25);
+            ScatterFreeEmbedding.install(sparse); // the layer training uses (Dl4jTrainer installs it too)
+            assertThat(sparse.getLayer(0)).isInstanceOf(ScatterFreeEmbedding.class);
             MultiLayerNetwork dense = denseTwin(sparse, p, WORDS);
             SparseInputs in = SparseInputs.of(x);
             INDArray hot = denseInput(x);
@@ -81,6 +83,7 @@ class SparseNetworkTest {
         MlpParams p = MlpParams.logistic(Hyperparameters.empty());
         MultiLayerNetwork sparse = new MultiLayerNetwork(NetworkConfigs.sparse(p, SparseInputs.inputSize(x), 7, ClassWeights.NONE));
         sparse.init();
+        ScatterFreeEmbedding.install(sparse);
         MultiLayerNetwork dense = new MultiLayerNetwork(NetworkConfigs.build(p, WORDS, 1, ClassWeights.NONE));
         dense.init();
         INDArray w = sparse.getLayer(0).getParam("W");
