@@ -4,9 +4,12 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.layers.feedforward.embedding.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.layers.pooling.GlobalPoolingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -20,6 +23,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * gradient of row {@code id} is {@code Σ mask · ε} over the positions holding {@code id}, a loop over the batch's
  * ids with padding skipped. The forward pass, the parameters and the saved configuration stay DL4J's, so a
  * saved model needs nothing of this class: it only replaces the layer object of a network about to be trained.
+ *
+ * <p>The SUM pooling that follows is replaced too ({@link PooledGradient}): its backprop would spread the pooled
+ * gradient {@code [rows, nOut]} over every position ({@code [rows, nOut, length]}, masked; 28% of a step), which
+ * this layer reads position by position anyway. It passes the pooled gradient through and this layer applies the
+ * mask, which gives the same sums.
  *
  * <p>Supports what the sparse network uses: identity activation and no bias (checked when installed).
  */
@@ -48,7 +56,27 @@ final class ScatterFreeEmbedding extends EmbeddingSequenceLayer {
             fresh.setBackpropGradientsViewArray(old.getGradientsViewArray());
         }
         layers[0] = fresh;
+        if (layers.length > 1 && layers[1] instanceof GlobalPoolingLayer pool && !(pool instanceof PooledGradient)
+                && ((org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer) pool.conf().getLayer()).getPoolingType() == PoolingType.SUM) {
+            PooledGradient pass = new PooledGradient(pool.conf(), fresh.dataType);
+            pass.setIndex(pool.getIndex());
+            pass.setListeners(pool.getListeners());
+            layers[1] = pass;
+        }
         net.setLayers(layers);
+    }
+
+    /** SUM pooling whose backprop hands the pooled gradient {@code [rows, nOut]} to the embedding unspread. */
+    static final class PooledGradient extends GlobalPoolingLayer {
+        PooledGradient(NeuralNetConfiguration conf, DataType dataType) {
+            super(conf, dataType);
+        }
+
+        @Override
+        public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+            // a small copy ([rows, nOut]) into the workspace DL4J expects this layer's input gradient in
+            return new Pair<>(new DefaultGradient(), workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, epsilon));
+        }
     }
 
     @Override
@@ -58,10 +86,14 @@ final class ScatterFreeEmbedding extends EmbeddingSequenceLayer {
         int length = (int) input.size(1);
         int nOut = (int) layerConf().getNOut();
         int nIn = (int) layerConf().getNIn();
-        // epsilon: [rows, nOut, length] (the layer's default NCW output); ids and mask: [rows, length]
-        if (epsilon.rank() != 3 || epsilon.size(1) != nOut || epsilon.size(2) != length) {
+        // epsilon: [rows, nOut, length] (the layer's default NCW output), or [rows, nOut] from PooledGradient (the
+        // same at every position); ids and mask: [rows, length]
+        boolean pooled = epsilon.rank() == 2;
+        if (pooled ? epsilon.size(1) != nOut : epsilon.rank() != 3 || epsilon.size(1) != nOut || epsilon.size(2) != length) {
             throw new IllegalStateException("unexpected embedding epsilon shape " + java.util.Arrays.toString(epsilon.shape()));
         }
+        int positionStride = pooled ? 0 : 1;
+        int outStride = pooled ? 1 : length;
         float[] eps = epsilon.castTo(DataType.FLOAT).dup('c').data().asFloat();
         float[] ids = input.castTo(DataType.FLOAT).dup('c').data().asFloat();
         float[] mask = maskArray == null ? null : maskArray.castTo(DataType.FLOAT).dup('c').data().asFloat();
@@ -74,9 +106,9 @@ final class ScatterFreeEmbedding extends EmbeddingSequenceLayer {
                     continue;
                 }
                 int row = (int) ids[at] * nOut;
-                int e = r * nOut * length + p;
+                int e = r * nOut * (pooled ? 1 : length) + p * positionStride;
                 for (int o = 0; o < nOut; o++) {
-                    grad[row + o] += m * eps[e + o * length];
+                    grad[row + o] += m * eps[e + o * outStride];
                 }
             }
         }

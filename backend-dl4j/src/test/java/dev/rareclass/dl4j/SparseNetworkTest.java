@@ -56,6 +56,7 @@ class SparseNetworkTest {
             sparse.getLayer(0).getParam("W").getRow(0).assign(0.25);
             ScatterFreeEmbedding.install(sparse); // the layer training uses (Dl4jTrainer installs it too)
             assertThat(sparse.getLayer(0)).isInstanceOf(ScatterFreeEmbedding.class);
+            assertThat(sparse.getLayer(1)).isInstanceOf(ScatterFreeEmbedding.PooledGradient.class);
             MultiLayerNetwork dense = denseTwin(sparse, p, WORDS);
             SparseInputs in = SparseInputs.of(x);
             INDArray hot = denseInput(x);
