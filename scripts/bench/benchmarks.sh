@@ -124,7 +124,8 @@ cat <<'MID'
 ## Networks: `scripts/bench/dl4j/run.sh`
 mlp@dl4j against PyTorch with the same CSV, architecture, optimizer, batch size and epochs, whole
 process: (a) 20,000 × 30 → 16-16-1 tanh, adam, batch 64; (b) 100,000 × 30 → 256-256-256-1 relu,
-dropout 0.3, batch 2048. Target ≤ 1.0× PyTorch's time.
+dropout 0.3, batch 2048. One thread on each side (rareclass's launcher default; it was faster than two
+for DL4J on both networks here). Target ≤ 1.0× PyTorch's time.
 
 MID
 code dl4j

@@ -11,7 +11,7 @@ root="$(cd "$here/../../.." && pwd)"
 epochs_a="${1:-5}"; epochs_b="${2:-2}"; reps="${3:-2}"
 work="${TMPDIR:-/tmp}/rareclass-dl4j-bench"; mkdir -p "$work"
 java_home="$("$root/scripts/find-jdk")"
-export OMP_NUM_THREADS="${OMP_NUM_THREADS:-$(nproc)}"
+export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"  # as the rareclass launcher (and PyTorch then uses one thread too)
 
 [ -f "$work/a.csv" ] || /usr/bin/python3 "$here/make_data.py" "$work/a.csv" 20000 30
 [ -f "$work/b.csv" ] || /usr/bin/python3 "$here/make_data.py" "$work/b.csv" 100000 30
