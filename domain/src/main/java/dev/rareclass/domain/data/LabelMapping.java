@@ -22,11 +22,6 @@ public record LabelMapping(String column, String positiveValue, String negativeV
         Objects.requireNonNull(negativeValue, "negativeValue");
     }
 
-    /** Whether a raw label value is positive under this mapping. */
-    public boolean isPositive(String raw) {
-        return PositiveValues.parse(positiveValue).test(raw);
-    }
-
     /** A mapping whose negative class is named {@code "not <positive>"}. */
     public LabelMapping(String column, String positiveValue) {
         this(column, positiveValue, "not " + positiveValue);
