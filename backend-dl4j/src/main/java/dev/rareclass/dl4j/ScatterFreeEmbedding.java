@@ -106,7 +106,7 @@ final class ScatterFreeEmbedding extends EmbeddingSequenceLayer {
                     continue;
                 }
                 int row = (int) ids[at] * nOut;
-                int e = r * nOut * (pooled ? 1 : length) + p * positionStride;
+                int e = r * nOut * outStride + p * positionStride;
                 for (int o = 0; o < nOut; o++) {
                     grad[row + o] += m * eps[e + o * outStride];
                 }
