@@ -8,6 +8,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
+. "$here/../lib.sh"   # median
 PY=${PY:-/usr/bin/python3}
 nasa=${1:-$root/../shared/datasets/nasa_asteroids/nasa.csv}
 peer=$root/../shared/peers/compare_nasa.py
@@ -33,7 +34,6 @@ for rep in $(seq "${REPS:-3}"); do   # alternating runs; the figures are the med
   t2=$(date +%s.%N)
   py_runs+=("$(echo "$t1 - $t0" | bc -l)"); rc_runs+=("$(echo "$t2 - $t1" | bc -l)")
 done
-median() { printf "%s\n" "$@" | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
 echo "== Python stack (scikit-learn, imbalanced-learn, PyTorch)"; cat "$out/python.txt"
 echo; echo "== rareclass"; cat "$out/rareclass.txt"

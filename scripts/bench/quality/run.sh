@@ -58,7 +58,7 @@ t = max(theirs, key=lambda k: statistics.mean(theirs[k]))
 om, tm = statistics.mean(ours[o]), statistics.mean(theirs[t])
 res = json.load(open(f"{w}/{name}-{seeds[0]}/results.json"))
 n = sum(len(s["test_rows"]) for s in res["splits"])
-pos = round(res["rows"][0]["tp_mean"] * 5 + res["rows"][0]["fn_mean"] * 5)
+pos = sum(f["test_positives"] for f in res["rows"][0]["folds"])
 sd = statistics.pstdev(theirs[t]) if len(theirs[t]) > 1 else float("nan")
 print(f"| {name} | {n} ({pos}) | {o} | {om:.4f} | {t} | {tm:.4f} | {om - tm:+.4f} | {sd:.4f} |")
 PYEOF

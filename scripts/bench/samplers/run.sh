@@ -7,6 +7,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
+. "$here/../lib.sh"   # median
 PY=${PY:-/usr/bin/python3}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 SAMPLERS=${SAMPLERS:-"smote borderline-smote-1 adasyn near-miss-1"}
@@ -19,7 +20,6 @@ mkdir -p "$WORK"
 "$root/rareclass" --version >/dev/null   # build first, outside the timing
 
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
-median() { printf "%s\n" "$@" | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 printf "%-8s %-19s %10s %10s %7s | %10s %10s %7s | %9s %9s\n" rows sampler imbl_samp java_samp ratio imbl_total java_total ratio imbl_out java_out
 for n in "${sizes[@]}"; do
     csv="$WORK/data-$n.csv"
