@@ -102,8 +102,8 @@ cat <<'MID'
 ## Samplers: `scripts/bench/samplers/run.sh`
 `rareclass resample` (CSV in, CSV out) against imbalanced-learn on seeded 30-feature tables with 1.5%
 positives, at 50,000, 200,000 and 800,000 rows. Columns: the sampler alone on each side, then the whole
-process; output row counts last; each figure the median of 3 alternating runs. Target: whole process
-≤ 1.0× imbalanced-learn's time.
+process, both timed from outside (start to exit, the same clock for both); output row counts last; each
+figure the median of 3 alternating runs. Target: whole process ≤ 1.0× imbalanced-learn's time.
 
 MID
 code samplers
