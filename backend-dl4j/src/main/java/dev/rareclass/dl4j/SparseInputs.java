@@ -67,8 +67,7 @@ record SparseInputs(INDArray ids, INDArray mask) {
                 values[p++] = 1f;
             }
         }
-        return new SparseInputs(Nd4j.create(ids, new long[] {n, length}, 'c'),
-                Nd4j.create(values, new long[] {n, length}, 'c'));
+        return new SparseInputs(NativeFloats.matrix(ids, n, length), NativeFloats.matrix(values, n, length));
     }
 
     /** Minibatches of sparse rows built for each epoch's order (only the batch's rows are padded). */
@@ -91,7 +90,7 @@ record SparseInputs(INDArray ids, INDArray mask) {
                     for (int i = start; i < end; i++) {
                         y[i - start] = labels[order[i]];
                     }
-                    net.fit(in.ids(), Nd4j.create(y, new long[] {y.length, 1}, 'c'), in.mask(), null);
+                    net.fit(in.ids(), NativeFloats.matrix(y, y.length, 1), in.mask(), null);
                     lossSum += net.score() * y.length;
                 }
                 return lossSum;

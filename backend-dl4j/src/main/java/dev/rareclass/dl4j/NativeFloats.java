@@ -1,0 +1,76 @@
+package dev.rareclass.dl4j;
+
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Element access to a float32 matrix's native memory, for the loops this backend runs in Java
+ * ({@link ScatterFreeEmbedding}, {@link SparseInputs}). ND4J's own ways between Java arrays and INDArrays
+ * ({@code Nd4j.create(float[])}, {@code data().asFloat()}, {@code getFloat}) go element by element through
+ * bounds-checked indexers and made up most of a sparse training step; a direct {@link FloatBuffer} over the
+ * same memory reads and writes in place, views included (element {@code (r, c)} at
+ * {@code offset + r·stride0 + c·stride1}).
+ */
+record NativeFloats(FloatBuffer buffer, int offset, int stride0, int stride1) {
+
+    /** The matrix {@code a}, which must be rank 2 and float32. */
+    static NativeFloats of(INDArray a) {
+        if (a.dataType() != DataType.FLOAT || a.rank() != 2) {
+            throw new IllegalArgumentException("a float32 matrix is needed, got " + a.dataType() + " "
+                    + java.util.Arrays.toString(a.shape()));
+        }
+        return new NativeFloats(a.data().asNioFloat(), Math.toIntExact(a.offset()), Math.toIntExact(a.stride(0)),
+                Math.toIntExact(a.stride(1)));
+    }
+
+    float get(int r, int c) {
+        return buffer.get(offset + r * stride0 + c * stride1);
+    }
+
+    void set(int r, int c, float v) {
+        buffer.put(offset + r * stride0 + c * stride1, v);
+    }
+
+    void add(int r, int c, float v) {
+        int at = offset + r * stride0 + c * stride1;
+        buffer.put(at, buffer.get(at) + v);
+    }
+
+    /** Whether the matrix is one contiguous block, row-major or column-major, so that {@link #read}/{@link #write} apply. */
+    boolean contiguous(int rows, int cols) {
+        return (stride1 == 1 && (stride0 == cols || rows == 1)) || (stride0 == 1 && (stride1 == rows || cols == 1));
+    }
+
+    /** Index step between rows in {@link #read}'s array; {@link #colStep} between columns. */
+    int rowStep() {
+        return stride0;
+    }
+
+    int colStep() {
+        return stride1;
+    }
+
+    /** Copies the whole (contiguous) block, in memory order, into {@code dst}. */
+    void read(float[] dst) {
+        buffer.get(offset, dst);
+    }
+
+    /** Overwrites the whole (contiguous) block, in memory order, with {@code src}. */
+    void write(float[] src) {
+        buffer.put(offset, src);
+    }
+
+    /** A new row-major {@code rows × cols} float32 INDArray holding {@code values} (row-major), copied in bulk. */
+    static INDArray matrix(float[] values, int rows, int cols) {
+        if (values.length != rows * cols) {
+            throw new IllegalArgumentException(values.length + " values for a " + rows + " x " + cols + " matrix");
+        }
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, cols}, 'c');
+        FloatBuffer b = out.data().asNioFloat();
+        b.position(Math.toIntExact(out.offset()));
+        b.put(values);
+        return out;
+    }
+}
