@@ -36,13 +36,13 @@ import java.util.stream.Stream;
  */
 public record AutoencoderParams(List<Integer> layers, List<String> activations, String outputActivation,
                                 List<String> inits, double l1Activity, String optimizer, double learningRate,
-                                double momentum, double l2, int epochs, int batchSize, EarlyStopping earlyStopping,
+                                double momentum, double rho, double l2, int epochs, int batchSize, EarlyStopping earlyStopping,
                                 OptionalLong seed) {
 
     public static final Set<String> OUTPUT_ACTIVATIONS;
     public static final Set<String> MONITORS = Set.of("none", "val_loss", "val_pr_auc", "val_roc_auc");
     public static final Set<String> NAMES = Stream.concat(Stream.of("layers", "activation", "output-activation", "init",
-            "l1-activity", "optimizer", "learning-rate", "momentum", "l2", "epochs", "batch-size", "seed"),
+            "l1-activity", "optimizer", "learning-rate", "momentum", "rho", "l2", "epochs", "batch-size", "seed"),
             EarlyStopping.NAMES.stream()).collect(Collectors.toUnmodifiableSet());
 
     static {
@@ -87,11 +87,12 @@ public record AutoencoderParams(List<Integer> layers, List<String> activations, 
         String optimizer = p.choice("optimizer", "adam", MlpParams.OPTIMIZERS);
         double lr = p.decimal("learning-rate", 0.001, Double.MIN_VALUE, 10);
         double momentum = MlpParams.momentum(p, optimizer);
+        double rho = MlpParams.rho(p, optimizer);
         double l2 = p.decimal("l2", 0, 0, 1e6);
         int epochs = p.integer("epochs", 100, 1, 1_000_000);
         int batch = p.integer("batch-size", 128, 1, 1 << 24);
         EarlyStopping es = EarlyStopping.of(p, "val_loss", MONITORS);
-        return new AutoencoderParams(layers, activations, output, inits, l1Activity, optimizer, lr, momentum, l2,
+        return new AutoencoderParams(layers, activations, output, inits, l1Activity, optimizer, lr, momentum, rho, l2,
                 epochs, batch, es, MlpParams.seed(p));
     }
 
@@ -110,6 +111,9 @@ public record AutoencoderParams(List<Integer> layers, List<String> activations, 
         m.put("learning-rate", Double.toString(learningRate));
         if (optimizer.equals("sgd")) {
             m.put("momentum", Double.toString(momentum));
+        }
+        if (optimizer.equals("rmsprop")) {
+            m.put("rho", Double.toString(rho));
         }
         m.put("l2", Double.toString(l2));
         m.put("epochs", Integer.toString(epochs));

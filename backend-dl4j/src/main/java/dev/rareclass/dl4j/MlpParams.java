@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * <p>Defaults ({@code mlp}): {@code hidden=16,16}, {@code activation=relu}, {@code init} by each layer's
  * activation (he-uniform for relu, elu and leaky-relu; lecun-normal for selu; glorot-uniform for tanh and
  * sigmoid), {@code dropout=0}, {@code optimizer=adam}, {@code learning-rate=0.001}, {@code momentum=0.9}
- * (sgd only), {@code l1=0}, {@code l2=0}, {@code epochs=20}, {@code batch-size=64},
+ * (sgd only), {@code rho=0.95} (rmsprop only: the decay of its mean square, DL4J's default; Keras uses 0.9,
+ * PyTorch 0.99), {@code l1=0}, {@code l2=0}, {@code epochs=20}, {@code batch-size=64},
  * {@code early-stopping=none} ({@code patience=10}, {@code min-delta=0}, {@code restore-best=true}),
  * {@code seed} unset (the training context's seed is used). {@code activation}, {@code init} and
  * {@code dropout} take one value for every hidden layer or a comma list with one value per layer.
@@ -34,6 +35,7 @@ import java.util.stream.Stream;
  * @param optimizer    adam, rmsprop, sgd, nadam
  * @param learningRate step size of the optimizer
  * @param momentum     sgd only: 0 is plain SGD, above 0 Nesterov momentum (DL4J's {@code Nesterovs})
+ * @param rho          rmsprop only: decay of the running mean of squared gradients
  * @param l1           L1 penalty on weights (not biases)
  * @param l2           L2 penalty on weights (not biases)
  * @param epochs       passes over the training data (the most, with early stopping)
@@ -42,7 +44,7 @@ import java.util.stream.Stream;
  * @param seed         overrides the training context's seed when present
  */
 public record MlpParams(List<Integer> hidden, List<String> activations, List<String> inits, List<Double> dropouts,
-                        String optimizer, double learningRate, double momentum, double l1, double l2, int epochs,
+                        String optimizer, double learningRate, double momentum, double rho, double l1, double l2, int epochs,
                         int batchSize, EarlyStopping earlyStopping, OptionalLong seed) {
 
     public static final Set<String> ACTIVATIONS = Set.of("relu", "selu", "tanh", "elu", "leaky-relu", "sigmoid");
@@ -51,10 +53,10 @@ public record MlpParams(List<Integer> hidden, List<String> activations, List<Str
 
     /** Parameter names of {@code mlp@dl4j}. */
     public static final Set<String> MLP_NAMES = Stream.concat(Stream.of("hidden", "activation", "init", "dropout",
-            "optimizer", "learning-rate", "momentum", "l1", "l2", "epochs", "batch-size", "seed"),
+            "optimizer", "learning-rate", "momentum", "rho", "l1", "l2", "epochs", "batch-size", "seed"),
             EarlyStopping.NAMES.stream()).collect(Collectors.toUnmodifiableSet());
     /** Parameter names of {@code logistic@dl4j}. */
-    public static final Set<String> LOGISTIC_NAMES = Set.of("learning-rate", "epochs", "batch-size", "l2", "optimizer", "seed");
+    public static final Set<String> LOGISTIC_NAMES = Set.of("learning-rate", "epochs", "batch-size", "l2", "optimizer", "rho", "seed");
 
     /** Largest dropout: at 1 nothing would pass and DL4J's retain probability would be 0. */
     public static final double MAX_DROPOUT = 0.95;
@@ -78,6 +80,7 @@ public record MlpParams(List<Integer> hidden, List<String> activations, List<Str
         require(OPTIMIZERS.contains(optimizer), "optimizer", optimizer, "one of " + sorted(OPTIMIZERS));
         require(learningRate > 0 && learningRate <= 10, "learning-rate", learningRate, "in (0, 10]");
         require(momentum >= 0 && momentum < 1, "momentum", momentum, "in [0, 1)");
+        require(rho > 0 && rho < 1, "rho", rho, "in (0, 1)");
         require(l1 >= 0 && Double.isFinite(l1), "l1", l1, ">= 0");
         require(l2 >= 0 && Double.isFinite(l2), "l2", l2, ">= 0");
         require(epochs >= 1, "epochs", epochs, ">= 1");
@@ -96,12 +99,13 @@ public record MlpParams(List<Integer> hidden, List<String> activations, List<Str
         String optimizer = p.choice("optimizer", "adam", OPTIMIZERS);
         double lr = p.decimal("learning-rate", 0.001, Double.MIN_VALUE, 10);
         double momentum = momentum(p, optimizer);
+        double rho = rho(p, optimizer);
         double l1 = p.decimal("l1", 0, 0, 1e6);
         double l2 = p.decimal("l2", 0, 0, 1e6);
         int epochs = p.integer("epochs", 20, 1, 1_000_000);
         int batch = p.integer("batch-size", 64, 1, 1 << 24);
         EarlyStopping es = EarlyStopping.of(p, "none", EarlyStopping.MONITORS);
-        return new MlpParams(hidden, activations, inits, dropouts, optimizer, lr, momentum, l1, l2, epochs, batch, es, seed(p));
+        return new MlpParams(hidden, activations, inits, dropouts, optimizer, lr, momentum, rho, l1, l2, epochs, batch, es, seed(p));
     }
 
     /** Reads {@code logistic@dl4j} parameters: the same network without hidden layers. */
@@ -112,7 +116,7 @@ public record MlpParams(List<Integer> hidden, List<String> activations, List<Str
         double l2 = p.decimal("l2", 0, 0, 1e6);
         int epochs = p.integer("epochs", 50, 1, 1_000_000);
         int batch = p.integer("batch-size", 64, 1, 1 << 24);
-        return new MlpParams(List.of(), List.of(), List.of(), List.of(), optimizer, lr, 0.9, 0, l2, epochs, batch,
+        return new MlpParams(List.of(), List.of(), List.of(), List.of(), optimizer, lr, 0.9, rho(p, optimizer), 0, l2, epochs, batch,
                 new EarlyStopping("none", 10, 0, true, false), seed(p));
     }
 
@@ -123,6 +127,17 @@ public record MlpParams(List<Integer> hidden, List<String> activations, List<Str
         }
         return p.decimal("momentum", 0.9, 0, 0.999999);
     }
+
+    /** {@code rho} is only meaningful for rmsprop; elsewhere it is refused rather than silently ignored. */
+    static double rho(Hyperparameters p, String optimizer) {
+        if (p.asMap().containsKey("rho") && !optimizer.equals("rmsprop")) {
+            throw new UsageException("parameter rho applies to optimizer=rmsprop only, not " + optimizer);
+        }
+        return p.decimal("rho", DEFAULT_RHO, 1e-6, 0.999999);
+    }
+
+    /** rmsprop's default decay: DL4J's {@code RmsProp.DEFAULT_RMSPROP_RMSDECAY}. */
+    public static final double DEFAULT_RHO = 0.95;
 
     /** The init that suits an activation: He for the ReLU family, LeCun for SELU, Glorot otherwise. */
     public static String defaultInit(String activation) {
@@ -156,6 +171,9 @@ public record MlpParams(List<Integer> hidden, List<String> activations, List<Str
         m.put("learning-rate", Double.toString(learningRate));
         if (!logistic && optimizer.equals("sgd")) {
             m.put("momentum", Double.toString(momentum));
+        }
+        if (optimizer.equals("rmsprop")) {
+            m.put("rho", Double.toString(rho));
         }
         if (!logistic) {
             m.put("l1", Double.toString(l1));

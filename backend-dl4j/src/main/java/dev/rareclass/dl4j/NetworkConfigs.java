@@ -45,7 +45,7 @@ final class NetworkConfigs {
      * Uniform 1:1 weights use DL4J's {@code LossBinaryXENT}; any other weights {@link WeightedBinaryXent}.
      */
     static MultiLayerConfiguration build(MlpParams p, int nIn, long seed, ClassWeights weights) {
-        NeuralNetConfiguration.Builder base = base(seed, updater(p.optimizer(), p.learningRate(), p.momentum()));
+        NeuralNetConfiguration.Builder base = base(seed, updater(p.optimizer(), p.learningRate(), p.momentum(), p.rho()));
         if (p.l1() > 0) {
             base.l1(p.l1());
         }
@@ -86,7 +86,7 @@ final class NetworkConfigs {
      * @param nIn {@link SparseInputs#inputSize}: 1 (bias) + sparse features
      */
     static MultiLayerConfiguration sparse(MlpParams p, int nIn, long seed, ClassWeights weights) {
-        NeuralNetConfiguration.Builder base = base(seed, updater(p.optimizer(), p.learningRate(), p.momentum()));
+        NeuralNetConfiguration.Builder base = base(seed, updater(p.optimizer(), p.learningRate(), p.momentum(), p.rho()));
         if (p.l1() > 0) {
             base.l1(p.l1());
         }
@@ -148,7 +148,7 @@ final class NetworkConfigs {
      * activity penalty ({@link L1ActivityActivation}) when {@code l1-activity > 0}.
      */
     static MultiLayerConfiguration autoencoder(AutoencoderParams p, int nIn, long seed) {
-        NeuralNetConfiguration.Builder base = base(seed, updater(p.optimizer(), p.learningRate(), p.momentum()));
+        NeuralNetConfiguration.Builder base = base(seed, updater(p.optimizer(), p.learningRate(), p.momentum(), p.rho()));
         if (p.l2() > 0) {
             base.l2(p.l2());
         }
@@ -185,10 +185,10 @@ final class NetworkConfigs {
     }
 
     /** sgd with momentum above 0 is DL4J's Nesterov momentum; DL4J has no classical-momentum updater. */
-    static IUpdater updater(String optimizer, double lr, double momentum) {
+    static IUpdater updater(String optimizer, double lr, double momentum, double rho) {
         return switch (optimizer) {
             case "adam" -> new Adam(lr);
-            case "rmsprop" -> new RmsProp(lr);
+            case "rmsprop" -> new RmsProp(lr, rho, RmsProp.DEFAULT_RMSPROP_EPSILON);
             case "sgd" -> momentum > 0 ? new Nesterovs(lr, momentum) : new Sgd(lr);
             case "nadam" -> new Nadam(lr);
             default -> throw new IllegalArgumentException("optimizer " + optimizer);

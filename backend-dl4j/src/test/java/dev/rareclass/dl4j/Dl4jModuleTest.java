@@ -58,9 +58,9 @@ class Dl4jModuleTest {
         try (RecordingLoader loader = isolated()) {
             List<String> seen = probe(loader, false);
             assertThat(seen).containsExactly(
-                    "autoencoder@dl4j autoencoder@dl4j 16 false",
-                    "logistic@dl4j logistic@dl4j 6 true",
-                    "mlp@dl4j mlp@dl4j 16 true",
+                    "autoencoder@dl4j autoencoder@dl4j 17 false",
+                    "logistic@dl4j logistic@dl4j 7 true",
+                    "mlp@dl4j mlp@dl4j 17 true",
                     "codec dl4j dl4j");
             assertThat(loader.defined).as("the probe ran in the isolated loader").contains(Dl4jModule.class.getName());
             assertThat(loader.defined).noneMatch(n -> n.startsWith("org.nd4j.") || n.startsWith("org.bytedeco.")

@@ -88,7 +88,7 @@ class MlpParamsTest {
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("hiden")
                 .hasMessageContaining("mlp@dl4j")
-                .hasMessageContaining("activation, batch-size, dropout, early-stopping, epochs, hidden, init, l1, l2, learning-rate, min-delta, momentum, optimizer, patience, restore-best, seed");
+                .hasMessageContaining("activation, batch-size, dropout, early-stopping, epochs, hidden, init, l1, l2, learning-rate, min-delta, momentum, optimizer, patience, restore-best, rho, seed");
     }
 
     @Test
@@ -114,7 +114,7 @@ class MlpParamsTest {
         assertThat(mlp.parameterNames()).contains("hidden", "dropout", "seed");
         assertThat(mlp.supportsClassWeights()).isTrue();
         assertThat(logistic.kind()).isEqualTo("logistic");
-        assertThat(logistic.parameterNames()).containsExactlyInAnyOrder("learning-rate", "epochs", "batch-size", "l2", "optimizer", "seed");
+        assertThat(logistic.parameterNames()).containsExactlyInAnyOrder("learning-rate", "epochs", "batch-size", "l2", "optimizer", "rho", "seed");
         assertThatThrownBy(() -> mlp.create(hp("epochs=-2"))).isInstanceOf(UsageException.class).hasMessageContaining("epochs");
     }
 
@@ -144,6 +144,21 @@ class MlpParamsTest {
         assertThatThrownBy(() -> MlpParams.of(hp("patience=0"))).hasMessageContaining("patience");
         assertThatThrownBy(() -> MlpParams.of(hp("min-delta=-1"))).hasMessageContaining("min-delta");
         assertThatThrownBy(() -> MlpParams.of(hp("momentum=0.9"))).hasMessageContaining("sgd");
+    }
+
+    @Test
+    void rmspropDecayIsRhoAndReachesDl4jsUpdater() {
+        MlpParams p = MlpParams.of(hp("optimizer=rmsprop", "rho=0.99"));
+        assertThat(p.rho()).isEqualTo(0.99);
+        assertThat(p.asHyperparameters(false).asMap()).containsEntry("rho", "0.99");
+        assertThat(MlpParams.of(hp("optimizer=rmsprop")).rho()).isEqualTo(0.95); // DL4J's default
+        var updater = (org.nd4j.linalg.learning.config.RmsProp) NetworkConfigs.updater("rmsprop", 0.001, 0.9, p.rho());
+        assertThat(updater.getRmsDecay()).isEqualTo(0.99);
+        assertThat(updater.getLearningRate()).isEqualTo(0.001);
+        assertThat(MlpParams.logistic(hp("optimizer=rmsprop", "rho=0.9")).rho()).isEqualTo(0.9);
+        assertThatThrownBy(() -> MlpParams.of(hp("rho=0.9"))).isInstanceOf(UsageException.class).hasMessageContaining("rmsprop");
+        assertThatThrownBy(() -> MlpParams.of(hp("optimizer=rmsprop", "rho=1"))).hasMessageContaining("rho");
+        assertThat(MlpParams.of(hp("optimizer=adam")).asHyperparameters(false).asMap()).doesNotContainKey("rho");
     }
 
     @Test
