@@ -29,6 +29,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads delimited text tables (CSV, TSV; {@code .gz} transparently) with FastCSV, streaming rows
@@ -93,7 +96,7 @@ public final class CsvTableSource implements TableSource {
 
     private Table load(DataOptions options, boolean labelRequired) {
         String file = options.file().toString();
-        try (CsvReader<CsvRecord> reader = open(options)) {
+        try (CsvReader<CsvRecord> reader = open(options); Prefetched prefetched = new Prefetched()) {
             Rows rows = new Rows(reader, options);
             int label = -1;
             if (options.label().isPresent()) {
@@ -144,7 +147,8 @@ public final class CsvTableSource implements TableSource {
             String positive = options.positive().map(String::trim).orElse(null);
             PositiveValues positives = positive == null ? null : PositiveValues.parse(positive);
             Set<String> seen = new LinkedHashSet<>();
-            for (CsvRecord record = rows.next(); record != null; record = rows.next()) {
+            prefetched.start(rows);
+            for (CsvRecord record = prefetched.next(); record != null; record = prefetched.next()) {
                 long line = record.getStartingLineNumber();
                 if (n == incomplete.length) {
                     incomplete = Arrays.copyOf(incomplete, n * 2);
@@ -342,6 +346,103 @@ public final class CsvTableSource implements TableSource {
                 return index >= 0 && index < names.size() ? index : -1;
             } catch (NumberFormatException e) {
                 return -1;
+            }
+        }
+    }
+
+    /**
+     * The rows of a {@link Rows}, read ahead on a second thread a batch at a time while the caller turns the
+     * batch before into columns: FastCSV's tokenizing and the number parsing then use two cores (50,000 rows of
+     * 31 numbers: 0.45 s before). Order is kept, failures included: a failure while reading ahead (a parse
+     * error, a ragged row, an I/O error) is handed over after the rows before it and thrown to the caller
+     * there, so the first bad line of the file is the one reported, whichever thread found it.
+     */
+    private static final class Prefetched implements AutoCloseable {
+        private static final int BATCH = 512;
+        private static final Object END = new Object();
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(16);
+        private volatile boolean closed;
+        private Thread reader;
+        private List<CsvRecord> batch = List.of();
+        private int at;
+        private boolean ended;
+
+        void start(Rows rows) {
+            reader = Thread.ofPlatform().daemon().name("rareclass-csv-reader").start(() -> readAhead(rows));
+        }
+
+        private void readAhead(Rows rows) {
+            try {
+                List<CsvRecord> b = new ArrayList<>(BATCH);
+                for (CsvRecord r = rows.next(); r != null; r = rows.next()) {
+                    b.add(r);
+                    if (b.size() == BATCH) {
+                        hand(b);
+                        b = new ArrayList<>(BATCH);
+                    }
+                }
+                if (!b.isEmpty()) {
+                    hand(b);
+                }
+                hand(END);
+            } catch (RuntimeException | Error e) {
+                try {
+                    hand(e);
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                }
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void hand(Object item) throws InterruptedException {
+            while (!closed) {
+                if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        }
+
+        /** The next row, or null after the last. */
+        @SuppressWarnings("unchecked")
+        CsvRecord next() {
+            while (at == batch.size()) {
+                if (ended) {
+                    return null;
+                }
+                Object item;
+                try {
+                    item = queue.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted while reading"));
+                }
+                if (item == END) {
+                    ended = true;
+                } else if (item instanceof RuntimeException e) {
+                    throw e;
+                } else if (item instanceof Error e) {
+                    throw e;
+                } else {
+                    batch = (List<CsvRecord>) item;
+                    at = 0;
+                }
+            }
+            return batch.get(at++);
+        }
+
+        /** Stops reading ahead (after a failure of the caller's) before the file is closed under it. */
+        @Override
+        public void close() {
+            closed = true;
+            if (reader != null) {
+                reader.interrupt();
+                try {
+                    reader.join(2000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }

@@ -144,6 +144,32 @@ class CsvTableSourceTest {
                 .satisfies(e -> assertThat(((RareclassException) e).exitCode()).isEqualTo(65));
     }
 
+    /** Rows are read ahead on a second thread in batches: errors must still come out in file order. */
+    @Test
+    void theFirstBadLineIsReportedWhicheverThreadFindsIt() throws IOException {
+        StringBuilder csv = new StringBuilder("a,y\n");
+        for (int i = 0; i < 5000; i++) {
+            csv.append(i == 1200 ? "abc" : Integer.toString(i)).append(',').append(i % 2).append('\n');
+        }
+        String lines = csv.toString();
+        // a bad number at line 1202 (found while building columns) before a ragged row at line 3002 (found reading ahead)
+        Path both = write("both.csv", lines.replace("\n3000,0\n", "\n3000\n"));
+        assertThatThrownBy(() -> source.read(labelled(both, "y", "1"))).isInstanceOf(DataException.class)
+                .hasMessageContaining("line 1202, column 'a': 'abc' is not a number");
+        // the ragged row alone, far past the first batches
+        Path ragged = write("ragged.csv", lines.replace("\nabc,0\n", "\n1200,0\n").replace("\n3000,0\n", "\n3000\n"));
+        assertThatThrownBy(() -> source.read(labelled(ragged, "y", "1"))).isInstanceOf(DataException.class)
+                .hasMessageContaining("line 3002: ragged row");
+        // and without either, every row arrives, in order
+        Path good = write("good.csv", lines.replace("\nabc,0\n", "\n1200,0\n"));
+        Table t = source.read(labelled(good, "y", "1"));
+        assertThat(t.rows()).isEqualTo(5000);
+        NumericColumn a = (NumericColumn) t.columns().getFirst();
+        for (int i = 0; i < 5000; i++) {
+            assertThat(a.get(i)).isEqualTo(i);
+        }
+    }
+
     @Test
     void aTruncatedGzipIsADataError() throws IOException {
         Path full = dir.resolve("full.csv.gz");
