@@ -88,7 +88,7 @@ final class ScatterFreeEmbedding extends EmbeddingSequenceLayer {
         public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
             assertInputSet(false);
             if (input.rank() != 2) {
-                throw new IllegalStateException("expected the embedding's pooled sums, got " + java.util.Arrays.toString(input.shape()));
+                return super.activate(training, workspaceMgr); // the embedding could not pool: pool here
             }
             return workspaceMgr.dup(ArrayType.ACTIVATIONS, input);
         }
@@ -186,7 +186,10 @@ final class ScatterFreeEmbedding extends EmbeddingSequenceLayer {
         return scratch;
     }
 
-    /** The positions of the last input seen, kept from the forward pass for the backprop that follows it. */
+    /**
+     * The positions of the input of the last forward pass, for the backprop that follows it (which clears them:
+     * nothing is kept from one step to the next).
+     */
     private INDArray positionsOf;
     private INDArray positionsMask;
     private Positions positions;
@@ -315,6 +318,9 @@ final class ScatterFreeEmbedding extends EmbeddingSequenceLayer {
             }
         }
         view.write(grad);
+        positions = null;
+        positionsOf = null;
+        positionsMask = null;
         Gradient ret = new DefaultGradient();
         ret.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradients);
         return ret;
