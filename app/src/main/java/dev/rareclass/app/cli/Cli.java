@@ -21,12 +21,51 @@ public final class Cli {
     }
 
     public static int run(String... args) {
-        return commandLine(Guice.createInjector(new AppModule())).execute(args);
+        return commandLine(Guice.createInjector(new AppModule()), args).execute(args);
     }
 
-    /** The configured command line; tests run it with their own output writers. */
+    /** The configured command line with every command; tests run it with their own output writers. */
     public static CommandLine commandLine(Injector injector) {
-        CommandLine cmd = new CommandLine(RareclassCommand.class, new GuiceFactory(injector));
+        return configure(new CommandLine(RareclassCommand.class, new GuiceFactory(injector)));
+    }
+
+    /**
+     * The configured command line for these arguments. When the first one names a command, only that command is
+     * built: picocli builds every command it is given, with its options, mixins and use cases, which took a
+     * quarter to a third of a second of every start. Help, completion, a missing or an unknown command get the
+     * whole tree (their output lists every command).
+     */
+    public static CommandLine commandLine(Injector injector, String... args) {
+        Class<?> only = args.length == 0 ? null : command(args[0]);
+        if (only == null) {
+            return commandLine(injector);
+        }
+        GuiceFactory factory = new GuiceFactory(injector);
+        CommandLine cmd = new CommandLine(RareclassCommand.Alone.class, factory);
+        try {
+            cmd.addSubcommand(factory.create(only));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the " + args[0] + " command", e);
+        }
+        return configure(cmd);
+    }
+
+    /** The command class a word names (name or alias), except help and completion, which need the whole tree. */
+    static Class<?> command(String word) {
+        for (Class<?> c : RareclassCommand.class.getAnnotation(CommandLine.Command.class).subcommands()) {
+            CommandLine.Command a = c.getAnnotation(CommandLine.Command.class);
+            if (a == null || c == CompletionCommand.class || c == CommandLine.HelpCommand.class) {
+                continue;
+            }
+            if (a.name().equals(word) || java.util.Arrays.asList(a.aliases()).contains(word)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Settings apply to the commands a command line has when they are made: call after adding them. */
+    private static CommandLine configure(CommandLine cmd) {
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setParameterExceptionHandler(Cli::onParameterError);
         cmd.setExecutionExceptionHandler(Cli::onExecutionError);

@@ -7,7 +7,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
-/** Runs the real command line in-process and captures exit code, stdout and stderr. */
+/**
+ * Runs the real command line in-process, built as a start builds it (only the command asked for), and captures
+ * exit code, stdout and stderr.
+ */
 record CliRun(int exitCode, String out, String err) {
 
     private static final Injector INJECTOR = Guice.createInjector(new AppModule());
@@ -15,7 +18,7 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cmd = Cli.commandLine(INJECTOR);
+        CommandLine cmd = Cli.commandLine(INJECTOR, args);
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         int code = cmd.execute(args);

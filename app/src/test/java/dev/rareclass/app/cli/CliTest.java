@@ -172,6 +172,30 @@ class CliTest {
         assertThat(r.err()).contains("score column 'nope' not found");
     }
 
+    /** A start builds only the command it runs: that command must read its options and help as in the whole tree. */
+    @Test
+    void aCommandLineBuiltForOneCommandMatchesTheWholeOne() {
+        com.google.inject.Injector injector = com.google.inject.Guice.createInjector(new dev.rareclass.app.wiring.AppModule());
+        picocli.CommandLine full = Cli.commandLine(injector);
+        int checked = 0;
+        for (var e : full.getSubcommands().entrySet()) {
+            String name = e.getKey();
+            if (name.equals("help") || name.equals("completion")) {
+                assertThat(Cli.command(name)).isNull(); // these list every command: built whole
+                continue;
+            }
+            picocli.CommandLine lean = Cli.commandLine(injector, name, "--help");
+            assertThat(lean.getSubcommands()).hasSizeLessThan(full.getSubcommands().size()).containsKey(name);
+            assertThat(lean.getSubcommands().get(name).getUsageMessage()).isEqualTo(e.getValue().getUsageMessage());
+            checked++;
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(11);
+        assertThat(Cli.commandLine(injector, "frobnicate").getSubcommands()).hasSameSizeAs(full.getSubcommands());
+        assertThat(Cli.commandLine(injector, "--help").getSubcommands()).hasSameSizeAs(full.getSubcommands());
+        CliRun nested = CliRun.of("datasets", "list");
+        assertThat(nested.exitCode()).as(nested.err()).isZero();
+    }
+
     @Test
     void everyCommandHasHelp() {
         for (String command : List.of("demo", "describe", "train", "evaluate", "predict", "score")) {
