@@ -127,12 +127,19 @@ process: (a) 20,000 × 30 → 16-16-1 tanh, adam, batch 64; (b) 100,000 × 30 �
 dropout 0.3, batch 2048. One thread on each side (rareclass's launcher default; it was faster than two
 for DL4J on both networks here). Target ≤ 1.0× PyTorch's time.
 
+Where DL4J's time goes (perf, one run of each): in (b), OpenBLAS's sgemm takes about a quarter of the
+process and DL4J's own dropout a fifth (per layer and step it fills a mask with ones, then runs ND4J's
+DropOutInverted random op over it: 1.5 million random numbers a step); in (a), the first epoch (ND4J's
+native start-up and the JIT compiler, which then uses half the CPU time of the whole run) and a per-step
+cost of many small native calls, about 1.1 ms a step against PyTorch's 0.6 ms once warm.
+
 MID
 code dl4j
 cat <<'MID'
 
 ## Text: `scripts/bench/text/run.sh`
-rt-polarity, 10,000-word multi-hot input → MLP 16-16 (rmsprop, 4 epochs, batch 512), 5 folds: the
+rt-polarity, 10,000-word multi-hot input → MLP 16-16 (rmsprop with rho 0.99, PyTorch's default, as the
+peer; 4 epochs, batch 512), 5 folds: the
 sparse embedding-sum path against the dense multi-hot matrix, and PyTorch's time per epoch. Target: the
 sparse path ≥ 10× faster per epoch than the dense one; 5-fold accuracy ≥ 0.76. Seconds per epoch are given
 twice: warm (both paths, 10 epochs on fold 0 after everything else) and within the 4-epoch fold runs, where
