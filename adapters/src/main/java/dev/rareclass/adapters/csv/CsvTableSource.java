@@ -352,8 +352,9 @@ public final class CsvTableSource implements TableSource {
 
     /**
      * The rows of a {@link Rows}, read ahead on a second thread a batch at a time while the caller turns the
-     * batch before into columns: FastCSV's tokenizing and the number parsing then use two cores (50,000 rows of
-     * 31 numbers: 0.45 s before). Order is kept, failures included: a failure while reading ahead (a parse
+     * batch before into columns: FastCSV's tokenizing and the number parsing then overlap on two cores
+     * ({@code describe} of 800,000 rows of 31 numbers: 4.25 s instead of 4.61 s). Order is kept, failures
+     * included: a failure while reading ahead (a parse
      * error, a ragged row, an I/O error) is handed over after the rows before it and thrown to the caller
      * there, so the first bad line of the file is the one reported, whichever thread found it.
      */
