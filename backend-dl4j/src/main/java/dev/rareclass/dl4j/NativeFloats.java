@@ -6,12 +6,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Element access to a float32 matrix's native memory, for the loops this backend runs in Java
+ * Bulk access to a float32 matrix's native memory, for the loops this backend runs in Java
  * ({@link ScatterFreeEmbedding}, {@link SparseInputs}). ND4J's own ways between Java arrays and INDArrays
- * ({@code Nd4j.create(float[])}, {@code data().asFloat()}, {@code getFloat}) go element by element through
- * bounds-checked indexers and made up most of a sparse training step; a direct {@link FloatBuffer} over the
- * same memory reads and writes in place, views included (element {@code (r, c)} at
- * {@code offset + r·stride0 + c·stride1}).
+ * ({@code Nd4j.create(float[])}, {@code data().asFloat()}) go element by element through bounds-checked indexers
+ * and made up most of a sparse training step; a direct {@link FloatBuffer} over the same memory copies a whole
+ * contiguous block at once, views included (element {@code (r, c)} at {@code offset + r·stride0 + c·stride1}).
  */
 record NativeFloats(FloatBuffer buffer, int offset, int stride0, int stride1) {
 
@@ -23,19 +22,6 @@ record NativeFloats(FloatBuffer buffer, int offset, int stride0, int stride1) {
         }
         return new NativeFloats(a.data().asNioFloat(), Math.toIntExact(a.offset()), Math.toIntExact(a.stride(0)),
                 Math.toIntExact(a.stride(1)));
-    }
-
-    float get(int r, int c) {
-        return buffer.get(offset + r * stride0 + c * stride1);
-    }
-
-    void set(int r, int c, float v) {
-        buffer.put(offset + r * stride0 + c * stride1, v);
-    }
-
-    void add(int r, int c, float v) {
-        int at = offset + r * stride0 + c * stride1;
-        buffer.put(at, buffer.get(at) + v);
     }
 
     /** Whether the matrix is one contiguous block, row-major or column-major, so that {@link #read}/{@link #write} apply. */
@@ -68,9 +54,7 @@ record NativeFloats(FloatBuffer buffer, int offset, int stride0, int stride1) {
             throw new IllegalArgumentException(values.length + " values for a " + rows + " x " + cols + " matrix");
         }
         INDArray out = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, cols}, 'c');
-        FloatBuffer b = out.data().asNioFloat();
-        b.position(Math.toIntExact(out.offset()));
-        b.put(values);
+        of(out).write(values);
         return out;
     }
 }
