@@ -24,9 +24,27 @@ record NativeFloats(FloatBuffer buffer, int offset, int stride0, int stride1) {
                 Math.toIntExact(a.stride(1)));
     }
 
-    /** Whether the matrix is one contiguous block, row-major or column-major, so that {@link #read}/{@link #write} apply. */
-    boolean contiguous(int rows, int cols) {
-        return (stride1 == 1 && (stride0 == cols || rows == 1)) || (stride0 == 1 && (stride1 == rows || cols == 1));
+    /**
+     * Whether {@code a} is a float32 matrix in one contiguous block, row-major or column-major, which
+     * {@link #read}/{@link #write} then copy whole.
+     */
+    static boolean isBlock(INDArray a) {
+        if (a.dataType() != DataType.FLOAT || a.rank() != 2) {
+            return false;
+        }
+        long rows = a.size(0);
+        long cols = a.size(1);
+        long s0 = a.stride(0);
+        long s1 = a.stride(1);
+        return (s1 == 1 && (s0 == cols || rows == 1)) || (s0 == 1 && (s1 == rows || cols == 1));
+    }
+
+    /** {@code a} as a row-major block: itself when it already is one, else a row-major float32 copy. */
+    static NativeFloats rowMajor(INDArray a) {
+        if (isBlock(a) && (a.stride(1) == 1 || a.size(0) == 1)) {
+            return of(a);
+        }
+        return of(a.castTo(DataType.FLOAT).dup('c'));
     }
 
     /** Index step between rows in {@link #read}'s array; {@link #colStep} between columns. */

@@ -102,13 +102,14 @@ final class ScatterFreeEmbedding extends EmbeddingSequenceLayer {
 
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        int nIn = (int) layerConf().getNIn();
-        int nOut = (int) layerConf().getNOut();
-        NativeFloats w = NativeFloats.of(getParam(DefaultParamInitializer.WEIGHT_KEY));
-        if (!pooledOutput || input.rank() != 2 || !w.contiguous(nIn, nOut)) {
+        INDArray weightParam = getParam(DefaultParamInitializer.WEIGHT_KEY);
+        if (!pooledOutput || input.rank() != 2 || !NativeFloats.isBlock(weightParam)) {
             return super.activate(training, workspaceMgr);
         }
         assertInputSet(false);
+        int nIn = (int) layerConf().getNIn();
+        int nOut = (int) layerConf().getNOut();
+        NativeFloats w = NativeFloats.of(weightParam);
         Positions at = positions();
         float[] weights = scratch(nIn * nOut);
         w.read(weights);
@@ -165,17 +166,6 @@ final class ScatterFreeEmbedding extends EmbeddingSequenceLayer {
     private record Positions(int rows, int[] start, int[] id, float[] weight) {
     }
 
-    /** A matrix as row-major float32 in one block: itself when it already is, else a copy. */
-    private static NativeFloats rowMajor(INDArray a) {
-        if (a.dataType() == DataType.FLOAT && a.rank() == 2) {
-            NativeFloats f = NativeFloats.of(a);
-            if (f.stride1() == 1 && f.stride0() == a.size(1)) {
-                return f;
-            }
-        }
-        return NativeFloats.of(a.castTo(DataType.FLOAT).dup('c'));
-    }
-
     /** One {@code nIn × nOut} work array, reused by every step (the weights read, then the gradient summed). */
     private float[] scratch;
 
@@ -207,11 +197,11 @@ final class ScatterFreeEmbedding extends EmbeddingSequenceLayer {
         int rows = (int) input.size(0);
         int length = (int) input.size(1);
         float[] ids = new float[rows * length];
-        rowMajor(input).read(ids);
+        NativeFloats.rowMajor(input).read(ids);
         float[] mask = null;
         if (maskArray != null) {
             mask = new float[rows * length];
-            rowMajor(maskArray).read(mask);
+            NativeFloats.rowMajor(maskArray).read(mask);
         }
         int[] start = new int[rows + 1];
         int[] id = new int[ids.length];
@@ -245,7 +235,7 @@ final class ScatterFreeEmbedding extends EmbeddingSequenceLayer {
         if (pooled ? epsilon.size(1) != nOut : epsilon.rank() != 3 || epsilon.size(1) != nOut || epsilon.size(2) != length) {
             throw new IllegalStateException("unexpected embedding epsilon shape " + java.util.Arrays.toString(epsilon.shape()));
         }
-        if (pooled && input.rank() == 2 && NativeFloats.of(gradientViews.get(DefaultParamInitializer.WEIGHT_KEY)).contiguous(nIn, nOut)) {
+        if (pooled && input.rank() == 2 && NativeFloats.isBlock(gradientViews.get(DefaultParamInitializer.WEIGHT_KEY))) {
             return new Pair<>(pooledGradient(epsilon, nIn, nOut), null);
         }
         int positionStride = pooled ? 0 : 1;
@@ -281,7 +271,7 @@ final class ScatterFreeEmbedding extends EmbeddingSequenceLayer {
         NativeFloats view = NativeFloats.of(weightGradients);
         Positions at = positions();
         float[] eps = new float[at.rows * nOut];
-        rowMajor(epsilon).read(eps);
+        NativeFloats.rowMajor(epsilon).read(eps);
         float[] grad = scratch(nIn * nOut);
         java.util.Arrays.fill(grad, 0f);
         int rowStep = view.rowStep();
