@@ -24,6 +24,16 @@ record NativeFloats(FloatBuffer buffer, int offset, int stride0, int stride1) {
                 Math.toIntExact(a.stride(1)));
     }
 
+    /** The float32 vector {@code a} (rank 1) as a {@code 1 × n} matrix. */
+    static NativeFloats vector(INDArray a) {
+        if (a.dataType() != DataType.FLOAT || a.rank() != 1) {
+            throw new IllegalArgumentException("a float32 vector is needed, got " + a.dataType() + " "
+                    + java.util.Arrays.toString(a.shape()));
+        }
+        return new NativeFloats(a.data().asNioFloat(), Math.toIntExact(a.offset()), Math.toIntExact(a.length()),
+                Math.toIntExact(a.stride(0)));
+    }
+
     /**
      * Whether {@code a} is a float32 matrix in one contiguous block, row-major or column-major, which
      * {@link #read}/{@link #write} then copy whole.

@@ -1,0 +1,181 @@
+package dev.rareclass.dl4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rareclass.domain.model.ClassWeights;
+import dev.rareclass.domain.model.Hyperparameters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * {@link JavaDense} against DL4J's own layers: two networks with the same configuration and seed, one with the Java
+ * layers installed, must give the same outputs and, trained on the same batches (dropout drawing from the same
+ * seeded generator), end with the same weights, to float rounding.
+ */
+class JavaDenseTest {
+
+    static final int ROWS = 37;
+    static final int COLS = 11;
+
+    static INDArray matrix(long seed, int rows, int cols) {
+        Random rnd = new Random(seed);
+        float[] v = new float[rows * cols];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) rnd.nextGaussian();
+        }
+        return Nd4j.create(v, new long[] {rows, cols}, 'c');
+    }
+
+    static INDArray labels(long seed, int rows) {
+        Random rnd = new Random(seed);
+        float[] v = new float[rows];
+        for (int i = 0; i < rows; i++) {
+            v[i] = rnd.nextDouble() < 0.3 ? 1 : 0;
+        }
+        return Nd4j.create(v, new long[] {rows, 1}, 'c');
+    }
+
+    static MultiLayerNetwork mlp(List<String> params, ClassWeights weights) {
+        Hyperparameters h = Hyperparameters.parse(params);
+        MlpParams p = h.asMap().containsKey("hidden") ? MlpParams.of(h) : MlpParams.logistic(h);
+        MultiLayerNetwork net = new MultiLayerNetwork(NetworkConfigs.build(p, COLS, 5, weights));
+        net.init();
+        return net;
+    }
+
+    /** Trains both networks on the same three batches, reseeding ND4J's generator alike, and compares them. */
+    static void assertSameTraining(MultiLayerNetwork dl4j, MultiLayerNetwork java) {
+        INDArray initial = dl4j.params().dup();
+        INDArray x = matrix(1, ROWS, COLS);
+        assertThat(maxDiff(java.output(x, false), dl4j.output(x, false))).isLessThan(1e-5);
+        for (int step = 0; step < 3; step++) {
+            INDArray bx = matrix(10 + step, ROWS, COLS);
+            INDArray by = labels(20 + step, ROWS);
+            Nd4j.getRandom().setSeed(99 + step);
+            dl4j.fit(new DataSet(bx, by));
+            Nd4j.getRandom().setSeed(99 + step);
+            java.fit(new DataSet(bx, by));
+            assertThat(Math.abs(java.score() - dl4j.score())).isLessThan(1e-4 * Math.max(1, Math.abs(dl4j.score())));
+        }
+        assertThat(maxDiff(java.params(), dl4j.params())).isLessThan(1e-4);
+        assertThat(maxDiff(java.output(x, false), dl4j.output(x, false))).isLessThan(1e-4);
+        // and the weights did move: a comparison of untrained networks would prove nothing
+        assertThat(maxDiff(java.params(), initial)).isGreaterThan(1e-3);
+    }
+
+    static double maxDiff(INDArray a, INDArray b) {
+        return a.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).sub(b.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE))
+                .amaxNumber().doubleValue();
+    }
+
+    static List<Class<?>> layerClasses(MultiLayerNetwork net) {
+        List<Class<?>> out = new ArrayList<>();
+        for (Layer l : net.getLayers()) {
+            out.add(l.getClass());
+        }
+        return out;
+    }
+
+    @Test
+    void everyJavaActivationTrainsAsDl4jDoes() {
+        for (String activation : new String[] {"tanh", "relu", "selu", "elu", "leaky-relu", "sigmoid"}) {
+            List<String> params = List.of("hidden=9,6", "activation=" + activation, "dropout=0.25", "optimizer=adam",
+                    "learning-rate=0.05");
+            MultiLayerNetwork dl4j = mlp(params, ClassWeights.NONE);
+            MultiLayerNetwork java = mlp(params, ClassWeights.NONE);
+            JavaDense.install(java);
+            assertThat(layerClasses(java)).as(activation)
+                    .containsExactly(JavaDense.Hidden.class, JavaDense.Hidden.class, JavaDense.Output.class);
+            assertSameTraining(dl4j, java);
+        }
+    }
+
+    @Test
+    void weightedLossAndLogisticNetworksToo() {
+        List<String> weighted = List.of("hidden=5", "activation=tanh", "optimizer=rmsprop", "learning-rate=0.05");
+        MultiLayerNetwork dl4j = mlp(weighted, new ClassWeights(4, 1));
+        MultiLayerNetwork java = mlp(weighted, new ClassWeights(4, 1));
+        JavaDense.install(java);
+        assertSameTraining(dl4j, java);
+
+        List<String> logistic = List.of("optimizer=adam", "learning-rate=0.1");
+        dl4j = mlp(logistic, ClassWeights.NONE);
+        java = mlp(logistic, ClassWeights.NONE);
+        JavaDense.install(java);
+        assertThat(layerClasses(java)).containsExactly(JavaDense.Output.class);
+        assertSameTraining(dl4j, java);
+    }
+
+    @Test
+    void largeLayersKeepDl4jsImplementation() {
+        // 11 x 400 = 4,400 weights (above MAX_WEIGHTS), then 400 x 8 = 3,200 and 8 x 1
+        MultiLayerNetwork net = mlp(List.of("hidden=400,8", "activation=tanh"), ClassWeights.NONE);
+        JavaDense.install(net);
+        assertThat(layerClasses(net)).containsExactly(org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer.class,
+                JavaDense.Hidden.class, JavaDense.Output.class);
+        // the mixed network still trains as DL4J's alone does
+        MultiLayerNetwork dl4j = mlp(List.of("hidden=400,8", "activation=tanh"), ClassWeights.NONE);
+        assertSameTraining(dl4j, net);
+    }
+
+    @Test
+    void theAutoencodersActivityPenaltyLayerStaysDl4js() {
+        AutoencoderParams p = AutoencoderParams.of(Hyperparameters.parse(List.of()));
+        MultiLayerNetwork net = new MultiLayerNetwork(NetworkConfigs.autoencoder(p, 6, 3));
+        net.init();
+        JavaDense.install(net);
+        List<Class<?>> classes = layerClasses(net);
+        assertThat(classes.getFirst()).isEqualTo(org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer.class);
+        assertThat(classes.subList(1, classes.size() - 1)).containsOnly(JavaDense.Hidden.class);
+        assertThat(classes.getLast()).isEqualTo(JavaDense.Output.class);
+    }
+
+    @Test
+    void mulAddMatchesTheDefinitionForEveryShapeAndLayout() {
+        Random rnd = new Random(4);
+        for (int[] s : new int[][] {{1, 1, 1}, {3, 5, 1}, {4, 7, 8}, {5, 3, 9}, {2, 9, 17}, {6, 1, 23}}) {
+            int m = s[0];
+            int k = s[1];
+            int n = s[2];
+            float[] a = new float[m * k];
+            float[] b = new float[k * n];
+            float[] c0 = new float[m * n];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (float) rnd.nextGaussian();
+            }
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (float) rnd.nextGaussian();
+            }
+            for (int i = 0; i < c0.length; i++) {
+                c0[i] = (float) rnd.nextGaussian();
+            }
+            float[] aT = new float[k * m];
+            for (int i = 0; i < m; i++) {
+                for (int p = 0; p < k; p++) {
+                    aT[p * m + i] = a[i * k + p];
+                }
+            }
+            float[] c = c0.clone();
+            float[] cT = c0.clone();
+            JavaDense.mulAdd(a, k, 1, b, c, m, k, n);
+            JavaDense.mulAdd(aT, 1, m, b, cT, m, k, n); // the same product from the transposed copy
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double want = c0[i * n + j];
+                    for (int p = 0; p < k; p++) {
+                        want += (double) a[i * k + p] * b[p * n + j];
+                    }
+                    assertThat((double) c[i * n + j]).isCloseTo(want, org.assertj.core.api.Assertions.within(1e-4));
+                    assertThat(cT[i * n + j]).isEqualTo(c[i * n + j]);
+                }
+            }
+        }
+    }
+}
