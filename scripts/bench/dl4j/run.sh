@@ -8,6 +8,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
+. "$here/../lib.sh"   # jvm_flags
 epochs_a="${1:-5}"; epochs_b="${2:-2}"; reps="${3:-2}"
 work="${TMPDIR:-/tmp}/rareclass-dl4j-bench"; mkdir -p "$work"
 java_home="$("$root/scripts/find-jdk")"
@@ -20,7 +21,7 @@ export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"  # as the rareclass launcher (and
 cp="$root/backend-dl4j/target/test-classes:$root/backend-dl4j/target/classes:$(cat "$root/backend-dl4j/target/bench.cp")"
 
 dl4j() {
-  "$java_home/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+  "$java_home/bin/java" $(jvm_flags "$root") \
     -Dorg.bytedeco.javacpp.nopointergc=true -cp "$cp" dev.rareclass.dl4j.bench.MlpBench "$@" 2>/dev/null | grep '^{'
 }
 wall() { local t0 t1; t0=$(date +%s.%N); "$@" >"$work/last.json"; t1=$(date +%s.%N)

@@ -7,6 +7,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
+. "$here/../lib.sh"   # jvm_flags
 which="${1:-all}"
 data="$root/../shared/datasets/processminer_sheet_break/processminer-rare-event-mts - data.csv.gz"
 [ -f "$data" ] || data="/work/shared/datasets/processminer_sheet_break/processminer-rare-event-mts - data.csv.gz"
@@ -19,7 +20,7 @@ export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"  # as the rareclass launcher
     -Dmdep.outputFile=target/bench.cp >/dev/null)
 cp="$root/backend-dl4j/target/test-classes:$root/backend-dl4j/target/classes:$(cat "$root/backend-dl4j/target/bench.cp")"
 check() {
-  "$java_home/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+  "$java_home/bin/java" $(jvm_flags "$root") \
     -Dorg.bytedeco.javacpp.nopointergc=true -cp "$cp" dev.rareclass.dl4j.bench.PapermillCheck "$@" 2>/dev/null | grep '^{'
 }
 keep="epochs=100 early-stopping=val_loss patience=100 restore-best=true"

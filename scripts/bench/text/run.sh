@@ -10,20 +10,21 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
+. "$here/../lib.sh"   # jvm_flags
 words="${1:-10000}"; dense_folds="${2:-1}"
 data="${3:-$root/../shared/datasets/movie_review_polarity_pang_lee}"
 [ -d "$data" ] || data=/work/shared/datasets/movie_review_polarity_pang_lee
 peer="${PEER:-/work/shared/peers/polarity.py}"
 java_home="$("$root/scripts/find-jdk")"
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"  # as the rareclass launcher
-echo "machine: $(nproc) cores, load $(cut -d" " -f1-3 /proc/loadavg); OMP_NUM_THREADS=$OMP_NUM_THREADS"
+echo "machine: $(nproc --all) cores, load $(cut -d" " -f1-3 /proc/loadavg); OMP_NUM_THREADS=$OMP_NUM_THREADS"
 
 (cd "$root" && JAVA_HOME="$java_home" mvn -B -o -q -pl backend-dl4j -am test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench.cp >/dev/null)
 cp="$root/backend-dl4j/target/test-classes:$root/backend-dl4j/target/classes:$(cat "$root/backend-dl4j/target/bench.cp")"
 
 echo "== dl4j sparse vs dense (words=$words)"
-"$java_home/bin/java" -Xmx6g --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+"$java_home/bin/java" -Xmx6g $(jvm_flags "$root") \
   -Dorg.bytedeco.javacpp.nopointergc=true -cp "$cp" dev.rareclass.dl4j.bench.TextBench "$data" "$words" "$dense_folds" 4 \
   2>/dev/null | grep '^{' | tee "${TMPDIR:-/tmp}/rareclass-text-bench.json"
 echo "== torch per epoch (dense multi-hot, first fold)"
