@@ -74,7 +74,7 @@ final class AutoencoderTrainer implements ClassifierTrainer {
         MultiLayerNetwork net = new MultiLayerNetwork(NetworkConfigs.autoencoder(params, cols, seed));
         Nd4j.getRandom().setSeed(seed);
         net.init();
-        JavaDense.install(net);
+        LeanDense.install(net);
 
         INDArray features = Nd4j.create(normal.data(), new long[] {normal.rows(), cols}, 'c');
         EpochLoop.Evaluator evaluator = null;

@@ -39,7 +39,7 @@ final class Dl4jSerialization {
         } catch (IOException | RuntimeException e) {
             throw new DataException("the saved dl4j network cannot be read: " + e.getMessage(), e);
         }
-        JavaDense.install(net); // as when it was trained, so that it scores the same
+        LeanDense.install(net); // as when it was trained, so that it scores the same
         return new Dl4jTrainedClassifier(kind, params, net, history, Dl4jTrainedClassifier.Output.forKind(kind));
     }
 }

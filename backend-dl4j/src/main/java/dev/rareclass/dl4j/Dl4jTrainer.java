@@ -76,7 +76,7 @@ final class Dl4jTrainer implements ClassifierTrainer {
             NetworkConfigs.initSparse(net, params);
             ScatterFreeEmbedding.install(net);
         }
-        JavaDense.install(net);
+        LeanDense.install(net);
 
         EpochLoop.Feeder feeder = sparse
                 ? SparseInputs.feeder(x, labelColumn(y), params.batchSize())

@@ -25,35 +25,46 @@ import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Small dense layers with their arithmetic in Java: a {@code 64 × 33 → 16} layer is 34,000 multiply-adds, a few
- * microseconds of Java, but DL4J runs it as a dozen native ops per step (the product, the bias, the activation,
- * the product again in the backprop, its derivative, two more products and a sum), each costing more in call
- * overhead than the arithmetic itself. On the asteroid MLP (16-16 tanh, batch 64) those ops were most of a step.
+ * DL4J's dense and output layers with less overhead per training step, in two forms chosen by layer size.
+ *
+ * <p><b>Small layers, arithmetic in Java</b> ({@link JavaHidden}, {@link JavaOutput}): a {@code 64 × 33 → 16}
+ * layer is 34,000 multiply-adds, a few microseconds of Java, but DL4J runs it as a dozen native ops per step (the
+ * product, the bias, the activation, the product again in the backprop, its derivative, two more products and a
+ * sum), each costing more in call overhead than the arithmetic. On the asteroid MLP (16-16 tanh, batch 64) those
+ * ops were most of a step. Sums run in another order than OpenBLAS's, so results agree to rounding, not to the bit.
+ *
+ * <p><b>Large layers, native without the waste</b> ({@link NativeHidden}): DL4J's {@code DenseLayer} computes its
+ * forward product into a row-major array, which OpenBLAS cannot write, so into a temporary then copied; and its
+ * backprop computes the forward product a second time to get the pre-activations back. On a 256-256-256 network
+ * (batch 2048) the copies and the second products were a quarter of a step. This form has OpenBLAS write the
+ * transposed product (the row-major product in memory), keeps a copy of the pre-activations (a copy costs far less
+ * than a product) and otherwise runs DL4J's own ops in DL4J's order, so its numbers are DL4J's to rounding.
  *
  * <p>{@link #install} swaps the layer objects of an initialised network, as {@link ScatterFreeEmbedding} does:
  * the configuration, the parameters and their layout, the updater, the dropout (DL4J's own, drawing from the same
  * random generator in the same order) and the loss stay DL4J's, so a saved network is an ordinary DL4J network
- * and loads as one. Only the products, the bias, the hidden layers' activation and their derivatives are computed
- * here, in float32 as DL4J does (sums in another order, so results agree to rounding, not to the bit).
+ * and loads as one.
  *
- * <p>Which layers qualify depends on their shape alone, never on the batch, so that a row scores the same in a
- * batch of 1 as in a batch of 100,000: at most {@link #MAX_WEIGHTS} weights (beyond that OpenBLAS's products win
- * even at small batches), float32, no layer normalisation, weight noise or masks; hidden layers also need an
- * activation this class knows ({@link Fn}). Anything else keeps DL4J's implementation.
+ * <p>Which form a layer gets depends on its shape alone, never on the batch, so that a row scores the same in a
+ * batch of 1 as in a batch of 100,000: Java up to {@link #MAX_WEIGHTS} weights (beyond that OpenBLAS's products
+ * win even at small batches), native above. Both need float32 and no layer normalisation or weight noise; the
+ * Java hidden layer also an activation of {@link Fn}. A layer given a mask at run time uses DL4J's code for that
+ * call. Anything else keeps DL4J's layer.
  */
-final class JavaDense {
+final class LeanDense {
 
-    /** The largest layer (nIn × nOut) computed here: 64 × 64. */
+    /** The largest layer (nIn × nOut) computed in Java: 64 × 64. */
     static final int MAX_WEIGHTS = 4096;
 
-    private JavaDense() {
+    private LeanDense() {
     }
 
     /**
      * Replaces every qualifying dense and output layer of an initialised network (after {@code init()} or a
-     * restore, before the first fit) by its Java counterpart, keeping its parameters and gradient views.
+     * restore, before the first fit) by its lean counterpart, keeping its parameters and gradient views.
      */
     static void install(MultiLayerNetwork net) {
         Layer[] layers = net.getLayers().clone();
@@ -61,11 +72,12 @@ final class JavaDense {
         for (int i = 0; i < layers.length; i++) {
             Layer old = layers[i];
             Layer fresh = null;
-            if (old.getClass() == DenseLayer.class && qualifies((BaseLayer<?>) old)
-                    && Fn.of(((DenseLayer) old).layerConf().getActivationFn()) != null) {
-                fresh = new Hidden(old.conf(), DataType.FLOAT);
-            } else if (old.getClass() == OutputLayer.class && qualifies((BaseLayer<?>) old)) {
-                fresh = new Output(old.conf(), DataType.FLOAT);
+            if (old.getClass() == DenseLayer.class && plain((BaseLayer<?>) old)) {
+                fresh = small((BaseLayer<?>) old) && Fn.of(((DenseLayer) old).layerConf().getActivationFn()) != null
+                        ? new JavaHidden(old.conf(), DataType.FLOAT)
+                        : new NativeHidden(old.conf(), DataType.FLOAT);
+            } else if (old.getClass() == OutputLayer.class && plain((BaseLayer<?>) old) && small((BaseLayer<?>) old)) {
+                fresh = new JavaOutput(old.conf(), DataType.FLOAT);
             }
             if (fresh != null) {
                 fresh.setIndex(old.getIndex());
@@ -84,13 +96,25 @@ final class JavaDense {
         }
     }
 
-    private static boolean qualifies(BaseLayer<?> layer) {
+    /** Float32 weights, no layer normalisation, no weight noise. */
+    private static boolean plain(BaseLayer<?> layer) {
         if (!(layer.conf().getLayer() instanceof FeedForwardLayer conf)) {
             return false;
         }
         INDArray w = layer.getParam(DefaultParamInitializer.WEIGHT_KEY);
-        return w != null && w.dataType() == DataType.FLOAT && conf.getNIn() * conf.getNOut() <= MAX_WEIGHTS
-                && conf.getWeightNoise() == null && !(conf instanceof org.deeplearning4j.nn.conf.layers.DenseLayer d && d.hasLayerNorm());
+        return w != null && w.dataType() == DataType.FLOAT && conf.getWeightNoise() == null
+                && !(conf instanceof org.deeplearning4j.nn.conf.layers.DenseLayer d && d.hasLayerNorm());
+    }
+
+    private static boolean small(BaseLayer<?> layer) {
+        FeedForwardLayer conf = (FeedForwardLayer) layer.conf().getLayer();
+        return conf.getNIn() * conf.getNOut() <= MAX_WEIGHTS;
+    }
+
+    /** Whether a layer's current input is the plain case the lean forms handle: float32 rows, no mask. */
+    private static boolean plainInput(BaseLayer<?> layer, INDArray input, INDArray mask) {
+        return mask == null && input != null && input.rank() == 2 && input.dataType() == DataType.FLOAT
+                && input.size(1) == ((FeedForwardLayer) layer.conf().getLayer()).getNIn();
     }
 
     /** The activations computed in Java: DL4J's definitions (ND4J's ops), with their derivatives. */
@@ -251,7 +275,7 @@ final class JavaDense {
      * weights for the backprop that follows; the backprop uses them only if the layer still has that input and
      * those weights, and recomputes them otherwise.
      */
-    static final class Hidden extends DenseLayer {
+    static final class JavaHidden extends DenseLayer {
 
         private final Fn activation;
         private INDArray keptFor;
@@ -260,14 +284,13 @@ final class JavaDense {
         private float[] keptA;
         private float[] keptW;
 
-        Hidden(NeuralNetConfiguration conf, DataType dataType) {
+        JavaHidden(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
             this.activation = Fn.of(layerConf().getActivationFn());
         }
 
         private boolean javaPath() {
-            return maskArray == null && input != null && input.rank() == 2 && input.dataType() == DataType.FLOAT
-                    && input.size(1) == layerConf().getNIn();
+            return plainInput(this, input, maskArray);
         }
 
         @Override
@@ -347,15 +370,14 @@ final class JavaDense {
      * An {@code OutputLayer} whose products and bias run in Java; its activation and loss (value and gradient)
      * stay DL4J's.
      */
-    static final class Output extends OutputLayer {
+    static final class JavaOutput extends OutputLayer {
 
-        Output(NeuralNetConfiguration conf, DataType dataType) {
+        JavaOutput(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
         }
 
         private boolean javaPath() {
-            return maskArray == null && input != null && input.rank() == 2 && input.dataType() == DataType.FLOAT
-                    && input.size(1) == layerConf().getNIn();
+            return plainInput(this, input, maskArray);
         }
 
         @Override
@@ -392,6 +414,88 @@ final class JavaDense {
                     new long[] {rows, p.nIn()}, 'c');
             NativeFloats.of(epsilonNext).write(dx);
             return new Pair<>(ret, backpropDropOutIfPresent(epsilonNext));
+        }
+    }
+
+    /**
+     * A large {@code DenseLayer} on DL4J's native ops, without the copy of each forward product and without the
+     * second forward product in the backprop (see the class comment). The forward pass of a training step keeps the
+     * pre-activations; the backprop uses them only if the layer still has that input at the same iteration (no
+     * update in between), and otherwise falls back to DL4J's own backprop, which recomputes them.
+     */
+    static final class NativeHidden extends DenseLayer {
+
+        private INDArray keptFor;
+        private INDArray keptZ;
+        private int keptIteration;
+
+        NativeHidden(NeuralNetConfiguration conf, DataType dataType) {
+            super(conf, dataType);
+        }
+
+        @Override
+        public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+            assertInputSet(false);
+            forget();
+            if (!plainInput(this, input, maskArray)) {
+                return super.activate(training, workspaceMgr);
+            }
+            applyDropOutIfNecessary(training, workspaceMgr);
+            INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
+            // OpenBLAS writes column-major products only (a row-major result goes through a temporary and a copy):
+            // compute zᵀ = wᵀ · inputᵀ column-major, which is z row-major in memory. Row-major as DL4J's own
+            // output, so that the next layer's dropout lays out (and draws) its mask the same way.
+            INDArray zT = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
+                    new long[] {w.size(1), input.size(0)}, 'f');
+            w.transpose().mmuli(input.transpose(), zT);
+            INDArray z = zT.transpose();
+            if (hasBias()) {
+                z.addiRowVector(getParam(DefaultParamInitializer.BIAS_KEY));
+            }
+            if (training) {
+                keptFor = input;
+                keptZ = workspaceMgr.dup(ArrayType.ACTIVATIONS, z);
+                keptIteration = getIterationCount();
+            }
+            return layerConf().getActivationFn().getActivation(z, training);
+        }
+
+        @Override
+        public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+            assertInputSet(true);
+            INDArray z = keptZ;
+            boolean kept = z != null && keptFor == input && keptIteration == getIterationCount() && maskArray == null;
+            forget();
+            if (!kept) {
+                return super.backpropGradient(epsilon, workspaceMgr);
+            }
+            // from here on DL4J's BaseLayer.backpropGradient, with the kept pre-activations
+            INDArray delta = layerConf().getActivationFn().backprop(z, epsilon).getFirst();
+            Gradient ret = new DefaultGradient();
+            if (hasBias()) {
+                INDArray biasGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
+                delta.sum(biasGrad, 0);
+                ret.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
+            }
+            INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
+            INDArray epsilonNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(),
+                    new long[] {w.size(0), delta.size(0)}, 'f');
+            epsilonNext = w.mmuli(delta.transpose(), epsilonNext).transpose();
+            INDArray weightGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
+            Nd4j.gemm(input, delta, weightGrad, true, false, 1.0, 0.0);
+            ret.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGrad);
+            return new Pair<>(ret, backpropDropOutIfPresent(epsilonNext));
+        }
+
+        private void forget() {
+            keptFor = null;
+            keptZ = null;
+        }
+
+        @Override
+        public void clear() {
+            super.clear();
+            forget();
         }
     }
 
@@ -455,6 +559,10 @@ final class JavaDense {
      * 2.5 on this machine, for 64 × 33 × 16), whose short inner loops the JIT does not vectorise well.
      */
     static void mulAdd(float[] a, int aRow, int aCol, float[] b, float[] c, int m, int k, int n) {
+        if (n < 8) {
+            narrow(a, aRow, aCol, b, c, m, k, n);
+            return;
+        }
         for (int i = 0; i < m; i++) {
             int ai = i * aRow;
             int ci = i * n;
@@ -495,6 +603,46 @@ final class JavaDense {
                     sum += a[ai + p * aCol] * b[p * n + j];
                 }
                 c[ci + j] += sum;
+            }
+        }
+    }
+
+    /**
+     * {@link #mulAdd} for fewer than eight columns (an output layer's one): with {@code A}'s columns contiguous
+     * (a transposed matrix) as a sum of scaled columns, whose inner loop the JIT vectorises; otherwise as dot
+     * products over four independent partial sums.
+     */
+    private static void narrow(float[] a, int aRow, int aCol, float[] b, float[] c, int m, int k, int n) {
+        if (aRow == 1) {
+            for (int p = 0; p < k; p++) {
+                int ap = p * aCol;
+                for (int j = 0; j < n; j++) {
+                    float v = b[p * n + j];
+                    for (int i = 0; i < m; i++) {
+                        c[i * n + j] += v * a[ap + i];
+                    }
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < m; i++) {
+            int ai = i * aRow;
+            for (int j = 0; j < n; j++) {
+                float s0 = 0;
+                float s1 = 0;
+                float s2 = 0;
+                float s3 = 0;
+                int p = 0;
+                for (; p + 4 <= k; p += 4) {
+                    s0 += a[ai + p * aCol] * b[p * n + j];
+                    s1 += a[ai + (p + 1) * aCol] * b[(p + 1) * n + j];
+                    s2 += a[ai + (p + 2) * aCol] * b[(p + 2) * n + j];
+                    s3 += a[ai + (p + 3) * aCol] * b[(p + 3) * n + j];
+                }
+                for (; p < k; p++) {
+                    s0 += a[ai + p * aCol] * b[p * n + j];
+                }
+                c[i * n + j] += (s0 + s1) + (s2 + s3);
             }
         }
     }
