@@ -45,6 +45,12 @@ public final class AutoencoderTrainerFactory implements TrainerFactory {
         return true;
     }
 
+    /** ND4J's natives load in the background while the data is read. */
+    @Override
+    public void warmUp() {
+        Dl4jRuntime.warmUpInBackground();
+    }
+
     @Override
     public ClassifierTrainer create(Hyperparameters params) {
         AutoencoderParams p = AutoencoderParams.of(params);

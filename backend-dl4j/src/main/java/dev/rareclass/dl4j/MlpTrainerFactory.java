@@ -41,6 +41,12 @@ public final class MlpTrainerFactory implements TrainerFactory {
         return true;
     }
 
+    /** ND4J's natives load in the background while the data is read. */
+    @Override
+    public void warmUp() {
+        Dl4jRuntime.warmUpInBackground();
+    }
+
     @Override
     public ClassifierTrainer create(Hyperparameters params) {
         MlpParams p = MlpParams.of(params);

@@ -84,6 +84,7 @@ final class CompareCommand implements Callable<Integer> {
         List<Candidate> candidates = candidates(models, params);
         var plan = experiment.toPlan(candidates, dataOptions.missingPolicy());
         ProgressListener progress = common.progress(spec);
+        engine.warmUp(plan);
         Table table = tables.read(dataOptions.toDomain(data));
         table.notes().forEach(progress::note);
         long t0 = System.nanoTime();

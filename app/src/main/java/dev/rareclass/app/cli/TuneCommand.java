@@ -102,6 +102,7 @@ final class TuneCommand implements Callable<Integer> {
                 experiment.toPlan(List.of(base), dataOptions.missingPolicy()));
         ProgressListener progress = common.progress(spec);
         DataOptions options = dataOptions.toDomain(data);
+        tune.warmUp(plan);
         Table table = tables.read(options);
         table.notes().forEach(progress::note);
         TuneUseCase.Result result = tune.tune(table, plan, out != null, out == null ? "" : Checksums.sha256(data),

@@ -36,6 +36,11 @@ public final class Experiment {
         this.fitter = fitter;
     }
 
+    /** Starts the warm-up of every candidate's backend ({@link TrainerFactory#warmUp}); call before reading the data. */
+    public void warmUp(ExperimentPlan plan) {
+        plan.candidates().forEach(c -> fitter.warmUp(c.kind(), c.backend()));
+    }
+
     public Leaderboard run(Table table, ExperimentPlan plan, int jobs, ProgressListener progress) {
         if (jobs < 1) {
             throw new dev.rareclass.domain.error.UsageException("--jobs must be 1 or more, got " + jobs);

@@ -71,6 +71,11 @@ public final class PipelineFitter {
         return factory;
     }
 
+    /** Starts the warm-up of a model kind's backend ({@link TrainerFactory#warmUp}), before the data is read. */
+    public void warmUp(String kind, java.util.Optional<String> backend) {
+        catalog.find(kind, backend).warmUp();
+    }
+
     /**
      * Why a combination cannot be fitted (a model that takes no class weights, a one-class model with a
      * sampler), or empty when it can. Experiments skip such combinations with a note instead of failing.

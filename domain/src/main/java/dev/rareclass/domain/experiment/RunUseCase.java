@@ -58,6 +58,12 @@ public final class RunUseCase {
             throw new DataException(recipe.data().file() + ": the data changed since the manifest was written "
                     + "(SHA-256 " + sha.substring(0, 12) + "…, manifest " + expectedSha256.get().substring(0, 12) + "…)");
         }
+        if (recipe.tune().isPresent()) {
+            Recipe.Tuning t = recipe.tune().get();
+            tune.warmUp(new TuneUseCase.Plan(t.base(), t.space(), t.method(), t.trials(), recipe.plan()));
+        } else {
+            experiment.warmUp(recipe.plan());
+        }
         Table table = tables.read(recipe.data());
         table.notes().forEach(progress::note);
         Leaderboard board;

@@ -42,7 +42,7 @@ public final class TrainUseCase {
     }
 
     public Trained train(Command command, ProgressListener progress) {
-        fitter.check(command.spec());
+        fitter.check(command.spec()).warmUp();
         Table table = tables.read(command.data());
         table.notes().forEach(progress::note);
         String sha = Checksums.sha256(command.data().file());

@@ -62,6 +62,11 @@ public final class TuneUseCase {
         this.fitter = fitter;
     }
 
+    /** Starts the warm-up of the tuned model's backend ({@link TrainerFactory#warmUp}); call before reading the data. */
+    public void warmUp(Plan plan) {
+        fitter.warmUp(plan.base().kind(), plan.base().backend());
+    }
+
     public Result tune(Table table, Plan plan, boolean refit, String dataSha256, int jobs, ProgressListener progress) {
         List<Hyperparameters> sets = plan.method() == Method.GRID ? plan.space().grid()
                 : plan.space().sample(plan.trials(), plan.evaluation().seed());

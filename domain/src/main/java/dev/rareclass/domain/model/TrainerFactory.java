@@ -36,6 +36,13 @@ public interface TrainerFactory {
         return false;
     }
 
+    /**
+     * Starts loading, on a background thread, what this trainer's first training will need (native libraries),
+     * and returns at once, so that the loading overlaps reading the data. Nothing to load by default.
+     */
+    default void warmUp() {
+    }
+
     /** Validates the parameters (a {@code UsageException} names the bad one) and returns a trainer. */
     ClassifierTrainer create(Hyperparameters params);
 }

@@ -14,13 +14,25 @@ import org.junit.jupiter.api.Test;
 
 class ExperimentTest {
 
-    private final Experiment experiment = new Experiment(new PipelineFitter(new FakeCatalog(), new FakeSamplers()));
+    private final FakeCatalog catalog = new FakeCatalog();
+    private final Experiment experiment = new Experiment(new PipelineFitter(catalog, new FakeSamplers()));
     private final Table table = SyntheticRareEvents.generate(1200, 6, 4, 0.06, 4);
 
     private ExperimentPlan plan(Protocol protocol, List<String> samplers) {
         return new ExperimentPlan(List.of(new Candidate("centroid", Optional.of("fake"), Hyperparameters.empty())),
                 samplers, Hyperparameters.empty(), List.of("none"), PreprocessingSpec.STANDARD, "max-mcc", 0.2, protocol,
                 MetricName.PR_AUC, 11, 0);
+    }
+
+    @Test
+    void warmUpAsksEveryCandidatesBackendAndAnUnknownModelFailsThereBeforeAnyDataIsRead() {
+        experiment.warmUp(plan(new Protocol.KFold(3, 1), List.of("none")));
+        assertThat(catalog.warmUps).hasValue(1);
+        ExperimentPlan unknown = new ExperimentPlan(List.of(new Candidate("nope", Optional.empty(), Hyperparameters.empty())),
+                List.of("none"), Hyperparameters.empty(), List.of("none"), PreprocessingSpec.STANDARD, "max-mcc", 0.2,
+                new Protocol.KFold(3, 1), MetricName.PR_AUC, 11, 0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> experiment.warmUp(unknown))
+                .isInstanceOf(dev.rareclass.domain.error.UsageException.class).hasMessageContaining("unknown model 'nope'");
     }
 
     @Test

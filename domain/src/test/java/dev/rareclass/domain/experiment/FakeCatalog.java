@@ -26,6 +26,8 @@ final class FakeCatalog implements TrainerCatalog {
 
     final List<FeatureMatrix> seenTraining = Collections.synchronizedList(new ArrayList<>());
     final List<FeatureMatrix> seenValidation = Collections.synchronizedList(new ArrayList<>());
+    /** How many times a factory was asked to warm up. */
+    final java.util.concurrent.atomic.AtomicInteger warmUps = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public TrainerFactory find(String kind, Optional<String> backend) {
@@ -64,6 +66,11 @@ final class FakeCatalog implements TrainerCatalog {
         @Override
         public boolean supportsClassWeights() {
             return false;
+        }
+
+        @Override
+        public void warmUp() {
+            warmUps.incrementAndGet();
         }
 
         @Override
