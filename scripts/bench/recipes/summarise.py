@@ -118,3 +118,7 @@ for line in peer("papermill").splitlines():
         label = label.strip() + (" (max-F1 threshold)" if "max-F1" in line else " (threshold at 6.3% validation FPR)")
         print(f"| Python peer (`peers/papermill.py`): {label} | {auc or '—'} | {100 * float(rec):.0f}% | "
               f"{100 * float(fpr):.1f}% |")
+print()
+print("The peer splits its rows at random (scikit-learn's train_test_split, random_state 123) and the recipe "
+      "stratified (seed 123), so their test rows differ; the Paper-mill section below runs rareclass's autoencoder "
+      "on the peer's own split.")
