@@ -81,13 +81,7 @@ final class LeanDense {
                 fresh = new JavaOutput(old.conf(), DataType.FLOAT);
             }
             if (fresh != null) {
-                fresh.setIndex(old.getIndex());
-                fresh.setListeners(old.getListeners());
-                fresh.setParamsViewArray(old.params());
-                fresh.setParamTable(old.paramTable());
-                if (old.getGradientsViewArray() != null) {
-                    fresh.setBackpropGradientsViewArray(old.getGradientsViewArray());
-                }
+                LayerSwap.takeOver(fresh, old);
                 layers[i] = fresh;
                 changed = true;
             }
@@ -271,19 +265,29 @@ final class LeanDense {
         }
     }
 
+    /** The product {@code x · w + b} of a training step, kept for the calls that follow in the same step. */
+    private record Product(INDArray input, float[] x, float[] z, float[] w) {
+
+        static Product of(INDArray input, int rows, Params p) {
+            float[] x = readMatrix(input, rows, p.nIn());
+            return new Product(input, x, p.linear(x, rows), p.w());
+        }
+
+        /** Whether this is still the product for {@code input} under the weights of {@code p} (no update since). */
+        boolean holds(INDArray input, Params p) {
+            return this.input == input && Arrays.equals(w, p.w());
+        }
+    }
+
     /**
-     * A {@code DenseLayer} computed in Java. The forward pass of a training step keeps its input, activations and
-     * weights for the backprop that follows; the backprop uses them only if the layer still has that input and
-     * those weights, and recomputes them otherwise.
+     * A {@code DenseLayer} computed in Java. The forward pass of a training step keeps its product and
+     * activations for the backprop that follows, which uses them only if they still {@link Product#holds hold}.
      */
     static final class JavaHidden extends DenseLayer {
 
         private final Fn activation;
-        private INDArray keptFor;
-        private float[] keptX;
-        private float[] keptZ;
+        private Product kept;
         private float[] keptA;
-        private float[] keptW;
 
         JavaHidden(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
@@ -303,20 +307,14 @@ final class LeanDense {
             applyDropOutIfNecessary(training, workspaceMgr);
             int rows = Math.toIntExact(input.size(0));
             Params p = Params.of(this);
-            float[] x = readMatrix(input, rows, p.nIn());
-            float[] z = p.linear(x, rows);
-            float[] a = new float[z.length];
-            activation.apply(z, a);
+            Product product = Product.of(input, rows, p);
+            float[] a = new float[product.z().length];
+            activation.apply(product.z(), a);
             if (training) {
-                keptFor = input;
-                keptX = x;
-                keptZ = z;
+                kept = product;
                 keptA = a;
-                keptW = p.w();
             }
-            INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, new long[] {rows, p.nOut()}, 'c');
-            NativeFloats.of(out).write(a);
-            return out;
+            return written(workspaceMgr, ArrayType.ACTIVATIONS, a, rows, p.nOut());
         }
 
         @Override
@@ -328,36 +326,24 @@ final class LeanDense {
             }
             int rows = Math.toIntExact(input.size(0));
             Params p = Params.of(this);
-            float[] x;
-            float[] z;
-            float[] a;
-            if (keptFor == input && Arrays.equals(keptW, p.w())) {
-                x = keptX;
-                z = keptZ;
-                a = keptA;
-            } else {
-                x = readMatrix(input, rows, p.nIn());
-                z = p.linear(x, rows);
-                a = new float[z.length];
-                activation.apply(z, a);
+            Product product = kept;
+            float[] a = keptA;
+            if (product == null || !product.holds(input, p)) {
+                product = Product.of(input, rows, p);
+                a = new float[product.z().length];
+                activation.apply(product.z(), a);
             }
             forget();
             float[] delta = readMatrix(epsilon, rows, p.nOut());
-            activation.backprop(delta, z, a);
+            activation.backprop(delta, product.z(), a);
             Gradient ret = new DefaultGradient();
-            float[] dx = p.backprop(gradientViews, ret, x, delta, rows);
-            INDArray epsilonNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
-                    new long[] {rows, p.nIn()}, 'c');
-            NativeFloats.of(epsilonNext).write(dx);
-            return new Pair<>(ret, backpropDropOutIfPresent(epsilonNext));
+            float[] dx = p.backprop(gradientViews, ret, product.x(), delta, rows);
+            return new Pair<>(ret, backpropDropOutIfPresent(written(workspaceMgr, ArrayType.ACTIVATION_GRAD, dx, rows, p.nIn())));
         }
 
         private void forget() {
-            keptFor = null;
-            keptX = null;
-            keptZ = null;
+            kept = null;
             keptA = null;
-            keptW = null;
         }
 
         @Override
@@ -373,11 +359,8 @@ final class LeanDense {
      */
     static final class JavaOutput extends OutputLayer {
 
-        /** The input, pre-activations and weights of the last training-time product, for the score that follows. */
-        private INDArray keptFor;
-        private float[] keptX;
-        private float[] keptZ;
-        private float[] keptW;
+        /** The last training-time product, for the score DL4J asks for right after the backprop. */
+        private Product kept;
 
         JavaOutput(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
@@ -389,32 +372,21 @@ final class LeanDense {
 
         /**
          * In training DL4J asks for the pre-activations twice per step, for the backprop and then for the score:
-         * the second time they are the kept ones, if the input and the weights are still the same.
+         * the second time they are the kept ones, if they still {@link Product#holds hold}.
          */
         @Override
         protected INDArray preOutput(boolean training, LayerWorkspaceMgr workspaceMgr) {
             assertInputSet(false);
             if (!javaPath()) {
-                keptFor = null;
+                kept = null;
                 return super.preOutput(training, workspaceMgr);
             }
             applyDropOutIfNecessary(training, workspaceMgr);
             int rows = Math.toIntExact(input.size(0));
             Params p = Params.of(this);
-            float[] z;
-            if (training && keptFor == input && Arrays.equals(keptW, p.w())) {
-                z = keptZ;
-            } else {
-                float[] x = readMatrix(input, rows, p.nIn());
-                z = p.linear(x, rows);
-                keptFor = training ? input : null;
-                keptX = x;
-                keptZ = z;
-                keptW = p.w();
-            }
-            INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, new long[] {rows, p.nOut()}, 'c');
-            NativeFloats.of(out).write(z);
-            return out;
+            Product product = training && kept != null && kept.holds(input, p) ? kept : Product.of(input, rows, p);
+            kept = training ? product : null;
+            return written(workspaceMgr, ArrayType.ACTIVATIONS, product.z(), rows, p.nOut());
         }
 
         @Override
@@ -423,28 +395,21 @@ final class LeanDense {
             if (!javaPath() || labels == null) {
                 return super.backpropGradient(epsilon, workspaceMgr);
             }
-            INDArray z = preOutput(true, workspaceMgr);
+            INDArray z = preOutput(true, workspaceMgr); // keeps the product
             INDArray labels2d = getLabels2d(workspaceMgr, ArrayType.BP_WORKING_MEM);
             INDArray deltaArray = layerConf().getLossFn().computeGradient(labels2d, z, layerConf().getActivationFn(), maskArray);
             int rows = Math.toIntExact(input.size(0));
             Params p = Params.of(this);
-            float[] x = keptFor == input ? keptX : readMatrix(input, rows, p.nIn());
             float[] delta = readMatrix(deltaArray, rows, p.nOut());
             Gradient ret = new DefaultGradient();
-            float[] dx = p.backprop(gradientViews, ret, x, delta, rows);
-            INDArray epsilonNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
-                    new long[] {rows, p.nIn()}, 'c');
-            NativeFloats.of(epsilonNext).write(dx);
-            return new Pair<>(ret, backpropDropOutIfPresent(epsilonNext));
+            float[] dx = p.backprop(gradientViews, ret, kept.x(), delta, rows);
+            return new Pair<>(ret, backpropDropOutIfPresent(written(workspaceMgr, ArrayType.ACTIVATION_GRAD, dx, rows, p.nIn())));
         }
 
         @Override
         public void clear() {
             super.clear();
-            keptFor = null;
-            keptX = null;
-            keptZ = null;
-            keptW = null;
+            kept = null;
         }
     }
 
@@ -545,6 +510,13 @@ final class LeanDense {
             super.clear();
             forget();
         }
+    }
+
+    /** A new row-major {@code rows × cols} array of {@code type} in the layer's workspace, holding {@code values}. */
+    private static INDArray written(LayerWorkspaceMgr workspaceMgr, ArrayType type, float[] values, int rows, int cols) {
+        INDArray out = workspaceMgr.createUninitialized(type, DataType.FLOAT, new long[] {rows, cols}, 'c');
+        NativeFloats.of(out).write(values);
+        return out;
     }
 
     /** A float32 {@code rows × cols} matrix's values, row-major, whatever its layout. */

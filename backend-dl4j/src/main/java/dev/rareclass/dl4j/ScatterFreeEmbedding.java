@@ -56,13 +56,7 @@ final class ScatterFreeEmbedding extends EmbeddingSequenceLayer {
             throw new IllegalStateException("the Java embedding backprop needs identity activation and no bias: " + conf);
         }
         ScatterFreeEmbedding fresh = new ScatterFreeEmbedding(old.conf(), old.getParam(DefaultParamInitializer.WEIGHT_KEY).dataType());
-        fresh.setIndex(old.getIndex());
-        fresh.setListeners(old.getListeners());
-        fresh.setParamsViewArray(old.params());
-        fresh.setParamTable(old.paramTable());
-        if (old.getGradientsViewArray() != null) {
-            fresh.setBackpropGradientsViewArray(old.getGradientsViewArray());
-        }
+        LayerSwap.takeOver(fresh, old);
         layers[0] = fresh;
         if (layers.length > 1 && layers[1] instanceof GlobalPoolingLayer pool && !(pool instanceof PooledGradient)
                 && ((org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer) pool.conf().getLayer()).getPoolingType() == PoolingType.SUM) {
