@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.ActivationLayer;
 import org.deeplearning4j.nn.layers.BaseLayer;
 import org.deeplearning4j.nn.layers.OutputLayer;
 import org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer;
@@ -27,15 +28,19 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 
 /**
- * DL4J's dense and output layers with less overhead per training step, in two forms chosen by layer size.
+ * DL4J's dense, output and activation layers with less overhead per training step; dense layers in two forms
+ * chosen by layer size.
  *
  * <p><b>Small layers, arithmetic in Java</b> ({@link JavaHidden}, {@link JavaOutput}): a {@code 64 × 33 → 16}
  * layer is 34,000 multiply-adds, a few microseconds of Java, but DL4J runs it as a dozen native ops per step (the
  * product, the bias, the activation, the product again in the backprop, its derivative, two more products and a
  * sum), each costing more in call overhead than the arithmetic. On the asteroid MLP (16-16 tanh, batch 64) those
  * ops were most of a step. Sums run in another order than OpenBLAS's, so results agree to rounding, not to the bit.
+ * The output layer also computes its binary cross-entropy score in Java (a dozen more native ops in DL4J), and an
+ * {@code ActivationLayer} with a Java activation ({@link JavaActivation}, the sparse text network's) runs in Java.
  *
  * <p><b>Large layers, native without the waste</b> ({@link NativeHidden}): DL4J's {@code DenseLayer} computes its
  * forward product into a row-major array, which OpenBLAS cannot write, so into a temporary then copied; and its
@@ -79,6 +84,9 @@ final class LeanDense {
                         : new NativeHidden(old.conf(), DataType.FLOAT);
             } else if (old.getClass() == OutputLayer.class && plain((BaseLayer<?>) old) && small((BaseLayer<?>) old)) {
                 fresh = new JavaOutput(old.conf(), DataType.FLOAT);
+            } else if (old.getClass() == ActivationLayer.class
+                    && Fn.of(((ActivationLayer) old).layerConf().getActivationFn()) != null) {
+                fresh = new JavaActivation(old.conf(), DataType.FLOAT);
             }
             if (fresh != null) {
                 LayerSwap.takeOver(fresh, old);
@@ -381,12 +389,58 @@ final class LeanDense {
                 kept = null;
                 return super.preOutput(training, workspaceMgr);
             }
+            Product product = product(training, workspaceMgr);
+            return written(workspaceMgr, ArrayType.ACTIVATIONS, product.z(), Math.toIntExact(input.size(0)),
+                    Math.toIntExact(layerConf().getNOut()));
+        }
+
+        /** The product for the current input (after dropout in training), kept in training. */
+        private Product product(boolean training, LayerWorkspaceMgr workspaceMgr) {
             applyDropOutIfNecessary(training, workspaceMgr);
-            int rows = Math.toIntExact(input.size(0));
             Params p = Params.of(this);
-            Product product = training && kept != null && kept.holds(input, p) ? kept : Product.of(input, rows, p);
+            Product product = training && kept != null && kept.holds(input, p) ? kept
+                    : Product.of(input, Math.toIntExact(input.size(0)), p);
             kept = training ? product : null;
-            return written(workspaceMgr, ArrayType.ACTIVATIONS, product.z(), rows, p.nOut());
+            return product;
+        }
+
+        /**
+         * The score of a sigmoid output under binary cross-entropy (DL4J's {@code LossBinaryXENT} without
+         * per-column weights, or {@link WeightedBinaryXent}), computed in Java from the kept product: DL4J spends a
+         * dozen native ops on it every step (it only feeds the reported loss, not the gradients). Sums in double,
+         * so it agrees with DL4J's float sums to rounding. Other losses keep DL4J's code.
+         */
+        @Override
+        public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
+            double[] weights = binaryCrossEntropy();
+            if (weights == null || !javaPath() || labels == null || labels.rank() != 2 || labels.size(1) != 1) {
+                return super.computeScore(fullNetRegTerm, training, workspaceMgr);
+            }
+            Product product = product(training, workspaceMgr);
+            int rows = Math.toIntExact(input.size(0));
+            float[] y = readMatrix(labels, rows, 1);
+            float[] z = product.z();
+            double clip = weights[2];
+            double sum = 0;
+            for (int i = 0; i < rows; i++) {
+                double prob = Math.min(Math.max(1 / (1 + Math.exp(-(double) z[i])), clip), 1 - clip);
+                sum -= weights[0] * y[i] * Math.log(prob) + weights[1] * (1 - y[i]) * Math.log(1 - prob);
+            }
+            double value = conf().isMiniBatch() ? sum / getInputMiniBatchSize() : sum;
+            score = value + fullNetRegTerm;
+            return score;
+        }
+
+        /** {positive weight, negative weight, clipping} of this layer's loss if it is a sigmoid BCE; else null. */
+        private double[] binaryCrossEntropy() {
+            if (layerConf().getNOut() != 1 || !(layerConf().getActivationFn() instanceof ActivationSigmoid)) {
+                return null;
+            }
+            return switch (layerConf().getLossFn()) {
+                case LossBinaryXENT l when l.getWeights() == null -> new double[] {1, 1, l.getClipEps()};
+                case WeightedBinaryXent w -> new double[] {w.positiveWeight(), w.negativeWeight(), WeightedBinaryXent.CLIP};
+                default -> null;
+            };
         }
 
         @Override
@@ -410,6 +464,68 @@ final class LeanDense {
         public void clear() {
             super.clear();
             kept = null;
+        }
+    }
+
+    /**
+     * An {@code ActivationLayer} (the sparse network's activation after its embedding sum) computed in Java, where
+     * DL4J copies the input and runs the activation and then its derivative as native ops. The forward pass of a
+     * training step keeps its input and output for the backprop that follows.
+     */
+    static final class JavaActivation extends ActivationLayer {
+
+        private final Fn activation;
+        private INDArray keptFor;
+        private float[] keptZ;
+        private float[] keptA;
+
+        JavaActivation(NeuralNetConfiguration conf, DataType dataType) {
+            super(conf, dataType);
+            this.activation = Fn.of(layerConf().getActivationFn());
+        }
+
+        private boolean javaPath() {
+            return maskArray == null && input != null && input.rank() == 2 && input.dataType() == DataType.FLOAT;
+        }
+
+        @Override
+        public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+            assertInputSet(false);
+            keptFor = null;
+            if (!javaPath()) {
+                return super.activate(training, workspaceMgr);
+            }
+            int rows = Math.toIntExact(input.size(0));
+            int cols = Math.toIntExact(input.size(1));
+            float[] z = readMatrix(input, rows, cols);
+            float[] a = new float[z.length];
+            activation.apply(z, a);
+            if (training) {
+                keptFor = input;
+                keptZ = z;
+                keptA = a;
+            }
+            return written(workspaceMgr, ArrayType.ACTIVATIONS, a, rows, cols);
+        }
+
+        @Override
+        public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+            assertInputSet(true);
+            boolean kept = keptFor == input;
+            keptFor = null;
+            if (!javaPath()) {
+                return super.backpropGradient(epsilon, workspaceMgr);
+            }
+            int rows = Math.toIntExact(input.size(0));
+            int cols = Math.toIntExact(input.size(1));
+            float[] z = kept ? keptZ : readMatrix(input, rows, cols);
+            float[] a = kept ? keptA : new float[z.length];
+            if (!kept) {
+                activation.apply(z, a);
+            }
+            float[] delta = readMatrix(epsilon, rows, cols);
+            activation.backprop(delta, z, a);
+            return new Pair<>(new DefaultGradient(), written(workspaceMgr, ArrayType.ACTIVATION_GRAD, delta, rows, cols));
         }
     }
 

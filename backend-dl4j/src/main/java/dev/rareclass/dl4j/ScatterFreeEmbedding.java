@@ -235,6 +235,7 @@ final class ScatterFreeEmbedding extends EmbeddingSequenceLayer {
         int positionStride = pooled ? 0 : 1;
         int outStride = pooled ? 1 : length;
         float[] eps = epsilon.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        perRow(eps, Math.toIntExact(rows));
         float[] ids = input.castTo(DataType.FLOAT).dup('c').data().asFloat();
         float[] mask = maskArray == null ? null : maskArray.castTo(DataType.FLOAT).dup('c').data().asFloat();
         float[] grad = new float[nIn * nOut];
@@ -259,6 +260,22 @@ final class ScatterFreeEmbedding extends EmbeddingSequenceLayer {
         return new Pair<>(ret, null);
     }
 
+    /**
+     * This layer's weight gradient is already divided by the minibatch size (the mean over rows, which DL4J's
+     * updater would otherwise make in a separate pass over all 160,000 weights of a 10,000-word embedding): the
+     * layer's incoming gradient is divided instead, {@code rows × nOut} values, before the sums.
+     */
+    @Override
+    public boolean updaterDivideByMinibatch(String paramName) {
+        return false;
+    }
+
+    private static void perRow(float[] eps, int rows) {
+        for (int i = 0; i < eps.length; i++) {
+            eps[i] /= rows;
+        }
+    }
+
     /** The weight gradient for a pooled epsilon {@code [rows, nOut]}, written in one piece into DL4J's gradient view. */
     private Gradient pooledGradient(INDArray epsilon, int nIn, int nOut) {
         INDArray weightGradients = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
@@ -266,6 +283,7 @@ final class ScatterFreeEmbedding extends EmbeddingSequenceLayer {
         Positions at = positions();
         float[] eps = new float[at.rows * nOut];
         NativeFloats.rowMajor(epsilon).read(eps);
+        perRow(eps, at.rows);
         float[] grad = scratch(nIn * nOut);
         java.util.Arrays.fill(grad, 0f);
         int rowStep = view.rowStep();

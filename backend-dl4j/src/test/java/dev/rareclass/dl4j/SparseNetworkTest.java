@@ -57,7 +57,10 @@ class SparseNetworkTest {
             ScatterFreeEmbedding.install(sparse); // the layer training uses (Dl4jTrainer installs it too)
             assertThat(sparse.getLayer(0)).isInstanceOf(ScatterFreeEmbedding.class);
             assertThat(sparse.getLayer(1)).isInstanceOf(ScatterFreeEmbedding.PooledGradient.class);
+            // the twin is made before the lean layers go in, so it keeps DL4J's own dense layers to compare with
             MultiLayerNetwork dense = denseTwin(sparse, p, WORDS);
+            LeanDense.install(sparse); // as Dl4jTrainer does: the activation after the sum runs in Java
+            assertThat(sparse.getLayer(2)).isInstanceOf(LeanDense.JavaActivation.class);
             SparseInputs in = SparseInputs.of(x);
             INDArray hot = denseInput(x);
             for (int step = 0; step < 3; step++) {
