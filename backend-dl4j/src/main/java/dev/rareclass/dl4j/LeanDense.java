@@ -699,6 +699,19 @@ final class LeanDense {
             narrow(a, aRow, aCol, b, c, m, k, n);
             return;
         }
+        if (k < 4) { // too short a sum for registers to pay: add scaled rows of b, a loop the JIT vectorises
+            for (int i = 0; i < m; i++) {
+                int ci = i * n;
+                for (int p = 0; p < k; p++) {
+                    float v = a[i * aRow + p * aCol];
+                    int bp = p * n;
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] += v * b[bp + j];
+                    }
+                }
+            }
+            return;
+        }
         for (int i = 0; i < m; i++) {
             int ai = i * aRow;
             int ci = i * n;
@@ -758,6 +771,27 @@ final class LeanDense {
                         c[i * n + j] += v * a[ap + i];
                     }
                 }
+            }
+            return;
+        }
+        if (aCol == 1 && n == 1) { // rows of A against one column b: the output layer's product
+            for (int i = 0; i < m; i++) {
+                int ai = i * aRow;
+                float s0 = 0;
+                float s1 = 0;
+                float s2 = 0;
+                float s3 = 0;
+                int p = 0;
+                for (; p + 4 <= k; p += 4) {
+                    s0 += a[ai + p] * b[p];
+                    s1 += a[ai + p + 1] * b[p + 1];
+                    s2 += a[ai + p + 2] * b[p + 2];
+                    s3 += a[ai + p + 3] * b[p + 3];
+                }
+                for (; p < k; p++) {
+                    s0 += a[ai + p] * b[p];
+                }
+                c[i] += (s0 + s1) + (s2 + s3);
             }
             return;
         }
