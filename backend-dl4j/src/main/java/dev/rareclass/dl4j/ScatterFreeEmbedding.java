@@ -180,11 +180,28 @@ final class ScatterFreeEmbedding extends EmbeddingSequenceLayer {
 
     private Positions positions() {
         if (positions == null || positionsOf != input || positionsMask != maskArray) {
-            positions = findPositions();
+            Hint hint = HINT.get();
+            HINT.remove();
+            positions = hint != null && hint.ids() == input && hint.mask() == maskArray ? hint.positions() : findPositions();
             positionsOf = input;
             positionsMask = maskArray;
         }
         return positions;
+    }
+
+    /**
+     * The positions of an input, handed over by the code that built it ({@link SparseInputs#of}), which knows them
+     * without reading the id and mask arrays back from native memory. Used only when this layer's input and mask
+     * are those very arrays; per thread, as folds train in parallel; consumed by the next forward pass.
+     */
+    private record Hint(INDArray ids, INDArray mask, Positions positions) {
+    }
+
+    private static final ThreadLocal<Hint> HINT = new ThreadLocal<>();
+
+    /** See {@link Hint}: row {@code r}'s unmasked positions are {@code start[r] .. start[r + 1]}, ids and mask values. */
+    static void hint(INDArray ids, INDArray mask, int rows, int[] start, int[] id, float[] weight) {
+        HINT.set(new Hint(ids, mask, new Positions(rows, start, id, weight)));
     }
 
     private Positions findPositions() {

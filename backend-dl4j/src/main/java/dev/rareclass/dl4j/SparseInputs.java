@@ -58,16 +58,28 @@ record SparseInputs(INDArray ids, INDArray mask) {
         float[] values = new float[n * length];
         int[] offsets = s.offsets();
         int[] sparseIds = s.ids();
+        // the same positions row by row (bias, then words), for ScatterFreeEmbedding.hint
+        int[] start = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            start[i + 1] = start[i] + 1 + s.count(order[from + i]);
+        }
+        int[] positionIds = new int[start[n]];
+        float[] positionWeights = new float[start[n]];
+        java.util.Arrays.fill(positionWeights, 1f);
         for (int i = 0; i < n; i++) {
             int r = order[from + i];
             int p = i * length;
+            int q = start[i] + 1; // positionIds[start[i]] = 0, the bias
             values[p++] = 1f;
             for (int k = offsets[r]; k < offsets[r + 1]; k++) {
                 ids[p] = 1 + sparseIds[k];
+                positionIds[q++] = 1 + sparseIds[k];
                 values[p++] = 1f;
             }
         }
-        return new SparseInputs(NativeFloats.matrix(ids, n, length), NativeFloats.matrix(values, n, length));
+        SparseInputs in = new SparseInputs(NativeFloats.matrix(ids, n, length), NativeFloats.matrix(values, n, length));
+        ScatterFreeEmbedding.hint(in.ids(), in.mask(), n, start, positionIds, positionWeights);
+        return in;
     }
 
     /** Minibatches of sparse rows built for each epoch's order (only the batch's rows are padded). */
