@@ -4,6 +4,7 @@ import dev.rareclass.domain.data.FeatureMatrix;
 import dev.rareclass.domain.data.SparseRows;
 import dev.rareclass.domain.error.UsageException;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -52,7 +53,14 @@ record SparseInputs(INDArray ids, INDArray mask) {
         for (int i = from; i < to; i++) {
             longest = Math.max(longest, s.count(order[i]));
         }
-        int length = 1 + longest;
+        return of(s, order, from, to, 1 + longest, null);
+    }
+
+    /**
+     * Rows {@code order[from .. to)} padded to {@code length} positions, written into {@code reuse} (arrays of
+     * that shape) when given, else into new arrays.
+     */
+    private static SparseInputs of(SparseRows s, int[] order, int from, int to, int length, SparseInputs reuse) {
         int n = to - from;
         float[] ids = new float[n * length];
         float[] values = new float[n * length];
@@ -77,15 +85,34 @@ record SparseInputs(INDArray ids, INDArray mask) {
                 values[p++] = 1f;
             }
         }
-        SparseInputs in = new SparseInputs(NativeFloats.matrix(ids, n, length), NativeFloats.matrix(values, n, length));
+        SparseInputs in;
+        if (reuse != null) {
+            NativeFloats.of(reuse.ids()).write(ids);
+            NativeFloats.of(reuse.mask()).write(values);
+            in = reuse;
+        } else {
+            in = new SparseInputs(NativeFloats.matrix(ids, n, length), NativeFloats.matrix(values, n, length));
+        }
         ScatterFreeEmbedding.hint(in.ids(), in.mask(), n, start, positionIds, positionWeights);
         return in;
     }
 
-    /** Minibatches of sparse rows built for each epoch's order (only the batch's rows are padded). */
+    /**
+     * Minibatches of sparse rows built for each epoch's order. Every batch is padded to the longest row of the
+     * matrix, so that batches of one size reuse the same native arrays (ids, mask, labels) instead of allocating
+     * three per step; the padding costs little, as the embedding skips masked positions.
+     */
     static EpochLoop.Feeder feeder(FeatureMatrix x, float[] labels, int batchSize) {
         int n = x.rows();
         int batch = Math.min(batchSize, n);
+        SparseRows s = x.sparse().orElseThrow();
+        int longest = 0;
+        for (int r = 0; r < n; r++) {
+            longest = Math.max(longest, s.count(r));
+        }
+        int length = 1 + longest;
+        java.util.Map<Integer, SparseInputs> inputs = new java.util.HashMap<>();
+        java.util.Map<Integer, INDArray> labelArrays = new java.util.HashMap<>();
         return new EpochLoop.Feeder() {
             @Override
             public int rows() {
@@ -97,13 +124,20 @@ record SparseInputs(INDArray ids, INDArray mask) {
                 double lossSum = 0;
                 for (int start = 0; start < n; start += batch) {
                     int end = Math.min(n, start + batch);
-                    SparseInputs in = of(x, order, start, end);
-                    float[] y = new float[end - start];
+                    int rows = end - start;
+                    SparseInputs reuse = inputs.computeIfAbsent(rows, r -> new SparseInputs(
+                            Nd4j.createUninitialized(DataType.FLOAT, new long[] {r, length}, 'c'),
+                            Nd4j.createUninitialized(DataType.FLOAT, new long[] {r, length}, 'c')));
+                    SparseInputs in = of(s, order, start, end, length, reuse);
+                    float[] y = new float[rows];
                     for (int i = start; i < end; i++) {
                         y[i - start] = labels[order[i]];
                     }
-                    net.fit(in.ids(), NativeFloats.matrix(y, y.length, 1), in.mask(), null);
-                    lossSum += net.score() * y.length;
+                    INDArray yArray = labelArrays.computeIfAbsent(rows,
+                            r -> Nd4j.createUninitialized(DataType.FLOAT, new long[] {r, 1}, 'c'));
+                    NativeFloats.of(yArray).write(y);
+                    net.fit(in.ids(), yArray, in.mask(), null);
+                    lossSum += net.score() * rows;
                 }
                 return lossSum;
             }
