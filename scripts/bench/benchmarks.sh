@@ -148,11 +148,11 @@ sparse path ≥ 10× faster per epoch than the dense one; 5-fold accuracy ≥ 0.
 twice: warm (both paths, 10 epochs on fold 0 after everything else) and within the 4-epoch fold runs, where
 the JIT compiler is still warming the sparse path's Java loops.
 
-The dense path is rareclass's own, so it gains from the same work: since `LeanDense` its 10,000-wide first
-layer skips DL4J's copy and second product, which took it from 0.39 to 0.29 s an epoch and the ratio from
-11.7× (measured before that change, same day) to below 10×. What is left in a sparse step: DL4J's RMSprop
-over all 160,016 embedding weights and the step that applies it (a quarter of the step), the embedding's
-own passes (a quarter), building each batch's id and mask arrays (a tenth).
+The dense path is rareclass's own, so it gains from the same work: `LeanDense` took its 10,000-wide first
+layer from 0.39 to 0.29 s an epoch (no copy and no second product), and the sparse path had to gain as much
+again to stay 10× ahead. What is left in a sparse step: DL4J's RMSprop over all 160,016 embedding weights
+and the step that applies it (about 30%), the embedding's own passes (a fifth), the small layers (a tenth).
+Within the fold runs the JIT is still compiling the sparse path's Java loops, hence the lower ratio there.
 
 MID
 code text
