@@ -133,7 +133,7 @@ PyTorch's time.
 Where the time goes: in (a), small dense layers are computed in Java (`LeanDense`), so a warm step costs
 less than PyTorch's; the whole process still pays the JVM's start, ND4J's native start-up (loaded while the
 CSV is read) and the JIT's first epoch. In (b), OpenBLAS's products are about 40% of a step and DL4J's
-dropout about a fifth: per layer and step it fills a mask with ones and runs ND4J's DropOutInverted random op
+dropout about a third: per layer and step it fills a mask with ones and runs ND4J's DropOutInverted random op
 over it, 1.5 million random numbers, which this project keeps so that seeded results stay DL4J's.
 
 MID
