@@ -179,13 +179,16 @@ final class ScatterFreeEmbedding extends EmbeddingSequenceLayer {
     private Positions positions;
 
     private Positions positions() {
-        if (positions == null || positionsOf != input || positionsMask != maskArray) {
-            Hint hint = HINT.get();
+        Hint hint = HINT.get();
+        if (hint != null && hint.ids() == input && hint.mask() == maskArray) {
+            // a fresh hint wins over the cache: the feeder refills the same arrays for every batch
             HINT.remove();
-            positions = hint != null && hint.ids() == input && hint.mask() == maskArray ? hint.positions() : findPositions();
-            positionsOf = input;
-            positionsMask = maskArray;
+            positions = hint.positions();
+        } else if (positions == null || positionsOf != input || positionsMask != maskArray) {
+            positions = findPositions();
         }
+        positionsOf = input;
+        positionsMask = maskArray;
         return positions;
     }
 

@@ -98,6 +98,44 @@ class SparseNetworkTest {
                 .isTrue();
     }
 
+    @Test
+    void theFeedersReusedBatchArraysTrainAsFreshArraysPerBatchDo() {
+        int[] labels = new int[150];
+        FeatureMatrix x = reviews(8, 150, labels);
+        float[] y = new float[labels.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = labels[i];
+        }
+        MlpParams p = MlpParams.of(Hyperparameters.parse(List.of("hidden=8,4", "optimizer=rmsprop", "learning-rate=0.01")));
+        MultiLayerNetwork[] nets = new MultiLayerNetwork[2];
+        for (int i = 0; i < 2; i++) {
+            nets[i] = new MultiLayerNetwork(NetworkConfigs.sparse(p, SparseInputs.inputSize(x), 7, ClassWeights.NONE));
+            nets[i].init();
+            ScatterFreeEmbedding.install(nets[i]);
+            LeanDense.install(nets[i]);
+        }
+        int[] order = new int[x.rows()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = (i * 37) % order.length;
+        }
+        INDArray initial = nets[0].params().dup();
+        EpochLoop.Feeder feeder = SparseInputs.feeder(x, y, 40); // batches of 40, 40, 40, 30: two array sets, refilled
+        for (int epoch = 0; epoch < 2; epoch++) {
+            feeder.epoch(nets[0], order);
+            for (int start = 0; start < order.length; start += 40) {
+                int end = Math.min(order.length, start + 40);
+                SparseInputs in = SparseInputs.of(x, order, start, end); // new arrays, padded to the batch's longest row
+                float[] by = new float[end - start];
+                for (int i = start; i < end; i++) {
+                    by[i - start] = y[order[i]];
+                }
+                nets[1].fit(in.ids(), Nd4j.create(by, new long[] {by.length, 1}, 'c'), in.mask(), null);
+            }
+        }
+        assertThat(nets[0].params().equalsWithEps(nets[1].params(), 1e-6)).isTrue();
+        assertThat(nets[0].params().equalsWithEps(initial, 1e-3)).as("the weights moved").isFalse();
+    }
+
     /** Synthetic "reviews": words 0-9 lean positive, 10-19 negative (half the words), 20-199 noise; 3-12 words a row. */
     static FeatureMatrix reviews(long seed, int rows, int[] labels) {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
