@@ -53,26 +53,23 @@ public final class RunUseCase {
                        ProgressListener progress) {
         long t0 = System.nanoTime();
         String started = Instant.now().toString();
+        Optional<TuneUseCase.Plan> tuning = recipe.tune()
+                .map(t -> new TuneUseCase.Plan(t.base(), t.space(), t.method(), t.trials(), recipe.plan()));
+        // before the checksum and the read, which the backend's loading then overlaps
+        tuning.ifPresentOrElse(tune::warmUp, () -> experiment.warmUp(recipe.plan()));
         String sha = Checksums.sha256(recipe.data().file());
         if (expectedSha256.isPresent() && !expectedSha256.get().equals(sha)) {
             throw new DataException(recipe.data().file() + ": the data changed since the manifest was written "
                     + "(SHA-256 " + sha.substring(0, 12) + "…, manifest " + expectedSha256.get().substring(0, 12) + "…)");
-        }
-        if (recipe.tune().isPresent()) {
-            Recipe.Tuning t = recipe.tune().get();
-            tune.warmUp(new TuneUseCase.Plan(t.base(), t.space(), t.method(), t.trials(), recipe.plan()));
-        } else {
-            experiment.warmUp(recipe.plan());
         }
         Table table = tables.read(recipe.data());
         table.notes().forEach(progress::note);
         Leaderboard board;
         Optional<String> best = Optional.empty();
         Optional<Path> modelFile = Optional.empty();
-        if (recipe.tune().isPresent()) {
-            Recipe.Tuning t = recipe.tune().get();
-            TuneUseCase.Result result = tune.tune(table, new TuneUseCase.Plan(t.base(), t.space(), t.method(), t.trials(),
-                    recipe.plan()), t.refit(), sha, recipe.jobs(), progress);
+        if (tuning.isPresent()) {
+            TuneUseCase.Result result = tune.tune(table, tuning.get(), recipe.tune().get().refit(), sha, recipe.jobs(),
+                    progress);
             board = result.trials();
             best = Optional.of(result.bestParams().toString());
             // the results create the report folder; the refitted model goes beside them
