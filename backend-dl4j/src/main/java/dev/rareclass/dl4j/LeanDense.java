@@ -302,14 +302,10 @@ final class LeanDense {
             this.activation = Fn.of(layerConf().getActivationFn());
         }
 
-        private boolean javaPath() {
-            return plainInput(this, input, maskArray);
-        }
-
         @Override
         public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
             assertInputSet(false);
-            if (!javaPath()) {
+            if (!plainInput(this, input, maskArray)) {
                 return super.activate(training, workspaceMgr);
             }
             applyDropOutIfNecessary(training, workspaceMgr);
@@ -328,7 +324,7 @@ final class LeanDense {
         @Override
         public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
             assertInputSet(true);
-            if (!javaPath()) {
+            if (!plainInput(this, input, maskArray)) {
                 forget();
                 return super.backpropGradient(epsilon, workspaceMgr);
             }
@@ -374,10 +370,6 @@ final class LeanDense {
             super(conf, dataType);
         }
 
-        private boolean javaPath() {
-            return plainInput(this, input, maskArray);
-        }
-
         /**
          * In training DL4J asks for the pre-activations twice per step, for the backprop and then for the score:
          * the second time they are the kept ones, if they still {@link Product#holds hold}.
@@ -385,7 +377,7 @@ final class LeanDense {
         @Override
         protected INDArray preOutput(boolean training, LayerWorkspaceMgr workspaceMgr) {
             assertInputSet(false);
-            if (!javaPath()) {
+            if (!plainInput(this, input, maskArray)) {
                 kept = null;
                 return super.preOutput(training, workspaceMgr);
             }
@@ -413,7 +405,8 @@ final class LeanDense {
         @Override
         public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
             double[] weights = binaryCrossEntropy();
-            if (weights == null || !javaPath() || labels == null || labels.rank() != 2 || labels.size(1) != 1) {
+            if (weights == null || !plainInput(this, input, maskArray) || labels == null || labels.rank() != 2
+                    || labels.size(1) != 1) {
                 return super.computeScore(fullNetRegTerm, training, workspaceMgr);
             }
             Product product = product(training, workspaceMgr);
@@ -446,7 +439,7 @@ final class LeanDense {
         @Override
         public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
             assertInputSet(true);
-            if (!javaPath() || labels == null) {
+            if (!plainInput(this, input, maskArray) || labels == null) {
                 return super.backpropGradient(epsilon, workspaceMgr);
             }
             INDArray z = preOutput(true, workspaceMgr); // keeps the product
