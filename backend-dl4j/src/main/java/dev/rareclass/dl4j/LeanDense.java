@@ -46,13 +46,16 @@ import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
  * forward product into a row-major array, which OpenBLAS cannot write, so into a temporary then copied; and its
  * backprop computes the forward product a second time to get the pre-activations back. On a 256-256-256 network
  * (batch 2048) the copies and the second products were a quarter of a step. This form has OpenBLAS write the
- * transposed product (the row-major product in memory), keeps a copy of the pre-activations (a copy costs far less
- * than a product) and otherwise runs DL4J's own ops in DL4J's order, so its numbers are DL4J's to rounding.
+ * transposed product (the row-major product in memory), keeps the pre-activations (in Java, where it computes the
+ * bias, the activation and its derivative when they have a {@link Fn} form) and otherwise runs DL4J's own ops in
+ * DL4J's order, so its numbers are DL4J's to rounding.
+ *
+ * <p>All three compute DL4J's dropout with {@link InvertedDropout}: the same draws from the same generator, a
+ * fraction of the time.
  *
  * <p>{@link #install} swaps the layer objects of an initialised network, as {@link ScatterFreeEmbedding} does:
- * the configuration, the parameters and their layout, the updater, the dropout (DL4J's own, drawing from the same
- * random generator in the same order) and the loss stay DL4J's, so a saved network is an ordinary DL4J network
- * and loads as one.
+ * the configuration, the parameters and their layout, the updater, the dropout configuration and the loss stay
+ * DL4J's, so a saved network is an ordinary DL4J network and loads as one.
  *
  * <p>Which form a layer gets depends on its shape alone, never on the batch, so that a row scores the same in a
  * batch of 1 as in a batch of 100,000: Java up to {@link #MAX_WEIGHTS} weights (beyond that OpenBLAS's products
@@ -162,8 +165,8 @@ final class LeanDense {
                     }
                 }
                 case LEAKY_RELU -> {
-                    for (int i = 0; i < n; i++) {
-                        a[i] = z[i] < 0 ? (float) (ActivationLReLU.DEFAULT_ALPHA * z[i]) : z[i];
+                    for (int i = 0; i < n; i++) { // alpha·z is the larger exactly when z < 0; a max has no branch
+                        a[i] = Math.max(z[i], (float) (ActivationLReLU.DEFAULT_ALPHA * z[i]));
                     }
                 }
                 case ELU -> {
@@ -177,6 +180,16 @@ final class LeanDense {
                     }
                 }
             }
+        }
+
+        /**
+         * All ones when the float with bits {@code bits} is {@code > 0} (NaN is not), else 0. Without a branch:
+         * on the random signs of a layer's pre-activations a branch is mispredicted every other element, which made
+         * ReLU's derivative of a 2048 × 256 layer take 2.7 ms instead of 0.3.
+         */
+        private static int positive(int bits) {
+            int t = bits - 1; // in [0, +inf's bits) exactly for the floats > 0
+            return (~t & (t - 0x7F800000)) >> 31;
         }
 
         /** {@code delta[i] *= f'(z[i])}, where {@code a[i] = f(z[i])}. */
@@ -196,13 +209,17 @@ final class LeanDense {
                     }
                 }
                 case RELU -> {
-                    for (int i = 0; i < n; i++) {
-                        delta[i] = z[i] > 0 ? delta[i] : 0f;
+                    for (int i = 0; i < n; i++) { // delta where z > 0, else 0
+                        int keep = positive(Float.floatToRawIntBits(z[i]));
+                        delta[i] = Float.intBitsToFloat(Float.floatToRawIntBits(delta[i]) & keep);
                     }
                 }
                 case LEAKY_RELU -> {
-                    for (int i = 0; i < n; i++) {
-                        delta[i] *= z[i] < 0 ? (float) ActivationLReLU.DEFAULT_ALPHA : 1f;
+                    int alpha = Float.floatToRawIntBits((float) ActivationLReLU.DEFAULT_ALPHA);
+                    int one = Float.floatToRawIntBits(1f);
+                    for (int i = 0; i < n; i++) { // delta · alpha where z < 0, else delta · 1
+                        int negative = positive(Float.floatToRawIntBits(-z[i]));
+                        delta[i] *= Float.intBitsToFloat((alpha & negative) | (one & ~negative));
                     }
                 }
                 case ELU -> {
@@ -288,10 +305,47 @@ final class LeanDense {
     }
 
     /**
+     * The two dense forms' common part: DL4J's dropout on the layer's input computed by {@link InvertedDropout}
+     * (same draws, same values), DL4J's own where that does not apply.
+     */
+    abstract static class LeanHidden extends DenseLayer {
+
+        private final InvertedDropout dropout = new InvertedDropout();
+
+        LeanHidden(NeuralNetConfiguration conf, DataType dataType) {
+            super(conf, dataType);
+        }
+
+        @Override
+        protected void applyDropOutIfNecessary(boolean training, LayerWorkspaceMgr workspaceMgr) {
+            if (training && !dropoutApplied && layerConf().getIDropout() != null) {
+                INDArray dropped = dropout.apply(layerConf().getIDropout(), input, inputModificationAllowed, workspaceMgr);
+                if (dropped != null) {
+                    input = dropped;
+                    dropoutApplied = true;
+                    return;
+                }
+            }
+            super.applyDropOutIfNecessary(training, workspaceMgr);
+        }
+
+        @Override
+        protected INDArray backpropDropOutIfPresent(INDArray epsilon) {
+            return dropout.backprop(epsilon) ? epsilon : super.backpropDropOutIfPresent(epsilon);
+        }
+
+        @Override
+        public void clear() {
+            super.clear();
+            dropout.clear();
+        }
+    }
+
+    /**
      * A {@code DenseLayer} computed in Java. The forward pass of a training step keeps its product and
      * activations for the backprop that follows, which uses them only if they still {@link Product#holds hold}.
      */
-    static final class JavaHidden extends DenseLayer {
+    static final class JavaHidden extends LeanHidden {
 
         private final Fn activation;
         private Product kept;
@@ -365,6 +419,7 @@ final class LeanDense {
 
         /** The last training-time product, for the score DL4J asks for right after the backprop. */
         private Product kept;
+        private final InvertedDropout dropout = new InvertedDropout();
 
         JavaOutput(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
@@ -453,10 +508,30 @@ final class LeanDense {
             return new Pair<>(ret, backpropDropOutIfPresent(written(workspaceMgr, ArrayType.ACTIVATION_GRAD, dx, rows, p.nIn())));
         }
 
+        /** As {@link LeanHidden}'s. */
+        @Override
+        protected void applyDropOutIfNecessary(boolean training, LayerWorkspaceMgr workspaceMgr) {
+            if (training && !dropoutApplied && layerConf().getIDropout() != null) {
+                INDArray dropped = dropout.apply(layerConf().getIDropout(), input, inputModificationAllowed, workspaceMgr);
+                if (dropped != null) {
+                    input = dropped;
+                    dropoutApplied = true;
+                    return;
+                }
+            }
+            super.applyDropOutIfNecessary(training, workspaceMgr);
+        }
+
+        @Override
+        protected INDArray backpropDropOutIfPresent(INDArray epsilon) {
+            return dropout.backprop(epsilon) ? epsilon : super.backpropDropOutIfPresent(epsilon);
+        }
+
         @Override
         public void clear() {
             super.clear();
             kept = null;
+            dropout.clear();
         }
     }
 
@@ -523,19 +598,29 @@ final class LeanDense {
     }
 
     /**
-     * A large {@code DenseLayer} on DL4J's native ops, without the copy of each forward product and without the
-     * second forward product in the backprop (see the class comment). The forward pass of a training step keeps the
-     * pre-activations; the backprop uses them only if the layer still has that input at the same iteration (no
-     * update in between), and otherwise falls back to DL4J's own backprop, which recomputes them.
+     * A large {@code DenseLayer}: its products on OpenBLAS, without the copy of each forward product and without
+     * the second forward product in the backprop (see the class comment). With an activation of {@link Fn}, the
+     * bias, the activation and its derivative run in Java on the product, in one pass each where ND4J makes
+     * several (its ReLU derivative alone took as long as a third of the forward products on the 256-256-256
+     * network); with another activation they stay DL4J's ops. The forward pass of a training step keeps the
+     * pre-activations (and activations); the backprop uses them only if the layer still has that input at the same
+     * iteration (no update in between), and otherwise falls back to DL4J's own backprop, which recomputes them.
      */
-    static final class NativeHidden extends DenseLayer {
+    static final class NativeHidden extends LeanHidden {
 
+        /** The Java form of the activation, or null (then ND4J's ops compute it). */
+        private final Fn activation;
         private INDArray keptFor;
-        private INDArray keptZ;
         private int keptIteration;
+        /** The kept pre-activations: native when ND4J computes the activation, else {@link #z} and {@link #a}. */
+        private INDArray keptZ;
+        /** Row-major pre-activations and activations of the last forward pass, reused from step to step. */
+        private float[] z;
+        private float[] a;
 
         NativeHidden(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
+            this.activation = Fn.of(layerConf().getActivationFn());
         }
 
         @Override
@@ -553,39 +638,84 @@ final class LeanDense {
             INDArray zT = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
                     new long[] {w.size(1), input.size(0)}, 'f');
             w.transpose().mmuli(input.transpose(), zT);
-            INDArray z = zT.transpose();
-            if (hasBias()) {
-                z.addiRowVector(getParam(DefaultParamInitializer.BIAS_KEY));
+            INDArray out = zT.transpose();
+            if (activation == null) {
+                if (hasBias()) {
+                    out.addiRowVector(getParam(DefaultParamInitializer.BIAS_KEY));
+                }
+                if (training) {
+                    keptZ = workspaceMgr.dup(ArrayType.ACTIVATIONS, out);
+                }
+                out = layerConf().getActivationFn().getActivation(out, training);
+            } else {
+                NativeFloats memory = NativeFloats.of(zT);
+                int n = Math.toIntExact(zT.length());
+                int nOut = Math.toIntExact(w.size(1));
+                if (z == null || z.length != n) {
+                    z = new float[n];
+                    a = new float[n];
+                }
+                memory.read(z);
+                if (hasBias()) {
+                    float[] b = readMatrix(getParam(DefaultParamInitializer.BIAS_KEY), 1, nOut);
+                    for (int i = 0; i < n; i += nOut) {
+                        for (int o = 0; o < nOut; o++) {
+                            z[i + o] += b[o];
+                        }
+                    }
+                }
+                activation.apply(z, a);
+                memory.write(a);
             }
             if (training) {
                 keptFor = input;
-                keptZ = workspaceMgr.dup(ArrayType.ACTIVATIONS, z);
                 keptIteration = getIterationCount();
             }
-            return layerConf().getActivationFn().getActivation(z, training);
+            return out;
         }
 
         @Override
         public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
             assertInputSet(true);
-            INDArray z = keptZ;
-            boolean kept = z != null && keptFor == input && keptIteration == getIterationCount() && maskArray == null;
+            boolean kept = keptFor == input && keptIteration == getIterationCount() && maskArray == null;
+            INDArray nativeZ = keptZ;
             forget();
             if (!kept) {
                 return super.backpropGradient(epsilon, workspaceMgr);
             }
             // from here on DL4J's BaseLayer.backpropGradient, with the kept pre-activations
-            INDArray delta = layerConf().getActivationFn().backprop(z, epsilon).getFirst();
+            INDArray delta;
             Gradient ret = new DefaultGradient();
-            if (hasBias()) {
-                INDArray biasGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
-                // the column sums as a product with a column of ones: OpenBLAS streams through the rows, where
-                // ND4J's sum over dimension 0 walks each column with a stride (2 ms for 2048 x 256, a tenth as long)
-                INDArray sums = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, DataType.FLOAT,
-                        new long[] {delta.size(1), 1}, 'f');
-                delta.transpose().mmuli(ones(delta.size(0)), sums);
-                biasGrad.assign(sums.reshape(biasGrad.shape()));
-                ret.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
+            if (activation == null) {
+                delta = layerConf().getActivationFn().backprop(nativeZ, epsilon).getFirst();
+                if (hasBias()) {
+                    INDArray biasGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
+                    // the column sums as a product with a column of ones: OpenBLAS streams through the rows, where
+                    // ND4J's sum over dimension 0 walks each column with a stride (2 ms for 2048 x 256, a tenth as
+                    // long)
+                    INDArray sums = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, DataType.FLOAT,
+                            new long[] {delta.size(1), 1}, 'f');
+                    delta.transpose().mmuli(ones(delta.size(0)), sums);
+                    biasGrad.assign(sums.reshape(biasGrad.shape()));
+                    ret.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
+                }
+            } else {
+                int rows = Math.toIntExact(input.size(0));
+                int nOut = Math.toIntExact(layerConf().getNOut());
+                float[] d = readMatrix(epsilon, rows, nOut);
+                activation.backprop(d, z, a);
+                if (hasBias()) {
+                    float[] db = new float[nOut];
+                    for (int i = 0; i < d.length; i += nOut) {
+                        for (int o = 0; o < nOut; o++) {
+                            db[o] += d[i + o];
+                        }
+                    }
+                    INDArray biasGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
+                    writeMatrix(biasGrad, db, 1, nOut);
+                    ret.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
+                }
+                delta = written(workspaceMgr, ArrayType.BP_WORKING_MEM, d, rows, nOut);
             }
             INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
             INDArray epsilonNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(),
@@ -670,7 +800,8 @@ final class LeanDense {
         at.write(raw);
     }
 
-    private static float[] transpose(float[] m, int rows, int cols) {
+    /** The transpose of row-major {@code rows × cols} {@code m}, row-major. */
+    static float[] transpose(float[] m, int rows, int cols) {
         float[] t = new float[m.length];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {

@@ -116,7 +116,7 @@ class LeanDenseTest {
     @Test
     void largeLayersTakeTheNativeFormAndTrainAsDl4jDoes() {
         // 11 x 400 = 4,400 weights (above MAX_WEIGHTS), then 400 x 8 = 3,200 and 8 x 1
-        for (String activation : new String[] {"relu", "tanh", "selu"}) {
+        for (String activation : new String[] {"relu", "tanh", "selu", "leaky-relu", "sigmoid"}) {
             List<String> params = List.of("hidden=400,8", "activation=" + activation, "dropout=0.3,0.2");
             MultiLayerNetwork net = mlp(params, ClassWeights.NONE);
             LeanDense.install(net);
@@ -146,6 +146,28 @@ class LeanDenseTest {
         }
         assertThat(Math.abs(net.score() - dl4j.score())).isLessThan(1e-5);
         assertThat(maxDiff(net.params(), dl4j.params())).isLessThan(1e-5);
+    }
+
+    /** The branch-free ReLU forms at the edges: signed zeros, the smallest floats, infinities, NaN. */
+    @Test
+    void branchFreeReluFormsFollowTheirDefinitions() {
+        float[] z = {Float.NEGATIVE_INFINITY, -1, -Float.MIN_VALUE, -0f, 0f, Float.MIN_VALUE, 1, Float.POSITIVE_INFINITY,
+            Float.NaN, -Float.NaN, Float.intBitsToFloat(0x7FFFFFFF)};
+        float alpha = (float) org.nd4j.linalg.activations.impl.ActivationLReLU.DEFAULT_ALPHA;
+        float[] ones = new float[z.length];
+        java.util.Arrays.fill(ones, 3f);
+        float[] relu = ones.clone();
+        LeanDense.Fn.RELU.backprop(relu, z, null);
+        float[] leaky = ones.clone();
+        LeanDense.Fn.LEAKY_RELU.backprop(leaky, z, null);
+        float[] leakyOut = new float[z.length];
+        LeanDense.Fn.LEAKY_RELU.apply(z, leakyOut);
+        for (int i = 0; i < z.length; i++) {
+            assertThat(relu[i]).as("relu' at %s", z[i]).isEqualTo(z[i] > 0 ? 3f : 0f);
+            assertThat(leaky[i]).as("leaky relu' at %s", z[i]).isEqualTo(z[i] < 0 ? 3f * alpha : 3f);
+            float expected = z[i] < 0 ? (float) (org.nd4j.linalg.activations.impl.ActivationLReLU.DEFAULT_ALPHA * z[i]) : z[i];
+            assertThat(Float.floatToIntBits(leakyOut[i])).as("leaky relu at %s", z[i]).isEqualTo(Float.floatToIntBits(expected));
+        }
     }
 
     @Test
