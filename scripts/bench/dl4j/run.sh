@@ -9,13 +9,13 @@
 #   rareclass `rareclass train` with the same network (the product as a user runs it: the launcher, its AOT
 #             cache, reading and scaling the CSV, saving the model): whole process
 #   dl4j      MlpBench, rareclass's trainer alone in a plain JVM: seconds per epoch and per step
-# usage: scripts/bench/dl4j/run.sh [EPOCHS_A=30] [EPOCHS_B=2] [REPS=3]
+# usage: scripts/bench/dl4j/run.sh [EPOCHS_A=30] [EPOCHS_B=3] [REPS=3]   (CONFIGS="a b" by default; CONFIGS=b runs one)
 # Needs /usr/bin/python3 with torch, numpy, pandas, and a JDK 25 (scripts/find-jdk).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
 . "$here/../lib.sh"   # jvm_flags
-epochs_a="${1:-30}"; epochs_b="${2:-2}"; reps="${3:-3}"
+epochs_a="${1:-30}"; epochs_b="${2:-3}"; reps="${3:-3}"
 work="${TMPDIR:-/tmp}/rareclass-dl4j-bench"; mkdir -p "$work"
 java_home="$("$root/scripts/find-jdk")"
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"  # as the rareclass launcher (and PyTorch then uses one thread too)
@@ -48,7 +48,7 @@ wall() { local t0 t1; t0=$(date +%s.%N); "$@" >"$work/last.json"; t1=$(date +%s.
 
 out="$work/results.jsonl"; : >"$out"
 for rep in $(seq "$reps"); do
-  for cfg in a b; do
+  for cfg in ${CONFIGS:-a b}; do
     e=$([ "$cfg" = a ] && echo "$epochs_a" || echo "$epochs_b")
     wall /usr/bin/python3 "$here/torch_bench.py" "$work/$cfg.csv" "$cfg" "$e" | tee -a "$out"
     wall product "$cfg" "$e" | tee -a "$out"
@@ -64,7 +64,7 @@ def med(cfg, impl, f):
 warm = lambda r: statistics.median(r["epoch_s"][1:]) if len(r["epoch_s"]) > 1 else r["epoch_s"][0]
 print("\n(medians of the runs above; ratio = rareclass / torch)")
 print("config  epochs  whole process: torch  rareclass  ratio  |  s/epoch after the first: torch  dl4j  ratio  |  ms/step: torch  dl4j")
-for cfg in "ab":
+for cfg in sorted({r["config"] for r in rows}):
     e = next(r["epochs"] for r in rows if r["config"] == cfg)
     pt, pr = med(cfg, "torch", lambda r: r["process_s"]), med(cfg, "rareclass", lambda r: r["process_s"])
     et, ed = med(cfg, "torch", warm), med(cfg, "dl4j", warm)

@@ -28,21 +28,28 @@ import java.util.stream.Stream;
  * {@code restore-best=true}. The early-stopping default is off when there are no validation rows; asking for
  * it explicitly then fails.
  *
+ * <p>{@code clip=C} (off by default, 0) clips the inputs, which the pipeline has standardized, to [-C, C] before
+ * the network sees them, in training and in scoring, so that a few heavy-tailed features cannot dominate the
+ * reconstruction error (on the paper-mill data, where a handful of sensors have spikes of 10 to 60 standard
+ * deviations, {@code clip=3} raised the test recall at about 6% false positives from 8-12% to 21% for the
+ * article's layout).
+ *
  * @param layers           units per hidden layer, encoder then decoder
  * @param activations      per hidden layer
  * @param outputActivation activation of the reconstruction: identity or any hidden activation
  * @param inits            per layer, hidden layers then the output layer's (the last hidden layer's init)
  * @param l1Activity       L1 activity penalty on the first hidden layer's outputs, 0 for none
+ * @param clip             inputs clipped to [-clip, clip], 0 for none
  */
 public record AutoencoderParams(List<Integer> layers, List<String> activations, String outputActivation,
-                                List<String> inits, double l1Activity, String optimizer, double learningRate,
+                                List<String> inits, double l1Activity, double clip, String optimizer, double learningRate,
                                 double momentum, double rho, double l2, int epochs, int batchSize, EarlyStopping earlyStopping,
                                 OptionalLong seed) {
 
     public static final Set<String> OUTPUT_ACTIVATIONS;
     public static final Set<String> MONITORS = Set.of("none", "val_loss", "val_pr_auc", "val_roc_auc");
     public static final Set<String> NAMES = Stream.concat(Stream.of("layers", "activation", "output-activation", "init",
-            "l1-activity", "optimizer", "learning-rate", "momentum", "rho", "l2", "epochs", "batch-size", "seed"),
+            "l1-activity", "clip", "optimizer", "learning-rate", "momentum", "rho", "l2", "epochs", "batch-size", "seed"),
             EarlyStopping.NAMES.stream()).collect(Collectors.toUnmodifiableSet());
 
     static {
@@ -65,6 +72,7 @@ public record AutoencoderParams(List<Integer> layers, List<String> activations, 
         inits.forEach(i -> require(MlpParams.INITS.contains(i), "init", i, "one of " + sorted(MlpParams.INITS)));
         require(OUTPUT_ACTIVATIONS.contains(outputActivation), "output-activation", outputActivation, "one of " + sorted(OUTPUT_ACTIVATIONS));
         require(l1Activity >= 0 && Double.isFinite(l1Activity), "l1-activity", l1Activity, ">= 0");
+        require(clip >= 0 && Double.isFinite(clip), "clip", clip, ">= 0 (0: no clipping)");
         require(MlpParams.OPTIMIZERS.contains(optimizer), "optimizer", optimizer, "one of " + sorted(MlpParams.OPTIMIZERS));
         require(learningRate > 0 && learningRate <= 10, "learning-rate", learningRate, "in (0, 10]");
         require(l2 >= 0 && Double.isFinite(l2), "l2", l2, ">= 0");
@@ -84,6 +92,7 @@ public record AutoencoderParams(List<Integer> layers, List<String> activations, 
         String output = p.choice("output-activation", "relu", OUTPUT_ACTIVATIONS);
         List<String> inits = LayerLists.words(p, "init", n, MlpParams.INITS, i -> "glorot-uniform");
         double l1Activity = p.decimal("l1-activity", 1e-3, 0, 1e6);
+        double clip = clipOf(p);
         String optimizer = p.choice("optimizer", "adam", MlpParams.OPTIMIZERS);
         double lr = p.decimal("learning-rate", 0.001, Double.MIN_VALUE, 10);
         double momentum = MlpParams.momentum(p, optimizer);
@@ -92,8 +101,13 @@ public record AutoencoderParams(List<Integer> layers, List<String> activations, 
         int epochs = p.integer("epochs", 100, 1, 1_000_000);
         int batch = p.integer("batch-size", 128, 1, 1 << 24);
         EarlyStopping es = EarlyStopping.of(p, "val_loss", MONITORS);
-        return new AutoencoderParams(layers, activations, output, inits, l1Activity, optimizer, lr, momentum, rho, l2,
+        return new AutoencoderParams(layers, activations, output, inits, l1Activity, clip, optimizer, lr, momentum, rho, l2,
                 epochs, batch, es, MlpParams.seed(p));
+    }
+
+    /** The {@code clip} of {@code p} (also read back from a saved model's parameters), 0 when absent. */
+    static double clipOf(Hyperparameters p) {
+        return p.decimal("clip", 0, 0, 1e6);
     }
 
     public long seedOr(long contextSeed) {
@@ -107,6 +121,9 @@ public record AutoencoderParams(List<Integer> layers, List<String> activations, 
         m.put("output-activation", outputActivation);
         m.put("init", LayerLists.join(inits));
         m.put("l1-activity", Double.toString(l1Activity));
+        if (clip > 0) {
+            m.put("clip", Double.toString(clip));
+        }
         m.put("optimizer", optimizer);
         m.put("learning-rate", Double.toString(learningRate));
         if (optimizer.equals("sgd")) {

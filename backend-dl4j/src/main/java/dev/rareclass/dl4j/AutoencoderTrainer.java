@@ -50,11 +50,13 @@ final class AutoencoderTrainer implements ClassifierTrainer {
             throw new DataException("autoencoder@dl4j learns from negative rows, but the " + y.size()
                     + " training rows are all positive");
         }
-        FeatureMatrix normal = negatives.length == x.rows() ? x : x.selectRows(negatives);
+        FeatureMatrix normal = Dl4jTrainedClassifier.clipped(negatives.length == x.rows() ? x : x.selectRows(negatives),
+                params.clip());
         int cols = x.cols();
 
         EarlyStopping stopping = params.earlyStopping();
-        FeatureMatrix vx = ctx.validationX().filter(v -> v.rows() > 0).orElse(null);
+        FeatureMatrix vx = ctx.validationX().filter(v -> v.rows() > 0).map(v -> Dl4jTrainedClassifier.clipped(v, params.clip()))
+                .orElse(null);
         if (vx == null && stopping.enabled()) {
             if (stopping.explicit()) {
                 throw new UsageException("autoencoder@dl4j: early-stopping=" + stopping.monitor()

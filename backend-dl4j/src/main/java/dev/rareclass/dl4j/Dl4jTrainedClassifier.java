@@ -43,6 +43,8 @@ public final class Dl4jTrainedClassifier implements TrainedClassifier {
     private final MultiLayerNetwork network;
     private final TrainingHistory history;
     private final Output output;
+    /** An autoencoder's input clipping ({@code clip}), 0 for none. */
+    private final double clip;
 
     Dl4jTrainedClassifier(String kind, Hyperparameters params, MultiLayerNetwork network, TrainingHistory history,
                           Output output) {
@@ -51,6 +53,7 @@ public final class Dl4jTrainedClassifier implements TrainedClassifier {
         this.network = Objects.requireNonNull(network, "network");
         this.history = history;
         this.output = Objects.requireNonNull(output, "output");
+        this.clip = output == Output.RECONSTRUCTION_ERROR ? AutoencoderParams.clipOf(params) : 0;
     }
 
     @Override
@@ -89,6 +92,7 @@ public final class Dl4jTrainedClassifier implements TrainedClassifier {
         if (x.cols() != expected) {
             throw new IllegalArgumentException("the network takes " + expected + " features, got " + x.cols());
         }
+        x = clipped(x, clip);
         INDArray in = Nd4j.create(x.data(), new long[] {x.rows(), x.cols()}, 'c');
         INDArray out;
         synchronized (network) {
@@ -98,6 +102,21 @@ public final class Dl4jTrainedClassifier implements TrainedClassifier {
             return out.toDoubleVector();
         }
         return reconstructionErrors(x, out.data().asFloat());
+    }
+
+    /** {@code x} with every value clipped to [-limit, limit]; {@code x} itself when {@code limit} is 0. */
+    static FeatureMatrix clipped(FeatureMatrix x, double limit) {
+        if (limit == 0) {
+            return x;
+        }
+        float lo = (float) -limit;
+        float hi = (float) limit;
+        float[] in = x.data();
+        float[] out = new float[in.length];
+        for (int i = 0; i < in.length; i++) {
+            out[i] = Math.min(hi, Math.max(lo, in[i]));
+        }
+        return FeatureMatrix.wrap(x.rows(), x.cols(), out);
     }
 
     /** Mean over features of the squared difference, per row, accumulated in double. */

@@ -65,6 +65,32 @@ class AutoencoderTest {
         assertThat(m.summary()).contains("6 -> 8", "8 -> 6");
     }
 
+    /**
+     * {@code clip}: the network sees (and the error compares) inputs clipped to [-clip, clip], in training and in
+     * scoring, and a saved model keeps it.
+     */
+    @Test
+    void clipLimitsTheInputsInTrainingAndScoring() {
+        List<String> p = List.of("layers=8,3,8", "epochs=3", "early-stopping=none", "clip=1.5");
+        TrainingContext ctx = TrainingContext.ofSeed(7);
+        TrainedClassifier clipped = fit(TRAIN.x(), TRAIN.y(), ctx, p);
+        FeatureMatrix preclipped = Dl4jTrainedClassifier.clipped(TRAIN.x(), 1.5);
+        assertThat(preclipped.data()).as("the data has values beyond the limit").isNotEqualTo(TRAIN.x().data());
+        // trained on data clipped beforehand, without the parameter: the same network, so the same scores
+        TrainedClassifier plain = fit(preclipped, TRAIN.y(), ctx, List.of("layers=8,3,8", "epochs=3", "early-stopping=none"));
+        double[] expected = plain.scores(Dl4jTrainedClassifier.clipped(VALID.x(), 1.5));
+        assertThat(clipped.scores(VALID.x())).isEqualTo(expected);
+        assertThat(plain.scores(VALID.x())).as("unclipped inputs score differently").isNotEqualTo(expected);
+        assertThat(clipped.params().asMap()).containsEntry("clip", "1.5");
+        var codec = new Dl4jModelCodec();
+        TrainedClassifier back = codec.decode(codec.encode(clipped), "autoencoder", clipped.params(), null);
+        assertThat(back.scores(VALID.x())).isEqualTo(expected);
+        assertThatThrownBy(() -> fit(TRAIN.x(), TRAIN.y(), ctx, List.of("clip=-1"))).isInstanceOf(UsageException.class)
+                .hasMessageContaining("clip");
+        assertThatThrownBy(() -> fit(TRAIN.x(), TRAIN.y(), ctx, List.of("clip=wide"))).isInstanceOf(UsageException.class)
+                .hasMessageContaining("clip");
+    }
+
     @Test
     void positiveRowsDoNotAffectTheFit() {
         int[] negatives = TRAIN.y().indicesOf(0);

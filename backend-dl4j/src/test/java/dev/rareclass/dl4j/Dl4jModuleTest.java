@@ -58,7 +58,7 @@ class Dl4jModuleTest {
         try (RecordingLoader loader = isolated()) {
             List<String> seen = probe(loader, false);
             assertThat(seen).containsExactly(
-                    "autoencoder@dl4j autoencoder@dl4j 17 false",
+                    "autoencoder@dl4j autoencoder@dl4j 18 false",
                     "logistic@dl4j logistic@dl4j 7 true",
                     "mlp@dl4j mlp@dl4j 17 true",
                     "codec dl4j dl4j");
