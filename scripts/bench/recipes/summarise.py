@@ -107,6 +107,8 @@ for x in p["rows"]:
     extra = ""
     if x["model"] == "autoencoder":
         extra = " (identity output)" if x["params"].get("output-activation") == "identity" else " (the article's layout)"
+        if x["params"].get("clip"):
+            extra = extra[:-1] + f", inputs clipped to ±{float(x['params']['clip']):g})"
     tt = x["test"]
     print(f"| {name(x)}{extra} | {tt['test_roc_auc']:.3f} | {100 * tt['recall']:.1f}% | "
           f"{100 * tt['false_positive_rate']:.1f}% |")

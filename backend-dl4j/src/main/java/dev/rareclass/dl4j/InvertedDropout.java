@@ -17,8 +17,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Why: on the 256-256-256 network at batch 2048 DL4J's dropout was a third of a training step. For each
  * layer it fills a mask with ones, runs the random op over it (a data-dependent branch per element, which the
  * processor mispredicts a third of the time at {@code p = 0.7}), multiplies, and multiplies again in the backprop:
- * about 4 ms per 2048 × 256 layer here. This draws the mask in 0.2 ms, and with the copies between native and Java memory and the product
- * back takes about 1 ms in all.
+ * about 4 ms per 2048 × 256 layer here. This draws the mask in 0.2 ms, and with the copies between native and
+ * Java memory and the product back takes about 1 ms in all.
  *
  * <p>How ND4J draws (libnd4j's {@code RandomGenerator} in 1.0.0-M2.1, reproduced from its behaviour and checked
  * element for element against the native op, see {@code InvertedDropoutTest}): the generator is counter-based.
@@ -47,7 +47,8 @@ final class InvertedDropout {
     INDArray apply(IDropout dropout, INDArray input, boolean inPlace, LayerWorkspaceMgr workspaceMgr) {
         mask = null;
         if (!(dropout instanceof Dropout d) || d.getClass() != Dropout.class || d.getPSchedule() != null
-                || input.dataType() != DataType.FLOAT || input.rank() != 2 || input.length() > Integer.MAX_VALUE) {
+                || !(d.getP() > 0 && d.getP() <= 1) || input.dataType() != DataType.FLOAT || input.rank() != 2
+                || input.length() > Integer.MAX_VALUE) {
             return null;
         }
         rows = Math.toIntExact(input.size(0));
