@@ -268,16 +268,7 @@ final class LeanDense {
         float[] backprop(Map<String, INDArray> views, Gradient into, float[] x, float[] delta, int rows) {
             INDArray wGrad = views.get(DefaultParamInitializer.WEIGHT_KEY);
             if (b != null) {
-                float[] db = new float[nOut];
-                for (int r = 0; r < rows; r++) {
-                    int at = r * nOut;
-                    for (int o = 0; o < nOut; o++) {
-                        db[o] += delta[at + o];
-                    }
-                }
-                INDArray bGrad = views.get(DefaultParamInitializer.BIAS_KEY);
-                writeMatrix(bGrad, db, 1, nOut);
-                into.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, bGrad);
+                putBiasGradient(views, into, delta, nOut);
             }
             float[] dw = new float[nIn * nOut];
             mulAdd(x, 1, nIn, delta, dw, nIn, rows, nOut); // xᵀ · delta
@@ -705,15 +696,7 @@ final class LeanDense {
                 float[] d = readMatrix(epsilon, rows, nOut);
                 activation.backprop(d, z, a);
                 if (hasBias()) {
-                    float[] db = new float[nOut];
-                    for (int i = 0; i < d.length; i += nOut) {
-                        for (int o = 0; o < nOut; o++) {
-                            db[o] += d[i + o];
-                        }
-                    }
-                    INDArray biasGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
-                    writeMatrix(biasGrad, db, 1, nOut);
-                    ret.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
+                    putBiasGradient(gradientViews, ret, d, nOut);
                 }
                 delta = written(workspaceMgr, ArrayType.BP_WORKING_MEM, d, rows, nOut);
             }
@@ -749,6 +732,22 @@ final class LeanDense {
             super.clear();
             forget();
         }
+    }
+
+    /**
+     * The bias gradient for row-major {@code delta} (dL/dz, rows × {@code nOut}): its column sums, written into the
+     * layer's bias gradient view and put into {@code into}.
+     */
+    private static void putBiasGradient(Map<String, INDArray> views, Gradient into, float[] delta, int nOut) {
+        float[] db = new float[nOut];
+        for (int i = 0; i < delta.length; i += nOut) {
+            for (int o = 0; o < nOut; o++) {
+                db[o] += delta[i + o];
+            }
+        }
+        INDArray bGrad = views.get(DefaultParamInitializer.BIAS_KEY);
+        writeMatrix(bGrad, db, 1, nOut);
+        into.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, bGrad);
     }
 
     /** A new row-major {@code rows × cols} array of {@code type} in the layer's workspace, holding {@code values}. */
