@@ -17,6 +17,8 @@ import dev.rareclass.domain.port.RecipeStore;
 import dev.rareclass.domain.port.ReportSink;
 import dev.rareclass.domain.port.ResultSink;
 import dev.rareclass.domain.port.TableSource;
+import dev.rareclass.domain.port.DatasetCatalog;
+import dev.rareclass.adapters.datasets.DatasetFetcher;
 import java.util.Map;
 
 /**
@@ -39,6 +41,7 @@ public final class AdaptersModule extends AbstractModule {
         bind(ResultSink.class).to(FileResultSink.class);
         bind(RecipeStore.class).to(YamlRecipeStore.class);
         bind(ReportSink.class).to(HtmlReportSink.class);
+        bind(DatasetCatalog.class).to(DatasetFetcher.class);
 
         MapBinder<String, TableSource> formats = formats(binder());
         formats.addBinding("csv").to(CsvTableSource.class);

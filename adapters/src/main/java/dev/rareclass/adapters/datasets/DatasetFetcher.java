@@ -1,5 +1,7 @@
 package dev.rareclass.adapters.datasets;
 
+import dev.rareclass.domain.port.DatasetCatalog;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,53 +33,7 @@ import java.util.Optional;
  * and writes them atomically (a temporary file in the same folder, then a rename). A file already in
  * the cache with the right checksum is not downloaded again.
  */
-public final class DatasetFetcher {
-
-    /**
-     * One catalogued dataset: where it comes from and how to load it.
-     *
-     * @param name        the name {@code datasets fetch} takes
-     * @param file        the file name, in the cache and after a mirror's base URL
-     * @param url         the pinned source
-     * @param sha256      the checksum of the published bytes
-     * @param size        their length in bytes
-     * @param format      the {@code --format} to read it with
-     * @param header      whether the first row holds names
-     * @param label       the label column (name or 0-based index)
-     * @param positive    the positive (rare) class
-     * @param drop        columns to drop
-     * @param description what it is and where it comes from
-     * @param licence     its licence as the source states it
-     */
-    public record Dataset(String name, String file, String url, String sha256, long size, String format, boolean header,
-                          String label, String positive, List<String> drop, String description, String licence) {
-        public Dataset {
-            drop = drop == null ? List.of() : List.copyOf(drop);
-        }
-
-        /** The data options that load it, as command-line arguments. */
-        public List<String> options() {
-            List<String> args = new ArrayList<>();
-            if (!header) {
-                args.add("--no-header");
-            }
-            args.addAll(List.of("--label", label, "--positive", positive));
-            if (!drop.isEmpty()) {
-                args.addAll(List.of("--drop", String.join(",", drop)));
-            }
-            return args;
-        }
-    }
-
-    /**
-     * The result of a fetch.
-     *
-     * @param dataset    what was fetched
-     * @param path       where it now is
-     * @param downloaded false when the cache already held it
-     */
-    public record Fetched(Dataset dataset, Path path, boolean downloaded) {
-    }
+public final class DatasetFetcher implements DatasetCatalog {
 
     private static final String CATALOGUE = "datasets.json";
 
@@ -144,10 +100,12 @@ public final class DatasetFetcher {
         }
     }
 
+    @Override
     public List<Dataset> datasets() {
         return catalogue.get();
     }
 
+    @Override
     public Path cacheDir() {
         return cacheDir;
     }
@@ -161,6 +119,7 @@ public final class DatasetFetcher {
     /**
      * The dataset's file in the cache, downloaded from its pinned URL, or from {@code mirror + "/" + file}.
      */
+    @Override
     public Fetched fetch(String name, Optional<String> mirror) {
         Dataset d = find(name);
         Path target = cacheDir.resolve(d.file());

@@ -18,7 +18,11 @@ import dev.rareclass.domain.experiment.Protocol;
 import dev.rareclass.domain.experiment.Recipe;
 import dev.rareclass.domain.experiment.RunRecord;
 import dev.rareclass.domain.experiment.SearchSpace;
-import dev.rareclass.domain.experiment.TuneUseCase;
+import dev.rareclass.domain.experiment.Tuning;
+import dev.rareclass.domain.experiment.FitSettings;
+import dev.rareclass.domain.model.ClassWeighting;
+import dev.rareclass.domain.sampling.SamplerCatalog;
+import dev.rareclass.domain.sampling.SamplerChoice;
 import dev.rareclass.domain.metrics.MetricName;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.port.RecipeStore;
@@ -139,7 +143,7 @@ public final class YamlRecipeStore implements RecipeStore {
             k.only(t, TUNE, "tune");
             Candidate model = Candidate.parse(k.text(t, "model", null, "tune"), params(t.path("params")));
             tuning = Optional.of(new Recipe.Tuning(model, space(k.required(t, "space", "tune"), where),
-                    TuneUseCase.Method.fromKey(k.text(t, "search", "random", "tune")), k.integer(t, "trials", 10, "tune"),
+                    Tuning.Method.fromKey(k.text(t, "search", "random", "tune")), k.integer(t, "trials", 10, "tune"),
                     k.bool(t, "refit", false, "tune")));
             if (candidates.isEmpty()) {
                 candidates.add(model);
@@ -150,11 +154,18 @@ public final class YamlRecipeStore implements RecipeStore {
         }
         List<String> samplers = k.strings(r, "samplers");
         List<String> weights = k.strings(r, "class-weights");
-        ExperimentPlan plan = new ExperimentPlan(candidates, samplers.isEmpty() ? List.of("none") : samplers,
-                params(r.path("sampler-params")), weights.isEmpty() ? List.of("none") : weights, pre,
-                k.text(r, "threshold", "max-f1", "the recipe"), k.decimal(r, "validation-split", 0.2, "the recipe"),
-                protocol, MetricName.fromKey(k.text(r, "metric", "pr_auc", "the recipe")),
-                k.integer(r, "seed", 42, "the recipe"), k.integer(p, "select-top-k", 0, "preprocessing"));
+        Hyperparameters samplerParams = params(r.path("sampler-params"));
+        FitSettings fit = new FitSettings(pre, k.integer(p, "select-top-k", 0, "preprocessing"),
+                FitSettings.threshold(k.text(r, "threshold", "max-f1", "the recipe")),
+                k.decimal(r, "validation-split", 0.2, "the recipe"), k.integer(r, "seed", 42, "the recipe"));
+        ExperimentPlan plan = ExperimentPlan.of(candidates)
+                .withSamplers((samplers.isEmpty() ? List.of(SamplerCatalog.NONE) : samplers).stream()
+                        .map(s1 -> SamplerChoice.named(s1).withParams(s1.trim().equals(SamplerCatalog.NONE)
+                                ? Hyperparameters.empty() : samplerParams)).toList())
+                .withClassWeights((weights.isEmpty() ? List.of("none") : weights).stream()
+                        .map(ClassWeighting::parse).toList())
+                .withFit(fit).withProtocol(protocol)
+                .withMetric(MetricName.fromKey(k.text(r, "metric", "pr_auc", "the recipe")));
         Path report = base.resolve(k.text(r, "report", "reports/" + name, "the recipe")).normalize();
         int jobs = k.integer(r, "jobs", Math.max(1, Runtime.getRuntime().availableProcessors()), "the recipe");
         return new Recipe(name, data, plan, tuning, report, jobs);
@@ -288,10 +299,10 @@ public final class YamlRecipeStore implements RecipeStore {
         data.put("shift-labels", d.shiftLabels());
         ExperimentPlan p = r.plan();
         ObjectNode pre = root.putObject("preprocessing");
-        pre.put("scale", p.preprocessing().scaling().key());
-        pre.put("unknown", p.preprocessing().unknown().key());
-        pre.put("select-top-k", p.selectTopK());
-        pre.put("vocabulary", p.preprocessing().vocabulary());
+        pre.put("scale", p.fit().preprocessing().scaling().key());
+        pre.put("unknown", p.fit().preprocessing().unknown().key());
+        pre.put("select-top-k", p.fit().selectTopK());
+        pre.put("vocabulary", p.fit().preprocessing().vocabulary());
         ObjectNode split = root.putObject("split");
         switch (p.protocol()) {
             case Protocol.KFold kf -> {
@@ -308,26 +319,27 @@ public final class YamlRecipeStore implements RecipeStore {
                 split.put("test-fraction", t.testFraction());
             }
         }
-        root.put("validation-split", p.validationFraction());
+        root.put("validation-split", p.fit().validationFraction());
         root.put("seed", p.seed());
         ArrayNode models = root.putArray("models");
         for (Candidate c : p.candidates()) {
             ObjectNode m = models.addObject();
-            m.put("model", c.kind() + c.backend().map(b -> "@" + b).orElse(""));
+            m.put("model", c.model().toString());
             ObjectNode params = m.putObject("params");
             c.params().asMap().forEach(params::put);
         }
-        strings(root, "samplers", p.samplers());
+        strings(root, "samplers", p.samplers().stream().map(SamplerChoice::name).toList());
         ObjectNode sp = root.putObject("sampler-params");
-        p.samplerParams().asMap().forEach(sp::put);
-        strings(root, "class-weights", p.classWeights());
-        root.put("threshold", p.threshold());
+        // every sampler of a recipe takes the same parameters
+        p.samplers().stream().filter(c -> !c.isNone()).findFirst().ifPresent(c -> c.params().asMap().forEach(sp::put));
+        strings(root, "class-weights", p.classWeights().stream().map(ClassWeighting::spec).toList());
+        root.put("threshold", p.fit().threshold().spec());
         root.put("metric", p.metric().key());
         root.put("jobs", r.jobs());
         root.put("report", r.reportDir().toAbsolutePath().toString());
         r.tune().ifPresent(t -> {
             ObjectNode tune = root.putObject("tune");
-            tune.put("model", t.base().kind() + t.base().backend().map(b -> "@" + b).orElse(""));
+            tune.put("model", t.base().model().toString());
             ObjectNode params = tune.putObject("params");
             t.base().params().asMap().forEach(params::put);
             tune.put("search", t.method().name().toLowerCase(Locale.ROOT));

@@ -13,6 +13,10 @@ import dev.rareclass.domain.error.InputMissingException;
 import dev.rareclass.domain.experiment.Checksums;
 import dev.rareclass.domain.experiment.FittedPipeline;
 import dev.rareclass.domain.experiment.Provenance;
+import dev.rareclass.domain.experiment.Environment;
+import dev.rareclass.domain.data.ReadingOptions;
+import dev.rareclass.domain.preprocess.MissingPolicy;
+import java.util.Optional;
 import dev.rareclass.domain.model.EpochRecord;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.ModelCodec;
@@ -151,7 +155,8 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         JsonNode p = m.path("provenance");
         Provenance provenance = new Provenance(p.path("created_at").asText(), p.path("rareclass_version").asText(),
                 p.path("java_version").asText(), p.path("data_source").asText(), p.path("data_sha256").asText(),
-                p.path("seed").asLong(), p.path("training_rows").asInt(), p.path("validation_rows").asInt());
+                p.path("seed").asLong(), p.path("training_rows").asInt(), p.path("validation_rows").asInt(),
+                readWith(p.path("read_with")), environment(p.path("environment")));
         JsonNode t = m.path("threshold");
         FeatureSelector selector = null;
         JsonNode sel = m.path("preprocessing").path("selected");
@@ -269,6 +274,17 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         prov.put("seed", p.seed());
         prov.put("training_rows", p.trainingRows());
         prov.put("validation_rows", p.validationRows());
+        if (!p.reading().isEmpty()) {
+            putReadWith(prov.putObject("read_with"), p.reading());
+        }
+        if (!p.environment().equals(Environment.UNKNOWN)) {
+            ObjectNode env = prov.putObject("environment");
+            env.put("os", p.environment().os());
+            env.put("arch", p.environment().arch());
+            env.put("cpus", p.environment().cpus());
+            env.put("jdk", p.environment().jdk());
+            env.put("commit", p.environment().commit());
+        }
         root.putObject("checksums").put(CLASSIFIER, payloadSha);
         try {
             return Json.MAPPER.writeValueAsBytes(root);
@@ -414,6 +430,76 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
             });
         }
         return new FittedPreprocessor(transforms, texts, inputs);
+    }
+
+    /** How the training file was read: each option the model remembers, absent ones left to the reader. */
+    private static void putReadWith(ObjectNode out, ReadingOptions r) {
+        r.format().ifPresent(f -> out.put("format", f));
+        r.header().ifPresent(h -> out.put("header", h));
+        r.delimiter().ifPresent(d -> out.put("delimiter", String.valueOf(d)));
+        r.drop().ifPresent(cols -> cols.forEach(out.putArray("drop")::add));
+        r.categorical().ifPresent(cols -> cols.forEach(out.putArray("categorical")::add));
+        r.text().ifPresent(cols -> cols.forEach(out.putArray("text")::add));
+        r.missing().ifPresent(m -> out.put("missing", m.key()));
+    }
+
+    /** The reading options of a manifest; a model file from before they were recorded has none. */
+    private static ReadingOptions readWith(JsonNode node) {
+        if (node.isMissingNode()) {
+            return ReadingOptions.NONE;
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("manifest field 'read_with' is not an object");
+        }
+        Optional<String> delimiter = optionalText(node, "delimiter");
+        if (delimiter.isPresent() && delimiter.get().length() != 1) {
+            throw new IllegalArgumentException("manifest field 'delimiter' is not one character");
+        }
+        JsonNode header = node.get("header");
+        if (header != null && !header.isBoolean()) {
+            throw new IllegalArgumentException("manifest field 'header' is not true or false");
+        }
+        Optional<MissingPolicy> missing = optionalText(node, "missing").map(key -> {
+            for (MissingPolicy policy : MissingPolicy.values()) {
+                if (policy.key().equals(key)) {
+                    return policy;
+                }
+            }
+            throw new IllegalArgumentException("manifest field 'missing' is not a missing-value policy");
+        });
+        return new ReadingOptions(optionalText(node, "format"), Optional.ofNullable(header).map(JsonNode::asBoolean),
+                delimiter.map(d -> d.charAt(0)), columns(node, "drop"), columns(node, "categorical"),
+                columns(node, "text"), missing);
+    }
+
+    private static Optional<String> optionalText(JsonNode node, String field) {
+        return node.has(field) ? Optional.of(text(node, field)) : Optional.empty();
+    }
+
+    private static Optional<List<String>> columns(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (!v.isArray()) {
+            throw new IllegalArgumentException("manifest field '" + field + "' is not a list of columns");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode c : v) {
+            if (!c.isTextual()) {
+                throw new IllegalArgumentException("manifest field '" + field + "' is not a list of columns");
+            }
+            out.add(c.asText());
+        }
+        return Optional.of(out);
+    }
+
+    private static Environment environment(JsonNode node) {
+        if (node.isMissingNode()) {
+            return Environment.UNKNOWN;
+        }
+        return new Environment(text(node, "os"), text(node, "arch"), node.path("cpus").asInt(), text(node, "jdk"),
+                text(node, "commit"));
     }
 
     private static Map<String, String> stringMap(JsonNode node) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.rareclass.adapters.datasets.DatasetFetcher.Dataset;
-import dev.rareclass.adapters.datasets.DatasetFetcher.Fetched;
+import dev.rareclass.domain.port.DatasetCatalog.Dataset;
+import dev.rareclass.domain.port.DatasetCatalog.Fetched;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.InputMissingException;
 import dev.rareclass.domain.error.UsageException;

@@ -110,11 +110,11 @@ class ZipModelStoreTest {
     }
 
     static class Catalog implements TrainerCatalog {
-        public TrainerFactory find(String kind, Optional<String> backend) {
+        public TrainerFactory find(dev.rareclass.domain.model.ModelId model) {
             throw new UnsupportedOperationException();
         }
 
-        public List<String> names() {
+        public List<dev.rareclass.domain.model.ModelId> models() {
             return List.of();
         }
 

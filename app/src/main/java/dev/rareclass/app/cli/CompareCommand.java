@@ -1,17 +1,9 @@
 package dev.rareclass.app.cli;
 
-import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.experiment.Candidate;
-import dev.rareclass.domain.experiment.Experiment;
-import dev.rareclass.domain.experiment.Leaderboard;
 import dev.rareclass.domain.model.Hyperparameters;
-import dev.rareclass.domain.model.ProgressListener;
-import dev.rareclass.domain.experiment.DatasetSummary;
-import dev.rareclass.domain.experiment.ExperimentReport;
-import dev.rareclass.domain.port.ReportSink;
-import dev.rareclass.domain.port.ResultSink;
-import java.util.Optional;
-import dev.rareclass.domain.port.TableSource;
+import dev.rareclass.domain.usecase.ExperimentUseCase;
+import dev.rareclass.domain.usecase.ReportRequest;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +33,8 @@ final class CompareCommand implements Callable<Integer> {
     DataOptionsMixin dataOptions;
 
     @Option(names = "--models", split = ",", defaultValue = "logistic,random-forest,mlp@dl4j", paramLabel = "KIND[@BACKEND]",
-            description = "Models to compare, comma-separated (default: ${DEFAULT-VALUE}).")
+            completionCandidates = Candidates.Models.class,
+            description = "Models to compare, comma-separated: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     List<String> models = new ArrayList<>();
 
     @Option(names = "--param", paramLabel = "[KIND.]KEY=VALUE",
@@ -56,8 +49,9 @@ final class CompareCommand implements Callable<Integer> {
                     + "Markdown summary (summary.md) into DIR.")
     Path report;
 
-    @Mixin
-    ReportOptions reportOptions;
+    @Option(names = "--plots", paramLabel = "DIR",
+            description = "Also write every chart of the report as a PNG into DIR (needs --report).")
+    Path plots;
 
     @Mixin
     CommonOptions common;
@@ -65,58 +59,36 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final TableSource tables;
-    private final Experiment engine;
-    private final ResultSink sink;
-    private final ReportSink reportSink;
+    private final ExperimentUseCase experiments;
 
     @Inject
-    CompareCommand(TableSource tables, Experiment engine, ResultSink sink, ReportSink reportSink) {
-        this.tables = tables;
-        this.engine = engine;
-        this.sink = sink;
-        this.reportSink = reportSink;
+    CompareCommand(ExperimentUseCase experiments) {
+        this.experiments = experiments;
     }
 
     @Override
     public Integer call() {
-        reportOptions.requireReportFor(report, "--report DIR");
-        List<Candidate> candidates = candidates(models, params);
-        var plan = experiment.toPlan(candidates, dataOptions.missingPolicy());
-        ProgressListener progress = common.progress(spec);
-        engine.warmUp(plan);
-        Table table = tables.read(dataOptions.toDomain(data));
-        table.notes().forEach(progress::note);
-        long t0 = System.nanoTime();
-        Leaderboard board = engine.run(table, plan, experiment.jobs(), progress);
-        Show.leaderboard(spec.commandLine().getOut(), board);
-        if (report != null) {
-            sink.writeExperiment(board, report);
-            spec.commandLine().getOut().printf("%nWrote %s and %s (%.1f s)%n", report.resolve("leaderboard.csv"),
-                    report.resolve("results.json"), (System.nanoTime() - t0) / 1e9);
-            Map<String, String> facts = new LinkedHashMap<>();
-            facts.put("elapsed", String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9));
-            facts.put("rareclass", dev.rareclass.domain.experiment.Versions.rareclass());
-            ReportOptions.printWritten(spec.commandLine().getOut(), reportSink.writeExperimentReport(
-                    ExperimentReport.of("Comparison on " + data.getFileName(), Optional.of(DatasetSummary.of(table)),
-                            board, facts), report, reportOptions.plots()));
-        }
-        spec.commandLine().getOut().flush();
+        var request = ExperimentUseCase.Request.compare("Comparison on " + data.getFileName(),
+                new ExperimentUseCase.FromFile(dataOptions.toDomain(data)),
+                experiment.toPlan(candidates(models, params), dataOptions.missingPolicy()), experiment.jobs(),
+                ReportRequest.of(report, plots, "--report DIR"));
+        Show.experiment(spec.commandLine().getOut(), experiments.run(request, common.progress(spec)), false);
         return 0;
     }
 
     /** Models with their parameters: {@code kind.key=value} goes to that kind, {@code key=value} to every model. */
     static List<Candidate> candidates(List<String> models, List<String> params) {
         List<Candidate> out = new ArrayList<>();
+        Hyperparameters given = Hyperparameters.parse(params);
         for (String model : models) {
             Candidate c = Candidate.parse(model, Hyperparameters.empty());
             Map<String, String> own = new LinkedHashMap<>();
-            for (Map.Entry<String, String> p : Hyperparameters.parse(params).asMap().entrySet()) {
+            for (Map.Entry<String, String> p : given.asMap().entrySet()) {
                 String key = p.getKey();
                 int dot = key.indexOf('.');
                 if (dot < 0) {
                     own.put(key, p.getValue());
-                } else if (key.substring(0, dot).equals(c.kind())) {
+                } else if (key.substring(0, dot).equals(c.model().kind())) {
                     own.put(key.substring(dot + 1), p.getValue());
                 }
             }

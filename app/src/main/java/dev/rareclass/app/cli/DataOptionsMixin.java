@@ -1,15 +1,19 @@
 package dev.rareclass.app.cli;
 
 import dev.rareclass.domain.data.DataOptions;
+import dev.rareclass.domain.data.ReadingOptions;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.preprocess.MissingPolicy;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** The data options shared by every command that reads a table; {@link #toDomain} ends picocli's part. */
+/**
+ * The data options shared by every command that reads a table; {@link #toDomain} ends picocli's part. Options
+ * not given stay unset here, so that {@code evaluate} and {@code predict} can take them from the model
+ * ({@link #given}) and the other commands from the defaults.
+ */
 public final class DataOptionsMixin {
 
     @Option(names = "--label", paramLabel = "COL", description = "Label column: a name, or a 0-based index.")
@@ -18,9 +22,9 @@ public final class DataOptionsMixin {
     @Option(names = "--positive", paramLabel = "VALUE", description = "Label value of the rare (positive) class; several values separated by commas (3,4) are all positive.")
     String positive;
 
-    @Option(names = "--format", paramLabel = "FORMAT",
-            description = "csv, tsv (quoted fields), tab (TAB-separated, no quoting), arff, libsvm or text "
-                    + "(a folder of *.pos/*.neg files or of one folder per class, or a .tar.gz of one) "
+    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Candidates.Formats.class,
+            description = "${COMPLETION-CANDIDATES}: tsv has quoted fields, tab none; text is a folder of "
+                    + "*.pos/*.neg files or of one folder per class, or a .tar.gz of one "
                     + "(default: from the file name; .gz is read transparently).")
     String format;
 
@@ -31,19 +35,19 @@ public final class DataOptionsMixin {
     String delimiter;
 
     @Option(names = "--drop", split = ",", paramLabel = "COL", description = "Columns to ignore (names or 0-based indices), comma-separated.")
-    List<String> drop = new ArrayList<>();
+    List<String> drop;
 
     @Option(names = "--categorical", split = ",", paramLabel = "COL",
             description = "Columns to read as categories (one-hot encoded) even when their values are numbers. "
                     + "A column whose first value is not a number is categorical anyway.")
-    List<String> categorical = new ArrayList<>();
+    List<String> categorical;
 
     @Option(names = "--text", split = ",", paramLabel = "COL", description = "Columns to read as free text.")
-    List<String> text = new ArrayList<>();
+    List<String> text;
 
-    @Option(names = "--missing", defaultValue = "error", paramLabel = "POLICY",
+    @Option(names = "--missing", paramLabel = "POLICY",
             description = "Missing values (empty, ?, NA, NaN): error, drop (the rows), mean, median or most-frequent "
-                    + "(imputed with training-row statistics) (default: ${DEFAULT-VALUE}).")
+                    + "(imputed with training-row statistics) (default: error).")
     String missing;
 
     @Option(names = "--shift-labels", defaultValue = "0", paramLabel = "N",
@@ -51,14 +55,22 @@ public final class DataOptionsMixin {
                     + "(default: ${DEFAULT-VALUE}, off).")
     int shiftLabels;
 
+    /** The file read with the options given, and the defaults for the others. */
     DataOptions toDomain(Path file) {
-        return new DataOptions(file, Optional.ofNullable(format), !noHeader, delimiter(), Optional.ofNullable(label),
-                Optional.ofNullable(positive), drop, categorical, text, MissingPolicy.fromKey(missing), shiftLabels);
+        return given().applyTo(new DataOptions(file, Optional.empty(), true, Optional.empty(), Optional.ofNullable(label),
+                Optional.ofNullable(positive), List.of(), List.of(), List.of(), MissingPolicy.ERROR, shiftLabels));
+    }
+
+    /** The reading options the user gave; a model fills in the others for {@code evaluate} and {@code predict}. */
+    ReadingOptions given() {
+        return new ReadingOptions(Optional.ofNullable(format), noHeader ? Optional.of(false) : Optional.empty(),
+                delimiter(), Optional.ofNullable(drop), Optional.ofNullable(categorical), Optional.ofNullable(text),
+                Optional.ofNullable(missing).map(MissingPolicy::fromKey));
     }
 
     /** The imputation part of {@code --missing} for preprocessing (error and drop act while reading). */
     MissingPolicy missingPolicy() {
-        return MissingPolicy.fromKey(missing);
+        return missing == null ? MissingPolicy.ERROR : MissingPolicy.fromKey(missing);
     }
 
     private Optional<Character> delimiter() {

@@ -1,8 +1,8 @@
 package dev.rareclass.app.cli;
 
-import dev.rareclass.adapters.datasets.DatasetFetcher;
-import dev.rareclass.adapters.datasets.DatasetFetcher.Dataset;
-import dev.rareclass.adapters.datasets.DatasetFetcher.Fetched;
+import dev.rareclass.domain.port.DatasetCatalog;
+import dev.rareclass.domain.port.DatasetCatalog.Dataset;
+import dev.rareclass.domain.port.DatasetCatalog.Fetched;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -44,10 +44,10 @@ final class DatasetsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        private final DatasetFetcher fetcher;
+        private final DatasetCatalog fetcher;
 
         @Inject
-        ListCommand(DatasetFetcher fetcher) {
+        ListCommand(DatasetCatalog fetcher) {
             this.fetcher = fetcher;
         }
 
@@ -83,10 +83,10 @@ final class DatasetsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        private final DatasetFetcher fetcher;
+        private final DatasetCatalog fetcher;
 
         @Inject
-        FetchCommand(DatasetFetcher fetcher) {
+        FetchCommand(DatasetCatalog fetcher) {
             this.fetcher = fetcher;
         }
 

@@ -1,8 +1,8 @@
 package dev.rareclass.app.cli;
 
-import dev.rareclass.domain.experiment.DescribeUseCase;
-import dev.rareclass.domain.experiment.DescribeUseCase.ColumnSummary;
-import dev.rareclass.domain.experiment.DescribeUseCase.Description;
+import dev.rareclass.domain.usecase.DescribeUseCase;
+import dev.rareclass.domain.experiment.TableProfile.ColumnSummary;
+import dev.rareclass.domain.experiment.TableProfile.Description;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ final class DescribeCommand implements Callable<Integer> {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.5g", v);
     }
 
-    @Parameters(index = "0", paramLabel = "DATA", description = "The table (CSV or TSV, optionally .gz).")
+    @Parameters(index = "0", paramLabel = "DATA", description = "The table (any format --format names; .gz is read transparently).")
     Path data;
 
     @Mixin
@@ -44,7 +44,7 @@ final class DescribeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Description d = describe.describe(dataOptions.toDomain(data));
+        Description d = describe.describe(new DescribeUseCase.Request(dataOptions.toDomain(data)), common.progress(spec));
         d.notes().forEach(common.progress(spec)::note);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s: %d rows, %d feature columns%n", d.source(), d.rows(), d.columns().size());

@@ -1,15 +1,10 @@
 package dev.rareclass.app.cli;
 
-import dev.rareclass.domain.experiment.Evaluation;
-import dev.rareclass.domain.experiment.EvaluateUseCase;
-import dev.rareclass.domain.experiment.ReportUseCase;
-import dev.rareclass.domain.port.ModelStore;
-import dev.rareclass.domain.port.ReportSink;
-import dev.rareclass.domain.port.ResultSink;
-import dev.rareclass.domain.port.TableSource;
-import java.util.List;
+import dev.rareclass.domain.usecase.EvaluateUseCase;
+import dev.rareclass.domain.usecase.ReportRequest;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Score a labelled table with a saved model at the model's threshold and print every metric, "
                 + "the confusion matrix and the classification report.",
-                "The label column and positive value default to the model's."})
+                "The table is read as the model's training data was (format, header, delimiter, dropped, categorical "
+                        + "and text columns, missing values, label column and positive value) unless options say otherwise."})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by train.")
@@ -42,8 +38,9 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "score distribution by class, learning curves), with a Markdown summary beside it (FILE.md).")
     Path report;
 
-    @Mixin
-    ReportOptions reportOptions;
+    @Option(names = "--plots", paramLabel = "DIR",
+            description = "Also write every chart of the report as a PNG into DIR (needs --report).")
+    Path plots;
 
     @Mixin
     CommonOptions common;
@@ -52,38 +49,20 @@ final class EvaluateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final EvaluateUseCase evaluate;
-    private final ResultSink sink;
-    private final ReportUseCase reports;
-    private final ReportSink reportSink;
 
     @Inject
-    EvaluateCommand(EvaluateUseCase evaluate, ResultSink sink, TableSource tables, ModelStore store, ReportSink reportSink) {
+    EvaluateCommand(EvaluateUseCase evaluate) {
         this.evaluate = evaluate;
-        this.sink = sink;
-        this.reports = new ReportUseCase(tables, store);
-        this.reportSink = reportSink;
     }
 
     @Override
     public Integer call() {
-        reportOptions.requireReportFor(report, "--report FILE.html");
-        Evaluation e;
-        List<Path> written = List.of();
-        if (report != null) {
-            ReportUseCase.Evaluated evaluated = reports.evaluate(model, dataOptions.toDomain(data), common.progress(spec));
-            e = evaluated.evaluation();
-            written = reportSink.writeModelReport(evaluated.report(), report, reportOptions.plots());
-        } else {
-            e = evaluate.evaluate(model, dataOptions.toDomain(data), common.progress(spec));
-        }
-        if (json != null) {
-            sink.writeEvaluation(e, json);
-        }
-        Show.evaluation(spec.commandLine().getOut(), e);
-        if (!written.isEmpty()) {
-            ReportOptions.printWritten(spec.commandLine().getOut(), written);
-            spec.commandLine().getOut().flush();
-        }
+        var request = new EvaluateUseCase.Request(model, dataOptions.toDomain(data), dataOptions.given(),
+                Optional.ofNullable(json), ReportRequest.of(report, plots, "--report FILE.html"));
+        EvaluateUseCase.Result result = evaluate.evaluate(request, common.progress(spec));
+        Show.evaluation(spec.commandLine().getOut(), result.evaluation());
+        Show.written(spec.commandLine().getOut(), result.written());
+        spec.commandLine().getOut().flush();
         return 0;
     }
 }

@@ -5,27 +5,28 @@ import dev.rareclass.domain.experiment.Candidate;
 import dev.rareclass.domain.experiment.ExperimentPlan;
 import dev.rareclass.domain.experiment.Protocol;
 import dev.rareclass.domain.metrics.MetricName;
+import dev.rareclass.domain.model.ClassWeighting;
 import dev.rareclass.domain.preprocess.MissingPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** How {@code compare} and {@code tune} evaluate: protocol, samplers, weights, threshold, metric, jobs. */
+/** How {@code compare} and {@code tune} evaluate: protocol, samplers, weights, how each fit is done, metric, jobs. */
 final class ExperimentOptions {
 
     @Option(names = "--samplers", split = ",", defaultValue = "none", paramLabel = "S",
-            description = "Samplers to try on the training parts, comma-separated (default: ${DEFAULT-VALUE}).")
+            completionCandidates = Candidates.Samplers.class,
+            description = "Samplers to try on the training parts, comma-separated: ${COMPLETION-CANDIDATES} "
+                    + "(default: ${DEFAULT-VALUE}).")
     List<String> samplers = new ArrayList<>();
 
-    @Option(names = "--ratio", paramLabel = "R", description = "Sampler target: minority/majority ratio after resampling (default: 1).")
-    Double ratio;
-
-    @Option(names = "--k", paramLabel = "K", description = "Sampler neighbours (default: the sampler's own).")
-    Integer k;
+    @Mixin
+    SamplerOptions samplerOptions;
 
     @Option(names = "--class-weights", split = ",", defaultValue = "none", paramLabel = "W",
-            description = "Class weights to try: none, balanced, POS:NEG; comma-separated (default: ${DEFAULT-VALUE}).")
+            completionCandidates = Candidates.ClassWeights.class,
+            description = "Class weights to try, comma-separated: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     List<String> classWeights = new ArrayList<>();
 
     @Option(names = "--folds", defaultValue = "5", description = "Stratified k-fold cross-validation folds (default: ${DEFAULT-VALUE}).")
@@ -41,23 +42,12 @@ final class ExperimentOptions {
             description = "Instead of k folds: test on the last FRACTION of the rows, in file order (time series).")
     Double timeSplit;
 
-    @Option(names = "--metric", defaultValue = "pr_auc", paramLabel = "NAME",
-            description = "Ranking metric: pr_auc, roc_auc, mcc, f1, recall, precision, balanced_accuracy, ... (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--metric", defaultValue = "pr_auc", paramLabel = "NAME", completionCandidates = Candidates.Metrics.class,
+            description = "Ranking metric: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String metric;
 
-    @Option(names = "--threshold", defaultValue = "max-f1", paramLabel = "POLICY",
-            description = "Threshold policy, tuned on an inner validation split of each training part (default: ${DEFAULT-VALUE}).")
-    String threshold;
-
     @Mixin
-    PreprocessingOptions preprocessing;
-
-    @Option(names = "--validation-split", defaultValue = "0.2", paramLabel = "FRACTION",
-            description = "Inner validation share of each training part, for the threshold and early stopping (default: ${DEFAULT-VALUE}).")
-    double validationSplit;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the splits, samplers and training (default: ${DEFAULT-VALUE}).")
-    long seed;
+    FitOptions fit;
 
     @Option(names = "--jobs", paramLabel = "N", description = "Parallel tasks (default: the number of cores). Results do not depend on it.")
     Integer jobs;
@@ -86,7 +76,11 @@ final class ExperimentOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        return new ExperimentPlan(candidates, samplers, TrainCommand.samplerParams(ratio, k), classWeights,
-                preprocessing.toSpec(missing), threshold, validationSplit, protocol(), m, seed, preprocessing.selectTopK);
+        return ExperimentPlan.of(candidates)
+                .withSamplers(samplers.stream().map(samplerOptions::choice).toList())
+                .withClassWeights(classWeights.stream().map(ClassWeighting::parse).toList())
+                .withFit(fit.toSettings(missing))
+                .withProtocol(protocol())
+                .withMetric(m);
     }
 }

@@ -1,6 +1,6 @@
 package dev.rareclass.app.cli;
 
-import dev.rareclass.domain.experiment.PredictUseCase;
+import dev.rareclass.domain.usecase.PredictUseCase;
 import dev.rareclass.domain.experiment.Predictions;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Score every row of a table with a saved model and write a CSV with the columns "
                 + "row (1-based data row of the input), y (true label 0/1, when the input has the label column), "
-                + "p (score) and predicted (0/1 at the model's threshold)."})
+                + "p (score) and predicted (0/1 at the model's threshold).",
+                "The table is read as the model's training data was, unless options say otherwise."})
 final class PredictCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by train.")
@@ -39,6 +40,7 @@ final class PredictCommand implements Callable<Integer> {
 
     private final PredictUseCase predict;
 
+
     @Inject
     PredictCommand(PredictUseCase predict) {
         this.predict = predict;
@@ -46,7 +48,8 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Predictions p = predict.predict(model, dataOptions.toDomain(data), out, common.progress(spec));
+        Predictions p = predict.predict(new PredictUseCase.Request(model, dataOptions.toDomain(data), dataOptions.given(),
+                out), common.progress(spec));
         int positives = 0;
         for (int i = 0; i < p.size(); i++) {
             positives += p.predicted(i);

@@ -1,6 +1,6 @@
 package dev.rareclass.app.cli;
 
-import dev.rareclass.domain.experiment.ResampleUseCase;
+import dev.rareclass.domain.usecase.ResampleUseCase;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -25,16 +25,12 @@ final class ResampleCommand implements Callable<Integer> {
     @Mixin
     DataOptionsMixin dataOptions;
 
-    @Option(names = "--sampler", required = true, paramLabel = "NAME",
-            description = "random-over, random-under, smote, borderline-smote-1, borderline-smote-2, adasyn, svm-smote, "
-                    + "near-miss-1, near-miss-2, near-miss-3, tomek, enn, smote-tomek, smote-enn.")
+    @Option(names = "--sampler", required = true, paramLabel = "NAME", completionCandidates = Candidates.RealSamplers.class,
+            description = "${COMPLETION-CANDIDATES}.")
     String sampler;
 
-    @Option(names = "--ratio", paramLabel = "R", description = "Minority/majority ratio after resampling (default: 1, balanced).")
-    Double ratio;
-
-    @Option(names = "--k", paramLabel = "K", description = "Neighbours (default: the sampler's own, 5 for SMOTE).")
-    Integer k;
+    @Mixin
+    SamplerOptions samplerOptions;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -57,8 +53,8 @@ final class ResampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ResampleUseCase.Outcome o = resample.resample(dataOptions.toDomain(data), sampler,
-                TrainCommand.samplerParams(ratio, k), seed, out, common.progress(spec));
+        ResampleUseCase.Result o = resample.resample(new ResampleUseCase.Request(dataOptions.toDomain(data),
+                samplerOptions.choice(sampler), seed, out), common.progress(spec));
         spec.commandLine().getOut().printf(Locale.ROOT,
                 "%s: %d rows -> %d rows (%d synthetic, %d positive); sampler %.3f s; wrote %s%n",
                 sampler, o.input(), o.output(), o.synthetic(), o.positivesAfter(), o.samplerSeconds(), out);

@@ -1,17 +1,9 @@
 package dev.rareclass.app.cli;
 
-import dev.rareclass.domain.experiment.Recipe;
-import dev.rareclass.domain.experiment.RunUseCase;
-import dev.rareclass.domain.experiment.ExperimentReport;
-import dev.rareclass.domain.experiment.ReportUseCase;
-import dev.rareclass.domain.port.ModelStore;
-import dev.rareclass.domain.port.RecipeStore;
-import dev.rareclass.domain.port.ReportSink;
-import dev.rareclass.domain.port.TableSource;
+import dev.rareclass.domain.usecase.ExperimentUseCase;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,8 +33,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Parallel tasks (results do not depend on it).")
     Integer jobs;
 
-    @Mixin
-    ReportOptions reportOptions;
+    @Option(names = "--plots", paramLabel = "DIR", description = "Also write every chart of the report as a PNG into DIR.")
+    Path plots;
 
     @Mixin
     CommonOptions common;
@@ -50,59 +42,18 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final RecipeStore recipes;
-    private final RunUseCase run;
-    private final ReportUseCase reports;
-    private final ReportSink reportSink;
+    private final ExperimentUseCase experiments;
 
     @Inject
-    RunCommand(RecipeStore recipes, RunUseCase run, TableSource tables, ModelStore store, ReportSink reportSink) {
-        this.recipes = recipes;
-        this.run = run;
-        this.reports = new ReportUseCase(tables, store);
-        this.reportSink = reportSink;
+    RunCommand(ExperimentUseCase experiments) {
+        this.experiments = experiments;
     }
 
     @Override
     public Integer call() {
-        RecipeStore.Loaded loaded = recipes.read(recipeFile);
-        Recipe recipe = loaded.recipe();
-        boolean dataOverridden = data != null;
-        if (dataOverridden) {
-            var d = recipe.data();
-            recipe = recipe.withData(new dev.rareclass.domain.data.DataOptions(data, d.format(), d.header(), d.delimiter(),
-                    d.label(), d.positive(), d.drop(), d.categorical(), d.text(), d.missing(), d.shiftLabels()));
-        }
-        if (report != null) {
-            recipe = recipe.withReportDir(report);
-        }
-        if (jobs != null) {
-            recipe = recipe.withJobs(jobs);
-        }
-        Map<String, String> versions = new LinkedHashMap<>();
-        for (String line : new VersionProvider().getVersion()) {
-            int space = line.indexOf(' ');
-            versions.put(line.substring(0, space), line.substring(space + 1));
-        }
-        long t0 = System.nanoTime();
-        RunUseCase.Outcome outcome = run.run(recipe, dataOverridden ? java.util.Optional.empty() : loaded.expectedSha256(),
-                versions, common.progress(spec));
-        var o = spec.commandLine().getOut();
-        Show.leaderboard(o, outcome.leaderboard());
-        outcome.bestParams().ifPresent(p -> o.println("\nBest parameters: " + p));
-        outcome.model().ifPresent(m -> o.println("Refitted model: " + m));
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        o.printf("%nWrote leaderboard.csv, results.json and manifest.json to %s (%.1f s)%n", recipe.reportDir(), seconds);
-        Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("recipe", recipeFile.toString());
-        outcome.bestParams().ifPresent(p -> facts.put("best parameters", p));
-        outcome.model().ifPresent(m -> facts.put("refitted model", m.toString()));
-        facts.put("elapsed", String.format(java.util.Locale.ROOT, "%.1f s", seconds));
-        versions.forEach((k, v) -> facts.put(k, v));
-        ReportOptions.printWritten(o, reportSink.writeExperimentReport(ExperimentReport.of("Recipe " + recipe.name(),
-                java.util.Optional.of(reports.summary(recipe.data())), outcome.leaderboard(), facts),
-                recipe.reportDir(), reportOptions.plots()));
-        o.flush();
+        var request = new ExperimentUseCase.RecipeRequest(recipeFile, Optional.ofNullable(data), Optional.ofNullable(report),
+                Optional.ofNullable(jobs), Optional.ofNullable(plots));
+        Show.experiment(spec.commandLine().getOut(), experiments.run(request, common.progress(spec)), true);
         return 0;
     }
 }

@@ -1,9 +1,7 @@
 package dev.rareclass.app.cli;
 
-import dev.rareclass.domain.data.DataOptions;
-import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.experiment.Evaluation;
-import dev.rareclass.domain.experiment.ScoreUseCase;
+import dev.rareclass.domain.usecase.ScoreUseCase;
 import dev.rareclass.domain.port.ResultSink;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -53,14 +51,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DataOptions options = dataOptions.toDomain(file);
-        if (options.label().isEmpty()) {
-            throw new UsageException("score needs --label COL (the true labels)");
-        }
-        if (options.positive().isEmpty()) {
-            options = options.withLabel(options.label().get(), "1");
-        }
-        Evaluation e = score.score(options, scoreColumn, threshold);
+        Evaluation e = score.score(new ScoreUseCase.Request(dataOptions.toDomain(file), scoreColumn, threshold));
         if (json) {
             spec.commandLine().getOut().print(sink.evaluationJson(e));
             spec.commandLine().getOut().flush();

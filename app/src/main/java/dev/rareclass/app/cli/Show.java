@@ -7,6 +7,7 @@ import dev.rareclass.domain.experiment.LeaderboardRow;
 import dev.rareclass.domain.experiment.Summary;
 import dev.rareclass.domain.metrics.ConfusionCounts;
 import dev.rareclass.domain.metrics.MetricName;
+import dev.rareclass.domain.usecase.ExperimentUseCase;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +25,37 @@ final class Show {
             MetricName.MCC, MetricName.F1, MetricName.RECALL, MetricName.PRECISION, MetricName.BALANCED_ACCURACY);
 
     private Show() {
+    }
+
+    /**
+     * An experiment's result: the leaderboard, the best parameters of a search, where the results, the report
+     * and a refitted model went.
+     */
+    static void experiment(PrintWriter out, ExperimentUseCase.Result r, boolean manifest) {
+        leaderboard(out, r.leaderboard());
+        r.bestParams().ifPresent(p -> out.println("\nBest parameters: " + p));
+        r.results().ifPresent(dir -> {
+            out.printf(Locale.ROOT, "%nWrote %s%s and %s (%.1f s)%n", dir.resolve("leaderboard.csv"),
+                    manifest ? ", " + dir.resolve("results.json") : "",
+                    dir.resolve(manifest ? "manifest.json" : "results.json"), r.seconds());
+            written(out, r.written());
+        });
+        r.model().ifPresent(m -> out.println("Refitted the best parameters on every row; saved " + m));
+        out.flush();
+    }
+
+    /** One line naming the files a report wrote. */
+    static void written(PrintWriter out, List<java.nio.file.Path> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder("Report:");
+        List<java.nio.file.Path> pngs = files.stream().filter(f -> f.getFileName().toString().endsWith(".png")).toList();
+        files.stream().filter(f -> !pngs.contains(f)).forEach(f -> sb.append(' ').append(f));
+        if (!pngs.isEmpty()) {
+            sb.append(" (and ").append(pngs.size()).append(" PNG charts in ").append(pngs.get(0).getParent()).append(')');
+        }
+        out.println(sb);
     }
 
     static String num(double v) {

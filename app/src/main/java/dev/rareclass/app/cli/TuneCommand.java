@@ -1,24 +1,17 @@
 package dev.rareclass.app.cli;
 
-import dev.rareclass.domain.data.DataOptions;
-import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.experiment.Candidate;
-import dev.rareclass.domain.experiment.Checksums;
-import dev.rareclass.domain.experiment.SearchSpace;
-import dev.rareclass.domain.experiment.TuneUseCase;
+import dev.rareclass.domain.experiment.Tuning;
 import dev.rareclass.domain.model.Hyperparameters;
-import dev.rareclass.domain.model.ProgressListener;
-import dev.rareclass.domain.port.ModelStore;
 import dev.rareclass.domain.port.RecipeStore;
-import dev.rareclass.domain.experiment.DatasetSummary;
-import dev.rareclass.domain.experiment.ExperimentReport;
-import dev.rareclass.domain.port.ReportSink;
-import dev.rareclass.domain.port.ResultSink;
-import dev.rareclass.domain.port.TableSource;
+import dev.rareclass.domain.usecase.ExperimentUseCase;
+import dev.rareclass.domain.usecase.ReportRequest;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +33,8 @@ final class TuneCommand implements Callable<Integer> {
     @Mixin
     DataOptionsMixin dataOptions;
 
-    @Option(names = "--model", required = true, paramLabel = "KIND[@BACKEND]", description = "The model to tune.")
+    @Option(names = "--model", required = true, paramLabel = "KIND[@BACKEND]", completionCandidates = Candidates.Models.class,
+            description = "The model to tune: ${COMPLETION-CANDIDATES}.")
     String model;
 
     @Option(names = "--param", paramLabel = "KEY=VALUE", description = "A fixed model parameter (repeatable); the space overrides it.")
@@ -66,8 +60,9 @@ final class TuneCommand implements Callable<Integer> {
                     + "(report.html) and a Markdown summary (summary.md), into DIR.")
     Path report;
 
-    @Mixin
-    ReportOptions reportOptions;
+    @Option(names = "--plots", paramLabel = "DIR",
+            description = "Also write every chart of the report as a PNG into DIR (needs --report).")
+    Path plots;
 
     @Mixin
     CommonOptions common;
@@ -75,61 +70,25 @@ final class TuneCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final TableSource tables;
-    private final TuneUseCase tune;
+    private final ExperimentUseCase experiments;
     private final RecipeStore recipes;
-    private final ResultSink sink;
-    private final ModelStore store;
-    private final ReportSink reportSink;
 
     @Inject
-    TuneCommand(TableSource tables, TuneUseCase tune, RecipeStore recipes, ResultSink sink, ModelStore store,
-                ReportSink reportSink) {
-        this.tables = tables;
-        this.tune = tune;
+    TuneCommand(ExperimentUseCase experiments, RecipeStore recipes) {
+        this.experiments = experiments;
         this.recipes = recipes;
-        this.sink = sink;
-        this.store = store;
-        this.reportSink = reportSink;
     }
 
     @Override
     public Integer call() {
-        reportOptions.requireReportFor(report, "--report DIR");
-        SearchSpace searchSpace = recipes.readSearchSpace(space);
+        ReportRequest results = ReportRequest.of(report, plots, "--report DIR");
         Candidate base = Candidate.parse(model, Hyperparameters.parse(params));
-        TuneUseCase.Plan plan = new TuneUseCase.Plan(base, searchSpace, TuneUseCase.Method.fromKey(search), trials,
-                experiment.toPlan(List.of(base), dataOptions.missingPolicy()));
-        ProgressListener progress = common.progress(spec);
-        DataOptions options = dataOptions.toDomain(data);
-        tune.warmUp(plan);
-        Table table = tables.read(options);
-        table.notes().forEach(progress::note);
-        TuneUseCase.Result result = tune.tune(table, plan, out != null, out == null ? "" : Checksums.sha256(data),
-                experiment.jobs(), progress);
-        var o = spec.commandLine().getOut();
-        Show.leaderboard(o, result.trials());
-        o.println();
-        o.println("Best parameters: " + result.bestParams());
-        if (report != null) {
-            sink.writeExperiment(result.trials(), report);
-            o.println("Wrote " + report.resolve("leaderboard.csv") + " and " + report.resolve("results.json"));
-            java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
-            facts.put("search", search + (search.equalsIgnoreCase("random") ? ", " + trials + " trials" : ""));
-            facts.put("best parameters", result.bestParams().toString());
-            if (out != null) {
-                facts.put("refitted model", out.toString());
-            }
-            facts.put("rareclass", dev.rareclass.domain.experiment.Versions.rareclass());
-            ReportOptions.printWritten(o, reportSink.writeExperimentReport(ExperimentReport.of("Tuning " + model + " on "
-                    + data.getFileName(), java.util.Optional.of(DatasetSummary.of(table)), result.trials(), facts),
-                    report, reportOptions.plots()));
-        }
-        if (out != null) {
-            store.save(result.refitted(), out);
-            o.println("Refitted the best parameters on every row; saved " + out);
-        }
-        o.flush();
+        Tuning tuning = new Tuning(base, recipes.readSearchSpace(space), Tuning.Method.fromKey(search), trials);
+        var request = new ExperimentUseCase.Request("Tuning " + model + " on " + data.getFileName(),
+                new ExperimentUseCase.FromFile(dataOptions.toDomain(data)),
+                experiment.toPlan(List.of(base), dataOptions.missingPolicy()), Optional.of(tuning), experiment.jobs(),
+                results, Optional.ofNullable(out), Map.of());
+        Show.experiment(spec.commandLine().getOut(), experiments.run(request, common.progress(spec)), false);
         return 0;
     }
 }

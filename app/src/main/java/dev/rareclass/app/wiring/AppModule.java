@@ -2,31 +2,41 @@ package dev.rareclass.app.wiring;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.MapBinder;
 import dev.rareclass.adapters.AdaptersModule;
 import dev.rareclass.dl4j.Dl4jModule;
 import dev.rareclass.domain.experiment.Experiment;
-import dev.rareclass.domain.experiment.ResampleUseCase;
-import dev.rareclass.domain.experiment.RunUseCase;
-import dev.rareclass.domain.experiment.TuneUseCase;
-import dev.rareclass.domain.port.RecipeStore;
-import dev.rareclass.domain.experiment.DescribeUseCase;
-import dev.rareclass.domain.experiment.EvaluateUseCase;
 import dev.rareclass.domain.experiment.PipelineFitter;
-import dev.rareclass.domain.experiment.PredictUseCase;
-import dev.rareclass.domain.experiment.ScoreUseCase;
-import dev.rareclass.domain.experiment.TrainUseCase;
 import dev.rareclass.domain.model.TrainerCatalog;
+import dev.rareclass.domain.port.LibraryVersions;
 import dev.rareclass.domain.port.ModelStore;
+import dev.rareclass.domain.port.RecipeStore;
+import dev.rareclass.domain.port.ReportSink;
 import dev.rareclass.domain.port.ResultSink;
 import dev.rareclass.domain.port.TableSource;
 import dev.rareclass.domain.sampling.SamplerCatalog;
 import dev.rareclass.domain.sampling.SamplerFactory;
-import com.google.inject.multibindings.MapBinder;
+import dev.rareclass.domain.service.DescribeService;
+import dev.rareclass.domain.service.EvaluateService;
+import dev.rareclass.domain.service.ExperimentService;
+import dev.rareclass.domain.service.PredictService;
+import dev.rareclass.domain.service.ResampleService;
+import dev.rareclass.domain.service.ScoreService;
+import dev.rareclass.domain.service.TrainService;
+import dev.rareclass.domain.usecase.DescribeUseCase;
+import dev.rareclass.domain.usecase.EvaluateUseCase;
+import dev.rareclass.domain.usecase.ExperimentUseCase;
+import dev.rareclass.domain.usecase.PredictUseCase;
+import dev.rareclass.domain.usecase.ResampleUseCase;
+import dev.rareclass.domain.usecase.ScoreUseCase;
+import dev.rareclass.domain.usecase.TrainUseCase;
 import dev.rareclass.smile.SmileModule;
 
 /**
- * The whole application: adapters, every backend, and the domain's use cases. Backends register their
- * trainers and codecs by name; nothing here depends on which ones exist.
+ * The whole application: adapters, every backend, and the domain's use cases behind their incoming ports.
+ * Backends register their trainers, samplers and codecs by name; nothing here depends on which ones exist.
+ * The domain's services are plain classes (the domain knows no Guice), so they are made here.
  */
 public final class AppModule extends AbstractModule {
 
@@ -37,43 +47,15 @@ public final class AppModule extends AbstractModule {
         install(new Dl4jModule());
         bind(TrainerCatalog.class).to(GuiceTrainerCatalog.class);
         bind(SamplerCatalog.class).to(GuiceSamplerCatalog.class);
+        bind(LibraryVersions.class).to(JarVersions.class);
         // declared here so the map exists even before any backend contributes a sampler
         MapBinder.newMapBinder(binder(), String.class, SamplerFactory.class);
     }
 
     @Provides
+    @Singleton
     PipelineFitter fitter(TrainerCatalog catalog, SamplerCatalog samplers) {
         return new PipelineFitter(catalog, samplers);
-    }
-
-    @Provides
-    TrainUseCase train(TableSource tables, ModelStore store, PipelineFitter fitter) {
-        return new TrainUseCase(tables, store, fitter);
-    }
-
-    @Provides
-    EvaluateUseCase evaluate(TableSource tables, ModelStore store) {
-        return new EvaluateUseCase(tables, store);
-    }
-
-    @Provides
-    PredictUseCase predict(TableSource tables, ModelStore store, ResultSink sink) {
-        return new PredictUseCase(tables, store, sink);
-    }
-
-    @Provides
-    ScoreUseCase score(TableSource tables) {
-        return new ScoreUseCase(tables);
-    }
-
-    @Provides
-    DescribeUseCase describe(TableSource tables) {
-        return new DescribeUseCase(tables);
-    }
-
-    @Provides
-    ResampleUseCase resample(TableSource tables, SamplerCatalog samplers, ResultSink sink) {
-        return new ResampleUseCase(tables, samplers, sink);
     }
 
     @Provides
@@ -82,13 +64,38 @@ public final class AppModule extends AbstractModule {
     }
 
     @Provides
-    TuneUseCase tune(Experiment experiment, PipelineFitter fitter) {
-        return new TuneUseCase(experiment, fitter);
+    TrainUseCase train(TableSource tables, ModelStore store, PipelineFitter fitter, ReportSink reports) {
+        return new TrainService(tables, store, fitter, reports);
     }
 
     @Provides
-    RunUseCase run(TableSource tables, Experiment experiment, TuneUseCase tune, ResultSink sink, ModelStore store,
-                   RecipeStore recipes) {
-        return new RunUseCase(tables, experiment, tune, sink, store, recipes);
+    EvaluateUseCase evaluate(TableSource tables, ModelStore store, ResultSink sink, ReportSink reports) {
+        return new EvaluateService(tables, store, sink, reports);
+    }
+
+    @Provides
+    PredictUseCase predict(TableSource tables, ModelStore store, ResultSink sink) {
+        return new PredictService(tables, store, sink);
+    }
+
+    @Provides
+    ScoreUseCase score(TableSource tables) {
+        return new ScoreService(tables);
+    }
+
+    @Provides
+    DescribeUseCase describe(TableSource tables) {
+        return new DescribeService(tables);
+    }
+
+    @Provides
+    ResampleUseCase resample(TableSource tables, SamplerCatalog samplers, ResultSink sink) {
+        return new ResampleService(tables, samplers, sink);
+    }
+
+    @Provides
+    ExperimentUseCase experiment(TableSource tables, Experiment engine, PipelineFitter fitter, ResultSink sink,
+                                 ReportSink reports, ModelStore store, RecipeStore recipes, LibraryVersions versions) {
+        return new ExperimentService(tables, engine, fitter, sink, reports, store, recipes, versions);
     }
 }

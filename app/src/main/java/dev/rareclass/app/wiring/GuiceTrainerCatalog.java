@@ -2,19 +2,22 @@ package dev.rareclass.app.wiring;
 
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.model.ModelCodec;
+import dev.rareclass.domain.model.ModelId;
 import dev.rareclass.domain.model.TrainerCatalog;
 import dev.rareclass.domain.model.TrainerFactory;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * The trainer catalog over the backends' {@code MapBinder}s. Entries are providers, so a backend's
- * classes are only created — and its native code only loaded — when a model of that backend is used.
+ * The trainer catalog over the backends' {@code MapBinder}s, keyed by {@code kind@backend}. Entries are
+ * providers, so a backend's classes are only created — and its native code only loaded — when a model of that
+ * backend is used.
  */
 final class GuiceTrainerCatalog implements TrainerCatalog {
 
@@ -31,29 +34,18 @@ final class GuiceTrainerCatalog implements TrainerCatalog {
     }
 
     @Override
-    public TrainerFactory find(String kind, Optional<String> backend) {
-        if (kind.contains("@")) {
-            int at = kind.indexOf('@');
-            return find(kind.substring(0, at), Optional.of(kind.substring(at + 1)));
+    public TrainerFactory find(ModelId model) {
+        Optional<ModelId> bound = model.backend().isPresent()
+                ? Optional.of(model).filter(m -> trainers.containsKey(m.toString()))
+                : models().stream().filter(m -> m.kind().equals(model.kind()))
+                        .min(Comparator.comparingInt(m -> rank(m.backend().orElseThrow())));
+        if (bound.isEmpty()) {
+            throw new UsageException((model.backend().isPresent() && models().stream().anyMatch(m -> m.kind().equals(model.kind()))
+                    ? "no model '" + model.kind() + "' on backend '" + model.backend().get() + "'"
+                    : "unknown model '" + model + "'") + "; known: "
+                    + models().stream().map(ModelId::toString).collect(Collectors.joining(", ")));
         }
-        if (backend.isPresent()) {
-            Provider<TrainerFactory> p = trainers.get(kind + "@" + backend.get());
-            if (p == null) {
-                throw new UsageException("no model '" + kind + "' on backend '" + backend.get() + "'; known: " + String.join(", ", names()));
-            }
-            return p.get();
-        }
-        List<String> candidates = new ArrayList<>();
-        for (String key : trainers.keySet()) {
-            if (key.startsWith(kind + "@")) {
-                candidates.add(key.substring(kind.length() + 1));
-            }
-        }
-        if (candidates.isEmpty()) {
-            throw new UsageException("unknown model '" + kind + "'; known: " + String.join(", ", names()));
-        }
-        candidates.sort((a, b) -> Integer.compare(rank(a), rank(b)));
-        return trainers.get(kind + "@" + candidates.get(0)).get();
+        return trainers.get(bound.get().toString()).get();
     }
 
     private static int rank(String backend) {
@@ -62,8 +54,8 @@ final class GuiceTrainerCatalog implements TrainerCatalog {
     }
 
     @Override
-    public List<String> names() {
-        return List.copyOf(new TreeSet<>(trainers.keySet()));
+    public List<ModelId> models() {
+        return new TreeSet<>(trainers.keySet()).stream().map(ModelId::parse).toList();
     }
 
     @Override

@@ -45,6 +45,12 @@ public record DataOptions(Path file, Optional<String> format, boolean header, Op
                 List.of(), List.of(), List.of(), MissingPolicy.ERROR, 0);
     }
 
+    /** Another file, read the same way. */
+    public DataOptions withFile(Path other) {
+        return new DataOptions(other, format, header, delimiter, label, positive, drop, categorical, text, missing,
+                shiftLabels);
+    }
+
     public DataOptions withLabel(String newLabel, String newPositive) {
         return new DataOptions(file, format, header, delimiter, Optional.of(newLabel), Optional.of(newPositive), drop,
                 categorical, text, missing, shiftLabels);

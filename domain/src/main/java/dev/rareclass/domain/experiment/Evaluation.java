@@ -1,6 +1,10 @@
 package dev.rareclass.domain.experiment;
 
+import dev.rareclass.domain.data.LabelMapping;
+import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.metrics.BinaryMetrics;
+import dev.rareclass.domain.metrics.Curves;
+import dev.rareclass.domain.model.ScoreKind;
 import dev.rareclass.domain.metrics.ClassificationReport;
 import dev.rareclass.domain.metrics.Curve;
 
@@ -14,4 +18,15 @@ import dev.rareclass.domain.metrics.Curve;
  */
 public record Evaluation(String dataSource, String model, String policy, BinaryMetrics metrics,
                          ClassificationReport report, Curve roc, Curve precisionRecall) {
+
+    /** A fitted model's numbers for these labels and the scores it gave the table's rows. */
+    public static Evaluation of(FittedPipeline model, Table table, int[] y, double[] scores) {
+        boolean probabilities = model.classifier().scoreKind() == ScoreKind.PROBABILITY;
+        BinaryMetrics metrics = BinaryMetrics.compute(y, scores, model.threshold(), probabilities);
+        LabelMapping mapping = table.labelMapping().orElse(model.labelMapping());
+        ClassificationReport report = ClassificationReport.of(metrics.counts(), mapping.negativeValue(),
+                mapping.positiveValue());
+        return new Evaluation(table.source(), model.classifier().id().toString(), model.thresholdPolicy(), metrics,
+                report, Curves.roc(y, scores), Curves.precisionRecall(y, scores));
+    }
 }

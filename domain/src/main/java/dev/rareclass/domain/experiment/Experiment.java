@@ -7,7 +7,6 @@ import dev.rareclass.domain.error.RareclassException;
 import dev.rareclass.domain.metrics.BinaryMetrics;
 import dev.rareclass.domain.model.ProgressListener;
 import dev.rareclass.domain.model.ScoreKind;
-import dev.rareclass.domain.model.TrainerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -36,30 +35,26 @@ public final class Experiment {
         this.fitter = fitter;
     }
 
-    /** Starts the warm-up of every candidate's backend ({@link TrainerFactory#warmUp}); call before reading the data. */
+    /** Starts the warm-up of every candidate's backend ({@code TrainerFactory.warmUp}); call before reading the data. */
     public void warmUp(ExperimentPlan plan) {
-        plan.candidates().forEach(c -> fitter.warmUp(c.kind(), c.backend()));
+        plan.candidates().forEach(c -> fitter.warmUp(c.model()));
     }
 
+    /** Resolves the plan's configurations ({@link #resolve}) and evaluates them. */
     public Leaderboard run(Table table, ExperimentPlan plan, int jobs, ProgressListener progress) {
+        return run(table, plan, resolve(plan, progress), jobs, progress);
+    }
+
+    /**
+     * Evaluates configurations resolved from the plan ({@link #resolve}) on the plan's splits.
+     *
+     * @param configs the configurations, in leaderboard order before ranking
+     */
+    public Leaderboard run(Table table, ExperimentPlan plan, List<ResolvedPipeline> configs, int jobs,
+                           ProgressListener progress) {
         if (jobs < 1) {
             throw new dev.rareclass.domain.error.UsageException("--jobs must be 1 or more, got " + jobs);
         }
-        List<PipelineSpec> configs = new ArrayList<>();
-        for (PipelineSpec spec : plan.configurations()) {
-            java.util.Optional<String> why = fitter.unsupported(spec);
-            if (why.isPresent() && plan.configurations().size() > 1) {
-                progress.note("skipped " + spec.displayName() + " with sampler " + spec.sampler() + " and class weight "
-                        + spec.classWeight() + ": " + why.get());
-            } else {
-                configs.add(spec);
-            }
-        }
-        if (configs.isEmpty()) {
-            throw new dev.rareclass.domain.error.UsageException("no combination of the given models, samplers and "
-                    + "class weights can be fitted");
-        }
-        List<TrainerFactory> factories = configs.stream().map(fitter::check).toList();
         Labels y = table.requireLabels();
         PipelineFitter.requireBothClasses(table, y);
         List<Protocol.EvaluationSplit> splits = plan.protocol().splits(y, plan.seed());
@@ -93,10 +88,10 @@ public final class Experiment {
 
         List<LeaderboardRow> rows = new ArrayList<>();
         for (int c = 0; c < configs.size(); c++) {
-            PipelineSpec spec = configs.get(c);
-            TrainerFactory factory = factories.get(c);
-            rows.add(new LeaderboardRow(factory.kind(), factory.backend(), spec.params(), spec.sampler(),
-                    spec.classWeight(), List.of(outcomes[c]), false, Double.NaN));
+            ResolvedPipeline config = configs.get(c);
+            PipelineSpec spec = config.spec();
+            rows.add(new LeaderboardRow(config.model().kind(), config.factory().backend(), spec.params(),
+                    spec.sampler().name(), spec.classWeight().spec(), List.of(outcomes[c]), false, Double.NaN));
         }
         List<LeaderboardRow> ranked = Leaderboard.ranked(rows, plan.metric());
         if (plan.protocol().supportsSignificance()) {
@@ -109,9 +104,35 @@ public final class Experiment {
         return new Leaderboard(table.source(), plan.protocol().describe(), plan.seed(), plan.metric(), ranked, testRows);
     }
 
-    private FoldOutcome evaluate(Table table, PipelineSpec spec, Protocol.EvaluationSplit split, long seed) {
+    /**
+     * Every configuration of the plan, resolved once (a bad name or value fails here, before any fit); one that
+     * cannot be fitted is skipped with a note when there are others.
+     */
+    public List<ResolvedPipeline> resolve(ExperimentPlan plan, ProgressListener progress) {
+        List<PipelineSpec> all = plan.configurations();
+        List<ResolvedPipeline> configs = new ArrayList<>();
+        for (PipelineSpec spec : all) {
+            ResolvedPipeline resolved = fitter.resolve(spec);
+            java.util.Optional<String> why = resolved.unsupported();
+            if (why.isPresent() && all.size() > 1) {
+                progress.note("skipped " + spec.model() + " with sampler " + spec.sampler() + " and class weight "
+                        + spec.classWeight() + ": " + why.get());
+            } else if (why.isPresent()) {
+                throw new dev.rareclass.domain.error.UsageException(why.get());
+            } else {
+                configs.add(resolved);
+            }
+        }
+        if (configs.isEmpty()) {
+            throw new dev.rareclass.domain.error.UsageException("no combination of the given models, samplers and "
+                    + "class weights can be fitted");
+        }
+        return configs;
+    }
+
+    private FoldOutcome evaluate(Table table, ResolvedPipeline config, Protocol.EvaluationSplit split, long seed) {
         // the fold's seed depends on its place in the protocol only, not on the configuration or thread
-        PipelineSpec foldSpec = spec.withSeed(seed + 1000L * split.repeat() + split.fold());
+        ResolvedPipeline foldSpec = config.withSeed(seed + 1000L * split.repeat() + split.fold());
         Table train = table.selectRows(split.rows().train());
         Table test = table.selectRows(split.rows().test());
         long t0 = System.nanoTime();

@@ -2,40 +2,32 @@ package dev.rareclass.domain.experiment;
 
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.metrics.MetricName;
-import dev.rareclass.domain.model.Hyperparameters;
-import dev.rareclass.domain.preprocess.PreprocessingSpec;
+import dev.rareclass.domain.model.ClassWeighting;
+import dev.rareclass.domain.sampling.SamplerChoice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What {@code compare} evaluates: every candidate × sampler × class weight, on the same splits, fitted
- * the same way ({@link PipelineFitter}), ranked by one metric.
+ * What {@code compare} evaluates: every candidate × sampler × class weight, on the same splits, fitted the
+ * same way ({@link PipelineFitter}), ranked by one metric. Start from {@link #of} and change what differs.
  *
- * @param candidates         models to try
- * @param samplers           sampler names ({@code none} for none)
- * @param samplerParams      parameters given to every sampler ({@code ratio}, {@code k})
- * @param classWeights       class-weight specs
- * @param preprocessing      preprocessing fitted inside each training part
- * @param threshold          threshold policy, tuned on an inner validation split of each training part
- * @param validationFraction the inner validation share
- * @param protocol           how rows are split
- * @param metric             the ranking metric
- * @param seed               seeds the splits and every fit
- * @param selectTopK         features kept by ANOVA F-score inside each training part (0: all)
+ * @param candidates   models to try
+ * @param samplers     samplers to try ({@link SamplerChoice#NONE} for none)
+ * @param classWeights class weights to try
+ * @param fit          preprocessing, threshold, inner validation share and seed of every fit
+ * @param protocol     how rows are split
+ * @param metric       the ranking metric
  */
-public record ExperimentPlan(List<Candidate> candidates, List<String> samplers, Hyperparameters samplerParams,
-                             List<String> classWeights, PreprocessingSpec preprocessing, String threshold,
-                             double validationFraction, Protocol protocol, MetricName metric, long seed,
-                             int selectTopK) {
+public record ExperimentPlan(List<Candidate> candidates, List<SamplerChoice> samplers,
+                             List<ClassWeighting> classWeights, FitSettings fit, Protocol protocol,
+                             MetricName metric) {
 
     public ExperimentPlan {
         candidates = List.copyOf(candidates);
         samplers = List.copyOf(samplers);
         classWeights = List.copyOf(classWeights);
-        Objects.requireNonNull(samplerParams, "samplerParams");
-        Objects.requireNonNull(preprocessing, "preprocessing");
-        Objects.requireNonNull(threshold, "threshold");
+        Objects.requireNonNull(fit, "fit");
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(metric, "metric");
         if (candidates.isEmpty() || samplers.isEmpty() || classWeights.isEmpty()) {
@@ -43,14 +35,48 @@ public record ExperimentPlan(List<Candidate> candidates, List<String> samplers, 
         }
     }
 
+    /** These candidates, unresampled and unweighted, in stratified 5-fold cross-validation ranked by PR-AUC. */
+    public static ExperimentPlan of(List<Candidate> candidates) {
+        return new ExperimentPlan(candidates, List.of(SamplerChoice.NONE), List.of(ClassWeighting.NONE),
+                FitSettings.DEFAULT, new Protocol.KFold(5, 1), MetricName.PR_AUC);
+    }
+
+    public ExperimentPlan withCandidates(List<Candidate> c) {
+        return new ExperimentPlan(c, samplers, classWeights, fit, protocol, metric);
+    }
+
+    public ExperimentPlan withSamplers(List<SamplerChoice> s) {
+        return new ExperimentPlan(candidates, s, classWeights, fit, protocol, metric);
+    }
+
+    public ExperimentPlan withClassWeights(List<ClassWeighting> w) {
+        return new ExperimentPlan(candidates, samplers, w, fit, protocol, metric);
+    }
+
+    public ExperimentPlan withFit(FitSettings f) {
+        return new ExperimentPlan(candidates, samplers, classWeights, f, protocol, metric);
+    }
+
+    public ExperimentPlan withProtocol(Protocol p) {
+        return new ExperimentPlan(candidates, samplers, classWeights, fit, p, metric);
+    }
+
+    public ExperimentPlan withMetric(MetricName m) {
+        return new ExperimentPlan(candidates, samplers, classWeights, fit, protocol, m);
+    }
+
+    /** The seed of the splits and of every fit. */
+    public long seed() {
+        return fit.seed();
+    }
+
     /** Every configuration, candidates outermost, then samplers, then class weights. */
     public List<PipelineSpec> configurations() {
         List<PipelineSpec> out = new ArrayList<>();
         for (Candidate c : candidates) {
-            for (String sampler : samplers) {
-                for (String weight : classWeights) {
-                    out.add(new PipelineSpec(c.kind(), c.backend(), c.params(), preprocessing, sampler, samplerParams,
-                            weight, threshold, validationFraction, seed, selectTopK));
+            for (SamplerChoice sampler : samplers) {
+                for (ClassWeighting weight : classWeights) {
+                    out.add(PipelineSpec.of(c, fit).withSampler(sampler).withClassWeight(weight));
                 }
             }
         }

@@ -110,6 +110,12 @@ public final class FittedPipeline {
         return provenance;
     }
 
+    /** The same model with other provenance (a use case adds what the fit could not know, such as how the file was read). */
+    public FittedPipeline withProvenance(Provenance newProvenance) {
+        return new FittedPipeline(labelMapping, preprocessor, selector, classifier, threshold, thresholdPolicy, sampler,
+                classWeight, validationMetrics, newProvenance);
+    }
+
     /**
      * Scores the table's rows. Its columns must be exactly the ones the model was trained on, in the same
      * order and of the same types; otherwise a data error names the first difference.

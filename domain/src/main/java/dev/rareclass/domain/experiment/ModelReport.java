@@ -53,7 +53,7 @@ public record ModelReport(String title, String scoredPart, DatasetSummary datase
     public static ModelReport of(String title, String scoredPart, FittedPipeline fitted, Table whole, Table scored,
                                  double[] scores) {
         int[] y = scored.requireLabels().toArray();
-        Evaluation evaluation = EvaluateUseCase.evaluation(fitted, scored, y, scores);
+        Evaluation evaluation = Evaluation.of(fitted, scored, y, scores);
         LabelMapping mapping = scored.labelMapping().orElse(fitted.labelMapping());
         return new ModelReport(title, scoredPart, DatasetSummary.of(whole), evaluation,
                 new LabelledScores(scored.source(), mapping, y, scores), fitted.classifier().scoreKind(),
@@ -63,7 +63,7 @@ public record ModelReport(String title, String scoredPart, DatasetSummary datase
 
     static Map<String, String> modelFacts(FittedPipeline m) {
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("model", m.classifier().kind() + "@" + m.classifier().backend());
+        facts.put("model", m.classifier().id().toString());
         StringBuilder params = new StringBuilder();
         m.classifier().params().asMap().forEach((k, v) -> params.append(params.isEmpty() ? "" : ", ").append(k)
                 .append('=').append(v));
@@ -92,6 +92,12 @@ public record ModelReport(String title, String scoredPart, DatasetSummary datase
         facts.put("seed", Long.toString(p.seed()));
         facts.put("training rows", Integer.toString(p.trainingRows()));
         facts.put("validation rows", Integer.toString(p.validationRows()));
+        Environment e = p.environment();
+        if (!e.equals(Environment.UNKNOWN)) {
+            facts.put("machine", e.os() + ", " + e.arch() + ", " + e.cpus() + " processors");
+            facts.put("jdk", e.jdk());
+            facts.put("rareclass commit", e.commit());
+        }
         return facts;
     }
 }

@@ -9,7 +9,8 @@ import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.metrics.BinaryMetrics;
 import dev.rareclass.domain.metrics.MetricName;
-import dev.rareclass.domain.model.ClassWeights;
+import dev.rareclass.domain.model.ModelId;
+import java.util.Optional;
 import dev.rareclass.domain.model.ClassifierTrainer;
 import dev.rareclass.domain.model.ProgressListener;
 import dev.rareclass.domain.model.ScoreKind;
@@ -25,14 +26,12 @@ import dev.rareclass.domain.sampling.Resampled;
 import dev.rareclass.domain.sampling.Sampler;
 import dev.rareclass.domain.sampling.SamplerCatalog;
 import dev.rareclass.domain.sampling.SamplingInput;
-import dev.rareclass.domain.threshold.ThresholdPolicies;
 import dev.rareclass.domain.threshold.ThresholdPolicy;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Fits a {@link PipelineSpec} on a labelled table — the one training procedure that {@code train},
+ * Resolves a {@link PipelineSpec} once and fits it on a labelled table — the one training procedure that {@code train},
  * {@code compare} and the demo share, so a model is judged the same way everywhere.
  *
  * <ol>
@@ -55,67 +54,54 @@ public final class PipelineFitter {
         this.samplers = samplers;
     }
 
-    /** Validates the spec's names and parameters without training (fail fast before long work). */
-    public TrainerFactory check(PipelineSpec spec) {
-        TrainerFactory factory = catalog.find(spec.kind(), spec.backend());
-        factory.create(spec.params());
-        ThresholdPolicy policy = ThresholdPolicies.parse(spec.thresholdPolicy());
-        if (policy.needsValidationData() && spec.validationFraction() == 0) {
-            throw new UsageException("threshold policy " + policy.spec() + " is tuned on validation rows; "
-                    + "use a validation fraction above 0 or a fixed threshold");
-        }
-        samplers.find(spec.sampler()).create(spec.samplerParams());
-        unsupported(spec).ifPresent(why -> {
+    /**
+     * Looks up the model and the sampler and validates their parameters, once, without training: a bad
+     * name or value is a {@link UsageException} here, before any data is read.
+     */
+    public ResolvedPipeline resolve(PipelineSpec spec) {
+        TrainerFactory factory = catalog.find(spec.model());
+        ClassifierTrainer trainer = factory.create(spec.params());
+        Sampler sampler = samplers.find(spec.sampler().name()).create(spec.sampler().params());
+        return new ResolvedPipeline(spec, factory, trainer,
+                spec.sampler().isNone() ? Optional.empty() : Optional.of(sampler));
+    }
+
+    /** {@link #resolve}, refusing a combination that cannot be fitted ({@link ResolvedPipeline#unsupported}). */
+    public ResolvedPipeline resolveFittable(PipelineSpec spec) {
+        ResolvedPipeline resolved = resolve(spec);
+        resolved.unsupported().ifPresent(why -> {
             throw new UsageException(why);
         });
-        return factory;
+        return resolved;
     }
 
-    /** Starts the warm-up of a model kind's backend ({@link TrainerFactory#warmUp}), before the data is read. */
-    public void warmUp(String kind, java.util.Optional<String> backend) {
-        catalog.find(kind, backend).warmUp();
-    }
-
-    /**
-     * Why a combination cannot be fitted (a model that takes no class weights, a one-class model with a
-     * sampler), or empty when it can. Experiments skip such combinations with a note instead of failing.
-     */
-    public java.util.Optional<String> unsupported(PipelineSpec spec) {
-        TrainerFactory factory = catalog.find(spec.kind(), spec.backend());
-        String name = factory.kind() + "@" + factory.backend();
-        if (factory.learnsFromNegativesOnly() && !spec.sampler().equals(SamplerCatalog.NONE)) {
-            return java.util.Optional.of(name + " learns from negative rows only; a sampler has nothing to rebalance "
-                    + "(use --sampler none)");
-        }
-        if (!spec.classWeight().equalsIgnoreCase("none") && !factory.supportsClassWeights()) {
-            return java.util.Optional.of(name + " cannot take class weights; use --class-weight none or a sampler");
-        }
-        if (factory.learnsFromNegativesOnly() && !spec.classWeight().equalsIgnoreCase("none")) {
-            return java.util.Optional.of(name + " learns from negative rows only; class weights do not apply");
-        }
-        return java.util.Optional.empty();
+    /** Starts the warm-up of a model's backend ({@link TrainerFactory#warmUp}), before the data is read. */
+    public void warmUp(ModelId model) {
+        catalog.find(model).warmUp();
     }
 
     /**
-     * @param table    labelled training rows (both classes present)
-     * @param spec     what to fit
+     * @param table      labelled training rows (both classes present)
+     * @param pipeline   what to fit, resolved
      * @param dataSha256 checksum of the source file for provenance ("" when generated)
-     * @param progress where epochs are reported
+     * @param progress   where epochs are reported
      */
-    public FittedPipeline fit(Table table, PipelineSpec spec, String dataSha256, ProgressListener progress) {
-        TrainerFactory factory = check(spec);
-        ThresholdPolicy policy = ThresholdPolicies.parse(spec.thresholdPolicy());
+    public FittedPipeline fit(Table table, ResolvedPipeline pipeline, String dataSha256, ProgressListener progress) {
+        FitSettings settings = pipeline.fit();
+        PipelineSpec spec = pipeline.spec();
+        TrainerFactory factory = pipeline.factory();
+        ThresholdPolicy policy = settings.threshold();
         Labels all = table.requireLabels();
         requireBothClasses(table, all);
 
         int[] trainRows;
         int[] validRows;
-        if (spec.validationFraction() > 0) {
+        if (settings.validationFraction() > 0) {
             if (all.positives() < 2 || all.negatives() < 2) {
                 throw new DataException(table.source() + ": holding out validation rows needs at least 2 rows of each class; "
                         + "the table has " + all.positives() + " positive and " + all.negatives() + " negative");
             }
-            Fold split = validationSplit(all, spec.validationFraction(), spec.seed());
+            Fold split = validationSplit(all, settings.validationFraction(), settings.seed());
             trainRows = split.train();
             validRows = split.test();
         } else {
@@ -127,18 +113,18 @@ public final class PipelineFitter {
         Labels yTrain = trainPart.requireLabels();
         // a one-class detector learns "normal" from negatives, so its preprocessing must describe them alone
         FittedPreprocessor preprocessor = FittedPreprocessor.fit(factory.learnsFromNegativesOnly()
-                ? trainPart.selectRows(yTrain.indicesOf(0)) : trainPart, spec.preprocessing());
+                ? trainPart.selectRows(yTrain.indicesOf(0)) : trainPart, settings.preprocessing());
         FeatureMatrix xTrain = preprocessor.transform(trainPart);
         FeatureSelector selector = null;
         List<CategoricalBlock> blocks = preprocessor.categoricalBlocks();
-        if (spec.selectTopK() > 0) {
-            selector = FeatureSelector.fit(xTrain, yTrain, spec.selectTopK());
+        if (settings.selectTopK() > 0) {
+            selector = FeatureSelector.fit(xTrain, yTrain, settings.selectTopK());
             xTrain = selector.apply(xTrain);
             blocks = selector.blocks(blocks);
         }
-        if (!spec.sampler().equals(SamplerCatalog.NONE)) {
-            Sampler sampler = samplers.find(spec.sampler()).create(spec.samplerParams());
-            Resampled resampled = sampler.resample(new SamplingInput(xTrain, yTrain, blocks), spec.seed());
+        if (pipeline.sampler().isPresent()) {
+            Resampled resampled = pipeline.sampler().get().resample(new SamplingInput(xTrain, yTrain, blocks),
+                    settings.seed());
             if (xTrain.sparse().isPresent() && resampled.x().sparse().isEmpty()) {
                 throw new UsageException("sampler " + spec.sampler() + " cannot rebalance text features; use "
                         + "random-over, random-under or a class weight");
@@ -147,8 +133,8 @@ public final class PipelineFitter {
             yTrain = resampled.y();
         }
 
-        TrainingContext ctx = TrainingContext.ofSeed(spec.seed())
-                .withClassWeights(ClassWeights.parse(spec.classWeight(), yTrain))
+        TrainingContext ctx = TrainingContext.ofSeed(settings.seed())
+                .withClassWeights(spec.classWeight().weightsFor(yTrain))
                 .withProgress(progress);
         FeatureMatrix xValid = null;
         Labels yValid = null;
@@ -167,8 +153,7 @@ public final class PipelineFitter {
                 ctx = ctx.withValidation(ctx.validationX().get().densified(), ctx.validationY().orElseThrow());
             }
         }
-        ClassifierTrainer trainer = factory.create(spec.params());
-        TrainedClassifier classifier = trainer.train(xTrain, yTrain, ctx);
+        TrainedClassifier classifier = pipeline.trainer().train(xTrain, yTrain, ctx);
 
         double threshold;
         Map<String, Double> validation = new LinkedHashMap<>();
@@ -185,10 +170,10 @@ public final class PipelineFitter {
             threshold = policy.choose(new int[0], new double[0]);
         }
 
-        Provenance provenance = new Provenance(Instant.now().toString(), Versions.rareclass(),
-                Runtime.version().toString(), table.source(), dataSha256, spec.seed(), trainRows.length, validRows.length);
+        Provenance provenance = Provenance.now(table.source(), dataSha256, settings.seed(), trainRows.length,
+                validRows.length);
         return new FittedPipeline(table.labelMapping().orElseThrow(), preprocessor, selector, classifier,
-                threshold, policy.spec(), spec.sampler(), spec.classWeight(), validation, provenance);
+                threshold, policy.spec(), spec.sampler().name(), spec.classWeight().spec(), validation, provenance);
     }
 
     /**

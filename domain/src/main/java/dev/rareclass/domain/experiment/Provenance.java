@@ -1,5 +1,9 @@
 package dev.rareclass.domain.experiment;
 
+import dev.rareclass.domain.data.ReadingOptions;
+import java.time.Instant;
+import java.util.Objects;
+
 /**
  * Where a model came from, stored in its manifest so a result can be traced and reproduced.
  *
@@ -11,7 +15,34 @@ package dev.rareclass.domain.experiment;
  * @param seed             the seed every random step derived from
  * @param trainingRows     rows the classifier was fitted on
  * @param validationRows   rows held out to choose the threshold and report validation metrics
+ * @param reading          how the training file was read, so the same kind of file is read the same way to
+ *                         score it ({@link ReadingOptions#NONE} when unknown)
+ * @param environment      the machine and build it was trained on
  */
 public record Provenance(String createdAt, String rareclassVersion, String javaVersion, String dataSource,
-                         String dataSha256, long seed, int trainingRows, int validationRows) {
+                         String dataSha256, long seed, int trainingRows, int validationRows, ReadingOptions reading,
+                         Environment environment) {
+
+    public Provenance {
+        Objects.requireNonNull(reading, "reading");
+        Objects.requireNonNull(environment, "environment");
+    }
+
+    /** A provenance without reading options or environment (older model files). */
+    public Provenance(String createdAt, String rareclassVersion, String javaVersion, String dataSource,
+                      String dataSha256, long seed, int trainingRows, int validationRows) {
+        this(createdAt, rareclassVersion, javaVersion, dataSource, dataSha256, seed, trainingRows, validationRows,
+                ReadingOptions.NONE, Environment.UNKNOWN);
+    }
+
+    /** A model trained now, on this machine. */
+    public static Provenance now(String dataSource, String dataSha256, long seed, int trainingRows, int validationRows) {
+        return new Provenance(Instant.now().toString(), Versions.rareclass(), Runtime.version().toString(), dataSource,
+                dataSha256, seed, trainingRows, validationRows, ReadingOptions.NONE, Environment.current());
+    }
+
+    public Provenance withReading(ReadingOptions how) {
+        return new Provenance(createdAt, rareclassVersion, javaVersion, dataSource, dataSha256, seed, trainingRows,
+                validationRows, how, environment);
+    }
 }

@@ -35,7 +35,13 @@ public record Recipe(String name, DataOptions data, ExperimentPlan plan, Optiona
      * @param trials random-search budget
      * @param refit  refit the best parameters on every row and save the model in the report folder
      */
-    public record Tuning(Candidate base, SearchSpace space, TuneUseCase.Method method, int trials, boolean refit) {
+    public record Tuning(Candidate base, SearchSpace space, dev.rareclass.domain.experiment.Tuning.Method method,
+                         int trials, boolean refit) {
+
+        /** The search itself. */
+        public dev.rareclass.domain.experiment.Tuning search() {
+            return new dev.rareclass.domain.experiment.Tuning(base, space, method, trials);
+        }
     }
 
     public Recipe withData(DataOptions newData) {

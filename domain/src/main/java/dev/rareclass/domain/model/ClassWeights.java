@@ -33,23 +33,8 @@ public record ClassWeights(double positive, double negative) {
         return new ClassWeights(n / (2.0 * y.positives()), n / (2.0 * y.negatives()));
     }
 
-    /** Resolves a {@code --class-weight} spec against training labels. */
+    /** Resolves a {@code --class-weight} spec against training labels ({@link ClassWeighting} parses it). */
     public static ClassWeights parse(String spec, Labels trainingLabels) {
-        String s = spec.trim();
-        if (s.equalsIgnoreCase("none")) {
-            return NONE;
-        }
-        if (s.equalsIgnoreCase("balanced")) {
-            return balanced(trainingLabels);
-        }
-        int colon = s.indexOf(':');
-        if (colon > 0) {
-            try {
-                return new ClassWeights(Double.parseDouble(s.substring(0, colon)), Double.parseDouble(s.substring(colon + 1)));
-            } catch (NumberFormatException e) {
-                // fall through to the usage message
-            }
-        }
-        throw new UsageException("class weight '" + spec + "' is not none, balanced or POS:NEG (such as 10:1)");
+        return ClassWeighting.parse(spec).weightsFor(trainingLabels);
     }
 }

@@ -15,6 +15,11 @@ public interface TrainedClassifier {
     /** The backend's name, such as {@code dl4j}. */
     String backend();
 
+    /** {@code kind@backend}. */
+    default ModelId id() {
+        return ModelId.of(kind(), backend());
+    }
+
     /** The parameters it was trained with, as given (defaults filled in where the backend resolves them). */
     Hyperparameters params();
 

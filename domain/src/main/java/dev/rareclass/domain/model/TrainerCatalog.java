@@ -1,7 +1,6 @@
 package dev.rareclass.domain.model;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Finds the trainer factory registered for a model kind on a backend. The application implements it
@@ -10,14 +9,14 @@ import java.util.Optional;
 public interface TrainerCatalog {
 
     /**
-     * @param kind    such as {@code mlp}
-     * @param backend such as {@code dl4j}; when empty, the backend that has the kind (smile when both do)
-     * @throws dev.rareclass.domain.error.UsageException naming the known {@code kind@backend} pairs
+     * @param model such as {@code mlp@dl4j}, or {@code logistic} for the backend that has the kind (smile when
+     *              several do)
+     * @throws dev.rareclass.domain.error.UsageException naming the known models
      */
-    TrainerFactory find(String kind, Optional<String> backend);
+    TrainerFactory find(ModelId model);
 
-    /** Every registered {@code kind@backend}, sorted. */
-    List<String> names();
+    /** Every registered model, each with its backend, sorted by {@code kind@backend}. */
+    List<ModelId> models();
 
     /** The codec that reads and writes the given backend's classifiers. */
     ModelCodec codec(String backend);

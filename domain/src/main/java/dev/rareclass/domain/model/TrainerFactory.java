@@ -14,6 +14,11 @@ public interface TrainerFactory {
     /** The backend's name, such as {@code smile}. */
     String backend();
 
+    /** {@code kind@backend}: the name this factory is bound under. */
+    default ModelId id() {
+        return ModelId.of(kind(), backend());
+    }
+
     /** Parameter names this trainer accepts. */
     Set<String> parameterNames();
 

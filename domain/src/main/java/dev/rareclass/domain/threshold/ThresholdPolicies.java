@@ -32,6 +32,10 @@ import java.util.function.ToDoubleFunction;
  * comparisons of the values {@link ConfusionCounts} computes, which makes ties deterministic.
  */
 public final class ThresholdPolicies {
+
+    /** The forms a policy takes, as help and completion list them. */
+    public static final java.util.List<String> FORMS = java.util.List.of("0.5", "max-f1", "max-mcc",
+            "max-balanced-accuracy", "recall>=R", "precision>=P", "fpr<=F", "cost:FN_COST:FP_COST");
     private static final String ACCEPTED = "accepted threshold policies: a number (e.g. 0.5), max-f1, max-mcc, "
             + "max-balanced-accuracy, recall>=R, precision>=P, fpr<=F (R, P, F in [0, 1]), "
             + "cost:FN_COST:FP_COST (non-negative costs, not both 0)";

@@ -6,6 +6,8 @@ import dev.rareclass.domain.data.SyntheticRareEvents;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.metrics.MetricName;
 import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.model.ModelId;
+import dev.rareclass.domain.sampling.SamplerChoice;
 import dev.rareclass.domain.model.ProgressListener;
 import dev.rareclass.domain.preprocess.PreprocessingSpec;
 import java.util.List;
@@ -19,18 +21,18 @@ class ExperimentTest {
     private final Table table = SyntheticRareEvents.generate(1200, 6, 4, 0.06, 4);
 
     private ExperimentPlan plan(Protocol protocol, List<String> samplers) {
-        return new ExperimentPlan(List.of(new Candidate("centroid", Optional.of("fake"), Hyperparameters.empty())),
-                samplers, Hyperparameters.empty(), List.of("none"), PreprocessingSpec.STANDARD, "max-mcc", 0.2, protocol,
-                MetricName.PR_AUC, 11, 0);
+        return ExperimentPlan.of(List.of(new Candidate(ModelId.of("centroid", "fake"), Hyperparameters.empty())))
+                .withSamplers(samplers.stream().map(SamplerChoice::named).toList())
+                .withFit(FitSettings.DEFAULT.withSeed(11).withThreshold(FitSettings.threshold("max-mcc"), 0.2))
+                .withProtocol(protocol);
     }
 
     @Test
     void warmUpAsksEveryCandidatesBackendAndAnUnknownModelFailsThereBeforeAnyDataIsRead() {
         experiment.warmUp(plan(new Protocol.KFold(3, 1), List.of("none")));
         assertThat(catalog.warmUps).hasValue(1);
-        ExperimentPlan unknown = new ExperimentPlan(List.of(new Candidate("nope", Optional.empty(), Hyperparameters.empty())),
-                List.of("none"), Hyperparameters.empty(), List.of("none"), PreprocessingSpec.STANDARD, "max-mcc", 0.2,
-                new Protocol.KFold(3, 1), MetricName.PR_AUC, 11, 0);
+        ExperimentPlan unknown = plan(new Protocol.KFold(3, 1), List.of("none"))
+                .withCandidates(List.of(new Candidate(ModelId.anyBackend("nope"), Hyperparameters.empty())));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> experiment.warmUp(unknown))
                 .isInstanceOf(dev.rareclass.domain.error.UsageException.class).hasMessageContaining("unknown model 'nope'");
     }

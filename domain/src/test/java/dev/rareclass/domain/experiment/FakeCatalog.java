@@ -6,6 +6,7 @@ import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.model.ClassifierTrainer;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.ModelCodec;
+import dev.rareclass.domain.model.ModelId;
 import dev.rareclass.domain.model.ScoreKind;
 import dev.rareclass.domain.model.TrainedClassifier;
 import dev.rareclass.domain.model.TrainerCatalog;
@@ -30,16 +31,16 @@ final class FakeCatalog implements TrainerCatalog {
     final java.util.concurrent.atomic.AtomicInteger warmUps = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
-    public TrainerFactory find(String kind, Optional<String> backend) {
-        if (!kind.equals("centroid") || backend.map(b -> !b.equals("fake")).orElse(false)) {
-            throw new UsageException("unknown model '" + kind + "'; known: centroid@fake");
+    public TrainerFactory find(ModelId model) {
+        if (!model.kind().equals("centroid") || model.backend().map(b -> !b.equals("fake")).orElse(false)) {
+            throw new UsageException("unknown model '" + model + "'; known: centroid@fake");
         }
         return new Factory();
     }
 
     @Override
-    public List<String> names() {
-        return List.of("centroid@fake");
+    public List<ModelId> models() {
+        return List.of(ModelId.of("centroid", "fake"));
     }
 
     @Override

@@ -11,7 +11,10 @@ import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.metrics.MetricName;
+import dev.rareclass.domain.model.ClassWeighting;
 import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.model.ModelId;
+import dev.rareclass.domain.sampling.SamplerChoice;
 import dev.rareclass.domain.model.ProgressListener;
 import dev.rareclass.domain.preprocess.MissingPolicy;
 import dev.rareclass.domain.preprocess.PreprocessingSpec;
@@ -30,9 +33,15 @@ class PipelineFitterTest {
 
     static final PreprocessingSpec NONE = new PreprocessingSpec(Scaling.NONE, MissingPolicy.ERROR, UnknownCategories.IGNORE);
 
+    static final ModelId CENTROID = ModelId.of("centroid", "fake");
+
     static PipelineSpec spec(String threshold, double validation) {
-        return PipelineSpec.of("centroid", Optional.of("fake"), Hyperparameters.empty(), PreprocessingSpec.STANDARD,
-                threshold, validation, 7);
+        return PipelineSpec.of(CENTROID, Hyperparameters.empty())
+                .withFit(FitSettings.DEFAULT.withSeed(7).withThreshold(FitSettings.threshold(threshold), validation));
+    }
+
+    private ResolvedPipeline resolved(String threshold, double validation) {
+        return fitter.resolve(spec(threshold, validation));
     }
 
     /** A table whose first column is the row id, so tests can tell which rows a step saw. */
@@ -54,7 +63,7 @@ class PipelineFitterTest {
     @Test
     void fitHoldsOutAStratifiedValidationPartAndTunesTheThresholdOnIt() {
         Table t = SyntheticRareEvents.generate(2000, 8, 4, 0.05, 3);
-        FittedPipeline model = fitter.fit(t, spec("max-f1", 0.2), "abc", ProgressListener.NONE);
+        FittedPipeline model = fitter.fit(t, resolved("max-f1", 0.2), "abc", ProgressListener.NONE);
         assertThat(model.provenance().trainingRows() + model.provenance().validationRows()).isEqualTo(2000);
         assertThat(model.provenance().validationRows()).isBetween(395, 405);
         assertThat(model.thresholdPolicy()).isEqualTo("max-f1");
@@ -68,7 +77,7 @@ class PipelineFitterTest {
     @Test
     void aFixedThresholdNeedsNoValidationRows() {
         Table t = SyntheticRareEvents.generate(500, 6, 2, 0.1, 3);
-        FittedPipeline model = fitter.fit(t, spec("0.3", 0), "", ProgressListener.NONE);
+        FittedPipeline model = fitter.fit(t, resolved("0.3", 0), "", ProgressListener.NONE);
         assertThat(model.threshold()).isEqualTo(0.3);
         assertThat(model.provenance().trainingRows()).isEqualTo(500);
         assertThat(model.validationMetrics()).isEmpty();
@@ -76,15 +85,16 @@ class PipelineFitterTest {
 
     @Test
     void aTunedThresholdWithoutValidationRowsIsAUsageError() {
-        assertThatThrownBy(() -> fitter.check(spec("max-mcc", 0))).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> spec("max-mcc", 0)).isInstanceOf(UsageException.class)
                 .hasMessageContaining("validation");
     }
 
     @Test
     void classWeightsOnAModelThatCannotTakeThemAreRefusedClearly() {
-        PipelineSpec weighted = new PipelineSpec("centroid", Optional.empty(), Hyperparameters.empty(), NONE,
-                "none", Hyperparameters.empty(), "balanced", "0.5", 0.2, 1, 0);
-        assertThatThrownBy(() -> fitter.check(weighted)).isInstanceOf(UsageException.class)
+        PipelineSpec weighted = PipelineSpec.of(ModelId.anyBackend("centroid"), Hyperparameters.empty())
+                .withClassWeight(ClassWeighting.BALANCED)
+                .withFit(new FitSettings(NONE, 0, FitSettings.threshold("0.5"), 0.2, 1));
+        assertThatThrownBy(() -> fitter.resolveFittable(weighted)).isInstanceOf(UsageException.class)
                 .hasMessageContaining("cannot take class weights");
     }
 
@@ -92,7 +102,7 @@ class PipelineFitterTest {
     void aSingleClassIsADataErrorNamingTheSource() {
         Table t = Table.labelled("one.csv", List.of("a"), FeatureMatrix.ofRows(new double[] {1}, new double[] {2}, new double[] {3}),
                 Labels.of(0, 0, 0), new LabelMapping("y", "yes"));
-        assertThatThrownBy(() -> fitter.fit(t, spec("0.5", 0), "", ProgressListener.NONE))
+        assertThatThrownBy(() -> fitter.fit(t, resolved("0.5", 0), "", ProgressListener.NONE))
                 .isInstanceOf(DataException.class).hasMessageContaining("one.csv").hasMessageContaining("'yes' never occurs");
     }
 
@@ -100,8 +110,9 @@ class PipelineFitterTest {
     void crossValidationNeverLetsAHeldOutRowReachTraining() {
         Table t = withRowIds(SyntheticRareEvents.generate(1000, 6, 4, 0.05, 9));
         // no scaling, so the id column keeps the row number the trainer saw
-        PipelineSpec s = new PipelineSpec("centroid", Optional.of("fake"), Hyperparameters.empty(), NONE,
-                "duplicate-positives", Hyperparameters.empty(), "none", "max-f1", 0.2, 1, 0);
+        PipelineSpec s = PipelineSpec.of(CENTROID, Hyperparameters.empty())
+                .withSampler(SamplerChoice.named("duplicate-positives"))
+                .withFit(new FitSettings(NONE, 0, FitSettings.threshold("max-f1"), 0.2, 1));
         Leaderboard board = new Experiment(fitter).run(t, plan(List.of(s), 5, 3), 2, ProgressListener.NONE);
         assertThat(board.rows()).hasSize(1);
         assertThat(catalog.seenTraining).hasSize(5);
@@ -134,10 +145,9 @@ class PipelineFitterTest {
 
     static ExperimentPlan plan(List<PipelineSpec> specs, int folds, long seed) {
         PipelineSpec s = specs.get(0);
-        List<Candidate> candidates = specs.stream().map(x -> new Candidate(x.kind(), x.backend(), x.params())).toList();
-        return new ExperimentPlan(candidates, List.of(s.sampler()), s.samplerParams(), List.of(s.classWeight()),
-                s.preprocessing(), s.thresholdPolicy(), s.validationFraction(), new Protocol.KFold(folds, 1),
-                MetricName.PR_AUC, seed, 0);
+        List<Candidate> candidates = specs.stream().map(x -> new Candidate(x.model(), x.params())).toList();
+        return ExperimentPlan.of(candidates).withSamplers(List.of(s.sampler())).withClassWeights(List.of(s.classWeight()))
+                .withFit(s.fit().withSeed(seed)).withProtocol(new Protocol.KFold(folds, 1));
     }
 
     private static Set<Integer> ids(FeatureMatrix m) {

@@ -9,13 +9,13 @@ import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.data.NumericColumn;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.data.TextColumn;
-import dev.rareclass.domain.experiment.DescribeUseCase.Description;
+import dev.rareclass.domain.experiment.TableProfile.Description;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class DescribeUseCaseTest {
+class TableProfileTest {
 
     private static final int N = 200;
 
@@ -47,10 +47,10 @@ class DescribeUseCaseTest {
     @Test
     void ordinaryColumnsRaiseNoWarning() {
         int[] y = labels();
-        Description d = DescribeUseCase.describe(table(List.of(new NumericColumn("a", noise(1)),
+        Description d = TableProfile.describe(table(List.of(new NumericColumn("a", noise(1)),
                 new NumericColumn("b", noise(2))), y));
         assertThat(d.warnings()).isEmpty();
-        assertThat(d.columns()).noneMatch(DescribeUseCase.ColumnSummary::idLike);
+        assertThat(d.columns()).noneMatch(TableProfile.ColumnSummary::idLike);
     }
 
     @Test
@@ -72,10 +72,10 @@ class DescribeUseCaseTest {
             levels.add(names[i]);
             codes[i] = i;
         }
-        Description d = DescribeUseCase.describe(table(List.of(new NumericColumn("id", id),
+        Description d = TableProfile.describe(table(List.of(new NumericColumn("id", id),
                 new NumericColumn("const", constant), new CategoricalColumn("name", levels, codes),
                 new NumericColumn("x", noise(3)), new TextColumn("review", docs)), y));
-        assertThat(d.columns().stream().filter(DescribeUseCase.ColumnSummary::idLike).map(c -> c.name()))
+        assertThat(d.columns().stream().filter(TableProfile.ColumnSummary::idLike).map(c -> c.name()))
                 .containsExactly("id", "name");
         assertThat(d.warnings()).containsExactly(
                 "column 'id' looks like an ID (every row differs); a model can only memorise it (--drop it)",
@@ -90,7 +90,7 @@ class DescribeUseCaseTest {
         for (int i = 0; i < N; i++) {
             copy[i] = y[i];
         }
-        Description d = DescribeUseCase.describe(table(List.of(new NumericColumn("copy", copy)), y));
+        Description d = TableProfile.describe(table(List.of(new NumericColumn("copy", copy)), y));
         assertThat(d.warnings()).containsExactly("column 'copy' equals the label (leakage: --drop it)");
     }
 
@@ -102,7 +102,7 @@ class DescribeUseCaseTest {
             leak[i] = y[i] == 1 ? 10 + leak[i] : Math.min(leak[i], 5);
         }
         leak[3] = 11; // one negative on the positive side: still 99.7% balanced accuracy
-        Description d = DescribeUseCase.describe(table(List.of(new NumericColumn("after_the_fact", leak)), y));
+        Description d = TableProfile.describe(table(List.of(new NumericColumn("after_the_fact", leak)), y));
         assertThat(d.warnings()).singleElement().asString()
                 .startsWith("column 'after_the_fact' nearly determines the label: after_the_fact > ")
                 .contains("99.72% balanced accuracy");
@@ -111,7 +111,7 @@ class DescribeUseCaseTest {
         for (int i = 0; i < N; i++) {
             reversed[i] = -reversed[i];
         }
-        assertThat(DescribeUseCase.describe(table(List.of(new NumericColumn("r", reversed)), y)).warnings())
+        assertThat(TableProfile.describe(table(List.of(new NumericColumn("r", reversed)), y)).warnings())
                 .singleElement().asString().contains("r <= ");
     }
 
@@ -123,7 +123,7 @@ class DescribeUseCaseTest {
         for (int i = 0; i < N; i++) {
             codes[i] = y[i] == 1 ? 2 : r.nextInt(2);
         }
-        Description d = DescribeUseCase.describe(table(List.of(
+        Description d = TableProfile.describe(table(List.of(
                 new CategoricalColumn("status", List.of("open", "pending", "charged-back"), codes)), y));
         assertThat(d.warnings()).singleElement().asString()
                 .contains("status = 'charged-back' -> positive has 100.00% balanced accuracy");
@@ -136,6 +136,6 @@ class DescribeUseCaseTest {
         for (int i = 0; i < N; i++) {
             v[i] += y[i] == 1 ? 2 : 0;
         }
-        assertThat(DescribeUseCase.describe(table(List.of(new NumericColumn("signal", v)), y)).warnings()).isEmpty();
+        assertThat(TableProfile.describe(table(List.of(new NumericColumn("signal", v)), y)).warnings()).isEmpty();
     }
 }

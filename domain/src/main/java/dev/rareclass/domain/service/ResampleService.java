@@ -1,4 +1,4 @@
-package dev.rareclass.domain.experiment;
+package dev.rareclass.domain.service;
 
 import dev.rareclass.domain.data.CategoricalColumn;
 import dev.rareclass.domain.data.Column;
@@ -6,7 +6,7 @@ import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.FeatureMatrix;
 import dev.rareclass.domain.data.NumericColumn;
 import dev.rareclass.domain.data.Table;
-import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.usecase.ResampleUseCase;
 import dev.rareclass.domain.model.ProgressListener;
 import dev.rareclass.domain.port.ResultSink;
 import dev.rareclass.domain.port.TableSource;
@@ -20,41 +20,31 @@ import dev.rareclass.domain.preprocess.UnknownCategories;
 import dev.rareclass.domain.sampling.Resampled;
 import dev.rareclass.domain.sampling.SamplerCatalog;
 import dev.rareclass.domain.sampling.SamplingInput;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code rareclass resample}: a sampler applied to a whole table, written back as a table in the input's
- * units — imbalanced-learn's {@code fit_resample} from the command line. The sampler sees the values
+ * Applies a sampler to a whole table and writes it back in the input's units. The sampler sees the values
  * unscaled (as imbalanced-learn does when given raw features), with categorical columns one-hot encoded
  * so that synthetic rows get real categories (SMOTE-NC behaviour), decoded back on output.
  */
-public final class ResampleUseCase {
-
-    /**
-     * @param input          rows read
-     * @param output         rows written (kept original rows first, then synthetic ones)
-     * @param synthetic      synthetic rows among them
-     * @param positivesAfter positive rows in the output
-     * @param samplerSeconds time spent in the sampler alone
-     */
-    public record Outcome(int input, int output, int synthetic, int positivesAfter, double samplerSeconds) {
-    }
+public final class ResampleService implements ResampleUseCase {
 
     private final TableSource tables;
     private final SamplerCatalog samplers;
     private final ResultSink sink;
 
-    public ResampleUseCase(TableSource tables, SamplerCatalog samplers, ResultSink sink) {
+    public ResampleService(TableSource tables, SamplerCatalog samplers, ResultSink sink) {
         this.tables = tables;
         this.samplers = samplers;
         this.sink = sink;
     }
 
-    public Outcome resample(DataOptions data, String samplerName, Hyperparameters samplerParams, long seed, Path out,
-                            ProgressListener progress) {
-        var sampler = samplers.find(samplerName).create(samplerParams);
+    @Override
+    public Result resample(Request request, ProgressListener progress) {
+        DataOptions data = request.data();
+        long seed = request.seed();
+        var sampler = samplers.find(request.sampler().name()).create(request.sampler().params());
         Table table = tables.read(data);
         table.notes().forEach(progress::note);
         for (var column : table.columns()) {
@@ -70,8 +60,8 @@ public final class ResampleUseCase {
         Resampled r = sampler.resample(new SamplingInput(x, table.requireLabels(), encoding.categoricalBlocks()), seed);
         double seconds = (System.nanoTime() - t0) / 1e9;
         Table result = decode(table, encoding, r);
-        sink.writeTable(result, out);
-        return new Outcome(table.rows(), result.rows(), r.syntheticRows(), r.y().positives(), seconds);
+        sink.writeTable(result, request.out());
+        return new Result(table.rows(), result.rows(), r.syntheticRows(), r.y().positives(), seconds);
     }
 
     /** The resampled matrix back as typed columns; row numbers are the source rows, 0 for synthetic rows. */

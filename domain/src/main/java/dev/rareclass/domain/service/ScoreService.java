@@ -1,35 +1,28 @@
-package dev.rareclass.domain.experiment;
+package dev.rareclass.domain.service;
 
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.LabelledScores;
-import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.experiment.Evaluation;
+import dev.rareclass.domain.usecase.ScoreUseCase;
 import dev.rareclass.domain.metrics.BinaryMetrics;
 import dev.rareclass.domain.metrics.ClassificationReport;
 import dev.rareclass.domain.metrics.Curves;
 import dev.rareclass.domain.port.TableSource;
 
-/**
- * {@code rareclass score}: metrics of an existing predictions file (label and score columns) — for
- * scores from any tool, so numbers can be compared on equal terms.
- */
-public final class ScoreUseCase {
+/** Reads the label and score columns and computes every metric at the given threshold. */
+public final class ScoreService implements ScoreUseCase {
 
     private final TableSource tables;
 
-    public ScoreUseCase(TableSource tables) {
+    public ScoreService(TableSource tables) {
         this.tables = tables;
     }
 
-    /**
-     * @param data        the predictions file, with its label column and positive value
-     * @param scoreColumn the score column's name
-     * @param threshold   predicted positive iff score >= threshold
-     */
-    public Evaluation score(DataOptions data, String scoreColumn, double threshold) {
-        if (!Double.isFinite(threshold)) {
-            throw new UsageException("--threshold must be a finite number");
-        }
-        LabelledScores read = tables.readScores(data, scoreColumn);
+    @Override
+    public Evaluation score(Request request) {
+        double threshold = request.threshold();
+        String scoreColumn = request.scoreColumn();
+        LabelledScores read = tables.readScores(request.data(), scoreColumn);
         int[] y = read.labels();
         double[] scores = read.scores();
         boolean probabilities = true;

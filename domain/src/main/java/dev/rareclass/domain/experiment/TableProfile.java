@@ -2,20 +2,18 @@ package dev.rareclass.domain.experiment;
 
 import dev.rareclass.domain.data.CategoricalColumn;
 import dev.rareclass.domain.data.Column;
-import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.data.NumericColumn;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.data.TextColumn;
-import dev.rareclass.domain.port.TableSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code rareclass describe}: rows, typed columns with simple statistics, and the class balance. */
-public final class DescribeUseCase {
+/** What a table holds ({@code rareclass describe}): rows, typed columns with simple statistics, the class balance, and warnings for constant, ID-like and leaking columns. */
+public final class TableProfile {
 
     /**
      * @param name     column name
@@ -73,15 +71,7 @@ public final class DescribeUseCase {
     /** ID-like needs at least this many rows (with 5 rows, 5 distinct values mean nothing). */
     static final int ID_MIN_ROWS = 20;
 
-    private final TableSource tables;
-
-    public DescribeUseCase(TableSource tables) {
-        this.tables = tables;
-    }
-
-    public Description describe(DataOptions data) {
-        Table table = data.label().isPresent() ? tables.read(data) : tables.readOptionallyLabelled(data);
-        return describe(table);
+    private TableProfile() {
     }
 
     public static Description describe(Table table) {

@@ -1,0 +1,54 @@
+package dev.rareclass.app.cli;
+
+import dev.rareclass.domain.experiment.FitSettings;
+import dev.rareclass.domain.preprocess.MissingPolicy;
+import dev.rareclass.domain.preprocess.PreprocessingSpec;
+import dev.rareclass.domain.preprocess.Scaling;
+import dev.rareclass.domain.preprocess.UnknownCategories;
+import picocli.CommandLine.Option;
+
+/** How every fit is done, for every command that fits models: preprocessing, threshold, validation share, seed. */
+final class FitOptions {
+
+    @Option(names = "--threshold", defaultValue = "max-f1", paramLabel = "POLICY",
+            completionCandidates = Candidates.Thresholds.class,
+            description = "Threshold policy: ${COMPLETION-CANDIDATES} (R, P, F in [0, 1]); tuned policies are chosen on "
+                    + "the inner validation rows (default: ${DEFAULT-VALUE}).")
+    String threshold;
+
+    @Option(names = "--validation-split", defaultValue = "0.2", paramLabel = "FRACTION",
+            description = "Share of each training part held out (stratified) to tune the threshold and for early "
+                    + "stopping (default: ${DEFAULT-VALUE}).")
+    double validationSplit;
+
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Seed of the splits, the samplers and training (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--scale", defaultValue = "standard", paramLabel = "standard|min-max|none",
+            description = "Scaling of numeric columns, fitted on training rows (default: ${DEFAULT-VALUE}).")
+    String scale;
+
+    @Option(names = "--unknown", defaultValue = "ignore", paramLabel = "ignore|error",
+            description = "A category unseen in training: encode as none, or refuse the row (default: ${DEFAULT-VALUE}).")
+    String unknown;
+
+    @Option(names = "--vocabulary", defaultValue = "10000", paramLabel = "N",
+            description = "Words kept per text column: the N in most training documents (default: ${DEFAULT-VALUE}).")
+    int vocabulary;
+
+    @Option(names = "--select-top-k", defaultValue = "0", paramLabel = "K",
+            description = "Keep the K features with the best ANOVA F-score on the training rows, as scikit-learn's "
+                    + "SelectKBest (default: ${DEFAULT-VALUE}, keep all).")
+    int selectTopK;
+
+    /** The settings, with the imputation part of {@code --missing}; a bad value is a usage error here. */
+    FitSettings toSettings(MissingPolicy missing) {
+        if (vocabulary < 1) {
+            throw new dev.rareclass.domain.error.UsageException("--vocabulary must be 1 or more, got " + vocabulary);
+        }
+        PreprocessingSpec preprocessing = new PreprocessingSpec(Scaling.fromKey(scale), missing,
+                UnknownCategories.fromKey(unknown), vocabulary);
+        return new FitSettings(preprocessing, selectTopK, FitSettings.threshold(threshold), validationSplit, seed);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.rareclass.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A model file remembers how its training data was read, so {@code evaluate} and {@code predict} on the same
+ * kind of file need no data option repeated; options given on the command line still win.
+ */
+class ModelRemembersReadingTest {
+
+    @TempDir
+    Path dir;
+
+    /** Semicolon-separated, no header, an ID column and a note column to drop, '?' for missing values. */
+    private Path table(String name, long seed) throws IOException {
+        Random r = new Random(seed);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            boolean positive = i % 6 == 0;
+            double a = r.nextGaussian() + (positive ? 2 : 0);
+            String b = i % 37 == 5 ? "?" : String.format(Locale.ROOT, "%.4f", r.nextGaussian() - (positive ? 1.5 : 0));
+            sb.append("id").append(i).append(';').append(String.format(Locale.ROOT, "%.4f", a)).append(';').append(b)
+                    .append(';').append(i % 2 == 0 ? "red" : "blue").append(";note ").append(i).append(';')
+                    .append(positive ? "yes" : "no").append('\n');
+        }
+        Path file = dir.resolve(name);
+        Files.writeString(file, sb.toString());
+        return file;
+    }
+
+    @Test
+    void evaluateAndPredictReadTheSameKindOfFileWithNoOptionRepeated() throws IOException {
+        Path train = table("train.txt", 1);
+        Path fresh = table("fresh.txt", 2);
+        Path model = dir.resolve("m.model");
+        CliRun trained = CliRun.of("train", train.toString(), "--format", "csv", "--delimiter", ";", "--no-header",
+                "--label", "5", "--positive", "yes", "--drop", "0,4", "--categorical", "3", "--missing", "median",
+                "--model", "logistic", "--out", model.toString(), "-q");
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+
+        CliRun eval = CliRun.of("evaluate", model.toString(), fresh.toString());
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        assertThat(eval.out()).contains("logistic@smile on " + fresh).contains("roc_auc");
+
+        Path predictions = dir.resolve("p.csv");
+        CliRun predict = CliRun.of("predict", model.toString(), fresh.toString(), "--out", predictions.toString());
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        List<String> lines = Files.readAllLines(predictions);
+        assertThat(lines).hasSize(301);
+        assertThat(lines.get(0)).isEqualTo("row,y,p,predicted");
+        // the label column was recognised from the remembered reading: y is filled in
+        assertThat(lines.get(1)).startsWith("1,1,");
+    }
+
+    @Test
+    void optionsGivenOnTheCommandLineWinOverTheRememberedOnes() throws IOException {
+        Path train = table("train.txt", 1);
+        Path model = dir.resolve("m.model");
+        assertThat(CliRun.of("train", train.toString(), "--format", "csv", "--delimiter", ";", "--no-header",
+                "--label", "5", "--positive", "yes", "--drop", "0,4", "--missing", "median", "--model", "logistic",
+                "--out", model.toString(), "-q").exitCode()).isZero();
+        // the same rows with a comma delimiter: the remembered ';' would read one column, the given ',' reads six
+        Path commas = dir.resolve("commas.txt");
+        Files.writeString(commas, Files.readString(train).replace(';', ','));
+        CliRun eval = CliRun.of("evaluate", model.toString(), commas.toString(), "--delimiter", ",");
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        CliRun remembered = CliRun.of("evaluate", model.toString(), commas.toString());
+        assertThat(remembered.exitCode()).isEqualTo(65);
+        assertThat(remembered.err().lines()).hasSize(1);
+        // a missing value refused when the user asks for it, though training imputed them
+        CliRun strict = CliRun.of("evaluate", model.toString(), train.toString(), "--missing", "error");
+        assertThat(strict.exitCode()).isEqualTo(65);
+        assertThat(strict.err()).contains("missing");
+    }
+}

@@ -1,0 +1,62 @@
+package dev.rareclass.domain.experiment;
+
+import dev.rareclass.domain.model.ClassifierTrainer;
+import dev.rareclass.domain.model.ModelId;
+import dev.rareclass.domain.model.TrainerFactory;
+import dev.rareclass.domain.sampling.Sampler;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A {@link PipelineSpec} whose names were looked up and whose values were checked, once: the trainer factory
+ * and the trainer made from the validated parameters, the sampler made from its parameters. Every fold of an
+ * experiment fits this same object (with its own seed, {@link #withSeed}); nothing is looked up or parsed
+ * again. Made by {@link PipelineFitter#resolve}.
+ *
+ * @param spec    what was asked for
+ * @param factory the model's factory (kind, backend, capabilities)
+ * @param trainer the trainer for the validated parameters; trainers hold no state between fits
+ * @param sampler the sampler; empty for none
+ */
+public record ResolvedPipeline(PipelineSpec spec, TrainerFactory factory, ClassifierTrainer trainer,
+                               Optional<Sampler> sampler) {
+
+    public ResolvedPipeline {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(trainer, "trainer");
+        Objects.requireNonNull(sampler, "sampler");
+    }
+
+    /** The model with the backend that was chosen. */
+    public ModelId model() {
+        return factory.id();
+    }
+
+    public FitSettings fit() {
+        return spec.fit();
+    }
+
+    /** The same pipeline fitted with another seed (an experiment's fold). */
+    public ResolvedPipeline withSeed(long seed) {
+        return new ResolvedPipeline(spec.withSeed(seed), factory, trainer, sampler);
+    }
+
+    /**
+     * Why this combination cannot be fitted (a model that takes no class weights, a one-class model with a
+     * sampler), or empty when it can. Experiments skip such combinations with a note instead of failing.
+     */
+    public Optional<String> unsupported() {
+        if (factory.learnsFromNegativesOnly() && !spec.sampler().isNone()) {
+            return Optional.of(model() + " learns from negative rows only; a sampler has nothing to rebalance "
+                    + "(use --sampler none)");
+        }
+        if (!spec.classWeight().isNone() && !factory.supportsClassWeights()) {
+            return Optional.of(model() + " cannot take class weights; use --class-weight none or a sampler");
+        }
+        if (factory.learnsFromNegativesOnly() && !spec.classWeight().isNone()) {
+            return Optional.of(model() + " learns from negative rows only; class weights do not apply");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.rareclass.domain.experiment;
+
+import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.model.Hyperparameters;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A search over one model's parameters (scikit-learn's RandomizedSearchCV / GridSearchCV): every trial is a
+ * candidate evaluated on the same splits.
+ *
+ * @param base   the model and its fixed parameters; a trial's parameters override them
+ * @param space  where to search
+ * @param method random or grid
+ * @param trials random search's budget (grid search tries the whole grid)
+ */
+public record Tuning(Candidate base, SearchSpace space, Method method, int trials) {
+
+    /** How trials are chosen. */
+    public enum Method {
+        RANDOM, GRID;
+
+        /** @throws UsageException naming the known methods */
+        public static Method fromKey(String key) {
+            return switch (key.toLowerCase(Locale.ROOT)) {
+                case "random" -> RANDOM;
+                case "grid" -> GRID;
+                default -> throw new UsageException("unknown search '" + key + "'; known: random, grid");
+            };
+        }
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public Tuning {
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(space, "space");
+        Objects.requireNonNull(method, "method");
+        if (method == Method.RANDOM && trials < 1) {
+            throw new UsageException("--trials must be 1 or more, got " + trials);
+        }
+    }
+
+    /** The trials as candidates, in order: the grid, or {@code trials} draws seeded with {@code seed}. */
+    public List<Candidate> candidates(long seed) {
+        List<Hyperparameters> sets = method == Method.GRID ? space.grid() : space.sample(trials, seed);
+        return sets.stream().map(s -> base.withParams(merge(base.params(), s))).toList();
+    }
+
+    /** A line for reports: the method, and the budget of a random search. */
+    public String describe() {
+        return method.key() + (method == Method.RANDOM ? ", " + trials + " trials" : "");
+    }
+
+    private static Hyperparameters merge(Hyperparameters fixed, Hyperparameters trial) {
+        Map<String, String> m = new LinkedHashMap<>(fixed.asMap());
+        m.putAll(trial.asMap());
+        return Hyperparameters.of(m);
+    }
+}

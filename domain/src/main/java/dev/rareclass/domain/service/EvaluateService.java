@@ -1,0 +1,65 @@
+package dev.rareclass.domain.service;
+
+import dev.rareclass.domain.data.DataOptions;
+import dev.rareclass.domain.data.ReadingOptions;
+import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.experiment.Evaluation;
+import dev.rareclass.domain.experiment.FittedPipeline;
+import dev.rareclass.domain.experiment.ModelReport;
+import dev.rareclass.domain.model.ProgressListener;
+import dev.rareclass.domain.port.ModelStore;
+import dev.rareclass.domain.port.ReportSink;
+import dev.rareclass.domain.port.ResultSink;
+import dev.rareclass.domain.port.TableSource;
+import dev.rareclass.domain.usecase.EvaluateUseCase;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Loads the model, reads the table as the model's training data was read, scores it, writes what was asked. */
+public final class EvaluateService implements EvaluateUseCase {
+
+    private final TableSource tables;
+    private final ModelStore store;
+    private final ResultSink sink;
+    private final ReportSink reports;
+
+    public EvaluateService(TableSource tables, ModelStore store, ResultSink sink, ReportSink reports) {
+        this.tables = tables;
+        this.store = store;
+        this.sink = sink;
+        this.reports = reports;
+    }
+
+    @Override
+    public Result evaluate(Request request, ProgressListener progress) {
+        FittedPipeline model = store.load(request.model());
+        Table table = tables.read(asTrained(request.data(), request.given(), model));
+        table.notes().forEach(progress::note);
+        int[] y = table.requireLabels().toArray();
+        double[] scores = model.scores(table);
+        Evaluation evaluation;
+        List<Path> written = List.of();
+        if (request.report().wanted()) {
+            ModelReport report = ModelReport.of("Evaluation of " + request.model().getFileName(),
+                    "every row of " + table.source() + " (" + table.rows() + " rows)", model, table, table, scores);
+            evaluation = report.evaluation();
+            written = reports.writeModelReport(report, request.report().target().orElseThrow(), request.report().plots());
+        } else {
+            evaluation = Evaluation.of(model, table, y, scores);
+        }
+        request.json().ifPresent(file -> sink.writeEvaluation(evaluation, file));
+        return new Result(evaluation, written);
+    }
+
+    /**
+     * The user's data options completed from the model: the reading options the user did not give as its
+     * training data was read, its label column and positive value when not given, and its categorical columns,
+     * so new data is typed as the training data was.
+     */
+    static DataOptions asTrained(DataOptions data, ReadingOptions given, FittedPipeline model) {
+        DataOptions read = given.over(model.provenance().reading()).applyTo(data);
+        String label = read.label().orElse(model.labelMapping().column());
+        String positive = read.positive().orElse(model.labelMapping().positiveValue());
+        return read.withLabel(label, positive).withCategorical(model.categoricalInputs());
+    }
+}

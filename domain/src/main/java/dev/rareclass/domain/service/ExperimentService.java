@@ -1,0 +1,181 @@
+package dev.rareclass.domain.service;
+
+import dev.rareclass.domain.data.ReadingOptions;
+import dev.rareclass.domain.data.SyntheticRareEvents;
+import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.experiment.Checksums;
+import dev.rareclass.domain.experiment.DatasetSummary;
+import dev.rareclass.domain.experiment.Experiment;
+import dev.rareclass.domain.experiment.ExperimentPlan;
+import dev.rareclass.domain.experiment.ExperimentReport;
+import dev.rareclass.domain.experiment.FittedPipeline;
+import dev.rareclass.domain.experiment.Leaderboard;
+import dev.rareclass.domain.experiment.PipelineFitter;
+import dev.rareclass.domain.experiment.PipelineSpec;
+import dev.rareclass.domain.experiment.Recipe;
+import dev.rareclass.domain.experiment.ResolvedPipeline;
+import dev.rareclass.domain.experiment.RunRecord;
+import dev.rareclass.domain.experiment.Tuning;
+import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.model.ProgressListener;
+import dev.rareclass.domain.port.LibraryVersions;
+import dev.rareclass.domain.port.ModelStore;
+import dev.rareclass.domain.port.RecipeStore;
+import dev.rareclass.domain.port.ReportSink;
+import dev.rareclass.domain.port.ResultSink;
+import dev.rareclass.domain.port.TableSource;
+import dev.rareclass.domain.usecase.ExperimentUseCase;
+import dev.rareclass.domain.usecase.ReportRequest;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every experiment the same way: resolve the configurations (bad names and values fail before any data is
+ * read), start the backends' warm-up, read or make the table, cross-validate ({@link Experiment}), refit the
+ * best of a search when asked, write {@code leaderboard.csv} and {@code results.json}, and the report with the
+ * facts the numbers depend on. A recipe run adds its manifest.
+ */
+public final class ExperimentService implements ExperimentUseCase {
+
+    private final TableSource tables;
+    private final Experiment engine;
+    private final PipelineFitter fitter;
+    private final ResultSink sink;
+    private final ReportSink reports;
+    private final ModelStore store;
+    private final RecipeStore recipes;
+    private final LibraryVersions versions;
+
+    public ExperimentService(TableSource tables, Experiment engine, PipelineFitter fitter, ResultSink sink,
+                             ReportSink reports, ModelStore store, RecipeStore recipes, LibraryVersions versions) {
+        this.tables = tables;
+        this.engine = engine;
+        this.fitter = fitter;
+        this.sink = sink;
+        this.reports = reports;
+        this.store = store;
+        this.recipes = recipes;
+        this.versions = versions;
+    }
+
+    @Override
+    public Result run(Request request, ProgressListener progress) {
+        return execute(request, Optional.empty(), progress).result();
+    }
+
+    @Override
+    public Result run(RecipeRequest request, ProgressListener progress) {
+        RecipeStore.Loaded loaded = recipes.read(request.recipe());
+        Recipe read = loaded.recipe();
+        Recipe recipe = overridden(read, request);
+        Optional<String> expectedSha256 = request.data().isPresent() ? Optional.empty() : loaded.expectedSha256();
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("recipe", request.recipe().toString());
+        Optional<Tuning> tuning = recipe.tune().map(Recipe.Tuning::search);
+        Optional<Path> refit = recipe.tune().filter(Recipe.Tuning::refit)
+                .map(t -> recipe.reportDir().resolve("model.rareclass"));
+        Request experiment = new Request("Recipe " + recipe.name(), new FromFile(recipe.data()), recipe.plan(), tuning,
+                recipe.jobs(), new ReportRequest(Optional.of(recipe.reportDir()), request.plots()), refit, facts);
+        Executed done = execute(experiment, Optional.of(sha -> {
+            if (expectedSha256.isPresent() && !expectedSha256.get().equals(sha)) {
+                throw new DataException(recipe.data().file() + ": the data changed since the manifest was written "
+                        + "(SHA-256 " + sha.substring(0, 12) + "…, manifest " + expectedSha256.get().substring(0, 12) + "…)");
+            }
+        }), progress);
+        recipes.writeManifest(new RunRecord(recipe, done.sha256(), done.started(), done.result().seconds(),
+                versions.versions(), done.result().leaderboard()));
+        return done.result();
+    }
+
+    /** The recipe with the request's data file, report folder and jobs where it names them. */
+    private static Recipe overridden(Recipe recipe, RecipeRequest request) {
+        Recipe r = request.data().map(recipe.data()::withFile).map(recipe::withData).orElse(recipe);
+        r = request.results().map(r::withReportDir).orElse(r);
+        return request.jobs().map(r::withJobs).orElse(r);
+    }
+
+    /** What a run did, with what a manifest records beside the result. */
+    private record Executed(Result result, String sha256, String started) {
+    }
+
+    /** Checks a data file's checksum before it is read (a manifest's re-run). */
+    private interface ChecksumCheck {
+        void check(String sha256);
+    }
+
+    private Executed execute(Request request, Optional<ChecksumCheck> checksum, ProgressListener progress) {
+        long t0 = System.nanoTime();
+        String started = Instant.now().toString();
+        ExperimentPlan plan = request.tuning()
+                .map(t -> request.plan().withCandidates(t.candidates(request.plan().seed())))
+                .orElse(request.plan());
+        List<ResolvedPipeline> configs = engine.resolve(plan, progress);
+        // before the checksum and the read, which the backends' loading then overlaps
+        configs.stream().map(ResolvedPipeline::factory).distinct().forEach(f -> f.warmUp());
+        String sha = "";
+        Table table;
+        if (request.data() instanceof FromFile file) {
+            if (checksum.isPresent() || request.refit().isPresent()) {
+                sha = Checksums.sha256(file.options().file());
+                String found = sha;
+                checksum.ifPresent(c -> c.check(found));
+            }
+            table = tables.read(file.options());
+        } else {
+            Generated g = (Generated) request.data();
+            table = SyntheticRareEvents.generate(g.rows(), g.features(), Generated.INFORMATIVE, g.positiveRate(), g.seed());
+            progress.note(String.format(Locale.ROOT, "demo: %d rows x %d features, %d positive (%.2f%%), %s of %d "
+                            + "configurations", g.rows(), g.features(), table.requireLabels().positives(),
+                    100 * table.requireLabels().positiveRate(), plan.protocol().describe(), configs.size()));
+        }
+        table.notes().forEach(progress::note);
+        Leaderboard board = engine.run(table, plan, configs, request.jobs(), progress);
+
+        Optional<Hyperparameters> best = request.tuning().map(t -> board.rows().get(0).params());
+        Optional<Path> folder = request.results().target();
+        // the results make the folder, so a refitted model can go into it
+        folder.ifPresent(f -> sink.writeExperiment(board, f));
+        Optional<Path> model = Optional.empty();
+        if (request.refit().isPresent()) {
+            PipelineSpec spec = plan.configurations().get(0).withParams(best.orElseThrow());
+            FittedPipeline fitted = fitter.fit(table, fitter.resolve(spec), sha, progress);
+            if (request.data() instanceof FromFile file) {
+                fitted = fitted.withProvenance(fitted.provenance().withReading(ReadingOptions.of(file.options())));
+            }
+            store.save(fitted, request.refit().get());
+            model = request.refit();
+        }
+        List<Path> written = List.of();
+        if (folder.isPresent()) {
+            written = reports.writeExperimentReport(ExperimentReport.of(request.title(),
+                    Optional.of(DatasetSummary.of(table)), board,
+                    facts(request, best, model, (System.nanoTime() - t0) / 1e9)), folder.get(),
+                    request.results().plots());
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new Executed(new Result(board, best, model, folder, written, seconds), sha, started);
+    }
+
+    /** The report's facts: the request's own, the search, the refitted model, the time, the versions. */
+    private Map<String, String> facts(Request request, Optional<Hyperparameters> best, Optional<Path> model,
+                                      double seconds) {
+        Map<String, String> facts = new LinkedHashMap<>(request.facts());
+        if (request.data() instanceof Generated g) {
+            facts.put("generated data", String.format(Locale.ROOT,
+                    "%d rows x %d features (%d informative), positive rate %s, seed %d", g.rows(), g.features(),
+                    Generated.INFORMATIVE, g.positiveRate(), g.seed()));
+        }
+        request.tuning().ifPresent(t -> facts.put("search", t.describe()));
+        best.ifPresent(p -> facts.put("best parameters", p.toString()));
+        model.ifPresent(m -> facts.put("refitted model", m.toString()));
+        facts.put("elapsed", String.format(Locale.ROOT, "%.1f s", seconds));
+        facts.putAll(versions.versions());
+        return facts;
+    }
+}

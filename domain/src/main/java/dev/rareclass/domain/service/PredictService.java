@@ -1,0 +1,37 @@
+package dev.rareclass.domain.service;
+
+import dev.rareclass.domain.data.Labels;
+import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.experiment.FittedPipeline;
+import dev.rareclass.domain.experiment.Predictions;
+import dev.rareclass.domain.model.ProgressListener;
+import dev.rareclass.domain.port.ModelStore;
+import dev.rareclass.domain.port.ResultSink;
+import dev.rareclass.domain.port.TableSource;
+import dev.rareclass.domain.usecase.PredictUseCase;
+
+/** Loads the model, reads the table as the model's training data was read, and writes one row per input row. */
+public final class PredictService implements PredictUseCase {
+
+    private final TableSource tables;
+    private final ModelStore store;
+    private final ResultSink sink;
+
+    public PredictService(TableSource tables, ModelStore store, ResultSink sink) {
+        this.tables = tables;
+        this.store = store;
+        this.sink = sink;
+    }
+
+    @Override
+    public Predictions predict(Request request, ProgressListener progress) {
+        FittedPipeline model = store.load(request.model());
+        Table table = tables.readOptionallyLabelled(EvaluateService.asTrained(request.data(), request.given(), model));
+        table.notes().forEach(progress::note);
+        double[] scores = model.scores(table);
+        Predictions predictions = new Predictions(table.rowNumbers(), table.labels().map(Labels::toArray),
+                scores, model.predict(scores), model.threshold());
+        sink.writePredictions(predictions, request.out());
+        return predictions;
+    }
+}

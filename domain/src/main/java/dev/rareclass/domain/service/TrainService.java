@@ -1,0 +1,52 @@
+package dev.rareclass.domain.service;
+
+import dev.rareclass.domain.data.ReadingOptions;
+import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.experiment.Checksums;
+import dev.rareclass.domain.experiment.FittedPipeline;
+import dev.rareclass.domain.experiment.PipelineFitter;
+import dev.rareclass.domain.experiment.ResolvedPipeline;
+import dev.rareclass.domain.model.ProgressListener;
+import dev.rareclass.domain.port.ModelStore;
+import dev.rareclass.domain.port.ReportSink;
+import dev.rareclass.domain.port.TableSource;
+import dev.rareclass.domain.usecase.TrainUseCase;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Resolves the pipeline (a bad name or value fails here, before the data is read), warms the backend up while
+ * the table is read, fits, and saves the model with how its data was read; then the report, when asked.
+ */
+public final class TrainService implements TrainUseCase {
+
+    private final TableSource tables;
+    private final ModelStore store;
+    private final PipelineFitter fitter;
+    private final ReportSink reports;
+
+    public TrainService(TableSource tables, ModelStore store, PipelineFitter fitter, ReportSink reports) {
+        this.tables = tables;
+        this.store = store;
+        this.fitter = fitter;
+        this.reports = reports;
+    }
+
+    @Override
+    public Result train(Request request, ProgressListener progress) {
+        ResolvedPipeline pipeline = fitter.resolveFittable(request.spec());
+        pipeline.factory().warmUp();
+        Table table = tables.read(request.data());
+        table.notes().forEach(progress::note);
+        String sha = Checksums.sha256(request.data().file());
+        FittedPipeline model = fitter.fit(table, pipeline, sha, progress);
+        model = model.withProvenance(model.provenance().withReading(ReadingOptions.of(request.data())));
+        store.save(model, request.out());
+        List<Path> written = List.of();
+        if (request.report().wanted()) {
+            written = reports.writeModelReport(ModelReports.trained(model, table, pipeline.fit().validationFraction()),
+                    request.report().target().orElseThrow(), request.report().plots());
+        }
+        return new Result(model, written);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.rareclass.domain.usecase;
+
+import dev.rareclass.domain.data.DataOptions;
+import dev.rareclass.domain.data.ReadingOptions;
+import dev.rareclass.domain.experiment.Predictions;
+import dev.rareclass.domain.model.ProgressListener;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * {@code rareclass predict}: score every row of a table with a saved model and write one row per input row.
+ * The table is read as the model's training data was, except where the request says otherwise; the model's
+ * label column is used (and kept out of the features) when the table has it.
+ */
+public interface PredictUseCase {
+
+    /**
+     * @param model the model file
+     * @param data  the table, with the options the user gave
+     * @param given which reading options the user gave; the others come from the model
+     * @param out   the predictions CSV to write
+     */
+    record Request(Path model, DataOptions data, ReadingOptions given, Path out) {
+        public Request {
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(data, "data");
+            Objects.requireNonNull(given, "given");
+            Objects.requireNonNull(out, "out");
+        }
+    }
+
+    Predictions predict(Request request, ProgressListener progress);
+}
