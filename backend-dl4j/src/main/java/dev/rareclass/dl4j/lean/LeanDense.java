@@ -1,5 +1,6 @@
-package dev.rareclass.dl4j;
+package dev.rareclass.dl4j.lean;
 
+import dev.rareclass.dl4j.WeightedBinaryXent;
 import java.util.Arrays;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
@@ -243,9 +244,9 @@ final class LeanDense {
             FeedForwardLayer conf = (FeedForwardLayer) layer.conf().getLayer();
             int nIn = Math.toIntExact(conf.getNIn());
             int nOut = Math.toIntExact(conf.getNOut());
-            float[] w = readMatrix(layer.getParam(DefaultParamInitializer.WEIGHT_KEY), nIn, nOut);
+            float[] w = Floats.readMatrix(layer.getParam(DefaultParamInitializer.WEIGHT_KEY), nIn, nOut);
             INDArray bias = layer.getParam(DefaultParamInitializer.BIAS_KEY);
-            float[] b = bias == null ? null : readMatrix(bias, 1, nOut);
+            float[] b = bias == null ? null : Floats.readMatrix(bias, 1, nOut);
             return new Params(w, b, nIn, nOut);
         }
 
@@ -272,9 +273,9 @@ final class LeanDense {
             }
             float[] dw = new float[nIn * nOut];
             mulAdd(x, 1, nIn, delta, dw, nIn, rows, nOut); // xᵀ · delta
-            writeMatrix(wGrad, dw, nIn, nOut);
+            Floats.writeMatrix(wGrad, dw, nIn, nOut);
             into.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, wGrad);
-            float[] wt = transpose(w, nIn, nOut);
+            float[] wt = Floats.transpose(w, nIn, nOut);
             float[] dx = new float[rows * nIn];
             mulAdd(delta, nOut, 1, wt, dx, rows, nOut, nIn);
             return dx;
@@ -285,7 +286,7 @@ final class LeanDense {
     private record Product(INDArray input, float[] x, float[] z, float[] w) {
 
         static Product of(INDArray input, int rows, Params p) {
-            float[] x = readMatrix(input, rows, p.nIn());
+            float[] x = Floats.readMatrix(input, rows, p.nIn());
             return new Product(input, x, p.linear(x, rows), p.w());
         }
 
@@ -383,7 +384,7 @@ final class LeanDense {
                 activation.apply(product.z(), a);
             }
             forget();
-            float[] delta = readMatrix(epsilon, rows, p.nOut());
+            float[] delta = Floats.readMatrix(epsilon, rows, p.nOut());
             activation.backprop(delta, product.z(), a);
             Gradient ret = new DefaultGradient();
             float[] dx = p.backprop(gradientViews, ret, product.x(), delta, rows);
@@ -457,7 +458,7 @@ final class LeanDense {
             }
             Product product = product(training, workspaceMgr);
             int rows = Math.toIntExact(input.size(0));
-            float[] y = readMatrix(labels, rows, 1);
+            float[] y = Floats.readMatrix(labels, rows, 1);
             float[] z = product.z();
             double clip = weights[2];
             double sum = 0;
@@ -493,7 +494,7 @@ final class LeanDense {
             INDArray deltaArray = layerConf().getLossFn().computeGradient(labels2d, z, layerConf().getActivationFn(), maskArray);
             int rows = Math.toIntExact(input.size(0));
             Params p = Params.of(this);
-            float[] delta = readMatrix(deltaArray, rows, p.nOut());
+            float[] delta = Floats.readMatrix(deltaArray, rows, p.nOut());
             Gradient ret = new DefaultGradient();
             float[] dx = p.backprop(gradientViews, ret, kept.x(), delta, rows);
             return new Pair<>(ret, backpropDropOutIfPresent(written(workspaceMgr, ArrayType.ACTIVATION_GRAD, dx, rows, p.nIn())));
@@ -556,7 +557,7 @@ final class LeanDense {
             }
             int rows = Math.toIntExact(input.size(0));
             int cols = Math.toIntExact(input.size(1));
-            float[] z = readMatrix(input, rows, cols);
+            float[] z = Floats.readMatrix(input, rows, cols);
             float[] a = new float[z.length];
             activation.apply(z, a);
             if (training) {
@@ -577,12 +578,12 @@ final class LeanDense {
             }
             int rows = Math.toIntExact(input.size(0));
             int cols = Math.toIntExact(input.size(1));
-            float[] z = kept ? keptZ : readMatrix(input, rows, cols);
+            float[] z = kept ? keptZ : Floats.readMatrix(input, rows, cols);
             float[] a = kept ? keptA : new float[z.length];
             if (!kept) {
                 activation.apply(z, a);
             }
-            float[] delta = readMatrix(epsilon, rows, cols);
+            float[] delta = Floats.readMatrix(epsilon, rows, cols);
             activation.backprop(delta, z, a);
             return new Pair<>(new DefaultGradient(), written(workspaceMgr, ArrayType.ACTIVATION_GRAD, delta, rows, cols));
         }
@@ -648,7 +649,7 @@ final class LeanDense {
                 }
                 memory.read(z);
                 if (hasBias()) {
-                    float[] b = readMatrix(getParam(DefaultParamInitializer.BIAS_KEY), 1, nOut);
+                    float[] b = Floats.readMatrix(getParam(DefaultParamInitializer.BIAS_KEY), 1, nOut);
                     for (int i = 0; i < n; i += nOut) {
                         for (int o = 0; o < nOut; o++) {
                             z[i + o] += b[o];
@@ -693,7 +694,7 @@ final class LeanDense {
             } else {
                 int rows = Math.toIntExact(input.size(0));
                 int nOut = Math.toIntExact(layerConf().getNOut());
-                float[] d = readMatrix(epsilon, rows, nOut);
+                float[] d = Floats.readMatrix(epsilon, rows, nOut);
                 activation.backprop(d, z, a);
                 if (hasBias()) {
                     putBiasGradient(gradientViews, ret, d, nOut);
@@ -746,7 +747,7 @@ final class LeanDense {
             }
         }
         INDArray bGrad = views.get(DefaultParamInitializer.BIAS_KEY);
-        writeMatrix(bGrad, db, 1, nOut);
+        Floats.writeMatrix(bGrad, db, 1, nOut);
         into.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, bGrad);
     }
 
@@ -755,59 +756,6 @@ final class LeanDense {
         INDArray out = workspaceMgr.createUninitialized(type, DataType.FLOAT, new long[] {rows, cols}, 'c');
         NativeFloats.of(out).write(values);
         return out;
-    }
-
-    /** A float32 {@code rows × cols} matrix's values, row-major, whatever its layout. */
-    static float[] readMatrix(INDArray a, int rows, int cols) {
-        float[] out = new float[rows * cols];
-        if (a.rank() == 1 && rows == 1 && a.stride(0) == 1 && a.dataType() == DataType.FLOAT) {
-            NativeFloats.vector(a).read(out);
-            return out;
-        }
-        if (!NativeFloats.isBlock(a) || a.size(0) != rows || a.size(1) != cols) {
-            NativeFloats.rowMajor(a.reshape(rows, cols)).read(out);
-            return out;
-        }
-        NativeFloats at = NativeFloats.of(a);
-        if (at.colStep() == 1 || rows == 1) {
-            at.read(out);
-            return out;
-        }
-        float[] raw = new float[rows * cols];
-        at.read(raw);
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                out[r * cols + c] = raw[r * at.rowStep() + c * at.colStep()];
-            }
-        }
-        return out;
-    }
-
-    /** Overwrites a contiguous float32 {@code rows × cols} matrix (either order) with row-major {@code values}. */
-    static void writeMatrix(INDArray a, float[] values, int rows, int cols) {
-        NativeFloats at = a.rank() == 1 ? NativeFloats.vector(a) : NativeFloats.of(a);
-        if (at.colStep() == 1 || rows == 1) {
-            at.write(values);
-            return;
-        }
-        float[] raw = new float[rows * cols];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                raw[r * at.rowStep() + c * at.colStep()] = values[r * cols + c];
-            }
-        }
-        at.write(raw);
-    }
-
-    /** The transpose of row-major {@code rows × cols} {@code m}, row-major. */
-    static float[] transpose(float[] m, int rows, int cols) {
-        float[] t = new float[m.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                t[c * rows + r] = m[r * cols + c];
-            }
-        }
-        return t;
     }
 
     /**
