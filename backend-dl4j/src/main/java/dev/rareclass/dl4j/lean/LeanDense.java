@@ -3,6 +3,7 @@ package dev.rareclass.dl4j.lean;
 import dev.rareclass.dl4j.WeightedBinaryXent;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
@@ -263,10 +264,13 @@ final class LeanDense {
         }
 
         /**
-         * The weight and bias gradients for the layer input {@code x} and {@code delta} (dL/dz), written into the
-         * layer's gradient views, and the gradient for the layer's input, {@code delta · wᵀ}.
+         * A Java layer's backprop result for the layer input {@code x} and {@code delta} (dL/dz): the weight and bias
+         * gradients, written into the layer's gradient views, and the gradient for the layer's input,
+         * {@code delta · wᵀ}, in a new array of the layer's workspace with the layer's dropout backprop applied.
          */
-        float[] backprop(Map<String, INDArray> views, Gradient into, float[] x, float[] delta, int rows) {
+        Pair<Gradient, INDArray> backprop(Map<String, INDArray> views, float[] x, float[] delta, int rows,
+                                          LayerWorkspaceMgr workspaceMgr, UnaryOperator<INDArray> dropoutBackprop) {
+            Gradient into = new DefaultGradient();
             INDArray wGrad = views.get(DefaultParamInitializer.WEIGHT_KEY);
             if (b != null) {
                 putBiasGradient(views, into, delta, nOut);
@@ -278,7 +282,7 @@ final class LeanDense {
             float[] wt = Floats.transpose(w, nIn, nOut);
             float[] dx = new float[rows * nIn];
             mulAdd(delta, nOut, 1, wt, dx, rows, nOut, nIn);
-            return dx;
+            return new Pair<>(into, dropoutBackprop.apply(written(workspaceMgr, ArrayType.ACTIVATION_GRAD, dx, rows, nIn)));
         }
     }
 
@@ -386,9 +390,7 @@ final class LeanDense {
             forget();
             float[] delta = Floats.readMatrix(epsilon, rows, p.nOut());
             activation.backprop(delta, product.z(), a);
-            Gradient ret = new DefaultGradient();
-            float[] dx = p.backprop(gradientViews, ret, product.x(), delta, rows);
-            return new Pair<>(ret, backpropDropOutIfPresent(written(workspaceMgr, ArrayType.ACTIVATION_GRAD, dx, rows, p.nIn())));
+            return p.backprop(gradientViews, product.x(), delta, rows, workspaceMgr, this::backpropDropOutIfPresent);
         }
 
         private void forget() {
@@ -495,9 +497,7 @@ final class LeanDense {
             int rows = Math.toIntExact(input.size(0));
             Params p = Params.of(this);
             float[] delta = Floats.readMatrix(deltaArray, rows, p.nOut());
-            Gradient ret = new DefaultGradient();
-            float[] dx = p.backprop(gradientViews, ret, kept.x(), delta, rows);
-            return new Pair<>(ret, backpropDropOutIfPresent(written(workspaceMgr, ArrayType.ACTIVATION_GRAD, dx, rows, p.nIn())));
+            return p.backprop(gradientViews, kept.x(), delta, rows, workspaceMgr, this::backpropDropOutIfPresent);
         }
 
         /** As {@link LeanHidden}'s. */
