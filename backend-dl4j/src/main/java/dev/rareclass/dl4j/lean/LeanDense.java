@@ -55,9 +55,10 @@ import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
  * <p>All three compute DL4J's dropout with {@link InvertedDropout}: the same draws from the same generator, a
  * fraction of the time.
  *
- * <p>{@link #install} swaps the layer objects of an initialised network, as {@link ScatterFreeEmbedding} does:
- * the configuration, the parameters and their layout, the updater, the dropout configuration and the loss stay
- * DL4J's, so a saved network is an ordinary DL4J network and loads as one.
+ * <p>{@link #install} (through {@link LeanLayers#install}) swaps the layer objects of an initialised or restored
+ * network, as {@link ScatterFreeEmbedding} does: the configuration, the parameters and their layout, the updater,
+ * the dropout configuration and the loss stay DL4J's, so a saved network is an ordinary DL4J network and loads as
+ * one.
  *
  * <p>Which form a layer gets depends on its shape alone, never on the batch, so that a row scores the same in a
  * batch of 1 as in a batch of 100,000: Java up to {@link #MAX_WEIGHTS} weights (beyond that OpenBLAS's products
