@@ -1,5 +1,6 @@
 package dev.rareclass.dl4j;
 
+import dev.rareclass.dl4j.lean.LeanLayers;
 import dev.rareclass.domain.data.FeatureMatrix;
 import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.error.DataException;
@@ -76,7 +77,7 @@ final class AutoencoderTrainer implements ClassifierTrainer {
         MultiLayerNetwork net = new MultiLayerNetwork(NetworkConfigs.autoencoder(params, cols, seed));
         Nd4j.getRandom().setSeed(seed);
         net.init();
-        LeanDense.install(net);
+        LeanLayers.install(net);
 
         INDArray features = Nd4j.create(normal.data(), new long[] {normal.rows(), cols}, 'c');
         EpochLoop.Evaluator evaluator = null;

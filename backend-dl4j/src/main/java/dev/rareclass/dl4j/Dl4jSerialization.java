@@ -1,5 +1,6 @@
 package dev.rareclass.dl4j;
 
+import dev.rareclass.dl4j.lean.LeanLayers;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.TrainingHistory;
@@ -39,7 +40,7 @@ final class Dl4jSerialization {
         } catch (IOException | RuntimeException e) {
             throw new DataException("the saved dl4j network cannot be read: " + e.getMessage(), e);
         }
-        LeanDense.install(net); // as when it was trained, so that it scores the same
+        LeanLayers.install(net); // as when it was trained (text models included), so that it scores the same
         return new Dl4jTrainedClassifier(kind, params, net, history, Dl4jTrainedClassifier.Output.forKind(kind));
     }
 }

@@ -1,5 +1,6 @@
 package dev.rareclass.dl4j;
 
+import dev.rareclass.dl4j.lean.LeanLayers;
 import dev.rareclass.domain.data.FeatureMatrix;
 import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.error.UsageException;
@@ -74,9 +75,8 @@ final class Dl4jTrainer implements ClassifierTrainer {
         net.init();
         if (sparse) {
             NetworkConfigs.initSparse(net, params);
-            ScatterFreeEmbedding.install(net);
         }
-        LeanDense.install(net);
+        LeanLayers.install(net);
 
         EpochLoop.Feeder feeder = sparse
                 ? SparseInputs.feeder(x, labelColumn(y), params.batchSize())

@@ -45,16 +45,21 @@ final class NetworkConfigs {
      * Uniform 1:1 weights use DL4J's {@code LossBinaryXENT}; any other weights {@link WeightedBinaryXent}.
      */
     static MultiLayerConfiguration build(MlpParams p, int nIn, long seed, ClassWeights weights) {
-        NeuralNetConfiguration.Builder base = base(seed, updater(p.optimizer(), p.learningRate(), p.momentum(), p.rho()));
-        if (p.l1() > 0) {
-            base.l1(p.l1());
-        }
-        if (p.l2() > 0) {
-            base.l2(p.l2());
-        }
-        NeuralNetConfiguration.ListBuilder list = base.list();
-        int in = nIn;
-        for (int i = 0; i < p.hidden().size(); i++) {
+        return denseAndOutput(list(p, seed), p, 0, nIn, weights);
+    }
+
+    /** The layers of either MLP form are added to this: the seeded base with {@code p}'s updater, L1 and L2. */
+    private static NeuralNetConfiguration.ListBuilder list(MlpParams p, long seed) {
+        return list(seed, updater(p.optimizer(), p.learningRate(), p.momentum(), p.rho()), p.l1(), p.l2());
+    }
+
+    /**
+     * Adds hidden layers {@code from, from + 1, …} of {@code p} as dense layers, the first taking {@code in} inputs,
+     * then the sigmoid output; each with the dropout of the hidden layer before it (see {@link #build}).
+     */
+    private static MultiLayerConfiguration denseAndOutput(NeuralNetConfiguration.ListBuilder list, MlpParams p, int from,
+                                                          int in, ClassWeights weights) {
+        for (int i = from; i < p.hidden().size(); i++) {
             DenseLayer.Builder dense = new DenseLayer.Builder()
                     .nIn(in).nOut(p.hidden().get(i)).activation(activation(p.activations().get(i)))
                     .weightInit(init(p.inits().get(i)));
@@ -86,14 +91,7 @@ final class NetworkConfigs {
      * @param nIn {@link SparseInputs#inputSize}: 1 (bias) + sparse features
      */
     static MultiLayerConfiguration sparse(MlpParams p, int nIn, long seed, ClassWeights weights) {
-        NeuralNetConfiguration.Builder base = base(seed, updater(p.optimizer(), p.learningRate(), p.momentum(), p.rho()));
-        if (p.l1() > 0) {
-            base.l1(p.l1());
-        }
-        if (p.l2() > 0) {
-            base.l2(p.l2());
-        }
-        NeuralNetConfiguration.ListBuilder list = base.list();
+        NeuralNetConfiguration.ListBuilder list = list(p, seed);
         boolean logistic = p.hidden().isEmpty();
         int first = logistic ? 1 : p.hidden().getFirst();
         list.layer(new EmbeddingSequenceLayer.Builder().nIn(nIn).nOut(first).hasBias(false)
@@ -105,25 +103,7 @@ final class NetworkConfigs {
             return list.build();
         }
         list.layer(new ActivationLayer.Builder().activation(activation(p.activations().getFirst())).build());
-        int in = first;
-        for (int i = 1; i < p.hidden().size(); i++) {
-            DenseLayer.Builder dense = new DenseLayer.Builder()
-                    .nIn(in).nOut(p.hidden().get(i)).activation(activation(p.activations().get(i)))
-                    .weightInit(init(p.inits().get(i)));
-            if (p.dropouts().get(i - 1) > 0) {
-                dense.dropOut(p.retainProbability(i - 1));
-            }
-            list.layer(dense.build());
-            in = p.hidden().get(i);
-        }
-        OutputLayer.Builder out = new OutputLayer.Builder(loss(weights))
-                .nIn(in).nOut(1).activation(Activation.SIGMOID).weightInit(WeightInit.XAVIER_UNIFORM);
-        int last = p.hidden().size() - 1;
-        if (p.dropouts().get(last) > 0) {
-            out.dropOut(p.retainProbability(last));
-        }
-        list.layer(out.build());
-        return list.build();
+        return denseAndOutput(list, p, 1, first, weights);
     }
 
     /**
@@ -148,11 +128,8 @@ final class NetworkConfigs {
      * activity penalty ({@link L1ActivityActivation}) when {@code l1-activity > 0}.
      */
     static MultiLayerConfiguration autoencoder(AutoencoderParams p, int nIn, long seed) {
-        NeuralNetConfiguration.Builder base = base(seed, updater(p.optimizer(), p.learningRate(), p.momentum(), p.rho()));
-        if (p.l2() > 0) {
-            base.l2(p.l2());
-        }
-        NeuralNetConfiguration.ListBuilder list = base.list();
+        NeuralNetConfiguration.ListBuilder list = list(seed, updater(p.optimizer(), p.learningRate(), p.momentum(), p.rho()),
+                0, p.l2());
         int in = nIn;
         for (int i = 0; i < p.layers().size(); i++) {
             IActivation act = activation(p.activations().get(i)).getActivationFunction();
@@ -169,13 +146,21 @@ final class NetworkConfigs {
         return list.build();
     }
 
-    private static NeuralNetConfiguration.Builder base(long seed, IUpdater updater) {
-        return new NeuralNetConfiguration.Builder()
+    /** Every network's base: seeded, float32, workspaces on, the updater, and L1 and L2 when above 0. */
+    private static NeuralNetConfiguration.ListBuilder list(long seed, IUpdater updater, double l1, double l2) {
+        NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
                 .updater(updater)
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED);
+        if (l1 > 0) {
+            base.l1(l1);
+        }
+        if (l2 > 0) {
+            base.l2(l2);
+        }
+        return base.list();
     }
 
     static ILossFunction loss(ClassWeights w) {

@@ -1,5 +1,7 @@
 package dev.rareclass.dl4j;
 
+import dev.rareclass.dl4j.lean.Floats;
+import dev.rareclass.dl4j.lean.LeanLayers;
 import dev.rareclass.domain.data.FeatureMatrix;
 import dev.rareclass.domain.data.SparseRows;
 import dev.rareclass.domain.error.UsageException;
@@ -66,7 +68,7 @@ record SparseInputs(INDArray ids, INDArray mask) {
         float[] values = new float[n * length];
         int[] offsets = s.offsets();
         int[] sparseIds = s.ids();
-        // the same positions row by row (bias, then words), for ScatterFreeEmbedding.hint
+        // the same positions row by row (bias, then words), for LeanLayers.hintPositions
         int[] start = new int[n + 1];
         for (int i = 0; i < n; i++) {
             start[i + 1] = start[i] + 1 + s.count(order[from + i]);
@@ -87,13 +89,13 @@ record SparseInputs(INDArray ids, INDArray mask) {
         }
         SparseInputs in;
         if (reuse != null) {
-            NativeFloats.of(reuse.ids()).write(ids);
-            NativeFloats.of(reuse.mask()).write(values);
+            Floats.writeMatrix(reuse.ids(), ids, n, length);
+            Floats.writeMatrix(reuse.mask(), values, n, length);
             in = reuse;
         } else {
-            in = new SparseInputs(NativeFloats.matrix(ids, n, length), NativeFloats.matrix(values, n, length));
+            in = new SparseInputs(Floats.matrix(ids, n, length), Floats.matrix(values, n, length));
         }
-        ScatterFreeEmbedding.hint(in.ids(), in.mask(), n, start, positionIds, positionWeights);
+        LeanLayers.hintPositions(in.ids(), in.mask(), n, start, positionIds, positionWeights);
         return in;
     }
 
@@ -135,7 +137,7 @@ record SparseInputs(INDArray ids, INDArray mask) {
                     }
                     INDArray yArray = labelArrays.computeIfAbsent(rows,
                             r -> Nd4j.createUninitialized(DataType.FLOAT, new long[] {r, 1}, 'c'));
-                    NativeFloats.of(yArray).write(y);
+                    Floats.writeMatrix(yArray, y, rows, 1);
                     net.fit(in.ids(), yArray, in.mask(), null);
                     lossSum += net.score() * rows;
                 }

@@ -24,7 +24,7 @@ public final class WeightedBinaryXent implements ILossFunction {
 
     private static final long serialVersionUID = 1L;
     /** Same probability clipping as {@code LossBinaryXENT}. */
-    static final double CLIP = 1e-5;
+    public static final double CLIP = 1e-5;
 
     @JsonProperty("positiveWeight")
     private final double positiveWeight;

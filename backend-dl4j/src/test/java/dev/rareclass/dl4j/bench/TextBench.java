@@ -93,23 +93,18 @@ public final class TextBench {
                 firstLabels = yTrain;
             }
 
-            List<Long> marks = new ArrayList<>();
-            TrainedClassifier sparse = new MlpTrainerFactory().create(hp).train(xTrain, yTrain, timed(f, marks));
-            double s = laterEpochSeconds(marks);
-            double acc = accuracy(sparse.scores(xTest), yTest);
-            sparseAcc += acc;
-            sparseEpochs.add(s);
-            String line = String.format(Locale.ROOT, "{\"fold\":%d,\"sparse_acc\":%.4f,\"sparse_epoch_s\":%.4f", f, acc, s);
+            Fit sparse = fit(hp, f, xTrain, yTrain, xTest, yTest);
+            sparseAcc += sparse.accuracy();
+            sparseEpochs.add(sparse.epochSeconds());
+            String line = String.format(Locale.ROOT, "{\"fold\":%d,\"sparse_acc\":%.4f,\"sparse_epoch_s\":%.4f", f,
+                    sparse.accuracy(), sparse.epochSeconds());
             if (f < denseFolds) {
-                FeatureMatrix dTrain = xTrain.sparse().orElseThrow().toDense();
-                FeatureMatrix dTest = xTest.sparse().orElseThrow().toDense();
-                List<Long> denseMarks = new ArrayList<>();
-                TrainedClassifier dense = new MlpTrainerFactory().create(hp).train(dTrain, yTrain, timed(f, denseMarks));
-                double d = laterEpochSeconds(denseMarks);
-                double dacc = accuracy(dense.scores(dTest), yTest);
-                denseAcc += dacc;
-                denseEpochs.add(d);
-                line += String.format(Locale.ROOT, ",\"dense_acc\":%.4f,\"dense_epoch_s\":%.4f", dacc, d);
+                Fit dense = fit(hp, f, xTrain.sparse().orElseThrow().toDense(), yTrain,
+                        xTest.sparse().orElseThrow().toDense(), yTest);
+                denseAcc += dense.accuracy();
+                denseEpochs.add(dense.epochSeconds());
+                line += String.format(Locale.ROOT, ",\"dense_acc\":%.4f,\"dense_epoch_s\":%.4f", dense.accuracy(),
+                        dense.epochSeconds());
             }
             perFold.add(line + "}");
             f++;
@@ -133,6 +128,18 @@ public final class TextBench {
     }
 
     /** A training context for fold {@code f} whose progress calls (one per epoch) record the time in {@code marks}. */
+    /** A fold's test accuracy and its median time per epoch after the first. */
+    record Fit(double accuracy, double epochSeconds) {
+    }
+
+    /** Trains an {@code mlp} on {@code x} (sparse or dense) and scores it on the test rows. */
+    static Fit fit(Hyperparameters hp, int f, FeatureMatrix x, Labels y, FeatureMatrix test, int[] yTest) {
+        List<Long> marks = new ArrayList<>();
+        TrainedClassifier model = new MlpTrainerFactory().create(hp).train(x, y, timed(f, marks));
+        double seconds = laterEpochSeconds(marks);
+        return new Fit(accuracy(model.scores(test), yTest), seconds);
+    }
+
     static TrainingContext timed(int f, List<Long> marks) {
         marks.add(System.nanoTime());
         return TrainingContext.ofSeed(f).withProgress((task, done, total) -> marks.add(System.nanoTime()));

@@ -1,13 +1,12 @@
-package dev.rareclass.dl4j;
+package dev.rareclass.dl4j.lean;
 
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Bulk access to a float32 matrix's native memory, for the loops this backend runs in Java
- * ({@link ScatterFreeEmbedding}, {@link SparseInputs}). ND4J's own ways between Java arrays and INDArrays
+ * Bulk access to a float32 matrix's native memory, for the loops the lean layers run in Java (through
+ * {@link Floats} or directly, as {@link ScatterFreeEmbedding} does). ND4J's own ways between Java arrays and INDArrays
  * ({@code Nd4j.create(float[])}, {@code data().asFloat()}) go element by element through bounds-checked indexers
  * and made up most of a sparse training step; a direct {@link FloatBuffer} over the same memory copies a whole
  * contiguous block at once, views included (element {@code (r, c)} at {@code offset + r·stride0 + c·stride1}).
@@ -74,15 +73,5 @@ record NativeFloats(FloatBuffer buffer, int offset, int stride0, int stride1) {
     /** Overwrites the whole (contiguous) block, in memory order, with {@code src}. */
     void write(float[] src) {
         buffer.put(offset, src);
-    }
-
-    /** A new row-major {@code rows × cols} float32 INDArray holding {@code values} (row-major), copied in bulk. */
-    static INDArray matrix(float[] values, int rows, int cols) {
-        if (values.length != rows * cols) {
-            throw new IllegalArgumentException(values.length + " values for a " + rows + " x " + cols + " matrix");
-        }
-        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, cols}, 'c');
-        of(out).write(values);
-        return out;
     }
 }

@@ -1,4 +1,4 @@
-package dev.rareclass.dl4j;
+package dev.rareclass.dl4j.lean;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -17,12 +17,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The sparse network's embedding layer ({@link NetworkConfigs#sparse}) with its weight gradient summed in Java.
+ * The sparse network's embedding layer ({@code NetworkConfigs.sparse}) with its weight gradient summed in Java.
  * DL4J M2.1's {@code EmbeddingSequenceLayer} builds that gradient with ND4J's {@code scatterUpdate}, which took 60%
  * of a training step on rt-polarity (JFR): tens of thousands of row updates, most of them padding. Here the
  * gradient of row {@code id} is {@code Σ mask · ε} over the positions holding {@code id}, a loop over the batch's
- * ids with padding skipped. The forward pass, the parameters and the saved configuration stay DL4J's, so a
- * saved model needs nothing of this class: it only replaces the layer object of a network about to be trained.
+ * ids with padding skipped. The parameters and the saved configuration stay DL4J's, so a saved model is DL4J's
+ * own; {@link LeanLayers#install} puts this layer in again after a restore, as the fused forward pass below sums
+ * in another order than DL4J's and a restored model must score as the trained one did.
  *
  * <p>The SUM pooling that follows is replaced too ({@link PooledGradient}): its backprop would spread the pooled
  * gradient {@code [rows, nOut]} over every position ({@code [rows, nOut, length]}, masked; 28% of a step), which
@@ -34,7 +35,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * through. DL4J's own forward gathers {@code [rows, nOut, length]} (most of it padding), permutes it and pools it
  * in several native ops; that was most of a step on rt-polarity once the backprop above was in Java.
  *
- * <p>Supports what the sparse network uses: identity activation and no bias (checked when installed).
+ * <p>Supports what the sparse network uses: identity activation and no bias (an embedding configured otherwise
+ * keeps DL4J's layer).
  */
 final class ScatterFreeEmbedding extends EmbeddingSequenceLayer {
 
@@ -45,15 +47,18 @@ final class ScatterFreeEmbedding extends EmbeddingSequenceLayer {
         super(conf, dataType);
     }
 
-    /** Replaces layer 0 of an initialised sparse network by this implementation, keeping its parameters. */
+    /**
+     * Replaces layer 0 of an initialised sparse network by this implementation, keeping its parameters; nothing
+     * when layer 0 is no embedding of the supported kind or already this one.
+     */
     static void install(MultiLayerNetwork net) {
         Layer[] layers = net.getLayers().clone();
-        if (!(layers[0] instanceof EmbeddingSequenceLayer old) || old instanceof ScatterFreeEmbedding) {
+        if (layers.length == 0 || !(layers[0] instanceof EmbeddingSequenceLayer old) || old instanceof ScatterFreeEmbedding) {
             return;
         }
         var conf = (org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer) old.conf().getLayer();
         if (conf.hasBias() || !"identity".equalsIgnoreCase(conf.getActivationFn().toString())) {
-            throw new IllegalStateException("the Java embedding backprop needs identity activation and no bias: " + conf);
+            return;
         }
         ScatterFreeEmbedding fresh = new ScatterFreeEmbedding(old.conf(), old.getParam(DefaultParamInitializer.WEIGHT_KEY).dataType());
         LayerSwap.takeOver(fresh, old);
@@ -193,8 +198,8 @@ final class ScatterFreeEmbedding extends EmbeddingSequenceLayer {
     }
 
     /**
-     * The positions of an input, handed over by the code that built it ({@link SparseInputs#of}), which knows them
-     * without reading the id and mask arrays back from native memory. Used only when this layer's input and mask
+     * The positions of an input, handed over by the code that built it (through
+     * {@link LeanLayers#hintPositions}), which knows them without reading the id and mask arrays back from native memory. Used only when this layer's input and mask
      * are those very arrays; per thread, as folds train in parallel; consumed by the next forward pass.
      */
     private record Hint(INDArray ids, INDArray mask, Positions positions) {

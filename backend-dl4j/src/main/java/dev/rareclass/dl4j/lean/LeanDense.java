@@ -1,7 +1,9 @@
-package dev.rareclass.dl4j;
+package dev.rareclass.dl4j.lean;
 
+import dev.rareclass.dl4j.WeightedBinaryXent;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
@@ -53,9 +55,10 @@ import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
  * <p>All three compute DL4J's dropout with {@link InvertedDropout}: the same draws from the same generator, a
  * fraction of the time.
  *
- * <p>{@link #install} swaps the layer objects of an initialised network, as {@link ScatterFreeEmbedding} does:
- * the configuration, the parameters and their layout, the updater, the dropout configuration and the loss stay
- * DL4J's, so a saved network is an ordinary DL4J network and loads as one.
+ * <p>{@link #install} (through {@link LeanLayers#install}) swaps the layer objects of an initialised or restored
+ * network, as {@link ScatterFreeEmbedding} does: the configuration, the parameters and their layout, the updater,
+ * the dropout configuration and the loss stay DL4J's, so a saved network is an ordinary DL4J network and loads as
+ * one.
  *
  * <p>Which form a layer gets depends on its shape alone, never on the batch, so that a row scores the same in a
  * batch of 1 as in a batch of 100,000: Java up to {@link #MAX_WEIGHTS} weights (beyond that OpenBLAS's products
@@ -243,9 +246,9 @@ final class LeanDense {
             FeedForwardLayer conf = (FeedForwardLayer) layer.conf().getLayer();
             int nIn = Math.toIntExact(conf.getNIn());
             int nOut = Math.toIntExact(conf.getNOut());
-            float[] w = readMatrix(layer.getParam(DefaultParamInitializer.WEIGHT_KEY), nIn, nOut);
+            float[] w = Floats.readMatrix(layer.getParam(DefaultParamInitializer.WEIGHT_KEY), nIn, nOut);
             INDArray bias = layer.getParam(DefaultParamInitializer.BIAS_KEY);
-            float[] b = bias == null ? null : readMatrix(bias, 1, nOut);
+            float[] b = bias == null ? null : Floats.readMatrix(bias, 1, nOut);
             return new Params(w, b, nIn, nOut);
         }
 
@@ -262,22 +265,25 @@ final class LeanDense {
         }
 
         /**
-         * The weight and bias gradients for the layer input {@code x} and {@code delta} (dL/dz), written into the
-         * layer's gradient views, and the gradient for the layer's input, {@code delta · wᵀ}.
+         * A Java layer's backprop result for the layer input {@code x} and {@code delta} (dL/dz): the weight and bias
+         * gradients, written into the layer's gradient views, and the gradient for the layer's input,
+         * {@code delta · wᵀ}, in a new array of the layer's workspace with the layer's dropout backprop applied.
          */
-        float[] backprop(Map<String, INDArray> views, Gradient into, float[] x, float[] delta, int rows) {
+        Pair<Gradient, INDArray> backprop(Map<String, INDArray> views, float[] x, float[] delta, int rows,
+                                          LayerWorkspaceMgr workspaceMgr, UnaryOperator<INDArray> dropoutBackprop) {
+            Gradient into = new DefaultGradient();
             INDArray wGrad = views.get(DefaultParamInitializer.WEIGHT_KEY);
             if (b != null) {
                 putBiasGradient(views, into, delta, nOut);
             }
             float[] dw = new float[nIn * nOut];
             mulAdd(x, 1, nIn, delta, dw, nIn, rows, nOut); // xᵀ · delta
-            writeMatrix(wGrad, dw, nIn, nOut);
+            Floats.writeMatrix(wGrad, dw, nIn, nOut);
             into.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, wGrad);
-            float[] wt = transpose(w, nIn, nOut);
+            float[] wt = Floats.transpose(w, nIn, nOut);
             float[] dx = new float[rows * nIn];
             mulAdd(delta, nOut, 1, wt, dx, rows, nOut, nIn);
-            return dx;
+            return new Pair<>(into, dropoutBackprop.apply(written(workspaceMgr, ArrayType.ACTIVATION_GRAD, dx, rows, nIn)));
         }
     }
 
@@ -285,7 +291,7 @@ final class LeanDense {
     private record Product(INDArray input, float[] x, float[] z, float[] w) {
 
         static Product of(INDArray input, int rows, Params p) {
-            float[] x = readMatrix(input, rows, p.nIn());
+            float[] x = Floats.readMatrix(input, rows, p.nIn());
             return new Product(input, x, p.linear(x, rows), p.w());
         }
 
@@ -383,11 +389,9 @@ final class LeanDense {
                 activation.apply(product.z(), a);
             }
             forget();
-            float[] delta = readMatrix(epsilon, rows, p.nOut());
+            float[] delta = Floats.readMatrix(epsilon, rows, p.nOut());
             activation.backprop(delta, product.z(), a);
-            Gradient ret = new DefaultGradient();
-            float[] dx = p.backprop(gradientViews, ret, product.x(), delta, rows);
-            return new Pair<>(ret, backpropDropOutIfPresent(written(workspaceMgr, ArrayType.ACTIVATION_GRAD, dx, rows, p.nIn())));
+            return p.backprop(gradientViews, product.x(), delta, rows, workspaceMgr, this::backpropDropOutIfPresent);
         }
 
         private void forget() {
@@ -457,7 +461,7 @@ final class LeanDense {
             }
             Product product = product(training, workspaceMgr);
             int rows = Math.toIntExact(input.size(0));
-            float[] y = readMatrix(labels, rows, 1);
+            float[] y = Floats.readMatrix(labels, rows, 1);
             float[] z = product.z();
             double clip = weights[2];
             double sum = 0;
@@ -493,10 +497,8 @@ final class LeanDense {
             INDArray deltaArray = layerConf().getLossFn().computeGradient(labels2d, z, layerConf().getActivationFn(), maskArray);
             int rows = Math.toIntExact(input.size(0));
             Params p = Params.of(this);
-            float[] delta = readMatrix(deltaArray, rows, p.nOut());
-            Gradient ret = new DefaultGradient();
-            float[] dx = p.backprop(gradientViews, ret, kept.x(), delta, rows);
-            return new Pair<>(ret, backpropDropOutIfPresent(written(workspaceMgr, ArrayType.ACTIVATION_GRAD, dx, rows, p.nIn())));
+            float[] delta = Floats.readMatrix(deltaArray, rows, p.nOut());
+            return p.backprop(gradientViews, kept.x(), delta, rows, workspaceMgr, this::backpropDropOutIfPresent);
         }
 
         /** As {@link LeanHidden}'s. */
@@ -556,7 +558,7 @@ final class LeanDense {
             }
             int rows = Math.toIntExact(input.size(0));
             int cols = Math.toIntExact(input.size(1));
-            float[] z = readMatrix(input, rows, cols);
+            float[] z = Floats.readMatrix(input, rows, cols);
             float[] a = new float[z.length];
             activation.apply(z, a);
             if (training) {
@@ -577,12 +579,12 @@ final class LeanDense {
             }
             int rows = Math.toIntExact(input.size(0));
             int cols = Math.toIntExact(input.size(1));
-            float[] z = kept ? keptZ : readMatrix(input, rows, cols);
+            float[] z = kept ? keptZ : Floats.readMatrix(input, rows, cols);
             float[] a = kept ? keptA : new float[z.length];
             if (!kept) {
                 activation.apply(z, a);
             }
-            float[] delta = readMatrix(epsilon, rows, cols);
+            float[] delta = Floats.readMatrix(epsilon, rows, cols);
             activation.backprop(delta, z, a);
             return new Pair<>(new DefaultGradient(), written(workspaceMgr, ArrayType.ACTIVATION_GRAD, delta, rows, cols));
         }
@@ -648,7 +650,7 @@ final class LeanDense {
                 }
                 memory.read(z);
                 if (hasBias()) {
-                    float[] b = readMatrix(getParam(DefaultParamInitializer.BIAS_KEY), 1, nOut);
+                    float[] b = Floats.readMatrix(getParam(DefaultParamInitializer.BIAS_KEY), 1, nOut);
                     for (int i = 0; i < n; i += nOut) {
                         for (int o = 0; o < nOut; o++) {
                             z[i + o] += b[o];
@@ -693,7 +695,7 @@ final class LeanDense {
             } else {
                 int rows = Math.toIntExact(input.size(0));
                 int nOut = Math.toIntExact(layerConf().getNOut());
-                float[] d = readMatrix(epsilon, rows, nOut);
+                float[] d = Floats.readMatrix(epsilon, rows, nOut);
                 activation.backprop(d, z, a);
                 if (hasBias()) {
                     putBiasGradient(gradientViews, ret, d, nOut);
@@ -746,7 +748,7 @@ final class LeanDense {
             }
         }
         INDArray bGrad = views.get(DefaultParamInitializer.BIAS_KEY);
-        writeMatrix(bGrad, db, 1, nOut);
+        Floats.writeMatrix(bGrad, db, 1, nOut);
         into.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, bGrad);
     }
 
@@ -755,59 +757,6 @@ final class LeanDense {
         INDArray out = workspaceMgr.createUninitialized(type, DataType.FLOAT, new long[] {rows, cols}, 'c');
         NativeFloats.of(out).write(values);
         return out;
-    }
-
-    /** A float32 {@code rows × cols} matrix's values, row-major, whatever its layout. */
-    static float[] readMatrix(INDArray a, int rows, int cols) {
-        float[] out = new float[rows * cols];
-        if (a.rank() == 1 && rows == 1 && a.stride(0) == 1 && a.dataType() == DataType.FLOAT) {
-            NativeFloats.vector(a).read(out);
-            return out;
-        }
-        if (!NativeFloats.isBlock(a) || a.size(0) != rows || a.size(1) != cols) {
-            NativeFloats.rowMajor(a.reshape(rows, cols)).read(out);
-            return out;
-        }
-        NativeFloats at = NativeFloats.of(a);
-        if (at.colStep() == 1 || rows == 1) {
-            at.read(out);
-            return out;
-        }
-        float[] raw = new float[rows * cols];
-        at.read(raw);
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                out[r * cols + c] = raw[r * at.rowStep() + c * at.colStep()];
-            }
-        }
-        return out;
-    }
-
-    /** Overwrites a contiguous float32 {@code rows × cols} matrix (either order) with row-major {@code values}. */
-    static void writeMatrix(INDArray a, float[] values, int rows, int cols) {
-        NativeFloats at = a.rank() == 1 ? NativeFloats.vector(a) : NativeFloats.of(a);
-        if (at.colStep() == 1 || rows == 1) {
-            at.write(values);
-            return;
-        }
-        float[] raw = new float[rows * cols];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                raw[r * at.rowStep() + c * at.colStep()] = values[r * cols + c];
-            }
-        }
-        at.write(raw);
-    }
-
-    /** The transpose of row-major {@code rows × cols} {@code m}, row-major. */
-    static float[] transpose(float[] m, int rows, int cols) {
-        float[] t = new float[m.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                t[c * rows + r] = m[r * cols + c];
-            }
-        }
-        return t;
     }
 
     /**

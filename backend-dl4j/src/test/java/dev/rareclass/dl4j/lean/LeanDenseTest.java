@@ -1,9 +1,9 @@
-package dev.rareclass.dl4j;
+package dev.rareclass.dl4j.lean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rareclass.dl4j.TestNetworks;
 import dev.rareclass.domain.model.ClassWeights;
-import dev.rareclass.domain.model.Hyperparameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -43,11 +43,7 @@ class LeanDenseTest {
     }
 
     static MultiLayerNetwork mlp(List<String> params, ClassWeights weights) {
-        Hyperparameters h = Hyperparameters.parse(params);
-        MlpParams p = h.asMap().containsKey("hidden") ? MlpParams.of(h) : MlpParams.logistic(h);
-        MultiLayerNetwork net = new MultiLayerNetwork(NetworkConfigs.build(p, COLS, 5, weights));
-        net.init();
-        return net;
+        return TestNetworks.mlp(params, weights, COLS, 5);
     }
 
     /** Trains both networks on the same three batches, reseeding ND4J's generator alike, and compares them. */
@@ -128,11 +124,8 @@ class LeanDenseTest {
 
     @Test
     void theAutoencodersActivityPenaltyLayerTakesTheNativeFormWithItsOwnActivation() {
-        AutoencoderParams p = AutoencoderParams.of(Hyperparameters.parse(List.of()));
-        MultiLayerNetwork net = new MultiLayerNetwork(NetworkConfigs.autoencoder(p, 6, 3));
-        net.init();
-        MultiLayerNetwork dl4j = new MultiLayerNetwork(NetworkConfigs.autoencoder(p, 6, 3));
-        dl4j.init();
+        MultiLayerNetwork net = TestNetworks.autoencoder(List.of(), 6, 3);
+        MultiLayerNetwork dl4j = TestNetworks.autoencoder(List.of(), 6, 3);
         LeanDense.install(net);
         // the L1-penalised first layer has no Java activation: it gets the native form, which runs any activation
         List<Class<?>> classes = layerClasses(net);

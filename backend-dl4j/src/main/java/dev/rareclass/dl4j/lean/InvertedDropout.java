@@ -1,4 +1,4 @@
-package dev.rareclass.dl4j;
+package dev.rareclass.dl4j.lean;
 
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.dropout.IDropout;
@@ -62,9 +62,9 @@ final class InvertedDropout {
         draw(root, node, (float) d.getP(), m);
         rng.setStates(root, advance(node, m.length));
         if (columnMajor) {
-            m = LeanDense.transpose(m, cols, rows);
+            m = Floats.transpose(m, cols, rows);
         }
-        float[] x = LeanDense.readMatrix(input, rows, cols);
+        float[] x = Floats.readMatrix(input, rows, cols);
         for (int i = 0; i < x.length; i++) {
             x[i] *= m[i];
         }
@@ -86,7 +86,7 @@ final class InvertedDropout {
             return false;
         }
         mask = null;
-        float[] e = LeanDense.readMatrix(epsilon, rows, cols);
+        float[] e = Floats.readMatrix(epsilon, rows, cols);
         for (int i = 0; i < e.length; i++) {
             e[i] *= m[i];
         }
@@ -102,9 +102,9 @@ final class InvertedDropout {
     /** Writes row-major {@code values} into {@code a}, in place, whatever its layout. */
     private void overwrite(INDArray a, float[] values) {
         if (NativeFloats.isBlock(a)) {
-            LeanDense.writeMatrix(a, values, rows, cols);
+            Floats.writeMatrix(a, values, rows, cols);
         } else {
-            a.assign(NativeFloats.matrix(values, rows, cols));
+            a.assign(Floats.matrix(values, rows, cols));
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.rareclass.dl4j;
+package dev.rareclass.dl4j.lean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
