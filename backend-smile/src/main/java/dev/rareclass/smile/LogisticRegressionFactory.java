@@ -6,9 +6,7 @@ import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.model.ClassifierTrainer;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.TrainedClassifier;
-import dev.rareclass.domain.model.TrainerFactory;
 import dev.rareclass.domain.model.TrainingContext;
-import java.util.Set;
 import smile.classification.LogisticRegression;
 
 /**
@@ -18,29 +16,13 @@ import smile.classification.LogisticRegression;
  * <p>Class weights are not supported: Smile 6.3's logistic regression has no sample or class weights,
  * and a trainer that silently ignored them would mislead, so non-uniform weights are refused.
  */
-public final class LogisticRegressionFactory implements TrainerFactory {
+public final class LogisticRegressionFactory extends SmileTrainerFactory {
 
     static final String KIND = "logistic";
     static final String MODEL = KIND + "@" + SmileModule.NAME;
 
-    @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public String backend() {
-        return SmileModule.NAME;
-    }
-
-    @Override
-    public Set<String> parameterNames() {
-        return LogisticParams.NAMES;
-    }
-
-    @Override
-    public boolean supportsClassWeights() {
-        return false;
+    public LogisticRegressionFactory() {
+        super(KIND, LogisticParams.NAMES, false);
     }
 
     @Override

@@ -6,9 +6,7 @@ import dev.rareclass.domain.model.ClassWeights;
 import dev.rareclass.domain.model.ClassifierTrainer;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.TrainedClassifier;
-import dev.rareclass.domain.model.TrainerFactory;
 import dev.rareclass.domain.model.TrainingContext;
-import java.util.Set;
 import java.util.SplittableRandom;
 import smile.classification.RandomForest;
 import smile.data.DataFrame;
@@ -32,30 +30,14 @@ import smile.data.vector.ValueVector;
  * class, capped so that at least one row of each class is drawn; ratios are therefore rounded to
  * whole numbers.
  */
-public final class RandomForestFactory implements TrainerFactory {
+public final class RandomForestFactory extends SmileTrainerFactory {
 
     static final String KIND = "random-forest";
     static final String MODEL = KIND + "@" + SmileModule.NAME;
     static final String LABEL = "y";
 
-    @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public String backend() {
-        return SmileModule.NAME;
-    }
-
-    @Override
-    public Set<String> parameterNames() {
-        return RandomForestParams.NAMES;
-    }
-
-    @Override
-    public boolean supportsClassWeights() {
-        return true;
+    public RandomForestFactory() {
+        super(KIND, RandomForestParams.NAMES, true);
     }
 
     @Override

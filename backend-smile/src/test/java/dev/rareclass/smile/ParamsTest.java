@@ -7,6 +7,8 @@ import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.model.Hyperparameters;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import smile.model.cart.SplitRule;
 
 class ParamsTest {
@@ -29,23 +31,6 @@ class ParamsTest {
     }
 
     @Test
-    void logisticBadValuesNameTheParameter() {
-        assertThatThrownBy(() -> LogisticParams.of(p("lambda=-1"))).isInstanceOf(UsageException.class)
-                .hasMessageContaining("lambda=-1");
-        assertThatThrownBy(() -> LogisticParams.of(p("tolerance=0"))).isInstanceOf(UsageException.class)
-                .hasMessageContaining("tolerance=0");
-        assertThatThrownBy(() -> LogisticParams.of(p("max-iterations=many"))).isInstanceOf(UsageException.class)
-                .hasMessageContaining("max-iterations=many is not an integer");
-    }
-
-    @Test
-    void logisticUnknownKeysListTheKnownOnes() {
-        assertThatThrownBy(() -> LogisticParams.of(p("C=1"))).isInstanceOf(UsageException.class)
-                .hasMessageContaining("unknown parameter 'C' for logistic@smile")
-                .hasMessageContaining("known: lambda, max-iterations, tolerance");
-    }
-
-    @Test
     void randomForestDefaults() {
         RandomForestParams params = RandomForestParams.of(Hyperparameters.empty());
         // scikit-learn's RandomForestClassifier defaults: fully grown trees (depth capped at 200), min_samples_leaf=1
@@ -65,31 +50,43 @@ class ParamsTest {
                 "subsample", "0.5", "split-rule", "entropy"));
     }
 
-    @Test
-    void randomForestBadValuesNameTheParameter() {
-        assertThatThrownBy(() -> RandomForestParams.of(p("trees=0"))).isInstanceOf(UsageException.class)
-                .hasMessageContaining("trees=0");
-        assertThatThrownBy(() -> RandomForestParams.of(p("max-depth=1"))).isInstanceOf(UsageException.class)
-                .hasMessageContaining("max-depth=1");
-        assertThatThrownBy(() -> RandomForestParams.of(p("max-depth=500"))).isInstanceOf(UsageException.class)
-                .hasMessageContaining("max-depth=500");
-        assertThatThrownBy(() -> RandomForestParams.of(p("node-size=0"))).isInstanceOf(UsageException.class)
-                .hasMessageContaining("node-size=0");
-        assertThatThrownBy(() -> RandomForestParams.of(p("subsample=0"))).isInstanceOf(UsageException.class)
-                .hasMessageContaining("subsample=0");
-        assertThatThrownBy(() -> RandomForestParams.of(p("subsample=1.5"))).isInstanceOf(UsageException.class)
-                .hasMessageContaining("subsample=1.5");
-        assertThatThrownBy(() -> RandomForestParams.of(p("split-rule=best"))).isInstanceOf(UsageException.class)
-                .hasMessageContaining("split-rule=best");
-        assertThatThrownBy(() -> RandomForestParams.of(p("max-nodes=1"))).isInstanceOf(UsageException.class)
-                .hasMessageContaining("max-nodes=1");
+    /** Reads parameters the way the named model's factory does. */
+    private static Object read(String model, Hyperparameters params) {
+        return switch (model) {
+            case "logistic" -> LogisticParams.of(params);
+            case "random-forest" -> RandomForestParams.of(params);
+            default -> throw new IllegalArgumentException(model);
+        };
     }
 
-    @Test
-    void randomForestUnknownKeysListTheKnownOnes() {
-        assertThatThrownBy(() -> RandomForestParams.of(p("n_estimators=10"))).isInstanceOf(UsageException.class)
-                .hasMessageContaining("unknown parameter 'n_estimators' for random-forest@smile")
-                .hasMessageContaining("known: max-depth, max-nodes, mtry, node-size, split-rule, subsample, trees");
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "logistic|lambda=-1|lambda=-1",
+        "logistic|tolerance=0|tolerance=0",
+        "logistic|max-iterations=many|max-iterations=many is not an integer",
+        "random-forest|trees=0|trees=0",
+        "random-forest|max-depth=1|max-depth=1",
+        "random-forest|max-depth=500|max-depth=500",
+        "random-forest|node-size=0|node-size=0",
+        "random-forest|subsample=0|subsample=0",
+        "random-forest|subsample=1.5|subsample=1.5",
+        "random-forest|split-rule=best|split-rule=best",
+        "random-forest|max-nodes=1|max-nodes=1",
+    })
+    void badValuesNameTheParameter(String model, String param, String message) {
+        assertThatThrownBy(() -> read(model, p(param))).isInstanceOf(UsageException.class)
+                .hasMessageContaining(message);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "logistic|C=1|unknown parameter 'C' for logistic@smile|known: lambda, max-iterations, tolerance",
+        "random-forest|n_estimators=10|unknown parameter 'n_estimators' for random-forest@smile|known: max-depth, max-nodes, mtry, node-size, split-rule, subsample, trees",
+    })
+    void unknownKeysListTheKnownOnes(String model, String param, String unknown, String known) {
+        assertThatThrownBy(() -> read(model, p(param))).isInstanceOf(UsageException.class)
+                .hasMessageContaining(unknown)
+                .hasMessageContaining(known);
     }
 
     @Test

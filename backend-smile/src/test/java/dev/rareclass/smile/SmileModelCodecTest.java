@@ -14,11 +14,13 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serial;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,68 +57,60 @@ class SmileModelCodecTest {
                 .train(DATA.x(), DATA.y(), TrainingContext.ofSeed(1));
     }
 
-    @Test
-    void aLogisticModelRoundTripsToExactlyEqualScores() {
-        TrainedClassifier model = logistic();
-        TrainedClassifier back = codec.decode(codec.encode(model), "logistic", model.params(), null);
+    /** Encodes and decodes {@code model}, checks that the copy scores, reports and summarises alike, returns it. */
+    private TrainedClassifier assertRoundTrips(TrainedClassifier model, String kind) {
+        TrainedClassifier back = codec.decode(codec.encode(model), kind, model.params(), null);
 
         assertThat(back.scores(DATA.x())).containsExactly(model.scores(DATA.x()));
         assertThat(back.params()).isEqualTo(model.params());
         assertThat(back.summary()).isEqualTo(model.summary());
+        return back;
+    }
+
+    @Test
+    void aLogisticModelRoundTripsToExactlyEqualScores() {
+        TrainedClassifier model = logistic();
+        TrainedClassifier back = assertRoundTrips(model, "logistic");
         assertThat(((SmileLogisticClassifier) back).coefficients()).containsExactly(((SmileLogisticClassifier) model).coefficients());
     }
 
     @Test
     void aRandomForestRoundTripsToExactlyEqualScores() {
-        TrainedClassifier model = forest();
-        TrainedClassifier back = codec.decode(codec.encode(model), "random-forest", model.params(), null);
-
-        assertThat(back.scores(DATA.x())).containsExactly(model.scores(DATA.x()));
-        assertThat(back.params()).isEqualTo(model.params());
-        assertThat(back.summary()).isEqualTo(model.summary());
+        assertRoundTrips(forest(), "random-forest");
     }
 
     @Test
     void aPayloadWithoutTheHeaderIsRefused() {
-        assertThatThrownBy(() -> codec.decode("not a model".getBytes(), "logistic", Hyperparameters.empty(), null))
-                .isInstanceOf(DataException.class)
-                .hasMessageContaining("not a smile model");
-        assertThatThrownBy(() -> codec.decode(new byte[0], "logistic", Hyperparameters.empty(), null))
-                .isInstanceOf(DataException.class);
+        assertRefused("not a model".getBytes(), "logistic").hasMessageContaining("not a smile model");
+        assertRefused(new byte[0], "logistic");
     }
 
     @Test
     void aPayloadOfAnotherKindIsRefused() {
         byte[] bytes = codec.encode(logistic());
-        assertThatThrownBy(() -> codec.decode(bytes, "random-forest", Hyperparameters.empty(), null))
-                .isInstanceOf(DataException.class)
+        assertRefused(bytes, "random-forest")
                 .hasMessageContaining("holds a logistic model but the manifest says random-forest");
     }
 
     @Test
     void aTruncatedOrExtendedPayloadIsRefused() {
         byte[] bytes = codec.encode(logistic());
-        assertThatThrownBy(() -> codec.decode(Arrays.copyOf(bytes, bytes.length - 3), "logistic", Hyperparameters.empty(), null))
-                .isInstanceOf(DataException.class);
-        assertThatThrownBy(() -> codec.decode(Arrays.copyOf(bytes, bytes.length + 1), "logistic", Hyperparameters.empty(), null))
-                .isInstanceOf(DataException.class)
+        assertRefused(Arrays.copyOf(bytes, bytes.length - 3), "logistic");
+        assertRefused(Arrays.copyOf(bytes, bytes.length + 1), "logistic")
                 .hasMessageContaining("bytes after the model");
         byte[] forest = codec.encode(forest());
-        assertThatThrownBy(() -> codec.decode(Arrays.copyOf(forest, forest.length / 2), "random-forest", Hyperparameters.empty(), null))
-                .isInstanceOf(DataException.class);
+        assertRefused(Arrays.copyOf(forest, forest.length / 2), "random-forest");
     }
 
     @Test
     void aTamperedForestStreamIsRefused() {
         byte[] bytes = codec.encode(forest());
         // rename a class inside the serialised stream: "smile.classification.RandomForest" -> "smilf..."
-        int at = indexOf(bytes, "smile.classification.RandomForest".getBytes());
+        int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("smile.classification.RandomForest");
         assertThat(at).isPositive();
         bytes[at + 4] = 'f';
         byte[] tampered = bytes;
-        assertThatThrownBy(() -> codec.decode(tampered, "random-forest", Hyperparameters.empty(), null))
-                .isInstanceOf(DataException.class)
-                .hasMessageContaining("refusing to load the smile model");
+        assertRefused(tampered, "random-forest").hasMessageContaining("refusing to load the smile model");
     }
 
     @Test
@@ -127,18 +121,21 @@ class SmileModelCodecTest {
         for (int i = 0; i < 8; i++) {
             bytes[bytes.length - 8 + i] = (byte) (nan >>> (56 - 8 * i));
         }
-        assertThatThrownBy(() -> codec.decode(bytes, "logistic", Hyperparameters.empty(), null))
-                .isInstanceOf(DataException.class)
-                .hasMessageContaining("not finite");
+        assertRefused(bytes, "logistic").hasMessageContaining("not finite");
+    }
+
+    /** A forest payload holding {@code object} is refused with {@code message}, and no {@link Intruder} was read. */
+    private void assertForestPayloadRefused(Object object, String message) throws IOException {
+        byte[] payload = forestPayload(object);
+        assertRefused(payload, "random-forest")
+                .as(object.getClass().getName())
+                .hasMessageContaining(message);
+        assertThat(Intruder.touched).isFalse();
     }
 
     @Test
     void aSerialisedObjectOfADisallowedClassIsRefusedBeforeItsReadObjectRuns() throws IOException {
-        byte[] payload = forestPayload(new Intruder());
-        assertThatThrownBy(() -> codec.decode(payload, "random-forest", Hyperparameters.empty(), null))
-                .isInstanceOf(DataException.class)
-                .hasMessageContaining("may not contain");
-        assertThat(Intruder.touched).isFalse();
+        assertForestPayloadRefused(new Intruder(), "may not contain");
     }
 
     @Test
@@ -146,31 +143,20 @@ class SmileModelCodecTest {
         List<Object> list = new ArrayList<>();
         list.add(42);
         list.add(new Intruder());
-        byte[] payload = forestPayload(list);
-        assertThatThrownBy(() -> codec.decode(payload, "random-forest", Hyperparameters.empty(), null))
-                .isInstanceOf(DataException.class)
-                .hasMessageContaining("may not contain");
-        assertThat(Intruder.touched).isFalse();
+        assertForestPayloadRefused(list, "may not contain");
     }
 
     @Test
     void jdkClassesOutsideTheAllowListAreRefused() throws IOException {
         ConcurrentHashMap<String, String> map = new ConcurrentHashMap<>(Map.of("a", "b"));
         for (Object o : List.<Object>of(map, new javax.management.Attribute("a", 1), new java.util.Date())) {
-            byte[] payload = forestPayload(o);
-            assertThatThrownBy(() -> codec.decode(payload, "random-forest", Hyperparameters.empty(), null))
-                    .as(o.getClass().getName())
-                    .isInstanceOf(DataException.class)
-                    .hasMessageContaining("may not contain");
+            assertForestPayloadRefused(o, "may not contain");
         }
     }
 
     @Test
     void anAllowedObjectThatIsNotAForestIsRefused() throws IOException {
-        byte[] payload = forestPayload(new ArrayList<>(List.of(1, 2)));
-        assertThatThrownBy(() -> codec.decode(payload, "random-forest", Hyperparameters.empty(), null))
-                .isInstanceOf(DataException.class)
-                .hasMessageContaining("not a binary random forest");
+        assertForestPayloadRefused(new ArrayList<>(List.of(1, 2)), "not a binary random forest");
     }
 
     @Test
@@ -184,6 +170,12 @@ class SmileModelCodecTest {
             public String summary() { return ""; }
         };
         assertThatThrownBy(() -> codec.encode(foreign)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Decoding {@code payload} as {@code kind} fails with a {@link DataException}; the message is for the caller. */
+    private AbstractThrowableAssert<?, ? extends Throwable> assertRefused(byte[] payload, String kind) {
+        return assertThatThrownBy(() -> codec.decode(payload, kind, Hyperparameters.empty(), null))
+                .isInstanceOf(DataException.class);
     }
 
     /** A well-formed header for a random forest followed by an arbitrary serialised object. */
@@ -208,18 +200,5 @@ class SmileModelCodecTest {
             serialised.writeTo(out);
         }
         return bytes.toByteArray();
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -3,6 +3,8 @@ package dev.rareclass.smile;
 import dev.rareclass.domain.data.FeatureMatrix;
 import dev.rareclass.domain.data.Labels;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 /** Seeded synthetic data sets and a hand-written ROC AUC for the tests. */
 final class TestData {
@@ -16,17 +18,8 @@ final class TestData {
 
     /** Rows on both sides of the hyperplane {@code 2·x0 - x1 + 0.5·x2 = 0} plus noise features; ~30% positive. */
     static Set linear(int n, int d, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        double[][] x = new double[n][d];
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                x[i][j] = rng.nextGaussian();
-            }
-            double margin = 2 * x[i][0] - x[i][1] + 0.5 * x[i][2] - 1.0;
-            y[i] = margin > 0 ? 1 : 0;
-        }
-        return new Set(FeatureMatrix.ofRows(x), Labels.wrap(y));
+        return labelledDraws(n, d, seed, SplittableRandom::nextGaussian,
+                row -> 2 * row[0] - row[1] + 0.5 * row[2] - 1.0 > 0);
     }
 
     /**
@@ -55,14 +48,20 @@ final class TestData {
 
     /** XOR of the signs of the first two features, which no linear model can separate; d-2 noise columns. */
     static Set xor(int n, int d, long seed) {
+        return labelledDraws(n, d, seed, rng -> rng.nextDouble(-1, 1), row -> (row[0] > 0) != (row[1] > 0));
+    }
+
+    /** n rows of d features drawn one by one from {@code SplittableRandom(seed)}, each labelled 1 where positive. */
+    private static Set labelledDraws(int n, int d, long seed, ToDoubleFunction<SplittableRandom> draw,
+            Predicate<double[]> positive) {
         SplittableRandom rng = new SplittableRandom(seed);
         double[][] x = new double[n][d];
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
-                x[i][j] = rng.nextDouble(-1, 1);
+                x[i][j] = draw.applyAsDouble(rng);
             }
-            y[i] = (x[i][0] > 0) != (x[i][1] > 0) ? 1 : 0;
+            y[i] = positive.test(x[i]) ? 1 : 0;
         }
         return new Set(FeatureMatrix.ofRows(x), Labels.wrap(y));
     }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.jfree.chart.JFreeChart;
 
 /** The HTML page, the Markdown summary and the charts of an experiment's report. */
@@ -172,7 +173,8 @@ final class ExperimentReportPage {
         return out;
     }
 
-    private JFreeChart rocPoints() {
+    /** For each drawn configuration, a line of points (x, y) of its test splits' confusion counts. */
+    private List<Charts.Line> splitPoints(ToDoubleFunction<ConfusionCounts> xOf, ToDoubleFunction<ConfusionCounts> yOf) {
         List<Charts.Line> lines = new ArrayList<>();
         for (int i = 0; i < drawn(); i++) {
             List<FoldOutcome> folds = board.rows().get(i).folds();
@@ -180,29 +182,23 @@ final class ExperimentReportPage {
             double[] y = new double[folds.size()];
             for (int f = 0; f < folds.size(); f++) {
                 ConfusionCounts c = counts(folds.get(f));
-                x[f] = 1 - c.specificity();
-                y[f] = c.recall();
+                x[f] = xOf.applyAsDouble(c);
+                y[f] = yOf.applyAsDouble(c);
             }
             lines.add(new Charts.Line(labels.get(i), x, y, false, true));
         }
+        return lines;
+    }
+
+    private JFreeChart rocPoints() {
+        List<Charts.Line> lines = splitPoints(c -> 1 - c.specificity(), ConfusionCounts::recall);
         lines.add(new Charts.Line("no skill", new double[] {0, 1}, new double[] {0, 1}, true, false));
         return Charts.lines("ROC plane: operating points per split", "false positive rate", "true positive rate (recall)",
                 lines, true, colours(drawn(), true));
     }
 
     private JFreeChart prPoints() {
-        List<Charts.Line> lines = new ArrayList<>();
-        for (int i = 0; i < drawn(); i++) {
-            List<FoldOutcome> folds = board.rows().get(i).folds();
-            double[] x = new double[folds.size()];
-            double[] y = new double[folds.size()];
-            for (int f = 0; f < folds.size(); f++) {
-                ConfusionCounts c = counts(folds.get(f));
-                x[f] = c.recall();
-                y[f] = c.precision();
-            }
-            lines.add(new Charts.Line(labels.get(i), x, y, false, true));
-        }
+        List<Charts.Line> lines = splitPoints(ConfusionCounts::recall, ConfusionCounts::precision);
         double p = positiveRate();
         lines.add(new Charts.Line("no skill", new double[] {0, 1}, new double[] {p, p}, true, false));
         return Charts.lines("PR plane: operating points per split", "recall", "precision", lines, true,

@@ -168,13 +168,8 @@ final class ModelReportPage {
                 losses.add(Charts.Line.of(key.equals("loss") ? "training loss" : "validation loss", epochs, series.get(key)));
             }
         }
-        if (!losses.isEmpty()) {
-            JFreeChart chart = Charts.lines("Learning curves: loss", "epoch", "loss", losses, false,
-                    Charts.palette(losses.size()));
-            markBest(chart, h);
-            out.add(new Charts.Chart("learning-loss", "Training and validation loss per epoch; the dashed line is the "
-                    + "epoch whose weights the model kept.", chart));
-        }
+        addLearningChart(out, h, losses, "learning-loss", "Learning curves: loss", "loss",
+                "Training and validation loss per epoch; the dashed line is the epoch whose weights the model kept.");
         List<Charts.Line> metrics = new ArrayList<>();
         for (String key : series.keySet()) {
             if (key.startsWith("val_") && !key.equals("val_loss")
@@ -182,14 +177,19 @@ final class ModelReportPage {
                 metrics.add(Charts.Line.of(key, epochs, series.get(key)));
             }
         }
-        if (!metrics.isEmpty()) {
-            JFreeChart chart = Charts.lines("Learning curves: validation metrics", "epoch", "", metrics, false,
-                    Charts.palette(metrics.size()));
-            markBest(chart, h);
-            out.add(new Charts.Chart("learning-metric", "Validation metrics per epoch (pr_auc is average precision); "
-                    + "the dashed line is the kept epoch.", chart));
-        }
+        addLearningChart(out, h, metrics, "learning-metric", "Learning curves: validation metrics", "",
+                "Validation metrics per epoch (pr_auc is average precision); the dashed line is the kept epoch.");
         return out;
+    }
+
+    /** A learning-curve chart of {@code lines} per epoch with the kept epoch marked, unless there are no lines. */
+    private static void addLearningChart(List<Charts.Chart> out, TrainingHistory h, List<Charts.Line> lines, String id,
+            String title, String yLabel, String caption) {
+        if (!lines.isEmpty()) {
+            JFreeChart chart = Charts.lines(title, "epoch", yLabel, lines, false, Charts.palette(lines.size()));
+            markBest(chart, h);
+            out.add(new Charts.Chart(id, caption, chart));
+        }
     }
 
     private static void markBest(JFreeChart chart, TrainingHistory h) {

@@ -185,25 +185,26 @@ class ZipModelStoreTest {
         assertThat(store.manifest(file).path("preprocessing").path("columns").get(0).path("type").asText()).isEqualTo("text");
     }
 
-    @Test
-    void anAlteredClassifierIsRefused() throws IOException {
+    /** A saved model whose {@code entry} is then changed by {@code mutation} is refused with {@code message}. */
+    private void assertAlteredEntryRefused(String entry, Mutation mutation, String message) throws IOException {
         Path file = dir.resolve("m.model");
         store.save(model(), file);
-        Path altered = rewrite(file, "classifier.bin", bytes -> bytes[0] ^= 1);
+        Path altered = rewrite(file, entry, mutation);
         assertThatThrownBy(() -> store.load(altered)).isInstanceOf(DataException.class)
-                .hasMessageContaining("checksum does not match");
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void anAlteredClassifierIsRefused() throws IOException {
+        assertAlteredEntryRefused("classifier.bin", bytes -> bytes[0] ^= 1, "checksum does not match");
     }
 
     @Test
     void anAlteredManifestIsRefused() throws IOException {
-        Path file = dir.resolve("m.model");
-        store.save(model(), file);
-        Path altered = rewrite(file, "manifest.json", bytes -> {
+        assertAlteredEntryRefused("manifest.json", bytes -> {
             String s = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).replace("0.37", "0.01");
             System.arraycopy(s.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, bytes, 0, bytes.length);
-        });
-        assertThatThrownBy(() -> store.load(altered)).isInstanceOf(DataException.class)
-                .hasMessageContaining("manifest's checksum");
+        }, "manifest's checksum");
     }
 
     @Test

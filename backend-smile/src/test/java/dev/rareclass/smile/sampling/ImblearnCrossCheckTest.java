@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rareclass.domain.data.FeatureMatrix;
 import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.sampling.SamplingInput;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The rows NearMiss, Tomek and ENN keep on a fixed 40 × 2 table equal imbalanced-learn 0.10's
@@ -35,34 +38,25 @@ class ImblearnCrossCheckTest {
         1, 0, 0, 0, 1, 0, 1, 0, 0, 0};
     private static final SamplingInput IN = SamplingInput.numeric(FeatureMatrix.ofRows(X), Labels.of(Y));
 
-    @Test
-    void nearMiss1KeepsTheRowsImblearnKeeps() {
-        assertThat(SamplerFixtures.run("near-miss-1", IN, 0).origin())
-                .containsExactly(0, 2, 8, 9, 12, 13, 18, 20, 21, 22, 23, 24, 27, 28, 29, 30, 32, 34, 36, 39);
+    /** Each sampler's {@code sorted(s.sample_indices_.tolist())} from the script above. */
+    static Stream<Arguments> keptRows() {
+        return Stream.of(
+                Arguments.of("near-miss-1",
+                        new int[] {0, 2, 8, 9, 12, 13, 18, 20, 21, 22, 23, 24, 27, 28, 29, 30, 32, 34, 36, 39}),
+                Arguments.of("near-miss-2",
+                        new int[] {0, 2, 7, 8, 9, 12, 13, 15, 18, 20, 21, 22, 23, 27, 29, 30, 32, 34, 36, 39}),
+                Arguments.of("near-miss-3",
+                        new int[] {2, 5, 6, 8, 12, 14, 16, 17, 18, 19, 20, 22, 26, 27, 29, 30, 31, 34, 35, 36}),
+                Arguments.of("tomek",
+                        new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 19, 20, 22, 23, 25, 26, 27,
+                            28, 29, 30, 32, 33, 34, 35, 36, 37, 38}),
+                Arguments.of("enn",
+                        new int[] {1, 2, 3, 4, 7, 8, 9, 10, 11, 12, 15, 20, 22, 25, 26, 27, 29, 30, 33, 34, 35, 36, 37, 38}));
     }
 
-    @Test
-    void nearMiss2KeepsTheRowsImblearnKeeps() {
-        assertThat(SamplerFixtures.run("near-miss-2", IN, 0).origin())
-                .containsExactly(0, 2, 7, 8, 9, 12, 13, 15, 18, 20, 21, 22, 23, 27, 29, 30, 32, 34, 36, 39);
-    }
-
-    @Test
-    void nearMiss3KeepsTheRowsImblearnKeeps() {
-        assertThat(SamplerFixtures.run("near-miss-3", IN, 0).origin())
-                .containsExactly(2, 5, 6, 8, 12, 14, 16, 17, 18, 19, 20, 22, 26, 27, 29, 30, 31, 34, 35, 36);
-    }
-
-    @Test
-    void tomekKeepsTheRowsImblearnKeeps() {
-        assertThat(SamplerFixtures.run("tomek", IN, 0).origin())
-                .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 19, 20, 22, 23, 25, 26, 27,
-                        28, 29, 30, 32, 33, 34, 35, 36, 37, 38);
-    }
-
-    @Test
-    void ennKeepsTheRowsImblearnKeeps() {
-        assertThat(SamplerFixtures.run("enn", IN, 0).origin())
-                .containsExactly(1, 2, 3, 4, 7, 8, 9, 10, 11, 12, 15, 20, 22, 25, 26, 27, 29, 30, 33, 34, 35, 36, 37, 38);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("keptRows")
+    void keepsTheRowsImblearnKeeps(String sampler, int[] kept) {
+        assertThat(SamplerFixtures.run(sampler, IN, 0).origin()).containsExactly(kept);
     }
 }

@@ -6,14 +6,13 @@ import java.util.List;
  * A categorical column: each row holds a code into {@link #levels()}, or -1 when missing. The levels are
  * the values seen in the file, in order of first appearance.
  */
-public final class CategoricalColumn implements Column {
-    private final String name;
+public final class CategoricalColumn extends BaseColumn implements Column {
     private final List<String> levels;
     private final int[] codes;
 
     /** Takes ownership of {@code codes}. */
     public CategoricalColumn(String name, List<String> levels, int[] codes) {
-        this.name = name;
+        super(name, codes.length);
         this.levels = List.copyOf(levels);
         this.codes = codes;
         for (int c : codes) {
@@ -21,16 +20,6 @@ public final class CategoricalColumn implements Column {
                 throw new IllegalArgumentException("code " + c + " outside " + this.levels.size() + " levels of " + name);
             }
         }
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int size() {
-        return codes.length;
     }
 
     public List<String> levels() {
@@ -49,14 +38,8 @@ public final class CategoricalColumn implements Column {
     }
 
     @Override
-    public int missing() {
-        int n = 0;
-        for (int c : codes) {
-            if (c < 0) {
-                n++;
-            }
-        }
-        return n;
+    boolean isMissing(int row) {
+        return codes[row] < 0;
     }
 
     @Override
@@ -65,7 +48,7 @@ public final class CategoricalColumn implements Column {
         for (int i = 0; i < rows.length; i++) {
             out[i] = codes[rows[i]];
         }
-        return new CategoricalColumn(name, levels, out);
+        return new CategoricalColumn(name(), levels, out);
     }
 
     @Override

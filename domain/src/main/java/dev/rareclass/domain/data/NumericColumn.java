@@ -1,24 +1,13 @@
 package dev.rareclass.domain.data;
 
 /** A numeric column; NaN marks a missing value. Immutable by contract: {@link #values()} is read-only. */
-public final class NumericColumn implements Column {
-    private final String name;
+public final class NumericColumn extends BaseColumn implements Column {
     private final float[] values;
 
     /** Takes ownership of {@code values}. */
     public NumericColumn(String name, float[] values) {
-        this.name = name;
+        super(name, values.length);
         this.values = values;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int size() {
-        return values.length;
     }
 
     public float get(int row) {
@@ -31,14 +20,8 @@ public final class NumericColumn implements Column {
     }
 
     @Override
-    public int missing() {
-        int n = 0;
-        for (float v : values) {
-            if (Float.isNaN(v)) {
-                n++;
-            }
-        }
-        return n;
+    boolean isMissing(int row) {
+        return Float.isNaN(values[row]);
     }
 
     @Override
@@ -47,7 +30,7 @@ public final class NumericColumn implements Column {
         for (int i = 0; i < rows.length; i++) {
             out[i] = values[rows[i]];
         }
-        return new NumericColumn(name, out);
+        return new NumericColumn(name(), out);
     }
 
     @Override

@@ -1,24 +1,13 @@
 package dev.rareclass.domain.data;
 
 /** A free-text column (one document per row); null marks a missing value. */
-public final class TextColumn implements Column {
-    private final String name;
+public final class TextColumn extends BaseColumn implements Column {
     private final String[] values;
 
     /** Takes ownership of {@code values}. */
     public TextColumn(String name, String[] values) {
-        this.name = name;
+        super(name, values.length);
         this.values = values;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int size() {
-        return values.length;
     }
 
     public String get(int row) {
@@ -26,14 +15,8 @@ public final class TextColumn implements Column {
     }
 
     @Override
-    public int missing() {
-        int n = 0;
-        for (String v : values) {
-            if (v == null) {
-                n++;
-            }
-        }
-        return n;
+    boolean isMissing(int row) {
+        return values[row] == null;
     }
 
     @Override
@@ -42,7 +25,7 @@ public final class TextColumn implements Column {
         for (int i = 0; i < rows.length; i++) {
             out[i] = values[rows[i]];
         }
-        return new TextColumn(name, out);
+        return new TextColumn(name(), out);
     }
 
     @Override

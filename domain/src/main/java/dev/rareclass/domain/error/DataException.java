@@ -5,11 +5,11 @@ public final class DataException extends RareclassException {
     private static final long serialVersionUID = 1L;
 
     public DataException(String message) {
-        super(message, null);
+        super(message, null, 65);
     }
 
     public DataException(String message, Throwable cause) {
-        super(message, cause);
+        super(message, cause, 65);
     }
 
     /** A message naming the file, the 1-based line in the file and the column, where those are known. */
@@ -22,10 +22,5 @@ public final class DataException extends RareclassException {
             where.append(", column ").append(column);
         }
         return new DataException(where + ": " + problem);
-    }
-
-    @Override
-    public int exitCode() {
-        return 65;
     }
 }

@@ -5,11 +5,6 @@ public final class InputMissingException extends RareclassException {
     private static final long serialVersionUID = 1L;
 
     public InputMissingException(String message, Throwable cause) {
-        super(message, cause);
-    }
-
-    @Override
-    public int exitCode() {
-        return 66;
+        super(message, cause, 66);
     }
 }

@@ -5,11 +5,6 @@ public final class OutputException extends RareclassException {
     private static final long serialVersionUID = 1L;
 
     public OutputException(String message, Throwable cause) {
-        super(message, cause);
-    }
-
-    @Override
-    public int exitCode() {
-        return 73;
+        super(message, cause, 73);
     }
 }

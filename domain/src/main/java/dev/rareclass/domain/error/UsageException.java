@@ -5,11 +5,6 @@ public final class UsageException extends RareclassException {
     private static final long serialVersionUID = 1L;
 
     public UsageException(String message) {
-        super(message, null);
-    }
-
-    @Override
-    public int exitCode() {
-        return 2;
+        super(message, null, 2);
     }
 }

@@ -25,6 +25,13 @@ public sealed interface Protocol {
         return true;
     }
 
+    /** The one rule for a hold-out's test fraction, shuffled or in time order: strictly between 0 and 1. */
+    private static void requireTestFraction(double testFraction) {
+        if (!(testFraction > 0 && testFraction < 1)) {
+            throw new UsageException("test fraction must be in (0, 1), got " + testFraction);
+        }
+    }
+
     /**
      * One split with its place in the protocol.
      *
@@ -67,9 +74,7 @@ public sealed interface Protocol {
     /** One stratified hold-out split. */
     record Holdout(double testFraction) implements Protocol {
         public Holdout {
-            if (!(testFraction > 0 && testFraction < 1)) {
-                throw new UsageException("test fraction must be in (0, 1), got " + testFraction);
-            }
+            requireTestFraction(testFraction);
         }
 
         @Override
@@ -91,9 +96,7 @@ public sealed interface Protocol {
     /** Time order: train on the earlier rows, test on the last {@code testFraction} of them, unshuffled. */
     record TimeOrdered(double testFraction) implements Protocol {
         public TimeOrdered {
-            if (!(testFraction > 0 && testFraction < 1)) {
-                throw new UsageException("test fraction must be in (0, 1), got " + testFraction);
-            }
+            requireTestFraction(testFraction);
         }
 
         @Override

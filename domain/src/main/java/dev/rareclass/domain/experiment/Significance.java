@@ -73,38 +73,25 @@ public final class Significance {
         return 1 - front * betaContinuedFraction(1 - x, b, a) / b;
     }
 
-    private static double betaContinuedFraction(double x, double a, double b) {
+    /** Lentz's guard against division by zero: a value this close to 0 becomes 1e-300. */
+    private static double awayFromZero(double v) {
         final double tiny = 1e-300;
+        return Math.abs(v) < tiny ? tiny : v;
+    }
+
+    private static double betaContinuedFraction(double x, double a, double b) {
         double c = 1;
-        double d = 1 - (a + b) * x / (a + 1);
-        if (Math.abs(d) < tiny) {
-            d = tiny;
-        }
-        d = 1 / d;
+        double d = 1 / awayFromZero(1 - (a + b) * x / (a + 1));
         double h = d;
         for (int m = 1; m <= 10_000; m++) {
             int m2 = 2 * m;
             double aa = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
-            d = 1 + aa * d;
-            if (Math.abs(d) < tiny) {
-                d = tiny;
-            }
-            c = 1 + aa / c;
-            if (Math.abs(c) < tiny) {
-                c = tiny;
-            }
-            d = 1 / d;
+            d = 1 / awayFromZero(1 + aa * d);
+            c = awayFromZero(1 + aa / c);
             h *= d * c;
             aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
-            d = 1 + aa * d;
-            if (Math.abs(d) < tiny) {
-                d = tiny;
-            }
-            c = 1 + aa / c;
-            if (Math.abs(c) < tiny) {
-                c = tiny;
-            }
-            d = 1 / d;
+            d = 1 / awayFromZero(1 + aa * d);
+            c = awayFromZero(1 + aa / c);
             double delta = d * c;
             h *= delta;
             if (Math.abs(delta - 1) < 1e-15) {

@@ -12,22 +12,11 @@ final class Inputs {
         if (y.length == 0) {
             throw new IllegalArgumentException("y must not be empty");
         }
-        for (int i = 0; i < y.length; i++) {
-            if (y[i] != 0 && y[i] != 1) {
-                throw new IllegalArgumentException("y[" + i + "] = " + y[i] + " but labels must be 0 or 1");
-            }
-        }
+        checkBinary(y, "y", "labels");
     }
 
     static void checkLabelsAndScores(int[] y, double[] scores) {
-        checkLabels(y);
-        if (scores == null) {
-            throw new IllegalArgumentException("scores must not be null");
-        }
-        if (scores.length != y.length) {
-            throw new IllegalArgumentException(
-                    "y has " + y.length + " rows but scores has " + scores.length);
-        }
+        checkAligned(y, scores, "scores", scores == null ? 0 : scores.length);
         for (int i = 0; i < scores.length; i++) {
             if (!Double.isFinite(scores[i])) {
                 throw new IllegalArgumentException("scores[" + i + "] = " + scores[i] + " but scores must be finite");
@@ -36,18 +25,28 @@ final class Inputs {
     }
 
     static void checkLabelsAndPredictions(int[] y, int[] predicted) {
+        checkAligned(y, predicted, "predicted", predicted == null ? 0 : predicted.length);
+        checkBinary(predicted, "predicted", "predictions");
+    }
+
+    /** Valid labels {@code y}, and a non-null per-row array {@code values} of the same length. */
+    private static void checkAligned(int[] y, Object values, String name, int length) {
         checkLabels(y);
-        if (predicted == null) {
-            throw new IllegalArgumentException("predicted must not be null");
+        if (values == null) {
+            throw new IllegalArgumentException(name + " must not be null");
         }
-        if (predicted.length != y.length) {
+        if (length != y.length) {
             throw new IllegalArgumentException(
-                    "y has " + y.length + " rows but predicted has " + predicted.length);
+                    "y has " + y.length + " rows but " + name + " has " + length);
         }
-        for (int i = 0; i < predicted.length; i++) {
-            if (predicted[i] != 0 && predicted[i] != 1) {
+    }
+
+    /** Every entry 0 or 1; {@code what} names them in the message (labels, predictions). */
+    private static void checkBinary(int[] values, String name, String what) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != 0 && values[i] != 1) {
                 throw new IllegalArgumentException(
-                        "predicted[" + i + "] = " + predicted[i] + " but predictions must be 0 or 1");
+                        name + "[" + i + "] = " + values[i] + " but " + what + " must be 0 or 1");
             }
         }
     }

@@ -35,7 +35,7 @@ final class FakeCatalog implements TrainerCatalog {
         if (!model.kind().equals("centroid") || model.backend().map(b -> !b.equals("fake")).orElse(false)) {
             throw new UsageException("unknown model '" + model + "'; known: centroid@fake");
         }
-        return new Factory();
+        return new Factory(this, "centroid", "fake", Set.of(), false);
     }
 
     @Override
@@ -48,36 +48,18 @@ final class FakeCatalog implements TrainerCatalog {
         throw new UsageException("no codec");
     }
 
-    private final class Factory implements TrainerFactory {
-        @Override
-        public String kind() {
-            return "centroid";
-        }
-
-        @Override
-        public String backend() {
-            return "fake";
-        }
-
-        @Override
-        public Set<String> parameterNames() {
-            return Set.of();
-        }
-
-        @Override
-        public boolean supportsClassWeights() {
-            return false;
-        }
-
+    /** The factory: records' accessors answer kind, backend, parameter names and class weights. */
+    private record Factory(FakeCatalog catalog, String kind, String backend, Set<String> parameterNames,
+            boolean supportsClassWeights) implements TrainerFactory {
         @Override
         public void warmUp() {
-            warmUps.incrementAndGet();
+            catalog.warmUps.incrementAndGet();
         }
 
         @Override
         public ClassifierTrainer create(Hyperparameters params) {
             params.requireKnown(parameterNames(), "centroid@fake");
-            return FakeCatalog.this::train;
+            return catalog::train;
         }
     }
 
@@ -97,46 +79,26 @@ final class FakeCatalog implements TrainerCatalog {
                 target[c] += x.get(r, c) / n;
             }
         }
-        return new TrainedClassifier() {
-            @Override
-            public String kind() {
-                return "centroid";
-            }
+        return new Centroids("centroid", "fake", Hyperparameters.empty(), ScoreKind.PROBABILITY, "centroids", pos, neg);
+    }
 
-            @Override
-            public String backend() {
-                return "fake";
-            }
-
-            @Override
-            public Hyperparameters params() {
-                return Hyperparameters.empty();
-            }
-
-            @Override
-            public double[] scores(FeatureMatrix m) {
-                double[] out = new double[m.rows()];
-                for (int r = 0; r < m.rows(); r++) {
-                    double dp = 0;
-                    double dn = 0;
-                    for (int c = 0; c < d; c++) {
-                        dp += Math.pow(m.get(r, c) - pos[c], 2);
-                        dn += Math.pow(m.get(r, c) - neg[c], 2);
-                    }
-                    out[r] = 1 / (1 + Math.exp(dp - dn));
+    /** The trained model; the records' accessors answer everything but the scores. */
+    private record Centroids(String kind, String backend, Hyperparameters params, ScoreKind scoreKind, String summary,
+            double[] pos, double[] neg) implements TrainedClassifier {
+        @Override
+        public double[] scores(FeatureMatrix m) {
+            int d = pos.length;
+            double[] out = new double[m.rows()];
+            for (int r = 0; r < m.rows(); r++) {
+                double dp = 0;
+                double dn = 0;
+                for (int c = 0; c < d; c++) {
+                    dp += Math.pow(m.get(r, c) - pos[c], 2);
+                    dn += Math.pow(m.get(r, c) - neg[c], 2);
                 }
-                return out;
+                out[r] = 1 / (1 + Math.exp(dp - dn));
             }
-
-            @Override
-            public ScoreKind scoreKind() {
-                return ScoreKind.PROBABILITY;
-            }
-
-            @Override
-            public String summary() {
-                return "centroids";
-            }
-        };
+            return out;
+        }
     }
 }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,94 +23,47 @@ import org.junit.jupiter.api.Test;
 class BinaryMetricsTest {
     private static final double EPS = 1e-12;
 
-    /** Reference values for {@link SklearnCases} NORMAL at threshold 0.5 (sklearn.metrics / imblearn.metrics). */
-    private static final Map<MetricName, Double> NORMAL = Map.ofEntries(
-                Map.entry(MetricName.ACCURACY, 0.8), // accuracy_score(y, p)
-                Map.entry(MetricName.BALANCED_ACCURACY, 0.7916666666666667), // balanced_accuracy_score(y, p)
-                Map.entry(MetricName.PRECISION, 0.75), // precision_score(y, p, zero_division=0)
-                Map.entry(MetricName.RECALL, 0.75), // recall_score(y, p, zero_division=0)
-                Map.entry(MetricName.SPECIFICITY, 0.8333333333333334), // imblearn specificity_score(y, p)
-                Map.entry(MetricName.F1, 0.75), // f1_score(y, p, zero_division=0)
-                Map.entry(MetricName.F_BETA, 0.75), // fbeta_score(y, p, beta=2, zero_division=0)
-                Map.entry(MetricName.MCC, 0.5833333333333334), // matthews_corrcoef(y, p)
-                Map.entry(MetricName.G_MEAN, 0.7905694150420949), // imblearn geometric_mean_score(y, p)
-                Map.entry(MetricName.ROC_AUC, 0.9166666666666667), // roc_auc_score(y, s)
-                Map.entry(MetricName.PR_AUC, 0.9166666666666666), // average_precision_score(y, s)
-                Map.entry(MetricName.BRIER, 0.12250000000000001), // brier_score_loss(y, s)
-                Map.entry(MetricName.LOG_LOSS, 0.3898589796347911), // log_loss(y, s)
-                Map.entry(MetricName.TP, 3.0), // confusion_matrix(y, p).ravel()[3]
-                Map.entry(MetricName.FP, 1.0), // confusion_matrix(y, p).ravel()[1]
-                Map.entry(MetricName.TN, 5.0), // confusion_matrix(y, p).ravel()[0]
-                Map.entry(MetricName.FN, 1.0)); // confusion_matrix(y, p).ravel()[2]
+    /**
+     * Reference values at threshold 0.5 (sklearn.metrics / imblearn.metrics), one row per metric, with one value
+     * for each {@link SklearnCases} set in the order NORMAL, TIES, NONE_PREDICTED, ALL_PREDICTED.
+     */
+    private record Reference(MetricName metric, double... values) {
+    }
 
-    /** Reference values for {@link SklearnCases} TIES at threshold 0.5 (sklearn.metrics / imblearn.metrics). */
-    private static final Map<MetricName, Double> TIES = Map.ofEntries(
-                Map.entry(MetricName.ACCURACY, 0.5), // accuracy_score(y, p)
-                Map.entry(MetricName.BALANCED_ACCURACY, 0.5142857142857142), // balanced_accuracy_score(y, p)
-                Map.entry(MetricName.PRECISION, 0.42857142857142855), // precision_score(y, p, zero_division=0)
-                Map.entry(MetricName.RECALL, 0.6), // recall_score(y, p, zero_division=0)
-                Map.entry(MetricName.SPECIFICITY, 0.42857142857142855), // imblearn specificity_score(y, p)
-                Map.entry(MetricName.F1, 0.5), // f1_score(y, p, zero_division=0)
-                Map.entry(MetricName.F_BETA, 0.5555555555555556), // fbeta_score(y, p, beta=2, zero_division=0)
-                Map.entry(MetricName.MCC, 0.02857142857142857), // matthews_corrcoef(y, p)
-                Map.entry(MetricName.G_MEAN, 0.50709255283711), // imblearn geometric_mean_score(y, p)
-                Map.entry(MetricName.ROC_AUC, 0.6), // roc_auc_score(y, s)
-                Map.entry(MetricName.PR_AUC, 0.5122222222222221), // average_precision_score(y, s)
-                Map.entry(MetricName.BRIER, 0.28333333333333327), // brier_score_loss(y, s)
-                Map.entry(MetricName.LOG_LOSS, 0.8154597112124607), // log_loss(y, s)
-                Map.entry(MetricName.TP, 3.0), // confusion_matrix(y, p).ravel()[3]
-                Map.entry(MetricName.FP, 4.0), // confusion_matrix(y, p).ravel()[1]
-                Map.entry(MetricName.TN, 3.0), // confusion_matrix(y, p).ravel()[0]
-                Map.entry(MetricName.FN, 2.0)); // confusion_matrix(y, p).ravel()[2]
+    private static final List<Reference> REFERENCES = List.of(
+            new Reference(MetricName.ACCURACY, 0.8, 0.5, 0.6666666666666666, 0.6), // accuracy_score(y, p)
+            new Reference(MetricName.BALANCED_ACCURACY, 0.7916666666666667, 0.5142857142857142, 0.5, 0.5), // balanced_accuracy_score(y, p)
+            new Reference(MetricName.PRECISION, 0.75, 0.42857142857142855, 0.0, 0.6), // precision_score(y, p, zero_division=0)
+            new Reference(MetricName.RECALL, 0.75, 0.6, 0.0, 1.0), // recall_score(y, p, zero_division=0)
+            new Reference(MetricName.SPECIFICITY, 0.8333333333333334, 0.42857142857142855, 1.0, 0.0), // imblearn specificity_score(y, p)
+            new Reference(MetricName.F1, 0.75, 0.5, 0.0, 0.7499999999999999), // f1_score(y, p, zero_division=0)
+            new Reference(MetricName.F_BETA, 0.75, 0.5555555555555556, 0.0, 0.8823529411764706), // fbeta_score(y, p, beta=2, zero_division=0)
+            new Reference(MetricName.MCC, 0.5833333333333334, 0.02857142857142857, 0.0, 0.0), // matthews_corrcoef(y, p)
+            new Reference(MetricName.G_MEAN, 0.7905694150420949, 0.50709255283711, 0.0, 0.0), // imblearn geometric_mean_score(y, p)
+            new Reference(MetricName.ROC_AUC, 0.9166666666666667, 0.6, 1.0, 0.5), // roc_auc_score(y, s)
+            new Reference(MetricName.PR_AUC, 0.9166666666666666, 0.5122222222222221, 1.0, 0.6388888888888888), // average_precision_score(y, s)
+            new Reference(MetricName.BRIER, 0.12250000000000001, 0.28333333333333327, 0.15041666666666664, 0.30250000000000005), // brier_score_loss(y, s)
+            new Reference(MetricName.LOG_LOSS, 0.3898589796347911, 0.8154597112124607, 0.41667681625994635, 7.53629815521459), // log_loss(y, s)
+            new Reference(MetricName.TP, 3.0, 3.0, 0.0, 3.0), // confusion_matrix(y, p).ravel()[3]
+            new Reference(MetricName.FP, 1.0, 4.0, 0.0, 2.0), // confusion_matrix(y, p).ravel()[1]
+            new Reference(MetricName.TN, 5.0, 3.0, 4.0, 0.0), // confusion_matrix(y, p).ravel()[0]
+            new Reference(MetricName.FN, 1.0, 2.0, 2.0, 0.0)); // confusion_matrix(y, p).ravel()[2]
 
-    /** Reference values for {@link SklearnCases} NONE_PREDICTED at threshold 0.5 (sklearn.metrics / imblearn.metrics). */
-    private static final Map<MetricName, Double> NONE_PREDICTED = Map.ofEntries(
-                Map.entry(MetricName.ACCURACY, 0.6666666666666666), // accuracy_score(y, p)
-                Map.entry(MetricName.BALANCED_ACCURACY, 0.5), // balanced_accuracy_score(y, p)
-                Map.entry(MetricName.PRECISION, 0.0), // precision_score(y, p, zero_division=0)
-                Map.entry(MetricName.RECALL, 0.0), // recall_score(y, p, zero_division=0)
-                Map.entry(MetricName.SPECIFICITY, 1.0), // imblearn specificity_score(y, p)
-                Map.entry(MetricName.F1, 0.0), // f1_score(y, p, zero_division=0)
-                Map.entry(MetricName.F_BETA, 0.0), // fbeta_score(y, p, beta=2, zero_division=0)
-                Map.entry(MetricName.MCC, 0.0), // matthews_corrcoef(y, p)
-                Map.entry(MetricName.G_MEAN, 0.0), // imblearn geometric_mean_score(y, p)
-                Map.entry(MetricName.ROC_AUC, 1.0), // roc_auc_score(y, s)
-                Map.entry(MetricName.PR_AUC, 1.0), // average_precision_score(y, s)
-                Map.entry(MetricName.BRIER, 0.15041666666666664), // brier_score_loss(y, s)
-                Map.entry(MetricName.LOG_LOSS, 0.41667681625994635), // log_loss(y, s)
-                Map.entry(MetricName.TP, 0.0), // confusion_matrix(y, p).ravel()[3]
-                Map.entry(MetricName.FP, 0.0), // confusion_matrix(y, p).ravel()[1]
-                Map.entry(MetricName.TN, 4.0), // confusion_matrix(y, p).ravel()[0]
-                Map.entry(MetricName.FN, 2.0)); // confusion_matrix(y, p).ravel()[2]
+    private static final Map<MetricName, Double> NORMAL = referenceColumn(0);
 
-    /** Reference values for {@link SklearnCases} ALL_PREDICTED at threshold 0.5 (sklearn.metrics / imblearn.metrics). */
-    private static final Map<MetricName, Double> ALL_PREDICTED = Map.ofEntries(
-                Map.entry(MetricName.ACCURACY, 0.6), // accuracy_score(y, p)
-                Map.entry(MetricName.BALANCED_ACCURACY, 0.5), // balanced_accuracy_score(y, p)
-                Map.entry(MetricName.PRECISION, 0.6), // precision_score(y, p, zero_division=0)
-                Map.entry(MetricName.RECALL, 1.0), // recall_score(y, p, zero_division=0)
-                Map.entry(MetricName.SPECIFICITY, 0.0), // imblearn specificity_score(y, p)
-                Map.entry(MetricName.F1, 0.7499999999999999), // f1_score(y, p, zero_division=0)
-                Map.entry(MetricName.F_BETA, 0.8823529411764706), // fbeta_score(y, p, beta=2, zero_division=0)
-                Map.entry(MetricName.MCC, 0.0), // matthews_corrcoef(y, p)
-                Map.entry(MetricName.G_MEAN, 0.0), // imblearn geometric_mean_score(y, p)
-                Map.entry(MetricName.ROC_AUC, 0.5), // roc_auc_score(y, s)
-                Map.entry(MetricName.PR_AUC, 0.6388888888888888), // average_precision_score(y, s)
-                Map.entry(MetricName.BRIER, 0.30250000000000005), // brier_score_loss(y, s)
-                Map.entry(MetricName.LOG_LOSS, 7.53629815521459), // log_loss(y, s)
-                Map.entry(MetricName.TP, 3.0), // confusion_matrix(y, p).ravel()[3]
-                Map.entry(MetricName.FP, 2.0), // confusion_matrix(y, p).ravel()[1]
-                Map.entry(MetricName.TN, 0.0), // confusion_matrix(y, p).ravel()[0]
-                Map.entry(MetricName.FN, 0.0)); // confusion_matrix(y, p).ravel()[2]
+    /** One data set's reference values; a metric listed twice fails here. */
+    private static Map<MetricName, Double> referenceColumn(int set) {
+        return REFERENCES.stream().collect(Collectors.toMap(Reference::metric, r -> r.values()[set]));
+    }
 
     static Stream<Arguments> sklearnCases() {
         return Stream.of(
                 Arguments.of("normal", SklearnCases.NORMAL_Y, SklearnCases.NORMAL_S, NORMAL),
-                Arguments.of("tied scores", SklearnCases.TIES_Y, SklearnCases.TIES_S, TIES),
+                Arguments.of("tied scores", SklearnCases.TIES_Y, SklearnCases.TIES_S, referenceColumn(1)),
                 Arguments.of("no predicted positives", SklearnCases.NONE_PREDICTED_Y,
-                        SklearnCases.NONE_PREDICTED_S, NONE_PREDICTED),
+                        SklearnCases.NONE_PREDICTED_S, referenceColumn(2)),
                 Arguments.of("all predicted positive", SklearnCases.ALL_PREDICTED_Y,
-                        SklearnCases.ALL_PREDICTED_S, ALL_PREDICTED));
+                        SklearnCases.ALL_PREDICTED_S, referenceColumn(3)));
     }
 
     @ParameterizedTest(name = "{0}")

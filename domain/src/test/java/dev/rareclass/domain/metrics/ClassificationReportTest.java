@@ -3,11 +3,11 @@ package dev.rareclass.domain.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -17,70 +17,80 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ClassificationReportTest {
     private static final double EPS = 1e-12;
 
-    static Stream<Arguments> cases() {
-        return Stream.of(
-                // classification_report(y, p, labels=[0, 1], target_names=["normal", "fraud"], zero_division=0,
-                //     output_dict=True) and the same without output_dict, on SklearnCases.NORMAL
-                Arguments.of("NORMAL", SklearnCases.NORMAL_Y, SklearnCases.NORMAL_S,
-                        List.of(new ClassReportRow("normal", 0.8333333333333334, 0.8333333333333334, 0.8333333333333334, 6),
-                        new ClassReportRow("fraud", 0.75, 0.75, 0.75, 4),
-                        new ClassReportRow("macro avg", 0.7916666666666667, 0.7916666666666667, 0.7916666666666667, 10),
-                        new ClassReportRow("weighted avg", 0.8, 0.8, 0.8, 10)),
-                        0.8,
-                        "              precision    recall  f1-score   support\n\n      normal       0.83      0.83      0.83         6\n       fraud       0.75      0.75      0.75         4\n\n    accuracy                           0.80        10\n   macro avg       0.79      0.79      0.79        10\nweighted avg       0.80      0.80      0.80        10\n"),
-                // classification_report(y, p, labels=[0, 1], target_names=["normal", "fraud"], zero_division=0,
-                //     output_dict=True) and the same without output_dict, on SklearnCases.TIES
-                Arguments.of("TIES", SklearnCases.TIES_Y, SklearnCases.TIES_S,
-                        List.of(new ClassReportRow("normal", 0.6, 0.42857142857142855, 0.5, 7),
-                        new ClassReportRow("fraud", 0.42857142857142855, 0.6, 0.5, 5),
-                        new ClassReportRow("macro avg", 0.5142857142857142, 0.5142857142857142, 0.5, 12),
-                        new ClassReportRow("weighted avg", 0.5285714285714286, 0.5, 0.5, 12)),
-                        0.5,
-                        "              precision    recall  f1-score   support\n\n      normal       0.60      0.43      0.50         7\n       fraud       0.43      0.60      0.50         5\n\n    accuracy                           0.50        12\n   macro avg       0.51      0.51      0.50        12\nweighted avg       0.53      0.50      0.50        12\n"),
-                // classification_report(y, p, labels=[0, 1], target_names=["normal", "fraud"], zero_division=0,
-                //     output_dict=True) and the same without output_dict, on SklearnCases.NONE_PREDICTED
-                Arguments.of("NONE_PREDICTED", SklearnCases.NONE_PREDICTED_Y, SklearnCases.NONE_PREDICTED_S,
-                        List.of(new ClassReportRow("normal", 0.6666666666666666, 1.0, 0.8, 4),
-                        new ClassReportRow("fraud", 0.0, 0.0, 0.0, 2),
-                        new ClassReportRow("macro avg", 0.3333333333333333, 0.5, 0.4, 6),
-                        new ClassReportRow("weighted avg", 0.4444444444444444, 0.6666666666666666, 0.5333333333333333, 6)),
-                        0.6666666666666666,
-                        "              precision    recall  f1-score   support\n\n      normal       0.67      1.00      0.80         4\n       fraud       0.00      0.00      0.00         2\n\n    accuracy                           0.67         6\n   macro avg       0.33      0.50      0.40         6\nweighted avg       0.44      0.67      0.53         6\n"),
-                // classification_report(y, p, labels=[0, 1], target_names=["normal", "fraud"], zero_division=0,
-                //     output_dict=True) and the same without output_dict, on SklearnCases.ALL_PREDICTED
-                Arguments.of("ALL_PREDICTED", SklearnCases.ALL_PREDICTED_Y, SklearnCases.ALL_PREDICTED_S,
-                        List.of(new ClassReportRow("normal", 0.0, 0.0, 0.0, 2),
-                        new ClassReportRow("fraud", 0.6, 1.0, 0.7499999999999999, 3),
-                        new ClassReportRow("macro avg", 0.3, 0.5, 0.37499999999999994, 5),
-                        new ClassReportRow("weighted avg", 0.36, 0.6, 0.4499999999999999, 5)),
-                        0.6,
-                        "              precision    recall  f1-score   support\n\n      normal       0.00      0.00      0.00         2\n       fraud       0.60      1.00      0.75         3\n\n    accuracy                           0.60         5\n   macro avg       0.30      0.50      0.37         5\nweighted avg       0.36      0.60      0.45         5\n"));
+    private static ClassificationReport report(String set) {
+        return switch (set) {
+            case "NORMAL" -> report(SklearnCases.NORMAL_Y, SklearnCases.NORMAL_S);
+            case "TIES" -> report(SklearnCases.TIES_Y, SklearnCases.TIES_S);
+            case "NONE_PREDICTED" -> report(SklearnCases.NONE_PREDICTED_Y, SklearnCases.NONE_PREDICTED_S);
+            case "ALL_PREDICTED" -> report(SklearnCases.ALL_PREDICTED_Y, SklearnCases.ALL_PREDICTED_S);
+            default -> throw new IllegalArgumentException(set);
+        };
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void rowsMatchSklearnOutputDict(String name, int[] y, double[] s, List<ClassReportRow> expected,
-            double accuracy, String text) {
-        ClassificationReport report = ClassificationReport.of(ConfusionCounts.of(y, s, 0.5), "normal", "fraud");
+    private static ClassificationReport report(int[] y, double[] s) {
+        return ClassificationReport.of(ConfusionCounts.of(y, s, 0.5), "normal", "fraud");
+    }
+
+    /**
+     * {@code classification_report(y, p, labels=[0, 1], target_names=["normal", "fraud"], zero_division=0,
+     * output_dict=True)} on each {@link SklearnCases} set: row index, label, precision, recall, f1-score, support.
+     */
+    @ParameterizedTest(name = "{0} {2}")
+    @CsvSource({
+        "NORMAL, 0, normal, 0.8333333333333334, 0.8333333333333334, 0.8333333333333334, 6",
+        "NORMAL, 1, fraud, 0.75, 0.75, 0.75, 4",
+        "NORMAL, 2, macro avg, 0.7916666666666667, 0.7916666666666667, 0.7916666666666667, 10",
+        "NORMAL, 3, weighted avg, 0.8, 0.8, 0.8, 10",
+        "TIES, 0, normal, 0.6, 0.42857142857142855, 0.5, 7",
+        "TIES, 1, fraud, 0.42857142857142855, 0.6, 0.5, 5",
+        "TIES, 2, macro avg, 0.5142857142857142, 0.5142857142857142, 0.5, 12",
+        "TIES, 3, weighted avg, 0.5285714285714286, 0.5, 0.5, 12",
+        "NONE_PREDICTED, 0, normal, 0.6666666666666666, 1.0, 0.8, 4",
+        "NONE_PREDICTED, 1, fraud, 0.0, 0.0, 0.0, 2",
+        "NONE_PREDICTED, 2, macro avg, 0.3333333333333333, 0.5, 0.4, 6",
+        "NONE_PREDICTED, 3, weighted avg, 0.4444444444444444, 0.6666666666666666, 0.5333333333333333, 6",
+        "ALL_PREDICTED, 0, normal, 0.0, 0.0, 0.0, 2",
+        "ALL_PREDICTED, 1, fraud, 0.6, 1.0, 0.7499999999999999, 3",
+        "ALL_PREDICTED, 2, macro avg, 0.3, 0.5, 0.37499999999999994, 5",
+        "ALL_PREDICTED, 3, weighted avg, 0.36, 0.6, 0.4499999999999999, 5",
+    })
+    void rowsMatchSklearnOutputDict(String set, int index, String label, double precision, double recall, double f1,
+            long support) {
+        ClassificationReport report = report(set);
         assertThat(report.rows()).hasSize(4);
-        for (int i = 0; i < 4; i++) {
-            ClassReportRow actual = report.rows().get(i);
-            ClassReportRow want = expected.get(i);
-            assertThat(actual.label()).isEqualTo(want.label());
-            assertThat(actual.precision()).as(want.label() + " precision").isCloseTo(want.precision(), within(EPS));
-            assertThat(actual.recall()).as(want.label() + " recall").isCloseTo(want.recall(), within(EPS));
-            assertThat(actual.f1()).as(want.label() + " f1").isCloseTo(want.f1(), within(EPS));
-            assertThat(actual.support()).as(want.label() + " support").isEqualTo(want.support());
-        }
-        assertThat(report.accuracy()).isCloseTo(accuracy, within(EPS));
+        ClassReportRow actual = report.rows().get(index);
+        assertThat(actual.label()).isEqualTo(label);
+        assertThat(actual.precision()).as(label + " precision").isCloseTo(precision, within(EPS));
+        assertThat(actual.recall()).as(label + " recall").isCloseTo(recall, within(EPS));
+        assertThat(actual.f1()).as(label + " f1").isCloseTo(f1, within(EPS));
+        assertThat(actual.support()).as(label + " support").isEqualTo(support);
+    }
+
+    /** The same output_dict's {@code accuracy}. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "NORMAL, 0.8",
+        "TIES, 0.5",
+        "NONE_PREDICTED, 0.6666666666666666",
+        "ALL_PREDICTED, 0.6",
+    })
+    void accuracyMatchesSklearnOutputDict(String set, double accuracy) {
+        assertThat(report(set).accuracy()).isCloseTo(accuracy, within(EPS));
+    }
+
+    /** The same classification_report without output_dict. */
+    static Stream<Arguments> texts() {
+        return Stream.of(
+                Arguments.of("NORMAL", "              precision    recall  f1-score   support\n\n      normal       0.83      0.83      0.83         6\n       fraud       0.75      0.75      0.75         4\n\n    accuracy                           0.80        10\n   macro avg       0.79      0.79      0.79        10\nweighted avg       0.80      0.80      0.80        10\n"),
+                Arguments.of("TIES", "              precision    recall  f1-score   support\n\n      normal       0.60      0.43      0.50         7\n       fraud       0.43      0.60      0.50         5\n\n    accuracy                           0.50        12\n   macro avg       0.51      0.51      0.50        12\nweighted avg       0.53      0.50      0.50        12\n"),
+                Arguments.of("NONE_PREDICTED", "              precision    recall  f1-score   support\n\n      normal       0.67      1.00      0.80         4\n       fraud       0.00      0.00      0.00         2\n\n    accuracy                           0.67         6\n   macro avg       0.33      0.50      0.40         6\nweighted avg       0.44      0.67      0.53         6\n"),
+                Arguments.of("ALL_PREDICTED", "              precision    recall  f1-score   support\n\n      normal       0.00      0.00      0.00         2\n       fraud       0.60      1.00      0.75         3\n\n    accuracy                           0.60         5\n   macro avg       0.30      0.50      0.37         5\nweighted avg       0.36      0.60      0.45         5\n"));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void textMatchesSklearnCharacterForCharacter(String name, int[] y, double[] s, List<ClassReportRow> expected,
-            double accuracy, String text) {
-        assertThat(ClassificationReport.of(ConfusionCounts.of(y, s, 0.5), "normal", "fraud").toText())
-                .isEqualTo(text);
+    @MethodSource("texts")
+    void textMatchesSklearnCharacterForCharacter(String set, String text) {
+        assertThat(report(set).toText()).isEqualTo(text);
     }
 
     @Test

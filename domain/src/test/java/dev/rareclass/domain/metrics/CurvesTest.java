@@ -39,11 +39,8 @@ class CurvesTest {
             {0.0, 0.14285714285714285, 0.2857142857142857, 0.5714285714285714, 0.7142857142857143, 1.0},
             {0.0, 0.2, 0.6, 0.6, 0.8, 1.0},
             {Double.POSITIVE_INFINITY, 0.9, 0.7, 0.5, 0.3, 0.1}};
-    // fpr, tpr, thr = roc_curve(y, s, drop_intermediate=False); thr[0] replaced by inf
-    private static final double[][] TIES_ROC_FULL = {
-            {0.0, 0.14285714285714285, 0.2857142857142857, 0.5714285714285714, 0.7142857142857143, 1.0},
-            {0.0, 0.2, 0.6, 0.6, 0.8, 1.0},
-            {Double.POSITIVE_INFINITY, 0.9, 0.7, 0.5, 0.3, 0.1}};
+    // roc_curve(y, s, drop_intermediate=False) gives the same arrays here: it has no point to drop
+    private static final double[][] TIES_ROC_FULL = TIES_ROC;
     // precision, recall, thr = precision_recall_curve(y, s); rows below are recall, precision, thr
     private static final double[][] TIES_PR = {
             {1.0, 0.8, 0.6, 0.6, 0.2, 0.0},
@@ -174,15 +171,8 @@ class CurvesTest {
 
     @Test
     void rocAucEqualsTheProbabilityThatAPositiveOutranksANegativeOnRandomTiedData() {
-        for (long seed = 1; seed <= 5; seed++) {
-            Random random = new Random(seed);
-            int n = 300;
-            int[] y = new int[n];
-            double[] s = new double[n];
-            for (int i = 0; i < n; i++) {
-                y[i] = random.nextInt(4) == 0 ? 1 : 0;
-                s[i] = random.nextInt(20) + y[i] * random.nextInt(5);
-            }
+        forEachRandomSet(300, 4, (random, label) -> random.nextInt(20) + label * random.nextInt(5), (seed, y, s) -> {
+            int n = y.length;
             double wins = 0;
             long pairs = 0;
             for (int i = 0; i < n; i++) {
@@ -194,20 +184,13 @@ class CurvesTest {
                 }
             }
             assertThat(Curves.rocAuc(y, s)).as("seed " + seed).isCloseTo(wins / pairs, within(EPS));
-        }
+        });
     }
 
     @Test
     void averagePrecisionEqualsMeanPrecisionAtEachPositiveWhenScoresAreDistinct() {
-        for (long seed = 1; seed <= 5; seed++) {
-            Random random = new Random(seed);
-            int n = 200;
-            int[] y = new int[n];
-            double[] s = new double[n];
-            for (int i = 0; i < n; i++) {
-                y[i] = random.nextInt(5) == 0 ? 1 : 0;
-                s[i] = random.nextDouble() + 0.3 * y[i];
-            }
+        forEachRandomSet(200, 5, (random, label) -> random.nextDouble() + 0.3 * label, (seed, y, s) -> {
+            int n = y.length;
             // Without ties, AP is the mean over positives of the precision among rows scored at least as high.
             double sum = 0;
             int positives = 0;
@@ -226,6 +209,33 @@ class CurvesTest {
                 }
             }
             assertThat(Curves.averagePrecision(y, s)).as("seed " + seed).isCloseTo(sum / positives, within(EPS));
+        });
+    }
+
+    /** Draws one row's score given its label. */
+    private interface ScoreDraw {
+        double next(Random random, int label);
+    }
+
+    /** Checks one random data set. */
+    private interface RandomSetCheck {
+        void check(long seed, int[] y, double[] s);
+    }
+
+    /**
+     * Runs {@code check} on the data sets of seeds 1 to 5: {@code n} rows, each positive with probability
+     * {@code 1 / oneIn}, then scored by {@code score}, both drawn from one {@code Random(seed)}.
+     */
+    private static void forEachRandomSet(int n, int oneIn, ScoreDraw score, RandomSetCheck check) {
+        for (long seed = 1; seed <= 5; seed++) {
+            Random random = new Random(seed);
+            int[] y = new int[n];
+            double[] s = new double[n];
+            for (int i = 0; i < n; i++) {
+                y[i] = random.nextInt(oneIn) == 0 ? 1 : 0;
+                s[i] = score.next(random, y[i]);
+            }
+            check.check(seed, y, s);
         }
     }
 

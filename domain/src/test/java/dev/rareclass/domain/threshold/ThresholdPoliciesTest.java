@@ -176,16 +176,28 @@ class ThresholdPoliciesTest {
         return s;
     }
 
+    /** Checks one random data set; {@code random} is the generator that drew it, for further draws. */
+    private interface RandomSetCheck {
+        void check(long seed, Random random, int[] y, double[] s);
+    }
+
+    /** Runs {@code check} on data sets of {@code n} rows drawn with {@link #labels} and {@link #scores}, seeds 1 to 20. */
+    private static void forEachRandomSet(int n, RandomSetCheck check) {
+        for (long seed = 1; seed <= 20; seed++) {
+            Random random = new Random(seed);
+            int[] y = labels(random, n);
+            double[] s = scores(random, y);
+            check.check(seed, random, y, s);
+        }
+    }
+
     private static double[] candidates(double[] s) {
         return Arrays.stream(s).distinct().sorted().toArray();
     }
 
     @Test
     void recallTargetIsMetAndNoLargerThresholdMeetsIt() {
-        for (long seed = 1; seed <= 20; seed++) {
-            Random random = new Random(seed);
-            int[] y = labels(random, 200);
-            double[] s = scores(random, y);
+        forEachRandomSet(200, (seed, random, y, s) -> {
             double target = random.nextDouble();
             double t = ThresholdPolicies.parse("recall>=" + target).choose(y, s);
             assertThat(ConfusionCounts.of(y, s, t).recall()).as("seed " + seed).isGreaterThanOrEqualTo(target);
@@ -195,15 +207,12 @@ class ThresholdPoliciesTest {
                 }
             }
             assertThat(Arrays.stream(s).anyMatch(v -> v == t)).isTrue();
-        }
+        });
     }
 
     @Test
     void precisionTargetIsMetAtTheSmallestPossibleThreshold() {
-        for (long seed = 1; seed <= 20; seed++) {
-            Random random = new Random(seed);
-            int[] y = labels(random, 200);
-            double[] s = scores(random, y);
+        forEachRandomSet(200, (seed, random, y, s) -> {
             double target = 0.3 + 0.6 * random.nextDouble();
             double t = ThresholdPolicies.parse("precision>=" + target).choose(y, s);
             double[] qualifying = Arrays.stream(candidates(s))
@@ -216,7 +225,7 @@ class ThresholdPoliciesTest {
                         .orElseThrow();
                 assertThat(ConfusionCounts.of(y, s, t).precision()).as("seed " + seed).isEqualTo(best);
             }
-        }
+        });
     }
 
     @Test
@@ -224,10 +233,7 @@ class ThresholdPoliciesTest {
         String[] specs = {"max-f1", "max-mcc", "max-balanced-accuracy"};
         List<ToDoubleFunction<ConfusionCounts>> metrics = List.of(
                 ConfusionCounts::f1, ConfusionCounts::mcc, ConfusionCounts::balancedAccuracy);
-        for (long seed = 1; seed <= 20; seed++) {
-            Random random = new Random(seed);
-            int[] y = labels(random, 150);
-            double[] s = scores(random, y);
+        forEachRandomSet(150, (seed, random, y, s) -> {
             for (int k = 0; k < specs.length; k++) {
                 double t = ThresholdPolicies.parse(specs[k]).choose(y, s);
                 double chosen = metrics.get(k).applyAsDouble(ConfusionCounts.of(y, s, t));
@@ -239,15 +245,12 @@ class ThresholdPoliciesTest {
                     }
                 }
             }
-        }
+        });
     }
 
     @Test
     void costPolicyReachesTheBruteForceMinimumAtTheLargestArgmin() {
-        for (long seed = 1; seed <= 20; seed++) {
-            Random random = new Random(seed);
-            int[] y = labels(random, 150);
-            double[] s = scores(random, y);
+        forEachRandomSet(150, (seed, random, y, s) -> {
             int fnCost = 1 + random.nextInt(20);
             int fpCost = 1 + random.nextInt(3);
             double t = ThresholdPolicies.parse("cost:" + fnCost + ":" + fpCost).choose(y, s);
@@ -261,7 +264,7 @@ class ThresholdPoliciesTest {
                     assertThat(cost).as("seed " + seed + " tie").isGreaterThan(best);
                 }
             }
-        }
+        });
     }
 
     @org.junit.jupiter.api.Test
