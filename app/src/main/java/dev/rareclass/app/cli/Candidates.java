@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The values options take, from what is bound: picocli shows them in {@code --help}
@@ -22,79 +23,82 @@ final class Candidates {
     private Candidates() {
     }
 
-    /** Every model as {@code kind@backend}. */
-    static final class Models implements Iterable<String> {
+    /** Values read from the bound models. */
+    private abstract static class FromModels implements Iterable<String> {
         private final TrainerCatalog catalog;
+        private final Function<ModelId, String> value;
 
-        @Inject
-        Models(TrainerCatalog catalog) {
+        FromModels(TrainerCatalog catalog, Function<ModelId, String> value) {
             this.catalog = catalog;
+            this.value = value;
         }
 
         @Override
         public Iterator<String> iterator() {
-            return catalog.models().stream().map(ModelId::toString).iterator();
+            return new TreeSet<>(catalog.models().stream().map(value).toList()).iterator();
+        }
+    }
+
+    /** Every model as {@code kind@backend}. */
+    static final class Models extends FromModels {
+        @Inject
+        Models(TrainerCatalog catalog) {
+            super(catalog, ModelId::toString);
         }
     }
 
     /** Every model kind. */
-    static final class Kinds implements Iterable<String> {
-        private final TrainerCatalog catalog;
-
+    static final class Kinds extends FromModels {
         @Inject
         Kinds(TrainerCatalog catalog) {
-            this.catalog = catalog;
-        }
-
-        @Override
-        public Iterator<String> iterator() {
-            return new TreeSet<>(catalog.models().stream().map(ModelId::kind).toList()).iterator();
+            super(catalog, ModelId::kind);
         }
     }
 
     /** Every backend. */
-    static final class Backends implements Iterable<String> {
-        private final TrainerCatalog catalog;
-
+    static final class Backends extends FromModels {
         @Inject
         Backends(TrainerCatalog catalog) {
-            this.catalog = catalog;
-        }
-
-        @Override
-        public Iterator<String> iterator() {
-            return new TreeSet<>(catalog.models().stream().map(m -> m.backend().orElseThrow()).toList()).iterator();
+            super(catalog, m -> m.backend().orElseThrow());
         }
     }
 
     /** Every sampler, {@code none} first. */
     static final class Samplers implements Iterable<String> {
-        private final SamplerCatalog catalog;
+        private final List<String> names;
 
         @Inject
         Samplers(SamplerCatalog catalog) {
-            this.catalog = catalog;
+            this(catalog, true);
+        }
+
+        Samplers(SamplerCatalog catalog, boolean withNone) {
+            List<String> all = new java.util.ArrayList<>(new TreeSet<>(catalog.names()));
+            all.remove(SamplerCatalog.NONE);
+            if (withNone) {
+                all.add(0, SamplerCatalog.NONE);
+            }
+            this.names = List.copyOf(all);
         }
 
         @Override
         public Iterator<String> iterator() {
-            return catalog.names().stream().sorted((a, b) -> a.equals(SamplerCatalog.NONE) ? -1
-                    : b.equals(SamplerCatalog.NONE) ? 1 : a.compareTo(b)).iterator();
+            return names.iterator();
         }
     }
 
     /** Samplers that change something (for {@code resample}). */
     static final class RealSamplers implements Iterable<String> {
-        private final SamplerCatalog catalog;
+        private final Samplers samplers;
 
         @Inject
         RealSamplers(SamplerCatalog catalog) {
-            this.catalog = catalog;
+            this.samplers = new Samplers(catalog, false);
         }
 
         @Override
         public Iterator<String> iterator() {
-            return catalog.names().stream().filter(n -> !n.equals(SamplerCatalog.NONE)).sorted().iterator();
+            return samplers.iterator();
         }
     }
 

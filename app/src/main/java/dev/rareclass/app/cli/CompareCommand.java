@@ -3,20 +3,16 @@ package dev.rareclass.app.cli;
 import dev.rareclass.domain.experiment.Candidate;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.usecase.ExperimentUseCase;
-import dev.rareclass.domain.usecase.ReportRequest;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rareclass compare}: an honest leaderboard of models × samplers × class weights. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
@@ -24,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "(mean ± std over splits), marking rows significantly worse than the best "
                 + "(Nadeau-Bengio corrected resampled t-test, alpha 0.05).",
                 "In every split the preprocessing, sampler, model and threshold are fitted on the training part only."})
-final class CompareCommand implements Callable<Integer> {
+final class CompareCommand extends CliCommand {
 
     @Parameters(index = "0", paramLabel = "DATA", description = "The labelled table.")
     Path data;
@@ -49,15 +45,8 @@ final class CompareCommand implements Callable<Integer> {
                     + "Markdown summary (summary.md) into DIR.")
     Path report;
 
-    @Option(names = "--plots", paramLabel = "DIR",
-            description = "Also write every chart of the report as a PNG into DIR (needs --report).")
-    Path plots;
-
     @Mixin
-    CommonOptions common;
-
-    @Spec
-    CommandSpec spec;
+    PlotsOption plots;
 
     private final ExperimentUseCase experiments;
 
@@ -71,8 +60,8 @@ final class CompareCommand implements Callable<Integer> {
         var request = ExperimentUseCase.Request.compare("Comparison on " + data.getFileName(),
                 new ExperimentUseCase.FromFile(dataOptions.toDomain(data)),
                 experiment.toPlan(candidates(models, params), dataOptions.missingPolicy()), experiment.jobs(),
-                ReportRequest.of(report, plots, "--report DIR"));
-        Show.experiment(spec.commandLine().getOut(), experiments.run(request, common.progress(spec)), false);
+                plots.with(report, "--report DIR"));
+        Show.experiment(out(), experiments.run(request, progress()), false);
         return 0;
     }
 

@@ -7,10 +7,8 @@ import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,13 +34,7 @@ final class DatasetsCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The catalogued datasets and how to load them.")
-    static final class ListCommand implements Callable<Integer> {
-
-        @Mixin
-        CommonOptions common;
-
-        @Spec
-        CommandSpec spec;
+    static final class ListCommand extends CliCommand {
 
         private final DatasetCatalog fetcher;
 
@@ -53,7 +45,7 @@ final class DatasetsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             for (Dataset d : fetcher.datasets()) {
                 out.printf(Locale.ROOT, "%-20s %s%n", d.name(), d.description());
                 out.printf(Locale.ROOT, "%-20s %s (%,d bytes, %s) from %s%n", "", d.file(), d.size(), d.licence(), d.url());
@@ -68,7 +60,7 @@ final class DatasetsCommand implements Runnable {
     @Command(name = "fetch", mixinStandardHelpOptions = true,
             description = "Download a dataset once into the cache ($XDG_CACHE_HOME/rareclass or ~/.cache/rareclass), "
                     + "verify its SHA-256, and print its path and the options that load it.")
-    static final class FetchCommand implements Callable<Integer> {
+    static final class FetchCommand extends CliCommand {
 
         @Parameters(index = "0", paramLabel = "NAME", description = "A name from 'rareclass datasets list'.")
         String name;
@@ -76,12 +68,6 @@ final class DatasetsCommand implements Runnable {
         @Option(names = "--mirror", paramLabel = "URL",
                 description = "Download URL/FILE from this base instead of the pinned source (the checksum still applies).")
         String mirror;
-
-        @Mixin
-        CommonOptions common;
-
-        @Spec
-        CommandSpec spec;
 
         private final DatasetCatalog fetcher;
 
@@ -93,7 +79,7 @@ final class DatasetsCommand implements Runnable {
         @Override
         public Integer call() {
             Fetched f = fetcher.fetch(name, Optional.ofNullable(mirror));
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.printf(Locale.ROOT, "%s%s%n", f.path(), f.downloaded() ? "" : " (cached)");
             out.printf(Locale.ROOT, "rareclass describe %s %s%n", f.path(), options(f.dataset()));
             out.flush();

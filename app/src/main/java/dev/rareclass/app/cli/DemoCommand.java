@@ -8,16 +8,12 @@ import dev.rareclass.domain.model.ClassWeighting;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.sampling.SamplerChoice;
 import dev.rareclass.domain.usecase.ExperimentUseCase;
-import dev.rareclass.domain.usecase.ReportRequest;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rareclass demo}: the embedded default — a synthetic rare-event table, cross-validated. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -25,13 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "random-forest@smile and mlp@dl4j, without and with SMOTE, in stratified k-fold cross-validation.",
                 "Prints the leaderboard and writes leaderboard.csv, results.json, a self-contained HTML report "
                         + "(report.html) and a Markdown summary (summary.md)."})
-final class DemoCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
-
-    @Spec
-    CommandSpec spec;
+final class DemoCommand extends CliCommand {
 
     @Option(names = "--rows", defaultValue = "20000", description = "Rows to generate (default: ${DEFAULT-VALUE}).")
     int rows;
@@ -67,8 +57,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Parallel tasks (default: the number of cores). Results do not depend on it.")
     Integer jobs;
 
-    @Option(names = "--plots", paramLabel = "DIR", description = "Also write every chart of the report as a PNG into DIR.")
-    Path plots;
+    @Mixin
+    PlotsOption plots;
 
     private final ExperimentUseCase experiments;
 
@@ -90,8 +80,8 @@ final class DemoCommand implements Callable<Integer> {
                 .withProtocol(new Protocol.KFold(folds, 1));
         var request = ExperimentUseCase.Request.compare("rareclass demo",
                 new ExperimentUseCase.Generated(rows, features, positiveRate, seed), plan,
-                jobs != null ? jobs : Runtime.getRuntime().availableProcessors(), ReportRequest.of(out, plots, "--out"));
-        Show.experiment(spec.commandLine().getOut(), experiments.run(request, common.progress(spec)), false);
+                jobs != null ? jobs : Runtime.getRuntime().availableProcessors(), plots.with(out, "--out"));
+        Show.experiment(out(), experiments.run(request, progress()), false);
         return 0;
     }
 }

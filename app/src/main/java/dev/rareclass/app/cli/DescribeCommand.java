@@ -7,17 +7,14 @@ import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rareclass describe}: what a table holds. */
 @Command(name = "describe", mixinStandardHelpOptions = true,
         description = "Rows, columns with simple statistics, constant columns, and the class balance of a table.")
-final class DescribeCommand implements Callable<Integer> {
+final class DescribeCommand extends CliCommand {
 
     private static String g(double v) {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.5g", v);
@@ -29,12 +26,6 @@ final class DescribeCommand implements Callable<Integer> {
     @Mixin
     DataOptionsMixin dataOptions;
 
-    @Mixin
-    CommonOptions common;
-
-    @Spec
-    CommandSpec spec;
-
     private final DescribeUseCase describe;
 
     @Inject
@@ -44,9 +35,9 @@ final class DescribeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Description d = describe.describe(new DescribeUseCase.Request(dataOptions.toDomain(data)), common.progress(spec));
-        d.notes().forEach(common.progress(spec)::note);
-        PrintWriter out = spec.commandLine().getOut();
+        Description d = describe.describe(new DescribeUseCase.Request(dataOptions.toDomain(data)), progress());
+        d.notes().forEach(progress()::note);
+        PrintWriter out = out();
         out.printf(Locale.ROOT, "%s: %d rows, %d feature columns%n", d.source(), d.rows(), d.columns().size());
         d.label().ifPresent(l -> out.printf(Locale.ROOT, "label '%s': %d positive ('%s'), %d negative, positive rate %.2f%%%n",
                 l.column(), l.positives(), l.positiveValue(), l.negatives(), 100 * l.positiveRate()));

@@ -1,17 +1,13 @@
 package dev.rareclass.app.cli;
 
 import dev.rareclass.domain.usecase.EvaluateUseCase;
-import dev.rareclass.domain.usecase.ReportRequest;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rareclass evaluate}: a saved model's metrics on a labelled table. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -19,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "the confusion matrix and the classification report.",
                 "The table is read as the model's training data was (format, header, delimiter, dropped, categorical "
                         + "and text columns, missing values, label column and positive value) unless options say otherwise."})
-final class EvaluateCommand implements Callable<Integer> {
+final class EvaluateCommand extends CliCommand {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by train.")
     Path model;
@@ -38,15 +34,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "score distribution by class, learning curves), with a Markdown summary beside it (FILE.md).")
     Path report;
 
-    @Option(names = "--plots", paramLabel = "DIR",
-            description = "Also write every chart of the report as a PNG into DIR (needs --report).")
-    Path plots;
-
     @Mixin
-    CommonOptions common;
-
-    @Spec
-    CommandSpec spec;
+    PlotsOption plots;
 
     private final EvaluateUseCase evaluate;
 
@@ -58,11 +47,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var request = new EvaluateUseCase.Request(model, dataOptions.toDomain(data), dataOptions.given(),
-                Optional.ofNullable(json), ReportRequest.of(report, plots, "--report FILE.html"));
-        EvaluateUseCase.Result result = evaluate.evaluate(request, common.progress(spec));
-        Show.evaluation(spec.commandLine().getOut(), result.evaluation());
-        Show.written(spec.commandLine().getOut(), result.written());
-        spec.commandLine().getOut().flush();
+                Optional.ofNullable(json), plots.with(report, "--report FILE.html"));
+        EvaluateUseCase.Result result = evaluate.evaluate(request, progress());
+        Show.evaluation(out(), result.evaluation());
+        Show.written(out(), result.written());
+        out().flush();
         return 0;
     }
 }

@@ -4,13 +4,10 @@ import dev.rareclass.domain.usecase.PredictUseCase;
 import dev.rareclass.domain.experiment.Predictions;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rareclass predict}: scores and predicted labels for every row of a table. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
@@ -18,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "row (1-based data row of the input), y (true label 0/1, when the input has the label column), "
                 + "p (score) and predicted (0/1 at the model's threshold).",
                 "The table is read as the model's training data was, unless options say otherwise."})
-final class PredictCommand implements Callable<Integer> {
+final class PredictCommand extends CliCommand {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by train.")
     Path model;
@@ -32,14 +29,7 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "PREDICTIONS.csv", description = "The CSV to write.")
     Path out;
 
-    @Mixin
-    CommonOptions common;
-
-    @Spec
-    CommandSpec spec;
-
     private final PredictUseCase predict;
-
 
     @Inject
     PredictCommand(PredictUseCase predict) {
@@ -49,14 +39,14 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Predictions p = predict.predict(new PredictUseCase.Request(model, dataOptions.toDomain(data), dataOptions.given(),
-                out), common.progress(spec));
+                out), progress());
         int positives = 0;
         for (int i = 0; i < p.size(); i++) {
             positives += p.predicted(i);
         }
-        spec.commandLine().getOut().printf("Wrote %d predictions (%d predicted positive at threshold %s) to %s%n",
+        out().printf("Wrote %d predictions (%d predicted positive at threshold %s) to %s%n",
                 p.size(), positives, Show.num(p.threshold()), out);
-        spec.commandLine().getOut().flush();
+        out().flush();
         return 0;
     }
 }

@@ -4,20 +4,17 @@ import dev.rareclass.domain.usecase.ResampleUseCase;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rareclass resample}: imbalanced-learn's fit_resample from the command line. */
 @Command(name = "resample", mixinStandardHelpOptions = true,
         description = {"Apply a sampler to a whole table and write the result as CSV: the feature columns, then the label; "
                 + "kept original rows first in their order, synthetic rows after.",
                 "Values stay in the input's units; categorical columns get real categories (SMOTE-NC behaviour)."})
-final class ResampleCommand implements Callable<Integer> {
+final class ResampleCommand extends CliCommand {
 
     @Parameters(index = "0", paramLabel = "DATA", description = "The labelled table.")
     Path data;
@@ -38,12 +35,6 @@ final class ResampleCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "The CSV to write.")
     Path out;
 
-    @Mixin
-    CommonOptions common;
-
-    @Spec
-    CommandSpec spec;
-
     private final ResampleUseCase resample;
 
     @Inject
@@ -54,11 +45,11 @@ final class ResampleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ResampleUseCase.Result o = resample.resample(new ResampleUseCase.Request(dataOptions.toDomain(data),
-                samplerOptions.choice(sampler), seed, out), common.progress(spec));
-        spec.commandLine().getOut().printf(Locale.ROOT,
+                samplerOptions.choice(sampler), seed, out), progress());
+        out().printf(Locale.ROOT,
                 "%s: %d rows -> %d rows (%d synthetic, %d positive); sampler %.3f s; wrote %s%n",
                 sampler, o.input(), o.output(), o.synthetic(), o.positivesAfter(), o.samplerSeconds(), out);
-        spec.commandLine().getOut().flush();
+        out().flush();
         return 0;
     }
 }

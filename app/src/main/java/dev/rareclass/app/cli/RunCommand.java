@@ -4,13 +4,10 @@ import dev.rareclass.domain.usecase.ExperimentUseCase;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rareclass run}: a whole experiment from a recipe, or again from a manifest. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -19,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "(report.html) and a Markdown summary (summary.md) into its report folder.",
                 "Given a manifest.json instead, run the same resolved recipe again: same data (checked by SHA-256), same numbers.",
                 "Relative paths in a recipe are relative to the recipe's folder. See docs/RECIPES.md."})
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends CliCommand {
 
     @Parameters(index = "0", paramLabel = "RECIPE", description = "A recipe (.yaml) or a manifest (.json).")
     Path recipeFile;
@@ -33,14 +30,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Parallel tasks (results do not depend on it).")
     Integer jobs;
 
-    @Option(names = "--plots", paramLabel = "DIR", description = "Also write every chart of the report as a PNG into DIR.")
-    Path plots;
-
     @Mixin
-    CommonOptions common;
-
-    @Spec
-    CommandSpec spec;
+    PlotsOption plots;
 
     private final ExperimentUseCase experiments;
 
@@ -52,8 +43,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var request = new ExperimentUseCase.RecipeRequest(recipeFile, Optional.ofNullable(data), Optional.ofNullable(report),
-                Optional.ofNullable(jobs), Optional.ofNullable(plots));
-        Show.experiment(spec.commandLine().getOut(), experiments.run(request, common.progress(spec)), true);
+                Optional.ofNullable(jobs), Optional.ofNullable(plots.plots));
+        Show.experiment(out(), experiments.run(request, progress()), true);
         return 0;
     }
 }

@@ -5,18 +5,15 @@ import dev.rareclass.domain.usecase.ScoreUseCase;
 import dev.rareclass.domain.port.ResultSink;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rareclass score}: metrics of a predictions file from any tool. */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Compute every metric from a file of true labels and scores (from rareclass or any other tool).")
-final class ScoreCommand implements Callable<Integer> {
+final class ScoreCommand extends CliCommand {
 
     @Parameters(index = "0", paramLabel = "PREDICTIONS.csv", description = "A table with a label column and a score column.")
     Path file;
@@ -34,12 +31,6 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object with every metric instead of a table.")
     boolean json;
 
-    @Mixin
-    CommonOptions common;
-
-    @Spec
-    CommandSpec spec;
-
     private final ScoreUseCase score;
     private final ResultSink sink;
 
@@ -53,10 +44,10 @@ final class ScoreCommand implements Callable<Integer> {
     public Integer call() {
         Evaluation e = score.score(new ScoreUseCase.Request(dataOptions.toDomain(file), scoreColumn, threshold));
         if (json) {
-            spec.commandLine().getOut().print(sink.evaluationJson(e));
-            spec.commandLine().getOut().flush();
+            out().print(sink.evaluationJson(e));
+            out().flush();
         } else {
-            Show.evaluation(spec.commandLine().getOut(), e);
+            Show.evaluation(out(), e);
         }
         return 0;
     }

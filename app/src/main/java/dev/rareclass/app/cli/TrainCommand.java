@@ -6,7 +6,6 @@ import dev.rareclass.domain.model.ClassWeighting;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.ModelId;
 import dev.rareclass.domain.preprocess.MissingPolicy;
-import dev.rareclass.domain.usecase.ReportRequest;
 import dev.rareclass.domain.usecase.TrainUseCase;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -15,13 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rareclass train}: fit one model and save it as a model file. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -31,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "The model file remembers how the table was read (format, header, delimiter, dropped, categorical "
                         + "and text columns, missing values), so evaluate and predict read the same kind of file "
                         + "the same way."})
-final class TrainCommand implements Callable<Integer> {
+final class TrainCommand extends CliCommand {
 
     @Parameters(index = "0", paramLabel = "DATA", description = "The labelled table (any format --format names).")
     Path data;
@@ -50,15 +46,8 @@ final class TrainCommand implements Callable<Integer> {
                     + "Markdown summary beside it (FILE.md).")
     Path report;
 
-    @Option(names = "--plots", paramLabel = "DIR",
-            description = "Also write every chart of the report as a PNG into DIR (needs --report).")
-    Path plots;
-
     @Mixin
-    CommonOptions common;
-
-    @Spec
-    CommandSpec spec;
+    PlotsOption plots;
 
     private final TrainUseCase train;
 
@@ -70,10 +59,10 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var request = new TrainUseCase.Request(dataOptions.toDomain(data), model.toSpec(dataOptions.missingPolicy()), out,
-                ReportRequest.of(report, plots, "--report FILE.html"));
-        TrainUseCase.Result result = train.train(request, common.progress(spec));
+                plots.with(report, "--report FILE.html"));
+        TrainUseCase.Result result = train.train(request, progress());
         FittedPipeline fitted = result.model();
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = out();
         o.printf(Locale.ROOT, "Trained %s on %d rows (%d held out for validation); threshold %s by %s%n",
                 fitted.classifier().id(), fitted.provenance().trainingRows(),
                 fitted.provenance().validationRows(), Show.num(fitted.threshold()), fitted.thresholdPolicy());

@@ -12,20 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rareclass tune}: random or grid search, each trial cross-validated. */
 @Command(name = "tune", mixinStandardHelpOptions = true,
         description = {"Random or grid search over a model's parameters (like scikit-learn's RandomizedSearchCV), "
                 + "each trial evaluated on the same splits; prints the trials ranked and the best parameters.",
                 "The space file (YAML) maps each parameter to a list of values or to {uniform|log-uniform|int: [low, high]}."})
-final class TuneCommand implements Callable<Integer> {
+final class TuneCommand extends CliCommand {
 
     @Parameters(index = "0", paramLabel = "DATA", description = "The labelled table.")
     Path data;
@@ -60,15 +57,8 @@ final class TuneCommand implements Callable<Integer> {
                     + "(report.html) and a Markdown summary (summary.md), into DIR.")
     Path report;
 
-    @Option(names = "--plots", paramLabel = "DIR",
-            description = "Also write every chart of the report as a PNG into DIR (needs --report).")
-    Path plots;
-
     @Mixin
-    CommonOptions common;
-
-    @Spec
-    CommandSpec spec;
+    PlotsOption plots;
 
     private final ExperimentUseCase experiments;
     private final RecipeStore recipes;
@@ -81,14 +71,14 @@ final class TuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReportRequest results = ReportRequest.of(report, plots, "--report DIR");
+        ReportRequest results = plots.with(report, "--report DIR");
         Candidate base = Candidate.parse(model, Hyperparameters.parse(params));
         Tuning tuning = new Tuning(base, recipes.readSearchSpace(space), Tuning.Method.fromKey(search), trials);
         var request = new ExperimentUseCase.Request("Tuning " + model + " on " + data.getFileName(),
                 new ExperimentUseCase.FromFile(dataOptions.toDomain(data)),
                 experiment.toPlan(List.of(base), dataOptions.missingPolicy()), Optional.of(tuning), experiment.jobs(),
                 results, Optional.ofNullable(out), Map.of());
-        Show.experiment(spec.commandLine().getOut(), experiments.run(request, common.progress(spec)), false);
+        Show.experiment(out(), experiments.run(request, progress()), false);
         return 0;
     }
 }

@@ -8,13 +8,7 @@ import dev.rareclass.domain.port.TableSource;
 import dev.rareclass.domain.usecase.DescribeUseCase;
 
 /** Reads the table (labelled when a label is named) and profiles it. */
-public final class DescribeService implements DescribeUseCase {
-
-    private final TableSource tables;
-
-    public DescribeService(TableSource tables) {
-        this.tables = tables;
-    }
+public record DescribeService(TableSource tables) implements DescribeUseCase {
 
     @Override
     public TableProfile.Description describe(Request request, ProgressListener progress) {

@@ -16,19 +16,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Loads the model, reads the table as the model's training data was read, scores it, writes what was asked. */
-public final class EvaluateService implements EvaluateUseCase {
-
-    private final TableSource tables;
-    private final ModelStore store;
-    private final ResultSink sink;
-    private final ReportSink reports;
-
-    public EvaluateService(TableSource tables, ModelStore store, ResultSink sink, ReportSink reports) {
-        this.tables = tables;
-        this.store = store;
-        this.sink = sink;
-        this.reports = reports;
-    }
+public record EvaluateService(TableSource tables, ModelStore store, ResultSink sink,
+                              ReportSink reports) implements EvaluateUseCase {
 
     @Override
     public Result evaluate(Request request, ProgressListener progress) {

@@ -41,28 +41,9 @@ import java.util.Optional;
  * best of a search when asked, write {@code leaderboard.csv} and {@code results.json}, and the report with the
  * facts the numbers depend on. A recipe run adds its manifest.
  */
-public final class ExperimentService implements ExperimentUseCase {
-
-    private final TableSource tables;
-    private final Experiment engine;
-    private final PipelineFitter fitter;
-    private final ResultSink sink;
-    private final ReportSink reports;
-    private final ModelStore store;
-    private final RecipeStore recipes;
-    private final LibraryVersions versions;
-
-    public ExperimentService(TableSource tables, Experiment engine, PipelineFitter fitter, ResultSink sink,
-                             ReportSink reports, ModelStore store, RecipeStore recipes, LibraryVersions versions) {
-        this.tables = tables;
-        this.engine = engine;
-        this.fitter = fitter;
-        this.sink = sink;
-        this.reports = reports;
-        this.store = store;
-        this.recipes = recipes;
-        this.versions = versions;
-    }
+public record ExperimentService(TableSource tables, Experiment engine, PipelineFitter fitter, ResultSink sink,
+                                ReportSink reports, ModelStore store, RecipeStore recipes,
+                                LibraryVersions versions) implements ExperimentUseCase {
 
     @Override
     public Result run(Request request, ProgressListener progress) {

@@ -11,17 +11,7 @@ import dev.rareclass.domain.port.TableSource;
 import dev.rareclass.domain.usecase.PredictUseCase;
 
 /** Loads the model, reads the table as the model's training data was read, and writes one row per input row. */
-public final class PredictService implements PredictUseCase {
-
-    private final TableSource tables;
-    private final ModelStore store;
-    private final ResultSink sink;
-
-    public PredictService(TableSource tables, ModelStore store, ResultSink sink) {
-        this.tables = tables;
-        this.store = store;
-        this.sink = sink;
-    }
+public record PredictService(TableSource tables, ModelStore store, ResultSink sink) implements PredictUseCase {
 
     @Override
     public Predictions predict(Request request, ProgressListener progress) {

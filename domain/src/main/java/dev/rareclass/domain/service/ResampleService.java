@@ -28,17 +28,7 @@ import java.util.List;
  * unscaled (as imbalanced-learn does when given raw features), with categorical columns one-hot encoded
  * so that synthetic rows get real categories (SMOTE-NC behaviour), decoded back on output.
  */
-public final class ResampleService implements ResampleUseCase {
-
-    private final TableSource tables;
-    private final SamplerCatalog samplers;
-    private final ResultSink sink;
-
-    public ResampleService(TableSource tables, SamplerCatalog samplers, ResultSink sink) {
-        this.tables = tables;
-        this.samplers = samplers;
-        this.sink = sink;
-    }
+public record ResampleService(TableSource tables, SamplerCatalog samplers, ResultSink sink) implements ResampleUseCase {
 
     @Override
     public Result resample(Request request, ProgressListener progress) {

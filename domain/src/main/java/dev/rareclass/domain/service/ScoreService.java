@@ -1,6 +1,5 @@
 package dev.rareclass.domain.service;
 
-import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.LabelledScores;
 import dev.rareclass.domain.experiment.Evaluation;
 import dev.rareclass.domain.usecase.ScoreUseCase;
@@ -10,13 +9,7 @@ import dev.rareclass.domain.metrics.Curves;
 import dev.rareclass.domain.port.TableSource;
 
 /** Reads the label and score columns and computes every metric at the given threshold. */
-public final class ScoreService implements ScoreUseCase {
-
-    private final TableSource tables;
-
-    public ScoreService(TableSource tables) {
-        this.tables = tables;
-    }
+public record ScoreService(TableSource tables) implements ScoreUseCase {
 
     @Override
     public Evaluation score(Request request) {

@@ -18,19 +18,8 @@ import java.util.List;
  * Resolves the pipeline (a bad name or value fails here, before the data is read), warms the backend up while
  * the table is read, fits, and saves the model with how its data was read; then the report, when asked.
  */
-public final class TrainService implements TrainUseCase {
-
-    private final TableSource tables;
-    private final ModelStore store;
-    private final PipelineFitter fitter;
-    private final ReportSink reports;
-
-    public TrainService(TableSource tables, ModelStore store, PipelineFitter fitter, ReportSink reports) {
-        this.tables = tables;
-        this.store = store;
-        this.fitter = fitter;
-        this.reports = reports;
-    }
+public record TrainService(TableSource tables, ModelStore store, PipelineFitter fitter,
+                           ReportSink reports) implements TrainUseCase {
 
     @Override
     public Result train(Request request, ProgressListener progress) {

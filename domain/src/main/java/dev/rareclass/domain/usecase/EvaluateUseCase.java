@@ -6,7 +6,6 @@ import dev.rareclass.domain.experiment.Evaluation;
 import dev.rareclass.domain.model.ProgressListener;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,13 +23,6 @@ public interface EvaluateUseCase {
      * @param report optionally, an HTML report
      */
     record Request(Path model, DataOptions data, ReadingOptions given, Optional<Path> json, ReportRequest report) {
-        public Request {
-            Objects.requireNonNull(model, "model");
-            Objects.requireNonNull(data, "data");
-            Objects.requireNonNull(given, "given");
-            Objects.requireNonNull(json, "json");
-            Objects.requireNonNull(report, "report");
-        }
     }
 
     /**

@@ -10,7 +10,6 @@ import dev.rareclass.domain.model.ProgressListener;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -29,9 +28,6 @@ public interface ExperimentUseCase {
 
     /** A labelled file. */
     record FromFile(DataOptions options) implements Data {
-        public FromFile {
-            Objects.requireNonNull(options, "options");
-        }
 
         @Override
         public String name() {
@@ -77,12 +73,6 @@ public interface ExperimentUseCase {
     record Request(String title, Data data, ExperimentPlan plan, Optional<Tuning> tuning, int jobs,
                    ReportRequest results, Optional<Path> refit, Map<String, String> facts) {
         public Request {
-            Objects.requireNonNull(title, "title");
-            Objects.requireNonNull(data, "data");
-            Objects.requireNonNull(plan, "plan");
-            Objects.requireNonNull(tuning, "tuning");
-            Objects.requireNonNull(results, "results");
-            Objects.requireNonNull(refit, "refit");
             facts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facts));
             if (jobs < 1) {
                 throw new UsageException("--jobs must be 1 or more, got " + jobs);
@@ -116,13 +106,6 @@ public interface ExperimentUseCase {
      */
     record RecipeRequest(Path recipe, Optional<Path> data, Optional<Path> results, Optional<Integer> jobs,
                          Optional<Path> plots) {
-        public RecipeRequest {
-            Objects.requireNonNull(recipe, "recipe");
-            Objects.requireNonNull(data, "data");
-            Objects.requireNonNull(results, "results");
-            Objects.requireNonNull(jobs, "jobs");
-            Objects.requireNonNull(plots, "plots");
-        }
     }
 
     /**

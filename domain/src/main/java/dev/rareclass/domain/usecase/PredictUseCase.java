@@ -5,7 +5,6 @@ import dev.rareclass.domain.data.ReadingOptions;
 import dev.rareclass.domain.experiment.Predictions;
 import dev.rareclass.domain.model.ProgressListener;
 import java.nio.file.Path;
-import java.util.Objects;
 
 /**
  * {@code rareclass predict}: score every row of a table with a saved model and write one row per input row.
@@ -21,12 +20,6 @@ public interface PredictUseCase {
      * @param out   the predictions CSV to write
      */
     record Request(Path model, DataOptions data, ReadingOptions given, Path out) {
-        public Request {
-            Objects.requireNonNull(model, "model");
-            Objects.requireNonNull(data, "data");
-            Objects.requireNonNull(given, "given");
-            Objects.requireNonNull(out, "out");
-        }
     }
 
     Predictions predict(Request request, ProgressListener progress);

@@ -2,7 +2,6 @@ package dev.rareclass.domain.usecase;
 
 import dev.rareclass.domain.error.UsageException;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,8 +16,6 @@ public record ReportRequest(Optional<Path> target, Optional<Path> plots) {
     public static final ReportRequest NONE = new ReportRequest(Optional.empty(), Optional.empty());
 
     public ReportRequest {
-        Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(plots, "plots");
         if (plots.isPresent() && target.isEmpty()) {
             throw new UsageException("--plots draws the report's charts; give the report too");
         }

@@ -4,7 +4,6 @@ import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.model.ProgressListener;
 import dev.rareclass.domain.sampling.SamplerChoice;
 import java.nio.file.Path;
-import java.util.Objects;
 
 /**
  * {@code rareclass resample}: a sampler applied to a whole table, written back as a table in the input's
@@ -19,11 +18,6 @@ public interface ResampleUseCase {
      * @param out     the CSV to write
      */
     record Request(DataOptions data, SamplerChoice sampler, long seed, Path out) {
-        public Request {
-            Objects.requireNonNull(data, "data");
-            Objects.requireNonNull(sampler, "sampler");
-            Objects.requireNonNull(out, "out");
-        }
     }
 
     /**

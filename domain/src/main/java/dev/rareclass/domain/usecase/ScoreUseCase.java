@@ -3,7 +3,6 @@ package dev.rareclass.domain.usecase;
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.experiment.Evaluation;
-import java.util.Objects;
 
 /**
  * {@code rareclass score}: metrics of an existing predictions file (label and score columns), from rareclass
@@ -18,8 +17,6 @@ public interface ScoreUseCase {
      */
     record Request(DataOptions data, String scoreColumn, double threshold) {
         public Request {
-            Objects.requireNonNull(data, "data");
-            Objects.requireNonNull(scoreColumn, "scoreColumn");
             if (data.label().isEmpty()) {
                 throw new UsageException("score needs --label COL (the true labels)");
             }

@@ -6,7 +6,6 @@ import dev.rareclass.domain.experiment.PipelineSpec;
 import dev.rareclass.domain.model.ProgressListener;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 
 /** {@code rareclass train}: read a labelled table, fit a pipeline, save it as one model file. */
 public interface TrainUseCase {
@@ -18,12 +17,6 @@ public interface TrainUseCase {
      * @param report optionally, an HTML report of the model on its validation rows
      */
     record Request(DataOptions data, PipelineSpec spec, Path out, ReportRequest report) {
-        public Request {
-            Objects.requireNonNull(data, "data");
-            Objects.requireNonNull(spec, "spec");
-            Objects.requireNonNull(out, "out");
-            Objects.requireNonNull(report, "report");
-        }
     }
 
     /**
