@@ -5,6 +5,7 @@ import dev.rareclass.domain.experiment.Candidate;
 import dev.rareclass.domain.experiment.ExperimentPlan;
 import dev.rareclass.domain.experiment.Protocol;
 import dev.rareclass.domain.metrics.MetricName;
+import dev.rareclass.domain.model.ClassWeights;
 import dev.rareclass.domain.preprocess.MissingPolicy;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,21 +72,29 @@ final class ExperimentOptions {
             throw new UsageException("--holdout and --time-split exclude each other");
         }
         if (holdout != null) {
-            return new Protocol.Holdout(holdout);
+            return new Protocol.Holdout(testFraction("--holdout", holdout));
         }
         if (timeSplit != null) {
-            return new Protocol.TimeOrdered(timeSplit);
+            return new Protocol.TimeOrdered(testFraction("--time-split", timeSplit));
         }
         return new Protocol.KFold(folds, repeats);
     }
 
-    ExperimentPlan toPlan(List<Candidate> candidates, MissingPolicy missing) {
-        MetricName m;
-        try {
-            m = MetricName.fromKey(metric);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+    /** A test share in (0, 1); the usage error names the option and the value. */
+    private static double testFraction(String option, double value) {
+        if (!(value > 0 && value < 1)) {
+            throw new UsageException(option + " must be a fraction in (0, 1), got " + value);
         }
+        return value;
+    }
+
+    ExperimentPlan toPlan(List<Candidate> candidates, MissingPolicy missing) {
+        MetricName m = MetricName.fromKey(metric);
+        if (!(validationSplit >= 0 && validationSplit < 1)) {
+            throw new UsageException("--validation-split must be a fraction in [0, 1), got " + validationSplit);
+        }
+        // fail before any data is read or fold fitted, naming the spec
+        classWeights.forEach(ClassWeights::requireValidSpec);
         return new ExperimentPlan(candidates, samplers, TrainCommand.samplerParams(ratio, k), classWeights,
                 preprocessing.toSpec(missing), threshold, validationSplit, protocol(), m, seed, preprocessing.selectTopK);
     }
