@@ -1,5 +1,6 @@
 package dev.rareclass.app.cli;
 
+import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.preprocess.MissingPolicy;
 import dev.rareclass.domain.preprocess.PreprocessingSpec;
 import dev.rareclass.domain.preprocess.Scaling;
@@ -28,6 +29,12 @@ final class PreprocessingOptions {
 
     /** The preprocessing, with the imputation part of {@code --missing}. */
     PreprocessingSpec toSpec(MissingPolicy missing) {
+        if (vocabulary < 1) {
+            throw new UsageException("--vocabulary must be 1 or more, got " + vocabulary);
+        }
+        if (selectTopK < 0) {
+            throw new UsageException("--select-top-k must be 0 (keep all) or more, got " + selectTopK);
+        }
         return new PreprocessingSpec(Scaling.fromKey(scale), missing, UnknownCategories.fromKey(unknown), vocabulary);
     }
 }
