@@ -7,6 +7,7 @@ import dev.rareclass.domain.experiment.Protocol;
 import dev.rareclass.domain.metrics.MetricName;
 import dev.rareclass.domain.model.ClassWeights;
 import dev.rareclass.domain.preprocess.MissingPolicy;
+import dev.rareclass.domain.threshold.ThresholdPolicies;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Mixin;
@@ -64,6 +65,9 @@ final class ExperimentOptions {
     Integer jobs;
 
     int jobs() {
+        if (jobs != null && jobs < 1) {
+            throw new UsageException("--jobs must be 1 or more, got " + jobs);
+        }
         return jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
     }
 
@@ -93,8 +97,10 @@ final class ExperimentOptions {
         if (!(validationSplit >= 0 && validationSplit < 1)) {
             throw new UsageException("--validation-split must be a fraction in [0, 1), got " + validationSplit);
         }
-        // fail before any data is read or fold fitted, naming the spec
+        // fail before the data is read (the experiment checks its plan only then), naming the spec
+        ThresholdPolicies.parse(threshold);
         classWeights.forEach(ClassWeights::requireValidSpec);
+        jobs();
         return new ExperimentPlan(candidates, samplers, TrainCommand.samplerParams(ratio, k), classWeights,
                 preprocessing.toSpec(missing), threshold, validationSplit, protocol(), m, seed, preprocessing.selectTopK);
     }
