@@ -92,6 +92,8 @@ public record MlpParams(List<Integer> hidden, List<String> activations, List<Str
     public static MlpParams of(Hyperparameters p) {
         p.requireKnown(MLP_NAMES, "mlp@dl4j");
         List<Integer> hidden = p.integers("hidden", List.of(16, 16), 1, 1 << 16);
+        // an empty list would silently train logistic@dl4j under the mlp name
+        require(!hidden.isEmpty(), "hidden", "'" + p.string("hidden", "") + "'", "at least one layer size, such as 16,16");
         int n = hidden.size();
         List<String> activations = LayerLists.words(p, "activation", n, ACTIVATIONS, i -> "relu");
         List<String> inits = LayerLists.words(p, "init", n, INITS, i -> defaultInit(activations.get(i)));

@@ -56,8 +56,9 @@ class MlpParamsTest {
     }
 
     @Test
-    void emptyHiddenMeansLogistic() {
-        assertThat(MlpParams.of(hp("hidden=")).hidden()).isEmpty();
+    void emptyHiddenIsRefusedNotTrainedAsALogisticRegression() {
+        // a network without hidden layers is logistic@dl4j; under the mlp name an empty list is a mistake
+        assertThatThrownBy(() -> MlpParams.of(hp("hidden="))).isInstanceOf(UsageException.class).hasMessageContaining("hidden");
     }
 
     @ParameterizedTest

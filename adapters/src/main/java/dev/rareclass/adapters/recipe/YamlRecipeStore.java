@@ -11,6 +11,7 @@ import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.InputMissingException;
 import dev.rareclass.domain.error.OutputException;
+import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.experiment.Candidate;
 import dev.rareclass.domain.experiment.ExperimentPlan;
 import dev.rareclass.domain.experiment.LeaderboardRow;
@@ -24,12 +25,14 @@ import dev.rareclass.domain.model.ClassWeighting;
 import dev.rareclass.domain.sampling.SamplerCatalog;
 import dev.rareclass.domain.sampling.SamplerChoice;
 import dev.rareclass.domain.metrics.MetricName;
+import dev.rareclass.domain.model.ClassWeights;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.port.RecipeStore;
 import dev.rareclass.domain.preprocess.MissingPolicy;
 import dev.rareclass.domain.preprocess.PreprocessingSpec;
 import dev.rareclass.domain.preprocess.Scaling;
 import dev.rareclass.domain.preprocess.UnknownCategories;
+import dev.rareclass.domain.threshold.ThresholdPolicies;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -102,82 +105,107 @@ public final class YamlRecipeStore implements RecipeStore {
         k.only(r, TOP, "the recipe");
         JsonNode d = k.required(r, "data", "the recipe");
         k.only(d, DATA, "data");
+        String missing = k.text(d, "missing", "error", "data");
+        int shiftLabels = k.integer(d, "shift-labels", 0, "data");
+        k.require(shiftLabels >= 0, "data.shift-labels", shiftLabels, "0 or more");
         DataOptions data = new DataOptions(base.resolve(k.text(d, "file", null, "data")).normalize(),
                 Optional.ofNullable(k.text(d, "format", null, "data")), k.bool(d, "header", true, "data"),
-                Optional.ofNullable(k.text(d, "delimiter", null, "data")).map(s -> s.equals("tab") ? '\t' : s.charAt(0)),
+                Optional.ofNullable(k.text(d, "delimiter", null, "data")).map(k::delimiter),
                 Optional.ofNullable(k.text(d, "label", null, "data")), Optional.ofNullable(k.text(d, "positive", null, "data")),
-                k.strings(d, "drop"), k.strings(d, "categorical"), k.strings(d, "text"),
-                MissingPolicy.fromKey(k.text(d, "missing", "error", "data")), k.integer(d, "shift-labels", 0, "data"));
+                k.strings(d, "drop", "data"), k.strings(d, "categorical", "data"), k.strings(d, "text", "data"),
+                k.field("data.missing", () -> MissingPolicy.fromKey(missing)), shiftLabels);
         if (data.label().isEmpty() || data.positive().isEmpty()) {
-            throw new DataException(where + ": data needs label and positive");
+            throw new UsageException(where + ": data needs label and positive");
         }
         JsonNode p = r.path("preprocessing");
         k.only(p, PREPROCESSING, "preprocessing");
-        PreprocessingSpec pre = new PreprocessingSpec(Scaling.fromKey(k.text(p, "scale", "standard", "preprocessing")),
-                data.missing(), UnknownCategories.fromKey(k.text(p, "unknown", "ignore", "preprocessing")),
-                k.integer(p, "vocabulary", PreprocessingSpec.DEFAULT_VOCABULARY, "preprocessing"));
+        String scale = k.text(p, "scale", "standard", "preprocessing");
+        String unknown = k.text(p, "unknown", "ignore", "preprocessing");
+        int vocabulary = k.integer(p, "vocabulary", PreprocessingSpec.DEFAULT_VOCABULARY, "preprocessing");
+        k.require(vocabulary >= 1, "preprocessing.vocabulary", vocabulary, "1 or more");
+        int selectTopK = k.integer(p, "select-top-k", 0, "preprocessing");
+        k.require(selectTopK >= 0, "preprocessing.select-top-k", selectTopK, "0 (keep all) or more");
+        PreprocessingSpec pre = new PreprocessingSpec(k.field("preprocessing.scale", () -> Scaling.fromKey(scale)),
+                data.missing(), k.field("preprocessing.unknown", () -> UnknownCategories.fromKey(unknown)), vocabulary);
         JsonNode s = r.path("split");
         k.only(s, SPLIT, "split");
         String kind = k.text(s, "kind", "kfold", "split");
         Protocol protocol = switch (kind) {
-            case "kfold" -> new Protocol.KFold(k.integer(s, "folds", 5, "split"), k.integer(s, "repeats", 1, "split"));
-            case "holdout" -> new Protocol.Holdout(k.decimal(s, "test-fraction", 0.2, "split"));
-            case "time" -> new Protocol.TimeOrdered(k.decimal(s, "test-fraction", 0.2, "split"));
-            default -> throw new DataException(where + ": split kind '" + kind + "' is not kfold, holdout or time");
+            case "kfold" -> {
+                int folds = k.integer(s, "folds", 5, "split");
+                k.require(folds >= 2, "split.folds", folds, "2 or more");
+                int repeats = k.integer(s, "repeats", 1, "split");
+                k.require(repeats >= 1, "split.repeats", repeats, "1 or more");
+                yield new Protocol.KFold(folds, repeats);
+            }
+            case "holdout" -> new Protocol.Holdout(k.fraction(s, "test-fraction", 0.2, "split", false));
+            case "time" -> new Protocol.TimeOrdered(k.fraction(s, "test-fraction", 0.2, "split", false));
+            default -> throw new UsageException(where + ": split.kind '" + kind + "' is not kfold, holdout or time");
         };
         List<Candidate> candidates = new ArrayList<>();
         JsonNode models = r.path("models");
-        if (models.isArray()) {
-            for (JsonNode m : models) {
-                if (m.isTextual()) {
-                    candidates.add(Candidate.parse(m.asText(), Hyperparameters.empty()));
-                } else {
-                    k.only(m, MODEL, "models");
-                    candidates.add(Candidate.parse(k.text(m, "model", null, "models"), params(m.path("params"))));
-                }
+        if (!models.isMissingNode() && !models.isNull() && !models.isArray()) {
+            throw new UsageException(where + ": models must be a list of KIND, KIND@BACKEND or {model, params} entries, got "
+                    + Keys.show(models));
+        }
+        for (JsonNode m : models) {
+            if (m.isTextual()) {
+                candidates.add(k.field("models", () -> Candidate.parse(m.asText(), Hyperparameters.empty())));
+            } else if (m.isObject()) {
+                k.only(m, MODEL, "models");
+                String model = k.text(m, "model", null, "models");
+                Hyperparameters params = k.params(m.path("params"), "models." + model + ".params");
+                candidates.add(k.field("models", () -> Candidate.parse(model, params)));
+            } else {
+                throw new UsageException(where + ": each entry of models is KIND, KIND@BACKEND or {model, params}, got "
+                        + Keys.show(m));
             }
         }
         Optional<Recipe.Tuning> tuning = Optional.empty();
         JsonNode t = r.path("tune");
         if (!t.isMissingNode()) {
             k.only(t, TUNE, "tune");
-            Candidate model = Candidate.parse(k.text(t, "model", null, "tune"), params(t.path("params")));
-            tuning = Optional.of(new Recipe.Tuning(model, space(k.required(t, "space", "tune"), where),
-                    Tuning.Method.fromKey(k.text(t, "search", "random", "tune")), k.integer(t, "trials", 10, "tune"),
+            String tuned = k.text(t, "model", null, "tune");
+            Hyperparameters fixed = k.params(t.path("params"), "tune.params");
+            Candidate model = k.field("tune.model", () -> Candidate.parse(tuned, fixed));
+            String search = k.text(t, "search", "random", "tune");
+            int trials = k.integer(t, "trials", 10, "tune");
+            k.require(trials >= 1, "tune.trials", trials, "1 or more");
+            tuning = Optional.of(new Recipe.Tuning(model, space(k.required(t, "space", "tune"), where, "tune.space"),
+                    k.field("tune.search", () -> Tuning.Method.fromKey(search)), trials,
                     k.bool(t, "refit", false, "tune")));
             if (candidates.isEmpty()) {
                 candidates.add(model);
             }
         }
         if (candidates.isEmpty()) {
-            throw new DataException(where + ": the recipe names no models (models: [logistic, random-forest, ...]) and no tune section");
+            throw new UsageException(where + ": the recipe names no models (models: [logistic, random-forest, ...]) and no tune section");
         }
-        List<String> samplers = k.strings(r, "samplers");
-        List<String> weights = k.strings(r, "class-weights");
-        Hyperparameters samplerParams = params(r.path("sampler-params"));
-        FitSettings fit = new FitSettings(pre, k.integer(p, "select-top-k", 0, "preprocessing"),
-                FitSettings.threshold(k.text(r, "threshold", "max-f1", "the recipe")),
-                k.decimal(r, "validation-split", 0.2, "the recipe"), k.integer(r, "seed", 42, "the recipe"));
+        List<String> samplers = k.strings(r, "samplers", "the recipe");
+        List<String> weights = k.strings(r, "class-weights", "the recipe");
+        List<ClassWeighting> weighting = (weights.isEmpty() ? List.of("none") : weights).stream()
+                .map(w -> k.field("class-weights", () -> ClassWeighting.parse(w))).toList();
+        String threshold = k.text(r, "threshold", "max-f1", "the recipe");
+        double validation = k.fraction(r, "validation-split", 0.2, "the recipe", true);
+        long seed = k.integer(r, "seed", 42, "the recipe");
+        FitSettings fit = k.field("threshold", () -> new FitSettings(pre, selectTopK, FitSettings.threshold(threshold),
+                validation, seed));
+        String metric = k.text(r, "metric", "pr_auc", "the recipe");
+        Hyperparameters samplerParams = k.params(r.path("sampler-params"), "sampler-params");
         ExperimentPlan plan = ExperimentPlan.of(candidates)
                 .withSamplers((samplers.isEmpty() ? List.of(SamplerCatalog.NONE) : samplers).stream()
-                        .map(s1 -> SamplerChoice.named(s1).withParams(s1.trim().equals(SamplerCatalog.NONE)
+                        .map(name1 -> SamplerChoice.named(name1).withParams(name1.trim().equals(SamplerCatalog.NONE)
                                 ? Hyperparameters.empty() : samplerParams)).toList())
-                .withClassWeights((weights.isEmpty() ? List.of("none") : weights).stream()
-                        .map(ClassWeighting::parse).toList())
+                .withClassWeights(weighting)
                 .withFit(fit).withProtocol(protocol)
-                .withMetric(MetricName.fromKey(k.text(r, "metric", "pr_auc", "the recipe")));
+                .withMetric(k.field("metric", () -> MetricName.fromKey(metric)));
         Path report = base.resolve(k.text(r, "report", "reports/" + name, "the recipe")).normalize();
         int jobs = k.integer(r, "jobs", Math.max(1, Runtime.getRuntime().availableProcessors()), "the recipe");
+        k.require(jobs >= 1, "jobs", jobs, "1 or more");
         return new Recipe(name, data, plan, tuning, report, jobs);
     }
 
-    private static Hyperparameters params(JsonNode node) {
-        Map<String, String> m = new LinkedHashMap<>();
-        node.properties().forEach(e -> m.put(e.getKey(), scalar(e.getValue())));
-        return Hyperparameters.of(m);
-    }
-
-    /** YAML lists of numbers ({@code hidden: [16, 16]}) become the comma form {@code --param} takes. */
+    /** Single values as they are; YAML lists of them ({@code hidden: [16, 16]}) in the comma form {@code --param} takes. */
     private static String scalar(JsonNode v) {
         if (v.isArray()) {
             List<String> parts = new ArrayList<>();
@@ -187,32 +215,71 @@ public final class YamlRecipeStore implements RecipeStore {
         return v.asText();
     }
 
-    private static SearchSpace space(JsonNode node, String where) {
-        Map<String, SearchSpace.Distribution> m = new LinkedHashMap<>();
-        node.properties().forEach(e -> m.put(e.getKey(), distribution(e.getKey(), e.getValue(), where)));
-        return new SearchSpace(m);
+    /** Whether {@link #scalar} represents {@code v} faithfully: a single value, or a flat list of them. */
+    private static boolean isScalar(JsonNode v) {
+        if (v.isArray()) {
+            for (JsonNode x : v) {
+                if (!x.isValueNode()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return v.isValueNode();
     }
 
-    private static SearchSpace.Distribution distribution(String name, JsonNode v, String where) {
+    /** A search space; every mistake in an entry is a usage error naming the file and the parameter. */
+    private static SearchSpace space(JsonNode node, String where, String section) {
+        Keys k = new Keys(where);
+        if (!node.isObject()) {
+            throw new UsageException(where + ": " + section + " must map each parameter to a list of values or "
+                    + "{uniform|log-uniform|int: [low, high]}, got " + Keys.show(node));
+        }
+        Map<String, SearchSpace.Distribution> m = new LinkedHashMap<>();
+        node.properties().forEach(e -> m.put(e.getKey(), k.field(section + "." + e.getKey(),
+                () -> distribution(e.getValue()))));
+        return k.field(section, () -> new SearchSpace(m));
+    }
+
+    /** One entry of a search space; a {@code UsageException} says what is wrong, the caller names the entry. */
+    private static SearchSpace.Distribution distribution(JsonNode v) {
+        String expected = "a list of values or {uniform|log-uniform|int: [low, high]}";
         if (v.isArray()) {
             List<String> values = new ArrayList<>();
-            v.forEach(x -> values.add(scalar(x)));
+            for (JsonNode x : v) {
+                if (!x.isValueNode() || x.isNull()) {
+                    throw new UsageException("each value of the list must be a single value, got " + Keys.show(x));
+                }
+                values.add(x.asText());
+            }
             return new SearchSpace.Choice(values);
         }
         if (v.isObject() && v.size() == 1) {
             Map.Entry<String, JsonNode> e = v.properties().iterator().next();
-            JsonNode range = e.getValue();
-            if (range.isArray() && range.size() == 2) {
-                return switch (e.getKey()) {
-                    case "uniform" -> new SearchSpace.Uniform(range.get(0).asDouble(), range.get(1).asDouble());
-                    case "log-uniform" -> new SearchSpace.LogUniform(range.get(0).asDouble(), range.get(1).asDouble());
-                    case "int" -> new SearchSpace.IntRange(range.get(0).asInt(), range.get(1).asInt());
-                    default -> throw new DataException(where + ": space." + name + ": '" + e.getKey()
-                            + "' is not uniform, log-uniform or int");
-                };
+            String kind = e.getKey();
+            if (!Set.of("uniform", "log-uniform", "int").contains(kind)) {
+                throw new UsageException("'" + kind + "' is not uniform, log-uniform or int");
             }
+            JsonNode range = e.getValue();
+            boolean integers = kind.equals("int");
+            if (!range.isArray() || range.size() != 2 || !bound(range.get(0), integers) || !bound(range.get(1), integers)) {
+                throw new UsageException(kind + " needs [low, high] with two " + (integers ? "integers" : "numbers")
+                        + ", got " + Keys.show(range));
+            }
+            return switch (kind) {
+                case "uniform" -> new SearchSpace.Uniform(range.get(0).asDouble(), range.get(1).asDouble());
+                case "log-uniform" -> new SearchSpace.LogUniform(range.get(0).asDouble(), range.get(1).asDouble());
+                default -> new SearchSpace.IntRange(range.get(0).asInt(), range.get(1).asInt());
+            };
         }
-        throw new DataException(where + ": space." + name + " is neither a list of values nor {uniform|log-uniform|int: [low, high]}");
+        throw new UsageException("expected " + expected + ", got " + Keys.show(v));
+    }
+
+    private static boolean bound(JsonNode b, boolean integer) {
+        if (integer) {
+            return b.isIntegralNumber() && b.canConvertToInt();
+        }
+        return b.isNumber() && Double.isFinite(b.asDouble());
     }
 
     @Override
@@ -229,11 +296,11 @@ public final class YamlRecipeStore implements RecipeStore {
         if (root != null && root.has("space") && root.size() == 1) {
             root = root.get("space");
         }
-        if (root == null || !root.isObject() || root.isEmpty()) {
+        if (root == null || !root.isObject()) {
             throw new DataException(where + ": a search space maps each parameter to a list of values or "
                     + "{uniform|log-uniform|int: [low, high]}");
         }
-        return space(root, where);
+        return space(root, where, "space");
     }
 
     @Override
@@ -371,18 +438,22 @@ public final class YamlRecipeStore implements RecipeStore {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    /** Typed, checked access to recipe keys; every error names the recipe file and the key. */
+    /**
+     * Typed, checked access to recipe keys. A key or value that is wrong (unknown name, wrong type, out of range)
+     * is a usage error (exit 2) naming the recipe file, the key and the value; a file that is not YAML at all
+     * stays a data error.
+     */
     private record Keys(String where) {
         void only(JsonNode node, Set<String> known, String section) {
             if (node.isMissingNode()) {
                 return;
             }
             if (!node.isObject()) {
-                throw new DataException(where + ": " + section + " must be a mapping");
+                throw new UsageException(where + ": " + section + " must be a mapping, got " + show(node));
             }
             node.fieldNames().forEachRemaining(f -> {
                 if (!known.contains(f)) {
-                    throw new DataException(where + ": unknown key '" + f + "' in " + section + "; known: "
+                    throw new UsageException(where + ": unknown key '" + f + "' in " + section + "; known: "
                             + String.join(", ", new TreeSet<>(known)));
                 }
             });
@@ -391,7 +462,7 @@ public final class YamlRecipeStore implements RecipeStore {
         JsonNode required(JsonNode node, String key, String section) {
             JsonNode v = node.get(key);
             if (v == null || v.isNull()) {
-                throw new DataException(where + ": " + section + " needs '" + key + "'");
+                throw new UsageException(where + ": " + section + " needs '" + key + "'");
             }
             return v;
         }
@@ -400,12 +471,12 @@ public final class YamlRecipeStore implements RecipeStore {
             JsonNode v = node.get(key);
             if (v == null || v.isNull()) {
                 if (fallback == null && (key.equals("file") || key.equals("model"))) {
-                    throw new DataException(where + ": " + section + " needs '" + key + "'");
+                    throw new UsageException(where + ": " + section + " needs '" + key + "'");
                 }
                 return fallback;
             }
             if (!v.isValueNode()) {
-                throw new DataException(where + ": " + section + "." + key + " must be a single value");
+                throw new UsageException(where + ": " + name(section, key) + " must be a single value, got " + show(v));
             }
             return v.asText();
         }
@@ -416,7 +487,7 @@ public final class YamlRecipeStore implements RecipeStore {
                 return fallback;
             }
             if (!v.isBoolean()) {
-                throw new DataException(where + ": " + section + "." + key + " must be true or false");
+                throw new UsageException(where + ": " + name(section, key) + " must be true or false, got " + show(v));
             }
             return v.asBoolean();
         }
@@ -427,30 +498,39 @@ public final class YamlRecipeStore implements RecipeStore {
                 return fallback;
             }
             if (!v.canConvertToInt() || !v.isIntegralNumber()) {
-                throw new DataException(where + ": " + section + "." + key + " must be an integer");
+                throw new UsageException(where + ": " + name(section, key) + " must be an integer, got " + show(v));
             }
             return v.asInt();
         }
 
-        double decimal(JsonNode node, String key, double fallback, String section) {
+        /** A share in (0, 1), or in [0, 1) when {@code zeroAllowed}. */
+        double fraction(JsonNode node, String key, double fallback, String section, boolean zeroAllowed) {
             JsonNode v = node.get(key);
             if (v == null || v.isNull()) {
                 return fallback;
             }
-            if (!v.isNumber()) {
-                throw new DataException(where + ": " + section + "." + key + " must be a number");
+            double d = v.asDouble();
+            if (!v.isNumber() || !((zeroAllowed ? d >= 0 : d > 0) && d < 1)) {
+                throw new UsageException(where + ": " + name(section, key) + " must be a fraction in "
+                        + (zeroAllowed ? "[0, 1)" : "(0, 1)") + ", got " + show(v));
             }
-            return v.asDouble();
+            return d;
         }
 
-        List<String> strings(JsonNode node, String key) {
+        List<String> strings(JsonNode node, String key, String section) {
             JsonNode v = node.get(key);
             if (v == null || v.isNull()) {
                 return List.of();
             }
             List<String> out = new ArrayList<>();
             if (v.isArray()) {
-                v.forEach(x -> out.add(x.asText()));
+                for (JsonNode x : v) {
+                    if (!x.isValueNode() || x.isNull()) {
+                        throw new UsageException(where + ": " + name(section, key) + " must be a list of single values, got "
+                                + show(v));
+                    }
+                    out.add(x.asText());
+                }
             } else if (v.isValueNode()) {
                 for (String part : v.asText().split(",")) {
                     if (!part.isBlank()) {
@@ -458,9 +538,64 @@ public final class YamlRecipeStore implements RecipeStore {
                     }
                 }
             } else {
-                throw new DataException(where + ": " + key + " must be a list");
+                throw new UsageException(where + ": " + name(section, key) + " must be a list, got " + show(v));
             }
             return out;
+        }
+
+        /** A {@code key: value} mapping of parameters; values are single values or flat lists of them. */
+        Hyperparameters params(JsonNode node, String field) {
+            if (node.isMissingNode() || node.isNull()) {
+                return Hyperparameters.empty();
+            }
+            if (!node.isObject()) {
+                throw new UsageException(where + ": " + field + " must be a mapping of parameter: value, got " + show(node));
+            }
+            Map<String, String> m = new LinkedHashMap<>();
+            node.properties().forEach(e -> {
+                if (!isScalar(e.getValue())) {
+                    throw new UsageException(where + ": " + field + "." + e.getKey()
+                            + " must be a single value or a list of them, got " + show(e.getValue()));
+                }
+                m.put(e.getKey(), scalar(e.getValue()));
+            });
+            return Hyperparameters.of(m);
+        }
+
+        /** One character, or {@code tab}, as {@code --delimiter} takes. */
+        char delimiter(String text) {
+            if (text.equalsIgnoreCase("tab") || text.equals("\\t")) {
+                return '\t';
+            }
+            if (text.length() != 1) {
+                throw new UsageException(where + ": data.delimiter must be one character or tab, got '" + text + "'");
+            }
+            return text.charAt(0);
+        }
+
+        void require(boolean ok, String field, Object value, String expected) {
+            if (!ok) {
+                throw new UsageException(where + ": " + field + " must be " + expected + ", got " + value);
+            }
+        }
+
+        /** Runs a domain parser, prefixing its usage error with the recipe file and the field it read. */
+        <T> T field(String field, java.util.function.Supplier<T> parse) {
+            try {
+                return parse.get();
+            } catch (UsageException e) {
+                throw new UsageException(where + ": " + field + ": " + e.getMessage());
+            }
+        }
+
+        /** A value as the recipe wrote it, shortened: for messages. */
+        static String show(JsonNode v) {
+            String text = v.isValueNode() ? "'" + v.asText() + "'" : v.toString();
+            return text.length() > 80 ? text.substring(0, 77) + "..." : text;
+        }
+
+        private static String name(String section, String key) {
+            return section.equals("the recipe") ? key : section + "." + key;
         }
     }
 }

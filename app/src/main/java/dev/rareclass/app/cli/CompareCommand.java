@@ -1,7 +1,9 @@
 package dev.rareclass.app.cli;
 
 import dev.rareclass.domain.experiment.Candidate;
+import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.model.ModelId;
 import dev.rareclass.domain.usecase.ExperimentUseCase;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -69,6 +71,14 @@ final class CompareCommand extends CliCommand {
     static List<Candidate> candidates(List<String> models, List<String> params) {
         List<Candidate> out = new ArrayList<>();
         Hyperparameters given = Hyperparameters.parse(params);
+        List<String> kinds = models.stream().map(m -> ModelId.parse(m).kind()).toList();
+        for (String key : given.asMap().keySet()) {
+            int dot = key.indexOf('.');
+            if (dot >= 0 && !kinds.contains(key.substring(0, dot))) {
+                throw new UsageException("--param " + key + "=" + given.asMap().get(key) + ": no model of kind '"
+                        + key.substring(0, dot) + "' among --models (" + String.join(", ", kinds) + ")");
+            }
+        }
         for (String model : models) {
             Candidate c = Candidate.parse(model, Hyperparameters.empty());
             Map<String, String> own = new LinkedHashMap<>();

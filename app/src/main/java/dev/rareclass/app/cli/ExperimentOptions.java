@@ -61,23 +61,26 @@ final class ExperimentOptions {
             throw new UsageException("--holdout and --time-split exclude each other");
         }
         if (holdout != null) {
-            return new Protocol.Holdout(holdout);
+            return new Protocol.Holdout(testFraction("--holdout", holdout));
         }
         if (timeSplit != null) {
-            return new Protocol.TimeOrdered(timeSplit);
+            return new Protocol.TimeOrdered(testFraction("--time-split", timeSplit));
         }
         return new Protocol.KFold(folds, repeats);
     }
 
-    ExperimentPlan toPlan(List<Candidate> candidates, MissingPolicy missing) {
-        MetricName m;
-        try {
-            m = MetricName.fromKey(metric);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+    /** A test share in (0, 1); the usage error names the option and the value. */
+    private static double testFraction(String option, double value) {
+        if (!(value > 0 && value < 1)) {
+            throw new UsageException(option + " must be a fraction in (0, 1), got " + value);
         }
+        return value;
+    }
+
+    ExperimentPlan toPlan(List<Candidate> candidates, MissingPolicy missing) {
+        MetricName m = MetricName.fromKey(metric);
         return ExperimentPlan.of(candidates)
-                .withSamplers(samplers.stream().map(samplerOptions::choice).toList())
+                .withSamplers(samplerOptions.choices(samplers))
                 .withClassWeights(classWeights.stream().map(ClassWeighting::parse).toList())
                 .withFit(fit.toSettings(missing))
                 .withProtocol(protocol())

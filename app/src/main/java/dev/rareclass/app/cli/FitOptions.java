@@ -1,5 +1,6 @@
 package dev.rareclass.app.cli;
 
+import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.experiment.FitSettings;
 import dev.rareclass.domain.preprocess.MissingPolicy;
 import dev.rareclass.domain.preprocess.PreprocessingSpec;
@@ -45,7 +46,13 @@ final class FitOptions {
     /** The settings, with the imputation part of {@code --missing}; a bad value is a usage error here. */
     FitSettings toSettings(MissingPolicy missing) {
         if (vocabulary < 1) {
-            throw new dev.rareclass.domain.error.UsageException("--vocabulary must be 1 or more, got " + vocabulary);
+            throw new UsageException("--vocabulary must be 1 or more, got " + vocabulary);
+        }
+        if (selectTopK < 0) {
+            throw new UsageException("--select-top-k must be 0 (keep all) or more, got " + selectTopK);
+        }
+        if (!(validationSplit >= 0 && validationSplit < 1)) {
+            throw new UsageException("--validation-split must be a fraction in [0, 1), got " + validationSplit);
         }
         PreprocessingSpec preprocessing = new PreprocessingSpec(Scaling.fromKey(scale), missing,
                 UnknownCategories.fromKey(unknown), vocabulary);

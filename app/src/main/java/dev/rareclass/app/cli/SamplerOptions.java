@@ -14,10 +14,18 @@ final class SamplerOptions {
     @Option(names = "--k", paramLabel = "K", description = "Sampler neighbours (default: the sampler's own, 5 for SMOTE).")
     Integer k;
 
-    /** The named sampler with these parameters ({@code none} takes none). */
+    /** The named sampler with these parameters (a sampler that takes none refuses them when resolved). */
     SamplerChoice choice(String name) {
-        SamplerChoice choice = SamplerChoice.named(name);
-        return choice.isNone() ? choice : choice.withParams(params());
+        return SamplerChoice.named(name).withParams(params());
+    }
+
+    /**
+     * Each named sampler with these parameters, except {@code none} beside others: {@code --samplers none,smote
+     * --ratio 0.5} gives the ratio to SMOTE only.
+     */
+    java.util.List<SamplerChoice> choices(java.util.List<String> names) {
+        return names.stream().map(n -> names.size() > 1 && SamplerChoice.named(n).isNone() ? SamplerChoice.NONE
+                : choice(n)).toList();
     }
 
     private Hyperparameters params() {

@@ -162,7 +162,8 @@ class ExperimentCommandsTest {
         Path recipe = dir.resolve("bad.yaml");
         Files.writeString(recipe, "data: {file: events.csv, label: event, positive: 'yes'}\nmodles: [logistic]\n");
         CliRun r = CliRun.of("run", recipe.toString());
-        assertThat(r.exitCode()).isEqualTo(65);
+        // a mistaken key is a usage error (exit 2), as a mistaken option is; an unreadable file stays a data error
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("bad.yaml").contains("unknown key 'modles'").contains("models");
     }
 

@@ -1,5 +1,6 @@
 package dev.rareclass.domain.metrics;
 
+import dev.rareclass.domain.error.UsageException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -80,7 +81,8 @@ public enum MetricName {
      *
      * @param key a key such as {@code "f1"}; matched exactly
      * @return the metric with that key
-     * @throws IllegalArgumentException if no metric has that key; the message lists the known keys
+     * @throws UsageException if no metric has that key (a user's {@code --metric} or recipe value: exit 2); the
+     *         message names the key and lists the known ones
      */
     public static MetricName fromKey(String key) {
         for (MetricName m : values()) {
@@ -88,7 +90,7 @@ public enum MetricName {
                 return m;
             }
         }
-        throw new IllegalArgumentException("Unknown metric '" + key + "'; known metrics: "
+        throw new UsageException("unknown metric '" + key + "'; known metrics: "
                 + Arrays.stream(values()).map(MetricName::key).collect(Collectors.joining(", ")));
     }
 

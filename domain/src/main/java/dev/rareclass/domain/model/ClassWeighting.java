@@ -23,24 +23,14 @@ public record ClassWeighting(String spec, Optional<ClassWeights> fixed) {
      */
     public static ClassWeighting parse(String text) {
         String s = text == null ? "" : text.trim();
+        ClassWeights.requireValidSpec(s);
         if (s.equalsIgnoreCase("none")) {
             return NONE;
         }
         if (s.equalsIgnoreCase("balanced")) {
             return BALANCED;
         }
-        int colon = s.indexOf(':');
-        if (colon > 0 && colon == s.lastIndexOf(':')) {
-            try {
-                ClassWeights w = new ClassWeights(Double.parseDouble(s.substring(0, colon)),
-                        Double.parseDouble(s.substring(colon + 1)));
-                return new ClassWeighting(s, Optional.of(w));
-            } catch (NumberFormatException e) {
-                // the usage message below
-            }
-        }
-        throw new UsageException("class weight '" + text + "' is not none, balanced or POS:NEG with positive numbers "
-                + "(such as 10:1)");
+        return new ClassWeighting(s, Optional.of(ClassWeights.parse(s, null)));
     }
 
     public boolean isNone() {

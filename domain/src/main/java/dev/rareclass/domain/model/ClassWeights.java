@@ -33,8 +33,54 @@ public record ClassWeights(double positive, double negative) {
         return new ClassWeights(n / (2.0 * y.positives()), n / (2.0 * y.negatives()));
     }
 
-    /** Resolves a {@code --class-weight} spec against training labels ({@link ClassWeighting} parses it). */
+    /** Resolves a {@code --class-weight} spec against training labels; a bad spec is a usage error naming it. */
     public static ClassWeights parse(String spec, Labels trainingLabels) {
-        return ClassWeighting.parse(spec).weightsFor(trainingLabels);
+        String s = spec.trim();
+        if (s.equalsIgnoreCase("none")) {
+            return NONE;
+        }
+        if (s.equalsIgnoreCase("balanced")) {
+            return balanced(trainingLabels);
+        }
+        double[] pair = pair(spec);
+        return new ClassWeights(pair[0], pair[1]);
+    }
+
+    /**
+     * Checks a {@code --class-weight} spec without training labels (none, balanced, or POS:NEG with two positive
+     * finite numbers), so that a mistake fails before any work rather than in the first fold.
+     *
+     * @throws UsageException naming the spec when it is none of these
+     */
+    public static void requireValidSpec(String spec) {
+        String s = spec.trim();
+        if (!s.equalsIgnoreCase("none") && !s.equalsIgnoreCase("balanced")) {
+            pair(spec);
+        }
+    }
+
+    /** The two weights of a {@code POS:NEG} spec, each a positive finite decimal number. */
+    private static double[] pair(String spec) {
+        String s = spec.trim();
+        int colon = s.indexOf(':');
+        if (colon <= 0 || colon == s.length() - 1) {
+            throw new UsageException("class weight '" + spec + "' is not none, balanced or POS:NEG (such as 10:1)");
+        }
+        return new double[] {weight(spec, s.substring(0, colon)), weight(spec, s.substring(colon + 1))};
+    }
+
+    private static double weight(String spec, String text) {
+        String t = text.trim();
+        // digits, a point, an exponent: Double.parseDouble alone would also take NaN, Infinity, 0x1p3 and 1d
+        if (!t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+            throw new UsageException("class weight '" + spec + "' is not none, balanced or POS:NEG (such as 10:1); '"
+                    + t + "' is not a number");
+        }
+        double v = Double.parseDouble(t);
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new UsageException("class weight '" + spec + "': each weight of POS:NEG must be positive and finite, got '"
+                    + t + "'");
+        }
+        return v;
     }
 }

@@ -64,8 +64,8 @@ public final class Hyperparameters {
     public void requireKnown(Set<String> known, String model) {
         for (String key : values.keySet()) {
             if (!known.contains(key)) {
-                throw new UsageException("unknown parameter '" + key + "' for " + model
-                        + "; known: " + String.join(", ", new TreeSet<>(known)));
+                throw new UsageException("unknown parameter '" + key + "' for " + model + (known.isEmpty()
+                        ? ", which takes no parameters" : "; known: " + String.join(", ", new TreeSet<>(known))));
             }
         }
     }

@@ -18,10 +18,10 @@ public record ModelId(String kind, Optional<String> backend) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(backend, "backend");
         if (kind.isBlank() || kind.contains("@")) {
-            throw new UsageException("model kind '" + kind + "' is not a name");
+            throw new UsageException("model '" + kind + backend.map(b -> "@" + b).orElse("") + "': the kind is not a name");
         }
         if (backend.isPresent() && (backend.get().isBlank() || backend.get().contains("@"))) {
-            throw new UsageException("backend '" + backend.get() + "' is not a name");
+            throw new UsageException("model '" + kind + "@" + backend.get() + "': the backend is not a name");
         }
     }
 

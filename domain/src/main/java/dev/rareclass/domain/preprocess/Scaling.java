@@ -28,6 +28,6 @@ public enum Scaling {
                 return s;
             }
         }
-        throw new UsageException("unknown scaling '" + key + "'; known: none, standard, min-max");
+        throw new UsageException("unknown --scale '" + key + "'; known: standard, min-max, none");
     }
 }

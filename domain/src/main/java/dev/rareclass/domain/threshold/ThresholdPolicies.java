@@ -1,5 +1,6 @@
 package dev.rareclass.domain.threshold;
 
+import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.metrics.ConfusionCounts;
 import dev.rareclass.domain.metrics.OperatingPoints;
 import java.math.BigDecimal;
@@ -48,11 +49,13 @@ public final class ThresholdPolicies {
      *
      * @param spec the policy spec, see the class description
      * @return the policy, whose {@link ThresholdPolicy#spec()} is the canonical form of {@code spec}
-     * @throws IllegalArgumentException if the spec is not one of the accepted forms; the message lists them
+     * @throws UsageException if the spec is not one of the accepted forms (a user's {@code --threshold} or recipe
+     *         value: exit 2, not an internal error); the message names the spec and lists the accepted forms
+     * @throws IllegalArgumentException if the spec is null (a caller's bug)
      */
     public static ThresholdPolicy parse(String spec) {
         if (spec == null) {
-            throw bad(null, "spec is null");
+            throw new IllegalArgumentException("threshold policy spec is null");
         }
         String s = spec.replace(" ", "").toLowerCase(Locale.ROOT);
         switch (s) {
@@ -117,8 +120,8 @@ public final class ThresholdPolicies {
         return v + 0.0;
     }
 
-    private static IllegalArgumentException bad(String spec, String why) {
-        return new IllegalArgumentException("Invalid threshold policy '" + spec + "'"
+    private static UsageException bad(String spec, String why) {
+        return new UsageException("invalid threshold policy '" + spec + "'"
                 + (why == null ? "" : " (" + why + ")") + "; " + ACCEPTED);
     }
 

@@ -47,9 +47,14 @@ public interface ExperimentUseCase {
         public static final int INFORMATIVE = 6;
 
         public Generated {
-            if (rows < 100 || features < INFORMATIVE || !(positiveRate > 0 && positiveRate < 0.5)) {
-                throw new UsageException("demo needs --rows >= 100, --features >= 6 and 0 < --positive-rate < 0.5, got "
-                        + rows + ", " + features + " and " + positiveRate);
+            if (rows < 100) {
+                throw new UsageException("--rows must be 100 or more, got " + rows);
+            }
+            if (features < INFORMATIVE) {
+                throw new UsageException("--features must be " + INFORMATIVE + " or more, got " + features);
+            }
+            if (!(positiveRate > 0 && positiveRate < 0.5)) {
+                throw new UsageException("--positive-rate must be in (0, 0.5), got " + positiveRate);
             }
         }
 

@@ -26,7 +26,7 @@ class MetricNameTest {
     @Test
     void unknownKeyIsRejectedWithTheListOfKnownKeys() {
         assertThatThrownBy(() -> MetricName.fromKey("F1"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(dev.rareclass.domain.error.UsageException.class)
                 .hasMessageContaining("'F1'")
                 .hasMessageContaining("balanced_accuracy")
                 .hasMessageContaining("log_loss");

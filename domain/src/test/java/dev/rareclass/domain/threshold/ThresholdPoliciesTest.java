@@ -134,7 +134,8 @@ class ThresholdPoliciesTest {
         "cost:1", "cost:1:2:3", "cost:-1:1", "cost:0:0", "NaN", "Infinity", "0.5d", "half", "cost:a:1"})
     void badSpecsAreRejectedListingTheAcceptedForms(String spec) {
         assertThatThrownBy(() -> ThresholdPolicies.parse(spec))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(dev.rareclass.domain.error.UsageException.class)
+                .hasMessageContaining("'" + spec + "'")
                 .hasMessageContaining("max-f1")
                 .hasMessageContaining("max-balanced-accuracy")
                 .hasMessageContaining("recall>=R")
@@ -278,7 +279,7 @@ class ThresholdPoliciesTest {
         org.assertj.core.api.Assertions.assertThat(p.spec()).isEqualTo("fpr<=0.25");
         org.assertj.core.api.Assertions.assertThat(ThresholdPolicies.parse("fpr<=0").choose(y, s)).isEqualTo(0.95);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ThresholdPolicies.parse("fpr<=2"))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(dev.rareclass.domain.error.UsageException.class);
         java.util.Random rng = new java.util.Random(5);
         for (int trial = 0; trial < 20; trial++) {
             int n = 200;
