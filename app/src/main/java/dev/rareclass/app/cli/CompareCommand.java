@@ -24,11 +24,8 @@ import picocli.CommandLine.Parameters;
                 "In every split the preprocessing, sampler, model and threshold are fitted on the training part only."})
 final class CompareCommand extends CliCommand {
 
-    @Parameters(index = "0", paramLabel = "DATA", description = "The labelled table.")
-    Path data;
-
     @Mixin
-    DataOptionsMixin dataOptions;
+    Inputs.Table table;
 
     @Option(names = "--models", split = ",", defaultValue = "logistic,random-forest,mlp@dl4j", paramLabel = "KIND[@BACKEND]",
             completionCandidates = Candidates.Models.class,
@@ -42,13 +39,8 @@ final class CompareCommand extends CliCommand {
     @Mixin
     ExperimentOptions experiment;
 
-    @Option(names = "--report", paramLabel = "DIR",
-            description = "Write leaderboard.csv, results.json, a self-contained HTML report (report.html) and a "
-                    + "Markdown summary (summary.md) into DIR.")
-    Path report;
-
     @Mixin
-    PlotsOption plots;
+    Inputs.ResultsFolder results;
 
     private final ExperimentUseCase experiments;
 
@@ -59,10 +51,10 @@ final class CompareCommand extends CliCommand {
 
     @Override
     public Integer call() {
-        var request = ExperimentUseCase.Request.compare("Comparison on " + data.getFileName(),
-                new ExperimentUseCase.FromFile(dataOptions.toDomain(data)),
-                experiment.toPlan(candidates(models, params), dataOptions.missingPolicy()), experiment.jobs(),
-                plots.with(report, "--report DIR"));
+        var request = ExperimentUseCase.Request.compare("Comparison on " + table.data.getFileName(),
+                new ExperimentUseCase.FromFile(table.toDomain()),
+                experiment.toPlan(candidates(models, params), table.missing()), experiment.jobs(),
+                results.request());
         Show.experiment(out(), experiments.run(request, progress()), false);
         return 0;
     }

@@ -54,8 +54,8 @@ final class DemoCommand extends CliCommand {
             description = "Class weights to compare: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     List<String> classWeights;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Parallel tasks (default: the number of cores). Results do not depend on it.")
-    Integer jobs;
+    @Mixin
+    Inputs.Jobs jobs;
 
     @Mixin
     PlotsOption plots;
@@ -80,7 +80,7 @@ final class DemoCommand extends CliCommand {
                 .withProtocol(new Protocol.KFold(folds, 1));
         var request = ExperimentUseCase.Request.compare("rareclass demo",
                 new ExperimentUseCase.Generated(rows, features, positiveRate, seed), plan,
-                jobs != null ? jobs : Runtime.getRuntime().availableProcessors(), plots.with(out, "--out"));
+                jobs.orCores(), plots.with(out, "--out"));
         Show.experiment(out(), experiments.run(request, progress()), false);
         return 0;
     }

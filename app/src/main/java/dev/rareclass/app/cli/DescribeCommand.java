@@ -20,11 +20,8 @@ final class DescribeCommand extends CliCommand {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.5g", v);
     }
 
-    @Parameters(index = "0", paramLabel = "DATA", description = "The table (any format --format names; .gz is read transparently).")
-    Path data;
-
     @Mixin
-    DataOptionsMixin dataOptions;
+    Inputs.Table table;
 
     private final DescribeUseCase describe;
 
@@ -35,7 +32,7 @@ final class DescribeCommand extends CliCommand {
 
     @Override
     public Integer call() {
-        Description d = describe.describe(new DescribeUseCase.Request(dataOptions.toDomain(data)), progress());
+        Description d = describe.describe(new DescribeUseCase.Request(table.toDomain()), progress());
         d.notes().forEach(progress()::note);
         PrintWriter out = out();
         out.printf(Locale.ROOT, "%s: %d rows, %d feature columns%n", d.source(), d.rows(), d.columns().size());

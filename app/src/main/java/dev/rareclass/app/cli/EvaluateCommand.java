@@ -17,25 +17,14 @@ import picocli.CommandLine.Parameters;
                         + "and text columns, missing values, label column and positive value) unless options say otherwise."})
 final class EvaluateCommand extends CliCommand {
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by train.")
-    Path model;
-
-    @Parameters(index = "1", paramLabel = "DATA", description = "The labelled table.")
-    Path data;
-
     @Mixin
-    DataOptionsMixin dataOptions;
+    Inputs.ModelAndTable input;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the metrics, report and curves as JSON.")
     Path json;
 
-    @Option(names = "--report", paramLabel = "FILE.html",
-            description = "Also write a self-contained HTML report (confusion matrix, ROC and PR curves, threshold, "
-                    + "score distribution by class, learning curves), with a Markdown summary beside it (FILE.md).")
-    Path report;
-
     @Mixin
-    PlotsOption plots;
+    Inputs.ModelReportFile report;
 
     private final EvaluateUseCase evaluate;
 
@@ -46,8 +35,8 @@ final class EvaluateCommand extends CliCommand {
 
     @Override
     public Integer call() {
-        var request = new EvaluateUseCase.Request(model, dataOptions.toDomain(data), dataOptions.given(),
-                Optional.ofNullable(json), plots.with(report, "--report FILE.html"));
+        var request = new EvaluateUseCase.Request(input.model, input.toDomain(), input.given(),
+                Optional.ofNullable(json), report.request());
         EvaluateUseCase.Result result = evaluate.evaluate(request, progress());
         Show.evaluation(out(), result.evaluation());
         Show.written(out(), result.written());

@@ -49,11 +49,11 @@ final class ExperimentOptions {
     @Mixin
     FitOptions fit;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Parallel tasks (default: the number of cores). Results do not depend on it.")
-    Integer jobs;
+    @Mixin
+    Inputs.Jobs jobs;
 
     int jobs() {
-        return jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        return jobs.orCores();
     }
 
     Protocol protocol() {

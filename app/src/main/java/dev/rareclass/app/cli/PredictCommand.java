@@ -17,14 +17,8 @@ import picocli.CommandLine.Parameters;
                 "The table is read as the model's training data was, unless options say otherwise."})
 final class PredictCommand extends CliCommand {
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by train.")
-    Path model;
-
-    @Parameters(index = "1", paramLabel = "DATA", description = "The table to score; its columns must match the model's.")
-    Path data;
-
     @Mixin
-    DataOptionsMixin dataOptions;
+    Inputs.ModelAndTable input;
 
     @Option(names = "--out", required = true, paramLabel = "PREDICTIONS.csv", description = "The CSV to write.")
     Path out;
@@ -38,7 +32,7 @@ final class PredictCommand extends CliCommand {
 
     @Override
     public Integer call() {
-        Predictions p = predict.predict(new PredictUseCase.Request(model, dataOptions.toDomain(data), dataOptions.given(),
+        Predictions p = predict.predict(new PredictUseCase.Request(input.model, input.toDomain(), input.given(),
                 out), progress());
         int positives = 0;
         for (int i = 0; i < p.size(); i++) {

@@ -16,11 +16,8 @@ import picocli.CommandLine.Parameters;
                 "Values stay in the input's units; categorical columns get real categories (SMOTE-NC behaviour)."})
 final class ResampleCommand extends CliCommand {
 
-    @Parameters(index = "0", paramLabel = "DATA", description = "The labelled table.")
-    Path data;
-
     @Mixin
-    DataOptionsMixin dataOptions;
+    Inputs.Table table;
 
     @Option(names = "--sampler", required = true, paramLabel = "NAME", completionCandidates = Candidates.RealSamplers.class,
             description = "${COMPLETION-CANDIDATES}.")
@@ -44,7 +41,7 @@ final class ResampleCommand extends CliCommand {
 
     @Override
     public Integer call() {
-        ResampleUseCase.Result o = resample.resample(new ResampleUseCase.Request(dataOptions.toDomain(data),
+        ResampleUseCase.Result o = resample.resample(new ResampleUseCase.Request(table.toDomain(),
                 samplerOptions.choice(sampler), seed, out), progress());
         out().printf(Locale.ROOT,
                 "%s: %d rows -> %d rows (%d synthetic, %d positive); sampler %.3f s; wrote %s%n",

@@ -27,8 +27,8 @@ final class RunCommand extends CliCommand {
     @Option(names = "--report", paramLabel = "DIR", description = "Write results here instead of the recipe's report folder.")
     Path report;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Parallel tasks (results do not depend on it).")
-    Integer jobs;
+    @Mixin
+    Inputs.Jobs jobs;
 
     @Mixin
     PlotsOption plots;
@@ -43,7 +43,7 @@ final class RunCommand extends CliCommand {
     @Override
     public Integer call() {
         var request = new ExperimentUseCase.RecipeRequest(recipeFile, Optional.ofNullable(data), Optional.ofNullable(report),
-                Optional.ofNullable(jobs), Optional.ofNullable(plots.plots));
+                Optional.ofNullable(jobs.jobs), Optional.ofNullable(plots.plots));
         Show.experiment(out(), experiments.run(request, progress()), true);
         return 0;
     }

@@ -29,11 +29,8 @@ import picocli.CommandLine.Parameters;
                         + "the same way."})
 final class TrainCommand extends CliCommand {
 
-    @Parameters(index = "0", paramLabel = "DATA", description = "The labelled table (any format --format names).")
-    Path data;
-
     @Mixin
-    DataOptionsMixin dataOptions;
+    Inputs.Table table;
 
     @Mixin
     ModelOptions model;
@@ -41,13 +38,8 @@ final class TrainCommand extends CliCommand {
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "The model file to write.")
     Path out;
 
-    @Option(names = "--report", paramLabel = "FILE.html",
-            description = "Also write a self-contained HTML report of the model on its validation rows, with a "
-                    + "Markdown summary beside it (FILE.md).")
-    Path report;
-
     @Mixin
-    PlotsOption plots;
+    Inputs.ModelReportFile report;
 
     private final TrainUseCase train;
 
@@ -58,8 +50,8 @@ final class TrainCommand extends CliCommand {
 
     @Override
     public Integer call() {
-        var request = new TrainUseCase.Request(dataOptions.toDomain(data), model.toSpec(dataOptions.missingPolicy()), out,
-                plots.with(report, "--report FILE.html"));
+        var request = new TrainUseCase.Request(table.toDomain(), model.toSpec(table.missing()), out,
+                report.request());
         TrainUseCase.Result result = train.train(request, progress());
         FittedPipeline fitted = result.model();
         PrintWriter o = out();

@@ -24,11 +24,8 @@ import picocli.CommandLine.Parameters;
                 "The space file (YAML) maps each parameter to a list of values or to {uniform|log-uniform|int: [low, high]}."})
 final class TuneCommand extends CliCommand {
 
-    @Parameters(index = "0", paramLabel = "DATA", description = "The labelled table.")
-    Path data;
-
     @Mixin
-    DataOptionsMixin dataOptions;
+    Inputs.Table table;
 
     @Option(names = "--model", required = true, paramLabel = "KIND[@BACKEND]", completionCandidates = Candidates.Models.class,
             description = "The model to tune: ${COMPLETION-CANDIDATES}.")
@@ -52,13 +49,8 @@ final class TuneCommand extends CliCommand {
     @Option(names = "--out", paramLabel = "MODEL", description = "Refit the best parameters on every row and save the model here.")
     Path out;
 
-    @Option(names = "--report", paramLabel = "DIR",
-            description = "Write the trials as leaderboard.csv and results.json, with a self-contained HTML report "
-                    + "(report.html) and a Markdown summary (summary.md), into DIR.")
-    Path report;
-
     @Mixin
-    PlotsOption plots;
+    Inputs.ResultsFolder results;
 
     private final ExperimentUseCase experiments;
     private final RecipeStore recipes;
@@ -71,13 +63,13 @@ final class TuneCommand extends CliCommand {
 
     @Override
     public Integer call() {
-        ReportRequest results = plots.with(report, "--report DIR");
+        ReportRequest folder = results.request();
         Candidate base = Candidate.parse(model, Hyperparameters.parse(params));
         Tuning tuning = new Tuning(base, recipes.readSearchSpace(space), Tuning.Method.fromKey(search), trials);
-        var request = new ExperimentUseCase.Request("Tuning " + model + " on " + data.getFileName(),
-                new ExperimentUseCase.FromFile(dataOptions.toDomain(data)),
-                experiment.toPlan(List.of(base), dataOptions.missingPolicy()), Optional.of(tuning), experiment.jobs(),
-                results, Optional.ofNullable(out), Map.of());
+        var request = new ExperimentUseCase.Request("Tuning " + model + " on " + table.data.getFileName(),
+                new ExperimentUseCase.FromFile(table.toDomain()),
+                experiment.toPlan(List.of(base), table.missing()), Optional.of(tuning), experiment.jobs(),
+                folder, Optional.ofNullable(out), Map.of());
         Show.experiment(out(), experiments.run(request, progress()), false);
         return 0;
     }
