@@ -36,7 +36,7 @@ public final class Dl4jModelCodec implements ModelCodec {
     @Override
     public byte[] encode(TrainedClassifier classifier) {
         if (!(classifier instanceof Dl4jTrainedClassifier dl4j)) {
-            throw new IllegalArgumentException("not a dl4j classifier: " + classifier.kind() + "@" + classifier.backend());
+            throw new IllegalArgumentException("not a dl4j classifier: " + classifier.id());
         }
         return Dl4jSerialization.write(dl4j);
     }

@@ -1,5 +1,6 @@
 package dev.rareclass.dl4j;
 
+import dev.rareclass.domain.model.ModelId;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.MapBinder;
 import dev.rareclass.domain.model.ModelCodec;
@@ -17,9 +18,9 @@ public final class Dl4jModule extends AbstractModule {
     @Override
     protected void configure() {
         MapBinder<String, TrainerFactory> trainers = MapBinder.newMapBinder(binder(), String.class, TrainerFactory.class);
-        trainers.addBinding(MlpTrainerFactory.KIND + "@" + NAME).to(MlpTrainerFactory.class);
-        trainers.addBinding(LogisticNetworkFactory.KIND + "@" + NAME).to(LogisticNetworkFactory.class);
-        trainers.addBinding(AutoencoderTrainerFactory.KIND + "@" + NAME).to(AutoencoderTrainerFactory.class);
+        trainers.addBinding(ModelId.of(MlpTrainerFactory.KIND, NAME).toString()).to(MlpTrainerFactory.class);
+        trainers.addBinding(ModelId.of(LogisticNetworkFactory.KIND, NAME).toString()).to(LogisticNetworkFactory.class);
+        trainers.addBinding(ModelId.of(AutoencoderTrainerFactory.KIND, NAME).toString()).to(AutoencoderTrainerFactory.class);
         MapBinder<String, ModelCodec> codecs = MapBinder.newMapBinder(binder(), String.class, ModelCodec.class);
         codecs.addBinding(NAME).to(Dl4jModelCodec.class);
     }

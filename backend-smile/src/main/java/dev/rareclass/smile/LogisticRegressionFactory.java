@@ -1,5 +1,6 @@
 package dev.rareclass.smile;
 
+import dev.rareclass.domain.model.ModelId;
 import dev.rareclass.domain.data.FeatureMatrix;
 import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.error.UsageException;
@@ -19,7 +20,7 @@ import smile.classification.LogisticRegression;
 public final class LogisticRegressionFactory extends SmileTrainerFactory {
 
     static final String KIND = "logistic";
-    static final String MODEL = KIND + "@" + SmileModule.NAME;
+    static final String MODEL = ModelId.of(KIND, SmileModule.NAME).toString();
 
     public LogisticRegressionFactory() {
         super(KIND, LogisticParams.NAMES, false);

@@ -1,5 +1,6 @@
 package dev.rareclass.smile;
 
+import dev.rareclass.domain.model.ModelId;
 import dev.rareclass.domain.data.FeatureMatrix;
 import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.model.ClassWeights;
@@ -33,7 +34,7 @@ import smile.data.vector.ValueVector;
 public final class RandomForestFactory extends SmileTrainerFactory {
 
     static final String KIND = "random-forest";
-    static final String MODEL = KIND + "@" + SmileModule.NAME;
+    static final String MODEL = ModelId.of(KIND, SmileModule.NAME).toString();
     static final String LABEL = "y";
 
     public RandomForestFactory() {

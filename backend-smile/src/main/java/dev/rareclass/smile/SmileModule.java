@@ -1,5 +1,6 @@
 package dev.rareclass.smile;
 
+import dev.rareclass.domain.model.ModelId;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.MapBinder;
 import dev.rareclass.domain.model.ModelCodec;
@@ -19,8 +20,8 @@ public final class SmileModule extends AbstractModule {
     @Override
     protected void configure() {
         MapBinder<String, TrainerFactory> trainers = MapBinder.newMapBinder(binder(), String.class, TrainerFactory.class);
-        trainers.addBinding(LogisticRegressionFactory.KIND + "@" + NAME).to(LogisticRegressionFactory.class);
-        trainers.addBinding(RandomForestFactory.KIND + "@" + NAME).to(RandomForestFactory.class);
+        trainers.addBinding(ModelId.of(LogisticRegressionFactory.KIND, NAME).toString()).to(LogisticRegressionFactory.class);
+        trainers.addBinding(ModelId.of(RandomForestFactory.KIND, NAME).toString()).to(RandomForestFactory.class);
 
         MapBinder<String, ModelCodec> codecs = MapBinder.newMapBinder(binder(), String.class, ModelCodec.class);
         codecs.addBinding(NAME).to(SmileModelCodec.class);

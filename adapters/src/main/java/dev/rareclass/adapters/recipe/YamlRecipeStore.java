@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.rareclass.adapters.io.AtomicFiles;
 import dev.rareclass.domain.data.DataOptions;
+import dev.rareclass.domain.data.ReadingOptions;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.InputMissingException;
 import dev.rareclass.domain.error.OutputException;
@@ -108,12 +109,16 @@ public final class YamlRecipeStore implements RecipeStore {
         String missing = k.text(d, "missing", "error", "data");
         int shiftLabels = k.integer(d, "shift-labels", 0, "data");
         k.require(shiftLabels >= 0, "data.shift-labels", shiftLabels, "0 or more");
-        DataOptions data = new DataOptions(base.resolve(k.text(d, "file", null, "data")).normalize(),
-                Optional.ofNullable(k.text(d, "format", null, "data")), k.bool(d, "header", true, "data"),
+        DataOptions data = new ReadingOptions(Optional.ofNullable(k.text(d, "format", null, "data")),
+                Optional.of(k.bool(d, "header", true, "data")),
                 Optional.ofNullable(k.text(d, "delimiter", null, "data")).map(k::delimiter),
-                Optional.ofNullable(k.text(d, "label", null, "data")), Optional.ofNullable(k.text(d, "positive", null, "data")),
-                k.strings(d, "drop", "data"), k.strings(d, "categorical", "data"), k.strings(d, "text", "data"),
-                k.field("data.missing", () -> MissingPolicy.fromKey(missing)), shiftLabels);
+                Optional.of(k.strings(d, "drop", "data")), Optional.of(k.strings(d, "categorical", "data")),
+                Optional.of(k.strings(d, "text", "data")),
+                Optional.of(k.field("data.missing", () -> MissingPolicy.fromKey(missing))))
+                .applyTo(DataOptions.of(base.resolve(k.text(d, "file", null, "data")).normalize()))
+                .withLabel(Optional.ofNullable(k.text(d, "label", null, "data")),
+                        Optional.ofNullable(k.text(d, "positive", null, "data")))
+                .withShiftLabels(shiftLabels);
         if (data.label().isEmpty() || data.positive().isEmpty()) {
             throw new UsageException(where + ": data needs label and positive");
         }

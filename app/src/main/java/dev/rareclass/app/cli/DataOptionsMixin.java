@@ -57,8 +57,8 @@ public final class DataOptionsMixin {
 
     /** The file read with the options given, and the defaults for the others. */
     DataOptions toDomain(Path file) {
-        return given().applyTo(new DataOptions(file, Optional.empty(), true, Optional.empty(), Optional.ofNullable(label),
-                Optional.ofNullable(positive), List.of(), List.of(), List.of(), MissingPolicy.ERROR, shiftLabels));
+        return given().applyTo(DataOptions.of(file)).withLabel(Optional.ofNullable(label), Optional.ofNullable(positive))
+                .withShiftLabels(shiftLabels);
     }
 
     /** The reading options the user gave; a model fills in the others for {@code evaluate} and {@code predict}. */

@@ -39,10 +39,28 @@ public record DataOptions(Path file, Optional<String> format, boolean header, Op
         }
     }
 
+    /**
+     * A headed file, unlabelled, read with the defaults: the start from which {@code with…} methods and
+     * {@link ReadingOptions#applyTo} build the rest.
+     */
+    public static DataOptions of(Path file) {
+        return new DataOptions(file, Optional.empty(), true, Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of(), List.of(), List.of(), MissingPolicy.ERROR, 0);
+    }
+
+    /** The label column and positive value, each absent when not given. */
+    public DataOptions withLabel(Optional<String> newLabel, Optional<String> newPositive) {
+        return new DataOptions(file, format, header, delimiter, newLabel, newPositive, drop, categorical, text, missing,
+                shiftLabels);
+    }
+
+    public DataOptions withShiftLabels(int rows) {
+        return new DataOptions(file, format, header, delimiter, label, positive, drop, categorical, text, missing, rows);
+    }
+
     /** Options for a headed file with a label column and defaults for everything else. */
     public static DataOptions labelled(Path file, String label, String positive) {
-        return new DataOptions(file, Optional.empty(), true, Optional.empty(), Optional.of(label), Optional.of(positive),
-                List.of(), List.of(), List.of(), MissingPolicy.ERROR, 0);
+        return of(file).withLabel(label, positive);
     }
 
     /** Another file, read the same way. */
@@ -52,8 +70,7 @@ public record DataOptions(Path file, Optional<String> format, boolean header, Op
     }
 
     public DataOptions withLabel(String newLabel, String newPositive) {
-        return new DataOptions(file, format, header, delimiter, Optional.of(newLabel), Optional.of(newPositive), drop,
-                categorical, text, missing, shiftLabels);
+        return withLabel(Optional.of(newLabel), Optional.of(newPositive));
     }
 
     /** These options with more columns read as categorical (duplicates ignored). */

@@ -56,7 +56,7 @@ public record LeaderboardRow(String model, String backend, Hyperparameters param
     }
 
     public String name() {
-        return model + "@" + backend;
+        return dev.rareclass.domain.model.ModelId.of(model, backend).toString();
     }
 
     LeaderboardRow withSignificance(boolean worse, double p) {
