@@ -3,13 +3,9 @@ package dev.rareclass.adapters.format;
 import dev.rareclass.domain.data.CategoricalColumn;
 import dev.rareclass.domain.data.Column;
 import dev.rareclass.domain.data.DataOptions;
-import dev.rareclass.domain.data.LabelledScores;
 import dev.rareclass.domain.data.NumericColumn;
-import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.data.TextColumn;
 import dev.rareclass.domain.error.DataException;
-import dev.rareclass.domain.error.UsageException;
-import dev.rareclass.domain.port.TableSource;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -47,26 +43,15 @@ import java.util.Optional;
  * keywords are case-insensitive; names and values may be quoted with single or double quotes and use
  * backslash escapes. A trailing instance weight ({@code , {w}}) is ignored with a note.
  */
-public final class ArffTableSource implements TableSource {
+public final class ArffTableSource extends ParsedTableSource {
 
-    @Override
-    public Table read(DataOptions options) {
-        if (options.label().isEmpty()) {
-            throw new UsageException("a label column is needed (--label NAME or 0-based index)");
-        }
-        return Assembly.finish(parse(options.file().toString(), Inputs.readAll(options.file())), options, true,
-                Optional.empty());
+    public ArffTableSource() {
+        super("ARFF", Optional.empty());
     }
 
     @Override
-    public Table readOptionallyLabelled(DataOptions options) {
-        return Assembly.finish(parse(options.file().toString(), Inputs.readAll(options.file())), options, false,
-                Optional.empty());
-    }
-
-    @Override
-    public LabelledScores readScores(DataOptions options, String scoreColumn) {
-        throw new UsageException("score reads CSV or TSV predictions files, not ARFF");
+    protected RawTable parse(DataOptions options, TextRows.Start rows) {
+        return parse(options.file().toString(), Inputs.readAll(options.file()));
     }
 
     private enum Kind { NUMERIC, NOMINAL, STRING, DATE }
@@ -377,7 +362,7 @@ public final class ArffTableSource implements TableSource {
                 Integer code = a.codes.get(t.text());
                 if (code == null) {
                     throw DataException.at(c.file, c.line, where, "'" + abbreviate(t.text())
-                            + "' is not one of the declared values {" + Assembly.abbreviate(a.levels) + "}");
+                            + "' is not one of the declared values {" + DataOptionsStep.abbreviate(a.levels) + "}");
                 }
                 a.categories[row] = code;
             }
