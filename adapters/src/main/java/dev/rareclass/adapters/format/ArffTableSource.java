@@ -241,14 +241,8 @@ public final class ArffTableSource extends ParsedTableSource {
                         throw c.error("nominal value '" + level.text() + "' declared twice for '" + name.text() + "'");
                     }
                     levels.add(level.text());
-                    c.skipSpace();
-                    if (c.peek() == ',') {
-                        c.next();
-                    } else if (c.peek() == '}') {
+                    if (!c.listContinues("in the nominal values of '" + name.text() + "'")) {
                         break;
-                    } else {
-                        throw c.error(c.atEnd() ? "unclosed '{' in the nominal values of '" + name.text() + "'"
-                                : "expected ',' or '}' in the nominal values of '" + name.text() + "'");
                     }
                 }
             }
@@ -313,13 +307,8 @@ public final class ArffTableSource extends ParsedTableSource {
                 last = index;
                 Token t = c.value("a value after sparse index " + index);
                 store(c, attributes.get(index), row, t);
-                c.skipSpace();
-                if (c.peek() == ',') {
-                    c.next();
-                } else if (c.peek() == '}') {
+                if (!c.listContinues("in a sparse row")) {
                     break;
-                } else {
-                    throw c.error(c.atEnd() ? "unclosed '{' in a sparse row" : "expected ',' or '}' in a sparse row");
                 }
             }
         }
@@ -517,6 +506,22 @@ public final class ArffTableSource extends ParsedTableSource {
                     default -> b.append(e);
                 }
             }
+        }
+
+        /**
+         * After an item of a {@code {...}} list: true after a ',' (another item follows), false at the '}'
+         * (left for the caller); anything else is an error {@code where} (such as "in a sparse row").
+         */
+        boolean listContinues(String where) {
+            skipSpace();
+            if (peek() == ',') {
+                i++;
+                return true;
+            }
+            if (peek() == '}') {
+                return false;
+            }
+            throw error(atEnd() ? "unclosed '{' " + where : "expected ',' or '}' " + where);
         }
 
         void expectComma(int index, int count) {

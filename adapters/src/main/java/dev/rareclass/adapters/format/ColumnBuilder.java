@@ -97,11 +97,41 @@ abstract sealed class ColumnBuilder {
         }
     }
 
-    static final class Categorical extends ColumnBuilder {
+    /** Values kept as written (trimmed); missing ones as null. */
+    static sealed class Text extends ColumnBuilder permits Categorical {
+        final List<String> values = new ArrayList<>(1024);
+
+        Text(String name) {
+            super(name);
+        }
+
+        @Override
+        ColumnBuilder add(String token, long line) {
+            values.add(token);
+            n++;
+            return this;
+        }
+
+        @Override
+        void pushMissing() {
+            values.add(null);
+            n++;
+        }
+
+        @Override
+        Column build() {
+            return new TextColumn(name, values.toArray(String[]::new));
+        }
+    }
+
+    /**
+     * Categories, in order of first appearance. Each row holds its level's one String (so a row costs a
+     * reference, as a code would); the codes are made once, when the column is built.
+     */
+    static final class Categorical extends Text {
         private final boolean canonical;
         private final Map<String, Integer> index = new HashMap<>();
         private final List<String> levels = new ArrayList<>();
-        private int[] codes = new int[1024];
         /** Set when the type was inferred from a value; the reader turns it into a note. */
         String inferredFrom;
 
@@ -116,60 +146,24 @@ abstract sealed class ColumnBuilder {
             String key = canonical ? Tokens.category(token) : token;
             Integer code = index.get(key);
             if (code == null) {
-                code = levels.size();
-                index.put(key, code);
+                index.put(key, levels.size());
                 levels.add(key);
+            } else {
+                key = levels.get(code);
             }
-            push(code);
+            values.add(key);
+            n++;
             return this;
         }
 
         @Override
-        void pushMissing() {
-            push(-1);
-        }
-
-        private void push(int code) {
-            if (n == codes.length) {
-                codes = Arrays.copyOf(codes, n * 2);
-            }
-            codes[n++] = code;
-        }
-
-        @Override
         Column build() {
-            return new CategoricalColumn(name, levels, Arrays.copyOf(codes, n));
-        }
-    }
-
-    static final class Text extends ColumnBuilder {
-        private String[] values = new String[1024];
-
-        Text(String name) {
-            super(name);
-        }
-
-        @Override
-        ColumnBuilder add(String token, long line) {
-            push(token);
-            return this;
-        }
-
-        @Override
-        void pushMissing() {
-            push(null);
-        }
-
-        private void push(String v) {
-            if (n == values.length) {
-                values = Arrays.copyOf(values, n * 2);
+            int[] codes = new int[n];
+            for (int r = 0; r < n; r++) {
+                String value = values.get(r);
+                codes[r] = value == null ? -1 : index.get(value);
             }
-            values[n++] = v;
-        }
-
-        @Override
-        Column build() {
-            return new TextColumn(name, Arrays.copyOf(values, n));
+            return new CategoricalColumn(name, levels, codes);
         }
     }
 

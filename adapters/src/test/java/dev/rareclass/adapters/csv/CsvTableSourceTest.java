@@ -3,6 +3,7 @@ package dev.rareclass.adapters.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rareclass.adapters.format.ReaderTestFiles;
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.LabelledScores;
 import dev.rareclass.domain.data.Table;
@@ -23,22 +24,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class CsvTableSourceTest {
-
-    @TempDir
-    Path dir;
+class CsvTableSourceTest extends ReaderTestFiles {
 
     private final CsvTableSource source = new CsvTableSource();
-
-    private Path write(String name, String content) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, content, StandardCharsets.UTF_8);
-        return p;
-    }
 
     private static DataOptions labelled(Path p, String label, String positive) {
         return DataOptions.labelled(p, label, positive);
