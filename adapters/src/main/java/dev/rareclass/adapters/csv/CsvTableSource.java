@@ -215,8 +215,8 @@ public final class CsvTableSource extends ParsedTableSource {
         }
 
         private void readAhead(Rows rows) {
+            List<CsvRecord> b = new ArrayList<>(BATCH);
             try {
-                List<CsvRecord> b = new ArrayList<>(BATCH);
                 for (CsvRecord r = rows.next(); r != null; r = rows.next()) {
                     b.add(r);
                     if (b.size() == BATCH) {
@@ -230,6 +230,9 @@ public final class CsvTableSource extends ParsedTableSource {
                 hand(END);
             } catch (RuntimeException | Error e) {
                 try {
+                    if (!b.isEmpty()) {
+                        hand(b); // the rows before the failure first, so a problem in them is reported first
+                    }
                     hand(e);
                 } catch (InterruptedException stopped) {
                     Thread.currentThread().interrupt();

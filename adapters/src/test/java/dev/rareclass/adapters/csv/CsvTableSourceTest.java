@@ -147,6 +147,10 @@ class CsvTableSourceTest extends ReaderTestFiles {
         Path both = write("both.csv", lines.replace("\n3000,0\n", "\n3000\n"));
         assertThatThrownBy(() -> source.read(labelled(both, "y", "1"))).isInstanceOf(DataException.class)
                 .hasMessageContaining("line 1202, column 'a': 'abc' is not a number");
+        // a missing value (refused by the shared step after reading) before the same ragged row
+        Path missing = write("missing.csv", lines.replace("\nabc,0\n", "\n,0\n").replace("\n3000,0\n", "\n3000\n"));
+        assertThatThrownBy(() -> source.read(labelled(missing, "y", "1"))).isInstanceOf(DataException.class)
+                .hasMessageContaining("line 1202, column 'a': missing value;");
         // the ragged row alone, far past the first batches
         Path ragged = write("ragged.csv", lines.replace("\nabc,0\n", "\n1200,0\n").replace("\n3000,0\n", "\n3000\n"));
         assertThatThrownBy(() -> source.read(labelled(ragged, "y", "1"))).isInstanceOf(DataException.class)
@@ -243,5 +247,24 @@ class CsvTableSourceTest extends ReaderTestFiles {
         Table t = source.read(o);
         assertThat(t.requireLabels().toArray()).containsExactly(0, 1, 1, 0);
         assertThat(t.rowNumbers()).containsExactly(1, 2, 3, 5);
+    }
+
+    /** Bad values are found by the reader and refused missing values by the shared step: the first in file order is reported. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "missing before bad|'a,b,y\n1,2,1\n,2,0\n1,x,0\n'|ERROR|line 3, column 'a': missing value;",
+        "bad before missing|'a,b,y\n1,2,1\n1,x,0\n,2,0\n'|ERROR|line 3, column 'b': 'x' is not a number",
+        "missing then bad in a row|'a,b,y\n1,2,1\n,x,0\n'|ERROR|line 3, column 'a': missing value;",
+        "bad then missing in a row|'a,b,y\n1,2,1\nx,,0\n'|ERROR|line 3, column 'a': 'x' is not a number",
+        "feature before label|'a,b,y\n1,2,1\n,2,\n'|ERROR|line 3, column 'a': missing value;",
+        "missing before ragged|'a,b,y\n1,2,1\nNA,2,0\n1,2\n'|ERROR|line 3, column 'a': missing value 'NA';",
+        "ragged before missing|'a,b,y\n1,2,1\n1,2\n,2,0\n'|ERROR|line 3: ragged row",
+        "label under mean|'a,b,y\n1,2,1\n,2,0\n1,2,\n'|MEAN|line 4, column 'y': missing label",
+    })
+    void theFirstProblemInFileOrderIsReported(String name, String content, MissingPolicy missing, String message)
+            throws IOException {
+        Path p = write("order.csv", content);
+        assertThatThrownBy(() -> source.read(labelled(p, "y", "1").withMissing(missing)))
+                .isInstanceOf(DataException.class).hasMessageContaining(message);
     }
 }
