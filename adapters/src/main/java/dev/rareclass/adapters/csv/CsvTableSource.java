@@ -1,7 +1,11 @@
 package dev.rareclass.adapters.csv;
 
+import dev.rareclass.adapters.format.DataOptionsStep;
+import dev.rareclass.adapters.format.ParsedTableSource;
+import dev.rareclass.adapters.format.RawTable;
+import dev.rareclass.adapters.format.TextRows;
+import dev.rareclass.adapters.format.Tokens;
 import dev.rareclass.adapters.io.InputFiles;
-
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -9,11 +13,6 @@ import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.LabelMapping;
 import dev.rareclass.domain.data.PositiveValues;
 import dev.rareclass.domain.data.LabelledScores;
-import dev.rareclass.adapters.format.DataOptionsStep;
-import dev.rareclass.adapters.format.ParsedTableSource;
-import dev.rareclass.adapters.format.RawTable;
-import dev.rareclass.adapters.format.TextRows;
-import dev.rareclass.adapters.format.Tokens;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.UsageException;
 import java.io.IOException;

@@ -64,7 +64,8 @@ public final class TextRows {
      * Adds one row.
      *
      * @param line  the 1-based line where the row starts, for messages
-     * @param field column index → the field's text as written (trimmed here); only the columns read are asked for
+     * @param field column index → the field's text as written (trimmed here; null for an absent value); only
+     *              the columns read are asked for
      * @return false when reading should stop (see the class comment)
      */
     public boolean row(long line, IntFunction<String> field) {
@@ -76,7 +77,8 @@ public final class TextRows {
         }
         lines[n] = line;
         for (int c : order) {
-            String token = field.apply(c).trim();
+            String raw = field.apply(c);
+            String token = raw == null ? "" : raw.trim();
             ColumnBuilder b = builders[c];
             if (Tokens.isMissing(token)) {
                 b.addMissing(token);
