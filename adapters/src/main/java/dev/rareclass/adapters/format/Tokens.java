@@ -17,8 +17,9 @@ public final class Tokens {
         if (token.isEmpty()) {
             return true;
         }
-        if (token.length() > 4) {
-            return false; // the common case, without lower-casing every field
+        char first = token.charAt(0);
+        if (token.length() > 4 || first >= '0' && first <= '9') {
+            return false; // the common cases, without lower-casing every field
         }
         return switch (token.toLowerCase(Locale.ROOT)) {
             case "?", "na", "n/a", "null", "nan" -> true;
