@@ -250,21 +250,24 @@ class CsvTableSourceTest extends ReaderTestFiles {
     }
 
     /** Bad values are found by the reader and refused missing values by the shared step: the first in file order is reported. */
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "missing before bad|'a,b,y\n1,2,1\n,2,0\n1,x,0\n'|ERROR|line 3, column 'a': missing value;",
-        "bad before missing|'a,b,y\n1,2,1\n1,x,0\n,2,0\n'|ERROR|line 3, column 'b': 'x' is not a number",
-        "missing then bad in a row|'a,b,y\n1,2,1\n,x,0\n'|ERROR|line 3, column 'a': missing value;",
-        "bad then missing in a row|'a,b,y\n1,2,1\nx,,0\n'|ERROR|line 3, column 'a': 'x' is not a number",
-        "feature before label|'a,b,y\n1,2,1\n,2,\n'|ERROR|line 3, column 'a': missing value;",
-        "missing before ragged|'a,b,y\n1,2,1\nNA,2,0\n1,2\n'|ERROR|line 3, column 'a': missing value 'NA';",
-        "ragged before missing|'a,b,y\n1,2,1\n1,2\n,2,0\n'|ERROR|line 3: ragged row",
-        "label under mean|'a,b,y\n1,2,1\n,2,0\n1,2,\n'|MEAN|line 4, column 'y': missing label",
-    })
-    void theFirstProblemInFileOrderIsReported(String name, String content, MissingPolicy missing, String message)
-            throws IOException {
-        Path p = write("order.csv", content);
-        assertThatThrownBy(() -> source.read(labelled(p, "y", "1").withMissing(missing)))
-                .isInstanceOf(DataException.class).hasMessageContaining(message);
+    @Test
+    void theFirstProblemInFileOrderIsReported() throws IOException {
+        String header = "a,b,y\n1,2,1\n";
+        // rows after the header and a good row; the policy; what must be reported
+        String[][] cases = {
+            {",2,0\n1,x,0\n", "ERROR", "line 3, column 'a': missing value;"}, // a missing value before a bad one
+            {"1,x,0\n,2,0\n", "ERROR", "line 3, column 'b': 'x' is not a number"}, // a bad value before a missing one
+            {",x,0\n", "ERROR", "line 3, column 'a': missing value;"}, // in one row, the columns in order
+            {"x,,0\n", "ERROR", "line 3, column 'a': 'x' is not a number"},
+            {",2,\n", "ERROR", "line 3, column 'a': missing value;"}, // the features before the label
+            {"NA,2,0\n1,2\n", "ERROR", "line 3, column 'a': missing value 'NA';"}, // before a ragged row
+            {"1,2\n,2,0\n", "ERROR", "line 3: ragged row"},
+            {",2,0\n1,2,\n", "MEAN", "line 4, column 'y': missing label"}, // imputed values pass, a missing label not
+        };
+        for (String[] c : cases) {
+            Path p = write("order.csv", header + c[0]);
+            assertThatThrownBy(() -> source.read(labelled(p, "y", "1").withMissing(MissingPolicy.valueOf(c[1]))))
+                    .as(c[0]).isInstanceOf(DataException.class).hasMessageContaining(c[2]);
+        }
     }
 }

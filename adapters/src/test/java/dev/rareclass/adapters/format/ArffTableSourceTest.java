@@ -175,10 +175,7 @@ class ArffTableSourceTest extends ReaderTestFiles {
     @MethodSource("badInputs")
     void badInputIsReportedWithItsLine(String name, String tail, String message) throws IOException {
         Path p = write("bad.arff", "@relation bad\n@attribute x numeric\n@attribute y {a,b}\n" + tail);
-        assertThatThrownBy(() -> source.read(DataOptions.labelled(p, "y", "a")))
-                .isInstanceOf(DataException.class)
-                .hasMessageStartingWith(p.toString())
-                .hasMessageContaining(message);
+        assertDataError(p, () -> source.read(DataOptions.labelled(p, "y", "a")), message);
     }
 
     @Test

@@ -98,13 +98,20 @@ class DataOptionsStepTest extends ReaderTestFiles {
                 categorical, text, missing, shift);
     }
 
+    /** Something to check with a reader on the same table in its format. */
+    private interface Check {
+        void with(TableSource reader, Path file) throws IOException;
+    }
+
+    private void inEveryFormat(Check check) throws IOException {
+        check.with(new CsvTableSource(), csv());
+        check.with(new SemicolonRows(), semicolons());
+        check.with(new FormatTableSource(), arff());
+    }
+
     @Test
     void theSameTableReadsTheSameInEveryFormat() throws IOException {
-        List<TableSource> readers = List.of(new CsvTableSource(), new SemicolonRows(), new FormatTableSource());
-        List<Path> files = List.of(csv(), semicolons(), arff());
-        for (int i = 0; i < readers.size(); i++) {
-            TableSource reader = readers.get(i);
-            Path file = files.get(i);
+        inEveryFormat((reader, file) -> {
             String what = file.getFileName().toString();
 
             Table t = reader.read(options(file, "y", List.of("t"), List.of(), List.of("w"), MissingPolicy.DROP, 0));
@@ -133,16 +140,12 @@ class DataOptionsStepTest extends ReaderTestFiles {
             assertThatThrownBy(() -> reader.read(options(file, "y", List.of(), List.of(), List.of("w"), MissingPolicy.ERROR, 0)))
                     .as(what).isInstanceOf(DataException.class)
                     .hasMessageStartingWith(file + ", line " + (what.endsWith(".arff") ? 9 : 3) + ", column 'a': missing value");
-        }
+        });
     }
 
     @Test
     void optionErrorsAreTheSameInEveryFormat() throws IOException {
-        List<TableSource> readers = List.of(new CsvTableSource(), new SemicolonRows(), new FormatTableSource());
-        List<Path> files = List.of(csv(), semicolons(), arff());
-        for (int i = 0; i < readers.size(); i++) {
-            TableSource reader = readers.get(i);
-            Path file = files.get(i);
+        inEveryFormat((reader, file) -> {
             assertThatThrownBy(() -> reader.read(options(file, "y", List.of("nope"), List.of(), List.of(), MissingPolicy.DROP, 0)))
                     .isInstanceOf(DataException.class)
                     .hasMessage(file + ": --drop column 'nope' not found; columns: t, a, s, w, y");
@@ -162,6 +165,6 @@ class DataOptionsStepTest extends ReaderTestFiles {
             assertThatThrownBy(() -> reader.read(noLabel)).isInstanceOf(UsageException.class)
                     .hasMessage("a label column is needed (--label NAME or 0-based index)");
             assertThat(reader.readOptionallyLabelled(noLabel).labels()).isEmpty();
-        }
+        });
     }
 }

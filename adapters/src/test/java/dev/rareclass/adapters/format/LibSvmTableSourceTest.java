@@ -89,7 +89,6 @@ class LibSvmTableSourceTest extends ReaderTestFiles {
     @MethodSource("badInputs")
     void badInputIsReportedWithItsLine(String name, String content, String message) throws IOException {
         Path p = write("bad.libsvm", content);
-        assertThatThrownBy(() -> source.read(positive(p, "1")))
-                .isInstanceOf(DataException.class).hasMessageStartingWith(p.toString()).hasMessageContaining(message);
+        assertDataError(p, () -> source.read(positive(p, "1")), message);
     }
 }
