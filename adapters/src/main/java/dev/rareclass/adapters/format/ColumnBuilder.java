@@ -26,6 +26,8 @@ abstract sealed class ColumnBuilder {
     int firstMissing = -1;
     /** The token that marked it missing (empty for an empty field). */
     String missingToken;
+    /** The line of that row. */
+    long missingLine;
 
     ColumnBuilder(String name) {
         this.name = name;
@@ -34,11 +36,12 @@ abstract sealed class ColumnBuilder {
     /** Adds a present (non-missing) trimmed token; may return a replacement builder of another type. */
     abstract ColumnBuilder add(String token, long line);
 
-    /** Adds a missing value written as {@code token}. */
-    final void addMissing(String token) {
+    /** Adds a missing value written as {@code token} on {@code line}. */
+    final void addMissing(String token, long line) {
         if (firstMissing < 0) {
             firstMissing = n;
             missingToken = token;
+            missingLine = line;
         }
         pushMissing();
     }
@@ -65,7 +68,7 @@ abstract sealed class ColumnBuilder {
                 // the first present value is not a number: this is a categorical column
                 Categorical c = new Categorical(name, true);
                 for (int i = 0; i < n; i++) {
-                    c.addMissing(missingToken);
+                    c.addMissing(missingToken, missingLine);
                 }
                 c.add(token, line);
                 c.inferredFrom = "'" + token + "' on line " + line;

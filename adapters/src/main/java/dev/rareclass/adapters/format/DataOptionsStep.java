@@ -144,7 +144,7 @@ public final class DataOptionsStep {
         if (raw.columns == null) {
             throw new IllegalStateException(file + ": reading stopped without a reason");
         }
-        int n = raw.lines.length;
+        int n = raw.rows;
         int label = layout.label;
         List<Column> columns = new ArrayList<>(layout.features.length);
         for (int c : layout.features) {
@@ -232,7 +232,7 @@ public final class DataOptionsStep {
             return;
         }
         String where = "'" + raw.names.get(firstCol) + "'";
-        long line = raw.lines[firstRow];
+        long line = raw.missingLines != null ? raw.missingLines[firstCol] : raw.lines[firstRow];
         if (firstCol == layout.label) {
             throw DataException.at(raw.file, line, where, "missing label; fix the row or use --missing drop");
         }

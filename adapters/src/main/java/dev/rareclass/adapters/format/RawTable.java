@@ -17,12 +17,16 @@ public final class RawTable {
     final List<String> names;
     /** Parsed columns, in file order; null for a column that was not read. Null as a whole after an early stop. */
     final Column[] columns;
+    final int rows;
+    /** For each row, the line where it starts; null when only the lines of missing values are kept. */
     final long[] lines;
     final List<String> notes;
     /** The layout the columns were read with, or null when the step decides it from the names. */
     final DataOptionsStep.Layout layout;
     /** Per column, the row of its first missing value (-1: none), or null when unknown. */
     final int[] firstMissing;
+    /** Per column, the line of that missing value, or null to look it up in {@link #lines}. */
+    final long[] missingLines;
     /** Per column, how that missing value was written, or null when unknown. */
     final String[] missingTokens;
     /** What stopped the parsing, to be reported unless an earlier row fails the data options. */
@@ -35,8 +39,8 @@ public final class RawTable {
      * @param notes   what the parser decided that a user should hear about
      */
     public RawTable(String file, List<Column> columns, long[] lines, List<String> notes) {
-        this(file, columns.stream().map(Column::name).toList(), columns.toArray(Column[]::new), lines,
-                List.copyOf(notes), null, null, null, null);
+        this(file, columns.stream().map(Column::name).toList(), columns.toArray(Column[]::new), lines.length, lines,
+                List.copyOf(notes), null, null, null, null, null);
         for (Column c : columns) {
             if (c.size() != lines.length) {
                 throw new IllegalArgumentException("column '" + c.name() + "' has " + c.size() + " rows, not "
@@ -45,12 +49,15 @@ public final class RawTable {
         }
     }
 
-    RawTable(String file, List<String> names, Column[] columns, long[] lines, List<String> notes,
-             DataOptionsStep.Layout layout, int[] firstMissing, String[] missingTokens, RuntimeException failure) {
+    RawTable(String file, List<String> names, Column[] columns, int rows, long[] lines, List<String> notes,
+             DataOptionsStep.Layout layout, int[] firstMissing, long[] missingLines, String[] missingTokens,
+             RuntimeException failure) {
         this.file = file;
         this.names = List.copyOf(names);
         this.columns = columns;
+        this.rows = rows;
         this.lines = lines;
+        this.missingLines = missingLines;
         this.notes = List.copyOf(notes);
         this.layout = layout;
         this.firstMissing = firstMissing;
@@ -60,7 +67,7 @@ public final class RawTable {
 
     /** The number of rows. */
     public int rows() {
-        return lines.length;
+        return rows;
     }
 
     /** The column names, in file order. */

@@ -32,9 +32,8 @@ public final class TextRows {
     private final List<String> names;
     private final DataOptionsStep.Layout layout;
     private final ColumnBuilder[] builders;
-    /** Columns in the order their values are taken from a row: the features, then the label. */
-    private final int[] order;
-    private long[] lines = new long[1024];
+    /** The label's values as written, or null; apart from the features so their calls see only their own types. */
+    private final ColumnBuilder.Categorical labels;
     private int n;
     private boolean stopped;
     private RuntimeException failure;
@@ -51,12 +50,9 @@ public final class TextRows {
                 case INFERRED -> new ColumnBuilder.Numeric(names.get(c));
             };
         }
-        if (layout.label >= 0) {
-            builders[layout.label] = new ColumnBuilder.Categorical(names.get(layout.label), false);
-            order = Arrays.copyOf(layout.features, layout.features.length + 1);
-            order[layout.features.length] = layout.label;
-        } else {
-            order = layout.features;
+        labels = layout.label >= 0 ? new ColumnBuilder.Categorical(names.get(layout.label), false) : null;
+        if (labels != null) {
+            builders[layout.label] = labels;
         }
     }
 
@@ -72,36 +68,55 @@ public final class TextRows {
         if (stopped) {
             return false;
         }
-        if (n == lines.length) {
-            lines = Arrays.copyOf(lines, n * 2);
-        }
-        lines[n] = line;
-        for (int c : order) {
-            String raw = field.apply(c);
-            String token = raw == null ? "" : raw.trim();
+        for (int c : layout.features) {
+            String token = token(field, c);
             ColumnBuilder b = builders[c];
             if (Tokens.isMissing(token)) {
-                b.addMissing(token);
-                if (layout.refusesMissing(c)) {
-                    stopped = true;
+                if (refused(b, c, token, line)) {
                     return false;
                 }
             } else {
                 try {
                     builders[c] = b.add(token, line);
-                } catch (ColumnBuilder.NotANumber e) {
-                    fail(DataException.at(file, line, "'" + b.name + "'", "'" + Tokens.abbreviate(token)
-                            + "' is not a number in a numeric column; --drop it, or --categorical if it holds categories"));
-                    return false;
-                } catch (ColumnBuilder.NotFinite e) {
-                    fail(DataException.at(file, line, "'" + b.name + "'", "'" + Tokens.abbreviate(token)
-                            + "' is not a finite float32 number (infinities and values beyond 3.4e38 are refused)"));
+                } catch (ColumnBuilder.NotANumber | ColumnBuilder.NotFinite e) {
+                    fail(badValue(b.name, token, line, e));
                     return false;
                 }
             }
         }
+        if (labels != null) {
+            String token = token(field, layout.label);
+            if (Tokens.isMissing(token)) {
+                if (refused(labels, layout.label, token, line)) {
+                    return false;
+                }
+            } else {
+                labels.add(token, line);
+            }
+        }
         n++;
         return true;
+    }
+
+    private DataException badValue(String column, String token, long line, RuntimeException e) {
+        String problem = e instanceof ColumnBuilder.NotANumber
+                ? " is not a number in a numeric column; --drop it, or --categorical if it holds categories"
+                : " is not a finite float32 number (infinities and values beyond 3.4e38 are refused)";
+        return DataException.at(file, line, "'" + column + "'", "'" + Tokens.abbreviate(token) + "'" + problem);
+    }
+
+    private static String token(IntFunction<String> field, int c) {
+        String raw = field.apply(c);
+        return raw == null ? "" : raw.trim();
+    }
+
+    /** Records a missing value; true when the policy refuses it, which stops the rows here. */
+    private boolean refused(ColumnBuilder b, int c, String token, long line) {
+        b.addMissing(token, line);
+        if (layout.refusesMissing(c)) {
+            stopped = true;
+        }
+        return stopped;
     }
 
     /**
@@ -124,6 +139,7 @@ public final class TextRows {
     public RawTable table(List<String> notes) {
         int width = names.size();
         int[] firstMissing = new int[width];
+        long[] missingLines = new long[width];
         String[] missingTokens = new String[width];
         Arrays.fill(firstMissing, -1);
         Column[] columns = stopped ? null : new Column[width];
@@ -134,6 +150,7 @@ public final class TextRows {
                 continue;
             }
             firstMissing[c] = b.firstMissing;
+            missingLines[c] = b.missingLine;
             missingTokens[c] = b.missingToken;
             if (columns != null) {
                 columns[c] = b.build();
@@ -142,7 +159,7 @@ public final class TextRows {
                 allNotes.add("column '" + b.name + "' read as categorical (first value " + cat.inferredFrom + ")");
             }
         }
-        long[] rowLines = Arrays.copyOf(lines, stopped ? n + 1 : n);
-        return new RawTable(file, names, columns, rowLines, allNotes, layout, firstMissing, missingTokens, failure);
+        return new RawTable(file, names, columns, n, null, allNotes, layout, firstMissing, missingLines, missingTokens,
+                failure);
     }
 }
