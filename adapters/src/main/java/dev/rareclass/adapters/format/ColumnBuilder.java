@@ -61,6 +61,16 @@ abstract sealed class ColumnBuilder {
         @Override
         ColumnBuilder add(String token, long line) {
             double v = Tokens.parseNumber(token);
+            float f = (float) v;
+            if (v == v && f - f == 0) { // a number, finite as a float32: the common case, kept small to inline
+                anyPresent = true;
+                push(f);
+                return this;
+            }
+            return unusual(token, line, v);
+        }
+
+        private ColumnBuilder unusual(String token, long line, double v) {
             if (Double.isNaN(v)) {
                 if (anyPresent) {
                     throw new NotANumber(token);
@@ -74,12 +84,7 @@ abstract sealed class ColumnBuilder {
                 c.inferredFrom = "'" + token + "' on line " + line;
                 return c;
             }
-            anyPresent = true;
-            if (Double.isInfinite(v) || Float.isInfinite((float) v)) {
-                throw new NotFinite(token);
-            }
-            push((float) v);
-            return this;
+            throw new NotFinite(token);
         }
 
         @Override

@@ -14,13 +14,16 @@ public final class Tokens {
 
     /** Tokens that mean "no value". {@code NaN} counts: it is how pandas writes a missing number. */
     public static boolean isMissing(String token) {
-        if (token.isEmpty()) {
+        int n = token.length();
+        if (n == 0) {
             return true;
         }
         char first = token.charAt(0);
-        if (token.length() > 4 || first >= '0' && first <= '9') {
-            return false; // the common cases, without lower-casing every field
-        }
+        // the common cases, decided without lower-casing the field (and small enough to be inlined)
+        return n <= 4 && (first < '0' || first > '9') && isMissingWord(token);
+    }
+
+    private static boolean isMissingWord(String token) {
         return switch (token.toLowerCase(Locale.ROOT)) {
             case "?", "na", "n/a", "null", "nan" -> true;
             default -> false;
@@ -47,9 +50,10 @@ public final class Tokens {
     /** The token as a number, or NaN when it is not one. true/false read as 1/0. */
     public static double parseNumber(String token) {
         double fast = plainDecimal(token);
-        if (!Double.isNaN(fast)) {
-            return fast;
-        }
+        return fast == fast ? fast : parseOther(token);
+    }
+
+    private static double parseOther(String token) {
         char first = token.charAt(0);
         if ((first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.') {
             try {
