@@ -144,6 +144,9 @@ public final class DataOptionsStep {
         if (raw.columns == null) {
             throw new IllegalStateException(file + ": reading stopped without a reason");
         }
+        if (raw.rows == 0) {
+            throw new DataException(file + ": no data rows");
+        }
         int n = raw.rows;
         int label = layout.label;
         List<Column> columns = new ArrayList<>(layout.features.length);

@@ -167,4 +167,11 @@ class DataOptionsStepTest extends ReaderTestFiles {
             assertThat(reader.readOptionallyLabelled(noLabel).labels()).isEmpty();
         });
     }
+
+    @Test
+    void aFormatThatFindsNoRowsIsRefused() throws IOException {
+        Path p = write("empty.semi", "a;y\n");
+        assertDataError(p, () -> new SemicolonRows().read(options(p, "y", List.of(), List.of(), List.of(),
+                MissingPolicy.ERROR, 0)), "no data rows");
+    }
 }
