@@ -1,21 +1,20 @@
 package dev.rareclass.adapters.csv;
 
+import dev.rareclass.adapters.format.DataOptionsStep;
+import dev.rareclass.adapters.format.ParsedTableSource;
+import dev.rareclass.adapters.format.RawTable;
+import dev.rareclass.adapters.format.TextRows;
+import dev.rareclass.adapters.format.Tokens;
 import dev.rareclass.adapters.io.InputFiles;
-
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.rareclass.domain.data.DataOptions;
-import dev.rareclass.domain.data.LabelShift;
 import dev.rareclass.domain.data.LabelMapping;
 import dev.rareclass.domain.data.PositiveValues;
 import dev.rareclass.domain.data.LabelledScores;
-import dev.rareclass.domain.data.Labels;
-import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.UsageException;
-import dev.rareclass.domain.port.TableSource;
-import dev.rareclass.domain.preprocess.MissingPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -35,27 +35,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reads delimited text tables (CSV, TSV; {@code .gz} transparently) with FastCSV, streaming rows
- * straight into typed columns (see {@link ColumnBuilder} for how types are decided). Handles a UTF-8 byte-order mark, CRLF line ends and quoted fields.
+ * straight into typed columns (see {@link TextRows} for how types are decided; the data options are
+ * applied by {@link DataOptionsStep}, as for every format). Handles a UTF-8 byte-order mark, CRLF line ends and quoted fields.
  * Without a header, columns are named by their 0-based index ({@code "0"}, {@code "1"}, ...), so
  * {@code --label 34} means the same with or without one.
  *
  * <p>Every problem is reported as a {@link DataException} naming the file, the line and the column.
  */
-public final class CsvTableSource implements TableSource {
+public final class CsvTableSource extends ParsedTableSource {
 
-    private static final int MAX_VALUES_IN_MESSAGE = 8;
-
-    @Override
-    public Table read(DataOptions options) {
-        if (options.label().isEmpty()) {
-            throw new UsageException("a label column is needed (--label NAME or 0-based index)");
-        }
-        return load(options, true);
-    }
-
-    @Override
-    public Table readOptionallyLabelled(DataOptions options) {
-        return load(options, false);
+    public CsvTableSource() {
+        super("CSV", Optional.empty());
     }
 
     @Override
@@ -66,8 +56,8 @@ public final class CsvTableSource implements TableSource {
         String file = options.file().toString();
         try (CsvReader<CsvRecord> reader = open(options)) {
             Rows rows = new Rows(reader, options);
-            int label = rows.columnIndex(options.label().get(), "label");
-            int score = rows.columnIndex(scoreColumn, "score");
+            int label = DataOptionsStep.column(file, rows.names, options.label().get(), "label");
+            int score = DataOptionsStep.column(file, rows.names, scoreColumn, "score");
             String positive = options.positive().get().trim();
             PositiveValues positives = PositiveValues.parse(positive);
             int[] y = new int[1024];
@@ -81,12 +71,12 @@ public final class CsvTableSource implements TableSource {
                 }
                 String value = record.getField(label).trim();
                 y[n] = positives.test(value) ? 1 : 0;
-                remember(seen, value);
+                DataOptionsStep.remember(seen, value);
                 s[n] = score(file, record, score, rows.names.get(score));
                 n++;
             }
             rows.requireData();
-            requirePositivePresent(file, rows.names.get(label), positive, Arrays.stream(y, 0, n).sum(), seen);
+            DataOptionsStep.requirePositivePresent(file, rows.names.get(label), positive, Arrays.stream(y, 0, n).sum(), seen);
             return new LabelledScores(file, LabelMapping.fromValues(rows.names.get(label), positive, seen),
                     Arrays.copyOf(y, n), Arrays.copyOf(s, n));
         } catch (IOException | UncheckedIOException e) {
@@ -94,156 +84,37 @@ public final class CsvTableSource implements TableSource {
         }
     }
 
-    private Table load(DataOptions options, boolean labelRequired) {
+    /**
+     * Streams the records into {@link TextRows}, which reads only the columns the options keep. A record the
+     * reader cannot deliver (a parse error, a ragged row, an I/O error) ends the rows in its place, so the
+     * first bad line of the file is the one reported.
+     */
+    @Override
+    protected RawTable parse(DataOptions options, TextRows.Start start) {
         String file = options.file().toString();
         try (CsvReader<CsvRecord> reader = open(options); Prefetched prefetched = new Prefetched()) {
             Rows rows = new Rows(reader, options);
-            int label = -1;
-            if (options.label().isPresent()) {
-                if (labelRequired || rows.hasColumn(options.label().get())) {
-                    label = rows.columnIndex(options.label().get(), "label");
-                    if (options.positive().isEmpty()) {
-                        throw new UsageException("--positive is needed with --label: which value of '"
-                                + rows.names.get(label) + "' marks the rare class?");
-                    }
-                }
-            }
-            int width = rows.names.size();
-            boolean[] dropped = new boolean[width];
-            for (String d : options.drop()) {
-                dropped[rows.columnIndex(d, "--drop")] = true;
-            }
-            if (label >= 0) {
-                dropped[label] = true;
-            }
-            ColumnBuilder[] builders = new ColumnBuilder[width];
-            for (String c : options.categorical()) {
-                int i = rows.columnIndex(c, "--categorical");
-                if (!dropped[i]) {
-                    builders[i] = new ColumnBuilder.Categorical(rows.names.get(i));
-                }
-            }
-            for (String c : options.text()) {
-                int i = rows.columnIndex(c, "--text");
-                if (!dropped[i]) {
-                    builders[i] = new ColumnBuilder.Text(rows.names.get(i));
-                }
-            }
-            int[] featureCols = java.util.stream.IntStream.range(0, width).filter(c -> !dropped[c]).toArray();
-            if (featureCols.length == 0) {
-                throw new DataException(file + ": no feature columns left after the label and --drop");
-            }
-            for (int c : featureCols) {
-                if (builders[c] == null) {
-                    builders[c] = new ColumnBuilder.Numeric(rows.names.get(c), true);
-                }
-            }
-
-            MissingPolicy missing = options.missing();
-            int[] y = label >= 0 ? new int[1024] : null;
-            boolean[] incomplete = new boolean[1024];
-            boolean anyIncomplete = false;
-            int n = 0;
-            String positive = options.positive().map(String::trim).orElse(null);
-            PositiveValues positives = positive == null ? null : PositiveValues.parse(positive);
-            Set<String> seen = new LinkedHashSet<>();
+            TextRows columns = start.columns(rows.names);
             prefetched.start(rows);
-            for (CsvRecord record = prefetched.next(); record != null; record = prefetched.next()) {
-                long line = record.getStartingLineNumber();
-                if (n == incomplete.length) {
-                    incomplete = Arrays.copyOf(incomplete, n * 2);
+            while (true) {
+                CsvRecord record;
+                try {
+                    record = prefetched.next();
+                } catch (UncheckedIOException e) {
+                    columns.fail(readFailure(file, e));
+                    break;
+                } catch (RuntimeException e) {
+                    columns.fail(e);
+                    break;
                 }
-                for (int c : featureCols) {
-                    String token = record.getField(c).trim();
-                    if (ColumnBuilder.isMissing(token)) {
-                        if (missing == MissingPolicy.ERROR) {
-                            throw DataException.at(file, line, quoted(rows.names.get(c)), "missing value"
-                                    + (token.isEmpty() ? "" : " '" + token + "'")
-                                    + "; use --missing drop, mean, median or most-frequent, or --drop the column");
-                        }
-                        builders[c].addMissing();
-                        incomplete[n] = true;
-                        anyIncomplete = true;
-                    } else {
-                        try {
-                            builders[c] = builders[c].add(token, line);
-                        } catch (ColumnBuilder.NotANumber e) {
-                            throw DataException.at(file, line, quoted(rows.names.get(c)), "'" + abbreviate(token)
-                                    + "' is not a number in a numeric column; --drop it, or --categorical if it holds categories");
-                        } catch (ColumnBuilder.NotFinite e) {
-                            throw DataException.at(file, line, quoted(rows.names.get(c)), "'" + abbreviate(token)
-                                    + "' is not a finite float32 number (infinities and values beyond 3.4e38 are refused)");
-                        }
-                    }
-                }
-                if (y != null) {
-                    if (n == y.length) {
-                        y = Arrays.copyOf(y, n * 2);
-                    }
-                    String value = record.getField(label).trim();
-                    if (ColumnBuilder.isMissing(value)) {
-                        if (missing != MissingPolicy.DROP) {
-                            throw DataException.at(file, line, quoted(rows.names.get(label)),
-                                    "missing label; fix the row or use --missing drop");
-                        }
-                        incomplete[n] = true;
-                        anyIncomplete = true;
-                    }
-                    y[n] = positives.test(value) ? 1 : 0;
-                    if (!ColumnBuilder.isMissing(value)) {
-                        remember(seen, value);
-                    }
-                }
-                n++;
-            }
-            rows.requireData();
-            int[] keep = null;
-            int kept = n;
-            if (missing == MissingPolicy.DROP && anyIncomplete) {
-                final boolean[] inc = incomplete;
-                keep = java.util.stream.IntStream.range(0, n).filter(i -> !inc[i]).toArray();
-                kept = keep.length;
-                if (kept == 0) {
-                    throw new DataException(file + ": every row has a missing value; nothing is left after --missing drop");
+                if (record == null || !columns.row(record.getStartingLineNumber(), record::getField)) {
+                    break;
                 }
             }
-            List<dev.rareclass.domain.data.Column> columns = new ArrayList<>();
-            List<String> notes = new ArrayList<>();
-            for (int c : featureCols) {
-                columns.add(builders[c].build(keep));
-                if (builders[c] instanceof ColumnBuilder.Categorical cat && cat.inferredFrom != null) {
-                    notes.add("column '" + rows.names.get(c) + "' read as categorical (first value " + cat.inferredFrom + ")");
-                }
+            if (!columns.stopped()) {
+                rows.requireData();
             }
-            if (keep != null) {
-                notes.add((n - kept) + " rows with missing values dropped (--missing drop)");
-            }
-            int[] numbers = new int[kept];
-            for (int i = 0; i < kept; i++) {
-                numbers[i] = (keep == null ? i : keep[i]) + 1;
-            }
-            Labels labels = null;
-            LabelMapping mapping = null;
-            if (y != null) {
-                int[] ly = Arrays.copyOf(y, n);
-                if (keep != null) {
-                    int[] sel = new int[kept];
-                    for (int i = 0; i < kept; i++) {
-                        sel[i] = ly[keep[i]];
-                    }
-                    ly = sel;
-                }
-                labels = Labels.wrap(ly);
-                mapping = LabelMapping.fromValues(rows.names.get(label), positive, seen);
-                if (labelRequired) {
-                    requirePositivePresent(file, mapping.column(), positive, labels.positives(), seen);
-                }
-            }
-            Table table = new Table(file, columns, labels, mapping, numbers, notes);
-            if (options.shiftLabels() > 0) {
-                table = LabelShift.shift(table, options.shiftLabels());
-            }
-            return table;
+            return columns.table(List.of());
         } catch (IOException | UncheckedIOException e) {
             throw readFailure(file, e);
         }
@@ -254,7 +125,6 @@ public final class CsvTableSource implements TableSource {
         final String file;
         final CloseableRecords records;
         final List<String> names;
-        final Map<String, Integer> byName = new HashMap<>();
         private final boolean quoteHint;
         private CsvRecord pending;
         private long dataRows;
@@ -284,6 +154,7 @@ public final class CsvTableSource implements TableSource {
                 }
                 pending = first;
             }
+            Map<String, Integer> byName = new HashMap<>();
             for (int c = 0; c < names.size(); c++) {
                 Integer previous = byName.putIfAbsent(names.get(c), c);
                 if (previous != null) {
@@ -318,36 +189,6 @@ public final class CsvTableSource implements TableSource {
                 throw new DataException(file + ": no data rows (only a header)");
             }
         }
-
-        boolean hasColumn(String nameOrIndex) {
-            return resolve(nameOrIndex) >= 0;
-        }
-
-        int columnIndex(String nameOrIndex, String role) {
-            int c = resolve(nameOrIndex);
-            if (c < 0) {
-                throw new DataException(file + ": " + role + " column '" + nameOrIndex + "' not found; columns: "
-                        + abbreviate(names));
-            }
-            return c;
-        }
-
-        private int resolve(String nameOrIndex) {
-            Integer byExactName = byName.get(nameOrIndex);
-            if (byExactName != null) {
-                return byExactName;
-            }
-            Integer trimmed = byName.get(nameOrIndex.trim());
-            if (trimmed != null) {
-                return trimmed;
-            }
-            try {
-                int index = Integer.parseInt(nameOrIndex.trim());
-                return index >= 0 && index < names.size() ? index : -1;
-            } catch (NumberFormatException e) {
-                return -1;
-            }
-        }
     }
 
     /**
@@ -373,8 +214,8 @@ public final class CsvTableSource implements TableSource {
         }
 
         private void readAhead(Rows rows) {
+            List<CsvRecord> b = new ArrayList<>(BATCH);
             try {
-                List<CsvRecord> b = new ArrayList<>(BATCH);
                 for (CsvRecord r = rows.next(); r != null; r = rows.next()) {
                     b.add(r);
                     if (b.size() == BATCH) {
@@ -388,6 +229,9 @@ public final class CsvTableSource implements TableSource {
                 hand(END);
             } catch (RuntimeException | Error e) {
                 try {
+                    if (!b.isEmpty()) {
+                        hand(b); // the rows before the failure first, so a problem in them is reported first
+                    }
                     hand(e);
                 } catch (InterruptedException stopped) {
                     Thread.currentThread().interrupt();
@@ -511,29 +355,15 @@ public final class CsvTableSource implements TableSource {
 
     private static double score(String file, CsvRecord record, int column, String name) {
         String raw = record.getField(column).trim();
-        if (ColumnBuilder.isMissing(raw)) {
+        if (Tokens.isMissing(raw)) {
             throw DataException.at(file, record.getStartingLineNumber(), quoted(name), "missing score");
         }
-        double v = ColumnBuilder.parseNumber(raw);
+        double v = Tokens.parseNumber(raw);
         if (!Double.isFinite(v)) {
             throw DataException.at(file, record.getStartingLineNumber(), quoted(name),
                     "'" + abbreviate(raw) + "' is not a finite number");
         }
         return v;
-    }
-
-    /** Keeps the first few distinct label values: for messages, and to name a sole negative class. */
-    private static void remember(Set<String> seen, String value) {
-        if (seen.size() <= MAX_VALUES_IN_MESSAGE) {
-            seen.add(value);
-        }
-    }
-
-    private static void requirePositivePresent(String file, String column, String positive, int positives, Set<String> seen) {
-        if (positives == 0) {
-            throw new DataException(file + ": positive value '" + positive + "' never occurs in label column '" + column
-                    + "'; values seen: " + abbreviate(new ArrayList<>(seen)));
-        }
     }
 
     private static RuntimeException readFailure(String file, Exception e) {
@@ -546,11 +376,5 @@ public final class CsvTableSource implements TableSource {
 
     private static String abbreviate(String raw) {
         return raw.length() <= 40 ? raw : raw.substring(0, 37) + "...";
-    }
-
-    private static String abbreviate(List<String> values) {
-        List<String> head = values.size() <= MAX_VALUES_IN_MESSAGE ? values : values.subList(0, MAX_VALUES_IN_MESSAGE);
-        return String.join(", ", head.stream().map(v -> abbreviate(v)).toList())
-                + (values.size() > MAX_VALUES_IN_MESSAGE ? ", ..." : "");
     }
 }

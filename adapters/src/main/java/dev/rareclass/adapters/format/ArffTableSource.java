@@ -3,13 +3,9 @@ package dev.rareclass.adapters.format;
 import dev.rareclass.domain.data.CategoricalColumn;
 import dev.rareclass.domain.data.Column;
 import dev.rareclass.domain.data.DataOptions;
-import dev.rareclass.domain.data.LabelledScores;
 import dev.rareclass.domain.data.NumericColumn;
-import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.data.TextColumn;
 import dev.rareclass.domain.error.DataException;
-import dev.rareclass.domain.error.UsageException;
-import dev.rareclass.domain.port.TableSource;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -47,26 +43,15 @@ import java.util.Optional;
  * keywords are case-insensitive; names and values may be quoted with single or double quotes and use
  * backslash escapes. A trailing instance weight ({@code , {w}}) is ignored with a note.
  */
-public final class ArffTableSource implements TableSource {
+public final class ArffTableSource extends ParsedTableSource {
 
-    @Override
-    public Table read(DataOptions options) {
-        if (options.label().isEmpty()) {
-            throw new UsageException("a label column is needed (--label NAME or 0-based index)");
-        }
-        return Assembly.finish(parse(options.file().toString(), Inputs.readAll(options.file())), options, true,
-                Optional.empty());
+    public ArffTableSource() {
+        super("ARFF", Optional.empty());
     }
 
     @Override
-    public Table readOptionallyLabelled(DataOptions options) {
-        return Assembly.finish(parse(options.file().toString(), Inputs.readAll(options.file())), options, false,
-                Optional.empty());
-    }
-
-    @Override
-    public LabelledScores readScores(DataOptions options, String scoreColumn) {
-        throw new UsageException("score reads CSV or TSV predictions files, not ARFF");
+    protected RawTable parse(DataOptions options, TextRows.Start rows) {
+        return parse(options.file().toString(), Inputs.readAll(options.file()));
     }
 
     private enum Kind { NUMERIC, NOMINAL, STRING, DATE }
@@ -256,14 +241,8 @@ public final class ArffTableSource implements TableSource {
                         throw c.error("nominal value '" + level.text() + "' declared twice for '" + name.text() + "'");
                     }
                     levels.add(level.text());
-                    c.skipSpace();
-                    if (c.peek() == ',') {
-                        c.next();
-                    } else if (c.peek() == '}') {
+                    if (!c.listContinues("in the nominal values of '" + name.text() + "'")) {
                         break;
-                    } else {
-                        throw c.error(c.atEnd() ? "unclosed '{' in the nominal values of '" + name.text() + "'"
-                                : "expected ',' or '}' in the nominal values of '" + name.text() + "'");
                     }
                 }
             }
@@ -328,13 +307,8 @@ public final class ArffTableSource implements TableSource {
                 last = index;
                 Token t = c.value("a value after sparse index " + index);
                 store(c, attributes.get(index), row, t);
-                c.skipSpace();
-                if (c.peek() == ',') {
-                    c.next();
-                } else if (c.peek() == '}') {
+                if (!c.listContinues("in a sparse row")) {
                     break;
-                } else {
-                    throw c.error(c.atEnd() ? "unclosed '{' in a sparse row" : "expected ',' or '}' in a sparse row");
                 }
             }
         }
@@ -377,7 +351,7 @@ public final class ArffTableSource implements TableSource {
                 Integer code = a.codes.get(t.text());
                 if (code == null) {
                     throw DataException.at(c.file, c.line, where, "'" + abbreviate(t.text())
-                            + "' is not one of the declared values {" + Assembly.abbreviate(a.levels) + "}");
+                            + "' is not one of the declared values {" + DataOptionsStep.abbreviate(a.levels) + "}");
                 }
                 a.categories[row] = code;
             }
@@ -532,6 +506,22 @@ public final class ArffTableSource implements TableSource {
                     default -> b.append(e);
                 }
             }
+        }
+
+        /**
+         * After an item of a {@code {...}} list: true after a ',' (another item follows), false at the '}'
+         * (left for the caller); anything else is an error {@code where} (such as "in a sparse row").
+         */
+        boolean listContinues(String where) {
+            skipSpace();
+            if (peek() == ',') {
+                i++;
+                return true;
+            }
+            if (peek() == '}') {
+                return false;
+            }
+            throw error(atEnd() ? "unclosed '{' " + where : "expected ',' or '}' " + where);
         }
 
         void expectComma(int index, int count) {

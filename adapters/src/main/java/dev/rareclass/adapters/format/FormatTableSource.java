@@ -22,7 +22,8 @@ import jakarta.inject.Named;
  * anything else is CSV.
  *
  * <p>Formats are registered by name with Guice ({@link AdaptersModule}): a new format is one
- * {@code TableSource} class plus a binding of its name and extensions (see docs/EXTENDING.md).
+ * {@link ParsedTableSource} (a parser; the data options are applied by {@link DataOptionsStep}) plus a
+ * binding of its name and extensions (see docs/EXTENDING.md).
  */
 public final class FormatTableSource implements TableSource {
 

@@ -2,13 +2,9 @@ package dev.rareclass.adapters.format;
 
 import dev.rareclass.domain.data.Column;
 import dev.rareclass.domain.data.DataOptions;
-import dev.rareclass.domain.data.LabelledScores;
 import dev.rareclass.domain.data.NumericColumn;
-import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.data.TextColumn;
 import dev.rareclass.domain.error.DataException;
-import dev.rareclass.domain.error.UsageException;
-import dev.rareclass.domain.port.TableSource;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +24,7 @@ import java.util.Optional;
  * {@code label}; {@code --positive} says which value is the rare class and matches numerically
  * ({@code 1} matches {@code +1}). {@code #} starts a comment; SVMlight's {@code qid:N} tokens are ignored.
  */
-public final class LibSvmTableSource implements TableSource {
+public final class LibSvmTableSource extends ParsedTableSource {
 
     /** The label column's name. */
     public static final String LABEL = "label";
@@ -42,22 +38,12 @@ public final class LibSvmTableSource implements TableSource {
      */
     static final int MAX_FEATURES = 1 << 20;
 
-    @Override
-    public Table read(DataOptions options) {
-        return Assembly.finish(parse(options), options, true, Optional.of(LABEL));
+    public LibSvmTableSource() {
+        super("LibSVM", Optional.of(LABEL));
     }
 
     @Override
-    public Table readOptionallyLabelled(DataOptions options) {
-        return Assembly.finish(parse(options), options, false, Optional.of(LABEL));
-    }
-
-    @Override
-    public LabelledScores readScores(DataOptions options, String scoreColumn) {
-        throw new UsageException("score reads CSV or TSV predictions files, not LibSVM");
-    }
-
-    static RawTable parse(DataOptions options) {
+    protected RawTable parse(DataOptions options, TextRows.Start rows) {
         String file = options.file().toString();
         try (InputStream in = Inputs.open(options.file());
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {

@@ -1,13 +1,9 @@
 package dev.rareclass.adapters.format;
 
 import dev.rareclass.domain.data.DataOptions;
-import dev.rareclass.domain.data.LabelledScores;
-import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.data.TextColumn;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.InputMissingException;
-import dev.rareclass.domain.error.UsageException;
-import dev.rareclass.domain.port.TableSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,24 +29,18 @@ import java.util.stream.Stream;
  * </ul>
  * Text is decoded as UTF-8, with bytes that are not valid UTF-8 read as Latin-1 (noted).
  */
-public final class TextCorpusTableSource implements TableSource {
+public final class TextCorpusTableSource extends ParsedTableSource {
 
     public static final String TEXT = "text";
     public static final String LABEL = "label";
 
-    @Override
-    public Table read(DataOptions options) {
-        return Assembly.finish(parse(options.file()), options, true, Optional.of(LABEL));
+    public TextCorpusTableSource() {
+        super("text corpora", Optional.of(LABEL));
     }
 
     @Override
-    public Table readOptionallyLabelled(DataOptions options) {
-        return Assembly.finish(parse(options.file()), options, false, Optional.of(LABEL));
-    }
-
-    @Override
-    public LabelledScores readScores(DataOptions options, String scoreColumn) {
-        throw new UsageException("score reads CSV or TSV predictions files, not text corpora");
+    protected RawTable parse(DataOptions options, TextRows.Start rows) {
+        return parse(options.file());
     }
 
     /** True when the path names something this reader takes without {@code --format}: a tar archive. */

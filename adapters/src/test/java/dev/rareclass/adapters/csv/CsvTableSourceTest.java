@@ -3,6 +3,7 @@ package dev.rareclass.adapters.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rareclass.adapters.format.ReaderTestFiles;
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.LabelledScores;
 import dev.rareclass.domain.data.Table;
@@ -23,22 +24,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class CsvTableSourceTest {
-
-    @TempDir
-    Path dir;
+class CsvTableSourceTest extends ReaderTestFiles {
 
     private final CsvTableSource source = new CsvTableSource();
-
-    private Path write(String name, String content) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, content, StandardCharsets.UTF_8);
-        return p;
-    }
 
     private static DataOptions labelled(Path p, String label, String positive) {
         return DataOptions.labelled(p, label, positive);
@@ -156,6 +147,10 @@ class CsvTableSourceTest {
         Path both = write("both.csv", lines.replace("\n3000,0\n", "\n3000\n"));
         assertThatThrownBy(() -> source.read(labelled(both, "y", "1"))).isInstanceOf(DataException.class)
                 .hasMessageContaining("line 1202, column 'a': 'abc' is not a number");
+        // a missing value (refused by the shared step after reading) before the same ragged row
+        Path missing = write("missing.csv", lines.replace("\nabc,0\n", "\n,0\n").replace("\n3000,0\n", "\n3000\n"));
+        assertThatThrownBy(() -> source.read(labelled(missing, "y", "1"))).isInstanceOf(DataException.class)
+                .hasMessageContaining("line 1202, column 'a': missing value;");
         // the ragged row alone, far past the first batches
         Path ragged = write("ragged.csv", lines.replace("\nabc,0\n", "\n1200,0\n").replace("\n3000,0\n", "\n3000\n"));
         assertThatThrownBy(() -> source.read(labelled(ragged, "y", "1"))).isInstanceOf(DataException.class)
@@ -252,5 +247,27 @@ class CsvTableSourceTest {
         Table t = source.read(o);
         assertThat(t.requireLabels().toArray()).containsExactly(0, 1, 1, 0);
         assertThat(t.rowNumbers()).containsExactly(1, 2, 3, 5);
+    }
+
+    /** Bad values are found by the reader and refused missing values by the shared step: the first in file order is reported. */
+    @Test
+    void theFirstProblemInFileOrderIsReported() throws IOException {
+        String header = "a,b,y\n1,2,1\n";
+        // rows after the header and a good row; the policy; what must be reported
+        String[][] cases = {
+            {",2,0\n1,x,0\n", "ERROR", "line 3, column 'a': missing value;"}, // a missing value before a bad one
+            {"1,x,0\n,2,0\n", "ERROR", "line 3, column 'b': 'x' is not a number"}, // a bad value before a missing one
+            {",x,0\n", "ERROR", "line 3, column 'a': missing value;"}, // in one row, the columns in order
+            {"x,,0\n", "ERROR", "line 3, column 'a': 'x' is not a number"},
+            {",2,\n", "ERROR", "line 3, column 'a': missing value;"}, // the features before the label
+            {"NA,2,0\n1,2\n", "ERROR", "line 3, column 'a': missing value 'NA';"}, // before a ragged row
+            {"1,2\n,2,0\n", "ERROR", "line 3: ragged row"},
+            {",2,0\n1,2,\n", "MEAN", "line 4, column 'y': missing label"}, // imputed values pass, a missing label not
+        };
+        for (String[] c : cases) {
+            Path p = write("order.csv", header + c[0]);
+            assertThatThrownBy(() -> source.read(labelled(p, "y", "1").withMissing(MissingPolicy.valueOf(c[1]))))
+                    .as(c[0]).isInstanceOf(DataException.class).hasMessageContaining(c[2]);
+        }
     }
 }

@@ -19,24 +19,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import java.util.stream.Stream;
 
-class ArffTableSourceTest {
-
-    @TempDir
-    Path dir;
+class ArffTableSourceTest extends ReaderTestFiles {
 
     private final FormatTableSource source = new FormatTableSource();
-
-    private Path write(String name, String content) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, content, StandardCharsets.UTF_8);
-        return p;
-    }
 
     private static final String WEATHER = """
             % the classic Weka example
@@ -185,10 +175,7 @@ class ArffTableSourceTest {
     @MethodSource("badInputs")
     void badInputIsReportedWithItsLine(String name, String tail, String message) throws IOException {
         Path p = write("bad.arff", "@relation bad\n@attribute x numeric\n@attribute y {a,b}\n" + tail);
-        assertThatThrownBy(() -> source.read(DataOptions.labelled(p, "y", "a")))
-                .isInstanceOf(DataException.class)
-                .hasMessageStartingWith(p.toString())
-                .hasMessageContaining(message);
+        assertDataError(p, () -> source.read(DataOptions.labelled(p, "y", "a")), message);
     }
 
     @Test

@@ -16,23 +16,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class LibSvmTableSourceTest {
-
-    @TempDir
-    Path dir;
+class LibSvmTableSourceTest extends ReaderTestFiles {
 
     private final FormatTableSource source = new FormatTableSource();
-
-    private Path write(String name, String content) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, content, StandardCharsets.UTF_8);
-        return p;
-    }
 
     private static DataOptions positive(Path p, String positive) {
         return new DataOptions(p, Optional.empty(), true, Optional.empty(), Optional.empty(), Optional.of(positive),
@@ -99,7 +89,6 @@ class LibSvmTableSourceTest {
     @MethodSource("badInputs")
     void badInputIsReportedWithItsLine(String name, String content, String message) throws IOException {
         Path p = write("bad.libsvm", content);
-        assertThatThrownBy(() -> source.read(positive(p, "1")))
-                .isInstanceOf(DataException.class).hasMessageStartingWith(p.toString()).hasMessageContaining(message);
+        assertDataError(p, () -> source.read(positive(p, "1")), message);
     }
 }

@@ -1,19 +1,27 @@
 package dev.rareclass.app.extending;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.rareclass.app.cli.Cli;
 import dev.rareclass.app.wiring.AppModule;
+import dev.rareclass.domain.data.CategoricalColumn;
+import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.FeatureMatrix;
+import dev.rareclass.domain.data.NumericColumn;
 import dev.rareclass.domain.data.SyntheticRareEvents;
 import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.preprocess.MissingPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -102,5 +110,62 @@ class ExtendingExamplesTest {
         String[] unknown = run("describe", data.toString(), "--format", "parquet", "--label", "kind", "--positive", "fraud");
         assertThat(unknown[0]).isEqualTo("2");
         assertThat(unknown[2]).contains("jsonl");
+    }
+
+    /** The JSON Lines reader only parses; the shared data-options step gives it every option. */
+    @Test
+    void theNewFileFormatHonoursTheDataOptions() throws IOException {
+        Path data = dir.resolve("events.jsonl");
+        Files.writeString(data, """
+                {"t": 0, "a": 1.5, "note": "x", "kind": "ok"}
+                {"t": 1, "a": null, "note": "y", "kind": "ok"}
+                {"t": 2, "a": 2.5, "note": "z", "kind": "ok"}
+
+                {"t": 3, "a": 3.5, "note": "w", "kind": "fraud"}
+                {"t": 4, "a": 4.5, "kind": "ok"}
+                {"t": 5, "a": 5.5, "note": "v", "kind": "ok"}
+                """);
+        JsonLinesFormatExample.Reader reader = new JsonLinesFormatExample.Reader();
+
+        // --missing error (the default) names the file, line and column of the first missing value
+        assertThatThrownBy(() -> reader.read(options(data, List.of("note"), MissingPolicy.ERROR, 0)))
+                .isInstanceOf(DataException.class)
+                .hasMessage(data + ", line 2, column 'a': missing value; use --missing drop, mean, median or "
+                        + "most-frequent, or --drop the column");
+
+        // --drop note, --missing drop: line 2 goes; the label is mapped with the explicit positive value
+        Table t = reader.read(options(data, List.of("note"), MissingPolicy.DROP, 0));
+        assertThat(t.featureNames()).containsExactly("t", "a");
+        assertThat(t.rowNumbers()).containsExactly(1, 3, 4, 5, 6);
+        assertThat(t.requireLabels().toArray()).containsExactly(0, 0, 1, 0, 0);
+        assertThat(t.labelMapping().orElseThrow().column()).isEqualTo("kind");
+        assertThat(t.labelMapping().orElseThrow().negativeValue()).isEqualTo("ok");
+        assertThat(((NumericColumn) t.columns().get(1)).values()).containsExactly(1.5f, 2.5f, 3.5f, 4.5f, 5.5f);
+        assertThat(t.notes()).contains("1 rows with missing values dropped (--missing drop)");
+
+        // without --drop, the absent "note" of line 6 is missing too, and its row goes as well
+        Table kept = reader.read(options(data, List.of(), MissingPolicy.DROP, 0));
+        assertThat(kept.featureNames()).containsExactly("t", "a", "note");
+        assertThat(kept.columns().get(2)).isInstanceOf(CategoricalColumn.class);
+        assertThat(kept.rowNumbers()).containsExactly(1, 3, 4, 6);
+
+        // --shift-labels 2: the two rows before the event become positive and the event row goes
+        Table shifted = reader.read(options(data, List.of("note"), MissingPolicy.DROP, 2));
+        assertThat(shifted.requireLabels().toArray()).containsExactly(1, 1, 0, 0);
+        assertThat(shifted.rowNumbers()).containsExactly(1, 3, 5, 6);
+
+        // the same through the command line
+        String[] describe = run("describe", data.toString(), "--label", "kind", "--positive", "fraud", "--drop", "note",
+                "--missing", "drop", "--shift-labels", "2");
+        assertThat(describe[0]).as(describe[2]).isEqualTo("0");
+        assertThat(describe[1]).contains("4 rows, 2 feature columns");
+        String[] refused = run("describe", data.toString(), "--label", "kind", "--positive", "fraud");
+        assertThat(refused[0]).isEqualTo("65");
+        assertThat(refused[2]).contains("line 2, column 'a': missing value");
+    }
+
+    private static DataOptions options(Path data, List<String> drop, MissingPolicy missing, int shiftLabels) {
+        return new DataOptions(data, Optional.empty(), true, Optional.empty(), Optional.of("kind"), Optional.of("fraud"),
+                drop, List.of(), List.of(), missing, shiftLabels);
     }
 }

@@ -1,102 +1,90 @@
 package dev.rareclass.app.extending;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import dev.rareclass.adapters.AdaptersModule;
-import dev.rareclass.domain.data.Column;
+import dev.rareclass.adapters.format.ParsedTableSource;
+import dev.rareclass.adapters.format.RawTable;
+import dev.rareclass.adapters.format.TextRows;
+import dev.rareclass.adapters.io.InputFiles;
 import dev.rareclass.domain.data.DataOptions;
-import dev.rareclass.domain.data.LabelMapping;
-import dev.rareclass.domain.data.LabelledScores;
-import dev.rareclass.domain.data.Labels;
-import dev.rareclass.domain.data.NumericColumn;
-import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.error.DataException;
-import dev.rareclass.domain.error.InputMissingException;
-import dev.rareclass.domain.error.UsageException;
-import dev.rareclass.domain.port.TableSource;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * docs/EXTENDING.md, "A new file format": JSON Lines ({@code .jsonl}), one object of numbers per line plus
- * the label. A reader implementing {@link TableSource}, and a module that registers its name and extension.
- * (A real reader would stream and honour every data option; this one shows the shape.)
+ * docs/EXTENDING.md, "A new file format": JSON Lines ({@code .jsonl}, also {@code .jsonl.gz}), one object a
+ * line; the first object's fields are the columns. The reader only parses: it names the columns and hands
+ * each line's values, as text, to {@link TextRows}. The data options (label and positive value,
+ * {@code --drop}, {@code --categorical}, {@code --text}, {@code --missing}, {@code --shift-labels}) are applied
+ * by the shared step, as for the built-in formats. A field that is absent or {@code null} is a missing value.
  */
 public final class JsonLinesFormatExample {
 
     private JsonLinesFormatExample() {
     }
 
-    static final class Reader implements TableSource {
+    static final class Reader extends ParsedTableSource {
         private static final ObjectMapper JSON = new ObjectMapper();
 
+        Reader() {
+            super("JSON Lines", Optional.empty()); // the name for messages; no column is the label by itself
+        }
+
         @Override
-        public Table read(DataOptions options) {
-            String label = options.label().orElseThrow(() -> new UsageException("jsonl needs --label"));
-            String positive = options.positive().orElseThrow(() -> new UsageException("jsonl needs --positive"));
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(options.file()).stream().filter(l -> !l.isBlank()).toList();
-            } catch (NoSuchFileException e) {
-                throw new InputMissingException(options.file() + ": no such file", e);
-            } catch (IOException e) {
-                throw new InputMissingException(options.file() + ": cannot read (" + e.getMessage() + ")", e);
-            }
-            if (lines.isEmpty()) {
-                throw new DataException(options.file() + ": the file is empty");
-            }
-            List<String> names = new ArrayList<>();
-            List<float[]> values = new ArrayList<>();
-            int[] y = new int[lines.size()];
-            LinkedHashSet<String> seen = new LinkedHashSet<>();
-            for (int r = 0; r < lines.size(); r++) {
-                JsonNode row;
-                try {
-                    row = JSON.readTree(lines.get(r));
-                } catch (IOException e) {
-                    throw DataException.at(options.file().toString(), r + 1, null, "not a JSON object");
-                }
-                if (r == 0) {
-                    row.fieldNames().forEachRemaining(f -> {
-                        if (!f.equals(label) && !options.drop().contains(f)) {
-                            names.add(f);
-                            values.add(new float[lines.size()]);
-                        }
-                    });
-                }
-                for (int c = 0; c < names.size(); c++) {
-                    JsonNode v = row.get(names.get(c));
-                    if (v == null || !v.isNumber()) {
-                        throw DataException.at(options.file().toString(), r + 1, "'" + names.get(c) + "'", "not a number");
+        protected RawTable parse(DataOptions options, TextRows.Start start) {
+            String file = options.file().toString();
+            try (BufferedReader in = new BufferedReader(
+                    new InputStreamReader(InputFiles.open(options.file()), StandardCharsets.UTF_8))) {
+                TextRows rows = null;
+                List<String> names = new ArrayList<>();
+                long lineNo = 0;
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lineNo++;
+                    if (line.isBlank()) {
+                        continue;
                     }
-                    values.get(c)[r] = v.floatValue();
+                    JsonNode object = object(file, lineNo, line);
+                    if (rows == null) {
+                        object.fieldNames().forEachRemaining(names::add);
+                        rows = start.columns(names);
+                    }
+                    if (!rows.row(lineNo, c -> text(object.get(names.get(c))))) {
+                        break; // a row the data options refuse: the shared step reports it
+                    }
                 }
-                String value = row.path(label).asText();
-                seen.add(value);
-                y[r] = value.equals(positive) ? 1 : 0;
+                if (rows == null) {
+                    throw new DataException(file + ": the file is empty");
+                }
+                return rows.table(List.of());
+            } catch (IOException | UncheckedIOException e) {
+                throw InputFiles.failure(file, e);
             }
-            List<Column> columns = new ArrayList<>();
-            for (int c = 0; c < names.size(); c++) {
-                columns.add(new NumericColumn(names.get(c), values.get(c)));
-            }
-            int[] rowNumbers = java.util.stream.IntStream.rangeClosed(1, lines.size()).toArray();
-            return new Table(options.file().toString(), columns, Labels.wrap(y),
-                    LabelMapping.fromValues(label, positive, seen), rowNumbers, List.of());
         }
 
-        @Override
-        public Table readOptionallyLabelled(DataOptions options) {
-            return read(options);
+        private static JsonNode object(String file, long lineNo, String line) {
+            try {
+                JsonNode node = JSON.readTree(line);
+                if (node.isObject()) {
+                    return node;
+                }
+            } catch (JsonProcessingException e) {
+                // reported below
+            }
+            throw DataException.at(file, lineNo, null, "not a JSON object");
         }
 
-        @Override
-        public LabelledScores readScores(DataOptions options, String scoreColumn) {
-            throw new UsageException("score reads CSV or TSV files");
+        /** A value as the text a CSV field would hold: "" for an absent field or null. */
+        private static String text(JsonNode value) {
+            return value == null || value.isNull() ? "" : value.isValueNode() ? value.asText() : value.toString();
         }
     }
 

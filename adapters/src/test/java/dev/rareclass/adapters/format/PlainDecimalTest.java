@@ -1,4 +1,4 @@
-package dev.rareclass.adapters.csv;
+package dev.rareclass.adapters.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,17 +11,17 @@ class PlainDecimalTest {
     void agreesWithParseDoubleOnPlainDecimalsAndDeclinesEverythingElse() {
         for (String s : new String[] {"0", "-0", "+1", "1.", ".5", "-0.000001", "123456789012345", "3.14159265358979",
             "0.1", "-2.675", "999999999999999"}) {
-            assertThat(Double.doubleToRawLongBits(ColumnBuilder.plainDecimal(s))).as(s)
+            assertThat(Double.doubleToRawLongBits(Tokens.plainDecimal(s))).as(s)
                     .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(s)));
         }
         for (String s : new String[] {"", ".", "-", "1e5", "1.2.3", "1234567890123456", "0x10", "NaN", "1,5", " 1"}) {
-            assertThat(ColumnBuilder.plainDecimal(s)).as(s).isNaN();
+            assertThat(Tokens.plainDecimal(s)).as(s).isNaN();
         }
         Random r = new Random(7);
         int handled = 0;
         for (int i = 0; i < 200_000; i++) {
             String s = String.format(java.util.Locale.ROOT, "%." + r.nextInt(12) + "f", r.nextGaussian() * Math.pow(10, r.nextInt(8)));
-            double fast = ColumnBuilder.plainDecimal(s);
+            double fast = Tokens.plainDecimal(s);
             if (Double.isNaN(fast)) {
                 assertThat(s.replaceAll("[^0-9]", "").length() > 15 || s.length() > 17).as(s).isTrue();
             } else {

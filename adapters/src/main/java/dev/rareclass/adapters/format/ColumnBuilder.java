@@ -1,0 +1,195 @@
+package dev.rareclass.adapters.format;
+
+import dev.rareclass.domain.data.CategoricalColumn;
+import dev.rareclass.domain.data.Column;
+import dev.rareclass.domain.data.NumericColumn;
+import dev.rareclass.domain.data.TextColumn;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Accumulates one column's text values while a file streams by (for {@link TextRows}). A column's type is
+ * decided by its first present value: a number makes it numeric, anything else categorical (unless it was
+ * declared). A later non-number in a numeric column is a data error, not a silent switch: one stray word
+ * must not turn a measurement into a thousand categories. Remembers where its first missing value was, and
+ * how it was written, so the data-options step can name it.
+ */
+abstract sealed class ColumnBuilder {
+
+    final String name;
+    /** Rows added so far. */
+    int n;
+    /** The row of the first missing value, or -1. */
+    int firstMissing = -1;
+    /** The token that marked it missing (empty for an empty field). */
+    String missingToken;
+    /** The line of that row. */
+    long missingLine;
+
+    ColumnBuilder(String name) {
+        this.name = name;
+    }
+
+    /** Adds a present (non-missing) trimmed token; may return a replacement builder of another type. */
+    abstract ColumnBuilder add(String token, long line);
+
+    /** Adds a missing value written as {@code token} on {@code line}. */
+    final void addMissing(String token, long line) {
+        if (firstMissing < 0) {
+            firstMissing = n;
+            missingToken = token;
+            missingLine = line;
+        }
+        pushMissing();
+    }
+
+    abstract void pushMissing();
+
+    abstract Column build();
+
+    static final class Numeric extends ColumnBuilder {
+        private float[] values = new float[1024];
+        private boolean anyPresent;
+
+        Numeric(String name) {
+            super(name);
+        }
+
+        @Override
+        ColumnBuilder add(String token, long line) {
+            double v = Tokens.parseNumber(token);
+            float f = (float) v;
+            if (v == v && f - f == 0) { // a number, finite as a float32: the common case, kept small to inline
+                anyPresent = true;
+                push(f);
+                return this;
+            }
+            return unusual(token, line, v);
+        }
+
+        private ColumnBuilder unusual(String token, long line, double v) {
+            if (Double.isNaN(v)) {
+                if (anyPresent) {
+                    throw new NotANumber(token);
+                }
+                // the first present value is not a number: this is a categorical column
+                Categorical c = new Categorical(name, true);
+                for (int i = 0; i < n; i++) {
+                    c.addMissing(missingToken, missingLine);
+                }
+                c.add(token, line);
+                c.inferredFrom = "'" + token + "' on line " + line;
+                return c;
+            }
+            throw new NotFinite(token);
+        }
+
+        @Override
+        void pushMissing() {
+            push(Float.NaN);
+        }
+
+        private void push(float v) {
+            if (n == values.length) {
+                values = Arrays.copyOf(values, n * 2);
+            }
+            values[n++] = v;
+        }
+
+        @Override
+        Column build() {
+            return new NumericColumn(name, Arrays.copyOf(values, n));
+        }
+    }
+
+    /** Values kept as written (trimmed); missing ones as null. */
+    static sealed class Text extends ColumnBuilder permits Categorical {
+        final List<String> values = new ArrayList<>(1024);
+
+        Text(String name) {
+            super(name);
+        }
+
+        @Override
+        ColumnBuilder add(String token, long line) {
+            values.add(token);
+            n++;
+            return this;
+        }
+
+        @Override
+        void pushMissing() {
+            values.add(null);
+            n++;
+        }
+
+        @Override
+        Column build() {
+            return new TextColumn(name, values.toArray(String[]::new));
+        }
+    }
+
+    /**
+     * Categories, in order of first appearance. Each row holds its level's one String (so a row costs a
+     * reference, as a code would); the codes are made once, when the column is built.
+     */
+    static final class Categorical extends Text {
+        private final boolean canonical;
+        private final Map<String, Integer> index = new HashMap<>();
+        private final List<String> levels = new ArrayList<>();
+        /** Set when the type was inferred from a value; the reader turns it into a note. */
+        String inferredFrom;
+
+        /** @param canonical true to name numbers one way ("1.0" and "1" are one level), false to keep tokens as written */
+        Categorical(String name, boolean canonical) {
+            super(name);
+            this.canonical = canonical;
+        }
+
+        @Override
+        ColumnBuilder add(String token, long line) {
+            String key = canonical ? Tokens.category(token) : token;
+            Integer code = index.get(key);
+            if (code == null) {
+                index.put(key, levels.size());
+                levels.add(key);
+            } else {
+                key = levels.get(code);
+            }
+            values.add(key);
+            n++;
+            return this;
+        }
+
+        @Override
+        Column build() {
+            int[] codes = new int[n];
+            for (int r = 0; r < n; r++) {
+                String value = values.get(r);
+                codes[r] = value == null ? -1 : index.get(value);
+            }
+            return new CategoricalColumn(name, levels, codes);
+        }
+    }
+
+    /** Thrown by a numeric-only column for a token that is no number; the reader adds file and line. */
+    static final class NotANumber extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotANumber(String token) {
+            super(token, null, false, false);
+        }
+    }
+
+    /** Thrown for infinities and numbers beyond float32; the reader adds file and line. */
+    static final class NotFinite extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotFinite(String token) {
+            super(token, null, false, false);
+        }
+    }
+}

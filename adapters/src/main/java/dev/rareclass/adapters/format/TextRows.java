@@ -1,0 +1,165 @@
+package dev.rareclass.adapters.format;
+
+import dev.rareclass.domain.data.Column;
+import dev.rareclass.domain.error.DataException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * Rows of text fields turned into typed columns, for formats whose values are written as text (CSV, TSV,
+ * JSON Lines, ...). A format names its columns ({@link Start#columns}), hands over each row's fields
+ * ({@link #row}) and then {@link #table}; {@link DataOptionsStep} has already decided which columns are read
+ * (not the label or {@code --drop}ped ones as features, never anything dropped) and how: declared
+ * {@code --categorical} and {@code --text} columns as asked, every other column by its values (see
+ * {@link Tokens}; a first value that is no number makes a column categorical, with a note). The label is
+ * kept as written.
+ *
+ * <p>Reading stops at the first row that cannot be kept: a value that is not a number in a numeric column,
+ * a missing value the {@code --missing} policy refuses, or a problem the format reports with {@link #fail};
+ * the step then reports the first of them, with its file, line and column.
+ */
+public final class TextRows {
+
+    /** Starts the rows of a table once its column names (in file order) are known. */
+    @FunctionalInterface
+    public interface Start {
+        TextRows columns(List<String> names);
+    }
+
+    private final String file;
+    private final List<String> names;
+    private final DataOptionsStep.Layout layout;
+    private final ColumnBuilder[] builders;
+    /** The label's values as written, or null; apart from the features so their calls see only their own types. */
+    private final ColumnBuilder.Categorical labels;
+    private int n;
+    private boolean stopped;
+    private RuntimeException failure;
+
+    TextRows(String file, List<String> names, DataOptionsStep.Layout layout) {
+        this.file = file;
+        this.names = List.copyOf(names);
+        this.layout = layout;
+        this.builders = new ColumnBuilder[names.size()];
+        for (int c : layout.features) {
+            builders[c] = switch (layout.declared[c]) {
+                case CATEGORICAL -> new ColumnBuilder.Categorical(names.get(c), true);
+                case TEXT -> new ColumnBuilder.Text(names.get(c));
+                case INFERRED -> new ColumnBuilder.Numeric(names.get(c));
+            };
+        }
+        labels = layout.label >= 0 ? new ColumnBuilder.Categorical(names.get(layout.label), false) : null;
+        if (labels != null) {
+            builders[layout.label] = labels;
+        }
+    }
+
+    /**
+     * Adds one row.
+     *
+     * @param line  the 1-based line where the row starts, for messages
+     * @param field column index → the field's text as written (trimmed here; null for an absent value); only
+     *              the columns read are asked for
+     * @return false when reading should stop (see the class comment)
+     */
+    public boolean row(long line, IntFunction<String> field) {
+        if (stopped) {
+            return false;
+        }
+        for (int c : layout.features) {
+            String token = token(field, c);
+            ColumnBuilder b = builders[c];
+            if (Tokens.isMissing(token)) {
+                if (refused(b, c, token, line)) {
+                    return false;
+                }
+            } else {
+                try {
+                    builders[c] = b.add(token, line);
+                } catch (ColumnBuilder.NotANumber | ColumnBuilder.NotFinite e) {
+                    fail(badValue(b.name, token, line, e));
+                    return false;
+                }
+            }
+        }
+        if (labels != null) {
+            String token = token(field, layout.label);
+            if (Tokens.isMissing(token)) {
+                if (refused(labels, layout.label, token, line)) {
+                    return false;
+                }
+            } else {
+                labels.add(token, line);
+            }
+        }
+        n++;
+        return true;
+    }
+
+    private DataException badValue(String column, String token, long line, RuntimeException e) {
+        String problem = e instanceof ColumnBuilder.NotANumber
+                ? " is not a number in a numeric column; --drop it, or --categorical if it holds categories"
+                : " is not a finite float32 number (infinities and values beyond 3.4e38 are refused)";
+        return DataException.at(file, line, "'" + column + "'", "'" + Tokens.abbreviate(token) + "'" + problem);
+    }
+
+    private static String token(IntFunction<String> field, int c) {
+        String raw = field.apply(c);
+        return raw == null ? "" : raw.trim();
+    }
+
+    /** Records a missing value; true when the policy refuses it, which stops the rows here. */
+    private boolean refused(ColumnBuilder b, int c, String token, long line) {
+        b.addMissing(token, line);
+        if (layout.refusesMissing(c)) {
+            stopped = true;
+        }
+        return stopped;
+    }
+
+    /**
+     * Ends the rows with a problem the format found before the next row (a malformed line, a read error):
+     * it is reported unless a row before it already fails the data options.
+     */
+    public void fail(RuntimeException problem) {
+        if (!stopped) {
+            stopped = true;
+            failure = problem;
+        }
+    }
+
+    /** True when reading stopped early (so the format need not check for a file without rows). */
+    public boolean stopped() {
+        return stopped;
+    }
+
+    /** The rows read, as a raw table for {@link DataOptionsStep}, with the format's own notes. */
+    public RawTable table(List<String> notes) {
+        int width = names.size();
+        int[] firstMissing = new int[width];
+        long[] missingLines = new long[width];
+        String[] missingTokens = new String[width];
+        Arrays.fill(firstMissing, -1);
+        Column[] columns = stopped ? null : new Column[width];
+        List<String> allNotes = new ArrayList<>(notes);
+        for (int c = 0; c < width; c++) {
+            ColumnBuilder b = builders[c];
+            if (b == null) {
+                continue;
+            }
+            firstMissing[c] = b.firstMissing;
+            missingLines[c] = b.missingLine;
+            missingTokens[c] = b.missingToken;
+            if (columns != null) {
+                columns[c] = b.build();
+            }
+            if (b instanceof ColumnBuilder.Categorical cat && cat.inferredFrom != null) {
+                allNotes.add("column '" + b.name + "' read as categorical (first value " + cat.inferredFrom + ")");
+            }
+        }
+        return new RawTable(file, names, columns, n, null, allNotes, layout, firstMissing, missingLines, missingTokens,
+                failure);
+    }
+}
