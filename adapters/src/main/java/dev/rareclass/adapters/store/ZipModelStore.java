@@ -293,7 +293,16 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         }
     }
 
-    /** Reads the manifest alone (for inspect), verified like {@link #load}. */
+    @Override
+    public String manifestJson(Path path) {
+        try {
+            return Json.MAPPER.writeValueAsString(manifest(path)) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("manifest could not be written", e);
+        }
+    }
+
+    /** Reads the manifest alone, verified like {@link #load}. */
     public JsonNode manifest(Path path) {
         Map<String, byte[]> parts = readParts(path);
         byte[] bytes = require(parts, MANIFEST, path.toString());

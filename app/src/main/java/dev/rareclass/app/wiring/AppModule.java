@@ -20,6 +20,7 @@ import dev.rareclass.domain.sampling.SamplerFactory;
 import dev.rareclass.domain.service.DescribeService;
 import dev.rareclass.domain.service.EvaluateService;
 import dev.rareclass.domain.service.ExperimentService;
+import dev.rareclass.domain.service.InspectService;
 import dev.rareclass.domain.service.PredictService;
 import dev.rareclass.domain.service.ResampleService;
 import dev.rareclass.domain.service.ScoreService;
@@ -27,6 +28,7 @@ import dev.rareclass.domain.service.TrainService;
 import dev.rareclass.domain.usecase.DescribeUseCase;
 import dev.rareclass.domain.usecase.EvaluateUseCase;
 import dev.rareclass.domain.usecase.ExperimentUseCase;
+import dev.rareclass.domain.usecase.InspectUseCase;
 import dev.rareclass.domain.usecase.PredictUseCase;
 import dev.rareclass.domain.usecase.ResampleUseCase;
 import dev.rareclass.domain.usecase.ScoreUseCase;
@@ -91,6 +93,11 @@ public final class AppModule extends AbstractModule {
     @Provides
     ResampleUseCase resample(TableSource tables, SamplerCatalog samplers, ResultSink sink) {
         return new ResampleService(tables, samplers, sink);
+    }
+
+    @Provides
+    InspectUseCase inspect(ModelStore store) {
+        return new InspectService(store);
     }
 
     @Provides

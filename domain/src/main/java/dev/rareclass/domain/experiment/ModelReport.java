@@ -1,6 +1,7 @@
 package dev.rareclass.domain.experiment;
 
 import dev.rareclass.domain.data.LabelMapping;
+import dev.rareclass.domain.data.ReadingOptions;
 import dev.rareclass.domain.data.LabelledScores;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.model.ScoreKind;
@@ -61,7 +62,8 @@ public record ModelReport(String title, String scoredPart, DatasetSummary datase
                 fitted.validationMetrics());
     }
 
-    static Map<String, String> modelFacts(FittedPipeline m) {
+    /** What a model is, as label → value lines: kind, parameters, threshold and policy, sampler, inputs, epochs. */
+    public static Map<String, String> modelFacts(FittedPipeline m) {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("model", m.classifier().id().toString());
         StringBuilder params = new StringBuilder();
@@ -82,7 +84,8 @@ public record ModelReport(String title, String scoredPart, DatasetSummary datase
         return facts;
     }
 
-    static Map<String, String> provenanceFacts(Provenance p) {
+    /** Where a model came from, as label → value lines. */
+    public static Map<String, String> provenanceFacts(Provenance p) {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("created", p.createdAt());
         facts.put("rareclass", p.rareclassVersion());
@@ -97,6 +100,18 @@ public record ModelReport(String title, String scoredPart, DatasetSummary datase
             facts.put("machine", e.os() + ", " + e.arch() + ", " + e.cpus() + " processors");
             facts.put("jdk", e.jdk());
             facts.put("rareclass commit", e.commit());
+        }
+        ReadingOptions r = p.reading();
+        if (!r.isEmpty()) {
+            StringBuilder read = new StringBuilder();
+            r.format().ifPresent(f -> read.append("format ").append(f).append("; "));
+            r.header().filter(h -> !h).ifPresent(h -> read.append("no header; "));
+            r.delimiter().ifPresent(d -> read.append("delimiter '").append(d == '\t' ? "tab" : String.valueOf(d)).append("'; "));
+            r.drop().filter(c -> !c.isEmpty()).ifPresent(c -> read.append("dropped ").append(String.join(", ", c)).append("; "));
+            r.categorical().filter(c -> !c.isEmpty()).ifPresent(c -> read.append("categorical ").append(String.join(", ", c)).append("; "));
+            r.text().filter(c -> !c.isEmpty()).ifPresent(c -> read.append("text ").append(String.join(", ", c)).append("; "));
+            r.missing().ifPresent(m -> read.append("missing values: ").append(m.key()));
+            facts.put("data read with", read.toString().replaceAll("; $", ""));
         }
         return facts;
     }

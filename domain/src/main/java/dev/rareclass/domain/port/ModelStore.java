@@ -12,4 +12,7 @@ public interface ModelStore {
     void save(FittedPipeline model, Path path);
 
     FittedPipeline load(Path path);
+
+    /** The model file's manifest (what it records about the model) as JSON, verified like {@link #load}. */
+    String manifestJson(Path path);
 }

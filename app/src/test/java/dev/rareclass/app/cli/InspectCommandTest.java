@@ -1,0 +1,70 @@
+package dev.rareclass.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InspectCommandTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path model;
+
+    @BeforeAll
+    static void train() throws IOException {
+        Random r = new Random(3);
+        StringBuilder sb = new StringBuilder("id;a;b;y\n");
+        for (int i = 0; i < 400; i++) {
+            boolean positive = i % 8 == 0;
+            sb.append(i).append(';').append(String.format(Locale.ROOT, "%.4f", r.nextGaussian() + (positive ? 2 : 0)))
+                    .append(';').append(String.format(Locale.ROOT, "%.4f", r.nextGaussian())).append(';')
+                    .append(positive ? "yes" : "no").append('\n');
+        }
+        Path data = dir.resolve("t.csv");
+        Files.writeString(data, sb);
+        model = dir.resolve("m.model");
+        CliRun trained = CliRun.of("train", data.toString(), "--delimiter", ";", "--label", "y", "--positive", "yes",
+                "--drop", "id", "--model", "random-forest", "--param", "trees=7", "--threshold", "recall>=0.8",
+                "--out", model.toString(), "-q");
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+    }
+
+    @Test
+    void showsWhatTheModelIsItsStructureThresholdMetricsAndProvenance() {
+        CliRun r = CliRun.of("inspect", model.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("random-forest@smile").contains("trees=7").contains("recall>=0.8")
+                .contains("Structure:").contains("7 trees").contains("pr_auc").contains("Provenance:")
+                .contains("seed               42").contains("dropped id").contains("delimiter ';'")
+                .containsPattern("tp\\s+\\d+\\n");
+    }
+
+    @Test
+    void jsonIsTheManifest() {
+        CliRun r = CliRun.of("inspect", model.toString(), "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().strip()).startsWith("{").endsWith("}");
+        assertThat(r.out()).contains("\"kind\" : \"random-forest\"").contains("\"read_with\"").contains("\"environment\"");
+    }
+
+    @Test
+    void aDamagedOrMissingFileIsRefusedInOneLine() throws IOException {
+        Path damaged = dir.resolve("damaged.model");
+        byte[] bytes = Files.readAllBytes(model);
+        bytes[bytes.length / 2] ^= 0x55;
+        Files.write(damaged, bytes);
+        CliRun bad = CliRun.of("inspect", damaged.toString());
+        assertThat(bad.exitCode()).isEqualTo(65);
+        assertThat(bad.err().lines()).hasSize(1).allMatch(l -> l.contains(damaged.toString()));
+        CliRun missing = CliRun.of("inspect", dir.resolve("nope.model").toString());
+        assertThat(missing.exitCode()).isEqualTo(66);
+    }
+}
