@@ -575,6 +575,9 @@ public final class YamlRecipeStore implements RecipeStore {
             if (text.length() != 1) {
                 throw new UsageException(where + ": data.delimiter must be one character or tab, got '" + text + "'");
             }
+            ReadingOptions.unusableDelimiter(text.charAt(0)).ifPresent(why -> {
+                throw new UsageException(where + ": data.delimiter cannot separate fields with " + why);
+            });
             return text.charAt(0);
         }
 

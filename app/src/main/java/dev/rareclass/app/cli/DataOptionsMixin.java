@@ -83,6 +83,9 @@ public final class DataOptionsMixin {
         if (delimiter.length() != 1) {
             throw new UsageException("--delimiter must be one character or 'tab', got '" + delimiter + "'");
         }
+        ReadingOptions.unusableDelimiter(delimiter.charAt(0)).ifPresent(why -> {
+            throw new UsageException("--delimiter cannot separate fields with " + why);
+        });
         return Optional.of(delimiter.charAt(0));
     }
 }
