@@ -90,7 +90,13 @@ public final class YamlRecipeStore implements RecipeStore {
         Path base = file.toAbsolutePath().getParent();
         if (MANIFEST_FORMAT.equals(root.path("format").asText())) {
             Recipe recipe = recipe(root.path("recipe"), base, where, name(file));
-            return new Loaded(recipe, Optional.of(root.path("data_sha256").asText()));
+            JsonNode sum = root.path("data_sha256");
+            // compared with the data's checksum and shown shortened when they differ: anything else crashed there
+            if (!sum.isTextual() || !sum.asText().matches("[0-9a-f]{64}")) {
+                throw new DataException(where + ": data_sha256 is not a SHA-256 checksum (64 hex digits), got "
+                        + (sum.isMissingNode() ? "none" : sum.toString()));
+            }
+            return new Loaded(recipe, Optional.of(sum.asText()));
         }
         return new Loaded(recipe(root, base, where, name(file)), Optional.empty());
     }
