@@ -258,10 +258,12 @@ public final class YamlRecipeStore implements RecipeStore {
         if (v.isArray()) {
             List<String> values = new ArrayList<>();
             for (JsonNode x : v) {
-                if (!x.isValueNode() || x.isNull()) {
-                    throw new UsageException("each value of the list must be a single value, got " + Keys.show(x));
+                // a value may be a flat list, as a fixed parameter may: hidden: [[16], [16, 16]] tries two layouts
+                if (x.isNull() || !isScalar(x) || x.isArray() && x.isEmpty()) {
+                    throw new UsageException("each value of the list must be a single value or a list of them, got "
+                            + Keys.show(x));
                 }
-                values.add(x.asText());
+                values.add(scalar(x));
             }
             return new SearchSpace.Choice(values);
         }

@@ -145,6 +145,17 @@ class ExperimentCommandsTest {
     }
 
     @Test
+    void aSearchSpaceMayTryListValuedParametersAsFixedParamsTakeThem() throws IOException {
+        // hidden: [[4], [4, 4]] tries two layouts (as hidden: [4, 4] fixes one); it was refused as not a single value
+        Path space = dir.resolve("layouts.yaml");
+        Files.writeString(space, "hidden: [[4], [4, 4]]\n");
+        CliRun r = CliRun.of("tune", data.toString(), "--label", "event", "--positive", "yes", "--model", "mlp@dl4j",
+                "--param", "epochs=2", "--space", space.toString(), "--search", "grid", "--folds", "2", "--jobs", "1");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("hidden=4,4").contains("hidden=4 ");
+    }
+
+    @Test
     void aManifestWhoseDataChangedIsRefused() throws IOException {
         Path copy = dir.resolve("copy.csv");
         Files.copy(data, copy);
