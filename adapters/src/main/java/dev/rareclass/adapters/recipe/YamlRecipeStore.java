@@ -90,7 +90,13 @@ public final class YamlRecipeStore implements RecipeStore {
         Path base = file.toAbsolutePath().getParent();
         if (MANIFEST_FORMAT.equals(root.path("format").asText())) {
             Recipe recipe = recipe(root.path("recipe"), base, where, name(file));
-            return new Loaded(recipe, Optional.of(root.path("data_sha256").asText()));
+            JsonNode sum = root.path("data_sha256");
+            // compared with the data's checksum and shown shortened when they differ: anything else crashed there
+            if (!sum.isTextual() || !sum.asText().matches("[0-9a-f]{64}")) {
+                throw new DataException(where + ": data_sha256 is not a SHA-256 checksum (64 hex digits), got "
+                        + (sum.isMissingNode() ? "none" : sum.toString()));
+            }
+            return new Loaded(recipe, Optional.of(sum.asText()));
         }
         return new Loaded(recipe(root, base, where, name(file)), Optional.empty());
     }
@@ -252,10 +258,12 @@ public final class YamlRecipeStore implements RecipeStore {
         if (v.isArray()) {
             List<String> values = new ArrayList<>();
             for (JsonNode x : v) {
-                if (!x.isValueNode() || x.isNull()) {
-                    throw new UsageException("each value of the list must be a single value, got " + Keys.show(x));
+                // a value may be a flat list, as a fixed parameter may: hidden: [[16], [16, 16]] tries two layouts
+                if (x.isNull() || !isScalar(x) || x.isArray() && x.isEmpty()) {
+                    throw new UsageException("each value of the list must be a single value or a list of them, got "
+                            + Keys.show(x));
                 }
-                values.add(x.asText());
+                values.add(scalar(x));
             }
             return new SearchSpace.Choice(values);
         }
@@ -575,6 +583,9 @@ public final class YamlRecipeStore implements RecipeStore {
             if (text.length() != 1) {
                 throw new UsageException(where + ": data.delimiter must be one character or tab, got '" + text + "'");
             }
+            ReadingOptions.unusableDelimiter(text.charAt(0)).ifPresent(why -> {
+                throw new UsageException(where + ": data.delimiter cannot separate fields with " + why);
+            });
             return text.charAt(0);
         }
 

@@ -71,10 +71,14 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
     static final String CLASSIFIER = "classifier.bin";
     private static final long MAX_MANIFEST_BYTES = 64L << 20;
     private static final long MAX_PAYLOAD_BYTES = 1L << 31;
+    /** A reader's name as {@code --format} takes it: no path, no blank (the reader itself says which are known). */
+    private static final java.util.regex.Pattern FORMAT_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
     /** Made on first use, not when the store is created: every command is created at start-up. */
     private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        // a key given twice is refused: two readers of one checksummed manifest must not see different values
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     private final TrainerCatalog catalog;
@@ -464,6 +468,13 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         if (delimiter.isPresent() && delimiter.get().length() != 1) {
             throw new IllegalArgumentException("manifest field 'delimiter' is not one character");
         }
+        delimiter.flatMap(d -> ReadingOptions.unusableDelimiter(d.charAt(0))).ifPresent(why -> {
+            throw new IllegalArgumentException("manifest field 'delimiter' cannot separate fields with " + why);
+        });
+        Optional<String> format = optionalText(node, "format");
+        if (format.isPresent() && !FORMAT_NAME.matcher(format.get()).matches()) {
+            throw new IllegalArgumentException("manifest field 'format' is not a format name");
+        }
         JsonNode header = node.get("header");
         if (header != null && !header.isBoolean()) {
             throw new IllegalArgumentException("manifest field 'header' is not true or false");
@@ -476,7 +487,7 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
             }
             throw new IllegalArgumentException("manifest field 'missing' is not a missing-value policy");
         });
-        return new ReadingOptions(optionalText(node, "format"), Optional.ofNullable(header).map(JsonNode::asBoolean),
+        return new ReadingOptions(format, Optional.ofNullable(header).map(JsonNode::asBoolean),
                 delimiter.map(d -> d.charAt(0)), columns(node, "drop"), columns(node, "categorical"),
                 columns(node, "text"), missing);
     }
@@ -507,7 +518,14 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         if (node.isMissingNode()) {
             return Environment.UNKNOWN;
         }
-        return new Environment(text(node, "os"), text(node, "arch"), node.path("cpus").asInt(), text(node, "jdk"),
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("manifest field 'environment' is not an object");
+        }
+        JsonNode cpus = node.get("cpus");
+        if (cpus == null || !cpus.isIntegralNumber() || !cpus.canConvertToInt() || cpus.intValue() < 0) {
+            throw new IllegalArgumentException("manifest field 'cpus' is not a count");
+        }
+        return new Environment(text(node, "os"), text(node, "arch"), cpus.intValue(), text(node, "jdk"),
                 text(node, "commit"));
     }
 

@@ -64,8 +64,16 @@ public final class DataOptionsMixin {
     /** The reading options the user gave; a model fills in the others for {@code evaluate} and {@code predict}. */
     ReadingOptions given() {
         return new ReadingOptions(Optional.ofNullable(format), noHeader ? Optional.of(false) : Optional.empty(),
-                delimiter(), Optional.ofNullable(drop), Optional.ofNullable(categorical), Optional.ofNullable(text),
+                delimiter(), columns(drop), columns(categorical), columns(text),
                 Optional.ofNullable(missing).map(MissingPolicy::fromKey));
+    }
+
+    /**
+     * The columns named, without blank entries: {@code --drop=} is a given empty list, so {@code predict} on a
+     * file that lacks a column dropped at training can say "drop none" instead of failing on the remembered one.
+     */
+    private static Optional<List<String>> columns(List<String> given) {
+        return Optional.ofNullable(given).map(cols -> cols.stream().filter(c -> !c.isBlank()).toList());
     }
 
     /** The imputation part of {@code --missing} for preprocessing (error and drop act while reading). */
@@ -83,6 +91,9 @@ public final class DataOptionsMixin {
         if (delimiter.length() != 1) {
             throw new UsageException("--delimiter must be one character or 'tab', got '" + delimiter + "'");
         }
+        ReadingOptions.unusableDelimiter(delimiter.charAt(0)).ifPresent(why -> {
+            throw new UsageException("--delimiter cannot separate fields with " + why);
+        });
         return Optional.of(delimiter.charAt(0));
     }
 }

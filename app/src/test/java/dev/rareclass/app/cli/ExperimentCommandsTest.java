@@ -145,6 +145,17 @@ class ExperimentCommandsTest {
     }
 
     @Test
+    void aSearchSpaceMayTryListValuedParametersAsFixedParamsTakeThem() throws IOException {
+        // hidden: [[4], [4, 4]] tries two layouts (as hidden: [4, 4] fixes one); it was refused as not a single value
+        Path space = dir.resolve("layouts.yaml");
+        Files.writeString(space, "hidden: [[4], [4, 4]]\n");
+        CliRun r = CliRun.of("tune", data.toString(), "--label", "event", "--positive", "yes", "--model", "mlp@dl4j",
+                "--param", "epochs=2", "--space", space.toString(), "--search", "grid", "--folds", "2", "--jobs", "1");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("hidden=4,4").contains("hidden=4 ");
+    }
+
+    @Test
     void aManifestWhoseDataChangedIsRefused() throws IOException {
         Path copy = dir.resolve("copy.csv");
         Files.copy(data, copy);
@@ -155,6 +166,32 @@ class ExperimentCommandsTest {
         CliRun r = CliRun.of("run", dir.resolve("out/copy/manifest.json").toString());
         assertThat(r.exitCode()).isEqualTo(65);
         assertThat(r.err()).contains("the data changed since the manifest was written");
+    }
+
+    @Test
+    void aManifestWithoutAUsableDataChecksumIsRefusedNamingIt() throws IOException {
+        Path recipe = dir.resolve("sum.yaml");
+        Files.writeString(recipe, "data: {file: events.csv, label: event, positive: 'yes'}\nmodels: [logistic]\nsplit: {folds: 3}\nreport: out/sum\n");
+        assertThat(CliRun.of("run", recipe.toString()).exitCode()).isZero();
+        String manifest = Files.readString(dir.resolve("out/sum/manifest.json"));
+        // the "data changed" message cut the recorded checksum to 12 characters and crashed on a shorter one
+        for (String sum : new String[] {"", "abc", "null", "42", "\"zz\""}) {
+            Path edited = dir.resolve("out/sum/edited.json");
+            Files.writeString(edited, manifest.replaceFirst("\"data_sha256\" : \"[0-9a-f]+\"",
+                    "\"data_sha256\" : " + (sum.equals("null") || sum.equals("42") || sum.startsWith("\"") ? sum
+                            : "\"" + sum + "\"")));
+            assertThat(Files.readString(edited)).isNotEqualTo(manifest);
+            CliRun r = CliRun.of("run", edited.toString());
+            assertThat(r.exitCode()).as(sum + ": " + r.err()).isEqualTo(65);
+            assertThat(r.err()).contains("edited.json").contains("data_sha256").doesNotContain("internal error");
+            assertThat(r.err().strip().lines().count()).isEqualTo(1);
+        }
+        String removed = manifest.replaceFirst("\"data_sha256\" : \"[0-9a-f]+\",?", "");
+        Path edited = dir.resolve("out/sum/edited.json");
+        Files.writeString(edited, removed);
+        CliRun r = CliRun.of("run", edited.toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(65);
+        assertThat(r.err()).contains("data_sha256").doesNotContain("internal error");
     }
 
     @Test

@@ -81,4 +81,33 @@ class ModelRemembersReadingTest {
         assertThat(strict.exitCode()).isEqualTo(65);
         assertThat(strict.err()).contains("missing");
     }
+
+    @Test
+    void anEmptyDropClearsTheRememberedOneForAFileWithoutThoseColumns() throws IOException {
+        Random r = new Random(3);
+        StringBuilder train = new StringBuilder("id,a,b,y\n");
+        StringBuilder fresh = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < 300; i++) {
+            boolean positive = i % 6 == 0;
+            String row = String.format(Locale.ROOT, "%.4f,%.4f,%s", r.nextGaussian() + (positive ? 2 : 0),
+                    r.nextGaussian(), positive ? "yes" : "no");
+            train.append("id").append(i).append(',').append(row).append('\n');
+            fresh.append(row).append('\n');
+        }
+        Path trainFile = dir.resolve("train.csv");
+        Path freshFile = dir.resolve("fresh.csv");
+        Files.writeString(trainFile, train);
+        Files.writeString(freshFile, fresh);
+        Path model = dir.resolve("m.model");
+        assertThat(CliRun.of("train", trainFile.toString(), "--label", "y", "--positive", "yes", "--drop", "id",
+                "--model", "logistic", "--out", model.toString(), "-q").exitCode()).isZero();
+        // the scoring file has no id column: the remembered drop cannot apply, and --drop= says to drop none
+        Path out = dir.resolve("p.csv");
+        CliRun remembered = CliRun.of("predict", model.toString(), freshFile.toString(), "--out", out.toString());
+        assertThat(remembered.exitCode()).isEqualTo(65);
+        assertThat(remembered.err()).contains("'id' not found");
+        CliRun none = CliRun.of("predict", model.toString(), freshFile.toString(), "--drop=", "--out", out.toString());
+        assertThat(none.exitCode()).as(none.err()).isZero();
+        assertThat(Files.readAllLines(out)).hasSize(301);
+    }
 }

@@ -383,6 +383,9 @@ class UsageValueCorpusTest {
             cases.add(new Case(cmd + " --missing bogus", with(base, "--missing", "bogus"), files, List.of("missing", "bogus")));
             cases.add(new Case(cmd + " --shift-labels -1", with(base, "--shift-labels=-1"), files, List.of("shift-labels", "-1")));
             cases.add(new Case(cmd + " --delimiter '::'", with(base, "--delimiter", "::"), files, List.of("delimiter", "::")));
+            // the reader cannot tell these from a quote, a comment or a row's end (exit 70 before)
+            cases.add(new Case(cmd + " --delimiter '\"'", with(base, "--delimiter", "\""), files, List.of("delimiter", "\"")));
+            cases.add(new Case(cmd + " --delimiter '#'", with(base, "--delimiter", "#"), files, List.of("delimiter", "#")));
             cases.add(new Case(cmd + " --format bogus", with(base, "--format", "bogus"), files, List.of("format", "bogus")));
         });
         cases.add(c("describe --shift-labels abc", DESCRIBE, List.of("--shift-labels", "abc"), "shift-labels", "abc"));
@@ -526,6 +529,8 @@ class UsageValueCorpusTest {
             {"data shift-labels a word", "data: {file: '{data}', label: y, positive: '1', shift-labels: two}", "shift-labels"},
             {"data delimiter '::'", "data: {file: '{data}', label: y, positive: '1', delimiter: '::'}", "delimiter", "::"},
             {"data delimiter empty", "data: {file: '{data}', label: y, positive: '1', delimiter: ''}", "delimiter"},
+            {"data delimiter a quote", "data: {file: '{data}', label: y, positive: '1', delimiter: '\"'}", "delimiter", "\""},
+            {"data delimiter a newline", "data: {file: '{data}', label: y, positive: '1', delimiter: \"\\n\"}", "delimiter"},
             {"data header a word", "data: {file: '{data}', label: y, positive: '1', header: maybe}", "header", "maybe"},
             {"data format bogus", "data: {file: '{data}', label: y, positive: '1', format: bogus}", "format", "bogus"},
             {"data unknown key", "data: {file: '{data}', label: y, positive: '1', lable: y}", "lable"},

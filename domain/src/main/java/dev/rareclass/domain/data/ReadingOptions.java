@@ -60,4 +60,20 @@ public record ReadingOptions(Optional<String> format, Optional<Boolean> header, 
     public boolean isEmpty() {
         return this.equals(NONE);
     }
+
+    /**
+     * Why a character cannot separate fields (the character shown, then the reason), or empty when it can: a
+     * line break ends the record, the quote opens a quoted field and {@code #} starts a comment, so the reader
+     * cannot tell them apart (it stopped with an internal error). Checked where a delimiter is read: the
+     * command line, a recipe and a model file.
+     */
+    public static Optional<String> unusableDelimiter(char c) {
+        return switch (c) {
+            case '\n' -> Optional.of("a line break (\\n), which ends the row");
+            case '\r' -> Optional.of("a line break (\\r), which ends the row");
+            case '"' -> Optional.of("'\"', which quotes fields");
+            case '#' -> Optional.of("'#', which starts a comment line");
+            default -> Optional.empty();
+        };
+    }
 }
