@@ -8,6 +8,7 @@ import dev.rareclass.domain.model.TrainedClassifier;
 import dev.rareclass.domain.model.TrainingHistory;
 import java.util.Optional;
 import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
@@ -30,6 +31,41 @@ final class XgboostClassifier implements TrainedClassifier {
         this.featureCount = featureCount;
         this.rounds = rounds;
         this.history = history;
+    }
+
+    /**
+     * A classifier of a booster read from checked UBJSON bytes; a {@code DataException} when XGBoost refuses them
+     * or disagrees with the recorded feature count or rounds.
+     */
+    static XgboostClassifier load(byte[] bytes, GradientBoostingParams p, int features, int rounds,
+                                  TrainingHistory history) {
+        XgboostRuntime.ensureLoaded();
+        Booster booster;
+        try {
+            booster = XGBoost.loadModel(bytes);
+        } catch (XGBoostError | java.io.IOException | RuntimeException e) {
+            throw XgboostModelCodec.refused("XGBoost cannot read its booster ("
+                    + XgboostModelCodec.firstLine(e.getMessage()) + ")");
+        }
+        try {
+            long n = booster.getNumFeature();
+            int boosted = booster.getNumBoostedRound();
+            if (n != features) {
+                throw XgboostModelCodec.refused("its booster has " + n + " features but the model records " + features);
+            }
+            if (boosted < rounds) {
+                throw XgboostModelCodec.refused("its booster has " + boosted + " rounds but the model scores with " + rounds);
+            }
+            booster.setParam("nthread", p.threads());
+            booster.setParam("verbosity", 0);
+            return new XgboostClassifier(booster, p, features, rounds, history);
+        } catch (XGBoostError e) {
+            booster.dispose();
+            throw XgboostModelCodec.refused("XGBoost cannot use its booster (" + XgboostModelCodec.firstLine(e.getMessage()) + ")");
+        } catch (DataException e) {
+            booster.dispose();
+            throw e;
+        }
     }
 
     @Override

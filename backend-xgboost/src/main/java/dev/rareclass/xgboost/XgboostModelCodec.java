@@ -13,13 +13,9 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.OptionalLong;
-import ml.dmlc.xgboost4j.java.Booster;
-import ml.dmlc.xgboost4j.java.XGBoost;
-import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
  * The XGBoost backend's model format: a header ({@code "RCXG"}, a format version, the model kind), the parameters,
@@ -29,9 +25,11 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  *
  * <p>Decoding checks everything it can before XGBoost's native parser sees a byte: the header, the parameters, the
  * length (at most {@link #MAX_BOOSTER_BYTES}), the digest (so a damaged booster is refused here even when the
- * file's own checksums were recomputed) and that the bytes are a UBJSON object of a {@code binary:logistic}
- * model; after loading, that the booster has the recorded feature count and rounds. Every refusal is a
- * {@link DataException} (exit 65).
+ * file's own checksums were recomputed), that the bytes are one well-formed UBJSON object ({@link UbjsonReader})
+ * holding a booster of the shape this backend saves, with sound trees ({@link BoosterCheck}): XGBoost's native
+ * code trusts the lengths and node indices it reads and crashes the JVM on forged ones. After loading, XGBoost
+ * must agree on the feature count and rounds.
+ * Every refusal is a {@link DataException} (exit 65).
  */
 public final class XgboostModelCodec implements ModelCodec {
 
@@ -41,7 +39,6 @@ public final class XgboostModelCodec implements ModelCodec {
     /** The largest booster accepted: far above any model trained here (100 000 trees of depth 6 is ~0.5 GB). */
     static final int MAX_BOOSTER_BYTES = 1 << 30;
     static final int MAX_FEATURES = 100_000_000;
-    private static final byte[] OBJECTIVE = "binary:logistic".getBytes(StandardCharsets.US_ASCII);
 
     @Override
     public String backend() {
@@ -138,10 +135,18 @@ public final class XgboostModelCodec implements ModelCodec {
             if (!MessageDigest.isEqual(digest, sha256(booster))) {
                 throw refused("its booster is damaged (SHA-256 mismatch)");
             }
-            if (booster[0] != '{' || indexOf(booster, OBJECTIVE) < 0) {
-                throw refused("its booster is not a UBJSON binary:logistic model");
+            int boosted;
+            try {
+                boosted = BoosterCheck.check(UbjsonReader.read(booster), features);
+            } catch (UbjsonReader.Malformed e) {
+                throw refused("its booster is not well-formed UBJSON: " + e.getMessage());
+            } catch (BoosterCheck.Invalid e) {
+                throw refused("its booster is not one this build saves: " + e.getMessage());
             }
-            return new XgboostClassifier(load(booster, p, features, rounds), p, features, rounds, history);
+            if (boosted < rounds) {
+                throw refused("its booster has " + boosted + " rounds but the model scores with " + rounds);
+            }
+            return XgboostClassifier.load(booster, p, features, rounds, history);
         } catch (EOFException e) {
             throw refused("it is truncated");
         } catch (IOException e) {
@@ -149,36 +154,7 @@ public final class XgboostModelCodec implements ModelCodec {
         }
     }
 
-    private static Booster load(byte[] bytes, GradientBoostingParams p, int features, int rounds) {
-        XgboostRuntime.ensureLoaded();
-        Booster booster;
-        try {
-            booster = XGBoost.loadModel(bytes);
-        } catch (XGBoostError | IOException | RuntimeException e) {
-            throw refused("XGBoost cannot read its booster (" + firstLine(e.getMessage()) + ")");
-        }
-        try {
-            long n = booster.getNumFeature();
-            int boosted = booster.getNumBoostedRound();
-            if (n != features) {
-                throw refused("its booster has " + n + " features but the model records " + features);
-            }
-            if (boosted < rounds) {
-                throw refused("its booster has " + boosted + " rounds but the model scores with " + rounds);
-            }
-            booster.setParam("nthread", p.threads());
-            booster.setParam("verbosity", 0);
-            return booster;
-        } catch (XGBoostError e) {
-            booster.dispose();
-            throw refused("XGBoost cannot use its booster (" + firstLine(e.getMessage()) + ")");
-        } catch (DataException e) {
-            booster.dispose();
-            throw e;
-        }
-    }
-
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         if (message == null) {
             return "no message";
         }
@@ -195,20 +171,7 @@ public final class XgboostModelCodec implements ModelCodec {
         }
     }
 
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
-
-    private static DataException refused(String why) {
+    static DataException refused(String why) {
         return new DataException("refusing to load the xgboost model: " + why);
     }
 }
