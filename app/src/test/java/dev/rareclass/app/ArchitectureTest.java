@@ -19,6 +19,7 @@ class ArchitectureTest {
     private static final String ADAPTERS = "dev.rareclass.adapters..";
     private static final String SMILE = "dev.rareclass.smile..";
     private static final String DL4J = "dev.rareclass.dl4j..";
+    private static final String XGBOOST = "dev.rareclass.xgboost..";
     private static final String APP = "dev.rareclass.app..";
     private static final String SERVICES = "dev.rareclass.domain.service..";
 
@@ -29,24 +30,27 @@ class ArchitectureTest {
     @Test
     void commandsSeeNeitherAdaptersNorBackendsNorServices() {
         noClasses().that().resideInAPackage(CLI)
-                .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS, SMILE, DL4J, SERVICES)
+                .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS, SMILE, DL4J, XGBOOST, SERVICES)
                 .check(all);
     }
 
     @Test
     void adaptersNeverSeeABackendOrTheApplication() {
         noClasses().that().resideInAPackage(ADAPTERS)
-                .should().dependOnClassesThat().resideInAnyPackage(SMILE, DL4J, APP)
+                .should().dependOnClassesThat().resideInAnyPackage(SMILE, DL4J, XGBOOST, APP)
                 .check(all);
     }
 
     @Test
     void backendsNeverSeeEachOtherAnAdapterOrTheApplication() {
         noClasses().that().resideInAPackage(SMILE)
-                .should().dependOnClassesThat().resideInAnyPackage(DL4J, ADAPTERS, APP)
+                .should().dependOnClassesThat().resideInAnyPackage(DL4J, XGBOOST, ADAPTERS, APP)
                 .check(all);
         noClasses().that().resideInAPackage(DL4J)
-                .should().dependOnClassesThat().resideInAnyPackage(SMILE, ADAPTERS, APP)
+                .should().dependOnClassesThat().resideInAnyPackage(SMILE, XGBOOST, ADAPTERS, APP)
+                .check(all);
+        noClasses().that().resideInAPackage(XGBOOST)
+                .should().dependOnClassesThat().resideInAnyPackage(SMILE, DL4J, ADAPTERS, APP)
                 .check(all);
     }
 
@@ -54,7 +58,7 @@ class ArchitectureTest {
     void theImportFoundEveryModule() {
         // guards the rules above against passing vacuously
         for (String pkg : new String[] {"dev.rareclass.app.cli", "dev.rareclass.adapters", "dev.rareclass.smile",
-                "dev.rareclass.dl4j", "dev.rareclass.domain.usecase"}) {
+                "dev.rareclass.dl4j", "dev.rareclass.xgboost", "dev.rareclass.domain.usecase"}) {
             assertThat(all.stream().filter(c -> c.getPackageName().startsWith(pkg))).as(pkg).isNotEmpty();
         }
     }

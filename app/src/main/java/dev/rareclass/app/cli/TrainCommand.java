@@ -79,7 +79,7 @@ final class TrainCommand extends CliCommand {
         String kind;
 
         @Option(names = "--backend", paramLabel = "NAME", completionCandidates = Candidates.Backends.class,
-                description = "${COMPLETION-CANDIDATES} (default: the backend that has the kind; smile when several do).")
+                description = "${COMPLETION-CANDIDATES} (default: the backend that has the kind; when several do, smile, except gradient-boosting: xgboost).")
         String backend;
 
         @Option(names = "--param", paramLabel = "KEY=VALUE", description = "A model parameter, such as hidden=16,16 (repeatable).")

@@ -34,6 +34,7 @@ import dev.rareclass.domain.usecase.ResampleUseCase;
 import dev.rareclass.domain.usecase.ScoreUseCase;
 import dev.rareclass.domain.usecase.TrainUseCase;
 import dev.rareclass.smile.SmileModule;
+import dev.rareclass.xgboost.XgboostModule;
 
 /**
  * The whole application: adapters, every backend, and the domain's use cases behind their incoming ports.
@@ -47,6 +48,7 @@ public final class AppModule extends AbstractModule {
         install(new AdaptersModule());
         install(new SmileModule());
         install(new Dl4jModule());
+        install(new XgboostModule());
         bind(TrainerCatalog.class).to(GuiceTrainerCatalog.class);
         bind(SamplerCatalog.class).to(GuiceSamplerCatalog.class);
         bind(LibraryVersions.class).to(JarVersions.class);

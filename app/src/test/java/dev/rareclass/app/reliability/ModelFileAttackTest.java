@@ -40,6 +40,7 @@ class ModelFileAttackTest {
     static Path data;
     static Path logistic;
     static Path forest;
+    static Path boosted;
 
     @BeforeAll
     static void train() throws IOException {
@@ -55,6 +56,9 @@ class ModelFileAttackTest {
                 "--out", logistic.toString()).exitCode()).isZero();
         assertThat(InProcessCli.run("train", data.toString(), "--label", "y", "--positive", "1", "--model",
                 "random-forest", "--param", "trees=5", "--out", forest.toString()).exitCode()).isZero();
+        boosted = dir.resolve("boosted.model");
+        assertThat(InProcessCli.run("train", data.toString(), "--label", "y", "--positive", "1", "--model",
+                "gradient-boosting@xgboost", "--param", "trees=5", "--out", boosted.toString()).exitCode()).isZero();
     }
 
     @BeforeEach
@@ -159,6 +163,27 @@ class ModelFileAttackTest {
         assertRefused(write("dl4j-extra-entry.model", parts), "unexpected entry 'preprocessor.bin'");
         assertThat(Tripwire.initialized).isFalse();
         assertThat(Tripwire.deserialized).isFalse();
+    }
+
+    @Test
+    void aGoodXgboostModelStillPredicts() {
+        assertThat(predict(boosted).exitCode()).isZero();
+    }
+
+    /**
+     * An xgboost payload cut short or with a byte changed, the file's checksums recomputed: refused by the codec
+     * (its length and its own SHA-256 of the booster) before XGBoost's native parser, which crashes on such bytes.
+     */
+    @Test
+    void aForgedXgboostPayloadIsRefused() throws IOException {
+        Map<String, byte[]> parts = read(boosted);
+        byte[] payload = parts.get("classifier.bin");
+        parts.put("classifier.bin", java.util.Arrays.copyOf(payload, payload.length - 100));
+        assertRefused(write("xgb-cut.model", parts), "its booster length");
+        byte[] flipped = payload.clone();
+        flipped[payload.length - 40] ^= 0x01;
+        parts.put("classifier.bin", flipped);
+        assertRefused(write("xgb-flipped.model", parts), "its booster is damaged (SHA-256 mismatch)");
     }
 
     private static InProcessCli predict(Path model) {

@@ -9,8 +9,8 @@ import java.util.List;
 public interface TrainerCatalog {
 
     /**
-     * @param model such as {@code mlp@dl4j}, or {@code logistic} for the backend that has the kind (smile when
-     *              several do)
+     * @param model such as {@code mlp@dl4j}, or {@code logistic} for the backend that has the kind (when several
+     *              do, the application's preferred one for the kind: smile for most, xgboost for gradient-boosting)
      * @throws dev.rareclass.domain.error.UsageException naming the known models
      */
     TrainerFactory find(ModelId model);

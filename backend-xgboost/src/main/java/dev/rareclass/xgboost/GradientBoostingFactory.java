@@ -1,0 +1,217 @@
+package dev.rareclass.xgboost;
+
+import dev.rareclass.domain.data.FeatureMatrix;
+import dev.rareclass.domain.data.Labels;
+import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.model.ClassWeights;
+import dev.rareclass.domain.model.ClassifierTrainer;
+import dev.rareclass.domain.model.EpochRecord;
+import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.model.ModelId;
+import dev.rareclass.domain.model.TrainedClassifier;
+import dev.rareclass.domain.model.TrainerFactory;
+import dev.rareclass.domain.model.TrainingContext;
+import dev.rareclass.domain.model.TrainingHistory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/**
+ * {@code gradient-boosting@xgboost}: XGBoost's gradient-boosted trees with the logistic loss
+ * ({@code binary:logistic}), so scores are probabilities, grown with {@code tree_method=hist}.
+ *
+ * <p><b>Class weights</b> become {@code scale_pos_weight = positive / negative}: XGBoost multiplies the gradient
+ * and hessian of every positive row by it, which is the same loss as weighting the rows.
+ *
+ * <p><b>History.</b> Every round records {@code loss}, the training log-loss; with validation rows also
+ * {@code val_loss} (log-loss) and {@code val_pr_auc} (XGBoost's {@code aucpr}), as XGBoost's evaluation reports
+ * them. With {@code early-stopping=N} and validation rows, training stops after N rounds without a lower
+ * validation log-loss and the model scores with the trees up to the best round (the others stay in the booster,
+ * as XGBoost's own early stopping leaves them).
+ *
+ * <p><b>Reproducibility.</b> The booster's seed is {@link TrainingContext#seed()} (or the {@code seed}
+ * parameter); {@code hist} builds the same trees whatever {@code threads} is.
+ */
+public final class GradientBoostingFactory implements TrainerFactory {
+
+    static final String KIND = "gradient-boosting";
+    static final String MODEL = ModelId.of(KIND, XgboostModule.NAME).toString();
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String backend() {
+        return XgboostModule.NAME;
+    }
+
+    @Override
+    public Set<String> parameterNames() {
+        return GradientBoostingParams.NAMES;
+    }
+
+    @Override
+    public boolean supportsClassWeights() {
+        return true;
+    }
+
+    @Override
+    public void warmUp() {
+        XgboostRuntime.warmUpInBackground();
+    }
+
+    @Override
+    public ClassifierTrainer create(Hyperparameters params) {
+        return new Trainer(GradientBoostingParams.of(params));
+    }
+
+    /** XGBoost's own parameters for these, with the booster's seed and the positive class's weight. */
+    static Map<String, Object> boosterParams(GradientBoostingParams p, long seed, double scalePosWeight) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("objective", "binary:logistic");
+        m.put("tree_method", "hist");
+        m.put("max_depth", p.maxDepth());
+        m.put("eta", p.learningRate());
+        m.put("subsample", p.subsample());
+        m.put("min_child_weight", p.minChildWeight());
+        m.put("colsample_bytree", p.colsample());
+        m.put("lambda", p.lambda());
+        m.put("scale_pos_weight", scalePosWeight);
+        m.put("seed", seed);
+        m.put("nthread", p.threads());
+        m.put("verbosity", 0);
+        return m;
+    }
+
+    static double scalePosWeight(ClassWeights weights) {
+        return weights.positive() / weights.negative();
+    }
+
+    record Trainer(GradientBoostingParams params) implements ClassifierTrainer {
+
+        @Override
+        public TrainedClassifier train(FeatureMatrix x, Labels y, TrainingContext ctx) {
+            FeatureMatrix dense = x.densified();
+            if (dense.rows() != y.size()) {
+                throw new IllegalArgumentException(dense.rows() + " feature rows but " + y.size() + " labels");
+            }
+            if (dense.cols() == 0) {
+                throw new DataException(MODEL + " needs at least one feature column");
+            }
+            if (!y.hasBothClasses()) {
+                throw new DataException(MODEL + " needs both classes in the training data; it has "
+                        + y.positives() + " positive and " + y.negatives() + " negative rows");
+            }
+            XgboostRuntime.ensureLoaded();
+            DMatrix train = null;
+            DMatrix valid = null;
+            try {
+                train = matrix(dense, y);
+                Map<String, DMatrix> watches = new LinkedHashMap<>();
+                if (ctx.validationX().isPresent()) {
+                    valid = matrix(ctx.validationX().get().densified(), ctx.validationY().orElseThrow());
+                    watches.put("val", valid);
+                }
+                return boost(dense.cols(), train, valid, watches, ctx);
+            } catch (XGBoostError e) {
+                throw new IllegalStateException(MODEL + " failed in XGBoost: " + e.getMessage(), e);
+            } finally {
+                if (train != null) {
+                    train.dispose();
+                }
+                if (valid != null) {
+                    valid.dispose();
+                }
+            }
+        }
+
+        private XgboostClassifier boost(int cols, DMatrix train, DMatrix valid, Map<String, DMatrix> watches,
+                                        TrainingContext ctx) throws XGBoostError {
+            Map<String, Object> config = boosterParams(params, params.boosterSeed(ctx.seed()),
+                    scalePosWeight(ctx.classWeights()));
+            // zero rounds: a booster with the training and validation matrices in its prediction cache, so that
+            // evaluating a round costs one tree's predictions, not all of them
+            Booster booster = XGBoost.train(train, config, 0, watches, null, null);
+            booster.setParam("eval_metric", "logloss");
+            booster.setParam("eval_metric", "aucpr");
+            DMatrix[] evalSets = valid == null ? new DMatrix[] {train} : new DMatrix[] {train, valid};
+            String[] names = valid == null ? new String[] {"train"} : new String[] {"train", "val"};
+            int patience = valid == null ? 0 : params.earlyStopping();
+            List<EpochRecord> epochs = new ArrayList<>();
+            double bestLoss = Double.POSITIVE_INFINITY;
+            int best = 0;
+            String task = MODEL + " rounds";
+            ctx.progress().update(task, 0, params.trees());
+            for (int round = 0; round < params.trees(); round++) {
+                booster.update(train, round);
+                Map<String, Double> values = evaluation(booster.evalSet(evalSets, names, round));
+                epochs.add(new EpochRecord(round + 1, values));
+                ctx.progress().update(task, round + 1, params.trees());
+                if (patience > 0) {
+                    Double loss = values.get("val_loss");
+                    if (loss != null && loss < bestLoss) {
+                        bestLoss = loss;
+                        best = round + 1;
+                    } else if (round + 1 - best >= patience) {
+                        break;
+                    }
+                }
+            }
+            int kept = patience > 0 && best > 0 ? best : epochs.size();
+            if (kept < epochs.size()) {
+                // XGBoost's own name, so that XGBoost's Python package finds the best round in a saved booster too
+                booster.setAttr("best_iteration", Integer.toString(kept - 1));
+            }
+            return new XgboostClassifier(booster, params, cols, kept, new TrainingHistory(epochs, kept));
+        }
+
+        private static DMatrix matrix(FeatureMatrix x, Labels y) throws XGBoostError {
+            DMatrix m = new DMatrix(x.data(), x.rows(), x.cols(), Float.NaN);
+            float[] labels = new float[y.size()];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = y.get(i);
+            }
+            m.setLabel(labels);
+            return m;
+        }
+    }
+
+    /**
+     * The numbers of one line of XGBoost's evaluation, {@code [3]\ttrain-logloss:0.41\tval-logloss:0.45\tval-aucpr:0.8},
+     * under rareclass's history names: {@code loss}, {@code val_loss}, {@code val_pr_auc} (and {@code pr_auc}).
+     */
+    static Map<String, Double> evaluation(String line) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String field : line.split("\t")) {
+            int dash = field.indexOf('-');
+            int colon = field.lastIndexOf(':');
+            if (dash <= 0 || colon < dash) {
+                continue;
+            }
+            String set = field.substring(0, dash);
+            String metric = switch (field.substring(dash + 1, colon)) {
+                case "logloss" -> "loss";
+                case "aucpr" -> "pr_auc";
+                default -> null;
+            };
+            if (metric == null) {
+                continue;
+            }
+            try {
+                double v = Double.parseDouble(field.substring(colon + 1));
+                out.put(set.equals("val") ? "val_" + metric : metric, v);
+            } catch (NumberFormatException e) {
+                // a value XGBoost could not compute (nan) is left out of the record
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.rareclass.xgboost;
+
+import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.model.Hyperparameters;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Validated parameters of {@code gradient-boosting@xgboost} (Chen and Guestrin, "XGBoost: A Scalable Tree
+ * Boosting System", KDD 2016), named with the vocabulary every backend shares ({@code trees},
+ * {@code max-depth}, {@code learning-rate}, {@code subsample}, {@code seed}) and mapped one to one onto
+ * XGBoost's own parameters. The defaults are XGBoost's, so a model here and {@code xgboost.XGBClassifier()}
+ * with the same numbers are the same model; in particular {@code learning-rate} is XGBoost's {@code eta=0.3},
+ * not the 0.1 of scikit-learn's or Smile's gradient boosting.
+ *
+ * @param trees          boosting rounds, one tree each ({@code trees}, XGBoost's {@code num_boost_round}; default 100)
+ * @param maxDepth       maximum depth of a tree ({@code max-depth}, {@code max_depth}; default 6)
+ * @param learningRate   shrinkage of every tree's leaves ({@code learning-rate}, {@code eta}; default 0.3, as XGBoost)
+ * @param subsample      share of rows drawn, without replacement, for each tree ({@code subsample}; default 1.0)
+ * @param minChildWeight least hessian sum in a leaf ({@code min-child-weight}, {@code min_child_weight}; default 1)
+ * @param colsample      share of columns drawn for each tree ({@code colsample}, {@code colsample_bytree}; default 1.0)
+ * @param lambda         L2 penalty on leaf values ({@code lambda}, {@code reg_lambda}; default 1)
+ * @param earlyStopping  stop after this many rounds without a lower validation log-loss and keep the best round
+ *                       ({@code early-stopping}; 0, the default, trains every round). Needs validation rows
+ *                       ({@code --validation-split}); without them every round is trained.
+ * @param seed           the booster's seed ({@code seed}); empty (the default) takes the run's seed, so each
+ *                       fold gets its own
+ * @param threads        XGBoost threads per fit ({@code threads}, {@code nthread}; default 1: experiments already
+ *                       fit folds in parallel). Trees are grown with {@code tree_method=hist}, whose results do
+ *                       not depend on it
+ */
+public record GradientBoostingParams(int trees, int maxDepth, double learningRate, double subsample,
+                                     double minChildWeight, double colsample, double lambda, int earlyStopping,
+                                     OptionalLong seed, int threads) {
+
+    static final String TREES = "trees";
+    static final String MAX_DEPTH = "max-depth";
+    static final String LEARNING_RATE = "learning-rate";
+    static final String SUBSAMPLE = "subsample";
+    static final String MIN_CHILD_WEIGHT = "min-child-weight";
+    static final String COLSAMPLE = "colsample";
+    static final String LAMBDA = "lambda";
+    static final String EARLY_STOPPING = "early-stopping";
+    static final String SEED = "seed";
+    static final String THREADS = "threads";
+
+    /** Parameter names {@code gradient-boosting@xgboost} accepts. */
+    public static final Set<String> NAMES = Set.of(TREES, MAX_DEPTH, LEARNING_RATE, SUBSAMPLE, MIN_CHILD_WEIGHT,
+            COLSAMPLE, LAMBDA, EARLY_STOPPING, SEED, THREADS);
+
+    static final int MAX_TREES = 100_000;
+    /** Deep enough for any use of depth-wise trees; 2^64 leaves are never reached. */
+    static final int MAX_TREE_DEPTH = 64;
+    static final int MAX_THREADS = 1_024;
+
+    public static final GradientBoostingParams DEFAULTS =
+            new GradientBoostingParams(100, 6, 0.3, 1.0, 1.0, 1.0, 1.0, 0, OptionalLong.empty(), 1);
+
+    /** @throws UsageException naming the first parameter out of its range and its value */
+    public GradientBoostingParams {
+        require(trees >= 1 && trees <= MAX_TREES, TREES, trees, "an integer in [1, " + MAX_TREES + "]");
+        require(maxDepth >= 1 && maxDepth <= MAX_TREE_DEPTH, MAX_DEPTH, maxDepth, "an integer in [1, " + MAX_TREE_DEPTH + "]");
+        require(learningRate > 0 && learningRate <= 1, LEARNING_RATE, learningRate, "> 0 and <= 1");
+        require(subsample > 0 && subsample <= 1, SUBSAMPLE, subsample, "> 0 and <= 1");
+        require(minChildWeight >= 0 && Double.isFinite(minChildWeight), MIN_CHILD_WEIGHT, minChildWeight, ">= 0 and finite");
+        require(colsample > 0 && colsample <= 1, COLSAMPLE, colsample, "> 0 and <= 1");
+        require(lambda >= 0 && Double.isFinite(lambda), LAMBDA, lambda, ">= 0 and finite");
+        require(earlyStopping >= 0 && earlyStopping <= MAX_TREES, EARLY_STOPPING, earlyStopping,
+                "an integer in [0, " + MAX_TREES + "] (0 = off)");
+        if (seed == null) {
+            throw new UsageException("parameter " + SEED + " must be an integer or absent");
+        }
+        require(threads >= 1 && threads <= MAX_THREADS, THREADS, threads, "an integer in [1, " + MAX_THREADS + "]");
+    }
+
+    private static void require(boolean ok, String name, Object value, String what) {
+        if (!ok) {
+            throw new UsageException("parameter " + name + "=" + value + " must be " + what);
+        }
+    }
+
+    /** Reads and validates user parameters; a {@code UsageException} names the bad or unknown one. */
+    public static GradientBoostingParams of(Hyperparameters p) {
+        p.requireKnown(NAMES, GradientBoostingFactory.MODEL);
+        return new GradientBoostingParams(
+                p.integer(TREES, DEFAULTS.trees, 1, MAX_TREES),
+                p.integer(MAX_DEPTH, DEFAULTS.maxDepth, 1, MAX_TREE_DEPTH),
+                p.decimal(LEARNING_RATE, DEFAULTS.learningRate, 0, 1),
+                p.decimal(SUBSAMPLE, DEFAULTS.subsample, 0, 1),
+                p.decimal(MIN_CHILD_WEIGHT, DEFAULTS.minChildWeight, 0, Double.MAX_VALUE),
+                p.decimal(COLSAMPLE, DEFAULTS.colsample, 0, 1),
+                p.decimal(LAMBDA, DEFAULTS.lambda, 0, Double.MAX_VALUE),
+                p.integer(EARLY_STOPPING, DEFAULTS.earlyStopping, 0, MAX_TREES),
+                seed(p),
+                p.integer(THREADS, DEFAULTS.threads, 1, MAX_THREADS));
+    }
+
+    private static OptionalLong seed(Hyperparameters p) {
+        String raw = p.string(SEED, null);
+        if (raw == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(raw.trim()));
+        } catch (NumberFormatException e) {
+            throw new UsageException("parameter " + SEED + "=" + raw + " is not an integer");
+        }
+    }
+
+    /** The seed the booster uses for a run with the given seed: {@code seed} when given, else the run's. */
+    long boosterSeed(long runSeed) {
+        return seed.orElse(runSeed);
+    }
+
+    /** The values as parameters, as recorded with a model; {@code seed} only when it was given. */
+    public Hyperparameters toHyperparameters() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(TREES, Integer.toString(trees));
+        m.put(MAX_DEPTH, Integer.toString(maxDepth));
+        m.put(LEARNING_RATE, Double.toString(learningRate));
+        m.put(SUBSAMPLE, Double.toString(subsample));
+        m.put(MIN_CHILD_WEIGHT, Double.toString(minChildWeight));
+        m.put(COLSAMPLE, Double.toString(colsample));
+        m.put(LAMBDA, Double.toString(lambda));
+        m.put(EARLY_STOPPING, Integer.toString(earlyStopping));
+        seed.ifPresent(s -> m.put(SEED, Long.toString(s)));
+        m.put(THREADS, Integer.toString(threads));
+        return Hyperparameters.of(m);
+    }
+}
