@@ -41,6 +41,10 @@ public final class SmileModelCodec implements ModelCodec {
     static final int VERSION = 1;
     static final byte LOGISTIC = 1;
     static final byte RANDOM_FOREST = 2;
+    static final byte DECISION_TREE = 3;
+
+    /** Most parameters a payload may list (each kind has fewer than 20). */
+    private static final int MAX_PARAMS = 64;
 
     /**
      * JDK classes that occur in a serialised Smile 6.3 forest (found by recording the classes of its
@@ -79,6 +83,7 @@ public final class SmileModelCodec implements ModelCodec {
             switch (smile) {
                 case SmileLogisticClassifier lr -> writeLogistic(out, lr);
                 case SmileRandomForestClassifier rf -> writeForest(out, rf);
+                case SmileDecisionTreeClassifier dt -> writeSerialised(out, DECISION_TREE, dt.params(), dt.tree());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode a smile model in memory", e);
@@ -119,6 +124,35 @@ public final class SmileModelCodec implements ModelCodec {
     }
 
     /**
+     * A kind stored as its parameters (count, then key and value pairs) and its Smile model through Java
+     * serialisation (length, then the stream), read back by {@link #readParams} and {@link #readSerialised}.
+     */
+    private static void writeSerialised(DataOutputStream out, byte kind, Hyperparameters params, Object model)
+            throws IOException {
+        out.writeByte(kind);
+        writeParams(out, params);
+        writeObject(out, model);
+    }
+
+    private static void writeParams(DataOutputStream out, Hyperparameters params) throws IOException {
+        java.util.Map<String, String> map = params.asMap();
+        out.writeInt(map.size());
+        for (java.util.Map.Entry<String, String> e : map.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeUTF(e.getValue());
+        }
+    }
+
+    private static void writeObject(DataOutputStream out, Object model) throws IOException {
+        ByteArrayOutputStream object = new ByteArrayOutputStream();
+        try (ObjectOutputStream oos = new ObjectOutputStream(object)) {
+            oos.writeObject(model);
+        }
+        out.writeInt(object.size());
+        object.writeTo(out);
+    }
+
+    /**
      * Reads a payload written by {@link #encode}. The parameters stored in the payload are used; the
      * manifest's {@code params} and {@code history} are not needed (these models have no epochs).
      */
@@ -136,12 +170,18 @@ public final class SmileModelCodec implements ModelCodec {
             String storedKind = switch (stored) {
                 case LOGISTIC -> LogisticRegressionFactory.KIND;
                 case RANDOM_FOREST -> RandomForestFactory.KIND;
+                case DECISION_TREE -> DecisionTreeFactory.KIND;
                 default -> throw refused("it holds an unknown smile model kind (" + stored + ")");
             };
             if (!storedKind.equals(kind)) {
                 throw refused("it holds a " + storedKind + " model but the manifest says " + kind);
             }
-            TrainedClassifier out = stored == LOGISTIC ? readLogistic(in) : readForest(in);
+            TrainedClassifier out = switch (stored) {
+                case LOGISTIC -> readLogistic(in);
+                case RANDOM_FOREST -> readForest(in);
+                case DECISION_TREE -> readDecisionTree(in);
+                default -> throw new IllegalStateException("kind " + stored);
+            };
             if (in.read() != -1) {
                 throw refused("it has bytes after the model");
             }
@@ -204,6 +244,69 @@ public final class SmileModelCodec implements ModelCodec {
             throw refused("it holds a " + (read == null ? "null" : read.getClass().getName()) + ", not a binary random forest");
         }
         return new SmileRandomForestClassifier(forest, params);
+    }
+
+    private static SmileDecisionTreeClassifier readDecisionTree(DataInputStream in) throws IOException {
+        DecisionTreeParams params = validParams(() -> DecisionTreeParams.of(readParams(in)));
+        Object read = readSerialised(in, "tree");
+        if (!(read instanceof smile.classification.DecisionTree tree) || tree.schema() == null
+                || !SmileDecisionTreeClassifier.binaryLeaves(tree.root(), 0)) {
+            throw refused("it holds a " + className(read) + ", not a binary decision tree");
+        }
+        return new SmileDecisionTreeClassifier(tree, params);
+    }
+
+    /** Parameters as {@link #writeParams} wrote them; at most {@link #MAX_PARAMS}, no key twice. */
+    private static Hyperparameters readParams(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > MAX_PARAMS) {
+            throw refused("its parameter count " + n + " is out of range");
+        }
+        java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            String key = in.readUTF();
+            if (map.put(key, in.readUTF()) != null) {
+                throw refused("it lists parameter " + key + " twice");
+            }
+        }
+        return Hyperparameters.of(map);
+    }
+
+    /** Reading stored parameters, the same validation as a user's; a bad one refuses the payload. */
+    private static <P> P validParams(IOSupplier<P> read) throws IOException {
+        try {
+            return read.get();
+        } catch (dev.rareclass.domain.error.UsageException | IllegalArgumentException e) {
+            throw refused("its parameters are invalid: " + e.getMessage());
+        }
+    }
+
+    private interface IOSupplier<T> {
+        T get() throws IOException;
+    }
+
+    /** One Java-serialised object, read through {@link #filter} (the allow-list and limits). */
+    private static Object readSerialised(DataInputStream in, String what) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > in.available()) {
+            throw refused("its " + what + " length " + length + " does not match the payload");
+        }
+        byte[] object = in.readNBytes(length);
+        try (ObjectInputStream ois = new ObjectInputStream(new ByteArrayInputStream(object))) {
+            ois.setObjectInputFilter(filter(length));
+            return ois.readObject();
+        } catch (InvalidClassException e) {
+            // thrown by the filter: the class was rejected before an instance of it was made
+            throw refused("it contains a class a smile model may not contain (" + e.getMessage() + ")");
+        } catch (ClassNotFoundException e) {
+            throw refused("it names an unknown class " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            throw refused("its " + what + " cannot be read: " + e);
+        }
+    }
+
+    private static String className(Object read) {
+        return read == null ? "null" : read.getClass().getName();
     }
 
     /**

@@ -50,11 +50,21 @@ class ParamsTest {
                 "subsample", "0.5", "split-rule", "entropy"));
     }
 
+    @Test
+    void decisionTreeDefaultsAreScikitLearnsAndEveryParameterIsRead() {
+        // DecisionTreeClassifier: fully grown (depth capped at 200), min_samples_leaf=1, gini
+        assertThat(DecisionTreeParams.of(Hyperparameters.empty())).isEqualTo(new DecisionTreeParams(200, 0, 1, SplitRule.GINI));
+        DecisionTreeParams params = DecisionTreeParams.of(p("max-depth=5", "max-nodes=9", "node-size=4", "split-rule=entropy"));
+        assertThat(params).isEqualTo(new DecisionTreeParams(5, 9, 4, SplitRule.ENTROPY));
+        assertThat(DecisionTreeParams.of(params.toHyperparameters())).isEqualTo(params);
+    }
+
     /** Reads parameters the way the named model's factory does. */
     private static Object read(String model, Hyperparameters params) {
         return switch (model) {
             case "logistic" -> LogisticParams.of(params);
             case "random-forest" -> RandomForestParams.of(params);
+            case "decision-tree" -> DecisionTreeParams.of(params);
             default -> throw new IllegalArgumentException(model);
         };
     }
@@ -72,6 +82,12 @@ class ParamsTest {
         "random-forest|subsample=1.5|subsample=1.5",
         "random-forest|split-rule=best|split-rule=best",
         "random-forest|max-nodes=1|max-nodes=1",
+        "decision-tree|max-depth=1|max-depth=1",
+        "decision-tree|max-depth=201|max-depth=201",
+        "decision-tree|max-nodes=1|max-nodes=1",
+        "decision-tree|node-size=0|node-size=0",
+        "decision-tree|split-rule=mse|split-rule=mse",
+        "decision-tree|max-depth=deep|max-depth=deep",
     })
     void badValuesNameTheParameter(String model, String param, String message) {
         assertThatThrownBy(() -> read(model, p(param))).isInstanceOf(UsageException.class)
@@ -82,6 +98,7 @@ class ParamsTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "logistic|C=1|unknown parameter 'C' for logistic@smile|known: lambda, max-iterations, tolerance",
         "random-forest|n_estimators=10|unknown parameter 'n_estimators' for random-forest@smile|known: max-depth, max-nodes, mtry, node-size, split-rule, subsample, trees",
+        "decision-tree|trees=10|unknown parameter 'trees' for decision-tree@smile|known: max-depth, max-nodes, node-size, split-rule",
     })
     void unknownKeysListTheKnownOnes(String model, String param, String unknown, String known) {
         assertThatThrownBy(() -> read(model, p(param))).isInstanceOf(UsageException.class)
