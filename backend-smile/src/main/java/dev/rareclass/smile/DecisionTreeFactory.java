@@ -60,7 +60,7 @@ public final class DecisionTreeFactory extends SmileTrainerFactory {
             Features.requireTrainable(x, y, MODEL);
             DataFrame frame = Features.forestFrame(x, y);
             StructField response = new StructField(RandomForestFactory.LABEL, DataTypes.IntType);
-            DecisionTree tree = new DecisionTree(frame, y.toArray(), response, 2, params.splitRule(), params.maxDepth(),
+            DecisionTree tree = new DecisionTree(frame, y.toArray(), response, 2, params.splitRule(), params.smileMaxDepth(),
                     params.smileMaxNodes(), params.nodeSize(), x.cols(), multiplicities(ctx.classWeights(), y), null);
             return new SmileDecisionTreeClassifier(tree, params);
         }

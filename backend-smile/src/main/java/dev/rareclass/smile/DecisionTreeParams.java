@@ -12,8 +12,10 @@ import smile.model.cart.SplitRule;
  * 1984) mapped onto Smile's {@code DecisionTree}. Defaults are scikit-learn's {@code DecisionTreeClassifier}
  * (a fully grown tree, one row per leaf allowed, Gini), not Smile's (depth 20, five rows per leaf).
  *
- * @param maxDepth  maximum depth ({@code max-depth}, default and most 200, the codec's nesting bound, as for
- *                  {@code random-forest@smile})
+ * @param maxDepth  maximum depth counted as scikit-learn does, splits from the root to a leaf ({@code max-depth},
+ *                  default and most 199, so that Smile's depth, which counts the root as 1, stays within the
+ *                  codec's nesting bound of 200). Note that {@code random-forest@smile}'s {@code max-depth} is
+ *                  Smile's own count, one more for the same tree, kept so its results do not change.
  * @param maxNodes  maximum leaves ({@code max-nodes}); 0 (the default) means no limit
  * @param nodeSize  minimum rows in a leaf ({@code node-size}, default 1)
  * @param splitRule impurity used to choose splits ({@code split-rule}: gini, entropy, classification_error;
@@ -29,11 +31,13 @@ public record DecisionTreeParams(int maxDepth, int maxNodes, int nodeSize, Split
     /** Parameter names {@code decision-tree@smile} accepts. */
     public static final Set<String> NAMES = Set.of(MAX_DEPTH, MAX_NODES, NODE_SIZE, SPLIT_RULE);
 
-    public static final DecisionTreeParams DEFAULTS =
-            new DecisionTreeParams(RandomForestParams.MAX_TREE_DEPTH, 0, 1, SplitRule.GINI);
+    /** Deepest tree allowed, as scikit-learn counts depth. */
+    static final int MAX_TREE_DEPTH = RandomForestParams.MAX_TREE_DEPTH - 1;
+
+    public static final DecisionTreeParams DEFAULTS = new DecisionTreeParams(MAX_TREE_DEPTH, 0, 1, SplitRule.GINI);
 
     public DecisionTreeParams {
-        if (maxDepth < 2 || maxDepth > RandomForestParams.MAX_TREE_DEPTH || (maxNodes != 0 && maxNodes < 2)
+        if (maxDepth < 1 || maxDepth > MAX_TREE_DEPTH || (maxNodes != 0 && maxNodes < 2)
                 || nodeSize < 1 || splitRule == null) {
             throw new IllegalArgumentException("invalid decision tree parameters: max-depth=" + maxDepth
                     + " max-nodes=" + maxNodes + " node-size=" + nodeSize + " split-rule=" + splitRule);
@@ -43,12 +47,17 @@ public record DecisionTreeParams(int maxDepth, int maxNodes, int nodeSize, Split
     /** Reads and validates user parameters; a {@code UsageException} names the bad or unknown one. */
     public static DecisionTreeParams of(Hyperparameters p) {
         p.requireKnown(NAMES, DecisionTreeFactory.MODEL);
-        int maxDepth = p.integer(MAX_DEPTH, DEFAULTS.maxDepth, 2, RandomForestParams.MAX_TREE_DEPTH);
+        int maxDepth = p.integer(MAX_DEPTH, DEFAULTS.maxDepth, 1, MAX_TREE_DEPTH);
         int maxNodes = p.integer(MAX_NODES, DEFAULTS.maxNodes, 2, Integer.MAX_VALUE);
         int nodeSize = p.integer(NODE_SIZE, DEFAULTS.nodeSize, 1, Integer.MAX_VALUE);
         String rule = p.choice(SPLIT_RULE, DEFAULTS.splitRule.name().toLowerCase(Locale.ROOT),
                 Set.of("gini", "entropy", "classification_error"));
         return new DecisionTreeParams(maxDepth, maxNodes, nodeSize, SplitRule.valueOf(rule.toUpperCase(Locale.ROOT)));
+    }
+
+    /** Smile's depth limit: its root is at depth 1. */
+    int smileMaxDepth() {
+        return maxDepth + 1;
     }
 
     /** Smile's leaf limit: no limit is {@code Integer.MAX_VALUE}. */

@@ -76,6 +76,6 @@ public final class SmileDecisionTreeClassifier implements SmileTrainedClassifier
     @Override
     public String summary() {
         return String.format(Locale.ROOT, "decision tree (Smile), depth %d, %d leaves, %d features, split rule %s",
-                tree.root().depth(), tree.root().leaves(), featureCount(), params.splitRule().name().toLowerCase(Locale.ROOT));
+                tree.root().depth() - 1, tree.root().leaves(), featureCount(), params.splitRule().name().toLowerCase(Locale.ROOT));
     }
 }

@@ -42,6 +42,7 @@ public final class SmileModelCodec implements ModelCodec {
     static final byte LOGISTIC = 1;
     static final byte RANDOM_FOREST = 2;
     static final byte DECISION_TREE = 3;
+    static final byte GRADIENT_BOOSTING = 4;
 
     /** Most parameters a payload may list (each kind has fewer than 20). */
     private static final int MAX_PARAMS = 64;
@@ -84,6 +85,7 @@ public final class SmileModelCodec implements ModelCodec {
                 case SmileLogisticClassifier lr -> writeLogistic(out, lr);
                 case SmileRandomForestClassifier rf -> writeForest(out, rf);
                 case SmileDecisionTreeClassifier dt -> writeSerialised(out, DECISION_TREE, dt.params(), dt.tree());
+                case SmileGradientBoostingClassifier gb -> writeSerialised(out, GRADIENT_BOOSTING, gb.params(), gb.model());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode a smile model in memory", e);
@@ -171,6 +173,7 @@ public final class SmileModelCodec implements ModelCodec {
                 case LOGISTIC -> LogisticRegressionFactory.KIND;
                 case RANDOM_FOREST -> RandomForestFactory.KIND;
                 case DECISION_TREE -> DecisionTreeFactory.KIND;
+                case GRADIENT_BOOSTING -> GradientBoostingFactory.KIND;
                 default -> throw refused("it holds an unknown smile model kind (" + stored + ")");
             };
             if (!storedKind.equals(kind)) {
@@ -180,6 +183,7 @@ public final class SmileModelCodec implements ModelCodec {
                 case LOGISTIC -> readLogistic(in);
                 case RANDOM_FOREST -> readForest(in);
                 case DECISION_TREE -> readDecisionTree(in);
+                case GRADIENT_BOOSTING -> readGradientBoosting(in);
                 default -> throw new IllegalStateException("kind " + stored);
             };
             if (in.read() != -1) {
@@ -254,6 +258,16 @@ public final class SmileModelCodec implements ModelCodec {
             throw refused("it holds a " + className(read) + ", not a binary decision tree");
         }
         return new SmileDecisionTreeClassifier(tree, params);
+    }
+
+    private static SmileGradientBoostingClassifier readGradientBoosting(DataInputStream in) throws IOException {
+        GradientBoostingParams params = validParams(() -> GradientBoostingParams.of(readParams(in)));
+        Object read = readSerialised(in, "model");
+        if (!(read instanceof smile.classification.GradientTreeBoost model) || model.trees() == null
+                || model.trees().length != 1 || model.schema() == null) {
+            throw refused("it holds a " + className(read) + ", not a binary gradient boosting model");
+        }
+        return new SmileGradientBoostingClassifier(model, params);
     }
 
     /** Parameters as {@link #writeParams} wrote them; at most {@link #MAX_PARAMS}, no key twice. */

@@ -8,7 +8,8 @@ import dev.rareclass.domain.model.TrainedClassifier;
  * has to write; scores are posterior probabilities of class 1.
  */
 public sealed interface SmileTrainedClassifier extends TrainedClassifier
-        permits SmileLogisticClassifier, SmileRandomForestClassifier, SmileDecisionTreeClassifier {
+        permits SmileLogisticClassifier, SmileRandomForestClassifier, SmileDecisionTreeClassifier,
+        SmileGradientBoostingClassifier {
 
     @Override
     default String backend() {

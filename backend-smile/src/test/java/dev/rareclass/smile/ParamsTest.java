@@ -52,11 +52,23 @@ class ParamsTest {
 
     @Test
     void decisionTreeDefaultsAreScikitLearnsAndEveryParameterIsRead() {
-        // DecisionTreeClassifier: fully grown (depth capped at 200), min_samples_leaf=1, gini
-        assertThat(DecisionTreeParams.of(Hyperparameters.empty())).isEqualTo(new DecisionTreeParams(200, 0, 1, SplitRule.GINI));
+        // DecisionTreeClassifier: fully grown (depth capped at 199 splits), min_samples_leaf=1, gini
+        assertThat(DecisionTreeParams.of(Hyperparameters.empty())).isEqualTo(new DecisionTreeParams(199, 0, 1, SplitRule.GINI));
         DecisionTreeParams params = DecisionTreeParams.of(p("max-depth=5", "max-nodes=9", "node-size=4", "split-rule=entropy"));
         assertThat(params).isEqualTo(new DecisionTreeParams(5, 9, 4, SplitRule.ENTROPY));
         assertThat(DecisionTreeParams.of(params.toHyperparameters())).isEqualTo(params);
+    }
+
+    @Test
+    void gradientBoostingDefaultsAreScikitLearnsAndEveryParameterIsRead() {
+        // GradientBoostingClassifier: n_estimators=100, max_depth=3, learning_rate=0.1, subsample=1.0, min_samples_leaf=1
+        GradientBoostingParams defaults = GradientBoostingParams.of(Hyperparameters.empty());
+        assertThat(defaults).isEqualTo(new GradientBoostingParams(100, 3, 0, 1, 0.1, 1.0));
+        assertThat(defaults.toOptions().maxDepth()).isEqualTo(4);
+        GradientBoostingParams params = GradientBoostingParams.of(p("trees=7", "max-depth=2", "max-nodes=3", "node-size=5",
+                "learning-rate=0.3", "subsample=0.8"));
+        assertThat(params).isEqualTo(new GradientBoostingParams(7, 2, 3, 5, 0.3, 0.8));
+        assertThat(GradientBoostingParams.of(params.toHyperparameters())).isEqualTo(params);
     }
 
     /** Reads parameters the way the named model's factory does. */
@@ -65,6 +77,7 @@ class ParamsTest {
             case "logistic" -> LogisticParams.of(params);
             case "random-forest" -> RandomForestParams.of(params);
             case "decision-tree" -> DecisionTreeParams.of(params);
+            case "gradient-boosting" -> GradientBoostingParams.of(params);
             default -> throw new IllegalArgumentException(model);
         };
     }
@@ -82,12 +95,20 @@ class ParamsTest {
         "random-forest|subsample=1.5|subsample=1.5",
         "random-forest|split-rule=best|split-rule=best",
         "random-forest|max-nodes=1|max-nodes=1",
-        "decision-tree|max-depth=1|max-depth=1",
-        "decision-tree|max-depth=201|max-depth=201",
+        "decision-tree|max-depth=0|max-depth=0",
+        "decision-tree|max-depth=200|max-depth=200",
         "decision-tree|max-nodes=1|max-nodes=1",
         "decision-tree|node-size=0|node-size=0",
         "decision-tree|split-rule=mse|split-rule=mse",
         "decision-tree|max-depth=deep|max-depth=deep",
+        "gradient-boosting|trees=0|trees=0",
+        "gradient-boosting|max-depth=0|max-depth=0",
+        "gradient-boosting|max-nodes=1|max-nodes=1",
+        "gradient-boosting|node-size=0|node-size=0",
+        "gradient-boosting|learning-rate=0|learning-rate=0",
+        "gradient-boosting|learning-rate=1.5|learning-rate=1.5",
+        "gradient-boosting|subsample=0|subsample=0",
+        "gradient-boosting|subsample=2|subsample=2",
     })
     void badValuesNameTheParameter(String model, String param, String message) {
         assertThatThrownBy(() -> read(model, p(param))).isInstanceOf(UsageException.class)
@@ -98,6 +119,7 @@ class ParamsTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "logistic|C=1|unknown parameter 'C' for logistic@smile|known: lambda, max-iterations, tolerance",
         "random-forest|n_estimators=10|unknown parameter 'n_estimators' for random-forest@smile|known: max-depth, max-nodes, mtry, node-size, split-rule, subsample, trees",
+        "gradient-boosting|n_estimators=10|unknown parameter 'n_estimators' for gradient-boosting@smile|known: learning-rate, max-depth, max-nodes, node-size, subsample, trees",
         "decision-tree|trees=10|unknown parameter 'trees' for decision-tree@smile|known: max-depth, max-nodes, node-size, split-rule",
     })
     void unknownKeysListTheKnownOnes(String model, String param, String unknown, String known) {
