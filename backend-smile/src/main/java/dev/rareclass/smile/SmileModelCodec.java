@@ -43,6 +43,7 @@ public final class SmileModelCodec implements ModelCodec {
     static final byte RANDOM_FOREST = 2;
     static final byte DECISION_TREE = 3;
     static final byte GRADIENT_BOOSTING = 4;
+    static final byte ADABOOST = 5;
 
     /** Most parameters a payload may list (each kind has fewer than 20). */
     private static final int MAX_PARAMS = 64;
@@ -86,6 +87,7 @@ public final class SmileModelCodec implements ModelCodec {
                 case SmileRandomForestClassifier rf -> writeForest(out, rf);
                 case SmileDecisionTreeClassifier dt -> writeSerialised(out, DECISION_TREE, dt.params(), dt.tree());
                 case SmileGradientBoostingClassifier gb -> writeSerialised(out, GRADIENT_BOOSTING, gb.params(), gb.model());
+                case SmileAdaBoostClassifier ab -> writeSerialised(out, ADABOOST, ab.params(), ab.model());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode a smile model in memory", e);
@@ -174,6 +176,7 @@ public final class SmileModelCodec implements ModelCodec {
                 case RANDOM_FOREST -> RandomForestFactory.KIND;
                 case DECISION_TREE -> DecisionTreeFactory.KIND;
                 case GRADIENT_BOOSTING -> GradientBoostingFactory.KIND;
+                case ADABOOST -> AdaBoostFactory.KIND;
                 default -> throw refused("it holds an unknown smile model kind (" + stored + ")");
             };
             if (!storedKind.equals(kind)) {
@@ -184,6 +187,7 @@ public final class SmileModelCodec implements ModelCodec {
                 case RANDOM_FOREST -> readForest(in);
                 case DECISION_TREE -> readDecisionTree(in);
                 case GRADIENT_BOOSTING -> readGradientBoosting(in);
+                case ADABOOST -> readAdaBoost(in);
                 default -> throw new IllegalStateException("kind " + stored);
             };
             if (in.read() != -1) {
@@ -268,6 +272,15 @@ public final class SmileModelCodec implements ModelCodec {
             throw refused("it holds a " + className(read) + ", not a binary gradient boosting model");
         }
         return new SmileGradientBoostingClassifier(model, params);
+    }
+
+    private static SmileAdaBoostClassifier readAdaBoost(DataInputStream in) throws IOException {
+        AdaBoostParams params = validParams(() -> AdaBoostParams.of(readParams(in)));
+        Object read = readSerialised(in, "model");
+        if (!(read instanceof smile.classification.AdaBoost model) || model.numClasses() != 2 || model.schema() == null) {
+            throw refused("it holds a " + className(read) + ", not a binary adaboost model");
+        }
+        return new SmileAdaBoostClassifier(model, params);
     }
 
     /** Parameters as {@link #writeParams} wrote them; at most {@link #MAX_PARAMS}, no key twice. */

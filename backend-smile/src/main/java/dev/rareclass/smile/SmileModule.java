@@ -24,6 +24,7 @@ public final class SmileModule extends AbstractModule {
         trainers.addBinding(ModelId.of(RandomForestFactory.KIND, NAME).toString()).to(RandomForestFactory.class);
         trainers.addBinding(ModelId.of(DecisionTreeFactory.KIND, NAME).toString()).to(DecisionTreeFactory.class);
         trainers.addBinding(ModelId.of(GradientBoostingFactory.KIND, NAME).toString()).to(GradientBoostingFactory.class);
+        trainers.addBinding(ModelId.of(AdaBoostFactory.KIND, NAME).toString()).to(AdaBoostFactory.class);
 
         MapBinder<String, ModelCodec> codecs = MapBinder.newMapBinder(binder(), String.class, ModelCodec.class);
         codecs.addBinding(NAME).to(SmileModelCodec.class);

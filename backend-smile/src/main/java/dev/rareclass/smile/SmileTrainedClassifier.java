@@ -9,7 +9,7 @@ import dev.rareclass.domain.model.TrainedClassifier;
  */
 public sealed interface SmileTrainedClassifier extends TrainedClassifier
         permits SmileLogisticClassifier, SmileRandomForestClassifier, SmileDecisionTreeClassifier,
-        SmileGradientBoostingClassifier {
+        SmileGradientBoostingClassifier, SmileAdaBoostClassifier {
 
     @Override
     default String backend() {

@@ -71,6 +71,16 @@ class ParamsTest {
         assertThat(GradientBoostingParams.of(params.toHyperparameters())).isEqualTo(params);
     }
 
+    @Test
+    void adaBoostDefaultsAreScikitLearnsFiftyStumps() {
+        AdaBoostParams defaults = AdaBoostParams.of(Hyperparameters.empty());
+        assertThat(defaults).isEqualTo(new AdaBoostParams(50, 1, 0, 1));
+        assertThat(defaults.toOptions().maxDepth()).isEqualTo(2); // Smile's root is depth 1
+        AdaBoostParams params = AdaBoostParams.of(p("trees=9", "max-depth=4", "max-nodes=6", "node-size=2"));
+        assertThat(params).isEqualTo(new AdaBoostParams(9, 4, 6, 2));
+        assertThat(AdaBoostParams.of(params.toHyperparameters())).isEqualTo(params);
+    }
+
     /** Reads parameters the way the named model's factory does. */
     private static Object read(String model, Hyperparameters params) {
         return switch (model) {
@@ -78,6 +88,7 @@ class ParamsTest {
             case "random-forest" -> RandomForestParams.of(params);
             case "decision-tree" -> DecisionTreeParams.of(params);
             case "gradient-boosting" -> GradientBoostingParams.of(params);
+            case "adaboost" -> AdaBoostParams.of(params);
             default -> throw new IllegalArgumentException(model);
         };
     }
@@ -102,6 +113,12 @@ class ParamsTest {
         "decision-tree|split-rule=mse|split-rule=mse",
         "decision-tree|max-depth=deep|max-depth=deep",
         "gradient-boosting|trees=0|trees=0",
+        "adaboost|trees=0|trees=0",
+        "adaboost|trees=x|trees=x",
+        "adaboost|max-depth=0|max-depth=0",
+        "adaboost|max-depth=200|max-depth=200",
+        "adaboost|max-nodes=1|max-nodes=1",
+        "adaboost|node-size=0|node-size=0",
         "gradient-boosting|max-depth=0|max-depth=0",
         "gradient-boosting|max-nodes=1|max-nodes=1",
         "gradient-boosting|node-size=0|node-size=0",
@@ -120,6 +137,7 @@ class ParamsTest {
         "logistic|C=1|unknown parameter 'C' for logistic@smile|known: lambda, max-iterations, tolerance",
         "random-forest|n_estimators=10|unknown parameter 'n_estimators' for random-forest@smile|known: max-depth, max-nodes, mtry, node-size, split-rule, subsample, trees",
         "gradient-boosting|n_estimators=10|unknown parameter 'n_estimators' for gradient-boosting@smile|known: learning-rate, max-depth, max-nodes, node-size, subsample, trees",
+        "adaboost|learning-rate=1|unknown parameter 'learning-rate' for adaboost@smile|known: max-depth, max-nodes, node-size, trees",
         "decision-tree|trees=10|unknown parameter 'trees' for decision-tree@smile|known: max-depth, max-nodes, node-size, split-rule",
     })
     void unknownKeysListTheKnownOnes(String model, String param, String unknown, String known) {
