@@ -44,6 +44,7 @@ public final class SmileModelCodec implements ModelCodec {
     static final byte DECISION_TREE = 3;
     static final byte GRADIENT_BOOSTING = 4;
     static final byte ADABOOST = 5;
+    static final byte KNN = 6;
 
     /** Most parameters a payload may list (each kind has fewer than 20). */
     private static final int MAX_PARAMS = 64;
@@ -88,6 +89,7 @@ public final class SmileModelCodec implements ModelCodec {
                 case SmileDecisionTreeClassifier dt -> writeSerialised(out, DECISION_TREE, dt.params(), dt.tree());
                 case SmileGradientBoostingClassifier gb -> writeSerialised(out, GRADIENT_BOOSTING, gb.params(), gb.model());
                 case SmileAdaBoostClassifier ab -> writeSerialised(out, ADABOOST, ab.params(), ab.model());
+                case SmileKnnClassifier knn -> writeKnn(out, knn);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode a smile model in memory", e);
@@ -125,6 +127,21 @@ public final class SmileModelCodec implements ModelCodec {
         }
         out.writeInt(object.size());
         object.writeTo(out);
+    }
+
+    /** k-NN as plain numbers: k, rows, columns, the float32 rows, one label byte per row. */
+    private static void writeKnn(DataOutputStream out, SmileKnnClassifier knn) throws IOException {
+        out.writeByte(KNN);
+        out.writeInt(knn.knnParams().k());
+        int[] labels = knn.labels();
+        out.writeInt(labels.length);
+        out.writeInt(knn.featureCount());
+        for (float v : knn.rows()) {
+            out.writeFloat(v);
+        }
+        for (int label : labels) {
+            out.writeByte(label);
+        }
     }
 
     /**
@@ -177,6 +194,7 @@ public final class SmileModelCodec implements ModelCodec {
                 case DECISION_TREE -> DecisionTreeFactory.KIND;
                 case GRADIENT_BOOSTING -> GradientBoostingFactory.KIND;
                 case ADABOOST -> AdaBoostFactory.KIND;
+                case KNN -> KnnFactory.KIND;
                 default -> throw refused("it holds an unknown smile model kind (" + stored + ")");
             };
             if (!storedKind.equals(kind)) {
@@ -188,6 +206,7 @@ public final class SmileModelCodec implements ModelCodec {
                 case DECISION_TREE -> readDecisionTree(in);
                 case GRADIENT_BOOSTING -> readGradientBoosting(in);
                 case ADABOOST -> readAdaBoost(in);
+                case KNN -> readKnn(in);
                 default -> throw new IllegalStateException("kind " + stored);
             };
             if (in.read() != -1) {
@@ -281,6 +300,35 @@ public final class SmileModelCodec implements ModelCodec {
             throw refused("it holds a " + className(read) + ", not a binary adaboost model");
         }
         return new SmileAdaBoostClassifier(model, params);
+    }
+
+    private static SmileKnnClassifier readKnn(DataInputStream in) throws IOException {
+        KnnParams params = validParams(() -> new KnnParams(in.readInt()));
+        int n = in.readInt();
+        int cols = in.readInt();
+        if (n < params.k() || cols < 1 || (long) n * cols * Float.BYTES + n != in.available()) {
+            throw refused("its " + n + " rows of " + cols + " columns (k=" + params.k() + ") do not match its length");
+        }
+        float[] rows = new float[n * cols];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = in.readFloat();
+            if (!Float.isFinite(rows[i])) {
+                throw refused("value " + i + " is not finite");
+            }
+        }
+        int[] labels = new int[n];
+        int positives = 0;
+        for (int i = 0; i < n; i++) {
+            labels[i] = in.readUnsignedByte();
+            if (labels[i] > 1) {
+                throw refused("label " + i + " is not 0 or 1");
+            }
+            positives += labels[i];
+        }
+        if (positives == 0 || positives == n) {
+            throw refused("its rows are not of both classes");
+        }
+        return new SmileKnnClassifier(rows, cols, labels, params);
     }
 
     /** Parameters as {@link #writeParams} wrote them; at most {@link #MAX_PARAMS}, no key twice. */

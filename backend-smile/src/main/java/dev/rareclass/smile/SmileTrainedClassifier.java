@@ -9,7 +9,8 @@ import dev.rareclass.domain.model.TrainedClassifier;
  */
 public sealed interface SmileTrainedClassifier extends TrainedClassifier
         permits SmileLogisticClassifier, SmileRandomForestClassifier, SmileDecisionTreeClassifier,
-        SmileGradientBoostingClassifier, SmileAdaBoostClassifier {
+        SmileGradientBoostingClassifier, SmileAdaBoostClassifier,
+        SmileKnnClassifier {
 
     @Override
     default String backend() {

@@ -81,6 +81,12 @@ class ParamsTest {
         assertThat(AdaBoostParams.of(params.toHyperparameters())).isEqualTo(params);
     }
 
+    @Test
+    void knnDefaultsToScikitLearnsFiveNeighbours() {
+        assertThat(KnnParams.of(Hyperparameters.empty())).isEqualTo(new KnnParams(5));
+        assertThat(KnnParams.of(p("k=11")).toHyperparameters().asMap()).isEqualTo(Map.of("k", "11"));
+    }
+
     /** Reads parameters the way the named model's factory does. */
     private static Object read(String model, Hyperparameters params) {
         return switch (model) {
@@ -89,6 +95,7 @@ class ParamsTest {
             case "decision-tree" -> DecisionTreeParams.of(params);
             case "gradient-boosting" -> GradientBoostingParams.of(params);
             case "adaboost" -> AdaBoostParams.of(params);
+            case "knn" -> KnnParams.of(params);
             default -> throw new IllegalArgumentException(model);
         };
     }
@@ -114,6 +121,9 @@ class ParamsTest {
         "decision-tree|max-depth=deep|max-depth=deep",
         "gradient-boosting|trees=0|trees=0",
         "adaboost|trees=0|trees=0",
+        "knn|k=0|k=0",
+        "knn|k=2.5|k=2.5",
+        "knn|k=-1|k=-1",
         "adaboost|trees=x|trees=x",
         "adaboost|max-depth=0|max-depth=0",
         "adaboost|max-depth=200|max-depth=200",
@@ -138,6 +148,7 @@ class ParamsTest {
         "random-forest|n_estimators=10|unknown parameter 'n_estimators' for random-forest@smile|known: max-depth, max-nodes, mtry, node-size, split-rule, subsample, trees",
         "gradient-boosting|n_estimators=10|unknown parameter 'n_estimators' for gradient-boosting@smile|known: learning-rate, max-depth, max-nodes, node-size, subsample, trees",
         "adaboost|learning-rate=1|unknown parameter 'learning-rate' for adaboost@smile|known: max-depth, max-nodes, node-size, trees",
+        "knn|n_neighbors=3|unknown parameter 'n_neighbors' for knn@smile|known: k",
         "decision-tree|trees=10|unknown parameter 'trees' for decision-tree@smile|known: max-depth, max-nodes, node-size, split-rule",
     })
     void unknownKeysListTheKnownOnes(String model, String param, String unknown, String known) {
