@@ -45,6 +45,7 @@ public final class SmileModelCodec implements ModelCodec {
     static final byte GRADIENT_BOOSTING = 4;
     static final byte ADABOOST = 5;
     static final byte KNN = 6;
+    static final byte SVM = 7;
 
     /** Most parameters a payload may list (each kind has fewer than 20). */
     private static final int MAX_PARAMS = 64;
@@ -90,6 +91,7 @@ public final class SmileModelCodec implements ModelCodec {
                 case SmileGradientBoostingClassifier gb -> writeSerialised(out, GRADIENT_BOOSTING, gb.params(), gb.model());
                 case SmileAdaBoostClassifier ab -> writeSerialised(out, ADABOOST, ab.params(), ab.model());
                 case SmileKnnClassifier knn -> writeKnn(out, knn);
+                case SmileSvmClassifier svm -> writeSerialised(out, SVM, svm.params(), new Object[] {svm.svm(), svm.platt()});
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode a smile model in memory", e);
@@ -195,6 +197,7 @@ public final class SmileModelCodec implements ModelCodec {
                 case GRADIENT_BOOSTING -> GradientBoostingFactory.KIND;
                 case ADABOOST -> AdaBoostFactory.KIND;
                 case KNN -> KnnFactory.KIND;
+                case SVM -> SvmFactory.KIND;
                 default -> throw refused("it holds an unknown smile model kind (" + stored + ")");
             };
             if (!storedKind.equals(kind)) {
@@ -207,6 +210,7 @@ public final class SmileModelCodec implements ModelCodec {
                 case GRADIENT_BOOSTING -> readGradientBoosting(in);
                 case ADABOOST -> readAdaBoost(in);
                 case KNN -> readKnn(in);
+                case SVM -> readSvm(in);
                 default -> throw new IllegalStateException("kind " + stored);
             };
             if (in.read() != -1) {
@@ -329,6 +333,24 @@ public final class SmileModelCodec implements ModelCodec {
             throw refused("its rows are not of both classes");
         }
         return new SmileKnnClassifier(rows, cols, labels, params);
+    }
+
+    private static SmileSvmClassifier readSvm(DataInputStream in) throws IOException {
+        SvmParams params = validParams(() -> SvmParams.of(readParams(in)));
+        Object read = readSerialised(in, "model");
+        if (!(read instanceof Object[] parts) || parts.length != 2
+                || !(parts[0] instanceof smile.classification.SVM<?> svm) || !(parts[1] instanceof smile.classification.PlattScaling platt)
+                || !(svm.vectors() instanceof double[][]) || !(svm.kernel() instanceof smile.math.kernel.GaussianKernel
+                        || svm.kernel() instanceof smile.math.kernel.LinearKernel)) {
+            throw refused("it holds a " + className(read) + ", not an svm with its Platt scaling");
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            smile.classification.SVM<double[]> typed = (smile.classification.SVM<double[]>) svm;
+            return new SmileSvmClassifier(typed, platt, params);
+        } catch (IllegalArgumentException e) {
+            throw refused(e.getMessage());
+        }
     }
 
     /** Parameters as {@link #writeParams} wrote them; at most {@link #MAX_PARAMS}, no key twice. */

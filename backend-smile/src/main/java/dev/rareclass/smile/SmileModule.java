@@ -26,6 +26,7 @@ public final class SmileModule extends AbstractModule {
         trainers.addBinding(ModelId.of(GradientBoostingFactory.KIND, NAME).toString()).to(GradientBoostingFactory.class);
         trainers.addBinding(ModelId.of(AdaBoostFactory.KIND, NAME).toString()).to(AdaBoostFactory.class);
         trainers.addBinding(ModelId.of(KnnFactory.KIND, NAME).toString()).to(KnnFactory.class);
+        trainers.addBinding(ModelId.of(SvmFactory.KIND, NAME).toString()).to(SvmFactory.class);
 
         MapBinder<String, ModelCodec> codecs = MapBinder.newMapBinder(binder(), String.class, ModelCodec.class);
         codecs.addBinding(NAME).to(SmileModelCodec.class);

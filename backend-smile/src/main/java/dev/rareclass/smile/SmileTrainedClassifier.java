@@ -10,7 +10,7 @@ import dev.rareclass.domain.model.TrainedClassifier;
 public sealed interface SmileTrainedClassifier extends TrainedClassifier
         permits SmileLogisticClassifier, SmileRandomForestClassifier, SmileDecisionTreeClassifier,
         SmileGradientBoostingClassifier, SmileAdaBoostClassifier,
-        SmileKnnClassifier {
+        SmileKnnClassifier, SmileSvmClassifier {
 
     @Override
     default String backend() {

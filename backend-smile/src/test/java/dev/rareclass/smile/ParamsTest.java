@@ -87,6 +87,18 @@ class ParamsTest {
         assertThat(KnnParams.of(p("k=11")).toHyperparameters().asMap()).isEqualTo(Map.of("k", "11"));
     }
 
+    @Test
+    void svmDefaultsAreScikitLearnsSvc() {
+        assertThat(SvmParams.of(Hyperparameters.empty())).isEqualTo(new SvmParams("rbf", 1.0, 0, 1e-3, 1));
+        assertThat(SvmParams.of(p("kernel=linear", "c=0.5", "tolerance=1e-4", "epochs=3")))
+                .isEqualTo(new SvmParams("linear", 0.5, 0, 1e-4, 3));
+        assertThat(SvmParams.of(p("gamma=0.2")).gamma()).isEqualTo(0.2);
+        assertThatThrownBy(() -> SvmParams.of(p("kernel=linear", "gamma=0.2"))).isInstanceOf(UsageException.class)
+                .hasMessageContaining("gamma applies to kernel=rbf only");
+        SvmParams params = new SvmParams("rbf", 2, 0.3, 1e-3, 2);
+        assertThat(SvmParams.of(params.toHyperparameters())).isEqualTo(params);
+    }
+
     /** Reads parameters the way the named model's factory does. */
     private static Object read(String model, Hyperparameters params) {
         return switch (model) {
@@ -96,6 +108,7 @@ class ParamsTest {
             case "gradient-boosting" -> GradientBoostingParams.of(params);
             case "adaboost" -> AdaBoostParams.of(params);
             case "knn" -> KnnParams.of(params);
+            case "svm" -> SvmParams.of(params);
             default -> throw new IllegalArgumentException(model);
         };
     }
@@ -122,6 +135,13 @@ class ParamsTest {
         "gradient-boosting|trees=0|trees=0",
         "adaboost|trees=0|trees=0",
         "knn|k=0|k=0",
+        "svm|kernel=poly|kernel=poly",
+        "svm|c=0|c=0",
+        "svm|c=-1|c=-1",
+        "svm|gamma=0|gamma=0",
+        "svm|gamma=auto|gamma=auto",
+        "svm|tolerance=0|tolerance=0",
+        "svm|epochs=0|epochs=0",
         "knn|k=2.5|k=2.5",
         "knn|k=-1|k=-1",
         "adaboost|trees=x|trees=x",
@@ -149,6 +169,7 @@ class ParamsTest {
         "gradient-boosting|n_estimators=10|unknown parameter 'n_estimators' for gradient-boosting@smile|known: learning-rate, max-depth, max-nodes, node-size, subsample, trees",
         "adaboost|learning-rate=1|unknown parameter 'learning-rate' for adaboost@smile|known: max-depth, max-nodes, node-size, trees",
         "knn|n_neighbors=3|unknown parameter 'n_neighbors' for knn@smile|known: k",
+        "svm|C=1|unknown parameter 'C' for svm@smile|known: c, epochs, gamma, kernel, tolerance",
         "decision-tree|trees=10|unknown parameter 'trees' for decision-tree@smile|known: max-depth, max-nodes, node-size, split-rule",
     })
     void unknownKeysListTheKnownOnes(String model, String param, String unknown, String known) {
