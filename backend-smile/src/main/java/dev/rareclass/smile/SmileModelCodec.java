@@ -46,6 +46,7 @@ public final class SmileModelCodec implements ModelCodec {
     static final byte ADABOOST = 5;
     static final byte KNN = 6;
     static final byte SVM = 7;
+    static final byte MLP = 8;
 
     /** Most parameters a payload may list (each kind has fewer than 20). */
     private static final int MAX_PARAMS = 64;
@@ -92,6 +93,10 @@ public final class SmileModelCodec implements ModelCodec {
                 case SmileAdaBoostClassifier ab -> writeSerialised(out, ADABOOST, ab.params(), ab.model());
                 case SmileKnnClassifier knn -> writeKnn(out, knn);
                 case SmileSvmClassifier svm -> writeSerialised(out, SVM, svm.params(), new Object[] {svm.svm(), svm.platt()});
+                case SmileMlpClassifier mlp -> {
+                    writeSerialised(out, MLP, mlp.params(), mlp.net());
+                    out.writeInt(mlp.featureCount());
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode a smile model in memory", e);
@@ -198,6 +203,7 @@ public final class SmileModelCodec implements ModelCodec {
                 case ADABOOST -> AdaBoostFactory.KIND;
                 case KNN -> KnnFactory.KIND;
                 case SVM -> SvmFactory.KIND;
+                case MLP -> MlpFactory.KIND;
                 default -> throw refused("it holds an unknown smile model kind (" + stored + ")");
             };
             if (!storedKind.equals(kind)) {
@@ -211,6 +217,7 @@ public final class SmileModelCodec implements ModelCodec {
                 case ADABOOST -> readAdaBoost(in);
                 case KNN -> readKnn(in);
                 case SVM -> readSvm(in);
+                case MLP -> readMlp(in);
                 default -> throw new IllegalStateException("kind " + stored);
             };
             if (in.read() != -1) {
@@ -219,6 +226,11 @@ public final class SmileModelCodec implements ModelCodec {
             return out;
         } catch (EOFException e) {
             throw refused("it is truncated");
+        } catch (DataException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a model object that passed the allow-list but whose state does not hold together (an altered payload)
+            throw refused("its model is inconsistent: " + e);
         } catch (IOException e) {
             throw new DataException("cannot read the smile model: " + e.getMessage(), e);
         }
@@ -351,6 +363,21 @@ public final class SmileModelCodec implements ModelCodec {
         } catch (IllegalArgumentException e) {
             throw refused(e.getMessage());
         }
+    }
+
+    private static SmileMlpClassifier readMlp(DataInputStream in) throws IOException {
+        MlpParams params = validParams(() -> MlpParams.of(readParams(in)));
+        Object read = readSerialised(in, "network");
+        int features = in.readInt();
+        if (!(read instanceof smile.classification.MLP net) || net.numClasses() != 2 || features < 1) {
+            throw refused("it holds a " + className(read) + ", not a binary multilayer perceptron");
+        }
+        try {
+            net.predict(new double[features], new double[2]); // the input width must be the one recorded
+        } catch (RuntimeException e) {
+            throw refused("its network does not take " + features + " inputs: " + e.getMessage());
+        }
+        return new SmileMlpClassifier(net, params, features);
     }
 
     /** Parameters as {@link #writeParams} wrote them; at most {@link #MAX_PARAMS}, no key twice. */

@@ -27,6 +27,7 @@ public final class SmileModule extends AbstractModule {
         trainers.addBinding(ModelId.of(AdaBoostFactory.KIND, NAME).toString()).to(AdaBoostFactory.class);
         trainers.addBinding(ModelId.of(KnnFactory.KIND, NAME).toString()).to(KnnFactory.class);
         trainers.addBinding(ModelId.of(SvmFactory.KIND, NAME).toString()).to(SvmFactory.class);
+        trainers.addBinding(ModelId.of(MlpFactory.KIND, NAME).toString()).to(MlpFactory.class);
 
         MapBinder<String, ModelCodec> codecs = MapBinder.newMapBinder(binder(), String.class, ModelCodec.class);
         codecs.addBinding(NAME).to(SmileModelCodec.class);

@@ -10,7 +10,8 @@ import dev.rareclass.domain.model.TrainedClassifier;
 public sealed interface SmileTrainedClassifier extends TrainedClassifier
         permits SmileLogisticClassifier, SmileRandomForestClassifier, SmileDecisionTreeClassifier,
         SmileGradientBoostingClassifier, SmileAdaBoostClassifier,
-        SmileKnnClassifier, SmileSvmClassifier {
+        SmileKnnClassifier, SmileSvmClassifier,
+        SmileMlpClassifier {
 
     @Override
     default String backend() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.model.Hyperparameters;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,6 +100,19 @@ class ParamsTest {
         assertThat(SvmParams.of(params.toHyperparameters())).isEqualTo(params);
     }
 
+    @Test
+    void mlpTakesMlpDl4jsNamesAndDefaultsButRmsprop() {
+        MlpParams defaults = MlpParams.of(Hyperparameters.empty());
+        assertThat(defaults).isEqualTo(new MlpParams(List.of(16, 16), List.of("relu", "relu"), List.of(0.0, 0.0), "rmsprop",
+                0.001, 0, 0.95, 0, 20, 64, java.util.OptionalLong.empty()));
+        MlpParams params = MlpParams.of(p("hidden=32,8,4", "activation=tanh,leaky-relu,sigmoid", "dropout=0.2",
+                "optimizer=sgd", "momentum=0.5", "learning-rate=0.05", "l2=0.001", "epochs=3", "batch-size=16", "seed=9"));
+        assertThat(params).isEqualTo(new MlpParams(List.of(32, 8, 4), List.of("tanh", "leaky-relu", "sigmoid"),
+                List.of(0.2, 0.2, 0.2), "sgd", 0.05, 0.5, 0.95, 0.001, 3, 16, java.util.OptionalLong.of(9)));
+        assertThat(MlpParams.of(params.toHyperparameters())).isEqualTo(params);
+        assertThat(MlpParams.of(defaults.toHyperparameters())).isEqualTo(defaults);
+    }
+
     /** Reads parameters the way the named model's factory does. */
     private static Object read(String model, Hyperparameters params) {
         return switch (model) {
@@ -109,6 +123,7 @@ class ParamsTest {
             case "adaboost" -> AdaBoostParams.of(params);
             case "knn" -> KnnParams.of(params);
             case "svm" -> SvmParams.of(params);
+            case "mlp" -> MlpParams.of(params);
             default -> throw new IllegalArgumentException(model);
         };
     }
@@ -135,6 +150,24 @@ class ParamsTest {
         "gradient-boosting|trees=0|trees=0",
         "adaboost|trees=0|trees=0",
         "knn|k=0|k=0",
+        "mlp|dropout=0.5,0.5,0.5|dropout=0.5,0.5,0.5 must be one value or one per hidden layer",
+        "mlp|hidden=0|hidden",
+        "mlp|activation=softplus|activation=softplus",
+        "mlp|optimizer=adagrad|optimizer=adagrad",
+        "mlp|learning-rate=0|learning-rate=0",
+        "mlp|epochs=0|epochs=0",
+        "mlp|batch-size=0|batch-size=0",
+        "mlp|dropout=1|dropout=1.0",
+        "mlp|l2=-1|l2=-1",
+        "mlp|init=he-uniform|init is not supported by mlp@smile; use mlp@dl4j",
+        "mlp|l1=0.1|l1 is not supported by mlp@smile; use mlp@dl4j",
+        "mlp|early-stopping=val_loss|early-stopping is not supported by mlp@smile; use mlp@dl4j",
+        "mlp|patience=3|patience is not supported by mlp@smile; use mlp@dl4j",
+        "mlp|min-delta=0.1|min-delta is not supported by mlp@smile; use mlp@dl4j",
+        "mlp|restore-best=false|restore-best is not supported by mlp@smile; use mlp@dl4j",
+        "mlp|optimizer=adam|optimizer=adam is not supported by mlp@smile (it has rmsprop, sgd); use mlp@dl4j",
+        "mlp|activation=selu|activation=selu is not supported by mlp@smile",
+        "mlp|momentum=0.5|momentum applies to optimizer=sgd only",
         "svm|kernel=poly|kernel=poly",
         "svm|c=0|c=0",
         "svm|c=-1|c=-1",
@@ -170,6 +203,7 @@ class ParamsTest {
         "adaboost|learning-rate=1|unknown parameter 'learning-rate' for adaboost@smile|known: max-depth, max-nodes, node-size, trees",
         "knn|n_neighbors=3|unknown parameter 'n_neighbors' for knn@smile|known: k",
         "svm|C=1|unknown parameter 'C' for svm@smile|known: c, epochs, gamma, kernel, tolerance",
+        "mlp|layers=8|unknown parameter 'layers' for mlp@smile|known: activation, batch-size, dropout, epochs, hidden, l2, learning-rate, momentum, optimizer, rho, seed",
         "decision-tree|trees=10|unknown parameter 'trees' for decision-tree@smile|known: max-depth, max-nodes, node-size, split-rule",
     })
     void unknownKeysListTheKnownOnes(String model, String param, String unknown, String known) {

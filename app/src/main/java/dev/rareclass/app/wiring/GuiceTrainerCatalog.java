@@ -24,6 +24,12 @@ final class GuiceTrainerCatalog implements TrainerCatalog {
     /** When a kind exists on several backends and none is named, the first of these that has it wins. */
     private static final List<String> BACKEND_PREFERENCE = List.of("smile", "dl4j");
 
+    /**
+     * Kinds whose unnamed backend is not the general preference's: {@code mlp} stays {@code mlp@dl4j}, the network
+     * with every parameter of the contract (init, adam, early stopping, class weights), now that Smile has one too.
+     */
+    private static final Map<String, String> KIND_PREFERENCE = Map.of("mlp", "dl4j");
+
     private final Map<String, Provider<TrainerFactory>> trainers;
     private final Map<String, Provider<ModelCodec>> codecs;
 
@@ -38,7 +44,7 @@ final class GuiceTrainerCatalog implements TrainerCatalog {
         Optional<ModelId> bound = model.backend().isPresent()
                 ? Optional.of(model).filter(m -> trainers.containsKey(m.toString()))
                 : models().stream().filter(m -> m.kind().equals(model.kind()))
-                        .min(Comparator.comparingInt(m -> rank(m.backend().orElseThrow())));
+                        .min(Comparator.comparingInt(m -> rank(m.kind(), m.backend().orElseThrow())));
         if (bound.isEmpty()) {
             throw new UsageException((model.backend().isPresent() && models().stream().anyMatch(m -> m.kind().equals(model.kind()))
                     ? "no model '" + model.kind() + "' on backend '" + model.backend().get() + "'"
@@ -48,7 +54,10 @@ final class GuiceTrainerCatalog implements TrainerCatalog {
         return trainers.get(bound.get().toString()).get();
     }
 
-    private static int rank(String backend) {
+    private static int rank(String kind, String backend) {
+        if (backend.equals(KIND_PREFERENCE.get(kind))) {
+            return -1;
+        }
         int i = BACKEND_PREFERENCE.indexOf(backend);
         return i < 0 ? Integer.MAX_VALUE : i;
     }
