@@ -12,8 +12,8 @@ import smile.classification.AdaBoost;
  * Smile's {@code AdaBoost.Options}. Defaults are scikit-learn's {@code AdaBoostClassifier}: 50 decision
  * stumps, not Smile's 500 trees of depth 20 with 6 leaves.
  *
- * @param trees    boosting rounds ({@code trees}, default 50); Smile stops earlier when a tree's weighted
- *                 error reaches one half
+ * @param trees    boosting rounds ({@code trees}, default 50); Smile stops earlier when a round can make no
+ *                 progress (its tree is no better than chance on the weighted rows)
  * @param maxDepth maximum depth of each tree, counted as scikit-learn does ({@code max-depth}, default 1: a stump)
  * @param maxNodes maximum leaves per tree ({@code max-nodes}); 0 (the default) means no limit but the depth's
  * @param nodeSize minimum rows in a leaf ({@code node-size}, default 1)
