@@ -41,6 +41,15 @@ public final class SmileModelCodec implements ModelCodec {
     static final int VERSION = 1;
     static final byte LOGISTIC = 1;
     static final byte RANDOM_FOREST = 2;
+    static final byte DECISION_TREE = 3;
+    static final byte GRADIENT_BOOSTING = 4;
+    static final byte ADABOOST = 5;
+    static final byte KNN = 6;
+    static final byte SVM = 7;
+    static final byte MLP = 8;
+
+    /** Most parameters a payload may list (each kind has fewer than 20). */
+    private static final int MAX_PARAMS = 64;
 
     /**
      * JDK classes that occur in a serialised Smile 6.3 forest (found by recording the classes of its
@@ -79,6 +88,15 @@ public final class SmileModelCodec implements ModelCodec {
             switch (smile) {
                 case SmileLogisticClassifier lr -> writeLogistic(out, lr);
                 case SmileRandomForestClassifier rf -> writeForest(out, rf);
+                case SmileDecisionTreeClassifier dt -> writeSerialised(out, DECISION_TREE, dt.params(), dt.tree());
+                case SmileGradientBoostingClassifier gb -> writeSerialised(out, GRADIENT_BOOSTING, gb.params(), gb.model());
+                case SmileAdaBoostClassifier ab -> writeSerialised(out, ADABOOST, ab.params(), ab.model());
+                case SmileKnnClassifier knn -> writeKnn(out, knn);
+                case SmileSvmClassifier svm -> writeSerialised(out, SVM, svm.params(), new Object[] {svm.svm(), svm.platt()});
+                case SmileMlpClassifier mlp -> {
+                    writeSerialised(out, MLP, mlp.params(), mlp.net());
+                    out.writeInt(mlp.featureCount());
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode a smile model in memory", e);
@@ -118,6 +136,50 @@ public final class SmileModelCodec implements ModelCodec {
         object.writeTo(out);
     }
 
+    /** k-NN as plain numbers: k, rows, columns, the float32 rows, one label byte per row. */
+    private static void writeKnn(DataOutputStream out, SmileKnnClassifier knn) throws IOException {
+        out.writeByte(KNN);
+        out.writeInt(knn.knnParams().k());
+        int[] labels = knn.labels();
+        out.writeInt(labels.length);
+        out.writeInt(knn.featureCount());
+        for (float v : knn.rows()) {
+            out.writeFloat(v);
+        }
+        for (int label : labels) {
+            out.writeByte(label);
+        }
+    }
+
+    /**
+     * A kind stored as its parameters (count, then key and value pairs) and its Smile model through Java
+     * serialisation (length, then the stream), read back by {@link #readParams} and {@link #readSerialised}.
+     */
+    private static void writeSerialised(DataOutputStream out, byte kind, Hyperparameters params, Object model)
+            throws IOException {
+        out.writeByte(kind);
+        writeParams(out, params);
+        writeObject(out, model);
+    }
+
+    private static void writeParams(DataOutputStream out, Hyperparameters params) throws IOException {
+        java.util.Map<String, String> map = params.asMap();
+        out.writeInt(map.size());
+        for (java.util.Map.Entry<String, String> e : map.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeUTF(e.getValue());
+        }
+    }
+
+    private static void writeObject(DataOutputStream out, Object model) throws IOException {
+        ByteArrayOutputStream object = new ByteArrayOutputStream();
+        try (ObjectOutputStream oos = new ObjectOutputStream(object)) {
+            oos.writeObject(model);
+        }
+        out.writeInt(object.size());
+        object.writeTo(out);
+    }
+
     /**
      * Reads a payload written by {@link #encode}. The parameters stored in the payload are used; the
      * manifest's {@code params} and {@code history} are not needed (these models have no epochs).
@@ -136,18 +198,39 @@ public final class SmileModelCodec implements ModelCodec {
             String storedKind = switch (stored) {
                 case LOGISTIC -> LogisticRegressionFactory.KIND;
                 case RANDOM_FOREST -> RandomForestFactory.KIND;
+                case DECISION_TREE -> DecisionTreeFactory.KIND;
+                case GRADIENT_BOOSTING -> GradientBoostingFactory.KIND;
+                case ADABOOST -> AdaBoostFactory.KIND;
+                case KNN -> KnnFactory.KIND;
+                case SVM -> SvmFactory.KIND;
+                case MLP -> MlpFactory.KIND;
                 default -> throw refused("it holds an unknown smile model kind (" + stored + ")");
             };
             if (!storedKind.equals(kind)) {
                 throw refused("it holds a " + storedKind + " model but the manifest says " + kind);
             }
-            TrainedClassifier out = stored == LOGISTIC ? readLogistic(in) : readForest(in);
+            TrainedClassifier out = switch (stored) {
+                case LOGISTIC -> readLogistic(in);
+                case RANDOM_FOREST -> readForest(in);
+                case DECISION_TREE -> readDecisionTree(in);
+                case GRADIENT_BOOSTING -> readGradientBoosting(in);
+                case ADABOOST -> readAdaBoost(in);
+                case KNN -> readKnn(in);
+                case SVM -> readSvm(in);
+                case MLP -> readMlp(in);
+                default -> throw new IllegalStateException("kind " + stored);
+            };
             if (in.read() != -1) {
                 throw refused("it has bytes after the model");
             }
             return out;
         } catch (EOFException e) {
             throw refused("it is truncated");
+        } catch (DataException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a model object that passed the allow-list but whose state does not hold together (an altered payload)
+            throw refused("its model is inconsistent: " + e);
         } catch (IOException e) {
             throw new DataException("cannot read the smile model: " + e.getMessage(), e);
         }
@@ -204,6 +287,150 @@ public final class SmileModelCodec implements ModelCodec {
             throw refused("it holds a " + (read == null ? "null" : read.getClass().getName()) + ", not a binary random forest");
         }
         return new SmileRandomForestClassifier(forest, params);
+    }
+
+    private static SmileDecisionTreeClassifier readDecisionTree(DataInputStream in) throws IOException {
+        DecisionTreeParams params = validParams(() -> DecisionTreeParams.of(readParams(in)));
+        Object read = readSerialised(in, "tree");
+        if (!(read instanceof smile.classification.DecisionTree tree) || tree.schema() == null
+                || !SmileDecisionTreeClassifier.binaryLeaves(tree.root(), 0)) {
+            throw refused("it holds a " + className(read) + ", not a binary decision tree");
+        }
+        return new SmileDecisionTreeClassifier(tree, params);
+    }
+
+    private static SmileGradientBoostingClassifier readGradientBoosting(DataInputStream in) throws IOException {
+        GradientBoostingParams params = validParams(() -> GradientBoostingParams.of(readParams(in)));
+        Object read = readSerialised(in, "model");
+        if (!(read instanceof smile.classification.GradientTreeBoost model) || model.trees() == null
+                || model.trees().length != 1 || model.schema() == null) {
+            throw refused("it holds a " + className(read) + ", not a binary gradient boosting model");
+        }
+        return new SmileGradientBoostingClassifier(model, params);
+    }
+
+    private static SmileAdaBoostClassifier readAdaBoost(DataInputStream in) throws IOException {
+        AdaBoostParams params = validParams(() -> AdaBoostParams.of(readParams(in)));
+        Object read = readSerialised(in, "model");
+        if (!(read instanceof smile.classification.AdaBoost model) || model.numClasses() != 2 || model.schema() == null) {
+            throw refused("it holds a " + className(read) + ", not a binary adaboost model");
+        }
+        return new SmileAdaBoostClassifier(model, params);
+    }
+
+    private static SmileKnnClassifier readKnn(DataInputStream in) throws IOException {
+        KnnParams params = validParams(() -> new KnnParams(in.readInt()));
+        int n = in.readInt();
+        int cols = in.readInt();
+        if (n < params.k() || cols < 1 || (long) n * cols * Float.BYTES + n != in.available()) {
+            throw refused("its " + n + " rows of " + cols + " columns (k=" + params.k() + ") do not match its length");
+        }
+        float[] rows = new float[n * cols];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = in.readFloat();
+            if (!Float.isFinite(rows[i])) {
+                throw refused("value " + i + " is not finite");
+            }
+        }
+        int[] labels = new int[n];
+        int positives = 0;
+        for (int i = 0; i < n; i++) {
+            labels[i] = in.readUnsignedByte();
+            if (labels[i] > 1) {
+                throw refused("label " + i + " is not 0 or 1");
+            }
+            positives += labels[i];
+        }
+        if (positives == 0 || positives == n) {
+            throw refused("its rows are not of both classes");
+        }
+        return new SmileKnnClassifier(rows, cols, labels, params);
+    }
+
+    private static SmileSvmClassifier readSvm(DataInputStream in) throws IOException {
+        SvmParams params = validParams(() -> SvmParams.of(readParams(in)));
+        Object read = readSerialised(in, "model");
+        if (!(read instanceof Object[] parts) || parts.length != 2
+                || !(parts[0] instanceof smile.classification.SVM<?> svm) || !(parts[1] instanceof smile.classification.PlattScaling platt)
+                || !(svm.vectors() instanceof double[][]) || !(svm.kernel() instanceof smile.math.kernel.GaussianKernel
+                        || svm.kernel() instanceof smile.math.kernel.LinearKernel)) {
+            throw refused("it holds a " + className(read) + ", not an svm with its Platt scaling");
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            smile.classification.SVM<double[]> typed = (smile.classification.SVM<double[]>) svm;
+            return new SmileSvmClassifier(typed, platt, params);
+        } catch (IllegalArgumentException e) {
+            throw refused(e.getMessage());
+        }
+    }
+
+    private static SmileMlpClassifier readMlp(DataInputStream in) throws IOException {
+        MlpParams params = validParams(() -> MlpParams.of(readParams(in)));
+        Object read = readSerialised(in, "network");
+        int features = in.readInt();
+        if (!(read instanceof smile.classification.MLP net) || net.numClasses() != 2 || features < 1) {
+            throw refused("it holds a " + className(read) + ", not a binary multilayer perceptron");
+        }
+        try {
+            net.predict(new double[features], new double[2]); // the input width must be the one recorded
+        } catch (RuntimeException e) {
+            throw refused("its network does not take " + features + " inputs: " + e.getMessage());
+        }
+        return new SmileMlpClassifier(net, params, features);
+    }
+
+    /** Parameters as {@link #writeParams} wrote them; at most {@link #MAX_PARAMS}, no key twice. */
+    private static Hyperparameters readParams(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > MAX_PARAMS) {
+            throw refused("its parameter count " + n + " is out of range");
+        }
+        java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            String key = in.readUTF();
+            if (map.put(key, in.readUTF()) != null) {
+                throw refused("it lists parameter " + key + " twice");
+            }
+        }
+        return Hyperparameters.of(map);
+    }
+
+    /** Reading stored parameters, the same validation as a user's; a bad one refuses the payload. */
+    private static <P> P validParams(IOSupplier<P> read) throws IOException {
+        try {
+            return read.get();
+        } catch (dev.rareclass.domain.error.UsageException | IllegalArgumentException e) {
+            throw refused("its parameters are invalid: " + e.getMessage());
+        }
+    }
+
+    private interface IOSupplier<T> {
+        T get() throws IOException;
+    }
+
+    /** One Java-serialised object, read through {@link #filter} (the allow-list and limits). */
+    private static Object readSerialised(DataInputStream in, String what) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > in.available()) {
+            throw refused("its " + what + " length " + length + " does not match the payload");
+        }
+        byte[] object = in.readNBytes(length);
+        try (ObjectInputStream ois = new ObjectInputStream(new ByteArrayInputStream(object))) {
+            ois.setObjectInputFilter(filter(length));
+            return ois.readObject();
+        } catch (InvalidClassException e) {
+            // thrown by the filter: the class was rejected before an instance of it was made
+            throw refused("it contains a class a smile model may not contain (" + e.getMessage() + ")");
+        } catch (ClassNotFoundException e) {
+            throw refused("it names an unknown class " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            throw refused("its " + what + " cannot be read: " + e);
+        }
+    }
+
+    private static String className(Object read) {
+        return read == null ? "null" : read.getClass().getName();
     }
 
     /**

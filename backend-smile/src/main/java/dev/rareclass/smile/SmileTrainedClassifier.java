@@ -8,7 +8,10 @@ import dev.rareclass.domain.model.TrainedClassifier;
  * has to write; scores are posterior probabilities of class 1.
  */
 public sealed interface SmileTrainedClassifier extends TrainedClassifier
-        permits SmileLogisticClassifier, SmileRandomForestClassifier {
+        permits SmileLogisticClassifier, SmileRandomForestClassifier, SmileDecisionTreeClassifier,
+        SmileGradientBoostingClassifier, SmileAdaBoostClassifier,
+        SmileKnnClassifier, SmileSvmClassifier,
+        SmileMlpClassifier {
 
     @Override
     default String backend() {

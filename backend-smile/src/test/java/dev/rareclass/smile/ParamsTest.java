@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.model.Hyperparameters;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,11 +51,79 @@ class ParamsTest {
                 "subsample", "0.5", "split-rule", "entropy"));
     }
 
+    @Test
+    void decisionTreeDefaultsAreScikitLearnsAndEveryParameterIsRead() {
+        // DecisionTreeClassifier: fully grown (depth capped at 199 splits), min_samples_leaf=1, gini
+        assertThat(DecisionTreeParams.of(Hyperparameters.empty())).isEqualTo(new DecisionTreeParams(199, 0, 1, SplitRule.GINI));
+        DecisionTreeParams params = DecisionTreeParams.of(p("max-depth=5", "max-nodes=9", "node-size=4", "split-rule=entropy"));
+        assertThat(params).isEqualTo(new DecisionTreeParams(5, 9, 4, SplitRule.ENTROPY));
+        assertThat(DecisionTreeParams.of(params.toHyperparameters())).isEqualTo(params);
+    }
+
+    @Test
+    void gradientBoostingDefaultsAreScikitLearnsAndEveryParameterIsRead() {
+        // GradientBoostingClassifier: n_estimators=100, max_depth=3, learning_rate=0.1, subsample=1.0, min_samples_leaf=1
+        GradientBoostingParams defaults = GradientBoostingParams.of(Hyperparameters.empty());
+        assertThat(defaults).isEqualTo(new GradientBoostingParams(100, 3, 0, 1, 0.1, 1.0));
+        assertThat(defaults.toOptions().maxDepth()).isEqualTo(4);
+        GradientBoostingParams params = GradientBoostingParams.of(p("trees=7", "max-depth=2", "max-nodes=3", "node-size=5",
+                "learning-rate=0.3", "subsample=0.8"));
+        assertThat(params).isEqualTo(new GradientBoostingParams(7, 2, 3, 5, 0.3, 0.8));
+        assertThat(GradientBoostingParams.of(params.toHyperparameters())).isEqualTo(params);
+    }
+
+    @Test
+    void adaBoostDefaultsAreScikitLearnsFiftyStumps() {
+        AdaBoostParams defaults = AdaBoostParams.of(Hyperparameters.empty());
+        assertThat(defaults).isEqualTo(new AdaBoostParams(50, 1, 0, 1));
+        assertThat(defaults.toOptions().maxDepth()).isEqualTo(2); // Smile's root is depth 1
+        AdaBoostParams params = AdaBoostParams.of(p("trees=9", "max-depth=4", "max-nodes=6", "node-size=2"));
+        assertThat(params).isEqualTo(new AdaBoostParams(9, 4, 6, 2));
+        assertThat(AdaBoostParams.of(params.toHyperparameters())).isEqualTo(params);
+    }
+
+    @Test
+    void knnDefaultsToScikitLearnsFiveNeighbours() {
+        assertThat(KnnParams.of(Hyperparameters.empty())).isEqualTo(new KnnParams(5));
+        assertThat(KnnParams.of(p("k=11")).toHyperparameters().asMap()).isEqualTo(Map.of("k", "11"));
+    }
+
+    @Test
+    void svmDefaultsAreScikitLearnsSvc() {
+        assertThat(SvmParams.of(Hyperparameters.empty())).isEqualTo(new SvmParams("rbf", 1.0, 0, 1e-3, 1));
+        assertThat(SvmParams.of(p("kernel=linear", "c=0.5", "tolerance=1e-4", "epochs=3")))
+                .isEqualTo(new SvmParams("linear", 0.5, 0, 1e-4, 3));
+        assertThat(SvmParams.of(p("gamma=0.2")).gamma()).isEqualTo(0.2);
+        assertThatThrownBy(() -> SvmParams.of(p("kernel=linear", "gamma=0.2"))).isInstanceOf(UsageException.class)
+                .hasMessageContaining("gamma applies to kernel=rbf only");
+        SvmParams params = new SvmParams("rbf", 2, 0.3, 1e-3, 2);
+        assertThat(SvmParams.of(params.toHyperparameters())).isEqualTo(params);
+    }
+
+    @Test
+    void mlpTakesMlpDl4jsNamesAndDefaultsButRmsprop() {
+        MlpParams defaults = MlpParams.of(Hyperparameters.empty());
+        assertThat(defaults).isEqualTo(new MlpParams(List.of(16, 16), List.of("relu", "relu"), List.of(0.0, 0.0), "rmsprop",
+                0.001, 0, 0.95, 0, 20, 64, java.util.OptionalLong.empty()));
+        MlpParams params = MlpParams.of(p("hidden=32,8,4", "activation=tanh,leaky-relu,sigmoid", "dropout=0.2",
+                "optimizer=sgd", "momentum=0.5", "learning-rate=0.05", "l2=0.001", "epochs=3", "batch-size=16", "seed=9"));
+        assertThat(params).isEqualTo(new MlpParams(List.of(32, 8, 4), List.of("tanh", "leaky-relu", "sigmoid"),
+                List.of(0.2, 0.2, 0.2), "sgd", 0.05, 0.5, 0.95, 0.001, 3, 16, java.util.OptionalLong.of(9)));
+        assertThat(MlpParams.of(params.toHyperparameters())).isEqualTo(params);
+        assertThat(MlpParams.of(defaults.toHyperparameters())).isEqualTo(defaults);
+    }
+
     /** Reads parameters the way the named model's factory does. */
     private static Object read(String model, Hyperparameters params) {
         return switch (model) {
             case "logistic" -> LogisticParams.of(params);
             case "random-forest" -> RandomForestParams.of(params);
+            case "decision-tree" -> DecisionTreeParams.of(params);
+            case "gradient-boosting" -> GradientBoostingParams.of(params);
+            case "adaboost" -> AdaBoostParams.of(params);
+            case "knn" -> KnnParams.of(params);
+            case "svm" -> SvmParams.of(params);
+            case "mlp" -> MlpParams.of(params);
             default -> throw new IllegalArgumentException(model);
         };
     }
@@ -72,6 +141,54 @@ class ParamsTest {
         "random-forest|subsample=1.5|subsample=1.5",
         "random-forest|split-rule=best|split-rule=best",
         "random-forest|max-nodes=1|max-nodes=1",
+        "decision-tree|max-depth=0|max-depth=0",
+        "decision-tree|max-depth=200|max-depth=200",
+        "decision-tree|max-nodes=1|max-nodes=1",
+        "decision-tree|node-size=0|node-size=0",
+        "decision-tree|split-rule=mse|split-rule=mse",
+        "decision-tree|max-depth=deep|max-depth=deep",
+        "gradient-boosting|trees=0|trees=0",
+        "adaboost|trees=0|trees=0",
+        "knn|k=0|k=0",
+        "mlp|dropout=0.5,0.5,0.5|dropout=0.5,0.5,0.5 must be one value or one per hidden layer",
+        "mlp|hidden=0|hidden",
+        "mlp|activation=softplus|activation=softplus",
+        "mlp|optimizer=adagrad|optimizer=adagrad",
+        "mlp|learning-rate=0|learning-rate=0",
+        "mlp|epochs=0|epochs=0",
+        "mlp|batch-size=0|batch-size=0",
+        "mlp|dropout=1|dropout=1.0",
+        "mlp|l2=-1|l2=-1",
+        "mlp|init=he-uniform|init is not supported by mlp@smile; use mlp@dl4j",
+        "mlp|l1=0.1|l1 is not supported by mlp@smile; use mlp@dl4j",
+        "mlp|early-stopping=val_loss|early-stopping is not supported by mlp@smile; use mlp@dl4j",
+        "mlp|patience=3|patience is not supported by mlp@smile; use mlp@dl4j",
+        "mlp|min-delta=0.1|min-delta is not supported by mlp@smile; use mlp@dl4j",
+        "mlp|restore-best=false|restore-best is not supported by mlp@smile; use mlp@dl4j",
+        "mlp|optimizer=adam|optimizer=adam is not supported by mlp@smile (it has rmsprop, sgd); use mlp@dl4j",
+        "mlp|activation=selu|activation=selu is not supported by mlp@smile",
+        "mlp|momentum=0.5|momentum applies to optimizer=sgd only",
+        "svm|kernel=poly|kernel=poly",
+        "svm|c=0|c=0",
+        "svm|c=-1|c=-1",
+        "svm|gamma=0|gamma=0",
+        "svm|gamma=auto|gamma=auto",
+        "svm|tolerance=0|tolerance=0",
+        "svm|epochs=0|epochs=0",
+        "knn|k=2.5|k=2.5",
+        "knn|k=-1|k=-1",
+        "adaboost|trees=x|trees=x",
+        "adaboost|max-depth=0|max-depth=0",
+        "adaboost|max-depth=200|max-depth=200",
+        "adaboost|max-nodes=1|max-nodes=1",
+        "adaboost|node-size=0|node-size=0",
+        "gradient-boosting|max-depth=0|max-depth=0",
+        "gradient-boosting|max-nodes=1|max-nodes=1",
+        "gradient-boosting|node-size=0|node-size=0",
+        "gradient-boosting|learning-rate=0|learning-rate=0",
+        "gradient-boosting|learning-rate=1.5|learning-rate=1.5",
+        "gradient-boosting|subsample=0|subsample=0",
+        "gradient-boosting|subsample=2|subsample=2",
     })
     void badValuesNameTheParameter(String model, String param, String message) {
         assertThatThrownBy(() -> read(model, p(param))).isInstanceOf(UsageException.class)
@@ -82,6 +199,12 @@ class ParamsTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "logistic|C=1|unknown parameter 'C' for logistic@smile|known: lambda, max-iterations, tolerance",
         "random-forest|n_estimators=10|unknown parameter 'n_estimators' for random-forest@smile|known: max-depth, max-nodes, mtry, node-size, split-rule, subsample, trees",
+        "gradient-boosting|n_estimators=10|unknown parameter 'n_estimators' for gradient-boosting@smile|known: learning-rate, max-depth, max-nodes, node-size, subsample, trees",
+        "adaboost|learning-rate=1|unknown parameter 'learning-rate' for adaboost@smile|known: max-depth, max-nodes, node-size, trees",
+        "knn|n_neighbors=3|unknown parameter 'n_neighbors' for knn@smile|known: k",
+        "svm|C=1|unknown parameter 'C' for svm@smile|known: c, epochs, gamma, kernel, tolerance",
+        "mlp|layers=8|unknown parameter 'layers' for mlp@smile|known: activation, batch-size, dropout, epochs, hidden, l2, learning-rate, momentum, optimizer, rho, seed",
+        "decision-tree|trees=10|unknown parameter 'trees' for decision-tree@smile|known: max-depth, max-nodes, node-size, split-rule",
     })
     void unknownKeysListTheKnownOnes(String model, String param, String unknown, String known) {
         assertThatThrownBy(() -> read(model, p(param))).isInstanceOf(UsageException.class)

@@ -19,7 +19,8 @@ class SmileModuleTest {
         Map<String, TrainerFactory> trainers = injector.getInstance(Key.get(new TypeLiteral<Map<String, TrainerFactory>>() { }));
         Map<String, ModelCodec> codecs = injector.getInstance(Key.get(new TypeLiteral<Map<String, ModelCodec>>() { }));
 
-        assertThat(trainers).containsOnlyKeys("logistic@smile", "random-forest@smile");
+        assertThat(trainers).containsOnlyKeys("logistic@smile", "random-forest@smile", "decision-tree@smile",
+                "gradient-boosting@smile", "adaboost@smile", "knn@smile", "svm@smile", "mlp@smile");
         trainers.forEach((name, f) -> assertThat(f.kind() + "@" + f.backend()).isEqualTo(name));
         assertThat(codecs).containsOnlyKeys(SmileModule.NAME);
         assertThat(codecs.get("smile").backend()).isEqualTo("smile");

@@ -26,11 +26,14 @@ final class GuiceTrainerCatalog implements TrainerCatalog {
      * matters; it wins over {@link #BACKEND_PREFERENCE}. {@code logistic} is Smile's (the same model as DL4J's
      * one sigmoid unit, fitted exactly by L-BFGS, with no native library). {@code gradient-boosting} is XGBoost's,
      * also once Smile has the kind: Smile's {@code GradientTreeBoost} took about 13 times as long for the same
-     * number of trees. A preferred backend that is not bound falls back to the order below.
+     * number of trees. {@code mlp} is DL4J's, the network with every parameter of the contract (init, adam,
+     * early stopping, class weights), though Smile has one too. A preferred backend that is not bound falls back
+     * to the order below.
      */
     static final Map<String, String> PREFERRED_BACKEND = Map.of(
             "logistic", "smile",
-            "gradient-boosting", "xgboost");
+            "gradient-boosting", "xgboost",
+            "mlp", "dl4j");
 
     /** For the other kinds on several backends, the first of these that has it wins. */
     static final List<String> BACKEND_PREFERENCE = List.of("smile", "dl4j", "xgboost");

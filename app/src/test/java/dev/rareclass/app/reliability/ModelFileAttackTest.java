@@ -143,6 +143,45 @@ class ModelFileAttackTest {
         assertThat(Tripwire.deserialized).isFalse();
     }
 
+    /**
+     * Every Smile kind stored through Java serialisation: a model file predicts, an altered byte is refused by the
+     * checksum, and with the serialised object swapped for a foreign class (checksums recomputed) it is refused by
+     * the allow-list before that class is touched.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"decision-tree@smile", "gradient-boosting@smile",
+        "adaboost@smile", "svm@smile", "mlp@smile"})
+    void everySerialisedSmileKindIsGuardedAlike(String kind) throws IOException {
+        String name = kind.replace('@', '-');
+        Path model = dir.resolve(name + ".model");
+        assertThat(InProcessCli.run("train", data.toString(), "--label", "y", "--positive", "1", "--model", kind,
+                "--out", model.toString()).exitCode()).isZero();
+        assertThat(predict(model).exitCode()).isZero();
+
+        Map<String, byte[]> parts = read(model);
+        byte[] payload = parts.get("classifier.bin").clone();
+        payload[payload.length / 2] ^= 0x01;
+        Map<String, byte[]> altered = new LinkedHashMap<>(parts);
+        altered.put("classifier.bin", payload);
+        assertRefused(write("altered-" + name + ".model", altered), "checksum");
+
+        byte[] original = parts.get("classifier.bin");
+        int stream = indexOf(original, new byte[] {(byte) 0xAC, (byte) 0xED, 0x00, 0x05});
+        assertThat(stream).isGreaterThan(4);
+        byte[] evil = evilStream(false);
+        ByteArrayOutputStream forged = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(forged)) {
+            out.write(original, 0, stream - 4); // header and parameters, up to the object's length field
+            out.writeInt(evil.length);
+            out.write(evil);
+        }
+        Tripwire.reset();
+        parts.put("classifier.bin", forged.toByteArray());
+        assertRefused(write("gadget-" + name + ".model", parts), "may not contain");
+        assertThat(Tripwire.initialized).as("static initializer ran").isFalse();
+        assertThat(Tripwire.deserialized).as("readObject ran").isFalse();
+    }
+
     @Test
     void aDl4jNetworkWithAnExtraEntryIsRefusedBeforeDl4jReadsIt() throws IOException {
         ByteArrayOutputStream net = new ByteArrayOutputStream();

@@ -194,6 +194,20 @@ class UsageValueCorpusTest {
         param(cases, "logistic@smile", "bogus=1", "bogus", "lambda");
         param(cases, "logistic@smile", "lambda", "lambda", "key=value");
         param(cases, "logistic@smile", "=5", "=5", "key=value");
+        // the other Smile kinds
+        param(cases, "decision-tree@smile", "max-depth=0", "max-depth", "0");
+        param(cases, "decision-tree@smile", "split-rule=best", "split-rule", "best");
+        param(cases, "gradient-boosting@smile", "learning-rate=0", "learning-rate", "0");
+        param(cases, "gradient-boosting@smile", "subsample=NaN", "subsample", "NaN");
+        param(cases, "adaboost@smile", "trees=-1", "trees", "-1");
+        param(cases, "knn@smile", "k=0", "k", "0");
+        param(cases, "knn@smile", "n_neighbors=3", "n_neighbors", "k");
+        param(cases, "svm@smile", "c=0", "c", "0");
+        param(cases, "svm@smile", "gamma=auto", "gamma", "auto");
+        param(cases, "svm@smile", "kernel=poly", "kernel", "poly");
+        param(cases, "mlp@smile", "optimizer=adam", "optimizer=adam", "mlp@dl4j");
+        param(cases, "mlp@smile", "dropout=2", "dropout", "2");
+        param(cases, "mlp@smile", "early-stopping=val_loss", "early-stopping", "mlp@dl4j");
         // random-forest@smile
         param(cases, "random-forest@smile", "trees=0", "trees", "0");
         param(cases, "random-forest@smile", "trees=abc", "trees", "abc");

@@ -1,0 +1,39 @@
+package dev.rareclass.smile;
+
+import dev.rareclass.domain.model.Hyperparameters;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Validated parameters of {@code knn@smile}.
+ *
+ * @param k neighbours that vote ({@code k}, default 5, scikit-learn's {@code n_neighbors}); at most the number
+ *          of training rows, checked when training
+ */
+public record KnnParams(int k) {
+
+    static final String K = "k";
+
+    /** Parameter names {@code knn@smile} accepts. */
+    public static final Set<String> NAMES = Set.of(K);
+
+    static final int MAX_K = 100_000;
+
+    public static final KnnParams DEFAULTS = new KnnParams(5);
+
+    public KnnParams {
+        if (k < 1 || k > MAX_K) {
+            throw new IllegalArgumentException("k must be in [1, " + MAX_K + "], got " + k);
+        }
+    }
+
+    /** Reads and validates user parameters; a {@code UsageException} names the bad or unknown one. */
+    public static KnnParams of(Hyperparameters p) {
+        p.requireKnown(NAMES, KnnFactory.MODEL);
+        return new KnnParams(p.integer(K, DEFAULTS.k, 1, MAX_K));
+    }
+
+    public Hyperparameters toHyperparameters() {
+        return Hyperparameters.of(Map.of(K, Integer.toString(k)));
+    }
+}

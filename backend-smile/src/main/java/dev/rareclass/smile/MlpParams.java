@@ -1,0 +1,164 @@
+package dev.rareclass.smile;
+
+import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.model.Hyperparameters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Validated parameters of {@code mlp@smile}: Smile's multilayer perceptron with one sigmoid output unit trained
+ * on the log-likelihood (binary cross-entropy). The parameter names and meanings are {@code mlp@dl4j}'s wherever
+ * Smile has the feature; the {@code mlp@dl4j} parameters and values Smile lacks are refused by name, pointing to
+ * {@code mlp@dl4j}, rather than ignored.
+ *
+ * <p>Defaults as {@code mlp@dl4j} ({@code hidden=16,16}, {@code activation=relu}, {@code dropout=0},
+ * {@code learning-rate=0.001}, {@code l2=0}, {@code epochs=20}, {@code batch-size=64}) except the optimizer:
+ * Smile has no Adam, so the default is {@code rmsprop} ({@code rho=0.95}, as DL4J's RMSProp; epsilon 1e-8).
+ *
+ * @param hidden       units per hidden layer ({@code hidden})
+ * @param activations  per hidden layer ({@code activation}, one value or one per layer): relu, leaky-relu
+ *                     (slope 0.01), tanh, sigmoid
+ * @param dropouts     per hidden layer ({@code dropout}): probability of dropping a unit's output while training
+ * @param optimizer    {@code optimizer}: rmsprop or sgd (classical momentum)
+ * @param learningRate step size ({@code learning-rate})
+ * @param momentum     sgd only ({@code momentum}, default 0.9; 0 is plain SGD)
+ * @param rho          rmsprop only: decay of the running mean of squared gradients ({@code rho})
+ * @param l2           weight decay ({@code l2}): Smile shrinks weights by {@code learning-rate · l2 · w} per step
+ * @param epochs       passes over the training rows ({@code epochs})
+ * @param batchSize    rows per gradient step ({@code batch-size})
+ * @param seed         overrides the training context's seed when present ({@code seed})
+ */
+public record MlpParams(List<Integer> hidden, List<String> activations, List<Double> dropouts, String optimizer,
+                        double learningRate, double momentum, double rho, double l2, int epochs, int batchSize,
+                        OptionalLong seed) {
+
+    public static final Set<String> ACTIVATIONS = Set.of("relu", "leaky-relu", "tanh", "sigmoid");
+    public static final Set<String> OPTIMIZERS = Set.of("rmsprop", "sgd");
+
+    /** {@code mlp@dl4j}'s parameters that Smile's network has no counterpart for. */
+    static final Set<String> DL4J_ONLY = Set.of("init", "l1", "early-stopping", "patience", "min-delta", "restore-best");
+    /** {@code mlp@dl4j}'s values that Smile's network lacks. */
+    static final Set<String> DL4J_ONLY_ACTIVATIONS = Set.of("selu", "elu");
+    static final Set<String> DL4J_ONLY_OPTIMIZERS = Set.of("adam", "nadam");
+
+    /** Parameter names {@code mlp@smile} accepts. */
+    public static final Set<String> NAMES = Set.of("hidden", "activation", "dropout", "optimizer", "learning-rate",
+            "momentum", "rho", "l2", "epochs", "batch-size", "seed");
+
+    static final double DEFAULT_RHO = 0.95;
+    static final double MAX_DROPOUT = 0.95;
+
+    public MlpParams {
+        hidden = List.copyOf(hidden);
+        activations = List.copyOf(activations);
+        dropouts = List.copyOf(dropouts);
+        int n = hidden.size();
+        require(n >= 1 && hidden.stream().allMatch(h -> h >= 1 && h <= 1 << 16), "hidden", hidden, "one or more layer sizes in [1, 65536]");
+        require(activations.size() == n && dropouts.size() == n, "hidden", hidden, "matched by one activation and dropout per layer");
+        activations.forEach(a -> require(ACTIVATIONS.contains(a), "activation", a, "one of " + new TreeSet<>(ACTIVATIONS)));
+        dropouts.forEach(d -> require(d >= 0 && d <= MAX_DROPOUT, "dropout", d, "in [0, " + MAX_DROPOUT + "]"));
+        require(OPTIMIZERS.contains(optimizer), "optimizer", optimizer, "one of " + new TreeSet<>(OPTIMIZERS));
+        require(learningRate > 0 && learningRate <= 10, "learning-rate", learningRate, "in (0, 10]");
+        require(momentum >= 0 && momentum < 1, "momentum", momentum, "in [0, 1)");
+        require(rho > 0 && rho < 1, "rho", rho, "in (0, 1)");
+        require(l2 >= 0 && l2 <= 1e6, "l2", l2, "in [0, 1e6]");
+        require(epochs >= 1 && epochs <= 1_000_000, "epochs", epochs, "in [1, 1000000]");
+        require(batchSize >= 1 && batchSize <= 1 << 24, "batch-size", batchSize, "in [1, 16777216]");
+        java.util.Objects.requireNonNull(seed, "seed");
+    }
+
+    private static void require(boolean ok, String name, Object value, String what) {
+        if (!ok) {
+            throw new UsageException("parameter " + name + "=" + value + " must be " + what);
+        }
+    }
+
+    /** Reads and validates user parameters; a {@code UsageException} names the bad, unknown or unsupported one. */
+    public static MlpParams of(Hyperparameters p) {
+        for (String name : new TreeSet<>(p.asMap().keySet())) {
+            if (DL4J_ONLY.contains(name)) {
+                throw new UsageException(name + " is not supported by " + MlpFactory.MODEL + "; use mlp@dl4j");
+            }
+        }
+        p.requireKnown(NAMES, MlpFactory.MODEL);
+        List<Integer> hidden = p.integers("hidden", List.of(16, 16), 1, 1 << 16);
+        require(!hidden.isEmpty(), "hidden", "'" + p.string("hidden", "") + "'", "at least one layer size, such as 16,16");
+        int n = hidden.size();
+        List<String> activations = perLayer(p, "activation", "relu", n);
+        for (String a : activations) {
+            if (DL4J_ONLY_ACTIVATIONS.contains(a)) {
+                throw new UsageException("activation=" + a + " is not supported by " + MlpFactory.MODEL + " (it has "
+                        + String.join(", ", new TreeSet<>(ACTIVATIONS)) + "); use mlp@dl4j");
+            }
+        }
+        List<Double> dropouts = new ArrayList<>();
+        for (String d : perLayer(p, "dropout", "0", n)) {
+            try {
+                dropouts.add(Double.parseDouble(d));
+            } catch (NumberFormatException e) {
+                throw new UsageException("parameter dropout=" + d + " is not a number");
+            }
+        }
+        String optimizerWord = p.string("optimizer", "rmsprop");
+        if (DL4J_ONLY_OPTIMIZERS.contains(optimizerWord)) {
+            throw new UsageException("optimizer=" + optimizerWord + " is not supported by " + MlpFactory.MODEL
+                    + " (it has rmsprop, sgd); use mlp@dl4j");
+        }
+        String optimizer = p.choice("optimizer", "rmsprop", OPTIMIZERS);
+        if (p.asMap().containsKey("momentum") && !optimizer.equals("sgd")) {
+            throw new UsageException("parameter momentum applies to optimizer=sgd only, not " + optimizer);
+        }
+        if (p.asMap().containsKey("rho") && !optimizer.equals("rmsprop")) {
+            throw new UsageException("parameter rho applies to optimizer=rmsprop only, not " + optimizer);
+        }
+        double lr = p.decimal("learning-rate", 0.001, Double.MIN_VALUE, 10);
+        double momentum = optimizer.equals("sgd") ? p.decimal("momentum", 0.9, 0, 0.999999) : 0;
+        double rho = p.decimal("rho", DEFAULT_RHO, 1e-6, 0.999999);
+        double l2 = p.decimal("l2", 0, 0, 1e6);
+        int epochs = p.integer("epochs", 20, 1, 1_000_000);
+        int batch = p.integer("batch-size", 64, 1, 1 << 24);
+        OptionalLong seed = p.asMap().containsKey("seed")
+                ? OptionalLong.of(p.integer("seed", 0, Integer.MIN_VALUE, Integer.MAX_VALUE)) : OptionalLong.empty();
+        return new MlpParams(hidden, activations, dropouts, optimizer, lr, momentum, rho, l2, epochs, batch, seed);
+    }
+
+    /** One value for every layer, or a comma list of exactly one per layer. */
+    private static List<String> perLayer(Hyperparameters p, String name, String fallback, int layers) {
+        String raw = p.string(name, fallback);
+        List<String> values = java.util.Arrays.stream(raw.split(",", -1)).map(String::trim).toList();
+        if (values.size() == 1) {
+            return java.util.Collections.nCopies(layers, values.get(0));
+        }
+        if (values.size() != layers) {
+            throw new UsageException("parameter " + name + "=" + raw + " must be one value or one per hidden layer ("
+                    + layers + ")");
+        }
+        return values;
+    }
+
+    /** The values as parameters, every key present but {@code seed} when unset. */
+    public Hyperparameters toHyperparameters() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("hidden", hidden.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        m.put("activation", String.join(",", activations));
+        m.put("dropout", dropouts.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        m.put("optimizer", optimizer);
+        m.put("learning-rate", Double.toString(learningRate));
+        if (optimizer.equals("sgd")) {
+            m.put("momentum", Double.toString(momentum));
+        } else {
+            m.put("rho", Double.toString(rho));
+        }
+        m.put("l2", Double.toString(l2));
+        m.put("epochs", Integer.toString(epochs));
+        m.put("batch-size", Integer.toString(batchSize));
+        seed.ifPresent(s -> m.put("seed", Long.toString(s)));
+        return Hyperparameters.of(m);
+    }
+}

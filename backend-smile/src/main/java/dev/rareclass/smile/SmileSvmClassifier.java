@@ -1,0 +1,77 @@
+package dev.rareclass.smile;
+
+import dev.rareclass.domain.data.FeatureMatrix;
+import dev.rareclass.domain.model.Hyperparameters;
+import java.util.Locale;
+import smile.classification.PlattScaling;
+import smile.classification.SVM;
+
+/**
+ * A trained Smile SVM and its Platt scaling. The score is {@code 1 / (1 + exp(A·f + B))} of the decision value
+ * {@code f}: the probability of class 1. Scoring only reads the support vectors, so it is thread-safe.
+ */
+public final class SmileSvmClassifier implements SmileTrainedClassifier {
+
+    private final SVM<double[]> svm;
+    private final PlattScaling platt;
+    private final SvmParams params;
+    private final int featureCount;
+
+    SmileSvmClassifier(SVM<double[]> svm, PlattScaling platt, SvmParams params) {
+        double[][] vectors = svm.vectors();
+        if (vectors.length == 0 || vectors[0] == null || vectors.length != svm.weights().length) {
+            throw new IllegalArgumentException("an svm with support vectors and one weight each was expected");
+        }
+        this.svm = svm;
+        this.platt = platt;
+        this.params = params;
+        this.featureCount = vectors[0].length;
+        for (double[] v : vectors) {
+            if (v == null || v.length != featureCount) {
+                throw new IllegalArgumentException("support vectors of different lengths");
+            }
+        }
+    }
+
+    SVM<double[]> svm() {
+        return svm;
+    }
+
+    PlattScaling platt() {
+        return platt;
+    }
+
+    @Override
+    public String kind() {
+        return SvmFactory.KIND;
+    }
+
+    @Override
+    public Hyperparameters params() {
+        return params.toHyperparameters();
+    }
+
+    @Override
+    public int featureCount() {
+        return featureCount;
+    }
+
+    @Override
+    public double[] scores(FeatureMatrix x) {
+        Features.requireColumns(x, featureCount, SvmFactory.MODEL);
+        double[][] rows = Features.rows(x);
+        double[] out = new double[rows.length];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = platt.scale(svm.score(rows[r]));
+        }
+        return out;
+    }
+
+    @Override
+    public String summary() {
+        return String.format(Locale.ROOT, "svm (Smile, LASVM), %s kernel%s, C=%s, %d support vectors, %d features, "
+                        + "probabilities by Platt scaling on the training rows", params.kernel(),
+                SvmParams.RBF.equals(params.kernel()) ? String.format(Locale.ROOT, " gamma=%.6g", params.gamma()) : "",
+                params.c(), svm.vectors().length, featureCount);
+    }
+}
