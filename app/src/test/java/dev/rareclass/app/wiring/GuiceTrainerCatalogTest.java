@@ -57,7 +57,7 @@ class GuiceTrainerCatalogTest {
         assertThat(find(c, "random-forest")).isEqualTo("random-forest@smile");
     }
 
-    /** Once gradient-boosting@smile is bound too (another branch adds it), the key still means xgboost. */
+    /** With gradient-boosting@smile and mlp@smile bound too, the kinds keep their preferred backends. */
     @Test
     void gradientBoostingMeansXgboostWhenSmileHasItToo() {
         TrainerCatalog c = catalog("gradient-boosting@smile", "gradient-boosting@xgboost", "logistic@dl4j",
@@ -67,7 +67,8 @@ class GuiceTrainerCatalogTest {
         assertThat(find(c, "gradient-boosting@smile")).isEqualTo("gradient-boosting@smile");
         assertThat(find(c, "logistic")).isEqualTo("logistic@smile");
         assertThat(find(c, "random-forest")).isEqualTo("random-forest@smile");
-        assertThat(find(c, "mlp")).isEqualTo("mlp@smile");
+        assertThat(find(c, "mlp")).isEqualTo("mlp@dl4j");
+        assertThat(find(c, "mlp@smile")).isEqualTo("mlp@smile");
     }
 
     @Test
