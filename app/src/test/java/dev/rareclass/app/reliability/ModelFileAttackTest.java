@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rareclass.domain.experiment.Checksums;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -300,13 +298,7 @@ class ModelFileAttackTest {
     }
 
     static Map<String, byte[]> read(Path model) throws IOException {
-        Map<String, byte[]> parts = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(model)))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                parts.put(e.getName(), zip.readAllBytes());
-            }
-        }
-        return parts;
+        return ModelZip.read(model);
     }
 
     /** Writes the parts as a model zip, recomputing the classifier's and the manifest's checksums when present. */
@@ -315,18 +307,8 @@ class ModelFileAttackTest {
                 && !name.startsWith("altered")) {
             ObjectNode manifest = (ObjectNode) new ObjectMapper().readTree(parts.get("manifest.json"));
             ((ObjectNode) manifest.path("checksums")).put("classifier.bin", Checksums.sha256(parts.get("classifier.bin")));
-            byte[] m = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
-            parts.put("manifest.json", m);
-            parts.put("manifest.sha256", Checksums.sha256(m).getBytes(StandardCharsets.US_ASCII));
+            ModelZip.putManifest(parts, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
         }
-        Path p = dir.resolve(name);
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(p))) {
-            for (Map.Entry<String, byte[]> e : parts.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
-        }
-        return p;
+        return ModelZip.write(dir.resolve(name), parts);
     }
 }
