@@ -70,7 +70,7 @@ class GuiceTrainerCatalogTest {
                 "mlp@smile");
         assertFinds(c, "gradient-boosting", "gradient-boosting@xgboost", "gradient-boosting@smile",
                 "gradient-boosting@smile", "logistic", "logistic@smile", "random-forest", "random-forest@smile", "mlp",
-                "mlp@smile");
+                "mlp@dl4j");
     }
 
     @Test
