@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import dev.rareclass.app.cli.Cli;
+import dev.rareclass.app.cli.CliRun;
 import dev.rareclass.app.cli.GeneratedCsv;
 import dev.rareclass.app.wiring.AppModule;
 import dev.rareclass.domain.data.CategoricalColumn;
@@ -15,15 +15,12 @@ import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.preprocess.MissingPolicy;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The worked examples of docs/EXTENDING.md, wired into the real application and used from the command line. */
 class ExtendingExamplesTest {
@@ -35,13 +32,8 @@ class ExtendingExamplesTest {
             new DuplicateMinorityExample.Module(), new JsonLinesFormatExample.Module());
 
     private String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = Cli.commandLine(injector);
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        int code = cmd.execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+        CliRun r = CliRun.withAllCommands(injector, args);
+        return new String[] {Integer.toString(r.exitCode()), r.out(), r.err()};
     }
 
     private Path table() throws IOException {
