@@ -97,7 +97,7 @@ class RealDataTest {
     void compareRanksEverySmileKindOnTheSameFolds() throws IOException {
         Path out = dir.resolve("smile-kinds");
         CliRun compare = CliRun.of("compare", IONOSPHERE.toString(), "--no-header", "--label", "34", "--positive", "b",
-                "--models", "logistic,random-forest,decision-tree,gradient-boosting,adaboost,knn,svm,mlp@smile",
+                "--models", "logistic,random-forest,decision-tree,gradient-boosting@smile,adaboost,knn,svm,mlp@smile",
                 "--folds", "3", "--seed", "5", "--report", out.toString());
         assertThat(compare.exitCode()).as(compare.err()).isZero();
         for (String model : new String[] {"decision-tree@smile", "gradient-boosting@smile", "adaboost@smile", "knn@smile",
