@@ -127,18 +127,14 @@ class ModelFileAttackTest {
         Map<String, byte[]> parts = read(forest);
         parts.put("classifier.bin", forestPayload(evilStream(false)));
         Path bad = write("gadget.model", parts); // checksums recomputed, as an attacker would
-        assertRefused(bad, "may not contain");
-        assertThat(Tripwire.initialized).as("static initializer ran").isFalse();
-        assertThat(Tripwire.deserialized).as("readObject ran").isFalse();
+        assertRefusedUntouched(bad, "may not contain");
     }
 
     @Test
     void aForeignClassNestedInAnAllowedMapIsRefusedToo() throws IOException {
         Map<String, byte[]> parts = read(forest);
         parts.put("classifier.bin", forestPayload(evilStream(true)));
-        assertRefused(write("nested-gadget.model", parts), "may not contain");
-        assertThat(Tripwire.initialized).isFalse();
-        assertThat(Tripwire.deserialized).isFalse();
+        assertRefusedUntouched(write("nested-gadget.model", parts), "may not contain");
     }
 
     /**
@@ -175,9 +171,7 @@ class ModelFileAttackTest {
         }
         Tripwire.reset();
         parts.put("classifier.bin", forged.toByteArray());
-        assertRefused(write("gadget-" + name + ".model", parts), "may not contain");
-        assertThat(Tripwire.initialized).as("static initializer ran").isFalse();
-        assertThat(Tripwire.deserialized).as("readObject ran").isFalse();
+        assertRefusedUntouched(write("gadget-" + name + ".model", parts), "may not contain");
     }
 
     @Test
@@ -197,9 +191,7 @@ class ModelFileAttackTest {
         manifest.put("kind", "mlp");
         parts.put("manifest.json", new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
         parts.put("classifier.bin", net.toByteArray());
-        assertRefused(write("dl4j-extra-entry.model", parts), "unexpected entry 'preprocessor.bin'");
-        assertThat(Tripwire.initialized).isFalse();
-        assertThat(Tripwire.deserialized).isFalse();
+        assertRefusedUntouched(write("dl4j-extra-entry.model", parts), "unexpected entry 'preprocessor.bin'");
     }
 
     @Test
@@ -230,6 +222,13 @@ class ModelFileAttackTest {
             assertThat(out).as("no predictions written").doesNotExist();
         }
         return r;
+    }
+
+    /** Refused, and neither the foreign class's static initializer nor its readObject ran. */
+    private static void assertRefusedUntouched(Path model, String mentions) {
+        assertRefused(model, mentions);
+        assertThat(Tripwire.initialized).as("static initializer ran").isFalse();
+        assertThat(Tripwire.deserialized).as("readObject ran").isFalse();
     }
 
     private static void assertRefused(Path model, String mentions) {
