@@ -1,5 +1,9 @@
 package dev.rareclass.dl4j;
 
+import dev.rareclass.domain.model.BackgroundWarmUp;
+import dev.rareclass.domain.model.ClassWeights;
+import dev.rareclass.domain.model.Hyperparameters;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -36,7 +40,13 @@ final class Dl4jRuntime {
         return seed != 0 ? seed : ZERO_SEED;
     }
 
-    private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final BackgroundWarmUp WARM_UP = new BackgroundWarmUp("rareclass-dl4j-warm-up", () -> {
+        ensureConfigured();
+        // DL4J's JSON mapper and its (de)serializers for the usual layers, built on first use: 0.2 s of
+        // class loading and annotation scanning that saving (or loading) a network would otherwise wait for
+        var conf = NetworkConfigs.build(MlpParams.of(Hyperparameters.empty()), 2, 1, ClassWeights.NONE);
+        MultiLayerConfiguration.fromJson(conf.toJson());
+    });
 
     /**
      * On a daemon thread: loads ND4J's natives and applies the settings (about half a second), then readies DL4J's
@@ -44,23 +54,7 @@ final class Dl4jRuntime {
      * before it is done waits for it. Failures are left to that training, which reports them.
      */
     static void warmUpInBackground() {
-        if (WARMING.getAndSet(true)) {
-            return;
-        }
-        Thread t = new Thread(() -> {
-            try {
-                ensureConfigured();
-                // DL4J's JSON mapper and its (de)serializers for the usual layers, built on first use: 0.2 s of
-                // class loading and annotation scanning that saving (or loading) a network would otherwise wait for
-                var conf = NetworkConfigs.build(MlpParams.of(dev.rareclass.domain.model.Hyperparameters.empty()), 2, 1,
-                        dev.rareclass.domain.model.ClassWeights.NONE);
-                org.deeplearning4j.nn.conf.MultiLayerConfiguration.fromJson(conf.toJson());
-            } catch (Throwable ignored) {
-                // the first training meets the same failure and reports it
-            }
-        }, "rareclass-dl4j-warm-up");
-        t.setDaemon(true);
-        t.start();
+        WARM_UP.start();
     }
 
     static void ensureConfigured() {

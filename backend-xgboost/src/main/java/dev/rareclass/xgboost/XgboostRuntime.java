@@ -1,6 +1,6 @@
 package dev.rareclass.xgboost;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import dev.rareclass.domain.model.BackgroundWarmUp;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
@@ -14,7 +14,8 @@ final class XgboostRuntime {
     private XgboostRuntime() {
     }
 
-    private static final AtomicBoolean WARMING = new AtomicBoolean();
+    private static final BackgroundWarmUp WARM_UP = new BackgroundWarmUp("rareclass-xgboost-warm-up",
+            XgboostRuntime::ensureLoaded);
 
     /** Initialisation-on-demand holder: the JVM runs this once, thread-safely; other callers wait for it. */
     private static final class Holder {
@@ -43,17 +44,6 @@ final class XgboostRuntime {
      * that starts before it is done waits for it. Failures are left to that training, which reports them.
      */
     static void warmUpInBackground() {
-        if (WARMING.getAndSet(true)) {
-            return;
-        }
-        Thread t = new Thread(() -> {
-            try {
-                ensureLoaded();
-            } catch (Throwable ignored) {
-                // the first training meets the same failure and reports it
-            }
-        }, "rareclass-xgboost-warm-up");
-        t.setDaemon(true);
-        t.start();
+        WARM_UP.start();
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rareclass.domain.data.SyntheticRareEvents;
-import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.metrics.MetricName;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,17 +25,8 @@ class CliTest {
 
     @BeforeAll
     static void writeTable() throws IOException {
-        Table t = SyntheticRareEvents.generate(600, 5, 4, 0.1, 3);
-        dev.rareclass.domain.data.FeatureMatrix x = t.numericMatrix();
-        StringBuilder sb = new StringBuilder("f1,f2,f3,f4,f5,label\n");
-        for (int r = 0; r < t.rows(); r++) {
-            for (int c = 0; c < 5; c++) {
-                sb.append(x.get(r, c)).append(',');
-            }
-            sb.append(t.requireLabels().get(r) == 1 ? "rare" : "common").append('\n');
-        }
-        data = dir.resolve("train.csv");
-        Files.writeString(data, sb);
+        data = GeneratedCsv.write(dir.resolve("train.csv"), 600, 5, 4, 0.1, 3, "f1,f2,f3,f4,f5,label", "rare",
+                "common");
     }
 
     @Test

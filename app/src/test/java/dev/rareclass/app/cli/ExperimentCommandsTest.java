@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rareclass.domain.data.FeatureMatrix;
-import dev.rareclass.domain.data.SyntheticRareEvents;
-import dev.rareclass.domain.data.Table;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,17 +22,7 @@ class ExperimentCommandsTest {
 
     @BeforeAll
     static void writeTable() throws IOException {
-        Table t = SyntheticRareEvents.generate(800, 6, 4, 0.08, 5);
-        FeatureMatrix x = t.numericMatrix();
-        StringBuilder sb = new StringBuilder("a,b,c,d,e,f,event\n");
-        for (int r = 0; r < t.rows(); r++) {
-            for (int c = 0; c < 6; c++) {
-                sb.append(x.get(r, c)).append(',');
-            }
-            sb.append(t.requireLabels().get(r) == 1 ? "yes" : "no").append('\n');
-        }
-        data = dir.resolve("events.csv");
-        Files.writeString(data, sb);
+        data = GeneratedCsv.write(dir.resolve("events.csv"), 800, 6, 4, 0.08, 5, "a,b,c,d,e,f,event", "yes", "no");
     }
 
     @Test

@@ -2,9 +2,6 @@ package dev.rareclass.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rareclass.domain.data.FeatureMatrix;
-import dev.rareclass.domain.data.SyntheticRareEvents;
-import dev.rareclass.domain.data.Table;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,17 +27,8 @@ class ReportCommandsTest {
 
     @BeforeAll
     static void writeTable() throws IOException {
-        Table t = SyntheticRareEvents.generate(800, 5, 4, 0.08, 11);
-        FeatureMatrix x = t.numericMatrix();
-        StringBuilder sb = new StringBuilder("f1,f2,f3,f4,f5,label\n");
-        for (int r = 0; r < t.rows(); r++) {
-            for (int c = 0; c < 5; c++) {
-                sb.append(x.get(r, c)).append(',');
-            }
-            sb.append(t.requireLabels().get(r) == 1 ? "rare" : "common").append('\n');
-        }
-        data = dir.resolve("events.csv");
-        Files.writeString(data, sb);
+        data = GeneratedCsv.write(dir.resolve("events.csv"), 800, 5, 4, 0.08, 11, "f1,f2,f3,f4,f5,label", "rare",
+                "common");
     }
 
     static Document selfContained(Path html) throws IOException {

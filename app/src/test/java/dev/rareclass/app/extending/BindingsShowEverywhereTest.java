@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import dev.rareclass.app.cli.Cli;
+import dev.rareclass.app.cli.CliRun;
 import dev.rareclass.app.wiring.AppModule;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,13 +19,8 @@ class BindingsShowEverywhereTest {
             new DuplicateMinorityExample.Module(), new JsonLinesFormatExample.Module());
 
     private static String out(Injector injector, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cmd = Cli.commandLine(injector);
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        cmd.execute(args);
-        return out + err.toString();
+        CliRun r = CliRun.withAllCommands(injector, args);
+        return r.out() + r.err();
     }
 
     @Test

@@ -5,26 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import dev.rareclass.app.cli.Cli;
+import dev.rareclass.app.cli.CliRun;
+import dev.rareclass.app.cli.GeneratedCsv;
 import dev.rareclass.app.wiring.AppModule;
 import dev.rareclass.domain.data.CategoricalColumn;
 import dev.rareclass.domain.data.DataOptions;
-import dev.rareclass.domain.data.FeatureMatrix;
 import dev.rareclass.domain.data.NumericColumn;
-import dev.rareclass.domain.data.SyntheticRareEvents;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.preprocess.MissingPolicy;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The worked examples of docs/EXTENDING.md, wired into the real application and used from the command line. */
 class ExtendingExamplesTest {
@@ -36,26 +32,12 @@ class ExtendingExamplesTest {
             new DuplicateMinorityExample.Module(), new JsonLinesFormatExample.Module());
 
     private String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = Cli.commandLine(injector);
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        int code = cmd.execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+        CliRun r = CliRun.withAllCommands(injector, args);
+        return new String[] {Integer.toString(r.exitCode()), r.out(), r.err()};
     }
 
     private Path table() throws IOException {
-        Table t = SyntheticRareEvents.generate(400, 4, 2, 0.1, 8);
-        FeatureMatrix x = t.numericMatrix();
-        StringBuilder sb = new StringBuilder("a,b,c,d,y\n");
-        for (int r = 0; r < t.rows(); r++) {
-            sb.append(x.get(r, 0)).append(',').append(x.get(r, 1)).append(',').append(x.get(r, 2)).append(',')
-                    .append(x.get(r, 3)).append(',').append(t.requireLabels().get(r)).append('\n');
-        }
-        Path p = dir.resolve("t.csv");
-        Files.writeString(p, sb);
-        return p;
+        return GeneratedCsv.write(dir.resolve("t.csv"), 400, 4, 2, 0.1, 8, "a,b,c,d,y", "1", "0");
     }
 
     @Test

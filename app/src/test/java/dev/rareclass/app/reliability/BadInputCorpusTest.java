@@ -40,14 +40,7 @@ class BadInputCorpusTest {
 
     @BeforeAll
     static void trainModels() throws IOException {
-        Path good = dir.resolve("good.csv");
-        StringBuilder sb = new StringBuilder("a,b,color,y\n");
-        String[] colors = {"red", "green", "blue"};
-        for (int i = 0; i < 200; i++) {
-            sb.append(i % 7).append('.').append(i % 10).append(',').append((i * 13) % 11).append(',')
-                    .append(colors[i % 3]).append(',').append(i % 5 == 0 ? 1 : 0).append('\n');
-        }
-        Files.writeString(good, sb);
+        Path good = SmallTable.write(dir.resolve("good.csv"));
         model = dir.resolve("logistic.model");
         InProcessCli t = InProcessCli.run("train", good.toString(), "--label", "y", "--positive", "1",
                 "--categorical", "color", "--model", "logistic", "--out", model.toString());

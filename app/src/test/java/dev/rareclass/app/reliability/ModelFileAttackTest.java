@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rareclass.domain.experiment.Checksums;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,18 +127,14 @@ class ModelFileAttackTest {
         Map<String, byte[]> parts = read(forest);
         parts.put("classifier.bin", forestPayload(evilStream(false)));
         Path bad = write("gadget.model", parts); // checksums recomputed, as an attacker would
-        assertRefused(bad, "may not contain");
-        assertThat(Tripwire.initialized).as("static initializer ran").isFalse();
-        assertThat(Tripwire.deserialized).as("readObject ran").isFalse();
+        assertRefusedUntouched(bad, "may not contain");
     }
 
     @Test
     void aForeignClassNestedInAnAllowedMapIsRefusedToo() throws IOException {
         Map<String, byte[]> parts = read(forest);
         parts.put("classifier.bin", forestPayload(evilStream(true)));
-        assertRefused(write("nested-gadget.model", parts), "may not contain");
-        assertThat(Tripwire.initialized).isFalse();
-        assertThat(Tripwire.deserialized).isFalse();
+        assertRefusedUntouched(write("nested-gadget.model", parts), "may not contain");
     }
 
     /**
@@ -177,9 +171,7 @@ class ModelFileAttackTest {
         }
         Tripwire.reset();
         parts.put("classifier.bin", forged.toByteArray());
-        assertRefused(write("gadget-" + name + ".model", parts), "may not contain");
-        assertThat(Tripwire.initialized).as("static initializer ran").isFalse();
-        assertThat(Tripwire.deserialized).as("readObject ran").isFalse();
+        assertRefusedUntouched(write("gadget-" + name + ".model", parts), "may not contain");
     }
 
     @Test
@@ -199,9 +191,7 @@ class ModelFileAttackTest {
         manifest.put("kind", "mlp");
         parts.put("manifest.json", new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
         parts.put("classifier.bin", net.toByteArray());
-        assertRefused(write("dl4j-extra-entry.model", parts), "unexpected entry 'preprocessor.bin'");
-        assertThat(Tripwire.initialized).isFalse();
-        assertThat(Tripwire.deserialized).isFalse();
+        assertRefusedUntouched(write("dl4j-extra-entry.model", parts), "unexpected entry 'preprocessor.bin'");
     }
 
     @Test
@@ -232,6 +222,13 @@ class ModelFileAttackTest {
             assertThat(out).as("no predictions written").doesNotExist();
         }
         return r;
+    }
+
+    /** Refused, and neither the foreign class's static initializer nor its readObject ran. */
+    private static void assertRefusedUntouched(Path model, String mentions) {
+        assertRefused(model, mentions);
+        assertThat(Tripwire.initialized).as("static initializer ran").isFalse();
+        assertThat(Tripwire.deserialized).as("readObject ran").isFalse();
     }
 
     private static void assertRefused(Path model, String mentions) {
@@ -300,13 +297,7 @@ class ModelFileAttackTest {
     }
 
     static Map<String, byte[]> read(Path model) throws IOException {
-        Map<String, byte[]> parts = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(model)))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                parts.put(e.getName(), zip.readAllBytes());
-            }
-        }
-        return parts;
+        return ModelZip.read(model);
     }
 
     /** Writes the parts as a model zip, recomputing the classifier's and the manifest's checksums when present. */
@@ -315,18 +306,8 @@ class ModelFileAttackTest {
                 && !name.startsWith("altered")) {
             ObjectNode manifest = (ObjectNode) new ObjectMapper().readTree(parts.get("manifest.json"));
             ((ObjectNode) manifest.path("checksums")).put("classifier.bin", Checksums.sha256(parts.get("classifier.bin")));
-            byte[] m = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
-            parts.put("manifest.json", m);
-            parts.put("manifest.sha256", Checksums.sha256(m).getBytes(StandardCharsets.US_ASCII));
+            ModelZip.putManifest(parts, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
         }
-        Path p = dir.resolve(name);
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(p))) {
-            for (Map.Entry<String, byte[]> e : parts.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
-        }
-        return p;
+        return ModelZip.write(dir.resolve(name), parts);
     }
 }

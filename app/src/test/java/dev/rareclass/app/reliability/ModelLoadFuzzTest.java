@@ -8,14 +8,13 @@ import dev.rareclass.app.wiring.AppModule;
 import dev.rareclass.domain.error.RareclassException;
 import dev.rareclass.domain.experiment.Checksums;
 import dev.rareclass.domain.port.ModelStore;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Fuzz targets for the model loader: {@link #modelFile} feeds arbitrary bytes as a model file;
@@ -75,19 +74,11 @@ class ModelLoadFuzzTest {
         m.putObject("threshold").put("value", 0.5).put("policy", "0.5");
         m.putObject("checksums").put("classifier.bin", Checksums.sha256(payload));
         byte[] manifest = JSON.writeValueAsBytes(m);
-        ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        try (ZipOutputStream out = new ZipOutputStream(zip)) {
-            entry(out, "manifest.json", manifest);
-            entry(out, "classifier.bin", payload);
-            entry(out, "manifest.sha256", Checksums.sha256(manifest).getBytes(StandardCharsets.US_ASCII));
-        }
-        load(zip.toByteArray());
-    }
-
-    private static void entry(ZipOutputStream out, String name, byte[] bytes) throws IOException {
-        out.putNextEntry(new ZipEntry(name));
-        out.write(bytes);
-        out.closeEntry();
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        parts.put("manifest.json", manifest);
+        parts.put("classifier.bin", payload);
+        parts.put("manifest.sha256", Checksums.sha256(manifest).getBytes(StandardCharsets.US_ASCII));
+        load(ModelZip.bytes(parts));
     }
 
     private static void load(byte[] bytes) throws IOException {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rareclass.domain.experiment.Checksums;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,8 +15,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +57,7 @@ class RememberedReadingAttackTest {
         good = dir.resolve("good.model");
         assertThat(InProcessCli.run("train", data.toString(), "--label", "y", "--positive", "1", "--model", "logistic",
                 "--out", good.toString()).exitCode()).isZero();
-        parts = ModelFileAttackTest.read(good);
+        parts = ModelZip.read(good);
         assertThat(new String(parts.get("manifest.json"), StandardCharsets.UTF_8)).contains("\"read_with\"")
                 .contains("\"environment\"");
     }
@@ -263,16 +260,7 @@ class RememberedReadingAttackTest {
         }
         byte[] m = text.getBytes(StandardCharsets.UTF_8);
         Map<String, byte[]> out = new LinkedHashMap<>(parts);
-        out.put("manifest.json", m);
-        out.put("manifest.sha256", Checksums.sha256(m).getBytes(StandardCharsets.US_ASCII));
-        Path p = dir.resolve(c.name().replaceAll("[^A-Za-z0-9]+", "-") + ".model");
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(p))) {
-            for (Map.Entry<String, byte[]> e : out.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
-        }
-        return p;
+        ModelZip.putManifest(out, m);
+        return ModelZip.write(dir.resolve(c.name().replaceAll("[^A-Za-z0-9]+", "-") + ".model"), out);
     }
 }

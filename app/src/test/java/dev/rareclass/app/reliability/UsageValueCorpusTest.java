@@ -51,14 +51,7 @@ class UsageValueCorpusTest {
 
     @BeforeAll
     static void writeInputs() throws IOException {
-        data = dir.resolve("good.csv");
-        StringBuilder sb = new StringBuilder("a,b,color,y\n");
-        String[] colors = {"red", "green", "blue"};
-        for (int i = 0; i < 200; i++) {
-            sb.append(i % 7).append('.').append(i % 10).append(',').append((i * 13) % 11).append(',')
-                    .append(colors[i % 3]).append(',').append(i % 5 == 0 ? 1 : 0).append('\n');
-        }
-        Files.writeString(data, sb);
+        data = SmallTable.write(dir.resolve("good.csv"));
         model = dir.resolve("logistic.model");
         InProcessCli t = InProcessCli.run("train", data.toString(), "--label", "y", "--positive", "1",
                 "--model", "logistic", "--out", model.toString());

@@ -1,0 +1,57 @@
+package dev.rareclass.app.reliability;
+
+import dev.rareclass.domain.experiment.Checksums;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/** Takes a saved model's zip apart and puts (possibly forged) parts back together, for the attack tests. */
+final class ModelZip {
+
+    private ModelZip() {
+    }
+
+    /** The model file's entries, by name, in the order they are stored. */
+    static Map<String, byte[]> read(Path model) throws IOException {
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(model)))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                parts.put(e.getName(), zip.readAllBytes());
+            }
+        }
+        return parts;
+    }
+
+    /** Puts {@code manifest} in as {@code manifest.json}, with a {@code manifest.sha256} that matches it. */
+    static void putManifest(Map<String, byte[]> parts, byte[] manifest) {
+        parts.put("manifest.json", manifest);
+        parts.put("manifest.sha256", Checksums.sha256(manifest).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The parts as a zip, one entry each, in the map's order. */
+    static byte[] bytes(Map<String, byte[]> parts) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> e : parts.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Writes the parts as a zip to {@code file}; returns it. */
+    static Path write(Path file, Map<String, byte[]> parts) throws IOException {
+        Files.write(file, bytes(parts));
+        return file;
+    }
+}
