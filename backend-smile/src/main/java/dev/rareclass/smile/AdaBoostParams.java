@@ -18,7 +18,7 @@ import smile.classification.AdaBoost;
  * @param maxNodes maximum leaves per tree ({@code max-nodes}); 0 (the default) means no limit but the depth's
  * @param nodeSize minimum rows in a leaf ({@code node-size}, default 1)
  */
-public record AdaBoostParams(int trees, int maxDepth, int maxNodes, int nodeSize) {
+public record AdaBoostParams(int trees, int maxDepth, int maxNodes, int nodeSize) implements SmileParams {
 
     static final String TREES = "trees";
     static final String MAX_DEPTH = "max-depth";

@@ -21,7 +21,7 @@ import smile.model.cart.SplitRule;
  * @param splitRule impurity used to choose splits ({@code split-rule}: gini, entropy, classification_error;
  *                  default gini)
  */
-public record DecisionTreeParams(int maxDepth, int maxNodes, int nodeSize, SplitRule splitRule) {
+public record DecisionTreeParams(int maxDepth, int maxNodes, int nodeSize, SplitRule splitRule) implements SmileParams {
 
     static final String MAX_DEPTH = "max-depth";
     static final String MAX_NODES = "max-nodes";

@@ -24,7 +24,7 @@ import smile.classification.GradientTreeBoost;
  *                     default 1.0: all rows, no randomness)
  */
 public record GradientBoostingParams(int trees, int maxDepth, int maxNodes, int nodeSize, double learningRate,
-                                     double subsample) {
+                                     double subsample) implements SmileParams {
 
     static final String TREES = "trees";
     static final String MAX_DEPTH = "max-depth";

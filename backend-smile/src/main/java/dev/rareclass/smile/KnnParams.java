@@ -10,7 +10,7 @@ import java.util.Set;
  * @param k neighbours that vote ({@code k}, default 5, scikit-learn's {@code n_neighbors}); at most the number
  *          of training rows, checked when training
  */
-public record KnnParams(int k) {
+public record KnnParams(int k) implements SmileParams {
 
     static final String K = "k";
 

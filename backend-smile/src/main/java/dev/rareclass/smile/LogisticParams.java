@@ -19,7 +19,7 @@ import smile.classification.LogisticRegression;
  *                      nasa.csv 1e-5 and lambda 0.1 took 3.7 times as long for PR-AUC 0.949 against 0.947)
  * @param maxIterations L-BFGS iteration limit ({@code max-iterations}, default 500)
  */
-public record LogisticParams(double lambda, double tolerance, int maxIterations) {
+public record LogisticParams(double lambda, double tolerance, int maxIterations) implements SmileParams {
 
     static final String LAMBDA = "lambda";
     static final String TOLERANCE = "tolerance";

@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  */
 public record MlpParams(List<Integer> hidden, List<String> activations, List<Double> dropouts, String optimizer,
                         double learningRate, double momentum, double rho, double l2, int epochs, int batchSize,
-                        OptionalLong seed) {
+                        OptionalLong seed) implements SmileParams {
 
     public static final Set<String> ACTIVATIONS = Set.of("relu", "leaky-relu", "tanh", "sigmoid");
     public static final Set<String> OPTIMIZERS = Set.of("rmsprop", "sgd");

@@ -27,7 +27,7 @@ import smile.model.cart.SplitRule;
  *                  classification_error; default gini)
  */
 public record RandomForestParams(int trees, int mtry, int maxDepth, int maxNodes, int nodeSize,
-                                 double subsample, SplitRule splitRule) {
+                                 double subsample, SplitRule splitRule) implements SmileParams {
 
     static final String TREES = "trees";
     static final String MTRY = "mtry";

@@ -1,7 +1,5 @@
 package dev.rareclass.smile;
 
-import dev.rareclass.domain.data.FeatureMatrix;
-import dev.rareclass.domain.model.Hyperparameters;
 import java.util.Locale;
 import smile.classification.PlattScaling;
 import smile.classification.SVM;
@@ -10,21 +8,20 @@ import smile.classification.SVM;
  * A trained Smile SVM and its Platt scaling. The score is {@code 1 / (1 + exp(A·f + B))} of the decision value
  * {@code f}: the probability of class 1. Scoring only reads the support vectors, so it is thread-safe.
  */
-public final class SmileSvmClassifier implements SmileTrainedClassifier {
+public final class SmileSvmClassifier extends SmileClassifier<SvmParams> {
 
     private final SVM<double[]> svm;
     private final PlattScaling platt;
-    private final SvmParams params;
     private final int featureCount;
 
     SmileSvmClassifier(SVM<double[]> svm, PlattScaling platt, SvmParams params) {
+        super(SvmFactory.KIND, params);
         double[][] vectors = svm.vectors();
         if (vectors.length == 0 || vectors[0] == null || vectors.length != svm.weights().length) {
             throw new IllegalArgumentException("an svm with support vectors and one weight each was expected");
         }
         this.svm = svm;
         this.platt = platt;
-        this.params = params;
         this.featureCount = vectors[0].length;
         for (double[] v : vectors) {
             if (v == null || v.length != featureCount) {
@@ -42,29 +39,13 @@ public final class SmileSvmClassifier implements SmileTrainedClassifier {
     }
 
     @Override
-    public String kind() {
-        return SvmFactory.KIND;
-    }
-
-    @Override
-    public Hyperparameters params() {
-        return params.toHyperparameters();
-    }
-
-    @Override
     public int featureCount() {
         return featureCount;
     }
 
     @Override
-    public double[] scores(FeatureMatrix x) {
-        Features.requireColumns(x, featureCount, SvmFactory.MODEL);
-        double[][] rows = Features.rows(x);
-        double[] out = new double[rows.length];
-        for (int r = 0; r < out.length; r++) {
-            out[r] = platt.scale(svm.score(rows[r]));
-        }
-        return out;
+    double scoreRow(double[] row) {
+        return platt.scale(svm.score(row));
     }
 
     @Override

@@ -18,7 +18,7 @@ import java.util.Set;
  * @param tolerance stopping tolerance of the solver ({@code tolerance}, default 1e-3, scikit-learn's {@code tol})
  * @param epochs    LASVM's passes over the rows before its finishing step ({@code epochs}, default 1, Smile's)
  */
-public record SvmParams(String kernel, double c, double gamma, double tolerance, int epochs) {
+public record SvmParams(String kernel, double c, double gamma, double tolerance, int epochs) implements SmileParams {
 
     static final String KERNEL = "kernel";
     static final String C = "c";
