@@ -1,11 +1,7 @@
 package dev.rareclass.smile;
 
-import dev.rareclass.domain.data.FeatureMatrix;
-import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.model.ClassifierTrainer;
-import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.ModelId;
-import dev.rareclass.domain.model.TrainedClassifier;
 import dev.rareclass.domain.model.TrainingContext;
 import smile.classification.AdaBoost;
 import smile.data.formula.Formula;
@@ -27,25 +23,16 @@ public final class AdaBoostFactory extends SmileTrainerFactory {
     static final String MODEL = ModelId.of(KIND, SmileModule.NAME).toString();
 
     public AdaBoostFactory() {
-        super(KIND, AdaBoostParams.NAMES, false);
+        super(KIND, AdaBoostParams.NAMES, false, p -> trainer(AdaBoostParams.of(p)));
     }
 
-    @Override
-    public ClassifierTrainer create(Hyperparameters params) {
-        return new Trainer(AdaBoostParams.of(params));
-    }
-
-    private record Trainer(AdaBoostParams params) implements ClassifierTrainer {
-        @Override
-        public TrainedClassifier train(FeatureMatrix x, Labels y, TrainingContext ctx) {
-            Features.requireTrainable(x, y, MODEL);
-            GradientBoostingFactory.refuseClassWeights(ctx, MODEL);
-            var frame = GradientBoostingFactory.labelledFrame(x, y);
-            ctx.progress().update(MODEL + " trees", 0, params.trees());
-            MathEx.setSeed(ctx.seed());
-            AdaBoost model = AdaBoost.fit(Formula.lhs(RandomForestFactory.LABEL), frame, params.toOptions());
-            ctx.progress().update(MODEL + " trees", params.trees(), params.trees());
-            return new SmileAdaBoostClassifier(model, params);
-        }
+    private static ClassifierTrainer trainer(AdaBoostParams params) {
+        return (x, y, ctx) -> {
+            var frame = labelledFrame(x, y);
+            return new SmileAdaBoostClassifier(growTrees(ctx, MODEL, params.trees(), () -> {
+                MathEx.setSeed(ctx.seed());
+                return AdaBoost.fit(Formula.lhs(LABEL), frame, params.toOptions());
+            }), params);
+        };
     }
 }

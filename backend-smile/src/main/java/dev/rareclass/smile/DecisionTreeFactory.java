@@ -1,13 +1,9 @@
 package dev.rareclass.smile;
 
-import dev.rareclass.domain.data.FeatureMatrix;
 import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.model.ClassWeights;
 import dev.rareclass.domain.model.ClassifierTrainer;
-import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.ModelId;
-import dev.rareclass.domain.model.TrainedClassifier;
-import dev.rareclass.domain.model.TrainingContext;
 import smile.classification.DecisionTree;
 import smile.data.DataFrame;
 import smile.data.type.DataTypes;
@@ -31,12 +27,7 @@ public final class DecisionTreeFactory extends SmileTrainerFactory {
     static final int MAX_MULTIPLICITY = 10_000;
 
     public DecisionTreeFactory() {
-        super(KIND, DecisionTreeParams.NAMES, true);
-    }
-
-    @Override
-    public ClassifierTrainer create(Hyperparameters params) {
-        return new Trainer(DecisionTreeParams.of(params));
+        super(KIND, DecisionTreeParams.NAMES, true, p -> trainer(DecisionTreeParams.of(p)));
     }
 
     /** Each row's multiplicity for the given class weights, or null when they are uniform. */
@@ -54,15 +45,13 @@ public final class DecisionTreeFactory extends SmileTrainerFactory {
         return samples;
     }
 
-    private record Trainer(DecisionTreeParams params) implements ClassifierTrainer {
-        @Override
-        public TrainedClassifier train(FeatureMatrix x, Labels y, TrainingContext ctx) {
-            Features.requireTrainable(x, y, MODEL);
+    private static ClassifierTrainer trainer(DecisionTreeParams params) {
+        return (x, y, ctx) -> {
             DataFrame frame = Features.forestFrame(x, y);
-            StructField response = new StructField(RandomForestFactory.LABEL, DataTypes.IntType);
+            StructField response = new StructField(LABEL, DataTypes.IntType);
             DecisionTree tree = new DecisionTree(frame, y.toArray(), response, 2, params.splitRule(), params.smileMaxDepth(),
                     params.smileMaxNodes(), params.nodeSize(), x.cols(), multiplicities(ctx.classWeights(), y), null);
             return new SmileDecisionTreeClassifier(tree, params);
-        }
+        };
     }
 }

@@ -1,17 +1,11 @@
 package dev.rareclass.smile;
 
-import dev.rareclass.domain.data.FeatureMatrix;
-import dev.rareclass.domain.data.Labels;
-import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.model.ClassifierTrainer;
-import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.ModelId;
-import dev.rareclass.domain.model.TrainedClassifier;
 import dev.rareclass.domain.model.TrainingContext;
 import smile.classification.GradientTreeBoost;
 import smile.data.DataFrame;
 import smile.data.formula.Formula;
-import smile.data.vector.ValueVector;
 import smile.math.MathEx;
 
 /**
@@ -30,38 +24,16 @@ public final class GradientBoostingFactory extends SmileTrainerFactory {
     static final String MODEL = ModelId.of(KIND, SmileModule.NAME).toString();
 
     public GradientBoostingFactory() {
-        super(KIND, GradientBoostingParams.NAMES, false);
+        super(KIND, GradientBoostingParams.NAMES, false, p -> trainer(GradientBoostingParams.of(p)));
     }
 
-    @Override
-    public ClassifierTrainer create(Hyperparameters params) {
-        return new Trainer(GradientBoostingParams.of(params));
-    }
-
-    /** Refuses non-uniform class weights for a model that cannot take them, naming one that can. */
-    static void refuseClassWeights(TrainingContext ctx, String model) {
-        if (!ctx.classWeights().isUniform()) {
-            throw new UsageException(model + " does not support class weights; use --class-weight none "
-                    + "or a model that supports them, such as random-forest@smile");
-        }
-    }
-
-    /** The features as Smile's trees take them ({@link Features#forestFrame}) with the label last, for {@code y ~ .}. */
-    static DataFrame labelledFrame(FeatureMatrix x, Labels y) {
-        return Features.forestFrame(x, y).add(ValueVector.of(RandomForestFactory.LABEL, y.toArray()));
-    }
-
-    private record Trainer(GradientBoostingParams params) implements ClassifierTrainer {
-        @Override
-        public TrainedClassifier train(FeatureMatrix x, Labels y, TrainingContext ctx) {
-            Features.requireTrainable(x, y, MODEL);
-            refuseClassWeights(ctx, MODEL);
+    private static ClassifierTrainer trainer(GradientBoostingParams params) {
+        return (x, y, ctx) -> {
             DataFrame frame = labelledFrame(x, y);
-            ctx.progress().update(MODEL + " trees", 0, params.trees());
-            MathEx.setSeed(ctx.seed());
-            GradientTreeBoost model = GradientTreeBoost.fit(Formula.lhs(RandomForestFactory.LABEL), frame, params.toOptions());
-            ctx.progress().update(MODEL + " trees", params.trees(), params.trees());
-            return new SmileGradientBoostingClassifier(model, params);
-        }
+            return new SmileGradientBoostingClassifier(growTrees(ctx, MODEL, params.trees(), () -> {
+                MathEx.setSeed(ctx.seed());
+                return GradientTreeBoost.fit(Formula.lhs(LABEL), frame, params.toOptions());
+            }), params);
+        };
     }
 }

@@ -1,13 +1,8 @@
 package dev.rareclass.smile;
 
-import dev.rareclass.domain.data.FeatureMatrix;
-import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.model.ClassifierTrainer;
-import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.ModelId;
-import dev.rareclass.domain.model.TrainedClassifier;
-import dev.rareclass.domain.model.TrainingContext;
 
 /**
  * {@code knn@smile}: Smile's k-nearest-neighbour classifier with the Euclidean distance on the preprocessed
@@ -24,24 +19,16 @@ public final class KnnFactory extends SmileTrainerFactory {
     static final String MODEL = ModelId.of(KIND, SmileModule.NAME).toString();
 
     public KnnFactory() {
-        super(KIND, KnnParams.NAMES, false);
+        super(KIND, KnnParams.NAMES, false, p -> trainer(KnnParams.of(p)));
     }
 
-    @Override
-    public ClassifierTrainer create(Hyperparameters params) {
-        return new Trainer(KnnParams.of(params));
-    }
-
-    private record Trainer(KnnParams params) implements ClassifierTrainer {
-        @Override
-        public TrainedClassifier train(FeatureMatrix x, Labels y, TrainingContext ctx) {
-            Features.requireTrainable(x, y, MODEL);
-            GradientBoostingFactory.refuseClassWeights(ctx, MODEL);
+    private static ClassifierTrainer trainer(KnnParams params) {
+        return (x, y, ctx) -> {
             if (params.k() > x.rows()) {
                 throw new UsageException("parameter k=" + params.k() + " exceeds the " + x.rows() + " training rows of "
                         + MODEL);
             }
             return new SmileKnnClassifier(x.data().clone(), x.cols(), y.toArray(), params);
-        }
+        };
     }
 }

@@ -1,13 +1,7 @@
 package dev.rareclass.smile;
 
 import dev.rareclass.domain.model.ModelId;
-import dev.rareclass.domain.data.FeatureMatrix;
-import dev.rareclass.domain.data.Labels;
-import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.model.ClassifierTrainer;
-import dev.rareclass.domain.model.Hyperparameters;
-import dev.rareclass.domain.model.TrainedClassifier;
-import dev.rareclass.domain.model.TrainingContext;
 import smile.classification.LogisticRegression;
 
 /**
@@ -23,24 +17,13 @@ public final class LogisticRegressionFactory extends SmileTrainerFactory {
     static final String MODEL = ModelId.of(KIND, SmileModule.NAME).toString();
 
     public LogisticRegressionFactory() {
-        super(KIND, LogisticParams.NAMES, false);
+        super(KIND, LogisticParams.NAMES, false, p -> trainer(LogisticParams.of(p)));
     }
 
-    @Override
-    public ClassifierTrainer create(Hyperparameters params) {
-        return new Trainer(LogisticParams.of(params));
-    }
-
-    private record Trainer(LogisticParams params) implements ClassifierTrainer {
-        @Override
-        public TrainedClassifier train(FeatureMatrix x, Labels y, TrainingContext ctx) {
-            Features.requireTrainable(x, y, MODEL);
-            if (!ctx.classWeights().isUniform()) {
-                throw new UsageException(MODEL + " does not support class weights; use --class-weight none "
-                        + "or a model that supports them, such as random-forest@smile");
-            }
+    private static ClassifierTrainer trainer(LogisticParams params) {
+        return (x, y, ctx) -> {
             LogisticRegression.Binomial fitted = LogisticRegression.binomial(Features.rows(x), y.toArray(), params.toOptions());
             return new SmileLogisticClassifier(fitted.coefficients().clone(), params, fitted.loglikelihood());
-        }
+        };
     }
 }

@@ -1,11 +1,7 @@
 package dev.rareclass.smile;
 
-import dev.rareclass.domain.data.FeatureMatrix;
-import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.model.ClassifierTrainer;
-import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.ModelId;
-import dev.rareclass.domain.model.TrainedClassifier;
 import dev.rareclass.domain.model.TrainingContext;
 import java.util.SplittableRandom;
 import smile.classification.MLP;
@@ -36,12 +32,7 @@ public final class MlpFactory extends SmileTrainerFactory {
     static final double EPSILON = 1e-8;
 
     public MlpFactory() {
-        super(KIND, MlpParams.NAMES, false);
-    }
-
-    @Override
-    public ClassifierTrainer create(Hyperparameters params) {
-        return new Trainer(MlpParams.of(params));
+        super(KIND, MlpParams.NAMES, false, p -> trainer(MlpParams.of(p)));
     }
 
     private static HiddenLayerBuilder hidden(String activation, int units, double dropout) {
@@ -54,11 +45,8 @@ public final class MlpFactory extends SmileTrainerFactory {
         };
     }
 
-    private record Trainer(MlpParams params) implements ClassifierTrainer {
-        @Override
-        public TrainedClassifier train(FeatureMatrix x, Labels y, TrainingContext ctx) {
-            Features.requireTrainable(x, y, MODEL);
-            GradientBoostingFactory.refuseClassWeights(ctx, MODEL);
+    private static ClassifierTrainer trainer(MlpParams params) {
+        return (x, y, ctx) -> {
             long seed = params.seed().orElse(ctx.seed());
             LayerBuilder[] layers = new LayerBuilder[params.hidden().size() + 2];
             layers[0] = Layer.input(x.cols());
@@ -109,6 +97,6 @@ public final class MlpFactory extends SmileTrainerFactory {
                 ctx.progress().update(MODEL + " epochs", epoch + 1, params.epochs());
             }
             return new SmileMlpClassifier(net, params, x.cols());
-        }
+        };
     }
 }

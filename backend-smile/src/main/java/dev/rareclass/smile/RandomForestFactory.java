@@ -1,18 +1,13 @@
 package dev.rareclass.smile;
 
 import dev.rareclass.domain.model.ModelId;
-import dev.rareclass.domain.data.FeatureMatrix;
 import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.model.ClassWeights;
 import dev.rareclass.domain.model.ClassifierTrainer;
-import dev.rareclass.domain.model.Hyperparameters;
-import dev.rareclass.domain.model.TrainedClassifier;
-import dev.rareclass.domain.model.TrainingContext;
 import java.util.SplittableRandom;
 import smile.classification.RandomForest;
 import smile.data.DataFrame;
 import smile.data.formula.Formula;
-import smile.data.vector.ValueVector;
 
 /**
  * {@code random-forest@smile}: Smile's random forest of CART trees (Breiman, "Random Forests",
@@ -35,15 +30,9 @@ public final class RandomForestFactory extends SmileTrainerFactory {
 
     static final String KIND = "random-forest";
     static final String MODEL = ModelId.of(KIND, SmileModule.NAME).toString();
-    static final String LABEL = "y";
 
     public RandomForestFactory() {
-        super(KIND, RandomForestParams.NAMES, true);
-    }
-
-    @Override
-    public ClassifierTrainer create(Hyperparameters params) {
-        return new Trainer(RandomForestParams.of(params));
+        super(KIND, RandomForestParams.NAMES, true, p -> trainer(RandomForestParams.of(p)));
     }
 
     /** Smile's per-class down-sampling divisors for the given loss weights, or null when uniform. */
@@ -63,16 +52,14 @@ public final class RandomForestFactory extends SmileTrainerFactory {
         return (int) Math.max(1, Math.min(d, count));
     }
 
-    private record Trainer(RandomForestParams params) implements ClassifierTrainer {
-        @Override
-        public TrainedClassifier train(FeatureMatrix x, Labels y, TrainingContext ctx) {
-            Features.requireTrainable(x, y, MODEL);
+    private static ClassifierTrainer trainer(RandomForestParams params) {
+        return (x, y, ctx) -> {
             int d = x.cols();
             RandomForestParams resolved = params.resolvedFor(d);
 
             // Columns V1..Vd (binary ones nominal, see Features.forestFrame); the label goes last and the
             // formula "y ~ ." takes the rest.
-            DataFrame frame = Features.forestFrame(x, y).add(ValueVector.of(LABEL, y.toArray()));
+            DataFrame frame = labelledFrame(x, y);
 
             SplittableRandom rng = new SplittableRandom(ctx.seed());
             long[] seeds = new long[resolved.trees()];
@@ -83,11 +70,8 @@ public final class RandomForestFactory extends SmileTrainerFactory {
                     resolved.splitRule(), resolved.maxDepth(),
                     resolved.maxNodes() == 0 ? Integer.MAX_VALUE : resolved.maxNodes(), resolved.nodeSize(),
                     resolved.subsample(), smileClassWeight(ctx.classWeights(), y), seeds, null);
-
-            ctx.progress().update(MODEL + " trees", 0, resolved.trees());
-            RandomForest forest = RandomForest.fit(Formula.lhs(LABEL), frame, options);
-            ctx.progress().update(MODEL + " trees", resolved.trees(), resolved.trees());
+            RandomForest forest = growTrees(ctx, MODEL, resolved.trees(), () -> RandomForest.fit(Formula.lhs(LABEL), frame, options));
             return new SmileRandomForestClassifier(forest, resolved);
-        }
+        };
     }
 }

@@ -1,22 +1,47 @@
 package dev.rareclass.smile;
 
+import dev.rareclass.domain.data.FeatureMatrix;
+import dev.rareclass.domain.data.Labels;
+import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.model.ClassifierTrainer;
+import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.model.ModelId;
 import dev.rareclass.domain.model.TrainerFactory;
+import dev.rareclass.domain.model.TrainingContext;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import smile.data.DataFrame;
+import smile.data.vector.ValueVector;
 
 /**
- * What the Smile trainers' factories share: each is registered as {@code kind@smile} and states its kind, the
- * parameter names it accepts and whether it honours class weights; only {@link #create} differs.
+ * What the Smile trainers' factories share: each is registered as {@code kind@smile} and is one constructor call
+ * stating its kind, the parameter names it accepts, whether it honours class weights and how validated
+ * parameters become a trainer. Every trainer first checks that the data can be trained on and, for a kind that
+ * does not honour class weights, refuses non-uniform ones; then the kind's own fit runs.
  */
 abstract class SmileTrainerFactory implements TrainerFactory {
 
+    /** The label column's name in the frames Smile's tree models are fitted on ({@code y ~ .}). */
+    static final String LABEL = "y";
+
     private final String kind;
+    private final String model;
     private final Set<String> parameterNames;
     private final boolean supportsClassWeights;
+    private final Function<Hyperparameters, ClassifierTrainer> fit;
 
-    SmileTrainerFactory(String kind, Set<String> parameterNames, boolean supportsClassWeights) {
+    /**
+     * @param fit reads and validates the user parameters (a {@code UsageException} names a bad one) and gives
+     *            the kind's own fit, called after the shared checks
+     */
+    SmileTrainerFactory(String kind, Set<String> parameterNames, boolean supportsClassWeights,
+                        Function<Hyperparameters, ClassifierTrainer> fit) {
         this.kind = kind;
+        this.model = ModelId.of(kind, SmileModule.NAME).toString();
         this.parameterNames = parameterNames;
         this.supportsClassWeights = supportsClassWeights;
+        this.fit = fit;
     }
 
     @Override
@@ -37,5 +62,38 @@ abstract class SmileTrainerFactory implements TrainerFactory {
     @Override
     public final boolean supportsClassWeights() {
         return supportsClassWeights;
+    }
+
+    @Override
+    public final ClassifierTrainer create(Hyperparameters params) {
+        ClassifierTrainer kindFit = fit.apply(params);
+        return (x, y, ctx) -> {
+            Features.requireTrainable(x, y, model);
+            if (!supportsClassWeights) {
+                refuseClassWeights(ctx, model);
+            }
+            return kindFit.train(x, y, ctx);
+        };
+    }
+
+    /** Refuses non-uniform class weights for a model that cannot take them, naming one that can. */
+    static void refuseClassWeights(TrainingContext ctx, String model) {
+        if (!ctx.classWeights().isUniform()) {
+            throw new UsageException(model + " does not support class weights; use --class-weight none "
+                    + "or a model that supports them, such as random-forest@smile");
+        }
+    }
+
+    /** The features as Smile's trees take them ({@link Features#forestFrame}) with the label last, for {@code y ~ .}. */
+    static DataFrame labelledFrame(FeatureMatrix x, Labels y) {
+        return Features.forestFrame(x, y).add(ValueVector.of(LABEL, y.toArray()));
+    }
+
+    /** Fits a tree ensemble, reporting {@code 0} of {@code trees} before and all of them after. */
+    static <T> T growTrees(TrainingContext ctx, String model, int trees, Supplier<T> fit) {
+        ctx.progress().update(model + " trees", 0, trees);
+        T fitted = fit.get();
+        ctx.progress().update(model + " trees", trees, trees);
+        return fitted;
     }
 }

@@ -1,11 +1,7 @@
 package dev.rareclass.smile;
 
-import dev.rareclass.domain.data.FeatureMatrix;
-import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.model.ClassifierTrainer;
-import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.ModelId;
-import dev.rareclass.domain.model.TrainedClassifier;
 import dev.rareclass.domain.model.TrainingContext;
 import smile.classification.PlattScaling;
 import smile.classification.SVM;
@@ -35,12 +31,7 @@ public final class SvmFactory extends SmileTrainerFactory {
     static final String MODEL = ModelId.of(KIND, SmileModule.NAME).toString();
 
     public SvmFactory() {
-        super(KIND, SvmParams.NAMES, false);
-    }
-
-    @Override
-    public ClassifierTrainer create(Hyperparameters params) {
-        return new Trainer(SvmParams.of(params));
+        super(KIND, SvmParams.NAMES, false, p -> trainer(SvmParams.of(p)));
     }
 
     /** Smile's kernel for resolved parameters: its Gaussian is {@code exp(-|x-y|² / (2σ²))}, so {@code σ = sqrt(1 / (2γ))}. */
@@ -49,11 +40,8 @@ public final class SvmFactory extends SmileTrainerFactory {
                 : new GaussianKernel(Math.sqrt(1 / (2 * params.gamma())));
     }
 
-    private record Trainer(SvmParams params) implements ClassifierTrainer {
-        @Override
-        public TrainedClassifier train(FeatureMatrix x, Labels y, TrainingContext ctx) {
-            Features.requireTrainable(x, y, MODEL);
-            GradientBoostingFactory.refuseClassWeights(ctx, MODEL);
+    private static ClassifierTrainer trainer(SvmParams params) {
+        return (x, y, ctx) -> {
             double[][] rows = Features.rows(x);
             SvmParams resolved = params.resolvedFor(rows);
             int[] signs = new int[y.size()];
@@ -69,6 +57,6 @@ public final class SvmFactory extends SmileTrainerFactory {
             }
             PlattScaling platt = PlattScaling.fit(decisions, signs);
             return new SmileSvmClassifier(svm, platt, resolved);
-        }
+        };
     }
 }
