@@ -4,8 +4,6 @@ import dev.rareclass.domain.model.ClassifierTrainer;
 import dev.rareclass.domain.model.ModelId;
 import dev.rareclass.domain.model.TrainingContext;
 import smile.classification.AdaBoost;
-import smile.data.formula.Formula;
-import smile.math.MathEx;
 
 /**
  * {@code adaboost@smile}: Smile's AdaBoost (SAMME) over CART trees, pure Java. The columns go in as for
@@ -27,12 +25,7 @@ public final class AdaBoostFactory extends SmileTrainerFactory {
     }
 
     private static ClassifierTrainer trainer(AdaBoostParams params) {
-        return (x, y, ctx) -> {
-            var frame = labelledFrame(x, y);
-            return new SmileAdaBoostClassifier(growTrees(ctx, MODEL, params.trees(), () -> {
-                MathEx.setSeed(ctx.seed());
-                return AdaBoost.fit(Formula.lhs(LABEL), frame, params.toOptions());
-            }), params);
-        };
+        return (x, y, ctx) -> new SmileAdaBoostClassifier(boost(x, y, ctx, MODEL, params.trees(),
+                (formula, frame) -> AdaBoost.fit(formula, frame, params.toOptions())), params);
     }
 }

@@ -4,9 +4,6 @@ import dev.rareclass.domain.model.ClassifierTrainer;
 import dev.rareclass.domain.model.ModelId;
 import dev.rareclass.domain.model.TrainingContext;
 import smile.classification.GradientTreeBoost;
-import smile.data.DataFrame;
-import smile.data.formula.Formula;
-import smile.math.MathEx;
 
 /**
  * {@code gradient-boosting@smile}: Smile's gradient tree boosting with the binomial deviance (Friedman 2001,
@@ -28,12 +25,7 @@ public final class GradientBoostingFactory extends SmileTrainerFactory {
     }
 
     private static ClassifierTrainer trainer(GradientBoostingParams params) {
-        return (x, y, ctx) -> {
-            DataFrame frame = labelledFrame(x, y);
-            return new SmileGradientBoostingClassifier(growTrees(ctx, MODEL, params.trees(), () -> {
-                MathEx.setSeed(ctx.seed());
-                return GradientTreeBoost.fit(Formula.lhs(LABEL), frame, params.toOptions());
-            }), params);
-        };
+        return (x, y, ctx) -> new SmileGradientBoostingClassifier(boost(x, y, ctx, MODEL, params.trees(),
+                (formula, frame) -> GradientTreeBoost.fit(formula, frame, params.toOptions())), params);
     }
 }

@@ -1,6 +1,7 @@
 package dev.rareclass.smile;
 
 import dev.rareclass.domain.model.ModelId;
+import dev.rareclass.domain.model.TrainingContext;
 import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.model.ClassWeights;
 import dev.rareclass.domain.model.ClassifierTrainer;

@@ -2,7 +2,6 @@ package dev.rareclass.smile;
 
 import java.util.Locale;
 import smile.classification.AdaBoost;
-import smile.data.Tuple;
 
 /**
  * A trained Smile AdaBoost model. The score is Smile's posterior of class 1: the share of the trees' weighted
@@ -10,35 +9,16 @@ import smile.data.Tuple;
  * softmax; both rank rows alike. Smile maps each row through the model's formula, whose schema binding is
  * per thread in Smile 6.3, so scoring from several threads at once is safe.
  */
-public final class SmileAdaBoostClassifier extends SmileTreeClassifier<AdaBoostParams> {
-
-    private final AdaBoost model;
+public final class SmileAdaBoostClassifier extends SmileBoostedClassifier<AdaBoostParams, AdaBoost> {
 
     SmileAdaBoostClassifier(AdaBoost model, AdaBoostParams params) {
-        super(AdaBoostFactory.KIND, params, binary(model).schema());
-        this.model = model;
-    }
-
-    private static AdaBoost binary(AdaBoost model) {
-        if (model.numClasses() != 2) {
-            throw new IllegalArgumentException("a binary model was expected, got " + model.numClasses() + " classes");
-        }
-        return model;
-    }
-
-    /** The Smile model, for the codec. */
-    AdaBoost model() {
-        return model;
-    }
-
-    @Override
-    double scoreTuple(Tuple row) {
-        return positivePosterior(model, row);
+        super(AdaBoostFactory.KIND, params, model, require(model.numClasses() == 2,
+                "a binary model was expected, got " + model.numClasses() + " classes", model.schema()));
     }
 
     @Override
     public String summary() {
         return String.format(Locale.ROOT, "adaboost (Smile, SAMME), %d trees of max depth %d, %d features",
-                model.size(), params.maxDepth(), featureCount());
+                model().size(), params.maxDepth(), featureCount());
     }
 }

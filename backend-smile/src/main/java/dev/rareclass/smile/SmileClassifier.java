@@ -22,12 +22,27 @@ abstract sealed class SmileClassifier<P extends SmileParams> implements SmileTra
 
     private final String kind;
     private final String model;
+    private final int featureCount;
     final P params;
 
-    SmileClassifier(String kind, P params) {
+    SmileClassifier(String kind, P params, int featureCount) {
         this.kind = kind;
         this.model = ModelId.of(kind, SmileModule.NAME).toString();
         this.params = params;
+        this.featureCount = featureCount;
+    }
+
+    /** {@code value}, or an {@link IllegalArgumentException} with {@code message} when the model is not {@code ok}. */
+    static <T> T require(boolean ok, String message, T value) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+        return value;
+    }
+
+    @Override
+    public final int featureCount() {
+        return featureCount;
     }
 
     @Override

@@ -15,15 +15,9 @@ public final class SmileDecisionTreeClassifier extends SmileTreeClassifier<Decis
     private final DecisionTree tree;
 
     SmileDecisionTreeClassifier(DecisionTree tree, DecisionTreeParams params) {
-        super(DecisionTreeFactory.KIND, params, binary(tree).schema());
+        super(DecisionTreeFactory.KIND, params,
+                require(binaryLeaves(tree.root(), 0), "a binary classification tree was expected", tree).schema());
         this.tree = tree;
-    }
-
-    private static DecisionTree binary(DecisionTree tree) {
-        if (!binaryLeaves(tree.root(), 0)) {
-            throw new IllegalArgumentException("a binary classification tree was expected");
-        }
-        return tree;
     }
 
     /** Whether every leaf below {@code node} counts two classes (a tree read from a file is checked once here). */

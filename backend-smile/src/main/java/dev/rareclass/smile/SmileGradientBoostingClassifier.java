@@ -3,7 +3,6 @@ package dev.rareclass.smile;
 import java.util.Arrays;
 import java.util.Locale;
 import smile.classification.GradientTreeBoost;
-import smile.data.Tuple;
 import smile.regression.RegressionTree;
 
 /**
@@ -15,36 +14,17 @@ import smile.regression.RegressionTree;
  * <p>Smile maps each row through the model's formula, whose schema binding is per thread in Smile 6.3, so
  * scoring from several threads at once is safe.
  */
-public final class SmileGradientBoostingClassifier extends SmileTreeClassifier<GradientBoostingParams> {
-
-    private final GradientTreeBoost model;
+public final class SmileGradientBoostingClassifier
+        extends SmileBoostedClassifier<GradientBoostingParams, GradientTreeBoost> {
 
     SmileGradientBoostingClassifier(GradientTreeBoost model, GradientBoostingParams params) {
-        super(GradientBoostingFactory.KIND, params, binary(model).schema());
-        this.model = model;
-    }
-
-    private static GradientTreeBoost binary(GradientTreeBoost model) {
-        RegressionTree[][] trees = model.trees();
-        if (trees.length != 1) {
-            throw new IllegalArgumentException("a binary model (one tree per round) was expected, got " + trees.length);
-        }
-        return model;
-    }
-
-    /** The Smile model, for the codec. */
-    GradientTreeBoost model() {
-        return model;
-    }
-
-    @Override
-    double scoreTuple(Tuple row) {
-        return positivePosterior(model, row);
+        super(GradientBoostingFactory.KIND, params, model, require(model.trees().length == 1,
+                "a binary model (one tree per round) was expected, got " + model.trees().length, model.schema()));
     }
 
     @Override
     public String summary() {
-        RegressionTree[] trees = model.trees()[0];
+        RegressionTree[] trees = model().trees()[0];
         double meanLeaves = Arrays.stream(trees).mapToInt(t -> t.root().leaves()).average().orElse(0);
         return String.format(Locale.ROOT,
                 "gradient boosting (Smile), %d trees, max depth %d, mean leaves %.1f, learning rate %s, subsample %s, %d features",

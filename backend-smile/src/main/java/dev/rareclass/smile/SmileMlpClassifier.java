@@ -11,24 +11,17 @@ import smile.classification.MLP;
 public final class SmileMlpClassifier extends SmileClassifier<MlpParams> {
 
     private final MLP net;
-    private final int featureCount;
 
     SmileMlpClassifier(MLP net, MlpParams params, int featureCount) {
-        super(MlpFactory.KIND, params);
+        super(MlpFactory.KIND, params, featureCount);
         if (net.numClasses() != 2 || featureCount < 1) {
             throw new IllegalArgumentException("a binary network with inputs was expected");
         }
         this.net = net;
-        this.featureCount = featureCount;
     }
 
     MLP net() {
         return net;
-    }
-
-    @Override
-    public int featureCount() {
-        return featureCount;
     }
 
     @Override
@@ -39,7 +32,7 @@ public final class SmileMlpClassifier extends SmileClassifier<MlpParams> {
     @Override
     public String summary() {
         return String.format(Locale.ROOT, "multilayer perceptron (Smile), %d inputs, hidden %s (%s), sigmoid output, "
-                        + "%s, learning rate %s, %d epochs, batch %d", featureCount, params.hidden(),
+                        + "%s, learning rate %s, %d epochs, batch %d", featureCount(), params.hidden(),
                 String.join(",", params.activations()), params.optimizer(), params.learningRate(), params.epochs(),
                 params.batchSize());
     }

@@ -24,20 +24,14 @@ public final class SmileRandomForestClassifier extends SmileTreeClassifier<Rando
     private final DecisionTree[] trees;
 
     SmileRandomForestClassifier(RandomForest forest, RandomForestParams params) {
-        super(RandomForestFactory.KIND, params, binary(forest).schema());
+        super(RandomForestFactory.KIND, params, require(forest.numClasses() == 2,
+                "a binary forest was expected, got " + forest.numClasses() + " classes", forest).schema());
         this.forest = forest;
         RandomForest.Model[] models = forest.models();
         this.trees = new DecisionTree[models.length];
         for (int t = 0; t < models.length; t++) {
             trees[t] = models[t].tree();
         }
-    }
-
-    private static RandomForest binary(RandomForest forest) {
-        if (forest.numClasses() != 2) {
-            throw new IllegalArgumentException("a binary forest was expected, got " + forest.numClasses() + " classes");
-        }
-        return forest;
     }
 
     /** The Smile model, for the codec. */

@@ -12,22 +12,25 @@ public final class SmileSvmClassifier extends SmileClassifier<SvmParams> {
 
     private final SVM<double[]> svm;
     private final PlattScaling platt;
-    private final int featureCount;
 
     SmileSvmClassifier(SVM<double[]> svm, PlattScaling platt, SvmParams params) {
-        super(SvmFactory.KIND, params);
+        super(SvmFactory.KIND, params, supportVectorLength(svm));
+        this.svm = svm;
+        this.platt = platt;
+    }
+
+    /** The length of the support vectors, which must all have it, one weight each. */
+    private static int supportVectorLength(SVM<double[]> svm) {
         double[][] vectors = svm.vectors();
         if (vectors.length == 0 || vectors[0] == null || vectors.length != svm.weights().length) {
             throw new IllegalArgumentException("an svm with support vectors and one weight each was expected");
         }
-        this.svm = svm;
-        this.platt = platt;
-        this.featureCount = vectors[0].length;
         for (double[] v : vectors) {
-            if (v == null || v.length != featureCount) {
+            if (v == null || v.length != vectors[0].length) {
                 throw new IllegalArgumentException("support vectors of different lengths");
             }
         }
+        return vectors[0].length;
     }
 
     SVM<double[]> svm() {
@@ -36,11 +39,6 @@ public final class SmileSvmClassifier extends SmileClassifier<SvmParams> {
 
     PlattScaling platt() {
         return platt;
-    }
-
-    @Override
-    public int featureCount() {
-        return featureCount;
     }
 
     @Override
@@ -53,6 +51,6 @@ public final class SmileSvmClassifier extends SmileClassifier<SvmParams> {
         return String.format(Locale.ROOT, "svm (Smile, LASVM), %s kernel%s, C=%s, %d support vectors, %d features, "
                         + "probabilities by Platt scaling on the training rows", params.kernel(),
                 SvmParams.RBF.equals(params.kernel()) ? String.format(Locale.ROOT, " gamma=%.6g", params.gamma()) : "",
-                params.c(), svm.vectors().length, featureCount);
+                params.c(), svm.vectors().length, featureCount());
     }
 }

@@ -9,9 +9,12 @@ import dev.rareclass.domain.model.ModelId;
 import dev.rareclass.domain.model.TrainerFactory;
 import dev.rareclass.domain.model.TrainingContext;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import smile.data.DataFrame;
+import smile.data.formula.Formula;
+import smile.math.MathEx;
 import smile.data.vector.ValueVector;
 
 /**
@@ -87,6 +90,19 @@ abstract class SmileTrainerFactory implements TrainerFactory {
     /** The features as Smile's trees take them ({@link Features#forestFrame}) with the label last, for {@code y ~ .}. */
     static DataFrame labelledFrame(FeatureMatrix x, Labels y) {
         return Features.forestFrame(x, y).add(ValueVector.of(LABEL, y.toArray()));
+    }
+
+    /**
+     * Fits a boosted model ({@code y ~ .} on {@link #labelledFrame}) with Smile's thread-local generator seeded from
+     * {@link TrainingContext#seed()} just before, reporting the trees as {@link #growTrees} does.
+     */
+    static <T> T boost(FeatureMatrix x, Labels y, TrainingContext ctx, String model, int trees,
+                       BiFunction<Formula, DataFrame, T> fit) {
+        DataFrame frame = labelledFrame(x, y);
+        return growTrees(ctx, model, trees, () -> {
+            MathEx.setSeed(ctx.seed());
+            return fit.apply(Formula.lhs(LABEL), frame);
+        });
     }
 
     /** Fits a tree ensemble, reporting {@code 0} of {@code trees} before and all of them after. */

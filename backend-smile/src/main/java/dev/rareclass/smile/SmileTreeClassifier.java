@@ -14,21 +14,15 @@ import dev.rareclass.domain.data.FeatureMatrix;
  * @param <P> the kind's validated parameters
  */
 abstract sealed class SmileTreeClassifier<P extends SmileParams> extends SmileClassifier<P>
-        permits SmileDecisionTreeClassifier, SmileRandomForestClassifier, SmileGradientBoostingClassifier,
-        SmileAdaBoostClassifier {
+        permits SmileDecisionTreeClassifier, SmileRandomForestClassifier, SmileBoostedClassifier {
 
     private final StructType schema;
     private final double[] midpoints;
 
     SmileTreeClassifier(String kind, P params, StructType schema) {
-        super(kind, params);
+        super(kind, params, schema.length());
         this.schema = schema;
         this.midpoints = Features.nominalMidpoints(schema);
-    }
-
-    @Override
-    public final int featureCount() {
-        return schema.length();
     }
 
     @Override
