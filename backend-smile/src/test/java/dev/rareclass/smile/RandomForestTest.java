@@ -10,12 +10,7 @@ import dev.rareclass.domain.model.ClassWeights;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.ScoreKind;
 import dev.rareclass.domain.model.TrainingContext;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import smile.data.Tuple;
 
@@ -114,19 +109,7 @@ class RandomForestTest {
     @Test
     void scoringFromManyThreadsAtOnceGivesTheSameScores() throws Exception {
         SmileRandomForestClassifier model = train(4);
-        double[] expected = model.scores(TEST.x());
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<double[]>> results = new ArrayList<>();
-            for (int i = 0; i < 16; i++) {
-                results.add(pool.submit(() -> model.scores(TEST.x())));
-            }
-            for (Future<double[]> r : results) {
-                assertThat(r.get()).containsExactly(expected);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        TestData.assertScoresTheSameFromManyThreads(model, TEST.x(), 8, 16);
     }
 
     @Test

@@ -14,13 +14,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -86,19 +81,7 @@ class SmileKindsTest {
     @MethodSource("kinds")
     void scoresTheSameFromManyThreads(Kind k) throws Exception {
         TrainedClassifier model = k.train(3);
-        double[] expected = model.scores(TEST.x());
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<double[]>> results = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                results.add(pool.submit(() -> model.scores(TEST.x())));
-            }
-            for (Future<double[]> f : results) {
-                assertThat(f.get()).containsExactly(expected);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        TestData.assertScoresTheSameFromManyThreads(model, TEST.x(), 4, 8);
     }
 
     @ParameterizedTest(name = "{0}")
