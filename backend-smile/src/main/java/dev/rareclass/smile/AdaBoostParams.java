@@ -36,7 +36,7 @@ public record AdaBoostParams(int trees, int maxDepth, int maxNodes, int nodeSize
 
     /** Reads and validates user parameters; a {@code UsageException} names the bad or unknown one. */
     public static AdaBoostParams of(Hyperparameters p) {
-        p.requireKnown(NAMES, AdaBoostFactory.MODEL);
+        p.requireKnown(NAMES, SmileKind.ADABOOST.model);
         int trees = p.integer(TREES, DEFAULTS.trees, 1, 100_000);
         int maxDepth = p.integer(MAX_DEPTH, DEFAULTS.maxDepth, 1, GradientBoostingParams.MAX_TREE_DEPTH);
         int maxNodes = p.integer(MAX_NODES, DEFAULTS.maxNodes, 2, Integer.MAX_VALUE);

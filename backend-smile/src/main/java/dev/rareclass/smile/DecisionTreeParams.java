@@ -43,7 +43,7 @@ public record DecisionTreeParams(int maxDepth, int maxNodes, int nodeSize, Split
 
     /** Reads and validates user parameters; a {@code UsageException} names the bad or unknown one. */
     public static DecisionTreeParams of(Hyperparameters p) {
-        p.requireKnown(NAMES, DecisionTreeFactory.MODEL);
+        p.requireKnown(NAMES, SmileKind.DECISION_TREE.model);
         int maxDepth = p.integer(MAX_DEPTH, DEFAULTS.maxDepth, 1, MAX_TREE_DEPTH);
         int maxNodes = p.integer(MAX_NODES, DEFAULTS.maxNodes, 2, Integer.MAX_VALUE);
         int nodeSize = p.integer(NODE_SIZE, DEFAULTS.nodeSize, 1, Integer.MAX_VALUE);

@@ -48,7 +48,7 @@ public record GradientBoostingParams(int trees, int maxDepth, int maxNodes, int 
 
     /** Reads and validates user parameters; a {@code UsageException} names the bad or unknown one. */
     public static GradientBoostingParams of(Hyperparameters p) {
-        p.requireKnown(NAMES, GradientBoostingFactory.MODEL);
+        p.requireKnown(NAMES, SmileKind.GRADIENT_BOOSTING.model);
         int trees = p.integer(TREES, DEFAULTS.trees, 1, 100_000);
         int maxDepth = p.integer(MAX_DEPTH, DEFAULTS.maxDepth, 1, MAX_TREE_DEPTH);
         int maxNodes = p.integer(MAX_NODES, DEFAULTS.maxNodes, 2, Integer.MAX_VALUE);

@@ -29,7 +29,7 @@ public record KnnParams(int k) implements SmileParams {
 
     /** Reads and validates user parameters; a {@code UsageException} names the bad or unknown one. */
     public static KnnParams of(Hyperparameters p) {
-        p.requireKnown(NAMES, KnnFactory.MODEL);
+        p.requireKnown(NAMES, SmileKind.KNN.model);
         return new KnnParams(p.integer(K, DEFAULTS.k, 1, MAX_K));
     }
 

@@ -45,7 +45,7 @@ public record LogisticParams(double lambda, double tolerance, int maxIterations)
 
     /** Reads and validates user parameters; a {@code UsageException} names the bad or unknown one. */
     public static LogisticParams of(Hyperparameters p) {
-        p.requireKnown(NAMES, LogisticRegressionFactory.MODEL);
+        p.requireKnown(NAMES, SmileKind.LOGISTIC.model);
         double lambda = p.decimal(LAMBDA, DEFAULTS.lambda, 0, 1e12);
         double tolerance = p.decimal(TOLERANCE, DEFAULTS.tolerance, 1e-15, 1);
         int maxIterations = p.integer(MAX_ITERATIONS, DEFAULTS.maxIterations, 1, 1_000_000);

@@ -51,7 +51,7 @@ public record RandomForestParams(int trees, int mtry, int maxDepth, int maxNodes
 
     /** Reads and validates user parameters; a {@code UsageException} names the bad or unknown one. */
     public static RandomForestParams of(Hyperparameters p) {
-        p.requireKnown(NAMES, RandomForestFactory.MODEL);
+        p.requireKnown(NAMES, SmileKind.RANDOM_FOREST.model);
         int trees = p.integer(TREES, DEFAULTS.trees, 1, 100_000);
         int mtry = p.integer(MTRY, DEFAULTS.mtry, 1, Integer.MAX_VALUE);
         int maxDepth = p.integer(MAX_DEPTH, DEFAULTS.maxDepth, 2, MAX_TREE_DEPTH);

@@ -12,7 +12,7 @@ import smile.classification.AdaBoost;
 public final class SmileAdaBoostClassifier extends SmileBoostedClassifier<AdaBoostParams, AdaBoost> {
 
     SmileAdaBoostClassifier(AdaBoost model, AdaBoostParams params) {
-        super(AdaBoostFactory.KIND, params, model, require(model.numClasses() == 2,
+        super(SmileKind.ADABOOST.kind, params, model, require(model.numClasses() == 2,
                 "a binary model was expected, got " + model.numClasses() + " classes", model.schema()));
     }
 

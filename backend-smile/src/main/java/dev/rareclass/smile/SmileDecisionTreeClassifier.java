@@ -15,7 +15,7 @@ public final class SmileDecisionTreeClassifier extends SmileTreeClassifier<Decis
     private final DecisionTree tree;
 
     SmileDecisionTreeClassifier(DecisionTree tree, DecisionTreeParams params) {
-        super(DecisionTreeFactory.KIND, params,
+        super(SmileKind.DECISION_TREE.kind, params,
                 require(binaryLeaves(tree.root(), 0), "a binary classification tree was expected", tree).schema());
         this.tree = tree;
     }

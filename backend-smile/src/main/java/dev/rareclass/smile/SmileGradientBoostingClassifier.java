@@ -18,7 +18,7 @@ public final class SmileGradientBoostingClassifier
         extends SmileBoostedClassifier<GradientBoostingParams, GradientTreeBoost> {
 
     SmileGradientBoostingClassifier(GradientTreeBoost model, GradientBoostingParams params) {
-        super(GradientBoostingFactory.KIND, params, model, require(model.trees().length == 1,
+        super(SmileKind.GRADIENT_BOOSTING.kind, params, model, require(model.trees().length == 1,
                 "a binary model (one tree per round) was expected, got " + model.trees().length, model.schema()));
     }
 

@@ -20,7 +20,7 @@ public final class SmileKnnClassifier extends SmileClassifier<KnnParams> {
      * @param labels 0 or 1 per row, both present; not copied
      */
     SmileKnnClassifier(float[] rows, int cols, int[] labels, KnnParams params) {
-        super(KnnFactory.KIND, params, cols);
+        super(SmileKind.KNN.kind, params, cols);
         if (cols < 1 || rows.length != (long) labels.length * cols || params.k() > labels.length) {
             throw new IllegalArgumentException("inconsistent knn model: " + rows.length + " values, " + cols
                     + " columns, " + labels.length + " labels, k=" + params.k());

@@ -23,7 +23,7 @@ public final class SmileLogisticClassifier extends SmileClassifier<LogisticParam
      * @param logLikelihood the training log-likelihood Smile reported (for the summary)
      */
     SmileLogisticClassifier(double[] coefficients, LogisticParams params, double logLikelihood) {
-        super(LogisticRegressionFactory.KIND, params, coefficients.length - 1);
+        super(SmileKind.LOGISTIC.kind, params, coefficients.length - 1);
         if (coefficients.length < 2) {
             throw new IllegalArgumentException("a logistic regression needs at least one weight and an intercept");
         }

@@ -13,7 +13,7 @@ public final class SmileMlpClassifier extends SmileClassifier<MlpParams> {
     private final MLP net;
 
     SmileMlpClassifier(MLP net, MlpParams params, int featureCount) {
-        super(MlpFactory.KIND, params, featureCount);
+        super(SmileKind.MLP.kind, params, featureCount);
         if (net.numClasses() != 2 || featureCount < 1) {
             throw new IllegalArgumentException("a binary network with inputs was expected");
         }

@@ -60,23 +60,23 @@ public final class SmileModelCodec implements ModelCodec {
     /** The stored kinds, indexed by their kind byte (0 is no kind). */
     private static final Stored[] KINDS = {
             null,
-            new Stored(LogisticRegressionFactory.KIND, SmileModelCodec::readLogistic),
-            new Stored(RandomForestFactory.KIND, SmileModelCodec::readForest),
-            new Stored(DecisionTreeFactory.KIND, in -> readTreeModel(in, DecisionTreeParams::of, "tree",
+            new Stored(SmileKind.LOGISTIC.kind, SmileModelCodec::readLogistic),
+            new Stored(SmileKind.RANDOM_FOREST.kind, SmileModelCodec::readForest),
+            new Stored(SmileKind.DECISION_TREE.kind, in -> readTreeModel(in, DecisionTreeParams::of, "tree",
                     smile.classification.DecisionTree.class,
                     tree -> tree.schema() != null && SmileDecisionTreeClassifier.binaryLeaves(tree.root(), 0),
                     "a binary decision tree", SmileDecisionTreeClassifier::new)),
-            new Stored(GradientBoostingFactory.KIND, in -> readTreeModel(in, GradientBoostingParams::of, "model",
+            new Stored(SmileKind.GRADIENT_BOOSTING.kind, in -> readTreeModel(in, GradientBoostingParams::of, "model",
                     smile.classification.GradientTreeBoost.class,
                     model -> model.trees() != null && model.trees().length == 1 && model.schema() != null,
                     "a binary gradient boosting model", SmileGradientBoostingClassifier::new)),
-            new Stored(AdaBoostFactory.KIND, in -> readTreeModel(in, AdaBoostParams::of, "model",
+            new Stored(SmileKind.ADABOOST.kind, in -> readTreeModel(in, AdaBoostParams::of, "model",
                     smile.classification.AdaBoost.class,
                     model -> model.numClasses() == 2 && model.schema() != null,
                     "a binary adaboost model", SmileAdaBoostClassifier::new)),
-            new Stored(KnnFactory.KIND, SmileModelCodec::readKnn),
-            new Stored(SvmFactory.KIND, SmileModelCodec::readSvm),
-            new Stored(MlpFactory.KIND, SmileModelCodec::readMlp),
+            new Stored(SmileKind.KNN.kind, SmileModelCodec::readKnn),
+            new Stored(SmileKind.SVM.kind, SmileModelCodec::readSvm),
+            new Stored(SmileKind.MLP.kind, SmileModelCodec::readMlp),
     };
 
     /** Most parameters a payload may list (each kind has fewer than 20). */

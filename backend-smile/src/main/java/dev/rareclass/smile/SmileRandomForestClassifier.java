@@ -24,7 +24,7 @@ public final class SmileRandomForestClassifier extends SmileTreeClassifier<Rando
     private final DecisionTree[] trees;
 
     SmileRandomForestClassifier(RandomForest forest, RandomForestParams params) {
-        super(RandomForestFactory.KIND, params, require(forest.numClasses() == 2,
+        super(SmileKind.RANDOM_FOREST.kind, params, require(forest.numClasses() == 2,
                 "a binary forest was expected, got " + forest.numClasses() + " classes", forest).schema());
         this.forest = forest;
         RandomForest.Model[] models = forest.models();

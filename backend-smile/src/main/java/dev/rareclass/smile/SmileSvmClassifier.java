@@ -14,7 +14,7 @@ public final class SmileSvmClassifier extends SmileClassifier<SvmParams> {
     private final PlattScaling platt;
 
     SmileSvmClassifier(SVM<double[]> svm, PlattScaling platt, SvmParams params) {
-        super(SvmFactory.KIND, params, supportVectorLength(svm));
+        super(SmileKind.SVM.kind, params, supportVectorLength(svm));
         this.svm = svm;
         this.platt = platt;
     }

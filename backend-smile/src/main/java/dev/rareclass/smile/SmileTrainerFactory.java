@@ -5,7 +5,7 @@ import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.model.ClassifierTrainer;
 import dev.rareclass.domain.model.Hyperparameters;
-import dev.rareclass.domain.model.ModelId;
+import dev.rareclass.domain.model.TrainedClassifier;
 import dev.rareclass.domain.model.TrainerFactory;
 import dev.rareclass.domain.model.TrainingContext;
 import java.util.Set;
@@ -23,7 +23,12 @@ import smile.data.vector.ValueVector;
  * parameters become a trainer. Every trainer first checks that the data can be trained on and, for a kind that
  * does not honour class weights, refuses non-uniform ones; then the kind's own fit runs.
  */
-abstract class SmileTrainerFactory implements TrainerFactory {
+final class SmileTrainerFactory implements TrainerFactory {
+
+    /** A kind's own fit, given its validated parameters; called after the shared checks. */
+    interface Fit<P> {
+        TrainedClassifier fit(P params, FeatureMatrix x, Labels y, TrainingContext ctx);
+    }
 
     /** The label column's name in the frames Smile's tree models are fitted on ({@code y ~ .}). */
     static final String LABEL = "y";
@@ -32,19 +37,22 @@ abstract class SmileTrainerFactory implements TrainerFactory {
     private final String model;
     private final Set<String> parameterNames;
     private final boolean supportsClassWeights;
-    private final Function<Hyperparameters, ClassifierTrainer> fit;
+    private final Function<Hyperparameters, ClassifierTrainer> trainer;
 
     /**
-     * @param fit reads and validates the user parameters (a {@code UsageException} names a bad one) and gives
-     *            the kind's own fit, called after the shared checks
+     * @param read reads and validates the user parameters (a {@code UsageException} names a bad one)
+     * @param fit  the kind's own fit, called after the shared checks
      */
-    SmileTrainerFactory(String kind, Set<String> parameterNames, boolean supportsClassWeights,
-                        Function<Hyperparameters, ClassifierTrainer> fit) {
-        this.kind = kind;
-        this.model = ModelId.of(kind, SmileModule.NAME).toString();
+    <P> SmileTrainerFactory(SmileKind kind, Set<String> parameterNames, boolean supportsClassWeights,
+                            Function<Hyperparameters, P> read, Fit<P> fit) {
+        this.kind = kind.kind;
+        this.model = kind.model;
         this.parameterNames = parameterNames;
         this.supportsClassWeights = supportsClassWeights;
-        this.fit = fit;
+        this.trainer = user -> {
+            P params = read.apply(user);
+            return (x, y, ctx) -> fit.fit(params, x, y, ctx);
+        };
     }
 
     @Override
@@ -69,7 +77,7 @@ abstract class SmileTrainerFactory implements TrainerFactory {
 
     @Override
     public final ClassifierTrainer create(Hyperparameters params) {
-        ClassifierTrainer kindFit = fit.apply(params);
+        ClassifierTrainer kindFit = trainer.apply(params);
         return (x, y, ctx) -> {
             Features.requireTrainable(x, y, model);
             if (!supportsClassWeights) {

@@ -46,7 +46,7 @@ public record SvmParams(String kernel, double c, double gamma, double tolerance,
 
     /** Reads and validates user parameters; a {@code UsageException} names the bad or unknown one. */
     public static SvmParams of(Hyperparameters p) {
-        p.requireKnown(NAMES, SvmFactory.MODEL);
+        p.requireKnown(NAMES, SmileKind.SVM.model);
         String kernel = p.choice(KERNEL, DEFAULTS.kernel, Set.of(RBF, LINEAR));
         double c = p.decimal(C, DEFAULTS.c, 0, 1e12);
         if (c == 0) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class KnnTest {
 
     private static TrainedClassifier train(String k, FeatureMatrix x, Labels y) {
-        return new KnnFactory().create(Hyperparameters.of(Map.of("k", k))).train(x, y, TrainingContext.ofSeed(1));
+        return SmileTrainers.knn().create(Hyperparameters.of(Map.of("k", k))).train(x, y, TrainingContext.ofSeed(1));
     }
 
     @Test

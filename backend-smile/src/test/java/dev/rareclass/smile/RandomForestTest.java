@@ -19,7 +19,7 @@ class RandomForestTest {
     private static final TestData.Set TRAIN = TestData.xor(800, 5, 21);
     private static final TestData.Set TEST = TestData.xor(400, 5, 22);
 
-    private final RandomForestFactory factory = new RandomForestFactory();
+    private final SmileTrainerFactory factory = SmileTrainers.randomForest();
 
     private SmileRandomForestClassifier train(Hyperparameters p, TestData.Set data, TrainingContext ctx) {
         return (SmileRandomForestClassifier) factory.create(p).train(data.x(), data.y(), ctx);
@@ -128,11 +128,11 @@ class RandomForestTest {
     @Test
     void classWeightsBecomeSmilesDownSamplingDivisors() {
         Labels y = Labels.of(1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-        assertThat(RandomForestFactory.smileClassWeight(ClassWeights.NONE, y)).isNull();
+        assertThat(SmileTrainers.smileClassWeight(ClassWeights.NONE, y)).isNull();
         // balanced: positive 5, negative 10/18; negatives are thinned 9:1, capped at their count
-        assertThat(RandomForestFactory.smileClassWeight(ClassWeights.balanced(y), y)).containsExactly(9, 1);
-        assertThat(RandomForestFactory.smileClassWeight(new ClassWeights(1, 4), y)).containsExactly(1, 1);
-        assertThat(RandomForestFactory.smileClassWeight(new ClassWeights(100, 1), y)).containsExactly(9, 1);
+        assertThat(SmileTrainers.smileClassWeight(ClassWeights.balanced(y), y)).containsExactly(9, 1);
+        assertThat(SmileTrainers.smileClassWeight(new ClassWeights(1, 4), y)).containsExactly(1, 1);
+        assertThat(SmileTrainers.smileClassWeight(new ClassWeights(100, 1), y)).containsExactly(9, 1);
     }
 
     @Test

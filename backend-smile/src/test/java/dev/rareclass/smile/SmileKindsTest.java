@@ -44,12 +44,12 @@ class SmileKindsTest {
 
     static Stream<Kind> kinds() {
         return Stream.of(
-                new Kind("decision-tree", new DecisionTreeFactory(), Map.of("max-depth", "8"), 0.9),
-                new Kind("gradient-boosting", new GradientBoostingFactory(), Map.of("trees", "40", "subsample", "0.7"), 0.9),
-                new Kind("adaboost", new AdaBoostFactory(), Map.of("trees", "30", "max-depth", "3"), 0.9),
-                new Kind("knn", new KnnFactory(), Map.of("k", "7"), 0.9),
-                new Kind("svm", new SvmFactory(), Map.of("c", "10"), 0.9),
-                new Kind("mlp", new MlpFactory(), Map.of("hidden", "16,16", "epochs", "60", "learning-rate", "0.01",
+                new Kind("decision-tree", SmileTrainers.decisionTree(), Map.of("max-depth", "8"), 0.9),
+                new Kind("gradient-boosting", SmileTrainers.gradientBoosting(), Map.of("trees", "40", "subsample", "0.7"), 0.9),
+                new Kind("adaboost", SmileTrainers.adaBoost(), Map.of("trees", "30", "max-depth", "3"), 0.9),
+                new Kind("knn", SmileTrainers.knn(), Map.of("k", "7"), 0.9),
+                new Kind("svm", SmileTrainers.svm(), Map.of("c", "10"), 0.9),
+                new Kind("mlp", SmileTrainers.mlp(), Map.of("hidden", "16,16", "epochs", "60", "learning-rate", "0.01",
                         "dropout", "0.1"), 0.9));
     }
 
