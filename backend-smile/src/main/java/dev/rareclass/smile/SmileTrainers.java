@@ -294,8 +294,8 @@ final class SmileTrainers {
 
     // decision-tree
 
+    /** Most times one row counts in a weighted decision tree. */
     static final int MAX_MULTIPLICITY = 10_000;
-
 
     /** Each row's multiplicity for the given class weights, or null when they are uniform. */
     static int[] multiplicities(ClassWeights weights, Labels y) {
@@ -322,8 +322,8 @@ final class SmileTrainers {
 
     // mlp
 
+    /** RMSProp's epsilon. */
     static final double EPSILON = 1e-8;
-
 
     private static HiddenLayerBuilder hidden(String activation, int units, double dropout) {
         return switch (activation) {
