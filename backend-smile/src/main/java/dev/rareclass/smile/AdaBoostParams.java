@@ -18,12 +18,8 @@ import smile.classification.AdaBoost;
  * @param maxNodes maximum leaves per tree ({@code max-nodes}); 0 (the default) means no limit but the depth's
  * @param nodeSize minimum rows in a leaf ({@code node-size}, default 1)
  */
-public record AdaBoostParams(int trees, int maxDepth, int maxNodes, int nodeSize) {
+public record AdaBoostParams(int trees, int maxDepth, int maxNodes, int nodeSize) implements SmileTreeParams {
 
-    static final String TREES = "trees";
-    static final String MAX_DEPTH = "max-depth";
-    static final String MAX_NODES = "max-nodes";
-    static final String NODE_SIZE = "node-size";
 
     /** Parameter names {@code adaboost@smile} accepts. */
     public static final Set<String> NAMES = Set.of(TREES, MAX_DEPTH, MAX_NODES, NODE_SIZE);
@@ -40,7 +36,7 @@ public record AdaBoostParams(int trees, int maxDepth, int maxNodes, int nodeSize
 
     /** Reads and validates user parameters; a {@code UsageException} names the bad or unknown one. */
     public static AdaBoostParams of(Hyperparameters p) {
-        p.requireKnown(NAMES, AdaBoostFactory.MODEL);
+        p.requireKnown(NAMES, SmileKind.ADABOOST.model);
         int trees = p.integer(TREES, DEFAULTS.trees, 1, 100_000);
         int maxDepth = p.integer(MAX_DEPTH, DEFAULTS.maxDepth, 1, GradientBoostingParams.MAX_TREE_DEPTH);
         int maxNodes = p.integer(MAX_NODES, DEFAULTS.maxNodes, 2, Integer.MAX_VALUE);
@@ -57,11 +53,7 @@ public record AdaBoostParams(int trees, int maxDepth, int maxNodes, int nodeSize
     public Hyperparameters toHyperparameters() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put(TREES, Integer.toString(trees));
-        m.put(MAX_DEPTH, Integer.toString(maxDepth));
-        if (maxNodes > 0) {
-            m.put(MAX_NODES, Integer.toString(maxNodes));
-        }
-        m.put(NODE_SIZE, Integer.toString(nodeSize));
+        SmileTreeParams.putTreeShape(m, maxDepth, maxNodes, nodeSize);
         return Hyperparameters.of(m);
     }
 }

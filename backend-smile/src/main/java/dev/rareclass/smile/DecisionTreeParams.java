@@ -21,11 +21,8 @@ import smile.model.cart.SplitRule;
  * @param splitRule impurity used to choose splits ({@code split-rule}: gini, entropy, classification_error;
  *                  default gini)
  */
-public record DecisionTreeParams(int maxDepth, int maxNodes, int nodeSize, SplitRule splitRule) {
+public record DecisionTreeParams(int maxDepth, int maxNodes, int nodeSize, SplitRule splitRule) implements SmileTreeParams {
 
-    static final String MAX_DEPTH = "max-depth";
-    static final String MAX_NODES = "max-nodes";
-    static final String NODE_SIZE = "node-size";
     static final String SPLIT_RULE = "split-rule";
 
     /** Parameter names {@code decision-tree@smile} accepts. */
@@ -46,7 +43,7 @@ public record DecisionTreeParams(int maxDepth, int maxNodes, int nodeSize, Split
 
     /** Reads and validates user parameters; a {@code UsageException} names the bad or unknown one. */
     public static DecisionTreeParams of(Hyperparameters p) {
-        p.requireKnown(NAMES, DecisionTreeFactory.MODEL);
+        p.requireKnown(NAMES, SmileKind.DECISION_TREE.model);
         int maxDepth = p.integer(MAX_DEPTH, DEFAULTS.maxDepth, 1, MAX_TREE_DEPTH);
         int maxNodes = p.integer(MAX_NODES, DEFAULTS.maxNodes, 2, Integer.MAX_VALUE);
         int nodeSize = p.integer(NODE_SIZE, DEFAULTS.nodeSize, 1, Integer.MAX_VALUE);
@@ -68,11 +65,7 @@ public record DecisionTreeParams(int maxDepth, int maxNodes, int nodeSize, Split
     /** The values as parameters; {@code max-nodes} is left out while it means no limit. */
     public Hyperparameters toHyperparameters() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put(MAX_DEPTH, Integer.toString(maxDepth));
-        if (maxNodes > 0) {
-            m.put(MAX_NODES, Integer.toString(maxNodes));
-        }
-        m.put(NODE_SIZE, Integer.toString(nodeSize));
+        SmileTreeParams.putTreeShape(m, maxDepth, maxNodes, nodeSize);
         m.put(SPLIT_RULE, splitRule.name().toLowerCase(Locale.ROOT));
         return Hyperparameters.of(m);
     }

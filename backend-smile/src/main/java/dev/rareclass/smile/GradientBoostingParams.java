@@ -24,12 +24,8 @@ import smile.classification.GradientTreeBoost;
  *                     default 1.0: all rows, no randomness)
  */
 public record GradientBoostingParams(int trees, int maxDepth, int maxNodes, int nodeSize, double learningRate,
-                                     double subsample) {
+                                     double subsample) implements SmileTreeParams {
 
-    static final String TREES = "trees";
-    static final String MAX_DEPTH = "max-depth";
-    static final String MAX_NODES = "max-nodes";
-    static final String NODE_SIZE = "node-size";
     static final String LEARNING_RATE = "learning-rate";
     static final String SUBSAMPLE = "subsample";
 
@@ -52,7 +48,7 @@ public record GradientBoostingParams(int trees, int maxDepth, int maxNodes, int 
 
     /** Reads and validates user parameters; a {@code UsageException} names the bad or unknown one. */
     public static GradientBoostingParams of(Hyperparameters p) {
-        p.requireKnown(NAMES, GradientBoostingFactory.MODEL);
+        p.requireKnown(NAMES, SmileKind.GRADIENT_BOOSTING.model);
         int trees = p.integer(TREES, DEFAULTS.trees, 1, 100_000);
         int maxDepth = p.integer(MAX_DEPTH, DEFAULTS.maxDepth, 1, MAX_TREE_DEPTH);
         int maxNodes = p.integer(MAX_NODES, DEFAULTS.maxNodes, 2, Integer.MAX_VALUE);
@@ -78,11 +74,7 @@ public record GradientBoostingParams(int trees, int maxDepth, int maxNodes, int 
     public Hyperparameters toHyperparameters() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put(TREES, Integer.toString(trees));
-        m.put(MAX_DEPTH, Integer.toString(maxDepth));
-        if (maxNodes > 0) {
-            m.put(MAX_NODES, Integer.toString(maxNodes));
-        }
-        m.put(NODE_SIZE, Integer.toString(nodeSize));
+        SmileTreeParams.putTreeShape(m, maxDepth, maxNodes, nodeSize);
         m.put(LEARNING_RATE, Double.toString(learningRate));
         m.put(SUBSAMPLE, Double.toString(subsample));
         return Hyperparameters.of(m);

@@ -10,7 +10,7 @@ import java.util.Set;
  * @param k neighbours that vote ({@code k}, default 5, scikit-learn's {@code n_neighbors}); at most the number
  *          of training rows, checked when training
  */
-public record KnnParams(int k) {
+public record KnnParams(int k) implements SmileParams {
 
     static final String K = "k";
 
@@ -29,7 +29,7 @@ public record KnnParams(int k) {
 
     /** Reads and validates user parameters; a {@code UsageException} names the bad or unknown one. */
     public static KnnParams of(Hyperparameters p) {
-        p.requireKnown(NAMES, KnnFactory.MODEL);
+        p.requireKnown(NAMES, SmileKind.KNN.model);
         return new KnnParams(p.integer(K, DEFAULTS.k, 1, MAX_K));
     }
 

@@ -19,7 +19,7 @@ import smile.classification.LogisticRegression;
  *                      nasa.csv 1e-5 and lambda 0.1 took 3.7 times as long for PR-AUC 0.949 against 0.947)
  * @param maxIterations L-BFGS iteration limit ({@code max-iterations}, default 500)
  */
-public record LogisticParams(double lambda, double tolerance, int maxIterations) {
+public record LogisticParams(double lambda, double tolerance, int maxIterations) implements SmileParams {
 
     static final String LAMBDA = "lambda";
     static final String TOLERANCE = "tolerance";
@@ -45,7 +45,7 @@ public record LogisticParams(double lambda, double tolerance, int maxIterations)
 
     /** Reads and validates user parameters; a {@code UsageException} names the bad or unknown one. */
     public static LogisticParams of(Hyperparameters p) {
-        p.requireKnown(NAMES, LogisticRegressionFactory.MODEL);
+        p.requireKnown(NAMES, SmileKind.LOGISTIC.model);
         double lambda = p.decimal(LAMBDA, DEFAULTS.lambda, 0, 1e12);
         double tolerance = p.decimal(TOLERANCE, DEFAULTS.tolerance, 1e-15, 1);
         int maxIterations = p.integer(MAX_ITERATIONS, DEFAULTS.maxIterations, 1, 1_000_000);

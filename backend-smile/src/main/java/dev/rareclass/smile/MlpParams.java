@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  */
 public record MlpParams(List<Integer> hidden, List<String> activations, List<Double> dropouts, String optimizer,
                         double learningRate, double momentum, double rho, double l2, int epochs, int batchSize,
-                        OptionalLong seed) {
+                        OptionalLong seed) implements SmileParams {
 
     public static final Set<String> ACTIVATIONS = Set.of("relu", "leaky-relu", "tanh", "sigmoid");
     public static final Set<String> OPTIMIZERS = Set.of("rmsprop", "sgd");
@@ -83,17 +83,17 @@ public record MlpParams(List<Integer> hidden, List<String> activations, List<Dou
     public static MlpParams of(Hyperparameters p) {
         for (String name : new TreeSet<>(p.asMap().keySet())) {
             if (DL4J_ONLY.contains(name)) {
-                throw new UsageException(name + " is not supported by " + MlpFactory.MODEL + "; use mlp@dl4j");
+                throw new UsageException(name + " is not supported by " + SmileKind.MLP.model + "; use mlp@dl4j");
             }
         }
-        p.requireKnown(NAMES, MlpFactory.MODEL);
+        p.requireKnown(NAMES, SmileKind.MLP.model);
         List<Integer> hidden = p.integers("hidden", List.of(16, 16), 1, 1 << 16);
         require(!hidden.isEmpty(), "hidden", "'" + p.string("hidden", "") + "'", "at least one layer size, such as 16,16");
         int n = hidden.size();
         List<String> activations = perLayer(p, "activation", "relu", n);
         for (String a : activations) {
             if (DL4J_ONLY_ACTIVATIONS.contains(a)) {
-                throw new UsageException("activation=" + a + " is not supported by " + MlpFactory.MODEL + " (it has "
+                throw new UsageException("activation=" + a + " is not supported by " + SmileKind.MLP.model + " (it has "
                         + String.join(", ", new TreeSet<>(ACTIVATIONS)) + "); use mlp@dl4j");
             }
         }
@@ -107,7 +107,7 @@ public record MlpParams(List<Integer> hidden, List<String> activations, List<Dou
         }
         String optimizerWord = p.string("optimizer", "rmsprop");
         if (DL4J_ONLY_OPTIMIZERS.contains(optimizerWord)) {
-            throw new UsageException("optimizer=" + optimizerWord + " is not supported by " + MlpFactory.MODEL
+            throw new UsageException("optimizer=" + optimizerWord + " is not supported by " + SmileKind.MLP.model
                     + " (it has rmsprop, sgd); use mlp@dl4j");
         }
         String optimizer = p.choice("optimizer", "rmsprop", OPTIMIZERS);

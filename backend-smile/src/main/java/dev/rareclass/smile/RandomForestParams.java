@@ -27,13 +27,9 @@ import smile.model.cart.SplitRule;
  *                  classification_error; default gini)
  */
 public record RandomForestParams(int trees, int mtry, int maxDepth, int maxNodes, int nodeSize,
-                                 double subsample, SplitRule splitRule) {
+                                 double subsample, SplitRule splitRule) implements SmileTreeParams {
 
-    static final String TREES = "trees";
     static final String MTRY = "mtry";
-    static final String MAX_DEPTH = "max-depth";
-    static final String MAX_NODES = "max-nodes";
-    static final String NODE_SIZE = "node-size";
     static final String SUBSAMPLE = "subsample";
     static final String SPLIT_RULE = "split-rule";
 
@@ -55,7 +51,7 @@ public record RandomForestParams(int trees, int mtry, int maxDepth, int maxNodes
 
     /** Reads and validates user parameters; a {@code UsageException} names the bad or unknown one. */
     public static RandomForestParams of(Hyperparameters p) {
-        p.requireKnown(NAMES, RandomForestFactory.MODEL);
+        p.requireKnown(NAMES, SmileKind.RANDOM_FOREST.model);
         int trees = p.integer(TREES, DEFAULTS.trees, 1, 100_000);
         int mtry = p.integer(MTRY, DEFAULTS.mtry, 1, Integer.MAX_VALUE);
         int maxDepth = p.integer(MAX_DEPTH, DEFAULTS.maxDepth, 2, MAX_TREE_DEPTH);
@@ -91,11 +87,7 @@ public record RandomForestParams(int trees, int mtry, int maxDepth, int maxNodes
         if (mtry > 0) {
             m.put(MTRY, Integer.toString(mtry));
         }
-        m.put(MAX_DEPTH, Integer.toString(maxDepth));
-        if (maxNodes > 0) {
-            m.put(MAX_NODES, Integer.toString(maxNodes));
-        }
-        m.put(NODE_SIZE, Integer.toString(nodeSize));
+        SmileTreeParams.putTreeShape(m, maxDepth, maxNodes, nodeSize);
         m.put(SUBSAMPLE, Double.toString(subsample));
         m.put(SPLIT_RULE, splitRule.name().toLowerCase(Locale.ROOT));
         return Hyperparameters.of(m);

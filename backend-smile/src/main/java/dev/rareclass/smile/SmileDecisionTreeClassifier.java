@@ -1,11 +1,8 @@
 package dev.rareclass.smile;
 
-import dev.rareclass.domain.data.FeatureMatrix;
-import dev.rareclass.domain.model.Hyperparameters;
 import java.util.Locale;
 import smile.classification.DecisionTree;
 import smile.data.Tuple;
-import smile.data.type.StructType;
 import smile.model.cart.DecisionNode;
 
 /**
@@ -13,21 +10,14 @@ import smile.model.cart.DecisionNode;
  * (weighted) training rows in the leaf a row reaches, without Smile's Laplace smoothing. The tree is walked
  * from its root, which only reads immutable nodes, so scoring is thread-safe.
  */
-public final class SmileDecisionTreeClassifier implements SmileTrainedClassifier {
+public final class SmileDecisionTreeClassifier extends SmileTreeClassifier<DecisionTreeParams> {
 
     private final DecisionTree tree;
-    private final DecisionTreeParams params;
-    private final StructType schema;
-    private final double[] midpoints;
 
     SmileDecisionTreeClassifier(DecisionTree tree, DecisionTreeParams params) {
-        if (!binaryLeaves(tree.root(), 0)) {
-            throw new IllegalArgumentException("a binary classification tree was expected");
-        }
+        super(SmileKind.DECISION_TREE.kind, params,
+                require(binaryLeaves(tree.root(), 0), "a binary classification tree was expected", tree).schema());
         this.tree = tree;
-        this.params = params;
-        this.schema = tree.schema();
-        this.midpoints = Features.nominalMidpoints(schema);
     }
 
     /** Whether every leaf below {@code node} counts two classes (a tree read from a file is checked once here). */
@@ -46,31 +36,8 @@ public final class SmileDecisionTreeClassifier implements SmileTrainedClassifier
     }
 
     @Override
-    public String kind() {
-        return DecisionTreeFactory.KIND;
-    }
-
-    @Override
-    public Hyperparameters params() {
-        return params.toHyperparameters();
-    }
-
-    @Override
-    public int featureCount() {
-        return schema.length();
-    }
-
-    @Override
-    public double[] scores(FeatureMatrix x) {
-        Features.requireColumns(x, featureCount(), DecisionTreeFactory.MODEL);
-        double[] out = new double[x.rows()];
-        double[] row = new double[x.cols()];
-        for (int r = 0; r < out.length; r++) {
-            Features.forestRow(x, r, midpoints, row);
-            int[] count = ((DecisionNode) tree.root().predict(Tuple.of(schema, row.clone()))).count();
-            out[r] = (double) count[1] / (count[0] + count[1]);
-        }
-        return out;
+    double scoreTuple(Tuple row) {
+        return leafShare(tree, row);
     }
 
     @Override

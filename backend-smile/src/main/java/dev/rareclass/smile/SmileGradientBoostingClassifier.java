@@ -1,12 +1,8 @@
 package dev.rareclass.smile;
 
-import dev.rareclass.domain.data.FeatureMatrix;
-import dev.rareclass.domain.model.Hyperparameters;
 import java.util.Arrays;
 import java.util.Locale;
 import smile.classification.GradientTreeBoost;
-import smile.data.Tuple;
-import smile.data.type.StructType;
 import smile.regression.RegressionTree;
 
 /**
@@ -18,61 +14,17 @@ import smile.regression.RegressionTree;
  * <p>Smile maps each row through the model's formula, whose schema binding is per thread in Smile 6.3, so
  * scoring from several threads at once is safe.
  */
-public final class SmileGradientBoostingClassifier implements SmileTrainedClassifier {
-
-    private final GradientTreeBoost model;
-    private final GradientBoostingParams params;
-    private final StructType schema;
-    private final double[] midpoints;
+public final class SmileGradientBoostingClassifier
+        extends SmileBoostedClassifier<GradientBoostingParams, GradientTreeBoost> {
 
     SmileGradientBoostingClassifier(GradientTreeBoost model, GradientBoostingParams params) {
-        RegressionTree[][] trees = model.trees();
-        if (trees.length != 1) {
-            throw new IllegalArgumentException("a binary model (one tree per round) was expected, got " + trees.length);
-        }
-        this.model = model;
-        this.params = params;
-        this.schema = model.schema();
-        this.midpoints = Features.nominalMidpoints(schema);
-    }
-
-    /** The Smile model, for the codec. */
-    GradientTreeBoost model() {
-        return model;
-    }
-
-    @Override
-    public String kind() {
-        return GradientBoostingFactory.KIND;
-    }
-
-    @Override
-    public Hyperparameters params() {
-        return params.toHyperparameters();
-    }
-
-    @Override
-    public int featureCount() {
-        return schema.length();
-    }
-
-    @Override
-    public double[] scores(FeatureMatrix x) {
-        Features.requireColumns(x, featureCount(), GradientBoostingFactory.MODEL);
-        double[] out = new double[x.rows()];
-        double[] posteriori = new double[2];
-        for (int r = 0; r < out.length; r++) {
-            double[] row = new double[x.cols()];
-            Features.forestRow(x, r, midpoints, row);
-            model.predict(Tuple.of(schema, row), posteriori);
-            out[r] = posteriori[1];
-        }
-        return out;
+        super(SmileKind.GRADIENT_BOOSTING.kind, params, model, require(model.trees().length == 1,
+                "a binary model (one tree per round) was expected, got " + model.trees().length, model.schema()));
     }
 
     @Override
     public String summary() {
-        RegressionTree[] trees = model.trees()[0];
+        RegressionTree[] trees = model().trees()[0];
         double meanLeaves = Arrays.stream(trees).mapToInt(t -> t.root().leaves()).average().orElse(0);
         return String.format(Locale.ROOT,
                 "gradient boosting (Smile), %d trees, max depth %d, mean leaves %.1f, learning rate %s, subsample %s, %d features",

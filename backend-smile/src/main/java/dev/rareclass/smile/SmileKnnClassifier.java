@@ -1,7 +1,5 @@
 package dev.rareclass.smile;
 
-import dev.rareclass.domain.data.FeatureMatrix;
-import dev.rareclass.domain.model.Hyperparameters;
 import smile.classification.KNN;
 
 /**
@@ -10,12 +8,11 @@ import smile.classification.KNN;
  * model finds the same neighbours. The score is the share of positive rows among the {@code k} nearest,
  * scikit-learn's {@code predict_proba} with uniform weights (Smile's posterior, counts over {@code k}).
  */
-public final class SmileKnnClassifier implements SmileTrainedClassifier {
+public final class SmileKnnClassifier extends SmileClassifier<KnnParams> {
 
     private final float[] rows;
     private final int cols;
     private final int[] labels;
-    private final KnnParams params;
     private final KNN<double[]> model;
 
     /**
@@ -23,6 +20,7 @@ public final class SmileKnnClassifier implements SmileTrainedClassifier {
      * @param labels 0 or 1 per row, both present; not copied
      */
     SmileKnnClassifier(float[] rows, int cols, int[] labels, KnnParams params) {
+        super(SmileKind.KNN.kind, params, cols);
         if (cols < 1 || rows.length != (long) labels.length * cols || params.k() > labels.length) {
             throw new IllegalArgumentException("inconsistent knn model: " + rows.length + " values, " + cols
                     + " columns, " + labels.length + " labels, k=" + params.k());
@@ -30,7 +28,6 @@ public final class SmileKnnClassifier implements SmileTrainedClassifier {
         this.rows = rows;
         this.cols = cols;
         this.labels = labels;
-        this.params = params;
         double[][] x = new double[labels.length][cols];
         for (int r = 0; r < x.length; r++) {
             for (int c = 0; c < cols; c++) {
@@ -53,31 +50,8 @@ public final class SmileKnnClassifier implements SmileTrainedClassifier {
     }
 
     @Override
-    public String kind() {
-        return KnnFactory.KIND;
-    }
-
-    @Override
-    public Hyperparameters params() {
-        return params.toHyperparameters();
-    }
-
-    @Override
-    public int featureCount() {
-        return cols;
-    }
-
-    @Override
-    public double[] scores(FeatureMatrix x) {
-        Features.requireColumns(x, cols, KnnFactory.MODEL);
-        double[][] query = Features.rows(x);
-        double[] out = new double[query.length];
-        double[] posteriori = new double[2];
-        for (int r = 0; r < out.length; r++) {
-            model.predict(query[r], posteriori);
-            out[r] = posteriori[1];
-        }
-        return out;
+    double scoreRow(double[] row) {
+        return positivePosterior(model, row);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.rareclass.smile;
 
-import dev.rareclass.domain.data.FeatureMatrix;
-import dev.rareclass.domain.model.Hyperparameters;
 import java.util.Arrays;
 import smile.classification.LogisticRegression;
 import smile.util.IntSet;
@@ -11,12 +9,11 @@ import smile.util.IntSet;
  * numbers. Scoring goes through Smile's own {@link LogisticRegression.Binomial} rebuilt from those
  * coefficients, so a decoded model scores exactly like the one Smile fitted.
  */
-public final class SmileLogisticClassifier implements SmileTrainedClassifier {
+public final class SmileLogisticClassifier extends SmileClassifier<LogisticParams> {
 
     private static final IntSet BINARY = IntSet.of(2);
 
     private final double[] coefficients;
-    private final LogisticParams params;
     private final double logLikelihood;
     private final LogisticRegression.Binomial model;
 
@@ -26,24 +23,14 @@ public final class SmileLogisticClassifier implements SmileTrainedClassifier {
      * @param logLikelihood the training log-likelihood Smile reported (for the summary)
      */
     SmileLogisticClassifier(double[] coefficients, LogisticParams params, double logLikelihood) {
+        super(SmileKind.LOGISTIC.kind, params, coefficients.length - 1);
         if (coefficients.length < 2) {
             throw new IllegalArgumentException("a logistic regression needs at least one weight and an intercept");
         }
         this.coefficients = coefficients.clone();
-        this.params = params;
         this.logLikelihood = logLikelihood;
         // Binomial.score only reads its weights; our copy is never handed out, so sharing it is safe.
         this.model = new LogisticRegression.Binomial(this.coefficients, logLikelihood, params.lambda(), BINARY);
-    }
-
-    @Override
-    public String kind() {
-        return LogisticRegressionFactory.KIND;
-    }
-
-    @Override
-    public Hyperparameters params() {
-        return params.toHyperparameters();
     }
 
     LogisticParams logisticParams() {
@@ -60,24 +47,8 @@ public final class SmileLogisticClassifier implements SmileTrainedClassifier {
     }
 
     @Override
-    public int featureCount() {
-        return coefficients.length - 1;
-    }
-
-    @Override
-    public double[] scores(FeatureMatrix x) {
-        Features.requireColumns(x, featureCount(), LogisticRegressionFactory.MODEL);
-        int cols = x.cols();
-        float[] data = x.data();
-        double[] row = new double[cols];
-        double[] out = new double[x.rows()];
-        for (int r = 0; r < out.length; r++) {
-            for (int c = 0; c < cols; c++) {
-                row[c] = data[r * cols + c];
-            }
-            out[r] = model.score(row); // sigmoid(w·x + b), the posterior of class 1
-        }
-        return out;
+    double scoreRow(double[] row) {
+        return model.score(row); // sigmoid(w·x + b), the posterior of class 1
     }
 
     @Override

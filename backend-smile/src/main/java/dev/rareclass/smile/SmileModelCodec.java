@@ -48,6 +48,37 @@ public final class SmileModelCodec implements ModelCodec {
     static final byte SVM = 7;
     static final byte MLP = 8;
 
+    /** How a stored kind is read, after its header and kind byte. */
+    private interface Reader {
+        TrainedClassifier read(DataInputStream in) throws IOException;
+    }
+
+    /** A stored kind: the kind it names and how its payload is read. */
+    private record Stored(String kind, Reader reader) {
+    }
+
+    /** The stored kinds, indexed by their kind byte (0 is no kind). */
+    private static final Stored[] KINDS = {
+            null,
+            new Stored(SmileKind.LOGISTIC.kind, SmileModelCodec::readLogistic),
+            new Stored(SmileKind.RANDOM_FOREST.kind, SmileModelCodec::readForest),
+            new Stored(SmileKind.DECISION_TREE.kind, in -> readTreeModel(in, DecisionTreeParams::of, "tree",
+                    smile.classification.DecisionTree.class,
+                    tree -> tree.schema() != null && SmileDecisionTreeClassifier.binaryLeaves(tree.root(), 0),
+                    "a binary decision tree", SmileDecisionTreeClassifier::new)),
+            new Stored(SmileKind.GRADIENT_BOOSTING.kind, in -> readTreeModel(in, GradientBoostingParams::of, "model",
+                    smile.classification.GradientTreeBoost.class,
+                    model -> model.trees() != null && model.trees().length == 1 && model.schema() != null,
+                    "a binary gradient boosting model", SmileGradientBoostingClassifier::new)),
+            new Stored(SmileKind.ADABOOST.kind, in -> readTreeModel(in, AdaBoostParams::of, "model",
+                    smile.classification.AdaBoost.class,
+                    model -> model.numClasses() == 2 && model.schema() != null,
+                    "a binary adaboost model", SmileAdaBoostClassifier::new)),
+            new Stored(SmileKind.KNN.kind, SmileModelCodec::readKnn),
+            new Stored(SmileKind.SVM.kind, SmileModelCodec::readSvm),
+            new Stored(SmileKind.MLP.kind, SmileModelCodec::readMlp),
+    };
+
     /** Most parameters a payload may list (each kind has fewer than 20). */
     private static final int MAX_PARAMS = 64;
 
@@ -128,12 +159,7 @@ public final class SmileModelCodec implements ModelCodec {
         out.writeInt(p.nodeSize());
         out.writeDouble(p.subsample());
         out.writeUTF(p.splitRule().name());
-        ByteArrayOutputStream object = new ByteArrayOutputStream();
-        try (ObjectOutputStream oos = new ObjectOutputStream(object)) {
-            oos.writeObject(rf.forest());
-        }
-        out.writeInt(object.size());
-        object.writeTo(out);
+        writeObject(out, rf.forest());
     }
 
     /** k-NN as plain numbers: k, rows, columns, the float32 rows, one label byte per row. */
@@ -195,31 +221,14 @@ public final class SmileModelCodec implements ModelCodec {
                 throw refused("it has smile model format version " + version + "; this build reads version " + VERSION);
             }
             byte stored = in.readByte();
-            String storedKind = switch (stored) {
-                case LOGISTIC -> LogisticRegressionFactory.KIND;
-                case RANDOM_FOREST -> RandomForestFactory.KIND;
-                case DECISION_TREE -> DecisionTreeFactory.KIND;
-                case GRADIENT_BOOSTING -> GradientBoostingFactory.KIND;
-                case ADABOOST -> AdaBoostFactory.KIND;
-                case KNN -> KnnFactory.KIND;
-                case SVM -> SvmFactory.KIND;
-                case MLP -> MlpFactory.KIND;
-                default -> throw refused("it holds an unknown smile model kind (" + stored + ")");
-            };
-            if (!storedKind.equals(kind)) {
-                throw refused("it holds a " + storedKind + " model but the manifest says " + kind);
+            Stored entry = stored >= 0 && stored < KINDS.length ? KINDS[stored] : null;
+            if (entry == null) {
+                throw refused("it holds an unknown smile model kind (" + stored + ")");
             }
-            TrainedClassifier out = switch (stored) {
-                case LOGISTIC -> readLogistic(in);
-                case RANDOM_FOREST -> readForest(in);
-                case DECISION_TREE -> readDecisionTree(in);
-                case GRADIENT_BOOSTING -> readGradientBoosting(in);
-                case ADABOOST -> readAdaBoost(in);
-                case KNN -> readKnn(in);
-                case SVM -> readSvm(in);
-                case MLP -> readMlp(in);
-                default -> throw new IllegalStateException("kind " + stored);
-            };
+            if (!entry.kind().equals(kind)) {
+                throw refused("it holds a " + entry.kind() + " model but the manifest says " + kind);
+            }
+            TrainedClassifier out = entry.reader().read(in);
             if (in.read() != -1) {
                 throw refused("it has bytes after the model");
             }
@@ -237,12 +246,7 @@ public final class SmileModelCodec implements ModelCodec {
     }
 
     private static SmileLogisticClassifier readLogistic(DataInputStream in) throws IOException {
-        LogisticParams params;
-        try {
-            params = new LogisticParams(in.readDouble(), in.readDouble(), in.readInt());
-        } catch (IllegalArgumentException e) {
-            throw refused("its parameters are invalid: " + e.getMessage());
-        }
+        LogisticParams params = validParams(() -> new LogisticParams(in.readDouble(), in.readDouble(), in.readInt()));
         double logLikelihood = in.readDouble();
         int n = in.readInt();
         if (n < 2 || n > in.available() / Double.BYTES) {
@@ -259,63 +263,29 @@ public final class SmileModelCodec implements ModelCodec {
     }
 
     private static SmileRandomForestClassifier readForest(DataInputStream in) throws IOException {
-        RandomForestParams params;
-        try {
-            params = new RandomForestParams(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(),
-                    in.readDouble(), smile.model.cart.SplitRule.valueOf(in.readUTF()));
-        } catch (IllegalArgumentException e) {
-            throw refused("its parameters are invalid: " + e.getMessage());
-        }
-        int length = in.readInt();
-        if (length < 0 || length > in.available()) {
-            throw refused("its forest length " + length + " does not match the payload");
-        }
-        byte[] object = in.readNBytes(length);
-        Object read;
-        try (ObjectInputStream ois = new ObjectInputStream(new ByteArrayInputStream(object))) {
-            ois.setObjectInputFilter(filter(length));
-            read = ois.readObject();
-        } catch (InvalidClassException e) {
-            // thrown by the filter: the class was rejected before an instance of it was made
-            throw refused("it contains a class a smile model may not contain (" + e.getMessage() + ")");
-        } catch (ClassNotFoundException e) {
-            throw refused("it names an unknown class " + e.getMessage());
-        } catch (IOException | RuntimeException e) {
-            throw refused("its forest cannot be read: " + e);
-        }
+        RandomForestParams params = validParams(() -> new RandomForestParams(in.readInt(), in.readInt(), in.readInt(),
+                in.readInt(), in.readInt(), in.readDouble(), smile.model.cart.SplitRule.valueOf(in.readUTF())));
+        Object read = readSerialised(in, "forest");
         if (!(read instanceof RandomForest forest) || forest.numClasses() != 2) {
-            throw refused("it holds a " + (read == null ? "null" : read.getClass().getName()) + ", not a binary random forest");
+            throw refused("it holds a " + className(read) + ", not a binary random forest");
         }
         return new SmileRandomForestClassifier(forest, params);
     }
 
-    private static SmileDecisionTreeClassifier readDecisionTree(DataInputStream in) throws IOException {
-        DecisionTreeParams params = validParams(() -> DecisionTreeParams.of(readParams(in)));
-        Object read = readSerialised(in, "tree");
-        if (!(read instanceof smile.classification.DecisionTree tree) || tree.schema() == null
-                || !SmileDecisionTreeClassifier.binaryLeaves(tree.root(), 0)) {
-            throw refused("it holds a " + className(read) + ", not a binary decision tree");
+    /**
+     * A tree model stored as its parameters and its Java-serialised Smile model: the parameters are validated as
+     * a user's, the object must be of {@code type} and pass {@code valid}, else the payload is refused as not
+     * {@code expected}.
+     */
+    private static <P, M> TrainedClassifier readTreeModel(DataInputStream in, java.util.function.Function<Hyperparameters, P> of,
+            String what, Class<M> type, java.util.function.Predicate<M> valid, String expected,
+            java.util.function.BiFunction<M, P, TrainedClassifier> make) throws IOException {
+        P params = validParams(() -> of.apply(readParams(in)));
+        Object read = readSerialised(in, what);
+        if (!type.isInstance(read) || !valid.test(type.cast(read))) {
+            throw refused("it holds a " + className(read) + ", not " + expected);
         }
-        return new SmileDecisionTreeClassifier(tree, params);
-    }
-
-    private static SmileGradientBoostingClassifier readGradientBoosting(DataInputStream in) throws IOException {
-        GradientBoostingParams params = validParams(() -> GradientBoostingParams.of(readParams(in)));
-        Object read = readSerialised(in, "model");
-        if (!(read instanceof smile.classification.GradientTreeBoost model) || model.trees() == null
-                || model.trees().length != 1 || model.schema() == null) {
-            throw refused("it holds a " + className(read) + ", not a binary gradient boosting model");
-        }
-        return new SmileGradientBoostingClassifier(model, params);
-    }
-
-    private static SmileAdaBoostClassifier readAdaBoost(DataInputStream in) throws IOException {
-        AdaBoostParams params = validParams(() -> AdaBoostParams.of(readParams(in)));
-        Object read = readSerialised(in, "model");
-        if (!(read instanceof smile.classification.AdaBoost model) || model.numClasses() != 2 || model.schema() == null) {
-            throw refused("it holds a " + className(read) + ", not a binary adaboost model");
-        }
-        return new SmileAdaBoostClassifier(model, params);
+        return make.apply(type.cast(read), params);
     }
 
     private static SmileKnnClassifier readKnn(DataInputStream in) throws IOException {

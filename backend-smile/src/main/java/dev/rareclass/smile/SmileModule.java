@@ -20,14 +20,9 @@ public final class SmileModule extends AbstractModule {
     @Override
     protected void configure() {
         MapBinder<String, TrainerFactory> trainers = MapBinder.newMapBinder(binder(), String.class, TrainerFactory.class);
-        trainers.addBinding(ModelId.of(LogisticRegressionFactory.KIND, NAME).toString()).to(LogisticRegressionFactory.class);
-        trainers.addBinding(ModelId.of(RandomForestFactory.KIND, NAME).toString()).to(RandomForestFactory.class);
-        trainers.addBinding(ModelId.of(DecisionTreeFactory.KIND, NAME).toString()).to(DecisionTreeFactory.class);
-        trainers.addBinding(ModelId.of(GradientBoostingFactory.KIND, NAME).toString()).to(GradientBoostingFactory.class);
-        trainers.addBinding(ModelId.of(AdaBoostFactory.KIND, NAME).toString()).to(AdaBoostFactory.class);
-        trainers.addBinding(ModelId.of(KnnFactory.KIND, NAME).toString()).to(KnnFactory.class);
-        trainers.addBinding(ModelId.of(SvmFactory.KIND, NAME).toString()).to(SvmFactory.class);
-        trainers.addBinding(ModelId.of(MlpFactory.KIND, NAME).toString()).to(MlpFactory.class);
+        for (SmileTrainerFactory trainer : SmileTrainers.all()) {
+            trainers.addBinding(ModelId.of(trainer.kind(), NAME).toString()).toInstance(trainer);
+        }
 
         MapBinder<String, ModelCodec> codecs = MapBinder.newMapBinder(binder(), String.class, ModelCodec.class);
         codecs.addBinding(NAME).to(SmileModelCodec.class);

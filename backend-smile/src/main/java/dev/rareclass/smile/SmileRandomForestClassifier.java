@@ -1,14 +1,10 @@
 package dev.rareclass.smile;
 
-import dev.rareclass.domain.data.FeatureMatrix;
-import dev.rareclass.domain.model.Hyperparameters;
 import java.util.Arrays;
 import java.util.Locale;
 import smile.classification.DecisionTree;
 import smile.classification.RandomForest;
 import smile.data.Tuple;
-import smile.data.type.StructType;
-import smile.model.cart.DecisionNode;
 
 /**
  * A trained Smile random forest. Scores are scikit-learn's {@code predict_proba}: the mean over trees of
@@ -22,27 +18,20 @@ import smile.model.cart.DecisionNode;
  * scoring). The trees of a forest have no formula and read features by index, so scoring here only
  * reads immutable state and is thread-safe.
  */
-public final class SmileRandomForestClassifier implements SmileTrainedClassifier {
+public final class SmileRandomForestClassifier extends SmileTreeClassifier<RandomForestParams> {
 
     private final RandomForest forest;
-    private final RandomForestParams params;
     private final DecisionTree[] trees;
-    private final StructType schema;
-    private final double[] midpoints;
 
     SmileRandomForestClassifier(RandomForest forest, RandomForestParams params) {
-        if (forest.numClasses() != 2) {
-            throw new IllegalArgumentException("a binary forest was expected, got " + forest.numClasses() + " classes");
-        }
+        super(SmileKind.RANDOM_FOREST.kind, params, require(forest.numClasses() == 2,
+                "a binary forest was expected, got " + forest.numClasses() + " classes", forest).schema());
         this.forest = forest;
-        this.params = params;
         RandomForest.Model[] models = forest.models();
         this.trees = new DecisionTree[models.length];
         for (int t = 0; t < models.length; t++) {
             trees[t] = models[t].tree();
         }
-        this.schema = forest.schema();
-        this.midpoints = Features.nominalMidpoints(schema);
     }
 
     /** The Smile model, for the codec. */
@@ -54,42 +43,18 @@ public final class SmileRandomForestClassifier implements SmileTrainedClassifier
         return params;
     }
 
-    @Override
-    public String kind() {
-        return RandomForestFactory.KIND;
-    }
-
-    @Override
-    public Hyperparameters params() {
-        return params.toHyperparameters();
-    }
-
-    @Override
-    public int featureCount() {
-        return schema.length();
-    }
-
     /** Number of trees. */
     public int size() {
         return trees.length;
     }
 
     @Override
-    public double[] scores(FeatureMatrix x) {
-        Features.requireColumns(x, featureCount(), RandomForestFactory.MODEL);
-        double[] out = new double[x.rows()];
-        for (int r = 0; r < out.length; r++) {
-            double[] row = new double[x.cols()];
-            Features.forestRow(x, r, midpoints, row);
-            Tuple tuple = Tuple.of(schema, row);
-            double pos = 0;
-            for (DecisionTree tree : trees) {
-                int[] count = ((DecisionNode) tree.root().predict(tuple)).count();
-                pos += (double) count[1] / (count[0] + count[1]);
-            }
-            out[r] = pos / trees.length;
+    double scoreTuple(Tuple row) {
+        double pos = 0;
+        for (DecisionTree tree : trees) {
+            pos += leafShare(tree, row);
         }
-        return out;
+        return pos / trees.length;
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.rareclass.smile;
 
-import dev.rareclass.domain.data.FeatureMatrix;
-import dev.rareclass.domain.model.Hyperparameters;
 import java.util.Locale;
 import smile.classification.PlattScaling;
 import smile.classification.SVM;
@@ -10,27 +8,29 @@ import smile.classification.SVM;
  * A trained Smile SVM and its Platt scaling. The score is {@code 1 / (1 + exp(A·f + B))} of the decision value
  * {@code f}: the probability of class 1. Scoring only reads the support vectors, so it is thread-safe.
  */
-public final class SmileSvmClassifier implements SmileTrainedClassifier {
+public final class SmileSvmClassifier extends SmileClassifier<SvmParams> {
 
     private final SVM<double[]> svm;
     private final PlattScaling platt;
-    private final SvmParams params;
-    private final int featureCount;
 
     SmileSvmClassifier(SVM<double[]> svm, PlattScaling platt, SvmParams params) {
+        super(SmileKind.SVM.kind, params, supportVectorLength(svm));
+        this.svm = svm;
+        this.platt = platt;
+    }
+
+    /** The length of the support vectors, which must all have it, one weight each. */
+    private static int supportVectorLength(SVM<double[]> svm) {
         double[][] vectors = svm.vectors();
         if (vectors.length == 0 || vectors[0] == null || vectors.length != svm.weights().length) {
             throw new IllegalArgumentException("an svm with support vectors and one weight each was expected");
         }
-        this.svm = svm;
-        this.platt = platt;
-        this.params = params;
-        this.featureCount = vectors[0].length;
         for (double[] v : vectors) {
-            if (v == null || v.length != featureCount) {
+            if (v == null || v.length != vectors[0].length) {
                 throw new IllegalArgumentException("support vectors of different lengths");
             }
         }
+        return vectors[0].length;
     }
 
     SVM<double[]> svm() {
@@ -42,29 +42,8 @@ public final class SmileSvmClassifier implements SmileTrainedClassifier {
     }
 
     @Override
-    public String kind() {
-        return SvmFactory.KIND;
-    }
-
-    @Override
-    public Hyperparameters params() {
-        return params.toHyperparameters();
-    }
-
-    @Override
-    public int featureCount() {
-        return featureCount;
-    }
-
-    @Override
-    public double[] scores(FeatureMatrix x) {
-        Features.requireColumns(x, featureCount, SvmFactory.MODEL);
-        double[][] rows = Features.rows(x);
-        double[] out = new double[rows.length];
-        for (int r = 0; r < out.length; r++) {
-            out[r] = platt.scale(svm.score(rows[r]));
-        }
-        return out;
+    double scoreRow(double[] row) {
+        return platt.scale(svm.score(row));
     }
 
     @Override
@@ -72,6 +51,6 @@ public final class SmileSvmClassifier implements SmileTrainedClassifier {
         return String.format(Locale.ROOT, "svm (Smile, LASVM), %s kernel%s, C=%s, %d support vectors, %d features, "
                         + "probabilities by Platt scaling on the training rows", params.kernel(),
                 SvmParams.RBF.equals(params.kernel()) ? String.format(Locale.ROOT, " gamma=%.6g", params.gamma()) : "",
-                params.c(), svm.vectors().length, featureCount);
+                params.c(), svm.vectors().length, featureCount());
     }
 }

@@ -8,10 +8,7 @@ import dev.rareclass.domain.model.TrainedClassifier;
  * has to write; scores are posterior probabilities of class 1.
  */
 public sealed interface SmileTrainedClassifier extends TrainedClassifier
-        permits SmileLogisticClassifier, SmileRandomForestClassifier, SmileDecisionTreeClassifier,
-        SmileGradientBoostingClassifier, SmileAdaBoostClassifier,
-        SmileKnnClassifier, SmileSvmClassifier,
-        SmileMlpClassifier {
+        permits SmileClassifier {
 
     @Override
     default String backend() {

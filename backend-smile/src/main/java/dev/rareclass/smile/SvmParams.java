@@ -18,7 +18,7 @@ import java.util.Set;
  * @param tolerance stopping tolerance of the solver ({@code tolerance}, default 1e-3, scikit-learn's {@code tol})
  * @param epochs    LASVM's passes over the rows before its finishing step ({@code epochs}, default 1, Smile's)
  */
-public record SvmParams(String kernel, double c, double gamma, double tolerance, int epochs) {
+public record SvmParams(String kernel, double c, double gamma, double tolerance, int epochs) implements SmileParams {
 
     static final String KERNEL = "kernel";
     static final String C = "c";
@@ -46,7 +46,7 @@ public record SvmParams(String kernel, double c, double gamma, double tolerance,
 
     /** Reads and validates user parameters; a {@code UsageException} names the bad or unknown one. */
     public static SvmParams of(Hyperparameters p) {
-        p.requireKnown(NAMES, SvmFactory.MODEL);
+        p.requireKnown(NAMES, SmileKind.SVM.model);
         String kernel = p.choice(KERNEL, DEFAULTS.kernel, Set.of(RBF, LINEAR));
         double c = p.decimal(C, DEFAULTS.c, 0, 1e12);
         if (c == 0) {

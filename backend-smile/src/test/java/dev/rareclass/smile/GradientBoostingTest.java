@@ -14,7 +14,7 @@ class GradientBoostingTest {
     private static final TestData.Set TRAIN = TestData.xor(600, 4, 41);
 
     private static RegressionTree[] trees(String maxDepth) {
-        var model = (SmileGradientBoostingClassifier) new GradientBoostingFactory()
+        var model = (SmileGradientBoostingClassifier) SmileTrainers.gradientBoosting()
                 .create(Hyperparameters.of(Map.of("trees", "20", "max-depth", maxDepth)))
                 .train(TRAIN.x(), TRAIN.y(), TrainingContext.ofSeed(1));
         return model.model().trees()[0];
@@ -30,7 +30,7 @@ class GradientBoostingTest {
 
     @Test
     void aDecisionTreesMaxDepthCountsTheSameWay() {
-        var stump = (SmileDecisionTreeClassifier) new DecisionTreeFactory()
+        var stump = (SmileDecisionTreeClassifier) SmileTrainers.decisionTree()
                 .create(Hyperparameters.of(Map.of("max-depth", "1"))).train(TRAIN.x(), TRAIN.y(), TrainingContext.ofSeed(1));
         assertThat(stump.tree().root().leaves()).isEqualTo(2);
         assertThat(stump.summary()).contains("depth 1, 2 leaves");
@@ -38,7 +38,7 @@ class GradientBoostingTest {
 
     @Test
     void aDifferentSeedDrawsOtherSubsamples() {
-        var factory = new GradientBoostingFactory();
+        var factory = SmileTrainers.gradientBoosting();
         var trainer = factory.create(Hyperparameters.of(Map.of("trees", "20", "subsample", "0.5")));
         double[] a = trainer.train(TRAIN.x(), TRAIN.y(), TrainingContext.ofSeed(1)).scores(TRAIN.x());
         double[] b = trainer.train(TRAIN.x(), TRAIN.y(), TrainingContext.ofSeed(2)).scores(TRAIN.x());

@@ -9,18 +9,13 @@ import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.TrainedClassifier;
 import dev.rareclass.domain.model.TrainingContext;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class KnnTest {
 
     private static TrainedClassifier train(String k, FeatureMatrix x, Labels y) {
-        return new KnnFactory().create(Hyperparameters.of(Map.of("k", k))).train(x, y, TrainingContext.ofSeed(1));
+        return SmileTrainers.knn().create(Hyperparameters.of(Map.of("k", k))).train(x, y, TrainingContext.ofSeed(1));
     }
 
     @Test
@@ -42,19 +37,7 @@ class KnnTest {
     void scoresTheSameFromManyThreadsWithTheCoverTreeUsedFromTenColumns() throws Exception {
         TestData.Set data = TestData.xor(400, 12, 5);
         TrainedClassifier model = train("5", data.x(), data.y());
-        double[] expected = model.scores(data.x());
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<double[]>> results = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                results.add(pool.submit(() -> model.scores(data.x())));
-            }
-            for (Future<double[]> f : results) {
-                assertThat(f.get()).containsExactly(expected);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        double[] expected = TestData.assertScoresTheSameFromManyThreads(model, data.x(), 4, 8);
         SmileModelCodec codec = new SmileModelCodec();
         assertThat(codec.decode(codec.encode(model), "knn", model.params(), null).scores(data.x())).containsExactly(expected);
     }

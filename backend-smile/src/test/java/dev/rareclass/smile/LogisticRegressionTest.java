@@ -18,7 +18,7 @@ import smile.classification.LogisticRegression;
 
 class LogisticRegressionTest {
 
-    private final LogisticRegressionFactory factory = new LogisticRegressionFactory();
+    private final SmileTrainerFactory factory = SmileTrainers.logistic();
 
     private SmileLogisticClassifier train(Hyperparameters p, FeatureMatrix x, Labels y) {
         return (SmileLogisticClassifier) factory.create(p).train(x, y, TrainingContext.ofSeed(1));

@@ -214,9 +214,9 @@ class ParamsTest {
 
     @Test
     void factoriesValidateWhenCreatingATrainer() {
-        assertThatThrownBy(() -> new RandomForestFactory().create(p("depth=3"))).isInstanceOf(UsageException.class);
-        assertThatThrownBy(() -> new LogisticRegressionFactory().create(p("lambda=x"))).isInstanceOf(UsageException.class);
-        assertThat(new RandomForestFactory().parameterNames()).isEqualTo(RandomForestParams.NAMES);
-        assertThat(new LogisticRegressionFactory().parameterNames()).isEqualTo(LogisticParams.NAMES);
+        assertThatThrownBy(() -> SmileTrainers.randomForest().create(p("depth=3"))).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> SmileTrainers.logistic().create(p("lambda=x"))).isInstanceOf(UsageException.class);
+        assertThat(SmileTrainers.randomForest().parameterNames()).isEqualTo(RandomForestParams.NAMES);
+        assertThat(SmileTrainers.logistic().parameterNames()).isEqualTo(LogisticParams.NAMES);
     }
 }

@@ -10,12 +10,7 @@ import dev.rareclass.domain.model.ClassWeights;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.ScoreKind;
 import dev.rareclass.domain.model.TrainingContext;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import smile.data.Tuple;
 
@@ -24,7 +19,7 @@ class RandomForestTest {
     private static final TestData.Set TRAIN = TestData.xor(800, 5, 21);
     private static final TestData.Set TEST = TestData.xor(400, 5, 22);
 
-    private final RandomForestFactory factory = new RandomForestFactory();
+    private final SmileTrainerFactory factory = SmileTrainers.randomForest();
 
     private SmileRandomForestClassifier train(Hyperparameters p, TestData.Set data, TrainingContext ctx) {
         return (SmileRandomForestClassifier) factory.create(p).train(data.x(), data.y(), ctx);
@@ -114,19 +109,7 @@ class RandomForestTest {
     @Test
     void scoringFromManyThreadsAtOnceGivesTheSameScores() throws Exception {
         SmileRandomForestClassifier model = train(4);
-        double[] expected = model.scores(TEST.x());
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<double[]>> results = new ArrayList<>();
-            for (int i = 0; i < 16; i++) {
-                results.add(pool.submit(() -> model.scores(TEST.x())));
-            }
-            for (Future<double[]> r : results) {
-                assertThat(r.get()).containsExactly(expected);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        TestData.assertScoresTheSameFromManyThreads(model, TEST.x(), 8, 16);
     }
 
     @Test
@@ -145,11 +128,11 @@ class RandomForestTest {
     @Test
     void classWeightsBecomeSmilesDownSamplingDivisors() {
         Labels y = Labels.of(1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-        assertThat(RandomForestFactory.smileClassWeight(ClassWeights.NONE, y)).isNull();
+        assertThat(SmileTrainers.smileClassWeight(ClassWeights.NONE, y)).isNull();
         // balanced: positive 5, negative 10/18; negatives are thinned 9:1, capped at their count
-        assertThat(RandomForestFactory.smileClassWeight(ClassWeights.balanced(y), y)).containsExactly(9, 1);
-        assertThat(RandomForestFactory.smileClassWeight(new ClassWeights(1, 4), y)).containsExactly(1, 1);
-        assertThat(RandomForestFactory.smileClassWeight(new ClassWeights(100, 1), y)).containsExactly(9, 1);
+        assertThat(SmileTrainers.smileClassWeight(ClassWeights.balanced(y), y)).containsExactly(9, 1);
+        assertThat(SmileTrainers.smileClassWeight(new ClassWeights(1, 4), y)).containsExactly(1, 1);
+        assertThat(SmileTrainers.smileClassWeight(new ClassWeights(100, 1), y)).containsExactly(9, 1);
     }
 
     @Test

@@ -14,13 +14,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,12 +44,12 @@ class SmileKindsTest {
 
     static Stream<Kind> kinds() {
         return Stream.of(
-                new Kind("decision-tree", new DecisionTreeFactory(), Map.of("max-depth", "8"), 0.9),
-                new Kind("gradient-boosting", new GradientBoostingFactory(), Map.of("trees", "40", "subsample", "0.7"), 0.9),
-                new Kind("adaboost", new AdaBoostFactory(), Map.of("trees", "30", "max-depth", "3"), 0.9),
-                new Kind("knn", new KnnFactory(), Map.of("k", "7"), 0.9),
-                new Kind("svm", new SvmFactory(), Map.of("c", "10"), 0.9),
-                new Kind("mlp", new MlpFactory(), Map.of("hidden", "16,16", "epochs", "60", "learning-rate", "0.01",
+                new Kind("decision-tree", SmileTrainers.decisionTree(), Map.of("max-depth", "8"), 0.9),
+                new Kind("gradient-boosting", SmileTrainers.gradientBoosting(), Map.of("trees", "40", "subsample", "0.7"), 0.9),
+                new Kind("adaboost", SmileTrainers.adaBoost(), Map.of("trees", "30", "max-depth", "3"), 0.9),
+                new Kind("knn", SmileTrainers.knn(), Map.of("k", "7"), 0.9),
+                new Kind("svm", SmileTrainers.svm(), Map.of("c", "10"), 0.9),
+                new Kind("mlp", SmileTrainers.mlp(), Map.of("hidden", "16,16", "epochs", "60", "learning-rate", "0.01",
                         "dropout", "0.1"), 0.9));
     }
 
@@ -86,19 +81,7 @@ class SmileKindsTest {
     @MethodSource("kinds")
     void scoresTheSameFromManyThreads(Kind k) throws Exception {
         TrainedClassifier model = k.train(3);
-        double[] expected = model.scores(TEST.x());
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<double[]>> results = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                results.add(pool.submit(() -> model.scores(TEST.x())));
-            }
-            for (Future<double[]> f : results) {
-                assertThat(f.get()).containsExactly(expected);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        TestData.assertScoresTheSameFromManyThreads(model, TEST.x(), 4, 8);
     }
 
     @ParameterizedTest(name = "{0}")

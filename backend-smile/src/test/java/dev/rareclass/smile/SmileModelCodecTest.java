@@ -48,12 +48,12 @@ class SmileModelCodecTest {
     }
 
     private TrainedClassifier logistic() {
-        return new LogisticRegressionFactory().create(Hyperparameters.of(Map.of("lambda", "0.5")))
+        return SmileTrainers.logistic().create(Hyperparameters.of(Map.of("lambda", "0.5")))
                 .train(DATA.x(), DATA.y(), TrainingContext.ofSeed(1));
     }
 
     private TrainedClassifier forest() {
-        return new RandomForestFactory().create(Hyperparameters.of(Map.of("trees", "20", "max-depth", "12")))
+        return SmileTrainers.randomForest().create(Hyperparameters.of(Map.of("trees", "20", "max-depth", "12")))
                 .train(DATA.x(), DATA.y(), TrainingContext.ofSeed(1));
     }
 

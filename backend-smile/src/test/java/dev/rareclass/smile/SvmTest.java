@@ -15,7 +15,7 @@ class SvmTest {
     private static final TestData.Set TEST = TestData.linear(300, 5, 4);
 
     private static SmileSvmClassifier train(Map<String, String> params) {
-        return (SmileSvmClassifier) new SvmFactory().create(Hyperparameters.of(params))
+        return (SmileSvmClassifier) SmileTrainers.svm().create(Hyperparameters.of(params))
                 .train(TRAIN.x(), TRAIN.y(), TrainingContext.ofSeed(1));
     }
 
@@ -31,7 +31,7 @@ class SvmTest {
     @Test
     void smilesGaussianKernelIsScikitLearnsRbfForTheSameGamma() {
         double gamma = 0.37;
-        var kernel = SvmFactory.kernel(new SvmParams("rbf", 1, gamma, 1e-3, 1));
+        var kernel = SmileTrainers.kernel(new SvmParams("rbf", 1, gamma, 1e-3, 1));
         double[] a = {0.5, -1, 2};
         double[] b = {1.5, 0.25, -0.5};
         double squared = 1 + 1.5625 + 6.25;

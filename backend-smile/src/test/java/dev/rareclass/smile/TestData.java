@@ -2,7 +2,13 @@ package dev.rareclass.smile;
 
 import dev.rareclass.domain.data.FeatureMatrix;
 import dev.rareclass.domain.data.Labels;
+import dev.rareclass.domain.model.TrainedClassifier;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
@@ -86,5 +92,27 @@ final class TestData {
             }
         }
         return wins / pairs;
+    }
+
+    /**
+     * Scores {@code x} with {@code model} in {@code tasks} tasks on {@code threads} threads at once and asserts
+     * every task gets exactly the scores of a single-threaded call; returns those scores.
+     */
+    static double[] assertScoresTheSameFromManyThreads(TrainedClassifier model, FeatureMatrix x, int threads, int tasks)
+            throws Exception {
+        double[] expected = model.scores(x);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<double[]>> results = new ArrayList<>();
+            for (int i = 0; i < tasks; i++) {
+                results.add(pool.submit(() -> model.scores(x)));
+            }
+            for (Future<double[]> f : results) {
+                org.assertj.core.api.Assertions.assertThat(f.get()).containsExactly(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return expected;
     }
 }

@@ -1,0 +1,19 @@
+package dev.rareclass.smile;
+
+import dev.rareclass.domain.model.ModelId;
+
+/** The kinds this backend trains, each with its name and its model id {@code kind@smile}. */
+enum SmileKind {
+    LOGISTIC("logistic"), RANDOM_FOREST("random-forest"), DECISION_TREE("decision-tree"),
+    GRADIENT_BOOSTING("gradient-boosting"), ADABOOST("adaboost"), KNN("knn"), SVM("svm"), MLP("mlp");
+
+    /** The kind's name, as in {@code kind@smile}. */
+    final String kind;
+    /** {@code kind@smile}, as user messages name the model. */
+    final String model;
+
+    SmileKind(String kind) {
+        this.kind = kind;
+        this.model = ModelId.of(kind, SmileModule.NAME).toString();
+    }
+}

@@ -1,0 +1,337 @@
+package dev.rareclass.smile;
+
+import static dev.rareclass.smile.SmileTrainerFactory.LABEL;
+import static dev.rareclass.smile.SmileTrainerFactory.boost;
+import static dev.rareclass.smile.SmileTrainerFactory.growTrees;
+import static dev.rareclass.smile.SmileTrainerFactory.labelledFrame;
+
+import dev.rareclass.domain.data.Labels;
+import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.model.ClassWeights;
+import dev.rareclass.domain.model.TrainingContext;
+import java.util.SplittableRandom;
+import smile.classification.AdaBoost;
+import smile.classification.DecisionTree;
+import smile.classification.GradientTreeBoost;
+import smile.classification.LogisticRegression;
+import smile.classification.MLP;
+import smile.classification.PlattScaling;
+import smile.classification.RandomForest;
+import smile.classification.SVM;
+import smile.data.DataFrame;
+import smile.data.formula.Formula;
+import smile.data.type.DataTypes;
+import smile.data.type.StructField;
+import smile.math.MathEx;
+import smile.math.kernel.GaussianKernel;
+import smile.math.kernel.LinearKernel;
+import smile.math.kernel.MercerKernel;
+import smile.model.mlp.HiddenLayerBuilder;
+import smile.model.mlp.Layer;
+import smile.model.mlp.LayerBuilder;
+import smile.model.mlp.OutputFunction;
+import smile.util.function.TimeFunction;
+
+/**
+ * The Smile kinds' trainer factories, each one {@link SmileTrainerFactory} stating its kind, parameter names,
+ * whether it honours class weights and its fit, and the helpers those fits use.
+ */
+final class SmileTrainers {
+
+    private SmileTrainers() {
+    }
+
+    /** Every kind's factory, in the order they are registered. */
+    static java.util.List<SmileTrainerFactory> all() {
+        return java.util.List.of(logistic(), randomForest(), decisionTree(), gradientBoosting(), adaBoost(), knn(), svm(), mlp());
+    }
+
+    /**
+     * {@code logistic@smile}: Smile's binomial logistic regression with an L2 penalty, fitted by L-BFGS
+     * (pure Java, no BLAS). Deterministic: the fit uses no randomness, so the seed is not needed.
+     *
+     * <p>Class weights are not supported: Smile 6.3's logistic regression has no sample or class weights,
+     * and a trainer that silently ignored them would mislead, so non-uniform weights are refused.
+     */
+    static SmileTrainerFactory logistic() {
+        return new SmileTrainerFactory(SmileKind.LOGISTIC, LogisticParams.NAMES, false, LogisticParams::of, (params, x, y, ctx) -> {
+            LogisticRegression.Binomial fitted = LogisticRegression.binomial(Features.rows(x), y.toArray(), params.toOptions());
+            return new SmileLogisticClassifier(fitted.coefficients().clone(), params, fitted.loglikelihood());
+        });
+    }
+
+    /**
+     * {@code random-forest@smile}: Smile's random forest of CART trees (Breiman, "Random Forests",
+     * Machine Learning 45(1), 2001), pure Java.
+     *
+     * <p><b>Reproducibility.</b> Smile grows trees in a parallel stream and draws every random number from
+     * a thread-local generator; when {@code Options.seeds} is given it reseeds that generator with
+     * {@code seeds[t]} at the start of tree {@code t}, on the thread that grows it. We derive one seed per
+     * tree from {@link TrainingContext#seed()}, so each tree's bootstrap and feature draws depend on its
+     * own seed only, whatever thread runs it: the same seed gives the same forest, in parallel.
+     *
+     * <p><b>Class weights.</b> Smile honours them through its stratified bootstrap: class {@code c} is
+     * drawn {@code count_c / divisor_c} times per tree, i.e. the over-weighted class keeps all its rows and
+     * the other is down-sampled (in the spirit of Chen, Liaw and Breiman's balanced random forest, 2004).
+     * A weight ratio {@code w_pos : w_neg} becomes the integer divisor {@code round(max / w)} for each
+     * class, capped so that at least one row of each class is drawn; ratios are therefore rounded to
+     * whole numbers.
+     */
+    static SmileTrainerFactory randomForest() {
+        return new SmileTrainerFactory(SmileKind.RANDOM_FOREST, RandomForestParams.NAMES, true, RandomForestParams::of, (params, x, y, ctx) -> {
+            int d = x.cols();
+            RandomForestParams resolved = params.resolvedFor(d);
+
+            // Columns V1..Vd (binary ones nominal, see Features.forestFrame); the label goes last and the
+            // formula "y ~ ." takes the rest.
+            DataFrame frame = labelledFrame(x, y);
+
+            SplittableRandom rng = new SplittableRandom(ctx.seed());
+            long[] seeds = new long[resolved.trees()];
+            for (int t = 0; t < seeds.length; t++) {
+                seeds[t] = rng.nextLong();
+            }
+            RandomForest.Options options = new RandomForest.Options(resolved.trees(), resolved.mtry(),
+                    resolved.splitRule(), resolved.maxDepth(),
+                    resolved.maxNodes() == 0 ? Integer.MAX_VALUE : resolved.maxNodes(), resolved.nodeSize(),
+                    resolved.subsample(), smileClassWeight(ctx.classWeights(), y), seeds, null);
+            RandomForest forest = growTrees(ctx, SmileKind.RANDOM_FOREST.model, resolved.trees(), () -> RandomForest.fit(Formula.lhs(LABEL), frame, options));
+            return new SmileRandomForestClassifier(forest, resolved);
+        });
+    }
+
+    /**
+     * {@code decision-tree@smile}: one CART tree grown by Smile's {@code DecisionTree} on every feature (no
+     * feature sampling), so training uses no randomness and the seed is not needed. The columns go in as for
+     * {@code random-forest@smile} ({@link Features#forestFrame}: binary columns nominal, tied values ordered).
+     *
+     * <p><b>Class weights</b> are honoured as row multiplicities, which Smile's tree takes as its {@code samples}
+     * counts: each row of class {@code c} counts {@code round(w_c / min(w))} times (at most 10,000) in the
+     * impurities, leaf sizes and leaf class counts, so a weight ratio is rounded to a whole number (as
+     * scikit-learn's {@code class_weight} would weight it exactly).
+     */
+    static SmileTrainerFactory decisionTree() {
+        return new SmileTrainerFactory(SmileKind.DECISION_TREE, DecisionTreeParams.NAMES, true, DecisionTreeParams::of, (params, x, y, ctx) -> {
+            DataFrame frame = Features.forestFrame(x, y);
+            StructField response = new StructField(LABEL, DataTypes.IntType);
+            DecisionTree tree = new DecisionTree(frame, y.toArray(), response, 2, params.splitRule(), params.smileMaxDepth(),
+                    params.smileMaxNodes(), params.nodeSize(), x.cols(), multiplicities(ctx.classWeights(), y), null);
+            return new SmileDecisionTreeClassifier(tree, params);
+        });
+    }
+
+    /**
+     * {@code gradient-boosting@smile}: Smile's gradient tree boosting with the binomial deviance (Friedman 2001,
+     * algorithm "LK_TreeBoost" for two classes), pure Java. The columns go in as for {@code random-forest@smile}.
+     *
+     * <p><b>Reproducibility.</b> Smile grows the trees one after another on the calling thread; its only random
+     * draw is the row subsample of each round, from its thread-local generator, which is seeded from
+     * {@link TrainingContext#seed()} just before fitting. With {@code subsample=1} nothing is random.
+     *
+     * <p><b>Class weights</b> are refused: Smile 6.3's boosting takes no row or class weights.
+     */
+    static SmileTrainerFactory gradientBoosting() {
+        return new SmileTrainerFactory(SmileKind.GRADIENT_BOOSTING, GradientBoostingParams.NAMES, false, GradientBoostingParams::of, (params, x, y, ctx) ->
+                new SmileGradientBoostingClassifier(boost(x, y, ctx, SmileKind.GRADIENT_BOOSTING.model, params.trees(),
+                        (formula, frame) -> GradientTreeBoost.fit(formula, frame, params.toOptions())), params));
+    }
+
+    /**
+     * {@code adaboost@smile}: Smile's AdaBoost (SAMME) over CART trees, pure Java. The columns go in as for
+     * {@code random-forest@smile}.
+     *
+     * <p><b>Reproducibility.</b> Smile grows each round's tree on a sample of the rows drawn by their boosting
+     * weights (where scikit-learn passes the weights to the tree), from its thread-local generator on the calling
+     * thread, which is seeded from {@link TrainingContext#seed()} just before fitting.
+     *
+     * <p><b>Class weights</b> are refused: Smile 6.3's AdaBoost takes no initial row or class weights.
+     */
+    static SmileTrainerFactory adaBoost() {
+        return new SmileTrainerFactory(SmileKind.ADABOOST, AdaBoostParams.NAMES, false, AdaBoostParams::of, (params, x, y, ctx) ->
+                new SmileAdaBoostClassifier(boost(x, y, ctx, SmileKind.ADABOOST.model, params.trees(),
+                        (formula, frame) -> AdaBoost.fit(formula, frame, params.toOptions())), params));
+    }
+
+    /**
+     * {@code knn@smile}: Smile's k-nearest-neighbour classifier with the Euclidean distance on the preprocessed
+     * features (a k-d tree below 10 columns, a cover tree from 10, both exact). Training only keeps the rows, so
+     * there is no randomness; the seed is not needed. Scale matters: with {@code --scale none} the widest column
+     * decides the neighbours.
+     *
+     * <p><b>Class weights</b> are refused: neighbours vote with equal weight (scikit-learn's {@code KNeighborsClassifier}
+     * has no class weights either).
+     */
+    static SmileTrainerFactory knn() {
+        return new SmileTrainerFactory(SmileKind.KNN, KnnParams.NAMES, false, KnnParams::of, (params, x, y, ctx) -> {
+            if (params.k() > x.rows()) {
+                throw new UsageException("parameter k=" + params.k() + " exceeds the " + x.rows() + " training rows of "
+                        + SmileKind.KNN.model);
+            }
+            return new SmileKnnClassifier(x.data().clone(), x.cols(), y.toArray(), params);
+        });
+    }
+
+    /**
+     * {@code svm@smile}: Smile's kernel SVM (LASVM) with a Gaussian or linear kernel, pure Java, and Platt scaling
+     * (Platt 1999, in the form of Lin, Lin and Weng 2007) to turn decision values into probabilities.
+     *
+     * <p><b>Platt scaling</b> is fitted on the decision values of the training rows themselves, one SVM fit in all.
+     * scikit-learn's {@code SVC(probability=True)} fits it on 5-fold cross-validated decision values instead (six
+     * fits). The sigmoid is increasing, so the ranking of rows and with it ROC-AUC and PR-AUC are the decision
+     * values' own either way; only the probabilities' calibration differs (on training rows they come out
+     * more confident).
+     *
+     * <p><b>Reproducibility.</b> LASVM visits the rows in a random order drawn from Smile's thread-local generator
+     * on the calling thread, seeded from {@link TrainingContext#seed()} just before fitting.
+     *
+     * <p><b>Class weights</b> are refused: Smile 6.3's SVM takes one penalty {@code C} for both classes.
+     */
+    static SmileTrainerFactory svm() {
+        return new SmileTrainerFactory(SmileKind.SVM, SvmParams.NAMES, false, SvmParams::of, (params, x, y, ctx) -> {
+            double[][] rows = Features.rows(x);
+            SvmParams resolved = params.resolvedFor(rows);
+            int[] signs = new int[y.size()];
+            for (int i = 0; i < signs.length; i++) {
+                signs[i] = y.get(i) == 1 ? 1 : -1; // LASVM and Platt scaling take -1 and +1
+            }
+            MathEx.setSeed(ctx.seed());
+            SVM<double[]> svm = SVM.fit(rows, signs, kernel(resolved),
+                    new SVM.Options(resolved.c(), resolved.tolerance(), resolved.epochs()));
+            double[] decisions = new double[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                decisions[i] = svm.score(rows[i]);
+            }
+            PlattScaling platt = PlattScaling.fit(decisions, signs);
+            return new SmileSvmClassifier(svm, platt, resolved);
+        });
+    }
+
+    /**
+     * {@code mlp@smile}: Smile's multilayer perceptron, pure Java, ending in one sigmoid unit trained on the
+     * log-likelihood, by mini-batch gradient steps (RMSProp or SGD with momentum).
+     *
+     * <p><b>Reproducibility.</b> Smile draws the initial weights and the dropout masks from its thread-local
+     * generator, seeded from the {@code seed} parameter or else {@link TrainingContext#seed()} just before the
+     * network is built; the rows are shuffled every epoch by a {@link SplittableRandom} of the same seed. Smile
+     * trains a mini-batch sequentially on the calling thread, so the same seed gives the same network.
+     *
+     * <p><b>Class weights</b> are refused: Smile's network has no per-row or per-class loss weights. A validation
+     * set, where given, is not used (there is no early stopping on Smile; see {@link MlpParams}).
+     */
+    static SmileTrainerFactory mlp() {
+        return new SmileTrainerFactory(SmileKind.MLP, MlpParams.NAMES, false, MlpParams::of, (params, x, y, ctx) -> {
+            long seed = params.seed().orElse(ctx.seed());
+            LayerBuilder[] layers = new LayerBuilder[params.hidden().size() + 2];
+            layers[0] = Layer.input(x.cols());
+            for (int l = 0; l < params.hidden().size(); l++) {
+                layers[l + 1] = hidden(params.activations().get(l), params.hidden().get(l), params.dropouts().get(l));
+            }
+            layers[layers.length - 1] = Layer.mle(1, OutputFunction.SIGMOID);
+
+            MathEx.setSeed(seed);
+            MLP net = new MLP(layers);
+            net.setLearningRate(TimeFunction.constant(params.learningRate()));
+            if (params.optimizer().equals("sgd")) {
+                net.setMomentum(TimeFunction.constant(params.momentum()));
+            } else {
+                net.setRMSProp(params.rho(), EPSILON);
+            }
+            net.setWeightDecay(params.l2());
+
+            double[][] rows = Features.rows(x);
+            int[] labels = y.toArray();
+            int n = rows.length;
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            SplittableRandom shuffle = new SplittableRandom(seed);
+            for (int epoch = 0; epoch < params.epochs(); epoch++) {
+                for (int i = n - 1; i > 0; i--) {
+                    int j = shuffle.nextInt(i + 1);
+                    int t = order[i];
+                    order[i] = order[j];
+                    order[j] = t;
+                }
+                for (int start = 0; start < n; start += params.batchSize()) {
+                    int size = Math.min(params.batchSize(), n - start);
+                    double[][] bx = new double[size][];
+                    int[] by = new int[size];
+                    for (int b = 0; b < size; b++) {
+                        bx[b] = rows[order[start + b]];
+                        by[b] = labels[order[start + b]];
+                    }
+                    if (size == 1) {
+                        net.update(bx[0], by[0]);
+                    } else {
+                        net.update(bx, by);
+                    }
+                }
+                ctx.progress().update(SmileKind.MLP.model + " epochs", epoch + 1, params.epochs());
+            }
+            return new SmileMlpClassifier(net, params, x.cols());
+        });
+    }
+
+    // random-forest
+
+    /** Smile's per-class down-sampling divisors for the given loss weights, or null when uniform. */
+    static int[] smileClassWeight(ClassWeights weights, Labels y) {
+        if (weights.isUniform()) {
+            return null;
+        }
+        double max = Math.max(weights.positive(), weights.negative());
+        return new int[] {
+                divisor(max / weights.negative(), y.negatives()),
+                divisor(max / weights.positive(), y.positives())
+        };
+    }
+
+    private static int divisor(double ratio, int count) {
+        long d = Math.round(ratio);
+        return (int) Math.max(1, Math.min(d, count));
+    }
+
+    // decision-tree
+
+    /** Most times one row counts in a weighted decision tree. */
+    static final int MAX_MULTIPLICITY = 10_000;
+
+    /** Each row's multiplicity for the given class weights, or null when they are uniform. */
+    static int[] multiplicities(ClassWeights weights, Labels y) {
+        if (weights.isUniform()) {
+            return null;
+        }
+        double min = Math.min(weights.positive(), weights.negative());
+        int pos = (int) Math.max(1, Math.min(MAX_MULTIPLICITY, Math.round(weights.positive() / min)));
+        int neg = (int) Math.max(1, Math.min(MAX_MULTIPLICITY, Math.round(weights.negative() / min)));
+        int[] samples = new int[y.size()];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = y.get(i) == 1 ? pos : neg;
+        }
+        return samples;
+    }
+
+    // svm
+
+    /** Smile's kernel for resolved parameters: its Gaussian is {@code exp(-|x-y|² / (2σ²))}, so {@code σ = sqrt(1 / (2γ))}. */
+    static MercerKernel<double[]> kernel(SvmParams params) {
+        return SvmParams.LINEAR.equals(params.kernel()) ? new LinearKernel()
+                : new GaussianKernel(Math.sqrt(1 / (2 * params.gamma())));
+    }
+
+    // mlp
+
+    /** RMSProp's epsilon. */
+    static final double EPSILON = 1e-8;
+
+    private static HiddenLayerBuilder hidden(String activation, int units, double dropout) {
+        return switch (activation) {
+            case "relu" -> Layer.rectifier(units, dropout);
+            case "leaky-relu" -> Layer.leaky(units, dropout, 0.01);
+            case "tanh" -> Layer.tanh(units, dropout);
+            case "sigmoid" -> Layer.sigmoid(units, dropout);
+            default -> throw new IllegalArgumentException(activation);
+        };
+    }
+}
