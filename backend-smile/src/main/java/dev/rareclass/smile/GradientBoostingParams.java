@@ -53,14 +53,8 @@ public record GradientBoostingParams(int trees, int maxDepth, int maxNodes, int 
         int maxDepth = p.integer(MAX_DEPTH, DEFAULTS.maxDepth, 1, MAX_TREE_DEPTH);
         int maxNodes = p.integer(MAX_NODES, DEFAULTS.maxNodes, 2, Integer.MAX_VALUE);
         int nodeSize = p.integer(NODE_SIZE, DEFAULTS.nodeSize, 1, Integer.MAX_VALUE);
-        double learningRate = p.decimal(LEARNING_RATE, DEFAULTS.learningRate, 0, 1);
-        if (learningRate == 0) {
-            throw new UsageException("parameter " + LEARNING_RATE + "=" + p.string(LEARNING_RATE, "") + " must be > 0 and <= 1");
-        }
-        double subsample = p.decimal(SUBSAMPLE, DEFAULTS.subsample, 0, 1);
-        if (subsample == 0) {
-            throw new UsageException("parameter " + SUBSAMPLE + "=" + p.string(SUBSAMPLE, "") + " must be > 0 and <= 1");
-        }
+        double learningRate = p.positiveFraction(LEARNING_RATE, DEFAULTS.learningRate);
+        double subsample = p.positiveFraction(SUBSAMPLE, DEFAULTS.subsample);
         return new GradientBoostingParams(trees, maxDepth, maxNodes, nodeSize, learningRate, subsample);
     }
 

@@ -57,10 +57,7 @@ public record RandomForestParams(int trees, int mtry, int maxDepth, int maxNodes
         int maxDepth = p.integer(MAX_DEPTH, DEFAULTS.maxDepth, 2, MAX_TREE_DEPTH);
         int maxNodes = p.integer(MAX_NODES, DEFAULTS.maxNodes, 2, Integer.MAX_VALUE);
         int nodeSize = p.integer(NODE_SIZE, DEFAULTS.nodeSize, 1, Integer.MAX_VALUE);
-        double subsample = p.decimal(SUBSAMPLE, DEFAULTS.subsample, 0, 1);
-        if (subsample == 0) {
-            throw new UsageException("parameter " + SUBSAMPLE + "=" + p.string(SUBSAMPLE, "") + " must be > 0 and <= 1");
-        }
+        double subsample = p.positiveFraction(SUBSAMPLE, DEFAULTS.subsample);
         String rule = p.choice(SPLIT_RULE, DEFAULTS.splitRule.name().toLowerCase(Locale.ROOT),
                 Set.of("gini", "entropy", "classification_error"));
         return new RandomForestParams(trees, mtry, maxDepth, maxNodes, nodeSize, subsample,

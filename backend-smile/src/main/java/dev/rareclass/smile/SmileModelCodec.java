@@ -2,6 +2,7 @@ package dev.rareclass.smile;
 
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.model.PayloadHeader;
 import dev.rareclass.domain.model.ModelCodec;
 import dev.rareclass.domain.model.TrainedClassifier;
 import dev.rareclass.domain.model.TrainingHistory;
@@ -39,6 +40,7 @@ public final class SmileModelCodec implements ModelCodec {
 
     static final int MAGIC = 0x5243534D; // "RCSM": rareclass, Smile
     static final int VERSION = 1;
+    private static final PayloadHeader HEADER = new PayloadHeader(MAGIC, VERSION, "smile");
     static final byte LOGISTIC = 1;
     static final byte RANDOM_FOREST = 2;
     static final byte DECISION_TREE = 3;
@@ -109,13 +111,8 @@ public final class SmileModelCodec implements ModelCodec {
 
     @Override
     public byte[] encode(TrainedClassifier classifier) {
-        if (!(classifier instanceof SmileTrainedClassifier smile)) {
-            throw new IllegalArgumentException("the smile codec cannot write a " + classifier.backend() + " classifier");
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(MAGIC);
-            out.writeByte(VERSION);
+        SmileTrainedClassifier smile = HEADER.own(classifier, SmileTrainedClassifier.class);
+        return HEADER.encode(out -> {
             switch (smile) {
                 case SmileLogisticClassifier lr -> writeLogistic(out, lr);
                 case SmileRandomForestClassifier rf -> writeForest(out, rf);
@@ -129,10 +126,7 @@ public final class SmileModelCodec implements ModelCodec {
                     out.writeInt(mlp.featureCount());
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode a smile model in memory", e);
-        }
-        return bytes.toByteArray();
+        }, 1024);
     }
 
     private static void writeLogistic(DataOutputStream out, SmileLogisticClassifier lr) throws IOException {
@@ -213,15 +207,8 @@ public final class SmileModelCodec implements ModelCodec {
     @Override
     public TrainedClassifier decode(byte[] bytes, String kind, Hyperparameters params, TrainingHistory history) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            if (bytes.length < 6 || in.readInt() != MAGIC) {
-                throw refused("it is not a smile model (no RCSM header)");
-            }
-            int version = in.readUnsignedByte();
-            if (version != VERSION) {
-                throw refused("it has smile model format version " + version + "; this build reads version " + VERSION);
-            }
-            byte stored = in.readByte();
-            Stored entry = stored >= 0 && stored < KINDS.length ? KINDS[stored] : null;
+            int stored = HEADER.read(in, bytes.length, KINDS.length);
+            Stored entry = KINDS[stored];
             if (entry == null) {
                 throw refused("it holds an unknown smile model kind (" + stored + ")");
             }
@@ -434,6 +421,6 @@ public final class SmileModelCodec implements ModelCodec {
     }
 
     private static DataException refused(String why) {
-        return new DataException("refusing to load the smile model: " + why);
+        return HEADER.refused(why);
     }
 }

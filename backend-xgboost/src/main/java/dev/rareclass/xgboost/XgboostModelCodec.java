@@ -3,6 +3,7 @@ package dev.rareclass.xgboost;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.model.PayloadHeader;
 import dev.rareclass.domain.model.ModelCodec;
 import dev.rareclass.domain.model.TrainedClassifier;
 import dev.rareclass.domain.model.TrainingHistory;
@@ -35,6 +36,7 @@ public final class XgboostModelCodec implements ModelCodec {
 
     static final int MAGIC = 0x52435847; // "RCXG": rareclass, XGBoost
     static final int VERSION = 1;
+    private static final PayloadHeader HEADER = new PayloadHeader(MAGIC, VERSION, "xgboost");
     static final byte GRADIENT_BOOSTING = 1;
     /** The largest booster accepted: far above any model trained here (100 000 trees of depth 6 is ~0.5 GB). */
     static final int MAX_BOOSTER_BYTES = 1 << 30;
@@ -47,14 +49,9 @@ public final class XgboostModelCodec implements ModelCodec {
 
     @Override
     public byte[] encode(TrainedClassifier classifier) {
-        if (!(classifier instanceof XgboostClassifier xgb)) {
-            throw new IllegalArgumentException("the xgboost codec cannot write a " + classifier.backend() + " classifier");
-        }
+        XgboostClassifier xgb = HEADER.own(classifier, XgboostClassifier.class);
         byte[] booster = xgb.boosterBytes();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(booster.length + 128);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(MAGIC);
-            out.writeByte(VERSION);
+        return HEADER.encode(out -> {
             out.writeByte(GRADIENT_BOOSTING);
             GradientBoostingParams p = xgb.boostingParams();
             out.writeInt(p.trees());
@@ -73,10 +70,7 @@ public final class XgboostModelCodec implements ModelCodec {
             out.write(sha256(booster));
             out.writeInt(booster.length);
             out.write(booster);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode an xgboost model in memory", e);
-        }
-        return bytes.toByteArray();
+        }, booster.length + 128);
     }
 
     /**
@@ -86,14 +80,7 @@ public final class XgboostModelCodec implements ModelCodec {
     @Override
     public TrainedClassifier decode(byte[] bytes, String kind, Hyperparameters params, TrainingHistory history) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            if (bytes.length < 6 || in.readInt() != MAGIC) {
-                throw refused("it is not an xgboost model (no RCXG header)");
-            }
-            int version = in.readUnsignedByte();
-            if (version != VERSION) {
-                throw refused("it has xgboost model format version " + version + "; this build reads version " + VERSION);
-            }
-            byte stored = in.readByte();
+            int stored = HEADER.read(in, bytes.length, GRADIENT_BOOSTING + 1);
             if (stored != GRADIENT_BOOSTING) {
                 throw refused("it holds an unknown xgboost model kind (" + stored + ")");
             }
@@ -172,6 +159,6 @@ public final class XgboostModelCodec implements ModelCodec {
     }
 
     static DataException refused(String why) {
-        return new DataException("refusing to load the xgboost model: " + why);
+        return HEADER.refused(why);
     }
 }

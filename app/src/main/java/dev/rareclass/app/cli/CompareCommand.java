@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
                 + "(mean ± std over splits), marking rows significantly worse than the best "
                 + "(Nadeau-Bengio corrected resampled t-test, alpha 0.05).",
                 "In every split the preprocessing, sampler, model and threshold are fitted on the training part only."})
-final class CompareCommand extends CliCommand {
+final class CompareCommand extends ExperimentCommand {
 
     @Mixin
     Inputs.Table table;
@@ -42,21 +42,13 @@ final class CompareCommand extends CliCommand {
     @Mixin
     Inputs.ResultsFolder results;
 
-    private final ExperimentUseCase experiments;
-
-    @Inject
-    CompareCommand(ExperimentUseCase experiments) {
-        this.experiments = experiments;
-    }
-
     @Override
     public Integer call() {
         var request = ExperimentUseCase.Request.compare("Comparison on " + table.data.getFileName(),
                 new ExperimentUseCase.FromFile(table.toDomain()),
                 experiment.toPlan(candidates(models, params), table.missing()), experiment.jobs(),
                 results.request());
-        Show.experiment(out(), experiments.run(request, progress()), false);
-        return 0;
+        return show(request);
     }
 
     /** Models with their parameters: {@code kind.key=value} goes to that kind, {@code key=value} to every model. */

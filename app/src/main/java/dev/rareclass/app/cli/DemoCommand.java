@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
                 + "random-forest@smile and mlp@dl4j, without and with SMOTE, in stratified k-fold cross-validation.",
                 "Prints the leaderboard and writes leaderboard.csv, results.json, a self-contained HTML report "
                         + "(report.html) and a Markdown summary (summary.md)."})
-final class DemoCommand extends CliCommand {
+final class DemoCommand extends ExperimentCommand {
 
     @Option(names = "--rows", defaultValue = "20000", description = "Rows to generate (default: ${DEFAULT-VALUE}).")
     int rows;
@@ -60,13 +60,6 @@ final class DemoCommand extends CliCommand {
     @Mixin
     PlotsOption plots;
 
-    private final ExperimentUseCase experiments;
-
-    @Inject
-    DemoCommand(ExperimentUseCase experiments) {
-        this.experiments = experiments;
-    }
-
     @Override
     public Integer call() {
         List<Candidate> candidates = List.of(
@@ -81,7 +74,6 @@ final class DemoCommand extends CliCommand {
         var request = ExperimentUseCase.Request.compare("rareclass demo",
                 new ExperimentUseCase.Generated(rows, features, positiveRate, seed), plan,
                 jobs.orCores(), plots.with(out, "--out"));
-        Show.experiment(out(), experiments.run(request, progress()), false);
-        return 0;
+        return show(request);
     }
 }

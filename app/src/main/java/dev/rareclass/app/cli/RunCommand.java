@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
                 + "(report.html) and a Markdown summary (summary.md) into its report folder.",
                 "Given a manifest.json instead, run the same resolved recipe again: same data (checked by SHA-256), same numbers.",
                 "Relative paths in a recipe are relative to the recipe's folder. See docs/RECIPES.md."})
-final class RunCommand extends CliCommand {
+final class RunCommand extends ExperimentCommand {
 
     @Parameters(index = "0", paramLabel = "RECIPE", description = "A recipe (.yaml) or a manifest (.json).")
     Path recipeFile;
@@ -32,13 +32,6 @@ final class RunCommand extends CliCommand {
 
     @Mixin
     PlotsOption plots;
-
-    private final ExperimentUseCase experiments;
-
-    @Inject
-    RunCommand(ExperimentUseCase experiments) {
-        this.experiments = experiments;
-    }
 
     @Override
     public Integer call() {

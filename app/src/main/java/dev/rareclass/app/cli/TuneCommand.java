@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
         description = {"Random or grid search over a model's parameters (like scikit-learn's RandomizedSearchCV), "
                 + "each trial evaluated on the same splits; prints the trials ranked and the best parameters.",
                 "The space file (YAML) maps each parameter to a list of values or to {uniform|log-uniform|int: [low, high]}."})
-final class TuneCommand extends CliCommand {
+final class TuneCommand extends ExperimentCommand {
 
     @Mixin
     Inputs.Table table;
@@ -52,12 +52,10 @@ final class TuneCommand extends CliCommand {
     @Mixin
     Inputs.ResultsFolder results;
 
-    private final ExperimentUseCase experiments;
     private final RecipeStore recipes;
 
     @Inject
-    TuneCommand(ExperimentUseCase experiments, RecipeStore recipes) {
-        this.experiments = experiments;
+    TuneCommand(RecipeStore recipes) {
         this.recipes = recipes;
     }
 
@@ -70,7 +68,6 @@ final class TuneCommand extends CliCommand {
                 new ExperimentUseCase.FromFile(table.toDomain()),
                 experiment.toPlan(List.of(base), table.missing()), Optional.of(tuning), experiment.jobs(),
                 folder, Optional.ofNullable(out), Map.of());
-        Show.experiment(out(), experiments.run(request, progress()), false);
-        return 0;
+        return show(request);
     }
 }

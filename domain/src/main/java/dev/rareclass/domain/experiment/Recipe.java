@@ -2,7 +2,6 @@ package dev.rareclass.domain.experiment;
 
 import dev.rareclass.domain.data.DataOptions;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,14 +16,6 @@ import java.util.Optional;
  * @param jobs      parallel tasks
  */
 public record Recipe(String name, DataOptions data, ExperimentPlan plan, Optional<Tuning> tune, Path reportDir, int jobs) {
-
-    public Recipe {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(data, "data");
-        Objects.requireNonNull(plan, "plan");
-        Objects.requireNonNull(tune, "tune");
-        Objects.requireNonNull(reportDir, "reportDir");
-    }
 
     /**
      * The tuning part of a recipe.

@@ -75,35 +75,39 @@ public final class Hyperparameters {
     }
 
     public int integer(String key, int fallback, int min, int max) {
-        String raw = values.get(key);
-        if (raw == null) {
-            return fallback;
-        }
-        try {
-            int v = Integer.parseInt(raw);
-            if (v < min || v > max) {
-                throw new UsageException("parameter " + key + "=" + raw + " is out of range [" + min + ", " + max + "]");
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new UsageException("parameter " + key + "=" + raw + " is not an integer");
-        }
+        return checked(key, fallback, Integer::parseInt, v -> v >= min && v <= max, min, max, "an integer");
     }
 
     public double decimal(String key, double fallback, double min, double max) {
+        return checked(key, fallback, Double::parseDouble, v -> v >= min && v <= max, min, max, "a number");
+    }
+
+    /** A share in (0, 1], such as a learning rate or a subsample; 0 is refused naming the parameter. */
+    public double positiveFraction(String key, double fallback) {
+        double v = decimal(key, fallback, 0, 1);
+        if (v == 0) {
+            throw new UsageException("parameter " + key + "=" + values.get(key) + " must be > 0 and <= 1");
+        }
+        return v;
+    }
+
+    /** The parameter parsed and checked against its range, or the fallback when absent; errors name key and value. */
+    private <T> T checked(String key, T fallback, java.util.function.Function<String, T> parse,
+                          java.util.function.Predicate<T> inRange, Object min, Object max, String kind) {
         String raw = values.get(key);
         if (raw == null) {
             return fallback;
         }
+        T v;
         try {
-            double v = Double.parseDouble(raw);
-            if (!(v >= min && v <= max)) {
-                throw new UsageException("parameter " + key + "=" + raw + " is out of range [" + min + ", " + max + "]");
-            }
-            return v;
+            v = parse.apply(raw);
         } catch (NumberFormatException e) {
-            throw new UsageException("parameter " + key + "=" + raw + " is not a number");
+            throw new UsageException("parameter " + key + "=" + raw + " is not " + kind);
         }
+        if (!inRange.test(v)) {
+            throw new UsageException("parameter " + key + "=" + raw + " is out of range [" + min + ", " + max + "]");
+        }
+        return v;
     }
 
     public boolean bool(String key, boolean fallback) {
