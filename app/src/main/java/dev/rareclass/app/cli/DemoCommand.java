@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 /** {@code rareclass demo}: the embedded default — a synthetic rare-event table, cross-validated. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Generate a reproducible synthetic rare-event table and compare logistic@smile, "
-                + "random-forest@smile and mlp@dl4j, without and with SMOTE, in stratified k-fold cross-validation.",
+                + "random-forest@smile and mlp@dl4j, without and with SMOTE, and the one-class autoencoder@dl4j "
+                + "(trained on negative rows, so without a sampler), in stratified k-fold cross-validation.",
                 "Prints the leaderboard and writes leaderboard.csv, results.json, a self-contained HTML report "
                         + "(report.html) and a Markdown summary (summary.md)."})
 final class DemoCommand extends ExperimentCommand {
@@ -65,7 +66,8 @@ final class DemoCommand extends ExperimentCommand {
         List<Candidate> candidates = List.of(
                 Candidate.parse("logistic@smile", Hyperparameters.empty()),
                 Candidate.parse("random-forest@smile", Hyperparameters.empty()),
-                Candidate.parse("mlp@dl4j", Hyperparameters.empty()));
+                Candidate.parse("mlp@dl4j", Hyperparameters.empty()),
+                Candidate.parse("autoencoder@dl4j", Hyperparameters.empty()));
         ExperimentPlan plan = ExperimentPlan.of(candidates)
                 .withSamplers(samplers.stream().map(SamplerChoice::named).toList())
                 .withClassWeights(classWeights.stream().map(ClassWeighting::parse).toList())
