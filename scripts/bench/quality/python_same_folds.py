@@ -2,7 +2,10 @@
 same table with pandas, and cross-validates logistic regression and a random forest (100 trees), each without
 and with SMOTE (SMOTENC when there are categorical columns), one-hot and scaling fitted on training folds.
 Prints one line per configuration: model sampler pr_auc_mean.
-Usage: python3 python_same_folds.py DATA RESULTS_JSON LABEL_INDEX POSITIVE HEADER(0/1) CATEGORICAL_INDICES(comma or -) [SEED]"""
+With GROUP "boosting" it cross-validates gradient boosting instead, without a sampler: scikit-learn's
+HistGradientBoostingClassifier and XGBoost's XGBClassifier (tree_method='hist', n_jobs=2), both with their defaults,
+as rareclass's gradient-boosting@smile and @xgboost run with theirs.
+Usage: python3 python_same_folds.py DATA RESULTS_JSON LABEL_INDEX POSITIVE HEADER(0/1) CATEGORICAL_INDICES(comma or -) [SEED [GROUP]]"""
 import json, sys
 import numpy as np, pandas as pd
 from sklearn.compose import ColumnTransformer
@@ -14,6 +17,7 @@ from imblearn.over_sampling import SMOTE, SMOTENC, SMOTEN
 
 data, results, label, positive, header, cats = sys.argv[1:7]
 seed = int(sys.argv[7]) if len(sys.argv) > 7 else 0  # random_state of SMOTE and the forest
+group = sys.argv[8] if len(sys.argv) > 8 else "baseline"
 df = pd.read_csv(data, header=0 if header == "1" else None, dtype=str, skipinitialspace=True)
 label = int(label)
 y = df.iloc[:, label].str.strip().isin(positive.split(",")).astype(int).to_numpy()  # "3,4": several positive values
@@ -29,9 +33,17 @@ def encode(train, test):
     ct = ColumnTransformer([("num", StandardScaler(), num_idx)] + ([("cat", OneHotEncoder(handle_unknown="ignore", sparse_output=False) if "sparse_output" in OneHotEncoder().get_params() else OneHotEncoder(handle_unknown="ignore", sparse=False), cat_idx)] if cat_idx else []))
     return ct.fit_transform(train), ct.transform(test), ct
 
-models = {"logistic": lambda: LogisticRegression(max_iter=3000), "random-forest": lambda: RandomForestClassifier(100, n_jobs=2, random_state=seed)}
+if group == "boosting":
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    import xgboost
+    models = {"hist-gradient-boosting": lambda: HistGradientBoostingClassifier(random_state=seed),
+              "xgboost": lambda: xgboost.XGBClassifier(tree_method="hist", n_jobs=2, random_state=seed)}
+    samplers = ["none"]
+else:
+    models = {"logistic": lambda: LogisticRegression(max_iter=3000), "random-forest": lambda: RandomForestClassifier(100, n_jobs=2, random_state=seed)}
+    samplers = ["none", "smote"]
 for name, make in models.items():
-    for sampler in ["none", "smote"]:
+    for sampler in samplers:
         ap = []
         for test in splits:
             train = np.setdiff1d(np.arange(len(y)), test)

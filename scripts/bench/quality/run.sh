@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Quality table: for each imbalanced set of CATALOG.md, the best PR-AUC (stratified 5-fold) of rareclass and of
-# the Python stack (scikit-learn + imbalanced-learn) with the same candidates (logistic, random forest of 100
-# trees) and samplers (none, SMOTE), on the SAME folds: rareclass writes its folds' test rows into results.json
-# and the Python script evaluates on exactly those. Each side runs once per seed in SEEDS (the seed sets the folds,
-# SMOTE's draws and the forest's; Python's random_state takes the same number), and the table compares each
-# configuration's mean over the seeds: one seed moves a small set's PR-AUC by a few hundredths on either side.
+# the Python stack on the SAME folds: rareclass writes its folds' test rows into results.json and the Python script
+# evaluates on exactly those. Two groups of candidates, each its own row:
+#   baseline: logistic and a random forest of 100 trees, each without and with SMOTE (scikit-learn +
+#             imbalanced-learn on the Python side);
+#   boosting: gradient-boosting@xgboost and @smile with their defaults, no sampler, against scikit-learn's
+#             HistGradientBoostingClassifier and XGBoost's XGBClassifier with theirs (Debian's python3-xgboost 1.7).
+# Each side runs once per seed in SEEDS (the seed sets the folds, SMOTE's draws and the models'; Python's
+# random_state takes the same number), and the table compares each configuration's mean over the seeds: one seed
+# moves a small set's PR-AUC by a few hundredths on either side.
 # Prints a Markdown table. Usage: scripts/bench/quality/run.sh     Env: PY (default /usr/bin/python3), WORK (default /tmp/rareclass-quality),
-#   SEEDS (default "0 1 2"), ONLY (dataset names to run, default all)
+#   SEEDS (default "0 1 2"), ONLY (dataset names to run, default all), BENCH_GROUPS (default "baseline boosting")
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
@@ -14,6 +18,7 @@ D=$root/../shared/datasets
 PY=${PY:-/usr/bin/python3}
 W=${WORK:-/tmp/rareclass-quality}
 SEEDS=${SEEDS:-0 1 2}
+BENCH_GROUPS=${BENCH_GROUPS:-baseline boosting}
 mkdir -p "$W"
 "$root/rareclass" --version >/dev/null
 
@@ -28,38 +33,45 @@ sets=(
   "phoneme|$D/phoneme/phoneme.csv|5|1|0|-"
   "creditcard|$D/creditcard_fraud_subset/creditcard_adjustedl.csv|30|1|1|-"
 )
-echo "| dataset | rows (positives) | rareclass best | PR-AUC | Python best | PR-AUC | rareclass − Python | Python's seed-to-seed std |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| dataset | rows (positives) | group | rareclass best | PR-AUC | Python best | PR-AUC | rareclass − Python | Python's seed-to-seed std |"
+echo "|---|---|---|---|---|---|---|---|---|"
 for s in "${sets[@]}"; do
   IFS='|' read -r name file label positive header cats <<< "$s"
   [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" $name "* ]] || continue
   opts=(--label "$label" --positive "$positive")
   [ "$header" = 0 ] && opts+=(--no-header)
   [ "$cats" != - ] && opts+=(--categorical "$cats")
-  for seed in $SEEDS; do
-    "$root/rareclass" compare "$file" "${opts[@]}" --models logistic,random-forest --samplers none,smote \
-        --folds 5 --seed "$seed" --threshold 0.5 --validation-split 0 --param random-forest.trees=100 \
-        --report "$W/$name-$seed" --quiet > "$W/$name-$seed.txt"
-    "$PY" "$here/python_same_folds.py" "$file" "$W/$name-$seed/results.json" "$label" "$positive" "$header" "$cats" \
-        "$seed" > "$W/$name-$seed.py" 2> "$W/$name-$seed.py.err"
-  done
-  "$PY" - "$W" "$name" $SEEDS <<'PYEOF'
+  for group in $BENCH_GROUPS; do
+    case $group in
+      baseline) candidates=(--models logistic,random-forest --samplers none,smote --param random-forest.trees=100) ;;
+      boosting) candidates=(--models gradient-boosting@xgboost,gradient-boosting@smile --samplers none) ;;
+      *) echo "unknown group $group" >&2; exit 64 ;;
+    esac
+    for seed in $SEEDS; do
+      out="$W/$name-$group-$seed"
+      "$root/rareclass" compare "$file" "${opts[@]}" "${candidates[@]}" \
+          --folds 5 --seed "$seed" --threshold 0.5 --validation-split 0 --report "$out" --quiet > "$out.txt"
+      "$PY" "$here/python_same_folds.py" "$file" "$out/results.json" "$label" "$positive" "$header" "$cats" \
+          "$seed" "$group" > "$out.py" 2> "$out.py.err"
+    done
+    "$PY" - "$W" "$name" "$group" $SEEDS <<'PYEOF'
 import csv, json, statistics, sys
-w, name, seeds = sys.argv[1], sys.argv[2], sys.argv[3:]
+w, name, group, seeds = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 ours, theirs = {}, {}
 for seed in seeds:
-    for row in csv.DictReader(open(f"{w}/{name}-{seed}/leaderboard.csv")):
-        ours.setdefault(row["model"] + "+" + row["sampler"], []).append(float(row["pr_auc_mean"]))
-    for line in open(f"{w}/{name}-{seed}.py"):
+    for row in csv.DictReader(open(f"{w}/{name}-{group}-{seed}/leaderboard.csv")):
+        ours.setdefault(row["model"] + "@" + row["backend"] + "+" + row["sampler"], []).append(float(row["pr_auc_mean"]))
+    for line in open(f"{w}/{name}-{group}-{seed}.py"):
         m, smp, v = line.split()
         theirs.setdefault(m + "+" + smp, []).append(float(v))
 o = max(ours, key=lambda k: statistics.mean(ours[k]))
 t = max(theirs, key=lambda k: statistics.mean(theirs[k]))
 om, tm = statistics.mean(ours[o]), statistics.mean(theirs[t])
-res = json.load(open(f"{w}/{name}-{seeds[0]}/results.json"))
+res = json.load(open(f"{w}/{name}-{group}-{seeds[0]}/results.json"))
 n = sum(len(s["test_rows"]) for s in res["splits"])
 pos = sum(f["test_positives"] for f in res["rows"][0]["folds"])
 sd = statistics.pstdev(theirs[t]) if len(theirs[t]) > 1 else float("nan")
-print(f"| {name} | {n} ({pos}) | {o} | {om:.4f} | {t} | {tm:.4f} | {om - tm:+.4f} | {sd:.4f} |")
+print(f"| {name} | {n} ({pos}) | {group} | {o} | {om:.4f} | {t} | {tm:.4f} | {om - tm:+.4f} | {sd:.4f} |")
 PYEOF
+  done
 done

@@ -3,6 +3,7 @@ package dev.rareclass.xgboost;
 import dev.rareclass.domain.data.FeatureMatrix;
 import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.metrics.Curves;
 import dev.rareclass.domain.model.ClassWeights;
 import dev.rareclass.domain.model.ClassifierTrainer;
 import dev.rareclass.domain.model.EpochRecord;
@@ -29,14 +30,18 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * <p><b>Class weights</b> become {@code scale_pos_weight = positive / negative}: XGBoost multiplies the gradient
  * and hessian of every positive row by it, which is the same loss as weighting the rows.
  *
- * <p><b>History.</b> Every round records {@code loss}, the training log-loss; with validation rows also
- * {@code val_loss} (log-loss) and {@code val_pr_auc} (XGBoost's {@code aucpr}), as XGBoost's evaluation reports
- * them. With {@code early-stopping=N} and validation rows, training stops after N rounds without a lower
+ * <p><b>History.</b> Every round records {@code loss}, the training log-loss as XGBoost's evaluation reports it;
+ * with validation rows also {@code val_loss} (the same on them) and {@code val_pr_auc} (average precision, as every
+ * rareclass PR-AUC, computed here from XGBoost's cached validation predictions). With {@code early-stopping=N} and validation rows, training stops after N rounds without a lower
  * validation log-loss and the model scores with the trees up to the best round (the others stay in the booster,
  * as XGBoost's own early stopping leaves them).
  *
  * <p><b>Reproducibility.</b> The booster's seed is {@link TrainingContext#seed()} (or the {@code seed}
  * parameter); {@code hist} builds the same trees whatever {@code threads} is.
+ *
+ * <p><b>Threads.</b> {@code threads=0} (the default) gives a fit its share of the cores
+ * ({@link XgboostRuntime#fitStarted}), and {@link XgboostRuntime#useThreads} lets XGBoost use them although the
+ * launcher's {@code OMP_NUM_THREADS=1} would cap it at one.
  */
 public final class GradientBoostingFactory implements TrainerFactory {
 
@@ -74,7 +79,7 @@ public final class GradientBoostingFactory implements TrainerFactory {
     }
 
     /** XGBoost's own parameters for these, with the booster's seed and the positive class's weight. */
-    static Map<String, Object> boosterParams(GradientBoostingParams p, long seed, double scalePosWeight) {
+    static Map<String, Object> boosterParams(GradientBoostingParams p, long seed, double scalePosWeight, int threads) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("objective", "binary:logistic");
         m.put("tree_method", "hist");
@@ -86,7 +91,7 @@ public final class GradientBoostingFactory implements TrainerFactory {
         m.put("lambda", p.lambda());
         m.put("scale_pos_weight", scalePosWeight);
         m.put("seed", seed);
-        m.put("nthread", p.threads());
+        m.put("nthread", threads);
         m.put("verbosity", 0);
         return m;
     }
@@ -111,19 +116,22 @@ public final class GradientBoostingFactory implements TrainerFactory {
                         + y.positives() + " positive and " + y.negatives() + " negative rows");
             }
             XgboostRuntime.ensureLoaded();
+            int threads = XgboostRuntime.fitStarted(params.threads());
             DMatrix train = null;
             DMatrix valid = null;
             try {
+                XgboostRuntime.useThreads(threads);
                 train = matrix(dense, y);
                 Map<String, DMatrix> watches = new LinkedHashMap<>();
                 if (ctx.validationX().isPresent()) {
                     valid = matrix(ctx.validationX().get().densified(), ctx.validationY().orElseThrow());
                     watches.put("val", valid);
                 }
-                return boost(dense.cols(), train, valid, watches, ctx);
+                return boost(dense.cols(), train, valid, watches, ctx, threads);
             } catch (XGBoostError e) {
                 throw new IllegalStateException(MODEL + " failed in XGBoost: " + e.getMessage(), e);
             } finally {
+                XgboostRuntime.fitDone();
                 if (train != null) {
                     train.dispose();
                 }
@@ -134,16 +142,18 @@ public final class GradientBoostingFactory implements TrainerFactory {
         }
 
         private XgboostClassifier boost(int cols, DMatrix train, DMatrix valid, Map<String, DMatrix> watches,
-                                        TrainingContext ctx) throws XGBoostError {
+                                        TrainingContext ctx, int threads) throws XGBoostError {
             Map<String, Object> config = boosterParams(params, params.boosterSeed(ctx.seed()),
-                    scalePosWeight(ctx.classWeights()));
+                    scalePosWeight(ctx.classWeights()), threads);
             // zero rounds: a booster with the training and validation matrices in its prediction cache, so that
-            // evaluating a round costs one tree's predictions, not all of them
+            // evaluating or predicting after a round costs that round's tree only, not all of them
             Booster booster = XGBoost.train(train, config, 0, watches, null, null);
+            // the log-loss only: it is one pass over the cached predictions, where XGBoost's aucpr sorts every
+            // evaluated set each round (on 200,000 training rows that was most of a fit's time)
             booster.setParam("eval_metric", "logloss");
-            booster.setParam("eval_metric", "aucpr");
             DMatrix[] evalSets = valid == null ? new DMatrix[] {train} : new DMatrix[] {train, valid};
             String[] names = valid == null ? new String[] {"train"} : new String[] {"train", "val"};
+            int[] validLabels = ctx.validationY().map(Labels::toArray).orElse(null);
             int patience = valid == null ? 0 : params.earlyStopping();
             List<EpochRecord> epochs = new ArrayList<>();
             double bestLoss = Double.POSITIVE_INFINITY;
@@ -153,6 +163,9 @@ public final class GradientBoostingFactory implements TrainerFactory {
             for (int round = 0; round < params.trees(); round++) {
                 booster.update(train, round);
                 Map<String, Double> values = evaluation(booster.evalSet(evalSets, names, round));
+                if (valid != null) {
+                    values.put("val_pr_auc", Curves.averagePrecision(validLabels, positiveScores(booster.predict(valid))));
+                }
                 epochs.add(new EpochRecord(round + 1, values));
                 ctx.progress().update(task, round + 1, params.trees());
                 if (patience > 0) {
@@ -171,6 +184,15 @@ public final class GradientBoostingFactory implements TrainerFactory {
                 booster.setAttr("best_iteration", Integer.toString(kept - 1));
             }
             return new XgboostClassifier(booster, params, cols, kept, new TrainingHistory(epochs, kept));
+        }
+
+        /** XGBoost's predictions (one column of probabilities) as one score per row. */
+        private static double[] positiveScores(float[][] predictions) {
+            double[] out = new double[predictions.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = predictions[i][0];
+            }
+            return out;
         }
 
         private static DMatrix matrix(FeatureMatrix x, Labels y) throws XGBoostError {

@@ -27,9 +27,10 @@ import java.util.Set;
  *                       ({@code --validation-split}); without them every round is trained.
  * @param seed           the booster's seed ({@code seed}); empty (the default) takes the run's seed, so each
  *                       fold gets its own
- * @param threads        XGBoost threads per fit ({@code threads}, {@code nthread}; default 1: experiments already
- *                       fit folds in parallel). Trees are grown with {@code tree_method=hist}, whose results do
- *                       not depend on it
+ * @param threads        XGBoost threads per fit ({@code threads}, {@code nthread}; 0, the default, means the fit's
+ *                       share of the cores: all of them for {@code train}, one each when {@code compare} runs two
+ *                       folds at once on two cores). Trees are grown with {@code tree_method=hist}, whose results
+ *                       do not depend on it
  */
 public record GradientBoostingParams(int trees, int maxDepth, double learningRate, double subsample,
                                      double minChildWeight, double colsample, double lambda, int earlyStopping,
@@ -56,7 +57,7 @@ public record GradientBoostingParams(int trees, int maxDepth, double learningRat
     static final int MAX_THREADS = 1_024;
 
     public static final GradientBoostingParams DEFAULTS =
-            new GradientBoostingParams(100, 6, 0.3, 1.0, 1.0, 1.0, 1.0, 0, OptionalLong.empty(), 1);
+            new GradientBoostingParams(100, 6, 0.3, 1.0, 1.0, 1.0, 1.0, 0, OptionalLong.empty(), 0);
 
     /** @throws UsageException naming the first parameter out of its range and its value */
     public GradientBoostingParams {
@@ -72,7 +73,8 @@ public record GradientBoostingParams(int trees, int maxDepth, double learningRat
         if (seed == null) {
             throw new UsageException("parameter " + SEED + " must be an integer or absent");
         }
-        require(threads >= 1 && threads <= MAX_THREADS, THREADS, threads, "an integer in [1, " + MAX_THREADS + "]");
+        require(threads >= 0 && threads <= MAX_THREADS, THREADS, threads,
+                "an integer in [0, " + MAX_THREADS + "] (0 = the fit's share of the cores)");
     }
 
     private static void require(boolean ok, String name, Object value, String what) {
@@ -94,7 +96,7 @@ public record GradientBoostingParams(int trees, int maxDepth, double learningRat
                 p.decimal(LAMBDA, DEFAULTS.lambda, 0, Double.MAX_VALUE),
                 p.integer(EARLY_STOPPING, DEFAULTS.earlyStopping, 0, MAX_TREES),
                 seed(p),
-                p.integer(THREADS, DEFAULTS.threads, 1, MAX_THREADS));
+                p.integer(THREADS, DEFAULTS.threads, 0, MAX_THREADS));
     }
 
     private static OptionalLong seed(Hyperparameters p) {

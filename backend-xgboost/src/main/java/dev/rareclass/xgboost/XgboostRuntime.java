@@ -1,6 +1,14 @@
 package dev.rareclass.xgboost;
 
 import dev.rareclass.domain.model.BackgroundWarmUp;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
@@ -45,5 +53,52 @@ final class XgboostRuntime {
      */
     static void warmUpInBackground() {
         WARM_UP.start();
+    }
+
+    /** XGBoost fits running now in this JVM, to share the cores between them. */
+    private static final AtomicInteger RUNNING_FITS = new AtomicInteger();
+
+    /**
+     * Threads for a fit that asked for {@code requested} ({@code 0}: its share of the cores, the processors
+     * divided by the XGBoost fits running now, this one included). Pair with {@link #fitDone()}.
+     */
+    static int fitStarted(int requested) {
+        int running = RUNNING_FITS.incrementAndGet();
+        return requested > 0 ? requested : Math.max(1, Runtime.getRuntime().availableProcessors() / running);
+    }
+
+    static void fitDone() {
+        RUNNING_FITS.decrementAndGet();
+    }
+
+    /**
+     * Lets XGBoost's OpenMP regions started from the calling thread use {@code threads} threads. XGBoost caps its
+     * {@code nthread} at OpenMP's {@code omp_get_max_threads()}, which the launcher's {@code OMP_NUM_THREADS=1}
+     * (there for DL4J's small networks) makes 1; {@code omp_set_num_threads} changes that value for the calling
+     * thread only, so a DL4J fit on another thread keeps its single thread. Where libgomp cannot be found the
+     * environment's limit stays.
+     */
+    static void useThreads(int threads) {
+        OMP_SET_NUM_THREADS.ifPresent(h -> {
+            try {
+                h.invokeExact(threads);
+            } catch (Throwable e) {
+                // the environment's limit stays; results do not depend on the number of threads
+            }
+        });
+    }
+
+    /** libgomp's {@code omp_set_num_threads}, from the copy XGBoost's library loaded (same soname, same copy). */
+    private static final Optional<MethodHandle> OMP_SET_NUM_THREADS = ompSetNumThreads();
+
+    private static Optional<MethodHandle> ompSetNumThreads() {
+        try {
+            ensureLoaded();
+            SymbolLookup gomp = SymbolLookup.libraryLookup("libgomp.so.1", Arena.global());
+            return gomp.find("omp_set_num_threads").map(symbol -> Linker.nativeLinker().downcallHandle(symbol,
+                    FunctionDescriptor.ofVoid(ValueLayout.JAVA_INT)));
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.empty();
+        }
     }
 }

@@ -31,7 +31,7 @@ class GradientBoostingParamsTest {
         assertThat(p.lambda()).isEqualTo(1.0);
         assertThat(p.earlyStopping()).isZero();
         assertThat(p.seed()).isEmpty();
-        assertThat(p.threads()).isEqualTo(1);
+        assertThat(p.threads()).isZero(); // the fit's share of the cores
         assertThat(p.boosterSeed(42)).isEqualTo(42);
     }
 
@@ -72,7 +72,7 @@ class GradientBoostingParamsTest {
             "early-stopping|-1|parameter early-stopping=-1",
             "seed|1.5|parameter seed=1.5 is not an integer",
             "seed|99999999999999999999|parameter seed=99999999999999999999 is not an integer",
-            "threads|0|parameter threads=0",
+            "threads|-1|parameter threads=-1",
             "threads|2000|parameter threads=2000"})
     void aBadValueIsAUsageErrorNamingItAndItsValue(String key, String value, String message) {
         assertThatThrownBy(() -> of(key + "=" + value)).isInstanceOf(UsageException.class).hasMessageContaining(message);
