@@ -84,6 +84,10 @@ public final class GradientBoostingFactory implements TrainerFactory {
         m.put("objective", "binary:logistic");
         m.put("tree_method", "hist");
         m.put("max_depth", p.maxDepth());
+        if (p.maxNodes() > 0) {
+            m.put("grow_policy", "lossguide");
+            m.put("max_leaves", p.maxNodes());
+        }
         m.put("eta", p.learningRate());
         m.put("subsample", p.subsample());
         m.put("min_child_weight", p.minChildWeight());

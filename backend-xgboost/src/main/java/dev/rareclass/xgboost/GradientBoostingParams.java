@@ -16,7 +16,12 @@ import java.util.Set;
  * not the 0.1 of scikit-learn's or Smile's gradient boosting.
  *
  * @param trees          boosting rounds, one tree each ({@code trees}, XGBoost's {@code num_boost_round}; default 100)
- * @param maxDepth       maximum depth of a tree ({@code max-depth}, {@code max_depth}; default 6)
+ * @param maxDepth       maximum depth of a tree ({@code max-depth}, {@code max_depth}; default 6); 0 means no limit
+ *                       and is allowed only with {@code max-nodes}, whose leaf count then bounds the tree
+ * @param maxNodes       maximum leaves of a tree ({@code max-nodes}, XGBoost's {@code max_leaves}, as the Smile
+ *                       trees name it; 0, the default, for none): when given, trees grow best leaf first
+ *                       ({@code grow_policy=lossguide}, LightGBM's and scikit-learn's HistGradientBoosting's way,
+ *                       whose default is 31 leaves) instead of level by level
  * @param learningRate   shrinkage of every tree's leaves ({@code learning-rate}, {@code eta}; default 0.3, as XGBoost)
  * @param subsample      share of rows drawn, without replacement, for each tree ({@code subsample}; default 1.0)
  * @param minChildWeight least hessian sum in a leaf ({@code min-child-weight}, {@code min_child_weight}; default 1)
@@ -32,12 +37,13 @@ import java.util.Set;
  *                       folds at once on two cores). Trees are grown with {@code tree_method=hist}, whose results
  *                       do not depend on it
  */
-public record GradientBoostingParams(int trees, int maxDepth, double learningRate, double subsample,
+public record GradientBoostingParams(int trees, int maxDepth, int maxNodes, double learningRate, double subsample,
                                      double minChildWeight, double colsample, double lambda, int earlyStopping,
                                      OptionalLong seed, int threads) {
 
     static final String TREES = "trees";
     static final String MAX_DEPTH = "max-depth";
+    static final String MAX_NODES = "max-nodes";
     static final String LEARNING_RATE = "learning-rate";
     static final String SUBSAMPLE = "subsample";
     static final String MIN_CHILD_WEIGHT = "min-child-weight";
@@ -48,21 +54,27 @@ public record GradientBoostingParams(int trees, int maxDepth, double learningRat
     static final String THREADS = "threads";
 
     /** Parameter names {@code gradient-boosting@xgboost} accepts. */
-    public static final Set<String> NAMES = Set.of(TREES, MAX_DEPTH, LEARNING_RATE, SUBSAMPLE, MIN_CHILD_WEIGHT,
+    public static final Set<String> NAMES = Set.of(TREES, MAX_DEPTH, MAX_NODES, LEARNING_RATE, SUBSAMPLE, MIN_CHILD_WEIGHT,
             COLSAMPLE, LAMBDA, EARLY_STOPPING, SEED, THREADS);
 
     static final int MAX_TREES = 100_000;
     /** Deep enough for any use of depth-wise trees; 2^64 leaves are never reached. */
     static final int MAX_TREE_DEPTH = 64;
     static final int MAX_THREADS = 1_024;
+    /** XGBoost's leaf count is an int; far more leaves than any table has rows to fill. */
+    static final int MAX_LEAVES = 1 << 30;
 
     public static final GradientBoostingParams DEFAULTS =
-            new GradientBoostingParams(100, 6, 0.3, 1.0, 1.0, 1.0, 1.0, 0, OptionalLong.empty(), 0);
+            new GradientBoostingParams(100, 6, 0, 0.3, 1.0, 1.0, 1.0, 1.0, 0, OptionalLong.empty(), 0);
 
     /** @throws UsageException naming the first parameter out of its range and its value */
     public GradientBoostingParams {
         require(trees >= 1 && trees <= MAX_TREES, TREES, trees, "an integer in [1, " + MAX_TREES + "]");
-        require(maxDepth >= 1 && maxDepth <= MAX_TREE_DEPTH, MAX_DEPTH, maxDepth, "an integer in [1, " + MAX_TREE_DEPTH + "]");
+        require(maxNodes == 0 || (maxNodes >= 2 && maxNodes <= MAX_LEAVES), MAX_NODES, maxNodes,
+                "0 (no limit) or an integer in [2, " + MAX_LEAVES + "]");
+        require(maxDepth >= (maxNodes > 0 ? 0 : 1) && maxDepth <= MAX_TREE_DEPTH, MAX_DEPTH, maxDepth,
+                maxNodes > 0 ? "an integer in [0, " + MAX_TREE_DEPTH + "] (0 = no limit)"
+                        : "an integer in [1, " + MAX_TREE_DEPTH + "] (0, no limit, needs max-nodes)");
         require(learningRate > 0 && learningRate <= 1, LEARNING_RATE, learningRate, "> 0 and <= 1");
         require(subsample > 0 && subsample <= 1, SUBSAMPLE, subsample, "> 0 and <= 1");
         require(minChildWeight >= 0 && Double.isFinite(minChildWeight), MIN_CHILD_WEIGHT, minChildWeight, ">= 0 and finite");
@@ -88,7 +100,8 @@ public record GradientBoostingParams(int trees, int maxDepth, double learningRat
         p.requireKnown(NAMES, GradientBoostingFactory.MODEL);
         return new GradientBoostingParams(
                 p.integer(TREES, DEFAULTS.trees, 1, MAX_TREES),
-                p.integer(MAX_DEPTH, DEFAULTS.maxDepth, 1, MAX_TREE_DEPTH),
+                p.integer(MAX_DEPTH, DEFAULTS.maxDepth, 0, MAX_TREE_DEPTH),
+                p.integer(MAX_NODES, DEFAULTS.maxNodes, 0, MAX_LEAVES),
                 p.decimal(LEARNING_RATE, DEFAULTS.learningRate, 0, 1),
                 p.decimal(SUBSAMPLE, DEFAULTS.subsample, 0, 1),
                 p.decimal(MIN_CHILD_WEIGHT, DEFAULTS.minChildWeight, 0, Double.MAX_VALUE),
@@ -121,6 +134,9 @@ public record GradientBoostingParams(int trees, int maxDepth, double learningRat
         Map<String, String> m = new LinkedHashMap<>();
         m.put(TREES, Integer.toString(trees));
         m.put(MAX_DEPTH, Integer.toString(maxDepth));
+        if (maxNodes > 0) {
+            m.put(MAX_NODES, Integer.toString(maxNodes));
+        }
         m.put(LEARNING_RATE, Double.toString(learningRate));
         m.put(SUBSAMPLE, Double.toString(subsample));
         m.put(MIN_CHILD_WEIGHT, Double.toString(minChildWeight));

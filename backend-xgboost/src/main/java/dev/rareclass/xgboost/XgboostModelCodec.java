@@ -35,7 +35,8 @@ import java.util.OptionalLong;
 public final class XgboostModelCodec implements ModelCodec {
 
     static final int MAGIC = 0x52435847; // "RCXG": rareclass, XGBoost
-    static final int VERSION = 1;
+    /** 2: {@code max-nodes} after {@code max-depth} (version 1 had no such parameter). */
+    static final int VERSION = 2;
     private static final PayloadHeader HEADER = new PayloadHeader(MAGIC, VERSION, "xgboost");
     static final byte GRADIENT_BOOSTING = 1;
     /** The largest booster accepted: far above any model trained here (100 000 trees of depth 6 is ~0.5 GB). */
@@ -56,6 +57,7 @@ public final class XgboostModelCodec implements ModelCodec {
             GradientBoostingParams p = xgb.boostingParams();
             out.writeInt(p.trees());
             out.writeInt(p.maxDepth());
+            out.writeInt(p.maxNodes());
             out.writeDouble(p.learningRate());
             out.writeDouble(p.subsample());
             out.writeDouble(p.minChildWeight());
@@ -91,6 +93,7 @@ public final class XgboostModelCodec implements ModelCodec {
             try {
                 int trees = in.readInt();
                 int maxDepth = in.readInt();
+                int maxNodes = in.readInt();
                 double learningRate = in.readDouble();
                 double subsample = in.readDouble();
                 double minChildWeight = in.readDouble();
@@ -99,7 +102,7 @@ public final class XgboostModelCodec implements ModelCodec {
                 int earlyStopping = in.readInt();
                 boolean hasSeed = in.readBoolean();
                 long seed = in.readLong();
-                p = new GradientBoostingParams(trees, maxDepth, learningRate, subsample, minChildWeight, colsample,
+                p = new GradientBoostingParams(trees, maxDepth, maxNodes, learningRate, subsample, minChildWeight, colsample,
                         lambda, earlyStopping, hasSeed ? OptionalLong.of(seed) : OptionalLong.empty(), in.readInt());
             } catch (UsageException e) {
                 throw refused("its parameters are invalid: " + e.getMessage());

@@ -79,7 +79,7 @@ final class XgboostRuntime {
      * environment's limit stays.
      */
     static void useThreads(int threads) {
-        OMP_SET_NUM_THREADS.ifPresent(h -> {
+        Gomp.OMP_SET_NUM_THREADS.ifPresent(h -> {
             try {
                 h.invokeExact(threads);
             } catch (Throwable e) {
@@ -88,8 +88,11 @@ final class XgboostRuntime {
         });
     }
 
-    /** libgomp's {@code omp_set_num_threads}, from the copy XGBoost's library loaded (same soname, same copy). */
-    private static final Optional<MethodHandle> OMP_SET_NUM_THREADS = ompSetNumThreads();
+    /** Looked up on first use, after XGBoost's natives (class initialisation of this holder, not of the runtime). */
+    private static final class Gomp {
+        /** libgomp's {@code omp_set_num_threads}, from the copy XGBoost's library loaded (same soname, same copy). */
+        static final Optional<MethodHandle> OMP_SET_NUM_THREADS = ompSetNumThreads();
+    }
 
     private static Optional<MethodHandle> ompSetNumThreads() {
         try {

@@ -39,9 +39,24 @@ class GradientBoostingParamsTest {
     void everyParameterIsRead() {
         GradientBoostingParams p = of("trees=7", "max-depth=3", "learning-rate=0.05", "subsample=0.8",
                 "min-child-weight=2.5", "colsample=0.5", "lambda=0", "early-stopping=10", "seed=-3", "threads=2");
-        assertThat(p).isEqualTo(new GradientBoostingParams(7, 3, 0.05, 0.8, 2.5, 0.5, 0, 10, OptionalLong.of(-3), 2));
+        assertThat(p).isEqualTo(new GradientBoostingParams(7, 3, 0, 0.05, 0.8, 2.5, 0.5, 0, 10, OptionalLong.of(-3), 2));
         assertThat(p.boosterSeed(42)).isEqualTo(-3);
         assertThat(GradientBoostingParams.of(p.toHyperparameters())).isEqualTo(p);
+    }
+
+    @Test
+    void maxNodesGrowsLeafWiseAndLetsTheDepthBeUnlimited() {
+        GradientBoostingParams p = of("max-nodes=31", "max-depth=0", "learning-rate=0.1");
+        assertThat(p.maxNodes()).isEqualTo(31);
+        assertThat(p.maxDepth()).isZero();
+        assertThat(GradientBoostingParams.of(p.toHyperparameters())).isEqualTo(p);
+        assertThat(GradientBoostingFactory.boosterParams(p, 1, 1, 1)).containsEntry("grow_policy", "lossguide")
+                .containsEntry("max_leaves", 31).containsEntry("max_depth", 0);
+        assertThat(GradientBoostingFactory.boosterParams(GradientBoostingParams.DEFAULTS, 1, 1, 1))
+                .doesNotContainKeys("grow_policy", "max_leaves");
+        assertThat(GradientBoostingParams.DEFAULTS.toHyperparameters().asMap()).doesNotContainKey("max-nodes");
+        assertThatThrownBy(() -> of("max-depth=0")).isInstanceOf(UsageException.class)
+                .hasMessage("parameter max-depth=0 must be an integer in [1, 64] (0, no limit, needs max-nodes)");
     }
 
     @Test
@@ -58,6 +73,8 @@ class GradientBoostingParamsTest {
             "trees|ten|parameter trees=ten is not an integer",
             "max-depth|0|parameter max-depth=0",
             "max-depth|65|parameter max-depth=65",
+            "max-nodes|1|parameter max-nodes=1 must be 0 (no limit) or an integer in [2,",
+            "max-nodes|-2|parameter max-nodes=-2",
             "learning-rate|0|parameter learning-rate=0.0 must be > 0 and <= 1",
             "learning-rate|1.5|parameter learning-rate=1.5",
             "learning-rate|NaN|parameter learning-rate=NaN",
@@ -80,11 +97,11 @@ class GradientBoostingParamsTest {
 
     @Test
     void theRecordItselfRefusesBadValuesNamingThem() {
-        assertThatThrownBy(() -> new GradientBoostingParams(0, 6, 0.3, 1, 1, 1, 1, 0, OptionalLong.empty(), 1))
+        assertThatThrownBy(() -> new GradientBoostingParams(0, 6, 0, 0.3, 1, 1, 1, 1, 0, OptionalLong.empty(), 1))
                 .isInstanceOf(UsageException.class).hasMessage("parameter trees=0 must be an integer in [1, 100000]");
-        assertThatThrownBy(() -> new GradientBoostingParams(1, 6, 0.3, 1, 1, 1, Double.NaN, 0, OptionalLong.empty(), 1))
+        assertThatThrownBy(() -> new GradientBoostingParams(1, 6, 0, 0.3, 1, 1, 1, Double.NaN, 0, OptionalLong.empty(), 1))
                 .isInstanceOf(UsageException.class).hasMessage("parameter lambda=NaN must be >= 0 and finite");
-        assertThatThrownBy(() -> new GradientBoostingParams(1, 6, 0.3, 1, 1, 1, 1, 0, null, 1))
+        assertThatThrownBy(() -> new GradientBoostingParams(1, 6, 0, 0.3, 1, 1, 1, 1, 0, null, 1))
                 .isInstanceOf(UsageException.class).hasMessageContaining("seed");
     }
 
@@ -93,7 +110,7 @@ class GradientBoostingParamsTest {
         assertThatThrownBy(() -> of("eta=0.1"))
                 .isInstanceOf(UsageException.class)
                 .hasMessage("unknown parameter 'eta' for gradient-boosting@xgboost; known: colsample, early-stopping, "
-                        + "lambda, learning-rate, max-depth, min-child-weight, seed, subsample, threads, trees");
+                        + "lambda, learning-rate, max-depth, max-nodes, min-child-weight, seed, subsample, threads, trees");
     }
 
     @Test

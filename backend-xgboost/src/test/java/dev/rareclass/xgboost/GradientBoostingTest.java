@@ -37,6 +37,22 @@ class GradientBoostingTest {
     }
 
     @Test
+    void maxNodesBoundsEveryTreesLeavesWhateverItsDepth() throws Exception {
+        XgboostClassifier leafWise = (XgboostClassifier) train(TrainingContext.ofSeed(7), "trees=10", "max-nodes=5",
+                "max-depth=0");
+        String[] trees = ml.dmlc.xgboost4j.java.XGBoost.loadModel(leafWise.boosterBytes()).getModelDump((String) null, false);
+        assertThat(trees).hasSize(10).allSatisfy(tree -> assertThat(tree.split("leaf=", -1).length - 1).isBetween(2, 5));
+        // some tree is deeper than a level-wise tree of 5 leaves could be (depth 3 holds up to 8 leaves)
+        assertThat(Arrays.stream(trees).mapToInt(GradientBoostingTest::depth).max().orElseThrow()).isGreaterThanOrEqualTo(3);
+        assertThat(leafWise.scores(TEST.x())).isNotEqualTo(train(TrainingContext.ofSeed(7), "trees=10").scores(TEST.x()));
+    }
+
+    /** A dumped tree's depth: its lines are indented by one tab per level. */
+    private static int depth(String dump) {
+        return dump.lines().mapToInt(line -> (int) line.chars().takeWhile(c -> c == '\t').count()).max().orElse(0);
+    }
+
+    @Test
     void scoresAreProbabilitiesThatRankTheRareClass() {
         TrainedClassifier model = train(TrainingContext.ofSeed(7));
         double[] p = model.scores(TEST.x());

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class XgboostModelCodecTest {
 
     static final XgboostModelCodec CODEC = new XgboostModelCodec();
-    /** Bytes before the booster: magic 4, version 1, kind 1, parameters 69, features 4, rounds 4, digest 32, length 4. */
-    static final int HEADER = 4 + 1 + 1 + (4 + 4 + 5 * 8 + 4 + 1 + 8 + 4) + 4 + 4 + 32 + 4;
+    /** Bytes before the booster: magic 4, version 1, kind 1, parameters 73, features 4, rounds 4, digest 32, length 4. */
+    static final int HEADER = 4 + 1 + 1 + (4 + 4 + 4 + 5 * 8 + 4 + 1 + 8 + 4) + 4 + 4 + 32 + 4;
 
     static TrainedClassifier stopped;
     static byte[] payload;
