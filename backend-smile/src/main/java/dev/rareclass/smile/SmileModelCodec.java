@@ -28,6 +28,10 @@ import smile.classification.RandomForest;
  * <ul>
  * <li>{@code logistic}: plain numbers (parameters, log-likelihood, coefficients) written with
  *     {@link DataOutputStream}; decoding rebuilds Smile's model from them, no deserialisation at all.
+ * <li>the imbalance ensembles ({@code balanced-random-forest}, {@code balanced-bagging}, {@code easy-ensemble},
+ *     {@code rus-boost}): their parameters, then their members' trees as one Java-serialised
+ *     {@code DecisionTree[][]}, read through the same allow-list (Smile's classes only); the shape must match the
+ *     parameters (one tree per member for the first two, at most {@code trees} per member for the boosted ones).
  * <li>{@code random-forest}: Smile's {@code RandomForest} through Java serialisation, because Smile
  *     offers no other way to persist its trees. Reading is guarded by an allow-list
  *     {@link ObjectInputFilter}: only Smile's own classes, a few {@code java.lang}/{@code java.util}
@@ -49,6 +53,10 @@ public final class SmileModelCodec implements ModelCodec {
     static final byte KNN = 6;
     static final byte SVM = 7;
     static final byte MLP = 8;
+    static final byte BALANCED_RANDOM_FOREST = 9;
+    static final byte BALANCED_BAGGING = 10;
+    static final byte EASY_ENSEMBLE = 11;
+    static final byte RUS_BOOST = 12;
 
     /** How a stored kind is read, after its header and kind byte. */
     private interface Reader {
@@ -79,6 +87,19 @@ public final class SmileModelCodec implements ModelCodec {
             new Stored(SmileKind.KNN.kind, SmileModelCodec::readKnn),
             new Stored(SmileKind.SVM.kind, SmileModelCodec::readSvm),
             new Stored(SmileKind.MLP.kind, SmileModelCodec::readMlp),
+            new Stored(SmileKind.BALANCED_RANDOM_FOREST.kind, in -> readEnsemble(in, SmileKind.BALANCED_RANDOM_FOREST,
+                    BalancedForestParams::of, SmileImbalanceEnsembleClassifier.Vote.MEAN,
+                    (p, members) -> members.length == p.trees() && oneTreeEach(members) && p.mtry() >= 1
+                            && p.mtry() <= members[0][0].schema().length())),
+            new Stored(SmileKind.BALANCED_BAGGING.kind, in -> readEnsemble(in, SmileKind.BALANCED_BAGGING,
+                    BalancedBaggingParams::of, SmileImbalanceEnsembleClassifier.Vote.MEAN,
+                    (p, members) -> members.length == p.trees() && oneTreeEach(members))),
+            new Stored(SmileKind.EASY_ENSEMBLE.kind, in -> readEnsemble(in, SmileKind.EASY_ENSEMBLE,
+                    EasyEnsembleParams::of, SmileImbalanceEnsembleClassifier.Vote.SAMME_R,
+                    (p, members) -> members.length == p.estimators() && atMost(members, p.trees()))),
+            new Stored(SmileKind.RUS_BOOST.kind, in -> readEnsemble(in, SmileKind.RUS_BOOST,
+                    RusBoostParams::of, SmileImbalanceEnsembleClassifier.Vote.SAMME_R,
+                    (p, members) -> members.length == 1 && atMost(members, p.trees()))),
     };
 
     /** Most parameters a payload may list (each kind has fewer than 20). */
@@ -121,6 +142,8 @@ public final class SmileModelCodec implements ModelCodec {
                 case SmileAdaBoostClassifier ab -> writeSerialised(out, ADABOOST, ab.params(), ab.model());
                 case SmileKnnClassifier knn -> writeKnn(out, knn);
                 case SmileSvmClassifier svm -> writeSerialised(out, SVM, svm.params(), new Object[] {svm.svm(), svm.platt()});
+                case SmileImbalanceEnsembleClassifier<?> ens -> writeSerialised(out, ensembleByte(ens.smileKind()),
+                        ens.params(), ens.members());
                 case SmileMlpClassifier mlp -> {
                     writeSerialised(out, MLP, mlp.params(), mlp.net());
                     out.writeInt(mlp.featureCount());
@@ -273,6 +296,43 @@ public final class SmileModelCodec implements ModelCodec {
             throw refused("it holds a " + className(read) + ", not " + expected);
         }
         return make.apply(type.cast(read), params);
+    }
+
+    /** The kind byte of an imbalance ensemble. */
+    private static byte ensembleByte(SmileKind kind) {
+        return switch (kind) {
+            case BALANCED_RANDOM_FOREST -> BALANCED_RANDOM_FOREST;
+            case BALANCED_BAGGING -> BALANCED_BAGGING;
+            case EASY_ENSEMBLE -> EASY_ENSEMBLE;
+            case RUS_BOOST -> RUS_BOOST;
+            default -> throw new IllegalArgumentException(kind + " is not an imbalance ensemble");
+        };
+    }
+
+    /**
+     * An imbalance ensemble: its parameters, validated as a user's, and its members as one Java-serialised
+     * {@code DecisionTree[][]} (Smile's trees only, so the allow-list stays as it is), which must be binary trees over
+     * one schema and have the shape the parameters say ({@code shape}), else the payload is refused.
+     */
+    private static <P extends SmileTreeParams> TrainedClassifier readEnsemble(DataInputStream in, SmileKind kind,
+            java.util.function.Function<Hyperparameters, P> of, SmileImbalanceEnsembleClassifier.Vote vote,
+            java.util.function.BiPredicate<P, smile.classification.DecisionTree[][]> shape) throws IOException {
+        P params = validParams(() -> of.apply(readParams(in)));
+        Object read = readSerialised(in, "ensemble");
+        if (!(read instanceof smile.classification.DecisionTree[][] members) || !SmileImbalanceEnsembleClassifier.valid(members)
+                || !shape.test(params, members)) {
+            throw refused("it holds a " + className(read) + ", not the binary trees of a " + kind.kind + " model of "
+                    + params.toHyperparameters());
+        }
+        return new SmileImbalanceEnsembleClassifier<>(kind, params, vote, members);
+    }
+
+    private static boolean oneTreeEach(smile.classification.DecisionTree[][] members) {
+        return java.util.Arrays.stream(members).allMatch(m -> m.length == 1);
+    }
+
+    private static boolean atMost(smile.classification.DecisionTree[][] members, int trees) {
+        return java.util.Arrays.stream(members).allMatch(m -> m.length <= trees);
     }
 
     private static SmileKnnClassifier readKnn(DataInputStream in) throws IOException {
