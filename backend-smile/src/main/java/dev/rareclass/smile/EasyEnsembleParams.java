@@ -15,9 +15,8 @@ import java.util.Set;
  * itself a boosted ensemble, and {@code trees} keeps the meaning it has for {@code adaboost@smile}, the boosting rounds
  * (trees) of one member; the model holds up to {@code estimators × trees} trees.
  *
- * <p>The trees are fitted on boosting weights, which Smile's tree takes as integer row multiplicities (see
- * {@link ImbalanceEnsembles}); a minimum leaf size in rows has no fixed meaning there, so there is no {@code node-size}
- * or {@code max-nodes}: the depth alone bounds a tree, as in scikit-learn's default weak learner.
+ * <p>The trees are {@link WeightedTree}s fitted on the real boosting weights; as for scikit-learn's default weak
+ * learner only the depth bounds them, so there is no {@code node-size} or {@code max-nodes}.
  *
  * @param estimators   number of balanced subsets, one boosted member each ({@code estimators}, default 10)
  * @param trees        boosting rounds of each member ({@code trees}, default 50); a member stops earlier when a

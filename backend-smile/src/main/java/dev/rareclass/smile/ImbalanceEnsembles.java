@@ -5,58 +5,48 @@ import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.model.TrainingContext;
 import dev.rareclass.smile.sampling.RandomUnderSampling;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 import java.util.function.LongFunction;
 import java.util.stream.IntStream;
 import smile.classification.DecisionTree;
 import smile.data.DataFrame;
-import smile.data.Tuple;
 import smile.data.type.DataTypes;
 import smile.data.type.StructField;
-import smile.model.cart.CART;
-import smile.model.cart.DecisionNode;
-import smile.model.cart.SplitRule;
 import smile.math.MathEx;
+import smile.model.cart.CART;
+import smile.model.cart.SplitRule;
 
 /**
- * The fits of the imbalance ensembles ({@code balanced-random-forest}, {@code balanced-bagging}, {@code easy-ensemble},
- * {@code rus-boost}), after imbalanced-learn 0.10 on scikit-learn 1.2: random under-sampling inside the ensemble,
- * Smile's CART trees for the members.
+ * The fits of the imbalance ensembles, after imbalanced-learn 0.10 on scikit-learn 1.2: random under-sampling inside
+ * the ensemble ({@link RandomUnderSampling}, the {@code random-under} sampler's draw), then the members.
  *
- * <p><b>One frame, row multiplicities.</b> The training rows become one Smile frame ({@link Features#forestFrame})
- * with its sort orders computed once; a member's sample (a bootstrap, an under-sampled subset, or both) is the
- * integer count of each row in it, which Smile's {@code DecisionTree} takes as its {@code samples}, as Smile's own
- * random forest does. A row drawn twice counts twice in impurities, leaf sizes and leaf class counts, as
- * scikit-learn's bootstrap counts do.
+ * <p><b>Bagged kinds</b> ({@code balanced-random-forest}, {@code balanced-bagging}): Smile's CART trees. The training
+ * rows become one Smile frame ({@link Features#forestFrame}) with its sort orders computed once; a member's sample
+ * (an under-sample and a bootstrap, in either order) is the count of each row in it, which Smile's
+ * {@code DecisionTree} takes as its {@code samples}, as Smile's own random forest does. A row drawn twice counts twice
+ * in impurities, leaf sizes and leaf class counts, as scikit-learn's bootstrap counts do.
  *
- * <p><b>Boosting weights as multiplicities.</b> SAMME.R needs trees fitted on real row weights, which Smile's tree
- * does not take. A round's weights {@code w} (of the rows it fits on) are scaled to integer multiplicities
- * {@code max(1, round(w · 2^24 / Σw))}: about 2^24 in all, far below Smile's {@code int} counts' limit, so a row of
- * average weight in a round of {@code m} rows counts about {@code 2^24 / m} times (16,000 for a thousand rows) and
- * relative weights are kept to that resolution; a row whose weight is below one unit counts once instead of its sliver
- * (boosting drives a few such rows' weights towards scikit-learn's floor of machine epsilon). The tree's impurities and
- * leaf probabilities are then those of the weighted rows up to this rounding. Because leaf sizes are counted in these
- * units, the boosted kinds expose no minimum leaf size.
+ * <p><b>Boosted kinds</b> ({@code easy-ensemble}, {@code rus-boost}): SAMME.R over {@link WeightedTree}s, trees fitted
+ * on the real boosting weights (why not Smile's tree: see there).
  *
  * <p><b>Reproducibility.</b> One seed per member is drawn from {@link TrainingContext#seed()} (a
  * {@link SplittableRandom}); every draw of a member (its samples and, through Smile's thread-local generator reseeded
- * before each tree, the features a forest tree tries) depends on its own seed only. Members are grown in parallel and
- * collected in order, so the same seed gives the same model whatever the number of threads. (Smile tries features in
- * parallel only when a tree tries all of them, which draws no random numbers.)
+ * just before each forest tree, the features it tries) depends on its own seed only. Members are grown in parallel and
+ * collected in order, so the same seed gives the same model whatever the number of threads. (Smile tries the features
+ * of a node in parallel only when a tree tries all of them, which draws no random numbers.)
  */
 final class ImbalanceEnsembles {
 
     private ImbalanceEnsembles() {
     }
 
-    /** Machine epsilon of a double, scikit-learn's floor for boosting weights and probabilities. */
+    /** Machine epsilon of a double, scikit-learn's floor for boosting weights and SAMME.R's probabilities. */
     static final double EPS = Math.ulp(1.0);
 
-    /** About how many units a round's boosting weights are scaled to. */
-    static final double WEIGHT_UNITS = 1 << 24;
-
-    /** The training rows once, as every member's trees are grown on them. */
+    /** The training rows once, as every bagged member's Smile trees are grown on them. */
     static final class Data {
         final DataFrame frame;
         final int[] y;
@@ -83,16 +73,16 @@ final class ImbalanceEnsembles {
 
     /**
      * Grows {@code members} members in parallel, member {@code m} from the {@code m}-th seed drawn from
-     * {@code ctx.seed()}, reporting progress as the other tree kinds do.
+     * {@code ctx.seed()}, collected in order, reporting progress as the other tree kinds do.
      */
-    static DecisionTree[][] grow(TrainingContext ctx, String model, int members, LongFunction<DecisionTree[]> member) {
+    static <T> T[] grow(TrainingContext ctx, String model, int members, LongFunction<T> member, IntFunction<T[]> array) {
         SplittableRandom rng = new SplittableRandom(ctx.seed());
         long[] seeds = new long[members];
         for (int m = 0; m < members; m++) {
             seeds[m] = rng.nextLong();
         }
         return SmileTrainerFactory.growTrees(ctx, model, members, () -> IntStream.range(0, members).parallel()
-                .mapToObj(m -> member.apply(seeds[m])).toArray(DecisionTree[][]::new));
+                .mapToObj(m -> member.apply(seeds[m])).toArray(array));
     }
 
     /** How many times each row occurs among {@code rows}. */
@@ -123,26 +113,24 @@ final class ImbalanceEnsembles {
      * under-sampled to a balanced set without replacement, a bootstrap of that set's size drawn from it, and a tree
      * trying {@code mtry} features at each split.
      */
-    static DecisionTree[] balancedForestTree(Data d, BalancedForestParams p, long seed) {
+    static DecisionTree balancedForestTree(Data d, BalancedForestParams p, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         int[] balanced = RandomUnderSampling.balance(all(d.n), d.y, rng);
         int[] drawn = bootstrap(balanced, balanced.length, rng);
-        return new DecisionTree[] {d.tree(counts(d.n, drawn), p.splitRule(), p.maxDepth(), p.maxNodes(), p.nodeSize(),
-                p.mtry(), rng.nextLong())};
+        return d.tree(counts(d.n, drawn), p.splitRule(), p.maxDepth(), p.maxNodes(), p.nodeSize(), p.mtry(), rng.nextLong());
     }
 
     /**
      * One balanced bag (imblearn's {@code BalancedBaggingClassifier}): a bootstrap of {@code n} rows, that bootstrap
      * randomly under-sampled (a row drawn twice is two candidates), and a tree on every feature.
      */
-    static DecisionTree[] balancedBag(Data d, BalancedBaggingParams p, long seed) {
+    static DecisionTree balancedBag(Data d, BalancedBaggingParams p, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         int[] drawn = bootstrap(all(d.n), d.n, rng);
         if (bothClasses(drawn, d.y)) {
             drawn = RandomUnderSampling.balance(drawn, d.y, rng);
-        } // else imblearn's under-sampler would fail on a one-class bag; tiny data only: the bag is fitted as drawn
-        return new DecisionTree[] {d.tree(counts(d.n, drawn), p.splitRule(), p.maxDepth() + 1, p.maxNodes(), p.nodeSize(),
-                d.cols, rng.nextLong())};
+        } // else (a few rows only) imblearn's under-sampler would fail on the one-class bag; it is fitted as drawn
+        return d.tree(counts(d.n, drawn), p.splitRule(), p.maxDepth() + 1, p.maxNodes(), p.nodeSize(), d.cols, rng.nextLong());
     }
 
     private static boolean bothClasses(int[] rows, int[] y) {
@@ -157,15 +145,15 @@ final class ImbalanceEnsembles {
      * One EasyEnsemble member (Liu, Wu and Zhou 2009, as imblearn's): the training rows randomly under-sampled
      * without replacement, then boosted with SAMME.R on that subset.
      */
-    static DecisionTree[] easyMember(Data d, EasyEnsembleParams p, long seed) {
+    static WeightedTree[] easyMember(FeatureMatrix x, int[] y, EasyEnsembleParams p, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
-        int[] subset = RandomUnderSampling.balance(all(d.n), d.y, rng);
-        return boostReal(d, subset, p.trees(), p.learningRate(), p.maxDepth(), false, rng);
+        int[] subset = RandomUnderSampling.balance(all(y.length), y, rng);
+        return boostReal(x, y, subset, p.trees(), p.learningRate(), p.maxDepth(), false, rng);
     }
 
     /** RUSBoost (Seiffert et al. 2010, as imblearn's): SAMME.R on all rows, each round's tree on an under-sample. */
-    static DecisionTree[] rusBoost(Data d, RusBoostParams p, long seed) {
-        return boostReal(d, all(d.n), p.trees(), p.learningRate(), p.maxDepth(), true, new SplittableRandom(seed));
+    static WeightedTree[] rusBoost(FeatureMatrix x, int[] y, RusBoostParams p, long seed) {
+        return boostReal(x, y, all(y.length), p.trees(), p.learningRate(), p.maxDepth(), true, new SplittableRandom(seed));
     }
 
     /**
@@ -180,36 +168,45 @@ final class ImbalanceEnsembles {
      * @param rows the rows boosted on (each once)
      * @return the trees, one per round done; each votes equally
      */
-    static DecisionTree[] boostReal(Data d, int[] rows, int rounds, double learningRate, int maxDepth, boolean underSample,
-                                    SplittableRandom rng) {
+    static WeightedTree[] boostReal(FeatureMatrix x, int[] y, int[] rows, int rounds, double learningRate, int maxDepth,
+                                    boolean underSample, SplittableRandom rng) {
         int m = rows.length;
+        int cols = x.cols();
+        float[] data = x.data();
         double[] w = new double[m];
-        java.util.Arrays.fill(w, 1.0 / m);
+        Arrays.fill(w, 1.0 / m);
         int[] positions = all(m);
         int[] labels = new int[m];
-        Tuple[] tuples = new Tuple[m];
+        double[][] values = new double[m][];
         for (int i = 0; i < m; i++) {
-            labels[i] = d.y[rows[i]];
-            tuples[i] = d.frame.get(rows[i]);
+            labels[i] = y[rows[i]];
+            values[i] = new double[cols];
+            for (int c = 0; c < cols; c++) {
+                values[i][c] = data[rows[i] * cols + c];
+            }
         }
-        List<DecisionTree> trees = new ArrayList<>();
+        List<WeightedTree> trees = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             for (int i = 0; i < m; i++) {
                 w[i] = Math.max(w[i], EPS);
             }
             int[] fitted = underSample ? RandomUnderSampling.balance(positions, labels, rng) : positions;
-            DecisionTree tree = d.tree(weightedCounts(d.n, rows, fitted, w), SplitRule.GINI, maxDepth + 1, 0, 1, d.cols,
-                    rng.nextLong());
+            int[] fittedRows = new int[fitted.length];
+            double[] fittedWeights = new double[fitted.length];
+            for (int j = 0; j < fitted.length; j++) {
+                fittedRows[j] = rows[fitted[j]];
+                fittedWeights[j] = w[fitted[j]];
+            }
+            WeightedTree tree = WeightedTree.fit(data, cols, y, fittedRows, fittedWeights, maxDepth);
             trees.add(tree);
 
             double[] logRatio = new double[m]; // log p_true - log p_other, both floored at EPS
             double wrong = 0;
             double total = 0;
             for (int i = 0; i < m; i++) {
-                int[] count = ((DecisionNode) tree.root().predict(tuples[i])).count();
-                double sum = count[0] + count[1];
-                double p0 = count[0] / sum;
-                double p1 = count[1] / sum;
+                int leaf = tree.leaf(values[i]);
+                double p0 = tree.p0(leaf);
+                double p1 = tree.p1(leaf);
                 int predicted = p1 > p0 ? 1 : 0; // argmax: a tie goes to the first class
                 total += w[i];
                 if (predicted != labels[i]) {
@@ -219,11 +216,8 @@ final class ImbalanceEnsembles {
                 double lp0 = Math.log(Math.max(p0, EPS));
                 logRatio[i] = labels[i] == 1 ? lp1 - lp0 : lp0 - lp1;
             }
-            if (wrong / total <= 0) {
-                break;
-            }
-            if (round == rounds - 1) {
-                break;
+            if (wrong / total <= 0 || round == rounds - 1) {
+                break; // a perfect tree ends boosting (it is kept); the last round's weights are not needed
             }
             double sum = 0;
             for (int i = 0; i < m; i++) {
@@ -240,43 +234,6 @@ final class ImbalanceEnsembles {
                 w[i] /= sum;
             }
         }
-        return trees.toArray(DecisionTree[]::new);
-    }
-
-    /**
-     * The multiplicities of a weighted fit: position {@code i} of {@code fitted} names row {@code rows[i]} of the frame,
-     * of weight {@code w[i]}, scaled as the class comment says.
-     */
-    static int[] weightedCounts(int n, int[] rows, int[] fitted, double[] w) {
-        double sum = 0;
-        for (int i : fitted) {
-            sum += w[i];
-        }
-        double scale = WEIGHT_UNITS / sum;
-        int[] samples = new int[n];
-        for (int i : fitted) {
-            samples[rows[i]] += (int) Math.max(1, Math.round(w[i] * scale));
-        }
-        return samples;
-    }
-
-    /** A tree's class-1 share of the (weighted) training rows in the leaf {@code row} reaches, and class 0's. */
-    static double[] leafProbabilities(DecisionTree tree, Tuple row) {
-        int[] count = ((DecisionNode) tree.root().predict(row)).count();
-        double sum = count[0] + count[1];
-        return new double[] {count[0] / sum, count[1] / sum};
-    }
-
-    /**
-     * A SAMME.R member's probability of class 1 (scikit-learn's {@code predict_proba} for two classes): the sigmoid of
-     * the trees' mean {@code log p1 - log p0}, probabilities floored at {@link #EPS}.
-     */
-    static double sammeR(DecisionTree[] trees, Tuple row) {
-        double sum = 0;
-        for (DecisionTree tree : trees) {
-            double[] p = leafProbabilities(tree, row);
-            sum += Math.log(Math.max(p[1], EPS)) - Math.log(Math.max(p[0], EPS));
-        }
-        return 1 / (1 + Math.exp(-sum / trees.length));
+        return trees.toArray(WeightedTree[]::new);
     }
 }

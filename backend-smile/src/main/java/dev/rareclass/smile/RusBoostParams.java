@@ -9,8 +9,8 @@ import java.util.Set;
  * Validated parameters of {@code rus-boost@smile} (Seiffert, Khoshgoftaar, Van Hulse and Napolitano, "RUSBoost: A
  * Hybrid Approach to Alleviating Class Imbalance", IEEE TSMC-A 40(1), 2010; imbalanced-learn's
  * {@code RUSBoostClassifier}). The defaults are imbalanced-learn 0.10's: 50 rounds of SAMME.R over stumps, learning
- * rate 1. As for {@code easy-ensemble@smile}, the trees are fitted on boosting weights (integer multiplicities in
- * Smile), so only the depth bounds them: there is no {@code node-size} or {@code max-nodes}.
+ * rate 1. As for {@code easy-ensemble@smile}, the trees are {@link WeightedTree}s fitted on the real boosting weights
+ * and only the depth bounds them: there is no {@code node-size} or {@code max-nodes}.
  *
  * @param trees        boosting rounds ({@code trees}, default 50); the model stops earlier when a round classifies
  *                     every row correctly, as imblearn's does
