@@ -51,7 +51,10 @@ class RealDataTest {
     @CsvSource({"mlp,dl4j,0.85", "logistic,dl4j,0.80", "logistic,smile,0.80", "random-forest,smile,0.90",
         // PR §2's other Smile kinds; held-out ROC-AUC here: 0.985, 0.997, 0.996, 0.966, 0.989, 0.964 (evaluate on all rows)
         "decision-tree,smile,0.90", "gradient-boosting,smile,0.95", "adaboost,smile,0.95", "knn,smile,0.90",
-        "svm,smile,0.95", "mlp,smile,0.90"})
+        "svm,smile,0.95", "mlp,smile,0.90",
+        // the imbalance ensembles; held-out ROC-AUC here: ?
+        "balanced-random-forest,smile,0.95", "balanced-bagging,smile,0.90", "easy-ensemble,smile,0.90",
+        "rus-boost,smile,0.90"})
     void trainEvaluatePredictOnIonosphere(String kind, String backend, double minRocAuc) throws IOException {
         String data = IONOSPHERE.toString();
         Path model = dir.resolve(kind + "-" + backend + ".model");
