@@ -9,7 +9,9 @@
 # number). For each ensemble and set the table gives both sides' mean PR-AUC over the seeds, the difference, Python's
 # seed-to-seed std and its mean fold std, whether the difference is within the larger of the two ("tol"), and
 # rareclass's own seed-to-seed std. (With 3 seeds a seed std is itself a rough estimate.)
-# Times: rareclass's summed fit seconds per fold (from results.json) and Python's summed fit seconds, means over seeds.
+# Times: rareclass's summed fit seconds per fold (from results.json) and Python's summed fit seconds, means over seeds;
+# rareclass runs one fold at a time (--jobs 1) but grows an ensemble's members on every core, Python uses n_jobs=1.
+# Then each side's whole-process wall time per data set.
 # Usage: scripts/bench/ensembles/run.sh     Env: PY (default /usr/bin/python3), WORK (default /tmp/rareclass-ensembles),
 #   SEEDS (default "0 1 2"), ONLY (dataset names to run, default all three)
 set -euo pipefail
@@ -20,6 +22,7 @@ PY=${PY:-/usr/bin/python3}
 W=${WORK:-/tmp/rareclass-ensembles}
 SEEDS=${SEEDS:-0 1 2}
 mkdir -p "$W"
+rm -f "$W/wall.txt"
 "$root/rareclass" --version >/dev/null
 models=balanced-random-forest,balanced-bagging,easy-ensemble,rus-boost
 
@@ -37,13 +40,19 @@ for s in "${sets[@]}"; do
   opts=(--label "$label" --positive "$positive")
   [ "$header" = 0 ] && opts+=(--no-header)
   [ "$cats" != - ] && opts+=(--categorical "$cats")
+  rc_wall=0; py_wall=0
   for seed in $SEEDS; do
+    t0=$(date +%s.%N)
     "$root/rareclass" compare "$file" "${opts[@]}" --models "$models" --samplers none \
-        --folds 5 --seed "$seed" --threshold 0.5 --validation-split 0 \
+        --folds 5 --seed "$seed" --threshold 0.5 --validation-split 0 --jobs 1 \
         --report "$W/$name-$seed" --quiet > "$W/$name-$seed.txt"
+    t1=$(date +%s.%N)
     "$PY" "$here/python_same_folds.py" "$file" "$W/$name-$seed/results.json" "$label" "$positive" "$header" "$cats" \
         "$seed" > "$W/$name-$seed.py" 2> "$W/$name-$seed.py.err"
+    t2=$(date +%s.%N)
+    rc_wall=$(echo "$rc_wall + $t1 - $t0" | bc); py_wall=$(echo "$py_wall + $t2 - $t1" | bc)
   done
+  echo "$name $rc_wall $py_wall" >> "$W/wall.txt"
   "$PY" - "$W" "$name" $SEEDS <<'PYEOF'
 import json, statistics, sys
 w, name, seeds = sys.argv[1], sys.argv[2], sys.argv[3:]
@@ -70,3 +79,9 @@ for m in ["balanced-random-forest", "balanced-bagging", "easy-ensemble", "rus-bo
           f"| {our_sd:.4f} | {statistics.mean(ours_fit[m]):.2f} | {statistics.mean(theirs_fit[m]):.2f} |")
 PYEOF
 done
+echo
+echo "Whole runs (every seed, all four ensembles; rareclass: one JVM per seed, reading the file, 5 folds one at a time;"
+echo "Python: one process per seed, pandas reading the file, 5 folds):"
+while read -r name rc py; do
+  printf '  %-12s rareclass %6.1f s   Python %6.1f s\n' "$name" "$rc" "$py"
+done < "$W/wall.txt"
