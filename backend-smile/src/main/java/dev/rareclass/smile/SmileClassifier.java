@@ -18,7 +18,7 @@ import smile.classification.Classifier;
  */
 abstract sealed class SmileClassifier<P extends SmileParams> implements SmileTrainedClassifier
         permits SmileTreeClassifier, SmileLogisticClassifier, SmileKnnClassifier, SmileSvmClassifier,
-        SmileMlpClassifier {
+        SmileMlpClassifier, SmileImbalanceBoostClassifier {
 
     private final String kind;
     private final String model;

@@ -5,7 +5,9 @@ import dev.rareclass.domain.model.ModelId;
 /** The kinds this backend trains, each with its name and its model id {@code kind@smile}. */
 enum SmileKind {
     LOGISTIC("logistic"), RANDOM_FOREST("random-forest"), DECISION_TREE("decision-tree"),
-    GRADIENT_BOOSTING("gradient-boosting"), ADABOOST("adaboost"), KNN("knn"), SVM("svm"), MLP("mlp");
+    GRADIENT_BOOSTING("gradient-boosting"), ADABOOST("adaboost"), KNN("knn"), SVM("svm"), MLP("mlp"),
+    BALANCED_RANDOM_FOREST("balanced-random-forest"), BALANCED_BAGGING("balanced-bagging"),
+    EASY_ENSEMBLE("easy-ensemble"), RUS_BOOST("rus-boost");
 
     /** The kind's name, as in {@code kind@smile}. */
     final String kind;

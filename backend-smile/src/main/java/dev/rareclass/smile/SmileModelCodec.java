@@ -28,6 +28,11 @@ import smile.classification.RandomForest;
  * <ul>
  * <li>{@code logistic}: plain numbers (parameters, log-likelihood, coefficients) written with
  *     {@link DataOutputStream}; decoding rebuilds Smile's model from them, no deserialisation at all.
+ * <li>{@code balanced-random-forest}, {@code balanced-bagging}: their parameters, then their Smile trees as one
+ *     Java-serialised {@code DecisionTree[]}, read through the same allow-list (Smile's classes only), as many as
+ *     {@code trees} says.
+ * <li>{@code easy-ensemble}, {@code rus-boost}: plain numbers (parameters, then each member's {@link WeightedTree}s
+ *     node by node), checked node by node before use; no deserialisation at all.
  * <li>{@code random-forest}: Smile's {@code RandomForest} through Java serialisation, because Smile
  *     offers no other way to persist its trees. Reading is guarded by an allow-list
  *     {@link ObjectInputFilter}: only Smile's own classes, a few {@code java.lang}/{@code java.util}
@@ -49,6 +54,10 @@ public final class SmileModelCodec implements ModelCodec {
     static final byte KNN = 6;
     static final byte SVM = 7;
     static final byte MLP = 8;
+    static final byte BALANCED_RANDOM_FOREST = 9;
+    static final byte BALANCED_BAGGING = 10;
+    static final byte EASY_ENSEMBLE = 11;
+    static final byte RUS_BOOST = 12;
 
     /** How a stored kind is read, after its header and kind byte. */
     private interface Reader {
@@ -79,6 +88,15 @@ public final class SmileModelCodec implements ModelCodec {
             new Stored(SmileKind.KNN.kind, SmileModelCodec::readKnn),
             new Stored(SmileKind.SVM.kind, SmileModelCodec::readSvm),
             new Stored(SmileKind.MLP.kind, SmileModelCodec::readMlp),
+            new Stored(SmileKind.BALANCED_RANDOM_FOREST.kind, in -> readBagged(in, SmileKind.BALANCED_RANDOM_FOREST,
+                    BalancedForestParams::of, (p, trees) -> trees.length == p.trees() && p.mtry() >= 1
+                            && p.mtry() <= trees[0].schema().length())),
+            new Stored(SmileKind.BALANCED_BAGGING.kind, in -> readBagged(in, SmileKind.BALANCED_BAGGING,
+                    BalancedBaggingParams::of, (p, trees) -> trees.length == p.trees())),
+            new Stored(SmileKind.EASY_ENSEMBLE.kind, in -> readBoosted(in, SmileKind.EASY_ENSEMBLE, EasyEnsembleParams::of,
+                    EasyEnsembleParams::estimators, EasyEnsembleParams::trees, EasyEnsembleParams::maxDepth)),
+            new Stored(SmileKind.RUS_BOOST.kind, in -> readBoosted(in, SmileKind.RUS_BOOST, RusBoostParams::of,
+                    p -> 1, RusBoostParams::trees, RusBoostParams::maxDepth)),
     };
 
     /** Most parameters a payload may list (each kind has fewer than 20). */
@@ -121,6 +139,10 @@ public final class SmileModelCodec implements ModelCodec {
                 case SmileAdaBoostClassifier ab -> writeSerialised(out, ADABOOST, ab.params(), ab.model());
                 case SmileKnnClassifier knn -> writeKnn(out, knn);
                 case SmileSvmClassifier svm -> writeSerialised(out, SVM, svm.params(), new Object[] {svm.svm(), svm.platt()});
+                case SmileImbalanceEnsembleClassifier<?> bag -> writeSerialised(out,
+                        bag.smileKind() == SmileKind.BALANCED_RANDOM_FOREST ? BALANCED_RANDOM_FOREST : BALANCED_BAGGING,
+                        bag.params(), bag.trees());
+                case SmileImbalanceBoostClassifier<?> boost -> writeBoosted(out, boost);
                 case SmileMlpClassifier mlp -> {
                     writeSerialised(out, MLP, mlp.params(), mlp.net());
                     out.writeInt(mlp.featureCount());
@@ -222,6 +244,8 @@ public final class SmileModelCodec implements ModelCodec {
             return out;
         } catch (EOFException e) {
             throw refused("it is truncated");
+        } catch (java.io.UTFDataFormatException e) {
+            throw refused("its text is malformed (" + e.getMessage() + ")");
         } catch (DataException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -273,6 +297,102 @@ public final class SmileModelCodec implements ModelCodec {
             throw refused("it holds a " + className(read) + ", not " + expected);
         }
         return make.apply(type.cast(read), params);
+    }
+
+    /**
+     * A boosted imbalance ensemble as plain numbers: its parameters, the feature count, the member count, and per member
+     * its tree count and trees; per tree the node count, then per node its feature (-1 for a leaf), threshold, left and
+     * right child (-1 for a leaf) and its two class shares.
+     */
+    private static void writeBoosted(DataOutputStream out, SmileImbalanceBoostClassifier<?> boost) throws IOException {
+        out.writeByte(boost.smileKind() == SmileKind.EASY_ENSEMBLE ? EASY_ENSEMBLE : RUS_BOOST);
+        writeParams(out, boost.params());
+        out.writeInt(boost.featureCount());
+        out.writeInt(boost.members().length);
+        for (WeightedTree[] member : boost.members()) {
+            out.writeInt(member.length);
+            for (WeightedTree tree : member) {
+                out.writeInt(tree.nodes());
+                for (int k = 0; k < tree.nodes(); k++) {
+                    out.writeInt(tree.feature[k]);
+                    out.writeDouble(tree.threshold[k]);
+                    out.writeInt(tree.left[k]);
+                    out.writeInt(tree.right[k]);
+                    out.writeDouble(tree.proba[2 * k]);
+                    out.writeDouble(tree.proba[2 * k + 1]);
+                }
+            }
+        }
+    }
+
+    /** Bytes of one stored node of a boosted ensemble's tree. */
+    private static final int NODE_BYTES = 3 * Integer.BYTES + 3 * Double.BYTES;
+
+    /**
+     * A boosted imbalance ensemble written by {@link #writeBoosted}: the parameters are validated as a user's, the member
+     * count must be {@code members(params)}, each member hold 1 to {@code trees(params)} trees, and each tree be a
+     * valid {@link WeightedTree} (see {@link WeightedTree#problem}) no deeper than {@code maxDepth(params)}.
+     */
+    private static <P extends SmileTreeParams> TrainedClassifier readBoosted(DataInputStream in, SmileKind kind,
+            java.util.function.Function<Hyperparameters, P> of, java.util.function.ToIntFunction<P> members,
+            java.util.function.ToIntFunction<P> trees, java.util.function.ToIntFunction<P> maxDepth) throws IOException {
+        P params = validParams(() -> of.apply(readParams(in)));
+        int cols = in.readInt();
+        int count = in.readInt();
+        if (cols < 1 || count != members.applyAsInt(params)) {
+            throw refused("its " + count + " members of " + cols + " features do not match its parameters " + params.toHyperparameters());
+        }
+        WeightedTree[][] read = new WeightedTree[count][];
+        for (int m = 0; m < count; m++) {
+            int size = in.readInt();
+            if (size < 1 || size > trees.applyAsInt(params)) {
+                throw refused("member " + m + " has " + size + " trees, not 1 to " + trees.applyAsInt(params));
+            }
+            read[m] = new WeightedTree[size];
+            for (int t = 0; t < size; t++) {
+                int nodes = in.readInt();
+                if (nodes < 1 || nodes > in.available() / NODE_BYTES) {
+                    throw refused("its node count " + nodes + " does not match its length");
+                }
+                int[] feature = new int[nodes];
+                double[] threshold = new double[nodes];
+                int[] left = new int[nodes];
+                int[] right = new int[nodes];
+                double[] proba = new double[2 * nodes];
+                for (int k = 0; k < nodes; k++) {
+                    feature[k] = in.readInt();
+                    threshold[k] = in.readDouble();
+                    left[k] = in.readInt();
+                    right[k] = in.readInt();
+                    proba[2 * k] = in.readDouble();
+                    proba[2 * k + 1] = in.readDouble();
+                }
+                String problem = WeightedTree.problem(feature, threshold, left, right, proba, cols, maxDepth.applyAsInt(params));
+                if (problem != null) {
+                    throw refused("tree " + t + " of member " + m + " is not valid: " + problem);
+                }
+                read[m][t] = new WeightedTree(feature, threshold, left, right, proba);
+            }
+        }
+        return new SmileImbalanceBoostClassifier<>(kind, params, cols, read);
+    }
+
+    /**
+     * A bagged imbalance ensemble: its parameters, validated as a user's, and its trees as one Java-serialised
+     * {@code DecisionTree[]} (Smile's classes only, so the allow-list stays as it is), which must be binary trees over
+     * one schema, as many as the parameters say ({@code shape}), else the payload is refused.
+     */
+    private static <P extends SmileTreeParams> TrainedClassifier readBagged(DataInputStream in, SmileKind kind,
+            java.util.function.Function<Hyperparameters, P> of,
+            java.util.function.BiPredicate<P, smile.classification.DecisionTree[]> shape) throws IOException {
+        P params = validParams(() -> of.apply(readParams(in)));
+        Object read = readSerialised(in, "trees");
+        if (!(read instanceof smile.classification.DecisionTree[] trees) || !SmileImbalanceEnsembleClassifier.valid(trees)
+                || !shape.test(params, trees)) {
+            throw refused("it holds a " + className(read) + ", not the binary trees of a " + kind.kind + " model of "
+                    + params.toHyperparameters());
+        }
+        return new SmileImbalanceEnsembleClassifier<>(kind, params, trees);
     }
 
     private static SmileKnnClassifier readKnn(DataInputStream in) throws IOException {

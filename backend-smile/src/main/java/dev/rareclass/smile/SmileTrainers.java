@@ -43,7 +43,8 @@ final class SmileTrainers {
 
     /** Every kind's factory, in the order they are registered. */
     static java.util.List<SmileTrainerFactory> all() {
-        return java.util.List.of(logistic(), randomForest(), decisionTree(), gradientBoosting(), adaBoost(), knn(), svm(), mlp());
+        return java.util.List.of(logistic(), randomForest(), decisionTree(), gradientBoosting(), adaBoost(), knn(), svm(), mlp(),
+                balancedRandomForest(), balancedBagging(), easyEnsemble(), rusBoost());
     }
 
     /**
@@ -271,6 +272,86 @@ final class SmileTrainers {
             }
             return new SmileMlpClassifier(net, params, x.cols());
         });
+    }
+
+    /**
+     * {@code balanced-random-forest@smile}: Chen, Liaw and Breiman's balanced random forest ("Using Random Forest to
+     * Learn Imbalanced Data", UC Berkeley tech. report 666, 2004) as imbalanced-learn 0.10's
+     * {@code BalancedRandomForestClassifier} grows it: for each tree, the training rows are randomly under-sampled
+     * without replacement until the majority class is as large as the minority ({@code sampling_strategy='auto',
+     * replacement=False}), a bootstrap of that balanced set's size is drawn from it, and a fully grown Gini tree trying
+     * {@code floor(sqrt(d))} features at each split is fitted on it. The score is the mean of the trees' leaf shares
+     * of class 1. See {@link ImbalanceEnsembles} for how samples reach Smile's trees and why the result does not
+     * depend on threads.
+     *
+     * <p><b>Class weights</b> are refused: the forest balances the classes by sampling (imblearn's class weights
+     * would weight the balanced bootstrap again).
+     */
+    static SmileTrainerFactory balancedRandomForest() {
+        return new SmileTrainerFactory(SmileKind.BALANCED_RANDOM_FOREST, BalancedForestParams.NAMES, false,
+                BalancedForestParams::of, (params, x, y, ctx) -> {
+                    BalancedForestParams resolved = params.resolvedFor(x.cols());
+                    ImbalanceEnsembles.Data data = new ImbalanceEnsembles.Data(x, y);
+                    return new SmileImbalanceEnsembleClassifier<>(SmileKind.BALANCED_RANDOM_FOREST, resolved,
+                            ImbalanceEnsembles.grow(ctx, SmileKind.BALANCED_RANDOM_FOREST.model, resolved.trees(),
+                                    seed -> ImbalanceEnsembles.balancedForestTree(data, resolved, seed), DecisionTree[]::new));
+                });
+    }
+
+    /**
+     * {@code balanced-bagging@smile}: bagging with random under-sampling (in the spirit of Hido and Kashima's "Roughly
+     * Balanced Bagging for Imbalanced Data", Statistical Analysis and Data Mining 2(5-6), 2009, with imbalanced-learn
+     * 0.10's exact balancing), as {@code BalancedBaggingClassifier} does it: each bag is a bootstrap of the {@code n}
+     * training rows, randomly under-sampled to balance (a row drawn twice being two candidates), and a fully grown Gini
+     * tree on every feature is fitted on it. The score is the mean of the trees' leaf shares of class 1. Class weights
+     * are refused, as for {@link #balancedRandomForest()}.
+     */
+    static SmileTrainerFactory balancedBagging() {
+        return new SmileTrainerFactory(SmileKind.BALANCED_BAGGING, BalancedBaggingParams.NAMES, false,
+                BalancedBaggingParams::of, (params, x, y, ctx) -> {
+                    ImbalanceEnsembles.Data data = new ImbalanceEnsembles.Data(x, y);
+                    return new SmileImbalanceEnsembleClassifier<>(SmileKind.BALANCED_BAGGING, params,
+                            ImbalanceEnsembles.grow(ctx, SmileKind.BALANCED_BAGGING.model, params.trees(),
+                                    seed -> ImbalanceEnsembles.balancedBag(data, params, seed), DecisionTree[]::new));
+                });
+    }
+
+    /**
+     * {@code easy-ensemble@smile}: Liu, Wu and Zhou's EasyEnsemble ("Exploratory Undersampling for Class-Imbalance
+     * Learning", IEEE Trans. SMC-B 39(2), 2009) as imbalanced-learn 0.10's {@code EasyEnsembleClassifier}: each member
+     * is a random under-sample of the training rows (no bootstrap) boosted by scikit-learn 1.2's
+     * {@code AdaBoostClassifier} defaults, SAMME.R over 50 stumps ({@link ImbalanceEnsembles#boostReal}); the score is
+     * the mean of the members' probabilities. The stumps are {@link WeightedTree}s, fitted on the real boosting weights
+     * (Smile's tree takes whole-number row counts and merges sister leaves of the same class, which SAMME.R's
+     * probabilities cannot afford). Class weights are refused: the members balance by sampling.
+     */
+    static SmileTrainerFactory easyEnsemble() {
+        return new SmileTrainerFactory(SmileKind.EASY_ENSEMBLE, EasyEnsembleParams.NAMES, false,
+                EasyEnsembleParams::of, (params, x, y, ctx) -> {
+                    int[] labels = y.toArray();
+                    return new SmileImbalanceBoostClassifier<>(SmileKind.EASY_ENSEMBLE, params, x.cols(),
+                            ImbalanceEnsembles.grow(ctx, SmileKind.EASY_ENSEMBLE.model, params.estimators(),
+                                    seed -> ImbalanceEnsembles.easyMember(x, labels, params, seed), WeightedTree[][]::new));
+                });
+    }
+
+    /**
+     * {@code rus-boost@smile}: Seiffert, Khoshgoftaar, Van Hulse and Napolitano's RUSBoost ("RUSBoost: A Hybrid
+     * Approach to Alleviating Class Imbalance", IEEE Trans. SMC-A 40(1), 2010) as imbalanced-learn 0.10's
+     * {@code RUSBoostClassifier} with its defaults (SAMME.R, 50 stumps, learning rate 1): each round randomly
+     * under-samples the training rows, fits a {@link WeightedTree} on the kept rows with their boosting weights, and
+     * updates the weights of all rows as scikit-learn's {@code _boost_real} does ({@link ImbalanceEnsembles#boostReal}).
+     * Rounds are sequential; one seed drawn from {@link TrainingContext#seed()} drives every draw. Class weights are
+     * refused.
+     */
+    static SmileTrainerFactory rusBoost() {
+        return new SmileTrainerFactory(SmileKind.RUS_BOOST, RusBoostParams.NAMES, false,
+                RusBoostParams::of, (params, x, y, ctx) -> {
+                    int[] labels = y.toArray();
+                    return new SmileImbalanceBoostClassifier<>(SmileKind.RUS_BOOST, params, x.cols(),
+                            ImbalanceEnsembles.grow(ctx, SmileKind.RUS_BOOST.model, 1,
+                                    seed -> ImbalanceEnsembles.rusBoost(x, labels, params, seed), WeightedTree[][]::new));
+                });
     }
 
     // random-forest

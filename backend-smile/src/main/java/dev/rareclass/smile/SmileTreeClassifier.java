@@ -14,7 +14,8 @@ import dev.rareclass.domain.data.FeatureMatrix;
  * @param <P> the kind's validated parameters
  */
 abstract sealed class SmileTreeClassifier<P extends SmileParams> extends SmileClassifier<P>
-        permits SmileDecisionTreeClassifier, SmileRandomForestClassifier, SmileBoostedClassifier {
+        permits SmileDecisionTreeClassifier, SmileRandomForestClassifier, SmileBoostedClassifier,
+        SmileImbalanceEnsembleClassifier {
 
     private final StructType schema;
     private final double[] midpoints;

@@ -83,6 +83,45 @@ class ParamsTest {
     }
 
     @Test
+    void balancedRandomForestDefaultsAreImblearnsAndNamesAreRandomForests() {
+        // BalancedRandomForestClassifier: 100 trees, max_features='sqrt', fully grown, min_samples_leaf=1, gini
+        BalancedForestParams defaults = BalancedForestParams.of(Hyperparameters.empty());
+        assertThat(defaults).isEqualTo(new BalancedForestParams(100, 0, 200, 0, 1, SplitRule.GINI));
+        assertThat(defaults.resolvedFor(10).mtry()).isEqualTo(3);
+        BalancedForestParams params = BalancedForestParams.of(p("trees=7", "mtry=2", "max-depth=6", "max-nodes=9",
+                "node-size=3", "split-rule=entropy"));
+        assertThat(params).isEqualTo(new BalancedForestParams(7, 2, 6, 9, 3, SplitRule.ENTROPY));
+        assertThat(BalancedForestParams.of(params.toHyperparameters())).isEqualTo(params);
+        assertThat(RandomForestParams.NAMES).containsAll(BalancedForestParams.NAMES);
+        assertThatThrownBy(() -> params.resolvedFor(1)).isInstanceOf(UsageException.class).hasMessageContaining("mtry=2");
+    }
+
+    @Test
+    void balancedBaggingDefaultsAreImblearnsTenFullTrees() {
+        BalancedBaggingParams defaults = BalancedBaggingParams.of(Hyperparameters.empty());
+        assertThat(defaults).isEqualTo(new BalancedBaggingParams(10, 199, 0, 1, SplitRule.GINI));
+        BalancedBaggingParams params = BalancedBaggingParams.of(p("trees=3", "max-depth=4", "max-nodes=5", "node-size=2",
+                "split-rule=classification_error"));
+        assertThat(params).isEqualTo(new BalancedBaggingParams(3, 4, 5, 2, SplitRule.CLASSIFICATION_ERROR));
+        assertThat(BalancedBaggingParams.of(params.toHyperparameters())).isEqualTo(params);
+    }
+
+    @Test
+    void easyEnsembleAndRusBoostDefaultsAreImblearnsOverScikitLearnsAdaBoost() {
+        // EasyEnsembleClassifier: 10 members, each AdaBoostClassifier() (SAMME.R, 50 stumps, learning rate 1)
+        EasyEnsembleParams easy = EasyEnsembleParams.of(Hyperparameters.empty());
+        assertThat(easy).isEqualTo(new EasyEnsembleParams(10, 50, 1.0, 1));
+        EasyEnsembleParams e = EasyEnsembleParams.of(p("estimators=4", "trees=20", "learning-rate=0.5", "max-depth=2"));
+        assertThat(e).isEqualTo(new EasyEnsembleParams(4, 20, 0.5, 2));
+        assertThat(EasyEnsembleParams.of(e.toHyperparameters())).isEqualTo(e);
+        // RUSBoostClassifier: 50 rounds, SAMME.R, learning rate 1, DecisionTreeClassifier(max_depth=1)
+        assertThat(RusBoostParams.of(Hyperparameters.empty())).isEqualTo(new RusBoostParams(50, 1.0, 1));
+        RusBoostParams r = RusBoostParams.of(p("trees=5", "learning-rate=0.1", "max-depth=3"));
+        assertThat(r).isEqualTo(new RusBoostParams(5, 0.1, 3));
+        assertThat(RusBoostParams.of(r.toHyperparameters())).isEqualTo(r);
+    }
+
+    @Test
     void knnDefaultsToScikitLearnsFiveNeighbours() {
         assertThat(KnnParams.of(Hyperparameters.empty())).isEqualTo(new KnnParams(5));
         assertThat(KnnParams.of(p("k=11")).toHyperparameters().asMap()).isEqualTo(Map.of("k", "11"));
@@ -124,6 +163,10 @@ class ParamsTest {
             case "knn" -> KnnParams.of(params);
             case "svm" -> SvmParams.of(params);
             case "mlp" -> MlpParams.of(params);
+            case "balanced-random-forest" -> BalancedForestParams.of(params);
+            case "balanced-bagging" -> BalancedBaggingParams.of(params);
+            case "easy-ensemble" -> EasyEnsembleParams.of(params);
+            case "rus-boost" -> RusBoostParams.of(params);
             default -> throw new IllegalArgumentException(model);
         };
     }
@@ -189,6 +232,23 @@ class ParamsTest {
         "gradient-boosting|learning-rate=1.5|learning-rate=1.5",
         "gradient-boosting|subsample=0|subsample=0",
         "gradient-boosting|subsample=2|subsample=2",
+        "balanced-random-forest|trees=0|trees=0",
+        "balanced-random-forest|mtry=0|mtry=0",
+        "balanced-random-forest|max-depth=1|max-depth=1",
+        "balanced-random-forest|max-nodes=1|max-nodes=1",
+        "balanced-random-forest|node-size=0|node-size=0",
+        "balanced-random-forest|split-rule=best|split-rule=best",
+        "balanced-bagging|trees=many|trees=many is not an integer",
+        "balanced-bagging|max-depth=200|max-depth=200",
+        "balanced-bagging|node-size=-1|node-size=-1",
+        "easy-ensemble|estimators=0|estimators=0",
+        "easy-ensemble|trees=0|trees=0",
+        "easy-ensemble|learning-rate=0|learning-rate=0",
+        "easy-ensemble|learning-rate=2|learning-rate=2",
+        "easy-ensemble|max-depth=0|max-depth=0",
+        "rus-boost|trees=-3|trees=-3",
+        "rus-boost|learning-rate=x|learning-rate=x is not a number",
+        "rus-boost|max-depth=200|max-depth=200",
     })
     void badValuesNameTheParameter(String model, String param, String message) {
         assertThatThrownBy(() -> read(model, p(param))).isInstanceOf(UsageException.class)
@@ -205,6 +265,10 @@ class ParamsTest {
         "svm|C=1|unknown parameter 'C' for svm@smile|known: c, epochs, gamma, kernel, tolerance",
         "mlp|layers=8|unknown parameter 'layers' for mlp@smile|known: activation, batch-size, dropout, epochs, hidden, l2, learning-rate, momentum, optimizer, rho, seed",
         "decision-tree|trees=10|unknown parameter 'trees' for decision-tree@smile|known: max-depth, max-nodes, node-size, split-rule",
+        "balanced-random-forest|subsample=0.5|unknown parameter 'subsample' for balanced-random-forest@smile|known: max-depth, max-nodes, mtry, node-size, split-rule, trees",
+        "balanced-bagging|mtry=2|unknown parameter 'mtry' for balanced-bagging@smile|known: max-depth, max-nodes, node-size, split-rule, trees",
+        "easy-ensemble|n_estimators=5|unknown parameter 'n_estimators' for easy-ensemble@smile|known: estimators, learning-rate, max-depth, trees",
+        "rus-boost|node-size=2|unknown parameter 'node-size' for rus-boost@smile|known: learning-rate, max-depth, trees",
     })
     void unknownKeysListTheKnownOnes(String model, String param, String unknown, String known) {
         assertThatThrownBy(() -> read(model, p(param))).isInstanceOf(UsageException.class)

@@ -50,7 +50,12 @@ class SmileKindsTest {
                 new Kind("knn", SmileTrainers.knn(), Map.of("k", "7"), 0.9),
                 new Kind("svm", SmileTrainers.svm(), Map.of("c", "10"), 0.9),
                 new Kind("mlp", SmileTrainers.mlp(), Map.of("hidden", "16,16", "epochs", "60", "learning-rate", "0.01",
-                        "dropout", "0.1"), 0.9));
+                        "dropout", "0.1"), 0.9),
+                new Kind("balanced-random-forest", SmileTrainers.balancedRandomForest(), Map.of("trees", "30", "mtry", "4"), 0.9),
+                new Kind("balanced-bagging", SmileTrainers.balancedBagging(), Map.of("trees", "10"), 0.9),
+                // stumps add up one feature at a time and cannot learn XOR: depth 3 here
+                new Kind("easy-ensemble", SmileTrainers.easyEnsemble(), Map.of("estimators", "4", "trees", "20", "max-depth", "3"), 0.9),
+                new Kind("rus-boost", SmileTrainers.rusBoost(), Map.of("trees", "30", "max-depth", "3"), 0.9));
     }
 
     private final SmileModelCodec codec = new SmileModelCodec();

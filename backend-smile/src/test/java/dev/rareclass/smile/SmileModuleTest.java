@@ -20,7 +20,8 @@ class SmileModuleTest {
         Map<String, ModelCodec> codecs = injector.getInstance(Key.get(new TypeLiteral<Map<String, ModelCodec>>() { }));
 
         assertThat(trainers).containsOnlyKeys("logistic@smile", "random-forest@smile", "decision-tree@smile",
-                "gradient-boosting@smile", "adaboost@smile", "knn@smile", "svm@smile", "mlp@smile");
+                "gradient-boosting@smile", "adaboost@smile", "knn@smile", "svm@smile", "mlp@smile",
+                "balanced-random-forest@smile", "balanced-bagging@smile", "easy-ensemble@smile", "rus-boost@smile");
         trainers.forEach((name, f) -> assertThat(f.kind() + "@" + f.backend()).isEqualTo(name));
         assertThat(codecs).containsOnlyKeys(SmileModule.NAME);
         assertThat(codecs.get("smile").backend()).isEqualTo("smile");

@@ -51,7 +51,10 @@ class RealDataTest {
     @CsvSource({"mlp,dl4j,0.85", "logistic,dl4j,0.80", "logistic,smile,0.80", "random-forest,smile,0.90",
         // PR §2's other Smile kinds; held-out ROC-AUC here: 0.985, 0.997, 0.996, 0.966, 0.989, 0.964 (evaluate on all rows)
         "decision-tree,smile,0.90", "gradient-boosting,smile,0.95", "adaboost,smile,0.95", "knn,smile,0.90",
-        "svm,smile,0.95", "mlp,smile,0.90"})
+        "svm,smile,0.95", "mlp,smile,0.90",
+        // the imbalance ensembles; ROC-AUC here (evaluate on all rows): 0.999, 0.990, 0.996, 0.979
+        "balanced-random-forest,smile,0.95", "balanced-bagging,smile,0.90", "easy-ensemble,smile,0.90",
+        "rus-boost,smile,0.90"})
     void trainEvaluatePredictOnIonosphere(String kind, String backend, double minRocAuc) throws IOException {
         String data = IONOSPHERE.toString();
         Path model = dir.resolve(kind + "-" + backend + ".model");
@@ -78,6 +81,22 @@ class RealDataTest {
         // the predictions file carries the model's scores at full precision: same numbers as evaluate
         assertThat(rescored.path("pr_auc").asDouble()).isEqualTo(metrics.path("pr_auc").asDouble());
         assertThat(rescored.path("mcc").asDouble()).isEqualTo(metrics.path("mcc").asDouble());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "balanced-random-forest|trees=20|balanced random forest (Smile trees), 20 trees",
+        "balanced-bagging|trees=4|balanced bagging (Smile trees), 4 bags",
+        "easy-ensemble|estimators=3|easy ensemble (weighted CART trees), 3 members",
+        "rus-boost|trees=7|rus-boost (weighted CART trees), SAMME.R with random under-sampling each round, 7 rounds"})
+    void inspectShowsTheImbalanceEnsemblesMembers(String kind, String param, String structure) {
+        Path model = dir.resolve(kind + "-inspect.model");
+        CliRun train = CliRun.of("train", IONOSPHERE.toString(), "--no-header", "--label", "34", "--positive", "b",
+                "--model", kind, "--param", param, "--out", model.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        CliRun inspect = CliRun.of("inspect", model.toString());
+        assertThat(inspect.exitCode()).as(inspect.err()).isZero();
+        assertThat(inspect.out()).contains("Structure:").contains(structure).contains("34 features");
     }
 
     @org.junit.jupiter.api.Test

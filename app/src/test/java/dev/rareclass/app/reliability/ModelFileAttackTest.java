@@ -144,7 +144,7 @@ class ModelFileAttackTest {
      */
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"decision-tree@smile", "gradient-boosting@smile",
-        "adaboost@smile", "svm@smile", "mlp@smile"})
+        "adaboost@smile", "svm@smile", "mlp@smile", "balanced-random-forest@smile", "balanced-bagging@smile"})
     void everySerialisedSmileKindIsGuardedAlike(String kind) throws IOException {
         String name = kind.replace('@', '-');
         Path model = dir.resolve(name + ".model");

@@ -193,6 +193,11 @@ class UsageValueCorpusTest {
         param(cases, "gradient-boosting@smile", "learning-rate=0", "learning-rate", "0");
         param(cases, "gradient-boosting@smile", "subsample=NaN", "subsample", "NaN");
         param(cases, "adaboost@smile", "trees=-1", "trees", "-1");
+        param(cases, "balanced-random-forest@smile", "mtry=0", "mtry", "0");
+        param(cases, "balanced-bagging@smile", "split-rule=best", "split-rule", "best");
+        param(cases, "easy-ensemble@smile", "estimators=0", "estimators", "0");
+        param(cases, "easy-ensemble@smile", "n_estimators=3", "n_estimators", "estimators");
+        param(cases, "rus-boost@smile", "learning-rate=1.5", "learning-rate", "1.5");
         param(cases, "knn@smile", "k=0", "k", "0");
         param(cases, "knn@smile", "n_neighbors=3", "n_neighbors", "k");
         param(cases, "svm@smile", "c=0", "c", "0");

@@ -17,15 +17,23 @@ final class UnderSamplers {
     static Resampled randomUnder(SamplingInput in, SamplerParams p, long seed, String name) {
         Classes c = Classes.of(in, name);
         int keep = Support.majorityToKeep(c, p.ratio(), name);
-        int[] maj = c.majority().clone();
-        SplittableRandom rng = new SplittableRandom(seed);
-        for (int i = 0; i < keep; i++) { // partial Fisher-Yates
-            int j = i + rng.nextInt(maj.length - i);
-            int t = maj[i];
-            maj[i] = maj[j];
-            maj[j] = t;
+        int[] drawn = drawWithoutReplacement(c.majority(), keep, new SplittableRandom(seed));
+        return Support.keep(in, merge(c.minority(), drawn));
+    }
+
+    /**
+     * {@code keep} of {@code from}'s entries drawn uniformly without replacement (a partial Fisher-Yates shuffle of a
+     * copy), in the order drawn; shared by the {@code random-under} sampler and {@link RandomUnderSampling}.
+     */
+    static int[] drawWithoutReplacement(int[] from, int keep, SplittableRandom rng) {
+        int[] a = from.clone();
+        for (int i = 0; i < keep; i++) {
+            int j = i + rng.nextInt(a.length - i);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
         }
-        return Support.keep(in, merge(c.minority(), Arrays.copyOf(maj, keep)));
+        return Arrays.copyOf(a, keep);
     }
 
     /**
