@@ -11,6 +11,7 @@ import dev.rareclass.domain.experiment.PipelineFitter;
 import dev.rareclass.domain.model.TrainerCatalog;
 import dev.rareclass.domain.port.LibraryVersions;
 import dev.rareclass.domain.port.ModelStore;
+import dev.rareclass.domain.port.OutputFolders;
 import dev.rareclass.domain.port.RecipeStore;
 import dev.rareclass.domain.port.ReportSink;
 import dev.rareclass.domain.port.ResultSink;
@@ -104,7 +105,8 @@ public final class AppModule extends AbstractModule {
 
     @Provides
     ExperimentUseCase experiment(TableSource tables, Experiment engine, PipelineFitter fitter, ResultSink sink,
-                                 ReportSink reports, ModelStore store, RecipeStore recipes, LibraryVersions versions) {
-        return new ExperimentService(tables, engine, fitter, sink, reports, store, recipes, versions);
+                                 ReportSink reports, ModelStore store, RecipeStore recipes, LibraryVersions versions,
+                                 OutputFolders folders) {
+        return new ExperimentService(tables, engine, fitter, sink, reports, store, recipes, versions, folders);
     }
 }
