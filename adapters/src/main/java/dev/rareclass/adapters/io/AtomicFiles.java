@@ -84,6 +84,8 @@ public final class AtomicFiles {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Object LOCK = new Object();
     private static final Set<Path> IN_FLIGHT = new LinkedHashSet<>();
+    /** Staged report folders → the folder as the user named it, so messages name what the user asked for. */
+    private static final java.util.Map<Path, Path> STAGED = new java.util.concurrent.ConcurrentHashMap<>();
     private static boolean hookInstalled;
     private static boolean shuttingDown;
     private static volatile Hold hold = Hold.fromProperty();
@@ -150,7 +152,7 @@ public final class AtomicFiles {
             tmp = null;
             hold.after(destination);
         } catch (IOException | UncheckedIOException e) {
-            throw new OutputException(target + ": cannot write (" + reason(e) + ")" + via(target, destination), e);
+            throw new OutputException(shown(target) + ": cannot write (" + reason(e) + ")" + via(target, destination), e);
         } finally {
             if (tmp != null) {
                 discard(tmp);
@@ -180,6 +182,7 @@ public final class AtomicFiles {
                 where = existingAncestor(folder, destination);
             }
             staging = beginFolder(where);
+            STAGED.put(staging, folder);
             return new StagedFolder(folder, destination, staging);
         } catch (IOException | UncheckedIOException e) {
             if (staging != null) {
@@ -232,6 +235,7 @@ public final class AtomicFiles {
                         merge();
                     }
                     IN_FLIGHT.remove(staging);
+                    STAGED.remove(staging);
                     done = true;
                 } catch (IOException | UncheckedIOException e) {
                     throw new OutputException(target + ": cannot write the report (" + reason(e) + ")"
@@ -273,6 +277,7 @@ public final class AtomicFiles {
         public void close() {
             if (!done) {
                 discard(staging);
+                STAGED.remove(staging);
                 done = true;
             }
         }
@@ -292,22 +297,33 @@ public final class AtomicFiles {
         }
     }
 
+    /** A path inside a staged report folder as the user will see it; any other path as it is. */
+    private static Path shown(Path p) {
+        Path abs = p.toAbsolutePath();
+        for (var e : STAGED.entrySet()) {
+            if (abs.startsWith(e.getKey())) {
+                return e.getValue().resolve(e.getKey().relativize(abs).toString());
+            }
+        }
+        return p;
+    }
+
     /** The regular file (or place for one) that writing {@code target} replaces, after following links. */
-    static Path fileDestination(Path target) {
-        Path destination = resolveLinks(target);
+    static Path fileDestination(Path given) {
+        Path target = shown(given);
+        Path destination = resolveLinks(given);
+        String link = via(given, destination);
         Path dir = destination.getParent();
         if (dir == null) {
             throw new OutputException(target + ": cannot write (not a file name)", null);
         }
         if (!Files.exists(dir)) {
-            throw new OutputException(target + ": cannot write (folder " + dir + " does not exist)"
-                    + via(target, destination), null);
+            throw new OutputException(target + ": cannot write (folder " + shown(dir) + " does not exist)" + link, null);
         }
         if (!Files.isDirectory(dir)) {
-            throw new OutputException(target + ": cannot write (" + dir + " is not a folder)"
-                    + via(target, destination), null);
+            throw new OutputException(target + ": cannot write (" + shown(dir) + " is not a folder)" + link, null);
         }
-        requireWritableKind(target, destination);
+        requireWritableKind(given, destination);
         return destination;
     }
 
@@ -315,7 +331,7 @@ public final class AtomicFiles {
         if (Files.exists(destination, LinkOption.NOFOLLOW_LINKS)
                 && !Files.isRegularFile(destination, LinkOption.NOFOLLOW_LINKS)) {
             String what = kind(destination);
-            throw new OutputException(target + ": cannot write (it is " + what + "; rareclass writes only regular files"
+            throw new OutputException(shown(target) + ": cannot write (it is " + what + "; rareclass writes only regular files"
                     + (what.equals("a folder") ? "" : ", or - for standard output") + ")" + via(target, destination), null);
         }
     }
