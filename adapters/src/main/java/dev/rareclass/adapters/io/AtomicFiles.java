@@ -309,7 +309,7 @@ public final class AtomicFiles {
     }
 
     /** The regular file (or place for one) that writing {@code target} replaces, after following links. */
-    static Path fileDestination(Path given) {
+    public static Path fileDestination(Path given) {
         Path target = shown(given);
         Path destination = resolveLinks(given);
         String link = via(given, destination);

@@ -21,7 +21,7 @@ import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.ProgressListener;
 import dev.rareclass.domain.port.LibraryVersions;
 import dev.rareclass.domain.port.ModelStore;
-import dev.rareclass.domain.port.OutputFolders;
+import dev.rareclass.domain.port.Outputs;
 import dev.rareclass.domain.port.RecipeStore;
 import dev.rareclass.domain.port.ReportSink;
 import dev.rareclass.domain.port.ResultSink;
@@ -41,11 +41,11 @@ import java.util.Optional;
  * read), start the backends' warm-up, read or make the table, cross-validate ({@link Experiment}), refit the
  * best of a search when asked, write {@code leaderboard.csv} and {@code results.json}, and the report with the
  * facts the numbers depend on. A recipe run adds its manifest. The report folder is written as a whole
- * ({@link OutputFolders}): nothing of it is visible until every file is written.
+ * ({@link Outputs}): nothing of it is visible until every file is written.
  */
 public record ExperimentService(TableSource tables, Experiment engine, PipelineFitter fitter, ResultSink sink,
                                 ReportSink reports, ModelStore store, RecipeStore recipes,
-                                LibraryVersions versions, OutputFolders folders) implements ExperimentUseCase {
+                                LibraryVersions versions, Outputs folders) implements ExperimentUseCase {
 
     @Override
     public Result run(Request request, ProgressListener progress) {
@@ -108,7 +108,9 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
         configs.stream().map(ResolvedPipeline::factory).distinct().forEach(f -> f.warmUp());
         Optional<Path> folder = request.results().target();
         // the report folder is written aside and put in place at the end: checked now, before the long work
-        try (OutputFolders.Staged staged = folder.map(folders::stage).orElse(null)) {
+        request.refit().filter(m -> folder.map(f -> !m.toAbsolutePath().normalize()
+                .startsWith(f.toAbsolutePath().normalize())).orElse(true)).ifPresent(folders::checkFile);
+        try (Outputs.Staged staged = folder.map(folders::stage).orElse(null)) {
             Executed done = execute(request, checksum, plan, configs, Optional.ofNullable(staged), progress, t0,
                     started);
             if (staged != null) {
@@ -120,7 +122,7 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
     }
 
     private Executed execute(Request request, Optional<ChecksumCheck> checksum, ExperimentPlan plan,
-                             List<ResolvedPipeline> configs, Optional<OutputFolders.Staged> staged,
+                             List<ResolvedPipeline> configs, Optional<Outputs.Staged> staged,
                              ProgressListener progress, long t0, String started) {
         String sha = "";
         Table table;
@@ -142,7 +144,7 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
         Leaderboard board = engine.run(table, plan, configs, request.jobs(), progress);
 
         Optional<Hyperparameters> best = request.tuning().map(t -> board.rows().get(0).params());
-        Optional<Path> dir = staged.map(OutputFolders.Staged::path);
+        Optional<Path> dir = staged.map(Outputs.Staged::path);
         dir.ifPresent(f -> sink.writeExperiment(board, f));
         Optional<Path> model = Optional.empty();
         if (request.refit().isPresent()) {
@@ -157,7 +159,7 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
         }
         List<Path> written = List.of();
         if (staged.isPresent()) {
-            OutputFolders.Staged s = staged.get();
+            Outputs.Staged s = staged.get();
             written = reports.writeExperimentReport(ExperimentReport.of(request.title(),
                     Optional.of(DatasetSummary.of(table)), board,
                     facts(request, best, model, (System.nanoTime() - t0) / 1e9)), s.path(),

@@ -3,11 +3,19 @@ package dev.rareclass.domain.port;
 import java.nio.file.Path;
 
 /**
- * Writes an output folder (an experiment's report) as a whole or not at all: everything is written into a
- * folder aside, which is put in place at the end. A failed or interrupted run leaves nothing new, and an earlier
- * report in that folder stays untouched until the new one is complete.
+ * Where outputs can go. A single file is checked before the work that makes it ({@link #checkFile}), so an
+ * output that cannot be written fails at once, not after training. An output folder (an experiment's report) is
+ * written as a whole or not at all ({@link #stage}): everything is written into a folder aside, which is put in
+ * place at the end. A failed or interrupted run leaves nothing new, and an earlier report in that folder stays
+ * untouched until the new one is complete.
  */
-public interface OutputFolders {
+public interface Outputs {
+
+    /**
+     * Fails (exit 73) when {@code file} cannot be an output: its folder is missing, or it is a folder, a named
+     * pipe, a device, a loop of links. Standard output ({@code -}) always can. Writes nothing.
+     */
+    void checkFile(Path file);
 
     /**
      * Starts writing {@code folder}: checks that it can be written (before any long work) and gives an empty

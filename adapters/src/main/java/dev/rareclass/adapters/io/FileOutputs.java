@@ -1,10 +1,17 @@
 package dev.rareclass.adapters.io;
 
-import dev.rareclass.domain.port.OutputFolders;
+import dev.rareclass.domain.port.Outputs;
 import java.nio.file.Path;
 
-/** {@link OutputFolders} on {@link AtomicFiles#stageFolder}: the same rules as every other output. */
-public final class StagedOutputFolders implements OutputFolders {
+/** {@link Outputs} on {@link AtomicFiles}: the same rules as every output written. */
+public final class FileOutputs implements Outputs {
+
+    @Override
+    public void checkFile(Path file) {
+        if (!AtomicFiles.isStdout(file)) {
+            AtomicFiles.fileDestination(file);
+        }
+    }
 
     @Override
     public Staged stage(Path folder) {
