@@ -25,6 +25,8 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -44,7 +46,8 @@ import java.util.stream.Stream;
  * half-written file and a failed or interrupted write leaves nothing behind. Conventions users know from other
  * Unix tools:
  * <ul>
- *   <li>a new file gets mode {@code 0666 & ~umask}; a replaced file keeps its permissions;</li>
+ *   <li>a new file gets mode {@code 0666 & ~umask}; a replaced file keeps its permissions (and, where allowed,
+ *       its owner and group);</li>
  *   <li>a symbolic link is followed (as a shell's {@code >} does): its final target is replaced and the link
  *       stays; a dangling link creates its target; a loop of links is refused;</li>
  *   <li>anything that is not a regular file (a folder, a named pipe, a device, a socket) is refused as an
@@ -141,6 +144,7 @@ public final class AtomicFiles {
                 channel.force(true);
             }
             if (kept != null) {
+                keepOwner(destination, tmp);
                 Files.setPosixFilePermissions(tmp, kept);
             }
             synchronized (LOCK) {
@@ -168,6 +172,9 @@ public final class AtomicFiles {
     public static StagedFolder stageFolder(Path folder) {
         if (isStdout(folder)) {
             throw new UsageException("a report is a folder of files; it cannot go to standard output (-)");
+        }
+        if (folder.toString().isEmpty()) {
+            throw new UsageException("a report folder needs a name (got an empty one)");
         }
         Path destination = resolveLinks(folder);
         Path staging = null;
@@ -310,6 +317,9 @@ public final class AtomicFiles {
 
     /** The regular file (or place for one) that writing {@code target} replaces, after following links. */
     public static Path fileDestination(Path given) {
+        if (given.toString().isEmpty()) {
+            throw new UsageException("an output needs a file name (got an empty one)");
+        }
         Path target = shown(given);
         Path destination = resolveLinks(given);
         String link = via(given, destination);
@@ -439,6 +449,23 @@ public final class AtomicFiles {
 
     private static String token() {
         return Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
+    }
+
+    /** A replaced file keeps its owner and group where that is allowed (root); otherwise they are the writer's. */
+    private static void keepOwner(Path existing, Path tmp) {
+        try {
+            PosixFileAttributes old = Files.readAttributes(existing, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            PosixFileAttributeView now = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+            PosixFileAttributes mine = now.readAttributes();
+            if (!old.group().equals(mine.group())) {
+                now.setGroup(old.group());
+            }
+            if (!old.owner().equals(mine.owner())) {
+                now.setOwner(old.owner());
+            }
+        } catch (IOException | UnsupportedOperationException | NullPointerException e) {
+            // not allowed (a user cannot give files away) or not POSIX: the file is the writer's, as with cp
+        }
     }
 
     private static Set<PosixFilePermission> existingPermissions(Path destination) throws IOException {

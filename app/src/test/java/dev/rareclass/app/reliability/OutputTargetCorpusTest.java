@@ -130,6 +130,20 @@ class OutputTargetCorpusTest {
                 Assumptions.assumeFalse(isRoot(), "root writes into read-only folders; nothing to check");
                 assertThat(d.resolve("ro")).isEmptyDirectory();
             }));
+            cases.add(new Case(n + "an empty name", c, d -> "", 2, "empty", d -> { }));
+            cases.add(new Case(n + "the current folder", c, d -> ".", 73, "folder", d -> { }));
+            cases.add(new Case(n + "a link to a folder", c, d -> {
+                mkdir(d, "real");
+                return Files.createSymbolicLink(d.resolve("link"), Path.of("real")).toString();
+            }, 73, "folder", d -> assertThat(d.resolve("real")).isEmptyDirectory()));
+            cases.add(new Case(n + "replacing another user's file keeps its owner (root only)", c, d -> {
+                Assumptions.assumeTrue(isRoot(), "only root can give a file to another user");
+                Path f = d.resolve("theirs.csv");
+                Files.writeString(f, "old");
+                Process chown = new ProcessBuilder("chown", "12345:12345", f.toString()).inheritIO().start();
+                Assumptions.assumeTrue(chown.waitFor() == 0, "chown is not allowed here");
+                return f.toString();
+            }, 0, null, d -> assertThat(Files.getAttribute(d.resolve("theirs.csv"), "unix:uid")).isEqualTo(12345)));
             cases.add(new Case(n + "replacing a file keeps its mode", c, d -> {
                 Path f = d.resolve("old.csv");
                 Files.writeString(f, "old");
@@ -158,6 +172,35 @@ class OutputTargetCorpusTest {
             return Files.createSymbolicLink(d.resolve("l2"), Path.of("l1")).toString();
         }, 73, "symbolic links", d -> { }));
         cases.add(new Case(n + "standard output", c, d -> "-", 2, "standard output", d -> { }));
+        cases.add(new Case(n + "an empty name", c, d -> "", 2, "empty", d -> { }));
+        cases.add(new Case(n + "a dangling link makes its target folder", c, d ->
+                Files.createSymbolicLink(d.resolve("link"), Path.of("made")).toString(), 0, null, d -> {
+            assertThat(Files.isSymbolicLink(d.resolve("link"))).isTrue();
+            assertThat(d.resolve("made/report.html")).isRegularFile();
+        }));
+        cases.add(new Case(n + "a dangling link into a file", c, d -> {
+            Files.writeString(d.resolve("afile"), "x");
+            return Files.createSymbolicLink(d.resolve("link"), Path.of("afile/report")).toString();
+        }, 73, "not a folder", d -> assertThat(d.resolve("afile")).hasContent("x")));
+        cases.add(new Case(n + "inside a read-only folder", c, d -> {
+            Path ro = mkdir(d, "ro");
+            Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("r-xr-xr-x"));
+            return ro.resolve("report").toString();
+        }, 73, "permission denied", d -> {
+            Assumptions.assumeFalse(isRoot(), "root writes into read-only folders; nothing to check");
+            assertThat(d.resolve("ro")).isEmptyDirectory();
+        }));
+        cases.add(new Case(n + "a read-only older report stays as it was", c, d -> {
+            Path r = mkdir(d, "report");
+            Files.writeString(r.resolve("report.html"), "old");
+            Files.setPosixFilePermissions(r, PosixFilePermissions.fromString("r-xr-xr-x"));
+            return r.toString();
+        }, 73, "permission denied", d -> {
+            Assumptions.assumeFalse(isRoot(), "root writes into read-only folders; nothing to check");
+            assertThat(d.resolve("report/report.html")).hasContent("old");
+        }));
+        cases.add(new Case(n + "a name of 255 bytes", c, d -> d.resolve("s".repeat(255)).toString(), 0, null,
+                d -> assertThat(d.resolve("s".repeat(255)).resolve("leaderboard.csv")).isRegularFile()));
         cases.add(new Case(n + "missing nested folders are made", c, d -> d.resolve("a/b/report").toString(), 0, null,
                 d -> assertThat(d.resolve("a/b/report/report.html")).isRegularFile()));
         cases.add(new Case(n + "a link to a folder", c, d -> {
@@ -201,7 +244,7 @@ class OutputTargetCorpusTest {
             assertThat(err).contains("rareclass:").containsIgnoringCase(k.mentions()).doesNotContain("\tat ")
                     .doesNotContain("Exception");
             assertThat(err.lines().count()).as(err).isLessThanOrEqualTo(2);
-            if (!out.equals("-")) {
+            if (!out.equals("-") && !out.isEmpty() && !out.equals(".")) {
                 assertThat(err).contains(Path.of(out).getFileName().toString().length() > 60 ? out.substring(0, 40) : out);
             }
             assertThat(listing(dir)).as("nothing new in the folder").isEqualTo(before);

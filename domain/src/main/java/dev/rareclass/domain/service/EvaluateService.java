@@ -23,7 +23,6 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
     @Override
     public Result evaluate(Request request, ProgressListener progress) {
         request.json().ifPresent(outputs::checkFile);
-        request.report().target().ifPresent(outputs::checkFile);
         FittedPipeline model = store.load(request.model());
         Table table = tables.read(asTrained(request.data(), request.given(), model));
         table.notes().forEach(progress::note);

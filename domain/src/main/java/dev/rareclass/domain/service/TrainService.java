@@ -25,7 +25,6 @@ public record TrainService(TableSource tables, ModelStore store, PipelineFitter 
     @Override
     public Result train(Request request, ProgressListener progress) {
         outputs.checkFile(request.out()); // before the training, not after it
-        request.report().target().ifPresent(outputs::checkFile);
         ResolvedPipeline pipeline = fitter.resolveFittable(request.spec());
         pipeline.factory().warmUp();
         Table table = tables.read(request.data());
