@@ -49,7 +49,8 @@ import java.util.stream.Stream;
  *   <li>a new file gets mode {@code 0666 & ~umask}; a replaced file keeps its permissions (and, where allowed,
  *       its owner and group);</li>
  *   <li>a symbolic link is followed (as a shell's {@code >} does): its final target is replaced and the link
- *       stays; a dangling link creates its target; a loop of links is refused;</li>
+ *       stays; a dangling link creates its target; a loop of links is refused, and so is another user's link
+ *       in a sticky world-writable folder such as {@code /tmp} (the kernel's {@code protected_symlinks});</li>
  *   <li>anything that is not a regular file (a folder, a named pipe, a device, a socket) is refused as an
  *       output, never replaced;</li>
  *   <li>{@code -} means standard output ({@code ./-} is a file named {@code -}).</li>
@@ -377,6 +378,7 @@ public final class AtomicFiles {
                 if (hops == MAX_LINKS) {
                     throw new OutputException(target + ": cannot write (too many levels of symbolic links: a loop?)", null);
                 }
+                refuseForeignLinkInStickyFolder(target, p);
                 Path link = Files.readSymbolicLink(p);
                 p = p.getParent() == null ? link : p.getParent().resolve(link);
             }
@@ -384,6 +386,34 @@ public final class AtomicFiles {
             throw new OutputException(target + ": cannot write (" + reason(e) + ")", e);
         }
         return p;
+    }
+
+    /**
+     * The kernel's {@code fs.protected_symlinks} rule, which following links ourselves would bypass: in a
+     * sticky world-writable folder ({@code /tmp}), a link is followed only when it belongs to the writer or to
+     * the folder's owner, so another user cannot make a program (run as root) replace a file through a link
+     * planted where the output will be written.
+     */
+    private static void refuseForeignLinkInStickyFolder(Path target, Path link) throws IOException {
+        Path dir = link.getParent();
+        if (dir == null) {
+            return;
+        }
+        try {
+            int mode = (Integer) Files.getAttribute(dir, "unix:mode");
+            if ((mode & 01002) != 01002) {
+                return; // not sticky and world-writable
+            }
+            int linkOwner = (Integer) Files.getAttribute(link, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            int dirOwner = (Integer) Files.getAttribute(dir, "unix:uid");
+            int me = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            if (linkOwner != me && linkOwner != dirOwner) {
+                throw new OutputException(target + ": cannot write (it is a symbolic link another user made in the "
+                        + "shared folder " + dir + "; not followed, as the kernel would not)", null);
+            }
+        } catch (UnsupportedOperationException | IllegalArgumentException | NoSuchFileException e) {
+            // not a Unix file system or no /proc: the links are followed
+        }
     }
 
     /** ", through the symbolic link to X" when a link was followed. */

@@ -144,6 +144,18 @@ class OutputTargetCorpusTest {
                 Assumptions.assumeTrue(chown.waitFor() == 0, "chown is not allowed here");
                 return f.toString();
             }, 0, null, d -> assertThat(Files.getAttribute(d.resolve("theirs.csv"), "unix:uid")).isEqualTo(12345)));
+            cases.add(new Case(n + "another user's link in a sticky shared folder (root only)", c, d -> {
+                Assumptions.assumeTrue(isRoot(), "only root can make a link that belongs to another user");
+                Path tmp = mkdir(d, "shared");
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxrwxrwx"));
+                Process sticky = new ProcessBuilder("chmod", "1777", tmp.toString()).inheritIO().start();
+                Assumptions.assumeTrue(sticky.waitFor() == 0, "chmod +t is not allowed here");
+                Files.writeString(d.resolve("precious"), "keep");
+                Path link = Files.createSymbolicLink(tmp.resolve("out.csv"), d.resolve("precious"));
+                Process chown = new ProcessBuilder("chown", "-h", "12345", link.toString()).inheritIO().start();
+                Assumptions.assumeTrue(chown.waitFor() == 0, "chown -h is not allowed here");
+                return link.toString();
+            }, 73, "another user", d -> assertThat(d.resolve("precious")).hasContent("keep")));
             cases.add(new Case(n + "replacing a file keeps its mode", c, d -> {
                 Path f = d.resolve("old.csv");
                 Files.writeString(f, "old");
