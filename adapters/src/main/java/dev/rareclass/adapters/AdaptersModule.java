@@ -41,6 +41,7 @@ public final class AdaptersModule extends AbstractModule {
         bind(ResultSink.class).to(FileResultSink.class);
         bind(RecipeStore.class).to(YamlRecipeStore.class);
         bind(ReportSink.class).to(HtmlReportSink.class);
+        bind(dev.rareclass.domain.port.Outputs.class).to(dev.rareclass.adapters.io.FileOutputs.class);
         bind(DatasetCatalog.class).to(DatasetFetcher.class);
 
         MapBinder<String, TableSource> formats = formats(binder());

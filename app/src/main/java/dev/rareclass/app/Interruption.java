@@ -4,9 +4,10 @@ import dev.rareclass.adapters.io.AtomicFiles;
 
 /**
  * Ctrl-C (SIGINT) ends the process with exit code 130 (128 + 2, what shells report) within about a second,
- * leaving no partial output: {@link AtomicFiles} deletes its temporary {@code .part} files in a shutdown
- * hook and refuses to rename any of them into place once shutdown began, so an interrupted {@code train},
- * {@code compare} or {@code predict} leaves the previous output (if any) untouched.
+ * leaving no partial output: {@link AtomicFiles} deletes its temporary {@code .part} files and staged report
+ * folders in a shutdown hook and refuses to put any of them in place once shutdown began, so an interrupted
+ * {@code train}, {@code predict}, {@code compare} or {@code run} leaves the previous output (if any) untouched,
+ * a report folder included (its files are put in place together, under the lock this hook takes).
  *
  * <p>A shutdown hook cannot choose the exit code, so the handler is installed with {@code sun.misc.Signal}
  * (module {@code jdk.unsupported}, still present in JDK 25). It prints one line, runs the shutdown hooks

@@ -19,6 +19,7 @@ public final class Main {
 
     public static void main(String[] args) {
         Interruption.install();
+        dev.rareclass.app.cli.StandardOutput.install();
         System.exit(run(args, System.err));
     }
 

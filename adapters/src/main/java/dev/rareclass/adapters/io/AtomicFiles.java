@@ -1,25 +1,72 @@
 package dev.rareclass.adapters.io;
 
+import dev.rareclass.domain.error.IoErrorException;
 import dev.rareclass.domain.error.OutputException;
+import dev.rareclass.domain.error.UsageException;
 import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * Writes a file through a temporary sibling and a rename, so readers never see a half-written file and a
- * failed or interrupted write leaves nothing behind.
+ * The one way rareclass writes an output: a model, predictions, a resampled table, every file of a report.
  *
- * <p>Interruption: every temporary file in flight is registered, and a JVM shutdown hook (installed on
- * first use) deletes them when the process ends early (Ctrl-C, {@code kill}, {@code System.exit} from
- * another thread). Once that hook has started, no write can rename its temporary file into place any more:
- * the check and the rename happen under the same lock, so an interrupted run leaves either the complete
- * previous output or the complete new one, never a {@code .part} file or a half-written target.
+ * <p><b>Files</b> are written to a temporary sibling with a short name ({@code .rareclass-<random>.part}, so a
+ * target name of up to 255 bytes works), flushed to disk and renamed over the target, so readers never see a
+ * half-written file and a failed or interrupted write leaves nothing behind. Conventions users know from other
+ * Unix tools:
+ * <ul>
+ *   <li>a new file gets mode {@code 0666 & ~umask}; a replaced file keeps its permissions (and, where allowed,
+ *       its owner and group);</li>
+ *   <li>a symbolic link is followed (as a shell's {@code >} does): its final target is replaced and the link
+ *       stays; a dangling link creates its target; a loop of links is refused, and so is another user's link
+ *       in a sticky world-writable folder such as {@code /tmp} (the kernel's {@code protected_symlinks});</li>
+ *   <li>anything that is not a regular file (a folder, a named pipe, a device, a socket) is refused as an
+ *       output, never replaced;</li>
+ *   <li>{@code -} means standard output ({@code ./-} is a file named {@code -}).</li>
+ * </ul>
+ *
+ * <p><b>Folders</b> (an experiment's report) are written as a whole: {@link #stageFolder} gives an empty
+ * hidden folder to write into; {@link StagedFolder#commit} puts it in place at the end, replacing the earlier
+ * report's files; closing without commit removes it, leaving an earlier report untouched.
+ *
+ * <p><b>Interruption</b>: every temporary file and folder in flight is registered, and a JVM shutdown hook
+ * (installed on first use) deletes them when the process ends early (Ctrl-C, {@code kill}). Once that hook has
+ * started no write can be put in place any more: the check and the renames happen under one lock, so an
+ * interrupted run leaves either the complete previous output or the complete new one.
+ *
+ * <p>Failures are user errors: a file or folder that cannot be written, a full disk, is exit 73
+ * ({@link OutputException}); standard output that cannot be written is exit 74 ({@link IoErrorException}).
  */
 public final class AtomicFiles {
 
@@ -29,29 +76,43 @@ public final class AtomicFiles {
         void write(OutputStream out) throws IOException;
     }
 
+    /** The output name that means standard output. */
+    public static final String STDOUT = "-";
+
+    /** The names a report folder's files may have; an earlier report's files of these names are replaced. */
+    public static final Set<String> REPORT_FILES = Set.of("report.html", "summary.md", "leaderboard.csv",
+            "results.json", "manifest.json", "model.rareclass");
+
+    private static final String TEMP_PREFIX = ".rareclass-";
+    private static final int MAX_LINKS = 40; // as Linux's MAXSYMLINKS
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Object LOCK = new Object();
     private static final Set<Path> IN_FLIGHT = new LinkedHashSet<>();
+    /** Staged report folders → the folder as the user named it, so messages name what the user asked for. */
+    private static final java.util.Map<Path, Path> STAGED = new java.util.concurrent.ConcurrentHashMap<>();
     private static boolean hookInstalled;
     private static boolean shuttingDown;
+    private static volatile Hold hold = Hold.fromProperty();
 
     private AtomicFiles() {
     }
 
+    /** Whether an output path means standard output ({@code -}). */
+    public static boolean isStdout(Path path) {
+        return path.getNameCount() == 1 && !path.isAbsolute() && path.toString().equals(STDOUT);
+    }
+
     /**
-     * Deletes every temporary file still being written and refuses to finish any write from now on. The
-     * shutdown hook calls this; the application may call it too. Returns how many files were deleted.
+     * Deletes every temporary file and folder still being written and refuses to finish any write from now
+     * on. The shutdown hook calls this; the application may call it too. Returns how many were deleted.
      */
     public static int abandonAll() {
         synchronized (LOCK) {
             shuttingDown = true;
             int deleted = 0;
             for (Path p : IN_FLIGHT) {
-                try {
-                    if (Files.deleteIfExists(p)) {
-                        deleted++;
-                    }
-                } catch (IOException ignored) {
-                    // best effort while the process ends
+                if (deleteTree(p)) {
+                    deleted++;
                 }
             }
             IN_FLIGHT.clear();
@@ -59,75 +120,493 @@ public final class AtomicFiles {
         }
     }
 
-    /** Temporary files currently being written (for tests). */
+    /** Temporary files and folders currently being written (for tests). */
     public static Set<Path> inFlight() {
         synchronized (LOCK) {
             return Set.copyOf(IN_FLIGHT);
         }
     }
 
-    private static Path begin(Path dir, Path absolute) throws IOException {
+    /** Writes {@code target} atomically, or standard output when it is {@code -}. */
+    public static void write(Path target, StreamWriter writer) {
+        if (isStdout(target)) {
+            writeStdout(writer);
+            return;
+        }
+        Path destination = fileDestination(target);
+        Path tmp = null;
+        try {
+            tmp = begin(destination.getParent());
+            Set<PosixFilePermission> kept = existingPermissions(destination);
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                OutputStream out = new BufferedOutputStream(new KeepOpen(Channels.newOutputStream(channel)), 1 << 16);
+                writer.write(out);
+                out.flush();
+                channel.force(true);
+            }
+            if (kept != null) {
+                keepOwner(destination, tmp);
+                Files.setPosixFilePermissions(tmp, kept);
+            }
+            synchronized (LOCK) {
+                ensureRunning();
+                requireWritableKind(target, destination); // it may have become a folder or a pipe meanwhile
+                move(tmp, destination);
+                IN_FLIGHT.remove(tmp);
+            }
+            tmp = null;
+            hold.after(destination);
+        } catch (IOException | UncheckedIOException e) {
+            throw new OutputException(shown(target) + ": cannot write (" + reason(e) + ")" + via(target, destination), e);
+        } finally {
+            if (tmp != null) {
+                discard(tmp);
+            }
+        }
+    }
+
+    /**
+     * Starts writing a report folder as a whole: checks that {@code folder} can be a folder (a missing one, or
+     * an existing folder, through symbolic links) and makes an empty hidden folder on the same file system to
+     * write into. Nothing is visible at {@code folder} until {@link StagedFolder#commit}.
+     */
+    public static StagedFolder stageFolder(Path folder) {
+        if (isStdout(folder)) {
+            throw new UsageException("a report is a folder of files; it cannot go to standard output (-)");
+        }
+        if (folder.toString().isEmpty()) {
+            throw new UsageException("a report folder needs a name (got an empty one)");
+        }
+        Path destination = resolveLinks(folder);
+        Path staging = null;
+        try {
+            Path where;
+            if (Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)) {
+                where = destination; // staged inside: the same file system, whatever is mounted where
+            } else if (Files.exists(destination, LinkOption.NOFOLLOW_LINKS)) {
+                throw new OutputException(folder + ": cannot write the report there (it is " + kind(destination)
+                        + ", not a folder)" + via(folder, destination), null);
+            } else {
+                where = existingAncestor(folder, destination);
+            }
+            staging = beginFolder(where);
+            STAGED.put(staging, folder);
+            return new StagedFolder(folder, destination, staging);
+        } catch (IOException | UncheckedIOException e) {
+            if (staging != null) {
+                discard(staging);
+            }
+            throw new OutputException(folder + ": cannot write the report (" + reason(e) + ")" + via(folder, destination), e);
+        }
+    }
+
+    /** A report folder being written aside; see {@link #stageFolder}. */
+    public static final class StagedFolder implements AutoCloseable {
+        private final Path target;
+        private final Path destination;
+        private final Path staging;
+        private boolean done;
+
+        private StagedFolder(Path target, Path destination, Path staging) {
+            this.target = target;
+            this.destination = destination;
+            this.staging = staging;
+        }
+
+        /** The folder to write into. */
+        public Path path() {
+            return staging;
+        }
+
+        /** The report folder as the user named it. */
+        public Path target() {
+            return target;
+        }
+
+        /**
+         * Puts the written folder in place: renamed into place when no folder was there; otherwise each written
+         * file replaces the one of its name and the earlier report's other files ({@link #REPORT_FILES}) are
+         * removed, so no file of an earlier report stays beside the new one. Other files in the folder stay.
+         */
+        public void commit() {
+            hold.after(staging);
+            synchronized (LOCK) {
+                try {
+                    ensureRunning();
+                    if (!Files.exists(destination, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.createDirectories(destination.getParent());
+                        move(staging, destination);
+                    } else if (!Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)) {
+                        throw new OutputException(target + ": cannot write the report there (it is " + kind(destination)
+                                + ", not a folder)" + via(target, destination), null);
+                    } else {
+                        merge();
+                    }
+                    IN_FLIGHT.remove(staging);
+                    STAGED.remove(staging);
+                    done = true;
+                } catch (IOException | UncheckedIOException e) {
+                    throw new OutputException(target + ": cannot write the report (" + reason(e) + ")"
+                            + via(target, destination), e);
+                }
+            }
+        }
+
+        private void merge() throws IOException {
+            Set<String> written = new HashSet<>();
+            List<Path> entries;
+            try (Stream<Path> s = Files.list(staging)) {
+                entries = s.toList();
+            }
+            List<Path> aside = new ArrayList<>();
+            for (Path e : entries) {
+                String name = e.getFileName().toString();
+                written.add(name);
+                Path t = destination.resolve(name);
+                if (Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS)) {
+                    Path old = staging.resolve(TEMP_PREFIX + token() + ".old");
+                    Files.move(t, old, StandardCopyOption.ATOMIC_MOVE);
+                    aside.add(old);
+                }
+                move(e, t);
+            }
+            for (String name : REPORT_FILES) {
+                Path stale = destination.resolve(name);
+                if (!written.contains(name) && Files.isRegularFile(stale, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(stale);
+                }
+            }
+            aside.forEach(AtomicFiles::deleteTree);
+            Files.delete(staging);
+        }
+
+        /** Removes what was written unless it was committed. */
+        @Override
+        public void close() {
+            if (!done) {
+                discard(staging);
+                STAGED.remove(staging);
+                done = true;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+
+    private static void writeStdout(StreamWriter writer) {
+        System.out.flush();
+        try {
+            OutputStream out = new BufferedOutputStream(new KeepOpen(new FileOutputStream(FileDescriptor.out)), 1 << 16);
+            writer.write(out);
+            out.flush();
+        } catch (IOException | UncheckedIOException e) {
+            throw new IoErrorException("standard output: cannot write (" + reason(e) + "); the output is lost", e,
+                    IoErrorException.isBrokenPipe(e));
+        }
+    }
+
+    /** A path inside a staged report folder as the user will see it; any other path as it is. */
+    private static Path shown(Path p) {
+        Path abs = p.toAbsolutePath();
+        for (var e : STAGED.entrySet()) {
+            if (abs.startsWith(e.getKey())) {
+                return e.getValue().resolve(e.getKey().relativize(abs).toString());
+            }
+        }
+        return p;
+    }
+
+    /** The regular file (or place for one) that writing {@code target} replaces, after following links. */
+    public static Path fileDestination(Path given) {
+        if (given.toString().isEmpty()) {
+            throw new UsageException("an output needs a file name (got an empty one)");
+        }
+        Path target = shown(given);
+        Path destination = resolveLinks(given);
+        String link = via(given, destination);
+        Path dir = destination.getParent();
+        if (dir == null) {
+            throw new OutputException(target + ": cannot write (not a file name)", null);
+        }
+        if (!Files.exists(dir)) {
+            throw new OutputException(target + ": cannot write (folder " + shown(dir) + " does not exist)" + link, null);
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new OutputException(target + ": cannot write (" + shown(dir) + " is not a folder)" + link, null);
+        }
+        requireWritableKind(given, destination);
+        return destination;
+    }
+
+    private static void requireWritableKind(Path target, Path destination) {
+        if (Files.exists(destination, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isRegularFile(destination, LinkOption.NOFOLLOW_LINKS)) {
+            String what = kind(destination);
+            throw new OutputException(shown(target) + ": cannot write (it is " + what + "; rareclass writes only regular files"
+                    + (what.equals("a folder") ? "" : ", or - for standard output") + ")" + via(target, destination), null);
+        }
+    }
+
+    /** What a path that exists and is not a regular file is, for messages. */
+    private static String kind(Path p) {
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            return "a folder";
+        }
+        if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+            return "a file";
+        }
+        try {
+            Object mode = Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            int type = ((Integer) mode) & 0170000;
+            return switch (type) {
+                case 0010000 -> "a named pipe";
+                case 0020000 -> "a character device";
+                case 0060000 -> "a block device";
+                case 0140000 -> "a socket";
+                default -> "a special file";
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return "a special file";
+        }
+    }
+
+    /** The path with every symbolic link in its last name followed; a loop is refused. */
+    static Path resolveLinks(Path target) {
+        Path p = target.toAbsolutePath();
+        try {
+            for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+                if (hops == MAX_LINKS) {
+                    throw new OutputException(target + ": cannot write (too many levels of symbolic links: a loop?)", null);
+                }
+                refuseForeignLinkInStickyFolder(target, p);
+                Path link = Files.readSymbolicLink(p);
+                p = p.getParent() == null ? link : p.getParent().resolve(link);
+            }
+        } catch (IOException e) {
+            throw new OutputException(target + ": cannot write (" + reason(e) + ")", e);
+        }
+        return p;
+    }
+
+    /**
+     * The kernel's {@code fs.protected_symlinks} rule, which following links ourselves would bypass: in a
+     * sticky world-writable folder ({@code /tmp}), a link is followed only when it belongs to the writer or to
+     * the folder's owner, so another user cannot make a program (run as root) replace a file through a link
+     * planted where the output will be written.
+     */
+    private static void refuseForeignLinkInStickyFolder(Path target, Path link) throws IOException {
+        Path dir = link.getParent();
+        if (dir == null) {
+            return;
+        }
+        try {
+            int mode = (Integer) Files.getAttribute(dir, "unix:mode");
+            if ((mode & 01002) != 01002) {
+                return; // not sticky and world-writable
+            }
+            int linkOwner = (Integer) Files.getAttribute(link, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            int dirOwner = (Integer) Files.getAttribute(dir, "unix:uid");
+            int me = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            if (linkOwner != me && linkOwner != dirOwner) {
+                throw new OutputException(target + ": cannot write (it is a symbolic link another user made in the "
+                        + "shared folder " + dir + "; not followed, as the kernel would not)", null);
+            }
+        } catch (UnsupportedOperationException | IllegalArgumentException | NoSuchFileException e) {
+            // not a Unix file system or no /proc: the links are followed
+        }
+    }
+
+    /** ", through the symbolic link to X" when a link was followed. */
+    private static String via(Path target, Path destination) {
+        return destination.equals(target.toAbsolutePath()) ? "" : "; it is a symbolic link to " + destination;
+    }
+
+    /** The nearest folder that exists on the way to {@code destination}; refuses a file or pipe on the way. */
+    private static Path existingAncestor(Path target, Path destination) throws IOException {
+        for (Path p = destination.getParent(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p)) {
+                return p;
+            }
+            if (Files.exists(p)) {
+                throw new OutputException(target + ": cannot write the report (" + p + " is " + kind(p)
+                        + ", not a folder)", null);
+            }
+        }
+        throw new NoSuchFileException(destination.toString());
+    }
+
+    private static Path begin(Path dir) throws IOException {
         synchronized (LOCK) {
-            if (shuttingDown) {
-                throw new IOException("the process is ending");
-            }
-            if (!hookInstalled) {
-                Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::abandonAll, "rareclass-abandon-temp-files"));
-                hookInstalled = true;
-            }
-            Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".part");
+            ensureRunning();
+            installHook();
+            Path tmp = dir.resolve(TEMP_PREFIX + token() + ".part");
             IN_FLIGHT.add(tmp);
             return tmp;
         }
     }
 
-    private static void commit(Path tmp, Path absolute) throws IOException {
+    private static Path beginFolder(Path dir) throws IOException {
         synchronized (LOCK) {
-            if (shuttingDown) {
-                throw new IOException("the process is ending");
+            ensureRunning();
+            installHook();
+            for (int attempt = 0; ; attempt++) {
+                Path tmp = dir.resolve(TEMP_PREFIX + token() + ".part");
+                try {
+                    Files.createDirectory(tmp); // no attributes: 0777 & ~umask, as mkdir
+                    IN_FLIGHT.add(tmp);
+                    return tmp;
+                } catch (FileAlreadyExistsException e) {
+                    if (attempt > 10) {
+                        throw e;
+                    }
+                }
             }
-            try {
-                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void installHook() {
+        if (!hookInstalled) {
+            Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::abandonAll, "rareclass-abandon-temp-files"));
+            hookInstalled = true;
+        }
+    }
+
+    private static void ensureRunning() throws IOException {
+        if (shuttingDown) {
+            throw new IOException("the process is ending");
+        }
+    }
+
+    private static String token() {
+        return Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
+    }
+
+    /** A replaced file keeps its owner and group where that is allowed (root); otherwise they are the writer's. */
+    private static void keepOwner(Path existing, Path tmp) {
+        try {
+            PosixFileAttributes old = Files.readAttributes(existing, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            PosixFileAttributeView now = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+            PosixFileAttributes mine = now.readAttributes();
+            if (!old.group().equals(mine.group())) {
+                now.setGroup(old.group());
             }
-            IN_FLIGHT.remove(tmp);
+            if (!old.owner().equals(mine.owner())) {
+                now.setOwner(old.owner());
+            }
+        } catch (IOException | UnsupportedOperationException | NullPointerException e) {
+            // not allowed (a user cannot give files away) or not POSIX: the file is the writer's, as with cp
+        }
+    }
+
+    private static Set<PosixFilePermission> existingPermissions(Path destination) throws IOException {
+        if (!Files.isRegularFile(destination, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        try {
+            return Files.getPosixFilePermissions(destination, LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
     private static void discard(Path tmp) {
-        try {
-            Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-            // best effort: the original failure is what the user needs to see
-        }
+        deleteTree(tmp);
         synchronized (LOCK) {
             IN_FLIGHT.remove(tmp);
         }
     }
 
-    public static void write(Path target, StreamWriter writer) {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new OutputException(target + ": cannot write (folder " + dir + " does not exist)", null);
+    /** Deletes a file or a folder with everything in it, without following links; best effort. */
+    private static boolean deleteTree(Path p) {
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
         }
-        if (Files.isDirectory(absolute)) {
-            throw new OutputException(target + ": cannot write (it is a folder)", null);
-        }
-        Path tmp = null;
-        try {
-            tmp = begin(dir, absolute);
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                writer.write(out);
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(q);
             }
-            commit(tmp, absolute);
-            tmp = null;
-        } catch (IOException e) {
-            throw new OutputException(target + ": cannot write (" + e.getMessage() + ")", e);
-        } finally {
-            if (tmp != null) {
-                discard(tmp);
+            return true;
+        } catch (IOException | UncheckedIOException e) {
+            return false; // best effort: the original failure is what the user needs to see
+        }
+    }
+
+    /** The cause of a failure in words, without the temporary file's name. */
+    static String reason(Exception e) {
+        Throwable t = e instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
+        String text;
+        if (t instanceof AccessDeniedException) {
+            text = "permission denied";
+        } else if (t instanceof NoSuchFileException) {
+            text = "no such file or folder";
+        } else if (t instanceof NotDirectoryException) {
+            text = "not a folder";
+        } else if (t instanceof DirectoryNotEmptyException) {
+            text = "a folder that is not empty is in the way";
+        } else if (t instanceof FileSystemLoopException) {
+            text = "a loop of symbolic links";
+        } else if (t instanceof FileSystemException f && f.getReason() != null) {
+            text = f.getReason();
+        } else {
+            text = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        }
+        return text.isEmpty() ? text : text.substring(0, 1).toLowerCase(Locale.ROOT) + text.substring(1);
+    }
+
+    /** Lets writers close their stream (CSV and ZIP writers do) without closing the channel or stdout. */
+    private static final class KeepOpen extends FilterOutputStream {
+        KeepOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+
+    /**
+     * A test seam for the interruption tests, off unless the system property {@code rareclass.test.holdAfter}
+     * names a file (once it is written) or {@code staged} (a report folder about to be put in place),
+     * a file {@code <name>.held} is created in the folder {@code rareclass.test.holdSignal} and the thread waits
+     * for ever, so a test can interrupt the process at exactly that moment.
+     */
+    private record Hold(String name, Path signalDir) {
+        static Hold fromProperty() {
+            String name = System.getProperty("rareclass.test.holdAfter");
+            String dir = System.getProperty("rareclass.test.holdSignal");
+            return name == null || dir == null ? new Hold(null, null) : new Hold(name, Path.of(dir));
+        }
+
+        void after(Path output) {
+            if (name == null) {
+                return;
+            }
+            String n = output.getFileName().toString();
+            boolean staged = n.startsWith(TEMP_PREFIX) && name.equals("staged");
+            if (!staged && !name.equals(n)) {
+                return;
+            }
+            try {
+                Files.createFile(signalDir.resolve(name + ".held"));
+                while (true) {
+                    Thread.sleep(60_000);
+                }
+            } catch (IOException | InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

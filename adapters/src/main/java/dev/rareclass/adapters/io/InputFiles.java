@@ -20,8 +20,17 @@ public final class InputFiles {
     private InputFiles() {
     }
 
-    /** The file's bytes as a stream, gunzipped when the name ends in {@code .gz} or {@code .tgz}. */
+    private static byte[] stdin;
+
+    /**
+     * The file's bytes as a stream, gunzipped when the name ends in {@code .gz} or {@code .tgz}. The name
+     * {@code -} is standard input ({@code ./-} is a file named {@code -}); it is read once, into memory, since
+     * a reader may read its table twice.
+     */
     public static InputStream open(Path path) throws IOException {
+        if (AtomicFiles.isStdout(path)) {
+            return new java.io.ByteArrayInputStream(stdin());
+        }
         if (Files.isDirectory(path)) {
             throw new InputMissingException(path + ": is a folder, not a file", null);
         }
@@ -43,6 +52,17 @@ public final class InputFiles {
             }
         }
         return in;
+    }
+
+    private static synchronized byte[] stdin() throws IOException {
+        if (stdin == null) {
+            try {
+                stdin = System.in.readAllBytes();
+            } catch (IOException e) {
+                throw new InputMissingException("standard input: cannot read (" + e.getMessage() + ")", e);
+            }
+        }
+        return stdin;
     }
 
     /** Maps a read failure: truncated or corrupt gzip is bad data (65), anything else unreadable input (66). */

@@ -317,7 +317,7 @@ public final class YamlRecipeStore implements RecipeStore {
     }
 
     @Override
-    public void writeManifest(RunRecord record) {
+    public void writeManifest(RunRecord record, Path folder) {
         Recipe r = record.recipe();
         ObjectNode root = Mappers.JSON.createObjectNode();
         root.put("format", MANIFEST_FORMAT);
@@ -353,12 +353,7 @@ public final class YamlRecipeStore implements RecipeStore {
         } catch (IOException e) {
             throw new IllegalStateException("manifest could not be written", e);
         }
-        try {
-            Files.createDirectories(r.reportDir());
-        } catch (IOException e) {
-            throw new OutputException(r.reportDir() + ": cannot create folder (" + e.getMessage() + ")", e);
-        }
-        AtomicFiles.write(r.reportDir().resolve("manifest.json"), out -> out.write(bytes));
+        AtomicFiles.write(folder.resolve("manifest.json"), out -> out.write(bytes));
     }
 
     /** The recipe with every default explicit and absolute paths: reading it back gives the same recipe. */

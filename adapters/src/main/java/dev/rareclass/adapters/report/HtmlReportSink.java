@@ -26,6 +26,10 @@ public final class HtmlReportSink implements ReportSink {
 
     @Override
     public List<Path> writeModelReport(ModelReport report, Path htmlFile, Optional<Path> plotsDir) {
+        if (AtomicFiles.isStdout(htmlFile)) {
+            throw new dev.rareclass.domain.error.UsageException(
+                    "a report is an HTML file with a Markdown file beside it; it cannot go to standard output (-)");
+        }
         ModelReportPage page = new ModelReportPage(report);
         List<Path> written = new ArrayList<>();
         createParent(htmlFile);

@@ -3,6 +3,7 @@ package dev.rareclass.app.cli;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.rareclass.app.wiring.AppModule;
+import dev.rareclass.domain.error.IoErrorException;
 import dev.rareclass.domain.error.RareclassException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -20,8 +21,14 @@ public final class Cli {
     private Cli() {
     }
 
+    /**
+     * Runs a command; a command whose results could not be written to standard output (closed, full) exits 74
+     * even though it finished, since its output is lost.
+     */
     public static int run(String... args) {
-        return commandLine(Guice.createInjector(new AppModule()), args).execute(args);
+        CommandLine cmd = commandLine(Guice.createInjector(new AppModule()), args);
+        int code = cmd.execute(args);
+        return StandardOutput.verified(code, cmd.getOut(), cmd.getErr());
     }
 
     /** The configured command line with every command; tests run it with their own output writers. */
@@ -83,6 +90,9 @@ public final class Cli {
     private static int onExecutionError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         boolean verbose = hasVerbose(parsed);
+        if (e instanceof IoErrorException io && io.brokenPipe() && !verbose) {
+            return IoErrorException.BROKEN_PIPE_EXIT; // the reader went away (| head): quiet, as SIGPIPE
+        }
         if (e instanceof RareclassException user) {
             err.println("rareclass: " + user.getMessage());
             if (verbose) {

@@ -25,6 +25,19 @@ abstract class CliCommand implements Callable<Integer> {
         return spec.commandLine().getOut();
     }
 
+    /**
+     * Where a command's summary of what it wrote goes: stdout, or stderr when an output is standard output
+     * ({@code --out -}), so the summary never mixes with the data.
+     */
+    final PrintWriter summary(java.nio.file.Path... outputs) {
+        for (java.nio.file.Path p : outputs) {
+            if (p != null && p.getNameCount() == 1 && !p.isAbsolute() && p.toString().equals("-")) {
+                return spec.commandLine().getErr();
+            }
+        }
+        return out();
+    }
+
     /** Where progress and notes go (nothing under {@code --quiet}). */
     final ProgressListener progress() {
         return common.progress(spec);

@@ -1,5 +1,7 @@
 package dev.rareclass.app.cli;
 
+import java.io.PrintWriter;
+
 import dev.rareclass.domain.usecase.EvaluateUseCase;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -38,9 +40,10 @@ final class EvaluateCommand extends CliCommand {
         var request = new EvaluateUseCase.Request(input.model, input.toDomain(), input.given(),
                 Optional.ofNullable(json), report.request());
         EvaluateUseCase.Result result = evaluate.evaluate(request, progress());
-        Show.evaluation(out(), result.evaluation());
-        Show.written(out(), result.written());
-        out().flush();
+        PrintWriter o = summary(json);
+        Show.evaluation(o, result.evaluation());
+        Show.written(o, result.written());
+        o.flush();
         return 0;
     }
 }

@@ -11,7 +11,7 @@ abstract class ExperimentCommand extends CliCommand {
 
     /** Runs the experiment and prints its leaderboard, best parameters, results and report. */
     final int show(ExperimentUseCase.Request request) {
-        Show.experiment(out(), experiments.run(request, progress()), false);
+        Show.experiment(summary(request.refit().orElse(null)), experiments.run(request, progress()), false);
         return 0;
     }
 }

@@ -38,9 +38,10 @@ final class PredictCommand extends CliCommand {
         for (int i = 0; i < p.size(); i++) {
             positives += p.predicted(i);
         }
-        out().printf("Wrote %d predictions (%d predicted positive at threshold %s) to %s%n",
+        java.io.PrintWriter summary = summary(out);
+        summary.printf("Wrote %d predictions (%d predicted positive at threshold %s) to %s%n",
                 p.size(), positives, Show.num(p.threshold()), out);
-        out().flush();
+        summary.flush();
         return 0;
     }
 }

@@ -43,10 +43,11 @@ final class ResampleCommand extends CliCommand {
     public Integer call() {
         ResampleUseCase.Result o = resample.resample(new ResampleUseCase.Request(table.toDomain(),
                 samplerOptions.choice(sampler), seed, out), progress());
-        out().printf(Locale.ROOT,
+        java.io.PrintWriter summary = summary(out);
+        summary.printf(Locale.ROOT,
                 "%s: %d rows -> %d rows (%d synthetic, %d positive); sampler %.3f s; wrote %s%n",
                 sampler, o.input(), o.output(), o.synthetic(), o.positivesAfter(), o.samplerSeconds(), out);
-        out().flush();
+        summary.flush();
         return 0;
     }
 }

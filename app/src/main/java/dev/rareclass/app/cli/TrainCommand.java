@@ -54,7 +54,7 @@ final class TrainCommand extends CliCommand {
                 report.request());
         TrainUseCase.Result result = train.train(request, progress());
         FittedPipeline fitted = result.model();
-        PrintWriter o = out();
+        PrintWriter o = summary(out);
         o.printf(Locale.ROOT, "Trained %s on %d rows (%d held out for validation); threshold %s by %s%n",
                 fitted.classifier().id(), fitted.provenance().trainingRows(),
                 fitted.provenance().validationRows(), Show.num(fitted.threshold()), fitted.thresholdPolicy());

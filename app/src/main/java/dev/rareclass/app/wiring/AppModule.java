@@ -11,6 +11,7 @@ import dev.rareclass.domain.experiment.PipelineFitter;
 import dev.rareclass.domain.model.TrainerCatalog;
 import dev.rareclass.domain.port.LibraryVersions;
 import dev.rareclass.domain.port.ModelStore;
+import dev.rareclass.domain.port.Outputs;
 import dev.rareclass.domain.port.RecipeStore;
 import dev.rareclass.domain.port.ReportSink;
 import dev.rareclass.domain.port.ResultSink;
@@ -68,18 +69,20 @@ public final class AppModule extends AbstractModule {
     }
 
     @Provides
-    TrainUseCase train(TableSource tables, ModelStore store, PipelineFitter fitter, ReportSink reports) {
-        return new TrainService(tables, store, fitter, reports);
+    TrainUseCase train(TableSource tables, ModelStore store, PipelineFitter fitter, ReportSink reports,
+                       Outputs outputs) {
+        return new TrainService(tables, store, fitter, reports, outputs);
     }
 
     @Provides
-    EvaluateUseCase evaluate(TableSource tables, ModelStore store, ResultSink sink, ReportSink reports) {
-        return new EvaluateService(tables, store, sink, reports);
+    EvaluateUseCase evaluate(TableSource tables, ModelStore store, ResultSink sink, ReportSink reports,
+                             Outputs outputs) {
+        return new EvaluateService(tables, store, sink, reports, outputs);
     }
 
     @Provides
-    PredictUseCase predict(TableSource tables, ModelStore store, ResultSink sink) {
-        return new PredictService(tables, store, sink);
+    PredictUseCase predict(TableSource tables, ModelStore store, ResultSink sink, Outputs outputs) {
+        return new PredictService(tables, store, sink, outputs);
     }
 
     @Provides
@@ -93,8 +96,8 @@ public final class AppModule extends AbstractModule {
     }
 
     @Provides
-    ResampleUseCase resample(TableSource tables, SamplerCatalog samplers, ResultSink sink) {
-        return new ResampleService(tables, samplers, sink);
+    ResampleUseCase resample(TableSource tables, SamplerCatalog samplers, ResultSink sink, Outputs outputs) {
+        return new ResampleService(tables, samplers, sink, outputs);
     }
 
     @Provides
@@ -104,7 +107,8 @@ public final class AppModule extends AbstractModule {
 
     @Provides
     ExperimentUseCase experiment(TableSource tables, Experiment engine, PipelineFitter fitter, ResultSink sink,
-                                 ReportSink reports, ModelStore store, RecipeStore recipes, LibraryVersions versions) {
-        return new ExperimentService(tables, engine, fitter, sink, reports, store, recipes, versions);
+                                 ReportSink reports, ModelStore store, RecipeStore recipes, LibraryVersions versions,
+                                 Outputs folders) {
+        return new ExperimentService(tables, engine, fitter, sink, reports, store, recipes, versions, folders);
     }
 }

@@ -7,7 +7,7 @@ package dev.rareclass.domain.error;
  * Messages are written for a person: one or two plain lines naming the file, row and column where known.
  */
 public abstract sealed class RareclassException extends RuntimeException
-        permits UsageException, DataException, InputMissingException, OutputException {
+        permits UsageException, DataException, InputMissingException, OutputException, IoErrorException {
 
     private static final long serialVersionUID = 1L;
 

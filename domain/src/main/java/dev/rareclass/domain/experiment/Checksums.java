@@ -21,9 +21,13 @@ public final class Checksums {
 
     /**
      * SHA-256 of a file's bytes; for a folder (a text corpus), of every regular file below it in sorted
-     * relative-path order, each path and content included, so renaming or editing any file changes it.
+     * relative-path order, each path and content included, so renaming or editing any file changes it. For
+     * standard input ({@code -}) it is empty: unknown.
      */
     public static String sha256(Path file) {
+        if (file.getNameCount() == 1 && !file.isAbsolute() && file.toString().equals("-")) {
+            return ""; // standard input: read once by the table reader, nothing to checksum again (unknown)
+        }
         MessageDigest md = digest();
         if (Files.isDirectory(file)) {
             try (var walk = Files.walk(file)) {

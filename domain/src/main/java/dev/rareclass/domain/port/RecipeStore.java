@@ -26,6 +26,9 @@ public interface RecipeStore {
     /** A search space file for {@code tune}: a mapping of parameter → list of values or {@code {uniform|log-uniform|int: [low, high]}}. */
     dev.rareclass.domain.experiment.SearchSpace readSearchSpace(Path file);
 
-    /** Writes {@code manifest.json} into the recipe's report folder, atomically. */
-    void writeManifest(RunRecord record);
+    /**
+     * Writes {@code manifest.json} into {@code folder} (the report folder being written; the manifest names the
+     * recipe's report folder as given), atomically.
+     */
+    void writeManifest(RunRecord record, Path folder);
 }

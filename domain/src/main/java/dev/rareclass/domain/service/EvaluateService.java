@@ -7,6 +7,7 @@ import dev.rareclass.domain.experiment.Evaluation;
 import dev.rareclass.domain.experiment.FittedPipeline;
 import dev.rareclass.domain.experiment.ModelReport;
 import dev.rareclass.domain.model.ProgressListener;
+import dev.rareclass.domain.port.Outputs;
 import dev.rareclass.domain.port.ModelStore;
 import dev.rareclass.domain.port.ReportSink;
 import dev.rareclass.domain.port.ResultSink;
@@ -17,10 +18,11 @@ import java.util.List;
 
 /** Loads the model, reads the table as the model's training data was read, scores it, writes what was asked. */
 public record EvaluateService(TableSource tables, ModelStore store, ResultSink sink,
-                              ReportSink reports) implements EvaluateUseCase {
+                              ReportSink reports, Outputs outputs) implements EvaluateUseCase {
 
     @Override
     public Result evaluate(Request request, ProgressListener progress) {
+        request.json().ifPresent(outputs::checkFile);
         FittedPipeline model = store.load(request.model());
         Table table = tables.read(asTrained(request.data(), request.given(), model));
         table.notes().forEach(progress::note);

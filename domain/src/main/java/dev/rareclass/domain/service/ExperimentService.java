@@ -21,6 +21,7 @@ import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.ProgressListener;
 import dev.rareclass.domain.port.LibraryVersions;
 import dev.rareclass.domain.port.ModelStore;
+import dev.rareclass.domain.port.Outputs;
 import dev.rareclass.domain.port.RecipeStore;
 import dev.rareclass.domain.port.ReportSink;
 import dev.rareclass.domain.port.ResultSink;
@@ -39,15 +40,16 @@ import java.util.Optional;
  * Every experiment the same way: resolve the configurations (bad names and values fail before any data is
  * read), start the backends' warm-up, read or make the table, cross-validate ({@link Experiment}), refit the
  * best of a search when asked, write {@code leaderboard.csv} and {@code results.json}, and the report with the
- * facts the numbers depend on. A recipe run adds its manifest.
+ * facts the numbers depend on. A recipe run adds its manifest. The report folder is written as a whole
+ * ({@link Outputs}): nothing of it is visible until every file is written.
  */
 public record ExperimentService(TableSource tables, Experiment engine, PipelineFitter fitter, ResultSink sink,
                                 ReportSink reports, ModelStore store, RecipeStore recipes,
-                                LibraryVersions versions) implements ExperimentUseCase {
+                                LibraryVersions versions, Outputs folders) implements ExperimentUseCase {
 
     @Override
     public Result run(Request request, ProgressListener progress) {
-        return execute(request, Optional.empty(), progress).result();
+        return execute(request, Optional.empty(), (done, dir) -> { }, progress).result();
     }
 
     @Override
@@ -68,9 +70,8 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
                 throw new DataException(recipe.data().file() + ": the data changed since the manifest was written "
                         + "(SHA-256 " + sha.substring(0, 12) + "…, manifest " + expectedSha256.get().substring(0, 12) + "…)");
             }
-        }), progress);
-        recipes.writeManifest(new RunRecord(recipe, done.sha256(), done.started(), done.result().seconds(),
-                versions.versions(), done.result().leaderboard()));
+        }), (ran, dir) -> recipes.writeManifest(new RunRecord(recipe, ran.sha256(), ran.started(),
+                ran.result().seconds(), versions.versions(), ran.result().leaderboard()), dir), progress);
         return done.result();
     }
 
@@ -90,7 +91,13 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
         void check(String sha256);
     }
 
-    private Executed execute(Request request, Optional<ChecksumCheck> checksum, ProgressListener progress) {
+    /** Writes what a run adds to its report folder (a recipe's manifest) before the folder is put in place. */
+    private interface FinalStep {
+        void write(Executed done, Path folder);
+    }
+
+    private Executed execute(Request request, Optional<ChecksumCheck> checksum, FinalStep last,
+                             ProgressListener progress) {
         long t0 = System.nanoTime();
         String started = Instant.now().toString();
         ExperimentPlan plan = request.tuning()
@@ -99,6 +106,24 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
         List<ResolvedPipeline> configs = engine.resolve(plan, progress);
         // before the checksum and the read, which the backends' loading then overlaps
         configs.stream().map(ResolvedPipeline::factory).distinct().forEach(f -> f.warmUp());
+        Optional<Path> folder = request.results().target();
+        // the report folder is written aside and put in place at the end: checked now, before the long work
+        request.refit().filter(m -> folder.map(f -> !m.toAbsolutePath().normalize()
+                .startsWith(f.toAbsolutePath().normalize())).orElse(true)).ifPresent(folders::checkFile);
+        try (Outputs.Staged staged = folder.map(folders::stage).orElse(null)) {
+            Executed done = execute(request, checksum, plan, configs, Optional.ofNullable(staged), progress, t0,
+                    started);
+            if (staged != null) {
+                last.write(done, staged.path());
+                staged.commit();
+            }
+            return done;
+        }
+    }
+
+    private Executed execute(Request request, Optional<ChecksumCheck> checksum, ExperimentPlan plan,
+                             List<ResolvedPipeline> configs, Optional<Outputs.Staged> staged,
+                             ProgressListener progress, long t0, String started) {
         String sha = "";
         Table table;
         if (request.data() instanceof FromFile file) {
@@ -119,9 +144,8 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
         Leaderboard board = engine.run(table, plan, configs, request.jobs(), progress);
 
         Optional<Hyperparameters> best = request.tuning().map(t -> board.rows().get(0).params());
-        Optional<Path> folder = request.results().target();
-        // the results make the folder, so a refitted model can go into it
-        folder.ifPresent(f -> sink.writeExperiment(board, f));
+        Optional<Path> dir = staged.map(Outputs.Staged::path);
+        dir.ifPresent(f -> sink.writeExperiment(board, f));
         Optional<Path> model = Optional.empty();
         if (request.refit().isPresent()) {
             PipelineSpec spec = plan.configurations().get(0).withParams(best.orElseThrow());
@@ -129,18 +153,20 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
             if (request.data() instanceof FromFile file) {
                 fitted = fitted.withProvenance(fitted.provenance().withReading(ReadingOptions.of(file.options())));
             }
-            store.save(fitted, request.refit().get());
+            Path out = request.refit().get();
+            store.save(fitted, staged.map(s -> s.staged(out)).orElse(out));
             model = request.refit();
         }
         List<Path> written = List.of();
-        if (folder.isPresent()) {
+        if (staged.isPresent()) {
+            Outputs.Staged s = staged.get();
             written = reports.writeExperimentReport(ExperimentReport.of(request.title(),
                     Optional.of(DatasetSummary.of(table)), board,
-                    facts(request, best, model, (System.nanoTime() - t0) / 1e9)), folder.get(),
-                    request.results().plots());
+                    facts(request, best, model, (System.nanoTime() - t0) / 1e9)), s.path(),
+                    request.results().plots().map(s::staged)).stream().map(s::published).toList();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Executed(new Result(board, best, model, folder, written, seconds), sha, started);
+        return new Executed(new Result(board, best, model, request.results().target(), written, seconds), sha, started);
     }
 
     /** The report's facts: the request's own, the search, the refitted model, the time, the versions. */

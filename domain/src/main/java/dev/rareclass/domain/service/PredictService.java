@@ -5,16 +5,19 @@ import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.experiment.FittedPipeline;
 import dev.rareclass.domain.experiment.Predictions;
 import dev.rareclass.domain.model.ProgressListener;
+import dev.rareclass.domain.port.Outputs;
 import dev.rareclass.domain.port.ModelStore;
 import dev.rareclass.domain.port.ResultSink;
 import dev.rareclass.domain.port.TableSource;
 import dev.rareclass.domain.usecase.PredictUseCase;
 
 /** Loads the model, reads the table as the model's training data was read, and writes one row per input row. */
-public record PredictService(TableSource tables, ModelStore store, ResultSink sink) implements PredictUseCase {
+public record PredictService(TableSource tables, ModelStore store, ResultSink sink, Outputs outputs)
+        implements PredictUseCase {
 
     @Override
     public Predictions predict(Request request, ProgressListener progress) {
+        outputs.checkFile(request.out());
         FittedPipeline model = store.load(request.model());
         Table table = tables.readOptionallyLabelled(EvaluateService.asTrained(request.data(), request.given(), model));
         table.notes().forEach(progress::note);

@@ -8,6 +8,7 @@ import dev.rareclass.domain.data.NumericColumn;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.usecase.ResampleUseCase;
 import dev.rareclass.domain.model.ProgressListener;
+import dev.rareclass.domain.port.Outputs;
 import dev.rareclass.domain.port.ResultSink;
 import dev.rareclass.domain.port.TableSource;
 import dev.rareclass.domain.preprocess.ColumnTransform;
@@ -28,10 +29,12 @@ import java.util.List;
  * unscaled (as imbalanced-learn does when given raw features), with categorical columns one-hot encoded
  * so that synthetic rows get real categories (SMOTE-NC behaviour), decoded back on output.
  */
-public record ResampleService(TableSource tables, SamplerCatalog samplers, ResultSink sink) implements ResampleUseCase {
+public record ResampleService(TableSource tables, SamplerCatalog samplers, ResultSink sink, Outputs outputs)
+        implements ResampleUseCase {
 
     @Override
     public Result resample(Request request, ProgressListener progress) {
+        outputs.checkFile(request.out());
         DataOptions data = request.data();
         long seed = request.seed();
         var sampler = samplers.find(request.sampler().name()).create(request.sampler().params());

@@ -7,6 +7,7 @@ import dev.rareclass.domain.experiment.FittedPipeline;
 import dev.rareclass.domain.experiment.PipelineFitter;
 import dev.rareclass.domain.experiment.ResolvedPipeline;
 import dev.rareclass.domain.model.ProgressListener;
+import dev.rareclass.domain.port.Outputs;
 import dev.rareclass.domain.port.ModelStore;
 import dev.rareclass.domain.port.ReportSink;
 import dev.rareclass.domain.port.TableSource;
@@ -19,10 +20,11 @@ import java.util.List;
  * the table is read, fits, and saves the model with how its data was read; then the report, when asked.
  */
 public record TrainService(TableSource tables, ModelStore store, PipelineFitter fitter,
-                           ReportSink reports) implements TrainUseCase {
+                           ReportSink reports, Outputs outputs) implements TrainUseCase {
 
     @Override
     public Result train(Request request, ProgressListener progress) {
+        outputs.checkFile(request.out()); // before the training, not after it
         ResolvedPipeline pipeline = fitter.resolveFittable(request.spec());
         pipeline.factory().warmUp();
         Table table = tables.read(request.data());
