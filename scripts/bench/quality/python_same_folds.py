@@ -2,9 +2,10 @@
 same table with pandas, and cross-validates logistic regression and a random forest (100 trees), each without
 and with SMOTE (SMOTENC when there are categorical columns), one-hot and scaling fitted on training folds.
 Prints one line per configuration: model sampler pr_auc_mean.
-With GROUP "boosting" it cross-validates gradient boosting instead, without a sampler: scikit-learn's
-HistGradientBoostingClassifier and XGBoost's XGBClassifier (tree_method='hist', n_jobs=2), both with their defaults,
-as rareclass's gradient-boosting@smile and @xgboost run with theirs.
+With GROUP "boosting" it cross-validates gradient boosting instead, without a sampler, each with its defaults:
+XGBoost's XGBClassifier (tree_method='hist', n_jobs=2), scikit-learn's HistGradientBoostingClassifier and
+GradientBoostingClassifier, the counterparts of rareclass's gradient-boosting@xgboost, @xgboost with max-nodes=31
+max-depth=0 learning-rate=0.1, and @smile.
 Usage: python3 python_same_folds.py DATA RESULTS_JSON LABEL_INDEX POSITIVE HEADER(0/1) CATEGORICAL_INDICES(comma or -) [SEED [GROUP]]"""
 import json, sys
 import numpy as np, pandas as pd
@@ -34,9 +35,10 @@ def encode(train, test):
     return ct.fit_transform(train), ct.transform(test), ct
 
 if group == "boosting":
-    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.ensemble import GradientBoostingClassifier, HistGradientBoostingClassifier
     import xgboost
     models = {"hist-gradient-boosting": lambda: HistGradientBoostingClassifier(random_state=seed),
+              "gradient-boosting": lambda: GradientBoostingClassifier(random_state=seed),
               "xgboost": lambda: xgboost.XGBClassifier(tree_method="hist", n_jobs=2, random_state=seed)}
     samplers = ["none"]
 else:
