@@ -6,34 +6,19 @@ n_jobs=1: the machine's two cores are shared) on the training rows, prepared as 
 only keeps both sides' inputs the same), then average_precision_score on the test rows.
 Prints one line per ensemble: kind pr_auc_mean pr_auc_fold_std fit_seconds_total.
 Usage: python3 python_same_folds.py DATA RESULTS_JSON LABEL_INDEX POSITIVE HEADER(0/1) CATEGORICAL_INDICES(comma or -) SEED"""
-import json, sys, time, warnings
-import numpy as np, pandas as pd
-from sklearn.compose import ColumnTransformer
-from sklearn.preprocessing import StandardScaler, OneHotEncoder
+import os, sys, time, warnings
+import numpy as np
 from sklearn.metrics import average_precision_score
 from imblearn.ensemble import (BalancedRandomForestClassifier, BalancedBaggingClassifier, EasyEnsembleClassifier,
                                RUSBoostClassifier)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from same_folds import read_table, test_rows, encode
 
 warnings.filterwarnings("ignore", category=FutureWarning)  # imblearn 0.10 announces 0.13's default changes
 data, results, label, positive, header, cats, seed = sys.argv[1:8]
 seed = int(seed)
-df = pd.read_csv(data, header=0 if header == "1" else None, dtype=str, skipinitialspace=True)
-label = int(label)
-y = df.iloc[:, label].str.strip().isin(positive.split(",")).astype(int).to_numpy()
-X = df.drop(columns=df.columns[label])
-cat_idx = [] if cats == "-" else [int(c) if int(c) < label else int(c) - 1 for c in cats.split(",")]
-num_idx = [i for i in range(X.shape[1]) if i not in cat_idx]
-for i in num_idx:
-    X.iloc[:, i] = pd.to_numeric(X.iloc[:, i])
-X = X.to_numpy(dtype=object)
-splits = [np.array(s["test_rows"]) - 1 for s in json.load(open(results))["splits"]]
-
-
-def encode(train, test):
-    onehot = OneHotEncoder(handle_unknown="ignore", sparse_output=False)
-    ct = ColumnTransformer([("num", StandardScaler(), num_idx)] + ([("cat", onehot, cat_idx)] if cat_idx else []))
-    return ct.fit_transform(train), ct.transform(test)
-
+X, y, num_idx, cat_idx = read_table(data, label, positive, header, cats)
+splits = test_rows(results)
 
 models = {
     "balanced-random-forest": lambda: BalancedRandomForestClassifier(random_state=seed, n_jobs=1),
@@ -45,7 +30,7 @@ for name, make in models.items():
     ap, fit = [], 0.0
     for test in splits:
         train = np.setdiff1d(np.arange(len(y)), test)
-        xtr, xte = encode(X[train], X[test])
+        xtr, xte = encode(X[train], X[test], num_idx, cat_idx)
         started = time.perf_counter()
         model = make().fit(xtr, y[train])
         fit += time.perf_counter() - started

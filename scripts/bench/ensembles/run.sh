@@ -17,7 +17,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
-D=$root/../shared/datasets
+. "$here/../lib.sh"   # same_folds_sets, read_set
 PY=${PY:-/usr/bin/python3}
 W=${WORK:-/tmp/rareclass-ensembles}
 SEEDS=${SEEDS:-0 1 2}
@@ -26,20 +26,12 @@ rm -f "$W/wall.txt"
 "$root/rareclass" --version >/dev/null
 models=balanced-random-forest,balanced-bagging,easy-ensemble,rus-boost
 
-# name | file | label index | positive | header (0/1) | categorical indices (or -)   (as scripts/bench/quality/run.sh)
-sets=(
-  "mammography|$D/mammography/mammography.csv|6|'1'|0|-"
-  "oil_spill|$D/oil_spill/oil-spill.csv|49|1|0|-"
-  "abalone_19|$D/abalone/abalone.data|8|19|0|0"
-)
+# three of the quality benchmark's sets (lib.sh)
+mapfile -t sets < <(same_folds_sets "$root" mammography oil_spill abalone_19)
 echo "| dataset | ensemble | rareclass PR-AUC | imblearn PR-AUC | difference | imblearn seed std | imblearn fold std | within tol | rareclass seed std | rareclass fit s | imblearn fit s |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for s in "${sets[@]}"; do
-  IFS='|' read -r name file label positive header cats <<< "$s"
-  [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" $name "* ]] || continue
-  opts=(--label "$label" --positive "$positive")
-  [ "$header" = 0 ] && opts+=(--no-header)
-  [ "$cats" != - ] && opts+=(--categorical "$cats")
+  read_set "$s"
   rc_wall=0; py_wall=0
   for seed in $SEEDS; do
     t0=$(date +%s.%N)

@@ -18,7 +18,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
-D=$root/../shared/datasets
+. "$here/../lib.sh"   # same_folds_sets, read_set
 PY=${PY:-/usr/bin/python3}
 W=${WORK:-/tmp/rareclass-quality}
 SEEDS=${SEEDS:-0 1 2}
@@ -27,25 +27,11 @@ BENCH_GROUPS=${BENCH_GROUPS:-baseline boosting}
 mkdir -p "$W"
 "$root/rareclass" --version >/dev/null
 
-# name | file | label index | positive | header (0/1) | categorical indices (or -)
-sets=(
-  "mammography|$D/mammography/mammography.csv|6|'1'|0|-"
-  "oil_spill|$D/oil_spill/oil-spill.csv|49|1|0|-"
-  "wine_le4|$D/wine_quality/winequality-white.csv|11|3,4|0|-"
-  "abalone_19|$D/abalone/abalone.data|8|19|0|0"
-  "car_vgood|$D/car_evaluation/car.data|6|vgood|0|0,1,2,3,4,5"
-  "ecoli_imU|$D/ecoli/ecoli.csv|7|imU|0|-"
-  "phoneme|$D/phoneme/phoneme.csv|5|1|0|-"
-  "creditcard|$D/creditcard_fraud_subset/creditcard_adjustedl.csv|30|1|1|-"
-)
+mapfile -t sets < <(same_folds_sets "$root")
 echo "| dataset | rows (positives) | group | rareclass best | PR-AUC | Python best | PR-AUC | rareclass − Python | Python's seed-to-seed std |"
 echo "|---|---|---|---|---|---|---|---|---|"
 for s in "${sets[@]}"; do
-  IFS='|' read -r name file label positive header cats <<< "$s"
-  [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" $name "* ]] || continue
-  opts=(--label "$label" --positive "$positive")
-  [ "$header" = 0 ] && opts+=(--no-header)
-  [ "$cats" != - ] && opts+=(--categorical "$cats")
+  read_set "$s"
   for group in $BENCH_GROUPS; do
     case $group in
       baseline) candidates=(--models logistic,random-forest --samplers none,smote --param random-forest.trees=100) ;;
