@@ -3,26 +3,23 @@ package dev.rareclass.smile;
 import java.util.Arrays;
 import java.util.Locale;
 import smile.classification.DecisionTree;
-import smile.data.Tuple;
 
 /**
  * A trained {@code balanced-random-forest} or {@code balanced-bagging}: Smile CART trees, one per member, each grown on
  * its own balanced sample ({@link ImbalanceEnsembles}). The score is imbalanced-learn's {@code predict_proba} for class
- * 1: the mean over trees of the positive share of the (multiplicity-weighted) training rows in the leaf a row reaches.
- * The trees have no formula and read features by index; walking them only reads immutable nodes, so scoring is
- * thread-safe.
+ * 1: the mean over trees of the positive share of the (multiplicity-weighted) training rows in the leaf a row reaches
+ * ({@link SmileForestClassifier}).
  *
  * @param <P> the kind's validated parameters
  */
-public final class SmileImbalanceEnsembleClassifier<P extends SmileTreeParams> extends SmileTreeClassifier<P> {
+public final class SmileImbalanceEnsembleClassifier<P extends SmileTreeParams> extends SmileForestClassifier<P> {
 
     private final SmileKind smileKind;
-    private final DecisionTree[] trees;
 
     SmileImbalanceEnsembleClassifier(SmileKind kind, P params, DecisionTree[] trees) {
-        super(kind.kind, params, require(valid(trees), "binary trees over one schema were expected", trees)[0].schema());
+        super(kind.kind, params, require(valid(trees), "binary trees over one schema were expected", trees)[0].schema(),
+                trees);
         this.smileKind = kind;
-        this.trees = trees;
     }
 
     /** Whether {@code trees} is a non-empty list of binary trees over one schema (a file's trees are checked here). */
@@ -43,27 +40,9 @@ public final class SmileImbalanceEnsembleClassifier<P extends SmileTreeParams> e
         return smileKind;
     }
 
-    /** The trees, for the codec. */
-    DecisionTree[] trees() {
-        return trees;
-    }
-
-    /** Number of trees (members). */
-    public int size() {
-        return trees.length;
-    }
-
-    @Override
-    double scoreTuple(Tuple row) {
-        double sum = 0;
-        for (DecisionTree tree : trees) {
-            sum += leafShare(tree, row);
-        }
-        return sum / trees.length;
-    }
-
     @Override
     public String summary() {
+        DecisionTree[] trees = trees();
         double meanDepth = Arrays.stream(trees).mapToInt(t -> t.root().depth() - 1).average().orElse(0);
         int deepest = Arrays.stream(trees).mapToInt(t -> t.root().depth() - 1).max().orElse(0);
         double meanLeaves = Arrays.stream(trees).mapToInt(t -> t.root().leaves()).average().orElse(0);

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import smile.classification.DecisionTree;
 import smile.classification.RandomForest;
-import smile.data.Tuple;
 
 /**
  * A trained Smile random forest. Scores are scikit-learn's {@code predict_proba}: the mean over trees of
@@ -13,25 +12,29 @@ import smile.data.Tuple;
  * (Laplace, {@code (count + 1) / (n + 2)}) and weights trees by their out-of-bag accuracy; both shade the
  * ranking of rare positives by leaf size rather than by votes.
  *
- * <p>We walk the trees ourselves rather than calling the forest, because the forest first maps each
- * row through its {@code Formula}, whose schema binding is mutable shared state (not safe for concurrent
- * scoring). The trees of a forest have no formula and read features by index, so scoring here only
- * reads immutable state and is thread-safe.
+ * <p>We walk the trees ourselves ({@link SmileForestClassifier}) rather than calling the forest, because the
+ * forest first maps each row through its {@code Formula}, whose schema binding is mutable shared state (not
+ * safe for concurrent scoring). The trees of a forest have no formula and read features by index, so scoring
+ * here only reads immutable state and is thread-safe.
  */
-public final class SmileRandomForestClassifier extends SmileTreeClassifier<RandomForestParams> {
+public final class SmileRandomForestClassifier extends SmileForestClassifier<RandomForestParams> {
 
     private final RandomForest forest;
-    private final DecisionTree[] trees;
 
     SmileRandomForestClassifier(RandomForest forest, RandomForestParams params) {
         super(SmileKind.RANDOM_FOREST.kind, params, require(forest.numClasses() == 2,
-                "a binary forest was expected, got " + forest.numClasses() + " classes", forest).schema());
+                "a binary forest was expected, got " + forest.numClasses() + " classes", forest).schema(),
+                treesOf(forest));
         this.forest = forest;
+    }
+
+    private static DecisionTree[] treesOf(RandomForest forest) {
         RandomForest.Model[] models = forest.models();
-        this.trees = new DecisionTree[models.length];
+        DecisionTree[] trees = new DecisionTree[models.length];
         for (int t = 0; t < models.length; t++) {
             trees[t] = models[t].tree();
         }
+        return trees;
     }
 
     /** The Smile model, for the codec. */
@@ -43,22 +46,9 @@ public final class SmileRandomForestClassifier extends SmileTreeClassifier<Rando
         return params;
     }
 
-    /** Number of trees. */
-    public int size() {
-        return trees.length;
-    }
-
-    @Override
-    double scoreTuple(Tuple row) {
-        double pos = 0;
-        for (DecisionTree tree : trees) {
-            pos += leafShare(tree, row);
-        }
-        return pos / trees.length;
-    }
-
     @Override
     public String summary() {
+        DecisionTree[] trees = trees();
         double meanDepth = Arrays.stream(trees).mapToInt(t -> t.root().depth()).average().orElse(0);
         double meanLeaves = Arrays.stream(trees).mapToInt(t -> t.root().leaves()).average().orElse(0);
         return String.format(Locale.ROOT,

@@ -14,8 +14,7 @@ import dev.rareclass.domain.data.FeatureMatrix;
  * @param <P> the kind's validated parameters
  */
 abstract sealed class SmileTreeClassifier<P extends SmileParams> extends SmileClassifier<P>
-        permits SmileDecisionTreeClassifier, SmileRandomForestClassifier, SmileBoostedClassifier,
-        SmileImbalanceEnsembleClassifier {
+        permits SmileDecisionTreeClassifier, SmileForestClassifier, SmileBoostedClassifier {
 
     private final StructType schema;
     private final double[] midpoints;
