@@ -67,9 +67,9 @@ class ChildProcessTest {
         Process p = start(List.of(), args);
         Thread.sleep(4_000); // JVM start, Guice, reading the table: training is under way
         assertThat(p.isAlive()).as("still working when interrupted").isTrue();
-        Assumptions.assumeFalse(ignoresSigint(p.pid()), "this environment starts processes with SIGINT ignored");
+        Assumptions.assumeFalse(Sigint.ignored(p.pid()), "this environment starts processes with SIGINT ignored");
         long t0 = System.nanoTime();
-        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start().waitFor();
+        Sigint.send(p);
         boolean ended = p.waitFor(2, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (!ended) {
@@ -83,25 +83,9 @@ class ChildProcessTest {
         assertThat(err).contains("interrupted").doesNotContain("\tat ");
     }
 
-    private static boolean ignoresSigint(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("SigIgn:")) {
-                    return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & 2L) != 0;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux: assume signals are delivered
-        }
-        return false;
-    }
-
     /** The app's Main in a child JVM on this test's class path (SIGINT reset to default where env allows). */
     private Process start(List<String> jvm, List<String> args) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        if (Files.isExecutable(Path.of("/usr/bin/env"))) {
-            cmd.addAll(List.of("/usr/bin/env", "--default-signal=INT"));
-        }
+        List<String> cmd = new ArrayList<>(Sigint.defaultAction());
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
                 "-Dorg.bytedeco.javacpp.nopointergc=true"));

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -46,18 +45,8 @@ class OutputProcessTest {
     @BeforeAll
     static void prepare() throws IOException {
         small = SmallTable.write(shared.resolve("small.csv"));
-        big = shared.resolve("big.csv");
-        StringBuilder sb = new StringBuilder("a,b,color,y\n");
-        String[] colors = {"red", "green", "blue"};
-        for (int i = 0; i < 20_000; i++) {
-            sb.append(i % 7).append('.').append(i % 10).append(',').append((i * 13) % 11).append(',')
-                    .append(colors[i % 3]).append(',').append(i % 5 == 0 ? 1 : 0).append('\n');
-        }
-        Files.writeString(big, sb);
-        model = shared.resolve("m.model");
-        InProcessCli t = InProcessCli.run("train", small.toString(), "--label", "y", "--positive", "1",
-                "--categorical", "color", "--model", "logistic", "--out", model.toString());
-        assertThat(t.exitCode()).as(t.err()).isZero();
+        big = SmallTable.write(shared.resolve("big.csv"), 20_000);
+        model = SmallTable.trainLogistic(small, shared.resolve("m.model"));
     }
 
     // ---- interruption at the moment between two files of a report ----------------------------------------
@@ -72,11 +61,11 @@ class OutputProcessTest {
             InProcessCli r = InProcessCli.run(compare(report).toArray(String[]::new));
             assertThat(r.exitCode()).as(r.err()).isZero();
             Files.writeString(report.resolve("notes.txt"), "mine");
-            before = contents(report);
+            before = Folders.contents(report);
         }
         interruptAt(moment, compare(report));
         if (older) {
-            assertThat(contents(report)).as("the older report, byte for byte").isEqualTo(before);
+            assertThat(Folders.contents(report)).as("the older report, byte for byte").isEqualTo(before);
         } else {
             assertThat(report).doesNotExist();
         }
@@ -92,9 +81,9 @@ class OutputProcessTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         Path report = dir.resolve("rep");
         Files.delete(report.resolve("manifest.json")); // an older report without a manifest: a new one must not appear
-        Map<String, String> before = contents(report);
+        Map<String, String> before = Folders.contents(report);
         interruptAt("summary.md", List.of("run", recipe.toString()));
-        assertThat(contents(report)).isEqualTo(before);
+        assertThat(Folders.contents(report)).isEqualTo(before);
         assertThat(names(dir)).containsExactlyInAnyOrder("r.yaml", "rep", "signal");
     }
 
@@ -112,8 +101,8 @@ class OutputProcessTest {
             throw new AssertionError("the run never stopped after writing " + moment + " (exit "
                     + (p.isAlive() ? "-" : p.exitValue()) + "): " + stderr(p));
         }
-        Assumptions.assumeFalse(ignoresSigint(p.pid()), "this environment starts processes with SIGINT ignored");
-        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start().waitFor();
+        Assumptions.assumeFalse(Sigint.ignored(p.pid()), "this environment starts processes with SIGINT ignored");
+        Sigint.send(p);
         assertThat(p.waitFor(PATIENCE_SECONDS, TimeUnit.SECONDS)).isTrue();
         String err = stderr(p);
         assertThat(p.exitValue()).as(err).isEqualTo(130);
@@ -294,10 +283,7 @@ class OutputProcessTest {
 
     private Process start(List<String> jvm, List<String> args) throws IOException {
         ProcessBuilder pb = builder(jvm, args);
-        List<String> cmd = new ArrayList<>();
-        if (Files.isExecutable(Path.of("/usr/bin/env"))) {
-            cmd.addAll(List.of("/usr/bin/env", "--default-signal=INT"));
-        }
+        List<String> cmd = new ArrayList<>(Sigint.defaultAction());
         cmd.addAll(pb.command());
         return pb.command(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
@@ -320,19 +306,6 @@ class OutputProcessTest {
         return pb;
     }
 
-    private static boolean ignoresSigint(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("SigIgn:")) {
-                    return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & 2L) != 0;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux: assume signals are delivered
-        }
-        return false;
-    }
-
     private static String mode(Path p) throws IOException {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
     }
@@ -341,16 +314,5 @@ class OutputProcessTest {
         try (Stream<Path> s = Files.list(folder)) {
             return s.map(f -> f.getFileName().toString()).toList();
         }
-    }
-
-    /** Every file under a folder with its content (hex of its hash would do; reports are small). */
-    private static Map<String, String> contents(Path folder) throws IOException {
-        Map<String, String> m = new HashMap<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                m.put(folder.relativize(p).toString(), new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
-            }
-        }
-        return m;
     }
 }

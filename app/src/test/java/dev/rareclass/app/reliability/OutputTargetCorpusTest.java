@@ -37,10 +37,7 @@ class OutputTargetCorpusTest {
     @BeforeAll
     static void trainModel() throws IOException {
         data = SmallTable.write(shared.resolve("good.csv"));
-        model = shared.resolve("logistic.model");
-        InProcessCli t = InProcessCli.run("train", data.toString(), "--label", "y", "--positive", "1",
-                "--categorical", "color", "--model", "logistic", "--out", model.toString());
-        assertThat(t.exitCode()).as(t.err()).isZero();
+        model = SmallTable.trainLogistic(data, shared.resolve("logistic.model"));
     }
 
     /** Makes the case's files in its own folder and returns the output path to give. */

@@ -13,14 +13,10 @@ import dev.rareclass.domain.experiment.ExperimentReport;
 import dev.rareclass.domain.experiment.ModelReport;
 import dev.rareclass.domain.port.ReportSink;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,13 +57,13 @@ class ReportFolderFailureTest {
         Path report = dir.resolve("report");
         InProcessCli ok = InProcessCli.run(compare(data, report));
         assertThat(ok.exitCode()).as(ok.err()).isZero();
-        Map<String, String> before = contents(report);
+        Map<String, String> before = Folders.contents(report);
 
         CliRun failed = CliRun.withAllCommands(FAILING, compare(data, report));
         assertThat(failed.exitCode()).as(failed.err()).isEqualTo(73);
         assertThat(failed.err()).contains("no space left on device").contains(report.toString())
                 .doesNotContain(".rareclass-");
-        assertThat(contents(report)).as("the older report, byte for byte").isEqualTo(before);
+        assertThat(Folders.contents(report)).as("the older report, byte for byte").isEqualTo(before);
         OutputTargetCorpusTest.assertNoTemporaries(dir);
     }
 
@@ -84,15 +80,5 @@ class ReportFolderFailureTest {
     private static String[] compare(Path data, Path report) {
         return new String[]{"compare", data.toString(), "--label", "y", "--positive", "1", "--categorical", "color",
                 "--models", "logistic", "--folds", "2", "--report", report.toString()};
-    }
-
-    private static Map<String, String> contents(Path folder) throws IOException {
-        Map<String, String> m = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                m.put(folder.relativize(p).toString(), new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
-            }
-        }
-        return m;
     }
 }

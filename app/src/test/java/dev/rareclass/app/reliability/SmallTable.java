@@ -1,5 +1,7 @@
 package dev.rareclass.app.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,13 +17,26 @@ final class SmallTable {
      * {@code y} (1 on every fifth row, else 0) to {@code file}; returns it.
      */
     static Path write(Path file) throws IOException {
+        return write(file, 200);
+    }
+
+    /** Writes {@code rows} rows of the same columns and pattern as {@link #write(Path)} to {@code file}; returns it. */
+    static Path write(Path file, int rows) throws IOException {
         StringBuilder sb = new StringBuilder("a,b,color,y\n");
         String[] colors = {"red", "green", "blue"};
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < rows; i++) {
             sb.append(i % 7).append('.').append(i % 10).append(',').append((i * 13) % 11).append(',')
                     .append(colors[i % 3]).append(',').append(i % 5 == 0 ? 1 : 0).append('\n');
         }
         Files.writeString(file, sb);
         return file;
+    }
+
+    /** Trains {@code logistic} on {@code table} ({@code color} categorical) into {@code model}, in-process; returns it. */
+    static Path trainLogistic(Path table, Path model) {
+        InProcessCli t = InProcessCli.run("train", table.toString(), "--label", "y", "--positive", "1",
+                "--categorical", "color", "--model", "logistic", "--out", model.toString());
+        assertThat(t.exitCode()).as(t.err()).isZero();
+        return model;
     }
 }
