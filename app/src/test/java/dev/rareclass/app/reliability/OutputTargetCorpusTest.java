@@ -119,14 +119,7 @@ class OutputTargetCorpusTest {
                     .toString(), 73, "too long", d -> { }));
             cases.add(new Case(n + "a file named - (as ./-)", c, d -> d.resolve("-").toString(), 0, null,
                     d -> assertThat(d.resolve("-")).isRegularFile()));
-            cases.add(new Case(n + "a read-only folder", c, d -> {
-                Path ro = mkdir(d, "ro");
-                Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("r-xr-xr-x"));
-                return ro.resolve("out.csv").toString();
-            }, 73, "permission denied", d -> {
-                Assumptions.assumeFalse(isRoot(), "root writes into read-only folders; nothing to check");
-                assertThat(d.resolve("ro")).isEmptyDirectory();
-            }));
+            cases.add(inReadOnlyFolder(n + "a read-only folder", c, "out.csv"));
             cases.add(new Case(n + "an empty name", c, d -> "", 2, "empty", d -> { }));
             cases.add(new Case(n + "the current folder", c, d -> ".", 73, "folder", d -> { }));
             cases.add(new Case(n + "a link to a folder", c, d -> {
@@ -191,14 +184,7 @@ class OutputTargetCorpusTest {
             Files.writeString(d.resolve("afile"), "x");
             return Files.createSymbolicLink(d.resolve("link"), Path.of("afile/report")).toString();
         }, 73, "not a folder", d -> assertThat(d.resolve("afile")).hasContent("x")));
-        cases.add(new Case(n + "inside a read-only folder", c, d -> {
-            Path ro = mkdir(d, "ro");
-            Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("r-xr-xr-x"));
-            return ro.resolve("report").toString();
-        }, 73, "permission denied", d -> {
-            Assumptions.assumeFalse(isRoot(), "root writes into read-only folders; nothing to check");
-            assertThat(d.resolve("ro")).isEmptyDirectory();
-        }));
+        cases.add(inReadOnlyFolder(n + "inside a read-only folder", c, "report"));
         cases.add(new Case(n + "a read-only older report stays as it was", c, d -> {
             Path r = mkdir(d, "report");
             Files.writeString(r.resolve("report.html"), "old");
@@ -235,6 +221,18 @@ class OutputTargetCorpusTest {
         cases.add(new Case(n + "a non-ASCII name of 255 bytes", c, d -> d.resolve("ü".repeat(127) + "x").toString(), 0,
                 null, d -> assertThat(d.resolve("ü".repeat(127) + "x").resolve("report.html")).isRegularFile()));
         return cases.stream().map(k -> Arguments.of(Named.of(k.name(), k)));
+    }
+
+    /** An output named {@code out} in a read-only folder: refused, and nothing made there (but as root, who may). */
+    private static Case inReadOnlyFolder(String name, Command c, String out) {
+        return new Case(name, c, d -> {
+            Path ro = mkdir(d, "ro");
+            Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("r-xr-xr-x"));
+            return ro.resolve(out).toString();
+        }, 73, "permission denied", d -> {
+            Assumptions.assumeFalse(isRoot(), "root writes into read-only folders; nothing to check");
+            assertThat(d.resolve("ro")).isEmptyDirectory();
+        });
     }
 
     @ParameterizedTest(name = "{0}")
