@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -31,6 +32,24 @@ final class Dl4jSerialization {
         return out.toByteArray();
     }
 
+    /**
+     * A network that disagrees with the manifest's kind is refused: a classifier ends in one probability, an autoencoder
+     * in as many values as it takes. (Whether it takes the manifest's features is checked by the store, which knows them.)
+     */
+    private static void requireOutputFor(MultiLayerNetwork net, String kind, Dl4jTrainedClassifier.Output output) {
+        int layers = net.getLayerWiseConfigurations().getConfs().size();
+        if (layers == 0
+                || !(net.getLayerWiseConfigurations().getConf(0).getLayer() instanceof FeedForwardLayer first)
+                || !(net.getLayerWiseConfigurations().getConf(layers - 1).getLayer() instanceof FeedForwardLayer last)) {
+            throw new DataException("the saved dl4j network is not a feed-forward network as a " + kind + " model is");
+        }
+        long expected = output == Dl4jTrainedClassifier.Output.PROBABILITY ? 1 : first.getNIn();
+        if (last.getNOut() != expected) {
+            throw new DataException("the saved dl4j network ends in " + last.getNOut() + " outputs, but a " + kind
+                    + " model ends in " + expected);
+        }
+    }
+
     /** Expects bytes whose zip entries were already checked by the codec. */
     static Dl4jTrainedClassifier read(byte[] bytes, String kind, Hyperparameters params, TrainingHistory history) {
         Dl4jRuntime.ensureConfigured();
@@ -40,7 +59,9 @@ final class Dl4jSerialization {
         } catch (IOException | RuntimeException e) {
             throw new DataException("the saved dl4j network cannot be read: " + e.getMessage(), e);
         }
+        Dl4jTrainedClassifier.Output output = Dl4jTrainedClassifier.Output.forKind(kind);
+        requireOutputFor(net, kind, output);
         LeanLayers.install(net); // as when it was trained (text models included), so that it scores the same
-        return new Dl4jTrainedClassifier(kind, params, net, history, Dl4jTrainedClassifier.Output.forKind(kind));
+        return new Dl4jTrainedClassifier(kind, params, net, history, output);
     }
 }
