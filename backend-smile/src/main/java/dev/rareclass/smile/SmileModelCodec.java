@@ -33,12 +33,15 @@ import smile.classification.RandomForest;
  *     {@code trees} says.
  * <li>{@code easy-ensemble}, {@code rus-boost}: plain numbers (parameters, then each member's {@link WeightedTree}s
  *     node by node), checked node by node before use; no deserialisation at all.
- * <li>{@code random-forest}: Smile's {@code RandomForest} through Java serialisation, because Smile
- *     offers no other way to persist its trees. Reading is guarded by an allow-list
- *     {@link ObjectInputFilter}: only Smile's own classes, a few {@code java.lang}/{@code java.util}
- *     value types Smile's models are made of, and primitive arrays are accepted, with limits on depth,
- *     references, array lengths and bytes. Any other class is rejected when its descriptor is read,
- *     before it is instantiated or its {@code readObject} runs.
+ * <li>{@code random-forest} (and {@code decision-tree}, {@code gradient-boosting}, {@code adaboost}, {@code svm},
+ *     {@code mlp}): Smile's model through Java serialisation, because Smile offers no other way to persist it. Reading
+ *     is bounded in time and memory for any bytes: an allow-list {@link ObjectInputFilter} names the classes these
+ *     models are made of (any other is rejected when its descriptor is read, before it is instantiated or its
+ *     {@code readObject} runs), nesting is limited to about twice the deepest tree, no array may be longer than the
+ *     stream has bytes, {@code java.util.HashMap} is read through {@link dev.rareclass.smile.serial.HashMap}, which
+ *     takes plain keys and values only (nested collections hash in exponential time), and what is read is checked
+ *     before use: every tree walked once ({@link SmileTrees}: no shared or cyclic node, splits on known features), an
+ *     MLP's layer sizes against its weights.
  * </ul>
  */
 public final class SmileModelCodec implements ModelCodec {
@@ -301,7 +304,10 @@ public final class SmileModelCodec implements ModelCodec {
         if (!(read instanceof RandomForest forest) || forest.numClasses() != 2) {
             throw refused("it holds a " + className(read) + ", not a binary random forest");
         }
-        String problem = forest.schema() == null ? "it has no schema" : treesProblem(forest.trees(), forest.schema().length());
+        String problem = forest.schema() == null ? "it has no schema"
+                : forest.models() == null || forest.models().length != params.trees()
+                        ? "it has " + (forest.models() == null ? 0 : forest.models().length) + " trees, not " + params.trees()
+                        : treesProblem(forest.trees(), forest.schema().length());
         if (problem != null) {
             throw refused("its forest is not valid: " + problem);
         }
@@ -473,10 +479,17 @@ public final class SmileModelCodec implements ModelCodec {
 
     private static SmileMlpClassifier readMlp(DataInputStream in) throws IOException {
         MlpParams params = validParams(() -> MlpParams.of(readParams(in)));
+        in.mark(Integer.BYTES);
+        int streamLength = in.readInt(); // the network's length, read again by readSerialised
+        in.reset();
         Object read = readSerialised(in, "network");
         int features = in.readInt();
         if (!(read instanceof smile.classification.MLP net) || net.numClasses() != 2 || features < 1) {
             throw refused("it holds a " + className(read) + ", not a binary multilayer perceptron");
+        }
+        String shape = mlpShapeProblem(net, features, streamLength);
+        if (shape != null) {
+            throw refused("its network is not valid: " + shape);
         }
         try {
             net.predict(new double[features], new double[2]); // the input width must be the one recorded
@@ -484,6 +497,59 @@ public final class SmileModelCodec implements ModelCodec {
             throw refused("its network does not take " + features + " inputs: " + e.getMessage());
         }
         return new SmileMlpClassifier(net, params, features);
+    }
+
+    /**
+     * What is wrong with the layers of {@code net}, or null: each layer's weights must be its output size by its input
+     * size, its bias its output size, each layer must take what the one before gives (the first, {@code features}), and
+     * all weights together must fit in the {@code bytes} they were read from. Smile sizes a layer's work buffers by the
+     * sizes it declares, on first use: a layer declaring 2^31 outputs over a few stored weights would allocate them.
+     */
+    private static String mlpShapeProblem(smile.model.mlp.MultilayerPerceptron net, int features, long bytes) {
+        java.util.List<smile.model.mlp.Layer> layers = new java.util.ArrayList<>();
+        try {
+            java.lang.reflect.Field hidden = smile.model.mlp.MultilayerPerceptron.class.getDeclaredField("net");
+            java.lang.reflect.Field output = smile.model.mlp.MultilayerPerceptron.class.getDeclaredField("output");
+            hidden.setAccessible(true);
+            output.setAccessible(true);
+            smile.model.mlp.Layer[] stack = (smile.model.mlp.Layer[]) hidden.get(net);
+            if (stack == null) {
+                return "it has no layers";
+            }
+            layers.addAll(java.util.Arrays.asList(stack));
+            layers.add((smile.model.mlp.Layer) output.get(net));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Smile's MultilayerPerceptron has changed: " + e, e);
+        }
+        long weights = 0;
+        int in = features;
+        for (int i = 0; i < layers.size(); i++) {
+            smile.model.mlp.Layer layer = layers.get(i);
+            if (layer == null) {
+                return "layer " + i + " is missing";
+            }
+            int n = layer.getOutputSize();
+            int p = layer.getInputSize();
+            if (i == 0 && layer instanceof smile.model.mlp.InputLayer) {
+                if (n != features) {
+                    return "its input layer takes " + n + " features, not " + features;
+                }
+                continue;
+            }
+            if (p != in || n < 1) {
+                return "layer " + i + " takes " + p + " inputs of " + n + " outputs, after a layer of " + in;
+            }
+            weights += (long) n * p;
+            if (weights > bytes) {
+                return "its layers declare more weights than its " + bytes + " bytes hold";
+            }
+            if (layer.weight() == null || layer.bias() == null || layer.weight().nrow() != n || layer.weight().ncol() != p
+                    || layer.bias().size() != n) {
+                return "layer " + i + "'s weights are not " + n + " by " + p;
+            }
+            in = n;
+        }
+        return null;
     }
 
     /** Parameters as {@link #writeParams} wrote them; at most {@link #MAX_PARAMS}, no key twice. */
