@@ -33,10 +33,12 @@ final class Dl4jSerialization {
     }
 
     /**
-     * A network that disagrees with the manifest's kind is refused: a classifier ends in one probability, an autoencoder
-     * in as many values as it takes. (Whether it takes the manifest's features is checked by the store, which knows them.)
+     * A network that disagrees with its manifest is refused: a classifier ends in one probability, an autoencoder in as
+     * many values as it takes, and the hidden layers are the sizes the manifest's parameters list. (Whether it takes the
+     * manifest's features is checked by the store, which knows them.)
      */
-    private static void requireOutputFor(MultiLayerNetwork net, String kind, Dl4jTrainedClassifier.Output output) {
+    private static void requireOutputFor(MultiLayerNetwork net, String kind, Hyperparameters params,
+            Dl4jTrainedClassifier.Output output) {
         int layers = net.getLayerWiseConfigurations().getConfs().size();
         if (layers == 0
                 || !(net.getLayerWiseConfigurations().getConf(0).getLayer() instanceof FeedForwardLayer first)
@@ -48,6 +50,19 @@ final class Dl4jSerialization {
             throw new DataException("the saved dl4j network ends in " + last.getNOut() + " outputs, but a " + kind
                     + " model ends in " + expected);
         }
+        String hidden = params.asMap().get(output == Dl4jTrainedClassifier.Output.PROBABILITY ? "hidden" : "layers");
+        if (hidden != null) {
+            java.util.List<String> sizes = new java.util.ArrayList<>();
+            for (int i = 0; i < layers - 1; i++) {
+                if (net.getLayerWiseConfigurations().getConf(i).getLayer() instanceof FeedForwardLayer layer) {
+                    sizes.add(String.valueOf(layer.getNOut()));
+                }
+            }
+            if (!String.join(",", sizes).equals(hidden.replace(" ", ""))) {
+                throw new DataException("the saved dl4j network's hidden layers are " + String.join(",", sizes)
+                        + " but its manifest says " + hidden);
+            }
+        }
     }
 
     /** Expects bytes whose zip entries were already checked by the codec. */
@@ -58,9 +73,11 @@ final class Dl4jSerialization {
             net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes), false);
         } catch (IOException | RuntimeException e) {
             throw new DataException("the saved dl4j network cannot be read: " + e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            throw new DataException("the saved dl4j network nests too deeply to be read", e);
         }
         Dl4jTrainedClassifier.Output output = Dl4jTrainedClassifier.Output.forKind(kind);
-        requireOutputFor(net, kind, output);
+        requireOutputFor(net, kind, params, output);
         LeanLayers.install(net); // as when it was trained (text models included), so that it scores the same
         return new Dl4jTrainedClassifier(kind, params, net, history, output);
     }
