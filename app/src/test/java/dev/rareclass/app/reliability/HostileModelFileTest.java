@@ -55,6 +55,8 @@ class HostileModelFileTest {
     static Path network;
     static Path wideNetwork;
     static Path logistic;
+    static Path smileMlp;
+    static Path network5;
 
     @BeforeAll
     static void train() throws IOException {
@@ -76,10 +78,13 @@ class HostileModelFileTest {
         logistic = train(data, "logistic");
         network = train(data, "mlp@dl4j", "--param", "epochs=1", "--param", "hidden=3");
         wideNetwork = train(wide, "mlp@dl4j", "--param", "epochs=1", "--param", "hidden=3");
+        network5 = train(data, "mlp@dl4j", "--param", "epochs=1", "--param", "hidden=5");
+        smileMlp = train(data, "mlp@smile", "--param", "epochs=1", "--param", "hidden=4");
     }
 
     private static Path train(Path csv, String kind, String... extra) {
-        Path out = dir.resolve(kind.replace('@', '-') + "-" + csv.getFileName() + ".model");
+        Path out = dir.resolve(kind.replace('@', '-') + "-" + csv.getFileName() + "-"
+                + String.join("-", extra).replaceAll("[^A-Za-z0-9=-]", "") + ".model");
         List<String> args = new ArrayList<>(List.of("train", csv.toString(), "--label", "y", "--positive", "1",
                 "--model", kind, "--out", out.toString()));
         args.addAll(List.of(extra));
@@ -226,6 +231,40 @@ class HostileModelFileTest {
         some[1] = null;
         models.set(f, some);
         assertRefused(smilePayload(forest, serialise(f), "forest-null-tree.model"), "its model is inconsistent");
+    }
+
+    /** A forest of three trees whose payload holds two. */
+    @Test
+    void aForestWithFewerTreesThanItsParameters() throws Exception {
+        smile.classification.RandomForest f = (smile.classification.RandomForest) objectOf(forest);
+        Field models = smile.classification.RandomForest.class.getDeclaredField("models");
+        models.setAccessible(true);
+        models.set(f, Arrays.copyOf((Object[]) models.get(f), 2, ((Object[]) models.get(f)).getClass()));
+        assertRefused(smilePayload(forest, serialise(f), "forest-two-of-three.model"), "it has 2 trees, not 3");
+    }
+
+    /**
+     * A Smile MLP whose hidden layer declares 2^30 outputs over its four stored weights per input: Smile sizes a layer's
+     * buffers by what it declares, on first use, so scoring one row would allocate gigabytes.
+     */
+    @Test
+    void aSmileNetworkDeclaringAHugeLayer() throws Exception {
+        smile.classification.MLP net = (smile.classification.MLP) objectOf(smileMlp);
+        Field layers = smile.model.mlp.MultilayerPerceptron.class.getDeclaredField("net");
+        layers.setAccessible(true);
+        smile.model.mlp.Layer[] stack = (smile.model.mlp.Layer[]) layers.get(net);
+        Field n = smile.model.mlp.Layer.class.getDeclaredField("n");
+        n.setAccessible(true);
+        n.setInt(stack[stack.length - 1], 1 << 30);
+        assertRefused(smilePayload(smileMlp, serialise(net), "smile-mlp-huge-layer.model"), "its network is not valid");
+    }
+
+    /** A network of five hidden units under the manifest of one of three (same features, valid checksums). */
+    @Test
+    void aDl4jNetworkWhoseHiddenLayerDisagreesWithItsManifest() throws IOException {
+        Map<String, byte[]> parts = ModelZip.read(network);
+        parts.put("classifier.bin", ModelZip.read(network5).get("classifier.bin"));
+        assertRefused(withChecksums("dl4j-hidden-5-for-3.model", parts), "hidden layers are 5 but its manifest says 3");
     }
 
     // ---- the zip ----
@@ -476,11 +515,13 @@ class HostileModelFileTest {
         Map<String, byte[]> parts = ModelZip.read(model);
         byte[] original = parts.get("classifier.bin");
         int at = streamStart(original);
+        int length = ByteBuffer.wrap(original, at - 4, 4).getInt();
         ByteArrayOutputStream forged = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(forged)) {
             out.write(original, 0, at - 4); // header and parameters, up to the object's length field
             out.writeInt(stream.length);
             out.write(stream);
+            out.write(original, at + length, original.length - at - length); // what follows the object (an MLP's width)
         }
         parts.put("classifier.bin", forged.toByteArray());
         return withChecksums(name, parts);
