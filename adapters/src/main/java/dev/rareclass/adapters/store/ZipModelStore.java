@@ -73,12 +73,16 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
     /** Less than the largest Java array: a payload is read into one. */
     private static final long MAX_PAYLOAD_BYTES = Integer.MAX_VALUE - 16;
     /**
-     * How many times its file's size a model's entries may inflate to, all together (as Apache POI's zip guard):
-     * a saved model inflates to about 3 times its file, a zip bomb to about 1,000.
+     * How many times its file's size a model's entries may inflate to, all together, when that is more than
+     * {@link #MIN_INFLATION_BUDGET} (as Apache POI's zip guard): a saved model inflates to about 3 times its file, a
+     * zip bomb to about 1,000.
      */
     private static final long MAX_INFLATION = 100;
-    /** What a small file may always inflate to, whatever its size. */
-    private static final long MIN_INFLATION_BUDGET = 16L << 20;
+    /**
+     * What any file may inflate to, however well it compresses: a k-NN model of sparse rows (one-hot or text columns,
+     * stored dense) compresses far better than 100 to 1, and this much costs a second and as many bytes of heap.
+     */
+    private static final long MIN_INFLATION_BUDGET = 256L << 20;
     /** A reader's name as {@code --format} takes it: no path, no blank (the reader itself says which are known). */
     private static final java.util.regex.Pattern FORMAT_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
@@ -355,7 +359,8 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
     /**
      * The entries, each read in full after its size was checked. Sizes come from the zip's central directory and are
      * checked before anything is inflated: each entry against its own limit, and all of them together against
-     * {@link #MAX_INFLATION} times the file's size (a real model compresses far less; a zip bomb far more). An entry
+     * {@link #MIN_INFLATION_BUDGET} or {@link #MAX_INFLATION} times the file's size, whichever is more (a real model
+     * compresses far less; a zip bomb far more). An entry
      * is then inflated through a stream that stops one byte past its declared size, so a zip lying about its sizes
      * costs no more memory or time than an honest one of the sizes it claims.
      */
