@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -31,6 +32,39 @@ final class Dl4jSerialization {
         return out.toByteArray();
     }
 
+    /**
+     * A network that disagrees with its manifest is refused: a classifier ends in one probability, an autoencoder in as
+     * many values as it takes, and the hidden layers are the sizes the manifest's parameters list. (Whether it takes the
+     * manifest's features is checked by the store, which knows them.)
+     */
+    private static void requireOutputFor(MultiLayerNetwork net, String kind, Hyperparameters params,
+            Dl4jTrainedClassifier.Output output) {
+        int layers = net.getLayerWiseConfigurations().getConfs().size();
+        if (layers == 0
+                || !(net.getLayerWiseConfigurations().getConf(0).getLayer() instanceof FeedForwardLayer first)
+                || !(net.getLayerWiseConfigurations().getConf(layers - 1).getLayer() instanceof FeedForwardLayer last)) {
+            throw new DataException("the saved dl4j network is not a feed-forward network as a " + kind + " model is");
+        }
+        long expected = output == Dl4jTrainedClassifier.Output.PROBABILITY ? 1 : first.getNIn();
+        if (last.getNOut() != expected) {
+            throw new DataException("the saved dl4j network ends in " + last.getNOut() + " outputs, but a " + kind
+                    + " model ends in " + expected);
+        }
+        String hidden = params.asMap().get(output == Dl4jTrainedClassifier.Output.PROBABILITY ? "hidden" : "layers");
+        if (hidden != null) {
+            java.util.List<String> sizes = new java.util.ArrayList<>();
+            for (int i = 0; i < layers - 1; i++) {
+                if (net.getLayerWiseConfigurations().getConf(i).getLayer() instanceof FeedForwardLayer layer) {
+                    sizes.add(String.valueOf(layer.getNOut()));
+                }
+            }
+            if (!String.join(",", sizes).equals(hidden.replace(" ", ""))) {
+                throw new DataException("the saved dl4j network's hidden layers are " + String.join(",", sizes)
+                        + " but its manifest says " + hidden);
+            }
+        }
+    }
+
     /** Expects bytes whose zip entries were already checked by the codec. */
     static Dl4jTrainedClassifier read(byte[] bytes, String kind, Hyperparameters params, TrainingHistory history) {
         Dl4jRuntime.ensureConfigured();
@@ -39,8 +73,12 @@ final class Dl4jSerialization {
             net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes), false);
         } catch (IOException | RuntimeException e) {
             throw new DataException("the saved dl4j network cannot be read: " + e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            throw new DataException("the saved dl4j network nests too deeply to be read", e);
         }
+        Dl4jTrainedClassifier.Output output = Dl4jTrainedClassifier.Output.forKind(kind);
+        requireOutputFor(net, kind, params, output);
         LeanLayers.install(net); // as when it was trained (text models included), so that it scores the same
-        return new Dl4jTrainedClassifier(kind, params, net, history, Dl4jTrainedClassifier.Output.forKind(kind));
+        return new Dl4jTrainedClassifier(kind, params, net, history, output);
     }
 }

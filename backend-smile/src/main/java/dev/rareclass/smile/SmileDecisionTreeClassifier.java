@@ -20,14 +20,12 @@ public final class SmileDecisionTreeClassifier extends SmileTreeClassifier<Decis
         this.tree = tree;
     }
 
-    /** Whether every leaf below {@code node} counts two classes (a tree read from a file is checked once here). */
+    /**
+     * Whether the tree under {@code node} is a tree (no node reached twice, at most {@link RandomForestParams#MAX_TREE_DEPTH}
+     * deep) whose every leaf counts two classes (a tree read from a file is checked once here, see {@link SmileTrees}).
+     */
     static boolean binaryLeaves(smile.model.cart.Node node, int depth) {
-        return switch (node) {
-            case DecisionNode leaf -> leaf.count().length == 2;
-            case smile.model.cart.InternalNode inner -> depth < RandomForestParams.MAX_TREE_DEPTH
-                    && binaryLeaves(inner.trueChild(), depth + 1) && binaryLeaves(inner.falseChild(), depth + 1);
-            case null, default -> false;
-        };
+        return depth == 0 && SmileTrees.problem(node, Integer.MAX_VALUE, SmileTrees.Leaves.BINARY) == null;
     }
 
     /** The Smile model, for the codec. */

@@ -33,12 +33,15 @@ import smile.classification.RandomForest;
  *     {@code trees} says.
  * <li>{@code easy-ensemble}, {@code rus-boost}: plain numbers (parameters, then each member's {@link WeightedTree}s
  *     node by node), checked node by node before use; no deserialisation at all.
- * <li>{@code random-forest}: Smile's {@code RandomForest} through Java serialisation, because Smile
- *     offers no other way to persist its trees. Reading is guarded by an allow-list
- *     {@link ObjectInputFilter}: only Smile's own classes, a few {@code java.lang}/{@code java.util}
- *     value types Smile's models are made of, and primitive arrays are accepted, with limits on depth,
- *     references, array lengths and bytes. Any other class is rejected when its descriptor is read,
- *     before it is instantiated or its {@code readObject} runs.
+ * <li>{@code random-forest} (and {@code decision-tree}, {@code gradient-boosting}, {@code adaboost}, {@code svm},
+ *     {@code mlp}): Smile's model through Java serialisation, because Smile offers no other way to persist it. Reading
+ *     is bounded in time and memory for any bytes: an allow-list {@link ObjectInputFilter} names the classes these
+ *     models are made of (any other is rejected when its descriptor is read, before it is instantiated or its
+ *     {@code readObject} runs), nesting is limited to about twice the deepest tree, no array may be longer than the
+ *     stream has bytes, {@code java.util.HashMap} is read through {@link dev.rareclass.smile.serial.HashMap}, which
+ *     takes plain keys and values only (nested collections hash in exponential time), and what is read is checked
+ *     before use: every tree walked once ({@link SmileTrees}: no shared or cyclic node, splits on known features), an
+ *     MLP's layer sizes against its weights.
  * </ul>
  */
 public final class SmileModelCodec implements ModelCodec {
@@ -75,15 +78,17 @@ public final class SmileModelCodec implements ModelCodec {
             new Stored(SmileKind.RANDOM_FOREST.kind, SmileModelCodec::readForest),
             new Stored(SmileKind.DECISION_TREE.kind, in -> readTreeModel(in, DecisionTreeParams::of, "tree",
                     smile.classification.DecisionTree.class,
-                    tree -> tree.schema() != null && SmileDecisionTreeClassifier.binaryLeaves(tree.root(), 0),
+                    tree -> tree.schema() == null ? "it has no schema" : treeProblem(tree, tree.schema().length()),
                     "a binary decision tree", SmileDecisionTreeClassifier::new)),
             new Stored(SmileKind.GRADIENT_BOOSTING.kind, in -> readTreeModel(in, GradientBoostingParams::of, "model",
                     smile.classification.GradientTreeBoost.class,
-                    model -> model.trees() != null && model.trees().length == 1 && model.schema() != null,
+                    model -> model.trees() == null || model.trees().length != 1 || model.schema() == null
+                            ? "it is not binary" : boostedTreesProblem(model),
                     "a binary gradient boosting model", SmileGradientBoostingClassifier::new)),
             new Stored(SmileKind.ADABOOST.kind, in -> readTreeModel(in, AdaBoostParams::of, "model",
                     smile.classification.AdaBoost.class,
-                    model -> model.numClasses() == 2 && model.schema() != null,
+                    model -> model.numClasses() != 2 || model.schema() == null
+                            ? "it is not binary" : treesProblem(model.trees(), model.schema().length()),
                     "a binary adaboost model", SmileAdaBoostClassifier::new)),
             new Stored(SmileKind.KNN.kind, SmileModelCodec::readKnn),
             new Stored(SmileKind.SVM.kind, SmileModelCodec::readSvm),
@@ -103,24 +108,43 @@ public final class SmileModelCodec implements ModelCodec {
     private static final int MAX_PARAMS = 64;
 
     /**
-     * JDK classes that occur in a serialised Smile 6.3 forest (found by recording the classes of its
-     * stream): boxed numbers and enums in Smile's schema types, the list and map inside
-     * {@code StructType}, and the maps of a nominal column's levels (keyed by {@code Byte} or {@code Short}
-     * codes, see {@code Features.forestFrame}). A {@code HashMap} hashes its keys while being read, which is why only keys of
-     * allowed classes can ever reach it.
+     * The classes a Smile 6.3 model of ours is made of (found by recording the classes of each kind's stream): boxed
+     * numbers and enums in Smile's schema types, the list inside {@code StructType}, the maps of a nominal column's levels
+     * and of a classifier's classes (read as {@link dev.rareclass.smile.serial.HashMap}, which holds plain values only),
+     * and Smile's own model, tree, schema, network and kernel classes. No other class, and no other hash-based collection.
      */
-    private static final Set<String> ALLOWED_JDK = Set.of(
+    private static final Set<String> ALLOWED = Set.of(
             "java.lang.Enum", "java.lang.Number", "java.lang.Byte", "java.lang.Short", "java.lang.Integer", "java.lang.Long",
-            "java.lang.Double", "java.lang.Float", "java.lang.Boolean", "java.lang.String",
-            "java.util.ArrayList", "java.util.HashMap");
+            "java.lang.Double", "java.lang.Float", "java.lang.Boolean", "java.lang.String", "java.lang.Object",
+            "java.util.ArrayList", "java.util.Map$Entry", dev.rareclass.smile.serial.HashMap.class.getName(),
+            // what the checking map resolves to: the filter sees it again then; a stream's own HashMap never reaches
+            // the filter as java.util.HashMap, since GuardedObjectInputStream resolves that name to the checking map
+            "java.util.HashMap",
+            "smile.classification.AbstractClassifier", "smile.classification.AdaBoost", "smile.classification.DecisionTree",
+            "smile.classification.GradientTreeBoost", "smile.classification.RandomForest",
+            "smile.classification.RandomForest$Model", "smile.classification.MLP", "smile.classification.SVM",
+            "smile.classification.PlattScaling", "smile.regression.RegressionTree",
+            "smile.data.formula.Formula", "smile.data.formula.Variable", "smile.data.formula.Term",
+            "smile.data.measure.CategoricalMeasure", "smile.data.measure.NominalScale",
+            "smile.data.type.DataType$ID", "smile.data.type.PrimitiveType", "smile.data.type.DoubleType",
+            "smile.data.type.FloatType", "smile.data.type.IntType", "smile.data.type.StructField",
+            "smile.data.type.StructType",
+            "smile.model.cart.CART", "smile.model.cart.Node", "smile.model.cart.InternalNode",
+            "smile.model.cart.OrdinalNode", "smile.model.cart.NominalNode", "smile.model.cart.LeafNode",
+            "smile.model.cart.DecisionNode", "smile.model.cart.RegressionNode", "smile.model.cart.SplitRule",
+            "smile.model.svm.KernelMachine", "smile.util.IntSet", "smile.validation.ClassificationMetrics",
+            "smile.tensor.DenseMatrix", "smile.tensor.DenseMatrix32", "smile.tensor.DenseMatrix64",
+            "smile.tensor.Vector", "smile.tensor.Vector32", "smile.tensor.Vector64");
 
-    /** Array element types allowed on top: the arrays inside {@code ArrayList} and {@code HashMap}. */
-    private static final Set<String> ALLOWED_ARRAY_ELEMENTS = Set.of("java.lang.Object", "java.util.Map$Entry");
+    /** Packages whose every class may occur: an MLP's layers, activations and costs, an SVM's kernels. */
+    private static final java.util.List<String> ALLOWED_PACKAGES = java.util.List.of("smile.model.mlp.",
+            "smile.math.kernel.", "smile.util.function.TimeFunction$");
 
-    /** Limits far above any forest we train (max-depth ≤ 200), far below what would exhaust memory. */
-    private static final long MAX_DEPTH = 1_000;
-    private static final long MAX_REFS = 200_000_000L;
-    private static final long MAX_ARRAY = 100_000_000L;
+    /**
+     * Nesting of a stream: a tree is stored node inside node, so its depth is about the tree's
+     * ({@link RandomForestParams#MAX_TREE_DEPTH} at most), plus the model objects around it.
+     */
+    private static final long MAX_DEPTH = 2L * RandomForestParams.MAX_TREE_DEPTH + 50;
 
     @Override
     public String backend() {
@@ -250,7 +274,7 @@ public final class SmileModelCodec implements ModelCodec {
             throw e;
         } catch (RuntimeException e) {
             // a model object that passed the allow-list but whose state does not hold together (an altered payload)
-            throw refused("its model is inconsistent: " + e);
+            throw refused("its model is inconsistent (" + describe(e) + ")");
         } catch (IOException e) {
             throw new DataException("cannot read the smile model: " + e.getMessage(), e);
         }
@@ -280,6 +304,13 @@ public final class SmileModelCodec implements ModelCodec {
         if (!(read instanceof RandomForest forest) || forest.numClasses() != 2) {
             throw refused("it holds a " + className(read) + ", not a binary random forest");
         }
+        String problem = forest.schema() == null ? "it has no schema"
+                : forest.models() == null || forest.models().length != params.trees()
+                        ? "it has " + (forest.models() == null ? 0 : forest.models().length) + " trees, not " + params.trees()
+                        : treesProblem(forest.trees(), forest.schema().length());
+        if (problem != null) {
+            throw refused("its forest is not valid: " + problem);
+        }
         return new SmileRandomForestClassifier(forest, params);
     }
 
@@ -289,12 +320,16 @@ public final class SmileModelCodec implements ModelCodec {
      * {@code expected}.
      */
     private static <P, M> TrainedClassifier readTreeModel(DataInputStream in, java.util.function.Function<Hyperparameters, P> of,
-            String what, Class<M> type, java.util.function.Predicate<M> valid, String expected,
+            String what, Class<M> type, java.util.function.Function<M, String> problem, String expected,
             java.util.function.BiFunction<M, P, TrainedClassifier> make) throws IOException {
         P params = validParams(() -> of.apply(readParams(in)));
         Object read = readSerialised(in, what);
-        if (!type.isInstance(read) || !valid.test(type.cast(read))) {
+        if (!type.isInstance(read)) {
             throw refused("it holds a " + className(read) + ", not " + expected);
+        }
+        String wrong = problem.apply(type.cast(read));
+        if (wrong != null) {
+            throw refused("it holds " + expected + " that is not valid: " + wrong);
         }
         return make.apply(type.cast(read), params);
     }
@@ -388,7 +423,7 @@ public final class SmileModelCodec implements ModelCodec {
         P params = validParams(() -> of.apply(readParams(in)));
         Object read = readSerialised(in, "trees");
         if (!(read instanceof smile.classification.DecisionTree[] trees) || !SmileImbalanceEnsembleClassifier.valid(trees)
-                || !shape.test(params, trees)) {
+                || treesProblem(trees, trees[0].schema().length()) != null || !shape.test(params, trees)) {
             throw refused("it holds a " + className(read) + ", not the binary trees of a " + kind.kind + " model of "
                     + params.toHyperparameters());
         }
@@ -444,10 +479,17 @@ public final class SmileModelCodec implements ModelCodec {
 
     private static SmileMlpClassifier readMlp(DataInputStream in) throws IOException {
         MlpParams params = validParams(() -> MlpParams.of(readParams(in)));
+        in.mark(Integer.BYTES);
+        int streamLength = in.readInt(); // the network's length, read again by readSerialised
+        in.reset();
         Object read = readSerialised(in, "network");
         int features = in.readInt();
         if (!(read instanceof smile.classification.MLP net) || net.numClasses() != 2 || features < 1) {
             throw refused("it holds a " + className(read) + ", not a binary multilayer perceptron");
+        }
+        String shape = mlpShapeProblem(net, features, streamLength);
+        if (shape != null) {
+            throw refused("its network is not valid: " + shape);
         }
         try {
             net.predict(new double[features], new double[2]); // the input width must be the one recorded
@@ -455,6 +497,59 @@ public final class SmileModelCodec implements ModelCodec {
             throw refused("its network does not take " + features + " inputs: " + e.getMessage());
         }
         return new SmileMlpClassifier(net, params, features);
+    }
+
+    /**
+     * What is wrong with the layers of {@code net}, or null: each layer's weights must be its output size by its input
+     * size, its bias its output size, each layer must take what the one before gives (the first, {@code features}), and
+     * all weights together must fit in the {@code bytes} they were read from. Smile sizes a layer's work buffers by the
+     * sizes it declares, on first use: a layer declaring 2^31 outputs over a few stored weights would allocate them.
+     */
+    private static String mlpShapeProblem(smile.model.mlp.MultilayerPerceptron net, int features, long bytes) {
+        java.util.List<smile.model.mlp.Layer> layers = new java.util.ArrayList<>();
+        try {
+            java.lang.reflect.Field hidden = smile.model.mlp.MultilayerPerceptron.class.getDeclaredField("net");
+            java.lang.reflect.Field output = smile.model.mlp.MultilayerPerceptron.class.getDeclaredField("output");
+            hidden.setAccessible(true);
+            output.setAccessible(true);
+            smile.model.mlp.Layer[] stack = (smile.model.mlp.Layer[]) hidden.get(net);
+            if (stack == null) {
+                return "it has no layers";
+            }
+            layers.addAll(java.util.Arrays.asList(stack));
+            layers.add((smile.model.mlp.Layer) output.get(net));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Smile's MultilayerPerceptron has changed: " + e, e);
+        }
+        long weights = 0;
+        int in = features;
+        for (int i = 0; i < layers.size(); i++) {
+            smile.model.mlp.Layer layer = layers.get(i);
+            if (layer == null) {
+                return "layer " + i + " is missing";
+            }
+            int n = layer.getOutputSize();
+            int p = layer.getInputSize();
+            if (i == 0 && layer instanceof smile.model.mlp.InputLayer) {
+                if (n != features) {
+                    return "its input layer takes " + n + " features, not " + features;
+                }
+                continue;
+            }
+            if (p != in || n < 1) {
+                return "layer " + i + " takes " + p + " inputs of " + n + " outputs, after a layer of " + in;
+            }
+            weights += (long) n * p;
+            if (weights > bytes) {
+                return "its layers declare more weights than its " + bytes + " bytes hold";
+            }
+            if (layer.weight() == null || layer.bias() == null || layer.weight().nrow() != n || layer.weight().ncol() != p
+                    || layer.bias().size() != n) {
+                return "layer " + i + "'s weights are not " + n + " by " + p;
+            }
+            in = n;
+        }
+        return null;
     }
 
     /** Parameters as {@link #writeParams} wrote them; at most {@link #MAX_PARAMS}, no key twice. */
@@ -486,24 +581,89 @@ public final class SmileModelCodec implements ModelCodec {
         T get() throws IOException;
     }
 
-    /** One Java-serialised object, read through {@link #filter} (the allow-list and limits). */
+    /** What is wrong with the decision tree {@code tree} over {@code features} features, or null. */
+    private static String treeProblem(smile.classification.DecisionTree tree, int features) {
+        return tree == null ? "a tree is missing" : SmileTrees.problem(tree.root(), features, SmileTrees.Leaves.BINARY);
+    }
+
+    /** What is wrong with the first of {@code trees}, or null if every one is a valid binary tree. */
+    private static String treesProblem(smile.classification.DecisionTree[] trees, int features) {
+        if (trees == null || trees.length == 0) {
+            return "it has no trees";
+        }
+        for (int i = 0; i < trees.length; i++) {
+            String problem = treeProblem(trees[i], features);
+            if (problem != null) {
+                return "tree " + i + ": " + problem;
+            }
+        }
+        return null;
+    }
+
+    /** What is wrong with the first of a boosting model's regression trees, or null. */
+    private static String boostedTreesProblem(smile.classification.GradientTreeBoost model) {
+        int features = model.schema().length();
+        for (smile.regression.RegressionTree[] round : model.trees()) {
+            if (round == null || round.length == 0) {
+                return "it has no trees";
+            }
+            for (smile.regression.RegressionTree tree : round) {
+                String problem = tree == null ? "a tree is missing"
+                        : SmileTrees.problem(tree.root(), features, SmileTrees.Leaves.REGRESSION);
+                if (problem != null) {
+                    return problem;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * One Java-serialised object, read through {@link #filter} (the allow-list and limits), with {@code java.util.HashMap}
+     * read as {@link dev.rareclass.smile.serial.HashMap} (which refuses any key or value that is not a plain value before
+     * hashing it). A stream nested deep enough to overflow the stack is refused like any other bad stream.
+     */
     private static Object readSerialised(DataInputStream in, String what) throws IOException {
         int length = in.readInt();
         if (length < 0 || length > in.available()) {
             throw refused("its " + what + " length " + length + " does not match the payload");
         }
         byte[] object = in.readNBytes(length);
-        try (ObjectInputStream ois = new ObjectInputStream(new ByteArrayInputStream(object))) {
-            ois.setObjectInputFilter(filter(length));
+        Guard guard = new Guard(length);
+        try (ObjectInputStream ois = new GuardedObjectInputStream(new ByteArrayInputStream(object))) {
+            ois.setObjectInputFilter(guard);
             return ois.readObject();
         } catch (InvalidClassException e) {
-            // thrown by the filter: the class was rejected before an instance of it was made
-            throw refused("it contains a class a smile model may not contain (" + e.getMessage() + ")");
+            // thrown by the filter: the class or limit was rejected before an instance was made or an array allocated
+            throw refused(guard.rejected != null ? guard.rejected : "its " + what + " cannot be read: " + e.getMessage());
         } catch (ClassNotFoundException e) {
             throw refused("it names an unknown class " + e.getMessage());
+        } catch (StackOverflowError e) {
+            throw refused("its " + what + " nests too deeply to be read");
         } catch (IOException | RuntimeException e) {
-            throw refused("its " + what + " cannot be read: " + e);
+            throw refused("its " + what + " cannot be read (" + describe(e) + ")");
         }
+    }
+
+    /** Resolves {@code java.util.HashMap} to the checking {@link dev.rareclass.smile.serial.HashMap}. */
+    private static final class GuardedObjectInputStream extends ObjectInputStream {
+
+        GuardedObjectInputStream(java.io.InputStream in) throws IOException {
+            super(in);
+        }
+
+        @Override
+        protected Class<?> resolveClass(java.io.ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+            if (desc.getName().equals("java.util.HashMap")) {
+                return dev.rareclass.smile.serial.HashMap.class;
+            }
+            return super.resolveClass(desc);
+        }
+    }
+
+    /** An exception for a one-line message: its message, else its simple name. */
+    private static String describe(Throwable e) {
+        return e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static String className(Object read) {
@@ -511,33 +671,56 @@ public final class SmileModelCodec implements ModelCodec {
     }
 
     /**
-     * The allow-list: a class is accepted only if it (or an array's element type) is primitive, is in
-     * package {@code smile} or below, or is one of {@link #ALLOWED_JDK} (arrays may also hold
-     * {@code Object} or {@code Map.Entry}, whose elements are checked one by one). Everything else is rejected,
-     * as are streams exceeding the limits.
+     * The allow-list: a class is accepted only if it (or an array's element type) is primitive, is one of
+     * {@link #ALLOWED} or in one of {@link #ALLOWED_PACKAGES}. Everything else is rejected, as are streams nested deeper
+     * than {@link #MAX_DEPTH} and arrays longer than the stream (each element takes a byte or more of it, so no array
+     * can be declared larger than the bytes that would fill it: a few bytes cannot ask for gigabytes).
      */
     static ObjectInputFilter filter(long maxBytes) {
-        return info -> {
-            if (info.depth() > MAX_DEPTH || info.references() > MAX_REFS || info.streamBytes() > maxBytes
-                    || info.arrayLength() > MAX_ARRAY) {
-                return ObjectInputFilter.Status.REJECTED;
+        return new Guard(maxBytes);
+    }
+
+    /** The filter of one stream, which remembers why it rejected it, for the message. */
+    private static final class Guard implements ObjectInputFilter {
+
+        private final long maxBytes;
+        private String rejected;
+
+        Guard(long maxBytes) {
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public Status checkInput(FilterInfo info) {
+            if (info.depth() > MAX_DEPTH) {
+                return reject("it nests objects deeper than " + MAX_DEPTH);
+            }
+            if (info.arrayLength() > maxBytes) {
+                return reject("it declares an array of " + info.arrayLength() + " elements in " + maxBytes + " bytes");
+            }
+            if (info.references() > maxBytes || info.streamBytes() > maxBytes) {
+                return reject("it reads past its " + maxBytes + " bytes");
             }
             Class<?> type = info.serialClass();
             if (type == null) {
-                return ObjectInputFilter.Status.UNDECIDED; // a limits-only callback: limits passed above
+                return Status.UNDECIDED; // a limits-only callback: limits passed above
             }
-            boolean array = type.isArray();
             while (type.isArray()) {
                 type = type.getComponentType();
             }
-            boolean ok = allowed(type) || (array && ALLOWED_ARRAY_ELEMENTS.contains(type.getName()));
-            return ok ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
-        };
+            return allowed(type) ? Status.ALLOWED
+                    : reject("it contains a class a smile model may not contain (" + type.getName() + ")");
+        }
+
+        private Status reject(String why) {
+            rejected = why;
+            return Status.REJECTED;
+        }
     }
 
     private static boolean allowed(Class<?> type) {
         String name = type.getName();
-        return type.isPrimitive() || name.startsWith("smile.") || ALLOWED_JDK.contains(name);
+        return type.isPrimitive() || ALLOWED.contains(name) || ALLOWED_PACKAGES.stream().anyMatch(name::startsWith);
     }
 
     private static DataException refused(String why) {

@@ -45,7 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -70,7 +70,19 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
     static final String MANIFEST_SUM = "manifest.sha256";
     static final String CLASSIFIER = "classifier.bin";
     private static final long MAX_MANIFEST_BYTES = 64L << 20;
-    private static final long MAX_PAYLOAD_BYTES = 1L << 31;
+    /** Less than the largest Java array: a payload is read into one. */
+    private static final long MAX_PAYLOAD_BYTES = Integer.MAX_VALUE - 16;
+    /**
+     * How many times its file's size a model's entries may inflate to, all together, when that is more than
+     * {@link #MIN_INFLATION_BUDGET} (as Apache POI's zip guard): a saved model inflates to about 3 times its file, a
+     * zip bomb to about 1,000.
+     */
+    private static final long MAX_INFLATION = 100;
+    /**
+     * What any file may inflate to, however well it compresses: a k-NN model of sparse rows (one-hot or text columns,
+     * stored dense) compresses far better than 100 to 1, and this much costs a second and as many bytes of heap.
+     */
+    private static final long MIN_INFLATION_BUDGET = 256L << 20;
     /** A reader's name as {@code --format} takes it: no path, no blank (the reader itself says which are known). */
     private static final java.util.regex.Pattern FORMAT_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
@@ -171,9 +183,32 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
             }
             selector = new FeatureSelector(kept, preprocessor.width());
         }
+        requireScoresWidth(classifier, selector == null ? preprocessor.width() : selector.kept().length, preprocessor);
         return new FittedPipeline(label, preprocessor, selector, classifier, t.path("value").asDouble(),
                 t.path("policy").asText(), m.path("sampler").asText("none"), m.path("class_weight").asText("none"),
                 validation, provenance);
+    }
+
+    /**
+     * A payload that disagrees with its manifest is refused when loaded, not when it first scores: the classifier must
+     * score one row of the width the manifest's preprocessing makes, giving one score. (Not for a model with text
+     * columns, whose rows are sparse.)
+     */
+    private static void requireScoresWidth(TrainedClassifier classifier, int width, FittedPreprocessor preprocessor) {
+        if (preprocessor.hasSparse()) {
+            return;
+        }
+        double[] scores;
+        try {
+            scores = classifier.scores(dev.rareclass.domain.data.FeatureMatrix.wrap(1, width, new float[width]));
+        } catch (RuntimeException e) {
+            throw new DataException("refused: its classifier does not take the " + width
+                    + " features its manifest lists (" + e.getMessage() + ")", e);
+        }
+        if (scores == null || scores.length != 1) {
+            throw new DataException("refused: its classifier gives " + (scores == null ? "no" : scores.length)
+                    + " scores for one row");
+        }
     }
 
     private static byte[] manifest(FittedPipeline model, String payloadSha) {
@@ -321,25 +356,51 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         }
     }
 
+    /**
+     * The entries, each read in full after its size was checked. Sizes come from the zip's central directory and are
+     * checked before anything is inflated: each entry against its own limit, and all of them together against
+     * {@link #MIN_INFLATION_BUDGET} or {@link #MAX_INFLATION} times the file's size, whichever is more (a real model
+     * compresses far less; a zip bomb far more). An entry
+     * is then inflated through a stream that stops one byte past its declared size, so a zip lying about its sizes
+     * costs no more memory or time than an honest one of the sizes it claims.
+     */
     private static Map<String, byte[]> readParts(Path path) {
         String file = path.toString();
         if (Files.isDirectory(path)) {
             throw new InputMissingException(file + ": is a folder, not a rareclass model file", null);
         }
         Map<String, byte[]> parts = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(path))) {
-            ZipEntry e;
-            while ((e = zip.getNextEntry()) != null) {
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            long budget = Math.max(MIN_INFLATION_BUDGET, MAX_INFLATION * Files.size(path));
+            long total = 0;
+            List<ZipEntry> entries = new ArrayList<>();
+            for (Iterator<? extends ZipEntry> it = zip.entries().asIterator(); it.hasNext(); ) {
+                ZipEntry e = it.next();
                 String name = e.getName();
                 long limit = switch (name) {
                     case MANIFEST, MANIFEST_SUM -> MAX_MANIFEST_BYTES;
                     case CLASSIFIER -> MAX_PAYLOAD_BYTES;
-                    default -> throw refused(file, "unexpected entry '" + name + "'");
+                    default -> throw refused(file, "unexpected entry '" + printable(name) + "'");
                 };
-                if (parts.containsKey(name)) {
+                if (entries.stream().anyMatch(seen -> seen.getName().equals(name))) {
                     throw refused(file, "entry '" + name + "' appears twice");
                 }
-                parts.put(name, readBounded(zip, limit, file));
+                long size = e.getSize();
+                if (size < 0 || size > limit) {
+                    throw refused(file, "entry '" + name + "' declares " + (size < 0 ? "no size" : size + " bytes")
+                            + ", more than the " + limit + " it may have");
+                }
+                total += size;
+                if (total > budget) {
+                    throw refused(file, "its entries would inflate to more than " + budget + " bytes, over "
+                            + MAX_INFLATION + " times the file's size (a zip bomb?)");
+                }
+                entries.add(e);
+            }
+            for (ZipEntry e : entries) {
+                try (InputStream in = zip.getInputStream(e)) {
+                    parts.put(e.getName(), readExactly(in, e.getSize(), e.getName(), file));
+                }
             }
         } catch (NoSuchFileException e) {
             throw new InputMissingException(file + ": no such model file", e);
@@ -353,6 +414,13 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         }
         requireEndRecord(path, file);
         return parts;
+    }
+
+    /** An entry name as a message may show it: at most 80 characters, control characters as {@code ?}. */
+    private static String printable(String name) {
+        String shown = name.length() > 80 ? name.substring(0, 80) + "…" : name;
+        return shown.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     /**
@@ -379,19 +447,19 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         }
     }
 
-    private static byte[] readBounded(InputStream in, long limit, String file) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[1 << 16];
-        long total = 0;
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-            total += n;
-            if (total > limit) {
-                throw refused(file, "an entry is larger than " + limit + " bytes");
-            }
-            out.write(buffer, 0, n);
+    /**
+     * Exactly {@code size} bytes (the entry's declared size), inflated at most one byte further: an entry longer or
+     * shorter than it says is refused. Memory grows with the bytes actually inflated, not with the declared size.
+     */
+    private static byte[] readExactly(InputStream in, long size, String name, String file) throws IOException {
+        byte[] bytes = in.readNBytes((int) size);
+        if (bytes.length != size) {
+            throw refused(file, "entry '" + name + "' is shorter than the " + size + " bytes it declares");
         }
-        return out.toByteArray();
+        if (in.read() != -1) {
+            throw refused(file, "entry '" + name + "' is longer than the " + size + " bytes it declares");
+        }
+        return bytes;
     }
 
     private static byte[] require(Map<String, byte[]> parts, String name, String file) {

@@ -21,8 +21,13 @@ final class ModelZip {
 
     /** The model file's entries, by name, in the order they are stored. */
     static Map<String, byte[]> read(Path model) throws IOException {
+        return read(Files.readAllBytes(model));
+    }
+
+    /** The entries of a zip held in memory (a DL4J network payload is one), by name. */
+    static Map<String, byte[]> read(byte[] zipBytes) throws IOException {
         Map<String, byte[]> parts = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(model)))) {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(zipBytes))) {
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
                 parts.put(e.getName(), zip.readAllBytes());
             }
