@@ -42,12 +42,7 @@ class ModelFileAttackTest {
 
     @BeforeAll
     static void train() throws IOException {
-        data = dir.resolve("d.csv");
-        StringBuilder sb = new StringBuilder("a,b,y\n");
-        for (int i = 0; i < 300; i++) {
-            sb.append(i % 7).append(',').append((i * 13) % 11).append(',').append(i % 6 == 0 ? 1 : 0).append('\n');
-        }
-        Files.writeString(data, sb);
+        data = SmallTable.writeNumeric(dir.resolve("d.csv"));
         logistic = dir.resolve("logistic.model");
         forest = dir.resolve("forest.model");
         assertThat(InProcessCli.run("train", data.toString(), "--label", "y", "--positive", "1", "--model", "logistic",
@@ -215,15 +210,6 @@ class ModelFileAttackTest {
         assertRefused(write("xgb-flipped.model", parts), "its booster is damaged (SHA-256 mismatch)");
     }
 
-    private static InProcessCli predict(Path model) {
-        Path out = dir.resolve("p-" + model.getFileName() + ".csv");
-        InProcessCli r = InProcessCli.run("predict", model.toString(), data.toString(), "--out", out.toString());
-        if (r.exitCode() != 0) {
-            assertThat(out).as("no predictions written").doesNotExist();
-        }
-        return r;
-    }
-
     /** Refused, and neither the foreign class's static initializer nor its readObject ran. */
     private static void assertRefusedUntouched(Path model, String mentions) {
         assertRefused(model, mentions);
@@ -231,14 +217,12 @@ class ModelFileAttackTest {
         assertThat(Tripwire.deserialized).as("readObject ran").isFalse();
     }
 
+    private static InProcessCli predict(Path model) {
+        return ModelRefusal.predict(model, data, dir);
+    }
+
     private static void assertRefused(Path model, String mentions) {
-        InProcessCli r = predict(model);
-        String err = r.err().strip();
-        System.out.printf("MODEL %-28s exit %d  %s%n", model.getFileName(), r.exitCode(), err);
-        assertThat(r.exitCode()).as(err).isEqualTo(65);
-        assertThat(err).contains(model.getFileName().toString()).contains(mentions)
-                .doesNotContain("\tat ").doesNotContain("Exception:");
-        assertThat(err.lines().count()).isLessThanOrEqualTo(2);
+        ModelRefusal.assertRefused(model, data, dir, mentions);
     }
 
     /** Java serialisation of an {@link EvilPayload} (optionally inside a HashMap in an ArrayList), never instantiated. */

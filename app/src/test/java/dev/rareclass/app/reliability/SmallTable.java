@@ -32,6 +32,19 @@ final class SmallTable {
         return file;
     }
 
+    /**
+     * Writes the numeric table the model-file attack tests train on: 300 rows of integer columns {@code a} and
+     * {@code b} and {@code y} (1 on every sixth row, else 0); returns it.
+     */
+    static Path writeNumeric(Path file) throws IOException {
+        StringBuilder sb = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < 300; i++) {
+            sb.append(i % 7).append(',').append((i * 13) % 11).append(',').append(i % 6 == 0 ? 1 : 0).append('\n');
+        }
+        Files.writeString(file, sb);
+        return file;
+    }
+
     /** Trains {@code logistic} on {@code table} ({@code color} categorical) into {@code model}, in-process; returns it. */
     static Path trainLogistic(Path table, Path model) {
         InProcessCli t = InProcessCli.run("train", table.toString(), "--label", "y", "--positive", "1",
