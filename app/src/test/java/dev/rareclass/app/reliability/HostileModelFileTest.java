@@ -513,7 +513,7 @@ class HostileModelFileTest {
     }
 
     private static int streamStart(byte[] payload) {
-        int at = indexOf(payload, new byte[] {(byte) 0xAC, (byte) 0xED, 0x00, 0x05});
+        int at = ModelZip.indexOf(payload, new byte[] {(byte) 0xAC, (byte) 0xED, 0x00, 0x05});
         assertThat(at).isGreaterThan(4);
         return at;
     }
@@ -553,22 +553,9 @@ class HostileModelFileTest {
     }
 
     private static void replaceAll(byte[] hay, byte[] from, byte[] to) {
-        for (int i; (i = indexOf(hay, from)) >= 0; ) {
+        for (int i; (i = ModelZip.indexOf(hay, from)) >= 0; ) {
             System.arraycopy(to, 0, hay, i, to.length);
         }
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     private static int lastIndexOf(byte[] hay, byte[] needle) {

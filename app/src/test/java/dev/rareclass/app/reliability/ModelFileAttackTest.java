@@ -155,7 +155,7 @@ class ModelFileAttackTest {
         assertRefused(write("altered-" + name + ".model", altered), "checksum");
 
         byte[] original = parts.get("classifier.bin");
-        int stream = indexOf(original, new byte[] {(byte) 0xAC, (byte) 0xED, 0x00, 0x05});
+        int stream = ModelZip.indexOf(original, new byte[] {(byte) 0xAC, (byte) 0xED, 0x00, 0x05});
         assertThat(stream).isGreaterThan(4);
         byte[] evil = evilStream(false);
         ByteArrayOutputStream forged = new ByteArrayOutputStream();
@@ -241,7 +241,7 @@ class ModelFileAttackTest {
         byte[] from = EvilTwin123.class.getName().getBytes(StandardCharsets.UTF_8);
         byte[] to = EvilPayload.class.getName().getBytes(StandardCharsets.UTF_8);
         assertThat(to).hasSameSizeAs(from);
-        int at = indexOf(b, from);
+        int at = ModelZip.indexOf(b, from);
         assertThat(at).isPositive();
         System.arraycopy(to, 0, b, at, to.length);
         return b;
@@ -265,19 +265,6 @@ class ModelFileAttackTest {
             out.write(object);
         }
         return bytes.toByteArray();
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     static Map<String, byte[]> read(Path model) throws IOException {

@@ -59,4 +59,18 @@ final class ModelZip {
         Files.write(file, bytes(parts));
         return file;
     }
+
+    /** Where {@code needle} first stands in {@code hay}, or -1. */
+    static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
 }
