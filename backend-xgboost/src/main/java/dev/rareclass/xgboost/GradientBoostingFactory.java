@@ -39,8 +39,8 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * <p><b>Reproducibility.</b> The booster's seed is {@link TrainingContext#seed()} (or the {@code seed}
  * parameter); {@code hist} builds the same trees whatever {@code threads} is.
  *
- * <p><b>Threads.</b> {@code threads=0} (the default) gives a fit its share of the cores
- * ({@link XgboostRuntime#fitStarted}), and {@link XgboostRuntime#useThreads} lets XGBoost use them although the
+ * <p><b>Threads.</b> {@code threads=0} (the default) gives a fit its share of the cores, looked at again before
+ * every round ({@link XgboostRuntime#threadsNow}), and {@link XgboostRuntime#useThreads} lets XGBoost use them although the
  * launcher's {@code OMP_NUM_THREADS=1} would cap it at one.
  */
 public final class GradientBoostingFactory implements TrainerFactory {
@@ -165,6 +165,12 @@ public final class GradientBoostingFactory implements TrainerFactory {
             String task = MODEL + " rounds";
             ctx.progress().update(task, 0, params.trees());
             for (int round = 0; round < params.trees(); round++) {
+                int share = XgboostRuntime.threadsNow(params.threads());
+                if (share != threads) { // another fit started or ended: OpenMP threads must not outnumber the cores
+                    threads = share;
+                    booster.setParam("nthread", threads);
+                    XgboostRuntime.useThreads(threads);
+                }
                 booster.update(train, round);
                 Map<String, Double> values = evaluation(booster.evalSet(evalSets, names, round));
                 if (valid != null) {

@@ -63,8 +63,17 @@ final class XgboostRuntime {
      * divided by the XGBoost fits running now, this one included). Pair with {@link #fitDone()}.
      */
     static int fitStarted(int requested) {
-        int running = RUNNING_FITS.incrementAndGet();
-        return requested > 0 ? requested : Math.max(1, Runtime.getRuntime().availableProcessors() / running);
+        RUNNING_FITS.incrementAndGet();
+        return threadsNow(requested);
+    }
+
+    /**
+     * Threads for a running fit that asked for {@code requested}, as the cores are shared now: a fit that started
+     * alone gives up its second core when another starts beside it (compare's folds), between two rounds.
+     */
+    static int threadsNow(int requested) {
+        return requested > 0 ? requested
+                : Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, RUNNING_FITS.get()));
     }
 
     static void fitDone() {

@@ -69,6 +69,30 @@ class GradientBoostingTest {
      * Rows and columns are drawn at random (subsample and colsample below 1) so that the seed matters: the same
      * seed gives the same scores, bit for bit, with 1, 2 or 4 threads (tree_method=hist); another seed other ones.
      */
+    /**
+     * With the default threads a fit takes its share of the cores anew before every round; here another fit
+     * "starts" after round 10 and "ends" after round 30 (as compare's folds do), so the share changes twice in the
+     * middle of the fit, and the model is the one a fit alone makes.
+     */
+    @Test
+    void aFitWhoseShareOfTheCoresChangesMidwayMakesTheSameModel() {
+        String[] sampled = {"subsample=0.7", "colsample=0.6", "trees=60"};
+        double[] alone = scores(TrainingContext.ofSeed(11), sampled);
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<Integer> shares = new CopyOnWriteArrayList<>();
+        TrainingContext ctx = TrainingContext.ofSeed(11).withProgress((task, done, total) -> {
+            if (done == 10) {
+                XgboostRuntime.fitStarted(0); // another fit beside this one
+                shares.add(XgboostRuntime.threadsNow(0));
+            } else if (done == 30) {
+                XgboostRuntime.fitDone();
+                shares.add(XgboostRuntime.threadsNow(0));
+            }
+        });
+        assertThat(scores(ctx, sampled)).containsExactly(alone);
+        assertThat(shares).containsExactly(Math.max(1, cores / 2), cores);
+    }
+
     @Test
     void theSameSeedGivesTheSameScoresWhateverTheThreads() {
         String[] sampled = {"subsample=0.7", "colsample=0.6", "trees=60"};
