@@ -268,19 +268,7 @@ class HostileModelFileTest {
     @Test
     @Tag("slow")
     void aZipBombOfThreeGibibytes() throws IOException {
-        Path bomb = dir.resolve("bomb.model");
-        Map<String, byte[]> parts = ModelZip.read(forest);
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(bomb))) {
-            zip.putNextEntry(new ZipEntry("manifest.json"));
-            zip.write(parts.get("manifest.json"));
-            zip.putNextEntry(new ZipEntry("classifier.bin"));
-            byte[] zeros = new byte[1 << 20];
-            for (int i = 0; i < 3 << 10; i++) {
-                zip.write(zeros);
-            }
-            zip.putNextEntry(new ZipEntry("manifest.sha256"));
-            zip.write(parts.get("manifest.sha256"));
-        }
+        Path bomb = forestWithZeroPayload("bomb.model", 3 << 10);
         assertThat(Files.size(bomb)).isLessThan(4L << 20);
         assertRefused(bomb, "declares 3221225472 bytes");
     }
@@ -288,19 +276,7 @@ class HostileModelFileTest {
     /** Zeros compressed a thousand times, within the payload's own limit: refused by the inflation budget (256 MiB, or 100 times the file), before inflating. */
     @Test
     void aZipBombOfFourHundredMebibytes() throws IOException {
-        Path bomb = dir.resolve("bomb-400m.model");
-        Map<String, byte[]> parts = ModelZip.read(forest);
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(bomb))) {
-            zip.putNextEntry(new ZipEntry("manifest.json"));
-            zip.write(parts.get("manifest.json"));
-            zip.putNextEntry(new ZipEntry("classifier.bin"));
-            byte[] zeros = new byte[1 << 20];
-            for (int i = 0; i < 400; i++) {
-                zip.write(zeros);
-            }
-            zip.putNextEntry(new ZipEntry("manifest.sha256"));
-            zip.write(parts.get("manifest.sha256"));
-        }
+        Path bomb = forestWithZeroPayload("bomb-400m.model", 400);
         assertRefused(bomb, "zip bomb");
     }
 
@@ -323,6 +299,24 @@ class HostileModelFileTest {
             zip.write(parts.get("manifest.sha256"));
         }
         assertRefused(big, "manifest.json");
+    }
+
+    /** The forest's manifest and checksum around a payload of {@code mebibytes} MiB of zeros, compressed. */
+    private static Path forestWithZeroPayload(String name, int mebibytes) throws IOException {
+        Path bomb = dir.resolve(name);
+        Map<String, byte[]> parts = ModelZip.read(forest);
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(bomb))) {
+            zip.putNextEntry(new ZipEntry("manifest.json"));
+            zip.write(parts.get("manifest.json"));
+            zip.putNextEntry(new ZipEntry("classifier.bin"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < mebibytes; i++) {
+                zip.write(zeros);
+            }
+            zip.putNextEntry(new ZipEntry("manifest.sha256"));
+            zip.write(parts.get("manifest.sha256"));
+        }
+        return bomb;
     }
 
     /** The payload declares fewer bytes than it inflates to: the read stops one byte past the declared size. */
