@@ -16,6 +16,7 @@ import dev.rareclass.domain.experiment.Provenance;
 import dev.rareclass.domain.experiment.Environment;
 import dev.rareclass.domain.data.ReadingOptions;
 import dev.rareclass.domain.preprocess.MissingPolicy;
+import dev.rareclass.domain.experiment.ReferenceRow;
 import java.util.Optional;
 import dev.rareclass.domain.model.EpochRecord;
 import dev.rareclass.domain.model.Hyperparameters;
@@ -165,6 +166,7 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         LabelMapping label = new LabelMapping(text(m.path("input"), "label"), positive,
                 m.path("input").path("negative").asText("not " + positive));
         FittedPreprocessor preprocessor = preprocessor(m.path("preprocessing").path("columns"));
+        ReferenceRow reference = reference(m.path("preprocessing").path("columns"));
         Map<String, Double> validation = new LinkedHashMap<>();
         m.path("validation_metrics").properties().forEach(e -> validation.put(e.getKey(),
                 e.getValue().isNull() ? Double.NaN : e.getValue().asDouble()));
@@ -174,6 +176,9 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
                 p.path("seed").asLong(), p.path("training_rows").asInt(), p.path("validation_rows").asInt(),
                 readWith(p.path("read_with")), environment(p.path("environment")));
         JsonNode t = m.path("threshold");
+        if (!t.path("value").isNumber() || !Double.isFinite(t.path("value").doubleValue())) {
+            throw new IllegalArgumentException("manifest field 'threshold' has no numeric value");
+        }
         FeatureSelector selector = null;
         JsonNode sel = m.path("preprocessing").path("selected");
         if (sel.isArray()) {
@@ -186,7 +191,7 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         requireScoresWidth(classifier, selector == null ? preprocessor.width() : selector.kept().length, preprocessor);
         return new FittedPipeline(label, preprocessor, selector, classifier, t.path("value").asDouble(),
                 t.path("policy").asText(), m.path("sampler").asText("none"), m.path("class_weight").asText("none"),
-                validation, provenance);
+                validation, provenance, reference);
     }
 
     /**
@@ -237,9 +242,15 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         FittedPreprocessor pre = model.preprocessor();
         java.util.Iterator<ColumnTransform> dense = pre.transforms().iterator();
         java.util.Iterator<TextTransform> texts = pre.textTransforms().iterator();
+        java.util.Optional<ReferenceRow> reference = model.referenceRow();
+        int index = 0;
         for (String name : pre.inputNames()) {
             ObjectNode col = columns.addObject();
             col.put("input", name);
+            if (reference.isPresent()) {
+                putReference(col, reference.get().value(index));
+            }
+            index++;
             // transforms and text transforms are each in input order; the input name says which comes next
             TextTransform text = pre.textTransforms().stream().anyMatch(x -> x.input().equals(name)) ? texts.next() : null;
             if (text != null) {
@@ -480,6 +491,49 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
             throw new IllegalArgumentException("manifest field '" + field + "' is missing");
         }
         return v.asText();
+    }
+
+    private static void putReference(ObjectNode col, Object value) {
+        switch (value) {
+            case null -> col.putNull("reference");
+            case Double d when Double.isNaN(d) -> col.putNull("reference");
+            case Double d -> col.put("reference", d);
+            case String text -> col.put("reference", text);
+            default -> throw new IllegalStateException("reference value " + value);
+        }
+    }
+
+    /**
+     * The reference row reason codes compare with: each column's {@code reference}, a number for numeric columns, a
+     * string or null for the others. A model file saved before it was recorded has none on any column.
+     */
+    private static ReferenceRow reference(JsonNode columns) {
+        int present = 0;
+        for (JsonNode c : columns) {
+            present += c.has("reference") ? 1 : 0;
+        }
+        if (present == 0) {
+            return null;
+        }
+        if (present != columns.size()) {
+            throw new IllegalArgumentException("manifest gives a reference value for some columns only");
+        }
+        List<Object> values = new ArrayList<>();
+        for (JsonNode c : columns) {
+            JsonNode v = c.get("reference");
+            boolean numeric = c.path("type").asText().equals("numeric");
+            if (v.isNull()) {
+                values.add(numeric ? Double.NaN : null);
+            } else if (numeric && v.isNumber()) {
+                values.add(v.doubleValue());
+            } else if (!numeric && v.isTextual()) {
+                values.add(v.textValue());
+            } else {
+                throw new IllegalArgumentException("manifest field 'reference' of column '" + c.path("input").asText()
+                        + "' is not a " + (numeric ? "number" : "string"));
+            }
+        }
+        return new ReferenceRow(values);
     }
 
     private static FittedPreprocessor preprocessor(JsonNode columns) {

@@ -28,6 +28,7 @@ public final class FittedPipeline {
     private final String classWeight;
     private final Map<String, Double> validationMetrics;
     private final Provenance provenance;
+    private final ReferenceRow referenceRow;
 
     /**
      * @param selector the fitted feature selection after preprocessing, or null when every feature is kept
@@ -36,6 +37,18 @@ public final class FittedPipeline {
                           TrainedClassifier classifier,
                           double threshold, String thresholdPolicy, String sampler, String classWeight,
                           Map<String, Double> validationMetrics, Provenance provenance) {
+        this(labelMapping, preprocessor, selector, classifier, threshold, thresholdPolicy, sampler, classWeight,
+                validationMetrics, provenance, null);
+    }
+
+    /**
+     * @param referenceRow the typical training row reason codes compare with, or null when unknown (a model file
+     *                     saved before it was recorded)
+     */
+    public FittedPipeline(LabelMapping labelMapping, FittedPreprocessor preprocessor, FeatureSelector selector,
+                          TrainedClassifier classifier,
+                          double threshold, String thresholdPolicy, String sampler, String classWeight,
+                          Map<String, Double> validationMetrics, Provenance provenance, ReferenceRow referenceRow) {
         this.labelMapping = Objects.requireNonNull(labelMapping, "labelMapping");
         this.preprocessor = Objects.requireNonNull(preprocessor, "preprocessor");
         this.selector = selector;
@@ -49,6 +62,11 @@ public final class FittedPipeline {
         this.classWeight = Objects.requireNonNull(classWeight, "classWeight");
         this.validationMetrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(validationMetrics));
         this.provenance = Objects.requireNonNull(provenance, "provenance");
+        if (referenceRow != null && referenceRow.values().size() != preprocessor.inputNames().size()) {
+            throw new IllegalArgumentException("reference row has " + referenceRow.values().size() + " values for "
+                    + preprocessor.inputNames().size() + " input columns");
+        }
+        this.referenceRow = referenceRow;
     }
 
     /** The input columns the model expects, in order. */
@@ -110,10 +128,15 @@ public final class FittedPipeline {
         return provenance;
     }
 
+    /** The typical training row that reason codes compare with (absent in model files saved before it existed). */
+    public java.util.Optional<ReferenceRow> referenceRow() {
+        return java.util.Optional.ofNullable(referenceRow);
+    }
+
     /** The same model with other provenance (a use case adds what the fit could not know, such as how the file was read). */
     public FittedPipeline withProvenance(Provenance newProvenance) {
         return new FittedPipeline(labelMapping, preprocessor, selector, classifier, threshold, thresholdPolicy, sampler,
-                classWeight, validationMetrics, newProvenance);
+                classWeight, validationMetrics, newProvenance, referenceRow);
     }
 
     /**

@@ -173,7 +173,8 @@ public final class PipelineFitter {
         Provenance provenance = Provenance.now(table.source(), dataSha256, settings.seed(), trainRows.length,
                 validRows.length);
         return new FittedPipeline(table.labelMapping().orElseThrow(), preprocessor, selector, classifier,
-                threshold, policy.spec(), spec.sampler().name(), spec.classWeight().spec(), validation, provenance);
+                threshold, policy.spec(), spec.sampler().name(), spec.classWeight().spec(), validation, provenance,
+                ReferenceRow.fit(trainPart));
     }
 
     /**

@@ -47,7 +47,7 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
      * training data was read, its label column and positive value when not given, and its categorical columns,
      * so new data is typed as the training data was.
      */
-    static DataOptions asTrained(DataOptions data, ReadingOptions given, FittedPipeline model) {
+    public static DataOptions asTrained(DataOptions data, ReadingOptions given, FittedPipeline model) {
         DataOptions read = given.over(model.provenance().reading()).applyTo(data);
         String label = read.label().orElse(model.labelMapping().column());
         String positive = read.positive().orElse(model.labelMapping().positiveValue());

@@ -1,0 +1,167 @@
+package dev.rareclass.app.cli;
+
+import dev.rareclass.app.serve.InferenceServer;
+import dev.rareclass.app.serve.ServedModel;
+import dev.rareclass.app.serve.StopSignals;
+import dev.rareclass.domain.data.DataOptions;
+import dev.rareclass.domain.data.ReadingOptions;
+import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.port.ModelStore;
+import dev.rareclass.domain.port.TableSource;
+import dev.rareclass.domain.service.EvaluateService;
+import dev.rareclass.embed.RareclassModel;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rareclass serve}: models over HTTP on the Open Inference Protocol (KServe V2). */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve one or more model files over HTTP on the Open Inference Protocol (KServe V2 REST): "
+                + "GET /v2/health/live, /v2/health/ready, /v2/models/NAME; POST /v2/models/NAME/infer with one input "
+                + "per column (or a text/csv body with a header row), answering the outputs p (score) and predicted "
+                + "(0/1 at the model's threshold), with reason codes on request (?reasons=K or parameters.reasons). "
+                + "Prometheus metrics at /metrics.",
+                "Binds to loopback unless --host says otherwise. SIGTERM or Ctrl-C stops accepting, finishes the "
+                + "requests in flight and exits 0."})
+final class ServeCommand extends CliCommand {
+
+    /** How a CSV body is read: comma-separated with a header row; the rest as the model's training file was. */
+    private static final ReadingOptions CSV_BODY = new ReadingOptions(Optional.of("csv"), Optional.of(true),
+            Optional.of(','), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+    @Parameters(arity = "1..*", paramLabel = "MODEL", description = "Model files written by train, compare --out or tune.")
+    List<Path> modelFiles;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "The URL name of each model, in the order the "
+            + "files are given (default: the file name without its extension).")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "The address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for all).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
+            description = "The port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one and prints it).")
+    int port;
+
+    @Option(names = "--max-body", paramLabel = "SIZE", defaultValue = "16MiB",
+            description = "The largest request body accepted, such as 16MiB, 512KiB or 1000000 (default: "
+                    + "${DEFAULT-VALUE}); larger ones get 413.")
+    String maxBody;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How long a connection may stay silent and a body may take to arrive (408 after it), and how "
+                    + "long stopping waits for requests in flight (default: ${DEFAULT-VALUE}).")
+    double timeoutSeconds;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "64",
+            description = "Most requests handled at once (default: ${DEFAULT-VALUE}); more wait in the queue.")
+    int threads;
+
+    private final ModelStore store;
+    private final TableSource tables;
+
+    @Inject
+    ServeCommand(ModelStore store, TableSource tables) {
+        this.store = store;
+        this.tables = tables;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        InferenceServer.Settings settings = settings();
+        if (!names.isEmpty() && names.size() != modelFiles.size()) {
+            throw new UsageException("--name was given " + names.size() + " time(s) for " + modelFiles.size()
+                    + " model file(s); give one name per model, in order, or none");
+        }
+        List<ServedModel> served = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < modelFiles.size(); i++) {
+            Path file = modelFiles.get(i);
+            String name = names.isEmpty() ? ServedModel.defaultName(file) : names.get(i);
+            if (!ServedModel.validName(name)) {
+                throw new UsageException("model name '" + name + "' cannot be a URL path segment: use letters, digits, "
+                        + "'.', '_' and '-' (choose one with --name)");
+            }
+            if (!seen.add(name)) {
+                throw new UsageException("two models are named '" + name + "': give each its own with --name");
+            }
+            served.add(new ServedModel(name, RareclassModel.of(store.load(file), name), file));
+        }
+        InferenceServer server = new InferenceServer(served, settings,
+                (model, body) -> tables.readOptionallyLabelled(EvaluateService.asTrained(DataOptions.of(body),
+                        CSV_BODY, model.model().pipeline())),
+                line -> {
+                    System.err.println(line);
+                    System.err.flush();
+                });
+        StopSignals signals = new StopSignals();
+        int bound;
+        try {
+            bound = server.start();
+        } catch (java.io.IOException e) {
+            server.stop();
+            throw new UsageException("cannot listen on " + host + ":" + port + " (" + e.getMessage()
+                    + "); choose another with --port or --host");
+        }
+        PrintWriter o = out();
+        String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound;
+        for (ServedModel m : served) {
+            o.printf(Locale.ROOT, "Serving %s (%s@%s, threshold %s) from %s at %s/v2/models/%s/infer%n", m.name(),
+                    m.model().kind(), m.model().backend(), Show.num(m.model().threshold()), m.file(), base, m.name());
+        }
+        o.printf(Locale.ROOT, "Listening on %s (SIGTERM or Ctrl-C stops)%n", base);
+        o.flush();
+        String signal = signals.await();
+        spec.commandLine().getErr().printf("rareclass serve: %s received, finishing requests in flight%n", signal);
+        spec.commandLine().getErr().flush();
+        server.stop();
+        o.println("Stopped");
+        o.flush();
+        return 0;
+    }
+
+    private InferenceServer.Settings settings() {
+        if (port < 0 || port > 65535) {
+            throw new UsageException("--port " + port + " is not a port number (0 to 65535)");
+        }
+        if (!(timeoutSeconds > 0) || timeoutSeconds > 86400) {
+            throw new UsageException("--timeout must be a number of seconds above 0 and at most 86400, not "
+                    + timeoutSeconds);
+        }
+        if (threads < 2 || threads > 4096) {
+            throw new UsageException("--threads must be between 2 and 4096, not " + threads);
+        }
+        return new InferenceServer.Settings(host, port, byteSize(maxBody), Math.round(timeoutSeconds * 1000), threads);
+    }
+
+    /** A size such as 16MiB, 512KiB, 2GiB or a plain number of bytes (MB, KB, GB are read as powers of 1024 too). */
+    static long byteSize(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\s*([0-9]{1,12})\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\\s*")
+                .matcher(text);
+        if (!m.matches()) {
+            throw new UsageException("--max-body '" + text + "' is not a size such as 16MiB, 512KiB or 1000000");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
+        int shift = switch (unit.charAt(0)) {
+            case 'k' -> 10;
+            case 'm' -> 20;
+            case 'g' -> 30;
+            default -> 0;
+        };
+        if (n == 0 || n > (Integer.MAX_VALUE - 8L) >> shift) {
+            throw new UsageException("--max-body must be above 0 and below 2GiB, not '" + text + "'");
+        }
+        return n << shift;
+    }
+}

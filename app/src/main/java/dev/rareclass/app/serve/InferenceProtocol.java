@@ -1,0 +1,376 @@
+package dev.rareclass.app.serve;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rareclass.domain.scoring.ReasonCodes;
+import dev.rareclass.domain.scoring.ScoredRows;
+import dev.rareclass.embed.RareclassModel;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Open Inference Protocol (KServe V2) REST bodies: an inference request's tensors become columns (one input per
+ * column, named as in the table, {@code shape [n]} or {@code [n, 1]}), and the scores go back as the outputs
+ * {@code p} (FP64) and {@code predicted} (INT32), with {@code reason_K} (BYTES) and {@code change_K} (FP64) when the
+ * request's {@code parameters} ask for {@code reasons}. As an extension, {@code null} in {@code data} is a missing
+ * value. Every refusal is a {@link HttpError} 400 naming the input.
+ */
+final class InferenceProtocol {
+
+    static final List<String> OUTPUTS = List.of("p", "predicted");
+    private static final Set<String> NUMERIC = Set.of("FP16", "FP32", "FP64", "INT8", "INT16", "INT32", "INT64",
+            "UINT8", "UINT16", "UINT32", "UINT64");
+    private static final Set<String> DATATYPES;
+
+    static {
+        Set<String> all = new LinkedHashSet<>(NUMERIC);
+        all.add("BOOL");
+        all.add("BYTES");
+        DATATYPES = Set.copyOf(all);
+    }
+
+    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+
+    /** A parsed inference request: the columns, the reasons wanted per row, the outputs asked for and the id. */
+    record Request(String id, Map<String, List<Object>> columns, int reasons, List<String> outputs) {
+    }
+
+    private InferenceProtocol() {
+    }
+
+    /**
+     * @param defaultReasons reasons per row when the body does not say (from the URL's {@code ?reasons=K})
+     */
+    static Request parse(byte[] body, RareclassModel model, int defaultReasons) {
+        JsonNode root;
+        try (JsonParser p = MAPPER.createParser(body)) {
+            root = MAPPER.readTree(p);
+            if (p.nextToken() != null) {
+                throw bad("the body holds more than one JSON value");
+            }
+        } catch (HttpError e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw bad("the body is not valid JSON (" + firstLine(e.getMessage()) + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw bad("the body must be a JSON object with an \"inputs\" array");
+        }
+        String id = null;
+        if (root.has("id")) {
+            if (!root.get("id").isTextual()) {
+                throw bad("\"id\" must be a string");
+            }
+            id = root.get("id").textValue();
+        }
+        JsonNode inputs = root.get("inputs");
+        if (inputs == null || !inputs.isArray() || inputs.isEmpty()) {
+            throw bad("the body must have a non-empty \"inputs\" array, one input per column");
+        }
+        Map<String, String> types = new HashMap<>();
+        model.inputs().forEach(i -> types.put(i.name(), i.type()));
+        Map<String, List<Object>> columns = new LinkedHashMap<>();
+        for (JsonNode input : inputs) {
+            if (!input.isObject()) {
+                throw bad("each of \"inputs\" must be an object with name, shape, datatype and data");
+            }
+            String name = text(input, "name", "an input");
+            String where = "input '" + name + "'";
+            if (columns.containsKey(name)) {
+                throw bad(where + " is given twice");
+            }
+            String type = types.get(name);
+            if (type == null && !name.equals(model.labelColumn())) {
+                throw bad(where + " is not a column the model reads (see GET /v2/models/{name} for its inputs)");
+            }
+            String datatype = text(input, "datatype", where);
+            if (!DATATYPES.contains(datatype)) {
+                throw bad(where + ": unknown datatype '" + datatype + "' (use FP64, INT64, BOOL or BYTES)");
+            }
+            if (type != null) {
+                boolean fits = switch (type) {
+                    case "numeric" -> NUMERIC.contains(datatype);
+                    case "text" -> datatype.equals("BYTES");
+                    default -> true;
+                };
+                if (!fits) {
+                    throw bad(where + " is a " + type + " column: its datatype must be "
+                            + (type.equals("numeric") ? "a number type such as FP64 or INT64" : "BYTES")
+                            + ", not " + datatype);
+                }
+            }
+            long rows = rows(input, where);
+            List<Object> values = values(input.get("data"), datatype, rows, where);
+            columns.put(name, values);
+        }
+        int reasons = defaultReasons;
+        JsonNode parameters = root.get("parameters");
+        if (parameters != null && !parameters.isNull()) {
+            if (!parameters.isObject()) {
+                throw bad("\"parameters\" must be an object");
+            }
+            JsonNode r = parameters.get("reasons");
+            if (r != null) {
+                if (!r.canConvertToInt() || !r.isIntegralNumber() || r.intValue() < 0) {
+                    throw bad("parameter \"reasons\" must be a whole number of reasons per row, 0 or more");
+                }
+                reasons = r.intValue();
+            }
+        }
+        if (reasons > model.inputs().size()) {
+            reasons = model.inputs().size();
+        }
+        List<String> outputs = OUTPUTS;
+        JsonNode wanted = root.get("outputs");
+        if (wanted != null && !wanted.isNull()) {
+            if (!wanted.isArray()) {
+                throw bad("\"outputs\" must be an array of {\"name\": ...}");
+            }
+            List<String> names = new ArrayList<>();
+            for (JsonNode o : wanted) {
+                String name = o.isObject() ? text(o, "name", "an output") : null;
+                if (name == null || !OUTPUTS.contains(name)) {
+                    throw bad("unknown output " + (name == null ? o.toString() : "'" + name + "'")
+                            + " (the outputs are p and predicted)");
+                }
+                if (!names.contains(name)) {
+                    names.add(name);
+                }
+            }
+            outputs = names.isEmpty() ? OUTPUTS : List.copyOf(names);
+        }
+        return new Request(id, columns, reasons, outputs);
+    }
+
+    private static long rows(JsonNode input, String where) {
+        JsonNode shape = input.get("shape");
+        if (shape == null || !shape.isArray() || shape.isEmpty() || shape.size() > 2) {
+            throw bad(where + ": \"shape\" must be [rows] or [rows, 1]");
+        }
+        for (JsonNode d : shape) {
+            if (!d.isIntegralNumber() || !d.canConvertToLong() || d.longValue() < 0) {
+                throw bad(where + ": \"shape\" must hold whole numbers, 0 or more");
+            }
+        }
+        if (shape.size() == 2 && shape.get(1).longValue() != 1) {
+            throw bad(where + ": shape " + shape + " has " + shape.get(1) + " values per row; one input carries one "
+                    + "column, so its shape is [rows] or [rows, 1]");
+        }
+        return shape.get(0).longValue();
+    }
+
+    private static List<Object> values(JsonNode data, String datatype, long rows, String where) {
+        if (data == null || !data.isArray()) {
+            throw bad(where + ": \"data\" must be an array");
+        }
+        if (data.size() != rows) {
+            throw bad(where + ": \"data\" has " + data.size() + " values but its shape says " + rows);
+        }
+        List<Object> out = new ArrayList<>(data.size());
+        int row = 0;
+        for (JsonNode v : data) {
+            row++;
+            if (v.isArray() && v.size() == 1) {
+                v = v.get(0);
+            }
+            out.add(value(v, datatype, where, row));
+        }
+        return out;
+    }
+
+    private static Object value(JsonNode v, String datatype, String where, int row) {
+        if (v.isNull()) {
+            return null;
+        }
+        switch (datatype) {
+            case "BYTES" -> {
+                if (v.isTextual()) {
+                    return v.textValue();
+                }
+            }
+            case "BOOL" -> {
+                if (v.isBoolean()) {
+                    return v.booleanValue();
+                }
+            }
+            default -> {
+                if (datatype.startsWith("FP") && v.isNumber()) {
+                    return v.doubleValue();
+                }
+                if (v.isIntegralNumber() && v.canConvertToLong()) {
+                    if (datatype.startsWith("U") && v.longValue() < 0) {
+                        throw bad(where + ", row " + row + ": " + datatype + " cannot hold " + v);
+                    }
+                    return v.longValue();
+                }
+            }
+        }
+        String shown = v.isTextual() ? "the string " + clip(v.textValue()) : v.isContainerNode() ? "a nested value"
+                : v.toString();
+        throw bad(where + ", row " + row + ": a " + datatype + " value must be "
+                + switch (datatype) {
+                    case "BYTES" -> "a string";
+                    case "BOOL" -> "true or false";
+                    default -> datatype.startsWith("FP") ? "a number" : "a whole number";
+                } + ", not " + shown);
+    }
+
+    /** The answer to an inference request. */
+    static byte[] response(String model, Request request, ScoredRows scored, double threshold) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + scored.size() * 32);
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(bytes)) {
+            int n = scored.size();
+            g.writeStartObject();
+            g.writeStringField("model_name", model);
+            if (request.id() != null) {
+                g.writeStringField("id", request.id());
+            }
+            g.writeObjectFieldStart("parameters");
+            g.writeNumberField("threshold", threshold);
+            g.writeEndObject();
+            g.writeArrayFieldStart("outputs");
+            for (String name : request.outputs()) {
+                boolean scores = name.equals("p");
+                start(g, name, scores ? "FP64" : "INT32", n);
+                for (int r = 0; r < n; r++) {
+                    if (scores) {
+                        number(g, scored.scores()[r]);
+                    } else {
+                        g.writeNumber(scored.predicted()[r]);
+                    }
+                }
+                end(g);
+            }
+            for (int k = 0; k < request.reasons(); k++) {
+                start(g, "reason_" + (k + 1), "BYTES", n);
+                for (int r = 0; r < n; r++) {
+                    List<ReasonCodes.Reason> why = scored.reasons().get(r);
+                    g.writeString(k < why.size() ? why.get(k).feature() : "");
+                }
+                end(g);
+                start(g, "change_" + (k + 1), "FP64", n);
+                for (int r = 0; r < n; r++) {
+                    List<ReasonCodes.Reason> why = scored.reasons().get(r);
+                    number(g, k < why.size() ? why.get(k).change() : 0.0);
+                }
+                end(g);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void start(JsonGenerator g, String name, String datatype, int n) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", name);
+        g.writeStringField("datatype", datatype);
+        g.writeArrayFieldStart("shape");
+        g.writeNumber(n);
+        g.writeEndArray();
+        g.writeArrayFieldStart("data");
+    }
+
+    private static void end(JsonGenerator g) throws IOException {
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void number(JsonGenerator g, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            g.writeNumber(v);
+        } else {
+            g.writeNull();
+        }
+    }
+
+    /** {@code GET /v2/models/NAME}: the model's inputs (one per column, with its datatype), outputs and decision. */
+    static byte[] metadata(ServedModel served) {
+        RareclassModel m = served.model();
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("name", served.name());
+        root.putArray("versions");
+        root.put("platform", "rareclass");
+        ArrayNode inputs = root.putArray("inputs");
+        for (RareclassModel.Input in : m.inputs()) {
+            ObjectNode i = inputs.addObject();
+            i.put("name", in.name());
+            i.put("datatype", in.type().equals("numeric") ? "FP64" : "BYTES");
+            i.putArray("shape").add(-1);
+            i.putObject("parameters").put("column_type", in.type());
+        }
+        ArrayNode outputs = root.putArray("outputs");
+        ObjectNode p = outputs.addObject();
+        p.put("name", "p");
+        p.put("datatype", "FP64");
+        p.putArray("shape").add(-1);
+        ObjectNode predicted = outputs.addObject();
+        predicted.put("name", "predicted");
+        predicted.put("datatype", "INT32");
+        predicted.putArray("shape").add(-1);
+        ObjectNode parameters = root.putObject("parameters");
+        parameters.put("kind", m.kind());
+        parameters.put("backend", m.backend());
+        parameters.put("threshold", m.threshold());
+        parameters.put("threshold_policy", m.pipeline().thresholdPolicy());
+        parameters.put("label", m.labelColumn());
+        parameters.put("positive", m.positiveValue());
+        parameters.put("file", served.file().getFileName().toString());
+        return json(root);
+    }
+
+    static byte[] json(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** {@code {"error": message}}, the protocol's error body. */
+    static byte[] error(String message) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("error", message);
+        return json(root);
+    }
+
+    private static String text(JsonNode node, String field, String what) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isTextual()) {
+            throw bad(what + " needs a string \"" + field + "\"");
+        }
+        return v.textValue();
+    }
+
+    private static String clip(String s) {
+        return "\"" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "\"";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        String line = message.lines().findFirst().orElse(message);
+        return line.length() > 160 ? line.substring(0, 160) + "…" : line;
+    }
+
+    private static HttpError bad(String message) {
+        return new HttpError(400, message);
+    }
+}

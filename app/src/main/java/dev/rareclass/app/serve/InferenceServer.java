@@ -1,0 +1,357 @@
+package dev.rareclass.app.serve;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.error.RareclassException;
+import dev.rareclass.domain.scoring.ScoredRows;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * {@code rareclass serve}: models behind the Open Inference Protocol (KServe V2) REST endpoints, on Jetty 12's core
+ * handler API (no servlet layer):
+ * <ul>
+ *   <li>{@code GET /v2/health/live}, {@code GET /v2/health/ready}, {@code GET /v2} (server metadata);</li>
+ *   <li>{@code GET /v2/models/NAME} (inputs, outputs, kind, threshold) and {@code GET /v2/models/NAME/ready};</li>
+ *   <li>{@code POST /v2/models/NAME/infer}: a V2 JSON body ({@link InferenceProtocol}), or a {@code text/csv} body with
+ *       a header row, read as {@code predict} reads a file; {@code ?reasons=K} asks for reason codes;</li>
+ *   <li>{@code GET /metrics}: Prometheus text ({@link ServerMetrics}).</li>
+ * </ul>
+ * Every refusal is a JSON {@code {"error": ...}} with its status (400 bad body, 404 unknown model or path, 405 wrong
+ * method, 408 body too slow, 413 body over the limit, 415 unknown content type); no stack trace reaches a client.
+ * {@link #stop} stops accepting connections, lets requests in flight finish (up to the timeout), then returns.
+ */
+public final class InferenceServer {
+
+    /** What the server is asked to do: where to listen, how much to accept, how long to wait. */
+    public record Settings(String host, int port, long maxBodyBytes, long timeoutMillis, int threads) {
+    }
+
+    /** Reads a CSV request body (saved to {@code file}) as {@code predict} reads a table for the model. */
+    @FunctionalInterface
+    public interface CsvReader {
+        Table read(ServedModel model, Path file);
+    }
+
+    private static final HttpField JSON = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
+    private static final HttpField METRICS_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE,
+            ServerMetrics.CONTENT_TYPE);
+
+    private final Map<String, ServedModel> models;
+    private final Map<String, byte[]> metadata = new LinkedHashMap<>();
+    private final Settings settings;
+    private final CsvReader csv;
+    private final Consumer<String> log;
+    private final ServerMetrics metrics = new ServerMetrics();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final AtomicLong bodies = new AtomicLong();
+    private final Server server;
+    private final ServerConnector connector;
+    private Path spool;
+
+    /**
+     * @param log where unexpected failures are reported (one line each; never to the client)
+     */
+    public InferenceServer(List<ServedModel> served, Settings settings, CsvReader csv, Consumer<String> log) {
+        this.models = new LinkedHashMap<>();
+        for (ServedModel m : served) {
+            models.put(m.name(), m);
+            metadata.put(m.name(), InferenceProtocol.metadata(m));
+            metrics.known(m.name());
+        }
+        this.settings = settings;
+        this.csv = csv;
+        this.log = log;
+        QueuedThreadPool pool = new QueuedThreadPool(settings.threads(), Math.min(8, settings.threads()));
+        pool.setName("rareclass-serve");
+        this.server = new Server(pool);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setSendDateHeader(false);
+        this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        connector.setIdleTimeout(settings.timeoutMillis());
+        server.addConnector(connector);
+        GracefulHandler graceful = new GracefulHandler();
+        graceful.setHandler(new Routes());
+        server.setHandler(graceful);
+        server.setStopTimeout(settings.timeoutMillis());
+        server.setErrorHandler(new JsonErrors());
+    }
+
+    /** Starts listening; returns the port (the one chosen when the settings said 0). */
+    public int start() throws Exception {
+        spool = Files.createTempDirectory("rareclass-serve-");
+        server.start();
+        return connector.getLocalPort();
+    }
+
+    /** Stops accepting, waits for requests in flight (up to the timeout), and releases everything. */
+    public void stop() throws Exception {
+        stopping.set(true);
+        try {
+            server.stop();
+        } finally {
+            if (spool != null) {
+                try (var files = Files.list(spool)) {
+                    for (Path f : files.toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+                Files.deleteIfExists(spool);
+            }
+        }
+    }
+
+    /** Blocks until the server has stopped. */
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    private final class Routes extends Handler.Abstract {
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            long start = System.nanoTime();
+            String model = "";
+            int status;
+            byte[] body;
+            HttpField type = JSON;
+            try {
+                String path = Request.getPathInContext(request);
+                String method = request.getMethod();
+                String[] parts = path.split("/", -1);
+                // parts[0] is "" (the path starts with '/')
+                if (path.equals("/metrics")) {
+                    allow(method, "GET");
+                    body = metrics.text();
+                    type = METRICS_TYPE;
+                } else if (path.equals("/v2/health/live")) {
+                    allow(method, "GET");
+                    body = "{\"live\":true}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                } else if (path.equals("/v2/health/ready")) {
+                    allow(method, "GET");
+                    if (stopping.get()) {
+                        throw new HttpError(503, "the server is stopping");
+                    }
+                    body = "{\"ready\":true}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                } else if (path.equals("/v2") || path.equals("/v2/")) {
+                    allow(method, "GET");
+                    ObjectNode meta = InferenceProtocol.MAPPER.createObjectNode();
+                    meta.put("name", "rareclass");
+                    meta.put("version", InferenceServer.class.getPackage().getImplementationVersion() == null ? "dev"
+                            : InferenceServer.class.getPackage().getImplementationVersion());
+                    meta.putArray("extensions");
+                    body = InferenceProtocol.json(meta);
+                } else if (parts.length >= 4 && parts[1].equals("v2") && parts[2].equals("models")) {
+                    ServedModel served = models.get(parts[3]);
+                    if (served == null) {
+                        throw new HttpError(404, "no model named '" + clip(parts[3]) + "' (served: "
+                                + String.join(", ", models.keySet()) + ")");
+                    }
+                    model = served.name();
+                    String rest = parts.length == 4 ? "" : path.substring(("/v2/models/" + parts[3]).length());
+                    switch (rest) {
+                        case "", "/" -> {
+                            allow(method, "GET");
+                            body = metadata.get(model);
+                        }
+                        case "/ready" -> {
+                            allow(method, "GET");
+                            body = ("{\"name\":" + InferenceProtocol.MAPPER.writeValueAsString(model)
+                                    + ",\"ready\":true}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        }
+                        case "/infer" -> {
+                            allow(method, "POST");
+                            body = infer(served, request);
+                        }
+                        default -> throw new HttpError(404, "no such endpoint: " + clip(path));
+                    }
+                } else {
+                    throw new HttpError(404, "no such endpoint: " + clip(path));
+                }
+                status = 200;
+            } catch (HttpError e) {
+                status = e.status();
+                body = InferenceProtocol.error(e.getMessage());
+                if (status == 405) {
+                    response.getHeaders().put(HttpHeader.ALLOW, e.getMessage().substring(e.getMessage().lastIndexOf(' ') + 1));
+                }
+            } catch (RareclassException e) {
+                // the model refused the rows (a column's values, a category it cannot take): the client's to fix
+                status = 400;
+                body = InferenceProtocol.error(e.getMessage());
+            } catch (OutOfMemoryError e) {
+                status = 503;
+                body = InferenceProtocol.error("the server has no memory left for this request; send smaller batches");
+            } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+                status = 500;
+                log.accept("rareclass serve: internal error answering " + request.getMethod() + " "
+                        + Request.getPathInContext(request) + ": " + e);
+                body = InferenceProtocol.error("internal error (see the server's log)");
+            }
+            response.setStatus(status);
+            response.getHeaders().put(type);
+            if (status >= 400 && request.getLength() != 0 && status != 405) {
+                // a refused body may not have been read to its end: do not keep the connection for the next request
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            }
+            metrics.answered(model, status, System.nanoTime() - start);
+            response.write(true, ByteBuffer.wrap(body), callback);
+            return true;
+        }
+    }
+
+    private byte[] infer(ServedModel served, Request request) throws IOException {
+        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        String mime = contentType == null ? "application/json"
+                : contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        int reasons = queryReasons(request);
+        byte[] bytes = readBody(request);
+        if (bytes.length == 0) {
+            throw new HttpError(400, "the request has no body (send a V2 JSON request or a CSV table with a header row)");
+        }
+        InferenceProtocol.Request parsed;
+        ScoredRows scored;
+        switch (mime) {
+            case "application/json", "application/vnd.kserve.v2+json" -> {
+                parsed = InferenceProtocol.parse(bytes, served.model(), reasons);
+                int rows = parsed.columns().isEmpty() ? 0 : parsed.columns().values().iterator().next().size();
+                if (rows == 0) {
+                    throw new HttpError(400, "the request has no rows");
+                }
+                scored = ScoredRows.of(served.model().pipeline(),
+                        served.model().schema().table("request", parsed.columns()), parsed.reasons());
+            }
+            case "text/csv" -> {
+                parsed = new InferenceProtocol.Request(null, Map.of(), Math.min(reasons, served.model().inputs().size()),
+                        InferenceProtocol.OUTPUTS);
+                Table table = readCsv(served, bytes);
+                scored = ScoredRows.of(served.model().pipeline(), table, parsed.reasons());
+            }
+            default -> throw new HttpError(415, "unsupported content type '" + clip(mime)
+                    + "': send application/json (the V2 inference protocol) or text/csv");
+        }
+        metrics.scored(served.name(), scored.size());
+        return InferenceProtocol.response(served.name(), parsed, scored, served.model().threshold());
+    }
+
+    private Table readCsv(ServedModel served, byte[] bytes) throws IOException {
+        Path file = spool.resolve("body-" + bodies.incrementAndGet() + ".csv");
+        try {
+            Files.write(file, bytes);
+            try {
+                Table table = csv.read(served, file);
+                if (table.rows() == 0) {
+                    throw new HttpError(400, "the CSV body has a header but no rows");
+                }
+                return table;
+            } catch (RareclassException e) {
+                throw new HttpError(400, e.getMessage().replace(file.toString(), "request body"));
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static int queryReasons(Request request) {
+        String query = request.getHttpURI().getQuery();
+        if (query == null) {
+            return 0;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("reasons=")) {
+                String v = pair.substring("reasons=".length());
+                if (!v.matches("[0-9]{1,4}")) {
+                    throw new HttpError(400, "reasons=" + clip(v) + " is not a whole number of reasons per row");
+                }
+                return Integer.parseInt(v);
+            }
+        }
+        return 0;
+    }
+
+    /** The whole body, refused with 413 past the limit and with 408 when it takes longer than the timeout to arrive. */
+    private byte[] readBody(Request request) throws IOException {
+        long declared = request.getLength();
+        long limit = settings.maxBodyBytes();
+        if (declared > limit) {
+            throw new HttpError(413, "the body is " + declared + " bytes; the limit is " + limit
+                    + " (split the batch, or start the server with a larger --max-body)");
+        }
+        long deadline = System.nanoTime() + settings.timeoutMillis() * 1_000_000L;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+        byte[] chunk = new byte[16384];
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            int n;
+            while ((n = in.read(chunk)) >= 0) {
+                out.write(chunk, 0, n);
+                if (out.size() > limit) {
+                    throw new HttpError(413, "the body is over the limit of " + limit
+                            + " bytes (split the batch, or start the server with a larger --max-body)");
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new HttpError(408, "the body took longer than " + settings.timeoutMillis() / 1000.0
+                            + " s to arrive");
+                }
+            }
+        } catch (HttpError e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // the client went away or stalled past the idle timeout while sending
+            throw new HttpError(408, "the body could not be read to its end (" + e.getClass().getSimpleName() + ")");
+        }
+        return out.toByteArray();
+    }
+
+    private static void allow(String method, String allowed) {
+        if (!method.equals(allowed)) {
+            throw new HttpError(405, "method " + clip(method) + " is not allowed here; use " + allowed);
+        }
+    }
+
+    private static String clip(String s) {
+        String printable = s.replaceAll("[^\\x20-\\x7e]", "?");
+        return printable.length() > 80 ? printable.substring(0, 80) + "…" : printable;
+    }
+
+    /** Jetty's own refusals (a malformed request line, headers too large) as JSON errors, never a stack trace. */
+    private static final class JsonErrors extends ErrorHandler {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            Object code = request.getAttribute(ERROR_STATUS);
+            int status = code instanceof Integer i ? i : response.getStatus();
+            String reason = org.eclipse.jetty.http.HttpStatus.getMessage(status);
+            response.getHeaders().put(JSON);
+            response.write(true, ByteBuffer.wrap(InferenceProtocol.error(reason == null ? "bad request" : reason)),
+                    callback);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.rareclass.app.serve;
+
+import dev.rareclass.embed.RareclassModel;
+import java.nio.file.Path;
+
+/**
+ * One model the server answers for: its name in URLs ({@code /v2/models/NAME}), the loaded model and the file it
+ * came from (CSV bodies are read as that model's training file was).
+ */
+public record ServedModel(String name, RareclassModel model, Path file) {
+
+    /** A name is one URL path segment: letters, digits, '.', '_' and '-'. */
+    public static boolean validName(String name) {
+        return name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    }
+
+    /** The file name without its extension ({@code models/fraud.model} is {@code fraud}). */
+    public static String defaultName(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+}

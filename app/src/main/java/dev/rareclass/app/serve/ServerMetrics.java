@@ -1,0 +1,59 @@
+package dev.rareclass.app.serve;
+
+import io.prometheus.metrics.config.EscapingScheme;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+/**
+ * The server's Prometheus metrics, per model ({@code model=""} for requests that name none): requests by status
+ * code, errors (status 400 and above), latency, and rows scored. Served as Prometheus text at {@code /metrics}.
+ */
+final class ServerMetrics {
+
+    static final String CONTENT_TYPE = PrometheusTextFormatWriter.CONTENT_TYPE;
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final Counter requests = Counter.builder().name("rareclass_requests_total")
+            .help("HTTP requests answered, by model and status code").labelNames("model", "code").register(registry);
+    private final Counter errors = Counter.builder().name("rareclass_request_errors_total")
+            .help("HTTP requests answered with status 400 or above").labelNames("model").register(registry);
+    private final Histogram latency = Histogram.builder().name("rareclass_request_duration_seconds")
+            .help("Time from reading a request to writing its answer").labelNames("model").classicOnly()
+            .classicUpperBounds(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
+            .register(registry);
+    private final Counter rows = Counter.builder().name("rareclass_rows_scored_total")
+            .help("Rows scored, by model").labelNames("model").register(registry);
+    private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+
+    void answered(String model, int status, long nanos) {
+        requests.labelValues(model, Integer.toString(status)).inc();
+        if (status >= 400) {
+            errors.labelValues(model).inc();
+        }
+        latency.labelValues(model).observe(nanos / 1e9);
+    }
+
+    void scored(String model, int count) {
+        rows.labelValues(model).inc(count);
+    }
+
+    /** Starts every served model's series at zero, so a scrape lists them before their first request. */
+    void known(String model) {
+        rows.labelValues(model).inc(0);
+        errors.labelValues(model).inc(0);
+    }
+
+    byte[] text() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        try {
+            writer.write(out, registry.scrape(), EscapingScheme.DEFAULT);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

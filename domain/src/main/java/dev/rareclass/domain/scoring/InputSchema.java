@@ -1,0 +1,192 @@
+package dev.rareclass.domain.scoring;
+
+import dev.rareclass.domain.data.CategoricalColumn;
+import dev.rareclass.domain.data.Column;
+import dev.rareclass.domain.data.NumericColumn;
+import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.data.TextColumn;
+import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.experiment.FittedPipeline;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The columns a model reads, with their types, and the one way to turn values handed over by a program (the
+ * embedding API, a request body) into a table the model scores, checked the way the CSV reader checks a file.
+ *
+ * <p>Values, by the column's type: a numeric column takes numbers (or null for a missing value); a categorical column
+ * takes strings, numbers (an integral number is its digits, so 3 and 3.0 are the level "3") and booleans ("true",
+ * "false"), or null; a text column takes strings or null. The label column, when present, is ignored; any other
+ * column the model does not read is refused, as is a missing one, each by name.
+ */
+public final class InputSchema {
+
+    /** One input column: its name and type ({@code numeric}, {@code categorical} or {@code text}). */
+    public record Field(String name, String type) {
+    }
+
+    private final List<Field> fields;
+    private final String label;
+
+    private InputSchema(List<Field> fields, String label) {
+        this.fields = List.copyOf(fields);
+        this.label = label;
+    }
+
+    public static InputSchema of(FittedPipeline model) {
+        List<Field> fields = new ArrayList<>();
+        Map<String, String> types = new HashMap<>();
+        model.preprocessor().transforms().forEach(t -> types.put(t.input(), t.inputType()));
+        model.preprocessor().textTransforms().forEach(t -> types.put(t.input(), t.inputType()));
+        for (String name : model.featureNames()) {
+            fields.add(new Field(name, types.get(name)));
+        }
+        return new InputSchema(fields, model.labelMapping().column());
+    }
+
+    public List<Field> fields() {
+        return fields;
+    }
+
+    /** The label column's name (accepted in input and ignored). */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * A table of the given columns, each a list of the same number of values, in the model's column order.
+     *
+     * @param source what the values came from, for messages (such as "request" or "row 3")
+     * @throws DataException naming the column (and row, 1-based) of the first problem
+     */
+    public Table table(String source, Map<String, ? extends List<?>> columns) {
+        Map<String, Field> byName = new LinkedHashMap<>();
+        fields.forEach(f -> byName.put(f.name(), f));
+        int rows = -1;
+        String first = null;
+        for (Map.Entry<String, ? extends List<?>> e : columns.entrySet()) {
+            if (!byName.containsKey(e.getKey()) && !e.getKey().equals(label)) {
+                throw new DataException(source + ": column '" + e.getKey() + "' is not one the model reads (it reads "
+                        + names(8) + ")");
+            }
+            if (e.getValue() == null) {
+                throw new DataException(source + ": column '" + e.getKey() + "' has no values");
+            }
+            if (rows < 0) {
+                rows = e.getValue().size();
+                first = e.getKey();
+            } else if (e.getValue().size() != rows) {
+                throw new DataException(source + ": column '" + e.getKey() + "' has " + e.getValue().size()
+                        + " values but column '" + first + "' has " + rows);
+            }
+        }
+        List<Column> out = new ArrayList<>(fields.size());
+        for (Field f : fields) {
+            List<?> values = columns.get(f.name());
+            if (values == null) {
+                throw new DataException(source + ": column '" + f.name() + "' is missing (the model reads "
+                        + names(8) + ")");
+            }
+            out.add(column(source, f, values));
+        }
+        int n = Math.max(rows, 0);
+        int[] numbers = new int[n];
+        for (int i = 0; i < n; i++) {
+            numbers[i] = i + 1;
+        }
+        return new Table(source, out, null, null, numbers, List.of());
+    }
+
+    /** One row as a table: the row's values by column name. */
+    public Table row(String source, Map<String, ?> row) {
+        Map<String, List<?>> columns = new LinkedHashMap<>();
+        row.forEach((k, v) -> {
+            List<Object> one = new ArrayList<>(1);
+            one.add(v);
+            columns.put(k, one);
+        });
+        return table(source, columns);
+    }
+
+    private String names(int most) {
+        List<String> names = fields.stream().map(Field::name).toList();
+        return names.size() <= most ? String.join(", ", names)
+                : String.join(", ", names.subList(0, most)) + " and " + (names.size() - most) + " more";
+    }
+
+    private static Column column(String source, Field f, List<?> values) {
+        int n = values.size();
+        return switch (f.type()) {
+            case "numeric" -> {
+                float[] out = new float[n];
+                for (int r = 0; r < n; r++) {
+                    Object v = values.get(r);
+                    if (v == null) {
+                        out[r] = Float.NaN;
+                    } else if (v instanceof Number x) {
+                        double d = x.doubleValue();
+                        if (!Double.isFinite(d) || Float.isInfinite((float) d)) {
+                            throw wrong(source, f, r, "a finite number within float range", v);
+                        }
+                        out[r] = (float) d;
+                    } else {
+                        throw wrong(source, f, r, "a number", v);
+                    }
+                }
+                yield new NumericColumn(f.name(), out);
+            }
+            case "categorical" -> {
+                Map<String, Integer> codes = new LinkedHashMap<>();
+                int[] out = new int[n];
+                for (int r = 0; r < n; r++) {
+                    Object v = values.get(r);
+                    String s = switch (v) {
+                        case null -> null;
+                        case String x -> x;
+                        case Boolean b -> b.toString();
+                        case Number x -> level(x);
+                        default -> throw wrong(source, f, r, "a string, number or boolean", v);
+                    };
+                    out[r] = s == null ? -1 : codes.computeIfAbsent(s, k -> codes.size());
+                }
+                yield new CategoricalColumn(f.name(), new ArrayList<>(codes.keySet()), out);
+            }
+            case "text" -> {
+                String[] out = new String[n];
+                for (int r = 0; r < n; r++) {
+                    Object v = values.get(r);
+                    if (v != null && !(v instanceof String)) {
+                        throw wrong(source, f, r, "a string", v);
+                    }
+                    out[r] = (String) v;
+                }
+                yield new TextColumn(f.name(), out);
+            }
+            default -> throw new IllegalStateException("unknown column type " + f.type());
+        };
+    }
+
+    /** A number as a category: integral values as their digits (3.0 is "3"), others as Java prints a double. */
+    static String level(Number x) {
+        if (x instanceof Integer || x instanceof Long || x instanceof Short || x instanceof Byte
+                || x instanceof java.math.BigInteger) {
+            return x.toString();
+        }
+        double d = x.doubleValue();
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString((long) d);
+        }
+        return x instanceof BigDecimal b ? b.stripTrailingZeros().toPlainString() : Double.toString(d);
+    }
+
+    private static DataException wrong(String source, Field f, int row, String expected, Object got) {
+        String shown = got instanceof String s ? "\"" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "\""
+                : got instanceof Number || got instanceof Boolean ? got.toString() : got.getClass().getSimpleName();
+        return new DataException(source + ", row " + (row + 1) + ", column '" + f.name() + "': expected " + expected
+                + " (" + f.type() + " column), got " + shown);
+    }
+}
