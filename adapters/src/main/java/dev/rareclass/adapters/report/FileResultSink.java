@@ -18,11 +18,13 @@ import dev.rareclass.domain.metrics.MetricName;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import dev.rareclass.domain.experiment.Predictions;
 import dev.rareclass.domain.port.ResultSink;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import dev.rareclass.domain.scoring.ReasonCodes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -37,20 +39,32 @@ public final class FileResultSink implements ResultSink {
         AtomicFiles.write(file, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w)) {
+                List<String> header = new ArrayList<>(List.of("row"));
                 if (p.hasLabels()) {
-                    csv.writeRecord("row", "y", "p", "predicted");
-                } else {
-                    csv.writeRecord("row", "p", "predicted");
+                    header.add("y");
                 }
+                header.add("p");
+                header.add("predicted");
+                for (int k = 1; k <= p.reasonCount(); k++) {
+                    header.add("reason_" + k);
+                    header.add("change_" + k);
+                }
+                csv.writeRecord(header);
+                List<String> record = new ArrayList<>(header.size());
                 for (int i = 0; i < p.size(); i++) {
-                    String row = Integer.toString(p.rowNumber(i));
-                    String score = Double.toString(p.score(i));
-                    String predicted = Integer.toString(p.predicted(i));
+                    record.clear();
+                    record.add(Integer.toString(p.rowNumber(i)));
                     if (p.hasLabels()) {
-                        csv.writeRecord(row, Integer.toString(p.label(i)), score, predicted);
-                    } else {
-                        csv.writeRecord(row, score, predicted);
+                        record.add(Integer.toString(p.label(i)));
                     }
+                    record.add(Double.toString(p.score(i)));
+                    record.add(Integer.toString(p.predicted(i)));
+                    List<ReasonCodes.Reason> reasons = p.reasons(i);
+                    for (int k = 0; k < p.reasonCount(); k++) {
+                        record.add(k < reasons.size() ? reasons.get(k).feature() : "");
+                        record.add(k < reasons.size() ? Double.toString(reasons.get(k).change()) : "");
+                    }
+                    csv.writeRecord(record);
                 }
             }
         });

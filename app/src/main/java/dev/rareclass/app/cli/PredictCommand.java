@@ -23,6 +23,12 @@ final class PredictCommand extends CliCommand {
     @Option(names = "--out", required = true, paramLabel = "PREDICTIONS.csv", description = "The CSV to write.")
     Path out;
 
+    @Option(names = "--reasons", paramLabel = "K", defaultValue = "0",
+            description = "Add each row's K reason codes: columns reason_1, change_1, ... naming the input columns that "
+                    + "moved its score most (the score minus the score with that column at its training median or most "
+                    + "frequent value), largest first.")
+    int reasons;
+
     private final PredictUseCase predict;
 
     @Inject
@@ -32,8 +38,11 @@ final class PredictCommand extends CliCommand {
 
     @Override
     public Integer call() {
+        if (reasons < 0) {
+            throw new dev.rareclass.domain.error.UsageException("--reasons must be 0 or more, not " + reasons);
+        }
         Predictions p = predict.predict(new PredictUseCase.Request(input.model, input.toDomain(), input.given(),
-                out), progress());
+                out, reasons), progress());
         int positives = 0;
         for (int i = 0; i < p.size(); i++) {
             positives += p.predicted(i);

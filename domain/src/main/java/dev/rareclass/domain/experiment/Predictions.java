@@ -1,5 +1,8 @@
 package dev.rareclass.domain.experiment;
 
+import dev.rareclass.domain.scoring.ReasonCodes;
+import java.util.List;
+
 import java.util.Optional;
 
 /**
@@ -13,8 +16,20 @@ public final class Predictions {
     private final double[] scores;
     private final int[] predicted;
     private final double threshold;
+    private final int reasonCount;
+    private final List<List<ReasonCodes.Reason>> reasons;
 
     public Predictions(int[] rowNumbers, Optional<int[]> labels, double[] scores, int[] predicted, double threshold) {
+        this(rowNumbers, labels, scores, predicted, threshold, 0, java.util.Collections.nCopies(rowNumbers.length,
+                List.of()));
+    }
+
+    /**
+     * @param reasonCount how many reasons per row were asked for (the columns a predictions file gets)
+     * @param reasons     each row's reasons, at most {@code reasonCount}
+     */
+    public Predictions(int[] rowNumbers, Optional<int[]> labels, double[] scores, int[] predicted, double threshold,
+                       int reasonCount, List<List<ReasonCodes.Reason>> reasons) {
         int n = rowNumbers.length;
         if (scores.length != n || predicted.length != n || labels.map(l -> l.length != n).orElse(false)) {
             throw new IllegalArgumentException("prediction arrays differ in length");
@@ -24,6 +39,21 @@ public final class Predictions {
         this.scores = scores.clone();
         this.predicted = predicted.clone();
         this.threshold = threshold;
+        if (reasons.size() != n || reasons.stream().anyMatch(r -> r.size() > reasonCount)) {
+            throw new IllegalArgumentException("reasons do not match the rows or the count asked for");
+        }
+        this.reasonCount = reasonCount;
+        this.reasons = List.copyOf(reasons);
+    }
+
+    /** How many reasons per row were asked for ({@code predict --reasons K}); 0 when none. */
+    public int reasonCount() {
+        return reasonCount;
+    }
+
+    /** The reasons of row {@code i}, largest change first (possibly fewer than {@link #reasonCount()}). */
+    public List<ReasonCodes.Reason> reasons(int i) {
+        return reasons.get(i);
     }
 
     public int size() {

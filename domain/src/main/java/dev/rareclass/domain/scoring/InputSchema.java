@@ -48,6 +48,11 @@ public final class InputSchema {
         return new InputSchema(fields, model.labelMapping().column());
     }
 
+    /** A schema of the given fields (for tests of programs that hand over values). */
+    static InputSchema forTest(List<Field> fields, String label) {
+        return new InputSchema(fields, label);
+    }
+
     public List<Field> fields() {
         return fields;
     }

@@ -9,6 +9,7 @@ import dev.rareclass.domain.port.Outputs;
 import dev.rareclass.domain.port.ModelStore;
 import dev.rareclass.domain.port.ResultSink;
 import dev.rareclass.domain.port.TableSource;
+import dev.rareclass.domain.scoring.ScoredRows;
 import dev.rareclass.domain.usecase.PredictUseCase;
 
 /** Loads the model, reads the table as the model's training data was read, and writes one row per input row. */
@@ -21,9 +22,10 @@ public record PredictService(TableSource tables, ModelStore store, ResultSink si
         FittedPipeline model = store.load(request.model());
         Table table = tables.readOptionallyLabelled(EvaluateService.asTrained(request.data(), request.given(), model));
         table.notes().forEach(progress::note);
-        double[] scores = model.scores(table);
+        int reasons = Math.min(request.reasons(), table.columns().size());
+        ScoredRows scored = ScoredRows.of(model, table, reasons);
         Predictions predictions = new Predictions(table.rowNumbers(), table.labels().map(Labels::toArray),
-                scores, model.predict(scores), model.threshold());
+                scored.scores(), scored.predicted(), model.threshold(), reasons, scored.reasons());
         sink.writePredictions(predictions, request.out());
         return predictions;
     }

@@ -18,8 +18,12 @@ public interface PredictUseCase {
      * @param data  the table, with the options the user gave
      * @param given which reading options the user gave; the others come from the model
      * @param out   the predictions CSV to write
+     * @param reasons reason codes per row (columns reason_1, change_1, ...); 0 for none
      */
-    record Request(Path model, DataOptions data, ReadingOptions given, Path out) {
+    record Request(Path model, DataOptions data, ReadingOptions given, Path out, int reasons) {
+        public Request(Path model, DataOptions data, ReadingOptions given, Path out) {
+            this(model, data, given, out, 0);
+        }
     }
 
     Predictions predict(Request request, ProgressListener progress);

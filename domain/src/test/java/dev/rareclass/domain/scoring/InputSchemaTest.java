@@ -1,0 +1,73 @@
+package dev.rareclass.domain.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rareclass.domain.data.CategoricalColumn;
+import dev.rareclass.domain.data.NumericColumn;
+import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.error.DataException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class InputSchemaTest {
+
+    private final InputSchema schema = InputSchema.forTest(List.of(new InputSchema.Field("amount", "numeric"),
+            new InputSchema.Field("country", "categorical"), new InputSchema.Field("note", "text")), "fraud");
+
+    private static Map<String, List<?>> columns(Object... pairs) {
+        Map<String, List<?>> out = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            out.put((String) pairs[i], (List<?>) pairs[i + 1]);
+        }
+        return out;
+    }
+
+    private static List<Object> list(Object... values) {
+        return new ArrayList<>(Arrays.asList(values));
+    }
+
+    @Test
+    void valuesBecomeTypedColumnsInTheModelsOrder() {
+        Table t = schema.table("request", columns("note", list("hi", null), "country", list("NL", 3.0),
+                "amount", list(12.5, null), "fraud", list("1", "0")));
+        assertThat(t.featureNames()).containsExactly("amount", "country", "note");
+        assertThat(((NumericColumn) t.columns().get(0)).values()).containsExactly(12.5f, Float.NaN);
+        CategoricalColumn country = (CategoricalColumn) t.columns().get(1);
+        assertThat(country.value(0)).isEqualTo("NL");
+        assertThat(country.value(1)).as("an integral number is its digits").isEqualTo("3");
+        assertThat(t.labels()).as("the label column is ignored").isEmpty();
+    }
+
+    @Test
+    void numbersAsCategories() {
+        assertThat(InputSchema.level(3)).isEqualTo("3");
+        assertThat(InputSchema.level(3L)).isEqualTo("3");
+        assertThat(InputSchema.level(3.0)).isEqualTo("3");
+        assertThat(InputSchema.level(-2.5)).isEqualTo("-2.5");
+        assertThat(InputSchema.level(new BigDecimal("1.50"))).isEqualTo("1.5");
+    }
+
+    @Test
+    void refusalsNameTheColumnAndRow() {
+        assertThatThrownBy(() -> schema.table("request", columns("amount", list(1.0), "country", list("x"))))
+                .isInstanceOf(DataException.class).hasMessageContaining("column 'note' is missing");
+        assertThatThrownBy(() -> schema.table("request", columns("amount", list(1.0), "country", list("x"),
+                "note", list("n"), "extra", list(1)))).hasMessageContaining("column 'extra' is not one the model reads");
+        assertThatThrownBy(() -> schema.table("request", columns("amount", list(1.0, "7"), "country", list("x", "y"),
+                "note", list("n", "m")))).hasMessage("request, row 2, column 'amount': expected a number (numeric column), got \"7\"");
+        assertThatThrownBy(() -> schema.table("request", columns("amount", list(1e300), "country", list("x"),
+                "note", list("n")))).hasMessageContaining("finite number within float range");
+        assertThatThrownBy(() -> schema.table("request", columns("amount", list(1.0), "country", list(List.of()),
+                "note", list("n")))).hasMessageContaining("column 'country': expected a string, number or boolean");
+        assertThatThrownBy(() -> schema.table("request", columns("amount", list(1.0), "country", list("x"),
+                "note", list(5)))).hasMessageContaining("column 'note': expected a string");
+        assertThatThrownBy(() -> schema.table("request", columns("amount", list(1.0, 2.0), "country", list("x"),
+                "note", list("n")))).hasMessageContaining("column 'country' has 1 values but column 'amount' has 2");
+    }
+}
