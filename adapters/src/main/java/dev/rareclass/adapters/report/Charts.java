@@ -336,6 +336,12 @@ final class Charts {
 
     /** Horizontal bars of a metric's mean with ± one standard deviation over the splits. */
     static JFreeChart meanBars(String title, String metric, List<String> labels, double[] means, double[] stds) {
+        return meanBars(title, metric, metric + " (mean ± std over splits)", labels, means, stds);
+    }
+
+    /** Horizontal bars of means with ± one standard deviation, the value axis labelled {@code axis}. */
+    static JFreeChart meanBars(String title, String metric, String axis, List<String> labels, double[] means,
+                               double[] stds) {
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
         for (int i = 0; i < labels.size(); i++) {
             data.add(means[i], stds[i], metric, labels.get(i));
@@ -350,7 +356,7 @@ final class Charts {
         CategoryAxis cats = new CategoryAxis(null);
         cats.setMaximumCategoryLabelLines(2);
         cats.setMaximumCategoryLabelWidthRatio(0.45f);
-        NumberAxis values = new NumberAxis(metric + " (mean ± std over splits)");
+        NumberAxis values = new NumberAxis(axis);
         CategoryPlot plot = new CategoryPlot(data, cats, values, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         return finish(title, plot, false);

@@ -50,6 +50,18 @@ public final class HtmlReportSink implements ReportSink {
         return written;
     }
 
+    @Override
+    public List<Path> writeExplanation(dev.rareclass.domain.explain.Explanation explanation, Path dir) {
+        ExplanationPage page = new ExplanationPage(explanation);
+        List<Path> written = new ArrayList<>();
+        createDirectories(dir);
+        write(dir.resolve("importance.csv"), page.importanceCsv(), written);
+        write(dir.resolve("partial_dependence.csv"), page.dependenceCsv(), written);
+        write(dir.resolve("explanation.json"), page.json(), written);
+        write(dir.resolve(REPORT_HTML), page.html(), written);
+        return written;
+    }
+
     /** {@code x.html} → {@code x.md}; any other name gets {@code .md} appended. */
     static Path markdownBeside(Path html) {
         String name = html.getFileName().toString();

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = RareclassCommand.DESCRIPTION,
         subcommands = {DemoCommand.class, DescribeCommand.class, TrainCommand.class, EvaluateCommand.class,
-                PredictCommand.class, InspectCommand.class, ServeCommand.class, CompareCommand.class, TuneCommand.class, RunCommand.class, ResampleCommand.class, ScoreCommand.class, DatasetsCommand.class,
+                PredictCommand.class, InspectCommand.class, ExplainCommand.class, ServeCommand.class, CompareCommand.class, TuneCommand.class, RunCommand.class, ResampleCommand.class, ScoreCommand.class, DatasetsCommand.class,
                 CompletionCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", RareclassCommand.EXIT_CODES})
 public final class RareclassCommand implements Runnable {

@@ -20,6 +20,7 @@ import dev.rareclass.domain.sampling.SamplerCatalog;
 import dev.rareclass.domain.sampling.SamplerFactory;
 import dev.rareclass.domain.service.DescribeService;
 import dev.rareclass.domain.service.EvaluateService;
+import dev.rareclass.domain.service.ExplainService;
 import dev.rareclass.domain.service.ExperimentService;
 import dev.rareclass.domain.service.InspectService;
 import dev.rareclass.domain.service.PredictService;
@@ -28,6 +29,7 @@ import dev.rareclass.domain.service.ScoreService;
 import dev.rareclass.domain.service.TrainService;
 import dev.rareclass.domain.usecase.DescribeUseCase;
 import dev.rareclass.domain.usecase.EvaluateUseCase;
+import dev.rareclass.domain.usecase.ExplainUseCase;
 import dev.rareclass.domain.usecase.ExperimentUseCase;
 import dev.rareclass.domain.usecase.InspectUseCase;
 import dev.rareclass.domain.usecase.PredictUseCase;
@@ -98,6 +100,11 @@ public final class AppModule extends AbstractModule {
     @Provides
     ResampleUseCase resample(TableSource tables, SamplerCatalog samplers, ResultSink sink, Outputs outputs) {
         return new ResampleService(tables, samplers, sink, outputs);
+    }
+
+    @Provides
+    ExplainUseCase explain(TableSource tables, ModelStore store, ReportSink reports, Outputs outputs) {
+        return new ExplainService(tables, store, reports, outputs);
     }
 
     @Provides

@@ -33,6 +33,11 @@ class ReportFolderFailureTest {
     /** Writes the real report.html and summary.md, then fails writing summary.md again as a full disk would. */
     static final class FailingAfterHtml implements ReportSink {
         @Override
+        public List<Path> writeExplanation(dev.rareclass.domain.explain.Explanation explanation, Path dir) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public List<Path> writeModelReport(ModelReport report, Path htmlFile, Optional<Path> plotsDir) {
             throw new UnsupportedOperationException();
         }

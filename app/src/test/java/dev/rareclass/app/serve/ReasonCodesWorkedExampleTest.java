@@ -89,6 +89,48 @@ class ReasonCodesWorkedExampleTest {
         assertThat(kindFirst).as("rows flagged for their kind naming kind first").isEqualTo(byKind);
     }
 
+    /** Permutation importance on the same table: the two columns the label depends on come first, the noise after. */
+    @Test
+    void explainRanksTheDecisiveColumnsFirstAndIsSeeded() throws Exception {
+        Path out = dir.resolve("explained");
+        com.google.inject.Injector injector = com.google.inject.Guice.createInjector(new dev.rareclass.app.wiring.AppModule());
+        CliRun run = CliRun.withAllCommands(injector, "explain", model.toString(), table.toString(), "--repeats", "3",
+                "--top", "2", "--out", out.toString(), "--quiet");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> importance = Files.readAllLines(out.resolve("importance.csv"));
+        assertThat(importance.get(0)).isEqualTo("rank,feature,importance_mean,importance_std,drop_1,drop_2,drop_3");
+        assertThat(List.of(importance.get(1).split(",")[1], importance.get(2).split(",")[1]))
+                .containsExactlyInAnyOrder("x2", "kind");
+        for (String line : importance.subList(3, importance.size())) {
+            assertThat(Math.abs(Double.parseDouble(line.split(",")[2]))).as(line).isLessThan(0.05);
+        }
+        assertThat(Double.parseDouble(importance.get(2).split(",")[2])).isGreaterThan(0.1);
+        List<String> dependence = Files.readAllLines(out.resolve("partial_dependence.csv"));
+        // x2's curve rises from below the 1.5 cut to above it; kind's is highest at "c"
+        List<String[]> x2 = dependence.stream().map(l -> l.split(",")).filter(c -> c[0].equals("x2")).toList();
+        assertThat(x2).hasSize(20);
+        assertThat(Double.parseDouble(x2.get(19)[3])).isGreaterThan(Double.parseDouble(x2.get(0)[3]) + 0.3);
+        List<String[]> kind = dependence.stream().map(l -> l.split(",")).filter(c -> c[0].equals("kind")).toList();
+        assertThat(kind).extracting(c -> c[2]).containsExactlyInAnyOrder("a", "b", "c");
+        String[] best = kind.stream().max(java.util.Comparator.comparingDouble(c -> Double.parseDouble(c[3]))).orElseThrow();
+        assertThat(best[2]).isEqualTo("c");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("<svg", "Permutation importance",
+                "Partial dependence: x2", "Partial dependence: kind").doesNotContain("<script", "src=\"http", "href=\"http");
+        assertThat(Files.readString(out.resolve("explanation.json"))).contains("\"metric\" : \"pr_auc\"");
+
+        Path again = dir.resolve("explained-again");
+        CliRun second = CliRun.withAllCommands(injector, "explain", model.toString(), table.toString(), "--repeats", "3",
+                "--top", "2", "--out", again.toString(), "--quiet");
+        assertThat(second.exitCode()).isZero();
+        assertThat(Files.readAllLines(again.resolve("importance.csv"))).as("same seed, same numbers").isEqualTo(importance);
+
+        CliRun bad = CliRun.withAllCommands(injector, "explain", model.toString(), table.toString(), "--metric", "f1",
+                "--out", dir.resolve("never").toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--metric must be a ranking metric");
+        assertThat(dir.resolve("never")).doesNotExist();
+    }
+
     @Test
     void predictWritesTheSameReasons() throws Exception {
         Path out = dir.resolve("reasons.csv");

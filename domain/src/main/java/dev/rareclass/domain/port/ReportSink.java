@@ -33,4 +33,13 @@ public interface ReportSink {
      * @return the files written
      */
     java.util.List<Path> writeExperimentReport(ExperimentReport report, Path dir, Optional<Path> plotsDir);
+
+    /**
+     * An explanation's folder ({@code explain}): {@code importance.csv}, {@code partial_dependence.csv},
+     * {@code explanation.json} and a self-contained {@code report.html} with its charts.
+     *
+     * @param dir the folder (created if needed)
+     * @return the files written
+     */
+    java.util.List<Path> writeExplanation(dev.rareclass.domain.explain.Explanation explanation, Path dir);
 }
