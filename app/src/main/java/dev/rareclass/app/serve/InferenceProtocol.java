@@ -89,7 +89,7 @@ final class InferenceProtocol {
                 throw bad("each of \"inputs\" must be an object with name, shape, datatype and data");
             }
             String name = text(input, "name", "an input");
-            String where = "input '" + name + "'";
+            String where = "input '" + shorten(name) + "'";
             if (columns.containsKey(name)) {
                 throw bad(where + " is given twice");
             }
@@ -99,7 +99,7 @@ final class InferenceProtocol {
             }
             String datatype = text(input, "datatype", where);
             if (!DATATYPES.contains(datatype)) {
-                throw bad(where + ": unknown datatype '" + datatype + "' (use FP64, INT64, BOOL or BYTES)");
+                throw bad(where + ": unknown datatype '" + shorten(datatype) + "' (use FP64, INT64, BOOL or BYTES)");
             }
             if (type != null) {
                 boolean fits = switch (type) {
@@ -144,7 +144,7 @@ final class InferenceProtocol {
             for (JsonNode o : wanted) {
                 String name = o.isObject() ? text(o, "name", "an output") : null;
                 if (name == null || !OUTPUTS.contains(name)) {
-                    throw bad("unknown output " + (name == null ? o.toString() : "'" + name + "'")
+                    throw bad("unknown output " + (name == null ? shorten(o.toString()) : "'" + shorten(name) + "'")
                             + " (the outputs are p and predicted)");
                 }
                 if (!names.contains(name)) {
@@ -220,7 +220,7 @@ final class InferenceProtocol {
             }
         }
         String shown = v.isTextual() ? "the string " + clip(v.textValue()) : v.isContainerNode() ? "a nested value"
-                : v.toString();
+                : shorten(v.toString());
         throw bad(where + ", row " + row + ": a " + datatype + " value must be "
                 + switch (datatype) {
                     case "BYTES" -> "a string";
@@ -346,7 +346,8 @@ final class InferenceProtocol {
     /** {@code {"error": message}}, the protocol's error body. */
     static byte[] error(String message) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("error", message);
+        // a message may quote what the client sent (a column name from a CSV header): never all of a huge one
+        root.put("error", message == null ? "refused" : cut(message, 1000));
         return json(root);
     }
 
@@ -359,14 +360,31 @@ final class InferenceProtocol {
     }
 
     private static String clip(String s) {
-        return "\"" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "\"";
+        return "\"" + shorten(s) + "\"";
+    }
+
+    /** A client's string as a message quotes it: at most 40 characters, never the whole of a huge one. */
+    private static String shorten(String s) {
+        return cut(s, 40);
+    }
+
+    /** At most {@code most} characters of {@code s} and "…" when it is longer, never half of a surrogate pair. */
+    private static String cut(String s, int most) {
+        if (s.length() <= most) {
+            return s;
+        }
+        return s.substring(0, Character.isHighSurrogate(s.charAt(most - 1)) ? most - 1 : most) + "…";
     }
 
     private static String firstLine(String message) {
         if (message == null) {
             return "unreadable";
         }
-        String line = message.lines().findFirst().orElse(message);
+        // Jackson names its own classes in some messages ("from `StreamReadConstraints.getMaxNestingDepth()`",
+        // "[Source: REDACTED (`StreamReadFeature...` disabled); line: 1", "enable `JsonReadFeature...` to allow")
+        String line = message.lines().findFirst().orElse(message).replaceAll(",? from `[^`]*`", "")
+                .replaceAll("Source: REDACTED \\(`[^`]*` disabled\\); ", "").replaceAll(": enable `[^`]*` to allow", "")
+                .replaceAll("`[^`]*`", "");
         return line.length() > 160 ? line.substring(0, 160) + "…" : line;
     }
 

@@ -206,7 +206,7 @@ public final class InferenceServer {
             } catch (RareclassException e) {
                 // the model refused the rows (a column's values, a category it cannot take): the client's to fix
                 status = 400;
-                body = InferenceProtocol.error(e.getMessage());
+                body = InferenceProtocol.error(hideSpool(e.getMessage()));
             } catch (OutOfMemoryError e) {
                 status = 503;
                 body = InferenceProtocol.error("the server has no memory left for this request; send smaller batches");
@@ -280,6 +280,13 @@ public final class InferenceServer {
         }
     }
 
+    /** A message naming a CSV body's spool file (a table read from it names it as its source) as "request body". */
+    private String hideSpool(String message) {
+        return spool == null || message == null ? message
+                : message.replaceAll(java.util.regex.Pattern.quote(spool.toString()) + "[/\\\\]body-[0-9]+\\.csv",
+                        "request body");
+    }
+
     private static int queryReasons(Request request) {
         String query = request.getHttpURI().getQuery();
         if (query == null) {
@@ -324,8 +331,17 @@ public final class InferenceServer {
         } catch (HttpError e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            // the client went away or stalled past the idle timeout while sending
-            throw new HttpError(408, "the body could not be read to its end (" + e.getClass().getSimpleName() + ")");
+            // Jetty's verdict on a body that breaks HTTP's framing (a malformed chunk, an end before its length)
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() >= 400 && h.getCode() < 500
+                        && h.getCode() != 408) {
+                    throw new HttpError(h.getCode(), "the body is malformed: a bad chunk, or it ended before its "
+                            + "length");
+                }
+            }
+            // the client stalled past the idle timeout while sending (no class name: it is the client's answer)
+            throw new HttpError(408, "the body could not be read to its end within " + settings.timeoutMillis() / 1000.0
+                    + " s");
         }
         return out.toByteArray();
     }

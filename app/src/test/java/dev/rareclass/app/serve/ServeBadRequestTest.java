@@ -1,0 +1,761 @@
+package dev.rareclass.app.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.rareclass.app.cli.CliRun;
+import dev.rareclass.app.wiring.AppModule;
+import dev.rareclass.domain.data.DataOptions;
+import dev.rareclass.domain.data.ReadingOptions;
+import dev.rareclass.domain.port.TableSource;
+import dev.rareclass.domain.service.EvaluateService;
+import dev.rareclass.embed.RareclassModel;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A hostile request corpus against a real {@code rareclass serve} server (in-process, on 127.0.0.1, port 0): each
+ * malformed, oversized, slow or mistyped request must get its exact status with a JSON {@code {"error": ...}} body
+ * that names the offending input where there is one and shows no stack trace or Java class name; after each case the
+ * server is still ready and still scores a good request.
+ */
+class ServeBadRequestTest {
+
+    private static final String MODEL = "risk";
+    private static final String STRICT = "strict";
+    private static final long MAX_BODY = 1L << 20;
+    private static final long TIMEOUT_MILLIS = 2000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What must never reach a client: stack frames, exception and Java class names, internal packages. */
+    private static final List<Pattern> LEAKS = List.of(
+            Pattern.compile("Exception"), Pattern.compile("Throwable"), Pattern.compile("Caused by"),
+            Pattern.compile("\\bat [a-z][\\w$]*\\."), Pattern.compile("\\.java:\\d+"),
+            Pattern.compile("\\b(java|javax|jdk|sun|com\\.fasterxml|org\\.eclipse|dev\\.rareclass)\\."),
+            // a qualified class name (package.Class) or a Class.method() reference
+            Pattern.compile("\\b[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+\\.[A-Z]\\w*"),
+            Pattern.compile("\\b[A-Z][a-z]+[A-Z]\\w*\\.[a-z]\\w*\\("),
+            // a Class.CONSTANT reference (Jackson's feature names) or a backquoted code name
+            Pattern.compile("\\b[A-Z][a-z]+[A-Z]\\w*\\.[A-Z][A-Z_]{2,}\\b"), Pattern.compile("`"),
+            Pattern.compile("(?i)jetty|jackson"),
+            // the server's own files (a CSV body is spooled to a temporary file)
+            Pattern.compile("rareclass-serve-|/tmp/|body-\\d+\\.csv"));
+
+    /**
+     * The longest error message accepted: messages quote the client's values clipped, never whole (in characters;
+     * the body may be longer, as JSON escapes characters beyond the BMP as two {@code \\u} escapes each).
+     */
+    private static final int MOST_ERROR_CHARS = 1200;
+
+    @TempDir
+    static Path dir;
+
+    static InferenceServer server;
+    static int port;
+    static HttpClient http;
+    static final Queue<String> serverLog = new ConcurrentLinkedQueue<>();
+
+    @BeforeAll
+    static void serve() throws Exception {
+        Injector injector = Guice.createInjector(new AppModule());
+        Path table = writeTable(dir.resolve("small.csv"));
+        Path risk = dir.resolve(MODEL + ".model");
+        Path strict = dir.resolve(STRICT + ".model");
+        train(injector, table, risk);
+        train(injector, table, strict, "--unknown", "error");
+        TableSource tables = injector.getInstance(TableSource.class);
+        // CSV bodies are read as `serve` reads them: comma-separated with a header, the rest as the model was trained
+        ReadingOptions csvBody = new ReadingOptions(Optional.of("csv"), Optional.of(true), Optional.of(','),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        server = new InferenceServer(
+                List.of(new ServedModel(MODEL, RareclassModel.load(risk), risk),
+                        new ServedModel(STRICT, RareclassModel.load(strict), strict)),
+                new InferenceServer.Settings("127.0.0.1", 0, MAX_BODY, TIMEOUT_MILLIS, 16),
+                (model, body) -> tables.readOptionallyLabelled(EvaluateService.asTrained(DataOptions.of(body), csvBody,
+                        model.model().pipeline())),
+                serverLog::add);
+        port = server.start();
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+        if (http != null) {
+            http.close();
+        }
+    }
+
+    /** After every case: still ready, still scoring, and nothing reported as an internal error. */
+    @AfterEach
+    void stillServing() throws Exception {
+        HttpResponse<String> ready = send("GET", "/v2/health/ready", null, null);
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        HttpResponse<String> good = send("POST", "/v2/models/" + MODEL + "/infer", "application/json", goodBody());
+        assertThat(good.statusCode()).as(good.body()).isEqualTo(200);
+        JsonNode p = JSON.readTree(good.body()).path("outputs").path(0);
+        assertThat(p.path("name").asText()).isEqualTo("p");
+        assertThat(p.path("data").path(0).isNumber()).as(good.body()).isTrue();
+        assertThat(p.path("data").path(0).doubleValue()).isBetween(0.0, 1.0);
+        assertThat(serverLog).as("internal errors in the server's log").isEmpty();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // The corpus of whole requests sent with HttpClient
+
+    /** One hostile request: method, path, content type (null for none), body (null for none), what must come back. */
+    record Case(String name, String method, String path, String contentType, byte[] body, int status,
+                List<String> mentions) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Case> corpus() {
+        List<Case> c = new ArrayList<>();
+        String a = in("a", "FP64", "[1]", "[1.5]");
+        String b = in("b", "INT64", "[1]", "[3]");
+        String color = in("color", "BYTES", "[1]", "[\"red\"]");
+        String good = body(a, b, color);
+
+        // not JSON, or not one JSON object
+        c.add(json("malformed JSON", "{\"inputs\": [}", 400, "JSON"));
+        c.add(json("truncated JSON", good.substring(0, good.length() - 7), 400, "JSON"));
+        c.add(json("empty body", "", 400, "no body"));
+        c.add(json("whitespace only", "  \n\t ", 400, "JSON"));
+        c.add(json("JSON array root", "[" + good + "]", 400, "JSON object"));
+        c.add(json("JSON number root", "42", 400, "JSON object"));
+        c.add(json("JSON string root", "\"inputs\"", 400, "JSON object"));
+        c.add(json("JSON null root", "null", 400, "JSON object"));
+        c.add(json("two JSON values", good + " " + good, 400, "more than one JSON value"));
+        c.add(json("trailing garbage", good + " x", 400, "JSON"));
+        c.add(json("bare NaN token", body(in("a", "FP64", "[1]", "[NaN]"), b, color), 400, "JSON"));
+        c.add(json("single quotes", good.replace('"', '\''), 400, "JSON"));
+        c.add(json("comment in JSON", "/* hi */ " + good, 400, "JSON"));
+        c.add(json("duplicate JSON keys at the root", "{\"inputs\": [" + a + "," + b + "," + color + "], \"inputs\": []}",
+                400, "inputs"));
+        c.add(json("duplicate JSON keys in an input",
+                body("{\"name\":\"a\",\"name\":\"b\",\"shape\":[1],\"datatype\":\"FP64\",\"data\":[1]}", b, color), 400,
+                "name"));
+        c.add(new Case("invalid UTF-8", "POST", infer(MODEL), "application/json",
+                concat(good.substring(0, good.indexOf("red")).getBytes(StandardCharsets.UTF_8),
+                        new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF},
+                        good.substring(good.indexOf("red") + 3).getBytes(StandardCharsets.UTF_8)),
+                400, List.of("JSON")));
+        c.add(json("number of 2000 digits", body(in("a", "FP64", "[1]", "[" + "7".repeat(2000) + "]"), b, color), 400,
+                "JSON"));
+        c.add(json("JSON key of 300000 characters", "{\"" + "k".repeat(300_000) + "\": 1, \"inputs\": []}", 400,
+                "JSON"));
+        c.add(json("deeply nested arrays", "[".repeat(100_000), 400, "JSON"));
+        c.add(json("deeply nested objects", "{\"inputs\":" + "{\"x\":".repeat(50_000) + "1" + "}".repeat(50_000) + "}",
+                400, "JSON"));
+
+        // the shape of the request
+        c.add(json("inputs missing", "{\"id\": \"1\"}", 400, "inputs"));
+        c.add(json("inputs not an array", "{\"inputs\": {\"name\": \"a\"}}", 400, "inputs"));
+        c.add(json("inputs empty", "{\"inputs\": []}", 400, "inputs"));
+        c.add(json("input not an object", body("42", b, color), 400, "inputs"));
+        c.add(json("input name missing", body("{\"shape\":[1],\"datatype\":\"FP64\",\"data\":[1.5]}", b, color), 400,
+                "name"));
+        c.add(json("input name not a string", body(in("42", "FP64", "[1]", "[1.5]").replace("\"42\"", "42"), b, color),
+                400, "name"));
+        c.add(json("input named twice", body(a, b, color, a), 400, "'a'", "twice"));
+        c.add(json("unknown column", body(a, b, color, in("zzz", "FP64", "[1]", "[1]")), 400, "'zzz'"));
+        c.add(json("missing column", body(a, color), 400, "'b'", "missing"));
+        c.add(json("only the label column", body(in("y", "INT64", "[1]", "[1]")), 400, "missing"));
+        c.add(json("id not a string", "{\"id\": 7, \"inputs\": [" + a + "," + b + "," + color + "]}", 400, "id"));
+
+        // datatypes and values
+        c.add(json("BYTES for a numeric column", body(in("a", "BYTES", "[1]", "[\"1.5\"]"), b, color), 400, "'a'",
+                "BYTES"));
+        c.add(json("BOOL for a numeric column", body(in("a", "BOOL", "[1]", "[true]"), b, color), 400, "'a'", "BOOL"));
+        c.add(json("unknown datatype", body(in("a", "FP128", "[1]", "[1.5]"), b, color), 400, "'a'", "FP128"));
+        c.add(json("datatype missing", body("{\"name\":\"a\",\"shape\":[1],\"data\":[1.5]}", b, color), 400, "'a'",
+                "datatype"));
+        c.add(json("datatype lower case", body(in("a", "fp64", "[1]", "[1.5]"), b, color), 400, "'a'", "fp64"));
+        c.add(json("text in an FP64 column", body(in("a", "FP64", "[1]", "[\"one\"]"), b, color), 400, "'a'",
+                "row 1"));
+        c.add(json("booleans in an FP64 column", body(in("a", "FP64", "[2]", "[true, false]"),
+                in("b", "INT64", "[2]", "[1, 2]"), in("color", "BYTES", "[2]", "[\"red\", \"red\"]")), 400, "'a'"));
+        c.add(json("object in an FP64 column", body(in("a", "FP64", "[1]", "[{\"v\": 1}]"), b, color), 400, "'a'"));
+        c.add(json("nested arrays in data", body(in("a", "FP64", "[1]", "[[[1.5]]]"), b, color), 400, "'a'"));
+        c.add(json("data not an array", body(in("a", "FP64", "[1]", "1.5"), b, color), 400, "'a'", "data"));
+        c.add(json("data missing", body("{\"name\":\"a\",\"shape\":[1],\"datatype\":\"FP64\"}", b, color), 400, "'a'",
+                "data"));
+        c.add(json("NaN-like strings", body(in("a", "FP64", "[3]", "[\"NaN\", \"Infinity\", \"-inf\"]"),
+                in("b", "INT64", "[3]", "[1, 2, 3]"), in("color", "BYTES", "[3]", "[\"red\", \"red\", \"red\"]")),
+                400, "'a'"));
+        c.add(json("number 1e400", body(in("a", "FP64", "[1]", "[1e400]"), b, color), 400, "'a'"));
+        c.add(json("number beyond float range", body(in("a", "FP64", "[1]", "[1e39]"), b, color), 400, "'a'"));
+        c.add(json("integer beyond INT64", body(a, in("b", "INT64", "[1]", "[99999999999999999999999999]"), color), 400,
+                "'b'"));
+        c.add(json("fraction in an INT64 column", body(a, in("b", "INT64", "[1]", "[2.5]"), color), 400, "'b'"));
+        c.add(json("negative in a UINT8 column", body(a, in("b", "UINT8", "[1]", "[-3]"), color), 400, "'b'"));
+        c.add(json("number for a BYTES column", body(a, b, in("color", "BYTES", "[1]", "[7]")), 400, "'color'"));
+        c.add(json("unknown category in a strict model", body(a, b, in("color", "BYTES", "[1]", "[\"mauve\"]")), STRICT,
+                400, "color"));
+        c.add(json("very long string in a numeric column",
+                body(in("a", "FP64", "[1]", "[\"" + "9".repeat(300_000) + "\"]"), b, color), 400, "'a'"));
+        c.add(json("very long column name", body(a, b, color, in("z".repeat(300_000), "FP64", "[1]", "[1]")), 400,
+                "zzzz"));
+        c.add(json("long column name of emoji, clipped inside a pair",
+                body(a, b, color, in("x" + "\uD83D\uDE00".repeat(200), "FP64", "[1]", "[1]")), 400, "'x"));
+        c.add(csv("CSV body with a long emoji column name, clipped inside a pair",
+                "a,b,color," + "x" + "\uD83D\uDE00".repeat(3000) + "\n1.5,3,red,1\n", 400));
+        c.add(json("very long datatype", body(in("a", "F".repeat(300_000), "[1]", "[1]"), b, color), 400, "'a'"));
+        c.add(json("very long output name", outputs(good, "[{\"name\": \"" + "q".repeat(300_000) + "\"}]"), 400,
+                "output"));
+
+        // shape against data
+        c.add(json("shape says 2, data has 1", body(in("a", "FP64", "[2]", "[1.5]"), b, color), 400, "'a'", "shape"));
+        c.add(json("shape [1, 2]", body(in("a", "FP64", "[1, 2]", "[[1.5, 2.5]]"), b, color), 400, "'a'", "shape"));
+        c.add(json("shape [1, 1, 1]", body(in("a", "FP64", "[1, 1, 1]", "[1.5]"), b, color), 400, "'a'", "shape"));
+        c.add(json("negative shape", body(in("a", "FP64", "[-1]", "[1.5]"), b, color), 400, "'a'", "shape"));
+        c.add(json("shape of strings", body(in("a", "FP64", "[\"1\"]", "[1.5]"), b, color), 400, "'a'", "shape"));
+        c.add(json("shape of fractions", body(in("a", "FP64", "[1.5]", "[1.5]"), b, color), 400, "'a'", "shape"));
+        c.add(json("shape empty", body(in("a", "FP64", "[]", "[1.5]"), b, color), 400, "'a'", "shape"));
+        c.add(json("shape missing", body("{\"name\":\"a\",\"datatype\":\"FP64\",\"data\":[1.5]}", b, color), 400,
+                "'a'", "shape"));
+        c.add(json("shape beyond long", body(in("a", "FP64", "[99999999999999999999999]", "[1.5]"), b, color), 400,
+                "'a'", "shape"));
+        c.add(json("columns of different lengths", body(in("a", "FP64", "[2]", "[1.5, 2.5]"), b, color), 400, "'b'"));
+        c.add(json("zero rows", body(in("a", "FP64", "[0]", "[]"), in("b", "INT64", "[0]", "[]"),
+                in("color", "BYTES", "[0]", "[]")), 400, "no rows"));
+
+        // parameters and outputs
+        c.add(json("reasons -1", params(good, "{\"reasons\": -1}"), 400, "reasons"));
+        c.add(json("reasons \"x\"", params(good, "{\"reasons\": \"x\"}"), 400, "reasons"));
+        c.add(json("reasons 1.5", params(good, "{\"reasons\": 1.5}"), 400, "reasons"));
+        c.add(json("reasons 1e10", params(good, "{\"reasons\": 10000000000}"), 400, "reasons"));
+        c.add(json("reasons true", params(good, "{\"reasons\": true}"), 400, "reasons"));
+        c.add(json("parameters not an object", params(good, "[1]"), 400, "parameters"));
+        c.add(json("unknown output name", outputs(good, "[{\"name\": \"q\"}]"), 400, "'q'"));
+        c.add(json("output without a name", outputs(good, "[{\"datatype\": \"FP64\"}]"), 400, "output"));
+        c.add(json("outputs not an array", outputs(good, "{\"name\": \"p\"}"), 400, "outputs"));
+        c.add(new Case("?reasons=-1", "POST", infer(MODEL) + "?reasons=-1", "application/json", utf8(good), 400,
+                List.of("reasons")));
+        c.add(new Case("?reasons=x", "POST", infer(MODEL) + "?reasons=x", "application/json", utf8(good), 400,
+                List.of("reasons")));
+        c.add(new Case("?reasons=99999", "POST", infer(MODEL) + "?reasons=99999", "application/json", utf8(good), 400,
+                List.of("reasons")));
+
+        // where and how
+        c.add(new Case("unknown model", "POST", infer("nope"), "application/json", utf8(good), 404, List.of("nope")));
+        c.add(new Case("unknown path", "GET", "/v3/models", null, null, 404, List.of("/v3/models")));
+        c.add(new Case("unknown model endpoint", "POST", "/v2/models/" + MODEL + "/explain", "application/json",
+                utf8(good), 404, List.of("explain")));
+        c.add(new Case("unsupported content type", "POST", infer(MODEL), "application/xml", utf8("<inputs/>"), 415,
+                List.of("application/xml")));
+        c.add(new Case("text/plain content type", "POST", infer(MODEL), "text/plain", utf8(good), 415,
+                List.of("text/plain")));
+
+        // CSV bodies
+        c.add(csv("CSV body with a missing column", "a,color\n1.5,red\n", 400, "b"));
+        c.add(csv("CSV body with a non-number in a numeric column", "a,b,color\n1.5,3,red\nabc,4,blue\n", 400, "a"));
+        c.add(csv("CSV body with only a header", "a,b,color\n", 400, "no data rows"));
+        c.add(csv("CSV body with a ragged row", "a,b,color\n1.5,3,red\n2.5,4\n", 400, "line 3"));
+        c.add(csv("CSV body with a very long column name", "a,b,color," + "z".repeat(300_000) + "\n1.5,3,red,1\n",
+                400));
+        c.add(new Case("CSV body with an unknown category in a strict model", "POST", infer(STRICT), "text/csv",
+                utf8("a,b,color\n1.5,3,mauve\n"), 400, List.of("color")));
+        c.add(csv("CSV body of binary garbage", "\u0000\u0001\u0002\uFFFD\n\u0003", 400));
+        return c.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void refused(Case c) throws Exception {
+        HttpResponse<String> r = send(c.method(), c.path(), c.contentType(), c.body());
+        assertRefusal(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), c.status(),
+                c.mentions());
+    }
+
+    @Test
+    void wrongMethodOnInferIs405WithAllow() throws Exception {
+        HttpResponse<String> r = send("GET", infer(MODEL), null, null);
+        assertRefusal(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), 405,
+                List.of("GET", "POST"));
+        assertThat(r.headers().firstValue("Allow")).contains("POST");
+    }
+
+    @Test
+    void postOnHealthIs405WithAllow() throws Exception {
+        for (String path : List.of("/v2/health/ready", "/v2/health/live", "/v2", "/metrics", "/v2/models/" + MODEL,
+                "/v2/models/" + MODEL + "/ready")) {
+            HttpResponse<String> r = send("POST", path, "application/json", utf8(goodBody()));
+            assertRefusal(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), 405,
+                    List.of("POST", "GET"));
+            assertThat(r.headers().firstValue("Allow")).as(path).contains("GET");
+        }
+    }
+
+    @Test
+    void otherMethodsAre405WithAllow() throws Exception {
+        for (String method : List.of("PUT", "DELETE", "PATCH", "OPTIONS")) {
+            HttpResponse<String> r = send(method, infer(MODEL), "application/json", utf8(goodBody()));
+            assertRefusal(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), 405,
+                    List.of(method));
+            assertThat(r.headers().firstValue("Allow")).as(method).contains("POST");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Raw sockets: what HttpClient will not send
+
+    @Test
+    void bodyOverTheLimitWithContentLengthIs413() throws Exception {
+        // the head alone declares too much: refused before a byte of the body is sent
+        Raw r = raw(head("POST", infer(MODEL), "Content-Type: application/json", "Content-Length: " + (MAX_BODY + 1)),
+                new byte[0]);
+        r.assertRefusal(413, "limit");
+    }
+
+    @Test
+    void bodyOverTheLimitWithContentLengthSentWholeIs413() throws Exception {
+        byte[] big = new byte[(int) MAX_BODY + 4096];
+        java.util.Arrays.fill(big, (byte) ' ');
+        Raw r = raw(head("POST", infer(MODEL), "Content-Type: application/json", "Content-Length: " + big.length), big);
+        r.assertRefusal(413, "limit");
+    }
+
+    @Test
+    void chunkedBodyOverTheLimitIs413() throws Exception {
+        ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+        byte[] piece = new byte[16384];
+        java.util.Arrays.fill(piece, (byte) ' ');
+        for (long sent = 0; sent <= MAX_BODY + piece.length; sent += piece.length) {
+            chunks.write(utf8(Integer.toHexString(piece.length) + "\r\n"));
+            chunks.write(piece);
+            chunks.write(utf8("\r\n"));
+        }
+        // no last chunk: the server must refuse once the limit is passed, not wait for the end
+        Raw r = raw(head("POST", infer(MODEL), "Content-Type: application/json", "Transfer-Encoding: chunked"),
+                chunks.toByteArray());
+        r.assertRefusal(413, "limit");
+    }
+
+    @Test
+    void slowClientGets408OrIsClosedWithinTheTimeout() throws Exception {
+        String good = goodBody();
+        byte[] half = utf8(good.substring(0, good.length() / 2));
+        long start = System.nanoTime();
+        Raw r = raw(head("POST", infer(MODEL), "Content-Type: application/json", "Content-Length: " + good.length()),
+                half);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(millis).as("answered or closed within the timeout").isLessThan(TIMEOUT_MILLIS + 3000);
+        if (r.status() != 0) {
+            r.assertRefusal(408, "body");
+        }
+    }
+
+    @Test
+    void bodyEndingBeforeItsLengthIs400OrClosed() throws Exception {
+        String good = goodBody();
+        Raw r = raw(head("POST", infer(MODEL), "Content-Type: application/json", "Content-Length: " + good.length()),
+                utf8(good.substring(0, good.length() / 2)), true);
+        r.assertRefusal(400, "malformed");
+    }
+
+    @Test
+    void garbageRequestLineIs400WithoutStackTrace() throws Exception {
+        Raw r = raw(utf8("\u0001\u0002GARBAGE \u00ff\u00fe //// HTTP/9\r\nHost:\r\n\r\n"), new byte[0]);
+        r.assertJettyRefusal(400);
+    }
+
+    @Test
+    void garbageHeaderIs400WithoutStackTrace() throws Exception {
+        Raw r = raw(utf8("GET /v2/health/ready HTTP/1.1\r\nHost: x\r\nthis is not a header\r\n\r\n"), new byte[0]);
+        r.assertJettyRefusal(400);
+    }
+
+    @Test
+    void unknownHttpVersionIs505() throws Exception {
+        Raw r = raw(utf8("GET /v2/health/ready HTTP/7.1\r\nHost: x\r\n\r\n"), new byte[0]);
+        r.assertJettyRefusal(505);
+    }
+
+    @Test
+    void headersTooLargeIs431WithoutStackTrace() throws Exception {
+        Raw r = raw(head("GET", "/v2/health/ready", "X-Junk: " + "j".repeat(64 * 1024)), new byte[0]);
+        r.assertJettyRefusal(431);
+    }
+
+    @Test
+    void invalidContentLengthIs400() throws Exception {
+        Raw r = raw(head("POST", infer(MODEL), "Content-Type: application/json", "Content-Length: -5"),
+                utf8(goodBody()));
+        r.assertJettyRefusal(400);
+        r = raw(head("POST", infer(MODEL), "Content-Type: application/json", "Content-Length: abc"), utf8(goodBody()));
+        r.assertJettyRefusal(400);
+    }
+
+    @Test
+    void twoDifferentContentLengthsAre400() throws Exception {
+        String good = goodBody();
+        Raw r = raw(head("POST", infer(MODEL), "Content-Type: application/json", "Content-Length: " + good.length(),
+                "Content-Length: " + (good.length() - 1)), utf8(good));
+        r.assertJettyRefusal(400);
+    }
+
+    @Test
+    void contentLengthWithChunkedIs400() throws Exception {
+        // the request smuggling shape: Jetty refuses it rather than choose one way to read the body
+        String good = goodBody();
+        byte[] chunked = utf8(Integer.toHexString(good.length()) + "\r\n" + good + "\r\n0\r\n\r\n");
+        Raw r = raw(head("POST", infer(MODEL), "Content-Type: application/json", "Content-Length: 5",
+                "Transfer-Encoding: chunked"), chunked);
+        r.assertJettyRefusal(400);
+    }
+
+    @Test
+    void badChunkEncodingIs400() throws Exception {
+        Raw r = raw(head("POST", infer(MODEL), "Content-Type: application/json", "Transfer-Encoding: chunked"),
+                utf8("zz\r\n{}\r\n0\r\n\r\n"));
+        r.assertRefusal(400, "malformed");
+    }
+
+    @Test
+    void encodedSlashInModelNameIsRefused() throws Exception {
+        Raw r = raw(head("POST", "/v2/models/ri%2Fsk/infer", "Content-Type: application/json",
+                "Content-Length: " + goodBody().length()), utf8(goodBody()));
+        r.assertJettyRefusal(400);
+        r = raw(head("POST", "/v2/models/%ZZ/infer", "Content-Type: application/json",
+                "Content-Length: " + goodBody().length()), utf8(goodBody()));
+        r.assertJettyRefusal(400);
+    }
+
+    @Test
+    void dotSegmentsDoNotEscapeTheRoutes() throws Exception {
+        Raw r = raw(head("GET", "/v2/models/../../../etc/passwd"), new byte[0]);
+        r.assertJettyRefusal(400);
+    }
+
+    @Test
+    void bodyOfARefusedRequestIsNotReadAsTheNextRequest() throws Exception {
+        // a 405 leaves its body unread: the connection must not take it for a second request
+        byte[] smuggled = utf8("GET /v2/models/smuggled HTTP/1.1\r\nHost: x\r\n\r\n");
+        byte[] first = concat(head("POST", "/v2/health/ready", "Content-Length: " + smuggled.length, "keep"),
+                smuggled);
+        byte[] second = head("GET", "/v2/health/live");
+        Raw r = raw(concat(first, second), new byte[0]);
+        assertThat(r.text()).doesNotContain("smuggled");
+        assertThat(r.status()).isEqualTo(405);
+        assertThat(r.text()).as("the second request is answered, or the connection closed after the first")
+                .satisfiesAnyOf(t -> assertThat(t).contains("\"live\":true"),
+                        t -> assertThat(countStatusLines(t)).isEqualTo(1));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Metrics
+
+    @Test
+    void metricsCountErrorsPerModel() throws Exception {
+        double before = errors(MODEL);
+        double strictBefore = errors(STRICT);
+        int bad = 0;
+        for (String body : List.of("{", "[]", "{\"inputs\": []}", body(in("zzz", "FP64", "[1]", "[1]")))) {
+            HttpResponse<String> r = send("POST", infer(MODEL), "application/json", utf8(body));
+            assertThat(r.statusCode()).isEqualTo(400);
+            bad++;
+        }
+        assertThat(send("GET", infer(MODEL), null, null).statusCode()).isEqualTo(405);
+        bad++;
+        assertThat(send("POST", infer(MODEL), "application/xml", utf8("<x/>")).statusCode()).isEqualTo(415);
+        bad++;
+        assertThat(send("POST", infer(MODEL), "application/json", utf8(goodBody())).statusCode()).isEqualTo(200);
+        assertThat(errors(MODEL)).isEqualTo(before + bad);
+        assertThat(errors(STRICT)).as("another model's errors are its own").isEqualTo(strictBefore);
+        String text = send("GET", "/metrics", null, null).body();
+        assertThat(text).contains("rareclass_requests_total{code=\"400\",model=\"" + MODEL + "\"}");
+    }
+
+    private static double errors(String model) throws Exception {
+        HttpResponse<String> r = send("GET", "/metrics", null, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        String prefix = "rareclass_request_errors_total{model=\"" + model + "\"} ";
+        return r.body().lines().filter(l -> l.startsWith(prefix)).mapToDouble(l -> Double.parseDouble(
+                l.substring(prefix.length()).trim().split(" ")[0])).findFirst().orElseThrow(
+                        () -> new AssertionError("no " + prefix + "in\n" + r.body()));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Helpers
+
+    private static void assertRefusal(int status, String contentType, String body, int expected, List<String> mentions)
+            throws IOException {
+        assertThat(status).as("status; body: %s", clip(body)).isEqualTo(expected);
+        assertThat(contentType).as("content type").startsWith("application/json");
+        JsonNode root = JSON.readTree(body);
+        assertThat(root.isObject()).as(body).isTrue();
+        JsonNode error = root.get("error");
+        assertThat(error).as(body).isNotNull();
+        assertThat(error.isTextual()).as(body).isTrue();
+        assertThat(error.textValue()).as(body).isNotBlank();
+        assertThat(error.textValue().length()).as("error length: %s", clip(body)).isLessThan(MOST_ERROR_CHARS);
+        assertThat(error.textValue().codePoints().noneMatch(cp -> cp >= Character.MIN_SURROGATE
+                && cp <= Character.MAX_SURROGATE)).as("half a surrogate pair in %s", clip(body)).isTrue();
+        for (String m : mentions) {
+            assertThat(error.textValue()).as("the error names the offending part").contains(m);
+        }
+        assertNoLeak(body);
+    }
+
+    private static void assertNoLeak(String text) {
+        for (Pattern leak : LEAKS) {
+            assertThat(leak.matcher(text).find()).as("%s leaks /%s/", clip(text), leak).isFalse();
+        }
+    }
+
+    private static HttpResponse<String> send(String method, String path, String contentType, Object body)
+            throws IOException, InterruptedException {
+        byte[] bytes = body == null ? null : body instanceof byte[] b ? b : utf8(body.toString());
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(20))
+                .method(method, bytes == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(bytes));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** An answer read from a raw socket: the whole text up to the server's close (or the read timeout). */
+    record Raw(String text) {
+
+        int status() {
+            if (!text.startsWith("HTTP/1.1 ")) {
+                return 0;
+            }
+            return Integer.parseInt(text.substring(9, 12));
+        }
+
+        String head() {
+            int end = text.indexOf("\r\n\r\n");
+            return end < 0 ? text : text.substring(0, end);
+        }
+
+        /** The first answer's body (by its Content-Length, else up to the end). */
+        String body() {
+            int end = text.indexOf("\r\n\r\n");
+            if (end < 0) {
+                return "";
+            }
+            String rest = text.substring(end + 4);
+            var m = Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(head());
+            if (m.find()) {
+                int n = Integer.parseInt(m.group(1));
+                return rest.substring(0, Math.min(n, rest.length()));
+            }
+            return rest;
+        }
+
+        void assertRefusal(int expected, String... mentions) throws IOException {
+            String type = "";
+            var m = Pattern.compile("(?im)^content-type:\\s*(\\S+)").matcher(head());
+            if (m.find()) {
+                type = m.group(1);
+            }
+            assertThat(status()).as(text).isEqualTo(expected);
+            ServeBadRequestTest.assertRefusal(status(), type, body(), expected, List.of(mentions));
+            assertThat(head().toLowerCase(Locale.ROOT)).as("a refused body closes the connection")
+                    .contains("connection: close");
+        }
+
+        /** A refusal from Jetty's own parser: the status, a JSON error body (or none), no stack trace. */
+        void assertJettyRefusal(int expected) throws IOException {
+            assertThat(status()).as(text).isEqualTo(expected);
+            assertNoLeak();
+            if (!body().isEmpty()) {
+                JsonNode root = JSON.readTree(body());
+                assertThat(root.path("error").isTextual()).as(body()).isTrue();
+                assertThat(root.path("error").textValue()).isNotBlank();
+            }
+        }
+
+        void assertNoLeak() {
+            ServeBadRequestTest.assertNoLeak(text);
+        }
+    }
+
+    /**
+     * Writes {@code head} and {@code body} on a fresh socket while a second thread reads the answer (so an early answer
+     * is read even when the server closes while the body is still being written), and returns what was read up to
+     * the server's close (every head but one says "Connection: close"; a stalled body must be ended by the server).
+     */
+    private static Raw raw(byte[] head, byte[] body) throws Exception {
+        return raw(head, body, false);
+    }
+
+    /** As {@link #raw(byte[], byte[])}; with {@code halfClose} the client then shuts its side (an early end). */
+    private static Raw raw(byte[] head, byte[] body, boolean halfClose) throws Exception {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            s.setSoTimeout((int) TIMEOUT_MILLIS + 8000);
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            Thread reader = Thread.ofVirtual().start(() -> {
+                try (InputStream in = s.getInputStream()) {
+                    byte[] buf = new byte[8192];
+                    int n;
+                    while ((n = in.read(buf)) >= 0) {
+                        synchronized (got) {
+                            got.write(buf, 0, n);
+                        }
+                    }
+                } catch (IOException e) {
+                    // closed or reset: what arrived before stays
+                }
+            });
+            try {
+                OutputStream out = s.getOutputStream();
+                out.write(head);
+                out.flush();
+                for (int off = 0; off < body.length; off += 8192) {
+                    out.write(body, off, Math.min(8192, body.length - off));
+                }
+                out.flush();
+                if (halfClose) {
+                    s.shutdownOutput();
+                }
+            } catch (IOException e) {
+                // the server answered and closed before the body was all sent
+            }
+            reader.join(Duration.ofMillis(TIMEOUT_MILLIS + 8000));
+            assertThat(reader.isAlive()).as("the server neither answered nor closed the connection").isFalse();
+            synchronized (got) {
+                return new Raw(got.toString(StandardCharsets.ISO_8859_1));
+            }
+        }
+    }
+
+    private static Raw raw(String request, byte[] body) throws Exception {
+        return raw(utf8(request), body);
+    }
+
+    /** A request head with Host and "Connection: close" (unless a header says "keep"), and the blank line. */
+    private static byte[] head(String method, String path, String... headers) {
+        StringBuilder sb = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        boolean close = true;
+        for (String h : headers) {
+            if (h.equals("keep")) {
+                close = false;
+            } else {
+                sb.append(h).append("\r\n");
+            }
+        }
+        if (close) {
+            sb.append("Connection: close\r\n");
+        }
+        return utf8(sb.append("\r\n").toString());
+    }
+
+    private static int countStatusLines(String text) {
+        return (int) Pattern.compile("HTTP/1\\.1 \\d{3} ").matcher(text).results().count();
+    }
+
+    private static Case json(String name, String body, int status, String... mentions) {
+        return json(name, body, MODEL, status, mentions);
+    }
+
+    private static Case json(String name, String body, String model, int status, String... mentions) {
+        return new Case(name, "POST", infer(model), "application/json", utf8(body), status, List.of(mentions));
+    }
+
+    private static Case csv(String name, String body, int status, String... mentions) {
+        return new Case(name, "POST", infer(MODEL), "text/csv", utf8(body), status, List.of(mentions));
+    }
+
+    private static String infer(String model) {
+        return "/v2/models/" + model + "/infer";
+    }
+
+    private static String in(String name, String datatype, String shape, String data) {
+        return "{\"name\": \"" + name + "\", \"datatype\": \"" + datatype + "\", \"shape\": " + shape + ", \"data\": "
+                + data + "}";
+    }
+
+    private static String body(String... inputs) {
+        return "{\"inputs\": [" + String.join(", ", inputs) + "]}";
+    }
+
+    private static String params(String body, String parameters) {
+        return body.substring(0, body.length() - 1) + ", \"parameters\": " + parameters + "}";
+    }
+
+    private static String outputs(String body, String outputs) {
+        return body.substring(0, body.length() - 1) + ", \"outputs\": " + outputs + "}";
+    }
+
+    private static String goodBody() {
+        return body(in("a", "FP64", "[1]", "[1.5]"), in("b", "INT64", "[1]", "[3]"),
+                in("color", "BYTES", "[1]", "[\"red\"]"));
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    private static String clip(String s) {
+        return s.length() > 600 ? s.substring(0, 600) + "…(" + s.length() + " chars)" : s;
+    }
+
+    /** 200 rows of a (decimal), b (integer), color (red, green, blue) and y (1 on every fifth row). */
+    private static Path writeTable(Path file) throws IOException {
+        StringBuilder sb = new StringBuilder("a,b,color,y\n");
+        String[] colors = {"red", "green", "blue"};
+        for (int i = 0; i < 200; i++) {
+            sb.append(i % 7).append('.').append(i % 10).append(',').append((i * 13) % 11).append(',')
+                    .append(colors[i % 3]).append(',').append(i % 5 == 0 ? 1 : 0).append('\n');
+        }
+        Files.writeString(file, sb);
+        return file;
+    }
+
+    private static void train(Injector injector, Path table, Path model, String... extra) {
+        List<String> args = new ArrayList<>(List.of("train", table.toString(), "--label", "y", "--positive", "1",
+                "--categorical", "color", "--model", "logistic", "--out", model.toString()));
+        args.addAll(List.of(extra));
+        CliRun t = CliRun.withAllCommands(injector, args.toArray(String[]::new));
+        assertThat(t.exitCode()).as(t.err()).isZero();
+    }
+}
