@@ -41,6 +41,14 @@ class ArchitectureTest {
                 .check(all);
     }
 
+    /** The embedding API finds backends through ServiceLoader at run time, so a program needs only the one it uses. */
+    @Test
+    void theEmbeddingApiNeverSeesABackendOrTheApplication() {
+        noClasses().that().resideInAPackage("dev.rareclass.embed..")
+                .should().dependOnClassesThat().resideInAnyPackage(SMILE, DL4J, XGBOOST, APP)
+                .check(all);
+    }
+
     @Test
     void backendsNeverSeeEachOtherAnAdapterOrTheApplication() {
         noClasses().that().resideInAPackage(SMILE)
@@ -58,7 +66,7 @@ class ArchitectureTest {
     void theImportFoundEveryModule() {
         // guards the rules above against passing vacuously
         for (String pkg : new String[] {"dev.rareclass.app.cli", "dev.rareclass.adapters", "dev.rareclass.smile",
-                "dev.rareclass.dl4j", "dev.rareclass.xgboost", "dev.rareclass.domain.usecase"}) {
+                "dev.rareclass.dl4j", "dev.rareclass.xgboost", "dev.rareclass.domain.usecase", "dev.rareclass.embed"}) {
             assertThat(all.stream().filter(c -> c.getPackageName().startsWith(pkg))).as(pkg).isNotEmpty();
         }
     }

@@ -2,23 +2,15 @@ package dev.rareclass.app.cli;
 
 import dev.rareclass.app.serve.InferenceServer;
 import dev.rareclass.app.serve.ServedModel;
+import dev.rareclass.app.serve.Serving;
 import dev.rareclass.app.serve.StopSignals;
-import dev.rareclass.domain.data.DataOptions;
-import dev.rareclass.domain.data.ReadingOptions;
 import dev.rareclass.domain.error.UsageException;
-import dev.rareclass.domain.port.ModelStore;
-import dev.rareclass.domain.port.TableSource;
-import dev.rareclass.domain.service.EvaluateService;
-import dev.rareclass.embed.RareclassModel;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,10 +25,6 @@ import picocli.CommandLine.Parameters;
                 "Binds to loopback unless --host says otherwise. SIGTERM or Ctrl-C stops accepting, finishes the "
                 + "requests in flight and exits 0."})
 final class ServeCommand extends CliCommand {
-
-    /** How a CSV body is read: comma-separated with a header row; the rest as the model's training file was. */
-    private static final ReadingOptions CSV_BODY = new ReadingOptions(Optional.of("csv"), Optional.of(true),
-            Optional.of(','), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     @Parameters(arity = "1..*", paramLabel = "MODEL", description = "Model files written by train, compare --out or tune.")
     List<Path> modelFiles;
@@ -67,43 +55,21 @@ final class ServeCommand extends CliCommand {
             description = "Most requests handled at once (default: ${DEFAULT-VALUE}); more wait in the queue.")
     int threads;
 
-    private final ModelStore store;
-    private final TableSource tables;
+    private final Serving serving;
 
     @Inject
-    ServeCommand(ModelStore store, TableSource tables) {
-        this.store = store;
-        this.tables = tables;
+    ServeCommand(Serving serving) {
+        this.serving = serving;
     }
 
     @Override
     public Integer call() throws Exception {
         InferenceServer.Settings settings = settings();
-        if (!names.isEmpty() && names.size() != modelFiles.size()) {
-            throw new UsageException("--name was given " + names.size() + " time(s) for " + modelFiles.size()
-                    + " model file(s); give one name per model, in order, or none");
-        }
-        List<ServedModel> served = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < modelFiles.size(); i++) {
-            Path file = modelFiles.get(i);
-            String name = names.isEmpty() ? ServedModel.defaultName(file) : names.get(i);
-            if (!ServedModel.validName(name)) {
-                throw new UsageException("model name '" + name + "' cannot be a URL path segment: use letters, digits, "
-                        + "'.', '_' and '-' (choose one with --name)");
-            }
-            if (!seen.add(name)) {
-                throw new UsageException("two models are named '" + name + "': give each its own with --name");
-            }
-            served.add(new ServedModel(name, RareclassModel.of(store.load(file), name), file));
-        }
-        InferenceServer server = new InferenceServer(served, settings,
-                (model, body) -> tables.readOptionallyLabelled(EvaluateService.asTrained(DataOptions.of(body),
-                        CSV_BODY, model.model().pipeline())),
-                line -> {
-                    System.err.println(line);
-                    System.err.flush();
-                });
+        List<ServedModel> served = serving.load(modelFiles, names);
+        InferenceServer server = serving.server(served, settings, line -> {
+            System.err.println(line);
+            System.err.flush();
+        });
         StopSignals signals = new StopSignals();
         int bound;
         try {
@@ -116,8 +82,8 @@ final class ServeCommand extends CliCommand {
         PrintWriter o = out();
         String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound;
         for (ServedModel m : served) {
-            o.printf(Locale.ROOT, "Serving %s (%s@%s, threshold %s) from %s at %s/v2/models/%s/infer%n", m.name(),
-                    m.model().kind(), m.model().backend(), Show.num(m.model().threshold()), m.file(), base, m.name());
+            o.printf(Locale.ROOT, "Serving %s (%s) from %s at %s/v2/models/%s/infer%n", m.name(),
+                    m.summary(Show::num), m.file(), base, m.name());
         }
         o.printf(Locale.ROOT, "Listening on %s (SIGTERM or Ctrl-C stops)%n", base);
         o.flush();

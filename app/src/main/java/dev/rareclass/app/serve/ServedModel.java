@@ -9,6 +9,11 @@ import java.nio.file.Path;
  */
 public record ServedModel(String name, RareclassModel model, Path file) {
 
+    /** What the model is, for people: {@code random-forest@smile, threshold 0.42}. */
+    public String summary(java.util.function.DoubleFunction<String> number) {
+        return model.kind() + "@" + model.backend() + ", threshold " + number.apply(model.threshold());
+    }
+
     /** A name is one URL path segment: letters, digits, '.', '_' and '-'. */
     public static boolean validName(String name) {
         return name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");

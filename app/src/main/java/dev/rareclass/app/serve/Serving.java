@@ -1,0 +1,69 @@
+package dev.rareclass.app.serve;
+
+import dev.rareclass.domain.data.DataOptions;
+import dev.rareclass.domain.data.ReadingOptions;
+import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.port.ModelStore;
+import dev.rareclass.domain.port.TableSource;
+import dev.rareclass.domain.service.EvaluateService;
+import dev.rareclass.embed.RareclassModel;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * What {@code serve} needs from the rest of the application: model files loaded through the application's model
+ * store, named for URLs, and a server that reads CSV bodies as {@code predict} reads a table.
+ */
+public final class Serving {
+
+    /** How a CSV body is read: comma-separated with a header row; the rest as the model's training file was. */
+    private static final ReadingOptions CSV_BODY = new ReadingOptions(Optional.of("csv"), Optional.of(true),
+            Optional.of(','), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+    private final ModelStore store;
+    private final TableSource tables;
+
+    @Inject
+    public Serving(ModelStore store, TableSource tables) {
+        this.store = store;
+        this.tables = tables;
+    }
+
+    /**
+     * @param names one per file, in order, or none for the file names without extension
+     * @throws UsageException for a name that cannot be a URL path segment, or two models of one name
+     */
+    public List<ServedModel> load(List<Path> files, List<String> names) {
+        if (!names.isEmpty() && names.size() != files.size()) {
+            throw new UsageException("--name was given " + names.size() + " time(s) for " + files.size()
+                    + " model file(s); give one name per model, in order, or none");
+        }
+        List<ServedModel> served = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            String name = names.isEmpty() ? ServedModel.defaultName(file) : names.get(i);
+            if (!ServedModel.validName(name)) {
+                throw new UsageException("model name '" + name + "' cannot be a URL path segment: use letters, digits, "
+                        + "'.', '_' and '-' (choose one with --name)");
+            }
+            if (!seen.add(name)) {
+                throw new UsageException("two models are named '" + name + "': give each its own with --name");
+            }
+            served.add(new ServedModel(name, RareclassModel.of(store.load(file), name), file));
+        }
+        return served;
+    }
+
+    /** A server for the models (not started). */
+    public InferenceServer server(List<ServedModel> models, InferenceServer.Settings settings, Consumer<String> log) {
+        return new InferenceServer(models, settings, (model, body) -> tables.readOptionallyLabelled(
+                EvaluateService.asTrained(DataOptions.of(body), CSV_BODY, model.model().pipeline())), log);
+    }
+}
