@@ -47,8 +47,8 @@ public record ExplainService(TableSource tables, ModelStore store, ReportSink re
             List<PartialDependence.Curve> curves = new ArrayList<>();
             List<String> names = table.featureNames();
             for (PermutationImportance.Importance imp : importances) {
-                if (curves.size() >= r.top()) {
-                    break;
+                if (curves.size() >= r.top() || !(imp.mean() > 0)) {
+                    break; // a column the model does not rely on has a flat curve, drawn at a scale that shows noise
                 }
                 PartialDependence.Curve c = PartialDependence.compute(model, table, names.indexOf(imp.feature()),
                         r.points());
