@@ -194,6 +194,62 @@ class ZipModelStoreTest {
                 .hasMessageContaining(message);
     }
 
+    /** The reference row reason codes compare with travels in the manifest, one value per input column. */
+    @Test
+    void theReferenceRowRoundTripsAndAnOlderFileHasNone() throws IOException {
+        FittedPipeline m = model();
+        FittedPipeline withReference = new FittedPipeline(m.labelMapping(), m.preprocessor(), m.selector().orElse(null),
+                m.classifier(), m.threshold(), m.thresholdPolicy(), m.sampler(), m.classWeight(), m.validationMetrics(),
+                m.provenance(), new dev.rareclass.domain.experiment.ReferenceRow(java.util.Arrays.asList(1.5, Double.NaN,
+                "y")));
+        Path file = dir.resolve("ref.model");
+        store.save(withReference, file);
+        assertThat(store.load(file).referenceRow().orElseThrow().values()).containsExactly(1.5, Double.NaN, "y");
+        Path old = dir.resolve("old.model");
+        store.save(m, old);
+        assertThat(store.load(old).referenceRow()).isEmpty();
+
+        // a re-signed manifest whose reference has the wrong type, or is given for some columns only, is refused
+        Path wrongType = resigned(file, "wrong-type.model", json -> json.replaceFirst("\"reference\" : 1.5",
+                "\"reference\" : \"1.5\""));
+        assertThatThrownBy(() -> store.load(wrongType)).isInstanceOf(DataException.class)
+                .hasMessageContaining("'reference' of column 'a' is not a number");
+        Path some = resigned(file, "some.model", json -> json.replaceFirst("\"reference\" : 1.5,", ""));
+        assertThatThrownBy(() -> store.load(some)).isInstanceOf(DataException.class)
+                .hasMessageContaining("reference value for some columns only");
+        Path threshold = resigned(file, "threshold.model", json -> json.replaceFirst("\"value\" : 0.37",
+                "\"value\" : \"abc\""));
+        assertThatThrownBy(() -> store.load(threshold)).isInstanceOf(DataException.class)
+                .hasMessageContaining("'threshold' has no numeric value");
+    }
+
+    /** The file with its manifest edited and its manifest checksum made to match again (a forger's file). */
+    private Path resigned(Path file, String name, java.util.function.UnaryOperator<String> edit) throws IOException {
+        java.util.Map<String, byte[]> parts = new java.util.LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(file))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                parts.put(e.getName(), in.readAllBytes());
+            }
+        }
+        String json = new String(parts.get("manifest.json"), java.nio.charset.StandardCharsets.UTF_8);
+        String edited = edit.apply(json);
+        assertThat(edited).as("the edit applies").isNotEqualTo(json);
+        byte[] manifest = edited.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        parts.put("manifest.json", manifest);
+        parts.put("manifest.sha256", dev.rareclass.domain.experiment.Checksums.sha256(manifest)
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Path out = dir.resolve(name);
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+            for (var p : parts.entrySet()) {
+                zip.putNextEntry(new ZipEntry(p.getKey()));
+                zip.write(p.getValue());
+                zip.closeEntry();
+            }
+        }
+        return out;
+    }
+
     @Test
     void anAlteredClassifierIsRefused() throws IOException {
         assertAlteredEntryRefused("classifier.bin", bytes -> bytes[0] ^= 1, "checksum does not match");
