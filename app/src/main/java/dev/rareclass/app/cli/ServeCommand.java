@@ -104,8 +104,9 @@ final class ServeCommand extends CliCommand {
             throw new UsageException("--timeout must be a number of seconds above 0 and at most 86400, not "
                     + timeoutSeconds);
         }
-        if (threads < 2 || threads > 4096) {
-            throw new UsageException("--threads must be between 2 and 4096, not " + threads);
+        if (threads < 8 || threads > 4096) {
+            // Jetty keeps a few threads for accepting and selecting connections
+            throw new UsageException("--threads must be between 8 and 4096, not " + threads);
         }
         return new InferenceServer.Settings(host, port, byteSize(maxBody), Math.round(timeoutSeconds * 1000), threads);
     }
