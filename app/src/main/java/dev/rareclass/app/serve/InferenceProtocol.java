@@ -42,8 +42,11 @@ final class InferenceProtocol {
         DATATYPES = Set.copyOf(all);
     }
 
+    /** Strict (a key given twice is refused); numbers parsed by Jackson's fast parsers (the JDK's is 5x slower). */
     static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER).build());
 
     /** A parsed inference request: the columns, the reasons wanted per row, the outputs asked for and the id. */
     record Request(String id, Map<String, List<Object>> columns, int reasons, List<String> outputs) {

@@ -131,6 +131,34 @@ class ReasonCodesWorkedExampleTest {
         assertThat(dir.resolve("never")).doesNotExist();
     }
 
+    /** One model shared by eight threads scores every row as one thread does (the API promises thread safety). */
+    @Test
+    void oneModelSharedAcrossThreadsScoresAsOneThreadDoes() throws Exception {
+        RareclassModel m = RareclassModel.load(model);
+        List<RareclassModel.Score> alone = m.score(ROWS, 1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Boolean>> runs = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int offset = t;
+                runs.add(pool.submit(() -> {
+                    for (int k = 0; k < 150; k++) {
+                        int i = (offset * 150 + k) % ROWS.size();
+                        if (!m.score(ROWS.get(i), 1).equals(alone.get(i))) {
+                            return false;
+                        }
+                    }
+                    return m.score(ROWS, 1).equals(alone);
+                }));
+            }
+            for (var run : runs) {
+                assertThat(run.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void predictWritesTheSameReasons() throws Exception {
         Path out = dir.resolve("reasons.csv");
