@@ -26,7 +26,7 @@ final class PredictCommand extends CliCommand {
     @Option(names = "--reasons", paramLabel = "K", defaultValue = "0",
             description = "Add each row's K reason codes: columns reason_1, change_1, ... naming the input columns that "
                     + "moved its score most (the score minus the score with that column at its training median or most "
-                    + "frequent value), largest first.")
+                    + "frequent value), largest first (default: ${DEFAULT-VALUE}, none).")
     int reasons;
 
     private final PredictUseCase predict;

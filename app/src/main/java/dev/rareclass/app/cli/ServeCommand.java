@@ -91,8 +91,10 @@ final class ServeCommand extends CliCommand {
         spec.commandLine().getErr().printf("rareclass serve: %s received, finishing requests in flight%n", signal);
         spec.commandLine().getErr().flush();
         server.stop();
-        o.println("Stopped");
-        o.flush();
+        // to stderr, like the line above: nothing goes to stdout after start-up, so a supervisor that closed it
+        // before stopping the server still sees exit 0
+        spec.commandLine().getErr().println("rareclass serve: stopped");
+        spec.commandLine().getErr().flush();
         return 0;
     }
 
