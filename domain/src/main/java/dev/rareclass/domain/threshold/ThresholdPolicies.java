@@ -24,6 +24,9 @@ import java.util.function.ToDoubleFunction;
  *   <li>{@code fpr<=F} with F in [0, 1]: the smallest threshold whose false-positive rate is at most F, which
  *       maximises recall within an alarm budget (the paper-mill article's "recall at 6.3% FPR"). If even the
  *       largest threshold exceeds F (tied top scores), that largest threshold;</li>
+ *   <li>{@code alerts<=R} with R in [0, 1]: the smallest threshold that flags at most a share R of the rows, the alert
+ *       budget of a review team (R = 0.01: 10 alerts per 1,000 rows), whatever their labels. If even the largest
+ *       threshold flags more (tied top scores), that largest threshold;</li>
  *   <li>{@code cost:FN_COST:FP_COST} with non-negative costs, not both zero: the threshold minimising
  *       {@code FN_COST * fn + FP_COST * fp}; ties go to the larger threshold.</li>
  * </ul>
@@ -36,9 +39,9 @@ public final class ThresholdPolicies {
 
     /** The forms a policy takes, as help and completion list them. */
     public static final java.util.List<String> FORMS = java.util.List.of("0.5", "max-f1", "max-mcc",
-            "max-balanced-accuracy", "recall>=R", "precision>=P", "fpr<=F", "cost:FN_COST:FP_COST");
+            "max-balanced-accuracy", "recall>=R", "precision>=P", "fpr<=F", "alerts<=R", "cost:FN_COST:FP_COST");
     private static final String ACCEPTED = "accepted threshold policies: a number (e.g. 0.5), max-f1, max-mcc, "
-            + "max-balanced-accuracy, recall>=R, precision>=P, fpr<=F (R, P, F in [0, 1]), "
+            + "max-balanced-accuracy, recall>=R, precision>=P, fpr<=F, alerts<=R (R, P, F in [0, 1]), "
             + "cost:FN_COST:FP_COST (non-negative costs, not both 0)";
 
     private ThresholdPolicies() {
@@ -78,6 +81,9 @@ public final class ThresholdPolicies {
         }
         if (s.startsWith("fpr<=")) {
             return new MaxFalsePositiveRate(fraction(spec, s.substring("fpr<=".length())));
+        }
+        if (s.startsWith("alerts<=")) {
+            return new AlertBudget(fraction(spec, s.substring("alerts<=".length())));
         }
         if (s.startsWith("cost:")) {
             String[] parts = s.split(":", -1);
@@ -269,6 +275,35 @@ public final class ThresholdPolicies {
         @Override
         public String spec() {
             return "fpr<=" + canonical(budget);
+        }
+
+        @Override
+        public boolean needsValidationData() {
+            return true;
+        }
+    }
+
+    /** The most rows flagged within a budget: a share of all rows, whatever their class. */
+    private record AlertBudget(double share) implements ThresholdPolicy {
+        @Override
+        public double choose(int[] y, double[] scores) {
+            OperatingPoints points = OperatingPoints.of(y, scores);
+            int lowest = 0;
+            for (int i = 0; i < points.size(); i++) {
+                ConfusionCounts c = points.counts(i);
+                long total = c.tp() + c.fp() + c.tn() + c.fn();
+                if (total == 0 || (double) (c.tp() + c.fp()) / total <= share) {
+                    lowest = i;
+                } else {
+                    break;
+                }
+            }
+            return points.threshold(lowest);
+        }
+
+        @Override
+        public String spec() {
+            return "alerts<=" + canonical(share);
         }
 
         @Override

@@ -268,6 +268,36 @@ class ThresholdPoliciesTest {
         });
     }
 
+    /** An alert budget flags at most its share of all rows, and one candidate lower would flag more. */
+    @Test
+    void alertBudgetFlagsAtMostItsShareAndNoLowerThresholdStaysWithin() {
+        // 12 rows: alerts<=0.25 allows 3 flagged rows; the top three scores are 0.95, 0.9, 0.8
+        int[] y = {0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1};
+        double[] s = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.35, 0.75, 0.95};
+        assertThat(ThresholdPolicies.parse("alerts<=0.25").choose(y, s)).isEqualTo(0.8);
+        assertThat(ThresholdPolicies.parse("alerts <= 0.250").spec()).isEqualTo("alerts<=0.25");
+        assertThat(ThresholdPolicies.parse("alerts<=0").choose(y, s)).as("tied top or none: the largest").isEqualTo(0.95);
+        assertThat(ThresholdPolicies.parse("alerts<=1").choose(y, s)).isEqualTo(0.1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ThresholdPolicies.parse("alerts<=1.5"))
+                .isInstanceOf(dev.rareclass.domain.error.UsageException.class).hasMessageContaining("alerts<=R");
+        forEachRandomSet(300, (seed, random, yy, ss) -> {
+            double budget = 0.002 + 0.2 * random.nextDouble();
+            double t = ThresholdPolicies.parse("alerts<=" + budget).choose(yy, ss);
+            ConfusionCounts c = ConfusionCounts.of(yy, ss, t);
+            double flagged = (double) (c.tp() + c.fp()) / yy.length;
+            double top = Arrays.stream(ss).max().orElseThrow();
+            if (t != top) {
+                assertThat(flagged).as("seed " + seed).isLessThanOrEqualTo(budget);
+            }
+            for (double cand : candidates(ss)) {
+                if (cand < t) {
+                    ConfusionCounts lower = ConfusionCounts.of(yy, ss, cand);
+                    assertThat((double) (lower.tp() + lower.fp()) / yy.length).as("seed " + seed).isGreaterThan(budget);
+                }
+            }
+        });
+    }
+
     @org.junit.jupiter.api.Test
     void fprBudgetPicksTheSmallestThresholdWithinTheBudget() {
         // negatives' scores 0.1..0.9 (9 of them), positives 0.35, 0.75, 0.95
