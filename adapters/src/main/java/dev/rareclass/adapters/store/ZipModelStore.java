@@ -17,6 +17,7 @@ import dev.rareclass.domain.experiment.Environment;
 import dev.rareclass.domain.data.ReadingOptions;
 import dev.rareclass.domain.preprocess.MissingPolicy;
 import dev.rareclass.domain.experiment.ReferenceRow;
+import dev.rareclass.domain.experiment.PriorCorrection;
 import java.util.Optional;
 import dev.rareclass.domain.model.EpochRecord;
 import dev.rareclass.domain.model.Hyperparameters;
@@ -191,7 +192,7 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         requireScoresWidth(classifier, selector == null ? preprocessor.width() : selector.kept().length, preprocessor);
         return new FittedPipeline(label, preprocessor, selector, classifier, t.path("value").asDouble(),
                 t.path("policy").asText(), m.path("sampler").asText("none"), m.path("class_weight").asText("none"),
-                validation, provenance, reference);
+                validation, provenance, reference, prior(m.path("prior_correction")));
     }
 
     /**
@@ -286,6 +287,13 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         ObjectNode threshold = root.putObject("threshold");
         threshold.put("value", model.threshold());
         threshold.put("policy", model.thresholdPolicy());
+        model.priorCorrection().ifPresent(pc -> {
+            ObjectNode prior = root.putObject("prior_correction");
+            prior.put("fitted_prevalence", pc.fitted());
+            prior.put("target_prevalence", pc.target());
+            prior.put("note", "probabilities mapped from the positive share the classifier learned from (after the "
+                    + "sampler and class weights) to the target share");
+        });
         root.put("sampler", model.sampler());
         root.put("class_weight", model.classWeight());
         root.put("score_kind", c.scoreKind().name().toLowerCase(java.util.Locale.ROOT));
@@ -491,6 +499,19 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
             throw new IllegalArgumentException("manifest field '" + field + "' is missing");
         }
         return v.asText();
+    }
+
+    /** The prior correction of a manifest, or null when it records none (no sampler or weights, or an older file). */
+    private static PriorCorrection prior(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        JsonNode fitted = node.path("fitted_prevalence");
+        JsonNode target = node.path("target_prevalence");
+        if (!fitted.isNumber() || !target.isNumber()) {
+            throw new IllegalArgumentException("manifest field 'prior_correction' needs numeric prevalences");
+        }
+        return new PriorCorrection(fitted.doubleValue(), target.doubleValue());
     }
 
     private static void putReference(ObjectNode col, Object value) {

@@ -43,6 +43,12 @@ final class FitOptions {
                     + "SelectKBest (default: ${DEFAULT-VALUE}, keep all).")
     int selectTopK;
 
+    @Option(names = "--deploy-prevalence", paramLabel = "P",
+            description = "After a sampler or class weights, map the model's probabilities to this share of positives "
+                    + "(the base rate where it will run) instead of the training rows' own (default: the training "
+                    + "rows' share).")
+    Double deployPrevalence;
+
     /** The settings, with the imputation part of {@code --missing}; a bad value is a usage error here. */
     FitSettings toSettings(MissingPolicy missing) {
         if (vocabulary < 1) {
@@ -56,6 +62,11 @@ final class FitOptions {
         }
         PreprocessingSpec preprocessing = new PreprocessingSpec(Scaling.fromKey(scale), missing,
                 UnknownCategories.fromKey(unknown), vocabulary);
-        return new FitSettings(preprocessing, selectTopK, FitSettings.threshold(threshold), validationSplit, seed);
+        if (deployPrevalence != null && !(deployPrevalence > 0 && deployPrevalence < 1)) {
+            throw new UsageException("--deploy-prevalence must be a share of positives between 0 and 1, got "
+                    + deployPrevalence);
+        }
+        return new FitSettings(preprocessing, selectTopK, FitSettings.threshold(threshold), validationSplit, seed,
+                deployPrevalence == null ? 0 : deployPrevalence);
     }
 }

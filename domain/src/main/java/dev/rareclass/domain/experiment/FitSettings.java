@@ -17,9 +17,16 @@ import java.util.Objects;
  * @param validationFraction share of training rows held out (stratified) for the threshold, early stopping and
  *                           validation metrics; 0 trains on every row and then needs a fixed threshold
  * @param seed               seeds the validation split, the sampler and training
+ * @param deployPrevalence   the positive share probabilities should describe after a sampler or class weights
+ *                           ({@link PriorCorrection}); 0 for the training rows' own
  */
 public record FitSettings(PreprocessingSpec preprocessing, int selectTopK, ThresholdPolicy threshold,
-                          double validationFraction, long seed) {
+                          double validationFraction, long seed, double deployPrevalence) {
+
+    public FitSettings(PreprocessingSpec preprocessing, int selectTopK, ThresholdPolicy threshold,
+                       double validationFraction, long seed) {
+        this(preprocessing, selectTopK, threshold, validationFraction, seed, 0);
+    }
 
     /** Standard scaling, every feature, max-F1 on a 20% validation part, seed 42: the commands' defaults. */
     public static final FitSettings DEFAULT = new FitSettings(PreprocessingSpec.STANDARD, 0,
@@ -33,6 +40,9 @@ public record FitSettings(PreprocessingSpec preprocessing, int selectTopK, Thres
         }
         if (!(validationFraction >= 0 && validationFraction < 1)) {
             throw new UsageException("validation split must be in [0, 1), got " + validationFraction);
+        }
+        if (!(deployPrevalence == 0 || (deployPrevalence > 0 && deployPrevalence < 1))) {
+            throw new UsageException("deploy prevalence must be a share of positives in (0, 1), got " + deployPrevalence);
         }
         if (threshold.needsValidationData() && validationFraction == 0) {
             throw new UsageException("threshold policy " + threshold.spec() + " is tuned on validation rows; "
@@ -54,19 +64,24 @@ public record FitSettings(PreprocessingSpec preprocessing, int selectTopK, Thres
     }
 
     public FitSettings withPreprocessing(PreprocessingSpec p) {
-        return new FitSettings(p, selectTopK, threshold, validationFraction, seed);
+        return new FitSettings(p, selectTopK, threshold, validationFraction, seed, deployPrevalence);
     }
 
     public FitSettings withSelectTopK(int k) {
-        return new FitSettings(preprocessing, k, threshold, validationFraction, seed);
+        return new FitSettings(preprocessing, k, threshold, validationFraction, seed, deployPrevalence);
     }
 
     /** With another policy and validation share, checked together (a tuned policy needs validation rows). */
     public FitSettings withThreshold(ThresholdPolicy policy, double fraction) {
-        return new FitSettings(preprocessing, selectTopK, policy, fraction, seed);
+        return new FitSettings(preprocessing, selectTopK, policy, fraction, seed, deployPrevalence);
     }
 
     public FitSettings withSeed(long newSeed) {
-        return new FitSettings(preprocessing, selectTopK, threshold, validationFraction, newSeed);
+        return new FitSettings(preprocessing, selectTopK, threshold, validationFraction, newSeed, deployPrevalence);
+    }
+
+    /** With probabilities corrected to this positive share after a sampler or class weights (0: the training rows'). */
+    public FitSettings withDeployPrevalence(double prevalence) {
+        return new FitSettings(preprocessing, selectTopK, threshold, validationFraction, seed, prevalence);
     }
 }

@@ -29,6 +29,7 @@ public final class FittedPipeline {
     private final Map<String, Double> validationMetrics;
     private final Provenance provenance;
     private final ReferenceRow referenceRow;
+    private final PriorCorrection prior;
 
     /**
      * @param selector the fitted feature selection after preprocessing, or null when every feature is kept
@@ -38,7 +39,7 @@ public final class FittedPipeline {
                           double threshold, String thresholdPolicy, String sampler, String classWeight,
                           Map<String, Double> validationMetrics, Provenance provenance) {
         this(labelMapping, preprocessor, selector, classifier, threshold, thresholdPolicy, sampler, classWeight,
-                validationMetrics, provenance, null);
+                validationMetrics, provenance, null, null);
     }
 
     /**
@@ -49,6 +50,19 @@ public final class FittedPipeline {
                           TrainedClassifier classifier,
                           double threshold, String thresholdPolicy, String sampler, String classWeight,
                           Map<String, Double> validationMetrics, Provenance provenance, ReferenceRow referenceRow) {
+        this(labelMapping, preprocessor, selector, classifier, threshold, thresholdPolicy, sampler, classWeight,
+                validationMetrics, provenance, referenceRow, null);
+    }
+
+    /**
+     * @param prior the correction of the classifier's probabilities to the real base rate, or null when it learned
+     *              from rows at that rate (no sampler, no class weights) or gives no probabilities
+     */
+    public FittedPipeline(LabelMapping labelMapping, FittedPreprocessor preprocessor, FeatureSelector selector,
+                          TrainedClassifier classifier,
+                          double threshold, String thresholdPolicy, String sampler, String classWeight,
+                          Map<String, Double> validationMetrics, Provenance provenance, ReferenceRow referenceRow,
+                          PriorCorrection prior) {
         this.labelMapping = Objects.requireNonNull(labelMapping, "labelMapping");
         this.preprocessor = Objects.requireNonNull(preprocessor, "preprocessor");
         this.selector = selector;
@@ -67,6 +81,7 @@ public final class FittedPipeline {
                     + preprocessor.inputNames().size() + " input columns");
         }
         this.referenceRow = referenceRow;
+        this.prior = prior;
     }
 
     /** The input columns the model expects, in order. */
@@ -128,6 +143,11 @@ public final class FittedPipeline {
         return provenance;
     }
 
+    /** The correction of the classifier's probabilities to the real base rate, when it learned from rebalanced rows. */
+    public java.util.Optional<PriorCorrection> priorCorrection() {
+        return java.util.Optional.ofNullable(prior);
+    }
+
     /** The typical training row that reason codes compare with (absent in model files saved before it existed). */
     public java.util.Optional<ReferenceRow> referenceRow() {
         return java.util.Optional.ofNullable(referenceRow);
@@ -136,7 +156,7 @@ public final class FittedPipeline {
     /** The same model with other provenance (a use case adds what the fit could not know, such as how the file was read). */
     public FittedPipeline withProvenance(Provenance newProvenance) {
         return new FittedPipeline(labelMapping, preprocessor, selector, classifier, threshold, thresholdPolicy, sampler,
-                classWeight, validationMetrics, newProvenance, referenceRow);
+                classWeight, validationMetrics, newProvenance, referenceRow, prior);
     }
 
     /**
@@ -145,7 +165,8 @@ public final class FittedPipeline {
      */
     public double[] scores(Table table) {
         FeatureMatrix x = features(table);
-        return classifier.scores(classifier.readsSparseFeatures() ? x : x.densified());
+        double[] scores = classifier.scores(classifier.readsSparseFeatures() ? x : x.densified());
+        return prior == null ? scores : prior.applyAll(scores);
     }
 
     /** 1 where {@code score >= threshold}. */

@@ -76,6 +76,9 @@ public record ModelReport(String title, String scoredPart, DatasetSummary datase
         facts.put("threshold policy", m.thresholdPolicy());
         facts.put("sampler", m.sampler());
         facts.put("class weight", m.classWeight());
+        m.priorCorrection().ifPresent(pc -> facts.put("prior correction", String.format(Locale.ROOT,
+                "probabilities mapped from the %.4g%% positives the classifier learned from to %.4g%%",
+                100 * pc.fitted(), 100 * pc.target())));
         facts.put("label", m.labelMapping().column() + " (positive: " + m.labelMapping().positiveValue()
                 + ", negative: " + m.labelMapping().negativeValue() + ")");
         facts.put("input columns", Integer.toString(m.featureNames().size()));

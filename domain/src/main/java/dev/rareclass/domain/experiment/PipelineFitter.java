@@ -11,6 +11,7 @@ import dev.rareclass.domain.metrics.BinaryMetrics;
 import dev.rareclass.domain.metrics.MetricName;
 import dev.rareclass.domain.model.ModelId;
 import java.util.Optional;
+import dev.rareclass.domain.model.ClassWeights;
 import dev.rareclass.domain.model.ClassifierTrainer;
 import dev.rareclass.domain.model.ProgressListener;
 import dev.rareclass.domain.model.ScoreKind;
@@ -154,11 +155,24 @@ public final class PipelineFitter {
             }
         }
         TrainedClassifier classifier = pipeline.trainer().train(xTrain, yTrain, ctx);
+        // a sampler or class weights make the classifier learn another base rate than the data's: map its
+        // probabilities back (one-class detectors give no probabilities; none when the rates agree)
+        PriorCorrection prior = null;
+        if (classifier.scoreKind() == ScoreKind.PROBABILITY) {
+            ClassWeights w = spec.classWeight().weightsFor(yTrain);
+            double seen = PriorCorrection.seen(yTrain.positives(), yTrain.negatives(), w.positive(), w.negative());
+            double real = settings.deployPrevalence() > 0 ? settings.deployPrevalence()
+                    : (double) trainPart.requireLabels().positives() / trainPart.rows();
+            prior = PriorCorrection.of(seen, real).orElse(null);
+        }
 
         double threshold;
         Map<String, Double> validation = new LinkedHashMap<>();
         if (yValid != null) {
             double[] validScores = classifier.scores(classifier.readsSparseFeatures() ? xValid : xValid.densified());
+            if (prior != null) {
+                prior.applyAll(validScores); // the threshold is chosen on the scores the model will give
+            }
             int[] yv = yValid.toArray();
             threshold = policy.choose(yv, validScores);
             BinaryMetrics m = BinaryMetrics.compute(yv, validScores, threshold,
@@ -174,7 +188,7 @@ public final class PipelineFitter {
                 validRows.length);
         return new FittedPipeline(table.labelMapping().orElseThrow(), preprocessor, selector, classifier,
                 threshold, policy.spec(), spec.sampler().name(), spec.classWeight().spec(), validation, provenance,
-                ReferenceRow.fit(trainPart));
+                ReferenceRow.fit(trainPart), prior);
     }
 
     /**
