@@ -4,6 +4,7 @@ import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.ReadingOptions;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.experiment.Evaluation;
+import dev.rareclass.domain.experiment.Checksums;
 import dev.rareclass.domain.experiment.FittedPipeline;
 import dev.rareclass.domain.experiment.ModelReport;
 import dev.rareclass.domain.model.ProgressListener;
@@ -26,6 +27,11 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
         FittedPipeline model = store.load(request.model());
         Table table = tables.read(asTrained(request.data(), request.given(), model));
         table.notes().forEach(progress::note);
+        String trainedOn = model.provenance().dataSha256();
+        if (!trainedOn.isEmpty() && trainedOn.equals(Checksums.sha256(request.data().file()))) {
+            progress.note("warning: " + request.data().file() + " is the very file this model was trained on (same "
+                    + "SHA-256): these numbers are optimistic; evaluate on rows the model never saw");
+        }
         int[] y = table.requireLabels().toArray();
         double[] scores = model.scores(table);
         Evaluation evaluation;

@@ -31,6 +31,11 @@ public record TrainService(TableSource tables, ModelStore store, PipelineFitter 
         table.notes().forEach(progress::note);
         String sha = Checksums.sha256(request.data().file());
         FittedPipeline model = fitter.fit(table, pipeline, sha, progress);
+        Double auc = model.validationMetrics().get("roc_auc");
+        if (auc != null && Math.abs(auc - 0.5) <= 0.05) {
+            progress.note(String.format(java.util.Locale.ROOT, "warning: validation ROC-AUC %.3f is within 0.05 of 0.5: "
+                    + "the model barely tells the classes apart (check the label, the features and --positive)", auc));
+        }
         model = model.withProvenance(model.provenance().withReading(ReadingOptions.of(request.data())));
         store.save(model, request.out());
         List<Path> written = List.of();
