@@ -10,7 +10,7 @@ public final class CommonOptions {
     @Option(names = "--verbose", description = "Show stack traces of errors.")
     boolean verbose;
 
-    @Option(names = {"-q", "--quiet"}, description = "Show no progress or notes on stderr.")
+    @Option(names = {"-q", "--quiet"}, description = "Show no progress or notes on stderr (warnings still show).")
     boolean quiet;
 
     /** Where a command reports progress and notes. */

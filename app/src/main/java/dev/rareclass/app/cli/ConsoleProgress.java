@@ -29,10 +29,12 @@ final class ConsoleProgress implements ProgressListener {
         return new ConsoleProgress(err, quiet, System.console() != null);
     }
 
+    /** A note, or a warning when the message starts with {@code warning: } (shown as it is, even under --quiet). */
     @Override
     public synchronized void note(String message) {
-        if (!quiet) {
-            err.println("note: " + message);
+        boolean warning = message.startsWith("warning: ");
+        if (!quiet || warning) {
+            err.println(warning ? message : "note: " + message);
             err.flush();
         }
     }

@@ -53,4 +53,17 @@ class ColleagueWarningsTest {
         assertThat(fresh.exitCode()).isZero();
         assertThat(fresh.err()).doesNotContain("trained on");
     }
+
+    /** Cross-validation on a table with few positives says so, even under --quiet, and counts them per part. */
+    @Test
+    void testPartsWithFewPositivesArePointedOut() throws Exception {
+        Path data = table("small.csv", 4, true); // about 120 positives
+        CliRun ten = CliRun.of("compare", data.toString(), "--label", "y", "--positive", "1", "--models", "logistic",
+                "--folds", "20", "-q");
+        assertThat(ten.exitCode()).as(ten.err()).isZero();
+        assertThat(ten.err()).startsWith("warning: test parts hold few positives (").contains("use fewer folds");
+        CliRun three = CliRun.of("compare", data.toString(), "--label", "y", "--positive", "1", "--models", "logistic",
+                "--folds", "3");
+        assertThat(three.err()).contains("note: positives per test part: ").doesNotContain("warning");
+    }
 }

@@ -58,6 +58,7 @@ public final class Experiment {
         Labels y = table.requireLabels();
         PipelineFitter.requireBothClasses(table, y);
         List<Protocol.EvaluationSplit> splits = plan.protocol().splits(y, plan.seed());
+        noteFewPositives(y, splits, progress);
 
         FoldOutcome[][] outcomes = new FoldOutcome[configs.size()][splits.size()];
         long total = (long) configs.size() * splits.size();
@@ -128,6 +129,37 @@ public final class Experiment {
                     + "class weights can be fitted");
         }
         return configs;
+    }
+
+    /** Fewer than this many positives in a test part make its metrics too noisy to compare configurations by. */
+    static final int FEW_POSITIVES = 10;
+
+    /**
+     * Says how many positives each test part holds, and warns when one holds fewer than {@link #FEW_POSITIVES}: one
+     * positive more or less found then moves recall by 10 points or more.
+     */
+    static void noteFewPositives(Labels y, List<Protocol.EvaluationSplit> splits, ProgressListener progress) {
+        int[] y01 = y.toArray();
+        java.util.TreeMap<Integer, Integer> counts = new java.util.TreeMap<>();
+        int fewest = Integer.MAX_VALUE;
+        for (Protocol.EvaluationSplit s : splits) {
+            int positives = 0;
+            for (int row : s.rows().test()) {
+                positives += y01[row];
+            }
+            counts.merge(positives, 1, Integer::sum);
+            fewest = Math.min(fewest, positives);
+        }
+        StringBuilder shown = new StringBuilder();
+        counts.forEach((positives, parts) -> shown.append(shown.isEmpty() ? "" : ", ").append(parts).append(" with ")
+                .append(positives));
+        if (fewest < FEW_POSITIVES) {
+            progress.note("warning: test parts hold few positives (" + shown + "): a part's recall moves by "
+                    + (fewest == 0 ? "all of it" : Math.round(100.0 / Math.max(1, fewest)) + " points")
+                    + " with one positive more or less found; use fewer folds, or --repeats to average more splits");
+        } else {
+            progress.note("positives per test part: " + shown);
+        }
     }
 
     private FoldOutcome evaluate(Table table, ResolvedPipeline config, Protocol.EvaluationSplit split, long seed) {
