@@ -1,5 +1,8 @@
 package dev.rareclass.domain.experiment;
 
+import dev.rareclass.domain.metrics.TopShares;
+import java.util.List;
+
 import dev.rareclass.domain.data.LabelMapping;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.metrics.BinaryMetrics;
@@ -15,9 +18,20 @@ import dev.rareclass.domain.metrics.Curve;
  * @param dataSource the evaluated file
  * @param model      {@code kind@backend}
  * @param policy     the threshold policy that chose {@link BinaryMetrics#threshold()}
+ * @param top        precision and recall among the top 1%, 5% and 10% of scores ({@link TopShares})
  */
 public record Evaluation(String dataSource, String model, String policy, BinaryMetrics metrics,
-                         ClassificationReport report, Curve roc, Curve precisionRecall) {
+                         ClassificationReport report, Curve roc, Curve precisionRecall, List<TopShares.Top> top) {
+
+    public Evaluation {
+        top = List.copyOf(top);
+    }
+
+    /** Without the top shares (a report made from a curve's points alone). */
+    public Evaluation(String dataSource, String model, String policy, BinaryMetrics metrics,
+                      ClassificationReport report, Curve roc, Curve precisionRecall) {
+        this(dataSource, model, policy, metrics, report, roc, precisionRecall, List.of());
+    }
 
     /** A fitted model's numbers for these labels and the scores it gave the table's rows. */
     public static Evaluation of(FittedPipeline model, Table table, int[] y, double[] scores) {
@@ -27,6 +41,6 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
         ClassificationReport report = ClassificationReport.of(metrics.counts(), mapping.negativeValue(),
                 mapping.positiveValue());
         return new Evaluation(table.source(), model.classifier().id().toString(), model.thresholdPolicy(), metrics,
-                report, Curves.roc(y, scores), Curves.precisionRecall(y, scores));
+                report, Curves.roc(y, scores), Curves.precisionRecall(y, scores), TopShares.of(y, scores));
     }
 }
