@@ -1,5 +1,6 @@
 package dev.rareclass.domain.experiment;
 
+import dev.rareclass.domain.metrics.BootstrapIntervals;
 import dev.rareclass.domain.metrics.TopShares;
 import java.util.List;
 
@@ -19,18 +20,33 @@ import dev.rareclass.domain.metrics.Curve;
  * @param model      {@code kind@backend}
  * @param policy     the threshold policy that chose {@link BinaryMetrics#threshold()}
  * @param top        precision and recall among the top 1%, 5% and 10% of scores ({@link TopShares})
+ * @param intervals  95% bootstrap intervals of pr_auc, roc_auc, recall and precision ({@link BootstrapIntervals}),
+ *                   by metric name
  */
 public record Evaluation(String dataSource, String model, String policy, BinaryMetrics metrics,
-                         ClassificationReport report, Curve roc, Curve precisionRecall, List<TopShares.Top> top) {
+                         ClassificationReport report, Curve roc, Curve precisionRecall, List<TopShares.Top> top,
+                         java.util.Map<String, BootstrapIntervals.Interval> intervals) {
+
+    /** The seed of every evaluation's bootstrap: the same rows give the same intervals. */
+    public static final long BOOTSTRAP_SEED = 0;
 
     public Evaluation {
         top = List.copyOf(top);
+        intervals = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(intervals));
+    }
+
+    /** The top shares and intervals of these labels and scores. */
+    public Evaluation(String dataSource, String model, String policy, BinaryMetrics metrics,
+                      ClassificationReport report, int[] y, double[] scores) {
+        this(dataSource, model, policy, metrics, report, Curves.roc(y, scores), Curves.precisionRecall(y, scores),
+                TopShares.of(y, scores), BootstrapIntervals.of(y, scores, metrics.threshold(),
+                        BootstrapIntervals.RESAMPLES, BOOTSTRAP_SEED));
     }
 
     /** Without the top shares (a report made from a curve's points alone). */
     public Evaluation(String dataSource, String model, String policy, BinaryMetrics metrics,
                       ClassificationReport report, Curve roc, Curve precisionRecall) {
-        this(dataSource, model, policy, metrics, report, roc, precisionRecall, List.of());
+        this(dataSource, model, policy, metrics, report, roc, precisionRecall, List.of(), java.util.Map.of());
     }
 
     /** A fitted model's numbers for these labels and the scores it gave the table's rows. */
@@ -41,6 +57,6 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
         ClassificationReport report = ClassificationReport.of(metrics.counts(), mapping.negativeValue(),
                 mapping.positiveValue());
         return new Evaluation(table.source(), model.classifier().id().toString(), model.thresholdPolicy(), metrics,
-                report, Curves.roc(y, scores), Curves.precisionRecall(y, scores), TopShares.of(y, scores));
+                report, y, scores);
     }
 }

@@ -5,8 +5,6 @@ import dev.rareclass.domain.experiment.Evaluation;
 import dev.rareclass.domain.usecase.ScoreUseCase;
 import dev.rareclass.domain.metrics.BinaryMetrics;
 import dev.rareclass.domain.metrics.ClassificationReport;
-import dev.rareclass.domain.metrics.Curves;
-import dev.rareclass.domain.metrics.TopShares;
 import dev.rareclass.domain.port.TableSource;
 
 /** Reads the label and score columns and computes every metric at the given threshold. */
@@ -26,7 +24,6 @@ public record ScoreService(TableSource tables) implements ScoreUseCase {
         BinaryMetrics metrics = BinaryMetrics.compute(y, scores, threshold, probabilities);
         ClassificationReport report = ClassificationReport.of(metrics.counts(), read.mapping().negativeValue(),
                 read.mapping().positiveValue());
-        return new Evaluation(read.source(), scoreColumn, String.valueOf(threshold), metrics, report,
-                Curves.roc(y, scores), Curves.precisionRecall(y, scores), TopShares.of(y, scores));
+        return new Evaluation(read.source(), scoreColumn, String.valueOf(threshold), metrics, report, y, scores);
     }
 }
