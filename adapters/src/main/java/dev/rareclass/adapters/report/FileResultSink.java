@@ -72,7 +72,7 @@ public final class FileResultSink implements ResultSink {
 
     @Override
     public void writeEvaluation(Evaluation evaluation, Path file) {
-        byte[] bytes = evaluationJson(evaluation).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = evaluationJson(evaluation, true).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, out -> out.write(bytes));
     }
 
@@ -148,8 +148,8 @@ public final class FileResultSink implements ResultSink {
     }
 
     @Override
-    public String evaluationJson(Evaluation evaluation) {
-        return toJson(JsonResults.evaluation(evaluation));
+    public String evaluationJson(Evaluation evaluation, boolean curves) {
+        return toJson(JsonResults.evaluation(evaluation, curves));
     }
 
     private static String toJson(Object node) {

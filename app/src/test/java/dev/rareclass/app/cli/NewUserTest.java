@@ -2,6 +2,8 @@ package dev.rareclass.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,5 +60,40 @@ class NewUserTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("32561 rows, 14 feature columns").contains("7841 positive");
         assertThat(r.out()).contains("missing values in 3 columns ('1' 1836, '6' 1843, '13' 583)");
+    }
+
+    // ---- 2. score --json prints the metrics; the curves only with --curves ---------------------------------
+
+    @Test
+    void scoreJsonPrintsCurvesOnlyWhenAsked() throws IOException {
+        StringBuilder csv = new StringBuilder("y,p\n");
+        java.util.Random random = new java.util.Random(21);
+        for (int i = 0; i < 2000; i++) {
+            int y = i % 20 == 0 ? 1 : 0;
+            csv.append(y).append(',').append(random.nextDouble() * 0.7 + 0.3 * y).append('\n');
+        }
+        Path predictions = Files.writeString(dir.resolve("scores.csv"), csv);
+        CliRun plain = CliRun.of("score", predictions.toString(), "--label", "y", "--positive", "1", "--score", "p",
+                "--json");
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        JsonNode metrics = new ObjectMapper().readTree(plain.out());
+        assertThat(metrics.has("pr_auc")).isTrue();
+        assertThat(metrics.has("classification_report")).isTrue();
+        assertThat(metrics.has("roc_curve")).isFalse();
+        assertThat(metrics.has("pr_curve")).isFalse();
+        assertThat(plain.out().length()).isLessThan(2000);
+
+        CliRun curves = CliRun.of("score", predictions.toString(), "--label", "y", "--positive", "1", "--score", "p",
+                "--json", "--curves");
+        assertThat(curves.exitCode()).as(curves.err()).isZero();
+        JsonNode all = new ObjectMapper().readTree(curves.out());
+        assertThat(all.path("roc_curve").path("fpr").size()).isGreaterThan(10);
+        assertThat(all.path("pr_curve").path("precision").size()).isGreaterThan(1000);
+        assertThat(all.path("pr_auc").asDouble()).isEqualTo(metrics.path("pr_auc").asDouble());
+
+        CliRun alone = CliRun.of("score", predictions.toString(), "--label", "y", "--positive", "1", "--score", "p",
+                "--curves");
+        assertThat(alone.exitCode()).isEqualTo(2);
+        assertThat(alone.err()).isEqualTo("rareclass: --curves goes with --json (the curves are printed as JSON arrays)\n");
     }
 }
