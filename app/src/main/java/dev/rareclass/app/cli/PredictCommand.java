@@ -49,7 +49,7 @@ final class PredictCommand extends CliCommand {
         }
         java.io.PrintWriter summary = summary(out);
         summary.printf("Wrote %d predictions (%d predicted positive at threshold %s) to %s%n",
-                p.size(), positives, Show.num(p.threshold()), out);
+                p.size(), positives, Show.threshold(p.threshold()), out);
         summary.flush();
         return 0;
     }

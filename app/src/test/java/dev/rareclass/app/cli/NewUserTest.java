@@ -96,4 +96,52 @@ class NewUserTest {
         assertThat(alone.exitCode()).isEqualTo(2);
         assertThat(alone.err()).isEqualTo("rareclass: --curves goes with --json (the curves are printed as JSON arrays)\n");
     }
+
+    // ---- 3. a printed threshold is the exact one: reusing it gives the same predictions --------------------
+
+    private static String after(String text, String regex) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);
+        assertThat(m.find()).as(regex + " in " + text).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void printedThresholdsAreExactAndReusingOneReproducesTheConfusionMatrix() throws IOException {
+        Path data = GeneratedCsv.write(dir.resolve("thresholds.csv"), 800, 5, 3, 0.1, 21, "a,b,c,d,e,y", "1", "0");
+        Path model = dir.resolve("thresholds.model");
+        CliRun train = CliRun.of("train", data.toString(), "--label", "y", "--positive", "1", "--model", "logistic",
+                "--out", model.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        String shown = after(train.out(), "threshold (\\S+) by max-f1");
+
+        Path json = dir.resolve("thresholds.json");
+        CliRun eval = CliRun.of("evaluate", model.toString(), data.toString(), "--json", json.toString());
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        JsonNode metrics = new ObjectMapper().readTree(json.toFile());
+        double exact = metrics.path("threshold").asDouble();
+        assertThat(exact).isNotEqualTo(Math.round(exact * 10_000) / 10_000.0); // the case that rounding broke
+        assertThat(Double.parseDouble(shown)).isEqualTo(exact);
+        assertThat(shown).isEqualTo(Double.toString(exact));
+        assertThat(after(eval.out(), "\\(threshold (\\S+), max-f1\\)")).isEqualTo(shown);
+
+        Path predictions = dir.resolve("thresholds-p.csv");
+        CliRun predict = CliRun.of("predict", model.toString(), data.toString(), "--out", predictions.toString());
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        assertThat(after(predict.out(), "at threshold (\\S+)\\)")).isEqualTo(shown);
+
+        CliRun inspect = CliRun.of("inspect", model.toString());
+        assertThat(inspect.exitCode()).as(inspect.err()).isZero();
+        assertThat(after(inspect.out(), "(?m)^  threshold +(\\S+)$")).isEqualTo(shown);
+
+        // the number as printed, given back, predicts as the model did
+        CliRun rescored = CliRun.of("score", predictions.toString(), "--label", "y", "--positive", "1", "--score", "p",
+                "--threshold", shown, "--json");
+        assertThat(rescored.exitCode()).as(rescored.err()).isZero();
+        JsonNode again = new ObjectMapper().readTree(rescored.out());
+        for (String count : java.util.List.of("tp", "fp", "tn", "fn")) {
+            assertThat(again.path(count).asLong()).as(count).isEqualTo(metrics.path(count).asLong());
+        }
+        // other metrics keep their four decimals
+        assertThat(eval.out()).containsPattern("(?m)^  pr_auc +0\\.\\d{4}$");
+    }
 }
