@@ -29,8 +29,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * Writes predictions as CSV ({@code row,y,p,predicted}: input data row, true label 0/1 when the input had
- * it, score, predicted label 0/1) and evaluations and leaderboards as JSON, each atomically.
+ * Writes predictions as CSV ({@code row,y,p,predicted}: input data row, the input's id column as written when
+ * asked for, true label 0/1 when the input had it, score, predicted label 0/1, then reason codes when asked for)
+ * and evaluations and leaderboards as JSON, each atomically.
  */
 public final class FileResultSink implements ResultSink {
 
@@ -49,11 +50,15 @@ public final class FileResultSink implements ResultSink {
                     header.add("reason_" + k);
                     header.add("change_" + k);
                 }
+                p.idColumn().ifPresent(id -> header.add(1, idHeader(id, header)));
                 csv.writeRecord(header);
                 List<String> record = new ArrayList<>(header.size());
                 for (int i = 0; i < p.size(); i++) {
                     record.clear();
                     record.add(Integer.toString(p.rowNumber(i)));
+                    if (p.idColumn().isPresent()) {
+                        record.add(p.id(i) == null ? "" : p.id(i));
+                    }
                     if (p.hasLabels()) {
                         record.add(Integer.toString(p.label(i)));
                     }
@@ -68,6 +73,18 @@ public final class FileResultSink implements ResultSink {
                 }
             }
         });
+    }
+
+    /**
+     * The id column's header: its name in the input, unless that is one of the other columns' names (an input
+     * column called {@code y} or {@code p}), which would make them ambiguous; then prefixed with {@code input_}.
+     */
+    static String idHeader(String name, List<String> others) {
+        String header = name;
+        while (others.contains(header)) {
+            header = "input_" + header;
+        }
+        return header;
     }
 
     @Override

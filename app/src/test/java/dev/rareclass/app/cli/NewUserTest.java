@@ -144,4 +144,112 @@ class NewUserTest {
         // other metrics keep their four decimals
         assertThat(eval.out()).containsPattern("(?m)^  pr_auc +0\\.\\d{4}$");
     }
+
+    // ---- 4. predict --id copies an input column into the predictions ------------------------------------------
+
+    /** A labelled table with two identifier columns: text keys, and numbers too long for a float. */
+    private static Path withIds(String name, int rows, boolean gap) throws IOException {
+        StringBuilder csv = new StringBuilder("key,a,b,account,y\n");
+        java.util.Random random = new java.util.Random(4);
+        for (int i = 0; i < rows; i++) {
+            int y = i % 10 == 0 ? 1 : 0;
+            String a = gap && i == 3 ? "" : Double.toString(random.nextGaussian() + 2 * y);
+            csv.append("k-").append(1000 + i).append(',').append(a).append(',').append(random.nextGaussian())
+                    .append(',').append(12345678901L + 2 * i).append(',').append(y == 1 ? "fraud" : "ok").append('\n');
+        }
+        return Files.writeString(dir.resolve(name), csv);
+    }
+
+    @Test
+    void predictIdCopiesAColumnDroppedAtTrainingAsTheSecondColumn() throws IOException {
+        Path data = withIds("ids.csv", 300, false);
+        Path model = dir.resolve("ids.model");
+        CliRun train = CliRun.of("train", data.toString(), "--label", "y", "--positive", "fraud", "--drop",
+                "key,account", "--model", "logistic", "--out", model.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        java.util.List<String> input = Files.readAllLines(data);
+
+        Path keyed = dir.resolve("ids-key.csv");
+        CliRun byKey = CliRun.of("predict", model.toString(), data.toString(), "--id", "key", "--reasons", "1",
+                "--out", keyed.toString());
+        assertThat(byKey.exitCode()).as(byKey.err()).isZero();
+        java.util.List<String> lines = Files.readAllLines(keyed);
+        assertThat(lines.get(0)).isEqualTo("row,key,y,p,predicted,reason_1,change_1");
+        assertThat(lines).hasSize(301);
+        for (int i = 1; i <= 300; i++) {
+            String[] out = lines.get(i).split(",");
+            assertThat(out[0]).isEqualTo(Integer.toString(i));
+            assertThat(out[1]).isEqualTo(input.get(i).split(",")[0]);
+            assertThat(out[5]).isIn("a", "b");
+        }
+
+        // numbers are copied as written (a float column would print 1.2345679E10), by 0-based index too
+        Path accounts = dir.resolve("ids-account.csv");
+        CliRun byIndex = CliRun.of("predict", model.toString(), data.toString(), "--id", "3", "--out",
+                accounts.toString());
+        assertThat(byIndex.exitCode()).as(byIndex.err()).isZero();
+        java.util.List<String> numbered = Files.readAllLines(accounts);
+        assertThat(numbered.get(0)).isEqualTo("row,account,y,p,predicted");
+        assertThat(numbered.get(2)).startsWith("2,12345678903,0,");
+        // the same scores with or without --id
+        assertThat(numbered.get(2).split(",")[3]).isEqualTo(lines.get(2).split(",")[3]);
+    }
+
+    @Test
+    void predictIdReadsAColumnTheTrainingDataLackedAndFollowsDroppedRows() throws IOException {
+        Path training = withIds("no-ids.csv", 300, false);
+        Path model = dir.resolve("no-ids.model");
+        // trained on a, b only: key and account are not columns the model knows at all
+        Path narrow = Files.writeString(dir.resolve("narrow.csv"), String.join("\n",
+                Files.readAllLines(training).stream().map(l -> {
+                    String[] f = l.split(",");
+                    return f[1] + "," + f[2] + "," + f[4];
+                }).toList()) + "\n");
+        CliRun train = CliRun.of("train", narrow.toString(), "--label", "y", "--positive", "fraud", "--model",
+                "logistic", "--missing", "drop", "--out", model.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+
+        Path gappy = withIds("gappy.csv", 20, true);
+        Path out = dir.resolve("gappy-p.csv");
+        CliRun predict = CliRun.of("predict", model.toString(), gappy.toString(), "--drop", "account", "--id", "key",
+                "--out", out.toString());
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        java.util.List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(20); // row 4 has no 'a' and is dropped (--missing drop, remembered)
+        assertThat(lines.get(3)).startsWith("3,k-1002,");
+        assertThat(lines.get(4)).startsWith("5,k-1004,");
+    }
+
+    @Test
+    void predictIdNamingNoColumnIsADataError() throws IOException {
+        Path data = withIds("ids-missing.csv", 100, false);
+        Path model = dir.resolve("ids-missing.model");
+        CliRun train = CliRun.of("train", data.toString(), "--label", "y", "--positive", "fraud", "--drop",
+                "key,account", "--model", "logistic", "--out", model.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        Path out = dir.resolve("never.csv");
+        CliRun r = CliRun.of("predict", model.toString(), data.toString(), "--id", "customer", "--out", out.toString());
+        assertThat(r.exitCode()).isEqualTo(65);
+        assertThat(r.err()).startsWith("rareclass: " + data + ": --id column 'customer' not found").doesNotContain("\tat ");
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void predictIdOnTheAsteroids() throws IOException {
+        Path nasa = shared("nasa_asteroids/nasa.csv");
+        Path model = dir.resolve("nasa.model");
+        CliRun train = CliRun.of("train", nasa.toString(), "--label", "Hazardous", "--positive", "True", "--drop",
+                "Neo Reference ID,Name,Close Approach Date,Orbit Determination Date,Orbiting Body,Equinox",
+                "--model", "logistic", "--out", model.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        Path out = dir.resolve("nasa-p.csv");
+        CliRun predict = CliRun.of("predict", model.toString(), nasa.toString(), "--id", "Neo Reference ID",
+                "--out", out.toString());
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        java.util.List<String> lines = Files.readAllLines(out);
+        assertThat(lines.get(0)).isEqualTo("row,Neo Reference ID,y,p,predicted");
+        assertThat(lines.get(1)).startsWith("1,3703080,1,");
+        assertThat(lines.get(2)).startsWith("2,3723955,0,");
+    }
 }
