@@ -1,6 +1,7 @@
 package dev.rareclass.adapters.format;
 
 import dev.rareclass.domain.data.CategoricalColumn;
+import dev.rareclass.domain.data.ClosestNames;
 import dev.rareclass.domain.data.Column;
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.LabelMapping;
@@ -370,9 +371,18 @@ public final class DataOptionsStep {
         return resolve(names, nameOrIndex) >= 0;
     }
 
+    /**
+     * A column named for a role is not in the file: the closest names when some are close (the same but for case,
+     * or a few typing mistakes away), else the first columns and how many there are.
+     */
     private static DataException notFound(String file, List<String> names, String nameOrIndex, String role) {
-        return new DataException(file + ": " + role + " column '" + nameOrIndex + "' not found; columns: "
-                + abbreviate(names));
+        String what = file + ": " + role + " column '" + nameOrIndex + "' not found; ";
+        List<String> close = ClosestNames.closest(nameOrIndex, names);
+        if (!close.isEmpty()) {
+            return new DataException(what + "did you mean " + ClosestNames.quoted(close) + "?");
+        }
+        return new DataException(what + "columns: " + abbreviate(names)
+                + (names.size() > MAX_VALUES_IN_MESSAGE ? " (" + names.size() + " in all)" : ""));
     }
 
     /** Marks the rows where the column has no value; true if there is one. */

@@ -252,4 +252,85 @@ class NewUserTest {
         assertThat(lines.get(1)).startsWith("1,3703080,1,");
         assertThat(lines.get(2)).startsWith("2,3723955,0,");
     }
+
+    // ---- 5. did you mean ------------------------------------------------------------------------------------
+
+    @Test
+    void aMistypedCommandGetsTheClosestOneInOnePlainLine() {
+        CliRun r = CliRun.of("trian");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("rareclass: unknown command 'trian'; did you mean 'train'?\n");
+        assertThat(r.out()).isEmpty();
+        CliRun nested = CliRun.of("datasets", "lst");
+        assertThat(nested.exitCode()).isEqualTo(2);
+        assertThat(nested.err()).isEqualTo("rareclass: unknown command 'datasets lst'; did you mean 'datasets list'?\n");
+        CliRun far = CliRun.of("frobnicate");
+        assertThat(far.exitCode()).isEqualTo(2);
+        assertThat(far.err()).isEqualTo("rareclass: unknown command 'frobnicate'; see 'rareclass --help' for the "
+                + "commands\n");
+    }
+
+    @Test
+    void aMistypedOptionGetsTheClosestOneEvenBehindAMissingRequiredOne() throws IOException {
+        Path data = GeneratedCsv.write(dir.resolve("options.csv"), 100, 3, 2, 0.1, 5, "a,b,c,y", "1", "0");
+        CliRun label = CliRun.of("describe", data.toString(), "--lable", "y", "--positive", "1");
+        assertThat(label.exitCode()).isEqualTo(2);
+        assertThat(label.err()).isEqualTo("rareclass: unknown option '--lable' for 'rareclass describe'; did you mean "
+                + "'--label'?\n");
+        // picocli reports the missing --score first; the typo behind it is what the user needs to hear
+        CliRun score = CliRun.of("score", data.toString(), "--label", "y", "--positive", "1", "--scroe", "a");
+        assertThat(score.exitCode()).isEqualTo(2);
+        assertThat(score.err()).isEqualTo("rareclass: unknown option '--scroe' for 'rareclass score'; did you mean "
+                + "'--score'?\n");
+        // nothing close: picocli's own message, as before
+        CliRun far = CliRun.of("describe", data.toString(), "--frobnicate");
+        assertThat(far.exitCode()).isEqualTo(2);
+        assertThat(far.err()).startsWith("rareclass: Unknown option: '--frobnicate'");
+    }
+
+    /** A table whose label comes after the eight columns an error message lists. */
+    private static Path wide() throws IOException {
+        StringBuilder csv = new StringBuilder("Neo Reference ID,Name,c1,c2,c3,c4,c5,c6,c7,Orbiting Body,Hazardous\n");
+        for (int i = 0; i < 40; i++) {
+            csv.append(3000 + i).append(",n").append(i);
+            for (int c = 1; c <= 7; c++) {
+                csv.append(',').append((i * c) % 11);
+            }
+            csv.append(",Earth,").append(i % 5 == 0 ? "True" : "False").append('\n');
+        }
+        return Files.writeString(dir.resolve("wide.csv"), csv);
+    }
+
+    @Test
+    void aMistypedColumnGetsTheClosestNamesWhateverItsRole() throws IOException {
+        Path data = wide();
+        CliRun label = CliRun.of("describe", data.toString(), "--label", "hazardous", "--positive", "True");
+        assertThat(label.exitCode()).isEqualTo(65);
+        assertThat(label.err()).isEqualTo("rareclass: " + data + ": label column 'hazardous' not found; did you mean "
+                + "'Hazardous'?\n");
+        CliRun drop = CliRun.of("describe", data.toString(), "--label", "Hazardous", "--positive", "True", "--drop",
+                "Neo Refrence ID");
+        assertThat(drop.exitCode()).isEqualTo(65);
+        assertThat(drop.err()).contains("--drop column 'Neo Refrence ID' not found; did you mean 'Neo Reference ID'?");
+        CliRun categorical = CliRun.of("describe", data.toString(), "--label", "Hazardous", "--positive", "True",
+                "--categorical", "orbiting body");
+        assertThat(categorical.err()).contains("--categorical column 'orbiting body' not found; did you mean "
+                + "'Orbiting Body'?");
+        CliRun text = CliRun.of("describe", data.toString(), "--label", "Hazardous", "--positive", "True", "--text",
+                "nmae");
+        assertThat(text.err()).contains("--text column 'nmae' not found; did you mean 'Name'?");
+        // nothing close: the first columns, and how many there are
+        CliRun far = CliRun.of("describe", data.toString(), "--label", "danger", "--positive", "True");
+        assertThat(far.err()).contains("label column 'danger' not found; columns: Neo Reference ID, Name, c1, c2, c3, "
+                + "c4, c5, c6, ... (11 in all)");
+    }
+
+    @Test
+    void theAsteroidsLabelInLowerCase() {
+        Path nasa = shared("nasa_asteroids/nasa.csv");
+        CliRun r = CliRun.of("describe", nasa.toString(), "--label", "hazardous", "--positive", "True");
+        assertThat(r.exitCode()).isEqualTo(65);
+        assertThat(r.err()).isEqualTo("rareclass: " + nasa + ": label column 'hazardous' not found; did you mean "
+                + "'Hazardous'?\n");
+    }
 }
