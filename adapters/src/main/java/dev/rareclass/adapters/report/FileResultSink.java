@@ -7,7 +7,6 @@ import dev.rareclass.domain.experiment.Evaluation;
 import dev.rareclass.domain.data.CategoricalColumn;
 import dev.rareclass.domain.data.Column;
 import dev.rareclass.domain.data.LabelMapping;
-import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.data.NumericColumn;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.data.TextColumn;
@@ -138,9 +137,11 @@ public final class FileResultSink implements ResultSink {
     }
 
     @Override
-    public void writeTable(Table table, Path file) {
+    public void writeTable(Table table, List<String> labels, Path file) {
         LabelMapping mapping = table.labelMapping().orElseThrow();
-        Labels y = table.requireLabels();
+        if (labels.size() != table.rows()) {
+            throw new IllegalArgumentException(labels.size() + " labels for " + table.rows() + " rows");
+        }
         List<Column> columns = table.columns();
         AtomicFiles.write(file, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -157,7 +158,7 @@ public final class FileResultSink implements ResultSink {
                             case TextColumn t -> t.get(r) == null ? "" : t.get(r);
                         };
                     }
-                    row[columns.size()] = y.get(r) == 1 ? mapping.positiveValue() : mapping.negativeValue();
+                    row[columns.size()] = labels.get(r);
                     csv.writeRecord(row);
                 }
             }

@@ -333,4 +333,103 @@ class NewUserTest {
         assertThat(r.err()).isEqualTo("rareclass: " + nasa + ": label column 'hazardous' not found; did you mean "
                 + "'Hazardous'?\n");
     }
+
+    // ---- 6. resample writes each row's own label --------------------------------------------------------------
+
+    /** Rings of a few ages, like abalone's: age 19 is rare, 3 and 4 are rarer still. */
+    private static Path ages() throws IOException {
+        StringBuilder csv = new StringBuilder("length,weight,rings\n");
+        java.util.Random random = new java.util.Random(19);
+        int[] common = {7, 9, 9, 9, 15, 10, 10};
+        for (int i = 0; i < 280; i++) {
+            int rings = i % 20 == 0 ? 19 : i % 40 == 1 ? 3 : i % 40 == 21 ? 4 : common[i % common.length];
+            csv.append(String.format(java.util.Locale.ROOT, "%.3f,%.3f,%d%n", rings / 10.0 + random.nextGaussian(),
+                    random.nextGaussian(), rings));
+        }
+        return Files.writeString(dir.resolve("ages.csv"), csv);
+    }
+
+    private static java.util.List<String> lastColumn(java.util.List<String> lines) {
+        return lines.stream().skip(1).map(l -> l.substring(l.lastIndexOf(',') + 1)).toList();
+    }
+
+    @Test
+    void resampleKeepsEachRowsOwnLabelAndGivesSyntheticRowsTheirClasssValue() throws IOException {
+        Path data = ages();
+        java.util.List<String> input = lastColumn(Files.readAllLines(data));
+        Path out = dir.resolve("ages-smote.csv");
+        CliRun r = CliRun.of("resample", data.toString(), "--label", "rings", "--positive", "19", "--sampler", "smote",
+                "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        java.util.List<String> labels = lastColumn(Files.readAllLines(out));
+        assertThat(labels.subList(0, 280)).isEqualTo(input); // negatives keep 7, 9, 15, ..., not "not 19"
+        assertThat(labels.subList(280, labels.size())).isNotEmpty().containsOnly("19");
+        assertThat(String.join(" ", labels)).doesNotContain("not");
+
+        // several positive values: synthetic rows take the most frequent of them (3: 7 rows, 4: 7 rows, 19: 14)
+        Path several = dir.resolve("ages-several.csv");
+        CliRun s = CliRun.of("resample", data.toString(), "--label", "rings", "--positive", "3,4,19", "--sampler",
+                "smote", "--out", several.toString());
+        assertThat(s.exitCode()).as(s.err()).isZero();
+        java.util.List<String> sl = lastColumn(Files.readAllLines(several));
+        assertThat(sl.subList(0, 280)).isEqualTo(input);
+        assertThat(sl.subList(280, sl.size())).isNotEmpty().containsOnly("19");
+
+        // an under-sampler keeps original rows only, each with its value
+        Path under = dir.resolve("ages-under.csv");
+        CliRun u = CliRun.of("resample", data.toString(), "--label", "rings", "--positive", "19", "--sampler",
+                "random-under", "--out", under.toString());
+        assertThat(u.exitCode()).as(u.err()).isZero();
+        java.util.List<String> ul = lastColumn(Files.readAllLines(under));
+        assertThat(ul).hasSize(28).contains("19", "9").doesNotContain("not 19");
+    }
+
+    @Test
+    void whenTheNegativesAreTheSmallerClassSyntheticRowsTakeTheMostFrequentNegativeValue() throws IOException {
+        Path data = ages();
+        // everything but 3, 4 and 15 is "positive": SMOTE then invents negatives; 15 (40 rows) is the most frequent
+        Path out = dir.resolve("ages-negatives.csv");
+        CliRun r = CliRun.of("resample", data.toString(), "--label", "rings", "--positive", "7,9,10,19", "--sampler",
+                "smote", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        java.util.List<String> labels = lastColumn(Files.readAllLines(out));
+        assertThat(labels.subList(0, 280)).isEqualTo(lastColumn(Files.readAllLines(data)));
+        assertThat(labels.subList(280, labels.size())).isNotEmpty().containsOnly("15");
+    }
+
+    @Test
+    void rowsThatShiftLabelsMadePositiveAreWrittenWithThePositiveValue() throws IOException {
+        Path data = Files.writeString(dir.resolve("breaks.csv"), """
+                t,x,state
+                0,0.1,ok
+                1,0.2,ok
+                2,0.9,break
+                3,0.1,ok
+                4,0.3,ok
+                5,0.8,break
+                6,0.2,ok
+                """);
+        Path out = dir.resolve("breaks-none.csv");
+        CliRun r = CliRun.of("resample", data.toString(), "--label", "state", "--positive", "break", "--shift-labels",
+                "1", "--sampler", "random-over", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        java.util.List<String> lines = Files.readAllLines(out);
+        assertThat(lines.subList(0, 6)).containsExactly("t,x,state", "0.0,0.1,ok", "1.0,0.2,break", "3.0,0.1,ok",
+                "4.0,0.3,break", "6.0,0.2,ok");
+        assertThat(lastColumn(lines).subList(5, lines.size() - 1)).containsOnly("break");
+    }
+
+    @Test
+    void resampleKeepsAbalonesAges() throws IOException {
+        Path abalone = shared("abalone/abalone.data");
+        Path out = dir.resolve("abalone-smote.csv");
+        CliRun r = CliRun.of("resample", abalone.toString(), "--no-header", "--label", "8", "--positive", "19",
+                "--sampler", "smote", "--k", "5", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        java.util.List<String> input = Files.readAllLines(abalone).stream().filter(l -> !l.isBlank())
+                .map(l -> l.substring(l.lastIndexOf(',') + 1)).toList();
+        java.util.List<String> labels = lastColumn(Files.readAllLines(out));
+        assertThat(labels.subList(0, input.size())).isEqualTo(input);
+        assertThat(labels.subList(input.size(), labels.size())).hasSize(4113).containsOnly("19");
+    }
 }

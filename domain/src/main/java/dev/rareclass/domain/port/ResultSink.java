@@ -25,9 +25,11 @@ public interface ResultSink {
 
     /**
      * A labelled table as CSV: a header of the feature columns then the label column, one row per table
-     * row, the label written as the mapping's positive or negative value. Missing values are left empty.
+     * row. Missing values are left empty.
+     *
+     * @param labels each row's label as it is to be written (such as the input's own value)
      */
-    void writeTable(dev.rareclass.domain.data.Table table, Path file);
+    void writeTable(dev.rareclass.domain.data.Table table, java.util.List<String> labels, Path file);
 
     /**
      * The evaluation as one JSON string (for stdout): what {@link #writeEvaluation} writes, except that the ROC and
