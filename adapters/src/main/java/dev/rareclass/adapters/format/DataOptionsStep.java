@@ -1,6 +1,7 @@
 package dev.rareclass.adapters.format;
 
 import dev.rareclass.domain.data.CategoricalColumn;
+import dev.rareclass.domain.data.ClosestNames;
 import dev.rareclass.domain.data.Column;
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.LabelMapping;
@@ -9,6 +10,7 @@ import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.data.NumericColumn;
 import dev.rareclass.domain.data.PositiveValues;
 import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.data.TableWithColumn;
 import dev.rareclass.domain.data.TextColumn;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.UsageException;
@@ -46,14 +48,54 @@ public final class DataOptionsStep {
 
     /** Reads a table with a format: parse, then apply the options. */
     static Table read(ParsedTableSource format, DataOptions options, boolean labelRequired) {
+        return read(format, options, labelRequired, Optional.empty()).table();
+    }
+
+    /**
+     * Reads a table with a format, and copies one more column of the file as written, row for row with the table,
+     * whatever the options make of it (feature, label, or dropped).
+     *
+     * @param role names the column in messages (such as {@code --id}) when the file lacks it
+     */
+    static TableWithColumn readWithColumn(ParsedTableSource format, DataOptions options, boolean labelRequired,
+                                          String column, String role) {
+        Finished f = read(format, options, labelRequired, Optional.of(new Copy(column, role)));
+        int c = f.layout().copied;
+        String[] all = f.raw().copied;
+        if (all == null) { // a format with typed columns of its own holds every column
+            Column typed = f.raw().columns[c];
+            all = new String[typed.size()];
+            for (int r = 0; r < all.length; r++) {
+                all[r] = stringValue(typed, r);
+            }
+        }
+        Table table = f.table();
+        List<String> values = new ArrayList<>(table.rows());
+        for (int i = 0; i < table.rows(); i++) {
+            values.add(all[table.rowNumber(i) - 1]); // row numbers are the 1-based rows read, whatever was dropped
+        }
+        return new TableWithColumn(table, f.raw().names.get(c), values);
+    }
+
+    /** A column to copy as written, and its role for messages. */
+    record Copy(String column, String role) {
+    }
+
+    private record Finished(Table table, RawTable raw, Layout layout) {
+    }
+
+    private static Finished read(ParsedTableSource format, DataOptions options, boolean labelRequired,
+                                 Optional<Copy> copy) {
         Optional<String> implicit = format.implicitLabel();
         if (labelRequired && options.label().isEmpty() && implicit.isEmpty()) {
             throw new UsageException("a label column is needed (--label NAME or 0-based index)");
         }
         String file = options.file().toString();
         RawTable raw = format.parse(options,
-                names -> new TextRows(file, names, layout(file, names, options, labelRequired, implicit)));
-        return finish(raw, options, labelRequired, implicit);
+                names -> new TextRows(file, names, layout(file, names, options, labelRequired, implicit, copy)));
+        Layout layout = raw.layout != null ? raw.layout
+                : layout(file, raw.names, options, labelRequired, implicit, copy);
+        return new Finished(finish(raw, layout, options, labelRequired), raw, layout);
     }
 
     /** How a feature column's values are to be typed. */
@@ -65,12 +107,15 @@ public final class DataOptionsStep {
         final int[] features;
         final Declared[] declared;
         final MissingPolicy missing;
+        /** A column to copy as written whatever its role (see {@link #readWithColumn}), or -1. */
+        final int copied;
 
-        Layout(int label, int[] features, Declared[] declared, MissingPolicy missing) {
+        Layout(int label, int[] features, Declared[] declared, MissingPolicy missing, int copied) {
             this.label = label;
             this.features = features;
             this.declared = declared;
             this.missing = missing;
+            this.copied = copied;
         }
 
         /** True when a missing value in column {@code c} fails the table under the missing-value policy. */
@@ -85,7 +130,7 @@ public final class DataOptionsStep {
      *                      it is never a feature, and is the label when {@code --label} is not given
      */
     static Layout layout(String file, List<String> names, DataOptions options, boolean labelRequired,
-                         Optional<String> implicitLabel) {
+                         Optional<String> implicitLabel, Optional<Copy> copy) {
         int width = names.size();
         int implicit = implicitLabel.map(l -> resolve(names, l)).orElse(-1);
         Optional<String> labelName = options.label().or(() -> implicitLabel);
@@ -107,6 +152,8 @@ public final class DataOptionsStep {
             }
             label = -1; // an implicit label without a positive value: read unlabelled
         }
+        // before --drop, which may name the copied column too (predict --id keeps its column out of the features)
+        int copied = copy.map(c -> column(file, names, c.column(), c.role())).orElse(-1);
         boolean[] dropped = new boolean[width];
         for (String d : options.drop()) {
             dropped[column(file, names, d, "--drop")] = true;
@@ -129,14 +176,12 @@ public final class DataOptionsStep {
         if (features.length == 0) {
             throw new DataException(file + ": no feature columns left after the label and --drop");
         }
-        return new Layout(label, features, declared, options.missing());
+        return new Layout(label, features, declared, options.missing(), copied);
     }
 
-    static Table finish(RawTable raw, DataOptions options, boolean labelRequired, Optional<String> implicitLabel) {
+    static Table finish(RawTable raw, Layout layout, DataOptions options, boolean labelRequired) {
         String file = raw.file;
         List<String> names = raw.names;
-        Layout layout = raw.layout != null ? raw.layout
-                : layout(file, names, options, labelRequired, implicitLabel);
         refuseMissing(raw, layout);
         if (raw.failure != null) {
             throw raw.failure;
@@ -326,9 +371,18 @@ public final class DataOptionsStep {
         return resolve(names, nameOrIndex) >= 0;
     }
 
+    /**
+     * A column named for a role is not in the file: the closest names when some are close (the same but for case,
+     * or a few typing mistakes away), else the first columns and how many there are.
+     */
     private static DataException notFound(String file, List<String> names, String nameOrIndex, String role) {
-        return new DataException(file + ": " + role + " column '" + nameOrIndex + "' not found; columns: "
-                + abbreviate(names));
+        String what = file + ": " + role + " column '" + nameOrIndex + "' not found; ";
+        List<String> close = ClosestNames.closest(nameOrIndex, names);
+        if (!close.isEmpty()) {
+            return new DataException(what + "did you mean " + ClosestNames.quoted(close) + "?");
+        }
+        return new DataException(what + "columns: " + abbreviate(names)
+                + (names.size() > MAX_VALUES_IN_MESSAGE ? " (" + names.size() + " in all)" : ""));
     }
 
     /** Marks the rows where the column has no value; true if there is one. */

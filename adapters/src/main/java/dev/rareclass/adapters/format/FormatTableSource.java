@@ -4,6 +4,7 @@ import dev.rareclass.adapters.csv.CsvTableSource;
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.LabelledScores;
 import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.data.TableWithColumn;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.port.TableSource;
 import jakarta.inject.Inject;
@@ -70,6 +71,11 @@ public final class FormatTableSource implements TableSource {
     @Override
     public LabelledScores readScores(DataOptions options, String scoreColumn) {
         return reader(options).readScores(options, scoreColumn);
+    }
+
+    @Override
+    public TableWithColumn readWithColumn(DataOptions options, boolean labelRequired, String column, String role) {
+        return reader(options).readWithColumn(options, labelRequired, column, role);
     }
 
     private TableSource reader(DataOptions options) {

@@ -3,6 +3,7 @@ package dev.rareclass.adapters.format;
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.LabelledScores;
 import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.data.TableWithColumn;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.port.TableSource;
 import java.util.Optional;
@@ -54,6 +55,11 @@ public abstract class ParsedTableSource implements TableSource {
     @Override
     public final Table readOptionallyLabelled(DataOptions options) {
         return DataOptionsStep.read(this, options, false);
+    }
+
+    @Override
+    public final TableWithColumn readWithColumn(DataOptions options, boolean labelRequired, String column, String role) {
+        return DataOptionsStep.readWithColumn(this, options, labelRequired, column, role);
     }
 
     /** Only delimited predictions files carry scores; other formats refuse. */

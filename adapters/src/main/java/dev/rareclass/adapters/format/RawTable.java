@@ -31,6 +31,11 @@ public final class RawTable {
     final String[] missingTokens;
     /** What stopped the parsing, to be reported unless an earlier row fails the data options. */
     final RuntimeException failure;
+    /**
+     * The layout's copied column ({@link DataOptionsStep.Layout#copied}) as written, one value per row (null where
+     * missing); null when there is none, or when the columns hold it (a format with typed columns).
+     */
+    final String[] copied;
 
     /**
      * @param file    the source, for messages
@@ -40,7 +45,7 @@ public final class RawTable {
      */
     public RawTable(String file, List<Column> columns, long[] lines, List<String> notes) {
         this(file, columns.stream().map(Column::name).toList(), columns.toArray(Column[]::new), lines.length, lines,
-                List.copyOf(notes), null, null, null, null, null);
+                List.copyOf(notes), null, null, null, null, null, null);
         for (Column c : columns) {
             if (c.size() != lines.length) {
                 throw new IllegalArgumentException("column '" + c.name() + "' has " + c.size() + " rows, not "
@@ -51,7 +56,7 @@ public final class RawTable {
 
     RawTable(String file, List<String> names, Column[] columns, int rows, long[] lines, List<String> notes,
              DataOptionsStep.Layout layout, int[] firstMissing, long[] missingLines, String[] missingTokens,
-             RuntimeException failure) {
+             RuntimeException failure, String[] copied) {
         this.file = file;
         this.names = List.copyOf(names);
         this.columns = columns;
@@ -63,6 +68,7 @@ public final class RawTable {
         this.firstMissing = firstMissing;
         this.missingTokens = missingTokens;
         this.failure = failure;
+        this.copied = copied;
     }
 
     /** The number of rows. */

@@ -34,6 +34,8 @@ public final class TextRows {
     private final ColumnBuilder[] builders;
     /** The label's values as written, or null; apart from the features so their calls see only their own types. */
     private final ColumnBuilder.Categorical labels;
+    /** The copied column's values as written (see {@link DataOptionsStep.Layout#copied}), or null. */
+    private String[] copied;
     private int n;
     private boolean stopped;
     private RuntimeException failure;
@@ -54,6 +56,7 @@ public final class TextRows {
         if (labels != null) {
             builders[layout.label] = labels;
         }
+        copied = layout.copied >= 0 ? new String[16] : null;
     }
 
     /**
@@ -61,7 +64,7 @@ public final class TextRows {
      *
      * @param line  the 1-based line where the row starts, for messages
      * @param field column index → the field's text as written (trimmed here; null for an absent value); only
-     *              the columns read are asked for
+     *              the columns read (and the copied one, see {@link DataOptionsStep#readWithColumn}) are asked for
      * @return false when reading should stop (see the class comment)
      */
     public boolean row(long line, IntFunction<String> field) {
@@ -93,6 +96,13 @@ public final class TextRows {
             } else {
                 labels.add(token, line);
             }
+        }
+        if (copied != null) {
+            String token = token(field, layout.copied);
+            if (n == copied.length) {
+                copied = Arrays.copyOf(copied, n * 2);
+            }
+            copied[n] = Tokens.isMissing(token) ? null : token;
         }
         n++;
         return true;
@@ -160,6 +170,6 @@ public final class TextRows {
             }
         }
         return new RawTable(file, names, columns, n, null, allNotes, layout, firstMissing, missingLines, missingTokens,
-                failure);
+                failure, copied == null ? null : Arrays.copyOf(copied, n));
     }
 }

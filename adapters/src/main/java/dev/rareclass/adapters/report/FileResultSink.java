@@ -7,7 +7,6 @@ import dev.rareclass.domain.experiment.Evaluation;
 import dev.rareclass.domain.data.CategoricalColumn;
 import dev.rareclass.domain.data.Column;
 import dev.rareclass.domain.data.LabelMapping;
-import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.data.NumericColumn;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.data.TextColumn;
@@ -29,8 +28,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * Writes predictions as CSV ({@code row,y,p,predicted}: input data row, true label 0/1 when the input had
- * it, score, predicted label 0/1) and evaluations and leaderboards as JSON, each atomically.
+ * Writes predictions as CSV ({@code row,y,p,predicted}: input data row, the input's id column as written when
+ * asked for, true label 0/1 when the input had it, score, predicted label 0/1, then reason codes when asked for)
+ * and evaluations and leaderboards as JSON, each atomically.
  */
 public final class FileResultSink implements ResultSink {
 
@@ -49,11 +49,15 @@ public final class FileResultSink implements ResultSink {
                     header.add("reason_" + k);
                     header.add("change_" + k);
                 }
+                p.idColumn().ifPresent(id -> header.add(1, idHeader(id, header)));
                 csv.writeRecord(header);
                 List<String> record = new ArrayList<>(header.size());
                 for (int i = 0; i < p.size(); i++) {
                     record.clear();
                     record.add(Integer.toString(p.rowNumber(i)));
+                    if (p.idColumn().isPresent()) {
+                        record.add(p.id(i) == null ? "" : p.id(i));
+                    }
                     if (p.hasLabels()) {
                         record.add(Integer.toString(p.label(i)));
                     }
@@ -70,9 +74,21 @@ public final class FileResultSink implements ResultSink {
         });
     }
 
+    /**
+     * The id column's header: its name in the input, unless that is one of the other columns' names (an input
+     * column called {@code y} or {@code p}), which would make them ambiguous; then prefixed with {@code input_}.
+     */
+    static String idHeader(String name, List<String> others) {
+        String header = name;
+        while (others.contains(header)) {
+            header = "input_" + header;
+        }
+        return header;
+    }
+
     @Override
     public void writeEvaluation(Evaluation evaluation, Path file) {
-        byte[] bytes = evaluationJson(evaluation).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = evaluationJson(evaluation, true).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, out -> out.write(bytes));
     }
 
@@ -121,9 +137,11 @@ public final class FileResultSink implements ResultSink {
     }
 
     @Override
-    public void writeTable(Table table, Path file) {
+    public void writeTable(Table table, List<String> labels, Path file) {
         LabelMapping mapping = table.labelMapping().orElseThrow();
-        Labels y = table.requireLabels();
+        if (labels.size() != table.rows()) {
+            throw new IllegalArgumentException(labels.size() + " labels for " + table.rows() + " rows");
+        }
         List<Column> columns = table.columns();
         AtomicFiles.write(file, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -140,7 +158,7 @@ public final class FileResultSink implements ResultSink {
                             case TextColumn t -> t.get(r) == null ? "" : t.get(r);
                         };
                     }
-                    row[columns.size()] = y.get(r) == 1 ? mapping.positiveValue() : mapping.negativeValue();
+                    row[columns.size()] = labels.get(r);
                     csv.writeRecord(row);
                 }
             }
@@ -148,8 +166,8 @@ public final class FileResultSink implements ResultSink {
     }
 
     @Override
-    public String evaluationJson(Evaluation evaluation) {
-        return toJson(JsonResults.evaluation(evaluation));
+    public String evaluationJson(Evaluation evaluation, boolean curves) {
+        return toJson(JsonResults.evaluation(evaluation, curves));
     }
 
     private static String toJson(Object node) {

@@ -26,7 +26,8 @@ final class JsonResults {
     private JsonResults() {
     }
 
-    static ObjectNode evaluation(Evaluation e) {
+    /** Every metric, the confusion counts, the threshold and the classification report; the curves when asked for. */
+    static ObjectNode evaluation(Evaluation e, boolean curves) {
         ObjectNode root = MAPPER.createObjectNode();
         for (Map.Entry<MetricName, Double> m : e.metrics().asMap().entrySet()) {
             put(root, m.getKey().key(), m.getValue(), m.getKey());
@@ -45,8 +46,10 @@ final class JsonResults {
             number(r, "f1", row.f1());
             r.put("support", row.support());
         }
-        root.set("roc_curve", curve(e.roc(), "fpr", "tpr"));
-        root.set("pr_curve", curve(e.precisionRecall(), "recall", "precision"));
+        if (curves) {
+            root.set("roc_curve", curve(e.roc(), "fpr", "tpr"));
+            root.set("pr_curve", curve(e.precisionRecall(), "recall", "precision"));
+        }
         return root;
     }
 

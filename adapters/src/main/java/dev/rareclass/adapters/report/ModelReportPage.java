@@ -13,6 +13,7 @@ import dev.rareclass.domain.model.TrainingHistory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import dev.rareclass.domain.threshold.ThresholdPolicies;
 import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
@@ -216,7 +217,7 @@ final class ModelReportPage {
         Map<String, String> summary = new LinkedHashMap<>();
         summary.put("model", ev().model());
         summary.put("scored rows", report.scoredPart());
-        summary.put("threshold", fmt(ev().metrics().threshold()) + " (" + ev().policy() + ")");
+        summary.put("threshold", ThresholdPolicies.text(ev().metrics().threshold()) + " (" + ev().policy() + ")");
         for (MetricName m : List.of(MetricName.PR_AUC, MetricName.ROC_AUC, MetricName.MCC, MetricName.F1,
                 MetricName.RECALL, MetricName.PRECISION)) {
             summary.put(m.key(), Html.num4(ev().metrics().get(m)));
@@ -294,7 +295,7 @@ final class ModelReportPage {
         md.append(ev().model()).append(" on ").append(report.scoredPart()).append(".\n\n");
         md.append("## Dataset\n\n");
         Markdown.facts(md, dataset(report.dataset()));
-        md.append("\n## Metrics\n\nThreshold ").append(fmt(ev().metrics().threshold())).append(" (")
+        md.append("\n## Metrics\n\nThreshold ").append(ThresholdPolicies.text(ev().metrics().threshold())).append(" (")
                 .append(ev().policy()).append(").\n\n| metric | value |\n|---|---:|\n");
         for (MetricName m : SHOWN) {
             md.append("| ").append(m.key()).append(" | ").append(Html.num4(ev().metrics().get(m))).append(" |\n");

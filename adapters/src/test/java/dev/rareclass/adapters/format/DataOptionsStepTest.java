@@ -8,6 +8,7 @@ import dev.rareclass.domain.data.CategoricalColumn;
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.NumericColumn;
 import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.data.TableWithColumn;
 import dev.rareclass.domain.data.TextColumn;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.UsageException;
@@ -165,6 +166,39 @@ class DataOptionsStepTest extends ReaderTestFiles {
             assertThatThrownBy(() -> reader.read(noLabel)).isInstanceOf(UsageException.class)
                     .hasMessage("a label column is needed (--label NAME or 0-based index)");
             assertThat(reader.readOptionallyLabelled(noLabel).labels()).isEmpty();
+        });
+    }
+
+    @Test
+    void aCopiedColumnIsReadAsWrittenForTheRowsKeptInEveryFormat() throws IOException {
+        inEveryFormat((reader, file) -> {
+            String what = file.getFileName().toString();
+            // a dropped column, under --missing drop: rows 2 (a) and 5 (y) go
+            TableWithColumn w = reader.readWithColumn(options(file, "y", List.of("w"), List.of(), List.of(),
+                    MissingPolicy.DROP, 0), true, "w", "--id");
+            assertThat(w.column()).as(what).isEqualTo("w");
+            assertThat(w.table().featureNames()).as(what).containsExactly("t", "a", "s");
+            assertThat(w.table().rowNumbers()).as(what).containsExactly(1, 3, 4, 6, 7);
+            assertThat(w.values()).as(what).containsExactly("x", "z", "w", "u", "u");
+            // the label column, as written
+            TableWithColumn y = reader.readWithColumn(options(file, "y", List.of(), List.of(), List.of("w"),
+                    MissingPolicy.DROP, 0), true, "4", "label");
+            assertThat(y.column()).as(what).isEqualTo("y");
+            assertThat(y.values()).as(what).containsExactly("no", "no", "yes", "no", "yes");
+            // a dropped column's missing value drops no row and is copied as null; a feature is copied too
+            TableWithColumn a = reader.readWithColumn(options(file, "y", List.of("a"), List.of(), List.of("w"),
+                    MissingPolicy.DROP, 0), true, "a", "--id");
+            assertThat(a.table().rowNumbers()).as(what).containsExactly(1, 2, 3, 4, 6, 7);
+            assertThat(a.values()).as(what).containsExactly("1.5", null, "2.5", "3.5", "5.5", "6.5");
+            TableWithColumn s = reader.readWithColumn(options(file, "y", List.of(), List.of(), List.of("w"),
+                    MissingPolicy.DROP, 0), true, "s", "--id");
+            assertThat(s.table().featureNames()).as(what).containsExactly("t", "a", "s", "w");
+            assertThat(s.values()).as(what).containsExactly("red", "red", "blue", "red", "blue");
+            // a file without the column: a data error naming the option
+            assertThatThrownBy(() -> reader.readWithColumn(options(file, "y", List.of(), List.of(), List.of("w"),
+                    MissingPolicy.DROP, 0), true, "customer", "--id"))
+                    .as(what).isInstanceOf(DataException.class)
+                    .hasMessageStartingWith(file + ": --id column 'customer' not found");
         });
     }
 

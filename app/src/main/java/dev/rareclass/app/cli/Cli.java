@@ -5,7 +5,10 @@ import com.google.inject.Injector;
 import dev.rareclass.app.wiring.AppModule;
 import dev.rareclass.domain.error.IoErrorException;
 import dev.rareclass.domain.error.RareclassException;
+import dev.rareclass.domain.data.ClosestNames;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -81,10 +84,59 @@ public final class Cli {
 
     private static int onParameterError(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
+        String mistyped = mistyped(e);
+        if (mistyped != null) {
+            err.println("rareclass: " + mistyped);
+            err.flush();
+            return EX_USAGE;
+        }
         err.println("rareclass: " + e.getMessage());
         err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
         err.flush();
         return EX_USAGE;
+    }
+
+    /**
+     * "Did you mean" for a mistyped command or option, as one line, when a name is close to it (see
+     * {@link ClosestNames}); null otherwise. A mistyped option is also found behind a missing required option (picocli
+     * reports that first: {@code --scroe p} for {@code --score p}). An unknown command without a close name is
+     * still named, with the usual hint to ask for help.
+     */
+    static String mistyped(CommandLine.ParameterException e) {
+        CommandLine cl = e.getCommandLine();
+        List<String> unmatched = e instanceof CommandLine.UnmatchedArgumentException u ? u.getUnmatched()
+                : cl.getUnmatchedArguments();
+        if (unmatched == null || unmatched.isEmpty()) {
+            return null;
+        }
+        String first = unmatched.getFirst();
+        CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+        String where = spec.qualifiedName(" ");
+        String path = where.contains(" ") ? where.substring(where.indexOf(' ') + 1) + " " : "";
+        if (first.startsWith("-")) {
+            String option = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
+            List<String> names = new ArrayList<>();
+            spec.options().stream().filter(o -> !o.hidden()).forEach(o -> names.addAll(List.of(o.names())));
+            List<String> close = option.startsWith("--") ? ClosestNames.closest(option, names) : List.of();
+            return close.isEmpty() ? null : "unknown option '" + option + "' for '" + where + "'; did you mean "
+                    + ClosestNames.quoted(close) + "?";
+        }
+        if (!(e instanceof CommandLine.UnmatchedArgumentException) || cl.getSubcommands().isEmpty()
+                || !spec.positionalParameters().isEmpty()) {
+            return null;
+        }
+        List<String> commands = new ArrayList<>();
+        cl.getSubcommands().forEach((name, sub) -> {
+            if (!sub.getCommandSpec().usageMessage().hidden()) {
+                commands.add(name);
+            }
+        });
+        List<String> close = ClosestNames.closest(first, commands);
+        if (close.isEmpty()) {
+            return "unknown command '" + path + first + "'; see '" + where + " --help' for the commands";
+        }
+        return "unknown command '" + path + first + "'; did you mean "
+                + ClosestNames.quoted(close.stream().map(c -> path + c).toList()) + "?";
     }
 
     private static int onExecutionError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {

@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code rareclass describe}: what a table holds. */
 @Command(name = "describe", mixinStandardHelpOptions = true,
-        description = "Rows, columns with simple statistics, constant columns, and the class balance of a table.")
+        description = {"Rows, columns with simple statistics, constant columns, and the class balance of a table.",
+                "Missing values are counted per column, not refused (--missing drop drops their rows first)."})
 final class DescribeCommand extends CliCommand {
 
     private static String g(double v) {

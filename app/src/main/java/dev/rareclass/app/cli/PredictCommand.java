@@ -12,8 +12,8 @@ import picocli.CommandLine.Parameters;
 /** {@code rareclass predict}: scores and predicted labels for every row of a table. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Score every row of a table with a saved model and write a CSV with the columns "
-                + "row (1-based data row of the input), y (true label 0/1, when the input has the label column), "
-                + "p (score) and predicted (0/1 at the model's threshold).",
+                + "row (1-based data row of the input), the --id column (when given), y (true label 0/1, when the "
+                + "input has the label column), p (score) and predicted (0/1 at the model's threshold).",
                 "The table is read as the model's training data was, unless options say otherwise."})
 final class PredictCommand extends CliCommand {
 
@@ -29,6 +29,13 @@ final class PredictCommand extends CliCommand {
                     + "frequent value), largest first (default: ${DEFAULT-VALUE}, none).")
     int reasons;
 
+    @Option(names = "--id", paramLabel = "COL",
+            description = "Copy column COL (a name or 0-based index; any type) of the input into the predictions, as "
+                    + "written, as their second column, to join them back. It is not a feature (unless the model "
+                    + "reads a column of that name), so it may be one dropped at training or one the training data "
+                    + "lacked (default: none).")
+    String id;
+
     private final PredictUseCase predict;
 
     @Inject
@@ -42,14 +49,14 @@ final class PredictCommand extends CliCommand {
             throw new dev.rareclass.domain.error.UsageException("--reasons must be 0 or more, not " + reasons);
         }
         Predictions p = predict.predict(new PredictUseCase.Request(input.model, input.toDomain(), input.given(),
-                out, reasons), progress());
+                out, reasons, java.util.Optional.ofNullable(id)), progress());
         int positives = 0;
         for (int i = 0; i < p.size(); i++) {
             positives += p.predicted(i);
         }
         java.io.PrintWriter summary = summary(out);
         summary.printf("Wrote %d predictions (%d predicted positive at threshold %s) to %s%n",
-                p.size(), positives, Show.num(p.threshold()), out);
+                p.size(), positives, Show.threshold(p.threshold()), out);
         summary.flush();
         return 0;
     }

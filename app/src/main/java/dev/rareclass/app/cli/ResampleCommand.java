@@ -13,7 +13,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "resample", mixinStandardHelpOptions = true,
         description = {"Apply a sampler to a whole table and write the result as CSV: the feature columns, then the label; "
                 + "kept original rows first in their order, synthetic rows after.",
-                "Values stay in the input's units; categorical columns get real categories (SMOTE-NC behaviour)."})
+                "Values stay in the input's units; categorical columns get real categories (SMOTE-NC behaviour).",
+                "Original rows keep their own label value; synthetic rows (always of the smaller class) get that "
+                        + "class's most frequent value in the input."})
 final class ResampleCommand extends CliCommand {
 
     @Mixin

@@ -31,6 +31,10 @@ final class ScoreCommand extends CliCommand {
     @Option(names = "--json", description = "Print one JSON object with every metric instead of a table.")
     boolean json;
 
+    @Option(names = "--curves", description = "With --json, add the ROC and precision-recall curves (roc_curve: fpr, "
+            + "tpr, thresholds; pr_curve: recall, precision, thresholds; a point per distinct score).")
+    boolean curves;
+
     private final ScoreUseCase score;
     private final ResultSink sink;
 
@@ -42,9 +46,13 @@ final class ScoreCommand extends CliCommand {
 
     @Override
     public Integer call() {
+        if (curves && !json) {
+            throw new dev.rareclass.domain.error.UsageException("--curves goes with --json (the curves are printed as "
+                    + "JSON arrays)");
+        }
         Evaluation e = score.score(new ScoreUseCase.Request(dataOptions.toDomain(file), scoreColumn, threshold));
         if (json) {
-            out().print(sink.evaluationJson(e));
+            out().print(sink.evaluationJson(e, curves));
             out().flush();
         } else {
             Show.evaluation(out(), e);

@@ -83,7 +83,7 @@ final class ServeCommand extends CliCommand {
         String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound;
         for (ServedModel m : served) {
             o.printf(Locale.ROOT, "Serving %s (%s) from %s at %s/v2/models/%s/infer%n", m.name(),
-                    m.summary(Show::num), m.file(), base, m.name());
+                    m.summary(Show::threshold), m.file(), base, m.name());
         }
         o.printf(Locale.ROOT, "Listening on %s (SIGTERM or Ctrl-C stops)%n", base);
         o.flush();

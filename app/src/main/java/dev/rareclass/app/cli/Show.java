@@ -7,6 +7,7 @@ import dev.rareclass.domain.experiment.LeaderboardRow;
 import dev.rareclass.domain.experiment.Summary;
 import dev.rareclass.domain.metrics.ConfusionCounts;
 import dev.rareclass.domain.metrics.MetricName;
+import dev.rareclass.domain.threshold.ThresholdPolicies;
 import dev.rareclass.domain.usecase.ExperimentUseCase;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -62,9 +63,14 @@ final class Show {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "n/a";
     }
 
+    /** A chosen threshold, exactly (see {@link ThresholdPolicies#text}): reusing it must give the same predictions. */
+    static String threshold(double v) {
+        return ThresholdPolicies.text(v);
+    }
+
     static void evaluation(PrintWriter out, Evaluation e) {
         out.printf(Locale.ROOT, "%s on %s (threshold %s, %s)%n", e.model(), e.dataSource(),
-                num(e.metrics().threshold()), e.policy());
+                threshold(e.metrics().threshold()), e.policy());
         for (Map.Entry<MetricName, Double> m : e.metrics().asMap().entrySet()) {
             switch (m.getKey()) {
                 case TP, FP, TN, FN -> { }

@@ -57,7 +57,7 @@ final class TrainCommand extends CliCommand {
         PrintWriter o = summary(out);
         o.printf(Locale.ROOT, "Trained %s on %d rows (%d held out for validation); threshold %s by %s%n",
                 fitted.classifier().id(), fitted.provenance().trainingRows(),
-                fitted.provenance().validationRows(), Show.num(fitted.threshold()), fitted.thresholdPolicy());
+                fitted.provenance().validationRows(), Show.threshold(fitted.threshold()), fitted.thresholdPolicy());
         if (!fitted.validationMetrics().isEmpty()) {
             StringBuilder line = new StringBuilder("Validation:");
             for (String key : List.of("pr_auc", "roc_auc", "mcc", "f1", "recall", "precision")) {

@@ -141,7 +141,12 @@ class ExtendingExamplesTest {
                 "--missing", "drop", "--shift-labels", "2");
         assertThat(describe[0]).as(describe[2]).isEqualTo("0");
         assertThat(describe[1]).contains("4 rows, 2 feature columns");
-        String[] refused = run("describe", data.toString(), "--label", "kind", "--positive", "fraud");
+        // describe counts missing values rather than refusing them (issue #21); training refuses them
+        String[] counted = run("describe", data.toString(), "--label", "kind", "--positive", "fraud");
+        assertThat(counted[0]).as(counted[2]).isEqualTo("0");
+        assertThat(counted[1]).contains("6 rows, 3 feature columns").contains("2 missing values in 2 columns");
+        String[] refused = run("train", data.toString(), "--label", "kind", "--positive", "fraud", "--model", "logistic",
+                "--out", dir.resolve("events.model").toString());
         assertThat(refused[0]).isEqualTo("65");
         assertThat(refused[2]).contains("line 2, column 'a': missing value");
     }

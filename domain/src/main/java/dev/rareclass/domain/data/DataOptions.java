@@ -81,6 +81,17 @@ public record DataOptions(Path file, Optional<String> format, boolean header, Op
                 shiftLabels);
     }
 
+    /** These options with one more column dropped (no change when it is dropped already). */
+    public DataOptions withDropped(String column) {
+        if (drop.contains(column)) {
+            return this;
+        }
+        List<String> more = new java.util.ArrayList<>(drop);
+        more.add(column);
+        return new DataOptions(file, format, header, delimiter, label, positive, more, categorical, text, missing,
+                shiftLabels);
+    }
+
     public DataOptions withMissing(MissingPolicy policy) {
         return new DataOptions(file, format, header, delimiter, label, positive, drop, categorical, text, policy,
                 shiftLabels);

@@ -7,7 +7,6 @@ import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.model.ScoreKind;
 import dev.rareclass.domain.model.TrainingHistory;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -72,7 +71,7 @@ public record ModelReport(String title, String scoredPart, DatasetSummary datase
         facts.put("parameters", params.isEmpty() ? "(defaults)" : params.toString());
         facts.put("scores", m.classifier().scoreKind() == ScoreKind.ANOMALY
                 ? "anomaly score (reconstruction error; higher = more likely positive)" : "probability of the positive class");
-        facts.put("threshold", String.format(Locale.ROOT, "%.6g", m.threshold()));
+        facts.put("threshold", dev.rareclass.domain.threshold.ThresholdPolicies.text(m.threshold()));
         facts.put("threshold policy", m.thresholdPolicy());
         facts.put("sampler", m.sampler());
         facts.put("class weight", m.classWeight());

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Scores and predicted labels for the rows of an input table.
  * Row numbers are the 1-based data rows of the input file; {@code labels} (0/1) are present when the input
- * had the label column.
+ * had the label column; {@code ids} (a column of the input copied as written, {@code predict --id}) when asked for.
  */
 public final class Predictions {
     private final int[] rowNumbers;
@@ -18,6 +18,8 @@ public final class Predictions {
     private final double threshold;
     private final int reasonCount;
     private final List<List<ReasonCodes.Reason>> reasons;
+    private final String idColumn;
+    private final List<String> ids;
 
     public Predictions(int[] rowNumbers, Optional<int[]> labels, double[] scores, int[] predicted, double threshold) {
         this(rowNumbers, labels, scores, predicted, threshold, 0, java.util.Collections.nCopies(rowNumbers.length,
@@ -44,6 +46,46 @@ public final class Predictions {
         }
         this.reasonCount = reasonCount;
         this.reasons = List.copyOf(reasons);
+        this.idColumn = null;
+        this.ids = null;
+    }
+
+    private Predictions(Predictions p, String idColumn, List<String> ids) {
+        this.rowNumbers = p.rowNumbers;
+        this.labels = p.labels;
+        this.scores = p.scores;
+        this.predicted = p.predicted;
+        this.threshold = p.threshold;
+        this.reasonCount = p.reasonCount;
+        this.reasons = p.reasons;
+        this.idColumn = idColumn;
+        this.ids = ids;
+    }
+
+    /**
+     * These predictions with each row's identifier: a column of the input as written ({@code predict --id}).
+     *
+     * @param ids one per row, null where the input had no value
+     */
+    public Predictions withIds(String column, List<String> ids) {
+        java.util.Objects.requireNonNull(column, "column");
+        if (ids.size() != size()) {
+            throw new IllegalArgumentException(ids.size() + " ids for " + size() + " rows");
+        }
+        return new Predictions(this, column, java.util.Collections.unmodifiableList(new java.util.ArrayList<>(ids)));
+    }
+
+    /** The name of the input column copied as each row's identifier, when one was asked for. */
+    public Optional<String> idColumn() {
+        return Optional.ofNullable(idColumn);
+    }
+
+    /** Row {@code i}'s identifier as the input wrote it; null when it had none. Only with {@link #idColumn()}. */
+    public String id(int i) {
+        if (ids == null) {
+            throw new IllegalStateException("no id column");
+        }
+        return ids.get(i);
     }
 
     /** How many reasons per row were asked for ({@code predict --reasons K}); 0 when none. */

@@ -90,6 +90,7 @@ public final class TableProfile {
                         + "memorise it (--drop it)");
             }
         }
+        missingValues(columns).ifPresent(warnings::add);
         Optional<LabelSummary> label = table.labels().map((Labels y) -> new LabelSummary(
                 table.labelMapping().orElseThrow().column(), table.labelMapping().orElseThrow().positiveValue(),
                 y.positives(), y.negatives()));
@@ -101,6 +102,32 @@ public final class TableProfile {
             }
         });
         return new Description(table.source(), table.rows(), columns, label, table.notes(), warnings);
+    }
+
+    /** Columns shown by name in the missing-values warning; the rest are counted. */
+    private static final int MISSING_COLUMNS_NAMED = 5;
+
+    /**
+     * A warning when some columns have missing values: which (with their counts), and that training refuses them
+     * unless told what to do (the default {@code --missing error}).
+     */
+    static Optional<String> missingValues(List<ColumnSummary> columns) {
+        List<ColumnSummary> with = columns.stream().filter(c -> c.missing() > 0).toList();
+        if (with.isEmpty()) {
+            return Optional.empty();
+        }
+        long total = with.stream().mapToLong(ColumnSummary::missing).sum();
+        StringBuilder which = new StringBuilder();
+        for (int i = 0; i < Math.min(with.size(), MISSING_COLUMNS_NAMED); i++) {
+            which.append(i == 0 ? "" : ", ").append('\'').append(with.get(i).name()).append("' ")
+                    .append(with.get(i).missing());
+        }
+        if (with.size() > MISSING_COLUMNS_NAMED) {
+            which.append(", ...");
+        }
+        return Optional.of(total + " missing value" + (total == 1 ? "" : "s") + " in " + with.size() + " column"
+                + (with.size() == 1 ? "" : "s") + " (" + which + "); training refuses them unless --missing drop, "
+                + "mean, median or most-frequent");
     }
 
     /**

@@ -11,7 +11,10 @@ public interface ResultSink {
     /** A CSV with the input row number, the true label (when known), the score and the predicted label. */
     void writePredictions(Predictions predictions, Path file);
 
-    /** One JSON object: every metric, the confusion counts, the threshold, the classification report. */
+    /**
+     * One JSON object: every metric, the confusion counts, the threshold, the classification report, and the ROC
+     * and precision-recall curves.
+     */
     void writeEvaluation(Evaluation evaluation, Path file);
 
     /**
@@ -22,10 +25,16 @@ public interface ResultSink {
 
     /**
      * A labelled table as CSV: a header of the feature columns then the label column, one row per table
-     * row, the label written as the mapping's positive or negative value. Missing values are left empty.
+     * row. Missing values are left empty.
+     *
+     * @param labels each row's label as it is to be written (such as the input's own value)
      */
-    void writeTable(dev.rareclass.domain.data.Table table, Path file);
+    void writeTable(dev.rareclass.domain.data.Table table, java.util.List<String> labels, Path file);
 
-    /** The evaluation as one JSON string (for stdout). */
-    String evaluationJson(Evaluation evaluation);
+    /**
+     * The evaluation as one JSON string (for stdout): what {@link #writeEvaluation} writes, except that the ROC and
+     * precision-recall curves (a point per distinct score, thousands on a large table) are there only when
+     * {@code curves} is true.
+     */
+    String evaluationJson(Evaluation evaluation, boolean curves);
 }

@@ -3,6 +3,7 @@ package dev.rareclass.domain.port;
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.LabelledScores;
 import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.data.TableWithColumn;
 
 /**
  * Reads a table from a file. Implementations report bad input as
@@ -29,4 +30,15 @@ public interface TableSource {
      * double precision; other columns are ignored whatever they hold.
      */
     LabelledScores readScores(DataOptions options, String scoreColumn);
+
+    /**
+     * Reads as {@link #read} (when {@code labelRequired}) or {@link #readOptionallyLabelled} do, and also copies
+     * column {@code column} (a name or 0-based index) of every row of the table as written in the file, whatever
+     * its role there: a feature, the label, or a column the options drop. A file without that column is a data
+     * error naming it as {@code role} (such as {@code --id}).
+     */
+    default TableWithColumn readWithColumn(DataOptions options, boolean labelRequired, String column, String role) {
+        throw new dev.rareclass.domain.error.UsageException(role + ": this format cannot copy a column ('" + column
+                + "')");
+    }
 }

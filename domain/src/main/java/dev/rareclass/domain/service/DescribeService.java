@@ -5,15 +5,26 @@ import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.experiment.TableProfile;
 import dev.rareclass.domain.model.ProgressListener;
 import dev.rareclass.domain.port.TableSource;
+import dev.rareclass.domain.preprocess.MissingPolicy;
 import dev.rareclass.domain.usecase.DescribeUseCase;
 
-/** Reads the table (labelled when a label is named) and profiles it. */
+/**
+ * Reads the table (labelled when a label is named) and profiles it. Counting missing values is part of the
+ * profile, so they are read, not refused: under the default {@code --missing error} the table is read as an
+ * imputing policy reads it (missing values kept as NaN, no category, no text; nothing is imputed while reading).
+ * {@code --missing drop} still drops the rows that have one, as asked. A missing label is still refused.
+ */
 public record DescribeService(TableSource tables) implements DescribeUseCase {
 
     @Override
     public TableProfile.Description describe(Request request, ProgressListener progress) {
-        DataOptions data = request.data();
+        DataOptions data = keepingMissingValues(request.data());
         Table table = data.label().isPresent() ? tables.read(data) : tables.readOptionallyLabelled(data);
         return TableProfile.describe(table);
+    }
+
+    /** The options with missing values kept rather than refused (the imputing policies keep them when reading). */
+    static DataOptions keepingMissingValues(DataOptions data) {
+        return data.missing() == MissingPolicy.ERROR ? data.withMissing(MissingPolicy.MEAN) : data;
     }
 }

@@ -1,7 +1,9 @@
 package dev.rareclass.domain.service;
 
+import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.data.TableWithColumn;
 import dev.rareclass.domain.experiment.FittedPipeline;
 import dev.rareclass.domain.experiment.Predictions;
 import dev.rareclass.domain.model.ProgressListener;
@@ -20,12 +22,29 @@ public record PredictService(TableSource tables, ModelStore store, ResultSink si
     public Predictions predict(Request request, ProgressListener progress) {
         outputs.checkFile(request.out());
         FittedPipeline model = store.load(request.model());
-        Table table = tables.readOptionallyLabelled(EvaluateService.asTrained(request.data(), request.given(), model));
+        DataOptions read = EvaluateService.asTrained(request.data(), request.given(), model);
+        TableWithColumn withIds = null;
+        Table table;
+        if (request.id().isPresent()) {
+            String id = request.id().get();
+            // kept out of the features, as the label is, unless the model reads a column of that name: the column
+            // may have been dropped at training (--drop id) or be one the training data never had
+            if (!model.featureNames().contains(id)) {
+                read = read.withDropped(id);
+            }
+            withIds = tables.readWithColumn(read, false, id, "--id");
+            table = withIds.table();
+        } else {
+            table = tables.readOptionallyLabelled(read);
+        }
         table.notes().forEach(progress::note);
         int reasons = Math.min(request.reasons(), table.columns().size());
         ScoredRows scored = ScoredRows.of(model, table, reasons);
         Predictions predictions = new Predictions(table.rowNumbers(), table.labels().map(Labels::toArray),
                 scored.scores(), scored.predicted(), model.threshold(), reasons, scored.reasons());
+        if (withIds != null) {
+            predictions = predictions.withIds(withIds.column(), withIds.values());
+        }
         sink.writePredictions(predictions, request.out());
         return predictions;
     }

@@ -136,6 +136,24 @@ public final class ThresholdPolicies {
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * A chosen threshold as shown to a user who may reuse it ({@code --threshold T}, {@code score --threshold T}):
+     * the shortest decimal that reads back as exactly this double ({@link Double#toString}'s digits: 0.87,
+     * 0.8734285714285714), so the reused value makes the same predictions; rounding it (to 0.8734, say) can move
+     * rows whose scores lie in between to the other class. Written without an exponent between 1e-6 and 1e15, as
+     * {@link Double#toString} otherwise; "n/a" when undefined.
+     */
+    public static String text(double threshold) {
+        if (!Double.isFinite(threshold)) {
+            return "n/a";
+        }
+        double magnitude = Math.abs(threshold);
+        if (magnitude != 0 && (magnitude < 1e-6 || magnitude >= 1e15)) {
+            return Double.toString(threshold);
+        }
+        return canonical(threshold);
+    }
+
     /** A threshold given outright. */
     private record Fixed(double threshold) implements ThresholdPolicy {
         @Override

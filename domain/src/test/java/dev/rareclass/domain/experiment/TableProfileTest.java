@@ -130,6 +130,21 @@ class TableProfileTest {
     }
 
     @Test
+    void countsMissingValuesPerColumnAndWarnsThatTrainingRefusesThem() {
+        int[] y = labels();
+        float[] a = noise(7);
+        a[0] = Float.NaN;
+        a[5] = Float.NaN;
+        int[] codes = new int[N];
+        codes[9] = -1;
+        Description d = TableProfile.describe(table(List.of(new NumericColumn("a", a), new NumericColumn("b", noise(8)),
+                new CategoricalColumn("c", List.of("x", "y"), codes)), y));
+        assertThat(d.columns()).extracting(TableProfile.ColumnSummary::missing).containsExactly(2, 0, 1);
+        assertThat(d.warnings()).contains("3 missing values in 2 columns ('a' 2, 'c' 1); training refuses them "
+                + "unless --missing drop, mean, median or most-frequent");
+    }
+
+    @Test
     void aThresholdBelow99PercentIsNoLeak() {
         int[] y = labels();
         float[] v = noise(6);

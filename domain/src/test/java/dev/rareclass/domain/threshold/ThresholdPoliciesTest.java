@@ -332,4 +332,24 @@ class ThresholdPoliciesTest {
             org.assertj.core.api.Assertions.assertThat((double) fp / neg).isLessThanOrEqualTo(0.1 + 1.0 / neg);
         }
     }
+
+    @Test
+    void thresholdsAreShownAsTheShortestDecimalThatReadsBackExactly() {
+        assertThat(ThresholdPolicies.text(0.87)).isEqualTo("0.87");
+        assertThat(ThresholdPolicies.text(0.8734285714285714)).isEqualTo("0.8734285714285714");
+        assertThat(ThresholdPolicies.text(0.5)).isEqualTo("0.5");
+        assertThat(ThresholdPolicies.text(1.0)).isEqualTo("1");
+        assertThat(ThresholdPolicies.text(0)).isEqualTo("0");
+        assertThat(ThresholdPolicies.text(1234.5)).isEqualTo("1234.5");
+        assertThat(ThresholdPolicies.text(0.00012)).isEqualTo("0.00012"); // Double.toString: 1.2E-4
+        assertThat(ThresholdPolicies.text(3e-9)).isEqualTo("3.0E-9");
+        assertThat(ThresholdPolicies.text(Double.NaN)).isEqualTo("n/a");
+        java.util.Random random = new java.util.Random(21);
+        for (int i = 0; i < 10_000; i++) {
+            double t = random.nextDouble() * Math.pow(10, random.nextInt(12) - 8);
+            String shown = ThresholdPolicies.text(t);
+            assertThat(Double.parseDouble(shown)).isEqualTo(t);
+            assertThat(ThresholdPolicies.parse(shown).choose(new int[] {0, 1}, new double[] {0, 1})).isEqualTo(t);
+        }
+    }
 }
