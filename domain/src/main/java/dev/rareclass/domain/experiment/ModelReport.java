@@ -7,6 +7,7 @@ import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.model.ScoreKind;
 import dev.rareclass.domain.model.TrainingHistory;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
