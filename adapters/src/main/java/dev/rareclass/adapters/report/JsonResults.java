@@ -46,6 +46,21 @@ final class JsonResults {
             number(r, "f1", row.f1());
             r.put("support", row.support());
         }
+        ArrayNode top = root.putArray("top_shares");
+        for (dev.rareclass.domain.metrics.TopShares.Top t : e.top()) {
+            ObjectNode o = top.addObject();
+            o.put("share", t.share());
+            o.put("rows", t.rows());
+            o.put("threshold", t.threshold());
+            number(o, "precision", t.precision());
+            number(o, "recall", t.recall());
+        }
+        ObjectNode intervals = root.putObject("intervals_95");
+        e.intervals().forEach((metric, ci) -> {
+            ArrayNode bounds = intervals.putArray(metric);
+            bounds.add(ci.low());
+            bounds.add(ci.high());
+        });
         if (curves) {
             root.set("roc_curve", curve(e.roc(), "fpr", "tpr"));
             root.set("pr_curve", curve(e.precisionRecall(), "recall", "precision"));

@@ -228,9 +228,24 @@ final class ModelReportPage {
         page.section("metrics", "Metrics");
         List<List<String>> rows = new ArrayList<>();
         for (MetricName m : SHOWN) {
-            rows.add(List.of(m.key(), Html.num4(ev().metrics().get(m))));
+            var ci = ev().intervals().get(m.key());
+            rows.add(List.of(m.key(), Html.num4(ev().metrics().get(m)),
+                    ci == null ? "" : Html.num4(ci.low()) + " to " + Html.num4(ci.high())));
         }
-        page.table(List.of("metric", "value"), rows, 1, null);
+        page.table(List.of("metric", "value", "95% interval"), rows, 1, null);
+        if (!ev().intervals().isEmpty()) {
+            page.note("Intervals: " + dev.rareclass.domain.metrics.BootstrapIntervals.RESAMPLES + " stratified, seeded "
+                    + "bootstrap resamples of the rows (2.5th to 97.5th percentile).");
+        }
+        if (!ev().top().isEmpty()) {
+            List<List<String>> top = new ArrayList<>();
+            for (var t : ev().top()) {
+                top.add(List.of("top " + Math.round(t.share() * 100) + "%", Long.toString(t.rows()),
+                        Html.num4(t.precision()), Html.num4(t.recall())));
+            }
+            page.paragraph("The top of the ranking, as a review team works it: the rows with the highest scores.");
+            page.table(List.of("rows", "count", "precision", "recall"), top, 1, null);
+        }
         if (report.scoreKind() == ScoreKind.ANOMALY) {
             page.note("Scores are reconstruction errors, not probabilities: brier and log_loss are undefined (n/a).");
         }

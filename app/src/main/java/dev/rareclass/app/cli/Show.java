@@ -74,8 +74,24 @@ final class Show {
         for (Map.Entry<MetricName, Double> m : e.metrics().asMap().entrySet()) {
             switch (m.getKey()) {
                 case TP, FP, TN, FN -> { }
-                default -> out.printf(Locale.ROOT, "  %-18s %s%n", m.getKey().key(), num(m.getValue()));
+                default -> {
+                    var ci = e.intervals().get(m.getKey().key());
+                    out.printf(Locale.ROOT, "  %-18s %s%s%n", m.getKey().key(), num(m.getValue()), ci == null ? ""
+                            : "   (95% interval " + num(ci.low()) + " to " + num(ci.high()) + ")");
+                }
             }
+        }
+        if (!e.top().isEmpty()) {
+            out.println();
+            out.println("Top of the ranking (rows with the highest scores)");
+            for (var t : e.top()) {
+                out.printf(Locale.ROOT, "  top %-4s %7d rows   precision %s   recall %s%n",
+                        Math.round(t.share() * 100) + "%", t.rows(), num(t.precision()), num(t.recall()));
+            }
+        }
+        if (!e.intervals().isEmpty()) {
+            out.println("(intervals: " + dev.rareclass.domain.metrics.BootstrapIntervals.RESAMPLES
+                    + " stratified bootstrap resamples of the rows, seeded)");
         }
         ConfusionCounts c = e.metrics().counts();
         out.println();
