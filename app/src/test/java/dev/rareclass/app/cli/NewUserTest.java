@@ -142,7 +142,7 @@ class NewUserTest {
             assertThat(again.path(count).asLong()).as(count).isEqualTo(metrics.path(count).asLong());
         }
         // other metrics keep their four decimals
-        assertThat(eval.out()).containsPattern("(?m)^  pr_auc +0\\.\\d{4}$");
+        assertThat(eval.out()).containsPattern("(?m)^  pr_auc +0\\.\\d{4}(   \\(95% interval|$)");
     }
 
     // ---- 4. predict --id copies an input column into the predictions ------------------------------------------
