@@ -70,9 +70,89 @@ final class ModelReportPage {
                 Charts.histogram(anomaly ? "Reconstruction error by class" : "Score distribution by class",
                         anomaly ? "reconstruction error" : "score", report.scores().scores(), report.scores().labels(),
                         threshold, negative(), positive(), log)));
+        charts.add(new Charts.Chart("gain", "Cumulative gain: the share of all positives found when reviewing the "
+                + "rows with the highest scores first; the dashed line reviews them in random order. Lift at 10% of the "
+                + "rows: " + fmt(liftAtTenPercent()) + " (positives found there per positive a random 10% holds).",
+                gainChart()));
+        if (!anomaly) {
+            charts.add(new Charts.Chart("calibration", "Reliability: in ten equal-width bins of the score, the mean "
+                    + "score against the share of positive rows (scikit-learn's calibration_curve); on the diagonal the "
+                    + "scores are calibrated probabilities. Brier score " + Html.num4(ev().metrics().get(MetricName.BRIER))
+                    + ".", calibrationChart()));
+        }
         report.history().ifPresent(h -> charts.addAll(learningCurves(h)));
         return charts;
     }
+
+    /** Rows by descending score: the share of rows reviewed against the share of positives found. */
+    private double[][] gain() {
+        double[] s = report.scores().scores();
+        int[] y = report.scores().labels();
+        Integer[] order = new Integer[s.length];
+        for (int i = 0; i < s.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(s[b], s[a]));
+        long positives = java.util.Arrays.stream(y).filter(v -> v == 1).count();
+        double[] x = new double[s.length + 1];
+        double[] g = new double[s.length + 1];
+        long found = 0;
+        for (int k = 0; k < s.length; k++) {
+            found += y[order[k]];
+            x[k + 1] = (k + 1.0) / s.length;
+            g[k + 1] = positives == 0 ? 0 : (double) found / positives;
+        }
+        return new double[][] {x, g};
+    }
+
+    private double liftAtTenPercent() {
+        double[][] g = gain();
+        int k = (int) Math.ceil(0.1 * (g[0].length - 1));
+        return g[1][k] / 0.1;
+    }
+
+    private org.jfree.chart.JFreeChart gainChart() {
+        double[][] g = gain();
+        return Charts.lines("Cumulative gain", "share of rows reviewed (highest scores first)", "share of positives found",
+                List.of(Charts.Line.of("model", g[0], g[1]),
+                        new Charts.Line("random order", new double[] {0, 1}, new double[] {0, 1}, true, false)),
+                true, List.of(Charts.PALETTE[0], Charts.NO_SKILL));
+    }
+
+    /** scikit-learn's calibration_curve with ten uniform bins: mean score and share of positives of each non-empty bin. */
+    private org.jfree.chart.JFreeChart calibrationChart() {
+        double[] s = report.scores().scores();
+        int[] y = report.scores().labels();
+        double[] sum = new double[10];
+        double[] hits = new double[10];
+        int[] count = new int[10];
+        for (int i = 0; i < s.length; i++) {
+            if (!Double.isFinite(s[i])) {
+                continue;
+            }
+            int bin = 0;
+            while (bin < 9 && s[i] > (bin + 1) / 10.0) {
+                bin++;
+            }
+            sum[bin] += s[i];
+            hits[bin] += y[i];
+            count[bin]++;
+        }
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (int b = 0; b < 10; b++) {
+            if (count[b] > 0) {
+                xs.add(sum[b] / count[b]);
+                ys.add(hits[b] / count[b]);
+            }
+        }
+        return Charts.lines("Reliability (calibration)", "mean score in the bin", "share of positive rows",
+                List.of(new Charts.Line("model", xs.stream().mapToDouble(Double::doubleValue).toArray(),
+                                ys.stream().mapToDouble(Double::doubleValue).toArray(), false, false),
+                        new Charts.Line("perfectly calibrated", new double[] {0, 1}, new double[] {0, 1}, true, false)),
+                true, List.of(Charts.PALETTE[0], Charts.NO_SKILL));
+    }
+
 
     private double positiveRate() {
         ConfusionCounts c = ev().metrics().counts();
@@ -260,9 +340,12 @@ final class ModelReportPage {
         page.charts(List.of(all.get(3)));
         page.section("scores", report.scoreKind() == ScoreKind.ANOMALY ? "Reconstruction error by class" : "Scores by class");
         page.charts(List.of(all.get(4)));
-        if (all.size() > 5) {
+        page.section("ranking", report.scoreKind() == ScoreKind.ANOMALY ? "Cumulative gain" : "Cumulative gain and calibration");
+        page.charts(all.stream().filter(c -> c.name().equals("gain") || c.name().equals("calibration")).toList());
+        List<Charts.Chart> learning = all.stream().filter(c -> c.name().startsWith("learning")).toList();
+        if (!learning.isEmpty()) {
             page.section("learning", "Learning curves");
-            page.charts(all.subList(5, all.size()));
+            page.charts(learning);
         }
         page.section("model", "Model");
         page.facts(report.model());

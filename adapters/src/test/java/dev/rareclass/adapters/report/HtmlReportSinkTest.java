@@ -132,8 +132,10 @@ class HtmlReportSinkTest {
         }
         List<String> charts = doc.select("figure.chart").eachAttr("id");
         assertThat(charts).containsExactly("chart-confusion-matrix", "chart-roc", "chart-pr", "chart-threshold",
-                "chart-scores", "chart-learning-loss", "chart-learning-metric");
-        assertThat(doc.select("figure.chart > svg")).hasSize(7);
+                "chart-scores", "chart-gain", "chart-calibration", "chart-learning-loss", "chart-learning-metric");
+        assertThat(doc.select("figure.chart > svg")).hasSize(9);
+        assertThat(doc.select("#chart-calibration figcaption").text()).contains("Brier score");
+        assertThat(doc.select("#chart-gain figcaption").text()).contains("Lift at 10%");
         // the page's title is escaped, not interpreted
         assertThat(doc.title()).isEqualTo("Evaluation of <model> & \"friends\"");
         assertThat(doc.select("#classification-report td").eachText()).contains("macro avg", "weighted avg", "True");
@@ -147,7 +149,7 @@ class HtmlReportSinkTest {
         byte[] png = Files.readAllBytes(plots.resolve("confusion-matrix.png"));
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
         try (var files = Files.list(plots)) {
-            assertThat(files.count()).isEqualTo(7);
+            assertThat(files.count()).isEqualTo(9);
         }
     }
 
@@ -157,7 +159,7 @@ class HtmlReportSinkTest {
         sink.writeModelReport(modelReport(ScoreKind.ANOMALY, false), html, Optional.empty());
         Document doc = parse(html);
         assertThat(doc.getElementById("learning")).isNull();
-        assertThat(doc.select("figure.chart > svg")).hasSize(5);
+        assertThat(doc.select("figure.chart > svg")).hasSize(6); // an anomaly detector: gain, but no calibration
         assertThat(doc.getElementById("scores").text()).contains("Reconstruction error by class");
         assertThat(doc.select("#chart-scores svg").outerHtml()).contains("log10 reconstruction error");
         assertThat(doc.getElementById("metrics").text()).contains("brier and log_loss are undefined");

@@ -52,7 +52,7 @@ class ReportCommandsTest {
         assertThat(train.out()).contains("Report: " + trainReport);
         Document doc = selfContained(trainReport);
         // logistic@smile has no training history: no learning curves
-        assertThat(doc.select("figure.chart > svg")).hasSize(5);
+        assertThat(doc.select("figure.chart > svg")).hasSize(7);
         assertThat(doc.getElementById("learning")).isNull();
         assertThat(doc.getElementById("summary").text()).contains("validation rows held out in training");
         assertThat(dir.resolve("train.md")).exists();
@@ -65,11 +65,12 @@ class ReportCommandsTest {
         assertThat(eval.out()).contains("Confusion matrix").contains("Report: " + evalReport);
         Document e = selfContained(evalReport);
         assertThat(e.select("figure.chart").eachAttr("id")).containsExactly("chart-confusion-matrix", "chart-roc",
-                "chart-pr", "chart-threshold", "chart-scores");
+                "chart-pr", "chart-threshold", "chart-scores", "chart-gain", "chart-calibration");
         assertThat(e.getElementById("dataset").text()).contains("800");
         try (var files = Files.list(plots)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
-                    "confusion-matrix.png", "pr.png", "roc.png", "scores.png", "threshold.png");
+                    "calibration.png", "confusion-matrix.png", "gain.png", "pr.png", "roc.png", "scores.png",
+                    "threshold.png");
         }
     }
 
