@@ -82,7 +82,8 @@ public final class YamlRecipeStore implements RecipeStore {
             "samplers", "sampler-params", "class-weights", "threshold", "metric", "jobs", "report", "tune");
     private static final Set<String> DATA = Set.of("file", "label", "positive", "format", "header", "delimiter", "drop",
             "categorical", "text", "missing", "shift-labels");
-    private static final Set<String> PREPROCESSING = Set.of("scale", "unknown", "select-top-k", "vocabulary");
+    private static final Set<String> PREPROCESSING = Set.of("scale", "unknown", "select-top-k", "vocabulary",
+            "max-categories");
     private static final Set<String> SPLIT = Set.of("kind", "folds", "repeats", "test-fraction");
     private static final Set<String> MODEL = Set.of("model", "params");
     private static final Set<String> TUNE = Set.of("model", "params", "search", "trials", "space", "refit");
@@ -241,10 +242,13 @@ public final class YamlRecipeStore implements RecipeStore {
         String unknown = k.text(p, "unknown", "ignore", "preprocessing");
         int vocabulary = k.integer(p, "vocabulary", PreprocessingSpec.DEFAULT_VOCABULARY, "preprocessing");
         k.require(vocabulary >= 1, "preprocessing.vocabulary", vocabulary, "1 or more");
+        int maxCategories = k.integer(p, "max-categories", PreprocessingSpec.DEFAULT_MAX_CATEGORIES, "preprocessing");
+        k.require(maxCategories >= 1, "preprocessing.max-categories", maxCategories, "1 or more");
         int selectTopK = k.integer(p, "select-top-k", 0, "preprocessing");
         k.require(selectTopK >= 0, "preprocessing.select-top-k", selectTopK, "0 (keep all) or more");
         PreprocessingSpec pre = new PreprocessingSpec(k.field("preprocessing.scale", () -> Scaling.fromKey(scale)),
-                data.missing(), k.field("preprocessing.unknown", () -> UnknownCategories.fromKey(unknown)), vocabulary);
+                data.missing(), k.field("preprocessing.unknown", () -> UnknownCategories.fromKey(unknown)), vocabulary,
+                maxCategories);
         JsonNode s = r.path("split");
         k.only(s, SPLIT, "split");
         String kind = k.text(s, "kind", "kfold", "split");
@@ -485,6 +489,7 @@ public final class YamlRecipeStore implements RecipeStore {
         pre.put("unknown", p.fit().preprocessing().unknown().key());
         pre.put("select-top-k", p.fit().selectTopK());
         pre.put("vocabulary", p.fit().preprocessing().vocabulary());
+        pre.put("max-categories", p.fit().preprocessing().maxCategories());
         ObjectNode split = root.putObject("split");
         switch (p.protocol()) {
             case Protocol.KFold kf -> {

@@ -3,6 +3,7 @@ package dev.rareclass.adapters.recipe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.experiment.Recipe;
 import dev.rareclass.domain.port.RecipeStore;
@@ -144,5 +145,20 @@ class YamlRecipeStoreTest {
         Path alias = write("alias-space.yaml", "trees: &t [3, 5]\nmax-nodes: *t\n");
         assertThatThrownBy(() -> s.readSearchSpace(alias)).isInstanceOf(UsageException.class)
                 .hasMessageStartingWith(alias + ", line 1: '&t' is a YAML anchor; a search space takes no anchors");
+    }
+
+    @Test
+    void maxCategoriesIsReadCheckedAndWrittenToTheManifest() throws IOException {
+        Path r = write("cap.yaml", DATA + "models: [logistic]\npreprocessing: {max-categories: 5000}\n");
+        Recipe recipe = store.read(r).recipe();
+        assertThat(recipe.plan().fit().preprocessing().maxCategories()).isEqualTo(5000);
+        ObjectNode resolved = YamlRecipeStore.resolved(recipe);
+        assertThat(resolved.path("preprocessing").path("max-categories").asInt()).isEqualTo(5000);
+        Path plain = write("plain.yaml", DATA + "models: [logistic]\n");
+        assertThat(YamlRecipeStore.resolved(store.read(plain).recipe()).path("preprocessing").path("max-categories")
+                .asInt()).isEqualTo(1000);
+        Path zero = write("zero.yaml", DATA + "models: [logistic]\npreprocessing: {max-categories: 0}\n");
+        assertThatThrownBy(() -> store.read(zero)).isInstanceOf(UsageException.class)
+                .hasMessageContaining("preprocessing.max-categories must be 1 or more, got 0");
     }
 }

@@ -142,6 +142,9 @@ class BadInputCorpusTest {
         }, trainText, 65, "cannot be followed"));
         cases.add(gen("dangling-link", d -> linked(d, "dangling-link", "neg/gone.txt", "nowhere.txt"), trainText, 66,
                 "dangling-link/neg/gone.txt"));
+        // a categorical column of 100,000 distinct values, one a row: refused before it becomes one-hot columns
+        cases.add(gen("id-column-100k.csv", d -> ManyCategoriesTest.idTable(d.resolve("id-column-100k.csv"), 100_000),
+                train, 65, "column 'id' has 80000 distinct values"));
         // missing or unreadable inputs
         cases.add(gen("no-such-file.csv", d -> d.resolve("no-such-file.csv"), train, 66, "no-such-file.csv"));
         cases.add(gen("a-folder.csv", d -> folder(d, "a-folder.csv"), train, 65, "no *.pos/*.neg pair"));
