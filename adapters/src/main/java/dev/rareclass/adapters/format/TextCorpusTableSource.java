@@ -7,11 +7,20 @@ import dev.rareclass.domain.error.InputMissingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -27,7 +36,10 @@ import java.util.stream.Stream;
  * <li>a {@code .tar.gz}, {@code .tgz} or {@code .tar} of such folders (review_polarity.tar.gz), in archive
  *     order.</li>
  * </ul>
- * Text is decoded as UTF-8, with bytes that are not valid UTF-8 read as Latin-1 (noted).
+ * Text is decoded as UTF-8, with bytes that are not valid UTF-8 read as Latin-1 (noted). Symbolic links in a
+ * folder are followed only within it (DATA itself may be a link): one that resolves outside the folder, or a loop
+ * of links, is bad data naming the link; one that points to nothing is a missing input. A link inside the folder
+ * (a class folder that is a link to another place in the corpus, say) is read as what it points to.
  */
 public final class TextCorpusTableSource extends ParsedTableSource {
 
@@ -99,6 +111,12 @@ public final class TextCorpusTableSource extends ParsedTableSource {
     }
 
     private static void folder(Path dir, Corpus corpus) {
+        Path root;
+        try {
+            root = dir.toRealPath();
+        } catch (IOException e) {
+            throw new InputMissingException(dir + ": cannot read the folder (" + e.getMessage() + ")", e);
+        }
         List<Path> pos = new ArrayList<>();
         List<Path> neg = new ArrayList<>();
         List<Path> subfolders = new ArrayList<>();
@@ -120,8 +138,8 @@ public final class TextCorpusTableSource extends ParsedTableSource {
             throw new InputMissingException(dir + ": cannot list the folder (" + e.getMessage() + ")", e);
         }
         if (pos.size() == 1 && neg.size() == 1) {
-            sentences(pos.get(0), "pos", corpus);
-            sentences(neg.get(0), "neg", corpus);
+            sentences(within(pos.get(0), root, dir), "pos", corpus);
+            sentences(within(neg.get(0), root, dir), "neg", corpus);
             corpus.notes.add("one sentence a line from " + pos.get(0).getFileName() + " (pos) and "
                     + neg.get(0).getFileName() + " (neg)");
             return;
@@ -135,23 +153,49 @@ public final class TextCorpusTableSource extends ParsedTableSource {
         if (subfolders.isEmpty()) {
             throw new DataException(corpus.file + ": no *.pos/*.neg pair and no class subfolders");
         }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.getParent().equals(dir))
-                    .filter(p -> dir.relativize(p).toString().chars().noneMatch(ch -> ch == '\0'))
-                    .filter(p -> {
-                        for (Path part : dir.relativize(p)) {
-                            if (part.toString().startsWith(".")) {
-                                return false;
-                            }
-                        }
-                        return true;
-                    })
-                    .sorted().toList();
+        List<Path> files = new ArrayList<>();
+        try {
+            // links are followed (a class folder may be a link to another place in the corpus), each checked
+            // before it is entered or read
+            Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    if (d.equals(dir)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (d.getFileName().toString().startsWith(".")) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    within(d, root, dir);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    String name = f.getFileName().toString();
+                    if (f.getParent().equals(dir) || name.startsWith(".") || dir.relativize(f).toString().indexOf('\0') >= 0) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    within(f, root, dir);
+                    if (attrs.isRegularFile()) {
+                        files.add(f);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                    if (e instanceof FileSystemLoopException) {
+                        throw new DataException(f + ": a symbolic link back to a folder that holds it (a loop); "
+                                + "--format text follows links only within the corpus folder " + dir);
+                    }
+                    throw e;
+                }
+            });
         } catch (IOException | UncheckedIOException e) {
             throw new InputMissingException(dir + ": cannot list the folder (" + e.getMessage() + ")", e);
         }
+        files.sort(null);
         for (Path f : files) {
             try {
                 corpus.texts.add(corpus.decode(Files.readAllBytes(f)));
@@ -161,6 +205,44 @@ public final class TextCorpusTableSource extends ParsedTableSource {
             corpus.labels.add(f.getParent().getFileName().toString());
         }
         corpus.notes.add("one document per file, labelled by its folder");
+    }
+
+    /**
+     * {@code p} itself when it is no symbolic link or one that resolves inside the corpus folder {@code root} (the
+     * real path of {@code dir}, as given); a link that leads outside it or loops is bad data naming the link, one
+     * that leads nowhere is a missing input.
+     */
+    private static Path within(Path p, Path root, Path dir) {
+        if (!Files.isSymbolicLink(p)) {
+            return p;
+        }
+        Path real;
+        try {
+            real = p.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new InputMissingException(p + ": a symbolic link to nothing (" + target(p) + " does not exist)", e);
+        } catch (FileSystemException e) {
+            // ELOOP: "Too many levels of symbolic links"
+            throw new DataException(p + ": a symbolic link that cannot be followed (" + Objects.requireNonNullElse(
+                    e.getReason(), "a loop of links") + "); --format text follows links only within the corpus folder "
+                    + dir, e);
+        } catch (IOException e) {
+            throw new InputMissingException(p + ": cannot follow the symbolic link (" + e.getMessage() + ")", e);
+        }
+        if (!real.startsWith(root)) {
+            throw new DataException(p + ": a symbolic link to " + real + ", outside the corpus folder " + dir
+                    + "; --format text follows links only within it");
+        }
+        return p;
+    }
+
+    /** Where a link points, as written in it. */
+    private static String target(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "its target";
+        }
     }
 
     private static void sentences(Path file, String label, Corpus corpus) {

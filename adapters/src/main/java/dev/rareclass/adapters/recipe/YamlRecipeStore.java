@@ -1,5 +1,7 @@
 package dev.rareclass.adapters.recipe;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -34,11 +36,15 @@ import dev.rareclass.domain.preprocess.PreprocessingSpec;
 import dev.rareclass.domain.preprocess.Scaling;
 import dev.rareclass.domain.preprocess.UnknownCategories;
 import dev.rareclass.domain.threshold.ThresholdPolicies;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +52,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.reader.UnicodeReader;
 
 /**
  * Recipes in YAML and run manifests in Mappers.JSON. Both are read as a tree and checked key by key (an unknown
@@ -67,7 +82,8 @@ public final class YamlRecipeStore implements RecipeStore {
             "samplers", "sampler-params", "class-weights", "threshold", "metric", "jobs", "report", "tune");
     private static final Set<String> DATA = Set.of("file", "label", "positive", "format", "header", "delimiter", "drop",
             "categorical", "text", "missing", "shift-labels");
-    private static final Set<String> PREPROCESSING = Set.of("scale", "unknown", "select-top-k", "vocabulary");
+    private static final Set<String> PREPROCESSING = Set.of("scale", "unknown", "select-top-k", "vocabulary",
+            "max-categories");
     private static final Set<String> SPLIT = Set.of("kind", "folds", "repeats", "test-fraction");
     private static final Set<String> MODEL = Set.of("model", "params");
     private static final Set<String> TUNE = Set.of("model", "params", "search", "trials", "space", "refit");
@@ -78,7 +94,8 @@ public final class YamlRecipeStore implements RecipeStore {
         JsonNode root;
         try {
             byte[] bytes = Files.readAllBytes(file);
-            root = (where.toLowerCase(Locale.ROOT).endsWith(".json") ? Mappers.JSON : Mappers.YAML).readTree(bytes);
+            root = readTree(where.toLowerCase(Locale.ROOT).endsWith(".json") ? Mappers.JSON : Mappers.YAML, bytes, where,
+                    "the recipe");
         } catch (NoSuchFileException e) {
             throw new InputMissingException(where + ": no such recipe file", e);
         } catch (IOException e) {
@@ -99,6 +116,97 @@ public final class YamlRecipeStore implements RecipeStore {
             return new Loaded(recipe, Optional.of(sum.asText()));
         }
         return new Loaded(recipe(root, base, where, name(file)), Optional.empty());
+    }
+
+    /**
+     * The document as a tree, once {@link #refuseAnchorsAndAliases} and {@link #refuseDuplicateKeys} passed it.
+     * Jackson itself keeps the last of two same keys and reads an alias as its bare name ({@code *small} as the
+     * text {@code small}): either way the recipe would run with something other than what its author sees.
+     */
+    private static JsonNode readTree(ObjectMapper mapper, byte[] bytes, String where, String document) throws IOException {
+        JsonNode root = mapper.readTree(bytes);
+        if (mapper instanceof YAMLMapper) {
+            refuseAnchorsAndAliases(bytes, where, document);
+        }
+        try (JsonParser parser = mapper.createParser(bytes)) {
+            refuseDuplicateKeys(parser, where, document);
+        }
+        return root;
+    }
+
+    /**
+     * Any YAML anchor ({@code &name}) or alias ({@code *name}) is a usage error naming its line. Read from SnakeYAML's
+     * events, which carry every anchor: Jackson's parser drops those on single values.
+     */
+    private static void refuseAnchorsAndAliases(byte[] bytes, String where, String document) throws IOException {
+        try (Reader text = new UnicodeReader(new ByteArrayInputStream(bytes))) {
+            Parser events = new ParserImpl(new StreamReader(text), new LoaderOptions());
+            while (!events.checkEvent(Event.ID.StreamEnd)) {
+                Event e = events.getEvent();
+                String what = e instanceof AliasEvent alias ? "'*" + alias.getAnchor() + "' is a YAML alias"
+                        : e instanceof NodeEvent node && node.getAnchor() != null
+                        ? "'&" + node.getAnchor() + "' is a YAML anchor" : null;
+                if (what != null) {
+                    throw new UsageException(where + ", line " + (e.getStartMark().getLine() + 1) + ": " + what
+                            + "; " + document.replaceFirst("^the ", "a ") + " takes no anchors (&) or aliases (*): "
+                            + "write the value out where it is used");
+                }
+            }
+        } catch (YAMLException e) {
+            // only past the first document, which Jackson read without complaint
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** A mapping or list being read: its name for messages, and for a mapping the line of each key it gave. */
+    private static final class Level {
+        final String name;
+        final Map<String, Integer> keys;
+        String key;
+        int entries;
+
+        Level(String name, boolean mapping) {
+            this.name = name;
+            this.keys = mapping ? new HashMap<>() : null;
+        }
+
+        /** The name of the value read next in this level: {@code split}, {@code models[1].params}. */
+        String child() {
+            if (keys == null) {
+                return name + "[" + (entries - 1) + "]";
+            }
+            return name.isEmpty() ? key : name + "." + key;
+        }
+    }
+
+    /** A key given twice in one mapping, at any depth, is a usage error naming the key and both lines. */
+    private static void refuseDuplicateKeys(JsonParser p, String where, String document) throws IOException {
+        ArrayDeque<Level> open = new ArrayDeque<>();
+        for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+            Level in = open.peek();
+            if (in != null && in.keys == null && t != JsonToken.END_ARRAY) {
+                in.entries++;
+            }
+            switch (t) {
+                case START_OBJECT, START_ARRAY -> open.push(new Level(in == null ? "" : in.child(),
+                        t == JsonToken.START_OBJECT));
+                case END_OBJECT, END_ARRAY -> open.pop();
+                case FIELD_NAME -> {
+                    String key = p.currentName();
+                    int line = p.currentTokenLocation().getLineNr();
+                    Integer first = in.keys.putIfAbsent(key, line);
+                    if (first != null) {
+                        throw new UsageException(where + ", line " + line + ": key '" + key + "' is given twice in "
+                                + (in.name.isEmpty() ? document : in.name) + " (first on line " + first
+                                + "); give each key once");
+                    }
+                    in.key = key;
+                }
+                default -> {
+                    // a single value: nothing to check
+                }
+            }
+        }
     }
 
     private static String name(Path file) {
@@ -134,10 +242,13 @@ public final class YamlRecipeStore implements RecipeStore {
         String unknown = k.text(p, "unknown", "ignore", "preprocessing");
         int vocabulary = k.integer(p, "vocabulary", PreprocessingSpec.DEFAULT_VOCABULARY, "preprocessing");
         k.require(vocabulary >= 1, "preprocessing.vocabulary", vocabulary, "1 or more");
+        int maxCategories = k.integer(p, "max-categories", PreprocessingSpec.DEFAULT_MAX_CATEGORIES, "preprocessing");
+        k.require(maxCategories >= 1, "preprocessing.max-categories", maxCategories, "1 or more");
         int selectTopK = k.integer(p, "select-top-k", 0, "preprocessing");
         k.require(selectTopK >= 0, "preprocessing.select-top-k", selectTopK, "0 (keep all) or more");
         PreprocessingSpec pre = new PreprocessingSpec(k.field("preprocessing.scale", () -> Scaling.fromKey(scale)),
-                data.missing(), k.field("preprocessing.unknown", () -> UnknownCategories.fromKey(unknown)), vocabulary);
+                data.missing(), k.field("preprocessing.unknown", () -> UnknownCategories.fromKey(unknown)), vocabulary,
+                maxCategories);
         JsonNode s = r.path("split");
         k.only(s, SPLIT, "split");
         String kind = k.text(s, "kind", "kfold", "split");
@@ -300,7 +411,7 @@ public final class YamlRecipeStore implements RecipeStore {
         String where = file.toString();
         JsonNode root;
         try {
-            root = Mappers.YAML.readTree(Files.readAllBytes(file));
+            root = readTree(Mappers.YAML, Files.readAllBytes(file), where, "the search space");
         } catch (NoSuchFileException e) {
             throw new InputMissingException(where + ": no such search-space file", e);
         } catch (IOException e) {
@@ -378,6 +489,7 @@ public final class YamlRecipeStore implements RecipeStore {
         pre.put("unknown", p.fit().preprocessing().unknown().key());
         pre.put("select-top-k", p.fit().selectTopK());
         pre.put("vocabulary", p.fit().preprocessing().vocabulary());
+        pre.put("max-categories", p.fit().preprocessing().maxCategories());
         ObjectNode split = root.putObject("split");
         switch (p.protocol()) {
             case Protocol.KFold kf -> {

@@ -7,6 +7,7 @@ import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.data.TextColumn;
 import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.error.InputMissingException;
 import dev.rareclass.domain.preprocess.MissingPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -109,6 +110,109 @@ class TextCorpusTableSourceTest {
         Files.writeString(corpus.resolve("a.txt"), "x");
         assertThatThrownBy(() -> source.read(text(corpus, "pos")))
                 .isInstanceOf(DataException.class).hasMessageContaining("no *.pos/*.neg pair and no class subfolders");
+    }
+
+    /** A folder-per-class corpus {@code name} with two documents in pos and two in neg. */
+    private Path classFolders(String name) throws IOException {
+        Path corpus = Files.createDirectory(dir.resolve(name));
+        Path pos = Files.createDirectory(corpus.resolve("pos"));
+        Path neg = Files.createDirectory(corpus.resolve("neg"));
+        Files.writeString(pos.resolve("1.txt"), "loved it");
+        Files.writeString(pos.resolve("2.txt"), "great fun");
+        Files.writeString(neg.resolve("3.txt"), "dull");
+        Files.writeString(neg.resolve("4.txt"), "too long");
+        return corpus;
+    }
+
+    private Path secret() throws IOException {
+        Path outside = Files.createDirectories(dir.resolve("elsewhere"));
+        return Files.writeString(outside.resolve("secret.txt"), "not part of any corpus");
+    }
+
+    @Test
+    void aDocumentLinkedFromOutsideTheFolderIsRefusedNamingTheLink() throws IOException {
+        // before: the file the link points to was read as a positive document
+        Path corpus = classFolders("reviews");
+        Path link = Files.createSymbolicLink(corpus.resolve("pos/evil.txt"), secret());
+        assertThatThrownBy(() -> source.read(text(corpus, "pos"))).isInstanceOf(DataException.class)
+                .hasMessage(link + ": a symbolic link to " + secret().toRealPath() + ", outside the corpus folder "
+                        + corpus + "; --format text follows links only within it");
+    }
+
+    @Test
+    void aPosFileLinkedFromOutsideIsRefused() throws IOException {
+        Path corpus = Files.createDirectory(dir.resolve("rt"));
+        Files.writeString(corpus.resolve("rt.neg"), "bad\n");
+        Path link = Files.createSymbolicLink(corpus.resolve("rt.pos"), secret());
+        assertThatThrownBy(() -> source.read(text(corpus, "pos"))).isInstanceOf(DataException.class)
+                .hasMessageStartingWith(link + ": a symbolic link to ").hasMessageContaining("outside the corpus folder");
+    }
+
+    @Test
+    void aClassFolderLinkedFromOutsideIsRefused() throws IOException {
+        // before: silently left out, so the corpus lost a class without a word
+        Path corpus = classFolders("reviews");
+        Path link = Files.createSymbolicLink(corpus.resolve("extra"), secret().getParent());
+        assertThatThrownBy(() -> source.read(text(corpus, "pos"))).isInstanceOf(DataException.class)
+                .hasMessageStartingWith(link + ": a symbolic link to " + secret().getParent().toRealPath() + ", outside");
+    }
+
+    @Test
+    void aLinkThatEscapesThroughALinkedFolderInsideIsRefused() throws IOException {
+        Path corpus = classFolders("reviews");
+        // a hidden folder is not read itself, but a link inside the corpus may lead into it
+        Path more = Files.createDirectory(corpus.resolve(".more"));
+        Files.createSymbolicLink(more.resolve("up.txt"), Path.of("../../elsewhere/secret.txt"));
+        secret();
+        Files.createSymbolicLink(corpus.resolve("neg/more"), Path.of("../.more"));
+        assertThatThrownBy(() -> source.read(text(corpus, "pos"))).isInstanceOf(DataException.class)
+                .hasMessageStartingWith(corpus.resolve("neg/more/up.txt") + ": a symbolic link to "
+                        + secret().toRealPath() + ", outside");
+    }
+
+    @Test
+    void aLoopOfFoldersIsRefused() throws IOException {
+        // before: the link was not followed; following links, a loop must end in a refusal, not a hang
+        Path corpus = classFolders("reviews");
+        Path link = Files.createSymbolicLink(corpus.resolve("pos/again"), Path.of(".."));
+        assertThatThrownBy(() -> source.read(text(corpus, "pos"))).isInstanceOf(DataException.class)
+                .hasMessageStartingWith(link + ": a symbolic link back to a folder that holds it (a loop)");
+    }
+
+    @Test
+    void aLoopOfFileLinksIsRefused() throws IOException {
+        Path corpus = classFolders("reviews");
+        Files.createSymbolicLink(corpus.resolve("neg/a.txt"), Path.of("b.txt"));
+        Files.createSymbolicLink(corpus.resolve("neg/b.txt"), Path.of("a.txt"));
+        assertThatThrownBy(() -> source.read(text(corpus, "pos"))).isInstanceOf(DataException.class)
+                .hasMessageContaining("a symbolic link that cannot be followed")
+                .hasMessageContaining("follows links only within the corpus folder " + corpus);
+    }
+
+    @Test
+    void aLinkToNothingIsAMissingInput() throws IOException {
+        Path corpus = classFolders("reviews");
+        Path link = Files.createSymbolicLink(corpus.resolve("neg/gone.txt"), Path.of("nowhere.txt"));
+        assertThatThrownBy(() -> source.read(text(corpus, "pos"))).isInstanceOf(InputMissingException.class)
+                .hasMessage(link + ": a symbolic link to nothing (nowhere.txt does not exist)");
+    }
+
+    @Test
+    void linksWithinTheFolderAndAFolderGivenAsALinkAreRead() throws IOException {
+        Path corpus = classFolders("reviews");
+        Files.createSymbolicLink(corpus.resolve("neg/5.txt"), Path.of("../pos/1.txt"));
+        Path alsoPos = Files.createDirectory(corpus.resolve("store"));
+        Files.writeString(alsoPos.resolve("6.txt"), "brilliant");
+        Files.createSymbolicLink(corpus.resolve("pos/more"), Path.of("../store"));
+        Files.createSymbolicLink(corpus.resolve("pos/.hidden"), secret());
+        Path given = Files.createSymbolicLink(dir.resolve("reviews-link"), corpus);
+        Table t = source.read(text(given, "pos"));
+        TextColumn docs = (TextColumn) t.columns().get(0);
+        // path order: neg/3, neg/4, neg/5 (-> pos/1), pos/1, pos/2, pos/more/6 and store/6 (labelled by their
+        // folders, more and store: neither is the positive class); the hidden link is not followed
+        assertThat(t.rows()).isEqualTo(7);
+        assertThat(docs.get(2)).isEqualTo("loved it");
+        assertThat(docs.get(5)).isEqualTo("brilliant");
     }
 
     /** Writes a ustar archive of regular files (name, content, name, content, ...). */

@@ -38,6 +38,11 @@ final class FitOptions {
             description = "Words kept per text column: the N in most training documents (default: ${DEFAULT-VALUE}).")
     int vocabulary;
 
+    @Option(names = "--max-categories", defaultValue = "1000", paramLabel = "N",
+            description = "The most distinct training values a categorical column may have; a column with more (an ID, "
+                    + "a timestamp, free text) is refused before it becomes one-hot columns (default: ${DEFAULT-VALUE}).")
+    int maxCategories;
+
     @Option(names = "--select-top-k", defaultValue = "0", paramLabel = "K",
             description = "Keep the K features with the best ANOVA F-score on the training rows, as scikit-learn's "
                     + "SelectKBest (default: ${DEFAULT-VALUE}, keep all).")
@@ -54,6 +59,9 @@ final class FitOptions {
         if (vocabulary < 1) {
             throw new UsageException("--vocabulary must be 1 or more, got " + vocabulary);
         }
+        if (maxCategories < 1) {
+            throw new UsageException("--max-categories must be 1 or more, got " + maxCategories);
+        }
         if (selectTopK < 0) {
             throw new UsageException("--select-top-k must be 0 (keep all) or more, got " + selectTopK);
         }
@@ -61,7 +69,7 @@ final class FitOptions {
             throw new UsageException("--validation-split must be a fraction in [0, 1), got " + validationSplit);
         }
         PreprocessingSpec preprocessing = new PreprocessingSpec(Scaling.fromKey(scale), missing,
-                UnknownCategories.fromKey(unknown), vocabulary);
+                UnknownCategories.fromKey(unknown), vocabulary, maxCategories);
         if (deployPrevalence != null && !(deployPrevalence > 0 && deployPrevalence < 1)) {
             throw new UsageException("--deploy-prevalence must be a share of positives between 0 and 1, got "
                     + deployPrevalence);

@@ -1,5 +1,6 @@
 package dev.rareclass.app.cli;
 
+import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.usecase.ResampleUseCase;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -31,6 +32,11 @@ final class ResampleCommand extends CliCommand {
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--max-categories", defaultValue = "1000", paramLabel = "N",
+            description = "The most distinct values a categorical column may have; a column with more (an ID, a "
+                    + "timestamp, free text) is refused before it is one-hot encoded (default: ${DEFAULT-VALUE}).")
+    int maxCategories;
+
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "The CSV to write.")
     Path out;
 
@@ -43,8 +49,11 @@ final class ResampleCommand extends CliCommand {
 
     @Override
     public Integer call() {
+        if (maxCategories < 1) {
+            throw new UsageException("--max-categories must be 1 or more, got " + maxCategories);
+        }
         ResampleUseCase.Result o = resample.resample(new ResampleUseCase.Request(table.toDomain(),
-                samplerOptions.choice(sampler), seed, out), progress());
+                samplerOptions.choice(sampler), seed, out, maxCategories), progress());
         java.io.PrintWriter summary = summary(out);
         summary.printf(Locale.ROOT,
                 "%s: %d rows -> %d rows (%d synthetic, %d positive); sampler %.3f s; wrote %s%n",

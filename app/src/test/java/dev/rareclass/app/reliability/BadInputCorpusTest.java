@@ -123,6 +123,28 @@ class BadInputCorpusTest {
         cases.add(gen("files-without-classes", d -> folder(d, "files-without-classes", "a.txt", "x\n", "b.txt", "y\n"),
                 trainText, 65, "files-without-classes"));
         cases.add(res("one-class-corpus.tar.gz", trainText, 65, "one-class-corpus.tar.gz"));
+        // symbolic links in a corpus folder are followed only within it
+        cases.add(gen("link-outside", d -> linked(d, "link-outside", "pos/evil.txt", "../../secret.txt"), trainText, 65,
+                "outside the corpus folder"));
+        cases.add(gen("folder-link-outside", d -> linked(d, "folder-link-outside", "extra", ".."), trainText, 65,
+                "outside the corpus folder"));
+        cases.add(gen("pos-link-outside", d -> {
+            text(d, "secret.txt", "not part of the corpus\n");
+            Path f = folder(d, "pos-link-outside", "rt.neg", "bad\n");
+            link(f.resolve("rt.pos"), "../secret.txt");
+            return f;
+        }, trainText, 65, "pos-link-outside/rt.pos"));
+        cases.add(gen("link-loop", d -> linked(d, "link-loop", "pos/again", ".."), trainText, 65, "loop"));
+        cases.add(gen("file-link-loop", d -> {
+            Path f = linked(d, "file-link-loop", "neg/a.txt", "b.txt");
+            link(f.resolve("neg/b.txt"), "a.txt");
+            return f;
+        }, trainText, 65, "cannot be followed"));
+        cases.add(gen("dangling-link", d -> linked(d, "dangling-link", "neg/gone.txt", "nowhere.txt"), trainText, 66,
+                "dangling-link/neg/gone.txt"));
+        // a categorical column of 100,000 distinct values, one a row: refused before it becomes one-hot columns
+        cases.add(gen("id-column-100k.csv", d -> ManyCategoriesTest.idTable(d.resolve("id-column-100k.csv"), 100_000),
+                train, 65, "column 'id' has 80000 distinct values"));
         // missing or unreadable inputs
         cases.add(gen("no-such-file.csv", d -> d.resolve("no-such-file.csv"), train, 66, "no-such-file.csv"));
         cases.add(gen("a-folder.csv", d -> folder(d, "a-folder.csv"), train, 65, "no *.pos/*.neg pair"));
@@ -218,6 +240,26 @@ class BadInputCorpusTest {
                 Files.writeString(p, pathsAndContents[i + 1]);
             }
             return f;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A folder-per-class corpus (two documents a class) beside a file {@code secret.txt} that is not part of it,
+     * with a symbolic link at {@code at} (relative to the corpus) to {@code target}.
+     */
+    private static Path linked(Path d, String name, String at, String target) {
+        text(d, "secret.txt", "not part of the corpus\n");
+        Path f = folder(d, name, "pos/1.txt", "loved it", "pos/2.txt", "great fun", "neg/3.txt", "dull", "neg/4.txt",
+                "too long");
+        link(f.resolve(at), target);
+        return f;
+    }
+
+    private static void link(Path at, String target) {
+        try {
+            Files.createSymbolicLink(at, Path.of(target));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

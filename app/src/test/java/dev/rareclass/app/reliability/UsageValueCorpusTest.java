@@ -377,6 +377,12 @@ class UsageValueCorpusTest {
             cases.add(c("train --vocabulary " + v, trainLogistic, List.of("--vocabulary=" + v), "vocabulary", v));
             cases.add(c("compare --vocabulary " + v, COMPARE, List.of("--vocabulary=" + v), "vocabulary", v));
         }
+        for (String v : List.of("0", "-5", "many")) {
+            cases.add(c("train --max-categories " + v, trainLogistic, List.of("--max-categories=" + v), "max-categories", v));
+            cases.add(c("compare --max-categories " + v, COMPARE, List.of("--max-categories=" + v), "max-categories", v));
+            cases.add(c("resample --max-categories " + v, with(RESAMPLE, "--sampler", "smote"),
+                    List.of("--max-categories=" + v), "max-categories", v));
+        }
         cases.add(c("train --scale bogus", trainLogistic, List.of("--scale", "bogus"), "scale", "bogus"));
         cases.add(c("train --unknown bogus", trainLogistic, List.of("--unknown", "bogus"), "unknown", "bogus"));
         cases.add(c("compare --scale bogus", COMPARE, List.of("--scale", "bogus"), "scale", "bogus"));
@@ -555,6 +561,19 @@ class UsageValueCorpusTest {
             {"preprocessing select-top-k -1", "preprocessing: {select-top-k: -1}", "select-top-k", "-1"},
             {"preprocessing select-top-k a word", "preprocessing: {select-top-k: all}", "select-top-k"},
             {"preprocessing vocabulary 0", "preprocessing: {vocabulary: 0}", "vocabulary", "0"},
+            {"preprocessing max-categories 0", "preprocessing: {max-categories: 0}", "max-categories", "0"},
+            {"preprocessing max-categories a word", "preprocessing: {max-categories: lots}", "max-categories", "lots"},
+            // YAML anchors and aliases, and keys given twice, at any depth: refused naming the line
+            {"anchor on a value", "seed: &s 7", "line 6", "&s", "anchor"},
+            {"alias of a value", "split: {kind: kfold, folds: 2, repeats: *r}", "line 2", "*r", "alias"},
+            {"anchor shared by two models", "models: [{model: logistic, params: &p {lambda: 1}}, "
+                + "{model: logistic@dl4j, params: *p}]", "line 3", "&p"},
+            {"merge key", "split: {<<: *base, folds: 2}", "line 2", "*base"},
+            {"key twice at the top", "seed: 1\nseed: 2", "line 7", "'seed'", "twice in the recipe", "line 6"},
+            {"key twice in split", "split: {kind: kfold, folds: 2, folds: 3}", "line 2", "'folds'", "twice in split"},
+            {"key twice in model params", "models: [{model: logistic, params: {lambda: 1, lambda: 2}}]", "'lambda'",
+                "models[0].params"},
+            {"key twice in data", "data: {file: '{data}', label: y, positive: '1', label: z}", "'label'", "twice in data"},
             {"preprocessing unknown key", "preprocessing: {scaling: none}", "scaling"},
             // tune
             {"tune search bogus", "tune: {model: random-forest, search: bogus, space: {trees: [3, 5]}}", "search", "bogus"},

@@ -75,7 +75,7 @@ public final class FittedPreprocessor {
         for (Column c : train.columns()) {
             switch (c) {
                 case NumericColumn n -> out.add(fitNumeric(n, spec));
-                case CategoricalColumn k -> out.add(fitCategorical(k, spec));
+                case CategoricalColumn k -> out.add(fitCategorical(k, spec, train.source()));
                 case TextColumn t -> {
                     TextTransform fitted = TextTransform.fit(t, spec.vocabulary());
                     if (fitted.width() == 0) {
@@ -169,16 +169,25 @@ public final class FittedPreprocessor {
         return best;
     }
 
-    private static OneHotTransform fitCategorical(CategoricalColumn c, PreprocessingSpec spec) {
+    private static OneHotTransform fitCategorical(CategoricalColumn c, PreprocessingSpec spec, String source) {
         int[] counts = new int[c.levels().size()];
         boolean missing = false;
+        int present = 0;
+        int distinct = 0;
         for (int r = 0; r < c.size(); r++) {
             int code = c.code(r);
             if (code < 0) {
                 missing = true;
             } else {
-                counts[code]++;
+                present++;
+                if (counts[code]++ == 0) {
+                    distinct++;
+                }
             }
+        }
+        // refused here, before any one-hot column exists: transform writes one float per level in every row
+        if (distinct > spec.maxCategories()) {
+            throw new DataException(tooManyCategories(source, c, counts, distinct, present, spec.maxCategories()));
         }
         TreeMap<String, Integer> seen = new TreeMap<>();
         for (int i = 0; i < counts.length; i++) {
@@ -200,6 +209,32 @@ public final class FittedPreprocessor {
             }
         }
         return new OneHotTransform(c.name(), new ArrayList<>(seen.keySet()), impute, spec.unknown());
+    }
+
+    /**
+     * Says which column has too many levels to one-hot encode, how many, and what to do: leave it out (an ID, a
+     * timestamp) or, when most of its values hold a space, read it as free text.
+     */
+    private static String tooManyCategories(String source, CategoricalColumn c, int[] counts, int distinct, int present,
+                                            int cap) {
+        int spaced = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0 && c.levels().get(i).strip().chars().anyMatch(Character::isWhitespace)) {
+                spaced++;
+            }
+        }
+        String name = optionValue(c.name());
+        String hint = 2L * spaced >= distinct
+                ? "it looks like free text: read it as words with --text " + name
+                : (distinct == present ? "every row differs, as in an ID: " : "") + "leave it out with --drop " + name;
+        return source + ": column '" + c.name() + "' has " + distinct + " distinct values in " + present
+                + " training rows, more than the " + cap + " categories one-hot encoding takes (--max-categories N "
+                + "raises the limit); " + hint;
+    }
+
+    /** A column name as a command-line value: quoted for the shell when it holds more than letters, digits, {@code _.-}. */
+    private static String optionValue(String name) {
+        return name.matches("[A-Za-z0-9_.-]+") ? name : "'" + name.replace("'", "'\\''") + "'";
     }
 
     /** The dense transforms, in input order (text columns have {@link #textTransforms()} instead). */

@@ -62,7 +62,8 @@ public record ResampleService(TableSource tables, SamplerCatalog samplers, Resul
             }
         }
         FittedPreprocessor encoding = FittedPreprocessor.fit(table,
-                new PreprocessingSpec(Scaling.NONE, data.missing(), UnknownCategories.IGNORE));
+                new PreprocessingSpec(Scaling.NONE, data.missing(), UnknownCategories.IGNORE)
+                        .withMaxCategories(request.maxCategories()));
         FeatureMatrix x = encoding.transform(table);
         long t0 = System.nanoTime();
         Resampled r = sampler.resample(new SamplingInput(x, table.requireLabels(), encoding.categoricalBlocks()), seed);

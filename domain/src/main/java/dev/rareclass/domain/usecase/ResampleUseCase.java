@@ -2,6 +2,7 @@ package dev.rareclass.domain.usecase;
 
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.model.ProgressListener;
+import dev.rareclass.domain.preprocess.PreprocessingSpec;
 import dev.rareclass.domain.sampling.SamplerChoice;
 import java.nio.file.Path;
 
@@ -16,8 +17,15 @@ public interface ResampleUseCase {
      * @param sampler the sampler and its parameters
      * @param seed    the sampler's seed
      * @param out     the CSV to write
+     * @param maxCategories the most distinct values a categorical column may have (its levels are one-hot
+     *                encoded for the sampler's distances)
      */
-    record Request(DataOptions data, SamplerChoice sampler, long seed, Path out) {
+    record Request(DataOptions data, SamplerChoice sampler, long seed, Path out, int maxCategories) {
+
+        /** With the default category limit. */
+        public Request(DataOptions data, SamplerChoice sampler, long seed, Path out) {
+            this(data, sampler, seed, out, PreprocessingSpec.DEFAULT_MAX_CATEGORIES);
+        }
     }
 
     /**

@@ -133,4 +133,70 @@ class FittedPreprocessorTest {
                 spec(Scaling.STANDARD, MissingPolicy.ERROR));
         assertThat(p.transform(table(new NumericColumn("a", new float[] {100}))).get(0, 0)).isEqualTo(99f);
     }
+
+    /** A categorical column of {@code rows} rows taking {@code levels} distinct values, named {@code prefix + k}. */
+    static CategoricalColumn levels(String name, int rows, int levels, String prefix) {
+        List<String> names = new java.util.ArrayList<>();
+        for (int k = 0; k < levels; k++) {
+            names.add(prefix + k);
+        }
+        int[] codes = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            codes[r] = r % levels;
+        }
+        return new CategoricalColumn(name, names, codes);
+    }
+
+    @Test
+    void anIdColumnIsRefusedWhenFittedNamingItsCountAndDropAndNoOneHotColumnIsMade() {
+        // one value a row, 100,000 rows: one-hot would be 100,000 x 100,000 floats (an int overflow, 40 GB)
+        Table t = table(levels("customer id", 100_000, 100_000, "c"), new NumericColumn("a", new float[100_000]));
+        assertThatThrownBy(() -> FittedPreprocessor.fit(t, PreprocessingSpec.STANDARD))
+                .isInstanceOf(DataException.class)
+                .hasMessage("t.csv: column 'customer id' has 100000 distinct values in 100000 training rows, more than "
+                        + "the 1000 categories one-hot encoding takes (--max-categories N raises the limit); every row "
+                        + "differs, as in an ID: leave it out with --drop 'customer id'");
+    }
+
+    @Test
+    void theCapCountsDistinctTrainingValuesNotTheColumnsLevels() {
+        // 1,000 distinct values among 3,000 rows: at the cap, kept; one more is refused
+        FittedPreprocessor p = FittedPreprocessor.fit(table(levels("zip", 3_000, 1_000, "z")), PreprocessingSpec.STANDARD);
+        assertThat(p.width()).isEqualTo(1_000);
+        assertThatThrownBy(() -> FittedPreprocessor.fit(table(levels("zip", 3_000, 1_001, "z")), PreprocessingSpec.STANDARD))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("column 'zip' has 1001 distinct values in 3000 training rows")
+                .hasMessageEndingWith("; leave it out with --drop zip");
+        // levels the column knows but the training rows never hold do not count (a fold of a larger table)
+        CategoricalColumn wide = levels("zip", 3_000, 1_000, "z");
+        List<String> known = new java.util.ArrayList<>(wide.levels());
+        for (int k = 0; k < 5_000; k++) {
+            known.add("unused" + k);
+        }
+        int[] codes = new int[3_000];
+        for (int r = 0; r < codes.length; r++) {
+            codes[r] = wide.code(r);
+        }
+        assertThat(FittedPreprocessor.fit(table(new CategoricalColumn("zip", known, codes)), PreprocessingSpec.STANDARD)
+                .width()).isEqualTo(1_000);
+    }
+
+    @Test
+    void theCapCanBeRaised() {
+        Table t = table(levels("zip", 3_000, 2_500, "z"));
+        assertThat(FittedPreprocessor.fit(t, PreprocessingSpec.STANDARD.withMaxCategories(2_500)).width()).isEqualTo(2_500);
+        assertThatThrownBy(() -> FittedPreprocessor.fit(t, PreprocessingSpec.STANDARD.withMaxCategories(2_499)))
+                .hasMessageContaining("more than the 2499 categories");
+        assertThatThrownBy(() -> PreprocessingSpec.STANDARD.withMaxCategories(0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aColumnOfSentencesIsPointedToTextInstead() {
+        Table t = table(levels("comment", 2_000, 2_000, "the parcel came late, day "));
+        assertThatThrownBy(() -> FittedPreprocessor.fit(t, PreprocessingSpec.STANDARD))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("column 'comment' has 2000 distinct values")
+                .hasMessageEndingWith("it looks like free text: read it as words with --text comment");
+    }
 }

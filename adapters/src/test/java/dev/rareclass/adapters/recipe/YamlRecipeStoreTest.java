@@ -1,0 +1,164 @@
+package dev.rareclass.adapters.recipe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.experiment.Recipe;
+import dev.rareclass.domain.port.RecipeStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A recipe means what its author sees: a key given twice (which Jackson would settle silently, the last one
+ * winning) and YAML anchors and aliases (which Jackson reads as the alias's bare name) are usage errors naming the
+ * line, before any key is looked at.
+ */
+class YamlRecipeStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private final YamlRecipeStore store = new YamlRecipeStore();
+
+    private static final String DATA = "data:\n  file: t.csv\n  label: y\n  positive: \"1\"\n";
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    @Test
+    void aPlainRecipeReadsAndStarsOrAmpersandsInQuotedValuesAreText() throws IOException {
+        Path r = write("ok.yaml", DATA + "  drop: [\"*notes\", \"&id\"]\nmodels: [logistic]\nsplit: {kind: kfold, folds: 3}\n");
+        Recipe recipe = store.read(r).recipe();
+        assertThat(recipe.data().drop()).containsExactly("*notes", "&id");
+    }
+
+    @Test
+    void anAliasIsRefusedNamingItsLine() throws IOException {
+        // before: Jackson read *three as the text "three": "split.folds must be an integer, got 'three'"
+        Path r = write("alias.yaml", DATA + "models: [logistic]\nsplit: {kind: kfold, folds: *three}\n");
+        assertThatThrownBy(() -> store.read(r)).isInstanceOf(UsageException.class)
+                .hasMessage(r + ", line 6: '*three' is a YAML alias; a recipe takes no anchors (&) or aliases (*): "
+                        + "write the value out where it is used");
+    }
+
+    @Test
+    void anAnchorIsRefusedNamingItsLineEvenOnASingleValueThatNoAliasUses() throws IOException {
+        Path r = write("anchor.yaml", DATA + "models: [logistic]\nseed: &s 7\n");
+        assertThatThrownBy(() -> store.read(r)).isInstanceOf(UsageException.class)
+                .hasMessageStartingWith(r + ", line 6: '&s' is a YAML anchor;");
+    }
+
+    @Test
+    void parametersSharedThroughAnAnchorAreRefusedAtTheAnchor() throws IOException {
+        Path r = write("shared.yaml", DATA + """
+                models:
+                  - model: random-forest
+                    params: &small
+                      trees: 20
+                  - model: decision-tree
+                    params: *small
+                """);
+        assertThatThrownBy(() -> store.read(r)).isInstanceOf(UsageException.class)
+                .hasMessageStartingWith(r + ", line 7: '&small' is a YAML anchor");
+    }
+
+    @Test
+    void aMergeKeyIsRefused() throws IOException {
+        Path r = write("merge.yaml", "defaults: &d {kind: kfold, folds: 2}\n" + DATA
+                + "models: [logistic]\nsplit:\n  <<: *d\n  repeats: 2\n");
+        assertThatThrownBy(() -> store.read(r)).isInstanceOf(UsageException.class)
+                .hasMessageStartingWith(r + ", line 1: '&d' is a YAML anchor");
+    }
+
+    @Test
+    void aTopLevelKeyGivenTwiceIsRefusedNamingBothLines() throws IOException {
+        // before: the second models list won silently
+        Path r = write("twice.yaml", DATA + "models: [logistic]\nmodels: [random-forest]\n");
+        assertThatThrownBy(() -> store.read(r)).isInstanceOf(UsageException.class)
+                .hasMessage(r + ", line 6: key 'models' is given twice in the recipe (first on line 5); give each key once");
+    }
+
+    @Test
+    void aNestedKeyGivenTwiceIsRefusedNamingWhereItIs() throws IOException {
+        Path split = write("split.yaml", DATA + "models: [logistic]\nsplit:\n  kind: kfold\n  folds: 2\n  folds: 3\n");
+        assertThatThrownBy(() -> store.read(split)).isInstanceOf(UsageException.class)
+                .hasMessage(split + ", line 9: key 'folds' is given twice in split (first on line 8); give each key once");
+        Path params = write("params.yaml", DATA + """
+                models:
+                  - logistic
+                  - model: random-forest
+                    params: {trees: 10, max-depth: 3, trees: 20}
+                """);
+        assertThatThrownBy(() -> store.read(params)).isInstanceOf(UsageException.class)
+                .hasMessageContaining("line 8: key 'trees' is given twice in models[1].params (first on line 8)");
+        Path data = write("data.yaml", "data:\n  file: t.csv\n  label: y\n  label: z\n  positive: \"1\"\nmodels: [logistic]\n");
+        assertThatThrownBy(() -> store.read(data)).isInstanceOf(UsageException.class)
+                .hasMessageContaining("line 4: key 'label' is given twice in data (first on line 3)");
+        Path space = write("space.yaml", DATA + """
+                tune:
+                  model: random-forest
+                  space:
+                    trees: [3, 5]
+                    max-depth: [2, 4]
+                    trees: [7]
+                """);
+        assertThatThrownBy(() -> store.read(space)).isInstanceOf(UsageException.class)
+                .hasMessageContaining("line 10: key 'trees' is given twice in tune.space (first on line 8)");
+    }
+
+    @Test
+    void theSameKeyInTwoMappingsIsFine() throws IOException {
+        Path r = write("two.yaml", DATA + """
+                models:
+                  - model: random-forest
+                    params: {trees: 10}
+                  - model: gradient-boosting
+                    params: {trees: 10}
+                """);
+        assertThat(store.read(r).recipe().plan().candidates()).hasSize(2);
+    }
+
+    @Test
+    void aManifestWithAKeyGivenTwiceIsRefused() throws IOException {
+        Path m = write("manifest.json", """
+                {"format": "rareclass-run-manifest", "data_sha256": "%s",
+                 "recipe": {"data": {"file": "t.csv", "label": "y", "positive": "1"},
+                            "models": ["logistic"], "seed": 1, "seed": 2}}
+                """.formatted("0".repeat(64)));
+        assertThatThrownBy(() -> store.read(m)).isInstanceOf(UsageException.class)
+                .hasMessage(m + ", line 3: key 'seed' is given twice in recipe (first on line 3); give each key once");
+    }
+
+    @Test
+    void aSearchSpaceIsHeldToTheSameRules() throws IOException {
+        RecipeStore s = store;
+        Path twice = write("twice-space.yaml", "trees: [3, 5]\ntrees: [7]\n");
+        assertThatThrownBy(() -> s.readSearchSpace(twice)).isInstanceOf(UsageException.class)
+                .hasMessage(twice + ", line 2: key 'trees' is given twice in the search space (first on line 1); "
+                        + "give each key once");
+        Path alias = write("alias-space.yaml", "trees: &t [3, 5]\nmax-nodes: *t\n");
+        assertThatThrownBy(() -> s.readSearchSpace(alias)).isInstanceOf(UsageException.class)
+                .hasMessageStartingWith(alias + ", line 1: '&t' is a YAML anchor; a search space takes no anchors");
+    }
+
+    @Test
+    void maxCategoriesIsReadCheckedAndWrittenToTheManifest() throws IOException {
+        Path r = write("cap.yaml", DATA + "models: [logistic]\npreprocessing: {max-categories: 5000}\n");
+        Recipe recipe = store.read(r).recipe();
+        assertThat(recipe.plan().fit().preprocessing().maxCategories()).isEqualTo(5000);
+        ObjectNode resolved = YamlRecipeStore.resolved(recipe);
+        assertThat(resolved.path("preprocessing").path("max-categories").asInt()).isEqualTo(5000);
+        Path plain = write("plain.yaml", DATA + "models: [logistic]\n");
+        assertThat(YamlRecipeStore.resolved(store.read(plain).recipe()).path("preprocessing").path("max-categories")
+                .asInt()).isEqualTo(1000);
+        Path zero = write("zero.yaml", DATA + "models: [logistic]\npreprocessing: {max-categories: 0}\n");
+        assertThatThrownBy(() -> store.read(zero)).isInstanceOf(UsageException.class)
+                .hasMessageContaining("preprocessing.max-categories must be 1 or more, got 0");
+    }
+}
