@@ -78,7 +78,7 @@ public final class YamlRecipeStore implements RecipeStore {
         static final ObjectMapper YAML = new YAMLMapper();
     }
 
-    private static final Set<String> TOP = Set.of("data", "preprocessing", "split", "validation-split", "seed", "models",
+    private static final Set<String> TOP = Set.of("data", "preprocessing", "split", "validation-split", "deploy-prevalence", "seed", "models",
             "samplers", "sampler-params", "class-weights", "threshold", "metric", "jobs", "report", "tune");
     private static final Set<String> DATA = Set.of("file", "label", "positive", "format", "header", "delimiter", "drop",
             "categorical", "text", "missing", "shift-labels");
@@ -310,8 +310,9 @@ public final class YamlRecipeStore implements RecipeStore {
         String threshold = k.text(r, "threshold", "max-f1", "the recipe");
         double validation = k.fraction(r, "validation-split", 0.2, "the recipe", true);
         long seed = k.integer(r, "seed", 42, "the recipe");
+        double deploy = k.fraction(r, "deploy-prevalence", 0, "the recipe", true);
         FitSettings fit = k.field("threshold", () -> new FitSettings(pre, selectTopK, FitSettings.threshold(threshold),
-                validation, seed));
+                validation, seed, deploy));
         String metric = k.text(r, "metric", "pr_auc", "the recipe");
         Hyperparameters samplerParams = k.params(r.path("sampler-params"), "sampler-params");
         ExperimentPlan plan = ExperimentPlan.of(candidates)
@@ -507,6 +508,9 @@ public final class YamlRecipeStore implements RecipeStore {
             }
         }
         root.put("validation-split", p.fit().validationFraction());
+        if (p.fit().deployPrevalence() > 0) {
+            root.put("deploy-prevalence", p.fit().deployPrevalence());
+        }
         root.put("seed", p.seed());
         ArrayNode models = root.putArray("models");
         for (Candidate c : p.candidates()) {

@@ -38,6 +38,18 @@ class YamlRecipeStoreTest {
         assertThat(recipe.data().drop()).containsExactly("*notes", "&id");
     }
 
+    /** The deploy prevalence of the prior correction: read, kept in a run's manifest form, refused out of range. */
+    @Test
+    void aDeployPrevalenceIsReadAndAnImpossibleOneNamesTheField() throws IOException {
+        Path ok = write("deploy.yaml", DATA + "models: [logistic]\ndeploy-prevalence: 0.005\n");
+        assertThat(store.read(ok).recipe().plan().fit().deployPrevalence()).isEqualTo(0.005);
+        Path none = write("none.yaml", DATA + "models: [logistic]\n");
+        assertThat(store.read(none).recipe().plan().fit().deployPrevalence()).isZero();
+        Path bad = write("bad.yaml", DATA + "models: [logistic]\ndeploy-prevalence: 1.5\n");
+        assertThatThrownBy(() -> store.read(bad)).isInstanceOf(UsageException.class)
+                .hasMessageContaining("deploy-prevalence must be a fraction in [0, 1), got '1.5'");
+    }
+
     @Test
     void anAliasIsRefusedNamingItsLine() throws IOException {
         // before: Jackson read *three as the text "three": "split.folds must be an integer, got 'three'"
