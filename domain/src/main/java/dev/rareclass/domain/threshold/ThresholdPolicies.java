@@ -277,17 +277,7 @@ public final class ThresholdPolicies {
         @Override
         public double choose(int[] y, double[] scores) {
             OperatingPoints points = OperatingPoints.of(y, scores);
-            int lowest = 0;
-            for (int i = 0; i < points.size(); i++) {
-                ConfusionCounts c = points.counts(i);
-                double fpr = c.fp() + c.tn() == 0 ? 0 : (double) c.fp() / (c.fp() + c.tn());
-                if (fpr <= budget) {
-                    lowest = i;
-                } else {
-                    break;
-                }
-            }
-            return points.threshold(lowest);
+            return lowestWithin(points, c -> c.fp() + c.tn() == 0 ? 0 : (double) c.fp() / (c.fp() + c.tn()), budget);
         }
 
         @Override
@@ -301,22 +291,28 @@ public final class ThresholdPolicies {
         }
     }
 
+    /**
+     * The smallest threshold (walking down from the largest) whose share stays within the budget: the shares that
+     * grow as the threshold falls (false-positive rate, rows flagged). If even the largest exceeds it, the largest.
+     */
+    private static double lowestWithin(OperatingPoints points, ToDoubleFunction<ConfusionCounts> share, double budget) {
+        int lowest = 0;
+        for (int i = 0; i < points.size(); i++) {
+            if (share.applyAsDouble(points.counts(i)) <= budget) {
+                lowest = i;
+            } else {
+                break;
+            }
+        }
+        return points.threshold(lowest);
+    }
+
     /** The most rows flagged within a budget: a share of all rows, whatever their class. */
     private record AlertBudget(double share) implements ThresholdPolicy {
         @Override
         public double choose(int[] y, double[] scores) {
             OperatingPoints points = OperatingPoints.of(y, scores);
-            int lowest = 0;
-            for (int i = 0; i < points.size(); i++) {
-                ConfusionCounts c = points.counts(i);
-                long total = c.tp() + c.fp() + c.tn() + c.fn();
-                if (total == 0 || (double) (c.tp() + c.fp()) / total <= share) {
-                    lowest = i;
-                } else {
-                    break;
-                }
-            }
-            return points.threshold(lowest);
+            return lowestWithin(points, c -> c.total() == 0 ? 0 : (double) (c.tp() + c.fp()) / c.total(), share);
         }
 
         @Override
