@@ -126,6 +126,7 @@ public final class CsvTableSource extends ParsedTableSource {
         final CloseableRecords records;
         final List<String> names;
         private final boolean quoteHint;
+        private final boolean tabSeparated;
         private CsvRecord pending;
         private long dataRows;
 
@@ -133,6 +134,8 @@ public final class CsvTableSource extends ParsedTableSource {
             this.file = options.file().toString();
             this.quoteHint = !unquoted(options) && (options.delimiter().orElse(',') == '\t'
                     || options.format().map(f -> f.equalsIgnoreCase("tsv")).orElse(false));
+            this.tabSeparated = options.delimiter().orElse(',') == '\t'
+                    || options.format().map(f -> f.equalsIgnoreCase("tsv") || f.equalsIgnoreCase("tab")).orElse(false);
             this.records = new CloseableRecords(reader, file);
             CsvRecord first = records.next();
             if (first == null) {
@@ -178,10 +181,21 @@ public final class CsvTableSource extends ParsedTableSource {
             if (record.getFieldCount() != names.size()) {
                 throw DataException.at(file, record.getStartingLineNumber(), null,
                         "ragged row: " + record.getFieldCount() + " fields where the header has " + names.size()
-                                + (quoteHint ? " (if a field holds a stray '\"', read with --format tab, which has no quoting)" : ""));
+                                + (quoteHint ? " (if a field holds a stray '\"', read with --format tab, which has no quoting)"
+                                : !tabSeparated && holdsTab(record) ? " (the line holds tabs: a TAB-separated file reads "
+                                + "with --format tab)" : ""));
             }
             dataRows++;
             return record;
+        }
+
+        private static boolean holdsTab(CsvRecord record) {
+            for (int c = 0; c < record.getFieldCount(); c++) {
+                if (record.getField(c).indexOf('\t') >= 0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         void requireData() {

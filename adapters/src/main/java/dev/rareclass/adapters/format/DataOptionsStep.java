@@ -382,7 +382,36 @@ public final class DataOptionsStep {
             return new DataException(what + "did you mean " + ClosestNames.quoted(close) + "?");
         }
         return new DataException(what + "columns: " + abbreviate(names)
-                + (names.size() > MAX_VALUES_IN_MESSAGE ? " (" + names.size() + " in all)" : ""));
+                + (names.size() > MAX_VALUES_IN_MESSAGE ? " (" + names.size() + " in all)" : "") + shapeHint(names));
+    }
+
+    /**
+     * Why a file's column names may not be what the user expects: a first row of numbers is data, not a header; a
+     * single header field holding tabs is a TAB-separated file read as CSV. Empty when neither.
+     */
+    static String shapeHint(List<String> names) {
+        if (names.size() == 1 && names.get(0).indexOf('\t') >= 0) {
+            return "; the header is one field holding tabs: a TAB-separated file reads with --format tab";
+        }
+        if (names.size() >= 2 && names.stream().allMatch(DataOptionsStep::looksNumeric)) {
+            return "; the first row looks like data, not column names (every field is a number): if the file has no "
+                    + "header, add --no-header and name columns by 0-based index (such as --label " + (names.size() - 1)
+                    + ")";
+        }
+        return "";
+    }
+
+    private static boolean looksNumeric(String s) {
+        String t = s.trim();
+        if (t.length() >= 2 && (t.charAt(0) == '\'' || t.charAt(0) == '"') && t.charAt(t.length() - 1) == t.charAt(0)) {
+            t = t.substring(1, t.length() - 1);
+        }
+        try {
+            Double.parseDouble(t);
+            return !t.isEmpty() && !t.endsWith("d") && !t.endsWith("f") && !t.endsWith("D") && !t.endsWith("F");
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** Marks the rows where the column has no value; true if there is one. */

@@ -432,4 +432,24 @@ class NewUserTest {
         assertThat(labels.subList(0, input.size())).isEqualTo(input);
         assertThat(labels.subList(input.size(), labels.size())).hasSize(4113).containsOnly("19");
     }
+
+    /** A file read with the wrong shape says which shape it has: a headerless table, a TAB-separated file. */
+    @Test
+    void aFileReadWithTheWrongShapeGetsAHint() throws IOException {
+        Path headerless = Files.writeString(dir.resolve("headerless.csv"), "0.5,1.25,0\n0.7,2.5,1\n0.1,0.2,0\n");
+        CliRun h = CliRun.of("describe", headerless.toString(), "--label", "y", "--positive", "1");
+        assertThat(h.exitCode()).isEqualTo(65);
+        assertThat(h.err()).contains("the first row looks like data, not column names")
+                .contains("add --no-header").contains("--label 2");
+        Path tabs = Files.writeString(dir.resolve("tabs.csv"), "a\tb\ty\n1\t2\t0\n3\t4\t1\n");
+        CliRun t = CliRun.of("describe", tabs.toString(), "--label", "y", "--positive", "1");
+        assertThat(t.exitCode()).isEqualTo(65);
+        assertThat(t.err()).contains("a TAB-separated file reads with --format tab");
+        Path ragged = Files.writeString(dir.resolve("ragged.csv"), "a,b,y\n1,2,0\n3\t4\t1\n");
+        CliRun r = CliRun.of("describe", ragged.toString(), "--label", "y", "--positive", "1");
+        assertThat(r.exitCode()).isEqualTo(65);
+        assertThat(r.err()).contains("ragged row").contains("the line holds tabs");
+        CliRun ok = CliRun.of("describe", headerless.toString(), "--no-header", "--label", "2", "--positive", "1");
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+    }
 }
