@@ -77,11 +77,15 @@ public final class TableProfile {
     public static Description describe(Table table) {
         List<ColumnSummary> columns = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        List<String> constant = new ArrayList<>();
         for (Column c : table.columns()) {
             ColumnSummary s = summarise(c, table.rows());
             columns.add(s);
             if (s.constant()) {
-                warnings.add("column '" + c.name() + "' is constant; it carries no information (--drop it)");
+                constant.add(c.name());
+                if (constant.size() <= CONSTANT_COLUMNS_NAMED) {
+                    warnings.add("column '" + c.name() + "' is constant; it carries no information (--drop it)");
+                }
             } else if (s.distinct() == 0 && table.rows() > 0) {
                 warnings.add("column '" + c.name() + "' has no values at all (--drop it)");
             }
@@ -89,6 +93,10 @@ public final class TableProfile {
                 warnings.add("column '" + c.name() + "' looks like an ID (every row differs); a model can only "
                         + "memorise it (--drop it)");
             }
+        }
+        if (constant.size() > CONSTANT_COLUMNS_NAMED) {
+            warnings.add((constant.size() - CONSTANT_COLUMNS_NAMED) + " more columns are constant ("
+                    + constant.size() + " in all, up to '" + constant.get(constant.size() - 1) + "')");
         }
         missingValues(columns).ifPresent(warnings::add);
         Optional<LabelSummary> label = table.labels().map((Labels y) -> new LabelSummary(
@@ -103,6 +111,9 @@ public final class TableProfile {
         });
         return new Description(table.source(), table.rows(), columns, label, table.notes(), warnings);
     }
+
+    /** Constant columns warned about one by one; the rest are counted in one line. */
+    static final int CONSTANT_COLUMNS_NAMED = 20;
 
     /** Columns shown by name in the missing-values warning; the rest are counted. */
     private static final int MISSING_COLUMNS_NAMED = 5;

@@ -153,4 +153,16 @@ class TableProfileTest {
         }
         assertThat(TableProfile.describe(table(List.of(new NumericColumn("signal", v)), y)).warnings()).isEmpty();
     }
+
+    /** Thousands of constant columns (a wide sparse file) give twenty warnings and one count, not thousands of lines. */
+    @Test
+    void manyConstantColumnsAreCountedAfterTheFirstTwenty() {
+        List<Column> columns = new java.util.ArrayList<>();
+        for (int c = 0; c < 1000; c++) {
+            columns.add(new NumericColumn("f" + c, new float[N]));
+        }
+        TableProfile.Description d = TableProfile.describe(table(columns, labels()));
+        assertThat(d.warnings().stream().filter(w -> w.contains("is constant"))).hasSize(20);
+        assertThat(d.warnings()).contains("980 more columns are constant (1000 in all, up to 'f999')");
+    }
 }
