@@ -143,6 +143,19 @@ abstract sealed class ColumnBuilder {
         /** Set when the type was inferred from a value; the reader turns it into a note. */
         String inferredFrom;
 
+        /** How many levels there are, and how many hold a space (free text looks like many levels with spaces). */
+        int levelCount() {
+            return levels.size();
+        }
+
+        int levelsWithSpaces() {
+            int n = 0;
+            for (String l : levels) {
+                n += l.indexOf(' ') >= 0 ? 1 : 0;
+            }
+            return n;
+        }
+
         /** @param canonical true to name numbers one way ("1.0" and "1" are one level), false to keep tokens as written */
         Categorical(String name, boolean canonical) {
             super(name);

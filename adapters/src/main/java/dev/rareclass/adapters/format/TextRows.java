@@ -22,6 +22,9 @@ import java.util.function.IntFunction;
  */
 public final class TextRows {
 
+    /** A categorical column with at least this many distinct values, most of them with spaces, looks like free text. */
+    static final int FREE_TEXT_LEVELS = 100;
+
     /** Starts the rows of a table once its column names (in file order) are known. */
     @FunctionalInterface
     public interface Start {
@@ -167,6 +170,11 @@ public final class TextRows {
             }
             if (b instanceof ColumnBuilder.Categorical cat && cat.inferredFrom != null) {
                 allNotes.add("column '" + b.name + "' read as categorical (first value " + cat.inferredFrom + ")");
+                if (cat.levelCount() >= FREE_TEXT_LEVELS && cat.levelsWithSpaces() * 2 >= cat.levelCount()) {
+                    allNotes.add("warning: column '" + b.name + "' has " + cat.levelCount() + " distinct values, most "
+                            + "with spaces: it looks like free text, which reads with --text " + b.name
+                            + " (as words) rather than as " + cat.levelCount() + " categories");
+                }
             }
         }
         return new RawTable(file, names, columns, n, null, allNotes, layout, firstMissing, missingLines, missingTokens,

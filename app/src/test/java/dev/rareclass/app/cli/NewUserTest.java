@@ -452,4 +452,25 @@ class NewUserTest {
         CliRun ok = CliRun.of("describe", headerless.toString(), "--no-header", "--label", "2", "--positive", "1");
         assertThat(ok.exitCode()).as(ok.err()).isZero();
     }
+
+    /** Free text read as categories (the sentiment sets read without --text) says how to read it as words. */
+    @Test
+    void freeTextReadAsCategoriesGetsTheTextHint() throws IOException {
+        StringBuilder text = new StringBuilder("review,y\n");
+        StringBuilder codes = new StringBuilder("code,y\n");
+        for (int i = 0; i < 150; i++) {
+            text.append("the meal number ").append(i).append(" was ").append(i % 3 == 0 ? "bad" : "fine").append(',')
+                    .append(i % 3 == 0 ? 1 : 0).append('\n');
+            codes.append("c").append(i).append(',').append(i % 3 == 0 ? 1 : 0).append('\n');
+        }
+        Path reviews = Files.writeString(dir.resolve("reviews.csv"), text);
+        CliRun r = CliRun.of("describe", reviews.toString(), "--label", "y", "--positive", "1");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("warning: column 'review' has 150 distinct values, most with spaces")
+                .contains("--text review");
+        Path ids = Files.writeString(dir.resolve("codes.csv"), codes);
+        CliRun c = CliRun.of("describe", ids.toString(), "--label", "y", "--positive", "1");
+        assertThat(c.exitCode()).isZero();
+        assertThat(c.err()).doesNotContain("--text");
+    }
 }
