@@ -22,7 +22,10 @@ import java.util.function.IntFunction;
  */
 public final class TextRows {
 
-    /** A categorical column with at least this many distinct values, most of them with spaces, looks like free text. */
+    /**
+     * A categorical column with at least this many distinct values, most of them with spaces, looks like free text
+     * (up to the one-hot cap; beyond it, fitting the preprocessing refuses the column with the same hint).
+     */
     static final int FREE_TEXT_LEVELS = 100;
 
     /** Starts the rows of a table once its column names (in file order) are known. */
@@ -170,7 +173,10 @@ public final class TextRows {
             }
             if (b instanceof ColumnBuilder.Categorical cat && cat.inferredFrom != null) {
                 allNotes.add("column '" + b.name + "' read as categorical (first value " + cat.inferredFrom + ")");
-                if (cat.levelCount() >= FREE_TEXT_LEVELS && cat.levelsWithSpaces() * 2 >= cat.levelCount()) {
+                // above the one-hot cap, fitting refuses the column with the same hint: say it once
+                if (cat.levelCount() >= FREE_TEXT_LEVELS
+                        && cat.levelCount() <= dev.rareclass.domain.preprocess.PreprocessingSpec.DEFAULT_MAX_CATEGORIES
+                        && cat.levelsWithSpaces() * 2 >= cat.levelCount()) {
                     allNotes.add("warning: column '" + b.name + "' has " + cat.levelCount() + " distinct values, most "
                             + "with spaces: it looks like free text, which reads with --text " + b.name
                             + " (as words) rather than as " + cat.levelCount() + " categories");
