@@ -70,10 +70,11 @@ final class ModelReportPage {
                 Charts.histogram(anomaly ? "Reconstruction error by class" : "Score distribution by class",
                         anomaly ? "reconstruction error" : "score", report.scores().scores(), report.scores().labels(),
                         threshold, negative(), positive(), log)));
+        double[][] gain = gain();
         charts.add(new Charts.Chart("gain", "Cumulative gain: the share of all positives found when reviewing the "
                 + "rows with the highest scores first; the dashed line reviews them in random order. Lift at 10% of the "
-                + "rows: " + fmt(liftAtTenPercent()) + " (positives found there per positive a random 10% holds).",
-                gainChart()));
+                + "rows: " + fmt(liftAtTenPercent(gain)) + " (positives found there per positive a random 10% holds).",
+                gainChart(gain)));
         if (!anomaly) {
             charts.add(new Charts.Chart("calibration", "Reliability: in ten equal-width bins of the score, the mean "
                     + "score against the share of positive rows (scikit-learn's calibration_curve); on the diagonal the "
@@ -105,14 +106,12 @@ final class ModelReportPage {
         return new double[][] {x, g};
     }
 
-    private double liftAtTenPercent() {
-        double[][] g = gain();
+    private static double liftAtTenPercent(double[][] g) {
         int k = (int) Math.ceil(0.1 * (g[0].length - 1));
         return g[1][k] / 0.1;
     }
 
-    private org.jfree.chart.JFreeChart gainChart() {
-        double[][] g = gain();
+    private static org.jfree.chart.JFreeChart gainChart(double[][] g) {
         return Charts.lines("Cumulative gain", "share of rows reviewed (highest scores first)", "share of positives found",
                 List.of(Charts.Line.of("model", g[0], g[1]),
                         new Charts.Line("random order", new double[] {0, 1}, new double[] {0, 1}, true, false)),

@@ -5,6 +5,7 @@ import dev.rareclass.domain.data.Column;
 import dev.rareclass.domain.data.NumericColumn;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.experiment.FittedPipeline;
+import dev.rareclass.domain.metrics.BootstrapIntervals;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -110,8 +111,8 @@ public final class PartialDependence {
         if (distinct.length <= points) {
             return distinct;
         }
-        double lo = percentile(sorted, 5);
-        double hi = percentile(sorted, 95);
+        double lo = BootstrapIntervals.percentile(sorted, 5);
+        double hi = BootstrapIntervals.percentile(sorted, 95);
         if (!(hi > lo)) {
             return new double[] {lo};
         }
@@ -120,12 +121,5 @@ public final class PartialDependence {
             out[i] = lo + (hi - lo) * i / (points - 1);
         }
         return out;
-    }
-
-    static double percentile(double[] sorted, double q) {
-        double pos = (sorted.length - 1) * q / 100.0;
-        int below = (int) Math.floor(pos);
-        int above = Math.min(below + 1, sorted.length - 1);
-        return sorted[below] + (sorted[above] - sorted[below]) * (pos - below);
     }
 }

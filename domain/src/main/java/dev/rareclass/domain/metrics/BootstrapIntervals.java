@@ -46,15 +46,7 @@ public final class BootstrapIntervals {
         if (pos.length == 0 || neg.length == 0 || resamples < 2) {
             return out;
         }
-        Integer[] boxed = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            boxed[i] = i;
-        }
-        Arrays.sort(boxed, (a, b) -> Double.compare(scores[b], scores[a]));
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = boxed[i];
-        }
+        int[] order = descending(scores);
         double[][] values = new double[4][resamples];
         int[] counts = new int[n];
         SplittableRandom random = new SplittableRandom(seed);
@@ -83,12 +75,7 @@ public final class BootstrapIntervals {
     /** The four metrics of the rows as they are (every count 1): pr_auc, roc_auc, recall, precision. */
     static double[] once(int[] y, double[] scores, double threshold) {
         int n = y.length;
-        Integer[] boxed = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            boxed[i] = i;
-        }
-        Arrays.sort(boxed, (a, b) -> Double.compare(scores[b], scores[a]));
-        int[] order = java.util.Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+        int[] order = descending(scores);
         int[] counts = new int[n];
         Arrays.fill(counts, 1);
         long positives = Arrays.stream(y).filter(v -> v == 1).count();
@@ -142,8 +129,14 @@ public final class BootstrapIntervals {
         out[3][r] = tpAt + fpAt == 0 ? 0 : tpAt / (tpAt + fpAt);
     }
 
-    /** numpy.percentile with linear interpolation, on sorted values. */
-    static double percentile(double[] sorted, double q) {
+    /** Row indices by descending score (ties in row order). */
+    private static int[] descending(double[] scores) {
+        return java.util.stream.IntStream.range(0, scores.length).boxed()
+                .sorted((a, b) -> Double.compare(scores[b], scores[a])).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** numpy.percentile with linear interpolation, on sorted values (q in [0, 100]). */
+    public static double percentile(double[] sorted, double q) {
         double pos = (sorted.length - 1) * q / 100.0;
         int below = (int) Math.floor(pos);
         int above = Math.min(below + 1, sorted.length - 1);
