@@ -56,6 +56,11 @@ final class AutoencoderTrainer implements ClassifierTrainer {
         int cols = x.cols();
 
         EarlyStopping stopping = params.earlyStopping();
+        int epochs = params.epochs();
+        if (ctx.fixedEpochs().isPresent()) { // a refit on every row: as many epochs as early stopping chose before
+            epochs = ctx.fixedEpochs().getAsInt();
+            stopping = new EarlyStopping("none", stopping.patience(), stopping.minDelta(), stopping.restoreBest(), false);
+        }
         FeatureMatrix vx = ctx.validationX().filter(v -> v.rows() > 0).map(v -> Dl4jTrainedClassifier.clipped(v, params.clip()))
                 .orElse(null);
         if (vx == null && stopping.enabled()) {
@@ -97,7 +102,7 @@ final class AutoencoderTrainer implements ClassifierTrainer {
             };
         }
         TrainingHistory history = EpochLoop.run("autoencoder@dl4j epochs", net, features, features, params.batchSize(),
-                params.epochs(), seed, stopping, evaluator, ctx.progress());
+                epochs, seed, stopping, evaluator, ctx.progress());
         return new Dl4jTrainedClassifier(AutoencoderTrainerFactory.KIND, reported, net, history,
                 Dl4jTrainedClassifier.Output.RECONSTRUCTION_ERROR);
     }

@@ -61,6 +61,11 @@ final class Dl4jTrainer implements ClassifierTrainer {
         }
         boolean validation = ctx.validationX().filter(v -> v.rows() > 0).isPresent();
         EarlyStopping stopping = params.earlyStopping();
+        int epochs = params.epochs();
+        if (ctx.fixedEpochs().isPresent()) { // a refit on every row: as many epochs as early stopping chose before
+            epochs = ctx.fixedEpochs().getAsInt();
+            stopping = new EarlyStopping("none", stopping.patience(), stopping.minDelta(), stopping.restoreBest(), false);
+        }
         if (stopping.enabled() && !validation) {
             throw new UsageException(kind + "@dl4j: early-stopping=" + stopping.monitor()
                     + " needs validation rows (use a validation fraction above 0, or early-stopping=none)");
@@ -93,7 +98,7 @@ final class Dl4jTrainer implements ClassifierTrainer {
                 ValidationMetrics.putClassification(valY, p, values);
             };
         }
-        TrainingHistory history = EpochLoop.run(kind + "@dl4j epochs", net, feeder, params.epochs(), seed, stopping,
+        TrainingHistory history = EpochLoop.run(kind + "@dl4j epochs", net, feeder, epochs, seed, stopping,
                 evaluator, ctx.progress());
         return new Dl4jTrainedClassifier(kind, reported, net, history, Dl4jTrainedClassifier.Output.PROBABILITY);
     }

@@ -158,13 +158,15 @@ public final class GradientBoostingFactory implements TrainerFactory {
             DMatrix[] evalSets = valid == null ? new DMatrix[] {train} : new DMatrix[] {train, valid};
             String[] names = valid == null ? new String[] {"train"} : new String[] {"train", "val"};
             int[] validLabels = ctx.validationY().map(Labels::toArray).orElse(null);
-            int patience = valid == null ? 0 : params.earlyStopping();
+            // a refit on every row trains as many rounds as early stopping kept before, stopping nothing early
+            int rounds = ctx.fixedEpochs().orElse(params.trees());
+            int patience = valid == null || ctx.fixedEpochs().isPresent() ? 0 : params.earlyStopping();
             List<EpochRecord> epochs = new ArrayList<>();
             double bestLoss = Double.POSITIVE_INFINITY;
             int best = 0;
             String task = MODEL + " rounds";
-            ctx.progress().update(task, 0, params.trees());
-            for (int round = 0; round < params.trees(); round++) {
+            ctx.progress().update(task, 0, rounds);
+            for (int round = 0; round < rounds; round++) {
                 int share = XgboostRuntime.threadsNow(params.threads());
                 if (share != threads) { // another fit started or ended: OpenMP threads must not outnumber the cores
                     threads = share;
@@ -177,7 +179,7 @@ public final class GradientBoostingFactory implements TrainerFactory {
                     values.put("val_pr_auc", Curves.averagePrecision(validLabels, positiveScores(booster.predict(valid))));
                 }
                 epochs.add(new EpochRecord(round + 1, values));
-                ctx.progress().update(task, round + 1, params.trees());
+                ctx.progress().update(task, round + 1, rounds);
                 if (patience > 0) {
                     Double loss = values.get("val_loss");
                     if (loss != null && loss < bestLoss) {

@@ -78,7 +78,7 @@ public final class YamlRecipeStore implements RecipeStore {
         static final ObjectMapper YAML = new YAMLMapper();
     }
 
-    private static final Set<String> TOP = Set.of("data", "preprocessing", "split", "validation-split", "deploy-prevalence", "seed", "models",
+    private static final Set<String> TOP = Set.of("data", "preprocessing", "split", "validation-split", "threshold-cv", "calibration", "deploy-prevalence", "seed", "models",
             "samplers", "sampler-params", "class-weights", "threshold", "metric", "jobs", "report", "tune");
     private static final Set<String> DATA = Set.of("file", "label", "positive", "format", "header", "delimiter", "drop",
             "categorical", "text", "missing", "shift-labels");
@@ -308,11 +308,15 @@ public final class YamlRecipeStore implements RecipeStore {
         List<ClassWeighting> weighting = (weights.isEmpty() ? List.of("none") : weights).stream()
                 .map(w -> k.field("class-weights", () -> ClassWeighting.parse(w))).toList();
         String threshold = k.text(r, "threshold", "max-f1", "the recipe");
-        double validation = k.fraction(r, "validation-split", 0.2, "the recipe", true);
+        // threshold-cv: K chooses the threshold by inner cross-validation, and the hold-out is then 0 unless given
+        int thresholdCv = k.integer(r, "threshold-cv", 0, "the recipe");
+        double validation = k.fraction(r, "validation-split", thresholdCv > 0 ? 0 : 0.2, "the recipe", true);
         long seed = k.integer(r, "seed", 42, "the recipe");
         double deploy = k.fraction(r, "deploy-prevalence", 0, "the recipe", true);
-        FitSettings fit = k.field("threshold", () -> new FitSettings(pre, selectTopK, FitSettings.threshold(threshold),
-                validation, seed, deploy));
+        String calibration = k.text(r, "calibration", "none", "the recipe");
+        FitSettings fit = k.field(!calibration.equals("none") ? "calibration" : thresholdCv > 0 ? "threshold-cv"
+                : "threshold", () -> new FitSettings(pre, selectTopK, FitSettings.threshold(threshold), validation,
+                seed, deploy, thresholdCv, calibration));
         String metric = k.text(r, "metric", "pr_auc", "the recipe");
         Hyperparameters samplerParams = k.params(r.path("sampler-params"), "sampler-params");
         ExperimentPlan plan = ExperimentPlan.of(candidates)
@@ -508,6 +512,12 @@ public final class YamlRecipeStore implements RecipeStore {
             }
         }
         root.put("validation-split", p.fit().validationFraction());
+        if (p.fit().thresholdFolds() > 0) {
+            root.put("threshold-cv", p.fit().thresholdFolds());
+        }
+        if (!p.fit().calibration().equals("none")) {
+            root.put("calibration", p.fit().calibration());
+        }
         if (p.fit().deployPrevalence() > 0) {
             root.put("deploy-prevalence", p.fit().deployPrevalence());
         }

@@ -13,6 +13,7 @@ import dev.rareclass.domain.error.InputMissingException;
 import dev.rareclass.domain.experiment.Checksums;
 import dev.rareclass.domain.experiment.FittedPipeline;
 import dev.rareclass.domain.experiment.Provenance;
+import dev.rareclass.domain.experiment.Calibration;
 import dev.rareclass.domain.experiment.Environment;
 import dev.rareclass.domain.data.ReadingOptions;
 import dev.rareclass.domain.preprocess.MissingPolicy;
@@ -72,6 +73,8 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
     static final String MANIFEST_SUM = "manifest.sha256";
     static final String CLASSIFIER = "classifier.bin";
     private static final long MAX_MANIFEST_BYTES = 64L << 20;
+    /** An isotonic calibration keeps the ends of its steps only: far fewer points than held-out rows. */
+    private static final int MAX_CALIBRATION_POINTS = 1_000_000;
     /** Less than the largest Java array: a payload is read into one. */
     private static final long MAX_PAYLOAD_BYTES = Integer.MAX_VALUE - 16;
     /**
@@ -175,7 +178,7 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         Provenance provenance = new Provenance(p.path("created_at").asText(), p.path("rareclass_version").asText(),
                 p.path("java_version").asText(), p.path("data_source").asText(), p.path("data_sha256").asText(),
                 p.path("seed").asLong(), p.path("training_rows").asInt(), p.path("validation_rows").asInt(),
-                readWith(p.path("read_with")), environment(p.path("environment")));
+                readWith(p.path("read_with")), environment(p.path("environment")), p.path("threshold_selection").asText(""));
         JsonNode t = m.path("threshold");
         if (!t.path("value").isNumber() || !Double.isFinite(t.path("value").doubleValue())) {
             throw new IllegalArgumentException("manifest field 'threshold' has no numeric value");
@@ -192,7 +195,7 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         requireScoresWidth(classifier, selector == null ? preprocessor.width() : selector.kept().length, preprocessor);
         return new FittedPipeline(label, preprocessor, selector, classifier, t.path("value").asDouble(),
                 t.path("policy").asText(), m.path("sampler").asText("none"), m.path("class_weight").asText("none"),
-                validation, provenance, reference, prior(m.path("prior_correction")));
+                validation, provenance, reference, prior(m.path("prior_correction")), calibration(m.path("calibration")));
     }
 
     /**
@@ -294,6 +297,24 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
             prior.put("note", "probabilities mapped from the positive share the classifier learned from (after the "
                     + "sampler and class weights) to the target share");
         });
+        model.calibration().ifPresent(cal -> {
+            ObjectNode node = root.putObject("calibration");
+            node.put("method", cal.method());
+            if (cal.method().equals("sigmoid")) {
+                node.put("a", cal.a());
+                node.put("b", cal.b());
+            } else {
+                ArrayNode xs = node.putArray("x");
+                ArrayNode ys = node.putArray("y");
+                for (double v : cal.x()) {
+                    xs.add(v);
+                }
+                for (double v : cal.y()) {
+                    ys.add(v);
+                }
+            }
+            node.put("note", "applied to the scores after the prior correction, before the threshold");
+        });
         root.put("sampler", model.sampler());
         root.put("class_weight", model.classWeight());
         root.put("score_kind", c.scoreKind().name().toLowerCase(java.util.Locale.ROOT));
@@ -332,6 +353,9 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         prov.put("seed", p.seed());
         prov.put("training_rows", p.trainingRows());
         prov.put("validation_rows", p.validationRows());
+        if (!p.selection().isEmpty()) {
+            prov.put("threshold_selection", p.selection());
+        }
         if (!p.reading().isEmpty()) {
             putReadWith(prov.putObject("read_with"), p.reading());
         }
@@ -512,6 +536,42 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
             throw new IllegalArgumentException("manifest field 'prior_correction' needs numeric prevalences");
         }
         return new PriorCorrection(fitted.doubleValue(), target.doubleValue());
+    }
+
+    /** The calibration of a manifest, or null when it records none. */
+    private static Calibration calibration(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        String method = node.path("method").asText("");
+        if (method.equals("sigmoid")) {
+            if (!node.path("a").isNumber() || !node.path("b").isNumber()) {
+                throw new IllegalArgumentException("manifest field 'calibration' needs numeric a and b");
+            }
+            return new Calibration(method, node.path("a").doubleValue(), node.path("b").doubleValue(), new double[0],
+                    new double[0]);
+        }
+        if (method.equals("isotonic")) {
+            JsonNode xs = node.path("x");
+            JsonNode ys = node.path("y");
+            if (!xs.isArray() || !ys.isArray() || xs.size() > MAX_CALIBRATION_POINTS) {
+                throw new IllegalArgumentException("manifest field 'calibration' needs arrays x and y of at most "
+                        + MAX_CALIBRATION_POINTS + " points");
+            }
+            return new Calibration(method, Double.NaN, Double.NaN, numbers(xs), numbers(ys));
+        }
+        throw new IllegalArgumentException("manifest field 'calibration' has an unknown method '" + method + "'");
+    }
+
+    private static double[] numbers(JsonNode array) {
+        double[] out = new double[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!array.get(i).isNumber()) {
+                throw new IllegalArgumentException("manifest field 'calibration' holds a value that is not a number");
+            }
+            out[i] = array.get(i).doubleValue();
+        }
+        return out;
     }
 
     private static void putReference(ObjectNode col, Object value) {

@@ -17,10 +17,24 @@ final class FitOptions {
                     + "the inner validation rows (default: ${DEFAULT-VALUE}).")
     String threshold;
 
-    @Option(names = "--validation-split", defaultValue = "0.2", paramLabel = "FRACTION",
-            description = "Share of each training part held out (stratified) to tune the threshold and for early "
-                    + "stopping (default: ${DEFAULT-VALUE}).")
-    double validationSplit;
+    @Option(names = "--validation-split", paramLabel = "FRACTION",
+            description = "Share of each training part held out (stratified) from a first fit whose scores on it tune "
+                    + "the threshold and stop networks early; the model is then refit on every row and keeps that "
+                    + "threshold (default: 0.2; 0 fits once, with a fixed threshold).")
+    Double validationSplit;
+
+    @Option(names = "--threshold-cv", paramLabel = "K",
+            description = "Tune the threshold on the out-of-fold scores of an inner stratified K-fold instead of a "
+                    + "hold-out, then refit on every row: K + 1 fits in place of 2, a steadier threshold on small "
+                    + "tables (scikit-learn's TunedThresholdClassifierCV).")
+    Integer thresholdCv;
+
+    @Option(names = "--calibration", defaultValue = "none", paramLabel = "none|sigmoid|isotonic",
+            description = "Map scores to probabilities with a calibration fitted on the held-out (or out-of-fold) "
+                    + "scores the threshold is chosen on: sigmoid (Platt) or isotonic, as scikit-learn's "
+                    + "CalibratedClassifierCV; stored in the model file and applied by predict, evaluate and serve "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String calibration;
 
     @Option(names = "--seed", defaultValue = "42",
             description = "Seed of the splits, the samplers and training (default: ${DEFAULT-VALUE}).")
@@ -65,16 +79,24 @@ final class FitOptions {
         if (selectTopK < 0) {
             throw new UsageException("--select-top-k must be 0 (keep all) or more, got " + selectTopK);
         }
-        if (!(validationSplit >= 0 && validationSplit < 1)) {
+        if (validationSplit != null && !(validationSplit >= 0 && validationSplit < 1)) {
             throw new UsageException("--validation-split must be a fraction in [0, 1), got " + validationSplit);
         }
+        if (thresholdCv != null && (thresholdCv < 2 || thresholdCv > 100)) {
+            throw new UsageException("--threshold-cv must be a number of folds from 2 to 100, got " + thresholdCv);
+        }
+        if (thresholdCv != null && validationSplit != null && validationSplit > 0) {
+            throw new UsageException("--threshold-cv and --validation-split " + validationSplit + " are two ways of "
+                    + "choosing the threshold; give one of them");
+        }
+        double split = validationSplit != null ? validationSplit : thresholdCv != null ? 0 : 0.2;
         PreprocessingSpec preprocessing = new PreprocessingSpec(Scaling.fromKey(scale), missing,
                 UnknownCategories.fromKey(unknown), vocabulary, maxCategories);
         if (deployPrevalence != null && !(deployPrevalence > 0 && deployPrevalence < 1)) {
             throw new UsageException("--deploy-prevalence must be a share of positives between 0 and 1, got "
                     + deployPrevalence);
         }
-        return new FitSettings(preprocessing, selectTopK, FitSettings.threshold(threshold), validationSplit, seed,
-                deployPrevalence == null ? 0 : deployPrevalence);
+        return new FitSettings(preprocessing, selectTopK, FitSettings.threshold(threshold), split, seed,
+                deployPrevalence == null ? 0 : deployPrevalence, thresholdCv == null ? 0 : thresholdCv, calibration);
     }
 }

@@ -22,8 +22,10 @@ import picocli.CommandLine.Parameters;
 /** {@code rareclass train}: fit one model and save it as a model file. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Fit one model on a labelled table and save it as one model file.",
-                "A stratified share of the rows (--validation-split) is held out to choose the threshold "
-                        + "and to report validation metrics; the scaler is fitted on the training rows only.",
+                "A stratified share of the rows (--validation-split) is held out from a first fit, whose scores on "
+                        + "it choose the threshold and give the validation metrics; the saved model is then refit on "
+                        + "every row and keeps that threshold (--threshold-cv K: out-of-fold scores of K inner folds "
+                        + "instead). Scaling and every other step are fitted on the rows each fit sees only.",
                 "The model file remembers how the table was read (format, header, delimiter, dropped, categorical "
                         + "and text columns, missing values), so evaluate and predict read the same kind of file "
                         + "the same way."})
@@ -55,9 +57,9 @@ final class TrainCommand extends CliCommand {
         TrainUseCase.Result result = train.train(request, progress());
         FittedPipeline fitted = result.model();
         PrintWriter o = summary(out);
-        o.printf(Locale.ROOT, "Trained %s on %d rows (%d held out for validation); threshold %s by %s%n",
-                fitted.classifier().id(), fitted.provenance().trainingRows(),
-                fitted.provenance().validationRows(), Show.threshold(fitted.threshold()), fitted.thresholdPolicy());
+        o.printf(Locale.ROOT, "Trained %s on %d rows; threshold %s by %s (%s)%n",
+                fitted.classifier().id(), fitted.provenance().trainingRows(), Show.threshold(fitted.threshold()),
+                fitted.thresholdPolicy(), fitted.provenance().selection());
         if (!fitted.validationMetrics().isEmpty()) {
             StringBuilder line = new StringBuilder("Validation:");
             for (String key : List.of("pr_auc", "roc_auc", "mcc", "f1", "recall", "precision")) {

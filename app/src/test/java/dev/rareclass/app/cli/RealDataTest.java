@@ -61,7 +61,7 @@ class RealDataTest {
         CliRun train = CliRun.of("train", data, "--no-header", "--label", "34", "--positive", "b",
                 "--model", kind, "--backend", backend, "--out", model.toString());
         assertThat(train.exitCode()).as(train.err()).isZero();
-        assertThat(train.out()).contains("Trained " + kind + "@" + backend + " on 281 rows (70 held out");
+        assertThat(train.out()).contains("Trained " + kind + "@" + backend + " on 351 rows;").contains("threshold on 70 rows held out from a first fit on 281; then refit on all 351 rows");
 
         Path json = dir.resolve(kind + "-" + backend + ".json");
         CliRun eval = CliRun.of("evaluate", model.toString(), data, "--no-header", "--json", json.toString());

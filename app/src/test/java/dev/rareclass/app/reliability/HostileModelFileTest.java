@@ -69,7 +69,15 @@ class HostileModelFileTest {
         }
         Files.writeString(wide, w);
         forest = train(data, "random-forest", "--param", "trees=3");
-        tree = train(data, "decision-tree");
+        // the same columns as d.csv with a label a tree can learn, so the tree splits (d.csv's label is not one)
+        Path learnable = dir.resolve("learnable.csv");
+        StringBuilder l = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < 300; i++) {
+            l.append(i % 7).append(',').append((i * 13) % 11).append(',').append(i % 7 > 3 && (i * 13) % 11 < 5 ? 1 : 0)
+                    .append('\n');
+        }
+        Files.writeString(learnable, l);
+        tree = train(learnable, "decision-tree");
         logistic = train(data, "logistic");
         network = train(data, "mlp@dl4j", "--param", "epochs=1", "--param", "hidden=3");
         wideNetwork = train(wide, "mlp@dl4j", "--param", "epochs=1", "--param", "hidden=3");

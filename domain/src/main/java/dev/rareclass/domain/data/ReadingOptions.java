@@ -43,6 +43,18 @@ public record ReadingOptions(Optional<String> format, Optional<Boolean> header, 
                 Optional.of(data.categorical()), Optional.of(data.text()), Optional.of(data.missing()));
     }
 
+    /**
+     * These options with one more column dropped: a cost column ({@code cost:@COLUMN:FP}) that training set aside,
+     * so scoring a file that still holds it reads it the way training saw it.
+     */
+    public ReadingOptions alsoDropping(String column) {
+        List<String> more = new java.util.ArrayList<>(drop.orElse(List.of()));
+        if (!more.contains(column)) {
+            more.add(column);
+        }
+        return new ReadingOptions(format, header, delimiter, Optional.of(more), categorical, text, missing);
+    }
+
     /** These options where said, the other's elsewhere. */
     public ReadingOptions over(ReadingOptions base) {
         return new ReadingOptions(format.or(base::format), header.or(base::header), delimiter.or(base::delimiter),

@@ -20,9 +20,19 @@ public final class Table {
     private final LabelMapping labelMapping;
     private final int[] rowNumbers;
     private final List<String> notes;
+    private final double[] rowCosts;
 
     public Table(String source, List<Column> columns, Labels labels, LabelMapping labelMapping, int[] rowNumbers,
                  List<String> notes) {
+        this(source, columns, labels, labelMapping, rowNumbers, notes, null);
+    }
+
+    /**
+     * @param rowCosts the cost of missing each row's positive, read from a column that is no feature
+     *                 ({@link #withRowCostsFrom}); null when none
+     */
+    public Table(String source, List<Column> columns, Labels labels, LabelMapping labelMapping, int[] rowNumbers,
+                 List<String> notes, double[] rowCosts) {
         int n = rowNumbers.length;
         for (Column c : columns) {
             if (c.size() != n) {
@@ -41,6 +51,10 @@ public final class Table {
         this.labelMapping = labelMapping;
         this.rowNumbers = rowNumbers.clone();
         this.notes = List.copyOf(notes);
+        if (rowCosts != null && rowCosts.length != n) {
+            throw new IllegalArgumentException(rowCosts.length + " row costs for " + n + " rows");
+        }
+        this.rowCosts = rowCosts == null ? null : rowCosts.clone();
     }
 
     /** A labelled, all-numeric table from a matrix, with row numbers 1..n (for generated data and tests). */
@@ -115,19 +129,71 @@ public final class Table {
             numbers[i] = rowNumbers[indices[i]];
         }
         List<Column> selected = columns.stream().map(c -> c.select(indices)).toList();
-        return new Table(source, selected, labels == null ? null : labels.select(indices), labelMapping, numbers, notes);
+        double[] costs = null;
+        if (rowCosts != null) {
+            costs = new double[indices.length];
+            for (int i = 0; i < indices.length; i++) {
+                costs[i] = rowCosts[indices[i]];
+            }
+        }
+        return new Table(source, selected, labels == null ? null : labels.select(indices), labelMapping, numbers, notes,
+                costs);
+    }
+
+    /** The cost of missing each row's positive, when a cost column was set aside ({@link #withRowCostsFrom}). */
+    public Optional<double[]> rowCosts() {
+        return Optional.ofNullable(rowCosts).map(double[]::clone);
+    }
+
+    /**
+     * This table without the named numeric column, whose values become the rows' costs of a missed positive (the
+     * payment amount of a fraud): a cost, not a feature.
+     *
+     * @throws dev.rareclass.domain.error.UsageException when there is no such column, naming the closest ones
+     * @throws dev.rareclass.domain.error.DataException when it is not numeric, or a value is missing or negative,
+     *         naming the row
+     */
+    public Table withRowCostsFrom(String column) {
+        int at = -1;
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(column)) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            List<String> near = ClosestNames.closest(column, featureNames());
+            throw new dev.rareclass.domain.error.UsageException(source + ": cost column '" + column + "' not found"
+                    + (near.isEmpty() ? "" : "; did you mean " + ClosestNames.quoted(near) + "?"));
+        }
+        if (!(columns.get(at) instanceof NumericColumn numeric)) {
+            throw new dev.rareclass.domain.error.DataException(source + ": cost column '" + column + "' is "
+                    + columns.get(at).type() + ", not numeric");
+        }
+        double[] costs = new double[rows()];
+        for (int r = 0; r < costs.length; r++) {
+            double v = numeric.get(r);
+            if (!(v >= 0) || Double.isInfinite(v)) {
+                throw new dev.rareclass.domain.error.DataException(source + ": row " + rowNumbers[r] + ", cost column '"
+                        + column + "': " + (Double.isNaN(v) ? "missing value" : "value " + v)
+                        + "; a cost must be a finite number of 0 or more");
+            }
+            costs[r] = v;
+        }
+        List<Column> rest = new ArrayList<>(columns);
+        rest.remove(at);
+        return new Table(source, rest, labels, labelMapping, rowNumbers, notes, costs);
     }
 
     /** This table with other labels (same rows), such as labels shifted for early warning. */
     public Table withLabels(Labels newLabels) {
-        return new Table(source, columns, newLabels, labelMapping, rowNumbers, notes);
+        return new Table(source, columns, newLabels, labelMapping, rowNumbers, notes, rowCosts);
     }
 
     /** This table with one more note. */
     public Table withNote(String note) {
         List<String> more = new ArrayList<>(notes);
         more.add(note);
-        return new Table(source, columns, labels, labelMapping, rowNumbers, more);
+        return new Table(source, columns, labels, labelMapping, rowNumbers, more, rowCosts);
     }
 
     /**

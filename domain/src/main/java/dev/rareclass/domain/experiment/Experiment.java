@@ -50,13 +50,25 @@ public final class Experiment {
      *
      * @param configs the configurations, in leaderboard order before ranking
      */
-    public Leaderboard run(Table table, ExperimentPlan plan, List<ResolvedPipeline> configs, int jobs,
+    public Leaderboard run(Table given, ExperimentPlan plan, List<ResolvedPipeline> configs, int jobs,
                            ProgressListener progress) {
         if (jobs < 1) {
             throw new dev.rareclass.domain.error.UsageException("--jobs must be 1 or more, got " + jobs);
         }
-        Labels y = table.requireLabels();
-        PipelineFitter.requireBothClasses(table, y);
+        Labels y = given.requireLabels();
+        PipelineFitter.requireBothClasses(given, y);
+        // a cost column (cost:@COLUMN:FP) is set aside before the folds, so no fold's model sees it as a feature
+        java.util.Set<String> costColumns = new java.util.TreeSet<>();
+        configs.forEach(c -> c.fit().threshold().costColumn().ifPresent(costColumns::add));
+        if (costColumns.size() > 1) {
+            throw new dev.rareclass.domain.error.UsageException("the configurations read costs from different columns "
+                    + costColumns + "; use one cost column");
+        }
+        Table costsAside = given;
+        for (ResolvedPipeline c : configs) {
+            costsAside = PipelineFitter.withCostColumnAside(costsAside, c.fit().threshold());
+        }
+        Table table = costsAside;
         List<Protocol.EvaluationSplit> splits = plan.protocol().splits(y, plan.seed());
         noteFewPositives(y, splits, progress);
 

@@ -30,6 +30,7 @@ public final class FittedPipeline {
     private final Provenance provenance;
     private final ReferenceRow referenceRow;
     private final PriorCorrection prior;
+    private final Calibration calibration;
 
     /**
      * @param selector the fitted feature selection after preprocessing, or null when every feature is kept
@@ -63,6 +64,19 @@ public final class FittedPipeline {
                           double threshold, String thresholdPolicy, String sampler, String classWeight,
                           Map<String, Double> validationMetrics, Provenance provenance, ReferenceRow referenceRow,
                           PriorCorrection prior) {
+        this(labelMapping, preprocessor, selector, classifier, threshold, thresholdPolicy, sampler, classWeight,
+                validationMetrics, provenance, referenceRow, prior, null);
+    }
+
+    /**
+     * @param calibration the map of (prior-corrected) scores to probabilities fitted on held-out scores, or null for
+     *                    none ({@code --calibration none})
+     */
+    public FittedPipeline(LabelMapping labelMapping, FittedPreprocessor preprocessor, FeatureSelector selector,
+                          TrainedClassifier classifier,
+                          double threshold, String thresholdPolicy, String sampler, String classWeight,
+                          Map<String, Double> validationMetrics, Provenance provenance, ReferenceRow referenceRow,
+                          PriorCorrection prior, Calibration calibration) {
         this.labelMapping = Objects.requireNonNull(labelMapping, "labelMapping");
         this.preprocessor = Objects.requireNonNull(preprocessor, "preprocessor");
         this.selector = selector;
@@ -82,6 +96,7 @@ public final class FittedPipeline {
         }
         this.referenceRow = referenceRow;
         this.prior = prior;
+        this.calibration = calibration;
     }
 
     /** The input columns the model expects, in order. */
@@ -148,6 +163,11 @@ public final class FittedPipeline {
         return java.util.Optional.ofNullable(prior);
     }
 
+    /** The calibration of the scores, fitted on held-out scores, when one was asked for. */
+    public java.util.Optional<Calibration> calibration() {
+        return java.util.Optional.ofNullable(calibration);
+    }
+
     /** The typical training row that reason codes compare with (absent in model files saved before it existed). */
     public java.util.Optional<ReferenceRow> referenceRow() {
         return java.util.Optional.ofNullable(referenceRow);
@@ -156,7 +176,7 @@ public final class FittedPipeline {
     /** The same model with other provenance (a use case adds what the fit could not know, such as how the file was read). */
     public FittedPipeline withProvenance(Provenance newProvenance) {
         return new FittedPipeline(labelMapping, preprocessor, selector, classifier, threshold, thresholdPolicy, sampler,
-                classWeight, validationMetrics, newProvenance, referenceRow, prior);
+                classWeight, validationMetrics, newProvenance, referenceRow, prior, calibration);
     }
 
     /**
@@ -166,7 +186,10 @@ public final class FittedPipeline {
     public double[] scores(Table table) {
         FeatureMatrix x = features(table);
         double[] scores = classifier.scores(classifier.readsSparseFeatures() ? x : x.densified());
-        return prior == null ? scores : prior.applyAll(scores);
+        if (prior != null) {
+            prior.applyAll(scores);
+        }
+        return calibration == null ? scores : calibration.applyAll(scores);
     }
 
     /** 1 where {@code score >= threshold}. */

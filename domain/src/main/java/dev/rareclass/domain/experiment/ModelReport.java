@@ -79,6 +79,7 @@ public record ModelReport(String title, String scoredPart, DatasetSummary datase
         m.priorCorrection().ifPresent(pc -> facts.put("prior correction", String.format(Locale.ROOT,
                 "probabilities mapped from the %.4g%% positives the classifier learned from to %.4g%%",
                 100 * pc.fitted(), 100 * pc.target())));
+        m.calibration().ifPresent(cal -> facts.put("calibration", cal.describe()));
         facts.put("label", m.labelMapping().column() + " (positive: " + m.labelMapping().positiveValue()
                 + ", negative: " + m.labelMapping().negativeValue() + ")");
         facts.put("input columns", Integer.toString(m.featureNames().size()));
@@ -98,6 +99,9 @@ public record ModelReport(String title, String scoredPart, DatasetSummary datase
         facts.put("seed", Long.toString(p.seed()));
         facts.put("training rows", Integer.toString(p.trainingRows()));
         facts.put("validation rows", Integer.toString(p.validationRows()));
+        if (!p.selection().isEmpty()) {
+            facts.put("threshold chosen", p.selection());
+        }
         Environment e = p.environment();
         if (!e.equals(Environment.UNKNOWN)) {
             facts.put("machine", e.os() + ", " + e.arch() + ", " + e.cpus() + " processors");

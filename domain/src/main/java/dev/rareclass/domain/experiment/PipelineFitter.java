@@ -11,6 +11,7 @@ import dev.rareclass.domain.metrics.BinaryMetrics;
 import dev.rareclass.domain.metrics.MetricName;
 import dev.rareclass.domain.model.ModelId;
 import java.util.Optional;
+import java.util.OptionalInt;
 import dev.rareclass.domain.model.ClassWeights;
 import dev.rareclass.domain.model.ClassifierTrainer;
 import dev.rareclass.domain.model.ProgressListener;
@@ -35,15 +36,22 @@ import java.util.Map;
  * Resolves a {@link PipelineSpec} once and fits it on a labelled table — the one training procedure that {@code train},
  * {@code compare} and the demo share, so a model is judged the same way everywhere.
  *
+ * <p>One fit of the steps ({@code fitPart}): fit the preprocessing (imputation, scaling, one-hot) on its rows only,
+ * keep the top-k features by ANOVA F-score when asked, resample the scaled rows with the sampler, train the classifier
+ * (validation rows, when given, only stop it early and draw learning curves), and correct its probabilities to the
+ * real base rate after a sampler or class weights ({@link PriorCorrection}).
+ *
+ * <p>The threshold is chosen on scores of rows the scoring fit never saw, and the model users get has seen every row
+ * (scikit-learn's {@code TunedThresholdClassifierCV} with {@code refit=True}):
  * <ol>
- *   <li>Hold out a stratified validation part of the given rows (inner validation).</li>
- *   <li>Fit the preprocessing (imputation, scaling, one-hot) on the remaining training rows only.</li>
- *   <li>Keep the top-k features by ANOVA F-score on the training rows, when asked.</li>
- *   <li>Resample the scaled training rows with the sampler (validation rows are never resampled).</li>
- *   <li>Train the classifier on them (validation rows are passed for learning curves, never fitted on).</li>
- *   <li>Choose the threshold with the policy on the validation scores, and record validation metrics.</li>
+ *   <li>hold-out (the default, {@code --validation-split F}): one fit on a stratified (1 - F) share, its scores on the
+ *       held-out F choose the threshold and give the validation metrics; or, with {@code --threshold-cv K}, K fits of
+ *       an inner stratified K-fold whose out-of-fold scores do;</li>
+ *   <li>a refit on every row, for as many epochs (rounds) as early stopping kept in the first fit(s), that keeps the
+ *       threshold.</li>
  * </ol>
- * Nothing outside the given table is seen, so inside cross-validation the held-out fold stays unseen.
+ * A fixed threshold with no validation split fits once. Nothing outside the given table is seen, so inside
+ * cross-validation the outer test fold stays unseen.
  */
 public final class PipelineFitter {
 
@@ -88,29 +96,144 @@ public final class PipelineFitter {
      * @param progress   where epochs are reported
      */
     public FittedPipeline fit(Table table, ResolvedPipeline pipeline, String dataSha256, ProgressListener progress) {
+        return fitScored(table, pipeline, dataSha256, progress).model();
+    }
+
+    /**
+     * A fitted model with the scores its threshold was chosen on: rows of the fitted table that the model scoring
+     * them never saw (the hold-out, or every row out of fold), as the model's prior correction gives them.
+     *
+     * @param model  the model, refit on every row when its threshold was tuned
+     * @param rows   indices into the fitted table of the scored rows (empty when the model was fitted once)
+     * @param scores one score per entry of {@code rows}
+     */
+    public record Scored(FittedPipeline model, int[] rows, double[] scores) {
+    }
+
+    /** {@link #fit}, keeping the held-out scores the threshold was chosen on (for the training report). */
+    public Scored fitScored(Table table, ResolvedPipeline pipeline, String dataSha256, ProgressListener progress) {
         FitSettings settings = pipeline.fit();
-        PipelineSpec spec = pipeline.spec();
-        TrainerFactory factory = pipeline.factory();
         ThresholdPolicy policy = settings.threshold();
+        table = withCostColumnAside(table, policy);
         Labels all = table.requireLabels();
         requireBothClasses(table, all);
+        int n = all.size();
+        if (!settings.refits()) {
+            Part only = fitPart(table, null, OptionalInt.empty(), pipeline, progress);
+            double threshold = policy.choose(new int[0], new double[0]);
+            Provenance provenance = Provenance.now(table.source(), dataSha256, settings.seed(), n, 0)
+                    .withSelection("fixed threshold; one fit on all " + n + " rows");
+            return new Scored(assemble(table, pipeline, only, threshold, Map.of(), provenance, null), new int[0],
+                    new double[0]);
+        }
 
-        int[] trainRows;
-        int[] validRows;
-        if (settings.validationFraction() > 0) {
+        int[] heldOut;
+        double[] scores;
+        OptionalInt epochs;
+        String selection;
+        boolean probabilities;
+        if (settings.thresholdFolds() > 0) {
+            int k = settings.thresholdFolds();
+            if (all.positives() < k || all.negatives() < k) {
+                throw new DataException(table.source() + ": choosing the threshold by " + k + "-fold cross-validation "
+                        + "needs at least " + k + " rows of each class; the table has " + all.positives()
+                        + " positive and " + all.negatives() + " negative (use fewer folds or --validation-split)");
+            }
+            heldOut = allRows(n);
+            scores = new double[n];
+            long epochSum = 0;
+            int withHistory = 0;
+            probabilities = true;
+            for (Fold fold : Splits.stratifiedKFold(all, k, settings.seed())) {
+                Table inner = table.selectRows(fold.test());
+                // the out-of-fold part also stops a network early, as a Keras user's validation_data would
+                Part part = fitPart(table.selectRows(fold.train()), inner, OptionalInt.empty(), pipeline, progress);
+                double[] s = part.scores(inner);
+                for (int i = 0; i < s.length; i++) {
+                    scores[fold.test()[i]] = s[i];
+                }
+                probabilities &= part.classifier().scoreKind() == ScoreKind.PROBABILITY;
+                if (part.classifier().history().isPresent()) {
+                    epochSum += part.classifier().history().get().bestEpoch();
+                    withHistory++;
+                }
+            }
+            epochs = withHistory == k ? OptionalInt.of((int) Math.max(1, Math.round((double) epochSum / k)))
+                    : OptionalInt.empty();
+            selection = "threshold on the out-of-fold scores of " + k + "-fold cross-validation";
+        } else {
             if (all.positives() < 2 || all.negatives() < 2) {
                 throw new DataException(table.source() + ": holding out validation rows needs at least 2 rows of each class; "
                         + "the table has " + all.positives() + " positive and " + all.negatives() + " negative");
             }
             Fold split = validationSplit(all, settings.validationFraction(), settings.seed());
-            trainRows = split.train();
-            validRows = split.test();
-        } else {
-            trainRows = allRows(all.size());
-            validRows = new int[0];
+            Table valid = table.selectRows(split.test());
+            Part first = fitPart(table.selectRows(split.train()), valid, OptionalInt.empty(), pipeline, progress);
+            heldOut = split.test();
+            scores = first.scores(valid);
+            probabilities = first.classifier().scoreKind() == ScoreKind.PROBABILITY;
+            epochs = first.classifier().history()
+                    .map(h -> OptionalInt.of(Math.max(1, h.bestEpoch()))).orElse(OptionalInt.empty());
+            selection = "threshold on " + heldOut.length + " rows held out from a first fit on " + split.train().length;
         }
+        int[] yv = all.select(heldOut).toArray();
+        Calibration calibration = null;
+        if (!settings.calibration().equals("none")) {
+            if (!probabilities) {
+                throw new UsageException("calibration " + settings.calibration() + " maps probabilities; "
+                        + pipeline.spec().model() + " gives " + "anomaly scores, which have no calibration here");
+            }
+            // fitted on the same never-seen scores the threshold is then chosen on, as the model will give them
+            calibration = Calibration.fit(settings.calibration(), yv, scores);
+            calibration.applyAll(scores);
+            selection = selection + "; " + settings.calibration() + " calibration fitted on the same scores";
+        }
+        double[] costs = table.rowCosts().map(c -> select(c, heldOut)).orElse(null);
+        double threshold = policy.choose(yv, scores, costs);
+        Map<String, Double> validation = new LinkedHashMap<>();
+        for (Map.Entry<MetricName, Double> e : BinaryMetrics.compute(yv, scores, threshold, probabilities).asMap().entrySet()) {
+            validation.put(e.getKey().key(), e.getValue());
+        }
+        // the model users get has seen every row; it keeps the threshold chosen on scores no fit had seen
+        Part last = fitPart(table, null, epochs, pipeline, progress);
+        selection += "; then refit on all " + n + " rows" + (epochs.isPresent() ? " for " + epochs.getAsInt()
+                + " epochs (boosting rounds), as many as the first " + (settings.thresholdFolds() > 0 ? "fits kept on average"
+                : "fit kept") : "");
+        Provenance provenance = Provenance.now(table.source(), dataSha256, settings.seed(), n, heldOut.length)
+                .withSelection(selection);
+        return new Scored(assemble(table, pipeline, last, threshold, validation, provenance, calibration), heldOut,
+                scores);
+    }
 
-        Table trainPart = table.selectRows(trainRows);
+    /**
+     * The table with the policy's cost column ({@code cost:@COLUMN:FP}) set aside as row costs, so it is no feature;
+     * unchanged when the policy reads none or the column was set aside already.
+     */
+    public static Table withCostColumnAside(Table table, ThresholdPolicy policy) {
+        return policy.costColumn().isPresent() && table.rowCosts().isEmpty()
+                ? table.withRowCostsFrom(policy.costColumn().get()) : table;
+    }
+
+    private static double[] select(double[] values, int[] rows) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = values[rows[i]];
+        }
+        return out;
+    }
+
+    /**
+     * One fit of the pipeline's steps on some rows: preprocessing, feature selection, the sampler, the classifier
+     * and the prior correction.
+     *
+     * @param validRows rows passed to the trainer for early stopping and learning curves, or null for none
+     * @param epochs    a fixed epoch (round) count for a refit, or empty for the parameters' own
+     */
+    private Part fitPart(Table trainPart, Table validRows, OptionalInt epochs, ResolvedPipeline pipeline,
+                         ProgressListener progress) {
+        FitSettings settings = pipeline.fit();
+        PipelineSpec spec = pipeline.spec();
+        TrainerFactory factory = pipeline.factory();
         Labels yTrain = trainPart.requireLabels();
         // a one-class detector learns "normal" from negatives, so its preprocessing must describe them alone
         FittedPreprocessor preprocessor = FittedPreprocessor.fit(factory.learnsFromNegativesOnly()
@@ -137,17 +260,16 @@ public final class PipelineFitter {
         TrainingContext ctx = TrainingContext.ofSeed(settings.seed())
                 .withClassWeights(spec.classWeight().weightsFor(yTrain))
                 .withProgress(progress);
-        FeatureMatrix xValid = null;
-        Labels yValid = null;
-        if (validRows.length > 0) {
-            xValid = preprocessor.transform(table.selectRows(validRows));
+        if (epochs.isPresent()) {
+            ctx = ctx.withFixedEpochs(epochs.getAsInt());
+        }
+        if (validRows != null) {
+            FeatureMatrix xValid = preprocessor.transform(validRows);
             if (selector != null) {
                 xValid = selector.apply(xValid);
             }
-            yValid = all.select(validRows);
-            ctx = ctx.withValidation(xValid, yValid);
+            ctx = ctx.withValidation(xValid, validRows.requireLabels());
         }
-
         if (!factory.readsSparseFeatures()) {
             xTrain = xTrain.densified();
             if (ctx.validationX().isPresent()) {
@@ -165,30 +287,34 @@ public final class PipelineFitter {
                     : (double) trainPart.requireLabels().positives() / trainPart.rows();
             prior = PriorCorrection.of(seen, real).orElse(null);
         }
+        return new Part(preprocessor, selector, classifier, prior);
+    }
 
-        double threshold;
-        Map<String, Double> validation = new LinkedHashMap<>();
-        if (yValid != null) {
-            double[] validScores = classifier.scores(classifier.readsSparseFeatures() ? xValid : xValid.densified());
+    /** The fitted steps of one {@link #fitPart}. */
+    private record Part(FittedPreprocessor preprocessor, FeatureSelector selector, TrainedClassifier classifier,
+                        PriorCorrection prior) {
+
+        /** Scores of rows as the finished model would give them (the threshold is chosen on these). */
+        double[] scores(Table rows) {
+            FeatureMatrix x = preprocessor.transform(rows);
+            if (selector != null) {
+                x = selector.apply(x);
+            }
+            double[] s = classifier.scores(classifier.readsSparseFeatures() ? x : x.densified());
             if (prior != null) {
-                prior.applyAll(validScores); // the threshold is chosen on the scores the model will give
+                prior.applyAll(s);
             }
-            int[] yv = yValid.toArray();
-            threshold = policy.choose(yv, validScores);
-            BinaryMetrics m = BinaryMetrics.compute(yv, validScores, threshold,
-                    classifier.scoreKind() == ScoreKind.PROBABILITY);
-            for (Map.Entry<MetricName, Double> e : m.asMap().entrySet()) {
-                validation.put(e.getKey().key(), e.getValue());
-            }
-        } else {
-            threshold = policy.choose(new int[0], new double[0]);
+            return s;
         }
+    }
 
-        Provenance provenance = Provenance.now(table.source(), dataSha256, settings.seed(), trainRows.length,
-                validRows.length);
-        return new FittedPipeline(table.labelMapping().orElseThrow(), preprocessor, selector, classifier,
-                threshold, policy.spec(), spec.sampler().name(), spec.classWeight().spec(), validation, provenance,
-                ReferenceRow.fit(trainPart), prior);
+    private static FittedPipeline assemble(Table table, ResolvedPipeline pipeline, Part part, double threshold,
+                                           Map<String, Double> validation, Provenance provenance,
+                                           Calibration calibration) {
+        PipelineSpec spec = pipeline.spec();
+        return new FittedPipeline(table.labelMapping().orElseThrow(), part.preprocessor(), part.selector(),
+                part.classifier(), threshold, pipeline.fit().threshold().spec(), spec.sampler().name(),
+                spec.classWeight().spec(), validation, provenance, ReferenceRow.fit(table), part.prior(), calibration);
     }
 
     /**

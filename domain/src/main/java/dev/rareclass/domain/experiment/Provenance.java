@@ -18,31 +18,40 @@ import java.util.Objects;
  * @param reading          how the training file was read, so the same kind of file is read the same way to
  *                         score it ({@link ReadingOptions#NONE} when unknown)
  * @param environment      the machine and build it was trained on
+ * @param selection        how the threshold was chosen and the model refit, in words (e.g. "threshold on 938
+ *                         held-out rows of a first fit; refit on all 4,687 rows"); "" when unknown (older files)
  */
 public record Provenance(String createdAt, String rareclassVersion, String javaVersion, String dataSource,
                          String dataSha256, long seed, int trainingRows, int validationRows, ReadingOptions reading,
-                         Environment environment) {
+                         Environment environment, String selection) {
 
     public Provenance {
         Objects.requireNonNull(reading, "reading");
         Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(selection, "selection");
     }
 
     /** A provenance without reading options or environment (older model files). */
     public Provenance(String createdAt, String rareclassVersion, String javaVersion, String dataSource,
                       String dataSha256, long seed, int trainingRows, int validationRows) {
         this(createdAt, rareclassVersion, javaVersion, dataSource, dataSha256, seed, trainingRows, validationRows,
-                ReadingOptions.NONE, Environment.UNKNOWN);
+                ReadingOptions.NONE, Environment.UNKNOWN, "");
     }
 
     /** A model trained now, on this machine. */
     public static Provenance now(String dataSource, String dataSha256, long seed, int trainingRows, int validationRows) {
         return new Provenance(Instant.now().toString(), Versions.rareclass(), Runtime.version().toString(), dataSource,
-                dataSha256, seed, trainingRows, validationRows, ReadingOptions.NONE, Environment.current());
+                dataSha256, seed, trainingRows, validationRows, ReadingOptions.NONE, Environment.current(), "");
     }
 
     public Provenance withReading(ReadingOptions how) {
         return new Provenance(createdAt, rareclassVersion, javaVersion, dataSource, dataSha256, seed, trainingRows,
-                validationRows, how, environment);
+                validationRows, how, environment, selection);
+    }
+
+    /** With the words saying how the threshold was chosen and the model refit. */
+    public Provenance withSelection(String how) {
+        return new Provenance(createdAt, rareclassVersion, javaVersion, dataSource, dataSha256, seed, trainingRows,
+                validationRows, reading, environment, how);
     }
 }

@@ -151,7 +151,10 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
             PipelineSpec spec = plan.configurations().get(0).withParams(best.orElseThrow());
             FittedPipeline fitted = fitter.fit(table, fitter.resolve(spec), sha, progress);
             if (request.data() instanceof FromFile file) {
-                fitted = fitted.withProvenance(fitted.provenance().withReading(ReadingOptions.of(file.options())));
+                ReadingOptions how = ReadingOptions.of(file.options());
+                Optional<String> costs = spec.fit().threshold().costColumn();
+                fitted = fitted.withProvenance(fitted.provenance().withReading(costs.isPresent()
+                        ? how.alsoDropping(costs.get()) : how));
             }
             Path out = request.refit().get();
             store.save(fitted, staged.map(s -> s.staged(out)).orElse(out));

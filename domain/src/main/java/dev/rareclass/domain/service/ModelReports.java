@@ -1,7 +1,5 @@
 package dev.rareclass.domain.service;
 
-import dev.rareclass.domain.data.Fold;
-import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.experiment.FittedPipeline;
 import dev.rareclass.domain.experiment.ModelReport;
@@ -15,27 +13,25 @@ final class ModelReports {
     }
 
     /**
-     * The model's report on the validation rows it held out to choose its threshold. The rows are found again
-     * as training found them (same stratified split of the same table with the model's seed); without a
-     * validation part the training rows themselves are scored, and the report says so.
+     * The model's report on the rows its threshold was chosen on, with the scores it was chosen on: the held-out rows
+     * scored by the first fit (or every row out of fold), which no scoring fit had seen, although the model itself was
+     * then refit on every row. A model fitted once, with a fixed threshold, is reported on its training rows, and the
+     * report says so.
      *
-     * @param model              the trained model
-     * @param table              the training table as read
-     * @param validationFraction the validation share training used
+     * @param model  the trained model
+     * @param table  the training table as read
+     * @param scored the fit's held-out scores
      */
-    static ModelReport trained(FittedPipeline model, Table table, double validationFraction) {
-        Labels y = table.requireLabels();
+    static ModelReport trained(FittedPipeline model, Table table, PipelineFitter.Scored scored) {
         String name = model.classifier().id().toString();
-        if (validationFraction > 0) {
-            Fold split = PipelineFitter.validationSplit(y, validationFraction, model.provenance().seed());
-            if (split.test().length != model.provenance().validationRows()) {
-                throw new IllegalStateException("validation rows found again (" + split.test().length
-                        + ") differ from the model's (" + model.provenance().validationRows() + ")");
-            }
-            Table valid = table.selectRows(split.test());
+        if (scored.rows().length > 0) {
+            Table valid = table.selectRows(scored.rows());
+            boolean cv = scored.rows().length == table.rows();
             return ModelReport.of("Training report: " + name, String.format(Locale.ROOT,
-                    "the %d validation rows held out in training (%d positive); the threshold was chosen on them",
-                    valid.rows(), valid.requireLabels().positives()), model, table, valid, model.scores(valid));
+                    "%s (%d rows, %d positive), scored by fits that never saw them; the threshold was chosen on these "
+                            + "scores, then the model was refit on all %d rows", cv ? "every training row out of fold"
+                            : "the validation rows held out in training", valid.rows(),
+                    valid.requireLabels().positives(), table.rows()), model, table, valid, scored.scores());
         }
         return ModelReport.of("Training report: " + name, "the training rows themselves (no validation part was held "
                 + "out, so these numbers are optimistic)", model, table, table, model.scores(table));

@@ -30,17 +30,22 @@ public record TrainService(TableSource tables, ModelStore store, PipelineFitter 
         Table table = tables.read(request.data());
         table.notes().forEach(progress::note);
         String sha = Checksums.sha256(request.data().file());
-        FittedPipeline model = fitter.fit(table, pipeline, sha, progress);
+        PipelineFitter.Scored scored = fitter.fitScored(table, pipeline, sha, progress);
+        FittedPipeline model = scored.model();
         Double auc = model.validationMetrics().get("roc_auc");
         if (auc != null && Math.abs(auc - 0.5) <= 0.05) {
             progress.note(String.format(java.util.Locale.ROOT, "warning: validation ROC-AUC %.3f is within 0.05 of 0.5: "
                     + "the model barely tells the classes apart (check the label, the features and --positive)", auc));
         }
-        model = model.withProvenance(model.provenance().withReading(ReadingOptions.of(request.data())));
+        ReadingOptions how = ReadingOptions.of(request.data());
+        if (pipeline.fit().threshold().costColumn().isPresent()) {
+            how = how.alsoDropping(pipeline.fit().threshold().costColumn().get());
+        }
+        model = model.withProvenance(model.provenance().withReading(how));
         store.save(model, request.out());
         List<Path> written = List.of();
         if (request.report().wanted()) {
-            written = reports.writeModelReport(ModelReports.trained(model, table, pipeline.fit().validationFraction()),
+            written = reports.writeModelReport(ModelReports.trained(model, table, scored),
                     request.report().target().orElseThrow(), request.report().plots());
         }
         return new Result(model, written);

@@ -29,6 +29,9 @@ import java.util.function.ToDoubleFunction;
  *       threshold flags more (tied top scores), that largest threshold;</li>
  *   <li>{@code cost:FN_COST:FP_COST} with non-negative costs, not both zero: the threshold minimising
  *       {@code FN_COST * fn + FP_COST * fp}; ties go to the larger threshold.</li>
+ *   <li>{@code cost:@COLUMN:FP_COST}: the same with each missed positive costing its own value of column COLUMN (the
+ *       payment amount of a fraud): minimises {@code sum of COLUMN over false negatives + FP_COST * fp}. The column is
+ *       set aside before fitting, so it is no feature; ties go to the larger threshold.</li>
  * </ul>
  * Tuned policies consider every distinct score as a candidate (so at least one row is always predicted
  * positive), sort once and sweep, O(n log n). Their result is the candidate score itself, so applying
@@ -39,10 +42,12 @@ public final class ThresholdPolicies {
 
     /** The forms a policy takes, as help and completion list them. */
     public static final java.util.List<String> FORMS = java.util.List.of("0.5", "max-f1", "max-mcc",
-            "max-balanced-accuracy", "recall>=R", "precision>=P", "fpr<=F", "alerts<=R", "cost:FN_COST:FP_COST");
+            "max-balanced-accuracy", "recall>=R", "precision>=P", "fpr<=F", "alerts<=R", "cost:FN_COST:FP_COST",
+            "cost:@COLUMN:FP_COST");
     private static final String ACCEPTED = "accepted threshold policies: a number (e.g. 0.5), max-f1, max-mcc, "
             + "max-balanced-accuracy, recall>=R, precision>=P, fpr<=F, alerts<=R (R, P, F in [0, 1]), "
-            + "cost:FN_COST:FP_COST (non-negative costs, not both 0)";
+            + "cost:FN_COST:FP_COST (non-negative costs, not both 0), cost:@COLUMN:FP_COST (a missed positive costs "
+            + "its value of COLUMN)";
 
     private ThresholdPolicies() {
     }
@@ -59,6 +64,19 @@ public final class ThresholdPolicies {
     public static ThresholdPolicy parse(String spec) {
         if (spec == null) {
             throw new IllegalArgumentException("threshold policy spec is null");
+        }
+        String trimmed = spec.strip();
+        if (trimmed.regionMatches(true, 0, "cost:@", 0, 6)) { // a column name keeps its case and spaces
+            int colon = trimmed.lastIndexOf(':');
+            String column = trimmed.substring(6, colon < 6 ? 6 : colon);
+            if (colon < 6 || column.isEmpty()) {
+                throw bad(spec, "cost:@COLUMN:FP_COST needs a column name and a false-positive cost");
+            }
+            double fpCost = number(spec, trimmed.substring(colon + 1).replace(" ", ""));
+            if (fpCost < 0) {
+                throw bad(spec, "the false-positive cost must be non-negative");
+            }
+            return new RowCost(column, fpCost);
         }
         String s = spec.replace(" ", "").toLowerCase(Locale.ROOT);
         switch (s) {
@@ -327,6 +345,71 @@ public final class ThresholdPolicies {
     }
 
     /** Minimises expected misclassification cost; strict comparison from the top keeps the larger of ties. */
+    /**
+     * Minimises the summed costs of the missed positives, each its own (a column's value), plus a flat cost per false
+     * positive: one sweep down the distinct scores, O(n log n).
+     */
+    private record RowCost(String column, double fpCost) implements ThresholdPolicy {
+        @Override
+        public double choose(int[] y, double[] scores) {
+            throw new IllegalStateException("threshold policy " + spec() + " needs the rows' costs");
+        }
+
+        @Override
+        public double choose(int[] y, double[] scores, double[] rowCosts) {
+            if (rowCosts == null) {
+                return choose(y, scores);
+            }
+            if (y.length != scores.length || rowCosts.length != scores.length) {
+                throw new IllegalArgumentException("labels, scores and costs differ in length");
+            }
+            if (scores.length == 0) {
+                throw new IllegalArgumentException("no rows to choose a threshold on");
+            }
+            Integer[] order = new Integer[scores.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+            double cost = 0; // nothing flagged: every positive is missed
+            for (int i = 0; i < y.length; i++) {
+                if (y[i] == 1) {
+                    cost += rowCosts[i];
+                }
+            }
+            double best = Double.POSITIVE_INFINITY;
+            double bestThreshold = scores[order[0]];
+            for (int k = 0; k < order.length; ) {
+                double t = scores[order[k]];
+                while (k < order.length && scores[order[k]] == t) { // a threshold flags every row of equal score
+                    int r = order[k];
+                    cost += y[r] == 1 ? -rowCosts[r] : fpCost;
+                    k++;
+                }
+                if (cost < best) {
+                    best = cost;
+                    bestThreshold = t;
+                }
+            }
+            return bestThreshold;
+        }
+
+        @Override
+        public java.util.Optional<String> costColumn() {
+            return java.util.Optional.of(column);
+        }
+
+        @Override
+        public String spec() {
+            return "cost:@" + column + ":" + canonical(fpCost);
+        }
+
+        @Override
+        public boolean needsValidationData() {
+            return true;
+        }
+    }
+
     private record MinCost(double fnCost, double fpCost) implements ThresholdPolicy {
         @Override
         public double choose(int[] y, double[] scores) {

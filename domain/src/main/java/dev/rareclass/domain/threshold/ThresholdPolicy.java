@@ -34,4 +34,21 @@ public interface ThresholdPolicy {
      * @return false for a fixed threshold, true for tuned policies
      */
     boolean needsValidationData();
+
+    /**
+     * The column whose values are the rows' costs of a missed positive ({@code cost:@COLUMN:FP_COST}): set aside from
+     * the features before fitting and passed to {@link #choose(int[], double[], double[])}.
+     */
+    default java.util.Optional<String> costColumn() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Chooses a threshold knowing each row's cost of a missed positive; policies without a cost column ignore it.
+     *
+     * @param rowCosts one cost per row, or null when the table has none
+     */
+    default double choose(int[] y, double[] scores, double[] rowCosts) {
+        return choose(y, scores);
+    }
 }

@@ -64,14 +64,19 @@ class PipelineFitterTest {
     void fitHoldsOutAStratifiedValidationPartAndTunesTheThresholdOnIt() {
         Table t = SyntheticRareEvents.generate(2000, 8, 4, 0.05, 3);
         FittedPipeline model = fitter.fit(t, resolved("max-f1", 0.2), "abc", ProgressListener.NONE);
-        assertThat(model.provenance().trainingRows() + model.provenance().validationRows()).isEqualTo(2000);
+        // a first fit on the rest scores the held-out part; then the model is refit on every row
+        assertThat(model.provenance().trainingRows()).isEqualTo(2000);
         assertThat(model.provenance().validationRows()).isBetween(395, 405);
+        assertThat(model.provenance().selection()).contains("held out from a first fit", "refit on all 2000 rows");
         assertThat(model.thresholdPolicy()).isEqualTo("max-f1");
         assertThat(model.threshold()).isBetween(0.0, 1.0).isNotEqualTo(0.5);
         assertThat(model.validationMetrics()).containsKeys("pr_auc", "roc_auc", "mcc", "tp");
         assertThat(model.validationMetrics().get("roc_auc")).isGreaterThan(0.7);
-        assertThat(catalog.seenTraining.get(0).rows()).isEqualTo(model.provenance().trainingRows());
+        assertThat(catalog.seenTraining).hasSize(2);
+        assertThat(catalog.seenTraining.get(0).rows()).isEqualTo(2000 - model.provenance().validationRows());
         assertThat(catalog.seenValidation.get(0).rows()).isEqualTo(model.provenance().validationRows());
+        assertThat(catalog.seenTraining.get(1).rows()).isEqualTo(2000);
+        assertThat(catalog.seenValidation.get(1).rows()).isZero();
     }
 
     @Test
@@ -107,6 +112,52 @@ class PipelineFitterTest {
     }
 
     @Test
+    void thresholdCrossValidationScoresEveryRowOutOfFoldThenRefitsOnAll() {
+        Table t = withRowIds(SyntheticRareEvents.generate(600, 6, 4, 0.1, 5));
+        PipelineSpec s = PipelineSpec.of(CENTROID, Hyperparameters.empty())
+                .withFit(new FitSettings(NONE, 0, FitSettings.threshold("max-f1"), 0, 7, 0, 4, "none"));
+        PipelineFitter.Scored scored = fitter.fitScored(t, fitter.resolve(s), "", ProgressListener.NONE);
+        // four inner fits, each validated on the rows it left out, then the refit on all 600 rows
+        assertThat(catalog.seenTraining).hasSize(5);
+        Set<Integer> scoredOutOfFold = new HashSet<>();
+        for (int k = 0; k < 4; k++) {
+            Set<Integer> trained = ids(catalog.seenTraining.get(k));
+            Set<Integer> left = ids(catalog.seenValidation.get(k));
+            assertThat(trained).doesNotContainAnyElementsOf(left);
+            assertThat(trained.size() + left.size()).isEqualTo(600);
+            scoredOutOfFold.addAll(left);
+        }
+        assertThat(scoredOutOfFold).hasSize(600);
+        assertThat(ids(catalog.seenTraining.get(4))).hasSize(600);
+        assertThat(catalog.seenValidation.get(4).rows()).isZero();
+        assertThat(scored.rows()).hasSize(600);
+        assertThat(scored.model().provenance().selection()).contains("out-of-fold scores of 4-fold", "refit on all 600");
+        // the threshold is the max-F1 one on the out-of-fold scores
+        int[] y = t.requireLabels().select(scored.rows()).toArray();
+        assertThat(scored.model().threshold()).isEqualTo(FitSettings.threshold("max-f1").choose(y, scored.scores()));
+        assertThat(scored.model().validationMetrics().get("pr_auc"))
+                .isEqualTo(dev.rareclass.domain.metrics.Curves.averagePrecision(y, scored.scores()));
+    }
+
+    @Test
+    void thresholdCrossValidationNeedsAsManyRowsOfEachClassAsFolds() {
+        Table t = SyntheticRareEvents.generate(40, 3, 2, 0.05, 5); // 2 positives
+        PipelineSpec s = PipelineSpec.of(CENTROID, Hyperparameters.empty())
+                .withFit(new FitSettings(NONE, 0, FitSettings.threshold("max-f1"), 0, 7, 0, 5, "none"));
+        assertThatThrownBy(() -> fitter.fit(t, fitter.resolve(s), "", ProgressListener.NONE))
+                .isInstanceOf(dev.rareclass.domain.error.DataException.class)
+                .hasMessageContaining("5-fold cross-validation needs at least 5 rows of each class");
+    }
+
+    @Test
+    void holdOutAndThresholdCrossValidationAreExclusive() {
+        assertThatThrownBy(() -> new FitSettings(NONE, 0, FitSettings.threshold("max-f1"), 0.2, 7, 0, 5, "none"))
+                .isInstanceOf(dev.rareclass.domain.error.UsageException.class).hasMessageContaining("not both");
+        assertThatThrownBy(() -> new FitSettings(NONE, 0, FitSettings.threshold("max-f1"), 0, 7, 0, 1, "none"))
+                .isInstanceOf(dev.rareclass.domain.error.UsageException.class).hasMessageContaining("2 to 100 folds");
+    }
+
+    @Test
     void crossValidationNeverLetsAHeldOutRowReachTraining() {
         Table t = withRowIds(SyntheticRareEvents.generate(1000, 6, 4, 0.05, 9));
         // no scaling, so the id column keeps the row number the trainer saw
@@ -115,7 +166,7 @@ class PipelineFitterTest {
                 .withFit(new FitSettings(NONE, 0, FitSettings.threshold("max-f1"), 0.2, 1));
         Leaderboard board = new Experiment(fitter).run(t, plan(List.of(s), 5, 3), 2, ProgressListener.NONE);
         assertThat(board.rows()).hasSize(1);
-        assertThat(catalog.seenTraining).hasSize(5);
+        assertThat(catalog.seenTraining).hasSize(10); // a first fit and a refit per fold
         // tasks may finish in any order on two threads: match each recorded fit to its fold by size
         List<dev.rareclass.domain.data.Fold> folds = dev.rareclass.domain.data.Splits.stratifiedKFold(t.requireLabels(), 5, 3);
         for (int f = 0; f < 5; f++) {
@@ -126,7 +177,12 @@ class PipelineFitterTest {
             // the sampler ran on the training part: repeated positive rows reached the trainer
             assertThat(catalog.seenTraining.get(f).rows()).isGreaterThan(ids(catalog.seenTraining.get(f)).size());
             Set<Integer> seen = null;
-            for (int k = 0; k < 5; k++) {
+            Set<Integer> refit = null;
+            for (int k = 0; k < 10; k++) {
+                if (catalog.seenValidation.get(k).rows() == 0 && ids(catalog.seenTraining.get(k)).size() + heldOut.size() == 1000
+                        && ids(catalog.seenTraining.get(k)).stream().noneMatch(heldOut::contains)) {
+                    refit = ids(catalog.seenTraining.get(k));
+                }
                 Set<Integer> candidate = ids(catalog.seenTraining.get(k));
                 candidate.addAll(ids(catalog.seenValidation.get(k)));
                 java.util.Set<Integer> heldOutIds = heldOut;
@@ -135,6 +191,7 @@ class PipelineFitterTest {
                 }
             }
             assertThat(seen).as("a fit that saw exactly the training part of fold " + f).isNotNull();
+            assertThat(refit).as("the refit on the whole training part of fold " + f).isNotNull();
             assertThat(seen).doesNotContainAnyElementsOf(heldOut);
             assertThat(seen.size() + heldOut.size()).isEqualTo(1000);
         }
