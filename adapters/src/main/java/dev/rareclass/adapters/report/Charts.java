@@ -140,10 +140,24 @@ final class Charts {
         return chart;
     }
 
-    /** One line of a line chart. */
-    record Line(String label, double[] x, double[] y, boolean dashed, boolean points) {
+    /**
+     * One line of a line chart.
+     *
+     * @param legend listed in the legend; an operating point drawn beside its own curve is not (the caption says
+     *               what the dots are), so the legend names each configuration once
+     */
+    record Line(String label, double[] x, double[] y, boolean dashed, boolean points, boolean legend) {
+        Line(String label, double[] x, double[] y, boolean dashed, boolean points) {
+            this(label, x, y, dashed, points, true);
+        }
+
         static Line of(String label, double[] x, double[] y) {
             return new Line(label, x, y, false, false);
+        }
+
+        /** A single dot, such as the operating point at the chosen threshold. */
+        static Line point(String label, double x, double y, boolean legend) {
+            return new Line(label, new double[] {x}, new double[] {y}, false, true, legend);
         }
     }
 
@@ -168,9 +182,13 @@ final class Charts {
                     : new BasicStroke(2f));
             renderer.setSeriesShapesVisible(i, line.points());
             renderer.setSeriesLinesVisible(i, !line.points());
+            renderer.setSeriesVisibleInLegend(i, line.legend());
             if (line.points()) {
                 renderer.setSeriesShape(i, new Ellipse2D.Double(-4.5, -4.5, 9, 9));
                 renderer.setSeriesShapesFilled(i, true);
+                // a dark rim keeps a dot visible where it sits on a curve of its own colour
+                renderer.setSeriesOutlinePaint(i, Color.BLACK);
+                renderer.setSeriesOutlineStroke(i, new BasicStroke(1f));
             }
         }
         NumberAxis x = new NumberAxis(xLabel);
@@ -182,8 +200,97 @@ final class Charts {
             x.setAutoRangeIncludesZero(false);
             y.setAutoRangeIncludesZero(false);
         }
+        renderer.setUseOutlinePaint(true);
         XYPlot plot = new XYPlot(data, x, y, renderer);
         return finish(title, plot, true);
+    }
+
+    /** The sides a zoomed unit-square chart may take, smallest first; above the last one zooming shows little. */
+    static final double[] ZOOM_SIDES = {0.05, 0.1, 0.2, 0.3, 0.5};
+
+    /**
+     * The side of the square window at the corner ({@code cornerX}, {@code cornerY}) of a unit-square chart that
+     * shows how the curves differ near it: the smallest of {@link #ZOOM_SIDES} such that every curve comes within
+     * half the side of the corner on both axes (so it runs across the window rather than grazing its edge) and
+     * every point lies inside. Good ROC curves crowd the top-left corner, good precision-recall curves the
+     * top-right one; drawn on the whole square they sit on top of each other.
+     *
+     * @return the side, or 1 (the whole square: no zoom) when no side fits every curve and point
+     */
+    static double zoomSide(double cornerX, double cornerY, List<double[][]> curves, List<double[]> points) {
+        for (double side : ZOOM_SIDES) {
+            boolean fits = true;
+            for (double[][] c : curves) {
+                boolean near = false;
+                for (int i = 0; i < c[0].length && !near; i++) {
+                    near = Math.abs(c[0][i] - cornerX) <= side / 2 && Math.abs(c[1][i] - cornerY) <= side / 2;
+                }
+                fits &= near;
+            }
+            for (double[] p : points) {
+                // a dot on the window's edge would be cut in half
+                fits &= Math.abs(p[0] - cornerX) <= 0.97 * side && Math.abs(p[1] - cornerY) <= 0.97 * side;
+            }
+            if (fits) {
+                return side;
+            }
+        }
+        return 1;
+    }
+
+    /** Limits a unit-square chart's axes to the square of this side at this corner and says so on the axes. */
+    static void zoomTo(JFreeChart chart, double cornerX, double cornerY, double side) {
+        XYPlot plot = chart.getXYPlot();
+        double pad = 0.015 * side;
+        plot.getDomainAxis().setRange(cornerX == 0 ? -pad : 1 - side, cornerX == 0 ? side : 1 + pad);
+        plot.getRangeAxis().setRange(cornerY == 0 ? -pad : 1 - side, cornerY == 0 ? side : 1 + pad);
+        plot.getDomainAxis().setLabel(plot.getDomainAxis().getLabel() + " (zoomed)");
+        plot.getRangeAxis().setLabel(plot.getRangeAxis().getLabel() + " (zoomed)");
+    }
+
+    /** The window {@link #zoomTo} shows, in words: "[0, 0.2] x [0.8, 1]". */
+    static String window(double cornerX, double cornerY, double side) {
+        String xs = cornerX == 0 ? "[0, " + trim(side) + "]" : "[" + trim(1 - side) + ", 1]";
+        String ys = cornerY == 0 ? "[0, " + trim(side) + "]" : "[" + trim(1 - side) + ", 1]";
+        return xs + " x " + ys;
+    }
+
+    /** A number in at most six significant digits without trailing zeros: 0.9, 10, 0.35. */
+    static String plain(double v) {
+        return Double.isFinite(v) ? trim(v) : "n/a";
+    }
+
+    private static String trim(double v) {
+        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * The lower end of a value axis that shows differences between scores that all lie above 0.9 (of a metric
+     * whose best is 1): a little under the lowest of {@code lows} (the whiskers' ends), rounded down to a
+     * hundredth; 0 (no zoom) when some value is 0.9 or less, above 1, or not finite.
+     *
+     * @param values the values drawn (means)
+     * @param lows   the lowest point drawn for each value (the value itself, or the end of its whisker)
+     */
+    static double zoomedLowerBound(double[] values, double[] lows) {
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] > 0.9 && values[i] <= 1) || !Double.isFinite(lows[i])) {
+                return 0;
+            }
+            min = Math.min(min, lows[i]);
+        }
+        if (values.length == 0) {
+            return 0;
+        }
+        return Math.max(0, Math.floor((min - 0.25 * (1 - min) - 0.005) * 100) / 100);
+    }
+
+    /** Starts a bar chart's value axis at {@code lower} (bars then begin below the axis) and says so on it. */
+    static void zoomValues(JFreeChart chart, double lower, double upper) {
+        org.jfree.chart.axis.ValueAxis axis = chart.getCategoryPlot().getRangeAxis();
+        axis.setRange(lower, upper);
+        axis.setLabel(axis.getLabel() + " (zoomed: axis starts at " + trim(lower) + ")");
     }
 
     static List<Color> palette(int n) {
@@ -208,6 +315,14 @@ final class Charts {
         m.setLabelAnchor(right ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
         m.setLabelTextAnchor(right ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
         chart.getXYPlot().addDomainMarker(m, Layer.FOREGROUND);
+    }
+
+    /** A shaded band between two values on the x axis, such as the range of the splits' thresholds. */
+    static void bandX(JFreeChart chart, double from, double to, Color colour) {
+        org.jfree.chart.plot.IntervalMarker band = new org.jfree.chart.plot.IntervalMarker(from, to,
+                new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 40));
+        band.setOutlinePaint(null);
+        chart.getXYPlot().addDomainMarker(band, Layer.BACKGROUND);
     }
 
     /**

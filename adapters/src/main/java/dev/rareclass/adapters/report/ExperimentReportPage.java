@@ -130,10 +130,24 @@ final class ExperimentReportPage {
             stds[i] = s.std();
         }
         int height = Math.max(300, 90 + 34 * rows.size());
+        JFreeChart ranking = Charts.meanBars(metric.key() + " by configuration", metric.key(), labels, means, stds);
+        double[] lows = new double[rows.size()];
+        for (int i = 0; i < lows.length; i++) {
+            lows[i] = means[i] - stds[i];
+        }
+        double rankingFrom = metric.higherIsBetter() ? Charts.zoomedLowerBound(means, lows) : 0;
+        if (rankingFrom > 0) {
+            double top = 1;
+            for (int i = 0; i < means.length; i++) {
+                top = Math.max(top, means[i] + stds[i]);
+            }
+            Charts.zoomValues(ranking, rankingFrom, top + 0.01 * (top - rankingFrom));
+        }
         charts.add(new Charts.Chart("ranking", "The ranking metric, " + metric.key() + ": mean over the "
-                + rows.get(0).folds().size() + " test splits, the whisker one standard deviation.",
-                Charts.meanBars(metric.key() + " by configuration", metric.key(), labels, means, stds), 640,
-                Math.min(height, 1400)));
+                + rows.get(0).folds().size() + " test splits, the whisker one standard deviation."
+                + (rankingFrom > 0 ? " The axis starts at " + Charts.plain(rankingFrom) + ", not 0: every "
+                        + "configuration scores above 0.9, and on a whole axis the bars would look alike." : ""),
+                ranking, 640, Math.min(height, 1400)));
         List<String> metricKeys = List.of("pr_auc", "roc_auc", "mcc", "f1", "recall", "precision");
         double[][] grouped = new double[drawn()][metricKeys.size()];
         for (int i = 0; i < drawn(); i++) {
@@ -141,28 +155,107 @@ final class ExperimentReportPage {
                 grouped[i][m] = rows.get(i).metric(MetricName.fromKey(metricKeys.get(m))).mean();
             }
         }
+        double[] flat = java.util.Arrays.stream(grouped).flatMapToDouble(java.util.Arrays::stream).toArray();
+        double groupedFrom = Charts.zoomedLowerBound(flat, flat);
+        JFreeChart metrics = Charts.groupedBars("Metrics by configuration", metricKeys, labels.subList(0, drawn()), grouped);
+        if (groupedFrom > 0) {
+            Charts.zoomValues(metrics, groupedFrom, 1.0);
+        }
         charts.add(new Charts.Chart("metrics", "Mean over the test splits of each metric"
                 + (rows.size() > drawn() ? " (the best " + drawn() + " configurations)" : "")
-                + "; threshold-dependent ones at each split's tuned threshold.",
-                Charts.groupedBars("Metrics by configuration", metricKeys, labels.subList(0, drawn()), grouped)));
+                + "; threshold-dependent ones at each split's tuned threshold."
+                + (groupedFrom > 0 ? " The axis starts at " + Charts.plain(groupedFrom) + ": every mean is "
+                        + "above 0.9." : ""), metrics));
         boolean pooled = !report.pooledScores().isEmpty();
+        ModelReportPage.Zoomed roc = pooled ? rocCurves() : new ModelReportPage.Zoomed(rocPoints(), "");
         charts.add(new Charts.Chart("roc", pooled
-                ? "ROC curves of the out-of-fold scores pooled over the test splits; the dashed diagonal is guessing."
+                ? "ROC curves of the out-of-fold scores pooled over the test splits; the dashed diagonal is guessing. "
+                        + "Each dot is the configuration's operating point: its test predictions at each split's tuned "
+                        + "threshold, summed over the splits." + roc.note()
                 : "Each test split's operating point (false positive rate, recall) at its tuned threshold; the dashed "
                         + "diagonal is guessing. Whole curves need out-of-fold scores, which this experiment did not record.",
-                pooled ? rocCurves() : rocPoints()));
+                roc.chart()));
+        ModelReportPage.Zoomed pr = pooled ? prCurves() : new ModelReportPage.Zoomed(prPoints(), "");
         charts.add(new Charts.Chart("pr", pooled
                 ? "Precision-recall curves of the pooled out-of-fold scores; the dashed line is the positive rate ("
-                        + ModelReportPage.fmt(positiveRate()) + "), the precision of guessing."
+                        + ModelReportPage.fmt(positiveRate()) + "), the precision of guessing. Each dot is the "
+                        + "configuration's operating point at its splits' tuned thresholds." + pr.note()
                 : "Each test split's operating point (recall, precision) at its tuned threshold; the dashed line is the "
                         + "positive rate (" + ModelReportPage.fmt(positiveRate()) + "), the precision of guessing.",
-                pooled ? prCurves() : prPoints()));
+                pr.chart()));
+        if (pooled) {
+            thresholdCharts();
+        }
         ConfusionCounts c = pooledCounts(rows.get(0));
         charts.add(new Charts.Chart("confusion-matrix", "The best configuration's test predictions summed over its "
                 + rows.get(0).folds().size() + " test splits, each at the threshold tuned on its training part.",
                 Charts.confusion("Confusion matrix: " + labels.get(0), c.tp(), c.fp(), c.tn(), c.fn(), negative(),
                         positive()), 560, 420));
         return charts;
+    }
+
+    /** The best configuration's thresholds: each split's, tuned on its own training part. */
+    private ThresholdCharts.Chosen bestThresholds() {
+        return new ThresholdCharts.Chosen(board.rows().get(0).folds().stream().mapToDouble(FoldOutcome::threshold)
+                .toArray(), report.thresholdPolicy());
+    }
+
+    /**
+     * Scores that are reconstruction errors (brier is undefined for them, so every split's is NaN) spanning more
+     * than three decades are drawn against log10 of the threshold, as in a model's report.
+     */
+    private boolean logThresholds(LeaderboardRow row, double[] scores) {
+        return Double.isNaN(row.metric(MetricName.BRIER).mean()) && ModelReportPage.logScale(scores);
+    }
+
+    /**
+     * With pooled out-of-fold scores: the best configuration's precision and recall (and, for a cost policy, its
+     * expected cost) against the threshold, and the cumulative gain of the drawn configurations, each with its
+     * operating point.
+     */
+    private void thresholdCharts() {
+        LeaderboardRow best = board.rows().get(0);
+        LabelledScores s = report.pooledScores().get(0);
+        ThresholdCharts.Chosen chosen = bestThresholds();
+        boolean log = logThresholds(best, s.scores());
+        charts.add(new Charts.Chart("threshold", "The best configuration, " + labels.get(0) + ": precision and "
+                + "recall against the threshold on the out-of-fold scores pooled over the splits (a row is positive "
+                + "when its score is at least the threshold); the red line is " + chosen.words() + ".",
+                ThresholdCharts.precisionRecall(Curves.precisionRecall(s.labels(), s.scores()), log, chosen)));
+        ThresholdCharts.Costs.of(report.thresholdPolicy()).ifPresent(costs -> {
+            ThresholdCharts.CostCurve curve = ThresholdCharts.CostCurve.of(s.labels(), s.scores(), costs);
+            double here = costs.perRow(pooledCounts(best));
+            charts.add(new Charts.Chart("cost", "The best configuration, " + labels.get(0) + ": expected cost of a "
+                    + "row, (" + Charts.plain(costs.falseNegative()) + " x false negatives + "
+                    + Charts.plain(costs.falsePositive()) + " x false positives) / rows, against the threshold "
+                    + "on the pooled out-of-fold scores; the red line is " + chosen.words() + ". At those thresholds "
+                    + "the test predictions cost " + ModelReportPage.fmt(here) + " per row; the least cost on the "
+                    + "pooled scores, " + ModelReportPage.fmt(curve.bestCost()) + " per row, is at threshold "
+                    + ModelReportPage.fmt(curve.bestThreshold()) + ".",
+                    ThresholdCharts.cost(curve, costs, log, chosen, here)));
+        });
+        List<Charts.Line> lines = new ArrayList<>();
+        List<Charts.Line> dots = new ArrayList<>();
+        for (int i = 0; i < drawn(); i++) {
+            LabelledScores p = report.pooledScores().get(i);
+            double[][] g = ThresholdCharts.gain(p.labels(), p.scores());
+            lines.add(Charts.Line.of(labels.get(i) + " (lift at 10% " + ModelReportPage.fmt(
+                    ThresholdCharts.liftAtTenPercent(g)) + ")", g[0], g[1]));
+            double[] at = ThresholdCharts.operatingPointOnGain(pooledCounts(board.rows().get(i)));
+            dots.add(Charts.Line.point(labels.get(i) + " at its thresholds", at[0], at[1], false));
+        }
+        lines.add(new Charts.Line("random order", new double[] {0, 1}, new double[] {0, 1}, true, false));
+        lines.addAll(dots);
+        List<Color> colours = colours(drawn(), true);
+        colours.addAll(Charts.palette(drawn()));
+        double[] at = ThresholdCharts.operatingPointOnGain(pooledCounts(best));
+        charts.add(new Charts.Chart("gain", "Cumulative gain of the pooled out-of-fold scores: the share of all "
+                + "positives found when reviewing the rows with the highest scores first; the dashed line reviews them "
+                + "in random order. Each dot is the configuration at its splits' thresholds; the best one flags "
+                + ModelReportPage.percent(at[0]) + " of the rows and finds " + ModelReportPage.percent(at[1])
+                + " of the positives.", Charts.lines("Cumulative gain (pooled out-of-fold)",
+                        "share of rows reviewed (highest scores first)", "share of positives found", lines, true,
+                        colours)));
     }
 
     private List<Color> colours(int n, boolean withNoSkill) {
@@ -205,31 +298,58 @@ final class ExperimentReportPage {
                 colours(drawn(), true));
     }
 
-    private JFreeChart rocCurves() {
+    /** The drawn configurations' curves, then their operating points (not in the legend), then the no-skill line. */
+    private ModelReportPage.Zoomed rocCurves() {
         List<Charts.Line> lines = new ArrayList<>();
+        List<Charts.Line> dots = new ArrayList<>();
+        List<double[][]> curves = new ArrayList<>();
+        List<double[]> points = new ArrayList<>();
+        double[] aucs = new double[drawn()];
         for (int i = 0; i < drawn(); i++) {
             LabelledScores s = report.pooledScores().get(i);
             Curve roc = Curves.roc(s.labels(), s.scores());
-            lines.add(Charts.Line.of(labels.get(i) + " (AUC " + Html.num4(Curves.rocAuc(s.labels(), s.scores())) + ")",
-                    roc.x(), roc.y()));
+            aucs[i] = Curves.rocAuc(s.labels(), s.scores());
+            lines.add(Charts.Line.of(labels.get(i) + " (AUC " + Html.num4(aucs[i]) + ")", roc.x(), roc.y()));
+            curves.add(new double[][] {roc.x(), roc.y()});
+            ConfusionCounts c = pooledCounts(board.rows().get(i));
+            points.add(new double[] {1 - c.specificity(), c.recall()});
+            dots.add(Charts.Line.point(labels.get(i) + " at its thresholds", 1 - c.specificity(), c.recall(), false));
         }
         lines.add(new Charts.Line("no skill", new double[] {0, 1}, new double[] {0, 1}, true, false));
-        return Charts.lines("ROC curves (pooled out-of-fold)", "false positive rate", "true positive rate (recall)",
-                lines, true, colours(drawn(), true));
+        lines.addAll(dots);
+        List<Color> colours = colours(drawn(), true);
+        colours.addAll(Charts.palette(drawn()));
+        JFreeChart chart = Charts.lines("ROC curves (pooled out-of-fold)", "false positive rate",
+                "true positive rate (recall)", lines, true, colours);
+        return ModelReportPage.Zoomed.of(chart, aucs, "every configuration's ROC-AUC is above 0.9: the curves differ "
+                + "only there", 0, 1, curves, points);
     }
 
-    private JFreeChart prCurves() {
+    private ModelReportPage.Zoomed prCurves() {
         List<Charts.Line> lines = new ArrayList<>();
+        List<Charts.Line> dots = new ArrayList<>();
+        List<double[][]> curves = new ArrayList<>();
+        List<double[]> points = new ArrayList<>();
+        double[] aps = new double[drawn()];
         for (int i = 0; i < drawn(); i++) {
             LabelledScores s = report.pooledScores().get(i);
             Curve pr = Curves.precisionRecall(s.labels(), s.scores());
-            lines.add(Charts.Line.of(labels.get(i) + " (AP " + Html.num4(Curves.averagePrecision(s.labels(), s.scores()))
-                    + ")", pr.x(), pr.y()));
+            aps[i] = Curves.averagePrecision(s.labels(), s.scores());
+            lines.add(Charts.Line.of(labels.get(i) + " (AP " + Html.num4(aps[i]) + ")", pr.x(), pr.y()));
+            curves.add(new double[][] {pr.x(), pr.y()});
+            ConfusionCounts c = pooledCounts(board.rows().get(i));
+            points.add(new double[] {c.recall(), c.precision()});
+            dots.add(Charts.Line.point(labels.get(i) + " at its thresholds", c.recall(), c.precision(), false));
         }
         double p = positiveRate();
         lines.add(new Charts.Line("no skill", new double[] {0, 1}, new double[] {p, p}, true, false));
-        return Charts.lines("Precision-recall curves (pooled out-of-fold)", "recall", "precision", lines, true,
-                colours(drawn(), true));
+        lines.addAll(dots);
+        List<Color> colours = colours(drawn(), true);
+        colours.addAll(Charts.palette(drawn()));
+        JFreeChart chart = Charts.lines("Precision-recall curves (pooled out-of-fold)", "recall", "precision", lines,
+                true, colours);
+        return ModelReportPage.Zoomed.of(chart, aps, "every configuration's average precision is above 0.9: the "
+                + "curves differ only there", 1, 1, curves, points);
     }
 
     private static ConfusionCounts counts(FoldOutcome f) {
@@ -243,6 +363,9 @@ final class ExperimentReportPage {
         m.put("protocol", board.protocol());
         m.put("seed", Long.toString(board.seed()));
         m.put("ranking metric", board.metric().key());
+        if (!report.thresholdPolicy().isEmpty()) {
+            m.put("threshold policy", report.thresholdPolicy() + " (tuned on each split's training part)");
+        }
         LeaderboardRow best = board.rows().get(0);
         Summary s = best.metric(board.metric());
         m.put("best", labels.get(0) + (best.params().isEmpty() ? "" : " (" + paramsText(best) + ")") + ": "
@@ -301,15 +424,20 @@ final class ExperimentReportPage {
         page.table(leaderboardHeaders(), leaderboardRows(), 5, classes);
         page.paragraph("Means over the test splits; 'worse' marks a configuration significantly worse than the best "
                 + "(Nadeau-Bengio corrected resampled t-test on " + board.metric().key() + ", alpha 0.05).");
-        page.charts(all.subList(0, 2));
+        page.charts(ModelReportPage.named(all, "ranking", "metrics"));
         page.section("curves", "ROC and precision-recall");
         if (report.pooledScores().isEmpty()) {
             page.note("This experiment kept each split's metrics but not its scores, so the charts show each split's "
                     + "operating point rather than whole curves.");
         }
-        page.charts(all.subList(2, 4));
+        page.charts(ModelReportPage.named(all, "roc", "pr"));
+        List<Charts.Chart> byThreshold = ModelReportPage.named(all, "threshold", "cost", "gain");
+        if (!byThreshold.isEmpty()) {
+            page.section("threshold", "Thresholds and gain");
+            page.charts(byThreshold);
+        }
         page.section("best", "Best configuration: " + labels.get(0));
-        page.charts(List.of(all.get(4)));
+        page.charts(ModelReportPage.named(all, "confusion-matrix"));
         ConfusionCounts c = pooledCounts(board.rows().get(0));
         ClassificationReport cr = ClassificationReport.of(c, negative(), positive());
         page.paragraph("Classification report of the pooled test predictions:");

@@ -55,14 +55,20 @@ final class ModelReportPage {
         charts.add(new Charts.Chart("confusion-matrix", "Rows: true class; columns: predicted class at threshold "
                 + fmt(threshold) + ". Shading and percentages are shares of the true class.",
                 Charts.confusion("Confusion matrix", c.tp(), c.fp(), c.tn(), c.fn(), negative(), positive()), 560, 420));
+        Zoomed roc = roc();
         charts.add(new Charts.Chart("roc", "ROC curve; the dashed diagonal is a classifier that guesses. "
-                + "The dot is the operating point at the chosen threshold.", roc()));
+                + "The dot is the operating point at the chosen threshold." + roc.note(), roc.chart()));
+        Zoomed pr = pr();
         charts.add(new Charts.Chart("pr", "Precision-recall curve; the dashed line is the positive rate ("
-                + fmt(positiveRate()) + "), the precision of guessing. The dot is the operating point.", pr()));
+                + fmt(positiveRate()) + "), the precision of guessing. The dot is the operating point." + pr.note(),
+                pr.chart()));
+        boolean anomaly = report.scoreKind() == ScoreKind.ANOMALY;
+        ThresholdCharts.Chosen chosen = ThresholdCharts.Chosen.one(threshold, ev().policy());
         charts.add(new Charts.Chart("threshold", "Precision and recall of the positive class against the threshold "
                 + "(a row is positive when its score is at least the threshold); the red line is the chosen threshold.",
-                thresholdChart()));
-        boolean anomaly = report.scoreKind() == ScoreKind.ANOMALY;
+                ThresholdCharts.precisionRecall(ev().precisionRecall(),
+                        anomaly && logScale(ev().precisionRecall().thresholds()), chosen)));
+        costChart(chosen).ifPresent(charts::add);
         boolean log = anomaly && logScale(report.scores().scores());
         charts.add(new Charts.Chart("scores", anomaly
                 ? "Reconstruction error of each class's rows (each histogram sums to 1), with the threshold: rows above it are flagged positive."
@@ -70,52 +76,48 @@ final class ModelReportPage {
                 Charts.histogram(anomaly ? "Reconstruction error by class" : "Score distribution by class",
                         anomaly ? "reconstruction error" : "score", report.scores().scores(), report.scores().labels(),
                         threshold, negative(), positive(), log)));
-        double[][] gain = gain();
+        double[][] gain = ThresholdCharts.gain(report.scores().labels(), report.scores().scores());
+        double[] at = ThresholdCharts.operatingPointOnGain(c);
         charts.add(new Charts.Chart("gain", "Cumulative gain: the share of all positives found when reviewing the "
                 + "rows with the highest scores first; the dashed line reviews them in random order. Lift at 10% of the "
-                + "rows: " + fmt(liftAtTenPercent(gain)) + " (positives found there per positive a random 10% holds).",
-                gainChart(gain)));
+                + "rows: " + fmt(ThresholdCharts.liftAtTenPercent(gain)) + " (positives found there per positive a random "
+                + "10% holds). The dot is the chosen threshold: it flags " + percent(at[0]) + " of the rows and finds "
+                + percent(at[1]) + " of the positives (lift " + fmt(at[1] / at[0]) + ").", gainChart(gain, at)));
         if (!anomaly) {
             charts.add(new Charts.Chart("calibration", "Reliability: in ten equal-width bins of the score, the mean "
                     + "score against the share of positive rows (scikit-learn's calibration_curve); on the diagonal the "
                     + "scores are calibrated probabilities. Brier score " + Html.num4(ev().metrics().get(MetricName.BRIER))
-                    + ".", calibrationChart()));
+                    + ". The red line is the chosen threshold: rows to its right are flagged.", calibrationChart()));
         }
         report.history().ifPresent(h -> charts.addAll(learningCurves(h)));
         return charts;
     }
 
-    /** Rows by descending score: the share of rows reviewed against the share of positives found. */
-    private double[][] gain() {
-        double[] s = report.scores().scores();
-        int[] y = report.scores().labels();
-        Integer[] order = new Integer[s.length];
-        for (int i = 0; i < s.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(s[b], s[a]));
-        long positives = java.util.Arrays.stream(y).filter(v -> v == 1).count();
-        double[] x = new double[s.length + 1];
-        double[] g = new double[s.length + 1];
-        long found = 0;
-        for (int k = 0; k < s.length; k++) {
-            found += y[order[k]];
-            x[k + 1] = (k + 1.0) / s.length;
-            g[k + 1] = positives == 0 ? 0 : (double) found / positives;
-        }
-        return new double[][] {x, g};
+    static String percent(double share) {
+        return Double.isFinite(share) ? String.format(Locale.ROOT, "%.1f%%", 100 * share) : "n/a";
     }
 
-    private static double liftAtTenPercent(double[][] g) {
-        int k = (int) Math.ceil(0.1 * (g[0].length - 1));
-        return g[1][k] / 0.1;
-    }
-
-    private static org.jfree.chart.JFreeChart gainChart(double[][] g) {
+    private org.jfree.chart.JFreeChart gainChart(double[][] g, double[] at) {
+        List<Charts.Line> lines = new ArrayList<>(List.of(Charts.Line.of("model", g[0], g[1]),
+                new Charts.Line("random order", new double[] {0, 1}, new double[] {0, 1}, true, false)));
+        lines.add(Charts.Line.point("threshold " + fmt(ev().metrics().threshold()), at[0], at[1], true));
         return Charts.lines("Cumulative gain", "share of rows reviewed (highest scores first)", "share of positives found",
-                List.of(Charts.Line.of("model", g[0], g[1]),
-                        new Charts.Line("random order", new double[] {0, 1}, new double[] {0, 1}, true, false)),
-                true, List.of(Charts.PALETTE[0], Charts.NO_SKILL));
+                lines, true, List.of(Charts.PALETTE[0], Charts.NO_SKILL, Charts.THRESHOLD));
+    }
+
+    /** The expected cost against the threshold, for a {@code cost:FN_COST:FP_COST} policy. */
+    private java.util.Optional<Charts.Chart> costChart(ThresholdCharts.Chosen chosen) {
+        return ThresholdCharts.Costs.of(ev().policy()).map(costs -> {
+            ThresholdCharts.CostCurve curve = ThresholdCharts.CostCurve.of(report.scores().labels(),
+                    report.scores().scores(), costs);
+            double here = costs.perRow(ev().metrics().counts());
+            boolean log = report.scoreKind() == ScoreKind.ANOMALY && logScale(curve.thresholds());
+            return new Charts.Chart("cost", "Expected cost of a row, (" + Charts.plain(costs.falseNegative()) + " x false "
+                    + "negatives + " + Charts.plain(costs.falsePositive()) + " x false positives) / rows, against the threshold; "
+                    + "the red line is the chosen threshold, whose cost here is " + fmt(here) + " per row. On these rows "
+                    + "the least cost, " + fmt(curve.bestCost()) + " per row, is at threshold "
+                    + fmt(curve.bestThreshold()) + ".", ThresholdCharts.cost(curve, costs, log, chosen, here));
+        });
     }
 
     /** scikit-learn's calibration_curve with ten uniform bins: mean score and share of positives of each non-empty bin. */
@@ -145,11 +147,40 @@ final class ModelReportPage {
                 ys.add(hits[b] / count[b]);
             }
         }
-        return Charts.lines("Reliability (calibration)", "mean score in the bin", "share of positive rows",
+        JFreeChart chart = Charts.lines("Reliability (calibration)", "mean score in the bin", "share of positive rows",
                 List.of(new Charts.Line("model", xs.stream().mapToDouble(Double::doubleValue).toArray(),
                                 ys.stream().mapToDouble(Double::doubleValue).toArray(), false, false),
                         new Charts.Line("perfectly calibrated", new double[] {0, 1}, new double[] {0, 1}, true, false)),
                 true, List.of(Charts.PALETTE[0], Charts.NO_SKILL));
+        double t = ev().metrics().threshold();
+        if (t >= 0 && t <= 1) {
+            Charts.markX(chart, t, " threshold " + fmt(t) + " ", Charts.THRESHOLD);
+        }
+        return chart;
+    }
+
+    /**
+     * A chart that may be zoomed ({@link Charts#zoomSide}), and the caption's sentence saying so (empty when it
+     * is not).
+     */
+    record Zoomed(JFreeChart chart, String note) {
+
+        /**
+         * Zooms a unit-square chart to the corner when every AUC is above 0.9 and a window fits.
+         *
+         * @param why the caption's reason, such as "the ROC-AUC is above 0.9, so the curve turns there"
+         */
+        static Zoomed of(JFreeChart chart, double[] aucs, String why, double cornerX, double cornerY,
+                         List<double[][]> curves, List<double[]> points) {
+            boolean good = aucs.length > 0 && java.util.Arrays.stream(aucs).allMatch(a -> a > 0.9);
+            double side = good ? Charts.zoomSide(cornerX, cornerY, curves, points) : 1;
+            if (side >= 1) {
+                return new Zoomed(chart, "");
+            }
+            Charts.zoomTo(chart, cornerX, cornerY, side);
+            return new Zoomed(chart, " Both axes are zoomed to " + Charts.window(cornerX, cornerY, side) + " because "
+                    + why + (cornerX == 1 ? "; the no-skill line lies below the zoomed axes." : "."));
+        }
     }
 
 
@@ -158,7 +189,7 @@ final class ModelReportPage {
         return c.total() == 0 ? Double.NaN : (double) c.positives() / c.total();
     }
 
-    private JFreeChart roc() {
+    private Zoomed roc() {
         Curve roc = ev().roc();
         ConfusionCounts c = ev().metrics().counts();
         List<Charts.Line> lines = List.of(
@@ -167,11 +198,13 @@ final class ModelReportPage {
                 new Charts.Line("no skill", new double[] {0, 1}, new double[] {0, 1}, true, false),
                 new Charts.Line("threshold " + fmt(ev().metrics().threshold()), new double[] {1 - c.specificity()},
                         new double[] {c.recall()}, false, true));
-        return Charts.lines("ROC curve", "false positive rate", "true positive rate (recall)", lines, true,
+        JFreeChart chart = Charts.lines("ROC curve", "false positive rate", "true positive rate (recall)", lines, true,
                 List.of(Charts.PALETTE[0], Charts.NO_SKILL, Charts.THRESHOLD));
+        return Zoomed.of(chart, new double[] {ev().metrics().get(MetricName.ROC_AUC)}, "the ROC-AUC is above 0.9: the curve turns in that corner", 0, 1,
+                List.<double[][]>of(new double[][] {roc.x(), roc.y()}), List.of(new double[] {1 - c.specificity(), c.recall()}));
     }
 
-    private JFreeChart pr() {
+    private Zoomed pr() {
         Curve pr = ev().precisionRecall();
         ConfusionCounts c = ev().metrics().counts();
         double p = positiveRate();
@@ -181,28 +214,10 @@ final class ModelReportPage {
                 new Charts.Line("no skill (positive rate " + fmt(p) + ")", new double[] {0, 1}, new double[] {p, p}, true, false),
                 new Charts.Line("threshold " + fmt(ev().metrics().threshold()), new double[] {c.recall()},
                         new double[] {c.precision()}, false, true));
-        return Charts.lines("Precision-recall curve", "recall", "precision", lines, true,
+        JFreeChart chart = Charts.lines("Precision-recall curve", "recall", "precision", lines, true,
                 List.of(Charts.PALETTE[0], Charts.NO_SKILL, Charts.THRESHOLD));
-    }
-
-    private JFreeChart thresholdChart() {
-        Curve pr = ev().precisionRecall();
-        double[] t = pr.thresholds();
-        double[] precision = java.util.Arrays.copyOf(pr.y(), t.length);
-        double[] recall = java.util.Arrays.copyOf(pr.x(), t.length);
-        boolean log = report.scoreKind() == ScoreKind.ANOMALY && logScale(t);
-        double[] x = log ? log10(t) : t;
-        JFreeChart chart = Charts.lines("Precision and recall against the threshold",
-                log ? "log10 threshold (reconstruction error)" : "threshold",
-                "", List.of(Charts.Line.of("precision", x, precision), Charts.Line.of("recall", x, recall)), false,
-                List.of(Charts.PALETTE[0], Charts.PALETTE[1]));
-        chart.getXYPlot().getRangeAxis().setRange(-0.01, 1.02);
-        double chosen = ev().metrics().threshold();
-        double at = log ? Math.log10(chosen) : chosen;
-        if (Double.isFinite(at)) {
-            Charts.markX(chart, at, " threshold " + fmt(chosen) + " (" + ev().policy() + ") ", Charts.THRESHOLD);
-        }
-        return chart;
+        return Zoomed.of(chart, new double[] {ev().metrics().get(MetricName.PR_AUC)}, "the average precision is above 0.9: the curve turns in that corner", 1, 1,
+                List.<double[][]>of(new double[][] {pr.x(), pr.y()}), List.of(new double[] {c.recall(), c.precision()}));
     }
 
     /** Anomaly scores spanning more than three decades read better on a log scale. */
@@ -217,14 +232,6 @@ final class ModelReportPage {
             hi = Math.max(hi, d);
         }
         return v.length > 0 && hi / lo > 1000;
-    }
-
-    private static double[] log10(double[] v) {
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = Math.log10(v[i]);
-        }
-        return out;
     }
 
     static List<Charts.Chart> learningCurves(TrainingHistory h) {
@@ -329,18 +336,20 @@ final class ModelReportPage {
             page.note("Scores are reconstruction errors, not probabilities: brier and log_loss are undefined (n/a).");
         }
         page.section("confusion", "Confusion matrix");
-        page.charts(List.of(all.get(0)));
+        page.charts(named(all, "confusion-matrix"));
         page.section("classification-report", "Classification report");
         page.table(List.of("class", "precision", "recall", "f1-score", "support"), reportRows(ev()), 1, null);
         page.paragraph("accuracy " + Html.num4(ev().report().accuracy()));
         page.section("curves", "ROC and precision-recall curves");
-        page.charts(all.subList(1, 3));
-        page.section("threshold", "Precision and recall against the threshold");
-        page.charts(List.of(all.get(3)));
+        page.charts(named(all, "roc", "pr"));
+        List<Charts.Chart> byThreshold = named(all, "threshold", "cost");
+        page.section("threshold", byThreshold.size() > 1 ? "Precision, recall and cost against the threshold"
+                : "Precision and recall against the threshold");
+        page.charts(byThreshold);
         page.section("scores", report.scoreKind() == ScoreKind.ANOMALY ? "Reconstruction error by class" : "Scores by class");
-        page.charts(List.of(all.get(4)));
+        page.charts(named(all, "scores"));
         page.section("ranking", report.scoreKind() == ScoreKind.ANOMALY ? "Cumulative gain" : "Cumulative gain and calibration");
-        page.charts(all.stream().filter(c -> c.name().equals("gain") || c.name().equals("calibration")).toList());
+        page.charts(named(all, "gain", "calibration"));
         List<Charts.Chart> learning = all.stream().filter(c -> c.name().startsWith("learning")).toList();
         if (!learning.isEmpty()) {
             page.section("learning", "Learning curves");
@@ -363,6 +372,12 @@ final class ModelReportPage {
         page.facts(report.provenance());
         return page.render("Written by rareclass " + report.provenance().getOrDefault("rareclass", "")
                 + ". Self-contained: no scripts, nothing loaded from the network.");
+    }
+
+    /** The charts of these names that the page has, in page order. */
+    static List<Charts.Chart> named(List<Charts.Chart> all, String... names) {
+        List<String> wanted = List.of(names);
+        return all.stream().filter(c -> wanted.contains(c.name())).toList();
     }
 
     static Map<String, String> dataset(DatasetSummary d) {

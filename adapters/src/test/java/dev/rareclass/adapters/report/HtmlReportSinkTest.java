@@ -44,12 +44,17 @@ class HtmlReportSinkTest {
 
     /** Rare positives whose scores are higher on average; anomaly scores are positive and span decades. */
     static LabelledScores scores(int n, double rate, boolean anomaly, long seed) {
+        return scores(n, rate, anomaly, seed, 1.8);
+    }
+
+    /** As above, the positives' scores shifted by {@code shift} standard deviations (ROC-AUC about Φ(shift/√2)). */
+    static LabelledScores scores(int n, double rate, boolean anomaly, long seed, double shift) {
         SplittableRandom rng = new SplittableRandom(seed);
         int[] y = new int[n];
         double[] s = new double[n];
         for (int i = 0; i < n; i++) {
             y[i] = rng.nextDouble() < rate ? 1 : 0;
-            double z = rng.nextGaussian() + (y[i] == 1 ? 1.8 : 0);
+            double z = rng.nextGaussian() + (y[i] == 1 ? shift : 0);
             s[i] = anomaly ? Math.exp(1.6 * z) : 1 / (1 + Math.exp(-(z - 2)));
         }
         y[0] = 1;
@@ -58,10 +63,13 @@ class HtmlReportSinkTest {
     }
 
     static ModelReport modelReport(ScoreKind kind, boolean history) {
-        LabelledScores ls = scores(3000, 0.05, kind == ScoreKind.ANOMALY, 7);
-        double threshold = kind == ScoreKind.ANOMALY ? 8.0 : 0.3;
+        return modelReport(kind, history, "max-f1", 1.8, kind == ScoreKind.ANOMALY ? 8.0 : 0.3);
+    }
+
+    static ModelReport modelReport(ScoreKind kind, boolean history, String policy, double shift, double threshold) {
+        LabelledScores ls = scores(3000, 0.05, kind == ScoreKind.ANOMALY, 7, shift);
         BinaryMetrics m = BinaryMetrics.compute(ls.labels(), ls.scores(), threshold, kind == ScoreKind.PROBABILITY);
-        Evaluation e = new Evaluation("test.csv", "mlp@dl4j", "max-f1", m,
+        Evaluation e = new Evaluation("test.csv", "mlp@dl4j", policy, m,
                 ClassificationReport.of(m.counts(), "False", "True"), Curves.roc(ls.labels(), ls.scores()),
                 Curves.precisionRecall(ls.labels(), ls.scores()));
         Optional<TrainingHistory> h = Optional.empty();
@@ -80,14 +88,20 @@ class HtmlReportSinkTest {
     }
 
     static Leaderboard leaderboard(int configs) {
+        return leaderboard(configs, 1.8, new double[] {0.25, 0.3, 0.35});
+    }
+
+    /** Configurations of three splits each; split f of every configuration is used at {@code thresholds[f]}. */
+    static Leaderboard leaderboard(int configs, double shift, double[] thresholds) {
         List<LeaderboardRow> rows = new ArrayList<>();
         String[] models = {"logistic", "random-forest", "mlp"};
         for (int c = 0; c < configs; c++) {
             List<FoldOutcome> folds = new ArrayList<>();
             for (int f = 0; f < 3; f++) {
-                LabelledScores ls = scores(500, 0.1, false, 100L * c + f);
-                BinaryMetrics m = BinaryMetrics.compute(ls.labels(), ls.scores(), 0.3, true);
-                folds.add(new FoldOutcome(0, f, 1000, 500, 50, 0.3, 1.5, m, ls));
+                LabelledScores ls = scores(500, 0.1, false, 100L * c + f, shift);
+                double threshold = thresholds[f];
+                BinaryMetrics m = BinaryMetrics.compute(ls.labels(), ls.scores(), threshold, true);
+                folds.add(new FoldOutcome(0, f, 1000, 500, 50, threshold, 1.5, m, ls));
             }
             rows.add(new LeaderboardRow(models[c % 3], c % 3 == 2 ? "dl4j" : "smile", Hyperparameters.empty(),
                     c < 3 ? "none" : "smote", "none", folds, c > 0, c == 0 ? Double.NaN : 0.01 * c));

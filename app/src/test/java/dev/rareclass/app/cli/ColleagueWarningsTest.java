@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Warnings a careful colleague would give: a model no better than chance, and an evaluation on its training file. */
+/**
+ * Warnings a careful colleague would give: a model no better than chance, an evaluation on its training file, test
+ * parts with few positives, leaderboard rows that are one configuration counted twice; and the note that a
+ * SMOTE-family sampler had fewer positives than its k asked for.
+ */
 class ColleagueWarningsTest {
 
     @TempDir
@@ -65,6 +70,64 @@ class ColleagueWarningsTest {
         CliRun three = CliRun.of("compare", data.toString(), "--label", "y", "--positive", "1", "--models", "logistic",
                 "--folds", "3");
         assertThat(three.err()).contains("note: positives per test part: ").doesNotContain("warning");
+    }
+
+    /**
+     * After a sampler that balances the classes (ratio 1), balanced class weights come out 1:1: the rows with and
+     * without them are the same configuration, and the warning names both, even under --quiet.
+     */
+    @Test
+    void leaderboardRowsMadeIdenticalByABalancingSamplerArePointedOut() throws Exception {
+        Path data = table("weights.csv", 5, true);
+        CliRun run = CliRun.of("compare", data.toString(), "--label", "y", "--positive", "1", "--models",
+                "decision-tree", "--samplers", "none,smote", "--class-weights", "none,balanced", "--folds", "3", "-q");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> warnings = run.err().lines().filter(l -> l.startsWith("warning: leaderboard rows")).toList();
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0)).containsPattern("rows #\\d decision-tree@smile \\+smote and #\\d decision-tree@smile "
+                        + "\\+smote w=balanced gave identical scores on every split")
+                .contains("sampler smote balances the classes of every training part (ratio 1), so balanced class "
+                        + "weights come out 1:1, the same as none");
+        // without a sampler, balanced weights change the model: no such warning
+        CliRun apart = CliRun.of("compare", data.toString(), "--label", "y", "--positive", "1", "--models",
+                "decision-tree", "--class-weights", "none,balanced", "--folds", "3", "-q");
+        assertThat(apart.exitCode()).as(apart.err()).isZero();
+        assertThat(apart.err()).doesNotContain("identical");
+    }
+
+    /** A table of 300 rows of which every 25th (12 in all) is positive. */
+    private Path fewPositives(String name, int every) throws Exception {
+        Random r = new Random(4);
+        StringBuilder sb = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < 300; i++) {
+            boolean positive = i % every == 0;
+            sb.append(r.nextGaussian() + (positive ? 2.5 : 0)).append(',').append(r.nextGaussian()).append(',')
+                    .append(positive ? 1 : 0).append('\n');
+        }
+        return Files.writeString(dir.resolve(name), sb);
+    }
+
+    /**
+     * SMOTE with k above the positives of a training part less one caps k there, and says so once per distinct cap,
+     * not once per split and model; a single positive is refused with what to do instead.
+     */
+    @Test
+    void smoteCapsKAtThePositivesATrainingPartHoldsAndSaysSoOncePerCap() throws Exception {
+        Path data = fewPositives("few.csv", 25);
+        CliRun run = CliRun.of("compare", data.toString(), "--label", "y", "--positive", "1", "--models",
+                "logistic,decision-tree", "--samplers", "smote", "--k", "8", "--folds", "5");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> notes = run.err().lines().filter(l -> l.contains("capped")).toList();
+        // 2 models x 5 splits resampled training parts of 7 or 8 positives: two notes, not ten
+        assertThat(notes).containsExactly("note: smote k=8 capped at 7: only 8 positive rows to draw neighbours from",
+                "note: smote k=8 capped at 6: only 7 positive rows to draw neighbours from");
+
+        Path single = fewPositives("single.csv", 100); // 3 positives: a training part keeps 1 after validation
+        CliRun refused = CliRun.of("compare", single.toString(), "--label", "y", "--positive", "1", "--models",
+                "logistic", "--samplers", "smote", "--folds", "3", "-q");
+        assertThat(refused.exitCode()).isEqualTo(65);
+        assertThat(refused.err()).contains("sampler smote: only 1 positive row to resample, and SMOTE draws new rows "
+                + "between two; use random-over").doesNotContain("Exception");
     }
 
     /**

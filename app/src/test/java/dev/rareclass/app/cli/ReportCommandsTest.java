@@ -85,7 +85,9 @@ class ReportCommandsTest {
         assertThat(report.resolve("results.json")).exists();
         Document doc = selfContained(report.resolve("report.html"));
         assertThat(doc.select("#leaderboard tbody tr")).hasSize(2);
-        assertThat(doc.select("figure.chart > svg")).hasSize(5);
+        // ranking, metrics, ROC, PR, the best one's precision and recall against the threshold, gain, confusion
+        assertThat(doc.select("figure.chart > svg")).hasSize(7);
+        assertThat(doc.select("figure.chart").eachAttr("id")).contains("chart-threshold", "chart-gain");
         assertThat(Files.readString(report.resolve("summary.md"))).contains("## Leaderboard").contains("logistic@smile");
     }
 

@@ -77,10 +77,15 @@ class ResampleCommandTest {
         assertThat(unknown.err()).contains("unknown sampler 'smoteish'").contains("borderline-smote-1").contains("near-miss-3");
 
         CliRun bigK = CliRun.of("resample", data.toString(), "--label", "label", "--positive", "rare", "--sampler",
-                "smote", "--k", "50", "--out", dir.resolve("y.csv").toString());
+                "near-miss-1", "--k", "50", "--out", dir.resolve("y.csv").toString());
         assertThat(bigK.exitCode()).isEqualTo(2);
         assertThat(bigK.err()).contains("50").contains("20");
         assertThat(dir.resolve("y.csv")).doesNotExist();
+        // SMOTE interpolates between minority rows: its k is capped at the 20 there are less one, and it says so
+        CliRun capped = CliRun.of("resample", data.toString(), "--label", "label", "--positive", "rare", "--sampler",
+                "smote", "--k", "50", "--out", dir.resolve("capped.csv").toString());
+        assertThat(capped.exitCode()).as(capped.err()).isZero();
+        assertThat(capped.err()).contains("note: smote k=50 capped at 19: only 20 positive rows to draw neighbours from");
 
         Path one = dir.resolve("one.csv");
         Files.writeString(one, "x,label\n1,rare\n2,rare\n3,rare\n");

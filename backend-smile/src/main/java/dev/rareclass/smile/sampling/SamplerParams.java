@@ -77,6 +77,11 @@ public record SamplerParams(double ratio, int k, int m, double outStep, double c
         return new SamplerParams(ratio, k, m, outStep, c, kVer3, ennK);
     }
 
+    /** These parameters with {@code k} neighbours. */
+    SamplerParams withK(int newK) {
+        return new SamplerParams(ratio, newK, m, outStep, c, kVer3, ennK);
+    }
+
     /** imbalanced-learn's defaults with {@code k} set. */
     static SamplerParams defaults(int k) {
         return new SamplerParams(1.0, k, 10, 0.5, 1.0, 3, 3);

@@ -63,19 +63,56 @@ class SamplerInputsTest {
         }
     }
 
-    @Test
-    void kAboveTheMinorityCountMinusOneIsAUsageErrorNamingBoth() {
-        SamplingInput in = SamplingInput.numeric(FeatureMatrix.ofRows(new double[][] {{0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}}),
-                Labels.of(1, 1, 1, 1, 0, 0, 0, 0));
-        SamplingInput rare = SamplingInput.numeric(in.x(), Labels.of(1, 1, 1, 0, 0, 0, 0, 0));
-        for (String name : List.of("smote", "borderline-smote-1", "adasyn", "smote-tomek")) {
-            assertThatThrownBy(() -> sampler(name, Map.of()).resample(rare, 1))
-                    .isInstanceOf(UsageException.class)
-                    .hasMessageContaining("k=5").hasMessageContaining("3 minority rows").hasMessageNotContaining("\n");
+    /** 40 rows along a line; every third one, from the first, is positive until there are {@code positives}. */
+    private static SamplingInput fewPositives(int positives) {
+        double[][] x = new double[40][];
+        int[] y = new int[40];
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int i = 0; i < 40; i++) {
+            x[i] = new double[] {i + rng.nextDouble(), rng.nextGaussian()};
+            y[i] = i % 3 == 0 && i / 3 < positives ? 1 : 0;
         }
-        assertThat(sampler("smote", Map.of("k", "2")).resample(rare, 1).y().positives()).isEqualTo(5);
+        return SamplingInput.numeric(FeatureMatrix.ofRows(x), Labels.wrap(y));
+    }
+
+    /**
+     * imbalanced-learn refuses a k of more neighbours than the minority rows less one ("Expected n_neighbors <=
+     * n_samples_fit"); a training part of a cross-validation is not the user's to size, so the SMOTE family caps k
+     * there instead, resamples exactly as with that k given, and says so once per distinct cap.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"smote", "borderline-smote-1", "borderline-smote-2", "adasyn", "svm-smote", "smote-tomek",
+            "smote-enn"})
+    void smoteFamilySamplersCapKAtTheMinorityRowsLessOneAndSaySoOnce(String name) {
+        var sampler = sampler(name, Map.of());
+        Resampled capped = sampler.resample(fewPositives(3), 1);
+        Resampled asked = sampler(name, Map.of("k", "2")).resample(fewPositives(3), 1);
+        assertThat(capped.x().data()).isEqualTo(asked.x().data());
+        assertThat(capped.origin()).isEqualTo(asked.origin());
+        assertThat(sampler.notes()).containsExactly(name + " k=5 capped at 2: only 3 positive rows to draw neighbours from");
+        sampler.resample(fewPositives(3), 2);
+        sampler.resample(fewPositives(4), 3);
+        sampler.resample(fewPositives(12), 4); // k=5 fits: no cap
+        assertThat(sampler.notes()).containsExactly(
+                name + " k=5 capped at 3: only 4 positive rows to draw neighbours from",
+                name + " k=5 capped at 2: only 3 positive rows to draw neighbours from");
+    }
+
+    @Test
+    void aSinglePositiveRowIsRefusedBecauseSmoteHasNothingToInterpolateTowards() {
+        assertThatThrownBy(() -> sampler("smote", Map.of()).resample(fewPositives(1), 1))
+                .isInstanceOf(DataException.class)
+                .hasMessage("sampler smote: only 1 positive row to resample, and SMOTE draws new rows between two; use "
+                        + "random-over, or fewer folds so that each training part holds 2 or more positive rows");
+        assertThat(sampler("random-over", Map.of()).resample(fewPositives(1), 1).y().positives()).isEqualTo(39);
+    }
+
+    @Test
+    void samplersThatDoNotInterpolateStillRefuseTooManyNeighbours() {
+        SamplingInput rare = fewPositives(3);
         assertThatThrownBy(() -> sampler("near-miss-1", Map.of("k", "4")).resample(rare, 1))
                 .isInstanceOf(UsageException.class).hasMessageContaining("k=4").hasMessageContaining("3 minority rows");
+        assertThat(sampler("near-miss-1", Map.of("k", "3")).notes()).isEmpty();
     }
 
     @ParameterizedTest

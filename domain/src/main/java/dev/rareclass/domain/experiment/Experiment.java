@@ -114,7 +114,13 @@ public final class Experiment {
         for (Protocol.EvaluationSplit s : splits) {
             testRows.add(java.util.Arrays.stream(s.rows().test()).map(table::rowNumber).boxed().toList());
         }
-        return new Leaderboard(table.source(), plan.protocol().describe(), plan.seed(), plan.metric(), ranked, testRows);
+        Leaderboard board = new Leaderboard(table.source(), plan.protocol().describe(), plan.seed(), plan.metric(),
+                ranked, testRows);
+        // once for the whole run, not once per split: a SMOTE-family sampler's k capped at the positives available
+        configs.stream().map(ResolvedPipeline::sampler).flatMap(java.util.Optional::stream)
+                .flatMap(s -> s.notes().stream()).distinct().forEach(progress::note);
+        IdenticalRows.warnings(board).forEach(progress::note);
+        return board;
     }
 
     /**

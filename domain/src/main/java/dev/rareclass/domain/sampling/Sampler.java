@@ -10,4 +10,13 @@ public interface Sampler {
     String name();
 
     Resampled resample(SamplingInput input, long seed);
+
+    /**
+     * What this sampler had to adjust in its resamplings so far, one line per distinct adjustment (such as
+     * "smote k=5 capped at 3: only 4 positive rows to draw neighbours from"), for the user to hear once however
+     * many training parts it resampled. Callers read it after their last resampling; empty by default.
+     */
+    default java.util.List<String> notes() {
+        return java.util.List.of();
+    }
 }

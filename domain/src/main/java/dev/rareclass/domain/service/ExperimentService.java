@@ -164,7 +164,7 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
         if (staged.isPresent()) {
             Outputs.Staged s = staged.get();
             written = reports.writeExperimentReport(ExperimentReport.of(request.title(),
-                    Optional.of(DatasetSummary.of(table)), board,
+                    Optional.of(DatasetSummary.of(table)), board, plan.fit().threshold().spec(),
                     facts(request, best, model, (System.nanoTime() - t0) / 1e9)), s.path(),
                     request.results().plots().map(s::staged)).stream().map(s::published).toList();
         }

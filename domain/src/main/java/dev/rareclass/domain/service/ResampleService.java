@@ -68,6 +68,7 @@ public record ResampleService(TableSource tables, SamplerCatalog samplers, Resul
         long t0 = System.nanoTime();
         Resampled r = sampler.resample(new SamplingInput(x, table.requireLabels(), encoding.categoricalBlocks()), seed);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        sampler.notes().forEach(progress::note);
         Table result = decode(table, encoding, r);
         sink.writeTable(result, labels(table, read == null ? null : read.values(), r), request.out());
         return new Result(table.rows(), result.rows(), r.syntheticRows(), r.y().positives(), seconds);

@@ -32,6 +32,7 @@ public record TrainService(TableSource tables, ModelStore store, PipelineFitter 
         String sha = Checksums.sha256(request.data().file());
         PipelineFitter.Scored scored = fitter.fitScored(table, pipeline, sha, progress);
         FittedPipeline model = scored.model();
+        pipeline.sampler().ifPresent(s -> s.notes().forEach(progress::note));
         Double auc = model.validationMetrics().get("roc_auc");
         if (auc != null && Math.abs(auc - 0.5) <= 0.05) {
             progress.note(String.format(java.util.Locale.ROOT, "warning: validation ROC-AUC %.3f is within 0.05 of 0.5: "
