@@ -10,7 +10,8 @@
 #             max-nodes=31 max-depth=0 learning-rate=0.1; Python: HistGradientBoostingClassifier, whose defaults
 #             those are) and Friedman's boosting of depth-3 trees (rareclass: gradient-boosting@smile; Python:
 #             GradientBoostingClassifier).
-# Each side runs once per seed in SEEDS (the seed sets the folds, SMOTE's draws and the models'; Python's
+# rareclass runs with its defaults (threshold tuned on a hold-out of a first fit, then the model refit on the whole
+# training fold, which is what its PR-AUC measures). Each side runs once per seed in SEEDS (the seed sets the folds, SMOTE's draws and the models'; Python's
 # random_state takes the same number), and the table compares each configuration's mean over the seeds: one seed
 # moves a small set's PR-AUC by a few hundredths on either side.
 # Prints a Markdown table. Usage: scripts/bench/quality/run.sh     Env: PY (default /usr/bin/python3), WORK (default /tmp/rareclass-quality),
@@ -44,7 +45,7 @@ for s in "${sets[@]}"; do
     for seed in $SEEDS; do
       out="$W/$name-$group-$seed"
       "$root/rareclass" compare "$file" "${opts[@]}" "${candidates[@]}" \
-          --folds 5 --seed "$seed" --threshold 0.5 --validation-split 0 --report "$out" --quiet > "$out.txt"
+          --folds 5 --seed "$seed" --report "$out" --quiet > "$out.txt"
       [ "$group" = boosting-leafwise ] && continue   # its Python counterpart runs in the boosting group
       "$PY" "$here/python_same_folds.py" "$file" "$out/results.json" "$label" "$positive" "$header" "$cats" \
           "$seed" "$group" > "$out.py" 2> "$out.py.err"
