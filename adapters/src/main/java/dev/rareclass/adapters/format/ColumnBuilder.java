@@ -50,8 +50,19 @@ abstract sealed class ColumnBuilder {
 
     abstract Column build();
 
+    /**
+     * Numbers as float32, kept in blocks of {@value #BLOCK} once the column is that long: a long column is then
+     * built with one copy into an array of its exact length (no array ever twice the size it needs, as doubling
+     * makes, and no block large enough for a collector to treat it apart), its blocks freed as it is built.
+     */
     static final class Numeric extends ColumnBuilder {
+        private static final int BLOCK = 1 << 16;
         private float[] values = new float[1024];
+        /** Full blocks, before {@code values}; null until the first fills. */
+        private float[][] blocks;
+        private int fullBlocks;
+        /** Values in {@code values} (n counts the blocks' too). */
+        private int filled;
         private boolean anyPresent;
 
         Numeric(String name) {
@@ -68,6 +79,20 @@ abstract sealed class ColumnBuilder {
                 return this;
             }
             return unusual(token, line, v);
+        }
+
+        /**
+         * Adds a value already parsed as a plain decimal ({@link Tokens#plainDecimal(char[], int, int)}) when it is
+         * finite as a float32, as {@link #add} would; false (nothing added) otherwise, for {@link #add} to decide.
+         */
+        boolean addPlain(double v) {
+            float f = (float) v;
+            if (f - f == 0) {
+                anyPresent = true;
+                push(f);
+                return true;
+            }
+            return false;
         }
 
         private ColumnBuilder unusual(String token, long line, double v) {
@@ -93,15 +118,41 @@ abstract sealed class ColumnBuilder {
         }
 
         private void push(float v) {
-            if (n == values.length) {
-                values = Arrays.copyOf(values, n * 2);
+            if (filled == values.length) {
+                grow();
             }
-            values[n++] = v;
+            values[filled++] = v;
+            n++;
         }
 
+        private void grow() {
+            if (filled < BLOCK) {
+                values = Arrays.copyOf(values, filled * 2);
+                return;
+            }
+            if (blocks == null) {
+                blocks = new float[16][];
+            } else if (fullBlocks == blocks.length) {
+                blocks = Arrays.copyOf(blocks, fullBlocks * 2);
+            }
+            blocks[fullBlocks++] = values;
+            values = new float[BLOCK];
+            filled = 0;
+        }
+
+        /** The column; called once, as it hands its values over. */
         @Override
         Column build() {
-            return new NumericColumn(name, Arrays.copyOf(values, n));
+            float[] all = new float[n];
+            int at = 0;
+            for (int b = 0; b < fullBlocks; b++) {
+                System.arraycopy(blocks[b], 0, all, at, BLOCK);
+                blocks[b] = null;
+                at += BLOCK;
+            }
+            System.arraycopy(values, 0, all, at, filled);
+            values = null;
+            return new NumericColumn(name, all);
         }
     }
 

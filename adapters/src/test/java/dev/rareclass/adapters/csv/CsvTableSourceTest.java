@@ -165,6 +165,55 @@ class CsvTableSourceTest extends ReaderTestFiles {
         }
     }
 
+    /**
+     * A table longer than a batch of rows and a block of a column's values, without a header (its first row is a
+     * data row), with empty lines, padded and quoted numbers: every value arrives where it belongs, and a later
+     * bad row is reported at its line in the file (empty lines counted).
+     */
+    @Test
+    void aLongTableIsReadExactlyAcrossBatchesAndBlocks() throws IOException {
+        int n = 140_000;
+        StringBuilder csv = new StringBuilder();
+        int line = 0;
+        for (int i = 0; i < n; i++) {
+            if (i % 1000 == 999) {
+                csv.append('\n');
+                line++;
+            }
+            String b = switch (i % 4) {
+                case 0 -> " " + i + ".5 ";
+                case 1 -> "\"-" + i + "\"";
+                case 2 -> "1e1";
+                default -> "\t0.25";
+            };
+            csv.append(i).append(',').append(b).append(',').append(i % 7 == 0 ? "1" : "0").append('\n');
+            line++;
+        }
+        Path p = write("long.csv", csv.toString());
+        DataOptions o = new DataOptions(p, Optional.empty(), false, Optional.empty(), Optional.of("2"), Optional.of("1"),
+                List.of(), List.of(), List.of(), MissingPolicy.ERROR, 0);
+        Table t = source.read(o);
+        assertThat(t.rows()).isEqualTo(n);
+        float[] a = ((NumericColumn) t.columns().get(0)).values();
+        float[] b = ((NumericColumn) t.columns().get(1)).values();
+        int[] y = t.requireLabels().toArray();
+        for (int i = 0; i < n; i++) {
+            assertThat(a[i]).as("a, row %d", i).isEqualTo(i);
+            float expected = switch (i % 4) {
+                case 0 -> (float) (i + 0.5);
+                case 1 -> -i;
+                case 2 -> 10;
+                default -> 0.25f;
+            };
+            assertThat(b[i]).as("b, row %d", i).isEqualTo(expected);
+            assertThat(y[i]).isEqualTo(i % 7 == 0 ? 1 : 0);
+        }
+        Path ragged = write("long-ragged.csv", csv + "1,2\n");
+        assertThatThrownBy(() -> source.read(new DataOptions(ragged, Optional.empty(), false, Optional.empty(),
+                Optional.of("2"), Optional.of("1"), List.of(), List.of(), List.of(), MissingPolicy.ERROR, 0)))
+                .isInstanceOf(DataException.class).hasMessageContaining("line " + (line + 1) + ": ragged row");
+    }
+
     @Test
     void aTruncatedGzipIsADataError() throws IOException {
         Path full = dir.resolve("full.csv.gz");
