@@ -392,11 +392,15 @@ public final class CsvTableSource extends ParsedTableSource {
             }
         }
 
+        /** Queues a batch (or the end, or a failure); once the caller has closed, stops the reading instead. */
         private void hand(Object item) throws InterruptedException {
-            while (!closed) {
-                if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
-                    return;
+            while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                if (closed) {
+                    throw new InterruptedException("closed");
                 }
+            }
+            if (closed) {
+                throw new InterruptedException("closed");
             }
         }
 

@@ -51,12 +51,15 @@ abstract sealed class ColumnBuilder {
     abstract Column build();
 
     /**
-     * Numbers as float32, kept in blocks of {@value #BLOCK} once the column is that long: a long column is then
-     * built with one copy into an array of its exact length (no array ever twice the size it needs, as doubling
-     * makes, and no block large enough for a collector to treat it apart), its blocks freed as it is built.
+     * Numbers as float32: an array that doubles up to {@value #BLOCK} values (2 MB), then blocks of that size, so
+     * a long column is never copied while it grows nor held twice over, and is built with one copy into an array
+     * of its exact length, its blocks freed as it is built. A 2 MB block is a "humongous" object for G1 with
+     * regions of up to 4 MB (its choice for the default heap on machines of up to 32 GB): allocated outside the
+     * young generation, it is not copied by every collection during a long read (larger regions copy it once
+     * or twice, as any young object).
      */
     static final class Numeric extends ColumnBuilder {
-        private static final int BLOCK = 1 << 16;
+        private static final int BLOCK = 1 << 19;
         private float[] values = new float[1024];
         /** Full blocks, before {@code values}; null until the first fills. */
         private float[][] blocks;
