@@ -327,35 +327,7 @@ public final class TableProfile {
 
     private static ColumnSummary summarise(Column column, int rows, DistinctFloats floats) {
         return switch (column) {
-            case NumericColumn n -> {
-                double min = Double.POSITIVE_INFINITY;
-                double max = Double.NEGATIVE_INFINITY;
-                double sum = 0;
-                int present = 0;
-                floats.clear();
-                for (float v : n.values()) {
-                    if (Float.isNaN(v)) {
-                        continue;
-                    }
-                    present++;
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                    sum += v;
-                    if (floats.size() < DISTINCT_CAP) {
-                        floats.add(v);
-                    }
-                }
-                double mean = present == 0 ? Double.NaN : sum / present;
-                double sq = 0;
-                for (float v : n.values()) {
-                    if (!Float.isNaN(v)) {
-                        sq += (v - mean) * (v - mean);
-                    }
-                }
-                yield new ColumnSummary(n.name(), n.type(), n.size() - present, present == 0 ? Double.NaN : min,
-                        present == 0 ? Double.NaN : max, mean, present == 0 ? Double.NaN : Math.sqrt(sq / present),
-                        floats.size(), rows >= ID_MIN_ROWS && present == rows && wholeAndDistinct(n.values()));
-            }
+            case NumericColumn n -> numericSummary(n, rows, floats);
             case CategoricalColumn k -> {
                 boolean[] met = new boolean[k.levels().size()];
                 int codes = 0;
@@ -383,6 +355,52 @@ public final class TableProfile {
     }
 
     /**
+     * Each statistic in a loop of its own, in a method of its own: small loops the JIT compiles once for every
+     * column, where one loop doing everything was compiled, thrown away and compiled again (its code assumed the
+     * distinct values stay under the cap until they reached it).
+     */
+    private static ColumnSummary numericSummary(NumericColumn n, int rows, DistinctFloats floats) {
+        float[] values = n.values();
+        Moments m = moments(values);
+        int present = m.present();
+        double mean = present == 0 ? Double.NaN : m.sum() / present;
+        double sq = squaredDeviations(values, mean);
+        return new ColumnSummary(n.name(), n.type(), n.size() - present, present == 0 ? Double.NaN : m.min(),
+                present == 0 ? Double.NaN : m.max(), mean, present == 0 ? Double.NaN : Math.sqrt(sq / present),
+                floats.count(values, DISTINCT_CAP), rows >= ID_MIN_ROWS && present == rows && wholeAndDistinct(values));
+    }
+
+    /** The smallest, largest and sum (in row order) of the present values, and how many there are. */
+    private record Moments(double min, double max, double sum, int present) {
+    }
+
+    private static Moments moments(float[] values) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        double sum = 0;
+        int present = 0;
+        for (float v : values) {
+            if (!Float.isNaN(v)) {
+                present++;
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+                sum += v;
+            }
+        }
+        return new Moments(min, max, sum, present);
+    }
+
+    private static double squaredDeviations(float[] values, double mean) {
+        double sq = 0;
+        for (float v : values) {
+            if (!Float.isNaN(v)) {
+                sq += (v - mean) * (v - mean);
+            }
+        }
+        return sq;
+    }
+
+    /**
      * Distinct float values as {@link Float#equals} tells them apart (by their bits: 0.0 and -0.0 differ), NaN
      * never added: a {@code HashSet<Float>} without a box per value. Open addressing; one table serves every
      * column of a table in turn ({@link #clear}), grown up to what {@value #DISTINCT_CAP} values need.
@@ -406,18 +424,21 @@ public final class TableProfile {
             size = 0;
         }
 
-        void clear() {
+        /** The distinct present values among {@code values}, added in row order until there are {@code cap}. */
+        int count(float[] values, int cap) {
             if (size > 0) {
                 java.util.Arrays.fill(slots, EMPTY);
                 size = 0;
             }
-        }
-
-        int size() {
+            for (int r = 0; r < values.length && size < cap; r++) {
+                if (!Float.isNaN(values[r])) {
+                    add(values[r]);
+                }
+            }
             return size;
         }
 
-        void add(float v) {
+        private void add(float v) {
             int bits = Float.floatToRawIntBits(v);
             int mask = slots.length - 1;
             int i = (bits * 0x9E3779B9) >>> shift;
