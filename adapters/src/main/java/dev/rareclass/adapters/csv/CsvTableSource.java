@@ -136,6 +136,9 @@ public final class CsvTableSource extends ParsedTableSource {
     /** Rows in one batch: at most this many (the reading thread hands over a batch at a time). */
     private static final int BATCH = 512;
 
+    /** Fields in one batch: a batch of a wide table ends once it holds this many (and at least one row). */
+    private static final int BATCH_FIELDS = 1 << 15;
+
     /**
      * Rows as FastCSV delivers their fields: every field's characters copied into one array, with its bounds,
      * its value when it is a plain decimal, and each row's line, so a row costs no String (and no object at all)
@@ -302,7 +305,8 @@ public final class CsvTableSource extends ParsedTableSource {
         }
 
         /**
-         * Reads rows into the batch until it holds {@link #BATCH} or the file ends; false when it holds none.
+         * Reads rows into the batch until it holds {@link #BATCH} rows or {@link #BATCH_FIELDS} fields, or the
+         * file ends; false when it holds none.
          * A failure (a ragged row, a parse or read error) ends the rows: the batch keeps the rows before it,
          * and the failure is thrown once they have been taken (by the next call).
          */
@@ -310,7 +314,7 @@ public final class CsvTableSource extends ParsedTableSource {
             RowBatch batch = handler.batch;
             if (failure == null) {
                 try {
-                    while (batch.rows < BATCH && records.next()) {
+                    while (batch.rows < BATCH && batch.fieldCount < BATCH_FIELDS && records.next()) {
                         check(batch);
                     }
                 } catch (RuntimeException e) {

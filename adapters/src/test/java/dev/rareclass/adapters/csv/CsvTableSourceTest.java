@@ -216,6 +216,36 @@ class CsvTableSourceTest extends ReaderTestFiles {
                 .isInstanceOf(DataException.class).hasMessageContaining("line " + (line + 1) + ": ragged row");
     }
 
+    /** A wide table is handed over a few rows at a time (a batch holds at most 32,768 fields): all arrive, in order. */
+    @Test
+    void aWideTableIsReadExactly() throws IOException {
+        int width = 5000;
+        int rows = 10;
+        StringBuilder csv = new StringBuilder();
+        for (int c = 0; c < width; c++) {
+            csv.append('f').append(c).append(',');
+        }
+        csv.append("y\n");
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < width; c++) {
+                csv.append(r * width + c).append(',');
+            }
+            csv.append(r % 2).append('\n');
+        }
+        Table t = source.read(labelled(write("wide.csv", csv.toString()), "y", "1"));
+        assertThat(t.rows()).isEqualTo(rows);
+        assertThat(t.columns()).hasSize(width);
+        int wrong = 0;
+        for (int c = 0; c < width; c++) {
+            float[] v = ((NumericColumn) t.columns().get(c)).values();
+            for (int r = 0; r < rows; r++) {
+                wrong += v[r] == r * width + c ? 0 : 1;
+            }
+        }
+        assertThat(wrong).isZero();
+        assertThat(t.requireLabels().toArray()).containsExactly(0, 1, 0, 1, 0, 1, 0, 1, 0, 1);
+    }
+
     @Test
     void aTruncatedGzipIsADataError() throws IOException {
         Path full = dir.resolve("full.csv.gz");
