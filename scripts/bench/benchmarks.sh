@@ -161,9 +161,12 @@ echo
 code samplers800k
 cat <<'MID'
 
-## CSV loading: `scripts/bench/csv/run.sh`
+## CSV loading and describe: `scripts/bench/csv/run.sh`
 A 1,000,000 × 31 numeric CSV, rareclass's reader against `pandas.read_csv`. Targets: ≤ 1.0× pandas'
-time; peak RSS ≤ 2× the float64 matrix (496 MB).
+time; peak RSS ≤ 2× the float64 matrix (496 MB). Then `rareclass describe` of the same file, as a user runs
+it (launcher and JVM start included), against `../shared/peers/describe_csv.py` (pandas reads it, describes
+every column, counts missing values and the label's classes): runs alternate, each process's wall time and
+peak RSS, medians. Target: ≤ 1.0× pandas in both.
 
 MID
 code csv

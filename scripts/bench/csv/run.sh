@@ -2,7 +2,8 @@
 # Loading a 1,000,000 x 31 numeric CSV (label y, 1.5% positives): pandas.read_csv vs rareclass's CsvTableSource.
 # Reports each tool's own load time, the whole process's wall time and its peak RSS (/usr/bin/time -v).
 # Targets: rareclass <= 1.0x pandas' time, peak RSS <= 2x the float64 matrix (1e6 x 31 x 8 B = 248 MB -> 496 MB).
-# Usage: scripts/bench/csv/run.sh [WORKDIR]   (JAVA_OPTS overrides the JVM flags below)
+# Then `rareclass describe` of the same file against pandas reading and describing it (describe.sh, in this run).
+# Usage: scripts/bench/csv/run.sh [WORKDIR]   (JAVA_OPTS overrides the JVM flags below; REPS the describe runs)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
@@ -41,3 +42,5 @@ for i in 1 2; do
     # shellcheck disable=SC2086
     measure rareclass "$java_home/bin/java" $java_opts -cp "$cp" dev.rareclass.adapters.bench.CsvLoadBench "$csv" y 1
 done
+echo
+JAVA_OPTS= "$here/describe.sh" "$work"

@@ -6,9 +6,10 @@ import dev.rareclass.adapters.format.RawTable;
 import dev.rareclass.adapters.format.TextRows;
 import dev.rareclass.adapters.format.Tokens;
 import dev.rareclass.adapters.io.InputFiles;
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.RecordWrapper;
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.LabelMapping;
 import dev.rareclass.domain.data.PositiveValues;
@@ -35,7 +36,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reads delimited text tables (CSV, TSV; {@code .gz} transparently) with FastCSV, streaming rows
- * straight into typed columns (see {@link TextRows} for how types are decided; the data options are
+ * straight into typed columns (a number's characters go to the parser without a String made of them) (see {@link TextRows} for how types are decided; the data options are
  * applied by {@link DataOptionsStep}, as for every format). Handles a UTF-8 byte-order mark, CRLF line ends and quoted fields.
  * Without a header, columns are named by their 0-based index ({@code "0"}, {@code "1"}, ...), so
  * {@code --label 34} means the same with or without one.
@@ -54,8 +55,9 @@ public final class CsvTableSource extends ParsedTableSource {
             throw new UsageException("score needs --label and --positive");
         }
         String file = options.file().toString();
-        try (CsvReader<CsvRecord> reader = open(options)) {
-            Rows rows = new Rows(reader, options);
+        RowHandler handler = new RowHandler();
+        try (CsvReader<RowBatch> reader = open(options, handler)) {
+            Rows rows = new Rows(reader, handler, options);
             int label = DataOptionsStep.column(file, rows.names, options.label().get(), "label");
             int score = DataOptionsStep.column(file, rows.names, scoreColumn, "score");
             String positive = options.positive().get().trim();
@@ -64,16 +66,21 @@ public final class CsvTableSource extends ParsedTableSource {
             double[] s = new double[1024];
             int n = 0;
             Set<String> seen = new LinkedHashSet<>();
-            for (CsvRecord record = rows.next(); record != null; record = rows.next()) {
-                if (n == y.length) {
-                    y = Arrays.copyOf(y, n * 2);
-                    s = Arrays.copyOf(s, n * 2);
+            while (rows.fill()) {
+                RowBatch batch = handler.batch;
+                for (int r = 0; r < batch.rows; r++) {
+                    batch.at(r);
+                    if (n == y.length) {
+                        y = Arrays.copyOf(y, n * 2);
+                        s = Arrays.copyOf(s, n * 2);
+                    }
+                    String value = batch.text(label).trim();
+                    y[n] = positives.test(value) ? 1 : 0;
+                    DataOptionsStep.remember(seen, value);
+                    s[n] = score(file, batch, score, rows.names.get(score));
+                    n++;
                 }
-                String value = record.getField(label).trim();
-                y[n] = positives.test(value) ? 1 : 0;
-                DataOptionsStep.remember(seen, value);
-                s[n] = score(file, record, score, rows.names.get(score));
-                n++;
+                batch.clear();
             }
             rows.requireData();
             DataOptionsStep.requirePositivePresent(file, rows.names.get(label), positive, Arrays.stream(y, 0, n).sum(), seen);
@@ -85,21 +92,23 @@ public final class CsvTableSource extends ParsedTableSource {
     }
 
     /**
-     * Streams the records into {@link TextRows}, which reads only the columns the options keep. A record the
+     * Streams the rows into {@link TextRows}, which reads only the columns the options keep. A row the
      * reader cannot deliver (a parse error, a ragged row, an I/O error) ends the rows in its place, so the
      * first bad line of the file is the one reported.
      */
     @Override
     protected RawTable parse(DataOptions options, TextRows.Start start) {
         String file = options.file().toString();
-        try (CsvReader<CsvRecord> reader = open(options); Prefetched prefetched = new Prefetched()) {
-            Rows rows = new Rows(reader, options);
+        RowHandler handler = new RowHandler();
+        try (CsvReader<RowBatch> reader = open(options, handler); Prefetched prefetched = new Prefetched()) {
+            Rows rows = new Rows(reader, handler, options);
             TextRows columns = start.columns(rows.names);
             prefetched.start(rows);
-            while (true) {
-                CsvRecord record;
+            boolean reading = true;
+            while (reading) {
+                RowBatch batch;
                 try {
-                    record = prefetched.next();
+                    batch = prefetched.next();
                 } catch (UncheckedIOException e) {
                     columns.fail(readFailure(file, e));
                     break;
@@ -107,9 +116,13 @@ public final class CsvTableSource extends ParsedTableSource {
                     columns.fail(e);
                     break;
                 }
-                if (record == null || !columns.row(record.getStartingLineNumber(), record::getField)) {
+                if (batch == null) {
                     break;
                 }
+                for (int r = 0; r < batch.rows && reading; r++) {
+                    reading = columns.row(batch.lines[r], batch.at(r));
+                }
+                prefetched.recycle(batch);
             }
             if (!columns.stopped()) {
                 rows.requireData();
@@ -120,82 +133,222 @@ public final class CsvTableSource extends ParsedTableSource {
         }
     }
 
-    /** Pulls records, checks each has as many fields as the header, and turns parser errors into data errors. */
+    /** Rows in one batch: at most this many (the reading thread hands over a batch at a time). */
+    private static final int BATCH = 512;
+
+    /** Fields in one batch: a batch of a wide table ends once it holds this many (and at least one row). */
+    private static final int BATCH_FIELDS = 1 << 15;
+
+    /**
+     * Rows as FastCSV delivers their fields: every field's characters copied into one array, with its bounds,
+     * its value when it is a plain decimal, and each row's line, so a row costs no String (and no object at all)
+     * until a column asks for its text.
+     * {@link #at} chooses the row that {@link #text} and {@link #plainNumber} read. A batch is reused once
+     * read ({@link Prefetched#recycle}), so reading a large table makes almost no garbage.
+     */
+    private static final class RowBatch implements TextRows.Fields {
+        private char[] chars = new char[1 << 15];
+        private int[] starts = new int[1 << 12];
+        private int[] ends = new int[1 << 12];
+        /** Each field as a plain decimal, or NaN: parsed by the reading thread, which has the time to spare. */
+        private double[] numbers = new double[1 << 12];
+        /** Row r's fields are {@code firstField[r] .. firstField[r + 1] - 1}; the row being read starts at firstField[rows]. */
+        private int[] firstField = new int[BATCH + 2];
+        final long[] lines = new long[BATCH + 1];
+        /** Complete rows. */
+        int rows;
+        /** Characters and fields held, the row being read included. */
+        private int charCount;
+        private int fieldCount;
+        private long pendingLine;
+        /** The row {@link #text} reads. */
+        private int row;
+
+        void begin(long line) {
+            fieldCount = firstField[rows];
+            charCount = fieldCount == 0 ? 0 : ends[fieldCount - 1];
+            pendingLine = line;
+        }
+
+        void field(char[] buf, int offset, int length) {
+            if (charCount + length > chars.length) {
+                chars = Arrays.copyOf(chars, Math.max(chars.length * 2, charCount + length));
+            }
+            if (fieldCount == starts.length) {
+                starts = Arrays.copyOf(starts, fieldCount * 2);
+                ends = Arrays.copyOf(ends, fieldCount * 2);
+                numbers = Arrays.copyOf(numbers, fieldCount * 2);
+            }
+            System.arraycopy(buf, offset, chars, charCount, length);
+            numbers[fieldCount] = Tokens.plainDecimal(chars, charCount, charCount + length);
+            starts[fieldCount] = charCount;
+            charCount += length;
+            ends[fieldCount++] = charCount;
+        }
+
+        /** The row read so far is complete. */
+        void commit() {
+            lines[rows++] = pendingLine;
+            firstField[rows] = fieldCount;
+        }
+
+        /** Forgets the last complete row (a ragged one, reported instead). */
+        void dropLast() {
+            rows--;
+            begin(lines[rows]);
+        }
+
+        void clear() {
+            rows = 0;
+            begin(0);
+        }
+
+        int fieldCount(int r) {
+            return firstField[r + 1] - firstField[r];
+        }
+
+        boolean holdsTab(int r) {
+            for (int i = starts[firstField[r]]; i < ends[firstField[r + 1] - 1]; i++) {
+                if (chars[i] == '\t') {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        RowBatch at(int r) {
+            row = r;
+            return this;
+        }
+
+        @Override
+        public String text(int c) {
+            int f = firstField[row] + c;
+            return new String(chars, starts[f], ends[f] - starts[f]);
+        }
+
+        @Override
+        public double plainNumber(int c) {
+            return numbers[firstField[row] + c];
+        }
+    }
+
+    /** FastCSV's callbacks for one record, appended to the current batch; an empty line (skipped) leaves none. */
+    private static final class RowHandler extends AbstractBaseCsvCallbackHandler<RowBatch> {
+        RowBatch batch = new RowBatch();
+
+        @Override
+        protected void handleBegin(long startingLineNumber) {
+            batch.begin(startingLineNumber);
+        }
+
+        @Override
+        protected void handleField(int fieldIdx, char[] buf, int offset, int len, boolean quoted) {
+            batch.field(buf, offset, len);
+        }
+
+        @Override
+        protected RecordWrapper<RowBatch> buildRecord() {
+            if (!isEmptyLine()) {
+                batch.commit();
+            }
+            return wrapRecord(batch);
+        }
+    }
+
+    /**
+     * Pulls rows into the handler's batch, checks each has as many fields as the header, and turns parser
+     * errors into data errors.
+     */
     private static final class Rows {
         final String file;
         final CloseableRecords records;
+        final RowHandler handler;
         final List<String> names;
         private final boolean quoteHint;
         private final boolean tabSeparated;
-        private CsvRecord pending;
+        private RuntimeException failure;
         private long dataRows;
 
-        Rows(CsvReader<CsvRecord> reader, DataOptions options) {
+        /** Reads the first row: the header, or (without one) the first data row, left in the batch. */
+        Rows(CsvReader<RowBatch> reader, RowHandler handler, DataOptions options) {
             this.file = options.file().toString();
+            this.handler = handler;
             this.quoteHint = !unquoted(options) && (options.delimiter().orElse(',') == '\t'
                     || options.format().map(f -> f.equalsIgnoreCase("tsv")).orElse(false));
             this.tabSeparated = options.delimiter().orElse(',') == '\t'
                     || options.format().map(f -> f.equalsIgnoreCase("tsv") || f.equalsIgnoreCase("tab")).orElse(false);
             this.records = new CloseableRecords(reader, file);
-            CsvRecord first = records.next();
-            if (first == null) {
+            if (!records.next()) {
                 throw new DataException(file + ": the file is empty");
             }
+            RowBatch first = handler.batch.at(0);
+            long line = first.lines[0];
+            names = new ArrayList<>();
+            for (int c = 0; c < first.fieldCount(0); c++) {
+                String name = options.header() ? first.text(c).trim() : "";
+                names.add(name.isEmpty() ? String.valueOf(c) : name);
+            }
             if (options.header()) {
-                names = new ArrayList<>();
-                for (int c = 0; c < first.getFieldCount(); c++) {
-                    String name = first.getField(c).trim();
-                    if (name.isEmpty()) {
-                        name = String.valueOf(c);
-                    }
-                    names.add(name);
-                }
+                first.clear();
             } else {
-                names = new ArrayList<>();
-                for (int c = 0; c < first.getFieldCount(); c++) {
-                    names.add(String.valueOf(c));
-                }
-                pending = first;
+                dataRows++;
             }
             Map<String, Integer> byName = new HashMap<>();
             for (int c = 0; c < names.size(); c++) {
                 Integer previous = byName.putIfAbsent(names.get(c), c);
                 if (previous != null) {
-                    throw DataException.at(file, first.getStartingLineNumber(), quoted(names.get(c)),
+                    throw DataException.at(file, line, quoted(names.get(c)),
                             "duplicate column name (columns " + previous + " and " + c + ", 0-based)");
                 }
             }
         }
 
-        CsvRecord next() {
-            CsvRecord record;
-            if (pending != null) {
-                record = pending;
-                pending = null;
-            } else {
-                record = records.next();
+        /**
+         * Reads rows into the batch until it holds {@link #BATCH} rows or {@link #BATCH_FIELDS} fields, or the
+         * file ends; false when it holds none.
+         * A failure (a ragged row, a parse or read error) ends the rows: the batch keeps the rows before it,
+         * and the failure is thrown once they have been taken (by the next call).
+         */
+        boolean fill() {
+            RowBatch batch = handler.batch;
+            if (failure == null) {
+                try {
+                    while (batch.rows < BATCH && batch.fieldCount < BATCH_FIELDS && records.next()) {
+                        check(batch);
+                    }
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
             }
-            if (record == null) {
-                return null;
+            if (batch.rows == 0 && failure != null) {
+                throw failure;
             }
-            if (record.getFieldCount() != names.size()) {
-                throw DataException.at(file, record.getStartingLineNumber(), null,
-                        "ragged row: " + record.getFieldCount() + " fields where the header has " + names.size()
+            return batch.rows > 0;
+        }
+
+        private void check(RowBatch batch) {
+            int r = batch.rows - 1;
+            int fields = batch.fieldCount(r);
+            if (fields != names.size()) {
+                long line = batch.lines[r];
+                boolean tabs = !tabSeparated && batch.holdsTab(r);
+                batch.dropLast();
+                throw DataException.at(file, line, null,
+                        "ragged row: " + fields + " fields where the header has " + names.size()
                                 + (quoteHint ? " (if a field holds a stray '\"', read with --format tab, which has no quoting)"
-                                : !tabSeparated && holdsTab(record) ? " (the line holds tabs: a TAB-separated file reads "
+                                : tabs ? " (the line holds tabs: a TAB-separated file reads "
                                 + "with --format tab)" : ""));
             }
             dataRows++;
-            return record;
         }
 
-        private static boolean holdsTab(CsvRecord record) {
-            for (int c = 0; c < record.getFieldCount(); c++) {
-                if (record.getField(c).indexOf('\t') >= 0) {
-                    return true;
-                }
-            }
-            return false;
+        /** The filled batch, handing the handler {@code next} (emptied) to fill from now on. */
+        RowBatch take(RowBatch next) {
+            RowBatch full = handler.batch;
+            next.clear();
+            handler.batch = next;
+            return full;
         }
 
         void requireData() {
@@ -211,16 +364,16 @@ public final class CsvTableSource extends ParsedTableSource {
      * ({@code describe} of 800,000 rows of 31 numbers: 4.25 s instead of 4.61 s). Order is kept, failures
      * included: a failure while reading ahead (a parse
      * error, a ragged row, an I/O error) is handed over after the rows before it and thrown to the caller
-     * there, so the first bad line of the file is the one reported, whichever thread found it.
+     * there, so the first bad line of the file is the one reported, whichever thread found it. Batches the
+     * caller has read come back ({@link #recycle}) to be filled again.
      */
     private static final class Prefetched implements AutoCloseable {
-        private static final int BATCH = 512;
         private static final Object END = new Object();
-        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(16);
+        private static final int QUEUED = 16;
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED);
+        private final BlockingQueue<RowBatch> free = new ArrayBlockingQueue<>(QUEUED + 2);
         private volatile boolean closed;
         private Thread reader;
-        private List<CsvRecord> batch = List.of();
-        private int at;
         private boolean ended;
 
         void start(Rows rows) {
@@ -228,67 +381,59 @@ public final class CsvTableSource extends ParsedTableSource {
         }
 
         private void readAhead(Rows rows) {
-            List<CsvRecord> b = new ArrayList<>(BATCH);
             try {
-                for (CsvRecord r = rows.next(); r != null; r = rows.next()) {
-                    b.add(r);
-                    if (b.size() == BATCH) {
-                        hand(b);
-                        b = new ArrayList<>(BATCH);
-                    }
-                }
-                if (!b.isEmpty()) {
-                    hand(b);
-                }
-                hand(END);
-            } catch (RuntimeException | Error e) {
                 try {
-                    if (!b.isEmpty()) {
-                        hand(b); // the rows before the failure first, so a problem in them is reported first
+                    while (rows.fill()) {
+                        RowBatch next = free.poll();
+                        hand(rows.take(next != null ? next : new RowBatch()));
                     }
+                    hand(END);
+                } catch (RuntimeException | Error e) {
                     hand(e);
-                } catch (InterruptedException stopped) {
-                    Thread.currentThread().interrupt();
                 }
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();
             }
         }
 
+        /** Queues a batch (or the end, or a failure); once the caller has closed, stops the reading instead. */
         private void hand(Object item) throws InterruptedException {
-            while (!closed) {
-                if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
-                    return;
+            while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                if (closed) {
+                    throw new InterruptedException("closed");
                 }
+            }
+            if (closed) {
+                throw new InterruptedException("closed");
             }
         }
 
-        /** The next row, or null after the last. */
-        @SuppressWarnings("unchecked")
-        CsvRecord next() {
-            while (at == batch.size()) {
-                if (ended) {
-                    return null;
-                }
-                Object item;
-                try {
-                    item = queue.take();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted while reading"));
-                }
-                if (item == END) {
-                    ended = true;
-                } else if (item instanceof RuntimeException e) {
-                    throw e;
-                } else if (item instanceof Error e) {
-                    throw e;
-                } else {
-                    batch = (List<CsvRecord>) item;
-                    at = 0;
-                }
+        /** The next batch of rows, or null after the last. */
+        RowBatch next() {
+            if (ended) {
+                return null;
             }
-            return batch.get(at++);
+            Object item;
+            try {
+                item = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted while reading"));
+            }
+            if (item == END) {
+                ended = true;
+                return null;
+            } else if (item instanceof RuntimeException e) {
+                throw e;
+            } else if (item instanceof Error e) {
+                throw e;
+            }
+            return (RowBatch) item;
+        }
+
+        /** A batch the caller has read, to be filled again. */
+        void recycle(RowBatch batch) {
+            free.offer(batch);
         }
 
         /** Stops reading ahead (after a failure of the caller's) before the file is closed under it. */
@@ -306,19 +451,20 @@ public final class CsvTableSource extends ParsedTableSource {
         }
     }
 
-    /** Iterates records, mapping FastCSV's parse errors and IO errors to messages with a line number. */
+    /** Iterates records into the handler's batch, mapping FastCSV's parse errors to messages. */
     private static final class CloseableRecords {
-        private final java.util.Iterator<CsvRecord> it;
+        private final java.util.Iterator<RowBatch> it;
         private final String file;
 
-        CloseableRecords(CsvReader<CsvRecord> reader, String file) {
+        CloseableRecords(CsvReader<RowBatch> reader, String file) {
             this.it = reader.iterator();
             this.file = file;
         }
 
-        CsvRecord next() {
+        /** Reads one more row into the batch; false at the end of the file. */
+        boolean next() {
             try {
-                return it.hasNext() ? it.next() : null;
+                return it.hasNext() && it.next() != null;
             } catch (CsvParseException e) {
                 String detail = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
                 throw new DataException(file + ": cannot parse (" + detail + ")", e);
@@ -326,7 +472,7 @@ public final class CsvTableSource extends ParsedTableSource {
         }
     }
 
-    private static CsvReader<CsvRecord> open(DataOptions options) throws IOException {
+    private static CsvReader<RowBatch> open(DataOptions options, RowHandler handler) throws IOException {
         Path path = options.file();
         InputStream in = InputFiles.open(path);
         char delimiter = options.delimiter().orElseGet(() -> defaultDelimiter(options, path));
@@ -339,7 +485,7 @@ public final class CsvTableSource extends ParsedTableSource {
                 .skipEmptyLines(true)
                 .ignoreDifferentFieldCount(true)
                 .detectBomHeader(true)
-                .ofCsvRecord(in, StandardCharsets.UTF_8);
+                .build(handler, in, StandardCharsets.UTF_8);
     }
 
     /**
@@ -367,14 +513,15 @@ public final class CsvTableSource extends ParsedTableSource {
         };
     }
 
-    private static double score(String file, CsvRecord record, int column, String name) {
-        String raw = record.getField(column).trim();
+    private static double score(String file, RowBatch record, int column, String name) {
+        String raw = record.text(column).trim();
+        long line = record.lines[record.row];
         if (Tokens.isMissing(raw)) {
-            throw DataException.at(file, record.getStartingLineNumber(), quoted(name), "missing score");
+            throw DataException.at(file, line, quoted(name), "missing score");
         }
         double v = Tokens.parseNumber(raw);
         if (!Double.isFinite(v)) {
-            throw DataException.at(file, record.getStartingLineNumber(), quoted(name),
+            throw DataException.at(file, line, quoted(name),
                     "'" + abbreviate(raw) + "' is not a finite number");
         }
         return v;

@@ -50,8 +50,22 @@ abstract sealed class ColumnBuilder {
 
     abstract Column build();
 
+    /**
+     * Numbers as float32: an array that doubles up to {@value #BLOCK} values (2 MB), then blocks of that size, so
+     * a long column is never copied while it grows nor held twice over, and is built with one copy into an array
+     * of its exact length, its blocks freed as it is built. A 2 MB block is a "humongous" object for G1 with
+     * regions of up to 4 MB (its choice for the default heap on machines of up to 32 GB): allocated outside the
+     * young generation, it is not copied by every collection during a long read (larger regions copy it once
+     * or twice, as any young object).
+     */
     static final class Numeric extends ColumnBuilder {
+        private static final int BLOCK = 1 << 19;
         private float[] values = new float[1024];
+        /** Full blocks, before {@code values}; null until the first fills. */
+        private float[][] blocks;
+        private int fullBlocks;
+        /** Values in {@code values} (n counts the blocks' too). */
+        private int filled;
         private boolean anyPresent;
 
         Numeric(String name) {
@@ -68,6 +82,20 @@ abstract sealed class ColumnBuilder {
                 return this;
             }
             return unusual(token, line, v);
+        }
+
+        /**
+         * Adds a value already parsed as a plain decimal ({@link Tokens#plainDecimal(char[], int, int)}) when it is
+         * finite as a float32, as {@link #add} would; false (nothing added) otherwise, for {@link #add} to decide.
+         */
+        boolean addPlain(double v) {
+            float f = (float) v;
+            if (f - f == 0) {
+                anyPresent = true;
+                push(f);
+                return true;
+            }
+            return false;
         }
 
         private ColumnBuilder unusual(String token, long line, double v) {
@@ -93,15 +121,41 @@ abstract sealed class ColumnBuilder {
         }
 
         private void push(float v) {
-            if (n == values.length) {
-                values = Arrays.copyOf(values, n * 2);
+            if (filled == values.length) {
+                grow();
             }
-            values[n++] = v;
+            values[filled++] = v;
+            n++;
         }
 
+        private void grow() {
+            if (filled < BLOCK) {
+                values = Arrays.copyOf(values, filled * 2);
+                return;
+            }
+            if (blocks == null) {
+                blocks = new float[16][];
+            } else if (fullBlocks == blocks.length) {
+                blocks = Arrays.copyOf(blocks, fullBlocks * 2);
+            }
+            blocks[fullBlocks++] = values;
+            values = new float[BLOCK];
+            filled = 0;
+        }
+
+        /** The column; called once, as it hands its values over. */
         @Override
         Column build() {
-            return new NumericColumn(name, Arrays.copyOf(values, n));
+            float[] all = new float[n];
+            int at = 0;
+            for (int b = 0; b < fullBlocks; b++) {
+                System.arraycopy(blocks[b], 0, all, at, BLOCK);
+                blocks[b] = null;
+                at += BLOCK;
+            }
+            System.arraycopy(values, 0, all, at, filled);
+            values = null;
+            return new NumericColumn(name, all);
         }
     }
 

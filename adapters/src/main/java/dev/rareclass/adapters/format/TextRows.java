@@ -66,6 +66,21 @@ public final class TextRows {
     }
 
     /**
+     * One row's fields, for a format that can hand over a number without making a String of it first (the CSV
+     * reader: most of a numeric table's fields then cost no object at all).
+     */
+    public interface Fields {
+        /** The field's text as written (trimmed by the caller), or null for an absent value. */
+        String text(int c);
+
+        /**
+         * The field as {@link Tokens#plainDecimal(char[], int, int)} reads it (trimmed), or NaN when it is none
+         * (absent, missing, or any other way of writing a value): then {@link #text} is asked for.
+         */
+        double plainNumber(int c);
+    }
+
+    /**
      * Adds one row.
      *
      * @param line  the 1-based line where the row starts, for messages
@@ -74,12 +89,33 @@ public final class TextRows {
      * @return false when reading should stop (see the class comment)
      */
     public boolean row(long line, IntFunction<String> field) {
+        return row(line, new Fields() {
+            @Override
+            public String text(int c) {
+                return field.apply(c);
+            }
+
+            @Override
+            public double plainNumber(int c) {
+                return Double.NaN;
+            }
+        });
+    }
+
+    /** Adds one row, as {@link #row(long, IntFunction)} does, taking plain numbers without their text. */
+    public boolean row(long line, Fields field) {
         if (stopped) {
             return false;
         }
         for (int c : layout.features) {
-            String token = token(field, c);
             ColumnBuilder b = builders[c];
+            if (b instanceof ColumnBuilder.Numeric number) {
+                double v = field.plainNumber(c);
+                if (v == v && number.addPlain(v)) {
+                    continue;
+                }
+            }
+            String token = token(field, c);
             if (Tokens.isMissing(token)) {
                 if (refused(b, c, token, line)) {
                     return false;
@@ -121,8 +157,8 @@ public final class TextRows {
         return DataException.at(file, line, "'" + column + "'", "'" + Tokens.abbreviate(token) + "'" + problem);
     }
 
-    private static String token(IntFunction<String> field, int c) {
-        String raw = field.apply(c);
+    private static String token(Fields field, int c) {
+        String raw = field.text(c);
         return raw == null ? "" : raw.trim();
     }
 

@@ -118,6 +118,52 @@ public final class Tokens {
         return negative ? -v : v;
     }
 
+    /**
+     * {@link #plainDecimal(String)} of the characters {@code s[from, to)} with surrounding white space trimmed as
+     * {@link String#trim} trims it, without making a String (the CSV reader's numbers): the same value or NaN.
+     */
+    public static double plainDecimal(char[] s, int from, int to) {
+        while (from < to && s[from] <= ' ') {
+            from++;
+        }
+        while (to > from && s[to - 1] <= ' ') {
+            to--;
+        }
+        int n = to - from;
+        if (n == 0 || n > 17) {
+            return Double.NaN;
+        }
+        int i = from;
+        boolean negative = false;
+        char c = s[i];
+        if (c == '-' || c == '+') {
+            negative = c == '-';
+            i++;
+        }
+        long m = 0;
+        int digits = 0;
+        int fraction = -1;
+        for (; i < to; i++) {
+            c = s[i];
+            if (c >= '0' && c <= '9') {
+                m = m * 10 + (c - '0');
+                digits++;
+                if (fraction >= 0) {
+                    fraction++;
+                }
+            } else if (c == '.' && fraction < 0) {
+                fraction = 0;
+            } else {
+                return Double.NaN;
+            }
+        }
+        if (digits == 0 || digits > 15) {
+            return Double.NaN;
+        }
+        double v = fraction <= 0 ? m : m / POW10[fraction];
+        return negative ? -v : v;
+    }
+
     /** A value for a message: at most 40 characters. */
     static String abbreviate(String raw) {
         return raw.length() <= 40 ? raw : raw.substring(0, 37) + "...";

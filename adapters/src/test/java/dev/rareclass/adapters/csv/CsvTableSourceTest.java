@@ -165,6 +165,87 @@ class CsvTableSourceTest extends ReaderTestFiles {
         }
     }
 
+    /**
+     * A table longer than a batch of rows and a block of a column's values, without a header (its first row is a
+     * data row), with empty lines, padded and quoted numbers: every value arrives where it belongs, and a later
+     * bad row is reported at its line in the file (empty lines counted).
+     */
+    @Test
+    void aLongTableIsReadExactlyAcrossBatchesAndBlocks() throws IOException {
+        int n = 600_000; // past the first 524,288-value block of a numeric column
+        StringBuilder csv = new StringBuilder();
+        int line = 0;
+        for (int i = 0; i < n; i++) {
+            if (i % 1000 == 999) {
+                csv.append('\n');
+                line++;
+            }
+            String b = switch (i % 4) {
+                case 0 -> " " + i + ".5 ";
+                case 1 -> "\"-" + i + "\"";
+                case 2 -> "1e1";
+                default -> "\t0.25";
+            };
+            csv.append(i).append(',').append(b).append(',').append(i % 7 == 0 ? "1" : "0").append('\n');
+            line++;
+        }
+        Path p = write("long.csv", csv.toString());
+        DataOptions o = new DataOptions(p, Optional.empty(), false, Optional.empty(), Optional.of("2"), Optional.of("1"),
+                List.of(), List.of(), List.of(), MissingPolicy.ERROR, 0);
+        Table t = source.read(o);
+        assertThat(t.rows()).isEqualTo(n);
+        float[] a = ((NumericColumn) t.columns().get(0)).values();
+        float[] b = ((NumericColumn) t.columns().get(1)).values();
+        int[] y = t.requireLabels().toArray();
+        List<String> wrong = new java.util.ArrayList<>();
+        for (int i = 0; i < n && wrong.size() < 5; i++) {
+            float expected = switch (i % 4) {
+                case 0 -> (float) (i + 0.5);
+                case 1 -> -i;
+                case 2 -> 10;
+                default -> 0.25f;
+            };
+            if (a[i] != i || b[i] != expected || y[i] != (i % 7 == 0 ? 1 : 0)) {
+                wrong.add("row " + i + ": " + a[i] + ", " + b[i] + ", " + y[i]);
+            }
+        }
+        assertThat(wrong).isEmpty();
+        Path ragged = write("long-ragged.csv", csv + "1,2\n");
+        assertThatThrownBy(() -> source.read(new DataOptions(ragged, Optional.empty(), false, Optional.empty(),
+                Optional.of("2"), Optional.of("1"), List.of(), List.of(), List.of(), MissingPolicy.ERROR, 0)))
+                .isInstanceOf(DataException.class).hasMessageContaining("line " + (line + 1) + ": ragged row");
+    }
+
+    /** A wide table is handed over a few rows at a time (a batch holds at most 32,768 fields): all arrive, in order. */
+    @Test
+    void aWideTableIsReadExactly() throws IOException {
+        int width = 5000;
+        int rows = 10;
+        StringBuilder csv = new StringBuilder();
+        for (int c = 0; c < width; c++) {
+            csv.append('f').append(c).append(',');
+        }
+        csv.append("y\n");
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < width; c++) {
+                csv.append(r * width + c).append(',');
+            }
+            csv.append(r % 2).append('\n');
+        }
+        Table t = source.read(labelled(write("wide.csv", csv.toString()), "y", "1"));
+        assertThat(t.rows()).isEqualTo(rows);
+        assertThat(t.columns()).hasSize(width);
+        int wrong = 0;
+        for (int c = 0; c < width; c++) {
+            float[] v = ((NumericColumn) t.columns().get(c)).values();
+            for (int r = 0; r < rows; r++) {
+                wrong += v[r] == r * width + c ? 0 : 1;
+            }
+        }
+        assertThat(wrong).isZero();
+        assertThat(t.requireLabels().toArray()).containsExactly(0, 1, 0, 1, 0, 1, 0, 1, 0, 1);
+    }
+
     @Test
     void aTruncatedGzipIsADataError() throws IOException {
         Path full = dir.resolve("full.csv.gz");

@@ -31,4 +31,22 @@ class PlainDecimalTest {
         }
         assertThat(handled).isGreaterThan(150_000);
     }
+
+    /** The CSV reader's version on characters agrees with the String one on the trimmed field, whatever surrounds it. */
+    @Test
+    void theCharacterRangeVersionReadsTheTrimmedFieldAsTheStringVersionDoes() {
+        Random r = new Random(8);
+        String[] fields = {"0", "-0", "+1", "1.", ".5", "-0.000001", "123456789012345", "3.14159265358979", "",
+            ".", "-", "1e5", "1.2.3", "1234567890123456", "NaN", "1,5", "true", " 1", "2 ", "\t-3.5\r", "  ",
+            "12345678901234567", " 123456789012.345 "};
+        for (int i = 0; i < 20_000; i++) {
+            String field = i < fields.length ? fields[i]
+                    : String.format(java.util.Locale.ROOT, "%." + r.nextInt(12) + "f", r.nextGaussian() * 1e4);
+            String around = "x,\"" + field + "\",y";
+            char[] chars = around.toCharArray();
+            double expected = Tokens.plainDecimal(field.trim());
+            assertThat(Double.doubleToRawLongBits(Tokens.plainDecimal(chars, 3, 3 + field.length()))).as(field)
+                    .isEqualTo(Double.doubleToRawLongBits(expected));
+        }
+    }
 }

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /** What a table holds ({@code rareclass describe}): rows, typed columns with simple statistics, the class balance, and warnings for constant, ID-like and leaking columns. */
 public final class TableProfile {
@@ -75,22 +76,33 @@ public final class TableProfile {
     }
 
     public static Description describe(Table table) {
-        List<ColumnSummary> columns = new ArrayList<>();
+        List<Column> all = table.columns();
+        int width = all.size();
+        // every column on its own (in parallel: a million rows of 30 columns take a while), the warnings in order
+        ColumnSummary[] summaries = new ColumnSummary[width];
+        @SuppressWarnings("unchecked")
+        Optional<String>[] leaks = new Optional[width];
+        Labels both = table.labels().filter(Labels::hasBothClasses).orElse(null);
+        ThreadLocal<DistinctFloats> sets = ThreadLocal.withInitial(DistinctFloats::new);
+        IntStream.range(0, width).parallel().forEach(i -> {
+            summaries[i] = summarise(all.get(i), table.rows(), sets.get());
+            leaks[i] = both != null && !summaries[i].idLike() ? leakage(all.get(i), summaries[i], both)
+                    : Optional.empty();
+        });
+        List<ColumnSummary> columns = List.of(summaries);
         List<String> warnings = new ArrayList<>();
         List<String> constant = new ArrayList<>();
-        for (Column c : table.columns()) {
-            ColumnSummary s = summarise(c, table.rows());
-            columns.add(s);
+        for (ColumnSummary s : columns) {
             if (s.constant()) {
-                constant.add(c.name());
+                constant.add(s.name());
                 if (constant.size() <= CONSTANT_COLUMNS_NAMED) {
-                    warnings.add("column '" + c.name() + "' is constant; it carries no information (--drop it)");
+                    warnings.add("column '" + s.name() + "' is constant; it carries no information (--drop it)");
                 }
             } else if (s.distinct() == 0 && table.rows() > 0) {
-                warnings.add("column '" + c.name() + "' has no values at all (--drop it)");
+                warnings.add("column '" + s.name() + "' has no values at all (--drop it)");
             }
             if (s.idLike()) {
-                warnings.add("column '" + c.name() + "' looks like an ID (every row differs); a model can only "
+                warnings.add("column '" + s.name() + "' looks like an ID (every row differs); a model can only "
                         + "memorise it (--drop it)");
             }
         }
@@ -102,13 +114,9 @@ public final class TableProfile {
         Optional<LabelSummary> label = table.labels().map((Labels y) -> new LabelSummary(
                 table.labelMapping().orElseThrow().column(), table.labelMapping().orElseThrow().positiveValue(),
                 y.positives(), y.negatives()));
-        table.labels().filter(Labels::hasBothClasses).ifPresent(y -> {
-            for (int i = 0; i < table.columns().size(); i++) {
-                if (!columns.get(i).idLike()) {
-                    leakage(table.columns().get(i), y).ifPresent(warnings::add);
-                }
-            }
-        });
+        for (Optional<String> leak : leaks) {
+            leak.ifPresent(warnings::add);
+        }
         return new Description(table.source(), table.rows(), columns, label, table.notes(), warnings);
     }
 
@@ -146,28 +154,49 @@ public final class TableProfile {
      * separates the classes with at least {@value #LEAKAGE_BALANCED_ACCURACY} balanced accuracy on the rows
      * where the column has a value: such a column is usually the label in disguise, or recorded after it.
      */
-    static Optional<String> leakage(Column column, Labels y) {
+    static Optional<String> leakage(Column column, ColumnSummary summary, Labels y) {
         return switch (column) {
-            case NumericColumn n -> numericLeakage(n, y);
+            case NumericColumn n -> numericLeakage(n, summary, y);
             case CategoricalColumn k -> categoricalLeakage(k, y);
             case TextColumn t -> Optional.empty();
         };
     }
 
-    private static Optional<String> numericLeakage(NumericColumn column, Labels y) {
+    /** @param summary the column's summary (its missing values, its smallest and largest value) */
+    private static Optional<String> numericLeakage(NumericColumn column, ColumnSummary summary, Labels y) {
         float[] v = column.values();
-        float[] pos = new float[y.positives()];
-        float[] neg = new float[y.negatives()];
-        int p = 0;
-        int q = 0;
-        boolean equalsLabel = true;
+        int p = y.positives();
+        int q = y.negatives();
+        boolean equalsLabel = summary.missing() == 0;
+        for (int r = 0; r < v.length && equalsLabel; r++) {
+            equalsLabel = v[r] == y.get(r);
+        }
+        if (summary.missing() > 0) { // the classes among the rows with a value
+            p = 0;
+            q = 0;
+            for (int r = 0; r < v.length; r++) {
+                if (!Float.isNaN(v[r])) {
+                    if (y.get(r) == 1) {
+                        p++;
+                    } else {
+                        q++;
+                    }
+                }
+            }
+        }
+        if (equalsLabel) {
+            return Optional.of("column '" + column.name() + "' equals the label (leakage: --drop it)");
+        }
+        if (p == 0 || q == 0 || !mayReach(v, y, p, q, (float) summary.min(), (float) summary.max())) {
+            return Optional.empty();
+        }
+        float[] pos = new float[p];
+        float[] neg = new float[q];
+        p = 0;
+        q = 0;
         for (int r = 0; r < v.length; r++) {
             if (Float.isNaN(v[r])) {
-                equalsLabel = false;
                 continue;
-            }
-            if (v[r] != y.get(r)) {
-                equalsLabel = false;
             }
             if (y.get(r) == 1) {
                 pos[p++] = v[r];
@@ -175,14 +204,6 @@ public final class TableProfile {
                 neg[q++] = v[r];
             }
         }
-        if (equalsLabel) {
-            return Optional.of("column '" + column.name() + "' equals the label (leakage: --drop it)");
-        }
-        if (p == 0 || q == 0) {
-            return Optional.empty();
-        }
-        pos = java.util.Arrays.copyOf(pos, p);
-        neg = java.util.Arrays.copyOf(neg, q);
         java.util.Arrays.sort(pos);
         java.util.Arrays.sort(neg);
         // sweep every threshold t between distinct values: rule "x > t => positive" (or its reverse)
@@ -218,6 +239,48 @@ public final class TableProfile {
                 "column '%s' nearly determines the label: %s %s %.6g -> positive has %.2f%% balanced accuracy "
                         + "(leakage? check how it was recorded, or --drop it)",
                 column.name(), column.name(), above ? ">" : "<=", bestT, 100 * best));
+    }
+
+    /** Bins of {@link #mayReach}. */
+    private static final int LEAKAGE_BINS = 1024;
+
+    /**
+     * False when no threshold on the column can reach {@value #LEAKAGE_BALANCED_ACCURACY} balanced accuracy, told
+     * from a histogram of each class in one pass, so that most columns skip sorting their values. A value's bin
+     * grows with the value, so at a threshold t in bin k the positives above t are at most those in bins k and
+     * up, the negatives at or below t at most those in bins up to k (and the other way round for the reverse
+     * rule): the balanced accuracy at any t is at most that of its bin counted so. True means "maybe": the exact
+     * sweep decides.
+     */
+    private static boolean mayReach(float[] v, Labels y, int p, int q, float min, float max) {
+        double scale = max > min ? LEAKAGE_BINS / ((double) max - min) : 0;
+        int[] posBins = new int[LEAKAGE_BINS];
+        int[] negBins = new int[LEAKAGE_BINS];
+        for (int r = 0; r < v.length; r++) {
+            if (Float.isNaN(v[r])) {
+                continue;
+            }
+            int bin = Math.min(LEAKAGE_BINS - 1, (int) (((double) v[r] - min) * scale));
+            if (y.get(r) == 1) {
+                posBins[bin]++;
+            } else {
+                negBins[bin]++;
+            }
+        }
+        int posBelow = 0; // positives in the bins before k
+        int negBelow = 0;
+        for (int k = 0; k < LEAKAGE_BINS; k++) {
+            int posUpTo = posBelow + posBins[k];
+            int negUpTo = negBelow + negBins[k];
+            double above = ((double) (p - posBelow) / p + (double) negUpTo / q) / 2;   // rule x > t
+            double reverse = ((double) posUpTo / p + (double) (q - negBelow) / q) / 2; // rule x <= t
+            if (Math.max(above, reverse) >= LEAKAGE_BALANCED_ACCURACY - 1e-9) {
+                return true;
+            }
+            posBelow = posUpTo;
+            negBelow = negUpTo;
+        }
+        return false;
     }
 
     private static Optional<String> categoricalLeakage(CategoricalColumn column, Labels y) {
@@ -262,46 +325,21 @@ public final class TableProfile {
                 column.name(), column.name(), isPositive ? "=" : "!=", column.levels().get(bestLevel), 100 * best));
     }
 
-    private static ColumnSummary summarise(Column column, int rows) {
+    private static ColumnSummary summarise(Column column, int rows, DistinctFloats floats) {
         return switch (column) {
-            case NumericColumn n -> {
-                double min = Double.POSITIVE_INFINITY;
-                double max = Double.NEGATIVE_INFINITY;
-                double sum = 0;
-                int present = 0;
-                Set<Float> distinct = new HashSet<>();
-                for (float v : n.values()) {
-                    if (Float.isNaN(v)) {
-                        continue;
-                    }
-                    present++;
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                    sum += v;
-                    if (distinct.size() < DISTINCT_CAP) {
-                        distinct.add(v);
-                    }
-                }
-                double mean = present == 0 ? Double.NaN : sum / present;
-                double sq = 0;
-                for (float v : n.values()) {
-                    if (!Float.isNaN(v)) {
-                        sq += (v - mean) * (v - mean);
-                    }
-                }
-                yield new ColumnSummary(n.name(), n.type(), n.size() - present, present == 0 ? Double.NaN : min,
-                        present == 0 ? Double.NaN : max, mean, present == 0 ? Double.NaN : Math.sqrt(sq / present),
-                        distinct.size(), rows >= ID_MIN_ROWS && present == rows && wholeAndDistinct(n.values()));
-            }
+            case NumericColumn n -> numericSummary(n, rows, floats);
             case CategoricalColumn k -> {
-                Set<Integer> codes = new HashSet<>();
+                boolean[] met = new boolean[k.levels().size()];
+                int codes = 0;
                 for (int r = 0; r < k.size(); r++) {
-                    if (k.code(r) >= 0) {
-                        codes.add(k.code(r));
+                    int code = k.code(r);
+                    if (code >= 0 && !met[code]) {
+                        met[code] = true;
+                        codes++;
                     }
                 }
                 yield new ColumnSummary(k.name(), k.type(), k.missing(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                        codes.size(), rows >= ID_MIN_ROWS && codes.size() == rows);
+                        codes, rows >= ID_MIN_ROWS && codes == rows);
             }
             case TextColumn t -> {
                 Set<String> distinct = new HashSet<>();
@@ -314,6 +352,113 @@ public final class TableProfile {
                         distinct.size(), false); // documents differ; that makes no ID
             }
         };
+    }
+
+    /**
+     * Each statistic in a loop of its own, in a method of its own: small loops the JIT compiles once for every
+     * column, where one loop doing everything was compiled, thrown away and compiled again (its code assumed the
+     * distinct values stay under the cap until they reached it).
+     */
+    private static ColumnSummary numericSummary(NumericColumn n, int rows, DistinctFloats floats) {
+        float[] values = n.values();
+        Moments m = moments(values);
+        int present = m.present();
+        double mean = present == 0 ? Double.NaN : m.sum() / present;
+        double sq = squaredDeviations(values, mean);
+        return new ColumnSummary(n.name(), n.type(), n.size() - present, present == 0 ? Double.NaN : m.min(),
+                present == 0 ? Double.NaN : m.max(), mean, present == 0 ? Double.NaN : Math.sqrt(sq / present),
+                floats.count(values, DISTINCT_CAP), rows >= ID_MIN_ROWS && present == rows && wholeAndDistinct(values));
+    }
+
+    /** The smallest, largest and sum (in row order) of the present values, and how many there are. */
+    private record Moments(double min, double max, double sum, int present) {
+    }
+
+    private static Moments moments(float[] values) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        double sum = 0;
+        int present = 0;
+        for (float v : values) {
+            if (!Float.isNaN(v)) {
+                present++;
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+                sum += v;
+            }
+        }
+        return new Moments(min, max, sum, present);
+    }
+
+    private static double squaredDeviations(float[] values, double mean) {
+        double sq = 0;
+        for (float v : values) {
+            if (!Float.isNaN(v)) {
+                sq += (v - mean) * (v - mean);
+            }
+        }
+        return sq;
+    }
+
+    /**
+     * Distinct float values as {@link Float#equals} tells them apart (by their bits: 0.0 and -0.0 differ), NaN
+     * never added: a {@code HashSet<Float>} without a box per value. Open addressing; one table serves every
+     * column of a table in turn ({@link #clear}), grown up to what {@value #DISTINCT_CAP} values need.
+     */
+    static final class DistinctFloats {
+        /** Marks an empty slot: a NaN's bits, which no added value has. */
+        private static final int EMPTY = 0x7fc00000;
+        private int[] slots;
+        /** Slot of a value: the top bits of its bits times the golden ratio (Fibonacci hashing). */
+        private int shift;
+        private int size;
+
+        DistinctFloats() {
+            allocate(1024);
+        }
+
+        private void allocate(int length) {
+            slots = new int[length];
+            java.util.Arrays.fill(slots, EMPTY);
+            shift = 32 - Integer.numberOfTrailingZeros(length);
+            size = 0;
+        }
+
+        /** The distinct present values among {@code values}, added in row order until there are {@code cap}. */
+        int count(float[] values, int cap) {
+            if (size > 0) {
+                java.util.Arrays.fill(slots, EMPTY);
+                size = 0;
+            }
+            for (int r = 0; r < values.length && size < cap; r++) {
+                if (!Float.isNaN(values[r])) {
+                    add(values[r]);
+                }
+            }
+            return size;
+        }
+
+        private void add(float v) {
+            int bits = Float.floatToRawIntBits(v);
+            int mask = slots.length - 1;
+            int i = (bits * 0x9E3779B9) >>> shift;
+            while (slots[i] != EMPTY) {
+                if (slots[i] == bits) {
+                    return;
+                }
+                i = (i + 1) & mask;
+            }
+            slots[i] = bits;
+            if (++size * 2 > slots.length) {
+                int[] old = slots;
+                allocate(old.length * 2);
+                for (int b : old) {
+                    if (b != EMPTY) {
+                        add(Float.intBitsToFloat(b));
+                    }
+                }
+            }
+        }
     }
 
     /** True when every value is a whole number and no two are equal (an integer ID). */

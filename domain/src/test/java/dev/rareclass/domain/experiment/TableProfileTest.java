@@ -165,4 +165,131 @@ class TableProfileTest {
         assertThat(d.warnings().stream().filter(w -> w.contains("is constant"))).hasSize(20);
         assertThat(d.warnings()).contains("980 more columns are constant (1000 in all, up to 'f999')");
     }
+
+    /** Distinct values are counted as a {@code HashSet<Float>} counts them (0.0 and -0.0 apart, NaN not at all), up to the cap. */
+    @Test
+    void countsDistinctValuesAsFloatEqualsTellsThemApartUpToTheCap() {
+        Random r = new Random(11);
+        int n = 150_000;
+        float[] many = new float[n];
+        float[] few = new float[n];
+        for (int i = 0; i < n; i++) {
+            many[i] = r.nextInt(10) == 0 ? Float.NaN : (float) r.nextGaussian();
+            few[i] = switch (i % 5) {
+                case 0 -> 0.0f;
+                case 1 -> -0.0f;
+                case 2 -> Float.NaN;
+                case 3 -> 1e-40f; // subnormal
+                default -> r.nextInt(50);
+            };
+        }
+        int[] y = new int[n];
+        for (int i = 0; i < n; i += 50) {
+            y[i] = 1;
+        }
+        int[] numbers = java.util.stream.IntStream.rangeClosed(1, n).toArray();
+        Description d = TableProfile.describe(new Table("t.csv", List.of(new NumericColumn("many", many),
+                new NumericColumn("few", few)), Labels.of(y), new LabelMapping("y", "1"), numbers, List.of()));
+        assertThat(d.columns()).extracting(TableProfile.ColumnSummary::distinct)
+                .containsExactly(boxedDistinct(many), boxedDistinct(few));
+        assertThat(boxedDistinct(many)).isEqualTo(TableProfile.DISTINCT_CAP);
+        assertThat(boxedDistinct(few)).isEqualTo(52); // -0.0, 1e-40 and 0..49 (0.0 among them)
+    }
+
+    /** The count as it was made before: boxed floats in a HashSet, added while it holds fewer than the cap. */
+    private static int boxedDistinct(float[] values) {
+        java.util.Set<Float> set = new java.util.HashSet<>();
+        for (float v : values) {
+            if (!Float.isNaN(v) && set.size() < TableProfile.DISTINCT_CAP) {
+                set.add(v);
+            }
+        }
+        return set.size();
+    }
+
+    /**
+     * The histogram that lets most columns skip sorting never changes a verdict: on columns whose best threshold
+     * falls on either side of 99% balanced accuracy (shifted classes, a few crossing values, ties, rounded and
+     * missing values), the warnings are those of the full sweep over every threshold, written out below.
+     */
+    @Test
+    void theLeakageShortcutAgreesWithTheFullSweep() {
+        int[] y = labels();
+        Random r = new Random(12);
+        int flagged = 0;
+        int quiet = 0;
+        for (int trial = 0; trial < 400; trial++) {
+            float[] v = new float[N];
+            double shift = 1 + r.nextDouble() * 9;
+            int crossing = r.nextInt(4);
+            double round = r.nextInt(3) == 0 ? 0.5 : 0;
+            for (int i = 0; i < N; i++) {
+                double x = r.nextGaussian() + (y[i] == 1 ? shift : 0);
+                v[i] = (float) (round > 0 ? Math.rint(x / round) * round : x);
+            }
+            for (int k = 0; k < crossing; k++) {
+                v[r.nextInt(N)] = (float) (shift + r.nextGaussian());
+            }
+            if (r.nextInt(5) == 0) {
+                v[r.nextInt(N)] = Float.NaN;
+            }
+            if (trial % 2 == 1) {
+                for (int i = 0; i < N; i++) {
+                    v[i] = -v[i];
+                }
+            }
+            String expected = fullSweep("c", v, y);
+            List<String> warnings = TableProfile.describe(table(List.of(new NumericColumn("c", v)), y)).warnings()
+                    .stream().filter(w -> w.contains("determines")).toList();
+            assertThat(warnings).as("trial %d", trial).isEqualTo(expected == null ? List.of() : List.of(expected));
+            if (expected == null) {
+                quiet++;
+            } else {
+                flagged++;
+            }
+        }
+        assertThat(flagged).isGreaterThan(50);
+        assertThat(quiet).isGreaterThan(50);
+    }
+
+    /** Every threshold between distinct values, both directions: the check as written before the histogram. */
+    private static String fullSweep(String name, float[] v, int[] y) {
+        List<Float> pos = new ArrayList<>();
+        List<Float> neg = new ArrayList<>();
+        for (int r = 0; r < v.length; r++) {
+            if (!Float.isNaN(v[r])) {
+                (y[r] == 1 ? pos : neg).add(v[r]);
+            }
+        }
+        java.util.Collections.sort(pos);
+        java.util.Collections.sort(neg);
+        int p = pos.size();
+        int q = neg.size();
+        double best = 0;
+        double bestT = Double.NaN;
+        boolean above = true;
+        java.util.TreeSet<Float> thresholds = new java.util.TreeSet<>(pos);
+        thresholds.addAll(neg);
+        Float previous = null;
+        for (Float t : thresholds) {
+            if (previous != null) {
+                float cut = previous;
+                int i = (int) pos.stream().filter(x -> x <= cut).count();
+                int j = (int) neg.stream().filter(x -> x <= cut).count();
+                double ba = ((double) (p - i) / p + (double) j / q) / 2;
+                if (Math.max(ba, 1 - ba) > best) {
+                    best = Math.max(ba, 1 - ba);
+                    above = ba >= 1 - ba;
+                    bestT = ((double) cut + t) / 2;
+                }
+            }
+            previous = t;
+        }
+        if (best < TableProfile.LEAKAGE_BALANCED_ACCURACY) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "column '%s' nearly determines the label: %s %s %.6g -> positive "
+                + "has %.2f%% balanced accuracy (leakage? check how it was recorded, or --drop it)",
+                name, name, above ? ">" : "<=", bestT, 100 * best);
+    }
 }
