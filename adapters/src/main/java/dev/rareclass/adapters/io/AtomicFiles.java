@@ -242,7 +242,20 @@ public final class AtomicFiles {
             if (inside == null) {
                 inside = inside(destination);
             }
-            return inside != null ? inside : folder(dir, Kind.FILES).resolve(destination.getFileName().toString());
+            if (inside != null) {
+                made(file, inside.getParent());
+                return inside;
+            }
+            return folder(dir, Kind.FILES).resolve(destination.getFileName().toString());
+        }
+
+        /** The folder {@code staged} (for {@code target}) inside a staging folder, made if missing. */
+        private static Path made(Path target, Path staged) {
+            try {
+                return Files.createDirectories(staged);
+            } catch (IOException e) {
+                throw new OutputException(target + ": cannot write there (" + reason(e) + ")", e);
+            }
         }
 
         /**
@@ -286,7 +299,7 @@ public final class AtomicFiles {
             }
             Path inside = inside(folder);
             if (inside != null) {
-                return inside;
+                return made(folder, inside);
             }
             Path destination = resolveLinks(folder);
             Path staging = null;
