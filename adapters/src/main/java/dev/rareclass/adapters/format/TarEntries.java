@@ -6,72 +6,230 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A minimal, read-only tar reader (ustar, GNU long names, pax path records) for text corpora shipped
- * as {@code .tar.gz}. Only regular files are returned; header checksums are verified so that a file
- * which is not a tar archive is refused rather than misread.
+ * A minimal, read-only tar reader (ustar, GNU long names, pax path records) for text corpora shipped as
+ * {@code .tar.gz}. Nothing is extracted: entries are read from the stream into memory, within limits checked
+ * against each header before its content is read, so a small archive that inflates to gigabytes is refused
+ * after reading at most {@link Limits#archive} bytes, never buffered.
+ *
+ * <p>What is returned: regular files, as {@link Entry documents}; symbolic and hard links (never followed, not
+ * read), directories and other special entries are skipped and counted in {@link #skippedLinks} and
+ * {@link #skippedSpecial}. Refused as bad data, naming the entry: a name that leads outside the archive
+ * (absolute, or with a {@code ..} part: tar strips or refuses those when extracting), a document larger than
+ * {@link Limits#document}, an archive that inflates beyond {@link Limits#archive}, a header whose checksum fails
+ * (a file that is not a tar, or a size in the previous header that is wrong), an entry cut short, data after the
+ * end-of-archive marker, and entry types this reader does not know (GNU sparse files, multi-volume parts), which
+ * POSIX leaves to the reader and which would otherwise be misread.
  */
 final class TarEntries {
+
+    /**
+     * How much an archive may hold.
+     *
+     * @param document the largest regular file, in bytes
+     * @param archive  the most bytes the (decompressed) archive may have: headers, contents and padding
+     */
+    record Limits(long document, long archive) {
+    }
 
     /** A regular file in the archive. */
     record Entry(String name, byte[] content) {
     }
 
+    /** Long names and pax records: far beyond any real path (PATH_MAX is 4,096), far below any memory concern. */
+    private static final int MAX_EXTENDED_HEADER = 1 << 20;
+    private static final int BLOCK = 512;
+    private static final String NOT_TAR = "not a tar archive (header checksum mismatch";
+
     private final InputStream in;
     private final String file;
-    private final byte[] header = new byte[512];
+    private final Limits limits;
+    private final byte[] header = new byte[BLOCK];
+    private final byte[] skipBuffer = new byte[1 << 16];
+    private long consumed;
+    private String previous;
+    private int skippedLinks;
+    private int skippedSpecial;
     private boolean done;
 
-    TarEntries(InputStream in, String file) {
+    TarEntries(InputStream in, String file, Limits limits) {
         this.in = in;
         this.file = file;
+        this.limits = limits;
+    }
+
+    /** Symbolic and hard links skipped so far. */
+    int skippedLinks() {
+        return skippedLinks;
+    }
+
+    /** Devices, named pipes and volume labels skipped so far (directories are not counted). */
+    int skippedSpecial() {
+        return skippedSpecial;
     }
 
     /** The next regular file, or null at the end of the archive. */
     Entry next() throws IOException {
         String longName = null;
+        long paxSize = -1;
         while (!done) {
-            int got = in.readNBytes(header, 0, 512);
+            int got = read(header, BLOCK);
             if (got == 0) {
                 done = true;
                 return null;
             }
-            if (got < 512) {
-                throw new DataException(file + ": truncated tar archive (a header is cut short)");
+            if (got < BLOCK) {
+                if (previous == null && gzip(header)) {
+                    throw bad(NOT_TAR + "; it is gzip data: compressed twice?)");
+                }
+                throw bad("truncated tar archive (a header is cut short" + after() + ")");
             }
-            if (allZero(header)) {
+            if (allZero(header, BLOCK)) {
                 done = true;
+                rest();
                 return null;
             }
             verifyChecksum();
-            long size = octal(124, 12);
             char type = (char) header[156];
-            if (size < 0 || size > Integer.MAX_VALUE - 16) {
-                throw new DataException(file + ": tar entry too large or corrupt (size " + size + ")");
-            }
-            byte[] content = in.readNBytes((int) size);
-            if (content.length < size) {
-                throw new DataException(file + ": truncated tar archive (an entry is cut short)");
-            }
-            long pad = (512 - size % 512) % 512;
-            if (in.readNBytes((int) pad).length < pad) {
-                throw new DataException(file + ": truncated tar archive");
-            }
+            long size = paxSize >= 0 ? paxSize : size();
+            String name = longName != null ? longName : name();
+            longName = null;
+            paxSize = -1;
             switch (type) {
-                case 'L' -> longName = cString(content, 0, content.length);
-                case 'x' -> {
-                    String path = paxPath(content);
-                    if (path != null) {
-                        longName = path;
+                case 'L', 'K', 'x' -> {
+                    if (size > MAX_EXTENDED_HEADER) {
+                        throw bad("entry '" + name + "' has an extended header of " + bytes(size)
+                                + "; tar archives hold names and attributes of at most a few KiB");
                     }
+                    reserve(name, size);
+                    byte[] content = content(name, size);
+                    if (type == 'L') {
+                        longName = cString(content, 0, content.length);
+                    } else if (type == 'x') {
+                        Pax pax = Pax.of(content);
+                        longName = pax.path();
+                        paxSize = pax.size();
+                    }
+                    continue; // describes the next header
                 }
                 case '0', '\0', '7' -> {
-                    String name = longName != null ? longName : name();
+                    requireInside(name);
+                    if (size > limits.document()) {
+                        throw bad("entry '" + name + "' is a document of " + bytes(size) + "; --format text reads "
+                                + "documents of up to " + bytes(limits.document()) + " (remove or split it)");
+                    }
+                    reserve(name, size);
+                    byte[] content = content(name, size);
+                    previous = name;
                     return new Entry(name, content);
                 }
-                default -> longName = null; // directories, links, global headers: skipped
+                case '1', '2' -> {
+                    requireInside(name);
+                    skip(name, size);
+                    skippedLinks++;
+                }
+                case '5', 'g' -> skip(name, size);
+                case '3', '4', '6', 'V' -> {
+                    skip(name, size);
+                    skippedSpecial++;
+                }
+                default -> throw bad("entry '" + name + "' is of tar type '" + printable(type) + "' ("
+                        + typeName(type) + "), which --format text does not read; make the archive of plain files");
             }
+            previous = name;
         }
         return null;
+    }
+
+    /** Refuses, before reading it, an entry that would take the archive past its limit. */
+    private void reserve(String name, long size) {
+        long padded = size + (BLOCK - size % BLOCK) % BLOCK;
+        if (size > limits.archive() || consumed + padded > limits.archive()) {
+            throw bad("the archive inflates to more than " + bytes(limits.archive()) + " (at entry '" + name + "', of "
+                    + bytes(size) + "); --format text holds a corpus in memory and reads archives of up to that size");
+        }
+    }
+
+    private byte[] content(String name, long size) throws IOException {
+        byte[] content = new byte[(int) size];
+        if (read(content, content.length) < size) {
+            throw bad("truncated tar archive (the file ends inside entry '" + name + "', whose header says it holds "
+                    + bytes(size) + ")");
+        }
+        pad(name, size);
+        return content;
+    }
+
+    private void skip(String name, long size) throws IOException {
+        reserve(name, size);
+        long left = size;
+        while (left > 0) {
+            int n = read(skipBuffer, (int) Math.min(left, skipBuffer.length));
+            if (n == 0) {
+                throw bad("truncated tar archive (the file ends inside entry '" + name + "')");
+            }
+            left -= n;
+        }
+        pad(name, size);
+    }
+
+    private void pad(String name, long size) throws IOException {
+        int pad = (int) ((BLOCK - size % BLOCK) % BLOCK);
+        if (read(skipBuffer, pad) < pad) {
+            throw bad("truncated tar archive (the file ends inside entry '" + name + "')");
+        }
+    }
+
+    /**
+     * After the end-of-archive marker only zeros may follow (writers pad to a whole record). Anything else means
+     * entries were lost: most often a header whose size was too small, so that its entry's content was taken for
+     * the end. Read up to the archive limit, no further.
+     */
+    private void rest() throws IOException {
+        while (true) {
+            int want = (int) Math.min(skipBuffer.length, limits.archive() - consumed);
+            if (want <= 0) {
+                int n = in.read();
+                if (n < 0) {
+                    return;
+                }
+                throw bad("the archive inflates to more than " + bytes(limits.archive()) + " (past its end-of-archive "
+                        + "marker); --format text holds a corpus in memory and reads archives of up to that size");
+            }
+            int n = read(skipBuffer, want);
+            if (n == 0) {
+                return;
+            }
+            if (!allZero(skipBuffer, n)) {
+                throw bad("damaged tar archive: data follows its end-of-archive marker" + after()
+                        + " (a size in a header that is too small?)");
+            }
+        }
+    }
+
+    /** Reads up to {@code n} bytes, fewer only at the end of the stream; counts them. */
+    private int read(byte[] into, int n) throws IOException {
+        int got = in.readNBytes(into, 0, n);
+        consumed += got;
+        return got;
+    }
+
+    private String after() {
+        return previous == null ? "" : ", after entry '" + previous + "'";
+    }
+
+    private void requireInside(String name) {
+        boolean climbs = false;
+        for (String part : name.split("/")) {
+            climbs |= part.equals("..");
+        }
+        if (name.startsWith("/") || climbs) {
+            throw bad("entry '" + name + "' points outside the archive (" + (climbs ? "a '..' in its name" : "an absolute name")
+                    + "); --format text reads only names inside it, as tar extracts them");
+        }
+    }
+
+    private DataException bad(String what) {
+        return new DataException(file + ": " + what);
     }
 
     private String name() {
@@ -87,14 +245,49 @@ final class TarEntries {
     }
 
     private void verifyChecksum() {
-        long stored = octal(148, 8);
         long sum = 0;
-        for (int i = 0; i < 512; i++) {
+        for (int i = 0; i < BLOCK; i++) {
             sum += i >= 148 && i < 156 ? ' ' : (header[i] & 0xff);
         }
-        if (stored != sum) {
-            throw new DataException(file + ": not a tar archive (header checksum mismatch)");
+        if (checksumField() != sum) {
+            if (previous != null) {
+                throw bad("damaged tar archive: the block after entry '" + previous + "' is not a tar header (a wrong "
+                        + "size in that entry's header, or a damaged file)");
+            }
+            throw bad(NOT_TAR + (gzip(header) ? "; it is gzip data: compressed twice?" : "") + ")");
         }
+    }
+
+    /** The stored checksum, or -1 when the field holds no octal number. */
+    private long checksumField() {
+        try {
+            return octal(148, 8);
+        } catch (DataException e) {
+            return -1;
+        }
+    }
+
+    private static boolean gzip(byte[] b) {
+        return (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b;
+    }
+
+    /** The size field: octal digits, or base-256 (GNU, POSIX 2008) for sizes of 8 GiB and more. */
+    private long size() {
+        int b = header[124] & 0xff;
+        if (b == 0x80) {
+            long v = 0;
+            for (int i = 125; i < 136; i++) {
+                if (v > (Long.MAX_VALUE >> 8)) {
+                    return Long.MAX_VALUE;
+                }
+                v = (v << 8) | (header[i] & 0xff);
+            }
+            return v;
+        }
+        if ((b & 0x80) != 0) {
+            throw bad("not a tar archive (a negative size in a header)");
+        }
+        return octal(124, 12);
     }
 
     private long octal(int offset, int length) {
@@ -110,9 +303,37 @@ final class TarEntries {
             any = true;
         }
         if (!any) {
-            throw new DataException(file + ": not a tar archive (bad number in a header)");
+            throw bad("not a tar archive (bad number in a header" + after() + ")");
         }
         return v;
+    }
+
+    private static String typeName(char type) {
+        return switch (type) {
+            case 'S' -> "a GNU sparse file";
+            case 'M' -> "part of a multi-volume archive";
+            case 'D' -> "a GNU directory dump";
+            case 'N' -> "an old GNU long name";
+            default -> "unknown";
+        };
+    }
+
+    private static String printable(char c) {
+        return c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\x%02x", (int) c & 0xff);
+    }
+
+    /** A size in the unit a person reads it in: 512 bytes, 17 MiB, 2.0 GiB. */
+    static String bytes(long n) {
+        if (n < 1024) {
+            return n + (n == 1 ? " byte" : " bytes");
+        }
+        if (n < 1L << 20) {
+            return (n + 512) / 1024 + " KiB";
+        }
+        if (n < 1L << 30) {
+            return (n + (1L << 19)) / (1L << 20) + " MiB";
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f GiB", n / (double) (1L << 30));
     }
 
     private static String cString(byte[] b, int offset, int length) {
@@ -123,20 +344,37 @@ final class TarEntries {
         return new String(b, offset, end - offset, StandardCharsets.UTF_8);
     }
 
-    private static String paxPath(byte[] content) {
-        String records = new String(content, StandardCharsets.UTF_8);
-        for (String record : records.split("\n")) {
-            int space = record.indexOf(' ');
-            if (space > 0 && record.startsWith("path=", space + 1)) {
-                return record.substring(space + 1 + 5);
+    /** What a pax extended header says of the next entry: its path and size, when it says. */
+    private record Pax(String path, long size) {
+        static Pax of(byte[] content) {
+            String path = null;
+            long size = -1;
+            for (String record : new String(content, StandardCharsets.UTF_8).split("\n")) {
+                int space = record.indexOf(' ');
+                if (space < 0) {
+                    continue;
+                }
+                String kv = record.substring(space + 1);
+                if (kv.startsWith("path=")) {
+                    path = kv.substring(5);
+                } else if (kv.startsWith("size=")) {
+                    try {
+                        size = Long.parseLong(kv.substring(5));
+                    } catch (NumberFormatException e) {
+                        size = -1;
+                    }
+                    if (size < 0) {
+                        size = Long.MAX_VALUE; // unreadable: refused as too large rather than misread
+                    }
+                }
             }
+            return new Pax(path, size);
         }
-        return null;
     }
 
-    private static boolean allZero(byte[] b) {
-        for (byte x : b) {
-            if (x != 0) {
+    private static boolean allZero(byte[] b, int n) {
+        for (int i = 0; i < n; i++) {
+            if (b[i] != 0) {
                 return false;
             }
         }

@@ -18,7 +18,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,12 +41,28 @@ import java.util.stream.Stream;
  * Text is decoded as UTF-8, with bytes that are not valid UTF-8 read as Latin-1 (noted). Symbolic links in a
  * folder are followed only within it (DATA itself may be a link): one that resolves outside the folder, or a loop
  * of links, is bad data naming the link; one that points to nothing is a missing input. A link inside the folder
- * (a class folder that is a link to another place in the corpus, say) is read as what it points to.
+ * (a class folder that is a link to another place in the corpus, say) is read as what it points to. Links in an
+ * archive are never followed: they are skipped (noted), and a name leading outside the archive is refused.
+ *
+ * <p>A corpus is held in memory, so what is read is bounded before it is read: a document (a file of a class
+ * folder or an archive) of more than {@link #MAX_DOCUMENT} is refused naming it, and so is a corpus of more than
+ * {@link #MAX_CORPUS} (an archive counted as it inflates, headers included). Refused rather than truncated: a
+ * document of that size is not a review or a message but a mistake or an attack, and cutting it would train on
+ * text nobody chose. A document that is not text (NUL bytes, as {@code grep} and {@code git} tell binary files,
+ * or a compressed file or archive inside the corpus, which is not opened) is refused naming it too.
  */
 public final class TextCorpusTableSource extends ParsedTableSource {
 
     public static final String TEXT = "text";
     public static final String LABEL = "label";
+
+    /** The largest document: a thousand times a long review, a few times the longest novels. */
+    static final long MAX_DOCUMENT = 16L << 20;
+    /** The most text a corpus may hold (an archive as it inflates, headers included). */
+    static final long MAX_CORPUS = 1L << 30;
+    /** A class is named by a folder, and a folder's name has at most 255 bytes on every common file system. */
+    private static final int MAX_LABEL_BYTES = 255;
+    private static final TarEntries.Limits LIMITS = new TarEntries.Limits(MAX_DOCUMENT, MAX_CORPUS);
 
     public TextCorpusTableSource() {
         super("text corpora", Optional.of(LABEL));
@@ -62,8 +80,13 @@ public final class TextCorpusTableSource extends ParsedTableSource {
     }
 
     static RawTable parse(Path path) {
+        return parse(path, LIMITS);
+    }
+
+    /** {@link #parse(Path)} with other limits (tests). */
+    static RawTable parse(Path path, TarEntries.Limits limits) {
         String file = path.toString();
-        Corpus corpus = new Corpus(file);
+        Corpus corpus = new Corpus(file, limits);
         if (Files.isDirectory(path)) {
             folder(path, corpus);
         } else if (!Files.exists(path)) {
@@ -92,13 +115,18 @@ public final class TextCorpusTableSource extends ParsedTableSource {
 
     private static final class Corpus {
         final String file;
+        final TarEntries.Limits limits;
         final List<String> texts = new ArrayList<>();
         final List<String> labels = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
+        /** One String per class name, however many documents carry it. */
+        final Map<String, String> classes = new HashMap<>();
+        long bytes;
         int latin1;
 
-        Corpus(String file) {
+        Corpus(String file, TarEntries.Limits limits) {
             this.file = file;
+            this.limits = limits;
         }
 
         String decode(byte[] bytes) {
@@ -108,6 +136,69 @@ public final class TextCorpusTableSource extends ParsedTableSource {
             }
             return d.text();
         }
+
+        /** Adds one document, after checking it is text; {@code where} names it in messages. */
+        void add(String where, byte[] content, String label) {
+            requireText(where, content);
+            texts.add(decode(content));
+            labels.add(classes.computeIfAbsent(label, l -> {
+                if (l.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_LABEL_BYTES) {
+                    throw new DataException(where + ": its class folder's name is longer than " + MAX_LABEL_BYTES
+                            + " bytes, which no file system allows");
+                }
+                return l;
+            }));
+        }
+
+        /** Refuses, before it is read, a file of a folder corpus that takes it past the limits. */
+        void reserve(Path f, long size, boolean document) {
+            if (document && size > limits.document()) {
+                throw new DataException(f + ": a document of " + TarEntries.bytes(size) + "; --format text reads "
+                        + "documents of up to " + TarEntries.bytes(limits.document()) + " (remove or split it)");
+            }
+            bytes += size;
+            if (bytes > limits.archive()) {
+                throw new DataException(file + ": the corpus holds more than " + TarEntries.bytes(limits.archive())
+                        + " of text (at " + f + "); --format text holds a corpus in memory and reads up to that size");
+            }
+        }
+    }
+
+    /**
+     * Text has no NUL bytes (looked for in the first 8,000, as git and grep tell binary files); a compressed file
+     * or an archive inside a corpus is named as such: it is not opened.
+     */
+    static void requireText(String where, byte[] b) {
+        String packed = starts(b, 0x1f, 0x8b) ? "gzip"
+                : starts(b, 'P', 'K', 3, 4) ? "zip"
+                : starts(b, 'B', 'Z', 'h') && b.length >= 10 && b[3] >= '1' && b[3] <= '9'
+                        && starts(java.util.Arrays.copyOfRange(b, 4, 10), '1', 'A', 'Y', '&', 'S', 'Y') ? "bzip2"
+                : starts(b, 0xfd, '7', 'z', 'X', 'Z', 0) ? "xz"
+                : starts(b, 0x28, 0xb5, 0x2f, 0xfd) ? "zstd"
+                : b.length >= 265 && new String(b, 257, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("ustar")
+                        && (b[262] == 0 || (b[262] == ' ' && b[263] == ' ' && b[264] == 0)) ? "a tar archive"
+                : null;
+        if (packed != null) {
+            throw new DataException(where + " is " + (packed.startsWith("a ") ? packed : packed + " data")
+                    + ", not text; --format text does not open archives or compressed files inside a corpus");
+        }
+        for (int i = 0, n = Math.min(b.length, 8000); i < n; i++) {
+            if (b[i] == 0) {
+                throw new DataException(where + " holds NUL bytes: binary data, not text");
+            }
+        }
+    }
+
+    private static boolean starts(byte[] b, int... magic) {
+        if (b.length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((b[i] & 0xff) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void folder(Path dir, Corpus corpus) {
@@ -178,6 +269,7 @@ public final class TextCorpusTableSource extends ParsedTableSource {
                     }
                     within(f, root, dir);
                     if (attrs.isRegularFile()) {
+                        corpus.reserve(f, attrs.size(), true);
                         files.add(f);
                     }
                     return FileVisitResult.CONTINUE;
@@ -197,12 +289,13 @@ public final class TextCorpusTableSource extends ParsedTableSource {
         }
         files.sort(null);
         for (Path f : files) {
+            byte[] content;
             try {
-                corpus.texts.add(corpus.decode(Files.readAllBytes(f)));
+                content = readAtMost(f, corpus.limits.document());
             } catch (IOException e) {
                 throw new InputMissingException(f + ": cannot read (" + e.getMessage() + ")", e);
             }
-            corpus.labels.add(f.getParent().getFileName().toString());
+            corpus.add(f.toString(), content, f.getParent().getFileName().toString());
         }
         corpus.notes.add("one document per file, labelled by its folder");
     }
@@ -245,13 +338,28 @@ public final class TextCorpusTableSource extends ParsedTableSource {
         }
     }
 
+    /** The file's bytes; one that grew past {@code max} since it was listed is refused as it is read. */
+    private static byte[] readAtMost(Path f, long max) throws IOException {
+        try (InputStream in = Files.newInputStream(f)) {
+            byte[] b = in.readNBytes((int) Math.min(max, Integer.MAX_VALUE - 16) + 1);
+            if (b.length > max) {
+                throw new DataException(f + ": a document of more than " + TarEntries.bytes(max) + "; --format text "
+                        + "reads documents of up to that size (remove or split it)");
+            }
+            return b;
+        }
+    }
+
     private static void sentences(Path file, String label, Corpus corpus) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            long size = Files.size(file);
+            corpus.reserve(file, size, false);
+            bytes = readAtMost(file, corpus.limits.archive());
         } catch (IOException e) {
             throw new InputMissingException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
+        requireText(file.toString(), bytes);
         String text = corpus.decode(bytes);
         for (String line : text.split("\r\n|\n|\r")) {
             String s = line.strip();
@@ -263,19 +371,27 @@ public final class TextCorpusTableSource extends ParsedTableSource {
     }
 
     private static void archive(Path path, Corpus corpus) {
+        TarEntries tar;
         try (InputStream in = Inputs.open(path)) {
-            TarEntries tar = new TarEntries(in, corpus.file);
+            tar = new TarEntries(in, corpus.file, corpus.limits);
             for (TarEntries.Entry e = tar.next(); e != null; e = tar.next()) {
                 String[] parts = e.name().split("/");
                 if (parts.length < 2 || parts[parts.length - 1].startsWith(".")) {
                     continue;
                 }
-                corpus.texts.add(corpus.decode(e.content()));
-                corpus.labels.add(parts[parts.length - 2]);
+                corpus.add(corpus.file + ": entry '" + e.name() + "'", e.content(), parts[parts.length - 2]);
             }
         } catch (IOException | UncheckedIOException e) {
             throw Inputs.failure(corpus.file, e);
         }
         corpus.notes.add("one document per archive entry, labelled by its folder");
+        if (tar.skippedLinks() > 0) {
+            corpus.notes.add(tar.skippedLinks() + " link entr" + (tar.skippedLinks() == 1 ? "y" : "ies")
+                    + " skipped: links in an archive are not followed");
+        }
+        if (tar.skippedSpecial() > 0) {
+            corpus.notes.add(tar.skippedSpecial() + " special entr" + (tar.skippedSpecial() == 1 ? "y" : "ies")
+                    + " (devices, named pipes, volume labels) skipped");
+        }
     }
 }

@@ -56,9 +56,10 @@ import java.util.stream.Stream;
  *   <li>{@code -} means standard output ({@code ./-} is a file named {@code -}).</li>
  * </ul>
  *
- * <p><b>Folders</b> (an experiment's report) are written as a whole: {@link #stageFolder} gives an empty
- * hidden folder to write into; {@link StagedFolder#commit} puts it in place at the end, replacing the earlier
- * report's files; closing without commit removes it, leaving an earlier report untouched.
+ * <p><b>Outputs written together</b> (a model with its report and charts, an experiment's report folder): {@link
+ * #stage} writes each aside, in a hidden folder on the same file system as where it goes, and {@link Staged#commit}
+ * puts them all in place at the end, replacing the files of the same names (an earlier report's other files go
+ * from a report folder); closing without commit removes them, leaving what was there untouched.
  *
  * <p><b>Interruption</b>: every temporary file and folder in flight is registered, and a JVM shutdown hook
  * (installed on first use) deletes them when the process ends early (Ctrl-C, {@code kill}). Once that hook has
@@ -166,93 +167,250 @@ public final class AtomicFiles {
     }
 
     /**
-     * Starts writing a report folder as a whole: checks that {@code folder} can be a folder (a missing one, or
-     * an existing folder, through symbolic links) and makes an empty hidden folder on the same file system to
-     * write into. Nothing is visible at {@code folder} until {@link StagedFolder#commit}.
+     * Starts writing outputs that appear together or not at all: each folder and file added to the returned
+     * {@link Staged} is written aside (in a hidden folder on the same file system as where it goes), and
+     * {@link Staged#commit} puts them all in place at once; closing without commit removes them all.
      */
-    public static StagedFolder stageFolder(Path folder) {
-        if (isStdout(folder)) {
-            throw new UsageException("a report is a folder of files; it cannot go to standard output (-)");
-        }
-        if (folder.toString().isEmpty()) {
-            throw new UsageException("a report folder needs a name (got an empty one)");
-        }
-        Path destination = resolveLinks(folder);
-        Path staging = null;
-        try {
-            Path where;
-            if (Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)) {
-                where = destination; // staged inside: the same file system, whatever is mounted where
-            } else if (Files.exists(destination, LinkOption.NOFOLLOW_LINKS)) {
-                throw new OutputException(folder + ": cannot write the report there (it is " + kind(destination)
-                        + ", not a folder)" + via(folder, destination), null);
-            } else {
-                where = existingAncestor(folder, destination);
-            }
-            staging = beginFolder(where);
-            STAGED.put(staging, folder);
-            return new StagedFolder(folder, destination, staging);
-        } catch (IOException | UncheckedIOException e) {
-            if (staging != null) {
-                discard(staging);
-            }
-            throw new OutputException(folder + ": cannot write the report (" + reason(e) + ")" + via(folder, destination), e);
-        }
+    public static Staged stage() {
+        return new Staged();
     }
 
-    /** A report folder being written aside; see {@link #stageFolder}. */
-    public static final class StagedFolder implements AutoCloseable {
-        private final Path target;
-        private final Path destination;
-        private final Path staging;
+    /** How a staged folder is put in place over a folder that exists. */
+    private enum Kind {
+        /**
+         * An experiment's report: the written files replace the earlier report's, whose other files of the names
+         * in {@link #REPORT_FILES} are removed; a subfolder written replaces the one of its name.
+         */
+        REPORT,
+        /**
+         * Files put into a folder that holds others (a folder of charts; the folder of a report file): each
+         * written file replaces the one of its name, subfolders are merged, nothing else is touched.
+         */
+        FILES
+    }
+
+    /** A folder written aside: where it goes as named and after links, where it is written, how it is put. */
+    private record Part(Path target, Path destination, Path staging, Kind kind) {
+    }
+
+    /**
+     * Outputs written aside and put in place together; see {@link #stage()}. Add the outputs before the long work
+     * (each is checked as it is added), write where the methods say, then {@link #commit}.
+     */
+    public static final class Staged implements AutoCloseable {
+        private final List<Part> parts = new ArrayList<>();
+        /** Files added on their own: (as named, after links), checked again at commit. */
+        private final List<Path[]> files = new ArrayList<>();
         private boolean done;
 
-        private StagedFolder(Path target, Path destination, Path staging) {
-            this.target = target;
-            this.destination = destination;
-            this.staging = staging;
+        private Staged() {
         }
 
-        /** The folder to write into. */
-        public Path path() {
-            return staging;
-        }
-
-        /** The report folder as the user named it. */
-        public Path target() {
-            return target;
+        /** Adds an experiment's report folder ({@link Kind#REPORT}); returns the folder to write its files into. */
+        public Path report(Path folder) {
+            return folder(folder, Kind.REPORT);
         }
 
         /**
-         * Puts the written folder in place: renamed into place when no folder was there; otherwise each written
-         * file replaces the one of its name and the earlier report's other files ({@link #REPORT_FILES}) are
-         * removed, so no file of an earlier report stays beside the new one. Other files in the folder stay.
+         * Adds a folder of files, such as charts: on commit each written file replaces the one of its name and the
+         * folder's other files stay. Returns the folder to write into.
+         */
+        public Path folder(Path folder) {
+            return folder(folder, Kind.FILES);
+        }
+
+        /**
+         * Adds one file, following a symbolic link as {@link #write} does; files written beside it in the returned
+         * place (a report's Markdown beside its HTML) go with it. A missing folder on its way is made at commit.
+         * Standard output ({@code -}) is not staged: it is returned as it is and written at once.
+         */
+        public Path file(Path file) {
+            if (isStdout(file)) {
+                return file;
+            }
+            if (file.toString().isEmpty()) {
+                throw new UsageException("an output needs a file name (got an empty one)");
+            }
+            Path destination = resolveLinks(file);
+            requireWritableKind(file, destination);
+            Path dir = destination.getParent();
+            if (dir == null) {
+                throw new OutputException(file + ": cannot write (not a file name)", null);
+            }
+            files.add(new Path[] {file, destination});
+            Path inside = inside(file);
+            if (inside == null) {
+                inside = inside(destination);
+            }
+            if (inside != null) {
+                made(file, inside.getParent());
+                return inside;
+            }
+            return folder(dir, Kind.FILES).resolve(destination.getFileName().toString());
+        }
+
+        /** The folder {@code staged} (for {@code target}) inside a staging folder, made if missing. */
+        private static Path made(Path target, Path staged) {
+            try {
+                return Files.createDirectories(staged);
+            } catch (IOException e) {
+                throw new OutputException(target + ": cannot write there (" + reason(e) + ")", e);
+            }
+        }
+
+        /**
+         * {@code p} as it will be named once committed, when it is inside a staged folder; else {@code p}. A file
+         * added with {@link #file} is named as it was given, and so are the files written beside it.
+         */
+        public Path published(Path p) {
+            Path abs = p.toAbsolutePath().normalize();
+            for (Part part : parts) {
+                Path staging = part.staging().toAbsolutePath().normalize();
+                if (!abs.startsWith(staging)) {
+                    continue;
+                }
+                Path rel = staging.relativize(abs);
+                Path placed = part.destination().resolve(rel.toString());
+                for (Path[] f : files) {
+                    if (f[1].equals(placed)) {
+                        return f[0];
+                    }
+                }
+                for (Path[] f : files) {
+                    Path named = f[0].toAbsolutePath().normalize();
+                    if (named.equals(f[1].normalize()) && f[1].getParent().equals(placed.getParent())
+                            && f[0].getParent() != null) {
+                        return f[0].resolveSibling(placed.getFileName().toString()); // beside a file, named alike
+                    } else if (named.equals(f[1].normalize()) && f[1].getParent().equals(placed.getParent())) {
+                        return Path.of(placed.getFileName().toString());
+                    }
+                }
+                return part.target().resolve(rel.toString());
+            }
+            return p;
+        }
+
+        private Path folder(Path folder, Kind kind) {
+            if (isStdout(folder)) {
+                throw new UsageException("a report is a folder of files; it cannot go to standard output (-)");
+            }
+            if (folder.toString().isEmpty()) {
+                throw new UsageException("a report folder needs a name (got an empty one)");
+            }
+            Path inside = inside(folder);
+            if (inside != null) {
+                return made(folder, inside);
+            }
+            Path destination = resolveLinks(folder);
+            Path staging = null;
+            try {
+                Path where;
+                if (Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)) {
+                    where = destination; // staged inside: the same file system, whatever is mounted where
+                } else if (Files.exists(destination, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new OutputException(folder + ": cannot write " + (kind == Kind.REPORT ? "the report" : "there")
+                            + " (it is " + kind(destination) + ", not a folder)" + via(folder, destination), null);
+                } else {
+                    where = existingAncestor(folder, destination);
+                }
+                staging = beginFolder(where);
+                STAGED.put(staging, folder);
+                parts.add(new Part(folder, destination, staging, kind));
+                return staging;
+            } catch (IOException | UncheckedIOException e) {
+                if (staging != null) {
+                    discard(staging);
+                }
+                throw new OutputException(folder + ": cannot write " + (kind == Kind.REPORT ? "the report" : "there")
+                        + " (" + reason(e) + ")" + via(folder, destination), e);
+            }
+        }
+
+        /** Where to write {@code p} when it lies in a folder already staged (as named or after links), else null. */
+        private Path inside(Path p) {
+            Path abs = p.toAbsolutePath().normalize();
+            for (Part part : parts) {
+                for (Path root : List.of(part.target().toAbsolutePath().normalize(), part.destination().normalize())) {
+                    if (abs.startsWith(root)) {
+                        return part.staging().resolve(root.relativize(abs).toString());
+                    }
+                }
+            }
+            return null;
+        }
+
+        /**
+         * Puts every staged output in place. Everything is checked before anything moves, and the moves happen
+         * under the lock the interruption hook takes, so an interrupted run leaves all of the new outputs or none.
          */
         public void commit() {
-            hold.after(staging);
+            if (!parts.isEmpty()) {
+                hold.after(parts.get(0).staging());
+            }
             synchronized (LOCK) {
+                Part current = null;
                 try {
                     ensureRunning();
-                    if (!Files.exists(destination, LinkOption.NOFOLLOW_LINKS)) {
-                        Files.createDirectories(destination.getParent());
-                        move(staging, destination);
-                    } else if (!Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)) {
-                        throw new OutputException(target + ": cannot write the report there (it is " + kind(destination)
-                                + ", not a folder)" + via(target, destination), null);
-                    } else {
-                        merge();
+                    for (Path[] f : files) {
+                        requireWritableKind(f[0], f[1]); // it may have become a folder or a pipe meanwhile
                     }
-                    IN_FLIGHT.remove(staging);
-                    STAGED.remove(staging);
+                    for (Part part : parts) {
+                        current = part;
+                        if (Files.exists(part.destination(), LinkOption.NOFOLLOW_LINKS)
+                                && !Files.isDirectory(part.destination(), LinkOption.NOFOLLOW_LINKS)) {
+                            throw new OutputException(part.target() + ": cannot write there (it is "
+                                    + kind(part.destination()) + ", not a folder)" + via(part.target(), part.destination()), null);
+                        }
+                        if (Files.isDirectory(part.destination(), LinkOption.NOFOLLOW_LINKS)) {
+                            check(part.staging(), part.destination(), part.kind());
+                        }
+                    }
+                    for (Part part : parts) {
+                        current = part;
+                        if (!Files.exists(part.destination(), LinkOption.NOFOLLOW_LINKS)) {
+                            Files.createDirectories(part.destination().getParent());
+                            move(part.staging(), part.destination());
+                        } else {
+                            merge(part.staging(), part.destination(), part.kind());
+                        }
+                        IN_FLIGHT.remove(part.staging());
+                        STAGED.remove(part.staging());
+                    }
                     done = true;
                 } catch (IOException | UncheckedIOException e) {
-                    throw new OutputException(target + ": cannot write the report (" + reason(e) + ")"
-                            + via(target, destination), e);
+                    Path target = current == null ? parts.get(0).target() : current.target();
+                    Path destination = current == null ? parts.get(0).destination() : current.destination();
+                    throw new OutputException(target + ": cannot write (" + reason(e) + ")" + via(target, destination), e);
                 }
             }
         }
 
-        private void merge() throws IOException {
+        /** Refuses, before anything moves, a written file whose place holds a folder, a pipe or a device. */
+        private static void check(Path staging, Path destination, Kind kind) throws IOException {
+            List<Path> entries;
+            try (Stream<Path> s = Files.list(staging)) {
+                entries = s.toList();
+            }
+            for (Path e : entries) {
+                Path t = destination.resolve(e.getFileName().toString());
+                if (Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)) {
+                    if (kind == Kind.FILES && Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS)) {
+                        check(e, t, kind);
+                    } else if (kind == Kind.FILES && Files.exists(t, LinkOption.NOFOLLOW_LINKS)) {
+                        throw new OutputException(t + ": cannot write a folder there (it is " + kind(t) + ")", null);
+                    }
+                } else {
+                    requireWritableKind(t, resolveLinks(t));
+                }
+            }
+        }
+
+        /**
+         * Moves each written entry into {@code destination}: a file over the one of its name (a link followed, the
+         * replaced file's permissions kept, as {@link #write} does); a folder merged into the one of its name
+         * ({@link Kind#FILES}) or replacing it ({@link Kind#REPORT}). An earlier report's other files go.
+         */
+        private static void merge(Path staging, Path destination, Kind kind) throws IOException {
             Set<String> written = new HashSet<>();
             List<Path> entries;
             try (Stream<Path> s = Files.list(staging)) {
@@ -263,29 +421,47 @@ public final class AtomicFiles {
                 String name = e.getFileName().toString();
                 written.add(name);
                 Path t = destination.resolve(name);
-                if (Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS)) {
-                    Path old = staging.resolve(TEMP_PREFIX + token() + ".old");
-                    Files.move(t, old, StandardCopyOption.ATOMIC_MOVE);
-                    aside.add(old);
+                if (Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)) {
+                    if (kind == Kind.FILES && Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS)) {
+                        merge(e, t, kind);
+                        continue;
+                    }
+                    if (Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS)) {
+                        Path old = staging.resolve(TEMP_PREFIX + token() + ".old");
+                        Files.move(t, old, StandardCopyOption.ATOMIC_MOVE);
+                        aside.add(old);
+                    }
+                    move(e, t);
+                } else {
+                    Path replaced = resolveLinks(t);
+                    Set<PosixFilePermission> kept = existingPermissions(replaced);
+                    if (kept != null) {
+                        keepOwner(replaced, e);
+                        Files.setPosixFilePermissions(e, kept);
+                    }
+                    move(e, replaced);
                 }
-                move(e, t);
             }
-            for (String name : REPORT_FILES) {
-                Path stale = destination.resolve(name);
-                if (!written.contains(name) && Files.isRegularFile(stale, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.delete(stale);
+            if (kind == Kind.REPORT) {
+                for (String name : REPORT_FILES) {
+                    Path stale = destination.resolve(name);
+                    if (!written.contains(name) && Files.isRegularFile(stale, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.delete(stale);
+                    }
                 }
             }
             aside.forEach(AtomicFiles::deleteTree);
             Files.delete(staging);
         }
 
-        /** Removes what was written unless it was committed. */
+        /** Removes everything written unless it was committed. */
         @Override
         public void close() {
             if (!done) {
-                discard(staging);
-                STAGED.remove(staging);
+                for (Part part : parts) {
+                    discard(part.staging());
+                    STAGED.remove(part.staging());
+                }
                 done = true;
             }
         }

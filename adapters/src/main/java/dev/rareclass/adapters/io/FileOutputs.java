@@ -14,17 +14,27 @@ public final class FileOutputs implements Outputs {
     }
 
     @Override
-    public Staged stage(Path folder) {
-        AtomicFiles.StagedFolder staged = AtomicFiles.stageFolder(folder);
+    public Staged stage() {
+        AtomicFiles.Staged staged = AtomicFiles.stage();
         return new Staged() {
             @Override
-            public Path path() {
-                return staged.path();
+            public Path report(Path folder) {
+                return staged.report(folder);
             }
 
             @Override
-            public Path target() {
-                return staged.target();
+            public Path folder(Path folder) {
+                return staged.folder(folder);
+            }
+
+            @Override
+            public Path file(Path file) {
+                return staged.file(file);
+            }
+
+            @Override
+            public Path published(Path p) {
+                return staged.published(p);
             }
 
             @Override

@@ -10,7 +10,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
  * The user's channel on stderr: notes always (unless {@code --quiet}), progress bars (me.tongfei's
- * progressbar) only when the console is a terminal, so logs and pipes never get progress noise.
+ * progressbar) only when the console is a terminal, so logs and pipes never get progress noise. The time left
+ * beside a bar is {@link TimeLeft}'s, not the library's extrapolation from the first units.
  */
 final class ConsoleProgress implements ProgressListener {
 
@@ -18,6 +19,7 @@ final class ConsoleProgress implements ProgressListener {
     private final boolean quiet;
     private final boolean terminal;
     private final Map<String, ProgressBar> bars = new HashMap<>();
+    private final Map<String, TimeLeft> estimates = new HashMap<>();
 
     private ConsoleProgress(PrintWriter err, boolean quiet, boolean terminal) {
         this.err = err;
@@ -40,22 +42,32 @@ final class ConsoleProgress implements ProgressListener {
     }
 
     @Override
-    public synchronized void update(String task, long done, long total) {
+    public void update(String task, long done, long total) {
+        update(task, done, total, 1);
+    }
+
+    /** A bar per task, with the time left estimated from whole rounds of work ({@link TimeLeft}). */
+    @Override
+    public synchronized void update(String task, long done, long total, long round) {
         if (quiet || !terminal) {
             return;
         }
         ProgressBar bar = bars.get(task);
         if (bar == null) {
+            TimeLeft left = new TimeLeft(System::nanoTime, round);
             bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(total, 1))
                     .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(200)
-                    .continuousUpdate().build();
+                    .setEtaFunction(state -> left.remaining()).continuousUpdate().build();
             bars.put(task, bar);
+            estimates.put(task, left);
         }
+        estimates.get(task).update(done, total);
         bar.maxHint(total);
         bar.stepTo(done);
         if (total > 0 && done >= total) {
             bar.close();
             bars.remove(task);
+            estimates.remove(task);
         }
     }
 }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 final class PlotsOption {
 
     @Option(names = "--plots", paramLabel = "DIR",
-            description = "Also write every chart of the report as a PNG into DIR (needs the report).")
+            description = "Also write every chart of the report as a PNG into DIR (needs the report; put in place "
+                    + "with it, at the end).")
     Path plots;
 
     /**

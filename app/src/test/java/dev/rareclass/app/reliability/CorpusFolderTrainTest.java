@@ -34,4 +34,20 @@ class CorpusFolderTrainTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(model).exists();
     }
+
+    @Test
+    void linksInAnArchiveAreSkippedWithANoteAndTheRestIsRead() {
+        Path archive = Tars.gz(dir.resolve("links.tar.gz"), t -> {
+            for (int i = 0; i < 20; i++) {
+                t.file("c/pos/" + i + ".txt", "great fine lovely " + i).file("c/neg/" + i + ".txt", "awful bad boring " + i);
+            }
+            t.header("c/pos/passwd", '2', 0, "/etc/passwd").header("c/neg/again.txt", '1', 0, "c/pos/1.txt").end();
+        });
+        Path model = dir.resolve("m.model");
+        InProcessCli r = InProcessCli.run("train", archive.toString(), "--positive", "pos", "--model", "logistic",
+                "--out", model.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("note: 2 link entries skipped: links in an archive are not followed");
+        assertThat(model).exists();
+    }
 }

@@ -22,7 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * What only a real process shows about outputs: Ctrl-C at the moment between two files of a report, file modes
+ * What only a real process shows about outputs: Ctrl-C at the moment between two files of a report (a compare's
+ * folder and charts; a trained model, its report page, Markdown and charts), file modes
  * under the caller's umask, standard output that is full, closed or a pipe the reader left, {@code -} for
  * standard output and input, and a disk that fills up (a small tmpfs in a private mount namespace; skipped with
  * a message where this machine does not allow one).
@@ -85,6 +86,46 @@ class OutputProcessTest {
         interruptAt("summary.md", List.of("run", recipe.toString()));
         assertThat(Folders.contents(report)).isEqualTo(before);
         assertThat(names(dir)).containsExactlyInAnyOrder("r.yaml", "rep", "signal");
+    }
+
+    @ParameterizedTest(name = "train interrupted after {0}, older outputs: {1}")
+    @CsvSource({"m.model, true", "r.html, true", "r.md, true", "roc.png, true", "staged, true", "m.model, false",
+            "roc.png, false", "staged, false"})
+    void anInterruptedTrainLeavesNoNewOutputAndTheOlderOnesUntouched(String moment, boolean older) throws Exception {
+        // before: the model was in place before its report was written, the page before its Markdown and charts
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Map<String, String> before = Map.of();
+        if (older) {
+            InProcessCli r = InProcessCli.run(train(work, small).toArray(String[]::new));
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            Files.writeString(work.resolve("notes.txt"), "mine");
+            before = Folders.contents(work);
+            assertThat(before).containsKeys("m.model", "r.html", "r.md", "charts/roc.png");
+        }
+        interruptAt(moment, train(work, big));
+        assertThat(Folders.contents(work)).as("the older outputs, byte for byte").isEqualTo(before);
+        assertThat(names(dir)).containsExactlyInAnyOrder("work", "signal");
+    }
+
+    @ParameterizedTest(name = "compare with charts aside interrupted after {0}")
+    @CsvSource({"ranking.png", "staged"})
+    void anInterruptedCompareLeavesItsChartsFolderUntouched(String moment) throws Exception {
+        Path work = Files.createDirectories(dir.resolve("work"));
+        List<String> compare = new ArrayList<>(compare(work.resolve("report")));
+        compare.addAll(List.of("--plots", work.resolve("charts").toString()));
+        InProcessCli r = InProcessCli.run(compare.toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Map<String, String> before = Folders.contents(work);
+        assertThat(before).containsKeys("charts/ranking.png", "report/report.html");
+        compare.set(1, big.toString());
+        interruptAt(moment, compare);
+        assertThat(Folders.contents(work)).isEqualTo(before);
+    }
+
+    private static List<String> train(Path work, Path data) {
+        return List.of("train", data.toString(), "--label", "y", "--positive", "1", "--categorical", "color",
+                "--model", "logistic", "--out", work.resolve("m.model").toString(), "--report",
+                work.resolve("r.html").toString(), "--plots", work.resolve("charts").toString());
     }
 
     private void interruptAt(String moment, List<String> args) throws Exception {

@@ -80,15 +80,20 @@ public final class Experiment {
             t.setDaemon(true);
             return t;
         });
+        // split by split, every configuration on each: whatever has finished is then a fair sample of the work,
+        // which makes the time left an estimate worth showing once a round is done (configuration by configuration,
+        // the fast models' folds came first: "4 s" was shown at 12% of a run that took 32 s)
+        long round = configs.size();
+        progress.update("folds", 0, total, round);
         try {
             List<Future<?>> futures = new ArrayList<>();
-            for (int c = 0; c < configs.size(); c++) {
-                for (int s = 0; s < splits.size(); s++) {
+            for (int s = 0; s < splits.size(); s++) {
+                for (int c = 0; c < configs.size(); c++) {
                     final int ci = c;
                     final int si = s;
                     futures.add(pool.submit(() -> {
                         outcomes[ci][si] = evaluate(table, configs.get(ci), splits.get(si), plan.seed());
-                        progress.update("folds", done.incrementAndGet(), total);
+                        progress.update("folds", done.incrementAndGet(), total, round);
                     }));
                 }
             }

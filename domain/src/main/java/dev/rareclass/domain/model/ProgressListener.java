@@ -17,6 +17,16 @@ public interface ProgressListener {
      */
     void update(String task, long done, long total);
 
+    /**
+     * As {@link #update(String, long, long)}, for work done in rounds of {@code round} units, each round a fair
+     * sample of the whole (every configuration on one split) while the units of a round may take very different
+     * times (a logistic fit and a network's): an estimate of the time left should then count whole rounds, not
+     * the first units, which may be the fast ones.
+     */
+    default void update(String task, long done, long total, long round) {
+        update(task, done, total);
+    }
+
     /** Something the user should hear about, such as a column read as categorical. Ignored by default. */
     default void note(String message) {
     }

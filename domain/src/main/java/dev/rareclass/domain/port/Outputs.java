@@ -4,10 +4,10 @@ import java.nio.file.Path;
 
 /**
  * Where outputs can go. A single file is checked before the work that makes it ({@link #checkFile}), so an
- * output that cannot be written fails at once, not after training. An output folder (an experiment's report) is
- * written as a whole or not at all ({@link #stage}): everything is written into a folder aside, which is put in
- * place at the end. A failed or interrupted run leaves nothing new, and an earlier report in that folder stays
- * untouched until the new one is complete.
+ * output that cannot be written fails at once, not after training. The outputs of one command (a model with its
+ * report and charts, an experiment's report folder) are written as a whole or not at all ({@link #stage}):
+ * everything is written aside and put in place together at the end. A failed or interrupted run leaves nothing
+ * new, and what was there before stays untouched until the new outputs are complete.
  */
 public interface Outputs {
 
@@ -17,40 +17,38 @@ public interface Outputs {
      */
     void checkFile(Path file);
 
-    /**
-     * Starts writing {@code folder}: checks that it can be written (before any long work) and gives an empty
-     * folder to write into.
-     */
-    Staged stage(Path folder);
+    /** Starts writing outputs that appear together; add each to the result before the long work, then commit. */
+    Staged stage();
 
-    /** A folder being written aside. Close it in every case; only {@link #commit} makes it visible. */
+    /**
+     * Outputs being written aside. Each method checks its output at once (exit 73 when it cannot be written) and
+     * says where to write it now. Close in every case; only {@link #commit} makes anything visible.
+     */
     interface Staged extends AutoCloseable {
 
-        /** Where to write the folder's files. */
-        Path path();
+        /**
+         * An experiment's report folder: on commit its files replace those of an earlier report in that folder,
+         * whose other report files go. Returns the folder to write into.
+         */
+        Path report(Path folder);
 
-        /** The folder as asked for. */
-        Path target();
+        /** A folder of files (charts): on commit they replace files of the same names; other files stay. */
+        Path folder(Path folder);
 
-        /** Puts what was written in place of the folder's earlier report. */
+        /**
+         * One file (a model, a report page); files its writer puts beside it (the report's Markdown) go with it.
+         * Inside a folder already added, it is written there. Standard output ({@code -}) is returned as it is.
+         */
+        Path file(Path file);
+
+        /** A path returned by this object, or inside one, as it will be named once committed; else {@code p}. */
+        Path published(Path p);
+
+        /** Puts every output in place, together. */
         void commit();
 
         /** Removes what was written unless it was committed. */
         @Override
         void close();
-
-        /** {@code p} as it will be named once committed, when it is inside {@link #path}; else {@code p}. */
-        default Path published(Path p) {
-            Path abs = p.toAbsolutePath();
-            Path staging = path().toAbsolutePath();
-            return abs.startsWith(staging) ? target().resolve(staging.relativize(abs)) : p;
-        }
-
-        /** Where to write {@code p} now: inside {@link #path} when {@code p} is inside the target folder. */
-        default Path staged(Path p) {
-            Path abs = p.toAbsolutePath().normalize();
-            Path target = target().toAbsolutePath().normalize();
-            return abs.startsWith(target) ? path().resolve(target.relativize(abs).toString()) : p;
-        }
     }
 }

@@ -16,6 +16,7 @@ import dev.rareclass.domain.port.TableSource;
 import dev.rareclass.domain.usecase.EvaluateUseCase;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** Loads the model, reads the table as the model's training data was read, scores it, writes what was asked. */
 public record EvaluateService(TableSource tables, ModelStore store, ResultSink sink,
@@ -23,29 +24,35 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
 
     @Override
     public Result evaluate(Request request, ProgressListener progress) {
-        request.json().ifPresent(outputs::checkFile);
-        FittedPipeline model = store.load(request.model());
-        Table table = tables.read(asTrained(request.data(), request.given(), model));
-        table.notes().forEach(progress::note);
-        String trainedOn = model.provenance().dataSha256();
-        if (!trainedOn.isEmpty() && trainedOn.equals(Checksums.sha256(request.data().file()))) {
-            progress.note("warning: " + request.data().file() + " is the very file this model was trained on (same "
-                    + "SHA-256): these numbers are optimistic; evaluate on rows the model never saw");
+        try (Outputs.Staged staged = outputs.stage()) {
+            // the JSON, the report and its charts are put in place together, once all are written
+            Optional<Path> json = request.json().map(staged::file);
+            Optional<Path> html = request.report().target().map(staged::file);
+            Optional<Path> plots = request.report().plots().map(staged::folder);
+            FittedPipeline model = store.load(request.model());
+            Table table = tables.read(asTrained(request.data(), request.given(), model));
+            table.notes().forEach(progress::note);
+            String trainedOn = model.provenance().dataSha256();
+            if (!trainedOn.isEmpty() && trainedOn.equals(Checksums.sha256(request.data().file()))) {
+                progress.note("warning: " + request.data().file() + " is the very file this model was trained on (same "
+                        + "SHA-256): these numbers are optimistic; evaluate on rows the model never saw");
+            }
+            int[] y = table.requireLabels().toArray();
+            double[] scores = model.scores(table);
+            Evaluation evaluation;
+            List<Path> written = List.of();
+            if (html.isPresent()) {
+                ModelReport report = ModelReport.of("Evaluation of " + request.model().getFileName(),
+                        "every row of " + table.source() + " (" + table.rows() + " rows)", model, table, table, scores);
+                evaluation = report.evaluation();
+                written = reports.writeModelReport(report, html.get(), plots).stream().map(staged::published).toList();
+            } else {
+                evaluation = Evaluation.of(model, table, y, scores);
+            }
+            json.ifPresent(file -> sink.writeEvaluation(evaluation, file));
+            staged.commit();
+            return new Result(evaluation, written);
         }
-        int[] y = table.requireLabels().toArray();
-        double[] scores = model.scores(table);
-        Evaluation evaluation;
-        List<Path> written = List.of();
-        if (request.report().wanted()) {
-            ModelReport report = ModelReport.of("Evaluation of " + request.model().getFileName(),
-                    "every row of " + table.source() + " (" + table.rows() + " rows)", model, table, table, scores);
-            evaluation = report.evaluation();
-            written = reports.writeModelReport(report, request.report().target().orElseThrow(), request.report().plots());
-        } else {
-            evaluation = Evaluation.of(model, table, y, scores);
-        }
-        request.json().ifPresent(file -> sink.writeEvaluation(evaluation, file));
-        return new Result(evaluation, written);
     }
 
     /**

@@ -40,8 +40,8 @@ import java.util.Optional;
  * Every experiment the same way: resolve the configurations (bad names and values fail before any data is
  * read), start the backends' warm-up, read or make the table, cross-validate ({@link Experiment}), refit the
  * best of a search when asked, write {@code leaderboard.csv} and {@code results.json}, and the report with the
- * facts the numbers depend on. A recipe run adds its manifest. The report folder is written as a whole
- * ({@link Outputs}): nothing of it is visible until every file is written.
+ * facts the numbers depend on. A recipe run adds its manifest. The report folder, its charts and a refitted
+ * model are written as a whole ({@link Outputs}): nothing of them is visible until every file is written.
  */
 public record ExperimentService(TableSource tables, Experiment engine, PipelineFitter fitter, ResultSink sink,
                                 ReportSink reports, ModelStore store, RecipeStore recipes,
@@ -106,23 +106,29 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
         List<ResolvedPipeline> configs = engine.resolve(plan, progress);
         // before the checksum and the read, which the backends' loading then overlaps
         configs.stream().map(ResolvedPipeline::factory).distinct().forEach(f -> f.warmUp());
+        // the report folder, the charts and a refitted model are written aside and put in place together at the
+        // end: checked now, before the long work (a model outside the report folder needs its folder, as train's)
         Optional<Path> folder = request.results().target();
-        // the report folder is written aside and put in place at the end: checked now, before the long work
         request.refit().filter(m -> folder.map(f -> !m.toAbsolutePath().normalize()
                 .startsWith(f.toAbsolutePath().normalize())).orElse(true)).ifPresent(folders::checkFile);
-        try (Outputs.Staged staged = folder.map(folders::stage).orElse(null)) {
-            Executed done = execute(request, checksum, plan, configs, Optional.ofNullable(staged), progress, t0,
-                    started);
-            if (staged != null) {
-                last.write(done, staged.path());
-                staged.commit();
-            }
+        try (Outputs.Staged staged = folders.stage()) {
+            Optional<Path> dir = folder.map(staged::report);
+            Optional<Path> plots = request.results().plots().map(staged::folder);
+            Optional<Path> refit = request.refit().map(staged::file);
+            Executed done = execute(request, checksum, plan, configs, new Staging(staged, dir, plots, refit), progress,
+                    t0, started);
+            dir.ifPresent(d -> last.write(done, d));
+            staged.commit();
             return done;
         }
     }
 
+    /** Where this run's outputs are written before they are put in place. */
+    private record Staging(Outputs.Staged staged, Optional<Path> dir, Optional<Path> plots, Optional<Path> refit) {
+    }
+
     private Executed execute(Request request, Optional<ChecksumCheck> checksum, ExperimentPlan plan,
-                             List<ResolvedPipeline> configs, Optional<Outputs.Staged> staged,
+                             List<ResolvedPipeline> configs, Staging staging,
                              ProgressListener progress, long t0, String started) {
         String sha = "";
         Table table;
@@ -144,7 +150,7 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
         Leaderboard board = engine.run(table, plan, configs, request.jobs(), progress);
 
         Optional<Hyperparameters> best = request.tuning().map(t -> board.rows().get(0).params());
-        Optional<Path> dir = staged.map(Outputs.Staged::path);
+        Optional<Path> dir = staging.dir();
         dir.ifPresent(f -> sink.writeExperiment(board, f));
         Optional<Path> model = Optional.empty();
         if (request.refit().isPresent()) {
@@ -156,17 +162,15 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
                 fitted = fitted.withProvenance(fitted.provenance().withReading(costs.isPresent()
                         ? how.alsoDropping(costs.get()) : how));
             }
-            Path out = request.refit().get();
-            store.save(fitted, staged.map(s -> s.staged(out)).orElse(out));
+            store.save(fitted, staging.refit().orElseThrow());
             model = request.refit();
         }
         List<Path> written = List.of();
-        if (staged.isPresent()) {
-            Outputs.Staged s = staged.get();
+        if (dir.isPresent()) {
             written = reports.writeExperimentReport(ExperimentReport.of(request.title(),
                     Optional.of(DatasetSummary.of(table)), board, plan.fit().threshold().spec(),
-                    facts(request, best, model, (System.nanoTime() - t0) / 1e9)), s.path(),
-                    request.results().plots().map(s::staged)).stream().map(s::published).toList();
+                    facts(request, best, model, (System.nanoTime() - t0) / 1e9)), dir.get(),
+                    staging.plots()).stream().map(staging.staged()::published).toList();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new Executed(new Result(board, best, model, request.results().target(), written, seconds), sha, started);

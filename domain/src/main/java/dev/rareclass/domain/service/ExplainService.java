@@ -32,7 +32,8 @@ public record ExplainService(TableSource tables, ModelStore store, ReportSink re
         if (r.top() < 0 || r.points() < 2 || r.points() > 1000) {
             throw new UsageException("--top must be 0 or more and --points between 2 and 1000");
         }
-        try (Outputs.Staged staged = r.out().map(outputs::stage).orElse(null)) {
+        try (Outputs.Staged staged = outputs.stage()) {
+            java.util.Optional<Path> dir = r.out().map(staged::report);
             FittedPipeline model = store.load(r.model());
             Table table = tables.read(EvaluateService.asTrained(r.data(), r.given(), model));
             table.notes().forEach(progress::note);
@@ -60,12 +61,12 @@ public record ExplainService(TableSource tables, ModelStore store, ReportSink re
                     + model.classifier().backend(), table.source(), table.rows(), table.requireLabels().positives(),
                     r.metric(), baseline, r.repeats(), r.seed(), importances, curves);
             List<Path> written = new ArrayList<>();
-            if (staged != null) {
-                for (Path p : reports.writeExplanation(e, staged.path())) {
+            if (dir.isPresent()) {
+                for (Path p : reports.writeExplanation(e, dir.get())) {
                     written.add(staged.published(p));
                 }
-                staged.commit();
             }
+            staged.commit();
             return new Result(e, written);
         }
     }

@@ -14,6 +14,7 @@ import dev.rareclass.domain.port.TableSource;
 import dev.rareclass.domain.usecase.TrainUseCase;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Resolves the pipeline (a bad name or value fails here, before the data is read), warms the backend up while
@@ -26,29 +27,36 @@ public record TrainService(TableSource tables, ModelStore store, PipelineFitter 
     public Result train(Request request, ProgressListener progress) {
         outputs.checkFile(request.out()); // before the training, not after it
         ResolvedPipeline pipeline = fitter.resolveFittable(request.spec());
-        pipeline.factory().warmUp();
-        Table table = tables.read(request.data());
-        table.notes().forEach(progress::note);
-        String sha = Checksums.sha256(request.data().file());
-        PipelineFitter.Scored scored = fitter.fitScored(table, pipeline, sha, progress);
-        FittedPipeline model = scored.model();
-        pipeline.sampler().ifPresent(s -> s.notes().forEach(progress::note));
-        Double auc = model.validationMetrics().get("roc_auc");
-        if (auc != null && Math.abs(auc - 0.5) <= 0.05) {
-            progress.note(String.format(java.util.Locale.ROOT, "warning: validation ROC-AUC %.3f is within 0.05 of 0.5: "
-                    + "the model barely tells the classes apart (check the label, the features and --positive)", auc));
+        try (Outputs.Staged staged = outputs.stage()) {
+            // the model, its report and its charts are put in place together, after the training
+            Path modelFile = staged.file(request.out());
+            Optional<Path> html = request.report().target().map(staged::file);
+            Optional<Path> plots = request.report().plots().map(staged::folder);
+            pipeline.factory().warmUp();
+            Table table = tables.read(request.data());
+            table.notes().forEach(progress::note);
+            String sha = Checksums.sha256(request.data().file());
+            PipelineFitter.Scored scored = fitter.fitScored(table, pipeline, sha, progress);
+            FittedPipeline model = scored.model();
+            pipeline.sampler().ifPresent(s -> s.notes().forEach(progress::note));
+            Double auc = model.validationMetrics().get("roc_auc");
+            if (auc != null && Math.abs(auc - 0.5) <= 0.05) {
+                progress.note(String.format(java.util.Locale.ROOT, "warning: validation ROC-AUC %.3f is within 0.05 of 0.5: "
+                        + "the model barely tells the classes apart (check the label, the features and --positive)", auc));
+            }
+            ReadingOptions how = ReadingOptions.of(request.data());
+            if (pipeline.fit().threshold().costColumn().isPresent()) {
+                how = how.alsoDropping(pipeline.fit().threshold().costColumn().get());
+            }
+            model = model.withProvenance(model.provenance().withReading(how));
+            store.save(model, modelFile);
+            List<Path> written = List.of();
+            if (html.isPresent()) {
+                written = reports.writeModelReport(ModelReports.trained(model, table, scored),
+                        html.get(), plots).stream().map(staged::published).toList();
+            }
+            staged.commit();
+            return new Result(model, written);
         }
-        ReadingOptions how = ReadingOptions.of(request.data());
-        if (pipeline.fit().threshold().costColumn().isPresent()) {
-            how = how.alsoDropping(pipeline.fit().threshold().costColumn().get());
-        }
-        model = model.withProvenance(model.provenance().withReading(how));
-        store.save(model, request.out());
-        List<Path> written = List.of();
-        if (request.report().wanted()) {
-            written = reports.writeModelReport(ModelReports.trained(model, table, scored),
-                    request.report().target().orElseThrow(), request.report().plots());
-        }
-        return new Result(model, written);
     }
 }

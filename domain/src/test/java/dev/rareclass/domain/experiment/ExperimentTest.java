@@ -88,4 +88,23 @@ class ExperimentTest {
         assertThat(time.rows().get(0).folds().get(0).testRows()).isEqualTo(300);
         assertThat(time.rows().get(0).folds().get(0).trainRows()).isEqualTo(900);
     }
+
+    @Test
+    void progressStartsAtZeroAndCountsInRoundsOfEveryConfiguration() {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void update(String task, long done, long total) {
+                seen.add("without round");
+            }
+
+            @Override
+            public void update(String task, long done, long total, long round) {
+                seen.add(task + " " + done + "/" + total + " in rounds of " + round);
+            }
+        };
+        experiment.run(table, plan(new Protocol.KFold(3, 1), List.of("none", "duplicate-positives")), 1, listener);
+        assertThat(seen).containsExactly("folds 0/6 in rounds of 2", "folds 1/6 in rounds of 2", "folds 2/6 in rounds of 2",
+                "folds 3/6 in rounds of 2", "folds 4/6 in rounds of 2", "folds 5/6 in rounds of 2", "folds 6/6 in rounds of 2");
+    }
 }
