@@ -10,6 +10,7 @@ import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.RecordWrapper;
+import de.siegmar.fastcsv.util.Limits;
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.LabelMapping;
 import dev.rareclass.domain.data.PositiveValues;
@@ -233,17 +234,39 @@ public final class CsvTableSource extends ParsedTableSource {
         }
     }
 
-    /** FastCSV's callbacks for one record, appended to the current batch; an empty line (skipped) leaves none. */
+    /**
+     * FastCSV's callbacks for one record, appended to the current batch; an empty line (skipped) leaves none.
+     * Holds records to FastCSV's own limits (its {@link Limits}: fields in a record, characters in a field and
+     * in a record), refusing one beyond them with FastCSV's words, as its own record handler does.
+     */
     private static final class RowHandler extends AbstractBaseCsvCallbackHandler<RowBatch> {
         RowBatch batch = new RowBatch();
+        private long recordSize;
 
         @Override
         protected void handleBegin(long startingLineNumber) {
             batch.begin(startingLineNumber);
+            recordSize = 0;
         }
 
         @Override
         protected void handleField(int fieldIdx, char[] buf, int offset, int len, boolean quoted) {
+            if (fieldIdx >= Limits.MAX_FIELD_COUNT) {
+                throw new CsvParseException(String.format(Locale.ROOT,
+                        "Record starting at line %d has surpassed the maximum limit of %d fields",
+                        getStartingLineNumber(), Limits.MAX_FIELD_COUNT));
+            }
+            if (len > Limits.MAX_FIELD_SIZE) {
+                throw new CsvParseException(String.format(Locale.ROOT,
+                        "Field at index %d in record starting at line %d exceeds the max field size of %d characters",
+                        fieldIdx, getStartingLineNumber(), Limits.MAX_FIELD_SIZE));
+            }
+            recordSize += len;
+            if (recordSize > Limits.MAX_RECORD_SIZE) {
+                throw new CsvParseException(String.format(Locale.ROOT,
+                        "Field at index %d in record starting at line %d exceeds the max record size of %d characters",
+                        fieldIdx, getStartingLineNumber(), Limits.MAX_RECORD_SIZE));
+            }
             batch.field(buf, offset, len);
         }
 

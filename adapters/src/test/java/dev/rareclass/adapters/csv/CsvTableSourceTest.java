@@ -246,6 +246,19 @@ class CsvTableSourceTest extends ReaderTestFiles {
         assertThat(t.requireLabels().toArray()).containsExactly(0, 1, 0, 1, 0, 1, 0, 1, 0, 1);
     }
 
+    /** FastCSV's limit of 16,384 fields in a record holds for the rows read straight from its buffer too. */
+    @Test
+    void aRecordOfMoreThan16384FieldsIsADataError() throws IOException {
+        String header = String.join(",", java.util.stream.IntStream.range(0, 16_385).mapToObj(c -> "f" + c).toList());
+        Path p = write("too-wide.csv", header + ",y\n");
+        assertThatThrownBy(() -> source.read(labelled(p, "y", "1"))).isInstanceOf(DataException.class)
+                .hasMessageContaining("too-wide.csv").hasMessageContaining("line 1")
+                .hasMessageContaining("maximum limit of 16384 fields");
+        String fits = String.join(",", java.util.stream.IntStream.range(0, 16_383).mapToObj(c -> "f" + c).toList());
+        assertThat(source.read(labelled(write("wide-enough.csv", fits + ",y\n" + "0,".repeat(16_383) + "1\n"), "y", "1"))
+                .columns()).hasSize(16_383);
+    }
+
     @Test
     void aTruncatedGzipIsADataError() throws IOException {
         Path full = dir.resolve("full.csv.gz");
