@@ -39,7 +39,7 @@ product() {  # CONFIG EPOCHS: rareclass train, one JSON line like the others'
     net=(--param hidden=256,256,256 --param activation=relu --param dropout=0.3 --param batch-size=2048)
   fi
   "$root/rareclass" train "$work/$1.csv" --label y --positive 1 --model mlp@dl4j "${net[@]}" --param optimizer=adam \
-    --param learning-rate=0.001 --param epochs="$2" --validation-split 0 --threshold 0.5 --out "$work/$1.model" \
+    --param learning-rate=0.001 --param l2=0 --param epochs="$2" --validation-split 0 --threshold 0.5 --out "$work/$1.model" \
     --quiet >/dev/null
   echo "{\"impl\": \"rareclass\", \"config\": \"$1\", \"epochs\": $2}"
 }

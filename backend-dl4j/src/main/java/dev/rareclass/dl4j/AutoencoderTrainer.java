@@ -68,7 +68,7 @@ final class AutoencoderTrainer implements ClassifierTrainer {
                 throw new UsageException("autoencoder@dl4j: early-stopping=" + stopping.monitor()
                         + " needs validation rows (use a validation fraction above 0, or early-stopping=none)");
             }
-            stopping = new EarlyStopping("none", stopping.patience(), stopping.minDelta(), stopping.restoreBest(), false);
+            stopping = stopping.off();
         }
         Labels vy = vx == null ? null : ctx.validationY().orElseThrow();
         int[] valNegatives = vy == null ? new int[0] : vy.indicesOf(0);

@@ -44,7 +44,7 @@ final class Dl4jRuntime {
         ensureConfigured();
         // DL4J's JSON mapper and its (de)serializers for the usual layers, built on first use: 0.2 s of
         // class loading and annotation scanning that saving (or loading) a network would otherwise wait for
-        var conf = NetworkConfigs.build(MlpParams.of(Hyperparameters.empty()), 2, 1, ClassWeights.NONE);
+        var conf = NetworkConfigs.build(MlpParams.of(Hyperparameters.empty()).forRows(2), 2, 1, ClassWeights.NONE);
         MultiLayerConfiguration.fromJson(conf.toJson());
     });
 

@@ -59,6 +59,7 @@ final class Dl4jTrainer implements ClassifierTrainer {
         if (n == 0 || (cols == 0 && !sparse)) {
             throw new UsageException(kind + "@dl4j needs at least one row and one feature, got " + x);
         }
+        MlpParams params = this.params.forRows(n);
         boolean validation = ctx.validationX().filter(v -> v.rows() > 0).isPresent();
         EarlyStopping stopping = params.earlyStopping();
         int epochs = params.epochs();
@@ -67,8 +68,11 @@ final class Dl4jTrainer implements ClassifierTrainer {
             stopping = new EarlyStopping("none", stopping.patience(), stopping.minDelta(), stopping.restoreBest(), false);
         }
         if (stopping.enabled() && !validation) {
-            throw new UsageException(kind + "@dl4j: early-stopping=" + stopping.monitor()
-                    + " needs validation rows (use a validation fraction above 0, or early-stopping=none)");
+            if (stopping.explicit()) {
+                throw new UsageException(kind + "@dl4j: early-stopping=" + stopping.monitor()
+                        + " needs validation rows (use a validation fraction above 0, or early-stopping=none)");
+            }
+            stopping = stopping.off();
         }
         Dl4jRuntime.ensureConfigured();
         long seed = Dl4jRuntime.seed(params.seedOr(ctx.seed()));

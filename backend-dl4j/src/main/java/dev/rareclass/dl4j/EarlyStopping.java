@@ -54,6 +54,11 @@ public record EarlyStopping(String monitor, int patience, double minDelta, boole
         return !monitor.equals("none");
     }
 
+    /** The same settings with the monitor off: a default that has no validation rows to watch. */
+    EarlyStopping off() {
+        return new EarlyStopping("none", patience, minDelta, restoreBest, false);
+    }
+
     /** Whether larger monitored values are better. */
     public boolean maximize() {
         return !monitor.equals("val_loss");

@@ -2,9 +2,11 @@ package dev.rareclass.dl4j;
 
 /**
  * {@code logistic@dl4j}: logistic regression as a network with no hidden layer, one sigmoid unit trained by
- * minibatch gradient descent on binary cross-entropy. Parameters: {@code learning-rate} (0.01),
- * {@code epochs} (50), {@code batch-size} (64), {@code l2} (0), {@code optimizer} (adam), {@code seed};
- * see {@link MlpParams#logistic}.
+ * gradient descent on binary cross-entropy. By default it minimises what {@code logistic@smile} and
+ * scikit-learn's {@code LogisticRegression()} minimise (L2 penalty 1/N on the mean loss, full-batch steps; see
+ * {@link MlpParams}). Parameters: {@code learning-rate} (0.1), {@code epochs} (300), {@code batch-size} (all),
+ * {@code l2} (auto), {@code optimizer} (adam), {@code rho}, early stopping as {@code mlp@dl4j}'s (off by default),
+ * {@code seed}; see {@link MlpParams#logistic}.
  */
 public final class LogisticNetworkFactory extends Dl4jTrainerFactory {
 

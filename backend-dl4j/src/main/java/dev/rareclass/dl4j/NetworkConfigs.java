@@ -1,6 +1,8 @@
 package dev.rareclass.dl4j;
 
 import dev.rareclass.domain.model.ClassWeights;
+import java.util.ArrayList;
+import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -24,6 +26,8 @@ import org.nd4j.linalg.learning.config.Nadam;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.learning.regularization.L1Regularization;
+import org.nd4j.linalg.learning.regularization.Regularization;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
@@ -50,6 +54,9 @@ final class NetworkConfigs {
 
     /** The layers of either MLP form are added to this: the seeded base with {@code p}'s updater, L1 and L2. */
     private static NeuralNetConfiguration.ListBuilder list(MlpParams p, long seed) {
+        if (p.autoL2()) {
+            throw new IllegalStateException("l2=auto is resolved for the training rows (MlpParams.forRows) before building");
+        }
         return list(seed, updater(p.optimizer(), p.learningRate(), p.momentum(), p.rho()), p.l1(), p.l2());
     }
 
@@ -86,7 +93,8 @@ final class NetworkConfigs {
      * first hidden layer's activation. The multi-hot columns are never materialised, and the layer's output
      * equals a {@code DenseLayer} over the multi-hot row with the same weights. The rest of the stack is
      * {@link #build}'s. Without hidden layers (logistic) the embedding has one unit and a sigmoid
-     * cross-entropy {@code LossLayer} follows the pooling.
+     * cross-entropy {@code LossLayer} follows the pooling. An L2 penalty spares the embedding's bias row
+     * ({@link L2ExceptBiasRow}), as a dense layer's spares its biases.
      *
      * @param nIn {@link SparseInputs#inputSize}: 1 (bias) + sparse features
      */
@@ -94,9 +102,19 @@ final class NetworkConfigs {
         NeuralNetConfiguration.ListBuilder list = list(p, seed);
         boolean logistic = p.hidden().isEmpty();
         int first = logistic ? 1 : p.hidden().getFirst();
-        list.layer(new EmbeddingSequenceLayer.Builder().nIn(nIn).nOut(first).hasBias(false)
+        EmbeddingSequenceLayer.Builder embedding = new EmbeddingSequenceLayer.Builder().nIn(nIn).nOut(first).hasBias(false)
                 .activation(Activation.IDENTITY).inferInputLength(true)
-                .weightInit(logistic ? WeightInit.XAVIER_UNIFORM : init(p.inits().getFirst())).build());
+                .weightInit(logistic ? WeightInit.XAVIER_UNIFORM : init(p.inits().getFirst()));
+        if (p.l2() > 0) {
+            // row 0 holds the biases, which a DenseLayer's L2 spares; L1 (mlp only) stays on every row
+            List<Regularization> penalties = new ArrayList<>();
+            if (p.l1() > 0) {
+                penalties.add(new L1Regularization(p.l1()));
+            }
+            penalties.add(new L2ExceptBiasRow(p.l2(), nIn));
+            embedding.regularization(penalties);
+        }
+        list.layer(embedding.build());
         list.layer(new GlobalPoolingLayer.Builder(PoolingType.SUM).collapseDimensions(true).build());
         if (logistic) {
             list.layer(new LossLayer.Builder(loss(weights)).activation(Activation.SIGMOID).build());

@@ -59,7 +59,7 @@ class Dl4jModuleTest {
             List<String> seen = probe(loader, false);
             assertThat(seen).containsExactly(
                     "autoencoder@dl4j autoencoder@dl4j 18 false",
-                    "logistic@dl4j logistic@dl4j 7 true",
+                    "logistic@dl4j logistic@dl4j 11 true",
                     "mlp@dl4j mlp@dl4j 17 true",
                     "codec dl4j dl4j");
             assertThat(loader.defined).as("the probe ran in the isolated loader").contains(Dl4jModule.class.getName());

@@ -100,7 +100,7 @@ class Dl4jTrainingTest {
     @Test
     void logisticNetworkLearnsASeparableSet() {
         Synthetic.Data d = Synthetic.separable(4, 300);
-        TrainedClassifier model = new LogisticNetworkFactory().create(Hyperparameters.parse(List.of("epochs=30", "learning-rate=0.05")))
+        TrainedClassifier model = new LogisticNetworkFactory().create(Hyperparameters.empty())
                 .train(d.x(), d.y(), TrainingContext.ofSeed(2));
         assertThat(model.kind()).isEqualTo("logistic");
         assertThat(Synthetic.auc(model.scores(d.x()), d.y())).isGreaterThan(0.99);

@@ -54,7 +54,7 @@ class IonosphereTest {
         Table table = Table.labelled("ionosphere", names, all, labels, new LabelMapping("34", "b"));
         Hyperparameters params = Hyperparameters.parse(List.of("activation=sigmoid", "optimizer=adam",
                 "learning-rate=0.01", "batch-size=64", "hidden=16,16", "epochs=500", "early-stopping=val_loss", "patience=10", "min-delta=0.001",
-                "restore-best=true"));
+                "restore-best=true", "l2=0"));
 
         List<Double> accuracies = new ArrayList<>();
         List<String> stops = new ArrayList<>();

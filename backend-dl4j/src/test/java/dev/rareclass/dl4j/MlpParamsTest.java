@@ -25,15 +25,44 @@ class MlpParamsTest {
         assertThat(p.activations()).containsExactly("relu", "relu");
         assertThat(p.inits()).containsExactly("he-uniform", "he-uniform");
         assertThat(p.dropouts()).containsExactly(0.0, 0.0);
-        assertThat(p.earlyStopping().enabled()).isFalse();
+        assertThat(p.earlyStopping()).isEqualTo(new EarlyStopping("val_loss", 10, 0, true, false));
         assertThat(p.l1()).isZero();
         assertThat(p.optimizer()).isEqualTo("adam");
-        assertThat(p.learningRate()).isEqualTo(0.001);
-        assertThat(p.l2()).isZero();
-        assertThat(p.epochs()).isEqualTo(20);
+        assertThat(p.learningRate()).isEqualTo(0.003);
+        assertThat(p.autoL2()).isTrue();
+        assertThat(p.epochs()).isEqualTo(200);
         assertThat(p.batchSize()).isEqualTo(64);
+        assertThat(p.asHyperparameters(false).asMap()).containsEntry("l2", "auto").containsEntry("early-stopping", "val_loss")
+                .containsEntry("patience", "10").containsEntry("restore-best", "true");
         assertThat(p.seed()).isEmpty();
         assertThat(p.seedOr(7)).isEqualTo(7);
+    }
+
+    @Test
+    void autoL2IsLambdaOverTheRowsOfTheFit() {
+        // DL4J's l2 is on the mean loss: l2 = lambda / N is scikit-learn's C = 1 / lambda on the summed loss
+        assertThat(MlpParams.logistic(Hyperparameters.empty()).forRows(400).l2()).isEqualTo(1.0 / 400);
+        assertThat(MlpParams.of(Hyperparameters.empty()).forRows(400).l2()).isEqualTo(10.0 / 400);
+        assertThat(MlpParams.of(hp("l2=AUTO")).forRows(20).l2()).isEqualTo(0.5);
+        // sigmoid layers pass on at most a quarter of the gradient: the logistic penalty, not ten times it
+        assertThat(MlpParams.of(hp("activation=tanh,sigmoid", "hidden=4,4")).forRows(400).l2()).isEqualTo(1.0 / 400);
+        assertThat(MlpParams.of(hp("activation=tanh")).forRows(400).l2()).isEqualTo(10.0 / 400);
+        MlpParams fixed = MlpParams.of(hp("l2=0.003"));
+        assertThat(fixed.autoL2()).isFalse();
+        assertThat(fixed.forRows(400)).isSameAs(fixed);
+        assertThat(fixed.asHyperparameters(false).asMap()).containsEntry("l2", "0.003");
+        assertThat(MlpParams.of(hp("l2=0")).forRows(10).l2()).isZero();
+    }
+
+    @Test
+    void batchSizeAllIsEveryRow() {
+        MlpParams p = MlpParams.of(hp("batch-size=all"));
+        assertThat(p.batchSize()).isEqualTo(MlpParams.ALL_ROWS);
+        assertThat(p.asHyperparameters(false).asMap()).containsEntry("batch-size", "all");
+        assertThat(MlpParams.logistic(hp("batch-size=32")).batchSize()).isEqualTo(32);
+        assertThatThrownBy(() -> MlpParams.of(hp("batch-size=most"))).isInstanceOf(UsageException.class)
+                .hasMessageContaining("batch-size=most");
+        assertThatThrownBy(() -> MlpParams.of(hp("l2=some"))).isInstanceOf(UsageException.class).hasMessageContaining("l2=some");
     }
 
     @Test
@@ -96,11 +125,16 @@ class MlpParamsTest {
     void logisticDefaultsAndNames() {
         MlpParams p = MlpParams.logistic(Hyperparameters.empty());
         assertThat(p.hidden()).isEmpty();
-        assertThat(p.learningRate()).isEqualTo(0.01);
-        assertThat(p.epochs()).isEqualTo(50);
-        assertThat(p.batchSize()).isEqualTo(64);
+        assertThat(p.learningRate()).isEqualTo(0.1);
+        assertThat(p.epochs()).isEqualTo(300);
+        assertThat(p.batchSize()).isEqualTo(MlpParams.ALL_ROWS);
         assertThat(p.optimizer()).isEqualTo("adam");
-        assertThat(p.asHyperparameters(true).asMap()).doesNotContainKeys("hidden", "activation", "dropout");
+        assertThat(p.autoL2()).isTrue();
+        assertThat(p.earlyStopping().enabled()).isFalse();
+        assertThat(p.asHyperparameters(true).asMap()).doesNotContainKeys("hidden", "activation", "dropout")
+                .containsEntry("batch-size", "all").containsEntry("l2", "auto").containsEntry("early-stopping", "none");
+        assertThat(MlpParams.logistic(hp("early-stopping=val_loss", "patience=3")).earlyStopping())
+                .isEqualTo(new EarlyStopping("val_loss", 3, 0, true, true));
         assertThatThrownBy(() -> MlpParams.logistic(Hyperparameters.of(Map.of("hidden", "4"))))
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("unknown parameter 'hidden' for logistic@dl4j");
@@ -115,7 +149,8 @@ class MlpParamsTest {
         assertThat(mlp.parameterNames()).contains("hidden", "dropout", "seed");
         assertThat(mlp.supportsClassWeights()).isTrue();
         assertThat(logistic.kind()).isEqualTo("logistic");
-        assertThat(logistic.parameterNames()).containsExactlyInAnyOrder("learning-rate", "epochs", "batch-size", "l2", "optimizer", "rho", "seed");
+        assertThat(logistic.parameterNames()).containsExactlyInAnyOrder("learning-rate", "epochs", "batch-size", "l2", "optimizer",
+                "rho", "seed", "early-stopping", "patience", "min-delta", "restore-best");
         assertThatThrownBy(() -> mlp.create(hp("epochs=-2"))).isInstanceOf(UsageException.class).hasMessageContaining("epochs");
     }
 

@@ -54,8 +54,9 @@ class SparseNetworkTest {
         FeatureMatrix x = tiny();
         INDArray y = Nd4j.create(new float[] {1, 0, 1, 0, 1}, new long[] {5, 1}, 'c');
         for (String activation : new String[] {"tanh", "relu"}) {
+            // with an L2 penalty, which must spare the embedding's bias row as the dense layer spares its b
             MlpParams p = MlpParams.of(Hyperparameters.parse(List.of("hidden=4,3", "activation=" + activation,
-                    "optimizer=rmsprop", "learning-rate=0.01")));
+                    "optimizer=rmsprop", "learning-rate=0.01", "l2=0.5")));
             MultiLayerNetwork sparse = new MultiLayerNetwork(NetworkConfigs.sparse(p, SparseInputs.inputSize(x), 7, ClassWeights.NONE));
             sparse.init();
             // non-zero bias row, so the bias takes part in the comparison
@@ -86,7 +87,7 @@ class SparseNetworkTest {
     @Test
     void logisticWithoutHiddenLayersEqualsTheDenseLogistic() {
         FeatureMatrix x = tiny();
-        MlpParams p = MlpParams.logistic(Hyperparameters.empty());
+        MlpParams p = MlpParams.logistic(Hyperparameters.empty()).forRows(5);  // l2 = 1/5, the bias spared
         MultiLayerNetwork sparse = new MultiLayerNetwork(NetworkConfigs.sparse(p, SparseInputs.inputSize(x), 7, ClassWeights.NONE));
         sparse.init();
         LeanLayers.install(sparse);
@@ -95,9 +96,16 @@ class SparseNetworkTest {
         INDArray w = sparse.getLayer(0).getParam("W");
         dense.getLayer(0).setParam("W", w.get(NDArrayIndex.interval(1, w.rows()), NDArrayIndex.all()).dup());
         dense.getLayer(0).setParam("b", w.get(NDArrayIndex.interval(0, 1), NDArrayIndex.all()).dup());
+        sparse.getLayer(0).getParam("W").getRow(0).assign(-0.5);
+        dense.getLayer(0).getParam("b").assign(-0.5);
         SparseInputs in = SparseInputs.of(x);
-        assertThat(sparse.output(in.ids(), false, in.mask(), null).equalsWithEps(dense.output(denseInput(x), false), 1e-5))
-                .isTrue();
+        INDArray y = Nd4j.create(new float[] {1, 0, 0, 0, 1}, new long[] {5, 1}, 'c');
+        for (int step = 0; step < 4; step++) {
+            assertThat(sparse.output(in.ids(), false, in.mask(), null).equalsWithEps(dense.output(denseInput(x), false), 1e-5))
+                    .as("step %d", step).isTrue();
+            sparse.fit(in.ids(), y, in.mask(), null);
+            dense.fit(denseInput(x), y);
+        }
     }
 
     @Test
@@ -108,7 +116,8 @@ class SparseNetworkTest {
         for (int i = 0; i < y.length; i++) {
             y[i] = labels[i];
         }
-        MlpParams p = MlpParams.of(Hyperparameters.parse(List.of("hidden=8,4", "optimizer=rmsprop", "learning-rate=0.01")));
+        MlpParams p = MlpParams.of(Hyperparameters.parse(List.of("hidden=8,4", "optimizer=rmsprop", "learning-rate=0.01")))
+                .forRows(150);
         MultiLayerNetwork[] nets = new MultiLayerNetwork[2];
         for (int i = 0; i < 2; i++) {
             nets[i] = new MultiLayerNetwork(NetworkConfigs.sparse(p, SparseInputs.inputSize(x), 7, ClassWeights.NONE));

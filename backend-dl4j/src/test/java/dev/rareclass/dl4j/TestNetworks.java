@@ -11,9 +11,15 @@ public final class TestNetworks {
     private TestNetworks() {
     }
 
-    /** An {@code mlp} network, or a {@code logistic} one when {@code params} name no {@code hidden} layers. */
+    /**
+     * An {@code mlp} network, or a {@code logistic} one when {@code params} name no {@code hidden} layers; without an
+     * {@code l2} among them, none ({@code l2=0}: the trainers' default {@code auto} depends on the training rows).
+     */
     public static MultiLayerNetwork mlp(List<String> params, ClassWeights weights, int nIn, long seed) {
         Hyperparameters h = Hyperparameters.parse(params);
+        if (!h.asMap().containsKey("l2")) {
+            h = h.with("l2", "0");
+        }
         MlpParams p = h.asMap().containsKey("hidden") ? MlpParams.of(h) : MlpParams.logistic(h);
         MultiLayerNetwork net = new MultiLayerNetwork(NetworkConfigs.build(p, nIn, seed, weights));
         net.init();

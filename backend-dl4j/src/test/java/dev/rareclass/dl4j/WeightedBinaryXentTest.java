@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
 class WeightedBinaryXentTest {
 
     private static MultiLayerNetwork net(ClassWeights w) {
-        MlpParams p = MlpParams.of(Hyperparameters.parse(List.of("hidden=4", "optimizer=sgd", "learning-rate=0.1")));
+        MlpParams p = MlpParams.of(Hyperparameters.parse(List.of("hidden=4", "optimizer=sgd", "learning-rate=0.1", "l2=0")));
         MultiLayerNetwork net = new MultiLayerNetwork(NetworkConfigs.build(p, 2, 1, w));
         net.init();
         return net;
@@ -69,13 +69,13 @@ class WeightedBinaryXentTest {
     @Test
     void uniformWeightsMatchDl4jsBinaryCrossEntropy() {
         MultiLayerNetwork ours = new MultiLayerNetwork(NetworkConfigs.build(
-                MlpParams.of(Hyperparameters.parse(List.of("hidden=3"))), 2, 7, new ClassWeights(1, 1)));
+                MlpParams.of(Hyperparameters.parse(List.of("hidden=3", "l2=0"))), 2, 7, new ClassWeights(1, 1)));
         ours.init();
         INDArray x = Nd4j.create(new float[] {0.5f, -1, 1, 1, -2, 0}, new long[] {3, 2}, 'c');
         INDArray y = Nd4j.create(new float[] {1, 0, 1}, new long[] {3, 1}, 'c');
         double dl4j = ours.score(new DataSet(x, y), false);
         MultiLayerNetwork same = new MultiLayerNetwork(NetworkConfigs.build(
-                MlpParams.of(Hyperparameters.parse(List.of("hidden=3"))), 2, 7, new ClassWeights(2, 2)));
+                MlpParams.of(Hyperparameters.parse(List.of("hidden=3", "l2=0"))), 2, 7, new ClassWeights(2, 2)));
         same.init();
         // 2:2 uses WeightedBinaryXent and must be exactly twice LossBinaryXENT on the same weights
         assertThat(same.params()).isEqualTo(ours.params());

@@ -54,9 +54,9 @@ public final class MlpBench {
         Labels ly = Labels.wrap(y);
         List<String> params = switch (config) {
             case "a" -> List.of("hidden=16,16", "activation=tanh", "init=glorot-uniform", "optimizer=adam",
-                    "learning-rate=0.001", "batch-size=64");
+                    "learning-rate=0.001", "batch-size=64", "l2=0");
             case "b" -> List.of("hidden=256,256,256", "activation=relu", "dropout=0.3", "optimizer=adam",
-                    "learning-rate=0.001", "batch-size=2048");
+                    "learning-rate=0.001", "batch-size=2048", "l2=0");
             default -> throw new IllegalArgumentException("config a or b");
         };
         int batch = config.equals("a") ? 64 : 2048;

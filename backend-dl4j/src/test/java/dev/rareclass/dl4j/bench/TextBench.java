@@ -65,7 +65,7 @@ public final class TextBench {
         Table table = new Table(dir.toString(), List.<Column>of(new TextColumn("text", docs.toArray(String[]::new))), y,
                 new LabelMapping("label", "pos"), rowNumbers, List.of());
         Hyperparameters hp = Hyperparameters.parse(List.of("hidden=16,16", "activation=relu", "optimizer=rmsprop", "rho=0.99",
-                "learning-rate=0.001", "epochs=" + epochs, "batch-size=512"));
+                "learning-rate=0.001", "epochs=" + epochs, "batch-size=512", "l2=0", "early-stopping=none"));
         PreprocessingSpec spec = PreprocessingSpec.STANDARD.withVocabulary(words);
 
         List<Fold> folds = Splits.stratifiedKFold(y, 5, 0);
@@ -113,7 +113,7 @@ public final class TextBench {
         int dk = Math.min(denseFolds, k);
         // warm timing: both paths on fold 0's rows, after everything above has run
         Hyperparameters timing = Hyperparameters.parse(List.of("hidden=16,16", "activation=relu", "optimizer=rmsprop", "rho=0.99",
-                "learning-rate=0.001", "epochs=" + timingEpochs, "batch-size=512"));
+                "learning-rate=0.001", "epochs=" + timingEpochs, "batch-size=512", "l2=0", "early-stopping=none"));
         List<Long> sparseMarks = new ArrayList<>();
         new MlpTrainerFactory().create(timing).train(firstTrain, firstLabels, timed(0, sparseMarks));
         List<Long> denseMarks = new ArrayList<>();

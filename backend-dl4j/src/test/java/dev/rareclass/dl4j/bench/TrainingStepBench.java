@@ -68,6 +68,6 @@ public final class TrainingStepBench {
 
     private static void train(MlpTrainerFactory factory, FeatureMatrix x, Labels y, int epochs) {
         factory.create(Hyperparameters.parse(List.of("hidden=16,16", "activation=tanh", "optimizer=adam",
-                "batch-size=64", "epochs=" + epochs))).train(x, y, TrainingContext.ofSeed(1));
+                "learning-rate=0.001", "batch-size=64", "l2=0", "epochs=" + epochs))).train(x, y, TrainingContext.ofSeed(1));
     }
 }
