@@ -90,10 +90,7 @@ class ServeProcessTest {
                         + "Content-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 o.write(bytes, 0, 40);
                 o.flush();
-                // the server has the request (headers and part of the body) in hand: Jetty hands it to the handler once
-                // the headers are read, and only a request that reached the handler is finished after SIGTERM (one
-                // that had not yet gets 503). 300 ms was too short on a machine at load 10: give it 2 s.
-                Thread.sleep(2_000);
+                Thread.sleep(300); // the server has the request (headers and part of the body) in hand
                 p.toHandle().destroy(); // SIGTERM (Process.destroy would also close our ends of its pipes)
                 // the server stops accepting: a new connection is refused once it has begun stopping
                 int finalPort = port;
