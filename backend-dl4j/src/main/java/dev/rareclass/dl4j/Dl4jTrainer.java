@@ -62,7 +62,7 @@ final class Dl4jTrainer implements ClassifierTrainer {
         MlpParams params = this.params.forRows(n);
         boolean validation = ctx.validationX().filter(v -> v.rows() > 0).isPresent();
         EarlyStopping stopping = params.earlyStopping();
-        if (stopping.enabled() && !validation) {
+        if (stopping.needsValidation() && !validation) {
             if (stopping.explicit()) {
                 throw new UsageException(kind + "@dl4j: early-stopping=" + stopping.monitor()
                         + " needs validation rows (use a validation fraction above 0, or early-stopping=none)");
