@@ -59,7 +59,7 @@ final class AutoencoderTrainer implements ClassifierTrainer {
         int epochs = params.epochs();
         if (ctx.fixedEpochs().isPresent()) { // a refit on every row: as many epochs as early stopping chose before
             epochs = ctx.fixedEpochs().getAsInt();
-            stopping = new EarlyStopping("none", stopping.patience(), stopping.minDelta(), stopping.restoreBest(), false);
+            stopping = stopping.off();
         }
         FeatureMatrix vx = ctx.validationX().filter(v -> v.rows() > 0).map(v -> Dl4jTrainedClassifier.clipped(v, params.clip()))
                 .orElse(null);

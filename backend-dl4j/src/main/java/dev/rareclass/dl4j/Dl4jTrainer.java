@@ -65,9 +65,9 @@ final class Dl4jTrainer implements ClassifierTrainer {
         int epochs = params.epochs();
         if (ctx.fixedEpochs().isPresent()) { // a refit on every row: as many epochs as early stopping chose before
             epochs = ctx.fixedEpochs().getAsInt();
-            stopping = new EarlyStopping("none", stopping.patience(), stopping.minDelta(), stopping.restoreBest(), false);
+            stopping = stopping.off();
         }
-        if (stopping.enabled() && !validation) {
+        if (stopping.needsValidation() && !validation) {
             if (stopping.explicit()) {
                 throw new UsageException(kind + "@dl4j: early-stopping=" + stopping.monitor()
                         + " needs validation rows (use a validation fraction above 0, or early-stopping=none)");

@@ -7,13 +7,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Keras-style early stopping: after every epoch the monitored validation number is compared with the best so
- * far; it counts as an improvement when it beats the best by more than {@code minDelta} (lower for
- * {@code val_loss}, higher for the others). Training stops once {@code patience} epochs in a row brought no
+ * Keras-style early stopping: after every epoch the monitored number is compared with the best so far; it counts
+ * as an improvement when it beats the best by more than {@code minDelta} (lower for {@code loss} and
+ * {@code val_loss}, higher for the others). {@code loss} is the training objective (the mean loss of the epoch's
+ * batches, penalties included): with full-batch steps it says when the fit has converged, and it needs no
+ * validation rows; the {@code val_*} monitors do. Training stops once {@code patience} epochs in a row brought no
  * improvement. With {@code restoreBest} the network ends with the weights of the best epoch (also when the
  * epoch limit is reached first), and {@code TrainingHistory.bestEpoch} names that epoch. Pure Java.
  *
- * @param monitor     none, val_loss, val_pr_auc, val_roc_auc or val_accuracy
+ * @param monitor     none, loss, val_loss, val_pr_auc, val_roc_auc or val_accuracy
  * @param patience    epochs without improvement before stopping, at least 1
  * @param minDelta    smallest change that counts as an improvement, at least 0
  * @param restoreBest whether to restore the best epoch's weights at the end
@@ -21,7 +23,7 @@ import java.util.Set;
  */
 public record EarlyStopping(String monitor, int patience, double minDelta, boolean restoreBest, boolean explicit) {
 
-    public static final Set<String> MONITORS = Set.of("none", "val_loss", "val_pr_auc", "val_roc_auc", "val_accuracy");
+    public static final Set<String> MONITORS = Set.of("none", "loss", "val_loss", "val_pr_auc", "val_roc_auc", "val_accuracy");
     /** Parameter names this reads. */
     public static final List<String> NAMES = List.of("early-stopping", "patience", "min-delta", "restore-best");
 
@@ -43,9 +45,18 @@ public record EarlyStopping(String monitor, int patience, double minDelta, boole
      * @param allowed         the monitors the kind offers
      */
     static EarlyStopping of(Hyperparameters p, String fallbackMonitor, Set<String> allowed) {
+        return of(p, fallbackMonitor, 10, 0.0, allowed);
+    }
+
+    /**
+     * @param fallbackPatience {@code patience} when not given
+     * @param fallbackMinDelta {@code min-delta} when not given
+     */
+    static EarlyStopping of(Hyperparameters p, String fallbackMonitor, int fallbackPatience, double fallbackMinDelta,
+                            Set<String> allowed) {
         String monitor = p.choice("early-stopping", fallbackMonitor, allowed);
-        int patience = p.integer("patience", 10, 1, 1_000_000);
-        double minDelta = p.decimal("min-delta", 0.0, 0.0, 1e12);
+        int patience = p.integer("patience", fallbackPatience, 1, 1_000_000);
+        double minDelta = p.decimal("min-delta", fallbackMinDelta, 0.0, 1e12);
         boolean restore = p.bool("restore-best", true);
         return new EarlyStopping(monitor, patience, minDelta, restore, p.asMap().containsKey("early-stopping"));
     }
@@ -59,9 +70,14 @@ public record EarlyStopping(String monitor, int patience, double minDelta, boole
         return new EarlyStopping("none", patience, minDelta, restoreBest, false);
     }
 
+    /** Whether it watches validation rows ({@code val_*}); {@code loss} and {@code none} do not. */
+    public boolean needsValidation() {
+        return monitor.startsWith("val_");
+    }
+
     /** Whether larger monitored values are better. */
     public boolean maximize() {
-        return !monitor.equals("val_loss");
+        return !monitor.equals("val_loss") && !monitor.equals("loss");
     }
 
     /** Whether {@code value} improves on {@code best} by more than {@code minDelta}. NaN never improves. */

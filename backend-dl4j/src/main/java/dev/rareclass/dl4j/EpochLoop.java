@@ -95,7 +95,7 @@ final class EpochLoop {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        boolean stoppingOn = stopping.enabled() && evaluator != null;
+        boolean stoppingOn = stopping.enabled() && (evaluator != null || !stopping.needsValidation());
         List<EpochRecord> records = new ArrayList<>();
         double best = Double.NaN;
         int bestEpoch = 0;

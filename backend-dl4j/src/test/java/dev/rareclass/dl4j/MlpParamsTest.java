@@ -126,15 +126,20 @@ class MlpParamsTest {
         MlpParams p = MlpParams.logistic(Hyperparameters.empty());
         assertThat(p.hidden()).isEmpty();
         assertThat(p.learningRate()).isEqualTo(0.1);
-        assertThat(p.epochs()).isEqualTo(300);
+        assertThat(p.epochs()).isEqualTo(2000);
         assertThat(p.batchSize()).isEqualTo(MlpParams.ALL_ROWS);
         assertThat(p.optimizer()).isEqualTo("adam");
         assertThat(p.autoL2()).isTrue();
-        assertThat(p.earlyStopping().enabled()).isFalse();
+        assertThat(p.earlyStopping()).isEqualTo(new EarlyStopping("loss", 50, 1e-7, true, false));
+        assertThat(p.earlyStopping().needsValidation()).isFalse();
         assertThat(p.asHyperparameters(true).asMap()).doesNotContainKeys("hidden", "activation", "dropout")
-                .containsEntry("batch-size", "all").containsEntry("l2", "auto").containsEntry("early-stopping", "none");
+                .containsEntry("batch-size", "all").containsEntry("l2", "auto").containsEntry("early-stopping", "loss")
+                .containsEntry("min-delta", "1.0E-7");
+        // another monitor keeps the usual min-delta of 0
         assertThat(MlpParams.logistic(hp("early-stopping=val_loss", "patience=3")).earlyStopping())
                 .isEqualTo(new EarlyStopping("val_loss", 3, 0, true, true));
+        assertThat(MlpParams.logistic(hp("min-delta=0.01")).earlyStopping()).isEqualTo(new EarlyStopping("loss", 50, 0.01, true, false));
+        assertThat(MlpParams.logistic(hp("early-stopping=none")).earlyStopping().enabled()).isFalse();
         assertThatThrownBy(() -> MlpParams.logistic(Hyperparameters.of(Map.of("hidden", "4"))))
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("unknown parameter 'hidden' for logistic@dl4j");
@@ -175,8 +180,8 @@ class MlpParamsTest {
         assertThat(p.earlyStopping()).isEqualTo(new EarlyStopping("val_pr_auc", 3, 0.01, false, true));
         assertThat(p.momentum()).isEqualTo(0.5);
         assertThat(MlpParams.of(hp("optimizer=sgd")).momentum()).isEqualTo(0.9);
-        assertThatThrownBy(() -> MlpParams.of(hp("early-stopping=loss"))).isInstanceOf(UsageException.class)
-                .hasMessageContaining("none, val_accuracy, val_loss, val_pr_auc, val_roc_auc");
+        assertThatThrownBy(() -> MlpParams.of(hp("early-stopping=los"))).isInstanceOf(UsageException.class)
+                .hasMessageContaining("loss, none, val_accuracy, val_loss, val_pr_auc, val_roc_auc");
         assertThatThrownBy(() -> MlpParams.of(hp("patience=0"))).hasMessageContaining("patience");
         assertThatThrownBy(() -> MlpParams.of(hp("min-delta=-1"))).hasMessageContaining("min-delta");
         assertThatThrownBy(() -> MlpParams.of(hp("momentum=0.9"))).hasMessageContaining("sgd");
@@ -207,6 +212,10 @@ class MlpParamsTest {
         EarlyStopping auc = new EarlyStopping("val_pr_auc", 2, 0, true, true);
         assertThat(auc.improves(0.6, 0.5)).isTrue();
         assertThat(auc.improves(0.5, 0.5)).isFalse();
+        EarlyStopping training = new EarlyStopping("loss", 2, 0, true, true);
+        assertThat(training.improves(0.4, 0.5)).as("the training loss is minimised too").isTrue();
+        assertThat(training.needsValidation()).isFalse();
+        assertThat(loss.needsValidation()).isTrue();
     }
 
     @Test

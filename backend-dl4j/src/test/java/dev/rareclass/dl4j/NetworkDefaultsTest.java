@@ -68,14 +68,32 @@ class NetworkDefaultsTest {
 
     @Test
     void defaultLogisticNetworkLandsOnScikitLearnsLogisticRegression() {
-        // l2=auto is 1/N on the mean loss, i.e. C = 1 on the summed loss; full-batch steps settle on the optimum
-        // (the old defaults, batches of 64 at 0.01 with no penalty, ended 0.07 away on a 336-row table)
+        // l2=auto is 1/N on the mean loss, i.e. C = 1 on the summed loss; full-batch steps until the objective stops
+        // moving settle on the optimum (the old defaults, batches of 64 at 0.01 with no penalty, ended 0.07 away on a
+        // 336-row table)
         assertThat(defaultLogistic(ClassWeights.NONE)).containsExactly(SKLEARN, within(0.002));
     }
 
     @Test
     void classWeightsMatchScikitLearnsClassWeight() {
         assertThat(defaultLogistic(new ClassWeights(3, 1))).containsExactly(SKLEARN_WEIGHTED_3_1, within(0.002));
+    }
+
+    @Test
+    void defaultLogisticNetworkStopsOnceItsObjectiveStopsMoving() {
+        Synthetic.Data d = data();
+        TrainedClassifier model = new LogisticNetworkFactory().create(Hyperparameters.empty())
+                .train(d.x(), d.y(), TrainingContext.ofSeed(3));
+        TrainingHistory h = model.history().orElseThrow();
+        int n = h.epochs().size();
+        assertThat(n).as("converged before the ceiling").isLessThan(MlpParams.LOGISTIC_EPOCHS);
+        double last = h.epochs().get(n - 1).values().get("loss");
+        double before = h.epochs().get(n - 51).values().get("loss");
+        assertThat(before - last).as("less than min-delta gained over the patience").isLessThan(1e-7);
+        // a user's early-stopping=loss needs no validation rows either
+        TrainedClassifier mlp = new MlpTrainerFactory().create(Hyperparameters.parse(List.of("early-stopping=loss", "epochs=3")))
+                .train(d.x(), d.y(), TrainingContext.ofSeed(1));
+        assertThat(mlp.history().orElseThrow().epochs()).hasSize(3);
     }
 
     @Test
