@@ -11,6 +11,7 @@ import dev.rareclass.domain.usecase.ExperimentUseCase;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,8 +67,9 @@ final class DemoCommand extends ExperimentCommand {
         List<Candidate> candidates = List.of(
                 Candidate.parse("logistic@smile", Hyperparameters.empty()),
                 Candidate.parse("random-forest@smile", Hyperparameters.empty()),
-                Candidate.parse("mlp@dl4j", Hyperparameters.empty()),
-                Candidate.parse("autoencoder@dl4j", Hyperparameters.empty()));
+                // the networks' epoch ceilings are lowered so that the demo ends in about a minute on 2 cores
+                Candidate.parse("mlp@dl4j", Hyperparameters.of(Map.of("epochs", "30"))),
+                Candidate.parse("autoencoder@dl4j", Hyperparameters.of(Map.of("epochs", "15"))));
         ExperimentPlan plan = ExperimentPlan.of(candidates)
                 .withSamplers(samplers.stream().map(SamplerChoice::named).toList())
                 .withClassWeights(classWeights.stream().map(ClassWeighting::parse).toList())

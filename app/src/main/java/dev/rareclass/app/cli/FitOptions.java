@@ -65,7 +65,8 @@ final class FitOptions {
     @Option(names = "--deploy-prevalence", paramLabel = "P",
             description = "After a sampler or class weights, map the model's probabilities to this share of positives "
                     + "(the base rate where it will run) instead of the training rows' own (default: the training "
-                    + "rows' share).")
+                    + "rows' share). With --calibration, the calibration learns the training rows' rate and its "
+                    + "probabilities are then moved to this one.")
     Double deployPrevalence;
 
     /** The settings, with the imputation part of {@code --missing}; a bad value is a usage error here. */

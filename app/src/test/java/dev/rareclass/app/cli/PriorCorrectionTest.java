@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --deploy-prevalence 0.5} maps them onto themselves: the uncorrected model). Measured when written (the model
  * refit on all training rows after its threshold was chosen): base rate 0.0233, mean p 0.0247 corrected against 0.2121
  * uncorrected, Brier 0.0138 against 0.0832; {@code --calibration isotonic} 0.0137 (mean p 0.0261) and
- * {@code --calibration sigmoid} 0.0148 (mean p 0.0257), fitted on the held-out fifth of the training part. The correction is exact
+ * {@code --calibration sigmoid} 0.0148 (mean p 0.0257), fitted on the held-out fifth of the training part; isotonic
+ * moved to {@code --deploy-prevalence 0.005}: mean p 0.0063 on the held-out rows reweighted to 0.5% positives. The correction is exact
  * for calibrated probabilities; a random forest's votes are not, and there it overshoots (mean p 0.0077 against
  * 0.0704 uncorrected, Brier 0.0161 against 0.0156).
  */
@@ -53,6 +54,46 @@ class PriorCorrectionTest {
         assertThat(isotonic[0]).as("isotonic: mean probability near the base rate").isBetween(base / 1.5, base * 1.5);
         assertThat(CliRun.of("inspect", dir.resolve("isotonic.model").toString()).out())
                 .contains("calibration").contains("isotonic:");
+
+        // with a deploy prevalence the calibrated probabilities are moved to it: on the held-out rows reweighted to
+        // that base rate (positives by 0.005 / base, negatives by 0.995 / (1 - base): the same rows as a population
+        // with 0.5% positives), the mean probability is near 0.005
+        double deployedMean = meanAtPrevalence(split.trainAndPredict(dir, "deployed", "--model", "logistic",
+                "--sampler", "smote", "--calibration", "isotonic", "--deploy-prevalence", "0.005"), base, 0.005);
+        System.out.printf("mammography held out, reweighted to 0.5%% positives: mean p %.5f%n", deployedMean);
+        assertThat(deployedMean).as("mean probability, isotonic moved to a deploy prevalence of 0.005")
+                .isBetween(0.005 / 1.5, 0.005 * 1.5);
+        assertThat(CliRun.of("inspect", dir.resolve("deployed.model").toString()).out())
+                .contains("moved from the training base rate").contains("to the deploy prevalence 0.005");
+    }
+
+    @Test
+    void anomalyScoresAreNotCalibratedAndTheRefusalComesBeforeAnyFit() throws Exception {
+        Path csv = dir.resolve("tiny.csv");
+        StringBuilder b = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < 40; i++) {
+            b.append(i % 7).append(',').append(i % 5).append(',').append(i % 10 == 0 ? 1 : 0).append('\n');
+        }
+        java.nio.file.Files.writeString(csv, b);
+        CliRun run = CliRun.of("train", csv.toString(), "--label", "y", "--positive", "1", "--model",
+                "autoencoder@dl4j", "--calibration", "sigmoid", "--out", dir.resolve("ae.model").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("autoencoder@dl4j gives anomaly scores").contains("--calibration none")
+                .doesNotContain("epoch").doesNotContain("Exception");
+        assertThat(dir.resolve("ae.model")).doesNotExist();
+    }
+
+    /** The mean p of predicted rows (row,y,p,predicted) weighted as a population with positive share {@code to}. */
+    private static double meanAtPrevalence(List<String> rows, double from, double to) {
+        double sum = 0;
+        double weights = 0;
+        for (String row : rows) {
+            String[] c = row.split(",");
+            double w = Double.parseDouble(c[1]) == 1 ? to / from : (1 - to) / (1 - from);
+            sum += w * Double.parseDouble(c[2]);
+            weights += w;
+        }
+        return sum / weights;
     }
 
     /** Mean p, Brier score and positive share of predicted rows (row,y,p,predicted). */

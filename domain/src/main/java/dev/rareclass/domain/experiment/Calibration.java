@@ -127,6 +127,25 @@ public record Calibration(String method, double a, double b, double[] x, double[
         return y[lo] + (y[hi] - y[lo]) * (s - x[lo]) / (x[hi] - x[lo]);
     }
 
+    /**
+     * This calibration with its probabilities moved to another base rate by {@code shift} (the training rows' rate
+     * to a deploy prevalence): exact for {@code sigmoid}, where the shift adds a constant to the log-odds and so moves
+     * the intercept; for {@code isotonic} the points' probabilities are shifted, and between two points the map stays
+     * linear (as it is between the unshifted points).
+     */
+    public Calibration shifted(PriorCorrection shift) {
+        if (method.equals("sigmoid")) {
+            double logOdds = Math.log(shift.target() / (1 - shift.target())) - Math.log(shift.fitted() / (1 - shift.fitted()));
+            return new Calibration(method, a, b - logOdds, x, y);
+        }
+        double[] moved = y.clone();
+        shift.applyAll(moved);
+        for (int i = 1; i < moved.length; i++) { // rounding must not break the order the constructor checks
+            moved[i] = Math.max(moved[i], moved[i - 1]);
+        }
+        return new Calibration(method, a, b, x, moved);
+    }
+
     /** Calibrates every score in place; returns the array. */
     public double[] applyAll(double[] scores) {
         for (int i = 0; i < scores.length; i++) {

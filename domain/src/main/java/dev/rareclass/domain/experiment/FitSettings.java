@@ -56,10 +56,6 @@ public record FitSettings(PreprocessingSpec preprocessing, int selectTopK, Thres
             throw new UsageException("calibration " + calibration + " is fitted on held-out scores; use a validation "
                     + "split above 0 or threshold cross-validation");
         }
-        if (!calibration.equals("none") && deployPrevalence > 0) {
-            throw new UsageException("calibration " + calibration + " maps scores to the training rows' base rate and "
-                    + "cannot be combined with a deploy prevalence yet; use one of them");
-        }
         if (thresholdFolds == 1 || thresholdFolds < 0 || thresholdFolds > 100) {
             throw new UsageException("threshold cross-validation needs 2 to 100 folds (0: a hold-out), got " + thresholdFolds);
         }

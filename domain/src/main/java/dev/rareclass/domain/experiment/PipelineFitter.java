@@ -179,14 +179,23 @@ public final class PipelineFitter {
         int[] yv = all.select(heldOut).toArray();
         Calibration calibration = null;
         if (!settings.calibration().equals("none")) {
-            if (!probabilities) {
-                throw new UsageException("calibration " + settings.calibration() + " maps probabilities; "
-                        + pipeline.spec().model() + " gives " + "anomaly scores, which have no calibration here");
+            if (!probabilities) { // ResolvedPipeline.unsupported refuses this before any fit; a guard for callers of resolve
+                throw new IllegalStateException("calibration of anomaly scores (" + pipeline.spec().model() + ")");
             }
             // fitted on the same never-seen scores the threshold is then chosen on, as the model will give them
             calibration = Calibration.fit(settings.calibration(), yv, scores);
-            calibration.applyAll(scores);
             selection = selection + "; " + settings.calibration() + " calibration fitted on the same scores";
+            if (settings.deployPrevalence() > 0) {
+                // fitted on rows at the training base rate (fitPart corrected to it): then moved to the deploy one
+                double training = (double) all.positives() / n;
+                var shift = PriorCorrection.of(training, settings.deployPrevalence());
+                if (shift.isPresent()) {
+                    calibration = calibration.shifted(shift.get());
+                    selection += String.format(java.util.Locale.ROOT, ", its probabilities moved from the training "
+                            + "base rate %.4g to the deploy prevalence %.4g", training, settings.deployPrevalence());
+                }
+            }
+            calibration.applyAll(scores);
         }
         double[] costs = table.rowCosts().map(c -> select(c, heldOut)).orElse(null);
         double threshold = policy.choose(yv, scores, costs);
@@ -283,7 +292,10 @@ public final class PipelineFitter {
         if (classifier.scoreKind() == ScoreKind.PROBABILITY) {
             ClassWeights w = spec.classWeight().weightsFor(yTrain);
             double seen = PriorCorrection.seen(yTrain.positives(), yTrain.negatives(), w.positive(), w.negative());
-            double real = settings.deployPrevalence() > 0 ? settings.deployPrevalence()
+            // a calibration learns the training base rate from held-out labels, so the scores it maps keep that
+            // rate and the calibration itself moves to a deploy prevalence (fitScored)
+            double real = settings.deployPrevalence() > 0 && settings.calibration().equals("none")
+                    ? settings.deployPrevalence()
                     : (double) trainPart.requireLabels().positives() / trainPart.rows();
             prior = PriorCorrection.of(seen, real).orElse(null);
         }

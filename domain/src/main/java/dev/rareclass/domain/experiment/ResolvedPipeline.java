@@ -44,7 +44,7 @@ public record ResolvedPipeline(PipelineSpec spec, TrainerFactory factory, Classi
 
     /**
      * Why this combination cannot be fitted (a model that takes no class weights, a one-class model with a
-     * sampler), or empty when it can. Experiments skip such combinations with a note instead of failing.
+     * sampler or a calibration), or empty when it can. Experiments skip such combinations with a note instead of failing.
      */
     public Optional<String> unsupported() {
         if (factory.learnsFromNegativesOnly() && !spec.sampler().isNone()) {
@@ -56,6 +56,10 @@ public record ResolvedPipeline(PipelineSpec spec, TrainerFactory factory, Classi
         }
         if (factory.learnsFromNegativesOnly() && !spec.classWeight().isNone()) {
             return Optional.of(model() + " learns from negative rows only; class weights do not apply");
+        }
+        if (factory.learnsFromNegativesOnly() && !fit().calibration().equals("none")) {
+            return Optional.of("calibration " + fit().calibration() + " maps probabilities; " + model()
+                    + " gives anomaly scores, which have no calibration here (use --calibration none)");
         }
         return Optional.empty();
     }

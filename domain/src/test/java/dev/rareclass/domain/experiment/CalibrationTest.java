@@ -61,6 +61,29 @@ class CalibrationTest {
     }
 
     @Test
+    void aShiftedCalibrationGivesTheCalibratedProbabilityMovedToTheNewBaseRate() {
+        PriorCorrection shift = new PriorCorrection(0.25, 0.01);
+        Calibration sigmoid = Calibration.fit("sigmoid", labels(), scores(false));
+        Calibration movedSigmoid = sigmoid.shifted(shift);
+        Calibration isotonic = Calibration.fit("isotonic", labels(), scores(false));
+        Calibration movedIsotonic = isotonic.shifted(shift);
+        double[] isoY = isotonic.y();
+        double[] movedY = movedIsotonic.y();
+        for (int i = 0; i < isoY.length; i++) { // at the points: exact
+            assertThat(movedY[i]).isCloseTo(shift.apply(isoY[i]), within(1e-15));
+        }
+        for (double s = -0.5; s <= 1.5; s += 0.01) {
+            // sigmoid: the shift moves the intercept only, so it is exact everywhere
+            assertThat(movedSigmoid.apply(s)).as("sigmoid at " + s).isCloseTo(shift.apply(sigmoid.apply(s)), within(1e-12));
+            // isotonic: linear between the moved points; the moved map is still monotone and below the unmoved one
+            assertThat(movedIsotonic.apply(s)).as("isotonic at " + s).isLessThanOrEqualTo(isotonic.apply(s) + 1e-15)
+                    .isLessThanOrEqualTo(movedIsotonic.apply(s + 0.01) + 1e-15);
+        }
+        assertThat(movedIsotonic.apply(2)).isEqualTo(1.0); // 0 and 1 stay where they are
+        assertThat(movedIsotonic.apply(-1)).isEqualTo(0.0);
+    }
+
+    @Test
     void isotonicPoolsTiedScoresFirst() {
         Calibration c = Calibration.fit("isotonic", labels(), scores(true));
         double[][] expected = {{0.0, 0}, {0.15, 0}, {0.3, 0}, {0.45, 0.25}, {0.5, 0.25}, {0.7, 0.333333333333},
