@@ -139,6 +139,7 @@ public final class InferenceServer {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             long start = System.nanoTime();
+            metrics.began();
             String model = "";
             int status;
             byte[] body;

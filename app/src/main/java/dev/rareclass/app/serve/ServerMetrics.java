@@ -2,6 +2,7 @@ package dev.rareclass.app.serve;
 
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -10,7 +11,7 @@ import java.io.IOException;
 
 /**
  * The server's Prometheus metrics, per model ({@code model=""} for requests that name none): requests by status
- * code, errors (status 400 and above), latency, and rows scored. Served as Prometheus text at {@code /metrics}.
+ * code, errors (status 400 and above), latency, rows scored, and requests in flight. Served as Prometheus text at {@code /metrics}.
  */
 final class ServerMetrics {
 
@@ -27,9 +28,18 @@ final class ServerMetrics {
             .register(registry);
     private final Counter rows = Counter.builder().name("rareclass_rows_scored_total")
             .help("Rows scored, by model").labelNames("model").register(registry);
+    private final Gauge inFlight = Gauge.builder().name("rareclass_requests_in_flight")
+            .help("HTTP requests being handled (read, not yet answered), the scrape that reads it included")
+            .register(registry);
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
 
+    /** A request reached the handler. */
+    void began() {
+        inFlight.inc();
+    }
+
     void answered(String model, int status, long nanos) {
+        inFlight.dec();
         requests.labelValues(model, Integer.toString(status)).inc();
         if (status >= 400) {
             errors.labelValues(model).inc();

@@ -500,6 +500,8 @@ class ServeBadRequestTest {
         assertThat(errors(STRICT)).as("another model's errors are its own").isEqualTo(strictBefore);
         String text = send("GET", "/metrics", null, null).body();
         assertThat(text).contains("rareclass_requests_total{code=\"400\",model=\"" + MODEL + "\"}");
+        // every answered request has left the gauge; the scrape reading it is the one in flight
+        assertThat(text).contains("rareclass_requests_in_flight 1.0");
     }
 
     private static double errors(String model) throws Exception {

@@ -90,7 +90,9 @@ class ServeProcessTest {
                         + "Content-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 o.write(bytes, 0, 40);
                 o.flush();
-                Thread.sleep(300); // the server has the request (headers and part of the body) in hand
+                // wait until the server's handler has the request (headers and part of the body) in hand: the
+                // scrape itself is one request in flight, ours the other (a fixed sleep was too short at load 10)
+                awaitInFlight(port, 2);
                 p.toHandle().destroy(); // SIGTERM (Process.destroy would also close our ends of its pipes)
                 // the server stops accepting: a new connection is refused once it has begun stopping
                 int finalPort = port;
@@ -120,5 +122,24 @@ class ServeProcessTest {
         } finally {
             p.destroyForcibly();
         }
+    }
+
+    /** Polls the server's /metrics until {@code rareclass_requests_in_flight} reaches {@code count}. */
+    private static void awaitInFlight(int port, int count) throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest scrape = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/metrics")).timeout(java.time.Duration.ofSeconds(10)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            last = client.send(scrape, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            double inFlight = last.lines().filter(l -> l.startsWith("rareclass_requests_in_flight "))
+                    .mapToDouble(l -> Double.parseDouble(l.split(" ")[1])).findFirst().orElse(0);
+            if (inFlight >= count) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the request never reached the server's handler; last /metrics:\n" + last);
     }
 }

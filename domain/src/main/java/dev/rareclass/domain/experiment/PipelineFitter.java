@@ -206,7 +206,7 @@ public final class PipelineFitter {
         // the model users get has seen every row; it keeps the threshold chosen on scores no fit had seen
         Part last = fitPart(table, null, epochs, pipeline, progress);
         selection += "; then refit on all " + n + " rows" + (epochs.isPresent() ? " for " + epochs.getAsInt()
-                + " epochs (boosting rounds), as many as the first " + (settings.thresholdFolds() > 0 ? "fits kept on average"
+                + (pipeline.model().kind().contains("boost") ? " boosting rounds" : " epochs") + ", as many as the first " + (settings.thresholdFolds() > 0 ? "fits kept on average"
                 : "fit kept") : "");
         Provenance provenance = Provenance.now(table.source(), dataSha256, settings.seed(), n, heldOut.length)
                 .withSelection(selection);
