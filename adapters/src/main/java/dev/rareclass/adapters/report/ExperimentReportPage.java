@@ -194,6 +194,24 @@ final class ExperimentReportPage {
         return charts;
     }
 
+    /**
+     * A configuration's test predictions' expected cost per row, each split's rows at its own threshold; NaN when
+     * a split's rows do not carry the costs the policy reads from a column.
+     */
+    private static double pooledCost(LeaderboardRow row, ThresholdCharts.CostPolicy costs) {
+        double total = 0;
+        long rows = 0;
+        for (FoldOutcome f : row.folds()) {
+            java.util.Optional<ThresholdCharts.CostCurve> curve = costs.curve(f.scores());
+            if (curve.isEmpty()) {
+                return Double.NaN;
+            }
+            total += curve.get().totalAt(f.threshold());
+            rows += f.scores().labels().length;
+        }
+        return rows == 0 ? Double.NaN : total / rows;
+    }
+
     /** The best configuration's thresholds: each split's, tuned on its own training part. */
     private ThresholdCharts.Chosen bestThresholds() {
         return new ThresholdCharts.Chosen(board.rows().get(0).folds().stream().mapToDouble(FoldOutcome::threshold)
@@ -222,18 +240,16 @@ final class ExperimentReportPage {
                 + "recall against the threshold on the out-of-fold scores pooled over the splits (a row is positive "
                 + "when its score is at least the threshold); the red line is " + chosen.words() + ".",
                 ThresholdCharts.precisionRecall(Curves.precisionRecall(s.labels(), s.scores()), log, chosen)));
-        ThresholdCharts.Costs.of(report.thresholdPolicy()).ifPresent(costs -> {
-            ThresholdCharts.CostCurve curve = ThresholdCharts.CostCurve.of(s.labels(), s.scores(), costs);
-            double here = costs.perRow(pooledCounts(best));
-            charts.add(new Charts.Chart("cost", "The best configuration, " + labels.get(0) + ": expected cost of a "
-                    + "row, (" + Charts.plain(costs.falseNegative()) + " x false negatives + "
-                    + Charts.plain(costs.falsePositive()) + " x false positives) / rows, against the threshold "
-                    + "on the pooled out-of-fold scores; the red line is " + chosen.words() + ". At those thresholds "
-                    + "the test predictions cost " + ModelReportPage.fmt(here) + " per row; the least cost on the "
-                    + "pooled scores, " + ModelReportPage.fmt(curve.bestCost()) + " per row, is at threshold "
+        ThresholdCharts.CostPolicy.of(report.thresholdPolicy()).flatMap(costs -> costs.curve(s).map(curve -> {
+            double here = pooledCost(best, costs);
+            return new Charts.Chart("cost", "The best configuration, " + labels.get(0) + ": expected cost of a "
+                    + "row, " + costs.formula() + ", against the threshold on the pooled out-of-fold scores; the red "
+                    + "line is " + chosen.words() + ". At those thresholds the test predictions cost "
+                    + ModelReportPage.fmt(here) + " per row; the least cost on the pooled scores, "
+                    + ModelReportPage.fmt(curve.bestCost()) + " per row, is at threshold "
                     + ModelReportPage.fmt(curve.bestThreshold()) + ".",
-                    ThresholdCharts.cost(curve, costs, log, chosen, here)));
-        });
+                    ThresholdCharts.cost(curve, costs, log, chosen, here));
+        })).ifPresent(charts::add);
         List<Charts.Line> lines = new ArrayList<>();
         List<Charts.Line> dots = new ArrayList<>();
         for (int i = 0; i < drawn(); i++) {

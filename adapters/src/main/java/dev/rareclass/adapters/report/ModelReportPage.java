@@ -105,19 +105,19 @@ final class ModelReportPage {
                 lines, true, List.of(Charts.PALETTE[0], Charts.NO_SKILL, Charts.THRESHOLD));
     }
 
-    /** The expected cost against the threshold, for a {@code cost:FN_COST:FP_COST} policy. */
+    /**
+     * The expected cost against the threshold, for a cost policy: {@code cost:FN_COST:FP_COST}, or
+     * {@code cost:@COLUMN:FP_COST} when the scored rows carry their costs.
+     */
     private java.util.Optional<Charts.Chart> costChart(ThresholdCharts.Chosen chosen) {
-        return ThresholdCharts.Costs.of(ev().policy()).map(costs -> {
-            ThresholdCharts.CostCurve curve = ThresholdCharts.CostCurve.of(report.scores().labels(),
-                    report.scores().scores(), costs);
-            double here = costs.perRow(ev().metrics().counts());
+        return ThresholdCharts.CostPolicy.of(ev().policy()).flatMap(costs -> costs.curve(report.scores()).map(curve -> {
+            double here = curve.costAt(ev().metrics().threshold());
             boolean log = report.scoreKind() == ScoreKind.ANOMALY && logScale(curve.thresholds());
-            return new Charts.Chart("cost", "Expected cost of a row, (" + Charts.plain(costs.falseNegative()) + " x false "
-                    + "negatives + " + Charts.plain(costs.falsePositive()) + " x false positives) / rows, against the threshold; "
+            return new Charts.Chart("cost", "Expected cost of a row, " + costs.formula() + ", against the threshold; "
                     + "the red line is the chosen threshold, whose cost here is " + fmt(here) + " per row. On these rows "
                     + "the least cost, " + fmt(curve.bestCost()) + " per row, is at threshold "
                     + fmt(curve.bestThreshold()) + ".", ThresholdCharts.cost(curve, costs, log, chosen, here));
-        });
+        }));
     }
 
     /** scikit-learn's calibration_curve with ten uniform bins: mean score and share of positives of each non-empty bin. */

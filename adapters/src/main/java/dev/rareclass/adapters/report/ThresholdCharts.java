@@ -1,8 +1,11 @@
 package dev.rareclass.adapters.report;
 
+import dev.rareclass.domain.data.LabelledScores;
 import dev.rareclass.domain.metrics.ConfusionCounts;
 import dev.rareclass.domain.metrics.Curve;
 import dev.rareclass.domain.metrics.OperatingPoints;
+import dev.rareclass.domain.metrics.RowCostCurve;
+import dev.rareclass.domain.threshold.ThresholdPolicies;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -20,15 +23,38 @@ final class ThresholdCharts {
     }
 
     /**
+     * A cost policy the cost chart draws: two fixed costs ({@link Costs}) or a cost per missed positive read from a
+     * column ({@link RowCosts}).
+     */
+    sealed interface CostPolicy permits Costs, RowCosts {
+
+        /** The costs of a policy spec; empty for a policy that is no cost policy. */
+        static Optional<CostPolicy> of(String policy) {
+            return RowCosts.of(policy).<CostPolicy>map(c -> c).or(() -> Costs.of(policy));
+        }
+
+        double falsePositive();
+
+        /** The policy as a spec, for the chart's legend. */
+        String spec();
+
+        /** A row's expected cost in words, for a caption: "(10 x false negatives + 1 x false positives) / rows". */
+        String formula();
+
+        /**
+         * The cost curve on these rows; empty when it needs the rows' own costs and they do not carry them (a report
+         * whose rows were scored without their cost column).
+         */
+        Optional<CostCurve> curve(LabelledScores rows);
+    }
+
+    /**
      * The costs of a {@code cost:FN_COST:FP_COST} policy: a row's expected cost is
      * {@code (FN_COST * fn + FP_COST * fp) / rows}, which the policy minimises on its validation rows.
      */
-    record Costs(double falseNegative, double falsePositive) {
+    record Costs(double falseNegative, double falsePositive) implements CostPolicy {
 
-        /**
-         * The costs of a policy spec with two fixed costs; empty for any other policy (a per-row cost read from a
-         * column, {@code cost:@COLUMN:FP_COST}, has no single cost per false negative the report could apply).
-         */
+        /** The costs of a policy spec with two fixed costs; empty for any other policy, a per-row one included. */
         static Optional<Costs> of(String policy) {
             if (policy == null) {
                 return Optional.empty();
@@ -47,13 +73,59 @@ final class ThresholdCharts {
             }
         }
 
-        /** The expected cost of one row at these counts. */
-        double perRow(ConfusionCounts c) {
-            return c.total() == 0 ? Double.NaN : (falseNegative * c.fn() + falsePositive * c.fp()) / c.total();
+        @Override
+        public String spec() {
+            return "cost:" + Charts.plain(falseNegative) + ":" + Charts.plain(falsePositive);
         }
 
-        String spec() {
-            return "cost:" + Charts.plain(falseNegative) + ":" + Charts.plain(falsePositive);
+        @Override
+        public String formula() {
+            return "(" + Charts.plain(falseNegative) + " x false negatives + " + Charts.plain(falsePositive)
+                    + " x false positives) / rows";
+        }
+
+        @Override
+        public Optional<CostCurve> curve(LabelledScores rows) {
+            return Optional.of(CostCurve.of(rows.labels(), rows.scores(), this));
+        }
+    }
+
+    /**
+     * The costs of a {@code cost:@COLUMN:FP_COST} policy: each missed positive costs its row's value of the column (the
+     * payment of a fraud), each false positive a flat cost; a row's expected cost is
+     * {@code (sum of the false negatives' costs + FP_COST * fp) / rows}, the sum the policy minimises.
+     */
+    record RowCosts(String column, double falsePositive) implements CostPolicy {
+
+        /** The costs of a policy spec that reads them from a column; empty for any other policy. */
+        static Optional<RowCosts> of(String policy) {
+            Optional<String> column = ThresholdPolicies.costColumnOf(policy);
+            if (column.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                double fp = Double.parseDouble(policy.substring(policy.lastIndexOf(':') + 1).strip());
+                return fp >= 0 && Double.isFinite(fp) ? Optional.of(new RowCosts(column.get(), fp)) : Optional.empty();
+            } catch (NumberFormatException e) {
+                return Optional.empty(); // not a policy spec the chart can read
+            }
+        }
+
+        @Override
+        public String spec() {
+            return "cost:@" + column + ":" + Charts.plain(falsePositive);
+        }
+
+        @Override
+        public String formula() {
+            return "(the summed costs of the false negatives + " + Charts.plain(falsePositive)
+                    + " x false positives) / rows, each false negative costing its row's value of column '" + column
+                    + "' (set aside, not a feature)";
+        }
+
+        @Override
+        public Optional<CostCurve> curve(LabelledScores rows) {
+            return rows.rowCosts().map(costs -> CostCurve.of(rows.labels(), rows.scores(), costs, this));
         }
     }
 
@@ -152,15 +224,22 @@ final class ThresholdCharts {
      */
     static final class CostCurve {
         private final double[] thresholds;
-        private final double[] perRow;
-        private final double bestThreshold;
-        private final double bestCost;
+        private final double[] totals;
+        private final double noneFlagged;
+        private final int rows;
+        private final int best;
 
-        private CostCurve(double[] thresholds, double[] perRow, double bestThreshold, double bestCost) {
+        /**
+         * @param totals      the summed cost of the rows at each threshold
+         * @param noneFlagged the summed cost when no row is flagged (a threshold above every score)
+         * @param best        the index of the least total, as the policy chooses it
+         */
+        private CostCurve(double[] thresholds, double[] totals, double noneFlagged, int rows, int best) {
             this.thresholds = thresholds;
-            this.perRow = perRow;
-            this.bestThreshold = bestThreshold;
-            this.bestCost = bestCost;
+            this.totals = totals;
+            this.noneFlagged = noneFlagged;
+            this.rows = rows;
+            this.best = best;
         }
 
         double[] thresholds() {
@@ -168,18 +247,48 @@ final class ThresholdCharts {
         }
 
         double[] perRow() {
-            return perRow.clone();
+            double[] out = new double[totals.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = totals[i] / rows;
+            }
+            return out;
         }
 
         /** The threshold of least cost on these rows (the larger one on a tie, as the policy chooses). */
         double bestThreshold() {
-            return bestThreshold;
+            return thresholds[best];
         }
 
         double bestCost() {
-            return bestCost;
+            return totals[best] / rows;
         }
 
+        /**
+         * The summed cost of these rows at any threshold: that of the smallest distinct score at or above it (which
+         * flags the same rows), or of flagging nothing when it lies above every score.
+         */
+        double totalAt(double threshold) {
+            int found = -1; // thresholds decrease: the last one at or above the threshold
+            int lo = 0;
+            int hi = thresholds.length - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (thresholds[mid] >= threshold) {
+                    found = mid;
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return found < 0 ? noneFlagged : totals[found];
+        }
+
+        /** The expected cost of a row at any threshold. */
+        double costAt(double threshold) {
+            return totalAt(threshold) / rows;
+        }
+
+        /** Two fixed costs: the counts at every threshold, and the least summed cost as {@code cost:FN:FP} finds it. */
         static CostCurve of(int[] y, double[] scores, Costs costs) {
             OperatingPoints points = OperatingPoints.of(y, scores);
             int n = points.size();
@@ -188,13 +297,24 @@ final class ThresholdCharts {
             int best = 0;
             for (int i = 0; i < n; i++) {
                 t[i] = points.threshold(i);
-                c[i] = costs.perRow(points.counts(i));
+                ConfusionCounts counts = points.counts(i);
+                c[i] = costs.falseNegative() * counts.fn() + costs.falsePositive() * counts.fp();
                 // ties to the larger threshold, as the policy breaks them
                 if (c[i] < c[best]) {
                     best = i;
                 }
             }
-            return new CostCurve(t, c, t[best], c[best]);
+            return new CostCurve(t, c, costs.falseNegative() * points.positives(), y.length, best);
+        }
+
+        /**
+         * Costs read per row: the very sweep {@code cost:@COLUMN:FP} chooses its threshold by
+         * ({@link RowCostCurve}), so the curve's least cost is at the policy's threshold, ties included.
+         */
+        static CostCurve of(int[] y, double[] scores, double[] rowCosts, RowCosts costs) {
+            RowCostCurve sweep = RowCostCurve.of(y, scores, rowCosts, costs.falsePositive());
+            return new CostCurve(sweep.thresholds(), sweep.totals(), sweep.noneFlagged(),
+                    sweep.rows(), sweep.best());
         }
     }
 
@@ -204,7 +324,7 @@ final class ThresholdCharts {
      *
      * @param chosenCost the cost per row at the chosen threshold(s) (over the splits, for an experiment)
      */
-    static JFreeChart cost(CostCurve curve, Costs costs, boolean log, Chosen chosen, double chosenCost) {
+    static JFreeChart cost(CostCurve curve, CostPolicy costs, boolean log, Chosen chosen, double chosenCost) {
         double[] x = log ? log10(curve.thresholds()) : curve.thresholds();
         double at = log ? Math.log10(chosen.median()) : chosen.median();
         List<Charts.Line> lines = new java.util.ArrayList<>(List.of(Charts.Line.of(String.format(Locale.ROOT,

@@ -3,18 +3,22 @@ package dev.rareclass.adapters.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.rareclass.domain.data.LabelledScores;
 import dev.rareclass.domain.experiment.DatasetSummary;
 import dev.rareclass.domain.experiment.ExperimentReport;
+import dev.rareclass.domain.experiment.FoldOutcome;
 import dev.rareclass.domain.experiment.Leaderboard;
 import dev.rareclass.domain.experiment.LeaderboardRow;
 import dev.rareclass.domain.experiment.ModelReport;
 import dev.rareclass.domain.metrics.ConfusionCounts;
 import dev.rareclass.domain.model.ScoreKind;
 import dev.rareclass.domain.threshold.ThresholdPolicies;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.Marker;
 import org.jfree.chart.plot.ValueMarker;
@@ -22,7 +26,9 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.Layer;
 import org.jfree.data.Range;
 import org.jfree.data.xy.XYDataset;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The chosen threshold on every chart that depends on it, the cost curve of a cost policy, and axes that zoom in
@@ -103,19 +109,159 @@ class ThresholdMarksTest {
                 (10.0 * chosen.fn() + chosen.fp()) / y.length);
         // the least cost it names is where the cost policy itself lands on these rows
         ThresholdCharts.CostCurve least = ThresholdCharts.CostCurve.of(y, s, new ThresholdCharts.Costs(10, 1));
+        assertThat(least.costAt(t)).isEqualTo((10.0 * chosen.fn() + chosen.fp()) / y.length);
         assertThat(least.bestThreshold()).isEqualTo(ThresholdPolicies.parse("cost:10:1").choose(y, s));
         assertThat(cost.caption()).contains("least cost").contains(ModelReportPage.fmt(least.bestThreshold()));
     }
 
     @Test
-    void onlyACostPolicyWithTwoFixedCostsHasACostCurve() {
+    void onlyACostPolicyHasACostCurve() {
         assertThat(ThresholdCharts.Costs.of("cost:10:1")).contains(new ThresholdCharts.Costs(10, 1));
         assertThat(ThresholdCharts.Costs.of("COST: 2.5 : 0")).contains(new ThresholdCharts.Costs(2.5, 0));
-        assertThat(ThresholdCharts.Costs.of("cost:@amount:1")).isEmpty();
-        assertThat(ThresholdCharts.Costs.of("max-f1")).isEmpty();
-        assertThat(ThresholdCharts.Costs.of("0.5")).isEmpty();
-        assertThat(ThresholdCharts.Costs.of("cost:0:0")).isEmpty();
-        assertThat(ThresholdCharts.Costs.of("")).isEmpty();
+        assertThat(ThresholdCharts.Costs.of("cost:@amount:1")).as("no fixed cost per false negative").isEmpty();
+        assertThat(ThresholdCharts.CostPolicy.of("cost:@amount:1")).contains(new ThresholdCharts.RowCosts("amount", 1));
+        assertThat(ThresholdCharts.CostPolicy.of("cost:@Payment Amount:2.5"))
+                .contains(new ThresholdCharts.RowCosts("Payment Amount", 2.5));
+        assertThat(ThresholdCharts.CostPolicy.of("cost:10:1")).contains(new ThresholdCharts.Costs(10, 1));
+        for (String other : List.of("max-f1", "0.5", "cost:0:0", "", "cost:@amount:x", "cost:@:1")) {
+            assertThat(ThresholdCharts.CostPolicy.of(other)).as(other).isEmpty();
+        }
+    }
+
+    /** The worked example of {@code RowCostPolicyTest}: eight rows, misses costing 10, 10 and 500, a review 20. */
+    private static final double[] SCORES = {0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2};
+    private static final int[] Y = {1, 0, 0, 1, 0, 0, 1, 0};
+    private static final double[] AMOUNT = {10, 1, 1, 10, 1, 1, 500, 1};
+
+    @Test
+    void thePerRowCostCurvesLeastCostIsWhereTheRowCostPolicyLands() {
+        ThresholdCharts.RowCosts costs = new ThresholdCharts.RowCosts("amount", 20);
+        ThresholdCharts.CostCurve curve = ThresholdCharts.CostCurve.of(Y, SCORES, AMOUNT, costs);
+        // flagging score >= t: t = 0.9 misses 10 + 500 = 510; t = 0.8 adds a review, 530; ... t = 0.3 misses
+        // nothing with 4 reviews, 80; t = 0.2, 100; per row, / 8
+        assertThat(curve.thresholds()).containsExactly(SCORES);
+        assertThat(curve.perRow()).containsExactly(510 / 8.0, 530 / 8.0, 550 / 8.0, 540 / 8.0, 560 / 8.0, 580 / 8.0,
+                80 / 8.0, 100 / 8.0);
+        assertThat(curve.bestThreshold()).isEqualTo(0.3)
+                .isEqualTo(ThresholdPolicies.parse("cost:@amount:20").choose(Y, SCORES, AMOUNT));
+        assertThat(curve.bestCost()).isEqualTo(10.0);
+        // a threshold between scores flags the rows of the next score up; above them all, nothing: 520
+        assertThat(curve.costAt(0.55)).isEqualTo(540 / 8.0);
+        assertThat(curve.costAt(0.95)).isEqualTo(520 / 8.0);
+    }
+
+    @Test
+    void tiedScoresAreOneThresholdAndATieInCostGoesToTheLargerThresholdAsThePolicyChooses() {
+        // rows of score 0.8 (a 30 positive, a negative) and 0.5 (a 10 positive, a negative), a review costing 10:
+        // t = 0.8 misses 10 with 1 review, 20; t = 0.5 misses nothing with 2 reviews, 20 too; t = 0.2, 30
+        double[] s = {0.5, 0.8, 0.2, 0.8, 0.5};
+        int[] y = {1, 1, 0, 0, 0};
+        double[] amount = {10, 30, 0, 0, 0};
+        ThresholdCharts.CostCurve curve = ThresholdCharts.CostCurve.of(y, s, amount,
+                new ThresholdCharts.RowCosts("amount", 10));
+        assertThat(curve.thresholds()).containsExactly(0.8, 0.5, 0.2);
+        assertThat(curve.perRow()).containsExactly(20 / 5.0, 20 / 5.0, 30 / 5.0);
+        assertThat(curve.bestThreshold()).isEqualTo(0.8)
+                .isEqualTo(ThresholdPolicies.parse("cost:@amount:10").choose(y, s, amount));
+    }
+
+    @Test
+    void onRandomRowsThePerRowCostCurveIsTheCostCountedByHandAndItsMinimumThePolicysChoice() {
+        for (long seed = 1; seed <= 5; seed++) {
+            SplittableRandom r = new SplittableRandom(seed);
+            int n = 200 + 100 * (int) seed;
+            int[] y = new int[n];
+            double[] s = new double[n];
+            double[] amount = new double[n];
+            for (int i = 0; i < n; i++) {
+                y[i] = r.nextDouble() < 0.02 * seed ? 1 : 0;
+                s[i] = Math.round((r.nextGaussian() + 1.5 * y[i]) * 20) / 20.0; // coarse: many tied scores
+                amount[i] = y[i] == 1 ? r.nextDouble() * (s[i] < 1 ? 2000 : 50) : r.nextDouble();
+            }
+            y[0] = 1;
+            double fp = 0.5 + seed;
+            ThresholdCharts.CostCurve curve = ThresholdCharts.CostCurve.of(y, s, amount,
+                    new ThresholdCharts.RowCosts("amount", fp));
+            assertThat(curve.bestThreshold()).as("seed " + seed)
+                    .isEqualTo(ThresholdPolicies.parse("cost:@amount:" + fp).choose(y, s, amount));
+            double[] t = curve.thresholds();
+            double[] perRow = curve.perRow();
+            double least = Double.POSITIVE_INFINITY;
+            for (int k = 0; k < t.length; k++) {
+                double byHand = 0;
+                for (int i = 0; i < n; i++) {
+                    byHand += y[i] == 1 && s[i] < t[k] ? amount[i] : y[i] == 0 && s[i] >= t[k] ? fp : 0;
+                }
+                assertThat(perRow[k]).as("seed " + seed + ", threshold " + t[k]).isCloseTo(byHand / n, within(1e-9));
+                least = Math.min(least, perRow[k]);
+            }
+            assertThat(curve.bestCost()).isEqualTo(least);
+        }
+    }
+
+    /** A model report under {@code cost:@amount:5} whose scored rows carry an amount each, or none. */
+    private static ModelReport rowCostReport(boolean withCosts) {
+        ModelReport r = HtmlReportSinkTest.modelReport(ScoreKind.PROBABILITY, false, "cost:@amount:5", 1.8, 0.3);
+        LabelledScores ls = r.scores();
+        LabelledScores scored = withCosts ? new LabelledScores(ls.source(), ls.mapping(), ls.labels(), ls.scores(),
+                amounts(ls.labels(), 3)) : ls;
+        return new ModelReport(r.title(), r.scoredPart(), r.dataset(), r.evaluation(), scored, r.scoreKind(),
+                r.history(), r.model(), r.provenance(), r.validationMetrics());
+    }
+
+    /** Missed positives cost 20 to 2,000, a negative's amount (never a cost) below 10. */
+    private static double[] amounts(int[] y, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] a = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            a[i] = y[i] == 1 ? 20 + 1980 * r.nextDouble() : 10 * r.nextDouble();
+        }
+        return a;
+    }
+
+    /** The cost per row of flagging {@code score >= t}, counted row by row. */
+    private static double costByHand(LabelledScores ls, double t, double fp) {
+        int[] y = ls.labels();
+        double[] s = ls.scores();
+        double[] a = ls.rowCosts().orElseThrow();
+        double total = 0;
+        for (int i = 0; i < y.length; i++) {
+            total += y[i] == 1 && s[i] < t ? a[i] : y[i] == 0 && s[i] >= t ? fp : 0;
+        }
+        return total / y.length;
+    }
+
+    @Test
+    void aPerRowCostPolicyDrawsTheCostCurveOfTheRowsCostsAndSaysWhichColumnTheyCameFrom() {
+        ModelReport report = rowCostReport(true);
+        Charts.Chart cost = chart(new ModelReportPage(report).charts(), "cost");
+        double t = report.evaluation().metrics().threshold();
+        assertThat(verticalLines(cost.chart())).containsExactly(t);
+        assertThat(dot(cost.chart(), "cost at the chosen threshold")[1])
+                .isCloseTo(costByHand(report.scores(), t, 5), within(1e-9));
+        XYDataset curve = cost.chart().getXYPlot().getDataset();
+        assertThat(curve.getSeriesKey(0).toString()).contains("cost:@amount:5");
+        for (int i = 0; i < curve.getItemCount(0); i += 97) {
+            assertThat(curve.getYValue(0, i)).isCloseTo(costByHand(report.scores(), curve.getXValue(0, i), 5),
+                    within(1e-9));
+        }
+        double best = ThresholdPolicies.parse("cost:@amount:5").choose(report.scores().labels(),
+                report.scores().scores(), report.scores().rowCosts().orElseThrow());
+        assertThat(cost.caption()).contains("column 'amount'").contains("5 x false positives")
+                .contains("is at threshold " + ModelReportPage.fmt(best));
+
+        assertThat(new ModelReportPage(rowCostReport(false)).charts()).extracting(Charts.Chart::name)
+                .as("rows scored without their costs: no curve to draw").doesNotContain("cost");
+    }
+
+    @Test
+    void theHtmlOfAPerRowCostReportHoldsTheCostChartCaptionedWithItsColumn(@TempDir Path dir) throws Exception {
+        Path html = dir.resolve("report.html");
+        new HtmlReportSink().writeModelReport(rowCostReport(true), html, Optional.empty());
+        Element figure = HtmlReportSinkTest.parse(html).getElementById("chart-cost");
+        assertThat(figure).isNotNull();
+        assertThat(figure.select("svg")).hasSize(1);
+        assertThat(figure.selectFirst("figcaption").text()).contains("its row's value of column 'amount'");
     }
 
     @Test
@@ -209,6 +355,46 @@ class ThresholdMarksTest {
         assertThat(verticalLines(cost.chart())).containsExactly(0.3);
         assertThat(cost.caption()).contains("5 x false negatives + 1 x false positives");
         assertThat(page.html()).contains("id=\"chart-cost\"");
+    }
+
+    @Test
+    void aComparisonUnderAPerRowCostPolicyDrawsTheCostCurveOfThePooledRowsCosts() {
+        ExperimentReport flat = experiment(1.8, "cost:@amount:5");
+        List<LeaderboardRow> rows = new ArrayList<>();
+        for (LeaderboardRow row : flat.leaderboard().rows()) {
+            List<FoldOutcome> folds = new ArrayList<>();
+            for (FoldOutcome f : row.folds()) {
+                LabelledScores ls = f.scores();
+                folds.add(new FoldOutcome(f.repeat(), f.fold(), f.trainRows(), f.testRows(), f.testPositives(),
+                        f.threshold(), f.fitSeconds(), f.metrics(), new LabelledScores(ls.source(), ls.mapping(),
+                        ls.labels(), ls.scores(), amounts(ls.labels(), 10 * f.fold() + 1))));
+            }
+            rows.add(new LeaderboardRow(row.model(), row.backend(), row.params(), row.sampler(), row.classWeight(),
+                    folds, row.worseThanBest(), row.pValue()));
+        }
+        Leaderboard board = new Leaderboard("payments.csv", "stratified 3-fold cross-validation", 42,
+                dev.rareclass.domain.metrics.MetricName.PR_AUC, rows);
+        ExperimentReportPage page = new ExperimentReportPage(ExperimentReport.of("Comparison", flat.dataset(), board,
+                "cost:@amount:5", Map.of()));
+        Charts.Chart cost = chart(page.charts(), "cost");
+        assertThat(verticalLines(cost.chart())).containsExactly(0.3);
+        assertThat(cost.caption()).contains("column 'amount'").contains("pooled out-of-fold scores");
+        // the dot: every split's rows at its own threshold, their costs summed over the splits, per row
+        double total = 0;
+        int n = 0;
+        for (FoldOutcome f : rows.get(0).folds()) {
+            total += costByHand(f.scores(), f.threshold(), 5) * f.scores().labels().length;
+            n += f.scores().labels().length;
+        }
+        assertThat(dot(cost.chart(), "cost at the splits' thresholds")[1]).isCloseTo(total / n, within(1e-9));
+        // pooled, the least cost is where the policy would land on the pooled rows
+        LabelledScores pooled = rows.get(0).pooledScores();
+        assertThat(pooled.rowCosts()).isPresent();
+        assertThat(cost.caption()).contains("is at threshold " + ModelReportPage.fmt(ThresholdPolicies
+                .parse("cost:@amount:5").choose(pooled.labels(), pooled.scores(), pooled.rowCosts().orElseThrow())));
+
+        assertThat(new ExperimentReportPage(flat).charts()).extracting(Charts.Chart::name)
+                .as("splits scored without their costs: no curve to draw").doesNotContain("cost");
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * it chooses differs from a flat cost's, the model file remembers to drop the column, so predicting on the same file
  * works, and {@code compare} runs with it. The table is generated: two informative features, 8% positives, and an
  * amount that is large for positives whose features look negative (the expensive frauds hide), so per-row costs move
- * the threshold down.
+ * the threshold down. Every report (train, evaluate and compare {@code --report}) draws the cost curve of the column.
  */
 class RowCostCliTest {
 
@@ -74,6 +74,49 @@ class RowCostCliTest {
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("cost column 'Amount' not found").contains("did you mean 'amount'");
         assertThat(dir.resolve("x.model")).doesNotExist();
+    }
+
+    @Test
+    void everyReportDrawsTheCostCurveOfTheCostColumn() throws Exception {
+        Path data = table();
+        Path model = dir.resolve("report.model");
+        Path trainReport = dir.resolve("train.html");
+        CliRun t = CliRun.of("train", data.toString(), "--label", "label", "--positive", "yes", "--model", "logistic",
+                "--threshold", "cost:@amount:5", "--out", model.toString(), "--report", trainReport.toString(), "-q");
+        assertThat(t.exitCode()).as(t.err()).isZero();
+        assertCostChartNamesTheColumn(trainReport);
+
+        Path evalReport = dir.resolve("evaluation.html");
+        CliRun e = CliRun.of("evaluate", model.toString(), data.toString(), "--report", evalReport.toString(), "-q");
+        assertThat(e.exitCode()).as(e.err()).isZero();
+        assertCostChartNamesTheColumn(evalReport);
+        // the column is read for the costs, not as a feature: the same numbers as without the report
+        CliRun plain = CliRun.of("evaluate", model.toString(), data.toString(), "-q");
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(e.out()).contains(plain.out().strip());
+        // a table without the column has no costs to draw: a data error naming it, and no report
+        Path noAmount = dir.resolve("no-amount.csv");
+        Files.write(noAmount, Files.readAllLines(data).stream().map(l -> l.replaceFirst(",[^,]*(,[^,]*)$", "$1"))
+                .toList());
+        Path missing = dir.resolve("missing.html");
+        CliRun m = CliRun.of("evaluate", model.toString(), noAmount.toString(), "--report", missing.toString(), "-q");
+        assertThat(m.exitCode()).isEqualTo(65);
+        assertThat(m.err()).contains("column 'amount' not found").contains("cost:@amount:5");
+        assertThat(missing).doesNotExist();
+
+        Path compare = dir.resolve("compare");
+        CliRun c = CliRun.of("compare", data.toString(), "--label", "label", "--positive", "yes", "--models",
+                "logistic", "--folds", "3", "--threshold", "cost:@amount:5", "--report", compare.toString(), "-q");
+        assertThat(c.exitCode()).as(c.err()).isZero();
+        assertCostChartNamesTheColumn(compare.resolve("report.html"));
+    }
+
+    private static void assertCostChartNamesTheColumn(Path html) throws Exception {
+        org.jsoup.nodes.Element figure = org.jsoup.Jsoup.parse(Files.readString(html)).getElementById("chart-cost");
+        assertThat(figure).as(html + " has a cost chart").isNotNull();
+        assertThat(figure.select("svg")).hasSize(1);
+        assertThat(figure.selectFirst("figcaption").text()).contains("its row's value of column 'amount'")
+                .contains("5 x false positives").contains("least cost");
     }
 
     private static double threshold(String inspect) {

@@ -92,6 +92,20 @@ public record DataOptions(Path file, Optional<String> format, boolean header, Op
                 shiftLabels);
     }
 
+    /**
+     * These options with a column read again (no change when it is not dropped): a cost column the model drops,
+     * which {@code evaluate --report} reads as the rows' costs.
+     */
+    public DataOptions withoutDropping(String column) {
+        if (!drop.contains(column)) {
+            return this;
+        }
+        List<String> fewer = new java.util.ArrayList<>(drop);
+        fewer.remove(column);
+        return new DataOptions(file, format, header, delimiter, label, positive, fewer, categorical, text, missing,
+                shiftLabels);
+    }
+
     public DataOptions withMissing(MissingPolicy policy) {
         return new DataOptions(file, format, header, delimiter, label, positive, drop, categorical, text, policy,
                 shiftLabels);

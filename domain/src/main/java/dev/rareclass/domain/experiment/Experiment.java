@@ -199,7 +199,7 @@ public final class Experiment {
                 model.classifier().scoreKind() == ScoreKind.PROBABILITY);
         return new FoldOutcome(split.repeat(), split.fold(), train.rows(), test.rows(), yTest.positives(),
                 model.threshold(), fitSeconds, metrics, new LabelledScores(test.source(),
-                        test.labelMapping().orElseThrow(), yTest.toArray(), scores));
+                        test.labelMapping().orElseThrow(), yTest.toArray(), scores, test.rowCosts().orElse(null)));
     }
 
     private static List<LeaderboardRow> markSignificance(List<LeaderboardRow> ranked, ExperimentPlan plan,

@@ -35,20 +35,28 @@ public record LeaderboardRow(String model, String backend, Hyperparameters param
         return folds.stream().mapToDouble(f -> f.metrics().get(name)).toArray();
     }
 
-    /** Every split's held-out labels and scores, concatenated in split order (for pooled ROC and PR curves). */
+    /**
+     * Every split's held-out labels and scores (and row costs, when the splits carry them), concatenated in split order
+     * (for pooled ROC and PR curves and the cost chart).
+     */
     public LabelledScores pooledScores() {
         int n = folds.stream().mapToInt(f -> f.scores().labels().length).sum();
         int[] labels = new int[n];
         double[] scores = new double[n];
+        // row costs (cost:@COLUMN:FP) only when every split carries them
+        double[] costs = folds.stream().allMatch(f -> f.scores().rowCosts().isPresent()) ? new double[n] : null;
         int at = 0;
         for (FoldOutcome f : folds) {
             int[] y = f.scores().labels();
             System.arraycopy(y, 0, labels, at, y.length);
             System.arraycopy(f.scores().scores(), 0, scores, at, y.length);
+            if (costs != null) {
+                System.arraycopy(f.scores().rowCosts().orElseThrow(), 0, costs, at, y.length);
+            }
             at += y.length;
         }
         LabelledScores first = folds.get(0).scores();
-        return new LabelledScores(first.source(), first.mapping(), labels, scores);
+        return new LabelledScores(first.source(), first.mapping(), labels, scores, costs);
     }
 
     public Summary fitSeconds() {

@@ -21,7 +21,8 @@ import java.util.Optional;
  * @param scoredPart which rows were scored, in words (such as "validation rows held out in training")
  * @param dataset    the table the rows came from
  * @param evaluation metrics, classification report and curves on the scored rows
- * @param scores     labels (0/1) and scores of the scored rows
+ * @param scores     labels (0/1) and scores of the scored rows, with their costs of a missed positive when the
+ *                   model's policy reads them from a column ({@code cost:@COLUMN:FP_COST})
  * @param scoreKind  probabilities, or anomaly scores (an autoencoder's reconstruction error)
  * @param history    per-epoch numbers of an iteratively trained model
  * @param model      what the model is: kind, backend, parameters, threshold, policy, sampler, class weight
@@ -48,7 +49,8 @@ public record ModelReport(String title, String scoredPart, DatasetSummary datase
      * @param scoredPart which rows were scored, in words
      * @param fitted     the model
      * @param whole      the table the rows come from (for the dataset summary)
-     * @param scored     the scored rows (labelled)
+     * @param scored     the scored rows (labelled), with their cost column set aside ({@link Table#withRowCostsFrom})
+     *                   when the model's policy reads one, so the report can draw the cost chart
      * @param scores     the model's scores of {@code scored}
      */
     public static ModelReport of(String title, String scoredPart, FittedPipeline fitted, Table whole, Table scored,
@@ -57,7 +59,8 @@ public record ModelReport(String title, String scoredPart, DatasetSummary datase
         Evaluation evaluation = Evaluation.of(fitted, scored, y, scores);
         LabelMapping mapping = scored.labelMapping().orElse(fitted.labelMapping());
         return new ModelReport(title, scoredPart, DatasetSummary.of(whole), evaluation,
-                new LabelledScores(scored.source(), mapping, y, scores), fitted.classifier().scoreKind(),
+                new LabelledScores(scored.source(), mapping, y, scores, scored.rowCosts().orElse(null)),
+                fitted.classifier().scoreKind(),
                 fitted.classifier().history(), modelFacts(fitted), provenanceFacts(fitted.provenance()),
                 fitted.validationMetrics());
     }

@@ -3,6 +3,7 @@ package dev.rareclass.domain.service;
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.ReadingOptions;
 import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.experiment.Evaluation;
 import dev.rareclass.domain.experiment.Checksums;
 import dev.rareclass.domain.experiment.FittedPipeline;
@@ -13,12 +14,17 @@ import dev.rareclass.domain.port.ModelStore;
 import dev.rareclass.domain.port.ReportSink;
 import dev.rareclass.domain.port.ResultSink;
 import dev.rareclass.domain.port.TableSource;
+import dev.rareclass.domain.threshold.ThresholdPolicies;
 import dev.rareclass.domain.usecase.EvaluateUseCase;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** Loads the model, reads the table as the model's training data was read, scores it, writes what was asked. */
+/**
+ * Loads the model, reads the table as the model's training data was read, scores it, writes what was asked. For a
+ * report of a model whose policy reads per-row costs ({@code cost:@COLUMN:FP_COST}), the cost column is read too and
+ * set aside as the rows' costs, for the cost chart (unless the user's {@code --drop} names it: then no cost chart).
+ */
 public record EvaluateService(TableSource tables, ModelStore store, ResultSink sink,
                               ReportSink reports, Outputs outputs) implements EvaluateUseCase {
 
@@ -30,7 +36,20 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
             Optional<Path> html = request.report().target().map(staged::file);
             Optional<Path> plots = request.report().plots().map(staged::folder);
             FittedPipeline model = store.load(request.model());
-            Table table = tables.read(asTrained(request.data(), request.given(), model));
+            // a report draws the cost curve of a cost:@COLUMN:FP policy: the column the model drops is read, then set
+            // aside as the rows' costs, so the features are the ones the model was trained on; unless the user drops it
+            Optional<String> costColumn = html.isPresent() ? ThresholdPolicies.costColumnOf(model.thresholdPolicy())
+                    .filter(c -> !request.given().drop().orElse(List.of()).contains(c)) : Optional.empty();
+            DataOptions options = asTrained(request.data(), request.given(), model);
+            Table table = tables.read(costColumn.map(options::withoutDropping).orElse(options));
+            if (costColumn.isPresent()) {
+                if (!table.featureNames().contains(costColumn.get())) {
+                    throw new DataException(table.source() + ": column '" + costColumn.get() + "' not found; the "
+                            + "model's threshold policy " + model.thresholdPolicy() + " reads the cost of each missed "
+                            + "positive from it");
+                }
+                table = table.withRowCostsFrom(costColumn.get());
+            }
             table.notes().forEach(progress::note);
             String trainedOn = model.provenance().dataSha256();
             if (!trainedOn.isEmpty() && trainedOn.equals(Checksums.sha256(request.data().file()))) {

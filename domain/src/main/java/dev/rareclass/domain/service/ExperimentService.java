@@ -168,7 +168,9 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
         List<Path> written = List.of();
         if (dir.isPresent()) {
             written = reports.writeExperimentReport(ExperimentReport.of(request.title(),
-                    Optional.of(DatasetSummary.of(table)), board, plan.fit().threshold().spec(),
+                    // a cost column (cost:@COLUMN:FP) is no feature: the folds' fits set it aside
+                    Optional.of(DatasetSummary.of(PipelineFitter.withCostColumnAside(table, plan.fit().threshold()))),
+                    board, plan.fit().threshold().spec(),
                     facts(request, best, model, (System.nanoTime() - t0) / 1e9)), dir.get(),
                     staging.plots()).stream().map(staging.staged()::published).toList();
         }

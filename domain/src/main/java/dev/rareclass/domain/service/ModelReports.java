@@ -4,6 +4,7 @@ import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.experiment.FittedPipeline;
 import dev.rareclass.domain.experiment.ModelReport;
 import dev.rareclass.domain.experiment.PipelineFitter;
+import dev.rareclass.domain.threshold.ThresholdPolicies;
 import java.util.Locale;
 
 /** The content of a just-trained model's report ({@code train --report}). */
@@ -16,7 +17,7 @@ final class ModelReports {
      * The model's report on the rows its threshold was chosen on, with the scores it was chosen on: the held-out rows
      * scored by the first fit (or every row out of fold), which no scoring fit had seen, although the model itself was
      * then refit on every row. A model fitted once, with a fixed threshold, is reported on its training rows, and the
-     * report says so.
+     * report says so. The scored rows carry their costs of a missed positive when the policy reads them from a column.
      *
      * @param model  the trained model
      * @param table  the training table as read
@@ -24,16 +25,20 @@ final class ModelReports {
      */
     static ModelReport trained(FittedPipeline model, Table table, PipelineFitter.Scored scored) {
         String name = model.classifier().id().toString();
+        // the fit set a cost column (cost:@COLUMN:FP) aside, so it is no feature; the report does too, and draws the
+        // cost chart of the scored rows' costs
+        Table costsAside = ThresholdPolicies.costColumnOf(model.thresholdPolicy())
+                .filter(column -> table.rowCosts().isEmpty()).map(table::withRowCostsFrom).orElse(table);
         if (scored.rows().length > 0) {
-            Table valid = table.selectRows(scored.rows());
+            Table valid = costsAside.selectRows(scored.rows());
             boolean cv = scored.rows().length == table.rows();
             return ModelReport.of("Training report: " + name, String.format(Locale.ROOT,
                     "%s (%d rows, %d positive), scored by fits that never saw them; the threshold was chosen on these "
                             + "scores, then the model was refit on all %d rows", cv ? "every training row out of fold"
                             : "the validation rows held out in training", valid.rows(),
-                    valid.requireLabels().positives(), table.rows()), model, table, valid, scored.scores());
+                    valid.requireLabels().positives(), table.rows()), model, costsAside, valid, scored.scores());
         }
         return ModelReport.of("Training report: " + name, "the training rows themselves (no validation part was held "
-                + "out, so these numbers are optimistic)", model, table, table, model.scores(table));
+                + "out, so these numbers are optimistic)", model, costsAside, costsAside, model.scores(costsAside));
     }
 }

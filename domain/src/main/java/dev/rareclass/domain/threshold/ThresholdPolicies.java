@@ -3,6 +3,7 @@ package dev.rareclass.domain.threshold;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.metrics.ConfusionCounts;
 import dev.rareclass.domain.metrics.OperatingPoints;
+import dev.rareclass.domain.metrics.RowCostCurve;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -119,6 +120,20 @@ public final class ThresholdPolicies {
             return new Fixed(number(spec, s));
         }
         throw bad(spec, null);
+    }
+
+    /**
+     * The cost column a recorded policy spec reads ({@code cost:@COLUMN:FP_COST}, as a model file keeps it); empty for
+     * any other text, including one that is no policy at all (an older model's), so reading a model never fails here.
+     */
+    public static java.util.Optional<String> costColumnOf(String spec) {
+        if (spec == null) {
+            return java.util.Optional.empty();
+        }
+        String trimmed = spec.strip();
+        int colon = trimmed.lastIndexOf(':');
+        return trimmed.regionMatches(true, 0, "cost:@", 0, 6) && colon > 6
+                ? java.util.Optional.of(trimmed.substring(6, colon)) : java.util.Optional.empty();
     }
 
     private static double fraction(String spec, String text) {
@@ -360,38 +375,8 @@ public final class ThresholdPolicies {
             if (rowCosts == null) {
                 return choose(y, scores);
             }
-            if (y.length != scores.length || rowCosts.length != scores.length) {
-                throw new IllegalArgumentException("labels, scores and costs differ in length");
-            }
-            if (scores.length == 0) {
-                throw new IllegalArgumentException("no rows to choose a threshold on");
-            }
-            Integer[] order = new Integer[scores.length];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            java.util.Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
-            double cost = 0; // nothing flagged: every positive is missed
-            for (int i = 0; i < y.length; i++) {
-                if (y[i] == 1) {
-                    cost += rowCosts[i];
-                }
-            }
-            double best = Double.POSITIVE_INFINITY;
-            double bestThreshold = scores[order[0]];
-            for (int k = 0; k < order.length; ) {
-                double t = scores[order[k]];
-                while (k < order.length && scores[order[k]] == t) { // a threshold flags every row of equal score
-                    int r = order[k];
-                    cost += y[r] == 1 ? -rowCosts[r] : fpCost;
-                    k++;
-                }
-                if (cost < best) {
-                    best = cost;
-                    bestThreshold = t;
-                }
-            }
-            return bestThreshold;
+            // the sweep the reports draw as the cost curve, so the chart's minimum is this choice
+            return RowCostCurve.of(y, scores, rowCosts, fpCost).bestThreshold();
         }
 
         @Override

@@ -9,6 +9,7 @@ import dev.rareclass.domain.data.NumericColumn;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.metrics.RowCostCurve;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,31 @@ class RowCostPolicyTest {
         // equal row costs are the flat policy
         double[] tens = {10, 10, 10, 10, 10, 10, 10, 10};
         assertThat(rows.choose(Y, SCORES, tens)).isEqualTo(0.9);
+    }
+
+    @Test
+    void thePolicyChoosesTheLeastOfTheSweepThatTheReportsDraw() {
+        RowCostCurve curve = RowCostCurve.of(Y, SCORES, AMOUNT, 20);
+        assertThat(curve.thresholds()).containsExactly(SCORES);
+        assertThat(curve.totals()).containsExactly(510, 530, 550, 540, 560, 580, 80, 100);
+        assertThat(curve.noneFlagged()).isEqualTo(520);
+        assertThat(curve.best()).isEqualTo(6);
+        assertThat(curve.bestThreshold())
+                .isEqualTo(ThresholdPolicies.parse("cost:@amount:20").choose(Y, SCORES, AMOUNT));
+        // a score that is no number would have no place in the sweep
+        double[] nan = SCORES.clone();
+        nan[2] = Double.NaN;
+        assertThatThrownBy(() -> RowCostCurve.of(Y, nan, AMOUNT, 20)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("finite");
+    }
+
+    @Test
+    void aRecordedSpecNamesItsCostColumnAndAnyOtherTextNone() {
+        assertThat(ThresholdPolicies.costColumnOf("cost:@Payment Amount:2.5")).contains("Payment Amount");
+        for (String other : new String[] {"cost:5:1", "max-f1", "", "cost:@", "0.5"}) {
+            assertThat(ThresholdPolicies.costColumnOf(other)).as(other).isEmpty();
+        }
+        assertThat(ThresholdPolicies.costColumnOf(null)).isEmpty();
     }
 
     @Test
