@@ -10,31 +10,31 @@ import java.util.Arrays;
 /**
  * Writes ustar archives entry by entry to a stream, including the ones no honest tool writes: a size in a header
  * that is not the content's, link entries, absolute names, unknown types. Content is streamed, so an entry of
- * gigabytes costs no memory.
+ * gigabytes costs no memory. Shared with the app module's tests through this module's test jar.
  */
-final class TarBuilder {
+public final class TarBuilder {
 
     private final OutputStream out;
 
-    TarBuilder(OutputStream out) {
+    public TarBuilder(OutputStream out) {
         this.out = out;
     }
 
     /** A regular file. */
-    TarBuilder file(String name, String content) {
+    public TarBuilder file(String name, String content) {
         byte[] b = content.getBytes(StandardCharsets.UTF_8);
         header(name, '0', b.length, "");
         return content(b).pad(b.length);
     }
 
     /** A regular file of raw bytes. */
-    TarBuilder file(String name, byte[] content) {
+    public TarBuilder file(String name, byte[] content) {
         header(name, '0', content.length, "");
         return content(content).pad(content.length);
     }
 
     /** A header of any type, declared size and link target; write the content with {@link #content} and {@link #pad}. */
-    TarBuilder header(String name, char type, long size, String link) {
+    public TarBuilder header(String name, char type, long size, String link) {
         byte[] h = new byte[512];
         put(h, 0, name);
         put(h, 100, "0000644");
@@ -57,7 +57,7 @@ final class TarBuilder {
     }
 
     /** A pax extended header ('x') with these records (key=value). */
-    TarBuilder pax(String... records) {
+    public TarBuilder pax(String... records) {
         StringBuilder sb = new StringBuilder();
         for (String r : records) {
             String body = " " + r + "\n";
@@ -72,7 +72,7 @@ final class TarBuilder {
         return content(b).pad(b.length);
     }
 
-    TarBuilder content(byte[] b) {
+    public TarBuilder content(byte[] b) {
         try {
             out.write(b);
         } catch (IOException e) {
@@ -82,7 +82,7 @@ final class TarBuilder {
     }
 
     /** {@code n} copies of byte {@code b}, streamed. */
-    TarBuilder repeat(int b, long n) {
+    public TarBuilder repeat(int b, long n) {
         byte[] chunk = new byte[1 << 16];
         Arrays.fill(chunk, (byte) b);
         try {
@@ -96,23 +96,45 @@ final class TarBuilder {
     }
 
     /** The zeros that round an entry of {@code size} bytes up to whole blocks. */
-    TarBuilder pad(long size) {
+    public TarBuilder pad(long size) {
         return content(new byte[(int) ((512 - size % 512) % 512)]);
     }
 
     /** The end-of-archive marker: two zero blocks. */
-    TarBuilder end() {
+    public TarBuilder end() {
         return content(new byte[1024]);
     }
 
     /** A whole archive of regular files (name, content, name, content, ...). */
-    static byte[] of(String... pairs) {
+    public static byte[] of(String... pairs) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         TarBuilder t = new TarBuilder(bytes);
         for (int i = 0; i < pairs.length; i += 2) {
             t.file(pairs[i], pairs[i + 1]);
         }
         t.end();
+        return bytes.toByteArray();
+    }
+
+    /** Writes a gzipped archive of the given entries to {@code file}; returns it. */
+    public static java.nio.file.Path gz(java.nio.file.Path file, java.util.function.Consumer<TarBuilder> entries) {
+        try (OutputStream out = new java.io.BufferedOutputStream(new java.util.zip.GZIPOutputStream(
+                java.nio.file.Files.newOutputStream(file), 1 << 16), 1 << 16)) {
+            entries.accept(new TarBuilder(out));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /** A gzipped archive of regular files (name, content, ...) as bytes. */
+    public static byte[] gzipped(String... pairs) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(of(pairs));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return bytes.toByteArray();
     }
 

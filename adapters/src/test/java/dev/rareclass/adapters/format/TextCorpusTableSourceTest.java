@@ -71,7 +71,7 @@ class TextCorpusTableSourceTest {
     void aTarGzOfClassFoldersIsReadWithoutUnpacking() throws IOException {
         Path archive = dir.resolve("corpus.tar.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(archive))) {
-            out.write(Tar.of("README", "top-level files are skipped",
+            out.write(TarBuilder.of("README", "top-level files are skipped",
                     "txt/pos/1.txt", "great",
                     "txt/neg/2.txt", "awful",
                     "txt/neg/3.txt", "meh " + "x".repeat(600)));
@@ -88,7 +88,7 @@ class TextCorpusTableSourceTest {
 
     @Test
     void aTruncatedArchiveIsADataError() throws IOException {
-        byte[] tar = Tar.of("c/pos/1.txt", "x".repeat(2000), "c/neg/2.txt", "y");
+        byte[] tar = TarBuilder.of("c/pos/1.txt", "x".repeat(2000), "c/neg/2.txt", "y");
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
         try (OutputStream out = new GZIPOutputStream(gz)) {
             out.write(tar);
@@ -213,42 +213,5 @@ class TextCorpusTableSourceTest {
         assertThat(t.rows()).isEqualTo(7);
         assertThat(docs.get(2)).isEqualTo("loved it");
         assertThat(docs.get(5)).isEqualTo("brilliant");
-    }
-
-    /** Writes a ustar archive of regular files (name, content, name, content, ...). */
-    static final class Tar {
-        static byte[] of(String... pairs) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            for (int i = 0; i < pairs.length; i += 2) {
-                byte[] content = pairs[i + 1].getBytes(StandardCharsets.UTF_8);
-                byte[] h = new byte[512];
-                put(h, 0, pairs[i]);
-                put(h, 100, "0000644");
-                put(h, 108, "0000000");
-                put(h, 116, "0000000");
-                put(h, 124, String.format("%011o", content.length));
-                put(h, 136, "00000000000");
-                h[156] = '0';
-                put(h, 257, "ustar");
-                put(h, 263, "00");
-                Arrays.fill(h, 148, 156, (byte) ' ');
-                int sum = 0;
-                for (byte b : h) {
-                    sum += b & 0xff;
-                }
-                put(h, 148, String.format("%06o", sum));
-                h[154] = 0;
-                out.writeBytes(h);
-                out.writeBytes(content);
-                out.writeBytes(new byte[(512 - content.length % 512) % 512]);
-            }
-            out.writeBytes(new byte[1024]);
-            return out.toByteArray();
-        }
-
-        private static void put(byte[] h, int offset, String s) {
-            byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            System.arraycopy(b, 0, h, offset, b.length);
-        }
     }
 }

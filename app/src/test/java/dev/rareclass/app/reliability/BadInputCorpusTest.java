@@ -1,5 +1,6 @@
 package dev.rareclass.app.reliability;
 
+import dev.rareclass.adapters.format.TarBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -124,49 +125,49 @@ class BadInputCorpusTest {
                 trainText, 65, "files-without-classes"));
         cases.add(res("one-class-corpus.tar.gz", trainText, 65, "one-class-corpus.tar.gz"));
         // hostile archives (see also MemoryProcessTest for the 2 GiB document and the bomb of a million entries)
-        cases.add(gen("huge-document.tar.gz", d -> Tars.gz(d.resolve("huge-document.tar.gz"), t -> t
+        cases.add(gen("huge-document.tar.gz", d -> TarBuilder.gz(d.resolve("huge-document.tar.gz"), t -> t
                 .file("c/neg/1.txt", "fine").header("c/pos/big.txt", '0', 17L << 20, "").repeat('a', 17L << 20)
                 .pad(17L << 20).end()), trainText, 65, "entry 'c/pos/big.txt' is a document of 17 MiB"));
-        cases.add(gen("size-too-small.tar.gz", d -> Tars.gz(d.resolve("size-too-small.tar.gz"), t -> t
+        cases.add(gen("size-too-small.tar.gz", d -> TarBuilder.gz(d.resolve("size-too-small.tar.gz"), t -> t
                 .header("c/pos/1.txt", '0', 10, "").repeat('a', 600).pad(600).file("c/neg/2.txt", "x").end()),
                 trainText, 65, "the block after entry 'c/pos/1.txt' is not a tar header"));
-        cases.add(gen("size-too-large.tar.gz", d -> Tars.gz(d.resolve("size-too-large.tar.gz"), t -> t
+        cases.add(gen("size-too-large.tar.gz", d -> TarBuilder.gz(d.resolve("size-too-large.tar.gz"), t -> t
                 .file("c/neg/2.txt", "x").header("c/pos/1.txt", '0', 3000, "").repeat('a', 100)),
                 trainText, 65, "the file ends inside entry 'c/pos/1.txt'"));
-        cases.add(gen("size-too-small-then-zeros.tar.gz", d -> Tars.gz(d.resolve("size-too-small-then-zeros.tar.gz"),
+        cases.add(gen("size-too-small-then-zeros.tar.gz", d -> TarBuilder.gz(d.resolve("size-too-small-then-zeros.tar.gz"),
                 t -> t.file("c/neg/2.txt", "x").header("c/pos/1.txt", '0', 10, "").repeat('a', 10).repeat(0, 4000)
                         .repeat('b', 100).pad(4110).end()), trainText, 65, "data follows its end-of-archive marker"));
-        cases.add(gen("pax-size-huge.tar.gz", d -> Tars.gz(d.resolve("pax-size-huge.tar.gz"), t -> t
+        cases.add(gen("pax-size-huge.tar.gz", d -> TarBuilder.gz(d.resolve("pax-size-huge.tar.gz"), t -> t
                 .pax("size=99999999999").header("c/pos/1.txt", '0', 0, "").end()), trainText, 65, "93.1 GiB"));
-        cases.add(gen("absolute-name.tar.gz", d -> Tars.gz(d.resolve("absolute-name.tar.gz"), t -> t
+        cases.add(gen("absolute-name.tar.gz", d -> TarBuilder.gz(d.resolve("absolute-name.tar.gz"), t -> t
                 .file("c/neg/1.txt", "x").file("/etc/pos/passwd", "root").end()), trainText, 65,
                 "'/etc/pos/passwd' points outside the archive (an absolute name)"));
-        cases.add(gen("dotdot-name.tar.gz", d -> Tars.gz(d.resolve("dotdot-name.tar.gz"), t -> t
+        cases.add(gen("dotdot-name.tar.gz", d -> TarBuilder.gz(d.resolve("dotdot-name.tar.gz"), t -> t
                 .file("c/neg/1.txt", "x").file("c/../../pos/evil.txt", "x").end()), trainText, 65,
                 "'c/../../pos/evil.txt' points outside the archive (a '..' in its name)"));
-        cases.add(gen("link-named-outside.tar.gz", d -> Tars.gz(d.resolve("link-named-outside.tar.gz"), t -> t
+        cases.add(gen("link-named-outside.tar.gz", d -> TarBuilder.gz(d.resolve("link-named-outside.tar.gz"), t -> t
                 .file("c/neg/1.txt", "x").header("../pos/passwd", '2', 0, "/etc/passwd").end()), trainText, 65,
                 "points outside the archive"));
-        cases.add(gen("links-only.tar.gz", d -> Tars.gz(d.resolve("links-only.tar.gz"), t -> t
+        cases.add(gen("links-only.tar.gz", d -> TarBuilder.gz(d.resolve("links-only.tar.gz"), t -> t
                 .header("c/pos/a.txt", '2', 0, "/etc/passwd").header("c/neg/b.txt", '1', 0, "c/pos/a.txt").end()),
                 trainText, 65, "no documents found"));
-        cases.add(gen("nested-archive.tar.gz", d -> Tars.gz(d.resolve("nested-archive.tar.gz"), t -> t
-                .file("c/neg/1.txt", "x").file("c/pos/inner.tar.gz", Tars.gzipped("d/pos/1.txt", "hidden")).end()),
+        cases.add(gen("nested-archive.tar.gz", d -> TarBuilder.gz(d.resolve("nested-archive.tar.gz"), t -> t
+                .file("c/neg/1.txt", "x").file("c/pos/inner.tar.gz", TarBuilder.gzipped("d/pos/1.txt", "hidden")).end()),
                 trainText, 65, "entry 'c/pos/inner.tar.gz' is gzip data, not text"));
-        cases.add(gen("binary-document.tar.gz", d -> Tars.gz(d.resolve("binary-document.tar.gz"), t -> t
+        cases.add(gen("binary-document.tar.gz", d -> TarBuilder.gz(d.resolve("binary-document.tar.gz"), t -> t
                 .file("c/neg/1.txt", "x").file("c/pos/photo.jpg", new byte[] {(byte) 0xff, (byte) 0xd8, 0, 0x10}).end()),
                 trainText, 65, "holds NUL bytes"));
-        cases.add(gen("sparse-entry.tar.gz", d -> Tars.gz(d.resolve("sparse-entry.tar.gz"), t -> t
+        cases.add(gen("sparse-entry.tar.gz", d -> TarBuilder.gz(d.resolve("sparse-entry.tar.gz"), t -> t
                 .file("c/neg/1.txt", "x").header("c/pos/1.txt", 'S', 0, "").end()), trainText, 65, "tar type 'S'"));
-        cases.add(gen("long-class-name.tar.gz", d -> Tars.gz(d.resolve("long-class-name.tar.gz"), t -> t
+        cases.add(gen("long-class-name.tar.gz", d -> TarBuilder.gz(d.resolve("long-class-name.tar.gz"), t -> t
                 .pax("path=c/" + "p".repeat(300) + "/1.txt").file("x", "text").end()), trainText, 65,
                 "longer than 255 bytes"));
         cases.add(gen("plain-tar-named.tar.gz", d -> write(d.resolve("plain-tar-named.tar.gz"),
-                Tars.of("c/pos/1.txt", "x", "c/neg/2.txt", "y")), trainText, 65, "not valid gzip data"));
-        cases.add(gen("gzipped-twice.tar.gz", d -> Tars.gz(d.resolve("gzipped-twice.tar.gz"), t -> t
-                .content(Tars.gzipped("c/pos/1.txt", "x", "c/neg/2.txt", "y"))), trainText, 65, "compressed twice?"));
+                TarBuilder.of("c/pos/1.txt", "x", "c/neg/2.txt", "y")), trainText, 65, "not valid gzip data"));
+        cases.add(gen("gzipped-twice.tar.gz", d -> TarBuilder.gz(d.resolve("gzipped-twice.tar.gz"), t -> t
+                .content(TarBuilder.gzipped("c/pos/1.txt", "x", "c/neg/2.txt", "y"))), trainText, 65, "compressed twice?"));
         cases.add(gen("truncated-gzip.tar.gz", d -> {
-            byte[] whole = Tars.gzipped("c/pos/1.txt", "x".repeat(5000), "c/neg/2.txt", "y".repeat(5000));
+            byte[] whole = TarBuilder.gzipped("c/pos/1.txt", "x".repeat(5000), "c/neg/2.txt", "y".repeat(5000));
             return write(d.resolve("truncated-gzip.tar.gz"), java.util.Arrays.copyOf(whole, whole.length - 20));
         }, trainText, 65, "truncated or corrupt gzip data"));
         cases.add(gen("binary-in-folder", d -> {

@@ -1,5 +1,6 @@
 package dev.rareclass.app.reliability;
 
+import dev.rareclass.adapters.format.TarBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -37,7 +38,7 @@ class CorpusFolderTrainTest {
 
     @Test
     void linksInAnArchiveAreSkippedWithANoteAndTheRestIsRead() {
-        Path archive = Tars.gz(dir.resolve("links.tar.gz"), t -> {
+        Path archive = TarBuilder.gz(dir.resolve("links.tar.gz"), t -> {
             for (int i = 0; i < 20; i++) {
                 t.file("c/pos/" + i + ".txt", "great fine lovely " + i).file("c/neg/" + i + ".txt", "awful bad boring " + i);
             }

@@ -1,5 +1,6 @@
 package dev.rareclass.app.reliability;
 
+import dev.rareclass.adapters.format.TarBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -63,7 +64,7 @@ class MemoryProcessTest {
     @Test
     void aTwoGigabyteDocumentInATwoMegabyteArchiveIsRefusedInA64MegabyteHeap() throws Exception {
         long size = 2L << 30;
-        Path archive = Tars.gz(dir.resolve("big.tar.gz"), t -> t.file("c/neg/1.txt", "fine")
+        Path archive = TarBuilder.gz(dir.resolve("big.tar.gz"), t -> t.file("c/neg/1.txt", "fine")
                 .header("c/pos/huge.txt", '0', size, "").repeat(0, size).pad(size).end());
         assertThat(Files.size(archive)).isLessThan(3_000_000);
         Result r = run(List.of("-Xmx64m"), trainText(archive));
@@ -77,7 +78,7 @@ class MemoryProcessTest {
         // 1,100,000 one-byte documents, 1.1 GiB inflated: the reader stops at 1 GiB, having held a million
         // documents of one letter (about 100 MB); the file is a few MB
         byte[] entry = new byte[1024];
-        new Tars(new java.io.OutputStream() {
+        new TarBuilder(new java.io.OutputStream() {
             int at;
 
             @Override
@@ -91,7 +92,7 @@ class MemoryProcessTest {
                 at += len;
             }
         }).file("c/pos/1.txt", "x");
-        Path archive = Tars.gz(dir.resolve("bomb.tar.gz"), t -> {
+        Path archive = TarBuilder.gz(dir.resolve("bomb.tar.gz"), t -> {
             for (int i = 0; i < 1_100_000; i++) {
                 t.content(entry);
             }
