@@ -2,6 +2,7 @@ package dev.rareclass.smile;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import smile.classification.DecisionTree;
 import smile.classification.RandomForest;
 
@@ -20,12 +21,31 @@ import smile.classification.RandomForest;
 public final class SmileRandomForestClassifier extends SmileForestClassifier<RandomForestParams> {
 
     private final RandomForest forest;
+    /** The training rows' out-of-bag scores, or null (a forest read from a model file): never written to one. */
+    private final double[] outOfBag;
 
+    /** A forest read back from a model file: it has no out-of-bag scores. */
     SmileRandomForestClassifier(RandomForest forest, RandomForestParams params) {
+        this(forest, params, null);
+    }
+
+    /** A forest just grown, with its training rows' out-of-bag scores ({@link OutOfBagForest}). */
+    SmileRandomForestClassifier(RandomForest forest, RandomForestParams params, double[] outOfBag) {
         super(SmileKind.RANDOM_FOREST.kind, params, require(forest.numClasses() == 2,
                 "a binary forest was expected, got " + forest.numClasses() + " classes", forest).schema(),
                 treesOf(forest));
         this.forest = forest;
+        this.outOfBag = outOfBag;
+    }
+
+    /**
+     * Each training row's out-of-bag score: the mean leaf share over the trees whose bootstrap did not draw it (NaN
+     * where every tree drew it), as {@link #scores} would give it from those trees alone. Only a forest just grown has
+     * them; the model file does not keep them.
+     */
+    @Override
+    public Optional<double[]> outOfBagScores() {
+        return Optional.ofNullable(outOfBag).map(double[]::clone);
     }
 
     private static DecisionTree[] treesOf(RandomForest forest) {

@@ -37,6 +37,7 @@ final class SmileTrainerFactory implements TrainerFactory {
     private final String model;
     private final Set<String> parameterNames;
     private final boolean supportsClassWeights;
+    private final boolean offersOutOfBagScores;
     private final Function<Hyperparameters, ClassifierTrainer> trainer;
 
     /**
@@ -45,6 +46,17 @@ final class SmileTrainerFactory implements TrainerFactory {
      */
     <P> SmileTrainerFactory(SmileKind kind, Set<String> parameterNames, boolean supportsClassWeights,
                             Function<Hyperparameters, P> read, Fit<P> fit) {
+        this(kind, parameterNames, supportsClassWeights, false, read, fit);
+    }
+
+    /**
+     * @param offersOutOfBagScores whether the fit's classifiers offer their training rows' out-of-bag scores
+     * @param read                 reads and validates the user parameters (a {@code UsageException} names a bad one)
+     * @param fit                  the kind's own fit, called after the shared checks
+     */
+    <P> SmileTrainerFactory(SmileKind kind, Set<String> parameterNames, boolean supportsClassWeights,
+                            boolean offersOutOfBagScores, Function<Hyperparameters, P> read, Fit<P> fit) {
+        this.offersOutOfBagScores = offersOutOfBagScores;
         this.kind = kind.kind;
         this.model = kind.model;
         this.parameterNames = parameterNames;
@@ -73,6 +85,11 @@ final class SmileTrainerFactory implements TrainerFactory {
     @Override
     public final boolean supportsClassWeights() {
         return supportsClassWeights;
+    }
+
+    @Override
+    public final boolean offersOutOfBagScores() {
+        return offersOutOfBagScores;
     }
 
     @Override

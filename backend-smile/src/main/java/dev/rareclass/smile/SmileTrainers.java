@@ -19,7 +19,6 @@ import smile.classification.PlattScaling;
 import smile.classification.RandomForest;
 import smile.classification.SVM;
 import smile.data.DataFrame;
-import smile.data.formula.Formula;
 import smile.data.type.DataTypes;
 import smile.data.type.StructField;
 import smile.math.MathEx;
@@ -77,9 +76,14 @@ final class SmileTrainers {
      * A weight ratio {@code w_pos : w_neg} becomes the integer divisor {@code round(max / w)} for each
      * class, capped so that at least one row of each class is drawn; ratios are therefore rounded to
      * whole numbers.
+     *
+     * <p><b>Out-of-bag scores.</b> The forest is grown tree by tree as {@code RandomForest.fit} grows it, the same
+     * trees from the same seeds ({@link OutOfBagForest}), so that each tree's bootstrap is known: the trained forest
+     * offers every training row's out-of-bag score ({@code TrainedClassifier.outOfBagScores}), on which the pipeline
+     * chooses its threshold with one fit instead of a hold-out and a refit.
      */
     static SmileTrainerFactory randomForest() {
-        return new SmileTrainerFactory(SmileKind.RANDOM_FOREST, RandomForestParams.NAMES, true, RandomForestParams::of, (params, x, y, ctx) -> {
+        return new SmileTrainerFactory(SmileKind.RANDOM_FOREST, RandomForestParams.NAMES, true, true, RandomForestParams::of, (params, x, y, ctx) -> {
             int d = x.cols();
             RandomForestParams resolved = params.resolvedFor(d);
 
@@ -87,17 +91,10 @@ final class SmileTrainers {
             // formula "y ~ ." takes the rest.
             DataFrame frame = labelledFrame(x, y);
 
-            SplittableRandom rng = new SplittableRandom(ctx.seed());
-            long[] seeds = new long[resolved.trees()];
-            for (int t = 0; t < seeds.length; t++) {
-                seeds[t] = rng.nextLong();
-            }
-            RandomForest.Options options = new RandomForest.Options(resolved.trees(), resolved.mtry(),
-                    resolved.splitRule(), resolved.maxDepth(),
-                    resolved.maxNodes() == 0 ? Integer.MAX_VALUE : resolved.maxNodes(), resolved.nodeSize(),
-                    resolved.subsample(), smileClassWeight(ctx.classWeights(), y), seeds, null);
-            RandomForest forest = growTrees(ctx, SmileKind.RANDOM_FOREST.model, resolved.trees(), () -> RandomForest.fit(Formula.lhs(LABEL), frame, options));
-            return new SmileRandomForestClassifier(forest, resolved);
+            RandomForest.Options options = forestOptions(resolved, ctx, y);
+            OutOfBagForest.Grown grown = growTrees(ctx, SmileKind.RANDOM_FOREST.model, resolved.trees(),
+                    () -> OutOfBagForest.grow(frame, LABEL, options));
+            return new SmileRandomForestClassifier(grown.forest(), resolved, grown.outOfBag());
         });
     }
 
@@ -355,6 +352,18 @@ final class SmileTrainers {
     }
 
     // random-forest
+
+    /** Smile's options for a forest of resolved parameters: one seed per tree drawn from the context's seed. */
+    static RandomForest.Options forestOptions(RandomForestParams resolved, TrainingContext ctx, Labels y) {
+        SplittableRandom rng = new SplittableRandom(ctx.seed());
+        long[] seeds = new long[resolved.trees()];
+        for (int t = 0; t < seeds.length; t++) {
+            seeds[t] = rng.nextLong();
+        }
+        return new RandomForest.Options(resolved.trees(), resolved.mtry(), resolved.splitRule(), resolved.maxDepth(),
+                resolved.maxNodes() == 0 ? Integer.MAX_VALUE : resolved.maxNodes(), resolved.nodeSize(),
+                resolved.subsample(), smileClassWeight(ctx.classWeights(), y), seeds, null);
+    }
 
     /** Smile's per-class down-sampling divisors for the given loss weights, or null when uniform. */
     static int[] smileClassWeight(ClassWeights weights, Labels y) {

@@ -45,7 +45,12 @@ abstract sealed class SmileTreeClassifier<P extends SmileParams> extends SmileCl
      * the leaf the row reaches, without Smile's Laplace smoothing. Walking the tree only reads immutable nodes.
      */
     static double leafShare(DecisionTree tree, Tuple row) {
-        int[] count = ((DecisionNode) tree.root().predict(row)).count();
+        return leafShare((DecisionNode) tree.root().predict(row));
+    }
+
+    /** The positive share of the (weighted) training rows in a leaf. */
+    static double leafShare(DecisionNode leaf) {
+        int[] count = leaf.count();
         return (double) count[1] / (count[0] + count[1]);
     }
 }

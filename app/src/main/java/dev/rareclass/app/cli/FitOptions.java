@@ -20,7 +20,8 @@ final class FitOptions {
     @Option(names = "--validation-split", paramLabel = "FRACTION",
             description = "Share of each training part held out (stratified) from a first fit whose scores on it tune "
                     + "the threshold and stop networks early; the model is then refit on every row and keeps that "
-                    + "threshold (default: 0.2; 0 fits once, with a fixed threshold).")
+                    + "threshold (default: 0.2; 0 fits once, with a fixed threshold). A random forest without a "
+                    + "sampler fits once instead and tunes it on every row's out-of-bag score.")
     Double validationSplit;
 
     @Option(names = "--threshold-cv", paramLabel = "K",

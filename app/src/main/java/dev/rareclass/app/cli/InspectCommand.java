@@ -49,7 +49,7 @@ final class InspectCommand extends CliCommand {
         r.model().classifier().summary().lines().forEach(line -> o.println("  " + line));
         if (!r.model().validationMetrics().isEmpty()) {
             o.println();
-            o.println("Validation metrics (at the threshold, on the held-out or out-of-fold scores it was chosen on):");
+            o.println("Validation metrics (at the threshold, on the held-out, out-of-fold or out-of-bag scores it was chosen on):");
             r.model().validationMetrics().forEach((k, v) -> o.printf(Locale.ROOT, "  %-18s %s%n", k,
                     COUNTS.contains(k) ? String.valueOf(Math.round(v)) : Show.num(v)));
         }

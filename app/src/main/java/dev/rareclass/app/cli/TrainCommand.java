@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
                 "A stratified share of the rows (--validation-split) is held out from a first fit, whose scores on "
                         + "it choose the threshold and give the validation metrics; the saved model is then refit on "
                         + "every row and keeps that threshold (--threshold-cv K: out-of-fold scores of K inner folds "
-                        + "instead). Scaling and every other step are fitted on the rows each fit sees only.",
+                        + "instead). A random forest without a sampler is fitted once on every row, its threshold "
+                        + "chosen on each row's out-of-bag score (the vote of the trees that did not draw it). Scaling and every other step are fitted on the rows each fit sees only.",
                 "The model file remembers how the table was read (format, header, delimiter, dropped, categorical "
                         + "and text columns, missing values), so evaluate and predict read the same kind of file "
                         + "the same way."})

@@ -61,7 +61,12 @@ class RealDataTest {
         CliRun train = CliRun.of("train", data, "--no-header", "--label", "34", "--positive", "b",
                 "--model", kind, "--backend", backend, "--out", model.toString());
         assertThat(train.exitCode()).as(train.err()).isZero();
-        assertThat(train.out()).contains("Trained " + kind + "@" + backend + " on 351 rows;").contains("threshold on 70 rows held out from a first fit on 281; then refit on all 351 rows");
+        assertThat(train.out()).contains("Trained " + kind + "@" + backend + " on 351 rows;").contains(kind.equals("random-forest")
+                // a bagged forest without a sampler: the out-of-bag scores of its one fit (every row is out of
+                // some of its 100 bootstraps)
+                ? "threshold on the out-of-bag scores of 351 rows (each scored by the trees that did not draw it); "
+                        + "one fit on all 351 rows"
+                : "threshold on 70 rows held out from a first fit on 281; then refit on all 351 rows");
 
         Path json = dir.resolve(kind + "-" + backend + ".json");
         CliRun eval = CliRun.of("evaluate", model.toString(), data, "--no-header", "--json", json.toString());
@@ -81,6 +86,47 @@ class RealDataTest {
         // the predictions file carries the model's scores at full precision: same numbers as evaluate
         assertThat(rescored.path("pr_auc").asDouble()).isEqualTo(metrics.path("pr_auc").asDouble());
         assertThat(rescored.path("mcc").asDouble()).isEqualTo(metrics.path("mcc").asDouble());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRandomForestChoosesItsThresholdOnOutOfBagScoresUnlessASamplerRuns() {
+        Path model = dir.resolve("forest-oob.model");
+        CliRun train = CliRun.of("train", IONOSPHERE.toString(), "--no-header", "--label", "34", "--positive", "b",
+                "--model", "random-forest", "--out", model.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(train.out()).contains("out-of-bag scores of 351 rows", "one fit on all 351 rows")
+                .doesNotContain("refit");
+        CliRun inspect = CliRun.of("inspect", model.toString());
+        assertThat(inspect.exitCode()).as(inspect.err()).isZero();
+        assertThat(inspect.out()).contains("out-of-bag scores of 351 rows").containsPattern("validation rows +351");
+        // the figures of a forest on ionosphere, on rows no voting tree had seen: good, not perfect (a forest's
+        // training rows would score near 1.0); its held-out ROC-AUC in 3-fold cross-validation is about 0.98
+        double threshold = number(inspect.out(), "threshold");
+        double prAuc = number(inspect.out(), "pr_auc");
+        double rocAuc = number(inspect.out(), "roc_auc");
+        double recall = number(inspect.out(), "recall");
+        double precision = number(inspect.out(), "precision");
+        assertThat(threshold).isBetween(0.2, 0.9);
+        assertThat(prAuc).isBetween(0.9, 0.995);
+        assertThat(rocAuc).isBetween(0.93, 0.995);
+        assertThat(recall).isBetween(0.7, 0.99);
+        assertThat(precision).isBetween(0.8, 1.0);
+        assertThat(number(inspect.out(), "tp") + number(inspect.out(), "fn")).isEqualTo(126);
+
+        // SMOTE's synthetic rows would carry a row into the trees that did not draw it: the hold-out and refit stay
+        CliRun smote = CliRun.of("train", IONOSPHERE.toString(), "--no-header", "--label", "34", "--positive", "b",
+                "--model", "random-forest", "--sampler", "smote", "--out", dir.resolve("forest-smote.model").toString());
+        assertThat(smote.exitCode()).as(smote.err()).isZero();
+        assertThat(smote.out()).contains("threshold on 70 rows held out from a first fit on 281; then refit on all 351 rows")
+                .doesNotContain("out-of-bag");
+    }
+
+    /** The number after {@code name} at the start of a line of inspect's output. */
+    private static double number(String out, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^ +" + java.util.regex.Pattern.quote(name)
+                + " +([0-9.]+)$").matcher(out);
+        assertThat(m.find()).as(name + " in " + out).isTrue();
+        return Double.parseDouble(m.group(1));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -16,8 +16,9 @@ import java.util.Objects;
  * @param threshold          how the threshold is chosen
  * @param validationFraction share of training rows held out (stratified) from a first fit, whose scores on them choose
  *                           the threshold, stop early and give the validation metrics; the model is then refit on
- *                           every row and keeps that threshold. 0 fits once on every row (a fixed threshold, or
- *                           {@code thresholdFolds})
+ *                           every row and keeps that threshold (a bagged ensemble without a sampler fits once and
+ *                           uses its out-of-bag scores instead, see {@link PipelineFitter}). 0 fits once on every row
+ *                           (a fixed threshold, or {@code thresholdFolds})
  * @param seed               seeds the validation split, the sampler and training
  * @param deployPrevalence   the positive share probabilities should describe after a sampler or class weights
  *                           ({@link PriorCorrection}); 0 for the training rows' own

@@ -52,6 +52,15 @@ import java.util.Map;
  * </ol>
  * A fixed threshold with no validation split fits once. Nothing outside the given table is seen, so inside
  * cross-validation the outer test fold stays unseen.
+ *
+ * <p><b>Bagged ensembles</b> ({@link TrainerFactory#offersOutOfBagScores}, the random forest) with a hold-out and no
+ * sampler fit once instead of twice: one fit on every row, and the threshold (with the calibration and the validation
+ * metrics) chosen on every row's out-of-bag score, which only the trees that did not draw the row gave (Breiman 2001;
+ * scikit-learn's {@code oob_decision_function_}). The model is the same forest a refit would have grown, and the
+ * threshold's scores come from all rows rather than a fifth. With a sampler the hold-out and the refit stay: a
+ * synthetic row interpolated from a row (SMOTE and the like) carries it into trees that did not draw it, so its
+ * out-of-bag score would flatter the model. Rows that every tree drew have no out-of-bag score and are left out; with
+ * fewer than 2 scored rows of a class, the hold-out is used after all.
  */
 public final class PipelineFitter {
 
@@ -101,13 +110,27 @@ public final class PipelineFitter {
 
     /**
      * A fitted model with the scores its threshold was chosen on: rows of the fitted table that the model scoring
-     * them never saw (the hold-out, or every row out of fold), as the model's prior correction gives them.
+     * them never saw (the hold-out, every row out of fold, or the rows with out-of-bag scores), as the model's prior
+     * correction gives them.
      *
-     * @param model  the model, refit on every row when its threshold was tuned
-     * @param rows   indices into the fitted table of the scored rows (empty when the model was fitted once)
+     * @param model  the model, refit on every row when its threshold was tuned on a hold-out or out of fold
+     * @param rows   indices into the fitted table of the scored rows (empty with a fixed threshold)
      * @param scores one score per entry of {@code rows}
+     * @param source where the scores came from
      */
-    public record Scored(FittedPipeline model, int[] rows, double[] scores) {
+    public record Scored(FittedPipeline model, int[] rows, double[] scores, ScoreSource source) {
+    }
+
+    /** Where the scores a threshold was chosen on came from. */
+    public enum ScoreSource {
+        /** None: a fixed threshold, one fit. */
+        NONE,
+        /** Rows held out from a first fit ({@code --validation-split}). */
+        HOLD_OUT,
+        /** Every row, out of fold ({@code --threshold-cv}). */
+        OUT_OF_FOLD,
+        /** The out-of-bag scores of a bagged ensemble fitted once on every row. */
+        OUT_OF_BAG
     }
 
     /** {@link #fit}, keeping the held-out scores the threshold was chosen on (for the training report). */
@@ -124,7 +147,7 @@ public final class PipelineFitter {
             Provenance provenance = Provenance.now(table.source(), dataSha256, settings.seed(), n, 0)
                     .withSelection("fixed threshold; one fit on all " + n + " rows");
             return new Scored(assemble(table, pipeline, only, threshold, Map.of(), provenance, null), new int[0],
-                    new double[0]);
+                    new double[0], ScoreSource.NONE);
         }
 
         int[] heldOut;
@@ -132,7 +155,28 @@ public final class PipelineFitter {
         OptionalInt epochs;
         String selection;
         boolean probabilities;
-        if (settings.thresholdFolds() > 0) {
+        ScoreSource source;
+        Part whole = null; // a fit on every row made before the threshold was chosen, or null
+        OutOfBag outOfBag = null;
+        if (settings.thresholdFolds() == 0 && pipeline.sampler().isEmpty() && pipeline.factory().offersOutOfBagScores()) {
+            requireHoldOutClasses(table, all);
+            // no sampler: a synthetic row made from a row would carry it into the trees that did not draw it
+            whole = fitPart(table, null, OptionalInt.empty(), pipeline, progress);
+            outOfBag = OutOfBag.of(whole, all);
+            if (outOfBag == null) {
+                progress.note("fewer than 2 rows of a class have out-of-bag scores (too few trees?): the threshold is "
+                        + "chosen on a hold-out instead");
+            }
+        }
+        if (outOfBag != null) {
+            heldOut = outOfBag.rows();
+            scores = outOfBag.scores();
+            probabilities = whole.classifier().scoreKind() == ScoreKind.PROBABILITY;
+            epochs = OptionalInt.empty();
+            selection = String.format(java.util.Locale.ROOT, "threshold on the out-of-bag scores of %,d rows (each "
+                    + "scored by the trees that did not draw it)", heldOut.length);
+            source = ScoreSource.OUT_OF_BAG;
+        } else if (settings.thresholdFolds() > 0) {
             int k = settings.thresholdFolds();
             if (all.positives() < k || all.negatives() < k) {
                 throw new DataException(table.source() + ": choosing the threshold by " + k + "-fold cross-validation "
@@ -161,11 +205,9 @@ public final class PipelineFitter {
             epochs = withHistory == k ? OptionalInt.of((int) Math.max(1, Math.round((double) epochSum / k)))
                     : OptionalInt.empty();
             selection = "threshold on the out-of-fold scores of " + k + "-fold cross-validation";
+            source = ScoreSource.OUT_OF_FOLD;
         } else {
-            if (all.positives() < 2 || all.negatives() < 2) {
-                throw new DataException(table.source() + ": holding out validation rows needs at least 2 rows of each class; "
-                        + "the table has " + all.positives() + " positive and " + all.negatives() + " negative");
-            }
+            requireHoldOutClasses(table, all);
             Fold split = validationSplit(all, settings.validationFraction(), settings.seed());
             Table valid = table.selectRows(split.test());
             Part first = fitPart(table.selectRows(split.train()), valid, OptionalInt.empty(), pipeline, progress);
@@ -175,6 +217,7 @@ public final class PipelineFitter {
             epochs = first.classifier().history()
                     .map(h -> OptionalInt.of(Math.max(1, h.bestEpoch()))).orElse(OptionalInt.empty());
             selection = "threshold on " + heldOut.length + " rows held out from a first fit on " + split.train().length;
+            source = ScoreSource.HOLD_OUT;
         }
         int[] yv = all.select(heldOut).toArray();
         Calibration calibration = null;
@@ -204,14 +247,60 @@ public final class PipelineFitter {
             validation.put(e.getKey().key(), e.getValue());
         }
         // the model users get has seen every row; it keeps the threshold chosen on scores no fit had seen
-        Part last = fitPart(table, null, epochs, pipeline, progress);
-        selection += "; then refit on all " + n + " rows" + (epochs.isPresent() ? " for " + epochs.getAsInt()
-                + (pipeline.model().kind().contains("boost") ? " boosting rounds" : " epochs") + ", as many as the first " + (settings.thresholdFolds() > 0 ? "fits kept on average"
-                : "fit kept") : "");
+        Part last;
+        if (outOfBag != null) {
+            last = whole;
+            selection += String.format(java.util.Locale.ROOT, "; one fit on all %,d rows", n);
+        } else {
+            // after too few out-of-bag scores, the fit on every row is the refit, unless the refit's epochs differ
+            last = whole != null && epochs.isEmpty() ? whole : fitPart(table, null, epochs, pipeline, progress);
+            selection += "; then refit on all " + n + " rows" + (epochs.isPresent() ? " for " + epochs.getAsInt()
+                    + (pipeline.model().kind().contains("boost") ? " boosting rounds" : " epochs") + ", as many as the first "
+                    + (settings.thresholdFolds() > 0 ? "fits kept on average" : "fit kept") : "");
+        }
         Provenance provenance = Provenance.now(table.source(), dataSha256, settings.seed(), n, heldOut.length)
                 .withSelection(selection);
         return new Scored(assemble(table, pipeline, last, threshold, validation, provenance, calibration), heldOut,
-                scores);
+                scores, source);
+    }
+
+    private static void requireHoldOutClasses(Table table, Labels all) {
+        if (all.positives() < 2 || all.negatives() < 2) {
+            throw new DataException(table.source() + ": holding out validation rows needs at least 2 rows of each class; "
+                    + "the table has " + all.positives() + " positive and " + all.negatives() + " negative");
+        }
+    }
+
+    /**
+     * The out-of-bag scores of a fit on every row of a table, as the model gives scores (its prior correction
+     * applied), for the rows that have one.
+     *
+     * @param rows   indices of the rows with an out-of-bag score, ascending
+     * @param scores their scores
+     */
+    private record OutOfBag(int[] rows, double[] scores) {
+
+        /** Null when the classifier offers none for these rows, or fewer than 2 rows of a class have one. */
+        static OutOfBag of(Part whole, Labels all) {
+            Optional<double[]> offered = whole.classifier().outOfBagScores();
+            if (offered.isEmpty() || offered.get().length != all.size()) {
+                return null;
+            }
+            double[] raw = offered.get();
+            int[] rows = java.util.stream.IntStream.range(0, raw.length).filter(i -> !Double.isNaN(raw[i])).toArray();
+            int positives = 0;
+            for (int r : rows) {
+                positives += all.get(r);
+            }
+            if (positives < 2 || rows.length - positives < 2) {
+                return null;
+            }
+            double[] scores = select(raw, rows);
+            if (whole.prior() != null) {
+                whole.prior().applyAll(scores); // the rate the forest saw (class weights) back to the real one
+            }
+            return new OutOfBag(rows, scores);
+        }
     }
 
     /**

@@ -38,6 +38,17 @@ public interface TrainedClassifier {
         return Optional.empty();
     }
 
+    /**
+     * For a bagged ensemble just trained: each training row's out-of-bag score, from the members whose sample did not
+     * draw the row, as {@link #scores} would give it from those members alone (Breiman 2001; scikit-learn's
+     * {@code oob_decision_function_}). One per training row, in the order of the rows it was trained on; NaN for a row
+     * every member drew. No member that scored a row had seen it, so the pipeline may choose a threshold on these
+     * instead of on a hold-out. Not part of the model: a model read back from a file has none. Empty by default.
+     */
+    default Optional<double[]> outOfBagScores() {
+        return Optional.empty();
+    }
+
     /** A few human-readable lines: structure, sizes, parameter counts. */
     String summary();
 }

@@ -42,6 +42,15 @@ public interface TrainerFactory {
     }
 
     /**
+     * True when the classifiers it trains are bagged ensembles offering their training rows' out-of-bag scores
+     * ({@link TrainedClassifier#outOfBagScores}): the pipeline then chooses the threshold on those, with one fit on
+     * every row instead of a hold-out and a refit.
+     */
+    default boolean offersOutOfBagScores() {
+        return false;
+    }
+
+    /**
      * Starts loading, on a background thread, what this trainer's first training will need (native libraries),
      * and returns at once, so that the loading overlaps reading the data. Nothing to load by default.
      */

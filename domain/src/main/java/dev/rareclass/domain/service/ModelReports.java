@@ -16,7 +16,8 @@ final class ModelReports {
     /**
      * The model's report on the rows its threshold was chosen on, with the scores it was chosen on: the held-out rows
      * scored by the first fit (or every row out of fold), which no scoring fit had seen, although the model itself was
-     * then refit on every row. A model fitted once, with a fixed threshold, is reported on its training rows, and the
+     * then refit on every row; or a bagged ensemble's out-of-bag scores, each from the trees that did not draw the row,
+     * of its one fit on every row. A model fitted once, with a fixed threshold, is reported on its training rows, and the
      * report says so. The scored rows carry their costs of a missed positive when the policy reads them from a column.
      *
      * @param model  the trained model
@@ -29,9 +30,17 @@ final class ModelReports {
         // cost chart of the scored rows' costs
         Table costsAside = ThresholdPolicies.costColumnOf(model.thresholdPolicy())
                 .filter(column -> table.rowCosts().isEmpty()).map(table::withRowCostsFrom).orElse(table);
+        if (scored.source() == PipelineFitter.ScoreSource.OUT_OF_BAG) {
+            Table valid = costsAside.selectRows(scored.rows());
+            return ModelReport.of("Training report: " + name, String.format(Locale.ROOT,
+                    "the out-of-bag scores of %d training rows (%d positive), each scored by the trees that did not "
+                            + "draw it; the threshold was chosen on these scores, and the model is that one fit on all "
+                            + "%d rows", valid.rows(), valid.requireLabels().positives(), table.rows()),
+                    model, costsAside, valid, scored.scores());
+        }
         if (scored.rows().length > 0) {
             Table valid = costsAside.selectRows(scored.rows());
-            boolean cv = scored.rows().length == table.rows();
+            boolean cv = scored.source() == PipelineFitter.ScoreSource.OUT_OF_FOLD;
             return ModelReport.of("Training report: " + name, String.format(Locale.ROOT,
                     "%s (%d rows, %d positive), scored by fits that never saw them; the threshold was chosen on these "
                             + "scores, then the model was refit on all %d rows", cv ? "every training row out of fold"

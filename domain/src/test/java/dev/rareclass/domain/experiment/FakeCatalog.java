@@ -19,9 +19,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An in-memory catalog with one model, {@code centroid@fake}: it scores a row by how much closer it is to
- * the positive centroid than to the negative one, and records every training matrix it saw so tests can
- * check which rows reached training.
+ * An in-memory catalog with two models. {@code centroid@fake} scores a row by how much closer it is to the positive
+ * centroid than to the negative one, and records every training matrix it saw so tests can check which rows reached
+ * training. {@code bagged@fake} is the same model posing as a bagged ensemble: it offers "out-of-bag" scores of its
+ * training rows ({@code 0.8 · score + 0.1}, so that they differ from its own scores), NaN for every row whose index is
+ * a multiple of {@code nan-every} (parameter, 0 for none) and, with {@code nan-positives=true}, for every positive.
  */
 final class FakeCatalog implements TrainerCatalog {
 
@@ -29,18 +31,22 @@ final class FakeCatalog implements TrainerCatalog {
     final List<FeatureMatrix> seenValidation = Collections.synchronizedList(new ArrayList<>());
     /** How many times a factory was asked to warm up. */
     final java.util.concurrent.atomic.AtomicInteger warmUps = new java.util.concurrent.atomic.AtomicInteger();
+    /** The out-of-bag scores {@code bagged@fake} offered, one array per fit. */
+    final List<double[]> offeredOutOfBag = Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public TrainerFactory find(ModelId model) {
-        if (!model.kind().equals("centroid") || model.backend().map(b -> !b.equals("fake")).orElse(false)) {
-            throw new UsageException("unknown model '" + model + "'; known: centroid@fake");
+        boolean bagged = model.kind().equals("bagged");
+        if (!(bagged || model.kind().equals("centroid")) || model.backend().map(b -> !b.equals("fake")).orElse(false)) {
+            throw new UsageException("unknown model '" + model + "'; known: centroid@fake, bagged@fake");
         }
-        return new Factory(this, "centroid", "fake", Set.of(), false);
+        return new Factory(this, model.kind(), "fake", bagged ? Set.of("nan-every", "nan-positives") : Set.of(), false,
+                bagged);
     }
 
     @Override
     public List<ModelId> models() {
-        return List.of(ModelId.of("centroid", "fake"));
+        return List.of(ModelId.of("centroid", "fake"), ModelId.of("bagged", "fake"));
     }
 
     @Override
@@ -50,7 +56,7 @@ final class FakeCatalog implements TrainerCatalog {
 
     /** The factory: records' accessors answer kind, backend, parameter names and class weights. */
     private record Factory(FakeCatalog catalog, String kind, String backend, Set<String> parameterNames,
-            boolean supportsClassWeights) implements TrainerFactory {
+            boolean supportsClassWeights, boolean offersOutOfBagScores) implements TrainerFactory {
         @Override
         public void warmUp() {
             catalog.warmUps.incrementAndGet();
@@ -58,8 +64,23 @@ final class FakeCatalog implements TrainerCatalog {
 
         @Override
         public ClassifierTrainer create(Hyperparameters params) {
-            params.requireKnown(parameterNames(), "centroid@fake");
-            return catalog::train;
+            params.requireKnown(parameterNames(), kind + "@fake");
+            if (!offersOutOfBagScores) {
+                return catalog::train;
+            }
+            int nanEvery = params.integer("nan-every", 0, 0, Integer.MAX_VALUE);
+            boolean nanPositives = params.bool("nan-positives", false);
+            return (x, y, ctx) -> {
+                Centroids fitted = (Centroids) catalog.train(x, y, ctx);
+                double[] oob = fitted.scores(x);
+                for (int r = 0; r < oob.length; r++) {
+                    boolean none = (nanEvery > 0 && r % nanEvery == 0) || (nanPositives && y.get(r) == 1);
+                    oob[r] = none ? Double.NaN : 0.8 * oob[r] + 0.1;
+                }
+                catalog.offeredOutOfBag.add(oob.clone());
+                return new Centroids(kind, "fake", Hyperparameters.empty(), ScoreKind.PROBABILITY, "bagged centroids",
+                        fitted.pos(), fitted.neg(), oob);
+            };
         }
     }
 
@@ -79,12 +100,18 @@ final class FakeCatalog implements TrainerCatalog {
                 target[c] += x.get(r, c) / n;
             }
         }
-        return new Centroids("centroid", "fake", Hyperparameters.empty(), ScoreKind.PROBABILITY, "centroids", pos, neg);
+        return new Centroids("centroid", "fake", Hyperparameters.empty(), ScoreKind.PROBABILITY, "centroids", pos, neg,
+                null);
     }
 
-    /** The trained model; the records' accessors answer everything but the scores. */
+    /** The trained model; the records' accessors answer everything but the scores and the out-of-bag ones (or null). */
     private record Centroids(String kind, String backend, Hyperparameters params, ScoreKind scoreKind, String summary,
-            double[] pos, double[] neg) implements TrainedClassifier {
+            double[] pos, double[] neg, double[] outOfBag) implements TrainedClassifier {
+        @Override
+        public Optional<double[]> outOfBagScores() {
+            return Optional.ofNullable(outOfBag).map(double[]::clone);
+        }
+
         @Override
         public double[] scores(FeatureMatrix m) {
             int d = pos.length;

@@ -2,6 +2,7 @@ package dev.rareclass.domain.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.rareclass.domain.data.FeatureMatrix;
 import dev.rareclass.domain.data.LabelMapping;
@@ -198,6 +199,150 @@ class PipelineFitterTest {
         // the id column swamps this fake's distances, so only the shape of the result is checked here
         assertThat(java.util.Arrays.stream(board.rows().get(0).values(MetricName.PR_AUC)).boxed().toList()).hasSize(5)
                 .allSatisfy(v -> assertThat(v).isBetween(0.0, 1.0));
+    }
+
+    static final ModelId BAGGED = ModelId.of("bagged", "fake");
+
+    private static PipelineSpec bagged(java.util.Map<String, String> params, FitSettings fit) {
+        return PipelineSpec.of(BAGGED, Hyperparameters.of(params)).withFit(fit);
+    }
+
+    private static int[] rowsWithScores(double[] oob) {
+        return java.util.stream.IntStream.range(0, oob.length).filter(i -> !Double.isNaN(oob[i])).toArray();
+    }
+
+    private static double[] at(double[] values, int[] rows) {
+        return java.util.Arrays.stream(rows).mapToDouble(r -> values[r]).toArray();
+    }
+
+    @Test
+    void aBaggedModelChoosesItsThresholdOnItsOutOfBagScoresWithOneFitOnEveryRow() {
+        Table t = SyntheticRareEvents.generate(2000, 8, 4, 0.05, 3);
+        PipelineSpec s = bagged(java.util.Map.of("nan-every", "7"), new FitSettings(NONE, 0,
+                FitSettings.threshold("max-f1"), 0.2, 7));
+        PipelineFitter.Scored scored = fitter.fitScored(t, fitter.resolve(s), "", ProgressListener.NONE);
+
+        // one fit, on every row, with no validation rows: no hold-out and no refit
+        assertThat(catalog.seenTraining).hasSize(1);
+        assertThat(catalog.seenTraining.get(0).rows()).isEqualTo(2000);
+        assertThat(catalog.seenValidation.get(0).rows()).isZero();
+        // the rows without an out-of-bag score (every 7th) are left out; the others keep the scores offered
+        double[] offered = catalog.offeredOutOfBag.get(0);
+        int[] rows = rowsWithScores(offered);
+        assertThat(rows).hasSize(2000 - 286);
+        assertThat(scored.source()).isEqualTo(PipelineFitter.ScoreSource.OUT_OF_BAG);
+        assertThat(scored.rows()).containsExactly(rows);
+        assertThat(scored.scores()).containsExactly(at(offered, rows));
+        // threshold and validation metrics on those scores, as the hold-out path does on its held-out ones
+        int[] y = t.requireLabels().select(rows).toArray();
+        FittedPipeline model = scored.model();
+        assertThat(model.threshold()).isEqualTo(FitSettings.threshold("max-f1").choose(y, at(offered, rows)));
+        assertThat(model.validationMetrics().get("pr_auc"))
+                .isEqualTo(dev.rareclass.domain.metrics.Curves.averagePrecision(y, at(offered, rows)));
+        assertThat(model.provenance().trainingRows()).isEqualTo(2000);
+        assertThat(model.provenance().validationRows()).isEqualTo(1714);
+        assertThat(model.provenance().selection()).isEqualTo("threshold on the out-of-bag scores of 1,714 rows (each "
+                + "scored by the trees that did not draw it); one fit on all 2,000 rows");
+        // the model is that one fit: its own scores, not the out-of-bag ones
+        assertThat(model.scores(t)[1]).isNotEqualTo(offered[1]).isEqualTo((offered[1] - 0.1) / 0.8, within(1e-12));
+    }
+
+    @Test
+    void outOfBagScoresGetTheFitsPriorCorrectionAndTheRowCostsOfTheirRows() {
+        Table base = SyntheticRareEvents.generate(1500, 6, 3, 0.08, 4);
+        int n = base.rows();
+        double[] cost = new double[n];
+        for (int r = 0; r < n; r++) {
+            cost[r] = 1 + (r * 37 % 11);
+        }
+        FeatureMatrix x = base.numericMatrix();
+        float[] data = new float[n * (x.cols() + 1)];
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(x.data(), r * x.cols(), data, r * (x.cols() + 1), x.cols());
+            data[r * (x.cols() + 1) + x.cols()] = (float) cost[r];
+        }
+        List<String> names = new java.util.ArrayList<>(base.featureNames());
+        names.add("amount");
+        Table t = Table.labelled("costs.csv", names, FeatureMatrix.wrap(n, x.cols() + 1, data), base.requireLabels(),
+                base.labelMapping().orElseThrow());
+        PipelineSpec s = bagged(java.util.Map.of("nan-every", "5"), new FitSettings(NONE, 0,
+                FitSettings.threshold("cost:@amount:2"), 0.2, 7).withDeployPrevalence(0.01));
+        PipelineFitter.Scored scored = fitter.fitScored(t, fitter.resolve(s), "", ProgressListener.NONE);
+
+        assertThat(catalog.seenTraining).hasSize(1);
+        assertThat(catalog.seenTraining.get(0).cols()).isEqualTo(6); // the cost column is no feature
+        double[] offered = catalog.offeredOutOfBag.get(0);
+        int[] rows = rowsWithScores(offered);
+        Labels y = t.requireLabels();
+        // the fit learnt the training base rate; its probabilities move to the deploy prevalence
+        double[] expected = PriorCorrection.of((double) y.positives() / n, 0.01).orElseThrow()
+                .applyAll(at(offered, rows));
+        assertThat(scored.rows()).containsExactly(rows);
+        assertThat(scored.scores()).containsExactly(expected);
+        assertThat(scored.model().threshold()).isEqualTo(FitSettings.threshold("cost:@amount:2")
+                .choose(y.select(rows).toArray(), expected, at(cost, rows)));
+    }
+
+    @Test
+    void withASamplerABaggedModelKeepsTheHoldOutAndTheRefit() {
+        // a synthetic row made from a row would reach the trees that did not draw that row: out-of-bag scores lie
+        Table t = SyntheticRareEvents.generate(1000, 6, 3, 0.1, 5);
+        PipelineSpec s = bagged(java.util.Map.of(), new FitSettings(NONE, 0, FitSettings.threshold("max-f1"), 0.2, 7))
+                .withSampler(SamplerChoice.named("duplicate-positives"));
+        PipelineFitter.Scored scored = fitter.fitScored(t, fitter.resolve(s), "", ProgressListener.NONE);
+
+        assertThat(catalog.seenTraining).hasSize(2);
+        assertThat(catalog.seenValidation.get(0).rows()).isEqualTo(scored.rows().length).isBetween(195, 205);
+        assertThat(scored.source()).isEqualTo(PipelineFitter.ScoreSource.HOLD_OUT);
+        assertThat(scored.model().provenance().selection()).contains("held out from a first fit", "refit on all 1000")
+                .doesNotContain("out-of-bag");
+    }
+
+    @Test
+    void withThresholdCrossValidationOrAFixedThresholdABaggedModelIsFittedAsAnyOther() {
+        Table t = SyntheticRareEvents.generate(600, 6, 3, 0.1, 5);
+        PipelineFitter.Scored cv = fitter.fitScored(t, fitter.resolve(bagged(java.util.Map.of(),
+                new FitSettings(NONE, 0, FitSettings.threshold("max-f1"), 0, 7, 0, 3, "none"))), "", ProgressListener.NONE);
+        assertThat(catalog.seenTraining).hasSize(4);
+        assertThat(cv.source()).isEqualTo(PipelineFitter.ScoreSource.OUT_OF_FOLD);
+
+        PipelineFitter.Scored fixed = fitter.fitScored(t, fitter.resolve(bagged(java.util.Map.of(),
+                new FitSettings(NONE, 0, FitSettings.threshold("0.4"), 0, 7))), "", ProgressListener.NONE);
+        assertThat(catalog.seenTraining).hasSize(5);
+        assertThat(fixed.source()).isEqualTo(PipelineFitter.ScoreSource.NONE);
+        assertThat(fixed.model().threshold()).isEqualTo(0.4);
+        assertThat(fixed.model().provenance().selection()).isEqualTo("fixed threshold; one fit on all 600 rows");
+    }
+
+    @Test
+    void tooFewOutOfBagScoresOfAClassFallBackToTheHoldOutKeepingTheFitOnEveryRow() {
+        Table t = SyntheticRareEvents.generate(1000, 6, 3, 0.1, 5);
+        List<String> notes = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void update(String task, long done, long total) {
+            }
+
+            @Override
+            public void note(String message) {
+                notes.add(message);
+            }
+        };
+        PipelineFitter.Scored scored = fitter.fitScored(t, fitter.resolve(bagged(java.util.Map.of("nan-positives",
+                "true"), new FitSettings(NONE, 0, FitSettings.threshold("max-f1"), 0.2, 7))), "", listener);
+
+        // the fit on every row, then the hold-out's first fit; the fit on every row is the refit (no epochs to match)
+        assertThat(catalog.seenTraining).hasSize(2);
+        assertThat(catalog.seenTraining.get(0).rows()).isEqualTo(1000);
+        assertThat(catalog.seenValidation.get(1).rows()).isEqualTo(scored.rows().length);
+        assertThat(scored.source()).isEqualTo(PipelineFitter.ScoreSource.HOLD_OUT);
+        assertThat(scored.model().provenance().selection()).contains("held out from a first fit", "refit on all 1000");
+        assertThat(notes).anySatisfy(n -> assertThat(n).contains("out-of-bag", "hold-out"));
+        // the model is the fit on every row (its scores are what it offered, unsquashed), not the hold-out's fit
+        int negative = t.requireLabels().indicesOf(0)[0];
+        assertThat(scored.model().scores(t)[negative])
+                .isEqualTo((catalog.offeredOutOfBag.get(0)[negative] - 0.1) / 0.8, within(1e-12))
+                .isNotCloseTo((catalog.offeredOutOfBag.get(1)[negative] - 0.1) / 0.8, within(1e-12));
     }
 
     static ExperimentPlan plan(List<PipelineSpec> specs, int folds, long seed) {
