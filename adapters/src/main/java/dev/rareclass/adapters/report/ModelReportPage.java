@@ -87,10 +87,21 @@ final class ModelReportPage {
             charts.add(new Charts.Chart("calibration", "Reliability: in ten equal-width bins of the score, the mean "
                     + "score against the share of positive rows (scikit-learn's calibration_curve); on the diagonal the "
                     + "scores are calibrated probabilities. Brier score " + Html.num4(ev().metrics().get(MetricName.BRIER))
-                    + ". The red line is the chosen threshold: rows to its right are flagged.", calibrationChart()));
+                    + ". Mean score " + Html.num4(meanScore()) + " against a positive share of "
+                    + Html.num4(positiveShare()) + " on these rows: a model whose probabilities were set to another "
+                    + "base rate (--deploy-prevalence) sits off the diagonal by as much, by design. The red line is "
+                    + "the chosen threshold: rows to its right are flagged.", calibrationChart()));
         }
         report.history().ifPresent(h -> charts.addAll(learningCurves(h)));
         return charts;
+    }
+
+    private double meanScore() {
+        return java.util.Arrays.stream(report.scores().scores()).filter(Double::isFinite).average().orElse(Double.NaN);
+    }
+
+    private double positiveShare() {
+        return java.util.Arrays.stream(report.scores().labels()).average().orElse(Double.NaN);
     }
 
     static String percent(double share) {

@@ -148,7 +148,12 @@ class HtmlReportSinkTest {
         assertThat(charts).containsExactly("chart-confusion-matrix", "chart-roc", "chart-pr", "chart-threshold",
                 "chart-scores", "chart-gain", "chart-calibration", "chart-learning-loss", "chart-learning-metric");
         assertThat(doc.select("figure.chart > svg")).hasSize(9);
-        assertThat(doc.select("#chart-calibration figcaption").text()).contains("Brier score");
+        // the caption gives the mean score against the rows' positive share, as computed from the report's rows
+        LabelledScores shown = modelReport(ScoreKind.PROBABILITY, true).scores();
+        double mean = java.util.Arrays.stream(shown.scores()).average().orElseThrow();
+        double share = java.util.Arrays.stream(shown.labels()).average().orElseThrow();
+        assertThat(doc.select("#chart-calibration figcaption").text()).contains("Brier score")
+                .contains("Mean score " + Html.num4(mean) + " against a positive share of " + Html.num4(share));
         assertThat(doc.select("#chart-gain figcaption").text()).contains("Lift at 10%");
         // the page's title is escaped, not interpreted
         assertThat(doc.title()).isEqualTo("Evaluation of <model> & \"friends\"");
