@@ -3,13 +3,11 @@ package dev.rareclass.app.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -30,7 +28,7 @@ class ChildProcessTest {
 
     @Test
     void ctrlCDuringTrainExits130AndLeavesNoModel() throws Exception {
-        Path data = table(dir.resolve("big.csv"), 50_000, 10);
+        Path data = SmallTable.noise(dir.resolve("big.csv"), 50_000, 10);
         Path model = dir.resolve("m.model");
         interrupt(List.of("train", data.toString(), "--label", "y", "--positive", "1", "--model", "mlp",
                 "--param", "epochs=500", "--param", "hidden=32,32", "--out", model.toString()));
@@ -39,7 +37,7 @@ class ChildProcessTest {
 
     @Test
     void ctrlCDuringCompareExits130AndLeavesNoReport() throws Exception {
-        Path data = table(dir.resolve("big.csv"), 50_000, 10);
+        Path data = SmallTable.noise(dir.resolve("big.csv"), 50_000, 10);
         Path report = Files.createDirectories(dir.resolve("report"));
         interrupt(List.of("compare", data.toString(), "--label", "y", "--positive", "1", "--models",
                 "mlp@dl4j,logistic", "--folds", "3", "--report", report.toString()));
@@ -49,7 +47,7 @@ class ChildProcessTest {
 
     @Test
     void aTableTooLargeForTheHeapEndsWithOneLineNamingTheXmx() throws Exception {
-        Path data = table(dir.resolve("huge.csv"), 1_600_000, 12); // about 200 MB
+        Path data = SmallTable.noise(dir.resolve("huge.csv"), 1_600_000, 12); // about 200 MB
         Path model = dir.resolve("m.model");
         Process p = start(List.of("-Xmx64m"), List.of("train", data.toString(), "--label", "y", "--positive", "1",
                 "--model", "logistic", "--out", model.toString()));
@@ -104,23 +102,4 @@ class ChildProcessTest {
         }
     }
 
-    private static Path table(Path p, int rows, int cols) throws IOException {
-        Random r = new Random(3);
-        try (Writer w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
-            StringBuilder sb = new StringBuilder();
-            for (int c = 0; c < cols; c++) {
-                sb.append('f').append(c).append(',');
-            }
-            w.write(sb.append("y\n").toString());
-            for (int i = 0; i < rows; i++) {
-                sb.setLength(0);
-                for (int c = 0; c < cols; c++) {
-                    sb.append(r.nextInt(100_000) / 10_000.0).append(',');
-                }
-                sb.append(r.nextInt(20) == 0 ? 1 : 0).append('\n');
-                w.write(sb.toString());
-            }
-        }
-        return p;
-    }
 }

@@ -1,8 +1,8 @@
 package dev.rareclass.app.reliability;
 
-import dev.rareclass.adapters.format.TarBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rareclass.adapters.format.TarBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

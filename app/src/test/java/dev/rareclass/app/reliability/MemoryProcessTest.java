@@ -1,17 +1,13 @@
 package dev.rareclass.app.reliability;
 
-import dev.rareclass.adapters.format.TarBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import dev.rareclass.adapters.format.TarBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,14 +35,14 @@ class MemoryProcessTest {
 
     @Test
     void theAdviceAfterTrainingRunsOutIsEnough() throws Exception {
-        Path data = table(dir.resolve("wide.csv"), 150_000, 12);
+        Path data = SmallTable.noise(dir.resolve("wide.csv"), 150_000, 12);
         followTheAdvice(List.of("train", data.toString(), "--label", "y", "--positive", "1", "--model", "logistic",
                 "--out", dir.resolve("m.model").toString()));
     }
 
     @Test
     void theAdviceAfterACompareOnTwoCoresRunsOutIsEnough() throws Exception {
-        Path data = table(dir.resolve("wide.csv"), 150_000, 12);
+        Path data = SmallTable.noise(dir.resolve("wide.csv"), 150_000, 12);
         followTheAdvice(List.of("compare", data.toString(), "--label", "y", "--positive", "1", "--models",
                 "logistic,decision-tree", "--folds", "3", "--jobs", "2", "--report", dir.resolve("report").toString()));
     }
@@ -55,7 +51,7 @@ class MemoryProcessTest {
     void theAdviceCountsTheTreesOfAForestWhichGrowWithTheRows() throws Exception {
         // fully grown trees on noise: a node for every training row or so, whatever the columns; a file of 1 MB
         // grows a forest of about 200 MB
-        Path data = table(dir.resolve("narrow.csv"), 60_000, 2);
+        Path data = SmallTable.noise(dir.resolve("narrow.csv"), 60_000, 2);
         String advice = followTheAdvice(List.of("train", data.toString(), "--label", "y", "--positive", "1", "--model",
                 "random-forest", "--param", "trees=200", "--out", dir.resolve("rf.model").toString()));
         assertThat(advice).contains("of it for random forests of about 60,001 rows");
@@ -151,24 +147,4 @@ class MemoryProcessTest {
         return new Result(p.exitValue(), err);
     }
 
-    /** Rows of uniform numbers in {@code cols} columns and a label y, 1 on one row in twenty: noise to learn. */
-    private static Path table(Path p, int rows, int cols) throws IOException {
-        Random r = new Random(3);
-        try (Writer w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
-            StringBuilder sb = new StringBuilder();
-            for (int c = 0; c < cols; c++) {
-                sb.append('f').append(c).append(',');
-            }
-            w.write(sb.append("y\n").toString());
-            for (int i = 0; i < rows; i++) {
-                sb.setLength(0);
-                for (int c = 0; c < cols; c++) {
-                    sb.append(r.nextInt(100_000) / 10_000.0).append(',');
-                }
-                sb.append(r.nextInt(20) == 0 ? 1 : 0).append('\n');
-                w.write(sb.toString());
-            }
-        }
-        return p;
-    }
 }

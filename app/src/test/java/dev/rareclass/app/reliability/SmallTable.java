@@ -3,8 +3,11 @@ package dev.rareclass.app.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 
 /** The small labelled table the reliability corpora train their models on. */
 final class SmallTable {
@@ -42,6 +45,30 @@ final class SmallTable {
             sb.append(i % 7).append(',').append((i * 13) % 11).append(',').append(i % 6 == 0 ? 1 : 0).append('\n');
         }
         Files.writeString(file, sb);
+        return file;
+    }
+
+    /**
+     * Writes {@code rows} rows of uniform numbers in {@code cols} columns {@code f0..} and a label {@code y}, 1 on one
+     * row in twenty (seeded): noise to learn, of any size; returns it.
+     */
+    static Path noise(Path file, int rows, int cols) throws IOException {
+        Random r = new Random(3);
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            StringBuilder sb = new StringBuilder();
+            for (int c = 0; c < cols; c++) {
+                sb.append('f').append(c).append(',');
+            }
+            w.write(sb.append("y\n").toString());
+            for (int i = 0; i < rows; i++) {
+                sb.setLength(0);
+                for (int c = 0; c < cols; c++) {
+                    sb.append(r.nextInt(100_000) / 10_000.0).append(',');
+                }
+                sb.append(r.nextInt(20) == 0 ? 1 : 0).append('\n');
+                w.write(sb.toString());
+            }
+        }
         return file;
     }
 
