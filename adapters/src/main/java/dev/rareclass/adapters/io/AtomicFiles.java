@@ -3,6 +3,7 @@ package dev.rareclass.adapters.io;
 import dev.rareclass.domain.error.IoErrorException;
 import dev.rareclass.domain.error.OutputException;
 import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.port.Outputs;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -197,7 +198,7 @@ public final class AtomicFiles {
      * Outputs written aside and put in place together; see {@link #stage()}. Add the outputs before the long work
      * (each is checked as it is added), write where the methods say, then {@link #commit}.
      */
-    public static final class Staged implements AutoCloseable {
+    public static final class Staged implements Outputs.Staged {
         private final List<Part> parts = new ArrayList<>();
         /** Files added on their own: (as named, after links), checked again at commit. */
         private final List<Path[]> files = new ArrayList<>();
