@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Experiment {
 
     /** Significance level for {@link LeaderboardRow#worseThanBest()}. */
-    public static final double ALPHA = 0.05;
+    public static final double ALPHA = Leaderboard.ALPHA;
 
     private final PipelineFitter fitter;
 
@@ -111,10 +111,12 @@ public final class Experiment {
             rows.add(new LeaderboardRow(config.model().kind(), config.factory().backend(), spec.params(),
                     spec.sampler().name(), spec.classWeight().spec(), List.of(outcomes[c]), false, Double.NaN));
         }
-        List<LeaderboardRow> ranked = Leaderboard.ranked(rows, plan.metric());
-        if (plan.protocol().supportsSignificance()) {
-            ranked = markSignificance(ranked, plan, splits);
+        double testToTrain = 0;
+        for (Protocol.EvaluationSplit s : splits) {
+            testToTrain += (double) s.rows().test().length / s.rows().train().length;
         }
+        testToTrain /= splits.size();
+        List<LeaderboardRow> ranked = Leaderboard.rankedAndMarked(rows, plan, testToTrain);
         List<List<Integer>> testRows = new ArrayList<>();
         for (Protocol.EvaluationSplit s : splits) {
             testRows.add(java.util.Arrays.stream(s.rows().test()).map(table::rowNumber).boxed().toList());
@@ -200,25 +202,6 @@ public final class Experiment {
         return new FoldOutcome(split.repeat(), split.fold(), train.rows(), test.rows(), yTest.positives(),
                 model.threshold(), fitSeconds, metrics, new LabelledScores(test.source(),
                         test.labelMapping().orElseThrow(), yTest.toArray(), scores, test.rowCosts().orElse(null)));
-    }
-
-    private static List<LeaderboardRow> markSignificance(List<LeaderboardRow> ranked, ExperimentPlan plan,
-                                                         List<Protocol.EvaluationSplit> splits) {
-        double ratio = 0;
-        for (Protocol.EvaluationSplit s : splits) {
-            ratio += (double) s.rows().test().length / s.rows().train().length;
-        }
-        ratio /= splits.size();
-        LeaderboardRow best = ranked.get(0);
-        double[] bestValues = best.values(plan.metric());
-        List<LeaderboardRow> out = new ArrayList<>();
-        out.add(best);
-        for (int i = 1; i < ranked.size(); i++) {
-            LeaderboardRow row = ranked.get(i);
-            double p = Significance.correctedPairedTTest(bestValues, row.values(plan.metric()), ratio);
-            out.add(row.withSignificance(p < ALPHA, p));
-        }
-        return out;
     }
 
     private static void await(Future<?> f) {

@@ -28,6 +28,33 @@ public record Leaderboard(String dataset, String protocol, long seed, MetricName
         this(dataset, protocol, seed, metric, rows, List.of());
     }
 
+    /** Significance level for {@link LeaderboardRow#worseThanBest()}. */
+    public static final double ALPHA = 0.05;
+
+    /**
+     * Ranks rows best first by the plan's metric and, when the plan's protocol allows it, marks each row that is
+     * significantly worse than the best (Nadeau-Bengio corrected resampled t-test over the splits, {@link #ALPHA}).
+     *
+     * @param testToTrain the splits' mean ratio of test rows to training rows (the test's correction)
+     */
+    public static List<LeaderboardRow> rankedAndMarked(List<LeaderboardRow> rows, ExperimentPlan plan,
+                                                       double testToTrain) {
+        List<LeaderboardRow> ranked = ranked(rows, plan.metric());
+        if (!plan.protocol().supportsSignificance()) {
+            return ranked;
+        }
+        LeaderboardRow best = ranked.get(0);
+        double[] bestValues = best.values(plan.metric());
+        List<LeaderboardRow> out = new java.util.ArrayList<>();
+        out.add(best);
+        for (int i = 1; i < ranked.size(); i++) {
+            LeaderboardRow row = ranked.get(i);
+            double p = Significance.correctedPairedTTest(bestValues, row.values(plan.metric()), testToTrain);
+            out.add(row.withSignificance(p < ALPHA, p));
+        }
+        return out;
+    }
+
     /** Orders rows best first by the metric's mean; a NaN mean ranks last. */
     static List<LeaderboardRow> ranked(List<LeaderboardRow> rows, MetricName metric) {
         double sign = metric.higherIsBetter() ? -1 : 1;

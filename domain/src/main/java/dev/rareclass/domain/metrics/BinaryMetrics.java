@@ -59,6 +59,21 @@ public final class BinaryMetrics {
             brier = brier(y, scores);
             logLoss = logLoss(y, scores);
         }
+        return of(c, threshold, Curves.rocAuc(points), Curves.averagePrecision(points), brier, logLoss);
+    }
+
+    /**
+     * The metrics from their parts, for an engine that computes the curves' areas and the probability losses where
+     * the rows are (the Spark engine) with the same definitions as {@link #compute}.
+     *
+     * @param c         the confusion counts at the threshold
+     * @param rocAuc    {@code roc_auc_score}, NaN with one class
+     * @param prAuc     {@code average_precision_score}
+     * @param brier     {@code brier_score_loss}, NaN for scores that are not probabilities
+     * @param logLoss   {@code log_loss}, NaN for scores that are not probabilities
+     */
+    public static BinaryMetrics of(ConfusionCounts c, double threshold, double rocAuc, double prAuc, double brier,
+                                   double logLoss) {
         double[] v = new double[MetricName.values().length];
         v[MetricName.ACCURACY.ordinal()] = c.accuracy();
         v[MetricName.BALANCED_ACCURACY.ordinal()] = c.balancedAccuracy();
@@ -69,8 +84,8 @@ public final class BinaryMetrics {
         v[MetricName.F_BETA.ordinal()] = c.fBeta(MetricName.DEFAULT_BETA);
         v[MetricName.MCC.ordinal()] = c.mcc();
         v[MetricName.G_MEAN.ordinal()] = c.gMean();
-        v[MetricName.ROC_AUC.ordinal()] = Curves.rocAuc(points);
-        v[MetricName.PR_AUC.ordinal()] = Curves.averagePrecision(points);
+        v[MetricName.ROC_AUC.ordinal()] = rocAuc;
+        v[MetricName.PR_AUC.ordinal()] = prAuc;
         v[MetricName.BRIER.ordinal()] = brier;
         v[MetricName.LOG_LOSS.ordinal()] = logLoss;
         v[MetricName.TP.ordinal()] = c.tp();

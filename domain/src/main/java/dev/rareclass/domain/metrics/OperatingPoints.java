@@ -92,6 +92,43 @@ public final class OperatingPoints {
                 positives, neg.length);
     }
 
+    /**
+     * The points from counts already grouped by distinct score (an engine that groups where the rows are).
+     *
+     * @param thresholds the distinct scores, strictly decreasing, finite
+     * @param positives  positives at each score
+     * @param negatives  negatives at each score
+     * @throws IllegalArgumentException on mismatched, empty, unordered or non-finite input, or negative counts
+     */
+    public static OperatingPoints ofGrouped(double[] thresholds, long[] positives, long[] negatives) {
+        int n = thresholds.length;
+        if (n == 0 || positives.length != n || negatives.length != n) {
+            throw new IllegalArgumentException("grouped counts: " + n + " scores, " + positives.length + " and "
+                    + negatives.length + " counts");
+        }
+        long[] tp = new long[n];
+        long[] fp = new long[n];
+        long tpSoFar = 0;
+        long fpSoFar = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(thresholds[i]) || (i > 0 && !(thresholds[i] < thresholds[i - 1]))) {
+                throw new IllegalArgumentException("grouped scores must be finite and strictly decreasing, at " + i);
+            }
+            if (positives[i] < 0 || negatives[i] < 0 || positives[i] + negatives[i] == 0) {
+                throw new IllegalArgumentException("grouped counts at " + i + ": " + positives[i] + ", " + negatives[i]);
+            }
+            tpSoFar += positives[i];
+            fpSoFar += negatives[i];
+            tp[i] = tpSoFar;
+            fp[i] = fpSoFar;
+        }
+        double[] th = thresholds.clone();
+        for (int i = 0; i < n; i++) {
+            th[i] += 0.0;
+        }
+        return new OperatingPoints(th, tp, fp, tpSoFar, fpSoFar);
+    }
+
     /** @return number of distinct scores, at least 1 */
     public int size() {
         return thresholds.length;

@@ -195,6 +195,11 @@ public final class ThresholdPolicies {
         }
 
         @Override
+        public double choose(OperatingPoints points) {
+            return threshold;
+        }
+
+        @Override
         public String spec() {
             return canonical(threshold);
         }
@@ -224,8 +229,12 @@ public final class ThresholdPolicies {
     private record MaxMetric(Objective objective) implements ThresholdPolicy {
         @Override
         public double choose(int[] y, double[] scores) {
+            return choose(OperatingPoints.of(y, scores));
+        }
+
+        @Override
+        public double choose(OperatingPoints points) {
             ToDoubleFunction<ConfusionCounts> metric = objective.metric;
-            OperatingPoints points = OperatingPoints.of(y, scores);
             int best = 0;
             double bestValue = metric.applyAsDouble(points.counts(0));
             for (int i = 1; i < points.size(); i++) {
@@ -253,7 +262,11 @@ public final class ThresholdPolicies {
     private record MinRecall(double target) implements ThresholdPolicy {
         @Override
         public double choose(int[] y, double[] scores) {
-            OperatingPoints points = OperatingPoints.of(y, scores);
+            return choose(OperatingPoints.of(y, scores));
+        }
+
+        @Override
+        public double choose(OperatingPoints points) {
             for (int i = 0; i < points.size(); i++) {
                 if (points.counts(i).recall() >= target) {
                     return points.threshold(i);
@@ -277,7 +290,11 @@ public final class ThresholdPolicies {
     private record MinPrecision(double target) implements ThresholdPolicy {
         @Override
         public double choose(int[] y, double[] scores) {
-            OperatingPoints points = OperatingPoints.of(y, scores);
+            return choose(OperatingPoints.of(y, scores));
+        }
+
+        @Override
+        public double choose(OperatingPoints points) {
             int lowestQualifying = -1;
             int bestPrecision = 0;
             double bestPrecisionValue = -1;
@@ -309,7 +326,11 @@ public final class ThresholdPolicies {
     private record MaxFalsePositiveRate(double budget) implements ThresholdPolicy {
         @Override
         public double choose(int[] y, double[] scores) {
-            OperatingPoints points = OperatingPoints.of(y, scores);
+            return choose(OperatingPoints.of(y, scores));
+        }
+
+        @Override
+        public double choose(OperatingPoints points) {
             return lowestWithin(points, c -> c.fp() + c.tn() == 0 ? 0 : (double) c.fp() / (c.fp() + c.tn()), budget);
         }
 
@@ -344,7 +365,11 @@ public final class ThresholdPolicies {
     private record AlertBudget(double share) implements ThresholdPolicy {
         @Override
         public double choose(int[] y, double[] scores) {
-            OperatingPoints points = OperatingPoints.of(y, scores);
+            return choose(OperatingPoints.of(y, scores));
+        }
+
+        @Override
+        public double choose(OperatingPoints points) {
             return lowestWithin(points, c -> c.total() == 0 ? 0 : (double) (c.tp() + c.fp()) / c.total(), share);
         }
 
@@ -398,7 +423,11 @@ public final class ThresholdPolicies {
     private record MinCost(double fnCost, double fpCost) implements ThresholdPolicy {
         @Override
         public double choose(int[] y, double[] scores) {
-            OperatingPoints points = OperatingPoints.of(y, scores);
+            return choose(OperatingPoints.of(y, scores));
+        }
+
+        @Override
+        public double choose(OperatingPoints points) {
             int best = 0;
             double bestCost = Double.POSITIVE_INFINITY;
             for (int i = 0; i < points.size(); i++) {

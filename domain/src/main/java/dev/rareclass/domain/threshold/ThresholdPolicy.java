@@ -20,6 +20,18 @@ public interface ThresholdPolicy {
     double choose(int[] y, double[] scores);
 
     /**
+     * Chooses a threshold from the operating points alone (every distinct score with its confusion counts), which is
+     * all every policy but a per-row cost one looks at: how an engine that cannot hand over every row (the Spark
+     * engine) chooses exactly as {@link #choose(int[], double[])} would on the same scores.
+     *
+     * @throws UnsupportedOperationException for a policy that needs each row ({@link #costColumn()} present)
+     */
+    default double choose(dev.rareclass.domain.metrics.OperatingPoints points) {
+        throw new UnsupportedOperationException("threshold policy " + spec() + " needs each row, not only the "
+                + "operating points");
+    }
+
+    /**
      * The canonical spec, such that {@code ThresholdPolicies.parse(spec())} yields an equal policy; used to
      * record in reports and model files how the threshold was chosen.
      *

@@ -1,0 +1,326 @@
+package dev.rareclass.spark;
+
+import static org.apache.spark.sql.functions.array_repeat;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import dev.rareclass.domain.data.DataOptions;
+import dev.rareclass.domain.data.LabelledScores;
+import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.experiment.Candidate;
+import dev.rareclass.domain.experiment.ExperimentPlan;
+import dev.rareclass.domain.experiment.FitSettings;
+import dev.rareclass.domain.experiment.FoldOutcome;
+import dev.rareclass.domain.experiment.Leaderboard;
+import dev.rareclass.domain.experiment.LeaderboardRow;
+import dev.rareclass.domain.experiment.PipelineSpec;
+import dev.rareclass.domain.experiment.Protocol;
+import dev.rareclass.domain.metrics.BinaryMetrics;
+import dev.rareclass.domain.model.ClassWeighting;
+import dev.rareclass.domain.model.ClassWeights;
+import dev.rareclass.domain.model.ProgressListener;
+import dev.rareclass.domain.port.ClusterEngine;
+import dev.rareclass.domain.port.ClusterEngines;
+import dev.rareclass.domain.preprocess.Scaling;
+import dev.rareclass.domain.sampling.SamplerCatalog;
+import dev.rareclass.domain.threshold.ThresholdPolicy;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The Spark engine: {@code compare} with the table kept in the cluster. For every split the rows are divided by
+ * stratified rank ({@link SparkFolds}); on the training part a stratified validation share is held out, the sampler
+ * and class weights are applied to the rest, the pipeline is fitted there ({@link SparkModels}), the threshold is
+ * chosen on the validation share's scores with the domain's own policy, and the test part's metrics are computed
+ * where the rows are ({@link DistributedMetrics}).
+ *
+ * <p>Unlike the in-memory engine the model is not refitted on the whole training part after the threshold is chosen:
+ * on a table that needs a cluster one fit per split is the budget. The samplers are the ones that make sense at scale:
+ * {@code random-under} keeps each majority row with probability positives/negatives and {@code random-over} repeats
+ * each minority row negatives/positives times on average (both as Spark's {@code sampleBy}: the counts are balanced in
+ * expectation, not to the row).
+ */
+final class SparkEngine implements ClusterEngine {
+
+    /** Held-out scores kept per split for the report's curves: a uniform sample, not the whole test part. */
+    static final int CHART_ROWS_PER_SPLIT = 20_000;
+
+    private final SparkSession spark;
+    private final ClusterEngines.Settings settings;
+
+    SparkEngine(SparkSession spark, ClusterEngines.Settings settings) {
+        this.spark = spark;
+        this.settings = settings;
+    }
+
+    @Override
+    public List<String> kinds() {
+        return SparkModels.Kind.names();
+    }
+
+    @Override
+    public Map<String, String> facts() {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("engine", "Spark " + spark.version() + ", master " + spark.sparkContext().master()
+                + ", default parallelism " + spark.sparkContext().defaultParallelism());
+        return facts;
+    }
+
+    /** One configuration, checked before any data is read. */
+    private record Config(SparkModels.Kind kind, PipelineSpec spec) {
+    }
+
+    @Override
+    public Leaderboard compare(DataOptions data, ExperimentPlan plan, ProgressListener progress) {
+        List<Config> configs = resolve(plan);
+        SparkTables.Prepared table = SparkTables.read(spark, data, progress);
+        progress.note(String.format(java.util.Locale.ROOT, "%s: %,d rows, %,d positive (%.2f%%), on %s",
+                table.source(), table.size(), table.positives(), 100.0 * table.positives() / table.size(),
+                spark.sparkContext().master()));
+        try {
+            return run(table, plan, configs, progress);
+        } finally {
+            table.rows().unpersist();
+        }
+    }
+
+    private List<Config> resolve(ExperimentPlan plan) {
+        FitSettings fit = plan.fit();
+        if (fit.selectTopK() > 0) {
+            throw refused("--select-top-k");
+        }
+        if (!fit.calibration().equals("none")) {
+            throw refused("--calibration");
+        }
+        if (fit.deployPrevalence() > 0) {
+            throw refused("--deploy-prevalence");
+        }
+        if (fit.thresholdFolds() > 0) {
+            throw refused("--threshold-cv");
+        }
+        if (fit.threshold().costColumn().isPresent()) {
+            throw new UsageException("threshold " + fit.threshold().spec() + " reads each row's cost, which the Spark "
+                    + "engine does not bring to the driver; use max-f1, max-mcc, recall>=R, precision>=P or a number");
+        }
+        Scaling scaling = fit.preprocessing().scaling();
+        if (scaling == Scaling.MIN_MAX) {
+            throw new UsageException("--scaling minmax is not available with --engine spark (standard or none)");
+        }
+        if (plan.protocol() instanceof Protocol.TimeOrdered) {
+            throw new UsageException("--time-ordered needs the file's row order, which a cluster's partitions do not "
+                    + "keep; use --folds or --holdout with --engine spark");
+        }
+        List<Config> out = new ArrayList<>();
+        for (PipelineSpec spec : plan.configurations()) {
+            Candidate c = new Candidate(spec.model(), spec.params());
+            String backend = c.model().backend().orElse("spark");
+            if (!backend.equals("spark")) {
+                throw new UsageException("--engine spark fits its own models (" + String.join(", ",
+                        SparkModels.Kind.names()) + ", as KIND or KIND@spark); " + c.model() + " runs in memory");
+            }
+            SparkModels.Kind kind = SparkModels.Kind.named(c.model().kind());
+            SparkModels.validate(kind, spec.params());
+            String sampler = spec.sampler().name();
+            if (!List.of(SamplerCatalog.NONE, "random-under", "random-over").contains(sampler)) {
+                throw new UsageException("sampler " + sampler + " is not available with --engine spark: the "
+                        + "SMOTE family and the cleaning samplers need each row's nearest neighbours among all rows, "
+                        + "which a cluster does not have in one place; use random-under, random-over or "
+                        + "--class-weight balanced");
+            }
+            if (!spec.sampler().params().isEmpty()) {
+                throw new UsageException("sampler " + sampler + " takes no parameters with --engine spark (it balances "
+                        + "the classes)");
+            }
+            if (!kind.takesWeights && !spec.classWeight().spec().equals("none")) {
+                throw new UsageException(kind.name + "@spark has no class weights (Spark's multilayer perceptron "
+                        + "takes no weight column); use --sampler random-over with it");
+            }
+            out.add(new Config(kind, spec));
+        }
+        return out;
+    }
+
+    private static UsageException refused(String option) {
+        return new UsageException(option + " is not available with --engine spark yet");
+    }
+
+    private Leaderboard run(SparkTables.Prepared table, ExperimentPlan plan, List<Config> configs,
+                            ProgressListener progress) {
+        Protocol protocol = plan.protocol();
+        int repeats = protocol instanceof Protocol.KFold k ? k.repeats() : 1;
+        int folds = protocol instanceof Protocol.KFold k ? k.folds() : 1;
+        FoldOutcome[][] outcomes = new FoldOutcome[configs.size()][repeats * folds];
+        long total = (long) configs.size() * repeats * folds;
+        long done = 0;
+        double testToTrain = 0;
+        progress.update("folds", 0, total, configs.size());
+        for (int r = 0; r < repeats; r++) {
+            Dataset<Row> ranked = SparkFolds.ranked(table.rows(), plan.seed() + 7919L * r);
+            try {
+                for (int f = 0; f < folds; f++) {
+                    Column isTest = protocol instanceof Protocol.Holdout h
+                            ? SparkFolds.inShare(col(SparkFolds.RANK), h.testFraction())
+                            : SparkFolds.fold(folds).equalTo(f);
+                    // a row's place among its class's rows of its own fold, for an exactly stratified validation share
+                    Column position = protocol instanceof Protocol.Holdout
+                            ? col(SparkFolds.RANK) : floor(col(SparkFolds.RANK).divide(folds));
+                    Dataset<Row> train = ranked.filter(isTest.equalTo(false));
+                    Dataset<Row> test = ranked.filter(isTest);
+                    long[] trainCounts = classCounts(train);
+                    long[] testCounts = classCounts(test);
+                    testToTrain += (double) (testCounts[0] + testCounts[1]) / (trainCounts[0] + trainCounts[1]);
+                    for (int c = 0; c < configs.size(); c++) {
+                        long seed = plan.seed() + 1000L * r + f;
+                        outcomes[c][r * folds + f] = evaluate(table, configs.get(c), train, test, position, trainCounts,
+                                testCounts, r, f, seed);
+                        progress.update("folds", ++done, total, configs.size());
+                    }
+                }
+            } finally {
+                ranked.unpersist();
+            }
+        }
+        List<LeaderboardRow> rows = new ArrayList<>();
+        for (int c = 0; c < configs.size(); c++) {
+            PipelineSpec spec = configs.get(c).spec();
+            rows.add(new LeaderboardRow(spec.model().kind(), "spark", spec.params(), spec.sampler().name(),
+                    spec.classWeight().spec(), List.of(outcomes[c]), false, Double.NaN));
+        }
+        List<LeaderboardRow> ranked = Leaderboard.rankedAndMarked(rows, plan, testToTrain / (repeats * folds));
+        return new Leaderboard(table.source(), protocol.describe() + " (Spark, stratified by seeded rank)",
+                plan.seed(), plan.metric(), ranked);
+    }
+
+    /** Negatives and positives. */
+    private static long[] classCounts(Dataset<Row> rows) {
+        long[] counts = new long[2];
+        for (Row r : rows.groupBy(SparkTables.Y).count().collectAsList()) {
+            counts[r.getDouble(0) == 1.0 ? 1 : 0] = r.getLong(1);
+        }
+        return counts;
+    }
+
+    private FoldOutcome evaluate(SparkTables.Prepared table, Config config, Dataset<Row> train, Dataset<Row> test,
+                                 Column position, long[] trainCounts, long[] testCounts, int repeat, int fold,
+                                 long seed) {
+        PipelineSpec spec = config.spec();
+        FitSettings fit = spec.fit();
+        ThresholdPolicy policy = fit.threshold();
+        long t0 = System.nanoTime();
+        Dataset<Row> fitPart = train;
+        Dataset<Row> validation = null;
+        if (policy.needsValidationData() && fit.validationFraction() > 0) {
+            Column held = SparkFolds.inShare(position, fit.validationFraction());
+            validation = train.filter(held);
+            fitPart = train.filter(held.equalTo(false));
+        }
+        long[] fitCounts = validation == null ? trainCounts : classCounts(fitPart);
+        Dataset<Row> sampled = sample(fitPart, spec.sampler().name(), seed, fitCounts);
+        long[] sampledCounts = spec.sampler().name().equals(SamplerCatalog.NONE) ? fitCounts : classCounts(sampled);
+        boolean weighted = !spec.classWeight().spec().equals("none");
+        double weightTotal = sampledCounts[0] + sampledCounts[1];
+        if (weighted) {
+            ClassWeights w = weights(spec.classWeight(), sampledCounts);
+            sampled = sampled.withColumn(SparkModels.WEIGHT, when(col(SparkTables.Y).equalTo(1.0), lit(w.positive()))
+                    .otherwise(lit(w.negative())));
+            weightTotal = w.positive() * sampledCounts[1] + w.negative() * sampledCounts[0];
+        }
+        PipelineModel model = SparkModels.fit(config.kind(), spec.params(), table.numeric(), table.categorical(),
+                table.missing(), fit.preprocessing().scaling(), weighted, weightTotal, seed, sampled);
+        double threshold;
+        if (validation != null) {
+            threshold = policy.choose(DistributedMetrics.points(scored(model, validation)));
+        } else if (policy.needsValidationData()) {
+            threshold = policy.choose(DistributedMetrics.points(scored(model, train)));
+        } else {
+            threshold = policy.choose(new int[0], new double[0]);
+        }
+        double fitSeconds = (System.nanoTime() - t0) / 1e9;
+        Dataset<Row> scoredTest = scored(model, test).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+        try {
+            BinaryMetrics metrics = DistributedMetrics.of(scoredTest, threshold, true);
+            LabelledScores sample = chartSample(scoredTest, table, testCounts[0] + testCounts[1], seed);
+            return new FoldOutcome(repeat, fold, (int) Math.min(Integer.MAX_VALUE, trainCounts[0] + trainCounts[1]),
+                    (int) Math.min(Integer.MAX_VALUE, testCounts[0] + testCounts[1]), (int) testCounts[1], threshold,
+                    fitSeconds, metrics, sample);
+        } finally {
+            scoredTest.unpersist();
+        }
+    }
+
+    /** Rows with {@link SparkTables#Y} and the positive class's probability as {@link DistributedMetrics#SCORE}. */
+    static Dataset<Row> scored(PipelineModel model, Dataset<Row> rows) {
+        return model.transform(rows).select(col(SparkTables.KEY), col(SparkTables.Y),
+                org.apache.spark.ml.functions.vector_to_array(col(SparkModels.PROBABILITY), "float64").getItem(1)
+                        .as(DistributedMetrics.SCORE));
+    }
+
+    /** A seeded uniform number in [0, 1) per row key. */
+    static Column uniform(long seed) {
+        return pmod(xxhash64(lit(seed), col(SparkTables.KEY)), lit(1L << 30)).divide((double) (1L << 30));
+    }
+
+    /** The training rows after the sampler: none, random-under or random-over (counts: negatives, positives). */
+    static Dataset<Row> sample(Dataset<Row> rows, String sampler, long seed, long[] counts) {
+        Column positive = col(SparkTables.Y).equalTo(1.0);
+        boolean positivesAreMinority = counts[1] <= counts[0];
+        Column minority = positivesAreMinority ? positive : positive.equalTo(false);
+        long small = Math.min(counts[0], counts[1]);
+        long large = Math.max(counts[0], counts[1]);
+        return switch (sampler) {
+            case "random-under" -> rows.filter(minority.or(uniform(seed + 17).lt((double) small / large)));
+            case "random-over" -> {
+                double ratio = (double) large / small;
+                long whole = (long) Math.floor(ratio);
+                Column copies = when(minority, lit(whole).plus(when(uniform(seed + 17).lt(ratio - whole), 1).otherwise(0)))
+                        .otherwise(lit(1));
+                yield rows.withColumn("__copies", explode(array_repeat(lit(true), copies.cast("int"))))
+                        .drop("__copies");
+            }
+            default -> rows;
+        };
+    }
+
+    /** scikit-learn's "balanced" (n / (2 n_class)) or the weights given, on the rows fitted. */
+    private static ClassWeights weights(ClassWeighting weighting, long[] counts) {
+        if (weighting.fixed().isPresent()) {
+            return weighting.fixed().get();
+        }
+        double n = counts[0] + counts[1];
+        return new ClassWeights(n / (2.0 * counts[1]), n / (2.0 * counts[0]));
+    }
+
+    /** A uniform sample of at most {@link #CHART_ROWS_PER_SPLIT} held-out rows' labels and scores. */
+    private static LabelledScores chartSample(Dataset<Row> scored, SparkTables.Prepared table, long rows, long seed) {
+        double share = Math.min(1.0, (double) CHART_ROWS_PER_SPLIT / rows);
+        Dataset<Row> kept = share >= 1.0 ? scored : scored.filter(uniform(seed + 31).lt(share));
+        List<Integer> y = new ArrayList<>();
+        List<Double> s = new ArrayList<>();
+        Iterator<Row> it = kept.select(SparkTables.Y, DistributedMetrics.SCORE).toLocalIterator();
+        while (it.hasNext()) {
+            Row r = it.next();
+            y.add(r.getDouble(0) == 1.0 ? 1 : 0);
+            s.add(r.getDouble(1));
+        }
+        return new LabelledScores(table.source(), table.mapping(), y.stream().mapToInt(Integer::intValue).toArray(),
+                s.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    @Override
+    public void close() {
+        spark.stop();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.rareclass.spark;
+
+import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.port.ClusterEngine;
+import dev.rareclass.domain.port.ClusterEngines;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code --engine spark}: starts a Spark session as a Spark user would expect. With no master it runs in this JVM on
+ * every core ({@code local[*]}); {@code --master} and {@code --conf key=value} (Spark's own names) reach a standalone
+ * cluster, YARN or Kubernetes. The web UI is off unless a {@code spark.ui.*} setting turns it on, the driver binds to
+ * loopback when the master is local, and Spark logs warnings only unless {@code --verbose}. The engine's own jar goes
+ * to the executors ({@code spark.jars}), though the engine ships no code to them: every step is Spark's own operators.
+ */
+public final class SparkProvider implements ClusterEngines.Provider {
+
+    @Override
+    public String name() {
+        return "spark";
+    }
+
+    @Override
+    public ClusterEngine open(ClusterEngines.Settings settings) {
+        String master = settings.master().orElse("local[*]");
+        SparkConf conf = new SparkConf()
+                .setAppName("rareclass")
+                .setMaster(master)
+                .set("spark.ui.enabled", "false")
+                .set("spark.ui.showConsoleProgress", "false")
+                .set("spark.sql.shuffle.partitions", String.valueOf(Math.max(8, 4 * Runtime.getRuntime()
+                        .availableProcessors())));
+        if (master.startsWith("local")) {
+            conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
+        } else {
+            ownJar().ifPresent(jar -> conf.set("spark.jars", jar));
+        }
+        for (Map.Entry<String, String> e : settings.conf().entrySet()) {
+            if (!e.getKey().startsWith("spark.")) {
+                throw new UsageException("--conf " + e.getKey() + "=" + e.getValue() + ": Spark settings start with "
+                        + "'spark.'");
+            }
+            conf.set(e.getKey(), e.getValue());
+        }
+        SparkLogs.quiet(settings.verbose());
+        SparkSession session;
+        try {
+            session = SparkSession.builder().config(conf).getOrCreate();
+        } catch (RuntimeException e) {
+            throw new UsageException("Spark did not start on master " + master + ": " + Failures.innermost(e));
+        }
+        session.sparkContext().setLogLevel(settings.verbose() ? "INFO" : "WARN");
+        return new SparkEngine(session, settings);
+    }
+
+    /** This module's jar, when it runs from one. */
+    private static java.util.Optional<String> ownJar() {
+        try {
+            Path p = Path.of(SparkProvider.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return p.toString().endsWith(".jar") ? java.util.Optional.of(p.toString()) : java.util.Optional.empty();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package dev.rareclass.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.isnan;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import dev.rareclass.domain.data.DataOptions;
+import dev.rareclass.domain.data.LabelMapping;
+import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.error.InputMissingException;
+import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.model.ProgressListener;
+import dev.rareclass.domain.preprocess.MissingPolicy;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Reads a table where the cluster is, with the data options every command shares: CSV (gzip too) or Parquet, from
+ * any path Hadoop reads. The result keeps only what the engine needs: a row key ({@link #KEY}, a hash of the row's
+ * values, so folds and samples do not depend on partitioning), the label as 0/1 ({@link #Y}), the numeric features as
+ * doubles and the categorical ones as strings. Every check that needs the data (label values, classes, missing
+ * values) is one pass of aggregates; nothing comes back to the driver but counts.
+ */
+final class SparkTables {
+
+    /** The row key: a 64-bit hash of every value of the row as read. */
+    static final String KEY = "__key";
+    /** The label: 1.0 for the positive value, 0.0 otherwise. */
+    static final String Y = "__y";
+
+    private SparkTables() {
+    }
+
+    /**
+     * A table read and checked.
+     *
+     * @param rows        {@link #KEY}, {@link #Y}, then the features; persisted
+     * @param numeric     numeric feature columns (doubles, possibly null when imputing)
+     * @param categorical categorical feature columns (strings)
+     * @param source      the file as named to the user
+     * @param mapping     the label column and its positive value
+     * @param positives   rows labelled positive
+     * @param negatives   the others
+     */
+    record Prepared(Dataset<Row> rows, List<String> numeric, List<String> categorical, String source,
+                    LabelMapping mapping, long positives, long negatives, MissingPolicy missing) {
+        long size() {
+            return positives + negatives;
+        }
+    }
+
+    static Prepared read(SparkSession spark, DataOptions o, ProgressListener progress) {
+        String source = o.file().toString();
+        if (!o.text().isEmpty()) {
+            throw new UsageException("--text is not available with --engine spark: text columns need a vocabulary "
+                    + "fitted in memory; drop them (--drop) or use the in-memory engine");
+        }
+        if (o.shiftLabels() > 0) {
+            throw new UsageException("--shift-labels is not available with --engine spark: it needs the file's row "
+                    + "order, which a cluster's partitions do not keep");
+        }
+        String label = o.label().orElseThrow(() -> new UsageException("--label is required"));
+        String positive = o.positive().orElseThrow(() -> new UsageException("--positive is required with --label"));
+        Dataset<Row> raw = load(spark, o, source);
+        String[] columns = raw.columns();
+        String labelColumn = resolve(columns, label, source, "--label");
+        List<String> dropped = new ArrayList<>();
+        for (String d : o.drop()) {
+            dropped.add(resolve(columns, d, source, "--drop"));
+        }
+        List<String> forcedCategorical = new ArrayList<>();
+        for (String c : o.categorical()) {
+            forcedCategorical.add(resolve(columns, c, source, "--categorical"));
+        }
+        List<String> numeric = new ArrayList<>();
+        List<String> categorical = new ArrayList<>();
+        for (StructField f : raw.schema().fields()) {
+            String name = f.name();
+            if (name.equals(labelColumn) || dropped.contains(name)) {
+                continue;
+            }
+            if (name.startsWith("__")) {
+                throw new DataException(source + ", column '" + name + "': names starting with __ are the engine's own");
+            }
+            if (forcedCategorical.contains(name) || !(f.dataType() instanceof NumericType)) {
+                categorical.add(name);
+                if (!forcedCategorical.contains(name)) {
+                    progress.note("column '" + name + "' read as categorical (its values are not all numbers)");
+                }
+            } else {
+                numeric.add(name);
+            }
+        }
+        if (numeric.isEmpty() && categorical.isEmpty()) {
+            throw new DataException(source + ": no feature columns besides the label");
+        }
+
+        DataType labelType = raw.schema().apply(labelColumn).dataType();
+        Column isPositive = positiveTest(col(q(labelColumn)), labelType, positive);
+        List<Column> all = new ArrayList<>();
+        for (String c : columns) {
+            all.add(col(q(c)));
+        }
+        List<Column> selected = new ArrayList<>();
+        selected.add(xxhash64(all.toArray(Column[]::new)).as(KEY));
+        selected.add(when(col(q(labelColumn)).isNull(), lit(null).cast(DataTypes.DoubleType))
+                .when(isPositive, lit(1.0)).otherwise(lit(0.0)).as(Y));
+        for (String c : numeric) {
+            selected.add(col(q(c)).cast(DataTypes.DoubleType).as(c));
+        }
+        for (String c : categorical) {
+            selected.add(col(q(c)).cast(DataTypes.StringType).as(c));
+        }
+        Dataset<Row> rows = raw.select(selected.toArray(Column[]::new));
+
+        // one pass: rows, positives, missing labels, and missing values per feature
+        List<Column> aggregates = new ArrayList<>();
+        aggregates.add(count(lit(1)));
+        aggregates.add(sum(when(col(Y).equalTo(1.0), 1L).otherwise(0L)));
+        aggregates.add(sum(when(col(Y).isNull(), 1L).otherwise(0L)));
+        List<String> features = new ArrayList<>(numeric);
+        features.addAll(categorical);
+        for (String c : numeric) {
+            aggregates.add(sum(when(col(q(c)).isNull().or(isnan(col(q(c)))), 1L).otherwise(0L)));
+        }
+        for (String c : categorical) {
+            aggregates.add(sum(when(col(q(c)).isNull(), 1L).otherwise(0L)));
+        }
+        Row counts = Failures.translate(source, () -> rows.agg(aggregates.get(0),
+                aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).first());
+        long n = counts.getLong(0);
+        if (n == 0) {
+            throw new DataException(source + ": no data rows");
+        }
+        long missingLabels = counts.isNullAt(2) ? 0 : counts.getLong(2);
+        if (missingLabels > 0) {
+            throw new DataException(source + ", column '" + labelColumn + "': " + missingLabels
+                    + " rows have no label");
+        }
+        long positives = counts.getLong(1);
+        Dataset<Row> kept = rows;
+        MissingPolicy missing = o.missing();
+        long missingValues = 0;
+        for (int i = 0; i < features.size(); i++) {
+            long m = counts.getLong(3 + i);
+            missingValues += m;
+            if (m > 0 && missing == MissingPolicy.ERROR) {
+                throw new DataException(source + ", column '" + features.get(i) + "': " + m + " missing value"
+                        + (m == 1 ? "" : "s") + "; choose --missing drop, mean, median or most-frequent");
+            }
+        }
+        if (missingValues > 0 && missing == MissingPolicy.DROP) {
+            kept = rows.na().drop(features.toArray(String[]::new));
+            Row after = kept.agg(count(lit(1)), sum(col(Y).cast(DataTypes.LongType))).first();
+            progress.note("dropped " + (n - after.getLong(0)) + " rows with a missing value (--missing drop)");
+            n = after.getLong(0);
+            positives = after.isNullAt(1) ? 0 : after.getLong(1);
+        }
+        if (positives == 0) {
+            List<String> seen = raw.select(col(q(labelColumn)).cast(DataTypes.StringType)).distinct().limit(5)
+                    .collectAsList().stream().map(r -> String.valueOf(r.get(0))).toList();
+            throw new DataException(source + ", column '" + labelColumn + "': the positive value '" + positive
+                    + "' never occurs (values seen: " + String.join(", ", seen) + ")");
+        }
+        if (positives == n) {
+            throw new DataException(source + ", column '" + labelColumn + "': every row is '" + positive
+                    + "'; the table needs both classes");
+        }
+        String negativeName = raw.filter(isPositive.equalTo(false)).select(col(q(labelColumn))
+                .cast(DataTypes.StringType)).first().getString(0);
+        Dataset<Row> persisted = kept.persist(StorageLevel.MEMORY_AND_DISK());
+        return new Prepared(persisted, List.copyOf(numeric), List.copyOf(categorical), source,
+                new LabelMapping(labelColumn, positive, negativeName), positives, n - positives, missing);
+    }
+
+    /** Positive iff the value equals {@code positive}: as numbers in a numeric column, as trimmed text otherwise. */
+    private static Column positiveTest(Column label, DataType type, String positive) {
+        if (type instanceof NumericType) {
+            try {
+                return label.cast(DataTypes.DoubleType).equalTo(Double.parseDouble(positive.trim()));
+            } catch (NumberFormatException notANumber) {
+                return lit(false);
+            }
+        }
+        return trim(label.cast(DataTypes.StringType)).equalTo(positive.trim());
+    }
+
+    private static Dataset<Row> load(SparkSession spark, DataOptions o, String source) {
+        String path = o.file().toString();
+        boolean hasScheme = path.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*");
+        if (!hasScheme) {
+            Path local = o.file().toAbsolutePath().normalize();
+            if (!Files.exists(local)) {
+                throw new InputMissingException(source + ": no such file", null);
+            }
+            if (!Files.isReadable(local)) {
+                throw new InputMissingException(source + ": not readable", null);
+            }
+            path = local.toUri().toString();
+        } else {
+            URI.create(path.replace(" ", "%20"));
+        }
+        String format = o.format().orElseGet(() -> formatOf(o.file()));
+        String where = path;
+        return Failures.translate(source, () -> switch (format) {
+            case "parquet" -> spark.read().parquet(where);
+            case "csv", "tsv" -> spark.read()
+                    .option("header", o.header())
+                    .option("inferSchema", true)
+                    .option("mode", "FAILFAST")
+                    .option("sep", String.valueOf(o.delimiter().orElse(format.equals("tsv") ? '\t' : ',')))
+                    .csv(where);
+            default -> throw new UsageException(source + ": --format " + format + " is not one the Spark engine "
+                    + "reads (csv, tsv, parquet)");
+        });
+    }
+
+    static String formatOf(Path file) {
+        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+        if (name.endsWith(".gz")) {
+            name = name.substring(0, name.length() - 3);
+        }
+        if (name.endsWith(".parquet") || Files.isDirectory(file)) {
+            return "parquet";
+        }
+        return name.endsWith(".tsv") || name.endsWith(".tab") ? "tsv" : "csv";
+    }
+
+    /** A column named by the user, or by its 0-based index. */
+    private static String resolve(String[] columns, String given, String source, String option) {
+        for (String c : columns) {
+            if (c.equals(given)) {
+                return c;
+            }
+        }
+        if (given.matches("\\d{1,9}")) {
+            int index = Integer.parseInt(given);
+            if (index < columns.length) {
+                return columns[index];
+            }
+        }
+        throw new DataException(source + ": " + option + " " + given + ": no such column (columns: "
+                + String.join(", ", Arrays.asList(columns).subList(0, Math.min(columns.length, 12)))
+                + (columns.length > 12 ? ", …" : "") + ")");
+    }
+
+    /** A column name quoted for Spark's resolver (dots and spaces in CSV headers). */
+    static String q(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+}
