@@ -24,12 +24,15 @@ public final class SparkProvider implements ClusterEngines.Provider {
 
     @Override
     public ClusterEngine open(ClusterEngines.Settings settings) {
+        SparkLogs.quiet(settings.verbose());
         String master = settings.master().orElse("local[*]");
         SparkConf conf = new SparkConf()
                 .setAppName("rareclass")
                 .setMaster(master)
                 .set("spark.ui.enabled", "false")
                 .set("spark.ui.showConsoleProgress", "false")
+                // a plan over a wide table is only printed, shortened, with a warning; rareclass never prints plans
+                .set("spark.sql.debug.maxToStringFields", "10000")
                 .set("spark.sql.shuffle.partitions", String.valueOf(Math.max(8, 4 * Runtime.getRuntime()
                         .availableProcessors())));
         if (master.startsWith("local")) {
@@ -44,7 +47,6 @@ public final class SparkProvider implements ClusterEngines.Provider {
             }
             conf.set(e.getKey(), e.getValue());
         }
-        SparkLogs.quiet(settings.verbose());
         SparkSession session;
         try {
             session = SparkSession.builder().config(conf).getOrCreate();

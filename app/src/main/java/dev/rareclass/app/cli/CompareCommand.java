@@ -42,10 +42,15 @@ final class CompareCommand extends ExperimentCommand {
     @Mixin
     Inputs.ResultsFolder results;
 
+    @Mixin
+    EngineOptions engine;
+
     @Override
     public Integer call() {
-        var request = ExperimentUseCase.Request.compare("Comparison on " + table.data.getFileName(),
-                new ExperimentUseCase.FromFile(table.toDomain()),
+        ExperimentUseCase.Data data = engine.onCluster()
+                ? new ExperimentUseCase.OnCluster(table.toDomain(), engine.settings(common.verbose))
+                : new ExperimentUseCase.FromFile(table.toDomain());
+        var request = ExperimentUseCase.Request.compare("Comparison on " + table.data.getFileName(), data,
                 experiment.toPlan(candidates(models, params), table.missing()), experiment.jobs(),
                 results.request());
         return show(request);

@@ -9,6 +9,7 @@ import dev.rareclass.dl4j.Dl4jModule;
 import dev.rareclass.domain.experiment.Experiment;
 import dev.rareclass.domain.experiment.PipelineFitter;
 import dev.rareclass.domain.model.TrainerCatalog;
+import dev.rareclass.domain.port.ClusterEngines;
 import dev.rareclass.domain.port.LibraryVersions;
 import dev.rareclass.domain.port.ModelStore;
 import dev.rareclass.domain.port.Outputs;
@@ -55,6 +56,7 @@ public final class AppModule extends AbstractModule {
         bind(TrainerCatalog.class).to(GuiceTrainerCatalog.class);
         bind(SamplerCatalog.class).to(GuiceSamplerCatalog.class);
         bind(LibraryVersions.class).to(JarVersions.class);
+        bind(ClusterEngines.class).to(InstalledEngines.class);
         // declared here so the map exists even before any backend contributes a sampler
         MapBinder.newMapBinder(binder(), String.class, SamplerFactory.class);
     }
@@ -115,7 +117,7 @@ public final class AppModule extends AbstractModule {
     @Provides
     ExperimentUseCase experiment(TableSource tables, Experiment engine, PipelineFitter fitter, ResultSink sink,
                                  ReportSink reports, ModelStore store, RecipeStore recipes, LibraryVersions versions,
-                                 Outputs folders) {
-        return new ExperimentService(tables, engine, fitter, sink, reports, store, recipes, versions, folders);
+                                 Outputs folders, ClusterEngines clusters) {
+        return new ExperimentService(tables, engine, fitter, sink, reports, store, recipes, versions, folders, clusters);
     }
 }

@@ -19,6 +19,8 @@ import dev.rareclass.domain.experiment.RunRecord;
 import dev.rareclass.domain.experiment.Tuning;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.ProgressListener;
+import dev.rareclass.domain.port.ClusterEngine;
+import dev.rareclass.domain.port.ClusterEngines;
 import dev.rareclass.domain.port.LibraryVersions;
 import dev.rareclass.domain.port.ModelStore;
 import dev.rareclass.domain.port.Outputs;
@@ -45,7 +47,8 @@ import java.util.Optional;
  */
 public record ExperimentService(TableSource tables, Experiment engine, PipelineFitter fitter, ResultSink sink,
                                 ReportSink reports, ModelStore store, RecipeStore recipes,
-                                LibraryVersions versions, Outputs folders) implements ExperimentUseCase {
+                                LibraryVersions versions, Outputs folders, ClusterEngines clusters)
+        implements ExperimentUseCase {
 
     @Override
     public Result run(Request request, ProgressListener progress) {
@@ -103,7 +106,8 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
         ExperimentPlan plan = request.tuning()
                 .map(t -> request.plan().withCandidates(t.candidates(request.plan().seed())))
                 .orElse(request.plan());
-        List<ResolvedPipeline> configs = engine.resolve(plan, progress);
+        // a cluster engine resolves its own models, on its side
+        List<ResolvedPipeline> configs = request.data() instanceof OnCluster ? List.of() : engine.resolve(plan, progress);
         // before the checksum and the read, which the backends' loading then overlaps
         configs.stream().map(ResolvedPipeline::factory).distinct().forEach(f -> f.warmUp());
         // the report folder, the charts and a refitted model are written aside and put in place together at the
@@ -131,8 +135,20 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
                              List<ResolvedPipeline> configs, Staging staging,
                              ProgressListener progress, long t0, String started) {
         String sha = "";
-        Table table;
-        if (request.data() instanceof FromFile file) {
+        Table table = null;
+        Leaderboard board = null;
+        Map<String, String> engineFacts = Map.of();
+        if (request.data() instanceof OnCluster cluster) {
+            if (checksum.isPresent()) {
+                sha = Checksums.sha256(cluster.options().file());
+                String found = sha;
+                checksum.get().check(found);
+            }
+            try (ClusterEngine on = clusters.open(cluster.settings())) {
+                board = on.compare(cluster.options(), plan, progress);
+                engineFacts = on.facts();
+            }
+        } else if (request.data() instanceof FromFile file) {
             if (checksum.isPresent() || request.refit().isPresent()) {
                 sha = Checksums.sha256(file.options().file());
                 String found = sha;
@@ -146,12 +162,15 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
                             + "configurations", g.rows(), g.features(), table.requireLabels().positives(),
                     100 * table.requireLabels().positiveRate(), plan.protocol().describe(), configs.size()));
         }
-        table.notes().forEach(progress::note);
-        Leaderboard board = engine.run(table, plan, configs, request.jobs(), progress);
+        if (table != null) {
+            table.notes().forEach(progress::note);
+            board = engine.run(table, plan, configs, request.jobs(), progress);
+        }
+        Leaderboard ranked = board;
 
-        Optional<Hyperparameters> best = request.tuning().map(t -> board.rows().get(0).params());
+        Optional<Hyperparameters> best = request.tuning().map(t -> ranked.rows().get(0).params());
         Optional<Path> dir = staging.dir();
-        dir.ifPresent(f -> sink.writeExperiment(board, f));
+        dir.ifPresent(f -> sink.writeExperiment(ranked, f));
         Optional<Path> model = Optional.empty();
         if (request.refit().isPresent()) {
             PipelineSpec spec = plan.configurations().get(0).withParams(best.orElseThrow());
@@ -169,9 +188,10 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
         if (dir.isPresent()) {
             written = reports.writeExperimentReport(ExperimentReport.of(request.title(),
                     // a cost column (cost:@COLUMN:FP) is no feature: the folds' fits set it aside
-                    Optional.of(DatasetSummary.of(PipelineFitter.withCostColumnAside(table, plan.fit().threshold()))),
+                    table == null ? Optional.empty()
+                            : Optional.of(DatasetSummary.of(PipelineFitter.withCostColumnAside(table, plan.fit().threshold()))),
                     board, plan.fit().threshold().spec(),
-                    facts(request, best, model, (System.nanoTime() - t0) / 1e9)), dir.get(),
+                    facts(request, best, model, engineFacts, (System.nanoTime() - t0) / 1e9)), dir.get(),
                     staging.plots()).stream().map(staging.staged()::published).toList();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -180,8 +200,9 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
 
     /** The report's facts: the request's own, the search, the refitted model, the time, the versions. */
     private Map<String, String> facts(Request request, Optional<Hyperparameters> best, Optional<Path> model,
-                                      double seconds) {
+                                      Map<String, String> engineFacts, double seconds) {
         Map<String, String> facts = new LinkedHashMap<>(request.facts());
+        facts.putAll(engineFacts);
         if (request.data() instanceof Generated g) {
             facts.put("generated data", String.format(Locale.ROOT,
                     "%d rows x %d features (%d informative), positive rate %s, seed %d", g.rows(), g.features(),

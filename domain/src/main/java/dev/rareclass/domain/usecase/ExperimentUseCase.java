@@ -21,13 +21,27 @@ import java.util.Optional;
 public interface ExperimentUseCase {
 
     /** Where the table comes from. */
-    sealed interface Data permits FromFile, Generated {
+    sealed interface Data permits FromFile, Generated, OnCluster {
         /** How the data is named in titles. */
         String name();
     }
 
     /** A labelled file. */
     record FromFile(DataOptions options) implements Data {
+
+        @Override
+        public String name() {
+            return String.valueOf(options.file().getFileName());
+        }
+    }
+
+    /**
+     * A labelled file read, split, fitted and scored by a cluster engine ({@code --engine spark}), which keeps its rows.
+     *
+     * @param options  the file (any path the engine reads) and how to read it
+     * @param settings which engine and where it runs
+     */
+    record OnCluster(DataOptions options, dev.rareclass.domain.port.ClusterEngines.Settings settings) implements Data {
 
         @Override
         public String name() {
@@ -84,6 +98,10 @@ public interface ExperimentUseCase {
             }
             if (tuning.isPresent() && (plan.samplers().size() != 1 || plan.classWeights().size() != 1)) {
                 throw new UsageException("tune takes one sampler and one class weight");
+            }
+            if (data instanceof OnCluster c && tuning.isPresent()) {
+                throw new UsageException("tune is not available with --engine " + c.settings().engine() + " yet; "
+                        + "compare the candidates with compare --engine " + c.settings().engine());
             }
             if (refit.isPresent() && tuning.isEmpty()) {
                 throw new UsageException("only a search refits its best parameters");
