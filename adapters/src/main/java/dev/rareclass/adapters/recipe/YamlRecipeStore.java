@@ -30,6 +30,7 @@ import dev.rareclass.domain.sampling.SamplerChoice;
 import dev.rareclass.domain.metrics.MetricName;
 import dev.rareclass.domain.model.ClassWeights;
 import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.port.ClusterEngines;
 import dev.rareclass.domain.port.RecipeStore;
 import dev.rareclass.domain.preprocess.MissingPolicy;
 import dev.rareclass.domain.preprocess.PreprocessingSpec;
@@ -79,7 +80,8 @@ public final class YamlRecipeStore implements RecipeStore {
     }
 
     private static final Set<String> TOP = Set.of("data", "preprocessing", "split", "validation-split", "threshold-cv", "calibration", "deploy-prevalence", "seed", "models",
-            "samplers", "sampler-params", "class-weights", "threshold", "metric", "jobs", "report", "tune");
+            "samplers", "sampler-params", "class-weights", "threshold", "metric", "jobs", "report", "tune", "engine");
+    private static final Set<String> ENGINE = Set.of("name", "master", "conf");
     private static final Set<String> DATA = Set.of("file", "label", "positive", "format", "header", "delimiter", "drop",
             "categorical", "text", "missing", "shift-labels");
     private static final Set<String> PREPROCESSING = Set.of("scale", "unknown", "select-top-k", "vocabulary",
@@ -329,7 +331,35 @@ public final class YamlRecipeStore implements RecipeStore {
         Path report = base.resolve(k.text(r, "report", "reports/" + name, "the recipe")).normalize();
         int jobs = k.integer(r, "jobs", Math.max(1, Runtime.getRuntime().availableProcessors()), "the recipe");
         k.require(jobs >= 1, "jobs", jobs, "1 or more");
-        return new Recipe(name, data, plan, tuning, report, jobs);
+        return new Recipe(name, data, plan, tuning, report, jobs, engine(r.path("engine"), k, where));
+    }
+
+    /** {@code engine: spark}, or {@code engine: {name: spark, master: URL, conf: {key: value}}}; none or memory: in memory. */
+    private static Optional<ClusterEngines.Settings> engine(JsonNode e, Keys k, String where) {
+        if (e.isMissingNode() || e.isNull()) {
+            return Optional.empty();
+        }
+        String name;
+        Optional<String> master = Optional.empty();
+        Map<String, String> conf = Map.of();
+        if (e.isTextual()) {
+            name = e.asText().trim();
+        } else {
+            k.only(e, ENGINE, "engine");
+            name = k.text(e, "name", ClusterEngines.IN_MEMORY, "engine").trim();
+            master = Optional.ofNullable(k.text(e, "master", null, "engine")).filter(m -> !m.isBlank());
+            conf = k.params(e.path("conf"), "engine.conf").asMap();
+        }
+        if (name.equals(ClusterEngines.IN_MEMORY)) {
+            if (master.isPresent() || !conf.isEmpty()) {
+                throw new UsageException(where + ": engine.master and engine.conf need engine.name: spark");
+            }
+            return Optional.empty();
+        }
+        if (!name.equals("spark")) {
+            throw new UsageException(where + ": engine " + name + ": engines are memory and spark");
+        }
+        return Optional.of(new ClusterEngines.Settings(name, master, conf, false));
     }
 
     /** Single values as they are; YAML lists of them ({@code hidden: [16, 16]}) in the comma form {@code --param} takes. */
@@ -538,6 +568,13 @@ public final class YamlRecipeStore implements RecipeStore {
         root.put("metric", p.metric().key());
         root.put("jobs", r.jobs());
         root.put("report", r.reportDir().toAbsolutePath().toString());
+        r.engine().ifPresent(e -> {
+            ObjectNode engine = root.putObject("engine");
+            engine.put("name", e.engine());
+            e.master().ifPresent(m -> engine.put("master", m));
+            ObjectNode conf = engine.putObject("conf");
+            e.conf().forEach(conf::put);
+        });
         r.tune().ifPresent(t -> {
             ObjectNode tune = root.putObject("tune");
             tune.put("model", t.base().model().toString());

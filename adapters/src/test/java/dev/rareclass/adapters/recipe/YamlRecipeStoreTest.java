@@ -173,4 +173,38 @@ class YamlRecipeStoreTest {
         assertThatThrownBy(() -> store.read(zero)).isInstanceOf(UsageException.class)
                 .hasMessageContaining("preprocessing.max-categories must be 1 or more, got 0");
     }
+
+    /** engine: spark (or its block with master and conf) runs the recipe on the Spark engine, and the manifest keeps it. */
+    @Test
+    void anEngineIsReadInBothFormsKeptInTheManifestAndCheckedByName() throws IOException {
+        Path plain = write("plain.yaml", DATA + "models: [logistic]\n");
+        assertThat(store.read(plain).recipe().engine()).isEmpty();
+        Path memory = write("memory.yaml", DATA + "models: [logistic]\nengine: memory\n");
+        assertThat(store.read(memory).recipe().engine()).isEmpty();
+        Path shortForm = write("short.yaml", DATA + "models: [logistic]\nengine: spark\n");
+        assertThat(store.read(shortForm).recipe().engine()).hasValueSatisfying(e -> {
+            assertThat(e.engine()).isEqualTo("spark");
+            assertThat(e.master()).isEmpty();
+        });
+        Path block = write("block.yaml", DATA + "models: [logistic]\nengine:\n  name: spark\n"
+                + "  master: spark://10.0.0.5:7077\n  conf: {spark.executor.memory: 2g, spark.cores.max: 8}\n");
+        Recipe recipe = store.read(block).recipe();
+        assertThat(recipe.engine()).hasValueSatisfying(e -> {
+            assertThat(e.master()).contains("spark://10.0.0.5:7077");
+            assertThat(e.conf()).containsEntry("spark.executor.memory", "2g").containsEntry("spark.cores.max", "8");
+        });
+        ObjectNode resolved = YamlRecipeStore.resolved(recipe);
+        assertThat(resolved.path("engine").path("name").asText()).isEqualTo("spark");
+        assertThat(resolved.path("engine").path("conf").path("spark.cores.max").asText()).isEqualTo("8");
+        assertThat(YamlRecipeStore.resolved(store.read(plain).recipe()).has("engine")).isFalse();
+
+        Path unknown = write("dask.yaml", DATA + "models: [logistic]\nengine: dask\n");
+        assertThatThrownBy(() -> store.read(unknown)).isInstanceOf(UsageException.class)
+                .hasMessageContaining("engine dask: engines are memory and spark");
+        Path typo = write("typo.yaml", DATA + "models: [logistic]\nengine: {name: spark, mastr: local}\n");
+        assertThatThrownBy(() -> store.read(typo)).isInstanceOf(UsageException.class).hasMessageContaining("mastr");
+        Path masterInMemory = write("mm.yaml", DATA + "models: [logistic]\nengine: {master: local}\n");
+        assertThatThrownBy(() -> store.read(masterInMemory)).isInstanceOf(UsageException.class)
+                .hasMessageContaining("engine.master and engine.conf need engine.name: spark");
+    }
 }

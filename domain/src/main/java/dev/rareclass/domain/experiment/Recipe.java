@@ -14,8 +14,16 @@ import java.util.Optional;
  * @param tune      present for a tuning recipe: the model, its search space and budget
  * @param reportDir where results and the manifest go
  * @param jobs      parallel tasks
+ * @param engine    present when a cluster engine runs it ({@code engine: spark}, or {@code engine: {name, master,
+ *                  conf}}); absent for the in-memory engine
  */
-public record Recipe(String name, DataOptions data, ExperimentPlan plan, Optional<Tuning> tune, Path reportDir, int jobs) {
+public record Recipe(String name, DataOptions data, ExperimentPlan plan, Optional<Tuning> tune, Path reportDir, int jobs,
+                     Optional<dev.rareclass.domain.port.ClusterEngines.Settings> engine) {
+
+    /** A recipe for the in-memory engine. */
+    public Recipe(String name, DataOptions data, ExperimentPlan plan, Optional<Tuning> tune, Path reportDir, int jobs) {
+        this(name, data, plan, tune, reportDir, jobs, Optional.empty());
+    }
 
     /**
      * The tuning part of a recipe.
@@ -36,14 +44,14 @@ public record Recipe(String name, DataOptions data, ExperimentPlan plan, Optiona
     }
 
     public Recipe withData(DataOptions newData) {
-        return new Recipe(name, newData, plan, tune, reportDir, jobs);
+        return new Recipe(name, newData, plan, tune, reportDir, jobs, engine);
     }
 
     public Recipe withReportDir(Path dir) {
-        return new Recipe(name, data, plan, tune, dir, jobs);
+        return new Recipe(name, data, plan, tune, dir, jobs, engine);
     }
 
     public Recipe withJobs(int newJobs) {
-        return new Recipe(name, data, plan, tune, reportDir, newJobs);
+        return new Recipe(name, data, plan, tune, reportDir, newJobs, engine);
     }
 }

@@ -66,7 +66,8 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
         Optional<Tuning> tuning = recipe.tune().map(Recipe.Tuning::search);
         Optional<Path> refit = recipe.tune().filter(Recipe.Tuning::refit)
                 .map(t -> recipe.reportDir().resolve("model.rareclass"));
-        Request experiment = new Request("Recipe " + recipe.name(), new FromFile(recipe.data()), recipe.plan(), tuning,
+        Data data = recipe.engine().<Data>map(e -> new OnCluster(recipe.data(), e)).orElse(new FromFile(recipe.data()));
+        Request experiment = new Request("Recipe " + recipe.name(), data, recipe.plan(), tuning,
                 recipe.jobs(), new ReportRequest(Optional.of(recipe.reportDir()), request.plots()), refit, facts);
         Executed done = execute(experiment, Optional.of(sha -> {
             if (expectedSha256.isPresent() && !expectedSha256.get().equals(sha)) {
