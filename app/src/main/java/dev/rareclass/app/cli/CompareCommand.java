@@ -29,7 +29,8 @@ final class CompareCommand extends ExperimentCommand {
 
     @Option(names = "--models", split = ",", defaultValue = "logistic,random-forest,mlp@dl4j", paramLabel = "KIND[@BACKEND]",
             completionCandidates = Candidates.Models.class,
-            description = "Models to compare, comma-separated: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Models to compare, comma-separated: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; "
+                    + "with --engine spark: logistic, random-forest, mlp on Spark).")
     List<String> models = new ArrayList<>();
 
     @Option(names = "--param", paramLabel = "[KIND.]KEY=VALUE",
@@ -47,9 +48,14 @@ final class CompareCommand extends ExperimentCommand {
 
     @Override
     public Integer call() {
-        ExperimentUseCase.Data data = engine.onCluster()
+        boolean onCluster = engine.onCluster();
+        ExperimentUseCase.Data data = onCluster
                 ? new ExperimentUseCase.OnCluster(table.toDomain(), engine.settings(common.verbose))
                 : new ExperimentUseCase.FromFile(table.toDomain());
+        if (onCluster && !spec.commandLine().getParseResult().hasMatchedOption("--models")) {
+            // the default models, each on the engine's own backend
+            models = models.stream().map(m -> ModelId.parse(m).kind()).toList();
+        }
         var request = ExperimentUseCase.Request.compare("Comparison on " + table.data.getFileName(), data,
                 experiment.toPlan(candidates(models, params), table.missing()), experiment.jobs(),
                 results.request());
