@@ -30,7 +30,6 @@ import dev.rareclass.domain.preprocess.Scaling;
 import dev.rareclass.domain.sampling.SamplerCatalog;
 import dev.rareclass.domain.threshold.ThresholdPolicy;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -322,16 +321,19 @@ final class SparkEngine implements ClusterEngine {
     private static LabelledScores chartSample(Dataset<Row> scored, SparkTables.Prepared table, long rows, long seed) {
         double share = Math.min(1.0, (double) CHART_ROWS_PER_SPLIT / rows);
         Dataset<Row> kept = share >= 1.0 ? scored : scored.filter(uniform(seed + 31).lt(share));
-        List<Integer> y = new ArrayList<>();
-        List<Double> s = new ArrayList<>();
-        Iterator<Row> it = kept.select(SparkTables.Y, DistributedMetrics.SCORE).toLocalIterator();
-        while (it.hasNext()) {
-            Row r = it.next();
-            y.add(r.getDouble(0) == 1.0 ? 1 : 0);
-            s.add(r.getDouble(1));
+        // one job for a bounded sample (toLocalIterator ran one per partition), in key order so that the sample reads
+        // the same however the cluster partitioned the test rows
+        List<Row> sampled = new ArrayList<>(kept.select(SparkTables.KEY, SparkTables.Y, DistributedMetrics.SCORE)
+                .collectAsList());
+        sampled.sort(java.util.Comparator.comparingLong((Row r) -> r.getLong(0))
+                .thenComparingDouble(r -> r.getDouble(2)));
+        int[] y = new int[sampled.size()];
+        double[] s = new double[sampled.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = sampled.get(i).getDouble(1) == 1.0 ? 1 : 0;
+            s[i] = sampled.get(i).getDouble(2);
         }
-        return new LabelledScores(table.source(), table.mapping(), y.stream().mapToInt(Integer::intValue).toArray(),
-                s.stream().mapToDouble(Double::doubleValue).toArray());
+        return new LabelledScores(table.source(), table.mapping(), y, s);
     }
 
     @Override
