@@ -30,7 +30,6 @@ import dev.rareclass.domain.preprocess.Scaling;
 import dev.rareclass.domain.sampling.SamplerCatalog;
 import dev.rareclass.domain.threshold.ThresholdPolicy;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +56,8 @@ final class SparkEngine implements ClusterEngine {
 
     /** Held-out scores kept per split for the report's curves: a uniform sample, not the whole test part. */
     static final int CHART_ROWS_PER_SPLIT = 20_000;
+    /** Rows per partition of a fit's input ({@link #canonical}): a function of the data, not of the cluster. */
+    static final long ROWS_PER_FIT_PARTITION = 100_000;
 
     private final SparkSession spark;
     private final ClusterEngines.Settings settings;
@@ -238,8 +239,9 @@ final class SparkEngine implements ClusterEngine {
                     .otherwise(lit(w.negative())));
             weightTotal = w.positive() * sampledCounts[1] + w.negative() * sampledCounts[0];
         }
+        Dataset<Row> fitted = canonical(sampled, sampledCounts[0] + sampledCounts[1]);
         PipelineModel model = SparkModels.fit(config.kind(), spec.params(), table.numeric(), table.categorical(),
-                table.missing(), fit.preprocessing().scaling(), weighted, weightTotal, seed, sampled);
+                table.missing(), fit.preprocessing().scaling(), weighted, weightTotal, seed, fitted);
         double threshold;
         if (validation != null) {
             threshold = policy.choose(DistributedMetrics.points(scored(model, validation)));
@@ -266,6 +268,18 @@ final class SparkEngine implements ClusterEngine {
         return model.transform(rows).select(col(SparkTables.KEY), col(SparkTables.Y),
                 org.apache.spark.ml.functions.vector_to_array(col(SparkModels.PROBABILITY), "float64").getItem(1)
                         .as(DistributedMetrics.SCORE));
+    }
+
+    /**
+     * The rows a model is fitted on, partitioned and ordered by their keys alone: a partition per
+     * {@link #ROWS_PER_FIT_PARTITION} rows, each sorted by key. Spark ML draws a forest's bootstrap from the seed plus
+     * the partition's index and samples split candidates partition by partition, so without this the same seed grew
+     * other trees when the partitions changed, and they change with {@code spark.sql.shuffle.partitions} (by default
+     * four per core of the driver's machine) and with how the cluster split the file.
+     */
+    static Dataset<Row> canonical(Dataset<Row> rows, long count) {
+        long partitions = Math.clamp((count + ROWS_PER_FIT_PARTITION - 1) / ROWS_PER_FIT_PARTITION, 1, 100_000);
+        return rows.repartition((int) partitions, col(SparkTables.KEY)).sortWithinPartitions(SparkTables.KEY);
     }
 
     /** A seeded uniform number in [0, 1) per row key. */
@@ -307,16 +321,19 @@ final class SparkEngine implements ClusterEngine {
     private static LabelledScores chartSample(Dataset<Row> scored, SparkTables.Prepared table, long rows, long seed) {
         double share = Math.min(1.0, (double) CHART_ROWS_PER_SPLIT / rows);
         Dataset<Row> kept = share >= 1.0 ? scored : scored.filter(uniform(seed + 31).lt(share));
-        List<Integer> y = new ArrayList<>();
-        List<Double> s = new ArrayList<>();
-        Iterator<Row> it = kept.select(SparkTables.Y, DistributedMetrics.SCORE).toLocalIterator();
-        while (it.hasNext()) {
-            Row r = it.next();
-            y.add(r.getDouble(0) == 1.0 ? 1 : 0);
-            s.add(r.getDouble(1));
+        // one job for a bounded sample (toLocalIterator ran one per partition), in key order so that the sample reads
+        // the same however the cluster partitioned the test rows
+        List<Row> sampled = new ArrayList<>(kept.select(SparkTables.KEY, SparkTables.Y, DistributedMetrics.SCORE)
+                .collectAsList());
+        sampled.sort(java.util.Comparator.comparingLong((Row r) -> r.getLong(0))
+                .thenComparingDouble(r -> r.getDouble(2)));
+        int[] y = new int[sampled.size()];
+        double[] s = new double[sampled.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = sampled.get(i).getDouble(1) == 1.0 ? 1 : 0;
+            s[i] = sampled.get(i).getDouble(2);
         }
-        return new LabelledScores(table.source(), table.mapping(), y.stream().mapToInt(Integer::intValue).toArray(),
-                s.stream().mapToDouble(Double::doubleValue).toArray());
+        return new LabelledScores(table.source(), table.mapping(), y, s);
     }
 
     @Override

@@ -45,21 +45,21 @@ final class SparkFolds {
         Column hash = xxhash64(lit(seed), col(SparkTables.KEY));
         Dataset<Row> hashed = rows.withColumn("__h", hash).withColumn("__b", pmod(col("__h"), lit(BUCKETS)));
         List<Row> sizes = hashed.groupBy(SparkTables.Y, "__b").count().collectAsList();
-        Map<Double, TreeMap<Integer, Long>> byClass = new TreeMap<>();
+        Map<Double, TreeMap<Long, Long>> byClass = new TreeMap<>();
         for (Row r : sizes) {
-            byClass.computeIfAbsent(r.getDouble(0), k -> new TreeMap<>()).put(r.getInt(1), r.getLong(2));
+            byClass.computeIfAbsent(r.getDouble(0), k -> new TreeMap<>()).put(r.getLong(1), r.getLong(2));
         }
         List<Row> offsets = new ArrayList<>();
         byClass.forEach((y, buckets) -> {
             long offset = 0;
-            for (Map.Entry<Integer, Long> b : buckets.entrySet()) {
+            for (Map.Entry<Long, Long> b : buckets.entrySet()) {
                 offsets.add(RowFactory.create(y, b.getKey(), offset));
                 offset += b.getValue();
             }
         });
         StructType schema = new StructType()
                 .add("__oy", DataTypes.DoubleType)
-                .add("__ob", DataTypes.IntegerType)
+                .add("__ob", DataTypes.LongType)
                 .add("__offset", DataTypes.LongType);
         Dataset<Row> offsetTable = rows.sparkSession().createDataFrame(offsets, schema);
         Dataset<Row> numbered = hashed.withColumn("__rn", row_number().over(
