@@ -35,7 +35,8 @@ public final class SparkProvider implements ClusterEngines.Provider {
                 .set("spark.sql.debug.maxToStringFields", "10000")
                 .set("spark.sql.shuffle.partitions", String.valueOf(Math.max(8, 4 * Runtime.getRuntime()
                         .availableProcessors())));
-        if (master.startsWith("local")) {
+        if (master.startsWith("local") || master.matches("spark://(127\\.0\\.0\\.1|localhost)(:\\d+)?")) {
+            // a local master, or a cluster on loopback: the driver stays on loopback too
             conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
         } else {
             ownJar().ifPresent(jar -> conf.set("spark.jars", jar));
