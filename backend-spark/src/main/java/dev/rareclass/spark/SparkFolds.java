@@ -43,7 +43,8 @@ final class SparkFolds {
     /** The rows with {@link #RANK}, persisted. */
     static Dataset<Row> ranked(Dataset<Row> rows, long seed) {
         Column hash = xxhash64(lit(seed), col(SparkTables.KEY));
-        Dataset<Row> hashed = rows.withColumn("__h", hash).withColumn("__b", pmod(col("__h"), lit(BUCKETS)));
+        Dataset<Row> hashed = rows.withColumn("__h", hash).withColumn("__b", pmod(col("__h"), lit(BUCKETS))
+                .cast(DataTypes.IntegerType)); // pmod of a long is a long, read back below as the int it is
         List<Row> sizes = hashed.groupBy(SparkTables.Y, "__b").count().collectAsList();
         Map<Double, TreeMap<Integer, Long>> byClass = new TreeMap<>();
         for (Row r : sizes) {
