@@ -78,6 +78,16 @@ final class SparkFolds {
     }
 
     /**
+     * A row's place, among the rows of its class outside the share {@code fraction} ({@link #inShare} of the rank), in
+     * the seeded order: its rank less the rows of the share ranked before it, floor(rank f). A hold-out's validation
+     * share is taken on this place, not on the rank: on the rank, a validation share equal to the test share (20% and
+     * 20%, the defaults) would pick exactly the test rows, and none of the training rows.
+     */
+    static Column placeOutsideShare(double fraction) {
+        return col(RANK).minus(org.apache.spark.sql.functions.floor(col(RANK).multiply(fraction)));
+    }
+
+    /**
      * Whether the row is among a stratified share {@code fraction} of rows, spread evenly over the order: row i is in
      * iff floor((i + 1) f) > floor(i f). {@code position} numbers the rows within their class in that order.
      */
