@@ -5,8 +5,8 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
@@ -219,16 +219,18 @@ final class SparkTables {
             throw new DataException(source + ", column '" + labelColumn + "': every row is '" + positive
                     + "'; the table needs both classes");
         }
-        String negativeName = raw.filter(isPositive.equalTo(false)).select(trim(col(q(labelColumn))
-                .cast(DataTypes.StringType), WHITESPACE)).first().getString(0);
+        String negativeName = raw.filter(isPositive.equalTo(false)).select(trimmed(col(q(labelColumn))
+                .cast(DataTypes.StringType))).first().getString(0);
         Dataset<Row> persisted = kept.persist(StorageLevel.MEMORY_AND_DISK());
         return new Prepared(persisted, List.copyOf(numericColumns), List.copyOf(categoricalColumns),
                 java.util.Collections.unmodifiableMap(names), source,
                 new LabelMapping(labelColumn, positive, negativeName), positives, n - positives, missing);
     }
 
-    /** What Java's {@code String.trim} removes from a label, as near as Spark's {@code trim} takes characters. */
-    private static final String WHITESPACE = " \t\n\r\f\u000B";
+    /** A label's text without the white space around it, as Java's {@code String.trim} leaves it (or near). */
+    private static Column trimmed(Column text) {
+        return regexp_replace(text, "^\\s+|\\s+$", "");
+    }
 
     /**
      * Positive iff the value is one of {@code --positive}'s as {@link PositiveValues} reads a label's text (the
@@ -243,7 +245,7 @@ final class SparkTables {
         if (type instanceof NumericType) {
             return numbers.length == 0 ? lit(false) : label.cast(DataTypes.DoubleType).isin(numbers);
         }
-        Column text = trim(label.cast(DataTypes.StringType), WHITESPACE);
+        Column text = trimmed(label.cast(DataTypes.StringType));
         if (type instanceof BooleanType) {
             List<String> texts = new ArrayList<>();
             texts.add(positive.toString().toLowerCase(Locale.ROOT));
