@@ -47,8 +47,10 @@ class SparkCompareTest {
         Path file = SyntheticCsv.write(dir.resolve("signal.csv"), ROWS, POSITIVES, 2.0, 21,
                 "x.1,x 2,noise,colour,label");
         data = DataOptions.labelled(file, SyntheticCsv.LABEL, SyntheticCsv.POSITIVE);
-        engine = new SparkProvider().open(new ClusterEngines.Settings("spark", Optional.of("local[2]"), Map.of(),
-                false));
+        // two shuffle partitions for two cores and a small table (the engine's default is at least 8), as a user
+        // would set it with --conf
+        engine = new SparkProvider().open(new ClusterEngines.Settings("spark", Optional.of("local[2]"),
+                Map.of("spark.sql.shuffle.partitions", "2"), false));
     }
 
     @AfterAll
