@@ -13,6 +13,7 @@ import dev.rareclass.domain.metrics.BinaryMetrics;
 import dev.rareclass.domain.metrics.ConfusionCounts;
 import dev.rareclass.domain.metrics.Curves;
 import dev.rareclass.domain.metrics.OperatingPoints;
+import java.util.Arrays;
 import java.util.Iterator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -77,26 +78,30 @@ final class DistributedMetrics {
                 .groupBy(col(SCORE).plus(lit(0.0)).as("s"))
                 .agg(sum(col(SparkTables.Y)).cast(DataTypes.LongType).as("pos"), count(lit(1)).as("n"))
                 .orderBy(col("s").desc());
-        long distinct = grouped.count();
-        if (distinct > Integer.MAX_VALUE - 8) {
-            throw new IllegalStateException("more than 2^31 distinct scores");
-        }
-        int size = (int) distinct;
-        double[] thresholds = new double[size];
-        long[] positives = new long[size];
-        long[] negatives = new long[size];
+        // one pass over the groups: counting them first would run the shuffle and the sort a second time
+        double[] thresholds = new double[1024];
+        long[] positives = new long[1024];
+        long[] negatives = new long[1024];
         Iterator<Row> it = grouped.toLocalIterator();
-        int i = 0;
+        int size = 0;
         while (it.hasNext()) {
             Row g = it.next();
-            thresholds[i] = g.getDouble(0);
-            positives[i] = g.getLong(1);
-            negatives[i] = g.getLong(2) - g.getLong(1);
-            i++;
+            if (size == thresholds.length) {
+                if (size > Integer.MAX_VALUE / 2 - 8) {
+                    throw new IllegalStateException("more than 2^30 distinct scores");
+                }
+                thresholds = Arrays.copyOf(thresholds, 2 * size);
+                positives = Arrays.copyOf(positives, 2 * size);
+                negatives = Arrays.copyOf(negatives, 2 * size);
+            }
+            thresholds[size] = g.getDouble(0);
+            positives[size] = g.getLong(1);
+            negatives[size] = g.getLong(2) - g.getLong(1);
+            size++;
         }
-        if (i != size) {
-            throw new IllegalStateException("grouped scores changed between two reads: " + size + " then " + i);
-        }
+        thresholds = Arrays.copyOf(thresholds, size);
+        positives = Arrays.copyOf(positives, size);
+        negatives = Arrays.copyOf(negatives, size);
         return OperatingPoints.ofGrouped(thresholds, positives, negatives);
     }
 }

@@ -20,7 +20,9 @@ final class Failures {
             return action.get();
         } catch (RareclassException ours) {
             throw ours;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Exception, not RuntimeException: Spark's own SparkException is a checked exception that Scala code
+            // throws undeclared, and a malformed row reaches the driver as one
             String why = innermost(e);
             if (why.contains("PATH_NOT_FOUND") || why.contains("Path does not exist")
                     || why.contains("FileNotFoundException")) {
@@ -41,7 +43,7 @@ final class Failures {
         if (newline >= 0) {
             message = message.substring(0, newline);
         }
-        message = message.replaceAll("\\s*SQLSTATE: \\w+", "").trim();
+        message = message.replaceAll("\\s*SQLSTATE: \\w+", "").replaceFirst("^\\[[A-Z0-9_.]+]\\s*", "").trim();
         return message.length() > 200 ? message.substring(0, 200) + "…" : message;
     }
 }

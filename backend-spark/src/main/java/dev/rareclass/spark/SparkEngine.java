@@ -175,9 +175,11 @@ final class SparkEngine implements ClusterEngine {
                     Column isTest = protocol instanceof Protocol.Holdout h
                             ? SparkFolds.inShare(col(SparkFolds.RANK), h.testFraction())
                             : SparkFolds.fold(folds).equalTo(f);
-                    // a row's place among its class's rows of its own fold, for an exactly stratified validation share
-                    Column position = protocol instanceof Protocol.Holdout
-                            ? col(SparkFolds.RANK) : floor(col(SparkFolds.RANK).divide(folds));
+                    // a training row's place among its class's training rows (of its own fold, in k-fold), for an
+                    // exactly stratified validation share
+                    Column position = protocol instanceof Protocol.Holdout h
+                            ? SparkFolds.placeOutsideShare(h.testFraction())
+                            : floor(col(SparkFolds.RANK).divide(folds));
                     Dataset<Row> train = ranked.filter(isTest.equalTo(false));
                     Dataset<Row> test = ranked.filter(isTest);
                     long[] trainCounts = classCounts(train);

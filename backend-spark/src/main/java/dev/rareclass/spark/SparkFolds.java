@@ -43,7 +43,8 @@ final class SparkFolds {
     /** The rows with {@link #RANK}, persisted. */
     static Dataset<Row> ranked(Dataset<Row> rows, long seed) {
         Column hash = xxhash64(lit(seed), col(SparkTables.KEY));
-        Dataset<Row> hashed = rows.withColumn("__h", hash).withColumn("__b", pmod(col("__h"), lit(BUCKETS)));
+        Dataset<Row> hashed = rows.withColumn("__h", hash).withColumn("__b", pmod(col("__h"), lit(BUCKETS))
+                .cast(DataTypes.IntegerType)); // pmod of a long is a long, read back below as the int it is
         List<Row> sizes = hashed.groupBy(SparkTables.Y, "__b").count().collectAsList();
         Map<Double, TreeMap<Long, Long>> byClass = new TreeMap<>();
         for (Row r : sizes) {
@@ -74,6 +75,16 @@ final class SparkFolds {
     /** The fold of a ranked row under k-fold cross-validation. */
     static Column fold(int k) {
         return pmod(col(RANK), lit((long) k));
+    }
+
+    /**
+     * A row's place, among the rows of its class outside the share {@code fraction} ({@link #inShare} of the rank), in
+     * the seeded order: its rank less the rows of the share ranked before it, floor(rank f). A hold-out's validation
+     * share is taken on this place, not on the rank: on the rank, a validation share equal to the test share (20% and
+     * 20%, the defaults) would pick exactly the test rows, and none of the training rows.
+     */
+    static Column placeOutsideShare(double fraction) {
+        return col(RANK).minus(org.apache.spark.sql.functions.floor(col(RANK).multiply(fraction)));
     }
 
     /**

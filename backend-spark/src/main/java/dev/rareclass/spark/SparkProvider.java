@@ -51,7 +51,7 @@ public final class SparkProvider implements ClusterEngines.Provider {
         SparkSession session;
         try {
             session = SparkSession.builder().config(conf).getOrCreate();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Exception: Spark's SparkException (a bad master URL) is checked, thrown undeclared
             throw new UsageException("Spark did not start on master " + master + ": " + Failures.innermost(e));
         }
         session.sparkContext().setLogLevel(settings.verbose() ? "INFO" : "WARN");

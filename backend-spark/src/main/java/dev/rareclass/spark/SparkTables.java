@@ -4,13 +4,15 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.LabelMapping;
+import dev.rareclass.domain.data.PositiveValues;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.InputMissingException;
 import dev.rareclass.domain.error.UsageException;
@@ -21,16 +23,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -54,17 +62,25 @@ final class SparkTables {
      * A table read and checked.
      *
      * @param rows        {@link #KEY}, {@link #Y}, then the features; persisted
-     * @param numeric     numeric feature columns (doubles, possibly null when imputing)
-     * @param categorical categorical feature columns (strings)
+     * @param numeric     numeric feature columns of {@code rows} (doubles, possibly null when imputing)
+     * @param categorical categorical feature columns of {@code rows} (strings)
+     * @param names       each feature column of {@code rows} with its name in the file: the columns are renamed
+     *                    ({@code __f0}, {@code __f1}, ...) because Spark ML's stages take a dot in a name for a struct
+     *                    field and cannot read a column named {@code a.b}
      * @param source      the file as named to the user
      * @param mapping     the label column and its positive value
      * @param positives   rows labelled positive
      * @param negatives   the others
      */
-    record Prepared(Dataset<Row> rows, List<String> numeric, List<String> categorical, String source,
-                    LabelMapping mapping, long positives, long negatives, MissingPolicy missing) {
+    record Prepared(Dataset<Row> rows, List<String> numeric, List<String> categorical, Map<String, String> names,
+                    String source, LabelMapping mapping, long positives, long negatives, MissingPolicy missing) {
         long size() {
             return positives + negatives;
+        }
+
+        /** The file's names of these columns of {@code rows}. */
+        List<String> named(List<String> columns) {
+            return columns.stream().map(names::get).toList();
         }
     }
 
@@ -80,9 +96,18 @@ final class SparkTables {
         }
         String label = o.label().orElseThrow(() -> new UsageException("--label is required"));
         String positive = o.positive().orElseThrow(() -> new UsageException("--positive is required with --label"));
-        Dataset<Row> raw = load(spark, o, source);
+        Dataset<Row> raw = load(spark, o, source, Optional.empty());
         String[] columns = raw.columns();
         String labelColumn = resolve(columns, label, source, "--label");
+        if (!(raw.schema().apply(labelColumn).dataType() instanceof StringType) && !isParquet(o)) {
+            // the label as the file writes it: inferred as a number or a boolean it would lose its text ("True" read
+            // as true, "1.0" as 1), which --positive names as the in-memory engine reads it
+            StructType asText = new StructType(Arrays.stream(raw.schema().fields())
+                    .map(f -> f.name().equals(labelColumn)
+                            ? new StructField(f.name(), DataTypes.StringType, true, f.metadata()) : f)
+                    .toArray(StructField[]::new));
+            raw = load(spark, o, source, Optional.of(asText));
+        }
         List<String> dropped = new ArrayList<>();
         for (String d : o.drop()) {
             dropped.add(resolve(columns, d, source, "--drop"));
@@ -124,11 +149,20 @@ final class SparkTables {
         selected.add(xxhash64(all.toArray(Column[]::new)).as(KEY));
         selected.add(when(col(q(labelColumn)).isNull(), lit(null).cast(DataTypes.DoubleType))
                 .when(isPositive, lit(1.0)).otherwise(lit(0.0)).as(Y));
+        Map<String, String> names = new LinkedHashMap<>();
+        List<String> numericColumns = new ArrayList<>();
+        List<String> categoricalColumns = new ArrayList<>();
         for (String c : numeric) {
-            selected.add(col(q(c)).cast(DataTypes.DoubleType).as(c));
+            String inRows = "__f" + names.size();
+            names.put(inRows, c);
+            numericColumns.add(inRows);
+            selected.add(col(q(c)).cast(DataTypes.DoubleType).as(inRows));
         }
         for (String c : categorical) {
-            selected.add(col(q(c)).cast(DataTypes.StringType).as(c));
+            String inRows = "__f" + names.size();
+            names.put(inRows, c);
+            categoricalColumns.add(inRows);
+            selected.add(col(q(c)).cast(DataTypes.StringType).as(inRows));
         }
         Dataset<Row> rows = raw.select(selected.toArray(Column[]::new));
 
@@ -137,13 +171,13 @@ final class SparkTables {
         aggregates.add(count(lit(1)));
         aggregates.add(sum(when(col(Y).equalTo(1.0), 1L).otherwise(0L)));
         aggregates.add(sum(when(col(Y).isNull(), 1L).otherwise(0L)));
-        List<String> features = new ArrayList<>(numeric);
-        features.addAll(categorical);
-        for (String c : numeric) {
-            aggregates.add(sum(when(col(q(c)).isNull().or(isnan(col(q(c)))), 1L).otherwise(0L)));
+        List<String> features = new ArrayList<>(numericColumns);
+        features.addAll(categoricalColumns);
+        for (String c : numericColumns) {
+            aggregates.add(sum(when(col(c).isNull().or(isnan(col(c))), 1L).otherwise(0L)));
         }
-        for (String c : categorical) {
-            aggregates.add(sum(when(col(q(c)).isNull(), 1L).otherwise(0L)));
+        for (String c : categoricalColumns) {
+            aggregates.add(sum(when(col(c).isNull(), 1L).otherwise(0L)));
         }
         Row counts = Failures.translate(source, () -> rows.agg(aggregates.get(0),
                 aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).first());
@@ -164,7 +198,7 @@ final class SparkTables {
             long m = counts.getLong(3 + i);
             missingValues += m;
             if (m > 0 && missing == MissingPolicy.ERROR) {
-                throw new DataException(source + ", column '" + features.get(i) + "': " + m + " missing value"
+                throw new DataException(source + ", column '" + names.get(features.get(i)) + "': " + m + " missing value"
                         + (m == 1 ? "" : "s") + "; choose --missing drop, mean, median or most-frequent");
             }
         }
@@ -185,26 +219,66 @@ final class SparkTables {
             throw new DataException(source + ", column '" + labelColumn + "': every row is '" + positive
                     + "'; the table needs both classes");
         }
-        String negativeName = raw.filter(isPositive.equalTo(false)).select(col(q(labelColumn))
-                .cast(DataTypes.StringType)).first().getString(0);
+        String negativeName = raw.filter(isPositive.equalTo(false)).select(trimmed(col(q(labelColumn))
+                .cast(DataTypes.StringType))).first().getString(0);
         Dataset<Row> persisted = kept.persist(StorageLevel.MEMORY_AND_DISK());
-        return new Prepared(persisted, List.copyOf(numeric), List.copyOf(categorical), source,
+        return new Prepared(persisted, List.copyOf(numericColumns), List.copyOf(categoricalColumns),
+                java.util.Collections.unmodifiableMap(names), source,
                 new LabelMapping(labelColumn, positive, negativeName), positives, n - positives, missing);
     }
 
-    /** Positive iff the value equals {@code positive}: as numbers in a numeric column, as trimmed text otherwise. */
-    private static Column positiveTest(Column label, DataType type, String positive) {
-        if (type instanceof NumericType) {
-            try {
-                return label.cast(DataTypes.DoubleType).equalTo(Double.parseDouble(positive.trim()));
-            } catch (NumberFormatException notANumber) {
-                return lit(false);
-            }
-        }
-        return trim(label.cast(DataTypes.StringType)).equalTo(positive.trim());
+    /** A label's text without the white space around it, as Java's {@code String.trim} leaves it (or near). */
+    private static Column trimmed(Column text) {
+        return regexp_replace(text, "^\\s+|\\s+$", "");
     }
 
-    private static Dataset<Row> load(SparkSession spark, DataOptions o, String source) {
+    /**
+     * Positive iff the value is one of {@code --positive}'s as {@link PositiveValues} reads a label's text (the
+     * in-memory engine's rule): the same trimmed text as one of the values (or as the whole spec), or the same number.
+     * A numeric column (Parquet's) compares numbers; a boolean one ignores case, as its values have lost theirs.
+     */
+    private static Column positiveTest(Column label, DataType type, String spec) {
+        PositiveValues positive = PositiveValues.parse(spec);
+        List<String> values = positive.values();
+        Object[] numbers = values.stream().mapToDouble(SparkTables::number).filter(x -> !Double.isNaN(x)).boxed()
+                .toArray();
+        if (type instanceof NumericType) {
+            return numbers.length == 0 ? lit(false) : label.cast(DataTypes.DoubleType).isin(numbers);
+        }
+        Column text = trimmed(label.cast(DataTypes.StringType));
+        if (type instanceof BooleanType) {
+            List<String> texts = new ArrayList<>();
+            texts.add(positive.toString().toLowerCase(Locale.ROOT));
+            values.forEach(v -> texts.add(v.toLowerCase(Locale.ROOT)));
+            return lower(text).isin(texts.toArray());
+        }
+        List<String> texts = new ArrayList<>(values);
+        texts.add(positive.toString());
+        Column matches = text.isin(texts.toArray());
+        if (numbers.length > 0) {
+            matches = matches.or(text.rlike("^[0-9+.-]").and(text.try_cast(DataTypes.DoubleType).isin(numbers)));
+        }
+        return matches;
+    }
+
+    /** The number a label value spells, or NaN: {@link PositiveValues}' rule (text that starts like a number). */
+    private static double number(String s) {
+        if (s.isEmpty() || !(Character.isDigit(s.charAt(0)) || "+-.".indexOf(s.charAt(0)) >= 0)) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static boolean isParquet(DataOptions o) {
+        return o.format().orElseGet(() -> formatOf(o.file())).equals("parquet");
+    }
+
+    /** The table as Spark reads it: the schema inferred from the file, or the one given. */
+    private static Dataset<Row> load(SparkSession spark, DataOptions o, String source, Optional<StructType> schema) {
         String path = o.file().toString();
         boolean hasScheme = path.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*");
         if (!hasScheme) {
@@ -223,9 +297,9 @@ final class SparkTables {
         String where = path;
         return Failures.translate(source, () -> switch (format) {
             case "parquet" -> spark.read().parquet(where);
-            case "csv", "tsv" -> spark.read()
+            case "csv", "tsv" -> (schema.isPresent() ? spark.read().schema(schema.get()) : spark.read()
+                    .option("inferSchema", true))
                     .option("header", o.header())
-                    .option("inferSchema", true)
                     .option("mode", "FAILFAST")
                     .option("sep", String.valueOf(o.delimiter().orElse(format.equals("tsv") ? '\t' : ',')))
                     .csv(where);

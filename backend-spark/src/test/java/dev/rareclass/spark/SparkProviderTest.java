@@ -1,0 +1,135 @@
+package dev.rareclass.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rareclass.domain.data.DataOptions;
+import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.experiment.Candidate;
+import dev.rareclass.domain.experiment.ExperimentPlan;
+import dev.rareclass.domain.model.ClassWeighting;
+import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.model.ProgressListener;
+import dev.rareclass.domain.port.ClusterEngine;
+import dev.rareclass.domain.port.ClusterEngines;
+import dev.rareclass.domain.sampling.SamplerChoice;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Starting the engine as {@code --engine spark} does, and what it refuses before reading any data: each refusal
+ * names what to use instead. A bad master comes first, while no session of this JVM is running (a running one would
+ * be reused).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SparkProviderTest {
+
+    private static ClusterEngine engine;
+
+    /** Never read: every plan here is refused first. */
+    private static final DataOptions DATA = DataOptions.labelled(Path.of("never-read.csv"), "label", "yes");
+
+    private static ClusterEngine engine() {
+        if (engine == null) {
+            engine = new SparkProvider().open(new ClusterEngines.Settings("spark", Optional.of("local[2]"), Map.of(),
+                    false));
+        }
+        return engine;
+    }
+
+    @AfterAll
+    static void close() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aMasterSparkCannotParseIsAUsageErrorNamingIt() {
+        assertThatThrownBy(() -> new SparkProvider().open(new ClusterEngines.Settings("spark",
+                Optional.of("nonsense"), Map.of(), false)))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("Spark did not start on master nonsense: ")
+                .hasMessageContaining("nonsense")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    @Order(2)
+    void aSettingThatIsNotSparksIsRefused() {
+        assertThatThrownBy(() -> new SparkProvider().open(new ClusterEngines.Settings("spark",
+                Optional.of("local[2]"), Map.of("executor.memory", "2g"), false)))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--conf executor.memory=2g: Spark settings start with 'spark.'");
+    }
+
+    @Test
+    @Order(3)
+    void theEngineRunsOnTheMasterGivenWithoutAWebUi() {
+        assertThat(engine().kinds()).containsExactly("logistic", "random-forest", "gradient-boosting", "mlp");
+        assertThat(engine().facts().get("engine")).contains("master local[2]");
+        SparkSession session = SparkSession.active();
+        assertThat(session.sparkContext().uiWebUrl().isEmpty()).isTrue();
+        assertThat(session.conf().get("spark.driver.host")).isEqualTo("127.0.0.1");
+    }
+
+    private static ExperimentPlan plan(String model) {
+        return ExperimentPlan.of(List.of(Candidate.parse(model, Hyperparameters.empty())));
+    }
+
+    @Test
+    @Order(4)
+    void smoteIsRefusedWithTheSamplersThatWork() {
+        ExperimentPlan plan = plan("logistic").withSamplers(List.of(SamplerChoice.named("smote")));
+        assertThatThrownBy(() -> engine().compare(DATA, plan, ProgressListener.NONE))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("sampler smote is not available with --engine spark")
+                .hasMessageContaining("use random-under, random-over or --class-weight balanced");
+    }
+
+    @Test
+    @Order(4)
+    void classWeightsOnTheNetworkAreRefusedWithTheSamplerToUse() {
+        ExperimentPlan plan = plan("mlp").withClassWeights(List.of(ClassWeighting.BALANCED));
+        assertThatThrownBy(() -> engine().compare(DATA, plan, ProgressListener.NONE))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("mlp@spark has no class weights")
+                .hasMessageContaining("use --sampler random-over");
+    }
+
+    @Test
+    @Order(4)
+    void anInMemoryModelIsRefusedWithTheKindsTheEngineFits() {
+        assertThatThrownBy(() -> engine().compare(DATA, plan("logistic@smile"), ProgressListener.NONE))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--engine spark fits its own models (logistic, random-forest, gradient-boosting, mlp, as "
+                        + "KIND or KIND@spark); logistic@smile runs in memory");
+    }
+
+    @Test
+    @Order(4)
+    void aKindSparkDoesNotFitIsRefusedWithTheKindsItDoes() {
+        assertThatThrownBy(() -> engine().compare(DATA, plan("knn"), ProgressListener.NONE))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("model kind 'knn' is not one the Spark engine fits; it fits "
+                        + "[logistic, random-forest, gradient-boosting, mlp]");
+    }
+
+    @Test
+    @Order(5)
+    void closingTheEngineStopsItsSession() {
+        SparkSession session = SparkSession.active();
+        engine().close();
+        engine = null;
+        assertThat(session.sparkContext().isStopped()).isTrue();
+    }
+}

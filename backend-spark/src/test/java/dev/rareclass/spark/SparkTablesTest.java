@@ -1,0 +1,207 @@
+package dev.rareclass.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rareclass.domain.data.DataOptions;
+import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.error.InputMissingException;
+import dev.rareclass.domain.error.RareclassException;
+import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.model.ProgressListener;
+import dev.rareclass.domain.preprocess.MissingPolicy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.types.DataTypes;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reading a table where the cluster is: the user's mistakes are one plain line naming the file and the column, and
+ * labels and column kinds are read as the in-memory engine reads them.
+ */
+class SparkTablesTest {
+
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark();
+
+    @TempDir
+    Path dir;
+
+    private final List<String> notes = new ArrayList<>();
+    private final ProgressListener progress = new ProgressListener() {
+        @Override
+        public void update(String task, long done, long total) {
+        }
+
+        @Override
+        public void note(String message) {
+            notes.add(message);
+        }
+    };
+
+    private SparkTables.Prepared read(DataOptions options) {
+        return SparkTables.read(SPARK.session(), options, progress);
+    }
+
+    private static DataOptions labelled(Path file, String positive) {
+        return DataOptions.labelled(file, "label", positive);
+    }
+
+    /** The error is of this kind and one line naming the file. */
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertOneLine(Runnable action,
+                                                                               Class<? extends RareclassException> kind,
+                                                                               Path file) {
+        return assertThatThrownBy(action::run).isInstanceOf(kind).hasMessageContaining(file.toString())
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void aFileThatIsNotThereIsInputMissing() {
+        Path absent = dir.resolve("absent.csv");
+        assertOneLine(() -> read(labelled(absent, "yes")), InputMissingException.class, absent)
+                .hasMessage(absent + ": no such file");
+    }
+
+    @Test
+    void aLabelColumnThatIsNotThereIsNamedWithTheColumnsThatAre() {
+        Path file = SyntheticCsv.lines(dir.resolve("t.csv"), "a,b,label", "1,2,yes", "3,4,no");
+        assertOneLine(() -> read(DataOptions.labelled(file, "class", "yes")), DataException.class, file)
+                .hasMessageContaining("--label class: no such column")
+                .hasMessageContaining("columns: a, b, label");
+    }
+
+    @Test
+    void aPositiveValueThatNeverOccursListsTheValuesSeen() {
+        Path file = SyntheticCsv.lines(dir.resolve("t.csv"), "a,b,label", "1,2,yes", "3,4,no", "5,6,no");
+        assertOneLine(() -> read(labelled(file, "maybe")), DataException.class, file)
+                .hasMessageContaining("column 'label'")
+                .hasMessageContaining("'maybe' never occurs")
+                .hasMessageContaining("values seen: ")
+                .hasMessageContaining("yes")
+                .hasMessageContaining("no");
+    }
+
+    @Test
+    void aTableOfOneClassIsRefused() {
+        Path file = SyntheticCsv.lines(dir.resolve("t.csv"), "a,b,label", "1,2,yes", "3,4,yes");
+        assertOneLine(() -> read(labelled(file, "yes")), DataException.class, file)
+                .hasMessageContaining("column 'label'")
+                .hasMessageContaining("every row is 'yes'");
+    }
+
+    @Test
+    void aRaggedRowIsADataErrorNotAStackTrace() {
+        Path file = SyntheticCsv.lines(dir.resolve("t.csv"), "a,b,label", "1,2,yes", "3,4,no", "5,no", "7,8,no");
+        assertOneLine(() -> read(labelled(file, "yes")), DataException.class, file)
+                .hasMessageContaining("Spark could not read it: Malformed CSV record: 5,no")
+                .hasMessageNotContaining("SQLSTATE")
+                .hasMessageNotContaining("[MALFORMED");
+    }
+
+    @Test
+    void missingValuesUnderTheDefaultPolicyNameTheColumnAndHowMany() {
+        Path file = SyntheticCsv.lines(dir.resolve("t.csv"), "a,b,label", "1,,yes", "3,4,no", "5,,no", "7,8,no");
+        assertOneLine(() -> read(labelled(file, "yes")), DataException.class, file)
+                .hasMessageContaining("column 'b': 2 missing values")
+                .hasMessageContaining("--missing");
+    }
+
+    @Test
+    void missingValuesAreDroppedWhenAsked() {
+        Path file = SyntheticCsv.lines(dir.resolve("t.csv"), "a,b,label", "1,,yes", "3,4,no", "5,,no", "7,8,yes",
+                "9,10,no");
+        SparkTables.Prepared t = read(labelled(file, "yes").withMissing(MissingPolicy.DROP));
+        assertThat(t.size()).isEqualTo(3);
+        assertThat(t.positives()).isEqualTo(1);
+        assertThat(t.rows().count()).isEqualTo(3);
+        assertThat(notes).contains("dropped 2 rows with a missing value (--missing drop)");
+    }
+
+    @Test
+    void textColumnsAreRefusedBeforeAnythingIsRead() {
+        Path file = dir.resolve("never-written.csv");
+        DataOptions withText = new DataOptions(file, Optional.empty(), true, Optional.empty(), Optional.of("label"),
+                Optional.of("yes"), List.of(), List.of(), List.of("review"), MissingPolicy.ERROR, 0);
+        assertThatThrownBy(() -> read(withText)).isInstanceOf(UsageException.class)
+                .hasMessageContaining("--text is not available with --engine spark")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void aHeaderColumnNamedLikeTheEnginesOwnIsRefused() {
+        Path file = SyntheticCsv.lines(dir.resolve("t.csv"), "a,__x,label", "1,2,yes", "3,4,no");
+        assertOneLine(() -> read(labelled(file, "yes")), DataException.class, file)
+                .hasMessageContaining("column '__x'");
+    }
+
+    @Test
+    void aNumericLabelMatchesThePositiveAsANumber() {
+        Path decimals = SyntheticCsv.lines(dir.resolve("decimals.csv"), "a,label", "1,1.0", "2,0.0", "3,0.0",
+                "4,1.0", "5,0.0");
+        SparkTables.Prepared t = read(labelled(decimals, "1"));
+        assertThat(t.positives()).isEqualTo(2);
+        assertThat(t.negatives()).isEqualTo(3);
+
+        Path integers = SyntheticCsv.lines(dir.resolve("integers.csv"), "a,label", "1,1", "2,0", "3,0");
+        assertThat(read(labelled(integers, "1.0")).positives()).isEqualTo(1);
+    }
+
+    @Test
+    void textColumnsAreCategoricalAndNumbersNumeric() {
+        Path file = SyntheticCsv.write(dir.resolve("t.csv"), 50, 5, 1.0, 1);
+        SparkTables.Prepared t = read(labelled(file, "yes"));
+        assertThat(t.named(t.numeric())).containsExactly("x1", "x2", "noise");
+        assertThat(t.named(t.categorical())).containsExactly("colour");
+        assertThat(t.rows().columns()).containsExactly(SparkTables.KEY, SparkTables.Y, "__f0", "__f1", "__f2", "__f3");
+        assertThat(t.rows().schema().apply("__f3").dataType()).isEqualTo(DataTypes.StringType);
+        assertThat(t.rows().schema().apply("__f0").dataType()).isEqualTo(DataTypes.DoubleType);
+        assertThat(t.positives()).isEqualTo(5);
+        assertThat(t.negatives()).isEqualTo(45);
+        assertThat(t.mapping().negativeValue()).isEqualTo("no");
+        assertThat(notes).contains("column 'colour' read as categorical (its values are not all numbers)");
+    }
+
+    @Test
+    void aTrueFalseLabelMatchesThePositiveAsTheFileWritesIt() {
+        Path file = SyntheticCsv.lines(dir.resolve("t.csv"), "a,flag,label", "1,False,True", "2,True,False",
+                "3,False,False", "4,True,True", "5,False,False");
+        SparkTables.Prepared t = read(labelled(file, "True"));
+        assertThat(t.positives()).isEqualTo(2);
+        assertThat(t.negatives()).isEqualTo(3);
+        assertThat(t.mapping().negativeValue()).isEqualTo("False");
+        assertThat(t.named(t.categorical())).containsExactly("flag");
+    }
+
+    @Test
+    void severalPositiveValuesSeparatedByCommasAreEachPositive() {
+        Path file = SyntheticCsv.lines(dir.resolve("t.csv"), "a,label", "1,3", "2,4", "3,5", "4,6", "5,3.0");
+        SparkTables.Prepared t = read(labelled(file, "3,4"));
+        assertThat(t.positives()).isEqualTo(3);
+        assertThat(t.negatives()).isEqualTo(2);
+
+        Path text = SyntheticCsv.lines(dir.resolve("text.csv"), "a,label", "1,spam", "2,ham", "3,scam", "4,ham");
+        assertThat(read(labelled(text, "spam, scam")).positives()).isEqualTo(2);
+    }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstColumnsName() {
+        Path file = SyntheticCsv.lines(dir.resolve("bom.csv"), "\uFEFFid,a,label", "1,0.5,yes", "2,0.7,no",
+                "3,0.1,no");
+        SparkTables.Prepared t = read(labelled(file, "yes").withDropped("id"));
+        assertThat(t.named(t.numeric())).containsExactly("a");
+    }
+
+    @Test
+    void columnNamesWithDotsAndSpacesAreReadAndDropped() {
+        Path file = SyntheticCsv.lines(dir.resolve("t.csv"), "a.b,c d,label", "1,,yes", "2,4,no", "3,5,no", "4,6,yes",
+                "5,7,no");
+        SparkTables.Prepared t = read(labelled(file, "yes").withMissing(MissingPolicy.DROP));
+        assertThat(t.named(t.numeric())).containsExactly("a.b", "c d");
+        assertThat(t.size()).isEqualTo(4);
+    }
+}
