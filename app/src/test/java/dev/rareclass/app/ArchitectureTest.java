@@ -21,6 +21,8 @@ class ArchitectureTest {
     private static final String DL4J = "dev.rareclass.dl4j..";
     private static final String XGBOOST = "dev.rareclass.xgboost..";
     private static final String APP = "dev.rareclass.app..";
+    /** The Spark engine: on the class path only with -Pspark, found by ServiceLoader, never named by the app. */
+    private static final String SPARK = "dev.rareclass.spark..";
     private static final String SERVICES = "dev.rareclass.domain.service..";
 
     private final JavaClasses all = new ClassFileImporter()
@@ -30,7 +32,7 @@ class ArchitectureTest {
     @Test
     void commandsSeeNeitherAdaptersNorBackendsNorServices() {
         noClasses().that().resideInAPackage(CLI)
-                .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS, SMILE, DL4J, XGBOOST, SERVICES)
+                .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS, SMILE, DL4J, XGBOOST, SPARK, SERVICES)
                 .check(all);
     }
 
@@ -46,6 +48,18 @@ class ArchitectureTest {
     void theEmbeddingApiNeverSeesABackendOrTheApplication() {
         noClasses().that().resideInAPackage("dev.rareclass.embed..")
                 .should().dependOnClassesThat().resideInAnyPackage(SMILE, DL4J, XGBOOST, APP)
+                .check(all);
+    }
+
+    /** The Spark engine sees the domain and Spark only; nothing of the application or the backends names it. */
+    @Test
+    void theSparkEngineSeesNoBackendAdapterOrApplicationAndNoneSeesIt() {
+        noClasses().that().resideInAPackage(SPARK)
+                .should().dependOnClassesThat().resideInAnyPackage(SMILE, DL4J, XGBOOST, ADAPTERS, APP)
+                .allowEmptyShould(true)
+                .check(all);
+        noClasses().that().resideInAnyPackage(APP, ADAPTERS, SMILE, DL4J, XGBOOST)
+                .should().dependOnClassesThat().resideInAPackage(SPARK)
                 .check(all);
     }
 

@@ -13,6 +13,7 @@ import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.LabelledScores;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.experiment.Candidate;
+import dev.rareclass.domain.experiment.EngineSettings;
 import dev.rareclass.domain.experiment.ExperimentPlan;
 import dev.rareclass.domain.experiment.FitSettings;
 import dev.rareclass.domain.experiment.FoldOutcome;
@@ -25,7 +26,6 @@ import dev.rareclass.domain.model.ClassWeighting;
 import dev.rareclass.domain.model.ClassWeights;
 import dev.rareclass.domain.model.ProgressListener;
 import dev.rareclass.domain.port.ClusterEngine;
-import dev.rareclass.domain.port.ClusterEngines;
 import dev.rareclass.domain.preprocess.Scaling;
 import dev.rareclass.domain.sampling.SamplerCatalog;
 import dev.rareclass.domain.threshold.ThresholdPolicy;
@@ -60,9 +60,9 @@ final class SparkEngine implements ClusterEngine {
     static final long ROWS_PER_FIT_PARTITION = 100_000;
 
     private final SparkSession spark;
-    private final ClusterEngines.Settings settings;
+    private final EngineSettings settings;
 
-    SparkEngine(SparkSession spark, ClusterEngines.Settings settings) {
+    SparkEngine(SparkSession spark, EngineSettings settings) {
         this.spark = spark;
         this.settings = settings;
     }

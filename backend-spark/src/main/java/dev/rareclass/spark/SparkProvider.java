@@ -1,6 +1,7 @@
 package dev.rareclass.spark;
 
 import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.experiment.EngineSettings;
 import dev.rareclass.domain.port.ClusterEngine;
 import dev.rareclass.domain.port.ClusterEngines;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ public final class SparkProvider implements ClusterEngines.Provider {
     }
 
     @Override
-    public ClusterEngine open(ClusterEngines.Settings settings) {
+    public ClusterEngine open(EngineSettings settings) {
         SparkLogs.quiet(settings.verbose());
         String master = settings.master().orElse("local[*]");
         SparkConf conf = new SparkConf()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.experiment.Candidate;
+import dev.rareclass.domain.experiment.EngineSettings;
 import dev.rareclass.domain.experiment.ExperimentPlan;
 import dev.rareclass.domain.experiment.FoldOutcome;
 import dev.rareclass.domain.experiment.Leaderboard;
@@ -13,7 +14,6 @@ import dev.rareclass.domain.metrics.MetricName;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.ProgressListener;
 import dev.rareclass.domain.port.ClusterEngine;
-import dev.rareclass.domain.port.ClusterEngines;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +49,7 @@ class SparkCompareTest {
         data = DataOptions.labelled(file, SyntheticCsv.LABEL, SyntheticCsv.POSITIVE);
         // two shuffle partitions for two cores and a small table (the engine's default is at least 8), as a user
         // would set it with --conf
-        engine = new SparkProvider().open(new ClusterEngines.Settings("spark", Optional.of("local[2]"),
+        engine = new SparkProvider().open(new EngineSettings("spark", Optional.of("local[2]"),
                 Map.of("spark.sql.shuffle.partitions", "2"), false));
     }
 

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.experiment.Candidate;
+import dev.rareclass.domain.experiment.EngineSettings;
 import dev.rareclass.domain.experiment.ExperimentPlan;
 import dev.rareclass.domain.model.ClassWeighting;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.ProgressListener;
 import dev.rareclass.domain.port.ClusterEngine;
-import dev.rareclass.domain.port.ClusterEngines;
 import dev.rareclass.domain.sampling.SamplerChoice;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +39,7 @@ class SparkProviderTest {
 
     private static ClusterEngine engine() {
         if (engine == null) {
-            engine = new SparkProvider().open(new ClusterEngines.Settings("spark", Optional.of("local[2]"), Map.of(),
+            engine = new SparkProvider().open(new EngineSettings("spark", Optional.of("local[2]"), Map.of(),
                     false));
         }
         return engine;
@@ -55,7 +55,7 @@ class SparkProviderTest {
     @Test
     @Order(1)
     void aMasterSparkCannotParseIsAUsageErrorNamingIt() {
-        assertThatThrownBy(() -> new SparkProvider().open(new ClusterEngines.Settings("spark",
+        assertThatThrownBy(() -> new SparkProvider().open(new EngineSettings("spark",
                 Optional.of("nonsense"), Map.of(), false)))
                 .isInstanceOf(UsageException.class)
                 .hasMessageStartingWith("Spark did not start on master nonsense: ")
@@ -66,7 +66,7 @@ class SparkProviderTest {
     @Test
     @Order(2)
     void aSettingThatIsNotSparksIsRefused() {
-        assertThatThrownBy(() -> new SparkProvider().open(new ClusterEngines.Settings("spark",
+        assertThatThrownBy(() -> new SparkProvider().open(new EngineSettings("spark",
                 Optional.of("local[2]"), Map.of("executor.memory", "2g"), false)))
                 .isInstanceOf(UsageException.class)
                 .hasMessage("--conf executor.memory=2g: Spark settings start with 'spark.'");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.experiment.Candidate;
+import dev.rareclass.domain.experiment.EngineSettings;
 import dev.rareclass.domain.experiment.ExperimentPlan;
 import dev.rareclass.domain.experiment.FoldOutcome;
 import dev.rareclass.domain.experiment.Leaderboard;
@@ -15,7 +16,6 @@ import dev.rareclass.domain.metrics.MetricName;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.ProgressListener;
 import dev.rareclass.domain.port.ClusterEngine;
-import dev.rareclass.domain.port.ClusterEngines;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -155,7 +155,7 @@ class StandaloneClusterTest {
 
     private static Run run(String master, Map<String, String> conf, DataOptions data, ExperimentPlan plan)
             throws IOException, InterruptedException {
-        ClusterEngines.Settings settings = new ClusterEngines.Settings("spark", Optional.of(master), conf, false);
+        EngineSettings settings = new EngineSettings("spark", Optional.of(master), conf, false);
         long t0 = System.nanoTime();
         try (ClusterEngine engine = new SparkProvider().open(settings)) {
             SparkContext sc = SparkSession.active().sparkContext();

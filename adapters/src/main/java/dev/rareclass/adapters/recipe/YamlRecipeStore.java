@@ -16,6 +16,7 @@ import dev.rareclass.domain.error.InputMissingException;
 import dev.rareclass.domain.error.OutputException;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.experiment.Candidate;
+import dev.rareclass.domain.experiment.EngineSettings;
 import dev.rareclass.domain.experiment.ExperimentPlan;
 import dev.rareclass.domain.experiment.LeaderboardRow;
 import dev.rareclass.domain.experiment.Protocol;
@@ -335,7 +336,7 @@ public final class YamlRecipeStore implements RecipeStore {
     }
 
     /** {@code engine: spark}, or {@code engine: {name: spark, master: URL, conf: {key: value}}}; none or memory: in memory. */
-    private static Optional<ClusterEngines.Settings> engine(JsonNode e, Keys k, String where) {
+    private static Optional<EngineSettings> engine(JsonNode e, Keys k, String where) {
         if (e.isMissingNode() || e.isNull()) {
             return Optional.empty();
         }
@@ -359,7 +360,7 @@ public final class YamlRecipeStore implements RecipeStore {
         if (!name.equals("spark")) {
             throw new UsageException(where + ": engine " + name + ": engines are memory and spark");
         }
-        return Optional.of(new ClusterEngines.Settings(name, master, conf, false));
+        return Optional.of(new EngineSettings(name, master, conf, false));
     }
 
     /** Single values as they are; YAML lists of them ({@code hidden: [16, 16]}) in the comma form {@code --param} takes. */

@@ -1,6 +1,7 @@
 package dev.rareclass.app.cli;
 
 import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.experiment.EngineSettings;
 import dev.rareclass.domain.port.ClusterEngines;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,8 +47,8 @@ final class EngineOptions {
         return true;
     }
 
-    ClusterEngines.Settings settings(boolean verbose) {
-        return new ClusterEngines.Settings(engine.trim(), Optional.ofNullable(master).filter(m -> !m.isBlank()), conf,
+    EngineSettings settings(boolean verbose) {
+        return new EngineSettings(engine.trim(), Optional.ofNullable(master).filter(m -> !m.isBlank()), conf,
                 verbose);
     }
 }

@@ -1,6 +1,7 @@
 package dev.rareclass.app.wiring;
 
 import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.experiment.EngineSettings;
 import dev.rareclass.domain.port.ClusterEngine;
 import dev.rareclass.domain.port.ClusterEngines;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.ServiceLoader;
 public final class InstalledEngines implements ClusterEngines {
 
     @Override
-    public ClusterEngine open(Settings settings) {
+    public ClusterEngine open(EngineSettings settings) {
         for (Provider p : ServiceLoader.load(Provider.class)) {
             if (p.name().equals(settings.engine())) {
                 return p.open(settings);

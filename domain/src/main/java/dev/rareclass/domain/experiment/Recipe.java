@@ -18,7 +18,7 @@ import java.util.Optional;
  *                  conf}}); absent for the in-memory engine
  */
 public record Recipe(String name, DataOptions data, ExperimentPlan plan, Optional<Tuning> tune, Path reportDir, int jobs,
-                     Optional<dev.rareclass.domain.port.ClusterEngines.Settings> engine) {
+                     Optional<EngineSettings> engine) {
 
     /** A recipe for the in-memory engine. */
     public Recipe(String name, DataOptions data, ExperimentPlan plan, Optional<Tuning> tune, Path reportDir, int jobs) {

@@ -2,6 +2,7 @@ package dev.rareclass.domain.usecase;
 
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.experiment.EngineSettings;
 import dev.rareclass.domain.experiment.ExperimentPlan;
 import dev.rareclass.domain.experiment.Leaderboard;
 import dev.rareclass.domain.experiment.Tuning;
@@ -41,7 +42,7 @@ public interface ExperimentUseCase {
      * @param options  the file (any path the engine reads) and how to read it
      * @param settings which engine and where it runs
      */
-    record OnCluster(DataOptions options, dev.rareclass.domain.port.ClusterEngines.Settings settings) implements Data {
+    record OnCluster(DataOptions options, dev.rareclass.domain.experiment.EngineSettings settings) implements Data {
 
         @Override
         public String name() {
