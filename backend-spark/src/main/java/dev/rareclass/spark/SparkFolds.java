@@ -43,8 +43,8 @@ final class SparkFolds {
     /** The rows with {@link #RANK}, persisted. */
     static Dataset<Row> ranked(Dataset<Row> rows, long seed) {
         Column hash = xxhash64(lit(seed), col(SparkTables.KEY));
-        Dataset<Row> hashed = rows.withColumn("__h", hash).withColumn("__b", pmod(col("__h"), lit(BUCKETS))
-                .cast(DataTypes.IntegerType)); // pmod of a long is a long, read back below as the int it is
+        // the bucket is pmod of the 64-bit hash, a long, and read back as one
+        Dataset<Row> hashed = rows.withColumn("__h", hash).withColumn("__b", pmod(col("__h"), lit((long) BUCKETS)));
         List<Row> sizes = hashed.groupBy(SparkTables.Y, "__b").count().collectAsList();
         Map<Double, TreeMap<Long, Long>> byClass = new TreeMap<>();
         for (Row r : sizes) {
