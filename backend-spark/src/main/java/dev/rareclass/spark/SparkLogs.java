@@ -12,14 +12,22 @@ final class SparkLogs {
     private SparkLogs() {
     }
 
+    /**
+     * Loggers that speak for a failure rareclass reports itself in one line (a task that failed on a malformed row is
+     * logged by the task set, the executor and the scheduler, each with its stack), or that remark on what is fine
+     * (a loopback host name, a large task binary, a plan shortened for printing): off unless {@code --verbose}.
+     */
+    private static final String[] SAID_BY_RARECLASS = {
+        "org.apache.spark.scheduler.TaskSetManager", "org.apache.spark.executor.Executor",
+        "org.apache.spark.scheduler.DAGScheduler", "org.apache.spark.scheduler.TaskSchedulerImpl",
+        "org.apache.spark.util.Utils", "org.apache.spark.sql.catalyst.util.SparkStringUtils",
+        "org.apache.hadoop.util.NativeCodeLoader", "org.apache.spark.sql.execution.datasources.FileFormatWriter",
+    };
+
     static void quiet(boolean verbose) {
-        Level level = verbose ? Level.INFO : Level.WARN;
-        Configurator.setRootLevel(level);
-        // the noisiest at WARN: Hadoop's native-library and Spark's own start-up remarks
-        if (!verbose) {
-            Configurator.setLevel("org.apache.hadoop.util.NativeCodeLoader", Level.ERROR);
-            Configurator.setLevel("org.apache.spark.util.Utils", Level.ERROR);
-            Configurator.setLevel("org.apache.spark.sql.catalyst.util.SparkStringUtils", Level.ERROR);
+        Configurator.setRootLevel(verbose ? Level.INFO : Level.WARN);
+        for (String logger : SAID_BY_RARECLASS) {
+            Configurator.setLevel(logger, verbose ? Level.INFO : Level.OFF);
         }
     }
 }
