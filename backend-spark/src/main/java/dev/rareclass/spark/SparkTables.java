@@ -449,7 +449,7 @@ final class SparkTables {
         }
         String format = o.format().orElseGet(() -> formatOf(o.file()));
         String where = path;
-        return Failures.translate(source, () -> switch (format) {
+        Dataset<Row> read = Failures.translate(source, () -> switch (format) {
             case "parquet" -> spark.read().parquet(where);
             case "csv", "tsv" -> (schema.isPresent() ? spark.read().schema(schema.get()) : spark.read()
                     .option("inferSchema", true))
@@ -460,6 +460,15 @@ final class SparkTables {
             default -> throw new UsageException(source + ": --format " + format + " is not one the Spark engine "
                     + "reads (csv, tsv, parquet)");
         });
+        if (!format.equals("parquet") && !o.header() && schema.isEmpty()) {
+            // a file without a header has columns 0, 1, 2, ... as the in-memory engine names them (Spark: _c0, ...)
+            String[] numbered = new String[read.columns().length];
+            for (int i = 0; i < numbered.length; i++) {
+                numbered[i] = Integer.toString(i);
+            }
+            read = read.toDF(numbered);
+        }
+        return read;
     }
 
     static String formatOf(Path file) {
