@@ -31,9 +31,11 @@ public record TrainedOnCluster(String model, Hyperparameters params, String samp
         Objects.requireNonNull(validation, "validation");
     }
 
-    /** Where the threshold was chosen, for messages: {@code "on 1,234 held-out rows"} or {@code "fixed"}. */
+    /** How the model was fitted and its threshold chosen, for messages, as the in-memory engine's provenance says it. */
     public String selection() {
-        return validationRows > 0 ? String.format(java.util.Locale.ROOT, "on %,d held-out rows", validationRows)
-                : "fixed";
+        return validationRows > 0
+                ? String.format(java.util.Locale.ROOT, "threshold on %,d rows held out from the fit on %,d; one fit, "
+                        + "not refit on the held-out rows", validationRows, fittedRows)
+                : String.format(java.util.Locale.ROOT, "one fit on all %,d rows", fittedRows);
     }
 }
