@@ -227,10 +227,15 @@ final class SparkModelCommands {
             Path temporary = new Path(path.getParent(), ".rareclass-" + id + ".tmp");
             Path old = new Path(path.getParent(), ".rareclass-" + id + ".old");
             try {
+                // made here so that Hadoop's shutdown hook deletes it if the run is interrupted (Ctrl-C)
+                if (!fs.mkdirs(temporary)) {
+                    throw new IOException("cannot create " + temporary);
+                }
+                fs.deleteOnExit(temporary);
                 try {
                     // quotes doubled inside quoted values (RFC 4180), as other CSV readers expect
-                    (oneFile ? rows.coalesce(1) : rows).write().option("header", true).option("escape", "\"")
-                            .csv(temporary.toString());
+                    (oneFile ? rows.coalesce(1) : rows).write().mode(org.apache.spark.sql.SaveMode.Overwrite)
+                            .option("header", true).option("escape", "\"").csv(temporary.toString());
                 } catch (Exception e) { // Exception: Spark's exceptions are thrown undeclared
                     throw new OutputException(shown + ": cannot write (" + Failures.innermost(e) + ")", e);
                 }
@@ -273,6 +278,7 @@ final class SparkModelCommands {
             } finally {
                 try {
                     fs.delete(temporary, true);
+                    fs.cancelDeleteOnExit(temporary);
                 } catch (IOException e) {
                     // a hidden temporary folder left beside the output; nothing at the output itself
                 }

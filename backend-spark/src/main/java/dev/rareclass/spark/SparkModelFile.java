@@ -463,6 +463,8 @@ final class SparkModelFile {
                 if (!local.mkdirs(root)) {
                     throw new IOException("cannot create " + root);
                 }
+                // and if the run is interrupted (Ctrl-C), Hadoop's shutdown hook deletes it
+                local.deleteOnExit(root);
                 return new Scratch(local, root);
             } catch (IOException e) {
                 throw new OutputException("cannot make a scratch folder for Spark's model files: " + e.getMessage(), e);
@@ -477,6 +479,7 @@ final class SparkModelFile {
         public void close() {
             try {
                 fs.delete(root, true);
+                fs.cancelDeleteOnExit(root);
             } catch (IOException e) {
                 // a scratch folder left behind holds a copy of a model, nothing the user relies on
             }

@@ -37,6 +37,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -174,6 +175,7 @@ class SparkTrainedModelTest {
     }
 
     @Test
+    @Tag("slow") // two more fits and two more predictions, about 40 s on two busy cores
     void theSameSeedGrowsTheSameForest() throws IOException {
         Map<String, String> params = Map.of("trees", "5", "max-depth", "4");
         DataOptions data = DataOptions.labelled(trainFile, SyntheticCsv.LABEL, SyntheticCsv.POSITIVE);
