@@ -160,9 +160,21 @@ final class SparkModelCommands {
 
     /**
      * The user's data options completed from the model: the reading options not given as its training table was
-     * read, and its label column and positive value when not given.
+     * read, and its label column and positive value when not given. The features are the model's, by name.
      */
     static DataOptions asTrained(DataOptions data, ReadingOptions given, SparkModelManifest m) {
+        // the model reads its own features by name, typed as in training: what --drop and --categorical could change
+        // about them is refused, the rest has no effect
+        for (SparkTables.Feature f : m.features()) {
+            if (given.drop().orElse(List.of()).contains(f.name())) {
+                throw new dev.rareclass.domain.error.UsageException("--drop " + f.name() + ": the model reads column "
+                        + f.name() + "; it cannot do without it");
+            }
+            if (f.numeric() && given.categorical().orElse(List.of()).contains(f.name())) {
+                throw new dev.rareclass.domain.error.UsageException("--categorical " + f.name()
+                        + ": the model reads column " + f.name() + " as numbers");
+            }
+        }
         DataOptions read = given.over(m.reading()).applyTo(data);
         return read.withLabel(read.label().orElse(m.label().column()),
                 read.positive().orElse(m.label().positiveValue()));

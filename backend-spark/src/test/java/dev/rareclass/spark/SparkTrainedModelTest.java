@@ -217,6 +217,11 @@ class SparkTrainedModelTest {
                 Optional.of(dev.rareclass.domain.preprocess.MissingPolicy.MEAN));
         assertThatThrownBy(() -> engine.evaluate(model, DataOptions.of(testFile), imputing, ProgressListener.NONE))
                 .isInstanceOf(UsageException.class).hasMessageContaining("trained without imputation");
+        ReadingOptions dropping = new ReadingOptions(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(List.of("x2")), Optional.empty(), Optional.empty(), Optional.empty());
+        assertThatThrownBy(() -> engine.evaluate(model, DataOptions.of(testFile), dropping, ProgressListener.NONE))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--drop x2: the model reads column x2; it cannot do without it");
     }
 
     // ---- the hostile corpus: every file refused as bad data, in one line naming it, before Spark reads it
