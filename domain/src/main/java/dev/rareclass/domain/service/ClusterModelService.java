@@ -25,6 +25,9 @@ public record ClusterModelService(ClusterEngines clusters, ResultSink sink, Outp
     @Override
     public TrainedOnCluster train(TrainRequest request, ProgressListener progress) {
         requireLocal(request.out(), "the model file");
+        if (request.out().toString().equals("-")) {
+            throw new UsageException("--out -: the Spark engine writes its model to a file; name one");
+        }
         outputs.checkFile(request.out());
         try (ClusterEngine engine = clusters.open(request.engine())) {
             return engine.train(request.data(), request.spec(), request.out(), progress);
