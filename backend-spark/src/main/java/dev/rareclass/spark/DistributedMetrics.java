@@ -45,6 +45,15 @@ final class DistributedMetrics {
      * @param probabilities whether the scores are probabilities (Brier and log loss are NaN otherwise)
      */
     static BinaryMetrics of(Dataset<Row> scored, double threshold, boolean probabilities) {
+        return measure(scored, threshold, probabilities).metrics();
+    }
+
+    /** Every metric, and the operating points they were computed from (for the curves). */
+    record Measured(BinaryMetrics metrics, OperatingPoints points) {
+    }
+
+    /** {@link #of}, with the operating points kept. */
+    static Measured measure(Dataset<Row> scored, double threshold, boolean probabilities) {
         Column y = col(SparkTables.Y);
         Column s = col(SCORE);
         Column predicted = s.geq(threshold);
@@ -68,8 +77,8 @@ final class DistributedMetrics {
         double brier = probabilities ? r.getDouble(4) / n : Double.NaN;
         double logLoss = probabilities ? r.getDouble(5) / n : Double.NaN;
         OperatingPoints points = points(scored);
-        return BinaryMetrics.of(counts, threshold, Curves.rocAuc(points), Curves.averagePrecision(points), brier,
-                logLoss);
+        return new Measured(BinaryMetrics.of(counts, threshold, Curves.rocAuc(points), Curves.averagePrecision(points),
+                brier, logLoss), points);
     }
 
     /** The rows grouped by distinct score, highest first: the operating points of every threshold. */

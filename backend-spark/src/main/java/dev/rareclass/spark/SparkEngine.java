@@ -11,16 +11,20 @@ import static org.apache.spark.sql.functions.xxhash64;
 
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.LabelledScores;
+import dev.rareclass.domain.data.ReadingOptions;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.experiment.Candidate;
 import dev.rareclass.domain.experiment.EngineSettings;
+import dev.rareclass.domain.experiment.EvaluatedOnCluster;
 import dev.rareclass.domain.experiment.ExperimentPlan;
 import dev.rareclass.domain.experiment.FitSettings;
 import dev.rareclass.domain.experiment.FoldOutcome;
 import dev.rareclass.domain.experiment.Leaderboard;
 import dev.rareclass.domain.experiment.LeaderboardRow;
 import dev.rareclass.domain.experiment.PipelineSpec;
+import dev.rareclass.domain.experiment.PredictedOnCluster;
 import dev.rareclass.domain.experiment.Protocol;
+import dev.rareclass.domain.experiment.TrainedOnCluster;
 import dev.rareclass.domain.metrics.BinaryMetrics;
 import dev.rareclass.domain.model.ClassWeighting;
 import dev.rareclass.domain.model.ClassWeights;
@@ -29,6 +33,7 @@ import dev.rareclass.domain.port.ClusterEngine;
 import dev.rareclass.domain.preprocess.Scaling;
 import dev.rareclass.domain.sampling.SamplerCatalog;
 import dev.rareclass.domain.threshold.ThresholdPolicy;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +45,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The Spark engine: {@code compare} with the table kept in the cluster. For every split the rows are divided by
+ * The Spark engine: {@code compare}, and {@code train}, {@code evaluate} and {@code predict}
+ * ({@link SparkModelCommands}), with the table kept in the cluster. For every split the rows are divided by
  * stratified rank ({@link SparkFolds}); on the training part a stratified validation share is held out, the sampler
  * and class weights are applied to the rest, the pipeline is fitted there ({@link SparkModels}), the threshold is
  * chosen on the validation share's scores with the domain's own policy, and the test part's metrics are computed
@@ -68,6 +74,22 @@ final class SparkEngine implements ClusterEngine {
     }
 
     @Override
+    public TrainedOnCluster train(DataOptions data, PipelineSpec spec, Path model, ProgressListener progress) {
+        return SparkModelCommands.train(spark, data, spec, model, progress);
+    }
+
+    @Override
+    public EvaluatedOnCluster evaluate(Path model, DataOptions data, ReadingOptions given, ProgressListener progress) {
+        return SparkModelCommands.evaluate(spark, model, data, given, progress);
+    }
+
+    @Override
+    public PredictedOnCluster predict(Path model, DataOptions data, ReadingOptions given, Path out,
+                                      ProgressListener progress) {
+        return SparkModelCommands.predict(spark, model, data, given, out, progress);
+    }
+
+    @Override
     public List<String> kinds() {
         return SparkModels.Kind.names();
     }
@@ -81,7 +103,7 @@ final class SparkEngine implements ClusterEngine {
     }
 
     /** One configuration, checked before any data is read. */
-    private record Config(SparkModels.Kind kind, PipelineSpec spec) {
+    record Config(SparkModels.Kind kind, PipelineSpec spec) {
     }
 
     @Override
@@ -99,7 +121,20 @@ final class SparkEngine implements ClusterEngine {
     }
 
     private List<Config> resolve(ExperimentPlan plan) {
-        FitSettings fit = plan.fit();
+        if (plan.protocol() instanceof Protocol.TimeOrdered) {
+            throw new UsageException("--time-ordered needs the file's row order, which a cluster's partitions do not "
+                    + "keep; use --folds or --holdout with --engine spark");
+        }
+        List<Config> out = new ArrayList<>();
+        for (PipelineSpec spec : plan.configurations()) {
+            out.add(resolve(spec));
+        }
+        return out;
+    }
+
+    /** One configuration checked: a model, sampler, weights and fit settings the engine has. */
+    static Config resolve(PipelineSpec spec) {
+        FitSettings fit = spec.fit();
         if (fit.selectTopK() > 0) {
             throw refused("--select-top-k");
         }
@@ -118,40 +153,32 @@ final class SparkEngine implements ClusterEngine {
         }
         Scaling scaling = fit.preprocessing().scaling();
         if (scaling == Scaling.MIN_MAX) {
-            throw new UsageException("--scaling minmax is not available with --engine spark (standard or none)");
+            throw new UsageException("--scale min-max is not available with --engine spark (standard or none)");
         }
-        if (plan.protocol() instanceof Protocol.TimeOrdered) {
-            throw new UsageException("--time-ordered needs the file's row order, which a cluster's partitions do not "
-                    + "keep; use --folds or --holdout with --engine spark");
+        Candidate c = new Candidate(spec.model(), spec.params());
+        String backend = c.model().backend().orElse("spark");
+        if (!backend.equals("spark")) {
+            throw new UsageException("--engine spark fits its own models (" + String.join(", ",
+                    SparkModels.Kind.names()) + ", as KIND or KIND@spark); " + c.model() + " runs in memory");
         }
-        List<Config> out = new ArrayList<>();
-        for (PipelineSpec spec : plan.configurations()) {
-            Candidate c = new Candidate(spec.model(), spec.params());
-            String backend = c.model().backend().orElse("spark");
-            if (!backend.equals("spark")) {
-                throw new UsageException("--engine spark fits its own models (" + String.join(", ",
-                        SparkModels.Kind.names()) + ", as KIND or KIND@spark); " + c.model() + " runs in memory");
-            }
-            SparkModels.Kind kind = SparkModels.Kind.named(c.model().kind());
-            SparkModels.validate(kind, spec.params());
-            String sampler = spec.sampler().name();
-            if (!List.of(SamplerCatalog.NONE, "random-under", "random-over").contains(sampler)) {
-                throw new UsageException("sampler " + sampler + " is not available with --engine spark: the "
-                        + "SMOTE family and the cleaning samplers need each row's nearest neighbours among all rows, "
-                        + "which a cluster does not have in one place; use random-under, random-over or "
-                        + "--class-weight balanced");
-            }
-            if (!spec.sampler().params().isEmpty()) {
-                throw new UsageException("sampler " + sampler + " takes no parameters with --engine spark (it balances "
-                        + "the classes)");
-            }
-            if (!kind.takesWeights && !spec.classWeight().spec().equals("none")) {
-                throw new UsageException(kind.name + "@spark has no class weights (Spark's multilayer perceptron "
-                        + "takes no weight column); use --sampler random-over with it");
-            }
-            out.add(new Config(kind, spec));
+        SparkModels.Kind kind = SparkModels.Kind.named(c.model().kind());
+        SparkModels.validate(kind, spec.params());
+        String sampler = spec.sampler().name();
+        if (!List.of(SamplerCatalog.NONE, "random-under", "random-over").contains(sampler)) {
+            throw new UsageException("sampler " + sampler + " is not available with --engine spark: the "
+                    + "SMOTE family and the cleaning samplers need each row's nearest neighbours among all rows, "
+                    + "which a cluster does not have in one place; use random-under, random-over or "
+                    + "--class-weight balanced");
         }
-        return out;
+        if (!spec.sampler().params().isEmpty()) {
+            throw new UsageException("sampler " + sampler + " takes no parameters with --engine spark (it balances "
+                    + "the classes)");
+        }
+        if (!kind.takesWeights && !spec.classWeight().spec().equals("none")) {
+            throw new UsageException(kind.name + "@spark has no class weights (Spark's multilayer perceptron "
+                    + "takes no weight column); use --sampler random-over with it");
+        }
+        return new Config(kind, spec);
     }
 
     private static UsageException refused(String option) {
@@ -219,10 +246,54 @@ final class SparkEngine implements ClusterEngine {
     private FoldOutcome evaluate(SparkTables.Prepared table, Config config, Dataset<Row> train, Dataset<Row> test,
                                  Column position, long[] trainCounts, long[] testCounts, int repeat, int fold,
                                  long seed) {
+        long t0 = System.nanoTime();
+        double threshold;
+        try (Fitted fitted = fit(table, config, train, position, trainCounts, seed)) {
+            threshold = fitted.threshold();
+            Dataset<Row> scoredTest = scored(fitted.model(), test)
+                    .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+            double fitSeconds = (System.nanoTime() - t0) / 1e9;
+            try {
+                BinaryMetrics metrics = DistributedMetrics.of(scoredTest, threshold, true);
+                LabelledScores sample = chartSample(scoredTest, table, testCounts[0] + testCounts[1], seed);
+                return new FoldOutcome(repeat, fold, (int) Math.min(Integer.MAX_VALUE, trainCounts[0] + trainCounts[1]),
+                        (int) Math.min(Integer.MAX_VALUE, testCounts[0] + testCounts[1]), (int) testCounts[1],
+                        threshold, fitSeconds, metrics, sample);
+            } finally {
+                scoredTest.unpersist();
+            }
+        }
+    }
+
+    /**
+     * A pipeline fitted on a training part, with its threshold chosen.
+     *
+     * @param validation       the validation share's scored rows ({@link #scored}), persisted; null when the policy
+     *                         chose without them (a fixed threshold)
+     * @param fitCounts        negatives and positives fitted on, before the sampler
+     * @param validationCounts negatives and positives of the validation share
+     */
+    record Fitted(PipelineModel model, double threshold, Dataset<Row> validation, long[] fitCounts,
+                  long[] validationCounts) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (validation != null) {
+                validation.unpersist();
+            }
+        }
+    }
+
+    /**
+     * Fits a configuration on a training part as every split of {@code compare} and {@code train} do: a stratified
+     * validation share is held out when the threshold policy is tuned (the share of {@code position}, a row's place
+     * among its class's training rows in a seeded order), the sampler and class weights are applied to the rest, the
+     * whole pipeline is fitted there, and the policy chooses the threshold on the validation rows' scores.
+     */
+    static Fitted fit(SparkTables.Prepared table, Config config, Dataset<Row> train, Column position,
+                      long[] trainCounts, long seed) {
         PipelineSpec spec = config.spec();
         FitSettings fit = spec.fit();
         ThresholdPolicy policy = fit.threshold();
-        long t0 = System.nanoTime();
         Dataset<Row> fitPart = train;
         Dataset<Row> validation = null;
         if (policy.needsValidationData() && fit.validationFraction() > 0) {
@@ -231,6 +302,7 @@ final class SparkEngine implements ClusterEngine {
             fitPart = train.filter(held.equalTo(false));
         }
         long[] fitCounts = validation == null ? trainCounts : classCounts(fitPart);
+        long[] validationCounts = {trainCounts[0] - fitCounts[0], trainCounts[1] - fitCounts[1]};
         Dataset<Row> sampled = sample(fitPart, spec.sampler().name(), seed, fitCounts);
         long[] sampledCounts = spec.sampler().name().equals(SamplerCatalog.NONE) ? fitCounts : classCounts(sampled);
         boolean weighted = !spec.classWeight().spec().equals("none");
@@ -245,24 +317,20 @@ final class SparkEngine implements ClusterEngine {
         PipelineModel model = SparkModels.fit(config.kind(), spec.params(), table.numeric(), table.categorical(),
                 table.missing(), fit.preprocessing().scaling(), weighted, weightTotal, seed, fitted);
         double threshold;
+        Dataset<Row> scoredValidation = null;
         if (validation != null) {
-            threshold = policy.choose(DistributedMetrics.points(scored(model, validation)));
+            if (validationCounts[0] + validationCounts[1] == 0) {
+                throw new dev.rareclass.domain.error.DataException(table.source() + ": too few rows to hold out a "
+                        + "validation share of " + fit.validationFraction() + " to choose the threshold on");
+            }
+            scoredValidation = scored(model, validation).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+            threshold = policy.choose(DistributedMetrics.points(scoredValidation));
         } else if (policy.needsValidationData()) {
             threshold = policy.choose(DistributedMetrics.points(scored(model, train)));
         } else {
             threshold = policy.choose(new int[0], new double[0]);
         }
-        double fitSeconds = (System.nanoTime() - t0) / 1e9;
-        Dataset<Row> scoredTest = scored(model, test).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
-        try {
-            BinaryMetrics metrics = DistributedMetrics.of(scoredTest, threshold, true);
-            LabelledScores sample = chartSample(scoredTest, table, testCounts[0] + testCounts[1], seed);
-            return new FoldOutcome(repeat, fold, (int) Math.min(Integer.MAX_VALUE, trainCounts[0] + trainCounts[1]),
-                    (int) Math.min(Integer.MAX_VALUE, testCounts[0] + testCounts[1]), (int) testCounts[1], threshold,
-                    fitSeconds, metrics, sample);
-        } finally {
-            scoredTest.unpersist();
-        }
+        return new Fitted(model, threshold, scoredValidation, fitCounts, validationCounts);
     }
 
     /** Rows with {@link SparkTables#Y} and the positive class's probability as {@link DistributedMetrics#SCORE}. */

@@ -82,6 +82,160 @@ final class SparkTables {
         List<String> named(List<String> columns) {
             return columns.stream().map(names::get).toList();
         }
+
+        /** The features as a model remembers them: numeric ones first, in their columns' order. */
+        List<Feature> features() {
+            List<Feature> out = new ArrayList<>();
+            numeric.forEach(c -> out.add(new Feature(names.get(c), c, true)));
+            categorical.forEach(c -> out.add(new Feature(names.get(c), c, false)));
+            return out;
+        }
+    }
+
+    /**
+     * A feature as a model reads it.
+     *
+     * @param name    its column's name in the file
+     * @param column  its column in the rows ({@code __f0}, {@code __f1}, ...)
+     * @param numeric a number (a double), else a category (a string)
+     */
+    record Feature(String name, String column, boolean numeric) {
+    }
+
+    /**
+     * A table read for a saved model to score.
+     *
+     * @param rows      {@link #KEY}, {@link #Y} when {@code labelled}, the model's features under their columns, and,
+     *                  when asked for, every column of the file as written, under its own name; not persisted
+     * @param kept      the file's columns carried in {@code rows} as written, in the file's order (empty unless asked)
+     * @param source    the file as named to the user
+     * @param labelled  whether the rows have {@link #Y}
+     * @param size      rows
+     * @param positives rows labelled positive (0 when not labelled)
+     */
+    record ForScoring(Dataset<Row> rows, List<String> kept, String source, boolean labelled, long size,
+                      long positives) {
+    }
+
+    /**
+     * Reads a table for a saved model: its features by their names in the file, each typed as in training (a number,
+     * or a category's text made the way {@link #read} made it), the label when the options name one, and, with
+     * {@code keepColumns}, every column as the file writes it (CSV read as text, so "007" stays "007"). Other columns
+     * are not features; the data options' dropped and categorical columns are the model's business here, not the
+     * file's. Missing values: {@code error} refuses them, {@code drop} drops their rows, and an imputing policy uses
+     * the model's own imputation (fitted on its training rows), which a model trained without one does not have.
+     *
+     * @param modelImputes whether the model's pipeline imputes numeric features
+     */
+    static ForScoring readForScoring(SparkSession spark, DataOptions o, List<Feature> features, boolean modelImputes,
+                                     boolean keepColumns, ProgressListener progress) {
+        String source = o.file().toString();
+        if (!o.text().isEmpty()) {
+            throw new UsageException("--text is not available with --engine spark");
+        }
+        if (o.shiftLabels() > 0) {
+            throw new UsageException("--shift-labels is not available with --engine spark: it needs the file's row "
+                    + "order, which a cluster's partitions do not keep");
+        }
+        MissingPolicy missing = o.missing();
+        if (missing.imputes() && !modelImputes) {
+            throw new UsageException("--missing " + missing.key() + ": the model was trained without imputation and has none to apply; use --missing error or drop");
+        }
+        Dataset<Row> inferred = load(spark, o, source, Optional.empty());
+        String[] columns = inferred.columns();
+        StructType types = inferred.schema();
+        List<String> all = Arrays.asList(columns);
+        List<String> absent = features.stream().map(Feature::name).filter(n -> !all.contains(n)).toList();
+        if (!absent.isEmpty()) {
+            List<String> wanted = features.stream().map(Feature::name).toList();
+            throw new DataException(source + ": no column " + String.join(", ", absent.stream()
+                    .map(n -> "'" + n + "'").toList()) + "; the model reads " + String.join(", ",
+                    wanted.subList(0, Math.min(wanted.size(), 12))) + (wanted.size() > 12 ? ", …" : ""));
+        }
+        for (Feature f : features) {
+            if (f.numeric() && !(types.apply(f.name()).dataType() instanceof NumericType)) {
+                throw new DataException(source + ", column '" + f.name() + "': its values are not all numbers, and the "
+                        + "model was trained on numbers in it");
+            }
+        }
+        for (String c : columns) {
+            if (c.startsWith("__")) {
+                throw new DataException(source + ", column '" + c + "': names starting with __ are the engine's own");
+            }
+        }
+        Optional<String> labelColumn = o.label().map(l -> resolve(columns, l, source, "--label"));
+        // the file as written, every column as text, from which the features are typed as training typed them
+        Dataset<Row> raw = isParquet(o) ? inferred : load(spark, o, source, Optional.of(new StructType(
+                Arrays.stream(types.fields()).map(f -> new StructField(f.name(), DataTypes.StringType, true,
+                        f.metadata())).toArray(StructField[]::new))));
+        List<Column> selected = new ArrayList<>();
+        List<Column> everything = new ArrayList<>();
+        for (String c : columns) {
+            everything.add(col(q(c)));
+        }
+        selected.add(xxhash64(everything.toArray(Column[]::new)).as(KEY));
+        if (labelColumn.isPresent()) {
+            String positive = o.positive().orElseThrow(() -> new UsageException("--positive is required with --label"));
+            Column label = col(q(labelColumn.get()));
+            selected.add(when(label.isNull(), lit(null).cast(DataTypes.DoubleType))
+                    .when(positiveTest(label, raw.schema().apply(labelColumn.get()).dataType(), positive), lit(1.0))
+                    .otherwise(lit(0.0)).as(Y));
+        }
+        for (Feature f : features) {
+            Column typed = col(q(f.name())).cast(types.apply(f.name()).dataType());
+            selected.add(typed.cast(f.numeric() ? DataTypes.DoubleType : DataTypes.StringType).as(f.column()));
+        }
+        List<String> kept = keepColumns ? List.copyOf(all) : List.of();
+        for (String c : kept) {
+            selected.add(col(q(c)));
+        }
+        Dataset<Row> rows = raw.select(selected.toArray(Column[]::new));
+
+        // one pass: rows, positives, missing labels, and missing values per feature
+        List<Column> aggregates = new ArrayList<>();
+        aggregates.add(count(lit(1)));
+        aggregates.add(labelColumn.isPresent() ? sum(when(col(Y).equalTo(1.0), 1L).otherwise(0L)) : lit(0L));
+        aggregates.add(labelColumn.isPresent() ? sum(when(col(Y).isNull(), 1L).otherwise(0L)) : lit(0L));
+        for (Feature f : features) {
+            Column c = col(f.column());
+            aggregates.add(sum(when(f.numeric() ? c.isNull().or(isnan(c)) : c.isNull(), 1L).otherwise(0L)));
+        }
+        Row counts = Failures.translate(source, () -> rows.agg(aggregates.get(0),
+                aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).first());
+        long n = counts.getLong(0);
+        if (n == 0) {
+            throw new DataException(source + ": no data rows");
+        }
+        long missingLabels = counts.isNullAt(2) ? 0 : counts.getLong(2);
+        if (missingLabels > 0) {
+            throw new DataException(source + ", column '" + labelColumn.orElseThrow() + "': " + missingLabels
+                    + " rows have no label");
+        }
+        long positives = counts.isNullAt(1) ? 0 : counts.getLong(1);
+        long missingValues = 0;
+        for (int i = 0; i < features.size(); i++) {
+            long m = counts.getLong(3 + i);
+            missingValues += m;
+            if (m > 0 && missing == MissingPolicy.ERROR) {
+                throw new DataException(source + ", column '" + features.get(i).name() + "': " + m + " missing value"
+                        + (m == 1 ? "" : "s") + "; choose --missing drop" + (modelImputes ? " or the model's imputation ("
+                        + "--missing mean, median or most-frequent)" : ""));
+            }
+        }
+        Dataset<Row> out = rows;
+        if (missingValues > 0 && missing == MissingPolicy.DROP) {
+            Dataset<Row> complete = rows.na().drop(features.stream().map(Feature::column).toArray(String[]::new));
+            out = complete;
+            Row after = Failures.translate(source, () -> complete.agg(count(lit(1)), labelColumn.isPresent()
+                    ? sum(col(Y).cast(DataTypes.LongType)) : lit(0L)).first());
+            progress.note("dropped " + (n - after.getLong(0)) + " rows with a missing value (--missing drop)");
+            n = after.getLong(0);
+            positives = after.isNullAt(1) ? 0 : after.getLong(1);
+            if (n == 0) {
+                throw new DataException(source + ": every row has a missing value (--missing drop)");
+            }
+        }
+        return new ForScoring(out, kept, source, labelColumn.isPresent(), n, positives);
     }
 
     static Prepared read(SparkSession spark, DataOptions o, ProgressListener progress) {
@@ -295,7 +449,7 @@ final class SparkTables {
         }
         String format = o.format().orElseGet(() -> formatOf(o.file()));
         String where = path;
-        return Failures.translate(source, () -> switch (format) {
+        Dataset<Row> read = Failures.translate(source, () -> switch (format) {
             case "parquet" -> spark.read().parquet(where);
             case "csv", "tsv" -> (schema.isPresent() ? spark.read().schema(schema.get()) : spark.read()
                     .option("inferSchema", true))
@@ -306,6 +460,15 @@ final class SparkTables {
             default -> throw new UsageException(source + ": --format " + format + " is not one the Spark engine "
                     + "reads (csv, tsv, parquet)");
         });
+        if (!format.equals("parquet") && !o.header() && schema.isEmpty()) {
+            // a file without a header has columns 0, 1, 2, ... as the in-memory engine names them (Spark: _c0, ...)
+            String[] numbered = new String[read.columns().length];
+            for (int i = 0; i < numbered.length; i++) {
+                numbered[i] = Integer.toString(i);
+            }
+            read = read.toDF(numbered);
+        }
+        return read;
     }
 
     static String formatOf(Path file) {

@@ -68,6 +68,17 @@ class SparkTablesTest {
     }
 
     @Test
+    void aFileWithoutAHeaderHasItsColumnsNamedByIndexAsInMemory() {
+        Path file = SyntheticCsv.lines(dir.resolve("t.csv"), "1.5,red,'1'", "2.5,blue,'-1'", "0.5,red,'-1'");
+        DataOptions options = new DataOptions(file, Optional.empty(), false, Optional.empty(), Optional.of("2"),
+                Optional.of("'1'"), List.of(), List.of(), List.of(), MissingPolicy.ERROR, 0);
+        SparkTables.Prepared table = read(options);
+        assertThat(table.features()).extracting(SparkTables.Feature::name).containsExactly("0", "1");
+        assertThat(table.mapping().column()).isEqualTo("2");
+        assertThat(table.positives()).isEqualTo(1);
+    }
+
+    @Test
     void aLabelColumnThatIsNotThereIsNamedWithTheColumnsThatAre() {
         Path file = SyntheticCsv.lines(dir.resolve("t.csv"), "a,b,label", "1,2,yes", "3,4,no");
         assertOneLine(() -> read(DataOptions.labelled(file, "class", "yes")), DataException.class, file)

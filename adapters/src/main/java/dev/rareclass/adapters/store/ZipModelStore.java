@@ -72,6 +72,8 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
     static final String MANIFEST = "manifest.json";
     static final String MANIFEST_SUM = "manifest.sha256";
     static final String CLASSIFIER = "classifier.bin";
+    /** The manifest of a Spark engine model file (backend-spark's own format), which this store does not read. */
+    static final String SPARK_MANIFEST = "rareclass-spark.json";
     private static final long MAX_MANIFEST_BYTES = 64L << 20;
     /** An isotonic calibration keeps the ends of its steps only: far fewer points than held-out rows. */
     private static final int MAX_CALIBRATION_POINTS = 1_000_000;
@@ -414,6 +416,10 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         }
         Map<String, byte[]> parts = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(path.toFile())) {
+            if (zip.getEntry(SPARK_MANIFEST) != null) {
+                throw new DataException(file + ": a Spark engine model (train --engine spark wrote it): add --engine "
+                        + "spark to evaluate or predict with it");
+            }
             long budget = Math.max(MIN_INFLATION_BUDGET, MAX_INFLATION * Files.size(path));
             long total = 0;
             List<ZipEntry> entries = new ArrayList<>();

@@ -278,6 +278,23 @@ class ZipModelStoreTest {
     }
 
     @Test
+    void aSparkEngineModelSaysToAddTheSparkEngineInOneLine() throws IOException {
+        // the entries train --engine spark writes (backend-spark's SparkModelFile), their contents beside the point
+        Path spark = dir.resolve("spark-model.zip");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(spark))) {
+            for (String name : List.of("pipeline/metadata/part-00000", "rareclass-spark.json",
+                    "rareclass-spark.sha256")) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(name));
+                zip.write(new byte[] {'{', '}'});
+                zip.closeEntry();
+            }
+        }
+        assertThatThrownBy(() -> store.load(spark)).isInstanceOf(DataException.class)
+                .hasMessage(spark + ": a Spark engine model (train --engine spark wrote it): add --engine spark to "
+                        + "evaluate or predict with it");
+    }
+
+    @Test
     void savingIntoAMissingFolderFailsWithoutLeavingAFile() {
         Path file = dir.resolve("no-such-dir").resolve("m.model");
         assertThatThrownBy(() -> store.save(model(), file)).isInstanceOf(OutputException.class);

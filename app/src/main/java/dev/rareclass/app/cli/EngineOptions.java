@@ -47,6 +47,13 @@ final class EngineOptions {
         return true;
     }
 
+    /** Refuses an option the cluster engine's path of a command does not take, in one line. */
+    static void refuse(boolean given, String option) {
+        if (given) {
+            throw new UsageException(option + " is not available with --engine spark");
+        }
+    }
+
     EngineSettings settings(boolean verbose) {
         return new EngineSettings(engine.trim(), Optional.ofNullable(master).filter(m -> !m.isBlank()), conf,
                 verbose);

@@ -2,6 +2,8 @@ package dev.rareclass.app.cli;
 
 import java.io.PrintWriter;
 
+import dev.rareclass.domain.experiment.EvaluatedOnCluster;
+import dev.rareclass.domain.usecase.ClusterModelUseCase;
 import dev.rareclass.domain.usecase.EvaluateUseCase;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -16,7 +18,10 @@ import picocli.CommandLine.Parameters;
         description = {"Score a labelled table with a saved model at the model's threshold and print every metric, "
                 + "the confusion matrix and the classification report.",
                 "The table is read as the model's training data was (format, header, delimiter, dropped, categorical "
-                        + "and text columns, missing values, label column and positive value) unless options say otherwise."})
+                        + "and text columns, missing values, label column and positive value) unless options say otherwise.",
+                "With --engine spark (for a model train --engine spark wrote) the table stays in Spark and the same "
+                        + "metrics are computed there; no --report, and no bootstrap intervals or top shares, which "
+                        + "need every row in one place."})
 final class EvaluateCommand extends CliCommand {
 
     @Mixin
@@ -28,15 +33,30 @@ final class EvaluateCommand extends CliCommand {
     @Mixin
     Inputs.ModelReportFile report;
 
+    @Mixin
+    EngineOptions engine;
+
     private final EvaluateUseCase evaluate;
+    private final ClusterModelUseCase onCluster;
 
     @Inject
-    EvaluateCommand(EvaluateUseCase evaluate) {
+    EvaluateCommand(EvaluateUseCase evaluate, ClusterModelUseCase onCluster) {
         this.evaluate = evaluate;
+        this.onCluster = onCluster;
     }
 
     @Override
     public Integer call() {
+        if (engine.onCluster()) {
+            EngineOptions.refuse(report.request().wanted(), "--report");
+            EvaluatedOnCluster done = onCluster.evaluate(new ClusterModelUseCase.EvaluateRequest(input.model,
+                    input.toDomain(), input.given(), Optional.ofNullable(json), engine.settings(common.verbose)),
+                    progress());
+            PrintWriter o = summary(json);
+            Show.evaluation(o, done.evaluation());
+            o.flush();
+            return 0;
+        }
         var request = new EvaluateUseCase.Request(input.model, input.toDomain(), input.given(),
                 Optional.ofNullable(json), report.request());
         EvaluateUseCase.Result result = evaluate.evaluate(request, progress());

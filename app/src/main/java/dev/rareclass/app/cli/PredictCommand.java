@@ -1,5 +1,7 @@
 package dev.rareclass.app.cli;
 
+import dev.rareclass.domain.experiment.PredictedOnCluster;
+import dev.rareclass.domain.usecase.ClusterModelUseCase;
 import dev.rareclass.domain.usecase.PredictUseCase;
 import dev.rareclass.domain.experiment.Predictions;
 import jakarta.inject.Inject;
@@ -14,13 +16,19 @@ import picocli.CommandLine.Parameters;
         description = {"Score every row of a table with a saved model and write a CSV with the columns "
                 + "row (1-based data row of the input), the --id column (when given), y (true label 0/1, when the "
                 + "input has the label column), p (score) and predicted (0/1 at the model's threshold).",
-                "The table is read as the model's training data was, unless options say otherwise."})
+                "The table is read as the model's training data was, unless options say otherwise.",
+                "With --engine spark (for a model train --engine spark wrote) the table stays in Spark and the output "
+                        + "is every column of the input as written, then p and predicted: one CSV file when --out ends "
+                        + "in .csv (Spark writes one part, moved there), else a folder of CSV part files, each with a "
+                        + "header (an existing folder is replaced only if it holds part files alone). Nothing is at "
+                        + "--out until the whole output is written. No --reasons or --id (every column is copied)."})
 final class PredictCommand extends CliCommand {
 
     @Mixin
     Inputs.ModelAndTable input;
 
-    @Option(names = "--out", required = true, paramLabel = "PREDICTIONS.csv", description = "The CSV to write.")
+    @Option(names = "--out", required = true, paramLabel = "PREDICTIONS.csv",
+            description = "The CSV to write (with --engine spark: a .csv file, or else a folder of part files).")
     Path out;
 
     @Option(names = "--reasons", paramLabel = "K", defaultValue = "0",
@@ -36,15 +44,32 @@ final class PredictCommand extends CliCommand {
                     + "lacked (default: none).")
     String id;
 
+    @Mixin
+    EngineOptions engine;
+
     private final PredictUseCase predict;
+    private final ClusterModelUseCase onCluster;
 
     @Inject
-    PredictCommand(PredictUseCase predict) {
+    PredictCommand(PredictUseCase predict, ClusterModelUseCase onCluster) {
         this.predict = predict;
+        this.onCluster = onCluster;
     }
 
     @Override
     public Integer call() {
+        if (engine.onCluster()) {
+            EngineOptions.refuse(reasons != 0, "--reasons");
+            EngineOptions.refuse(id != null, "--id");
+            PredictedOnCluster done = onCluster.predict(new ClusterModelUseCase.PredictRequest(input.model,
+                    input.toDomain(), input.given(), out, engine.settings(common.verbose)), progress());
+            java.io.PrintWriter summary = summary(out);
+            summary.printf("Wrote %d predictions (%d predicted positive at threshold %s) to %s%s%n", done.rows(),
+                    done.predictedPositive(), Show.threshold(done.threshold()), out,
+                    done.oneFile() ? "" : " (a folder of CSV part files)");
+            summary.flush();
+            return 0;
+        }
         if (reasons < 0) {
             throw new dev.rareclass.domain.error.UsageException("--reasons must be 0 or more, not " + reasons);
         }

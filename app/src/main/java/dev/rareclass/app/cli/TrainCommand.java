@@ -2,10 +2,13 @@ package dev.rareclass.app.cli;
 
 import dev.rareclass.domain.experiment.FittedPipeline;
 import dev.rareclass.domain.experiment.PipelineSpec;
+import dev.rareclass.domain.experiment.TrainedOnCluster;
+import dev.rareclass.domain.metrics.MetricName;
 import dev.rareclass.domain.model.ClassWeighting;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.ModelId;
 import dev.rareclass.domain.preprocess.MissingPolicy;
+import dev.rareclass.domain.usecase.ClusterModelUseCase;
 import dev.rareclass.domain.usecase.TrainUseCase;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -29,7 +32,11 @@ import picocli.CommandLine.Parameters;
                         + "chosen on each row's out-of-bag score (the vote of the trees that did not draw it). Scaling and every other step are fitted on the rows each fit sees only.",
                 "The model file remembers how the table was read (format, header, delimiter, dropped, categorical "
                         + "and text columns, missing values), so evaluate and predict read the same kind of file "
-                        + "the same way."})
+                        + "the same way.",
+                "With --engine spark the table stays in Spark: a stratified --validation-split share is held out, the "
+                        + "model (logistic, random-forest, gradient-boosting or mlp on Spark ML) is fitted once on the "
+                        + "other rows, not refit, and the threshold is chosen on the held-out scores; the model file is "
+                        + "the Spark engine's own, for evaluate and predict with --engine spark."})
 final class TrainCommand extends CliCommand {
 
     @Mixin
@@ -44,15 +51,23 @@ final class TrainCommand extends CliCommand {
     @Mixin
     Inputs.ModelReportFile report;
 
+    @Mixin
+    EngineOptions engine;
+
     private final TrainUseCase train;
+    private final ClusterModelUseCase onCluster;
 
     @Inject
-    TrainCommand(TrainUseCase train) {
+    TrainCommand(TrainUseCase train, ClusterModelUseCase onCluster) {
         this.train = train;
+        this.onCluster = onCluster;
     }
 
     @Override
     public Integer call() {
+        if (engine.onCluster()) {
+            return onCluster();
+        }
         var request = new TrainUseCase.Request(table.toDomain(), model.toSpec(table.missing()), out,
                 report.request());
         TrainUseCase.Result result = train.train(request, progress());
@@ -71,6 +86,26 @@ final class TrainCommand extends CliCommand {
         }
         o.println("Saved " + out);
         Show.written(o, result.written());
+        o.flush();
+        return 0;
+    }
+
+    private int onCluster() {
+        EngineOptions.refuse(report.request().wanted(), "--report");
+        TrainedOnCluster t = onCluster.train(new ClusterModelUseCase.TrainRequest(table.toDomain(),
+                model.toSpec(table.missing()), out, engine.settings(common.verbose)), progress());
+        PrintWriter o = summary(out);
+        o.printf(Locale.ROOT, "Trained %s on %d rows; threshold %s by %s (%s)%n", t.model(), t.fittedRows(),
+                Show.threshold(t.threshold()), t.policy(), t.selection());
+        t.validation().ifPresent(v -> {
+            StringBuilder line = new StringBuilder("Validation:");
+            for (MetricName key : List.of(MetricName.PR_AUC, MetricName.ROC_AUC, MetricName.MCC, MetricName.F1,
+                    MetricName.RECALL, MetricName.PRECISION)) {
+                line.append(' ').append(key.key()).append(' ').append(Show.num(v.get(key)));
+            }
+            o.println(line);
+        });
+        o.println("Saved " + out);
         o.flush();
         return 0;
     }

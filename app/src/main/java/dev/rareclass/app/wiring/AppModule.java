@@ -19,6 +19,7 @@ import dev.rareclass.domain.port.ResultSink;
 import dev.rareclass.domain.port.TableSource;
 import dev.rareclass.domain.sampling.SamplerCatalog;
 import dev.rareclass.domain.sampling.SamplerFactory;
+import dev.rareclass.domain.service.ClusterModelService;
 import dev.rareclass.domain.service.DescribeService;
 import dev.rareclass.domain.service.EvaluateService;
 import dev.rareclass.domain.service.ExplainService;
@@ -28,6 +29,7 @@ import dev.rareclass.domain.service.PredictService;
 import dev.rareclass.domain.service.ResampleService;
 import dev.rareclass.domain.service.ScoreService;
 import dev.rareclass.domain.service.TrainService;
+import dev.rareclass.domain.usecase.ClusterModelUseCase;
 import dev.rareclass.domain.usecase.DescribeUseCase;
 import dev.rareclass.domain.usecase.EvaluateUseCase;
 import dev.rareclass.domain.usecase.ExplainUseCase;
@@ -87,6 +89,11 @@ public final class AppModule extends AbstractModule {
     @Provides
     PredictUseCase predict(TableSource tables, ModelStore store, ResultSink sink, Outputs outputs) {
         return new PredictService(tables, store, sink, outputs);
+    }
+
+    @Provides
+    ClusterModelUseCase clusterModels(ClusterEngines clusters, ResultSink sink, Outputs outputs) {
+        return new ClusterModelService(clusters, sink, outputs);
     }
 
     @Provides

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code compare --engine spark} as a user runs it, in {@code local[2]}: the leaderboard and the report folder as the
- * in-memory engine writes them, and the usage errors the Spark engine adds. The Spark engine is on the test class
+ * {@code compare}, {@code train}, {@code evaluate} and {@code predict} with {@code --engine spark} as a user runs them,
+ * in {@code local[2]}: the leaderboard and the report folder as the in-memory engine writes them, a model file that
+ * only the Spark engine reads and that says so to the other, and the usage errors the Spark engine adds. The Spark engine is on the test class
  * path only with {@code -Pspark} ({@code ./scripts/test} sets it); without it the engine-dependent tests are skipped
  * and the "not installed" message is checked instead.
  */
@@ -27,6 +28,22 @@ class SparkEngineCliTest {
     static void table() throws Exception {
         data = GeneratedCsv.write(dir.resolve("events.csv"), 1_500, 6, 4, 0.08, 11,
                 "a,b,c,d,e,f,label", "yes", "no");
+    }
+
+    /** A model train --engine spark wrote, trained on first use (once for the class). */
+    private static Path sparkModel;
+    private static CliRun sparkTraining;
+
+    static synchronized Path sparkModel() {
+        if (sparkModel == null) {
+            Path model = dir.resolve("events.spark-model");
+            sparkTraining = CliRun.of("train", data.toString(), "--label", "label", "--positive", "yes",
+                    "--model", "logistic", "--engine", "spark", "--master", "local[2]", "--conf",
+                    "spark.sql.shuffle.partitions=2", "--out", model.toString());
+            assertThat(sparkTraining.exitCode()).as(sparkTraining.err()).isZero();
+            sparkModel = model;
+        }
+        return sparkModel;
     }
 
     static boolean sparkInstalled() {
@@ -66,6 +83,84 @@ class SparkEngineCliTest {
                 "--positive", "yes", "--engine", "spark", "--master", "local[1]", "--models", "logistic");
         assertThat(missing.exitCode()).isEqualTo(66);
         assertThat(missing.err()).contains("absent.csv").doesNotContain("Exception");
+    }
+
+    @Test
+    void trainsEvaluatesAndPredictsOnSparkAsInMemory() throws Exception {
+        assumeTrue(sparkInstalled(), "the Spark engine is built only with -Pspark");
+        Path model = sparkModel();
+        assertThat(sparkTraining.out()).containsPattern("Trained logistic@spark on \\d+ rows; threshold \\S+ by max-f1 "
+                        + "\\(threshold on \\d+ rows held out from the fit on [\\d,]+; one fit")
+                .contains("Validation: pr_auc ").contains("Saved " + model);
+        assertThat(sparkTraining.err()).contains("1,500 rows").doesNotContain("Exception");
+        assertThat(model).isRegularFile();
+
+        Path json = dir.resolve("evaluation.json");
+        // the model's label column and positive value, as trained
+        CliRun evaluate = CliRun.of("evaluate", model.toString(), data.toString(), "--engine", "spark", "--master",
+                "local[2]", "--conf", "spark.sql.shuffle.partitions=2", "--json", json.toString());
+        assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+        assertThat(evaluate.out()).contains("logistic@spark on " + data).contains("pr_auc")
+                .contains("Confusion matrix").contains("support");
+        assertThat(evaluate.err()).contains("the file this model was trained on");
+        assertThat(Files.readString(json)).contains("\"pr_auc\"").contains("\"model\" : \"logistic@spark\"")
+                .contains("\"pr_curve\"");
+
+        Path out = dir.resolve("predictions.csv");
+        CliRun predict = CliRun.of("predict", model.toString(), data.toString(), "--engine", "spark", "--master",
+                "local[2]", "--conf", "spark.sql.shuffle.partitions=2", "--out", out.toString());
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        assertThat(predict.out()).containsPattern("Wrote 1500 predictions \\(\\d+ predicted positive at threshold "
+                + "\\S+\\) to " + java.util.regex.Pattern.quote(out.toString()));
+        java.util.List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(1_501);
+        assertThat(lines.get(0)).isEqualTo("a,b,c,d,e,f,label,p,predicted");
+    }
+
+    @Test
+    void aModelFileOfTheOtherEngineSaysWhichEngineReadsIt() throws Exception {
+        assumeTrue(sparkInstalled(), "the Spark engine is built only with -Pspark");
+        Path sparkModel = sparkModel();
+        CliRun withoutEngine = CliRun.of("evaluate", sparkModel.toString(), data.toString());
+        assertThat(withoutEngine.exitCode()).isEqualTo(65);
+        assertThat(withoutEngine.err().strip()).isEqualTo("rareclass: " + sparkModel + ": a Spark engine model "
+                + "(train --engine spark wrote it): add --engine spark to evaluate or predict with it");
+
+        Path inMemory = dir.resolve("events.rareclass");
+        CliRun train = CliRun.of("train", data.toString(), "--label", "label", "--positive", "yes", "--model",
+                "logistic", "--out", inMemory.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        CliRun withEngine = CliRun.of("predict", inMemory.toString(), data.toString(), "--engine", "spark",
+                "--master", "local[1]", "--out", dir.resolve("never.csv").toString());
+        assertThat(withEngine.exitCode()).isEqualTo(65);
+        assertThat(withEngine.err().strip()).isEqualTo("rareclass: " + inMemory + ": refused: an in-memory rareclass "
+                + "model, not a Spark engine one: evaluate or predict with it without --engine spark");
+        assertThat(dir.resolve("never.csv")).doesNotExist();
+    }
+
+    @Test
+    void optionsTheSparkPathsDoNotTakeAreRefusedInOneLine() {
+        // refused before any engine starts, so these need no Spark
+        Path model = dir.resolve("any.model");
+        CliRun report = CliRun.of("train", data.toString(), "--label", "label", "--positive", "yes", "--model",
+                "logistic", "--engine", "spark", "--out", model.toString(), "--report", dir.resolve("r.html").toString());
+        assertThat(report.exitCode()).isEqualTo(2);
+        assertThat(report.err().strip()).isEqualTo("rareclass: --report is not available with --engine spark");
+        CliRun reasons = CliRun.of("predict", model.toString(), data.toString(), "--engine", "spark", "--out",
+                dir.resolve("p.csv").toString(), "--reasons", "2");
+        assertThat(reasons.exitCode()).isEqualTo(2);
+        assertThat(reasons.err().strip()).isEqualTo("rareclass: --reasons is not available with --engine spark");
+        CliRun id = CliRun.of("predict", model.toString(), data.toString(), "--engine", "spark", "--out",
+                dir.resolve("p.csv").toString(), "--id", "a");
+        assertThat(id.exitCode()).isEqualTo(2);
+        assertThat(id.err().strip()).isEqualTo("rareclass: --id is not available with --engine spark");
+        CliRun evaluate = CliRun.of("evaluate", model.toString(), data.toString(), "--engine", "spark", "--report",
+                dir.resolve("e.html").toString());
+        assertThat(evaluate.exitCode()).isEqualTo(2);
+        assertThat(evaluate.err().strip()).isEqualTo("rareclass: --report is not available with --engine spark");
+        CliRun master = CliRun.of("evaluate", model.toString(), data.toString(), "--master", "local[2]");
+        assertThat(master.exitCode()).isEqualTo(2);
+        assertThat(master.err()).contains("--master local[2] needs --engine spark");
     }
 
     @Test

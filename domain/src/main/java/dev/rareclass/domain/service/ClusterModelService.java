@@ -1,0 +1,83 @@
+package dev.rareclass.domain.service;
+
+import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.experiment.EvaluatedOnCluster;
+import dev.rareclass.domain.experiment.PredictedOnCluster;
+import dev.rareclass.domain.experiment.TrainedOnCluster;
+import dev.rareclass.domain.model.ProgressListener;
+import dev.rareclass.domain.port.ClusterEngine;
+import dev.rareclass.domain.port.ClusterEngines;
+import dev.rareclass.domain.port.Outputs;
+import dev.rareclass.domain.port.ResultSink;
+import dev.rareclass.domain.usecase.ClusterModelUseCase;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Checks what can be checked on this machine before the engine starts (an output that cannot be written fails at
+ * once, not after the training), opens the engine, runs the one step there, and stops the engine. The engine writes
+ * the model file and the predictions itself, each whole or not at all; an evaluation's JSON is written here.
+ */
+public record ClusterModelService(ClusterEngines clusters, ResultSink sink, Outputs outputs)
+        implements ClusterModelUseCase {
+
+    @Override
+    public TrainedOnCluster train(TrainRequest request, ProgressListener progress) {
+        requireLocal(request.out(), "the model file");
+        if (request.out().toString().equals("-")) {
+            throw new UsageException("--out -: the Spark engine writes its model to a file; name one");
+        }
+        outputs.checkFile(request.out());
+        try (ClusterEngine engine = clusters.open(request.engine())) {
+            return engine.train(request.data(), request.spec(), request.out(), progress);
+        }
+    }
+
+    @Override
+    public EvaluatedOnCluster evaluate(EvaluateRequest request, ProgressListener progress) {
+        requireLocal(request.model(), "the model file");
+        try (Outputs.Staged staged = outputs.stage()) {
+            Optional<Path> json = request.json().map(staged::file);
+            EvaluatedOnCluster done;
+            try (ClusterEngine engine = clusters.open(request.engine())) {
+                done = engine.evaluate(request.model(), request.data(), request.given(), progress);
+            }
+            json.ifPresent(file -> sink.writeEvaluation(done.evaluation(), file));
+            staged.commit();
+            return done;
+        }
+    }
+
+    @Override
+    public PredictedOnCluster predict(PredictRequest request, ProgressListener progress) {
+        requireLocal(request.model(), "the model file");
+        Path out = request.out();
+        if (out.toString().equals("-")) {
+            throw new UsageException("--out -: the Spark engine writes its predictions where its executors can; name "
+                    + "a .csv file or a folder");
+        }
+        if (!hasScheme(out) && isCsvFile(out)) {
+            outputs.checkFile(out);
+        }
+        try (ClusterEngine engine = clusters.open(request.engine())) {
+            return engine.predict(request.model(), request.data(), request.given(), out, progress);
+        }
+    }
+
+    /** Whether predictions to {@code out} are one CSV file rather than a folder of part files. */
+    public static boolean isCsvFile(Path out) {
+        return String.valueOf(out.getFileName()).toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+
+    /** A path with a file system's scheme ({@code hdfs://}, {@code s3a://}, {@code file:}). */
+    private static boolean hasScheme(Path p) {
+        return p.toString().matches("^[A-Za-z][A-Za-z0-9+.-]+:.*");
+    }
+
+    private static void requireLocal(Path file, String what) {
+        if (hasScheme(file)) {
+            throw new UsageException(file + ": " + what + " is read and written on this machine; name a local path");
+        }
+    }
+}
