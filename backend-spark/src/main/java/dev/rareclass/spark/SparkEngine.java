@@ -116,7 +116,7 @@ final class SparkEngine implements ClusterEngine {
         try {
             return run(table, plan, configs, progress);
         } finally {
-            table.rows().unpersist();
+            table.rows().unpersist(true);
         }
     }
 
@@ -220,7 +220,7 @@ final class SparkEngine implements ClusterEngine {
                     }
                 }
             } finally {
-                ranked.unpersist();
+                ranked.unpersist(true);
             }
         }
         List<LeaderboardRow> rows = new ArrayList<>();
@@ -260,7 +260,7 @@ final class SparkEngine implements ClusterEngine {
                         (int) Math.min(Integer.MAX_VALUE, testCounts[0] + testCounts[1]), (int) testCounts[1],
                         threshold, fitSeconds, metrics, sample);
             } finally {
-                scoredTest.unpersist();
+                scoredTest.unpersist(true);
             }
         }
     }
@@ -278,7 +278,7 @@ final class SparkEngine implements ClusterEngine {
         @Override
         public void close() {
             if (validation != null) {
-                validation.unpersist();
+                validation.unpersist(true);
             }
         }
     }

@@ -22,6 +22,8 @@ final class SparkLogs {
         "org.apache.spark.scheduler.DAGScheduler", "org.apache.spark.scheduler.TaskSchedulerImpl",
         "org.apache.spark.util.Utils", "org.apache.spark.sql.catalyst.util.SparkStringUtils",
         "org.apache.hadoop.util.NativeCodeLoader", "org.apache.spark.sql.execution.datasources.FileFormatWriter",
+        // a request still in flight when the session stops ("Still have 2 requests outstanding")
+        "org.apache.spark.network.client.TransportResponseHandler",
     };
 
     static void quiet(boolean verbose) {

@@ -87,9 +87,9 @@ final class SparkModelCommands {
                     fitted.fitCounts()[0] + fitted.fitCounts()[1], validationRows, validation);
         } finally {
             if (rows != table.rows()) {
-                rows.unpersist();
+                rows.unpersist(true);
             }
-            table.rows().unpersist();
+            table.rows().unpersist(true);
         }
     }
 
@@ -121,7 +121,7 @@ final class SparkModelCommands {
                     Curves.roc(measured.points(), true), Curves.precisionRecall(measured.points()));
             return new EvaluatedOnCluster(table.size(), table.positives(), evaluation);
         } finally {
-            scored.unpersist();
+            scored.unpersist(true);
         }
     }
 
@@ -154,7 +154,7 @@ final class SparkModelCommands {
             return new PredictedOnCluster(counts.getLong(0), counts.isNullAt(1) ? 0 : counts.getLong(1),
                     m.threshold(), target.oneFile());
         } finally {
-            scored.unpersist();
+            scored.unpersist(true);
         }
     }
 
