@@ -79,6 +79,12 @@ final class SparkEngine implements ClusterEngine {
     }
 
     @Override
+    public dev.rareclass.domain.experiment.TableProfile.Description describe(DataOptions data,
+                                                                              ProgressListener progress) {
+        return SparkTables.describe(spark, data, progress);
+    }
+
+    @Override
     public EvaluatedOnCluster evaluate(Path model, DataOptions data, ReadingOptions given, ProgressListener progress) {
         return SparkModelCommands.evaluate(spark, model, data, given, progress);
     }

@@ -20,7 +20,7 @@ final class SparkLogs {
     private static final String[] SAID_BY_RARECLASS = {
         "org.apache.spark.scheduler.TaskSetManager", "org.apache.spark.executor.Executor",
         "org.apache.spark.scheduler.DAGScheduler", "org.apache.spark.scheduler.TaskSchedulerImpl",
-        "org.apache.spark.util.Utils", "org.apache.spark.sql.catalyst.util.SparkStringUtils",
+        "org.apache.spark.util.Utils", "org.apache.spark.util.SparkStringUtils",
         "org.apache.hadoop.util.NativeCodeLoader", "org.apache.spark.sql.execution.datasources.FileFormatWriter",
         // a request still in flight when the session stops ("Still have 2 requests outstanding")
         "org.apache.spark.network.client.TransportResponseHandler",

@@ -1,11 +1,16 @@
 package dev.rareclass.spark;
 
+import static org.apache.spark.sql.functions.approx_count_distinct;
+import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.stddev_pop;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
@@ -382,6 +387,93 @@ final class SparkTables {
     }
 
     /** A label's text without the white space around it, as Java's {@code String.trim} leaves it (or near). */
+    /**
+     * {@code describe --engine spark}: every column summarised in one pass of aggregates where the rows are. Distinct
+     * values are Spark's HyperLogLog estimate (about 2% off), so a column is "ID-like" when its estimate reaches 97% of
+     * the rows; the in-memory engine counts exactly. The leakage check (a column that alone separates the classes) needs
+     * each column sorted against the label and is not made here.
+     */
+    static dev.rareclass.domain.experiment.TableProfile.Description describe(SparkSession spark, DataOptions o,
+                                                                           ProgressListener progress) {
+        String source = o.file().toString();
+        Dataset<Row> raw = load(spark, o, source, Optional.empty());
+        String[] columns = raw.columns();
+        Optional<String> labelColumn = o.label().map(l -> resolve(columns, l, source, "--label"));
+        List<String> dropped = new ArrayList<>();
+        for (String d : o.drop()) {
+            dropped.add(resolve(columns, d, source, "--drop"));
+        }
+        List<StructField> features = Arrays.stream(raw.schema().fields())
+                .filter(f -> !dropped.contains(f.name()) && !labelColumn.map(f.name()::equals).orElse(false)).toList();
+        if (o.missing() == MissingPolicy.DROP) {
+            raw = raw.na().drop(features.stream().map(StructField::name).toArray(String[]::new));
+        }
+        List<Column> aggregates = new ArrayList<>();
+        aggregates.add(count(lit(1)));
+        for (StructField f : features) {
+            Column c = col(q(f.name()));
+            boolean numeric = f.dataType() instanceof NumericType && !o.categorical().contains(f.name());
+            Column missing = numeric ? c.isNull().or(isnan(c)) : c.isNull();
+            aggregates.add(sum(when(missing, 1L).otherwise(0L)));
+            aggregates.add(approx_count_distinct(c, 0.02));
+            if (numeric) {
+                Column present = when(isnan(c), lit(null)).otherwise(c).cast(DataTypes.DoubleType);
+                aggregates.add(min(present));
+                aggregates.add(max(present));
+                aggregates.add(avg(present));
+                aggregates.add(stddev_pop(present));
+            }
+        }
+        String positive = labelColumn.map(l -> o.positive().orElseThrow(
+                () -> new UsageException("--positive is required with --label"))).orElse("");
+        if (labelColumn.isPresent()) {
+            Column label = col(q(labelColumn.get()));
+            aggregates.add(sum(when(label.isNotNull().and(positiveTest(label, raw.schema().apply(labelColumn.get())
+                    .dataType(), positive)), 1L).otherwise(0L)));
+            aggregates.add(sum(when(label.isNotNull(), 1L).otherwise(0L)));
+        }
+        Dataset<Row> table = raw;
+        Row r = Failures.translate(source, () -> table.agg(aggregates.get(0),
+                aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).first());
+        long rows = r.getLong(0);
+        if (rows > Integer.MAX_VALUE) {
+            throw new UsageException(source + ": " + rows + " rows; describe counts up to 2^31 - 1");
+        }
+        List<dev.rareclass.domain.experiment.TableProfile.ColumnSummary> summaries = new ArrayList<>();
+        int at = 1;
+        for (StructField f : features) {
+            boolean numeric = f.dataType() instanceof NumericType && !o.categorical().contains(f.name());
+            int missing = (int) r.getLong(at++);
+            int distinct = (int) Math.min(r.getLong(at++), dev.rareclass.domain.experiment.TableProfile.DISTINCT_CAP);
+            double lo = Double.NaN;
+            double hi = Double.NaN;
+            double mean = Double.NaN;
+            double std = Double.NaN;
+            if (numeric) {
+                lo = r.isNullAt(at) ? Double.NaN : r.getDouble(at);
+                hi = r.isNullAt(at + 1) ? Double.NaN : r.getDouble(at + 1);
+                mean = r.isNullAt(at + 2) ? Double.NaN : r.getDouble(at + 2);
+                std = r.isNullAt(at + 3) ? Double.NaN : r.getDouble(at + 3);
+                at += 4;
+            }
+            boolean wholeNumbers = numeric && !(f.dataType() instanceof org.apache.spark.sql.types.DoubleType
+                    || f.dataType() instanceof org.apache.spark.sql.types.FloatType);
+            boolean idLike = rows > 1 && (!numeric || wholeNumbers) && distinct >= 0.97 * rows;
+            summaries.add(new dev.rareclass.domain.experiment.TableProfile.ColumnSummary(f.name(),
+                    numeric ? "numeric" : "categorical", missing, lo, hi, mean, std, distinct, idLike));
+        }
+        Optional<dev.rareclass.domain.experiment.TableProfile.LabelSummary> label = Optional.empty();
+        if (labelColumn.isPresent()) {
+            long positives = r.getLong(at);
+            long labelled = r.getLong(at + 1);
+            label = Optional.of(new dev.rareclass.domain.experiment.TableProfile.LabelSummary(labelColumn.get(),
+                    positive, (int) positives, (int) (labelled - positives)));
+        }
+        List<String> warnings = dev.rareclass.domain.experiment.TableProfile.columnWarnings(summaries, rows);
+        return new dev.rareclass.domain.experiment.TableProfile.Description(source, (int) rows, summaries, label,
+                List.of("on Spark: distinct values are estimates (HyperLogLog, about 2%); no leakage check"), warnings);
+    }
+
     private static Column trimmed(Column text) {
         return regexp_replace(text, "^\\s+|\\s+$", "");
     }

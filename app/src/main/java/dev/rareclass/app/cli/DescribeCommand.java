@@ -1,8 +1,9 @@
 package dev.rareclass.app.cli;
 
-import dev.rareclass.domain.usecase.DescribeUseCase;
 import dev.rareclass.domain.experiment.TableProfile.ColumnSummary;
 import dev.rareclass.domain.experiment.TableProfile.Description;
+import dev.rareclass.domain.usecase.ClusterModelUseCase;
+import dev.rareclass.domain.usecase.DescribeUseCase;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,16 +25,24 @@ final class DescribeCommand extends CliCommand {
     @Mixin
     Inputs.Table table;
 
+    @Mixin
+    EngineOptions engine;
+
     private final DescribeUseCase describe;
+    private final ClusterModelUseCase onCluster;
 
     @Inject
-    DescribeCommand(DescribeUseCase describe) {
+    DescribeCommand(DescribeUseCase describe, ClusterModelUseCase onCluster) {
         this.describe = describe;
+        this.onCluster = onCluster;
     }
 
     @Override
     public Integer call() {
-        Description d = describe.describe(new DescribeUseCase.Request(table.toDomain()), progress());
+        Description d = engine.onCluster()
+                ? onCluster.describe(new ClusterModelUseCase.DescribeRequest(table.toDomain(),
+                        engine.settings(common.verbose)), progress())
+                : describe.describe(new DescribeUseCase.Request(table.toDomain()), progress());
         d.notes().forEach(progress()::note);
         PrintWriter out = out();
         out.printf(Locale.ROOT, "%s: %d rows, %d feature columns%n", d.source(), d.rows(), d.columns().size());

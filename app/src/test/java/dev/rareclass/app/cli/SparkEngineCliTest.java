@@ -183,4 +183,24 @@ class SparkEngineCliTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("the Spark engine is not installed here").contains("--engine spark");
     }
+
+    /** describe --engine spark: the same rows, class balance and column statistics as in memory. */
+    @Test
+    void describesOnSparkAsInMemory() {
+        assumeTrue(sparkInstalled(), "the Spark engine is built only with -Pspark");
+        CliRun memory = CliRun.of("describe", data.toString(), "--label", "label", "--positive", "yes");
+        CliRun spark = CliRun.of("describe", data.toString(), "--label", "label", "--positive", "yes",
+                "--engine", "spark", "--master", "local[1]");
+        assertThat(spark.exitCode()).as(spark.err()).isZero();
+        assertThat(spark.err()).contains("distinct values are estimates").doesNotContain("WARN");
+        String[] m = memory.out().split("\n");
+        String[] s = spark.out().split("\n");
+        // the header lines (rows, feature columns, class balance) are the same
+        assertThat(s[0]).isEqualTo(m[0]);
+        assertThat(s[1]).isEqualTo(m[1]);
+        // each column's type, missing count, min, max, mean and std are the same; distinct is an estimate on Spark
+        for (int i = 4; i < m.length && !m[i].isBlank(); i++) {
+            assertThat(s[i].substring(0, 98)).isEqualTo(m[i].substring(0, 98));
+        }
+    }
 }

@@ -90,6 +90,21 @@ public final class TableProfile {
                     : Optional.empty();
         });
         List<ColumnSummary> columns = List.of(summaries);
+        List<String> warnings = columnWarnings(columns, table.rows());
+        Optional<LabelSummary> label = table.labels().map((Labels y) -> new LabelSummary(
+                table.labelMapping().orElseThrow().column(), table.labelMapping().orElseThrow().positiveValue(),
+                y.positives(), y.negatives()));
+        for (Optional<String> leak : leaks) {
+            leak.ifPresent(warnings::add);
+        }
+        return new Description(table.source(), table.rows(), columns, label, table.notes(), warnings);
+    }
+
+    /**
+     * What a user should look at in the columns' summaries, whoever computed them (the Spark engine summarises where
+     * its rows are): constant columns, columns with no values, ID-like columns, missing values.
+     */
+    public static List<String> columnWarnings(List<ColumnSummary> columns, long rows) {
         List<String> warnings = new ArrayList<>();
         List<String> constant = new ArrayList<>();
         for (ColumnSummary s : columns) {
@@ -98,7 +113,7 @@ public final class TableProfile {
                 if (constant.size() <= CONSTANT_COLUMNS_NAMED) {
                     warnings.add("column '" + s.name() + "' is constant; it carries no information (--drop it)");
                 }
-            } else if (s.distinct() == 0 && table.rows() > 0) {
+            } else if (s.distinct() == 0 && rows > 0) {
                 warnings.add("column '" + s.name() + "' has no values at all (--drop it)");
             }
             if (s.idLike()) {
@@ -111,13 +126,7 @@ public final class TableProfile {
                     + constant.size() + " in all, up to '" + constant.get(constant.size() - 1) + "')");
         }
         missingValues(columns).ifPresent(warnings::add);
-        Optional<LabelSummary> label = table.labels().map((Labels y) -> new LabelSummary(
-                table.labelMapping().orElseThrow().column(), table.labelMapping().orElseThrow().positiveValue(),
-                y.positives(), y.negatives()));
-        for (Optional<String> leak : leaks) {
-            leak.ifPresent(warnings::add);
-        }
-        return new Description(table.source(), table.rows(), columns, label, table.notes(), warnings);
+        return warnings;
     }
 
     /** Constant columns warned about one by one; the rest are counted in one line. */

@@ -48,6 +48,13 @@ public interface ClusterEngine extends AutoCloseable {
     TrainedOnCluster train(DataOptions data, PipelineSpec spec, Path model, ProgressListener progress);
 
     /**
+     * What the table holds, summarised where the rows are: rows, each column's missing values, range, mean, standard
+     * deviation and distinct values (estimated), the class balance when a label is given, and the warnings the
+     * in-memory {@code describe} gives from those summaries.
+     */
+    dev.rareclass.domain.experiment.TableProfile.Description describe(DataOptions data, ProgressListener progress);
+
+    /**
      * A saved model's metrics on a labelled table at its threshold. The table is read as the model's training data
      * was (its format, header, delimiter, missing-value policy, label column and positive value), except where
      * {@code given} and the data options' label say otherwise.

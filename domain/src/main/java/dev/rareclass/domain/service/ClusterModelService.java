@@ -35,6 +35,14 @@ public record ClusterModelService(ClusterEngines clusters, ResultSink sink, Outp
     }
 
     @Override
+    public dev.rareclass.domain.experiment.TableProfile.Description describe(DescribeRequest request,
+                                                                              ProgressListener progress) {
+        try (ClusterEngine engine = clusters.open(request.engine())) {
+            return engine.describe(request.data(), progress);
+        }
+    }
+
+    @Override
     public EvaluatedOnCluster evaluate(EvaluateRequest request, ProgressListener progress) {
         requireLocal(request.model(), "the model file");
         try (Outputs.Staged staged = outputs.stage()) {

@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@code train}, {@code evaluate} and {@code predict} on a cluster engine ({@code --engine spark}): the table stays
+ * {@code train}, {@code evaluate}, {@code predict} and {@code describe} on a cluster engine ({@code --engine spark}): the table stays
  * where the engine holds it, and the model file is the engine's own.
  */
 public interface ClusterModelUseCase {
@@ -68,7 +68,21 @@ public interface ClusterModelUseCase {
         }
     }
 
+    /**
+     * @param data   the table (any path the engine reads) and how to read it; with a label, the class balance too
+     * @param engine which engine and where it runs
+     */
+    record DescribeRequest(DataOptions data, EngineSettings engine) {
+        public DescribeRequest {
+            Objects.requireNonNull(data, "data");
+            Objects.requireNonNull(engine, "engine");
+        }
+    }
+
     TrainedOnCluster train(TrainRequest request, ProgressListener progress);
+
+    dev.rareclass.domain.experiment.TableProfile.Description describe(DescribeRequest request,
+                                                                       ProgressListener progress);
 
     EvaluatedOnCluster evaluate(EvaluateRequest request, ProgressListener progress);
 

@@ -149,6 +149,14 @@ class ClusterModelServiceTest {
         }
 
         @Override
+        public dev.rareclass.domain.experiment.TableProfile.Description describe(DataOptions data,
+                                                                                  ProgressListener progress) {
+            events.add("describe " + data.file());
+            return new dev.rareclass.domain.experiment.TableProfile.Description("big.csv", 4, List.of(),
+                    Optional.empty(), List.of(), List.of());
+        }
+
+        @Override
         public EvaluatedOnCluster evaluate(Path model, DataOptions data, ReadingOptions given,
                                            ProgressListener progress) {
             events.add("evaluate " + model);
@@ -240,5 +248,12 @@ class ClusterModelServiceTest {
         service.predict(new ClusterModelUseCase.PredictRequest(Path.of("m.model"), DATA, ReadingOptions.NONE,
                 Path.of("scored"), SPARK), ProgressListener.NONE);
         assertThat(events).containsExactly("open", "predict scored", "stop");
+    }
+
+    @Test
+    void aDescriptionRunsOnTheEngineAndStopsIt() {
+        var d = service.describe(new ClusterModelUseCase.DescribeRequest(DATA, SPARK), ProgressListener.NONE);
+        assertThat(d.rows()).isEqualTo(4);
+        assertThat(events).containsExactly("open", "describe " + DATA.file(), "stop");
     }
 }
