@@ -79,6 +79,27 @@ final class SparkEngine implements ClusterEngine {
     }
 
     @Override
+    public dev.rareclass.domain.experiment.ResampledOnCluster resample(DataOptions data,
+            dev.rareclass.domain.sampling.SamplerChoice sampler, long seed, java.nio.file.Path out,
+            ProgressListener progress) {
+        requireScalable(sampler);
+        SparkModelCommands.Target target = SparkModelCommands.Target.of(spark, out);
+        SparkTables.AsWritten table = SparkTables.readAsWritten(spark, data);
+        progress.note(String.format(java.util.Locale.ROOT, "%s: %,d rows, %,d positive, on %s", table.source(),
+                table.counts()[0] + table.counts()[1], table.counts()[1], spark.sparkContext().master()));
+        Dataset<Row> sampled = sample(table.rows(), sampler.name(), seed, table.counts())
+                .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+        try {
+            long[] after = classCounts(sampled);
+            target.write(sampled.drop(SparkTables.KEY, SparkTables.Y));
+            return new dev.rareclass.domain.experiment.ResampledOnCluster(table.counts()[0] + table.counts()[1],
+                    after[0] + after[1], after[1], target.oneFile());
+        } finally {
+            sampled.unpersist(true);
+        }
+    }
+
+    @Override
     public dev.rareclass.domain.experiment.TableProfile.Description describe(DataOptions data,
                                                                               ProgressListener progress) {
         return SparkTables.describe(spark, data, progress);
@@ -169,17 +190,7 @@ final class SparkEngine implements ClusterEngine {
         }
         SparkModels.Kind kind = SparkModels.Kind.named(c.model().kind());
         SparkModels.validate(kind, spec.params());
-        String sampler = spec.sampler().name();
-        if (!List.of(SamplerCatalog.NONE, "random-under", "random-over").contains(sampler)) {
-            throw new UsageException("sampler " + sampler + " is not available with --engine spark: the "
-                    + "SMOTE family and the cleaning samplers need each row's nearest neighbours among all rows, "
-                    + "which a cluster does not have in one place; use random-under, random-over or "
-                    + "--class-weight balanced");
-        }
-        if (!spec.sampler().params().isEmpty()) {
-            throw new UsageException("sampler " + sampler + " takes no parameters with --engine spark (it balances "
-                    + "the classes)");
-        }
+        requireScalable(spec.sampler());
         if (!kind.takesWeights && !spec.classWeight().spec().equals("none")) {
             throw new UsageException(kind.name + "@spark has no class weights (Spark's multilayer perceptron "
                     + "takes no weight column); use --sampler random-over with it");
@@ -241,6 +252,21 @@ final class SparkEngine implements ClusterEngine {
     }
 
     /** Negatives and positives. */
+    /** The samplers that make sense at scale: none, random-under, random-over, without parameters. */
+    static void requireScalable(dev.rareclass.domain.sampling.SamplerChoice choice) {
+        String sampler = choice.name();
+        if (!List.of(SamplerCatalog.NONE, "random-under", "random-over").contains(sampler)) {
+            throw new UsageException("sampler " + sampler + " is not available with --engine spark: the "
+                    + "SMOTE family and the cleaning samplers need each row's nearest neighbours among all rows, "
+                    + "which a cluster does not have in one place; use random-under, random-over or "
+                    + "--class-weight balanced");
+        }
+        if (!choice.params().isEmpty()) {
+            throw new UsageException("sampler " + sampler + " takes no parameters with --engine spark (it balances "
+                    + "the classes)");
+        }
+    }
+
     private static long[] classCounts(Dataset<Row> rows) {
         long[] counts = new long[2];
         for (Row r : rows.groupBy(SparkTables.Y).count().collectAsList()) {

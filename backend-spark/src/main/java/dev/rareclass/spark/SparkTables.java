@@ -388,6 +388,59 @@ final class SparkTables {
 
     /** A label's text without the white space around it, as Java's {@code String.trim} leaves it (or near). */
     /**
+     * The table's rows as the file writes them (CSV read as text, so "007" stays "007"; Parquet as typed), with the
+     * row key ({@link #KEY}) and the label as 0/1 ({@link #Y}) added: what {@code resample} samples and writes back.
+     * Both classes must be present and no label missing.
+     *
+     * @return the rows and their class counts (negatives, positives)
+     */
+    static AsWritten readAsWritten(SparkSession spark, DataOptions o) {
+        String source = o.file().toString();
+        String label = o.label().orElseThrow(() -> new UsageException("--label is required"));
+        String positive = o.positive().orElseThrow(() -> new UsageException("--positive is required with --label"));
+        Dataset<Row> raw = load(spark, o, source, Optional.empty());
+        if (!isParquet(o)) {
+            StructType asText = new StructType(Arrays.stream(raw.schema().fields())
+                    .map(f -> new StructField(f.name(), DataTypes.StringType, true, f.metadata()))
+                    .toArray(StructField[]::new));
+            String[] names = raw.columns();
+            raw = load(spark, o, source, Optional.of(asText)).toDF(names);
+        }
+        String[] columns = raw.columns();
+        String labelColumn = resolve(columns, label, source, "--label");
+        for (String c : columns) {
+            if (c.startsWith("__")) {
+                throw new DataException(source + ", column '" + c + "': names starting with __ are the engine's own");
+            }
+        }
+        Column labelValue = col(q(labelColumn));
+        Column isPositive = positiveTest(labelValue, raw.schema().apply(labelColumn).dataType(), positive);
+        Dataset<Row> rows = raw
+                .withColumn(KEY, xxhash64(Arrays.stream(columns).map(c -> col(q(c))).toArray(Column[]::new)))
+                .withColumn(Y, when(labelValue.isNull(), lit(null).cast(DataTypes.DoubleType))
+                        .when(isPositive, lit(1.0)).otherwise(lit(0.0)));
+        Row counts = Failures.translate(source, () -> rows.agg(count(lit(1)),
+                sum(when(col(Y).equalTo(1.0), 1L).otherwise(0L)), sum(when(col(Y).isNull(), 1L).otherwise(0L)))
+                .first());
+        long n = counts.getLong(0);
+        long positives = counts.isNullAt(1) ? 0 : counts.getLong(1);
+        long missing = counts.isNullAt(2) ? 0 : counts.getLong(2);
+        if (missing > 0) {
+            throw new DataException(source + ", column '" + labelColumn + "': " + missing + " rows have no label");
+        }
+        if (positives == 0 || positives == n) {
+            throw new DataException(source + ", column '" + labelColumn + "': " + (positives == 0
+                    ? "the positive value '" + positive + "' never occurs" : "every row is '" + positive + "'")
+                    + "; the table needs both classes");
+        }
+        return new AsWritten(rows, source, new long[] {n - positives, positives});
+    }
+
+    /** A table as written, with {@link #KEY} and {@link #Y}; counts are negatives, positives. */
+    record AsWritten(Dataset<Row> rows, String source, long[] counts) {
+    }
+
+    /**
      * {@code describe --engine spark}: every column summarised in one pass of aggregates where the rows are. Distinct
      * values are Spark's HyperLogLog estimate (about 2% off), so a column is "ID-like" when its estimate reaches 97% of
      * the rows; the in-memory engine counts exactly. The leakage check (a column that alone separates the classes) needs

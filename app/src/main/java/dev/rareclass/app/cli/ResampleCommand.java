@@ -1,6 +1,8 @@
 package dev.rareclass.app.cli;
 
 import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.experiment.ResampledOnCluster;
+import dev.rareclass.domain.usecase.ClusterModelUseCase;
 import dev.rareclass.domain.usecase.ResampleUseCase;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -37,20 +39,36 @@ final class ResampleCommand extends CliCommand {
                     + "timestamp, free text) is refused before it is one-hot encoded (default: ${DEFAULT-VALUE}).")
     int maxCategories;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "The CSV to write.")
+    @Option(names = "--out", required = true, paramLabel = "FILE.csv",
+            description = "The CSV to write (with --engine spark: a .csv name is one file, another name a folder of "
+                    + "Spark's part files; random-under and random-over only, balanced in expectation).")
     Path out;
 
+    @Mixin
+    EngineOptions engine;
+
     private final ResampleUseCase resample;
+    private final ClusterModelUseCase onCluster;
 
     @Inject
-    ResampleCommand(ResampleUseCase resample) {
+    ResampleCommand(ResampleUseCase resample, ClusterModelUseCase onCluster) {
         this.resample = resample;
+        this.onCluster = onCluster;
     }
 
     @Override
     public Integer call() {
         if (maxCategories < 1) {
             throw new UsageException("--max-categories must be 1 or more, got " + maxCategories);
+        }
+        if (engine.onCluster()) {
+            ResampledOnCluster r = onCluster.resample(new ClusterModelUseCase.ResampleRequest(table.toDomain(),
+                    samplerOptions.choice(sampler), seed, out, engine.settings(common.verbose)), progress());
+            java.io.PrintWriter summary = summary(out);
+            summary.printf(Locale.ROOT, "%s: %d rows -> %d rows (%d positive); wrote %s%s%n", sampler, r.input(),
+                    r.output(), r.positivesAfter(), out, r.oneFile() ? "" : " (a folder of Spark's part files)");
+            summary.flush();
+            return 0;
         }
         ResampleUseCase.Result o = resample.resample(new ResampleUseCase.Request(table.toDomain(),
                 samplerOptions.choice(sampler), seed, out, maxCategories), progress());

@@ -203,4 +203,33 @@ class SparkEngineCliTest {
             assertThat(s[i].substring(0, 98)).isEqualTo(m[i].substring(0, 98));
         }
     }
+
+    /** resample --engine spark: random-under keeps every positive and about as many negatives, rows as written. */
+    @Test
+    void resamplesOnSparkKeepingRowsAsWritten() throws Exception {
+        assumeTrue(sparkInstalled(), "the Spark engine is built only with -Pspark");
+        Path out = dir.resolve("under.csv");
+        CliRun run = CliRun.of("resample", data.toString(), "--label", "label", "--positive", "yes",
+                "--sampler", "random-under", "--seed", "3", "--engine", "spark", "--master", "local[1]",
+                "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        java.util.List<String> lines = Files.readAllLines(out);
+        java.util.List<String> input = Files.readAllLines(data);
+        assertThat(lines.get(0)).isEqualTo(input.get(0));
+        long positivesIn = input.stream().filter(l -> l.endsWith(",yes")).count();
+        long positivesOut = lines.stream().filter(l -> l.endsWith(",yes")).count();
+        long negativesOut = lines.size() - 1 - positivesOut;
+        assertThat(positivesOut).isEqualTo(positivesIn);
+        // Bernoulli with p = positives / negatives: within 5 standard deviations of as many negatives as positives
+        assertThat(Math.abs(negativesOut - positivesIn)).isLessThan((long) (5 * Math.sqrt(positivesIn)) + 1);
+        // every written row is an input row, as written
+        assertThat(new java.util.HashSet<>(input)).containsAll(lines);
+        assertThat(run.out()).contains("random-under: 1500 rows -> " + (lines.size() - 1) + " rows");
+        CliRun smote = CliRun.of("resample", data.toString(), "--label", "label", "--positive", "yes",
+                "--sampler", "smote", "--engine", "spark", "--master", "local[1]", "--out",
+                dir.resolve("smote.csv").toString());
+        assertThat(smote.exitCode()).isEqualTo(2);
+        assertThat(smote.err()).contains("not available with --engine spark");
+        assertThat(dir.resolve("smote.csv")).doesNotExist();
+    }
 }

@@ -55,6 +55,14 @@ public interface ClusterEngine extends AutoCloseable {
     dev.rareclass.domain.experiment.TableProfile.Description describe(DataOptions data, ProgressListener progress);
 
     /**
+     * A sampler applied to the whole table where it is, the rows written as read (CSV: one file for a {@code .csv}
+     * name, else a folder of part files), nothing at {@code out} until all is written.
+     */
+    dev.rareclass.domain.experiment.ResampledOnCluster resample(DataOptions data,
+                                                               dev.rareclass.domain.sampling.SamplerChoice sampler,
+                                                               long seed, Path out, ProgressListener progress);
+
+    /**
      * A saved model's metrics on a labelled table at its threshold. The table is read as the model's training data
      * was (its format, header, delimiter, missing-value policy, label column and positive value), except where
      * {@code given} and the data options' label say otherwise.

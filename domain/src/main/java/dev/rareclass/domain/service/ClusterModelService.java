@@ -43,6 +43,22 @@ public record ClusterModelService(ClusterEngines clusters, ResultSink sink, Outp
     }
 
     @Override
+    public dev.rareclass.domain.experiment.ResampledOnCluster resample(ResampleRequest request,
+                                                                       ProgressListener progress) {
+        Path out = request.out();
+        if (out.toString().equals("-")) {
+            throw new UsageException("--out -: the Spark engine writes where its executors can; name a .csv file or a "
+                    + "folder");
+        }
+        if (!hasScheme(out) && isCsvFile(out)) {
+            outputs.checkFile(out);
+        }
+        try (ClusterEngine engine = clusters.open(request.engine())) {
+            return engine.resample(request.data(), request.sampler(), request.seed(), out, progress);
+        }
+    }
+
+    @Override
     public EvaluatedOnCluster evaluate(EvaluateRequest request, ProgressListener progress) {
         requireLocal(request.model(), "the model file");
         try (Outputs.Staged staged = outputs.stage()) {

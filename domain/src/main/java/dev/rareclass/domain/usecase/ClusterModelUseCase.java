@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@code train}, {@code evaluate}, {@code predict} and {@code describe} on a cluster engine ({@code --engine spark}): the table stays
+ * {@code train}, {@code evaluate}, {@code predict}, {@code describe} and {@code resample} on a cluster engine ({@code --engine spark}): the table stays
  * where the engine holds it, and the model file is the engine's own.
  */
 public interface ClusterModelUseCase {
@@ -78,6 +78,25 @@ public interface ClusterModelUseCase {
             Objects.requireNonNull(engine, "engine");
         }
     }
+
+    /**
+     * @param data    the labelled table and how to read it
+     * @param sampler random-under or random-over
+     * @param seed    the sampler's seed
+     * @param out     a {@code .csv} file (one file) or a folder (Spark's part files)
+     * @param engine  which engine and where it runs
+     */
+    record ResampleRequest(DataOptions data, dev.rareclass.domain.sampling.SamplerChoice sampler, long seed, Path out,
+                           EngineSettings engine) {
+        public ResampleRequest {
+            Objects.requireNonNull(data, "data");
+            Objects.requireNonNull(sampler, "sampler");
+            Objects.requireNonNull(out, "out");
+            Objects.requireNonNull(engine, "engine");
+        }
+    }
+
+    dev.rareclass.domain.experiment.ResampledOnCluster resample(ResampleRequest request, ProgressListener progress);
 
     TrainedOnCluster train(TrainRequest request, ProgressListener progress);
 

@@ -157,6 +157,13 @@ class ClusterModelServiceTest {
         }
 
         @Override
+        public dev.rareclass.domain.experiment.ResampledOnCluster resample(DataOptions data,
+                dev.rareclass.domain.sampling.SamplerChoice sampler, long seed, Path out, ProgressListener progress) {
+            events.add("resample " + out);
+            return new dev.rareclass.domain.experiment.ResampledOnCluster(4, 6, 3, true);
+        }
+
+        @Override
         public EvaluatedOnCluster evaluate(Path model, DataOptions data, ReadingOptions given,
                                            ProgressListener progress) {
             events.add("evaluate " + model);
@@ -255,5 +262,17 @@ class ClusterModelServiceTest {
         var d = service.describe(new ClusterModelUseCase.DescribeRequest(DATA, SPARK), ProgressListener.NONE);
         assertThat(d.rows()).isEqualTo(4);
         assertThat(events).containsExactly("open", "describe " + DATA.file(), "stop");
+    }
+
+    @Test
+    void aResampledCsvThatCannotBeWrittenFailsBeforeTheEngineStarts() {
+        var sampler = dev.rareclass.domain.sampling.SamplerChoice.named("random-under");
+        assertThatThrownBy(() -> service.resample(new ClusterModelUseCase.ResampleRequest(DATA, sampler, 1,
+                Path.of("unwritable/r.csv"), SPARK), ProgressListener.NONE)).isInstanceOf(OutputException.class);
+        assertThat(events).containsExactly("check unwritable/r.csv");
+        events.clear();
+        assertThat(service.resample(new ClusterModelUseCase.ResampleRequest(DATA, sampler, 1, Path.of("r.csv"), SPARK),
+                ProgressListener.NONE).output()).isEqualTo(6);
+        assertThat(events).containsExactly("check r.csv", "open", "resample r.csv", "stop");
     }
 }
