@@ -215,4 +215,28 @@ class SparkTablesTest {
         assertThat(t.named(t.numeric())).containsExactly("a.b", "c d");
         assertThat(t.size()).isEqualTo(4);
     }
+
+    /** The same table as CSV, gzipped CSV and Parquet (written by Spark) reads to the same rows, classes and values. */
+    @Test
+    void gzippedCsvAndParquetReadAsThePlainCsv() throws Exception {
+        Path csv = SyntheticCsv.lines(dir.resolve("t.csv"), "a,b,label", "1.5,x,yes", "2.5,y,no", "0.5,x,no",
+                "3.5,z,yes", "4.0,y,no");
+        Path gz = dir.resolve("t.csv.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(gz))) {
+            out.write(java.nio.file.Files.readAllBytes(csv));
+        }
+        SparkTables.Prepared plain = read(labelled(csv, "yes"));
+        Path parquet = dir.resolve("t.parquet");
+        SPARK.session().read().option("header", true).option("inferSchema", true).csv(csv.toUri().toString())
+                .write().parquet(parquet.toUri().toString());
+        for (Path other : List.of(gz, parquet)) {
+            SparkTables.Prepared t = read(labelled(other, "yes"));
+            assertThat(t.size()).as(other.toString()).isEqualTo(5);
+            assertThat(t.positives()).as(other.toString()).isEqualTo(2);
+            assertThat(t.features()).extracting(SparkTables.Feature::name).containsExactly("a", "b");
+            assertThat(t.rows().select(t.numeric().get(0)).collectAsList().stream().mapToDouble(r -> r.getDouble(0))
+                    .sum()).isEqualTo(plain.rows().select(plain.numeric().get(0)).collectAsList().stream()
+                    .mapToDouble(r -> r.getDouble(0)).sum());
+        }
+    }
 }
