@@ -14,7 +14,6 @@ import dev.rareclass.domain.data.LabelledScores;
 import dev.rareclass.domain.data.ReadingOptions;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.experiment.Candidate;
-import dev.rareclass.domain.experiment.EngineSettings;
 import dev.rareclass.domain.experiment.EvaluatedOnCluster;
 import dev.rareclass.domain.experiment.ExperimentPlan;
 import dev.rareclass.domain.experiment.FitSettings;
@@ -66,11 +65,9 @@ final class SparkEngine implements ClusterEngine {
     static final long ROWS_PER_FIT_PARTITION = 100_000;
 
     private final SparkSession spark;
-    private final EngineSettings settings;
 
-    SparkEngine(SparkSession spark, EngineSettings settings) {
+    SparkEngine(SparkSession spark) {
         this.spark = spark;
-        this.settings = settings;
     }
 
     @Override

@@ -56,7 +56,7 @@ public final class SparkProvider implements ClusterEngines.Provider {
             throw new UsageException("Spark did not start on master " + master + ": " + Failures.innermost(e));
         }
         session.sparkContext().setLogLevel(settings.verbose() ? "INFO" : "WARN");
-        return new SparkEngine(session, settings);
+        return new SparkEngine(session);
     }
 
     /** This module's jar, when it runs from one. */

@@ -9,7 +9,6 @@ import dev.rareclass.domain.data.ReadingOptions;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.OutputException;
 import dev.rareclass.domain.error.UsageException;
-import dev.rareclass.domain.experiment.EngineSettings;
 import dev.rareclass.domain.experiment.EvaluatedOnCluster;
 import dev.rareclass.domain.experiment.PipelineSpec;
 import dev.rareclass.domain.experiment.PredictedOnCluster;
@@ -71,7 +70,7 @@ class SparkTrainedModelTest {
     static void trainOnce() {
         trainFile = SyntheticCsv.write(dir.resolve("train.csv"), TRAIN_ROWS, TRAIN_POSITIVES, 1.5, 5);
         testFile = SyntheticCsv.write(dir.resolve("test.csv"), TEST_ROWS, TEST_POSITIVES, 1.5, 6);
-        engine = new SparkEngine(SPARK.session(), new EngineSettings("spark", Optional.empty(), Map.of(), false));
+        engine = new SparkEngine(SPARK.session());
         model = dir.resolve("logistic.zip");
         trained = engine.train(DataOptions.labelled(trainFile, SyntheticCsv.LABEL, SyntheticCsv.POSITIVE),
                 spec("logistic", Map.of(), 42), model, ProgressListener.NONE);
