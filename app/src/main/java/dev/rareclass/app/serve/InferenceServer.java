@@ -219,8 +219,9 @@ public final class InferenceServer {
             }
             response.setStatus(status);
             response.getHeaders().put(type);
-            if (status >= 400 && request.getLength() != 0 && status != 405) {
-                // a refused body may not have been read to its end: do not keep the connection for the next request
+            if (status >= 400 && request.getLength() != 0) {
+                // a refused body (a 405's too) may not have been read to its end: Jetty would close the connection
+                // while the client already reuses it, so say so in the answer and the client opens a new one
                 response.getHeaders().put(HttpHeader.CONNECTION, "close");
             }
             metrics.answered(model, status, System.nanoTime() - start);

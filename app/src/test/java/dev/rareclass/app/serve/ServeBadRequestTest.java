@@ -473,9 +473,9 @@ class ServeBadRequestTest {
         Raw r = raw(concat(first, second), new byte[0]);
         assertThat(r.text()).doesNotContain("smuggled");
         assertThat(r.status()).isEqualTo(405);
-        assertThat(r.text()).as("the second request is answered, or the connection closed after the first")
-                .satisfiesAnyOf(t -> assertThat(t).contains("\"live\":true"),
-                        t -> assertThat(countStatusLines(t)).isEqualTo(1));
+        // the 405 says it closes, so a client never sends its next request on a connection the server drops
+        assertThat(r.head().toLowerCase(Locale.ROOT)).contains("connection: close");
+        assertThat(countStatusLines(r.text())).isEqualTo(1);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
