@@ -3,6 +3,7 @@ package dev.rareclass.spark;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.InputMissingException;
 import dev.rareclass.domain.error.OutputException;
+import dev.rareclass.domain.experiment.Checksums;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -405,18 +406,8 @@ final class SparkModelFile {
      * short or appended to.
      */
     private static void requireEndRecord(java.nio.file.Path file, String name) throws IOException {
-        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
-            long size = ch.size();
-            java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(22).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            if (size >= 22) {
-                ch.position(size - 22);
-                while (tail.hasRemaining() && ch.read(tail) > 0) {
-                    // read the whole tail
-                }
-            }
-            if (size < 22 || tail.hasRemaining() || tail.getInt(0) != 0x06054b50) {
-                throw refused(name, "the file is truncated or has bytes appended (no zip end record)");
-            }
+        if (!Checksums.endsWithZipEndRecord(file)) {
+            throw refused(name, "the file is truncated or has bytes appended (no zip end record)");
         }
     }
 

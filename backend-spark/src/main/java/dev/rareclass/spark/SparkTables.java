@@ -196,30 +196,20 @@ final class SparkTables {
         }
         Dataset<Row> rows = raw.select(selected.toArray(Column[]::new));
 
-        // one pass: rows, positives, missing labels, and missing values per feature
-        List<Column> aggregates = new ArrayList<>();
-        aggregates.add(count(lit(1)));
-        aggregates.add(labelColumn.isPresent() ? sum(when(col(Y).equalTo(1.0), 1L).otherwise(0L)) : lit(0L));
-        aggregates.add(labelColumn.isPresent() ? sum(when(col(Y).isNull(), 1L).otherwise(0L)) : lit(0L));
-        for (Feature f : features) {
-            Column c = col(f.column());
-            aggregates.add(sum(when(f.numeric() ? c.isNull().or(isnan(c)) : c.isNull(), 1L).otherwise(0L)));
-        }
-        Row counts = Failures.translate(source, () -> rows.agg(aggregates.get(0),
-                aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).first());
-        long n = counts.getLong(0);
+        Counts counts = Counts.of(rows, source, labelColumn.isPresent(),
+                features.stream().map(f -> missing(f.column(), f.numeric())).toList());
+        long n = counts.rows();
         if (n == 0) {
             throw new DataException(source + ": no data rows");
         }
-        long missingLabels = counts.isNullAt(2) ? 0 : counts.getLong(2);
-        if (missingLabels > 0) {
-            throw new DataException(source + ", column '" + labelColumn.orElseThrow() + "': " + missingLabels
+        if (counts.missingLabels() > 0) {
+            throw new DataException(source + ", column '" + labelColumn.orElseThrow() + "': " + counts.missingLabels()
                     + " rows have no label");
         }
-        long positives = counts.isNullAt(1) ? 0 : counts.getLong(1);
+        long positives = counts.positives();
         long missingValues = 0;
         for (int i = 0; i < features.size(); i++) {
-            long m = counts.getLong(3 + i);
+            long m = counts.missing()[i];
             missingValues += m;
             if (m > 0 && missing == MissingPolicy.ERROR) {
                 throw new DataException(source + ", column '" + features.get(i).name() + "': " + m + " missing value"
@@ -231,11 +221,10 @@ final class SparkTables {
         if (missingValues > 0 && missing == MissingPolicy.DROP) {
             Dataset<Row> complete = rows.na().drop(features.stream().map(Feature::column).toArray(String[]::new));
             out = complete;
-            Row after = Failures.translate(source, () -> complete.agg(count(lit(1)), labelColumn.isPresent()
-                    ? sum(col(Y).cast(DataTypes.LongType)) : lit(0L)).first());
-            progress.note("dropped " + (n - after.getLong(0)) + " rows with a missing value (--missing drop)");
-            n = after.getLong(0);
-            positives = after.isNullAt(1) ? 0 : after.getLong(1);
+            Counts after = Counts.of(complete, source, labelColumn.isPresent(), List.of());
+            progress.note("dropped " + (n - after.rows()) + " rows with a missing value (--missing drop)");
+            n = after.rows();
+            positives = after.positives();
             if (n == 0) {
                 throw new DataException(source + ": every row has a missing value (--missing drop)");
             }
@@ -325,36 +314,26 @@ final class SparkTables {
         }
         Dataset<Row> rows = raw.select(selected.toArray(Column[]::new));
 
-        // one pass: rows, positives, missing labels, and missing values per feature
-        List<Column> aggregates = new ArrayList<>();
-        aggregates.add(count(lit(1)));
-        aggregates.add(sum(when(col(Y).equalTo(1.0), 1L).otherwise(0L)));
-        aggregates.add(sum(when(col(Y).isNull(), 1L).otherwise(0L)));
         List<String> features = new ArrayList<>(numericColumns);
         features.addAll(categoricalColumns);
-        for (String c : numericColumns) {
-            aggregates.add(sum(when(col(c).isNull().or(isnan(col(c))), 1L).otherwise(0L)));
-        }
-        for (String c : categoricalColumns) {
-            aggregates.add(sum(when(col(c).isNull(), 1L).otherwise(0L)));
-        }
-        Row counts = Failures.translate(source, () -> rows.agg(aggregates.get(0),
-                aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).first());
-        long n = counts.getLong(0);
+        List<Column> missingTests = new ArrayList<>();
+        numericColumns.forEach(c -> missingTests.add(missing(c, true)));
+        categoricalColumns.forEach(c -> missingTests.add(missing(c, false)));
+        Counts counts = Counts.of(rows, source, true, missingTests);
+        long n = counts.rows();
         if (n == 0) {
             throw new DataException(source + ": no data rows");
         }
-        long missingLabels = counts.isNullAt(2) ? 0 : counts.getLong(2);
-        if (missingLabels > 0) {
-            throw new DataException(source + ", column '" + labelColumn + "': " + missingLabels
+        if (counts.missingLabels() > 0) {
+            throw new DataException(source + ", column '" + labelColumn + "': " + counts.missingLabels()
                     + " rows have no label");
         }
-        long positives = counts.getLong(1);
+        long positives = counts.positives();
         Dataset<Row> kept = rows;
         MissingPolicy missing = o.missing();
         long missingValues = 0;
         for (int i = 0; i < features.size(); i++) {
-            long m = counts.getLong(3 + i);
+            long m = counts.missing()[i];
             missingValues += m;
             if (m > 0 && missing == MissingPolicy.ERROR) {
                 throw new DataException(source + ", column '" + names.get(features.get(i)) + "': " + m + " missing value"
@@ -363,10 +342,10 @@ final class SparkTables {
         }
         if (missingValues > 0 && missing == MissingPolicy.DROP) {
             kept = rows.na().drop(features.toArray(String[]::new));
-            Row after = kept.agg(count(lit(1)), sum(col(Y).cast(DataTypes.LongType))).first();
-            progress.note("dropped " + (n - after.getLong(0)) + " rows with a missing value (--missing drop)");
-            n = after.getLong(0);
-            positives = after.isNullAt(1) ? 0 : after.getLong(1);
+            Counts after = Counts.of(kept, source, true, List.of());
+            progress.note("dropped " + (n - after.rows()) + " rows with a missing value (--missing drop)");
+            n = after.rows();
+            positives = after.positives();
         }
         if (positives == 0) {
             List<String> seen = raw.select(col(q(labelColumn)).cast(DataTypes.StringType)).distinct().limit(5)
@@ -419,14 +398,12 @@ final class SparkTables {
                 .withColumn(KEY, xxhash64(Arrays.stream(columns).map(c -> col(q(c))).toArray(Column[]::new)))
                 .withColumn(Y, when(labelValue.isNull(), lit(null).cast(DataTypes.DoubleType))
                         .when(isPositive, lit(1.0)).otherwise(lit(0.0)));
-        Row counts = Failures.translate(source, () -> rows.agg(count(lit(1)),
-                sum(when(col(Y).equalTo(1.0), 1L).otherwise(0L)), sum(when(col(Y).isNull(), 1L).otherwise(0L)))
-                .first());
-        long n = counts.getLong(0);
-        long positives = counts.isNullAt(1) ? 0 : counts.getLong(1);
-        long missing = counts.isNullAt(2) ? 0 : counts.getLong(2);
-        if (missing > 0) {
-            throw new DataException(source + ", column '" + labelColumn + "': " + missing + " rows have no label");
+        Counts counts = Counts.of(rows, source, true, List.of());
+        long n = counts.rows();
+        long positives = counts.positives();
+        if (counts.missingLabels() > 0) {
+            throw new DataException(source + ", column '" + labelColumn + "': " + counts.missingLabels()
+                    + " rows have no label");
         }
         if (positives == 0 || positives == n) {
             throw new DataException(source + ", column '" + labelColumn + "': " + (positives == 0
@@ -434,6 +411,34 @@ final class SparkTables {
                     + "; the table needs both classes");
         }
         return new AsWritten(rows, source, new long[] {n - positives, positives});
+    }
+
+    /** Whether a feature column's value is missing: null, or NaN for a number. */
+    private static Column missing(String column, boolean numeric) {
+        Column c = col(column);
+        return numeric ? c.isNull().or(isnan(c)) : c.isNull();
+    }
+
+    /**
+     * One pass of aggregates over rows with {@link #Y} (when labelled): the rows, the positives, the rows without a
+     * label, and how many rows each test of {@code missingTests} holds for. Nothing but these counts reaches the driver.
+     */
+    private record Counts(long rows, long positives, long missingLabels, long[] missing) {
+
+        static Counts of(Dataset<Row> table, String source, boolean labelled, List<Column> missingTests) {
+            List<Column> aggregates = new ArrayList<>();
+            aggregates.add(labelled ? sum(when(col(Y).equalTo(1.0), 1L).otherwise(0L)) : lit(0L));
+            aggregates.add(labelled ? sum(when(col(Y).isNull(), 1L).otherwise(0L)) : lit(0L));
+            missingTests.forEach(t -> aggregates.add(sum(when(t, 1L).otherwise(0L))));
+            Row r = Failures.translate(source, () -> table.agg(count(lit(1)), aggregates.toArray(Column[]::new))
+                    .first());
+            long[] missing = new long[missingTests.size()];
+            for (int i = 0; i < missing.length; i++) {
+                missing[i] = r.isNullAt(3 + i) ? 0 : r.getLong(3 + i);
+            }
+            return new Counts(r.getLong(0), r.isNullAt(1) ? 0 : r.getLong(1), r.isNullAt(2) ? 0 : r.getLong(2),
+                    missing);
+        }
     }
 
     /** A table as written, with {@link #KEY} and {@link #Y}; counts are negatives, positives. */

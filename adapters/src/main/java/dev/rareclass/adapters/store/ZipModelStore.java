@@ -479,16 +479,8 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
      * the file was truncated or appended to.
      */
     private static void requireEndRecord(Path path, String file) {
-        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(path)) {
-            long size = ch.size();
-            java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(22).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            if (size >= 22) {
-                ch.position(size - 22);
-                while (tail.hasRemaining() && ch.read(tail) > 0) {
-                    // read the whole tail
-                }
-            }
-            if (size < 22 || tail.hasRemaining() || tail.getInt(0) != 0x06054b50) {
+        try {
+            if (!Checksums.endsWithZipEndRecord(path)) {
                 throw refused(file, "the file is truncated or has bytes appended (no zip end record)");
             }
         } catch (IOException e) {

@@ -45,6 +45,26 @@ public final class Checksums {
         return HexFormat.of().formatHex(md.digest());
     }
 
+    /**
+     * Whether the file ends with a zip's end-of-central-directory record, as every model file rareclass writes does
+     * (22 bytes: it writes no zip comment). A file that does not was cut short or appended to: a zip reader would
+     * find the entries of the part before the extra bytes and never notice them.
+     */
+    public static boolean endsWithZipEndRecord(Path file) throws IOException {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
+            long size = ch.size();
+            if (size < 22) {
+                return false;
+            }
+            java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(22).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            ch.position(size - 22);
+            while (tail.hasRemaining() && ch.read(tail) > 0) {
+                // read the whole tail
+            }
+            return !tail.hasRemaining() && tail.getInt(0) == 0x06054b50;
+        }
+    }
+
     private static void update(MessageDigest md, Path file) {
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {

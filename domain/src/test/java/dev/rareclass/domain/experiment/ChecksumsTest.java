@@ -35,4 +35,22 @@ class ChecksumsTest {
         Files.move(corpus.resolve("1.txt"), corpus.resolve("2.txt"));
         assertThat(Checksums.sha256(dir.resolve("corpus"))).isNotEqualTo(edited);
     }
+
+    @Test
+    void aWholeZipEndsWithItsEndRecordAndACutOrExtendedOneDoesNot() throws IOException {
+        Path zip = dir.resolve("m.zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("a"));
+            out.write("abc".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        assertThat(Checksums.endsWithZipEndRecord(zip)).isTrue();
+        byte[] bytes = Files.readAllBytes(zip);
+        Path cut = Files.write(dir.resolve("cut.zip"), java.util.Arrays.copyOf(bytes, bytes.length - 1));
+        assertThat(Checksums.endsWithZipEndRecord(cut)).isFalse();
+        byte[] longer = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+        assertThat(Checksums.endsWithZipEndRecord(Files.write(dir.resolve("long.zip"), longer))).isFalse();
+        assertThat(Checksums.endsWithZipEndRecord(Files.write(dir.resolve("tiny.zip"), new byte[] {0x50, 0x4b})))
+                .isFalse();
+    }
 }
