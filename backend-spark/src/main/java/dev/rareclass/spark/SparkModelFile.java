@@ -4,6 +4,10 @@ import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.InputMissingException;
 import dev.rareclass.domain.error.OutputException;
 import dev.rareclass.domain.experiment.Checksums;
+import dev.rareclass.domain.experiment.ModelDescription;
+import dev.rareclass.domain.experiment.ModelReport;
+import dev.rareclass.domain.experiment.TrainedOnCluster;
+import dev.rareclass.domain.threshold.ThresholdPolicies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -179,6 +183,150 @@ final class SparkModelFile {
     /** Reads and checks a model file, then loads its pipeline (see the class comment for the checks). */
     static Loaded read(java.nio.file.Path file, SparkSession spark) {
         String name = file.toString();
+        return open(file, (zip, checked) -> {
+            SparkModelManifest manifest = checked.manifest();
+            try (Scratch scratch = Scratch.create(spark)) {
+                Path root = scratch.path("pipeline");
+                for (ZipEntry e : checked.pipelineFiles()) {
+                    try (OutputStream out = scratch.fs().create(new Path(root,
+                            e.getName().substring(PIPELINE.length())), false)) {
+                        extract(zip, e, manifest.checksums().get(e.getName()), out, name);
+                    }
+                }
+                PipelineModel pipeline;
+                try {
+                    pipeline = PipelineModel.load(root.toString());
+                } catch (Exception e) { // Exception: Spark's exceptions are thrown undeclared
+                    throw refused(name, "Spark could not load its pipeline (" + Failures.innermost(e) + ")");
+                }
+                Transformer[] stages = pipeline.stages();
+                if (stages.length == 0 || !(stages[stages.length - 1] instanceof ProbabilisticClassificationModel<?, ?>
+                        last) || !last.getProbabilityCol().equals(SparkModels.PROBABILITY)) {
+                    throw refused(name, "its pipeline does not end in a classifier giving probabilities");
+                }
+                return new Loaded(manifest, pipeline);
+            }
+        });
+    }
+
+    /**
+     * A model file read and checked as {@link #read} checks it (every entry's checksum and every stage's class
+     * included), without Spark: its manifest, the manifest's JSON, and each stage's metadata in the pipeline's order.
+     */
+    record Described(SparkModelManifest manifest, String json, List<String> stages) {
+
+        /** As {@code inspect} shows it, in the words it uses for an in-memory engine's model where they apply. */
+        ModelDescription description() {
+            SparkModelManifest m = manifest;
+            Map<String, String> facts = new LinkedHashMap<>();
+            facts.put("model", m.kind().name + "@spark");
+            StringBuilder params = new StringBuilder();
+            m.params().asMap().forEach((k, v) -> params.append(params.isEmpty() ? "" : ", ").append(k).append('=')
+                    .append(v));
+            facts.put("parameters", params.isEmpty() ? "(defaults)" : params.toString());
+            facts.put("scores", "probability of the positive class");
+            facts.put("threshold", ThresholdPolicies.text(m.threshold()));
+            facts.put("threshold policy", m.policy());
+            facts.put("sampler", m.sampler());
+            facts.put("class weight", m.classWeight());
+            facts.put("label", m.label().column() + " (positive: " + m.label().positiveValue() + ", negative: "
+                    + m.label().negativeValue() + ")");
+            facts.put("input columns", Integer.toString(m.features().size()));
+            facts.put("engine", "spark: a Spark ML pipeline; evaluate and predict it with --engine spark");
+            Map<String, String> provenance = new LinkedHashMap<>();
+            provenance.put("created", m.createdAt());
+            provenance.put("spark", m.sparkVersion());
+            provenance.put("training data", m.source());
+            provenance.put("seed", Long.toString(m.seed()));
+            provenance.put("table rows", Long.toString(m.rows()));
+            provenance.put("positives", Long.toString(m.positives()));
+            provenance.put("validation rows", Long.toString(m.validationRows()));
+            provenance.put("threshold chosen", TrainedOnCluster.selection(m.validationRows(),
+                    m.rows() - m.validationRows()));
+            if (!m.reading().isEmpty()) {
+                provenance.put("data read with", ModelReport.readWith(m.reading()));
+            }
+            return new ModelDescription(facts, stages.stream().map(Described::stage).toList(), m.validationMetrics(),
+                    provenance, json);
+        }
+
+        /**
+         * One stage's metadata (Spark's JSON line) as "Class: param=value, ..." with the parameters it set (not the
+         * column names it reads and writes) and what Spark records beside them (numFeatures, numTrees...).
+         */
+        private static String stage(String metadata) {
+            com.fasterxml.jackson.databind.JsonNode node;
+            try {
+                node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(metadata);
+            } catch (IOException e) {
+                return metadata; // checked as JSON naming a known class before: not reached
+            }
+            String cls = node.path("class").asText("");
+            StringBuilder line = new StringBuilder(cls.substring(cls.lastIndexOf('.') + 1));
+            List<String> shown = new ArrayList<>();
+            com.fasterxml.jackson.databind.JsonNode set = node.path("paramMap");
+            node.properties().forEach(e -> {
+                if (!Set.of("class", "timestamp", "sparkVersion", "uid", "paramMap", "defaultParamMap")
+                        .contains(e.getKey()) && !set.has(e.getKey())) {
+                    shown.add(e.getKey() + "=" + e.getValue());
+                }
+            });
+            set.properties().forEach(e -> {
+                String k = e.getKey();
+                if (!k.endsWith("Col") && !k.endsWith("Cols") && !k.equals("stageUids")) {
+                    shown.add(k + "=" + (e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+                }
+            });
+            return shown.isEmpty() ? line.toString() : line.append(": ").append(String.join(", ", shown)).toString();
+        }
+    }
+
+    /** Whether the file is a zip holding a Spark engine model's manifest: one {@link #describe} reads or refuses. */
+    static boolean isModelFile(java.nio.file.Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            return zip.getEntry(MANIFEST) != null;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** See {@link Described}; refused as {@link #read} refuses. */
+    static Described describe(java.nio.file.Path file) {
+        String name = file.toString();
+        return open(file, (zip, checked) -> {
+            Map<String, String> metadata = new TreeMap<>();
+            for (ZipEntry e : checked.pipelineFiles()) {
+                String text = extract(zip, e, checked.manifest().checksums().get(e.getName()),
+                        OutputStream.nullOutputStream(), name);
+                if (text != null && e.getName().startsWith(PIPELINE + "stages/")) {
+                    // stages/<index>_<uid>/metadata/part-...: sorted by the stage's index
+                    String folder = e.getName().substring((PIPELINE + "stages/").length()).split("/")[0];
+                    String index = folder.split("_")[0];
+                    metadata.merge(String.format(java.util.Locale.ROOT, "%09d", parseIndex(index, name, e)), text,
+                            String::concat);
+                }
+            }
+            List<String> stages = new ArrayList<>();
+            metadata.values().forEach(text -> text.lines().filter(l -> !l.isBlank()).forEach(stages::add));
+            return new Described(checked.manifest(), new String(checked.manifestBytes(), StandardCharsets.UTF_8),
+                    stages);
+        });
+    }
+
+    private static int parseIndex(String index, String name, ZipEntry e) {
+        try {
+            return Integer.parseInt(index);
+        } catch (NumberFormatException ex) {
+            throw refused(name, "entry '" + SparkModelManifest.shown(e.getName()) + "' is not a pipeline stage's");
+        }
+    }
+
+    /** A model file's zip, its manifest and pipeline files checked (see the class comment), given to {@code then}. */
+    private static <T> T open(java.nio.file.Path file, Opened<T> then) {
+        String name = file.toString();
         if (Files.isDirectory(file)) {
             throw new InputMissingException(name + ": is a folder, not a model file", null);
         }
@@ -231,30 +379,21 @@ final class SparkModelFile {
                     && pipelineFiles.stream().noneMatch(e -> e.getName().startsWith(PIPELINE + "metadata/"))) {
                 throw refused(name, "it holds no pipeline");
             }
-            try (Scratch scratch = Scratch.create(spark)) {
-                Path root = scratch.path("pipeline");
-                for (ZipEntry e : pipelineFiles) {
-                    extract(zip, e, manifest.checksums().get(e.getName()), scratch.fs(),
-                            new Path(root, e.getName().substring(PIPELINE.length())), name);
-                }
-                PipelineModel pipeline;
-                try {
-                    pipeline = PipelineModel.load(root.toString());
-                } catch (Exception e) { // Exception: Spark's exceptions are thrown undeclared
-                    throw refused(name, "Spark could not load its pipeline (" + Failures.innermost(e) + ")");
-                }
-                Transformer[] stages = pipeline.stages();
-                if (stages.length == 0 || !(stages[stages.length - 1] instanceof ProbabilisticClassificationModel<?, ?>
-                        last) || !last.getProbabilityCol().equals(SparkModels.PROBABILITY)) {
-                    throw refused(name, "its pipeline does not end in a classifier giving probabilities");
-                }
-                return new Loaded(manifest, pipeline);
-            }
+            return then.with(zip, new Checked(manifest, manifestBytes, pipelineFiles));
         } catch (ZipException | java.io.EOFException e) {
             throw refused(name, "not a model file: not a zip (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new InputMissingException(name + ": cannot read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** A model file's manifest, checked, and its pipeline's files, each with a checksum in the manifest. */
+    private record Checked(SparkModelManifest manifest, byte[] manifestBytes, List<ZipEntry> pipelineFiles) {
+    }
+
+    @FunctionalInterface
+    private interface Opened<T> {
+        T with(ZipFile zip, Checked checked) throws IOException;
     }
 
     /** The entries, their names and declared sizes checked before anything is inflated. */
@@ -334,17 +473,18 @@ final class SparkModelFile {
     }
 
     /**
-     * Inflates one pipeline entry to the scratch folder, at most one byte past its declared size, its SHA-256
-     * computed on the way; refused unless it matches the manifest's. A metadata file's class is checked too.
+     * Inflates one pipeline entry into {@code out} (a file of the scratch folder, or nowhere when only checked), at most
+     * one byte past its declared size, its SHA-256 computed on the way; refused unless it matches the manifest's. A
+     * metadata file's class is checked too, and its text returned (null for any other file).
      */
-    private static void extract(ZipFile zip, ZipEntry e, String expected, FileSystem fs, Path to, String name)
+    private static String extract(ZipFile zip, ZipEntry e, String expected, OutputStream out, String name)
             throws IOException {
         MessageDigest digest = sha256();
         boolean metadata = isMetadata(e.getName());
         java.io.ByteArrayOutputStream kept = metadata ? new java.io.ByteArrayOutputStream() : null;
         long size = e.getSize();
         long written = 0;
-        try (InputStream in = zip.getInputStream(e); OutputStream out = fs.create(to, false)) {
+        try (InputStream in = zip.getInputStream(e)) {
             byte[] buffer = new byte[1 << 16];
             for (int n; (n = in.read(buffer, 0, (int) Math.min(buffer.length, size - written + 1))) > 0; ) {
                 written += n;
@@ -367,9 +507,12 @@ final class SparkModelFile {
             throw refused(name, "entry '" + SparkModelManifest.shown(e.getName())
                     + "' does not match its checksum (the file was altered or damaged)");
         }
-        if (kept != null) {
-            requireKnownClasses(kept.toString(StandardCharsets.UTF_8), e.getName(), name);
+        if (kept == null) {
+            return null;
         }
+        String text = kept.toString(StandardCharsets.UTF_8);
+        requireKnownClasses(text, e.getName(), name);
+        return text;
     }
 
     /** Every line of a metadata file is a JSON object whose {@code class} is one of {@link #STAGE_CLASSES}. */

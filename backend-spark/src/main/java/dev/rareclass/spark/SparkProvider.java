@@ -2,6 +2,7 @@ package dev.rareclass.spark;
 
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.experiment.EngineSettings;
+import dev.rareclass.domain.experiment.ModelDescription;
 import dev.rareclass.domain.port.ClusterEngine;
 import dev.rareclass.domain.port.ClusterEngines;
 import java.nio.file.Path;
@@ -57,6 +58,14 @@ public final class SparkProvider implements ClusterEngines.Provider {
         }
         session.sparkContext().setLogLevel(settings.verbose() ? "INFO" : "WARN");
         return new SparkEngine(session);
+    }
+
+    @Override
+    public java.util.Optional<ModelDescription> describeModel(Path model) {
+        // read as the zip it is, with no session: inspect needs no Spark started
+        return SparkModelFile.isModelFile(model)
+                ? java.util.Optional.of(SparkModelFile.describe(model).description())
+                : java.util.Optional.empty();
     }
 
     /** This module's jar, when it runs from one. */

@@ -10,6 +10,7 @@ import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.OutputException;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.experiment.EvaluatedOnCluster;
+import dev.rareclass.domain.experiment.ModelDescription;
 import dev.rareclass.domain.experiment.PipelineSpec;
 import dev.rareclass.domain.experiment.PredictedOnCluster;
 import dev.rareclass.domain.experiment.TrainedOnCluster;
@@ -225,13 +226,50 @@ class SparkTrainedModelTest {
 
     // ---- the hostile corpus: every file refused as bad data, in one line naming it, before Spark reads it
 
+    /** Refused by predict's and evaluate's load and by inspect's description alike. */
     private static void assertRefused(Path file, String why) {
-        assertThatThrownBy(() -> SparkModelFile.read(file, SPARK.session()))
-                .isInstanceOf(DataException.class)
-                .satisfies(e -> {
-                    assertThat(e.getMessage()).startsWith(file + ": ").contains(why).doesNotContain("\n");
-                    assertThat(((DataException) e).exitCode()).isEqualTo(65);
-                });
+        for (org.assertj.core.api.ThrowableAssert.ThrowingCallable reading : List.<org.assertj.core.api.ThrowableAssert
+                .ThrowingCallable>of(() -> SparkModelFile.read(file, SPARK.session()),
+                () -> SparkModelFile.describe(file))) {
+            assertThatThrownBy(reading)
+                    .isInstanceOf(DataException.class)
+                    .satisfies(e -> {
+                        assertThat(e.getMessage()).startsWith(file + ": ").contains(why).doesNotContain("\n");
+                        assertThat(((DataException) e).exitCode()).isEqualTo(65);
+                    });
+        }
+    }
+
+    @Test
+    void inspectDescribesTheModelFromItsFileWithoutSpark() {
+        ModelDescription d = new SparkProvider().describeModel(model).orElseThrow();
+        assertThat(d.facts()).containsEntry("model", "logistic@spark").containsEntry("threshold policy", "max-f1")
+                .containsEntry("label", SyntheticCsv.LABEL + " (positive: " + SyntheticCsv.POSITIVE + ", negative: no)")
+                .containsEntry("input columns", "4")
+                .containsEntry("threshold", dev.rareclass.domain.threshold.ThresholdPolicies.text(trained.threshold()));
+        assertThat(d.structure()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(d.structure().getLast()).startsWith("LogisticRegressionModel: ").contains("maxIter=");
+        assertThat(d.validationMetrics().get("pr_auc"))
+                .isEqualTo(trained.validation().orElseThrow().get(MetricName.PR_AUC));
+        assertThat(d.provenance()).containsEntry("table rows", Integer.toString(TRAIN_ROWS))
+                .containsEntry("validation rows", Integer.toString(TRAIN_ROWS / 5))
+                .containsEntry("threshold chosen", trained.selection());
+        assertThat(d.json()).contains("\"format\" : \"rareclass-spark-model\"");
+    }
+
+    @Test
+    void inspectLeavesEveryOtherFileToTheInMemoryStore() throws IOException {
+        Path inMemory = dir.resolve("other.rareclass");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(inMemory))) {
+            zip.putNextEntry(new ZipEntry("manifest.json"));
+            zip.write("{}".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        SparkProvider provider = new SparkProvider();
+        for (Path other : List.of(inMemory, Files.writeString(dir.resolve("text.csv"), "a,b\n1,2\n"),
+                dir.resolve("missing.zip"), dir)) {
+            assertThat(provider.describeModel(other)).as(other.toString()).isEmpty();
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.rareclass.app.cli;
 
+import dev.rareclass.domain.experiment.ModelDescription;
 import dev.rareclass.domain.usecase.InspectUseCase;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -14,10 +15,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {"Show what a model file holds, verified as predict loads it: kind, backend, parameters, "
                 + "structure (layers and parameter counts, trees and depth), threshold and policy, validation "
-                + "metrics, and where it came from (data, seed, how the data was read, machine and build)."})
+                + "metrics, and where it came from (data, seed, how the data was read, machine and build).",
+                "A model train --engine spark wrote is read by the Spark engine, checked as evaluate loads it (every "
+                        + "file's checksum, every stage's class) without starting Spark: its structure is the "
+                        + "pipeline's stages and their parameters."})
 final class InspectCommand extends CliCommand {
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by train or tune.")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by train or tune (train --engine spark too).")
     Path model;
 
     @Option(names = "--json", description = "Print the model file's manifest as JSON (every field it records) instead.")
@@ -35,27 +39,27 @@ final class InspectCommand extends CliCommand {
 
     @Override
     public Integer call() {
-        InspectUseCase.Result r = inspect.inspect(new InspectUseCase.Request(model));
+        ModelDescription d = inspect.inspect(new InspectUseCase.Request(model));
         PrintWriter o = out();
         if (json) {
-            o.print(r.json());
+            o.print(d.json());
             o.flush();
             return 0;
         }
         o.println(model);
-        facts(o, r.facts());
+        facts(o, d.facts());
         o.println();
         o.println("Structure:");
-        r.model().classifier().summary().lines().forEach(line -> o.println("  " + line));
-        if (!r.model().validationMetrics().isEmpty()) {
+        d.structure().forEach(line -> o.println("  " + line));
+        if (!d.validationMetrics().isEmpty()) {
             o.println();
             o.println("Validation metrics (at the threshold, on the held-out, out-of-fold or out-of-bag scores it was chosen on):");
-            r.model().validationMetrics().forEach((k, v) -> o.printf(Locale.ROOT, "  %-18s %s%n", k,
+            d.validationMetrics().forEach((k, v) -> o.printf(Locale.ROOT, "  %-18s %s%n", k,
                     COUNTS.contains(k) ? String.valueOf(Math.round(v)) : Show.num(v)));
         }
         o.println();
         o.println("Provenance:");
-        facts(o, r.provenance());
+        facts(o, d.provenance());
         o.flush();
         return 0;
     }

@@ -117,8 +117,8 @@ public final class AppModule extends AbstractModule {
     }
 
     @Provides
-    InspectUseCase inspect(ModelStore store) {
-        return new InspectService(store);
+    InspectUseCase inspect(ModelStore store, ClusterEngines clusters) {
+        return new InspectService(store, clusters);
     }
 
     @Provides

@@ -2,10 +2,13 @@ package dev.rareclass.app.wiring;
 
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.experiment.EngineSettings;
+import dev.rareclass.domain.experiment.ModelDescription;
 import dev.rareclass.domain.port.ClusterEngine;
 import dev.rareclass.domain.port.ClusterEngines;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
@@ -27,6 +30,17 @@ public final class InstalledEngines implements ClusterEngines {
                     + "first use of --engine spark (about 320 MB), or build it with: mvn -Pspark package -DskipTests");
         }
         throw new UsageException("--engine " + settings.engine() + ": no such engine (engines: " + IN_MEMORY + ", spark)");
+    }
+
+    @Override
+    public Optional<ModelDescription> describeModel(Path model) {
+        for (Provider p : ServiceLoader.load(Provider.class)) {
+            Optional<ModelDescription> described = p.describeModel(model);
+            if (described.isPresent()) {
+                return described;
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -126,10 +126,22 @@ class SparkEngineCliTest {
         assertThat(withoutEngine.err().strip()).isEqualTo("rareclass: " + sparkModel + ": a Spark engine model "
                 + "(train --engine spark wrote it): add --engine spark to evaluate or predict with it");
 
+        // inspect needs no --engine: the engine reads its own file, with no session started
+        CliRun inspect = CliRun.of("inspect", sparkModel.toString());
+        assertThat(inspect.exitCode()).as(inspect.err()).isZero();
+        assertThat(inspect.out()).contains("logistic@spark").contains("Structure:")
+                .contains("LogisticRegressionModel").contains("pr_auc").contains("threshold chosen");
+        CliRun inspectJson = CliRun.of("inspect", sparkModel.toString(), "--json");
+        assertThat(inspectJson.exitCode()).as(inspectJson.err()).isZero();
+        assertThat(inspectJson.out()).contains("\"format\" : \"rareclass-spark-model\"");
+
         Path inMemory = dir.resolve("events.rareclass");
         CliRun train = CliRun.of("train", data.toString(), "--label", "label", "--positive", "yes", "--model",
                 "logistic", "--out", inMemory.toString());
         assertThat(train.exitCode()).as(train.err()).isZero();
+        CliRun inspectInMemory = CliRun.of("inspect", inMemory.toString());
+        assertThat(inspectInMemory.exitCode()).as(inspectInMemory.err()).isZero();
+        assertThat(inspectInMemory.out()).contains("logistic@smile");
         CliRun withEngine = CliRun.of("predict", inMemory.toString(), data.toString(), "--engine", "spark",
                 "--master", "local[1]", "--out", dir.resolve("never.csv").toString());
         assertThat(withEngine.exitCode()).isEqualTo(65);

@@ -111,18 +111,22 @@ public record ModelReport(String title, String scoredPart, DatasetSummary datase
             facts.put("jdk", e.jdk());
             facts.put("rareclass commit", e.commit());
         }
-        ReadingOptions r = p.reading();
-        if (!r.isEmpty()) {
-            StringBuilder read = new StringBuilder();
-            r.format().ifPresent(f -> read.append("format ").append(f).append("; "));
-            r.header().filter(h -> !h).ifPresent(h -> read.append("no header; "));
-            r.delimiter().ifPresent(d -> read.append("delimiter '").append(d == '\t' ? "tab" : String.valueOf(d)).append("'; "));
-            r.drop().filter(c -> !c.isEmpty()).ifPresent(c -> read.append("dropped ").append(String.join(", ", c)).append("; "));
-            r.categorical().filter(c -> !c.isEmpty()).ifPresent(c -> read.append("categorical ").append(String.join(", ", c)).append("; "));
-            r.text().filter(c -> !c.isEmpty()).ifPresent(c -> read.append("text ").append(String.join(", ", c)).append("; "));
-            r.missing().ifPresent(m -> read.append("missing values: ").append(m.key()));
-            facts.put("data read with", read.toString().replaceAll("; $", ""));
+        if (!p.reading().isEmpty()) {
+            facts.put("data read with", readWith(p.reading()));
         }
         return facts;
+    }
+
+    /** How a table was read, as {@code inspect} shows it: "format csv; dropped id; missing values: drop". */
+    public static String readWith(ReadingOptions r) {
+        StringBuilder read = new StringBuilder();
+        r.format().ifPresent(f -> read.append("format ").append(f).append("; "));
+        r.header().filter(h -> !h).ifPresent(h -> read.append("no header; "));
+        r.delimiter().ifPresent(d -> read.append("delimiter '").append(d == '\t' ? "tab" : String.valueOf(d)).append("'; "));
+        r.drop().filter(c -> !c.isEmpty()).ifPresent(c -> read.append("dropped ").append(String.join(", ", c)).append("; "));
+        r.categorical().filter(c -> !c.isEmpty()).ifPresent(c -> read.append("categorical ").append(String.join(", ", c)).append("; "));
+        r.text().filter(c -> !c.isEmpty()).ifPresent(c -> read.append("text ").append(String.join(", ", c)).append("; "));
+        r.missing().ifPresent(m -> read.append("missing values: ").append(m.key()));
+        return read.toString().replaceAll("; $", "");
     }
 }

@@ -33,6 +33,11 @@ public record TrainedOnCluster(String model, Hyperparameters params, String samp
 
     /** How the model was fitted and its threshold chosen, for messages, as the in-memory engine's provenance says it. */
     public String selection() {
+        return selection(validationRows, fittedRows);
+    }
+
+    /** {@link #selection()} of a model fitted on {@code fittedRows} with {@code validationRows} held out. */
+    public static String selection(long validationRows, long fittedRows) {
         return validationRows > 0
                 ? String.format(java.util.Locale.ROOT, "threshold on %,d rows held out from the fit on %,d; one fit, "
                         + "not refit on the held-out rows", validationRows, fittedRows)

@@ -1,7 +1,10 @@
 package dev.rareclass.domain.port;
 
 import dev.rareclass.domain.experiment.EngineSettings;
+import dev.rareclass.domain.experiment.ModelDescription;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where the commands find an engine by name ({@code --engine spark}). The application looks engines up on its class
@@ -18,10 +21,21 @@ public interface ClusterEngines {
         String name();
 
         ClusterEngine open(EngineSettings settings);
+
+        /**
+         * What a model file this engine wrote holds, read and checked without starting the engine ({@code inspect});
+         * empty when the file is not one of this engine's. A file of this engine's that fails a check is a data error.
+         */
+        default Optional<ModelDescription> describeModel(Path model) {
+            return Optional.empty();
+        }
     }
 
     /** Starts the named engine. */
     ClusterEngine open(EngineSettings settings);
+
+    /** What a model file holds, when one of the installed engines wrote it (see {@link Provider#describeModel}). */
+    Optional<ModelDescription> describeModel(Path model);
 
     /** The names of the engines installed, beside {@link #IN_MEMORY}. */
     List<String> installed();

@@ -1,17 +1,19 @@
 package dev.rareclass.domain.service;
 
-import dev.rareclass.domain.experiment.FittedPipeline;
-import dev.rareclass.domain.experiment.ModelReport;
+import dev.rareclass.domain.experiment.ModelDescription;
+import dev.rareclass.domain.port.ClusterEngines;
 import dev.rareclass.domain.port.ModelStore;
 import dev.rareclass.domain.usecase.InspectUseCase;
 
-/** Loads the model (every checksum and the classifier verified) and describes it. */
-public record InspectService(ModelStore store) implements InspectUseCase {
+/**
+ * Describes a model file: one a cluster engine wrote by that engine (checked, without starting it), any other by
+ * loading it from the store (every checksum and the classifier verified).
+ */
+public record InspectService(ModelStore store, ClusterEngines engines) implements InspectUseCase {
 
     @Override
-    public Result inspect(Request request) {
-        FittedPipeline model = store.load(request.model());
-        return new Result(model, ModelReport.modelFacts(model), ModelReport.provenanceFacts(model.provenance()),
-                store.manifestJson(request.model()));
+    public ModelDescription inspect(Request request) {
+        return engines.describeModel(request.model())
+                .orElseGet(() -> ModelDescription.of(store.load(request.model()), store.manifestJson(request.model())));
     }
 }

@@ -1,8 +1,7 @@
 package dev.rareclass.domain.usecase;
 
-import dev.rareclass.domain.experiment.FittedPipeline;
+import dev.rareclass.domain.experiment.ModelDescription;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * {@code rareclass inspect}: what a model file holds, verified as {@code predict} would load it: kind, backend,
@@ -15,13 +14,8 @@ public interface InspectUseCase {
     }
 
     /**
-     * @param model      the model, loaded and verified
-     * @param facts      what it is, as label → value lines, in order
-     * @param provenance where it came from, as label → value lines, in order
-     * @param json       the model file's manifest as JSON (every field the file records)
+     * The model file described: an in-memory engine's model loaded and verified as {@code predict} loads it; a
+     * cluster engine's model (a Spark model file) by that engine, checked without starting it.
      */
-    record Result(FittedPipeline model, Map<String, String> facts, Map<String, String> provenance, String json) {
-    }
-
-    Result inspect(Request request);
+    ModelDescription inspect(Request request);
 }

@@ -56,6 +56,11 @@ class ClusterModelServiceTest {
         }
 
         @Override
+        public Optional<dev.rareclass.domain.experiment.ModelDescription> describeModel(Path model) {
+            return Optional.empty();
+        }
+
+        @Override
         public List<String> installed() {
             return List.of("spark");
         }
