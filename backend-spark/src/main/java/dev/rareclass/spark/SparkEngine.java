@@ -332,19 +332,7 @@ final class SparkEngine implements ClusterEngine {
         }
         long[] fitCounts = validation == null ? trainCounts : classCounts(fitPart);
         long[] validationCounts = {trainCounts[0] - fitCounts[0], trainCounts[1] - fitCounts[1]};
-        Dataset<Row> sampled = sample(fitPart, spec.sampler().name(), seed, fitCounts);
-        long[] sampledCounts = spec.sampler().name().equals(SamplerCatalog.NONE) ? fitCounts : classCounts(sampled);
-        boolean weighted = !spec.classWeight().spec().equals("none");
-        double weightTotal = sampledCounts[0] + sampledCounts[1];
-        if (weighted) {
-            ClassWeights w = weights(spec.classWeight(), sampledCounts);
-            sampled = sampled.withColumn(SparkModels.WEIGHT, when(col(SparkTables.Y).equalTo(1.0), lit(w.positive()))
-                    .otherwise(lit(w.negative())));
-            weightTotal = w.positive() * sampledCounts[1] + w.negative() * sampledCounts[0];
-        }
-        Dataset<Row> fitted = canonical(sampled, sampledCounts[0] + sampledCounts[1]);
-        PipelineModel model = SparkModels.fit(config.kind(), spec.params(), table.numeric(), table.categorical(),
-                table.missing(), fit.preprocessing().scaling(), weighted, weightTotal, seed, fitted);
+        PipelineModel model = fitPipeline(table, config, fitPart, fitCounts, seed);
         double threshold;
         Dataset<Row> scoredValidation = null;
         if (validation != null) {
@@ -360,6 +348,28 @@ final class SparkEngine implements ClusterEngine {
             threshold = policy.choose(new int[0], new double[0]);
         }
         return new Fitted(model, threshold, scoredValidation, fitCounts, validationCounts);
+    }
+
+    /**
+     * The configuration's pipeline fitted on {@code rows} ({@code counts}: negatives, positives): the sampler, the class
+     * weights, the rows in {@link #canonical} order, then Spark ML's fit.
+     */
+    static PipelineModel fitPipeline(SparkTables.Prepared table, Config config, Dataset<Row> rows, long[] counts,
+                                     long seed) {
+        PipelineSpec spec = config.spec();
+        Dataset<Row> sampled = sample(rows, spec.sampler().name(), seed, counts);
+        long[] sampledCounts = spec.sampler().name().equals(SamplerCatalog.NONE) ? counts : classCounts(sampled);
+        boolean weighted = !spec.classWeight().spec().equals("none");
+        double weightTotal = sampledCounts[0] + sampledCounts[1];
+        if (weighted) {
+            ClassWeights w = weights(spec.classWeight(), sampledCounts);
+            sampled = sampled.withColumn(SparkModels.WEIGHT, when(col(SparkTables.Y).equalTo(1.0), lit(w.positive()))
+                    .otherwise(lit(w.negative())));
+            weightTotal = w.positive() * sampledCounts[1] + w.negative() * sampledCounts[0];
+        }
+        Dataset<Row> fitted = canonical(sampled, sampledCounts[0] + sampledCounts[1]);
+        return SparkModels.fit(config.kind(), spec.params(), table.numeric(), table.categorical(), table.missing(),
+                spec.fit().preprocessing().scaling(), weighted, weightTotal, seed, fitted);
     }
 
     /** Rows with {@link SparkTables#Y} and the positive class's probability as {@link DistributedMetrics#SCORE}. */

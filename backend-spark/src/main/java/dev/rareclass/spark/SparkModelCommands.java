@@ -36,6 +36,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -76,15 +77,23 @@ final class SparkModelCommands {
             Map<String, Double> metrics = new LinkedHashMap<>();
             validation.ifPresent(v -> v.asMap().forEach((k, x) -> metrics.put(k.key(), x)));
             long validationRows = fitted.validationCounts()[0] + fitted.validationCounts()[1];
+            // as in memory, the model saved has seen every row; it keeps the threshold the first fit's held-out
+            // scores chose (one more fit: at scale, --threshold 0.5 --validation-split 0 fits once on every row)
+            boolean refit = validationRows > 0;
+            PipelineModel model = refit
+                    ? SparkEngine.fitPipeline(table, config, rows, new long[] {table.negatives(), table.positives()},
+                            seed)
+                    : fitted.model();
             SparkModelManifest manifest = new SparkModelManifest(config.kind(), spec.params(), spec.sampler().name(),
                     spec.classWeight().spec(), fitted.threshold(), spec.fit().threshold().spec(), table.mapping(),
                     table.features(), ReadingOptions.of(data), spec.fit().preprocessing().scaling(), seed,
                     spark.version(), Instant.now().toString(), table.source(), table.size(), table.positives(),
-                    validationRows, metrics, Map.of());
-            SparkModelFile.write(file, spark, fitted.model(), manifest);
+                    validationRows, refit, metrics, Map.of());
+            SparkModelFile.write(file, spark, model, manifest);
             return new TrainedOnCluster(manifest.model(), spec.params(), spec.sampler().name(),
                     spec.classWeight().spec(), fitted.threshold(), manifest.policy(), table.size(), table.positives(),
-                    fitted.fitCounts()[0] + fitted.fitCounts()[1], validationRows, validation);
+                    refit ? table.size() : fitted.fitCounts()[0] + fitted.fitCounts()[1], validationRows, validation,
+                    refit);
         } finally {
             if (rows != table.rows()) {
                 rows.unpersist(true);

@@ -241,8 +241,7 @@ final class SparkModelFile {
             provenance.put("table rows", Long.toString(m.rows()));
             provenance.put("positives", Long.toString(m.positives()));
             provenance.put("validation rows", Long.toString(m.validationRows()));
-            provenance.put("threshold chosen", TrainedOnCluster.selection(m.validationRows(),
-                    m.rows() - m.validationRows()));
+            provenance.put("threshold chosen", TrainedOnCluster.selection(m.validationRows(), m.rows(), m.refit()));
             if (!m.reading().isEmpty()) {
                 provenance.put("data read with", ModelReport.readWith(m.reading()));
             }

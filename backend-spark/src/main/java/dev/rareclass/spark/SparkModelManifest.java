@@ -32,12 +32,13 @@ import java.util.regex.Pattern;
  * the seed, the Spark version, where it was trained and how it did on its validation rows, and the SHA-256 of every
  * file of the pipeline. Read as a JSON tree, every field checked; nothing in it names a class to load.
  *
+ * @param refit     whether the pipeline was refit on every row after a first fit chose the threshold
  * @param checksums each pipeline file's entry name and its SHA-256 (lower-case hex)
  */
 record SparkModelManifest(SparkModels.Kind kind, Hyperparameters params, String sampler, String classWeight,
                           double threshold, String policy, LabelMapping label, List<SparkTables.Feature> features,
                           ReadingOptions reading, Scaling scaling, long seed, String sparkVersion, String createdAt,
-                          String source, long rows, long positives, long validationRows,
+                          String source, long rows, long positives, long validationRows, boolean refit,
                           Map<String, Double> validationMetrics, Map<String, String> checksums) {
 
     static final String FORMAT = "rareclass-spark-model";
@@ -62,8 +63,8 @@ record SparkModelManifest(SparkModels.Kind kind, Hyperparameters params, String 
     /** The same manifest with the pipeline's checksums. */
     SparkModelManifest withChecksums(Map<String, String> sums) {
         return new SparkModelManifest(kind, params, sampler, classWeight, threshold, policy, label, features, reading,
-                scaling, seed, sparkVersion, createdAt, source, rows, positives, validationRows, validationMetrics,
-                sums);
+                scaling, seed, sparkVersion, createdAt, source, rows, positives, validationRows, refit,
+                validationMetrics, sums);
     }
 
     /** {@code kind@spark}. */
@@ -116,6 +117,7 @@ record SparkModelManifest(SparkModels.Kind kind, Hyperparameters params, String 
         tr.put("rows", rows);
         tr.put("positives", positives);
         tr.put("validation_rows", validationRows);
+        tr.put("refit", refit);
         ObjectNode v = root.putObject("validation_metrics");
         validationMetrics.forEach((k, x) -> {
             if (Double.isFinite(x)) {
@@ -201,7 +203,22 @@ record SparkModelManifest(SparkModels.Kind kind, Hyperparameters params, String 
         return new SparkModelManifest(kind, params, text(m, "sampler"), text(m, "class_weight"), value.doubleValue(),
                 policy, label, features, reading, scaling, integer(m, "seed"), text(m, "spark_version"),
                 text(tr, "created_at"), text(tr, "data_source"), count(tr, "rows"), count(tr, "positives"),
-                count(tr, "validation_rows"), validation, checksums);
+                count(tr, "validation_rows"), refit(tr), validation, checksums);
+    }
+
+    /**
+     * Whether the model was refit on every row after the threshold was chosen: absent in the files of the engine's
+     * first release, which did not refit.
+     */
+    private static boolean refit(JsonNode training) {
+        JsonNode refit = training.path("refit");
+        if (refit.isMissingNode()) {
+            return false;
+        }
+        if (!refit.isBoolean()) {
+            throw new IllegalArgumentException("manifest field 'training.refit' is not true or false");
+        }
+        return refit.booleanValue();
     }
 
     /** The features: names unique, columns {@code __f0}, {@code __f1}, ... in order, each numeric or categorical. */

@@ -86,9 +86,12 @@ class SparkTrainedModelTest {
         assertThat(trained.model()).isEqualTo("logistic@spark");
         assertThat(trained.rows()).isEqualTo(TRAIN_ROWS);
         assertThat(trained.positives()).isEqualTo(TRAIN_POSITIVES);
-        // 20% of each class, exactly
+        // 20% of each class, exactly, held out from a first fit; the model saved is refit on every row
         assertThat(trained.validationRows()).isEqualTo(TRAIN_ROWS / 5);
-        assertThat(trained.fittedRows()).isEqualTo(TRAIN_ROWS - TRAIN_ROWS / 5);
+        assertThat(trained.refit()).isTrue();
+        assertThat(trained.fittedRows()).isEqualTo(TRAIN_ROWS);
+        assertThat(trained.selection()).isEqualTo("threshold on 600 rows held out from a first fit on 2,400; then "
+                + "refit on all 3,000 rows");
         assertThat(trained.policy()).isEqualTo("max-f1");
         BinaryMetrics validation = trained.validation().orElseThrow();
         assertThat(validation.counts().tp() + validation.counts().fn()).isEqualTo(TRAIN_POSITIVES / 5);
@@ -100,6 +103,7 @@ class SparkTrainedModelTest {
         assertThat(entries.keySet()).allMatch(n -> n.startsWith("pipeline/") || n.startsWith("rareclass-spark."));
         SparkModelManifest manifest = SparkModelManifest.parse(entries.get(SparkModelFile.MANIFEST));
         assertThat(manifest.threshold()).isEqualTo(trained.threshold());
+        assertThat(manifest.refit()).isTrue();
         assertThat(manifest.features()).extracting(SparkTables.Feature::name)
                 .containsExactly("x1", "x2", "noise", "colour");
         assertThat(manifest.label().negativeValue()).isEqualTo("no");
@@ -338,6 +342,18 @@ class SparkTrainedModelTest {
                 "unsupported model format 'rareclass-spark-model' version 2");
         assertRefused(rewritten("other.zip", resigned(json -> json.replace("rareclass-spark-model", "other-model"))),
                 "unsupported model format 'other-model'");
+    }
+
+    @Test
+    void aFileOfTheFirstReleaseWithoutRefitReadsAsOneFitAndARefitThatIsNotABooleanIsRefused() throws IOException {
+        Path older = rewritten("no-refit.zip", resigned(json -> json.replaceFirst(",\\s*\"refit\" : true", "")));
+        assertThat(new String(entries(older).get(SparkModelFile.MANIFEST), StandardCharsets.UTF_8)).doesNotContain("refit");
+        SparkModelFile.Described described = SparkModelFile.describe(older);
+        assertThat(described.manifest().refit()).isFalse();
+        assertThat(described.description().provenance().get("threshold chosen")).endsWith("one fit, not refit on the "
+                + "held-out rows");
+        assertRefused(rewritten("refit-text.zip", resigned(json -> json.replace("\"refit\" : true", "\"refit\" : \"yes\""))),
+                "manifest field 'training.refit' is not true or false");
     }
 
     @Test

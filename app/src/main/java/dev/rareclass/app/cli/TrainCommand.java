@@ -33,10 +33,10 @@ import picocli.CommandLine.Parameters;
                 "The model file remembers how the table was read (format, header, delimiter, dropped, categorical "
                         + "and text columns, missing values), so evaluate and predict read the same kind of file "
                         + "the same way.",
-                "With --engine spark the table stays in Spark: a stratified --validation-split share is held out, the "
-                        + "model (logistic, random-forest, gradient-boosting or mlp on Spark ML) is fitted once on the "
-                        + "other rows, not refit, and the threshold is chosen on the held-out scores; the model file is "
-                        + "the Spark engine's own, for evaluate and predict with --engine spark."})
+                "With --engine spark the table stays in Spark: a stratified --validation-split share is held out from "
+                        + "a first fit of the model (logistic, random-forest, gradient-boosting or mlp on Spark ML), "
+                        + "whose scores there choose the threshold, then the model is refit on every row; the model "
+                        + "file is the Spark engine's own, for evaluate and predict with --engine spark."})
 final class TrainCommand extends CliCommand {
 
     @Mixin

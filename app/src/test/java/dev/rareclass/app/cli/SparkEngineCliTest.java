@@ -89,8 +89,8 @@ class SparkEngineCliTest {
     void trainsEvaluatesAndPredictsOnSparkAsInMemory() throws Exception {
         assumeTrue(sparkInstalled(), "the Spark engine is built only with -Pspark");
         Path model = sparkModel();
-        assertThat(sparkTraining.out()).containsPattern("Trained logistic@spark on \\d+ rows; threshold \\S+ by max-f1 "
-                        + "\\(threshold on \\d+ rows held out from the fit on [\\d,]+; one fit")
+        assertThat(sparkTraining.out()).containsPattern("Trained logistic@spark on 1500 rows; threshold \\S+ by max-f1 "
+                        + "\\(threshold on \\d+ rows held out from a first fit on [\\d,]+; then refit on all 1,500 rows\\)")
                 .contains("Validation: pr_auc ").contains("Saved " + model);
         assertThat(sparkTraining.err()).contains("1,500 rows").doesNotContain("Exception");
         assertThat(model).isRegularFile();

@@ -17,13 +17,16 @@ import java.util.Optional;
  * @param policy         the threshold policy's spec
  * @param rows           rows of the table read
  * @param positives      positive rows among them
- * @param fittedRows     rows the model was fitted on (before the sampler): the rows outside the validation share
+ * @param fittedRows     rows the saved model was fitted on (before the sampler): every row when it was refit, else the
+ *                       rows outside the validation share
  * @param validationRows rows held out to choose the threshold on; 0 when the threshold is fixed
  * @param validation     every metric on the validation rows at {@code threshold}, when there were validation rows
+ * @param refit          whether the saved model was refit on every row after a first fit's scores on the validation
+ *                       rows chose the threshold
  */
 public record TrainedOnCluster(String model, Hyperparameters params, String sampler, String classWeight,
                                double threshold, String policy, long rows, long positives, long fittedRows,
-                               long validationRows, Optional<BinaryMetrics> validation) {
+                               long validationRows, Optional<BinaryMetrics> validation, boolean refit) {
 
     public TrainedOnCluster {
         Objects.requireNonNull(model, "model");
@@ -33,14 +36,21 @@ public record TrainedOnCluster(String model, Hyperparameters params, String samp
 
     /** How the model was fitted and its threshold chosen, for messages, as the in-memory engine's provenance says it. */
     public String selection() {
-        return selection(validationRows, fittedRows);
+        return selection(validationRows, rows, refit);
     }
 
-    /** {@link #selection()} of a model fitted on {@code fittedRows} with {@code validationRows} held out. */
-    public static String selection(long validationRows, long fittedRows) {
-        return validationRows > 0
-                ? String.format(java.util.Locale.ROOT, "threshold on %,d rows held out from the fit on %,d; one fit, "
-                        + "not refit on the held-out rows", validationRows, fittedRows)
-                : String.format(java.util.Locale.ROOT, "one fit on all %,d rows", fittedRows);
+    /**
+     * {@link #selection()} of a model whose threshold was chosen on {@code validationRows} held out of {@code rows},
+     * then refit on all of them or not.
+     */
+    public static String selection(long validationRows, long rows, boolean refit) {
+        if (validationRows == 0) {
+            return String.format(java.util.Locale.ROOT, "one fit on all %,d rows", rows);
+        }
+        return refit
+                ? String.format(java.util.Locale.ROOT, "threshold on %,d rows held out from a first fit on %,d; then "
+                        + "refit on all %,d rows", validationRows, rows - validationRows, rows)
+                : String.format(java.util.Locale.ROOT, "threshold on %,d rows held out from the fit on %,d; one fit, "
+                        + "not refit on the held-out rows", validationRows, rows - validationRows);
     }
 }

@@ -150,7 +150,7 @@ class ClusterModelServiceTest {
         public TrainedOnCluster train(DataOptions data, PipelineSpec spec, Path model, ProgressListener progress) {
             events.add("train " + model);
             return new TrainedOnCluster("logistic@spark", Hyperparameters.empty(), "none", "none", 0.5, "max-f1",
-                    10, 2, 8, 2, Optional.empty());
+                    10, 2, 8, 2, Optional.empty(), false);
         }
 
         @Override
