@@ -305,7 +305,7 @@ final class SparkModelFile {
                     String folder = e.getName().substring((PIPELINE + "stages/").length()).split("/")[0];
                     String index = folder.split("_")[0];
                     metadata.merge(String.format(java.util.Locale.ROOT, "%09d", parseIndex(index, name, e)), text,
-                            String::concat);
+                            (a, b) -> a + "\n" + b);
                 }
             }
             List<String> stages = new ArrayList<>();
