@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rareclass.domain.data.LabelMapping;
 import dev.rareclass.domain.data.ReadingOptions;
+import dev.rareclass.domain.error.Quoting;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.preprocess.MissingPolicy;
@@ -357,8 +358,6 @@ record SparkModelManifest(SparkModels.Kind kind, Hyperparameters params, String 
 
     /** Text from the file as a message may show it: at most 80 characters, control characters as {@code ?}. */
     static String shown(String s) {
-        String cut = s.length() > 80 ? s.substring(0, 80) + "…" : s;
-        return cut.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return Quoting.clipped(s, 80);
     }
 }

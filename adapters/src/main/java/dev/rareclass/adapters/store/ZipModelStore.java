@@ -10,6 +10,7 @@ import dev.rareclass.adapters.io.AtomicFiles;
 import dev.rareclass.domain.data.LabelMapping;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.InputMissingException;
+import dev.rareclass.domain.error.Quoting;
 import dev.rareclass.domain.experiment.Checksums;
 import dev.rareclass.domain.experiment.FittedPipeline;
 import dev.rareclass.domain.experiment.Provenance;
@@ -467,9 +468,7 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
 
     /** An entry name as a message may show it: at most 80 characters, control characters as {@code ?}. */
     private static String printable(String name) {
-        String shown = name.length() > 80 ? name.substring(0, 80) + "…" : name;
-        return shown.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return Quoting.clipped(name, 80);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.rareclass.app.cli;
 
+import dev.rareclass.domain.error.Quoting;
 import dev.rareclass.domain.experiment.ModelDescription;
 import dev.rareclass.domain.usecase.InspectUseCase;
 import jakarta.inject.Inject;
@@ -50,7 +51,7 @@ final class InspectCommand extends CliCommand {
         facts(o, d.facts());
         o.println();
         o.println("Structure:");
-        d.structure().forEach(line -> o.println("  " + printable(line)));
+        d.structure().forEach(line -> o.println("  " + Quoting.printable(line)));
         if (!d.validationMetrics().isEmpty()) {
             o.println();
             o.println("Validation metrics (at the threshold, on the held-out, out-of-fold or out-of-bag scores it was chosen on):");
@@ -65,15 +66,6 @@ final class InspectCommand extends CliCommand {
     }
 
     private static void facts(PrintWriter o, Map<String, String> facts) {
-        facts.forEach((k, v) -> o.printf(Locale.ROOT, "  %-18s %s%n", k, printable(v)));
-    }
-
-    /**
-     * Text a model file holds as the terminal may show it: a control character (an escape sequence's start, a
-     * carriage return that would overwrite the line) as {@code ?}. A file's checksums prove it whole, not harmless.
-     */
-    static String printable(String text) {
-        return text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        facts.forEach((k, v) -> o.printf(Locale.ROOT, "  %-18s %s%n", k, Quoting.printable(v)));
     }
 }

@@ -1,0 +1,22 @@
+package dev.rareclass.domain.error;
+
+/**
+ * Text from a user's file (an entry's name, a manifest's field) as a message or a terminal may show it. A file's
+ * checksums prove it whole, not harmless: an escape sequence or a carriage return in it must not reach the terminal.
+ */
+public final class Quoting {
+
+    private Quoting() {
+    }
+
+    /** Every control character as {@code ?}. */
+    public static String printable(String text) {
+        return text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    /** At most {@code max} characters (then "…"), every control character as {@code ?}. */
+    public static String clipped(String text, int max) {
+        return printable(text.length() > max ? text.substring(0, max) + "…" : text);
+    }
+}
