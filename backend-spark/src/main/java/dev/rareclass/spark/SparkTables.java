@@ -198,14 +198,8 @@ final class SparkTables {
 
         Counts counts = Counts.of(rows, source, labelColumn.isPresent(),
                 features.stream().map(f -> missing(f.column(), f.numeric())).toList());
-        long n = counts.rows();
-        if (n == 0) {
-            throw new DataException(source + ": no data rows");
-        }
-        if (counts.missingLabels() > 0) {
-            throw new DataException(source + ", column '" + labelColumn.orElseThrow() + "': " + counts.missingLabels()
-                    + " rows have no label");
-        }
+        long n = counts.requireRows(source).rows();
+        labelColumn.ifPresent(label -> counts.requireEveryLabel(source, label));
         long positives = counts.positives();
         long missingValues = 0;
         for (int i = 0; i < features.size(); i++) {
@@ -320,14 +314,8 @@ final class SparkTables {
         numericColumns.forEach(c -> missingTests.add(missing(c, true)));
         categoricalColumns.forEach(c -> missingTests.add(missing(c, false)));
         Counts counts = Counts.of(rows, source, true, missingTests);
-        long n = counts.rows();
-        if (n == 0) {
-            throw new DataException(source + ": no data rows");
-        }
-        if (counts.missingLabels() > 0) {
-            throw new DataException(source + ", column '" + labelColumn + "': " + counts.missingLabels()
-                    + " rows have no label");
-        }
+        long n = counts.requireRows(source).rows();
+        counts.requireEveryLabel(source, labelColumn);
         long positives = counts.positives();
         Dataset<Row> kept = rows;
         MissingPolicy missing = o.missing();
@@ -401,10 +389,7 @@ final class SparkTables {
         Counts counts = Counts.of(rows, source, true, List.of());
         long n = counts.rows();
         long positives = counts.positives();
-        if (counts.missingLabels() > 0) {
-            throw new DataException(source + ", column '" + labelColumn + "': " + counts.missingLabels()
-                    + " rows have no label");
-        }
+        counts.requireEveryLabel(source, labelColumn);
         if (positives == 0 || positives == n) {
             throw new DataException(source + ", column '" + labelColumn + "': " + (positives == 0
                     ? "the positive value '" + positive + "' never occurs" : "every row is '" + positive + "'")
@@ -438,6 +423,22 @@ final class SparkTables {
             }
             return new Counts(r.getLong(0), r.isNullAt(1) ? 0 : r.getLong(1), r.isNullAt(2) ? 0 : r.getLong(2),
                     missing);
+        }
+
+        /** These counts, refused when the table has no rows. */
+        Counts requireRows(String source) {
+            if (rows == 0) {
+                throw new DataException(source + ": no data rows");
+            }
+            return this;
+        }
+
+        /** Refuses rows without a label, naming the label column. */
+        void requireEveryLabel(String source, String labelColumn) {
+            if (missingLabels > 0) {
+                throw new DataException(source + ", column '" + labelColumn + "': " + missingLabels
+                        + " rows have no label");
+            }
         }
     }
 

@@ -45,14 +45,7 @@ public record ClusterModelService(ClusterEngines clusters, ResultSink sink, Outp
     @Override
     public dev.rareclass.domain.experiment.ResampledOnCluster resample(ResampleRequest request,
                                                                        ProgressListener progress) {
-        Path out = request.out();
-        if (out.toString().equals("-")) {
-            throw new UsageException("--out -: the Spark engine writes where its executors can; name a .csv file or a "
-                    + "folder");
-        }
-        if (!hasScheme(out) && isCsvFile(out)) {
-            outputs.checkFile(out);
-        }
+        Path out = requireOutput(request.out(), "");
         try (ClusterEngine engine = clusters.open(request.engine())) {
             return engine.resample(request.data(), request.sampler(), request.seed(), out, progress);
         }
@@ -76,17 +69,25 @@ public record ClusterModelService(ClusterEngines clusters, ResultSink sink, Outp
     @Override
     public PredictedOnCluster predict(PredictRequest request, ProgressListener progress) {
         requireLocal(request.model(), "the model file");
-        Path out = request.out();
+        Path out = requireOutput(request.out(), "its predictions ");
+        try (ClusterEngine engine = clusters.open(request.engine())) {
+            return engine.predict(request.model(), request.data(), request.given(), out, progress);
+        }
+    }
+
+    /**
+     * {@code --out} of rows the engine writes ({@code what}: "" or "its predictions "): never standard output, since
+     * the executors write it; a local {@code .csv} file is checked writable before any work.
+     */
+    private Path requireOutput(Path out, String what) {
         if (out.toString().equals("-")) {
-            throw new UsageException("--out -: the Spark engine writes its predictions where its executors can; name "
-                    + "a .csv file or a folder");
+            throw new UsageException("--out -: the Spark engine writes " + what + "where its executors can; name a "
+                    + ".csv file or a folder");
         }
         if (!hasScheme(out) && isCsvFile(out)) {
             outputs.checkFile(out);
         }
-        try (ClusterEngine engine = clusters.open(request.engine())) {
-            return engine.predict(request.model(), request.data(), request.given(), out, progress);
-        }
+        return out;
     }
 
     /** Whether predictions to {@code out} are one CSV file rather than a folder of part files. */
