@@ -3,13 +3,11 @@ package dev.rareclass.domain.experiment;
 import dev.rareclass.domain.data.LabelledScores;
 import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.data.Table;
-import dev.rareclass.domain.error.RareclassException;
 import dev.rareclass.domain.metrics.BinaryMetrics;
 import dev.rareclass.domain.model.ProgressListener;
 import dev.rareclass.domain.model.ScoreKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -98,7 +96,7 @@ public final class Experiment {
                 }
             }
             for (Future<?> f : futures) {
-                await(f);
+                Overlapped.await(f);
             }
         } finally {
             pool.shutdownNow();
@@ -202,26 +200,5 @@ public final class Experiment {
         return new FoldOutcome(split.repeat(), split.fold(), train.rows(), test.rows(), yTest.positives(),
                 model.threshold(), fitSeconds, metrics, new LabelledScores(test.source(),
                         test.labelMapping().orElseThrow(), yTest.toArray(), scores, test.rowCosts().orElse(null)));
-    }
-
-    private static void await(Future<?> f) {
-        try {
-            f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RareclassException user) {
-                throw user;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        }
     }
 }

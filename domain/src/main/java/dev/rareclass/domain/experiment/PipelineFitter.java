@@ -141,12 +141,15 @@ public final class PipelineFitter {
         Labels all = table.requireLabels();
         requireBothClasses(table, all);
         int n = all.size();
+        // the training medians, beside the preprocessing and the trainer's matrix (single-threaded both) on this thread
+        Table described = table;
+        Overlapped<ReferenceRow> reference = Overlapped.start("rareclass-reference-row", () -> ReferenceRow.fit(described));
         if (!settings.refits()) {
             Part only = fitPart(table, null, OptionalInt.empty(), pipeline, progress);
             double threshold = policy.choose(new int[0], new double[0]);
             Provenance provenance = Provenance.now(table.source(), dataSha256, settings.seed(), n, 0)
                     .withSelection("fixed threshold; one fit on all " + n + " rows");
-            return new Scored(assemble(table, pipeline, only, threshold, Map.of(), provenance, null), new int[0],
+            return new Scored(assemble(table, pipeline, only, threshold, Map.of(), provenance, null, reference), new int[0],
                     new double[0], ScoreSource.NONE);
         }
 
@@ -260,7 +263,7 @@ public final class PipelineFitter {
         }
         Provenance provenance = Provenance.now(table.source(), dataSha256, settings.seed(), n, heldOut.length)
                 .withSelection(selection);
-        return new Scored(assemble(table, pipeline, last, threshold, validation, provenance, calibration), heldOut,
+        return new Scored(assemble(table, pipeline, last, threshold, validation, provenance, calibration, reference), heldOut,
                 scores, source);
     }
 
@@ -411,11 +414,11 @@ public final class PipelineFitter {
 
     private static FittedPipeline assemble(Table table, ResolvedPipeline pipeline, Part part, double threshold,
                                            Map<String, Double> validation, Provenance provenance,
-                                           Calibration calibration) {
+                                           Calibration calibration, Overlapped<ReferenceRow> reference) {
         PipelineSpec spec = pipeline.spec();
         return new FittedPipeline(table.labelMapping().orElseThrow(), part.preprocessor(), part.selector(),
                 part.classifier(), threshold, pipeline.fit().threshold().spec(), spec.sampler().name(),
-                spec.classWeight().spec(), validation, provenance, ReferenceRow.fit(table), part.prior(), calibration);
+                spec.classWeight().spec(), validation, provenance, reference.get(), part.prior(), calibration);
     }
 
     /**

@@ -49,6 +49,12 @@ public record Provenance(String createdAt, String rareclassVersion, String javaV
                 validationRows, how, environment, selection);
     }
 
+    /** With the checksum of the data file, computed beside the fit (see {@link Overlapped}). */
+    public Provenance withDataSha256(String sha256) {
+        return new Provenance(createdAt, rareclassVersion, javaVersion, dataSource, sha256, seed, trainingRows,
+                validationRows, reading, environment, selection);
+    }
+
     /** With the words saying how the threshold was chosen and the model refit. */
     public Provenance withSelection(String how) {
         return new Provenance(createdAt, rareclassVersion, javaVersion, dataSource, dataSha256, seed, trainingRows,

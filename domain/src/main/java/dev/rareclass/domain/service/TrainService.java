@@ -4,6 +4,7 @@ import dev.rareclass.domain.data.ReadingOptions;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.experiment.Checksums;
 import dev.rareclass.domain.experiment.FittedPipeline;
+import dev.rareclass.domain.experiment.Overlapped;
 import dev.rareclass.domain.experiment.PipelineFitter;
 import dev.rareclass.domain.experiment.ResolvedPipeline;
 import dev.rareclass.domain.model.ProgressListener;
@@ -35,8 +36,9 @@ public record TrainService(TableSource tables, ModelStore store, PipelineFitter 
             pipeline.factory().warmUp();
             Table table = tables.read(request.data());
             table.notes().forEach(progress::note);
-            String sha = Checksums.sha256(request.data().file());
-            PipelineFitter.Scored scored = fitter.fitScored(table, pipeline, sha, progress);
+            // the file's checksum beside the fit's single-threaded start (preprocessing, the trainer's matrix)
+            Overlapped<String> sha = Overlapped.start("rareclass-checksum", () -> Checksums.sha256(request.data().file()));
+            PipelineFitter.Scored scored = fitter.fitScored(table, pipeline, "", progress);
             FittedPipeline model = scored.model();
             pipeline.sampler().ifPresent(s -> s.notes().forEach(progress::note));
             Double auc = model.validationMetrics().get("roc_auc");
@@ -48,7 +50,7 @@ public record TrainService(TableSource tables, ModelStore store, PipelineFitter 
             if (pipeline.fit().threshold().costColumn().isPresent()) {
                 how = how.alsoDropping(pipeline.fit().threshold().costColumn().get());
             }
-            model = model.withProvenance(model.provenance().withReading(how));
+            model = model.withProvenance(model.provenance().withReading(how).withDataSha256(sha.get()));
             store.save(model, modelFile);
             List<Path> written = List.of();
             if (html.isPresent()) {
