@@ -173,7 +173,34 @@ public final class AtomicFiles {
      * {@link Staged#commit} puts them all in place at once; closing without commit removes them all.
      */
     public static Staged stage() {
-        return new Staged();
+        return new Staged(List.of());
+    }
+
+    /** {@link #stage()} for a command reading {@code inputs}: no output may replace one ({@link #refuseInput}). */
+    public static Staged stage(List<Path> inputs) {
+        return new Staged(List.copyOf(inputs));
+    }
+
+    /**
+     * Fails (exit 73) when {@code destination}, the place writing {@code target} replaces, is the very file one of
+     * {@code inputs} names, by any path, symbolic or hard link: {@code --out} naming the table being read would
+     * otherwise replace the user's data with the output. Paths that do not exist (yet) are no input.
+     */
+    public static void refuseInput(Path target, Path destination, List<Path> inputs) {
+        if (!Files.exists(destination)) {
+            return;
+        }
+        for (Path input : inputs) {
+            try {
+                if (!isStdout(input) && Files.exists(input) && Files.isSameFile(destination, input)) {
+                    String same = shown(target).equals(shown(input)) ? "" : " (the same file as " + shown(input) + ")";
+                    throw new OutputException(shown(target) + ": cannot write over an input of this command" + same
+                            + "; choose another file", null);
+                }
+            } catch (IOException e) {
+                // unreadable attributes: not provably the same file; writing reports its own error if any
+            }
+        }
     }
 
     /** How a staged folder is put in place over a folder that exists. */
@@ -202,9 +229,12 @@ public final class AtomicFiles {
         private final List<Part> parts = new ArrayList<>();
         /** Files added on their own: (as named, after links), checked again at commit. */
         private final List<Path[]> files = new ArrayList<>();
+        /** What the command reads: no output may replace one of these. */
+        private final List<Path> inputs;
         private boolean done;
 
-        private Staged() {
+        private Staged(List<Path> inputs) {
+            this.inputs = inputs;
         }
 
         /** Adds an experiment's report folder ({@link Kind#REPORT}); returns the folder to write its files into. */
@@ -234,6 +264,7 @@ public final class AtomicFiles {
             }
             Path destination = resolveLinks(file);
             requireWritableKind(file, destination);
+            refuseInput(file, destination, inputs);
             Path dir = destination.getParent();
             if (dir == null) {
                 throw new OutputException(file + ": cannot write (not a file name)", null);
@@ -354,6 +385,7 @@ public final class AtomicFiles {
                     ensureRunning();
                     for (Path[] f : files) {
                         requireWritableKind(f[0], f[1]); // it may have become a folder or a pipe meanwhile
+                        refuseInput(f[0], f[1], inputs);
                     }
                     for (Part part : parts) {
                         current = part;
@@ -363,7 +395,7 @@ public final class AtomicFiles {
                                     + kind(part.destination()) + ", not a folder)" + via(part.target(), part.destination()), null);
                         }
                         if (Files.isDirectory(part.destination(), LinkOption.NOFOLLOW_LINKS)) {
-                            check(part.staging(), part.destination(), part.kind());
+                            check(part.staging(), part.destination(), part.kind(), inputs);
                         }
                     }
                     for (Part part : parts) {
@@ -387,7 +419,7 @@ public final class AtomicFiles {
         }
 
         /** Refuses, before anything moves, a written file whose place holds a folder, a pipe or a device. */
-        private static void check(Path staging, Path destination, Kind kind) throws IOException {
+        private static void check(Path staging, Path destination, Kind kind, List<Path> inputs) throws IOException {
             List<Path> entries;
             try (Stream<Path> s = Files.list(staging)) {
                 entries = s.toList();
@@ -396,12 +428,13 @@ public final class AtomicFiles {
                 Path t = destination.resolve(e.getFileName().toString());
                 if (Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)) {
                     if (kind == Kind.FILES && Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS)) {
-                        check(e, t, kind);
+                        check(e, t, kind, inputs);
                     } else if (kind == Kind.FILES && Files.exists(t, LinkOption.NOFOLLOW_LINKS)) {
                         throw new OutputException(t + ": cannot write a folder there (it is " + kind(t) + ")", null);
                     }
                 } else {
                     requireWritableKind(t, resolveLinks(t));
+                    refuseInput(t, resolveLinks(t), inputs);
                 }
             }
         }

@@ -1,6 +1,7 @@
 package dev.rareclass.domain.port;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Where outputs can go. A single file is checked before the work that makes it ({@link #checkFile}), so an
@@ -13,12 +14,28 @@ public interface Outputs {
 
     /**
      * Fails (exit 73) when {@code file} cannot be an output: its folder is missing, or it is a folder, a named
-     * pipe, a device, a loop of links. Standard output ({@code -}) always can. Writes nothing.
+     * pipe, a device, a loop of links, or the very file one of the command's {@code inputs} names (whatever path,
+     * link or hard link names it: writing it would destroy the data being read). Standard output ({@code -})
+     * always can. Writes nothing.
      */
-    void checkFile(Path file);
+    void checkFile(Path file, List<Path> inputs);
 
-    /** Starts writing outputs that appear together; add each to the result before the long work, then commit. */
-    Staged stage();
+    /** {@link #checkFile(Path, List)} for a command that reads no file. */
+    default void checkFile(Path file) {
+        checkFile(file, List.of());
+    }
+
+    /**
+     * Starts writing outputs that appear together; add each to the result before the long work, then commit. An
+     * output that is one of {@code inputs} is refused as it is added, and any file written into a folder is
+     * refused at commit when it would replace one of them.
+     */
+    Staged stage(List<Path> inputs);
+
+    /** {@link #stage(List)} for a command that reads no file. */
+    default Staged stage() {
+        return stage(List.of());
+    }
 
     /**
      * Outputs being written aside. Each method checks its output at once (exit 73 when it cannot be written) and

@@ -30,7 +30,7 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
 
     @Override
     public Result evaluate(Request request, ProgressListener progress) {
-        try (Outputs.Staged staged = outputs.stage()) {
+        try (Outputs.Staged staged = outputs.stage(List.of(request.model(), request.data().file()))) {
             // the JSON, the report and its charts are put in place together, once all are written
             Optional<Path> json = request.json().map(staged::file);
             Optional<Path> html = request.report().target().map(staged::file);

@@ -32,7 +32,7 @@ public record ExplainService(TableSource tables, ModelStore store, ReportSink re
         if (r.top() < 0 || r.points() < 2 || r.points() > 1000) {
             throw new UsageException("--top must be 0 or more and --points between 2 and 1000");
         }
-        try (Outputs.Staged staged = outputs.stage()) {
+        try (Outputs.Staged staged = outputs.stage(List.of(r.model(), r.data().file()))) {
             java.util.Optional<Path> dir = r.out().map(staged::report);
             FittedPipeline model = store.load(r.model());
             Table table = tables.read(EvaluateService.asTrained(r.data(), r.given(), model));

@@ -15,12 +15,14 @@ import dev.rareclass.domain.scoring.ScoredRows;
 import dev.rareclass.domain.usecase.PredictUseCase;
 
 /** Loads the model, reads the table as the model's training data was read, and writes one row per input row. */
+import java.util.List;
+
 public record PredictService(TableSource tables, ModelStore store, ResultSink sink, Outputs outputs)
         implements PredictUseCase {
 
     @Override
     public Predictions predict(Request request, ProgressListener progress) {
-        outputs.checkFile(request.out());
+        outputs.checkFile(request.out(), List.of(request.model(), request.data().file()));
         FittedPipeline model = store.load(request.model());
         DataOptions read = EvaluateService.asTrained(request.data(), request.given(), model);
         TableWithColumn withIds = null;

@@ -45,7 +45,7 @@ public record ResampleService(TableSource tables, SamplerCatalog samplers, Resul
 
     @Override
     public Result resample(Request request, ProgressListener progress) {
-        outputs.checkFile(request.out());
+        outputs.checkFile(request.out(), List.of(request.data().file()));
         DataOptions data = request.data();
         long seed = request.seed();
         var sampler = samplers.find(request.sampler().name()).create(request.sampler().params());

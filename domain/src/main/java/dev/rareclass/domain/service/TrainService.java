@@ -26,9 +26,10 @@ public record TrainService(TableSource tables, ModelStore store, PipelineFitter 
 
     @Override
     public Result train(Request request, ProgressListener progress) {
-        outputs.checkFile(request.out()); // before the training, not after it
+        List<Path> inputs = List.of(request.data().file());
+        outputs.checkFile(request.out(), inputs); // before the training, not after it
         ResolvedPipeline pipeline = fitter.resolveFittable(request.spec());
-        try (Outputs.Staged staged = outputs.stage()) {
+        try (Outputs.Staged staged = outputs.stage(inputs)) {
             // the model, its report and its charts are put in place together, after the training
             Path modelFile = staged.file(request.out());
             Optional<Path> html = request.report().target().map(staged::file);

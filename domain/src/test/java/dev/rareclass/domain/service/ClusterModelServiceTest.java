@@ -68,7 +68,7 @@ class ClusterModelServiceTest {
 
     private final Outputs outputs = new Outputs() {
         @Override
-        public void checkFile(Path file) {
+        public void checkFile(Path file, List<Path> inputs) {
             events.add("check " + file);
             if (file.toString().contains("unwritable")) {
                 throw new OutputException(file + ": cannot write", null);
@@ -76,7 +76,7 @@ class ClusterModelServiceTest {
         }
 
         @Override
-        public Staged stage() {
+        public Staged stage(List<Path> inputs) {
             return new Staged() {
                 @Override
                 public Path report(Path folder) {

@@ -1,0 +1,136 @@
+package dev.rareclass.app.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * An output that names one of the command's own inputs, by the same path, another spelling, a symbolic link or a
+ * hard link: every command that writes a file refuses it with exit 73 and one line, and the input keeps every byte.
+ * Before, {@code predict m.model t.csv --out t.csv} replaced the user's table with the predictions, exit 0.
+ */
+class OutputOverInputTest {
+
+    @TempDir
+    static Path shared;
+
+    static Path model;
+
+    @BeforeAll
+    static void trainModel() throws IOException {
+        Path data = SmallTable.write(shared.resolve("good.csv"));
+        model = SmallTable.trainLogistic(data, shared.resolve("logistic.model"));
+    }
+
+    /** How the output names the input: gives the path to pass as the output. */
+    interface Naming {
+        String name(Path input) throws IOException;
+    }
+
+    record Case(String name, boolean overModel, String[] args) {
+    }
+
+    static Stream<Arguments> cases() {
+        List<Arguments> out = new ArrayList<>();
+        List<Named<Naming>> namings = List.of(
+                Named.of("the same path", p -> p.toString()),
+                Named.of("another spelling (./)", p -> p.getParent().resolve(".").resolve(p.getFileName()).toString()),
+                Named.of("a symbolic link", p -> Files.createSymbolicLink(p.resolveSibling("link-" + p.getFileName()),
+                        p.getFileName()).toString()),
+                Named.of("a hard link", p -> Files.createLink(p.resolveSibling("hard-" + p.getFileName()), p).toString()));
+        String table = "{table}";
+        String m = "{model}";
+        String o = "{out}";
+        List<Case> commands = List.of(
+                new Case("train --out", false, new String[] {"train", table, "--label", "y", "--positive", "1",
+                        "--categorical", "color", "--model", "logistic", "--out", o}),
+                new Case("train --report", false, new String[] {"train", table, "--label", "y", "--positive", "1",
+                        "--categorical", "color", "--model", "logistic", "--out", "{dir}/m.model", "--report", o}),
+                new Case("predict --out", false, new String[] {"predict", m, table, "--out", o}),
+                new Case("predict --out over the model", true, new String[] {"predict", m, table, "--out", o}),
+                new Case("evaluate --json", false, new String[] {"evaluate", m, table, "--json", o}),
+                new Case("evaluate --json over the model", true, new String[] {"evaluate", m, table, "--json", o}),
+                new Case("resample --out", false, new String[] {"resample", table, "--label", "y", "--positive", "1",
+                        "--categorical", "color", "--sampler", "random-over", "--out", o}),
+                new Case("tune --out", false, new String[] {"tune", table, "--label", "y", "--positive", "1",
+                        "--categorical", "color", "--model", "logistic", "--folds", "2", "--space", "{space}",
+                        "--trials", "2", "--out", o}));
+        for (Case c : commands) {
+            for (Named<Naming> n : namings) {
+                out.add(Arguments.of(Named.of(c.name() + ", " + n.getName(), c), n));
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("cases")
+    void refusesAnOutputThatIsOneOfTheInputs(Case c, Naming naming) throws IOException {
+        Path dir = Files.createTempDirectory(shared, "case");
+        Path table = SmallTable.write(dir.resolve("data.csv"));
+        Path ownModel = Files.copy(model, dir.resolve("logistic.model"));
+        Path space = Files.writeString(dir.resolve("space.yaml"), "lambda: [0.1, 1.0]\n");
+        Path input = c.overModel() ? ownModel : table;
+        byte[] before = Files.readAllBytes(input);
+        String output = naming.name(input);
+        String[] args = Arrays.stream(c.args()).map(a -> a.replace("{table}", table.toString())
+                .replace("{model}", ownModel.toString()).replace("{out}", output).replace("{space}", space.toString())
+                .replace("{dir}", dir.toString())).toArray(String[]::new);
+
+        InProcessCli r = InProcessCli.run(args);
+
+        String err = r.err().lines().filter(l -> !l.startsWith("note:") && !l.startsWith("warning:"))
+                .reduce("", (a, b) -> a + b + "\n").strip();
+        assertThat(r.exitCode()).as(err).isEqualTo(73);
+        assertThat(err).startsWith("rareclass: ").contains("cannot write over an input of this command")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(err.lines().count()).isEqualTo(1);
+        assertThat(Files.readAllBytes(input)).as("the input keeps every byte").isEqualTo(before);
+        assertThat(dir.resolve("m.model")).as("nothing of the run is put in place").doesNotExist();
+        OutputTargetCorpusTest.assertNoTemporaries(dir);
+    }
+
+    @Test
+    void explainRefusesToReplaceTheInputTableInsideItsOutputFolder() throws IOException {
+        Path dir = Files.createTempDirectory(shared, "explain");
+        Path out = Files.createDirectory(dir.resolve("out"));
+        // explain writes importance.csv into its folder: here that is the very table it explains
+        Path table = SmallTable.write(out.resolve("importance.csv"));
+        byte[] before = Files.readAllBytes(table);
+
+        InProcessCli r = InProcessCli.run("explain", model.toString(), table.toString(), "--out", out.toString(),
+                "--repeats", "1", "--top", "1");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(73);
+        assertThat(r.err()).contains("importance.csv: cannot write over an input of this command");
+        assertThat(Files.readAllBytes(table)).isEqualTo(before);
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("importance.csv");
+        }
+    }
+
+    @Test
+    void anOutputBesideTheInputIsStillWritten() throws IOException {
+        Path dir = Files.createTempDirectory(shared, "beside");
+        Path table = SmallTable.write(dir.resolve("data.csv"));
+
+        InProcessCli r = InProcessCli.run("predict", model.toString(), table.toString(), "--out",
+                dir.resolve("data.predictions.csv").toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(dir.resolve("data.predictions.csv")).isRegularFile();
+    }
+}
