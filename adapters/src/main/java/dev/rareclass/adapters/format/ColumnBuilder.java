@@ -109,7 +109,8 @@ abstract sealed class ColumnBuilder {
                     c.addMissing(missingToken, missingLine);
                 }
                 c.add(token, line);
-                c.inferredFrom = "'" + token + "' on line " + line;
+                // shown in a note: a 10 MB first value is cut as in every other message
+                c.inferredFrom = "'" + dev.rareclass.domain.error.Quoting.clipped(token, 40) + "' on line " + line;
                 return c;
             }
             throw new NotFinite(token);

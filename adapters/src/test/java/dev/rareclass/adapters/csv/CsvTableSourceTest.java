@@ -308,6 +308,15 @@ class CsvTableSourceTest extends ReaderTestFiles {
     }
 
     @Test
+    void theNoteOnACategoricalColumnCutsALongFirstValue() throws IOException {
+        // a 10 MB first value went whole into the note, to stderr
+        Path p = write("long.csv", "t,y\n" + "x".repeat(100_000) + ",1\nw,0\nw,0\n");
+        Table t = source.read(labelled(p, "y", "1"));
+        assertThat(t.notes()).singleElement().asString().contains("'t' read as categorical (first value 'xxx")
+                .contains("…' on line 2").hasSizeLessThan(120);
+    }
+
+    @Test
     void declaredCategoricalAndTextColumnsAreTypedAsAsked() throws IOException {
         Path p = write("d.csv", "code,review,y\n1,good film,1\n2.0,bad,0\n1.0,meh,0\n");
         DataOptions o = new DataOptions(p, Optional.empty(), true, Optional.empty(), Optional.of("y"), Optional.of("1"),

@@ -334,6 +334,10 @@ class UsageValueCorpusTest {
         }
         cases.add(c("compare --repeats 0", COMPARE, List.of("--repeats", "0"), "repeats", "0"));
         cases.add(c("compare --repeats -1", COMPARE, List.of("--repeats=-1"), "repeats", "-1"));
+        // 100,000 repeats ran for hours (200,000 fits of 2 folds) instead of being refused
+        cases.add(c("compare --repeats 100000", COMPARE, List.of("--repeats", "100000"), "repeats", "1000"));
+        cases.add(c("compare --param trees given twice", COMPARE, List.of("--param", "trees=5", "--param", "trees=7"),
+                "trees", "twice"));
         for (String h : List.of("0", "1", "1.5", "-0.5", "NaN")) {
             cases.add(c("compare --holdout " + h, COMPARE, List.of("--holdout=" + h), "holdout", h));
             cases.add(c("compare --time-split " + h, COMPARE, List.of("--time-split=" + h), "time-split", h));

@@ -125,6 +125,9 @@ public final class IdenticalRows {
                             + " left the training rows as they were, the same as none"
                     : "samplers " + joined(others) + " gave the same training rows");
         }
+        if (why.isEmpty()) { // the same model, sampler and class weight given twice (--models a,a)
+            why.add("the same model, sampler and class weight were listed more than once");
+        }
         return String.join("; ", why);
     }
 

@@ -44,12 +44,15 @@ public sealed interface Protocol {
 
     /** Stratified k-fold cross-validation, optionally repeated with fresh shuffles. */
     record KFold(int folds, int repeats) implements Protocol {
+        /** More repeats than this are a typo, not a plan: 1,000 × k fits of every configuration (as explain's cap). */
+        public static final int MAX_REPEATS = 1000;
+
         public KFold {
             if (folds < 2) {
                 throw new UsageException("--folds must be 2 or more, got " + folds);
             }
-            if (repeats < 1) {
-                throw new UsageException("--repeats must be 1 or more, got " + repeats);
+            if (repeats < 1 || repeats > MAX_REPEATS) {
+                throw new UsageException("--repeats must be between 1 and " + MAX_REPEATS + ", got " + repeats);
             }
         }
 

@@ -40,7 +40,13 @@ public final class Hyperparameters {
             if (eq <= 0) {
                 throw new UsageException("parameter '" + pair + "' is not of the form key=value");
             }
-            out.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            String key = pair.substring(0, eq).trim();
+            String value = pair.substring(eq + 1).trim();
+            String before = out.put(key, value);
+            if (before != null && !before.equals(value)) { // which one was meant? (the same twice is harmless)
+                throw new UsageException("parameter " + key + " is given twice (" + before + " and " + value
+                        + "); give it once");
+            }
         }
         return new Hyperparameters(out);
     }

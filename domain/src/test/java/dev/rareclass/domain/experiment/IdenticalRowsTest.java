@@ -63,6 +63,15 @@ class IdenticalRowsTest {
     }
 
     @Test
+    void theSameConfigurationListedTwiceSaysSoInsteadOfAnEmptyReason() {
+        // compare --models random-forest,random-forest: before, "gave identical scores on every split: ; they are ..."
+        assertThat(IdenticalRows.warnings(board(row("random-forest", Map.of(), "none", "none", 5),
+                row("random-forest", Map.of(), "none", "none", 5)))).containsExactly("warning: leaderboard rows "
+                + "#1 random-forest@smile and #2 random-forest@smile gave identical scores on every split: the same "
+                + "model, sampler and class weight were listed more than once; they are one configuration counted twice");
+    }
+
+    @Test
     void differentScoresDifferentModelsOrDifferentParametersAreNotFlagged() {
         assertThat(IdenticalRows.warnings(board(row("random-forest", Map.of(), "smote", "none", 5),
                 row("random-forest", Map.of(), "smote", "balanced", 6)))).isEmpty();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rareclass.domain.error.UsageException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,16 @@ class HyperparametersTest {
         Hyperparameters p = Hyperparameters.parse(List.of("hiden=3"));
         assertThatThrownBy(() -> p.requireKnown(Set.of("hidden", "epochs"), "mlp@dl4j"))
                 .isInstanceOf(UsageException.class).hasMessageContaining("hiden").hasMessageContaining("epochs, hidden");
+    }
+
+    @Test
+    void aKeyGivenTwiceWithDifferentValuesIsRefusedTheSameValueTwiceIsNot() {
+        // --param trees=5 --param trees=7 silently kept 7 before
+        assertThatThrownBy(() -> Hyperparameters.parse(List.of("trees=5", "max-depth=3", "trees=7")))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("parameter trees is given twice (5 and 7); give it once");
+        assertThat(Hyperparameters.parse(List.of("trees=5", "trees = 5")).asMap()).containsExactly(Map.entry("trees", "5"));
+        assertThat(Hyperparameters.parse(List.of("trees=5", "random-forest.trees=7")).asMap()).hasSize(2);
     }
 
     @Test
