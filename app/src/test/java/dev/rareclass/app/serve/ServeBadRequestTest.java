@@ -335,6 +335,51 @@ class ServeBadRequestTest {
     // ---------------------------------------------------------------------------------------------------------------
     // Raw sockets: what HttpClient will not send
 
+    // Content-Encoding: before, a gzip body was refused as "not valid JSON (CTRL-CHAR, code 31)" and a plain body
+    // labelled br was scored as if the header were not there
+
+    private static byte[] compressed(byte[] plain, boolean gzip) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.io.OutputStream z = gzip ? new java.util.zip.GZIPOutputStream(out)
+                : new java.util.zip.DeflaterOutputStream(out)) {
+            z.write(plain);
+        }
+        return out.toByteArray();
+    }
+
+    private static Raw encoded(String coding, byte[] body) throws Exception {
+        return raw(head("POST", infer(MODEL), "Content-Type: application/json", "Content-Encoding: " + coding,
+                "Content-Length: " + body.length), body);
+    }
+
+    @Test
+    void gzipAndDeflateBodiesAreInflatedAndScoredAsThePlainOne() throws Exception {
+        String plain = JSON.readTree(send("POST", infer(MODEL), "application/json", goodBody()).body())
+                .path("outputs").path(0).path("data").toString();
+        for (String coding : List.of("gzip", "deflate", "GZIP")) {
+            Raw r = encoded(coding, compressed(utf8(goodBody()), !coding.equals("deflate")));
+            assertThat(r.status()).as(r.text()).isEqualTo(200);
+            assertThat(JSON.readTree(r.body()).path("outputs").path(0).path("data").toString()).isEqualTo(plain);
+        }
+        assertThat(encoded("identity", utf8(goodBody())).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnknownContentEncodingIs415AndABodyThatDoesNotInflateIs400() throws Exception {
+        encoded("br", utf8(goodBody())).assertRefusal(415, "Content-Encoding", "br");
+        encoded("gzip, br", utf8(goodBody())).assertRefusal(415, "Content-Encoding");
+        encoded("gzip", utf8(goodBody())).assertRefusal(400, "gzip");
+        byte[] cut = compressed(utf8(goodBody()), true);
+        encoded("gzip", java.util.Arrays.copyOf(cut, cut.length / 2)).assertRefusal(400, "gzip");
+    }
+
+    @Test
+    void aSmallGzipBodyThatInflatesPastTheLimitIs413() throws Exception {
+        byte[] bomb = compressed(new byte[(int) MAX_BODY * 8], true); // 8 MiB of zeros in about 8 KB
+        assertThat(bomb.length).isLessThan((int) MAX_BODY);
+        encoded("gzip", bomb).assertRefusal(413, "inflates", "limit");
+    }
+
     @Test
     void bodyOverTheLimitWithContentLengthIs413() throws Exception {
         // the head alone declares too much: refused before a byte of the body is sent
