@@ -195,7 +195,7 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
             }
             selector = new FeatureSelector(kept, preprocessor.width());
         }
-        requireScoresWidth(classifier, selector == null ? preprocessor.width() : selector.kept().length, preprocessor);
+        requireScoresWidth(classifier, selector, preprocessor);
         return new FittedPipeline(label, preprocessor, selector, classifier, t.path("value").asDouble(),
                 t.path("policy").asText(), m.path("sampler").asText("none"), m.path("class_weight").asText("none"),
                 validation, provenance, reference, prior(m.path("prior_correction")), calibration(m.path("calibration")));
@@ -203,19 +203,31 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
 
     /**
      * A payload that disagrees with its manifest is refused when loaded, not when it first scores: the classifier must
-     * score one row of the width the manifest's preprocessing makes, giving one score. (Not for a model with text
-     * columns, whose rows are sparse.)
+     * score one row as the manifest's preprocessing (and feature selection) makes it, giving one score. For a model
+     * with text columns that row carries an empty bag of words of the vocabulary's width: a vocabulary cut short or
+     * grown in a re-signed manifest failed only at scoring, as an internal error (and as a 500 from a server that had
+     * said it was ready).
      */
-    private static void requireScoresWidth(TrainedClassifier classifier, int width, FittedPreprocessor preprocessor) {
+    private static void requireScoresWidth(TrainedClassifier classifier, FeatureSelector selector,
+                                           FittedPreprocessor preprocessor) {
+        int width = preprocessor.width();
+        dev.rareclass.domain.data.FeatureMatrix row = dev.rareclass.domain.data.FeatureMatrix.wrap(1, width,
+                new float[width]);
+        String listed = width + " features";
         if (preprocessor.hasSparse()) {
-            return;
+            row = row.withSparse(dev.rareclass.domain.data.SparseRows.ofRows(preprocessor.sparseWidth(), new int[0]));
+            listed = (width > 0 ? width + " features and " : "") + preprocessor.sparseWidth() + " words";
         }
         double[] scores;
         try {
-            scores = classifier.scores(dev.rareclass.domain.data.FeatureMatrix.wrap(1, width, new float[width]));
+            if (selector != null) {
+                row = selector.apply(row);
+                listed = selector.kept().length + " selected features";
+            }
+            scores = classifier.scores(classifier.readsSparseFeatures() ? row : row.densified());
         } catch (RuntimeException e) {
-            throw new DataException("refused: its classifier does not take the " + width
-                    + " features its manifest lists (" + e.getMessage() + ")", e);
+            throw new DataException("refused: its classifier does not take the " + listed + " its manifest lists ("
+                    + e.getMessage() + ")", e);
         }
         if (scores == null || scores.length != 1) {
             throw new DataException("refused: its classifier gives " + (scores == null ? "no" : scores.length)

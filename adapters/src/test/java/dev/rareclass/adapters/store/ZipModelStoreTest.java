@@ -168,7 +168,9 @@ class ZipModelStoreTest {
     void aTextColumnsVocabularyIsSavedInInputOrder() {
         FittedPreprocessor pre = new FittedPreprocessor(List.of(new NumericTransform("a", Double.NaN, 1, 3)),
                 List.of(new TextTransform("review", List.of("bad", "café", "good"))), List.of("review", "a"));
-        FittedPipeline model = new FittedPipeline(new LabelMapping("y", "pos"), pre, null, new Linear(new double[] {0.5}, Optional.empty()),
+        // one weight per feature the classifier sees: the dense column, then the 3 words (a load checks the width)
+        FittedPipeline model = new FittedPipeline(new LabelMapping("y", "pos"), pre, null,
+                new Linear(new double[] {0.5, 0.1, 0.2, 0.3}, Optional.empty()),
                 0.5, "max-f1", "none", "none", Map.of(), model().provenance());
         Path file = dir.resolve("text.model");
         store.save(model, file);
