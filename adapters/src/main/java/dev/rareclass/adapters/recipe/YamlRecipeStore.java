@@ -96,7 +96,7 @@ public final class YamlRecipeStore implements RecipeStore {
         String where = file.toString();
         JsonNode root;
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = bounded(file, "recipe");
             root = readTree(where.toLowerCase(Locale.ROOT).endsWith(".json") ? Mappers.JSON : Mappers.YAML, bytes, where,
                     "the recipe");
         } catch (NoSuchFileException e) {
@@ -119,6 +119,24 @@ public final class YamlRecipeStore implements RecipeStore {
             return new Loaded(recipe, Optional.of(sum.asText()));
         }
         return new Loaded(recipe(root, base, where, name(file)), Optional.empty());
+    }
+
+    /** A recipe or search space is a short text: this many bytes is far more than any needs. */
+    static final int MAX_BYTES = 1 << 20;
+
+    /**
+     * The file's bytes, refused (exit 65) past {@link #MAX_BYTES} without reading further: {@code run /dev/zero} read
+     * until the heap was full (exit 70), and a recipe with one 30 MB value ran for minutes in gigabytes.
+     */
+    private static byte[] bounded(Path file, String what) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw new DataException(file + ": over " + (MAX_BYTES >> 20) + " MiB; a " + what + " is a short text "
+                        + "file (is this the right file?)");
+            }
+            return bytes;
+        }
     }
 
     /**
@@ -447,7 +465,7 @@ public final class YamlRecipeStore implements RecipeStore {
         String where = file.toString();
         JsonNode root;
         try {
-            root = readTree(Mappers.YAML, Files.readAllBytes(file), where, "the search space");
+            root = readTree(Mappers.YAML, bounded(file, "search space"), where, "the search space");
         } catch (NoSuchFileException e) {
             throw new InputMissingException(where + ": no such search-space file", e);
         } catch (IOException e) {

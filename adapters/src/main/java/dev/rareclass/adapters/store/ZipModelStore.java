@@ -96,9 +96,30 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
 
     /** Made on first use, not when the store is created: every command is created at start-up. */
     private static final class Json {
+        /**
+         * Tokens a manifest may hold: a real one holds at most a few million (an isotonic calibration of
+         * {@link #MAX_CALIBRATION_POINTS} points is two million), while a re-signed 57 MiB manifest of 20 million empty
+         * history entries held 40 million and took 50 s and the whole heap to read.
+         */
+        static final long MAX_TOKENS = 4_000_000;
         // a key given twice is refused: two readers of one checksummed manifest must not see different values
-        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+                .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                        .maxTokenCount(MAX_TOKENS).build()).build())
+                .enable(SerializationFeature.INDENT_OUTPUT)
                 .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    /** The checked manifest as a tree; refused (exit 65) when it is no JSON or holds too much. */
+    private static JsonNode manifestTree(byte[] bytes, String file) {
+        try {
+            return Json.MAPPER.readTree(bytes);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw refused(file, "the manifest holds more than " + Json.MAX_TOKENS + " JSON values, far more than a "
+                    + "model writes");
+        } catch (IOException e) {
+            throw refused(file, "the manifest is not valid JSON");
+        }
     }
 
     private final TrainerCatalog catalog;
@@ -139,12 +160,7 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         if (!expectedManifestSum.equals(Checksums.sha256(manifestBytes))) {
             throw refused(file, "the manifest's checksum does not match (the file was altered or damaged)");
         }
-        JsonNode m;
-        try {
-            m = Json.MAPPER.readTree(manifestBytes);
-        } catch (IOException e) {
-            throw refused(file, "the manifest is not valid JSON");
-        }
+        JsonNode m = manifestTree(manifestBytes, file);
         if (!FORMAT.equals(m.path("format").asText()) || m.path("version").asInt() != VERSION) {
             throw refused(file, "unsupported model format " + m.path("format").asText() + " v" + m.path("version").asText());
         }
@@ -407,11 +423,7 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         if (!sum.equals(Checksums.sha256(bytes))) {
             throw refused(path.toString(), "the manifest's checksum does not match (the file was altered or damaged)");
         }
-        try {
-            return Json.MAPPER.readTree(bytes);
-        } catch (IOException e) {
-            throw refused(path.toString(), "the manifest is not valid JSON");
-        }
+        return manifestTree(bytes, path.toString());
     }
 
     /**

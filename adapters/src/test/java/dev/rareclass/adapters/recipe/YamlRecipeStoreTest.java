@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.experiment.Recipe;
 import dev.rareclass.domain.port.RecipeStore;
@@ -29,6 +30,22 @@ class YamlRecipeStoreTest {
 
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
+    }
+
+    @Test
+    void aRecipeOrSpaceOverOneMebibyteIsRefusedWithoutReadingOn() throws IOException {
+        // a 2 MB value took 10 s and 2 GB; /dev/zero was read until the heap was full
+        Path big = write("big.yaml", DATA + "models: [logistic]\nmetric: \"" + "m".repeat(YamlRecipeStore.MAX_BYTES) + "\"\n");
+        assertThatThrownBy(() -> store.read(big)).isInstanceOf(DataException.class)
+                .hasMessage(big + ": over 1 MiB; a recipe is a short text file (is this the right file?)");
+        assertThatThrownBy(() -> store.readSearchSpace(big)).isInstanceOf(DataException.class)
+                .hasMessageContaining("a search space is a short text file");
+        Path zero = Path.of("/dev/zero");
+        if (Files.isReadable(zero)) {
+            assertThatThrownBy(() -> store.read(zero)).isInstanceOf(DataException.class).hasMessageContaining("over 1 MiB");
+        }
+        Path justUnder = write("under.yaml", DATA + "models: [logistic]\n# " + "c".repeat(YamlRecipeStore.MAX_BYTES - 400) + "\n");
+        assertThat(store.read(justUnder).recipe().plan().candidates()).hasSize(1);
     }
 
     @Test

@@ -297,6 +297,38 @@ class ZipModelStoreTest {
     }
 
     @Test
+    void aResignedManifestOfMillionsOfValuesIsRefusedBeforeItFillsTheHeap() throws IOException {
+        // 2.5 million empty history entries (5 million JSON tokens, 7.5 MB) in a manifest whose checksum matches:
+        // 20 million took 50 s and a 6 GB heap before the token limit
+        Path file = dir.resolve("m.model");
+        store.save(model(), file);
+        Path forged = dir.resolve("history.model");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(file));
+             ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(forged))) {
+            byte[] manifest = null;
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                byte[] bytes = in.readAllBytes();
+                if (e.getName().equals("manifest.json")) {
+                    String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                    manifest = text.replaceFirst("\\{", "{\"history\":{\"epochs\":["
+                            + "{},".repeat(2_500_000) + "{}],\"best_epoch\":1},").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    bytes = manifest;
+                } else if (e.getName().equals("manifest.sha256")) {
+                    continue; // written after the manifest, from it
+                }
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                zip.write(bytes);
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new ZipEntry("manifest.sha256"));
+            zip.write(dev.rareclass.domain.experiment.Checksums.sha256(manifest).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            zip.closeEntry();
+        }
+        assertThatThrownBy(() -> store.load(forged)).isInstanceOf(DataException.class)
+                .hasMessageContaining("history.model").hasMessageContaining("the manifest holds more than 4000000");
+    }
+
+    @Test
     void savingIntoAMissingFolderFailsWithoutLeavingAFile() {
         Path file = dir.resolve("no-such-dir").resolve("m.model");
         assertThatThrownBy(() -> store.save(model(), file)).isInstanceOf(OutputException.class);

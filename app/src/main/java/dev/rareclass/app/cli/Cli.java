@@ -82,6 +82,15 @@ public final class Cli {
         return cmd;
     }
 
+    /** Characters of a message line shown at most: a value quoted whole from the input could be megabytes long. */
+    static final int MAX_LINE = 1000;
+
+    /** A message as shown on stderr: each of its (one or two) lines cut at {@link #MAX_LINE} characters. */
+    static String shown(String message) {
+        return message == null ? "" : message.lines().map(l -> l.length() > MAX_LINE ? l.substring(0, MAX_LINE) + "…" : l)
+                .collect(java.util.stream.Collectors.joining(System.lineSeparator()));
+    }
+
     private static int onParameterError(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
         String mistyped = mistyped(e);
@@ -90,7 +99,7 @@ public final class Cli {
             err.flush();
             return EX_USAGE;
         }
-        err.println("rareclass: " + e.getMessage());
+        err.println("rareclass: " + shown(e.getMessage()));
         err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
         err.flush();
         return EX_USAGE;
@@ -146,7 +155,7 @@ public final class Cli {
             return IoErrorException.BROKEN_PIPE_EXIT; // the reader went away (| head): quiet, as SIGPIPE
         }
         if (e instanceof RareclassException user) {
-            err.println("rareclass: " + user.getMessage());
+            err.println("rareclass: " + shown(user.getMessage()));
             if (verbose) {
                 e.printStackTrace(err);
             }

@@ -30,6 +30,17 @@ class CliTest {
     }
 
     @Test
+    void aMessageLineIsCutAtAThousandCharactersAndTwoLinesStayTwo() {
+        // a recipe's 900 kB value went whole into its one-line message
+        String shown = Cli.shown("r.yaml: metric: unknown metric '" + "m".repeat(900_000) + "'\nsecond line");
+        assertThat(shown.lines().toList()).hasSize(2);
+        assertThat(shown.lines().findFirst().orElseThrow()).hasSize(Cli.MAX_LINE + 1).startsWith("r.yaml: metric:")
+                .endsWith("m…");
+        assertThat(shown.lines().skip(1).findFirst().orElseThrow()).isEqualTo("second line");
+        assertThat(Cli.shown("short")).isEqualTo("short");
+    }
+
+    @Test
     void trainEvaluatePredictAndScoreWorkTogether() throws IOException {
         Path model = dir.resolve("logistic.model");
         CliRun train = CliRun.of("train", data.toString(), "--label", "label", "--positive", "rare",
