@@ -97,10 +97,37 @@ public record SearchSpace(Map<String, Distribution> params) {
         return params.values().stream().allMatch(d -> d instanceof Choice);
     }
 
+    /** Points a grid may have: each is a model fitted on every split. */
+    public static final int MAX_GRID = 100_000;
+    /** Parameter sets a random search may draw. */
+    public static final int MAX_TRIALS = 100_000;
+
+    /** The number of combinations of the lists, saturating at {@code Long.MAX_VALUE}; for a grid only. */
+    long gridSize() {
+        long size = 1;
+        for (Distribution d : params.values()) {
+            try {
+                size = Math.multiplyExact(size, ((Choice) d).values().size());
+            } catch (ArithmeticException e) {
+                return Long.MAX_VALUE;
+            }
+        }
+        return size;
+    }
+
     /** Every combination of the choices, the first parameter varying slowest. */
     public List<Hyperparameters> grid() {
         if (!isGrid()) {
             throw new UsageException("grid search needs a list of values for every parameter");
+        }
+        long size = gridSize();
+        if (size > MAX_GRID) {
+            // counted before any combination is made: 3 billion points filled the heap, then ended in exit 70
+            throw new UsageException("the search space's grid has " + (size == Long.MAX_VALUE ? "more than 9e18"
+                    : String.format(Locale.ROOT, "%,d", size)) + " points (" + params.entrySet().stream()
+                    .map(e -> e.getKey() + " " + ((Choice) e.getValue()).values().size()).reduce((a, b) -> a + " x " + b)
+                    .orElse("") + "); grid search takes at most " + String.format(Locale.ROOT, "%,d", MAX_GRID)
+                    + ": use --search random with --trials, or shorter lists");
         }
         List<Map<String, String>> combos = new ArrayList<>();
         combos.add(new LinkedHashMap<>());
@@ -124,10 +151,14 @@ public record SearchSpace(Map<String, Distribution> params) {
      * returns the whole grid.
      */
     public List<Hyperparameters> sample(int trials, long seed) {
-        if (trials < 1) {
-            throw new UsageException("--trials must be 1 or more, got " + trials);
+        if (trials < 1 || trials > MAX_TRIALS) {
+            throw new UsageException("--trials must be between 1 and " + String.format(Locale.ROOT, "%,d", MAX_TRIALS)
+                    + ", got " + trials);
         }
         SplittableRandom rng = new SplittableRandom(seed);
+        if (isGrid() && gridSize() > MAX_GRID) {
+            return sampleLargeGrid(trials, rng);
+        }
         if (isGrid()) {
             List<Hyperparameters> all = new ArrayList<>(grid());
             for (int i = all.size() - 1; i > 0; i--) {
@@ -139,6 +170,35 @@ public record SearchSpace(Map<String, Distribution> params) {
         for (int t = 0; t < trials; t++) {
             Map<String, String> m = new LinkedHashMap<>();
             params.forEach((k, d) -> m.put(k, d.sample(rng)));
+            out.add(Hyperparameters.of(m));
+        }
+        return out;
+    }
+
+    /**
+     * {@code trials} distinct points of a grid too large to list: each drawn as one index into the grid (the first
+     * parameter varying slowest, as {@link #grid}) and read digit by digit, so only the points drawn are made.
+     */
+    private List<Hyperparameters> sampleLargeGrid(int trials, SplittableRandom rng) {
+        long size = gridSize();
+        java.util.Set<Long> drawn = new java.util.LinkedHashSet<>();
+        while (drawn.size() < trials) {
+            drawn.add(rng.nextLong(size));
+        }
+        List<Map.Entry<String, Distribution>> entries = new ArrayList<>(params.entrySet());
+        List<Hyperparameters> out = new ArrayList<>();
+        for (long index : drawn) {
+            String[] values = new String[entries.size()];
+            long rest = index;
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                List<String> choices = ((Choice) entries.get(i).getValue()).values();
+                values[i] = choices.get((int) (rest % choices.size()));
+                rest /= choices.size();
+            }
+            Map<String, String> m = new LinkedHashMap<>();
+            for (int i = 0; i < values.length; i++) {
+                m.put(entries.get(i).getKey(), values[i]);
+            }
             out.add(Hyperparameters.of(m));
         }
         return out;

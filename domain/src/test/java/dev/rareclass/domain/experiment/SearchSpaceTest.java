@@ -21,6 +21,34 @@ class SearchSpaceTest {
         return new SearchSpace(m);
     }
 
+    /** Three lists of 1,000 values and one of 3: three billion points (the hostile space file was 12 KB). */
+    static SearchSpace hugeGrid() {
+        Map<String, SearchSpace.Distribution> m = new LinkedHashMap<>();
+        for (String name : List.of("trees", "max-depth", "node-size")) {
+            m.put(name, new SearchSpace.Choice(java.util.stream.IntStream.rangeClosed(1, 1000).mapToObj(Integer::toString)
+                    .toList()));
+        }
+        m.put("split-rule", new SearchSpace.Choice(List.of("gini", "entropy", "classification-error")));
+        return new SearchSpace(m);
+    }
+
+    @Test
+    void aGridTooLargeIsRefusedBeforeAnyPointIsMadeAndRandomSearchDrawsFromItAll() {
+        // before: grid() built the 3 billion maps, filling a 6 GB heap for 48 s, then exit 70 with heap advice
+        assertThatThrownBy(() -> hugeGrid().grid()).isInstanceOf(UsageException.class)
+                .hasMessage("the search space's grid has 3,000,000,000 points (trees 1000 x max-depth 1000 x node-size "
+                        + "1000 x split-rule 3); grid search takes at most 100,000: use --search random with --trials, "
+                        + "or shorter lists");
+        List<Hyperparameters> drawn = hugeGrid().sample(50, 7);
+        assertThat(drawn).hasSize(50).doesNotHaveDuplicates().isEqualTo(hugeGrid().sample(50, 7));
+        assertThat(drawn).allSatisfy(h -> assertThat(h.asMap()).containsOnlyKeys("trees", "max-depth", "node-size",
+                "split-rule"));
+        assertThat(drawn.stream().map(h -> h.asMap().get("trees")).distinct().count()).as("spread over the grid")
+                .isGreaterThan(40);
+        assertThatThrownBy(() -> articleSpace().sample(SearchSpace.MAX_TRIALS + 1, 1))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--trials must be between 1 and 100,000");
+    }
+
     @Test
     void theGridHoldsEveryCombinationOnce() {
         List<Hyperparameters> grid = articleSpace().grid();
