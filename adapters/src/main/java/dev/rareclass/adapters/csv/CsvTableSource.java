@@ -489,6 +489,11 @@ public final class CsvTableSource extends ParsedTableSource {
             try {
                 return it.hasNext() && it.next() != null;
             } catch (CsvParseException e) {
+                for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                    if (t instanceof DataException own) { // the bytes refused as no text (TextBytes): said already
+                        throw own;
+                    }
+                }
                 String detail = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
                 throw new DataException(file + ": cannot parse (" + detail + ")", e);
             }
@@ -497,7 +502,7 @@ public final class CsvTableSource extends ParsedTableSource {
 
     private static CsvReader<RowBatch> open(DataOptions options, RowHandler handler) throws IOException {
         Path path = options.file();
-        InputStream in = InputFiles.open(path);
+        InputStream in = new TextBytes(InputFiles.open(path), path.toString());
         char delimiter = options.delimiter().orElseGet(() -> defaultDelimiter(options, path));
         CsvReader.CsvReaderBuilder builder = CsvReader.builder();
         if (unquoted(options)) {

@@ -222,6 +222,9 @@ abstract sealed class ColumnBuilder {
             String key = canonical ? Tokens.category(token) : token;
             Integer code = index.get(key);
             if (code == null) {
+                if (key.indexOf('\uFFFD') >= 0) { // a new value only: the check costs nothing per row
+                    throw new NotUtf8(token);
+                }
                 index.put(key, levels.size());
                 levels.add(key);
             } else {
@@ -248,6 +251,19 @@ abstract sealed class ColumnBuilder {
         private static final long serialVersionUID = 1L;
 
         NotANumber(String token) {
+            super(token, null, false, false);
+        }
+    }
+
+    /**
+     * Thrown for a category or label holding bytes that are no UTF-8 (decoded as U+FFFD): a Latin-1 label read as
+     * something else than the positive value would count the row as negative without a word. The reader adds file
+     * and line.
+     */
+    static final class NotUtf8 extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotUtf8(String token) {
             super(token, null, false, false);
         }
     }

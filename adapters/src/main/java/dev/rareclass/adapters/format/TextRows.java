@@ -123,7 +123,7 @@ public final class TextRows {
             } else {
                 try {
                     builders[c] = b.add(token, line);
-                } catch (ColumnBuilder.NotANumber | ColumnBuilder.NotFinite e) {
+                } catch (ColumnBuilder.NotANumber | ColumnBuilder.NotFinite | ColumnBuilder.NotUtf8 e) {
                     fail(badValue(b.name, token, line, e));
                     return false;
                 }
@@ -136,7 +136,12 @@ public final class TextRows {
                     return false;
                 }
             } else {
-                labels.add(token, line);
+                try {
+                    labels.add(token, line);
+                } catch (ColumnBuilder.NotUtf8 e) {
+                    fail(badValue(labels.name, token, line, e));
+                    return false;
+                }
             }
         }
         if (copied != null) {
@@ -153,6 +158,8 @@ public final class TextRows {
     private DataException badValue(String column, String token, long line, RuntimeException e) {
         String problem = e instanceof ColumnBuilder.NotANumber
                 ? " is not a number in a numeric column; --drop it, or --categorical if it holds categories"
+                : e instanceof ColumnBuilder.NotUtf8
+                ? " holds bytes that are not UTF-8 text (shown as \uFFFD); save the file as UTF-8"
                 : " is not a finite float32 number (infinities and values beyond 3.4e38 are refused)";
         return DataException.at(file, line, "'" + column + "'", "'" + Tokens.abbreviate(token) + "'" + problem);
     }

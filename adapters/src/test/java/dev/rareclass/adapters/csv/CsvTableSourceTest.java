@@ -135,6 +135,57 @@ class CsvTableSourceTest extends ReaderTestFiles {
                 .satisfies(e -> assertThat(((RareclassException) e).exitCode()).isEqualTo(65));
     }
 
+    /**
+     * Bytes that are no text are refused naming the file (and the line): before, a NUL was dropped ('3\0' read as 3),
+     * a bad UTF-8 label became U+FFFD and counted as negative, and gzip or a program was reported as a missing label
+     * column followed by its bytes.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("notText")
+    void bytesThatAreNoTextAreADataErrorNamingTheFile(String name, byte[] content, String message) throws IOException {
+        Path p = dir.resolve("notext.csv");
+        Files.write(p, content);
+        assertThatThrownBy(() -> source.read(labelled(p, "y", "p")))
+                .isInstanceOf(DataException.class)
+                .hasMessageStartingWith(p.toString())
+                .hasMessageContaining(message)
+                .hasMessageNotContaining("cannot parse")
+                .satisfies(e -> assertThat(((RareclassException) e).exitCode()).isEqualTo(65));
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> notText() throws IOException {
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (var z = new java.util.zip.GZIPOutputStream(gz)) {
+            z.write("a,y\n1,p\n".getBytes(StandardCharsets.UTF_8));
+        }
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("a NUL byte", bytes("a,b,y\n1,2,p\n3\0,4,n\n"),
+                        "line 3: a NUL byte"),
+                org.junit.jupiter.params.provider.Arguments.of("UTF-16 without a byte-order mark",
+                        "a,y\n1,p\n2,n\n".getBytes(StandardCharsets.UTF_16LE), "line 1: a NUL byte"),
+                org.junit.jupiter.params.provider.Arguments.of("gzip under a .csv name", gz.toByteArray(), "gzip data"),
+                org.junit.jupiter.params.provider.Arguments.of("a Latin-1 label", latin1("a,y\n1,p\n2,\u00e9t\u00e9\n"),
+                        "line 3, column 'y'"),
+                org.junit.jupiter.params.provider.Arguments.of("a Latin-1 category", latin1("a,c,y\n1,caf\u00e9,p\n2,tea,n\n"),
+                        "line 2, column 'c'"));
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] latin1(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void utf16WithItsByteOrderMarkAndUtf8CategoriesStillRead() throws IOException {
+        Path u16 = dir.resolve("u16.csv");
+        Files.write(u16, "a,c,y\n1,caf\u00e9,p\n2,tea,n\n".getBytes(StandardCharsets.UTF_16)); // with its BOM
+        Table t = source.read(labelled(u16, "y", "p"));
+        assertThat(((CategoricalColumn) t.columns().get(1)).levels()).containsExactly("caf\u00e9", "tea");
+    }
+
     /** Rows are read ahead on a second thread in batches: errors must still come out in file order. */
     @Test
     void theFirstBadLineIsReportedWhicheverThreadFindsIt() throws IOException {

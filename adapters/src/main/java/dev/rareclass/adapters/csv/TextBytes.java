@@ -1,0 +1,71 @@
+package dev.rareclass.adapters.csv;
+
+import dev.rareclass.domain.error.DataException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The bytes of a delimited table, refused as they are read when they cannot be text: gzip data under another name
+ * (its magic number first), and a NUL byte anywhere (binary data, or UTF-16 written without a byte-order mark) unless
+ * the file starts with a UTF-16 or UTF-32 byte-order mark, whose text holds NULs. Before, a NUL was dropped without a
+ * word ({@code 3\0} read as 3), and a program or a gzip file was reported as a missing label column followed by its
+ * bytes. One pass over each buffer the reader asks for; lines are counted only up to a NUL found.
+ */
+final class TextBytes extends FilterInputStream {
+
+    private final String file;
+    private boolean first = true;
+    private boolean wide;
+    private long lines = 1;
+
+    TextBytes(InputStream in, String file) {
+        super(in);
+        this.file = file;
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        int n = in.read(b, off, len);
+        if (n <= 0) {
+            return n;
+        }
+        if (first) {
+            first = false;
+            int b0 = b[off] & 0xff;
+            int b1 = n > 1 ? b[off + 1] & 0xff : -1;
+            if (b0 == 0x1f && b1 == 0x8b) {
+                throw new DataException(file + ": gzip data, not text; name the file with .gz to read it compressed, "
+                        + "or gunzip it");
+            }
+            wide = (b0 == 0xff && b1 == 0xfe) || (b0 == 0xfe && b1 == 0xff)
+                    || (b0 == 0 && b1 == 0 && n > 3 && (b[off + 2] & 0xff) == 0xfe && (b[off + 3] & 0xff) == 0xff);
+        }
+        if (!wide) {
+            long seen = lines;
+            for (int i = off, end = off + n; i < end; i++) { // one pass: NULs refused, lines counted for the message
+                byte c = b[i];
+                if (c == '\n') {
+                    seen++;
+                } else if (c == 0) {
+                    throw new DataException(file + ", line " + seen + ": a NUL byte; this is not a text table (binary "
+                            + "data, or UTF-16 text without a byte-order mark: save it as UTF-8)");
+                }
+            }
+            lines = seen;
+        }
+        return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        throw new IOException("skip is not supported");
+    }
+}
