@@ -170,7 +170,12 @@ public final class DataOptionsStep {
             declared[column(file, names, c, "--categorical")] = Declared.CATEGORICAL;
         }
         for (String c : options.text()) {
-            declared[column(file, names, c, "--text")] = Declared.TEXT;
+            int i = column(file, names, c, "--text");
+            if (declared[i] == Declared.CATEGORICAL) { // it was read as text, and the model file kept both names
+                throw new dev.rareclass.domain.error.UsageException(file + ": column '" + names.get(i)
+                        + "' is named by both --categorical and --text; give it one of them");
+            }
+            declared[i] = Declared.TEXT;
         }
         int[] features = java.util.stream.IntStream.range(0, width).filter(c -> !dropped[c]).toArray();
         if (features.length == 0) {

@@ -319,6 +319,12 @@ class NewUserTest {
         CliRun text = CliRun.of("describe", data.toString(), "--label", "Hazardous", "--positive", "True", "--text",
                 "nmae");
         assertThat(text.err()).contains("--text column 'nmae' not found; did you mean 'Name'?");
+        // one column both categorical and text: it was read as text and the model file listed it as both
+        CliRun both = CliRun.of("describe", data.toString(), "--label", "Hazardous", "--positive", "True",
+                "--categorical", "Name", "--text", "Name");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).isEqualTo("rareclass: " + data + ": column 'Name' is named by both --categorical and "
+                + "--text; give it one of them\n");
         // nothing close: the first columns, and how many there are
         CliRun far = CliRun.of("describe", data.toString(), "--label", "danger", "--positive", "True");
         assertThat(far.err()).contains("label column 'danger' not found; columns: Neo Reference ID, Name, c1, c2, c3, "
