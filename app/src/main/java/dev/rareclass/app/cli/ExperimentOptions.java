@@ -32,7 +32,7 @@ final class ExperimentOptions {
     @Option(names = "--folds", defaultValue = "5", description = "Stratified k-fold cross-validation folds (default: ${DEFAULT-VALUE}).")
     int folds;
 
-    @Option(names = "--repeats", defaultValue = "1", description = "Repeat the k folds with new shuffles (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--repeats", defaultValue = "1", description = "Repeat the k folds with new shuffles, 1 to 1,000 times (default: ${DEFAULT-VALUE}).")
     int repeats;
 
     @Option(names = "--holdout", paramLabel = "FRACTION", description = "Instead of k folds: one stratified hold-out split with this test share.")

@@ -40,7 +40,7 @@ final class TuneCommand extends ExperimentCommand {
     @Option(names = "--search", defaultValue = "random", paramLabel = "random|grid", description = "Search method (default: ${DEFAULT-VALUE}).")
     String search;
 
-    @Option(names = "--trials", defaultValue = "10", paramLabel = "N", description = "Random-search budget (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--trials", defaultValue = "10", paramLabel = "N", description = "Random-search budget, at most 100,000 (default: ${DEFAULT-VALUE}); a grid takes at most 100,000 points.")
     int trials;
 
     @Mixin
