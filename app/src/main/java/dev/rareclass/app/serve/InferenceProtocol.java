@@ -214,17 +214,27 @@ final class InferenceProtocol {
                 if (datatype.startsWith("FP") && v.isNumber()) {
                     return v.doubleValue();
                 }
-                if (v.isIntegralNumber() && v.canConvertToLong()) {
-                    if (datatype.startsWith("U") && v.longValue() < 0) {
-                        throw bad(where + ", row " + row + ": " + datatype + " cannot hold " + v);
+                if (v.isIntegralNumber()) {
+                    // INT8 200 was scored as 200; UINT64 2^64-1 was "not a whole number"
+                    java.math.BigInteger value = v.bigIntegerValue();
+                    int bits = Integer.parseInt(datatype.replaceAll("[^0-9]", ""));
+                    boolean unsigned = datatype.startsWith("U");
+                    java.math.BigInteger low = unsigned ? java.math.BigInteger.ZERO
+                            : java.math.BigInteger.ONE.shiftLeft(bits - 1).negate();
+                    java.math.BigInteger high = java.math.BigInteger.ONE.shiftLeft(unsigned ? bits : bits - 1)
+                            .subtract(java.math.BigInteger.ONE);
+                    if (value.compareTo(low) < 0 || value.compareTo(high) > 0) {
+                        throw bad(where + ", row " + row + ": " + shorten(v.toString()) + " is out of range for "
+                                + datatype + " (" + low + " to " + high + ")");
                     }
-                    return v.longValue();
+                    return value.bitLength() < 64 ? (Object) value.longValue() : (Object) value.doubleValue();
                 }
             }
         }
         String shown = v.isTextual() ? "the string " + clip(v.textValue()) : v.isContainerNode() ? "a nested value"
                 : shorten(v.toString());
-        throw bad(where + ", row " + row + ": a " + datatype + " value must be "
+        throw bad(where + ", row " + row + ": " + (datatype.matches("[AEIOU].*") ? "an " : "a ") + datatype
+                + " value must be "
                 + switch (datatype) {
                     case "BYTES" -> "a string";
                     case "BOOL" -> "true or false";

@@ -224,6 +224,13 @@ class ServeBadRequestTest {
                 "'b'"));
         c.add(json("fraction in an INT64 column", body(a, in("b", "INT64", "[1]", "[2.5]"), color), 400, "'b'"));
         c.add(json("negative in a UINT8 column", body(a, in("b", "UINT8", "[1]", "[-3]"), color), 400, "'b'"));
+        // INT8 200 was scored as 200; UINT64's largest value was called "not a whole number"
+        c.add(json("200 in an INT8 column", body(a, in("b", "INT8", "[1]", "[200]"), color), 400, "'b'",
+                "out of range for INT8 (-128 to 127)"));
+        c.add(json("-129 in an INT8 column", body(a, in("b", "INT8", "[1]", "[-129]"), color), 400, "out of range"));
+        c.add(json("70000 in an INT16 column", body(a, in("b", "INT16", "[1]", "[70000]"), color), 400, "INT16"));
+        c.add(json("2^64 in a UINT64 column", body(a, in("b", "UINT64", "[1]", "[18446744073709551616]"), color), 400,
+                "out of range for UINT64"));
         c.add(json("number for a BYTES column", body(a, b, in("color", "BYTES", "[1]", "[7]")), 400, "'color'"));
         c.add(json("unknown category in a strict model", body(a, b, in("color", "BYTES", "[1]", "[\"mauve\"]")), STRICT,
                 400, "color"));
