@@ -71,7 +71,7 @@ class RowCostCliTest {
         CliRun missing = CliRun.of("train", data.toString(), "--label", "label", "--positive", "yes", "--model",
                 "logistic", "--threshold",
                 "cost:@Amount:5", "--out", dir.resolve("x.model").toString(), "-q");
-        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.exitCode()).as("a column the file lacks, as for --label").isEqualTo(65);
         assertThat(missing.err()).contains("cost column 'Amount' not found").contains("did you mean 'amount'");
         assertThat(dir.resolve("x.model")).doesNotExist();
     }

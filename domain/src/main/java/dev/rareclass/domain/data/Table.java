@@ -149,9 +149,8 @@ public final class Table {
      * This table without the named numeric column, whose values become the rows' costs of a missed positive (the
      * payment amount of a fraud): a cost, not a feature.
      *
-     * @throws dev.rareclass.domain.error.UsageException when there is no such column, naming the closest ones
-     * @throws dev.rareclass.domain.error.DataException when it is not numeric, or a value is missing or negative,
-     *         naming the row
+     * @throws dev.rareclass.domain.error.DataException when there is no such column (naming the closest ones, or
+     *         saying it is the label), when it is not numeric, or a value is missing or negative (naming the data row)
      */
     public Table withRowCostsFrom(String column) {
         int at = -1;
@@ -161,8 +160,13 @@ public final class Table {
             }
         }
         if (at < 0) {
+            // a data error, as every other column a file lacks (--label, --drop, --id)
+            if (labelMapping != null && labelMapping.column().equals(column)) {
+                throw new dev.rareclass.domain.error.DataException(source + ": cost column '" + column + "' is the "
+                        + "label column; the cost of missing a positive is read from another column");
+            }
             List<String> near = ClosestNames.closest(column, featureNames());
-            throw new dev.rareclass.domain.error.UsageException(source + ": cost column '" + column + "' not found"
+            throw new dev.rareclass.domain.error.DataException(source + ": cost column '" + column + "' not found"
                     + (near.isEmpty() ? "" : "; did you mean " + ClosestNames.quoted(near) + "?"));
         }
         if (!(columns.get(at) instanceof NumericColumn numeric)) {
@@ -173,8 +177,9 @@ public final class Table {
         for (int r = 0; r < costs.length; r++) {
             double v = numeric.get(r);
             if (!(v >= 0) || Double.isInfinite(v)) {
-                throw new dev.rareclass.domain.error.DataException(source + ": row " + rowNumbers[r] + ", cost column '"
-                        + column + "': " + (Double.isNaN(v) ? "missing value" : "value " + v)
+                throw new dev.rareclass.domain.error.DataException(source + ": data row " + rowNumbers[r]
+                        + ", cost column '" + column + "': " + (Double.isNaN(v) ? "missing value"
+                        : "value " + (float) v) // as read (a float32), not its double's digits
                         + "; a cost must be a finite number of 0 or more");
             }
             costs[r] = v;

@@ -98,8 +98,17 @@ class RowCostPolicyTest {
         assertThat(aside.rowCosts()).hasValueSatisfying(c -> assertThat(c).containsExactly(5, 0, 7.5));
         assertThat(aside.selectRows(new int[] {2, 0}).rowCosts())
                 .hasValueSatisfying(c -> assertThat(c).containsExactly(7.5, 5));
-        assertThatThrownBy(() -> t.withRowCostsFrom("Amount")).isInstanceOf(UsageException.class)
+        // a column the file lacks is a data error (65), as for --label and --drop
+        assertThatThrownBy(() -> t.withRowCostsFrom("Amount")).isInstanceOf(DataException.class)
                 .hasMessageContaining("did you mean 'amount'");
+        assertThatThrownBy(() -> t.withRowCostsFrom("y")).isInstanceOf(DataException.class)
+                .hasMessage("t.csv: cost column 'y' is the label column; the cost of missing a positive is read from "
+                        + "another column");
+        Table fraction = new Table("t.csv", List.of(new NumericColumn("amount", new float[] {5, -0.721f, 2})),
+                Labels.of(new int[] {1, 0, 1}), mapping, new int[] {2, 3, 4}, List.of());
+        assertThatThrownBy(() -> fraction.withRowCostsFrom("amount")).isInstanceOf(DataException.class)
+                .hasMessage("t.csv: data row 3, cost column 'amount': value -0.721; a cost must be a finite number of 0 "
+                        + "or more");
         Table negative = new Table("t.csv", List.of(new NumericColumn("amount", new float[] {5, -1, 2})),
                 Labels.of(new int[] {1, 0, 1}), mapping, new int[] {2, 3, 4}, List.of());
         assertThatThrownBy(() -> negative.withRowCostsFrom("amount")).isInstanceOf(DataException.class)
