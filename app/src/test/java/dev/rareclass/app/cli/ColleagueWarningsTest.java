@@ -45,6 +45,19 @@ class ColleagueWarningsTest {
     }
 
     @Test
+    void aHoldOutThatLeavesAHandfulOfPositivesOnEitherSideIsPointedOut() throws Exception {
+        // --validation-split 0.999 chose the threshold with "a first fit on 2" rows, without a word
+        Path t = table("split.csv", 4, true);
+        for (String fraction : new String[] {"0.999", "0.001"}) {
+            CliRun r = CliRun.of("train", t.toString(), "--label", "y", "--positive", "1", "--model", "logistic",
+                    "--validation-split", fraction, "--out", dir.resolve("split.model").toString());
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.err()).contains("warning: --validation-split " + fraction + " leaves ")
+                    .contains("the threshold is noisy; --threshold-cv 5");
+        }
+    }
+
+    @Test
     void evaluatingOnTheTrainingFileIsPointedOut() throws Exception {
         Path train = table("train.csv", 2, true);
         Path other = table("other.csv", 3, true);

@@ -28,6 +28,7 @@ import dev.rareclass.domain.sampling.Resampled;
 import dev.rareclass.domain.sampling.Sampler;
 import dev.rareclass.domain.sampling.SamplerCatalog;
 import dev.rareclass.domain.sampling.SamplingInput;
+import dev.rareclass.domain.threshold.ThresholdPolicies;
 import dev.rareclass.domain.threshold.ThresholdPolicy;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -212,6 +213,7 @@ public final class PipelineFitter {
         } else {
             requireHoldOutClasses(table, all);
             Fold split = validationSplit(all, settings.validationFraction(), settings.seed());
+            warnOnFewPositives(all, split, settings.validationFraction(), progress);
             Table valid = table.selectRows(split.test());
             Part first = fitPart(table.selectRows(split.train()), valid, OptionalInt.empty(), pipeline, progress);
             heldOut = split.test();
@@ -265,6 +267,25 @@ public final class PipelineFitter {
                 .withSelection(selection);
         return new Scored(assemble(table, pipeline, last, threshold, validation, provenance, calibration, reference), heldOut,
                 scores, source);
+    }
+
+    /**
+     * A hold-out whose either side has fewer than {@link Experiment#FEW_POSITIVES} positives gives a threshold chosen
+     * on a handful of rows, or by a model fitted on a handful ({@code --validation-split 0.999}: "a first fit on 2"):
+     * said, with what to do instead.
+     */
+    private static void warnOnFewPositives(Labels all, Fold split, double fraction, ProgressListener progress) {
+        int held = 0;
+        for (int r : split.test()) {
+            held += all.get(r);
+        }
+        int fitted = all.positives() - held;
+        if (Math.min(held, fitted) < Experiment.FEW_POSITIVES) {
+            progress.note(String.format(java.util.Locale.ROOT, "warning: --validation-split %s leaves %d positive rows "
+                    + "to choose the threshold on and %d to fit the first model on: the threshold is noisy; "
+                    + "--threshold-cv 5 chooses it on every row's out-of-fold score", ThresholdPolicies.text(fraction),
+                    held, fitted));
+        }
     }
 
     private static void requireHoldOutClasses(Table table, Labels all) {
