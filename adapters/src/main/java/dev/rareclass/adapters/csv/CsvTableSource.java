@@ -208,9 +208,10 @@ public final class CsvTableSource extends ParsedTableSource {
             return firstField[r + 1] - firstField[r];
         }
 
-        boolean holdsTab(int r) {
+        /** Whether row {@code r}'s fields hold the character {@code c}. */
+        boolean holds(int r, char c) {
             for (int i = starts[firstField[r]]; i < ends[firstField[r + 1] - 1]; i++) {
-                if (chars[i] == '\t') {
+                if (chars[i] == c) {
                     return true;
                 }
             }
@@ -355,11 +356,14 @@ public final class CsvTableSource extends ParsedTableSource {
             int fields = batch.fieldCount(r);
             if (fields != names.size()) {
                 long line = batch.lines[r];
-                boolean tabs = !tabSeparated && batch.holdsTab(r);
+                boolean tabs = !tabSeparated && batch.holds(r, '\t');
+                // a field that runs over lines was quoted: a '"' that never closes took the lines after it
+                boolean lines = batch.holds(r, '\n');
                 batch.dropLast();
                 throw DataException.at(file, line, null,
                         "ragged row: " + fields + " fields where the header has " + names.size()
-                                + (quoteHint ? " (if a field holds a stray '\"', read with --format tab, which has no quoting)"
+                                + (lines ? " (a quoted field runs on over the next lines: a '\"' that never closes?)"
+                                : quoteHint ? " (if a field holds a stray '\"', read with --format tab, which has no quoting)"
                                 : tabs ? " (the line holds tabs: a TAB-separated file reads "
                                 + "with --format tab)" : ""));
             }

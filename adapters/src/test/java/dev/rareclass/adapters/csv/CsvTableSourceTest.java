@@ -123,6 +123,7 @@ class CsvTableSourceTest extends ReaderTestFiles {
         "too large for float|'a,y\n1,1\n1e300,0\n'|not a finite float32 number",
         "missing label|'a,y\n1,1\n2,\n'|line 3, column 'y': missing label",
         "ragged row|'a,b,y\n1,2,1\n3,0\n'|line 3: ragged row: 2 fields where the header has 3",
+        "unterminated quote|'a,b,y\n1,2,1\n\"3,4,0\n5,6,1\n'|line 3: ragged row: 1 fields where the header has 3 (a quoted field runs on over the next lines",
         "missing value|'a,y\n1,1\n,0\n'|line 3, column 'a': missing value",
         "duplicate names|'a,a,y\n1,2,1\n'|duplicate column name",
     })
