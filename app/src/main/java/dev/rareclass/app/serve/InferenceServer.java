@@ -228,6 +228,11 @@ public final class InferenceServer {
                 response.getHeaders().put(HttpHeader.CONNECTION, "close");
             }
             metrics.answered(model, status, System.nanoTime() - start);
+            if (request.getMethod().equals("HEAD")) { // GET's head: its length, no body (load balancers probe so)
+                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, Integer.toString(body.length));
+                response.write(true, ByteBuffer.allocate(0), callback);
+                return true;
+            }
             response.write(true, ByteBuffer.wrap(body), callback);
             return true;
         }
@@ -395,7 +400,7 @@ public final class InferenceServer {
     }
 
     private static void allow(String method, String allowed) {
-        if (!method.equals(allowed)) {
+        if (!method.equals(allowed) && !(method.equals("HEAD") && allowed.equals("GET"))) {
             throw new HttpError(405, "method " + clip(method) + " is not allowed here; use " + allowed);
         }
     }

@@ -330,6 +330,23 @@ class ServeBadRequestTest {
     }
 
     @Test
+    void headIsAnsweredWhereGetIsWithTheLengthAndNoBody() throws Exception {
+        // HEAD /v2/health/ready was 405: load balancers probe health with HEAD
+        for (String path : List.of("/v2/health/ready", "/v2/health/live", "/v2", "/metrics", "/v2/models/" + MODEL)) {
+            HttpResponse<String> get = send("GET", path, null, null);
+            Raw head = raw(head("HEAD", path), new byte[0]);
+            assertThat(head.status()).as(path + ": " + head.text()).isEqualTo(200);
+            assertThat(head.body()).as(path).isEmpty();
+            if (!path.equals("/metrics")) { // the metrics move between the two requests
+                assertThat(head.head()).as(path).containsIgnoringCase("Content-Length: "
+                        + get.body().getBytes(StandardCharsets.UTF_8).length);
+            }
+        }
+        Raw infer = raw(head("HEAD", infer(MODEL)), new byte[0]);
+        assertThat(infer.status()).as("HEAD on infer, a POST").isEqualTo(405);
+    }
+
+    @Test
     void otherMethodsAre405WithAllow() throws Exception {
         for (String method : List.of("PUT", "DELETE", "PATCH", "OPTIONS")) {
             HttpResponse<String> r = send(method, infer(MODEL), "application/json", utf8(goodBody()));
