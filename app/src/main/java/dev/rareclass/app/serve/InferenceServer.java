@@ -313,16 +313,25 @@ public final class InferenceServer {
         if (query == null) {
             return 0;
         }
+        Integer reasons = null;
         for (String pair : query.split("&")) {
             if (pair.startsWith("reasons=")) {
-                String v = pair.substring("reasons=".length());
+                String v;
+                try { // percent-encoded as any query value may be (?reasons=%32 is 2)
+                    v = java.net.URLDecoder.decode(pair.substring("reasons=".length()), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    throw new HttpError(400, "reasons=" + clip(pair.substring(8)) + " is not a valid URL encoding");
+                }
                 if (!v.matches("[0-9]{1,4}")) {
                     throw new HttpError(400, "reasons=" + clip(v) + " is not a whole number of reasons per row");
                 }
-                return Integer.parseInt(v);
+                if (reasons != null && reasons != Integer.parseInt(v)) {
+                    throw new HttpError(400, "reasons is given twice (" + reasons + " and " + v + "); give it once");
+                }
+                reasons = Integer.parseInt(v);
             }
         }
-        return 0;
+        return reasons == null ? 0 : reasons;
     }
 
     /**

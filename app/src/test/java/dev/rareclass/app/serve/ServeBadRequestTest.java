@@ -278,6 +278,11 @@ class ServeBadRequestTest {
                 List.of("reasons")));
         c.add(new Case("?reasons=99999", "POST", infer(MODEL) + "?reasons=99999", "application/json", utf8(good), 400,
                 List.of("reasons")));
+        // the first of two was used, silently
+        c.add(new Case("?reasons twice", "POST", infer(MODEL) + "?reasons=2&reasons=3", "application/json", utf8(good),
+                400, List.of("reasons is given twice (2 and 3)")));
+        c.add(new Case("?reasons=%zz", "POST", infer(MODEL) + "?reasons=%25zz", "application/json", utf8(good),
+                400, List.of("reasons")));
 
         // where and how
         c.add(new Case("unknown model", "POST", infer("nope"), "application/json", utf8(good), 404, List.of("nope")));
@@ -344,6 +349,15 @@ class ServeBadRequestTest {
         }
         Raw infer = raw(head("HEAD", infer(MODEL)), new byte[0]);
         assertThat(infer.status()).as("HEAD on infer, a POST").isEqualTo(405);
+    }
+
+    @Test
+    void aPercentEncodedReasonsCountIsDecoded() throws Exception {
+        // ?reasons=%32 was "not a whole number"; it is 2
+        HttpResponse<String> plain = send("POST", infer(MODEL) + "?reasons=2", "application/json", goodBody());
+        HttpResponse<String> encoded = send("POST", infer(MODEL) + "?reasons=%32", "application/json", goodBody());
+        assertThat(encoded.statusCode()).as(encoded.body()).isEqualTo(200);
+        assertThat(encoded.body()).isEqualTo(plain.body());
     }
 
     @Test
