@@ -145,7 +145,20 @@ public final class YamlRecipeStore implements RecipeStore {
      * text {@code small}): either way the recipe would run with something other than what its author sees.
      */
     private static JsonNode readTree(ObjectMapper mapper, byte[] bytes, String where, String document) throws IOException {
-        JsonNode root = mapper.readTree(bytes);
+        JsonNode root;
+        try {
+            root = mapper.readTree(bytes);
+        } catch (com.fasterxml.jackson.core.JsonParseException e) {
+            // YAML's .nan and .inf are numbers Jackson cannot hold: a wrong value (exit 2, naming the line) as a
+            // negative fold count is, not an unreadable file
+            String m = String.valueOf(e.getOriginalMessage());
+            if (m.matches("(?s)Malformed numeric value '[-+]?\\.(nan|NaN|NAN|inf|Inf|INF)'.*")) {
+                throw new UsageException(where + ", line " + e.getLocation().getLineNr() + ": "
+                        + m.substring(m.indexOf('\'')) .replaceFirst("'(.*?)'.*", "'$1'") + " is not a finite number; "
+                        + document.replaceFirst("^the ", "a ") + " takes finite numbers only");
+            }
+            throw e;
+        }
         if (mapper instanceof YAMLMapper) {
             refuseAnchorsAndAliases(bytes, where, document);
         }

@@ -49,6 +49,17 @@ class YamlRecipeStoreTest {
     }
 
     @Test
+    void yamlsNanAndInfinityAreWrongValuesNamingTheLineNotAnUnreadableFile() throws IOException {
+        // they were "not a readable recipe (Malformed numeric value '.nan')", exit 65
+        Path nan = write("nan.yaml", DATA + "models: [logistic]\nvalidation-split: .nan\n");
+        assertThatThrownBy(() -> store.read(nan)).isInstanceOf(UsageException.class)
+                .hasMessage(nan + ", line 6: '.nan' is not a finite number; a recipe takes finite numbers only");
+        Path inf = write("inf.yaml", "trees: {uniform: [0, -.Inf]}\n");
+        assertThatThrownBy(() -> store.readSearchSpace(inf)).isInstanceOf(UsageException.class)
+                .hasMessageContaining("line 1: '-.Inf' is not a finite number; a search space");
+    }
+
+    @Test
     void aPlainRecipeReadsAndStarsOrAmpersandsInQuotedValuesAreText() throws IOException {
         Path r = write("ok.yaml", DATA + "  drop: [\"*notes\", \"&id\"]\nmodels: [logistic]\nsplit: {kind: kfold, folds: 3}\n");
         Recipe recipe = store.read(r).recipe();
