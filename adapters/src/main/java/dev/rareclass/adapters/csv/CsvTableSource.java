@@ -309,8 +309,12 @@ public final class CsvTableSource extends ParsedTableSource {
             RowBatch first = handler.batch.at(0);
             long line = first.lines[0];
             names = new ArrayList<>();
+            java.util.BitSet unnamed = new java.util.BitSet();
             for (int c = 0; c < first.fieldCount(0); c++) {
                 String name = options.header() ? first.text(c).trim() : "";
+                if (name.isEmpty() && options.header()) {
+                    unnamed.set(c); // an empty header name (R's row-name column): named by its index, as without a header
+                }
                 names.add(name.isEmpty() ? String.valueOf(c) : name);
             }
             if (options.header()) {
@@ -322,8 +326,11 @@ public final class CsvTableSource extends ParsedTableSource {
             for (int c = 0; c < names.size(); c++) {
                 Integer previous = byName.putIfAbsent(names.get(c), c);
                 if (previous != null) {
-                    throw DataException.at(file, line, quoted(names.get(c)),
-                            "duplicate column name (columns " + previous + " and " + c + ", 0-based)");
+                    int empty = unnamed.get(c) ? c : unnamed.get(previous) ? previous : -1;
+                    throw DataException.at(file, line, quoted(names.get(c)), empty < 0
+                            ? "duplicate column name (columns " + previous + " and " + c + ", 0-based)"
+                            : "column " + empty + " has an empty name, so it is named by its 0-based index, which column "
+                                    + (empty == c ? previous : c) + " is named too; give the empty one a name");
                 }
             }
         }

@@ -126,6 +126,7 @@ class CsvTableSourceTest extends ReaderTestFiles {
         "unterminated quote|'a,b,y\n1,2,1\n\"3,4,0\n5,6,1\n'|line 3: ragged row: 1 fields where the header has 3 (a quoted field runs on over the next lines",
         "missing value|'a,y\n1,1\n,0\n'|line 3, column 'a': missing value",
         "duplicate names|'a,a,y\n1,2,1\n'|duplicate column name",
+        "an empty name that is another's index|'1,,y\n1,2,1\n'|column 1 has an empty name, so it is named by its 0-based index, which column 0 is named too",
     })
     void badInputIsADataErrorNamingTheFileLineAndColumn(String name, String content, String message) throws IOException {
         Path p = write("bad.csv", content);
