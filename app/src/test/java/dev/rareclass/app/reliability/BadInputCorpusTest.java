@@ -59,7 +59,7 @@ class BadInputCorpusTest {
         cases.add(res("ragged-short.csv", train, 65, "line 3"));
         cases.add(res("ragged-long.csv", train, 65, "ragged row"));
         cases.add(res("unclosed-quote.csv", train, 65, "line"));
-        cases.add(res("nul-bytes.csv", train, 65, "column 'b'"));
+        cases.add(res("nul-bytes.csv", train, 65, "line 42: a NUL byte")); // the line, not the column: no text
         cases.add(res("invalid-utf8.csv", train, 65, "column 'b'"));
         cases.add(res("nan.csv", train, 65, "column 'b'"));
         cases.add(res("inf.csv", train, 65, "column 'b'"));
