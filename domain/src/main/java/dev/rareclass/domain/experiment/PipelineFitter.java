@@ -213,9 +213,10 @@ public final class PipelineFitter {
         } else {
             requireHoldOutClasses(table, all);
             Fold split = validationSplit(all, settings.validationFraction(), settings.seed());
-            warnOnFewPositives(all, split, settings.validationFraction(), progress);
             Table valid = table.selectRows(split.test());
             Part first = fitPart(table.selectRows(split.train()), valid, OptionalInt.empty(), pipeline, progress);
+            // after the first fit: a parameter it refused is then the only line said
+            warnOnFewPositives(all, split, settings.validationFraction(), progress);
             heldOut = split.test();
             scores = first.scores(valid);
             probabilities = first.classifier().scoreKind() == ScoreKind.PROBABILITY;
