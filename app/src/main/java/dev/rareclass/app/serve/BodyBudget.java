@@ -17,12 +17,13 @@ final class BodyBudget {
     /** Heap per byte of large body being parsed: room for the worst tree Jackson builds from it. */
     static final long HEAP_PER_BODY_BYTE = 100;
 
+    /** The whole budget in KiB, the semaphore's permits when nothing is taken. */
+    private final int totalKib;
     private final Semaphore kib;
-    private final long budgetBytes;
 
     BodyBudget(long budgetBytes) {
-        this.budgetBytes = budgetBytes;
-        this.kib = new Semaphore((int) Math.min(Integer.MAX_VALUE, Math.max(1, budgetBytes >> 10)), true);
+        this.totalKib = (int) Math.min(Integer.MAX_VALUE, Math.max(1, budgetBytes >> 10));
+        this.kib = new Semaphore(totalKib, true);
     }
 
     /** A budget of a hundredth of the heap, but never less than one body of the largest size allowed. */
@@ -39,8 +40,7 @@ final class BodyBudget {
             return 0;
         }
         // a body larger than the whole budget (possible only when the body limit was raised after) takes all of it
-        int permits = (int) Math.min(Math.min(Integer.MAX_VALUE, Math.max(1, budgetBytes >> 10)),
-                Math.max(1, bodyBytes >> 10));
+        int permits = (int) Math.min(totalKib, Math.max(1, bodyBytes >> 10));
         try {
             if (!kib.tryAcquire(permits, timeoutMillis, TimeUnit.MILLISECONDS)) {
                 throw new HttpError(503, "the server is busy with other large requests; retry shortly, or send "

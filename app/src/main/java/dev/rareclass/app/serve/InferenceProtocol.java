@@ -35,6 +35,26 @@ final class InferenceProtocol {
             "UINT8", "UINT16", "UINT32", "UINT64");
     private static final Set<String> DATATYPES;
 
+    /**
+     * The whole numbers an integer datatype holds, worked out once from its width: a batch's values are checked one by
+     * one. {@code high} is capped at a long's largest (UINT64's top is checked apart); {@code shown} is the range as
+     * messages give it.
+     */
+    private record IntegerRange(long low, long high, String shown) {
+        static IntegerRange of(String datatype) {
+            int bits = Integer.parseInt(datatype.replaceAll("[^0-9]", ""));
+            boolean unsigned = datatype.startsWith("U");
+            java.math.BigInteger one = java.math.BigInteger.ONE;
+            java.math.BigInteger low = unsigned ? java.math.BigInteger.ZERO : one.shiftLeft(bits - 1).negate();
+            java.math.BigInteger high = one.shiftLeft(unsigned ? bits : bits - 1).subtract(one);
+            return new IntegerRange(low.longValue(), high.min(java.math.BigInteger.valueOf(Long.MAX_VALUE)).longValue(),
+                    "(" + low + " to " + high + ")");
+        }
+    }
+
+    private static final Map<String, IntegerRange> INTEGER_RANGES = NUMERIC.stream().filter(t -> !t.startsWith("FP"))
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(t -> t, IntegerRange::of));
+
     static {
         Set<String> all = new LinkedHashSet<>(NUMERIC);
         all.add("BOOL");
@@ -216,18 +236,16 @@ final class InferenceProtocol {
                 }
                 if (v.isIntegralNumber()) {
                     // INT8 200 was scored as 200; UINT64 2^64-1 was "not a whole number"
-                    java.math.BigInteger value = v.bigIntegerValue();
-                    int bits = Integer.parseInt(datatype.replaceAll("[^0-9]", ""));
-                    boolean unsigned = datatype.startsWith("U");
-                    java.math.BigInteger low = unsigned ? java.math.BigInteger.ZERO
-                            : java.math.BigInteger.ONE.shiftLeft(bits - 1).negate();
-                    java.math.BigInteger high = java.math.BigInteger.ONE.shiftLeft(unsigned ? bits : bits - 1)
-                            .subtract(java.math.BigInteger.ONE);
-                    if (value.compareTo(low) < 0 || value.compareTo(high) > 0) {
-                        throw bad(where + ", row " + row + ": " + shorten(v.toString()) + " is out of range for "
-                                + datatype + " (" + low + " to " + high + ")");
+                    IntegerRange range = INTEGER_RANGES.get(datatype);
+                    if (v.canConvertToLong() && v.longValue() >= range.low() && v.longValue() <= range.high()) {
+                        return v.longValue();
                     }
-                    return value.bitLength() < 64 ? (Object) value.longValue() : (Object) value.doubleValue();
+                    if (datatype.equals("UINT64") && v.bigIntegerValue().signum() > 0
+                            && v.bigIntegerValue().bitLength() <= 64) { // past a long, within 2^64 - 1
+                        return v.bigIntegerValue().doubleValue();
+                    }
+                    throw bad(where + ", row " + row + ": " + shorten(v.toString()) + " is out of range for "
+                            + datatype + " " + range.shown());
                 }
             }
         }

@@ -316,11 +316,12 @@ public final class InferenceServer {
         Integer reasons = null;
         for (String pair : query.split("&")) {
             if (pair.startsWith("reasons=")) {
+                String raw = pair.substring("reasons=".length());
                 String v;
                 try { // percent-encoded as any query value may be (?reasons=%32 is 2)
-                    v = java.net.URLDecoder.decode(pair.substring("reasons=".length()), java.nio.charset.StandardCharsets.UTF_8);
+                    v = java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8);
                 } catch (IllegalArgumentException e) {
-                    throw new HttpError(400, "reasons=" + clip(pair.substring(8)) + " is not a valid URL encoding");
+                    throw new HttpError(400, "reasons=" + clip(raw) + " is not a valid URL encoding");
                 }
                 if (!v.matches("[0-9]{1,4}")) {
                     throw new HttpError(400, "reasons=" + clip(v) + " is not a whole number of reasons per row");
