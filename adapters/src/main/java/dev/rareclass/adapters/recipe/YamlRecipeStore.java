@@ -59,6 +59,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
@@ -151,10 +152,18 @@ public final class YamlRecipeStore implements RecipeStore {
         } catch (com.fasterxml.jackson.core.JsonParseException e) {
             // YAML's .nan and .inf are numbers Jackson cannot hold: a wrong value (exit 2, naming the line) as a
             // negative fold count is, not an unreadable file
-            String m = String.valueOf(e.getOriginalMessage());
-            if (m.matches("(?s)Malformed numeric value '[-+]?\\.(nan|NaN|NAN|inf|Inf|INF)'.*")) {
-                throw new UsageException(where + ", line " + e.getLocation().getLineNr() + ": "
-                        + m.substring(m.indexOf('\'')) .replaceFirst("'(.*?)'.*", "'$1'") + " is not a finite number; "
+            Optional<Event> nonFinite = Optional.empty();
+            if (mapper instanceof YAMLMapper) {
+                try {
+                    nonFinite = firstEvent(bytes, ev -> ev instanceof ScalarEvent s && s.isPlain()
+                            && s.getValue().matches("[-+]?\\.(nan|NaN|NAN|inf|Inf|INF)"));
+                } catch (IOException unreadable) {
+                    throw e; // Jackson's own account of what it could not read
+                }
+            }
+            if (nonFinite.isPresent()) {
+                throw new UsageException(where + ", line " + (nonFinite.get().getStartMark().getLine() + 1) + ": '"
+                        + ((ScalarEvent) nonFinite.get()).getValue() + "' is not a finite number; "
                         + document.replaceFirst("^the ", "a ") + " takes finite numbers only");
             }
             throw e;
@@ -173,21 +182,35 @@ public final class YamlRecipeStore implements RecipeStore {
      * events, which carry every anchor: Jackson's parser drops those on single values.
      */
     private static void refuseAnchorsAndAliases(byte[] bytes, String where, String document) throws IOException {
+        Optional<Event> found = firstEvent(bytes, e -> e instanceof AliasEvent
+                || e instanceof NodeEvent node && node.getAnchor() != null);
+        if (found.isPresent()) {
+            Event e = found.get();
+            String what = e instanceof AliasEvent alias ? "'*" + alias.getAnchor() + "' is a YAML alias"
+                    : "'&" + ((NodeEvent) e).getAnchor() + "' is a YAML anchor";
+            throw new UsageException(where + ", line " + (e.getStartMark().getLine() + 1) + ": " + what
+                    + "; " + document.replaceFirst("^the ", "a ") + " takes no anchors (&) or aliases (*): "
+                    + "write the value out where it is used");
+        }
+    }
+
+    /**
+     * The first of SnakeYAML's events of the document that {@code wanted} picks: they carry what Jackson's parser drops
+     * or cannot hold (anchors on single values, {@code .nan}), each with its line.
+     */
+    private static Optional<Event> firstEvent(byte[] bytes, java.util.function.Predicate<Event> wanted)
+            throws IOException {
         try (Reader text = new UnicodeReader(new ByteArrayInputStream(bytes))) {
             Parser events = new ParserImpl(new StreamReader(text), new LoaderOptions());
             while (!events.checkEvent(Event.ID.StreamEnd)) {
                 Event e = events.getEvent();
-                String what = e instanceof AliasEvent alias ? "'*" + alias.getAnchor() + "' is a YAML alias"
-                        : e instanceof NodeEvent node && node.getAnchor() != null
-                        ? "'&" + node.getAnchor() + "' is a YAML anchor" : null;
-                if (what != null) {
-                    throw new UsageException(where + ", line " + (e.getStartMark().getLine() + 1) + ": " + what
-                            + "; " + document.replaceFirst("^the ", "a ") + " takes no anchors (&) or aliases (*): "
-                            + "write the value out where it is used");
+                if (wanted.test(e)) {
+                    return Optional.of(e);
                 }
             }
+            return Optional.empty();
         } catch (YAMLException e) {
-            // only past the first document, which Jackson read without complaint
+            // past the first document, which Jackson read without complaint, or in one Jackson could not read either
             throw new IOException(e.getMessage(), e);
         }
     }
