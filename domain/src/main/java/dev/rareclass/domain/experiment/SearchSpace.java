@@ -129,20 +129,27 @@ public record SearchSpace(Map<String, Distribution> params) {
                     .orElse("") + "); grid search takes at most " + String.format(Locale.ROOT, "%,d", MAX_GRID)
                     + ": use --search random with --trials, or shorter lists");
         }
-        List<Map<String, String>> combos = new ArrayList<>();
-        combos.add(new LinkedHashMap<>());
-        for (Map.Entry<String, Distribution> e : params.entrySet()) {
-            List<Map<String, String>> next = new ArrayList<>();
-            for (Map<String, String> partial : combos) {
-                for (String v : ((Choice) e.getValue()).values()) {
-                    Map<String, String> m = new LinkedHashMap<>(partial);
-                    m.put(e.getKey(), v);
-                    next.add(m);
-                }
-            }
-            combos = next;
+        return java.util.stream.LongStream.range(0, size).mapToObj(this::point).toList();
+    }
+
+    /**
+     * The grid's point at {@code index}, read digit by digit with the last parameter varying fastest (so the first
+     * varies slowest): {@link #grid} lists them in index order, a random search over a larger grid draws indices.
+     */
+    private Hyperparameters point(long index) {
+        List<Map.Entry<String, Distribution>> entries = new ArrayList<>(params.entrySet());
+        String[] values = new String[entries.size()];
+        long rest = index;
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            List<String> choices = ((Choice) entries.get(i).getValue()).values();
+            values[i] = choices.get((int) (rest % choices.size()));
+            rest /= choices.size();
         }
-        return combos.stream().map(Hyperparameters::of).toList();
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            m.put(entries.get(i).getKey(), values[i]);
+        }
+        return Hyperparameters.of(m);
     }
 
     /**
@@ -175,32 +182,13 @@ public record SearchSpace(Map<String, Distribution> params) {
         return out;
     }
 
-    /**
-     * {@code trials} distinct points of a grid too large to list: each drawn as one index into the grid (the first
-     * parameter varying slowest, as {@link #grid}) and read digit by digit, so only the points drawn are made.
-     */
+    /** {@code trials} distinct points of a grid too large to list: only the points drawn ({@link #point}) are made. */
     private List<Hyperparameters> sampleLargeGrid(int trials, SplittableRandom rng) {
         long size = gridSize();
         java.util.Set<Long> drawn = new java.util.LinkedHashSet<>();
         while (drawn.size() < trials) {
             drawn.add(rng.nextLong(size));
         }
-        List<Map.Entry<String, Distribution>> entries = new ArrayList<>(params.entrySet());
-        List<Hyperparameters> out = new ArrayList<>();
-        for (long index : drawn) {
-            String[] values = new String[entries.size()];
-            long rest = index;
-            for (int i = entries.size() - 1; i >= 0; i--) {
-                List<String> choices = ((Choice) entries.get(i).getValue()).values();
-                values[i] = choices.get((int) (rest % choices.size()));
-                rest /= choices.size();
-            }
-            Map<String, String> m = new LinkedHashMap<>();
-            for (int i = 0; i < values.length; i++) {
-                m.put(entries.get(i).getKey(), values[i]);
-            }
-            out.add(Hyperparameters.of(m));
-        }
-        return out;
+        return drawn.stream().map(this::point).toList();
     }
 }
