@@ -87,7 +87,7 @@ public final class Cli {
 
     /** A message as shown on stderr: each of its (one or two) lines cut at {@link #MAX_LINE} characters. */
     static String shown(String message) {
-        return message == null ? "" : message.lines().map(l -> l.length() > MAX_LINE ? l.substring(0, MAX_LINE) + "…" : l)
+        return message == null ? "" : message.lines().map(l -> dev.rareclass.domain.error.Quoting.cut(l, MAX_LINE))
                 .collect(java.util.stream.Collectors.joining(System.lineSeparator()));
     }
 

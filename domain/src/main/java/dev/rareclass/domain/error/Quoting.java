@@ -17,6 +17,11 @@ public final class Quoting {
 
     /** At most {@code max} characters (then "…"), every control character as {@code ?}. */
     public static String clipped(String text, int max) {
-        return printable(text.length() > max ? text.substring(0, max) + "…" : text);
+        return printable(cut(text, max));
+    }
+
+    /** At most {@code max} characters, then "…"; the characters as they are. */
+    public static String cut(String text, int max) {
+        return text.length() > max ? text.substring(0, max) + "…" : text;
     }
 }
