@@ -170,6 +170,28 @@ class GradientBoostingTest {
     }
 
     @Test
+    void theTrainingLossIsRecordedOnAboutTwentyRoundsOfALongFitAndAlwaysOnTheLast() {
+        TrainingHistory h = train(TrainingContext.ofSeed(4), "trees=100").history().orElseThrow();
+        assertThat(h.epochs()).hasSize(100);
+        List<Integer> withLoss = h.epochs().stream().filter(e -> e.values().containsKey("loss"))
+                .map(EpochRecord::epoch).toList();
+        assertThat(withLoss).hasSize(21).startsWith(1, 5, 10).endsWith(95, 100);
+        assertThat(h.epochs().get(1).values()).isEmpty();
+        // the loss recorded after round 10 is the one a 10-round fit ends with
+        assertThat(h.epochs().get(9).values().get("loss")).isEqualTo(
+                train(TrainingContext.ofSeed(4), "trees=10").history().orElseThrow().epochs().get(9).values().get("loss"));
+        assertThat(GradientBoostingFactory.lossStride(20)).isEqualTo(1);
+        assertThat(GradientBoostingFactory.lossStride(1000)).isEqualTo(50);
+        // validation loss is on every round (early stopping watches it); a fit stopped between two training-loss
+        // rounds still ends with one
+        TrainingContext ctx = TrainingContext.ofSeed(4).withValidation(VALID.x(), VALID.y());
+        TrainingHistory stopped = train(ctx, "trees=400", "early-stopping=3", "learning-rate=0.5").history().orElseThrow();
+        assertThat(stopped.epochs()).hasSizeLessThan(400)
+                .allSatisfy(e -> assertThat(e.values()).containsKeys("val_loss", "val_pr_auc"));
+        assertThat(stopped.epochs().getLast().values()).containsOnlyKeys("loss", "val_loss", "val_pr_auc");
+    }
+
+    @Test
     void evaluationLinesAreReadUnderTheHistorysNames() {
         assertThat(GradientBoostingFactory.evaluation("[3]\ttrain-logloss:0.25\ttrain-aucpr:0.9\tval-logloss:0.5\tval-aucpr:nan"))
                 .isEqualTo(Map.of("loss", 0.25, "pr_auc", 0.9, "val_loss", 0.5));
