@@ -9,6 +9,7 @@ import dev.rareclass.domain.data.LabelShift;
 import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.data.NumericColumn;
 import dev.rareclass.domain.data.PositiveValues;
+import dev.rareclass.domain.error.Quoting;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.data.TableWithColumn;
 import dev.rareclass.domain.data.TextColumn;
@@ -221,11 +222,11 @@ public final class DataOptionsStep {
         int[] y = null;
         String positive = options.positive().map(String::trim).orElse(null);
         Set<String> seen = new LinkedHashSet<>();
+        List<String> notes = new ArrayList<>(raw.notes);
         if (label >= 0) {
-            y = mapLabels(raw.columns[label], PositiveValues.parse(positive), seen);
+            y = mapLabels(raw.columns[label], PositiveValues.parse(positive), seen, names.get(label), notes);
         }
 
-        List<String> notes = new ArrayList<>(raw.notes);
         int[] keep = null;
         if (anyIncomplete) {
             final boolean[] inc = incomplete;
@@ -295,14 +296,20 @@ public final class DataOptionsStep {
                 + "; use --missing drop, mean, median or most-frequent, or --drop the column");
     }
 
-    /** The label column as 0/1 (0 where missing); the first few distinct values go into {@code seen}. */
-    private static int[] mapLabels(Column column, PositiveValues positives, Set<String> seen) {
+    /**
+     * The label column as 0/1 (0 where missing); the first few distinct values go into {@code seen}. A value that
+     * differs from a positive one only in case ({@code Yes} for {@code --positive yes}) counts as negative, as
+     * scikit-learn's {@code pos_label} would count it, with a warning saying so and how many rows it has.
+     */
+    private static int[] mapLabels(Column column, PositiveValues positives, Set<String> seen, String name,
+                                   List<String> notes) {
         int n = column.size();
         int[] y = new int[n];
         if (column instanceof CategoricalColumn k) {
             List<String> levels = k.levels();
             boolean[] positive = new boolean[levels.size()];
             boolean[] met = new boolean[levels.size()];
+            int[] count = new int[levels.size()];
             for (int i = 0; i < positive.length; i++) {
                 positive[i] = positives.test(levels.get(i));
             }
@@ -310,10 +317,19 @@ public final class DataOptionsStep {
                 int code = k.code(r);
                 if (code >= 0) {
                     y[r] = positive[code] ? 1 : 0;
+                    count[code]++;
                     if (!met[code]) {
                         met[code] = true;
                         remember(seen, levels.get(code));
                     }
+                }
+            }
+            for (int i = 0; i < levels.size(); i++) {
+                if (count[i] > 0 && positives.differsOnlyInCase(levels.get(i))) {
+                    notes.add(String.format(java.util.Locale.ROOT, "warning: label '%s' of column '%s' differs from "
+                            + "--positive '%s' only in case; its %,d row%s count%s as negative (name it in --positive "
+                            + "to count them as positive)", Quoting.cut(levels.get(i).trim(), 40), name, positives,
+                            count[i], count[i] == 1 ? "" : "s", count[i] == 1 ? "s" : ""));
                 }
             }
             return y;

@@ -203,6 +203,29 @@ class DataOptionsStepTest extends ReaderTestFiles {
     }
 
     @Test
+    void aLabelThatDiffersFromThePositiveValueOnlyInCaseCountsAsNegativeWithAWarning() throws IOException {
+        Path p = write("case.csv", "a,y\n1,yes\n2,Yes\n3,no\n4,YES\n5,Yes\n6,no\n");
+        Table t = new CsvTableSource().read(options(p, "y", List.of(), List.of(), List.of(), MissingPolicy.ERROR, 0));
+        assertThat(t.requireLabels().toArray()).containsExactly(1, 0, 0, 0, 0, 0);
+        assertThat(t.notes()).containsExactly(
+                "warning: label 'Yes' of column 'y' differs from --positive 'yes' only in case; its 2 rows count as "
+                        + "negative (name it in --positive to count them as positive)",
+                "warning: label 'YES' of column 'y' differs from --positive 'yes' only in case; its 1 row counts as "
+                        + "negative (name it in --positive to count them as positive)");
+        // named, they are positive, and nothing is said
+        Table named = new CsvTableSource().read(new DataOptions(p, Optional.empty(), true, Optional.empty(),
+                Optional.of("y"), Optional.of("yes,Yes,YES"), List.of(), List.of(), List.of(), MissingPolicy.ERROR, 0));
+        assertThat(named.requireLabels().toArray()).containsExactly(1, 1, 0, 1, 1, 0);
+        assertThat(named.notes()).isEmpty();
+        // numbers have no case: 1.0 is 1
+        Path n = write("numbers.csv", "a,y\n1,1\n2,1.0\n3,0\n");
+        Table numeric = new CsvTableSource().read(new DataOptions(n, Optional.empty(), true, Optional.empty(),
+                Optional.of("y"), Optional.of("1"), List.of(), List.of(), List.of(), MissingPolicy.ERROR, 0));
+        assertThat(numeric.requireLabels().toArray()).containsExactly(1, 1, 0);
+        assertThat(numeric.notes()).isEmpty();
+    }
+
+    @Test
     void aFormatThatFindsNoRowsIsRefused() throws IOException {
         Path p = write("empty.semi", "a;y\n");
         assertDataError(p, () -> new SemicolonRows().read(options(p, "y", List.of(), List.of(), List.of(),

@@ -58,6 +58,18 @@ public final class PositiveValues implements Predicate<String> {
         return false;
     }
 
+    /**
+     * Whether {@code raw} is not positive but would be if case were ignored ({@code Yes} for {@code --positive yes}):
+     * such rows count as negative, which a user rarely means.
+     */
+    public boolean differsOnlyInCase(String raw) {
+        String value = raw.trim();
+        if (test(value)) {
+            return false;
+        }
+        return value.equalsIgnoreCase(spec) || values.stream().anyMatch(value::equalsIgnoreCase);
+    }
+
     @Override
     public String toString() {
         return spec;
