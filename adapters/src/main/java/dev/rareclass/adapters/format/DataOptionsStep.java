@@ -157,7 +157,10 @@ public final class DataOptionsStep {
         int copied = copy.map(c -> column(file, names, c.column(), c.role())).orElse(-1);
         boolean[] dropped = new boolean[width];
         for (String d : options.drop()) {
-            dropped[column(file, names, d, "--drop")] = true;
+            int i = resolve(names, d);
+            if (i >= 0 || !options.ifPresent().contains(d)) {
+                dropped[column(file, names, d, "--drop")] = true;
+            }
         }
         if (label >= 0) {
             dropped[label] = true;
@@ -168,9 +171,14 @@ public final class DataOptionsStep {
         Declared[] declared = new Declared[width];
         Arrays.fill(declared, Declared.INFERRED);
         for (String c : options.categorical()) {
-            declared[column(file, names, c, "--categorical")] = Declared.CATEGORICAL;
+            if (resolve(names, c) >= 0 || !options.ifPresent().contains(c)) {
+                declared[column(file, names, c, "--categorical")] = Declared.CATEGORICAL;
+            }
         }
         for (String c : options.text()) {
+            if (resolve(names, c) < 0 && options.ifPresent().contains(c)) {
+                continue;
+            }
             int i = column(file, names, c, "--text");
             if (declared[i] == Declared.CATEGORICAL) { // it was read as text, and the model file kept both names
                 throw new dev.rareclass.domain.error.UsageException(file + ": column '" + names.get(i)

@@ -69,8 +69,8 @@ public final class DataOptionsMixin {
     }
 
     /**
-     * The columns named, without blank entries: {@code --drop=} is a given empty list, so {@code predict} on a
-     * file that lacks a column dropped at training can say "drop none" instead of failing on the remembered one.
+     * The columns named, without blank entries: {@code --drop=} is a given empty list ("drop none", replacing the
+     * columns a model remembers dropping).
      */
     private static Optional<List<String>> columns(List<String> given) {
         return Optional.ofNullable(given).map(cols -> cols.stream().filter(c -> !c.isBlank()).toList());

@@ -83,7 +83,7 @@ class ModelRemembersReadingTest {
     }
 
     @Test
-    void anEmptyDropClearsTheRememberedOneForAFileWithoutThoseColumns() throws IOException {
+    void aFileWithoutAColumnTheModelDroppedIsScoredAndOneWithoutAColumnItReadsIsRefusedNamingIt() throws IOException {
         Random r = new Random(3);
         StringBuilder train = new StringBuilder("id,a,b,y\n");
         StringBuilder fresh = new StringBuilder("a,b,y\n");
@@ -101,13 +101,55 @@ class ModelRemembersReadingTest {
         Path model = dir.resolve("m.model");
         assertThat(CliRun.of("train", trainFile.toString(), "--label", "y", "--positive", "yes", "--drop", "id",
                 "--model", "logistic", "--out", model.toString(), "-q").exitCode()).isZero();
-        // the scoring file has no id column: the remembered drop cannot apply, and --drop= says to drop none
+        // the scoring file has no id column: the model dropped it, so it is not needed
         Path out = dir.resolve("p.csv");
         CliRun remembered = CliRun.of("predict", model.toString(), freshFile.toString(), "--out", out.toString());
-        assertThat(remembered.exitCode()).isEqualTo(65);
-        assertThat(remembered.err()).contains("'id' not found");
+        assertThat(remembered.exitCode()).as(remembered.err()).isZero();
+        List<String> scored = Files.readAllLines(out);
+        assertThat(scored).hasSize(301);
+        // the same scores as on the training file, which has it
+        Path withId = dir.resolve("p-id.csv");
+        assertThat(CliRun.of("predict", model.toString(), trainFile.toString(), "--out", withId.toString()).exitCode())
+                .isZero();
+        assertThat(Files.readAllLines(withId)).isEqualTo(scored);
+        // --drop= (drop none) reads the same; a --drop the user gives must name a column of the file
         CliRun none = CliRun.of("predict", model.toString(), freshFile.toString(), "--drop=", "--out", out.toString());
         assertThat(none.exitCode()).as(none.err()).isZero();
-        assertThat(Files.readAllLines(out)).hasSize(301);
+        assertThat(Files.readAllLines(out)).isEqualTo(scored);
+        CliRun given = CliRun.of("predict", model.toString(), freshFile.toString(), "--drop", "id", "--out",
+                out.toString());
+        assertThat(given.exitCode()).isEqualTo(65);
+        assertThat(given.err()).startsWith("rareclass: " + freshFile + ": --drop column 'id' not found");
+    }
+
+    @Test
+    void aMissingCategoricalColumnOfTheModelIsNamedAsAMissingInputNotAsAnOptionNobodyGave() throws IOException {
+        Random r = new Random(4);
+        StringBuilder train = new StringBuilder("a,c,y\n");
+        StringBuilder fresh = new StringBuilder("a,y\n");
+        for (int i = 0; i < 300; i++) {
+            boolean positive = i % 6 == 0;
+            String a = String.format(Locale.ROOT, "%.4f", r.nextGaussian() + (positive ? 2 : 0));
+            train.append(a).append(',').append(i % 3).append(',').append(positive ? "yes" : "no").append('\n');
+            fresh.append(a).append(',').append(positive ? "yes" : "no").append('\n');
+        }
+        Path trainFile = dir.resolve("train.csv");
+        Path freshFile = dir.resolve("fresh.csv");
+        Files.writeString(trainFile, train);
+        Files.writeString(freshFile, fresh);
+        Path model = dir.resolve("m.model");
+        assertThat(CliRun.of("train", trainFile.toString(), "--label", "y", "--positive", "yes", "--categorical", "c",
+                "--model", "logistic", "--out", model.toString(), "-q").exitCode()).isZero();
+        for (String command : List.of("predict", "evaluate")) {
+            List<String> args = new java.util.ArrayList<>(List.of(command, model.toString(), freshFile.toString()));
+            if (command.equals("predict")) {
+                args.addAll(List.of("--out", dir.resolve("p.csv").toString()));
+            }
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertThat(run.exitCode()).as(command).isEqualTo(65);
+            assertThat(run.err()).as(command).isEqualTo("rareclass: " + freshFile
+                    + ": columns do not match the model's input schema: missing column(s) c" + System.lineSeparator());
+        }
+        assertThat(dir.resolve("p.csv")).doesNotExist();
     }
 }

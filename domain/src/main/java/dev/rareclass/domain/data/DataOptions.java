@@ -23,10 +23,15 @@ import java.util.Optional;
  * @param missing     what to do with missing values: {@code ERROR} and {@code DROP} act while reading
  * @param shiftLabels for time series: mark the N rows before each positive row positive and drop the
  *                    positive rows themselves (0: off)
+ * @param ifPresent   columns that {@code drop}, {@code categorical} or {@code text} name and the file may lack:
+ *                    the ones a model remembers from its training data, not the user's. A table without a column
+ *                    the model dropped is fine; one without a column the model reads is refused by the model's
+ *                    input schema, naming it as a missing column, not as an option the user never gave
  */
 public record DataOptions(Path file, Optional<String> format, boolean header, Optional<Character> delimiter,
                           Optional<String> label, Optional<String> positive, List<String> drop,
-                          List<String> categorical, List<String> text, MissingPolicy missing, int shiftLabels) {
+                          List<String> categorical, List<String> text, MissingPolicy missing, int shiftLabels,
+                          List<String> ifPresent) {
 
     public DataOptions {
         Objects.requireNonNull(file, "file");
@@ -34,9 +39,26 @@ public record DataOptions(Path file, Optional<String> format, boolean header, Op
         drop = List.copyOf(drop);
         categorical = List.copyOf(categorical);
         text = List.copyOf(text);
+        ifPresent = List.copyOf(ifPresent);
         if (shiftLabels < 0) {
             throw new dev.rareclass.domain.error.UsageException("--shift-labels must be 0 or more, got " + shiftLabels);
         }
+    }
+
+    /** Options whose every column must be in the file (the user's own). */
+    public DataOptions(Path file, Optional<String> format, boolean header, Optional<Character> delimiter,
+                       Optional<String> label, Optional<String> positive, List<String> drop, List<String> categorical,
+                       List<String> text, MissingPolicy missing, int shiftLabels) {
+        this(file, format, header, delimiter, label, positive, drop, categorical, text, missing, shiftLabels,
+                List.of());
+    }
+
+    /** These options with more columns that the file may lack (see {@link #ifPresent}). */
+    public DataOptions withIfPresent(java.util.Collection<String> columns) {
+        LinkedHashSet<String> all = new LinkedHashSet<>(ifPresent);
+        all.addAll(columns);
+        return new DataOptions(file, format, header, delimiter, label, positive, drop, categorical, text, missing,
+                shiftLabels, List.copyOf(all));
     }
 
     /**
@@ -51,11 +73,12 @@ public record DataOptions(Path file, Optional<String> format, boolean header, Op
     /** The label column and positive value, each absent when not given. */
     public DataOptions withLabel(Optional<String> newLabel, Optional<String> newPositive) {
         return new DataOptions(file, format, header, delimiter, newLabel, newPositive, drop, categorical, text, missing,
-                shiftLabels);
+                shiftLabels, ifPresent);
     }
 
     public DataOptions withShiftLabels(int rows) {
-        return new DataOptions(file, format, header, delimiter, label, positive, drop, categorical, text, missing, rows);
+        return new DataOptions(file, format, header, delimiter, label, positive, drop, categorical, text, missing, rows,
+                ifPresent);
     }
 
     /** Options for a headed file with a label column and defaults for everything else. */
@@ -66,7 +89,7 @@ public record DataOptions(Path file, Optional<String> format, boolean header, Op
     /** Another file, read the same way. */
     public DataOptions withFile(Path other) {
         return new DataOptions(other, format, header, delimiter, label, positive, drop, categorical, text, missing,
-                shiftLabels);
+                shiftLabels, ifPresent);
     }
 
     public DataOptions withLabel(String newLabel, String newPositive) {
@@ -78,7 +101,7 @@ public record DataOptions(Path file, Optional<String> format, boolean header, Op
         LinkedHashSet<String> all = new LinkedHashSet<>(categorical);
         all.addAll(more);
         return new DataOptions(file, format, header, delimiter, label, positive, drop, List.copyOf(all), text, missing,
-                shiftLabels);
+                shiftLabels, ifPresent);
     }
 
     /** These options with one more column dropped (no change when it is dropped already). */
@@ -89,7 +112,7 @@ public record DataOptions(Path file, Optional<String> format, boolean header, Op
         List<String> more = new java.util.ArrayList<>(drop);
         more.add(column);
         return new DataOptions(file, format, header, delimiter, label, positive, more, categorical, text, missing,
-                shiftLabels);
+                shiftLabels, ifPresent);
     }
 
     /**
@@ -103,11 +126,11 @@ public record DataOptions(Path file, Optional<String> format, boolean header, Op
         List<String> fewer = new java.util.ArrayList<>(drop);
         fewer.remove(column);
         return new DataOptions(file, format, header, delimiter, label, positive, fewer, categorical, text, missing,
-                shiftLabels);
+                shiftLabels, ifPresent);
     }
 
     public DataOptions withMissing(MissingPolicy policy) {
         return new DataOptions(file, format, header, delimiter, label, positive, drop, categorical, text, policy,
-                shiftLabels);
+                shiftLabels, ifPresent);
     }
 }

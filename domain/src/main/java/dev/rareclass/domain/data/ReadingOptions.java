@@ -66,7 +66,7 @@ public record ReadingOptions(Optional<String> format, Optional<Boolean> header, 
         return new DataOptions(data.file(), format.or(data::format), header.orElse(data.header()),
                 delimiter.or(data::delimiter), data.label(), data.positive(), drop.orElse(data.drop()),
                 categorical.orElse(data.categorical()), text.orElse(data.text()), missing.orElse(data.missing()),
-                data.shiftLabels());
+                data.shiftLabels(), data.ifPresent());
     }
 
     public boolean isEmpty() {

@@ -77,12 +77,25 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
     /**
      * The user's data options completed from the model: the reading options the user did not give as its
      * training data was read, its label column and positive value when not given, and its categorical columns,
-     * so new data is typed as the training data was.
+     * so new data is typed as the training data was. The columns these name and the user did not may be absent
+     * ({@link DataOptions#ifPresent}): a column the model dropped need not be there, and one it reads is missed by
+     * its input schema, which names it.
      */
     public static DataOptions asTrained(DataOptions data, ReadingOptions given, FittedPipeline model) {
         DataOptions read = given.over(model.provenance().reading()).applyTo(data);
         String label = read.label().orElse(model.labelMapping().column());
         String positive = read.positive().orElse(model.labelMapping().positiveValue());
-        return read.withLabel(label, positive).withCategorical(model.categoricalInputs());
+        read = read.withLabel(label, positive).withCategorical(model.categoricalInputs());
+        java.util.Set<String> remembered = new java.util.LinkedHashSet<>();
+        remembered.addAll(read.drop());
+        remembered.addAll(read.categorical());
+        remembered.addAll(read.text());
+        remembered.removeAll(data.drop());
+        remembered.removeAll(data.categorical());
+        remembered.removeAll(data.text());
+        given.drop().ifPresent(remembered::removeAll);
+        given.categorical().ifPresent(remembered::removeAll);
+        given.text().ifPresent(remembered::removeAll);
+        return read.withIfPresent(remembered);
     }
 }
