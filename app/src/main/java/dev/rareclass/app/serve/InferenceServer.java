@@ -195,7 +195,15 @@ public final class InferenceServer {
                             allow(method, "POST");
                             body = infer(served, request);
                         }
-                        default -> throw new HttpError(404, "no such endpoint: " + clip(path));
+                        default -> {
+                            if (rest.startsWith("/versions/")) { // the protocol's optional version segment
+                                int end = rest.indexOf('/', "/versions/".length());
+                                throw new HttpError(404, "model '" + model + "' is served without versions (its "
+                                        + "metadata lists none): use /v2/models/" + model
+                                        + clip(end < 0 ? "" : rest.substring(end)));
+                            }
+                            throw new HttpError(404, "no such endpoint: " + clip(path));
+                        }
                     }
                 } else {
                     throw new HttpError(404, "no such endpoint: " + clip(path));

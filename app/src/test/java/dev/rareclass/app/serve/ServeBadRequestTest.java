@@ -289,6 +289,11 @@ class ServeBadRequestTest {
         c.add(new Case("unknown path", "GET", "/v3/models", null, null, 404, List.of("/v3/models")));
         c.add(new Case("unknown model endpoint", "POST", "/v2/models/" + MODEL + "/explain", "application/json",
                 utf8(good), 404, List.of("explain")));
+        // the protocol's optional version segment: the model has none, and the answer says where to send it
+        c.add(new Case("versioned infer", "POST", "/v2/models/" + MODEL + "/versions/1/infer", "application/json",
+                utf8(good), 404, List.of("served without versions", "use /v2/models/" + MODEL + "/infer")));
+        c.add(new Case("versioned metadata", "GET", "/v2/models/" + MODEL + "/versions/2", null, null, 404,
+                List.of("served without versions", "use /v2/models/" + MODEL)));
         c.add(new Case("unsupported content type", "POST", infer(MODEL), "application/xml", utf8("<inputs/>"), 415,
                 List.of("application/xml")));
         c.add(new Case("text/plain content type", "POST", infer(MODEL), "text/plain", utf8(good), 415,
