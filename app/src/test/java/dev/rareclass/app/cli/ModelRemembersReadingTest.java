@@ -82,22 +82,33 @@ class ModelRemembersReadingTest {
         assertThat(strict.err()).contains("missing");
     }
 
-    @Test
-    void aFileWithoutAColumnTheModelDroppedIsScoredAndOneWithoutAColumnItReadsIsRefusedNamingIt() throws IOException {
-        Random r = new Random(3);
-        StringBuilder train = new StringBuilder("id,a,b,y\n");
+    /**
+     * 300 rows of {@code a,b,y} (the signal in a), written twice: {@code train.csv} with a first column {@code extra}
+     * (row i holding {@code value(i)}), {@code fresh.csv} without it.
+     */
+    private Path[] withAndWithout(String extra, java.util.function.IntFunction<String> value, long seed)
+            throws IOException {
+        Random r = new Random(seed);
+        StringBuilder train = new StringBuilder(extra + ",a,b,y\n");
         StringBuilder fresh = new StringBuilder("a,b,y\n");
         for (int i = 0; i < 300; i++) {
             boolean positive = i % 6 == 0;
             String row = String.format(Locale.ROOT, "%.4f,%.4f,%s", r.nextGaussian() + (positive ? 2 : 0),
                     r.nextGaussian(), positive ? "yes" : "no");
-            train.append("id").append(i).append(',').append(row).append('\n');
+            train.append(value.apply(i)).append(',').append(row).append('\n');
             fresh.append(row).append('\n');
         }
-        Path trainFile = dir.resolve("train.csv");
-        Path freshFile = dir.resolve("fresh.csv");
-        Files.writeString(trainFile, train);
-        Files.writeString(freshFile, fresh);
+        Path[] files = {dir.resolve("train.csv"), dir.resolve("fresh.csv")};
+        Files.writeString(files[0], train);
+        Files.writeString(files[1], fresh);
+        return files;
+    }
+
+    @Test
+    void aFileWithoutAColumnTheModelDroppedIsScoredAndOneWithoutAColumnItReadsIsRefusedNamingIt() throws IOException {
+        Path[] files = withAndWithout("id", i -> "id" + i, 3);
+        Path trainFile = files[0];
+        Path freshFile = files[1];
         Path model = dir.resolve("m.model");
         assertThat(CliRun.of("train", trainFile.toString(), "--label", "y", "--positive", "yes", "--drop", "id",
                 "--model", "logistic", "--out", model.toString(), "-q").exitCode()).isZero();
@@ -124,19 +135,9 @@ class ModelRemembersReadingTest {
 
     @Test
     void aMissingCategoricalColumnOfTheModelIsNamedAsAMissingInputNotAsAnOptionNobodyGave() throws IOException {
-        Random r = new Random(4);
-        StringBuilder train = new StringBuilder("a,c,y\n");
-        StringBuilder fresh = new StringBuilder("a,y\n");
-        for (int i = 0; i < 300; i++) {
-            boolean positive = i % 6 == 0;
-            String a = String.format(Locale.ROOT, "%.4f", r.nextGaussian() + (positive ? 2 : 0));
-            train.append(a).append(',').append(i % 3).append(',').append(positive ? "yes" : "no").append('\n');
-            fresh.append(a).append(',').append(positive ? "yes" : "no").append('\n');
-        }
-        Path trainFile = dir.resolve("train.csv");
-        Path freshFile = dir.resolve("fresh.csv");
-        Files.writeString(trainFile, train);
-        Files.writeString(freshFile, fresh);
+        Path[] files = withAndWithout("c", i -> Integer.toString(i % 3), 4);
+        Path trainFile = files[0];
+        Path freshFile = files[1];
         Path model = dir.resolve("m.model");
         assertThat(CliRun.of("train", trainFile.toString(), "--label", "y", "--positive", "yes", "--categorical", "c",
                 "--model", "logistic", "--out", model.toString(), "-q").exitCode()).isZero();

@@ -87,15 +87,9 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
         String positive = read.positive().orElse(model.labelMapping().positiveValue());
         read = read.withLabel(label, positive).withCategorical(model.categoricalInputs());
         java.util.Set<String> remembered = new java.util.LinkedHashSet<>();
-        remembered.addAll(read.drop());
-        remembered.addAll(read.categorical());
-        remembered.addAll(read.text());
-        remembered.removeAll(data.drop());
-        remembered.removeAll(data.categorical());
-        remembered.removeAll(data.text());
-        given.drop().ifPresent(remembered::removeAll);
-        given.categorical().ifPresent(remembered::removeAll);
-        given.text().ifPresent(remembered::removeAll);
+        List.of(read.drop(), read.categorical(), read.text()).forEach(remembered::addAll);
+        List.of(data.drop(), data.categorical(), data.text(), given.drop().orElse(List.of()),
+                given.categorical().orElse(List.of()), given.text().orElse(List.of())).forEach(remembered::removeAll);
         return read.withIfPresent(remembered);
     }
 }
