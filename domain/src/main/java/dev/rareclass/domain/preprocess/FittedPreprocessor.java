@@ -341,7 +341,12 @@ public final class FittedPreprocessor {
         return SparseRows.ofRows(sparseWidth, rows);
     }
 
-    private void requireSameSchema(Table table) {
+    /**
+     * Refuses a table whose columns (names, order, types) are not the model's inputs, naming the first difference.
+     * Scoring checks it too; a command that reads a table calls it before showing the reader's notes, so that a
+     * table of the wrong shape gets its one refusal, not first a note per column read another way.
+     */
+    public void requireSameSchema(Table table) {
         List<String> expected = inputNames();
         List<String> got = table.featureNames();
         if (!got.equals(expected)) {

@@ -50,6 +50,7 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
                 }
                 table = table.withRowCostsFrom(costColumn.get());
             }
+            model.preprocessor().requireSameSchema(table); // its one refusal before the notes
             table.notes().forEach(progress::note);
             String trainedOn = model.provenance().dataSha256();
             if (!trainedOn.isEmpty() && trainedOn.equals(Checksums.sha256(request.data().file()))) {

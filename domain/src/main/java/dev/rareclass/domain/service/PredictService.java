@@ -39,6 +39,7 @@ public record PredictService(TableSource tables, ModelStore store, ResultSink si
         } else {
             table = tables.readOptionallyLabelled(read);
         }
+        model.preprocessor().requireSameSchema(table); // its one refusal before the notes
         table.notes().forEach(progress::note);
         int reasons = Math.min(request.reasons(), table.columns().size());
         ScoredRows scored = ScoredRows.of(model, table, reasons);
