@@ -157,9 +157,9 @@ public final class DataOptionsStep {
         int copied = copy.map(c -> column(file, names, c.column(), c.role())).orElse(-1);
         boolean[] dropped = new boolean[width];
         for (String d : options.drop()) {
-            int i = resolve(names, d);
-            if (i >= 0 || !options.ifPresent().contains(d)) {
-                dropped[column(file, names, d, "--drop")] = true;
+            int i = optionColumn(file, names, d, "--drop", options);
+            if (i >= 0) {
+                dropped[i] = true;
             }
         }
         if (label >= 0) {
@@ -171,15 +171,16 @@ public final class DataOptionsStep {
         Declared[] declared = new Declared[width];
         Arrays.fill(declared, Declared.INFERRED);
         for (String c : options.categorical()) {
-            if (resolve(names, c) >= 0 || !options.ifPresent().contains(c)) {
-                declared[column(file, names, c, "--categorical")] = Declared.CATEGORICAL;
+            int i = optionColumn(file, names, c, "--categorical", options);
+            if (i >= 0) {
+                declared[i] = Declared.CATEGORICAL;
             }
         }
         for (String c : options.text()) {
-            if (resolve(names, c) < 0 && options.ifPresent().contains(c)) {
+            int i = optionColumn(file, names, c, "--text", options);
+            if (i < 0) {
                 continue;
             }
-            int i = column(file, names, c, "--text");
             if (declared[i] == Declared.CATEGORICAL) { // it was read as text, and the model file kept both names
                 throw new dev.rareclass.domain.error.UsageException(file + ": column '" + names.get(i)
                         + "' is named by both --categorical and --text; give it one of them");
@@ -390,6 +391,19 @@ public final class DataOptionsStep {
     public static int column(String file, List<String> names, String nameOrIndex, String role) {
         int c = resolve(names, nameOrIndex);
         if (c < 0) {
+            throw notFound(file, names, nameOrIndex, role);
+        }
+        return c;
+    }
+
+    /**
+     * The index of a column an option ({@code role}) names; -1 for one the file lacks that the options may do without
+     * ({@link DataOptions#ifPresent}: a model's remembered columns); a data error for any other one the file lacks.
+     */
+    private static int optionColumn(String file, List<String> names, String nameOrIndex, String role,
+                                    DataOptions options) {
+        int c = resolve(names, nameOrIndex);
+        if (c < 0 && !options.ifPresent().contains(nameOrIndex)) {
             throw notFound(file, names, nameOrIndex, role);
         }
         return c;
