@@ -350,7 +350,8 @@ final class SparkTables {
         Dataset<Row> persisted = kept.persist(StorageLevel.MEMORY_AND_DISK());
         return new Prepared(persisted, List.copyOf(numericColumns), List.copyOf(categoricalColumns),
                 java.util.Collections.unmodifiableMap(names), source,
-                new LabelMapping(labelColumn, positive, negativeName), positives, n - positives, missing);
+                negativeName.equals(positive) ? new LabelMapping(labelColumn, positive)
+                        : new LabelMapping(labelColumn, positive, negativeName), positives, n - positives, missing);
     }
 
     /** A label's text without the white space around it, as Java's {@code String.trim} leaves it (or near). */

@@ -225,6 +225,23 @@ class ZipModelStoreTest {
                 .hasMessageContaining("'threshold' has no numeric value");
     }
 
+    @Test
+    void aResignedManifestNamingBothClassesAlikeOrACategoryTwiceIsRefused() throws IOException {
+        Path file = dir.resolve("m.model");
+        store.save(model(), file);
+        // predictions would name both classes 'yes'
+        Path sameNames = resigned(file, "same-names.model", json -> json.replaceFirst("\"negative\" : \"not yes\"",
+                "\"negative\" : \"yes\""));
+        assertThatThrownBy(() -> store.load(sameNames)).isInstanceOf(DataException.class)
+                .hasMessageContaining(sameNames.toString())
+                .hasMessageContaining("label 'y' names both classes 'yes'");
+        // two one-hot columns for one category: the second would never be set
+        Path twice = resigned(file, "twice.model", json -> json.replaceFirst("\"x\", \"y\"", "\"x\", \"x\""));
+        assertThatThrownBy(() -> store.load(twice)).isInstanceOf(DataException.class)
+                .hasMessageContaining(twice.toString())
+                .hasMessageContaining("column c lists the category 'x' twice");
+    }
+
     /** The file with its manifest edited and its manifest checksum made to match again (a forger's file). */
     private Path resigned(Path file, String name, java.util.function.UnaryOperator<String> edit) throws IOException {
         java.util.Map<String, byte[]> parts = new java.util.LinkedHashMap<>();

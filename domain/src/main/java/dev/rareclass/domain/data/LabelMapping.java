@@ -20,6 +20,10 @@ public record LabelMapping(String column, String positiveValue, String negativeV
         Objects.requireNonNull(column, "column");
         Objects.requireNonNull(positiveValue, "positiveValue");
         Objects.requireNonNull(negativeValue, "negativeValue");
+        if (positiveValue.equals(negativeValue)) {
+            // predictions would name both classes alike (a forged model file can say so; training never does)
+            throw new IllegalArgumentException("label '" + column + "' names both classes '" + positiveValue + "'");
+        }
     }
 
     /** A mapping whose negative class is named {@code "not <positive>"}. */
@@ -41,6 +45,6 @@ public record LabelMapping(String column, String positiveValue, String negativeV
                 others++;
             }
         }
-        return others == 1 ? new LabelMapping(column, positiveValue, other) : new LabelMapping(column, positiveValue);
+        return others == 1 && !other.equals(positiveValue) ? new LabelMapping(column, positiveValue, other) : new LabelMapping(column, positiveValue);
     }
 }

@@ -36,7 +36,11 @@ public final class OneHotTransform implements ColumnTransform {
             throw new IllegalArgumentException("column " + input + " has no categories");
         }
         for (int i = 0; i < this.levels.size(); i++) {
-            index.put(this.levels.get(i), i);
+            if (index.put(this.levels.get(i), i) != null) {
+                // two output columns for one category: a forged model file, never a fitted transform
+                throw new IllegalArgumentException("column " + input + " lists the category '" + this.levels.get(i)
+                        + "' twice");
+            }
         }
         if (impute != null && !index.containsKey(impute)) {
             throw new IllegalArgumentException("imputed category " + impute + " is not a level of " + input);

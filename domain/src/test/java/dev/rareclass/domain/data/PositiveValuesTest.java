@@ -1,6 +1,7 @@
 package dev.rareclass.domain.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,5 +40,9 @@ class PositiveValuesTest {
     void theNegativeClassIsNamedFromTheValuesThatAreNotPositive() {
         assertThat(LabelMapping.fromValues("q", "3,4", List.of("3", "4", "5")).negativeValue()).isEqualTo("5");
         assertThat(LabelMapping.fromValues("q", "3,4", List.of("3", "5", "6")).negativeValue()).isEqualTo("not 3,4");
+        // a label value that reads as the positive list itself is not positive, but cannot name the negatives
+        assertThat(LabelMapping.fromValues("q", "3,4", List.of("3", "3,4")).negativeValue()).isEqualTo("not 3,4");
+        assertThatThrownBy(() -> new LabelMapping("q", "yes", "yes")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("label 'q' names both classes 'yes'");
     }
 }
