@@ -252,7 +252,8 @@ public final class AtomicFiles {
 
         /**
          * Adds one file, following a symbolic link as {@link #write} does; files written beside it in the returned
-         * place (a report's Markdown beside its HTML) go with it. A missing folder on its way is made at commit.
+         * place (a report's Markdown beside its HTML) go with it. Its folder must exist, unless it is inside a folder
+         * staged here (made at commit).
          * Standard output ({@code -}) is not staged: it is returned as it is and written at once.
          */
         public Path file(Path file) {
@@ -269,11 +270,16 @@ public final class AtomicFiles {
             if (dir == null) {
                 throw new OutputException(file + ": cannot write (not a file name)", null);
             }
-            files.add(new Path[] {file, destination});
             Path inside = inside(file);
             if (inside == null) {
                 inside = inside(destination);
             }
+            if (inside == null) {
+                // a file's folder must be there, as for every file output (train --out, predict --out): a mistyped
+                // folder is said, not made; a report folder (compare --report, --plots) is made
+                requireFolder(file, destination);
+            }
+            files.add(new Path[] {file, destination});
             if (inside != null) {
                 made(file, inside.getParent());
                 return inside;
@@ -531,8 +537,15 @@ public final class AtomicFiles {
         if (given.toString().isEmpty()) {
             throw new UsageException("an output needs a file name (got an empty one)");
         }
-        Path target = shown(given);
         Path destination = resolveLinks(given);
+        requireFolder(given, destination);
+        requireWritableKind(given, destination);
+        return destination;
+    }
+
+    /** Refuses a file whose folder (after following links to {@code destination}) is missing or is no folder. */
+    private static void requireFolder(Path given, Path destination) {
+        Path target = shown(given);
         String link = via(given, destination);
         Path dir = destination.getParent();
         if (dir == null) {
@@ -544,8 +557,6 @@ public final class AtomicFiles {
         if (!Files.isDirectory(dir)) {
             throw new OutputException(target + ": cannot write (" + shown(dir) + " is not a folder)" + link, null);
         }
-        requireWritableKind(given, destination);
-        return destination;
     }
 
     private static void requireWritableKind(Path target, Path destination) {

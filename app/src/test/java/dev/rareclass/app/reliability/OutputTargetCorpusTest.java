@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * A hostile corpus of output paths through the real command line: folders, missing folders, files on the way,
  * named pipes, devices, symbolic links (to files, chains, dangling, loops), long and non-ASCII names, a file named
- * {@code -}, for files ({@code predict}, {@code resample}, {@code train}) and report folders ({@code compare}).
+ * {@code -}, for files ({@code predict}, {@code resample}, {@code train}, {@code evaluate --json}) and report folders
+ * ({@code compare}).
  * Each case checks the exit code, one or two plain lines naming the output, that nothing that is not a regular
  * file was replaced, and that no temporary file or folder was left.
  */
@@ -50,14 +51,14 @@ class OutputTargetCorpusTest {
         void check(Path dir) throws Exception;
     }
 
-    enum Command { PREDICT, RESAMPLE, TRAIN, COMPARE }
+    enum Command { PREDICT, RESAMPLE, TRAIN, EVALUATE_JSON, COMPARE }
 
     record Case(String name, Command command, Setup setup, int exit, String mentions, Check check) {
     }
 
     static Stream<Arguments> corpus() {
         List<Case> cases = new ArrayList<>();
-        for (Command c : List.of(Command.PREDICT, Command.RESAMPLE, Command.TRAIN)) {
+        for (Command c : List.of(Command.PREDICT, Command.RESAMPLE, Command.TRAIN, Command.EVALUATE_JSON)) {
             String n = c.name().toLowerCase() + ": ";
             cases.add(new Case(n + "output is a folder", c, d -> mkdir(d, "out").toString(), 73, "folder",
                     d -> assertThat(d.resolve("out")).isEmptyDirectory()));
@@ -267,6 +268,7 @@ class OutputTargetCorpusTest {
                     "--categorical", "color", "--sampler", "random-over", "--out", out};
             case TRAIN -> new String[]{"train", data.toString(), "--label", "y", "--positive", "1", "--categorical",
                     "color", "--model", "logistic", "--out", out};
+            case EVALUATE_JSON -> new String[]{"evaluate", model.toString(), data.toString(), "--json", out};
             case COMPARE -> new String[]{"compare", data.toString(), "--label", "y", "--positive", "1", "--categorical",
                     "color", "--models", "logistic", "--folds", "2", "--report", out};
         };
