@@ -435,9 +435,14 @@ public final class InferenceServer {
             Object code = request.getAttribute(ERROR_STATUS);
             int status = code instanceof Integer i ? i : response.getStatus();
             String reason = org.eclipse.jetty.http.HttpStatus.getMessage(status);
+            reason = reason == null ? "bad request" : reason;
+            // Jetty's detail (an illegal character, an ambiguous path), printable and short; never an exception's name
+            if (request.getAttribute(ERROR_MESSAGE) instanceof String detail && !detail.isBlank()
+                    && !detail.equalsIgnoreCase(reason) && !detail.contains("Exception")) {
+                reason = reason + ": " + clip(detail);
+            }
             response.getHeaders().put(JSON);
-            response.write(true, ByteBuffer.wrap(InferenceProtocol.error(reason == null ? "bad request" : reason)),
-                    callback);
+            response.write(true, ByteBuffer.wrap(InferenceProtocol.error(reason)), callback);
             return true;
         }
     }

@@ -481,6 +481,8 @@ class ServeBadRequestTest {
     void garbageRequestLineIs400WithoutStackTrace() throws Exception {
         Raw r = raw(utf8("\u0001\u0002GARBAGE \u00ff\u00fe //// HTTP/9\r\nHost:\r\n\r\n"), new byte[0]);
         r.assertJettyRefusal(400);
+        // Jetty's reason, not a bare "Bad Request"
+        assertThat(JSON.readTree(r.body()).path("error").textValue()).isEqualTo("Bad Request: Illegal character CNTL=0x1");
     }
 
     @Test
@@ -516,6 +518,7 @@ class ServeBadRequestTest {
         Raw r = raw(head("POST", infer(MODEL), "Content-Type: application/json", "Content-Length: " + good.length(),
                 "Content-Length: " + (good.length() - 1)), utf8(good));
         r.assertJettyRefusal(400);
+        assertThat(JSON.readTree(r.body()).path("error").textValue()).isEqualTo("Bad Request: Multiple Content-Lengths");
     }
 
     @Test
