@@ -24,6 +24,7 @@ final class LocalSpark implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         SparkLogs.quiet(false);
+        SparkProvider.javaBlasInThisJvm(); // as the engine does: the same numbers on every run
         session = SparkSession.builder()
                 .appName("rareclass-test")
                 .master("local[2]")

@@ -65,6 +65,22 @@ class SparkProviderTest {
 
     @Test
     @Order(2)
+    void sparkMlsBlasStaysOnJavaInTheDriverAndInEveryExecutorKeepingTheUsersOptions() {
+        org.apache.spark.SparkConf conf = new org.apache.spark.SparkConf(false)
+                .set("spark.executor.extraJavaOptions", "-Xss4m");
+        SparkProvider.javaBlas(conf);
+        assertThat(conf.get("spark.executor.extraJavaOptions"))
+                .isEqualTo("-Ddev.ludovic.netlib.blas.allowNative=false -Xss4m");
+        org.apache.spark.SparkConf none = new org.apache.spark.SparkConf(false);
+        SparkProvider.javaBlas(none);
+        assertThat(none.get("spark.executor.extraJavaOptions")).isEqualTo("-Ddev.ludovic.netlib.blas.allowNative=false");
+        assertThat(System.getProperty(SparkProvider.ALLOW_NATIVE_BLAS)).isEqualTo("false");
+        // netlib, asked now, gives its Java implementation although this machine may have a system BLAS
+        assertThat(dev.ludovic.netlib.blas.BLAS.getInstance().getClass().getName()).doesNotContain("JNI");
+    }
+
+    @Test
+    @Order(3)
     void aSettingThatIsNotSparksIsRefused() {
         assertThatThrownBy(() -> new SparkProvider().open(new EngineSettings("spark",
                 Optional.of("local[2]"), Map.of("executor.memory", "2g"), false)))
