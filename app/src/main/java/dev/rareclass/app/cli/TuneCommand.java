@@ -63,7 +63,8 @@ final class TuneCommand extends ExperimentCommand {
     public Integer call() {
         ReportRequest folder = results.request();
         Candidate base = Candidate.parse(model, Hyperparameters.parse(params));
-        Tuning tuning = new Tuning(base, recipes.readSearchSpace(space), Tuning.Method.fromKey(search), trials);
+        Tuning tuning = new Tuning(base, recipes.readSearchSpace(space), Tuning.Method.fromKey(search), trials,
+                space.toString());
         var request = new ExperimentUseCase.Request("Tuning " + model + " on " + table.data.getFileName(),
                 new ExperimentUseCase.FromFile(table.toDomain()),
                 experiment.toPlan(List.of(base), table.missing()), Optional.of(tuning), experiment.jobs(),

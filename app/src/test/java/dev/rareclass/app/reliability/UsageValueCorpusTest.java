@@ -451,7 +451,8 @@ class UsageValueCorpusTest {
             {"space: empty mapping", "space: {}\n", "space"},
         };
         for (String[] s : spaces) {
-            cases.add(new Case("tune space: " + s[0], TUNE, Map.of("space.yaml", s[1]), List.of(s[2])));
+            // every refusal of the space names its file, the values' too (checked once the model is known)
+            cases.add(new Case("tune space: " + s[0], TUNE, Map.of("space.yaml", s[1]), List.of(s[2], "space.yaml")));
         }
     }
 
@@ -620,6 +621,7 @@ class UsageValueCorpusTest {
         };
         for (String[] b : bad) {
             List<String> mentions = new ArrayList<>(List.of(b).subList(2, b.length));
+            mentions.add("recipe.yaml"); // every refusal of a recipe's value names the recipe
             cases.add(new Case("run recipe: " + b[0], List.of("run", "{dir}/recipe.yaml"), Map.of("recipe.yaml", recipe(b[1])),
                     mentions));
         }

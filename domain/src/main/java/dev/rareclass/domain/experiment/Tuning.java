@@ -16,8 +16,10 @@ import java.util.Objects;
  * @param space  where to search
  * @param method random or grid
  * @param trials random search's budget (grid search tries the whole grid)
+ * @param source where the space was written (its file, or a recipe's {@code tune.space}), for messages about its
+ *               values
  */
-public record Tuning(Candidate base, SearchSpace space, Method method, int trials) {
+public record Tuning(Candidate base, SearchSpace space, Method method, int trials, String source) {
 
     /** How trials are chosen. */
     public enum Method {
@@ -38,12 +40,23 @@ public record Tuning(Candidate base, SearchSpace space, Method method, int trial
     }
 
     public Tuning {
+        Objects.requireNonNull(source, "source");
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(space, "space");
         Objects.requireNonNull(method, "method");
         if (method == Method.RANDOM && trials < 1) {
             throw new UsageException("--trials must be 1 or more, got " + trials);
         }
+    }
+
+    /** A search whose space's source is not known (messages then say "the search space"). */
+    public Tuning(Candidate base, SearchSpace space, Method method, int trials) {
+        this(base, space, method, trials, "the search space");
+    }
+
+    /** This search, its space read from {@code source}. */
+    public Tuning from(String source) {
+        return new Tuning(base, space, method, trials, source);
     }
 
     /** The trials as candidates, in order: the grid, or {@code trials} draws seeded with {@code seed}. */

@@ -4,6 +4,7 @@ import dev.rareclass.domain.data.ReadingOptions;
 import dev.rareclass.domain.data.SyntheticRareEvents;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.experiment.Checksums;
 import dev.rareclass.domain.experiment.DatasetSummary;
 import dev.rareclass.domain.experiment.Experiment;
@@ -63,20 +64,34 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
         Optional<String> expectedSha256 = request.data().isPresent() ? Optional.empty() : loaded.expectedSha256();
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("recipe", request.recipe().toString());
-        Optional<Tuning> tuning = recipe.tune().map(Recipe.Tuning::search);
+        Optional<Tuning> tuning = recipe.tune().map(t -> t.search().from(request.recipe() + ", tune.space"));
         Optional<Path> refit = recipe.tune().filter(Recipe.Tuning::refit)
                 .map(t -> recipe.reportDir().resolve("model.rareclass"));
         Data data = recipe.engine().<Data>map(e -> new OnCluster(recipe.data(), e)).orElse(new FromFile(recipe.data()));
         Request experiment = new Request("Recipe " + recipe.name(), data, recipe.plan(), tuning,
                 recipe.jobs(), new ReportRequest(Optional.of(recipe.reportDir()), request.plots()), refit, facts);
-        Executed done = execute(experiment, Optional.of(sha -> {
+        Executed done = namingTheRecipe(request.recipe(), () -> execute(experiment, Optional.of(sha -> {
             if (expectedSha256.isPresent() && !expectedSha256.get().equals(sha)) {
                 throw new DataException(recipe.data().file() + ": the data changed since the manifest was written "
                         + "(SHA-256 " + sha.substring(0, 12) + "…, manifest " + expectedSha256.get().substring(0, 12) + "…)");
             }
         }), (ran, dir) -> recipes.writeManifest(new RunRecord(recipe, ran.sha256(), ran.started(),
-                ran.result().seconds(), versions.versions(), ran.result().leaderboard()), dir), progress);
+                ran.result().seconds(), versions.versions(), ran.result().leaderboard()), dir), progress));
         return done.result();
+    }
+
+    /**
+     * Runs a recipe's work, its usage errors (a model's parameter, a data option) named after the recipe, which is
+     * where the value was written.
+     */
+    private static <T> T namingTheRecipe(Path recipe, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (UsageException e) {
+            String where = recipe.toString();
+            throw e.getMessage() != null && e.getMessage().startsWith(where) ? e
+                    : new UsageException(where + ": " + e.getMessage());
+        }
     }
 
     /** The recipe with the request's data file, report folder and jobs where it names them. */
@@ -100,15 +115,37 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
         void write(Executed done, Path folder);
     }
 
+    /**
+     * The plan's configurations resolved (a bad name or value refused before any work). A search's fixed model is
+     * resolved first, so that a refusal of a trial's value is one of the space's, and says where the space was
+     * written.
+     */
+    private List<ResolvedPipeline> resolve(Request request, ExperimentPlan plan, ProgressListener progress) {
+        if (request.tuning().isEmpty()) {
+            return engine.resolve(plan, progress);
+        }
+        engine.resolve(request.plan(), ProgressListener.NONE);
+        return fromSpace(request.tuning().get(), () -> engine.resolve(plan, progress));
+    }
+
+    /** Work on a search's space, its usage errors named after the space's source. */
+    private static <T> T fromSpace(Tuning tuning, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (UsageException e) {
+            throw new UsageException(tuning.source() + ": " + e.getMessage());
+        }
+    }
+
     private Executed execute(Request request, Optional<ChecksumCheck> checksum, FinalStep last,
                              ProgressListener progress) {
         long t0 = System.nanoTime();
         String started = Instant.now().toString();
         ExperimentPlan plan = request.tuning()
-                .map(t -> request.plan().withCandidates(t.candidates(request.plan().seed())))
+                .map(t -> request.plan().withCandidates(fromSpace(t, () -> t.candidates(request.plan().seed()))))
                 .orElse(request.plan());
         // a cluster engine resolves its own models, on its side
-        List<ResolvedPipeline> configs = request.data() instanceof OnCluster ? List.of() : engine.resolve(plan, progress);
+        List<ResolvedPipeline> configs = request.data() instanceof OnCluster ? List.of() : resolve(request, plan, progress);
         // before the checksum and the read, which the backends' loading then overlaps
         configs.stream().map(ResolvedPipeline::factory).distinct().forEach(f -> f.warmUp());
         // the report folder, the charts and a refitted model are written aside and put in place together at the
