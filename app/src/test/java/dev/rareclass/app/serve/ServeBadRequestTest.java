@@ -321,6 +321,15 @@ class ServeBadRequestTest {
     }
 
     @Test
+    void aCsvBodyWithAColumnTheModelDoesNotReadIsRefusedWithoutCommandLineAdvice() throws Exception {
+        // the served model reads a, b and color; a caller of the server has no --drop to use
+        HttpResponse<String> r = send("POST", infer(MODEL), "text/csv", utf8("a,b,color,extra\n1.5,3,red,9\n"));
+        assertRefusal(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), 400,
+                List.of("unexpected column(s) extra"));
+        assertThat(r.body()).doesNotContain("--");
+    }
+
+    @Test
     void wrongMethodOnInferIs405WithAllow() throws Exception {
         HttpResponse<String> r = send("GET", infer(MODEL), null, null);
         assertRefusal(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), 405,

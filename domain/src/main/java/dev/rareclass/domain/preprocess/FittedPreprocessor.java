@@ -301,7 +301,7 @@ public final class FittedPreprocessor {
      * shifted by the first's vocabulary size, and so on.
      */
     public FeatureMatrix transform(Table table) {
-        requireSameSchema(table);
+        checkSchema(table, false);
         int n = table.rows();
         float[] out = new float[Math.multiplyExact(n, width)];
         int[] rowNumbers = table.rowNumbers();
@@ -347,6 +347,14 @@ public final class FittedPreprocessor {
      * table of the wrong shape gets its one refusal, not first a note per column read another way.
      */
     public void requireSameSchema(Table table) {
+        checkSchema(table, true);
+    }
+
+    /**
+     * {@link #requireSameSchema}; {@code options} adds the command-line option that reads the table otherwise (a
+     * served model's caller has none: its request is refused without them).
+     */
+    private void checkSchema(Table table, boolean options) {
         List<String> expected = inputNames();
         List<String> got = table.featureNames();
         if (!got.equals(expected)) {
@@ -358,7 +366,7 @@ public final class FittedPreprocessor {
             if (!missing.isEmpty()) {
                 detail = "missing column(s) " + String.join(", ", head(missing));
             } else if (!extra.isEmpty()) {
-                detail = "unexpected column(s) " + String.join(", ", head(extra)) + " (use --drop)";
+                detail = "unexpected column(s) " + String.join(", ", head(extra)) + (options ? " (use --drop)" : "");
             } else {
                 detail = "the columns are in a different order than at training";
             }
@@ -369,7 +377,7 @@ public final class FittedPreprocessor {
             Column c = table.columns().get(i);
             if (!type.equals(c.type())) {
                 throw new DataException(table.source() + ": column '" + c.name() + "' is " + c.type()
-                        + " here but was " + type + " at training (use --categorical to match)");
+                        + " here but was " + type + " at training" + (options ? " (use --categorical to match)" : ""));
             }
         }
     }
