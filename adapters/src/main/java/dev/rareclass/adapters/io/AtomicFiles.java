@@ -252,11 +252,19 @@ public final class AtomicFiles {
 
         /**
          * Adds one file, following a symbolic link as {@link #write} does; files written beside it in the returned
-         * place (a report's Markdown beside its HTML) go with it. Its folder must exist, unless it is inside a folder
-         * staged here (made at commit).
+         * place go with it. Its folder must exist, unless it is inside a folder staged here (made at commit).
          * Standard output ({@code -}) is not staged: it is returned as it is and written at once.
          */
         public Path file(Path file) {
+            return file(file, false);
+        }
+
+        /** A report's page: as {@link #file}, but a missing folder on its way is made at commit, as for every report. */
+        public Path reportFile(Path file) {
+            return file(file, true);
+        }
+
+        private Path file(Path file, boolean makeFolder) {
             if (isStdout(file)) {
                 return file;
             }
@@ -274,9 +282,9 @@ public final class AtomicFiles {
             if (inside == null) {
                 inside = inside(destination);
             }
-            if (inside == null) {
-                // a file's folder must be there, as for every file output (train --out, predict --out): a mistyped
-                // folder is said, not made; a report folder (compare --report, --plots) is made
+            if (inside == null && !makeFolder) {
+                // a data file's folder must be there (train --out, predict --out, --json): a mistyped folder is
+                // said, not made; a report's is made
                 requireFolder(file, destination);
             }
             files.add(new Path[] {file, destination});

@@ -53,10 +53,17 @@ public interface Outputs {
         Path folder(Path folder);
 
         /**
-         * One file (a model, a report page); files its writer puts beside it (the report's Markdown) go with it.
-         * Inside a folder already added, it is written there. Standard output ({@code -}) is returned as it is.
+         * One file (a model, a JSON); files its writer puts beside it go with it. Its folder must exist (a mistyped
+         * folder is refused, not made), unless the file is inside a folder already added, where it is written.
+         * Standard output ({@code -}) is returned as it is.
          */
         Path file(Path file);
+
+        /**
+         * A report's page ({@code --report FILE}), with what its writer puts beside it (the Markdown): as
+         * {@link #file}, but a missing folder on its way is made, as for every report.
+         */
+        Path reportFile(Path file);
 
         /** A path returned by this object, or inside one, as it will be named once committed; else {@code p}. */
         Path published(Path p);

@@ -33,7 +33,7 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
         try (Outputs.Staged staged = outputs.stage(List.of(request.model(), request.data().file()))) {
             // the JSON, the report and its charts are put in place together, once all are written
             Optional<Path> json = request.json().map(staged::file);
-            Optional<Path> html = request.report().target().map(staged::file);
+            Optional<Path> html = request.report().target().map(staged::reportFile);
             Optional<Path> plots = request.report().plots().map(staged::folder);
             FittedPipeline model = store.load(request.model());
             // a report draws the cost curve of a cost:@COLUMN:FP policy: the column the model drops is read, then set

@@ -32,7 +32,7 @@ public record TrainService(TableSource tables, ModelStore store, PipelineFitter 
         try (Outputs.Staged staged = outputs.stage(inputs)) {
             // the model, its report and its charts are put in place together, after the training
             Path modelFile = staged.file(request.out());
-            Optional<Path> html = request.report().target().map(staged::file);
+            Optional<Path> html = request.report().target().map(staged::reportFile);
             Optional<Path> plots = request.report().plots().map(staged::folder);
             pipeline.factory().warmUp();
             Table table = tables.read(request.data());

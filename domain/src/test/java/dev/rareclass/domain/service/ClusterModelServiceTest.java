@@ -94,6 +94,11 @@ class ClusterModelServiceTest {
                 }
 
                 @Override
+                public Path reportFile(Path file) {
+                    return file(file);
+                }
+
+                @Override
                 public Path published(Path p) {
                     return p;
                 }
