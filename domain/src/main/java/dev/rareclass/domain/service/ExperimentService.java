@@ -70,7 +70,7 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
         Data data = recipe.engine().<Data>map(e -> new OnCluster(recipe.data(), e)).orElse(new FromFile(recipe.data()));
         Request experiment = new Request("Recipe " + recipe.name(), data, recipe.plan(), tuning,
                 recipe.jobs(), new ReportRequest(Optional.of(recipe.reportDir()), request.plots()), refit, facts);
-        Executed done = namingTheRecipe(request.recipe(), () -> execute(experiment, Optional.of(sha -> {
+        Executed done = naming(request.recipe().toString(), () -> execute(experiment, Optional.of(sha -> {
             if (expectedSha256.isPresent() && !expectedSha256.get().equals(sha)) {
                 throw new DataException(recipe.data().file() + ": the data changed since the manifest was written "
                         + "(SHA-256 " + sha.substring(0, 12) + "…, manifest " + expectedSha256.get().substring(0, 12) + "…)");
@@ -81,14 +81,13 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
     }
 
     /**
-     * Runs a recipe's work, its usage errors (a model's parameter, a data option) named after the recipe, which is
-     * where the value was written.
+     * Runs work on values written in a file (a recipe, a search space), its usage errors (a model's parameter, a
+     * data option) prefixed with {@code where} unless they name it already.
      */
-    private static <T> T namingTheRecipe(Path recipe, java.util.function.Supplier<T> work) {
+    private static <T> T naming(String where, java.util.function.Supplier<T> work) {
         try {
             return work.get();
         } catch (UsageException e) {
-            String where = recipe.toString();
             throw e.getMessage() != null && e.getMessage().startsWith(where) ? e
                     : new UsageException(where + ": " + e.getMessage());
         }
@@ -125,16 +124,7 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
             return engine.resolve(plan, progress);
         }
         engine.resolve(request.plan(), ProgressListener.NONE);
-        return fromSpace(request.tuning().get(), () -> engine.resolve(plan, progress));
-    }
-
-    /** Work on a search's space, its usage errors named after the space's source. */
-    private static <T> T fromSpace(Tuning tuning, java.util.function.Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (UsageException e) {
-            throw new UsageException(tuning.source() + ": " + e.getMessage());
-        }
+        return naming(request.tuning().get().source(), () -> engine.resolve(plan, progress));
     }
 
     private Executed execute(Request request, Optional<ChecksumCheck> checksum, FinalStep last,
@@ -142,7 +132,7 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
         long t0 = System.nanoTime();
         String started = Instant.now().toString();
         ExperimentPlan plan = request.tuning()
-                .map(t -> request.plan().withCandidates(fromSpace(t, () -> t.candidates(request.plan().seed()))))
+                .map(t -> request.plan().withCandidates(naming(t.source(), () -> t.candidates(request.plan().seed()))))
                 .orElse(request.plan());
         // a cluster engine resolves its own models, on its side
         List<ResolvedPipeline> configs = request.data() instanceof OnCluster ? List.of() : resolve(request, plan, progress);
