@@ -25,6 +25,15 @@ final class BoosterCheck {
         }
     }
 
+    /**
+     * The deepest tree a model file may hold. XGBoost's batch prediction walks a tree recursively, level by level,
+     * on its OpenMP threads' stacks: a forged tree of 100,001 levels (a chain, 0.3 MB of file) crashed the JVM
+     * (SIGSEGV, and a running server with it). Depth-wise trees stop at {@code max-depth} (64 at most); a loss-guided
+     * one ({@code max-nodes} without {@code max-depth}) would need thousands of nested splits, each leaving rows on
+     * both sides, to come near this.
+     */
+    static final int MAX_DEPTH = 4_096;
+
     /** XGBoost's parent of the root: its invalid node id, -1, stored in 31 bits. */
     static final long ROOT_PARENT = Integer.MAX_VALUE;
 
@@ -92,7 +101,7 @@ final class BoosterCheck {
         return trees.size();
     }
 
-    private static void tree(Map<?, ?> tree, int t, int features) throws Invalid {
+    static void tree(Map<?, ?> tree, int t, int features) throws Invalid {
         Object id = tree.get("id");
         if (!(id instanceof Long idValue) || idValue != t) {
             throw new Invalid("tree " + t + " has id " + id);
@@ -127,6 +136,7 @@ final class BoosterCheck {
             throw new Invalid("tree " + t + "'s root has a parent");
         }
         int[] referenced = new int[(int) n];
+        int[] depth = new int[(int) n]; // children come after their parent: its depth is known first
         for (int i = 0; i < n; i++) {
             long l = left[i];
             long r = right[i];
@@ -136,6 +146,11 @@ final class BoosterCheck {
             if (l <= i || r <= i || l >= n || r >= n || l == r) {
                 throw new Invalid("tree " + t + "'s node " + i + " has children " + l + " and " + r);
             }
+            if (depth[i] >= MAX_DEPTH) {
+                throw new Invalid("tree " + t + " is deeper than " + MAX_DEPTH + " levels");
+            }
+            depth[(int) l] = depth[i] + 1;
+            depth[(int) r] = depth[i] + 1;
             if (parents[(int) l] != i || parents[(int) r] != i) {
                 throw new Invalid("tree " + t + "'s node " + i + " is not its children's parent");
             }
