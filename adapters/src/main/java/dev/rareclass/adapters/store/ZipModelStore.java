@@ -249,6 +249,11 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
             throw new DataException("refused: its classifier gives " + (scores == null ? "no" : scores.length)
                     + " scores for one row");
         }
+        if (!Double.isFinite(scores[0])) {
+            // a NaN weight or leaf: every row would score NaN, and be served as null
+            throw new DataException("refused: its classifier gives no finite score (" + scores[0] + ") for a row of "
+                    + "zeros");
+        }
     }
 
     private static byte[] manifest(FittedPipeline model, String payloadSha) {

@@ -226,6 +226,19 @@ class ZipModelStoreTest {
     }
 
     @Test
+    void aClassifierWithoutAFiniteScoreIsRefusedOnLoad() {
+        // a NaN weight (a forged payload, re-signed): every row would score NaN, and a server would answer null
+        FittedPipeline m = model();
+        FittedPipeline nan = new FittedPipeline(m.labelMapping(), m.preprocessor(), m.selector().orElse(null),
+                new Linear(new double[] {0.5, Double.NaN, 1, 2}, Optional.empty()), m.threshold(), m.thresholdPolicy(),
+                m.sampler(), m.classWeight(), m.validationMetrics(), m.provenance());
+        Path file = dir.resolve("nan.model");
+        store.save(nan, file);
+        assertThatThrownBy(() -> store.load(file)).isInstanceOf(DataException.class)
+                .hasMessage(file + ": refused: its classifier gives no finite score (NaN) for a row of zeros");
+    }
+
+    @Test
     void aResignedManifestNamingBothClassesAlikeOrACategoryTwiceIsRefused() throws IOException {
         Path file = dir.resolve("m.model");
         store.save(model(), file);

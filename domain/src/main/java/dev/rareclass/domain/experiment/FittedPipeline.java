@@ -186,10 +186,27 @@ public final class FittedPipeline {
     public double[] scores(Table table) {
         FeatureMatrix x = features(table);
         double[] scores = classifier.scores(classifier.readsSparseFeatures() ? x : x.densified());
+        requireFinite(scores, table, classifier);
         if (prior != null) {
             prior.applyAll(scores);
         }
         return calibration == null ? scores : calibration.applyAll(scores);
+    }
+
+    /**
+     * Refuses scores that are not finite numbers, naming the first such row: a network whose activations overflowed
+     * (a value near the float range's end, or a fit that diverged on unscaled features) gives NaN, which would
+     * otherwise be written as a prediction, or served as {@code null} and classed negative.
+     */
+    static void requireFinite(double[] scores, Table rows, TrainedClassifier classifier) {
+        for (int i = 0; i < scores.length; i++) {
+            if (!Double.isFinite(scores[i])) {
+                throw new dev.rareclass.domain.error.DataException(rows.source() + ", data row " + rows.rowNumber(i)
+                        + ": " + classifier.kind() + "@" + classifier.backend() + " gives no finite score for it ("
+                        + scores[i] + "): a value far outside the training rows' range, or a fit that diverged "
+                        + "(scaled features, --scale standard, or a lower learning-rate help)");
+            }
+        }
     }
 
     /** 1 where {@code score >= threshold}. */
