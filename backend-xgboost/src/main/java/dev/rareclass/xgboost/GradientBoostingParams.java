@@ -61,6 +61,8 @@ public record GradientBoostingParams(int trees, int maxDepth, int maxNodes, doub
     /** Deep enough for any use of depth-wise trees; 2^64 leaves are never reached. */
     static final int MAX_TREE_DEPTH = 64;
     static final int MAX_THREADS = 1_024;
+    /** XGBoost reads lambda and min_child_weight as 32-bit floats: 1e39 was refused inside it, as an internal error. */
+    static final double MAX_FLOAT_PARAM = 1e38;
     /** XGBoost's leaf count is an int; far more leaves than any table has rows to fill. */
     static final int MAX_LEAVES = 1 << 30;
 
@@ -77,9 +79,10 @@ public record GradientBoostingParams(int trees, int maxDepth, int maxNodes, doub
                         : "an integer in [1, " + MAX_TREE_DEPTH + "] (0, no limit, needs max-nodes)");
         require(learningRate > 0 && learningRate <= 1, LEARNING_RATE, learningRate, "> 0 and <= 1");
         require(subsample > 0 && subsample <= 1, SUBSAMPLE, subsample, "> 0 and <= 1");
-        require(minChildWeight >= 0 && Double.isFinite(minChildWeight), MIN_CHILD_WEIGHT, minChildWeight, ">= 0 and finite");
+        require(minChildWeight >= 0 && minChildWeight <= MAX_FLOAT_PARAM, MIN_CHILD_WEIGHT, minChildWeight,
+                ">= 0 and <= 1e38 (XGBoost reads it as a float)");
         require(colsample > 0 && colsample <= 1, COLSAMPLE, colsample, "> 0 and <= 1");
-        require(lambda >= 0 && Double.isFinite(lambda), LAMBDA, lambda, ">= 0 and finite");
+        require(lambda >= 0 && lambda <= MAX_FLOAT_PARAM, LAMBDA, lambda, ">= 0 and <= 1e38 (XGBoost reads it as a float)");
         require(earlyStopping >= 0 && earlyStopping <= MAX_TREES, EARLY_STOPPING, earlyStopping,
                 "an integer in [0, " + MAX_TREES + "] (0 = off)");
         if (seed == null) {
@@ -104,9 +107,9 @@ public record GradientBoostingParams(int trees, int maxDepth, int maxNodes, doub
                 p.integer(MAX_NODES, DEFAULTS.maxNodes, 0, MAX_LEAVES),
                 p.decimal(LEARNING_RATE, DEFAULTS.learningRate, 0, 1),
                 p.decimal(SUBSAMPLE, DEFAULTS.subsample, 0, 1),
-                p.decimal(MIN_CHILD_WEIGHT, DEFAULTS.minChildWeight, 0, Double.MAX_VALUE),
+                p.decimal(MIN_CHILD_WEIGHT, DEFAULTS.minChildWeight, 0, MAX_FLOAT_PARAM),
                 p.decimal(COLSAMPLE, DEFAULTS.colsample, 0, 1),
-                p.decimal(LAMBDA, DEFAULTS.lambda, 0, Double.MAX_VALUE),
+                p.decimal(LAMBDA, DEFAULTS.lambda, 0, MAX_FLOAT_PARAM),
                 p.integer(EARLY_STOPPING, DEFAULTS.earlyStopping, 0, MAX_TREES),
                 seed(p),
                 p.integer(THREADS, DEFAULTS.threads, 0, MAX_THREADS));

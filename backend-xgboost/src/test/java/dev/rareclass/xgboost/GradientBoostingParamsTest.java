@@ -86,6 +86,9 @@ class GradientBoostingParamsTest {
             "colsample|2|parameter colsample=2",
             "lambda|-0.5|parameter lambda=-0.5",
             "lambda|x|parameter lambda=x is not a number",
+            // XGBoost reads these as floats: 1e39 was refused inside it, an internal error (exit 70)
+            "lambda|1e39|parameter lambda=1e39",
+            "min-child-weight|1e300|parameter min-child-weight=1e300",
             "early-stopping|-1|parameter early-stopping=-1",
             "seed|1.5|parameter seed=1.5 is not an integer",
             "seed|99999999999999999999|parameter seed=99999999999999999999 is not an integer",
@@ -100,7 +103,8 @@ class GradientBoostingParamsTest {
         assertThatThrownBy(() -> new GradientBoostingParams(0, 6, 0, 0.3, 1, 1, 1, 1, 0, OptionalLong.empty(), 1))
                 .isInstanceOf(UsageException.class).hasMessage("parameter trees=0 must be an integer in [1, 100000]");
         assertThatThrownBy(() -> new GradientBoostingParams(1, 6, 0, 0.3, 1, 1, 1, Double.NaN, 0, OptionalLong.empty(), 1))
-                .isInstanceOf(UsageException.class).hasMessage("parameter lambda=NaN must be >= 0 and finite");
+                .isInstanceOf(UsageException.class)
+                .hasMessage("parameter lambda=NaN must be >= 0 and <= 1e38 (XGBoost reads it as a float)");
         assertThatThrownBy(() -> new GradientBoostingParams(1, 6, 0, 0.3, 1, 1, 1, 1, 0, null, 1))
                 .isInstanceOf(UsageException.class).hasMessageContaining("seed");
     }

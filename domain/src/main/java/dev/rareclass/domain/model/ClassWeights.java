@@ -66,8 +66,18 @@ public record ClassWeights(double positive, double negative) {
         if (colon <= 0 || colon == s.length() - 1) {
             throw new UsageException("class weight '" + spec + "' is not none, balanced or POS:NEG (such as 10:1)");
         }
-        return new double[] {weight(spec, s.substring(0, colon)), weight(spec, s.substring(colon + 1))};
+        double[] w = {weight(spec, s.substring(0, colon)), weight(spec, s.substring(colon + 1))};
+        // further apart, the weighted positive share rounds to 0 or 1 (1e17:1 on 400 rows), and XGBoost's float
+        // scale_pos_weight overflows (1e300:1)
+        if (Math.max(w[0], w[1]) / Math.min(w[0], w[1]) > MAX_RATIO) {
+            throw new UsageException("class weight '" + spec + "': the two weights are more than 1e12 apart; "
+                    + "'balanced' weighs each class by its inverse share");
+        }
+        return w;
     }
+
+    /** The furthest apart the two weights of {@code POS:NEG} may be. */
+    static final double MAX_RATIO = 1e12;
 
     private static double weight(String spec, String text) {
         String t = text.trim();

@@ -59,5 +59,13 @@ class HyperparametersTest {
         assertThat(w.negative()).isEqualTo(0.625);
         assertThat(ClassWeights.parse("10:1", null)).isEqualTo(new ClassWeights(10, 1));
         assertThatThrownBy(() -> ClassWeights.parse("heavy", null)).isInstanceOf(UsageException.class);
+        // weights 1e17 apart made the weighted positive share round to 1 (an internal error), 1e300 overflowed
+        // XGBoost's float weight
+        assertThat(ClassWeights.parse("1e12:1", null)).isEqualTo(new ClassWeights(1e12, 1));
+        for (String spec : new String[] {"1e17:1", "1:1e300", "1e300:1"}) {
+            assertThatThrownBy(() -> ClassWeights.parse(spec, null)).isInstanceOf(UsageException.class)
+                    .hasMessage("class weight '" + spec + "': the two weights are more than 1e12 apart; 'balanced' "
+                            + "weighs each class by its inverse share");
+        }
     }
 }
