@@ -444,6 +444,11 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         if (Files.isDirectory(path)) {
             throw new InputMissingException(file + ": is a folder, not a rareclass model file", null);
         }
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            // a named pipe would wait for a writer (and a zip is read from its end): a model is a file on disk
+            throw new InputMissingException(file + ": is a named pipe or a device, not a rareclass model file (save "
+                    + "the model to a file first)", null);
+        }
         Map<String, byte[]> parts = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(path.toFile())) {
             if (zip.getEntry(SPARK_MANIFEST) != null) {

@@ -226,6 +226,19 @@ class ZipModelStoreTest {
     }
 
     @Test
+    void aNamedPipeOrADeviceIsRefusedAtOnceRatherThanWaitedOn() throws Exception {
+        Path pipe = dir.resolve("pipe.model");
+        Process mk = new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo is not available here");
+        // no writer: opening it waited for one (inspect, predict and serve hung)
+        assertThatThrownBy(() -> store.load(pipe)).isInstanceOf(dev.rareclass.domain.error.InputMissingException.class)
+                .hasMessage(pipe + ": is a named pipe or a device, not a rareclass model file (save the model to a "
+                        + "file first)");
+        assertThatThrownBy(() -> store.load(Path.of("/dev/zero")))
+                .isInstanceOf(dev.rareclass.domain.error.InputMissingException.class).hasMessageContaining("device");
+    }
+
+    @Test
     void aClassifierWithoutAFiniteScoreIsRefusedOnLoad() {
         // a NaN weight (a forged payload, re-signed): every row would score NaN, and a server would answer null
         FittedPipeline m = model();

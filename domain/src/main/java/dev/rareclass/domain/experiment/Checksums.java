@@ -22,11 +22,17 @@ public final class Checksums {
     /**
      * SHA-256 of a file's bytes; for a folder (a text corpus), of every regular file below it in sorted
      * relative-path order, each path and content included, so renaming or editing any file changes it. For
-     * standard input ({@code -}) it is empty: unknown.
+     * standard input ({@code -}) and any other stream (a named pipe such as {@code <(zcat t.csv.gz)}, a device) it is
+     * empty: unknown.
      */
     public static String sha256(Path file) {
         if (file.getNameCount() == 1 && !file.isAbsolute() && file.toString().equals("-")) {
             return ""; // standard input: read once by the table reader, nothing to checksum again (unknown)
+        }
+        if (Files.exists(file) && !Files.isDirectory(file) && !Files.isRegularFile(file)) {
+            // a pipe can be read once, by the table reader (hashing it first left the reader an empty file), and a
+            // device such as /dev/zero never ends (run hashed it forever)
+            return "";
         }
         MessageDigest md = digest();
         if (Files.isDirectory(file)) {
