@@ -85,6 +85,9 @@ public final class AtomicFiles {
     public static final Set<String> REPORT_FILES = Set.of("report.html", "summary.md", "leaderboard.csv",
             "results.json", "manifest.json", "model.rareclass");
 
+    /** The files by which a folder is known to hold an earlier report (every report writes them). */
+    private static final List<String> EARLIER_REPORT_MARKS = List.of("report.html", "leaderboard.csv", "results.json");
+
     private static final String TEMP_PREFIX = ".rareclass-";
     private static final int MAX_LINKS = 40; // as Linux's MAXSYMLINKS
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -459,6 +462,10 @@ public final class AtomicFiles {
          * ({@link Kind#FILES}) or replacing it ({@link Kind#REPORT}). An earlier report's other files go.
          */
         private static void merge(Path staging, Path destination, Kind kind) throws IOException {
+            // an earlier report is known by its page or its results: in a folder without them, files of the report
+            // files' names are the user's own (a model.rareclass put there), and stay unless written over
+            boolean earlierReport = kind == Kind.REPORT && EARLIER_REPORT_MARKS.stream()
+                    .anyMatch(name -> Files.isRegularFile(destination.resolve(name), LinkOption.NOFOLLOW_LINKS));
             Set<String> written = new HashSet<>();
             List<Path> entries;
             try (Stream<Path> s = Files.list(staging)) {
@@ -490,7 +497,7 @@ public final class AtomicFiles {
                     move(e, replaced);
                 }
             }
-            if (kind == Kind.REPORT) {
+            if (earlierReport) {
                 for (String name : REPORT_FILES) {
                     Path stale = destination.resolve(name);
                     if (!written.contains(name) && Files.isRegularFile(stale, LinkOption.NOFOLLOW_LINKS)) {

@@ -383,7 +383,10 @@ public final class YamlRecipeStore implements RecipeStore {
                 .withClassWeights(weighting)
                 .withFit(fit).withProtocol(protocol)
                 .withMetric(k.field("metric", () -> MetricName.fromKey(metric)));
-        Path report = base.resolve(k.text(r, "report", "reports/" + name, "the recipe")).normalize();
+        String reportText = k.text(r, "report", "reports/" + name, "the recipe");
+        // an empty name would be the recipe's own folder, whose report files of these names would go (as --report "")
+        k.require(!reportText.isBlank(), "report", "''", "a folder's name");
+        Path report = base.resolve(reportText).normalize();
         int jobs = k.integer(r, "jobs", Math.max(1, Runtime.getRuntime().availableProcessors()), "the recipe");
         k.require(jobs >= 1, "jobs", jobs, "1 or more");
         return new Recipe(name, data, plan, tuning, report, jobs, engine(r.path("engine"), k, where));

@@ -219,6 +219,17 @@ class OutputTargetCorpusTest {
             assertThat(Files.readString(r.resolve("report.html"))).isNotEqualTo("old");
             assertThat(r.resolve("notes.txt")).hasContent("mine");
         }));
+        cases.add(new Case(n + "a folder that holds no report: the user's files of report names stay", c, d -> {
+            Path r = mkdir(d, "mine");
+            Files.writeString(r.resolve("model.rareclass"), "my model");
+            Files.writeString(r.resolve("notes.txt"), "mine");
+            return r.toString();
+        }, 0, null, d -> {
+            // model.rareclass is a name a report may write (run's refit), but no report was ever in this folder
+            assertThat(d.resolve("mine/model.rareclass")).hasContent("my model");
+            assertThat(d.resolve("mine/notes.txt")).hasContent("mine");
+            assertThat(d.resolve("mine/report.html")).isRegularFile();
+        }));
         cases.add(new Case(n + "a non-ASCII name of 255 bytes", c, d -> d.resolve("ü".repeat(127) + "x").toString(), 0,
                 null, d -> assertThat(d.resolve("ü".repeat(127) + "x").resolve("report.html")).isRegularFile()));
         return cases.stream().map(k -> Arguments.of(Named.of(k.name(), k)));

@@ -618,6 +618,8 @@ class UsageValueCorpusTest {
             {"seed too large", "seed: 99999999999", "seed", "99999999999"},
             {"jobs 1.5", "jobs: 1.5", "jobs", "1.5"},
             {"folds huge", "split: {kind: kfold, folds: 99999999999}", "folds"},
+            // the recipe's own folder: its files of report names would have gone
+            {"report empty", "report: ''", "report"},
         };
         for (String[] b : bad) {
             List<String> mentions = new ArrayList<>(List.of(b).subList(2, b.length));
