@@ -146,6 +146,7 @@ public final class YamlRecipeStore implements RecipeStore {
      * text {@code small}): either way the recipe would run with something other than what its author sees.
      */
     private static JsonNode readTree(ObjectMapper mapper, byte[] bytes, String where, String document) throws IOException {
+        requireUtf8(bytes, where, document);
         JsonNode root;
         try {
             root = mapper.readTree(bytes);
@@ -657,6 +658,35 @@ public final class YamlRecipeStore implements RecipeStore {
     private static void strings(ObjectNode node, String key, List<String> values) {
         ArrayNode a = node.putArray(key);
         values.forEach(a::add);
+    }
+
+    /**
+     * Refuses bytes that are not UTF-8 text, naming the line of the first bad byte (the parser's own account named
+     * a Java exception class).
+     */
+    private static void requireUtf8(byte[] bytes, String where, String document) {
+        java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(8192);
+        while (true) {
+            java.nio.charset.CoderResult r = decoder.decode(in, out, true);
+            if (r.isError()) {
+                int line = 1;
+                for (int i = 0; i < in.position(); i++) {
+                    if (bytes[i] == '\n') {
+                        line++;
+                    }
+                }
+                throw new DataException(where + ", line " + line + ": " + document + " is not UTF-8 text (byte 0x"
+                        + String.format(Locale.ROOT, "%02x", bytes[in.position()] & 0xff) + "); save it as UTF-8");
+            }
+            if (r.isUnderflow()) {
+                return;
+            }
+            out.clear();
+        }
     }
 
     private static String firstLine(String s) {

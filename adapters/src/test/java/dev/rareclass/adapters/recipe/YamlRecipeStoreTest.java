@@ -60,6 +60,19 @@ class YamlRecipeStoreTest {
     }
 
     @Test
+    void aRecipeOrSpaceThatIsNotUtf8IsRefusedNamingTheLineNotAJavaException() throws IOException {
+        // they were "not a readable recipe (java.io.CharConversionException: Invalid UTF-8 start byte 0xff ...)"
+        Path latin1 = dir.resolve("latin1.yaml");
+        Files.write(latin1, (DATA + "models: [logistic]\n# caf\u00e9\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> store.read(latin1)).isInstanceOf(DataException.class)
+                .hasMessage(latin1 + ", line 6: the recipe is not UTF-8 text (byte 0xe9); save it as UTF-8");
+        Path utf16 = dir.resolve("utf16.yaml");
+        Files.write(utf16, "trees: [3, 5]\n".getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        assertThatThrownBy(() -> store.readSearchSpace(utf16)).isInstanceOf(DataException.class)
+                .hasMessage(utf16 + ", line 1: the search space is not UTF-8 text (byte 0xfe); save it as UTF-8");
+    }
+
+    @Test
     void aPlainRecipeReadsAndStarsOrAmpersandsInQuotedValuesAreText() throws IOException {
         Path r = write("ok.yaml", DATA + "  drop: [\"*notes\", \"&id\"]\nmodels: [logistic]\nsplit: {kind: kfold, folds: 3}\n");
         Recipe recipe = store.read(r).recipe();
