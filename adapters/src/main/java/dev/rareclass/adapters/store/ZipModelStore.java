@@ -659,24 +659,53 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
             String input = text(c, "input");
             inputs.add(input);
             if (text(c, "type").equals("text")) {
-                List<String> words = new ArrayList<>();
-                c.path("vocabulary").forEach(w -> words.add(w.asText()));
-                texts.add(new TextTransform(input, words));
+                texts.add(new TextTransform(input, strings(c, "vocabulary", input)));
                 continue;
             }
             transforms.add(switch (text(c, "type")) {
-                case "numeric" -> new NumericTransform(input, c.path("impute").isNull() ? Double.NaN : c.path("impute").asDouble(),
-                        c.path("offset").asDouble(), c.path("scale").asDouble());
+                case "numeric" -> new NumericTransform(input, c.path("impute").isNull() ? Double.NaN
+                        : decimal(c, "impute", input), decimal(c, "offset", input), decimal(c, "scale", input));
                 case "categorical" -> {
-                    List<String> levels = new ArrayList<>();
-                    c.path("levels").forEach(l -> levels.add(l.asText()));
-                    yield new OneHotTransform(input, levels, c.path("impute").isNull() ? null : c.path("impute").asText(),
-                            UnknownCategories.fromKey(text(c, "unknown")));
+                    JsonNode impute = c.path("impute");
+                    if (!impute.isNull() && !impute.isTextual()) {
+                        throw new IllegalArgumentException("column " + input + ": 'impute' is not a category");
+                    }
+                    yield new OneHotTransform(input, strings(c, "levels", input), impute.isNull() ? null
+                            : impute.asText(), UnknownCategories.fromKey(text(c, "unknown")));
                 }
                 default -> throw new IllegalArgumentException("unknown column type " + c.path("type").asText());
             });
         }
         return new FittedPreprocessor(transforms, texts, inputs);
+    }
+
+    /**
+     * A column's number as the manifest writes it: a JSON number (a string, true or a list was read as 0 or 1 before,
+     * and scored silently otherwise).
+     */
+    private static double decimal(JsonNode column, String field, String input) {
+        JsonNode v = column.path(field);
+        if (!v.isNumber()) {
+            throw new IllegalArgumentException("column " + input + ": '" + field + "' is not a number");
+        }
+        return v.doubleValue();
+    }
+
+    /** A column's list of texts (categories, words), each a JSON string. */
+    private static List<String> strings(JsonNode column, String field, String input) {
+        JsonNode list = column.path(field);
+        if (!list.isArray()) {
+            throw new IllegalArgumentException("column " + input + ": '" + field + "' is not a list");
+        }
+        List<String> out = new ArrayList<>(list.size());
+        for (JsonNode v : list) {
+            if (!v.isTextual()) {
+                throw new IllegalArgumentException("column " + input + ": '" + field + "' holds " + v.getNodeType()
+                        .name().toLowerCase(java.util.Locale.ROOT) + ", not text");
+            }
+            out.add(v.asText());
+        }
+        return out;
     }
 
     /** How the training file was read: each option the model remembers, absent ones left to the reader. */

@@ -262,6 +262,15 @@ class ZipModelStoreTest {
                 .hasMessageContaining(sameNames.toString())
                 .hasMessageContaining("label 'y' names both classes 'yes'");
         // two one-hot columns for one category: the second would never be set
+        // a number of the wrong type was read as 0 (a string, a list) or 1 (true), and scored silently
+        for (String bad : new String[] {"\"x\"", "\"5\"", "true", "[1]", "null"}) {
+            Path typed = resigned(file, "typed.model", json -> json.replaceFirst("\"offset\" : 1.0", "\"offset\" : " + bad));
+            assertThatThrownBy(() -> store.load(typed)).as(bad).isInstanceOf(DataException.class)
+                    .hasMessageContaining("column a: 'offset' is not a number");
+        }
+        Path level = resigned(file, "level.model", json -> json.replaceFirst("\"x\", \"y\"", "\"x\", 7"));
+        assertThatThrownBy(() -> store.load(level)).isInstanceOf(DataException.class)
+                .hasMessageContaining("column c: 'levels' holds number, not text");
         Path twice = resigned(file, "twice.model", json -> json.replaceFirst("\"x\", \"y\"", "\"x\", \"x\""));
         assertThatThrownBy(() -> store.load(twice)).isInstanceOf(DataException.class)
                 .hasMessageContaining(twice.toString())
