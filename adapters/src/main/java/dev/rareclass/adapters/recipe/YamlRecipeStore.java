@@ -315,7 +315,8 @@ public final class YamlRecipeStore implements RecipeStore {
                 int folds = k.integer(s, "folds", 5, "split");
                 k.require(folds >= 2, "split.folds", folds, "2 or more");
                 int repeats = k.integer(s, "repeats", 1, "split");
-                k.require(repeats >= 1, "split.repeats", repeats, "1 or more");
+                k.require(repeats >= 1 && repeats <= Protocol.KFold.MAX_REPEATS, "split.repeats", repeats,
+                        "from 1 to " + Protocol.KFold.MAX_REPEATS);
                 yield new Protocol.KFold(folds, repeats);
             }
             case "holdout" -> new Protocol.Holdout(k.fraction(s, "test-fraction", 0.2, "split", false));

@@ -186,6 +186,10 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         ModelCodec codec = catalog.codec(backend);
         TrainedClassifier classifier = codec.decode(payload, kind, params, history);
         String positive = text(m.path("input"), "positive");
+        if (positive.isBlank()) {
+            // every row would be predicted and counted negative: train refuses an empty --positive
+            throw new IllegalArgumentException("manifest field 'positive' is empty");
+        }
         LabelMapping label = new LabelMapping(text(m.path("input"), "label"), positive,
                 m.path("input").path("negative").asText("not " + positive));
         FittedPreprocessor preprocessor = preprocessor(m.path("preprocessing").path("columns"));

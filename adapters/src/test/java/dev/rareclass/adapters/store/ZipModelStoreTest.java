@@ -268,6 +268,9 @@ class ZipModelStoreTest {
             assertThatThrownBy(() -> store.load(typed)).as(bad).isInstanceOf(DataException.class)
                     .hasMessageContaining("column a: 'offset' is not a number");
         }
+        Path empty = resigned(file, "empty.model", json -> json.replaceFirst("\"positive\" : \"yes\"", "\"positive\" : \" \""));
+        assertThatThrownBy(() -> store.load(empty)).isInstanceOf(DataException.class)
+                .hasMessageContaining("manifest field 'positive' is empty");
         Path level = resigned(file, "level.model", json -> json.replaceFirst("\"x\", \"y\"", "\"x\", 7"));
         assertThatThrownBy(() -> store.load(level)).isInstanceOf(DataException.class)
                 .hasMessageContaining("column c: 'levels' holds number, not text");

@@ -620,6 +620,8 @@ class UsageValueCorpusTest {
             {"folds huge", "split: {kind: kfold, folds: 99999999999}", "folds"},
             // the recipe's own folder: its files of report names would have gone
             {"report empty", "report: ''", "report"},
+            // it said '--repeats must be between 1 and 1000', an option the recipe's user never typed
+            {"split repeats too many", "split: {kind: kfold, folds: 2, repeats: 1000000000}", "split.repeats", "1000000000"},
         };
         for (String[] b : bad) {
             List<String> mentions = new ArrayList<>(List.of(b).subList(2, b.length));
