@@ -174,7 +174,7 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
             // a codec's refusal: name the model file, as every other refusal does
             throw new DataException(file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw refused(file, "the model could not be read (" + e.getMessage() + ")");
+            throw new DataException(file + ": refused: the model could not be read" + detail(e), e);
         }
     }
 
@@ -202,6 +202,7 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
                 p.path("java_version").asText(), p.path("data_source").asText(), p.path("data_sha256").asText(),
                 p.path("seed").asLong(), p.path("training_rows").asInt(), p.path("validation_rows").asInt(),
                 readWith(p.path("read_with")), environment(p.path("environment")), p.path("threshold_selection").asText(""));
+        requireConsistent(label, preprocessor, provenance.reading());
         JsonNode t = m.path("threshold");
         if (!t.path("value").isNumber() || !Double.isFinite(t.path("value").doubleValue())) {
             throw new IllegalArgumentException("manifest field 'threshold' has no numeric value");
@@ -546,6 +547,36 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
             throw refused(file, "not a rareclass model file (no " + name + ")");
         }
         return bytes;
+    }
+
+    /**
+     * Refuses a manifest that contradicts itself, which no training writes: its label column among its inputs, or a
+     * column it remembers dropping among them (every table would then be blamed for missing that column).
+     */
+    private static void requireConsistent(LabelMapping label, FittedPreprocessor preprocessor, ReadingOptions reading) {
+        if (preprocessor.inputNames().contains(label.column())) {
+            throw new IllegalArgumentException("its label column '" + label.column() + "' is also one of its inputs");
+        }
+        for (String dropped : reading.drop().orElse(List.of())) {
+            if (preprocessor.inputNames().contains(dropped)) {
+                throw new IllegalArgumentException("it remembers dropping '" + dropped + "', one of its inputs");
+            }
+        }
+    }
+
+    /**
+     * What a library said of a payload it could not read, as a message shows it: its first line, in brackets; none
+     * when that line speaks of Java's classes (DL4J's advice on legacy formats, a ClassCastException's message), which
+     * say nothing to the user ({@code --verbose} shows them).
+     */
+    static String detail(RuntimeException e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            return "";
+        }
+        String line = m.lines().findFirst().orElse("").strip();
+        return line.isEmpty() || line.matches(".*(Exception|\\bclass\\b|\\w+\\.\\w+\\.\\w+\\.[A-Z]).*") ? ""
+                : " (" + Quoting.clipped(line, 200) + ")";
     }
 
     private static DataException refused(String file, String why) {

@@ -226,6 +226,19 @@ class ZipModelStoreTest {
     }
 
     @Test
+    void aLibrarysAccountOfAPayloadItCannotReadIsShownWithoutJavasClassNames() {
+        // DL4J's account of a configuration with an unknown @class was two lines of advice on its legacy formats, and a
+        // kernel size given as text leaked a ClassCastException's message
+        assertThat(ZipModelStore.detail(new IllegalStateException("class org.nd4j.shade.jackson.databind.node.TextNode "
+                + "cannot be cast to class org.nd4j.shade.jackson.databind.node.ArrayNode"))).isEmpty();
+        assertThat(ZipModelStore.detail(new RuntimeException("Error deserializing: org.deeplearning4j.nn.conf.layers.Foo"
+                + "\nThis may be a legacy format"))).isEmpty();
+        assertThat(ZipModelStore.detail(new RuntimeException("the network has 3 inputs\nsecond line")))
+                .isEqualTo(" (the network has 3 inputs)");
+        assertThat(ZipModelStore.detail(new RuntimeException((String) null))).isEmpty();
+    }
+
+    @Test
     void aNamedPipeOrADeviceIsRefusedAtOnceRatherThanWaitedOn() throws Exception {
         Path pipe = dir.resolve("pipe.model");
         Process mk = new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start();
@@ -271,6 +284,13 @@ class ZipModelStoreTest {
         Path empty = resigned(file, "empty.model", json -> json.replaceFirst("\"positive\" : \"yes\"", "\"positive\" : \" \""));
         assertThatThrownBy(() -> store.load(empty)).isInstanceOf(DataException.class)
                 .hasMessageContaining("manifest field 'positive' is empty");
+        // a manifest at odds with itself was blamed on every table given to it ("missing column(s) y")
+        Path labelIn = resigned(file, "label-input.model", json -> json.replaceFirst("\"input\" : \"a\"", "\"input\" : \"y\""));
+        assertThatThrownBy(() -> store.load(labelIn)).isInstanceOf(DataException.class)
+                .hasMessageContaining("its label column 'y' is also one of its inputs");
+        Path twiceIn = resigned(file, "twice-input.model", json -> json.replaceFirst("\"input\" : \"a\"", "\"input\" : \"b\""));
+        assertThatThrownBy(() -> store.load(twiceIn)).isInstanceOf(DataException.class)
+                .hasMessageContaining("input column b is named twice");
         Path level = resigned(file, "level.model", json -> json.replaceFirst("\"x\", \"y\"", "\"x\", 7"));
         assertThatThrownBy(() -> store.load(level)).isInstanceOf(DataException.class)
                 .hasMessageContaining("column c: 'levels' holds number, not text");

@@ -45,6 +45,13 @@ public final class FittedPreprocessor {
         this.transforms = List.copyOf(transforms);
         this.texts = List.copyOf(texts);
         this.inputNames = List.copyOf(inputNames);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String name : this.inputNames) {
+            if (!seen.add(name)) {
+                // a table's columns have distinct names (the readers refuse a name twice): a forged model file
+                throw new IllegalArgumentException("input column " + name + " is named twice");
+            }
+        }
         this.slots = new int[this.inputNames.size()];
         int d = 0;
         int t = 0;
