@@ -81,7 +81,7 @@ public final class FittedPreprocessor {
         List<TextTransform> texts = new ArrayList<>();
         for (Column c : train.columns()) {
             switch (c) {
-                case NumericColumn n -> out.add(fitNumeric(n, spec));
+                case NumericColumn n -> out.add(fitNumeric(n, spec, train.source()));
                 case CategoricalColumn k -> out.add(fitCategorical(k, spec, train.source()));
                 case TextColumn t -> {
                     TextTransform fitted = TextTransform.fit(t, spec.vocabulary());
@@ -96,7 +96,7 @@ public final class FittedPreprocessor {
         return new FittedPreprocessor(out, texts, train.featureNames());
     }
 
-    private static NumericTransform fitNumeric(NumericColumn c, PreprocessingSpec spec) {
+    private static NumericTransform fitNumeric(NumericColumn c, PreprocessingSpec spec, String source) {
         float[] v = c.values();
         int present = 0;
         double sum = 0;
@@ -113,7 +113,8 @@ public final class FittedPreprocessor {
         double impute = Double.NaN;
         if (present < v.length && spec.missing().imputes()) {
             if (present == 0) {
-                throw new DataException("column '" + c.name() + "' has no values in the training rows to impute from");
+                throw new DataException(source + ": column '" + c.name() + "' has no values in the training rows to "
+                        + "impute from; leave it out with --drop");
             }
             impute = switch (spec.missing()) {
                 case MEAN -> sum / present;
@@ -203,7 +204,7 @@ public final class FittedPreprocessor {
             }
         }
         if (seen.isEmpty()) {
-            throw new DataException("column '" + c.name() + "' has no values in the training rows");
+            throw new DataException(source + ": column '" + c.name() + "' has no values in the training rows");
         }
         String impute = null;
         if (missing && spec.missing().imputes()) {
