@@ -265,39 +265,34 @@ class ZipModelStoreTest {
     }
 
     @Test
-    void aResignedManifestNamingBothClassesAlikeOrACategoryTwiceIsRefused() throws IOException {
+    void aResignedManifestAtOddsWithItselfOrWithValuesOfTheWrongTypeIsRefusedNamingWhy() throws IOException {
         Path file = dir.resolve("m.model");
         store.save(model(), file);
-        // predictions would name both classes 'yes'
-        Path sameNames = resigned(file, "same-names.model", json -> json.replaceFirst("\"negative\" : \"not yes\"",
-                "\"negative\" : \"yes\""));
-        assertThatThrownBy(() -> store.load(sameNames)).isInstanceOf(DataException.class)
-                .hasMessageContaining(sameNames.toString())
-                .hasMessageContaining("label 'y' names both classes 'yes'");
-        // two one-hot columns for one category: the second would never be set
-        // a number of the wrong type was read as 0 (a string, a list) or 1 (true), and scored silently
-        for (String bad : new String[] {"\"x\"", "\"5\"", "true", "[1]", "null"}) {
-            Path typed = resigned(file, "typed.model", json -> json.replaceFirst("\"offset\" : 1.0", "\"offset\" : " + bad));
-            assertThatThrownBy(() -> store.load(typed)).as(bad).isInstanceOf(DataException.class)
-                    .hasMessageContaining("column a: 'offset' is not a number");
+        // each: the manifest's text, what a forger made of it, what the refusal says
+        String[][] forgeries = {
+            // predictions would name both classes 'yes'
+            {"\"negative\" : \"not yes\"", "\"negative\" : \"yes\"", "label 'y' names both classes 'yes'"},
+            // every row predicted and counted negative
+            {"\"positive\" : \"yes\"", "\"positive\" : \" \"", "manifest field 'positive' is empty"},
+            // a number of the wrong type was read as 0 (a string, a list, null) or 1 (true), and scored silently
+            {"\"offset\" : 1.0", "\"offset\" : \"x\"", "column a: 'offset' is not a number"},
+            {"\"offset\" : 1.0", "\"offset\" : \"5\"", "column a: 'offset' is not a number"},
+            {"\"offset\" : 1.0", "\"offset\" : true", "column a: 'offset' is not a number"},
+            {"\"offset\" : 1.0", "\"offset\" : [1]", "column a: 'offset' is not a number"},
+            {"\"offset\" : 1.0", "\"offset\" : null", "column a: 'offset' is not a number"},
+            {"\"x\", \"y\"", "\"x\", 7", "column c: 'levels' holds number, not text"},
+            // two one-hot columns for one category: the second would never be set
+            {"\"x\", \"y\"", "\"x\", \"x\"", "column c lists the category 'x' twice"},
+            // at odds with itself, the manifest was blamed on every table given to it ("missing column(s) y")
+            {"\"input\" : \"a\"", "\"input\" : \"y\"", "its label column 'y' is also one of its inputs"},
+            {"\"input\" : \"a\"", "\"input\" : \"b\"", "input column b is named twice"},
+        };
+        for (String[] f : forgeries) {
+            Path forged = resigned(file, "forged.model", json -> json.replaceFirst(java.util.regex.Pattern.quote(f[0]),
+                    java.util.regex.Matcher.quoteReplacement(f[1])));
+            assertThatThrownBy(() -> store.load(forged)).as(f[1]).isInstanceOf(DataException.class)
+                    .hasMessageStartingWith(forged + ": ").hasMessageContaining(f[2]);
         }
-        Path empty = resigned(file, "empty.model", json -> json.replaceFirst("\"positive\" : \"yes\"", "\"positive\" : \" \""));
-        assertThatThrownBy(() -> store.load(empty)).isInstanceOf(DataException.class)
-                .hasMessageContaining("manifest field 'positive' is empty");
-        // a manifest at odds with itself was blamed on every table given to it ("missing column(s) y")
-        Path labelIn = resigned(file, "label-input.model", json -> json.replaceFirst("\"input\" : \"a\"", "\"input\" : \"y\""));
-        assertThatThrownBy(() -> store.load(labelIn)).isInstanceOf(DataException.class)
-                .hasMessageContaining("its label column 'y' is also one of its inputs");
-        Path twiceIn = resigned(file, "twice-input.model", json -> json.replaceFirst("\"input\" : \"a\"", "\"input\" : \"b\""));
-        assertThatThrownBy(() -> store.load(twiceIn)).isInstanceOf(DataException.class)
-                .hasMessageContaining("input column b is named twice");
-        Path level = resigned(file, "level.model", json -> json.replaceFirst("\"x\", \"y\"", "\"x\", 7"));
-        assertThatThrownBy(() -> store.load(level)).isInstanceOf(DataException.class)
-                .hasMessageContaining("column c: 'levels' holds number, not text");
-        Path twice = resigned(file, "twice.model", json -> json.replaceFirst("\"x\", \"y\"", "\"x\", \"x\""));
-        assertThatThrownBy(() -> store.load(twice)).isInstanceOf(DataException.class)
-                .hasMessageContaining(twice.toString())
-                .hasMessageContaining("column c lists the category 'x' twice");
     }
 
     /** The file with its manifest edited and its manifest checksum made to match again (a forger's file). */
