@@ -169,7 +169,8 @@ class RememberedReadingAttackTest {
                 asCli("drop a column that does not exist", READ, readWith("drop", "[\"zz\"]"), "--drop="),
                 asCli("drop 100000 columns that do not exist", READ, readWith("drop", manyNamesJson), "--drop="),
                 asCli("drop the label column", READ, readWith("drop", "[\"y\"]"), "--drop", "y"),
-                asCli("drop a feature the model needs", READ, readWith("drop", "[\"a\"]"), "--drop", "a"),
+                // refused on load: it was read as --drop a, and every table then blamed for missing column a
+                refused("drop a feature the model needs", READ, readWith("drop", "[\"a\"]")),
                 asCli("categorical names the label", READ, readWith("categorical", "[\"y\"]"), "--categorical", "y"),
                 asCli("text names the label", READ, readWith("text", "[\"y\"]"), "--text", "y"),
                 asCli("text names a numeric column", READ, readWith("text", "[\"a\"]"), "--text", "a"),
