@@ -87,16 +87,11 @@ public final class Cli {
 
     /** A message as shown on stderr: each of its (one or two) lines cut at {@link #MAX_LINE} characters. */
     static String shown(String message) {
-        return message == null ? "" : message.lines().map(l -> dev.rareclass.domain.error.Quoting.cut(
-                        CONTROL.matcher(l).replaceAll("?"), MAX_LINE))
+        // Quoting.clipped shows control characters a message quotes from its input (a column name from a file or a
+        // forged model: ESC starts a terminal escape sequence) as '?'
+        return message == null ? "" : message.lines().map(l -> dev.rareclass.domain.error.Quoting.clipped(l, MAX_LINE))
                 .collect(java.util.stream.Collectors.joining(System.lineSeparator()));
     }
-
-    /**
-     * Control characters a message may quote from its input (a column name from a file or a forged model: ESC
-     * starts a terminal escape sequence that would recolour or rewrite the user's terminal), shown as {@code ?}.
-     */
-    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f]");
 
     private static int onParameterError(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();

@@ -44,7 +44,7 @@ class CliTest {
     void controlCharactersAMessageQuotesAreShownAsQuestionMarks() {
         // a column name from a forged model file, holding a terminal escape that would turn the terminal red
         assertThat(Cli.shown("m.model: column 'a\u001b[31mRED\u0007' is text\there"))
-                .isEqualTo("m.model: column 'a?[31mRED?' is text\there");
+                .isEqualTo("m.model: column 'a?[31mRED?' is text?here");
         assertThat(Cli.shown("caf\u00e9 \u0085end")).isEqualTo("caf\u00e9 ?end");
     }
 
