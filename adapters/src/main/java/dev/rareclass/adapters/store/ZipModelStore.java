@@ -174,7 +174,7 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
             // a codec's refusal: name the model file, as every other refusal does
             throw new DataException(file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new DataException(file + ": refused: the model could not be read" + detail(e), e);
+            throw refused(file, "the model could not be read" + detail(e), e);
         }
     }
 
@@ -580,7 +580,12 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
     }
 
     private static DataException refused(String file, String why) {
-        return new DataException(file + ": refused: " + why);
+        return refused(file, why, null);
+    }
+
+    /** {@link #refused(String, String)}, keeping what the library threw for {@code --verbose}. */
+    private static DataException refused(String file, String why, Throwable cause) {
+        return new DataException(file + ": refused: " + why, cause);
     }
 
     private static String text(JsonNode node, String field) {
@@ -726,17 +731,21 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         return v.doubleValue();
     }
 
-    /** A column's list of texts (categories, words), each a JSON string. */
+    /** A column's list of texts (categories, words). */
     private static List<String> strings(JsonNode column, String field, String input) {
-        JsonNode list = column.path(field);
+        return texts(column.path(field), "column " + input + ": '" + field + "'");
+    }
+
+    /** A JSON list of strings; anything else refused naming {@code what} (a manifest field, a column's list). */
+    private static List<String> texts(JsonNode list, String what) {
         if (!list.isArray()) {
-            throw new IllegalArgumentException("column " + input + ": '" + field + "' is not a list");
+            throw new IllegalArgumentException(what + " is not a list");
         }
         List<String> out = new ArrayList<>(list.size());
         for (JsonNode v : list) {
             if (!v.isTextual()) {
-                throw new IllegalArgumentException("column " + input + ": '" + field + "' holds " + v.getNodeType()
-                        .name().toLowerCase(java.util.Locale.ROOT) + ", not text");
+                throw new IllegalArgumentException(what + " holds " + v.getNodeType().name()
+                        .toLowerCase(java.util.Locale.ROOT) + ", not text");
             }
             out.add(v.asText());
         }
@@ -796,20 +805,7 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
 
     private static Optional<List<String>> columns(JsonNode node, String field) {
         JsonNode v = node.get(field);
-        if (v == null) {
-            return Optional.empty();
-        }
-        if (!v.isArray()) {
-            throw new IllegalArgumentException("manifest field '" + field + "' is not a list of columns");
-        }
-        List<String> out = new ArrayList<>();
-        for (JsonNode c : v) {
-            if (!c.isTextual()) {
-                throw new IllegalArgumentException("manifest field '" + field + "' is not a list of columns");
-            }
-            out.add(c.asText());
-        }
-        return Optional.of(out);
+        return v == null ? Optional.empty() : Optional.of(texts(v, "manifest field '" + field + "'"));
     }
 
     private static Environment environment(JsonNode node) {
