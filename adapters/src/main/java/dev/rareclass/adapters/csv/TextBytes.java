@@ -11,17 +11,34 @@ import java.io.InputStream;
  * the file starts with a UTF-16 or UTF-32 byte-order mark, whose text holds NULs. Before, a NUL was dropped without a
  * word ({@code 3\0} read as 3), and a program or a gzip file was reported as a missing label column followed by its
  * bytes. One pass over each buffer the reader asks for; lines are counted only up to a NUL found.
+ *
+ * <p>A part of a file read on its own ({@link Chunks}) is not the file's start: no magic number or byte-order mark is
+ * looked for, and {@link #lineBreaks()} counts its line breaks as FastCSV counts them (LF, CR LF and a lone CR).
  */
 final class TextBytes extends FilterInputStream {
 
     private final String file;
-    private boolean first = true;
+    private boolean first;
     private boolean wide;
     private long lines = 1;
+    /** CRs not followed by an LF, and whether the last byte read was a CR. */
+    private long loneCr;
+    private boolean afterCr;
 
     TextBytes(InputStream in, String file) {
+        this(in, file, true);
+    }
+
+    /** The bytes of {@code in}, the start of the file {@code file} or ({@code atStart} false) a part after it. */
+    TextBytes(InputStream in, String file, boolean atStart) {
         super(in);
         this.file = file;
+        this.first = atStart;
+    }
+
+    /** The line breaks read so far: LF, CR LF and a lone CR each count one (a CR last is counted once known lone). */
+    long lineBreaks() {
+        return lines - 1 + loneCr;
     }
 
     @Override
@@ -35,6 +52,10 @@ final class TextBytes extends FilterInputStream {
     public int read(byte[] b, int off, int len) throws IOException {
         int n = in.read(b, off, len);
         if (n <= 0) {
+            if (n < 0 && afterCr) { // a CR at the very end
+                loneCr++;
+                afterCr = false;
+            }
             return n;
         }
         if (first) {
@@ -50,6 +71,8 @@ final class TextBytes extends FilterInputStream {
         }
         if (!wide) {
             long seen = lines;
+            long lone = loneCr;
+            boolean cr = afterCr;
             for (int i = off, end = off + n; i < end; i++) { // one pass: NULs refused, lines counted for the message
                 byte c = b[i];
                 if (c == '\n') {
@@ -57,9 +80,14 @@ final class TextBytes extends FilterInputStream {
                 } else if (c == 0) {
                     throw new DataException(file + ", line " + seen + ": a NUL byte; this is not a text table (binary "
                             + "data, or UTF-16 text without a byte-order mark: save it as UTF-8)");
+                } else if (cr) {
+                    lone++;
                 }
+                cr = c == '\r';
             }
             lines = seen;
+            loneCr = lone;
+            afterCr = cr;
         }
         return n;
     }
