@@ -137,6 +137,13 @@ public final class InferenceServer {
         server.join();
     }
 
+    /** An answer: its status, body and content type, and for a 405 the method allowed (else null). */
+    private record Reply(int status, byte[] body, HttpField type, String allow) {
+        Reply(int status, byte[] body, HttpField type) {
+            this(status, body, type, null);
+        }
+    }
+
     private final class Routes extends Handler.Abstract {
 
         @Override
@@ -144,7 +151,6 @@ public final class InferenceServer {
             long start = System.nanoTime();
             metrics.began();
             String model = "";
-            int status;
             byte[] body;
             HttpField type = JSON;
             try {
@@ -193,7 +199,21 @@ public final class InferenceServer {
                         }
                         case "/infer" -> {
                             allow(method, "POST");
-                            body = infer(served, request);
+                            int reasons = queryReasons(request);
+                            // the body is read as its bytes come, on no thread while they are on their way, so that
+                            // clients that stall mid-body cannot take every thread from the others
+                            String name = model;
+                            readBody(request).whenComplete((bytes, failure) -> {
+                                Reply reply;
+                                try {
+                                    reply = failure != null ? failed(failure, request)
+                                            : new Reply(200, infer(served, request, reasons, bytes), JSON);
+                                } catch (Throwable e) {
+                                    reply = failed(e, request);
+                                }
+                                send(request, response, callback, start, name, reply);
+                            });
+                            return true;
                         }
                         default -> {
                             if (rest.startsWith("/versions/")) { // the protocol's optional version segment
@@ -208,28 +228,41 @@ public final class InferenceServer {
                 } else {
                     throw new HttpError(404, "no such endpoint: " + clip(path));
                 }
-                status = 200;
-            } catch (HttpError e) {
-                status = e.status();
-                body = InferenceProtocol.error(e.getMessage());
-                if (status == 405) {
-                    response.getHeaders().put(HttpHeader.ALLOW, e.getMessage().substring(e.getMessage().lastIndexOf(' ') + 1));
-                }
-            } catch (RareclassException e) {
-                // the model refused the rows (a column's values, a category it cannot take): the client's to fix
-                status = 400;
-                body = InferenceProtocol.error(hideSpool(e.getMessage()));
-            } catch (OutOfMemoryError e) {
-                status = 503;
-                body = InferenceProtocol.error("the server has no memory left for this request; send smaller batches");
-            } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
-                status = 500;
-                log.accept("rareclass serve: internal error answering " + request.getMethod() + " "
-                        + Request.getPathInContext(request) + ": " + e);
-                body = InferenceProtocol.error("internal error (see the server's log)");
+                send(request, response, callback, start, model, new Reply(200, body, type));
+            } catch (Throwable e) {
+                send(request, response, callback, start, model, failed(e, request));
             }
+            return true;
+        }
+
+        /** The answer to a failure: the client's mistakes with their status, anything else 500 (logged) or 503. */
+        private Reply failed(Throwable e, Request request) {
+            if (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) {
+                e = e.getCause();
+            }
+            return switch (e) {
+                case HttpError h -> new Reply(h.status(), InferenceProtocol.error(h.getMessage()), JSON,
+                        h.status() == 405 ? h.getMessage().substring(h.getMessage().lastIndexOf(' ') + 1) : null);
+                // the model refused the rows (a column's values, a category it cannot take): the client's to fix
+                case RareclassException r -> new Reply(400, InferenceProtocol.error(hideSpool(r.getMessage())), JSON);
+                case OutOfMemoryError o -> new Reply(503,
+                        InferenceProtocol.error("the server has no memory left for this request; send smaller batches"), JSON);
+                default -> {
+                    log.accept("rareclass serve: internal error answering " + request.getMethod() + " "
+                            + Request.getPathInContext(request) + ": " + e);
+                    yield new Reply(500, InferenceProtocol.error("internal error (see the server's log)"), JSON);
+                }
+            };
+        }
+
+        private void send(Request request, Response response, Callback callback, long start, String model, Reply reply) {
+            int status = reply.status();
+            byte[] body = reply.body();
             response.setStatus(status);
-            response.getHeaders().put(type);
+            response.getHeaders().put(reply.type());
+            if (reply.allow() != null) {
+                response.getHeaders().put(HttpHeader.ALLOW, reply.allow());
+            }
             if (status >= 400 && request.getLength() != 0) {
                 // a refused body (a 405's too) may not have been read to its end: Jetty would close the connection
                 // while the client already reuses it, so say so in the answer and the client opens a new one
@@ -239,19 +272,17 @@ public final class InferenceServer {
             if (request.getMethod().equals("HEAD")) { // GET's head: its length, no body (load balancers probe so)
                 response.getHeaders().put(HttpHeader.CONTENT_LENGTH, Integer.toString(body.length));
                 response.write(true, ByteBuffer.allocate(0), callback);
-                return true;
+                return;
             }
             response.write(true, ByteBuffer.wrap(body), callback);
-            return true;
         }
     }
 
-    private byte[] infer(ServedModel served, Request request) throws IOException {
+    private byte[] infer(ServedModel served, Request request, int reasons, byte[] body) throws IOException {
         String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         String mime = contentType == null ? "application/json"
                 : contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
-        int reasons = queryReasons(request);
-        byte[] bytes = decoded(request.getHeaders().get(HttpHeader.CONTENT_ENCODING), readBody(request));
+        byte[] bytes = decoded(request.getHeaders().get(HttpHeader.CONTENT_ENCODING), body);
         if (bytes.length == 0) {
             throw new HttpError(400, "the request has no body (send a V2 JSON request or a CSV table with a header row)");
         }
@@ -375,46 +406,79 @@ public final class InferenceServer {
         }
     }
 
-    /** The whole body, refused with 413 past the limit and with 408 when it takes longer than the timeout to arrive. */
-    private byte[] readBody(Request request) throws IOException {
+    /**
+     * The whole body, read as its bytes come (Jetty calls back when more are there; no thread waits for them), refused
+     * with 413 past the limit, with 408 when it takes longer than the timeout to arrive, and with 400 when it breaks
+     * HTTP's framing. The 413 for a declared length over the limit comes at once, before any of it is read.
+     */
+    private java.util.concurrent.CompletableFuture<byte[]> readBody(Request request) {
         long declared = request.getLength();
         long limit = settings.maxBodyBytes();
         if (declared > limit) {
             throw new HttpError(413, "the body is " + declared + " bytes; the limit is " + limit
                     + " (split the batch, or start the server with a larger --max-body)");
         }
-        long deadline = System.nanoTime() + settings.timeoutMillis() * 1_000_000L;
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
-        byte[] chunk = new byte[16384];
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            int n;
-            while ((n = in.read(chunk)) >= 0) {
-                out.write(chunk, 0, n);
-                if (out.size() > limit) {
-                    throw new HttpError(413, "the body is over the limit of " + limit
-                            + " bytes (split the batch, or start the server with a larger --max-body)");
+        BodyRead read = new BodyRead(request, limit, declared);
+        var deadline = request.getComponents().getScheduler().schedule(() -> read.done.completeExceptionally(
+                new HttpError(408, "the body took longer than " + settings.timeoutMillis() / 1000.0 + " s to arrive")),
+                settings.timeoutMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        read.done.whenComplete((bytes, failure) -> deadline.cancel());
+        read.run();
+        return read.done;
+    }
+
+    /** One body being read: reads what has come, then asks Jetty to call back when more has ({@link #run}). */
+    private final class BodyRead implements Runnable {
+        final java.util.concurrent.CompletableFuture<byte[]> done = new java.util.concurrent.CompletableFuture<>();
+        private final Request request;
+        private final long limit;
+        private final java.io.ByteArrayOutputStream out;
+
+        BodyRead(Request request, long limit, long declared) {
+            this.request = request;
+            this.limit = limit;
+            this.out = new java.io.ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+        }
+
+        @Override
+        public void run() {
+            while (!done.isDone()) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this);
+                    return;
                 }
-                if (System.nanoTime() > deadline) {
-                    throw new HttpError(408, "the body took longer than " + settings.timeoutMillis() / 1000.0
-                            + " s to arrive");
+                if (Content.Chunk.isFailure(chunk)) {
+                    done.completeExceptionally(framing(chunk.getFailure()));
+                    return;
+                }
+                ByteBuffer bytes = chunk.getByteBuffer();
+                byte[] copy = new byte[bytes.remaining()];
+                bytes.get(copy);
+                boolean last = chunk.isLast();
+                chunk.release();
+                out.write(copy, 0, copy.length);
+                if (out.size() > limit) {
+                    done.completeExceptionally(new HttpError(413, "the body is over the limit of " + limit
+                            + " bytes (split the batch, or start the server with a larger --max-body)"));
+                } else if (last) {
+                    done.complete(out.toByteArray());
                 }
             }
-        } catch (HttpError e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            // Jetty's verdict on a body that breaks HTTP's framing (a malformed chunk, an end before its length)
-            for (Throwable t = e; t != null; t = t.getCause()) {
+        }
+
+        /** Jetty's verdict on a body that breaks HTTP's framing (a malformed chunk, an end before its length), or 408. */
+        private HttpError framing(Throwable failure) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
                 if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() >= 400 && h.getCode() < 500
                         && h.getCode() != 408) {
-                    throw new HttpError(h.getCode(), "the body is malformed: a bad chunk, or it ended before its "
-                            + "length");
+                    return new HttpError(h.getCode(), "the body is malformed: a bad chunk, or it ended before its length");
                 }
             }
             // the client stalled past the idle timeout while sending (no class name: it is the client's answer)
-            throw new HttpError(408, "the body could not be read to its end within " + settings.timeoutMillis() / 1000.0
+            return new HttpError(408, "the body could not be read to its end within " + settings.timeoutMillis() / 1000.0
                     + " s");
         }
-        return out.toByteArray();
     }
 
     private static void allow(String method, String allowed) {
