@@ -326,7 +326,7 @@ public final class ArffTableSource extends ParsedTableSource {
                 }
                 double v;
                 try {
-                    v = Double.parseDouble(t.text());
+                    v = Tokens.decimal(t.text());
                 } catch (NumberFormatException e) {
                     throw DataException.at(c.file, c.line, where, "'" + abbreviate(t.text()) + "' is not a number");
                 }

@@ -450,8 +450,8 @@ public final class DataOptionsStep {
             t = t.substring(1, t.length() - 1);
         }
         try {
-            Double.parseDouble(t);
-            return !t.isEmpty() && !t.endsWith("d") && !t.endsWith("f") && !t.endsWith("D") && !t.endsWith("F");
+            Tokens.decimal(t);
+            return true;
         } catch (NumberFormatException e) {
             return false;
         }
