@@ -171,11 +171,44 @@ public final class YamlRecipeStore implements RecipeStore {
         }
         if (mapper instanceof YAMLMapper) {
             refuseAnchorsAndAliases(bytes, where, document);
+            refuseSecondDocument(bytes, where, document);
+        } else {
+            refuseSecondValue(mapper, bytes, where, document);
         }
         try (JsonParser parser = mapper.createParser(bytes)) {
             refuseDuplicateKeys(parser, where, document);
         }
         return root;
+    }
+
+    /**
+     * A second YAML document (after a {@code ---} line) is a usage error naming its line: Jackson reads the first
+     * only, so the settings after it would be left out without a word.
+     */
+    private static void refuseSecondDocument(byte[] bytes, String where, String document) throws IOException {
+        int[] starts = {0};
+        Optional<Event> second = firstEvent(bytes, e -> e instanceof org.yaml.snakeyaml.events.DocumentStartEvent
+                && ++starts[0] == 2);
+        if (second.isPresent()) {
+            throw new UsageException(where + ", line " + (second.get().getStartMark().getLine() + 1) + ": a second YAML "
+                    + "document begins here; " + document.replaceFirst("^the ", "a ") + " is one document: remove the "
+                    + "'---' line, or put the settings after it in a file of their own");
+        }
+    }
+
+    /** A second JSON value after the first is a usage error naming its line, as a second YAML document is. */
+    private static void refuseSecondValue(ObjectMapper mapper, byte[] bytes, String where, String document)
+            throws IOException {
+        try (JsonParser parser = mapper.createParser(bytes)) {
+            if (parser.nextToken() == null) {
+                return;
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw new UsageException(where + ", line " + parser.currentTokenLocation().getLineNr() + ": a second "
+                        + "JSON value begins here; " + document.replaceFirst("^the ", "a ") + " is one JSON object");
+            }
+        }
     }
 
     /**

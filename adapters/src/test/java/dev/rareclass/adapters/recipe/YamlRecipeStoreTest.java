@@ -100,6 +100,28 @@ class YamlRecipeStoreTest {
                         + "write the value out where it is used");
     }
 
+    /** Jackson reads a file's first document (or JSON value) only: the settings after it were left out silently. */
+    @Test
+    void aSecondDocumentIsRefusedNamingItsLine() throws IOException {
+        Path yaml = write("two.yaml", DATA + "models: [logistic]\n---\nsplit: {kind: kfold, folds: 3}\n");
+        assertThatThrownBy(() -> store.read(yaml)).isInstanceOf(UsageException.class)
+                .hasMessage(yaml + ", line 6: a second YAML document begins here; a recipe is one document: remove the "
+                        + "'---' line, or put the settings after it in a file of their own");
+        Path space = write("two-space.yaml", "trees: {int: [10, 50]}\n---\nmax-depth: {int: [2, 8]}\n");
+        assertThatThrownBy(() -> store.readSearchSpace(space)).isInstanceOf(UsageException.class)
+                .hasMessageStartingWith(space + ", line 2: a second YAML document begins here; a search space is one");
+        Path json = write("two.json", "{\"data\": {\"file\": \"t.csv\", \"label\": \"y\", \"positive\": \"1\"},\n"
+                + " \"models\": [\"logistic\"]}\n{\"seed\": 3}\n");
+        assertThatThrownBy(() -> store.read(json)).isInstanceOf(UsageException.class)
+                .hasMessage(json + ", line 3: a second JSON value begins here; a recipe is one JSON object");
+        // one document, with its optional markers, and trailing white space after a JSON object still read
+        Path marked = write("marked.yaml", "---\n" + DATA + "models: [logistic]\n...\n");
+        assertThat(store.read(marked).recipe().plan().candidates()).hasSize(1);
+        Path spaced = write("spaced.json", "{\"data\": {\"file\": \"t.csv\", \"label\": \"y\", \"positive\": \"1\"},"
+                + " \"models\": [\"logistic\"]}\n\n  \n");
+        assertThat(store.read(spaced).recipe().plan().candidates()).hasSize(1);
+    }
+
     @Test
     void anAnchorIsRefusedNamingItsLineEvenOnASingleValueThatNoAliasUses() throws IOException {
         Path r = write("anchor.yaml", DATA + "models: [logistic]\nseed: &s 7\n");
