@@ -32,6 +32,36 @@ public record LabelMapping(String column, String positiveValue, String negativeV
     }
 
     /**
+     * A warning for rows read with this mapping, a trained model's, whose label column names the negative class
+     * otherwise than the training data did ({@code read}, the mapping of the rows as read): training saw one negative
+     * value, and the rows hold another, or several. They count as negative all the same, as scikit-learn's metrics
+     * with {@code pos_label} count every other value; the warning says so. Empty when the rows agree, have no negative
+     * row, are read with another positive value, or training itself saw several negative values.
+     */
+    public java.util.Optional<String> warningFor(LabelMapping read, int negativeRows) {
+        String several = "not " + positiveValue;
+        if (negativeRows == 0 || negativeValue.equals(several) || !read.positiveValue().equals(positiveValue)
+                || read.negativeValue().equals(negativeValue)) {
+            return java.util.Optional.empty();
+        }
+        String held = read.negativeValue().equals(several) ? "several values besides '" + cut(positiveValue) + "'"
+                : "'" + cut(read.negativeValue()) + "' besides '" + cut(positiveValue) + "'";
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT, "warning: label column '%s' holds %s, where the "
+                + "model was trained with '%s' as the negative class; its %,d row%s that %s not '%s' count%s as negative",
+                cut(read.column()), held, cut(negativeValue), negativeRows, negativeRows == 1 ? "" : "s",
+                negativeRows == 1 ? "is" : "are", cut(positiveValue), negativeRows == 1 ? "s" : ""));
+    }
+
+    /** {@link #warningFor(LabelMapping, int)} for a table read with this mapping, a trained model's. */
+    public java.util.Optional<String> warningFor(Table table) {
+        return table.labelMapping().flatMap(read -> warningFor(read, table.labels().map(Labels::negatives).orElse(0)));
+    }
+
+    private static String cut(String value) {
+        return dev.rareclass.domain.error.Quoting.cut(value, 40);
+    }
+
+    /**
      * A mapping named from the distinct label values seen: the negative class takes the other value's name
      * when there is exactly one.
      */
