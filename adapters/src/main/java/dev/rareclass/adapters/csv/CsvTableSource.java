@@ -569,6 +569,8 @@ public final class CsvTableSource extends ParsedTableSource {
             final List<RowBatch> batches = new ArrayList<>();
             final java.util.concurrent.CountDownLatch read = new java.util.concurrent.CountDownLatch(1);
             RuntimeException failure;
+            /** An error of the JVM's (out of memory): thrown to the caller as it is, not read again. */
+            Error error;
             boolean openAtEnd;
             long lineBreaks;
         }
@@ -599,6 +601,9 @@ public final class CsvTableSource extends ParsedTableSource {
                 long handed = 0;
                 for (int p = 0; p < parts.length; p++) {
                     Part part = await(p);
+                    if (part.error != null) {
+                        throw part.error;
+                    }
                     if (part.failure != null || (p < parts.length - 1 && part.openAtEnd)) {
                         close();
                         return again(columns, handed);
@@ -670,10 +675,12 @@ public final class CsvTableSource extends ParsedTableSource {
                     part.failure = readFailure(file, e);
                 } catch (RuntimeException e) {
                     part.failure = e;
+                } catch (Error e) {
+                    part.error = e;
                 } finally {
                     part.read.countDown();
                 }
-                if (part.failure != null) {
+                if (part.failure != null || part.error != null) {
                     return;
                 }
             }
