@@ -14,6 +14,7 @@ import dev.rareclass.domain.data.ReadingOptions;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.InputMissingException;
 import dev.rareclass.domain.error.OutputException;
+import dev.rareclass.domain.error.Quoting;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.experiment.Candidate;
 import dev.rareclass.domain.experiment.EngineSettings;
@@ -109,7 +110,14 @@ public final class YamlRecipeStore implements RecipeStore {
             throw new DataException(where + ": a recipe is a mapping of keys such as data, models, samplers");
         }
         Path base = file.toAbsolutePath().getParent();
-        if (MANIFEST_FORMAT.equals(root.path("format").asText())) {
+        JsonNode format = root.path("format");
+        if (!format.isMissingNode() && !MANIFEST_FORMAT.equals(format.asText())) {
+            // a recipe has no such key; only a run manifest has one, and it says which
+            throw new DataException(where + ": format " + Quoting.clipped(format.toString(), 60) + " is not a run "
+                    + "manifest this rareclass reads (a run manifest says format: " + MANIFEST_FORMAT + "; a recipe has "
+                    + "no format key)");
+        }
+        if (MANIFEST_FORMAT.equals(format.asText())) {
             Recipe recipe = recipe(root.path("recipe"), base, where, name(file));
             JsonNode sum = root.path("data_sha256");
             // compared with the data's checksum and shown shortened when they differ: anything else crashed there

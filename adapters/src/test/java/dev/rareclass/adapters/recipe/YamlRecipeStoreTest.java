@@ -100,6 +100,18 @@ class YamlRecipeStoreTest {
                         + "write the value out where it is used");
     }
 
+    /** A format key is a run manifest's: another value is named as such, not as an unknown recipe key. */
+    @Test
+    void aManifestOfAnotherFormatIsNamedAsOne() throws IOException {
+        Path future = write("future.json", "{\"format\": \"rareclass-run-manifest/2\", \"recipe\": {}}\n");
+        assertThatThrownBy(() -> store.read(future)).isInstanceOf(DataException.class)
+                .hasMessage(future + ": format \"rareclass-run-manifest/2\" is not a run manifest this rareclass reads (a run "
+                        + "manifest says format: rareclass-run-manifest; a recipe has no format key)");
+        Path recipe = write("format.yaml", DATA + "models: [logistic]\nformat: 3\n");
+        assertThatThrownBy(() -> store.read(recipe)).isInstanceOf(DataException.class)
+                .hasMessageStartingWith(recipe + ": format 3 is not a run manifest");
+    }
+
     /** Jackson reads a file's first document (or JSON value) only: the settings after it were left out silently. */
     @Test
     void aSecondDocumentIsRefusedNamingItsLine() throws IOException {
