@@ -2,6 +2,7 @@ package dev.rareclass.app.serve;
 
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.ReadingOptions;
+import dev.rareclass.domain.preprocess.MissingPolicy;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.port.ModelStore;
 import dev.rareclass.domain.port.TableSource;
@@ -63,7 +64,13 @@ public final class Serving {
 
     /** A server for the models (not started). */
     public InferenceServer server(List<ServedModel> models, InferenceServer.Settings settings, Consumer<String> log) {
-        return new InferenceServer(models, settings, (model, body) -> tables.readOptionallyLabelled(
-                EvaluateService.asTrained(DataOptions.of(body), CSV_BODY, model.model().pipeline())), log);
+        return new InferenceServer(models, settings, (model, body) -> {
+            DataOptions read = EvaluateService.asTrained(DataOptions.of(body), CSV_BODY, model.model().pipeline());
+            // every row of a body is answered, in order: none is dropped (a model trained with --missing drop reads
+            // its files so) or refused by the reader with advice for the command line; the reader passes missing
+            // values on (any imputing policy does), and a model that imputes none refuses them naming the row, as it
+            // does in a JSON body
+            return tables.readOptionallyLabelled(read.missing().imputes() ? read : read.withMissing(MissingPolicy.MEAN));
+        }, log);
     }
 }

@@ -111,7 +111,9 @@ public final class FittedPreprocessor {
             }
         }
         double impute = Double.NaN;
-        if (present < v.length && spec.missing().imputes()) {
+        // fitted for every column, as scikit-learn's SimpleImputer does, not only for those missing a value in the
+        // training rows: a value missing in new rows is imputed all the same
+        if (v.length > 0 && spec.missing().imputes()) {
             if (present == 0) {
                 throw new DataException(source + ": column '" + c.name() + "' has no values in the training rows to "
                         + "impute from; leave it out with --drop");
@@ -179,14 +181,11 @@ public final class FittedPreprocessor {
 
     private static OneHotTransform fitCategorical(CategoricalColumn c, PreprocessingSpec spec, String source) {
         int[] counts = new int[c.levels().size()];
-        boolean missing = false;
         int present = 0;
         int distinct = 0;
         for (int r = 0; r < c.size(); r++) {
             int code = c.code(r);
-            if (code < 0) {
-                missing = true;
-            } else {
+            if (code >= 0) {
                 present++;
                 if (counts[code]++ == 0) {
                     distinct++;
@@ -207,7 +206,7 @@ public final class FittedPreprocessor {
             throw new DataException(source + ": column '" + c.name() + "' has no values in the training rows");
         }
         String impute = null;
-        if (missing && spec.missing().imputes()) {
+        if (spec.missing().imputes()) { // for every column, as for numbers
             int bestCount = 0;
             for (Map.Entry<String, Integer> e : seen.entrySet()) {
                 if (e.getValue() > bestCount) {

@@ -37,6 +37,14 @@ public record NumericTransform(String input, double impute, double offset, doubl
         return List.of(input);
     }
 
+    /**
+     * A missing value where the model imputes none (trained under {@code --missing error} or {@code drop}): said for
+     * whoever scores, on the command line, through the server or embedded, so it names no option of one of them.
+     */
+    static final String MISSING = "missing value, and this model puts nothing in its place (it was trained without "
+            + "imputing: --missing error or drop); fill it in or leave the row out, or train the model with --missing "
+            + "mean, median or most-frequent";
+
     @Override
     public void write(Column column, float[] out, int stride, int offset, String source, int[] rowNumbers) {
         float[] values = ((NumericColumn) column).values();
@@ -46,7 +54,7 @@ public record NumericTransform(String input, double impute, double offset, doubl
             if (Double.isNaN(x)) {
                 if (Double.isNaN(impute)) {
                     throw new DataException(source + ", data row " + rowNumbers[r] + ", column '" + input
-                            + "': missing value; use --missing drop, mean, median or most-frequent");
+                            + "': " + MISSING);
                 }
                 x = impute;
             }

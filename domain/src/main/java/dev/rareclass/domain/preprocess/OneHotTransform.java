@@ -100,7 +100,7 @@ public final class OneHotTransform implements ColumnTransform {
             if (code < 0) {
                 if (imputed < 0) {
                     throw new DataException(source + ", data row " + rowNumbers[r] + ", column '" + input
-                            + "': missing value; use --missing drop or most-frequent");
+                            + "': " + NumericTransform.MISSING);
                 }
                 pos = imputed;
             } else {

@@ -75,6 +75,29 @@ class FittedPreprocessorTest {
         assertThat(p.transform(table(a)).data()).containsExactly(1f, 4.25f, 3f, 10f, 3f);
     }
 
+    /**
+     * As SimpleImputer, the statistics are fitted for every column, missing a value in the training rows or not:
+     * SimpleImputer(strategy='mean').fit([[1], [3]]).transform([[nan]]) is [[2.0]]. Before, such a column kept no
+     * value to impute, and a row missing one was refused at scoring.
+     */
+    @Test
+    void aColumnCompleteInTrainingStillImputesNewRows() {
+        float nan = Float.NaN;
+        FittedPreprocessor p = FittedPreprocessor.fit(table(new NumericColumn("a", new float[] {1, 3})),
+                spec(Scaling.NONE, MissingPolicy.MEAN));
+        assertThat(p.transform(table(new NumericColumn("a", new float[] {nan, 5}))).data()).containsExactly(2f, 5f);
+        // a category: the most frequent (ties to the first in order, as SimpleImputer's most_frequent)
+        Table colors = table(new CategoricalColumn("c", List.of("red", "blue"), new int[] {0, 1, 1}));
+        FittedPreprocessor q = FittedPreprocessor.fit(colors, spec(Scaling.NONE, MissingPolicy.MEAN));
+        FeatureMatrix x = q.transform(table(new CategoricalColumn("c", List.of("red"), new int[] {-1})));
+        assertThat(x.row(0)).containsExactly(1f, 0f); // c=blue, c=red
+        // without imputation the row is refused, as before
+        FittedPreprocessor none = FittedPreprocessor.fit(table(new NumericColumn("a", new float[] {1, 3})),
+                spec(Scaling.NONE, MissingPolicy.ERROR));
+        assertThatThrownBy(() -> none.transform(table(new NumericColumn("a", new float[] {nan}))))
+                .isInstanceOf(DataException.class).hasMessageContaining("missing value, and this model puts nothing");
+    }
+
     @Test
     void aMissingValueWithoutImputationIsRefusedWithItsRow() {
         Column a = new NumericColumn("a", new float[] {1, Float.NaN});
