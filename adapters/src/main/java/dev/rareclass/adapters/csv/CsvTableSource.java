@@ -369,6 +369,10 @@ public final class CsvTableSource extends ParsedTableSource {
             java.util.BitSet unnamed = new java.util.BitSet();
             for (int c = 0; c < first.fieldCount(0); c++) {
                 String name = options.header() ? first.text(c).trim() : "";
+                if (name.indexOf('\uFFFD') >= 0) { // as for a category: pandas refuses such a file outright
+                    throw DataException.at(file, line, quoted(name), "the column name holds bytes that are not UTF-8 "
+                            + "text (shown as \uFFFD); save the file as UTF-8");
+                }
                 if (name.isEmpty() && options.header()) {
                     unnamed.set(c); // an empty header name (R's row-name column): named by its index, as without a header
                 }

@@ -169,7 +169,11 @@ class CsvTableSourceTest extends ReaderTestFiles {
                 org.junit.jupiter.params.provider.Arguments.of("a Latin-1 label", latin1("a,y\n1,p\n2,\u00e9t\u00e9\n"),
                         "line 3, column 'y'"),
                 org.junit.jupiter.params.provider.Arguments.of("a Latin-1 category", latin1("a,c,y\n1,caf\u00e9,p\n2,tea,n\n"),
-                        "line 2, column 'c'"));
+                        "line 2, column 'c'"),
+                // a column name too (it read as 'temp\uFFFDrature' before)
+                org.junit.jupiter.params.provider.Arguments.of("a Latin-1 column name",
+                        latin1("temp\u00e9rature,y\n1,p\n2,n\n"), "line 1, column 'temp\uFFFDrature': the column name "
+                        + "holds bytes that are not UTF-8 text"));
     }
 
     private static byte[] bytes(String s) {
