@@ -69,7 +69,7 @@ public final class CsvTableSource extends ParsedTableSource {
             throw new UsageException("score needs --label and --positive");
         }
         String file = options.file().toString();
-        RowHandler handler = new RowHandler();
+        RowHandler handler = new RowHandler(file);
         try (CsvReader<RowBatch> reader = open(options, handler)) {
             Rows rows = new Rows(reader, handler, options);
             int label = DataOptionsStep.column(file, rows.names, options.label().get(), "label");
@@ -120,7 +120,7 @@ public final class CsvTableSource extends ParsedTableSource {
                     return parallel.read(start);
                 }
             }
-            RowHandler handler = new RowHandler();
+            RowHandler handler = new RowHandler(file);
             try (CsvReader<RowBatch> reader = open(options, handler)) {
                 Rows rows = new Rows(reader, handler, options);
                 TextRows columns = start.columns(rows.names);
@@ -274,6 +274,7 @@ public final class CsvTableSource extends ParsedTableSource {
      * in a record), refusing one beyond them with FastCSV's words, as its own record handler does.
      */
     private static final class RowHandler extends AbstractBaseCsvCallbackHandler<RowBatch> {
+        private final String file;
         RowBatch batch = new RowBatch();
         private long recordSize;
         /**
@@ -281,6 +282,10 @@ public final class CsvTableSource extends ParsedTableSource {
          * part was cut inside a quoted field that runs over lines (FastCSV ends it at the end of the input).
          */
         boolean lastFieldOpen;
+
+        RowHandler(String file) {
+            this.file = file;
+        }
 
         @Override
         protected void handleBegin(long startingLineNumber) {
@@ -291,21 +296,20 @@ public final class CsvTableSource extends ParsedTableSource {
         @Override
         protected void handleField(int fieldIdx, char[] buf, int offset, int len, boolean quoted) {
             if (fieldIdx >= Limits.MAX_FIELD_COUNT) {
-                throw new CsvParseException(String.format(Locale.ROOT,
-                        "Record starting at line %d has surpassed the maximum limit of %d fields",
-                        getStartingLineNumber(), Limits.MAX_FIELD_COUNT));
+                throw DataException.at(file, getStartingLineNumber(), null, String.format(Locale.ROOT,
+                        "a record of more than %,d fields, the most one may have", Limits.MAX_FIELD_COUNT));
             }
             if (len > Limits.MAX_FIELD_SIZE) {
-                throw new CsvParseException(String.format(Locale.ROOT,
-                        "Field at index %d in record starting at line %d exceeds the max field size of %d characters",
-                        fieldIdx, getStartingLineNumber(), Limits.MAX_FIELD_SIZE));
+                throw DataException.at(file, getStartingLineNumber(), null, String.format(Locale.ROOT,
+                        "field %d is over %,d characters long, the most a field may have (a quote that never closes?)",
+                        fieldIdx + 1, Limits.MAX_FIELD_SIZE));
             }
             lastFieldOpen = quoted && len > 0 && (buf[offset + len - 1] == '\n' || buf[offset + len - 1] == '\r');
             recordSize += len;
             if (recordSize > Limits.MAX_RECORD_SIZE) {
-                throw new CsvParseException(String.format(Locale.ROOT,
-                        "Field at index %d in record starting at line %d exceeds the max record size of %d characters",
-                        fieldIdx, getStartingLineNumber(), Limits.MAX_RECORD_SIZE));
+                throw DataException.at(file, getStartingLineNumber(), null, String.format(Locale.ROOT,
+                        "the record is over %,d characters long, the most one may have (a quote that never closes?)",
+                        Limits.MAX_RECORD_SIZE));
             }
             batch.field(buf, offset, len);
         }
@@ -591,7 +595,7 @@ public final class CsvTableSource extends ParsedTableSource {
         }
 
         RawTable read(TextRows.Start start) throws IOException {
-            RowHandler handler = new RowHandler();
+            RowHandler handler = new RowHandler(file);
             TextBytes bytes = new TextBytes(Chunks.range(options.file(), cuts[0], cuts[1]), file, true);
             try (CsvReader<RowBatch> reader = open(options, handler, bytes, true)) {
                 Rows first = new Rows(reader, handler, options);
@@ -637,7 +641,7 @@ public final class CsvTableSource extends ParsedTableSource {
 
         /** The file read again in one part, the first {@code handed} data rows left out. */
         private RawTable again(TextRows columns, long handed) throws IOException {
-            RowHandler handler = new RowHandler();
+            RowHandler handler = new RowHandler(file);
             try (CsvReader<RowBatch> reader = open(options, handler)) {
                 Rows rows = new Rows(reader, handler, options);
                 feed(rows, columns, handed);
@@ -670,7 +674,7 @@ public final class CsvTableSource extends ParsedTableSource {
                         readPart(first, firstBytes, part);
                     } else {
                         TextBytes bytes = new TextBytes(Chunks.range(options.file(), cuts[p], cuts[p + 1]), file, false);
-                        RowHandler handler = new RowHandler();
+                        RowHandler handler = new RowHandler(file);
                         try (CsvReader<RowBatch> reader = open(options, handler, bytes, false)) {
                             readPart(new Rows(reader, handler, options, first.names), bytes, part);
                         }
@@ -755,6 +759,10 @@ public final class CsvTableSource extends ParsedTableSource {
                     }
                 }
                 String detail = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+                if (detail != null && detail.startsWith("The maximum buffer size")) { // FastCSV's limit on one field
+                    throw new DataException(String.format(Locale.ROOT, "%s: a field runs on for over %,d characters, "
+                            + "the most a field may have (a quote that never closes?)", file, Limits.MAX_FIELD_SIZE), e);
+                }
                 throw new DataException(file + ": cannot parse (" + detail + ")", e);
             }
         }
