@@ -26,45 +26,56 @@ final class Chunks {
     }
 
     /**
-     * The cuts of {@code path} (its first byte, the cuts, its length), or null when it is not read in parts: not a
-     * regular file (standard input, a pipe), compressed, under two parts long, or UTF-16/32 text (a byte-order
-     * mark, whose line feeds are two or four bytes).
+     * Whether {@code path} may be read in parts at all: a regular file (not standard input or a pipe), not compressed.
      */
-    static long[] plan(Path path, int size) throws IOException {
+    static boolean eligible(Path path) {
         String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (AtomicFiles.isStdout(path) || name.endsWith(".gz") || name.endsWith(".tgz") || !Files.isRegularFile(path)) {
+        return !AtomicFiles.isStdout(path) && !name.endsWith(".gz") && !name.endsWith(".tgz") && Files.isRegularFile(path);
+    }
+
+    /**
+     * The cuts of the file open on {@code channel} (its first byte, the cuts, its length), or null when it is not read
+     * in parts: under two parts long, or UTF-16/32 text (a byte-order mark, whose line feeds are two or four bytes).
+     */
+    static long[] plan(FileChannel channel, int size) throws IOException {
+        long length = channel.size();
+        if (length < 2L * size) {
+            return null;
+        }
+        ByteBuffer head = ByteBuffer.allocate(4);
+        channel.read(head, 0);
+        int b0 = head.get(0) & 0xff;
+        int b1 = head.get(1) & 0xff;
+        if ((b0 == 0xff && b1 == 0xfe) || (b0 == 0xfe && b1 == 0xff) || (b0 == 0 && b1 == 0)) {
+            return null;
+        }
+        long[] cuts = new long[16];
+        int n = 0;
+        cuts[n++] = 0;
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+        long at = size;
+        while (at < length) {
+            long cut = afterLineFeed(channel, at, buffer);
+            if (cut < 0 || cut >= length) {
+                break;
+            }
+            if (n + 1 == cuts.length) {
+                cuts = Arrays.copyOf(cuts, n * 2);
+            }
+            cuts[n++] = cut;
+            at = cut + size;
+        }
+        cuts[n++] = length;
+        return n > 2 ? Arrays.copyOf(cuts, n) : null;
+    }
+
+    /** {@link #plan(FileChannel, int)} of the file at {@code path}, or null when it is not {@link #eligible}. */
+    static long[] plan(Path path, int size) throws IOException {
+        if (!eligible(path)) {
             return null;
         }
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            long length = channel.size();
-            if (length < 2L * size) {
-                return null;
-            }
-            ByteBuffer head = ByteBuffer.allocate(4);
-            channel.read(head, 0);
-            int b0 = head.get(0) & 0xff;
-            int b1 = head.get(1) & 0xff;
-            if ((b0 == 0xff && b1 == 0xfe) || (b0 == 0xfe && b1 == 0xff) || (b0 == 0 && b1 == 0)) {
-                return null;
-            }
-            long[] cuts = new long[16];
-            int n = 0;
-            cuts[n++] = 0;
-            ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
-            long at = size;
-            while (at < length) {
-                long cut = afterLineFeed(channel, at, buffer);
-                if (cut < 0 || cut >= length) {
-                    break;
-                }
-                if (n + 1 == cuts.length) {
-                    cuts = Arrays.copyOf(cuts, n * 2);
-                }
-                cuts[n++] = cut;
-                at = cut + size;
-            }
-            cuts[n++] = length;
-            return n > 2 ? Arrays.copyOf(cuts, n) : null;
+            return plan(channel, size);
         }
     }
 
@@ -86,9 +97,12 @@ final class Chunks {
         }
     }
 
-    /** The bytes {@code [from, to)} of a file, read with positional reads of its own channel. */
-    static InputStream range(Path path, long from, long to) throws IOException {
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+    /**
+     * The bytes {@code [from, to)} of the file open on {@code channel}, read with positional reads, which parts read on
+     * several threads at once may share; closing the stream leaves the channel open. Every part and the reading again
+     * in one part read the one file so opened, even when another is put in its place meanwhile.
+     */
+    static InputStream range(FileChannel channel, long from, long to) {
         return new InputStream() {
             private long pos = from;
 
@@ -111,11 +125,6 @@ final class Chunks {
                 }
                 pos += n;
                 return n;
-            }
-
-            @Override
-            public void close() throws IOException {
-                channel.close();
             }
         };
     }

@@ -114,10 +114,22 @@ public final class CsvTableSource extends ParsedTableSource {
     protected RawTable parse(DataOptions options, TextRows.Start start) {
         String file = options.file().toString();
         try {
-            long[] cuts = parts > 1 ? Chunks.plan(options.file(), chunkSize) : null;
-            if (cuts != null) {
-                try (Parallel parallel = new Parallel(options, cuts, parts)) {
-                    return parallel.read(start);
+            if (parts > 1 && Chunks.eligible(options.file())) {
+                java.nio.channels.FileChannel channel;
+                try {
+                    channel = java.nio.channels.FileChannel.open(options.file());
+                } catch (IOException e) {
+                    channel = null; // read in one part, which says why it cannot be read
+                }
+                if (channel != null) {
+                    try (java.nio.channels.FileChannel open = channel) {
+                        long[] cuts = Chunks.plan(open, chunkSize);
+                        if (cuts != null) {
+                            try (Parallel parallel = new Parallel(options, open, cuts, parts)) {
+                                return parallel.read(start);
+                            }
+                        }
+                    }
                 }
             }
             RowHandler handler = new RowHandler(file);
@@ -561,6 +573,8 @@ public final class CsvTableSource extends ParsedTableSource {
     private static final class Parallel implements AutoCloseable {
         private final DataOptions options;
         private final String file;
+        /** The file, opened once: every part and the reading again read it, even if another replaces it meanwhile. */
+        private final java.nio.channels.FileChannel channel;
         private final long[] cuts;
         private final int threads;
         private final Part[] parts;
@@ -581,11 +595,13 @@ public final class CsvTableSource extends ParsedTableSource {
             Error error;
             boolean openAtEnd;
             long lineBreaks;
+            long loneCr;
         }
 
-        Parallel(DataOptions options, long[] cuts, int threads) {
+        Parallel(DataOptions options, java.nio.channels.FileChannel channel, long[] cuts, int threads) {
             this.options = options;
             this.file = options.file().toString();
+            this.channel = channel;
             this.cuts = cuts;
             this.threads = threads;
             this.parts = new Part[cuts.length - 1];
@@ -596,7 +612,7 @@ public final class CsvTableSource extends ParsedTableSource {
 
         RawTable read(TextRows.Start start) throws IOException {
             RowHandler handler = new RowHandler(file);
-            TextBytes bytes = new TextBytes(Chunks.range(options.file(), cuts[0], cuts[1]), file, true);
+            TextBytes bytes = new TextBytes(Chunks.range(channel, cuts[0], cuts[1]), file, true);
             try (CsvReader<RowBatch> reader = open(options, handler, bytes, true)) {
                 Rows first = new Rows(reader, handler, options);
                 TextRows columns = start.columns(first.names);
@@ -612,7 +628,10 @@ public final class CsvTableSource extends ParsedTableSource {
                     if (part.error != null) {
                         throw part.error;
                     }
-                    if (part.failure != null || (p < parts.length - 1 && part.openAtEnd)) {
+                    // a part is taken apart from the others only when its bounds and lines are sure: not after a
+                    // failure (read again, the first one is reported with its line), not cut inside a quoted field,
+                    // and with no lone CR (see TextBytes#loneCarriageReturns)
+                    if (part.failure != null || (p < parts.length - 1 && part.openAtEnd) || part.loneCr > 0) {
                         close();
                         return again(columns, handed);
                     }
@@ -632,6 +651,10 @@ public final class CsvTableSource extends ParsedTableSource {
                         window.notifyAll();
                     }
                 }
+                if (channel.size() != cuts[cuts.length - 1]) { // written to while read: read as it is now
+                    close();
+                    return again(columns, handed);
+                }
                 if (handed == 0) {
                     first.requireData();
                 }
@@ -642,7 +665,8 @@ public final class CsvTableSource extends ParsedTableSource {
         /** The file read again in one part, the first {@code handed} data rows left out. */
         private RawTable again(TextRows columns, long handed) throws IOException {
             RowHandler handler = new RowHandler(file);
-            try (CsvReader<RowBatch> reader = open(options, handler)) {
+            TextBytes bytes = new TextBytes(Chunks.range(channel, 0, channel.size()), file, true);
+            try (CsvReader<RowBatch> reader = open(options, handler, bytes, true)) {
                 Rows rows = new Rows(reader, handler, options);
                 feed(rows, columns, handed);
                 if (!columns.stopped()) {
@@ -673,7 +697,7 @@ public final class CsvTableSource extends ParsedTableSource {
                     if (p == 0) {
                         readPart(first, firstBytes, part);
                     } else {
-                        TextBytes bytes = new TextBytes(Chunks.range(options.file(), cuts[p], cuts[p + 1]), file, false);
+                        TextBytes bytes = new TextBytes(Chunks.range(channel, cuts[p], cuts[p + 1]), file, false);
                         RowHandler handler = new RowHandler(file);
                         try (CsvReader<RowBatch> reader = open(options, handler, bytes, false)) {
                             readPart(new Rows(reader, handler, options, first.names), bytes, part);
@@ -715,6 +739,7 @@ public final class CsvTableSource extends ParsedTableSource {
             }
             part.openAtEnd = rows.handler.lastFieldOpen;
             part.lineBreaks = bytes.lineBreaks();
+            part.loneCr = bytes.loneCarriageReturns();
             if (closed) {
                 part.failure = new IllegalStateException("closed");
             }
@@ -727,14 +752,20 @@ public final class CsvTableSource extends ParsedTableSource {
             synchronized (window) {
                 window.notifyAll();
             }
+            // no interrupt: a thread interrupted in a read of the shared channel would close it for every reader; a
+            // worker sees the flag between two batches, or waiting for its window (woken above)
             for (Thread worker : workers) {
-                worker.interrupt();
                 try {
                     worker.join(2000);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }
+            // the parts read ahead are not needed by a reading again in one part, which follows
+            for (Part part : parts) {
+                part.batches.clear();
+            }
+            free.clear();
         }
     }
 

@@ -41,6 +41,14 @@ final class TextBytes extends FilterInputStream {
         return lines - 1 + loneCr;
     }
 
+    /**
+     * The CRs read so far not followed by an LF. Inside a quoted field FastCSV counts lines otherwise (a CR there
+     * takes a later LF as its pair), so a part holding one is not taken apart from the others.
+     */
+    long loneCarriageReturns() {
+        return loneCr;
+    }
+
     @Override
     public int read() throws IOException {
         byte[] one = new byte[1];
