@@ -419,12 +419,22 @@ public final class InferenceServer {
                     + " (split the batch, or start the server with a larger --max-body)");
         }
         BodyRead read = new BodyRead(request, limit, declared);
-        var deadline = request.getComponents().getScheduler().schedule(() -> read.done.completeExceptionally(
-                new HttpError(408, "the body took longer than " + settings.timeoutMillis() / 1000.0 + " s to arrive")),
+        // past the deadline the body is failed: a pending demand is called back, reads the failure and answers 408
+        // (answering from the timer instead would write the response while a demand is still pending)
+        var deadline = request.getComponents().getScheduler().schedule(() -> {
+                    if (!read.done.isDone()) {
+                        request.fail(new BodyDeadline());
+                    }
+                },
                 settings.timeoutMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         read.done.whenComplete((bytes, failure) -> deadline.cancel());
         read.run();
         return read.done;
+    }
+
+    /** What a body past its deadline is failed with (see {@link #readBody}). */
+    private static final class BodyDeadline extends java.util.concurrent.TimeoutException {
+        private static final long serialVersionUID = 1L;
     }
 
     /** One body being read: reads what has come, then asks Jetty to call back when more has ({@link #run}). */
@@ -437,38 +447,51 @@ public final class InferenceServer {
         BodyRead(Request request, long limit, long declared) {
             this.request = request;
             this.limit = limit;
-            this.out = new java.io.ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+            // grown as bytes come, not sized from the declared length: a client that declares 16 MiB and sends nothing
+            // holds no thread now, and must not hold 16 MiB of heap either
+            this.out = new java.io.ByteArrayOutputStream((int) Math.min(1 << 16, Math.max(8192, declared)));
         }
 
         @Override
         public void run() {
-            while (!done.isDone()) {
-                Content.Chunk chunk = request.read();
-                if (chunk == null) {
-                    request.demand(this);
-                    return;
+            try {
+                while (!done.isDone()) {
+                    Content.Chunk chunk = request.read();
+                    if (chunk == null) {
+                        request.demand(this);
+                        return;
+                    }
+                    if (Content.Chunk.isFailure(chunk)) {
+                        done.completeExceptionally(framing(chunk.getFailure()));
+                        return;
+                    }
+                    boolean last = chunk.isLast();
+                    try {
+                        ByteBuffer bytes = chunk.getByteBuffer();
+                        byte[] copy = new byte[bytes.remaining()];
+                        bytes.get(copy);
+                        out.write(copy, 0, copy.length);
+                    } finally {
+                        chunk.release();
+                    }
+                    if (out.size() > limit) {
+                        done.completeExceptionally(new HttpError(413, "the body is over the limit of " + limit
+                                + " bytes (split the batch, or start the server with a larger --max-body)"));
+                    } else if (last) {
+                        done.complete(out.toByteArray());
+                    }
                 }
-                if (Content.Chunk.isFailure(chunk)) {
-                    done.completeExceptionally(framing(chunk.getFailure()));
-                    return;
-                }
-                ByteBuffer bytes = chunk.getByteBuffer();
-                byte[] copy = new byte[bytes.remaining()];
-                bytes.get(copy);
-                boolean last = chunk.isLast();
-                chunk.release();
-                out.write(copy, 0, copy.length);
-                if (out.size() > limit) {
-                    done.completeExceptionally(new HttpError(413, "the body is over the limit of " + limit
-                            + " bytes (split the batch, or start the server with a larger --max-body)"));
-                } else if (last) {
-                    done.complete(out.toByteArray());
-                }
+            } catch (Throwable e) { // out of memory, or Jetty refusing a demand: answered now, not at the deadline
+                done.completeExceptionally(e);
             }
         }
 
         /** Jetty's verdict on a body that breaks HTTP's framing (a malformed chunk, an end before its length), or 408. */
         private HttpError framing(Throwable failure) {
+            if (failure instanceof BodyDeadline) {
+                return new HttpError(408, "the body took longer than " + settings.timeoutMillis() / 1000.0
+                        + " s to arrive");
+            }
             for (Throwable t = failure; t != null; t = t.getCause()) {
                 if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() >= 400 && h.getCode() < 500
                         && h.getCode() != 408) {
