@@ -153,6 +153,7 @@ public final class InferenceServer {
             String model = "";
             byte[] body;
             HttpField type = JSON;
+            Reply reply;
             try {
                 String path = Request.getPathInContext(request);
                 String method = request.getMethod();
@@ -204,14 +205,14 @@ public final class InferenceServer {
                             // clients that stall mid-body cannot take every thread from the others
                             String name = model;
                             readBody(request).whenComplete((bytes, failure) -> {
-                                Reply reply;
+                                Reply answer;
                                 try {
-                                    reply = failure != null ? failed(failure, request)
+                                    answer = failure != null ? failed(failure, request)
                                             : new Reply(200, infer(served, request, reasons, bytes), JSON);
                                 } catch (Throwable e) {
-                                    reply = failed(e, request);
+                                    answer = failed(e, request);
                                 }
-                                send(request, response, callback, start, name, reply);
+                                send(request, response, callback, start, name, answer);
                             });
                             return true;
                         }
@@ -228,10 +229,11 @@ public final class InferenceServer {
                 } else {
                     throw new HttpError(404, "no such endpoint: " + clip(path));
                 }
-                send(request, response, callback, start, model, new Reply(200, body, type));
+                reply = new Reply(200, body, type);
             } catch (Throwable e) {
-                send(request, response, callback, start, model, failed(e, request));
+                reply = failed(e, request);
             }
+            send(request, response, callback, start, model, reply); // once, outside the try: never a second answer
             return true;
         }
 
