@@ -615,6 +615,10 @@ public final class CsvTableSource extends ParsedTableSource {
             TextBytes bytes = new TextBytes(Chunks.range(channel, cuts[0], cuts[1]), file, true);
             try (CsvReader<RowBatch> reader = open(options, handler, bytes, true)) {
                 Rows first = new Rows(reader, handler, options);
+                if (handler.lastFieldOpen) {
+                    // a quoted column name over lines that runs on past the first cut: the header was cut short there
+                    return inOnePart(start);
+                }
                 TextRows columns = start.columns(first.names);
                 for (int t = 0; t < threads; t++) {
                     int from = t;
@@ -662,18 +666,32 @@ public final class CsvTableSource extends ParsedTableSource {
             }
         }
 
+        /** The whole file read in one part, its header too. */
+        private RawTable inOnePart(TextRows.Start start) throws IOException {
+            RowHandler handler = new RowHandler(file);
+            TextBytes bytes = new TextBytes(Chunks.range(channel, 0, channel.size()), file, true);
+            try (CsvReader<RowBatch> reader = open(options, handler, bytes, true)) {
+                Rows rows = new Rows(reader, handler, options);
+                return readOn(rows, start.columns(rows.names), 0);
+            }
+        }
+
         /** The file read again in one part, the first {@code handed} data rows left out. */
         private RawTable again(TextRows columns, long handed) throws IOException {
             RowHandler handler = new RowHandler(file);
             TextBytes bytes = new TextBytes(Chunks.range(channel, 0, channel.size()), file, true);
             try (CsvReader<RowBatch> reader = open(options, handler, bytes, true)) {
-                Rows rows = new Rows(reader, handler, options);
-                feed(rows, columns, handed);
-                if (!columns.stopped()) {
-                    rows.requireData();
-                }
-                return columns.table(List.of());
+                return readOn(new Rows(reader, handler, options), columns, handed);
             }
+        }
+
+        /** The rows of {@code rows} after the first {@code skip} into {@code columns}, and the table they make. */
+        private static RawTable readOn(Rows rows, TextRows columns, long skip) {
+            feed(rows, columns, skip);
+            if (!columns.stopped()) {
+                rows.requireData();
+            }
+            return columns.table(List.of());
         }
 
         private Part await(int p) {
