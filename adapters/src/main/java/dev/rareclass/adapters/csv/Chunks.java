@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -67,16 +66,6 @@ final class Chunks {
         }
         cuts[n++] = length;
         return n > 2 ? Arrays.copyOf(cuts, n) : null;
-    }
-
-    /** {@link #plan(FileChannel, int)} of the file at {@code path}, or null when it is not {@link #eligible}. */
-    static long[] plan(Path path, int size) throws IOException {
-        if (!eligible(path)) {
-            return null;
-        }
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            return plan(channel, size);
-        }
     }
 
     /** The position after the first line feed at or after {@code from}, or -1 when none follows. */

@@ -114,37 +114,54 @@ public final class CsvTableSource extends ParsedTableSource {
     protected RawTable parse(DataOptions options, TextRows.Start start) {
         String file = options.file().toString();
         try {
-            if (parts > 1 && Chunks.eligible(options.file())) {
-                java.nio.channels.FileChannel channel;
-                try {
-                    channel = java.nio.channels.FileChannel.open(options.file());
-                } catch (IOException e) {
-                    channel = null; // read in one part, which says why it cannot be read
-                }
-                if (channel != null) {
-                    try (java.nio.channels.FileChannel open = channel) {
-                        long[] cuts = Chunks.plan(open, chunkSize);
-                        if (cuts != null) {
-                            try (Parallel parallel = new Parallel(options, open, cuts, parts)) {
-                                return parallel.read(start);
-                            }
-                        }
-                    }
-                }
+            RawTable inParts = parts > 1 && Chunks.eligible(options.file()) ? inParts(options, start) : null;
+            if (inParts != null) {
+                return inParts;
             }
             RowHandler handler = new RowHandler(file);
             try (CsvReader<RowBatch> reader = open(options, handler)) {
-                Rows rows = new Rows(reader, handler, options);
-                TextRows columns = start.columns(rows.names);
-                feed(rows, columns, 0);
-                if (!columns.stopped()) {
-                    rows.requireData();
-                }
-                return columns.table(List.of());
+                return whole(reader, handler, options, start, 0);
             }
         } catch (IOException | UncheckedIOException e) {
             throw readFailure(file, e);
         }
+    }
+
+    /**
+     * The table read in parts ({@link Parallel}) from the file opened once, or null when it is not cut in parts (too
+     * short, UTF-16/32) or cannot be opened (read in one part then, which says why).
+     */
+    private RawTable inParts(DataOptions options, TextRows.Start start) throws IOException {
+        java.nio.channels.FileChannel channel;
+        try {
+            channel = java.nio.channels.FileChannel.open(options.file());
+        } catch (IOException e) {
+            return null;
+        }
+        try (channel) {
+            long[] cuts = Chunks.plan(channel, chunkSize);
+            if (cuts == null) {
+                return null;
+            }
+            try (Parallel parallel = new Parallel(options, channel, cuts, parts)) {
+                return parallel.read(start);
+            }
+        }
+    }
+
+    /**
+     * The whole table of {@code reader} (the file from its start) in one part: its first row read as the header (or as
+     * the first data row), the columns started from it, the first {@code skip} data rows left out (taken already).
+     */
+    private static RawTable whole(CsvReader<RowBatch> reader, RowHandler handler, DataOptions options,
+                                  TextRows.Start start, long skip) {
+        Rows rows = new Rows(reader, handler, options);
+        TextRows columns = start.columns(rows.names);
+        feed(rows, columns, skip);
+        if (!columns.stopped()) {
+            rows.requireData();
+        }
+        return columns.table(List.of());
     }
 
     /**
@@ -617,7 +634,7 @@ public final class CsvTableSource extends ParsedTableSource {
                 Rows first = new Rows(reader, handler, options);
                 if (handler.lastFieldOpen) {
                     // a quoted column name over lines that runs on past the first cut: the header was cut short there
-                    return inOnePart(start);
+                    return inOnePart(start, 0);
                 }
                 TextRows columns = start.columns(first.names);
                 for (int t = 0; t < threads; t++) {
@@ -637,7 +654,7 @@ public final class CsvTableSource extends ParsedTableSource {
                     // and with no lone CR (see TextBytes#loneCarriageReturns)
                     if (part.failure != null || (p < parts.length - 1 && part.openAtEnd) || part.loneCr > 0) {
                         close();
-                        return again(columns, handed);
+                        return inOnePart(names -> columns, handed);
                     }
                     for (RowBatch batch : part.batches) {
                         for (int r = 0; r < batch.rows; r++) {
@@ -657,7 +674,7 @@ public final class CsvTableSource extends ParsedTableSource {
                 }
                 if (channel.size() != cuts[cuts.length - 1]) { // written to while read: read as it is now
                     close();
-                    return again(columns, handed);
+                    return inOnePart(names -> columns, handed);
                 }
                 if (handed == 0) {
                     first.requireData();
@@ -666,32 +683,16 @@ public final class CsvTableSource extends ParsedTableSource {
             }
         }
 
-        /** The whole file read in one part, its header too. */
-        private RawTable inOnePart(TextRows.Start start) throws IOException {
+        /**
+         * The whole file read again in one part, from the channel every part read: into the columns {@code start}
+         * gives, the first {@code handed} data rows left out.
+         */
+        private RawTable inOnePart(TextRows.Start start, long handed) throws IOException {
             RowHandler handler = new RowHandler(file);
             TextBytes bytes = new TextBytes(Chunks.range(channel, 0, channel.size()), file, true);
             try (CsvReader<RowBatch> reader = open(options, handler, bytes, true)) {
-                Rows rows = new Rows(reader, handler, options);
-                return readOn(rows, start.columns(rows.names), 0);
+                return whole(reader, handler, options, start, handed);
             }
-        }
-
-        /** The file read again in one part, the first {@code handed} data rows left out. */
-        private RawTable again(TextRows columns, long handed) throws IOException {
-            RowHandler handler = new RowHandler(file);
-            TextBytes bytes = new TextBytes(Chunks.range(channel, 0, channel.size()), file, true);
-            try (CsvReader<RowBatch> reader = open(options, handler, bytes, true)) {
-                return readOn(new Rows(reader, handler, options), columns, handed);
-            }
-        }
-
-        /** The rows of {@code rows} after the first {@code skip} into {@code columns}, and the table they make. */
-        private static RawTable readOn(Rows rows, TextRows columns, long skip) {
-            feed(rows, columns, skip);
-            if (!columns.stopped()) {
-                rows.requireData();
-            }
-            return columns.table(List.of());
         }
 
         private Part await(int p) {
