@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
  * linear interpolation). Seeded, so the same rows give the same interval.
  *
  * <p>Each resample is a vector of counts over the rows, and the rows are sorted by score once, so a resample's
- * metrics take one pass: 1,000 resamples of 100,000 rows take well under a second.
+ * metrics take one sequential pass. Each resample draws from its own random stream, split from the seed's in
+ * resample order, so the resamples run on every core and give the same intervals on any number of them.
  */
 public final class BootstrapIntervals {
 
@@ -39,27 +40,12 @@ public final class BootstrapIntervals {
      *         empty map when a class is missing
      */
     public static Map<String, Interval> of(int[] y, double[] scores, double threshold, int resamples, long seed) {
-        int n = y.length;
-        int[] pos = java.util.stream.IntStream.range(0, n).filter(i -> y[i] == 1).toArray();
-        int[] neg = java.util.stream.IntStream.range(0, n).filter(i -> y[i] != 1).toArray();
+        Ranked ranked = new Ranked(y, scores, threshold);
         Map<String, Interval> out = new LinkedHashMap<>();
-        if (pos.length == 0 || neg.length == 0 || resamples < 2) {
+        if (ranked.positives() == 0 || ranked.negatives() == 0 || resamples < 2) {
             return out;
         }
-        int[] order = descending(scores);
-        double[][] values = new double[4][resamples];
-        int[] counts = new int[n];
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int r = 0; r < resamples; r++) {
-            Arrays.fill(counts, 0);
-            for (int i = 0; i < pos.length; i++) {
-                counts[pos[random.nextInt(pos.length)]]++;
-            }
-            for (int i = 0; i < neg.length; i++) {
-                counts[neg[random.nextInt(neg.length)]]++;
-            }
-            metrics(order, y, scores, counts, pos.length, neg.length, threshold, values, r);
-        }
+        double[][] values = resampled(ranked, resamples, seed, true);
         String[] names = {"pr_auc", "roc_auc", "recall", "precision"};
         for (int m = 0; m < names.length; m++) {
             double[] v = values[m];
@@ -72,61 +58,190 @@ public final class BootstrapIntervals {
         return out;
     }
 
+    /**
+     * Every resample's metrics ({@code [metric][resample]}). A resample draws as many positive rows as there are,
+     * uniformly with replacement, then as many negative ones. Resample {@code r} draws from its own random stream, the
+     * {@code r}-th split of the seed's, so that the values are the same whether the resamples run on one thread or on
+     * every core (in blocks, each with its own counts).
+     */
+    static double[][] resampled(Ranked ranked, int resamples, long seed, boolean parallel) {
+        SplittableRandom root = new SplittableRandom(seed);
+        SplittableRandom[] streams = new SplittableRandom[resamples];
+        for (int r = 0; r < resamples; r++) {
+            streams[r] = root.split();
+        }
+        double[][] values = new double[4][resamples];
+        int blocks = parallel ? Math.min(resamples, 4 * Runtime.getRuntime().availableProcessors()) : 1;
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, blocks);
+        (parallel ? range.parallel() : range).forEach(b -> {
+            int segments = ranked.segmentEnds.length;
+            int[] tp = new int[segments];
+            int[] fp = new int[segments];
+            int p = ranked.positiveSegment.length;
+            int q = ranked.negativeSegment.length;
+            for (int r = (int) ((long) resamples * b / blocks); r < (long) resamples * (b + 1) / blocks; r++) {
+                SplittableRandom random = streams[r];
+                Arrays.fill(tp, 0);
+                Arrays.fill(fp, 0);
+                for (int i = 0; i < p; i++) {
+                    tp[ranked.positiveSegment[below(random, p)]]++;
+                }
+                for (int i = 0; i < q; i++) {
+                    fp[ranked.negativeSegment[below(random, q)]]++;
+                }
+                ranked.metrics(tp, fp, values, r);
+            }
+        });
+        return values;
+    }
+
+    /**
+     * A uniform draw from {@code [0, bound)}: Lemire's multiply-and-shift with rejection (ACM TOMACS 2019), unbiased
+     * and, unlike {@code nextInt(bound)}, without a division on almost every draw (the bootstrap draws tens of millions).
+     */
+    static int below(SplittableRandom random, int bound) {
+        long m = (random.nextInt() & 0xFFFF_FFFFL) * bound;
+        long low = m & 0xFFFF_FFFFL;
+        if (low < bound) {
+            long threshold = (0x1_0000_0000L - bound) % bound; // 2^32 mod bound: the draws to reject
+            while (low < threshold) {
+                m = (random.nextInt() & 0xFFFF_FFFFL) * bound;
+                low = m & 0xFFFF_FFFFL;
+            }
+        }
+        return (int) (m >>> 32);
+    }
+
     /** The four metrics of the rows as they are (every count 1): pr_auc, roc_auc, recall, precision. */
     static double[] once(int[] y, double[] scores, double threshold) {
-        int n = y.length;
-        int[] order = descending(scores);
-        int[] counts = new int[n];
-        Arrays.fill(counts, 1);
-        long positives = Arrays.stream(y).filter(v -> v == 1).count();
+        Ranked ranked = new Ranked(y, scores, threshold);
+        int[] tp = new int[ranked.segmentEnds.length];
+        int[] fp = new int[ranked.segmentEnds.length];
+        for (int s : ranked.positiveSegment) {
+            tp[s]++;
+        }
+        for (int s : ranked.negativeSegment) {
+            fp[s]++;
+        }
         double[][] out = new double[4][1];
-        metrics(order, y, scores, counts, positives, n - positives, threshold, out, 0);
+        ranked.metrics(tp, fp, out, 0);
         return new double[] {out[0][0], out[1][0], out[2][0], out[3][0]};
     }
 
-    /** One resample's metrics, from the rows in descending score order weighted by their counts. */
-    private static void metrics(int[] order, int[] y, double[] scores, int[] counts, long positives, long negatives,
-                                double threshold, double[][] out, int r) {
-        double tp = 0;
-        double fp = 0;
-        double ap = 0;
-        double auc = 0;
-        double prevRecall = 0;
-        double prevFp = 0;
-        double prevTp = 0;
-        double tpAt = 0;
-        double fpAt = 0;
-        int i = 0;
-        int n = order.length;
-        while (i < n) {
-            double s = scores[order[i]];
-            // one group of tied scores: a single operating point, as scikit-learn's curves take it
-            while (i < n && scores[order[i]] == s) {
-                int row = order[i];
-                if (y[row] == 1) {
-                    tp += counts[row];
-                } else {
-                    fp += counts[row];
+    /**
+     * The rows in descending score order, cut into segments that a resample's metrics need only the class counts of:
+     * each group of tied scores with a positive row (one operating point of the curves, as scikit-learn takes them),
+     * and each run of groups without one between them (along such a run recall stays put, so the average precision
+     * gains nothing and the ROC area a rectangle). A run ends where the threshold falls, so recall and precision at
+     * the threshold are read between two segments.
+     */
+    static final class Ranked {
+        /** Row indices in descending score order (ties in row order). */
+        final int[] order;
+        /** Per positive row, in score order: its segment. */
+        final int[] positiveSegment;
+        /** Per negative row, in score order: its segment. */
+        final int[] negativeSegment;
+        /** Per segment: the position (in score order) after its last row. */
+        final int[] segmentEnds;
+        /** The segment after which recall and precision are taken (the last one scoring at least the threshold); -1: none. */
+        final int atThreshold;
+
+        Ranked(int[] y, double[] scores, double threshold) {
+            int n = y.length;
+            order = descending(scores);
+            // the tie groups: where each ends, whether it has a positive row, whether it reaches the threshold
+            int[] groupEnds = new int[n];
+            boolean[] withPositive = new boolean[n];
+            int groups = 0;
+            int reaching = 0; // groups up to the last one scoring at least the threshold
+            int positives = 0;
+            for (int i = 0; i < n; i++) {
+                boolean positive = y[order[i]] == 1;
+                positives += positive ? 1 : 0;
+                withPositive[groups] |= positive;
+                double s = scores[order[i]];
+                if (i == n - 1 || Double.compare(scores[order[i + 1]], s) != 0) {
+                    groupEnds[groups++] = i + 1;
+                    if (s >= threshold) {
+                        reaching = groups;
+                    }
                 }
-                i++;
             }
-            if (tp + fp > 0) {
-                double recall = tp / positives;
-                ap += (recall - prevRecall) * (tp / (tp + fp));
-                prevRecall = recall;
+            // segments: a group with a positive row alone; consecutive groups without one together, cut at the threshold
+            int[] ends = new int[groups];
+            int segments = 0;
+            int cut = -1;
+            for (int g = 0; g < groups; g++) {
+                boolean joins = !withPositive[g] && g > 0 && !withPositive[g - 1] && g != reaching;
+                if (joins) {
+                    ends[segments - 1] = groupEnds[g];
+                } else {
+                    ends[segments++] = groupEnds[g];
+                }
+                if (g + 1 == reaching) {
+                    cut = segments - 1;
+                }
             }
-            auc += (fp - prevFp) * (tp + prevTp) / 2;
-            prevFp = fp;
-            prevTp = tp;
-            if (s >= threshold) {
-                tpAt = tp;
-                fpAt = fp;
+            segmentEnds = Arrays.copyOf(ends, segments);
+            atThreshold = cut;
+            positiveSegment = new int[positives];
+            negativeSegment = new int[n - positives];
+            for (int i = 0, segment = 0, p = 0, q = 0; i < n; i++) {
+                while (i >= segmentEnds[segment]) {
+                    segment++;
+                }
+                if (y[order[i]] == 1) {
+                    positiveSegment[p++] = segment;
+                } else {
+                    negativeSegment[q++] = segment;
+                }
             }
         }
-        out[0][r] = ap;
-        out[1][r] = auc / ((double) positives * negatives);
-        out[2][r] = tpAt / positives;
-        out[3][r] = tpAt + fpAt == 0 ? 0 : tpAt / (tpAt + fpAt);
+
+        int positives() {
+            return positiveSegment.length;
+        }
+
+        int negatives() {
+            return negativeSegment.length;
+        }
+
+        /**
+         * One resample's metrics from its positive and negative row counts per segment, into {@code out[m][r]}. The
+         * counts are whole numbers, summed exactly in longs, as is twice the ROC area (a sum of whole trapezoids): the
+         * same values as the row-by-row definitions.
+         */
+        void metrics(int[] tpIn, int[] fpIn, double[][] out, int r) {
+            double positives = positives();
+            long tp = 0;
+            long fp = 0;
+            long twiceAuc = 0;
+            double ap = 0;
+            double prevRecall = 0;
+            long tpAt = 0;
+            long fpAt = 0;
+            for (int s = 0; s < tpIn.length; s++) {
+                long prevTp = tp;
+                long prevFp = fp;
+                tp += tpIn[s];
+                fp += fpIn[s];
+                if (tp != prevTp) {
+                    double recall = tp / positives;
+                    ap += (recall - prevRecall) * ((double) tp / (tp + fp));
+                    prevRecall = recall;
+                }
+                twiceAuc += (fp - prevFp) * (tp + prevTp);
+                if (s == atThreshold) {
+                    tpAt = tp;
+                    fpAt = fp;
+                }
+            }
+            out[0][r] = ap;
+            out[1][r] = twiceAuc / 2.0 / (positives * negatives());
+            out[2][r] = tpAt / positives;
+            out[3][r] = tpAt + fpAt == 0 ? 0 : (double) tpAt / (tpAt + fpAt);
+        }
     }
 
     /** Row indices by descending score (ties in row order). */

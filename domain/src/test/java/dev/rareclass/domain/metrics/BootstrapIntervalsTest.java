@@ -58,4 +58,93 @@ class BootstrapIntervalsTest {
         }
         assertThat(BootstrapIntervals.of(new int[] {0, 0}, new double[] {0.1, 0.2}, 0.5, 100, 1)).isEmpty();
     }
+
+    /**
+     * A resample's metrics from its counts per segment are those of the resampled rows written out, as scikit-learn
+     * takes them: on scores with few and with many ties, a threshold inside the scores, above and below them all.
+     */
+    @Test
+    void eachResamplesMetricsAreThoseOfItsRowsWrittenOut() {
+        for (double step : new double[] {0.001, 0.25}) {
+            for (double threshold : new double[] {0.5, 0.75, -100, 100}) {
+                Object[] d = data(400, 3);
+                int[] y = (int[]) d[0];
+                double[] s = ((double[]) d[1]).clone();
+                for (int i = 0; i < s.length; i++) {
+                    s[i] = Math.round(s[i] / step) * step; // step 0.25: a few dozen distinct scores
+                }
+                BootstrapIntervals.Ranked ranked = new BootstrapIntervals.Ranked(y, s, threshold);
+                // each class's rows in score order: a class's draws pick among them
+                int[] pos = java.util.Arrays.stream(ranked.order).filter(row -> y[row] == 1).toArray();
+                int[] neg = java.util.Arrays.stream(ranked.order).filter(row -> y[row] != 1).toArray();
+                double[][] values = BootstrapIntervals.resampled(ranked, 20, 11, false);
+                java.util.SplittableRandom root = new java.util.SplittableRandom(11);
+                for (int r = 0; r < 20; r++) {
+                    java.util.SplittableRandom random = root.split();
+                    int[] ry = new int[y.length];
+                    double[] rs = new double[y.length];
+                    int k = 0;
+                    for (int[] group : new int[][] {pos, neg}) {
+                        for (int i = 0; i < group.length; i++) {
+                            int row = group[BootstrapIntervals.below(random, group.length)];
+                            ry[k] = y[row];
+                            rs[k++] = s[row];
+                        }
+                    }
+                    ConfusionCounts c = ConfusionCounts.of(ry, rs, threshold);
+                    org.assertj.core.data.Offset<Double> close = org.assertj.core.data.Offset.offset(1e-12);
+                    String at = " step " + step + " threshold " + threshold + " resample " + r;
+                    assertThat(values[0][r]).as("pr_auc" + at).isCloseTo(Curves.averagePrecision(ry, rs), close);
+                    assertThat(values[1][r]).as("roc_auc" + at).isCloseTo(Curves.rocAuc(ry, rs), close);
+                    assertThat(values[2][r]).as("recall" + at).isCloseTo(c.recall(), close);
+                    assertThat(values[3][r]).as("precision" + at).isCloseTo(c.precision(), close);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theResamplesGiveTheSameValuesOnOneThreadAndOnEveryCore() {
+        Object[] d = data(3_000, 4);
+        int[] y = (int[]) d[0];
+        double[] s = (double[]) d[1];
+        BootstrapIntervals.Ranked ranked = new BootstrapIntervals.Ranked(y, s, 0.5);
+        double[][] one = BootstrapIntervals.resampled(ranked, 257, 5, false);
+        double[][] all = BootstrapIntervals.resampled(ranked, 257, 5, true);
+        assertThat(all).isDeepEqualTo(one);
+        // and the resamples differ from one another (each has its own stream)
+        assertThat(java.util.Arrays.stream(one[0]).distinct().count()).isGreaterThan(200);
+    }
+
+    /** Lemire's draw: every value of a small range about equally often, none outside it, for small and huge bounds. */
+    @Test
+    void drawsAreUniformOverTheirRange() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        for (int bound : new int[] {1, 2, 3, 7, 10}) {
+            int[] seen = new int[bound];
+            int draws = 70_000;
+            for (int i = 0; i < draws; i++) {
+                seen[BootstrapIntervals.below(random, bound)]++;
+            }
+            double chi2 = 0;
+            for (int v : seen) {
+                chi2 += Math.pow(v - (double) draws / bound, 2) / ((double) draws / bound);
+            }
+            // chi-square with bound - 1 <= 9 degrees of freedom: 27.9 is its 0.999 quantile
+            assertThat(chi2).as("bound %d", bound).isLessThan(27.9);
+        }
+        // 3 * 2^29: a 32-bit draw scaled to it gives values 3k and 3k + 1 three times as often and 3k + 2 twice, so
+        // without the rejection a third of the values would come a quarter of the time
+        int bound = 3 << 29;
+        int thirds = 0;
+        for (int i = 0; i < 90_000; i++) {
+            int v = BootstrapIntervals.below(random, bound);
+            assertThat(v).isBetween(0, bound - 1);
+            thirds += v % 3 == 2 ? 1 : 0;
+        }
+        assertThat(thirds).isBetween(29_400, 30_600);
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(BootstrapIntervals.below(random, Integer.MAX_VALUE)).isBetween(0, Integer.MAX_VALUE - 1);
+        }
+    }
 }
