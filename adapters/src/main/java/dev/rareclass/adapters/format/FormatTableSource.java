@@ -85,10 +85,7 @@ public final class FormatTableSource implements TableSource {
     /** The format a file is read as: {@code --format} when given (validated), else from the name. */
     public String format(DataOptions options) {
         if (options.format().isPresent()) {
-            String f = options.format().get().trim().toLowerCase(Locale.ROOT);
-            if (f.equals("svmlight")) {
-                return "libsvm";
-            }
+            String f = known(options.format().get());
             if (!readers.containsKey(f)) {
                 throw new UsageException("unknown --format '" + options.format().get() + "'; known: "
                         + String.join(", ", formats()));
@@ -96,6 +93,18 @@ public final class FormatTableSource implements TableSource {
             return f;
         }
         return fromName(options.file());
+    }
+
+    @Override
+    public java.util.Optional<String> cannotRead(String format) {
+        return readers.containsKey(known(format)) ? java.util.Optional.empty()
+                : java.util.Optional.of("known: " + String.join(", ", formats()));
+    }
+
+    /** A format name as the readers are registered: case and spaces aside, svmlight is libsvm. */
+    private static String known(String format) {
+        String f = format.trim().toLowerCase(Locale.ROOT);
+        return f.equals("svmlight") ? "libsvm" : f;
     }
 
     String fromName(Path path) {

@@ -134,7 +134,11 @@ class RememberedReadingAttackTest {
                 refused("format 3000 arrays deep", READ, readWith("format", nested("[", "]", 3000, "\"csv\""))),
                 asCli("format CSV (upper case)", READ, readWith("format", "\"CSV\""), "--format", "CSV"),
                 asCli("format tsv on a csv file", READ, readWith("format", "\"tsv\""), "--format", "tsv"),
-                asCli("format unknown but a name", READ, readWith("format", "\"parquet\""), "--format", "parquet"),
+                // a name no reader here knows (Spark's parquet): refused, not blamed on a --format never given
+                refused("format unknown but a name", READ, readWith("format", "\"parquet\"")),
+                refused("format unknown, upper case", READ, readWith("format", "\"PARQUET\"")),
+                asCli("format svmlight (libsvm's other name)", READ, readWith("format", "\"svmlight\""), "--format",
+                        "svmlight"),
                 // delimiter
                 refused("delimiter empty", READ, readWith("delimiter", "\"\"")),
                 refused("delimiter two characters", READ, readWith("delimiter", "\";;\"")),
@@ -201,6 +205,24 @@ class RememberedReadingAttackTest {
     void theCorpusIsLarge() {
         assertThat(corpus().count()).isGreaterThanOrEqualTo(30);
         assertThat(corpus().map(Case::name).distinct().count()).isEqualTo(corpus().count());
+    }
+
+    /** A format the model remembers that no reader here knows gives way to the one the user gives. */
+    @Test
+    void aFormatGivenOnTheCommandLineOverridesAnUnknownRememberedOne() throws IOException {
+        Path model = hostile(refused("format parquet, then --format csv", READ, readWith("format", "\"parquet\"")));
+        for (String command : List.of("evaluate", "predict")) {
+            InProcessCli r = run(command, model, List.of("--format", "csv"));
+            InProcessCli expected = run(command, good, List.of("--format", "csv"));
+            assertThat(r.exitCode()).as(command + ": " + r.err()).isZero();
+            assertThat(r.out().replace(model.getFileName().toString(), "M"))
+                    .isEqualTo(expected.out().replace(good.getFileName().toString(), "M"));
+        }
+        InProcessCli explain = InProcessCli.run("explain", model.toString(), data.toString());
+        assertThat(explain.exitCode()).isEqualTo(65);
+        assertThat(explain.err().strip())
+                .startsWith("rareclass: " + model + ": refused: its training data was read as 'parquet'")
+                .contains("known: arff, csv, libsvm, tab, text, tsv").hasLineCount(1);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -41,4 +41,12 @@ public interface TableSource {
         throw new dev.rareclass.domain.error.UsageException(role + ": this format cannot copy a column ('" + column
                 + "')");
     }
+
+    /**
+     * Why this source cannot read files of {@code format} (a format name as {@code --format} takes it), such as the
+     * formats it does read; empty when it can, or cannot tell.
+     */
+    default java.util.Optional<String> cannotRead(String format) {
+        return java.util.Optional.empty();
+    }
 }

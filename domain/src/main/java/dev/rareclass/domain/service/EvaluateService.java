@@ -40,7 +40,7 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
             // aside as the rows' costs, so the features are the ones the model was trained on; unless the user drops it
             Optional<String> costColumn = html.isPresent() ? ThresholdPolicies.costColumnOf(model.thresholdPolicy())
                     .filter(c -> !request.given().drop().orElse(List.of()).contains(c)) : Optional.empty();
-            DataOptions options = asTrained(request.data(), request.given(), model);
+            DataOptions options = asTrained(tables, request.model(), request.data(), request.given(), model);
             Table table = tables.read(costColumn.map(options::withoutDropping).orElse(options));
             if (costColumn.isPresent()) {
                 if (!table.featureNames().contains(costColumn.get())) {
@@ -74,6 +74,24 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
             staged.commit();
             return new Result(evaluation, written);
         }
+    }
+
+    /**
+     * {@link #asTrained(DataOptions, ReadingOptions, FittedPipeline)}, first refusing (exit 65, naming the model file)
+     * a format the model remembers for its training data that {@code tables} cannot read, when the user gave none:
+     * an altered model file, or one written by an engine that reads more formats (a Spark model is a file of its
+     * own). Read with it, the refusal would name a {@code --format} the user never gave.
+     */
+    public static DataOptions asTrained(TableSource tables, Path modelFile, DataOptions data, ReadingOptions given,
+                                        FittedPipeline model) {
+        Optional<String> remembered = model.provenance().reading().format();
+        if (given.format().isEmpty() && remembered.isPresent()) {
+            tables.cannotRead(remembered.get()).ifPresent(why -> {
+                throw new DataException(modelFile + ": refused: its training data was read as '" + remembered.get()
+                        + "', a format rareclass does not read here (" + why + "); give the table's --format");
+            });
+        }
+        return asTrained(data, given, model);
     }
 
     /**

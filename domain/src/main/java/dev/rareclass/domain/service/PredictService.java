@@ -24,7 +24,7 @@ public record PredictService(TableSource tables, ModelStore store, ResultSink si
     public Predictions predict(Request request, ProgressListener progress) {
         outputs.checkFile(request.out(), List.of(request.model(), request.data().file()));
         FittedPipeline model = store.load(request.model());
-        DataOptions read = EvaluateService.asTrained(request.data(), request.given(), model);
+        DataOptions read = EvaluateService.asTrained(tables, request.model(), request.data(), request.given(), model);
         TableWithColumn withIds = null;
         Table table;
         if (request.id().isPresent()) {
