@@ -106,7 +106,7 @@ final class SparkModelCommands {
                                        ReadingOptions given, ProgressListener progress) {
         SparkModelFile.Loaded model = SparkModelFile.read(file, spark);
         SparkModelManifest m = model.manifest();
-        DataOptions read = asTrained(data, given, m);
+        DataOptions read = asTrained(file, data, given, m);
         SparkTables.ForScoring table = SparkTables.readForScoring(spark, read, m.features(), m.imputes(), false,
                 progress);
         progress.note(String.format(Locale.ROOT, "%s: %,d rows, %,d positive (%.2f%%), on %s", table.source(),
@@ -140,7 +140,7 @@ final class SparkModelCommands {
         SparkModelManifest m = model.manifest();
         Target target = Target.of(spark, out);
         // the label is a column like any other here: copied, never a feature
-        DataOptions read = asTrained(data, given, m).withLabel(Optional.empty(), Optional.empty());
+        DataOptions read = asTrained(file, data, given, m).withLabel(Optional.empty(), Optional.empty());
         SparkTables.ForScoring table = SparkTables.readForScoring(spark, read, m.features(), m.imputes(), true,
                 progress);
         for (String added : List.of(P, PREDICTED)) {
@@ -169,9 +169,19 @@ final class SparkModelCommands {
 
     /**
      * The user's data options completed from the model: the reading options not given as its training table was
-     * read, and its label column and positive value when not given. The features are the model's, by name.
+     * read, and its label column and positive value when not given. The features are the model's, by name. A format
+     * the model remembers that this engine does not read (an altered file) is refused naming the model file, when the
+     * user gave none, rather than blamed on a {@code --format} never given.
      */
-    static DataOptions asTrained(DataOptions data, ReadingOptions given, SparkModelManifest m) {
+    static DataOptions asTrained(java.nio.file.Path file, DataOptions data, ReadingOptions given,
+                                 SparkModelManifest m) {
+        Optional<String> remembered = m.reading().format();
+        if (given.format().isEmpty() && remembered.isPresent()
+                && !SparkTables.FORMATS.contains(remembered.get().trim().toLowerCase(Locale.ROOT))) {
+            throw new DataException(file + ": refused: its training table was read as '"
+                    + remembered.get() + "', a format the Spark engine does not read (known: "
+                    + String.join(", ", SparkTables.FORMATS) + "); give the table's --format");
+        }
         // the model reads its own features by name, typed as in training: what --drop and --categorical could change
         // about them is refused, the rest has no effect
         for (SparkTables.Feature f : m.features()) {

@@ -580,7 +580,15 @@ final class SparkTables {
     }
 
     private static boolean isParquet(DataOptions o) {
-        return o.format().orElseGet(() -> formatOf(o.file())).equals("parquet");
+        return format(o).equals("parquet");
+    }
+
+    /** The formats the Spark engine reads, as {@code --format} names them (in any case). */
+    static final List<String> FORMATS = List.of("csv", "tsv", "parquet");
+
+    /** The format a table is read as: {@code --format} (any case), else from the file's name. */
+    private static String format(DataOptions o) {
+        return o.format().map(f -> f.trim().toLowerCase(Locale.ROOT)).orElseGet(() -> formatOf(o.file()));
     }
 
     /** The table as Spark reads it: the schema inferred from the file, or the one given. */
@@ -599,7 +607,7 @@ final class SparkTables {
         } else {
             URI.create(path.replace(" ", "%20"));
         }
-        String format = o.format().orElseGet(() -> formatOf(o.file()));
+        String format = format(o);
         String where = path;
         Dataset<Row> read = Failures.translate(source, () -> switch (format) {
             case "parquet" -> spark.read().parquet(where);

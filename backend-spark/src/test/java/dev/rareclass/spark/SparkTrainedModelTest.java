@@ -228,6 +228,33 @@ class SparkTrainedModelTest {
                 .hasMessage("--drop x2: the model reads column x2; it cannot do without it");
     }
 
+    /**
+     * A format the model remembers that this engine does not read (an altered file) is refused naming the model file,
+     * not blamed on a --format never given; one it reads is taken in any case, and a format the user gives wins.
+     */
+    @Test
+    void aRememberedFormatTheEngineDoesNotReadIsRefusedNamingTheModel() throws IOException {
+        java.util.function.Function<String, java.util.function.UnaryOperator<String>> rememberedAs = f -> json ->
+                json.replaceFirst("(\"read_with\"\\s*:\\s*\\{\\s*\"format\"\\s*:\\s*)(null|\"[^\"]*\")",
+                        "$1\"" + f + "\"");
+        Path arff = rewritten("arff.zip", resigned(rememberedAs.apply("arff")));
+        assertThatThrownBy(() -> engine.evaluate(arff, DataOptions.of(testFile), ReadingOptions.NONE,
+                ProgressListener.NONE)).isInstanceOf(DataException.class)
+                .hasMessage(arff + ": refused: its training table was read as 'arff', a format the Spark engine does "
+                        + "not read (known: csv, tsv, parquet); give the table's --format");
+        ReadingOptions csv = new ReadingOptions(Optional.of("CSV"), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        EvaluatedOnCluster given = engine.evaluate(arff, DataOptions.of(testFile), csv, ProgressListener.NONE);
+        Path upper = rewritten("upper.zip", resigned(rememberedAs.apply("CSV")));
+        EvaluatedOnCluster remembered = engine.evaluate(upper, DataOptions.of(testFile), ReadingOptions.NONE,
+                ProgressListener.NONE);
+        EvaluatedOnCluster asTrained = engine.evaluate(model, DataOptions.of(testFile), ReadingOptions.NONE,
+                ProgressListener.NONE);
+        // every metric, the counts and the threshold, as printed in full
+        assertThat(given.evaluation().metrics()).hasToString(asTrained.evaluation().metrics().toString());
+        assertThat(remembered.evaluation().metrics()).hasToString(asTrained.evaluation().metrics().toString());
+    }
+
     // ---- the hostile corpus: every file refused as bad data, in one line naming it, before Spark reads it
 
     /** Refused by predict's and evaluate's load and by inspect's description alike. */

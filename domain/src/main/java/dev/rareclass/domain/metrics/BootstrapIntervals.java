@@ -40,6 +40,9 @@ public final class BootstrapIntervals {
      *         empty map when a class is missing
      */
     public static Map<String, Interval> of(int[] y, double[] scores, double threshold, int resamples, long seed) {
+        if (y.length > 0) {
+            Inputs.checkLabelsAndScores(y, scores); // finite scores, as every curve of this package takes them
+        }
         Ranked ranked = new Ranked(y, scores, threshold);
         Map<String, Interval> out = new LinkedHashMap<>();
         if (ranked.positives() == 0 || ranked.negatives() == 0 || resamples < 2) {
@@ -161,7 +164,8 @@ public final class BootstrapIntervals {
                 positives += positive ? 1 : 0;
                 withPositive[groups] |= positive;
                 double s = scores[order[i]];
-                if (i == n - 1 || Double.compare(scores[order[i + 1]], s) != 0) {
+                // == as scikit-learn compares: 0.0 and -0.0 tie (sorted side by side, as Double.compare has them)
+                if (i == n - 1 || scores[order[i + 1]] != s) {
                     groupEnds[groups++] = i + 1;
                     if (s >= threshold) {
                         reaching = groups;

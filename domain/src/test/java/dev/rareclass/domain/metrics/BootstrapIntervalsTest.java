@@ -1,6 +1,7 @@
 package dev.rareclass.domain.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.Random;
@@ -101,6 +102,28 @@ class BootstrapIntervalsTest {
                 }
             }
         }
+    }
+
+    /** 0.0 and -0.0 are one score, as scikit-learn compares them: one operating point, not two. */
+    @Test
+    void zeroAndNegativeZeroTie() {
+        int[] y = {1, 0, 0, 1, 0, 1};
+        double[] s = {-0.0, 0.0, 0.3, 0.0, 0.9, -0.0};
+        double[] m = BootstrapIntervals.once(y, s, 0.5);
+        // scikit-learn 1.2.1 on these rows: average_precision_score 0.5, roc_auc_score 0.16666666666666669 (the same
+        // with every -0.0 written as 0.0); Curves agrees
+        assertThat(m[0]).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-12))
+                .isCloseTo(Curves.averagePrecision(y, s), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(m[1]).isCloseTo(0.16666666666666669, org.assertj.core.data.Offset.offset(1e-12))
+                .isCloseTo(Curves.rocAuc(y, s), org.assertj.core.data.Offset.offset(1e-12));
+        double[] positiveZeros = s.clone();
+        for (int i = 0; i < s.length; i++) {
+            positiveZeros[i] = s[i] == 0 ? 0.0 : s[i];
+        }
+        assertThat(BootstrapIntervals.of(y, s, 0.5, 200, 3))
+                .isEqualTo(BootstrapIntervals.of(y, positiveZeros, 0.5, 200, 3));
+        assertThatThrownBy(() -> BootstrapIntervals.of(y, new double[] {0, 0, Double.NaN, 0, 0, 0}, 0.5, 10, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
     }
 
     @Test
