@@ -47,6 +47,29 @@ class InspectCommandTest {
                 .containsPattern("tp\\s+\\d+\\n");
     }
 
+    /** A file's checksum is in the provenance; a pipe, read once, has none, and says so rather than "generated". */
+    @Test
+    void theDataChecksumIsTheFilesOrSaysThereIsNone() throws Exception {
+        assertThat(CliRun.of("inspect", model.toString()).out()).containsPattern("data SHA-256 +[0-9a-f]{64}\\n");
+        Path pipe = dir.resolve("rows.pipe");
+        Process mk = new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0 && Files.exists(pipe), "no mkfifo here");
+        Thread writer = Thread.ofPlatform().start(() -> {
+            try {
+                Files.writeString(pipe, Files.readString(dir.resolve("t.csv")));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Path piped = dir.resolve("piped.model");
+        CliRun trained = CliRun.of("train", pipe.toString(), "--delimiter", ";", "--label", "y", "--positive", "yes",
+                "--drop", "id", "--model", "logistic", "--out", piped.toString(), "-q");
+        writer.join(60_000);
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        assertThat(CliRun.of("inspect", piped.toString()).out())
+                .contains("data SHA-256       (none: generated data, or read from standard input or a pipe)\n");
+    }
+
     @Test
     void jsonIsTheManifest() {
         CliRun r = CliRun.of("inspect", model.toString(), "--json");

@@ -98,7 +98,9 @@ public record ModelReport(String title, String scoredPart, DatasetSummary datase
         facts.put("rareclass", p.rareclassVersion());
         facts.put("java", p.javaVersion());
         facts.put("training data", p.dataSource());
-        facts.put("data SHA-256", p.dataSha256().isEmpty() ? "(generated data)" : p.dataSha256());
+        // none for generated data, and none for data read once from standard input or a pipe (nothing to read again)
+        facts.put("data SHA-256", p.dataSha256().isEmpty()
+                ? "(none: generated data, or read from standard input or a pipe)" : p.dataSha256());
         facts.put("seed", Long.toString(p.seed()));
         facts.put("training rows", Integer.toString(p.trainingRows()));
         facts.put("validation rows", Integer.toString(p.validationRows()));
