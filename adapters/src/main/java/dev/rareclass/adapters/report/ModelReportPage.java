@@ -331,7 +331,8 @@ final class ModelReportPage {
         }
         page.table(List.of("metric", "value", "95% interval"), rows, 1, null);
         if (!ev().intervals().isEmpty()) {
-            page.note("Intervals: " + dev.rareclass.domain.metrics.BootstrapIntervals.RESAMPLES + " stratified, seeded "
+            page.note("Intervals: " + String.format(java.util.Locale.ROOT, "%,d",
+                    dev.rareclass.domain.metrics.BootstrapIntervals.RESAMPLES) + " stratified, seeded "
                     + "bootstrap resamples of the rows (2.5th to 97.5th percentile).");
         }
         if (!ev().top().isEmpty()) {

@@ -90,7 +90,8 @@ final class Show {
             }
         }
         if (!e.intervals().isEmpty()) {
-            out.println("(intervals: " + dev.rareclass.domain.metrics.BootstrapIntervals.RESAMPLES
+            out.println("(intervals: " + String.format(java.util.Locale.ROOT, "%,d",
+                    dev.rareclass.domain.metrics.BootstrapIntervals.RESAMPLES)
                     + " stratified bootstrap resamples of the rows, seeded)");
         }
         ConfusionCounts c = e.metrics().counts();

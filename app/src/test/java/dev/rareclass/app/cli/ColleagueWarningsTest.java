@@ -171,6 +171,7 @@ class ColleagueWarningsTest {
         assertThat(json.path("top_shares")).hasSize(3);
         assertThat(json.path("top_shares").get(0).path("rows").intValue()).isGreaterThanOrEqualTo(20);
         CliRun text = CliRun.of("score", file.toString(), "--label", "y", "--score", "p", "--positive", "1");
-        assertThat(text.out()).contains("(95% interval ").contains("Top of the ranking").contains("top 5%");
+        assertThat(text.out()).contains("(95% interval ").contains("Top of the ranking").contains("top 5%")
+                .contains("(intervals: 1,000 stratified bootstrap resamples of the rows, seeded)");
     }
 }
