@@ -48,7 +48,7 @@ final class LayerLists {
         for (String part : raw.split(",")) {
             double v;
             try {
-                v = Double.parseDouble(part.trim());
+                v = dev.rareclass.domain.data.Decimals.parse(part);
             } catch (NumberFormatException e) {
                 throw new UsageException("parameter " + key + "=" + raw + " is not a number or a comma list of numbers");
             }

@@ -100,7 +100,7 @@ public record MlpParams(List<Integer> hidden, List<String> activations, List<Dou
         List<Double> dropouts = new ArrayList<>();
         for (String d : perLayer(p, "dropout", "0", n)) {
             try {
-                dropouts.add(Double.parseDouble(d));
+                dropouts.add(dev.rareclass.domain.data.Decimals.parse(d));
             } catch (NumberFormatException e) {
                 throw new UsageException("parameter dropout=" + d + " is not a number");
             }

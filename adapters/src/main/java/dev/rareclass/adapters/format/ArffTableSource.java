@@ -326,7 +326,7 @@ public final class ArffTableSource extends ParsedTableSource {
                 }
                 double v;
                 try {
-                    v = Tokens.decimal(t.text());
+                    v = dev.rareclass.domain.data.Decimals.parse(t.text());
                 } catch (NumberFormatException e) {
                     throw DataException.at(c.file, c.line, where, "'" + abbreviate(t.text()) + "' is not a number");
                 }
@@ -544,7 +544,7 @@ public final class ArffTableSource extends ParsedTableSource {
                     int close = s.indexOf('}', i);
                     if (close > 0) {
                         try {
-                            Double.parseDouble(s.substring(i + 1, close).strip());
+                            dev.rareclass.domain.data.Decimals.parse(s.substring(i + 1, close));
                             i = close + 1;
                             return true;
                         } catch (NumberFormatException e) {

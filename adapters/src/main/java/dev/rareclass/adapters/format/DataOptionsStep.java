@@ -450,7 +450,7 @@ public final class DataOptionsStep {
             t = t.substring(1, t.length() - 1);
         }
         try {
-            Tokens.decimal(t);
+            dev.rareclass.domain.data.Decimals.parse(t);
             return true;
         } catch (NumberFormatException e) {
             return false;

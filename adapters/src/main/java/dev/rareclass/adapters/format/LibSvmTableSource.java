@@ -113,7 +113,7 @@ public final class LibSvmTableSource extends ParsedTableSource {
                 last = index;
                 double v;
                 try {
-                    v = Tokens.decimal(token.substring(colon + 1));
+                    v = dev.rareclass.domain.data.Decimals.parse(token.substring(colon + 1));
                 } catch (NumberFormatException e) {
                     throw DataException.at(file, lineNo, "'f" + index + "'", "'" + abbreviate(token.substring(colon + 1))
                             + "' is not a number");

@@ -1,5 +1,6 @@
 package dev.rareclass.adapters.format;
 
+import dev.rareclass.domain.data.Decimals;
 import java.util.Locale;
 
 /**
@@ -57,7 +58,7 @@ public final class Tokens {
         char first = token.charAt(0);
         if ((first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.') {
             try {
-                return decimal(token);
+                return Decimals.parse(token);
             } catch (NumberFormatException e) {
                 return Double.NaN;
             }
@@ -72,56 +73,6 @@ public final class Tokens {
             return Double.POSITIVE_INFINITY;
         }
         return Double.NaN;
-    }
-
-    /**
-     * The number a token writes in decimal, as tables write numbers: an optional sign, digits with at most one point,
-     * an optional exponent ({@code -12.5}, {@code .5}, {@code 3.}, {@code 1e-5}), or {@code inf} / {@code infinity} in
-     * any case with an optional sign; white space around it is ignored, as {@link Double#parseDouble} ignores it.
-     * What only Java reads as a number (hexadecimal {@code 0x1p3}, a type suffix as in {@code 1.5d} or {@code 2f},
-     * {@code NaN}) is none here, as for pandas and scikit-learn: a {@link NumberFormatException}.
-     */
-    public static double decimal(String token) {
-        String t = token.trim();
-        int n = t.length();
-        int i = n > 0 && (t.charAt(0) == '+' || t.charAt(0) == '-') ? 1 : 0;
-        String unsigned = t.substring(i);
-        if (unsigned.equalsIgnoreCase("inf") || unsigned.equalsIgnoreCase("infinity")) {
-            return i == 1 && t.charAt(0) == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-        }
-        int digits = 0;
-        for (; i < n && isDigit(t.charAt(i)); i++) {
-            digits++;
-        }
-        if (i < n && t.charAt(i) == '.') {
-            for (i++; i < n && isDigit(t.charAt(i)); i++) {
-                digits++;
-            }
-        }
-        if (digits == 0) {
-            throw new NumberFormatException("not a decimal number: " + token);
-        }
-        if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
-            i++;
-            if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
-                i++;
-            }
-            int exponent = 0;
-            for (; i < n && isDigit(t.charAt(i)); i++) {
-                exponent++;
-            }
-            if (exponent == 0) {
-                throw new NumberFormatException("not a decimal number: " + token);
-            }
-        }
-        if (i != n) {
-            throw new NumberFormatException("not a decimal number: " + token);
-        }
-        return Double.parseDouble(t);
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 
     private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,

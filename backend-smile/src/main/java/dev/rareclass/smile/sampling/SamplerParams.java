@@ -60,7 +60,7 @@ public record SamplerParams(double ratio, int k, int m, double outStep, double c
         String raw = p.string(RATIO, null);
         if (raw != null) {
             try {
-                ratio = Double.parseDouble(raw);
+                ratio = dev.rareclass.domain.data.Decimals.parse(raw);
             } catch (NumberFormatException e) {
                 throw new UsageException("parameter ratio=" + raw + " is not a number");
             }

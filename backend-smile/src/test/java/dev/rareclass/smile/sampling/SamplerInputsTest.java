@@ -126,9 +126,14 @@ class SamplerInputsTest {
 
     @Test
     void ratioOutsideZeroToOneIsAUsageError() {
-        for (String bad : List.of("0", "-0.5", "1.5", "NaN")) {
+        for (String bad : List.of("0", "-0.5", "1.5", "inf")) {
             assertThatThrownBy(() -> sampler("smote", Map.of("ratio", bad)))
                     .isInstanceOf(UsageException.class).hasMessageContaining("ratio=" + bad).hasMessageContaining("(0, 1]");
+        }
+        // what only Java reads as a number is none here, as in a table (Decimals)
+        for (String bad : List.of("NaN", "0x1p-1", "0.5d")) {
+            assertThatThrownBy(() -> sampler("smote", Map.of("ratio", bad)))
+                    .isInstanceOf(UsageException.class).hasMessage("parameter ratio=" + bad + " is not a number");
         }
     }
 

@@ -85,7 +85,7 @@ public final class PositiveValues implements Predicate<String> {
             return Double.NaN;
         }
         try {
-            return Double.parseDouble(s);
+            return Decimals.parse(s);
         } catch (NumberFormatException e) {
             return Double.NaN;
         }

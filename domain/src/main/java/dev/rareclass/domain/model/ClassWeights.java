@@ -81,12 +81,13 @@ public record ClassWeights(double positive, double negative) {
 
     private static double weight(String spec, String text) {
         String t = text.trim();
-        // digits, a point, an exponent: Double.parseDouble alone would also take NaN, Infinity, 0x1p3 and 1d
-        if (!t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+        double v;
+        try {
+            v = dev.rareclass.domain.data.Decimals.parse(t);
+        } catch (NumberFormatException e) {
             throw new UsageException("class weight '" + spec + "' is not none, balanced or POS:NEG (such as 10:1); '"
                     + t + "' is not a number");
         }
-        double v = Double.parseDouble(t);
         if (!(v > 0) || Double.isInfinite(v)) {
             throw new UsageException("class weight '" + spec + "': each weight of POS:NEG must be positive and finite, got '"
                     + t + "'");

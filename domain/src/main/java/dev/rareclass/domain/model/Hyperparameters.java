@@ -85,7 +85,8 @@ public final class Hyperparameters {
     }
 
     public double decimal(String key, double fallback, double min, double max) {
-        return checked(key, fallback, Double::parseDouble, v -> v >= min && v <= max, min, max, "a number");
+        return checked(key, fallback, dev.rareclass.domain.data.Decimals::parse, v -> v >= min && v <= max, min, max,
+                "a number");
     }
 
     /** A share in (0, 1], such as a learning rate or a subsample; 0 is refused naming the parameter. */

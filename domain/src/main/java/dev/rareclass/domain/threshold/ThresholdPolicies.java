@@ -147,12 +147,11 @@ public final class ThresholdPolicies {
     private static double number(String spec, String text) {
         double v;
         try {
-            v = Double.parseDouble(text);
+            v = dev.rareclass.domain.data.Decimals.parse(text);
         } catch (NumberFormatException e) {
             throw bad(spec, "'" + text + "' is not a number");
         }
-        // parseDouble accepts "NaN", "Infinity" and a trailing 'd'/'f'; none is a sensible spec.
-        if (!Double.isFinite(v) || text.endsWith("d") || text.endsWith("f")) {
+        if (!Double.isFinite(v)) {
             throw bad(spec, "'" + text + "' is not a finite number");
         }
         // -0.0 would make "-0" a policy unequal to "0" although both choose the same predictions.

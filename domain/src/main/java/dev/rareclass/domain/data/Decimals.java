@@ -1,0 +1,62 @@
+package dev.rareclass.domain.data;
+
+/**
+ * The one rule for a number a user writes, in a table's field, a label value, a model parameter, a class weight or a
+ * threshold policy: an optional sign, digits with at most one point, an optional exponent ({@code -12.5}, {@code .5},
+ * {@code 3.}, {@code 1e-5}), or {@code inf} / {@code infinity} in any case with an optional sign; white space around it
+ * is ignored. What only Java reads as a number (hexadecimal {@code 0x1p3}, a type suffix as in {@code 1.5d} or
+ * {@code 2f}, {@code NaN}) is none, as for pandas and scikit-learn. Where a number must be finite, the caller says so.
+ */
+public final class Decimals {
+
+    private Decimals() {
+    }
+
+    /**
+     * The number {@code token} writes.
+     *
+     * @throws NumberFormatException when it writes none by this rule
+     */
+    public static double parse(String token) {
+        String t = token.trim();
+        int n = t.length();
+        int i = n > 0 && (t.charAt(0) == '+' || t.charAt(0) == '-') ? 1 : 0;
+        String unsigned = t.substring(i);
+        if (unsigned.equalsIgnoreCase("inf") || unsigned.equalsIgnoreCase("infinity")) {
+            return i == 1 && t.charAt(0) == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        int digits = 0;
+        for (; i < n && isDigit(t.charAt(i)); i++) {
+            digits++;
+        }
+        if (i < n && t.charAt(i) == '.') {
+            for (i++; i < n && isDigit(t.charAt(i)); i++) {
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            throw new NumberFormatException("not a decimal number: " + token);
+        }
+        if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+                i++;
+            }
+            int exponent = 0;
+            for (; i < n && isDigit(t.charAt(i)); i++) {
+                exponent++;
+            }
+            if (exponent == 0) {
+                throw new NumberFormatException("not a decimal number: " + token);
+            }
+        }
+        if (i != n) {
+            throw new NumberFormatException("not a decimal number: " + token);
+        }
+        return Double.parseDouble(t);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}

@@ -1,0 +1,65 @@
+package dev.rareclass.domain.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.model.ClassWeights;
+import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.threshold.ThresholdPolicies;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DecimalsTest {
+
+    /**
+     * Numbers as tables write them are numbers; what only Java reads as one is not (pandas reads {@code 0x1p3},
+     * {@code 1.5d} and {@code 2f} as text, so a column of them is categorical there and here).
+     */
+    @Test
+    void readsTheNumbersPeopleWriteAndNothingOnlyJavaReads() {
+        for (String s : new String[] {"0", "-0", "+1", "1.", ".5", "-.5", "1e5", "1E+05", "-2.5e-3", " 7 ", "\t8\r",
+            "12345678901234567890", "1e400"}) {
+            assertThat(Decimals.parse(s)).as(s).isEqualTo(Double.parseDouble(s));
+        }
+        assertThat(Decimals.parse("inf")).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(Decimals.parse("-Infinity")).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(Decimals.parse("+INF")).isEqualTo(Double.POSITIVE_INFINITY);
+        for (String s : ONLY_JAVA) {
+            assertThatThrownBy(() -> Decimals.parse(s)).as(s).isInstanceOf(NumberFormatException.class);
+        }
+        for (String s : new String[] {"", " ", ".", "-", "+", "e5", "1e", "1e+", "1.2.3", "1 000", "1_000", "--1",
+            "1e5.5", "infinit", "Infinityy"}) {
+            assertThatThrownBy(() -> Decimals.parse(s)).as(s).isInstanceOf(NumberFormatException.class);
+        }
+    }
+
+    private static final String[] ONLY_JAVA = {"0x1p3", "0x10", "1.5d", "2f", "3D", "4F", "NaN", "-NaN"};
+
+    /**
+     * The same rule wherever a user writes a number: a model parameter, a class weight, a threshold policy, a label
+     * value (which "1.0" and "1" both spell) all refuse what only Java reads as one, naming it.
+     */
+    @Test
+    void everyNumberAUserWritesFollowsIt() {
+        Labels labels = Labels.of(1, 0, 0, 1);
+        for (String s : ONLY_JAVA) {
+            assertThatThrownBy(() -> Hyperparameters.of(Map.of("learning-rate", s)).decimal("learning-rate", 0.1, 0, 1))
+                    .as(s).isInstanceOf(UsageException.class)
+                    .hasMessage("parameter learning-rate=" + s + " is not a number");
+            assertThatThrownBy(() -> ClassWeights.parse(s + ":1", labels)).as(s).isInstanceOf(UsageException.class)
+                    .hasMessageContaining("'" + s + "' is not a number");
+            // a policy is read in lower case
+            assertThatThrownBy(() -> ThresholdPolicies.parse("recall>=" + s)).as(s).isInstanceOf(UsageException.class)
+                    .hasMessageContaining("'" + s.toLowerCase(java.util.Locale.ROOT) + "' is not a number");
+        }
+        assertThat(Hyperparameters.of(Map.of("learning-rate", " 5e-2 ")).decimal("learning-rate", 0.1, 0, 1))
+                .isEqualTo(0.05);
+        assertThat(ClassWeights.parse("10:1", labels).positive()).isEqualTo(10);
+        assertThat(ThresholdPolicies.parse("recall>=.8").spec()).isEqualTo(ThresholdPolicies.parse("recall>=0.8").spec());
+        assertThatThrownBy(() -> ThresholdPolicies.parse("recall>=inf")).hasMessageContaining("'inf' is not a finite number");
+        assertThat(PositiveValues.parse("1").test("1.0")).isTrue();
+        assertThat(PositiveValues.parse("1").test("0x1")).isFalse();
+        assertThat(PositiveValues.parse("1").test("1d")).isFalse();
+    }
+}
