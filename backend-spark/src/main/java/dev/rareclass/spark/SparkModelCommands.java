@@ -175,13 +175,9 @@ final class SparkModelCommands {
      */
     static DataOptions asTrained(java.nio.file.Path file, DataOptions data, ReadingOptions given,
                                  SparkModelManifest m) {
-        Optional<String> remembered = m.reading().format();
-        if (given.format().isEmpty() && remembered.isPresent()
-                && !SparkTables.FORMATS.contains(remembered.get().trim().toLowerCase(Locale.ROOT))) {
-            throw new DataException(file + ": refused: its training table was read as '"
-                    + remembered.get() + "', a format the Spark engine does not read (known: "
-                    + String.join(", ", SparkTables.FORMATS) + "); give the table's --format");
-        }
+        m.reading().requireReadable(file, given, "the Spark engine does not read",
+                f -> SparkTables.FORMATS.contains(f.trim().toLowerCase(Locale.ROOT)) ? Optional.empty()
+                        : Optional.of("known: " + String.join(", ", SparkTables.FORMATS)));
         // the model reads its own features by name, typed as in training: what --drop and --categorical could change
         // about them is refused, the rest has no effect
         for (SparkTables.Feature f : m.features()) {

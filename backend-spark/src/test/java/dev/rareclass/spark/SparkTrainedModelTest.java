@@ -240,7 +240,7 @@ class SparkTrainedModelTest {
         Path arff = rewritten("arff.zip", resigned(rememberedAs.apply("arff")));
         assertThatThrownBy(() -> engine.evaluate(arff, DataOptions.of(testFile), ReadingOptions.NONE,
                 ProgressListener.NONE)).isInstanceOf(DataException.class)
-                .hasMessage(arff + ": refused: its training table was read as 'arff', a format the Spark engine does "
+                .hasMessage(arff + ": refused: its training data was read as 'arff', a format the Spark engine does "
                         + "not read (known: csv, tsv, parquet); give the table's --format");
         ReadingOptions csv = new ReadingOptions(Optional.of("CSV"), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());

@@ -61,6 +61,25 @@ public record ReadingOptions(Optional<String> format, Optional<Boolean> header, 
                 drop.or(base::drop), categorical.or(base::categorical), text.or(base::text), missing.or(base::missing));
     }
 
+    /**
+     * Refuses (exit 65, naming the model file) the format these options, a model's remembered reading, name when the
+     * user gave none ({@code given}) and the engine that reads the table cannot read it: an altered model file, or one
+     * written by an engine that reads more formats. Read with it, the refusal would blame a {@code --format} the user
+     * never gave.
+     *
+     * @param engine     who cannot read it, as the message says so ("rareclass does not read here")
+     * @param cannotRead why the engine cannot read a format (such as the formats it reads); empty when it can
+     */
+    public void requireReadable(java.nio.file.Path modelFile, ReadingOptions given, String engine,
+                                java.util.function.Function<String, Optional<String>> cannotRead) {
+        if (given.format().isEmpty() && format.isPresent()) {
+            cannotRead.apply(format.get()).ifPresent(why -> {
+                throw new dev.rareclass.domain.error.DataException(modelFile + ": refused: its training data was read "
+                        + "as '" + format.get() + "', a format " + engine + " (" + why + "); give the table's --format");
+            });
+        }
+    }
+
     /** The data options with every part said here replacing theirs. */
     public DataOptions applyTo(DataOptions data) {
         return new DataOptions(data.file(), format.or(data::format), header.orElse(data.header()),

@@ -77,20 +77,13 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
     }
 
     /**
-     * {@link #asTrained(DataOptions, ReadingOptions, FittedPipeline)}, first refusing (exit 65, naming the model file)
-     * a format the model remembers for its training data that {@code tables} cannot read, when the user gave none:
-     * an altered model file, or one written by an engine that reads more formats (a Spark model is a file of its
-     * own). Read with it, the refusal would name a {@code --format} the user never gave.
+     * {@link #asTrained(DataOptions, ReadingOptions, FittedPipeline)}, first refusing a format the model remembers
+     * that {@code tables} cannot read, when the user gave none ({@link ReadingOptions#requireReadable}).
      */
     public static DataOptions asTrained(TableSource tables, Path modelFile, DataOptions data, ReadingOptions given,
                                         FittedPipeline model) {
-        Optional<String> remembered = model.provenance().reading().format();
-        if (given.format().isEmpty() && remembered.isPresent()) {
-            tables.cannotRead(remembered.get()).ifPresent(why -> {
-                throw new DataException(modelFile + ": refused: its training data was read as '" + remembered.get()
-                        + "', a format rareclass does not read here (" + why + "); give the table's --format");
-            });
-        }
+        model.provenance().reading().requireReadable(modelFile, given, "rareclass does not read here",
+                tables::cannotRead);
         return asTrained(data, given, model);
     }
 
