@@ -191,7 +191,7 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
             throw new IllegalArgumentException("manifest field 'positive' is empty");
         }
         LabelMapping label = new LabelMapping(text(m.path("input"), "label"), positive,
-                m.path("input").path("negative").asText("not " + positive));
+                m.path("input").path("negative").asText(LabelMapping.otherThan(positive)));
         FittedPreprocessor preprocessor = preprocessor(m.path("preprocessing").path("columns"));
         ReferenceRow reference = reference(m.path("preprocessing").path("columns"));
         Map<String, Double> validation = new LinkedHashMap<>();

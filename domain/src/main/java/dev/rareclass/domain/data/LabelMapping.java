@@ -28,7 +28,12 @@ public record LabelMapping(String column, String positiveValue, String negativeV
 
     /** A mapping whose negative class is named {@code "not <positive>"}. */
     public LabelMapping(String column, String positiveValue) {
-        this(column, positiveValue, "not " + positiveValue);
+        this(column, positiveValue, otherThan(positiveValue));
+    }
+
+    /** The negative class's name when it is no single value: {@code "not <positive>"}. */
+    public static String otherThan(String positiveValue) {
+        return "not " + positiveValue;
     }
 
     /**
@@ -39,7 +44,7 @@ public record LabelMapping(String column, String positiveValue, String negativeV
      * row, are read with another positive value, or training itself saw several negative values.
      */
     public java.util.Optional<String> warningFor(LabelMapping read, int negativeRows) {
-        String several = "not " + positiveValue;
+        String several = otherThan(positiveValue);
         if (negativeRows == 0 || negativeValue.equals(several) || !read.positiveValue().equals(positiveValue)
                 || read.negativeValue().equals(negativeValue)) {
             return java.util.Optional.empty();
