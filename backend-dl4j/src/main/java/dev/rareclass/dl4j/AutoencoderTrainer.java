@@ -7,6 +7,7 @@ import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.model.ClassifierTrainer;
 import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.model.NetworkSize;
 import dev.rareclass.domain.model.TrainedClassifier;
 import dev.rareclass.domain.model.TrainingContext;
 import dev.rareclass.domain.model.TrainingHistory;
@@ -77,6 +78,8 @@ final class AutoencoderTrainer implements ClassifierTrainer {
                     + "but the " + vy.size() + " validation rows are all positive");
         }
 
+        NetworkSize.require("autoencoder@dl4j", "layers", cols, params.layers(),
+                cols);
         Dl4jRuntime.ensureConfigured();
         long seed = Dl4jRuntime.seed(params.seedOr(ctx.seed()));
         MultiLayerNetwork net = new MultiLayerNetwork(NetworkConfigs.autoencoder(params, cols, seed));

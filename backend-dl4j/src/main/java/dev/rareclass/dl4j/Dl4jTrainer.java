@@ -6,6 +6,7 @@ import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.model.ClassifierTrainer;
 import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.model.NetworkSize;
 import dev.rareclass.domain.model.TrainedClassifier;
 import dev.rareclass.domain.model.TrainingContext;
 import dev.rareclass.domain.model.TrainingHistory;
@@ -74,6 +75,8 @@ final class Dl4jTrainer implements ClassifierTrainer {
             }
             stopping = stopping.off();
         }
+        NetworkSize.require(kind + "@dl4j", "hidden",
+                sparse ? SparseInputs.inputSize(x) : cols, params.hidden(), 1);
         Dl4jRuntime.ensureConfigured();
         long seed = Dl4jRuntime.seed(params.seedOr(ctx.seed()));
         MultiLayerNetwork net = new MultiLayerNetwork(sparse

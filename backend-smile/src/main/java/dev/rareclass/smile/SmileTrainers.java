@@ -8,6 +8,7 @@ import static dev.rareclass.smile.SmileTrainerFactory.labelledFrame;
 import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.model.ClassWeights;
+import dev.rareclass.domain.model.NetworkSize;
 import dev.rareclass.domain.model.TrainingContext;
 import java.util.SplittableRandom;
 import smile.classification.AdaBoost;
@@ -218,6 +219,7 @@ final class SmileTrainers {
      */
     static SmileTrainerFactory mlp() {
         return new SmileTrainerFactory(SmileKind.MLP, MlpParams.NAMES, false, MlpParams::of, (params, x, y, ctx) -> {
+            NetworkSize.require("mlp@smile", "hidden", x.cols(), params.hidden(), 1);
             long seed = params.seed().orElse(ctx.seed());
             LayerBuilder[] layers = new LayerBuilder[params.hidden().size() + 2];
             layers[0] = Layer.input(x.cols());

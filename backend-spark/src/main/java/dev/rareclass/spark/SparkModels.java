@@ -2,6 +2,7 @@ package dev.rareclass.spark;
 
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.model.NetworkSize;
 import dev.rareclass.domain.preprocess.MissingPolicy;
 import dev.rareclass.domain.preprocess.Scaling;
 import java.util.ArrayList;
@@ -182,6 +183,7 @@ final class SparkModels {
                     layers[i + 1] = hidden.get(i);
                 }
                 layers[layers.length - 1] = 2;
+                NetworkSize.require("mlp@spark", "hidden", layers[0], hidden, 2);
                 yield common(new MultilayerPerceptronClassifier()
                         .setLayers(layers)
                         .setMaxIter(p.integer("max-iterations", 100, 1, 1_000_000))

@@ -435,7 +435,7 @@ public final class YamlRecipeStore implements RecipeStore {
         return new Recipe(name, data, plan, tuning, report, jobs, engine(r.path("engine"), k, where));
     }
 
-    /** {@code engine: spark}, or {@code engine: {name: spark, master: URL, conf: {key: value}}}; none or memory: in memory. */
+    /** {@code engine: spark}, or {@code engine: {name: spark, master: URL, conf: {key: value}}}; none or local: in memory. */
     private static Optional<EngineSettings> engine(JsonNode e, Keys k, String where) {
         if (e.isMissingNode() || e.isNull()) {
             return Optional.empty();
@@ -451,14 +451,14 @@ public final class YamlRecipeStore implements RecipeStore {
             master = Optional.ofNullable(k.text(e, "master", null, "engine")).filter(m -> !m.isBlank());
             conf = k.params(e.path("conf"), "engine.conf").asMap();
         }
-        if (name.equals(ClusterEngines.IN_MEMORY)) {
+        if (ClusterEngines.isInMemory(name)) {
             if (master.isPresent() || !conf.isEmpty()) {
                 throw new UsageException(where + ": engine.master and engine.conf need engine.name: spark");
             }
             return Optional.empty();
         }
         if (!name.equals("spark")) {
-            throw new UsageException(where + ": engine " + name + ": engines are memory and spark");
+            throw new UsageException(where + ": engine " + name + ": engines are " + ClusterEngines.NAMES);
         }
         return Optional.of(new EngineSettings(name, master, conf, false));
     }

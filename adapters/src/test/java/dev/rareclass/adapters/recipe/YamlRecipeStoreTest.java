@@ -254,7 +254,10 @@ class YamlRecipeStoreTest {
     void anEngineIsReadInBothFormsKeptInTheManifestAndCheckedByName() throws IOException {
         Path plain = write("plain.yaml", DATA + "models: [logistic]\n");
         assertThat(store.read(plain).recipe().engine()).isEmpty();
-        Path memory = write("memory.yaml", DATA + "models: [logistic]\nengine: memory\n");
+        // local, as the contract names the in-memory engine; memory, its older name, still reads
+        Path local = write("local.yaml", DATA + "models: [logistic]\nengine: local\n");
+        assertThat(store.read(local).recipe().engine()).isEmpty();
+        Path memory = write("memory.yaml", DATA + "models: [logistic]\nengine: {name: memory}\n");
         assertThat(store.read(memory).recipe().engine()).isEmpty();
         Path shortForm = write("short.yaml", DATA + "models: [logistic]\nengine: spark\n");
         assertThat(store.read(shortForm).recipe().engine()).hasValueSatisfying(e -> {
@@ -275,7 +278,7 @@ class YamlRecipeStoreTest {
 
         Path unknown = write("dask.yaml", DATA + "models: [logistic]\nengine: dask\n");
         assertThatThrownBy(() -> store.read(unknown)).isInstanceOf(UsageException.class)
-                .hasMessageContaining("engine dask: engines are memory and spark");
+                .hasMessageContaining("engine dask: engines are local and spark");
         Path typo = write("typo.yaml", DATA + "models: [logistic]\nengine: {name: spark, mastr: local}\n");
         assertThatThrownBy(() -> store.read(typo)).isInstanceOf(UsageException.class).hasMessageContaining("mastr");
         Path masterInMemory = write("mm.yaml", DATA + "models: [logistic]\nengine: {master: local}\n");

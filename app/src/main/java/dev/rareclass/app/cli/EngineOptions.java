@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
  */
 final class EngineOptions {
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "${env:RARECLASS_ENGINE:-memory}",
-            description = "memory (this JVM, the default) or spark: the table is read, split, fitted and scored by "
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "${env:RARECLASS_ENGINE:-local}",
+            description = "local (this JVM, the default) or spark: the table is read, split, fitted and scored by "
                     + "Spark and never collected (local[*] unless --master; ./rareclass fetches Spark on first use, "
                     + "about 320 MB). Also RARECLASS_ENGINE.")
     String engine;
@@ -32,7 +32,7 @@ final class EngineOptions {
     /** Whether the rows stay in a cluster engine. */
     boolean onCluster() {
         String name = engine == null ? ClusterEngines.IN_MEMORY : engine.trim();
-        if (name.equals(ClusterEngines.IN_MEMORY)) {
+        if (ClusterEngines.isInMemory(name)) {
             if (master != null && !master.isBlank()) {
                 throw new UsageException("--master " + master + " needs --engine spark");
             }
@@ -42,7 +42,7 @@ final class EngineOptions {
             return false;
         }
         if (!name.equals("spark")) {
-            throw new UsageException("--engine " + engine + ": engines are memory and spark");
+            throw new UsageException("--engine " + engine + ": engines are " + ClusterEngines.NAMES);
         }
         return true;
     }

@@ -184,7 +184,12 @@ class SparkEngineCliTest {
         CliRun unknown = CliRun.of("compare", data.toString(), "--label", "label", "--positive", "yes",
                 "--engine", "dask");
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err()).contains("--engine dask: engines are memory and spark");
+        assertThat(unknown.err()).contains("--engine dask: engines are local and spark");
+        // local names the in-memory engine, as PRODUCT.md's --engine local|spark does
+        CliRun local = CliRun.of("describe", data.toString(), "--label", "label", "--positive", "yes",
+                "--engine", "local");
+        assertThat(local.exitCode()).as(local.err()).isZero();
+        assertThat(local.out()).contains("label");
     }
 
     @Test

@@ -231,6 +231,10 @@ class UsageValueCorpusTest {
         param(cases, "mlp@dl4j", "hidden=-3", "hidden", "-3");
         param(cases, "mlp@dl4j", "hidden=16,abc", "hidden", "16,abc");
         param(cases, "mlp@dl4j", "hidden=1.5", "hidden", "1.5");
+        // each layer size allowed, the whole network past what one buffer or array indexes (was an internal error)
+        param(cases, "mlp@dl4j", "hidden=65536,65536", "hidden=65536,65536", "weights");
+        param(cases, "mlp@smile", "hidden=65536,65536", "hidden=65536,65536", "weights");
+        param(cases, "autoencoder@dl4j", "layers=65536,65536", "layers=65536,65536", "weights");
         param(cases, "mlp@dl4j", "dropout=2", "dropout", "2");
         param(cases, "mlp@dl4j", "dropout=-0.1", "dropout", "-0.1");
         param(cases, "mlp@dl4j", "dropout=1", "dropout", "1");

@@ -12,8 +12,19 @@ import java.util.Optional;
  */
 public interface ClusterEngines {
 
-    /** {@code --engine}'s value for the in-memory engine, the default. */
-    String IN_MEMORY = "memory";
+    /** {@code --engine}'s value for the in-memory engine (this JVM), the default, as the contract names it. */
+    String IN_MEMORY = "local";
+
+    /** The in-memory engine's name before it took the contract's ({@code memory}), still read from older recipes. */
+    String IN_MEMORY_ALIAS = "memory";
+
+    /** Whether {@code name} names the in-memory engine ({@link #IN_MEMORY}, or its older name). */
+    static boolean isInMemory(String name) {
+        return IN_MEMORY.equals(name) || IN_MEMORY_ALIAS.equals(name);
+    }
+
+    /** The engines a message lists: the in-memory one and the cluster one. */
+    String NAMES = IN_MEMORY + " and spark";
 
     /** One engine, found on the class path ({@code java.util.ServiceLoader}) by the application. */
     interface Provider {
