@@ -276,7 +276,7 @@ public record MlpParams(List<Integer> hidden, List<String> activations, List<Str
             return OptionalLong.empty();
         }
         try {
-            return OptionalLong.of(Long.parseLong(raw.trim()));
+            return OptionalLong.of(dev.rareclass.domain.data.Decimals.parseLong(raw));
         } catch (NumberFormatException e) {
             throw new UsageException("parameter seed=" + raw + " is not an integer");
         }

@@ -673,8 +673,9 @@ public final class SmileModelCodec implements ModelCodec {
     /**
      * The allow-list: a class is accepted only if it (or an array's element type) is primitive, is one of
      * {@link #ALLOWED} or in one of {@link #ALLOWED_PACKAGES}. Everything else is rejected, as are streams nested deeper
-     * than {@link #MAX_DEPTH} and arrays longer than the stream (each element takes a byte or more of it, so no array
-     * can be declared larger than the bytes that would fill it: a few bytes cannot ask for gigabytes).
+     * than {@link #MAX_DEPTH} and arrays longer than what is left of the stream (a primitive element takes its width
+     * in it, any other a byte or more, so no array can be declared larger than the bytes that would fill it: a few
+     * bytes cannot ask for gigabytes).
      */
     static ObjectInputFilter filter(long maxBytes) {
         return new Guard(maxBytes);
@@ -695,8 +696,17 @@ public final class SmileModelCodec implements ModelCodec {
             if (info.depth() > MAX_DEPTH) {
                 return reject("it nests objects deeper than " + MAX_DEPTH);
             }
-            if (info.arrayLength() > maxBytes) {
-                return reject("it declares an array of " + info.arrayLength() + " elements in " + maxBytes + " bytes");
+            if (info.arrayLength() >= 0) {
+                // the array's elements still have to come in the stream: a primitive one at its own width each (an
+                // 8-byte double per double), any other at a byte or more; a longer one is refused before the JVM
+                // allocates it, since an allocation of 8 bytes per streamed byte is what a small file could ask for
+                long left = maxBytes - Math.max(0, info.streamBytes());
+                Class<?> array = info.serialClass();
+                long width = array != null && array.isArray() ? streamedWidth(array.getComponentType()) : 1;
+                if (info.arrayLength() > left / width) {
+                    return reject("it declares an array of " + info.arrayLength() + " elements of " + width
+                            + " byte(s) with " + left + " bytes left");
+                }
             }
             if (info.references() > maxBytes || info.streamBytes() > maxBytes) {
                 return reject("it reads past its " + maxBytes + " bytes");
@@ -710,6 +720,17 @@ public final class SmileModelCodec implements ModelCodec {
             }
             return allowed(type) ? Status.ALLOWED
                     : reject("it contains a class a smile model may not contain (" + type.getName() + ")");
+        }
+
+        /** Bytes one element of an array of {@code component} takes in a stream, at the least. */
+        private static long streamedWidth(Class<?> component) {
+            if (component == double.class || component == long.class) {
+                return 8;
+            }
+            if (component == float.class || component == int.class) {
+                return 4;
+            }
+            return component == char.class || component == short.class ? 2 : 1;
         }
 
         private Status reject(String why) {

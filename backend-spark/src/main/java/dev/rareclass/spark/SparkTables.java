@@ -650,7 +650,7 @@ final class SparkTables {
             }
         }
         if (given.matches("\\d{1,9}")) {
-            int index = Integer.parseInt(given);
+            int index = dev.rareclass.domain.data.Decimals.parseInt(given);
             if (index < columns.length) {
                 return columns[index];
             }

@@ -121,7 +121,7 @@ public record GradientBoostingParams(int trees, int maxDepth, int maxNodes, doub
             return OptionalLong.empty();
         }
         try {
-            return OptionalLong.of(Long.parseLong(raw.trim()));
+            return OptionalLong.of(dev.rareclass.domain.data.Decimals.parseLong(raw));
         } catch (NumberFormatException e) {
             throw new UsageException("parameter " + SEED + "=" + raw + " is not an integer");
         }

@@ -380,7 +380,7 @@ public final class DataOptionsStep {
             return i;
         }
         try {
-            int index = Integer.parseInt(nameOrIndex.trim());
+            int index = dev.rareclass.domain.data.Decimals.parseInt(nameOrIndex);
             return index >= 0 && index < names.size() ? index : -1;
         } catch (NumberFormatException e) {
             return -1;

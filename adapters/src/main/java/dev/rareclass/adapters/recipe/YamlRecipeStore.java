@@ -180,6 +180,7 @@ public final class YamlRecipeStore implements RecipeStore {
         if (mapper instanceof YAMLMapper) {
             refuseAnchorsAndAliases(bytes, where, document);
             refuseSecondDocument(bytes, where, document);
+            refuseYaml11Readings(bytes, where, document);
         } else {
             refuseSecondValue(mapper, bytes, where, document);
         }
@@ -201,6 +202,35 @@ public final class YamlRecipeStore implements RecipeStore {
             throw new UsageException(where + ", line " + (second.get().getStartMark().getLine() + 1) + ": a second YAML "
                     + "document begins here; " + document.replaceFirst("^the ", "a ") + " is one document: remove the "
                     + "'---' line, or put the settings after it in a file of their own");
+        }
+    }
+
+    /** Plain YAML values that YAML 1.1 (and so Jackson) reads as another number than the decimal one they show. */
+    private static final java.util.regex.Pattern NOT_DECIMAL = java.util.regex.Pattern.compile(
+            "[-+]?(0[0-9]+|0[xX][0-9a-fA-F_]+|0[bB][01_]+|0o[0-7]+|[0-9][0-9_]*_[0-9_]*(\\.[0-9_]*)?"
+                    + "|[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?)");
+    /** Plain YAML values that YAML 1.1 (and so Jackson) reads as true or false. */
+    private static final java.util.regex.Pattern ONE_ONE_BOOLEAN = java.util.regex.Pattern.compile(
+            "yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF");
+
+    /**
+     * A plain value that YAML 1.1 reads otherwise than a reader sees it is a usage error naming its line: {@code 017}
+     * is the octal 15, {@code 0x1}, {@code 0b101}, {@code 1_000} and {@code 1:30} are numbers in forms no other input
+     * of rareclass takes, and {@code yes}, {@code no}, {@code on}, {@code off} are true and false (a positive class
+     * {@code yes} became the text {@code true}). Quoted, each is the text it shows.
+     */
+    private static void refuseYaml11Readings(byte[] bytes, String where, String document) throws IOException {
+        Optional<Event> found = firstEvent(bytes, e -> e instanceof ScalarEvent s && s.isPlain()
+                && (NOT_DECIMAL.matcher(s.getValue()).matches() || ONE_ONE_BOOLEAN.matcher(s.getValue()).matches()));
+        if (found.isPresent()) {
+            String value = ((ScalarEvent) found.get()).getValue();
+            String reading = ONE_ONE_BOOLEAN.matcher(value).matches()
+                    ? "YAML reads it as true or false: write true or false,"
+                    : "YAML 1.1 reads it as a number in another form (" + (value.matches("[-+]?0[0-9]+")
+                            ? "a leading 0 makes it octal" : "hexadecimal, binary, _ or : in it") + "): write the "
+                            + "number in plain decimals,";
+            throw new UsageException(where + ", line " + (found.get().getStartMark().getLine() + 1) + ": '" + value
+                    + "' is not read as it shows; " + reading + " or quote it ('" + value + "') for text");
         }
     }
 
@@ -412,7 +442,7 @@ public final class YamlRecipeStore implements RecipeStore {
         int thresholdCv = k.integer(r, "threshold-cv", 0, "the recipe");
         double validation = k.fraction(r, "validation-split", thresholdCv > 0 ? 0 : 0.2, "the recipe", true);
         long seed = k.integer(r, "seed", 42, "the recipe");
-        double deploy = k.fraction(r, "deploy-prevalence", 0, "the recipe", true);
+        double deploy = k.fraction(r, "deploy-prevalence", 0, "the recipe", false);
         String calibration = k.text(r, "calibration", "none", "the recipe");
         FitSettings fit = k.field(!calibration.equals("none") ? "calibration" : thresholdCv > 0 ? "threshold-cv"
                 : "threshold", () -> new FitSettings(pre, selectTopK, FitSettings.threshold(threshold), validation,

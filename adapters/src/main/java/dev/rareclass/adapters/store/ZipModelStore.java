@@ -24,6 +24,7 @@ import java.util.Optional;
 import dev.rareclass.domain.model.EpochRecord;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.ModelCodec;
+import dev.rareclass.domain.model.ScoreKind;
 import dev.rareclass.domain.model.TrainedClassifier;
 import dev.rareclass.domain.model.TrainerCatalog;
 import dev.rareclass.domain.model.TrainingHistory;
@@ -258,6 +259,11 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
             // a NaN weight or leaf: every row would score NaN, and be served as null
             throw new DataException("refused: its classifier gives no finite score (" + scores[0] + ") for a row of "
                     + "zeros");
+        }
+        if (classifier.scoreKind() == ScoreKind.PROBABILITY && (scores[0] < 0 || scores[0] > 1)) {
+            // no fitted classifier of probabilities does: a network's sigmoid output swapped for another activation
+            throw new DataException("refused: its classifier of probabilities gives a score of " + scores[0]
+                    + " for a row of zeros, outside [0, 1]");
         }
     }
 

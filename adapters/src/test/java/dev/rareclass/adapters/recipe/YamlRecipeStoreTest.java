@@ -88,7 +88,35 @@ class YamlRecipeStoreTest {
         assertThat(store.read(none).recipe().plan().fit().deployPrevalence()).isZero();
         Path bad = write("bad.yaml", DATA + "models: [logistic]\ndeploy-prevalence: 1.5\n");
         assertThatThrownBy(() -> store.read(bad)).isInstanceOf(UsageException.class)
-                .hasMessageContaining("deploy-prevalence must be a fraction in [0, 1), got '1.5'");
+                .hasMessageContaining("deploy-prevalence must be a fraction in (0, 1), got '1.5'");
+        // 0 was read as no deploy prevalence at all, where --deploy-prevalence 0 is refused
+        Path zero = write("zero.yaml", DATA + "models: [logistic]\ndeploy-prevalence: 0\n");
+        assertThatThrownBy(() -> store.read(zero)).isInstanceOf(UsageException.class)
+                .hasMessageContaining("deploy-prevalence must be a fraction in (0, 1), got '0'");
+    }
+
+    /**
+     * Plain values YAML 1.1 reads otherwise than they show are refused naming their line: seed: 017 ran with seed 15,
+     * positive: yes looked for the label value 'true'. Quoted, each is the text it shows.
+     */
+    @Test
+    void valuesYamlReadsOtherwiseThanTheyShowAreRefused() throws IOException {
+        String base = "data:\n  file: t.csv\n  label: y\n";
+        for (String[] c : new String[][] {
+                {"  positive: \"1\"\nseed: 017\n", "line 5: '017' is not read as it shows", "octal"},
+                {"  positive: \"1\"\nseed: 0x1\n", "line 5: '0x1'", "plain decimals"},
+                {"  positive: \"1\"\nseed: 0b101\n", "line 5: '0b101'", "plain decimals"},
+                {"  positive: \"1\"\nseed: 1_000\n", "line 5: '1_000'", "plain decimals"},
+                {"  positive: \"1\"\nseed: 1:30\n", "line 5: '1:30'", "plain decimals"},
+                {"  positive: yes\n", "line 4: 'yes' is not read as it shows", "true or false"},
+                {"  positive: \"1\"\n  drop: [Off]\n", "line 5: 'Off'", "quote it ('Off')"}}) {
+            Path file = write("yaml11.yaml", base + c[0] + "models: [logistic]\n");
+            assertThatThrownBy(() -> store.read(file)).as(c[0]).isInstanceOf(UsageException.class)
+                    .hasMessageContaining(c[1]).hasMessageContaining(c[2]);
+        }
+        Path quoted = write("quoted.yaml", base + "  positive: 'yes'\nseed: 17\nmodels: [logistic]\n");
+        assertThat(store.read(quoted).recipe().data().positive()).contains("yes");
+        assertThat(store.read(quoted).recipe().plan().fit().seed()).isEqualTo(17);
     }
 
     @Test

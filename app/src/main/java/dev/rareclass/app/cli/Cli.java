@@ -9,6 +9,7 @@ import dev.rareclass.domain.data.ClosestNames;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import dev.rareclass.domain.data.Decimals;
 import picocli.CommandLine;
 
 /**
@@ -77,9 +78,25 @@ public final class Cli {
     /** Settings apply to the commands a command line has when they are made: call after adding them. */
     private static CommandLine configure(CommandLine cmd) {
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        // whole numbers by the tables' rule (ASCII digits): picocli's own reads other scripts' digits (--seed=１)
+        CommandLine.ITypeConverter<Integer> integer = v -> whole(v, Decimals::parseInt, "an int");
+        CommandLine.ITypeConverter<Long> longInteger = v -> whole(v, Decimals::parseLong, "a long");
+        cmd.registerConverter(Integer.class, integer);
+        cmd.registerConverter(Integer.TYPE, integer);
+        cmd.registerConverter(Long.class, longInteger);
+        cmd.registerConverter(Long.TYPE, longInteger);
         cmd.setParameterExceptionHandler(Cli::onParameterError);
         cmd.setExecutionExceptionHandler(Cli::onExecutionError);
         return cmd;
+    }
+
+    /** An option's whole number, or picocli's own one-line refusal ("'1.5' is not an int") naming the option. */
+    private static <T> T whole(String value, java.util.function.Function<String, T> parse, String type) {
+        try {
+            return parse.apply(value);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not " + type);
+        }
     }
 
     /** Characters of a message line shown at most: a value quoted whole from the input could be megabytes long. */

@@ -167,6 +167,21 @@ class HostileModelFileTest {
         assertRefused(smilePayload(forest, stream, "huge-array.model"), "declares an array of 2147483639 elements");
     }
 
+    /**
+     * A double array declared longer than what is left of the payload counts in doubles, though not in bytes: refused
+     * before it is allocated (8 bytes per byte of the payload once let an 8 MB file, inflating to 700 MB of zeros, ask
+     * for 5.6 GB).
+     */
+    @Test
+    void anArrayLongerInItsElementsThanTheBytesLeft() throws IOException {
+        byte[] stream = serialise(new double[1_000]);
+        byte[] len = {0, 0, 0x03, (byte) 0xe8};
+        int at = lastIndexOf(stream, len);
+        assertThat(at).isPositive();
+        ByteBuffer.wrap(stream, at, 4).putInt(5_000); // under the stream's 8,000-odd bytes, over its 1,000 doubles
+        assertRefused(smilePayload(forest, stream, "wide-array.model"), "declares an array of 5000 elements of 8 byte(s)");
+    }
+
     /** A list of 200,000 back-references to one map: linear, refused by type (the stream holds no forest). */
     @Test
     void manyBackReferences() throws IOException {

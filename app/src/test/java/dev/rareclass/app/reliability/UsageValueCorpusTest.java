@@ -213,6 +213,10 @@ class UsageValueCorpusTest {
         param(cases, "random-forest@smile", "trees=abc", "trees", "abc");
         param(cases, "random-forest@smile", "trees=1e3", "trees", "1e3");
         param(cases, "random-forest@smile", "trees=-5", "trees", "-5");
+        // other scripts' digits, which Java's parseInt reads and a table's number does not
+        param(cases, "random-forest@smile", "trees=\u0661\u0660", "trees", "\u0661\u0660");
+        param(cases, "random-forest@smile", "trees=\uff11\uff10", "trees", "\uff11\uff10");
+        cases.add(c("train --seed with a full-width digit", TRAIN, List.of("--seed", "\uff11"), "--seed", "\uff11"));
         param(cases, "random-forest@smile", "mtry=0", "mtry", "0");
         param(cases, "random-forest@smile", "mtry=99", "mtry", "99");
         param(cases, "random-forest@smile", "max-depth=1", "max-depth", "1");
@@ -231,6 +235,9 @@ class UsageValueCorpusTest {
         param(cases, "mlp@dl4j", "hidden=-3", "hidden", "-3");
         param(cases, "mlp@dl4j", "hidden=16,abc", "hidden", "16,abc");
         param(cases, "mlp@dl4j", "hidden=1.5", "hidden", "1.5");
+        // the model's own negative class named positive: every metric turned over without a word
+        cases.add(c("evaluate --positive 0 (the model's negative class)", EVALUATE, List.of("--positive", "0"),
+                "--positive 0", "negative class", "--positive 1"));
         // each layer size allowed, the whole network past what one buffer or array indexes (was an internal error)
         param(cases, "mlp@dl4j", "hidden=65536,65536", "hidden=65536,65536", "weights");
         param(cases, "mlp@smile", "hidden=65536,65536", "hidden=65536,65536", "weights");

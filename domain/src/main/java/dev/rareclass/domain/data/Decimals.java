@@ -56,6 +56,40 @@ public final class Decimals {
         return Double.parseDouble(t);
     }
 
+    /**
+     * The whole number {@code token} writes: an optional sign and ASCII digits, white space around it ignored. Java's
+     * own {@code Integer.parseInt} also reads other scripts' digits ({@code ١٠} or full-width {@code １０} as 10), which
+     * a table's number does not: one rule for both.
+     *
+     * @throws NumberFormatException when it writes none, or one outside the long range
+     */
+    public static long parseLong(String token) {
+        String t = token.trim();
+        int i = !t.isEmpty() && (t.charAt(0) == '+' || t.charAt(0) == '-') ? 1 : 0;
+        if (i == t.length()) {
+            throw new NumberFormatException("not a whole decimal number: " + token);
+        }
+        for (int k = i; k < t.length(); k++) {
+            if (!isDigit(t.charAt(k))) {
+                throw new NumberFormatException("not a whole decimal number: " + token);
+            }
+        }
+        return Long.parseLong(t);
+    }
+
+    /** {@link #parseLong}, in the int range. */
+    public static int parseInt(String token) {
+        return Math.toIntExact(parseLongInRange(token, Integer.MIN_VALUE, Integer.MAX_VALUE));
+    }
+
+    private static long parseLongInRange(String token, long min, long max) {
+        long v = parseLong(token);
+        if (v < min || v > max) {
+            throw new NumberFormatException("out of range: " + token);
+        }
+        return v;
+    }
+
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }

@@ -2,6 +2,7 @@ package dev.rareclass.domain.experiment;
 
 import dev.rareclass.domain.data.LabelMapping;
 import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.model.ScoreKind;
 import dev.rareclass.domain.model.TrainedClassifier;
 import dev.rareclass.domain.data.FeatureMatrix;
 import dev.rareclass.domain.preprocess.FeatureSelector;
@@ -186,7 +187,7 @@ public final class FittedPipeline {
     public double[] scores(Table table) {
         FeatureMatrix x = features(table);
         double[] scores = classifier.scores(classifier.readsSparseFeatures() ? x : x.densified());
-        requireFinite(scores, table, classifier);
+        requireUsable(scores, table, classifier);
         if (prior != null) {
             prior.applyAll(scores);
         }
@@ -196,15 +197,24 @@ public final class FittedPipeline {
     /**
      * Refuses scores that are not finite numbers, naming the first such row: a network whose activations overflowed
      * (a value near the float range's end, or a fit that diverged on unscaled features) gives NaN, which would
-     * otherwise be written as a prediction, or served as {@code null} and classed negative.
+     * otherwise be written as a prediction, or served as {@code null} and classed negative. A classifier of
+     * probabilities that gives a score outside [0, 1] is refused too: no fitted one does, so its model file was
+     * altered (a network's sigmoid output swapped for another activation), and its scores would be used as
+     * probabilities everywhere after (calibration, log-loss, Brier score).
      */
-    static void requireFinite(double[] scores, Table rows, TrainedClassifier classifier) {
+    static void requireUsable(double[] scores, Table rows, TrainedClassifier classifier) {
+        boolean probabilities = classifier.scoreKind() == ScoreKind.PROBABILITY;
         for (int i = 0; i < scores.length; i++) {
             if (!Double.isFinite(scores[i])) {
                 throw new dev.rareclass.domain.error.DataException(rows.source() + ", data row " + rows.rowNumber(i)
                         + ": " + classifier.kind() + "@" + classifier.backend() + " gives no finite score for it ("
                         + scores[i] + "): a value far outside the training rows' range, or a fit that diverged "
                         + "(scaled features, --scale standard, or a lower learning-rate help)");
+            }
+            if (probabilities && (scores[i] < 0 || scores[i] > 1)) {
+                throw new dev.rareclass.domain.error.DataException(rows.source() + ", data row " + rows.rowNumber(i)
+                        + ": " + classifier.kind() + "@" + classifier.backend() + " gives it a score of " + scores[i]
+                        + ", not a probability in [0, 1]: the model file was altered after training");
             }
         }
     }

@@ -427,7 +427,7 @@ public final class PipelineFitter {
                 x = selector.apply(x);
             }
             double[] s = classifier.scores(classifier.readsSparseFeatures() ? x : x.densified());
-            FittedPipeline.requireFinite(s, rows, classifier);
+            FittedPipeline.requireUsable(s, rows, classifier);
             if (prior != null) {
                 prior.applyAll(s);
             }

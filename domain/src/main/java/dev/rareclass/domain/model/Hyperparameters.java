@@ -81,7 +81,7 @@ public final class Hyperparameters {
     }
 
     public int integer(String key, int fallback, int min, int max) {
-        return checked(key, fallback, Integer::parseInt, v -> v >= min && v <= max, min, max, "an integer");
+        return checked(key, fallback, dev.rareclass.domain.data.Decimals::parseInt, v -> v >= min && v <= max, min, max, "an integer");
     }
 
     public double decimal(String key, double fallback, double min, double max) {
@@ -141,7 +141,7 @@ public final class Hyperparameters {
                 continue;
             }
             try {
-                int v = Integer.parseInt(part.trim());
+                int v = dev.rareclass.domain.data.Decimals.parseInt(part);
                 if (v < min || v > max) {
                     throw new UsageException("parameter " + key + "=" + raw + ": " + v + " is out of range [" + min + ", " + max + "]");
                 }

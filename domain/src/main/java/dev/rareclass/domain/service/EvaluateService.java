@@ -1,5 +1,6 @@
 package dev.rareclass.domain.service;
 
+import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.ReadingOptions;
 import dev.rareclass.domain.data.Table;
@@ -98,11 +99,30 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
         DataOptions read = given.over(model.provenance().reading()).applyTo(data);
         String label = read.label().orElse(model.labelMapping().column());
         String positive = read.positive().orElse(model.labelMapping().positiveValue());
+        requireNotTheNegativeClass(read.positive(), model.labelMapping());
         read = read.withLabel(label, positive).withCategorical(model.categoricalInputs());
         java.util.Set<String> remembered = new java.util.LinkedHashSet<>();
         List.of(read.drop(), read.categorical(), read.text()).forEach(remembered::addAll);
         List.of(data.drop(), data.categorical(), data.text(), given.drop().orElse(List.of()),
                 given.categorical().orElse(List.of()), given.text().orElse(List.of())).forEach(remembered::removeAll);
         return read.withIfPresent(remembered);
+    }
+
+    /**
+     * Refuses a {@code --positive} that names the model's negative class: the model ranks its own positive class
+     * higher, so every metric would come out turned over (a ROC AUC of 0.05 for 0.95) without a word. Another value
+     * (a table that writes the classes otherwise, such as {@code yes} for {@code 1}) is the user's to give.
+     */
+    private static void requireNotTheNegativeClass(java.util.Optional<String> given, dev.rareclass.domain.data.LabelMapping trained) {
+        if (given.isEmpty() || trained.negativeValue().equals(dev.rareclass.domain.data.LabelMapping.otherThan(
+                trained.positiveValue()))) {
+            return;
+        }
+        if (dev.rareclass.domain.data.PositiveValues.parse(given.get()).test(trained.negativeValue())) {
+            throw new UsageException("--positive " + given.get() + " names the negative class of this model, trained "
+                    + "with '" + trained.positiveValue() + "' as positive against '" + trained.negativeValue() + "': its "
+                    + "scores rank '" + trained.positiveValue() + "' higher; give --positive " + trained.positiveValue()
+                    + ", or leave it out");
+        }
     }
 }

@@ -24,10 +24,11 @@ import java.util.function.ToDoubleFunction;
  *       precision, ties going to the smaller threshold (more recall);</li>
  *   <li>{@code fpr<=F} with F in [0, 1]: the smallest threshold whose false-positive rate is at most F, which
  *       maximises recall within an alarm budget (the paper-mill article's "recall at 6.3% FPR"). If even the
- *       largest threshold exceeds F (tied top scores), that largest threshold;</li>
+ *       largest score's threshold exceeds F (tied top scores), a threshold just above the top score: none flagged;</li>
  *   <li>{@code alerts<=R} with R in [0, 1]: the smallest threshold that flags at most a share R of the rows, the alert
  *       budget of a review team (R = 0.01: 10 alerts per 1,000 rows), whatever their labels. If even the largest
- *       threshold flags more (tied top scores), that largest threshold;</li>
+ *       score's threshold flags more (tied top scores, or a budget under one row), a threshold just above the top
+ *       score: none flagged, as the budget says;</li>
  *   <li>{@code cost:FN_COST:FP_COST} with non-negative costs, not both zero: the threshold minimising
  *       {@code FN_COST * fn + FP_COST * fp}; ties go to the larger threshold.</li>
  *   <li>{@code cost:@COLUMN:FP_COST}: the same with each missed positive costing its own value of column COLUMN (the
@@ -346,10 +347,11 @@ public final class ThresholdPolicies {
 
     /**
      * The smallest threshold (walking down from the largest) whose share stays within the budget: the shares that
-     * grow as the threshold falls (false-positive rate, rows flagged). If even the largest exceeds it, the largest.
+     * grow as the threshold falls (false-positive rate, rows flagged). If even the largest score's exceeds it, the
+     * next double above that score, which flags none (a share of 0, within any budget).
      */
     private static double lowestWithin(OperatingPoints points, ToDoubleFunction<ConfusionCounts> share, double budget) {
-        int lowest = 0;
+        int lowest = -1;
         for (int i = 0; i < points.size(); i++) {
             if (share.applyAsDouble(points.counts(i)) <= budget) {
                 lowest = i;
@@ -357,7 +359,7 @@ public final class ThresholdPolicies {
                 break;
             }
         }
-        return points.threshold(lowest);
+        return lowest >= 0 ? points.threshold(lowest) : Math.nextUp(points.threshold(0));
     }
 
     /** The most rows flagged within a budget: a share of all rows, whatever their class. */

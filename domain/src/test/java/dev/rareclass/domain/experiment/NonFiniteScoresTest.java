@@ -74,4 +74,21 @@ class NonFiniteScoresTest {
         assertThatThrownBy(() -> model.scores(huge)).isInstanceOf(DataException.class)
                 .hasMessageStartingWith("new.csv, data row 2: net@test gives no finite score for it (NaN)");
     }
+
+    @Test
+    void aProbabilityOutsideZeroToOneIsADataErrorNamingItsRow() {
+        // a classifier of probabilities whose output was altered (a network's sigmoid swapped for identity): 0.5 * 3
+        FittedPipeline model = new FittedPipeline(new LabelMapping("y", "1", "0"),
+                new FittedPreprocessor(List.of(new NumericTransform("a", Double.NaN, 0, 1))), null, new Overflowing(),
+                0.5, "0.5", "none", "none", Map.of(), Provenance.now("t.csv", "", 0, 3, 0));
+        Table rows = Table.labelled("new.csv", List.of("a"), FeatureMatrix.wrap(3, 1, new float[] {0.2f, 2f, 3f}),
+                Labels.wrap(new int[] {0, 0, 1}), new LabelMapping("y", "1", "0"));
+        assertThatThrownBy(() -> model.scores(rows)).isInstanceOf(DataException.class)
+                .hasMessage("new.csv, data row 3: net@test gives it a score of 1.5, not a probability in [0, 1]: the "
+                        + "model file was altered after training");
+        Table negative = Table.labelled("new.csv", List.of("a"), FeatureMatrix.wrap(1, 1, new float[] {-1f}),
+                Labels.wrap(new int[] {0}), new LabelMapping("y", "1", "0"));
+        assertThatThrownBy(() -> model.scores(negative)).isInstanceOf(DataException.class)
+                .hasMessageContaining("score of -0.5");
+    }
 }

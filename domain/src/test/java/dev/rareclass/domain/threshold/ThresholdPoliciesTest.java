@@ -276,7 +276,9 @@ class ThresholdPoliciesTest {
         double[] s = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.35, 0.75, 0.95};
         assertThat(ThresholdPolicies.parse("alerts<=0.25").choose(y, s)).isEqualTo(0.8);
         assertThat(ThresholdPolicies.parse("alerts <= 0.250").spec()).isEqualTo("alerts<=0.25");
-        assertThat(ThresholdPolicies.parse("alerts<=0").choose(y, s)).as("tied top or none: the largest").isEqualTo(0.95);
+        // a budget under one row flags none: just above the top score (it flagged the top row, over the budget)
+        assertThat(ThresholdPolicies.parse("alerts<=0").choose(y, s)).isEqualTo(Math.nextUp(0.95));
+        assertThat(ThresholdPolicies.parse("alerts<=0.08").choose(y, s)).as("0.96 of a row").isEqualTo(Math.nextUp(0.95));
         assertThat(ThresholdPolicies.parse("alerts<=1").choose(y, s)).isEqualTo(0.1);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ThresholdPolicies.parse("alerts<=1.5"))
                 .isInstanceOf(dev.rareclass.domain.error.UsageException.class).hasMessageContaining("alerts<=R");
