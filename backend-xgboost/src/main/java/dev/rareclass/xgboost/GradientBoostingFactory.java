@@ -3,6 +3,7 @@ package dev.rareclass.xgboost;
 import dev.rareclass.domain.data.FeatureMatrix;
 import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.metrics.Curves;
 import dev.rareclass.domain.model.ClassWeights;
 import dev.rareclass.domain.model.ClassifierTrainer;
@@ -121,6 +122,11 @@ public final class GradientBoostingFactory implements TrainerFactory {
             if (!y.hasBothClasses()) {
                 throw new DataException(MODEL + " needs both classes in the training data; it has "
                         + y.positives() + " positive and " + y.negatives() + " negative rows");
+            }
+            if (ctx.validationX().isEmpty() && ctx.fixedEpochs().isEmpty() && params.earlyStopping() > 0) {
+                // as mlp@dl4j refuses early-stopping without validation rows: it would train every round unasked
+                throw new UsageException(MODEL + ": early-stopping=" + params.earlyStopping() + " needs validation "
+                        + "rows (use a validation fraction above 0, or early-stopping=0)");
             }
             XgboostRuntime.ensureLoaded();
             int threads = XgboostRuntime.fitStarted(params.threads());

@@ -158,6 +158,11 @@ public final class DataOptionsStep {
         boolean[] dropped = new boolean[width];
         for (String d : options.drop()) {
             int i = optionColumn(file, names, d, "--drop", options);
+            if (i >= 0 && i == label && !options.ifPresent().contains(d)) {
+                // the label is never a feature: a --drop of it would read as if the table had no label
+                throw new UsageException("--drop " + d + " names the label column '" + names.get(label)
+                        + "', which is never a feature: leave it out of --drop");
+            }
             if (i >= 0) {
                 dropped[i] = true;
             }

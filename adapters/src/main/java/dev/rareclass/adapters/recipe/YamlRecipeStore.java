@@ -423,11 +423,23 @@ public final class YamlRecipeStore implements RecipeStore {
             String search = k.text(t, "search", "random", "tune");
             int trials = k.integer(t, "trials", 10, "tune");
             k.require(trials >= 1, "tune.trials", trials, "1 or more");
+            if (t.has("trials") && search.trim().equalsIgnoreCase("grid")) {
+                throw new UsageException(where + ": tune.trials sets a random search's budget; search: grid tries every "
+                        + "point of tune.space: give one of them");
+            }
             tuning = Optional.of(new Recipe.Tuning(model, space(k.required(t, "space", "tune"), where, "tune.space"),
                     k.field("tune.search", () -> Tuning.Method.fromKey(search)), trials,
                     k.bool(t, "refit", false, "tune")));
+            Recipe.Tuning read = tuning.get();
+            k.field("tune", read::search); // the search's own checks (a parameter fixed and searched), before any run
             if (candidates.isEmpty()) {
                 candidates.add(model);
+            } else if (candidates.stream().anyMatch(c -> !c.model().equals(model.model()))) {
+                // the search runs tune.model alone: the other models would be left out without a word
+                throw new UsageException(where + ": a recipe with a tune section searches tune.model (" + model.model()
+                        + ") alone; its models list names others (" + candidates.stream().map(c -> c.model().toString())
+                        .distinct().collect(java.util.stream.Collectors.joining(", ")) + "): remove models, or compare "
+                        + "them in a recipe without tune");
             }
         }
         if (candidates.isEmpty()) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** How {@code compare} and {@code tune} evaluate: protocol, samplers, weights, how each fit is done, metric, jobs. */
 final class ExperimentOptions {
@@ -49,6 +50,10 @@ final class ExperimentOptions {
     @Mixin
     FitOptions fit;
 
+    /** The command these options are mixed into, to tell an option given from its default. */
+    @Spec(Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec command;
+
     @Mixin
     Inputs.Jobs jobs;
 
@@ -60,13 +65,25 @@ final class ExperimentOptions {
         if (holdout != null && timeSplit != null) {
             throw new UsageException("--holdout and --time-split exclude each other");
         }
-        if (holdout != null) {
-            return new Protocol.Holdout(testFraction("--holdout", holdout));
+        Protocol one = holdout != null ? new Protocol.Holdout(testFraction("--holdout", holdout))
+                : timeSplit != null ? new Protocol.TimeOrdered(testFraction("--time-split", timeSplit)) : null;
+        if (one == null) {
+            return new Protocol.KFold(folds, repeats);
         }
-        if (timeSplit != null) {
-            return new Protocol.TimeOrdered(testFraction("--time-split", timeSplit));
+        // one split instead of k folds: a --folds or --repeats given beside it would be left out without a word
+        String split = holdout != null ? "--holdout" : "--time-split";
+        for (String kFold : List.of("--folds", "--repeats")) {
+            if (given(kFold)) {
+                throw new UsageException(kFold + " and " + split + " exclude each other: " + split + " makes one "
+                        + "split instead of k folds");
+            }
         }
-        return new Protocol.KFold(folds, repeats);
+        return one;
+    }
+
+    private boolean given(String option) {
+        return command != null && command.commandLine() != null
+                && command.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     /** A test share in (0, 1); the usage error names the option and the value. */

@@ -9,6 +9,7 @@ import dev.rareclass.domain.usecase.ReportRequest;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import dev.rareclass.domain.error.UsageException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code rareclass tune}: random or grid search, each trial cross-validated. */
 @Command(name = "tune", mixinStandardHelpOptions = true,
@@ -52,6 +54,9 @@ final class TuneCommand extends ExperimentCommand {
     @Mixin
     Inputs.ResultsFolder results;
 
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     private final RecipeStore recipes;
 
     @Inject
@@ -61,6 +66,10 @@ final class TuneCommand extends ExperimentCommand {
 
     @Override
     public Integer call() {
+        if (Tuning.Method.fromKey(search) == Tuning.Method.GRID && spec.commandLine().getParseResult().hasMatchedOption("--trials")) {
+            throw new UsageException("--trials sets a random search's budget; --search grid tries every point of the "
+                    + "space: give one of them");
+        }
         ReportRequest folder = results.request();
         Candidate base = Candidate.parse(model, Hyperparameters.parse(params));
         Tuning tuning = new Tuning(base, recipes.readSearchSpace(space), Tuning.Method.fromKey(search), trials,

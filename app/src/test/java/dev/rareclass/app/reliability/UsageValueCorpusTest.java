@@ -92,7 +92,7 @@ class UsageValueCorpusTest {
     private static final List<String> COMPARE = List.of("compare", "{data}", "--label", "y", "--positive", "1",
             "--models", "logistic", "--folds", "2", "--jobs", "1", "--report", "{out}/report");
     private static final List<String> TUNE = List.of("tune", "{data}", "--label", "y", "--positive", "1",
-            "--model", "random-forest", "--param", "trees=5", "--space", "{dir}/space.yaml", "--trials", "2",
+            "--model", "random-forest", "--param", "max-depth=4", "--space", "{dir}/space.yaml", "--trials", "2",
             "--folds", "2", "--jobs", "1", "--out", "{out}/t.model", "--report", "{out}/report");
     private static final String SPACE = "trees: [3, 5]\n";
     private static final List<String> DEMO = List.of("demo", "--rows", "1000", "--positive-rate", "0.05", "--features", "6",
@@ -438,7 +438,19 @@ class UsageValueCorpusTest {
         cases.add(new Case("tune --jobs 0", with(TUNE, "--jobs", "0"), space, List.of("jobs", "0")));
         cases.add(new Case("tune --metric bogus", with(TUNE, "--metric", "bogus"), space, List.of("metric", "bogus")));
         cases.add(new Case("tune --folds 1", with(TUNE, "--folds", "1"), space, List.of("folds", "1")));
-        cases.add(new Case("tune --param max-depth=1", with(TUNE, "--param", "max-depth=1"), space, List.of("max-depth", "1")));
+        cases.add(new Case("tune --search grid --trials 5", with(TUNE, "--search", "grid", "--trials", "5"), space,
+                List.of("--trials", "grid")));
+        cases.add(new Case("tune --param trees=5, searched too", with(TUNE, "--param", "trees=5"), space,
+                List.of("trees=5", "searched")));
+        cases.add(new Case("compare --holdout with --folds", with(COMPARE, "--holdout", "0.3"), Map.of(),
+                List.of("--folds", "--holdout")));
+        cases.add(new Case("compare --time-split with --repeats", with(COMPARE, "--time-split", "0.3", "--repeats", "2"),
+                Map.of(), List.of("--time-split", "exclude each other")));
+        cases.add(new Case("train --drop of the label", with(TRAIN, "--model", "logistic", "--drop", "y"), Map.of(), List.of("--drop y", "label")));
+        cases.add(new Case("train gradient-boosting@xgboost early-stopping without validation rows",
+                with(TRAIN, "--model", "gradient-boosting@xgboost", "--param", "early-stopping=5", "--validation-split", "0",
+                        "--threshold", "0.5"), Map.of(), List.of("early-stopping=5", "validation")));
+        cases.add(new Case("tune --param subsample=0", with(TUNE, "--param", "subsample=0"), space, List.of("subsample", "0")));
         String[][] spaces = {
             {"log-uniform low 0", "learning-rate: {log-uniform: [0, 0.01]}\n", "learning-rate"},
             {"log-uniform low > high", "learning-rate: {log-uniform: [0.1, 0.01]}\n", "learning-rate"},
@@ -615,6 +627,13 @@ class UsageValueCorpusTest {
             {"tune params nested", "tune: {model: random-forest, params: {trees: {a: 1}}, space: {max-depth: [3, 5]}}", "trees"},
             {"tune space a list", "tune: {model: random-forest, space: [trees]}", "space"},
             {"tune grid over a range", "tune: {model: random-forest, search: grid, space: {trees: {int: [3, 5]}}}", "grid"},
+            // settings that were left out without a word
+            {"tune grid with trials", "tune: {model: random-forest, search: grid, trials: 5, space: {trees: [3, 5]}}",
+                "tune.trials", "grid"},
+            {"tune beside other models", "models: [knn]\ntune: {model: random-forest, space: {trees: [3, 5]}}",
+                "tune.model", "knn"},
+            {"tune fixes and searches a parameter",
+                "tune: {model: random-forest, params: {trees: 3}, space: {trees: [2, 3]}}", "trees=3", "searched"},
             {"validation-split NaN", "validation-split: NaN", "validation-split", "nan"},
             {"threshold infinite", "threshold: Infinity", "threshold", "infinity"},
             {"models null entry", "models: [null]", "models"},
@@ -667,6 +686,9 @@ class UsageValueCorpusTest {
                 continue;
             }
             String key = line.substring(0, line.indexOf(':'));
+            if (key.equals("tune") && !change.contains("models:")) {
+                sections.remove("models"); // a search runs tune.model alone, and refuses other models beside it
+            }
             if (sections.containsKey(key)) {
                 sections.put(key, line);
             } else {

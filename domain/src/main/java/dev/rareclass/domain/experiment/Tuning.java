@@ -47,6 +47,14 @@ public record Tuning(Candidate base, SearchSpace space, Method method, int trial
         if (method == Method.RANDOM && trials < 1) {
             throw new UsageException("--trials must be 1 or more, got " + trials);
         }
+        for (String key : space.params().keySet()) {
+            // every trial's value would replace the fixed one without a word
+            String fixed = base.params().asMap().get(key);
+            if (fixed != null) {
+                throw new UsageException("parameter " + key + " is both fixed (" + key + "=" + fixed + ") and searched"
+                        + (source.equals("the search space") ? "" : " by " + source) + ": give it in one place");
+            }
+        }
     }
 
     /** A search whose space's source is not known (messages then say "the search space"). */
