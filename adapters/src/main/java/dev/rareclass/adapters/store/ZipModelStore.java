@@ -196,8 +196,18 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         FittedPreprocessor preprocessor = preprocessor(m.path("preprocessing").path("columns"));
         ReferenceRow reference = reference(m.path("preprocessing").path("columns"));
         Map<String, Double> validation = new LinkedHashMap<>();
-        m.path("validation_metrics").properties().forEach(e -> validation.put(e.getKey(),
-                e.getValue().isNull() ? Double.NaN : e.getValue().asDouble()));
+        m.path("validation_metrics").properties().forEach(e -> {
+            if (!e.getValue().isNull() && !e.getValue().isNumber()) {
+                // asDouble() made any text 0.0, which inspect and reports then showed as the model's
+                throw new IllegalArgumentException("manifest field 'validation_metrics." + e.getKey() + "' is no number");
+            }
+            validation.put(e.getKey(), e.getValue().isNull() ? Double.NaN : e.getValue().asDouble());
+        });
+        String scoreKind = m.path("score_kind").asText(classifier.scoreKind().name().toLowerCase(java.util.Locale.ROOT));
+        if (!scoreKind.equals(classifier.scoreKind().name().toLowerCase(java.util.Locale.ROOT))) {
+            throw new IllegalArgumentException("manifest field 'score_kind' says " + scoreKind + ", where the "
+                    + "classifier gives " + classifier.scoreKind().name().toLowerCase(java.util.Locale.ROOT));
+        }
         JsonNode p = m.path("provenance");
         Provenance provenance = new Provenance(p.path("created_at").asText(), p.path("rareclass_version").asText(),
                 p.path("java_version").asText(), p.path("data_source").asText(), p.path("data_sha256").asText(),
@@ -207,6 +217,22 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         JsonNode t = m.path("threshold");
         if (!t.path("value").isNumber() || !Double.isFinite(t.path("value").doubleValue())) {
             throw new IllegalArgumentException("manifest field 'threshold' has no numeric value");
+        }
+        double threshold = t.path("value").doubleValue();
+        if (classifier.scoreKind() == ScoreKind.PROBABILITY && !(threshold >= 0 && threshold <= Math.nextUp(1.0))) {
+            // training chooses one in [0, 1], or just above a top score of 1 (a budget that flags none)
+            throw new IllegalArgumentException("manifest field 'threshold' (" + threshold + ") is outside the "
+                    + "probabilities [0, 1] the classifier gives");
+        }
+        JsonNode features = m.path("input").path("features");
+        if (!features.isMissingNode()) {
+            List<String> listed = new ArrayList<>();
+            features.forEach(f -> listed.add(f.asText()));
+            if (!features.isArray() || !listed.equals(preprocessor.inputNames())) {
+                // the input schema inspect shows and the columns the model reads must be one list
+                throw new IllegalArgumentException("manifest field 'input.features' does not list the preprocessing's "
+                        + preprocessor.inputNames().size() + " input columns");
+            }
         }
         FeatureSelector selector = null;
         JsonNode sel = m.path("preprocessing").path("selected");

@@ -189,6 +189,32 @@ class ModelFileAttackTest {
         assertRefusedUntouched(write("dl4j-extra-entry.model", parts), "unexpected entry 'preprocessor.bin'");
     }
 
+    /**
+     * A re-signed manifest whose values contradict the model it describes: a threshold outside the probabilities
+     * (every row or no row flagged), a score kind or validation metric that is no such thing, an input schema that is
+     * not the columns the model reads. Each was accepted and shown by inspect as the model's.
+     */
+    @Test
+    void aManifestContradictingItsModelIsRefused() throws IOException {
+        String[][] edits = {
+            {"threshold -5", "/threshold/value", "-5", "manifest field 'threshold' (-5.0) is outside"},
+            {"threshold 1e308", "/threshold/value", "1e308", "is outside the probabilities"},
+            {"score kind", "/score_kind", "\"bogus\"", "manifest field 'score_kind' says bogus"},
+            {"validation metric", "/validation_metrics/f1", "\"abc\"", "'validation_metrics.f1' is no number"},
+            {"no features", "/input/features", "[]", "'input.features' does not list"},
+            {"the label as a feature", "/input/features", "[\"y\"]", "'input.features' does not list"},
+        };
+        for (String[] e : edits) {
+            Map<String, byte[]> parts = read(logistic);
+            ObjectNode manifest = (ObjectNode) new ObjectMapper().readTree(parts.get("manifest.json"));
+            String at = e[1].substring(0, e[1].lastIndexOf('/'));
+            ObjectNode parent = (ObjectNode) (at.isEmpty() ? manifest : manifest.at(at));
+            parent.set(e[1].substring(e[1].lastIndexOf('/') + 1), new ObjectMapper().readTree(e[2]));
+            parts.put("manifest.json", new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+            assertRefused(write("contradicting-" + e[0].replace(' ', '-') + ".model", parts), e[3]);
+        }
+    }
+
     @Test
     void aGoodXgboostModelStillPredicts() {
         assertThat(predict(boosted).exitCode()).isZero();

@@ -235,6 +235,11 @@ class UsageValueCorpusTest {
         param(cases, "mlp@dl4j", "hidden=-3", "hidden", "-3");
         param(cases, "mlp@dl4j", "hidden=16,abc", "hidden", "16,abc");
         param(cases, "mlp@dl4j", "hidden=1.5", "hidden", "1.5");
+        // a fixed threshold no probability reaches: every row or no row flagged
+        cases.add(c("train logistic --threshold 2", TRAIN, List.of("--model", "logistic", "--threshold", "2"),
+                "--threshold 2", "[0, 1]"));
+        cases.add(c("train logistic --threshold -0.5", TRAIN, List.of("--model", "logistic", "--threshold=-0.5"),
+                "--threshold -0.5", "every row"));
         // the model's own negative class named positive: every metric turned over without a word
         cases.add(c("evaluate --positive 0 (the model's negative class)", EVALUATE, List.of("--positive", "0"),
                 "--positive 0", "negative class", "--positive 1"));

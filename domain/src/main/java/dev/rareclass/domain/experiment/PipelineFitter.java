@@ -91,6 +91,15 @@ public final class PipelineFitter {
         resolved.unsupported().ifPresent(why -> {
             throw new UsageException(why);
         });
+        ThresholdPolicy policy = resolved.fit().threshold();
+        if (!policy.needsValidationData() && !resolved.factory().learnsFromNegativesOnly()) {
+            // a fixed threshold on probabilities (every kind but a one-class detector's unbounded scores)
+            double t = policy.choose(new int[0], new double[0]);
+            if (!(t >= 0 && t <= 1)) {
+                throw new UsageException("--threshold " + policy.spec() + ": " + spec.model() + " gives probabilities in "
+                        + "[0, 1], so it would flag " + (t > 1 ? "no row" : "every row") + "; give one in [0, 1]");
+            }
+        }
         return resolved;
     }
 
