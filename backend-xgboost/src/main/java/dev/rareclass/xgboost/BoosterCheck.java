@@ -132,6 +132,7 @@ final class BoosterCheck {
         long[] parents = ints(tree, "parents");
         long[] split = ints(tree, "split_indices");
         long[] type = ints(tree, "split_type");
+        double[] conditions = reals(tree, "split_conditions");
         if (parents[0] != ROOT_PARENT) {
             throw new Invalid("tree " + t + "'s root has a parent");
         }
@@ -141,6 +142,10 @@ final class BoosterCheck {
             long l = left[i];
             long r = right[i];
             if (l == -1 && r == -1) {
+                if (!Double.isFinite(conditions[i])) {
+                    // a leaf's value is its score: a NaN one made every row reaching it a "data" error at scoring
+                    throw new Invalid("tree " + t + "'s leaf " + i + " has the value " + conditions[i]);
+                }
                 continue;
             }
             if (l <= i || r <= i || l >= n || r >= n || l == r) {
@@ -201,6 +206,34 @@ final class BoosterCheck {
     }
 
     /** An array of whole numbers, typed or not. */
+    private static double[] reals(Map<?, ?> parent, String key) throws Invalid {
+        Object v = parent.get(key);
+        if (v instanceof double[] a) {
+            return a;
+        }
+        if (v instanceof float[] a) {
+            double[] out = new double[a.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = a[i];
+            }
+            return out;
+        }
+        if (v instanceof long[] a) {
+            return java.util.Arrays.stream(a).asDoubleStream().toArray();
+        }
+        if (v instanceof List<?> list) {
+            double[] out = new double[list.size()];
+            for (int i = 0; i < out.length; i++) {
+                if (!(list.get(i) instanceof Number x)) {
+                    throw new Invalid("its " + key + " holds " + list.get(i) + ", not a number");
+                }
+                out[i] = x.doubleValue();
+            }
+            return out;
+        }
+        throw new Invalid("it has no array '" + key + "'");
+    }
+
     private static long[] ints(Map<?, ?> parent, String key) throws Invalid {
         Object v = parent.get(key);
         if (v instanceof long[] a) {

@@ -57,4 +57,18 @@ class BoosterCheckTest {
         assertThatThrownBy(() -> BoosterCheck.tree(chain(100_000), 0, 3))
                 .isInstanceOf(BoosterCheck.Invalid.class).hasMessage("tree 0 is deeper than 4096 levels");
     }
+
+    @Test
+    void aLeafWithoutAFiniteValueIsRefused() {
+        // a NaN leaf off the zero row's path passed the load and blamed the data of every row reaching it
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY}) {
+            Map<String, Object> tree = chain(3);
+            ((double[]) tree.get("split_conditions"))[3] = bad; // node 3: the second level's leaf
+            assertThatThrownBy(() -> BoosterCheck.tree(tree, 0, 3)).isInstanceOf(BoosterCheck.Invalid.class)
+                    .hasMessage("tree 0's leaf 3 has the value " + bad);
+        }
+        Map<String, Object> split = chain(3);
+        ((double[]) split.get("split_conditions"))[2] = Double.NaN; // a split's condition is not a leaf's value
+        assertThatCode(() -> BoosterCheck.tree(split, 0, 3)).doesNotThrowAnyException();
+    }
 }
