@@ -104,7 +104,7 @@ public final class YamlRecipeStore implements RecipeStore {
         } catch (NoSuchFileException e) {
             throw new InputMissingException(where + ": no such recipe file", e);
         } catch (IOException e) {
-            throw new DataException(where + ": not a readable recipe (" + firstLine(e.getMessage()) + ")", e);
+            throw unreadable(file, "recipe", e);
         }
         if (root == null || !root.isObject()) {
             throw new DataException(where + ": a recipe is a mapping of keys such as data, models, samplers");
@@ -593,7 +593,7 @@ public final class YamlRecipeStore implements RecipeStore {
         } catch (NoSuchFileException e) {
             throw new InputMissingException(where + ": no such search-space file", e);
         } catch (IOException e) {
-            throw new DataException(where + ": not a readable search space (" + firstLine(e.getMessage()) + ")", e);
+            throw unreadable(file, "search space", e);
         }
         if (root != null && root.has("space") && root.size() == 1) {
             root = root.get("space");
@@ -771,6 +771,40 @@ public final class YamlRecipeStore implements RecipeStore {
             }
             out.clear();
         }
+    }
+
+    /**
+     * The refusal of a file that could not be read as YAML or JSON: a folder or an unreadable file is a missing input
+     * (exit 66); a parse error names the line and column where the parser stopped, and the parser's own words only
+     * (Jackson's message goes on with the source excerpt, SnakeYAML's events print as Java objects).
+     */
+    private static RuntimeException unreadable(Path file, String what, IOException e) {
+        String where = file.toString();
+        if (java.nio.file.Files.isDirectory(file)) {
+            return new InputMissingException(where + ": is a folder, not a " + what + " file", e);
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return new InputMissingException(where + ": cannot be read (permission denied)", e);
+        }
+        String at = "";
+        String said = e.getMessage();
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+            said = j.getOriginalMessage();
+            if (j.getLocation() != null && j.getLocation().getLineNr() > 0) {
+                at = ", line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr();
+            }
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
+                if (m.getProblemMark() != null) { // the scanner's own place, where Jackson's is the token before
+                    at = ", line " + (m.getProblemMark().getLine() + 1) + ", column " + (m.getProblemMark().getColumn() + 1);
+                }
+                said = m.getProblem() != null ? m.getProblem() : firstLine(m.getContext());
+                break;
+            }
+        }
+        said = firstLine(said).replaceAll("org\\.yaml\\.snakeyaml\\.events\\.(\\w+)Event\\([^)]*\\)", "$1");
+        return new DataException(where + at + ": not a readable " + what + " (" + said + ")", e);
     }
 
     private static String firstLine(String s) {

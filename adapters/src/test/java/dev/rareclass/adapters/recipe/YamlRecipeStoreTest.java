@@ -119,6 +119,24 @@ class YamlRecipeStoreTest {
         assertThat(store.read(quoted).recipe().plan().fit().seed()).isEqualTo(17);
     }
 
+    /** A file the parser cannot read names the line and column where it stopped, in the parser's words alone. */
+    @Test
+    void anUnreadableFileNamesWhereTheParserStopped() throws IOException {
+        Path tab = write("tab.yaml", "data:\n  file: x.csv\n\tlabel: y\n");
+        assertThatThrownBy(() -> store.read(tab)).isInstanceOf(DataException.class)
+                .hasMessageStartingWith(tab + ", line 3, column 1: not a readable recipe (")
+                .hasMessageContaining("TAB").hasMessageNotContaining("\n");
+        Path cut = write("cut.json", "{\"recipe\": {\"data\": {\"file\": \"x");
+        assertThatThrownBy(() -> store.read(cut)).isInstanceOf(DataException.class)
+                .hasMessageStartingWith(cut + ", line 1, column ").hasMessageContaining("end-of-input");
+        Path complex = write("complex.yaml", DATA + "? [a, b]\n: 3\n");
+        assertThatThrownBy(() -> store.read(complex)).isInstanceOf(DataException.class)
+                .hasMessageContaining(", line 5").hasMessageNotContaining("org.yaml");
+        Path folder = Files.createDirectories(dir.resolve("folder.yaml"));
+        assertThatThrownBy(() -> store.read(folder)).isInstanceOf(dev.rareclass.domain.error.InputMissingException.class)
+                .hasMessage(folder + ": is a folder, not a recipe file");
+    }
+
     @Test
     void anAliasIsRefusedNamingItsLine() throws IOException {
         // before: Jackson read *three as the text "three": "split.folds must be an integer, got 'three'"
