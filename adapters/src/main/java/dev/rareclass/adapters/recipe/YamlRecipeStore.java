@@ -118,7 +118,16 @@ public final class YamlRecipeStore implements RecipeStore {
                     + "no format key)");
         }
         if (MANIFEST_FORMAT.equals(format.asText())) {
-            Recipe recipe = recipe(root.path("recipe"), base, where, name(file));
+            JsonNode version = root.path("version");
+            if (!version.isMissingNode() && !(version.isIntegralNumber() && version.asLong() == 1)) {
+                // a later rareclass may mean something else by the same keys: not run as if it did not
+                throw new DataException(where + ": run manifest version " + Quoting.clipped(version.toString(), 20)
+                        + " is not one this rareclass reads (version 1)");
+            }
+            // the run keeps its name (the recipe's), not the manifest file's
+            String name = root.path("name").isTextual() && !root.path("name").asText().isBlank()
+                    ? root.path("name").asText() : name(file);
+            Recipe recipe = recipe(root.path("recipe"), base, where, name);
             JsonNode sum = root.path("data_sha256");
             // compared with the data's checksum and shown shortened when they differ: anything else crashed there
             if (!sum.isTextual() || !sum.asText().matches("[0-9a-f]{64}")) {

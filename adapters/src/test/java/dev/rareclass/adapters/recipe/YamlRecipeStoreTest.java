@@ -268,6 +268,20 @@ class YamlRecipeStoreTest {
                 .hasMessage(m + ", line 3: key 'seed' is given twice in recipe (first on line 3); give each key once");
     }
 
+    /** A manifest keeps its run's name when run again, and one of a later version is not run as if it were this one. */
+    @Test
+    void aManifestKeepsItsNameAndItsVersionIsChecked() throws IOException {
+        String manifest = """
+                {"format": "rareclass-run-manifest", "version": %s, "name": "creditcard", "data_sha256": "%s",
+                 "recipe": {"data": {"file": "t.csv", "label": "y", "positive": "1"}, "models": ["logistic"]}}
+                """;
+        Path ok = write("manifest.json", manifest.formatted("1", "0".repeat(64)));
+        assertThat(store.read(ok).recipe().name()).isEqualTo("creditcard");
+        Path later = write("later.json", manifest.formatted("99", "0".repeat(64)));
+        assertThatThrownBy(() -> store.read(later)).isInstanceOf(DataException.class)
+                .hasMessage(later + ": run manifest version 99 is not one this rareclass reads (version 1)");
+    }
+
     @Test
     void aSearchSpaceIsHeldToTheSameRules() throws IOException {
         RecipeStore s = store;
