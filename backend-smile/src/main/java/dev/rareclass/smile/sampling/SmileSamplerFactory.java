@@ -130,8 +130,8 @@ public final class SmileSamplerFactory implements SamplerFactory {
         }
         if (minority == 1) {
             throw new dev.rareclass.domain.error.DataException("sampler " + name + ": only 1 " + rows + " row to "
-                    + "resample, and SMOTE draws new rows between two; use random-over, or fewer folds so that each "
-                    + "training part holds 2 or more " + rows + " rows");
+                    + "resample, and SMOTE draws new rows between two; use random-over (in cross-validation, fewer "
+                    + "folds can leave each training part 2 or more " + rows + " rows)");
         }
         caps.putIfAbsent(minority - 1, rows);
         return p.withK(minority - 1);

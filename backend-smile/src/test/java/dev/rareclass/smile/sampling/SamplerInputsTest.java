@@ -103,7 +103,8 @@ class SamplerInputsTest {
         assertThatThrownBy(() -> sampler("smote", Map.of()).resample(fewPositives(1), 1))
                 .isInstanceOf(DataException.class)
                 .hasMessage("sampler smote: only 1 positive row to resample, and SMOTE draws new rows between two; use "
-                        + "random-over, or fewer folds so that each training part holds 2 or more positive rows");
+                        + "random-over (in cross-validation, fewer folds can leave each training part 2 or more positive "
+                        + "rows)");
         assertThat(sampler("random-over", Map.of()).resample(fewPositives(1), 1).y().positives()).isEqualTo(39);
     }
 
@@ -111,7 +112,7 @@ class SamplerInputsTest {
     void samplersThatDoNotInterpolateStillRefuseTooManyNeighbours() {
         SamplingInput rare = fewPositives(3);
         assertThatThrownBy(() -> sampler("near-miss-1", Map.of("k", "4")).resample(rare, 1))
-                .isInstanceOf(UsageException.class).hasMessageContaining("k=4").hasMessageContaining("3 minority rows");
+                .isInstanceOf(DataException.class).hasMessageContaining("k=4").hasMessageContaining("3 minority rows");
         assertThat(sampler("near-miss-1", Map.of("k", "3")).notes()).isEmpty();
     }
 

@@ -193,7 +193,7 @@ public final class PipelineFitter {
             int k = settings.thresholdFolds();
             if (all.positives() < k || all.negatives() < k) {
                 throw new DataException(table.source() + ": choosing the threshold by " + k + "-fold cross-validation "
-                        + "needs at least " + k + " rows of each class; the table has " + all.positives()
+                        + "needs at least " + k + " rows of each class; its training rows hold " + all.positives()
                         + " positive and " + all.negatives() + " negative (use fewer folds or --validation-split)");
             }
             heldOut = allRows(n);
