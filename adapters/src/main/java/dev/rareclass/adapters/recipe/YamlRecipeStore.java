@@ -190,6 +190,7 @@ public final class YamlRecipeStore implements RecipeStore {
             refuseAnchorsAndAliases(bytes, where, document);
             refuseSecondDocument(bytes, where, document);
             refuseYaml11Readings(bytes, where, document);
+            refuseTags(bytes, where, document);
         } else {
             refuseSecondValue(mapper, bytes, where, document);
         }
@@ -240,6 +241,24 @@ public final class YamlRecipeStore implements RecipeStore {
                             + "number in plain decimals,";
             throw new UsageException(where + ", line " + (found.get().getStartMark().getLine() + 1) + ": '" + value
                     + "' is not read as it shows; " + reading + " or quote it ('" + value + "') for text");
+        }
+    }
+
+    /**
+     * A YAML tag ({@code !custom}, {@code !!java/object:...}) is a usage error naming its line: Jackson drops it and
+     * reads the value under it, so the file would run otherwise than its author meant by the tag.
+     */
+    private static void refuseTags(byte[] bytes, String where, String document) throws IOException {
+        Optional<Event> found = firstEvent(bytes, e -> e instanceof ScalarEvent s && s.getTag() != null
+                || e instanceof org.yaml.snakeyaml.events.CollectionStartEvent c && c.getTag() != null);
+        if (found.isPresent()) {
+            Event e = found.get();
+            String tag = e instanceof ScalarEvent s ? s.getTag()
+                    : ((org.yaml.snakeyaml.events.CollectionStartEvent) e).getTag();
+            tag = tag.startsWith("tag:yaml.org,2002:") ? "!!" + tag.substring("tag:yaml.org,2002:".length()) : tag;
+            throw new UsageException(where + ", line " + (e.getStartMark().getLine() + 1) + ": '"
+                    + Quoting.clipped(tag, 60) + "' is a YAML tag; " + document.replaceFirst("^the ", "a ")
+                    + " takes plain values: remove it (quote a value to make it text)");
         }
     }
 

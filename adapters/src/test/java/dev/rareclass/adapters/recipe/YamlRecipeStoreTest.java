@@ -114,6 +114,11 @@ class YamlRecipeStoreTest {
             assertThatThrownBy(() -> store.read(file)).as(c[0]).isInstanceOf(UsageException.class)
                     .hasMessageContaining(c[1]).hasMessageContaining(c[2]);
         }
+        for (String tagged : new String[] {"seed: !custom 3\n", "seed: !!int 3\n", "preprocessing: !!java.util.HashMap {}\n"}) {
+            Path file = write("tagged.yaml", base + "  positive: '1'\n" + tagged + "models: [logistic]\n");
+            assertThatThrownBy(() -> store.read(file)).as(tagged).isInstanceOf(UsageException.class)
+                    .hasMessageContaining("line 5: '!").hasMessageContaining("is a YAML tag");
+        }
         Path quoted = write("quoted.yaml", base + "  positive: 'yes'\nseed: 17\nmodels: [logistic]\n");
         assertThat(store.read(quoted).recipe().data().positive()).contains("yes");
         assertThat(store.read(quoted).recipe().plan().fit().seed()).isEqualTo(17);
