@@ -311,6 +311,11 @@ public final class CsvTableSource extends ParsedTableSource {
          * part was cut inside a quoted field that runs over lines (FastCSV ends it at the end of the input).
          */
         boolean lastFieldOpen;
+        /** Whether the last field read was quoted, and the line its record began on. */
+        private boolean lastFieldQuoted;
+        private long lastRecordLine;
+        /** The bytes read, when they run to the end of the file (its last record is read here), else null. */
+        TextBytes tail;
 
         RowHandler(String file) {
             this.file = file;
@@ -320,6 +325,19 @@ public final class CsvTableSource extends ParsedTableSource {
         protected void handleBegin(long startingLineNumber) {
             batch.begin(startingLineNumber);
             recordSize = 0;
+            lastRecordLine = startingLineNumber;
+        }
+
+        /**
+         * Refuses a file whose last field opens with a quote that never closes: FastCSV ends it at the end of the
+         * input, so every line after the quote was read into that one field and the rows on them were lost without
+         * a word (a closed one is followed by its '"', and by nothing but line breaks at the end of the file).
+         */
+        void requireClosedAtTheEnd() {
+            if (tail != null && lastFieldQuoted && tail.lastContentByte() >= 0 && tail.lastContentByte() != '"') {
+                throw DataException.at(file, lastRecordLine, null, "a quoted field opened here never closes: every "
+                        + "line after its '\"' was read into it (close the quote, or write a '\"' inside a field as '\"\"')");
+            }
         }
 
         @Override
@@ -334,6 +352,7 @@ public final class CsvTableSource extends ParsedTableSource {
                         fieldIdx + 1, Limits.MAX_FIELD_SIZE));
             }
             lastFieldOpen = quoted && len > 0 && (buf[offset + len - 1] == '\n' || buf[offset + len - 1] == '\r');
+            lastFieldQuoted = quoted;
             recordSize += len;
             if (recordSize > Limits.MAX_RECORD_SIZE) {
                 throw DataException.at(file, getStartingLineNumber(), null, String.format(Locale.ROOT,
@@ -439,8 +458,12 @@ public final class CsvTableSource extends ParsedTableSource {
             RowBatch batch = handler.batch;
             if (failure == null) {
                 try {
-                    while (batch.rows < BATCH && batch.fieldCount < BATCH_FIELDS && records.next()) {
+                    boolean more = true;
+                    while (batch.rows < BATCH && batch.fieldCount < BATCH_FIELDS && (more = records.next())) {
                         check(batch);
+                    }
+                    if (!more) {
+                        handler.requireClosedAtTheEnd();
                     }
                 } catch (RuntimeException e) {
                     failure = e;
@@ -629,7 +652,8 @@ public final class CsvTableSource extends ParsedTableSource {
 
         RawTable read(TextRows.Start start) throws IOException {
             RowHandler handler = new RowHandler(file);
-            TextBytes bytes = new TextBytes(Chunks.range(channel, cuts[0], cuts[1]), file, true);
+            TextBytes bytes = new TextBytes(Chunks.range(channel, cuts[0], cuts[1]), file, true,
+                    cuts[1] == channel.size());
             try (CsvReader<RowBatch> reader = open(options, handler, bytes, true)) {
                 Rows first = new Rows(reader, handler, options);
                 if (handler.lastFieldOpen) {
@@ -689,7 +713,7 @@ public final class CsvTableSource extends ParsedTableSource {
          */
         private RawTable inOnePart(TextRows.Start start, long handed) throws IOException {
             RowHandler handler = new RowHandler(file);
-            TextBytes bytes = new TextBytes(Chunks.range(channel, 0, channel.size()), file, true);
+            TextBytes bytes = new TextBytes(Chunks.range(channel, 0, channel.size()), file, true, true);
             try (CsvReader<RowBatch> reader = open(options, handler, bytes, true)) {
                 return whole(reader, handler, options, start, handed);
             }
@@ -716,7 +740,8 @@ public final class CsvTableSource extends ParsedTableSource {
                     if (p == 0) {
                         readPart(first, firstBytes, part);
                     } else {
-                        TextBytes bytes = new TextBytes(Chunks.range(channel, cuts[p], cuts[p + 1]), file, false);
+                        TextBytes bytes = new TextBytes(Chunks.range(channel, cuts[p], cuts[p + 1]), file, false,
+                                cuts[p + 1] == channel.size());
                         RowHandler handler = new RowHandler(file);
                         try (CsvReader<RowBatch> reader = open(options, handler, bytes, false)) {
                             readPart(new Rows(reader, handler, options, first.names), bytes, part);
@@ -825,6 +850,9 @@ public final class CsvTableSource extends ParsedTableSource {
 
     /** A reader of {@code in}, the file's bytes from its start ({@code atStart}) or a part of them after it. */
     private static CsvReader<RowBatch> open(DataOptions options, RowHandler handler, InputStream in, boolean atStart) {
+        if (in instanceof TextBytes bytes && bytes.toTheEnd()) {
+            handler.tail = bytes; // its last record is read here: a quote open at its end is found
+        }
         Path path = options.file();
         char delimiter = options.delimiter().orElseGet(() -> defaultDelimiter(options, path));
         CsvReader.CsvReaderBuilder builder = CsvReader.builder();

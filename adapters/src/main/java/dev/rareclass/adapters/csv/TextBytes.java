@@ -24,16 +24,33 @@ final class TextBytes extends FilterInputStream {
     /** CRs not followed by an LF, and whether the last byte read was a CR. */
     private long loneCr;
     private boolean afterCr;
+    private final boolean toTheEnd;
+    /** The last byte read that is no line break (CR or LF), or -1 before one. */
+    private int lastContent = -1;
 
     TextBytes(InputStream in, String file) {
-        this(in, file, true);
+        this(in, file, true, true);
     }
 
-    /** The bytes of {@code in}, the start of the file {@code file} or ({@code atStart} false) a part after it. */
-    TextBytes(InputStream in, String file, boolean atStart) {
+    /**
+     * The bytes of {@code in}, the start of the file {@code file} or ({@code atStart} false) a part after it, which
+     * runs to the file's end or ({@code toTheEnd} false) stops before it.
+     */
+    TextBytes(InputStream in, String file, boolean atStart, boolean toTheEnd) {
         super(in);
         this.file = file;
         this.first = atStart;
+        this.toTheEnd = toTheEnd;
+    }
+
+    /** Whether these bytes run to the end of the file: its last record is among them. */
+    boolean toTheEnd() {
+        return toTheEnd;
+    }
+
+    /** The last byte read that is no line break (CR or LF), or -1 before one or in UTF-16 and UTF-32 text. */
+    int lastContentByte() {
+        return lastContent;
     }
 
     /** The line breaks read so far: LF, CR LF and a lone CR each count one (a CR last is counted once known lone). */
@@ -78,6 +95,12 @@ final class TextBytes extends FilterInputStream {
                     || (b0 == 0 && b1 == 0 && n > 3 && (b[off + 2] & 0xff) == 0xfe && (b[off + 3] & 0xff) == 0xff);
         }
         if (!wide) {
+            for (int i = off + n - 1; i >= off; i--) {
+                if (b[i] != '\n' && b[i] != '\r') {
+                    lastContent = b[i] & 0xff;
+                    break;
+                }
+            }
             long seen = lines;
             long lone = loneCr;
             boolean cr = afterCr;

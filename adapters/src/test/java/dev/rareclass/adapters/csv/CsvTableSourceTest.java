@@ -325,6 +325,26 @@ class CsvTableSourceTest extends ReaderTestFiles {
                         + "never closes?)");
     }
 
+    /**
+     * A quote that never closes in the last field: FastCSV ends the field at the end of the file, so the rows after
+     * the quote were read into it and lost (1 row of 3, exit 0, and a server answered one score for three rows).
+     */
+    @Test
+    void aQuoteOpenInTheLastFieldAtTheEndIsADataErrorNamingItsLine() throws IOException {
+        Path p = write("open-last.csv", "a,b,y\n1,2,\"12\"\" screen\n3,4,1\n5,6,0\n");
+        assertThatThrownBy(() -> source.read(labelled(p, "y", "1"))).isInstanceOf(DataException.class)
+                .hasMessage(p + ", line 2: a quoted field opened here never closes: every line after its '\"' was read "
+                        + "into it (close the quote, or write a '\"' inside a field as '\"\"')");
+        Path noBreak = write("open-at-eof.csv", "a,b,y\n1,2,1\n3,4,\"0");
+        assertThatThrownBy(() -> source.read(labelled(noBreak, "y", "1"))).isInstanceOf(DataException.class)
+                .hasMessageStartingWith(noBreak + ", line 3: a quoted field opened here never closes");
+        // closed quoted last fields, over lines and followed by line breaks, read as they are
+        Path closed = write("closed.csv", "a,b,y\n1,2,\"1\"\n3,4,\"0\"\r\n\r\n");
+        assertThat(source.read(labelled(closed, "y", "1")).rows()).isEqualTo(2);
+        Path overLines = write("over-lines.csv", "a,b,y\n1,2,\"1\"\n3,\"4\n\",0\n5,6,\"0\n\"\n");
+        assertThat(source.read(labelled(overLines, "b", "4\n")).rows()).isEqualTo(3);
+    }
+
     @Test
     void aTruncatedGzipIsADataError() throws IOException {
         Path full = dir.resolve("full.csv.gz");

@@ -137,6 +137,8 @@ class PartsReadingTest extends ReaderTestFiles {
                         + "," + (r % 2) + "\n")),
                 Arguments.of("a quote that never closes, late", rows(300, r -> r + "," + (r == 290 ? "\"open" : r) + ","
                         + (r % 2) + "\n")),
+                Arguments.of("a quote open in the last field of the last row", rows(300, r -> r + "," + r + ","
+                        + (r == 299 ? "\"1 and on" : r % 2) + "\n")),
                 Arguments.of("lines longer than a part", rows(40, r -> r + "," + "ab".repeat(75) + "," + (r % 2) + "\n")),
                 Arguments.of("a stray quote inside unquoted fields", rows(300, r -> r + ",a\"b" + (r % 3) + "," + (r % 2) + "\n")));
     }
