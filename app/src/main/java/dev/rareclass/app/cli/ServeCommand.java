@@ -90,10 +90,12 @@ final class ServeCommand extends CliCommand {
         String signal = signals.await();
         spec.commandLine().getErr().printf("rareclass serve: %s received, finishing requests in flight%n", signal);
         spec.commandLine().getErr().flush();
-        server.stop();
+        boolean finished = server.stop();
         // to stderr, like the line above: nothing goes to stdout after start-up, so a supervisor that closed it
         // before stopping the server still sees exit 0
-        spec.commandLine().getErr().println("rareclass serve: stopped");
+        spec.commandLine().getErr().println(finished ? "rareclass serve: stopped" : String.format(Locale.ROOT,
+                "rareclass serve: stopped; requests still running after --timeout %s s were cut off",
+                settings.timeoutMillis() / 1000.0));
         spec.commandLine().getErr().flush();
         return 0;
     }

@@ -115,11 +115,19 @@ public final class InferenceServer {
         return connector.getLocalPort();
     }
 
-    /** Stops accepting, waits for requests in flight (up to the timeout), and releases everything. */
-    public void stop() throws Exception {
+    /**
+     * Stops accepting, waits for requests in flight (up to the timeout), and releases everything.
+     *
+     * @return true when every request in flight finished; false when some still ran at the timeout and were cut off
+     *         (Jetty stops the rest and says so with a TimeoutException, which is no failure of the server)
+     */
+    public boolean stop() throws Exception {
         stopping.set(true);
         try {
             server.stop();
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
         } finally {
             if (spool != null) {
                 try (var files = Files.list(spool)) {
