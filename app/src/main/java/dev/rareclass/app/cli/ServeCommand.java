@@ -43,7 +43,7 @@ final class ServeCommand extends CliCommand {
 
     @Option(names = "--max-body", paramLabel = "SIZE", defaultValue = "16MiB",
             description = "The largest request body accepted, such as 16MiB, 512KiB or 1000000 (default: "
-                    + "${DEFAULT-VALUE}); larger ones get 413.")
+                    + "${DEFAULT-VALUE}, or a hundredth of the heap when that is less); larger ones get 413.")
     String maxBody;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
@@ -112,7 +112,24 @@ final class ServeCommand extends CliCommand {
             // Jetty keeps a few threads for accepting and selecting connections
             throw new UsageException("--threads must be between 8 and 4096, not " + threads);
         }
-        return new InferenceServer.Settings(host, port, byteSize(maxBody), Math.round(timeoutSeconds * 1000), threads);
+        long body = byteSize(maxBody);
+        long heap = Runtime.getRuntime().maxMemory();
+        long fits = InferenceServer.largestBodyFor(heap);
+        if (body > fits) {
+            // a JSON body's tree takes up to about a hundred times its size: on a small heap a few of the default
+            // size at once left the server in back-to-back full collections, answering nothing, deaf to SIGTERM
+            boolean given = spec.commandLine().getParseResult().hasMatchedOption("--max-body");
+            if (!given) {
+                body = fits;
+            }
+            spec.commandLine().getErr().printf(Locale.ROOT, "%s: a JSON body takes up to %d times its size in heap "
+                    + "while it is read, and this JVM has %d MiB (raise it with JAVA_OPTS=-Xmx...)%n", given
+                    ? "warning: --max-body " + maxBody + " is more than this heap can read"
+                    : "note: --max-body lowered to " + (body >> 10) + " KiB", InferenceServer.HEAP_PER_BODY_BYTE,
+                    heap >> 20);
+            spec.commandLine().getErr().flush();
+        }
+        return new InferenceServer.Settings(host, port, body, Math.round(timeoutSeconds * 1000), threads);
     }
 
     /** A size such as 16MiB, 512KiB, 2GiB or a plain number of bytes (MB, KB, GB are read as powers of 1024 too). */

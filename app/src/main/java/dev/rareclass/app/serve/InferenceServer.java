@@ -49,6 +49,14 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class InferenceServer {
 
     /** What the server is asked to do: where to listen, how much to accept, how long to wait. */
+    /** Heap per byte of a large body being read (see {@link BodyBudget}). */
+    public static final long HEAP_PER_BODY_BYTE = BodyBudget.HEAP_PER_BODY_BYTE;
+
+    /** The largest body a heap of {@code heapBytes} can read at its worst (a JSON tree), and at least 64 KiB. */
+    public static long largestBodyFor(long heapBytes) {
+        return Math.max(64L << 10, heapBytes / HEAP_PER_BODY_BYTE);
+    }
+
     public record Settings(String host, int port, long maxBodyBytes, long timeoutMillis, int threads) {
     }
 

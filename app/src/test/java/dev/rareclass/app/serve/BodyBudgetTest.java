@@ -47,4 +47,13 @@ class BodyBudgetTest {
         }
         assertThatThrownBy(() -> big.acquire(15 * MIB, 10)).isInstanceOf(HttpError.class);
     }
+
+    @Test
+    void theLargestBodyAHeapCanReadIsAHundredthOfIt() {
+        // serve lowers its default --max-body (16 MiB) to this on a small heap: at 256 MB, six 15 MB JSON bodies at
+        // once kept the server in full collections, answering nothing and deaf to SIGTERM
+        assertThat(InferenceServer.largestBodyFor(256L << 20)).isEqualTo((256L << 20) / 100);
+        assertThat(InferenceServer.largestBodyFor(6L << 30)).isGreaterThan(16L << 20);
+        assertThat(InferenceServer.largestBodyFor(1L << 20)).isEqualTo(64L << 10);
+    }
 }
