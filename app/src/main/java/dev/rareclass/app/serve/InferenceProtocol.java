@@ -76,7 +76,8 @@ final class InferenceProtocol {
     }
 
     /**
-     * @param defaultReasons reasons per row when the body does not say (from the URL's {@code ?reasons=K})
+     * @param defaultReasons reasons per row when the body does not say (from the URL's {@code ?reasons=K}), or -1
+     *                       when the URL does not say either
      */
     static Request parse(byte[] body, RareclassModel model, int defaultReasons) {
         JsonNode root;
@@ -140,7 +141,7 @@ final class InferenceProtocol {
             List<Object> values = values(input.get("data"), datatype, rows, where);
             columns.put(name, values);
         }
-        int reasons = defaultReasons;
+        int reasons = Math.max(defaultReasons, 0);
         JsonNode parameters = root.get("parameters");
         if (parameters != null && !parameters.isNull()) {
             if (!parameters.isObject()) {
@@ -150,6 +151,11 @@ final class InferenceProtocol {
             if (r != null) {
                 if (!r.canConvertToInt() || !r.isIntegralNumber() || r.intValue() < 0) {
                     throw bad("parameter \"reasons\" must be a whole number of reasons per row, 0 or more");
+                }
+                if (defaultReasons >= 0 && defaultReasons != r.intValue()) {
+                    // the URL's ?reasons and the body's parameter: one would be left out without a word
+                    throw bad("reasons is given twice (?reasons=" + defaultReasons + " and parameter \"reasons\": "
+                            + r.intValue() + "); give it once");
                 }
                 reasons = r.intValue();
             }

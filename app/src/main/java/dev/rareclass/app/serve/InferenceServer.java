@@ -328,7 +328,8 @@ public final class InferenceServer {
                         served.model().schema().table("request", parsed.columns()), parsed.reasons());
             }
             case "text/csv" -> {
-                parsed = new InferenceProtocol.Request(null, Map.of(), Math.min(reasons, served.model().inputs().size()),
+                parsed = new InferenceProtocol.Request(null, Map.of(), Math.min(Math.max(reasons, 0),
+                        served.model().inputs().size()),
                         InferenceProtocol.OUTPUTS);
                 Table table = readCsv(served, bytes);
                 scored = ScoredRows.of(served.model().pipeline(), table, parsed.reasons());
@@ -365,6 +366,10 @@ public final class InferenceServer {
                         "request body");
     }
 
+    /** {@link #queryReasons} when the URL does not say. */
+    static final int NOT_ASKED = -1;
+
+    /** The URL's {@code ?reasons=K}, or {@link #NOT_ASKED}. */
     private static int queryReasons(Request request) {
         String query = request.getHttpURI().getQuery();
         if (query == null) {
@@ -380,16 +385,18 @@ public final class InferenceServer {
                 } catch (IllegalArgumentException e) {
                     throw new HttpError(400, "reasons=" + clip(raw) + " is not a valid URL encoding");
                 }
-                if (!v.matches("[0-9]{1,4}")) {
+                if (!v.matches("[0-9]{1,18}")) {
                     throw new HttpError(400, "reasons=" + clip(v) + " is not a whole number of reasons per row");
                 }
-                if (reasons != null && reasons != Integer.parseInt(v)) {
+                // as many as a row has inputs at most, whatever the number asked (the body's parameter is read so)
+                int asked = (int) Math.min(Integer.MAX_VALUE, Long.parseLong(v));
+                if (reasons != null && reasons != asked) {
                     throw new HttpError(400, "reasons is given twice (" + reasons + " and " + v + "); give it once");
                 }
-                reasons = Integer.parseInt(v);
+                reasons = asked;
             }
         }
-        return reasons == null ? 0 : reasons;
+        return reasons == null ? NOT_ASKED : reasons;
     }
 
     /**

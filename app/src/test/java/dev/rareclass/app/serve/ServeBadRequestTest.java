@@ -276,8 +276,12 @@ class ServeBadRequestTest {
                 List.of("reasons")));
         c.add(new Case("?reasons=x", "POST", infer(MODEL) + "?reasons=x", "application/json", utf8(good), 400,
                 List.of("reasons")));
-        c.add(new Case("?reasons=99999", "POST", infer(MODEL) + "?reasons=99999", "application/json", utf8(good), 400,
-                List.of("reasons")));
+        // any whole number is taken, as the body's parameter is (both capped at the model's inputs); not past a long
+        c.add(new Case("?reasons of 19 digits", "POST", infer(MODEL) + "?reasons=9999999999999999999", "application/json",
+                utf8(good), 400, List.of("reasons")));
+        // the body's parameter replaced the URL's, silently
+        c.add(new Case("?reasons and the body's parameter", "POST", infer(MODEL) + "?reasons=2", "application/json",
+                utf8(params(good, "{\"reasons\": 1}")), 400, List.of("reasons is given twice")));
         // the first of two was used, silently
         c.add(new Case("?reasons twice", "POST", infer(MODEL) + "?reasons=2&reasons=3", "application/json", utf8(good),
                 400, List.of("reasons is given twice (2 and 3)")));
