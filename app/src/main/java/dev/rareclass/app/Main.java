@@ -14,6 +14,13 @@ public final class Main {
 
     static final int EX_SOFTWARE = 70;
 
+    /**
+     * Heap held back for the one line of advice after running out: other threads (the folds of --jobs 2) may still
+     * fill the heap when the main thread catches the error, and building the line then ran out again, from the
+     * uncaught-exception handler, exit 1 and no advice.
+     */
+    private static volatile byte[] reserve = new byte[1 << 20];
+
     private Main() {
     }
 
@@ -28,7 +35,14 @@ public final class Main {
         try {
             return Cli.run(args);
         } catch (OutOfMemoryError e) {
-            err.println(HeapAdvice.message(args, Runtime.getRuntime().maxMemory()));
+            reserve = null;
+            String advice;
+            try {
+                advice = HeapAdvice.message(args, Runtime.getRuntime().maxMemory());
+            } catch (OutOfMemoryError again) {
+                advice = "rareclass: out of memory; raise the heap with JAVA_OPTS=-Xmx<size> (for example -Xmx16g)";
+            }
+            err.println(advice);
             return EX_SOFTWARE;
         } catch (StackOverflowError | RuntimeException e) {
             boolean verbose = Arrays.asList(args).contains("--verbose");
