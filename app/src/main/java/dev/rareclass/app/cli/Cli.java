@@ -102,11 +102,16 @@ public final class Cli {
     /** Characters of a message line shown at most: a value quoted whole from the input could be megabytes long. */
     static final int MAX_LINE = 1000;
 
-    /** A message as shown on stderr: each of its (one or two) lines cut at {@link #MAX_LINE} characters. */
+    /**
+     * A message as shown on stderr: each of its (one or two) lines at most about {@link #MAX_LINE} characters, its
+     * start and its end kept around a "…" (a message ends with the reason: a 900,000-character path given as the
+     * report folder left only the path's start, and not why it could not be written).
+     */
     static String shown(String message) {
-        // Quoting.clipped shows control characters a message quotes from its input (a column name from a file or a
+        // Quoting.printable shows control characters a message quotes from its input (a column name from a file or a
         // forged model: ESC starts a terminal escape sequence) as '?'
-        return message == null ? "" : message.lines().map(l -> dev.rareclass.domain.error.Quoting.clipped(l, MAX_LINE))
+        return message == null ? "" : message.lines().map(l -> dev.rareclass.domain.error.Quoting.printable(
+                l.length() <= MAX_LINE ? l : l.substring(0, MAX_LINE * 2 / 3) + "…" + l.substring(l.length() - MAX_LINE / 3)))
                 .collect(java.util.stream.Collectors.joining(System.lineSeparator()));
     }
 

@@ -34,8 +34,12 @@ class CliTest {
         // a recipe's 900 kB value went whole into its one-line message
         String shown = Cli.shown("r.yaml: metric: unknown metric '" + "m".repeat(900_000) + "'\nsecond line");
         assertThat(shown.lines().toList()).hasSize(2);
-        assertThat(shown.lines().findFirst().orElseThrow()).hasSize(Cli.MAX_LINE + 1).startsWith("r.yaml: metric:")
-                .endsWith("m…");
+        assertThat(shown.lines().findFirst().orElseThrow()).hasSize(Cli.MAX_LINE).startsWith("r.yaml: metric:")
+                .contains("m…m").endsWith("m'");
+        // the end of a line is the reason: kept, where a cut at the start lost it
+        String path = "/tmp/" + "d".repeat(900_000);
+        assertThat(Cli.shown(path + ": cannot write here (File name too long)")).hasSize(Cli.MAX_LINE)
+                .startsWith("/tmp/ddd").endsWith(": cannot write here (File name too long)");
         assertThat(shown.lines().skip(1).findFirst().orElseThrow()).isEqualTo("second line");
         assertThat(Cli.shown("short")).isEqualTo("short");
     }
