@@ -134,7 +134,7 @@ final class ServeCommand extends CliCommand {
 
     /** A size such as 16MiB, 512KiB, 2GiB or a plain number of bytes (MB, KB, GB are read as powers of 1024 too). */
     static long byteSize(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\s*([0-9]{1,12})\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\\s*")
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\s*([0-9]{1,12})\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib|t|tb|tib)?\\s*")
                 .matcher(text);
         if (!m.matches()) {
             throw new UsageException("--max-body '" + text + "' is not a size such as 16MiB, 512KiB or 1000000");
@@ -145,6 +145,7 @@ final class ServeCommand extends CliCommand {
             case 'k' -> 10;
             case 'm' -> 20;
             case 'g' -> 30;
+            case 't' -> 40;
             default -> 0;
         };
         if (n == 0 || n > (Integer.MAX_VALUE - 8L) >> shift) {

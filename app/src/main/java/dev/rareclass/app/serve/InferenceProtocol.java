@@ -95,7 +95,7 @@ final class InferenceProtocol {
             throw bad("the body must be a JSON object with an \"inputs\" array");
         }
         String id = null;
-        if (root.has("id")) {
+        if (root.has("id") && !root.get("id").isNull()) { // null: no id, as a client serialising an unset field writes
             if (!root.get("id").isTextual()) {
                 throw bad("\"id\" must be a string");
             }

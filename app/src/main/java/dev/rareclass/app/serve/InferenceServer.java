@@ -373,12 +373,19 @@ public final class InferenceServer {
     private static int queryReasons(Request request) {
         String query = request.getHttpURI().getQuery();
         if (query == null) {
-            return 0;
+            return NOT_ASKED;
         }
         Integer reasons = null;
         for (String pair : query.split("&")) {
-            if (pair.startsWith("reasons=")) {
-                String raw = pair.substring("reasons=".length());
+            int eq = pair.indexOf('=');
+            String key;
+            try { // the key may be percent-encoded too (?%72easons=2 is reasons=2)
+                key = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                continue; // not a key this server reads
+            }
+            if (key.equals("reasons") && eq >= 0) {
+                String raw = pair.substring(eq + 1);
                 String v;
                 try { // percent-encoded as any query value may be (?reasons=%32 is 2)
                     v = java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8);

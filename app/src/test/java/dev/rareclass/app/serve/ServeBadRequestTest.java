@@ -376,6 +376,25 @@ class ServeBadRequestTest {
         HttpResponse<String> encoded = send("POST", infer(MODEL) + "?reasons=%32", "application/json", goodBody());
         assertThat(encoded.statusCode()).as(encoded.body()).isEqualTo(200);
         assertThat(encoded.body()).isEqualTo(plain.body());
+        // the key too: ?%72easons=2 was passed over, and the rows answered without reasons
+        HttpResponse<String> key = send("POST", infer(MODEL) + "?%72easons=2", "application/json", goodBody());
+        assertThat(key.body()).isEqualTo(plain.body());
+        // the body's parameter alone, and beside the same count in the URL
+        HttpResponse<String> body = send("POST", infer(MODEL), "application/json", params(goodBody(), "{\"reasons\": 2}"));
+        assertThat(body.statusCode()).as(body.body()).isEqualTo(200);
+        assertThat(body.body()).contains("\"reason_2\"").isEqualTo(plain.body());
+        HttpResponse<String> both = send("POST", infer(MODEL) + "?reasons=2", "application/json",
+                params(goodBody(), "{\"reasons\": 2}"));
+        assertThat(both.body()).isEqualTo(plain.body());
+    }
+
+    /** A null id is no id, as a client writing an unset optional field sends it (it was a 400). */
+    @Test
+    void aNullIdIsNoId() throws Exception {
+        String withNull = goodBody().replaceFirst("\\{", "{\"id\": null, ");
+        HttpResponse<String> r = send("POST", infer(MODEL), "application/json", withNull);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).doesNotContain("\"id\"");
     }
 
     @Test
