@@ -62,9 +62,7 @@ class NonFiniteScoresTest {
 
     @Test
     void aRowWithoutAFiniteScoreIsADataErrorNamingItsRow() {
-        FittedPipeline model = new FittedPipeline(new LabelMapping("y", "1", "0"),
-                new FittedPreprocessor(List.of(new NumericTransform("a", Double.NaN, 0, 1))), null, new Overflowing(),
-                0.5, "0.5", "none", "none", Map.of(), Provenance.now("t.csv", "", 0, 3, 0));
+        FittedPipeline model = overflowing();
         Table fine = Table.labelled("new.csv", List.of("a"), FeatureMatrix.wrap(3, 1, new float[] {0.2f, 0.4f, 1f}),
                 Labels.wrap(new int[] {0, 0, 1}), new LabelMapping("y", "1", "0"));
         assertThat(model.scores(fine)).containsExactly(0.1f * 1.0, 0.2f * 1.0, 0.5);
@@ -78,9 +76,7 @@ class NonFiniteScoresTest {
     @Test
     void aProbabilityOutsideZeroToOneIsADataErrorNamingItsRow() {
         // a classifier of probabilities whose output was altered (a network's sigmoid swapped for identity): 0.5 * 3
-        FittedPipeline model = new FittedPipeline(new LabelMapping("y", "1", "0"),
-                new FittedPreprocessor(List.of(new NumericTransform("a", Double.NaN, 0, 1))), null, new Overflowing(),
-                0.5, "0.5", "none", "none", Map.of(), Provenance.now("t.csv", "", 0, 3, 0));
+        FittedPipeline model = overflowing();
         Table rows = Table.labelled("new.csv", List.of("a"), FeatureMatrix.wrap(3, 1, new float[] {0.2f, 2f, 3f}),
                 Labels.wrap(new int[] {0, 0, 1}), new LabelMapping("y", "1", "0"));
         assertThatThrownBy(() -> model.scores(rows)).isInstanceOf(DataException.class)
@@ -90,5 +86,12 @@ class NonFiniteScoresTest {
                 Labels.wrap(new int[] {0}), new LabelMapping("y", "1", "0"));
         assertThatThrownBy(() -> model.scores(negative)).isInstanceOf(DataException.class)
                 .hasMessageContaining("score of -0.5");
+    }
+
+    /** A model of the one column {@code a}, scored by {@link Overflowing}. */
+    private static FittedPipeline overflowing() {
+        return new FittedPipeline(new LabelMapping("y", "1", "0"),
+                new FittedPreprocessor(List.of(new NumericTransform("a", Double.NaN, 0, 1))), null, new Overflowing(),
+                0.5, "0.5", "none", "none", Map.of(), Provenance.now("t.csv", "", 0, 3, 0));
     }
 }
