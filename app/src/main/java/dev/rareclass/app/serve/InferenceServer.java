@@ -327,22 +327,23 @@ public final class InferenceServer {
                 scored = ScoredRows.of(served.model().pipeline(),
                         served.model().schema().table("request", parsed.columns()), parsed.reasons());
             }
-            case "text/csv" -> {
+            case "text/csv", "text/tab-separated-values" -> {
                 parsed = new InferenceProtocol.Request(null, Map.of(), Math.min(Math.max(reasons, 0),
                         served.model().inputs().size()),
                         InferenceProtocol.OUTPUTS);
-                Table table = readCsv(served, bytes);
+                // the spool file's name tells the reader its delimiter: .tsv is TAB-separated, without quoting
+                Table table = readCsv(served, bytes, mime.equals("text/csv") ? "csv" : "tsv");
                 scored = ScoredRows.of(served.model().pipeline(), table, parsed.reasons());
             }
             default -> throw new HttpError(415, "unsupported content type '" + clip(mime)
-                    + "': send application/json (the V2 inference protocol) or text/csv");
+                    + "': send application/json (the V2 inference protocol), text/csv or text/tab-separated-values");
         }
         metrics.scored(served.name(), scored.size());
         return InferenceProtocol.response(served.name(), parsed, scored, served.model().threshold());
     }
 
-    private Table readCsv(ServedModel served, byte[] bytes) throws IOException {
-        Path file = spool.resolve("body-" + bodies.incrementAndGet() + ".csv");
+    private Table readCsv(ServedModel served, byte[] bytes, String extension) throws IOException {
+        Path file = spool.resolve("body-" + bodies.incrementAndGet() + "." + extension);
         try {
             Files.write(file, bytes);
             try {
@@ -362,7 +363,7 @@ public final class InferenceServer {
     /** A message naming a CSV body's spool file (a table read from it names it as its source) as "request body". */
     private String hideSpool(String message) {
         return spool == null || message == null ? message
-                : message.replaceAll(java.util.regex.Pattern.quote(spool.toString()) + "[/\\\\]body-[0-9]+\\.csv",
+                : message.replaceAll(java.util.regex.Pattern.quote(spool.toString()) + "[/\\\\]body-[0-9]+\\.(csv|tsv)",
                         "request body");
     }
 

@@ -26,6 +26,9 @@ public final class Serving {
     /** How a CSV body is read: comma-separated with a header row; the rest as the model's training file was. */
     private static final ReadingOptions CSV_BODY = new ReadingOptions(Optional.of("csv"), Optional.of(true),
             Optional.of(','), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    /** A text/tab-separated-values body: TAB-separated with a header row, no quoting (IANA's format has none). */
+    private static final ReadingOptions TSV_BODY = new ReadingOptions(Optional.of("tab"), Optional.of(true),
+            Optional.of('\t'), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     private final ModelStore store;
     private final TableSource tables;
@@ -65,7 +68,8 @@ public final class Serving {
     /** A server for the models (not started). */
     public InferenceServer server(List<ServedModel> models, InferenceServer.Settings settings, Consumer<String> log) {
         return new InferenceServer(models, settings, (model, body) -> {
-            DataOptions read = EvaluateService.asTrained(DataOptions.of(body), CSV_BODY, model.model().pipeline());
+            DataOptions read = EvaluateService.asTrained(DataOptions.of(body),
+                    body.getFileName().toString().endsWith(".tsv") ? TSV_BODY : CSV_BODY, model.model().pipeline());
             // every row of a body is answered, in order: none is dropped (a model trained with --missing drop reads
             // its files so) or refused by the reader with advice for the command line; the reader passes missing
             // values on (any imputing policy does), and a model that imputes none refuses them naming the row, as it
