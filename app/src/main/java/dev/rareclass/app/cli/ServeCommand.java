@@ -19,8 +19,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve one or more model files over HTTP on the Open Inference Protocol (KServe V2 REST): "
                 + "GET /v2/health/live, /v2/health/ready, /v2/models/NAME; POST /v2/models/NAME/infer with one input "
-                + "per column (or a text/csv body with a header row), answering the outputs p (score) and predicted "
-                + "(0/1 at the model's threshold), with reason codes on request (?reasons=K or parameters.reasons). "
+                + "per column (or a text/csv or text/tab-separated-values body with a header row), answering the "
+                + "outputs p (score) and predicted (0/1 at the model's threshold), with reason codes on request (?reasons=K or parameters.reasons). "
                 + "Prometheus metrics at /metrics.",
                 "Binds to loopback unless --host says otherwise. SIGTERM or Ctrl-C stops accepting, finishes the "
                 + "requests in flight and exits 0."})
