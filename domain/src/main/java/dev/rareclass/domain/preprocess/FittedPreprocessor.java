@@ -382,10 +382,30 @@ public final class FittedPreprocessor {
         for (int i = 0; i < slots.length; i++) {
             String type = slots[i] >= 0 ? transforms.get(slots[i]).inputType() : texts.get(-1 - slots[i]).inputType();
             Column c = table.columns().get(i);
+            if (!type.equals(c.type()) && c instanceof CategoricalColumn k && type.equals("numeric")) {
+                // a numeric column read as categorical: one value is no number; name the first such row
+                for (int r = 0; r < k.size(); r++) {
+                    int code = k.code(r);
+                    if (code >= 0 && !isNumber(k.levels().get(code))) {
+                        throw new DataException(table.source() + ", data row " + table.rowNumber(r) + ": column '"
+                                + c.name() + "' holds '" + dev.rareclass.domain.error.Quoting.clipped(
+                                        k.levels().get(code), 60) + "', not a number as at training");
+                    }
+                }
+            }
             if (!type.equals(c.type())) {
                 throw new DataException(table.source() + ": column '" + c.name() + "' is " + c.type()
                         + " here but was " + type + " at training" + (options ? " (use --categorical to match)" : ""));
             }
+        }
+    }
+
+    private static boolean isNumber(String value) {
+        try {
+            dev.rareclass.domain.data.Decimals.parse(value);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

@@ -145,8 +145,13 @@ class FittedPreprocessorTest {
     void aColumnOfAnotherTypeThanAtTrainingIsRefused() {
         FittedPreprocessor p = FittedPreprocessor.fit(table(new NumericColumn("c", new float[] {1, 2})),
                 spec(Scaling.NONE, MissingPolicy.ERROR));
-        Table other = table(new CategoricalColumn("c", List.of("x"), new int[] {0, 0}));
+        // a value that is no number made the column categorical: the first such row is named
+        Table other = table(new CategoricalColumn("c", List.of("2", "x"), new int[] {0, 1}));
         assertThatThrownBy(() -> p.transform(other)).isInstanceOf(DataException.class)
+                .hasMessageContaining("data row 2: column 'c' holds 'x', not a number as at training");
+        // numbers read as categories (--categorical c): the type is named
+        Table declared = table(new CategoricalColumn("c", List.of("1", "2"), new int[] {0, 1}));
+        assertThatThrownBy(() -> p.transform(declared)).isInstanceOf(DataException.class)
                 .hasMessageContaining("column 'c' is categorical here but was numeric at training");
     }
 
