@@ -50,14 +50,11 @@ final class Support {
         return (int) n;
     }
 
-    /**
-     * Fails unless {@code k} neighbours can be found among {@code available} rows: a data error (exit 65), as SMOTE's
-     * too few minority rows are, since the rows are too few for the sampler's (default or given) k.
-     */
+    /** Fails unless {@code k} neighbours can be found among {@code available} rows: a usage error, lower k. */
     static void requireNeighbours(String sampler, String param, int k, int available, String what) {
         if (k > available) {
-            throw new dev.rareclass.domain.error.DataException("sampler " + sampler + ": " + param + "=" + k
-                    + " neighbours needs more rows, but there are " + what + "; lower " + param);
+            throw new UsageException("sampler " + sampler + ": " + param + "=" + k + " neighbours needs more rows, but there are "
+                    + what + "; lower " + param);
         }
     }
 

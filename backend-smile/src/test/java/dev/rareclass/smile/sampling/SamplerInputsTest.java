@@ -112,7 +112,7 @@ class SamplerInputsTest {
     void samplersThatDoNotInterpolateStillRefuseTooManyNeighbours() {
         SamplingInput rare = fewPositives(3);
         assertThatThrownBy(() -> sampler("near-miss-1", Map.of("k", "4")).resample(rare, 1))
-                .isInstanceOf(DataException.class).hasMessageContaining("k=4").hasMessageContaining("3 minority rows");
+                .isInstanceOf(UsageException.class).hasMessageContaining("k=4").hasMessageContaining("3 minority rows");
         assertThat(sampler("near-miss-1", Map.of("k", "3")).notes()).isEmpty();
     }
 

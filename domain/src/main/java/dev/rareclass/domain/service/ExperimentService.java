@@ -17,6 +17,8 @@ import dev.rareclass.domain.experiment.PipelineSpec;
 import dev.rareclass.domain.experiment.Recipe;
 import dev.rareclass.domain.experiment.ResolvedPipeline;
 import dev.rareclass.domain.experiment.RunRecord;
+import dev.rareclass.domain.experiment.Candidate;
+import dev.rareclass.domain.experiment.SearchSpace;
 import dev.rareclass.domain.experiment.Tuning;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.ProgressListener;
@@ -124,7 +126,48 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
             return engine.resolve(plan, progress);
         }
         engine.resolve(request.plan(), ProgressListener.NONE);
-        return naming(request.tuning().get().source(), () -> engine.resolve(plan, progress));
+        Tuning tuning = request.tuning().get();
+        List<ResolvedPipeline> resolved = naming(tuning.source(), () -> engine.resolve(plan, progress));
+        if (tuning.method() == Tuning.Method.RANDOM) {
+            naming(tuning.source(), () -> requireEveryListedValue(tuning, plan));
+        }
+        return resolved;
+    }
+
+    /**
+     * Refuses a value a random search's space lists (a choice, or an end of an integer range) that no trial could take:
+     * the draws check only the values they drew, so the same space passed with one seed and failed with another. A
+     * value is taken when it resolves in place of its parameter's in one of the drawn trials, whose other values keep
+     * it company (momentum=0.9 needs optimizer=sgd beside it).
+     */
+    private Void requireEveryListedValue(Tuning tuning, ExperimentPlan plan) {
+        for (Map.Entry<String, SearchSpace.Distribution> e : tuning.space().params().entrySet()) {
+            List<String> values = switch (e.getValue()) {
+                case SearchSpace.Choice c -> c.values();
+                case SearchSpace.IntRange r -> List.of(String.valueOf(r.low()), String.valueOf(r.high()));
+                default -> List.of();
+            };
+            for (String value : values) {
+                UsageException first = null;
+                boolean taken = false;
+                for (Candidate trial : plan.candidates()) {
+                    Map<String, String> params = new LinkedHashMap<>(trial.params().asMap());
+                    params.put(e.getKey(), value);
+                    try {
+                        engine.resolve(plan.withCandidates(List.of(trial.withParams(Hyperparameters.of(params)))),
+                                ProgressListener.NONE);
+                        taken = true;
+                        break;
+                    } catch (UsageException refused) {
+                        first = first == null ? refused : first;
+                    }
+                }
+                if (!taken && first != null) {
+                    throw first;
+                }
+            }
+        }
+        return null;
     }
 
     private Executed execute(Request request, Optional<ChecksumCheck> checksum, FinalStep last,
