@@ -48,7 +48,6 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class InferenceServer {
 
-    /** What the server is asked to do: where to listen, how much to accept, how long to wait. */
     /** Heap per byte of a large body being read (see {@link BodyBudget}). */
     public static final long HEAP_PER_BODY_BYTE = BodyBudget.HEAP_PER_BODY_BYTE;
 
@@ -57,6 +56,7 @@ public final class InferenceServer {
         return Math.max(64L << 10, heapBytes / HEAP_PER_BODY_BYTE);
     }
 
+    /** What the server is asked to do: where to listen, how much to accept, how long to wait. */
     public record Settings(String host, int port, long maxBodyBytes, long timeoutMillis, int threads) {
     }
 

@@ -79,15 +79,11 @@ public final class Decimals {
 
     /** {@link #parseLong}, in the int range. */
     public static int parseInt(String token) {
-        return Math.toIntExact(parseLongInRange(token, Integer.MIN_VALUE, Integer.MAX_VALUE));
-    }
-
-    private static long parseLongInRange(String token, long min, long max) {
         long v = parseLong(token);
-        if (v < min || v > max) {
-            throw new NumberFormatException("out of range: " + token);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new NumberFormatException("out of the int range: " + token);
         }
-        return v;
+        return (int) v;
     }
 
     private static boolean isDigit(char c) {

@@ -62,4 +62,17 @@ class DecimalsTest {
         assertThat(PositiveValues.parse("1").test("0x1")).isFalse();
         assertThat(PositiveValues.parse("1").test("1d")).isFalse();
     }
+
+    /** Whole numbers: ASCII digits with an optional sign, as a table's numbers; Java's parseInt read other scripts'. */
+    @Test
+    void wholeNumbersTakeAsciiDigitsOnly() {
+        assertThat(Decimals.parseInt(" 42 ")).isEqualTo(42);
+        assertThat(Decimals.parseInt("+7")).isEqualTo(7);
+        assertThat(Decimals.parseLong("-9000000000")).isEqualTo(-9_000_000_000L);
+        for (String bad : new String[] {"\u0661\u0660", "\uff11\uff10", "1_000", "0x10", "1.0", "1e3", "", "+", "-",
+                "2147483648", "99999999999999999999"}) {
+            assertThatThrownBy(() -> Decimals.parseInt(bad)).as(bad)
+                    .isInstanceOf(NumberFormatException.class);
+        }
+    }
 }
