@@ -262,6 +262,12 @@ public final class YamlRecipeStore implements RecipeStore {
         }
     }
 
+    /** Whether two models as a recipe names them are one: the same kind, on the same backend where both name one. */
+    private static boolean sameModel(dev.rareclass.domain.model.ModelId a, dev.rareclass.domain.model.ModelId b) {
+        return a.kind().equals(b.kind())
+                && (a.backend().isEmpty() || b.backend().isEmpty() || a.backend().equals(b.backend()));
+    }
+
     /** A second JSON value after the first is a usage error naming its line, as a second YAML document is. */
     private static void refuseSecondValue(ObjectMapper mapper, byte[] bytes, String where, String document)
             throws IOException {
@@ -462,7 +468,7 @@ public final class YamlRecipeStore implements RecipeStore {
             k.field("tune", read::search); // the search's own checks (a parameter fixed and searched), before any run
             if (candidates.isEmpty()) {
                 candidates.add(model);
-            } else if (candidates.stream().anyMatch(c -> !c.model().equals(model.model()))) {
+            } else if (candidates.stream().anyMatch(c -> !sameModel(c.model(), model.model()))) {
                 // the search runs tune.model alone: the other models would be left out without a word
                 throw new UsageException(where + ": a recipe with a tune section searches tune.model (" + model.model()
                         + ") alone; its models list names others (" + candidates.stream().map(c -> c.model().toString())

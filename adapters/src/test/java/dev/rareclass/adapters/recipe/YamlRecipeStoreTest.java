@@ -273,6 +273,17 @@ class YamlRecipeStoreTest {
                 .hasMessage(m + ", line 3: key 'seed' is given twice in recipe (first on line 3); give each key once");
     }
 
+    /** A recipe's models beside its tune section: the tuned model alone (named with or without its backend) reads. */
+    @Test
+    void modelsBesideTuneMayNameTheTunedModelOnly() throws IOException {
+        String tune = "tune: {model: random-forest@smile, space: {trees: [3, 5]}}\n";
+        Path same = write("same.yaml", DATA + "models: [random-forest]\n" + tune);
+        assertThat(store.read(same).recipe().tune()).isPresent();
+        Path other = write("other.yaml", DATA + "models: [random-forest, knn]\n" + tune);
+        assertThatThrownBy(() -> store.read(other)).isInstanceOf(UsageException.class)
+                .hasMessageContaining("searches tune.model (random-forest@smile) alone").hasMessageContaining("knn");
+    }
+
     /** A manifest keeps its run's name when run again, and one of a later version is not run as if it were this one. */
     @Test
     void aManifestKeepsItsNameAndItsVersionIsChecked() throws IOException {
