@@ -40,7 +40,7 @@ public final class Main {
             try {
                 advice = HeapAdvice.message(args, Runtime.getRuntime().maxMemory());
             } catch (OutOfMemoryError again) {
-                advice = "rareclass: out of memory; raise the heap with JAVA_OPTS=-Xmx<size> (for example -Xmx16g)";
+                advice = Cli.OUT_OF_MEMORY;
             }
             err.println(advice);
             return EX_SOFTWARE;

@@ -189,8 +189,7 @@ public final class YamlRecipeStore implements RecipeStore {
         if (mapper instanceof YAMLMapper) {
             refuseAnchorsAndAliases(bytes, where, document);
             refuseSecondDocument(bytes, where, document);
-            refuseYaml11Readings(bytes, where, document);
-            refuseTags(bytes, where, document);
+            refuseValuesNotAsShown(bytes, where, document);
         } else {
             refuseSecondValue(mapper, bytes, where, document);
         }
@@ -224,42 +223,46 @@ public final class YamlRecipeStore implements RecipeStore {
             "yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF");
 
     /**
-     * A plain value that YAML 1.1 reads otherwise than a reader sees it is a usage error naming its line: {@code 017}
-     * is the octal 15, {@code 0x1}, {@code 0b101}, {@code 1_000} and {@code 1:30} are numbers in forms no other input
-     * of rareclass takes, and {@code yes}, {@code no}, {@code on}, {@code off} are true and false (a positive class
-     * {@code yes} became the text {@code true}). Quoted, each is the text it shows.
+     * A value that is not read as it shows is a usage error naming its line, the first in the file of two kinds, found
+     * in one pass over the events:
+     * <ul>
+     *   <li>a plain value YAML 1.1 reads otherwise than a reader sees it: {@code 017} is the octal 15, {@code 0x1},
+     *       {@code 0b101}, {@code 1_000} and {@code 1:30} are numbers in forms no other input of rareclass takes, and
+     *       {@code yes}, {@code no}, {@code on}, {@code off} are true and false (a positive class {@code yes} became the
+     *       text {@code true}); quoted, each is the text it shows;</li>
+     *   <li>a tag ({@code !custom}, {@code !!java/object:...}): Jackson drops it and reads the value under it, so the
+     *       file would run otherwise than its author meant by the tag.</li>
+     * </ul>
      */
-    private static void refuseYaml11Readings(byte[] bytes, String where, String document) throws IOException {
-        Optional<Event> found = firstEvent(bytes, e -> e instanceof ScalarEvent s && s.isPlain()
+    private static void refuseValuesNotAsShown(byte[] bytes, String where, String document) throws IOException {
+        Optional<Event> found = firstEvent(bytes, e -> tag(e) != null || e instanceof ScalarEvent s && s.isPlain()
                 && (NOT_DECIMAL.matcher(s.getValue()).matches() || ONE_ONE_BOOLEAN.matcher(s.getValue()).matches()));
-        if (found.isPresent()) {
-            String value = ((ScalarEvent) found.get()).getValue();
-            String reading = ONE_ONE_BOOLEAN.matcher(value).matches()
-                    ? "YAML reads it as true or false: write true or false,"
-                    : "YAML 1.1 reads it as a number in another form (" + (value.matches("[-+]?0[0-9]+")
-                            ? "a leading 0 makes it octal" : "hexadecimal, binary, _ or : in it") + "): write the "
-                            + "number in plain decimals,";
-            throw new UsageException(where + ", line " + (found.get().getStartMark().getLine() + 1) + ": '" + value
-                    + "' is not read as it shows; " + reading + " or quote it ('" + value + "') for text");
+        if (found.isEmpty()) {
+            return;
         }
+        Event e = found.get();
+        String at = where + ", line " + (e.getStartMark().getLine() + 1) + ": '";
+        String tag = tag(e);
+        if (tag != null) {
+            tag = tag.startsWith("tag:yaml.org,2002:") ? "!!" + tag.substring("tag:yaml.org,2002:".length()) : tag;
+            throw new UsageException(at + Quoting.clipped(tag, 60) + "' is a YAML tag; "
+                    + document.replaceFirst("^the ", "a ") + " takes plain values: remove it (quote a value to make it "
+                    + "text)");
+        }
+        String value = ((ScalarEvent) e).getValue();
+        String reading = ONE_ONE_BOOLEAN.matcher(value).matches()
+                ? "YAML reads it as true or false: write true or false,"
+                : "YAML 1.1 reads it as a number in another form (" + (value.matches("[-+]?0[0-9]+")
+                        ? "a leading 0 makes it octal" : "hexadecimal, binary, _ or : in it") + "): write the "
+                        + "number in plain decimals,";
+        throw new UsageException(at + value + "' is not read as it shows; " + reading + " or quote it ('" + value
+                + "') for text");
     }
 
-    /**
-     * A YAML tag ({@code !custom}, {@code !!java/object:...}) is a usage error naming its line: Jackson drops it and
-     * reads the value under it, so the file would run otherwise than its author meant by the tag.
-     */
-    private static void refuseTags(byte[] bytes, String where, String document) throws IOException {
-        Optional<Event> found = firstEvent(bytes, e -> e instanceof ScalarEvent s && s.getTag() != null
-                || e instanceof org.yaml.snakeyaml.events.CollectionStartEvent c && c.getTag() != null);
-        if (found.isPresent()) {
-            Event e = found.get();
-            String tag = e instanceof ScalarEvent s ? s.getTag()
-                    : ((org.yaml.snakeyaml.events.CollectionStartEvent) e).getTag();
-            tag = tag.startsWith("tag:yaml.org,2002:") ? "!!" + tag.substring("tag:yaml.org,2002:".length()) : tag;
-            throw new UsageException(where + ", line " + (e.getStartMark().getLine() + 1) + ": '"
-                    + Quoting.clipped(tag, 60) + "' is a YAML tag; " + document.replaceFirst("^the ", "a ")
-                    + " takes plain values: remove it (quote a value to make it text)");
-        }
+    /** The tag a value or a collection carries, or null. */
+    private static String tag(Event e) {
+        return e instanceof ScalarEvent s ? s.getTag()
+                : e instanceof org.yaml.snakeyaml.events.CollectionStartEvent c ? c.getTag() : null;
     }
 
     /** Whether two models as a recipe names them are one: the same kind, on the same backend where both name one. */

@@ -203,10 +203,11 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
             }
             validation.put(e.getKey(), e.getValue().isNull() ? Double.NaN : e.getValue().asDouble());
         });
-        String scoreKind = m.path("score_kind").asText(classifier.scoreKind().name().toLowerCase(java.util.Locale.ROOT));
-        if (!scoreKind.equals(classifier.scoreKind().name().toLowerCase(java.util.Locale.ROOT))) {
+        String gives = classifier.scoreKind().name().toLowerCase(java.util.Locale.ROOT);
+        String scoreKind = m.path("score_kind").asText(gives);
+        if (!scoreKind.equals(gives)) {
             throw new IllegalArgumentException("manifest field 'score_kind' says " + scoreKind + ", where the "
-                    + "classifier gives " + classifier.scoreKind().name().toLowerCase(java.util.Locale.ROOT));
+                    + "classifier gives " + gives);
         }
         JsonNode p = m.path("provenance");
         Provenance provenance = new Provenance(p.path("created_at").asText(), p.path("rareclass_version").asText(),

@@ -99,6 +99,10 @@ public final class Cli {
         }
     }
 
+    /** What running out of heap says when the heap it would need is not known. */
+    public static final String OUT_OF_MEMORY =
+            "rareclass: out of memory; raise the heap with JAVA_OPTS=-Xmx<size> (for example -Xmx16g)";
+
     /** Characters of a message line shown at most: a value quoted whole from the input could be megabytes long. */
     static final int MAX_LINE = 1000;
 
@@ -187,7 +191,7 @@ public final class Cli {
             return user.exitCode();
         }
         if (e.getCause() instanceof OutOfMemoryError) {
-            err.println("rareclass: out of memory; raise the heap with JAVA_OPTS=-Xmx<size> (for example -Xmx16g)");
+            err.println(OUT_OF_MEMORY);
             err.flush();
             return EX_SOFTWARE;
         }
