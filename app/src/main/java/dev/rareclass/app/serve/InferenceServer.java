@@ -548,8 +548,11 @@ public final class InferenceServer {
         return printable.length() > 80 ? printable.substring(0, 80) + "…" : printable;
     }
 
-    /** Jetty's own refusals (a malformed request line, headers too large) as JSON errors, never a stack trace. */
-    private static final class JsonErrors extends ErrorHandler {
+    /**
+     * Jetty's own refusals (a malformed request line, headers too large, an unknown HTTP version, a request turned away
+     * while stopping) as JSON errors, never a stack trace, and counted in {@code /metrics} under {@code model=""}.
+     */
+    private final class JsonErrors extends ErrorHandler {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             Object code = request.getAttribute(ERROR_STATUS);
@@ -562,6 +565,7 @@ public final class InferenceServer {
                 reason = reason + ": " + clip(detail);
             }
             response.getHeaders().put(JSON);
+            metrics.refusedBeforeHandling(status);
             response.write(true, ByteBuffer.wrap(InferenceProtocol.error(reason)), callback);
             return true;
         }

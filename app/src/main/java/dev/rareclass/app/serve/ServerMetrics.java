@@ -10,8 +10,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 /**
- * The server's Prometheus metrics, per model ({@code model=""} for requests that name none): requests by status
- * code, errors (status 400 and above), latency, rows scored, and requests in flight. Served as Prometheus text at {@code /metrics}.
+ * The server's Prometheus metrics, per model ({@code model=""} for requests that name none, and for those the HTTP
+ * layer refused before reading them): requests by status code, errors (status 400 and above), latency, rows scored,
+ * and requests in flight. Served as Prometheus text at {@code /metrics}.
  */
 final class ServerMetrics {
 
@@ -33,6 +34,10 @@ final class ServerMetrics {
             .register(registry);
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
 
+    ServerMetrics() {
+        errors.labelValues("").inc(0); // requests that name no model, or never reached a handler: listed from the start
+    }
+
     /** A request reached the handler. */
     void began() {
         inFlight.inc();
@@ -45,6 +50,17 @@ final class ServerMetrics {
             errors.labelValues(model).inc();
         }
         latency.labelValues(model).observe(nanos / 1e9);
+    }
+
+    /**
+     * A request the HTTP layer refused before any handler saw it (a malformed request line or header, headers too large,
+     * an unknown HTTP version) or turned away while stopping: counted under {@code model=""}, without a latency.
+     */
+    void refusedBeforeHandling(int status) {
+        requests.labelValues("", Integer.toString(status)).inc();
+        if (status >= 400) {
+            errors.labelValues("").inc();
+        }
     }
 
     void scored(String model, int count) {

@@ -667,6 +667,20 @@ class ServeBadRequestTest {
         assertThat(text).contains("rareclass_requests_in_flight 1.0");
     }
 
+    @Test
+    void metricsCountTheRequestsJettyRefusesItself() throws Exception {
+        double before = errors("");
+        raw(utf8("\u0001GARBAGE / HTTP/1.1\r\nHost: x\r\n\r\n"), new byte[0]).assertJettyRefusal(400);
+        raw(head("GET", "/v2/health/ready", "X-Junk: " + "j".repeat(64 * 1024)), new byte[0]).assertJettyRefusal(431);
+        raw(utf8("GET /v2/health/ready HTTP/7.1\r\nHost: x\r\n\r\n"), new byte[0]).assertJettyRefusal(505);
+        assertThat(errors("")).isEqualTo(before + 3);
+        String text = send("GET", "/metrics", null, null).body();
+        assertThat(text).contains("rareclass_requests_total{code=\"431\",model=\"\"}");
+        assertThat(text).contains("rareclass_requests_total{code=\"505\",model=\"\"}");
+        assertThat(text).as("a refusal never reached a handler, so it never entered the gauge")
+                .contains("rareclass_requests_in_flight 1.0");
+    }
+
     private static double errors(String model) throws Exception {
         HttpResponse<String> r = send("GET", "/metrics", null, null);
         assertThat(r.statusCode()).isEqualTo(200);
