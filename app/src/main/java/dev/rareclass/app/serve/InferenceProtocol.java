@@ -25,8 +25,9 @@ import java.util.Set;
  * The Open Inference Protocol (KServe V2) REST bodies: an inference request's tensors become columns (one input per
  * column, named as in the table, {@code shape [n]} or {@code [n, 1]}), and the scores go back as the outputs
  * {@code p} (FP64) and {@code predicted} (INT32), with {@code reason_K} (BYTES) and {@code change_K} (FP64) when the
- * request's {@code parameters} ask for {@code reasons}. As an extension, {@code null} in {@code data} is a missing
- * value. Every refusal is a {@link HttpError} 400 naming the input.
+ * request's {@code parameters} ask for {@code reasons} ({@code null} where a row has fewer than K). A request's
+ * {@code outputs} may name any of these, and then gets exactly those, in its order. As an extension, {@code null} in
+ * {@code data} is a missing value. Every refusal is a {@link HttpError} 400 naming the input.
  */
 final class InferenceProtocol {
 
@@ -142,6 +143,7 @@ final class InferenceProtocol {
             columns.put(name, values);
         }
         int reasons = Math.max(defaultReasons, 0);
+        boolean reasonsGiven = defaultReasons >= 0;
         JsonNode parameters = root.get("parameters");
         if (parameters != null && !parameters.isNull()) {
             if (!parameters.isObject()) {
@@ -158,31 +160,69 @@ final class InferenceProtocol {
                             + r.intValue() + "); give it once");
                 }
                 reasons = r.intValue();
+                reasonsGiven = true;
             }
         }
-        if (reasons > model.inputs().size()) {
-            reasons = model.inputs().size();
-        }
-        List<String> outputs = OUTPUTS;
+        int most = model.inputs().size();
+        reasons = Math.min(reasons, most);
         JsonNode wanted = root.get("outputs");
-        if (wanted != null && !wanted.isNull()) {
-            if (!wanted.isArray()) {
-                throw bad("\"outputs\" must be an array of {\"name\": ...}");
-            }
-            List<String> names = new ArrayList<>();
-            for (JsonNode o : wanted) {
-                String name = o.isObject() ? text(o, "name", "an output") : null;
-                if (name == null || !OUTPUTS.contains(name)) {
-                    throw bad("unknown output " + (name == null ? shorten(o.toString()) : "'" + shorten(name) + "'")
-                            + " (the outputs are p and predicted)");
-                }
-                if (!names.contains(name)) {
-                    names.add(name);
-                }
-            }
-            outputs = names.isEmpty() ? OUTPUTS : List.copyOf(names);
+        if (wanted == null || wanted.isNull()) {
+            return new Request(id, columns, reasons, outputs(reasons));
         }
-        return new Request(id, columns, reasons, outputs);
+        if (!wanted.isArray()) {
+            throw bad("\"outputs\" must be an array of {\"name\": ...}");
+        }
+        List<String> names = new ArrayList<>();
+        int deepest = 0; // the largest K of a reason_K or change_K asked for
+        for (JsonNode o : wanted) {
+            String name = o.isObject() ? text(o, "name", "an output") : null;
+            int k = name == null ? -1 : reasonIndex(name);
+            if (name == null || !(OUTPUTS.contains(name) || k > 0)) {
+                throw bad("unknown output " + (name == null ? shorten(o.toString()) : "'" + shorten(name) + "'")
+                        + " (the outputs are p, predicted, and reason_K and change_K for K from 1 to " + most + ")");
+            }
+            if (k > most) {
+                throw bad("output '" + name + "': the model reads " + most + " column" + (most == 1 ? "" : "s")
+                        + ", so a row has at most " + most + " reason" + (most == 1 ? "" : "s"));
+            }
+            deepest = Math.max(deepest, k);
+            if (!names.contains(name)) {
+                names.add(name);
+            }
+        }
+        if (names.isEmpty()) {
+            return new Request(id, columns, reasons, outputs(reasons));
+        }
+        if (!reasonsGiven) {
+            reasons = deepest;
+        } else if (deepest > reasons) {
+            throw bad("output 'reason_" + deepest + "' or 'change_" + deepest + "' needs " + deepest + " reasons per row, "
+                    + "but reasons is " + reasons + "; ask for " + deepest + " or leave reasons out");
+        } else if (reasons > 0 && deepest == 0) {
+            // the reasons asked for would be worked out and then left out of the answer without a word
+            throw bad("reasons is " + reasons + ", but \"outputs\" lists no reason_K or change_K: list the ones "
+                    + "wanted, or leave \"outputs\" out to have them all");
+        }
+        return new Request(id, columns, reasons, List.copyOf(names));
+    }
+
+    /** Every output of a request that lists none: p, predicted, then each reason with its change. */
+    static List<String> outputs(int reasons) {
+        List<String> all = new ArrayList<>(OUTPUTS);
+        for (int k = 1; k <= reasons; k++) {
+            all.add("reason_" + k);
+            all.add("change_" + k);
+        }
+        return List.copyOf(all);
+    }
+
+    /** K of an output named {@code reason_K} or {@code change_K} (K a whole number from 1, no sign or leading 0); else 0. */
+    private static int reasonIndex(String name) {
+        String k = name.startsWith("reason_") ? name.substring(7) : name.startsWith("change_") ? name.substring(7) : "";
+        if (!k.matches("[1-9][0-9]{0,8}")) {
+            return 0;
+        }
+        return Integer.parseInt(k);
     }
 
     private static long rows(JsonNode input, String where) {
@@ -281,28 +321,35 @@ final class InferenceProtocol {
             g.writeEndObject();
             g.writeArrayFieldStart("outputs");
             for (String name : request.outputs()) {
-                boolean scores = name.equals("p");
-                start(g, name, scores ? "FP64" : "INT32", n);
-                for (int r = 0; r < n; r++) {
-                    if (scores) {
-                        number(g, scored.scores()[r]);
-                    } else {
-                        g.writeNumber(scored.predicted()[r]);
+                switch (name) {
+                    case "p" -> {
+                        start(g, name, "FP64", n);
+                        for (int r = 0; r < n; r++) {
+                            number(g, scored.scores()[r]);
+                        }
                     }
-                }
-                end(g);
-            }
-            for (int k = 0; k < request.reasons(); k++) {
-                start(g, "reason_" + (k + 1), "BYTES", n);
-                for (int r = 0; r < n; r++) {
-                    List<ReasonCodes.Reason> why = scored.reasons().get(r);
-                    g.writeString(k < why.size() ? why.get(k).feature() : "");
-                }
-                end(g);
-                start(g, "change_" + (k + 1), "FP64", n);
-                for (int r = 0; r < n; r++) {
-                    List<ReasonCodes.Reason> why = scored.reasons().get(r);
-                    number(g, k < why.size() ? why.get(k).change() : 0.0);
+                    case "predicted" -> {
+                        start(g, name, "INT32", n);
+                        for (int r = 0; r < n; r++) {
+                            g.writeNumber(scored.predicted()[r]);
+                        }
+                    }
+                    default -> {
+                        // reason_K or change_K; null where the row has fewer than K reasons, as predict leaves them blank
+                        boolean feature = name.startsWith("reason_");
+                        int k = reasonIndex(name) - 1;
+                        start(g, name, feature ? "BYTES" : "FP64", n);
+                        for (int r = 0; r < n; r++) {
+                            List<ReasonCodes.Reason> why = scored.reasons().get(r);
+                            if (k >= why.size()) {
+                                g.writeNull();
+                            } else if (feature) {
+                                g.writeString(why.get(k).feature());
+                            } else {
+                                number(g, why.get(k).change());
+                            }
+                        }
+                    }
                 }
                 end(g);
             }

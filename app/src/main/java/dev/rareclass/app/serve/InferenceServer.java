@@ -328,9 +328,8 @@ public final class InferenceServer {
                         served.model().schema().table("request", parsed.columns()), parsed.reasons());
             }
             case "text/csv", "text/tab-separated-values" -> {
-                parsed = new InferenceProtocol.Request(null, Map.of(), Math.min(Math.max(reasons, 0),
-                        served.model().inputs().size()),
-                        InferenceProtocol.OUTPUTS);
+                int k = Math.min(Math.max(reasons, 0), served.model().inputs().size());
+                parsed = new InferenceProtocol.Request(null, Map.of(), k, InferenceProtocol.outputs(k));
                 // the spool file's name tells the reader its delimiter: .tsv is TAB-separated, without quoting
                 Table table = readCsv(served, bytes, mime.equals("text/csv") ? "csv" : "tsv");
                 scored = ScoredRows.of(served.model().pipeline(), table, parsed.reasons());

@@ -272,6 +272,18 @@ class ServeBadRequestTest {
         c.add(json("unknown output name", outputs(good, "[{\"name\": \"q\"}]"), 400, "'q'"));
         c.add(json("output without a name", outputs(good, "[{\"datatype\": \"FP64\"}]"), 400, "output"));
         c.add(json("outputs not an array", outputs(good, "{\"name\": \"p\"}"), 400, "outputs"));
+        for (String k : List.of("reason_0", "reason_01", "reason_x", "reason_-1", "reason_+1", "reason_", "change_1.0",
+                "reason_99999999999", "Reason_1", "reasons_1")) {
+            c.add(json("output " + k, outputs(good, "[{\"name\": \"" + k + "\"}]"), 400, "'" + k + "'"));
+        }
+        // the model reads 3 columns: a row has at most 3 reasons
+        c.add(json("output reason_4 of 3 columns", outputs(good, "[{\"name\": \"reason_4\"}]"), 400, "at most 3"));
+        c.add(json("output change_2 beside reasons 1", outputs(params(good, "{\"reasons\": 1}"),
+                "[{\"name\": \"change_2\"}]"), 400, "reasons is 1"));
+        c.add(json("reasons 2 and outputs without them", outputs(params(good, "{\"reasons\": 2}"),
+                "[{\"name\": \"p\"}]"), 400, "lists no reason_K"));
+        c.add(new Case("?reasons=1 and outputs without them", "POST", infer(MODEL) + "?reasons=1", "application/json",
+                utf8(outputs(good, "[{\"name\": \"predicted\"}]")), 400, List.of("lists no reason_K")));
         c.add(new Case("?reasons=-1", "POST", infer(MODEL) + "?reasons=-1", "application/json", utf8(good), 400,
                 List.of("reasons")));
         c.add(new Case("?reasons=x", "POST", infer(MODEL) + "?reasons=x", "application/json", utf8(good), 400,
@@ -386,6 +398,51 @@ class ServeBadRequestTest {
         HttpResponse<String> both = send("POST", infer(MODEL) + "?reasons=2", "application/json",
                 params(goodBody(), "{\"reasons\": 2}"));
         assertThat(both.body()).isEqualTo(plain.body());
+    }
+
+    @Test
+    void outputsMayNameReasonsAndComeBackInTheirOrder() throws Exception {
+        JsonNode all = JSON.readTree(send("POST", infer(MODEL), "application/json",
+                params(goodBody(), "{\"reasons\": 2}")).body()).path("outputs");
+        // reason_2 alone: two reasons are worked out, one column comes back (it was a 400 "unknown output")
+        HttpResponse<String> r = send("POST", infer(MODEL), "application/json",
+                outputs(goodBody(), "[{\"name\": \"change_2\"}, {\"name\": \"p\"}, {\"name\": \"reason_2\"}]"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode got = JSON.readTree(r.body()).path("outputs");
+        assertThat(got).hasSize(3);
+        assertThat(List.of(got.path(0).path("name").asText(), got.path(1).path("name").asText(),
+                got.path(2).path("name").asText())).containsExactly("change_2", "p", "reason_2");
+        assertThat(got.path(0)).isEqualTo(all.path(5));
+        assertThat(got.path(1)).isEqualTo(all.path(0));
+        assertThat(got.path(2)).isEqualTo(all.path(4));
+        assertThat(all.path(4).path("name").asText()).isEqualTo("reason_2");
+        // with reasons given as well, at least as many as the deepest output named
+        HttpResponse<String> both = send("POST", infer(MODEL) + "?reasons=3", "application/json",
+                outputs(goodBody(), "[{\"name\": \"reason_1\"}]"));
+        assertThat(both.statusCode()).as(both.body()).isEqualTo(200);
+        assertThat(JSON.readTree(both.body()).path("outputs").path(0)).isEqualTo(all.path(2));
+    }
+
+    @Test
+    void aReasonARowLacksIsNullAsPredictLeavesItBlank() throws Exception {
+        // the training medians and most frequent colour (see writeTable): replacing a column by its reference value
+        // changes nothing, so this row has no reasons at all; it was "" and 0.0, which read as a column named "" and a
+        // change of exactly nothing
+        double medianA = median(i -> (i % 7) + (i % 10) / 10.0);
+        double medianB = median(i -> (i * 13) % 11);
+        String row = body(in("a", "FP64", "[1]", "[" + medianA + "]"), in("b", "FP64", "[1]", "[" + medianB + "]"),
+                in("color", "BYTES", "[1]", "[\"red\"]"));
+        HttpResponse<String> r = send("POST", infer(MODEL) + "?reasons=1", "application/json", row);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode outputs = JSON.readTree(r.body()).path("outputs");
+        assertThat(outputs.path(2).path("name").asText()).isEqualTo("reason_1");
+        assertThat(outputs.path(2).path("data").path(0).isNull()).as(r.body()).isTrue();
+        assertThat(outputs.path(3).path("data").path(0).isNull()).as(r.body()).isTrue();
+    }
+
+    private static double median(java.util.function.IntToDoubleFunction value) {
+        double[] v = java.util.stream.IntStream.range(0, 200).mapToDouble(value).sorted().toArray();
+        return (v[99] + v[100]) / 2;
     }
 
     /** A null id is no id, as a client writing an unset optional field sends it (it was a 400). */
