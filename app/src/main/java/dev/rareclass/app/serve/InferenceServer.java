@@ -518,11 +518,19 @@ public final class InferenceServer {
             }
         }
 
-        /** Jetty's verdict on a body that breaks HTTP's framing (a malformed chunk, an end before its length), or 408. */
+        /**
+         * Jetty's verdict on a body that breaks HTTP's framing (a malformed chunk, an end before its length), 408 for one
+         * slower than the timeout, or 503 for one cut off because the server is stopping.
+         */
         private HttpError framing(Throwable failure) {
             if (failure instanceof BodyDeadline) {
                 return new HttpError(408, "the body took longer than " + settings.timeoutMillis() / 1000.0
                         + " s to arrive");
+            }
+            if (stopping.get()) {
+                // Jetty cuts a connection idle for a second while the server stops: not the client's --timeout
+                return new HttpError(503, "the server is stopping and the rest of the body did not come in time; "
+                        + "send the request again");
             }
             for (Throwable t = failure; t != null; t = t.getCause()) {
                 if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() >= 400 && h.getCode() < 500
