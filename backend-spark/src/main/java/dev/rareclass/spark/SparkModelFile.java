@@ -548,8 +548,9 @@ final class SparkModelFile {
      * short or appended to.
      */
     private static void requireEndRecord(java.nio.file.Path file, String name) throws IOException {
-        if (!Checksums.endsWithZipEndRecord(file)) {
-            throw refused(name, "the file is truncated or has bytes appended (no zip end record)");
+        java.util.Optional<String> problem = Checksums.zipEndProblem(file);
+        if (problem.isPresent()) {
+            throw refused(name, problem.get());
         }
     }
 

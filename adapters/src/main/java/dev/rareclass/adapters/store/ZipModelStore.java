@@ -547,12 +547,13 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
      * The entries are read in stream order, which does not need the zip's central directory; a file cut
      * short after its last entry would still read. A model file is written whole or not at all, so its end
      * must be the end-of-central-directory record (22 bytes: we write no zip comment); anything else means
-     * the file was truncated or appended to.
+     * the file was truncated, appended to or given a comment.
      */
     private static void requireEndRecord(Path path, String file) {
         try {
-            if (!Checksums.endsWithZipEndRecord(path)) {
-                throw refused(file, "the file is truncated or has bytes appended (no zip end record)");
+            java.util.Optional<String> problem = Checksums.zipEndProblem(path);
+            if (problem.isPresent()) {
+                throw refused(file, problem.get());
             }
         } catch (IOException e) {
             throw new InputMissingException(file + ": cannot read (" + e.getMessage() + ")", e);

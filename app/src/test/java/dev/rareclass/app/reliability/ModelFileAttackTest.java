@@ -93,6 +93,22 @@ class ModelFileAttackTest {
     }
 
     @Test
+    void aZipCommentIsRefusedAsSuch() throws IOException {
+        // a whole zip with a comment (zip -z writes one): it was refused as "truncated or has bytes appended"
+        Path commented = dir.resolve("commented.model");
+        try (var in = new java.util.zip.ZipFile(forest.toFile());
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(commented))) {
+            for (var e : java.util.Collections.list(in.entries())) {
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                in.getInputStream(e).transferTo(out);
+                out.closeEntry();
+            }
+            out.setComment("looked at by Alice");
+        }
+        assertRefused(commented, "a zip comment of 18 bytes");
+    }
+
+    @Test
     void aZipOfOtherFilesIsRefused() throws IOException {
         Map<String, byte[]> parts = new LinkedHashMap<>();
         Random random = new Random(5);

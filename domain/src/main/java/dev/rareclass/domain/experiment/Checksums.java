@@ -52,22 +52,32 @@ public final class Checksums {
     }
 
     /**
-     * Whether the file ends with a zip's end-of-central-directory record, as every model file rareclass writes does
-     * (22 bytes: it writes no zip comment). A file that does not was cut short or appended to: a zip reader would
-     * find the entries of the part before the extra bytes and never notice them.
+     * What is wrong with a model file's end, or empty when it ends with a zip's end-of-central-directory record and no
+     * comment, as every model file rareclass writes does (22 bytes). A file that does not was cut short, appended to,
+     * or given a comment: a zip reader would find the entries before the extra bytes and never notice them.
      */
-    public static boolean endsWithZipEndRecord(Path file) throws IOException {
+    public static java.util.Optional<String> zipEndProblem(Path file) throws IOException {
         try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
             long size = ch.size();
-            if (size < 22) {
-                return false;
-            }
-            java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(22).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            ch.position(size - 22);
+            // the end record and the longest comment it may carry (65,535 bytes)
+            int span = (int) Math.min(size, 22 + 0xFFFF);
+            java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(span).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            ch.position(size - span);
             while (tail.hasRemaining() && ch.read(tail) > 0) {
                 // read the whole tail
             }
-            return !tail.hasRemaining() && tail.getInt(0) == 0x06054b50;
+            if (span >= 22 && !tail.hasRemaining() && tail.getInt(span - 22) == 0x06054b50
+                    && tail.getShort(span - 2) == 0) {
+                return java.util.Optional.empty();
+            }
+            for (int at = span - 22; at >= 0 && !tail.hasRemaining(); at--) {
+                int comment = Short.toUnsignedInt(tail.getShort(at + 20));
+                if (tail.getInt(at) == 0x06054b50 && comment > 0 && at + 22 + comment == span) {
+                    return java.util.Optional.of("it carries a zip comment of " + comment + " bytes, which rareclass "
+                            + "never writes (the file was altered)");
+                }
+            }
+            return java.util.Optional.of("the file is truncated or has bytes appended (no zip end record)");
         }
     }
 

@@ -48,20 +48,39 @@ class ChecksumsTest {
     }
 
     @Test
-    void aWholeZipEndsWithItsEndRecordAndACutOrExtendedOneDoesNot() throws IOException {
+    void aWholeZipEndsWithItsEndRecordAndACutExtendedOrCommentedOneDoesNot() throws IOException {
         Path zip = dir.resolve("m.zip");
         try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
             out.putNextEntry(new java.util.zip.ZipEntry("a"));
             out.write("abc".getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         }
-        assertThat(Checksums.endsWithZipEndRecord(zip)).isTrue();
+        assertThat(Checksums.zipEndProblem(zip)).isEmpty();
         byte[] bytes = Files.readAllBytes(zip);
         Path cut = Files.write(dir.resolve("cut.zip"), java.util.Arrays.copyOf(bytes, bytes.length - 1));
-        assertThat(Checksums.endsWithZipEndRecord(cut)).isFalse();
+        assertThat(Checksums.zipEndProblem(cut)).hasValueSatisfying(m -> assertThat(m).contains("truncated"));
         byte[] longer = java.util.Arrays.copyOf(bytes, bytes.length + 1);
-        assertThat(Checksums.endsWithZipEndRecord(Files.write(dir.resolve("long.zip"), longer))).isFalse();
-        assertThat(Checksums.endsWithZipEndRecord(Files.write(dir.resolve("tiny.zip"), new byte[] {0x50, 0x4b})))
-                .isFalse();
+        assertThat(Checksums.zipEndProblem(Files.write(dir.resolve("long.zip"), longer)))
+                .hasValueSatisfying(m -> assertThat(m).contains("bytes appended"));
+        assertThat(Checksums.zipEndProblem(Files.write(dir.resolve("tiny.zip"), new byte[] {0x50, 0x4b})))
+                .hasValueSatisfying(m -> assertThat(m).contains("truncated"));
+        assertThat(Checksums.zipEndProblem(Files.write(dir.resolve("empty.zip"), new byte[0])))
+                .hasValueSatisfying(m -> assertThat(m).contains("truncated"));
+        // a legal zip comment (as zip -z writes): the zip is whole, but not as rareclass wrote it
+        for (int length : new int[] {1, 300, 0xFFFF}) {
+            Path commented = dir.resolve("c" + length + ".zip");
+            try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(commented))) {
+                out.putNextEntry(new java.util.zip.ZipEntry("a"));
+                out.write("abc".getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+                out.setComment("x".repeat(length));
+            }
+            assertThat(Checksums.zipEndProblem(commented)).as("comment of %d", length)
+                    .hasValue("it carries a zip comment of " + length + " bytes, which rareclass never writes (the file "
+                            + "was altered)");
+            byte[] c = Files.readAllBytes(commented);
+            Path commentCut = Files.write(dir.resolve("cc" + length + ".zip"), java.util.Arrays.copyOf(c, c.length - 1));
+            assertThat(Checksums.zipEndProblem(commentCut)).hasValueSatisfying(m -> assertThat(m).contains("truncated"));
+        }
     }
 }
