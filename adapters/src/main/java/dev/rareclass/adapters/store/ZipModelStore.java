@@ -561,12 +561,21 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
     }
 
     /**
-     * Exactly {@code size} bytes (the entry's declared size), inflated at most one byte further: an entry longer or
-     * shorter than it says is refused. Memory grows with the bytes actually inflated, not with the declared size.
+     * Exactly {@code size} bytes (the entry's declared size, within the inflation budget), inflated into one array of
+     * that size and at most one byte further: an entry longer or shorter than it says is refused. One array, not the
+     * chunks and then their copy that {@code readNBytes(int)} makes: a 20 MB file declaring a 2 GB payload (within the
+     * budget) took 4.4 GB before its checksum refused it. A size the heap cannot hold is refused, not run out of.
      */
     private static byte[] readExactly(InputStream in, long size, String name, String file) throws IOException {
-        byte[] bytes = in.readNBytes((int) size);
-        if (bytes.length != size) {
+        byte[] bytes;
+        try {
+            bytes = new byte[(int) size];
+        } catch (OutOfMemoryError e) {
+            throw refused(file, "entry '" + name + "' declares " + size + " bytes, more than this JVM's heap can hold "
+                    + "now (a model this large needs a larger -Xmx in JAVA_OPTS; a damaged file declares sizes it lacks)");
+        }
+        int got = in.readNBytes(bytes, 0, bytes.length);
+        if (got != size) {
             throw refused(file, "entry '" + name + "' is shorter than the " + size + " bytes it declares");
         }
         if (in.read() != -1) {

@@ -100,6 +100,47 @@ class MemoryProcessTest {
                 + "of 1 byte)").doesNotContain("out of memory").doesNotContain("\tat ");
     }
 
+    @Test
+    void aDamagedModelFileDeclaringALargePayloadIsRefusedInAHeapTwiceItsSize() throws Exception {
+        // a logistic model whose classifier.bin is 96 MiB of zeros (a 100 KB file; within the 256 MiB any file may
+        // inflate to), its checksum unchanged: read in chunks and then copied whole it took twice its size, and this
+        // heap ran out (exit 70, "out of memory") before the checksum could refuse it
+        Path data = SmallTable.noise(dir.resolve("small.csv"), 200, 3);
+        Path model = dir.resolve("m.model");
+        Result trained = run(List.of(), List.of("train", data.toString(), "--label", "y", "--positive", "1", "--model",
+                "logistic", "--out", model.toString()));
+        assertThat(trained.exit()).as(trained.err()).isZero();
+        Path damaged = dir.resolve("damaged.model");
+        try (var in = new java.util.zip.ZipFile(model.toFile());
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(damaged))) {
+            for (var e : java.util.Collections.list(in.entries())) {
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                if (e.getName().equals("classifier.bin")) {
+                    byte[] zeros = new byte[1 << 20];
+                    for (int i = 0; i < 96; i++) {
+                        out.write(zeros);
+                    }
+                } else {
+                    in.getInputStream(e).transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        assertThat(Files.size(damaged)).isLessThan(1_000_000);
+        Result r = run(List.of("-Xmx192m"), List.of("predict", damaged.toString(), data.toString(), "--out",
+                dir.resolve("p.csv").toString()));
+        assertThat(r.exit()).as(r.err()).isEqualTo(65);
+        assertThat(r.err()).contains(damaged + ": refused: the classifier's checksum does not match")
+                .doesNotContain("out of memory").doesNotContain("\tat ");
+        // in a heap too small for it, the size is refused by name, not run out of
+        Result tiny = run(List.of("-Xmx64m"), List.of("predict", damaged.toString(), data.toString(), "--out",
+                dir.resolve("p.csv").toString()));
+        assertThat(tiny.exit()).as(tiny.err()).isEqualTo(65);
+        assertThat(tiny.err()).contains("entry 'classifier.bin' declares 100663296 bytes, more than this JVM's heap can "
+                + "hold now").doesNotContain("\tat ");
+        assertThat(dir.resolve("p.csv")).doesNotExist();
+    }
+
     private static List<String> trainText(Path archive) {
         return List.of("train", archive.toString(), "--positive", "pos", "--model", "logistic", "--out",
                 archive.resolveSibling("m.model").toString());
