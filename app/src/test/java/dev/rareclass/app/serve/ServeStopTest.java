@@ -33,17 +33,7 @@ class ServeStopTest {
 
     @Test
     void aRequestStillRunningAtTheTimeoutIsCutOffAndTheStopSaysSo() throws Exception {
-        Injector injector = Guice.createInjector(new AppModule());
-        Path table = dir.resolve("t.csv");
-        StringBuilder sb = new StringBuilder("a,b,y\n");
-        for (int i = 0; i < 100; i++) {
-            sb.append(i % 7).append(',').append(i % 3).append(',').append(i % 5 == 0 ? 1 : 0).append('\n');
-        }
-        Files.writeString(table, sb);
-        Path model = dir.resolve("m.model");
-        CliRun t = CliRun.withAllCommands(injector, "train", table.toString(), "--label", "y", "--positive", "1",
-                "--model", "logistic", "--out", model.toString());
-        assertThat(t.exitCode()).as(t.err()).isZero();
+        Path model = trainedModel();
         CountDownLatch reading = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         InferenceServer server = new InferenceServer(List.of(new ServedModel("m", RareclassModel.load(model), model)),
@@ -75,17 +65,7 @@ class ServeStopTest {
 
     @Test
     void aBodyStillArrivingWhenTheServerStopsIsToldSoNotThatItWasSlow() throws Exception {
-        Injector injector = Guice.createInjector(new AppModule());
-        Path table = dir.resolve("t.csv");
-        StringBuilder sb = new StringBuilder("a,b,y\n");
-        for (int i = 0; i < 100; i++) {
-            sb.append(i % 7).append(',').append(i % 3).append(',').append(i % 5 == 0 ? 1 : 0).append('\n');
-        }
-        Files.writeString(table, sb);
-        Path model = dir.resolve("m.model");
-        CliRun t = CliRun.withAllCommands(injector, "train", table.toString(), "--label", "y", "--positive", "1",
-                "--model", "logistic", "--out", model.toString());
-        assertThat(t.exitCode()).as(t.err()).isZero();
+        Path model = trainedModel();
         InferenceServer server = new InferenceServer(List.of(new ServedModel("m", RareclassModel.load(model), model)),
                 new InferenceServer.Settings("127.0.0.1", 0, 1L << 20, 4000, 4), (m, body) -> {
                     throw new IllegalStateException("not reached");
@@ -110,5 +90,21 @@ class ServeStopTest {
             assertThat(answer).contains("the server is stopping").doesNotContain("4.0 s");
             assertThat(stopped.get(20, TimeUnit.SECONDS)).as("the request was answered").isTrue();
         }
+    }
+
+    /** A logistic model of a small table. */
+    private Path trainedModel() throws java.io.IOException {
+        Injector injector = Guice.createInjector(new AppModule());
+        Path table = dir.resolve("t.csv");
+        StringBuilder sb = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < 100; i++) {
+            sb.append(i % 7).append(',').append(i % 3).append(',').append(i % 5 == 0 ? 1 : 0).append('\n');
+        }
+        Files.writeString(table, sb);
+        Path model = dir.resolve("m.model");
+        CliRun t = CliRun.withAllCommands(injector, "train", table.toString(), "--label", "y", "--positive", "1",
+                "--model", "logistic", "--out", model.toString());
+        assertThat(t.exitCode()).as(t.err()).isZero();
+        return model;
     }
 }
