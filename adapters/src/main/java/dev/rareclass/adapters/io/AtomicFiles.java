@@ -355,6 +355,9 @@ public final class AtomicFiles {
             try {
                 Path where;
                 if (Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)) {
+                    if (kind == Kind.REPORT) {
+                        refuseEarlierReportInputs(folder, destination, inputs);
+                    }
                     where = destination; // staged inside: the same file system, whatever is mounted where
                 } else if (Files.exists(destination, LinkOption.NOFOLLOW_LINKS)) {
                     throw new OutputException(folder + ": cannot write " + (kind == Kind.REPORT ? "the report" : "there")
@@ -413,6 +416,9 @@ public final class AtomicFiles {
                         }
                         if (Files.isDirectory(part.destination(), LinkOption.NOFOLLOW_LINKS)) {
                             check(part.staging(), part.destination(), part.kind(), inputs);
+                            if (part.kind() == Kind.REPORT) {
+                                refuseEarlierReportInputs(part.target(), part.destination(), inputs);
+                            }
                         }
                     }
                     for (Part part : parts) {
@@ -457,6 +463,38 @@ public final class AtomicFiles {
         }
 
         /**
+         * Refuses a report folder holding an earlier report one of whose files is an input of this command: the new
+         * report replaces or removes every such file ({@link #REPORT_FILES}), so {@code explain} of a report's own
+         * {@code model.rareclass} with {@code --out} that folder deleted the model it explained.
+         */
+        private static void refuseEarlierReportInputs(Path folder, Path destination, List<Path> inputs) {
+            if (!earlierReport(destination)) {
+                return;
+            }
+            for (String name : REPORT_FILES) {
+                Path file = destination.resolve(name);
+                for (Path input : inputs) {
+                    try {
+                        if (!isStdout(input) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                                && Files.exists(input) && Files.isSameFile(file, input)) {
+                            throw new OutputException(folder + ": cannot write the report there: it holds an earlier "
+                                    + "report, whose " + name + " (an input of this command) the new report would replace "
+                                    + "or remove; choose another folder", null);
+                        }
+                    } catch (IOException e) {
+                        // unreadable attributes: not provably the same file
+                    }
+                }
+            }
+        }
+
+        /** Whether a folder holds an earlier report, known by its page or its results (every report writes them). */
+        private static boolean earlierReport(Path folder) {
+            return EARLIER_REPORT_MARKS.stream()
+                    .anyMatch(name -> Files.isRegularFile(folder.resolve(name), LinkOption.NOFOLLOW_LINKS));
+        }
+
+        /**
          * Moves each written entry into {@code destination}: a file over the one of its name (a link followed, the
          * replaced file's permissions kept, as {@link #write} does); a folder merged into the one of its name
          * ({@link Kind#FILES}) or replacing it ({@link Kind#REPORT}). An earlier report's other files go.
@@ -464,8 +502,7 @@ public final class AtomicFiles {
         private static void merge(Path staging, Path destination, Kind kind) throws IOException {
             // an earlier report is known by its page or its results: in a folder without them, files of the report
             // files' names are the user's own (a model.rareclass put there), and stay unless written over
-            boolean earlierReport = kind == Kind.REPORT && EARLIER_REPORT_MARKS.stream()
-                    .anyMatch(name -> Files.isRegularFile(destination.resolve(name), LinkOption.NOFOLLOW_LINKS));
+            boolean earlierReport = kind == Kind.REPORT && earlierReport(destination);
             Set<String> written = new HashSet<>();
             List<Path> entries;
             try (Stream<Path> s = Files.list(staging)) {

@@ -123,6 +123,37 @@ class OutputOverInputTest {
     }
 
     @Test
+    void explainRefusesToRemoveTheModelItExplainsFromAnEarlierReport() throws IOException {
+        // a report folder of run/tune holds its model.rareclass; explain of that model with --out that folder replaced
+        // the earlier report, removing the model it had just read (exit 0)
+        Path dir = Files.createTempDirectory(shared, "report");
+        Path out = Files.createDirectory(dir.resolve("tunerep"));
+        Path own = Files.copy(model, out.resolve("model.rareclass"));
+        Files.writeString(out.resolve("leaderboard.csv"), "rank,model\n1,logistic\n");
+        Files.writeString(out.resolve("report.html"), "<html></html>\n");
+        Path table = SmallTable.write(dir.resolve("data.csv"));
+        byte[] before = Files.readAllBytes(own);
+
+        InProcessCli r = InProcessCli.run("explain", own.toString(), table.toString(), "--out", out.toString(),
+                "--repeats", "1", "--top", "1");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(73);
+        assertThat(r.err()).contains(out + ": cannot write the report there: it holds an earlier report, whose "
+                + "model.rareclass (an input of this command)").doesNotContain("\tat ");
+        assertThat(Files.readAllBytes(own)).isEqualTo(before);
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList())
+                    .containsExactlyInAnyOrder("model.rareclass", "leaderboard.csv", "report.html");
+        }
+        // a copy of the model elsewhere explains into that folder as before, replacing the earlier report
+        Path copy = Files.copy(own, dir.resolve("copy.model"));
+        InProcessCli again = InProcessCli.run("explain", copy.toString(), table.toString(), "--out", out.toString(),
+                "--repeats", "1", "--top", "1");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(out.resolve("importance.csv")).isRegularFile();
+    }
+
+    @Test
     void anOutputBesideTheInputIsStillWritten() throws IOException {
         Path dir = Files.createTempDirectory(shared, "beside");
         Path table = SmallTable.write(dir.resolve("data.csv"));
