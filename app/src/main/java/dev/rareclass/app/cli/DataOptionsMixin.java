@@ -38,7 +38,8 @@ public final class DataOptionsMixin {
     List<String> drop;
 
     @Option(names = "--categorical", split = ",", paramLabel = "COL",
-            description = "Columns to read as categories (one-hot encoded) even when their values are numbers. "
+            description = "Columns to read as categories (one-hot encoded) even when their values are numbers "
+                    + "(values that read as the same number, 2 and 2.0, are one category). "
                     + "A column whose first value is not a number is categorical anyway.")
     List<String> categorical;
 
