@@ -67,10 +67,19 @@ abstract sealed class ColumnBuilder {
         /** Values in {@code values} (n counts the blocks' too). */
         private int filled;
         private boolean anyPresent;
+        /**
+         * The first whole number past float32's exact range ({@value #EXACT}) whose digits it loses (it keeps 7
+         * significant ones), or NaN: timestamps in seconds or IDs one apart then read as one value, which the read says.
+         * {@code 1e30} keeps its digits (the float reads back as {@code 1.0E30}); {@code 1577836801} does not.
+         */
+        double firstRounded = Double.NaN;
 
         Numeric(String name) {
             super(name);
         }
+
+        /** 2^24: every whole number up to it is a float32 exactly. */
+        static final double EXACT = 16_777_216;
 
         @Override
         ColumnBuilder add(String token, long line) {
@@ -78,10 +87,20 @@ abstract sealed class ColumnBuilder {
             float f = (float) v;
             if (v == v && f - f == 0) { // a number, finite as a float32: the common case, kept small to inline
                 anyPresent = true;
+                if (Math.abs(v) > EXACT) {
+                    precision(v, f);
+                }
                 push(f);
                 return this;
             }
             return unusual(token, line, v);
+        }
+
+        private void precision(double v, float f) {
+            if (f != v && firstRounded != firstRounded && v == Math.rint(v)
+                    && Double.parseDouble(Float.toString(f)) != v) {
+                firstRounded = v;
+            }
         }
 
         /**
@@ -92,6 +111,9 @@ abstract sealed class ColumnBuilder {
             float f = (float) v;
             if (f - f == 0) {
                 anyPresent = true;
+                if (Math.abs(v) > EXACT) {
+                    precision(v, f);
+                }
                 push(f);
                 return true;
             }

@@ -214,6 +214,14 @@ public final class TextRows {
             if (columns != null) {
                 columns[c] = b.build();
             }
+            if (b instanceof ColumnBuilder.Numeric number && !Double.isNaN(number.firstRounded)) {
+                // numbers are held as float32, as XGBoost and scikit-learn's trees hold them: whole numbers past 2^24
+                // (seconds since 1970, long IDs) lose their last digits, and values one apart can become one
+                allNotes.add("warning: column '" + b.name + "' has whole numbers above 16,777,216 (such as "
+                        + Tokens.canonical(number.firstRounded) + ") that 32-bit floats, which rareclass reads numbers "
+                        + "into, keep to 7 significant digits: nearby values may read as one (subtract an offset, such as "
+                        + "the first timestamp, or --drop it if it is an ID)");
+            }
             if (b instanceof ColumnBuilder.Categorical cat && cat.inferredFrom != null) {
                 allNotes.add("column '" + b.name + "' read as categorical (first value " + cat.inferredFrom + ")");
                 // above the one-hot cap, fitting refuses the column with the same hint: say it once

@@ -153,7 +153,7 @@ public final class FileResultSink implements ResultSink {
                 for (int r = 0; r < table.rows(); r++) {
                     for (int c = 0; c < columns.size(); c++) {
                         row[c] = switch (columns.get(c)) {
-                            case NumericColumn n -> Float.isNaN(n.get(r)) ? "" : Float.toString(n.get(r));
+                            case NumericColumn n -> Float.isNaN(n.get(r)) ? "" : plain(n.get(r));
                             case CategoricalColumn k -> k.value(r) == null ? "" : k.value(r);
                             case TextColumn t -> t.get(r) == null ? "" : t.get(r);
                         };
@@ -163,6 +163,19 @@ public final class FileResultSink implements ResultSink {
                 }
             }
         });
+    }
+
+    /**
+     * A float as a table's cell: the shortest decimal that reads back as the same float, without an exponent, and a
+     * whole number without a fraction ({@code 0}, not {@code 0.0}; {@code 1577836800}, not {@code 1.5778368E9}).
+     */
+    static String plain(float v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e18f) {
+            return Long.toString((long) v);
+        }
+        String shortest = Float.toString(v);
+        return shortest.indexOf('E') < 0 ? shortest
+                : new java.math.BigDecimal(shortest).stripTrailingZeros().toPlainString();
     }
 
     @Override

@@ -394,6 +394,29 @@ class CsvTableSourceTest extends ReaderTestFiles {
     }
 
     @Test
+    void wholeNumbersThatFloat32RoundsAreSaid() throws IOException {
+        // seconds since 1970, one apart: float32 keeps 7 significant digits, so 60 timestamps read as one value and
+        // describe called the column constant without a word on why
+        StringBuilder sb = new StringBuilder("ts,small,y\n");
+        for (int i = 0; i < 60; i++) {
+            sb.append(1_577_836_800L + i).append(',').append(16_777_216 - i).append(',').append(i % 5 == 0 ? 1 : 0)
+                    .append('\n');
+        }
+        Path p = write("epoch.csv", sb.toString());
+        Table t = source.read(labelled(p, "y", "1"));
+        // 1577836800 itself is a float32 exactly (a multiple of 128); its 59 followers are not
+        assertThat(t.notes()).singleElement().asString().startsWith("warning: column 'ts' has whole numbers above "
+                + "16,777,216 (such as 1577836801) that 32-bit floats").contains("nearby values may read as one");
+        // the same through the reader's other path (a quoted field is no plain number) and within 2^24: no note
+        Path quoted = write("quoted.csv", "ts,y\n\"1577836801\",1\n16777216,0\n-16777215,0\n");
+        assertThat(source.read(labelled(quoted, "y", "1")).notes()).singleElement().asString()
+                .contains("'ts' has whole numbers above 16,777,216 (such as 1577836801)");
+        // digits a float32 keeps: 2^24, 2e9 (exact), 1e30 and 123456700000 (it reads back as written)
+        Path exact = write("exact.csv", "ts,y\n16777216,1\n0.1,0\n1e30,0\n-16777216,0\n2000000000,0\n123456700000,0\n");
+        assertThat(source.read(labelled(exact, "y", "1")).notes()).isEmpty();
+    }
+
+    @Test
     void theNoteOnACategoricalColumnCutsALongFirstValue() throws IOException {
         // a 10 MB first value went whole into the note, to stderr
         Path p = write("long.csv", "t,y\n" + "x".repeat(100_000) + ",1\nw,0\nw,0\n");
