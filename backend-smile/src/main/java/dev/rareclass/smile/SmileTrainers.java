@@ -9,6 +9,7 @@ import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.model.ClassWeights;
 import dev.rareclass.domain.model.NetworkSize;
+import dev.rareclass.domain.model.ProgressListener;
 import dev.rareclass.domain.model.TrainingContext;
 import java.util.SplittableRandom;
 import smile.classification.AdaBoost;
@@ -114,7 +115,7 @@ final class SmileTrainers {
             DataFrame frame = Features.forestFrame(x, y);
             StructField response = new StructField(LABEL, DataTypes.IntType);
             DecisionTree tree = new DecisionTree(frame, y.toArray(), response, 2, params.splitRule(), params.smileMaxDepth(),
-                    params.smileMaxNodes(), params.nodeSize(), x.cols(), multiplicities(ctx.classWeights(), y), null);
+                    params.smileMaxNodes(), params.nodeSize(), x.cols(), multiplicities(ctx.classWeights(), y, ctx.progress()), null);
             return new SmileDecisionTreeClassifier(tree, params);
         });
     }
@@ -364,19 +365,45 @@ final class SmileTrainers {
         }
         return new RandomForest.Options(resolved.trees(), resolved.mtry(), resolved.splitRule(), resolved.maxDepth(),
                 resolved.maxNodes() == 0 ? Integer.MAX_VALUE : resolved.maxNodes(), resolved.nodeSize(),
-                resolved.subsample(), smileClassWeight(ctx.classWeights(), y), seeds, null);
+                resolved.subsample(), smileClassWeight(ctx.classWeights(), y, ctx.progress()), seeds, null);
     }
 
-    /** Smile's per-class down-sampling divisors for the given loss weights, or null when uniform. */
-    static int[] smileClassWeight(ClassWeights weights, Labels y) {
+    /**
+     * Smile's per-class down-sampling divisors for the given loss weights, or null when uniform. They are whole
+     * numbers, so a ratio between two of them is rounded: a warning says what the forest then weighs (1.4:1 acts as
+     * 1:1), which the leaderboard's class-weight column alone would not.
+     */
+    static int[] smileClassWeight(ClassWeights weights, Labels y, ProgressListener progress) {
         if (weights.isUniform()) {
             return null;
         }
         double max = Math.max(weights.positive(), weights.negative());
-        return new int[] {
+        int[] divisors = {
                 divisor(max / weights.negative(), y.negatives()),
                 divisor(max / weights.positive(), y.positives())
         };
+        warnIfRounded(SmileKind.RANDOM_FOREST.model, "down-samples a class a whole number of times (at most its rows)", weights,
+                (double) divisors[0] / divisors[1], progress);
+        return divisors;
+    }
+
+    /**
+     * Warns when whole-number class weights make {@code effective} (positive : negative) more than 1% away from what
+     * was asked: the model was trained with other weights than the leaderboard's column says.
+     */
+    static void warnIfRounded(String model, String how, ClassWeights asked, double effective, ProgressListener progress) {
+        double ratio = asked.positive() / asked.negative();
+        if (Math.abs(effective / ratio - 1) > 0.01) {
+            progress.note("warning: " + model + " " + how + ", so class weight " + shown(asked.positive()) + ":"
+                    + shown(asked.negative()) + " acts as " + (effective >= 1 ? shown(effective) + ":1"
+                    : "1:" + shown(1 / effective)) + " (a whole-number ratio, or gradient-boosting or logistic, which "
+                    + "take any, weigh as asked)");
+        }
+    }
+
+    private static String shown(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+                : new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     private static int divisor(double ratio, int count) {
@@ -390,13 +417,15 @@ final class SmileTrainers {
     static final int MAX_MULTIPLICITY = 10_000;
 
     /** Each row's multiplicity for the given class weights, or null when they are uniform. */
-    static int[] multiplicities(ClassWeights weights, Labels y) {
+    static int[] multiplicities(ClassWeights weights, Labels y, ProgressListener progress) {
         if (weights.isUniform()) {
             return null;
         }
         double min = Math.min(weights.positive(), weights.negative());
         int pos = (int) Math.max(1, Math.min(MAX_MULTIPLICITY, Math.round(weights.positive() / min)));
         int neg = (int) Math.max(1, Math.min(MAX_MULTIPLICITY, Math.round(weights.negative() / min)));
+        warnIfRounded(SmileKind.DECISION_TREE.model, "counts a row a whole number of times", weights,
+                (double) pos / neg, progress);
         int[] samples = new int[y.size()];
         for (int i = 0; i < samples.length; i++) {
             samples[i] = y.get(i) == 1 ? pos : neg;

@@ -128,11 +128,69 @@ class RandomForestTest {
     @Test
     void classWeightsBecomeSmilesDownSamplingDivisors() {
         Labels y = Labels.of(1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-        assertThat(SmileTrainers.smileClassWeight(ClassWeights.NONE, y)).isNull();
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        dev.rareclass.domain.model.ProgressListener progress = new dev.rareclass.domain.model.ProgressListener() {
+            @Override
+            public void update(String task, long done, long total) {
+            }
+
+            @Override
+            public void note(String message) {
+                notes.add(message);
+            }
+        };
+        assertThat(SmileTrainers.smileClassWeight(ClassWeights.NONE, y, progress)).isNull();
         // balanced: positive 5, negative 10/18; negatives are thinned 9:1, capped at their count
-        assertThat(SmileTrainers.smileClassWeight(ClassWeights.balanced(y), y)).containsExactly(9, 1);
-        assertThat(SmileTrainers.smileClassWeight(new ClassWeights(1, 4), y)).containsExactly(1, 1);
-        assertThat(SmileTrainers.smileClassWeight(new ClassWeights(100, 1), y)).containsExactly(9, 1);
+        assertThat(SmileTrainers.smileClassWeight(ClassWeights.balanced(y), y, progress)).containsExactly(9, 1);
+        assertThat(notes).isEmpty();
+        // what cannot be had is said: 1:4 would thin the one positive 4 times, 100:1 the 9 negatives 100 times
+        assertThat(SmileTrainers.smileClassWeight(new ClassWeights(1, 4), y, progress)).containsExactly(1, 1);
+        assertThat(SmileTrainers.smileClassWeight(new ClassWeights(100, 1), y, progress)).containsExactly(9, 1);
+        assertThat(notes).containsExactly(
+                "warning: random-forest@smile down-samples a class a whole number of times (at most its rows), so "
+                        + "class weight 1:4 acts as 1:1 (a whole-number ratio, or gradient-boosting or logistic, which "
+                        + "take any, weigh as asked)",
+                "warning: random-forest@smile down-samples a class a whole number of times (at most its rows), so "
+                        + "class weight 100:1 acts as 9:1 (a whole-number ratio, or gradient-boosting or logistic, "
+                        + "which take any, weigh as asked)");
+        // 1.4:1 was silently the unweighted forest, 3:2 the 2:1 one
+        Labels many = Labels.of(new int[] {1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+        notes.clear();
+        assertThat(SmileTrainers.smileClassWeight(new ClassWeights(1.4, 1), many, progress)).containsExactly(1, 1);
+        assertThat(SmileTrainers.smileClassWeight(new ClassWeights(3, 2), many, progress)).containsExactly(2, 1);
+        assertThat(SmileTrainers.smileClassWeight(new ClassWeights(3, 1), many, progress)).containsExactly(3, 1);
+        assertThat(notes).hasSize(2);
+        assertThat(notes.get(0)).contains("class weight 1.4:1 acts as 1:1");
+        assertThat(notes.get(1)).contains("class weight 3:2 acts as 2:1");
+    }
+
+    @Test
+    void aDecisionTreesRoundedMultiplicitiesAreSaid() {
+        Labels y = Labels.of(1, 1, 0, 0, 0, 0);
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        dev.rareclass.domain.model.ProgressListener progress = new dev.rareclass.domain.model.ProgressListener() {
+            @Override
+            public void update(String task, long done, long total) {
+            }
+
+            @Override
+            public void note(String message) {
+                notes.add(message);
+            }
+        };
+        assertThat(SmileTrainers.multiplicities(new ClassWeights(2, 1), y, progress)).containsExactly(2, 2, 1, 1, 1, 1);
+        assertThat(notes).isEmpty();
+        // 3:2 counts each positive twice; 1.4:1 and 0.6:0.4 (1.4999... in binary) count every row once, as no weights
+        assertThat(SmileTrainers.multiplicities(new ClassWeights(3, 2), y, progress)).containsExactly(2, 2, 1, 1, 1, 1);
+        assertThat(SmileTrainers.multiplicities(new ClassWeights(1.4, 1), y, progress)).containsExactly(1, 1, 1, 1, 1, 1);
+        assertThat(SmileTrainers.multiplicities(new ClassWeights(0.6, 0.4), y, progress)).containsExactly(1, 1, 1, 1, 1, 1);
+        assertThat(notes).containsExactly(
+                "warning: decision-tree@smile counts a row a whole number of times, so class weight 3:2 acts as 2:1 "
+                        + "(a whole-number ratio, or gradient-boosting or logistic, which take any, weigh as asked)",
+                "warning: decision-tree@smile counts a row a whole number of times, so class weight 1.4:1 acts as 1:1 "
+                        + "(a whole-number ratio, or gradient-boosting or logistic, which take any, weigh as asked)",
+                "warning: decision-tree@smile counts a row a whole number of times, so class weight 0.6:0.4 acts as "
+                        + "1:1 (a whole-number ratio, or gradient-boosting or logistic, which take any, weigh as asked)");
     }
 
     @Test

@@ -20,6 +20,8 @@ final class ConsoleProgress implements ProgressListener {
     private final boolean terminal;
     private final Map<String, ProgressBar> bars = new HashMap<>();
     private final Map<String, TimeLeft> estimates = new HashMap<>();
+    /** Notes already shown: a model's warning comes once per fit, so once per fold of a comparison. */
+    private final java.util.Set<String> shown = new java.util.HashSet<>();
 
     private ConsoleProgress(PrintWriter err, boolean quiet, boolean terminal) {
         this.err = err;
@@ -31,11 +33,14 @@ final class ConsoleProgress implements ProgressListener {
         return new ConsoleProgress(err, quiet, System.console() != null);
     }
 
-    /** A note, or a warning when the message starts with {@code warning: } (shown as it is, even under --quiet). */
+    /**
+     * A note, or a warning when the message starts with {@code warning: } (shown as it is, even under --quiet); each
+     * once, however many fits say it.
+     */
     @Override
     public synchronized void note(String message) {
         boolean warning = message.startsWith("warning: ");
-        if (!quiet || warning) {
+        if ((!quiet || warning) && shown.add(message)) {
             err.println(warning ? message : "note: " + message);
             err.flush();
         }

@@ -82,6 +82,12 @@ public final class Experiment {
         // which makes the time left an estimate worth showing once a round is done (configuration by configuration,
         // the fast models' folds came first: "4 s" was shown at 12% of a run that took 32 s)
         long round = configs.size();
+        // a fit's warnings (a model that cannot weigh classes as asked), shown once after the run, in plan order
+        @SuppressWarnings("unchecked")
+        List<String>[][] warnings = new List[configs.size()][splits.size()];
+        for (List<String>[] row : warnings) {
+            java.util.Arrays.setAll(row, i -> new ArrayList<>());
+        }
         progress.update("folds", 0, total, round);
         try {
             List<Future<?>> futures = new ArrayList<>();
@@ -90,7 +96,8 @@ public final class Experiment {
                     final int ci = c;
                     final int si = s;
                     futures.add(pool.submit(() -> {
-                        outcomes[ci][si] = evaluate(table, configs.get(ci), splits.get(si), plan.seed());
+                        outcomes[ci][si] = evaluate(table, configs.get(ci), splits.get(si), plan.seed(),
+                                warnings[ci][si]);
                         progress.update("folds", done.incrementAndGet(), total, round);
                     }));
                 }
@@ -124,6 +131,8 @@ public final class Experiment {
         // once for the whole run, not once per split: a SMOTE-family sampler's k capped at the positives available
         configs.stream().map(ResolvedPipeline::sampler).flatMap(java.util.Optional::stream)
                 .flatMap(s -> s.notes().stream()).distinct().forEach(progress::note);
+        java.util.Arrays.stream(warnings).flatMap(java.util.Arrays::stream).flatMap(List::stream).distinct()
+                .forEach(progress::note);
         IdenticalRows.warnings(board).forEach(progress::note);
         return board;
     }
@@ -185,13 +194,25 @@ public final class Experiment {
         }
     }
 
-    private FoldOutcome evaluate(Table table, ResolvedPipeline config, Protocol.EvaluationSplit split, long seed) {
+    private FoldOutcome evaluate(Table table, ResolvedPipeline config, Protocol.EvaluationSplit split, long seed,
+                                 List<String> warnings) {
         // the fold's seed depends on its place in the protocol only, not on the configuration or thread
         ResolvedPipeline foldSpec = config.withSeed(seed + 1000L * split.repeat() + split.fold());
         Table train = table.selectRows(split.rows().train());
         Table test = table.selectRows(split.rows().test());
         long t0 = System.nanoTime();
-        FittedPipeline model = fitter.fit(train, foldSpec, "", ProgressListener.NONE);
+        FittedPipeline model = fitter.fit(train, foldSpec, "", new ProgressListener() {
+            @Override
+            public void update(String task, long done, long total) {
+            }
+
+            @Override
+            public void note(String message) {
+                if (message.startsWith("warning: ")) {
+                    warnings.add(message);
+                }
+            }
+        });
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
         double[] scores = model.scores(test);
         Labels yTest = test.requireLabels();
