@@ -45,6 +45,23 @@ class ColleagueWarningsTest {
     }
 
     @Test
+    void classWeightsASmileTreeRoundsAreSaidOnceInAComparison() throws Exception {
+        // 1.4:1 trained the unweighted forest on every fold, and the leaderboard's row said 1.4:1
+        Path t = table("weights.csv", 2, true);
+        CliRun r = CliRun.of("compare", t.toString(), "--label", "y", "--positive", "1", "--models",
+                "random-forest,decision-tree", "--class-weights", "1.4:1,2:1", "--folds", "3", "--jobs", "2",
+                "--param", "random-forest.trees=20");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> said = r.err().lines().filter(l -> l.contains("acts as")).toList();
+        assertThat(said).containsExactly(
+                "warning: random-forest@smile down-samples a class a whole number of times (at most its rows), so class "
+                        + "weight 1.4:1 acts as 1:1 (a whole-number ratio, or gradient-boosting or logistic, which take "
+                        + "any, weigh as asked)",
+                "warning: decision-tree@smile counts a row a whole number of times, so class weight 1.4:1 acts as 1:1 "
+                        + "(a whole-number ratio, or gradient-boosting or logistic, which take any, weigh as asked)");
+    }
+
+    @Test
     void aHoldOutThatLeavesAHandfulOfPositivesOnEitherSideIsPointedOut() throws Exception {
         // --validation-split 0.999 chose the threshold with "a first fit on 2" rows, without a word
         Path t = table("split.csv", 4, true);
