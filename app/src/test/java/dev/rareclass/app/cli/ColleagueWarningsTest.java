@@ -100,6 +100,13 @@ class ColleagueWarningsTest {
         CliRun three = CliRun.of("compare", data.toString(), "--label", "y", "--positive", "1", "--models", "logistic",
                 "--folds", "3");
         assertThat(three.err()).contains("note: positives per test part: ").doesNotContain("warning");
+        assertThat(three.err()).containsPattern("note: positives per test part: [0-9]+ parts? with [0-9]+");
+        // a test part without positives: it was ranked on a PR-AUC of 0.000, exit 0, warning "(1 with 0) ... all of it"
+        CliRun none = CliRun.of("compare", data.toString(), "--label", "y", "--positive", "1", "--models", "logistic",
+                "--time-split", "0.001");
+        assertThat(none.exitCode()).as(none.err()).isEqualTo(65);
+        assertThat(none.err()).contains(data + ": the test part holds no positive row (1 rows): PR-AUC, recall and "
+                + "precision are undefined there").doesNotContain("\tat ");
     }
 
     /**

@@ -68,7 +68,7 @@ public final class Experiment {
         }
         Table table = costsAside;
         List<Protocol.EvaluationSplit> splits = plan.protocol().splits(y, plan.seed());
-        noteFewPositives(y, splits, progress);
+        noteFewPositives(table.source(), y, splits, progress);
 
         FoldOutcome[][] outcomes = new FoldOutcome[configs.size()][splits.size()];
         long total = (long) configs.size() * splits.size();
@@ -168,27 +168,43 @@ public final class Experiment {
 
     /**
      * Says how many positives each test part holds, and warns when one holds fewer than {@link #FEW_POSITIVES}: one
-     * positive more or less found then moves recall by 10 points or more.
+     * positive more or less found then moves recall by 10 points or more. A part without any is refused: its PR-AUC,
+     * recall and precision are undefined, and ranking by them would rank noise (a time split of the last 0.1% of
+     * rows was ranked on a PR-AUC of 0.000).
      */
-    static void noteFewPositives(Labels y, List<Protocol.EvaluationSplit> splits, ProgressListener progress) {
+    static void noteFewPositives(String source, Labels y, List<Protocol.EvaluationSplit> splits,
+                                 ProgressListener progress) {
         int[] y01 = y.toArray();
         java.util.TreeMap<Integer, Integer> counts = new java.util.TreeMap<>();
         int fewest = Integer.MAX_VALUE;
+        int smallest = Integer.MAX_VALUE;
         for (Protocol.EvaluationSplit s : splits) {
             int positives = 0;
             for (int row : s.rows().test()) {
                 positives += y01[row];
             }
             counts.merge(positives, 1, Integer::sum);
-            fewest = Math.min(fewest, positives);
+            if (positives < fewest) {
+                fewest = positives;
+                smallest = s.rows().test().length;
+            }
+        }
+        if (fewest == 0) {
+            throw new dev.rareclass.domain.error.DataException(source + ": " + (splits.size() == 1 ? "the test part"
+                    : counts.get(0) + " of " + splits.size() + " test parts") + " hold" + (splits.size() == 1 ? "s" : "")
+                    + " no positive row (" + smallest + " rows): PR-AUC, recall and precision are undefined there; give "
+                    + "the test part more rows (a larger --time-split or --holdout fraction) or use --folds");
         }
         StringBuilder shown = new StringBuilder();
-        counts.forEach((positives, parts) -> shown.append(shown.isEmpty() ? "" : ", ").append(parts).append(" with ")
-                .append(positives));
+        counts.forEach((positives, parts) -> {
+            boolean first = shown.isEmpty();
+            shown.append(first ? "" : ", ").append(parts).append(first ? (parts == 1 ? " part" : " parts") : "")
+                    .append(" with ").append(positives);
+        });
         if (fewest < FEW_POSITIVES) {
             progress.note("warning: test parts hold few positives (" + shown + "): a part's recall moves by "
-                    + (fewest == 0 ? "all of it" : Math.round(100.0 / Math.max(1, fewest)) + " points")
-                    + " with one positive more or less found; use fewer folds, or --repeats to average more splits");
+                    + Math.round(100.0 / fewest) + " points with one positive more or less found; use fewer folds, or "
+                    + "--repeats to average more splits");
         } else {
             progress.note("positives per test part: " + shown);
         }
