@@ -107,6 +107,16 @@ class ColleagueWarningsTest {
         assertThat(none.exitCode()).as(none.err()).isEqualTo(65);
         assertThat(none.err()).contains(data + ": the test part holds no positive row (1 rows): PR-AUC, recall and "
                 + "precision are undefined there").doesNotContain("\tat ");
+        // the other end: the part a split trains on is too small to hold rows out of (it said "the table has 1 positive")
+        StringBuilder rows = new StringBuilder("a,y\n1.5,1\n1.4,1\n0.2,0\n");
+        for (int i = 0; i < 97; i++) {
+            rows.append(i % 3 == 0 ? "1.3,1\n" : "0.1,0\n");
+        }
+        Path first3 = Files.writeString(dir.resolve("first3.csv"), rows);
+        CliRun tiny = CliRun.of("compare", first3.toString(), "--label", "y", "--positive", "1", "--models", "logistic",
+                "--time-split", "0.97");
+        assertThat(tiny.exitCode()).as(tiny.err()).isEqualTo(65);
+        assertThat(tiny.err()).contains("the rows it fits on (in a comparison, a split's training part) have ");
     }
 
     /**

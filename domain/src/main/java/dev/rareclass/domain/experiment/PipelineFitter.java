@@ -301,7 +301,8 @@ public final class PipelineFitter {
     private static void requireHoldOutClasses(Table table, Labels all) {
         if (all.positives() < 2 || all.negatives() < 2) {
             throw new DataException(table.source() + ": holding out validation rows needs at least 2 rows of each class; "
-                    + "the table has " + all.positives() + " positive and " + all.negatives() + " negative");
+                    + "the rows it fits on (in a comparison, a split's training part) have " + all.positives()
+                    + " positive and " + all.negatives() + " negative");
         }
     }
 
