@@ -10,7 +10,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-/** Per-layer parameters written as one value for every layer or a comma list with one value per layer. Pure Java. */
+/**
+ * Per-layer parameters written as one value for every layer or a comma list with one value per layer, read with
+ * {@link Hyperparameters#list} (which refuses an empty element). Pure Java.
+ */
 final class LayerLists {
 
     private LayerLists() {
@@ -27,10 +30,10 @@ final class LayerLists {
             return List.copyOf(out);
         }
         List<String> values = new ArrayList<>();
-        for (String part : raw.split(",")) {
-            String v = part.trim().toLowerCase(Locale.ROOT);
+        for (String part : p.list(key, List.of())) {
+            String v = part.toLowerCase(Locale.ROOT);
             if (!allowed.contains(v)) {
-                throw new UsageException("parameter " + key + "=" + raw + ": '" + part.trim() + "' is not one of: "
+                throw new UsageException("parameter " + key + "=" + raw + ": '" + part + "' is not one of: "
                         + String.join(", ", new TreeSet<>(allowed)));
             }
             values.add(v);
@@ -45,7 +48,7 @@ final class LayerLists {
             return Collections.nCopies(layers, fallback);
         }
         List<Double> values = new ArrayList<>();
-        for (String part : raw.split(",")) {
+        for (String part : p.list(key, List.of())) {
             double v;
             try {
                 v = dev.rareclass.domain.data.Decimals.parse(part);
@@ -53,7 +56,7 @@ final class LayerLists {
                 throw new UsageException("parameter " + key + "=" + raw + " is not a number or a comma list of numbers");
             }
             if (!(v >= min && v <= max)) {
-                throw new UsageException("parameter " + key + "=" + raw + ": " + part.trim() + " is out of range [" + min + ", " + max + "]");
+                throw new UsageException("parameter " + key + "=" + raw + ": " + part + " is out of range [" + min + ", " + max + "]");
             }
             values.add(v);
         }

@@ -173,6 +173,27 @@ class MlpParamsTest {
         assertThatThrownBy(() -> MlpParams.of(hp("hidden=8,4", "activation=tanh,softmax"))).hasMessageContaining("leaky-relu");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "hidden=16,,16",
+        "hidden=,16",
+        "hidden=16,",
+        "activation=relu,",
+        "activation=relu,,tanh",
+        "init=he-normal,",
+        "dropout=0.2,",
+        "dropout=0.2,,0.1",
+    })
+    void anEmptyListElementIsRefusedNotDropped(String pair) {
+        // hidden=16,,16 built two layers, hidden=16, one, and activation=relu, was one value for every layer
+        Hyperparameters p = pair.startsWith("hidden=") ? hp(pair) : hp("hidden=8,4", pair);
+        assertThatThrownBy(() -> MlpParams.of(p))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("parameter " + pair + " has an empty element; give one value or a comma list of values");
+        assertThatThrownBy(() -> AutoencoderParams.of(hp("layers=8,,4"))).isInstanceOf(UsageException.class)
+                .hasMessage("parameter layers=8,,4 has an empty element; give one value or a comma list of values");
+    }
+
     @Test
     void earlyStoppingAndMomentum() {
         MlpParams p = MlpParams.of(hp("early-stopping=val_pr_auc", "patience=3", "min-delta=0.01", "restore-best=false",

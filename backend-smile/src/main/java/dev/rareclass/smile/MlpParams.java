@@ -131,7 +131,7 @@ public record MlpParams(List<Integer> hidden, List<String> activations, List<Dou
     /** One value for every layer, or a comma list of exactly one per layer. */
     private static List<String> perLayer(Hyperparameters p, String name, String fallback, int layers) {
         String raw = p.string(name, fallback);
-        List<String> values = java.util.Arrays.stream(raw.split(",", -1)).map(String::trim).toList();
+        List<String> values = p.list(name, List.of(fallback));
         if (values.size() == 1) {
             return java.util.Collections.nCopies(layers, values.get(0));
         }

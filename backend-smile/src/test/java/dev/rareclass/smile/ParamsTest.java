@@ -152,6 +152,16 @@ class ParamsTest {
         assertThat(MlpParams.of(defaults.toHyperparameters())).isEqualTo(defaults);
     }
 
+    @Test
+    void mlpRefusesAnEmptyListElementLikeMlpDl4j() {
+        // hidden=16,,16 built two layers and hidden=,16 one; the same value is refused by mlp@dl4j
+        for (String pair : List.of("hidden=16,,16", "hidden=,16", "hidden=16,", "activation=relu,,relu", "dropout=0.2,")) {
+            Hyperparameters params = pair.startsWith("hidden=") ? p(pair) : p("hidden=8,4,2", pair);
+            assertThatThrownBy(() -> MlpParams.of(params)).isInstanceOf(UsageException.class)
+                    .hasMessage("parameter " + pair + " has an empty element; give one value or a comma list of values");
+        }
+    }
+
     /** Reads parameters the way the named model's factory does. */
     private static Object read(String model, Hyperparameters params) {
         return switch (model) {

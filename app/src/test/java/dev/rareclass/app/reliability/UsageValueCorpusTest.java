@@ -235,6 +235,11 @@ class UsageValueCorpusTest {
         param(cases, "mlp@dl4j", "hidden=-3", "hidden", "-3");
         param(cases, "mlp@dl4j", "hidden=16,abc", "hidden", "16,abc");
         param(cases, "mlp@dl4j", "hidden=1.5", "hidden", "1.5");
+        // an empty list element was dropped: hidden=16,,16 trained two layers, hidden=16, one
+        param(cases, "mlp@dl4j", "hidden=16,,16", "hidden=16,,16", "empty element");
+        param(cases, "mlp@dl4j", "hidden=16,", "hidden=16,", "empty element");
+        param(cases, "mlp@smile", "hidden=,16", "hidden=,16", "empty element");
+        param(cases, "autoencoder@dl4j", "layers=8,,4", "layers=8,,4", "empty element");
         // a fixed threshold no probability reaches: every row or no row flagged
         cases.add(c("train logistic --threshold 2", TRAIN, List.of("--model", "logistic", "--threshold", "2"),
                 "--threshold 2", "[0, 1]"));

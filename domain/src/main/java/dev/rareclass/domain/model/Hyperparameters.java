@@ -129,17 +129,14 @@ public final class Hyperparameters {
         };
     }
 
-    /** A comma-separated list of positive integers, such as {@code hidden=16,16}. */
+    /** A comma-separated list of integers in {@code [min, max]}, such as {@code hidden=16,16}; see {@link #list}. */
     public List<Integer> integers(String key, List<Integer> fallback, int min, int max) {
         String raw = values.get(key);
         if (raw == null) {
             return fallback;
         }
         List<Integer> out = new ArrayList<>();
-        for (String part : raw.split(",")) {
-            if (part.isBlank()) {
-                continue;
-            }
+        for (String part : list(key, List.of())) {
             try {
                 int v = dev.rareclass.domain.data.Decimals.parseInt(part);
                 if (v < min || v > max) {
@@ -151,6 +148,24 @@ public final class Hyperparameters {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The comma list under {@code key}, each element trimmed, or the fallback when absent. Every list-valued
+     * parameter is read here so all refuse an empty element the same way: dropping it ({@code hidden=16,,16} as two
+     * layers, {@code hidden=16,} as one) would train another network than the one written, without a word.
+     */
+    public List<String> list(String key, List<String> fallback) {
+        String raw = values.get(key);
+        if (raw == null) {
+            return fallback;
+        }
+        List<String> out = java.util.Arrays.stream(raw.split(",", -1)).map(String::trim).toList();
+        if (out.contains("")) {
+            throw new UsageException("parameter " + key + "=" + raw + (raw.isBlank() ? " is empty" : " has an empty element")
+                    + "; give one value or a comma list of values");
+        }
+        return out;
     }
 
     /** One of the allowed words (case-insensitive), returned in lower case. */

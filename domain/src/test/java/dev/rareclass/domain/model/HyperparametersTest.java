@@ -30,6 +30,23 @@ class HyperparametersTest {
     }
 
     @Test
+    void aListWithAnEmptyElementIsRefusedNotShortened() {
+        // hidden=16,,16 built two layers and hidden=16, one, while dropout=0.2,,0.1 was refused
+        for (String raw : List.of("16,,16", ",16", "16,", "16, ,16", ",")) {
+            Hyperparameters p = Hyperparameters.parse(List.of("hidden=" + raw));
+            assertThatThrownBy(() -> p.integers("hidden", List.of(), 1, 4096)).isInstanceOf(UsageException.class)
+                    .hasMessage("parameter hidden=" + raw + " has an empty element; give one value or a comma list of values");
+            assertThatThrownBy(() -> p.list("hidden", List.of())).isInstanceOf(UsageException.class)
+                    .hasMessageContaining("hidden=" + raw);
+        }
+        assertThatThrownBy(() -> Hyperparameters.parse(List.of("hidden=")).list("hidden", List.of()))
+                .isInstanceOf(UsageException.class).hasMessage("parameter hidden= is empty; give one value or a comma list of values");
+        Hyperparameters p = Hyperparameters.parse(List.of("activation=relu , tanh"));
+        assertThat(p.list("activation", List.of())).containsExactly("relu", "tanh");
+        assertThat(p.list("dropout", List.of("0"))).containsExactly("0");
+    }
+
+    @Test
     void unknownKeysListTheKnownOnes() {
         Hyperparameters p = Hyperparameters.parse(List.of("hiden=3"));
         assertThatThrownBy(() -> p.requireKnown(Set.of("hidden", "epochs"), "mlp@dl4j"))
