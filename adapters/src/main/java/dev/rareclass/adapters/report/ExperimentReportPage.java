@@ -492,7 +492,7 @@ final class ExperimentReportPage {
 
     String markdown() {
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(report.title()).append("\n\n");
+        md.append("# ").append(Markdown.text(report.title())).append("\n\n");
         Markdown.facts(md, summaryFacts());
         report.dataset().ifPresent(d -> {
             md.append("\n## Dataset\n\n");
@@ -508,11 +508,12 @@ final class ExperimentReportPage {
         for (List<String> row : leaderboardRows()) {
             md.append("| ").append(String.join(" | ", row.stream().map(Markdown::cell).toList())).append(" |\n");
         }
-        md.append("\n## Best configuration: ").append(labels.get(0)).append("\n\nConfusion matrix of the test predictions "
+        md.append("\n## Best configuration: ").append(Markdown.text(labels.get(0))).append("\n\nConfusion matrix of the test predictions "
                 + "summed over the splits:\n\n");
         ConfusionCounts c = pooledCounts(board.rows().get(0));
         Markdown.confusion(md, c, negative(), positive());
-        md.append("\n```\n").append(ClassificationReport.of(c, negative(), positive()).toText(4)).append("```\n");
+        md.append('\n');
+        Markdown.classificationReport(md, c, negative(), positive());
         return md.toString();
     }
 }

@@ -415,19 +415,20 @@ final class ModelReportPage {
 
     String markdown() {
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(report.title()).append("\n\n");
-        md.append(ev().model()).append(" on ").append(report.scoredPart()).append(".\n\n");
+        md.append("# ").append(Markdown.text(report.title())).append("\n\n");
+        md.append(Markdown.text(ev().model() + " on " + report.scoredPart())).append(".\n\n");
         md.append("## Dataset\n\n");
         Markdown.facts(md, dataset(report.dataset()));
         md.append("\n## Metrics\n\nThreshold ").append(ThresholdPolicies.text(ev().metrics().threshold())).append(" (")
-                .append(ev().policy()).append(").\n\n| metric | value |\n|---|---:|\n");
+                .append(Markdown.text(ev().policy())).append(").\n\n| metric | value |\n|---|---:|\n");
         for (MetricName m : SHOWN) {
             md.append("| ").append(m.key()).append(" | ").append(Html.num4(ev().metrics().get(m))).append(" |\n");
         }
         ConfusionCounts c = ev().metrics().counts();
         md.append("\n## Confusion matrix\n\n");
         Markdown.confusion(md, c, negative(), positive());
-        md.append("\n## Classification report\n\n```\n").append(ev().report().toText(4)).append("```\n");
+        md.append("\n## Classification report\n\n");
+        Markdown.classificationReport(md, c, ev().report().negative().label(), ev().report().positive().label());
         md.append("\n## Model\n\n");
         Markdown.facts(md, report.model());
         md.append("\n## Provenance\n\n");

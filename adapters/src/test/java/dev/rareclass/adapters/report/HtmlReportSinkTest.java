@@ -206,6 +206,49 @@ class HtmlReportSinkTest {
     }
 
     @Test
+    void markdownShowsHtmlAndLineBreaksInLabelsAsText() throws IOException {
+        // a label column lab</td>el and a positive value <i>"pos"&</i> were copied raw into the .md, and a line break
+        // in a value split a row of the classification report
+        LabelMapping hostile = new LabelMapping("lab</td>el", "<i>\"pos\"&</i>", "neg\nline");
+        ModelReport plain = modelReport(ScoreKind.PROBABILITY, false);
+        Evaluation e = plain.evaluation();
+        Evaluation relabelled = new Evaluation(e.dataSource(), e.model(), e.policy(), e.metrics(),
+                ClassificationReport.of(e.metrics().counts(), hostile.negativeValue(), hostile.positiveValue()), e.roc(),
+                e.precisionRecall());
+        LabelledScores ls = plain.scores();
+        ModelReport report = new ModelReport("Model <b>x</b>", plain.scoredPart(),
+                new DatasetSummary("test.csv", 3000, 150, 12, hostile), relabelled,
+                new LabelledScores(ls.source(), hostile, ls.labels(), ls.scores()), ScoreKind.PROBABILITY, Optional.empty(),
+                plain.model(), plain.provenance(), plain.validationMetrics());
+        Path html = dir.resolve("model.html");
+        sink.writeModelReport(report, html, Optional.empty());
+        String md = Files.readString(dir.resolve("model.md"));
+        // in the fenced classification report HTML is shown as written; everywhere else it must be escaped
+        String block = fenced(md);
+        assertThat(block.lines()).hasSize(8).anySatisfy(l -> assertThat(l).startsWith("<i>\"pos\"&</i> "))
+                .anySatisfy(l -> assertThat(l).startsWith("    neg\\nline "));
+        assertThat(md.replace(block, "")).doesNotContain("<i>", "</td>", "<b>")
+                .contains("# Model &lt;b&gt;x&lt;/b&gt;")
+                .contains("| label | lab&lt;/td&gt;el (positive: &lt;i&gt;\"pos\"&amp;&lt;/i&gt;, negative: neg\\nline) |")
+                .contains("| actual \\ predicted | neg\\nline | &lt;i&gt;\"pos\"&amp;&lt;/i&gt; |");
+
+        sink.writeExperimentReport(new ExperimentReport("Comparison of <b>x</b>", Optional.of(
+                new DatasetSummary("nasa.csv", 1500, 150, 30, hostile)), leaderboard(2), List.of(), Map.of()), dir,
+                Optional.empty());
+        String summary = Files.readString(dir.resolve("summary.md"));
+        assertThat(fenced(summary).lines()).hasSize(8);
+        assertThat(summary.replace(fenced(summary), "")).doesNotContain("<i>", "</td>", "<b>")
+                .contains("# Comparison of &lt;b&gt;x&lt;/b&gt;")
+                .contains("| actual \\ predicted | neg\\nline | &lt;i&gt;\"pos\"&amp;&lt;/i&gt; |");
+    }
+
+    /** The text of the first fenced block. */
+    private static String fenced(String md) {
+        int open = md.indexOf("```\n") + 4;
+        return md.substring(open, md.indexOf("```\n", open));
+    }
+
+    @Test
     void experimentReportWithPooledScoresDrawsCurves() throws IOException {
         Leaderboard board = leaderboard(3);
         List<LabelledScores> pooled = List.of(scores(1500, 0.1, false, 1), scores(1500, 0.1, false, 2),
