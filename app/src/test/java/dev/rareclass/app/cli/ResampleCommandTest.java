@@ -94,4 +94,25 @@ class ResampleCommandTest {
         assertThat(oneClass.exitCode()).isEqualTo(65);
         assertThat(oneClass.err().strip().lines()).hasSize(1);
     }
+
+    @Test
+    void tooFewMinorityRowsForTheDefaultKAreADataErrorAndForAGivenKAUsageError() throws IOException {
+        // near-miss-1's default k=3 on 2 positive rows exited 2, as if the user had asked for k=3
+        Path two = dir.resolve("two-positives.csv");
+        StringBuilder sb = new StringBuilder("x,label\n");
+        for (int i = 0; i < 30; i++) {
+            sb.append(i).append(',').append(i == 3 || i == 7 ? "rare" : "common").append('\n');
+        }
+        Files.writeString(two, sb);
+        String said = "rareclass: sampler near-miss-1: k=3 neighbours needs more rows, but there are 2 minority rows; lower k";
+        CliRun byDefault = CliRun.of("resample", two.toString(), "--label", "label", "--positive", "rare", "--sampler",
+                "near-miss-1", "--out", dir.resolve("nm-default.csv").toString());
+        assertThat(byDefault.exitCode()).as(byDefault.err()).isEqualTo(65);
+        assertThat(byDefault.err().strip()).isEqualTo(said);
+        CliRun given = CliRun.of("resample", two.toString(), "--label", "label", "--positive", "rare", "--sampler",
+                "near-miss-1", "--k", "3", "--out", dir.resolve("nm-given.csv").toString());
+        assertThat(given.exitCode()).as(given.err()).isEqualTo(2);
+        assertThat(given.err().strip()).isEqualTo(said);
+        assertThat(dir.resolve("nm-default.csv")).doesNotExist();
+    }
 }

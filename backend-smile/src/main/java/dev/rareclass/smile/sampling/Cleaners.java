@@ -42,11 +42,12 @@ final class Cleaners {
      * nearest neighbours share its class. Only majority rows are examined, or every row when
      * {@code both} ({@code sampling_strategy='all'}, as SMOTEENN uses).
      */
-    static Resampled enn(SamplingInput in, int k, String name, boolean both) {
+    static Resampled enn(SamplingInput in, SamplerParams p, String name, boolean both) {
         Classes c = Classes.of(in, name);
         Labels y = in.y();
         int n = y.size();
-        Support.requireNeighbours(name, both ? "enn-k" : "k", k, n - 1, n + " rows (at most " + (n - 1) + " neighbours each)");
+        int k = both ? p.ennK() : p.k();
+        Support.requireNeighbours(name, p, both ? "enn-k" : "k", k, n - 1, n + " rows (at most " + (n - 1) + " neighbours each)");
         float[] x = in.x().data();
         int[] targets = both ? OverSamplers.range(n) : c.majority();
         Knn.Result nn = new Knn(x, in.x().cols(), OverSamplers.range(n)).query(x, targets, k, true);

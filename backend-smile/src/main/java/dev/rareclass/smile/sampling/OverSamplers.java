@@ -41,7 +41,7 @@ final class OverSamplers {
         Classes c = Classes.of(in, name);
         int n = Support.toGenerate(c, p.ratio(), name);
         int[] min = c.minority();
-        requireMinorityK(name, p.k(), min.length);
+        requireMinorityK(name, p, min.length);
         float[] view = Support.distanceView(in, min);
         int cols = in.x().cols();
         Knn.Result nn = new Knn(view, cols, min).query(view, min, p.k(), true);
@@ -63,8 +63,8 @@ final class OverSamplers {
         }
     }
 
-    static void requireMinorityK(String name, int k, int minority) {
-        Support.requireNeighbours(name, "k", k, minority - 1, minority + " minority rows (at most " + (minority - 1)
+    static void requireMinorityK(String name, SamplerParams p, int minority) {
+        Support.requireNeighbours(name, p, "k", p.k(), minority - 1, minority + " minority rows (at most " + (minority - 1)
                 + " neighbours each)");
     }
 
@@ -93,8 +93,8 @@ final class OverSamplers {
         int n = Support.toGenerate(c, p.ratio(), name);
         int[] min = c.minority();
         int rows = in.y().size();
-        requireMinorityK(name, p.k(), min.length);
-        Support.requireNeighbours(name, "m", p.m(), rows - 1, rows + " rows (at most " + (rows - 1) + " neighbours each)");
+        requireMinorityK(name, p, min.length);
+        Support.requireNeighbours(name, p, "m", p.m(), rows - 1, rows + " rows (at most " + (rows - 1) + " neighbours each)");
         float[] view = Support.distanceView(in, min);
         int cols = in.x().cols();
         int[] all = new int[rows];
@@ -130,7 +130,7 @@ final class OverSamplers {
         Classes c = Classes.of(in, name);
         int n = Support.toGenerate(c, p.ratio(), name);
         int[] min = c.minority();
-        requireMinorityK(name, p.k(), min.length);
+        requireMinorityK(name, p, min.length);
         int rows = in.y().size();
         float[] view = Support.distanceView(in, min);
         int cols = in.x().cols();

@@ -18,8 +18,10 @@ import java.util.Set;
  * @param c       {@code c}: the SVM's penalty C in SVM-SMOTE
  * @param kVer3   {@code k-ver3}: NearMiss-3's first-stage neighbours ({@code n_neighbors_ver3})
  * @param ennK    {@code enn-k}: the ENN cleaner's neighbours in SMOTE-ENN
+ * @param given   the names the user set; the others hold the sampler's defaults, which decides whose fault a
+ *                neighbour count the rows cannot meet is (see Support.requireNeighbours)
  */
-public record SamplerParams(double ratio, int k, int m, double outStep, double c, int kVer3, int ennK) {
+public record SamplerParams(double ratio, int k, int m, double outStep, double c, int kVer3, int ennK, Set<String> given) {
 
     static final String RATIO = "ratio";
     static final String K = "k";
@@ -51,6 +53,7 @@ public record SamplerParams(double ratio, int k, int m, double outStep, double c
         if (ennK < 1) {
             throw new IllegalArgumentException("enn-k must be >= 1, got " + ennK);
         }
+        given = Set.copyOf(given);
     }
 
     /** Reads {@code p} against {@code known} names, with {@code defaults} for the others. */
@@ -74,16 +77,16 @@ public record SamplerParams(double ratio, int k, int m, double outStep, double c
         double c = p.decimal(C, defaults.c, 1e-12, 1e12);
         int kVer3 = p.integer(K_VER3, defaults.kVer3, 1, 100_000);
         int ennK = p.integer(ENN_K, defaults.ennK, 1, 100_000);
-        return new SamplerParams(ratio, k, m, outStep, c, kVer3, ennK);
+        return new SamplerParams(ratio, k, m, outStep, c, kVer3, ennK, p.asMap().keySet());
     }
 
     /** These parameters with {@code k} neighbours. */
     SamplerParams withK(int newK) {
-        return new SamplerParams(ratio, newK, m, outStep, c, kVer3, ennK);
+        return new SamplerParams(ratio, newK, m, outStep, c, kVer3, ennK, given);
     }
 
     /** imbalanced-learn's defaults with {@code k} set. */
     static SamplerParams defaults(int k) {
-        return new SamplerParams(1.0, k, 10, 0.5, 1.0, 3, 3);
+        return new SamplerParams(1.0, k, 10, 0.5, 1.0, 3, 3, Set.of());
     }
 }

@@ -66,13 +66,13 @@ public final class SmileSamplerFactory implements SamplerFactory {
                 new SmileSamplerFactory("tomek", Set.of(), SamplerParams.defaults(1),
                         (in, p, seed, n) -> Cleaners.tomek(in, n, false)),
                 new SmileSamplerFactory("enn", Set.of(SamplerParams.K), SamplerParams.defaults(3),
-                        (in, p, seed, n) -> Cleaners.enn(in, p.k(), n, false)),
+                        (in, p, seed, n) -> Cleaners.enn(in, p, n, false)),
                 new SmileSamplerFactory("smote-tomek", SMOTE, SamplerParams.defaults(5),
                         (in, p, seed, n) -> Cleaners.after(OverSamplers.smote(in, p, seed, n), in, r -> Cleaners.tomek(r, n, true)),
                         true),
                 new SmileSamplerFactory("smote-enn", Set.of(SamplerParams.RATIO, SamplerParams.K, SamplerParams.ENN_K),
                         SamplerParams.defaults(5),
-                        (in, p, seed, n) -> Cleaners.after(OverSamplers.smote(in, p, seed, n), in, r -> Cleaners.enn(r, p.ennK(), n, true)),
+                        (in, p, seed, n) -> Cleaners.after(OverSamplers.smote(in, p, seed, n), in, r -> Cleaners.enn(r, p, n, true)),
                         true));
     }
 

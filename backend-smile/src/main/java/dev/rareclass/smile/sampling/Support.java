@@ -50,11 +50,20 @@ final class Support {
         return (int) n;
     }
 
-    /** Fails unless {@code k} neighbours can be found among {@code available} rows: a usage error, lower k. */
-    static void requireNeighbours(String sampler, String param, int k, int available, String what) {
+    /**
+     * Fails unless {@code k} neighbours (parameter {@code param} of {@code p}) can be found among {@code available}
+     * rows. A count the user set is theirs to lower: a usage error. A default the rows cannot meet is the data's
+     * shortfall, as SMOTE's single minority row is: a data error. Both say the same, so either way the user reads
+     * the fix.
+     */
+    static void requireNeighbours(String sampler, SamplerParams p, String param, int k, int available, String what) {
         if (k > available) {
-            throw new UsageException("sampler " + sampler + ": " + param + "=" + k + " neighbours needs more rows, but there are "
-                    + what + "; lower " + param);
+            String message = "sampler " + sampler + ": " + param + "=" + k + " neighbours needs more rows, but there are "
+                    + what + "; lower " + param;
+            if (p.given().contains(param)) {
+                throw new UsageException(message);
+            }
+            throw new DataException(message);
         }
     }
 

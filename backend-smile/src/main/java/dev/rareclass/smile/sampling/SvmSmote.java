@@ -32,8 +32,8 @@ final class SvmSmote {
         int n = Support.toGenerate(c, p.ratio(), name);
         int[] min = c.minority();
         int rows = in.y().size();
-        OverSamplers.requireMinorityK(name, p.k(), min.length);
-        Support.requireNeighbours(name, "m", p.m(), rows - 1, rows + " rows (at most " + (rows - 1) + " neighbours each)");
+        OverSamplers.requireMinorityK(name, p, min.length);
+        Support.requireNeighbours(name, p, "m", p.m(), rows - 1, rows + " rows (at most " + (rows - 1) + " neighbours each)");
         Synth s = new Synth(in, n);
         if (n == 0) {
             return s.result(c.minorityLabel());

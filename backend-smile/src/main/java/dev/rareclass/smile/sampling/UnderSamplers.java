@@ -50,7 +50,7 @@ final class UnderSamplers {
         int[] maj = c.majority();
         float[] x = in.x().data();
         int cols = in.x().cols();
-        Support.requireNeighbours(name, "k", p.k(), min.length, min.length + " minority rows");
+        Support.requireNeighbours(name, p, "k", p.k(), min.length, min.length + " minority rows");
         int[] candidates;
         double[] score;
         boolean farthest = false;
@@ -61,7 +61,7 @@ final class UnderSamplers {
             candidates = maj;
             score = sumFarthest(x, cols, min, maj, p.k());
         } else {
-            Support.requireNeighbours(name, "k-ver3", p.kVer3(), maj.length, maj.length + " majority rows");
+            Support.requireNeighbours(name, p, "k-ver3", p.kVer3(), maj.length, maj.length + " majority rows");
             Knn.Result nn = new Knn(x, cols, maj).query(x, min, p.kVer3(), false);
             candidates = Arrays.stream(nn.index()).distinct().sorted().toArray();
             score = meanNearest(new Knn(x, cols, min), x, candidates, p.k());

@@ -116,6 +116,23 @@ class SamplerInputsTest {
         assertThat(sampler("near-miss-1", Map.of("k", "3")).notes()).isEmpty();
     }
 
+    @Test
+    void tooFewRowsForTheDefaultNeighboursAreTheDatasFaultNotTheUsers() {
+        // near-miss-1 with its default k=3 on 2 positive rows was a usage error (exit 2), though the user chose no k;
+        // SMOTE's equivalent (a single positive row) was already a data error
+        SamplingInput rare = fewPositives(2);
+        for (String name : List.of("near-miss-1", "near-miss-2", "near-miss-3")) {
+            assertThatThrownBy(() -> sampler(name, Map.of()).resample(rare, 1)).isInstanceOf(DataException.class)
+                    .hasMessage("sampler " + name + ": k=3 neighbours needs more rows, but there are 2 minority rows; lower k");
+            assertThatThrownBy(() -> sampler(name, Map.of("k", "3")).resample(rare, 1)).isInstanceOf(UsageException.class)
+                    .hasMessage("sampler " + name + ": k=3 neighbours needs more rows, but there are 2 minority rows; lower k");
+        }
+        SamplingInput tiny = SamplingInput.numeric(FeatureMatrix.ofRows(new double[][] {{0}, {1}, {2}}), Labels.of(0, 0, 1));
+        assertThatThrownBy(() -> sampler("enn", Map.of()).resample(tiny, 1)).isInstanceOf(DataException.class)
+                .hasMessageStartingWith("sampler enn: k=3 neighbours needs more rows, but there are 3 rows");
+        assertThatThrownBy(() -> sampler("enn", Map.of("k", "3")).resample(tiny, 1)).isInstanceOf(UsageException.class);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"random-over", "random-under", "smote", "borderline-smote-1", "adasyn", "svm-smote",
             "near-miss-1", "near-miss-3", "tomek", "enn", "smote-enn"})
