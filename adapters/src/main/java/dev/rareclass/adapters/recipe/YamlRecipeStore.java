@@ -635,7 +635,12 @@ public final class YamlRecipeStore implements RecipeStore {
         if (root != null && root.has("space") && root.size() == 1) {
             root = root.get("space");
         }
-        if (root == null || !root.isObject()) {
+        if (root == null || root.isMissingNode() || root.isNull() || root.isObject() && root.isEmpty()) {
+            // an empty file and {} are the same mistake, the user's: a space with nothing to search
+            throw new UsageException(where + ": the search space names no parameter; map each parameter to a list of "
+                    + "values or {uniform|log-uniform|int: [low, high]}");
+        }
+        if (!root.isObject()) {
             throw new DataException(where + ": a search space maps each parameter to a list of values or "
                     + "{uniform|log-uniform|int: [low, high]}");
         }

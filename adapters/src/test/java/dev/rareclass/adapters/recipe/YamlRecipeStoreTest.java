@@ -311,6 +311,17 @@ class YamlRecipeStoreTest {
     }
 
     @Test
+    void aSpaceFileNamingNoParameterIsOneUsageErrorWhetherEmptyOrAnEmptyMapping() throws IOException {
+        // a 0-byte file exited 65 ("a search space maps each parameter ...") and {} exited 2 ("the search space is empty")
+        for (String text : new String[] {"", "# to do\n", "{}\n", "space: {}\n", "space:\n"}) {
+            Path f = write("nothing.yaml", text);
+            assertThatThrownBy(() -> store.readSearchSpace(f)).as("'%s'", text).isInstanceOf(UsageException.class)
+                    .hasMessage(f + ": the search space names no parameter; map each parameter to a list of values or "
+                            + "{uniform|log-uniform|int: [low, high]}");
+        }
+    }
+
+    @Test
     void maxCategoriesIsReadCheckedAndWrittenToTheManifest() throws IOException {
         Path r = write("cap.yaml", DATA + "models: [logistic]\npreprocessing: {max-categories: 5000}\n");
         Recipe recipe = store.read(r).recipe();

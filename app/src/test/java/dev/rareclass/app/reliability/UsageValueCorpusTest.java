@@ -485,6 +485,7 @@ class UsageValueCorpusTest {
             {"log-uniform from NaN", "subsample: {log-uniform: [NaN, 1]}\n", "subsample"},
             {"empty mapping", "{}\n", "space"},
             {"space: empty mapping", "space: {}\n", "space"},
+            {"empty file", "", "names no parameter"},
         };
         for (String[] s : spaces) {
             // every refusal of the space names its file, the values' too (checked once the model is known)
