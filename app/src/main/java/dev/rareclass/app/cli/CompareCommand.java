@@ -38,6 +38,9 @@ final class CompareCommand extends ExperimentCommand {
     List<String> params = new ArrayList<>();
 
     @Mixin
+    RebalancingOptions.Several rebalancing;
+
+    @Mixin
     ExperimentOptions experiment;
 
     @Mixin
@@ -57,7 +60,7 @@ final class CompareCommand extends ExperimentCommand {
             models = models.stream().map(m -> ModelId.parse(m).kind()).toList();
         }
         var request = ExperimentUseCase.Request.compare("Comparison on " + table.data.getFileName(), data,
-                experiment.toPlan(candidates(models, params), table.missing()), experiment.jobs(),
+                experiment.toPlan(candidates(models, params), rebalancing, table.missing()), experiment.jobs(),
                 results.request());
         return show(request);
     }

@@ -7,28 +7,19 @@ import dev.rareclass.domain.experiment.Protocol;
 import dev.rareclass.domain.metrics.MetricName;
 import dev.rareclass.domain.model.ClassWeighting;
 import dev.rareclass.domain.preprocess.MissingPolicy;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** How {@code compare} and {@code tune} evaluate: protocol, samplers, weights, how each fit is done, metric, jobs. */
+/**
+ * How {@code compare} and {@code tune} evaluate: protocol, sampler parameters, how each fit is done, metric, jobs.
+ * Which samplers and class weights each tries are its own {@link RebalancingOptions}.
+ */
 final class ExperimentOptions {
-
-    @Option(names = "--samplers", split = ",", defaultValue = "none", paramLabel = "S",
-            completionCandidates = Candidates.Samplers.class,
-            description = "Samplers to try on the training parts, comma-separated: ${COMPLETION-CANDIDATES} "
-                    + "(default: ${DEFAULT-VALUE}).")
-    List<String> samplers = new ArrayList<>();
 
     @Mixin
     SamplerOptions samplerOptions;
-
-    @Option(names = "--class-weights", split = ",", defaultValue = "none", paramLabel = "W",
-            completionCandidates = Candidates.ClassWeights.class,
-            description = "Class weights to try, comma-separated: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    List<String> classWeights = new ArrayList<>();
 
     @Option(names = "--folds", defaultValue = "5", description = "Stratified k-fold cross-validation folds (default: ${DEFAULT-VALUE}).")
     int folds;
@@ -94,11 +85,11 @@ final class ExperimentOptions {
         return value;
     }
 
-    ExperimentPlan toPlan(List<Candidate> candidates, MissingPolicy missing) {
+    ExperimentPlan toPlan(List<Candidate> candidates, RebalancingOptions rebalancing, MissingPolicy missing) {
         MetricName m = MetricName.fromKey(metric);
         return ExperimentPlan.of(candidates)
-                .withSamplers(samplerOptions.choices(samplers))
-                .withClassWeights(classWeights.stream().map(ClassWeighting::parse).toList())
+                .withSamplers(samplerOptions.choices(rebalancing.samplers()))
+                .withClassWeights(rebalancing.classWeights().stream().map(ClassWeighting::parse).toList())
                 .withFit(fit.toSettings(missing))
                 .withProtocol(protocol())
                 .withMetric(m);

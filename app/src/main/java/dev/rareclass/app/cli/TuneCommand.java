@@ -46,6 +46,9 @@ final class TuneCommand extends ExperimentCommand {
     int trials;
 
     @Mixin
+    RebalancingOptions.One rebalancing;
+
+    @Mixin
     ExperimentOptions experiment;
 
     @Option(names = "--out", paramLabel = "MODEL", description = "Refit the best parameters on every row and save the model here.")
@@ -76,7 +79,7 @@ final class TuneCommand extends ExperimentCommand {
                 space.toString());
         var request = new ExperimentUseCase.Request("Tuning " + model + " on " + table.data.getFileName(),
                 new ExperimentUseCase.FromFile(table.toDomain()),
-                experiment.toPlan(List.of(base), table.missing()), Optional.of(tuning), experiment.jobs(),
+                experiment.toPlan(List.of(base), rebalancing, table.missing()), Optional.of(tuning), experiment.jobs(),
                 folder, Optional.ofNullable(out), Map.of());
         return show(request);
     }

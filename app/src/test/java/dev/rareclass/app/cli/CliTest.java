@@ -216,4 +216,15 @@ class CliTest {
             assertThat(r.out().toLowerCase(Locale.ROOT)).contains("usage: rareclass " + command);
         }
     }
+
+    @Test
+    void tunesHelpOffersOneSamplerAndOneClassWeightAndComparesSeveral() {
+        // tune's help showed --samplers=S[,S...] and --class-weights=W[,W...], then refused a second value
+        CliRun tune = CliRun.of("tune", "--help");
+        assertThat(tune.exitCode()).isZero();
+        assertThat(tune.out()).contains("[--samplers=S]", "[--class-weights=W]").doesNotContain("S[,S...]", "W[,W...]")
+                .doesNotContain("comma-separated: none, adasyn");
+        CliRun compare = CliRun.of("compare", "--help");
+        assertThat(compare.out()).contains("--samplers=S[,S...]", "Samplers to try on the training parts", "Class weights to try");
+    }
 }
