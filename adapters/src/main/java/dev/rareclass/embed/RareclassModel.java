@@ -24,8 +24,9 @@ import java.util.Objects;
  *
  * <p>Values by column type ({@link #inputs()}): numeric columns take numbers, categorical ones strings, numbers or
  * booleans, text ones strings; null is a missing value, handled as the model's training handled it. The label column
- * may be present and is ignored; any other unknown or missing column is refused. Bad input throws a
- * {@link dev.rareclass.domain.error.RareclassException} (unchecked) whose message names the column and row.
+ * may be present and is ignored; any other unknown or missing column is refused. Bad input (a null row or column
+ * name too) throws a {@link dev.rareclass.domain.error.RareclassException} (unchecked) whose message names the column
+ * and row.
  *
  * <p>The class path needs this module and the backend module the model was trained on
  * ({@code rareclass-backend-smile}, {@code -xgboost} or {@code -dl4j}); backends are found with {@link
@@ -125,12 +126,13 @@ public final class RareclassModel {
     }
 
     public Score score(Map<String, ?> row) {
-        return score(List.of(row), 0).get(0);
+        return score(row, 0);
     }
 
     /** One row with its {@code reasons} most decisive columns. */
     public Score score(Map<String, ?> row, int reasons) {
-        return score(List.of(row), reasons).get(0);
+        // a list that holds a null, so that a null row is refused as in a batch (List.of would throw NPE)
+        return score(java.util.Collections.singletonList(row), reasons).get(0);
     }
 
     public List<Score> score(List<? extends Map<String, ?>> rows) {
@@ -147,8 +149,16 @@ public final class RareclassModel {
             return List.of();
         }
         Map<String, List<Object>> columns = new LinkedHashMap<>();
-        for (Map<String, ?> row : rows) {
+        for (int r = 0; r < rows.size(); r++) {
+            Map<String, ?> row = rows.get(r);
+            if (row == null) {
+                throw new dev.rareclass.domain.error.DataException(name + ", row " + (r + 1)
+                        + ": the row is null, not a map of column name to value");
+            }
             for (String key : row.keySet()) {
+                if (key == null) {
+                    throw new dev.rareclass.domain.error.DataException(name + ", row " + (r + 1) + ": a column name is null");
+                }
                 columns.computeIfAbsent(key, k -> new ArrayList<>(rows.size()));
             }
         }

@@ -74,6 +74,9 @@ public final class InputSchema {
         int rows = -1;
         String first = null;
         for (Map.Entry<String, ? extends List<?>> e : columns.entrySet()) {
+            if (e.getKey() == null) {
+                throw new DataException(source + ": a column name is null");
+            }
             if (!byName.containsKey(e.getKey()) && !e.getKey().equals(label)) {
                 throw new DataException(source + ": column '" + e.getKey() + "' is not one the model reads (it reads "
                         + names(8) + ")");
@@ -189,9 +192,25 @@ public final class InputSchema {
     }
 
     private static DataException wrong(String source, Field f, int row, String expected, Object got) {
-        String shown = got instanceof String s ? "\"" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "\""
-                : got instanceof Number || got instanceof Boolean ? got.toString() : got.getClass().getSimpleName();
         return new DataException(source + ", row " + (row + 1) + ", column '" + f.name() + "': expected " + expected
-                + " (" + f.type() + " column), got " + shown);
+                + " (" + f.type() + " column), got " + shown(got));
+    }
+
+    /**
+     * A value as the caller wrote it: a number or boolean as itself, a string quoted, a collection or map by what it is
+     * ("a list", not {@code List12}, the JDK's private class of a two-element {@code List.of}).
+     */
+    static String shown(Object got) {
+        return switch (got) {
+            case String s -> "a string '" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "'";
+            case Number x -> x.toString();
+            case Boolean b -> b.toString();
+            case Character c -> "a character '" + c + "'";
+            case List<?> l -> "a list";
+            case java.util.Set<?> set -> "a set";
+            case java.util.Collection<?> c -> "a collection";
+            case Map<?, ?> m -> "a map";
+            default -> got.getClass().isArray() ? "an array" : "a value of type " + got.getClass().getName();
+        };
     }
 }

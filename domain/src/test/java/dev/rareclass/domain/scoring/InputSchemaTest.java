@@ -60,7 +60,7 @@ class InputSchemaTest {
         assertThatThrownBy(() -> schema.table("request", columns("amount", list(1.0), "country", list("x"),
                 "note", list("n"), "extra", list(1)))).hasMessageContaining("column 'extra' is not one the model reads");
         assertThatThrownBy(() -> schema.table("request", columns("amount", list(1.0, "7"), "country", list("x", "y"),
-                "note", list("n", "m")))).hasMessage("request, row 2, column 'amount': expected a number (numeric column), got \"7\"");
+                "note", list("n", "m")))).hasMessage("request, row 2, column 'amount': expected a number (numeric column), got a string '7'");
         assertThatThrownBy(() -> schema.table("request", columns("amount", list(1e300), "country", list("x"),
                 "note", list("n")))).hasMessageContaining("finite number within float range");
         assertThatThrownBy(() -> schema.table("request", columns("amount", list(1.0), "country", list(List.of()),
@@ -69,5 +69,23 @@ class InputSchemaTest {
                 "note", list(5)))).hasMessageContaining("column 'note': expected a string");
         assertThatThrownBy(() -> schema.table("request", columns("amount", list(1.0, 2.0), "country", list("x"),
                 "note", list("n")))).hasMessageContaining("column 'country' has 1 values but column 'amount' has 2");
+    }
+
+    @Test
+    void aWrongValueIsShownInTheCallersTermsAndANullColumnNameIsRefused() {
+        // a two-element List.of in a numeric column was "got List12", the JDK's private class
+        assertThat(InputSchema.shown(List.of(1, 2))).isEqualTo("a list");
+        assertThat(InputSchema.shown("abc")).isEqualTo("a string 'abc'");
+        assertThat(InputSchema.shown(java.util.Set.of(1))).isEqualTo("a set");
+        assertThat(InputSchema.shown(Map.of("a", 1))).isEqualTo("a map");
+        assertThat(InputSchema.shown(new int[] {1})).isEqualTo("an array");
+        assertThat(InputSchema.shown(2.5)).isEqualTo("2.5");
+        assertThat(InputSchema.shown(true)).isEqualTo("true");
+        assertThat(InputSchema.shown(java.time.LocalDate.of(2025, 1, 2))).isEqualTo("a value of type java.time.LocalDate");
+        Map<String, List<?>> keyless = new java.util.HashMap<>(columns("amount", list(1.0), "country", list("x"),
+                "note", list("n")));
+        keyless.put(null, list(1));
+        assertThatThrownBy(() -> schema.table("request", keyless)).isInstanceOf(DataException.class)
+                .hasMessage("request: a column name is null");
     }
 }
