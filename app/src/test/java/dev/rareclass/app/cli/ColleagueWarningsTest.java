@@ -62,6 +62,38 @@ class ColleagueWarningsTest {
     }
 
     @Test
+    void aCategoricalColumnOfNothingButUnseenCategoriesIsPointedOut() throws Exception {
+        // every colour recoded (or renamed) since training: exit 0 and silence, each row scored as if it had none
+        StringBuilder train = new StringBuilder("a,color,y\n");
+        StringBuilder renamed = new StringBuilder("a,color,y\n");
+        StringBuilder mixed = new StringBuilder("a,color,y\n");
+        Random r = new Random(5);
+        for (int i = 0; i < 300; i++) {
+            int y = r.nextDouble() < 0.2 ? 1 : 0;
+            double a = r.nextGaussian() + y;
+            String[] colours = {"red", "green", "blue"};
+            train.append(a).append(',').append(colours[i % 3]).append(',').append(y).append('\n');
+            renamed.append(a).append(',').append(i % 3 + 1).append(',').append(y).append('\n');
+            mixed.append(a).append(',').append(i % 2 == 0 ? "purple" : "red").append(',').append(y).append('\n');
+        }
+        Path t = Files.writeString(dir.resolve("colours.csv"), train);
+        Path model = dir.resolve("colours.model");
+        assertThat(CliRun.of("train", t.toString(), "--label", "y", "--positive", "1", "--model", "logistic", "--out",
+                model.toString()).exitCode()).isZero();
+        CliRun numbers = CliRun.of("evaluate", model.toString(), Files.writeString(dir.resolve("numbers.csv"), renamed)
+                .toString(), "-q");
+        assertThat(numbers.exitCode()).as(numbers.err()).isZero();
+        assertThat(numbers.err()).contains("warning: column 'color': none of its 300 values (such as '1', '2', '3') is "
+                + "a category the model saw in training (such as 'blue'): every row encodes it as none of them");
+        // some rows' categories still known, or the training file itself: no warning
+        CliRun some = CliRun.of("evaluate", model.toString(), Files.writeString(dir.resolve("mixed.csv"), mixed)
+                .toString());
+        assertThat(some.err()).doesNotContain("is a category the model saw");
+        CliRun same = CliRun.of("predict", model.toString(), t.toString(), "--out", dir.resolve("p.csv").toString());
+        assertThat(same.err()).doesNotContain("is a category the model saw");
+    }
+
+    @Test
     void aHoldOutThatLeavesAHandfulOfPositivesOnEitherSideIsPointedOut() throws Exception {
         // --validation-split 0.999 chose the threshold with "a first fit on 2" rows, without a word
         Path t = table("split.csv", 4, true);

@@ -349,6 +349,49 @@ public final class FittedPreprocessor {
     }
 
     /**
+     * A warning for each categorical column of which no row holds a category seen in training: with {@code --unknown
+     * ignore} (the default) every row then encodes it as none of them, and the model scores as if the column said
+     * nothing; a column recoded since training (colours as numbers 1, 2, 3) read so without a word.
+     */
+    public List<String> unseenWarnings(Table table) {
+        List<String> out = new ArrayList<>();
+        for (ColumnTransform t : transforms) {
+            if (!(t instanceof OneHotTransform onehot)) {
+                continue;
+            }
+            int at = table.featureNames().indexOf(onehot.input());
+            if (at < 0 || !(table.columns().get(at) instanceof dev.rareclass.domain.data.CategoricalColumn c)) {
+                continue;
+            }
+            int[] rows = new int[c.levels().size()];
+            int present = 0;
+            for (int r = 0; r < c.size(); r++) {
+                if (c.code(r) >= 0) {
+                    rows[c.code(r)]++;
+                    present++;
+                }
+            }
+            List<String> seenHere = new ArrayList<>();
+            boolean anyKnown = false;
+            for (int i = 0; i < rows.length; i++) {
+                if (rows[i] > 0) {
+                    anyKnown |= onehot.levels().contains(c.levels().get(i));
+                    if (seenHere.size() < 3) {
+                        seenHere.add("'" + dev.rareclass.domain.error.Quoting.clipped(c.levels().get(i), 20) + "'");
+                    }
+                }
+            }
+            if (present > 0 && !anyKnown) {
+                out.add("warning: column '" + onehot.input() + "': none of its " + present + " values (such as "
+                        + String.join(", ", seenHere) + ") is a category the model saw in training (such as '"
+                        + dev.rareclass.domain.error.Quoting.clipped(onehot.levels().get(0), 20) + "'): every row "
+                        + "encodes it as none of them (--unknown error refuses such rows)");
+            }
+        }
+        return out;
+    }
+
+    /**
      * Refuses a table whose columns (names, order, types) are not the model's inputs, naming the first difference.
      * Scoring checks it too; a command that reads a table calls it before showing the reader's notes, so that a
      * table of the wrong shape gets its one refusal, not first a note per column read another way.

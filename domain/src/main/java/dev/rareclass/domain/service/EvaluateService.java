@@ -54,6 +54,7 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
             model.preprocessor().requireSameSchema(table); // its one refusal before the notes
             table.notes().forEach(progress::note);
             model.labelMapping().warningFor(table).ifPresent(progress::note);
+        model.preprocessor().unseenWarnings(table).forEach(progress::note);
             String trainedOn = model.provenance().dataSha256();
             if (!trainedOn.isEmpty() && trainedOn.equals(Checksums.sha256(request.data().file()))) {
                 progress.note("warning: " + request.data().file() + " is the very file this model was trained on (same "

@@ -42,6 +42,7 @@ public record PredictService(TableSource tables, ModelStore store, ResultSink si
         model.preprocessor().requireSameSchema(table); // its one refusal before the notes
         table.notes().forEach(progress::note);
         model.labelMapping().warningFor(table).ifPresent(progress::note);
+        model.preprocessor().unseenWarnings(table).forEach(progress::note);
         int reasons = Math.min(request.reasons(), table.columns().size());
         ScoredRows scored = ScoredRows.of(model, table, reasons);
         Predictions predictions = new Predictions(table.rowNumbers(), table.labels().map(Labels::toArray),
