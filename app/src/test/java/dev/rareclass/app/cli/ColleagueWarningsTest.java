@@ -94,6 +94,24 @@ class ColleagueWarningsTest {
     }
 
     @Test
+    void aThresholdThatFlagsNoTestRowIsPointedOut() throws Exception {
+        // two identical rows repeated, perfectly separable: the max-F1 threshold of the first fit sat above every score
+        // of the refit, and the leaderboard showed recall 0.000 on every fold without a word
+        Path dups = Files.writeString(dir.resolve("dups.csv"), "a,b,y\n" + "1.0,2.0,0\n".repeat(300)
+                + "3.0,4.0,1\n".repeat(20));
+        CliRun r = CliRun.of("compare", dups.toString(), "--label", "y", "--positive", "1", "--models",
+                "gradient-boosting@smile,logistic", "--folds", "3", "-q");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("warning: gradient-boosting@smile: its threshold flagged no test row on 3 of 3 "
+                + "splits, where recall, precision, f1 and mcc are 0").doesNotContain("warning: logistic");
+        assertThat(r.err()).as("the folds' own hold-out warnings stay the comparison's")
+                .doesNotContain("--validation-split 0.2 leaves");
+        CliRun cv = CliRun.of("compare", dups.toString(), "--label", "y", "--positive", "1", "--models",
+                "gradient-boosting@smile", "--folds", "3", "--threshold-cv", "3", "-q");
+        assertThat(cv.err()).doesNotContain("flagged no test row");
+    }
+
+    @Test
     void aHoldOutThatLeavesAHandfulOfPositivesOnEitherSideIsPointedOut() throws Exception {
         // --validation-split 0.999 chose the threshold with "a first fit on 2" rows, without a word
         Path t = table("split.csv", 4, true);

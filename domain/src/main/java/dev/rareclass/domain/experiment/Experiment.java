@@ -134,7 +134,25 @@ public final class Experiment {
         java.util.Arrays.stream(warnings).flatMap(java.util.Arrays::stream).flatMap(List::stream).distinct()
                 .forEach(progress::note);
         IdenticalRows.warnings(board).forEach(progress::note);
+        ranked.forEach(row -> flaggedNothing(row).ifPresent(progress::note));
         return board;
+    }
+
+    /**
+     * A warning for a row whose threshold flagged no test row on some split: its recall, precision, F1 and MCC are 0
+     * there whatever its ranking says (a forest that separated the classes perfectly showed recall 0.000 on every
+     * fold, its max-F1 threshold chosen on a first fit's held-out scores and sitting above every score of the refit).
+     */
+    static java.util.Optional<String> flaggedNothing(LeaderboardRow row) {
+        long none = row.folds().stream().filter(f -> f.metrics().counts().tp() + f.metrics().counts().fp() == 0)
+                .count();
+        if (none == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("warning: " + IdenticalRows.label(row) + ": its threshold flagged no test row on "
+                + none + " of " + row.folds().size() + " splits, where recall, precision, f1 and mcc are 0 (a "
+                + "threshold chosen on a first fit's held-out rows can sit above every score of the refit; "
+                + "--threshold-cv 5 chooses it on out-of-fold scores)");
     }
 
     /**
@@ -224,7 +242,9 @@ public final class Experiment {
 
             @Override
             public void note(String message) {
-                if (message.startsWith("warning: ")) {
+                // a model's own warnings; the hold-out's few-positives warning, one per fold with its own counts, is
+                // the comparison's (its test parts' positives are said above, and a threshold that flags nothing below)
+                if (message.startsWith("warning: ") && !message.startsWith(PipelineFitter.FEW_HELD_OUT)) {
                     warnings.add(message);
                 }
             }

@@ -279,6 +279,9 @@ public final class PipelineFitter {
                 scores, source);
     }
 
+    /** How the warning on a hold-out with few positives starts. */
+    static final String FEW_HELD_OUT = "warning: --validation-split";
+
     /**
      * A hold-out whose either side has fewer than {@link Experiment#FEW_POSITIVES} positives gives a threshold chosen
      * on a handful of rows, or by a model fitted on a handful ({@code --validation-split 0.999}: "a first fit on 2"):
@@ -291,7 +294,7 @@ public final class PipelineFitter {
         }
         int fitted = all.positives() - held;
         if (Math.min(held, fitted) < Experiment.FEW_POSITIVES) {
-            progress.note(String.format(java.util.Locale.ROOT, "warning: --validation-split %s leaves %d positive rows "
+            progress.note(String.format(java.util.Locale.ROOT, FEW_HELD_OUT + " %s leaves %d positive rows "
                     + "to choose the threshold on and %d to fit the first model on: the threshold is noisy; "
                     + "--threshold-cv 5 chooses it on every row's out-of-fold score", ThresholdPolicies.text(fraction),
                     held, fitted));
