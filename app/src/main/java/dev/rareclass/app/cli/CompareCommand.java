@@ -34,7 +34,9 @@ final class CompareCommand extends ExperimentCommand {
     List<String> models = new ArrayList<>();
 
     @Option(names = "--param", paramLabel = "[KIND.]KEY=VALUE",
-            description = "A model parameter; KIND.KEY=VALUE (such as mlp.hidden=32,32) applies to one kind, KEY=VALUE to all (repeatable).")
+            description = "A model parameter; KIND.KEY=VALUE (such as mlp.hidden=32,32) applies to one kind, "
+                    + "KIND@BACKEND.KEY=VALUE (mlp@dl4j.epochs=50) to that model as --models names it, KEY=VALUE to all "
+                    + "(repeatable).")
     List<String> params = new ArrayList<>();
 
     @Mixin
@@ -65,32 +67,43 @@ final class CompareCommand extends ExperimentCommand {
         return show(request);
     }
 
-    /** Models with their parameters: {@code kind.key=value} goes to that kind, {@code key=value} to every model. */
+    /**
+     * Models with their parameters: {@code kind.key=value} goes to every model of that kind, {@code
+     * kind@backend.key=value} to that model as {@code --models} names it (logistic and logistic@dl4j take different
+     * parameters), {@code key=value} to every model.
+     */
     static List<Candidate> candidates(List<String> models, List<String> params) {
         List<Candidate> out = new ArrayList<>();
         Hyperparameters given = Hyperparameters.parse(params);
-        List<String> kinds = models.stream().map(m -> ModelId.parse(m).kind()).toList();
+        List<ModelId> ids = models.stream().map(ModelId::parse).toList();
         for (String key : given.asMap().keySet()) {
             int dot = key.indexOf('.');
-            if (dot >= 0 && !kinds.contains(key.substring(0, dot))) {
-                throw new UsageException("--param " + key + "=" + given.asMap().get(key) + ": no model of kind '"
-                        + key.substring(0, dot) + "' among --models (" + String.join(", ", kinds) + ")");
+            if (dot >= 0 && ids.stream().noneMatch(id -> addresses(key.substring(0, dot), id))) {
+                throw new UsageException("--param " + key + "=" + given.asMap().get(key) + ": no model '"
+                        + key.substring(0, dot) + "' among --models (" + String.join(", ", models) + "); name a kind "
+                        + "(logistic.KEY) or a model as --models names it (logistic@dl4j.KEY)");
             }
         }
         for (String model : models) {
             Candidate c = Candidate.parse(model, Hyperparameters.empty());
+            ModelId id = ModelId.parse(model);
             Map<String, String> own = new LinkedHashMap<>();
             for (Map.Entry<String, String> p : given.asMap().entrySet()) {
                 String key = p.getKey();
                 int dot = key.indexOf('.');
                 if (dot < 0) {
                     own.put(key, p.getValue());
-                } else if (key.substring(0, dot).equals(c.model().kind())) {
+                } else if (addresses(key.substring(0, dot), id)) {
                     own.put(key.substring(dot + 1), p.getValue());
                 }
             }
             out.add(c.withParams(Hyperparameters.of(own)));
         }
         return out;
+    }
+
+    /** Whether a parameter's prefix names this model: its kind, or its kind and backend as --models wrote them. */
+    private static boolean addresses(String prefix, ModelId id) {
+        return prefix.equals(id.kind()) || prefix.equals(id.toString()) && id.backend().isPresent();
     }
 }

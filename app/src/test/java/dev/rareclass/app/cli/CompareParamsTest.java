@@ -1,0 +1,43 @@
+package dev.rareclass.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rareclass.domain.error.UsageException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Which models of a comparison a {@code --param} reaches: every one, one kind, or one model as --models names it. */
+class CompareParamsTest {
+
+    private static Map<String, String> params(List<dev.rareclass.domain.experiment.Candidate> c, int i) {
+        return c.get(i).params().asMap();
+    }
+
+    @Test
+    void aKindAndBackendPrefixReachesThatModelOnly() {
+        // logistic@dl4j's epochs could not be set beside logistic@smile: logistic.epochs reached both (and Smile has
+        // no epochs), logistic@dl4j.epochs was "no model of kind 'logistic@dl4j'"
+        var c = CompareCommand.candidates(List.of("logistic", "logistic@dl4j", "mlp@smile", "mlp@dl4j"),
+                List.of("logistic@dl4j.epochs=50", "mlp.hidden=8", "mlp@dl4j.epochs=10", "seed=3"));
+        assertThat(params(c, 0)).containsExactly(Map.entry("seed", "3"));
+        assertThat(params(c, 1)).containsOnly(Map.entry("epochs", "50"), Map.entry("seed", "3"));
+        assertThat(params(c, 2)).containsOnly(Map.entry("hidden", "8"), Map.entry("seed", "3"));
+        assertThat(params(c, 3)).containsOnly(Map.entry("hidden", "8"), Map.entry("epochs", "10"),
+                Map.entry("seed", "3"));
+    }
+
+    @Test
+    void aPrefixNamingNoModelIsRefusedListingTheModelsAsGiven() {
+        assertThatThrownBy(() -> CompareCommand.candidates(List.of("logistic", "logistic@dl4j"),
+                List.of("logistic@xgboost.epochs=5")))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--param logistic@xgboost.epochs=5: no model 'logistic@xgboost' among --models (logistic, "
+                        + "logistic@dl4j); name a kind (logistic.KEY) or a model as --models names it "
+                        + "(logistic@dl4j.KEY)");
+        // a model named without its backend is reached by its kind, not by a backend it was not given
+        assertThatThrownBy(() -> CompareCommand.candidates(List.of("logistic"), List.of("logistic@smile.lambda=1")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("no model 'logistic@smile'");
+    }
+}
