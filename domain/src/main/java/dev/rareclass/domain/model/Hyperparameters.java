@@ -91,8 +91,9 @@ public final class Hyperparameters {
 
     /** A share in (0, 1], such as a learning rate or a subsample; 0 is refused naming the parameter. */
     public double positiveFraction(String key, double fallback) {
-        double v = decimal(key, fallback, 0, 1);
-        if (v == 0) {
+        // one message for 0 and for 1.5: "out of range [0, 1]" was said of 1.5, and then 0 was refused too
+        double v = decimal(key, fallback, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        if (!(v > 0 && v <= 1)) {
             throw new UsageException("parameter " + key + "=" + values.get(key) + " must be > 0 and <= 1");
         }
         return v;
@@ -112,9 +113,16 @@ public final class Hyperparameters {
             throw new UsageException("parameter " + key + "=" + raw + " is not " + kind);
         }
         if (!inRange.test(v)) {
-            throw new UsageException("parameter " + key + "=" + raw + " is out of range [" + min + ", " + max + "]");
+            throw new UsageException("parameter " + key + "=" + raw + " is out of range [" + shown(min) + ", "
+                    + shown(max) + "]");
         }
         return v;
+    }
+
+    /** A range's end as a user writes it: 0, not 0.0. */
+    private static String shown(Object bound) {
+        return bound instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue())
+                : String.valueOf(bound);
     }
 
     public boolean bool(String key, boolean fallback) {
