@@ -33,10 +33,13 @@ import java.util.stream.Stream;
  * <ul>
  * <li>a folder holding exactly one {@code *.pos} and one {@code *.neg} file: one sentence a line
  *     (blank lines skipped), labelled {@code pos} / {@code neg} (Pang &amp; Lee's rt-polarity);</li>
- * <li>a folder with one subfolder per class: one document per file, labelled with the name of the
- *     folder that holds it (files directly in DATA, and hidden files, are skipped), in path order;</li>
+ * <li>a folder with one subfolder per class: one document per file, labelled with the name of its class folder,
+ *     the one directly in DATA, however deep in it the file lies ({@code pos/2019/a.txt} is {@code pos}, as
+ *     {@code pos/a.txt}); files directly in DATA, and hidden files, are skipped; in path order;</li>
  * <li>a {@code .tar.gz}, {@code .tgz} or {@code .tar} of such folders (review_polarity.tar.gz), in archive
- *     order.</li>
+ *     order. Its class folders are the ones at its top ({@code tar -C corpus -czf c.tgz pos neg}), or the ones in
+ *     its one top folder when every document lies in that folder ({@code tar czf c.tgz corpus}, or
+ *     {@code txt_sentoken/pos/...}); a leading {@code ./} counts for nothing.</li>
  * </ul>
  * Text is decoded as UTF-8, with bytes that are not valid UTF-8 read as Latin-1 (noted). Symbolic links in a
  * folder are followed only within it (DATA itself may be a link): one that resolves outside the folder, or a loop
@@ -139,8 +142,18 @@ public final class TextCorpusTableSource extends ParsedTableSource {
 
         /** Adds one document, after checking it is text; {@code where} names it in messages. */
         void add(String where, byte[] content, String label) {
+            add(where, content);
+            label(where, label);
+        }
+
+        /** Adds one document's text, after checking it is text; its label follows with {@link #label}. */
+        void add(String where, byte[] content) {
             requireText(where, content);
             texts.add(decode(content));
+        }
+
+        /** Labels the next document added and not yet labelled. */
+        void label(String where, String label) {
             labels.add(classes.computeIfAbsent(label, l -> {
                 if (l.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_LABEL_BYTES) {
                     throw new DataException(where + ": its class folder's name is longer than " + MAX_LABEL_BYTES
@@ -295,9 +308,10 @@ public final class TextCorpusTableSource extends ParsedTableSource {
             } catch (IOException e) {
                 throw new InputMissingException(f + ": cannot read (" + e.getMessage() + ")", e);
             }
-            corpus.add(f.toString(), content, f.getParent().getFileName().toString());
+            // the class folder, the first one under the corpus folder, however deep the file lies in it
+            corpus.add(f.toString(), content, dir.relativize(f).getName(0).toString());
         }
-        corpus.notes.add("one document per file, labelled by its folder");
+        corpus.notes.add("one document per file, labelled by its class folder");
     }
 
     /**
@@ -372,19 +386,33 @@ public final class TextCorpusTableSource extends ParsedTableSource {
 
     private static void archive(Path path, Corpus corpus) {
         TarEntries tar;
+        // labelled once every entry is read: where the class folders are depends on them all (see below)
+        List<String> where = new ArrayList<>();
+        List<List<String>> folders = new ArrayList<>();
         try (InputStream in = Inputs.open(path)) {
             tar = new TarEntries(in, corpus.file, corpus.limits);
             for (TarEntries.Entry e = tar.next(); e != null; e = tar.next()) {
-                String[] parts = e.name().split("/");
-                if (parts.length < 2 || parts[parts.length - 1].startsWith(".")) {
+                List<String> parts = new ArrayList<>(List.of(e.name().split("/")));
+                parts.removeIf(p -> p.isEmpty() || p.equals("."));
+                if (parts.size() < 2 || parts.getLast().startsWith(".")) {
                     continue;
                 }
-                corpus.add(corpus.file + ": entry '" + e.name() + "'", e.content(), parts[parts.length - 2]);
+                where.add(corpus.file + ": entry '" + e.name() + "'");
+                folders.add(parts.subList(0, parts.size() - 1));
+                corpus.add(where.getLast(), e.content());
             }
         } catch (IOException | UncheckedIOException e) {
             throw Inputs.failure(corpus.file, e);
         }
-        corpus.notes.add("one document per archive entry, labelled by its folder");
+        // an archive of the corpus folder (tar czf c.tgz c) holds its class folders in one top folder; an archive
+        // of the class folders themselves holds them at its top: one top folder for every document tells the first
+        int top = folders.stream().map(List::getFirst).distinct().count() == 1 ? 1 : 0;
+        for (int i = 0; i < folders.size(); i++) {
+            List<String> f = folders.get(i);
+            // a document directly in the top folder has no class folder: labelled by the folder that holds it
+            corpus.label(where.get(i), f.get(Math.min(top, f.size() - 1)));
+        }
+        corpus.notes.add("one document per archive entry, labelled by its class folder");
         if (tar.skippedLinks() > 0) {
             corpus.notes.add(tar.skippedLinks() + " link entr" + (tar.skippedLinks() == 1 ? "y" : "ies")
                     + " skipped: links in an archive are not followed");

@@ -87,6 +87,34 @@ class TextCorpusTableSourceTest {
     }
 
     @Test
+    void aDocumentInASubfolderOfAClassFolderIsLabelledByTheClassFolder() throws IOException {
+        Path corpus = classFolders("reviews");
+        Files.writeString(Files.createDirectories(corpus.resolve("pos/2019/june")).resolve("5.txt"), "superb");
+        Files.writeString(Files.createDirectories(corpus.resolve("neg/sub")).resolve("6.txt"), "boring");
+        Table t = source.read(text(corpus, "pos"));
+        TextColumn docs = (TextColumn) t.columns().get(0);
+        // path order: neg/3, neg/4, neg/sub/6, pos/1, pos/2, pos/2019/june/5
+        assertThat(docs.get(2)).isEqualTo("boring");
+        assertThat(docs.get(5)).isEqualTo("superb");
+        assertThat(t.requireLabels().toArray()).containsExactly(0, 0, 0, 1, 1, 1);
+        assertThat(t.labelMapping().orElseThrow().negativeValue()).isEqualTo("neg");
+    }
+
+    @Test
+    void anArchivedDocumentInASubfolderOfAClassFolderIsLabelledByTheClassFolderWhereverTheArchiveStarts()
+            throws IOException {
+        // the corpus folder archived (c/pos/...), with a leading ./ (./c/pos/...), or its class folders (pos/...)
+        for (String root : List.of("c/", "./c/", "", "./")) {
+            Path archive = dir.resolve("nested.tar");
+            Files.write(archive, TarBuilder.of(root + "pos/1.txt", "great", root + "pos/sub/deeper/2.txt", "superb",
+                    root + "neg/3.txt", "awful", root + "neg/sub/4.txt", "dull"));
+            Table t = source.read(text(archive, "pos"));
+            assertThat(t.requireLabels().toArray()).as(root).containsExactly(1, 1, 0, 0);
+            assertThat(t.labelMapping().orElseThrow().negativeValue()).as(root).isEqualTo("neg");
+        }
+    }
+
+    @Test
     void aTruncatedArchiveIsADataError() throws IOException {
         byte[] tar = TarBuilder.of("c/pos/1.txt", "x".repeat(2000), "c/neg/2.txt", "y");
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
@@ -209,9 +237,10 @@ class TextCorpusTableSourceTest {
         Table t = source.read(text(given, "pos"));
         TextColumn docs = (TextColumn) t.columns().get(0);
         // path order: neg/3, neg/4, neg/5 (-> pos/1), pos/1, pos/2, pos/more/6 and store/6 (labelled by their
-        // folders, more and store: neither is the positive class); the hidden link is not followed
+        // class folders, pos and store: store is not the positive class); the hidden link is not followed
         assertThat(t.rows()).isEqualTo(7);
         assertThat(docs.get(2)).isEqualTo("loved it");
         assertThat(docs.get(5)).isEqualTo("brilliant");
+        assertThat(t.requireLabels().toArray()).containsExactly(0, 0, 0, 1, 1, 1, 0);
     }
 }
