@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import dev.rareclass.adapters.AdaptersModule;
 import jakarta.inject.Named;
 
@@ -66,6 +67,11 @@ public final class FormatTableSource implements TableSource {
     @Override
     public Table readOptionallyLabelled(DataOptions options) {
         return reader(options).readOptionallyLabelled(options);
+    }
+
+    @Override
+    public Optional<String> implicitLabel(DataOptions options) {
+        return reader(options).implicitLabel(options);
     }
 
     @Override

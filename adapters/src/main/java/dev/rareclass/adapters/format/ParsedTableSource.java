@@ -48,6 +48,11 @@ public abstract class ParsedTableSource implements TableSource {
     }
 
     @Override
+    public final Optional<String> implicitLabel(DataOptions options) {
+        return implicitLabel;
+    }
+
+    @Override
     public final Table read(DataOptions options) {
         return DataOptionsStep.read(this, options, true);
     }

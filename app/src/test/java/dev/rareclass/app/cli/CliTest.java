@@ -178,6 +178,26 @@ class CliTest {
     }
 
     @Test
+    void describeRefusesAPositiveValueThatNeverOccursInALibSvmFileOrATextCorpusAsInACsv() throws IOException {
+        Path libsvm = dir.resolve("ls.libsvm");
+        Files.writeString(libsvm, "+1 1:0.5 2:1\n-1 1:0.2\n-1 2:3\n+1 1:1\n");
+        CliRun svm = CliRun.of("describe", libsvm.toString(), "--positive", "7");
+        assertThat(svm.exitCode()).as(svm.out()).isEqualTo(65);
+        assertThat(svm.err()).contains(libsvm + ": positive value '7' never occurs in label column 'label'; "
+                + "values seen: +1, -1");
+        Path corpus = dir.resolve("corpus");
+        Files.writeString(Files.createDirectories(corpus.resolve("pos")).resolve("a.txt"), "good");
+        Files.writeString(Files.createDirectories(corpus.resolve("neg")).resolve("b.txt"), "bad");
+        CliRun text = CliRun.of("describe", corpus.toString(), "--format", "text", "--positive", "Pos");
+        assertThat(text.exitCode()).as(text.out()).isEqualTo(65);
+        assertThat(text.err()).contains(corpus + ": positive value 'Pos' never occurs in label column 'label'; "
+                + "values seen: neg, pos");
+        // a value that occurs is described as before, and without --positive the label is not read
+        assertThat(CliRun.of("describe", libsvm.toString(), "--positive", "+1").out()).contains("2 positive ('+1')");
+        assertThat(CliRun.of("describe", libsvm.toString()).out()).doesNotContain("positive");
+    }
+
+    @Test
     void scoreRefusesAMissingScoreColumn() {
         CliRun r = CliRun.of("score", data.toString(), "--label", "label", "--positive", "rare", "--score", "nope");
         assertThat(r.exitCode()).isEqualTo(65);

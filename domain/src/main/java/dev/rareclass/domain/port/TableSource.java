@@ -43,6 +43,14 @@ public interface TableSource {
     }
 
     /**
+     * The column that labels the file's rows when no {@code --label} names one, for a format that has such a column
+     * (LibSVM's and text corpora's {@code label}); empty for one whose label must be named.
+     */
+    default java.util.Optional<String> implicitLabel(DataOptions options) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Why this source cannot read files of {@code format} (a format name as {@code --format} takes it), such as the
      * formats it does read; empty when it can, or cannot tell.
      */

@@ -9,7 +9,9 @@ import dev.rareclass.domain.preprocess.MissingPolicy;
 import dev.rareclass.domain.usecase.DescribeUseCase;
 
 /**
- * Reads the table (labelled when a label is named) and profiles it. Counting missing values is part of the
+ * Reads the table and profiles it: labelled, as training reads it, when a label is named, or when {@code --positive}
+ * is given for a format that labels its rows itself (LibSVM, text corpora), so that a positive value that never
+ * occurs is refused naming the values seen rather than counted as 0 positive rows. Counting missing values is part of the
  * profile, so they are read, not refused: under the default {@code --missing error} the table is read as an
  * imputing policy reads it (missing values kept as NaN, no category, no text; nothing is imputed while reading).
  * {@code --missing drop} still drops the rows that have one, as asked. A missing label is still refused.
@@ -19,7 +21,9 @@ public record DescribeService(TableSource tables) implements DescribeUseCase {
     @Override
     public TableProfile.Description describe(Request request, ProgressListener progress) {
         DataOptions data = keepingMissingValues(request.data());
-        Table table = data.label().isPresent() ? tables.read(data) : tables.readOptionallyLabelled(data);
+        boolean labelled = data.label().isPresent()
+                || data.positive().isPresent() && tables.implicitLabel(data).isPresent();
+        Table table = labelled ? tables.read(data) : tables.readOptionallyLabelled(data);
         return TableProfile.describe(table);
     }
 
