@@ -108,7 +108,10 @@ public final class DataOptionsStep {
         final int[] features;
         final Declared[] declared;
         final MissingPolicy missing;
-        /** A column to copy as written whatever its role (see {@link #readWithColumn}), or -1. */
+        /**
+         * A column to copy as written whatever its role (see {@link #readWithColumn}), or -1: untrimmed, with no
+         * missing-value token read as missing; the label alone is copied as its mapping reads it (trimmed).
+         */
         final int copied;
 
         Layout(int label, int[] features, Declared[] declared, MissingPolicy missing, int copied) {

@@ -28,6 +28,9 @@ public final class TextRows {
      */
     static final int FREE_TEXT_LEVELS = 100;
 
+    /** What a value holding bytes the reader decoded as U+FFFD is told (a category, a label, a copied column). */
+    private static final String NOT_UTF8 = " holds bytes that are not UTF-8 text (shown as \uFFFD); save the file as UTF-8";
+
     /** Starts the rows of a table once its column names (in file order) are known. */
     @FunctionalInterface
     public interface Start {
@@ -145,11 +148,25 @@ public final class TextRows {
             }
         }
         if (copied != null) {
-            String token = token(field, layout.copied);
+            String value;
+            if (layout.copied == layout.label) { // the label as its mapping reads it, trimmed (resample writes it back)
+                String token = token(field, layout.copied);
+                value = Tokens.isMissing(token) ? null : token;
+            } else {
+                // as written: not trimmed, and no missing-value token read as missing (NA is Namibia's country code):
+                // the column is only copied, never read as a value
+                value = field.text(layout.copied);
+                if (value != null && value.indexOf('\uFFFD') >= 0) { // as for a category: copied, it would change
+                    fail(DataException.at(file, line, "'" + names.get(layout.copied) + "'", "'"
+                            + Tokens.abbreviate(value) + "'" + NOT_UTF8));
+                    return false;
+                }
+                value = value == null || value.isEmpty() ? null : value;
+            }
             if (n == copied.length) {
                 copied = Arrays.copyOf(copied, n * 2);
             }
-            copied[n] = Tokens.isMissing(token) ? null : token;
+            copied[n] = value;
         }
         n++;
         return true;
@@ -158,8 +175,7 @@ public final class TextRows {
     private DataException badValue(String column, String token, long line, RuntimeException e) {
         String problem = e instanceof ColumnBuilder.NotANumber
                 ? " is not a number in a numeric column; --drop it, or --categorical if it holds categories"
-                : e instanceof ColumnBuilder.NotUtf8
-                ? " holds bytes that are not UTF-8 text (shown as \uFFFD); save the file as UTF-8"
+                : e instanceof ColumnBuilder.NotUtf8 ? NOT_UTF8
                 : " is not a finite float32 number (infinities and values beyond 3.4e38 are refused)";
         return DataException.at(file, line, "'" + column + "'", "'" + Tokens.abbreviate(token) + "'" + problem);
     }

@@ -15,6 +15,7 @@ import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.port.TableSource;
 import dev.rareclass.domain.preprocess.MissingPolicy;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -185,11 +186,13 @@ class DataOptionsStepTest extends ReaderTestFiles {
                     MissingPolicy.DROP, 0), true, "4", "label");
             assertThat(y.column()).as(what).isEqualTo("y");
             assertThat(y.values()).as(what).containsExactly("no", "no", "yes", "no", "yes");
-            // a dropped column's missing value drops no row and is copied as null; a feature is copied too
+            // a dropped column's missing value drops no row and is copied as written (ARFF's ? is its syntax for
+            // none, copied as null); a feature is copied too
             TableWithColumn a = reader.readWithColumn(options(file, "y", List.of("a"), List.of(), List.of("w"),
                     MissingPolicy.DROP, 0), true, "a", "--id");
             assertThat(a.table().rowNumbers()).as(what).containsExactly(1, 2, 3, 4, 6, 7);
-            assertThat(a.values()).as(what).containsExactly("1.5", null, "2.5", "3.5", "5.5", "6.5");
+            assertThat(a.values()).as(what).containsExactly("1.5", what.endsWith(".arff") ? null : "?", "2.5", "3.5",
+                    "5.5", "6.5");
             TableWithColumn s = reader.readWithColumn(options(file, "y", List.of(), List.of(), List.of("w"),
                     MissingPolicy.DROP, 0), true, "s", "--id");
             assertThat(s.table().featureNames()).as(what).containsExactly("t", "a", "s", "w");
@@ -200,6 +203,23 @@ class DataOptionsStepTest extends ReaderTestFiles {
                     .as(what).isInstanceOf(DataException.class)
                     .hasMessageStartingWith(file + ": --id column 'customer' not found");
         });
+    }
+
+    @Test
+    void aCopiedIdColumnKeepsItsSpacesAndMissingValueTokensAndRefusesBytesThatAreNotUtf8() throws IOException {
+        Path p = write("ids.csv", "id,a,y\n 5 ,1,yes\nNA,2,no\n,3,no\n\"x, y\",4,no\n");
+        TableWithColumn ids = new CsvTableSource().readWithColumn(options(p, "y", List.of("id"), List.of(), List.of(),
+                MissingPolicy.ERROR, 0), false, "id", "--id");
+        // Namibia's country code is no missing value here: the column is only copied
+        assertThat(ids.values()).containsExactly(" 5 ", "NA", null, "x, y");
+        // a Latin-1 byte would be copied as U+FFFD: refused naming the row, as in a category or a label
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.write(latin1, "id,a,y\nok,1,yes\nS\u00e3o,2,no\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> new CsvTableSource().readWithColumn(options(latin1, "y", List.of("id"), List.of(),
+                List.of(), MissingPolicy.ERROR, 0), false, "id", "--id"))
+                .isInstanceOf(DataException.class)
+                .hasMessage(latin1 + ", line 3, column 'id': 'S\uFFFDo' holds bytes that are not UTF-8 text (shown as "
+                        + "\uFFFD); save the file as UTF-8");
     }
 
     @Test
