@@ -236,6 +236,22 @@ class NewUserTest {
     }
 
     @Test
+    void predictIdNamingTheLabelColumnSaysSoAndNamesNoDropNobodyGave() throws IOException {
+        Path data = withIds("ids-label.csv", 100, false);
+        Path model = dir.resolve("ids-label.model");
+        CliRun train = CliRun.of("train", data.toString(), "--label", "y", "--positive", "fraud", "--drop",
+                "key,account", "--model", "logistic", "--out", model.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        Path out = dir.resolve("never.csv");
+        CliRun r = CliRun.of("predict", model.toString(), data.toString(), "--id", "y", "--out", out.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("rareclass: --id y names the label column, whose 0/1 the predictions carry "
+                + "already (column y): give --id a column that identifies the rows, or leave it out (column row numbers "
+                + "them)\n");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void predictIdOnTheAsteroids() throws IOException {
         Path nasa = shared("nasa_asteroids/nasa.csv");
         Path model = dir.resolve("nasa.model");

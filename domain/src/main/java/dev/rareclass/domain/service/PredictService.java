@@ -4,6 +4,7 @@ import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.data.TableWithColumn;
+import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.experiment.FittedPipeline;
 import dev.rareclass.domain.experiment.Predictions;
 import dev.rareclass.domain.model.ProgressListener;
@@ -29,6 +30,12 @@ public record PredictService(TableSource tables, ModelStore store, ResultSink si
         Table table;
         if (request.id().isPresent()) {
             String id = request.id().get();
+            // dropped below, the label would be refused as if the user had given --drop of it
+            if (read.label().filter(id::equals).isPresent()) {
+                throw new UsageException("--id " + id + " names the label column, whose 0/1 the predictions carry "
+                        + "already (column y): give --id a column that identifies the rows, or "
+                        + "leave it out (column row numbers them)");
+            }
             // kept out of the features, as the label is, unless the model reads a column of that name: the column
             // may have been dropped at training (--drop id) or be one the training data never had
             if (!model.featureNames().contains(id)) {
