@@ -437,8 +437,13 @@ public final class FittedPreprocessor {
                 }
             }
             if (!type.equals(c.type())) {
+                // numbers read as categories or text: an option said so (values that are no number were named
+                // above), and the model, which remembers how it read its columns, needs none
+                String advice = !options ? "" : type.equals("numeric")
+                        ? " (leave --" + c.type() + " " + c.name() + " out: the model remembers how it read its columns)"
+                        : " (use --categorical to match)";
                 throw new DataException(table.source() + ": column '" + c.name() + "' is " + c.type()
-                        + " here but was " + type + " at training" + (options ? " (use --categorical to match)" : ""));
+                        + " here but was " + type + " at training" + advice);
             }
         }
     }

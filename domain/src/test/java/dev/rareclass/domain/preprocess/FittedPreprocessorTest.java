@@ -9,6 +9,7 @@ import dev.rareclass.domain.data.Column;
 import dev.rareclass.domain.data.FeatureMatrix;
 import dev.rareclass.domain.data.NumericColumn;
 import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.data.TextColumn;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.sampling.CategoricalBlock;
 import java.util.List;
@@ -153,6 +154,14 @@ class FittedPreprocessorTest {
         Table declared = table(new CategoricalColumn("c", List.of("1", "2"), new int[] {0, 1}));
         assertThatThrownBy(() -> p.transform(declared)).isInstanceOf(DataException.class)
                 .hasMessageContaining("column 'c' is categorical here but was numeric at training");
+        // on the command line the advice is to leave out the option that did it, not to add one
+        assertThatThrownBy(() -> p.requireSameSchema(declared)).isInstanceOf(DataException.class)
+                .hasMessageEndingWith("column 'c' is categorical here but was numeric at training (leave --categorical "
+                        + "c out: the model remembers how it read its columns)");
+        Table text = table(new TextColumn("c", new String[] {"1", "2"}));
+        assertThatThrownBy(() -> p.requireSameSchema(text)).isInstanceOf(DataException.class)
+                .hasMessageEndingWith("column 'c' is text here but was numeric at training (leave --text c out: the "
+                        + "model remembers how it read its columns)");
     }
 
     @Test
