@@ -153,4 +153,31 @@ class ModelRemembersReadingTest {
         }
         assertThat(dir.resolve("p.csv")).doesNotExist();
     }
+
+    /** Rows of a number a, a number b, a category color and a label y; row 5's b is written as {@code bFive}. */
+    private Path colors(String name, String bFive) throws IOException {
+        StringBuilder sb = new StringBuilder("a,b,color,y\n");
+        for (int i = 0; i < 120; i++) {
+            sb.append(i % 7).append(',').append(i == 5 ? bFive : Integer.toString(i % 5)).append(',')
+                    .append(i % 3 == 0 ? "red" : "blue").append(',').append(i % 6 == 0 ? "yes" : "no").append('\n');
+        }
+        return Files.writeString(dir.resolve(name), sb);
+    }
+
+    @Test
+    void aTextOptionOnAColumnTheModelReadAsCategoricalSaysTheModelDidNotThatTheUserNamedBoth() throws IOException {
+        Path data = colors("colors.csv", "4");
+        Path model = dir.resolve("m.model");
+        assertThat(CliRun.of("train", data.toString(), "--label", "y", "--positive", "yes", "--model", "logistic",
+                "--out", model.toString(), "-q").exitCode()).isZero();
+        CliRun explain = CliRun.of("explain", model.toString(), data.toString(), "--text", "color");
+        assertThat(explain.exitCode()).isEqualTo(2);
+        assertThat(explain.err()).isEqualTo("rareclass: " + data + ": column 'color' is named by --text, but the model "
+                + "read it as categorical: leave --text color out (the model remembers how it read its columns)"
+                + System.lineSeparator());
+        // both named by the user: both named in the message
+        CliRun both = CliRun.of("explain", model.toString(), data.toString(), "--categorical", "color", "--text",
+                "color");
+        assertThat(both.err()).contains("column 'color' is named by both --categorical and --text");
+    }
 }

@@ -101,12 +101,31 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
         String label = read.label().orElse(model.labelMapping().column());
         String positive = read.positive().orElse(model.labelMapping().positiveValue());
         requireNotTheNegativeClass(read.positive(), model.labelMapping());
+        requireNoTextOfACategoricalInput(data, given, model);
         read = read.withLabel(label, positive).withCategorical(model.categoricalInputs());
         java.util.Set<String> remembered = new java.util.LinkedHashSet<>();
         List.of(read.drop(), read.categorical(), read.text()).forEach(remembered::addAll);
         List.of(data.drop(), data.categorical(), data.text(), given.drop().orElse(List.of()),
                 given.categorical().orElse(List.of()), given.text().orElse(List.of())).forEach(remembered::removeAll);
         return read.withIfPresent(remembered);
+    }
+
+    /**
+     * Refuses a {@code --text} the user gives for a column the model reads as categorical (its remembered reading
+     * adds it to the categorical columns), saying so: the reader's own refusal would name a {@code --categorical} the
+     * user never gave. One the user names as both is left to the reader, which says that.
+     */
+    private static void requireNoTextOfACategoricalInput(DataOptions data, ReadingOptions given, FittedPipeline model) {
+        List<String> categorical = new java.util.ArrayList<>(data.categorical());
+        categorical.addAll(given.categorical().orElse(List.of()));
+        List<String> text = new java.util.ArrayList<>(data.text());
+        text.addAll(given.text().orElse(List.of()));
+        for (String t : text) {
+            if (model.categoricalInputs().contains(t) && !categorical.contains(t)) {
+                throw new UsageException(data.file() + ": column '" + t + "' is named by --text, but the model read "
+                        + "it as categorical: leave --text " + t + " out (the model remembers how it read its columns)");
+            }
+        }
     }
 
     /**
