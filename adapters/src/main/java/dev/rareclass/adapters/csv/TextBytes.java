@@ -88,8 +88,12 @@ final class TextBytes extends FilterInputStream {
             int b0 = b[off] & 0xff;
             int b1 = n > 1 ? b[off + 1] & 0xff : -1;
             if (b0 == 0x1f && b1 == 0x8b) {
-                throw new DataException(file + ": gzip data, not text; name the file with .gz to read it compressed, "
-                        + "or gunzip it");
+                // a .gz name is gunzipped already (InputFiles.open): gzip again inside is a file compressed twice
+                String name = file.toLowerCase(java.util.Locale.ROOT);
+                throw new DataException(name.endsWith(".gz") || name.endsWith(".tgz")
+                        ? file + ": gzip data inside the gzip data: the file looks compressed twice; gunzip it once "
+                                + "and read the result as a .gz file"
+                        : file + ": gzip data, not text; name the file with .gz to read it compressed, or gunzip it");
             }
             wide = (b0 == 0xff && b1 == 0xfe) || (b0 == 0xfe && b1 == 0xff)
                     || (b0 == 0 && b1 == 0 && n > 3 && (b[off + 2] & 0xff) == 0xfe && (b[off + 3] & 0xff) == 0xff);

@@ -15,6 +15,7 @@ import dev.rareclass.domain.data.CategoricalColumn;
 import dev.rareclass.domain.data.NumericColumn;
 import dev.rareclass.domain.data.TextColumn;
 import dev.rareclass.domain.preprocess.MissingPolicy;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +88,21 @@ class CsvTableSourceTest extends ReaderTestFiles {
         }
         Table t = source.read(labelled(p, "y", "1"));
         assertThat(t.numericMatrix().data()).containsExactly(1f, 2f);
+    }
+
+    @Test
+    void aFileCompressedTwiceIsSaidToBeSoNotToNeedAGzName() throws IOException {
+        ByteArrayOutputStream once = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(once)) {
+            out.write("x,y\n1,1\n2,0\n".getBytes(StandardCharsets.UTF_8));
+        }
+        Path twice = dir.resolve("d.csv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(twice))) {
+            out.write(once.toByteArray());
+        }
+        assertThatThrownBy(() -> source.read(labelled(twice, "y", "1"))).isInstanceOf(DataException.class)
+                .hasMessage(twice + ": gzip data inside the gzip data: the file looks compressed twice; gunzip it once "
+                        + "and read the result as a .gz file");
     }
 
     @Test
