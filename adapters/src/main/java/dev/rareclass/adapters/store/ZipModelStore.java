@@ -525,7 +525,10 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
                 }
             }
         } catch (NoSuchFileException e) {
-            throw new InputMissingException(file + ": no such model file", e);
+            // '-' stands for standard input wherever a table is read; a model is read by entries, not as a stream
+            throw new InputMissingException(file.toString().equals("-")
+                    ? "-: a model cannot be read from standard input; give the model file's path"
+                    : file + ": no such model file", e);
         } catch (ZipException | java.io.EOFException e) {
             throw refused(file, "not a rareclass model file (" + e.getMessage() + ")");
         } catch (IOException e) {

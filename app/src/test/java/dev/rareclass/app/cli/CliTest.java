@@ -198,6 +198,15 @@ class CliTest {
     }
 
     @Test
+    void aModelGivenAsStandardInputIsSaidToNeedAFileNotToBeMissing() {
+        CliRun r = CliRun.of("predict", "-", "-", "--out", dir.resolve("never.csv").toString());
+        assertThat(r.exitCode()).isEqualTo(66);
+        assertThat(r.err()).isEqualTo("rareclass: -: a model cannot be read from standard input; give the model "
+                + "file's path\n");
+        assertThat(dir.resolve("never.csv")).doesNotExist();
+    }
+
+    @Test
     void scoreRefusesAMissingScoreColumn() {
         CliRun r = CliRun.of("score", data.toString(), "--label", "label", "--positive", "rare", "--score", "nope");
         assertThat(r.exitCode()).isEqualTo(65);
