@@ -818,8 +818,11 @@ public final class AtomicFiles {
         String text;
         if (t instanceof AccessDeniedException) {
             text = "permission denied";
-        } else if (t instanceof NoSuchFileException) {
-            text = "no such file or folder";
+        } else if (t instanceof NoSuchFileException n) {
+            // a folder that makes no new file (/proc, /sys) says ENOENT too: no missing file, though it says so
+            Path folder = n.getFile() == null ? null : Path.of(n.getFile()).getParent();
+            text = folder != null && Files.isDirectory(folder) ? "no new file can be made in " + folder
+                    : "no such file or folder";
         } else if (t instanceof NotDirectoryException) {
             text = "not a folder";
         } else if (t instanceof DirectoryNotEmptyException) {
