@@ -205,7 +205,7 @@ public final class DataOptionsStep {
     static Table finish(RawTable raw, Layout layout, DataOptions options, boolean labelRequired) {
         String file = raw.file;
         List<String> names = raw.names;
-        refuseMissing(raw, layout);
+        refuseMissing(raw, layout, options.imputes());
         if (raw.failure != null) {
             throw raw.failure;
         }
@@ -284,7 +284,7 @@ public final class DataOptionsStep {
      * Throws for the first missing value the policy refuses, in row order (in a row, the features in column
      * order before the label), naming its line, its column and, when known, how it was written.
      */
-    private static void refuseMissing(RawTable raw, Layout layout) {
+    private static void refuseMissing(RawTable raw, Layout layout, boolean imputes) {
         int firstRow = Integer.MAX_VALUE;
         int firstCol = -1;
         int[] order = layout.features;
@@ -310,7 +310,9 @@ public final class DataOptionsStep {
         String token = raw.missingTokens == null ? null : raw.missingTokens[firstCol];
         throw DataException.at(raw.file, line, where, "missing value"
                 + (token == null || token.isEmpty() ? "" : " '" + token + "'")
-                + "; use --missing drop, mean, median or most-frequent, or --drop the column");
+                + (imputes ? "; use --missing drop, mean, median or most-frequent, or --drop the column"
+                        : "; the model puts nothing in its place (it was trained without imputing): use --missing drop "
+                                + "to leave such rows out, or train it with --missing mean, median or most-frequent"));
     }
 
     /**

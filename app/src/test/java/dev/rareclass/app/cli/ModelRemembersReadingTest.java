@@ -180,4 +180,23 @@ class ModelRemembersReadingTest {
                 "color");
         assertThat(both.err()).contains("column 'color' is named by both --categorical and --text");
     }
+
+    @Test
+    void aMissingValueForAModelTrainedWithoutImputingAdvisesOnlyWhatThatModelTakes() throws IOException {
+        Path model = dir.resolve("m.model");
+        assertThat(CliRun.of("train", colors("colors.csv", "4").toString(), "--label", "y", "--positive", "yes",
+                "--missing", "error", "--model", "logistic", "--out", model.toString(), "-q").exitCode()).isZero();
+        Path gap = colors("gap.csv", "NA");
+        Path out = dir.resolve("p.csv");
+        CliRun refused = CliRun.of("predict", model.toString(), gap.toString(), "--out", out.toString());
+        assertThat(refused.exitCode()).isEqualTo(65);
+        // not --missing mean, which this model then refuses: it puts nothing in a missing value's place
+        assertThat(refused.err()).isEqualTo("rareclass: " + gap + ", line 7, column 'b': missing value 'NA'; the model "
+                + "puts nothing in its place (it was trained without imputing): use --missing drop to leave such rows "
+                + "out, or train it with --missing mean, median or most-frequent" + System.lineSeparator());
+        CliRun dropped = CliRun.of("predict", model.toString(), gap.toString(), "--missing", "drop", "--out",
+                out.toString());
+        assertThat(dropped.exitCode()).as(dropped.err()).isZero();
+        assertThat(Files.readAllLines(out)).hasSize(120);
+    }
 }

@@ -27,11 +27,14 @@ import java.util.Optional;
  *                    the ones a model remembers from its training data, not the user's. A table without a column
  *                    the model dropped is fine; one without a column the model reads is refused by the model's
  *                    input schema, naming it as a missing column, not as an option the user never gave
+ * @param imputes     whether a missing value the {@code missing} policy refuses could be imputed by another policy:
+ *                    false for rows a model trained without imputing ({@code --missing error} or {@code drop}) scores,
+ *                    which puts nothing in a missing value's place, so its refusal advises {@code --missing drop} only
  */
 public record DataOptions(Path file, Optional<String> format, boolean header, Optional<Character> delimiter,
                           Optional<String> label, Optional<String> positive, List<String> drop,
                           List<String> categorical, List<String> text, MissingPolicy missing, int shiftLabels,
-                          List<String> ifPresent) {
+                          List<String> ifPresent, boolean imputes) {
 
     public DataOptions {
         Objects.requireNonNull(file, "file");
@@ -43,6 +46,14 @@ public record DataOptions(Path file, Optional<String> format, boolean header, Op
         if (shiftLabels < 0) {
             throw new dev.rareclass.domain.error.UsageException("--shift-labels must be 0 or more, got " + shiftLabels);
         }
+    }
+
+    /** Options whose missing values another policy could impute (see {@link #imputes}). */
+    public DataOptions(Path file, Optional<String> format, boolean header, Optional<Character> delimiter,
+                       Optional<String> label, Optional<String> positive, List<String> drop, List<String> categorical,
+                       List<String> text, MissingPolicy missing, int shiftLabels, List<String> ifPresent) {
+        this(file, format, header, delimiter, label, positive, drop, categorical, text, missing, shiftLabels,
+                ifPresent, true);
     }
 
     /** Options whose every column must be in the file (the user's own). */
@@ -58,7 +69,7 @@ public record DataOptions(Path file, Optional<String> format, boolean header, Op
         LinkedHashSet<String> all = new LinkedHashSet<>(ifPresent);
         all.addAll(columns);
         return new DataOptions(file, format, header, delimiter, label, positive, drop, categorical, text, missing,
-                shiftLabels, List.copyOf(all));
+                shiftLabels, List.copyOf(all), imputes);
     }
 
     /**
@@ -73,12 +84,12 @@ public record DataOptions(Path file, Optional<String> format, boolean header, Op
     /** The label column and positive value, each absent when not given. */
     public DataOptions withLabel(Optional<String> newLabel, Optional<String> newPositive) {
         return new DataOptions(file, format, header, delimiter, newLabel, newPositive, drop, categorical, text, missing,
-                shiftLabels, ifPresent);
+                shiftLabels, ifPresent, imputes);
     }
 
     public DataOptions withShiftLabels(int rows) {
         return new DataOptions(file, format, header, delimiter, label, positive, drop, categorical, text, missing, rows,
-                ifPresent);
+                ifPresent, imputes);
     }
 
     /** Options for a headed file with a label column and defaults for everything else. */
@@ -89,7 +100,7 @@ public record DataOptions(Path file, Optional<String> format, boolean header, Op
     /** Another file, read the same way. */
     public DataOptions withFile(Path other) {
         return new DataOptions(other, format, header, delimiter, label, positive, drop, categorical, text, missing,
-                shiftLabels, ifPresent);
+                shiftLabels, ifPresent, imputes);
     }
 
     public DataOptions withLabel(String newLabel, String newPositive) {
@@ -101,7 +112,7 @@ public record DataOptions(Path file, Optional<String> format, boolean header, Op
         LinkedHashSet<String> all = new LinkedHashSet<>(categorical);
         all.addAll(more);
         return new DataOptions(file, format, header, delimiter, label, positive, drop, List.copyOf(all), text, missing,
-                shiftLabels, ifPresent);
+                shiftLabels, ifPresent, imputes);
     }
 
     /** These options with one more column dropped (no change when it is dropped already). */
@@ -112,7 +123,7 @@ public record DataOptions(Path file, Optional<String> format, boolean header, Op
         List<String> more = new java.util.ArrayList<>(drop);
         more.add(column);
         return new DataOptions(file, format, header, delimiter, label, positive, more, categorical, text, missing,
-                shiftLabels, ifPresent);
+                shiftLabels, ifPresent, imputes);
     }
 
     /**
@@ -126,11 +137,17 @@ public record DataOptions(Path file, Optional<String> format, boolean header, Op
         List<String> fewer = new java.util.ArrayList<>(drop);
         fewer.remove(column);
         return new DataOptions(file, format, header, delimiter, label, positive, fewer, categorical, text, missing,
-                shiftLabels, ifPresent);
+                shiftLabels, ifPresent, imputes);
+    }
+
+    /** These options for rows scored by a model that imputes missing values, or not (see {@link #imputes}). */
+    public DataOptions withImputes(boolean modelImputes) {
+        return new DataOptions(file, format, header, delimiter, label, positive, drop, categorical, text, missing,
+                shiftLabels, ifPresent, modelImputes);
     }
 
     public DataOptions withMissing(MissingPolicy policy) {
         return new DataOptions(file, format, header, delimiter, label, positive, drop, categorical, text, policy,
-                shiftLabels, ifPresent);
+                shiftLabels, ifPresent, imputes);
     }
 }

@@ -85,7 +85,7 @@ public record ReadingOptions(Optional<String> format, Optional<Boolean> header, 
         return new DataOptions(data.file(), format.or(data::format), header.orElse(data.header()),
                 delimiter.or(data::delimiter), data.label(), data.positive(), drop.orElse(data.drop()),
                 categorical.orElse(data.categorical()), text.orElse(data.text()), missing.orElse(data.missing()),
-                data.shiftLabels(), data.ifPresent());
+                data.shiftLabels(), data.ifPresent(), data.imputes());
     }
 
     public boolean isEmpty() {

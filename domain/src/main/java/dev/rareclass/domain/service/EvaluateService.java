@@ -15,6 +15,7 @@ import dev.rareclass.domain.port.ModelStore;
 import dev.rareclass.domain.port.ReportSink;
 import dev.rareclass.domain.port.ResultSink;
 import dev.rareclass.domain.port.TableSource;
+import dev.rareclass.domain.preprocess.MissingPolicy;
 import dev.rareclass.domain.threshold.ThresholdPolicies;
 import dev.rareclass.domain.usecase.EvaluateUseCase;
 import java.nio.file.Path;
@@ -102,7 +103,9 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
         String positive = read.positive().orElse(model.labelMapping().positiveValue());
         requireNotTheNegativeClass(read.positive(), model.labelMapping());
         requireNoTextOfACategoricalInput(data, given, model);
-        read = read.withLabel(label, positive).withCategorical(model.categoricalInputs());
+        // a model trained without imputing puts nothing in a missing value's place: its refusal says so
+        read = read.withLabel(label, positive).withCategorical(model.categoricalInputs())
+                .withImputes(model.provenance().reading().missing().map(MissingPolicy::imputes).orElse(true));
         java.util.Set<String> remembered = new java.util.LinkedHashSet<>();
         List.of(read.drop(), read.categorical(), read.text()).forEach(remembered::addAll);
         List.of(data.drop(), data.categorical(), data.text(), given.drop().orElse(List.of()),
