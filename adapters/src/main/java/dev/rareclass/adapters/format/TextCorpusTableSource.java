@@ -17,11 +17,12 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -384,11 +385,29 @@ public final class TextCorpusTableSource extends ParsedTableSource {
         }
     }
 
+    /** The code of a folder name, given the first time it is met (with where, for a message about it). */
+    private static int code(String name, String where, Map<String, Integer> codes, List<String> names,
+                            List<String> firstSeen) {
+        return codes.computeIfAbsent(name, k -> {
+            names.add(k);
+            firstSeen.add(where);
+            return names.size() - 1;
+        });
+    }
+
     private static void archive(Path path, Corpus corpus) {
         TarEntries tar;
-        // labelled once every entry is read: where the class folders are depends on them all (see below)
-        List<String> where = new ArrayList<>();
-        List<List<String>> folders = new ArrayList<>();
+        // labelled once every entry is read: where the class folders are depends on them all (see below). Each entry
+        // keeps two folder names as codes, its top folder and the one below it (a bomb of a million entries must fit
+        // the heap it fitted before: a name and a path per entry did not), and each name where it was first met
+        Map<String, Integer> codes = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        List<String> firstSeen = new ArrayList<>();
+        int[] tops = new int[1024];
+        int[] belows = new int[1024];
+        int n = 0;
+        String onlyTop = null;
+        boolean oneTop = true;
         try (InputStream in = Inputs.open(path)) {
             tar = new TarEntries(in, corpus.file, corpus.limits);
             for (TarEntries.Entry e = tar.next(); e != null; e = tar.next()) {
@@ -397,20 +416,27 @@ public final class TextCorpusTableSource extends ParsedTableSource {
                 if (parts.size() < 2 || parts.getLast().startsWith(".")) {
                     continue;
                 }
-                where.add(corpus.file + ": entry '" + e.name() + "'");
-                folders.add(parts.subList(0, parts.size() - 1));
-                corpus.add(where.getLast(), e.content());
+                String where = corpus.file + ": entry '" + e.name() + "'";
+                corpus.add(where, e.content());
+                if (n == tops.length) {
+                    tops = Arrays.copyOf(tops, n * 2);
+                    belows = Arrays.copyOf(belows, n * 2);
+                }
+                // a document directly in the top folder has no class folder below it: the folder that holds it
+                tops[n] = code(parts.getFirst(), where, codes, names, firstSeen);
+                belows[n] = code(parts.get(Math.min(1, parts.size() - 2)), where, codes, names, firstSeen);
+                n++;
+                oneTop &= onlyTop == null || onlyTop.equals(parts.getFirst());
+                onlyTop = parts.getFirst();
             }
         } catch (IOException | UncheckedIOException e) {
             throw Inputs.failure(corpus.file, e);
         }
         // an archive of the corpus folder (tar czf c.tgz c) holds its class folders in one top folder; an archive
         // of the class folders themselves holds them at its top: one top folder for every document tells the first
-        int top = folders.stream().map(List::getFirst).distinct().count() == 1 ? 1 : 0;
-        for (int i = 0; i < folders.size(); i++) {
-            List<String> f = folders.get(i);
-            // a document directly in the top folder has no class folder: labelled by the folder that holds it
-            corpus.label(where.get(i), f.get(Math.min(top, f.size() - 1)));
+        int[] label = oneTop ? belows : tops;
+        for (int i = 0; i < n; i++) {
+            corpus.label(firstSeen.get(label[i]), names.get(label[i]));
         }
         corpus.notes.add("one document per archive entry, labelled by its class folder");
         if (tar.skippedLinks() > 0) {
