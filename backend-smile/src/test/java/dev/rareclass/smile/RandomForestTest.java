@@ -129,16 +129,7 @@ class RandomForestTest {
     void classWeightsBecomeSmilesDownSamplingDivisors() {
         Labels y = Labels.of(1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         java.util.List<String> notes = new java.util.ArrayList<>();
-        dev.rareclass.domain.model.ProgressListener progress = new dev.rareclass.domain.model.ProgressListener() {
-            @Override
-            public void update(String task, long done, long total) {
-            }
-
-            @Override
-            public void note(String message) {
-                notes.add(message);
-            }
-        };
+        dev.rareclass.domain.model.ProgressListener progress = collecting(notes);
         assertThat(SmileTrainers.smileClassWeight(ClassWeights.NONE, y, progress)).isNull();
         // balanced: positive 5, negative 10/18; negatives are thinned 9:1, capped at their count
         assertThat(SmileTrainers.smileClassWeight(ClassWeights.balanced(y), y, progress)).containsExactly(9, 1);
@@ -164,11 +155,9 @@ class RandomForestTest {
         assertThat(notes.get(1)).contains("class weight 3:2 acts as 2:1");
     }
 
-    @Test
-    void aDecisionTreesRoundedMultiplicitiesAreSaid() {
-        Labels y = Labels.of(1, 1, 0, 0, 0, 0);
-        java.util.List<String> notes = new java.util.ArrayList<>();
-        dev.rareclass.domain.model.ProgressListener progress = new dev.rareclass.domain.model.ProgressListener() {
+    /** A listener that keeps the notes it is given. */
+    private static dev.rareclass.domain.model.ProgressListener collecting(java.util.List<String> notes) {
+        return new dev.rareclass.domain.model.ProgressListener() {
             @Override
             public void update(String task, long done, long total) {
             }
@@ -178,6 +167,13 @@ class RandomForestTest {
                 notes.add(message);
             }
         };
+    }
+
+    @Test
+    void aDecisionTreesRoundedMultiplicitiesAreSaid() {
+        Labels y = Labels.of(1, 1, 0, 0, 0, 0);
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        dev.rareclass.domain.model.ProgressListener progress = collecting(notes);
         assertThat(SmileTrainers.multiplicities(new ClassWeights(2, 1), y, progress)).containsExactly(2, 2, 1, 1, 1, 1);
         assertThat(notes).isEmpty();
         // 3:2 counts each positive twice; 1.4:1 and 0.6:0.4 (1.4999... in binary) count every row once, as no weights

@@ -220,13 +220,19 @@ class NewUserTest {
         assertThat(lines.get(4)).startsWith("5,k-1004,");
     }
 
-    @Test
-    void predictIdNamingNoColumnIsADataError() throws IOException {
-        Path data = withIds("ids-missing.csv", 100, false);
-        Path model = dir.resolve("ids-missing.model");
+    /** A logistic model of a table of {@link #withIds}, its key and account columns dropped. */
+    private Path idsModel(Path data, String name) {
+        Path model = dir.resolve(name);
         CliRun train = CliRun.of("train", data.toString(), "--label", "y", "--positive", "fraud", "--drop",
                 "key,account", "--model", "logistic", "--out", model.toString());
         assertThat(train.exitCode()).as(train.err()).isZero();
+        return model;
+    }
+
+    @Test
+    void predictIdNamingNoColumnIsADataError() throws IOException {
+        Path data = withIds("ids-missing.csv", 100, false);
+        Path model = idsModel(data, "ids-missing.model");
         Path out = dir.resolve("never.csv");
         CliRun r = CliRun.of("predict", model.toString(), data.toString(), "--id", "customer", "--out", out.toString());
         assertThat(r.exitCode()).isEqualTo(65);
@@ -238,10 +244,7 @@ class NewUserTest {
     @Test
     void predictIdNamingTheLabelColumnSaysSoAndNamesNoDropNobodyGave() throws IOException {
         Path data = withIds("ids-label.csv", 100, false);
-        Path model = dir.resolve("ids-label.model");
-        CliRun train = CliRun.of("train", data.toString(), "--label", "y", "--positive", "fraud", "--drop",
-                "key,account", "--model", "logistic", "--out", model.toString());
-        assertThat(train.exitCode()).as(train.err()).isZero();
+        Path model = idsModel(data, "ids-label.model");
         Path out = dir.resolve("never.csv");
         CliRun r = CliRun.of("predict", model.toString(), data.toString(), "--id", "y", "--out", out.toString());
         assertThat(r.exitCode()).isEqualTo(2);
