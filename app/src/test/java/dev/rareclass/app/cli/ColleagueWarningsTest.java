@@ -94,6 +94,21 @@ class ColleagueWarningsTest {
     }
 
     @Test
+    void aComparisonInWhichNoModelBeatsChanceIsPointedOut() throws Exception {
+        // train warned of a model no better than chance; compare ranked such models without a word
+        Path noise = table("noise-compare.csv", 1, false);
+        CliRun r = CliRun.of("compare", noise.toString(), "--label", "y", "--positive", "1", "--models", "logistic",
+                "--folds", "3", "-q");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).containsPattern("warning: every model's mean ROC-AUC is within 0\\.0[0-5][0-9] of 0\\.5: none "
+                + "tells the classes apart better than chance");
+        Path signal = table("signal-compare.csv", 1, true);
+        CliRun good = CliRun.of("compare", signal.toString(), "--label", "y", "--positive", "1", "--models", "logistic",
+                "--folds", "3", "-q");
+        assertThat(good.err()).doesNotContain("better than chance");
+    }
+
+    @Test
     void aThresholdThatFlagsNoTestRowIsPointedOut() throws Exception {
         // two identical rows repeated, perfectly separable: the max-F1 threshold of the first fit sat above every score
         // of the refit, and the leaderboard showed recall 0.000 on every fold without a word

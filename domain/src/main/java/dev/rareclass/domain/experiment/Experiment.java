@@ -135,7 +135,23 @@ public final class Experiment {
                 .forEach(progress::note);
         IdenticalRows.warnings(board).forEach(progress::note);
         ranked.forEach(row -> flaggedNothing(row).ifPresent(progress::note));
+        noBetterThanChance(ranked).ifPresent(progress::note);
         return board;
+    }
+
+    /**
+     * A warning when no row tells the classes apart (every mean ROC-AUC within 0.05 of 0.5, as {@code train} warns
+     * of its one model): a comparison of constant features ranked its models on noise without a word.
+     */
+    static java.util.Optional<String> noBetterThanChance(List<LeaderboardRow> rows) {
+        double best = rows.stream().mapToDouble(r -> r.metric(dev.rareclass.domain.metrics.MetricName.ROC_AUC).mean())
+                .filter(v -> !Double.isNaN(v)).map(v -> Math.abs(v - 0.5)).max().orElse(Double.NaN);
+        if (Double.isNaN(best) || best > 0.05) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT, "warning: every model's mean ROC-AUC is "
+                + "within %.3f of 0.5: none tells the classes apart better than chance (check the label, the features "
+                + "and --positive)", best));
     }
 
     /**
