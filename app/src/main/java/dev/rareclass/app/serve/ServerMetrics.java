@@ -45,10 +45,7 @@ final class ServerMetrics {
 
     void answered(String model, int status, long nanos) {
         inFlight.dec();
-        requests.labelValues(model, Integer.toString(status)).inc();
-        if (status >= 400) {
-            errors.labelValues(model).inc();
-        }
+        count(model, status);
         latency.labelValues(model).observe(nanos / 1e9);
     }
 
@@ -57,9 +54,14 @@ final class ServerMetrics {
      * an unknown HTTP version) or turned away while stopping: counted under {@code model=""}, without a latency.
      */
     void refusedBeforeHandling(int status) {
-        requests.labelValues("", Integer.toString(status)).inc();
+        count("", status);
+    }
+
+    /** One answer in the requests by status, and in the errors when it is one. */
+    private void count(String model, int status) {
+        requests.labelValues(model, Integer.toString(status)).inc();
         if (status >= 400) {
-            errors.labelValues("").inc();
+            errors.labelValues(model).inc();
         }
     }
 

@@ -363,18 +363,18 @@ public final class FittedPreprocessor {
             if (at < 0 || !(table.columns().get(at) instanceof dev.rareclass.domain.data.CategoricalColumn c)) {
                 continue;
             }
-            int[] rows = new int[c.levels().size()];
+            boolean[] held = new boolean[c.levels().size()];
             int present = 0;
             for (int r = 0; r < c.size(); r++) {
                 if (c.code(r) >= 0) {
-                    rows[c.code(r)]++;
+                    held[c.code(r)] = true;
                     present++;
                 }
             }
             List<String> seenHere = new ArrayList<>();
             boolean anyKnown = false;
-            for (int i = 0; i < rows.length; i++) {
-                if (rows[i] > 0) {
+            for (int i = 0; i < held.length; i++) {
+                if (held[i]) {
                     anyKnown |= onehot.levels().contains(c.levels().get(i));
                     if (seenHere.size() < 3) {
                         seenHere.add("'" + dev.rareclass.domain.error.Quoting.clipped(c.levels().get(i), 20) + "'");
