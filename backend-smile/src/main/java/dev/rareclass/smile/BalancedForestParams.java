@@ -16,8 +16,8 @@ import smile.model.cart.SplitRule;
  * @param trees     number of trees ({@code trees}, default 100)
  * @param mtry      features tried at each split ({@code mtry}); 0 means {@code floor(sqrt(d))}, resolved when the
  *                  column count is known
- * @param maxDepth  maximum tree depth counted as {@code random-forest@smile} counts it, the root being level 1
- *                  ({@code max-depth}, default and most 200)
+ * @param maxDepth  maximum tree depth counted as scikit-learn does, splits from the root to a leaf, as
+ *                  {@code random-forest@smile}'s ({@code max-depth}, default and most 199)
  * @param maxNodes  maximum leaves per tree ({@code max-nodes}); 0 (the default) means no limit
  * @param nodeSize  minimum rows in a leaf ({@code node-size}, default 1), a row drawn twice counting twice
  * @param splitRule impurity used to choose splits ({@code split-rule}: gini, entropy, classification_error;
@@ -30,11 +30,11 @@ public record BalancedForestParams(int trees, int mtry, int maxDepth, int maxNod
     public static final Set<String> NAMES = Set.of(TREES, RandomForestParams.MTRY, MAX_DEPTH, MAX_NODES, NODE_SIZE,
             RandomForestParams.SPLIT_RULE);
 
-    public static final BalancedForestParams DEFAULTS = new BalancedForestParams(100, 0, RandomForestParams.MAX_TREE_DEPTH,
+    public static final BalancedForestParams DEFAULTS = new BalancedForestParams(100, 0, DecisionTreeParams.MAX_TREE_DEPTH,
             0, 1, SplitRule.GINI);
 
     public BalancedForestParams {
-        if (trees < 1 || mtry < 0 || maxDepth < 2 || maxDepth > RandomForestParams.MAX_TREE_DEPTH
+        if (trees < 1 || mtry < 0 || maxDepth < 1 || maxDepth > DecisionTreeParams.MAX_TREE_DEPTH
                 || (maxNodes != 0 && maxNodes < 2) || nodeSize < 1 || splitRule == null) {
             throw new IllegalArgumentException("invalid balanced random forest parameters: trees=" + trees + " mtry=" + mtry
                     + " max-depth=" + maxDepth + " max-nodes=" + maxNodes + " node-size=" + nodeSize
@@ -47,7 +47,7 @@ public record BalancedForestParams(int trees, int mtry, int maxDepth, int maxNod
         p.requireKnown(NAMES, SmileKind.BALANCED_RANDOM_FOREST.model);
         int trees = p.integer(TREES, DEFAULTS.trees, 1, 100_000);
         int mtry = p.integer(RandomForestParams.MTRY, DEFAULTS.mtry, 1, Integer.MAX_VALUE);
-        int maxDepth = p.integer(MAX_DEPTH, DEFAULTS.maxDepth, 2, RandomForestParams.MAX_TREE_DEPTH);
+        int maxDepth = p.integer(MAX_DEPTH, DEFAULTS.maxDepth, 1, DecisionTreeParams.MAX_TREE_DEPTH);
         int maxNodes = p.integer(MAX_NODES, DEFAULTS.maxNodes, 2, Integer.MAX_VALUE);
         int nodeSize = p.integer(NODE_SIZE, DEFAULTS.nodeSize, 1, Integer.MAX_VALUE);
         String rule = p.choice(RandomForestParams.SPLIT_RULE, DEFAULTS.splitRule.name().toLowerCase(Locale.ROOT),

@@ -14,8 +14,7 @@ import smile.model.cart.SplitRule;
  *
  * @param maxDepth  maximum depth counted as scikit-learn does, splits from the root to a leaf ({@code max-depth},
  *                  default and most 199, so that Smile's depth, which counts the root as 1, stays within the
- *                  codec's nesting bound of 200). Note that {@code random-forest@smile}'s {@code max-depth} is
- *                  Smile's own count, one more for the same tree, kept so its results do not change.
+ *                  codec's nesting bound of 200), as every tree kind's {@code max-depth}.
  * @param maxNodes  maximum leaves ({@code max-nodes}); 0 (the default) means no limit
  * @param nodeSize  minimum rows in a leaf ({@code node-size}, default 1)
  * @param splitRule impurity used to choose splits ({@code split-rule}: gini, entropy, classification_error;

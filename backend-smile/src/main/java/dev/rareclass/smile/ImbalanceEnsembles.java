@@ -117,7 +117,7 @@ final class ImbalanceEnsembles {
         SplittableRandom rng = new SplittableRandom(seed);
         int[] balanced = RandomUnderSampling.balance(all(d.n), d.y, rng);
         int[] drawn = bootstrap(balanced, balanced.length, rng);
-        return d.tree(counts(d.n, drawn), p.splitRule(), p.maxDepth(), p.maxNodes(), p.nodeSize(), p.mtry(), rng.nextLong());
+        return d.tree(counts(d.n, drawn), p.splitRule(), p.maxDepth() + 1, p.maxNodes(), p.nodeSize(), p.mtry(), rng.nextLong());
     }
 
     /**

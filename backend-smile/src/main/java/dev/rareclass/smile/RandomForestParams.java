@@ -17,8 +17,10 @@ import smile.model.cart.SplitRule;
  * @param trees     number of trees ({@code trees}, default 100)
  * @param mtry      features tried at each split ({@code mtry}); 0 means {@code floor(sqrt(d))},
  *                  resolved when the column count is known
- * @param maxDepth  maximum tree depth ({@code max-depth}, default and most 200, so that (de)serialising
- *                  a tree never nests deeper than the codec allows; trees rarely get near it)
+ * @param maxDepth  maximum tree depth counted as scikit-learn does, splits from the root to a leaf ({@code max-depth},
+ *                  default and most 199, as {@code decision-tree@smile}'s and every backend's {@code max-depth}); Smile
+ *                  counts the root as level 1, so it is given this plus one ({@link #smileMaxDepth}). Model files
+ *                  store Smile's count, as they did when this parameter was Smile's count
  * @param maxNodes  maximum leaves per tree ({@code max-nodes}); 0 (the default) means no limit
  * @param nodeSize  minimum rows in a leaf ({@code node-size}, default 1)
  * @param subsample fraction of each class drawn per tree ({@code subsample}, default 1.0): 1.0 is a
@@ -36,12 +38,14 @@ public record RandomForestParams(int trees, int mtry, int maxDepth, int maxNodes
     /** Parameter names {@code random-forest@smile} accepts. */
     public static final Set<String> NAMES = Set.of(TREES, MTRY, MAX_DEPTH, MAX_NODES, NODE_SIZE, SUBSAMPLE, SPLIT_RULE);
 
+    /** Smile's deepest tree (its root at level 1), so that (de)serialising a tree never nests deeper than the codec allows. */
     static final int MAX_TREE_DEPTH = 200;
 
-    public static final RandomForestParams DEFAULTS = new RandomForestParams(100, 0, MAX_TREE_DEPTH, 0, 1, 1.0, SplitRule.GINI);
+    public static final RandomForestParams DEFAULTS = new RandomForestParams(100, 0, DecisionTreeParams.MAX_TREE_DEPTH, 0,
+            1, 1.0, SplitRule.GINI);
 
     public RandomForestParams {
-        if (trees < 1 || mtry < 0 || maxDepth < 2 || maxDepth > MAX_TREE_DEPTH || (maxNodes != 0 && maxNodes < 2)
+        if (trees < 1 || mtry < 0 || maxDepth < 1 || maxDepth > DecisionTreeParams.MAX_TREE_DEPTH || (maxNodes != 0 && maxNodes < 2)
                 || nodeSize < 1 || !(subsample > 0 && subsample <= 1) || splitRule == null) {
             throw new IllegalArgumentException("invalid random forest parameters: trees=" + trees + " mtry=" + mtry
                     + " max-depth=" + maxDepth + " max-nodes=" + maxNodes + " node-size=" + nodeSize
@@ -54,7 +58,7 @@ public record RandomForestParams(int trees, int mtry, int maxDepth, int maxNodes
         p.requireKnown(NAMES, SmileKind.RANDOM_FOREST.model);
         int trees = p.integer(TREES, DEFAULTS.trees, 1, 100_000);
         int mtry = p.integer(MTRY, DEFAULTS.mtry, 1, Integer.MAX_VALUE);
-        int maxDepth = p.integer(MAX_DEPTH, DEFAULTS.maxDepth, 2, MAX_TREE_DEPTH);
+        int maxDepth = p.integer(MAX_DEPTH, DEFAULTS.maxDepth, 1, DecisionTreeParams.MAX_TREE_DEPTH);
         int maxNodes = p.integer(MAX_NODES, DEFAULTS.maxNodes, 2, Integer.MAX_VALUE);
         int nodeSize = p.integer(NODE_SIZE, DEFAULTS.nodeSize, 1, Integer.MAX_VALUE);
         double subsample = p.positiveFraction(SUBSAMPLE, DEFAULTS.subsample);
@@ -62,6 +66,11 @@ public record RandomForestParams(int trees, int mtry, int maxDepth, int maxNodes
                 Set.of("gini", "entropy", "classification_error"));
         return new RandomForestParams(trees, mtry, maxDepth, maxNodes, nodeSize, subsample,
                 SplitRule.valueOf(rule.toUpperCase(Locale.ROOT)));
+    }
+
+    /** Smile's depth limit: its root is at level 1. */
+    int smileMaxDepth() {
+        return maxDepth + 1;
     }
 
     /** The {@code mtry} used for {@code d} feature columns; a {@code UsageException} if it exceeds them. */

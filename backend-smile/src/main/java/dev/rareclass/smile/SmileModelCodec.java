@@ -94,7 +94,7 @@ public final class SmileModelCodec implements ModelCodec {
             new Stored(SmileKind.SVM.kind, SmileModelCodec::readSvm),
             new Stored(SmileKind.MLP.kind, SmileModelCodec::readMlp),
             new Stored(SmileKind.BALANCED_RANDOM_FOREST.kind, in -> readBagged(in, SmileKind.BALANCED_RANDOM_FOREST,
-                    BalancedForestParams::of, (p, trees) -> trees.length == p.trees() && p.mtry() >= 1
+                    stored -> BalancedForestParams.of(shiftDepth(stored, -1)), (p, trees) -> trees.length == p.trees() && p.mtry() >= 1
                             && p.mtry() <= trees[0].schema().length())),
             new Stored(SmileKind.BALANCED_BAGGING.kind, in -> readBagged(in, SmileKind.BALANCED_BAGGING,
                     BalancedBaggingParams::of, (p, trees) -> trees.length == p.trees())),
@@ -165,7 +165,8 @@ public final class SmileModelCodec implements ModelCodec {
                 case SmileSvmClassifier svm -> writeSerialised(out, SVM, svm.params(), new Object[] {svm.svm(), svm.platt()});
                 case SmileImbalanceEnsembleClassifier<?> bag -> writeSerialised(out,
                         bag.smileKind() == SmileKind.BALANCED_RANDOM_FOREST ? BALANCED_RANDOM_FOREST : BALANCED_BAGGING,
-                        bag.params(), bag.trees());
+                        bag.smileKind() == SmileKind.BALANCED_RANDOM_FOREST ? shiftDepth(bag.params(), 1) : bag.params(),
+                        bag.trees());
                 case SmileImbalanceBoostClassifier<?> boost -> writeBoosted(out, boost);
                 case SmileMlpClassifier mlp -> {
                     writeSerialised(out, MLP, mlp.params(), mlp.net());
@@ -194,7 +195,7 @@ public final class SmileModelCodec implements ModelCodec {
         RandomForestParams p = rf.forestParams();
         out.writeInt(p.trees());
         out.writeInt(p.mtry());
-        out.writeInt(p.maxDepth());
+        out.writeInt(p.smileMaxDepth()); // Smile's count, as files have always stored it (see shiftDepth)
         out.writeInt(p.maxNodes());
         out.writeInt(p.nodeSize());
         out.writeDouble(p.subsample());
@@ -298,8 +299,8 @@ public final class SmileModelCodec implements ModelCodec {
     }
 
     private static SmileRandomForestClassifier readForest(DataInputStream in) throws IOException {
-        RandomForestParams params = validParams(() -> new RandomForestParams(in.readInt(), in.readInt(), in.readInt(),
-                in.readInt(), in.readInt(), in.readDouble(), smile.model.cart.SplitRule.valueOf(in.readUTF())));
+        RandomForestParams params = validParams(() -> new RandomForestParams(in.readInt(), in.readInt(),
+                in.readInt() - 1, in.readInt(), in.readInt(), in.readDouble(), smile.model.cart.SplitRule.valueOf(in.readUTF())));
         Object read = readSerialised(in, "forest");
         if (!(read instanceof RandomForest forest) || forest.numClasses() != 2) {
             throw refused("it holds a " + className(read) + ", not a binary random forest");
@@ -565,6 +566,20 @@ public final class SmileModelCodec implements ModelCodec {
                 throw refused("it lists parameter " + key + " twice");
             }
         }
+        return Hyperparameters.of(map);
+    }
+
+    /**
+     * {@code params} with its {@code max-depth} moved by {@code shift} (a value that is not a plain number is left
+     * for the validation to refuse). {@code random-forest} and {@code balanced-random-forest} files store the depth as Smile
+     * counts it, the root being level 1: that is what the parameter meant until it came to count splits, as every
+     * other tree kind's does, and storing it so keeps the files written before that loading as they were.
+     */
+    private static Hyperparameters shiftDepth(Hyperparameters params, int shift) {
+        java.util.Map<String, String> map = new java.util.LinkedHashMap<>(params.asMap());
+        // ASCII digits only: Integer.parseInt would read other scripts' digits, which the validation refuses
+        map.computeIfPresent(SmileTreeParams.MAX_DEPTH, (key, value) -> value.matches("[0-9]{1,9}")
+                ? Integer.toString(Integer.parseInt(value) + shift) : value);
         return Hyperparameters.of(map);
     }
 

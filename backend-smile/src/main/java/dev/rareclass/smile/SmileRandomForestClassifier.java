@@ -69,10 +69,11 @@ public final class SmileRandomForestClassifier extends SmileForestClassifier<Ran
     @Override
     public String summary() {
         DecisionTree[] trees = trees();
-        double meanDepth = Arrays.stream(trees).mapToInt(t -> t.root().depth()).average().orElse(0);
+        // Smile's depth counts the root as level 1; max-depth, as scikit-learn, counts splits from the root
+        double meanDepth = Arrays.stream(trees).mapToInt(t -> t.root().depth() - 1).average().orElse(0);
         double meanLeaves = Arrays.stream(trees).mapToInt(t -> t.root().leaves()).average().orElse(0);
         return String.format(Locale.ROOT,
-                "random forest (Smile), %d trees, mean depth %.1f, mean leaves %.1f, mtry=%d of %d features, split rule %s",
+                "random forest (Smile), %d trees, mean depth %.1f (splits from the root), mean leaves %.1f, mtry=%d of %d features, split rule %s",
                 trees.length, meanDepth, meanLeaves, params.mtry(), featureCount(),
                 params.splitRule().name().toLowerCase(Locale.ROOT));
     }

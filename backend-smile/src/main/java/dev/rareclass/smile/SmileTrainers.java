@@ -363,7 +363,7 @@ final class SmileTrainers {
         for (int t = 0; t < seeds.length; t++) {
             seeds[t] = rng.nextLong();
         }
-        return new RandomForest.Options(resolved.trees(), resolved.mtry(), resolved.splitRule(), resolved.maxDepth(),
+        return new RandomForest.Options(resolved.trees(), resolved.mtry(), resolved.splitRule(), resolved.smileMaxDepth(),
                 resolved.maxNodes() == 0 ? Integer.MAX_VALUE : resolved.maxNodes(), resolved.nodeSize(),
                 resolved.subsample(), smileClassWeight(ctx.classWeights(), y, ctx.progress()), seeds, null);
     }

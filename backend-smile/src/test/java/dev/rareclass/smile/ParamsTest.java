@@ -35,7 +35,7 @@ class ParamsTest {
     void randomForestDefaults() {
         RandomForestParams params = RandomForestParams.of(Hyperparameters.empty());
         // scikit-learn's RandomForestClassifier defaults: fully grown trees (depth capped at 200), min_samples_leaf=1
-        assertThat(params).isEqualTo(new RandomForestParams(100, 0, 200, 0, 1, 1.0, SplitRule.GINI));
+        assertThat(params).isEqualTo(new RandomForestParams(100, 0, 199, 0, 1, 1.0, SplitRule.GINI));
         assertThat(params.mtryFor(10)).isEqualTo(3);
         assertThat(params.mtryFor(1)).isEqualTo(1);
         assertThat(params.mtryFor(16)).isEqualTo(4);
@@ -86,7 +86,7 @@ class ParamsTest {
     void balancedRandomForestDefaultsAreImblearnsAndNamesAreRandomForests() {
         // BalancedRandomForestClassifier: 100 trees, max_features='sqrt', fully grown, min_samples_leaf=1, gini
         BalancedForestParams defaults = BalancedForestParams.of(Hyperparameters.empty());
-        assertThat(defaults).isEqualTo(new BalancedForestParams(100, 0, 200, 0, 1, SplitRule.GINI));
+        assertThat(defaults).isEqualTo(new BalancedForestParams(100, 0, 199, 0, 1, SplitRule.GINI));
         assertThat(defaults.resolvedFor(10).mtry()).isEqualTo(3);
         BalancedForestParams params = BalancedForestParams.of(p("trees=7", "mtry=2", "max-depth=6", "max-nodes=9",
                 "node-size=3", "split-rule=entropy"));
@@ -187,8 +187,8 @@ class ParamsTest {
         "logistic|tolerance=0|tolerance=0",
         "logistic|max-iterations=many|max-iterations=many is not an integer",
         "random-forest|trees=0|trees=0",
-        "random-forest|max-depth=1|max-depth=1",
-        "random-forest|max-depth=500|max-depth=500",
+        "random-forest|max-depth=0|max-depth=0",
+        "random-forest|max-depth=200|max-depth=200",
         "random-forest|node-size=0|node-size=0",
         "random-forest|subsample=0|subsample=0",
         "random-forest|subsample=1.5|subsample=1.5",
@@ -244,7 +244,8 @@ class ParamsTest {
         "gradient-boosting|subsample=2|subsample=2",
         "balanced-random-forest|trees=0|trees=0",
         "balanced-random-forest|mtry=0|mtry=0",
-        "balanced-random-forest|max-depth=1|max-depth=1",
+        "balanced-random-forest|max-depth=0|max-depth=0",
+        "balanced-random-forest|max-depth=200|max-depth=200",
         "balanced-random-forest|max-nodes=1|max-nodes=1",
         "balanced-random-forest|node-size=0|node-size=0",
         "balanced-random-forest|split-rule=best|split-rule=best",

@@ -159,6 +159,43 @@ class SmileModelCodecTest {
         assertForestPayloadRefused(new ArrayList<>(List.of(1, 2)), "not a binary random forest");
     }
 
+    /**
+     * The two forests' {@code max-depth} counted Smile's levels (the root being 1) before it came to count splits, as
+     * every other tree kind's does; their files still store Smile's count, so a file written before loads with the
+     * same trees and a depth one less, and one written now is what an earlier build would have written.
+     */
+    @Test
+    void forestDepthsAreStoredAsSmileCountsLevelsSoEarlierFilesLoadAsTheyWere() {
+        TrainedClassifier forest = forest(); // max-depth=12
+        byte[] bytes = codec.encode(forest);
+        // magic (4 bytes), version, kind, then trees, mtry and the depth as ints
+        assertThat(java.nio.ByteBuffer.wrap(bytes, 14, 4).getInt()).isEqualTo(13);
+        java.nio.ByteBuffer.wrap(bytes).putInt(14, 200); // an earlier build's default, fully grown trees
+        TrainedClassifier back = codec.decode(bytes, "random-forest", Hyperparameters.empty(), null);
+        assertThat(back.params().asMap()).containsEntry("max-depth", "199");
+        assertThat(back.scores(DATA.x())).containsExactly(forest.scores(DATA.x()));
+        java.nio.ByteBuffer.wrap(bytes).putInt(14, 1); // no split at all: refused, as before
+        assertRefused(bytes, "random-forest").hasMessageContaining("max-depth=0");
+
+        TrainedClassifier balanced = SmileTrainers.balancedRandomForest()
+                .create(Hyperparameters.of(Map.of("trees", "5", "max-depth", "7")))
+                .train(DATA.x(), DATA.y(), TrainingContext.ofSeed(1));
+        byte[] stored = codec.encode(balanced);
+        String text = new String(stored, StandardCharsets.ISO_8859_1);
+        // the parameters as key and value strings (two-byte length, then the characters)
+        assertThat(text).contains("\0\u0009max-depth\0\u00018");
+        TrainedClassifier loaded = assertRoundTrips(balanced, "balanced-random-forest");
+        assertThat(loaded.params().asMap()).containsEntry("max-depth", "7");
+        byte[] earlier = text.replace("\0\u0009max-depth\0\u00018", "\0\u0009max-depth\0\u0003200")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(codec.decode(earlier, "balanced-random-forest", Hyperparameters.empty(), null).params().asMap())
+                .containsEntry("max-depth", "199");
+        byte[] foreign = text.replace("\0\u0009max-depth\0\u00018", "\0\u0009max-depth\0\u0004\u00d9\u00a1\u00d9\u00a8")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        // "\u0661\u0668" (18 in Arabic-Indic digits, as modified UTF-8): Integer.parseInt reads it, the validation does not
+        assertRefused(foreign, "balanced-random-forest").hasMessageContaining("max-depth");
+    }
+
     @Test
     void encodingAnotherBackendsClassifierFails() {
         TrainedClassifier foreign = new TrainedClassifier() {

@@ -219,7 +219,7 @@ class UsageValueCorpusTest {
         cases.add(c("train --seed with a full-width digit", TRAIN, List.of("--seed", "\uff11"), "--seed", "\uff11"));
         param(cases, "random-forest@smile", "mtry=0", "mtry", "0");
         param(cases, "random-forest@smile", "mtry=99", "mtry", "99");
-        param(cases, "random-forest@smile", "max-depth=1", "max-depth", "1");
+        param(cases, "random-forest@smile", "max-depth=0", "max-depth", "0");
         param(cases, "random-forest@smile", "max-depth=500", "max-depth", "500");
         param(cases, "random-forest@smile", "max-nodes=1", "max-nodes", "1");
         param(cases, "random-forest@smile", "node-size=0", "node-size", "0");
