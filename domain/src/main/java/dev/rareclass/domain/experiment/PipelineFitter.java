@@ -119,9 +119,10 @@ public final class PipelineFitter {
     }
 
     /**
-     * A fitted model with the scores its threshold was chosen on: rows of the fitted table that the model scoring
-     * them never saw (the hold-out, every row out of fold, or the rows with out-of-bag scores), as the model's prior
-     * correction gives them.
+     * A fitted model with the scores its threshold was chosen on and its validation metrics measured on: rows of the
+     * fitted table that the model scoring them never saw (the hold-out, every row out of fold, or the rows with
+     * out-of-bag scores), as the model's prior correction gives them. With a calibration, each row's score is mapped
+     * by a calibration fitted without it ({@link CrossCalibrated}), as the validation metrics measure them.
      *
      * @param model  the model, refit on every row when its threshold was tuned on a hold-out or out of fold
      * @param rows   indices into the fitted table of the scored rows (empty with a fixed threshold)
@@ -236,29 +237,43 @@ public final class PipelineFitter {
         }
         int[] yv = all.select(heldOut).toArray();
         Calibration calibration = null;
+        double[] measured = scores; // the scores the validation metrics are measured on
         if (!settings.calibration().equals("none")) {
             if (!probabilities) { // ResolvedPipeline.unsupported refuses this before any fit; a guard for callers of resolve
                 throw new IllegalStateException("calibration of anomaly scores (" + pipeline.spec().model() + ")");
             }
+            double[] raw = scores.clone();
             // fitted on the same never-seen scores the threshold is then chosen on, as the model will give them
             calibration = Calibration.fit(settings.calibration(), yv, scores);
             selection = selection + "; " + settings.calibration() + " calibration fitted on the same scores";
+            java.util.function.UnaryOperator<Calibration> toDeploy = java.util.function.UnaryOperator.identity();
             if (settings.deployPrevalence() > 0) {
                 // fitted on rows at the training base rate (fitPart corrected to it): then moved to the deploy one
                 double training = (double) all.positives() / n;
                 var shift = PriorCorrection.of(training, settings.deployPrevalence());
                 if (shift.isPresent()) {
-                    calibration = calibration.shifted(shift.get());
+                    toDeploy = c -> c.shifted(shift.get());
+                    calibration = toDeploy.apply(calibration);
                     selection += String.format(java.util.Locale.ROOT, ", its probabilities moved from the training "
                             + "base rate %.4g to the deploy prevalence %.4g", training, settings.deployPrevalence());
                 }
             }
             calibration.applyAll(scores);
+            CrossCalibrated cross = CrossCalibrated.of(settings.calibration(), yv, raw, settings.seed(), toDeploy);
+            if (cross != null) {
+                measured = cross.scores();
+                selection += "; validation metrics on the scores each calibrated by a calibration fitted on the other "
+                        + (cross.parts() - 1) + " of " + cross.parts() + " parts of them";
+            } else {
+                progress.note("the validation metrics are measured on the rows the " + settings.calibration()
+                        + " calibration was fitted on (fewer than 2 rows of a class to fit it without them), so they "
+                        + "flatter it");
+            }
         }
         double[] costs = table.rowCosts().map(c -> select(c, heldOut)).orElse(null);
         double threshold = policy.choose(yv, scores, costs);
         Map<String, Double> validation = new LinkedHashMap<>();
-        for (Map.Entry<MetricName, Double> e : BinaryMetrics.compute(yv, scores, threshold, probabilities).asMap().entrySet()) {
+        for (Map.Entry<MetricName, Double> e : BinaryMetrics.compute(yv, measured, threshold, probabilities).asMap().entrySet()) {
             validation.put(e.getKey().key(), e.getValue());
         }
         // the model users get has seen every row; it keeps the threshold chosen on scores no fit had seen
@@ -276,7 +291,7 @@ public final class PipelineFitter {
         Provenance provenance = Provenance.now(table.source(), dataSha256, settings.seed(), n, heldOut.length)
                 .withSelection(selection);
         return new Scored(assemble(table, pipeline, last, threshold, validation, provenance, calibration, reference), heldOut,
-                scores, source);
+                measured, source);
     }
 
     /** How the warning on a hold-out with few positives starts. */
@@ -350,7 +365,7 @@ public final class PipelineFitter {
                 ? table.withRowCostsFrom(policy.costColumn().get()) : table;
     }
 
-    private static double[] select(double[] values, int[] rows) {
+    static double[] select(double[] values, int[] rows) {
         double[] out = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
             out[i] = values[rows[i]];

@@ -41,11 +41,16 @@ final class ModelReports {
         if (scored.rows().length > 0) {
             Table valid = costsAside.selectRows(scored.rows());
             boolean cv = scored.source() == PipelineFitter.ScoreSource.OUT_OF_FOLD;
+            // with a calibration, the threshold was chosen on the map fitted on all these rows, the scores shown
+            // are each mapped by one fitted without it (CrossCalibrated)
+            String calibrated = model.calibration().map(c -> ", each calibrated by " + (c.method().equals("isotonic")
+                    ? "an " : "a ") + c.method() + " map fitted on the other parts of them; the threshold was chosen on "
+                    + "these rows").orElse("; the threshold was chosen on these scores");
             return ModelReport.of("Training report: " + name, String.format(Locale.ROOT,
-                    "%s (%d rows, %d positive), scored by fits that never saw them; the threshold was chosen on these "
-                            + "scores, then the model was refit on all %d rows", cv ? "every training row out of fold"
-                            : "the validation rows held out in training", valid.rows(),
-                    valid.requireLabels().positives(), table.rows()), model, costsAside, valid, scored.scores());
+                    "%s (%d rows, %d positive), scored by fits that never saw them%s, then the model was refit on all "
+                            + "%d rows", cv ? "every training row out of fold" : "the validation rows held out in training",
+                    valid.rows(), valid.requireLabels().positives(), calibrated, table.rows()), model, costsAside, valid,
+                    scored.scores());
         }
         return ModelReport.of("Training report: " + name, "the training rows themselves (no validation part was held "
                 + "out, so these numbers are optimistic)", model, costsAside, costsAside, model.scores(costsAside));
