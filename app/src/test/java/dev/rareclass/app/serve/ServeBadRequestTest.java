@@ -628,8 +628,27 @@ class ServeBadRequestTest {
 
     @Test
     void headersTooLargeIs431WithoutStackTrace() throws Exception {
-        Raw r = raw(head("GET", "/v2/health/ready", "X-Junk: " + "j".repeat(64 * 1024)), new byte[0]);
-        r.assertJettyRefusal(431);
+        oversizedHead().answer().assertJettyRefusal(431);
+    }
+
+    /** An answer, and how many requests it took. */
+    private record Tries(Raw answer, int requests) {
+    }
+
+    /**
+     * A request whose head is 64 KiB, sent until an answer comes back (3 times at most). Jetty refuses it after reading
+     * part of it and closes the connection with the rest unread, and then the kernel resets the connection and drops
+     * whatever of the answer it had not sent yet: on a busy machine, now and then, all of it. The client then reads
+     * nothing, which says nothing of the answer the server gave.
+     */
+    private static Tries oversizedHead() throws Exception {
+        Raw r = null;
+        int requests = 0;
+        while (requests < 3 && (r == null || r.text.isEmpty())) {
+            r = raw(head("GET", "/v2/health/ready", "X-Junk: " + "j".repeat(64 * 1024)), new byte[0]);
+            requests++;
+        }
+        return new Tries(r, requests);
     }
 
     @Test
@@ -728,9 +747,11 @@ class ServeBadRequestTest {
     void metricsCountTheRequestsJettyRefusesItself() throws Exception {
         double before = errors("");
         raw(utf8("\u0001GARBAGE / HTTP/1.1\r\nHost: x\r\n\r\n"), new byte[0]).assertJettyRefusal(400);
-        raw(head("GET", "/v2/health/ready", "X-Junk: " + "j".repeat(64 * 1024)), new byte[0]).assertJettyRefusal(431);
+        Tries oversized = oversizedHead();
+        oversized.answer().assertJettyRefusal(431);
         raw(utf8("GET /v2/health/ready HTTP/7.1\r\nHost: x\r\n\r\n"), new byte[0]).assertJettyRefusal(505);
-        assertThat(errors("")).isEqualTo(before + 3);
+        // every refusal counted, the ones whose answer the connection's reset lost too
+        assertThat(errors("")).isEqualTo(before + 2 + oversized.requests());
         String text = send("GET", "/metrics", null, null).body();
         assertThat(text).contains("rareclass_requests_total{code=\"431\",model=\"\"}");
         assertThat(text).contains("rareclass_requests_total{code=\"505\",model=\"\"}");
