@@ -32,11 +32,12 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * and hessian of every positive row by it, which is the same loss as weighting the rows.
  *
  * <p><b>History.</b> Every round has a record. With validation rows it holds {@code val_loss} (the log-loss on
- * them, as XGBoost's evaluation reports it) and {@code val_pr_auc} (average precision, as every rareclass PR-AUC,
- * computed here from XGBoost's cached validation predictions). {@code loss}, the training log-loss, is in the first
- * and last round's record and in every {@link #lossStride}-th in between (a learning curve of about 20 points):
- * evaluating every training row after every round took 7% of a 100-round fit on 200,000 rows, work XGBoost's
- * own {@code train} does not do unless asked. With {@code early-stopping=N} and validation rows, training stops
+ * them, as XGBoost's evaluation reports it), which early stopping reads. The learning curves' other points are in
+ * the first and last round's record and in every {@link #lossStride}-th in between (about 20 points):
+ * {@code loss}, the training log-loss, and with validation rows {@code val_pr_auc} (average precision, as every
+ * rareclass PR-AUC, computed here from XGBoost's cached validation predictions). Evaluating every training row after
+ * every round took 7% of a 100-round fit on 200,000 rows, work XGBoost's own {@code train} does not do unless asked,
+ * and sorting the validation scores for their PR-AUC after every round about 5% of a default fit (0.3 s of 6.5 s). With {@code early-stopping=N} and validation rows, training stops
  * after N rounds without a lower validation log-loss and the model scores with the trees up to the best round
  * (the others stay in the booster, as XGBoost's own early stopping leaves them).
  *
@@ -182,10 +183,10 @@ public final class GradientBoostingFactory implements TrainerFactory {
                     XgboostRuntime.useThreads(threads);
                 }
                 booster.update(train, round);
-                boolean withLoss = round == 0 || round == rounds - 1 || (round + 1) % stride == 0;
-                Map<String, Double> values = evaluate(booster, withLoss ? train : null, valid, round);
-                if (valid != null) {
-                    values.put("val_pr_auc", Curves.averagePrecision(validLabels, positiveScores(booster.predict(valid))));
+                boolean curvePoint = round == 0 || round == rounds - 1 || (round + 1) % stride == 0;
+                Map<String, Double> values = evaluate(booster, curvePoint ? train : null, valid, round);
+                if (valid != null && curvePoint) {
+                    values.put("val_pr_auc", validPrAuc(booster, valid, validLabels));
                 }
                 epochs.add(new EpochRecord(round + 1, values));
                 ctx.progress().update(task, round + 1, rounds);
@@ -200,9 +201,12 @@ public final class GradientBoostingFactory implements TrainerFactory {
                 }
             }
             if (!epochs.isEmpty() && !epochs.getLast().values().containsKey("loss")) {
-                // stopped early between two evaluations of the training rows: the last round has its loss too
+                // stopped early between two points of the learning curves: the last round is one too
                 EpochRecord last = epochs.getLast();
                 Map<String, Double> values = evaluate(booster, train, null, last.epoch() - 1);
+                if (valid != null) {
+                    values.put("val_pr_auc", validPrAuc(booster, valid, validLabels));
+                }
                 values.putAll(last.values());
                 epochs.set(epochs.size() - 1, new EpochRecord(last.epoch(), values));
             }
@@ -212,6 +216,11 @@ public final class GradientBoostingFactory implements TrainerFactory {
                 booster.setAttr("best_iteration", Integer.toString(kept - 1));
             }
             return new XgboostClassifier(booster, params, cols, kept, new TrainingHistory(epochs, kept));
+        }
+
+        /** Average precision of the booster's scores for the validation rows (from its prediction cache). */
+        private static double validPrAuc(Booster booster, DMatrix valid, int[] labels) throws XGBoostError {
+            return Curves.averagePrecision(labels, positiveScores(booster.predict(valid)));
         }
 
         /** XGBoost's evaluation after {@code round} of the sets given (either may be null), under rareclass's names. */

@@ -186,13 +186,17 @@ class GradientBoostingTest {
                 train(TrainingContext.ofSeed(4), "trees=10").history().orElseThrow().epochs().get(9).values().get("loss"));
         assertThat(GradientBoostingFactory.lossStride(20)).isEqualTo(1);
         assertThat(GradientBoostingFactory.lossStride(1000)).isEqualTo(50);
-        // validation loss is on every round (early stopping watches it); a fit stopped between two training-loss
-        // rounds still ends with one
+        // validation loss is on every round (early stopping watches it), the validation PR-AUC on the training loss's
+        // rounds; a fit stopped between two of them still ends with both
         TrainingContext ctx = TrainingContext.ofSeed(4).withValidation(VALID.x(), VALID.y());
         TrainingHistory stopped = train(ctx, "trees=400", "early-stopping=3", "learning-rate=0.5").history().orElseThrow();
         assertThat(stopped.epochs()).hasSizeLessThan(400)
-                .allSatisfy(e -> assertThat(e.values()).containsKeys("val_loss", "val_pr_auc"));
+                .allSatisfy(e -> assertThat(e.values()).containsKey("val_loss"))
+                .allSatisfy(e -> assertThat(e.values().containsKey("val_pr_auc")).isEqualTo(e.values().containsKey("loss")));
         assertThat(stopped.epochs().getLast().values()).containsOnlyKeys("loss", "val_loss", "val_pr_auc");
+        TrainingHistory long100 = train(ctx, "trees=100").history().orElseThrow();
+        assertThat(long100.epochs().stream().filter(e -> e.values().containsKey("val_pr_auc")).map(EpochRecord::epoch)
+                .toList()).hasSize(21).startsWith(1, 5, 10).endsWith(95, 100);
     }
 
     @Test
