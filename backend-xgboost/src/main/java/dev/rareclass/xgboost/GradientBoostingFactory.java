@@ -37,9 +37,10 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * {@code loss}, the training log-loss, and with validation rows {@code val_pr_auc} (average precision, as every
  * rareclass PR-AUC, computed here from XGBoost's cached validation predictions). Evaluating every training row after
  * every round took 7% of a 100-round fit on 200,000 rows, work XGBoost's own {@code train} does not do unless asked,
- * and sorting the validation scores for their PR-AUC after every round about 5% of a default fit (0.3 s of 6.5 s). With {@code early-stopping=N} and validation rows, training stops
- * after N rounds without a lower validation log-loss and the model scores with the trees up to the best round
- * (the others stay in the booster, as XGBoost's own early stopping leaves them).
+ * and sorting the validation scores for their PR-AUC after every round about 5% of a default fit (0.3 s of 6.5 s).
+ * With {@code early-stopping=val_loss} and validation rows, training stops after {@code patience} rounds without a
+ * lower validation log-loss and the model scores with the trees up to the best round (the others stay in the
+ * booster, as XGBoost's own early stopping leaves them).
  *
  * <p><b>Reproducibility.</b> The booster's seed is {@link TrainingContext#seed()} (or the {@code seed}
  * parameter); {@code hist} builds the same trees whatever {@code threads} is.
@@ -126,8 +127,8 @@ public final class GradientBoostingFactory implements TrainerFactory {
             }
             if (ctx.validationX().isEmpty() && ctx.fixedEpochs().isEmpty() && params.earlyStopping() > 0) {
                 // as mlp@dl4j refuses early-stopping without validation rows: it would train every round unasked
-                throw new UsageException(MODEL + ": early-stopping=" + params.earlyStopping() + " needs validation "
-                        + "rows (use a validation fraction above 0, or early-stopping=0)");
+                throw new UsageException(MODEL + ": early-stopping=val_loss needs validation rows (use a validation "
+                        + "fraction above 0, or early-stopping=none)");
             }
             XgboostRuntime.ensureLoaded();
             int threads = XgboostRuntime.fitStarted(params.threads());

@@ -27,9 +27,13 @@ import java.util.Set;
  * @param minChildWeight least hessian sum in a leaf ({@code min-child-weight}, {@code min_child_weight}; default 1)
  * @param colsample      share of columns drawn for each tree ({@code colsample}, {@code colsample_bytree}; default 1.0)
  * @param lambda         L2 penalty on leaf values ({@code lambda}, {@code reg_lambda}; default 1)
- * @param earlyStopping  stop after this many rounds without a lower validation log-loss and keep the best round
- *                       ({@code early-stopping}; 0, the default, trains every round). Needs validation rows
- *                       ({@code --validation-split}); without them every round is trained.
+ * @param earlyStopping  stop after this many rounds without a lower validation log-loss and keep the best round; 0,
+ *                       the default, trains every round. Written as the network kinds write it (Keras's words):
+ *                       {@code early-stopping=val_loss} with {@code patience=N} (default 10), or
+ *                       {@code early-stopping=none}; XGBoost watches the validation log-loss only, so no other
+ *                       monitor is offered. A bare number, {@code early-stopping=N} (0 for none), is read as
+ *                       {@code val_loss} with {@code patience=N}, as models and recipes of earlier builds recorded it.
+ *                       Needs validation rows ({@code --validation-split})
  * @param seed           the booster's seed ({@code seed}); empty (the default) takes the run's seed, so each
  *                       fold gets its own
  * @param threads        XGBoost threads per fit ({@code threads}, {@code nthread}; 0, the default, means the fit's
@@ -50,12 +54,17 @@ public record GradientBoostingParams(int trees, int maxDepth, int maxNodes, doub
     static final String COLSAMPLE = "colsample";
     static final String LAMBDA = "lambda";
     static final String EARLY_STOPPING = "early-stopping";
+    static final String PATIENCE = "patience";
+    /** The monitors offered: XGBoost's validation log-loss, or none. */
+    static final Set<String> MONITORS = Set.of("none", "val_loss");
+    /** Rounds without improvement before stopping when {@code patience} is not given (as the network kinds). */
+    static final int DEFAULT_PATIENCE = 10;
     static final String SEED = "seed";
     static final String THREADS = "threads";
 
     /** Parameter names {@code gradient-boosting@xgboost} accepts. */
     public static final Set<String> NAMES = Set.of(TREES, MAX_DEPTH, MAX_NODES, LEARNING_RATE, SUBSAMPLE, MIN_CHILD_WEIGHT,
-            COLSAMPLE, LAMBDA, EARLY_STOPPING, SEED, THREADS);
+            COLSAMPLE, LAMBDA, EARLY_STOPPING, PATIENCE, SEED, THREADS);
 
     static final int MAX_TREES = 100_000;
     /** Deep enough for any use of depth-wise trees; 2^64 leaves are never reached. */
@@ -110,9 +119,29 @@ public record GradientBoostingParams(int trees, int maxDepth, int maxNodes, doub
                 p.decimal(MIN_CHILD_WEIGHT, DEFAULTS.minChildWeight, 0, MAX_FLOAT_PARAM),
                 p.positiveFraction(COLSAMPLE, DEFAULTS.colsample),
                 p.decimal(LAMBDA, DEFAULTS.lambda, 0, MAX_FLOAT_PARAM),
-                p.integer(EARLY_STOPPING, DEFAULTS.earlyStopping, 0, MAX_TREES),
+                earlyStopping(p),
                 seed(p),
                 p.integer(THREADS, DEFAULTS.threads, 0, MAX_THREADS));
+    }
+
+    /** The patience in rounds, 0 for none, from {@code early-stopping} and {@code patience} (see the class comment). */
+    private static int earlyStopping(Hyperparameters p) {
+        String monitor = p.string(EARLY_STOPPING, "none");
+        boolean patienceGiven = p.asMap().containsKey(PATIENCE);
+        if (monitor.matches("[0-9]+")) { // earlier builds' form: the patience itself
+            if (patienceGiven) {
+                throw new UsageException("parameter " + EARLY_STOPPING + "=" + monitor + " is a number of rounds, and so "
+                        + "is " + PATIENCE + ": write " + EARLY_STOPPING + "=val_loss with " + PATIENCE + "=N");
+            }
+            return p.integer(EARLY_STOPPING, 0, 0, MAX_TREES);
+        }
+        boolean on = p.choice(EARLY_STOPPING, "none", MONITORS).equals("val_loss");
+        int patience = p.integer(PATIENCE, DEFAULT_PATIENCE, 1, MAX_TREES);
+        if (!on && patienceGiven) {
+            throw new UsageException("parameter " + PATIENCE + "=" + p.string(PATIENCE, "") + " counts rounds without a "
+                    + "lower validation log-loss: it needs " + EARLY_STOPPING + "=val_loss");
+        }
+        return on ? patience : 0;
     }
 
     private static OptionalLong seed(Hyperparameters p) {
@@ -145,7 +174,12 @@ public record GradientBoostingParams(int trees, int maxDepth, int maxNodes, doub
         m.put(MIN_CHILD_WEIGHT, Double.toString(minChildWeight));
         m.put(COLSAMPLE, Double.toString(colsample));
         m.put(LAMBDA, Double.toString(lambda));
-        m.put(EARLY_STOPPING, Integer.toString(earlyStopping));
+        if (earlyStopping > 0) {
+            m.put(EARLY_STOPPING, "val_loss");
+            m.put(PATIENCE, Integer.toString(earlyStopping));
+        } else {
+            m.put(EARLY_STOPPING, "none");
+        }
         seed.ifPresent(s -> m.put(SEED, Long.toString(s)));
         m.put(THREADS, Integer.toString(threads));
         return Hyperparameters.of(m);

@@ -44,6 +44,30 @@ class GradientBoostingParamsTest {
         assertThat(GradientBoostingParams.of(p.toHyperparameters())).isEqualTo(p);
     }
 
+    /**
+     * Early stopping is asked for in the network kinds' words (Keras's): the monitor, then the patience. XGBoost watches
+     * the validation log-loss only. Earlier builds took the patience itself, which models and recipes recorded.
+     */
+    @Test
+    void earlyStoppingIsWrittenAsTheNetworkKindsWriteIt() {
+        assertThat(of("early-stopping=val_loss", "patience=7").earlyStopping()).isEqualTo(7);
+        assertThat(of("early-stopping=val_loss").earlyStopping()).isEqualTo(10);
+        assertThat(of("early-stopping=none").earlyStopping()).isZero();
+        assertThat(of("early-stopping=12").earlyStopping()).isEqualTo(12);
+        assertThat(of("early-stopping=0").earlyStopping()).isZero();
+        assertThat(of("early-stopping=val_loss", "patience=7").toHyperparameters().asMap())
+                .containsEntry("early-stopping", "val_loss").containsEntry("patience", "7");
+        assertThat(of().toHyperparameters().asMap()).containsEntry("early-stopping", "none").doesNotContainKey("patience");
+        assertThatThrownBy(() -> of("early-stopping=val_pr_auc")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("early-stopping=val_pr_auc").hasMessageContaining("none, val_loss");
+        assertThatThrownBy(() -> of("patience=5")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("patience=5").hasMessageContaining("needs early-stopping=val_loss");
+        assertThatThrownBy(() -> of("early-stopping=5", "patience=5")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("write early-stopping=val_loss with patience=N");
+        assertThatThrownBy(() -> of("early-stopping=val_loss", "patience=0")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("patience=0");
+    }
+
     @Test
     void maxNodesGrowsLeafWiseAndLetsTheDepthBeUnlimited() {
         GradientBoostingParams p = of("max-nodes=31", "max-depth=0", "learning-rate=0.1");
@@ -114,7 +138,8 @@ class GradientBoostingParamsTest {
         assertThatThrownBy(() -> of("eta=0.1"))
                 .isInstanceOf(UsageException.class)
                 .hasMessage("unknown parameter 'eta' for gradient-boosting@xgboost; known: colsample, early-stopping, "
-                        + "lambda, learning-rate, max-depth, max-nodes, min-child-weight, seed, subsample, threads, trees");
+                        + "lambda, learning-rate, max-depth, max-nodes, min-child-weight, patience, seed, subsample, threads, "
+                        + "trees");
     }
 
     @Test

@@ -168,7 +168,7 @@ class GradientBoostingTest {
         // every round without a word); a refit, which trains a fixed number of rounds, needs none
         assertThatThrownBy(() -> train(TrainingContext.ofSeed(4), "trees=20", "early-stopping=2"))
                 .isInstanceOf(dev.rareclass.domain.error.UsageException.class)
-                .hasMessageContaining("early-stopping=2 needs validation rows");
+                .hasMessageContaining("early-stopping=val_loss needs validation rows");
         assertThat(train(TrainingContext.ofSeed(4).withFixedEpochs(20), "trees=20", "early-stopping=2").history()
                 .orElseThrow().epochs()).hasSize(20).allSatisfy(e -> assertThat(e.values()).containsKey("loss"));
     }

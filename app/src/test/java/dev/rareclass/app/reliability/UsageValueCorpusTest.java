@@ -462,8 +462,12 @@ class UsageValueCorpusTest {
         cases.add(new Case("train --drop of the label", with(TRAIN, "--model", "logistic", "--drop", "y"), Map.of(), List.of("--drop y", "label")));
         cases.add(new Case("train gradient-boosting@xgboost early-stopping without validation rows",
                 with(TRAIN, "--model", "gradient-boosting@xgboost", "--param", "early-stopping=5", "--validation-split", "0",
-                        "--threshold", "0.5"), Map.of(), List.of("early-stopping=5", "validation")));
+                        "--threshold", "0.5"), Map.of(), List.of("early-stopping=val_loss", "validation")));
         cases.add(new Case("tune --param subsample=0", with(TUNE, "--param", "subsample=0"), space, List.of("subsample", "0")));
+        // a value given to every model of a comparison: the message says which model refused it
+        cases.add(new Case("compare --param early-stopping=val_pr_auc, which xgboost does not watch",
+                with(COMPARE, "--models", "mlp@dl4j,gradient-boosting@xgboost", "--param", "early-stopping=val_pr_auc"),
+                Map.of(), List.of("gradient-boosting@xgboost: parameter early-stopping=val_pr_auc", "none, val_loss")));
         String[][] spaces = {
             {"log-uniform low 0", "learning-rate: {log-uniform: [0, 0.01]}\n", "learning-rate"},
             {"log-uniform low > high", "learning-rate: {log-uniform: [0.1, 0.01]}\n", "learning-rate"},

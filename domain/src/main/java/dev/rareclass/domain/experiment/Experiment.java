@@ -178,8 +178,19 @@ public final class Experiment {
     public List<ResolvedPipeline> resolve(ExperimentPlan plan, ProgressListener progress) {
         List<PipelineSpec> all = plan.configurations();
         List<ResolvedPipeline> configs = new ArrayList<>();
+        boolean severalModels = all.stream().map(PipelineSpec::model).distinct().count() > 1;
         for (PipelineSpec spec : all) {
-            ResolvedPipeline resolved = fitter.resolve(spec);
+            ResolvedPipeline resolved;
+            try {
+                resolved = fitter.resolve(spec);
+            } catch (dev.rareclass.domain.error.UsageException e) {
+                // a parameter given to every model ("--param early-stopping=10"): say which one refused it
+                String model = spec.model().toString();
+                if (!severalModels || e.getMessage().contains(model)) {
+                    throw e;
+                }
+                throw new dev.rareclass.domain.error.UsageException(model + ": " + e.getMessage());
+            }
             java.util.Optional<String> why = resolved.unsupported();
             if (why.isPresent() && all.size() > 1) {
                 progress.note("skipped " + spec.model() + " with sampler " + spec.sampler() + " and class weight "
