@@ -146,7 +146,7 @@ final class SparkModels {
         return new Pipeline().setStages(stages.toArray(PipelineStage[]::new)).fit(rows);
     }
 
-    private static org.apache.spark.ml.classification.ProbabilisticClassifier<?, ?, ?> estimator(
+    static org.apache.spark.ml.classification.ProbabilisticClassifier<?, ?, ?> estimator(
             Kind kind, Hyperparameters p, int inputs, double weightTotal, boolean weighted, long seed) {
         long fitSeed = p.asMap().containsKey("seed") ? p.integer("seed", 0, 0, Integer.MAX_VALUE) : seed;
         return switch (kind) {
@@ -163,12 +163,18 @@ final class SparkModels {
                         .setFamily("binomial");
                 yield common(lr, weighted);
             }
-            case RANDOM_FOREST -> common(new RandomForestClassifier()
-                    .setNumTrees(p.integer("trees", 100, 1, 100_000))
-                    .setMaxDepth(p.integer("max-depth", 12, 1, 30))
-                    .setSubsamplingRate(p.positiveFraction("subsample", 1.0))
-                    .setFeatureSubsetStrategy("sqrt")
-                    .setSeed(fitSeed), weighted);
+            case RANDOM_FOREST -> {
+                // subsample as random-forest@smile means it: 1.0 is a bootstrap (drawn with replacement), a share
+                // below 1 is drawn without replacement (Spark's bootstrap would draw that share with replacement)
+                double subsample = p.positiveFraction("subsample", 1.0);
+                yield common(new RandomForestClassifier()
+                        .setNumTrees(p.integer("trees", 100, 1, 100_000))
+                        .setMaxDepth(p.integer("max-depth", 12, 1, 30))
+                        .setBootstrap(subsample == 1.0)
+                        .setSubsamplingRate(subsample)
+                        .setFeatureSubsetStrategy("sqrt")
+                        .setSeed(fitSeed), weighted);
+            }
             case GRADIENT_BOOSTING -> common(new GBTClassifier()
                     .setMaxIter(p.integer("trees", 100, 1, 100_000))
                     .setMaxDepth(p.integer("max-depth", 5, 1, 30))
