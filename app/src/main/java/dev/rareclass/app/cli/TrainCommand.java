@@ -117,7 +117,7 @@ final class TrainCommand extends CliCommand {
         String kind;
 
         @Option(names = "--backend", paramLabel = "NAME", completionCandidates = Candidates.Backends.class,
-                description = "${COMPLETION-CANDIDATES} (default: the backend that has the kind; when several do, smile, except gradient-boosting: xgboost).")
+                description = "${COMPLETION-CANDIDATES} (default: the backend that has the kind; when several do, smile, except gradient-boosting: xgboost, and mlp: dl4j).")
         String backend;
 
         @Option(names = "--param", paramLabel = "KEY=VALUE", description = "A model parameter, such as hidden=16,16 (repeatable).")

@@ -30,6 +30,28 @@ class ColleagueWarningsTest {
         return Files.writeString(dir.resolve(name), sb);
     }
 
+    /**
+     * An autoencoder flags what it reconstructs badly; positives that sit in the middle of the negatives reconstruct
+     * better than the negatives' own wide spread, so the detector ranks the classes the wrong way round.
+     */
+    @Test
+    void aModelThatRanksTheClassesTheWrongWayRoundIsPointedOut() throws Exception {
+        Random r = new Random(3);
+        StringBuilder sb = new StringBuilder("a,b,c,y\n");
+        for (int i = 0; i < 1000; i++) {
+            boolean positive = r.nextDouble() < 0.1;
+            double spread = positive ? 0.05 : 1.5;
+            sb.append(r.nextGaussian() * spread).append(',').append(r.nextGaussian() * spread).append(',')
+                    .append(r.nextGaussian() * spread).append(',').append(positive ? 1 : 0).append('\n');
+        }
+        Path inverted = Files.writeString(dir.resolve("inverted.csv"), sb);
+        CliRun run = CliRun.of("train", inverted.toString(), "--label", "y", "--positive", "1", "--model", "autoencoder",
+                "--param", "epochs=5", "--out", dir.resolve("inverted.model").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("warning: validation ROC-AUC 0.").contains("is below 0.5")
+                .contains("less unusual, to this anomaly detector, than the negatives");
+    }
+
     @Test
     void aModelNoBetterThanChanceIsPointedOut() throws Exception {
         Path noise = table("noise.csv", 1, false);

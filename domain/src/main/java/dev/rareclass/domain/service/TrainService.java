@@ -46,6 +46,14 @@ public record TrainService(TableSource tables, ModelStore store, PipelineFitter 
             if (auc != null && Math.abs(auc - 0.5) <= 0.05) {
                 progress.note(String.format(java.util.Locale.ROOT, "warning: validation ROC-AUC %.3f is within 0.05 of 0.5: "
                         + "the model barely tells the classes apart (check the label, the features and --positive)", auc));
+            } else if (auc != null && auc < 0.45) {
+                // the scores rank the classes the wrong way round: an anomaly detector whose positives look normal
+                // (an autoencoder's reconstruct better than its negatives), or the other class taken as positive
+                progress.note(String.format(java.util.Locale.ROOT, "warning: validation ROC-AUC %.3f is below 0.5: the "
+                        + "scores rank negative rows above positive ones (check --positive; %s)", auc,
+                        model.classifier().scoreKind() == dev.rareclass.domain.model.ScoreKind.PROBABILITY
+                                ? "a model fitted to these labels should not do worse than chance"
+                                : "these positives are less unusual, to this anomaly detector, than the negatives"));
             }
             ReadingOptions how = ReadingOptions.of(request.data());
             if (pipeline.fit().threshold().costColumn().isPresent()) {
