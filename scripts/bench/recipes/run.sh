@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every recipe under recipes/ run end to end (`rareclass run RECIPE --report DIR`, timed), with its numbers beside
+# The recipes under recipes/ that reproduce an article (mammography-ensembles.yaml, a tour of the model kinds, has no
+# article to be set beside) run end to end (`rareclass run RECIPE --report DIR`, timed), with their numbers beside
 # the article's published figures and beside the Python stack: scikit-learn + imbalanced-learn on the SAME folds
 # (peer_same_folds.py reads each run's results.json), or, for the text and paper-mill recipes, the peer scripts of
 # ../shared/peers on the same protocol. Prints Markdown (used by scripts/bench/benchmarks.sh).
