@@ -49,7 +49,15 @@ public final class DataOptionsStep {
 
     /** Reads a table with a format: parse, then apply the options. */
     static Table read(ParsedTableSource format, DataOptions options, boolean labelRequired) {
-        return read(format, options, labelRequired, Optional.empty()).table();
+        return read(format, options, labelRequired, labelRequired, Optional.empty()).table();
+    }
+
+    /**
+     * Reads a labelled table with a format as {@link #read} does, except that the positive value need not occur: a
+     * table of negative rows only (see {@code TableSource.readWithoutRequiringPositives}).
+     */
+    static Table readWithoutRequiringPositives(ParsedTableSource format, DataOptions options) {
+        return read(format, options, true, false, Optional.empty()).table();
     }
 
     /**
@@ -60,7 +68,7 @@ public final class DataOptionsStep {
      */
     static TableWithColumn readWithColumn(ParsedTableSource format, DataOptions options, boolean labelRequired,
                                           String column, String role) {
-        Finished f = read(format, options, labelRequired, Optional.of(new Copy(column, role)));
+        Finished f = read(format, options, labelRequired, labelRequired, Optional.of(new Copy(column, role)));
         int c = f.layout().copied;
         String[] all = f.raw().copied;
         if (all == null) { // a format with typed columns of its own holds every column
@@ -85,8 +93,12 @@ public final class DataOptionsStep {
     private record Finished(Table table, RawTable raw, Layout layout) {
     }
 
+    /**
+     * @param positivesRequired whether a label column in which the positive value never occurs is refused (with
+     *                          {@code labelRequired}: every reading but evaluate's)
+     */
     private static Finished read(ParsedTableSource format, DataOptions options, boolean labelRequired,
-                                 Optional<Copy> copy) {
+                                 boolean positivesRequired, Optional<Copy> copy) {
         Optional<String> implicit = format.implicitLabel();
         if (labelRequired && options.label().isEmpty() && implicit.isEmpty()) {
             throw new UsageException("a label column is needed (--label NAME or 0-based index)");
@@ -96,7 +108,7 @@ public final class DataOptionsStep {
                 names -> new TextRows(file, names, layout(file, names, options, labelRequired, implicit, copy)));
         Layout layout = raw.layout != null ? raw.layout
                 : layout(file, raw.names, options, labelRequired, implicit, copy);
-        return new Finished(finish(raw, layout, options, labelRequired), raw, layout);
+        return new Finished(finish(raw, layout, options, positivesRequired), raw, layout);
     }
 
     /** How a feature column's values are to be typed. */
@@ -202,7 +214,7 @@ public final class DataOptionsStep {
         return new Layout(label, features, declared, options.missing(), copied);
     }
 
-    static Table finish(RawTable raw, Layout layout, DataOptions options, boolean labelRequired) {
+    static Table finish(RawTable raw, Layout layout, DataOptions options, boolean positivesRequired) {
         String file = raw.file;
         List<String> names = raw.names;
         refuseMissing(raw, layout, options.imputes());
@@ -269,7 +281,7 @@ public final class DataOptionsStep {
                 labels = labels.select(keep);
             }
             mapping = LabelMapping.fromValues(names.get(label), positive, seen);
-            if (labelRequired) {
+            if (positivesRequired) {
                 requirePositivePresent(file, mapping.column(), positive, labels.positives(), seen);
             }
         }

@@ -65,6 +65,11 @@ public final class FormatTableSource implements TableSource {
     }
 
     @Override
+    public Table readWithoutRequiringPositives(DataOptions options) {
+        return reader(options).readWithoutRequiringPositives(options);
+    }
+
+    @Override
     public Table readOptionallyLabelled(DataOptions options) {
         return reader(options).readOptionallyLabelled(options);
     }

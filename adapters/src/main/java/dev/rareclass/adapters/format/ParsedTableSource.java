@@ -58,6 +58,11 @@ public abstract class ParsedTableSource implements TableSource {
     }
 
     @Override
+    public final Table readWithoutRequiringPositives(DataOptions options) {
+        return DataOptionsStep.readWithoutRequiringPositives(this, options);
+    }
+
+    @Override
     public final Table readOptionallyLabelled(DataOptions options) {
         return DataOptionsStep.read(this, options, false);
     }

@@ -142,9 +142,9 @@ final class JsonResults {
         double[] xs = c.x();
         double[] ys = c.y();
         double[] ts = c.thresholds();
-        for (int i = 0; i < xs.length; i++) {
-            x.add(xs[i]);
-            y.add(ys[i]);
+        for (int i = 0; i < xs.length; i++) { // NaN (the true positive rates of labels without a positive): null
+            addNumber(x, xs[i]);
+            addNumber(y, ys[i]);
         }
         for (double v : ts) {
             if (Double.isFinite(v)) {
@@ -154,6 +154,14 @@ final class JsonResults {
             }
         }
         return node;
+    }
+
+    private static void addNumber(ArrayNode array, double value) {
+        if (Double.isFinite(value)) {
+            array.add(value);
+        } else {
+            array.addNull();
+        }
     }
 
     private static void put(ObjectNode node, String key, double value, MetricName name) {

@@ -81,6 +81,12 @@ final class Show {
                 }
             }
         }
+        ConfusionCounts counts = e.metrics().counts();
+        if (counts.positives() == 0) {
+            // a table of negatives only checks false alarms: how many rows the model flags is the number that counts
+            out.printf(Locale.ROOT, "  %-18s %,d of %,d rows, all false alarms (false-positive rate %s)%n", "flagged",
+                    counts.fp(), counts.total(), num(1 - counts.specificity()));
+        }
         if (!e.top().isEmpty()) {
             out.println();
             out.println("Top of the ranking (rows with the highest scores)");

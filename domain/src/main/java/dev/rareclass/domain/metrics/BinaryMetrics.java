@@ -8,8 +8,9 @@ import java.util.Map;
  * Every {@link MetricName} evaluated on one set of labels and scores at one threshold.
  *
  * <p>Threshold-dependent metrics come from {@link ConfusionCounts} (zero_division = 0), ranking metrics from
- * {@link Curves} and the probability losses from the scores directly, all matching scikit-learn 1.2. The
- * whole computation costs one O(n log n) sort.
+ * {@link Curves} and the probability losses from the scores directly, all matching scikit-learn 1.2, except that
+ * the metrics that need a positive row (recall, pr_auc, and g_mean when rows are flagged) are NaN, undefined, on
+ * labels without one, where scikit-learn warns and gives 0. The whole computation costs one O(n log n) sort.
  */
 public final class BinaryMetrics {
     /**
@@ -78,14 +79,19 @@ public final class BinaryMetrics {
         v[MetricName.ACCURACY.ordinal()] = c.accuracy();
         v[MetricName.BALANCED_ACCURACY.ordinal()] = c.balancedAccuracy();
         v[MetricName.PRECISION.ordinal()] = c.precision();
-        v[MetricName.RECALL.ordinal()] = c.recall();
+        // without a positive row recall has no denominator: scikit-learn warns and fills in 0 (zero_division), which
+        // reads as "found none"; here it is undefined, as are the average precision built on it and a G-mean whose
+        // recall term is that of a class predicted but absent (imbalanced-learn warns too). The other metrics keep
+        // their values: with no positives, every flagged row is a false alarm
+        boolean noPositives = c.positives() == 0;
+        v[MetricName.RECALL.ordinal()] = noPositives ? Double.NaN : c.recall();
         v[MetricName.SPECIFICITY.ordinal()] = c.specificity();
         v[MetricName.F1.ordinal()] = c.f1();
         v[MetricName.F_BETA.ordinal()] = c.fBeta(MetricName.DEFAULT_BETA);
         v[MetricName.MCC.ordinal()] = c.mcc();
-        v[MetricName.G_MEAN.ordinal()] = c.gMean();
+        v[MetricName.G_MEAN.ordinal()] = noPositives && c.fp() > 0 ? Double.NaN : c.gMean();
         v[MetricName.ROC_AUC.ordinal()] = rocAuc;
-        v[MetricName.PR_AUC.ordinal()] = prAuc;
+        v[MetricName.PR_AUC.ordinal()] = noPositives ? Double.NaN : prAuc;
         v[MetricName.BRIER.ordinal()] = brier;
         v[MetricName.LOG_LOSS.ordinal()] = logLoss;
         v[MetricName.TP.ordinal()] = c.tp();
@@ -144,7 +150,9 @@ public final class BinaryMetrics {
     /**
      * @param metric which metric
      * @return its value; counts are returned as whole doubles, brier and log_loss are NaN for
-     *         non-probability scores, roc_auc is NaN when {@code y} holds one class
+     *         non-probability scores, roc_auc is NaN when {@code y} holds one class; recall and pr_auc are NaN when
+     *         {@code y} holds no positive, and so is g_mean when rows were flagged all the same (scikit-learn and
+     *         imbalanced-learn warn and give 0 there)
      */
     public double get(MetricName metric) {
         return values[metric.ordinal()];

@@ -20,6 +20,15 @@ public interface TableSource {
     Table read(DataOptions options);
 
     /**
+     * Reads as {@link #read} does, except that a positive value that never occurs is no error: every row is then
+     * negative. {@code evaluate} reads so, since a month without positives is a fair check of a model's false alarms.
+     * A source that does not say otherwise refuses such a table, as {@link #read} does.
+     */
+    default Table readWithoutRequiringPositives(DataOptions options) {
+        return read(options);
+    }
+
+    /**
      * Reads a table whose label column may be absent: if the file has the column, labels are mapped
      * with {@code positive}; if it does not, the table is unlabelled. Used by predict.
      */

@@ -43,7 +43,8 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
             Optional<String> costColumn = html.isPresent() ? ThresholdPolicies.costColumnOf(model.thresholdPolicy())
                     .filter(c -> !request.given().drop().orElse(List.of()).contains(c)) : Optional.empty();
             DataOptions options = asTrained(tables, request.model(), request.data(), request.given(), model);
-            Table table = tables.read(costColumn.map(options::withoutDropping).orElse(options));
+            // a table of negative rows only is read: a month without positives still shows the model's false alarms
+            Table table = tables.readWithoutRequiringPositives(costColumn.map(options::withoutDropping).orElse(options));
             if (costColumn.isPresent()) {
                 if (!table.featureNames().contains(costColumn.get())) {
                     throw new DataException(table.source() + ": column '" + costColumn.get() + "' not found; the "
@@ -63,6 +64,9 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
             }
             int[] y = table.requireLabels().toArray();
             double[] scores = model.scores(table);
+            if (table.requireLabels().positives() == 0) {
+                progress.note(noPositivesWarning(table, model, y, scores));
+            }
             Evaluation evaluation;
             List<Path> written = List.of();
             if (html.isPresent()) {
@@ -77,6 +81,21 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
             staged.commit();
             return new Result(evaluation, written);
         }
+    }
+
+    /**
+     * What a table without positive rows can and cannot tell: recall, PR-AUC and ROC-AUC need a positive row, and
+     * every row the model flags is a false alarm.
+     */
+    private static String noPositivesWarning(Table table, FittedPipeline model, int[] y, double[] scores) {
+        var mapping = table.labelMapping().orElse(model.labelMapping());
+        long flagged = java.util.Arrays.stream(scores).filter(s -> s >= model.threshold()).count();
+        return String.format(java.util.Locale.ROOT, "warning: %s holds no positive row ('%s' never occurs in column "
+                        + "'%s'): %s are undefined (n/a); every flagged row is a false alarm: %,d of %,d flagged "
+                        + "(false-positive rate %.4f)", table.source(),
+                dev.rareclass.domain.error.Quoting.cut(mapping.positiveValue(), 40), mapping.column(),
+                flagged > 0 ? "recall, g_mean, pr_auc and roc_auc" : "recall, pr_auc and roc_auc", flagged, y.length,
+                (double) flagged / y.length);
     }
 
     /**

@@ -109,13 +109,39 @@ class BinaryMetricsTest {
     }
 
     @Test
-    void rocAucIsNaNWhenOnlyOneClassIsPresent() {
-        // sklearn: roc_auc_score([0,0,0,0], s) raises "Only one class present in y_true"
-        // balanced_accuracy_score([0,0,0,0], [0,1,1,0]) -> 0.5; average_precision_score([0,0,0,0], s) -> -0.0
+    void withoutPositivesTheMetricsThatNeedOneAreUndefinedAndTheOthersAreSklearns() {
+        // y = [0,0,0,0], s = [0.2,0.6,0.4,0.8], p = s >= 0.5 (scikit-learn 1.2.1, imbalanced-learn 0.10.0):
+        // roc_auc_score raises "Only one class present in y_true"; recall_score and average_precision_score warn
+        // ("Recall is ill-defined", "No positive class found in y_true") and give 0.0 and -0.0, geometric_mean_score
+        // gives 0.0 from that recall: these are undefined here, not 0
         BinaryMetrics m = BinaryMetrics.compute(new int[] {0, 0, 0, 0}, new double[] {0.2, 0.6, 0.4, 0.8}, 0.5, true);
         assertThat(m.get(MetricName.ROC_AUC)).isNaN();
-        assertThat(m.get(MetricName.PR_AUC)).isZero();
+        assertThat(m.get(MetricName.PR_AUC)).isNaN();
+        assertThat(m.get(MetricName.RECALL)).isNaN();
+        assertThat(m.get(MetricName.G_MEAN)).isNaN();
+        // defined, and as scikit-learn gives them: accuracy_score 0.5, balanced_accuracy_score 0.5 (the negatives'
+        // recall alone), precision_score 0.0 (2 flagged, none positive), specificity_score 0.5, f1_score 0.0,
+        // fbeta_score(beta=2) 0.0, matthews_corrcoef 0.0, brier_score_loss 0.30000000000000004,
+        // log_loss(labels=[0, 1]) 0.814924454847114
+        assertThat(m.get(MetricName.ACCURACY)).isEqualTo(0.5);
         assertThat(m.get(MetricName.BALANCED_ACCURACY)).isCloseTo(0.5, within(EPS));
+        assertThat(m.get(MetricName.PRECISION)).isZero();
+        assertThat(m.get(MetricName.SPECIFICITY)).isEqualTo(0.5);
+        assertThat(m.get(MetricName.F1)).isZero();
+        assertThat(m.get(MetricName.F_BETA)).isZero();
+        assertThat(m.get(MetricName.MCC)).isZero();
+        assertThat(m.get(MetricName.BRIER)).isCloseTo(0.30000000000000004, within(EPS));
+        assertThat(m.get(MetricName.LOG_LOSS)).isCloseTo(0.814924454847114, within(EPS));
+        assertThat(m.counts()).isEqualTo(new ConfusionCounts(0, 2, 2, 0));
+    }
+
+    @Test
+    void withoutPositivesNorFlaggedRowsTheGMeanIsImbalancedLearnsOne() {
+        // geometric_mean_score([0,0,0,0], [0,0,0,0]) -> 1.0: only the negatives are present, all found
+        BinaryMetrics m = BinaryMetrics.compute(new int[] {0, 0, 0, 0}, new double[] {0.2, 0.1, 0.4, 0.3}, 0.5, true);
+        assertThat(m.get(MetricName.G_MEAN)).isEqualTo(1.0);
+        assertThat(m.get(MetricName.RECALL)).isNaN();
+        assertThat(m.get(MetricName.BALANCED_ACCURACY)).isEqualTo(1.0);
     }
 
     @Test

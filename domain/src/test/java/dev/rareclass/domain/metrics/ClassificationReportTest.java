@@ -66,6 +66,36 @@ class ClassificationReportTest {
         assertThat(actual.support()).as(label + " support").isEqualTo(support);
     }
 
+    /**
+     * Without positive rows the positive class's recall is undefined, and the recall averages leave it out:
+     * scikit-learn 1.3's {@code zero_division=np.nan} ("such values will be excluded from the average"); 1.2.1's
+     * {@code classification_report([0,0,0,0], [0,1,1,0], labels=[0, 1])} fills in 0 and gives macro recall 0.25.
+     * The other numbers are 1.2.1's: negatives' precision 1.00, recall 0.50, f1 0.67; positives' precision 0.00,
+     * f1 0.00 (two rows flagged, none positive).
+     */
+    @Test
+    void withoutPositivesThePositiveClassRecallIsNanAndLeftOutOfTheAverages() {
+        ClassificationReport report = ClassificationReport.of(
+                ConfusionCounts.of(new int[] {0, 0, 0, 0}, new double[] {0.2, 0.6, 0.4, 0.8}, 0.5), "neg", "pos");
+        assertThat(report.positive().recall()).isNaN();
+        assertThat(report.positive().precision()).isZero();
+        assertThat(report.positive().f1()).isZero();
+        assertThat(report.negative().recall()).isEqualTo(0.5);
+        assertThat(report.macroAvg().recall()).isEqualTo(0.5);
+        assertThat(report.weightedAvg().recall()).isEqualTo(0.5);
+        assertThat(report.macroAvg().precision()).isEqualTo(0.5);
+        assertThat(report.toText()).isEqualTo("""
+                              precision    recall  f1-score   support
+
+                         neg       1.00      0.50      0.67         4
+                         pos       0.00       nan      0.00         0
+
+                    accuracy                           0.50         4
+                   macro avg       0.50      0.50      0.33         4
+                weighted avg       1.00      0.50      0.67         4
+                """);
+    }
+
     /** The same output_dict's {@code accuracy}. */
     @ParameterizedTest(name = "{0}")
     @CsvSource({

@@ -38,4 +38,12 @@ class TopSharesTest {
         assertThat(one.recall()).isEqualTo(0.5);
         assertThat(TopShares.of(new int[0], new double[0])).isEmpty();
     }
+
+    @Test
+    void withoutPositivesTheTopHasAPrecisionButNoRecall() {
+        TopShares.Top one = TopShares.of(new int[] {0, 0, 0, 0}, new double[] {0.9, 0.1, 0.2, 0.3}).get(0);
+        assertThat(one.rows()).isEqualTo(1);
+        assertThat(one.precision()).isZero();
+        assertThat(one.recall()).isNaN();
+    }
 }
