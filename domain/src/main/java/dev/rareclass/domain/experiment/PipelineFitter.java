@@ -393,6 +393,13 @@ public final class PipelineFitter {
         FeatureSelector selector = null;
         List<CategoricalBlock> blocks = preprocessor.categoricalBlocks();
         if (settings.selectTopK() > 0) {
+            if (settings.selectTopK() > xTrain.cols()) {
+                // scikit-learn's SelectKBest warns so too ("k=K is greater than n_features=N. All the features will
+                // be returned."): a K meant for another table, or one-hot columns fewer than expected
+                progress.note(String.format(java.util.Locale.ROOT, "warning: select-top-k %d is greater than the %d "
+                        + "feature%s the preprocessing gives; all %d are kept", settings.selectTopK(), xTrain.cols(),
+                        xTrain.cols() == 1 ? "" : "s", xTrain.cols()));
+            }
             selector = FeatureSelector.fit(xTrain, yTrain, settings.selectTopK());
             xTrain = selector.apply(xTrain);
             blocks = selector.blocks(blocks);
