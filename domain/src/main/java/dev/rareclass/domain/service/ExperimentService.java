@@ -127,11 +127,91 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
         }
         engine.resolve(request.plan(), ProgressListener.NONE);
         Tuning tuning = request.tuning().get();
+        if (tuning.method() == Tuning.Method.RANDOM) { // before the draws, whose refusal would name a drawn value
+            naming(tuning.source(), () -> requireWholeNumberRanges(tuning, plan));
+        }
         List<ResolvedPipeline> resolved = naming(tuning.source(), () -> engine.resolve(plan, progress));
         if (tuning.method() == Tuning.Method.RANDOM) {
             naming(tuning.source(), () -> requireEveryListedValue(tuning, plan));
         }
         return resolved;
+    }
+
+    /**
+     * Refuses a real-number range ({@code uniform}, {@code log-uniform}) on a parameter that takes whole numbers, before
+     * any trial: every draw has decimals, so each trial would be refused, quoting a value such as {@code trees=37.4012}
+     * that the space never wrote. A parameter takes whole numbers when a whole number inside the range is taken and
+     * the numbers with decimals just below and above it are not (each alone beside the fixed parameters, or in place
+     * of its value in a drawn trial, as {@link #requireEveryListedValue} tries): a parameter of real numbers whose
+     * own range the space overshoots ({@code subsample: {uniform: [0.5, 2]}}) takes one of them.
+     */
+    private Void requireWholeNumberRanges(Tuning tuning, ExperimentPlan plan) {
+        for (Map.Entry<String, SearchSpace.Distribution> e : tuning.space().params().entrySet()) {
+            String kind;
+            double low;
+            double high;
+            switch (e.getValue()) {
+                case SearchSpace.Uniform u -> {
+                    kind = "uniform";
+                    low = u.low();
+                    high = u.high();
+                }
+                case SearchSpace.LogUniform u -> {
+                    kind = "log-uniform";
+                    low = u.low();
+                    high = u.high();
+                }
+                default -> {
+                    continue;
+                }
+            }
+            double first = Math.ceil(low);
+            double last = Math.floor(high);
+            // a whole number strictly inside the range, the nearest the middle, with numbers on both sides of it
+            double whole = Math.min(Math.floor(high - Math.ulp(high)), Math.max(Math.ceil(low + Math.ulp(low)),
+                    Math.rint(low / 2 + high / 2)));
+            if (!(whole > low && whole < high) || Math.abs(whole) > Integer.MAX_VALUE) {
+                continue; // no such number to try: the draws' own refusal says what is wrong
+            }
+            double step = Math.min(0.5, Math.min(whole - low, high - whole)) / 2;
+            String key = e.getKey();
+            if (takes(tuning, plan, key, Long.toString((long) whole))
+                    && !takes(tuning, plan, key, java.math.BigDecimal.valueOf(whole - step).toPlainString())
+                    && !takes(tuning, plan, key, java.math.BigDecimal.valueOf(whole + step).toPlainString())) {
+                throw new UsageException(String.format(java.util.Locale.ROOT, "%s is an integer parameter, but {%s: "
+                        + "[%s, %s]} draws numbers with decimals; use {int: [%d, %d]} or a list of values", key, kind,
+                        shown(low), shown(high), (long) first, (long) last));
+            }
+        }
+        return null;
+    }
+
+    /** A range's end as the space wrote it: 10, not 10.0. */
+    private static String shown(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** The drawn trials {@link #takes} tries a value in: enough to meet the values it may need beside it. */
+    private static final int CONTEXTS = 32;
+
+    /**
+     * Whether {@code key=value} resolves beside the fixed parameters, or in place of its value in one of the first
+     * drawn trials (all of them took 45 s to refuse a space of 100,000 trials).
+     */
+    private boolean takes(Tuning tuning, ExperimentPlan plan, String key, String value) {
+        List<Candidate> contexts = new java.util.ArrayList<>();
+        contexts.add(tuning.base());
+        contexts.addAll(plan.candidates().subList(0, Math.min(CONTEXTS, plan.candidates().size())));
+        for (Candidate c : contexts) {
+            try {
+                engine.resolve(plan.withCandidates(List.of(c.withParams(c.params().with(key, value)))),
+                        ProgressListener.NONE);
+                return true;
+            } catch (UsageException refused) {
+                // another context may take it (momentum needs optimizer=sgd beside it)
+            }
+        }
+        return false;
     }
 
     /**
