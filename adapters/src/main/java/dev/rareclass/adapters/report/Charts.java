@@ -255,13 +255,21 @@ final class Charts {
         return xs + " x " + ys;
     }
 
-    /** A number in at most six significant digits without trailing zeros: 0.9, 10, 0.35. */
+    /**
+     * A number in at most six significant digits without trailing zeros: 0.9, 10, 0.35; with an exponent below 1e-6
+     * and from 1e15 on, as the policies' specs write them (1.0E300, not 301 digits).
+     */
     static String plain(double v) {
         return Double.isFinite(v) ? trim(v) : "n/a";
     }
 
     private static String trim(double v) {
-        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        java.math.BigDecimal rounded = java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6));
+        double magnitude = Math.abs(rounded.doubleValue());
+        if (magnitude != 0 && (magnitude < 1e-6 || magnitude >= 1e15)) {
+            return Double.toString(rounded.doubleValue());
+        }
+        return rounded.stripTrailingZeros().toPlainString();
     }
 
     /**

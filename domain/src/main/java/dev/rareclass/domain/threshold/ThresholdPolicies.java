@@ -164,8 +164,16 @@ public final class ThresholdPolicies {
                 + (why == null ? "" : " (" + why + ")") + "; " + ACCEPTED);
     }
 
-    /** Canonical text of a number: no trailing zeros, no exponent, so "0.50" and "5e-1" both read "0.5". */
+    /**
+     * Canonical text of a number in a policy's spec: the shortest decimal that reads back as the same double, so "0.50"
+     * and "5e-1" both read "0.5"; without an exponent between 1e-6 and 1e15, as {@link Double#toString} outside (a
+     * cost of 1e300 written out whole was 301 digits long in every line that echoed the policy).
+     */
     static String canonical(double v) {
+        double magnitude = Math.abs(v);
+        if (magnitude != 0 && (magnitude < 1e-6 || magnitude >= 1e15)) {
+            return Double.toString(v);
+        }
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
@@ -177,14 +185,7 @@ public final class ThresholdPolicies {
      * {@link Double#toString} otherwise; "n/a" when undefined.
      */
     public static String text(double threshold) {
-        if (!Double.isFinite(threshold)) {
-            return "n/a";
-        }
-        double magnitude = Math.abs(threshold);
-        if (magnitude != 0 && (magnitude < 1e-6 || magnitude >= 1e15)) {
-            return Double.toString(threshold);
-        }
-        return canonical(threshold);
+        return Double.isFinite(threshold) ? canonical(threshold) : "n/a";
     }
 
     /** A threshold given outright. */

@@ -122,6 +122,12 @@ class ThresholdPoliciesTest {
         "precision>=1|precision>=1",
         "cost:5.0:1|cost:5:1",
         "COST: 10 : 0.5|cost:10:0.5",
+        // huge and tiny numbers keep an exponent (written out, 1e300 was 301 digits in every line echoing the policy)
+        "cost:1e300:1e300|cost:1.0E300:1.0E300",
+        "cost:1e15:2.5e-7|cost:1.0E15:2.5E-7",
+        "cost:999999999999999:0.000001|cost:999999999999999:0.000001",
+        "recall>=1e-300|recall>=1.0E-300",
+        "1e-300|1.0E-300",
     })
     void specIsCanonicalAndReparsesToAnEqualPolicy(String input, String canonical) {
         ThresholdPolicy p = ThresholdPolicies.parse(input);
