@@ -430,11 +430,16 @@ public final class ThresholdPolicies {
 
         @Override
         public double choose(OperatingPoints points) {
+            // the costs scaled by a power of two, which moves no rounding, to at most 2: cost:1e308:1e308 made every
+            // point's cost infinite, and the first point (nothing flagged) won whatever the counts
+            int exponent = Math.getExponent(Math.max(fnCost, fpCost));
+            double fn = Math.scalb(fnCost, -exponent);
+            double fp = Math.scalb(fpCost, -exponent);
             int best = 0;
             double bestCost = Double.POSITIVE_INFINITY;
             for (int i = 0; i < points.size(); i++) {
                 ConfusionCounts c = points.counts(i);
-                double cost = fnCost * c.fn() + fpCost * c.fp();
+                double cost = fn * c.fn() + fp * c.fp();
                 if (cost < bestCost) {
                     best = i;
                     bestCost = cost;

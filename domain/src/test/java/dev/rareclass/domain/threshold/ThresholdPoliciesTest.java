@@ -256,6 +256,17 @@ class ThresholdPoliciesTest {
     }
 
     @Test
+    void hugeCostsChooseAsTheirRatioDoes() {
+        // 1e308 times two missed positives is infinite in doubles: every point cost as much, and the top one won
+        forEachRandomSet(50, (seed, random, y, s) -> {
+            assertThat(ThresholdPolicies.parse("cost:1e308:1e308").choose(y, s)).as("seed " + seed)
+                    .isEqualTo(ThresholdPolicies.parse("cost:1:1").choose(y, s));
+            assertThat(ThresholdPolicies.parse("cost:1.5e308:5e307").choose(y, s)).as("seed " + seed)
+                    .isEqualTo(ThresholdPolicies.parse("cost:3:1").choose(y, s));
+        });
+    }
+
+    @Test
     void costPolicyReachesTheBruteForceMinimumAtTheLargestArgmin() {
         forEachRandomSet(150, (seed, random, y, s) -> {
             int fnCost = 1 + random.nextInt(20);
