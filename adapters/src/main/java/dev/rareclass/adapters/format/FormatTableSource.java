@@ -5,6 +5,7 @@ import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.LabelledScores;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.data.TableWithColumn;
+import dev.rareclass.domain.error.InputMissingException;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.port.TableSource;
 import jakarta.inject.Inject;
@@ -19,9 +20,9 @@ import jakarta.inject.Named;
 
 /**
  * The {@link TableSource} the application uses: picks a reader by format name from {@code --format} or,
- * without one, from the file name ({@code .gz} is transparent): a folder or a {@code .tar.gz}/{@code .tgz}/
- * {@code .tar} is a text corpus; otherwise the file's extension is looked up among the registered ones;
- * anything else is CSV.
+ * without one, from the file name ({@code .gz} is transparent): a {@code .tar.gz}/{@code .tgz}/{@code .tar} is a
+ * text corpus; otherwise the file's extension is looked up among the registered ones; anything else is CSV. A folder
+ * is read only with {@code --format text}: without it, it is refused saying so.
  *
  * <p>Formats are registered by name with Guice ({@link AdaptersModule}): a new format is one
  * {@link ParsedTableSource} (a parser; the data options are applied by {@link DataOptionsStep}) plus a
@@ -119,7 +120,13 @@ public final class FormatTableSource implements TableSource {
     }
 
     String fromName(Path path) {
-        if (Files.isDirectory(path) || TextCorpusTableSource.isArchive(path)) {
+        if (Files.isDirectory(path)) {
+            // a folder is no file name to go by, and read as a corpus it is walked whole, every file beneath it
+            // (describe / read the disk until a link stopped it): a corpus is asked for by name
+            throw new InputMissingException(path + ": is a folder; a folder is read as a text corpus only with "
+                    + "--format text (a folder per class, or *.pos/*.neg files)", null);
+        }
+        if (TextCorpusTableSource.isArchive(path)) {
             return "text";
         }
         Path fileName = path.getFileName();

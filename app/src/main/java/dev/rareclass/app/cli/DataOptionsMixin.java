@@ -25,7 +25,7 @@ public final class DataOptionsMixin {
     @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Candidates.Formats.class,
             description = "${COMPLETION-CANDIDATES}: tsv has quoted fields, tab none; text is a folder of "
                     + "*.pos/*.neg files or of one folder per class, or a .tar.gz of one "
-                    + "(default: from the file name; .gz is read transparently).")
+                    + "(default: from the file name; .gz is read transparently; a folder needs --format text).")
     String format;
 
     @Option(names = "--no-header", description = "The file has no header row; columns are named 0, 1, 2, ...")

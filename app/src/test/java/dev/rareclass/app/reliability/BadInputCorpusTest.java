@@ -199,7 +199,9 @@ class BadInputCorpusTest {
                 train, 65, "column 'id' has 80000 distinct values"));
         // missing or unreadable inputs
         cases.add(gen("no-such-file.csv", d -> d.resolve("no-such-file.csv"), train, 66, "no-such-file.csv"));
-        cases.add(gen("a-folder.csv", d -> folder(d, "a-folder.csv"), train, 65, "no *.pos/*.neg pair"));
+        // a folder is a corpus only with --format text (it was read as one, and its empty inside refused)
+        cases.add(gen("a-folder.csv", d -> folder(d, "a-folder.csv"), train, 66,
+                "a-folder.csv: is a folder; a folder is read as a text corpus only with --format text"));
         // predict / evaluate against a trained model (columns a, b, color; label y)
         List<String> predict = List.of("predict", "{model}", "{in}", "--out", "{out}");
         cases.add(gen("schema-differs.csv", d -> text(d, "schema-differs.csv", "a,bee,color,y\n1,2,red,0\n"), predict, 65, "missing column(s) b"));
