@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /** Opening input files for every reader: {@code .gz} transparently, IO failures as user errors. */
@@ -45,7 +44,7 @@ public final class InputFiles {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".gz") || name.endsWith(".tgz")) {
             try {
-                return new GZIPInputStream(in, 1 << 16);
+                return new GzipMembers(in, path.toString());
             } catch (ZipException | EOFException e) {
                 in.close();
                 throw new DataException(path + ": not valid gzip data (" + e.getMessage() + ")", e);
