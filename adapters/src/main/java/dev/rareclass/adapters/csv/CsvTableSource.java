@@ -299,8 +299,9 @@ public final class CsvTableSource extends ParsedTableSource {
 
     /**
      * FastCSV's callbacks for one record, appended to the current batch; an empty line (skipped) leaves none.
-     * Holds records to FastCSV's own limits (its {@link Limits}: fields in a record, characters in a field and
-     * in a record), refusing one beyond them with FastCSV's words, as its own record handler does.
+     * Holds records to FastCSV's own limits of characters in a field and in a record (its {@link Limits}), refusing one
+     * beyond them with FastCSV's words, as its own record handler does, and to the columns every reader allows
+     * ({@code ColumnLimit}; FastCSV's own handler stops at 16,384 fields).
      */
     private static final class RowHandler extends AbstractBaseCsvCallbackHandler<RowBatch> {
         private final String file;
@@ -342,9 +343,8 @@ public final class CsvTableSource extends ParsedTableSource {
 
         @Override
         protected void handleField(int fieldIdx, char[] buf, int offset, int len, boolean quoted) {
-            if (fieldIdx >= Limits.MAX_FIELD_COUNT) {
-                throw DataException.at(file, getStartingLineNumber(), null, String.format(Locale.ROOT,
-                        "a record of more than %,d fields, the most one may have", Limits.MAX_FIELD_COUNT));
+            if (fieldIdx >= dev.rareclass.adapters.format.ColumnLimit.MAX_COLUMNS) {
+                throw dev.rareclass.adapters.format.ColumnLimit.exceeded(file, getStartingLineNumber());
             }
             if (len > Limits.MAX_FIELD_SIZE) {
                 throw DataException.at(file, getStartingLineNumber(), null, String.format(Locale.ROOT,

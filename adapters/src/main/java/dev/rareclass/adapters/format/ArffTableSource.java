@@ -160,6 +160,9 @@ public final class ArffTableSource extends ParsedTableSource {
                         relation = true;
                     }
                     case "@attribute" -> {
+                        if (attributes.size() == ColumnLimit.MAX_COLUMNS) {
+                            throw ColumnLimit.exceeded(file, lineNo);
+                        }
                         Attribute a = attribute(c);
                         Integer previous = byName.putIfAbsent(a.name, attributes.size());
                         if (previous != null) {

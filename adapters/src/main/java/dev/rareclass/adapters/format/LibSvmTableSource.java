@@ -34,10 +34,9 @@ public final class LibSvmTableSource extends ParsedTableSource {
     /**
      * Every feature becomes a dense column (an object, a name and an array), so a tiny file naming feature
      * 20,000,000 would otherwise allocate gigabytes and run for minutes (found by fuzzing); at 1,048,576 a 4-line file
-     * still took 20 s and 1.7 GB to describe. 100,000 dense features already need 400 KB a row; wider, sparser data
-     * (word counts) belongs in {@code --format text}, which keeps it sparse.
+     * still took 20 s and 1.7 GB to describe. The limit every reader shares ({@link ColumnLimit}).
      */
-    static final int MAX_FEATURES = 100_000;
+    static final int MAX_FEATURES = ColumnLimit.MAX_COLUMNS;
 
     public LibSvmTableSource() {
         super("LibSVM", Optional.of(LABEL));
@@ -102,9 +101,7 @@ public final class LibSvmTableSource extends ParsedTableSource {
                             + "': feature indices start at 1");
                 }
                 if (index > MAX_FEATURES) {
-                    throw DataException.at(file, lineNo, null, "'" + abbreviate(token) + "': feature index " + index
-                            + " is beyond the " + MAX_FEATURES + " features rareclass holds densely (for word counts, "
-                            + "read the documents with --format text, which keeps them sparse)");
+                    throw ColumnLimit.exceeded(file, lineNo);
                 }
                 if (index <= last) {
                     throw DataException.at(file, lineNo, "'f" + index + "'", "feature indices must increase ("
