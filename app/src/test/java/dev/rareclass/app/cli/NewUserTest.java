@@ -254,6 +254,44 @@ class NewUserTest {
         assertThat(out).doesNotExist();
     }
 
+    /**
+     * The label column given to --id by its 0-based index (4: key, a, b, account, y) got an old message about a --drop
+     * nobody gave ("--drop 4 names the label column 'y', which is never a feature"); it gets the name's message now.
+     */
+    @Test
+    void predictIdGivingTheLabelColumnByIndexSaysWhatItsNameSays() throws IOException {
+        Path data = withIds("ids-label-index.csv", 100, false);
+        Path model = idsModel(data, "ids-label-index.model");
+        Path out = dir.resolve("never.csv");
+        CliRun r = CliRun.of("predict", model.toString(), data.toString(), "--id", "4", "--out", out.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("rareclass: --id 4 names the label column, whose 0/1 the predictions carry "
+                + "already (column y): give --id a column that identifies the rows, or leave it out (column row numbers "
+                + "them)\n");
+        assertThat(out).doesNotExist();
+        // and with the label given by its index too, the name of the label as --id
+        CliRun byName = CliRun.of("predict", model.toString(), data.toString(), "--label", "4", "--id", "y", "--out",
+                out.toString());
+        assertThat(byName.exitCode()).isEqualTo(2);
+        assertThat(byName.err()).startsWith("rareclass: --id y names the label column, whose 0/1 the predictions");
+        assertThat(out).doesNotExist();
+    }
+
+    /** A column the model reads, given to --id by its index (1: a), is copied as --id a copies it, not dropped. */
+    @Test
+    void predictIdGivingAFeatureByIndexCopiesItAsItsNameDoes() throws IOException {
+        Path data = withIds("ids-feature-index.csv", 100, false);
+        Path model = idsModel(data, "ids-feature-index.model");
+        Path byIndex = dir.resolve("by-index.csv");
+        Path byName = dir.resolve("by-name.csv");
+        CliRun i = CliRun.of("predict", model.toString(), data.toString(), "--id", "1", "--out", byIndex.toString());
+        assertThat(i.exitCode()).as(i.err()).isZero();
+        CliRun n = CliRun.of("predict", model.toString(), data.toString(), "--id", "a", "--out", byName.toString());
+        assertThat(n.exitCode()).as(n.err()).isZero();
+        assertThat(Files.readAllLines(byIndex)).isEqualTo(Files.readAllLines(byName));
+        assertThat(Files.readAllLines(byIndex).getFirst()).startsWith("row,a,y,p,predicted");
+    }
+
     @Test
     void predictIdOnTheAsteroids() throws IOException {
         Path nasa = shared("nasa_asteroids/nasa.csv");

@@ -30,18 +30,28 @@ public record PredictService(TableSource tables, ModelStore store, ResultSink si
         Table table;
         if (request.id().isPresent()) {
             String id = request.id().get();
-            // dropped below, the label would be refused as if the user had given --drop of it
-            if (read.label().filter(id::equals).isPresent()) {
-                throw new UsageException("--id " + id + " names the label column, whose 0/1 the predictions carry "
-                        + "already (column y): give --id a column that identifies the rows, or "
-                        + "leave it out (column row numbers them)");
+            if (read.label().filter(id::equals).isPresent()) { // by the label's own name: refused before reading
+                throw idIsTheLabel(id);
             }
             // kept out of the features, as the label is, unless the model reads a column of that name: the column
-            // may have been dropped at training (--drop id) or be one the training data never had
-            if (!model.featureNames().contains(id)) {
-                read = read.withDropped(id);
+            // may have been dropped at training (--drop id) or be one the training data never had. A drop the file may
+            // do without, as a model's own drops: an id naming the label otherwise (--id 4, its 0-based index) was
+            // refused by the reader as a --drop of the label that nobody gave; it is the label's check below that says so
+            DataOptions asGiven = read;
+            boolean dropped = !model.featureNames().contains(id);
+            if (dropped) {
+                read = read.withDropped(id).withIfPresent(List.of(id));
             }
             withIds = tables.readWithColumn(read, false, id, "--id");
+            String copied = withIds.column();
+            if (withIds.table().labelMapping().filter(m -> m.column().equals(copied)).isPresent()) {
+                throw idIsTheLabel(id);
+            }
+            if (dropped && model.featureNames().contains(copied)) {
+                // an index (--id 0) of a column the model reads, dropped above as no name of a feature: read again
+                // keeping it, as --id with its name does
+                withIds = tables.readWithColumn(asGiven, false, id, "--id");
+            }
             table = withIds.table();
         } else {
             table = tables.readOptionallyLabelled(read);
@@ -59,5 +69,11 @@ public record PredictService(TableSource tables, ModelStore store, ResultSink si
         }
         sink.writePredictions(predictions, request.out());
         return predictions;
+    }
+
+    /** The refusal of an {@code --id} that names the label column, by name or by index. */
+    private static UsageException idIsTheLabel(String id) {
+        return new UsageException("--id " + id + " names the label column, whose 0/1 the predictions carry already "
+                + "(column y): give --id a column that identifies the rows, or leave it out (column row numbers them)");
     }
 }
