@@ -68,9 +68,37 @@ public record MlpParams(List<Integer> hidden, List<String> activations, List<Dou
         require(momentum >= 0 && momentum < 1, "momentum", momentum, "in [0, 1)");
         require(rho > 0 && rho < 1, "rho", rho, "in (0, 1)");
         require(l2 >= 0 && l2 <= 1e6, "l2", l2, "in [0, 1e6]");
+        if (!(decayFactor(learningRate, l2) > MIN_DECAY_FACTOR)) {
+            throw new UsageException("parameters l2=" + plain(l2) + " and learning-rate=" + plain(learningRate)
+                    + " are too large together for " + SmileKind.MLP.model + ": learning-rate × l2 must be below 0.05 "
+                    + "(Smile shrinks the weights by 1 − 2 × learning-rate × l2 after each step and refuses a factor of "
+                    + "0.9 or less); lower either");
+        }
         require(epochs >= 1 && epochs <= 1_000_000, "epochs", epochs, "in [1, 1000000]");
         require(batchSize >= 1 && batchSize <= 1 << 24, "batch-size", batchSize, "in [1, 16777216]");
         java.util.Objects.requireNonNull(seed, "seed");
+    }
+
+    /**
+     * Smile's {@code MultilayerPerceptron.update} multiplies every weight by {@code 1 - 2·eta·lambda} after each step and
+     * throws {@code IllegalStateException} when that factor is below 0.9; at exactly 0.9 its layers skip the decay
+     * altogether ({@code Layer.update} scales only for a factor in (0.9, 1)). So the factor must be above this.
+     */
+    static final double MIN_DECAY_FACTOR = 0.9;
+
+    /** The factor Smile multiplies the weights by after each step, computed as Smile computes it. */
+    static double decayFactor(double learningRate, double l2) {
+        return 1 - 2.0 * learningRate * smileWeightDecay(l2);
+    }
+
+    /** {@code l2} as Smile's {@code setWeightDecay} takes it: see {@link #l2()}. */
+    static double smileWeightDecay(double l2) {
+        return l2;
+    }
+
+    /** A number as a user writes it: 1 rather than 1.0, 0.00001 rather than 1.0E-5. */
+    private static String plain(double v) {
+        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }
 
     private static void require(boolean ok, String name, Object value, String what) {

@@ -237,7 +237,7 @@ final class SmileTrainers {
             } else {
                 net.setRMSProp(params.rho(), EPSILON);
             }
-            net.setWeightDecay(params.l2());
+            net.setWeightDecay(MlpParams.smileWeightDecay(params.l2()));
 
             double[][] rows = Features.rows(x);
             int[] labels = y.toArray();
