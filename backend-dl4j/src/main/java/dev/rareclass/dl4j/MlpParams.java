@@ -50,11 +50,15 @@ import java.util.stream.Stream;
  *                     {@link #retainProbability(int)}
  * @param optimizer    adam, rmsprop, sgd, nadam
  * @param learningRate step size of the optimizer
- * @param momentum     sgd only: 0 is plain SGD, above 0 Nesterov momentum (DL4J's {@code Nesterovs})
+ * @param momentum     sgd only: 0 is plain SGD, above 0 Nesterov momentum (DL4J's {@code Nesterovs}; {@code mlp@smile}'s
+ *                     is classical momentum, so the same value steps differently there)
  * @param rho          rmsprop only: decay of the running mean of squared gradients
  * @param l1           L1 penalty on weights (not biases)
- * @param l2           L2 penalty on weights (not biases), DL4J's coefficient on the mean loss of a batch; NaN for
- *                     {@link #AUTO}, resolved by {@link #forRows}
+ * @param l2           L2 penalty on weights (not biases), DL4J's coefficient on the mean loss of a batch: DL4J's
+ *                     {@code L2Regularization} adds {@code l2·w} to the gradient before the updater, so adam and
+ *                     rmsprop rescale it with the gradient ({@code mlp@smile}'s {@code l2} takes the same
+ *                     {@code learning-rate·l2·w} off each weight with plain SGD, but as a decay after the optimizer's
+ *                     step); NaN for {@link #AUTO}, resolved by {@link #forRows}
  * @param epochs       passes over the training data (the most, with early stopping)
  * @param batchSize    rows per gradient step; {@link #ALL_ROWS} for all of them
  * @param earlyStopping when to stop and whether to restore the best epoch

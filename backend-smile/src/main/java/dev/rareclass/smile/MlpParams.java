@@ -25,11 +25,29 @@ import java.util.stream.Collectors;
  * @param activations  per hidden layer ({@code activation}, one value or one per layer): relu, leaky-relu
  *                     (slope 0.01), tanh, sigmoid
  * @param dropouts     per hidden layer ({@code dropout}): probability of dropping a unit's output while training
- * @param optimizer    {@code optimizer}: rmsprop or sgd (classical momentum)
+ * <p><b>{@code l2}</b> is {@code mlp@dl4j}'s coefficient: with plain SGD ({@code optimizer=sgd momentum=0}) a step
+ * takes the same {@code learning-rate · l2 · w} off every weight on both backends, and neither decays biases.
+ * {@code mlp@dl4j} adds {@code l2·w} to the gradient of the batch's mean loss before its updater (DL4J's
+ * {@code L2Regularization}, the gradient of {@code ½·l2·‖w‖²}); Smile multiplies the weights by
+ * {@code 1 − 2·learning-rate·λ} after each step ({@code MultilayerPerceptron.update}), so it is given
+ * {@code λ = l2/2} ({@link #smileWeightDecay}). What still differs: Smile shrinks after the step, so it also shrinks
+ * that step, by {@code learning-rate²·l2} times the gradient; and with {@code rmsprop} Smile's decay stays decoupled
+ * from the optimizer (the shrink follows the RMSProp step, as in AdamW), where {@code mlp@dl4j}'s {@code l2·w}
+ * enters the gradient before the updater and is divided by RMSProp's running RMS with it. Smile refuses a shrink
+ * factor of 0.9 or less, so {@code learning-rate × l2} must be below 0.1. Model files store Smile's {@code λ} under
+ * {@code l2}, as files written before {@code l2} meant this did (see {@code SmileModelCodec}).
+ *
+ * <p><b>{@code momentum}</b> is classical (Polyak) momentum on Smile, {@code v ← momentum·v + learning-rate·(−g);
+ * w ← w + v}, with the gradient {@code g} taken at {@code w}; {@code mlp@dl4j}'s is Nesterov's (DL4J's
+ * {@code Nesterovs}: the gradient as if at the look-ahead point {@code w + momentum·v}), so the same value steps
+ * differently. Both are plain SGD at {@code momentum=0}.
+ *
+ * @param optimizer    {@code optimizer}: rmsprop or sgd (with classical momentum)
  * @param learningRate step size ({@code learning-rate})
- * @param momentum     sgd only ({@code momentum}, default 0.9; 0 is plain SGD)
+ * @param momentum     sgd only ({@code momentum}, default 0.9; 0 is plain SGD): classical momentum (see above)
  * @param rho          rmsprop only: decay of the running mean of squared gradients ({@code rho})
- * @param l2           weight decay ({@code l2}): Smile shrinks weights by {@code learning-rate · l2 · w} per step
+ * @param l2           L2 penalty ({@code l2}, default 0), {@code mlp@dl4j}'s coefficient (see above): Smile shrinks
+ *                     the weights (not biases) by {@code learning-rate · l2 · w} after each step
  * @param epochs       passes over the training rows ({@code epochs})
  * @param batchSize    rows per gradient step ({@code batch-size})
  * @param seed         overrides the training context's seed when present ({@code seed})
@@ -52,6 +70,8 @@ public record MlpParams(List<Integer> hidden, List<String> activations, List<Dou
             "momentum", "rho", "l2", "epochs", "batch-size", "seed");
 
     static final double DEFAULT_RHO = 0.95;
+    /** Twice 1e6, the largest Smile {@code lambda} files of earlier builds may hold (see {@link #smileWeightDecay}). */
+    static final double MAX_L2 = 2e6;
     static final double MAX_DROPOUT = 0.95;
 
     public MlpParams {
@@ -67,11 +87,11 @@ public record MlpParams(List<Integer> hidden, List<String> activations, List<Dou
         require(learningRate > 0 && learningRate <= 10, "learning-rate", learningRate, "in (0, 10]");
         require(momentum >= 0 && momentum < 1, "momentum", momentum, "in [0, 1)");
         require(rho > 0 && rho < 1, "rho", rho, "in (0, 1)");
-        require(l2 >= 0 && l2 <= 1e6, "l2", l2, "in [0, 1e6]");
+        require(l2 >= 0 && l2 <= MAX_L2, "l2", l2, "in [0, 2e6]");
         if (!(decayFactor(learningRate, l2) > MIN_DECAY_FACTOR)) {
             throw new UsageException("parameters l2=" + plain(l2) + " and learning-rate=" + plain(learningRate)
-                    + " are too large together for " + SmileKind.MLP.model + ": learning-rate × l2 must be below 0.05 "
-                    + "(Smile shrinks the weights by 1 − 2 × learning-rate × l2 after each step and refuses a factor of "
+                    + " are too large together for " + SmileKind.MLP.model + ": learning-rate × l2 must be below 0.1 "
+                    + "(Smile shrinks the weights by 1 − learning-rate × l2 after each step and refuses a factor of "
                     + "0.9 or less); lower either");
         }
         require(epochs >= 1 && epochs <= 1_000_000, "epochs", epochs, "in [1, 1000000]");
@@ -91,9 +111,13 @@ public record MlpParams(List<Integer> hidden, List<String> activations, List<Dou
         return 1 - 2.0 * learningRate * smileWeightDecay(l2);
     }
 
-    /** {@code l2} as Smile's {@code setWeightDecay} takes it: see {@link #l2()}. */
+    /**
+     * {@code l2} as Smile's {@code setWeightDecay} takes it: half of it. Smile multiplies the weights by
+     * {@code 1 - 2·eta·lambda} after each step, so {@code lambda = l2/2} shrinks them by {@code 1 - eta·l2}, the
+     * {@code eta·l2·w} that {@code mlp@dl4j}'s L2 (gradient {@code l2·w}) takes off with plain SGD. See {@link #l2()}.
+     */
     static double smileWeightDecay(double l2) {
-        return l2;
+        return l2 / 2;
     }
 
     /** A number as a user writes it: 1 rather than 1.0, 0.00001 rather than 1.0E-5. */
@@ -148,7 +172,7 @@ public record MlpParams(List<Integer> hidden, List<String> activations, List<Dou
         double lr = p.decimal("learning-rate", 0.001, Double.MIN_VALUE, 10);
         double momentum = optimizer.equals("sgd") ? p.decimal("momentum", 0.9, 0, 0.999999) : 0;
         double rho = p.decimal("rho", DEFAULT_RHO, 1e-6, 0.999999);
-        double l2 = p.decimal("l2", 0, 0, 1e6);
+        double l2 = p.decimal("l2", 0, 0, MAX_L2);
         int epochs = p.integer("epochs", 20, 1, 1_000_000);
         int batch = p.integer("batch-size", 64, 1, 1 << 24);
         OptionalLong seed = p.asMap().containsKey("seed")

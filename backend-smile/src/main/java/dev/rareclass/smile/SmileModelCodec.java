@@ -169,7 +169,7 @@ public final class SmileModelCodec implements ModelCodec {
                         bag.trees());
                 case SmileImbalanceBoostClassifier<?> boost -> writeBoosted(out, boost);
                 case SmileMlpClassifier mlp -> {
-                    writeSerialised(out, MLP, mlp.params(), mlp.net());
+                    writeSerialised(out, MLP, storedMlpParams(mlp.params()), mlp.net());
                     out.writeInt(mlp.featureCount());
                 }
             }
@@ -479,7 +479,8 @@ public final class SmileModelCodec implements ModelCodec {
     }
 
     private static SmileMlpClassifier readMlp(DataInputStream in) throws IOException {
-        MlpParams params = validParams(() -> MlpParams.of(readParams(in)));
+        Hyperparameters stored = readParams(in);
+        MlpParams params = validParams(() -> MlpParams.of(mlpParams(stored)));
         in.mark(Integer.BYTES);
         int streamLength = in.readInt(); // the network's length, read again by readSerialised
         in.reset();
@@ -580,6 +581,44 @@ public final class SmileModelCodec implements ModelCodec {
         // ASCII digits only: Integer.parseInt would read other scripts' digits, which the validation refuses
         map.computeIfPresent(SmileTreeParams.MAX_DEPTH, (key, value) -> value.matches("[0-9]{1,9}")
                 ? Integer.toString(Integer.parseInt(value) + shift) : value);
+        return Hyperparameters.of(map);
+    }
+
+    /**
+     * An {@code mlp}'s parameters as its file stores them: {@code l2} is the {@code lambda} given to Smile's
+     * {@code setWeightDecay} ({@link MlpParams#smileWeightDecay}, half the parameter). That is what {@code l2} meant until
+     * it came to mean {@code mlp@dl4j}'s coefficient, and storing it so keeps the files written before that loading
+     * with the penalty their network was trained with ({@link #mlpParams} reads it back).
+     */
+    private static Hyperparameters storedMlpParams(Hyperparameters params) {
+        java.util.Map<String, String> map = new java.util.LinkedHashMap<>(params.asMap());
+        map.computeIfPresent("l2", (key, value) -> Double.toString(MlpParams.smileWeightDecay(
+                dev.rareclass.domain.data.Decimals.parse(value))));
+        return Hyperparameters.of(map);
+    }
+
+    /**
+     * The parameters of a stored {@code mlp} ({@link #storedMlpParams}): {@code l2} twice the stored {@code lambda}, the
+     * value a fit gives Smile {@code lambda} for. A file of an earlier build whose {@code lambda} and learning rate made
+     * Smile's decay factor exactly 0.9 was trained without decay (Smile's layers skip that factor, which
+     * {@code mlp@smile} now refuses): it reads as {@code l2=0}. A value that is no plain number is left for the
+     * validation to refuse.
+     */
+    private static Hyperparameters mlpParams(Hyperparameters stored) {
+        java.util.Map<String, String> map = new java.util.LinkedHashMap<>(stored.asMap());
+        double lambda;
+        double learningRate;
+        try {
+            lambda = dev.rareclass.domain.data.Decimals.parse(map.getOrDefault("l2", "0"));
+            learningRate = dev.rareclass.domain.data.Decimals.parse(map.getOrDefault("learning-rate", "0"));
+        } catch (NumberFormatException e) {
+            return stored;
+        }
+        if (lambda > 0 && 1 - 2.0 * learningRate * lambda == MlpParams.MIN_DECAY_FACTOR) {
+            map.put("l2", "0.0");
+        } else if (map.containsKey("l2")) {
+            map.put("l2", Double.toString(2 * lambda));
+        }
         return Hyperparameters.of(map);
     }
 

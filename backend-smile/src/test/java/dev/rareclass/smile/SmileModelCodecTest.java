@@ -196,6 +196,42 @@ class SmileModelCodecTest {
         assertRefused(foreign, "balanced-random-forest").hasMessageContaining("max-depth");
     }
 
+    /**
+     * {@code mlp}'s {@code l2} was the {@code lambda} given to Smile's weight decay before it came to mean
+     * {@code mlp@dl4j}'s coefficient (Smile is now given half of it); files still store Smile's {@code lambda}, so a
+     * file written before loads with the network it held, scoring as it did, and the {@code l2} that trains that network
+     * now: twice what it stored.
+     */
+    @Test
+    void mlpFilesStoreSmilesWeightDecaySoEarlierFilesLoadAsTheyWere() {
+        SmileMlpClassifier mlp = (SmileMlpClassifier) SmileTrainers.mlp()
+                .create(Hyperparameters.of(Map.of("hidden", "4", "epochs", "3", "learning-rate", "0.01", "l2", "0.02")))
+                .train(DATA.x(), DATA.y(), TrainingContext.ofSeed(1));
+        assertThat(mlp.net().getWeightDecay()).isEqualTo(0.01);
+        byte[] bytes = codec.encode(mlp);
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        // the parameters as key and value strings (two-byte length, then the characters): Smile's lambda under l2
+        assertThat(text).contains("\0\u0002l2\0\u00040.01").doesNotContain("0.02");
+        SmileMlpClassifier back = (SmileMlpClassifier) assertRoundTrips(mlp, "mlp");
+        assertThat(back.params().asMap()).containsEntry("l2", "0.02");
+
+        // an earlier build given l2=0.01 set Smile's lambda to 0.01 and stored l2=0.01: these very bytes
+        assertThat(back.net().getWeightDecay()).isEqualTo(0.01);
+
+        // an earlier build's l2=1 at learning-rate 0.05: Smile's factor 1 - 2·0.05·1 is exactly 0.9, which its layers
+        // skip, so that network was trained without decay (and l2=2 would now be refused)
+        byte[] skipped = text.replace("\0\u0002l2\0\u00040.01", "\0\u0002l2\0\u00031.0")
+                .replace("\0\rlearning-rate\0\u00040.01", "\0\rlearning-rate\0\u00040.05")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        TrainedClassifier undecayed = codec.decode(skipped, "mlp", Hyperparameters.empty(), null);
+        assertThat(undecayed.params().asMap()).containsEntry("l2", "0.0").containsEntry("learning-rate", "0.05");
+        assertThat(undecayed.scores(DATA.x())).containsExactly(mlp.scores(DATA.x()));
+
+        byte[] negative = text.replace("\0\u0002l2\0\u00040.01", "\0\u0002l2\0\u0004-0.1")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertRefused(negative, "mlp").hasMessageContaining("l2=-0.2");
+    }
+
     @Test
     void encodingAnotherBackendsClassifierFails() {
         TrainedClassifier foreign = new TrainedClassifier() {
