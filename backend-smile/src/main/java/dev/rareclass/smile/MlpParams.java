@@ -172,12 +172,26 @@ public record MlpParams(List<Integer> hidden, List<String> activations, List<Dou
         double lr = p.decimal("learning-rate", 0.001, Double.MIN_VALUE, 10);
         double momentum = optimizer.equals("sgd") ? p.decimal("momentum", 0.9, 0, 0.999999) : 0;
         double rho = p.decimal("rho", DEFAULT_RHO, 1e-6, 0.999999);
+        refuseDl4jWord(p, "l2", "auto", "10/N for N training rows", "a number >= 0, the same coefficient (default 0)");
         double l2 = p.decimal("l2", 0, 0, MAX_L2);
         int epochs = p.integer("epochs", 20, 1, 1_000_000);
+        refuseDl4jWord(p, "batch-size", "all", "every training row in one batch", "a number of rows (default 64); "
+                + "the training rows' count makes one batch of them all");
         int batch = p.integer("batch-size", 64, 1, 1 << 24);
         OptionalLong seed = p.asMap().containsKey("seed")
                 ? OptionalLong.of(p.integer("seed", 0, Integer.MIN_VALUE, Integer.MAX_VALUE)) : OptionalLong.empty();
         return new MlpParams(hidden, activations, dropouts, optimizer, lr, momentum, rho, l2, epochs, batch, seed);
+    }
+
+    /**
+     * Refuses {@code mlp@dl4j}'s word {@code word} for {@code name} ({@code l2=auto}, {@code batch-size=all}), which
+     * would otherwise be "not a number", saying what it means there and what {@code mlp@smile} takes.
+     */
+    private static void refuseDl4jWord(Hyperparameters p, String name, String word, String meaning, String takes) {
+        if (p.string(name, "").strip().equalsIgnoreCase(word)) {
+            throw new UsageException("parameter " + name + "=" + p.string(name, "") + " is mlp@dl4j's only (" + meaning
+                    + " there); " + SmileKind.MLP.model + " takes " + takes);
+        }
     }
 
     /** One value for every layer, or a comma list of exactly one per layer. */
