@@ -27,6 +27,8 @@ import smile.math.MathEx;
 import smile.math.kernel.GaussianKernel;
 import smile.math.kernel.LinearKernel;
 import smile.math.kernel.MercerKernel;
+import smile.model.svm.KernelMachine;
+import smile.model.svm.LASVM;
 import smile.model.mlp.HiddenLayerBuilder;
 import smile.model.mlp.Layer;
 import smile.model.mlp.LayerBuilder;
@@ -184,24 +186,33 @@ final class SmileTrainers {
      * <p><b>Reproducibility.</b> LASVM visits the rows in a random order drawn from Smile's thread-local generator
      * on the calling thread, seeded from {@link TrainingContext#seed()} just before fitting.
      *
-     * <p><b>Class weights</b> are refused: Smile 6.3's SVM takes one penalty {@code C} for both classes.
+     * <p><b>Class weights</b> are any pair of numbers, as scikit-learn's {@code SVC(class_weight=...)} takes them: each
+     * class's penalty is {@code C} times its weight ({@link #penalties}), LASVM's {@code Cp} and {@code Cn}, the bounds on
+     * the positive and the negative rows' multipliers ({@code SVM.fit} gives both {@code C}). Platt scaling is still
+     * fitted on the rows' own labels, so its probabilities describe their share of positives; its odds are then
+     * multiplied by {@code w_pos / w_neg} ({@link #weighted}) to describe the weighted share, as every weighted
+     * model's probabilities do, and the pipeline's prior correction divides them by it again: without a sampler the
+     * model's probabilities are the Platt scaling's own, while its ranking is the weighted SVM's.
      */
     static SmileTrainerFactory svm() {
-        return new SmileTrainerFactory(SmileKind.SVM, SvmParams.NAMES, false, SvmParams::of, (params, x, y, ctx) -> {
+        return new SmileTrainerFactory(SmileKind.SVM, SvmParams.NAMES, true, SvmParams::of, (params, x, y, ctx) -> {
             double[][] rows = Features.rows(x);
             SvmParams resolved = params.resolvedFor(rows);
             int[] signs = new int[y.size()];
             for (int i = 0; i < signs.length; i++) {
                 signs[i] = y.get(i) == 1 ? 1 : -1; // LASVM and Platt scaling take -1 and +1
             }
+            Penalties c = penalties(resolved.c(), ctx.classWeights());
             MathEx.setSeed(ctx.seed());
-            SVM<double[]> svm = SVM.fit(rows, signs, kernel(resolved),
-                    new SVM.Options(resolved.c(), resolved.tolerance(), resolved.epochs()));
+            // what SVM.fit does, with a penalty per class
+            KernelMachine<double[]> fitted = new LASVM<>(kernel(resolved), c.positive(), c.negative(), resolved.tolerance())
+                    .fit(rows, signs, resolved.epochs());
+            SVM<double[]> svm = new SVM<>(fitted.kernel(), fitted.vectors(), fitted.weights(), fitted.intercept());
             double[] decisions = new double[rows.length];
             for (int i = 0; i < rows.length; i++) {
                 decisions[i] = svm.score(rows[i]);
             }
-            PlattScaling platt = PlattScaling.fit(decisions, signs);
+            PlattScaling platt = weighted(PlattScaling.fit(decisions, signs), ctx.classWeights());
             return new SmileSvmClassifier(svm, platt, resolved);
         });
     }
@@ -434,6 +445,40 @@ final class SmileTrainers {
     }
 
     // svm
+
+    /**
+     * The soft-margin penalties of an SVM with penalty {@code c} under class weights: {@code C·w_pos} for the positive
+     * rows, {@code C·w_neg} for the negative ones, as scikit-learn's {@code SVC} sets them ({@code class_weight} scales
+     * {@code C} per class).
+     */
+    record Penalties(double positive, double negative) {
+    }
+
+    static Penalties penalties(double c, ClassWeights weights) {
+        return new Penalties(c * weights.positive(), c * weights.negative());
+    }
+
+    /**
+     * {@code platt} with its odds multiplied by {@code w_pos / w_neg}: the probabilities of the weighted rows, in whose
+     * share of positives the pipeline expects a weighted model's probabilities. Its sigmoid is
+     * {@code 1 / (1 + exp(A·f + B))}, so that is {@code B − ln(w_pos / w_neg)}. Smile keeps {@code A} and {@code B}
+     * private; they are read from its fields.
+     */
+    static PlattScaling weighted(PlattScaling platt, ClassWeights weights) {
+        if (weights.isUniform()) {
+            return platt;
+        }
+        try {
+            java.lang.reflect.Field alpha = PlattScaling.class.getDeclaredField("alpha");
+            java.lang.reflect.Field beta = PlattScaling.class.getDeclaredField("beta");
+            alpha.setAccessible(true);
+            beta.setAccessible(true);
+            return new PlattScaling(alpha.getDouble(platt),
+                    beta.getDouble(platt) - Math.log(weights.positive() / weights.negative()));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Smile's PlattScaling no longer holds alpha and beta", e);
+        }
+    }
 
     /** Smile's kernel for resolved parameters: its Gaussian is {@code exp(-|x-y|² / (2σ²))}, so {@code σ = sqrt(1 / (2γ))}. */
     static MercerKernel<double[]> kernel(SvmParams params) {
