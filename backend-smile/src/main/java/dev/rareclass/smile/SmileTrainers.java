@@ -399,6 +399,12 @@ final class SmileTrainers {
     }
 
     /**
+     * The models that weigh classes by any ratio, named by the rounding warning (the kinds alone would not do:
+     * {@code logistic} and {@code gradient-boosting@smile} take no class weights at all).
+     */
+    static final String TAKE_ANY_RATIO = "gradient-boosting@xgboost, logistic@dl4j, mlp@dl4j and svm@smile";
+
+    /**
      * Warns when whole-number class weights make {@code effective} (positive : negative) more than 1% away from what
      * was asked: the model was trained with other weights than the leaderboard's column says.
      */
@@ -407,8 +413,8 @@ final class SmileTrainers {
         if (Math.abs(effective / ratio - 1) > 0.01) {
             progress.note("warning: " + model + " " + how + ", so class weight " + shown(asked.positive()) + ":"
                     + shown(asked.negative()) + " acts as " + (effective >= 1 ? shown(effective) + ":1"
-                    : "1:" + shown(1 / effective)) + " (a whole-number ratio, or gradient-boosting or logistic, which "
-                    + "take any, weigh as asked)");
+                    : "1:" + shown(1 / effective)) + " (a whole-number ratio weighs as asked, as any ratio does on "
+                    + TAKE_ANY_RATIO + ")");
         }
     }
 

@@ -2,6 +2,10 @@ package dev.rareclass.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.inject.Guice;
+import dev.rareclass.app.wiring.AppModule;
+import dev.rareclass.domain.model.TrainerCatalog;
+import dev.rareclass.domain.model.TrainerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,12 +79,28 @@ class ColleagueWarningsTest {
                 "--param", "random-forest.trees=20");
         assertThat(r.exitCode()).as(r.err()).isZero();
         List<String> said = r.err().lines().filter(l -> l.contains("acts as")).toList();
+        String anyRatio = "(a whole-number ratio weighs as asked, as any ratio does on gradient-boosting@xgboost, "
+                + "logistic@dl4j, mlp@dl4j and svm@smile)";
         assertThat(said).containsExactly(
                 "warning: random-forest@smile down-samples a class a whole number of times (at most its rows), so class "
-                        + "weight 1.4:1 acts as 1:1 (a whole-number ratio, or gradient-boosting or logistic, which take "
-                        + "any, weigh as asked)",
+                        + "weight 1.4:1 acts as 1:1 " + anyRatio,
                 "warning: decision-tree@smile counts a row a whole number of times, so class weight 1.4:1 acts as 1:1 "
-                        + "(a whole-number ratio, or gradient-boosting or logistic, which take any, weigh as asked)");
+                        + anyRatio);
+    }
+
+    /**
+     * The warning named "gradient-boosting or logistic", which meant gradient-boosting@xgboost but logistic@smile, a
+     * model that takes no class weights at all. The models it names are every bound model that takes class weights,
+     * less the two Smile trees that round them.
+     */
+    @Test
+    void theModelsTheRoundingWarningOffersAreTheOnesThatTakeAnyRatio() {
+        TrainerCatalog catalog = Guice.createInjector(new AppModule()).getInstance(TrainerCatalog.class);
+        List<String> anyRatio = catalog.models().stream().map(catalog::find)
+                .filter(TrainerFactory::supportsClassWeights).map(f -> f.id().toString())
+                .filter(m -> !m.equals("random-forest@smile") && !m.equals("decision-tree@smile")).sorted().toList();
+        // as the warning above lists them
+        assertThat(anyRatio).containsExactly("gradient-boosting@xgboost", "logistic@dl4j", "mlp@dl4j", "svm@smile");
     }
 
     @Test
