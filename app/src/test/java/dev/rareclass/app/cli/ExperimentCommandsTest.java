@@ -70,6 +70,34 @@ class ExperimentCommandsTest {
         assertThat(results.path("rows").get(0).path("params").has("max-depth")).isTrue();
     }
 
+    /**
+     * mlp@smile refuses learning-rate × l2 of 0.1 or more (Smile's network would refuse it mid-fit): a grid whose values
+     * are each fine beside others skips the pairs refused together, with a note, where Smile's refusal ended the whole
+     * search as an internal error (exit 70); a value no trial can take is a mistake in the space, refused before any work.
+     */
+    @Test
+    void tuneSkipsTrialsWhoseValuesAreRefusedOnlyTogetherAndRefusesAValueNoTrialCanTake() throws IOException {
+        Path space = dir.resolve("decay.yaml");
+        Files.writeString(space, "learning-rate: [0.01, 0.3]\nl2: [0.1, 0.5]\n");
+        String[] tune = {"tune", data.toString(), "--label", "event", "--positive", "yes", "--model", "mlp@smile",
+            "--param", "epochs=2", "--param", "hidden=4", "--space", space.toString(), "--search", "grid", "--folds", "2",
+            "--jobs", "1", "--report", dir.resolve("decay").toString()};
+        CliRun r = CliRun.of(tune);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("note: skipped 1 of 4 trials whose values are each taken beside others but refused "
+                + "together; the first, learning-rate=0.3 l2=0.5: parameters l2=0.5 and learning-rate=0.3 are too large "
+                + "together for mlp@smile");
+        JsonNode results = new ObjectMapper().readTree(dir.resolve("decay").resolve("results.json").toFile());
+        assertThat(results.path("rows")).hasSize(3);
+
+        Files.writeString(space, "learning-rate: [0.2, 0.3]\nl2: [0.1, 1]\n");
+        CliRun refused = CliRun.of(tune);
+        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(2);
+        assertThat(refused.err()).startsWith("rareclass: " + space + ": parameters l2=1 and learning-rate=0.2 are too "
+                + "large together for mlp@smile").contains("; no trial of the search can take l2=1");
+        assertThat(refused.err().lines().count()).isEqualTo(1);
+    }
+
     @Test
     void aRecipeRunsAndItsManifestReproducesTheSameNumbers() throws IOException {
         Path recipe = dir.resolve("events.yaml");

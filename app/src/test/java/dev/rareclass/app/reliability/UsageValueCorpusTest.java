@@ -208,6 +208,11 @@ class UsageValueCorpusTest {
         param(cases, "mlp@smile", "optimizer=adam", "optimizer=adam", "mlp@dl4j");
         param(cases, "mlp@smile", "dropout=2", "dropout", "2");
         param(cases, "mlp@smile", "early-stopping=val_loss", "early-stopping", "mlp@dl4j");
+        param(cases, "mlp@smile", "l2=auto", "l2=auto", "mlp@dl4j");
+        param(cases, "mlp@smile", "batch-size=all", "batch-size=all", "mlp@dl4j");
+        // Smile's network refused the pair mid-fit: an internal error, exit 70
+        cases.add(c("train mlp@smile learning-rate=0.1 l2=1", TRAIN, List.of("--model", "mlp@smile", "--param",
+                "learning-rate=0.1", "--param", "l2=1"), "l2=1", "learning-rate=0.1", "below 0.1"));
         // random-forest@smile
         param(cases, "random-forest@smile", "trees=0", "trees", "0");
         param(cases, "random-forest@smile", "trees=abc", "trees", "abc");
@@ -451,6 +456,10 @@ class UsageValueCorpusTest {
         // a listed value no drawn trial took: checked all the same (with seed 1 it passed, with 2 to 6 it failed)
         cases.add(new Case("tune space: a value the draws left out", with(TUNE, "--trials", "1", "--seed", "1"),
                 Map.of("space.yaml", "trees: [3, 5, 7, 9, 11, 13, 0]\n"), List.of("trees=0", "space.yaml")));
+        // l2=1 goes with neither learning rate, drawn or not: no trial can take it (l2=0.1 goes with both)
+        cases.add(new Case("tune space: a value refused beside every other", with(TUNE, "--model", "mlp@smile",
+                "--param", "epochs=1"), Map.of("space.yaml", "learning-rate: [0.2, 0.3]\nl2: [0.1, 1]\n"),
+                List.of("space.yaml", "l2=1", "learning-rate=0.", "below 0.1")));
         cases.add(new Case("tune --search grid --trials 5", with(TUNE, "--search", "grid", "--trials", "5"), space,
                 List.of("--trials", "grid")));
         cases.add(new Case("tune --param trees=5, searched too", with(TUNE, "--param", "trees=5"), space,

@@ -116,25 +116,89 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
         void write(Executed done, Path folder);
     }
 
+    /** A plan (a search's: less the trials skipped) and its configurations, resolved. */
+    private record Resolved(ExperimentPlan plan, List<ResolvedPipeline> configs) {
+    }
+
     /**
      * The plan's configurations resolved (a bad name or value refused before any work). A search's fixed model is
      * resolved first, so that a refusal of a trial's value is one of the space's, and says where the space was
-     * written.
+     * written; a search's trials whose values are refused only together are left out ({@link #withoutClashingTrials}).
      */
-    private List<ResolvedPipeline> resolve(Request request, ExperimentPlan plan, ProgressListener progress) {
+    private Resolved resolve(Request request, ExperimentPlan plan, ProgressListener progress) {
         if (request.tuning().isEmpty()) {
-            return engine.resolve(plan, progress);
+            return new Resolved(plan, engine.resolve(plan, progress));
         }
         engine.resolve(request.plan(), ProgressListener.NONE);
         Tuning tuning = request.tuning().get();
         if (tuning.method() == Tuning.Method.RANDOM) { // before the draws, whose refusal would name a drawn value
             naming(tuning.source(), () -> requireWholeNumberRanges(tuning, plan));
         }
-        List<ResolvedPipeline> resolved = naming(tuning.source(), () -> engine.resolve(plan, progress));
+        ExperimentPlan trials = naming(tuning.source(), () -> withoutClashingTrials(tuning, plan, progress));
+        List<ResolvedPipeline> resolved = naming(tuning.source(), () -> engine.resolve(trials, progress));
         if (tuning.method() == Tuning.Method.RANDOM) {
-            naming(tuning.source(), () -> requireEveryListedValue(tuning, plan));
+            naming(tuning.source(), () -> requireEveryListedValue(tuning, trials));
         }
-        return resolved;
+        return new Resolved(trials, resolved);
+    }
+
+    /**
+     * The search's trials less those whose values are refused together though each is taken beside other values
+     * (mlp@smile's {@code learning-rate=0.3} with {@code l2=0.5}, where each goes with smaller values of the other), with
+     * one note saying how many were skipped and why the first was: a grid or a range drawn from may hold such pairs
+     * without a mistake in the space, and the rest of the search still answers (as scikit-learn's searches go on past a
+     * failed fit, scored NaN). A trial with a value that no trial's other values make acceptable (a mistake in the
+     * space, such as {@code trees=0}) refuses the search with that trial's message, and so does a search whose every
+     * trial is refused.
+     */
+    private ExperimentPlan withoutClashingTrials(Tuning tuning, ExperimentPlan plan, ProgressListener progress) {
+        List<Candidate> kept = new java.util.ArrayList<>();
+        List<Candidate> refused = new java.util.ArrayList<>();
+        List<UsageException> why = new java.util.ArrayList<>();
+        for (Candidate trial : plan.candidates()) {
+            try {
+                engine.resolve(plan.withCandidates(List.of(trial)), ProgressListener.NONE);
+                kept.add(trial);
+            } catch (UsageException e) {
+                refused.add(trial);
+                why.add(e);
+            }
+        }
+        if (refused.isEmpty()) {
+            return plan;
+        }
+        if (kept.isEmpty()) {
+            throw why.get(0);
+        }
+        for (int i = 0; i < refused.size(); i++) {
+            for (String key : tuning.space().params().keySet()) {
+                String value = refused.get(i).params().asMap().get(key);
+                if (value != null && !takenBesideOthers(plan, kept, key, value)) {
+                    throw new UsageException(why.get(i).getMessage() + "; no trial of the search can take " + key + "="
+                            + value);
+                }
+            }
+        }
+        StringBuilder values = new StringBuilder();
+        tuning.space().params().keySet().forEach(key -> values.append(values.isEmpty() ? "" : " ").append(key)
+                .append('=').append(refused.get(0).params().asMap().get(key)));
+        progress.note("skipped " + refused.size() + " of " + plan.candidates().size() + " trials whose values are each "
+                + "taken beside others but refused together; the first, " + values + ": " + why.get(0).getMessage());
+        return plan.withCandidates(kept);
+    }
+
+    /** Whether {@code key=value} resolves in place of its parameter's in one of the {@code trials}. */
+    private boolean takenBesideOthers(ExperimentPlan plan, List<Candidate> trials, String key, String value) {
+        for (Candidate trial : trials) {
+            try {
+                engine.resolve(plan.withCandidates(List.of(trial.withParams(trial.params().with(key, value)))),
+                        ProgressListener.NONE);
+                return true;
+            } catch (UsageException refused) {
+                // another trial's values may take it
+            }
+        }
+        return false;
     }
 
     /**
@@ -254,11 +318,14 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
                              ProgressListener progress) {
         long t0 = System.nanoTime();
         String started = Instant.now().toString();
-        ExperimentPlan plan = request.tuning()
+        ExperimentPlan drawn = request.tuning()
                 .map(t -> request.plan().withCandidates(naming(t.source(), () -> t.candidates(request.plan().seed()))))
                 .orElse(request.plan());
         // a cluster engine resolves its own models, on its side
-        List<ResolvedPipeline> configs = request.data() instanceof OnCluster ? List.of() : resolve(request, plan, progress);
+        Resolved resolved = request.data() instanceof OnCluster ? new Resolved(drawn, List.of())
+                : resolve(request, drawn, progress);
+        ExperimentPlan plan = resolved.plan();
+        List<ResolvedPipeline> configs = resolved.configs();
         // before the checksum and the read, which the backends' loading then overlaps
         configs.stream().map(ResolvedPipeline::factory).distinct().forEach(f -> f.warmUp());
         // the report folder, the charts and a refitted model are written aside and put in place together at the
