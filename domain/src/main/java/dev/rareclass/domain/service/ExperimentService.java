@@ -170,10 +170,16 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
         if (kept.isEmpty()) {
             throw why.get(0);
         }
+        // a value a kept trial holds is taken (every value of a grid that is taken at all is so); another is tried in
+        // place of its parameter's in the kept trials, once
+        Map<String, Boolean> taken = new java.util.HashMap<>();
+        kept.forEach(trial -> tuning.space().params().keySet().forEach(key ->
+                taken.put(key + '\0' + trial.params().asMap().get(key), true)));
         for (int i = 0; i < refused.size(); i++) {
             for (String key : tuning.space().params().keySet()) {
                 String value = refused.get(i).params().asMap().get(key);
-                if (value != null && !takenBesideOthers(plan, kept, key, value)) {
+                if (value != null && !taken.computeIfAbsent(key + '\0' + value,
+                        k -> takenBesideOthers(plan, kept, key, value))) {
                     throw new UsageException(why.get(i).getMessage() + "; no trial of the search can take " + key + "="
                             + value);
                 }
