@@ -17,14 +17,11 @@ import java.util.stream.Collectors;
  * Smile has the feature; the {@code mlp@dl4j} parameters and values Smile lacks are refused by name, pointing to
  * {@code mlp@dl4j}, rather than ignored.
  *
- * <p>Defaults as {@code mlp@dl4j} ({@code hidden=16,16}, {@code activation=relu}, {@code dropout=0},
- * {@code learning-rate=0.001}, {@code l2=0}, {@code epochs=20}, {@code batch-size=64}) except the optimizer:
- * Smile has no Adam, so the default is {@code rmsprop} ({@code rho=0.95}, as DL4J's RMSProp; epsilon 1e-8).
+ * <p>Defaults: {@code hidden=16,16}, {@code activation=relu}, {@code dropout=0}, {@code learning-rate=0.001},
+ * {@code l2=0}, {@code epochs=20}, {@code batch-size=64} ({@code mlp@dl4j}'s differ: up to 200 epochs at 0.003 with
+ * {@code l2=auto} and early stopping, which Smile lacks), and {@code rmsprop}: Smile has no Adam ({@code rho=0.95}, as
+ * DL4J's RMSProp; epsilon 1e-8).
  *
- * @param hidden       units per hidden layer ({@code hidden})
- * @param activations  per hidden layer ({@code activation}, one value or one per layer): relu, leaky-relu
- *                     (slope 0.01), tanh, sigmoid
- * @param dropouts     per hidden layer ({@code dropout}): probability of dropping a unit's output while training
  * <p><b>{@code l2}</b> is {@code mlp@dl4j}'s coefficient: with plain SGD ({@code optimizer=sgd momentum=0}) a step
  * takes the same {@code learning-rate · l2 · w} off every weight on both backends, and neither decays biases.
  * {@code mlp@dl4j} adds {@code l2·w} to the gradient of the batch's mean loss before its updater (DL4J's
@@ -42,6 +39,10 @@ import java.util.stream.Collectors;
  * {@code Nesterovs}: the gradient as if at the look-ahead point {@code w + momentum·v}), so the same value steps
  * differently. Both are plain SGD at {@code momentum=0}.
  *
+ * @param hidden       units per hidden layer ({@code hidden})
+ * @param activations  per hidden layer ({@code activation}, one value or one per layer): relu, leaky-relu
+ *                     (slope 0.01), tanh, sigmoid
+ * @param dropouts     per hidden layer ({@code dropout}): probability of dropping a unit's output while training
  * @param optimizer    {@code optimizer}: rmsprop or sgd (with classical momentum)
  * @param learningRate step size ({@code learning-rate})
  * @param momentum     sgd only ({@code momentum}, default 0.9; 0 is plain SGD): classical momentum (see above)
