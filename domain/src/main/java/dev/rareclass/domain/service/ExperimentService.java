@@ -272,16 +272,7 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
         List<Candidate> contexts = new java.util.ArrayList<>();
         contexts.add(tuning.base());
         contexts.addAll(plan.candidates().subList(0, Math.min(CONTEXTS, plan.candidates().size())));
-        for (Candidate c : contexts) {
-            try {
-                engine.resolve(plan.withCandidates(List.of(c.withParams(c.params().with(key, value)))),
-                        ProgressListener.NONE);
-                return true;
-            } catch (UsageException refused) {
-                // another context may take it (momentum needs optimizer=sgd beside it)
-            }
-        }
-        return false;
+        return takenBesideOthers(plan, contexts, key, value); // momentum needs optimizer=sgd beside it
     }
 
     /**
