@@ -86,7 +86,7 @@ class XgboostModuleTest {
     void bindsTheTrainerAndCodecWithoutLoadingXgboost() throws Exception {
         Set<String> defined = ConcurrentHashMap.newKeySet();
         assertThat(probe(true, defined)).containsExactly(
-                "gradient-boosting@xgboost gradient-boosting@xgboost 11 true",
+                "gradient-boosting@xgboost gradient-boosting@xgboost 12 true",
                 "codec xgboost xgboost");
         // the JVM's verifier may load XGBoostError (a plain exception named in a catch) when create() makes the
         // trainer; nothing of xgboost4j else, and nothing that loads its natives
