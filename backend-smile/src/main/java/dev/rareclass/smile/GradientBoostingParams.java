@@ -22,15 +22,19 @@ import smile.classification.GradientTreeBoost;
  * @param learningRate shrinkage of each tree's contribution ({@code learning-rate}, default 0.1)
  * @param subsample    fraction of the rows, drawn without replacement, that grows each tree ({@code subsample},
  *                     default 1.0: all rows, no randomness)
+ * @param seed         seeds the draws of {@code subsample} ({@code seed}); empty (the default) takes the run's seed,
+ *                     as {@code gradient-boosting@xgboost}'s, so that a command or recipe naming it runs on either
  */
 public record GradientBoostingParams(int trees, int maxDepth, int maxNodes, int nodeSize, double learningRate,
-                                     double subsample) implements SmileTreeParams {
+                                     double subsample, java.util.OptionalLong seed) implements SmileTreeParams {
 
     static final String LEARNING_RATE = "learning-rate";
     static final String SUBSAMPLE = "subsample";
+    static final String SEED = "seed";
 
     /** Parameter names {@code gradient-boosting@smile} accepts. */
-    public static final Set<String> NAMES = Set.of(TREES, MAX_DEPTH, MAX_NODES, NODE_SIZE, LEARNING_RATE, SUBSAMPLE);
+    public static final Set<String> NAMES = Set.of(TREES, MAX_DEPTH, MAX_NODES, NODE_SIZE, LEARNING_RATE, SUBSAMPLE,
+            SEED);
 
     /** Deepest tree allowed: one less than the forest's bound, since Smile's depth counts the root. */
     static final int MAX_TREE_DEPTH = RandomForestParams.MAX_TREE_DEPTH - 1;
@@ -44,6 +48,13 @@ public record GradientBoostingParams(int trees, int maxDepth, int maxNodes, int 
                     + maxDepth + " max-nodes=" + maxNodes + " node-size=" + nodeSize + " learning-rate=" + learningRate
                     + " subsample=" + subsample);
         }
+        java.util.Objects.requireNonNull(seed, "seed");
+    }
+
+    /** Without a seed of its own: the run's. */
+    public GradientBoostingParams(int trees, int maxDepth, int maxNodes, int nodeSize, double learningRate,
+                                  double subsample) {
+        this(trees, maxDepth, maxNodes, nodeSize, learningRate, subsample, java.util.OptionalLong.empty());
     }
 
     /** Reads and validates user parameters; a {@code UsageException} names the bad or unknown one. */
@@ -55,7 +66,16 @@ public record GradientBoostingParams(int trees, int maxDepth, int maxNodes, int 
         int nodeSize = p.integer(NODE_SIZE, DEFAULTS.nodeSize, 1, Integer.MAX_VALUE);
         double learningRate = p.positiveFraction(LEARNING_RATE, DEFAULTS.learningRate);
         double subsample = p.positiveFraction(SUBSAMPLE, DEFAULTS.subsample);
-        return new GradientBoostingParams(trees, maxDepth, maxNodes, nodeSize, learningRate, subsample);
+        java.util.OptionalLong seed = java.util.OptionalLong.empty();
+        String raw = p.string(SEED, null);
+        if (raw != null) { // any 64-bit integer, as gradient-boosting@xgboost's
+            try {
+                seed = java.util.OptionalLong.of(dev.rareclass.domain.data.Decimals.parseLong(raw));
+            } catch (NumberFormatException e) {
+                throw new UsageException("parameter " + SEED + "=" + raw + " is not an integer");
+            }
+        }
+        return new GradientBoostingParams(trees, maxDepth, maxNodes, nodeSize, learningRate, subsample, seed);
     }
 
     /** Smile's options: its depth counts the root (a stump is depth 2), and no leaf limit is the largest int. */
@@ -71,6 +91,7 @@ public record GradientBoostingParams(int trees, int maxDepth, int maxNodes, int 
         SmileTreeParams.putTreeShape(m, maxDepth, maxNodes, nodeSize);
         m.put(LEARNING_RATE, Double.toString(learningRate));
         m.put(SUBSAMPLE, Double.toString(subsample));
+        seed.ifPresent(s -> m.put(SEED, Long.toString(s)));
         return Hyperparameters.of(m);
     }
 }

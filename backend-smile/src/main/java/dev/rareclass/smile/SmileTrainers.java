@@ -134,7 +134,8 @@ final class SmileTrainers {
      */
     static SmileTrainerFactory gradientBoosting() {
         return new SmileTrainerFactory(SmileKind.GRADIENT_BOOSTING, GradientBoostingParams.NAMES, false, GradientBoostingParams::of, (params, x, y, ctx) ->
-                new SmileGradientBoostingClassifier(boost(x, y, ctx, SmileKind.GRADIENT_BOOSTING.model, params.trees(),
+                new SmileGradientBoostingClassifier(boost(x, y, params.seed().isPresent()
+                        ? ctx.withSeed(params.seed().getAsLong()) : ctx, SmileKind.GRADIENT_BOOSTING.model, params.trees(),
                         (formula, frame) -> GradientTreeBoost.fit(formula, frame, params.toOptions())), params));
     }
 

@@ -44,4 +44,20 @@ class GradientBoostingTest {
         double[] b = trainer.train(TRAIN.x(), TRAIN.y(), TrainingContext.ofSeed(2)).scores(TRAIN.x());
         assertThat(a).isNotEqualTo(b);
     }
+
+    @Test
+    void aSeedParameterFixesTheSubsamplesWhateverTheRunsSeed() {
+        var trainer = SmileTrainers.gradientBoosting()
+                .create(Hyperparameters.of(Map.of("trees", "20", "subsample", "0.5", "seed", "7")));
+        var one = trainer.train(TRAIN.x(), TRAIN.y(), TrainingContext.ofSeed(1));
+        double[] two = trainer.train(TRAIN.x(), TRAIN.y(), TrainingContext.ofSeed(2)).scores(TRAIN.x());
+        assertThat(one.scores(TRAIN.x())).containsExactly(two);
+        // the run's seed 7 draws the same subsamples, and the model records its seed
+        double[] run7 = SmileTrainers.gradientBoosting().create(Hyperparameters.of(Map.of("trees", "20", "subsample", "0.5")))
+                .train(TRAIN.x(), TRAIN.y(), TrainingContext.ofSeed(7)).scores(TRAIN.x());
+        assertThat(two).containsExactly(run7);
+        assertThat(one.params().asMap()).containsEntry("seed", "7");
+        SmileModelCodec codec = new SmileModelCodec();
+        assertThat(codec.decode(codec.encode(one), "gradient-boosting", one.params(), null).params()).isEqualTo(one.params());
+    }
 }

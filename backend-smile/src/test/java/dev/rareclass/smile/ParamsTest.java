@@ -70,6 +70,12 @@ class ParamsTest {
                 "learning-rate=0.3", "subsample=0.8"));
         assertThat(params).isEqualTo(new GradientBoostingParams(7, 2, 3, 5, 0.3, 0.8));
         assertThat(GradientBoostingParams.of(params.toHyperparameters())).isEqualTo(params);
+        // seed, as gradient-boosting@xgboost names it: a command naming it runs on either backend
+        GradientBoostingParams seeded = GradientBoostingParams.of(p("subsample=0.5", "seed=-3"));
+        assertThat(seeded.seed()).hasValue(-3);
+        assertThat(GradientBoostingParams.of(seeded.toHyperparameters())).isEqualTo(seeded);
+        assertThatThrownBy(() -> GradientBoostingParams.of(p("seed=1.5"))).isInstanceOf(UsageException.class)
+                .hasMessageContaining("seed=1.5 is not an integer");
     }
 
     @Test
@@ -274,7 +280,7 @@ class ParamsTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "logistic|C=1|unknown parameter 'C' for logistic@smile|known: lambda, max-iterations, tolerance",
         "random-forest|n_estimators=10|unknown parameter 'n_estimators' for random-forest@smile|known: max-depth, max-nodes, mtry, node-size, split-rule, subsample, trees",
-        "gradient-boosting|n_estimators=10|unknown parameter 'n_estimators' for gradient-boosting@smile|known: learning-rate, max-depth, max-nodes, node-size, subsample, trees",
+        "gradient-boosting|n_estimators=10|unknown parameter 'n_estimators' for gradient-boosting@smile|known: learning-rate, max-depth, max-nodes, node-size, seed, subsample, trees",
         "adaboost|learning-rate=1|unknown parameter 'learning-rate' for adaboost@smile|known: max-depth, max-nodes, node-size, trees",
         "knn|n_neighbors=3|unknown parameter 'n_neighbors' for knn@smile|known: k",
         "svm|C=1|unknown parameter 'C' for svm@smile|known: c, epochs, gamma, kernel, tolerance",

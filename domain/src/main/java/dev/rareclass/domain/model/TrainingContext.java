@@ -51,6 +51,11 @@ public record TrainingContext(long seed, ClassWeights classWeights, Optional<Fea
         return new TrainingContext(seed, classWeights, validationX, validationY, listener, fixedEpochs);
     }
 
+    /** The same context with another seed (a model's own {@code seed} parameter, which overrides the run's). */
+    public TrainingContext withSeed(long seed) {
+        return new TrainingContext(seed, classWeights, validationX, validationY, progress, fixedEpochs);
+    }
+
     /** Trains exactly {@code epochs} epochs (or rounds), with no early stopping: see {@link #fixedEpochs}. */
     public TrainingContext withFixedEpochs(int epochs) {
         return new TrainingContext(seed, classWeights, validationX, validationY, progress, OptionalInt.of(epochs));
