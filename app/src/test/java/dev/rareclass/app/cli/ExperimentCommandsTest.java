@@ -84,7 +84,7 @@ class ExperimentCommandsTest {
             "--jobs", "1", "--report", dir.resolve("decay").toString()};
         CliRun r = CliRun.of(tune);
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.err()).contains("note: skipped 1 of 4 trials whose values are each taken beside others but refused "
+        assertThat(r.err()).contains("warning: skipped 1 of 4 trials whose values are each taken beside others but refused "
                 + "together; the first, learning-rate=0.3 l2=0.5: parameters l2=0.5 and learning-rate=0.3 are too large "
                 + "together for mlp@smile");
         JsonNode results = new ObjectMapper().readTree(dir.resolve("decay").resolve("results.json").toFile());

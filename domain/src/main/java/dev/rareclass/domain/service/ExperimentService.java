@@ -188,8 +188,10 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
         StringBuilder values = new StringBuilder();
         tuning.space().params().keySet().forEach(key -> values.append(values.isEmpty() ? "" : " ").append(key)
                 .append('=').append(refused.get(0).params().asMap().get(key)));
-        progress.note("skipped " + refused.size() + " of " + plan.candidates().size() + " trials whose values are each "
-                + "taken beside others but refused together; the first, " + values + ": " + why.get(0).getMessage());
+        // a warning, kept under --quiet: the leaderboard then holds fewer trials than the space asked for
+        progress.note("warning: skipped " + refused.size() + " of " + plan.candidates().size() + " trials whose values "
+                + "are each taken beside others but refused together; the first, " + values + ": "
+                + why.get(0).getMessage());
         return plan.withCandidates(kept);
     }
 
