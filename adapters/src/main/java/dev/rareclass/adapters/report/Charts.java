@@ -264,12 +264,9 @@ final class Charts {
     }
 
     private static String trim(double v) {
-        java.math.BigDecimal rounded = java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6));
-        double magnitude = Math.abs(rounded.doubleValue());
-        if (magnitude != 0 && (magnitude < 1e-6 || magnitude >= 1e15)) {
-            return Double.toString(rounded.doubleValue());
-        }
-        return rounded.stripTrailingZeros().toPlainString();
+        // six significant digits, then written as a policy's numbers are (the same digits: a double of six reads back so)
+        return dev.rareclass.domain.threshold.ThresholdPolicies.text(
+                java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).doubleValue());
     }
 
     /**

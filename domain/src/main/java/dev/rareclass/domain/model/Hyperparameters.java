@@ -121,8 +121,12 @@ public final class Hyperparameters {
 
     /** A range's end as a user writes it: 0, not 0.0. */
     private static String shown(Object bound) {
-        return bound instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue())
-                : String.valueOf(bound);
+        return bound instanceof Double d ? written(d) : String.valueOf(bound);
+    }
+
+    /** A number as a user writes it: a whole one without its ".0" (10, not 10.0), any other as Java writes it. */
+    public static String written(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     public boolean bool(String key, boolean fallback) {

@@ -252,16 +252,12 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
                     && !takes(tuning, plan, key, java.math.BigDecimal.valueOf(whole + step).toPlainString())) {
                 throw new UsageException(String.format(java.util.Locale.ROOT, "%s is an integer parameter, but {%s: "
                         + "[%s, %s]} draws numbers with decimals; use {int: [%d, %d]} or a list of values", key, kind,
-                        shown(low), shown(high), (long) first, (long) last));
+                        Hyperparameters.written(low), Hyperparameters.written(high), (long) first, (long) last));
             }
         }
         return null;
     }
 
-    /** A range's end as the space wrote it: 10, not 10.0. */
-    private static String shown(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-    }
 
     /** The drawn trials {@link #takes} tries a value in: enough to meet the values it may need beside it. */
     private static final int CONTEXTS = 32;
