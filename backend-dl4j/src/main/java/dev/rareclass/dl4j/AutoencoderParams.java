@@ -102,7 +102,7 @@ public record AutoencoderParams(List<Integer> layers, List<String> activations, 
         int batch = p.integer("batch-size", 128, 1, 1 << 24);
         EarlyStopping es = EarlyStopping.of(p, "val_loss", MONITORS);
         return new AutoencoderParams(layers, activations, output, inits, l1Activity, clip, optimizer, lr, momentum, rho, l2,
-                epochs, batch, es, MlpParams.seed(p));
+                epochs, batch, es, p.seed());
     }
 
     /** The {@code clip} of {@code p} (also read back from a saved model's parameters), 0 when absent. */

@@ -152,7 +152,7 @@ public record MlpParams(List<Integer> hidden, List<String> activations, List<Str
         int epochs = p.integer("epochs", MLP_EPOCHS, 1, 1_000_000);
         int batch = batchSize(p, 64);
         EarlyStopping es = EarlyStopping.of(p, "val_loss", EarlyStopping.MONITORS);
-        return new MlpParams(hidden, activations, inits, dropouts, optimizer, lr, momentum, rho, l1, l2, epochs, batch, es, seed(p));
+        return new MlpParams(hidden, activations, inits, dropouts, optimizer, lr, momentum, rho, l1, l2, epochs, batch, es, p.seed());
     }
 
     /**
@@ -171,7 +171,7 @@ public record MlpParams(List<Integer> hidden, List<String> activations, List<Str
         EarlyStopping es = EarlyStopping.of(p, "loss", converge ? LOGISTIC_PATIENCE : 10, converge ? LOGISTIC_TOLERANCE : 0,
                 EarlyStopping.MONITORS);
         return new MlpParams(List.of(), List.of(), List.of(), List.of(), optimizer, lr, 0.9, rho(p, optimizer), 0, l2, epochs, batch,
-                es, seed(p));
+                es, p.seed());
     }
 
     /** {@code l2}: {@link #AUTO} (the default) is NaN until {@link #forRows} resolves it; else a number >= 0. */
@@ -272,18 +272,6 @@ public record MlpParams(List<Integer> hidden, List<String> activations, List<Str
         earlyStopping.putInto(m);
         seed.ifPresent(s -> m.put("seed", Long.toString(s)));
         return Hyperparameters.of(m);
-    }
-
-    static OptionalLong seed(Hyperparameters p) {
-        String raw = p.asMap().get("seed");
-        if (raw == null) {
-            return OptionalLong.empty();
-        }
-        try {
-            return OptionalLong.of(dev.rareclass.domain.data.Decimals.parseLong(raw));
-        } catch (NumberFormatException e) {
-            throw new UsageException("parameter seed=" + raw + " is not an integer");
-        }
     }
 
     static void require(boolean ok, String name, Object value, String expected) {

@@ -3,6 +3,7 @@ package dev.rareclass.smile;
 import dev.rareclass.domain.model.Hyperparameters;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import smile.classification.AdaBoost;
 
@@ -17,12 +18,14 @@ import smile.classification.AdaBoost;
  * @param maxDepth maximum depth of each tree, counted as scikit-learn does ({@code max-depth}, default 1: a stump)
  * @param maxNodes maximum leaves per tree ({@code max-nodes}); 0 (the default) means no limit but the depth's
  * @param nodeSize minimum rows in a leaf ({@code node-size}, default 1)
+ * @param seed     the model's own seed ({@code seed}); empty (the default) takes the run's, as on every
+ *                 kind whose fit draws random numbers
  */
-public record AdaBoostParams(int trees, int maxDepth, int maxNodes, int nodeSize) implements SmileTreeParams {
+public record AdaBoostParams(int trees, int maxDepth, int maxNodes, int nodeSize, OptionalLong seed) implements SmileTreeParams {
 
 
     /** Parameter names {@code adaboost@smile} accepts. */
-    public static final Set<String> NAMES = Set.of(TREES, MAX_DEPTH, MAX_NODES, NODE_SIZE);
+    public static final Set<String> NAMES = Set.of(TREES, MAX_DEPTH, MAX_NODES, NODE_SIZE, Hyperparameters.SEED);
 
     public static final AdaBoostParams DEFAULTS = new AdaBoostParams(50, 1, 0, 1);
 
@@ -32,6 +35,12 @@ public record AdaBoostParams(int trees, int maxDepth, int maxNodes, int nodeSize
             throw new IllegalArgumentException("invalid adaboost parameters: trees=" + trees + " max-depth=" + maxDepth
                     + " max-nodes=" + maxNodes + " node-size=" + nodeSize);
         }
+        java.util.Objects.requireNonNull(seed, "seed");
+    }
+
+    /** Without a seed of its own: the run's. */
+    public AdaBoostParams(int trees, int maxDepth, int maxNodes, int nodeSize) {
+        this(trees, maxDepth, maxNodes, nodeSize, OptionalLong.empty());
     }
 
     /** Reads and validates user parameters; a {@code UsageException} names the bad or unknown one. */
@@ -41,7 +50,7 @@ public record AdaBoostParams(int trees, int maxDepth, int maxNodes, int nodeSize
         int maxDepth = p.integer(MAX_DEPTH, DEFAULTS.maxDepth, 1, GradientBoostingParams.MAX_TREE_DEPTH);
         int maxNodes = p.integer(MAX_NODES, DEFAULTS.maxNodes, 2, Integer.MAX_VALUE);
         int nodeSize = p.integer(NODE_SIZE, DEFAULTS.nodeSize, 1, Integer.MAX_VALUE);
-        return new AdaBoostParams(trees, maxDepth, maxNodes, nodeSize);
+        return new AdaBoostParams(trees, maxDepth, maxNodes, nodeSize, p.seed());
     }
 
     /** Smile's options: its depth counts the root, and no leaf limit is the largest int. */
@@ -54,6 +63,7 @@ public record AdaBoostParams(int trees, int maxDepth, int maxNodes, int nodeSize
         Map<String, String> m = new LinkedHashMap<>();
         m.put(TREES, Integer.toString(trees));
         SmileTreeParams.putTreeShape(m, maxDepth, maxNodes, nodeSize);
+        SmileParams.putSeed(m, seed);
         return Hyperparameters.of(m);
     }
 }

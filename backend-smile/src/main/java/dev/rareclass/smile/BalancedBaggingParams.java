@@ -4,6 +4,7 @@ import dev.rareclass.domain.model.Hyperparameters;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import smile.model.cart.SplitRule;
 
@@ -20,12 +21,15 @@ import smile.model.cart.SplitRule;
  * @param nodeSize  minimum rows in a leaf ({@code node-size}, default 1), a row drawn twice counting twice
  * @param splitRule impurity used to choose splits ({@code split-rule}: gini, entropy, classification_error;
  *                  default gini)
+ * @param seed      the model's own seed ({@code seed}); empty (the default) takes the run's, as on every
+ *                  kind whose fit draws random numbers
  */
-public record BalancedBaggingParams(int trees, int maxDepth, int maxNodes, int nodeSize, SplitRule splitRule)
-        implements SmileTreeParams {
+public record BalancedBaggingParams(int trees, int maxDepth, int maxNodes, int nodeSize, SplitRule splitRule,
+                                    OptionalLong seed) implements SmileTreeParams {
 
     /** Parameter names {@code balanced-bagging@smile} accepts. */
-    public static final Set<String> NAMES = Set.of(TREES, MAX_DEPTH, MAX_NODES, NODE_SIZE, DecisionTreeParams.SPLIT_RULE);
+    public static final Set<String> NAMES = Set.of(TREES, MAX_DEPTH, MAX_NODES, NODE_SIZE, DecisionTreeParams.SPLIT_RULE,
+            Hyperparameters.SEED);
 
     public static final BalancedBaggingParams DEFAULTS = new BalancedBaggingParams(10, DecisionTreeParams.MAX_TREE_DEPTH,
             0, 1, SplitRule.GINI);
@@ -36,6 +40,12 @@ public record BalancedBaggingParams(int trees, int maxDepth, int maxNodes, int n
             throw new IllegalArgumentException("invalid balanced bagging parameters: trees=" + trees + " max-depth="
                     + maxDepth + " max-nodes=" + maxNodes + " node-size=" + nodeSize + " split-rule=" + splitRule);
         }
+        java.util.Objects.requireNonNull(seed, "seed");
+    }
+
+    /** Without a seed of its own: the run's. */
+    public BalancedBaggingParams(int trees, int maxDepth, int maxNodes, int nodeSize, SplitRule splitRule) {
+        this(trees, maxDepth, maxNodes, nodeSize, splitRule, OptionalLong.empty());
     }
 
     /** Reads and validates user parameters; a {@code UsageException} names the bad or unknown one. */
@@ -47,7 +57,8 @@ public record BalancedBaggingParams(int trees, int maxDepth, int maxNodes, int n
         int nodeSize = p.integer(NODE_SIZE, DEFAULTS.nodeSize, 1, Integer.MAX_VALUE);
         String rule = p.choice(DecisionTreeParams.SPLIT_RULE, DEFAULTS.splitRule.name().toLowerCase(Locale.ROOT),
                 Set.of("gini", "entropy", "classification_error"));
-        return new BalancedBaggingParams(trees, maxDepth, maxNodes, nodeSize, SplitRule.valueOf(rule.toUpperCase(Locale.ROOT)));
+        return new BalancedBaggingParams(trees, maxDepth, maxNodes, nodeSize, SplitRule.valueOf(rule.toUpperCase(Locale.ROOT)),
+                p.seed());
     }
 
     /** The values as parameters; {@code max-nodes} is left out while it means no limit. */
@@ -56,6 +67,7 @@ public record BalancedBaggingParams(int trees, int maxDepth, int maxNodes, int n
         m.put(TREES, Integer.toString(trees));
         SmileTreeParams.putTreeShape(m, maxDepth, maxNodes, nodeSize);
         m.put(DecisionTreeParams.SPLIT_RULE, splitRule.name().toLowerCase(Locale.ROOT));
+        SmileParams.putSeed(m, seed);
         return Hyperparameters.of(m);
     }
 }

@@ -4,6 +4,7 @@ import dev.rareclass.domain.model.Hyperparameters;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import smile.model.cart.SplitRule;
 
@@ -22,13 +23,15 @@ import smile.model.cart.SplitRule;
  * @param nodeSize  minimum rows in a leaf ({@code node-size}, default 1), a row drawn twice counting twice
  * @param splitRule impurity used to choose splits ({@code split-rule}: gini, entropy, classification_error;
  *                  default gini)
+ * @param seed      the model's own seed ({@code seed}); empty (the default) takes the run's, as on every
+ *                  kind whose fit draws random numbers
  */
-public record BalancedForestParams(int trees, int mtry, int maxDepth, int maxNodes, int nodeSize, SplitRule splitRule)
-        implements SmileTreeParams {
+public record BalancedForestParams(int trees, int mtry, int maxDepth, int maxNodes, int nodeSize, SplitRule splitRule,
+                                   OptionalLong seed) implements SmileTreeParams {
 
     /** Parameter names {@code balanced-random-forest@smile} accepts. */
     public static final Set<String> NAMES = Set.of(TREES, RandomForestParams.MTRY, MAX_DEPTH, MAX_NODES, NODE_SIZE,
-            RandomForestParams.SPLIT_RULE);
+            RandomForestParams.SPLIT_RULE, Hyperparameters.SEED);
 
     public static final BalancedForestParams DEFAULTS = new BalancedForestParams(100, 0, DecisionTreeParams.MAX_TREE_DEPTH,
             0, 1, SplitRule.GINI);
@@ -40,6 +43,12 @@ public record BalancedForestParams(int trees, int mtry, int maxDepth, int maxNod
                     + " max-depth=" + maxDepth + " max-nodes=" + maxNodes + " node-size=" + nodeSize
                     + " split-rule=" + splitRule);
         }
+        java.util.Objects.requireNonNull(seed, "seed");
+    }
+
+    /** Without a seed of its own: the run's. */
+    public BalancedForestParams(int trees, int mtry, int maxDepth, int maxNodes, int nodeSize, SplitRule splitRule) {
+        this(trees, mtry, maxDepth, maxNodes, nodeSize, splitRule, OptionalLong.empty());
     }
 
     /** Reads and validates user parameters; a {@code UsageException} names the bad or unknown one. */
@@ -52,13 +61,14 @@ public record BalancedForestParams(int trees, int mtry, int maxDepth, int maxNod
         int nodeSize = p.integer(NODE_SIZE, DEFAULTS.nodeSize, 1, Integer.MAX_VALUE);
         String rule = p.choice(RandomForestParams.SPLIT_RULE, DEFAULTS.splitRule.name().toLowerCase(Locale.ROOT),
                 Set.of("gini", "entropy", "classification_error"));
-        return new BalancedForestParams(trees, mtry, maxDepth, maxNodes, nodeSize, SplitRule.valueOf(rule.toUpperCase(Locale.ROOT)));
+        return new BalancedForestParams(trees, mtry, maxDepth, maxNodes, nodeSize, SplitRule.valueOf(rule.toUpperCase(Locale.ROOT)),
+                p.seed());
     }
 
     /** This record with {@code mtry} resolved for {@code d} columns (a {@code UsageException} if it exceeds them). */
     BalancedForestParams resolvedFor(int d) {
         int resolved = new RandomForestParams(1, mtry, maxDepth, maxNodes, nodeSize, 1.0, splitRule).mtryFor(d);
-        return new BalancedForestParams(trees, resolved, maxDepth, maxNodes, nodeSize, splitRule);
+        return new BalancedForestParams(trees, resolved, maxDepth, maxNodes, nodeSize, splitRule, seed);
     }
 
     /** The values as parameters; {@code mtry} and {@code max-nodes} are left out while they mean their defaults. */
@@ -70,6 +80,7 @@ public record BalancedForestParams(int trees, int mtry, int maxDepth, int maxNod
         }
         SmileTreeParams.putTreeShape(m, maxDepth, maxNodes, nodeSize);
         m.put(RandomForestParams.SPLIT_RULE, splitRule.name().toLowerCase(Locale.ROOT));
+        SmileParams.putSeed(m, seed);
         return Hyperparameters.of(m);
     }
 }

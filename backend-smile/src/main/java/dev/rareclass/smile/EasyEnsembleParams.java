@@ -3,6 +3,7 @@ package dev.rareclass.smile;
 import dev.rareclass.domain.model.Hyperparameters;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -23,13 +24,17 @@ import java.util.Set;
  *                     round classifies its rows perfectly, as scikit-learn's does
  * @param learningRate shrinks each round's weight update ({@code learning-rate}, in (0, 1], default 1)
  * @param maxDepth     maximum depth of each tree, counted as scikit-learn does ({@code max-depth}, default 1: a stump)
+ * @param seed         the model's own seed ({@code seed}); empty (the default) takes the run's, as on every
+ *                     kind whose fit draws random numbers
  */
-public record EasyEnsembleParams(int estimators, int trees, double learningRate, int maxDepth) implements SmileTreeParams {
+public record EasyEnsembleParams(int estimators, int trees, double learningRate, int maxDepth, OptionalLong seed)
+        implements SmileTreeParams {
 
     static final String ESTIMATORS = "estimators";
 
     /** Parameter names {@code easy-ensemble@smile} accepts. */
-    public static final Set<String> NAMES = Set.of(ESTIMATORS, TREES, GradientBoostingParams.LEARNING_RATE, MAX_DEPTH);
+    public static final Set<String> NAMES = Set.of(ESTIMATORS, TREES, GradientBoostingParams.LEARNING_RATE, MAX_DEPTH,
+            Hyperparameters.SEED);
 
     public static final EasyEnsembleParams DEFAULTS = new EasyEnsembleParams(10, 50, 1.0, 1);
 
@@ -39,6 +44,12 @@ public record EasyEnsembleParams(int estimators, int trees, double learningRate,
             throw new IllegalArgumentException("invalid easy ensemble parameters: estimators=" + estimators + " trees="
                     + trees + " learning-rate=" + learningRate + " max-depth=" + maxDepth);
         }
+        java.util.Objects.requireNonNull(seed, "seed");
+    }
+
+    /** Without a seed of its own: the run's. */
+    public EasyEnsembleParams(int estimators, int trees, double learningRate, int maxDepth) {
+        this(estimators, trees, learningRate, maxDepth, OptionalLong.empty());
     }
 
     /** Reads and validates user parameters; a {@code UsageException} names the bad or unknown one. */
@@ -48,7 +59,7 @@ public record EasyEnsembleParams(int estimators, int trees, double learningRate,
         int trees = p.integer(TREES, DEFAULTS.trees, 1, 100_000);
         double learningRate = p.positiveFraction(GradientBoostingParams.LEARNING_RATE, DEFAULTS.learningRate);
         int maxDepth = p.integer(MAX_DEPTH, DEFAULTS.maxDepth, 1, GradientBoostingParams.MAX_TREE_DEPTH);
-        return new EasyEnsembleParams(estimators, trees, learningRate, maxDepth);
+        return new EasyEnsembleParams(estimators, trees, learningRate, maxDepth, p.seed());
     }
 
     /** The values as parameters. */
@@ -58,6 +69,7 @@ public record EasyEnsembleParams(int estimators, int trees, double learningRate,
         m.put(TREES, Integer.toString(trees));
         m.put(GradientBoostingParams.LEARNING_RATE, Double.toString(learningRate));
         m.put(MAX_DEPTH, Integer.toString(maxDepth));
+        SmileParams.putSeed(m, seed);
         return Hyperparameters.of(m);
     }
 }

@@ -30,7 +30,7 @@ public record GradientBoostingParams(int trees, int maxDepth, int maxNodes, int 
 
     static final String LEARNING_RATE = "learning-rate";
     static final String SUBSAMPLE = "subsample";
-    static final String SEED = "seed";
+    static final String SEED = Hyperparameters.SEED;
 
     /** Parameter names {@code gradient-boosting@smile} accepts. */
     public static final Set<String> NAMES = Set.of(TREES, MAX_DEPTH, MAX_NODES, NODE_SIZE, LEARNING_RATE, SUBSAMPLE,
@@ -66,16 +66,7 @@ public record GradientBoostingParams(int trees, int maxDepth, int maxNodes, int 
         int nodeSize = p.integer(NODE_SIZE, DEFAULTS.nodeSize, 1, Integer.MAX_VALUE);
         double learningRate = p.positiveFraction(LEARNING_RATE, DEFAULTS.learningRate);
         double subsample = p.positiveFraction(SUBSAMPLE, DEFAULTS.subsample);
-        java.util.OptionalLong seed = java.util.OptionalLong.empty();
-        String raw = p.string(SEED, null);
-        if (raw != null) { // any 64-bit integer, as gradient-boosting@xgboost's
-            try {
-                seed = java.util.OptionalLong.of(dev.rareclass.domain.data.Decimals.parseLong(raw));
-            } catch (NumberFormatException e) {
-                throw new UsageException("parameter " + SEED + "=" + raw + " is not an integer");
-            }
-        }
-        return new GradientBoostingParams(trees, maxDepth, maxNodes, nodeSize, learningRate, subsample, seed);
+        return new GradientBoostingParams(trees, maxDepth, maxNodes, nodeSize, learningRate, subsample, p.seed());
     }
 
     /** Smile's options: its depth counts the root (a stump is depth 2), and no leaf limit is the largest int. */

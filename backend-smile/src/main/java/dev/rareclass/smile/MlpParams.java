@@ -179,9 +179,7 @@ public record MlpParams(List<Integer> hidden, List<String> activations, List<Dou
         refuseDl4jWord(p, "batch-size", "all", "every training row in one batch", "a number of rows (default 64); "
                 + "the training rows' count makes one batch of them all");
         int batch = p.integer("batch-size", 64, 1, 1 << 24);
-        OptionalLong seed = p.asMap().containsKey("seed")
-                ? OptionalLong.of(p.integer("seed", 0, Integer.MIN_VALUE, Integer.MAX_VALUE)) : OptionalLong.empty();
-        return new MlpParams(hidden, activations, dropouts, optimizer, lr, momentum, rho, l2, epochs, batch, seed);
+        return new MlpParams(hidden, activations, dropouts, optimizer, lr, momentum, rho, l2, epochs, batch, p.seed());
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.rareclass.domain.model.Hyperparameters;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import smile.model.cart.SplitRule;
 
@@ -27,16 +28,19 @@ import smile.model.cart.SplitRule;
  *                  bootstrap sample (with replacement), below 1.0 sampling is without replacement
  * @param splitRule impurity used to choose splits ({@code split-rule}: gini, entropy,
  *                  classification_error; default gini)
+ * @param seed      the model's own seed ({@code seed}); empty (the default) takes the run's, as on every kind whose fit
+ *                  draws random numbers
  */
 public record RandomForestParams(int trees, int mtry, int maxDepth, int maxNodes, int nodeSize,
-                                 double subsample, SplitRule splitRule) implements SmileTreeParams {
+                                 double subsample, SplitRule splitRule, OptionalLong seed) implements SmileTreeParams {
 
     static final String MTRY = "mtry";
     static final String SUBSAMPLE = "subsample";
     static final String SPLIT_RULE = "split-rule";
 
     /** Parameter names {@code random-forest@smile} accepts. */
-    public static final Set<String> NAMES = Set.of(TREES, MTRY, MAX_DEPTH, MAX_NODES, NODE_SIZE, SUBSAMPLE, SPLIT_RULE);
+    public static final Set<String> NAMES = Set.of(TREES, MTRY, MAX_DEPTH, MAX_NODES, NODE_SIZE, SUBSAMPLE, SPLIT_RULE,
+            Hyperparameters.SEED);
 
     /** Smile's deepest tree (its root at level 1), so that (de)serialising a tree never nests deeper than the codec allows. */
     static final int MAX_TREE_DEPTH = 200;
@@ -51,6 +55,13 @@ public record RandomForestParams(int trees, int mtry, int maxDepth, int maxNodes
                     + " max-depth=" + maxDepth + " max-nodes=" + maxNodes + " node-size=" + nodeSize
                     + " subsample=" + subsample + " split-rule=" + splitRule);
         }
+        java.util.Objects.requireNonNull(seed, "seed");
+    }
+
+    /** Without a seed of its own: the run's. */
+    public RandomForestParams(int trees, int mtry, int maxDepth, int maxNodes, int nodeSize, double subsample,
+                              SplitRule splitRule) {
+        this(trees, mtry, maxDepth, maxNodes, nodeSize, subsample, splitRule, OptionalLong.empty());
     }
 
     /** Reads and validates user parameters; a {@code UsageException} names the bad or unknown one. */
@@ -65,7 +76,7 @@ public record RandomForestParams(int trees, int mtry, int maxDepth, int maxNodes
         String rule = p.choice(SPLIT_RULE, DEFAULTS.splitRule.name().toLowerCase(Locale.ROOT),
                 Set.of("gini", "entropy", "classification_error"));
         return new RandomForestParams(trees, mtry, maxDepth, maxNodes, nodeSize, subsample,
-                SplitRule.valueOf(rule.toUpperCase(Locale.ROOT)));
+                SplitRule.valueOf(rule.toUpperCase(Locale.ROOT)), p.seed());
     }
 
     /** Smile's depth limit: its root is at level 1. */
@@ -83,7 +94,7 @@ public record RandomForestParams(int trees, int mtry, int maxDepth, int maxNodes
 
     /** This record with {@code mtry} resolved for {@code d} columns, as recorded with the model. */
     RandomForestParams resolvedFor(int d) {
-        return new RandomForestParams(trees, mtryFor(d), maxDepth, maxNodes, nodeSize, subsample, splitRule);
+        return new RandomForestParams(trees, mtryFor(d), maxDepth, maxNodes, nodeSize, subsample, splitRule, seed);
     }
 
     /** The values as parameters; {@code max-nodes} is left out while it means Smile's default. */
@@ -96,6 +107,7 @@ public record RandomForestParams(int trees, int mtry, int maxDepth, int maxNodes
         SmileTreeParams.putTreeShape(m, maxDepth, maxNodes, nodeSize);
         m.put(SUBSAMPLE, Double.toString(subsample));
         m.put(SPLIT_RULE, splitRule.name().toLowerCase(Locale.ROOT));
+        SmileParams.putSeed(m, seed);
         return Hyperparameters.of(m);
     }
 }

@@ -62,9 +62,12 @@ public final class SmileModelCodec implements ModelCodec {
     static final byte EASY_ENSEMBLE = 11;
     static final byte RUS_BOOST = 12;
 
-    /** How a stored kind is read, after its header and kind byte. */
+    /**
+     * How a stored kind is read, after its header and kind byte; {@code listed} are the parameters the (checksummed)
+     * manifest lists, for what a payload has no field for (a random forest's own {@code seed}).
+     */
     private interface Reader {
-        TrainedClassifier read(DataInputStream in) throws IOException;
+        TrainedClassifier read(DataInputStream in, Hyperparameters listed) throws IOException;
     }
 
     /** A stored kind: the kind it names and how its payload is read. */
@@ -74,33 +77,33 @@ public final class SmileModelCodec implements ModelCodec {
     /** The stored kinds, indexed by their kind byte (0 is no kind). */
     private static final Stored[] KINDS = {
             null,
-            new Stored(SmileKind.LOGISTIC.kind, SmileModelCodec::readLogistic),
+            new Stored(SmileKind.LOGISTIC.kind, (in, listed) -> readLogistic(in)),
             new Stored(SmileKind.RANDOM_FOREST.kind, SmileModelCodec::readForest),
-            new Stored(SmileKind.DECISION_TREE.kind, in -> readTreeModel(in, DecisionTreeParams::of, "tree",
+            new Stored(SmileKind.DECISION_TREE.kind, (in, listed) -> readTreeModel(in, DecisionTreeParams::of, "tree",
                     smile.classification.DecisionTree.class,
                     tree -> tree.schema() == null ? "it has no schema" : treeProblem(tree, tree.schema().length()),
                     "a binary decision tree", SmileDecisionTreeClassifier::new)),
-            new Stored(SmileKind.GRADIENT_BOOSTING.kind, in -> readTreeModel(in, GradientBoostingParams::of, "model",
+            new Stored(SmileKind.GRADIENT_BOOSTING.kind, (in, listed) -> readTreeModel(in, GradientBoostingParams::of, "model",
                     smile.classification.GradientTreeBoost.class,
                     model -> model.trees() == null || model.trees().length != 1 || model.schema() == null
                             ? "it is not binary" : boostedTreesProblem(model),
                     "a binary gradient boosting model", SmileGradientBoostingClassifier::new)),
-            new Stored(SmileKind.ADABOOST.kind, in -> readTreeModel(in, AdaBoostParams::of, "model",
+            new Stored(SmileKind.ADABOOST.kind, (in, listed) -> readTreeModel(in, AdaBoostParams::of, "model",
                     smile.classification.AdaBoost.class,
                     model -> model.numClasses() != 2 || model.schema() == null
                             ? "it is not binary" : treesProblem(model.trees(), model.schema().length()),
                     "a binary adaboost model", SmileAdaBoostClassifier::new)),
-            new Stored(SmileKind.KNN.kind, SmileModelCodec::readKnn),
-            new Stored(SmileKind.SVM.kind, SmileModelCodec::readSvm),
-            new Stored(SmileKind.MLP.kind, SmileModelCodec::readMlp),
-            new Stored(SmileKind.BALANCED_RANDOM_FOREST.kind, in -> readBagged(in, SmileKind.BALANCED_RANDOM_FOREST,
+            new Stored(SmileKind.KNN.kind, (in, listed) -> readKnn(in)),
+            new Stored(SmileKind.SVM.kind, (in, listed) -> readSvm(in)),
+            new Stored(SmileKind.MLP.kind, (in, listed) -> readMlp(in)),
+            new Stored(SmileKind.BALANCED_RANDOM_FOREST.kind, (in, listed) -> readBagged(in, SmileKind.BALANCED_RANDOM_FOREST,
                     stored -> BalancedForestParams.of(shiftDepth(stored, -1)), (p, trees) -> trees.length == p.trees() && p.mtry() >= 1
                             && p.mtry() <= trees[0].schema().length())),
-            new Stored(SmileKind.BALANCED_BAGGING.kind, in -> readBagged(in, SmileKind.BALANCED_BAGGING,
+            new Stored(SmileKind.BALANCED_BAGGING.kind, (in, listed) -> readBagged(in, SmileKind.BALANCED_BAGGING,
                     BalancedBaggingParams::of, (p, trees) -> trees.length == p.trees())),
-            new Stored(SmileKind.EASY_ENSEMBLE.kind, in -> readBoosted(in, SmileKind.EASY_ENSEMBLE, EasyEnsembleParams::of,
+            new Stored(SmileKind.EASY_ENSEMBLE.kind, (in, listed) -> readBoosted(in, SmileKind.EASY_ENSEMBLE, EasyEnsembleParams::of,
                     EasyEnsembleParams::estimators, EasyEnsembleParams::trees, EasyEnsembleParams::maxDepth)),
-            new Stored(SmileKind.RUS_BOOST.kind, in -> readBoosted(in, SmileKind.RUS_BOOST, RusBoostParams::of,
+            new Stored(SmileKind.RUS_BOOST.kind, (in, listed) -> readBoosted(in, SmileKind.RUS_BOOST, RusBoostParams::of,
                     p -> 1, RusBoostParams::trees, RusBoostParams::maxDepth)),
     };
 
@@ -262,7 +265,7 @@ public final class SmileModelCodec implements ModelCodec {
             if (!entry.kind().equals(kind)) {
                 throw refused("it holds a " + entry.kind() + " model but the manifest says " + kind);
             }
-            TrainedClassifier out = entry.reader().read(in);
+            TrainedClassifier out = entry.reader().read(in, params);
             if (in.read() != -1) {
                 throw refused("it has bytes after the model");
             }
@@ -298,9 +301,11 @@ public final class SmileModelCodec implements ModelCodec {
         return new SmileLogisticClassifier(w, params, logLikelihood);
     }
 
-    private static SmileRandomForestClassifier readForest(DataInputStream in) throws IOException {
+    /** A forest's parameters are fixed binary fields, which have none for its own {@code seed}: that is the manifest's. */
+    private static SmileRandomForestClassifier readForest(DataInputStream in, Hyperparameters listed) throws IOException {
         RandomForestParams params = validParams(() -> new RandomForestParams(in.readInt(), in.readInt(),
-                in.readInt() - 1, in.readInt(), in.readInt(), in.readDouble(), smile.model.cart.SplitRule.valueOf(in.readUTF())));
+                in.readInt() - 1, in.readInt(), in.readInt(), in.readDouble(), smile.model.cart.SplitRule.valueOf(in.readUTF()),
+                listed.seed()));
         Object read = readSerialised(in, "forest");
         if (!(read instanceof RandomForest forest) || forest.numClasses() != 2) {
             throw refused("it holds a " + className(read) + ", not a binary random forest");

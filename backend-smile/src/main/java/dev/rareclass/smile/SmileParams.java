@@ -6,4 +6,9 @@ import dev.rareclass.domain.model.Hyperparameters;
 interface SmileParams {
 
     Hyperparameters toHyperparameters();
+
+    /** Puts a model's own {@code seed} ({@link Hyperparameters#SEED}) when it was given, last, as users list it. */
+    static void putSeed(java.util.Map<String, String> m, java.util.OptionalLong seed) {
+        seed.ifPresent(s -> m.put(Hyperparameters.SEED, Long.toString(s)));
+    }
 }

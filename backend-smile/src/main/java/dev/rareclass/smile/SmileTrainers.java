@@ -38,6 +38,10 @@ import smile.util.function.TimeFunction;
 /**
  * The Smile kinds' trainer factories, each one {@link SmileTrainerFactory} stating its kind, parameter names,
  * whether it honours class weights and its fit, and the helpers those fits use.
+ *
+ * <p>Every kind whose fit draws random numbers takes a {@code seed} parameter, which replaces the run's seed for
+ * that model ({@link TrainingContext#withSeed}), as it does on the other backends; the deterministic kinds
+ * ({@code logistic}, {@code decision-tree}, {@code knn}) take none.
  */
 final class SmileTrainers {
 
@@ -95,7 +99,7 @@ final class SmileTrainers {
             // formula "y ~ ." takes the rest.
             DataFrame frame = labelledFrame(x, y);
 
-            RandomForest.Options options = forestOptions(resolved, ctx, y);
+            RandomForest.Options options = forestOptions(resolved, ctx.withSeed(resolved.seed()), y);
             OutOfBagForest.Grown grown = growTrees(ctx, SmileKind.RANDOM_FOREST.model, resolved.trees(),
                     () -> OutOfBagForest.grow(frame, LABEL, options));
             return new SmileRandomForestClassifier(grown.forest(), resolved, grown.outOfBag());
@@ -134,8 +138,7 @@ final class SmileTrainers {
      */
     static SmileTrainerFactory gradientBoosting() {
         return new SmileTrainerFactory(SmileKind.GRADIENT_BOOSTING, GradientBoostingParams.NAMES, false, GradientBoostingParams::of, (params, x, y, ctx) ->
-                new SmileGradientBoostingClassifier(boost(x, y, params.seed().isPresent()
-                        ? ctx.withSeed(params.seed().getAsLong()) : ctx, SmileKind.GRADIENT_BOOSTING.model, params.trees(),
+                new SmileGradientBoostingClassifier(boost(x, y, ctx.withSeed(params.seed()), SmileKind.GRADIENT_BOOSTING.model, params.trees(),
                         (formula, frame) -> GradientTreeBoost.fit(formula, frame, params.toOptions())), params));
     }
 
@@ -151,7 +154,7 @@ final class SmileTrainers {
      */
     static SmileTrainerFactory adaBoost() {
         return new SmileTrainerFactory(SmileKind.ADABOOST, AdaBoostParams.NAMES, false, AdaBoostParams::of, (params, x, y, ctx) ->
-                new SmileAdaBoostClassifier(boost(x, y, ctx, SmileKind.ADABOOST.model, params.trees(),
+                new SmileAdaBoostClassifier(boost(x, y, ctx.withSeed(params.seed()), SmileKind.ADABOOST.model, params.trees(),
                         (formula, frame) -> AdaBoost.fit(formula, frame, params.toOptions())), params));
     }
 
@@ -204,7 +207,7 @@ final class SmileTrainers {
                 signs[i] = y.get(i) == 1 ? 1 : -1; // LASVM and Platt scaling take -1 and +1
             }
             Penalties c = penalties(resolved.c(), ctx.classWeights());
-            MathEx.setSeed(ctx.seed());
+            MathEx.setSeed(resolved.seed().orElse(ctx.seed()));
             // what SVM.fit does, with a penalty per class
             KernelMachine<double[]> fitted = new LASVM<>(kernel(resolved), c.positive(), c.negative(), resolved.tolerance())
                     .fit(rows, signs, resolved.epochs());
@@ -305,7 +308,7 @@ final class SmileTrainers {
                     BalancedForestParams resolved = params.resolvedFor(x.cols());
                     ImbalanceEnsembles.Data data = new ImbalanceEnsembles.Data(x, y);
                     return new SmileImbalanceEnsembleClassifier<>(SmileKind.BALANCED_RANDOM_FOREST, resolved,
-                            ImbalanceEnsembles.grow(ctx, SmileKind.BALANCED_RANDOM_FOREST.model, resolved.trees(),
+                            ImbalanceEnsembles.grow(ctx.withSeed(resolved.seed()), SmileKind.BALANCED_RANDOM_FOREST.model, resolved.trees(),
                                     seed -> ImbalanceEnsembles.balancedForestTree(data, resolved, seed), DecisionTree[]::new));
                 });
     }
@@ -323,7 +326,7 @@ final class SmileTrainers {
                 BalancedBaggingParams::of, (params, x, y, ctx) -> {
                     ImbalanceEnsembles.Data data = new ImbalanceEnsembles.Data(x, y);
                     return new SmileImbalanceEnsembleClassifier<>(SmileKind.BALANCED_BAGGING, params,
-                            ImbalanceEnsembles.grow(ctx, SmileKind.BALANCED_BAGGING.model, params.trees(),
+                            ImbalanceEnsembles.grow(ctx.withSeed(params.seed()), SmileKind.BALANCED_BAGGING.model, params.trees(),
                                     seed -> ImbalanceEnsembles.balancedBag(data, params, seed), DecisionTree[]::new));
                 });
     }
@@ -342,7 +345,7 @@ final class SmileTrainers {
                 EasyEnsembleParams::of, (params, x, y, ctx) -> {
                     int[] labels = y.toArray();
                     return new SmileImbalanceBoostClassifier<>(SmileKind.EASY_ENSEMBLE, params, x.cols(),
-                            ImbalanceEnsembles.grow(ctx, SmileKind.EASY_ENSEMBLE.model, params.estimators(),
+                            ImbalanceEnsembles.grow(ctx.withSeed(params.seed()), SmileKind.EASY_ENSEMBLE.model, params.estimators(),
                                     seed -> ImbalanceEnsembles.easyMember(x, labels, params, seed), WeightedTree[][]::new));
                 });
     }
@@ -361,7 +364,7 @@ final class SmileTrainers {
                 RusBoostParams::of, (params, x, y, ctx) -> {
                     int[] labels = y.toArray();
                     return new SmileImbalanceBoostClassifier<>(SmileKind.RUS_BOOST, params, x.cols(),
-                            ImbalanceEnsembles.grow(ctx, SmileKind.RUS_BOOST.model, 1,
+                            ImbalanceEnsembles.grow(ctx.withSeed(params.seed()), SmileKind.RUS_BOOST.model, 1,
                                     seed -> ImbalanceEnsembles.rusBoost(x, labels, params, seed), WeightedTree[][]::new));
                 });
     }

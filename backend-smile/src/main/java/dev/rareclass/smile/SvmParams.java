@@ -4,6 +4,7 @@ import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.model.Hyperparameters;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -17,8 +18,11 @@ import java.util.Set;
  *                  training rows are known
  * @param tolerance stopping tolerance of the solver ({@code tolerance}, default 1e-3, scikit-learn's {@code tol})
  * @param epochs    LASVM's passes over the rows before its finishing step ({@code epochs}, default 1, Smile's)
+ * @param seed      the model's own seed ({@code seed}); empty (the default) takes the run's, as on every
+ *                  kind whose fit draws random numbers
  */
-public record SvmParams(String kernel, double c, double gamma, double tolerance, int epochs) implements SmileParams {
+public record SvmParams(String kernel, double c, double gamma, double tolerance, int epochs, OptionalLong seed)
+        implements SmileParams {
 
     static final String KERNEL = "kernel";
     static final String C = "c";
@@ -31,7 +35,7 @@ public record SvmParams(String kernel, double c, double gamma, double tolerance,
     static final String SCALE = "scale";
 
     /** Parameter names {@code svm@smile} accepts. */
-    public static final Set<String> NAMES = Set.of(KERNEL, C, GAMMA, TOLERANCE, EPOCHS);
+    public static final Set<String> NAMES = Set.of(KERNEL, C, GAMMA, TOLERANCE, EPOCHS, Hyperparameters.SEED);
 
     public static final SvmParams DEFAULTS = new SvmParams(RBF, 1.0, 0, 1e-3, 1);
 
@@ -42,6 +46,12 @@ public record SvmParams(String kernel, double c, double gamma, double tolerance,
             throw new IllegalArgumentException("invalid svm parameters: kernel=" + kernel + " c=" + c + " gamma=" + gamma
                     + " tolerance=" + tolerance + " epochs=" + epochs);
         }
+        java.util.Objects.requireNonNull(seed, "seed");
+    }
+
+    /** Without a seed of its own: the run's. */
+    public SvmParams(String kernel, double c, double gamma, double tolerance, int epochs) {
+        this(kernel, c, gamma, tolerance, epochs, OptionalLong.empty());
     }
 
     /** Reads and validates user parameters; a {@code UsageException} names the bad or unknown one. */
@@ -68,7 +78,7 @@ public record SvmParams(String kernel, double c, double gamma, double tolerance,
             throw new UsageException("parameter " + TOLERANCE + "=" + p.string(TOLERANCE, "") + " must be > 0");
         }
         int epochs = p.integer(EPOCHS, DEFAULTS.epochs, 1, 1000);
-        return new SvmParams(kernel, c, gamma, tolerance, epochs);
+        return new SvmParams(kernel, c, gamma, tolerance, epochs, p.seed());
     }
 
     /** {@code gamma=scale} resolved for the training rows: {@code 1 / (d · var)}, 1 when every value is the same. */
@@ -93,7 +103,7 @@ public record SvmParams(String kernel, double c, double gamma, double tolerance,
         }
         double variance = sumSq / n;
         double resolved = variance > 0 ? 1 / (x[0].length * variance) : 1.0;
-        return new SvmParams(kernel, c, resolved, tolerance, epochs);
+        return new SvmParams(kernel, c, resolved, tolerance, epochs, seed);
     }
 
     /** The values as parameters, {@code gamma} as the number it resolved to (left out for the linear kernel). */
@@ -106,6 +116,7 @@ public record SvmParams(String kernel, double c, double gamma, double tolerance,
         }
         m.put(TOLERANCE, Double.toString(tolerance));
         m.put(EPOCHS, Integer.toString(epochs));
+        SmileParams.putSeed(m, seed);
         return Hyperparameters.of(m);
     }
 }

@@ -148,7 +148,7 @@ final class SparkModels {
 
     static org.apache.spark.ml.classification.ProbabilisticClassifier<?, ?, ?> estimator(
             Kind kind, Hyperparameters p, int inputs, double weightTotal, boolean weighted, long seed) {
-        long fitSeed = p.asMap().containsKey("seed") ? p.integer("seed", 0, 0, Integer.MAX_VALUE) : seed;
+        long fitSeed = p.seed().orElse(seed);
         return switch (kind) {
             case LOGISTIC -> {
                 // the in-memory logistic's objective, sum of losses + lambda/2 |w|^2 on standardised features;

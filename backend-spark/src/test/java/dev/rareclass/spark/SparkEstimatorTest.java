@@ -29,4 +29,15 @@ class SparkEstimatorTest {
         assertThat(share.getSubsamplingRate()).isEqualTo(0.6);
         assertThat(forest(Map.of("max-depth", "6")).getMaxDepth()).isEqualTo(6); // splits from the root, as every backend
     }
+
+    /** {@code seed} is the model's own seed, any 64-bit integer, as on every backend; without it the run's (here 7). */
+    @Test
+    void aSeedReplacesTheRunsAndTakesAny64BitInteger() {
+        assertThat(forest(Map.of()).getSeed()).isEqualTo(7);
+        assertThat(forest(Map.of("seed", "3")).getSeed()).isEqualTo(3);
+        assertThat(forest(Map.of("seed", "-5")).getSeed()).isEqualTo(-5);
+        assertThat(forest(Map.of("seed", "9007199254740993")).getSeed()).isEqualTo(9007199254740993L);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> forest(Map.of("seed", "1.5")))
+                .hasMessage("parameter seed=1.5 is not an integer");
+    }
 }

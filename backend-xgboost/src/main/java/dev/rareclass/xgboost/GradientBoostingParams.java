@@ -59,7 +59,7 @@ public record GradientBoostingParams(int trees, int maxDepth, int maxNodes, doub
     static final Set<String> MONITORS = Set.of("none", "val_loss");
     /** Rounds without improvement before stopping when {@code patience} is not given (as the network kinds). */
     static final int DEFAULT_PATIENCE = 10;
-    static final String SEED = "seed";
+    static final String SEED = Hyperparameters.SEED;
     static final String THREADS = "threads";
 
     /** Parameter names {@code gradient-boosting@xgboost} accepts. */
@@ -120,7 +120,7 @@ public record GradientBoostingParams(int trees, int maxDepth, int maxNodes, doub
                 p.positiveFraction(COLSAMPLE, DEFAULTS.colsample),
                 p.decimal(LAMBDA, DEFAULTS.lambda, 0, MAX_FLOAT_PARAM),
                 earlyStopping(p),
-                seed(p),
+                p.seed(),
                 p.integer(THREADS, DEFAULTS.threads, 0, MAX_THREADS));
     }
 
@@ -142,18 +142,6 @@ public record GradientBoostingParams(int trees, int maxDepth, int maxNodes, doub
                     + "lower validation log-loss: it needs " + EARLY_STOPPING + "=val_loss");
         }
         return on ? patience : 0;
-    }
-
-    private static OptionalLong seed(Hyperparameters p) {
-        String raw = p.string(SEED, null);
-        if (raw == null) {
-            return OptionalLong.empty();
-        }
-        try {
-            return OptionalLong.of(dev.rareclass.domain.data.Decimals.parseLong(raw));
-        } catch (NumberFormatException e) {
-            throw new UsageException("parameter " + SEED + "=" + raw + " is not an integer");
-        }
     }
 
     /** The seed the booster uses for a run with the given seed: {@code seed} when given, else the run's. */

@@ -115,7 +115,7 @@ class GradientBoostingParamsTest {
             "min-child-weight|1e300|parameter min-child-weight=1e300",
             "early-stopping|-1|parameter early-stopping=-1",
             "seed|1.5|parameter seed=1.5 is not an integer",
-            "seed|99999999999999999999|parameter seed=99999999999999999999 is not an integer",
+            "seed|99999999999999999999|parameter seed=99999999999999999999 is outside the 64-bit range",
             "threads|-1|parameter threads=-1",
             "threads|2000|parameter threads=2000"})
     void aBadValueIsAUsageErrorNamingItAndItsValue(String key, String value, String message) {

@@ -17,6 +17,13 @@ import java.util.TreeSet;
  */
 public final class Hyperparameters {
 
+    /**
+     * The name of a model's own seed, on every kind whose fit draws random numbers: it overrides the run's seed
+     * ({@code --seed}) for that model alone, as {@code random_state} does on a scikit-learn estimator. Any 64-bit
+     * integer, on every backend ({@link #seed()}).
+     */
+    public static final String SEED = "seed";
+
     private static final Hyperparameters EMPTY = new Hyperparameters(Map.of());
     private final Map<String, String> values;
 
@@ -78,6 +85,20 @@ public final class Hyperparameters {
 
     public String string(String key, String fallback) {
         return values.getOrDefault(key, fallback);
+    }
+
+    /** The model's own {@link #SEED}, any 64-bit integer; empty when not given (the run's seed is then used). */
+    public java.util.OptionalLong seed() {
+        String raw = values.get(SEED);
+        if (raw == null) {
+            return java.util.OptionalLong.empty();
+        }
+        try {
+            return java.util.OptionalLong.of(dev.rareclass.domain.data.Decimals.parseLong(raw));
+        } catch (NumberFormatException e) {
+            throw new UsageException("parameter " + SEED + "=" + raw + (raw.trim().matches("[+-]?[0-9]+")
+                    ? " is outside the 64-bit range" : " is not an integer"));
+        }
     }
 
     public int integer(String key, int fallback, int min, int max) {

@@ -51,9 +51,13 @@ public record TrainingContext(long seed, ClassWeights classWeights, Optional<Fea
         return new TrainingContext(seed, classWeights, validationX, validationY, listener, fixedEpochs);
     }
 
-    /** The same context with another seed (a model's own {@code seed} parameter, which overrides the run's). */
-    public TrainingContext withSeed(long seed) {
-        return new TrainingContext(seed, classWeights, validationX, validationY, progress, fixedEpochs);
+    /**
+     * The context a model with its own {@code seed} parameter ({@link Hyperparameters#seed()}) trains in: that seed in
+     * place of the run's, or this context when it has none.
+     */
+    public TrainingContext withSeed(java.util.OptionalLong own) {
+        return own.isPresent() ? new TrainingContext(own.getAsLong(), classWeights, validationX, validationY, progress,
+                fixedEpochs) : this;
     }
 
     /** Trains exactly {@code epochs} epochs (or rounds), with no early stopping: see {@link #fixedEpochs}. */
