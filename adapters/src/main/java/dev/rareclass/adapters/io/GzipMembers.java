@@ -4,6 +4,7 @@ import dev.rareclass.domain.error.DataException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.LongFunction;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -19,8 +20,12 @@ import java.util.zip.ZipException;
  *
  * <p>A damaged member (bad header, deflate data, CRC or size, or an end before the trailer) is a {@link ZipException}
  * or {@link EOFException}, which {@link InputFiles#failure} reports as truncated or corrupt gzip data.
+ *
+ * <p>Public so that every gzip reader of the product is this one: {@code serve} inflates a {@code Content-Encoding:
+ * gzip} request body through it too, and words the refusal of trailing bytes for a client ({@link #GzipMembers(
+ * InputStream, LongFunction)}), where a file's names the file.
  */
-final class GzipMembers extends InputStream {
+public final class GzipMembers extends InputStream {
 
     private static final int FHCRC = 2;
     private static final int FEXTRA = 4;
@@ -28,7 +33,8 @@ final class GzipMembers extends InputStream {
     private static final int FCOMMENT = 16;
 
     private final InputStream in;
-    private final String file;
+    /** The refusal of bytes after the gzip data that start no member, given how many bytes come before them. */
+    private final LongFunction<? extends RuntimeException> trailing;
     private final byte[] buffer = new byte[1 << 16];
     private int position;
     private int limit;
@@ -42,12 +48,25 @@ final class GzipMembers extends InputStream {
 
     /**
      * Reads the first member's header at once, so that a file that is no gzip data at all is refused when opened.
+     * Bytes after the gzip data that are not another member are refused as bad data naming the file.
      *
      * @param file names the file in messages
      */
     GzipMembers(InputStream in, String file) throws IOException {
+        this(in, at -> new DataException(String.format(java.util.Locale.ROOT, "%s: bytes after the gzip data (from "
+                + "byte %,d of the file) are not another gzip member: the file is damaged or had something appended; "
+                + "recompress it", file, at + 1)));
+    }
+
+    /**
+     * Reads the first member's header at once, so that data that is no gzip at all is refused when opened.
+     *
+     * @param trailing the refusal of bytes after the gzip data that are not another member, given the number of bytes
+     *                 before the first of them (its 0-based offset); thrown by {@code read} when it meets them
+     */
+    public GzipMembers(InputStream in, LongFunction<? extends RuntimeException> trailing) throws IOException {
         this.in = in;
-        this.file = file;
+        this.trailing = trailing;
         int first = next();
         if (first < 0) {
             throw new EOFException("the file is empty");
@@ -118,10 +137,7 @@ final class GzipMembers extends InputStream {
             return;
         }
         if (b != 0x1f || peek() != 0x8b) {
-            long at = consumed + position - 1; // 0-based: the count of bytes before it
-            throw new DataException(String.format(java.util.Locale.ROOT, "%s: bytes after the gzip data (from byte "
-                    + "%,d of the file) are not another gzip member: the file is damaged or had something appended; "
-                    + "recompress it", file, at + 1));
+            throw trailing.apply(consumed + position - 1); // 0-based: the count of bytes before it
         }
         header(b);
     }

@@ -1,6 +1,7 @@
 package dev.rareclass.app.serve;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rareclass.adapters.io.GzipMembers;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.error.RareclassException;
 import dev.rareclass.domain.scoring.ScoredRows;
@@ -409,19 +410,28 @@ public final class InferenceServer {
     /**
      * The body as sent before a {@code Content-Encoding} (gzip, deflate; identity or none as it is), inflated up to the
      * body limit; another coding is refused with 415 naming it, and a body that does not inflate with 400.
+     *
+     * <p>A gzip body is read as a {@code .gz} file is, by {@link GzipMembers}: every member (a client may compress a
+     * batch in parts and send them one after the other), zero padding after the last skipped, and any other bytes
+     * after the gzip data refused with where they start. The JDK's {@code GZIPInputStream}, read here before, dropped
+     * those bytes without a word, so rows appended to a compressed batch uncompressed were never scored and the client
+     * was not told.
      */
     private byte[] decoded(String coding, byte[] body) {
         String c = coding == null ? "identity" : coding.trim().toLowerCase(java.util.Locale.ROOT);
-        if (c.equals("identity") || c.isEmpty()) {
+        if (c.equals("identity") || c.isEmpty() || body.length == 0) { // no body is no body, however it is labelled
             return body;
         }
         if (!c.equals("gzip") && !c.equals("x-gzip") && !c.equals("deflate")) {
             throw new HttpError(415, "Content-Encoding '" + clip(coding) + "' is not supported: send the body as it is, "
                     + "or compressed with gzip or deflate");
         }
+        String kind = c.equals("deflate") ? "deflate" : "gzip";
         long limit = settings.maxBodyBytes();
         try (InputStream in = c.equals("deflate") ? new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(body))
-                : new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+                : new GzipMembers(new java.io.ByteArrayInputStream(body), at -> new HttpError(400, "the body has bytes "
+                        + "after its gzip data (from byte " + (at + 1) + " of the " + body.length + " sent) that are not "
+                        + "another gzip member: compress the whole body, or send it without Content-Encoding"))) {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             byte[] chunk = new byte[16384];
             int n;
@@ -433,8 +443,11 @@ public final class InferenceServer {
                 }
             }
             return out.toByteArray();
+        } catch (java.io.EOFException e) {
+            throw new HttpError(400, "the body's " + kind + " data is cut short (Content-Encoding: " + clip(coding)
+                    + "): send the whole compressed body");
         } catch (IOException e) {
-            throw new HttpError(400, "the body is not valid " + c + " data (Content-Encoding: " + clip(coding) + ")");
+            throw new HttpError(400, "the body is not valid " + kind + " data (Content-Encoding: " + clip(coding) + ")");
         }
     }
 

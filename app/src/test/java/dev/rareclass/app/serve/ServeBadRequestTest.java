@@ -505,6 +505,82 @@ class ServeBadRequestTest {
         encoded("gzip", java.util.Arrays.copyOf(cut, cut.length / 2)).assertRefusal(400, "gzip");
     }
 
+    // A gzip body is read as a .gz file is: the JDK's GZIPInputStream, read before, dropped bytes after the gzip data
+    // without a word, so rows appended to a compressed batch uncompressed were never scored and the client not told
+
+    private static Raw encoded(String contentType, String coding, byte[] body) throws Exception {
+        return raw(head("POST", infer(MODEL), "Content-Type: " + contentType, "Content-Encoding: " + coding,
+                "Content-Length: " + body.length), body);
+    }
+
+    private static final String CSV_HEAD = "a,b,color\n";
+    private static final String CSV_ROWS = "1.5,3,red\n6.2,9,blue\n";
+    private static final String CSV_MORE = "0.5,1,green\n";
+
+    @Test
+    void aGzipBodyOfSeveralMembersIsReadWholeAndZeroPaddingAfterItSkipped() throws Exception {
+        Raw whole = encoded("text/csv", "gzip", compressed(utf8(CSV_HEAD + CSV_ROWS + CSV_MORE), true));
+        assertThat(whole.status()).as(whole.text()).isEqualTo(200);
+        String scores = JSON.readTree(whole.body()).path("outputs").path(0).path("data").toString();
+        assertThat(JSON.readTree(scores).size()).isEqualTo(3);
+        // as `gzip -c more >> batch.gz` leaves it, with an empty member too, and with zeros after the last
+        byte[] members = concat(compressed(utf8(CSV_HEAD + CSV_ROWS), true), compressed(new byte[0], true),
+                compressed(utf8(CSV_MORE), true));
+        for (byte[] body : List.of(members, concat(members, new byte[512]))) {
+            Raw r = encoded("text/csv", "gzip", body);
+            assertThat(r.status()).as(r.text()).isEqualTo(200);
+            assertThat(JSON.readTree(r.body()).path("outputs").path(0).path("data").toString()).isEqualTo(scores);
+        }
+        // a JSON body split across two members, anywhere
+        String json = goodBody();
+        int cut = json.indexOf("\"b\"") + 2;
+        Raw split = encoded("application/json", "x-gzip", concat(compressed(utf8(json.substring(0, cut)), true),
+                compressed(utf8(json.substring(cut)), true)));
+        assertThat(split.status()).as(split.text()).isEqualTo(200);
+    }
+
+    @Test
+    void bytesAfterAGzipBodyThatAreNoMemberAre400SayingWhereTheyStart() throws Exception {
+        byte[] member = compressed(utf8(CSV_HEAD + CSV_ROWS), true);
+        // a row appended uncompressed: it was dropped, and the other two scored as if the batch were whole
+        byte[] appended = concat(member, utf8(CSV_MORE));
+        Raw r = encoded("text/csv", "gzip", appended);
+        r.assertRefusal(400, "the body has bytes after its gzip data (from byte " + (member.length + 1) + " of the "
+                + appended.length + " sent) that are not another gzip member");
+        assertThat(JSON.readTree(r.body()).path("error").textValue()).doesNotContain("\n");
+        // after zero padding, and a lone first byte of a member's magic number
+        encoded("text/csv", "gzip", concat(member, new byte[100], utf8("x"))).assertRefusal(400,
+                "from byte " + (member.length + 101) + " of the");
+        encoded("text/csv", "gzip", concat(member, new byte[] {0x1f})).assertRefusal(400, "not another gzip member");
+    }
+
+    @Test
+    void aGzipBodyCutShortOrDamagedIs400() throws Exception {
+        byte[] first = compressed(utf8(CSV_HEAD + CSV_ROWS), true);
+        byte[] second = compressed(utf8(CSV_MORE.repeat(50)), true);
+        // the second member cut in its header, its deflate data and its trailer
+        for (int cut : new int[] {4, second.length / 2, second.length - 3}) {
+            encoded("text/csv", "gzip", concat(first, java.util.Arrays.copyOf(second, cut)))
+                    .assertRefusal(400, "the body's gzip data is cut short");
+        }
+        // a CRC-32, then a size, in the trailer that does not match the data
+        for (int at : new int[] {first.length - 8, first.length - 1}) {
+            byte[] damaged = first.clone();
+            damaged[at] ^= 0x40;
+            encoded("text/csv", "gzip", damaged).assertRefusal(400, "the body is not valid gzip data");
+        }
+        // a second member whose header is damaged after its magic number: refused, not taken for the end
+        byte[] badMethod = second.clone();
+        badMethod[2] = 7;
+        encoded("text/csv", "gzip", concat(first, badMethod)).assertRefusal(400, "not valid gzip data");
+    }
+
+    @Test
+    void aGzipBodyOfSmallMembersThatTogetherInflatePastTheLimitIs413() throws Exception {
+        byte[] half = compressed(new byte[(int) MAX_BODY / 2 + 1], true);
+        encoded("gzip", concat(half, half)).assertRefusal(413, "inflates", "limit");
+    }
+
     @Test
     void aSmallGzipBodyThatInflatesPastTheLimitIs413() throws Exception {
         byte[] bomb = compressed(new byte[(int) MAX_BODY * 8], true); // 8 MiB of zeros in about 8 KB
