@@ -428,8 +428,7 @@ public final class InferenceServer {
         }
         String kind = c.equals("deflate") ? "deflate" : "gzip";
         long limit = settings.maxBodyBytes();
-        try (InputStream in = c.equals("deflate") ? new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(body))
-                : new GzipMembers(new java.io.ByteArrayInputStream(body), at -> new HttpError(400, "the body has bytes "
+        try (InputStream in = c.equals("deflate") ? zlib(body) : new GzipMembers(new java.io.ByteArrayInputStream(body), at -> new HttpError(400, "the body has bytes "
                         + "after its gzip data (from byte " + (at + 1) + " of the " + body.length + " sent) that are not "
                         + "another gzip member: compress the whole body, or send it without Content-Encoding"))) {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
@@ -449,6 +448,32 @@ public final class InferenceServer {
         } catch (IOException e) {
             throw new HttpError(400, "the body is not valid " + kind + " data (Content-Encoding: " + clip(coding) + ")");
         }
+    }
+
+    /**
+     * A deflate body (HTTP's deflate is zlib data, RFC 1950) inflated, whose end must be the zlib data's: the JDK's
+     * {@code InflaterInputStream} stops at the end of the zlib data and drops whatever follows without a word, as its
+     * {@code GZIPInputStream} did for gzip (see {@link #decoded}); those bytes are refused with 400 saying where they
+     * start. Data that asks for a preset dictionary, which HTTP has no way to give, is refused rather than read as empty.
+     */
+    private static InputStream zlib(byte[] body) {
+        java.io.ByteArrayInputStream rest = new java.io.ByteArrayInputStream(body);
+        return new java.util.zip.InflaterInputStream(rest) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n < 0 && !inf.finished()) {
+                    throw new java.util.zip.ZipException("deflate data that needs a preset dictionary");
+                }
+                long after = n < 0 ? inf.getRemaining() + rest.available() : 0;
+                if (after > 0) {
+                    throw new HttpError(400, "the body has bytes after its deflate data (from byte "
+                            + (body.length - after + 1) + " of the " + body.length + " sent): compress the whole body "
+                            + "once, or send it without Content-Encoding");
+                }
+                return n;
+            }
+        };
     }
 
     /**

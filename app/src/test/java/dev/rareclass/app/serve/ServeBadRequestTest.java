@@ -575,6 +575,22 @@ class ServeBadRequestTest {
         encoded("text/csv", "gzip", concat(first, badMethod)).assertRefusal(400, "not valid gzip data");
     }
 
+    /** The JDK's InflaterInputStream, as its GZIPInputStream, stops at the end of the zlib data and drops the rest. */
+    @Test
+    void bytesAfterADeflateBodyAre400SayingWhereTheyStart() throws Exception {
+        byte[] zlib = compressed(utf8(CSV_HEAD + CSV_ROWS), false);
+        byte[] appended = concat(zlib, utf8(CSV_MORE));
+        encoded("text/csv", "deflate", appended).assertRefusal(400, "the body has bytes after its deflate data (from "
+                + "byte " + (zlib.length + 1) + " of the " + appended.length + " sent)");
+        // a second zlib stream is no part of HTTP's deflate: refused too, not read as more rows
+        encoded("text/csv", "deflate", concat(zlib, compressed(utf8(CSV_MORE), false))).assertRefusal(400,
+                "after its deflate data");
+        encoded("text/csv", "deflate", java.util.Arrays.copyOf(zlib, zlib.length - 2)).assertRefusal(400,
+                "the body's deflate data is cut short");
+        Raw whole = encoded("text/csv", "deflate", zlib);
+        assertThat(whole.status()).as(whole.text()).isEqualTo(200);
+    }
+
     @Test
     void aGzipBodyOfSmallMembersThatTogetherInflatePastTheLimitIs413() throws Exception {
         byte[] half = compressed(new byte[(int) MAX_BODY / 2 + 1], true);
