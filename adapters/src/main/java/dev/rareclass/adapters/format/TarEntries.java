@@ -4,6 +4,7 @@ import dev.rareclass.domain.error.DataException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * A minimal, read-only tar reader (ustar, GNU long names, pax path records) for text corpora shipped as
@@ -16,8 +17,9 @@ import java.nio.charset.StandardCharsets;
  * {@link #skippedSpecial}. Refused as bad data, naming the entry: a name that leads outside the archive
  * (absolute, or with a {@code ..} part: tar strips or refuses those when extracting), a document larger than
  * {@link Limits#document}, an archive that inflates beyond {@link Limits#archive}, a header whose checksum fails
- * (a file that is not a tar, or a size in the previous header that is wrong), an entry cut short, data after the
- * end-of-archive marker, and entry types this reader does not know (GNU sparse files, multi-volume parts), which
+ * (a file that is not a tar, or a size in the previous header that is wrong), an entry cut short, anything but zeros
+ * after the end-of-archive marker (naming where it starts: another archive joined with {@code cat}, which tar itself
+ * would not read, or a damaged file), and entry types this reader does not know (GNU sparse files, multi-volume parts), which
  * POSIX leaves to the reader and which would otherwise be misread.
  */
 final class TarEntries {
@@ -42,6 +44,8 @@ final class TarEntries {
 
     private final InputStream in;
     private final String file;
+    /** How a byte's offset is told: in the file, or in the archive that a gzip file holds. */
+    private final String offsetsIn;
     private final Limits limits;
     private final byte[] header = new byte[BLOCK];
     private final byte[] skipBuffer = new byte[1 << 16];
@@ -51,9 +55,16 @@ final class TarEntries {
     private int skippedSpecial;
     private boolean done;
 
-    TarEntries(InputStream in, String file, Limits limits) {
+    /**
+     * @param in         the archive's bytes, decompressed
+     * @param file       names the archive in messages
+     * @param compressed whether {@code in} was inflated from the file (a {@code .tar.gz}), so that an offset in a
+     *                   message is one in the decompressed archive rather than in the file
+     */
+    TarEntries(InputStream in, String file, boolean compressed, Limits limits) {
         this.in = in;
         this.file = file;
+        this.offsetsIn = compressed ? "the decompressed archive" : "the file";
         this.limits = limits;
     }
 
@@ -180,9 +191,11 @@ final class TarEntries {
     }
 
     /**
-     * After the end-of-archive marker only zeros may follow (writers pad to a whole record). Anything else means
-     * entries were lost: most often a header whose size was too small, so that its entry's content was taken for
-     * the end. Read up to the archive limit, no further.
+     * After the end-of-archive marker only zeros may follow: writers pad an archive to a whole record (GNU tar to
+     * 10,240 bytes). Anything else means entries would be lost unseen, so it is refused naming where it starts. Most
+     * often it is a second archive joined with {@code cat a.tar b.tar}, which tar itself reads only to the first one's
+     * end (unless told {@code --ignore-zeros}); else a damaged file, or a header whose size was too small, so that zeros
+     * in its entry's content were taken for the end. Read up to the archive limit, no further.
      */
     private void rest() throws IOException {
         while (true) {
@@ -199,11 +212,34 @@ final class TarEntries {
             if (n == 0) {
                 return;
             }
-            if (!allZero(skipBuffer, n)) {
-                throw bad("damaged tar archive: data follows its end-of-archive marker" + after()
-                        + " (a size in a header that is too small?)");
+            for (int i = 0; i < n; i++) {
+                if (skipBuffer[i] != 0) {
+                    throw notPadding(consumed - n + i, i, n);
+                }
             }
         }
+    }
+
+    /**
+     * The refusal of a non-zero byte after the end-of-archive marker, at offset {@code at} of the archive and index
+     * {@code i} of the {@code n} bytes last read into {@link #skipBuffer}. It tells another archive (the block that
+     * holds the byte is a tar header) from anything else, since the remedies differ.
+     */
+    private DataException notPadding(long at, int i, int n) throws IOException {
+        // every read after the marker starts on a block boundary (the marker ends on one, and reads are whole blocks
+        // but at the archive limit or the end of the stream), so the byte's block starts in the bytes read
+        int start = i - (int) (at % BLOCK);
+        int have = Math.min(BLOCK, n - start);
+        System.arraycopy(skipBuffer, start, header, 0, have);
+        boolean another = have + in.readNBytes(header, have, BLOCK - have) == BLOCK && checksumMatches();
+        String where = String.format(Locale.ROOT, "bytes after the tar archive's end-of-archive marker (from byte %,d "
+                + "of %s)", at + 1, offsetsIn);
+        if (another) {
+            return bad(where + " are another tar archive: archives joined with cat are read only to the first one's end, "
+                    + "by tar too; join them with tar --concatenate, or make one archive");
+        }
+        return bad(where + " are not zero padding: the file is damaged or had something appended"
+                + (previous == null ? "" : ", or the size in the header of entry '" + previous + "' is too small"));
     }
 
     /** Reads up to {@code n} bytes, fewer only at the end of the stream; counts them. */
@@ -245,17 +281,22 @@ final class TarEntries {
     }
 
     private void verifyChecksum() {
-        long sum = 0;
-        for (int i = 0; i < BLOCK; i++) {
-            sum += i >= 148 && i < 156 ? ' ' : (header[i] & 0xff);
-        }
-        if (checksumField() != sum) {
+        if (!checksumMatches()) {
             if (previous != null) {
                 throw bad("damaged tar archive: the block after entry '" + previous + "' is not a tar header (a wrong "
                         + "size in that entry's header, or a damaged file)");
             }
             throw bad(NOT_TAR + (gzip(header) ? "; it is gzip data: compressed twice?" : "") + ")");
         }
+    }
+
+    /** Whether {@link #header} holds a tar header: its checksum field is the sum of its bytes. */
+    private boolean checksumMatches() {
+        long sum = 0;
+        for (int i = 0; i < BLOCK; i++) {
+            sum += i >= 148 && i < 156 ? ' ' : (header[i] & 0xff);
+        }
+        return checksumField() == sum;
     }
 
     /** The stored checksum, or -1 when the field holds no octal number. */

@@ -409,7 +409,9 @@ public final class TextCorpusTableSource extends ParsedTableSource {
         String onlyTop = null;
         boolean oneTop = true;
         try (InputStream in = Inputs.open(path)) {
-            tar = new TarEntries(in, corpus.file, corpus.limits);
+            // a .tar.gz or .tgz is inflated as it is read (isArchive takes no other names), a .tar read as it is
+            tar = new TarEntries(in, corpus.file, !path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".tar"),
+                    corpus.limits);
             for (TarEntries.Entry e = tar.next(); e != null; e = tar.next()) {
                 List<String> parts = new ArrayList<>(List.of(e.name().split("/")));
                 parts.removeIf(p -> p.isEmpty() || p.equals("."));
