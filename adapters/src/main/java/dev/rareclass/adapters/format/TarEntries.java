@@ -96,7 +96,7 @@ final class TarEntries {
             }
             if (allZero(header, BLOCK)) {
                 done = true;
-                rest();
+                rest(consumed - BLOCK);
                 return null;
             }
             verifyChecksum();
@@ -196,8 +196,10 @@ final class TarEntries {
      * often it is a second archive joined with {@code cat a.tar b.tar}, which tar itself reads only to the first one's
      * end (unless told {@code --ignore-zeros}); else a damaged file, or a header whose size was too small, so that zeros
      * in its entry's content were taken for the end. Read up to the archive limit, no further.
+     *
+     * @param marker where the end-of-archive marker starts: its first zero block
      */
-    private void rest() throws IOException {
+    private void rest(long marker) throws IOException {
         while (true) {
             int want = (int) Math.min(skipBuffer.length, limits.archive() - consumed);
             if (want <= 0) {
@@ -214,7 +216,7 @@ final class TarEntries {
             }
             for (int i = 0; i < n; i++) {
                 if (skipBuffer[i] != 0) {
-                    throw notPadding(consumed - n + i, i, n);
+                    throw notPadding(marker, consumed - n + i, i, n);
                 }
             }
         }
@@ -223,9 +225,12 @@ final class TarEntries {
     /**
      * The refusal of a non-zero byte after the end-of-archive marker, at offset {@code at} of the archive and index
      * {@code i} of the {@code n} bytes last read into {@link #skipBuffer}. It tells another archive (the block that
-     * holds the byte is a tar header) from anything else, since the remedies differ.
+     * holds the byte is a tar header) from anything else, since the remedies differ. A size too small in the last
+     * entry's header is suggested only when the byte comes before the marker's second zero block ends: every writer
+     * writes both, so zeros cut short there were likely that entry's content, where after a whole marker the archive
+     * did end and something was appended.
      */
-    private DataException notPadding(long at, int i, int n) throws IOException {
+    private DataException notPadding(long marker, long at, int i, int n) throws IOException {
         // every read after the marker starts on a block boundary (the marker ends on one, and reads are whole blocks
         // but at the archive limit or the end of the stream), so the byte's block starts in the bytes read
         int start = i - (int) (at % BLOCK);
@@ -238,8 +243,10 @@ final class TarEntries {
             return bad(where + " are another tar archive: archives joined with cat are read only to the first one's end, "
                     + "by tar too; join them with tar --concatenate, or make one archive");
         }
+        boolean wholeMarker = at >= marker + 2 * BLOCK;
         return bad(where + " are not zero padding: the file is damaged or had something appended"
-                + (previous == null ? "" : ", or the size in the header of entry '" + previous + "' is too small"));
+                + (previous == null || wholeMarker ? "" : ", or the size in the header of entry '" + previous
+                        + "' is too small"));
     }
 
     /** Reads up to {@code n} bytes, fewer only at the end of the stream; counts them. */

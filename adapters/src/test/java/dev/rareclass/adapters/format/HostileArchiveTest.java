@@ -121,12 +121,19 @@ class HostileArchiveTest {
 
     @Test
     void aHeaderSizeTooSmallFollowedByZerosIsFoundAfterTheEndMarker() throws IOException {
-        // the content's own zeros read as the end of the archive; what follows must not be silently dropped
+        // the content's own zeros read as the end of the archive; what follows must not be silently dropped. Within
+        // the marker's two blocks, which every writer writes whole, the entry before is the likely fault
         Path archive = gz("zeros.tar.gz", t -> t.file("c/neg/2.txt", "fine").header("c/pos/1.txt", '0', 10, "")
-                .repeat('a', 10).repeat(0, 2000).repeat('b', 100).pad(2110).end());
+                .repeat('a', 10).repeat(0, 1200).repeat('b', 100).pad(1310).end());
         assertThat(refusal(archive, SMALL)).isEqualTo(archive + ": bytes after the tar archive's end-of-archive marker "
-                + "(from byte 3,547 of the decompressed archive) are not zero padding: the file is damaged or had "
+                + "(from byte 2,747 of the decompressed archive) are not zero padding: the file is damaged or had "
                 + "something appended, or the size in the header of entry 'c/pos/1.txt' is too small");
+        // after a whole marker the archive did end: no guess at the entry before
+        Path appended = gz("appended.tar.gz", t -> t.file("c/neg/2.txt", "fine").header("c/pos/1.txt", '0', 10, "")
+                .repeat('a', 10).repeat(0, 2000).repeat('b', 100).pad(2110).end());
+        assertThat(refusal(appended, SMALL)).isEqualTo(appended + ": bytes after the tar archive's end-of-archive "
+                + "marker (from byte 3,547 of the decompressed archive) are not zero padding: the file is damaged or had "
+                + "something appended");
         // and when only zeros follow, as far as the limit: refused at the limit, not read to the end
         Path endless = gz("endless.tar.gz", t -> t.file("c/neg/2.txt", "fine").header("c/pos/1.txt", '0', 10, "")
                 .repeat('a', 10).repeat(0, 1 << 20).end());

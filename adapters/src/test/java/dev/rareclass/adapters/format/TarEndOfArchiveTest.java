@@ -119,8 +119,7 @@ class TarEndOfArchiveTest {
         file[700_000] = 1;
         Path far = write("far.tar", file);
         assertThat(refusal(far)).isEqualTo(far + ": bytes after the tar archive's end-of-archive marker (from byte "
-                + "700,001 of the file) are not zero padding: the file is damaged or had something appended, or the "
-                + "size in the header of entry 'c/neg/3.txt' is too small");
+                + "700,001 of the file) are not zero padding: the file is damaged or had something appended");
         // the last byte of the file, and the first byte after the marker
         file[700_000] = 0;
         file[file.length - 1] = 'x';
@@ -153,7 +152,7 @@ class TarEndOfArchiveTest {
         Path inside = write("inside.tar.gz", gzip(concat(padded, "junk".getBytes(StandardCharsets.US_ASCII))));
         assertThat(refusal(inside)).isEqualTo(inside + ": bytes after the tar archive's end-of-archive marker (from "
                 + "byte 10,241 of the decompressed archive) are not zero padding: the file is damaged or had something "
-                + "appended, or the size in the header of entry 'c/neg/3.txt' is too small");
+                + "appended");
         // after the gzip data: the gzip reader's refusal, the offset in the file
         byte[] compressed = gzip(padded);
         Path after = write("after.tar.gz", concat(compressed, "junk".getBytes(StandardCharsets.US_ASCII)));
