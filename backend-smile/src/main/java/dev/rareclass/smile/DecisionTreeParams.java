@@ -4,6 +4,7 @@ import dev.rareclass.domain.model.Hyperparameters;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import smile.model.cart.SplitRule;
 
@@ -19,13 +20,16 @@ import smile.model.cart.SplitRule;
  * @param nodeSize  minimum rows in a leaf ({@code node-size}, default 1)
  * @param splitRule impurity used to choose splits ({@code split-rule}: gini, entropy, classification_error;
  *                  default gini)
+ * @param seed      {@code seed}, taken as every kind takes it, so that one {@code --param seed=N} reaches every
+ *                  model of a comparison; recorded, and it changes nothing here: the fit draws no random numbers
  */
-public record DecisionTreeParams(int maxDepth, int maxNodes, int nodeSize, SplitRule splitRule) implements SmileTreeParams {
+public record DecisionTreeParams(int maxDepth, int maxNodes, int nodeSize, SplitRule splitRule, OptionalLong seed)
+        implements SmileTreeParams {
 
     static final String SPLIT_RULE = "split-rule";
 
     /** Parameter names {@code decision-tree@smile} accepts. */
-    public static final Set<String> NAMES = Set.of(MAX_DEPTH, MAX_NODES, NODE_SIZE, SPLIT_RULE);
+    public static final Set<String> NAMES = Set.of(MAX_DEPTH, MAX_NODES, NODE_SIZE, SPLIT_RULE, Hyperparameters.SEED);
 
     /** Deepest tree allowed, as scikit-learn counts depth. */
     static final int MAX_TREE_DEPTH = RandomForestParams.MAX_TREE_DEPTH - 1;
@@ -38,6 +42,12 @@ public record DecisionTreeParams(int maxDepth, int maxNodes, int nodeSize, Split
             throw new IllegalArgumentException("invalid decision tree parameters: max-depth=" + maxDepth
                     + " max-nodes=" + maxNodes + " node-size=" + nodeSize + " split-rule=" + splitRule);
         }
+        java.util.Objects.requireNonNull(seed, "seed");
+    }
+
+    /** Without a seed. */
+    public DecisionTreeParams(int maxDepth, int maxNodes, int nodeSize, SplitRule splitRule) {
+        this(maxDepth, maxNodes, nodeSize, splitRule, OptionalLong.empty());
     }
 
     /** Reads and validates user parameters; a {@code UsageException} names the bad or unknown one. */
@@ -48,7 +58,8 @@ public record DecisionTreeParams(int maxDepth, int maxNodes, int nodeSize, Split
         int nodeSize = p.integer(NODE_SIZE, DEFAULTS.nodeSize, 1, Integer.MAX_VALUE);
         String rule = p.choice(SPLIT_RULE, DEFAULTS.splitRule.name().toLowerCase(Locale.ROOT),
                 Set.of("gini", "entropy", "classification_error"));
-        return new DecisionTreeParams(maxDepth, maxNodes, nodeSize, SplitRule.valueOf(rule.toUpperCase(Locale.ROOT)));
+        return new DecisionTreeParams(maxDepth, maxNodes, nodeSize, SplitRule.valueOf(rule.toUpperCase(Locale.ROOT)),
+                p.seed());
     }
 
     /** Smile's depth limit: its root is at depth 1. */
@@ -66,6 +77,7 @@ public record DecisionTreeParams(int maxDepth, int maxNodes, int nodeSize, Split
         Map<String, String> m = new LinkedHashMap<>();
         SmileTreeParams.putTreeShape(m, maxDepth, maxNodes, nodeSize);
         m.put(SPLIT_RULE, splitRule.name().toLowerCase(Locale.ROOT));
+        SmileParams.putSeed(m, seed);
         return Hyperparameters.of(m);
     }
 }

@@ -64,7 +64,7 @@ public final class SmileModelCodec implements ModelCodec {
 
     /**
      * How a stored kind is read, after its header and kind byte; {@code listed} are the parameters the (checksummed)
-     * manifest lists, for what a payload has no field for (a random forest's own {@code seed}).
+     * manifest lists, for what a payload has no field for (the {@code seed} of the kinds stored as fixed binary fields).
      */
     private interface Reader {
         TrainedClassifier read(DataInputStream in, Hyperparameters listed) throws IOException;
@@ -77,7 +77,7 @@ public final class SmileModelCodec implements ModelCodec {
     /** The stored kinds, indexed by their kind byte (0 is no kind). */
     private static final Stored[] KINDS = {
             null,
-            new Stored(SmileKind.LOGISTIC.kind, (in, listed) -> readLogistic(in)),
+            new Stored(SmileKind.LOGISTIC.kind, SmileModelCodec::readLogistic),
             new Stored(SmileKind.RANDOM_FOREST.kind, SmileModelCodec::readForest),
             new Stored(SmileKind.DECISION_TREE.kind, (in, listed) -> readTreeModel(in, DecisionTreeParams::of, "tree",
                     smile.classification.DecisionTree.class,
@@ -93,7 +93,7 @@ public final class SmileModelCodec implements ModelCodec {
                     model -> model.numClasses() != 2 || model.schema() == null
                             ? "it is not binary" : treesProblem(model.trees(), model.schema().length()),
                     "a binary adaboost model", SmileAdaBoostClassifier::new)),
-            new Stored(SmileKind.KNN.kind, (in, listed) -> readKnn(in)),
+            new Stored(SmileKind.KNN.kind, SmileModelCodec::readKnn),
             new Stored(SmileKind.SVM.kind, (in, listed) -> readSvm(in)),
             new Stored(SmileKind.MLP.kind, (in, listed) -> readMlp(in)),
             new Stored(SmileKind.BALANCED_RANDOM_FOREST.kind, (in, listed) -> readBagged(in, SmileKind.BALANCED_RANDOM_FOREST,
@@ -284,8 +284,8 @@ public final class SmileModelCodec implements ModelCodec {
         }
     }
 
-    private static SmileLogisticClassifier readLogistic(DataInputStream in) throws IOException {
-        LogisticParams params = validParams(() -> new LogisticParams(in.readDouble(), in.readDouble(), in.readInt()));
+    private static SmileLogisticClassifier readLogistic(DataInputStream in, Hyperparameters listed) throws IOException {
+        LogisticParams params = validParams(() -> new LogisticParams(in.readDouble(), in.readDouble(), in.readInt(), listed.seed()));
         double logLikelihood = in.readDouble();
         int n = in.readInt();
         if (n < 2 || n > in.available() / Double.BYTES) {
@@ -436,8 +436,8 @@ public final class SmileModelCodec implements ModelCodec {
         return new SmileImbalanceEnsembleClassifier<>(kind, params, trees);
     }
 
-    private static SmileKnnClassifier readKnn(DataInputStream in) throws IOException {
-        KnnParams params = validParams(() -> new KnnParams(in.readInt()));
+    private static SmileKnnClassifier readKnn(DataInputStream in, Hyperparameters listed) throws IOException {
+        KnnParams params = validParams(() -> new KnnParams(in.readInt(), listed.seed()));
         int n = in.readInt();
         int cols = in.readInt();
         if (n < params.k() || cols < 1 || (long) n * cols * Float.BYTES + n != in.available()) {

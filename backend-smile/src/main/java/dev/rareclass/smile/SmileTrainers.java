@@ -39,9 +39,10 @@ import smile.util.function.TimeFunction;
  * The Smile kinds' trainer factories, each one {@link SmileTrainerFactory} stating its kind, parameter names,
  * whether it honours class weights and its fit, and the helpers those fits use.
  *
- * <p>Every kind whose fit draws random numbers takes a {@code seed} parameter, which replaces the run's seed for
- * that model ({@link TrainingContext#withSeed}), as it does on the other backends; the deterministic kinds
- * ({@code logistic}, {@code decision-tree}, {@code knn}) take none.
+ * <p>Every kind takes a {@code seed} parameter, as on the other backends: where the fit draws random numbers it
+ * replaces the run's seed for that model ({@link TrainingContext#withSeed}); the deterministic kinds ({@code logistic},
+ * {@code decision-tree}, {@code knn}) record it and fit as they would without it, so that one {@code --param seed=N}
+ * reaches every model of a comparison.
  */
 final class SmileTrainers {
 

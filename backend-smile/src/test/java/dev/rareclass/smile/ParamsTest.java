@@ -278,14 +278,14 @@ class ParamsTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "logistic|C=1|unknown parameter 'C' for logistic@smile|known: lambda, max-iterations, tolerance",
+        "logistic|C=1|unknown parameter 'C' for logistic@smile|known: lambda, max-iterations, seed, tolerance",
         "random-forest|n_estimators=10|unknown parameter 'n_estimators' for random-forest@smile|known: max-depth, max-nodes, mtry, node-size, seed, split-rule, subsample, trees",
         "gradient-boosting|n_estimators=10|unknown parameter 'n_estimators' for gradient-boosting@smile|known: learning-rate, max-depth, max-nodes, node-size, seed, subsample, trees",
         "adaboost|learning-rate=1|unknown parameter 'learning-rate' for adaboost@smile|known: max-depth, max-nodes, node-size, seed, trees",
-        "knn|n_neighbors=3|unknown parameter 'n_neighbors' for knn@smile|known: k",
+        "knn|n_neighbors=3|unknown parameter 'n_neighbors' for knn@smile|known: k, seed",
         "svm|C=1|unknown parameter 'C' for svm@smile|known: c, epochs, gamma, kernel, seed, tolerance",
         "mlp|layers=8|unknown parameter 'layers' for mlp@smile|known: activation, batch-size, dropout, epochs, hidden, l2, learning-rate, momentum, optimizer, rho, seed",
-        "decision-tree|trees=10|unknown parameter 'trees' for decision-tree@smile|known: max-depth, max-nodes, node-size, split-rule",
+        "decision-tree|trees=10|unknown parameter 'trees' for decision-tree@smile|known: max-depth, max-nodes, node-size, seed, split-rule",
         "balanced-random-forest|subsample=0.5|unknown parameter 'subsample' for balanced-random-forest@smile|known: max-depth, max-nodes, mtry, node-size, seed, split-rule, trees",
         "balanced-bagging|mtry=2|unknown parameter 'mtry' for balanced-bagging@smile|known: max-depth, max-nodes, node-size, seed, split-rule, trees",
         "easy-ensemble|n_estimators=5|unknown parameter 'n_estimators' for easy-ensemble@smile|known: estimators, learning-rate, max-depth, seed, trees",

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * {@code seed} means on every Smile kind whose fit draws random numbers what it means on the other backends
  * ({@code random-forest@spark}, {@code gradient-boosting@xgboost}, {@code mlp@dl4j}): the model's own seed, in place of
- * the run's. So a command or recipe naming it keeps working when only the backend changes.
+ * the run's. So a command or recipe naming it keeps working when only the backend changes. The deterministic kinds take
+ * it too, so that one {@code --param seed=N} reaches every model of a comparison.
  */
 class SeedParameterTest {
 
@@ -87,10 +88,18 @@ class SeedParameterTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"logistic", "decision-tree", "knn"})
-    void theKindsWithoutRandomDrawsTakeNoSeed(String kind) {
+    void theKindsWithoutRandomDrawsTakeASeedAndFitAsWithoutIt(String kind) {
         SmileTrainerFactory factory = SmileTrainers.all().stream().filter(f -> f.kind().equals(kind)).findFirst().orElseThrow();
-        assertThat(factory.parameterNames()).doesNotContain("seed");
-        assertThatThrownBy(() -> factory.create(Hyperparameters.of(Map.of("seed", "1"))))
-                .isInstanceOf(UsageException.class).hasMessageContaining("unknown parameter 'seed' for " + kind + "@smile");
+        assertThat(factory.parameterNames()).contains("seed");
+        TrainedClassifier seeded = fit(factory, Map.of("seed", "3"), 1);
+        double[] scores = fit(factory, Map.of(), 2).scores(TRAIN.x());
+        assertThat(seeded.scores(TRAIN.x())).containsExactly(scores);
+        assertThat(seeded.params().asMap()).containsEntry("seed", "3");
+        SmileModelCodec codec = new SmileModelCodec();
+        TrainedClassifier read = codec.decode(codec.encode(seeded), kind, seeded.params(), null);
+        assertThat(read.params()).isEqualTo(seeded.params());
+        assertThat(read.scores(TRAIN.x())).containsExactly(scores);
+        assertThatThrownBy(() -> factory.create(Hyperparameters.of(Map.of("seed", "x"))))
+                .isInstanceOf(UsageException.class).hasMessage("parameter seed=x is not an integer");
     }
 }

@@ -41,9 +41,9 @@ final class SparkModels {
     private SparkModels() {
     }
 
-    /** A kind on Spark ML. */
+    /** A kind on Spark ML. Every kind takes {@code seed}, as on every backend; logistic's fit draws nothing with it. */
     enum Kind {
-        LOGISTIC("logistic", true, Set.of("lambda", "max-iterations", "tolerance")),
+        LOGISTIC("logistic", true, Set.of("lambda", "max-iterations", "tolerance", "seed")),
         RANDOM_FOREST("random-forest", true, Set.of("trees", "max-depth", "subsample", "seed")),
         GRADIENT_BOOSTING("gradient-boosting", true, Set.of("trees", "max-depth", "learning-rate", "subsample", "seed")),
         MLP("mlp", false, Set.of("hidden", "max-iterations", "seed"));

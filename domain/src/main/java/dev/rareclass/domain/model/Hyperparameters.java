@@ -18,9 +18,9 @@ import java.util.TreeSet;
 public final class Hyperparameters {
 
     /**
-     * The name of a model's own seed, on every kind whose fit draws random numbers: it overrides the run's seed
-     * ({@code --seed}) for that model alone, as {@code random_state} does on a scikit-learn estimator. Any 64-bit
-     * integer, on every backend ({@link #seed()}).
+     * The name of a model's own seed, which every kind on every backend takes: where the fit draws random numbers it
+     * overrides the run's seed ({@code --seed}) for that model alone, as {@code random_state} does on a scikit-learn
+     * estimator (a deterministic fit takes it and is the same without it). Any 64-bit integer ({@link #seed()}).
      */
     public static final String SEED = "seed";
 
