@@ -120,11 +120,13 @@ final class SparkModelCommands {
         try {
             DistributedMetrics.Measured measured = Failures.translate(table.source(),
                     () -> DistributedMetrics.measure(scored, m.threshold(), true));
-            String column = read.label().orElseThrow();
+            String column = table.label().orElseThrow();
             String positive = read.positive().orElseThrow();
             LabelMapping label = column.equals(m.label().column()) && positive.equals(m.label().positiveValue())
                     ? m.label() : new LabelMapping(column, positive);
             BinaryMetrics metrics = measured.metrics();
+            // a table of negatives only is a fair check of false alarms: evaluated, with the in-memory engine's warning
+            Evaluation.noPositivesWarning(table.source(), label, metrics.counts()).ifPresent(progress::note);
             Evaluation evaluation = new Evaluation(table.source(), m.model(), m.policy(), metrics,
                     ClassificationReport.of(metrics.counts(), label.negativeValue(), label.positiveValue()),
                     Curves.roc(measured.points(), true), Curves.precisionRecall(measured.points()));

@@ -114,11 +114,12 @@ final class SparkTables {
      *                  when asked for, every column of the file as written, under its own name; not persisted
      * @param kept      the file's columns carried in {@code rows} as written, in the file's order (empty unless asked)
      * @param source    the file as named to the user
-     * @param labelled  whether the rows have {@link #Y}
+     * @param label     the label column as the file names it (a 0-based index given resolved), when the rows have
+     *                  {@link #Y}
      * @param size      rows
      * @param positives rows labelled positive (0 when not labelled)
      */
-    record ForScoring(Dataset<Row> rows, List<String> kept, String source, boolean labelled, long size,
+    record ForScoring(Dataset<Row> rows, List<String> kept, String source, Optional<String> label, long size,
                       long positives) {
     }
 
@@ -223,7 +224,7 @@ final class SparkTables {
                 throw new DataException(source + ": every row has a missing value (--missing drop)");
             }
         }
-        return new ForScoring(out, kept, source, labelColumn.isPresent(), n, positives);
+        return new ForScoring(out, kept, source, labelColumn, n, positives);
     }
 
     static Prepared read(SparkSession spark, DataOptions o, ProgressListener progress) {

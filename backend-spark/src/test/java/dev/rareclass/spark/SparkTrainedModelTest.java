@@ -154,6 +154,122 @@ class SparkTrainedModelTest {
         assertThat(evaluated.evaluation().report().positive().support()).isEqualTo(TEST_POSITIVES);
     }
 
+    /**
+     * A table of negatives only (a month without positives: a fair check of false alarms) is evaluated as the in-memory
+     * engine evaluates it: every metric as {@link BinaryMetrics#compute} gives it on the scores predict writes
+     * (recall, g_mean, pr_auc and roc_auc undefined), the same classification report and curves, and the in-memory
+     * engine's one warning with the flagged count.
+     */
+    @Test
+    void aTableOfNegativesIsEvaluatedAsInMemoryWithItsWarning() throws IOException {
+        Path negatives = SyntheticCsv.write(dir.resolve("negatives.csv"), 400, 0, 1.5, 7);
+        OneClass e = evaluateOneClass(negatives);
+        BinaryMetrics onSpark = e.evaluated().evaluation().metrics();
+        assertThat(e.evaluated().positives()).isZero();
+        assertThat(onSpark.counts().tp() + onSpark.counts().fn()).isZero();
+        long flagged = onSpark.counts().fp();
+        assertThat(flagged).as("a threshold that flags some negatives, so g_mean is undefined too").isPositive();
+        for (MetricName m : List.of(MetricName.RECALL, MetricName.G_MEAN, MetricName.PR_AUC, MetricName.ROC_AUC)) {
+            assertThat(onSpark.get(m)).as(m.key()).isNaN();
+        }
+        assertThat(onSpark.get(MetricName.SPECIFICITY)).isEqualTo(1 - flagged / 400.0);
+        // the in-memory engine's words (EvaluateService), once
+        assertThat(e.warnings()).containsExactly(String.format(java.util.Locale.ROOT, "warning: %s holds no positive "
+                + "row ('yes' never occurs in column 'label'): recall, g_mean, pr_auc and roc_auc are undefined (n/a); "
+                + "every flagged row is a false alarm: %d of 400 flagged (false-positive rate %.4f)", negatives,
+                flagged, flagged / 400.0));
+        assertThat(e.evaluated().evaluation().report().positive().recall()).isNaN();
+        assertThat(e.evaluated().evaluation().report().negative().support()).isEqualTo(400);
+    }
+
+    /** Training needs both classes: a table of one is still refused, naming the label column. */
+    @Test
+    void trainingStillRefusesATableOfOneClass() {
+        Path negatives = SyntheticCsv.write(dir.resolve("train-negatives.csv"), 200, 0, 1.5, 9);
+        Path positives = SyntheticCsv.write(dir.resolve("train-positives.csv"), 200, 200, 1.5, 9);
+        Path never = dir.resolve("never.zip");
+        assertThatThrownBy(() -> engine.train(DataOptions.labelled(negatives, SyntheticCsv.LABEL,
+                SyntheticCsv.POSITIVE), spec("logistic", Map.of(), 42), never, ProgressListener.NONE))
+                .isInstanceOf(DataException.class)
+                .hasMessageStartingWith(negatives + ", column 'label': the positive value 'yes' never occurs");
+        assertThatThrownBy(() -> engine.train(DataOptions.labelled(positives, SyntheticCsv.LABEL,
+                SyntheticCsv.POSITIVE), spec("logistic", Map.of(), 42), never, ProgressListener.NONE))
+                .isInstanceOf(DataException.class)
+                .hasMessage(positives + ", column 'label': every row is 'yes'; the table needs both classes");
+        assertThat(never).doesNotExist();
+    }
+
+    /** An evaluation on Spark and the warnings it gave, checked against the in-memory numbers of the same scores. */
+    private record OneClass(EvaluatedOnCluster evaluated, List<String> warnings) {
+    }
+
+    /**
+     * Evaluates a table of one class on Spark, predicts it, and checks every metric, the confusion counts, the
+     * classification report and the curves against the in-memory computation on the scores predict wrote.
+     */
+    private static OneClass evaluateOneClass(Path table) throws IOException {
+        List<String> notes = new ArrayList<>();
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void update(String task, long done, long total) {
+            }
+
+            @Override
+            public void note(String message) {
+                notes.add(message);
+            }
+        };
+        EvaluatedOnCluster evaluated = engine.evaluate(model, DataOptions.of(table), ReadingOptions.NONE, listener);
+        Path out = dir.resolve(table.getFileName() + ".scored.csv");
+        engine.predict(model, DataOptions.of(table), ReadingOptions.NONE, out, ProgressListener.NONE);
+        List<String> lines = Files.readAllLines(out);
+        int n = lines.size() - 1;
+        int[] y = new int[n];
+        double[] p = new double[n];
+        for (int i = 0; i < n; i++) {
+            String[] f = lines.get(i + 1).split(",");
+            y[i] = f[4].equals("yes") ? 1 : 0;
+            p[i] = Double.parseDouble(f[5]);
+        }
+        assertThat(evaluated.rows()).isEqualTo(n);
+        BinaryMetrics inMemory = BinaryMetrics.compute(y, p, trained.threshold(), true);
+        var evaluation = evaluated.evaluation();
+        for (MetricName m : MetricName.values()) {
+            double expected = inMemory.get(m);
+            if (Double.isNaN(expected)) {
+                assertThat(evaluation.metrics().get(m)).as(m.key()).isNaN();
+            } else {
+                assertThat(evaluation.metrics().get(m)).as(m.key()).isCloseTo(expected, within(1e-9));
+            }
+        }
+        assertThat(evaluation.metrics().counts()).isEqualTo(inMemory.counts());
+        assertThat(evaluation.report().toText()).isEqualTo(dev.rareclass.domain.metrics.ClassificationReport
+                .of(inMemory.counts(), "no", "yes").toText());
+        assertSameCurve(evaluation.roc(), dev.rareclass.domain.metrics.Curves.roc(y, p));
+        assertSameCurve(evaluation.precisionRecall(), dev.rareclass.domain.metrics.Curves.precisionRecall(y, p));
+        return new OneClass(evaluated, notes.stream().filter(t -> t.startsWith("warning: ")).toList());
+    }
+
+    /** The same points, NaN where the in-memory curve has NaN (a true positive rate without positives). */
+    private static void assertSameCurve(dev.rareclass.domain.metrics.Curve onSpark,
+                                        dev.rareclass.domain.metrics.Curve inMemory) {
+        assertThat(onSpark.size()).isEqualTo(inMemory.size());
+        double[][] spark = {onSpark.x(), onSpark.y(), onSpark.thresholds()};
+        double[][] memory = {inMemory.x(), inMemory.y(), inMemory.thresholds()};
+        for (int a = 0; a < spark.length; a++) {
+            assertThat(spark[a]).hasSameSizeAs(memory[a]);
+            for (int i = 0; i < spark[a].length; i++) {
+                if (Double.isNaN(memory[a][i])) {
+                    assertThat(spark[a][i]).isNaN();
+                } else if (Double.isInfinite(memory[a][i])) {
+                    assertThat(spark[a][i]).isEqualTo(memory[a][i]);
+                } else {
+                    assertThat(spark[a][i]).isCloseTo(memory[a][i], within(1e-9));
+                }
+            }
+        }
+    }
+
     @Test
     void predictionsToAFolderAreSparksPartFilesAndReplaceOnlyAnEarlierOutput() throws IOException {
         Path out = dir.resolve("scored-folder");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.rareclass.app.wiring.InstalledEngines;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +116,154 @@ class SparkEngineCliTest {
         java.util.List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSize(1_501);
         assertThat(lines.get(0)).isEqualTo("a,b,c,d,e,f,label,p,predicted");
+    }
+
+    /**
+     * evaluate --engine spark of a table without positive rows (a month of negatives: a check of false alarms) prints
+     * what the in-memory evaluate prints of the same scores, to the character, less the top shares (which need every
+     * row in one place), with the in-memory engine's one warning and exit 0; and its output has the in-memory engine's
+     * lines, metric names, n/a values and JSON nulls on the same table (the two engines' models differ, so their
+     * numbers do).
+     */
+    @Test
+    void evaluatesATableOfNegativesAsTheInMemoryEngineDoes() throws Exception {
+        assumeTrue(sparkInstalled(), "the Spark engine is built only with -Pspark");
+        Path negatives = oneClass("month.csv", "no");
+        OneClassRuns runs = evaluateOnBothEngines(negatives);
+        String rows = String.format(java.util.Locale.ROOT, "%,d", Files.readAllLines(negatives).size() - 1);
+        for (CliRun run : List.of(runs.spark(), runs.local())) {
+            List<String> warnings = run.err().lines().filter(l -> l.startsWith("warning: ")).toList();
+            assertThat(warnings).hasSize(1);
+            assertThat(warnings.get(0)).matches(java.util.regex.Pattern.quote("warning: " + negatives
+                    + " holds no positive row ('yes' never occurs in column 'label'): recall, g_mean, pr_auc and "
+                    + "roc_auc are undefined (n/a); every flagged row is a false alarm: ") + "[\\d,]+ of "
+                    + rows + " flagged \\(false-positive rate 0\\.\\d{4}\\)");
+            assertThat(run.out()).containsPattern("recall +n/a").containsPattern("pr_auc +n/a")
+                    .containsPattern("roc_auc +n/a")
+                    .containsPattern("flagged +[\\d,]+ of " + rows + " rows, all false alarms");
+        }
+        // the Spark run's flagged count is its confusion matrix's false positives
+        var fp = java.util.regex.Pattern.compile("flagged +([\\d,]+) of").matcher(runs.spark().out());
+        assertThat(fp.find()).isTrue();
+        assertThat(runs.spark().err()).contains("false alarm: " + fp.group(1) + " of " + rows + " flagged");
+    }
+
+    /** Training needs both classes, on Spark as in memory: a table of one class is refused as bad data. */
+    @Test
+    void trainingOnSparkStillRefusesATableOfOneClass() throws Exception {
+        assumeTrue(sparkInstalled(), "the Spark engine is built only with -Pspark");
+        Path negatives = oneClass("month.csv", "no");
+        Path model = dir.resolve("never.spark-model");
+        CliRun train = CliRun.of("train", negatives.toString(), "--label", "label", "--positive", "yes", "--model",
+                "logistic", "--engine", "spark", "--master", "local[1]", "--out", model.toString());
+        assertThat(train.exitCode()).isEqualTo(65);
+        assertThat(train.err()).contains("the positive value 'yes' never occurs").doesNotContain("Exception");
+        assertThat(model).doesNotExist();
+    }
+
+    /** The rows of {@link #data} labelled {@code label}, alone in a file of the same columns. */
+    private static Path oneClass(String name, String label) throws Exception {
+        List<String> lines = Files.readAllLines(data);
+        List<String> kept = new java.util.ArrayList<>(List.of(lines.get(0)));
+        lines.stream().skip(1).filter(l -> l.endsWith("," + label)).forEach(kept::add);
+        return Files.write(dir.resolve(name), kept);
+    }
+
+    /** A table of one class evaluated by the Spark model on Spark and by an in-memory model without --engine. */
+    private record OneClassRuns(CliRun spark, CliRun local) {
+    }
+
+    /**
+     * Evaluates {@code table} on both engines (each with its own model of {@link #data}) and checks that they say the
+     * same: exit 0; the Spark output exactly the in-memory rendering of the scores predict --engine spark gives its
+     * rows; both outputs line for line alike but for the numbers and the in-memory top shares; the same JSON fields,
+     * null where the other's are.
+     */
+    private static OneClassRuns evaluateOnBothEngines(Path table) throws Exception {
+        String name = table.getFileName().toString();
+        Path sparkJson = dir.resolve(name + ".spark.json");
+        CliRun spark = CliRun.of("evaluate", sparkModel().toString(), table.toString(), "--engine", "spark", "--master",
+                "local[2]", "--conf", "spark.sql.shuffle.partitions=2", "--json", sparkJson.toString());
+        assertThat(spark.exitCode()).as(spark.err()).isZero();
+        assertThat(spark.err()).doesNotContain("Exception");
+
+        // the same scores rendered by the in-memory evaluation (without the top shares, as on Spark)
+        Path scored = dir.resolve(name + ".scored.csv");
+        CliRun predict = CliRun.of("predict", sparkModel().toString(), table.toString(), "--engine", "spark",
+                "--master", "local[2]", "--conf", "spark.sql.shuffle.partitions=2", "--out", scored.toString());
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        List<String> lines = Files.readAllLines(scored);
+        int n = lines.size() - 1;
+        int[] y = new int[n];
+        double[] p = new double[n];
+        for (int i = 0; i < n; i++) {
+            String[] f = lines.get(i + 1).split(",");
+            y[i] = f[6].equals("yes") ? 1 : 0;
+            p[i] = Double.parseDouble(f[7]);
+        }
+        var header = java.util.regex.Pattern.compile("\\(threshold (\\S+), max-f1\\)").matcher(spark.out());
+        assertThat(header.find()).as(spark.out()).isTrue();
+        double threshold = Double.parseDouble(header.group(1));
+        var metrics = dev.rareclass.domain.metrics.BinaryMetrics.compute(y, p, threshold, true);
+        var inMemory = new dev.rareclass.domain.experiment.Evaluation(table.toString(), "logistic@spark", "max-f1",
+                metrics, dev.rareclass.domain.metrics.ClassificationReport.of(metrics.counts(), "no", "yes"),
+                dev.rareclass.domain.metrics.Curves.roc(y, p),
+                dev.rareclass.domain.metrics.Curves.precisionRecall(y, p));
+        java.io.StringWriter rendered = new java.io.StringWriter();
+        Show.evaluation(new java.io.PrintWriter(rendered), inMemory);
+        assertThat(spark.out()).isEqualTo(rendered.toString());
+
+        Path localModel = localModel();
+        Path localJson = dir.resolve(name + ".local.json");
+        CliRun local = CliRun.of("evaluate", localModel.toString(), table.toString(), "--json", localJson.toString());
+        assertThat(local.exitCode()).as(local.err()).isZero();
+        String localWithoutTop = local.out().replaceAll("(?s)\nTop of the ranking.*?\n\n", "\n")
+                .replace("logistic@smile", "logistic@spark");
+        assertThat(shape(spark.out())).isEqualTo(shape(localWithoutTop));
+
+        com.fasterxml.jackson.databind.JsonNode s = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(sparkJson.toFile());
+        com.fasterxml.jackson.databind.JsonNode l = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(localJson.toFile());
+        assertThat(fields(s)).isEqualTo(fields(l));
+        for (String f : fields(l)) {
+            assertThat(s.get(f).isNull()).as(f).isEqualTo(l.get(f).isNull());
+        }
+        for (int row = 0; row < 4; row++) {
+            for (String f : List.of("class", "precision", "recall", "f1", "support")) {
+                assertThat(s.get("classification_report").get(row).get(f).isNull()).as(row + " " + f)
+                        .isEqualTo(l.get("classification_report").get(row).get(f).isNull());
+            }
+            assertThat(s.get("classification_report").get(row).get("class"))
+                    .isEqualTo(l.get("classification_report").get(row).get("class"));
+        }
+        assertThat(Files.readString(sparkJson)).doesNotContain("NaN");
+        return new OneClassRuns(spark, local);
+    }
+
+    private static Path localModel;
+
+    /** An in-memory logistic regression of {@link #data}, trained on first use. */
+    static synchronized Path localModel() {
+        if (localModel == null) {
+            Path model = dir.resolve("events-local.rareclass");
+            CliRun train = CliRun.of("train", data.toString(), "--label", "label", "--positive", "yes", "--model",
+                    "logistic", "--out", model.toString());
+            assertThat(train.exitCode()).as(train.err()).isZero();
+            localModel = model;
+        }
+        return localModel;
+    }
+
+    /** An output with its numbers left out: the lines, the names, the n/a values. */
+    private static List<String> shape(String out) {
+        return out.lines().map(line -> line.replaceAll("\\d[\\d.,]*", "#").replaceAll(" +", " ")).toList();
+    }
+
+    private static List<String> fields(com.fasterxml.jackson.databind.JsonNode node) {
+        List<String> out = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(out::add);
+        return out;
     }
 
     @Test

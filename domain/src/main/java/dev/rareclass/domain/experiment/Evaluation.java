@@ -1,8 +1,12 @@
 package dev.rareclass.domain.experiment;
 
+import dev.rareclass.domain.error.Quoting;
 import dev.rareclass.domain.metrics.BootstrapIntervals;
+import dev.rareclass.domain.metrics.ConfusionCounts;
 import dev.rareclass.domain.metrics.TopShares;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 import dev.rareclass.domain.data.LabelMapping;
 import dev.rareclass.domain.data.Table;
@@ -47,6 +51,29 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
     public Evaluation(String dataSource, String model, String policy, BinaryMetrics metrics,
                       ClassificationReport report, Curve roc, Curve precisionRecall) {
         this(dataSource, model, policy, metrics, report, roc, precisionRecall, List.of(), java.util.Map.of());
+    }
+
+    /**
+     * What a labelled table without positive rows can and cannot tell, as {@code evaluate} warns on either engine:
+     * recall, PR-AUC and ROC-AUC (and the G-mean, when rows are flagged) need a positive row, and every row the model
+     * flags is a false alarm.
+     *
+     * @param source the evaluated file, as named to the user
+     * @param read   the label column and positive value the rows were read with
+     * @param counts the confusion counts at the model's threshold
+     * @return the warning, or empty when the rows hold a positive
+     */
+    public static Optional<String> noPositivesWarning(String source, LabelMapping read, ConfusionCounts counts) {
+        if (counts.positives() > 0) {
+            return Optional.empty();
+        }
+        long flagged = counts.tp() + counts.fp();
+        long rows = counts.total();
+        return Optional.of(String.format(Locale.ROOT, "warning: %s holds no positive row ('%s' never occurs in column "
+                        + "'%s'): %s are undefined (n/a); every flagged row is a false alarm: %,d of %,d flagged "
+                        + "(false-positive rate %.4f)", source, Quoting.cut(read.positiveValue(), 40), read.column(),
+                flagged > 0 ? "recall, g_mean, pr_auc and roc_auc" : "recall, pr_auc and roc_auc", flagged, rows,
+                (double) flagged / rows));
     }
 
     /** A fitted model's numbers for these labels and the scores it gave the table's rows. */

@@ -9,6 +9,7 @@ import dev.rareclass.domain.experiment.Evaluation;
 import dev.rareclass.domain.experiment.Checksums;
 import dev.rareclass.domain.experiment.FittedPipeline;
 import dev.rareclass.domain.experiment.ModelReport;
+import dev.rareclass.domain.metrics.ConfusionCounts;
 import dev.rareclass.domain.model.ProgressListener;
 import dev.rareclass.domain.port.Outputs;
 import dev.rareclass.domain.port.ModelStore;
@@ -64,9 +65,9 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
             }
             int[] y = table.requireLabels().toArray();
             double[] scores = model.scores(table);
-            if (table.requireLabels().positives() == 0) {
-                progress.note(noPositivesWarning(table, model, y, scores));
-            }
+            // a table of negatives only: what it cannot tell, and how many false alarms (as the Spark engine says)
+            Evaluation.noPositivesWarning(table.source(), table.labelMapping().orElse(model.labelMapping()),
+                    ConfusionCounts.of(y, scores, model.threshold())).ifPresent(progress::note);
             Evaluation evaluation;
             List<Path> written = List.of();
             if (html.isPresent()) {
@@ -81,21 +82,6 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
             staged.commit();
             return new Result(evaluation, written);
         }
-    }
-
-    /**
-     * What a table without positive rows can and cannot tell: recall, PR-AUC and ROC-AUC need a positive row, and
-     * every row the model flags is a false alarm.
-     */
-    private static String noPositivesWarning(Table table, FittedPipeline model, int[] y, double[] scores) {
-        var mapping = table.labelMapping().orElse(model.labelMapping());
-        long flagged = java.util.Arrays.stream(scores).filter(s -> s >= model.threshold()).count();
-        return String.format(java.util.Locale.ROOT, "warning: %s holds no positive row ('%s' never occurs in column "
-                        + "'%s'): %s are undefined (n/a); every flagged row is a false alarm: %,d of %,d flagged "
-                        + "(false-positive rate %.4f)", table.source(),
-                dev.rareclass.domain.error.Quoting.cut(mapping.positiveValue(), 40), mapping.column(),
-                flagged > 0 ? "recall, g_mean, pr_auc and roc_auc" : "recall, pr_auc and roc_auc", flagged, y.length,
-                (double) flagged / y.length);
     }
 
     /**
