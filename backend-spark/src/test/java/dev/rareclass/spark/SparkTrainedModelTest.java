@@ -182,6 +182,25 @@ class SparkTrainedModelTest {
         assertThat(e.evaluated().evaluation().report().negative().support()).isEqualTo(400);
     }
 
+    /**
+     * The opposite table, positives only, is evaluated as in memory too: roc_auc undefined, pr_auc 1 and specificity
+     * 0 as scikit-learn gives them, the negative class named as the model knows it, and no warning.
+     */
+    @Test
+    void aTableOfPositivesIsEvaluatedAsInMemory() throws IOException {
+        Path positives = SyntheticCsv.write(dir.resolve("positives.csv"), 120, 120, 1.5, 8);
+        OneClass e = evaluateOneClass(positives);
+        BinaryMetrics onSpark = e.evaluated().evaluation().metrics();
+        assertThat(e.evaluated().positives()).isEqualTo(120);
+        assertThat(onSpark.get(MetricName.ROC_AUC)).isNaN();
+        // every rank adds precision 1 times its share of recall: 1, to rounding, in memory too
+        assertThat(onSpark.get(MetricName.PR_AUC)).isCloseTo(1.0, within(1e-12));
+        assertThat(onSpark.get(MetricName.RECALL)).isEqualTo(onSpark.counts().tp() / 120.0);
+        assertThat(e.warnings()).isEmpty();
+        assertThat(e.evaluated().evaluation().report().negative().label()).isEqualTo("no");
+        assertThat(e.evaluated().evaluation().report().negative().support()).isZero();
+    }
+
     /** Training needs both classes: a table of one is still refused, naming the label column. */
     @Test
     void trainingStillRefusesATableOfOneClass() {

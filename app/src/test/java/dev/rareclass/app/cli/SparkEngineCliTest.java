@@ -148,6 +148,21 @@ class SparkEngineCliTest {
         assertThat(runs.spark().err()).contains("false alarm: " + fp.group(1) + " of " + rows + " flagged");
     }
 
+    /**
+     * The opposite table, positives only: no warning on either engine, the same lines, the negative class named alike.
+     */
+    @Test
+    void evaluatesATableOfPositivesAsTheInMemoryEngineDoes() throws Exception {
+        assumeTrue(sparkInstalled(), "the Spark engine is built only with -Pspark");
+        OneClassRuns runs = evaluateOnBothEngines(oneClass("alarms.csv", "yes"));
+        for (CliRun run : List.of(runs.spark(), runs.local())) {
+            assertThat(run.err()).doesNotContain("warning");
+            assertThat(run.out()).containsPattern("roc_auc +n/a")
+                    .containsPattern("\\n +no +0\\.00 +0\\.00 +0\\.00 +0\\n")
+                    .doesNotContain("flagged");
+        }
+    }
+
     /** Training needs both classes, on Spark as in memory: a table of one class is refused as bad data. */
     @Test
     void trainingOnSparkStillRefusesATableOfOneClass() throws Exception {

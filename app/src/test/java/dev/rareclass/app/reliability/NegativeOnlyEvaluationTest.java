@@ -74,6 +74,32 @@ class NegativeOnlyEvaluationTest {
         assertThat(Files.readString(json)).doesNotContain("NaN");
     }
 
+    /**
+     * The opposite table, positives only, is evaluated without that warning, and its report names the negative class
+     * as the model knows it ('0', with support 0), not 'not 1': the table writes no negative value of its own. The
+     * Spark engine names it so too.
+     */
+    @Test
+    void aTableOfPositivesNamesTheNegativeClassAsTheModelDoes() throws IOException {
+        StringBuilder sb = new StringBuilder("a,b,color,y\n");
+        for (int i = 0; i < 40; i++) {
+            sb.append(i % 7).append('.').append(i % 10).append(',').append((i * 13) % 11).append(",red,1\n");
+        }
+        Path positives = Files.writeString(dir.resolve("positives.csv"), sb);
+        Path json = dir.resolve("positives.json");
+        InProcessCli r = InProcessCli.run("evaluate", model.toString(), positives.toString(), "--json",
+                json.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).doesNotContain("warning");
+        assertThat(r.out()).containsPattern("roc_auc +n/a").containsPattern("\\n +0 +0\\.00 +0\\.00 +0\\.00 +0\\n")
+                .doesNotContain("not 1").doesNotContain("flagged");
+        JsonNode e = new ObjectMapper().readTree(json.toFile());
+        assertThat(e.get("classification_report").get(0).get("class").asText()).isEqualTo("0");
+        assertThat(e.get("classification_report").get(0).get("support").asLong()).isZero();
+        assertThat(e.get("roc_auc").isNull()).isTrue();
+    }
+
     @Test
     void trainStillRefusesATableOfNegatives() {
         InProcessCli r = InProcessCli.run("train", negatives.toString(), "--label", "y", "--positive", "1",

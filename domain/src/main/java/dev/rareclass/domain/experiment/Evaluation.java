@@ -76,11 +76,23 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
                 (double) flagged / rows));
     }
 
+    /**
+     * The classes' names for a report of a table's rows: as the table writes them, except that a table without a
+     * negative row, read with the model's label column and positive value, takes the model's name of the negative
+     * class (a table of positives only has none of its own: "no", not "not yes"), as the Spark engine names it.
+     */
+    static LabelMapping classNames(Table table, FittedPipeline model) {
+        LabelMapping trained = model.labelMapping();
+        return table.labelMapping().filter(read -> !(table.labels().map(l -> l.negatives() == 0).orElse(false)
+                && read.column().equals(trained.column()) && read.positiveValue().equals(trained.positiveValue())))
+                .orElse(trained);
+    }
+
     /** A fitted model's numbers for these labels and the scores it gave the table's rows. */
     public static Evaluation of(FittedPipeline model, Table table, int[] y, double[] scores) {
         boolean probabilities = model.classifier().scoreKind() == ScoreKind.PROBABILITY;
         BinaryMetrics metrics = BinaryMetrics.compute(y, scores, model.threshold(), probabilities);
-        LabelMapping mapping = table.labelMapping().orElse(model.labelMapping());
+        LabelMapping mapping = classNames(table, model);
         ClassificationReport report = ClassificationReport.of(metrics.counts(), mapping.negativeValue(),
                 mapping.positiveValue());
         return new Evaluation(table.source(), model.classifier().id().toString(), model.thresholdPolicy(), metrics,

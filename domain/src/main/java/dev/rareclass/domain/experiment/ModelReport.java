@@ -57,7 +57,7 @@ public record ModelReport(String title, String scoredPart, DatasetSummary datase
                                  double[] scores) {
         int[] y = scored.requireLabels().toArray();
         Evaluation evaluation = Evaluation.of(fitted, scored, y, scores);
-        LabelMapping mapping = scored.labelMapping().orElse(fitted.labelMapping());
+        LabelMapping mapping = Evaluation.classNames(scored, fitted);
         return new ModelReport(title, scoredPart, DatasetSummary.of(whole), evaluation,
                 new LabelledScores(scored.source(), mapping, y, scores, scored.rowCosts().orElse(null)),
                 fitted.classifier().scoreKind(),
