@@ -193,6 +193,8 @@ final class SparkModelCommands {
             }
         }
         DataOptions read = given.over(m.reading()).applyTo(data);
+        // --positive naming the model's negative class would turn every metric over: refused as in memory (exit 2)
+        dev.rareclass.domain.service.EvaluateService.requireNotTheNegativeClass(read.positive(), m.label());
         return read.withLabel(read.label().orElse(m.label().column()),
                 read.positive().orElse(m.label().positiveValue()));
     }

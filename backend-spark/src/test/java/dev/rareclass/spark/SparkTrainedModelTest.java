@@ -201,6 +201,24 @@ class SparkTrainedModelTest {
         assertThat(e.evaluated().evaluation().report().negative().support()).isZero();
     }
 
+    /**
+     * A table of negatives evaluated with --positive naming the model's negative class would read as all positives
+     * with every metric turned over: refused as the in-memory engine refuses it, in evaluate and predict alike.
+     */
+    @Test
+    void aPositiveValueNamingTheModelsNegativeClassIsRefusedAsInMemory() {
+        Path negatives = SyntheticCsv.write(dir.resolve("turned.csv"), 100, 0, 1.5, 10);
+        String refusal = "--positive no names the negative class of this model, trained with 'yes' as positive against "
+                + "'no': its scores rank 'yes' higher; give --positive yes, or leave it out";
+        assertThatThrownBy(() -> engine.evaluate(model, DataOptions.labelled(negatives, SyntheticCsv.LABEL, "no"),
+                ReadingOptions.NONE, ProgressListener.NONE)).isInstanceOf(UsageException.class).hasMessage(refusal);
+        Path out = dir.resolve("turned-scored.csv");
+        assertThatThrownBy(() -> engine.predict(model, DataOptions.labelled(negatives, SyntheticCsv.LABEL, "no"),
+                ReadingOptions.NONE, out, ProgressListener.NONE)).isInstanceOf(UsageException.class)
+                .hasMessage(refusal);
+        assertThat(out).doesNotExist();
+    }
+
     /** Training needs both classes: a table of one is still refused, naming the label column. */
     @Test
     void trainingStillRefusesATableOfOneClass() {

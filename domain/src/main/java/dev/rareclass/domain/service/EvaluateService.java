@@ -139,9 +139,11 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
     /**
      * Refuses a {@code --positive} that names the model's negative class: the model ranks its own positive class
      * higher, so every metric would come out turned over (a ROC AUC of 0.05 for 0.95) without a word. Another value
-     * (a table that writes the classes otherwise, such as {@code yes} for {@code 1}) is the user's to give.
+     * (a table that writes the classes otherwise, such as {@code yes} for {@code 1}) is the user's to give. The Spark
+     * engine refuses it alike.
      */
-    private static void requireNotTheNegativeClass(java.util.Optional<String> given, dev.rareclass.domain.data.LabelMapping trained) {
+    public static void requireNotTheNegativeClass(java.util.Optional<String> given,
+                                                  dev.rareclass.domain.data.LabelMapping trained) {
         if (given.isEmpty() || trained.negativeValue().equals(dev.rareclass.domain.data.LabelMapping.otherThan(
                 trained.positiveValue()))) {
             return;
