@@ -8,6 +8,7 @@ import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.model.ClassWeights;
 import dev.rareclass.domain.model.Hyperparameters;
+import dev.rareclass.domain.model.ProgressListener;
 import dev.rareclass.domain.model.ScoreKind;
 import dev.rareclass.domain.model.TrainingContext;
 import java.util.Map;
@@ -133,7 +134,7 @@ class RandomForestTest {
     void classWeightsBecomeSmilesDownSamplingDivisors() {
         Labels y = Labels.of(1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         java.util.List<String> notes = new java.util.ArrayList<>();
-        dev.rareclass.domain.model.ProgressListener progress = collecting(notes);
+        ProgressListener progress = ProgressListener.notesTo(notes::add);
         assertThat(SmileTrainers.smileClassWeight(ClassWeights.NONE, y, progress)).isNull();
         // balanced: positive 5, negative 10/18; negatives are thinned 9:1, capped at their count
         assertThat(SmileTrainers.smileClassWeight(ClassWeights.balanced(y), y, progress)).containsExactly(9, 1);
@@ -157,25 +158,11 @@ class RandomForestTest {
         assertThat(notes.get(1)).contains("class weight 3:2 acts as 2:1");
     }
 
-    /** A listener that keeps the notes it is given. */
-    private static dev.rareclass.domain.model.ProgressListener collecting(java.util.List<String> notes) {
-        return new dev.rareclass.domain.model.ProgressListener() {
-            @Override
-            public void update(String task, long done, long total) {
-            }
-
-            @Override
-            public void note(String message) {
-                notes.add(message);
-            }
-        };
-    }
-
     @Test
     void aDecisionTreesRoundedMultiplicitiesAreSaid() {
         Labels y = Labels.of(1, 1, 0, 0, 0, 0);
         java.util.List<String> notes = new java.util.ArrayList<>();
-        dev.rareclass.domain.model.ProgressListener progress = collecting(notes);
+        ProgressListener progress = ProgressListener.notesTo(notes::add);
         assertThat(SmileTrainers.multiplicities(new ClassWeights(2, 1), y, progress)).containsExactly(2, 2, 1, 1, 1, 1);
         assertThat(notes).isEmpty();
         // 3:2 counts each positive twice; 1.4:1 and 0.6:0.4 (1.4999... in binary) count every row once, as no weights

@@ -72,16 +72,7 @@ class SparkCompareTest {
     @Test
     void fourKindsAreCrossValidatedWellAboveChanceAndTheSameSeedGivesTheSameNumbers() {
         List<String> notes = new ArrayList<>();
-        ProgressListener progress = new ProgressListener() {
-            @Override
-            public void update(String task, long done, long total) {
-            }
-
-            @Override
-            public void note(String message) {
-                notes.add(message);
-            }
-        };
+        ProgressListener progress = ProgressListener.notesTo(notes::add);
         Leaderboard first = engine.compare(data, plan(), progress);
 
         assertThat(first.rows()).extracting(LeaderboardRow::model)

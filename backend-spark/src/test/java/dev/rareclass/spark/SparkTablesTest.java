@@ -33,16 +33,7 @@ class SparkTablesTest {
     Path dir;
 
     private final List<String> notes = new ArrayList<>();
-    private final ProgressListener progress = new ProgressListener() {
-        @Override
-        public void update(String task, long done, long total) {
-        }
-
-        @Override
-        public void note(String message) {
-            notes.add(message);
-        }
-    };
+    private final ProgressListener progress = ProgressListener.notesTo(notes::add);
 
     private SparkTables.Prepared read(DataOptions options) {
         return SparkTables.read(SPARK.session(), options, progress);

@@ -262,20 +262,13 @@ public final class Experiment {
         Table train = table.selectRows(split.rows().train());
         Table test = table.selectRows(split.rows().test());
         long t0 = System.nanoTime();
-        FittedPipeline model = fitter.fit(train, foldSpec, "", new ProgressListener() {
-            @Override
-            public void update(String task, long done, long total) {
+        FittedPipeline model = fitter.fit(train, foldSpec, "", ProgressListener.notesTo(message -> {
+            // a model's own warnings; the hold-out's few-positives warning, one per fold with its own counts, is
+            // the comparison's (its test parts' positives are said above, and a threshold that flags nothing below)
+            if (message.startsWith("warning: ") && !message.startsWith(PipelineFitter.FEW_HELD_OUT)) {
+                warnings.add(message);
             }
-
-            @Override
-            public void note(String message) {
-                // a model's own warnings; the hold-out's few-positives warning, one per fold with its own counts, is
-                // the comparison's (its test parts' positives are said above, and a threshold that flags nothing below)
-                if (message.startsWith("warning: ") && !message.startsWith(PipelineFitter.FEW_HELD_OUT)) {
-                    warnings.add(message);
-                }
-            }
-        });
+        }));
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
         double[] scores = model.scores(test);
         Labels yTest = test.requireLabels();

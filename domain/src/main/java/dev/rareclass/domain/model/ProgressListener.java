@@ -10,6 +10,20 @@ public interface ProgressListener {
     /** A listener that ignores everything. */
     ProgressListener NONE = (task, done, total) -> { };
 
+    /** A listener that hands every note to {@code sink} and ignores progress (for work whose notes are kept or sorted). */
+    static ProgressListener notesTo(java.util.function.Consumer<String> sink) {
+        return new ProgressListener() {
+            @Override
+            public void update(String task, long done, long total) {
+            }
+
+            @Override
+            public void note(String message) {
+                sink.accept(message);
+            }
+        };
+    }
+
     /**
      * @param task  what is progressing, such as {@code "mlp@dl4j epochs"}
      * @param done  units finished

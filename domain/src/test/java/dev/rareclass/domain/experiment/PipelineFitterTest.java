@@ -318,16 +318,7 @@ class PipelineFitterTest {
     void tooFewOutOfBagScoresOfAClassFallBackToTheHoldOutKeepingTheFitOnEveryRow() {
         Table t = SyntheticRareEvents.generate(1000, 6, 3, 0.1, 5);
         List<String> notes = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        ProgressListener listener = new ProgressListener() {
-            @Override
-            public void update(String task, long done, long total) {
-            }
-
-            @Override
-            public void note(String message) {
-                notes.add(message);
-            }
-        };
+        ProgressListener listener = ProgressListener.notesTo(notes::add);
         PipelineFitter.Scored scored = fitter.fitScored(t, fitter.resolve(bagged(java.util.Map.of("nan-positives",
                 "true"), new FitSettings(NONE, 0, FitSettings.threshold("max-f1"), 0.2, 7))), "", listener);
 
