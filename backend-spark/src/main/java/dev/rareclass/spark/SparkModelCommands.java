@@ -125,8 +125,8 @@ final class SparkModelCommands {
             LabelMapping label = column.equals(m.label().column()) && positive.equals(m.label().positiveValue())
                     ? m.label() : new LabelMapping(column, positive);
             BinaryMetrics metrics = measured.metrics();
-            // a table of negatives only is a fair check of false alarms: evaluated, with the in-memory engine's warning
-            Evaluation.noPositivesWarning(table.source(), label, metrics.counts()).ifPresent(progress::note);
+            // a table of negatives (positives) only checks false alarms (catches): with the in-memory engine's warning
+            Evaluation.oneClassWarning(table.source(), label, metrics.counts()).ifPresent(progress::note);
             Evaluation evaluation = new Evaluation(table.source(), m.model(), m.policy(), metrics,
                     ClassificationReport.of(metrics.counts(), label.negativeValue(), label.positiveValue()),
                     Curves.roc(measured.points(), true), Curves.precisionRecall(measured.points()));

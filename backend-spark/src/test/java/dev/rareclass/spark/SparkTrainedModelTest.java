@@ -183,22 +183,33 @@ class SparkTrainedModelTest {
     }
 
     /**
-     * The opposite table, positives only, is evaluated as in memory too: roc_auc undefined, pr_auc 1 and specificity
-     * 0 as scikit-learn gives them, the negative class named as the model knows it, and no warning.
+     * The opposite table, positives only (last month's confirmed frauds: how many are caught?), is evaluated as in
+     * memory too, the mirror image: specificity, pr_auc (1 for any scores) and roc_auc undefined, and g_mean when rows
+     * are left unflagged, the negative class named as the model knows it, and the in-memory engine's one warning with
+     * the caught count.
      */
     @Test
-    void aTableOfPositivesIsEvaluatedAsInMemory() throws IOException {
+    void aTableOfPositivesIsEvaluatedAsInMemoryWithItsWarning() throws IOException {
         Path positives = SyntheticCsv.write(dir.resolve("positives.csv"), 120, 120, 1.5, 8);
         OneClass e = evaluateOneClass(positives);
         BinaryMetrics onSpark = e.evaluated().evaluation().metrics();
         assertThat(e.evaluated().positives()).isEqualTo(120);
-        assertThat(onSpark.get(MetricName.ROC_AUC)).isNaN();
-        // every rank adds precision 1 times its share of recall: 1, to rounding, in memory too
-        assertThat(onSpark.get(MetricName.PR_AUC)).isCloseTo(1.0, within(1e-12));
-        assertThat(onSpark.get(MetricName.RECALL)).isEqualTo(onSpark.counts().tp() / 120.0);
-        assertThat(e.warnings()).isEmpty();
+        long caught = onSpark.counts().tp();
+        assertThat(onSpark.counts().fn()).as("a threshold that misses some positives, so g_mean is undefined too")
+                .isPositive();
+        for (MetricName m : List.of(MetricName.SPECIFICITY, MetricName.G_MEAN, MetricName.PR_AUC,
+                MetricName.ROC_AUC)) {
+            assertThat(onSpark.get(m)).as(m.key()).isNaN();
+        }
+        assertThat(onSpark.get(MetricName.RECALL)).isEqualTo(caught / 120.0);
+        assertThat(onSpark.get(MetricName.BALANCED_ACCURACY)).isEqualTo(caught / 120.0);
+        assertThat(e.warnings()).containsExactly(String.format(java.util.Locale.ROOT, "warning: %s holds no negative "
+                + "row ('yes' in column 'label' on every row): specificity, g_mean, pr_auc and roc_auc are undefined "
+                + "(n/a; pr_auc would be 1 for any scores); every row is a positive to catch: caught %d of 120 "
+                + "positives (recall %.4f)", positives, caught, caught / 120.0));
         assertThat(e.evaluated().evaluation().report().negative().label()).isEqualTo("no");
         assertThat(e.evaluated().evaluation().report().negative().support()).isZero();
+        assertThat(e.evaluated().evaluation().report().negative().recall()).isNaN();
     }
 
     /**

@@ -86,6 +86,10 @@ final class Show {
             // a table of negatives only checks false alarms: how many rows the model flags is the number that counts
             out.printf(Locale.ROOT, "  %-18s %,d of %,d rows, all false alarms (false-positive rate %s)%n", "flagged",
                     counts.fp(), counts.total(), num(1 - counts.specificity()));
+        } else if (counts.negatives() == 0) {
+            // and a table of positives only checks catches: how many of them the model flags
+            out.printf(Locale.ROOT, "  %-18s %,d of %,d positives (recall %s)%n", "caught", counts.tp(),
+                    counts.total(), num(counts.recall()));
         }
         if (!e.top().isEmpty()) {
             out.println();

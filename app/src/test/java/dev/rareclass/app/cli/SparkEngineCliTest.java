@@ -149,18 +149,34 @@ class SparkEngineCliTest {
     }
 
     /**
-     * The opposite table, positives only: no warning on either engine, the same lines, the negative class named alike.
+     * The opposite table, positives only (last month's confirmed frauds: how many are caught?), the mirror image: on
+     * either engine the one warning with the caught count, specificity, pr_auc (1 for any scores) and roc_auc n/a, the
+     * caught line, the same lines, the negative class named alike with its recall nan.
      */
     @Test
     void evaluatesATableOfPositivesAsTheInMemoryEngineDoes() throws Exception {
         assumeTrue(sparkInstalled(), "the Spark engine is built only with -Pspark");
-        OneClassRuns runs = evaluateOnBothEngines(oneClass("alarms.csv", "yes"));
+        Path positives = oneClass("alarms.csv", "yes");
+        OneClassRuns runs = evaluateOnBothEngines(positives);
+        String rows = String.format(java.util.Locale.ROOT, "%,d", Files.readAllLines(positives).size() - 1);
         for (CliRun run : List.of(runs.spark(), runs.local())) {
-            assertThat(run.err()).doesNotContain("warning");
-            assertThat(run.out()).containsPattern("roc_auc +n/a")
-                    .containsPattern("\\n +no +0\\.00 +0\\.00 +0\\.00 +0\\n")
+            List<String> warnings = run.err().lines().filter(l -> l.startsWith("warning: ")).toList();
+            assertThat(warnings).hasSize(1);
+            assertThat(warnings.get(0)).matches(java.util.regex.Pattern.quote("warning: " + positives
+                    + " holds no negative row ('yes' in column 'label' on every row): specificity, ") + "(g_mean, )?"
+                    + java.util.regex.Pattern.quote("pr_auc and roc_auc are undefined (n/a; pr_auc would be 1 for "
+                    + "any scores); every row is a positive to catch: caught ") + "[\\d,]+ of " + rows
+                    + " positives \\(recall [01]\\.\\d{4}\\)");
+            assertThat(run.out()).containsPattern("specificity +n/a").containsPattern("pr_auc +n/a")
+                    .containsPattern("roc_auc +n/a")
+                    .containsPattern("caught +[\\d,]+ of " + rows + " positives \\(recall [01]\\.\\d{4}\\)")
+                    .containsPattern("\\n +no +0\\.00 +nan +0\\.00 +0\\n")
                     .doesNotContain("flagged");
         }
+        // the Spark run's caught count is its confusion matrix's true positives
+        var tp = java.util.regex.Pattern.compile("caught +([\\d,]+) of").matcher(runs.spark().out());
+        assertThat(tp.find()).isTrue();
+        assertThat(runs.spark().err()).contains("caught " + tp.group(1) + " of " + rows + " positives");
     }
 
     /** Training needs both classes, on Spark as in memory: a table of one class is refused as bad data. */

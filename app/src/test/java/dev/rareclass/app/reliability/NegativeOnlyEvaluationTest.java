@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code evaluate} of a labelled table without a positive row (a month of negatives: a fair check of false alarms).
  * It was refused ("positive value '1' never occurs", exit 65); now it gives the metrics that are defined, shows recall,
  * g_mean, pr_auc and roc_auc as undefined ({@code n/a} on screen, {@code null} in JSON: scikit-learn warns and fills in
- * 0, which would read as "found none"), and warns once.
+ * 0, which would read as "found none"), and warns once. A table without a negative row is its mirror image.
  */
 class NegativeOnlyEvaluationTest {
 
@@ -75,29 +75,98 @@ class NegativeOnlyEvaluationTest {
     }
 
     /**
-     * The opposite table, positives only, is evaluated without that warning, and its report names the negative class
-     * as the model knows it ('0', with support 0), not 'not 1': the table writes no negative value of its own. The
-     * Spark engine names it so too.
+     * The opposite table, positives only (last month's confirmed frauds: how many does the model catch?), is the
+     * mirror image: specificity, pr_auc (1 for any scores, which would read as a perfect ranking) and roc_auc are
+     * undefined, and g_mean as some rows are left unflagged; one warning says so with the caught count, and the text
+     * says it again. Its report names the negative class as the model knows it ('0', with support 0), not 'not 1': the
+     * table writes no negative value of its own. The Spark engine names it so too.
      */
     @Test
-    void aTableOfPositivesNamesTheNegativeClassAsTheModelDoes() throws IOException {
-        StringBuilder sb = new StringBuilder("a,b,color,y\n");
-        for (int i = 0; i < 40; i++) {
-            sb.append(i % 7).append('.').append(i % 10).append(',').append((i * 13) % 11).append(",red,1\n");
-        }
-        Path positives = Files.writeString(dir.resolve("positives.csv"), sb);
+    void aTableOfPositivesIsEvaluatedWithTheUndefinedMetricsShownAsSuch() throws IOException {
         Path json = dir.resolve("positives.json");
-        InProcessCli r = InProcessCli.run("evaluate", model.toString(), positives.toString(), "--json",
-                json.toString());
+        Path report = dir.resolve("positives.html");
+        // a model with a signal (the small table's has none and flags every row): it misses some of the 40
+        StringBuilder train = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < 300; i++) {
+            int y = (i % 10 >= 8) != (i % 23 == 0) ? 1 : 0;
+            train.append(i % 10).append('.').append(i % 7).append(',').append((i * 13) % 11).append(',').append(y)
+                    .append('\n');
+        }
+        Path caught = dir.resolve("signal.model");
+        InProcessCli t = InProcessCli.run("train", Files.writeString(dir.resolve("signal.csv"), train).toString(),
+                "--label", "y", "--positive", "1", "--model", "logistic", "--out", caught.toString());
+        assertThat(t.exitCode()).as(t.err()).isZero();
+        StringBuilder sb = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < 40; i++) {
+            sb.append(i % 8 == 0 ? 2 : 9).append('.').append(i % 7).append(',').append((i * 13) % 11).append(",1\n");
+        }
+        Path positives = Files.writeString(dir.resolve("frauds.csv"), sb);
+        InProcessCli r = InProcessCli.run("evaluate", caught.toString(), positives.toString(), "--json",
+                json.toString(), "--report", report.toString());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.err()).doesNotContain("warning");
-        assertThat(r.out()).containsPattern("roc_auc +n/a").containsPattern("\\n +0 +0\\.00 +0\\.00 +0\\.00 +0\\n")
-                .doesNotContain("not 1").doesNotContain("flagged");
         JsonNode e = new ObjectMapper().readTree(json.toFile());
+        long tp = e.get("tp").asLong();
+        assertThat(e.get("fn").asLong()).as("a model that misses some, so g_mean is undefined too").isPositive();
+        assertThat(r.err().lines().filter(l -> l.startsWith("warning")).toList()).containsExactly(String.format(
+                java.util.Locale.ROOT, "warning: %s holds no negative row ('1' in column 'y' on every row): "
+                        + "specificity, g_mean, pr_auc and roc_auc are undefined (n/a; pr_auc would be 1 for any "
+                        + "scores); every row is a positive to catch: caught %d of 40 positives (recall %.4f)",
+                positives, tp, tp / 40.0));
+        assertThat(r.out()).containsPattern("specificity +n/a").containsPattern("g_mean +n/a")
+                .containsPattern("pr_auc +n/a").containsPattern("roc_auc +n/a")
+                .containsPattern(String.format(java.util.Locale.ROOT, "recall +%.4f", tp / 40.0))
+                .contains(String.format(java.util.Locale.ROOT, "caught             %d of 40 positives (recall %.4f)",
+                        tp, tp / 40.0))
+                .containsPattern("\\n +0 +0\\.00 +nan +0\\.00 +0\\n")
+                .doesNotContain("not 1").doesNotContain("flagged").doesNotContain("Exception");
+        assertThat(Files.readString(report)).contains("n/a");
+
+        for (String undefined : new String[] {"specificity", "g_mean", "pr_auc", "roc_auc"}) {
+            assertThat(e.get(undefined).isNull()).as(undefined).isTrue();
+        }
+        assertThat(e.get("fp").asLong() + e.get("tn").asLong()).isZero();
+        // the defined ones as scikit-learn gives them with no negative: accuracy = recall = balanced accuracy
+        // (balanced_accuracy_score leaves out the class absent from y_true), precision 1, mcc 0
+        assertThat(e.get("recall").asDouble()).isEqualTo(tp / 40.0);
+        assertThat(e.get("accuracy").asDouble()).isEqualTo(tp / 40.0);
+        assertThat(e.get("balanced_accuracy").asDouble()).isEqualTo(tp / 40.0);
+        assertThat(e.get("precision").asDouble()).isEqualTo(1.0);
+        assertThat(e.get("mcc").asDouble()).isZero();
         assertThat(e.get("classification_report").get(0).get("class").asText()).isEqualTo("0");
         assertThat(e.get("classification_report").get(0).get("support").asLong()).isZero();
-        assertThat(e.get("roc_auc").isNull()).isTrue();
+        assertThat(e.get("classification_report").get(0).get("recall").isNull()).isTrue();
+        assertThat(Files.readString(json)).doesNotContain("NaN");
+    }
+
+    /**
+     * Every row caught: g_mean is then imbalanced-learn's 1 (the one class present, all found) and left out of the
+     * warning, which says the rest as above.
+     */
+    @Test
+    void aTableOfPositivesAllCaughtKeepsTheGMean() throws IOException {
+        Path json = dir.resolve("all-caught.json");
+        InProcessCli r = InProcessCli.run("evaluate", model.toString(), positives().toString(), "--json",
+                json.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("holds no negative row ('1' in column 'y' on every row): specificity, pr_auc and "
+                + "roc_auc are undefined (n/a; pr_auc would be 1 for any scores); every row is a positive to catch: "
+                + "caught 40 of 40 positives (recall 1.0000)");
+        assertThat(r.out()).containsPattern("g_mean +1\\.0000").containsPattern("specificity +n/a");
+        JsonNode e = new ObjectMapper().readTree(json.toFile());
+        assertThat(e.get("g_mean").asDouble()).isEqualTo(1.0);
+        assertThat(e.get("specificity").isNull()).isTrue();
+    }
+
+    /** 40 rows of the training table's pattern, every one labelled positive (the small table's model flags all). */
+    private static Path positives() throws IOException {
+        StringBuilder sb = new StringBuilder("a,b,color,y\n");
+        String[] colors = {"red", "green", "blue"};
+        for (int i = 0; i < 40; i++) {
+            sb.append(i % 7).append('.').append(i % 10).append(',').append((i * 13) % 11).append(',')
+                    .append(colors[i % 3]).append(",1\n");
+        }
+        return Files.writeString(dir.resolve("positives.csv"), sb);
     }
 
     @Test
@@ -106,5 +175,15 @@ class NegativeOnlyEvaluationTest {
                 "--model", "logistic", "--out", dir.resolve("never.model").toString());
         assertThat(r.exitCode()).isEqualTo(65);
         assertThat(r.err()).contains("positive value '1' never occurs in label column 'y'");
+    }
+
+    @Test
+    void trainStillRefusesATableOfPositives() throws IOException {
+        InProcessCli r = InProcessCli.run("train", positives().toString(), "--label", "y", "--positive", "1",
+                "--model", "logistic", "--out", dir.resolve("never.model").toString());
+        assertThat(r.exitCode()).isEqualTo(65);
+        assertThat(r.err()).contains("the label column has only positive rows; training needs both classes")
+                .doesNotContain("Exception");
+        assertThat(dir.resolve("never.model")).doesNotExist();
     }
 }

@@ -54,26 +54,36 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
     }
 
     /**
-     * What a labelled table without positive rows can and cannot tell, as {@code evaluate} warns on either engine:
-     * recall, PR-AUC and ROC-AUC (and the G-mean, when rows are flagged) need a positive row, and every row the model
-     * flags is a false alarm.
+     * What a labelled table of one class can and cannot tell, as {@code evaluate} warns on either engine. Without
+     * positive rows, recall, PR-AUC and ROC-AUC (and the G-mean, when rows are flagged) need a positive row, and every
+     * row the model flags is a false alarm. Without negative rows, the mirror image: specificity and ROC-AUC (and the
+     * G-mean, when rows are left unflagged) need a negative row, PR-AUC is 1 for any scores, and every row is a
+     * positive to catch: the recall is what the table measures.
      *
      * @param source the evaluated file, as named to the user
      * @param read   the label column and positive value the rows were read with
      * @param counts the confusion counts at the model's threshold
-     * @return the warning, or empty when the rows hold a positive
+     * @return the warning, or empty when the rows hold both classes
      */
-    public static Optional<String> noPositivesWarning(String source, LabelMapping read, ConfusionCounts counts) {
-        if (counts.positives() > 0) {
-            return Optional.empty();
-        }
-        long flagged = counts.tp() + counts.fp();
+    public static Optional<String> oneClassWarning(String source, LabelMapping read, ConfusionCounts counts) {
         long rows = counts.total();
-        return Optional.of(String.format(Locale.ROOT, "warning: %s holds no positive row ('%s' never occurs in column "
-                        + "'%s'): %s are undefined (n/a); every flagged row is a false alarm: %,d of %,d flagged "
-                        + "(false-positive rate %.4f)", source, Quoting.cut(read.positiveValue(), 40), read.column(),
-                flagged > 0 ? "recall, g_mean, pr_auc and roc_auc" : "recall, pr_auc and roc_auc", flagged, rows,
-                (double) flagged / rows));
+        String positive = Quoting.cut(read.positiveValue(), 40);
+        if (counts.positives() == 0) {
+            long flagged = counts.tp() + counts.fp();
+            return Optional.of(String.format(Locale.ROOT, "warning: %s holds no positive row ('%s' never occurs in "
+                            + "column '%s'): %s are undefined (n/a); every flagged row is a false alarm: %,d of %,d "
+                            + "flagged (false-positive rate %.4f)", source, positive, read.column(),
+                    flagged > 0 ? "recall, g_mean, pr_auc and roc_auc" : "recall, pr_auc and roc_auc", flagged, rows,
+                    (double) flagged / rows));
+        }
+        if (counts.negatives() == 0) {
+            return Optional.of(String.format(Locale.ROOT, "warning: %s holds no negative row ('%s' in column '%s' on "
+                            + "every row): %s are undefined (n/a; pr_auc would be 1 for any scores); every row is a "
+                            + "positive to catch: caught %,d of %,d positives (recall %.4f)", source, positive,
+                    read.column(), counts.fn() > 0 ? "specificity, g_mean, pr_auc and roc_auc"
+                            : "specificity, pr_auc and roc_auc", counts.tp(), rows, (double) counts.tp() / rows));
+        }
+        return Optional.empty();
     }
 
     /**

@@ -65,8 +65,9 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
             }
             int[] y = table.requireLabels().toArray();
             double[] scores = model.scores(table);
-            // a table of negatives only: what it cannot tell, and how many false alarms (as the Spark engine says)
-            Evaluation.noPositivesWarning(table.source(), table.labelMapping().orElse(model.labelMapping()),
+            // a table of one class: what it cannot tell, and what it does: false alarms or positives caught (as the
+            // Spark engine says)
+            Evaluation.oneClassWarning(table.source(), table.labelMapping().orElse(model.labelMapping()),
                     ConfusionCounts.of(y, scores, model.threshold())).ifPresent(progress::note);
             Evaluation evaluation;
             List<Path> written = List.of();

@@ -145,6 +145,47 @@ class BinaryMetricsTest {
     }
 
     @Test
+    void withoutNegativesTheMetricsThatNeedOneAreUndefinedAndTheOthersAreSklearns() {
+        // y = [1,1,1,1,1], s = [0.9,0.8,0.3,0.6,0.2], p = s >= 0.5 (scikit-learn 1.2.1, imbalanced-learn 0.10.0, run
+        // with /usr/bin/python3): roc_auc_score raises "Only one class present in y_true"; specificity_score warns
+        // ("Specificity is ill-defined") and gives 0.0, geometric_mean_score warns ("y_pred contains classes not in
+        // y_true", "Recall is ill-defined") and gives 0.0 from the negatives' recall: these are undefined here, not 0.
+        // average_precision_score gives 1.0 without a word, as it does for any scores when every row is positive:
+        // it says nothing of the model, so it is undefined here too
+        BinaryMetrics m = BinaryMetrics.compute(new int[] {1, 1, 1, 1, 1}, new double[] {0.9, 0.8, 0.3, 0.6, 0.2},
+                0.5, true);
+        assertThat(m.get(MetricName.ROC_AUC)).isNaN();
+        assertThat(m.get(MetricName.PR_AUC)).isNaN();
+        assertThat(m.get(MetricName.SPECIFICITY)).isNaN();
+        assertThat(m.get(MetricName.G_MEAN)).isNaN();
+        // defined, and as scikit-learn gives them: accuracy_score 0.6, balanced_accuracy_score 0.6 (the positives'
+        // recall alone: it leaves out the class absent from y_true), precision_score 1.0, recall_score 0.6,
+        // f1_score 0.7499999999999999, fbeta_score(beta=2) 0.6521739130434783, matthews_corrcoef 0.0,
+        // brier_score_loss 0.268, log_loss(labels=[0, 1]) 0.7305480814996127
+        assertThat(m.get(MetricName.ACCURACY)).isCloseTo(0.6, within(EPS));
+        assertThat(m.get(MetricName.BALANCED_ACCURACY)).isCloseTo(0.6, within(EPS));
+        assertThat(m.get(MetricName.PRECISION)).isEqualTo(1.0);
+        assertThat(m.get(MetricName.RECALL)).isCloseTo(0.6, within(EPS));
+        assertThat(m.get(MetricName.F1)).isCloseTo(0.7499999999999999, within(EPS));
+        assertThat(m.get(MetricName.F_BETA)).isCloseTo(0.6521739130434783, within(EPS));
+        assertThat(m.get(MetricName.MCC)).isZero();
+        assertThat(m.get(MetricName.BRIER)).isCloseTo(0.268, within(EPS));
+        assertThat(m.get(MetricName.LOG_LOSS)).isCloseTo(0.7305480814996127, within(EPS));
+        assertThat(m.counts()).isEqualTo(new ConfusionCounts(3, 0, 0, 2));
+    }
+
+    @Test
+    void withoutNegativesWithEveryRowFlaggedTheGMeanIsImbalancedLearnsOne() {
+        // geometric_mean_score([1,1,1,1,1], [1,1,1,1,1]) -> 1.0: only the positives are present, all found
+        BinaryMetrics m = BinaryMetrics.compute(new int[] {1, 1, 1, 1, 1}, new double[] {0.9, 0.8, 0.3, 0.6, 0.2},
+                0.1, true);
+        assertThat(m.get(MetricName.G_MEAN)).isEqualTo(1.0);
+        assertThat(m.get(MetricName.SPECIFICITY)).isNaN();
+        assertThat(m.get(MetricName.RECALL)).isEqualTo(1.0);
+        assertThat(m.get(MetricName.BALANCED_ACCURACY)).isEqualTo(1.0);
+    }
+
+    @Test
     void probabilitiesOutsideTheUnitIntervalAreRejected() {
         assertThatThrownBy(() -> BinaryMetrics.compute(new int[] {0, 1}, new double[] {0.2, 1.5}, 0.5, true))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scores[1]");

@@ -96,6 +96,31 @@ class ClassificationReportTest {
                 """);
     }
 
+    /**
+     * The mirror image: without negative rows the negative class's recall is undefined and left out of the recall
+     * averages. scikit-learn 1.2.1's {@code classification_report([1,1,1,1,1], [1,1,0,1,0], labels=[0, 1],
+     * zero_division=0, output_dict=True)} fills in 0 there and gives macro recall 0.3; its other numbers are these:
+     * negatives' precision 0.0 (two rows left unflagged, none negative), f1 0.0, support 0; positives' precision 1.0,
+     * recall 0.6, f1 0.7499999999999999, support 5; macro precision 0.5; weighted precision 1.0, recall 0.6.
+     */
+    @Test
+    void withoutNegativesTheNegativeClassRecallIsNanAndLeftOutOfTheAverages() {
+        ClassificationReport report = ClassificationReport.of(ConfusionCounts.of(new int[] {1, 1, 1, 1, 1},
+                new double[] {0.9, 0.8, 0.3, 0.6, 0.2}, 0.5), "neg", "pos");
+        assertThat(report.negative().recall()).isNaN();
+        assertThat(report.negative().precision()).isZero();
+        assertThat(report.negative().f1()).isZero();
+        assertThat(report.negative().support()).isZero();
+        assertThat(report.positive().precision()).isEqualTo(1.0);
+        assertThat(report.positive().recall()).isEqualTo(0.6);
+        assertThat(report.positive().f1()).isCloseTo(0.7499999999999999, within(EPS));
+        assertThat(report.macroAvg().precision()).isEqualTo(0.5);
+        assertThat(report.macroAvg().recall()).isEqualTo(0.6);
+        assertThat(report.weightedAvg().precision()).isEqualTo(1.0);
+        assertThat(report.weightedAvg().recall()).isEqualTo(0.6);
+        assertThat(report.toText()).contains("         neg       0.00       nan      0.00         0\n");
+    }
+
     /** The same output_dict's {@code accuracy}. */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
