@@ -168,25 +168,27 @@ class SparkTrainedModelTest {
         assertThat(e.evaluated().positives()).isZero();
         assertThat(onSpark.counts().tp() + onSpark.counts().fn()).isZero();
         long flagged = onSpark.counts().fp();
-        assertThat(flagged).as("a threshold that flags some negatives, so g_mean is undefined too").isPositive();
-        for (MetricName m : List.of(MetricName.RECALL, MetricName.G_MEAN, MetricName.PR_AUC, MetricName.ROC_AUC)) {
-            assertThat(onSpark.get(m)).as(m.key()).isNaN();
+        assertThat(flagged).as("a threshold that flags some negatives, so g_mean is a convention too").isPositive();
+        // scikit-learn's: 0 for the ratios without a denominator (zero_division), roc_auc refused
+        for (MetricName m : List.of(MetricName.RECALL, MetricName.G_MEAN, MetricName.PR_AUC)) {
+            assertThat(onSpark.get(m)).as(m.key()).isZero();
         }
+        assertThat(onSpark.get(MetricName.ROC_AUC)).isNaN();
         assertThat(onSpark.get(MetricName.SPECIFICITY)).isEqualTo(1 - flagged / 400.0);
         // the in-memory engine's words (EvaluateService), once
         assertThat(e.warnings()).containsExactly(String.format(java.util.Locale.ROOT, "warning: %s holds no positive "
-                + "row ('yes' never occurs in column 'label'): recall, g_mean, pr_auc and roc_auc are undefined (n/a); "
-                + "every flagged row is a false alarm: %d of 400 flagged (false-positive rate %.4f)", negatives,
-                flagged, flagged / 400.0));
-        assertThat(e.evaluated().evaluation().report().positive().recall()).isNaN();
+                + "row ('yes' never occurs in column 'label'): roc_auc is n/a, and recall, g_mean and pr_auc are 0 only "
+                + "as scikit-learn fills a ratio without a denominator (zero_division); every flagged row is a false "
+                + "alarm: %d of 400 flagged (false-positive rate %.4f)", negatives, flagged, flagged / 400.0));
+        assertThat(e.evaluated().evaluation().report().positive().recall()).isZero();
         assertThat(e.evaluated().evaluation().report().negative().support()).isEqualTo(400);
     }
 
     /**
      * The opposite table, positives only (last month's confirmed frauds: how many are caught?), is evaluated as in
-     * memory too, the mirror image: specificity, pr_auc (1 for any scores) and roc_auc undefined, and g_mean when rows
-     * are left unflagged, the negative class named as the model knows it, and the in-memory engine's one warning with
-     * the caught count.
+     * memory too, the mirror image: specificity 0 (and g_mean, as rows are left unflagged) by imbalanced-learn's
+     * zero_division, pr_auc 1 for any scores, roc_auc n/a, the negative class named as the model knows it, and the
+     * in-memory engine's one warning with the caught count.
      */
     @Test
     void aTableOfPositivesIsEvaluatedAsInMemoryWithItsWarning() throws IOException {
@@ -195,21 +197,21 @@ class SparkTrainedModelTest {
         BinaryMetrics onSpark = e.evaluated().evaluation().metrics();
         assertThat(e.evaluated().positives()).isEqualTo(120);
         long caught = onSpark.counts().tp();
-        assertThat(onSpark.counts().fn()).as("a threshold that misses some positives, so g_mean is undefined too")
+        assertThat(onSpark.counts().fn()).as("a threshold that misses some positives, so g_mean is a convention too")
                 .isPositive();
-        for (MetricName m : List.of(MetricName.SPECIFICITY, MetricName.G_MEAN, MetricName.PR_AUC,
-                MetricName.ROC_AUC)) {
-            assertThat(onSpark.get(m)).as(m.key()).isNaN();
-        }
+        assertThat(onSpark.get(MetricName.SPECIFICITY)).isZero();
+        assertThat(onSpark.get(MetricName.G_MEAN)).isZero();
+        assertThat(onSpark.get(MetricName.PR_AUC)).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(onSpark.get(MetricName.ROC_AUC)).isNaN();
         assertThat(onSpark.get(MetricName.RECALL)).isEqualTo(caught / 120.0);
         assertThat(onSpark.get(MetricName.BALANCED_ACCURACY)).isEqualTo(caught / 120.0);
         assertThat(e.warnings()).containsExactly(String.format(java.util.Locale.ROOT, "warning: %s holds no negative "
-                + "row ('yes' in column 'label' on every row): specificity, g_mean, pr_auc and roc_auc are undefined "
-                + "(n/a; pr_auc would be 1 for any scores); every row is a positive to catch: caught %d of 120 "
-                + "positives (recall %.4f)", positives, caught, caught / 120.0));
+                + "row ('yes' in column 'label' on every row): roc_auc is n/a, specificity and g_mean are 0 only as "
+                + "imbalanced-learn fills a ratio without a denominator, and pr_auc is 1 for any scores; every row is "
+                + "a positive to catch: caught %d of 120 positives (recall %.4f)", positives, caught, caught / 120.0));
         assertThat(e.evaluated().evaluation().report().negative().label()).isEqualTo("no");
         assertThat(e.evaluated().evaluation().report().negative().support()).isZero();
-        assertThat(e.evaluated().evaluation().report().negative().recall()).isNaN();
+        assertThat(e.evaluated().evaluation().report().negative().recall()).isZero();
     }
 
     /**
@@ -257,16 +259,7 @@ class SparkTrainedModelTest {
      */
     private static OneClass evaluateOneClass(Path table) throws IOException {
         List<String> notes = new ArrayList<>();
-        ProgressListener listener = new ProgressListener() {
-            @Override
-            public void update(String task, long done, long total) {
-            }
-
-            @Override
-            public void note(String message) {
-                notes.add(message);
-            }
-        };
+        ProgressListener listener = ProgressListener.notesTo(notes::add);
         EvaluatedOnCluster evaluated = engine.evaluate(model, DataOptions.of(table), ReadingOptions.NONE, listener);
         Path out = dir.resolve(table.getFileName() + ".scored.csv");
         engine.predict(model, DataOptions.of(table), ReadingOptions.NONE, out, ProgressListener.NONE);

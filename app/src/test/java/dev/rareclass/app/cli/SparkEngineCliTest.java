@@ -122,8 +122,8 @@ class SparkEngineCliTest {
      * evaluate --engine spark of a table without positive rows (a month of negatives: a check of false alarms) prints
      * what the in-memory evaluate prints of the same scores, to the character, less the top shares (which need every
      * row in one place), with the in-memory engine's one warning and exit 0; and its output has the in-memory engine's
-     * lines, metric names, n/a values and JSON nulls on the same table (the two engines' models differ, so their
-     * numbers do).
+     * lines, metric names, n/a value and JSON null on the same table (the two engines' models differ, so their numbers
+     * do).
      */
     @Test
     void evaluatesATableOfNegativesAsTheInMemoryEngineDoes() throws Exception {
@@ -135,10 +135,11 @@ class SparkEngineCliTest {
             List<String> warnings = run.err().lines().filter(l -> l.startsWith("warning: ")).toList();
             assertThat(warnings).hasSize(1);
             assertThat(warnings.get(0)).matches(java.util.regex.Pattern.quote("warning: " + negatives
-                    + " holds no positive row ('yes' never occurs in column 'label'): recall, g_mean, pr_auc and "
-                    + "roc_auc are undefined (n/a); every flagged row is a false alarm: ") + "[\\d,]+ of "
-                    + rows + " flagged \\(false-positive rate 0\\.\\d{4}\\)");
-            assertThat(run.out()).containsPattern("recall +n/a").containsPattern("pr_auc +n/a")
+                    + " holds no positive row ('yes' never occurs in column 'label'): roc_auc is n/a, and ") + "(recall, "
+                    + "g_mean and pr_auc are|recall and pr_auc are)" + java.util.regex.Pattern.quote(" 0 only as "
+                    + "scikit-learn fills a ratio without a denominator (zero_division); every flagged row is a false "
+                    + "alarm: ") + "[\\d,]+ of " + rows + " flagged \\(false-positive rate 0\\.\\d{4}\\)");
+            assertThat(run.out()).containsPattern("recall +0\\.0000").containsPattern("pr_auc +0\\.0000")
                     .containsPattern("roc_auc +n/a")
                     .containsPattern("flagged +[\\d,]+ of " + rows + " rows, all false alarms");
         }
@@ -150,8 +151,8 @@ class SparkEngineCliTest {
 
     /**
      * The opposite table, positives only (last month's confirmed frauds: how many are caught?), the mirror image: on
-     * either engine the one warning with the caught count, specificity, pr_auc (1 for any scores) and roc_auc n/a, the
-     * caught line, the same lines, the negative class named alike with its recall nan.
+     * either engine the one warning with the caught count, specificity 0, pr_auc 1 (for any scores) and roc_auc n/a,
+     * the caught line, the same lines, the negative class named alike with its recall 0.
      */
     @Test
     void evaluatesATableOfPositivesAsTheInMemoryEngineDoes() throws Exception {
@@ -163,14 +164,14 @@ class SparkEngineCliTest {
             List<String> warnings = run.err().lines().filter(l -> l.startsWith("warning: ")).toList();
             assertThat(warnings).hasSize(1);
             assertThat(warnings.get(0)).matches(java.util.regex.Pattern.quote("warning: " + positives
-                    + " holds no negative row ('yes' in column 'label' on every row): specificity, ") + "(g_mean, )?"
-                    + java.util.regex.Pattern.quote("pr_auc and roc_auc are undefined (n/a; pr_auc would be 1 for "
-                    + "any scores); every row is a positive to catch: caught ") + "[\\d,]+ of " + rows
-                    + " positives \\(recall [01]\\.\\d{4}\\)");
-            assertThat(run.out()).containsPattern("specificity +n/a").containsPattern("pr_auc +n/a")
+                    + " holds no negative row ('yes' in column 'label' on every row): roc_auc is n/a, ")
+                    + "(specificity and g_mean are|specificity is)" + java.util.regex.Pattern.quote(" 0 only as "
+                    + "imbalanced-learn fills a ratio without a denominator, and pr_auc is 1 for any scores; every row "
+                    + "is a positive to catch: caught ") + "[\\d,]+ of " + rows + " positives \\(recall [01]\\.\\d{4}\\)");
+            assertThat(run.out()).containsPattern("specificity +0\\.0000").containsPattern("pr_auc +1\\.0000")
                     .containsPattern("roc_auc +n/a")
                     .containsPattern("caught +[\\d,]+ of " + rows + " positives \\(recall [01]\\.\\d{4}\\)")
-                    .containsPattern("\\n +no +0\\.00 +nan +0\\.00 +0\\n")
+                    .containsPattern("\\n +no +0\\.00 +0\\.00 +0\\.00 +0\\n")
                     .doesNotContain("flagged");
         }
         // the Spark run's caught count is its confusion matrix's true positives

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code evaluate} of a labelled table without a positive row (a month of negatives: a fair check of false alarms).
- * It was refused ("positive value '1' never occurs", exit 65); now it gives the metrics that are defined, shows recall,
- * g_mean, pr_auc and roc_auc as undefined ({@code n/a} on screen, {@code null} in JSON: scikit-learn warns and fills in
- * 0, which would read as "found none"), and warns once. A table without a negative row is its mirror image.
+ * It was refused ("positive value '1' never occurs", exit 65); now it gives every metric as scikit-learn does (PRODUCT.md
+ * §4: recall and pr_auc 0, its zero_division; roc_auc, which scikit-learn refuses, {@code n/a} on screen and
+ * {@code null} in JSON), and one warning says which of those numbers are conventions rather than measurements. A table
+ * without a negative row is its mirror image.
  */
 class NegativeOnlyEvaluationTest {
 
@@ -38,7 +39,7 @@ class NegativeOnlyEvaluationTest {
     }
 
     @Test
-    void aTableOfNegativesIsEvaluatedWithTheUndefinedMetricsShownAsSuch() throws IOException {
+    void aTableOfNegativesIsEvaluatedAsScikitLearnWouldWithOneWarning() throws IOException {
         Path json = dir.resolve("eval.json");
         Path report = dir.resolve("eval.html");
         InProcessCli r = InProcessCli.run("evaluate", model.toString(), negatives.toString(), "--json", json.toString(),
@@ -46,16 +47,17 @@ class NegativeOnlyEvaluationTest {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).contains("warning: " + negatives + " holds no positive row ('1' never occurs in column 'y')")
-                .contains("pr_auc and roc_auc are undefined (n/a)").doesNotContain("Exception");
+                .contains("roc_auc is n/a, and recall, g_mean and pr_auc are 0 only as scikit-learn fills a ratio "
+                        + "without a denominator (zero_division)").doesNotContain("Exception");
         assertThat(r.err().lines().filter(l -> l.contains("no positive row")).count()).isEqualTo(1);
-        assertThat(r.out()).containsPattern("recall +n/a").containsPattern("pr_auc +n/a")
+        assertThat(r.out()).containsPattern("recall +0\\.0000").containsPattern("pr_auc +0\\.0000")
                 .containsPattern("roc_auc +n/a").containsPattern("specificity +0\\.\\d{4}")
                 .containsPattern("flagged +\\d+ of 120 rows, all false alarms");
         assertThat(report).exists();
 
         JsonNode e = new ObjectMapper().readTree(json.toFile());
-        assertThat(e.get("recall").isNull()).isTrue();
-        assertThat(e.get("pr_auc").isNull()).isTrue();
+        assertThat(e.get("recall").asDouble()).isZero();
+        assertThat(e.get("pr_auc").asDouble()).isZero();
         assertThat(e.get("roc_auc").isNull()).isTrue();
         assertThat(e.get("tp").asLong()).isZero();
         assertThat(e.get("fn").asLong()).isZero();
@@ -67,22 +69,22 @@ class NegativeOnlyEvaluationTest {
         assertThat(e.get("accuracy").asDouble()).isEqualTo((double) tn / 120);
         assertThat(e.get("balanced_accuracy").asDouble()).isEqualTo((double) tn / 120);
         assertThat(e.get("mcc").asDouble()).isZero();
-        assertThat(e.get("classification_report").get(1).get("recall").isNull()).isTrue();
+        assertThat(e.get("classification_report").get(1).get("recall").asDouble()).isZero();
         assertThat(e.get("classification_report").get(1).get("support").asLong()).isZero();
-        e.get("top_shares").forEach(t -> assertThat(t.get("recall").isNull()).isTrue());
+        e.get("top_shares").forEach(t -> assertThat(t.get("recall").asDouble()).isZero());
         // no "NaN" strings (the ROC curve's true positive rates were written so)
         assertThat(Files.readString(json)).doesNotContain("NaN");
     }
 
     /**
      * The opposite table, positives only (last month's confirmed frauds: how many does the model catch?), is the
-     * mirror image: specificity, pr_auc (1 for any scores, which would read as a perfect ranking) and roc_auc are
-     * undefined, and g_mean as some rows are left unflagged; one warning says so with the caught count, and the text
+     * mirror image: specificity 0 and g_mean 0 (imbalanced-learn's zero_division, as rows are left unflagged), pr_auc 1
+     * for any scores, roc_auc n/a; one warning says which of these measure nothing, with the caught count, and the text
      * says it again. Its report names the negative class as the model knows it ('0', with support 0), not 'not 1': the
      * table writes no negative value of its own. The Spark engine names it so too.
      */
     @Test
-    void aTableOfPositivesIsEvaluatedWithTheUndefinedMetricsShownAsSuch() throws IOException {
+    void aTableOfPositivesIsEvaluatedAsScikitLearnWouldWithOneWarning() throws IOException {
         Path json = dir.resolve("positives.json");
         Path report = dir.resolve("positives.html");
         // a model with a signal (the small table's has none and flags every row): it misses some of the 40
@@ -107,24 +109,25 @@ class NegativeOnlyEvaluationTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode e = new ObjectMapper().readTree(json.toFile());
         long tp = e.get("tp").asLong();
-        assertThat(e.get("fn").asLong()).as("a model that misses some, so g_mean is undefined too").isPositive();
+        assertThat(e.get("fn").asLong()).as("a model that misses some, so g_mean is a convention too").isPositive();
         assertThat(r.err().lines().filter(l -> l.startsWith("warning")).toList()).containsExactly(String.format(
-                java.util.Locale.ROOT, "warning: %s holds no negative row ('1' in column 'y' on every row): "
-                        + "specificity, g_mean, pr_auc and roc_auc are undefined (n/a; pr_auc would be 1 for any "
-                        + "scores); every row is a positive to catch: caught %d of 40 positives (recall %.4f)",
-                positives, tp, tp / 40.0));
-        assertThat(r.out()).containsPattern("specificity +n/a").containsPattern("g_mean +n/a")
-                .containsPattern("pr_auc +n/a").containsPattern("roc_auc +n/a")
+                java.util.Locale.ROOT, "warning: %s holds no negative row ('1' in column 'y' on every row): roc_auc "
+                        + "is n/a, specificity and g_mean are 0 only as imbalanced-learn fills a ratio without a "
+                        + "denominator, and pr_auc is 1 for any scores; every row is a positive to catch: caught %d of "
+                        + "40 positives (recall %.4f)", positives, tp, tp / 40.0));
+        assertThat(r.out()).containsPattern("specificity +0\\.0000").containsPattern("g_mean +0\\.0000")
+                .containsPattern("pr_auc +1\\.0000").containsPattern("roc_auc +n/a")
                 .containsPattern(String.format(java.util.Locale.ROOT, "recall +%.4f", tp / 40.0))
                 .contains(String.format(java.util.Locale.ROOT, "caught             %d of 40 positives (recall %.4f)",
                         tp, tp / 40.0))
-                .containsPattern("\\n +0 +0\\.00 +nan +0\\.00 +0\\n")
+                .containsPattern("\\n +0 +0\\.00 +0\\.00 +0\\.00 +0\\n")
                 .doesNotContain("not 1").doesNotContain("flagged").doesNotContain("Exception");
         assertThat(Files.readString(report)).contains("n/a");
 
-        for (String undefined : new String[] {"specificity", "g_mean", "pr_auc", "roc_auc"}) {
-            assertThat(e.get(undefined).isNull()).as(undefined).isTrue();
-        }
+        assertThat(e.get("specificity").asDouble()).isZero();
+        assertThat(e.get("g_mean").asDouble()).isZero();
+        assertThat(e.get("pr_auc").asDouble()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-12)); // a sum of steps
+        assertThat(e.get("roc_auc").isNull()).isTrue();
         assertThat(e.get("fp").asLong() + e.get("tn").asLong()).isZero();
         // the defined ones as scikit-learn gives them with no negative: accuracy = recall = balanced accuracy
         // (balanced_accuracy_score leaves out the class absent from y_true), precision 1, mcc 0
@@ -135,7 +138,7 @@ class NegativeOnlyEvaluationTest {
         assertThat(e.get("mcc").asDouble()).isZero();
         assertThat(e.get("classification_report").get(0).get("class").asText()).isEqualTo("0");
         assertThat(e.get("classification_report").get(0).get("support").asLong()).isZero();
-        assertThat(e.get("classification_report").get(0).get("recall").isNull()).isTrue();
+        assertThat(e.get("classification_report").get(0).get("recall").asDouble()).isZero();
         assertThat(Files.readString(json)).doesNotContain("NaN");
     }
 
@@ -149,13 +152,13 @@ class NegativeOnlyEvaluationTest {
         InProcessCli r = InProcessCli.run("evaluate", model.toString(), positives().toString(), "--json",
                 json.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.err()).contains("holds no negative row ('1' in column 'y' on every row): specificity, pr_auc and "
-                + "roc_auc are undefined (n/a; pr_auc would be 1 for any scores); every row is a positive to catch: "
-                + "caught 40 of 40 positives (recall 1.0000)");
-        assertThat(r.out()).containsPattern("g_mean +1\\.0000").containsPattern("specificity +n/a");
+        assertThat(r.err()).contains("holds no negative row ('1' in column 'y' on every row): roc_auc is n/a, "
+                + "specificity is 0 only as imbalanced-learn fills a ratio without a denominator, and pr_auc is 1 for "
+                + "any scores; every row is a positive to catch: caught 40 of 40 positives (recall 1.0000)");
+        assertThat(r.out()).containsPattern("g_mean +1\\.0000").containsPattern("specificity +0\\.0000");
         JsonNode e = new ObjectMapper().readTree(json.toFile());
         assertThat(e.get("g_mean").asDouble()).isEqualTo(1.0);
-        assertThat(e.get("specificity").isNull()).isTrue();
+        assertThat(e.get("specificity").asDouble()).isZero();
     }
 
     /** 40 rows of the training table's pattern, every one labelled positive (the small table's model flags all). */

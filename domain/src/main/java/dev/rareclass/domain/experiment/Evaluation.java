@@ -54,10 +54,11 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
     }
 
     /**
-     * What a labelled table of one class can and cannot tell, as {@code evaluate} warns on either engine. Without
-     * positive rows, recall, PR-AUC and ROC-AUC (and the G-mean, when rows are flagged) need a positive row, and every
-     * row the model flags is a false alarm. Without negative rows, the mirror image: specificity and ROC-AUC (and the
-     * G-mean, when rows are left unflagged) need a negative row, PR-AUC is 1 for any scores, and every row is a
+     * What a labelled table of one class can and cannot tell, as {@code evaluate} warns on either engine. The numbers
+     * are scikit-learn's ({@link dev.rareclass.domain.metrics.BinaryMetrics}), and some of them are its conventions for
+     * a ratio without a denominator rather than measurements, which this says. Without positive rows recall and PR-AUC
+     * are 0 by that convention, ROC-AUC is n/a, and every row the model flags is a false alarm. Without negative rows,
+     * the mirror image: specificity is 0 by convention, ROC-AUC n/a, PR-AUC 1 for any scores, and every row is a
      * positive to catch: the recall is what the table measures.
      *
      * @param source the evaluated file, as named to the user
@@ -71,17 +72,19 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
         if (counts.positives() == 0) {
             long flagged = counts.tp() + counts.fp();
             return Optional.of(String.format(Locale.ROOT, "warning: %s holds no positive row ('%s' never occurs in "
-                            + "column '%s'): %s are undefined (n/a); every flagged row is a false alarm: %,d of %,d "
-                            + "flagged (false-positive rate %.4f)", source, positive, read.column(),
-                    flagged > 0 ? "recall, g_mean, pr_auc and roc_auc" : "recall, pr_auc and roc_auc", flagged, rows,
+                            + "column '%s'): roc_auc is n/a, and %s 0 only as scikit-learn fills a ratio without a "
+                            + "denominator (zero_division); every flagged row is a false alarm: %,d of %,d flagged "
+                            + "(false-positive rate %.4f)", source, positive, read.column(),
+                    flagged > 0 ? "recall, g_mean and pr_auc are" : "recall and pr_auc are", flagged, rows,
                     (double) flagged / rows));
         }
         if (counts.negatives() == 0) {
             return Optional.of(String.format(Locale.ROOT, "warning: %s holds no negative row ('%s' in column '%s' on "
-                            + "every row): %s are undefined (n/a; pr_auc would be 1 for any scores); every row is a "
-                            + "positive to catch: caught %,d of %,d positives (recall %.4f)", source, positive,
-                    read.column(), counts.fn() > 0 ? "specificity, g_mean, pr_auc and roc_auc"
-                            : "specificity, pr_auc and roc_auc", counts.tp(), rows, (double) counts.tp() / rows));
+                            + "every row): roc_auc is n/a, %s 0 only as imbalanced-learn fills a ratio without a "
+                            + "denominator, and pr_auc is 1 for any scores; every row is a positive to catch: caught "
+                            + "%,d of %,d positives (recall %.4f)", source, positive, read.column(),
+                    counts.fn() > 0 ? "specificity and g_mean are" : "specificity is", counts.tp(), rows,
+                    (double) counts.tp() / rows));
         }
         return Optional.empty();
     }

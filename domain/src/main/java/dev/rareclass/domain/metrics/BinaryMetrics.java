@@ -8,11 +8,11 @@ import java.util.Map;
  * Every {@link MetricName} evaluated on one set of labels and scores at one threshold.
  *
  * <p>Threshold-dependent metrics come from {@link ConfusionCounts} (zero_division = 0), ranking metrics from
- * {@link Curves} and the probability losses from the scores directly, all matching scikit-learn 1.2, except on labels
- * of one class: the metrics that need a positive row (recall, pr_auc, and g_mean when rows are flagged) are NaN,
- * undefined, on labels without one, where scikit-learn warns and gives 0; their mirror images, the metrics that need
- * a negative row (specificity, and g_mean when rows are left unflagged), are NaN on labels without one, and so is
- * pr_auc there, which scikit-learn gives as 1 for any scores. The whole computation costs one O(n log n) sort.
+ * {@link Curves} and the probability losses from the scores directly, all matching scikit-learn 1.2 and
+ * imbalanced-learn 0.10, on labels of one class too (PRODUCT.md §4): a ratio without a denominator is 0 as they fill it
+ * ({@code zero_division}: recall and pr_auc without a positive row, specificity without a negative one), pr_auc is 1
+ * on positives only, and roc_auc, which scikit-learn refuses there, is NaN. What such numbers mean is the caller's to
+ * say ({@code Evaluation.oneClassWarning}). The whole computation costs one O(n log n) sort.
  */
 public final class BinaryMetrics {
     /**
@@ -81,25 +81,14 @@ public final class BinaryMetrics {
         v[MetricName.ACCURACY.ordinal()] = c.accuracy();
         v[MetricName.BALANCED_ACCURACY.ordinal()] = c.balancedAccuracy();
         v[MetricName.PRECISION.ordinal()] = c.precision();
-        // without a positive row recall has no denominator: scikit-learn warns and fills in 0 (zero_division), which
-        // reads as "found none"; here it is undefined, as are the average precision built on it and a G-mean whose
-        // recall term is that of a class predicted but absent (imbalanced-learn warns too). The other metrics keep
-        // their values: with no positives, every flagged row is a false alarm
-        boolean noPositives = c.positives() == 0;
-        // and the mirror image: without a negative row specificity has no denominator (imbalanced-learn warns and
-        // gives 0, which reads as "every negative flagged"), nor has the negatives' recall in a G-mean when rows were
-        // left unflagged; the average precision is 1 whatever the scores (every flagged row is a positive), which
-        // reads as a perfect ranking, so it is undefined too. What such a table tells is recall: positives caught
-        boolean noNegatives = c.negatives() == 0;
-        v[MetricName.RECALL.ordinal()] = noPositives ? Double.NaN : c.recall();
-        v[MetricName.SPECIFICITY.ordinal()] = noNegatives ? Double.NaN : c.specificity();
+        v[MetricName.RECALL.ordinal()] = c.recall();
+        v[MetricName.SPECIFICITY.ordinal()] = c.specificity();
         v[MetricName.F1.ordinal()] = c.f1();
         v[MetricName.F_BETA.ordinal()] = c.fBeta(MetricName.DEFAULT_BETA);
         v[MetricName.MCC.ordinal()] = c.mcc();
-        v[MetricName.G_MEAN.ordinal()] = noPositives && c.fp() > 0 || noNegatives && c.fn() > 0 ? Double.NaN
-                : c.gMean();
+        v[MetricName.G_MEAN.ordinal()] = c.gMean();
         v[MetricName.ROC_AUC.ordinal()] = rocAuc;
-        v[MetricName.PR_AUC.ordinal()] = noPositives || noNegatives ? Double.NaN : prAuc;
+        v[MetricName.PR_AUC.ordinal()] = prAuc;
         v[MetricName.BRIER.ordinal()] = brier;
         v[MetricName.LOG_LOSS.ordinal()] = logLoss;
         v[MetricName.TP.ordinal()] = c.tp();
@@ -158,10 +147,8 @@ public final class BinaryMetrics {
     /**
      * @param metric which metric
      * @return its value; counts are returned as whole doubles, brier and log_loss are NaN for
-     *         non-probability scores, roc_auc and pr_auc are NaN when {@code y} holds one class; recall is NaN when
-     *         {@code y} holds no positive, and so is g_mean when rows were flagged all the same (scikit-learn and
-     *         imbalanced-learn warn and give 0 there); specificity is NaN when {@code y} holds no negative, and so is
-     *         g_mean when rows were left unflagged (imbalanced-learn warns and gives 0)
+     *         non-probability scores, roc_auc is NaN when {@code y} holds one class; the ratios without a
+     *         denominator there are 0, as scikit-learn and imbalanced-learn give them ({@code zero_division})
      */
     public double get(MetricName metric) {
         return values[metric.ordinal()];

@@ -12,8 +12,8 @@ import java.util.List;
  * two classes) and {@code "weighted avg"} (mean weighted by support); {@link #accuracy()} is the report's
  * {@code "accuracy"} entry. One deliberate difference: when the data and predictions together contain only
  * one class, scikit-learn names the accuracy line {@code "micro avg"}; its value is the accuracy either way,
- * so it is always called accuracy here. Without positive rows the positive class's recall is undefined ({@code nan}),
- * and the averages of recall leave it out, as with scikit-learn's {@code zero_division=np.nan}.
+ * so it is always called accuracy here. A class without rows has recall 0 ({@code zero_division=0}), in the averages
+ * too, as scikit-learn's report gives it.
  */
 public final class ClassificationReport {
     private static final String LONGEST_AVERAGE_LABEL = "weighted avg";
@@ -42,18 +42,13 @@ public final class ClassificationReport {
         }
         // The negative class's view of the matrix swaps the roles: its "tp" is tn and its "fp" is fn.
         ConfusionCounts asNegative = new ConfusionCounts(c.tn(), c.fn(), c.tp(), c.fp());
-        // without rows of a class that class's recall is undefined (NaN), as the headline recall or specificity; the
-        // averages then leave it out, as scikit-learn's zero_division=np.nan does (1.3 and later)
-        boolean noNegatives = c.negatives() == 0;
-        ClassReportRow neg = new ClassReportRow(negativeName, asNegative.precision(),
-                noNegatives ? Double.NaN : asNegative.recall(), asNegative.f1(), c.negatives());
-        boolean noPositives = c.positives() == 0;
-        ClassReportRow pos = new ClassReportRow(positiveName, c.precision(), noPositives ? Double.NaN : c.recall(),
-                c.f1(), c.positives());
+        ClassReportRow neg = new ClassReportRow(negativeName, asNegative.precision(), asNegative.recall(),
+                asNegative.f1(), c.negatives());
+        ClassReportRow pos = new ClassReportRow(positiveName, c.precision(), c.recall(), c.f1(), c.positives());
         long total = c.total();
         ClassReportRow macro = new ClassReportRow("macro avg",
                 (neg.precision() + pos.precision()) / 2,
-                noPositives ? neg.recall() : noNegatives ? pos.recall() : (neg.recall() + pos.recall()) / 2,
+                (neg.recall() + pos.recall()) / 2,
                 (neg.f1() + pos.f1()) / 2,
                 total);
         // Same operation order as numpy.average(values, weights=support), so the last bit agrees too.
@@ -61,8 +56,7 @@ public final class ClassificationReport {
         double wp = pos.support();
         ClassReportRow weighted = new ClassReportRow("weighted avg",
                 (neg.precision() * wn + pos.precision() * wp) / total,
-                noPositives ? neg.recall() * wn / total : noNegatives ? pos.recall() * wp / total
-                        : (neg.recall() * wn + pos.recall() * wp) / total,
+                (neg.recall() * wn + pos.recall() * wp) / total,
                 (neg.f1() * wn + pos.f1() * wp) / total,
                 total);
         return new ClassificationReport(List.of(neg, pos, macro, weighted), c.accuracy(), total);

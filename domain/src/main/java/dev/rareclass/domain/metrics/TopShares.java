@@ -20,7 +20,7 @@ public final class TopShares {
      * @param rows      the rows scoring at least {@code threshold}
      * @param threshold the k-th highest score
      * @param precision positives among those rows / rows
-     * @param recall    positives among those rows / all positives (NaN, undefined, when there are none)
+     * @param recall    positives among those rows / all positives (0 when there are none, as recall's zero_division)
      */
     public record Top(double share, int rows, double threshold, double precision, double recall) {
     }
@@ -52,7 +52,7 @@ public final class TopShares {
                     hits += y[i];
                 }
             }
-            out.add(new Top(share, rows, threshold, (double) hits / rows, positives == 0 ? Double.NaN : (double) hits / positives));
+            out.add(new Top(share, rows, threshold, (double) hits / rows, positives == 0 ? 0 : (double) hits / positives));
         }
         return out;
     }

@@ -12,23 +12,28 @@ class OneClassWarningTest {
     private static final LabelMapping READ = new LabelMapping("label", "yes", "no");
 
     @Test
-    void aTableOfPositivesSaysWhatIsUndefinedAndHowManyPositivesWereCaught() {
+    void aTableOfPositivesSaysWhichNumbersAreConventionsAndHowManyPositivesWereCaught() {
         assertThat(Evaluation.oneClassWarning("frauds.csv", READ, new ConfusionCounts(37, 0, 0, 3))).contains(
-                "warning: frauds.csv holds no negative row ('yes' in column 'label' on every row): specificity, "
-                        + "g_mean, pr_auc and roc_auc are undefined (n/a; pr_auc would be 1 for any scores); every "
-                        + "row is a positive to catch: caught 37 of 40 positives (recall 0.9250)");
+                "warning: frauds.csv holds no negative row ('yes' in column 'label' on every row): roc_auc is n/a, "
+                        + "specificity and g_mean are 0 only as imbalanced-learn fills a ratio without a denominator, "
+                        + "and pr_auc is 1 for any scores; every row is a positive to catch: caught 37 of 40 positives "
+                        + "(recall 0.9250)");
         // every row caught: the G-mean is imbalanced-learn's 1 (only the positives present, all found)
         assertThat(Evaluation.oneClassWarning("frauds.csv", READ, new ConfusionCounts(40, 0, 0, 0)).orElseThrow())
-                .contains("specificity, pr_auc and roc_auc are undefined").endsWith("caught 40 of 40 positives "
+                .contains("roc_auc is n/a, specificity is 0 only as").endsWith("caught 40 of 40 positives "
                         + "(recall 1.0000)");
     }
 
     @Test
-    void aTableOfNegativesSaysHowManyFalseAlarms() {
+    void aTableOfNegativesSaysWhichNumbersAreConventionsAndHowManyFalseAlarms() {
         assertThat(Evaluation.oneClassWarning("month.csv", READ, new ConfusionCounts(0, 2, 118, 0))).contains(
-                "warning: month.csv holds no positive row ('yes' never occurs in column 'label'): recall, g_mean, "
-                        + "pr_auc and roc_auc are undefined (n/a); every flagged row is a false alarm: 2 of 120 "
-                        + "flagged (false-positive rate 0.0167)");
+                "warning: month.csv holds no positive row ('yes' never occurs in column 'label'): roc_auc is n/a, "
+                        + "and recall, g_mean and pr_auc are 0 only as scikit-learn fills a ratio without a denominator "
+                        + "(zero_division); every flagged row is a false alarm: 2 of 120 flagged (false-positive rate "
+                        + "0.0167)");
+        // nothing flagged: the G-mean is imbalanced-learn's 1 (only the negatives present, all found)
+        assertThat(Evaluation.oneClassWarning("month.csv", READ, new ConfusionCounts(0, 0, 120, 0)).orElseThrow())
+                .contains("and recall and pr_auc are 0 only as");
     }
 
     @Test

@@ -109,16 +109,16 @@ class BinaryMetricsTest {
     }
 
     @Test
-    void withoutPositivesTheMetricsThatNeedOneAreUndefinedAndTheOthersAreSklearns() {
+    void withoutPositivesEveryMetricIsSklearnsAndRocAucAloneIsUndefined() {
         // y = [0,0,0,0], s = [0.2,0.6,0.4,0.8], p = s >= 0.5 (scikit-learn 1.2.1, imbalanced-learn 0.10.0):
-        // roc_auc_score raises "Only one class present in y_true"; recall_score and average_precision_score warn
-        // ("Recall is ill-defined", "No positive class found in y_true") and give 0.0 and -0.0, geometric_mean_score
-        // gives 0.0 from that recall: these are undefined here, not 0
+        // roc_auc_score raises "Only one class present in y_true" (NaN here); recall_score and
+        // average_precision_score warn ("Recall is ill-defined", "No positive class found in y_true") and give 0.0
+        // and -0.0, geometric_mean_score gives 0.0 from that recall: PRODUCT.md §4 asks for the same zeros
         BinaryMetrics m = BinaryMetrics.compute(new int[] {0, 0, 0, 0}, new double[] {0.2, 0.6, 0.4, 0.8}, 0.5, true);
         assertThat(m.get(MetricName.ROC_AUC)).isNaN();
-        assertThat(m.get(MetricName.PR_AUC)).isNaN();
-        assertThat(m.get(MetricName.RECALL)).isNaN();
-        assertThat(m.get(MetricName.G_MEAN)).isNaN();
+        assertThat(m.get(MetricName.PR_AUC)).isZero();
+        assertThat(m.get(MetricName.RECALL)).isZero();
+        assertThat(m.get(MetricName.G_MEAN)).isZero();
         // defined, and as scikit-learn gives them: accuracy_score 0.5, balanced_accuracy_score 0.5 (the negatives'
         // recall alone), precision_score 0.0 (2 flagged, none positive), specificity_score 0.5, f1_score 0.0,
         // fbeta_score(beta=2) 0.0, matthews_corrcoef 0.0, brier_score_loss 0.30000000000000004,
@@ -140,24 +140,24 @@ class BinaryMetricsTest {
         // geometric_mean_score([0,0,0,0], [0,0,0,0]) -> 1.0: only the negatives are present, all found
         BinaryMetrics m = BinaryMetrics.compute(new int[] {0, 0, 0, 0}, new double[] {0.2, 0.1, 0.4, 0.3}, 0.5, true);
         assertThat(m.get(MetricName.G_MEAN)).isEqualTo(1.0);
-        assertThat(m.get(MetricName.RECALL)).isNaN();
+        assertThat(m.get(MetricName.RECALL)).isZero(); // recall_score: 0.0, with its warning
         assertThat(m.get(MetricName.BALANCED_ACCURACY)).isEqualTo(1.0);
     }
 
     @Test
-    void withoutNegativesTheMetricsThatNeedOneAreUndefinedAndTheOthersAreSklearns() {
+    void withoutNegativesEveryMetricIsSklearnsAndRocAucAloneIsUndefined() {
         // y = [1,1,1,1,1], s = [0.9,0.8,0.3,0.6,0.2], p = s >= 0.5 (scikit-learn 1.2.1, imbalanced-learn 0.10.0, run
-        // with /usr/bin/python3): roc_auc_score raises "Only one class present in y_true"; specificity_score warns
-        // ("Specificity is ill-defined") and gives 0.0, geometric_mean_score warns ("y_pred contains classes not in
-        // y_true", "Recall is ill-defined") and gives 0.0 from the negatives' recall: these are undefined here, not 0.
-        // average_precision_score gives 1.0 without a word, as it does for any scores when every row is positive:
-        // it says nothing of the model, so it is undefined here too
+        // with /usr/bin/python3): roc_auc_score raises "Only one class present in y_true" (NaN here);
+        // specificity_score warns ("Specificity is ill-defined") and gives 0.0, geometric_mean_score warns ("y_pred
+        // contains classes not in y_true", "Recall is ill-defined") and gives 0.0 from the negatives' recall;
+        // average_precision_score gives 1.0 without a word, as it does for any scores when every row is positive.
+        // PRODUCT.md §4 asks for the same numbers; evaluate's warning says which of them measure nothing
         BinaryMetrics m = BinaryMetrics.compute(new int[] {1, 1, 1, 1, 1}, new double[] {0.9, 0.8, 0.3, 0.6, 0.2},
                 0.5, true);
         assertThat(m.get(MetricName.ROC_AUC)).isNaN();
-        assertThat(m.get(MetricName.PR_AUC)).isNaN();
-        assertThat(m.get(MetricName.SPECIFICITY)).isNaN();
-        assertThat(m.get(MetricName.G_MEAN)).isNaN();
+        assertThat(m.get(MetricName.PR_AUC)).isEqualTo(1.0);
+        assertThat(m.get(MetricName.SPECIFICITY)).isZero();
+        assertThat(m.get(MetricName.G_MEAN)).isZero();
         // defined, and as scikit-learn gives them: accuracy_score 0.6, balanced_accuracy_score 0.6 (the positives'
         // recall alone: it leaves out the class absent from y_true), precision_score 1.0, recall_score 0.6,
         // f1_score 0.7499999999999999, fbeta_score(beta=2) 0.6521739130434783, matthews_corrcoef 0.0,
@@ -180,7 +180,7 @@ class BinaryMetricsTest {
         BinaryMetrics m = BinaryMetrics.compute(new int[] {1, 1, 1, 1, 1}, new double[] {0.9, 0.8, 0.3, 0.6, 0.2},
                 0.1, true);
         assertThat(m.get(MetricName.G_MEAN)).isEqualTo(1.0);
-        assertThat(m.get(MetricName.SPECIFICITY)).isNaN();
+        assertThat(m.get(MetricName.SPECIFICITY)).isZero(); // specificity_score: 0.0, with its warning
         assertThat(m.get(MetricName.RECALL)).isEqualTo(1.0);
         assertThat(m.get(MetricName.BALANCED_ACCURACY)).isEqualTo(1.0);
     }

@@ -67,58 +67,54 @@ class ClassificationReportTest {
     }
 
     /**
-     * Without positive rows the positive class's recall is undefined, and the recall averages leave it out:
-     * scikit-learn 1.3's {@code zero_division=np.nan} ("such values will be excluded from the average"); 1.2.1's
-     * {@code classification_report([0,0,0,0], [0,1,1,0], labels=[0, 1])} fills in 0 and gives macro recall 0.25.
-     * The other numbers are 1.2.1's: negatives' precision 1.00, recall 0.50, f1 0.67; positives' precision 0.00,
-     * f1 0.00 (two rows flagged, none positive).
+     * Without positive rows the positive class's recall is scikit-learn's zero_division 0, in the averages too
+     * (PRODUCT.md §4): {@code classification_report([0,0,0,0], [0,1,0,1], labels=[0, 1], target_names=['neg', 'pos'],
+     * zero_division=0)} of scikit-learn 1.2.1, this text, and its output_dict's macro avg recall 0.25.
      */
     @Test
-    void withoutPositivesThePositiveClassRecallIsNanAndLeftOutOfTheAverages() {
+    void withoutPositivesThePositiveClassRecallIsSklearnsZero() {
         ClassificationReport report = ClassificationReport.of(
                 ConfusionCounts.of(new int[] {0, 0, 0, 0}, new double[] {0.2, 0.6, 0.4, 0.8}, 0.5), "neg", "pos");
-        assertThat(report.positive().recall()).isNaN();
-        assertThat(report.positive().precision()).isZero();
-        assertThat(report.positive().f1()).isZero();
-        assertThat(report.negative().recall()).isEqualTo(0.5);
-        assertThat(report.macroAvg().recall()).isEqualTo(0.5);
+        assertThat(report.positive().recall()).isZero();
+        assertThat(report.macroAvg().recall()).isEqualTo(0.25);
         assertThat(report.weightedAvg().recall()).isEqualTo(0.5);
-        assertThat(report.macroAvg().precision()).isEqualTo(0.5);
         assertThat(report.toText()).isEqualTo("""
                               precision    recall  f1-score   support
 
                          neg       1.00      0.50      0.67         4
-                         pos       0.00       nan      0.00         0
+                         pos       0.00      0.00      0.00         0
 
                     accuracy                           0.50         4
-                   macro avg       0.50      0.50      0.33         4
+                   macro avg       0.50      0.25      0.33         4
                 weighted avg       1.00      0.50      0.67         4
                 """);
     }
 
     /**
-     * The mirror image: without negative rows the negative class's recall is undefined and left out of the recall
-     * averages. scikit-learn 1.2.1's {@code classification_report([1,1,1,1,1], [1,1,0,1,0], labels=[0, 1],
-     * zero_division=0, output_dict=True)} fills in 0 there and gives macro recall 0.3; its other numbers are these:
-     * negatives' precision 0.0 (two rows left unflagged, none negative), f1 0.0, support 0; positives' precision 1.0,
-     * recall 0.6, f1 0.7499999999999999, support 5; macro precision 0.5; weighted precision 1.0, recall 0.6.
+     * The mirror image: scikit-learn 1.2.1's {@code classification_report([1,1,1,1,1], [1,1,0,1,0], labels=[0, 1],
+     * target_names=['neg', 'pos'], zero_division=0)}, this text; its output_dict: macro avg precision 0.5, recall 0.3,
+     * f1 0.37499999999999994; weighted avg precision 1.0, recall 0.6, f1 0.7499999999999999.
      */
     @Test
-    void withoutNegativesTheNegativeClassRecallIsNanAndLeftOutOfTheAverages() {
+    void withoutNegativesTheNegativeClassRecallIsSklearnsZero() {
         ClassificationReport report = ClassificationReport.of(ConfusionCounts.of(new int[] {1, 1, 1, 1, 1},
                 new double[] {0.9, 0.8, 0.3, 0.6, 0.2}, 0.5), "neg", "pos");
-        assertThat(report.negative().recall()).isNaN();
-        assertThat(report.negative().precision()).isZero();
-        assertThat(report.negative().f1()).isZero();
-        assertThat(report.negative().support()).isZero();
-        assertThat(report.positive().precision()).isEqualTo(1.0);
-        assertThat(report.positive().recall()).isEqualTo(0.6);
-        assertThat(report.positive().f1()).isCloseTo(0.7499999999999999, within(EPS));
+        assertThat(report.negative().recall()).isZero();
         assertThat(report.macroAvg().precision()).isEqualTo(0.5);
-        assertThat(report.macroAvg().recall()).isEqualTo(0.6);
-        assertThat(report.weightedAvg().precision()).isEqualTo(1.0);
+        assertThat(report.macroAvg().recall()).isCloseTo(0.3, within(EPS));
+        assertThat(report.macroAvg().f1()).isCloseTo(0.37499999999999994, within(EPS));
         assertThat(report.weightedAvg().recall()).isEqualTo(0.6);
-        assertThat(report.toText()).contains("         neg       0.00       nan      0.00         0\n");
+        assertThat(report.weightedAvg().f1()).isCloseTo(0.7499999999999999, within(EPS));
+        assertThat(report.toText()).isEqualTo("""
+                              precision    recall  f1-score   support
+
+                         neg       0.00      0.00      0.00         0
+                         pos       1.00      0.60      0.75         5
+
+                    accuracy                           0.60         5
+                   macro avg       0.50      0.30      0.37         5
+                weighted avg       1.00      0.60      0.75         5
+                """);
     }
 
     /** The same output_dict's {@code accuracy}. */
