@@ -141,9 +141,6 @@ public final class ClassificationReport {
     }
 
     private static String format(double value, int digits) {
-        if (Double.isNaN(value)) {
-            return "nan"; // Python's format(nan, ".2f")
-        }
         return new BigDecimal(value).setScale(digits, RoundingMode.HALF_EVEN).toPlainString();
     }
 
