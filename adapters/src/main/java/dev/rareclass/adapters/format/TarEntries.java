@@ -224,11 +224,11 @@ final class TarEntries {
 
     /**
      * The refusal of a non-zero byte after the end-of-archive marker, at offset {@code at} of the archive and index
-     * {@code i} of the {@code n} bytes last read into {@link #skipBuffer}. It tells another archive (the block that
-     * holds the byte is a tar header) from anything else, since the remedies differ. A size too small in the last
-     * entry's header is suggested only when the byte comes before the marker's second zero block ends: every writer
-     * writes both, so zeros cut short there were likely that entry's content, where after a whole marker the archive
-     * did end and something was appended.
+     * {@code i} of the {@code n} bytes last read into {@link #skipBuffer}. It tells another archive (a tar header after
+     * a whole marker) from anything else, since the remedies differ. A size too small in the last entry's header is
+     * suggested only when the byte comes before the marker's second zero block ends, a header there too: every writer
+     * writes both blocks, so a single zero block was likely that entry's content, where after a whole marker the
+     * archive did end and something was appended.
      */
     private DataException notPadding(long marker, long at, int i, int n) throws IOException {
         // every read after the marker starts on a block boundary (the marker ends on one, and reads are whole blocks
@@ -239,11 +239,11 @@ final class TarEntries {
         boolean another = have + in.readNBytes(header, have, BLOCK - have) == BLOCK && checksumMatches();
         String where = String.format(Locale.ROOT, "bytes after the tar archive's end-of-archive marker (from byte %,d "
                 + "of %s)", at + 1, offsetsIn);
-        if (another) {
+        boolean wholeMarker = at >= marker + 2 * BLOCK;
+        if (another && wholeMarker) {
             return bad(where + " are another tar archive: archives joined with cat are read only to the first one's end, "
                     + "by tar too; join them with tar --concatenate, or make one archive");
         }
-        boolean wholeMarker = at >= marker + 2 * BLOCK;
         return bad(where + " are not zero padding: the file is damaged or had something appended"
                 + (previous == null || wholeMarker ? "" : ", or the size in the header of entry '" + previous
                         + "' is too small"));

@@ -134,6 +134,13 @@ class HostileArchiveTest {
         assertThat(refusal(appended, SMALL)).isEqualTo(appended + ": bytes after the tar archive's end-of-archive "
                 + "marker (from byte 3,547 of the decompressed archive) are not zero padding: the file is damaged or had "
                 + "something appended");
+        // a header one block after a single zero block is no second archive (every writer ends one with two blocks):
+        // the size in the entry before is the likely fault, the entry's zeros read as the marker
+        Path header = gz("header.tar.gz", t -> t.file("c/neg/2.txt", "fine").header("c/pos/1.txt", '0', 10, "")
+                .repeat('a', 10).repeat(0, 1014).file("c/pos/3.txt", "great").end());
+        assertThat(refusal(header, SMALL)).isEqualTo(header + ": bytes after the tar archive's end-of-archive marker "
+                + "(from byte 2,561 of the decompressed archive) are not zero padding: the file is damaged or had "
+                + "something appended, or the size in the header of entry 'c/pos/1.txt' is too small");
         // and when only zeros follow, as far as the limit: refused at the limit, not read to the end
         Path endless = gz("endless.tar.gz", t -> t.file("c/neg/2.txt", "fine").header("c/pos/1.txt", '0', 10, "")
                 .repeat('a', 10).repeat(0, 1 << 20).end());
