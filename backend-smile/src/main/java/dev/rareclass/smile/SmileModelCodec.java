@@ -251,8 +251,9 @@ public final class SmileModelCodec implements ModelCodec {
     }
 
     /**
-     * Reads a payload written by {@link #encode}. The parameters stored in the payload are used; the
-     * manifest's {@code params} and {@code history} are not needed (these models have no epochs).
+     * Reads a payload written by {@link #encode}. The parameters stored in the payload are used, but for the {@code seed}
+     * of the kinds whose payload is fixed binary fields (random forest, logistic, k-NN), which is the manifest's
+     * {@code params}' (checksummed with it); {@code history} is not needed (these models have no epochs).
      */
     @Override
     public TrainedClassifier decode(byte[] bytes, String kind, Hyperparameters params, TrainingHistory history) {

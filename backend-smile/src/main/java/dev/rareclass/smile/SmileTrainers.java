@@ -208,7 +208,7 @@ final class SmileTrainers {
                 signs[i] = y.get(i) == 1 ? 1 : -1; // LASVM and Platt scaling take -1 and +1
             }
             Penalties c = penalties(resolved.c(), ctx.classWeights());
-            MathEx.setSeed(resolved.seed().orElse(ctx.seed()));
+            MathEx.setSeed(ctx.withSeed(resolved.seed()).seed());
             // what SVM.fit does, with a penalty per class
             KernelMachine<double[]> fitted = new LASVM<>(kernel(resolved), c.positive(), c.negative(), resolved.tolerance())
                     .fit(rows, signs, resolved.epochs());
@@ -237,7 +237,7 @@ final class SmileTrainers {
     static SmileTrainerFactory mlp() {
         return new SmileTrainerFactory(SmileKind.MLP, MlpParams.NAMES, false, MlpParams::of, (params, x, y, ctx) -> {
             NetworkSize.require("mlp@smile", "hidden", x.cols(), params.hidden(), 1);
-            long seed = params.seed().orElse(ctx.seed());
+            long seed = ctx.withSeed(params.seed()).seed();
             LayerBuilder[] layers = new LayerBuilder[params.hidden().size() + 2];
             layers[0] = Layer.input(x.cols());
             for (int l = 0; l < params.hidden().size(); l++) {

@@ -156,9 +156,9 @@ class SparkTrainedModelTest {
 
     /**
      * A table of negatives only (a month without positives: a fair check of false alarms) is evaluated as the in-memory
-     * engine evaluates it: every metric as {@link BinaryMetrics#compute} gives it on the scores predict writes
-     * (recall, g_mean, pr_auc and roc_auc undefined), the same classification report and curves, and the in-memory
-     * engine's one warning with the flagged count.
+     * engine evaluates it: every metric as {@link BinaryMetrics#compute} gives it on the scores predict writes (recall,
+     * g_mean and pr_auc 0 by zero_division, roc_auc undefined), the same classification report and curves, and the
+     * in-memory engine's one warning with the flagged count.
      */
     @Test
     void aTableOfNegativesIsEvaluatedAsInMemoryWithItsWarning() throws IOException {
@@ -177,9 +177,10 @@ class SparkTrainedModelTest {
         assertThat(onSpark.get(MetricName.SPECIFICITY)).isEqualTo(1 - flagged / 400.0);
         // the in-memory engine's words (EvaluateService), once
         assertThat(e.warnings()).containsExactly(String.format(java.util.Locale.ROOT, "warning: %s holds no positive "
-                + "row ('yes' never occurs in column 'label'): roc_auc is n/a, and recall, g_mean and pr_auc are 0 only "
-                + "as scikit-learn fills a ratio without a denominator (zero_division); every flagged row is a false "
-                + "alarm: %d of 400 flagged (false-positive rate %.4f)", negatives, flagged, flagged / 400.0));
+                + "row ('yes' never occurs in column 'label'): roc_auc is n/a, and recall, f1, f_beta, mcc, g_mean and "
+                + "pr_auc are 0 only by scikit-learn's and imbalanced-learn's convention for a ratio without a "
+                + "denominator (zero_division); every flagged row is a false alarm: %d of 400 flagged (false-positive "
+                + "rate %.4f)", negatives, flagged, flagged / 400.0));
         assertThat(e.evaluated().evaluation().report().positive().recall()).isZero();
         assertThat(e.evaluated().evaluation().report().negative().support()).isEqualTo(400);
     }
@@ -206,9 +207,10 @@ class SparkTrainedModelTest {
         assertThat(onSpark.get(MetricName.RECALL)).isEqualTo(caught / 120.0);
         assertThat(onSpark.get(MetricName.BALANCED_ACCURACY)).isEqualTo(caught / 120.0);
         assertThat(e.warnings()).containsExactly(String.format(java.util.Locale.ROOT, "warning: %s holds no negative "
-                + "row ('yes' in column 'label' on every row): roc_auc is n/a, specificity and g_mean are 0 only as "
-                + "imbalanced-learn fills a ratio without a denominator, and pr_auc is 1 for any scores; every row is "
-                + "a positive to catch: caught %d of 120 positives (recall %.4f)", positives, caught, caught / 120.0));
+                + "row ('yes' in column 'label' on every row): roc_auc is n/a, specificity, mcc and g_mean are 0 only "
+                + "by scikit-learn's and imbalanced-learn's convention for a ratio without a denominator "
+                + "(zero_division), and pr_auc is 1 for any scores; every row is a positive to catch: caught %d of 120 "
+                + "positives (recall %.4f)", positives, caught, caught / 120.0));
         assertThat(e.evaluated().evaluation().report().negative().label()).isEqualTo("no");
         assertThat(e.evaluated().evaluation().report().negative().support()).isZero();
         assertThat(e.evaluated().evaluation().report().negative().recall()).isZero();

@@ -21,9 +21,10 @@ import java.util.zip.ZipException;
  * <p>A damaged member (bad header, deflate data, CRC or size, or an end before the trailer) is a {@link ZipException}
  * or {@link EOFException}, which {@link InputFiles#failure} reports as truncated or corrupt gzip data.
  *
- * <p>Public so that every gzip reader of the product is this one: {@code serve} inflates a {@code Content-Encoding:
- * gzip} request body through it too, and words the refusal of trailing bytes for a client ({@link #GzipMembers(
- * InputStream, LongFunction)}), where a file's names the file.
+ * <p>Public so that every reader of gzip data the product uses is this one: {@code serve} inflates a {@code
+ * Content-Encoding: gzip} request body through it too, and words the refusal of trailing bytes for a client ({@link
+ * #GzipMembers(InputStream, LongFunction)}), where a file's names the file. (The heap advice peeks at a file's first
+ * MiB with the JDK's reader to estimate its rows; nothing it reads is used as data.)
  */
 public final class GzipMembers extends InputStream {
 

@@ -135,9 +135,10 @@ class SparkEngineCliTest {
             List<String> warnings = run.err().lines().filter(l -> l.startsWith("warning: ")).toList();
             assertThat(warnings).hasSize(1);
             assertThat(warnings.get(0)).matches(java.util.regex.Pattern.quote("warning: " + negatives
-                    + " holds no positive row ('yes' never occurs in column 'label'): roc_auc is n/a, and ") + "(recall, "
-                    + "g_mean and pr_auc are|recall and pr_auc are)" + java.util.regex.Pattern.quote(" 0 only as "
-                    + "scikit-learn fills a ratio without a denominator (zero_division); every flagged row is a false "
+                    + " holds no positive row ('yes' never occurs in column 'label'): roc_auc is n/a, and ")
+                    + "(recall, f1, f_beta, mcc, g_mean|precision, recall, f1, f_beta, mcc)"
+                    + java.util.regex.Pattern.quote(" and pr_auc are 0 only by scikit-learn's and imbalanced-learn's "
+                    + "convention for a ratio without a denominator (zero_division); every flagged row is a false "
                     + "alarm: ") + "[\\d,]+ of " + rows + " flagged \\(false-positive rate 0\\.\\d{4}\\)");
             assertThat(run.out()).containsPattern("recall +0\\.0000").containsPattern("pr_auc +0\\.0000")
                     .containsPattern("roc_auc +n/a")
@@ -165,9 +166,10 @@ class SparkEngineCliTest {
             assertThat(warnings).hasSize(1);
             assertThat(warnings.get(0)).matches(java.util.regex.Pattern.quote("warning: " + positives
                     + " holds no negative row ('yes' in column 'label' on every row): roc_auc is n/a, ")
-                    + "(specificity and g_mean are|specificity is)" + java.util.regex.Pattern.quote(" 0 only as "
-                    + "imbalanced-learn fills a ratio without a denominator, and pr_auc is 1 for any scores; every row "
-                    + "is a positive to catch: caught ") + "[\\d,]+ of " + rows + " positives \\(recall [01]\\.\\d{4}\\)");
+                    + "(precision, f1, f_beta, )?specificity(, mcc and g_mean| and mcc)" + java.util.regex.Pattern.quote(
+                    " are 0 only by scikit-learn's and imbalanced-learn's convention for a ratio without a denominator "
+                    + "(zero_division), and pr_auc is 1 for any scores; every row is a positive to catch: caught ")
+                    + "[\\d,]+ of " + rows + " positives \\(recall [01]\\.\\d{4}\\)");
             assertThat(run.out()).containsPattern("specificity +0\\.0000").containsPattern("pr_auc +1\\.0000")
                     .containsPattern("roc_auc +n/a")
                     .containsPattern("caught +[\\d,]+ of " + rows + " positives \\(recall [01]\\.\\d{4}\\)")

@@ -20,6 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NegativeOnlyEvaluationTest {
 
+    /** How the warnings name scikit-learn's zeros. */
+    private static final String ZERO_DIVISION = "scikit-learn's and imbalanced-learn's convention for a ratio without a "
+            + "denominator (zero_division)";
+
     @TempDir
     static Path dir;
 
@@ -47,8 +51,8 @@ class NegativeOnlyEvaluationTest {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).contains("warning: " + negatives + " holds no positive row ('1' never occurs in column 'y')")
-                .contains("roc_auc is n/a, and recall, g_mean and pr_auc are 0 only as scikit-learn fills a ratio "
-                        + "without a denominator (zero_division)").doesNotContain("Exception");
+                .contains("roc_auc is n/a, and recall, f1, f_beta, mcc, g_mean and pr_auc are 0 only by "
+                        + "%s".formatted(ZERO_DIVISION)).doesNotContain("Exception");
         assertThat(r.err().lines().filter(l -> l.contains("no positive row")).count()).isEqualTo(1);
         assertThat(r.out()).containsPattern("recall +0\\.0000").containsPattern("pr_auc +0\\.0000")
                 .containsPattern("roc_auc +n/a").containsPattern("specificity +0\\.\\d{4}")
@@ -112,9 +116,9 @@ class NegativeOnlyEvaluationTest {
         assertThat(e.get("fn").asLong()).as("a model that misses some, so g_mean is a convention too").isPositive();
         assertThat(r.err().lines().filter(l -> l.startsWith("warning")).toList()).containsExactly(String.format(
                 java.util.Locale.ROOT, "warning: %s holds no negative row ('1' in column 'y' on every row): roc_auc "
-                        + "is n/a, specificity and g_mean are 0 only as imbalanced-learn fills a ratio without a "
-                        + "denominator, and pr_auc is 1 for any scores; every row is a positive to catch: caught %d of "
-                        + "40 positives (recall %.4f)", positives, tp, tp / 40.0));
+                        + "is n/a, specificity, mcc and g_mean are 0 only by %s, and pr_auc is 1 for any scores; every "
+                        + "row is a positive to catch: caught %d of 40 positives (recall %.4f)", positives, ZERO_DIVISION,
+                tp, tp / 40.0));
         assertThat(r.out()).containsPattern("specificity +0\\.0000").containsPattern("g_mean +0\\.0000")
                 .containsPattern("pr_auc +1\\.0000").containsPattern("roc_auc +n/a")
                 .containsPattern(String.format(java.util.Locale.ROOT, "recall +%.4f", tp / 40.0))
@@ -153,8 +157,8 @@ class NegativeOnlyEvaluationTest {
                 json.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).contains("holds no negative row ('1' in column 'y' on every row): roc_auc is n/a, "
-                + "specificity is 0 only as imbalanced-learn fills a ratio without a denominator, and pr_auc is 1 for "
-                + "any scores; every row is a positive to catch: caught 40 of 40 positives (recall 1.0000)");
+                + "specificity and mcc are 0 only by " + ZERO_DIVISION + ", and pr_auc is 1 for any scores; every row is "
+                + "a positive to catch: caught 40 of 40 positives (recall 1.0000)");
         assertThat(r.out()).containsPattern("g_mean +1\\.0000").containsPattern("specificity +0\\.0000");
         JsonNode e = new ObjectMapper().readTree(json.toFile());
         assertThat(e.get("g_mean").asDouble()).isEqualTo(1.0);

@@ -56,10 +56,12 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
     /**
      * What a labelled table of one class can and cannot tell, as {@code evaluate} warns on either engine. The numbers
      * are scikit-learn's ({@link dev.rareclass.domain.metrics.BinaryMetrics}), and some of them are its conventions for
-     * a ratio without a denominator rather than measurements, which this says. Without positive rows recall and PR-AUC
-     * are 0 by that convention, ROC-AUC is n/a, and every row the model flags is a false alarm. Without negative rows,
-     * the mirror image: specificity is 0 by convention, ROC-AUC n/a, PR-AUC 1 for any scores, and every row is a
-     * positive to catch: the recall is what the table measures.
+     * a ratio without a denominator rather than measurements, which this names from the counts. Without positive rows
+     * recall, F1, MCC and PR-AUC (and precision when nothing is flagged, the G-mean when rows are) are 0 by that
+     * convention, ROC-AUC is n/a, and every row the model flags is a false alarm. Without negative rows, the mirror
+     * image: specificity and MCC (and the G-mean when positives are missed, precision and F1 when none is caught) are 0
+     * by convention, ROC-AUC n/a, PR-AUC 1 for any scores, and every row is a positive to catch: the recall is what the
+     * table measures.
      *
      * @param source the evaluated file, as named to the user
      * @param read   the label column and positive value the rows were read with
@@ -69,24 +71,53 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
     public static Optional<String> oneClassWarning(String source, LabelMapping read, ConfusionCounts counts) {
         long rows = counts.total();
         String positive = Quoting.cut(read.positiveValue(), 40);
+        long flagged = counts.tp() + counts.fp();
         if (counts.positives() == 0) {
-            long flagged = counts.tp() + counts.fp();
+            // recall's denominator is 0, and with it f1's, f_beta's, mcc's and average precision's; precision's too when
+            // nothing is flagged (else its 0 is measured: no flagged row is positive); g_mean is 0 through recall when
+            // rows are flagged (imbalanced-learn's; 1 when none are)
+            List<String> conventions = new java.util.ArrayList<>();
+            if (flagged == 0) {
+                conventions.add("precision");
+            }
+            conventions.addAll(List.of("recall", "f1", "f_beta", "mcc"));
+            if (flagged > 0) {
+                conventions.add("g_mean");
+            }
+            conventions.add("pr_auc");
             return Optional.of(String.format(Locale.ROOT, "warning: %s holds no positive row ('%s' never occurs in "
-                            + "column '%s'): roc_auc is n/a, and %s 0 only as scikit-learn fills a ratio without a "
-                            + "denominator (zero_division); every flagged row is a false alarm: %,d of %,d flagged "
-                            + "(false-positive rate %.4f)", source, positive, read.column(),
-                    flagged > 0 ? "recall, g_mean and pr_auc are" : "recall and pr_auc are", flagged, rows,
-                    (double) flagged / rows));
+                            + "column '%s'): roc_auc is n/a, and %s are 0 only by %s; every flagged row is a false alarm: "
+                            + "%,d of %,d flagged (false-positive rate %.4f)", source, positive, read.column(),
+                    listed(conventions), ZERO_DIVISION, flagged, rows, (double) flagged / rows));
         }
         if (counts.negatives() == 0) {
+            // specificity's and mcc's denominators are 0; g_mean is 0 through specificity when positives are missed
+            // (1 when all are caught); with none caught, precision's, f1's and f_beta's are 0 too
+            List<String> conventions = new java.util.ArrayList<>();
+            if (flagged == 0) {
+                conventions.addAll(List.of("precision", "f1", "f_beta"));
+            }
+            conventions.addAll(List.of("specificity", "mcc"));
+            if (counts.fn() > 0) {
+                conventions.add("g_mean");
+            }
             return Optional.of(String.format(Locale.ROOT, "warning: %s holds no negative row ('%s' in column '%s' on "
-                            + "every row): roc_auc is n/a, %s 0 only as imbalanced-learn fills a ratio without a "
-                            + "denominator, and pr_auc is 1 for any scores; every row is a positive to catch: caught "
-                            + "%,d of %,d positives (recall %.4f)", source, positive, read.column(),
-                    counts.fn() > 0 ? "specificity and g_mean are" : "specificity is", counts.tp(), rows,
+                            + "every row): roc_auc is n/a, %s are 0 only by %s, and pr_auc is 1 for any scores; every "
+                            + "row is a positive to catch: caught %,d of %,d positives (recall %.4f)", source, positive,
+                    read.column(), listed(conventions), ZERO_DIVISION, counts.tp(), rows,
                     (double) counts.tp() / rows));
         }
         return Optional.empty();
+    }
+
+    /** How scikit-learn and imbalanced-learn fill a ratio whose denominator is 0, as rareclass does (PRODUCT.md §4). */
+    private static final String ZERO_DIVISION = "scikit-learn's and imbalanced-learn's convention for a ratio without a "
+            + "denominator (zero_division)";
+
+    /** "a, b and c". */
+    private static String listed(List<String> names) {
+        return names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     /**

@@ -119,7 +119,9 @@ public record ConfusionCounts(long tp, long fp, long tn, long fn) {
     }
 
     /**
-     * Specificity as imbalanced-learn's {@code specificity_score} for the positive label.
+     * Specificity as imbalanced-learn's {@code specificity_score} for the positive label, but for one case: on negative
+     * rows only, none of them flagged, imbalanced-learn 0.10 gives 0 (its binary path stops early when the positive
+     * label occurs nowhere), where every negative passed and this gives 1.
      *
      * @return {@code tn / (tn + fp)}, or 0 when there are no negatives (zero_division=0)
      */

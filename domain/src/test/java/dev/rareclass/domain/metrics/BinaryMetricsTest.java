@@ -142,6 +142,9 @@ class BinaryMetricsTest {
         assertThat(m.get(MetricName.G_MEAN)).isEqualTo(1.0);
         assertThat(m.get(MetricName.RECALL)).isZero(); // recall_score: 0.0, with its warning
         assertThat(m.get(MetricName.BALANCED_ACCURACY)).isEqualTo(1.0);
+        // the one deliberate difference: specificity_score([0,0,0,0], [0,0,0,0]) gives 0.0 (imbalanced-learn 0.10 stops
+        // early when the positive label occurs nowhere); every negative passed, so tn / (tn + fp) = 1 here
+        assertThat(m.get(MetricName.SPECIFICITY)).isEqualTo(1.0);
     }
 
     @Test
