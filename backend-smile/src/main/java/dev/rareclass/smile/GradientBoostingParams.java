@@ -1,6 +1,5 @@
 package dev.rareclass.smile;
 
-import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.model.Hyperparameters;
 import java.util.LinkedHashMap;
 import java.util.Map;
