@@ -9,7 +9,6 @@ import dev.rareclass.domain.experiment.Evaluation;
 import dev.rareclass.domain.experiment.Checksums;
 import dev.rareclass.domain.experiment.FittedPipeline;
 import dev.rareclass.domain.experiment.ModelReport;
-import dev.rareclass.domain.metrics.ConfusionCounts;
 import dev.rareclass.domain.model.ProgressListener;
 import dev.rareclass.domain.port.Outputs;
 import dev.rareclass.domain.port.ModelStore;
@@ -65,20 +64,21 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
             }
             int[] y = table.requireLabels().toArray();
             double[] scores = model.scores(table);
-            // a table of one class: what it cannot tell, and what it does: false alarms or positives caught (as the
-            // Spark engine says)
-            Evaluation.oneClassWarning(table.source(), table.labelMapping().orElse(model.labelMapping()),
-                    ConfusionCounts.of(y, scores, model.threshold())).ifPresent(progress::note);
+            ModelReport report = null;
             Evaluation evaluation;
-            List<Path> written = List.of();
             if (html.isPresent()) {
-                ModelReport report = ModelReport.of("Evaluation of " + request.model().getFileName(),
+                report = ModelReport.of("Evaluation of " + request.model().getFileName(),
                         "every row of " + table.source() + " (" + table.rows() + " rows)", model, table, table, scores);
                 evaluation = report.evaluation();
-                written = reports.writeModelReport(report, html.get(), plots).stream().map(staged::published).toList();
             } else {
                 evaluation = Evaluation.of(model, table, y, scores);
             }
+            // a table of one class: what it cannot tell, and what it does: false alarms or positives caught (as the
+            // Spark engine says), from the evaluation's own counts
+            Evaluation.oneClassWarning(table.source(), table.labelMapping().orElse(model.labelMapping()),
+                    evaluation.metrics().counts()).ifPresent(progress::note);
+            List<Path> written = report == null ? List.of()
+                    : reports.writeModelReport(report, html.get(), plots).stream().map(staged::published).toList();
             json.ifPresent(file -> sink.writeEvaluation(evaluation, file));
             staged.commit();
             return new Result(evaluation, written);
