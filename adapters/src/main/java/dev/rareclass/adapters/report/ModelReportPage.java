@@ -55,19 +55,29 @@ final class ModelReportPage {
         charts.add(new Charts.Chart("confusion-matrix", "Rows: true class; columns: predicted class at threshold "
                 + fmt(threshold) + ". Shading and percentages are shares of the true class.",
                 Charts.confusion("Confusion matrix", c.tp(), c.fp(), c.tn(), c.fn(), negative(), positive()), 560, 420));
-        Zoomed roc = roc();
-        charts.add(new Charts.Chart("roc", "ROC curve; the dashed diagonal is a classifier that guesses. "
-                + "The dot is the operating point at the chosen threshold." + roc.note(), roc.chart()));
-        Zoomed pr = pr();
-        charts.add(new Charts.Chart("pr", "Precision-recall curve; the dashed line is the positive rate ("
-                + fmt(positiveRate()) + "), the precision of guessing. The dot is the operating point." + pr.note(),
-                pr.chart()));
+        // rows of one class: no ROC, precision-recall or gain curve (each divides by the count of a class that is not
+        // there, 0/0 at every threshold), and no precision and recall against the threshold without positives; the
+        // page says why where they would be (oneClassNote)
+        boolean bothClasses = c.positives() > 0 && c.negatives() > 0;
+        if (bothClasses) {
+            Zoomed roc = roc();
+            charts.add(new Charts.Chart("roc", "ROC curve; the dashed diagonal is a classifier that guesses. "
+                    + "The dot is the operating point at the chosen threshold." + roc.note(), roc.chart()));
+            Zoomed pr = pr();
+            charts.add(new Charts.Chart("pr", "Precision-recall curve; the dashed line is the positive rate ("
+                    + fmt(positiveRate()) + "), the precision of guessing. The dot is the operating point." + pr.note(),
+                    pr.chart()));
+        }
         boolean anomaly = report.scoreKind() == ScoreKind.ANOMALY;
         ThresholdCharts.Chosen chosen = ThresholdCharts.Chosen.one(threshold, ev().policy());
-        charts.add(new Charts.Chart("threshold", "Precision and recall of the positive class against the threshold "
-                + "(a row is positive when its score is at least the threshold); the red line is the chosen threshold.",
-                ThresholdCharts.precisionRecall(ev().precisionRecall(),
-                        anomaly && logScale(ev().precisionRecall().thresholds()), chosen)));
+        if (c.positives() > 0) {
+            charts.add(new Charts.Chart("threshold", "Precision and recall of the positive class against the threshold "
+                    + "(a row is positive when its score is at least the threshold); the red line is the chosen threshold."
+                    + (bothClasses ? "" : " These rows are all positive: the recall is the share of them caught, and "
+                    + "the precision is 1 wherever a row is flagged."),
+                    ThresholdCharts.precisionRecall(ev().precisionRecall(),
+                            anomaly && logScale(ev().precisionRecall().thresholds()), chosen)));
+        }
         costChart(chosen).ifPresent(charts::add);
         boolean log = anomaly && logScale(report.scores().scores());
         charts.add(new Charts.Chart("scores", anomaly
@@ -76,13 +86,16 @@ final class ModelReportPage {
                 Charts.histogram(anomaly ? "Reconstruction error by class" : "Score distribution by class",
                         anomaly ? "reconstruction error" : "score", report.scores().scores(), report.scores().labels(),
                         threshold, negative(), positive(), log)));
-        double[][] gain = ThresholdCharts.gain(report.scores().labels(), report.scores().scores());
-        double[] at = ThresholdCharts.operatingPointOnGain(c);
-        charts.add(new Charts.Chart("gain", "Cumulative gain: the share of all positives found when reviewing the "
-                + "rows with the highest scores first; the dashed line reviews them in random order. Lift at 10% of the "
-                + "rows: " + fmt(ThresholdCharts.liftAtTenPercent(gain)) + " (positives found there per positive a random "
-                + "10% holds). The dot is the chosen threshold: it flags " + percent(at[0]) + " of the rows and finds "
-                + percent(at[1]) + " of the positives (lift " + fmt(at[1] / at[0]) + ").", gainChart(gain, at)));
+        if (bothClasses) {
+            double[][] gain = ThresholdCharts.gain(report.scores().labels(), report.scores().scores());
+            double[] at = ThresholdCharts.operatingPointOnGain(c);
+            charts.add(new Charts.Chart("gain", "Cumulative gain: the share of all positives found when reviewing the "
+                    + "rows with the highest scores first; the dashed line reviews them in random order. Lift at 10% of "
+                    + "the rows: " + fmt(ThresholdCharts.liftAtTenPercent(gain)) + " (positives found there per positive "
+                    + "a random 10% holds). The dot is the chosen threshold: it flags " + percent(at[0]) + " of the rows "
+                    + "and finds " + percent(at[1]) + " of the positives (lift " + fmt(at[1] / at[0]) + ").",
+                    gainChart(gain, at)));
+        }
         if (!anomaly) {
             charts.add(new Charts.Chart("calibration", "Reliability: in ten equal-width bins of the score, the mean "
                     + "score against the share of positive rows (scikit-learn's calibration_curve); on the diagonal the "
@@ -320,6 +333,7 @@ final class ModelReportPage {
             summary.put(m.key(), Html.num4(ev().metrics().get(m)));
         }
         page.facts(summary);
+        report.oneClassWarning().ifPresent(w -> page.note("Warning: " + w));
         page.section("dataset", "Dataset");
         page.facts(dataset(d));
         page.section("metrics", "Metrics");
@@ -353,15 +367,29 @@ final class ModelReportPage {
         page.table(List.of("class", "precision", "recall", "f1-score", "support"), reportRows(ev()), 1, null);
         page.paragraph("accuracy " + Html.num4(ev().report().accuracy()));
         page.section("curves", "ROC and precision-recall curves");
-        page.charts(named(all, "roc", "pr"));
+        chartsOrNote(page, named(all, "roc", "pr"), "No ROC or precision-recall curve: " + oneClassRows()
+                + "; both curves divide by the count of each class at every threshold.");
         List<Charts.Chart> byThreshold = named(all, "threshold", "cost");
-        page.section("threshold", byThreshold.size() > 1 ? "Precision, recall and cost against the threshold"
-                : "Precision and recall against the threshold");
+        boolean precisionRecall = !named(all, "threshold").isEmpty();
+        page.section("threshold", precisionRecall && byThreshold.size() > 1
+                ? "Precision, recall and cost against the threshold"
+                : precisionRecall || byThreshold.isEmpty() ? "Precision and recall against the threshold"
+                : "Cost against the threshold");
+        if (!precisionRecall) {
+            page.note("No precision and recall against the threshold: " + oneClassRows()
+                    + "; every flagged row is a false alarm, at any threshold.");
+        }
         page.charts(byThreshold);
         page.section("scores", report.scoreKind() == ScoreKind.ANOMALY ? "Reconstruction error by class" : "Scores by class");
         page.charts(named(all, "scores"));
-        page.section("ranking", report.scoreKind() == ScoreKind.ANOMALY ? "Cumulative gain" : "Cumulative gain and calibration");
-        page.charts(named(all, "gain", "calibration"));
+        List<Charts.Chart> ranking = named(all, "gain", "calibration");
+        boolean gain = !named(all, "gain").isEmpty();
+        page.section("ranking", !gain && !ranking.isEmpty() ? "Calibration"
+                : report.scoreKind() == ScoreKind.ANOMALY ? "Cumulative gain" : "Cumulative gain and calibration");
+        if (!gain) {
+            page.note("No cumulative gain: " + oneClassRows() + "; the gain is the share of all positives found.");
+        }
+        page.charts(ranking);
         List<Charts.Chart> learning = all.stream().filter(c -> c.name().startsWith("learning")).toList();
         if (!learning.isEmpty()) {
             page.section("learning", "Learning curves");
@@ -384,6 +412,21 @@ final class ModelReportPage {
         page.facts(report.provenance());
         return page.render("Written by rareclass " + report.provenance().getOrDefault("rareclass", "")
                 + ". Self-contained: no scripts, nothing loaded from the network.");
+    }
+
+    /** The charts, or the note saying why there are none. */
+    private static void chartsOrNote(Html page, List<Charts.Chart> charts, String note) {
+        if (charts.isEmpty()) {
+            page.note(note);
+        } else {
+            page.charts(charts);
+        }
+    }
+
+    /** "these rows hold no positive row" or "... no negative row": why a chart that needs both classes is missing. */
+    private String oneClassRows() {
+        ConfusionCounts c = ev().metrics().counts();
+        return "these rows hold no " + (c.positives() == 0 ? "positive" : "negative") + " row";
     }
 
     /** The charts of these names that the page has, in page order. */
@@ -417,6 +460,7 @@ final class ModelReportPage {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(Markdown.text(report.title())).append("\n\n");
         md.append(Markdown.text(ev().model() + " on " + report.scoredPart())).append(".\n\n");
+        report.oneClassWarning().ifPresent(w -> md.append("**Warning:** ").append(Markdown.text(w)).append("\n\n"));
         md.append("## Dataset\n\n");
         Markdown.facts(md, dataset(report.dataset()));
         md.append("\n## Metrics\n\nThreshold ").append(ThresholdPolicies.text(ev().metrics().threshold())).append(" (")

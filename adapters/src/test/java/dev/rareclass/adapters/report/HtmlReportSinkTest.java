@@ -172,6 +172,81 @@ class HtmlReportSinkTest {
         }
     }
 
+    /** A report of 200 rows of class {@code only} (0 or 1), scored as {@link #scores} scores them. */
+    static ModelReport oneClassReport(int only) {
+        LabelledScores some = scores(200, 0.5, false, 11);
+        int[] y = new int[200];
+        java.util.Arrays.fill(y, only);
+        LabelledScores ls = new LabelledScores("month.csv", LABEL, y, some.scores());
+        BinaryMetrics m = BinaryMetrics.compute(y, ls.scores(), 0.3, true);
+        Evaluation e = new Evaluation("month.csv", "logistic@smile", "max-f1", m,
+                ClassificationReport.of(m.counts(), "False", "True"), Curves.roc(y, ls.scores()),
+                Curves.precisionRecall(y, ls.scores()));
+        return new ModelReport("Evaluation of month", "every row of month.csv",
+                new DatasetSummary("month.csv", 200, only * 200, 12, LABEL), e, ls, ScoreKind.PROBABILITY,
+                Optional.empty(), Map.of("model", "logistic@smile"), Map.of("rareclass", "0.1.0"), Map.of());
+    }
+
+    @Test
+    void reportOfNegativesOnlyWarnsAndDrawsNoCurveThatNeedsPositives() throws IOException {
+        Path html = dir.resolve("neg.html");
+        Path plots = dir.resolve("neg-plots");
+        ModelReport report = oneClassReport(0);
+        long flagged = report.evaluation().metrics().counts().fp();
+        assertThat(flagged).isBetween(1L, 199L); // some false alarms to count
+        List<Path> written = sink.writeModelReport(report, html, Optional.of(plots));
+
+        Document doc = parse(html);
+        // the console's warning, on the page: roc_auc n/a, the zero_division conventions, the false alarms
+        assertThat(doc.select("#summary p.note").text()).startsWith("Warning: month.csv holds no positive row")
+                .contains("roc_auc is n/a").contains("zero_division")
+                .contains("every flagged row is a false alarm: " + flagged + " of 200 flagged");
+        // ROC, precision-recall, precision/recall against the threshold and gain all divide by the positives
+        assertThat(doc.select("figure.chart").eachAttr("id"))
+                .containsExactly("chart-confusion-matrix", "chart-scores", "chart-calibration");
+        assertThat(doc.select("#curves p.note").text())
+                .isEqualTo("No ROC or precision-recall curve: these rows hold no positive row; both curves divide by "
+                        + "the count of each class at every threshold.");
+        assertThat(doc.select("#threshold p.note").text()).startsWith("No precision and recall against the threshold");
+        assertThat(doc.select("#ranking h2").text()).isEqualTo("Calibration");
+        assertThat(doc.select("#ranking p.note").text()).startsWith("No cumulative gain: these rows hold no positive row");
+        assertThat(Files.readString(dir.resolve("neg.md"))).contains("**Warning:** month.csv holds no positive row");
+        try (var files = Files.list(plots)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted().toList())
+                    .containsExactly("calibration.png", "confusion-matrix.png", "scores.png");
+        }
+        assertThat(written).contains(plots.resolve("scores.png")).doesNotContain(plots.resolve("roc.png"));
+    }
+
+    @Test
+    void reportOfPositivesOnlyWarnsAndKeepsRecallAgainstTheThreshold() throws IOException {
+        Path html = dir.resolve("pos.html");
+        ModelReport report = oneClassReport(1);
+        long caught = report.evaluation().metrics().counts().tp();
+        sink.writeModelReport(report, html, Optional.empty());
+
+        Document doc = parse(html);
+        assertThat(doc.select("#summary p.note").text()).startsWith("Warning: month.csv holds no negative row")
+                .contains("pr_auc is 1 for any scores").contains("caught " + caught + " of 200 positives");
+        // no ROC point at a false-positive rate of 1 (specificity 0 by convention), no flat precision-recall line
+        assertThat(doc.select("figure.chart").eachAttr("id")).containsExactly("chart-confusion-matrix",
+                "chart-threshold", "chart-scores", "chart-calibration");
+        assertThat(doc.select("#curves p.note").text()).startsWith("No ROC or precision-recall curve: these rows hold "
+                + "no negative row");
+        assertThat(doc.select("#chart-threshold figcaption").text())
+                .contains("These rows are all positive: the recall is the share of them caught");
+        assertThat(doc.select("#threshold p.note")).isEmpty();
+    }
+
+    @Test
+    void reportOfBothClassesHasNoOneClassNote() throws IOException {
+        Path html = dir.resolve("both.html");
+        sink.writeModelReport(modelReport(ScoreKind.PROBABILITY, false), html, Optional.empty());
+        Document doc = parse(html);
+        assertThat(doc.select("p.note").text()).doesNotContain("Warning").doesNotContain("these rows hold no");
+        assertThat(doc.select("#ranking h2").text()).isEqualTo("Cumulative gain and calibration");
+    }
+
     @Test
     void anomalyReportShowsReconstructionErrorAndNoLearningCurvesWithoutHistory() throws IOException {
         Path html = dir.resolve("ae.html");

@@ -57,7 +57,11 @@ class NegativeOnlyEvaluationTest {
         assertThat(r.out()).containsPattern("recall +0\\.0000").containsPattern("pr_auc +0\\.0000")
                 .containsPattern("roc_auc +n/a").containsPattern("specificity +0\\.\\d{4}")
                 .containsPattern("flagged +\\d+ of 120 rows, all false alarms");
-        assertThat(report).exists();
+        // the report says it too (its summary and Markdown), and draws no curve that divides by the positives
+        String page = Files.readString(report);
+        assertThat(page).contains(negatives + " holds no positive row").doesNotContain("id=\"chart-roc\"")
+                .doesNotContain("id=\"chart-gain\"").contains("id=\"chart-scores\"");
+        assertThat(Files.readString(dir.resolve("eval.md"))).contains("**Warning:** " + negatives + " holds no positive row");
 
         JsonNode e = new ObjectMapper().readTree(json.toFile());
         assertThat(e.get("recall").asDouble()).isZero();
@@ -126,7 +130,8 @@ class NegativeOnlyEvaluationTest {
                         tp, tp / 40.0))
                 .containsPattern("\\n +0 +0\\.00 +0\\.00 +0\\.00 +0\\n")
                 .doesNotContain("not 1").doesNotContain("flagged").doesNotContain("Exception");
-        assertThat(Files.readString(report)).contains("n/a");
+        assertThat(Files.readString(report)).contains("n/a").contains(positives + " holds no negative row")
+                .doesNotContain("id=\"chart-roc\"").contains("id=\"chart-threshold\"");
 
         assertThat(e.get("specificity").asDouble()).isZero();
         assertThat(e.get("g_mean").asDouble()).isZero();
