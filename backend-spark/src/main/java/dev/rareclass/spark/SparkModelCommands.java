@@ -126,10 +126,11 @@ final class SparkModelCommands {
                     ? m.label() : new LabelMapping(column, positive);
             BinaryMetrics metrics = measured.metrics();
             // a table of negatives (positives) only checks false alarms (catches): with the in-memory engine's warning
-            Evaluation.oneClassWarning(table.source(), label, metrics.counts()).ifPresent(progress::note);
             Evaluation evaluation = new Evaluation(table.source(), m.model(), m.policy(), metrics,
                     ClassificationReport.of(metrics.counts(), label.negativeValue(), label.positiveValue()),
-                    Curves.roc(measured.points(), true), Curves.precisionRecall(measured.points()));
+                    Curves.roc(measured.points(), true), Curves.precisionRecall(measured.points()))
+                    .withOneClassWarning(label);
+            evaluation.warnings().forEach(w -> progress.note(Evaluation.WARNING + w));
             return new EvaluatedOnCluster(table.size(), table.positives(), evaluation);
         } finally {
             scored.unpersist(true);

@@ -333,7 +333,7 @@ final class ModelReportPage {
             summary.put(m.key(), Html.num4(ev().metrics().get(m)));
         }
         page.facts(summary);
-        report.oneClassWarning().ifPresent(w -> page.note("Warning: " + w));
+        ev().warnings().forEach(w -> page.note("Warning: " + w));
         page.section("dataset", "Dataset");
         page.facts(dataset(d));
         page.section("metrics", "Metrics");
@@ -460,7 +460,7 @@ final class ModelReportPage {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(Markdown.text(report.title())).append("\n\n");
         md.append(Markdown.text(ev().model() + " on " + report.scoredPart())).append(".\n\n");
-        report.oneClassWarning().ifPresent(w -> md.append("**Warning:** ").append(Markdown.text(w)).append("\n\n"));
+        ev().warnings().forEach(w -> md.append("**Warning:** ").append(Markdown.text(w)).append("\n\n"));
         md.append("## Dataset\n\n");
         Markdown.facts(md, dataset(report.dataset()));
         md.append("\n## Metrics\n\nThreshold ").append(ThresholdPolicies.text(ev().metrics().threshold())).append(" (")

@@ -181,7 +181,7 @@ class HtmlReportSinkTest {
         BinaryMetrics m = BinaryMetrics.compute(y, ls.scores(), 0.3, true);
         Evaluation e = new Evaluation("month.csv", "logistic@smile", "max-f1", m,
                 ClassificationReport.of(m.counts(), "False", "True"), Curves.roc(y, ls.scores()),
-                Curves.precisionRecall(y, ls.scores()));
+                Curves.precisionRecall(y, ls.scores())).withOneClassWarning(LABEL);
         return new ModelReport("Evaluation of month", "every row of month.csv",
                 new DatasetSummary("month.csv", 200, only * 200, 12, LABEL), e, ls, ScoreKind.PROBABILITY,
                 Optional.empty(), Map.of("model", "logistic@smile"), Map.of("rareclass", "0.1.0"), Map.of());
@@ -236,6 +236,23 @@ class HtmlReportSinkTest {
         assertThat(doc.select("#chart-threshold figcaption").text())
                 .contains("These rows are all positive: the recall is the share of them caught");
         assertThat(doc.select("#threshold p.note")).isEmpty();
+    }
+
+    @Test
+    void evaluationJsonListsTheWarningsAndAnEmptyListOnBothClasses() throws IOException {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var both = mapper.readTree(new FileResultSink().evaluationJson(
+                modelReport(ScoreKind.PROBABILITY, false).evaluation(), false));
+        assertThat(both.get("warnings").isArray()).isTrue();
+        assertThat(both.get("warnings")).isEmpty();
+        Evaluation negatives = oneClassReport(0).evaluation();
+        var json = mapper.readTree(new FileResultSink().evaluationJson(negatives, false));
+        assertThat(json.get("warnings")).hasSize(1);
+        assertThat(json.get("warnings").get(0).asText()).isEqualTo(negatives.warnings().get(0))
+                .startsWith("month.csv holds no positive row");
+        // the console's line is the same sentence after its prefix
+        assertThat(Evaluation.oneClassWarning("month.csv", LABEL, negatives.metrics().counts()))
+                .contains(Evaluation.WARNING + negatives.warnings().get(0));
     }
 
     @Test

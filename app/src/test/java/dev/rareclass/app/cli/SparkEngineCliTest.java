@@ -272,6 +272,13 @@ class SparkEngineCliTest {
                     .isEqualTo(l.get("classification_report").get(row).get("class"));
         }
         assertThat(Files.readString(sparkJson)).doesNotContain("NaN");
+        // the one warning in the JSON of both engines, as each console says it (each model flags its own rows)
+        for (var run : List.of(java.util.Map.entry(spark, s), java.util.Map.entry(local, l))) {
+            String said = run.getKey().err().lines().filter(line -> line.startsWith("warning: ")
+                    && line.contains(" holds no ")).findFirst().orElseThrow().substring("warning: ".length());
+            assertThat(run.getValue().get("warnings")).hasSize(1);
+            assertThat(run.getValue().get("warnings").get(0).asText()).isEqualTo(said);
+        }
         return new OneClassRuns(spark, local);
     }
 

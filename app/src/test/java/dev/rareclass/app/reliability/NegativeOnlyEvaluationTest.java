@@ -64,6 +64,9 @@ class NegativeOnlyEvaluationTest {
         assertThat(Files.readString(dir.resolve("eval.md"))).contains("**Warning:** " + negatives + " holds no positive row");
 
         JsonNode e = new ObjectMapper().readTree(json.toFile());
+        assertThat(e.get("warnings")).hasSize(1);
+        assertThat("warning: " + e.get("warnings").get(0).asText()).isEqualTo(r.err().lines()
+                .filter(l -> l.contains("no positive row")).findFirst().orElseThrow());
         assertThat(e.get("recall").asDouble()).isZero();
         assertThat(e.get("pr_auc").asDouble()).isZero();
         assertThat(e.get("roc_auc").isNull()).isTrue();

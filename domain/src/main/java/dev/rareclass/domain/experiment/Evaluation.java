@@ -26,17 +26,45 @@ import dev.rareclass.domain.metrics.Curve;
  * @param top        precision and recall among the top 1%, 5% and 10% of scores ({@link TopShares})
  * @param intervals  95% bootstrap intervals of pr_auc, roc_auc, recall and precision ({@link BootstrapIntervals}),
  *                   by metric name
+ * @param warnings   what these numbers cannot tell, each a sentence without a "warning: " prefix: on a table of one
+ *                   class, {@link #oneClassWarning}'s ({@link #withOneClassWarning}); shown on the console, in the
+ *                   report and in the JSON
  */
 public record Evaluation(String dataSource, String model, String policy, BinaryMetrics metrics,
                          ClassificationReport report, Curve roc, Curve precisionRecall, List<TopShares.Top> top,
-                         java.util.Map<String, BootstrapIntervals.Interval> intervals) {
+                         java.util.Map<String, BootstrapIntervals.Interval> intervals, List<String> warnings) {
 
     /** The seed of every evaluation's bootstrap: the same rows give the same intervals. */
     public static final long BOOTSTRAP_SEED = 0;
 
+    /** How a warning begins on the console, and not in {@link #warnings()}. */
+    public static final String WARNING = "warning: ";
+
     public Evaluation {
         top = List.copyOf(top);
         intervals = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(intervals));
+        warnings = List.copyOf(warnings);
+    }
+
+    /** Without warnings. */
+    public Evaluation(String dataSource, String model, String policy, BinaryMetrics metrics,
+                      ClassificationReport report, Curve roc, Curve precisionRecall, List<TopShares.Top> top,
+                      java.util.Map<String, BootstrapIntervals.Interval> intervals) {
+        this(dataSource, model, policy, metrics, report, roc, precisionRecall, top, intervals, List.of());
+    }
+
+    /**
+     * This evaluation with {@link #oneClassWarning}'s warning when its rows hold one class only (unchanged
+     * otherwise).
+     *
+     * @param read the label column and positive value the rows were read with
+     */
+    public Evaluation withOneClassWarning(LabelMapping read) {
+        return oneClassWarning(dataSource, read, metrics.counts())
+                .map(w -> new Evaluation(dataSource, model, policy, metrics, report, roc, precisionRecall, top,
+                        intervals, java.util.stream.Stream.concat(warnings.stream(),
+                                java.util.stream.Stream.of(w.substring(WARNING.length()))).toList()))
+                .orElse(this);
     }
 
     /** The top shares and intervals of these labels and scores. */
@@ -85,7 +113,7 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
                 conventions.add("g_mean");
             }
             conventions.add("pr_auc");
-            return Optional.of(String.format(Locale.ROOT, "warning: %s holds no positive row ('%s' never occurs in "
+            return Optional.of(String.format(Locale.ROOT, WARNING + "%s holds no positive row ('%s' never occurs in "
                             + "column '%s'): roc_auc is n/a, and %s are 0 only by %s; every flagged row is a false alarm: "
                             + "%,d of %,d flagged (false-positive rate %.4f)", source, positive, read.column(),
                     listed(conventions), ZERO_DIVISION, flagged, rows, (double) flagged / rows));
@@ -101,7 +129,7 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
             if (counts.fn() > 0) {
                 conventions.add("g_mean");
             }
-            return Optional.of(String.format(Locale.ROOT, "warning: %s holds no negative row ('%s' in column '%s' on "
+            return Optional.of(String.format(Locale.ROOT, WARNING + "%s holds no negative row ('%s' in column '%s' on "
                             + "every row): roc_auc is n/a, %s are 0 only by %s, and pr_auc is 1 for any scores; every "
                             + "row is a positive to catch: caught %,d of %,d positives (recall %.4f)", source, positive,
                     read.column(), listed(conventions), ZERO_DIVISION, counts.tp(), rows,
@@ -140,6 +168,6 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
         ClassificationReport report = ClassificationReport.of(metrics.counts(), mapping.negativeValue(),
                 mapping.positiveValue());
         return new Evaluation(table.source(), model.classifier().id().toString(), model.thresholdPolicy(), metrics,
-                report, y, scores);
+                report, y, scores).withOneClassWarning(table.labelMapping().orElse(model.labelMapping()));
     }
 }

@@ -65,17 +65,6 @@ public record ModelReport(String title, String scoredPart, DatasetSummary datase
                 fitted.validationMetrics());
     }
 
-    /**
-     * What the scored rows cannot tell when they hold one class only, as {@code evaluate} warns on the console
-     * ({@link Evaluation#oneClassWarning}), without its "warning: " prefix; empty when they hold both classes.
-     */
-    public Optional<String> oneClassWarning() {
-        return Evaluation.oneClassWarning(scores.source(), scores.mapping(), evaluation.metrics().counts())
-                .map(w -> w.startsWith(WARNING) ? w.substring(WARNING.length()) : w);
-    }
-
-    private static final String WARNING = "warning: ";
-
     /** What a model is, as label → value lines: kind, parameters, threshold and policy, sampler, inputs, epochs. */
     public static Map<String, String> modelFacts(FittedPipeline m) {
         Map<String, String> facts = new LinkedHashMap<>();

@@ -74,9 +74,8 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
                 evaluation = Evaluation.of(model, table, y, scores);
             }
             // a table of one class: what it cannot tell, and what it does: false alarms or positives caught (as the
-            // Spark engine says), from the evaluation's own counts
-            Evaluation.oneClassWarning(table.source(), table.labelMapping().orElse(model.labelMapping()),
-                    evaluation.metrics().counts()).ifPresent(progress::note);
+            // Spark engine says)
+            evaluation.warnings().forEach(w -> progress.note(Evaluation.WARNING + w));
             List<Path> written = report == null ? List.of()
                     : reports.writeModelReport(report, html.get(), plots).stream().map(staged::published).toList();
             json.ifPresent(file -> sink.writeEvaluation(evaluation, file));
