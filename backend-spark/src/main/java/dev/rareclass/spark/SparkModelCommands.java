@@ -107,14 +107,16 @@ final class SparkModelCommands {
         SparkModelFile.Loaded model = SparkModelFile.read(file, spark);
         SparkModelManifest m = model.manifest();
         DataOptions read = asTrained(file, data, given, m);
-        SparkTables.ForScoring table = SparkTables.readForScoring(spark, read, m.features(), m.imputes(), false,
-                progress);
+        // the warnings said of the table and the model are the evaluation's too: in the JSON
+        List<String> warned = new ArrayList<>();
+        ProgressListener said = progress.alsoNotesTo(Evaluation.warningsInto(warned));
+        SparkTables.ForScoring table = SparkTables.readForScoring(spark, read, m.features(), m.imputes(), false, said);
         progress.note(String.format(Locale.ROOT, "%s: %,d rows, %,d positive (%.2f%%), on %s", table.source(),
                 table.size(), table.positives(), 100.0 * table.positives() / table.size(),
                 spark.sparkContext().master()));
         if (table.source().equals(m.source())) {
-            progress.note("warning: " + table.source() + " is the file this model was trained on: these numbers are "
-                    + "optimistic; evaluate on rows the model never saw");
+            said.note(Evaluation.WARNING + table.source() + " is the file this model was trained on: these numbers "
+                    + "are optimistic; evaluate on rows the model never saw");
         }
         Dataset<Row> scored = SparkEngine.scored(model.pipeline(), table.rows()).persist(StorageLevel.MEMORY_AND_DISK());
         try {
@@ -131,7 +133,7 @@ final class SparkModelCommands {
                     Curves.roc(measured.points(), true), Curves.precisionRecall(measured.points()))
                     .withOneClassWarning(label);
             evaluation.warnings().forEach(w -> progress.note(Evaluation.WARNING + w));
-            return new EvaluatedOnCluster(table.size(), table.positives(), evaluation);
+            return new EvaluatedOnCluster(table.size(), table.positives(), evaluation.withEarlierWarnings(warned));
         } finally {
             scored.unpersist(true);
         }

@@ -188,12 +188,25 @@ class ColleagueWarningsTest {
         Path model = dir.resolve("m.model");
         assertThat(CliRun.of("train", train.toString(), "--label", "y", "--positive", "1", "--model", "logistic",
                 "--out", model.toString(), "-q").exitCode()).isZero();
-        CliRun same = CliRun.of("evaluate", model.toString(), train.toString());
+        Path json = dir.resolve("same.json");
+        Path html = dir.resolve("same.html");
+        CliRun same = CliRun.of("evaluate", model.toString(), train.toString(), "--json", json.toString(), "--report",
+                html.toString());
         assertThat(same.exitCode()).isZero();
         assertThat(same.err()).contains("is the very file this model was trained on");
-        CliRun fresh = CliRun.of("evaluate", model.toString(), other.toString());
+        // the warning goes with the numbers: in the JSON's warnings (as said on the console) and on the report's page
+        String said = same.err().lines().filter(l -> l.contains("very file")).findFirst().orElseThrow();
+        var warnings = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()).get("warnings");
+        assertThat(warnings).hasSize(1);
+        assertThat("warning: " + warnings.get(0).asText()).isEqualTo(said);
+        assertThat(org.jsoup.Jsoup.parse(html.toFile()).select("#summary p.note").text())
+                .isEqualTo("Warning: " + warnings.get(0).asText());
+        Path freshJson = dir.resolve("fresh.json");
+        CliRun fresh = CliRun.of("evaluate", model.toString(), other.toString(), "--json", freshJson.toString());
         assertThat(fresh.exitCode()).isZero();
         assertThat(fresh.err()).doesNotContain("trained on");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(freshJson.toFile()).get("warnings"))
+                .isEmpty();
     }
 
     /** Cross-validation on a table with few positives says so, even under --quiet, and counts them per part. */

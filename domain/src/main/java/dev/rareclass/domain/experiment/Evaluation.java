@@ -61,10 +61,30 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
      */
     public Evaluation withOneClassWarning(LabelMapping read) {
         return oneClassWarning(dataSource, read, metrics.counts())
-                .map(w -> new Evaluation(dataSource, model, policy, metrics, report, roc, precisionRecall, top,
-                        intervals, java.util.stream.Stream.concat(warnings.stream(),
-                                java.util.stream.Stream.of(w.substring(WARNING.length()))).toList()))
-                .orElse(this);
+                .map(w -> withWarnings(warnings, List.of(w.substring(WARNING.length())))).orElse(this);
+    }
+
+    /**
+     * This evaluation with these warnings before its own: what the command said of the table or the model before
+     * scoring (the lines it printed, each without its "warning: " prefix), such as that the table is the model's
+     * training file.
+     */
+    public Evaluation withEarlierWarnings(List<String> earlier) {
+        return earlier.isEmpty() ? this : withWarnings(earlier, warnings);
+    }
+
+    private Evaluation withWarnings(List<String> first, List<String> then) {
+        return new Evaluation(dataSource, model, policy, metrics, report, roc, precisionRecall, top, intervals,
+                java.util.stream.Stream.concat(first.stream(), then.stream()).toList());
+    }
+
+    /** The warnings among a command's notes, without their prefix: for {@link #withEarlierWarnings}. */
+    public static java.util.function.Consumer<String> warningsInto(List<String> kept) {
+        return note -> {
+            if (note.startsWith(WARNING)) {
+                kept.add(note.substring(WARNING.length()));
+            }
+        };
     }
 
     /** The top shares and intervals of these labels and scores. */

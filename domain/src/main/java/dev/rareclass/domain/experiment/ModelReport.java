@@ -65,6 +65,12 @@ public record ModelReport(String title, String scoredPart, DatasetSummary datase
                 fitted.validationMetrics());
     }
 
+    /** This report of another evaluation of the same rows (the same one with more warnings). */
+    public ModelReport withEvaluation(Evaluation other) {
+        return new ModelReport(title, scoredPart, dataset, other, scores, scoreKind, history, model, provenance,
+                validationMetrics);
+    }
+
     /** What a model is, as label → value lines: kind, parameters, threshold and policy, sampler, inputs, epochs. */
     public static Map<String, String> modelFacts(FittedPipeline m) {
         Map<String, String> facts = new LinkedHashMap<>();

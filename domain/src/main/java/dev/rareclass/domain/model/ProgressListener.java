@@ -24,6 +24,28 @@ public interface ProgressListener {
         };
     }
 
+    /** This listener, every note of which {@code sink} hears too (to keep what was said, as it is said). */
+    default ProgressListener alsoNotesTo(java.util.function.Consumer<String> sink) {
+        ProgressListener self = this;
+        return new ProgressListener() {
+            @Override
+            public void update(String task, long done, long total) {
+                self.update(task, done, total);
+            }
+
+            @Override
+            public void update(String task, long done, long total, long round) {
+                self.update(task, done, total, round);
+            }
+
+            @Override
+            public void note(String message) {
+                self.note(message);
+                sink.accept(message);
+            }
+        };
+    }
+
     /**
      * @param task  what is progressing, such as {@code "mlp@dl4j epochs"}
      * @param done  units finished

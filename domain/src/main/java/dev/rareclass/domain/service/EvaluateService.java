@@ -54,28 +54,30 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
                 table = table.withRowCostsFrom(costColumn.get());
             }
             model.preprocessor().requireSameSchema(table); // its one refusal before the notes
-            table.notes().forEach(progress::note);
-            model.labelMapping().warningFor(table).ifPresent(progress::note);
-        model.preprocessor().unseenWarnings(table).forEach(progress::note);
+            // the warnings said of the table and the model are the evaluation's too: in the JSON and the report
+            List<String> warned = new java.util.ArrayList<>();
+            ProgressListener said = progress.alsoNotesTo(Evaluation.warningsInto(warned));
+            table.notes().forEach(said::note);
+            model.labelMapping().warningFor(table).ifPresent(said::note);
+            model.preprocessor().unseenWarnings(table).forEach(said::note);
             String trainedOn = model.provenance().dataSha256();
             if (!trainedOn.isEmpty() && trainedOn.equals(Checksums.sha256(request.data().file()))) {
-                progress.note("warning: " + request.data().file() + " is the very file this model was trained on (same "
-                        + "SHA-256): these numbers are optimistic; evaluate on rows the model never saw");
+                said.note(Evaluation.WARNING + request.data().file() + " is the very file this model was trained on "
+                        + "(same SHA-256): these numbers are optimistic; evaluate on rows the model never saw");
             }
             int[] y = table.requireLabels().toArray();
             double[] scores = model.scores(table);
-            ModelReport report = null;
-            Evaluation evaluation;
-            if (html.isPresent()) {
-                report = ModelReport.of("Evaluation of " + request.model().getFileName(),
-                        "every row of " + table.source() + " (" + table.rows() + " rows)", model, table, table, scores);
-                evaluation = report.evaluation();
-            } else {
-                evaluation = Evaluation.of(model, table, y, scores);
-            }
+            ModelReport report = html.isPresent() ? ModelReport.of("Evaluation of " + request.model().getFileName(),
+                    "every row of " + table.source() + " (" + table.rows() + " rows)", model, table, table, scores)
+                    : null;
+            Evaluation scored = report != null ? report.evaluation() : Evaluation.of(model, table, y, scores);
             // a table of one class: what it cannot tell, and what it does: false alarms or positives caught (as the
             // Spark engine says)
-            evaluation.warnings().forEach(w -> progress.note(Evaluation.WARNING + w));
+            scored.warnings().forEach(w -> progress.note(Evaluation.WARNING + w));
+            Evaluation evaluation = scored.withEarlierWarnings(warned);
+            if (report != null) {
+                report = report.withEvaluation(evaluation);
+            }
             List<Path> written = report == null ? List.of()
                     : reports.writeModelReport(report, html.get(), plots).stream().map(staged::published).toList();
             json.ifPresent(file -> sink.writeEvaluation(evaluation, file));
