@@ -106,6 +106,11 @@ class SparkEngineCliTest {
         assertThat(evaluate.err()).contains("the file this model was trained on");
         assertThat(Files.readString(json)).contains("\"pr_auc\"").contains("\"model\" : \"logistic@spark\"")
                 .contains("\"pr_curve\"");
+        // the warning goes with the numbers, as on the in-memory engine
+        var warnings = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()).get("warnings");
+        assertThat(warnings).hasSize(1);
+        assertThat(evaluate.err()).contains("warning: " + warnings.get(0).asText());
+        assertThat(warnings.get(0).asText()).contains("the file this model was trained on");
 
         Path out = dir.resolve("predictions.csv");
         CliRun predict = CliRun.of("predict", model.toString(), data.toString(), "--engine", "spark", "--master",
