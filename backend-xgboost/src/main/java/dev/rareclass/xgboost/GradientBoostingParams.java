@@ -72,6 +72,11 @@ public record GradientBoostingParams(int trees, int maxDepth, int maxNodes, doub
     static final int MAX_THREADS = 1_024;
     /** XGBoost reads lambda and min_child_weight as 32-bit floats: 1e39 was refused inside it, as an internal error. */
     static final double MAX_FLOAT_PARAM = 1e38;
+    /**
+     * The least positive value of those floats XGBoost takes: it refuses one below the smallest normal float as out of
+     * range ({@code learning-rate=1e-40} was an internal error, exit 70).
+     */
+    static final float MIN_FLOAT_PARAM = Float.MIN_NORMAL;
     /** XGBoost's leaf count is an int; far more leaves than any table has rows to fill. */
     static final int MAX_LEAVES = 1 << 30;
 
@@ -92,6 +97,11 @@ public record GradientBoostingParams(int trees, int maxDepth, int maxNodes, doub
                 ">= 0 and <= 1e38 (XGBoost reads it as a float)");
         require(colsample > 0 && colsample <= 1, COLSAMPLE, colsample, "> 0 and <= 1");
         require(lambda >= 0 && lambda <= MAX_FLOAT_PARAM, LAMBDA, lambda, ">= 0 and <= 1e38 (XGBoost reads it as a float)");
+        requireFloat(LEARNING_RATE, learningRate);
+        requireFloat(SUBSAMPLE, subsample);
+        requireFloat(MIN_CHILD_WEIGHT, minChildWeight);
+        requireFloat(COLSAMPLE, colsample);
+        requireFloat(LAMBDA, lambda);
         require(earlyStopping >= 0 && earlyStopping <= MAX_TREES, EARLY_STOPPING, earlyStopping,
                 "an integer in [0, " + MAX_TREES + "] (0 = off)");
         if (seed == null) {
@@ -105,6 +115,12 @@ public record GradientBoostingParams(int trees, int maxDepth, int maxNodes, doub
         if (!ok) {
             throw new UsageException("parameter " + name + "=" + value + " must be " + what);
         }
+    }
+
+    /** A parameter XGBoost reads as a 32-bit float: 0, or a number the float does not underflow. */
+    private static void requireFloat(String name, double value) {
+        require(value == 0 || value >= MIN_FLOAT_PARAM, name, value,
+                "at least " + MIN_FLOAT_PARAM + ", the smallest positive number XGBoost reads (as a 32-bit float)");
     }
 
     /** Reads and validates user parameters; a {@code UsageException} names the bad or unknown one. */

@@ -113,6 +113,12 @@ class GradientBoostingParamsTest {
             // XGBoost reads these as floats: 1e39 was refused inside it, an internal error (exit 70)
             "lambda|1e39|parameter lambda=1e39",
             "min-child-weight|1e300|parameter min-child-weight=1e300",
+            // and refuses a positive float below the smallest normal one: an internal error too (exit 70)
+            "learning-rate|1e-40|parameter learning-rate=1.0E-40 must be at least 1.1754944E-38, the smallest positive",
+            "subsample|1e-320|parameter subsample=1.0E-320 must be at least 1.1754944E-38, the smallest positive",
+            "colsample|1e-39|parameter colsample=1.0E-39",
+            "min-child-weight|1e-45|parameter min-child-weight=1.0E-45",
+            "lambda|1e-38|parameter lambda=1.0E-38",
             "early-stopping|-1|parameter early-stopping=-1",
             "seed|1.5|parameter seed=1.5 is not an integer",
             "seed|99999999999999999999|parameter seed=99999999999999999999 is outside the 64-bit range",
