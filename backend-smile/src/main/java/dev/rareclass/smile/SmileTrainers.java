@@ -212,6 +212,13 @@ final class SmileTrainers {
             // what SVM.fit does, with a penalty per class
             KernelMachine<double[]> fitted = new LASVM<>(kernel(resolved), c.positive(), c.negative(), resolved.tolerance())
                     .fit(rows, signs, resolved.epochs());
+            if (fitted.vectors().length == 0) { // every multiplier 0: one decision value for every row
+                throw new UsageException("parameter c=" + resolved.c() + (ctx.classWeights().isUniform() ? ""
+                        : " (times the class weights: " + c.positive() + " for positive rows, " + c.negative()
+                        + " for negative)") + " is too small for " + SmileKind.SVM.model + " on these " + rows.length
+                        + " rows: it kept no support vector, so every row would get the same score; use a larger c "
+                        + "(default 1)");
+            }
             SVM<double[]> svm = new SVM<>(fitted.kernel(), fitted.vectors(), fitted.weights(), fitted.intercept());
             double[] decisions = new double[rows.length];
             for (int i = 0; i < rows.length; i++) {

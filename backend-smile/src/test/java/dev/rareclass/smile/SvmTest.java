@@ -1,10 +1,12 @@
 package dev.rareclass.smile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.rareclass.domain.data.FeatureMatrix;
 import dev.rareclass.domain.data.Labels;
+import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.model.ClassWeights;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.TrainingContext;
@@ -66,6 +68,24 @@ class SvmTest {
         assertThat(train(Map.of()).params().asMap()).containsKeys("gamma").doesNotContainEntry("gamma", "scale");
         assertThat(train(Map.of("kernel", "linear")).params().asMap()).doesNotContainKey("gamma");
         assertThat(train(Map.of("gamma", "0.25")).params().asMap()).containsEntry("gamma", "0.25");
+    }
+
+    /**
+     * A penalty so small that LASVM keeps no support vector (on these rows from about c=1e-5) left a machine that scores
+     * every row alike, refused by the classifier as an internal error (exit 70); it is a usage error naming c.
+     */
+    @Test
+    void aPenaltyTooSmallToKeepASupportVectorIsRefusedNamingC() {
+        for (String kernel : new String[] {"rbf", "linear"}) {
+            assertThatThrownBy(() -> train(Map.of("kernel", kernel, "c", "1e-8")))
+                    .as(kernel).isInstanceOf(UsageException.class)
+                    .hasMessage("parameter c=1.0E-8 is too small for svm@smile on these 400 rows: it kept no support vector, "
+                            + "so every row would get the same score; use a larger c (default 1)");
+        }
+        assertThatThrownBy(() -> train(Map.of(), TRAIN, new ClassWeights(1e-8, 1)))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("parameter c=1.0 (times the class weights: 1.0E-8 for positive rows, 1.0 for "
+                        + "negative) is too small");
     }
 
     private static SmileSvmClassifier train(Map<String, String> params, TestData.Set data, ClassWeights weights) {
