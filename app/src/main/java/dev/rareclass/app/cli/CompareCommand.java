@@ -88,14 +88,21 @@ final class CompareCommand extends ExperimentCommand {
             Candidate c = Candidate.parse(model, Hyperparameters.empty());
             ModelId id = ModelId.parse(model);
             Map<String, String> own = new LinkedHashMap<>();
+            Map<String, String> givenAs = new LinkedHashMap<>(); // each parameter of this model: the --param that set it
             for (Map.Entry<String, String> p : given.asMap().entrySet()) {
                 String key = p.getKey();
                 int dot = key.indexOf('.');
-                if (dot < 0) {
-                    own.put(key, p.getValue());
-                } else if (addresses(key.substring(0, dot), id)) {
-                    own.put(key.substring(dot + 1), p.getValue());
+                if (dot >= 0 && !addresses(key.substring(0, dot), id)) {
+                    continue;
                 }
+                String name = key.substring(dot + 1);
+                String before = own.put(name, p.getValue());
+                if (before != null && !before.equals(p.getValue())) {
+                    // the later one won: --param k=5 --param knn.k=3 and the same two the other way round differed
+                    throw new UsageException("--param " + givenAs.get(name) + "=" + before + " and --param " + key + "="
+                            + p.getValue() + " both set " + name + " of " + model + "; give it once");
+                }
+                givenAs.putIfAbsent(name, key);
             }
             out.add(c.withParams(Hyperparameters.of(own)));
         }

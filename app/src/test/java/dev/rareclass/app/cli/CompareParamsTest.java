@@ -40,4 +40,21 @@ class CompareParamsTest {
         assertThatThrownBy(() -> CompareCommand.candidates(List.of("logistic"), List.of("logistic@smile.lambda=1")))
                 .isInstanceOf(UsageException.class).hasMessageContaining("no model 'logistic@smile'");
     }
+
+    @Test
+    void twoValuesForOneParameterOfAModelAreRefusedWhicheverComesFirst() {
+        // the later --param won: k=5 then knn.k=3 fitted k=3, and the same two the other way round k=5
+        assertThatThrownBy(() -> CompareCommand.candidates(List.of("knn", "logistic"), List.of("seed=5", "knn.seed=3")))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--param seed=5 and --param knn.seed=3 both set seed of knn; give it once");
+        assertThatThrownBy(() -> CompareCommand.candidates(List.of("knn", "logistic"), List.of("knn.seed=3", "seed=5")))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--param knn.seed=3 and --param seed=5 both set seed of knn; give it once");
+        assertThatThrownBy(() -> CompareCommand.candidates(List.of("mlp@dl4j"), List.of("mlp.hidden=8", "mlp@dl4j.hidden=16")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("both set hidden of mlp@dl4j");
+        // the same value twice is harmless, as --param k=3 --param k=3 is
+        var c = CompareCommand.candidates(List.of("knn", "logistic"), List.of("seed=5", "knn.seed=5", "logistic.lambda=2"));
+        assertThat(params(c, 0)).containsExactly(Map.entry("seed", "5"));
+        assertThat(params(c, 1)).containsOnly(Map.entry("seed", "5"), Map.entry("lambda", "2"));
+    }
 }
