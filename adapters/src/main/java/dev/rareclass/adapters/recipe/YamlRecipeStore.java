@@ -147,6 +147,9 @@ public final class YamlRecipeStore implements RecipeStore {
      * until the heap was full (exit 70), and a recipe with one 30 MB value ran for minutes in gigabytes.
      */
     private static byte[] bounded(Path file, String what) throws IOException {
+        if (file.toString().isEmpty()) { // the working folder, which was refused as "': is a folder", exit 66
+            throw new UsageException("a " + what + " needs a file name (got an empty one)");
+        }
         try (java.io.InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
@@ -896,6 +899,9 @@ public final class YamlRecipeStore implements RecipeStore {
             }
             if (!v.isValueNode()) {
                 throw new UsageException(where + ": " + name(section, key) + " must be a single value, got " + show(v));
+            }
+            if (fallback == null && key.equals("file") && v.asText().isBlank()) { // resolved, it was the recipe's folder
+                throw new UsageException(where + ": " + name(section, key) + " is empty; give the data file's path");
             }
             return v.asText();
         }

@@ -142,6 +142,23 @@ class YamlRecipeStoreTest {
                 .hasMessage(folder + ": is a folder, not a recipe file");
     }
 
+    /**
+     * An empty file name is the working folder: {@code run ''} and {@code --space ''} were refused as "': is a folder"
+     * (exit 66), and a recipe's {@code file: ''} as its own folder not being a table. Each is a usage error saying so.
+     */
+    @Test
+    void anEmptyFileNameIsAUsageErrorSayingSo() throws IOException {
+        assertThatThrownBy(() -> store.read(Path.of(""))).isInstanceOf(UsageException.class)
+                .hasMessage("a recipe needs a file name (got an empty one)");
+        assertThatThrownBy(() -> store.readSearchSpace(Path.of(""))).isInstanceOf(UsageException.class)
+                .hasMessage("a search space needs a file name (got an empty one)");
+        for (String empty : new String[] {"''", "' '"}) {
+            Path r = write("empty-file.yaml", "data:\n  file: " + empty + "\n  label: y\n  positive: '1'\nmodels: [logistic]\n");
+            assertThatThrownBy(() -> store.read(r)).as(empty).isInstanceOf(UsageException.class)
+                    .hasMessage(r + ": data.file is empty; give the data file's path");
+        }
+    }
+
     @Test
     void anAliasIsRefusedNamingItsLine() throws IOException {
         // before: Jackson read *three as the text "three": "split.folds must be an integer, got 'three'"
