@@ -848,7 +848,8 @@ public final class YamlRecipeStore implements RecipeStore {
                 break;
             }
         }
-        said = firstLine(said).replaceAll("org\\.yaml\\.snakeyaml\\.events\\.(\\w+)Event\\([^)]*\\)", "$1");
+        said = firstLine(said).replaceAll("org\\.yaml\\.snakeyaml\\.events\\.(\\w+)Event\\([^)]*\\)", "$1")
+                .replaceAll(", from `StreamReadConstraints\\.\\w+\\(\\)`", ""); // where Jackson's limits are set
         return new DataException(where + at + ": not a readable " + what + " (" + said + ")", e);
     }
 

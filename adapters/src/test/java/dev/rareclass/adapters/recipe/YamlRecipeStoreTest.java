@@ -142,6 +142,18 @@ class YamlRecipeStoreTest {
                 .hasMessage(folder + ": is a folder, not a recipe file");
     }
 
+    /** Jackson's nesting limit is said in the user's words: its message named the Java method that sets it. */
+    @Test
+    void aDocumentNestedPastTheLimitIsRefusedWithoutNamingJacksonsApi() throws IOException {
+        Path deep = write("deep.yaml", DATA + "models: " + "[".repeat(1500) + "]".repeat(1500) + "\n");
+        assertThatThrownBy(() -> store.read(deep)).isInstanceOf(DataException.class)
+                .hasMessage(deep + ": not a readable recipe (Document nesting depth (1001) exceeds the maximum allowed "
+                        + "(1000))");
+        Path space = write("deep-space.yaml", "k: " + "{a: ".repeat(1500) + "1" + "}".repeat(1500) + "\n");
+        assertThatThrownBy(() -> store.readSearchSpace(space)).isInstanceOf(DataException.class)
+                .hasMessageContaining("exceeds the maximum allowed (1000))").hasMessageNotContaining("StreamReadConstraints");
+    }
+
     /**
      * An empty file name is the working folder: {@code run ''} and {@code --space ''} were refused as "': is a folder"
      * (exit 66), and a recipe's {@code file: ''} as its own folder not being a table. Each is a usage error saying so.
