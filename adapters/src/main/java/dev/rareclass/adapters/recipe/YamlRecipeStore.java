@@ -983,6 +983,11 @@ public final class YamlRecipeStore implements RecipeStore {
                     throw new UsageException(where + ": " + field + "." + e.getKey()
                             + " must be a single value or a list of them, got " + show(e.getValue()));
                 }
+                try {
+                    Hyperparameters.requirePrintable(e.getKey(), scalar(e.getValue()));
+                } catch (UsageException bad) {
+                    throw new UsageException(where + ": " + field + ": " + bad.getMessage());
+                }
                 m.put(e.getKey(), scalar(e.getValue()));
             });
             return Hyperparameters.of(m);

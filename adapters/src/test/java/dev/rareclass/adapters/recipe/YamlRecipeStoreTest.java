@@ -172,6 +172,14 @@ class YamlRecipeStoreTest {
     }
 
     @Test
+    void aControlCharacterInAModelParameterIsRefusedNamingTheField() throws IOException {
+        Path r = write("control.yaml", DATA + "models: [{model: knn, params: {k: \"3\\u0001\"}}]\n");
+        assertThatThrownBy(() -> store.read(r)).isInstanceOf(UsageException.class)
+                .hasMessage(r + ": models.knn.params: parameter k=3? holds a control character (U+0001); write the value "
+                        + "without it");
+    }
+
+    @Test
     void anAliasIsRefusedNamingItsLine() throws IOException {
         // before: Jackson read *three as the text "three": "split.folds must be an integer, got 'three'"
         Path r = write("alias.yaml", DATA + "models: [logistic]\nsplit: {kind: kfold, folds: *three}\n");

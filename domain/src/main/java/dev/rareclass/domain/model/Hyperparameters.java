@@ -47,8 +47,9 @@ public final class Hyperparameters {
             if (eq <= 0) {
                 throw new UsageException("parameter '" + pair + "' is not of the form key=value");
             }
-            String key = pair.substring(0, eq).trim();
-            String value = pair.substring(eq + 1).trim();
+            String key = pair.substring(0, eq).strip();
+            String value = pair.substring(eq + 1).strip();
+            requirePrintable(key, value);
             String before = out.put(key, value);
             if (before != null && !before.equals(value)) { // which one was meant? (the same twice is harmless)
                 throw new UsageException("parameter " + key + " is given twice (" + before + " and " + value
@@ -56,6 +57,19 @@ public final class Hyperparameters {
             }
         }
         return new Hyperparameters(out);
+    }
+
+    /**
+     * Refuses a control character in a parameter a user wrote ({@code --param}, a recipe): trimming dropped one at either
+     * end ({@code k=5\u0001} was taken as {@code k=5}), and one inside (a newline) broke the refusal's message in two.
+     */
+    public static void requirePrintable(String key, String value) {
+        String pair = key + "=" + value;
+        pair.codePoints().filter(Character::isISOControl).findFirst().ifPresent(c -> {
+            throw new UsageException("parameter " + dev.rareclass.domain.error.Quoting.printable(pair)
+                    + " holds a control character (U+" + String.format(java.util.Locale.ROOT, "%04X", c)
+                    + "); write the value without it");
+        });
     }
 
     public Map<String, String> asMap() {

@@ -29,6 +29,22 @@ class HyperparametersTest {
         assertThatThrownBy(() -> p.choice("optimizer", "adam", Set.of("adam", "sgd"))).hasMessageContaining("adam, sgd");
     }
 
+    /**
+     * A control character was trimmed away at either end ({@code k=5\u0001} trained k=5) and kept inside, where a newline
+     * split the refusal's one line in two ("parameter k=3", then "x is not an integer").
+     */
+    @Test
+    void aControlCharacterInANameOrValueIsRefusedShownAsAQuestionMark() {
+        assertThatThrownBy(() -> Hyperparameters.parse(List.of("k=5\u0001"))).isInstanceOf(UsageException.class)
+                .hasMessage("parameter k=5? holds a control character (U+0001); write the value without it");
+        assertThatThrownBy(() -> Hyperparameters.parse(List.of("k=3\nx"))).isInstanceOf(UsageException.class)
+                .hasMessage("parameter k=3?x holds a control character (U+000A); write the value without it");
+        assertThatThrownBy(() -> Hyperparameters.parse(List.of("\u001b[31mk=3"))).isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("parameter ?[31mk=3 holds a control character (U+001B)");
+        // white space around a name or value is still no part of it, a tab or newline included
+        assertThat(Hyperparameters.parse(List.of(" k\t= 3\n")).asMap()).containsExactly(Map.entry("k", "3"));
+    }
+
     @Test
     void aListWithAnEmptyElementIsRefusedNotShortened() {
         // hidden=16,,16 built two layers and hidden=16, one, while dropout=0.2,,0.1 was refused
