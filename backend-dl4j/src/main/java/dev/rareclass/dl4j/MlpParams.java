@@ -144,7 +144,7 @@ public record MlpParams(List<Integer> hidden, List<String> activations, List<Str
         List<String> inits = LayerLists.words(p, "init", n, INITS, i -> defaultInit(activations.get(i)));
         List<Double> dropouts = LayerLists.decimals(p, "dropout", n, 0, 0, MAX_DROPOUT);
         String optimizer = p.choice("optimizer", "adam", OPTIMIZERS);
-        double lr = p.decimal("learning-rate", MLP_LEARNING_RATE, Double.MIN_VALUE, 10);
+        double lr = p.positive("learning-rate", MLP_LEARNING_RATE, 10);
         double momentum = momentum(p, optimizer);
         double rho = rho(p, optimizer);
         double l1 = p.decimal("l1", 0, 0, 1e6);
@@ -162,7 +162,7 @@ public record MlpParams(List<Integer> hidden, List<String> activations, List<Str
     public static MlpParams logistic(Hyperparameters p) {
         p.requireKnown(LOGISTIC_NAMES, "logistic@dl4j");
         String optimizer = p.choice("optimizer", "adam", OPTIMIZERS);
-        double lr = p.decimal("learning-rate", LOGISTIC_LEARNING_RATE, Double.MIN_VALUE, 10);
+        double lr = p.positive("learning-rate", LOGISTIC_LEARNING_RATE, 10);
         double l2 = l2(p);
         int epochs = p.integer("epochs", LOGISTIC_EPOCHS, 1, 1_000_000);
         int batch = batchSize(p, ALL_ROWS);

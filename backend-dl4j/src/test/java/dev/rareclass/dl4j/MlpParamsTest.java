@@ -112,6 +112,19 @@ class MlpParamsTest {
                 .hasMessageContaining(name);
     }
 
+    /** The learning rate's range began at Double.MIN_VALUE and read "out of range [4.9E-324, 10]". */
+    @Test
+    void aLearningRateOutOfRangeSaysItMustBePositive() {
+        for (String lr : new String[] {"0", "-0", "-1", "1e309"}) {
+            assertThatThrownBy(() -> MlpParams.of(hp("learning-rate=" + lr))).as(lr).isInstanceOf(UsageException.class)
+                    .hasMessage("parameter learning-rate=" + lr + " must be > 0 and <= 10");
+            assertThatThrownBy(() -> MlpParams.logistic(hp("learning-rate=" + lr))).as(lr)
+                    .hasMessage("parameter learning-rate=" + lr + " must be > 0 and <= 10");
+            assertThatThrownBy(() -> AutoencoderParams.of(hp("learning-rate=" + lr))).as(lr)
+                    .hasMessage("parameter learning-rate=" + lr + " must be > 0 and <= 10");
+        }
+    }
+
     @Test
     void unknownKeyListsKnownOnes() {
         assertThatThrownBy(() -> MlpParams.of(hp("hiden=8")))

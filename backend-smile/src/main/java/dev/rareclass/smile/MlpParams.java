@@ -170,7 +170,7 @@ public record MlpParams(List<Integer> hidden, List<String> activations, List<Dou
         if (p.asMap().containsKey("rho") && !optimizer.equals("rmsprop")) {
             throw new UsageException("parameter rho applies to optimizer=rmsprop only, not " + optimizer);
         }
-        double lr = p.decimal("learning-rate", 0.001, Double.MIN_VALUE, 10);
+        double lr = p.positive("learning-rate", 0.001, 10);
         double momentum = optimizer.equals("sgd") ? p.decimal("momentum", 0.9, 0, 0.999999) : 0;
         double rho = p.decimal("rho", DEFAULT_RHO, 1e-6, 0.999999);
         refuseDl4jWord(p, "l2", "auto", "10/N for N training rows", "a number >= 0, the same coefficient (default 0)");

@@ -213,7 +213,9 @@ class ParamsTest {
         "mlp|hidden=0|hidden",
         "mlp|activation=softplus|activation=softplus",
         "mlp|optimizer=adagrad|optimizer=adagrad",
-        "mlp|learning-rate=0|learning-rate=0",
+        "mlp|learning-rate=0|learning-rate=0 must be > 0 and <= 10", // it was "out of range [4.9E-324, 10]"
+        "mlp|learning-rate=-1|learning-rate=-1 must be > 0 and <= 10",
+        "mlp|learning-rate=11|learning-rate=11 must be > 0 and <= 10",
         "mlp|epochs=0|epochs=0",
         "mlp|batch-size=0|batch-size=0",
         "mlp|dropout=1|dropout=1.0",

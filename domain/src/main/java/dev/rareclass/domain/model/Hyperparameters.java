@@ -126,10 +126,17 @@ public final class Hyperparameters {
 
     /** A share in (0, 1], such as a learning rate or a subsample; 0 is refused naming the parameter. */
     public double positiveFraction(String key, double fallback) {
-        // one message for 0 and for 1.5: "out of range [0, 1]" was said of 1.5, and then 0 was refused too
+        return positive(key, fallback, 1);
+    }
+
+    /**
+     * A number in (0, max], such as a network's learning rate. One message for 0 and for too much: "out of range [0, 1]"
+     * was said of 1.5, and then 0 was refused too; a range from {@code Double.MIN_VALUE} read "[4.9E-324, 10]".
+     */
+    public double positive(String key, double fallback, double max) {
         double v = decimal(key, fallback, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
-        if (!(v > 0 && v <= 1)) {
-            throw new UsageException("parameter " + key + "=" + values.get(key) + " must be > 0 and <= 1");
+        if (!(v > 0 && v <= max)) {
+            throw new UsageException("parameter " + key + "=" + values.get(key) + " must be > 0 and <= " + written(max));
         }
         return v;
     }
