@@ -462,7 +462,9 @@ public final class YamlRecipeStore implements RecipeStore {
             Candidate model = k.field("tune.model", () -> Candidate.parse(tuned, fixed));
             String search = k.text(t, "search", "random", "tune");
             int trials = k.integer(t, "trials", 10, "tune");
-            k.require(trials >= 1, "tune.trials", trials, "1 or more");
+            // as split.repeats: the search's own check said "--trials", an option the recipe's user never typed
+            k.require(trials >= 1 && trials <= SearchSpace.MAX_TRIALS, "tune.trials", trials,
+                    "from 1 to " + String.format(Locale.ROOT, "%,d", SearchSpace.MAX_TRIALS));
             if (t.has("trials") && search.trim().equalsIgnoreCase("grid")) {
                 throw new UsageException(where + ": tune.trials sets a random search's budget; search: grid tries every "
                         + "point of tune.space: give one of them");

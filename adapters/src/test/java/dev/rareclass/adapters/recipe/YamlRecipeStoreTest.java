@@ -179,6 +179,14 @@ class YamlRecipeStoreTest {
                         + "without it");
     }
 
+    /** The search's own limit was said of "--trials", an option the recipe's user never typed, under "tune.space". */
+    @Test
+    void tooManyTrialsAreRefusedNamingTuneTrials() throws IOException {
+        Path r = write("trials.yaml", DATA + "tune: {model: knn, trials: 1000000000, space: {k: [3, 5]}}\n");
+        assertThatThrownBy(() -> store.read(r)).isInstanceOf(UsageException.class)
+                .hasMessage(r + ": tune.trials must be from 1 to 100,000, got 1000000000");
+    }
+
     @Test
     void anAliasIsRefusedNamingItsLine() throws IOException {
         // before: Jackson read *three as the text "three": "split.folds must be an integer, got 'three'"

@@ -679,6 +679,9 @@ class UsageValueCorpusTest {
             {"report empty", "report: ''", "report"},
             // it said '--repeats must be between 1 and 1000', an option the recipe's user never typed
             {"split repeats too many", "split: {kind: kfold, folds: 2, repeats: 1000000000}", "split.repeats", "1000000000"},
+            // and '--trials must be between 1 and 100,000', prefixed 'tune.space'
+            {"tune trials too many", "tune: {model: random-forest, trials: 1000000000, space: {trees: [3, 5]}}",
+                "tune.trials", "1000000000"},
         };
         for (String[] b : bad) {
             List<String> mentions = new ArrayList<>(List.of(b).subList(2, b.length));
