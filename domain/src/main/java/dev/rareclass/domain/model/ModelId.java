@@ -17,12 +17,17 @@ public record ModelId(String kind, Optional<String> backend) {
     public ModelId {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(backend, "backend");
-        if (kind.isBlank() || kind.contains("@")) {
+        if (notAName(kind)) {
             throw new UsageException("model '" + kind + backend.map(b -> "@" + b).orElse("") + "': the kind is not a name");
         }
-        if (backend.isPresent() && (backend.get().isBlank() || backend.get().contains("@"))) {
+        if (backend.isPresent() && notAName(backend.get())) {
             throw new UsageException("model '" + kind + "@" + backend.get() + "': the backend is not a name");
         }
+    }
+
+    /** Blank, with an {@code @}, or with a control character (which trimming dropped at either end: {@code knn\u0001} ran knn). */
+    private static boolean notAName(String name) {
+        return name.isBlank() || name.contains("@") || name.codePoints().anyMatch(Character::isISOControl);
     }
 
     /** A kind on a named backend. */
@@ -41,7 +46,7 @@ public record ModelId(String kind, Optional<String> backend) {
      * @throws UsageException for an empty name or a misplaced {@code @}
      */
     public static ModelId parse(String text) {
-        String s = text == null ? "" : text.trim();
+        String s = text == null ? "" : text.strip();
         if (s.isEmpty()) {
             throw new UsageException("empty model name");
         }

@@ -25,6 +25,13 @@ class ModelIdTest {
         assertThatThrownBy(() -> ModelId.parse(text)).isInstanceOf(UsageException.class);
     }
 
+    /** String.trim took a control character at either end for white space: models: ["knn\u0001"] compared knn. */
+    @ParameterizedTest
+    @ValueSource(strings = {"knn\u0001", "\u001bknn", "knn@smile\u0000", "kn\nn"})
+    void aControlCharacterIsNoPartOfAName(String text) {
+        assertThatThrownBy(() -> ModelId.parse(text)).isInstanceOf(UsageException.class).hasMessageContaining("is not a name");
+    }
+
     @Test
     void anExplicitBackendWinsOverADefaultOne() {
         assertThat(ModelId.parse("mlp@dl4j").orOnBackend(Optional.of("smile"))).isEqualTo(ModelId.of("mlp", "dl4j"));
