@@ -637,6 +637,15 @@ public final class YamlRecipeStore implements RecipeStore {
         } catch (IOException e) {
             throw unreadable(file, "search space", e);
         }
+        if (root != null && root.path("space").isObject() && root.size() > 1) {
+            // no model has a parameter named space: the others were read as parameters beside one named space
+            // ("space.space: 'k' is not uniform, log-uniform or int")
+            List<String> beside = new ArrayList<>();
+            root.fieldNames().forEachRemaining(beside::add);
+            beside.remove("space");
+            throw new UsageException(where + ": 'space' holds the parameters searched, so no key stands beside it; "
+                    + "move " + String.join(", ", beside) + " into it, or write the parameters without 'space'");
+        }
         if (root != null && root.has("space") && root.size() == 1) {
             root = root.get("space");
         }

@@ -187,6 +187,17 @@ class YamlRecipeStoreTest {
                 .hasMessage(r + ": tune.trials must be from 1 to 100,000, got 1000000000");
     }
 
+    /** A key beside "space:" made space a parameter: "space.space: 'k' is not uniform, log-uniform or int". */
+    @Test
+    void aKeyBesideSpaceInASearchSpaceFileIsRefusedNamingIt() throws IOException {
+        Path f = write("space.yaml", "space: {k: [3, 5]}\nseed: [1, 2]\n");
+        assertThatThrownBy(() -> store.readSearchSpace(f)).isInstanceOf(UsageException.class)
+                .hasMessage(f + ": 'space' holds the parameters searched, so no key stands beside it; move seed into it, or "
+                        + "write the parameters without 'space'");
+        assertThat(store.readSearchSpace(write("wrapped.yaml", "space: {k: [3, 5], seed: [1, 2]}\n")).params())
+                .hasSize(2);
+    }
+
     @Test
     void anAliasIsRefusedNamingItsLine() throws IOException {
         // before: Jackson read *three as the text "three": "split.folds must be an integer, got 'three'"
