@@ -579,12 +579,12 @@ public final class YamlRecipeStore implements RecipeStore {
         }
         Map<String, SearchSpace.Distribution> m = new LinkedHashMap<>();
         node.properties().forEach(e -> m.put(e.getKey(), k.field(section + "." + e.getKey(),
-                () -> distribution(e.getValue()))));
+                () -> distribution(e.getKey(), e.getValue()))));
         return k.field(section, () -> new SearchSpace(m));
     }
 
     /** One entry of a search space; a {@code UsageException} says what is wrong, the caller names the entry. */
-    private static SearchSpace.Distribution distribution(JsonNode v) {
+    private static SearchSpace.Distribution distribution(String name, JsonNode v) {
         String expected = "a list of values or {uniform|log-uniform|int: [low, high]}";
         if (v.isArray()) {
             List<String> values = new ArrayList<>();
@@ -594,6 +594,7 @@ public final class YamlRecipeStore implements RecipeStore {
                     throw new UsageException("each value of the list must be a single value or a list of them, got "
                             + Keys.show(x));
                 }
+                Hyperparameters.requirePrintable(name, scalar(x)); // as a recipe's params: a newline broke the message
                 values.add(scalar(x));
             }
             return new SearchSpace.Choice(values);

@@ -172,11 +172,14 @@ class YamlRecipeStoreTest {
     }
 
     @Test
-    void aControlCharacterInAModelParameterIsRefusedNamingTheField() throws IOException {
+    void aControlCharacterInAModelParameterOrASearchedValueIsRefusedNamingTheField() throws IOException {
         Path r = write("control.yaml", DATA + "models: [{model: knn, params: {k: \"3\\u0001\"}}]\n");
         assertThatThrownBy(() -> store.read(r)).isInstanceOf(UsageException.class)
                 .hasMessage(r + ": models.knn.params: parameter k=3? holds a control character (U+0001); write the value "
                         + "without it");
+        Path space = write("control-space.yaml", "k: [3, \"3\\nx\"]\n");
+        assertThatThrownBy(() -> store.readSearchSpace(space)).isInstanceOf(UsageException.class)
+                .hasMessage(space + ": space.k: parameter k=3?x holds a control character (U+000A); write the value without it");
     }
 
     /** The search's own limit was said of "--trials", an option the recipe's user never typed, under "tune.space". */
