@@ -39,7 +39,7 @@ public final class Hyperparameters {
         return new Hyperparameters(values);
     }
 
-    /** Parses {@code key=value} strings; a repeated key keeps the last value. */
+    /** Parses {@code key=value} strings; a key given twice with two different values is refused (the same twice is kept). */
     public static Hyperparameters parse(Collection<String> pairs) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String pair : pairs) {
@@ -152,7 +152,9 @@ public final class Hyperparameters {
         try {
             v = parse.apply(raw);
         } catch (NumberFormatException e) {
-            throw new UsageException("parameter " + key + "=" + raw + " is not " + kind);
+            // a whole number too large for its type was called "not an integer" (k=99999999999)
+            throw new UsageException("parameter " + key + "=" + raw + (raw.strip().matches("[+-]?[0-9]+")
+                    ? " is out of range [" + shown(min) + ", " + shown(max) + "]" : " is not " + kind));
         }
         if (!inRange.test(v)) {
             throw new UsageException("parameter " + key + "=" + raw + " is out of range [" + shown(min) + ", "

@@ -34,6 +34,18 @@ class HyperparametersTest {
      * split the refusal's one line in two ("parameter k=3", then "x is not an integer").
      */
     @Test
+    void aWholeNumberTooLargeForItsTypeIsOutOfRangeNotAnythingButAnInteger() {
+        // k=99999999999 was "not an integer"
+        Hyperparameters p = Hyperparameters.parse(List.of("k=99999999999", "epochs=-99999999999", "trees=1.5"));
+        assertThatThrownBy(() -> p.integer("k", 5, 1, 10_000)).isInstanceOf(UsageException.class)
+                .hasMessage("parameter k=99999999999 is out of range [1, 10000]");
+        assertThatThrownBy(() -> p.integer("epochs", 5, 1, 100)).isInstanceOf(UsageException.class)
+                .hasMessage("parameter epochs=-99999999999 is out of range [1, 100]");
+        assertThatThrownBy(() -> p.integer("trees", 5, 1, 100)).isInstanceOf(UsageException.class)
+                .hasMessage("parameter trees=1.5 is not an integer");
+    }
+
+    @Test
     void aControlCharacterInANameOrValueIsRefusedShownAsAQuestionMark() {
         assertThatThrownBy(() -> Hyperparameters.parse(List.of("k=5\u0001"))).isInstanceOf(UsageException.class)
                 .hasMessage("parameter k=5? holds a control character (U+0001); write the value without it");
