@@ -94,7 +94,7 @@ public record AutoencoderParams(List<Integer> layers, List<String> activations, 
         double l1Activity = p.decimal("l1-activity", 1e-3, 0, 1e6);
         double clip = clipOf(p);
         String optimizer = p.choice("optimizer", "adam", MlpParams.OPTIMIZERS);
-        double lr = p.positive("learning-rate", 0.001, 10);
+        double lr = MlpParams.learningRate(p, 0.001);
         double momentum = MlpParams.momentum(p, optimizer);
         double rho = MlpParams.rho(p, optimizer);
         double l2 = p.decimal("l2", 0, 0, 1e6);

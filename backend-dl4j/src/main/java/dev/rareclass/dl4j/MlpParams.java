@@ -144,7 +144,7 @@ public record MlpParams(List<Integer> hidden, List<String> activations, List<Str
         List<String> inits = LayerLists.words(p, "init", n, INITS, i -> defaultInit(activations.get(i)));
         List<Double> dropouts = LayerLists.decimals(p, "dropout", n, 0, 0, MAX_DROPOUT);
         String optimizer = p.choice("optimizer", "adam", OPTIMIZERS);
-        double lr = p.positive("learning-rate", MLP_LEARNING_RATE, 10);
+        double lr = learningRate(p, MLP_LEARNING_RATE);
         double momentum = momentum(p, optimizer);
         double rho = rho(p, optimizer);
         double l1 = p.decimal("l1", 0, 0, 1e6);
@@ -162,7 +162,7 @@ public record MlpParams(List<Integer> hidden, List<String> activations, List<Str
     public static MlpParams logistic(Hyperparameters p) {
         p.requireKnown(LOGISTIC_NAMES, "logistic@dl4j");
         String optimizer = p.choice("optimizer", "adam", OPTIMIZERS);
-        double lr = p.positive("learning-rate", LOGISTIC_LEARNING_RATE, 10);
+        double lr = learningRate(p, LOGISTIC_LEARNING_RATE);
         double l2 = l2(p);
         int epochs = p.integer("epochs", LOGISTIC_EPOCHS, 1, 1_000_000);
         int batch = batchSize(p, ALL_ROWS);
@@ -206,6 +206,19 @@ public record MlpParams(List<Integer> hidden, List<String> activations, List<Str
         double lambda = hidden.isEmpty() || activations.contains("sigmoid") ? LOGISTIC_LAMBDA : MLP_LAMBDA;
         return new MlpParams(hidden, activations, inits, dropouts, optimizer, learningRate, momentum, rho, l1,
                 lambda / Math.max(1, rows), epochs, batchSize, earlyStopping, seed);
+    }
+
+    /**
+     * {@code learning-rate}: above 0, at most 10, and a 32-bit float above 0, as the networks compute in them:
+     * {@code 1e-320} became 0 there, and training silently changed nothing.
+     */
+    static double learningRate(Hyperparameters p, double fallback) {
+        double lr = p.positive("learning-rate", fallback, 10);
+        if (lr < Float.MIN_NORMAL) {
+            throw new UsageException("parameter learning-rate=" + p.string("learning-rate", "") + " is below "
+                    + Float.MIN_NORMAL + ", the least 32-bit float the networks compute with: they would not learn");
+        }
+        return lr;
     }
 
     /** {@code momentum} is only meaningful for sgd; elsewhere it is refused rather than silently ignored. */

@@ -125,6 +125,19 @@ class MlpParamsTest {
         }
     }
 
+    /** A learning rate that the networks' 32-bit floats hold as 0 (or as a subnormal) trained nothing, silently. */
+    @Test
+    void aLearningRateNoFloatHoldsIsRefused() {
+        for (String lr : new String[] {"1e-320", "1e-39"}) {
+            String said = "parameter learning-rate=" + lr + " is below 1.1754944E-38, the least 32-bit float the "
+                    + "networks compute with: they would not learn";
+            assertThatThrownBy(() -> MlpParams.of(hp("learning-rate=" + lr))).as(lr).hasMessage(said);
+            assertThatThrownBy(() -> MlpParams.logistic(hp("learning-rate=" + lr))).as(lr).hasMessage(said);
+            assertThatThrownBy(() -> AutoencoderParams.of(hp("learning-rate=" + lr))).as(lr).hasMessage(said);
+        }
+        assertThat(MlpParams.of(hp("learning-rate=1e-30")).learningRate()).isEqualTo(1e-30);
+    }
+
     @Test
     void unknownKeyListsKnownOnes() {
         assertThatThrownBy(() -> MlpParams.of(hp("hiden=8")))
