@@ -505,6 +505,29 @@ class ServeBadRequestTest {
         encoded("gzip", java.util.Arrays.copyOf(cut, cut.length / 2)).assertRefusal(400, "gzip");
     }
 
+    /**
+     * A header given in two lines is one list, as HTTP joins it: only the first line was read, so a body gzipped twice
+     * and labelled in two Content-Encoding lines was inflated once and refused as "not valid JSON (CTRL-CHAR, code
+     * 31)"; a gzip transfer coding the same; and of two Content-Types the first chose the parser.
+     */
+    @Test
+    void repeatedCodingHeadersAndTransferCodingsAreReadWhole() throws Exception {
+        byte[] twice = compressed(compressed(utf8(goodBody()), true), true);
+        raw(head("POST", infer(MODEL), "Content-Type: application/json", "Content-Encoding: gzip",
+                "Content-Encoding: gzip", "Content-Length: " + twice.length), twice)
+                .assertRefusal(415, "Content-Encoding 'gzip, gzip' is not supported");
+        byte[] gz = compressed(utf8(goodBody()), true);
+        raw(head("POST", infer(MODEL), "Content-Type: application/json", "Transfer-Encoding: gzip, chunked"),
+                concat(utf8(Integer.toHexString(gz.length) + "\r\n"), gz, utf8("\r\n0\r\n\r\n")))
+                .assertRefusal(501, "Transfer-Encoding 'gzip' is not supported");
+        raw(head("POST", infer(MODEL), "Content-Type: application/json", "Content-Type: text/csv",
+                "Content-Length: " + goodBody().length()), utf8(goodBody()))
+                .assertRefusal(400, "Content-Type is given 2 times");
+        Raw chunked = raw(head("POST", infer(MODEL), "Content-Type: application/json", "Transfer-Encoding: chunked"),
+                utf8(Integer.toHexString(goodBody().length()) + "\r\n" + goodBody() + "\r\n0\r\n\r\n"));
+        assertThat(chunked.status()).as(chunked.text()).isEqualTo(200);
+    }
+
     // A gzip body is read as a .gz file is: the JDK's GZIPInputStream, read before, dropped bytes after the gzip data
     // without a word, so rows appended to a compressed batch uncompressed were never scored and the client not told
 
