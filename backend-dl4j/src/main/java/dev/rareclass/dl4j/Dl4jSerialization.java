@@ -71,8 +71,16 @@ final class Dl4jSerialization {
         MultiLayerNetwork net;
         try {
             net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes), false);
+        } catch (IllegalArgumentException e) {
+            // DL4J's own check of the coefficients against the layers: "Invalid parameters: expected length 433, got 417"
+            throw new DataException("the saved dl4j network cannot be read: " + String.valueOf(e.getMessage()).lines()
+                    .findFirst().orElse("its coefficients do not fit its layers"), e);
         } catch (IOException | RuntimeException e) {
-            throw new DataException("the saved dl4j network cannot be read: " + e.getMessage(), e);
+            // anything else is its configuration.json, and DL4J's words for it ran to several lines quoting the JSON and
+            // naming Java classes (a null "confs" was Jackson's JsonMappingException around a NullPointerException's
+            // text); they stay the cause, for --verbose
+            throw new DataException("the saved dl4j network cannot be read: its configuration.json is not a network "
+                    + "configuration this build of DL4J can rebuild", e);
         } catch (StackOverflowError e) {
             throw new DataException("the saved dl4j network nests too deeply to be read", e);
         }

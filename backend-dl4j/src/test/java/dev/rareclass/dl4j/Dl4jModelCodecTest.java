@@ -82,6 +82,28 @@ class Dl4jModelCodecTest {
                 .isInstanceOf(DataException.class);
     }
 
+    /**
+     * A configuration.json DL4J cannot rebuild is refused in one plain line: DL4J's own words ran to several lines,
+     * quoted the JSON and named Java classes ("JsonMappingException: Cannot invoke \"java.util.List.size()\" because
+     * \"this.confs\" is null", an index out of bounds, a NullPointerException's text), and the CLI printed them whole.
+     */
+    @Test
+    void aConfigurationDl4jCannotRebuildIsRefusedInOnePlainLine() throws IOException {
+        for (String config : List.of("{\"confs\": null}", "{\"confs\": []}", "{\"confs\": [{\"layer\": null}]}",
+                "{\"confs\": [{\"layer\": {\"@class\": \"java.net.URL\"}}]}", "[1]")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                zip.putNextEntry(new ZipEntry("configuration.json"));
+                zip.write(config.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                zip.putNextEntry(new ZipEntry("noParams.marker"));
+            }
+            assertThatThrownBy(() -> codec.decode(out.toByteArray(), "mlp", Hyperparameters.empty(), null))
+                    .as(config).isInstanceOf(DataException.class)
+                    .hasMessage("the saved dl4j network cannot be read: its configuration.json is not a network "
+                            + "configuration this build of DL4J can rebuild");
+        }
+    }
+
     @Test
     void refusesOtherBackendsClassifiers() {
         TrainedClassifier foreign = new TrainedClassifier() {
