@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -46,8 +47,16 @@ final class Dl4jSerialization {
             throw new DataException("the saved dl4j network is not a feed-forward network as a " + kind + " model is");
         }
         long expected = output == Dl4jTrainedClassifier.Output.PROBABILITY ? 1 : first.getNIn();
-        if (last.getNOut() != expected) {
-            throw new DataException("the saved dl4j network ends in " + last.getNOut() + " outputs, but a " + kind
+        long outputs = last.getNOut();
+        for (int i = layers - 2; outputs == 0 && last instanceof LossLayer && i >= 0; i--) {
+            // a loss layer passes its input's width on (it declares none): the text-only logistic network's sigmoid on
+            // its pooled one-unit embedding, which was refused as ending in 0 outputs, so no such model could be loaded
+            if (net.getLayerWiseConfigurations().getConf(i).getLayer() instanceof FeedForwardLayer before) {
+                outputs = before.getNOut();
+            }
+        }
+        if (outputs != expected) {
+            throw new DataException("the saved dl4j network ends in " + outputs + " outputs, but a " + kind
                     + " model ends in " + expected);
         }
         String hidden = params.asMap().get(output == Dl4jTrainedClassifier.Output.PROBABILITY ? "hidden" : "layers");

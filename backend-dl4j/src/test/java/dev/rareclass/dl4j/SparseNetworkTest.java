@@ -190,6 +190,19 @@ class SparseNetworkTest {
         assertThat(auc).isCloseTo(denseAuc, within(0.03));
     }
 
+    /** The text-only logistic network is the embedding-sum of one unit and its sigmoid: a logistic network, loaded as one. */
+    @Test
+    void logisticOnSparseTextSurvivesTheCodec() {
+        int[] labels = new int[200];
+        FeatureMatrix x = reviews(3, 200, labels);
+        dev.rareclass.domain.model.TrainedClassifier model = new LogisticNetworkFactory()
+                .create(Hyperparameters.parse(List.of("epochs=3")))
+                .train(x, dev.rareclass.domain.data.Labels.of(labels), dev.rareclass.domain.model.TrainingContext.ofSeed(5));
+        Dl4jModelCodec codec = new Dl4jModelCodec();
+        assertThat(codec.decode(codec.encode(model), "logistic", model.params(), null).scores(x))
+                .containsExactly(model.scores(x), within(1e-6));
+    }
+
     @Test
     void textWithOtherColumnsIsMadeDense() {
         int[] labels = new int[100];
