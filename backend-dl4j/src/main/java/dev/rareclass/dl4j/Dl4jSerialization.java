@@ -35,8 +35,8 @@ final class Dl4jSerialization {
 
     /**
      * A network that disagrees with its manifest is refused: a classifier ends in one probability, an autoencoder in as
-     * many values as it takes, and the hidden layers are the sizes the manifest's parameters list. (Whether it takes the
-     * manifest's features is checked by the store, which knows them.)
+     * many values as it takes, and the hidden layers are the sizes the manifest's parameters list (a logistic network has
+     * none). (Whether it takes the manifest's features is checked by the store, which knows them.)
      */
     private static void requireOutputFor(MultiLayerNetwork net, String kind, Hyperparameters params,
             Dl4jTrainedClassifier.Output output) {
@@ -59,7 +59,11 @@ final class Dl4jSerialization {
             throw new DataException("the saved dl4j network ends in " + outputs + " outputs, but a " + kind
                     + " model ends in " + expected);
         }
-        String hidden = params.asMap().get(output == Dl4jTrainedClassifier.Output.PROBABILITY ? "hidden" : "layers");
+        // a logistic network is its one sigmoid unit (on text alone, the embedding-sum layer of one unit that feeds it):
+        // an MLP re-signed as logistic@dl4j, whose parameters list no hidden layers to compare, was taken
+        String hidden = !kind.equals("logistic")
+                ? params.asMap().get(output == Dl4jTrainedClassifier.Output.PROBABILITY ? "hidden" : "layers")
+                : first instanceof org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer ? "1" : "";
         if (hidden != null) {
             java.util.List<String> sizes = new java.util.ArrayList<>();
             for (int i = 0; i < layers - 1; i++) {
@@ -69,7 +73,7 @@ final class Dl4jSerialization {
             }
             if (!String.join(",", sizes).equals(hidden.replace(" ", ""))) {
                 throw new DataException("the saved dl4j network's hidden layers are " + String.join(",", sizes)
-                        + " but its manifest says " + hidden);
+                        + " but its manifest says " + (hidden.isEmpty() ? "none (" + kind + ")" : hidden));
             }
         }
     }

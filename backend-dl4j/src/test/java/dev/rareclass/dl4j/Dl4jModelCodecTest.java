@@ -83,6 +83,24 @@ class Dl4jModelCodecTest {
     }
 
     /**
+     * A logistic network is one sigmoid unit: an MLP's payload under a manifest re-signed as logistic@dl4j (whose
+     * parameters list no hidden layers to compare) was taken and scored as the logistic model it is not.
+     */
+    @Test
+    void anMlpIsNotTakenForALogisticNetwork() {
+        Synthetic.Data d = Synthetic.blobs(21, 200, 4, 0.2, 1.0);
+        TrainedClassifier mlp = new MlpTrainerFactory().create(Hyperparameters.parse(List.of("epochs=1", "hidden=4")))
+                .train(d.x(), d.y(), TrainingContext.ofSeed(9));
+        TrainedClassifier logistic = new LogisticNetworkFactory().create(Hyperparameters.parse(List.of("epochs=1")))
+                .train(d.x(), d.y(), TrainingContext.ofSeed(9));
+        assertThatThrownBy(() -> codec.decode(codec.encode(mlp), "logistic", logistic.params(), null))
+                .isInstanceOf(DataException.class)
+                .hasMessage("the saved dl4j network's hidden layers are 4 but its manifest says none (logistic)");
+        assertThat(codec.decode(codec.encode(logistic), "logistic", logistic.params(), null).scores(d.x()))
+                .isEqualTo(logistic.scores(d.x()));
+    }
+
+    /**
      * A configuration.json DL4J cannot rebuild is refused in one plain line: DL4J's own words ran to several lines,
      * quoted the JSON and named Java classes ("JsonMappingException: Cannot invoke \"java.util.List.size()\" because
      * \"this.confs\" is null", an index out of bounds, a NullPointerException's text), and the CLI printed them whole.
