@@ -162,8 +162,14 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
             throw refused(file, "the manifest's checksum does not match (the file was altered or damaged)");
         }
         JsonNode m = manifestTree(manifestBytes, file);
+        if (!m.isObject()) {
+            // said "unsupported model format  v", naming nothing
+            throw refused(file, "the manifest is a JSON " + m.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                    + ", not an object");
+        }
         if (!FORMAT.equals(m.path("format").asText()) || m.path("version").asInt() != VERSION) {
-            throw refused(file, "unsupported model format " + m.path("format").asText() + " v" + m.path("version").asText());
+            throw refused(file, "unsupported model format " + m.path("format").asText("(none)") + " v"
+                    + m.path("version").asText("(none)") + " (this build reads " + FORMAT + " v" + VERSION + ")");
         }
         String payloadSum = m.path("checksums").path(CLASSIFIER).asText();
         if (!payloadSum.equals(Checksums.sha256(payload))) {
@@ -637,7 +643,10 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
     private static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         if (v == null || !v.isTextual()) {
-            throw new IllegalArgumentException("manifest field '" + field + "' is missing");
+            // a number or a list was called missing too
+            throw new IllegalArgumentException("manifest field '" + field + "' is "
+                    + (v == null || v.isNull() ? "missing" : "a " + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                    + ", not text"));
         }
         return v.asText();
     }

@@ -286,12 +286,26 @@ class ZipModelStoreTest {
             // at odds with itself, the manifest was blamed on every table given to it ("missing column(s) y")
             {"\"input\" : \"a\"", "\"input\" : \"y\"", "its label column 'y' is also one of its inputs"},
             {"\"input\" : \"a\"", "\"input\" : \"b\"", "input column b is named twice"},
+            // each said "unsupported model format  v" or called the field missing, naming nothing that was wrong
+            {"\"format\" : \"rareclass-model\",", "", "unsupported model format (none) v1 (this build reads rareclass-model v1)"},
+            {"\"kind\" : \"", "\"kind\" : 7, \"x\" : \"", "manifest field 'kind' is a number, not text"},
         };
         for (String[] f : forgeries) {
             Path forged = resigned(file, "forged.model", json -> json.replaceFirst(java.util.regex.Pattern.quote(f[0]),
                     java.util.regex.Matcher.quoteReplacement(f[1])));
             assertThatThrownBy(() -> store.load(forged)).as(f[1]).isInstanceOf(DataException.class)
                     .hasMessageStartingWith(forged + ": ").hasMessageContaining(f[2]);
+        }
+    }
+
+    @Test
+    void aResignedManifestThatIsNoJsonObjectIsRefusedSayingSo() throws IOException {
+        Path file = dir.resolve("m.model");
+        store.save(model(), file);
+        for (String root : java.util.List.of("[]", "null", "42", "\"rareclass-model\"")) {
+            Path forged = resigned(file, "forged.model", json -> root);
+            assertThatThrownBy(() -> store.load(forged)).as(root).isInstanceOf(DataException.class)
+                    .hasMessageStartingWith(forged + ": refused: the manifest is a JSON ").hasMessageEndingWith(", not an object");
         }
     }
 
