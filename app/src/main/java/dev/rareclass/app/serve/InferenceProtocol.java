@@ -302,7 +302,9 @@ final class InferenceProtocol {
                 + switch (datatype) {
                     case "BYTES" -> "a string";
                     case "BOOL" -> "true or false";
-                    default -> datatype.startsWith("FP") ? "a number" : "a whole number";
+                    // 1.0 and 1e2 were told they "must be a whole number", which they are: JSON writes them as floats
+                    default -> datatype.startsWith("FP") ? "a number"
+                            : "a whole number written without a decimal point or exponent";
                 } + ", not " + shown);
     }
 

@@ -223,6 +223,10 @@ class ServeBadRequestTest {
         c.add(json("integer beyond INT64", body(a, in("b", "INT64", "[1]", "[99999999999999999999999999]"), color), 400,
                 "'b'"));
         c.add(json("fraction in an INT64 column", body(a, in("b", "INT64", "[1]", "[2.5]"), color), 400, "'b'"));
+        c.add(json("1.0 in an INT64 column", body(a, in("b", "INT64", "[1]", "[1.0]"), color), 400, "'b'",
+                "written without a decimal point or exponent, not 1.0"));
+        c.add(json("1e2 in an INT64 column", body(a, in("b", "INT64", "[1]", "[1e2]"), color), 400, "'b'",
+                "without a decimal point or exponent, not 100.0"));
         c.add(json("negative in a UINT8 column", body(a, in("b", "UINT8", "[1]", "[-3]"), color), 400, "'b'"));
         // INT8 200 was scored as 200; UINT64's largest value was called "not a whole number"
         c.add(json("200 in an INT8 column", body(a, in("b", "INT8", "[1]", "[200]"), color), 400, "'b'",
