@@ -2,6 +2,7 @@ package dev.rareclass.dl4j;
 
 import dev.rareclass.dl4j.lean.LeanLayers;
 import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.error.Quoting;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.TrainingHistory;
 import java.io.ByteArrayInputStream;
@@ -44,7 +45,7 @@ final class Dl4jSerialization {
         if (layers == 0
                 || !(net.getLayerWiseConfigurations().getConf(0).getLayer() instanceof FeedForwardLayer first)
                 || !(net.getLayerWiseConfigurations().getConf(layers - 1).getLayer() instanceof FeedForwardLayer last)) {
-            throw new DataException("the saved dl4j network is not a feed-forward network as a " + kind + " model is");
+            throw new DataException("the saved dl4j network is not a feed-forward network as " + Quoting.withArticle(kind) + " model is");
         }
         long expected = output == Dl4jTrainedClassifier.Output.PROBABILITY ? 1 : first.getNIn();
         long outputs = last.getNOut();
@@ -56,8 +57,8 @@ final class Dl4jSerialization {
             }
         }
         if (outputs != expected) {
-            throw new DataException("the saved dl4j network ends in " + outputs + " outputs, but a " + kind
-                    + " model ends in " + expected);
+            throw new DataException("the saved dl4j network ends in " + outputs + (outputs == 1 ? " output" : " outputs") + ", but "
+                    + Quoting.withArticle(kind) + " model ends in " + expected);
         }
         // a logistic network is its one sigmoid unit (on text alone, the embedding-sum layer of one unit that feeds it):
         // an MLP re-signed as logistic@dl4j, whose parameters list no hidden layers to compare, was taken

@@ -1,6 +1,7 @@
 package dev.rareclass.smile;
 
 import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.error.Quoting;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.PayloadHeader;
 import dev.rareclass.domain.model.ModelCodec;
@@ -264,7 +265,7 @@ public final class SmileModelCodec implements ModelCodec {
                 throw refused("it holds an unknown smile model kind (" + stored + ")");
             }
             if (!entry.kind().equals(kind)) {
-                throw refused("it holds a " + entry.kind() + " model but the manifest says " + kind);
+                throw refused("it holds " + Quoting.withArticle(entry.kind()) + " model but the manifest says " + kind);
             }
             TrainedClassifier out = entry.reader().read(in, params);
             if (in.read() != -1) {
@@ -431,7 +432,7 @@ public final class SmileModelCodec implements ModelCodec {
         Object read = readSerialised(in, "trees");
         if (!(read instanceof smile.classification.DecisionTree[] trees) || !SmileImbalanceEnsembleClassifier.valid(trees)
                 || treesProblem(trees, trees[0].schema().length()) != null || !shape.test(params, trees)) {
-            throw refused("it holds a " + className(read) + ", not the binary trees of a " + kind.kind + " model of "
+            throw refused("it holds a " + className(read) + ", not the binary trees of " + Quoting.withArticle(kind.kind) + " model of "
                     + params.toHyperparameters());
         }
         return new SmileImbalanceEnsembleClassifier<>(kind, params, trees);

@@ -20,6 +20,17 @@ public final class Quoting {
         return printable(cut(text, max));
     }
 
+    /**
+     * A model's kind or backend with its article, as said aloud: "an autoencoder", "an svm", "an mlp", "an xgboost",
+     * "a logistic", "a random-forest".
+     */
+    public static String withArticle(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        boolean vowelSound = !lower.isEmpty() && ("aeiou".indexOf(lower.charAt(0)) >= 0
+                || lower.equals("svm") || lower.equals("mlp") || lower.startsWith("xgboost"));
+        return (vowelSound ? "an " : "a ") + name;
+    }
+
     /** At most {@code max} characters, then "…"; the characters as they are. */
     public static String cut(String text, int max) {
         return text.length() > max ? text.substring(0, max) + "…" : text;

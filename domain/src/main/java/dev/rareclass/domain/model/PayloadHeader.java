@@ -39,8 +39,8 @@ public record PayloadHeader(int magic, int version, String backend) {
     /** The classifier as this backend's type, which a codec can only write. */
     public <T extends TrainedClassifier> T own(TrainedClassifier classifier, Class<T> type) {
         if (!type.isInstance(classifier)) {
-            throw new IllegalArgumentException("the " + backend + " codec cannot write a " + classifier.backend()
-                    + " classifier");
+            throw new IllegalArgumentException("the " + backend + " codec cannot write "
+                    + dev.rareclass.domain.error.Quoting.withArticle(classifier.backend()) + " classifier");
         }
         return type.cast(classifier);
     }
