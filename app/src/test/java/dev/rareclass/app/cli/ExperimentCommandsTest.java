@@ -98,6 +98,44 @@ class ExperimentCommandsTest {
         assertThat(refused.err().lines().count()).isEqualTo(1);
     }
 
+    /**
+     * A value refused only once a fold's rows are known (knn's k above a fold's training rows) ended the whole search
+     * with exit 2; the trial is now left out with a warning, as scikit-learn's searches score such a fit NaN and go
+     * on, and a search whose every trial is refused so still ends with the first refusal.
+     */
+    @Test
+    void tuneLeavesOutATrialWhoseFitRefusesItsValuesOnTheFoldsRows() throws IOException {
+        Path small = GeneratedCsv.write(dir.resolve("small.csv"), 60, 3, 2, 0.3, 7, "a,b,c,event", "yes", "no");
+        Path space = dir.resolve("k.yaml");
+        Files.writeString(space, "k: [3, 500, 5]\n");
+        String[] tune = {"tune", small.toString(), "--label", "event", "--positive", "yes", "--model", "knn",
+            "--space", space.toString(), "--search", "grid", "--folds", "2", "--report", dir.resolve("k").toString()};
+        CliRun r = CliRun.of(tune);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> warned = r.err().lines().filter(l -> l.startsWith("warning: left out")).toList();
+        assertThat(warned).hasSize(1);
+        assertThat(warned.get(0)).startsWith("warning: left out 1 of 3 trials whose fit refused their values on these "
+                + "rows (scikit-learn's searches score such a fit NaN); the first, k=500: parameter k=500 ");
+        JsonNode results = new ObjectMapper().readTree(dir.resolve("k").resolve("results.json").toFile());
+        assertThat(results.path("rows")).hasSize(2);
+        List<String> ks = new java.util.ArrayList<>();
+        results.path("rows").forEach(row -> ks.add(row.path("params").path("k").asText()));
+        assertThat(ks).containsExactlyInAnyOrder("3", "5");
+
+        Files.writeString(space, "k: [400, 500]\n");
+        CliRun none = CliRun.of(tune);
+        assertThat(none.exitCode()).as(none.err()).isEqualTo(2);
+        assertThat(none.err().lines().filter(l -> l.startsWith("rareclass: ")).toList())
+                .singleElement().asString().startsWith("rareclass: parameter k=400 exceeds the ");
+        assertThat(none.err()).doesNotContain("Exception").doesNotContain("left out");
+
+        // a comparison's model is the user's own: its refusal ends the comparison
+        CliRun compare = CliRun.of("compare", small.toString(), "--label", "event", "--positive", "yes", "--models",
+                "knn,logistic", "--param", "knn.k=500", "--folds", "2");
+        assertThat(compare.exitCode()).as(compare.err()).isEqualTo(2);
+        assertThat(compare.err()).contains("parameter k=500 ");
+    }
+
     @Test
     void aRecipeRunsAndItsManifestReproducesTheSameNumbers() throws IOException {
         Path recipe = dir.resolve("events.yaml");

@@ -1,5 +1,7 @@
 package dev.rareclass.domain.experiment;
 
+import dev.rareclass.domain.error.UsageException;
+
 import dev.rareclass.domain.data.LabelledScores;
 import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.data.Table;
@@ -50,6 +52,19 @@ public final class Experiment {
      */
     public Leaderboard run(Table given, ExperimentPlan plan, List<ResolvedPipeline> configs, int jobs,
                            ProgressListener progress) {
+        return run(given, plan, configs, jobs, false, progress);
+    }
+
+    /**
+     * As {@link #run(Table, ExperimentPlan, List, int, ProgressListener)}; when {@code searching} (a search's trials),
+     * a trial whose fit refuses its values on a split's rows (knn's {@code k} above a fold's training rows, svm's
+     * {@code c} too small to keep a support vector) is left out of the leaderboard with one warning, as
+     * scikit-learn's searches score such a fit NaN and go on; a search whose every trial is refused so ends with the
+     * first refusal (plan order, then split order: the same on any number of jobs). A comparison's models are the
+     * user's own choice: a refusal of one ends it.
+     */
+    public Leaderboard run(Table given, ExperimentPlan plan, List<ResolvedPipeline> configs, int jobs,
+                           boolean searching, ProgressListener progress) {
         if (jobs < 1) {
             throw new dev.rareclass.domain.error.UsageException("--jobs must be 1 or more, got " + jobs);
         }
@@ -88,6 +103,7 @@ public final class Experiment {
         for (List<String>[] row : warnings) {
             java.util.Arrays.setAll(row, i -> new ArrayList<>());
         }
+        UsageException[][] refused = new UsageException[configs.size()][splits.size()];
         progress.update("folds", 0, total, round);
         try {
             List<Future<?>> futures = new ArrayList<>();
@@ -96,8 +112,15 @@ public final class Experiment {
                     final int ci = c;
                     final int si = s;
                     futures.add(pool.submit(() -> {
-                        outcomes[ci][si] = evaluate(table, configs.get(ci), splits.get(si), plan.seed(),
-                                warnings[ci][si]);
+                        try {
+                            outcomes[ci][si] = evaluate(table, configs.get(ci), splits.get(si), plan.seed(),
+                                    warnings[ci][si]);
+                        } catch (UsageException e) {
+                            if (!searching) {
+                                throw e;
+                            }
+                            refused[ci][si] = e;
+                        }
                         progress.update("folds", done.incrementAndGet(), total, round);
                     }));
                 }
@@ -109,8 +132,9 @@ public final class Experiment {
             pool.shutdownNow();
         }
 
+        List<Integer> kept = keptTrials(configs, refused, progress);
         List<LeaderboardRow> rows = new ArrayList<>();
-        for (int c = 0; c < configs.size(); c++) {
+        for (int c : kept) {
             ResolvedPipeline config = configs.get(c);
             PipelineSpec spec = config.spec();
             rows.add(new LeaderboardRow(config.model().kind(), config.factory().backend(), spec.params(),
@@ -131,12 +155,44 @@ public final class Experiment {
         // once for the whole run, not once per split: a SMOTE-family sampler's k capped at the positives available
         configs.stream().map(ResolvedPipeline::sampler).flatMap(java.util.Optional::stream)
                 .flatMap(s -> s.notes().stream()).distinct().forEach(progress::note);
-        java.util.Arrays.stream(warnings).flatMap(java.util.Arrays::stream).flatMap(List::stream).distinct()
+        kept.stream().map(c -> warnings[c]).flatMap(java.util.Arrays::stream).flatMap(List::stream).distinct()
                 .forEach(progress::note);
         IdenticalRows.warnings(board).forEach(progress::note);
         ranked.forEach(row -> flaggedNothing(row).ifPresent(progress::note));
         noBetterThanChance(ranked).ifPresent(progress::note);
         return board;
+    }
+
+    /**
+     * The configurations none of whose fits was refused, in plan order; a warning names how many were left out and the
+     * first one's values and refusal. Every one refused: the first refusal.
+     */
+    private static List<Integer> keptTrials(List<ResolvedPipeline> configs, UsageException[][] refused,
+                                            ProgressListener progress) {
+        List<Integer> kept = new ArrayList<>();
+        UsageException first = null;
+        String firstValues = null;
+        for (int c = 0; c < configs.size(); c++) {
+            UsageException why = java.util.Arrays.stream(refused[c]).filter(java.util.Objects::nonNull).findFirst()
+                    .orElse(null);
+            if (why == null) {
+                kept.add(c);
+            } else if (first == null) {
+                first = why;
+                firstValues = configs.get(c).spec().params().asMap().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(" "));
+            }
+        }
+        if (kept.isEmpty()) {
+            throw first;
+        }
+        if (first != null) {
+            // a warning, kept under --quiet: the leaderboard holds fewer trials than the search asked for
+            progress.note("warning: left out " + (configs.size() - kept.size()) + " of " + configs.size() + " trials "
+                    + "whose fit refused their values on these rows (scikit-learn's searches score such a fit NaN); "
+                    + "the first, " + firstValues + ": " + first.getMessage());
+        }
+        return kept;
     }
 
     /**

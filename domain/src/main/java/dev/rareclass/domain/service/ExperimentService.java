@@ -378,7 +378,7 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
         }
         if (table != null) {
             table.notes().forEach(progress::note);
-            board = engine.run(table, plan, configs, request.jobs(), progress);
+            board = engine.run(table, plan, configs, request.jobs(), request.tuning().isPresent(), progress);
         }
         Leaderboard ranked = board;
 
