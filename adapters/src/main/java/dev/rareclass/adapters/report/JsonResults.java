@@ -37,7 +37,7 @@ final class JsonResults {
         root.put("model", e.model());
         root.put("data", e.dataSource());
         root.put("rows", e.metrics().counts().tp() + e.metrics().counts().fp() + e.metrics().counts().tn() + e.metrics().counts().fn());
-        // what the numbers cannot tell (a table of one class), as the console says it; empty on a table of both
+        // every warning the command said of the table and the numbers (a table of one class, the training file), as said
         ArrayNode warnings = root.putArray("warnings");
         e.warnings().forEach(warnings::add);
         ArrayNode report = root.putArray("classification_report");

@@ -57,7 +57,7 @@ final class ModelReportPage {
                 Charts.confusion("Confusion matrix", c.tp(), c.fp(), c.tn(), c.fn(), negative(), positive()), 560, 420));
         // rows of one class: no ROC, precision-recall or gain curve (each divides by the count of a class that is not
         // there, 0/0 at every threshold), and no precision and recall against the threshold without positives; the
-        // page says why where they would be (oneClassNote)
+        // page says why where they would be (oneClassRows)
         boolean bothClasses = c.positives() > 0 && c.negatives() > 0;
         if (bothClasses) {
             Zoomed roc = roc();

@@ -26,9 +26,10 @@ import dev.rareclass.domain.metrics.Curve;
  * @param top        precision and recall among the top 1%, 5% and 10% of scores ({@link TopShares})
  * @param intervals  95% bootstrap intervals of pr_auc, roc_auc, recall and precision ({@link BootstrapIntervals}),
  *                   by metric name
- * @param warnings   what these numbers cannot tell, each a sentence without a "warning: " prefix: on a table of one
- *                   class, {@link #oneClassWarning}'s ({@link #withOneClassWarning}); shown on the console, in the
- *                   report and in the JSON
+ * @param warnings   what these numbers cannot tell, each a sentence without a "warning: " prefix: what the command said
+ *                   of the table and the model ({@link #withEarlierWarnings}: the model's training file, a label it
+ *                   did not see) and, on a table of one class, {@link #oneClassWarning}'s ({@link #withOneClassWarning});
+ *                   in the report and the JSON as on the console
  */
 public record Evaluation(String dataSource, String model, String policy, BinaryMetrics metrics,
                          ClassificationReport report, Curve roc, Curve precisionRecall, List<TopShares.Top> top,

@@ -1,10 +1,9 @@
 package dev.rareclass.domain.experiment;
 
-import dev.rareclass.domain.error.UsageException;
-
 import dev.rareclass.domain.data.LabelledScores;
 import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.metrics.BinaryMetrics;
 import dev.rareclass.domain.model.ProgressListener;
 import dev.rareclass.domain.model.ScoreKind;
@@ -66,7 +65,7 @@ public final class Experiment {
     public Leaderboard run(Table given, ExperimentPlan plan, List<ResolvedPipeline> configs, int jobs,
                            boolean searching, ProgressListener progress) {
         if (jobs < 1) {
-            throw new dev.rareclass.domain.error.UsageException("--jobs must be 1 or more, got " + jobs);
+            throw new UsageException("--jobs must be 1 or more, got " + jobs);
         }
         Labels y = given.requireLabels();
         PipelineFitter.requireBothClasses(given, y);
@@ -74,7 +73,7 @@ public final class Experiment {
         java.util.Set<String> costColumns = new java.util.TreeSet<>();
         configs.forEach(c -> c.fit().threshold().costColumn().ifPresent(costColumns::add));
         if (costColumns.size() > 1) {
-            throw new dev.rareclass.domain.error.UsageException("the configurations read costs from different columns "
+            throw new UsageException("the configurations read costs from different columns "
                     + costColumns + "; use one cost column");
         }
         Table costsAside = given;
@@ -239,26 +238,26 @@ public final class Experiment {
             ResolvedPipeline resolved;
             try {
                 resolved = fitter.resolve(spec);
-            } catch (dev.rareclass.domain.error.UsageException e) {
+            } catch (UsageException e) {
                 // a parameter given to every model ("--param early-stopping=10"): say which one refused it
                 String model = spec.model().toString();
                 if (!severalModels || e.getMessage().contains(model)) {
                     throw e;
                 }
-                throw new dev.rareclass.domain.error.UsageException(model + ": " + e.getMessage());
+                throw new UsageException(model + ": " + e.getMessage());
             }
             java.util.Optional<String> why = resolved.unsupported();
             if (why.isPresent() && all.size() > 1) {
                 progress.note("skipped " + spec.model() + " with sampler " + spec.sampler() + " and class weight "
                         + spec.classWeight() + ": " + why.get());
             } else if (why.isPresent()) {
-                throw new dev.rareclass.domain.error.UsageException(why.get());
+                throw new UsageException(why.get());
             } else {
                 configs.add(resolved);
             }
         }
         if (configs.isEmpty()) {
-            throw new dev.rareclass.domain.error.UsageException("no combination of the given models, samplers and "
+            throw new UsageException("no combination of the given models, samplers and "
                     + "class weights can be fitted");
         }
         return configs;
