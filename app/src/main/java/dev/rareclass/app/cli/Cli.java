@@ -85,6 +85,18 @@ public final class Cli {
         cmd.registerConverter(Integer.TYPE, integer);
         cmd.registerConverter(Long.class, longInteger);
         cmd.registerConverter(Long.TYPE, longInteger);
+        // an empty file name is the working folder to the JDK: `evaluate '' t.csv` was ": is a folder" (exit 66)
+        cmd.registerConverter(java.nio.file.Path.class, v -> {
+            if (v.isEmpty()) {
+                throw new CommandLine.TypeConversionException("an empty file name; give a file's path");
+            }
+            try {
+                return java.nio.file.Path.of(v);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new CommandLine.TypeConversionException("'" + v + "' is not a file name here (" + e.getReason()
+                        + ")");
+            }
+        });
         cmd.setParameterExceptionHandler(Cli::onParameterError);
         cmd.setExecutionExceptionHandler(Cli::onExecutionError);
         return cmd;

@@ -52,6 +52,20 @@ class CliTest {
         assertThat(Cli.shown("caf\u00e9 \u0085end")).isEqualTo("caf\u00e9 ?end");
     }
 
+    /** An empty file name is the working folder to the JDK: it was refused as ": is a folder" with exit 66. */
+    @Test
+    void anEmptyFileNameIsAUsageErrorNamingTheArgument() {
+        for (String[] args : List.of(new String[] {"evaluate", "", data.toString()},
+                new String[] {"predict", "m.model", "", "--out", "p.csv"},
+                new String[] {"describe", ""},
+                new String[] {"inspect", ""})) {
+            CliRun r = CliRun.of(args);
+            assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", args)).startsWith("rareclass: Invalid value for ")
+                    .contains(": an empty file name; give a file's path").doesNotContain("is a folder");
+        }
+    }
+
     @Test
     void trainEvaluatePredictAndScoreWorkTogether() throws IOException {
         Path model = dir.resolve("logistic.model");
