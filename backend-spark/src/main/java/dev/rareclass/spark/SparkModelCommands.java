@@ -132,8 +132,7 @@ final class SparkModelCommands {
                     ClassificationReport.of(metrics.counts(), label.negativeValue(), label.positiveValue()),
                     Curves.roc(measured.points(), true), Curves.precisionRecall(measured.points()))
                     .withOneClassWarning(label);
-            evaluation.warnings().forEach(w -> progress.note(Evaluation.WARNING + w));
-            return new EvaluatedOnCluster(table.size(), table.positives(), evaluation.withEarlierWarnings(warned));
+            return new EvaluatedOnCluster(table.size(), table.positives(), evaluation.saidAfter(warned, progress));
         } finally {
             scored.unpersist(true);
         }

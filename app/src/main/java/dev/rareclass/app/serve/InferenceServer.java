@@ -298,10 +298,14 @@ public final class InferenceServer {
     }
 
     private byte[] infer(ServedModel served, Request request, int reasons, byte[] body) throws IOException {
+        requireOneReadingOfTheBody(request);
         String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         String mime = contentType == null ? "application/json"
                 : contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
-        byte[] bytes = decoded(codings(request), body);
+        List<String> codings = request.getHeaders().getValuesList(HttpHeader.CONTENT_ENCODING);
+        // every header line of it, joined as HTTP joins a repeated field: two "Content-Encoding: gzip" lines are a 415
+        // naming both, where the first one alone was read and the body inflated once
+        byte[] bytes = decoded(codings.isEmpty() ? null : String.join(", ", codings), body);
         if (bytes.length == 0) {
             throw new HttpError(400, "the request has no body (send a V2 JSON request or a CSV table with a header row)");
         }
@@ -408,14 +412,13 @@ public final class InferenceServer {
     }
 
     /**
-     * The body's {@code Content-Encoding}, every header line of it joined as HTTP joins a repeated field (null for none),
-     * after its other headers are checked the same way: only the first line of each was read, so a body compressed twice
-     * and labelled in two {@code Content-Encoding: gzip} lines was inflated once and refused as "not valid JSON (CTRL-CHAR,
-     * code 31)", as was one sent with {@code Transfer-Encoding: gzip, chunked}, and of two {@code Content-Type} lines the
-     * first one chose the parser. Now the codings are the list the client sent (two gzips are a 415 naming them), a
-     * transfer coding other than chunked is a 501 (RFC 9112: not implemented), and a second Content-Type a 400.
+     * Refuses headers that leave the body's reading open, which were read by their first line only: a body compressed
+     * twice and labelled in two {@code Content-Encoding: gzip} lines was inflated once and refused as "not valid JSON
+     * (CTRL-CHAR, code 31)", as was one sent with {@code Transfer-Encoding: gzip, chunked}, and of two {@code
+     * Content-Type} lines the first one chose the parser. A transfer coding other than chunked is a 501 (RFC 9112: not
+     * implemented), a second Content-Type a 400.
      */
-    private static String codings(Request request) {
+    private static void requireOneReadingOfTheBody(Request request) {
         for (String te : request.getHeaders().getCSV(HttpHeader.TRANSFER_ENCODING, false)) {
             if (!te.trim().equalsIgnoreCase("chunked")) {
                 throw new HttpError(501, "Transfer-Encoding '" + clip(te.trim()) + "' is not supported: send the body "
@@ -427,8 +430,6 @@ public final class InferenceServer {
             throw new HttpError(400, "Content-Type is given " + types.size() + " times ('" + clip(String.join("', '",
                     types)) + "'): send one");
         }
-        List<String> codings = request.getHeaders().getValuesList(HttpHeader.CONTENT_ENCODING);
-        return codings.isEmpty() ? null : String.join(", ", codings);
     }
 
     /**

@@ -27,7 +27,7 @@ import dev.rareclass.domain.metrics.Curve;
  * @param intervals  95% bootstrap intervals of pr_auc, roc_auc, recall and precision ({@link BootstrapIntervals}),
  *                   by metric name
  * @param warnings   what these numbers cannot tell, each a sentence without a "warning: " prefix: what the command said
- *                   of the table and the model ({@link #withEarlierWarnings}: the model's training file, a label it
+ *                   of the table and the model ({@link #saidAfter}: the model's training file, a label it
  *                   did not see) and, on a table of one class, {@link #oneClassWarning}'s ({@link #withOneClassWarning});
  *                   in the report and the JSON as on the console
  */
@@ -66,11 +66,12 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
     }
 
     /**
-     * This evaluation with these warnings before its own: what the command said of the table or the model before
-     * scoring (the lines it printed, each without its "warning: " prefix), such as that the table is the model's
-     * training file.
+     * Says this evaluation's own warnings (a table of one class) on {@code progress}, as {@code evaluate} does after
+     * scoring on either engine, and returns it with {@code earlier} before them: what the command said of the table
+     * or the model before scoring ({@link #warningsInto}), such as that the table is the model's training file.
      */
-    public Evaluation withEarlierWarnings(List<String> earlier) {
+    public Evaluation saidAfter(List<String> earlier, dev.rareclass.domain.model.ProgressListener progress) {
+        warnings.forEach(w -> progress.note(WARNING + w));
         return earlier.isEmpty() ? this : withWarnings(earlier, warnings);
     }
 
@@ -79,7 +80,7 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
                 java.util.stream.Stream.concat(first.stream(), then.stream()).toList());
     }
 
-    /** The warnings among a command's notes, without their prefix: for {@link #withEarlierWarnings}. */
+    /** The warnings among a command's notes, without their prefix: for {@link #saidAfter}. */
     public static java.util.function.Consumer<String> warningsInto(List<String> kept) {
         return note -> {
             if (note.startsWith(WARNING)) {

@@ -110,7 +110,7 @@ public final class Hyperparameters {
         try {
             return java.util.OptionalLong.of(dev.rareclass.domain.data.Decimals.parseLong(raw));
         } catch (NumberFormatException e) {
-            throw new UsageException("parameter " + SEED + "=" + raw + (raw.trim().matches("[+-]?[0-9]+")
+            throw new UsageException("parameter " + SEED + "=" + raw + (wholeNumber(raw)
                     ? " is outside the 64-bit range" : " is not an integer"));
         }
     }
@@ -153,7 +153,7 @@ public final class Hyperparameters {
             v = parse.apply(raw);
         } catch (NumberFormatException e) {
             // a whole number too large for its type was called "not an integer" (k=99999999999)
-            throw new UsageException("parameter " + key + "=" + raw + (raw.strip().matches("[+-]?[0-9]+")
+            throw new UsageException("parameter " + key + "=" + raw + (wholeNumber(raw)
                     ? " is out of range [" + shown(min) + ", " + shown(max) + "]" : " is not " + kind));
         }
         if (!inRange.test(v)) {
@@ -161,6 +161,11 @@ public final class Hyperparameters {
                     + shown(max) + "]");
         }
         return v;
+    }
+
+    /** Digits with an optional sign: a whole number, which a parse refuses only when it is too large for its type. */
+    private static boolean wholeNumber(String raw) {
+        return raw.strip().matches("[+-]?[0-9]+");
     }
 
     /** A range's end as a user writes it: 0, not 0.0. */

@@ -73,8 +73,7 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
             Evaluation scored = report != null ? report.evaluation() : Evaluation.of(model, table, y, scores);
             // a table of one class: what it cannot tell, and what it does: false alarms or positives caught (as the
             // Spark engine says)
-            scored.warnings().forEach(w -> progress.note(Evaluation.WARNING + w));
-            Evaluation evaluation = scored.withEarlierWarnings(warned);
+            Evaluation evaluation = scored.saidAfter(warned, progress);
             if (report != null) {
                 report = report.withEvaluation(evaluation);
             }
