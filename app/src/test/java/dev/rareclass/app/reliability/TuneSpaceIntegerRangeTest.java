@@ -66,4 +66,30 @@ class TuneSpaceIntegerRangeTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("subsample").doesNotContain("integer parameter");
     }
+
+    @Test
+    void aRangeReachingPastWhatItsParameterTakesIsRefusedQuotingTheEndAsWritten() throws IOException {
+        // xgboost's lambda ends at 1e38: the refusal quoted a drawn 2.52338e+228, and a space mostly inside passed or
+        // failed by the seed's luck
+        InProcessCli r = tune("gradient-boosting@xgboost", "lambda: {log-uniform: [1, 1e308]}\n");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip()).endsWith("lambda: {log-uniform: [1, 1e308]} reaches values lambda does not take: "
+                + "parameter lambda=1e308 is out of range [0, 1e38]");
+        assertThat(r.err().lines().count()).isEqualTo(1);
+        InProcessCli ints = tune("knn", "k: {int: [-5, -1]}\n");
+        assertThat(ints.exitCode()).isEqualTo(2);
+        assertThat(ints.err().strip()).endsWith("k: {int: [-5, -1]} reaches values k does not take: parameter k=-5 is "
+                + "out of range [1, 100000]");
+        InProcessCli overshoot = tune("random-forest", "subsample: {uniform: [0.5, 2]}\n");
+        assertThat(overshoot.err()).contains("subsample: {uniform: [0.5, 2]} reaches values subsample does not take: "
+                + "parameter subsample=2 ");
+    }
+
+    @Test
+    void aRealRangeWhoseEndIsExcludedButNeverDrawnStillTunes() throws IOException {
+        // subsample takes (0, 1]: 0 is refused, but a uniform draw is never exactly 0
+        InProcessCli r = tune("random-forest", "subsample: {uniform: [0, 1]}\n");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Best parameters: {subsample=");
+    }
 }

@@ -173,9 +173,14 @@ public final class Hyperparameters {
         return bound instanceof Double d ? written(d) : String.valueOf(bound);
     }
 
-    /** A number as a user writes it: a whole one without its ".0" (10, not 10.0), any other as Java writes it. */
+    /**
+     * A number as a user writes it: a whole one without its ".0" (10, not 10.0), a very large or small one with a
+     * lower-case exponent and without ".0" before it (1e38 and 4.9e-324, not 1.0E38 and 4.9E-324), any other as Java
+     * writes it (0.25).
+     */
     public static String written(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+                : Double.toString(v).replace(".0E", "E").replace('E', 'e');
     }
 
     public boolean bool(String key, boolean fallback) {

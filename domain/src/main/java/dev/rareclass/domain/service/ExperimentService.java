@@ -133,6 +133,7 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
         Tuning tuning = request.tuning().get();
         if (tuning.method() == Tuning.Method.RANDOM) { // before the draws, whose refusal would name a drawn value
             naming(tuning.source(), () -> requireWholeNumberRanges(tuning, plan));
+            naming(tuning.source(), () -> requireRangesTaken(tuning, plan));
         }
         ExperimentPlan trials = naming(tuning.source(), () -> withoutClashingTrials(tuning, plan, progress));
         List<ResolvedPipeline> resolved = naming(tuning.source(), () -> engine.resolve(trials, progress));
@@ -197,16 +198,22 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
 
     /** Whether {@code key=value} resolves in place of its parameter's in one of the {@code trials}. */
     private boolean takenBesideOthers(ExperimentPlan plan, List<Candidate> trials, String key, String value) {
+        return refusalBesideOthers(plan, trials, key, value) == null;
+    }
+
+    /** The first trial's refusal of {@code key=value} in place of its parameter's; null when one of them takes it. */
+    private UsageException refusalBesideOthers(ExperimentPlan plan, List<Candidate> trials, String key, String value) {
+        UsageException first = null;
         for (Candidate trial : trials) {
             try {
                 engine.resolve(plan.withCandidates(List.of(trial.withParams(trial.params().with(key, value)))),
                         ProgressListener.NONE);
-                return true;
+                return null;
             } catch (UsageException refused) {
-                // another trial's values may take it
+                first = first == null ? refused : first; // another trial's values may take it
             }
         }
-        return false;
+        return first;
     }
 
     /**
@@ -259,6 +266,55 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
     }
 
 
+    /**
+     * Refuses a range ({@code uniform}, {@code log-uniform}, {@code int}) that reaches past what its parameter takes
+     * ({@code lambda: {log-uniform: [1, 1e308]}} where lambda ends at 1e38), quoting the end as written, before any
+     * trial: the draws check only the values they drew, so such a space passed or failed by the seed's luck, and the
+     * refusal quoted a drawn value ({@code lambda=2.52338e+228}, {@code k=-4} of {@code k: {int: [-5, -1]}}). A real
+     * range's end is taken when it, or a value a billionth of the range inside it, is taken ({@code subsample:
+     * {uniform: [0, 1]}} never draws 0 itself).
+     */
+    private Void requireRangesTaken(Tuning tuning, ExperimentPlan plan) {
+        for (Map.Entry<String, SearchSpace.Distribution> e : tuning.space().params().entrySet()) {
+            String written;
+            double[] ends;
+            double[] inside;
+            switch (e.getValue()) {
+                case SearchSpace.Uniform u -> {
+                    written = "{uniform: [" + Hyperparameters.written(u.low()) + ", " + Hyperparameters.written(u.high())
+                            + "]}";
+                    double nudge = (u.high() - u.low()) * 1e-9;
+                    ends = new double[] {u.low(), u.high()};
+                    inside = new double[] {u.low() + nudge, u.high() - nudge};
+                }
+                case SearchSpace.LogUniform u -> {
+                    written = "{log-uniform: [" + Hyperparameters.written(u.low()) + ", "
+                            + Hyperparameters.written(u.high()) + "]}";
+                    double nudge = (Math.log(u.high()) - Math.log(u.low())) * 1e-9;
+                    ends = new double[] {u.low(), u.high()};
+                    inside = new double[] {Math.exp(Math.log(u.low()) + nudge), Math.exp(Math.log(u.high()) - nudge)};
+                }
+                case SearchSpace.IntRange r -> {
+                    written = "{int: [" + r.low() + ", " + r.high() + "]}";
+                    ends = new double[] {r.low(), r.high()};
+                    inside = ends;
+                }
+                default -> {
+                    continue;
+                }
+            }
+            String key = e.getKey();
+            for (int i = 0; i < ends.length; i++) {
+                UsageException refused = refusal(tuning, plan, key, Hyperparameters.written(ends[i]));
+                if (refused != null && refusal(tuning, plan, key, Hyperparameters.written(inside[i])) != null) {
+                    throw new UsageException(key + ": " + written + " reaches values " + key + " does not take: "
+                            + refused.getMessage());
+                }
+            }
+        }
+        return null;
+    }
+
     /** The drawn trials {@link #takes} tries a value in: enough to meet the values it may need beside it. */
     private static final int CONTEXTS = 32;
 
@@ -267,10 +323,15 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
      * drawn trials (all of them took 45 s to refuse a space of 100,000 trials).
      */
     private boolean takes(Tuning tuning, ExperimentPlan plan, String key, String value) {
+        return refusal(tuning, plan, key, value) == null;
+    }
+
+    /** {@link #takes}' first refusal of {@code key=value}; null when it is taken. */
+    private UsageException refusal(Tuning tuning, ExperimentPlan plan, String key, String value) {
         List<Candidate> contexts = new java.util.ArrayList<>();
         contexts.add(tuning.base());
         contexts.addAll(plan.candidates().subList(0, Math.min(CONTEXTS, plan.candidates().size())));
-        return takenBesideOthers(plan, contexts, key, value); // momentum needs optimizer=sgd beside it
+        return refusalBesideOthers(plan, contexts, key, value); // momentum needs optimizer=sgd beside it
     }
 
     /**
