@@ -99,7 +99,34 @@ public final class Cli {
         });
         cmd.setParameterExceptionHandler(Cli::onParameterError);
         cmd.setExecutionExceptionHandler(Cli::onExecutionError);
+        cmd.setExecutionStrategy(parsed -> {
+            requireNoEmptyListElement(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         return cmd;
+    }
+
+    /**
+     * Refuses a comma list option ({@code --models}, {@code --samplers}, {@code --drop}, ...) with an empty element, as
+     * a model's list parameter is ({@code hidden=16,}): picocli drops a trailing one, so {@code --models knn,} compared
+     * knn alone and {@code --drop a,,b} dropped a and b without a word, while {@code --samplers smote,,none} was
+     * "unknown sampler ''".
+     */
+    private static void requireNoEmptyListElement(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            for (CommandLine.Model.OptionSpec option : p.matchedOptions()) {
+                if (option.splitRegex().isEmpty()) {
+                    continue;
+                }
+                for (String raw : option.originalStringValues()) {
+                    if (java.util.Arrays.stream(raw.split(option.splitRegex(), -1)).anyMatch(String::isBlank)) {
+                        throw new CommandLine.ParameterException(p.commandSpec().commandLine(), option.longestName()
+                                + " " + (raw.isBlank() ? "'" + raw + "' is empty" : raw + " has an empty element")
+                                + "; give one value or a comma list of values");
+                    }
+                }
+            }
+        }
     }
 
     /** An option's whole number, or picocli's own one-line refusal ("'1.5' is not an int") naming the option. */

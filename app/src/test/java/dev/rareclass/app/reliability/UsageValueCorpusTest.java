@@ -396,7 +396,7 @@ class UsageValueCorpusTest {
         cases.add(c("train --model ''", TRAIN, List.of("--model="), "model"));
         cases.add(c("train --model logistic@smile@dl4j", TRAIN, List.of("--model", "logistic@smile@dl4j"), "smile@dl4j"));
         cases.add(c("train --backend ''", TRAIN, List.of("--model", "logistic", "--backend="), "logistic"));
-        cases.add(c("compare --class-weights ''", COMPARE, List.of("--class-weights="), "class weight"));
+        cases.add(c("compare --class-weights ''", COMPARE, List.of("--class-weights="), "class-weights", "empty"));
     }
 
     private static void preprocessingAndData(List<Case> cases) {
@@ -438,6 +438,20 @@ class UsageValueCorpusTest {
             cases.add(new Case(cmd + " --delimiter '#'", with(base, "--delimiter", "#"), files, List.of("delimiter", "#")));
             cases.add(new Case(cmd + " --format bogus", with(base, "--format", "bogus"), files, List.of("format", "bogus")));
         });
+        // a comma list with an empty element: picocli dropped a trailing one (--models knn, compared knn alone, --drop
+        // a,,b dropped a and b without a word)
+        for (String list : List.of("knn,", "logistic,,knn", ",")) {
+            cases.add(c("compare --models " + list, COMPARE, List.of("--models", list), "--models", list, "empty"));
+        }
+        cases.add(c("compare --samplers smote,", COMPARE, List.of("--samplers", "smote,"), "--samplers", "smote,", "empty"));
+        cases.add(c("compare --class-weights ,balanced", COMPARE, List.of("--class-weights", ",balanced"),
+                "--class-weights", "empty"));
+        cases.add(c("demo --samplers none,", DEMO, List.of("--samplers", "none,"), "--samplers", "empty"));
+        cases.add(c("demo --class-weights none,", DEMO, List.of("--class-weights", "none,"), "--class-weights", "empty"));
+        for (String option : List.of("--drop", "--categorical", "--text")) {
+            cases.add(c("describe " + option + " a,", DESCRIBE, List.of(option, "a,"), option, "a,", "empty"));
+            cases.add(c("train " + option + " a,,b", trainLogistic, List.of(option, "a,,b"), option, "empty"));
+        }
         cases.add(c("describe --shift-labels abc", DESCRIBE, List.of("--shift-labels", "abc"), "shift-labels", "abc"));
         cases.add(c("describe --delimiter ''", DESCRIBE, List.of("--delimiter="), "delimiter"));
     }
