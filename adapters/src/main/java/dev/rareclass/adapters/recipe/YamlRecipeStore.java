@@ -857,12 +857,27 @@ public final class YamlRecipeStore implements RecipeStore {
                     at = ", line " + (m.getProblemMark().getLine() + 1) + ", column " + (m.getProblemMark().getColumn() + 1);
                 }
                 said = m.getProblem() != null ? m.getProblem() : firstLine(m.getContext());
+                if (pastKeyLimit(m.getProblemMark())) {
+                    // the parser gives up on a key without '?' after 1,024 characters and then, at the key's ':',
+                    // says it "could not find expected ':'"
+                    said = "a key longer than 1,024 characters, more than YAML reads before its ':'; the keys of a "
+                            + what + " are short names";
+                }
                 break;
             }
         }
         said = firstLine(said).replaceAll("org\\.yaml\\.snakeyaml\\.events\\.(\\w+)Event\\([^)]*\\)", "$1")
                 .replaceAll(", from `StreamReadConstraints\\.\\w+\\(\\)`", ""); // where Jackson's limits are set
         return new DataException(where + at + ": not a readable " + what + " (" + said + ")", e);
+    }
+
+    /** Whether the parser stopped at a ':' more than 1,024 characters into its line: the end of a key too long. */
+    private static boolean pastKeyLimit(org.yaml.snakeyaml.error.Mark mark) {
+        if (mark == null || mark.getColumn() < 1024 || mark.getBuffer() == null) {
+            return false;
+        }
+        int at = mark.getPointer();
+        return at >= 0 && at < mark.getBuffer().length && mark.getBuffer()[at] == ':';
     }
 
     private static String firstLine(String s) {

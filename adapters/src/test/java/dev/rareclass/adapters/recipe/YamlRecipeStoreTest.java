@@ -142,6 +142,28 @@ class YamlRecipeStoreTest {
                 .hasMessage(folder + ": is a folder, not a recipe file");
     }
 
+    /**
+     * A key over 1,024 characters: SnakeYAML gives up on it and said it "could not find expected ':'" (or, in a flow
+     * mapping, "expected ',' or '}', but got :") at the very ':' it ends with.
+     */
+    @Test
+    void aKeyTooLongForYamlIsSaidToBeTooLongNotToLackItsColon() throws IOException {
+        String key = "k".repeat(1100);
+        String tooLong = "a key longer than 1,024 characters, more than YAML reads before its ':'; the keys of a ";
+        Path block = write("longkey.yaml", DATA + key + ": 1\n");
+        assertThatThrownBy(() -> store.read(block)).isInstanceOf(DataException.class)
+                .hasMessage(block + ", line 5, column 1101: not a readable recipe (" + tooLong + "recipe are short names)");
+        Path flow = write("longflow.yaml", "data: {file: x.csv, " + key + ": 1}\n");
+        assertThatThrownBy(() -> store.read(flow)).isInstanceOf(DataException.class)
+                .hasMessageContaining(tooLong + "recipe are short names");
+        Path space = write("longspace.yaml", key + ": [1, 2]\n");
+        assertThatThrownBy(() -> store.readSearchSpace(space)).isInstanceOf(DataException.class)
+                .hasMessageContaining(tooLong + "search space are short names");
+        // a key of 1,000 characters is read (and refused as a field the recipe does not have)
+        Path read = write("readkey.yaml", DATA + "k".repeat(1000) + ": 1\n");
+        assertThatThrownBy(() -> store.read(read)).hasMessageNotContaining("1,024");
+    }
+
     /** Jackson's nesting limit is said in the user's words: its message named the Java method that sets it. */
     @Test
     void aDocumentNestedPastTheLimitIsRefusedWithoutNamingJacksonsApi() throws IOException {
