@@ -335,7 +335,7 @@ final class SparkModelFile {
         } catch (NoSuchFileException e) {
             throw new InputMissingException(name + ": no such model file", e);
         } catch (IOException e) {
-            throw new InputMissingException(name + ": cannot read (" + e.getMessage() + ")", e);
+            throw new InputMissingException(name + ": cannot read (" + dev.rareclass.domain.error.IoReason.of(e) + ")", e);
         }
         try (ZipFile zip = new ZipFile(file.toFile())) {
             requireEndRecord(file, name);
@@ -382,7 +382,7 @@ final class SparkModelFile {
         } catch (ZipException | java.io.EOFException e) {
             throw refused(name, "not a model file: not a zip (" + e.getMessage() + ")");
         } catch (IOException e) {
-            throw new InputMissingException(name + ": cannot read (" + e.getMessage() + ")", e);
+            throw new InputMissingException(name + ": cannot read (" + dev.rareclass.domain.error.IoReason.of(e) + ")", e);
         }
     }
 

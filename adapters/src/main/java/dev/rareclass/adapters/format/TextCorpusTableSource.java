@@ -307,7 +307,7 @@ public final class TextCorpusTableSource extends ParsedTableSource {
             try {
                 content = readAtMost(f, corpus.limits.document());
             } catch (IOException e) {
-                throw new InputMissingException(f + ": cannot read (" + e.getMessage() + ")", e);
+                throw new InputMissingException(f + ": cannot read (" + dev.rareclass.domain.error.IoReason.of(e) + ")", e);
             }
             // the class folder, the first one under the corpus folder, however deep the file lies in it
             corpus.add(f.toString(), content, dir.relativize(f).getName(0).toString());
@@ -372,7 +372,7 @@ public final class TextCorpusTableSource extends ParsedTableSource {
             corpus.reserve(file, size, false);
             bytes = readAtMost(file, corpus.limits.archive());
         } catch (IOException e) {
-            throw new InputMissingException(file + ": cannot read (" + e.getMessage() + ")", e);
+            throw new InputMissingException(file + ": cannot read (" + dev.rareclass.domain.error.IoReason.of(e) + ")", e);
         }
         requireText(file.toString(), bytes);
         String text = corpus.decode(bytes);

@@ -815,26 +815,16 @@ public final class AtomicFiles {
     /** The cause of a failure in words, without the temporary file's name. */
     static String reason(Exception e) {
         Throwable t = e instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
-        String text;
-        if (t instanceof AccessDeniedException) {
-            text = "permission denied";
-        } else if (t instanceof NoSuchFileException n) {
+        if (t instanceof NoSuchFileException n) {
             // a folder that makes no new file (/proc, /sys) says ENOENT too: no missing file, though it says so
             Path folder = n.getFile() == null ? null : Path.of(n.getFile()).getParent();
-            text = folder != null && Files.isDirectory(folder) ? "no new file can be made in " + folder
+            return folder != null && Files.isDirectory(folder) ? "no new file can be made in " + folder
                     : "no such file or folder";
-        } else if (t instanceof NotDirectoryException) {
-            text = "not a folder";
-        } else if (t instanceof DirectoryNotEmptyException) {
-            text = "a folder that is not empty is in the way";
-        } else if (t instanceof FileSystemLoopException) {
-            text = "a loop of symbolic links";
-        } else if (t instanceof FileSystemException f && f.getReason() != null) {
-            text = f.getReason();
-        } else {
-            text = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         }
-        return text.isEmpty() ? text : text.substring(0, 1).toLowerCase(Locale.ROOT) + text.substring(1);
+        if (t instanceof DirectoryNotEmptyException) {
+            return "a folder that is not empty is in the way";
+        }
+        return dev.rareclass.domain.error.IoReason.of(t);
     }
 
     /** Lets writers close their stream (CSV and ZIP writers do) without closing the channel or stdout. */

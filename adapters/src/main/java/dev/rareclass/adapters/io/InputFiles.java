@@ -70,6 +70,6 @@ public final class InputFiles {
         if (cause instanceof EOFException || cause instanceof ZipException) {
             return new DataException(file + ": truncated or corrupt gzip data (" + cause.getMessage() + ")", e);
         }
-        return new InputMissingException(file + ": cannot read (" + cause.getMessage() + ")", e);
+        return new InputMissingException(file + ": cannot read (" + dev.rareclass.domain.error.IoReason.of(cause) + ")", e);
     }
 }

@@ -843,6 +843,10 @@ public final class YamlRecipeStore implements RecipeStore {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return new InputMissingException(where + ": cannot be read (permission denied)", e);
         }
+        if (e instanceof java.nio.file.FileSystemException) { // a loop of symbolic links, ...: not the text's fault
+            return new InputMissingException(where + ": cannot read (" + dev.rareclass.domain.error.IoReason.of(e) + ")",
+                    e);
+        }
         String at = "";
         String said = e.getMessage();
         if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {

@@ -538,7 +538,7 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         } catch (ZipException | java.io.EOFException e) {
             throw refused(file, "not a rareclass model file (" + e.getMessage() + ")");
         } catch (IOException e) {
-            throw new InputMissingException(file + ": cannot read (" + e.getMessage() + ")", e);
+            throw new InputMissingException(file + ": cannot read (" + dev.rareclass.domain.error.IoReason.of(e) + ")", e);
         }
         if (parts.isEmpty()) {
             throw refused(file, "not a rareclass model file");
@@ -565,7 +565,7 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
                 throw refused(file, problem.get());
             }
         } catch (IOException e) {
-            throw new InputMissingException(file + ": cannot read (" + e.getMessage() + ")", e);
+            throw new InputMissingException(file + ": cannot read (" + dev.rareclass.domain.error.IoReason.of(e) + ")", e);
         }
     }
 

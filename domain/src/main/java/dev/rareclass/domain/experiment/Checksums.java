@@ -43,7 +43,7 @@ public final class Checksums {
                     update(md, p);
                 }
             } catch (IOException e) {
-                throw new InputMissingException(file + ": cannot read (" + e.getMessage() + ")", e);
+                throw new InputMissingException(file + ": cannot read (" + dev.rareclass.domain.error.IoReason.of(e) + ")", e);
             }
             return HexFormat.of().formatHex(md.digest());
         }
@@ -89,7 +89,7 @@ public final class Checksums {
                 md.update(buffer, 0, n);
             }
         } catch (IOException e) {
-            throw new InputMissingException(file + ": cannot read (" + e.getMessage() + ")", e);
+            throw new InputMissingException(file + ": cannot read (" + dev.rareclass.domain.error.IoReason.of(e) + ")", e);
         }
     }
 
