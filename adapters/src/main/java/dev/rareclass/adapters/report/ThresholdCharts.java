@@ -232,7 +232,7 @@ final class ThresholdCharts {
         /**
          * @param totals      the summed cost of the rows at each threshold
          * @param noneFlagged the summed cost when no row is flagged (a threshold above every score)
-         * @param best        the index of the least total, as the policy chooses it
+         * @param best        the index of the least total, as the policy chooses it; -1 for flagging nothing
          */
         private CostCurve(double[] thresholds, double[] totals, double noneFlagged, int rows, int best) {
             this.thresholds = thresholds;
@@ -254,13 +254,16 @@ final class ThresholdCharts {
             return out;
         }
 
-        /** The threshold of least cost on these rows (the larger one on a tie, as the policy chooses). */
+        /**
+         * The threshold of least cost on these rows (the larger one on a tie, as the policy chooses): just above the
+         * top score when flagging nothing costs least ({@code best} -1).
+         */
         double bestThreshold() {
-            return thresholds[best];
+            return best < 0 ? Math.nextUp(thresholds[0]) : thresholds[best];
         }
 
         double bestCost() {
-            return totals[best] / rows;
+            return (best < 0 ? noneFlagged : totals[best]) / rows;
         }
 
         /**
@@ -294,17 +297,18 @@ final class ThresholdCharts {
             int n = points.size();
             double[] t = new double[n];
             double[] c = new double[n];
-            int best = 0;
+            double none = costs.falseNegative() * points.positives();
+            int best = -1; // flagging nothing, a candidate of the policy's too
             for (int i = 0; i < n; i++) {
                 t[i] = points.threshold(i);
                 ConfusionCounts counts = points.counts(i);
                 c[i] = costs.falseNegative() * counts.fn() + costs.falsePositive() * counts.fp();
                 // ties to the larger threshold, as the policy breaks them
-                if (c[i] < c[best]) {
+                if (c[i] < (best < 0 ? none : c[best])) {
                     best = i;
                 }
             }
-            return new CostCurve(t, c, costs.falseNegative() * points.positives(), y.length, best);
+            return new CostCurve(t, c, none, y.length, best);
         }
 
         /**

@@ -12,7 +12,8 @@ import java.util.Arrays;
  * {@code sum of the costs of positives scored below t + FP_COST * negatives scored at or above t}. One sort and one
  * sweep from the highest score down, O(n log n): a threshold flags every row of its score at once, and scores are
  * compared with {@code ==}, as {@link OperatingPoints} does, so {@code -0.0} and {@code 0.0} are one threshold. Of
- * equal least costs the larger threshold wins (fewer rows flagged), as for the other tuned policies.
+ * equal least costs the larger threshold wins (fewer rows flagged), as for the other tuned policies; flagging nothing (a
+ * threshold above every score) is the largest of all, chosen when it costs strictly less than every score.
  */
 public final class RowCostCurve {
     private final double[] thresholds;
@@ -62,7 +63,7 @@ public final class RowCostCurve {
         double[] t = new double[scores.length];
         double[] c = new double[scores.length];
         int n = 0;
-        int best = 0;
+        int best = -1; // flagging nothing, the largest threshold, until a score costs less
         for (int k = 0; k < order.length; ) {
             double at = scores[order[k]];
             while (k < order.length && scores[order[k]] == at) { // a threshold flags every row of equal score
@@ -72,7 +73,7 @@ public final class RowCostCurve {
             }
             t[n] = at;
             c[n] = cost;
-            if (cost < c[best]) { // strict: of equal costs the first, larger threshold stays
+            if (cost < (best < 0 ? none : c[best])) { // strict: of equal costs the first, larger threshold stays
                 best = n;
             }
             n++;
@@ -105,14 +106,20 @@ public final class RowCostCurve {
         return totals.clone();
     }
 
-    /** @return the index of the least summed cost, the larger threshold of equal ones */
+    /**
+     * @return the index of the least summed cost, the larger threshold of equal ones; -1 when flagging nothing
+     *         ({@link #noneFlagged()}) costs less than every score as the threshold
+     */
     public int best() {
         return best;
     }
 
-    /** @return the threshold of least summed cost: what {@code cost:@COLUMN:FP_COST} chooses on these rows */
+    /**
+     * @return the threshold of least summed cost: what {@code cost:@COLUMN:FP_COST} chooses on these rows; the next
+     *         double above the top score when flagging nothing costs least (false alarms dearer than what they catch)
+     */
     public double bestThreshold() {
-        return thresholds[best];
+        return best < 0 ? Math.nextUp(thresholds[0]) : thresholds[best];
     }
 
     /** @return the number of rows swept */

@@ -30,13 +30,15 @@ import java.util.function.ToDoubleFunction;
  *       score's threshold flags more (tied top scores, or a budget under one row), a threshold just above the top
  *       score: none flagged, as the budget says;</li>
  *   <li>{@code cost:FN_COST:FP_COST} with non-negative costs, not both zero: the threshold minimising
- *       {@code FN_COST * fn + FP_COST * fp}; ties go to the larger threshold.</li>
+ *       {@code FN_COST * fn + FP_COST * fp}; ties go to the larger threshold. Flagging nothing is a candidate too (a
+ *       threshold just above the top score), the choice when every false alarm costs more than it catches;</li>
  *   <li>{@code cost:@COLUMN:FP_COST}: the same with each missed positive costing its own value of column COLUMN (the
  *       payment amount of a fraud): minimises {@code sum of COLUMN over false negatives + FP_COST * fp}. The column is
- *       set aside before fitting, so it is no feature; ties go to the larger threshold.</li>
+ *       set aside before fitting, so it is no feature; ties go to the larger threshold, and flagging nothing is a
+ *       candidate as for {@code cost:FN_COST:FP_COST}.</li>
  * </ul>
- * Tuned policies consider every distinct score as a candidate (so at least one row is always predicted
- * positive), sort once and sweep, O(n log n). Their result is the candidate score itself, so applying
+ * Tuned policies consider every distinct score as a candidate (the metric policies so predict at least one row
+ * positive; the budgets and costs may also choose to flag none), sort once and sweep, O(n log n). Their result is the candidate score itself, so applying
  * {@code score >= t} reproduces exactly the counts that were optimised. Metric comparisons are exact double
  * comparisons of the values {@link ConfusionCounts} computes, which makes ties deterministic.
  */
@@ -386,7 +388,6 @@ public final class ThresholdPolicies {
         }
     }
 
-    /** Minimises expected misclassification cost; strict comparison from the top keeps the larger of ties. */
     /**
      * Minimises the summed costs of the missed positives, each its own (a column's value), plus a flat cost per false
      * positive: one sweep down the distinct scores, O(n log n).
@@ -422,6 +423,11 @@ public final class ThresholdPolicies {
         }
     }
 
+    /**
+     * Minimises expected misclassification cost over every distinct score and, above them all, flagging nothing (the
+     * next double above the top score, as {@code fpr<=F} gives when no score fits); strict comparison from the top
+     * keeps the larger of ties.
+     */
     private record MinCost(double fnCost, double fpCost) implements ThresholdPolicy {
         @Override
         public double choose(int[] y, double[] scores) {
@@ -435,8 +441,11 @@ public final class ThresholdPolicies {
             int exponent = Math.getExponent(Math.max(fnCost, fpCost));
             double fn = Math.scalb(fnCost, -exponent);
             double fp = Math.scalb(fpCost, -exponent);
-            int best = 0;
-            double bestCost = Double.POSITIVE_INFINITY;
+            // flagging nothing (every positive missed, no false alarm) is a candidate too, the largest threshold of
+            // all: where a false alarm costs more than the positives it would catch, it is the least cost, and a
+            // threshold at the top score flagged rows at a higher one (cost:1:5 on 5 positives: 5 against 9)
+            int best = -1;
+            double bestCost = fn * points.positives();
             for (int i = 0; i < points.size(); i++) {
                 ConfusionCounts c = points.counts(i);
                 double cost = fn * c.fn() + fp * c.fp();
@@ -445,7 +454,7 @@ public final class ThresholdPolicies {
                     bestCost = cost;
                 }
             }
-            return points.threshold(best);
+            return best < 0 ? Math.nextUp(points.threshold(0)) : points.threshold(best);
         }
 
         @Override

@@ -45,6 +45,25 @@ class RowCostPolicyTest {
         assertThat(rows.choose(Y, SCORES, tens)).isEqualTo(0.9);
     }
 
+    /**
+     * Flagging nothing is the least cost when every flagged row costs more than it saves. Reference computed in Python:
+     * y = [0, 1, 0, 1]; s = [0.9, 0.8, 0.7, 0.6]; amount = [0, 3, 0, 4.];
+     * [(t, amount[(y == 1) & (s < t)].sum() + 5 * ((y == 0) & (s >= t)).sum()) for t in [inf, .9, .8, .7, .6]]
+     * gives [(inf, 7), (0.9, 12), (0.8, 9), (0.7, 14), (0.6, 10)]; np.nextafter(0.9, np.inf) = 0.9000000000000001.
+     */
+    @Test
+    void flaggingNothingIsChosenWhenItCostsLeast() {
+        int[] y = {0, 1, 0, 1};
+        double[] s = {0.9, 0.8, 0.7, 0.6};
+        double[] amount = {0, 3, 0, 4};
+        RowCostCurve curve = RowCostCurve.of(y, s, amount, 5);
+        assertThat(curve.totals()).containsExactly(12, 9, 14, 10);
+        assertThat(curve.noneFlagged()).isEqualTo(7);
+        assertThat(curve.best()).isEqualTo(-1);
+        assertThat(curve.bestThreshold()).isEqualTo(0.9000000000000001);
+        assertThat(ThresholdPolicies.parse("cost:@amount:5").choose(y, s, amount)).isEqualTo(0.9000000000000001);
+    }
+
     @Test
     void thePolicyChoosesTheLeastOfTheSweepThatTheReportsDraw() {
         RowCostCurve curve = RowCostCurve.of(Y, SCORES, AMOUNT, 20);

@@ -25,7 +25,10 @@ class ThresholdPoliciesTest {
     private static final double[] NORMAL_S = {0.1, 0.4, 0.35, 0.8, 0.2, 0.7, 0.6, 0.05, 0.9, 0.3};
 
     // Tied scores. Per threshold 0.9, 0.7, 0.5, 0.3, 0.1: f1 [.286 .6 .5 .571 .588], precision
-    // [.5 .6 .429 .444 .417], cost 5:1 [21 12 14 10 7], cost 1:5 [9 12 22 26 35].
+    // [.5 .6 .429 .444 .417], cost 5:1 [21 12 14 10 7], cost 1:5 [9 12 22 26 35]; flagging nothing costs 25 at 5:1
+    // and 5 at 1:5, the least there. Costs computed in Python (numpy 1.24, scikit-learn 1.2.1) for t in
+    // [inf, 0.9, 0.7, 0.5, 0.3, 0.1]: tn, fp, fn, tp = confusion_matrix(y, (s >= t).astype(int), labels=[0, 1]).ravel();
+    // a * fn + b * fp.
     private static final int[] TIES_Y = {1, 0, 1, 0, 1, 0, 0, 1, 0, 0, 1, 0};
     private static final double[] TIES_S = {0.9, 0.9, 0.7, 0.7, 0.7, 0.5, 0.5, 0.3, 0.3, 0.1, 0.1, 0.1};
 
@@ -62,7 +65,8 @@ class ThresholdPoliciesTest {
         "precision>=0.44, 0.3, 5, 4",
         "precision>=0.7, 0.7, 2, 3",
         "cost:5:1, 0.1, 7, 5",
-        "cost:1:5, 0.9, 1, 1",
+        // flagging nothing (5) costs less than any score as the threshold (9 at 0.9): the next double above the top
+        "cost:1:5, 0.9000000000000001, 0, 0",
     })
     void tunedPoliciesTreatTiedScoresAsOneCandidate(String spec, double threshold, long fp, long tp) {
         double chosen = ThresholdPolicies.parse(spec).choose(TIES_Y, TIES_S);
@@ -274,7 +278,10 @@ class ThresholdPoliciesTest {
             double t = ThresholdPolicies.parse("cost:" + fnCost + ":" + fpCost).choose(y, s);
             ConfusionCounts chosen = ConfusionCounts.of(y, s, t);
             long best = fnCost * chosen.fn() + fpCost * chosen.fp();
-            for (double c : candidates(s)) {
+            double[] scores = candidates(s);
+            double[] withNone = java.util.Arrays.copyOf(scores, scores.length + 1);
+            withNone[scores.length] = Double.POSITIVE_INFINITY; // flagging nothing is a threshold too
+            for (double c : withNone) {
                 ConfusionCounts cc = ConfusionCounts.of(y, s, c);
                 long cost = fnCost * cc.fn() + fpCost * cc.fp();
                 assertThat(cost).as("seed " + seed).isGreaterThanOrEqualTo(best);
@@ -283,6 +290,26 @@ class ThresholdPoliciesTest {
                 }
             }
         });
+    }
+
+    /**
+     * Where every false alarm costs more than the positive it would catch, the cost policy flags nothing, as its
+     * objective says. Reference computed in Python: y = [0, 1, 0, 1, 1]; s = [0.9, 0.8, 0.7, 0.6, 0.6];
+     * [(t, 1 * ((y == 1) & (s < t)).sum() + 5 * ((y == 0) & (s >= t)).sum()) for t in [inf, .9, .8, .7, .6]]
+     * gives [(inf, 3), (0.9, 8), (0.8, 7), (0.7, 12), (0.6, 10)], and with costs 2 and 3
+     * [(inf, 6), (0.9, 9), (0.8, 7), (0.7, 10), (0.6, 6)]; np.nextafter(0.9, np.inf) = 0.9000000000000001.
+     */
+    @Test
+    void costPolicyFlagsNothingWhenThatCostsLeast() {
+        int[] y = {0, 1, 0, 1, 1};
+        double[] s = {0.9, 0.8, 0.7, 0.6, 0.6};
+        double t = ThresholdPolicies.parse("cost:1:5").choose(y, s);
+        assertThat(t).isEqualTo(0.9000000000000001);
+        assertThat(ConfusionCounts.of(y, s, t)).isEqualTo(new ConfusionCounts(0, 0, 2, 3));
+        // a tie with flagging nothing goes to it, the larger threshold: cost:2:3 is 6 there and at 0.6
+        assertThat(ThresholdPolicies.parse("cost:2:3").choose(y, s)).isEqualTo(0.9000000000000001);
+        // cheaper false alarms flag rows again: cost:5:1 is 15 flagging nothing, 1 at 0.6
+        assertThat(ThresholdPolicies.parse("cost:5:1").choose(y, s)).isEqualTo(0.6);
     }
 
     /** An alert budget flags at most its share of all rows, and one candidate lower would flag more. */
