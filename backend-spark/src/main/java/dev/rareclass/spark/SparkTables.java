@@ -10,7 +10,7 @@ import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.regexp_replace;
-import static org.apache.spark.sql.functions.stddev_pop;
+import static org.apache.spark.sql.functions.stddev_samp;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
@@ -482,7 +482,7 @@ final class SparkTables {
                 aggregates.add(min(present));
                 aggregates.add(max(present));
                 aggregates.add(avg(present));
-                aggregates.add(stddev_pop(present));
+                aggregates.add(stddev_samp(present)); // ddof = 1, as pandas' describe and the local engine
             }
         }
         String positive = labelColumn.map(l -> o.positive().orElseThrow(

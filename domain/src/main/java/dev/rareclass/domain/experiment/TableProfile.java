@@ -23,7 +23,8 @@ public final class TableProfile {
      * @param min      smallest value (numeric; NaN otherwise)
      * @param max      largest value (numeric)
      * @param mean     mean (numeric)
-     * @param std      population standard deviation (numeric)
+     * @param std      sample standard deviation, ddof = 1 as pandas' {@code describe} (numeric; NaN with fewer than
+     *                 two present values)
      * @param distinct distinct present values, counted up to {@value #DISTINCT_CAP}
      * @param idLike   every row holds a different value (categorical, text, or whole numbers), as an ID does
      */
@@ -375,7 +376,7 @@ public final class TableProfile {
         double mean = present == 0 ? Double.NaN : m.sum() / present;
         double sq = squaredDeviations(values, mean);
         return new ColumnSummary(n.name(), n.type(), n.size() - present, present == 0 ? Double.NaN : m.min(),
-                present == 0 ? Double.NaN : m.max(), mean, present == 0 ? Double.NaN : Math.sqrt(sq / present),
+                present == 0 ? Double.NaN : m.max(), mean, present < 2 ? Double.NaN : Math.sqrt(sq / (present - 1)),
                 floats.count(values, DISTINCT_CAP), rows >= ID_MIN_ROWS && present == rows && wholeAndDistinct(values));
     }
 

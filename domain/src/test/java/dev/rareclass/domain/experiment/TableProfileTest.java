@@ -44,6 +44,27 @@ class TableProfileTest {
         return v;
     }
 
+    /**
+     * The statistics of a numeric column are pandas' {@code describe}: reference from pandas 1.5.3,
+     * {@code pd.Series([1.5, np.nan, 4.0, 2.25, 10.0, np.nan]).describe()} gives count 4.0, mean 4.4375 and std
+     * 3.8534346151626 (ddof = 1, not numpy's default 0, 3.3371722685531235); {@code pd.Series([3.0, np.nan])
+     * .describe()['std']} is nan.
+     */
+    @Test
+    void numericStatisticsAreThoseOfPandasDescribe() {
+        float[] values = {1.5f, Float.NaN, 4.0f, 2.25f, 10.0f, Float.NaN};
+        float[] single = {3.0f, Float.NaN, Float.NaN, Float.NaN, Float.NaN, Float.NaN};
+        Description d = TableProfile.describe(table(List.of(new NumericColumn("a", values),
+                new NumericColumn("b", single)), new int[] {1, 0, 0, 0, 1, 0}));
+        TableProfile.ColumnSummary a = d.columns().get(0);
+        assertThat(a.missing()).isEqualTo(2);
+        assertThat(a.min()).isEqualTo(1.5);
+        assertThat(a.max()).isEqualTo(10.0);
+        assertThat(a.mean()).isEqualTo(4.4375);
+        assertThat(a.std()).isCloseTo(3.8534346151626, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(d.columns().get(1).std()).isNaN();
+    }
+
     @Test
     void ordinaryColumnsRaiseNoWarning() {
         int[] y = labels();
