@@ -32,7 +32,9 @@ final class ScoreCommand extends CliCommand {
     boolean json;
 
     @Option(names = "--curves", description = "With --json, add the ROC and precision-recall curves (roc_curve: fpr, "
-            + "tpr, thresholds; pr_curve: recall, precision, thresholds; a point per distinct score).")
+            + "tpr, thresholds; pr_curve: recall, precision, thresholds; as scikit-learn's roc_curve and "
+            + "precision_recall_curve: a PR point per distinct score, ROC points on a straight line between two others "
+            + "left out).")
     boolean curves;
 
     private final ScoreUseCase score;
