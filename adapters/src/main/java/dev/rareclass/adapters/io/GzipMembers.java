@@ -32,6 +32,8 @@ public final class GzipMembers extends InputStream {
     private static final int FEXTRA = 4;
     private static final int FNAME = 8;
     private static final int FCOMMENT = 16;
+    /** The flag bits RFC 1952 reserves (5 to 7). */
+    private static final int RESERVED = 0xe0;
 
     private final InputStream in;
     /** The refusal of bytes after the gzip data that start no member, given how many bytes come before them. */
@@ -154,6 +156,10 @@ public final class GzipMembers extends InputStream {
             throw new ZipException("unsupported compression method (only deflate is gzip's)");
         }
         int flags = headerByte(headerCrc);
+        if ((flags & RESERVED) != 0) { // RFC 1952: a decompressor must refuse them, as gzip -d does
+            throw new ZipException(String.format(java.util.Locale.ROOT, "a gzip header with reserved flag bits set "
+                    + "(flags 0x%02x), which no gzip writer sets", flags));
+        }
         for (int i = 0; i < 6; i++) { // modification time, extra flags, operating system
             headerByte(headerCrc);
         }

@@ -137,6 +137,21 @@ class GzipMembersTest {
     }
 
     @Test
+    void aHeaderWithReservedFlagBitsIsRefusedAsRfc1952Asks() throws IOException {
+        // read as if they were unset before; gzip -d refuses them ("has flags 0x20 -- not supported")
+        for (int bit : new int[] {0x20, 0x40, 0x80}) {
+            byte[] first = gzip(lines(0, 100));
+            first[3] |= (byte) bit;
+            assertThat(failure(first).getMessage()).as("first member, bit " + bit).contains("not valid gzip data")
+                    .contains(String.format("reserved flag bits set (flags 0x%02x)", bit));
+            byte[] second = gzip(lines(100, 100));
+            second[3] |= (byte) bit;
+            assertThat(failure(concat(gzip(lines(0, 100)), second)).getMessage()).as("second member, bit " + bit)
+                    .contains("truncated or corrupt gzip data").contains("reserved flag bits set");
+        }
+    }
+
+    @Test
     void aHeaderWithEveryOptionalFieldIsRead() throws IOException {
         byte[] data = lines(0, 500);
         Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
