@@ -150,7 +150,7 @@ public final class GzipMembers extends InputStream {
         CRC32 headerCrc = new CRC32(); // of every header byte before the optional CRC16
         headerCrc.update(first);
         if (first != 0x1f || headerByte(headerCrc) != 0x8b) {
-            throw new ZipException("Not in GZIP format");
+            throw new ZipException("it does not start as gzip data does, with the bytes 1f 8b");
         }
         if (headerByte(headerCrc) != 8) {
             throw new ZipException("unsupported compression method (only deflate is gzip's)");
@@ -182,7 +182,7 @@ public final class GzipMembers extends InputStream {
         if ((flags & FHCRC) != 0) {
             int stored = required() | required() << 8;
             if (stored != (int) (headerCrc.getValue() & 0xffff)) {
-                throw new ZipException("Corrupt GZIP header");
+                throw new ZipException("the CRC of a gzip header does not match the header");
             }
         }
         inflater.reset();
@@ -202,7 +202,7 @@ public final class GzipMembers extends InputStream {
         long storedCrc = uint32();
         long storedSize = uint32();
         if (storedCrc != crc.getValue() || storedSize != (memberSize & 0xffffffffL)) {
-            throw new ZipException("Corrupt GZIP trailer");
+            throw new ZipException("the CRC-32 or the size of a gzip member's data does not match the data");
         }
         inMember = false;
     }

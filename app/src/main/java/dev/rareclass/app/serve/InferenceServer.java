@@ -471,7 +471,10 @@ public final class InferenceServer {
             throw new HttpError(400, "the body's " + kind + " data is cut short (Content-Encoding: " + clip(coding)
                     + "): send the whole compressed body");
         } catch (IOException e) {
-            throw new HttpError(400, "the body is not valid " + kind + " data (Content-Encoding: " + clip(coding) + ")");
+            // why in words (a CRC that does not match the data, reserved header flags, ...): damage in transit or a
+            // client's bug look alike from here
+            throw new HttpError(400, "the body is not valid " + kind + " data (Content-Encoding: " + clip(coding) + ")"
+                    + (e.getMessage() == null || e.getMessage().isBlank() ? "" : ": " + clip(e.getMessage())));
         }
     }
 

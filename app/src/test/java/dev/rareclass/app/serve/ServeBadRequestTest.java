@@ -594,8 +594,13 @@ class ServeBadRequestTest {
         for (int at : new int[] {first.length - 8, first.length - 1}) {
             byte[] damaged = first.clone();
             damaged[at] ^= 0x40;
-            encoded("text/csv", "gzip", damaged).assertRefusal(400, "the body is not valid gzip data");
+            encoded("text/csv", "gzip", damaged).assertRefusal(400, "the body is not valid gzip data (Content-Encoding: "
+                    + "gzip): the CRC-32 or the size of a gzip member's data does not match the data");
         }
+        // reserved flag bits in the header, which RFC 1952 asks a reader to refuse
+        byte[] flagged = first.clone();
+        flagged[3] |= 0x40;
+        encoded("text/csv", "gzip", flagged).assertRefusal(400, "reserved flag bits set (flags 0x40)");
         // a second member whose header is damaged after its magic number: refused, not taken for the end
         byte[] badMethod = second.clone();
         badMethod[2] = 7;
