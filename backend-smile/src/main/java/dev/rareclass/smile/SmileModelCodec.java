@@ -696,6 +696,11 @@ public final class SmileModelCodec implements ModelCodec {
             return ois.readObject();
         } catch (InvalidClassException e) {
             // thrown by the filter: the class or limit was rejected before an instance was made or an array allocated
+            if (guard.rejected == null && e.getMessage() != null && e.getMessage().contains("local class incompatible")) {
+                // a class's serialVersionUID differs from this build's: written by another Smile version (or forged)
+                throw refused("its " + what + " cannot be read: written by another version of Smile (its class "
+                        + e.classname + " is not this build's); train the model again with this build");
+            }
             throw refused(guard.rejected != null ? guard.rejected : "its " + what + " cannot be read: " + e.getMessage());
         } catch (ClassNotFoundException e) {
             throw refused("it names an unknown class " + e.getMessage());

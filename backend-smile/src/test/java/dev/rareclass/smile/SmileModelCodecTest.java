@@ -114,6 +114,19 @@ class SmileModelCodecTest {
     }
 
     @Test
+    void aForestWrittenByAnotherSmileVersionIsRefusedSayingSo() {
+        byte[] bytes = codec.encode(forest());
+        // the serialVersionUID (8 bytes after the class name in its descriptor) differs, as another Smile's would
+        String name = "smile.classification.RandomForest";
+        int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf(name);
+        assertThat(at).isPositive();
+        bytes[at + name.length() + 7] ^= 1;
+        assertRefused(bytes, "random-forest").hasMessageContaining("its forest cannot be read: written by another "
+                + "version of Smile (its class smile.classification.RandomForest is not this build's); train the model "
+                + "again with this build").hasMessageNotContaining("serialVersionUID");
+    }
+
+    @Test
     void aNonFiniteLogisticCoefficientIsRefused() {
         byte[] bytes = codec.encode(logistic());
         // the last 8 bytes are the intercept
