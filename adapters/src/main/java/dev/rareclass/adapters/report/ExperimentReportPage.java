@@ -428,6 +428,7 @@ final class ExperimentReportPage {
                 + board.metric().key());
         page.section("summary", "Summary");
         page.facts(summaryFacts());
+        board.warnings().forEach(w -> page.note("Warning: " + w));
         if (report.dataset().isPresent()) {
             page.section("dataset", "Dataset");
             page.facts(ModelReportPage.dataset(report.dataset().get()));
@@ -494,6 +495,7 @@ final class ExperimentReportPage {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(Markdown.text(report.title())).append("\n\n");
         Markdown.facts(md, summaryFacts());
+        board.warnings().forEach(w -> md.append("\n**Warning:** ").append(Markdown.text(w)).append("\n"));
         report.dataset().ifPresent(d -> {
             md.append("\n## Dataset\n\n");
             Markdown.facts(md, ModelReportPage.dataset(d));

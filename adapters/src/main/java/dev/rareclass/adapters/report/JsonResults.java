@@ -78,6 +78,9 @@ final class JsonResults {
         root.put("protocol", board.protocol());
         root.put("seed", board.seed());
         root.put("metric", board.metric().key());
+        // every warning the run said (trials of a search left out, ...), as said without its prefix; empty when none
+        ArrayNode warnings = root.putArray("warnings");
+        board.warnings().forEach(warnings::add);
         ArrayNode splits = root.putArray("splits");
         for (List<Integer> testRows : board.splitTestRows()) {
             ArrayNode rowNumbers = splits.addObject().putArray("test_rows");

@@ -89,6 +89,12 @@ class ExperimentCommandsTest {
                 + "together for mlp@smile");
         JsonNode results = new ObjectMapper().readTree(dir.resolve("decay").resolve("results.json").toFile());
         assertThat(results.path("rows")).hasSize(3);
+        // the results file and the report say it too: the leaderboard holds fewer trials than the space asked for
+        List<String> skipped = new java.util.ArrayList<>();
+        results.path("warnings").forEach(w -> skipped.add(w.asText()));
+        assertThat(skipped).filteredOn(w -> w.startsWith("skipped 1 of 4 trials")).hasSize(1);
+        assertThat(Files.readString(dir.resolve("decay").resolve("report.html"))).contains("Warning: skipped 1 of 4");
+        assertThat(Files.readString(dir.resolve("decay").resolve("summary.md"))).contains("**Warning:** skipped 1 of 4");
 
         Files.writeString(space, "learning-rate: [0.2, 0.3]\nl2: [0.1, 1]\n");
         CliRun refused = CliRun.of(tune);
@@ -121,6 +127,11 @@ class ExperimentCommandsTest {
         List<String> ks = new java.util.ArrayList<>();
         results.path("rows").forEach(row -> ks.add(row.path("params").path("k").asText()));
         assertThat(ks).containsExactlyInAnyOrder("3", "5");
+        // every warning said, as said without its prefix, in results.json: the left-out trial among them
+        List<String> said = r.err().lines().filter(l -> l.startsWith("warning: ")).map(l -> l.substring(9)).toList();
+        List<String> written = new java.util.ArrayList<>();
+        results.path("warnings").forEach(w -> written.add(w.asText()));
+        assertThat(written).isEqualTo(said).anyMatch(w -> w.startsWith("left out 1 of 3 trials"));
 
         Files.writeString(space, "k: [400, 500]\n");
         CliRun none = CliRun.of(tune);

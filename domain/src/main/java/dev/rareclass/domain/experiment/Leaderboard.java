@@ -14,13 +14,28 @@ import java.util.List;
  * @param rows     best first
  * @param splitTestRows for each split in protocol order, the 1-based source row numbers of its test part, so
  *                      other tools can be evaluated on exactly the same folds
+ * @param warnings every warning the run said, without its {@code warning: } prefix (trials of a search left out, rows
+ *                 identical across configurations, a model that flagged nothing, ...), for the results file and the
+ *                 report; empty when there was none
  */
 public record Leaderboard(String dataset, String protocol, long seed, MetricName metric, List<LeaderboardRow> rows,
-                          List<List<Integer>> splitTestRows) {
+                          List<List<Integer>> splitTestRows, List<String> warnings) {
 
     public Leaderboard {
         rows = List.copyOf(rows);
         splitTestRows = splitTestRows.stream().map(List::copyOf).toList();
+        warnings = List.copyOf(warnings);
+    }
+
+    /** Without warnings. */
+    public Leaderboard(String dataset, String protocol, long seed, MetricName metric, List<LeaderboardRow> rows,
+                       List<List<Integer>> splitTestRows) {
+        this(dataset, protocol, seed, metric, rows, splitTestRows, List.of());
+    }
+
+    /** This leaderboard with the run's warnings (see {@link Evaluation#warningsInto}). */
+    public Leaderboard withWarnings(List<String> said) {
+        return new Leaderboard(dataset, protocol, seed, metric, rows, splitTestRows, said);
     }
 
     /** A leaderboard that does not record its splits' rows. */

@@ -7,6 +7,7 @@ import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.experiment.Checksums;
 import dev.rareclass.domain.experiment.DatasetSummary;
+import dev.rareclass.domain.experiment.Evaluation;
 import dev.rareclass.domain.experiment.Experiment;
 import dev.rareclass.domain.experiment.ExperimentPlan;
 import dev.rareclass.domain.experiment.ExperimentReport;
@@ -371,7 +372,10 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
     }
 
     private Executed execute(Request request, Optional<ChecksumCheck> checksum, FinalStep last,
-                             ProgressListener progress) {
+                             ProgressListener listener) {
+        // every warning said from here on is kept for the results file and the report (trials left out, ...)
+        List<String> warned = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        ProgressListener progress = listener.alsoNotesTo(Evaluation.warningsInto(warned));
         long t0 = System.nanoTime();
         String started = Instant.now().toString();
         ExperimentPlan drawn = request.tuning()
@@ -395,7 +399,7 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
             Optional<Path> plots = request.results().plots().map(staged::folder);
             Optional<Path> refit = request.refit().map(staged::file);
             Executed done = execute(request, checksum, plan, configs, new Staging(staged, dir, plots, refit), progress,
-                    t0, started);
+                    warned, t0, started);
             dir.ifPresent(d -> last.write(done, d));
             staged.commit();
             return done;
@@ -408,7 +412,7 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
 
     private Executed execute(Request request, Optional<ChecksumCheck> checksum, ExperimentPlan plan,
                              List<ResolvedPipeline> configs, Staging staging,
-                             ProgressListener progress, long t0, String started) {
+                             ProgressListener progress, List<String> warned, long t0, String started) {
         String sha = "";
         Table table = null;
         Leaderboard board = null;
@@ -441,7 +445,7 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
             table.notes().forEach(progress::note);
             board = engine.run(table, plan, configs, request.jobs(), request.tuning().isPresent(), progress);
         }
-        Leaderboard ranked = board;
+        Leaderboard ranked = board.withWarnings(List.copyOf(warned));
 
         Optional<Hyperparameters> best = request.tuning().map(t -> ranked.rows().get(0).params());
         Optional<Path> dir = staging.dir();
@@ -465,12 +469,12 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
                     // a cost column (cost:@COLUMN:FP) is no feature: the folds' fits set it aside
                     table == null ? Optional.empty()
                             : Optional.of(DatasetSummary.of(PipelineFitter.withCostColumnAside(table, plan.fit().threshold()))),
-                    board, plan.fit().threshold().spec(),
+                    ranked, plan.fit().threshold().spec(),
                     facts(request, best, model, engineFacts, (System.nanoTime() - t0) / 1e9)), dir.get(),
                     staging.plots()).stream().map(staging.staged()::published).toList();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Executed(new Result(board, best, model, request.results().target(), written, seconds), sha, started);
+        return new Executed(new Result(ranked, best, model, request.results().target(), written, seconds), sha, started);
     }
 
     /** The report's facts: the request's own, the search, the refitted model, the time, the versions. */
