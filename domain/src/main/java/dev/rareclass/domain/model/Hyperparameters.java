@@ -174,12 +174,12 @@ public final class Hyperparameters {
     }
 
     /**
-     * A number as a user writes it: a whole one without its ".0" (10, not 10.0), a very large or small one with a
-     * lower-case exponent and without ".0" before it (1e38 and 4.9e-324, not 1.0E38 and 4.9E-324), any other as Java
-     * writes it (0.25).
+     * A number as a user writes it: a whole one below ten million without its ".0" (10, not 10.0), a very large or
+     * small one with a lower-case exponent and without ".0" before it (1e12 and 4.9e-324, not 1000000000000 and
+     * 4.9E-324), any other as Java writes it (0.25).
      */
     public static String written(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+        return v == Math.rint(v) && Math.abs(v) < 1e7 ? Long.toString((long) v)
                 : Double.toString(v).replace(".0E", "E").replace('E', 'e');
     }
 

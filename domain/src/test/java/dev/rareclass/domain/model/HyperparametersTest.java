@@ -113,4 +113,17 @@ class HyperparametersTest {
                             + "weighs each class by its inverse share");
         }
     }
+
+    @Test
+    void numbersInMessagesAreWrittenAsAUserWritesThem() {
+        // a range's end read "[0, 1.0E38]" and "[0, 1000000000000]"
+        assertThat(Hyperparameters.written(10)).isEqualTo("10");
+        assertThat(Hyperparameters.written(-3)).isEqualTo("-3");
+        assertThat(Hyperparameters.written(0.25)).isEqualTo("0.25");
+        assertThat(Hyperparameters.written(1e12)).isEqualTo("1e12");
+        assertThat(Hyperparameters.written(1e38)).isEqualTo("1e38");
+        assertThat(Hyperparameters.written(1.5e8)).isEqualTo("1.5e8");
+        assertThat(Hyperparameters.written(Double.MIN_VALUE)).isEqualTo("4.9e-324");
+        assertThat(Hyperparameters.written(1e-5)).isEqualTo("1e-5");
+    }
 }
