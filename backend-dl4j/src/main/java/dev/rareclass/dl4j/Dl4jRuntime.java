@@ -61,5 +61,24 @@ final class Dl4jRuntime {
         if (!Holder.READY) {
             throw new IllegalStateException("ND4J was not configured");
         }
+        pinProductThreads();
+    }
+
+    /** The OpenBLAS threads every product of a network runs on, whatever the environment asks for. */
+    static final int PRODUCT_THREADS = 1;
+
+    /**
+     * Keeps OpenBLAS on {@link #PRODUCT_THREADS} thread, checked before every training and scoring (anything in the
+     * process may have changed it since). OpenBLAS splits a product's work by its thread count, and the parts' sums
+     * round differently: a 128-128 network's scores moved by up to 2e-7 between {@code OMP_NUM_THREADS=1} and 2
+     * (which OpenBLAS reads at start-up), where the same seed must give the same numbers on any number of threads.
+     * One thread is the launcher's default already and, on the 2-core machines measured, the faster setting; the
+     * layers up to 64 × 64 never reach OpenBLAS (they are computed in Java), and {@code --jobs} runs folds side by side.
+     */
+    static void pinProductThreads() {
+        var blas = Nd4j.factory().blas();
+        if (blas.getMaxThreads() != PRODUCT_THREADS) {
+            blas.setMaxThreads(PRODUCT_THREADS);
+        }
     }
 }
