@@ -33,6 +33,10 @@ final class EvaluateCommand extends CliCommand {
     @Mixin
     Inputs.ModelReportFile report;
 
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the bootstrap intervals' resamples "
+            + "(default: 0; not with --engine spark, which computes no intervals).")
+    Long seed;
+
     @Mixin
     EngineOptions engine;
 
@@ -49,6 +53,7 @@ final class EvaluateCommand extends CliCommand {
     public Integer call() {
         if (engine.onCluster()) {
             EngineOptions.refuse(report.request().wanted(), "--report");
+            EngineOptions.refuse(seed != null, "--seed");
             EvaluatedOnCluster done = onCluster.evaluate(new ClusterModelUseCase.EvaluateRequest(input.model,
                     input.toDomain(), input.given(), Optional.ofNullable(json), engine.settings(common.verbose)),
                     progress());
@@ -58,7 +63,8 @@ final class EvaluateCommand extends CliCommand {
             return 0;
         }
         var request = new EvaluateUseCase.Request(input.model, input.toDomain(), input.given(),
-                Optional.ofNullable(json), report.request());
+                Optional.ofNullable(json), report.request(),
+                seed != null ? seed : dev.rareclass.domain.experiment.Evaluation.BOOTSTRAP_SEED);
         EvaluateUseCase.Result result = evaluate.evaluate(request, progress());
         PrintWriter o = summary(json);
         Show.evaluation(o, result.evaluation());

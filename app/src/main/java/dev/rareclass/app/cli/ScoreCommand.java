@@ -31,6 +31,10 @@ final class ScoreCommand extends CliCommand {
     @Option(names = "--json", description = "Print one JSON object with every metric instead of a table.")
     boolean json;
 
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+            description = "Seed of the bootstrap intervals' resamples (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Option(names = "--curves", description = "With --json, add the ROC and precision-recall curves (roc_curve: fpr, "
             + "tpr, thresholds; pr_curve: recall, precision, thresholds; as scikit-learn's roc_curve and "
             + "precision_recall_curve: a PR point per distinct score, ROC points on a straight line between two others "
@@ -52,7 +56,7 @@ final class ScoreCommand extends CliCommand {
             throw new dev.rareclass.domain.error.UsageException("--curves goes with --json (the curves are printed as "
                     + "JSON arrays)");
         }
-        Evaluation e = score.score(new ScoreUseCase.Request(dataOptions.toDomain(file), scoreColumn, threshold));
+        Evaluation e = score.score(new ScoreUseCase.Request(dataOptions.toDomain(file), scoreColumn, threshold, seed));
         if (json) {
             out().print(sink.evaluationJson(e, curves));
             out().flush();

@@ -35,7 +35,10 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
                          ClassificationReport report, Curve roc, Curve precisionRecall, List<TopShares.Top> top,
                          java.util.Map<String, BootstrapIntervals.Interval> intervals, List<String> warnings) {
 
-    /** The seed of every evaluation's bootstrap: the same rows give the same intervals. */
+    /**
+     * The default seed of an evaluation's bootstrap ({@code evaluate} and {@code score} take {@code --seed}): the same
+     * rows and seed give the same intervals.
+     */
     public static final long BOOTSTRAP_SEED = 0;
 
     /** How a warning begins on the console, and not in {@link #warnings()}. */
@@ -89,12 +92,18 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
         };
     }
 
-    /** The top shares and intervals of these labels and scores. */
+    /** The top shares and intervals of these labels and scores, the intervals' resamples drawn with {@link #BOOTSTRAP_SEED}. */
     public Evaluation(String dataSource, String model, String policy, BinaryMetrics metrics,
                       ClassificationReport report, int[] y, double[] scores) {
+        this(dataSource, model, policy, metrics, report, y, scores, BOOTSTRAP_SEED);
+    }
+
+    /** The top shares and intervals of these labels and scores, the intervals' resamples drawn with {@code seed}. */
+    public Evaluation(String dataSource, String model, String policy, BinaryMetrics metrics,
+                      ClassificationReport report, int[] y, double[] scores, long seed) {
         this(dataSource, model, policy, metrics, report, Curves.roc(y, scores), Curves.precisionRecall(y, scores),
                 TopShares.of(y, scores), BootstrapIntervals.of(y, scores, metrics.threshold(),
-                        BootstrapIntervals.RESAMPLES, BOOTSTRAP_SEED));
+                        BootstrapIntervals.RESAMPLES, seed));
     }
 
     /** Without the top shares (a report made from a curve's points alone). */
@@ -184,12 +193,17 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
 
     /** A fitted model's numbers for these labels and the scores it gave the table's rows. */
     public static Evaluation of(FittedPipeline model, Table table, int[] y, double[] scores) {
+        return of(model, table, y, scores, BOOTSTRAP_SEED);
+    }
+
+    /** {@link #of(FittedPipeline, Table, int[], double[])} with the bootstrap intervals drawn with {@code seed}. */
+    public static Evaluation of(FittedPipeline model, Table table, int[] y, double[] scores, long seed) {
         boolean probabilities = model.classifier().scoreKind() == ScoreKind.PROBABILITY;
         BinaryMetrics metrics = BinaryMetrics.compute(y, scores, model.threshold(), probabilities);
         LabelMapping mapping = classNames(table, model);
         ClassificationReport report = ClassificationReport.of(metrics.counts(), mapping.negativeValue(),
                 mapping.positiveValue());
         return new Evaluation(table.source(), model.classifier().id().toString(), model.thresholdPolicy(), metrics,
-                report, y, scores).withOneClassWarning(table.labelMapping().orElse(model.labelMapping()));
+                report, y, scores, seed).withOneClassWarning(table.labelMapping().orElse(model.labelMapping()));
     }
 }

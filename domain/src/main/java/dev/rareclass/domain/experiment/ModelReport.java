@@ -55,8 +55,14 @@ public record ModelReport(String title, String scoredPart, DatasetSummary datase
      */
     public static ModelReport of(String title, String scoredPart, FittedPipeline fitted, Table whole, Table scored,
                                  double[] scores) {
+        return of(title, scoredPart, fitted, whole, scored, scores, Evaluation.BOOTSTRAP_SEED);
+    }
+
+    /** {@link #of(String, String, FittedPipeline, Table, Table, double[])}, the bootstrap intervals drawn with {@code seed}. */
+    public static ModelReport of(String title, String scoredPart, FittedPipeline fitted, Table whole, Table scored,
+                                 double[] scores, long seed) {
         int[] y = scored.requireLabels().toArray();
-        Evaluation evaluation = Evaluation.of(fitted, scored, y, scores);
+        Evaluation evaluation = Evaluation.of(fitted, scored, y, scores, seed);
         LabelMapping mapping = Evaluation.classNames(scored, fitted);
         return new ModelReport(title, scoredPart, DatasetSummary.of(whole), evaluation,
                 new LabelledScores(scored.source(), mapping, y, scores, scored.rowCosts().orElse(null)),

@@ -68,9 +68,10 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
             int[] y = table.requireLabels().toArray();
             double[] scores = model.scores(table);
             ModelReport report = html.isPresent() ? ModelReport.of("Evaluation of " + request.model().getFileName(),
-                    "every row of " + table.source() + " (" + table.rows() + " rows)", model, table, table, scores)
-                    : null;
-            Evaluation scored = report != null ? report.evaluation() : Evaluation.of(model, table, y, scores);
+                    "every row of " + table.source() + " (" + table.rows() + " rows)", model, table, table, scores,
+                    request.seed()) : null;
+            Evaluation scored = report != null ? report.evaluation()
+                    : Evaluation.of(model, table, y, scores, request.seed());
             // a table of one class: what it cannot tell, and what it does: false alarms or positives caught (as the
             // Spark engine says)
             Evaluation evaluation = scored.saidAfter(warned, progress);

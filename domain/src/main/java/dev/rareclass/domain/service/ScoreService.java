@@ -24,6 +24,7 @@ public record ScoreService(TableSource tables) implements ScoreUseCase {
         BinaryMetrics metrics = BinaryMetrics.compute(y, scores, threshold, probabilities);
         ClassificationReport report = ClassificationReport.of(metrics.counts(), read.mapping().negativeValue(),
                 read.mapping().positiveValue());
-        return new Evaluation(read.source(), scoreColumn, String.valueOf(threshold), metrics, report, y, scores);
+        return new Evaluation(read.source(), scoreColumn, String.valueOf(threshold), metrics, report, y, scores,
+                request.seed());
     }
 }

@@ -22,7 +22,12 @@ public interface EvaluateUseCase {
      * @param json   optionally, where to write every metric as JSON
      * @param report optionally, an HTML report
      */
-    record Request(Path model, DataOptions data, ReadingOptions given, Optional<Path> json, ReportRequest report) {
+    record Request(Path model, DataOptions data, ReadingOptions given, Optional<Path> json, ReportRequest report,
+                   long seed) {
+        /** With the bootstrap intervals' default seed. */
+        public Request(Path model, DataOptions data, ReadingOptions given, Optional<Path> json, ReportRequest report) {
+            this(model, data, given, json, report, dev.rareclass.domain.experiment.Evaluation.BOOTSTRAP_SEED);
+        }
     }
 
     /**

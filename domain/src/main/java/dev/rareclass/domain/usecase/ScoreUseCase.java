@@ -14,8 +14,9 @@ public interface ScoreUseCase {
      * @param data        the predictions file with its label column; the positive value defaults to {@code 1}
      * @param scoreColumn the score column (higher = more likely positive)
      * @param threshold   predicted positive iff score >= threshold
+     * @param seed        the seed of the bootstrap intervals' resamples
      */
-    record Request(DataOptions data, String scoreColumn, double threshold) {
+    record Request(DataOptions data, String scoreColumn, double threshold, long seed) {
         public Request {
             if (data.label().isEmpty()) {
                 throw new UsageException("score needs --label COL (the true labels)");
@@ -26,6 +27,11 @@ public interface ScoreUseCase {
             if (!Double.isFinite(threshold)) {
                 throw new UsageException("--threshold must be a finite number, got " + threshold);
             }
+        }
+
+        /** With the bootstrap intervals' default seed. */
+        public Request(DataOptions data, String scoreColumn, double threshold) {
+            this(data, scoreColumn, threshold, Evaluation.BOOTSTRAP_SEED);
         }
     }
 
