@@ -109,7 +109,7 @@ final class SparkModelCommands {
         DataOptions read = asTrained(file, data, given, m);
         // the warnings said of the table and the model are the evaluation's too: in the JSON
         List<String> warned = new ArrayList<>();
-        ProgressListener said = progress.alsoNotesTo(Evaluation.warningsInto(warned));
+        ProgressListener said = progress.keepingWarningsIn(warned);
         SparkTables.ForScoring table = SparkTables.readForScoring(spark, read, m.features(), m.imputes(), false, said);
         progress.note(String.format(Locale.ROOT, "%s: %,d rows, %,d positive (%.2f%%), on %s", table.source(),
                 table.size(), table.positives(), 100.0 * table.positives() / table.size(),

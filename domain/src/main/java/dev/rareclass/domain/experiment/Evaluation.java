@@ -42,7 +42,7 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
     public static final long BOOTSTRAP_SEED = 0;
 
     /** How a warning begins on the console, and not in {@link #warnings()}. */
-    public static final String WARNING = "warning: ";
+    public static final String WARNING = dev.rareclass.domain.model.ProgressListener.WARNING;
 
     public Evaluation {
         top = List.copyOf(top);
@@ -71,7 +71,8 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
     /**
      * Says this evaluation's own warnings (a table of one class) on {@code progress}, as {@code evaluate} does after
      * scoring on either engine, and returns it with {@code earlier} before them: what the command said of the table
-     * or the model before scoring ({@link #warningsInto}), such as that the table is the model's training file.
+     * or the model before scoring (kept by {@link dev.rareclass.domain.model.ProgressListener#keepingWarningsIn}), such
+     * as that the table is the model's training file.
      */
     public Evaluation saidAfter(List<String> earlier, dev.rareclass.domain.model.ProgressListener progress) {
         warnings.forEach(w -> progress.note(WARNING + w));
@@ -81,15 +82,6 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
     private Evaluation withWarnings(List<String> first, List<String> then) {
         return new Evaluation(dataSource, model, policy, metrics, report, roc, precisionRecall, top, intervals,
                 java.util.stream.Stream.concat(first.stream(), then.stream()).toList());
-    }
-
-    /** The warnings among a command's notes, without their prefix: for {@link #saidAfter}. */
-    public static java.util.function.Consumer<String> warningsInto(List<String> kept) {
-        return note -> {
-            if (note.startsWith(WARNING)) {
-                kept.add(note.substring(WARNING.length()));
-            }
-        };
     }
 
     /** The top shares and intervals of these labels and scores, the intervals' resamples drawn with {@link #BOOTSTRAP_SEED}. */

@@ -33,7 +33,10 @@ public record Leaderboard(String dataset, String protocol, long seed, MetricName
         this(dataset, protocol, seed, metric, rows, splitTestRows, List.of());
     }
 
-    /** This leaderboard with the run's warnings (see {@link Evaluation#warningsInto}). */
+    /**
+     * This leaderboard with the run's warnings (as kept by
+     * {@link dev.rareclass.domain.model.ProgressListener#keepingWarningsIn}).
+     */
     public Leaderboard withWarnings(List<String> said) {
         return new Leaderboard(dataset, protocol, seed, metric, rows, splitTestRows, said);
     }

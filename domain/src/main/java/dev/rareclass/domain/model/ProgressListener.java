@@ -46,6 +46,21 @@ public interface ProgressListener {
         };
     }
 
+    /** How a warning begins among the notes (and on the console). */
+    String WARNING = "warning: ";
+
+    /**
+     * This listener, the warnings among whose notes are also added to {@code kept} without their {@link #WARNING}
+     * prefix, as they are said: for a results file or report that carries every warning a command said.
+     */
+    default ProgressListener keepingWarningsIn(java.util.List<String> kept) {
+        return alsoNotesTo(note -> {
+            if (note.startsWith(WARNING)) {
+                kept.add(note.substring(WARNING.length()));
+            }
+        });
+    }
+
     /**
      * @param task  what is progressing, such as {@code "mlp@dl4j epochs"}
      * @param done  units finished

@@ -56,7 +56,7 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
             model.preprocessor().requireSameSchema(table); // its one refusal before the notes
             // the warnings said of the table and the model are the evaluation's too: in the JSON and the report
             List<String> warned = new java.util.ArrayList<>();
-            ProgressListener said = progress.alsoNotesTo(Evaluation.warningsInto(warned));
+            ProgressListener said = progress.keepingWarningsIn(warned);
             table.notes().forEach(said::note);
             model.labelMapping().warningFor(table).ifPresent(said::note);
             model.preprocessor().unseenWarnings(table).forEach(said::note);

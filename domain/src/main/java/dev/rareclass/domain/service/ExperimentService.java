@@ -7,7 +7,6 @@ import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.experiment.Checksums;
 import dev.rareclass.domain.experiment.DatasetSummary;
-import dev.rareclass.domain.experiment.Evaluation;
 import dev.rareclass.domain.experiment.Experiment;
 import dev.rareclass.domain.experiment.ExperimentPlan;
 import dev.rareclass.domain.experiment.ExperimentReport;
@@ -375,7 +374,7 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
                              ProgressListener listener) {
         // every warning said from here on is kept for the results file and the report (trials left out, ...)
         List<String> warned = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        ProgressListener progress = listener.alsoNotesTo(Evaluation.warningsInto(warned));
+        ProgressListener progress = listener.keepingWarningsIn(warned);
         long t0 = System.nanoTime();
         String started = Instant.now().toString();
         ExperimentPlan drawn = request.tuning()
