@@ -102,6 +102,15 @@ class DatasetFetcherTest {
     }
 
     @Test
+    void wineQualityIsImbalancedLearnsTaskQualityFourOrLess() {
+        // --positive takes several values, so the catalogue loads quality 3 and 4 as imbalanced-learn's wine_quality
+        Dataset wine = DatasetFetcher.catalogue().stream().filter(d -> d.name().equals("wine-quality-white"))
+                .findFirst().orElseThrow();
+        assertThat(wine.options()).containsSequence("--positive", "3,4");
+        assertThat(wine.description()).contains("183 rows").doesNotContain("cannot express");
+    }
+
+    @Test
     void downloadsOnceVerifiesAndServesTheCacheAfterwards() {
         assumeTrue(Files.isDirectory(DATASETS));
         Fetched first = fetcher().fetch("sonar", Optional.of(base + "/good/"));
