@@ -47,8 +47,9 @@ public final class DataOptionsMixin {
     List<String> text;
 
     @Option(names = "--missing", paramLabel = "POLICY",
-            description = "Missing values (empty, ?, NA, NaN): error, drop (the rows), mean, median or most-frequent "
-                    + "(imputed with training-row statistics) (default: error).")
+            description = "Missing values (empty, ?, NA, N/A, null, NaN): error, drop (the rows), mean, median or "
+                    + "most-frequent (imputed with training-row statistics) (default: error; with a saved model, the "
+                    + "policy it was trained with).")
     String missing;
 
     @Option(names = "--shift-labels", defaultValue = "0", paramLabel = "N",
