@@ -67,7 +67,7 @@ public final class RareclassModel {
     }
 
     /**
-     * Reads and verifies a model file written by {@code rareclass train} or {@code compare --out}.
+     * Reads and verifies a model file written by {@code rareclass train} or {@code tune --out}.
      *
      * @throws dev.rareclass.domain.error.RareclassException when the file is missing, altered, not a rareclass model,
      *                                                       or needs a backend that is not on the class path

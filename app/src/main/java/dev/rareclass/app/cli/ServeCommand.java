@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
                 + "requests in flight and exits 0."})
 final class ServeCommand extends CliCommand {
 
-    @Parameters(arity = "1..*", paramLabel = "MODEL", description = "Model files written by train, compare --out or tune.")
+    @Parameters(arity = "1..*", paramLabel = "MODEL", description = "Model files written by train or tune --out (or a tuning recipe's model.rareclass).")
     List<Path> modelFiles;
 
     @Option(names = "--name", paramLabel = "NAME", description = "The URL name of each model, in the order the "
