@@ -279,8 +279,11 @@ final class ModelReportPage {
                 losses.add(Charts.Line.of(key.equals("loss") ? "training loss" : "validation loss", epochs, series.get(key)));
             }
         }
+        // a model refit on every row (train's default) was fitted without validation rows: its loss alone is drawn
         addLearningChart(out, h, losses, "learning-loss", "Learning curves: loss", "loss",
-                "Training and validation loss per epoch; the dashed line is the epoch whose weights the model kept.");
+                (series.containsKey("val_loss") ? "Training and validation loss per epoch"
+                        : "Training loss per epoch (this fit had no validation rows)")
+                        + "; the dashed line is the epoch whose weights the model kept.");
         List<Charts.Line> metrics = new ArrayList<>();
         for (String key : series.keySet()) {
             if (key.startsWith("val_") && !key.equals("val_loss")
