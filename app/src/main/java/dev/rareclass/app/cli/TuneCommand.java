@@ -33,7 +33,7 @@ final class TuneCommand extends ExperimentCommand {
             description = "The model to tune: ${COMPLETION-CANDIDATES}.")
     String model;
 
-    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "A fixed model parameter (repeatable); the space overrides it.")
+    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "A fixed model parameter (repeatable); one the space also searches is refused.")
     List<String> params = new ArrayList<>();
 
     @Option(names = "--space", required = true, paramLabel = "FILE", description = "The search space (YAML).")
