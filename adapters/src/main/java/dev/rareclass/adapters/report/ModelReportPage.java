@@ -279,11 +279,14 @@ final class ModelReportPage {
                 losses.add(Charts.Line.of(key.equals("loss") ? "training loss" : "validation loss", epochs, series.get(key)));
             }
         }
-        // a model refit on every row (train's default) was fitted without validation rows: its loss alone is drawn
+        // with validation rows, the curves of train's first fit (the model was then refit on every row for the epochs
+        // it kept); without, a fit that had none (--validation-split 0, or a model saved before the first fit was kept)
         addLearningChart(out, h, losses, "learning-loss", "Learning curves: loss", "loss",
-                (series.containsKey("val_loss") ? "Training and validation loss per epoch"
-                        : "Training loss per epoch (this fit had no validation rows)")
-                        + "; the dashed line is the epoch whose weights the model kept.");
+                (series.containsKey("val_loss") ? "Training and validation loss per epoch of the first fit, on the "
+                        + "training rows less the validation rows held out; the dashed line is the epoch whose weights "
+                        + "it kept, as many as the model was then refit for on every row."
+                        : "Training loss per epoch (this fit had no validation rows); the dashed line is the epoch "
+                        + "whose weights the model kept."));
         List<Charts.Line> metrics = new ArrayList<>();
         for (String key : series.keySet()) {
             if (key.startsWith("val_") && !key.equals("val_loss")

@@ -253,7 +253,8 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         requireScoresWidth(classifier, selector, preprocessor);
         return new FittedPipeline(label, preprocessor, selector, classifier, t.path("value").asDouble(),
                 t.path("policy").asText(), m.path("sampler").asText("none"), m.path("class_weight").asText("none"),
-                validation, provenance, reference, prior(m.path("prior_correction")), calibration(m.path("calibration")));
+                validation, provenance, reference, prior(m.path("prior_correction")), calibration(m.path("calibration")),
+                history(m.path("first_fit_history")));
     }
 
     /**
@@ -406,22 +407,9 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
                 validation.putNull(k);
             }
         });
-        c.history().ifPresent(h -> {
-            ObjectNode hist = root.putObject("history");
-            hist.put("best_epoch", h.bestEpoch());
-            ArrayNode epochs = hist.putArray("epochs");
-            for (EpochRecord e : h.epochs()) {
-                ObjectNode row = epochs.addObject();
-                row.put("epoch", e.epoch());
-                e.values().forEach((k, v) -> {
-                    if (Double.isFinite(v)) {
-                        row.put(k, v);
-                    } else {
-                        row.putNull(k);
-                    }
-                });
-            }
-        });
+        c.history().ifPresent(h -> writeHistory(root.putObject("history"), h));
+        // the first fit's, with its validation loss and metrics per epoch, when the model was refit on every row after it
+        model.firstFitHistory().ifPresent(h -> writeHistory(root.putObject("first_fit_history"), h));
         root.put("summary", c.summary());
         Provenance p = model.provenance();
         ObjectNode prov = root.putObject("provenance");
@@ -882,6 +870,22 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         Map<String, String> out = new LinkedHashMap<>();
         node.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
+    }
+
+    private static void writeHistory(ObjectNode hist, TrainingHistory h) {
+        hist.put("best_epoch", h.bestEpoch());
+        ArrayNode epochs = hist.putArray("epochs");
+        for (EpochRecord e : h.epochs()) {
+            ObjectNode row = epochs.addObject();
+            row.put("epoch", e.epoch());
+            e.values().forEach((k, v) -> {
+                if (Double.isFinite(v)) {
+                    row.put(k, v);
+                } else {
+                    row.putNull(k);
+                }
+            });
+        }
     }
 
     private static TrainingHistory history(JsonNode node) {

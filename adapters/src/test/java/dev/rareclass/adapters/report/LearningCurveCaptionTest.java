@@ -32,6 +32,6 @@ class LearningCurveCaptionTest {
     @Test
     void aHistoryWithValidationLossSaysSo() {
         assertThat(ModelReportPage.learningCurves(history(true))).singleElement()
-                .satisfies(c -> assertThat(c.caption()).startsWith("Training and validation loss per epoch"));
+                .satisfies(c -> assertThat(c.caption()).startsWith("Training and validation loss per epoch of the first fit"));
     }
 }

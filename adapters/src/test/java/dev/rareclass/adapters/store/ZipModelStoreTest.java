@@ -164,6 +164,29 @@ class ZipModelStoreTest {
         assertThat(store.manifest(file).path("summary").asText()).isEqualTo("linear, 4 weights");
     }
 
+    /** The first fit's history (validation loss per epoch) is the learning curve of a model refit on every row. */
+    @Test
+    void theFirstFitsHistoryIsSavedBesideTheRefitsAndDrawnAsTheLearningCurve() {
+        TrainingHistory first = new TrainingHistory(List.of(new EpochRecord(1, Map.of("loss", 0.6, "val_loss", 0.7)),
+                new EpochRecord(2, Map.of("loss", 0.4, "val_loss", 0.5)), new EpochRecord(3, Map.of("loss", 0.3,
+                "val_loss", Double.NaN))), 2);
+        Path file = dir.resolve("first.model");
+        store.save(model().withFirstFitHistory(first), file);
+        FittedPipeline back = store.load(file);
+        assertThat(back.firstFitHistory().orElseThrow().bestEpoch()).isEqualTo(2);
+        assertThat(back.firstFitHistory().orElseThrow().epochs()).hasSize(3);
+        assertThat(back.firstFitHistory().orElseThrow().epochs().get(1).values()).containsEntry("val_loss", 0.5);
+        assertThat(back.firstFitHistory().orElseThrow().epochs().get(2).values().get("val_loss")).isNaN();
+        assertThat(back.learningCurve()).isEqualTo(back.firstFitHistory());
+        // the refit's own history, its training loss, stays the classifier's
+        assertThat(back.classifier().history().orElseThrow().epochs()).hasSize(2);
+        // a model without one (saved before it was kept, or never refit) draws its classifier's history
+        Path plain = dir.resolve("plain.model");
+        store.save(model(), plain);
+        assertThat(store.manifest(plain).has("first_fit_history")).isFalse();
+        assertThat(store.load(plain).learningCurve().orElseThrow().epochs()).hasSize(2);
+    }
+
     @Test
     void aTextColumnsVocabularyIsSavedInInputOrder() {
         FittedPreprocessor pre = new FittedPreprocessor(List.of(new NumericTransform("a", Double.NaN, 1, 3)),

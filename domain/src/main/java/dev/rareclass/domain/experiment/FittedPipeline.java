@@ -32,6 +32,7 @@ public final class FittedPipeline {
     private final ReferenceRow referenceRow;
     private final PriorCorrection prior;
     private final Calibration calibration;
+    private final dev.rareclass.domain.model.TrainingHistory learningCurve;
 
     /**
      * @param selector the fitted feature selection after preprocessing, or null when every feature is kept
@@ -78,6 +79,22 @@ public final class FittedPipeline {
                           double threshold, String thresholdPolicy, String sampler, String classWeight,
                           Map<String, Double> validationMetrics, Provenance provenance, ReferenceRow referenceRow,
                           PriorCorrection prior, Calibration calibration) {
+        this(labelMapping, preprocessor, selector, classifier, threshold, thresholdPolicy, sampler, classWeight,
+                validationMetrics, provenance, referenceRow, prior, calibration, null);
+    }
+
+    /**
+     * @param learningCurve the per-epoch history of the first fit, whose validation rows chose the threshold and the
+     *                      epochs before the model was refit on every row (training and validation loss and metrics,
+     *                      where the refit's own {@link TrainedClassifier#history()} has its training loss alone), or
+     *                      null when the model was not refit so or learns in no epochs
+     */
+    public FittedPipeline(LabelMapping labelMapping, FittedPreprocessor preprocessor, FeatureSelector selector,
+                          TrainedClassifier classifier,
+                          double threshold, String thresholdPolicy, String sampler, String classWeight,
+                          Map<String, Double> validationMetrics, Provenance provenance, ReferenceRow referenceRow,
+                          PriorCorrection prior, Calibration calibration,
+                          dev.rareclass.domain.model.TrainingHistory learningCurve) {
         this.labelMapping = Objects.requireNonNull(labelMapping, "labelMapping");
         this.preprocessor = Objects.requireNonNull(preprocessor, "preprocessor");
         this.selector = selector;
@@ -98,6 +115,7 @@ public final class FittedPipeline {
         this.referenceRow = referenceRow;
         this.prior = prior;
         this.calibration = calibration;
+        this.learningCurve = learningCurve;
     }
 
     /** The input columns the model expects, in order. */
@@ -174,10 +192,32 @@ public final class FittedPipeline {
         return java.util.Optional.ofNullable(referenceRow);
     }
 
+    /**
+     * The first fit's per-epoch history, training and validation (see the constructor), when the model was refit on
+     * every row after it; empty otherwise.
+     */
+    public java.util.Optional<dev.rareclass.domain.model.TrainingHistory> firstFitHistory() {
+        return java.util.Optional.ofNullable(learningCurve);
+    }
+
+    /**
+     * The learning curves a report draws: the first fit's, with its validation loss and metrics per epoch (as a Keras
+     * history with validation data), when the model was refit after it, else the classifier's own history.
+     */
+    public java.util.Optional<dev.rareclass.domain.model.TrainingHistory> learningCurve() {
+        return learningCurve != null ? java.util.Optional.of(learningCurve) : classifier.history();
+    }
+
+    /** The same model with the first fit's history ({@link #firstFitHistory}). */
+    public FittedPipeline withFirstFitHistory(dev.rareclass.domain.model.TrainingHistory history) {
+        return new FittedPipeline(labelMapping, preprocessor, selector, classifier, threshold, thresholdPolicy, sampler,
+                classWeight, validationMetrics, provenance, referenceRow, prior, calibration, history);
+    }
+
     /** The same model with other provenance (a use case adds what the fit could not know, such as how the file was read). */
     public FittedPipeline withProvenance(Provenance newProvenance) {
         return new FittedPipeline(labelMapping, preprocessor, selector, classifier, threshold, thresholdPolicy, sampler,
-                classWeight, validationMetrics, newProvenance, referenceRow, prior, calibration);
+                classWeight, validationMetrics, newProvenance, referenceRow, prior, calibration, learningCurve);
     }
 
     /**

@@ -67,7 +67,7 @@ public record ModelReport(String title, String scoredPart, DatasetSummary datase
         return new ModelReport(title, scoredPart, DatasetSummary.of(whole), evaluation,
                 new LabelledScores(scored.source(), mapping, y, scores, scored.rowCosts().orElse(null)),
                 fitted.classifier().scoreKind(),
-                fitted.classifier().history(), modelFacts(fitted), provenanceFacts(fitted.provenance()),
+                fitted.learningCurve(), modelFacts(fitted), provenanceFacts(fitted.provenance()),
                 fitted.validationMetrics());
     }
 
@@ -98,8 +98,13 @@ public record ModelReport(String title, String scoredPart, DatasetSummary datase
         facts.put("label", m.labelMapping().column() + " (positive: " + m.labelMapping().positiveValue()
                 + ", negative: " + m.labelMapping().negativeValue() + ")");
         facts.put("input columns", Integer.toString(m.featureNames().size()));
-        m.classifier().history().ifPresent(h -> facts.put("epochs", h.epochs().size() + " (weights kept from epoch "
-                + h.bestEpoch() + ")"));
+        // a boosted model's history counts rounds, a network's epochs
+        boolean rounds = m.classifier().id().kind().contains("boost");
+        m.classifier().history().ifPresent(h -> facts.put(rounds ? "boosting rounds" : "epochs", h.epochs().size()
+                + (rounds ? " (the model kept from round " : " (weights kept from epoch ") + h.bestEpoch() + ")"));
+        m.firstFitHistory().ifPresent(h -> facts.put("learning curve", "of the first fit, with validation rows: "
+                + h.epochs().size() + (rounds ? " rounds, the best " : " epochs, the best ") + h.bestEpoch()
+                + " (the model was refit on every row for as many)"));
         return facts;
     }
 

@@ -171,6 +171,7 @@ public final class PipelineFitter {
         boolean probabilities;
         ScoreSource source;
         Part whole = null; // a fit on every row made before the threshold was chosen, or null
+        Part first = null; // the hold-out's first fit, on the rows it left, or null
         OutOfBag outOfBag = null;
         if (settings.thresholdFolds() == 0 && pipeline.sampler().isEmpty() && pipeline.factory().offersOutOfBagScores()) {
             requireHoldOutClasses(table, all);
@@ -224,7 +225,7 @@ public final class PipelineFitter {
             requireHoldOutClasses(table, all);
             Fold split = validationSplit(all, settings.validationFraction(), settings.seed());
             Table valid = table.selectRows(split.test());
-            Part first = fitPart(table.selectRows(split.train()), valid, OptionalInt.empty(), pipeline, progress);
+            first = fitPart(table.selectRows(split.train()), valid, OptionalInt.empty(), pipeline, progress);
             // after the first fit: a parameter it refused is then the only line said
             warnOnFewPositives(all, split, settings.validationFraction(), progress);
             heldOut = split.test();
@@ -290,8 +291,13 @@ public final class PipelineFitter {
         }
         Provenance provenance = Provenance.now(table.source(), dataSha256, settings.seed(), n, heldOut.length)
                 .withSelection(selection);
-        return new Scored(assemble(table, pipeline, last, threshold, validation, provenance, calibration, reference), heldOut,
-                measured, source);
+        FittedPipeline model = assemble(table, pipeline, last, threshold, validation, provenance, calibration, reference);
+        // the hold-out's first fit had validation rows: its history is the learning curve (training and validation loss
+        // and metrics per epoch, as Keras's fit with validation_data), where the refit on every row has none
+        if (first != null && last != first && first.classifier().history().isPresent()) {
+            model = model.withFirstFitHistory(first.classifier().history().get());
+        }
+        return new Scored(model, heldOut, measured, source);
     }
 
     /** How the warning on a hold-out with few positives starts. */
