@@ -36,7 +36,7 @@ final class Inputs {
 
     /** {@code MODEL DATA} and every data option: a saved model and a table it reads as its training data was. */
     static final class ModelAndTable {
-        @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by train.")
+        @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by train or tune --out.")
         Path model;
 
         @Parameters(index = "1", paramLabel = "DATA",
