@@ -110,8 +110,15 @@ public final class Cli {
      * Refuses a comma list option ({@code --models}, {@code --samplers}, {@code --drop}, ...) with an empty element, as
      * a model's list parameter is ({@code hidden=16,}): picocli drops a trailing one, so {@code --models knn,} compared
      * knn alone and {@code --drop a,,b} dropped a and b without a word, while {@code --samplers smote,,none} was
-     * "unknown sampler ''".
+     * "unknown sampler ''". A wholly empty {@code --drop=} (and {@code --categorical=}, {@code --text=}) still means
+     * none.
      */
+    /**
+     * The list options whose wholly empty value means none: a model remembers how its data was read, and
+     * {@code evaluate m.model t.csv --drop=} overrides its dropped columns with none.
+     */
+    private static final java.util.Set<String> NONE_WHEN_EMPTY = java.util.Set.of("--drop", "--categorical", "--text");
+
     private static void requireNoEmptyListElement(CommandLine.ParseResult parsed) {
         for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
             for (CommandLine.Model.OptionSpec option : p.matchedOptions()) {
@@ -119,6 +126,9 @@ public final class Cli {
                     continue;
                 }
                 for (String raw : option.originalStringValues()) {
+                    if (raw.isEmpty() && NONE_WHEN_EMPTY.contains(option.longestName())) {
+                        continue; // --drop= reads every column, where the model remembers dropping some
+                    }
                     if (java.util.Arrays.stream(raw.split(option.splitRegex(), -1)).anyMatch(String::isBlank)) {
                         throw new CommandLine.ParameterException(p.commandSpec().commandLine(), option.longestName()
                                 + " " + (raw.isBlank() ? "'" + raw + "' is empty" : raw + " has an empty element")

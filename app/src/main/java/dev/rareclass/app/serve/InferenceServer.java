@@ -637,6 +637,10 @@ public final class InferenceServer {
                     && !detail.equalsIgnoreCase(reason) && !detail.contains("Exception")) {
                 reason = reason + ": " + clip(detail);
             }
+            if (status == 503 && stopping.get()) {
+                // a request Jetty turned away before the routes saw it, as the routes say it of one they see
+                reason = "the server is stopping";
+            }
             response.getHeaders().put(JSON);
             metrics.refusedBeforeHandling(status);
             response.write(true, ByteBuffer.wrap(InferenceProtocol.error(reason)), callback);
