@@ -139,6 +139,7 @@ public final class AtomicFiles {
             return;
         }
         Path destination = fileDestination(target);
+        refuseSecondWriteWhileStaged(target, destination);
         Path tmp = null;
         try {
             tmp = begin(destination.getParent());
@@ -277,6 +278,13 @@ public final class AtomicFiles {
             Path destination = resolveLinks(file);
             requireWritableKind(file, destination);
             refuseInput(file, destination, inputs);
+            for (Path[] added : files) {
+                if (added[1].toAbsolutePath().normalize().equals(destination.toAbsolutePath().normalize())) {
+                    String same = added[0].equals(file) ? "" : " (the same file as " + added[0] + ")";
+                    throw new UsageException(file + ": named for two outputs of this command" + same + "; give each "
+                            + "output (--out, --report, --json) its own name");
+                }
+            }
             Path dir = destination.getParent();
             if (dir == null) {
                 throw new OutputException(file + ": cannot write (not a file name)", null);
@@ -570,6 +578,23 @@ public final class AtomicFiles {
         } catch (IOException | UncheckedIOException e) {
             throw new IoErrorException("standard output: cannot write (" + reason(e) + "); the output is lost", e,
                     IoErrorException.isBrokenPipe(e));
+        }
+    }
+
+    /**
+     * Refuses (exit 2) writing a file a second time inside a folder staged for this command: two of its outputs were
+     * given one name (train --out m --report m, evaluate --report r.html --json r.md, a report named like one of its
+     * charts in --plots), and the second would silently replace the first, which the user asked for too. Nothing is
+     * put in place: the staged outputs go when the command fails.
+     */
+    private static void refuseSecondWriteWhileStaged(Path target, Path destination) {
+        Path abs = destination.toAbsolutePath().normalize();
+        for (Path staging : STAGED.keySet()) {
+            if (abs.startsWith(staging.toAbsolutePath().normalize()) && Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+                throw new UsageException(shown(target) + ": two outputs of this command are given this one name, and "
+                        + "the second would replace the first; give each output (--out, --report and the Markdown "
+                        + "beside it, --json, --plots) its own name");
+            }
         }
     }
 

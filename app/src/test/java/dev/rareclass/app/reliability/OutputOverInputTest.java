@@ -164,4 +164,58 @@ class OutputOverInputTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(dir.resolve("data.predictions.csv")).isRegularFile();
     }
+
+    /**
+     * Two outputs of one command given one name: the second replaced the first, exit 0, so one of the outputs the user
+     * asked for was lost (train --out m --report m left the report where the model should be). Refused, exit 2, and
+     * nothing is put in place.
+     */
+    static Stream<Arguments> collisions() {
+        String t = "{table}";
+        String m = "{model}";
+        List<String> train = List.of("train", t, "--label", "y", "--positive", "1", "--categorical", "color",
+                "--model", "logistic");
+        return Stream.of(
+                Arguments.of("train --out X --report X", concat(train, "--out", "{dir}/x", "--report", "{dir}/x")),
+                Arguments.of("train --out X.md --report X.html", concat(train, "--out", "{dir}/x.md", "--report",
+                        "{dir}/x.html")),
+                Arguments.of("evaluate --report X --json X", List.of("evaluate", m, t, "--report", "{dir}/x",
+                        "--json", "{dir}/x")),
+                Arguments.of("evaluate --report X --json ./X", List.of("evaluate", m, t, "--report", "{dir}/r.html",
+                        "--json", "{dir}/./r.html")),
+                Arguments.of("evaluate --report r.html --json r.md", List.of("evaluate", m, t, "--report",
+                        "{dir}/r.html", "--json", "{dir}/r.md")),
+                Arguments.of("evaluate --report pp/roc.png --plots pp", List.of("evaluate", m, t, "--report",
+                        "{dir}/pp/roc.png", "--plots", "{dir}/pp")));
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("collisions")
+    void refusesTwoOutputsOfOneName(String name, List<String> template) throws IOException {
+        Path dir = Files.createTempDirectory(shared, "twice");
+        Path table = SmallTable.write(dir.resolve("data.csv"));
+        Path ownModel = Files.copy(model, dir.resolve("logistic.model"));
+        String[] args = template.stream().map(a -> a.replace("{table}", table.toString())
+                .replace("{model}", ownModel.toString()).replace("{dir}", dir.toString())).toArray(String[]::new);
+
+        InProcessCli r = InProcessCli.run(args);
+
+        String err = r.err().lines().filter(l -> !l.startsWith("note:") && !l.startsWith("warning:"))
+                .reduce("", (a, b) -> a + b + "\n").strip();
+        assertThat(r.exitCode()).as(err).isEqualTo(2);
+        assertThat(err).startsWith("rareclass: ").contains(dir.toString()).contains("own name")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(err.lines().count()).isEqualTo(1);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+                    .as("nothing of the run is put in place").containsExactly("data.csv", "logistic.model");
+        }
+        OutputTargetCorpusTest.assertNoTemporaries(dir);
+    }
 }
