@@ -89,6 +89,10 @@ public final class CsvTableSource extends ParsedTableSource {
                         s = Arrays.copyOf(s, n * 2);
                     }
                     String value = batch.text(label).trim();
+                    if (Tokens.isMissing(value)) { // not a negative: a row whose truth is not known
+                        throw DataException.at(file, batch.lines[batch.row], quoted(rows.names.get(label)),
+                                "missing label; every row scored needs its true class");
+                    }
                     y[n] = positives.test(value) ? 1 : 0;
                     DataOptionsStep.remember(seen, value);
                     s[n] = score(file, batch, score, rows.names.get(score));

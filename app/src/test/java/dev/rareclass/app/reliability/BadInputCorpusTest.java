@@ -71,6 +71,12 @@ class BadInputCorpusTest {
         cases.add(res("positive-absent.csv", List.of("train", "{in}", "--label", "y", "--positive", "maybe",
                 "--model", "logistic", "--out", "{out}"), 65, "'maybe' never occurs"));
         cases.add(res("missing-label.csv", train, 65, "missing label"));
+        // score read an empty label cell as the negative class, without a word: a row's truth made up
+        List<String> score = List.of("score", "{in}", "--label", "y", "--score", "p", "--positive", "1");
+        cases.add(gen("score-missing-label.csv", d -> text(d, "score-missing-label.csv",
+                "y,p\n1,0.9\n0,0.2\n,0.7\n0,0.1\n"), score, 65, "line 4, column 'y': missing label"));
+        cases.add(gen("score-na-label.csv", d -> text(d, "score-na-label.csv",
+                "y,p\n1,0.9\n0,0.2\nNA,0.7\n0,0.1\n"), score, 65, "line 4, column 'y': missing label"));
         cases.add(res("missing-value.csv", train, 65, "missing value"));
         cases.add(res("text-in-numeric.csv", train, 65, "'abc' is not a number"));
         cases.add(res("label-only.csv", train, 65, "no feature columns"));
