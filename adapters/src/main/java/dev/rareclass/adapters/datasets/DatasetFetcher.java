@@ -140,7 +140,7 @@ public final class DatasetFetcher implements DatasetCatalog {
             try {
                 response = client.get().send(request, HttpResponse.BodyHandlers.ofFile(tmp));
             } catch (IOException e) {
-                throw new InputMissingException(uri + ": cannot download (" + e + ")", e);
+                throw new InputMissingException(uri + ": cannot download (" + networkReason(e, uri) + ")", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InputMissingException(uri + ": download interrupted", e);
@@ -183,5 +183,26 @@ public final class DatasetFetcher implements DatasetCatalog {
         } catch (IllegalArgumentException e) {
             throw new UsageException("not a URL: '" + text + "'");
         }
+    }
+
+    /**
+     * Why a download failed, in words: the exception's class name ("java.net.ConnectException") was the whole reason
+     * shown when the network or the host was not there, which tells a user nothing plain.
+     */
+    static String networkReason(IOException e, URI uri) {
+        String host = uri.getHost() == null ? "the host" : uri.getHost();
+        if (e instanceof java.net.http.HttpConnectTimeoutException || e instanceof java.net.http.HttpTimeoutException) {
+            return "no answer from " + host + " in time; check the network, or fetch from elsewhere with --mirror URL";
+        }
+        if (e instanceof java.net.ConnectException || e.getCause() instanceof java.net.ConnectException) {
+            return "cannot connect to " + host + ": no network here, or the host refuses connections; "
+                    + "fetch from elsewhere with --mirror URL";
+        }
+        if (e instanceof java.net.UnknownHostException || e.getCause() instanceof java.nio.channels.UnresolvedAddressException
+                || e.getCause() instanceof java.net.UnknownHostException) {
+            return "host " + host + " not found: no network here, or a mistyped name";
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? "a network error" : "network error: " + message;
     }
 }

@@ -111,6 +111,20 @@ class DatasetFetcherTest {
     }
 
     @Test
+    void saysPlainlyThatNoHostAnswered() throws IOException {
+        // a port nothing listens on: offline, the message was "cannot download (java.net.ConnectException)"
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        assertThatThrownBy(() -> fetcher().fetch("sonar", Optional.of("http://127.0.0.1:" + closed + "/")))
+                .isInstanceOf(InputMissingException.class)
+                .hasMessageContaining("127.0.0.1:" + closed + "/sonar.csv: cannot download (cannot connect to 127.0.0.1")
+                .hasMessageContaining("--mirror")
+                .hasMessageNotContaining("Exception").hasMessageNotContaining("java.");
+    }
+
+    @Test
     void downloadsOnceVerifiesAndServesTheCacheAfterwards() {
         assumeTrue(Files.isDirectory(DATASETS));
         Fetched first = fetcher().fetch("sonar", Optional.of(base + "/good/"));
