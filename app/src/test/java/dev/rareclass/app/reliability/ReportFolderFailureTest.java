@@ -33,7 +33,10 @@ class ReportFolderFailureTest {
     @TempDir
     Path dir;
 
-    /** Writes the real report.html and summary.md, then fails writing summary.md again as a full disk would. */
+    /**
+     * Writes the real report.html and summary.md, then fails writing one more file as a full disk would (a file of its
+     * own: writing one of the report's files twice is refused as two outputs given one name).
+     */
     static final class FailingAfterHtml implements ReportSink {
         @Override
         public List<Path> writeExplanation(dev.rareclass.domain.explain.Explanation explanation, Path dir) {
@@ -42,15 +45,15 @@ class ReportFolderFailureTest {
 
         @Override
         public List<Path> writeModelReport(ModelReport report, Path htmlFile, Optional<Path> plotsDir) {
-            // every file written (page, Markdown, charts), then the disk fills up writing the page again
+            // every file written (page, Markdown, charts), then the disk fills up writing one more
             new HtmlReportSink().writeModelReport(report, htmlFile, plotsDir);
-            return fail(htmlFile);
+            return fail(htmlFile.resolveSibling("more-" + htmlFile.getFileName()));
         }
 
         @Override
         public List<Path> writeExperimentReport(ExperimentReport report, Path folder, Optional<Path> plotsDir) {
             new HtmlReportSink().writeExperimentReport(report, folder, plotsDir);
-            return fail(folder.resolve("summary.md"));
+            return fail(folder.resolve("more.md"));
         }
 
         private static List<Path> fail(Path file) {
@@ -62,12 +65,12 @@ class ReportFolderFailureTest {
         }
     }
 
-    /** Writes the explanation's files, then fails writing its page again. */
+    /** Writes the explanation's files, then fails writing one more. */
     static final class FailingExplanation implements ReportSink {
         @Override
         public List<Path> writeExplanation(dev.rareclass.domain.explain.Explanation explanation, Path dir) {
             new HtmlReportSink().writeExplanation(explanation, dir);
-            return FailingAfterHtml.fail(dir.resolve("report.html"));
+            return FailingAfterHtml.fail(dir.resolve("more.html"));
         }
 
         @Override
