@@ -13,16 +13,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -35,7 +31,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -280,9 +275,7 @@ public final class AtomicFiles {
             refuseInput(file, destination, inputs);
             for (Path[] added : files) {
                 if (added[1].toAbsolutePath().normalize().equals(destination.toAbsolutePath().normalize())) {
-                    String same = added[0].equals(file) ? "" : " (the same file as " + added[0] + ")";
-                    throw new UsageException(file + ": named for two outputs of this command" + same + "; give each "
-                            + "output (--out, --report, --json) its own name");
+                    throw twoOutputsOneName(file + (added[0].equals(file) ? "" : " (the same file as " + added[0] + ")"));
                 }
             }
             Path dir = destination.getParent();
@@ -591,11 +584,16 @@ public final class AtomicFiles {
         Path abs = destination.toAbsolutePath().normalize();
         for (Path staging : STAGED.keySet()) {
             if (abs.startsWith(staging.toAbsolutePath().normalize()) && Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
-                throw new UsageException(shown(target) + ": two outputs of this command are given this one name, and "
-                        + "the second would replace the first; give each output (--out, --report and the Markdown "
-                        + "beside it, --json, --plots) its own name");
+                throw twoOutputsOneName(shown(target).toString());
             }
         }
+    }
+
+    /** The one refusal of two outputs of a command given one name ({@code shown}: the name, as the user gave it). */
+    private static UsageException twoOutputsOneName(String shown) {
+        return new UsageException(shown + ": two outputs of this command are given this one name, and the second would "
+                + "replace the first; give each output (--out, --report and the Markdown beside it, --json, --plots) its "
+                + "own name");
     }
 
     /** A path inside a staged report folder as the user will see it; any other path as it is. */
