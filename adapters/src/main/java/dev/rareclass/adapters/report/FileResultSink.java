@@ -37,7 +37,7 @@ public final class FileResultSink implements ResultSink {
     @Override
     public void writePredictions(Predictions p, Path file) {
         AtomicFiles.write(file, out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            Writer w = new OutputStreamWriter(gzippedIfNamedSo(file, out), StandardCharsets.UTF_8);
             try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w)) {
                 List<String> header = new ArrayList<>(List.of("row"));
                 if (p.hasLabels()) {
@@ -84,6 +84,17 @@ public final class FileResultSink implements ResultSink {
             header = "input_" + header;
         }
         return header;
+    }
+
+    /**
+     * The stream a CSV output is written through: gzip-compressed when its name ends in {@code .gz}, as every reader here
+     * reads such a name ({@code resample --out t.csv.gz} wrote plain text under that name, which no reader, ours
+     * included, could then read back); closing it finishes the gzip data.
+     */
+    private static java.io.OutputStream gzippedIfNamedSo(Path file, java.io.OutputStream out) throws IOException {
+        Path name = file.getFileName();
+        return name != null && name.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz")
+                ? new java.util.zip.GZIPOutputStream(out, 1 << 16) : out;
     }
 
     @Override
@@ -144,7 +155,7 @@ public final class FileResultSink implements ResultSink {
         }
         List<Column> columns = table.columns();
         AtomicFiles.write(file, out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            Writer w = new OutputStreamWriter(gzippedIfNamedSo(file, out), StandardCharsets.UTF_8);
             try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w)) {
                 List<String> header = new java.util.ArrayList<>(table.featureNames());
                 header.add(mapping.column());

@@ -33,6 +33,36 @@ class ResampleCommandTest {
         Files.writeString(data, sb);
     }
 
+    /**
+     * An output named {@code .gz} is gzip-compressed, as every reader here reads such a name: it was plain CSV under
+     * that name, which no reader, ours included, could read back. The same for predictions.
+     */
+    @Test
+    void anOutputNamedGzIsCompressedAndReadsBack() throws IOException {
+        Path plain = dir.resolve("plain.csv");
+        Path packed = dir.resolve("packed.csv.gz");
+        for (Path out : List.of(plain, packed)) {
+            CliRun r = CliRun.of("resample", data.toString(), "--label", "label", "--positive", "rare", "--sampler",
+                    "random-under", "--out", out.toString());
+            assertThat(r.exitCode()).as(r.err()).isZero();
+        }
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(packed))) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(Files.readString(plain));
+        }
+        CliRun back = CliRun.of("describe", packed.toString(), "--label", "label", "--positive", "rare");
+        assertThat(back.exitCode()).as(back.err()).isZero();
+        assertThat(back.out()).contains("40 rows");
+        Path model = dir.resolve("gz.model");
+        assertThat(CliRun.of("train", data.toString(), "--label", "label", "--positive", "rare", "--model", "logistic",
+                "--out", model.toString()).exitCode()).isZero();
+        Path predictions = dir.resolve("p.csv.gz");
+        CliRun predict = CliRun.of("predict", model.toString(), data.toString(), "--out", predictions.toString());
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        CliRun scored = CliRun.of("score", predictions.toString(), "--label", "y", "--score", "p", "--positive", "1");
+        assertThat(scored.exitCode()).as(scored.err()).isZero();
+    }
+
     @Test
     void smoteBalancesTheClassesKeepsOriginalRowsFirstAndInventsNoCategories() throws IOException {
         Path out = dir.resolve("smote.csv");
