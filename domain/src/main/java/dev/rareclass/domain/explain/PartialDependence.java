@@ -13,8 +13,8 @@ import java.util.List;
  * Partial dependence, scikit-learn's {@code partial_dependence} with {@code kind='average'}: for each value of a
  * grid, every row's column is set to that value and the model's scores are averaged. A numeric column's grid is
  * {@code points} evenly spaced values from its 5th to its 95th percentile as scikit-learn takes them (scipy's
- * {@code mquantiles}), or its distinct values when there are fewer; a categorical column's grid is its levels that occur, most frequent first, at most {@code points}. Text
- * columns have none.
+ * {@code mquantiles}), or its distinct values when there are fewer; a categorical column's grid is its levels that
+ * occur, most frequent first, at most {@code points}. Text columns have none.
  */
 public final class PartialDependence {
 
