@@ -107,18 +107,18 @@ public final class Cli {
     }
 
     /**
+     * The list options whose wholly empty value means none: a model remembers how its data was read, and
+     * {@code evaluate m.model t.csv --drop=} overrides its dropped columns with none.
+     */
+    private static final java.util.Set<String> NONE_WHEN_EMPTY = java.util.Set.of("--drop", "--categorical", "--text");
+
+    /**
      * Refuses a comma list option ({@code --models}, {@code --samplers}, {@code --drop}, ...) with an empty element, as
      * a model's list parameter is ({@code hidden=16,}): picocli drops a trailing one, so {@code --models knn,} compared
      * knn alone and {@code --drop a,,b} dropped a and b without a word, while {@code --samplers smote,,none} was
      * "unknown sampler ''". A wholly empty {@code --drop=} (and {@code --categorical=}, {@code --text=}) still means
      * none.
      */
-    /**
-     * The list options whose wholly empty value means none: a model remembers how its data was read, and
-     * {@code evaluate m.model t.csv --drop=} overrides its dropped columns with none.
-     */
-    private static final java.util.Set<String> NONE_WHEN_EMPTY = java.util.Set.of("--drop", "--categorical", "--text");
-
     private static void requireNoEmptyListElement(CommandLine.ParseResult parsed) {
         for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
             for (CommandLine.Model.OptionSpec option : p.matchedOptions()) {
