@@ -115,7 +115,7 @@ final class SparkModelCommands {
                 table.size(), table.positives(), 100.0 * table.positives() / table.size(),
                 spark.sparkContext().master()));
         if (table.source().equals(m.source())) {
-            said.note(Evaluation.WARNING + table.source() + " is the file this model was trained on: these numbers "
+            said.note(ProgressListener.WARNING + table.source() + " is the file this model was trained on: these numbers "
                     + "are optimistic; evaluate on rows the model never saw");
         }
         Dataset<Row> scored = SparkEngine.scored(model.pipeline(), table.rows()).persist(StorageLevel.MEMORY_AND_DISK());

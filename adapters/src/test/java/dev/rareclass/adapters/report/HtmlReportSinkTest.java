@@ -6,6 +6,7 @@ import dev.rareclass.domain.data.LabelMapping;
 import dev.rareclass.domain.data.LabelledScores;
 import dev.rareclass.domain.experiment.DatasetSummary;
 import dev.rareclass.domain.experiment.Evaluation;
+import dev.rareclass.domain.model.ProgressListener;
 import dev.rareclass.domain.experiment.ExperimentReport;
 import dev.rareclass.domain.experiment.FoldOutcome;
 import dev.rareclass.domain.experiment.Leaderboard;
@@ -252,7 +253,7 @@ class HtmlReportSinkTest {
                 .startsWith("month.csv holds no positive row");
         // the console's line is the same sentence after its prefix
         assertThat(Evaluation.oneClassWarning("month.csv", LABEL, negatives.metrics().counts()))
-                .contains(Evaluation.WARNING + negatives.warnings().get(0));
+                .contains(ProgressListener.WARNING + negatives.warnings().get(0));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.rareclass.domain.error.Quoting;
 import dev.rareclass.domain.metrics.BootstrapIntervals;
 import dev.rareclass.domain.metrics.ConfusionCounts;
 import dev.rareclass.domain.metrics.TopShares;
+import dev.rareclass.domain.model.ProgressListener;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,9 +42,6 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
      */
     public static final long BOOTSTRAP_SEED = 0;
 
-    /** How a warning begins on the console, and not in {@link #warnings()}. */
-    public static final String WARNING = dev.rareclass.domain.model.ProgressListener.WARNING;
-
     public Evaluation {
         top = List.copyOf(top);
         intervals = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(intervals));
@@ -65,7 +63,7 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
      */
     public Evaluation withOneClassWarning(LabelMapping read) {
         return oneClassWarning(dataSource, read, metrics.counts())
-                .map(w -> withWarnings(warnings, List.of(w.substring(WARNING.length())))).orElse(this);
+                .map(w -> withWarnings(warnings, List.of(w.substring(ProgressListener.WARNING.length())))).orElse(this);
     }
 
     /**
@@ -74,8 +72,8 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
      * or the model before scoring (kept by {@link dev.rareclass.domain.model.ProgressListener#keepingWarningsIn}), such
      * as that the table is the model's training file.
      */
-    public Evaluation saidAfter(List<String> earlier, dev.rareclass.domain.model.ProgressListener progress) {
-        warnings.forEach(w -> progress.note(WARNING + w));
+    public Evaluation saidAfter(List<String> earlier, ProgressListener progress) {
+        warnings.forEach(w -> progress.note(ProgressListener.WARNING + w));
         return earlier.isEmpty() ? this : withWarnings(earlier, warnings);
     }
 
@@ -136,7 +134,7 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
                 conventions.add("g_mean");
             }
             conventions.add("pr_auc");
-            return Optional.of(String.format(Locale.ROOT, WARNING + "%s holds no positive row ('%s' never occurs in "
+            return Optional.of(String.format(Locale.ROOT, ProgressListener.WARNING + "%s holds no positive row ('%s' never occurs in "
                             + "column '%s'): roc_auc is n/a, and %s are 0 only by %s; every flagged row is a false alarm: "
                             + "%,d of %,d flagged (false-positive rate %.4f)", source, positive, read.column(),
                     listed(conventions), ZERO_DIVISION, flagged, rows, (double) flagged / rows));
@@ -152,7 +150,7 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
             if (counts.fn() > 0) {
                 conventions.add("g_mean");
             }
-            return Optional.of(String.format(Locale.ROOT, WARNING + "%s holds no negative row ('%s' in column '%s' on "
+            return Optional.of(String.format(Locale.ROOT, ProgressListener.WARNING + "%s holds no negative row ('%s' in column '%s' on "
                             + "every row): roc_auc is n/a, %s are 0 only by %s, and pr_auc is 1 for any scores; every "
                             + "row is a positive to catch: caught %,d of %,d positives (recall %.4f)", source, positive,
                     read.column(), listed(conventions), ZERO_DIVISION, counts.tp(), rows,

@@ -62,7 +62,7 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
             model.preprocessor().unseenWarnings(table).forEach(said::note);
             String trainedOn = model.provenance().dataSha256();
             if (!trainedOn.isEmpty() && trainedOn.equals(Checksums.sha256(request.data().file()))) {
-                said.note(Evaluation.WARNING + request.data().file() + " is the very file this model was trained on "
+                said.note(ProgressListener.WARNING + request.data().file() + " is the very file this model was trained on "
                         + "(same SHA-256): these numbers are optimistic; evaluate on rows the model never saw");
             }
             int[] y = table.requireLabels().toArray();
