@@ -19,6 +19,7 @@ final class ModelReports {
      * then refit on every row; or a bagged ensemble's out-of-bag scores, each from the trees that did not draw the row,
      * of its one fit on every row. A model fitted once, with a fixed threshold, is reported on its training rows, and the
      * report says so. The scored rows carry their costs of a missed positive when the policy reads them from a column.
+     * The intervals' bootstrap resamples are drawn with the training's seed, as every random step of it is.
      *
      * @param model  the trained model
      * @param table  the training table as read
@@ -26,6 +27,7 @@ final class ModelReports {
      */
     static ModelReport trained(FittedPipeline model, Table table, PipelineFitter.Scored scored) {
         String name = model.classifier().id().toString();
+        long seed = model.provenance().seed();
         // the fit set a cost column (cost:@COLUMN:FP) aside, so it is no feature; the report does too, and draws the
         // cost chart of the scored rows' costs
         Table costsAside = ThresholdPolicies.costColumnOf(model.thresholdPolicy())
@@ -36,7 +38,7 @@ final class ModelReports {
                     "the out-of-bag scores of %d training rows (%d positive), each scored by the trees that did not "
                             + "draw it; the threshold was chosen on these scores, and the model is that one fit on all "
                             + "%d rows", valid.rows(), valid.requireLabels().positives(), table.rows()),
-                    model, costsAside, valid, scored.scores());
+                    model, costsAside, valid, scored.scores(), seed);
         }
         if (scored.rows().length > 0) {
             Table valid = costsAside.selectRows(scored.rows());
@@ -50,9 +52,9 @@ final class ModelReports {
                     "%s (%d rows, %d positive), scored by fits that never saw them%s, then the model was refit on all "
                             + "%d rows", cv ? "every training row out of fold" : "the validation rows held out in training",
                     valid.rows(), valid.requireLabels().positives(), calibrated, table.rows()), model, costsAside, valid,
-                    scored.scores());
+                    scored.scores(), seed);
         }
         return ModelReport.of("Training report: " + name, "the training rows themselves (no validation part was held "
-                + "out, so these numbers are optimistic)", model, costsAside, costsAside, model.scores(costsAside));
+                + "out, so these numbers are optimistic)", model, costsAside, costsAside, model.scores(costsAside), seed);
     }
 }

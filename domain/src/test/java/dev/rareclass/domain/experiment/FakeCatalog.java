@@ -25,7 +25,7 @@ import java.util.Set;
  * training rows ({@code 0.8 · score + 0.1}, so that they differ from its own scores), NaN for every row whose index is
  * a multiple of {@code nan-every} (parameter, 0 for none) and, with {@code nan-positives=true}, for every positive.
  */
-final class FakeCatalog implements TrainerCatalog {
+public final class FakeCatalog implements TrainerCatalog {
 
     final List<FeatureMatrix> seenTraining = Collections.synchronizedList(new ArrayList<>());
     final List<FeatureMatrix> seenValidation = Collections.synchronizedList(new ArrayList<>());

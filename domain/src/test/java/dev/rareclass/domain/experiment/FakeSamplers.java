@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code none} and {@code duplicate-positives} (every positive row once more), for pipeline tests. */
-final class FakeSamplers implements SamplerCatalog {
+public final class FakeSamplers implements SamplerCatalog {
 
     static final class Duplicate implements SamplerFactory, Sampler {
         public String name() {
