@@ -99,7 +99,7 @@ public record ModelReport(String title, String scoredPart, DatasetSummary datase
                 + ", negative: " + m.labelMapping().negativeValue() + ")");
         facts.put("input columns", Integer.toString(m.featureNames().size()));
         // a boosted model's history counts rounds, a network's epochs
-        boolean rounds = m.classifier().id().kind().contains("boost");
+        boolean rounds = m.classifier().id().countsRounds();
         m.classifier().history().ifPresent(h -> facts.put(rounds ? "boosting rounds" : "epochs", h.epochs().size()
                 + (rounds ? " (the model kept from round " : " (weights kept from epoch ") + h.bestEpoch() + ")"));
         m.firstFitHistory().ifPresent(h -> facts.put("learning curve", "of the first fit, with validation rows: "

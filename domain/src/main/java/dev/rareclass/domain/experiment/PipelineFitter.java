@@ -286,7 +286,7 @@ public final class PipelineFitter {
             // after too few out-of-bag scores, the fit on every row is the refit, unless the refit's epochs differ
             last = whole != null && epochs.isEmpty() ? whole : fitPart(table, null, epochs, pipeline, progress);
             selection += "; then refit on all " + n + " rows" + (epochs.isPresent() ? " for " + epochs.getAsInt()
-                    + (pipeline.model().kind().contains("boost") ? " boosting rounds" : " epochs") + ", as many as the first "
+                    + (pipeline.model().countsRounds() ? " boosting rounds" : " epochs") + ", as many as the first "
                     + (settings.thresholdFolds() > 0 ? "fits kept on average" : "fit kept") : "");
         }
         Provenance provenance = Provenance.now(table.source(), dataSha256, settings.seed(), n, heldOut.length)

@@ -30,6 +30,14 @@ public record ModelId(String kind, Optional<String> backend) {
         return name.isBlank() || name.contains("@") || name.codePoints().anyMatch(Character::isISOControl);
     }
 
+    /**
+     * Whether this kind's training history counts boosting rounds (the boosted kinds: {@code gradient-boosting},
+     * {@code adaboost}, {@code rus-boost}) rather than a network's epochs, as reports and messages name them.
+     */
+    public boolean countsRounds() {
+        return kind.contains("boost");
+    }
+
     /** A kind on a named backend. */
     public static ModelId of(String kind, String backend) {
         return new ModelId(kind, Optional.of(backend));

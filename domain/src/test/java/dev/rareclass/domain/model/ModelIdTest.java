@@ -49,4 +49,14 @@ class ModelIdTest {
             assertThatThrownBy(() -> ClassWeighting.parse(bad)).as(bad).isInstanceOf(UsageException.class);
         }
     }
+
+    @Test
+    void boostedKindsCountRoundsNetworksEpochs() {
+        for (String kind : new String[] {"gradient-boosting@xgboost", "gradient-boosting", "adaboost", "rus-boost"}) {
+            assertThat(ModelId.parse(kind).countsRounds()).as(kind).isTrue();
+        }
+        for (String kind : new String[] {"mlp@dl4j", "autoencoder", "logistic", "random-forest", "balanced-bagging"}) {
+            assertThat(ModelId.parse(kind).countsRounds()).as(kind).isFalse();
+        }
+    }
 }
