@@ -335,18 +335,15 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
     }
 
     /**
-     * Refuses a value a random search's space lists (a choice, or an end of an integer range) that no trial could take:
-     * the draws check only the values they drew, so the same space passed with one seed and failed with another. A
-     * value is taken when it resolves in place of its parameter's in one of the drawn trials, whose other values keep
-     * it company (momentum=0.9 needs optimizer=sgd beside it).
+     * Refuses a value a random search's space lists as a choice that no trial could take: the draws check only the
+     * values they drew, so the same space passed with one seed and failed with another. A value is taken when it
+     * resolves in place of its parameter's in one of the drawn trials, whose other values keep it company
+     * (momentum=0.9 needs optimizer=sgd beside it). The ends of ranges are checked before the draws
+     * ({@link #requireRangesTaken}).
      */
     private Void requireEveryListedValue(Tuning tuning, ExperimentPlan plan) {
         for (Map.Entry<String, SearchSpace.Distribution> e : tuning.space().params().entrySet()) {
-            List<String> values = switch (e.getValue()) {
-                case SearchSpace.Choice c -> c.values();
-                case SearchSpace.IntRange r -> List.of(String.valueOf(r.low()), String.valueOf(r.high()));
-                default -> List.of();
-            };
+            List<String> values = e.getValue() instanceof SearchSpace.Choice c ? c.values() : List.of();
             for (String value : values) {
                 UsageException first = null;
                 boolean taken = false;
