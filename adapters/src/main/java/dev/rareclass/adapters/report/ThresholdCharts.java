@@ -226,7 +226,7 @@ final class ThresholdCharts {
         private final double[] thresholds;
         private final double[] totals;
         private final double noneFlagged;
-        private final int rows;
+        private final long rows;
         private final int best;
 
         /**
@@ -234,7 +234,7 @@ final class ThresholdCharts {
          * @param noneFlagged the summed cost when no row is flagged (a threshold above every score)
          * @param best        the index of the least total, as the policy chooses it; -1 for flagging nothing
          */
-        private CostCurve(double[] thresholds, double[] totals, double noneFlagged, int rows, int best) {
+        private CostCurve(double[] thresholds, double[] totals, double noneFlagged, long rows, int best) {
             this.thresholds = thresholds;
             this.totals = totals;
             this.noneFlagged = noneFlagged;
@@ -291,24 +291,9 @@ final class ThresholdCharts {
             return totalAt(threshold) / rows;
         }
 
-        /** Two fixed costs: the counts at every threshold, and the least summed cost as {@code cost:FN:FP} finds it. */
+        /** Two fixed costs: the very sweep {@code cost:FN:FP} chooses its threshold by ({@link RowCostCurve#flat}). */
         static CostCurve of(int[] y, double[] scores, Costs costs) {
-            OperatingPoints points = OperatingPoints.of(y, scores);
-            int n = points.size();
-            double[] t = new double[n];
-            double[] c = new double[n];
-            double none = costs.falseNegative() * points.positives();
-            int best = -1; // flagging nothing, a candidate of the policy's too
-            for (int i = 0; i < n; i++) {
-                t[i] = points.threshold(i);
-                ConfusionCounts counts = points.counts(i);
-                c[i] = costs.falseNegative() * counts.fn() + costs.falsePositive() * counts.fp();
-                // ties to the larger threshold, as the policy breaks them
-                if (c[i] < (best < 0 ? none : c[best])) {
-                    best = i;
-                }
-            }
-            return new CostCurve(t, c, none, y.length, best);
+            return of(RowCostCurve.flat(OperatingPoints.of(y, scores), costs.falseNegative(), costs.falsePositive()));
         }
 
         /**
@@ -316,9 +301,11 @@ final class ThresholdCharts {
          * ({@link RowCostCurve}), so the curve's least cost is at the policy's threshold, ties included.
          */
         static CostCurve of(int[] y, double[] scores, double[] rowCosts, RowCosts costs) {
-            RowCostCurve sweep = RowCostCurve.of(y, scores, rowCosts, costs.falsePositive());
-            return new CostCurve(sweep.thresholds(), sweep.totals(), sweep.noneFlagged(),
-                    sweep.rows(), sweep.best());
+            return of(RowCostCurve.of(y, scores, rowCosts, costs.falsePositive()));
+        }
+
+        private static CostCurve of(RowCostCurve sweep) {
+            return new CostCurve(sweep.thresholds(), sweep.totals(), sweep.noneFlagged(), sweep.rows(), sweep.best());
         }
     }
 

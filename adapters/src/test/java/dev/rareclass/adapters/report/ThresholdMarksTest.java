@@ -114,6 +114,32 @@ class ThresholdMarksTest {
         assertThat(cost.caption()).contains("least cost").contains(ModelReportPage.fmt(least.bestThreshold()));
     }
 
+    /**
+     * The flat-cost chart is the policy's own sweep: at costs near the largest double (where a sum of two of them
+     * overflows) its least cost is still where {@code cost:FN:FP} lands, and on random rows, with and without ties,
+     * always; the chart swept the counts itself, unscaled, and at such costs its every total was infinite.
+     */
+    @Test
+    void theFlatCostCurvesLeastCostIsWherePolicyLandsEvenAtCostsThatOverflowASum() {
+        SplittableRandom random = new SplittableRandom(5);
+        for (int trial = 0; trial < 60; trial++) {
+            int n = 3 + random.nextInt(40);
+            int[] y = new int[n];
+            double[] s = new double[n];
+            for (int i = 0; i < n; i++) {
+                y[i] = random.nextInt(4) == 0 ? 1 : 0;
+                s[i] = random.nextInt(trial % 2 == 0 ? 5 : 1000) / 10.0;
+            }
+            y[0] = 1;
+            y[1] = 0;
+            double fn = trial < 20 ? 1e308 : 1 + random.nextInt(20);
+            double fp = trial < 20 ? 1e308 / (1 + random.nextInt(3)) : 1 + random.nextInt(20);
+            ThresholdCharts.CostCurve curve = ThresholdCharts.CostCurve.of(y, s, new ThresholdCharts.Costs(fn, fp));
+            double policy = ThresholdPolicies.parse("cost:" + fn + ":" + fp).choose(y, s);
+            assertThat(curve.bestThreshold()).as("trial %d", trial).isEqualTo(policy);
+        }
+    }
+
     @Test
     void onlyACostPolicyHasACostCurve() {
         assertThat(ThresholdCharts.Costs.of("cost:10:1")).contains(new ThresholdCharts.Costs(10, 1));

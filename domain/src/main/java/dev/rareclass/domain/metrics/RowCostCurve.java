@@ -14,15 +14,18 @@ import java.util.Arrays;
  * compared with {@code ==}, as {@link OperatingPoints} does, so {@code -0.0} and {@code 0.0} are one threshold. Of
  * equal least costs the larger threshold wins (fewer rows flagged), as for the other tuned policies; flagging nothing (a
  * threshold above every score) is the largest of all, chosen when it costs strictly less than every score.
+ *
+ * <p>Flat costs ({@code cost:FN_COST:FP_COST}, every missed positive costing the same) are the sweep of {@link #flat},
+ * from the counts at each threshold: the one sweep both that policy and the reports' chart of it read.
  */
 public final class RowCostCurve {
     private final double[] thresholds;
     private final double[] totals;
     private final double noneFlagged;
     private final int best;
-    private final int rows;
+    private final long rows;
 
-    private RowCostCurve(double[] thresholds, double[] totals, double noneFlagged, int best, int rows) {
+    private RowCostCurve(double[] thresholds, double[] totals, double noneFlagged, int best, long rows) {
         this.thresholds = thresholds;
         this.totals = totals;
         this.noneFlagged = noneFlagged;
@@ -81,6 +84,39 @@ public final class RowCostCurve {
         return new RowCostCurve(Arrays.copyOf(t, n), Arrays.copyOf(c, n), none, best, scores.length);
     }
 
+    /**
+     * The sweep of two flat costs, from the confusion counts at each distinct score: each total is
+     * {@code FN_COST * fn + FP_COST * fp}, computed from the counts, not summed row by row, so equal costs tie exactly.
+     * The costs are scaled by a power of two to at most 2 while the totals are compared, which moves no rounding:
+     * {@code cost:1e308:1e308} made every total infinite, and flagging nothing won whatever the counts.
+     *
+     * @param points the operating points of the rows (ungrouped or grouped)
+     * @param fnCost the cost of each positive missed
+     * @param fpCost the cost of each negative flagged
+     */
+    public static RowCostCurve flat(OperatingPoints points, double fnCost, double fpCost) {
+        int exponent = Math.getExponent(Math.max(fnCost, fpCost));
+        double fn = Math.scalb(fnCost, -exponent);
+        double fp = Math.scalb(fpCost, -exponent);
+        int n = points.size();
+        double[] t = new double[n];
+        double[] c = new double[n];
+        double none = fn * points.positives(); // every positive missed, no false alarm
+        int best = -1;
+        for (int i = 0; i < n; i++) {
+            t[i] = points.threshold(i);
+            ConfusionCounts counts = points.counts(i);
+            c[i] = fn * counts.fn() + fp * counts.fp();
+            if (c[i] < (best < 0 ? none : c[best])) { // strict: of equal costs the first, larger threshold stays
+                best = i;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            c[i] = Math.scalb(c[i], exponent);
+        }
+        return new RowCostCurve(t, c, Math.scalb(none, exponent), best, points.positives() + points.negatives());
+    }
+
     /** @return number of distinct scores, at least 1 */
     public int size() {
         return thresholds.length;
@@ -115,7 +151,7 @@ public final class RowCostCurve {
     }
 
     /**
-     * @return the threshold of least summed cost: what {@code cost:@COLUMN:FP_COST} chooses on these rows; the next
+     * @return the threshold of least summed cost: what the cost policy chooses on these rows; the next
      *         double above the top score when flagging nothing costs least (false alarms dearer than what they catch)
      */
     public double bestThreshold() {
@@ -123,7 +159,7 @@ public final class RowCostCurve {
     }
 
     /** @return the number of rows swept */
-    public int rows() {
+    public long rows() {
         return rows;
     }
 

@@ -436,25 +436,7 @@ public final class ThresholdPolicies {
 
         @Override
         public double choose(OperatingPoints points) {
-            // the costs scaled by a power of two, which moves no rounding, to at most 2: cost:1e308:1e308 made every
-            // point's cost infinite, and the first point (nothing flagged) won whatever the counts
-            int exponent = Math.getExponent(Math.max(fnCost, fpCost));
-            double fn = Math.scalb(fnCost, -exponent);
-            double fp = Math.scalb(fpCost, -exponent);
-            // flagging nothing (every positive missed, no false alarm) is a candidate too, the largest threshold of
-            // all: where a false alarm costs more than the positives it would catch, it is the least cost, and a
-            // threshold at the top score flagged rows at a higher one (cost:1:5 on 5 positives: 5 against 9)
-            int best = -1;
-            double bestCost = fn * points.positives();
-            for (int i = 0; i < points.size(); i++) {
-                ConfusionCounts c = points.counts(i);
-                double cost = fn * c.fn() + fp * c.fp();
-                if (cost < bestCost) {
-                    best = i;
-                    bestCost = cost;
-                }
-            }
-            return best < 0 ? Math.nextUp(points.threshold(0)) : points.threshold(best);
+            return RowCostCurve.flat(points, fnCost, fpCost).bestThreshold();
         }
 
         @Override
