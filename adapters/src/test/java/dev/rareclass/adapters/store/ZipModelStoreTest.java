@@ -226,7 +226,7 @@ class ZipModelStoreTest {
         FittedPipeline withReference = new FittedPipeline(m.labelMapping(), m.preprocessor(), m.selector().orElse(null),
                 m.classifier(), m.threshold(), m.thresholdPolicy(), m.sampler(), m.classWeight(), m.validationMetrics(),
                 m.provenance(), new dev.rareclass.domain.experiment.ReferenceRow(java.util.Arrays.asList(1.5, Double.NaN,
-                "y")));
+                "y")), null, null, null);
         Path file = dir.resolve("ref.model");
         store.save(withReference, file);
         assertThat(store.load(file).referenceRow().orElseThrow().values()).containsExactly(1.5, Double.NaN, "y");

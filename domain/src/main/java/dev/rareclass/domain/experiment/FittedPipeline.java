@@ -35,6 +35,8 @@ public final class FittedPipeline {
     private final dev.rareclass.domain.model.TrainingHistory learningCurve;
 
     /**
+     * A model without the optional parts below (as a test or a minimal backend builds it).
+     *
      * @param selector the fitted feature selection after preprocessing, or null when every feature is kept
      */
     public FittedPipeline(LabelMapping labelMapping, FittedPreprocessor preprocessor, FeatureSelector selector,
@@ -42,48 +44,18 @@ public final class FittedPipeline {
                           double threshold, String thresholdPolicy, String sampler, String classWeight,
                           Map<String, Double> validationMetrics, Provenance provenance) {
         this(labelMapping, preprocessor, selector, classifier, threshold, thresholdPolicy, sampler, classWeight,
-                validationMetrics, provenance, null, null);
+                validationMetrics, provenance, null, null, null, null);
     }
 
     /**
-     * @param referenceRow the typical training row reason codes compare with, or null when unknown (a model file
-     *                     saved before it was recorded)
-     */
-    public FittedPipeline(LabelMapping labelMapping, FittedPreprocessor preprocessor, FeatureSelector selector,
-                          TrainedClassifier classifier,
-                          double threshold, String thresholdPolicy, String sampler, String classWeight,
-                          Map<String, Double> validationMetrics, Provenance provenance, ReferenceRow referenceRow) {
-        this(labelMapping, preprocessor, selector, classifier, threshold, thresholdPolicy, sampler, classWeight,
-                validationMetrics, provenance, referenceRow, null);
-    }
-
-    /**
-     * @param prior the correction of the classifier's probabilities to the real base rate, or null when it learned
-     *              from rows at that rate (no sampler, no class weights) or gives no probabilities
-     */
-    public FittedPipeline(LabelMapping labelMapping, FittedPreprocessor preprocessor, FeatureSelector selector,
-                          TrainedClassifier classifier,
-                          double threshold, String thresholdPolicy, String sampler, String classWeight,
-                          Map<String, Double> validationMetrics, Provenance provenance, ReferenceRow referenceRow,
-                          PriorCorrection prior) {
-        this(labelMapping, preprocessor, selector, classifier, threshold, thresholdPolicy, sampler, classWeight,
-                validationMetrics, provenance, referenceRow, prior, null);
-    }
-
-    /**
-     * @param calibration the map of (prior-corrected) scores to probabilities fitted on held-out scores, or null for
-     *                    none ({@code --calibration none})
-     */
-    public FittedPipeline(LabelMapping labelMapping, FittedPreprocessor preprocessor, FeatureSelector selector,
-                          TrainedClassifier classifier,
-                          double threshold, String thresholdPolicy, String sampler, String classWeight,
-                          Map<String, Double> validationMetrics, Provenance provenance, ReferenceRow referenceRow,
-                          PriorCorrection prior, Calibration calibration) {
-        this(labelMapping, preprocessor, selector, classifier, threshold, thresholdPolicy, sampler, classWeight,
-                validationMetrics, provenance, referenceRow, prior, calibration, null);
-    }
-
-    /**
+     * Every part; the last four are optional (null).
+     *
+     * @param referenceRow  the typical training row reason codes compare with, or null when unknown (a model file
+     *                      saved before it was recorded)
+     * @param prior         the correction of the classifier's probabilities to the real base rate, or null when it
+     *                      learned from rows at that rate (no sampler, no class weights) or gives no probabilities
+     * @param calibration   the map of (prior-corrected) scores to probabilities fitted on held-out scores, or null for
+     *                      none ({@code --calibration none})
      * @param learningCurve the per-epoch history of the first fit, whose validation rows chose the threshold and the
      *                      epochs before the model was refit on every row (training and validation loss and metrics,
      *                      where the refit's own {@link TrainedClassifier#history()} has its training loss alone), or

@@ -482,7 +482,7 @@ public final class PipelineFitter {
         PipelineSpec spec = pipeline.spec();
         return new FittedPipeline(table.labelMapping().orElseThrow(), part.preprocessor(), part.selector(),
                 part.classifier(), threshold, pipeline.fit().threshold().spec(), spec.sampler().name(),
-                spec.classWeight().spec(), validation, provenance, reference.get(), part.prior(), calibration);
+                spec.classWeight().spec(), validation, provenance, reference.get(), part.prior(), calibration, null);
     }
 
     /**
