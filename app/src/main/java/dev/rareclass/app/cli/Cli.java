@@ -160,6 +160,40 @@ public final class Cli {
      * start and its end kept around a "…" (a message ends with the reason: a 900,000-character path given as the
      * report folder left only the path's start, and not why it could not be written).
      */
+    static String shown(String message, List<String> args) {
+        return shown(withArgumentsOnOneLine(message, args));
+    }
+
+    /**
+     * The message with every line break it quotes from the command line shown as {@code ?}: a value given with a
+     * newline in it ({@code --label $'ev\nent'}, a path, one element of {@code --models a,b}, a {@code --param}'s
+     * value) was quoted whole and broke the message over three to five lines, where a message has one or two, its own.
+     * Only the arguments' text (each whole, and its parts between commas and after an {@code =}) is changed, so a
+     * message's own second line stays.
+     */
+    static String withArgumentsOnOneLine(String message, List<String> args) {
+        if (message == null || args == null) {
+            return message;
+        }
+        List<String> pieces = new ArrayList<>();
+        for (String arg : args) {
+            if (arg == null || arg.indexOf('\n') < 0 && arg.indexOf('\r') < 0) {
+                continue;
+            }
+            pieces.add(arg);
+            for (String part : arg.split("[,=]")) {
+                pieces.add(part);
+            }
+        }
+        pieces.removeIf(p -> p.indexOf('\n') < 0 && p.indexOf('\r') < 0);
+        pieces.sort(java.util.Comparator.comparingInt(String::length).reversed()); // a whole before its parts
+        String shown = message;
+        for (String piece : pieces) {
+            shown = shown.replace(piece, dev.rareclass.domain.error.Quoting.printable(piece));
+        }
+        return shown;
+    }
+
     static String shown(String message) {
         // Quoting.printable shows control characters a message quotes from its input (a column name from a file or a
         // forged model: ESC starts a terminal escape sequence) as '?'
@@ -172,11 +206,11 @@ public final class Cli {
         PrintWriter err = e.getCommandLine().getErr();
         String mistyped = mistyped(e);
         if (mistyped != null) {
-            err.println("rareclass: " + mistyped);
+            err.println("rareclass: " + shown(mistyped, List.of(args)));
             err.flush();
             return EX_USAGE;
         }
-        err.println("rareclass: " + shown(e.getMessage()));
+        err.println("rareclass: " + shown(e.getMessage(), List.of(args)));
         err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
         err.flush();
         return EX_USAGE;
@@ -232,7 +266,7 @@ public final class Cli {
             return IoErrorException.BROKEN_PIPE_EXIT; // the reader went away (| head): quiet, as SIGPIPE
         }
         if (e instanceof RareclassException user) {
-            err.println("rareclass: " + shown(user.getMessage()));
+            err.println("rareclass: " + shown(user.getMessage(), parsed == null ? null : parsed.originalArgs()));
             if (verbose) {
                 e.printStackTrace(err);
             }

@@ -29,6 +29,30 @@ class CliTest {
                 "common");
     }
 
+    /** A value given with a line break in it is quoted on the message's one line; the message's own second line stays. */
+    @Test
+    void aLineBreakInAnArgumentDoesNotBreakTheMessageOverMoreLines() {
+        String label = "ev\nent";
+        assertThat(Cli.shown("t.csv: label column '" + label + "' not found", List.of("describe", "--label", label)))
+                .isEqualTo("t.csv: label column 'ev?ent' not found");
+        // one element of a comma list, a value after '=', a path: each as it is quoted
+        assertThat(Cli.shown("model 'kn\r\nn': the kind is not a name", List.of("--models", "logistic,kn\r\nn")))
+                .isEqualTo("model 'kn??n': the kind is not a name");
+        assertThat(Cli.shown("/tmp/a\nb.csv: no such file\nsecond line", List.of("--data=/tmp/a\nb.csv")))
+                .isEqualTo("/tmp/a?b.csv: no such file" + System.lineSeparator() + "second line");
+        // arguments without a line break change nothing
+        assertThat(Cli.shown("one\ntwo", List.of("one", "two"))).isEqualTo("one" + System.lineSeparator() + "two");
+
+        CliRun r = CliRun.of("describe", data.toString(), "--label", "la\nbel", "--positive", "rare");
+        assertThat(r.exitCode()).isEqualTo(65);
+        assertThat(r.err().strip().lines().toList()).hasSize(1);
+        assertThat(r.err()).contains("'la?bel'");
+        CliRun option = CliRun.of("describe", data.toString(), "--lab\nel", "label");
+        assertThat(option.exitCode()).isEqualTo(2);
+        assertThat(option.err().strip().lines().toList()).hasSize(1);
+        assertThat(option.err()).contains("'--lab?el'");
+    }
+
     @Test
     void aMessageLineIsCutAtAThousandCharactersAndTwoLinesStayTwo() {
         // a recipe's 900 kB value went whole into its one-line message
