@@ -126,7 +126,17 @@ public final class FormatTableSource implements TableSource {
             throw new InputMissingException(path + ": is a folder; a folder is read as a text corpus only with "
                     + "--format text (a folder per class, or *.pos/*.neg files)", null);
         }
-        if (TextCorpusTableSource.isArchive(path)) {
+        return formatOfName(path, extensions);
+    }
+
+    /**
+     * The format a file of this name is read as, without {@code --format}, by the name alone: a tar archive is a
+     * text corpus; otherwise the extension (case aside, after removing a {@code .gz}) is looked up in
+     * {@code extensions}; anything else is CSV. The one rule for reading and writing: an output is written in the
+     * format its name will be read as (see {@code FileResultSink}).
+     */
+    public static String formatOfName(Path path, Map<String, String> extensions) {
+        if (path.getFileName() != null && TextCorpusTableSource.isArchive(path)) {
             return "text";
         }
         Path fileName = path.getFileName();

@@ -2,11 +2,15 @@ package dev.rareclass.adapters.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import de.siegmar.fastcsv.writer.CsvWriter;
+import dev.rareclass.adapters.AdaptersModule;
 import dev.rareclass.adapters.io.AtomicFiles;
+import dev.rareclass.domain.error.UsageException;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.Map;
 import dev.rareclass.domain.experiment.Evaluation;
 import dev.rareclass.domain.data.CategoricalColumn;
 import dev.rareclass.domain.data.Column;
-import dev.rareclass.domain.data.LabelMapping;
 import dev.rareclass.domain.data.NumericColumn;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.data.TextColumn;
@@ -28,17 +32,49 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * Writes predictions as CSV ({@code row,y,p,predicted}: input data row, the input's id column as written when
- * asked for, true label 0/1 when the input had it, score, predicted label 0/1, then reason codes when asked for)
- * and evaluations and leaderboards as JSON, each atomically.
+ * Writes predictions as CSV or TSV ({@code row,y,p,predicted}: input data row, the input's id column as written when
+ * asked for, true label 0/1 when the input had it, score, predicted label 0/1, then reason codes when asked for),
+ * tables in the format their file's name says ({@link OutputFormat}: CSV, TSV, ARFF or LibSVM, gzip-compressed when
+ * the name ends in {@code .gz}) and evaluations and leaderboards as JSON, each atomically.
  */
 public final class FileResultSink implements ResultSink {
 
+    private final Map<String, String> extensions;
+
+    /** @param extensions file extension (such as {@code .arff}) → format name, as the readers are registered */
+    @Inject
+    public FileResultSink(@Named(AdaptersModule.FORMATS) Map<String, String> extensions) {
+        this.extensions = Map.copyOf(extensions);
+    }
+
+    /** The built-in formats' extensions (for tests and tools without Guice). */
+    public FileResultSink() {
+        this(AdaptersModule.BUILT_IN_EXTENSIONS);
+    }
+
+    @Override
+    public String outputFormat(Path file) {
+        return OutputFormat.of(file, extensions).formatName();
+    }
+
+    @Override
+    public void checkTable(Table table, Path file) {
+        if (OutputFormat.of(file, extensions) == OutputFormat.LIBSVM) {
+            LibSvmWriter.refusal(table, false).ifPresent(why -> {
+                throw new UsageException(file + ": " + why);
+            });
+        }
+    }
+
     @Override
     public void writePredictions(Predictions p, Path file) {
+        OutputFormat format = OutputFormat.of(file, extensions);
+        if (format != OutputFormat.CSV && format != OutputFormat.TSV) {
+            throw new UsageException(PREDICTIONS_ARE_DELIMITED.formatted(file));
+        }
         AtomicFiles.write(file, out -> {
             Writer w = new OutputStreamWriter(gzippedIfNamedSo(file, out), StandardCharsets.UTF_8);
-            try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w)) {
+            try (CsvWriter csv = delimited(format, w)) {
                 List<String> header = new ArrayList<>(List.of("row"));
                 if (p.hasLabels()) {
                     header.add("y");
@@ -87,7 +123,7 @@ public final class FileResultSink implements ResultSink {
     }
 
     /**
-     * The stream a CSV output is written through: gzip-compressed when its name ends in {@code .gz}, as every reader here
+     * The stream a table or predictions are written through: gzip-compressed when its name ends in {@code .gz}, as every reader here
      * reads such a name ({@code resample --out t.csv.gz} wrote plain text under that name, which no reader, ours
      * included, could then read back); closing it finishes the gzip data.
      */
@@ -149,31 +185,71 @@ public final class FileResultSink implements ResultSink {
 
     @Override
     public void writeTable(Table table, List<String> labels, Path file) {
-        LabelMapping mapping = table.labelMapping().orElseThrow();
         if (labels.size() != table.rows()) {
             throw new IllegalArgumentException(labels.size() + " labels for " + table.rows() + " rows");
         }
-        List<Column> columns = table.columns();
+        OutputFormat format = OutputFormat.of(file, extensions);
+        if (format == OutputFormat.LIBSVM) { // before anything is written: a refusal leaves no file
+            LibSvmWriter.refusal(table, true).ifPresent(why -> {
+                throw new UsageException(file + ": " + why);
+            });
+        }
         AtomicFiles.write(file, out -> {
             Writer w = new OutputStreamWriter(gzippedIfNamedSo(file, out), StandardCharsets.UTF_8);
-            try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w)) {
-                List<String> header = new java.util.ArrayList<>(table.featureNames());
-                header.add(mapping.column());
-                csv.writeRecord(header);
-                String[] row = new String[columns.size() + 1];
-                for (int r = 0; r < table.rows(); r++) {
-                    for (int c = 0; c < columns.size(); c++) {
-                        row[c] = switch (columns.get(c)) {
-                            case NumericColumn n -> Float.isNaN(n.get(r)) ? "" : plain(n.get(r));
-                            case CategoricalColumn k -> k.value(r) == null ? "" : k.value(r);
-                            case TextColumn t -> t.get(r) == null ? "" : t.get(r);
-                        };
-                    }
-                    row[columns.size()] = labels.get(r);
-                    csv.writeRecord(row);
-                }
+            switch (format) {
+                case ARFF -> ArffWriter.write(table, labels, relation(file), w);
+                case LIBSVM -> LibSvmWriter.write(table, labels, w);
+                case CSV, TSV -> writeDelimited(table, labels, format, w);
             }
+            w.close(); // flushes, and finishes the gzip data (a no-op when the CSV writer closed it)
         });
+    }
+
+    /**
+     * The refusal of predictions to a name read as ARFF or LibSVM (the services refuse it before the model is loaded;
+     * this is the last guard): LibSVM has no place for the row number, the id, the score or the reason codes, and one
+     * label where predictions have two (y and predicted); ARFF could hold them, but no reader of predictions
+     * ({@code score}, pandas, a spreadsheet) is helped by it.
+     */
+    static final String PREDICTIONS_ARE_DELIMITED = "%s: predictions are written as CSV or TSV; name the output "
+            + ".csv or .tsv (each may end in .gz)";
+
+    /** ARFF's relation name: the file's name without {@code .gz} and {@code .arff}. */
+    private static String relation(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        for (String ext : List.of(".gz", ".arff")) {
+            if (name.toLowerCase(java.util.Locale.ROOT).endsWith(ext)) {
+                name = name.substring(0, name.length() - ext.length());
+            }
+        }
+        return name.isEmpty() || name.equals("-") ? "rareclass" : name;
+    }
+
+    private static CsvWriter delimited(OutputFormat format, Writer w) {
+        return CsvWriter.builder().fieldSeparator(format == OutputFormat.TSV ? '\t' : ',')
+                .lineDelimiter(LineDelimiter.LF).build(w);
+    }
+
+    private static void writeDelimited(Table table, List<String> labels, OutputFormat format, Writer w)
+            throws IOException {
+        List<Column> columns = table.columns();
+        try (CsvWriter csv = delimited(format, w)) {
+            List<String> header = new ArrayList<>(table.featureNames());
+            header.add(table.labelMapping().orElseThrow().column());
+            csv.writeRecord(header);
+            String[] row = new String[columns.size() + 1];
+            for (int r = 0; r < table.rows(); r++) {
+                for (int c = 0; c < columns.size(); c++) {
+                    row[c] = switch (columns.get(c)) {
+                        case NumericColumn n -> Float.isNaN(n.get(r)) ? "" : plain(n.get(r));
+                        case CategoricalColumn k -> k.value(r) == null ? "" : k.value(r);
+                        case TextColumn t -> t.get(r) == null ? "" : t.get(r);
+                    };
+                }
+                row[columns.size()] = labels.get(r);
+                csv.writeRecord(row);
+            }
+        }
     }
 
     /**

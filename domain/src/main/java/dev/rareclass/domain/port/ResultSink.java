@@ -8,7 +8,28 @@ import java.nio.file.Path;
 /** Writes results to files, atomically: a failed write leaves nothing behind. */
 public interface ResultSink {
 
-    /** A CSV with the input row number, the true label (when known), the score and the predicted label. */
+    /**
+     * The format an output named {@code file} is written in: the one the readers read a file of that name as
+     * ({@code csv}, {@code tsv}, {@code arff} or {@code libsvm}; a {@code .gz} at the end compresses it). Looks at
+     * the name only, so it can be asked before any work.
+     *
+     * @throws dev.rareclass.domain.error.UsageException when the name is read as a format that is not written (a
+     *                                                    {@code .tar.gz} is read as a text corpus)
+     */
+    String outputFormat(Path file);
+
+    /**
+     * Refuses (a usage error) a table whose columns the format of {@code file}'s name cannot hold, naming the first
+     * (LibSVM holds numbers only); to be asked once the input is read, before the long work. Missing values are not
+     * looked at here, since an imputation may fill them: {@link #writeTable} refuses any that are left, before
+     * writing anything.
+     */
+    void checkTable(dev.rareclass.domain.data.Table table, Path file);
+
+    /**
+     * The input row number, the true label (when known), the score and the predicted label, as CSV or TSV as the
+     * name says ({@link #outputFormat}); another format is refused.
+     */
     void writePredictions(Predictions predictions, Path file);
 
     /**
@@ -24,8 +45,9 @@ public interface ResultSink {
     void writeExperiment(Leaderboard leaderboard, Path dir);
 
     /**
-     * A labelled table as CSV: a header of the feature columns then the label column, one row per table
-     * row. Missing values are left empty.
+     * A labelled table in the format {@code file}'s name says ({@link #outputFormat}): for CSV and TSV a header of the
+     * feature columns then the label column, one row per table row, missing values left empty; for ARFF and
+     * LibSVM, as those formats write them.
      *
      * @param labels each row's label as it is to be written (such as the input's own value)
      */

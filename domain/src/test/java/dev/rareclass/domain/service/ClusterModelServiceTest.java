@@ -118,6 +118,16 @@ class ClusterModelServiceTest {
 
     private final ResultSink sink = new ResultSink() {
         @Override
+        public String outputFormat(Path file) {
+            return file.toString().endsWith(".tsv") ? "tsv" : "csv"; // the rest of the rule is the adapter's
+        }
+
+        @Override
+        public void checkTable(dev.rareclass.domain.data.Table table, Path file) {
+            throw new AssertionError("the engine reads no table here");
+        }
+
+        @Override
         public void writePredictions(Predictions predictions, Path file) {
             throw new AssertionError("the engine writes its predictions");
         }
