@@ -145,4 +145,54 @@ class ResampleCommandTest {
         assertThat(given.err().strip()).isEqualTo(said);
         assertThat(dir.resolve("nm-default.csv")).doesNotExist();
     }
+
+    /**
+     * An output is written in the format its name is read as: {@code --out t.tsv} was CSV under that name, which
+     * rareclass then read as one tab-free column. Each reads back with the same rows and class balance.
+     */
+    @Test
+    void eachFormatANameSaysIsWrittenSoAndReadsBack() throws IOException {
+        for (String name : List.of("under.tsv", "under.arff.gz", "under.svmlight")) {
+            Path out = dir.resolve(name);
+            List<String> args = new java.util.ArrayList<>(List.of("resample", data.toString(), "--label", "label",
+                    "--positive", "rare", "--sampler", "random-under", "--out", out.toString()));
+            if (name.endsWith(".svmlight")) {
+                args.addAll(List.of("--drop", "colour")); // LibSVM holds numbers only
+            }
+            CliRun r = CliRun.of(args.toArray(String[]::new));
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            // LibSVM's labels are numbers: rare/common are written 1/0, and its label column is called label
+            CliRun back = CliRun.of("describe", out.toString(), "--label", "label", "--positive",
+                    name.endsWith(".svmlight") ? "1" : "rare");
+            assertThat(back.exitCode()).as(name + ": " + back.err()).isZero();
+            assertThat(back.out()).as(name).contains("40 rows").contains("20 positive");
+        }
+        assertThat(Files.readString(dir.resolve("under.tsv"))).startsWith("x\tcolour\tz\tlabel\n");
+        assertThat(Files.readString(dir.resolve("under.svmlight")).lines())
+                .allMatch(l -> l.matches("[01] 1:\\S+ 2:\\S+"), "a 0/1 label, then x and z");
+    }
+
+    @Test
+    void aCategoricalColumnToLibSvmIsAUsageErrorBeforeTheSamplerRunsAndWritesNothing() {
+        Path out = dir.resolve("refused.libsvm");
+        CliRun r = CliRun.of("resample", data.toString(), "--label", "label", "--positive", "rare", "--sampler",
+                "smote", "--out", out.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip().lines().filter(l -> !l.startsWith("note: "))).hasSize(1);
+        assertThat(r.err()).contains("column 'colour' is categorical, and LibSVM holds numbers only");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void predictionsNamedArffOrLibSvmAreRefusedBeforeTheModelIsRead() {
+        // the model does not exist: refused on the name first, it is a usage error (2), not a missing input (66)
+        for (String name : List.of("p.arff", "p.libsvm.gz")) {
+            Path out = dir.resolve(name);
+            CliRun r = CliRun.of("predict", dir.resolve("no-such.model").toString(), data.toString(), "--out",
+                    out.toString());
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+            assertThat(r.err()).contains("predictions are written as CSV or TSV");
+            assertThat(out).doesNotExist();
+        }
+    }
 }

@@ -84,6 +84,11 @@ public record ClusterModelService(ClusterEngines clusters, ResultSink sink, Outp
             throw new UsageException("--out -: the Spark engine writes " + what + "where its executors can; name a "
                     + ".csv file or a folder");
         }
+        String format = sink.outputFormat(out);
+        if (!format.equals("csv")) { // a folder named x.tsv of CSV parts would be read as neither
+            throw new UsageException(out + ": the Spark engine writes CSV, and a file so named is read as " + format
+                    + "; name a .csv file or a folder");
+        }
         if (!hasScheme(out) && isCsvFile(out)) {
             outputs.checkFile(out);
         }

@@ -45,6 +45,7 @@ public record ResampleService(TableSource tables, SamplerCatalog samplers, Resul
 
     @Override
     public Result resample(Request request, ProgressListener progress) {
+        sink.outputFormat(request.out()); // a name read as a format nothing writes is refused before any work
         outputs.checkFile(request.out(), List.of(request.data().file()));
         DataOptions data = request.data();
         long seed = request.seed();
@@ -61,6 +62,7 @@ public record ResampleService(TableSource tables, SamplerCatalog samplers, Resul
                         + "column '" + column.name() + "' is text (--drop it)");
             }
         }
+        sink.checkTable(table, request.out()); // LibSVM: numbers only, refused before the sampler runs
         FittedPreprocessor encoding = FittedPreprocessor.fit(table,
                 new PreprocessingSpec(Scaling.NONE, data.missing(), UnknownCategories.IGNORE)
                         .withMaxCategories(request.maxCategories()));

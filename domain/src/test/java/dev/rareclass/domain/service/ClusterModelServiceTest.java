@@ -278,6 +278,17 @@ class ClusterModelServiceTest {
     }
 
     @Test
+    void predictionsOrATableTheEngineWouldWriteAsCsvUnderAnotherFormatsNameAreRefusedBeforeItStarts() {
+        assertThatThrownBy(() -> service.predict(new ClusterModelUseCase.PredictRequest(Path.of("m.model"), DATA,
+                ReadingOptions.NONE, Path.of("scored.tsv"), SPARK), ProgressListener.NONE))
+                .isInstanceOf(UsageException.class).hasMessageContaining("the Spark engine writes CSV");
+        var sampler = dev.rareclass.domain.sampling.SamplerChoice.named("random-under");
+        assertThatThrownBy(() -> service.resample(new ClusterModelUseCase.ResampleRequest(DATA, sampler, 1,
+                Path.of("r.tsv"), SPARK), ProgressListener.NONE)).isInstanceOf(UsageException.class);
+        assertThat(events).isEmpty();
+    }
+
+    @Test
     void aDescriptionRunsOnTheEngineAndStopsIt() {
         var d = service.describe(new ClusterModelUseCase.DescribeRequest(DATA, SPARK), ProgressListener.NONE);
         assertThat(d.rows()).isEqualTo(4);
