@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code rareclass predict}: scores and predicted labels for every row of a table. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Score every row of a table with a saved model and write a CSV with the columns "
+        description = {"Score every row of a table with a saved model and write a CSV (a TSV when --out ends in .tsv "
+                + "or .tab) with the columns "
                 + "row (1-based data row of the input), the --id column (when given), y (true label 0/1, when the "
                 + "input has the label column), p (score) and predicted (0/1 at the model's threshold).",
                 "The table is read as the model's training data was, unless options say otherwise.",
@@ -28,7 +29,9 @@ final class PredictCommand extends CliCommand {
     Inputs.ModelAndTable input;
 
     @Option(names = "--out", required = true, paramLabel = "PREDICTIONS.csv",
-            description = "The CSV to write (with --engine spark: a .csv file, or else a folder of part files).")
+            description = "The CSV to write; a .tsv or .tab name is written tab-separated, .gz compressed; an .arff or "
+                    + "LibSVM name is refused (predictions are CSV or TSV). With --engine spark: a .csv file, or else a "
+                    + "folder of CSV part files.")
     Path out;
 
     @Option(names = "--reasons", paramLabel = "K", defaultValue = "0",

@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code rareclass resample}: imbalanced-learn's fit_resample from the command line. */
 @Command(name = "resample", mixinStandardHelpOptions = true,
-        description = {"Apply a sampler to a whole table and write the result as CSV: the feature columns, then the label; "
-                + "kept original rows first in their order, synthetic rows after.",
+        description = {"Apply a sampler to a whole table and write the result in the format --out's name says: the "
+                + "feature columns, then the label; kept original rows first in their order, synthetic rows after.",
                 "Values stay in the input's units; categorical columns get real categories (SMOTE-NC behaviour).",
                 "Original rows keep their own label value; synthetic rows (always of the smaller class) get that "
                         + "class's most frequent value in the input."})
@@ -39,9 +39,12 @@ final class ResampleCommand extends CliCommand {
                     + "timestamp, free text) is refused before it is one-hot encoded (default: ${DEFAULT-VALUE}).")
     int maxCategories;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.csv",
-            description = "The CSV to write (with --engine spark: a .csv name is one file, another name a folder of "
-                    + "Spark's part files; random-under and random-over only, balanced in expectation).")
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+            description = "The table to write, in the format its name is read as: .tsv/.tab tab-separated, .arff ARFF, "
+                    + ".libsvm/.svm/.svmlight LibSVM (numbers only: a categorical column is refused; labels as "
+                    + "written when all are numbers, else 1 positive and 0 negative), any other name CSV; .gz "
+                    + "compresses. With --engine spark: CSV only, a .csv name one file, another name a folder of "
+                    + "Spark's part files; random-under and random-over only, balanced in expectation.")
     Path out;
 
     @Mixin
