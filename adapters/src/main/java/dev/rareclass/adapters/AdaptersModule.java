@@ -23,14 +23,15 @@ import java.util.Map;
 
 /**
  * Binds the file adapters to the domain's outgoing ports, and registers the table formats by name: the
- * {@link FormatTableSource} dispatches on {@code --format} or the file's extension.
+ * {@link FormatTableSource} dispatches on {@code --format} or the file's extension, and {@link FileResultSink}
+ * writes an output in the format the same extension map reads its name as.
  */
 public final class AdaptersModule extends AbstractModule {
 
     /** Binding name of the format registry: format name → reader, and extension → format name. */
     public static final String FORMATS = "formats";
 
-    /** Extensions of the built-in formats (a {@code .gz} suffix is removed first). */
+    /** Extensions of the built-in formats (a {@code .gz} suffix is removed first), for reading and writing. */
     public static final Map<String, String> BUILT_IN_EXTENSIONS = Map.of(".tsv", "tsv", ".tab", "tsv",
             ".arff", "arff", ".libsvm", "libsvm", ".svm", "libsvm", ".svmlight", "libsvm");
 
