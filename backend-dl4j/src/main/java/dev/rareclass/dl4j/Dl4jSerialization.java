@@ -62,20 +62,24 @@ final class Dl4jSerialization {
         }
         // a logistic network is its one sigmoid unit (on text alone, the embedding-sum layer of one unit that feeds it):
         // an MLP re-signed as logistic@dl4j, whose parameters list no hidden layers to compare, was taken
-        String hidden = !kind.equals("logistic")
-                ? params.asMap().get(output == Dl4jTrainedClassifier.Output.PROBABILITY ? "hidden" : "layers")
+        java.util.List<String> sizes = new java.util.ArrayList<>();
+        for (int i = 0; i < layers - 1; i++) {
+            if (net.getLayerWiseConfigurations().getConf(i).getLayer() instanceof FeedForwardLayer layer) {
+                sizes.add(String.valueOf(layer.getNOut()));
+            }
+        }
+        String key = output == Dl4jTrainedClassifier.Output.PROBABILITY ? "hidden" : "layers";
+        String hidden = !kind.equals("logistic") ? params.asMap().get(key)
                 : first instanceof org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer ? "1" : "";
-        if (hidden != null) {
-            java.util.List<String> sizes = new java.util.ArrayList<>();
-            for (int i = 0; i < layers - 1; i++) {
-                if (net.getLayerWiseConfigurations().getConf(i).getLayer() instanceof FeedForwardLayer layer) {
-                    sizes.add(String.valueOf(layer.getNOut()));
-                }
-            }
-            if (!String.join(",", sizes).equals(hidden.replace(" ", ""))) {
-                throw new DataException("the saved dl4j network's hidden layers are " + String.join(",", sizes)
-                        + " but its manifest says " + (hidden.isEmpty() ? "none (" + kind + ")" : hidden));
-            }
+        if (hidden == null) {
+            // every trained network's manifest lists its layers; one re-signed without them would load and show
+            // (inspect, serve's metadata) a network it is not, or the defaults' 16,16
+            throw new DataException("the saved dl4j network's hidden layers are " + String.join(",", sizes)
+                    + " but its manifest's parameters have no '" + key + "' to say so");
+        }
+        if (!String.join(",", sizes).equals(hidden.replace(" ", ""))) {
+            throw new DataException("the saved dl4j network's hidden layers are " + String.join(",", sizes)
+                    + " but its manifest says " + (hidden.isEmpty() ? "none (" + kind + ")" : hidden));
         }
     }
 

@@ -101,6 +101,24 @@ class Dl4jModelCodecTest {
     }
 
     /**
+     * A network whose manifest was re-signed without its layer sizes ({@code hidden}, an autoencoder's {@code layers})
+     * is refused: it loaded, and inspect and serve's metadata showed parameters without its layers.
+     */
+    @Test
+    void aNetworkWhoseManifestListsNoLayersIsRefused() {
+        Synthetic.Data d = Synthetic.blobs(21, 200, 4, 0.2, 1.0);
+        TrainedClassifier mlp = new MlpTrainerFactory().create(Hyperparameters.parse(List.of("epochs=1", "hidden=4")))
+                .train(d.x(), d.y(), TrainingContext.ofSeed(9));
+        java.util.Map<String, String> without = new java.util.LinkedHashMap<>(mlp.params().asMap());
+        without.remove("hidden");
+        assertThatThrownBy(() -> codec.decode(codec.encode(mlp), "mlp", Hyperparameters.of(without), null))
+                .isInstanceOf(DataException.class)
+                .hasMessage("the saved dl4j network's hidden layers are 4 but its manifest's parameters have no 'hidden' "
+                        + "to say so");
+        assertThat(codec.decode(codec.encode(mlp), "mlp", mlp.params(), null).scores(d.x())).isEqualTo(mlp.scores(d.x()));
+    }
+
+    /**
      * A configuration.json DL4J cannot rebuild is refused in one plain line: DL4J's own words ran to several lines,
      * quoted the JSON and named Java classes ("JsonMappingException: Cannot invoke \"java.util.List.size()\" because
      * \"this.confs\" is null", an index out of bounds, a NullPointerException's text), and the CLI printed them whole.
