@@ -193,8 +193,14 @@ public final class YamlRecipeStore implements RecipeStore {
             refuseAnchorsAndAliases(bytes, where, document);
             refuseSecondDocument(bytes, where, document);
             refuseValuesNotAsShown(bytes, where, document);
+            Optional<Event> broken = firstEvent(bytes, e -> e instanceof ScalarEvent s && lineBreak(s.getValue()));
+            if (broken.isPresent()) {
+                throw lineBreakIn(((ScalarEvent) broken.get()).getValue(), broken.get().getStartMark().getLine() + 1,
+                        where, document);
+            }
         } else {
             refuseSecondValue(mapper, bytes, where, document);
+            refuseLineBreaks(mapper, bytes, where, document);
         }
         try (JsonParser parser = mapper.createParser(bytes)) {
             refuseDuplicateKeys(parser, where, document);
@@ -260,6 +266,33 @@ public final class YamlRecipeStore implements RecipeStore {
                         + "number in plain decimals,";
         throw new UsageException(at + value + "' is not read as it shows; " + reading + " or quote it ('" + value
                 + "') for text");
+    }
+
+    /** Whether a text holds a line break (a tab or another control character, such as a delimiter, may be meant). */
+    private static boolean lineBreak(String text) {
+        return text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
+    }
+
+    /**
+     * The refusal of a key or value holding a line break: every setting is one line of text (a name, a path, a
+     * number), and one quoted with a line break in it ({@code label: "ev\nent"}) was quoted whole into a message
+     * broken over several lines, or named a column or file no one could tell from the message.
+     */
+    private static UsageException lineBreakIn(String value, long line, String where, String document) {
+        return new UsageException(where + ", line " + line + ": '" + Quoting.clipped(value, 60) + "' holds a line "
+                + "break; " + document.replaceFirst("^the ", "a ") + " takes each key and value as one line of text");
+    }
+
+    /** {@link #lineBreakIn} for a JSON document (a manifest run as a recipe), at its first such key or text. */
+    private static void refuseLineBreaks(ObjectMapper mapper, byte[] bytes, String where, String document)
+            throws IOException {
+        try (JsonParser parser = mapper.createParser(bytes)) {
+            for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
+                if ((t == JsonToken.FIELD_NAME || t == JsonToken.VALUE_STRING) && lineBreak(parser.getText())) {
+                    throw lineBreakIn(parser.getText(), parser.currentTokenLocation().getLineNr(), where, document);
+                }
+            }
+        }
     }
 
     /** The tag a value or a collection carries, or null. */

@@ -124,6 +124,30 @@ class YamlRecipeStoreTest {
         assertThat(store.read(quoted).recipe().plan().fit().seed()).isEqualTo(17);
     }
 
+    /**
+     * A key or value with a line break (a quoted "\n", a literal block, a JSON "\r") is refused naming its line: it was
+     * quoted whole into a message broken over several lines. A tab (a delimiter) is a value as meant.
+     */
+    @Test
+    void aKeyOrValueWithALineBreakIsRefusedNamingItsLine() throws IOException {
+        String base = "data:\n  file: t.csv\n";
+        for (String[] c : new String[][] {
+                {base + "  label: \"ev\\nent\"\n  positive: '1'\nmodels: [logistic]\n", "line 3: 'ev?ent' holds a line break"},
+                {base + "  label: y\n  positive: '1'\nmodels: [\"logistic\\r\\nx\"]\n", "line 5: 'logistic??x' holds a line break"},
+                {base + "  label: |\n    a\n    b\n  positive: '1'\nmodels: [logistic]\n", "line 3: 'a?b?' holds a line break"},
+                {base + "  label: y\n  positive: '1'\n\"mod\\nels\": [logistic]\n", "line 5: 'mod?els' holds a line break"}}) {
+            Path file = write("broken.yaml", c[0]);
+            assertThatThrownBy(() -> store.read(file)).as(c[0]).isInstanceOf(UsageException.class)
+                    .hasMessageContaining(c[1]).hasMessageContaining("one line of text").hasMessageNotContaining("\n");
+        }
+        Path json = write("broken.json", "{\"data\": {\"file\": \"t.csv\", \"label\": \"y\",\n \"positive\": \"1\\r\"},"
+                + " \"models\": [\"logistic\"]}\n");
+        assertThatThrownBy(() -> store.read(json)).isInstanceOf(UsageException.class)
+                .hasMessageContaining(json + ", line 2: '1?' holds a line break");
+        Path tab = write("tab.yaml", base + "  label: y\n  positive: '1'\n  delimiter: \"\\t\"\nmodels: [logistic]\n");
+        assertThat(store.read(tab).recipe().data().delimiter()).contains('\t');
+    }
+
     /** A file the parser cannot read names the line and column where it stopped, in the parser's words alone. */
     @Test
     void anUnreadableFileNamesWhereTheParserStopped() throws IOException {
@@ -201,7 +225,8 @@ class YamlRecipeStoreTest {
                         + "without it");
         Path space = write("control-space.yaml", "k: [3, \"3\\nx\"]\n");
         assertThatThrownBy(() -> store.readSearchSpace(space)).isInstanceOf(UsageException.class)
-                .hasMessage(space + ": space.k: parameter k=3?x holds a control character (U+000A); write the value without it");
+                .hasMessage(space + ", line 1: '3?x' holds a line break; a search space takes each key and value as one line "
+                        + "of text");
     }
 
     /** The search's own limit was said of "--trials", an option the recipe's user never typed, under "tune.space". */
