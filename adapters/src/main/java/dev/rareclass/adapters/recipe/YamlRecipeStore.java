@@ -193,14 +193,8 @@ public final class YamlRecipeStore implements RecipeStore {
             refuseAnchorsAndAliases(bytes, where, document);
             refuseSecondDocument(bytes, where, document);
             refuseValuesNotAsShown(bytes, where, document);
-            Optional<Event> broken = firstEvent(bytes, e -> e instanceof ScalarEvent s && lineBreak(s.getValue()));
-            if (broken.isPresent()) {
-                throw lineBreakIn(((ScalarEvent) broken.get()).getValue(), broken.get().getStartMark().getLine() + 1,
-                        where, document);
-            }
         } else {
             refuseSecondValue(mapper, bytes, where, document);
-            refuseLineBreaks(mapper, bytes, where, document);
         }
         try (JsonParser parser = mapper.createParser(bytes)) {
             refuseDuplicateKeys(parser, where, document);
@@ -271,28 +265,6 @@ public final class YamlRecipeStore implements RecipeStore {
     /** Whether a text holds a line break (a tab or another control character, such as a delimiter, may be meant). */
     private static boolean lineBreak(String text) {
         return text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
-    }
-
-    /**
-     * The refusal of a key or value holding a line break: every setting is one line of text (a name, a path, a
-     * number), and one quoted with a line break in it ({@code label: "ev\nent"}) was quoted whole into a message
-     * broken over several lines, or named a column or file no one could tell from the message.
-     */
-    private static UsageException lineBreakIn(String value, long line, String where, String document) {
-        return new UsageException(where + ", line " + line + ": '" + Quoting.clipped(value, 60) + "' holds a line "
-                + "break; " + document.replaceFirst("^the ", "a ") + " takes each key and value as one line of text");
-    }
-
-    /** {@link #lineBreakIn} for a JSON document (a manifest run as a recipe), at its first such key or text. */
-    private static void refuseLineBreaks(ObjectMapper mapper, byte[] bytes, String where, String document)
-            throws IOException {
-        try (JsonParser parser = mapper.createParser(bytes)) {
-            for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
-                if ((t == JsonToken.FIELD_NAME || t == JsonToken.VALUE_STRING) && lineBreak(parser.getText())) {
-                    throw lineBreakIn(parser.getText(), parser.currentTokenLocation().getLineNr(), where, document);
-                }
-            }
-        }
     }
 
     /** The tag a value or a collection carries, or null. */
@@ -381,7 +353,12 @@ public final class YamlRecipeStore implements RecipeStore {
         }
     }
 
-    /** A key given twice in one mapping, at any depth, is a usage error naming the key and both lines. */
+    /**
+     * A key given twice in one mapping, at any depth, is a usage error naming the key and both lines; so is a key or a
+     * text value with a line break, naming the line and where it stands ({@code data.label}): every setting is one line
+     * of text (a name, a path, a number), and one quoted with a line break in it ({@code label: "ev\nent"}, a literal
+     * block) was quoted whole into a message broken over several lines.
+     */
     private static void refuseDuplicateKeys(JsonParser p, String where, String document) throws IOException {
         ArrayDeque<Level> open = new ArrayDeque<>();
         for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
@@ -396,6 +373,10 @@ public final class YamlRecipeStore implements RecipeStore {
                 case FIELD_NAME -> {
                     String key = p.currentName();
                     int line = p.currentTokenLocation().getLineNr();
+                    if (lineBreak(key)) {
+                        throw lineBreakIn("a key in " + (in.name.isEmpty() ? document : in.name), key, line, where,
+                                document);
+                    }
                     Integer first = in.keys.putIfAbsent(key, line);
                     if (first != null) {
                         throw new UsageException(where + ", line " + line + ": key '" + key + "' is given twice in "
@@ -404,11 +385,22 @@ public final class YamlRecipeStore implements RecipeStore {
                     }
                     in.key = key;
                 }
+                case VALUE_STRING -> {
+                    if (lineBreak(p.getText())) {
+                        throw lineBreakIn(in == null ? document : in.child(), p.getText(),
+                                p.currentTokenLocation().getLineNr(), where, document);
+                    }
+                }
                 default -> {
-                    // a single value: nothing to check
+                    // a number, a truth value or null: nothing to check
                 }
             }
         }
+    }
+
+    private static UsageException lineBreakIn(String what, String text, int line, String where, String document) {
+        return new UsageException(where + ", line " + line + ": " + what + " '" + Quoting.clipped(text, 60) + "' holds "
+                + "a line break; " + document.replaceFirst("^the ", "a ") + " takes each key and value as one line of text");
     }
 
     private static String name(Path file) {

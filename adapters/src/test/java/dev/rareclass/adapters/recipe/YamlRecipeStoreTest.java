@@ -132,10 +132,10 @@ class YamlRecipeStoreTest {
     void aKeyOrValueWithALineBreakIsRefusedNamingItsLine() throws IOException {
         String base = "data:\n  file: t.csv\n";
         for (String[] c : new String[][] {
-                {base + "  label: \"ev\\nent\"\n  positive: '1'\nmodels: [logistic]\n", "line 3: 'ev?ent' holds a line break"},
-                {base + "  label: y\n  positive: '1'\nmodels: [\"logistic\\r\\nx\"]\n", "line 5: 'logistic??x' holds a line break"},
-                {base + "  label: |\n    a\n    b\n  positive: '1'\nmodels: [logistic]\n", "line 3: 'a?b?' holds a line break"},
-                {base + "  label: y\n  positive: '1'\n\"mod\\nels\": [logistic]\n", "line 5: 'mod?els' holds a line break"}}) {
+                {base + "  label: \"ev\\nent\"\n  positive: '1'\nmodels: [logistic]\n", "line 3: data.label 'ev?ent' holds a line break"},
+                {base + "  label: y\n  positive: '1'\nmodels: [\"logistic\\r\\nx\"]\n", "line 5: models[0] 'logistic??x' holds a line break"},
+                {base + "  label: |\n    a\n    b\n  positive: '1'\nmodels: [logistic]\n", "line 3: data.label 'a?b?' holds a line break"},
+                {base + "  label: y\n  positive: '1'\n\"mod\\nels\": [logistic]\n", "line 5: a key in the recipe 'mod?els' holds a line break"}}) {
             Path file = write("broken.yaml", c[0]);
             assertThatThrownBy(() -> store.read(file)).as(c[0]).isInstanceOf(UsageException.class)
                     .hasMessageContaining(c[1]).hasMessageContaining("one line of text").hasMessageNotContaining("\n");
@@ -143,7 +143,7 @@ class YamlRecipeStoreTest {
         Path json = write("broken.json", "{\"data\": {\"file\": \"t.csv\", \"label\": \"y\",\n \"positive\": \"1\\r\"},"
                 + " \"models\": [\"logistic\"]}\n");
         assertThatThrownBy(() -> store.read(json)).isInstanceOf(UsageException.class)
-                .hasMessageContaining(json + ", line 2: '1?' holds a line break");
+                .hasMessageContaining(json + ", line 2: data.positive '1?' holds a line break");
         Path tab = write("tab.yaml", base + "  label: y\n  positive: '1'\n  delimiter: \"\\t\"\nmodels: [logistic]\n");
         assertThat(store.read(tab).recipe().data().delimiter()).contains('\t');
     }
@@ -225,7 +225,7 @@ class YamlRecipeStoreTest {
                         + "without it");
         Path space = write("control-space.yaml", "k: [3, \"3\\nx\"]\n");
         assertThatThrownBy(() -> store.readSearchSpace(space)).isInstanceOf(UsageException.class)
-                .hasMessage(space + ", line 1: '3?x' holds a line break; a search space takes each key and value as one line "
+                .hasMessage(space + ", line 1: k[1] '3?x' holds a line break; a search space takes each key and value as one line "
                         + "of text");
     }
 
