@@ -155,11 +155,7 @@ public final class Cli {
     /** Characters of a message line shown at most: a value quoted whole from the input could be megabytes long. */
     static final int MAX_LINE = 1000;
 
-    /**
-     * A message as shown on stderr: each of its (one or two) lines at most about {@link #MAX_LINE} characters, its
-     * start and its end kept around a "…" (a message ends with the reason: a 900,000-character path given as the
-     * report folder left only the path's start, and not why it could not be written).
-     */
+    /** {@link #shown(String)} of a message said of these command-line arguments ({@link #withArgumentsOnOneLine}). */
     static String shown(String message, List<String> args) {
         return shown(withArgumentsOnOneLine(message, args));
     }
@@ -194,6 +190,11 @@ public final class Cli {
         return shown;
     }
 
+    /**
+     * A message as shown on stderr: each of its (one or two) lines at most about {@link #MAX_LINE} characters, its
+     * start and its end kept around a "…" (a message ends with the reason: a 900,000-character path given as the
+     * report folder left only the path's start, and not why it could not be written).
+     */
     static String shown(String message) {
         // Quoting.printable shows control characters a message quotes from its input (a column name from a file or a
         // forged model: ESC starts a terminal escape sequence) as '?'
