@@ -134,12 +134,14 @@ final class ServeCommand extends CliCommand {
 
     /** A size such as 16MiB, 512KiB, 2GiB or a plain number of bytes (MB, KB, GB are read as powers of 1024 too). */
     static long byteSize(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\s*([0-9]{1,12})\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib|t|tb|tib)?\\s*")
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\s*([0-9]+)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib|t|tb|tib)?\\s*")
                 .matcher(text);
         if (!m.matches()) {
             throw new UsageException("--max-body '" + text + "' is not a size such as 16MiB, 512KiB or 1000000");
         }
-        long n = Long.parseLong(m.group(1));
+        // any number of digits is a size, and one of over 12 (past a long with 20) is out of range like 3GiB
+        String digits = m.group(1).replaceFirst("^0+(?=.)", "");
+        long n = digits.length() > 12 ? Long.MAX_VALUE : Long.parseLong(digits);
         String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
         int shift = switch (unit.charAt(0)) {
             case 'k' -> 10;

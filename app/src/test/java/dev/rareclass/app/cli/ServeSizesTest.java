@@ -24,6 +24,12 @@ class ServeSizesTest {
             assertThatThrownBy(() -> ServeCommand.byteSize(big)).isInstanceOf(UsageException.class)
                     .hasMessage("--max-body must be above 0 and below 2GiB, not '" + big + "'");
         }
+        // thirteen digits and more were "not a size", twelve "below 2GiB"
+        for (String big : new String[] {"9999999999999", "99999999999999999999", "123456789012345678901234567890k"}) {
+            assertThatThrownBy(() -> ServeCommand.byteSize(big)).isInstanceOf(UsageException.class)
+                    .hasMessage("--max-body must be above 0 and below 2GiB, not '" + big + "'");
+        }
+        assertThat(ServeCommand.byteSize("00000000000001KiB")).isEqualTo(1024L);
         assertThatThrownBy(() -> ServeCommand.byteSize("lots")).isInstanceOf(UsageException.class)
                 .hasMessageContaining("is not a size");
     }
