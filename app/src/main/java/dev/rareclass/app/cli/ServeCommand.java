@@ -104,8 +104,9 @@ final class ServeCommand extends CliCommand {
         if (port < 0 || port > 65535) {
             throw new UsageException("--port " + port + " is not a port number (0 to 65535)");
         }
-        if (!(timeoutSeconds > 0) || timeoutSeconds > 86400) {
-            throw new UsageException("--timeout must be a number of seconds above 0 and at most 86400, not "
+        // Jetty counts in whole milliseconds and reads 0 as "never": --timeout 0.0001 turned every timeout off
+        if (!(timeoutSeconds >= 0.001) || timeoutSeconds > 86400) {
+            throw new UsageException("--timeout must be a number of seconds from 0.001 to 86400, not "
                     + timeoutSeconds);
         }
         if (threads < 8 || threads > 4096) {
