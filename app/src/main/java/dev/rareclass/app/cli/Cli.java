@@ -79,12 +79,17 @@ public final class Cli {
     private static CommandLine configure(CommandLine cmd) {
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         // whole numbers by the tables' rule (ASCII digits): picocli's own reads other scripts' digits (--seed=１)
-        CommandLine.ITypeConverter<Integer> integer = v -> whole(v, Decimals::parseInt, "an int");
-        CommandLine.ITypeConverter<Long> longInteger = v -> whole(v, Decimals::parseLong, "a long");
+        CommandLine.ITypeConverter<Integer> integer = v -> number(v, Decimals::parseInt, "an int");
+        CommandLine.ITypeConverter<Long> longInteger = v -> number(v, Decimals::parseLong, "a long");
         cmd.registerConverter(Integer.class, integer);
         cmd.registerConverter(Integer.TYPE, integer);
         cmd.registerConverter(Long.class, longInteger);
         cmd.registerConverter(Long.TYPE, longInteger);
+        // decimals by the same rule: picocli's (Java's) also read 10d as 10 and 0x1p3 as 8 (serve --timeout 1d was one
+        // second, not a day) and NaN as a number
+        CommandLine.ITypeConverter<Double> decimal = v -> number(v, Decimals::parse, "a number");
+        cmd.registerConverter(Double.class, decimal);
+        cmd.registerConverter(Double.TYPE, decimal);
         // an empty file name is the working folder to the JDK: `evaluate '' t.csv` was ": is a folder" (exit 66)
         cmd.registerConverter(java.nio.file.Path.class, v -> {
             if (v.isEmpty()) {
@@ -139,8 +144,8 @@ public final class Cli {
         }
     }
 
-    /** An option's whole number, or picocli's own one-line refusal ("'1.5' is not an int") naming the option. */
-    private static <T> T whole(String value, java.util.function.Function<String, T> parse, String type) {
+    /** An option's number, or picocli's own one-line refusal ("'1.5' is not an int") naming the option. */
+    private static <T> T number(String value, java.util.function.Function<String, T> parse, String type) {
         try {
             return parse.apply(value);
         } catch (NumberFormatException | ArithmeticException e) {

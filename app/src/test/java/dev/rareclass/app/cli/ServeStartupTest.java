@@ -48,4 +48,15 @@ class ServeStartupTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--timeout must be a number of seconds from 0.001 to 86400");
     }
+
+    @Test
+    void aTimeoutInJavasOwnNumberSyntaxIsNoNumber() {
+        // Java's Double.parseDouble reads 1d as 1 and 0x1p3 as 8: --timeout 1d was one second, not a day
+        for (String t : new String[] {"1d", "0x1p3", "2f", "NaN"}) {
+            CliRun run = serve(model.toString(), "--port", "0", "--timeout", t);
+            assertThat(run.exitCode()).as(t).isEqualTo(2);
+            assertThat(run.err()).as(t).startsWith("rareclass: Invalid value for option '--timeout': '" + t
+                    + "' is not a number");
+        }
+    }
 }
