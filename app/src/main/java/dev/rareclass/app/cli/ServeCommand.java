@@ -76,11 +76,11 @@ final class ServeCommand extends CliCommand {
             bound = server.start();
         } catch (java.io.IOException e) {
             server.stop();
-            throw new UsageException("cannot listen on " + host + ":" + port + " (" + e.getMessage()
+            throw new UsageException("cannot listen on " + hostPort(settings.host(), port) + " (" + rootReason(e)
                     + "); choose another with --port or --host");
         }
         PrintWriter o = out();
-        String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound;
+        String base = base(settings.host(), bound);
         for (ServedModel m : served) {
             o.printf(Locale.ROOT, "Serving %s (%s) from %s at %s/v2/models/%s/infer%n", m.name(),
                     m.summary(Show::threshold), m.file(), base, m.name());
@@ -130,7 +130,56 @@ final class ServeCommand extends CliCommand {
                     heap >> 20);
             spec.commandLine().getErr().flush();
         }
-        return new InferenceServer.Settings(host, port, body, Math.round(timeoutSeconds * 1000), threads);
+        return new InferenceServer.Settings(address(host), port, body, Math.round(timeoutSeconds * 1000), threads);
+    }
+
+    /**
+     * The address {@code --host} names, as the server is given it: {@code [::1]} (as in a URL) is {@code ::1}.
+     * Refused here, before any model is loaded: an empty one (the JDK reads it as loopback, and the URLs printed were
+     * {@code http://:8080}), and one that is no address nor a known host name (Jetty's "Failed to bind to
+     * nosuchhost/<unresolved>:8080").
+     */
+    static String address(String host) {
+        String h = host.strip();
+        if (h.length() > 2 && h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        if (h.isEmpty()) {
+            throw new UsageException("--host is empty; give an address such as 127.0.0.1 (this machine only) or "
+                    + "0.0.0.0 (all)");
+        }
+        String advice = h.contains("://") ? "; give an address, not a URL"
+                : h.matches(".*[^:]:[0-9]+") && !h.matches("[0-9A-Fa-f:]+") ? "; give the port with --port" : "";
+        try {
+            java.net.InetAddress.getByName(h);
+        } catch (java.net.UnknownHostException | SecurityException e) {
+            throw new UsageException("--host '" + host + "' is not an address or a known host name" + advice);
+        }
+        return h;
+    }
+
+    /** The server's URL for an address and port. */
+    static String base(String address, int port) {
+        return "http://" + hostPort(address, port);
+    }
+
+    /** An address and port as a URL writes them: an IPv6 address in brackets ({@code [::1]:8080}). */
+    static String hostPort(String address, int port) {
+        return (address.contains(":") ? "[" + address + "]" : address) + ":" + port;
+    }
+
+    /**
+     * Why binding failed, in the operating system's words ("address already in use", "cannot assign requested
+     * address" for an address of another machine): Jetty's own message only says "Failed to bind to /127.0.0.1:80".
+     */
+    static String rootReason(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null || t.getMessage().isBlank() ? e.getMessage() : t.getMessage();
+        return m == null ? e.getClass().getSimpleName()
+                : m.substring(0, 1).toLowerCase(Locale.ROOT) + m.substring(1);
     }
 
     /** A size such as 16MiB, 512KiB, 2GiB or a plain number of bytes (MB, KB, GB are read as powers of 1024 too). */

@@ -42,6 +42,53 @@ class ServeStartupTest {
     }
 
     @Test
+    void anEmptyHostIsRefusedBeforeAnyModelIsRead() {
+        // the JDK reads "" as loopback: the server started, printing http://:8080 as its address
+        for (String host : new String[] {"", " "}) {
+            CliRun run = serve("no-such.model", "--host", host, "--port", "0");
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).isEqualTo("rareclass: --host is empty; give an address such as 127.0.0.1 (this "
+                    + "machine only) or 0.0.0.0 (all)" + System.lineSeparator());
+        }
+    }
+
+    @Test
+    void aHostThatIsNoAddressIsSaidSoWithAdviceForAUrlOrAPort() {
+        // Jetty said "Failed to bind to nosuchhost.invalid/<unresolved>:0"
+        assertThat(serve(model.toString(), "--host", "nosuchhost.invalid", "--port", "0").err())
+                .isEqualTo("rareclass: --host 'nosuchhost.invalid' is not an address or a known host name"
+                        + System.lineSeparator());
+        assertThat(serve(model.toString(), "--host", "256.1.1.1", "--port", "0").exitCode()).isEqualTo(2);
+        assertThat(serve(model.toString(), "--host", "http://127.0.0.1", "--port", "0").err())
+                .contains("give an address, not a URL");
+        CliRun withPort = serve(model.toString(), "--host", "127.0.0.1:9000", "--port", "0");
+        assertThat(withPort.exitCode()).isEqualTo(2);
+        assertThat(withPort.err()).contains("'127.0.0.1:9000' is not an address", "give the port with --port");
+    }
+
+    @Test
+    void anIpv6AddressMayBeWrittenInBracketsAsInAUrl() {
+        assertThat(ServeCommand.address("[::1]")).isEqualTo("::1");
+        assertThat(ServeCommand.address("::1")).isEqualTo("::1");
+        assertThat(ServeCommand.address("127.0.0.1")).isEqualTo("127.0.0.1");
+        // the URL printed had two pairs: http://[[::1]]:8080
+        assertThat(ServeCommand.base(ServeCommand.address("[::1]"), 8080)).isEqualTo("http://[::1]:8080");
+        assertThat(ServeCommand.base("127.0.0.1", 8080)).isEqualTo("http://127.0.0.1:8080");
+    }
+
+    @Test
+    void aPortInUseIsSaidToBeInUse() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            CliRun run = serve(model.toString(), "--port", Integer.toString(taken.getLocalPort()));
+            assertThat(run.exitCode()).isEqualTo(2);
+            // Jetty's own words were only "Failed to bind to /127.0.0.1:N"
+            assertThat(run.err()).isEqualTo("rareclass: cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                    + " (address already in use); choose another with --port or --host" + System.lineSeparator());
+        }
+    }
+
+    @Test
     void aTimeoutShorterThanAMillisecondIsRefusedNotTurnedIntoNone() {
         // it was rounded to 0 ms, which Jetty reads as no timeout at all: an idle connection was kept forever
         CliRun run = serve(model.toString(), "--port", "0", "--timeout", "0.0001");
