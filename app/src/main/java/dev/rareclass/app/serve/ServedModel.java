@@ -14,9 +14,12 @@ public record ServedModel(String name, RareclassModel model, Path file) {
         return model.kind() + "@" + model.backend() + ", threshold " + number.apply(model.threshold());
     }
 
-    /** A name is one URL path segment: letters, digits, '.', '_' and '-'. */
+    /** The longest model name. */
+    public static final int MAX_NAME = 128;
+
+    /** A name is one URL path segment: up to {@link #MAX_NAME} letters, digits, '.', '_' and '-', starting with a letter or digit. */
     public static boolean validName(String name) {
-        return name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+        return name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0," + (MAX_NAME - 1) + "}");
     }
 
     /** The file name without its extension ({@code models/fraud.model} is {@code fraud}). */

@@ -48,21 +48,35 @@ public final class Serving {
             throw new UsageException("--name was given " + names.size() + " time(s) for " + files.size()
                     + " model file(s); give one name per model, in order, or none");
         }
-        List<ServedModel> served = new ArrayList<>();
+        // names given are checked before any model is loaded; a name taken from a file only once the file is read,
+        // so that a missing 'my model.model' is said to be missing, not to make a bad name
         Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            checkName(name, seen, "");
+        }
+        List<ServedModel> served = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
+            var loaded = store.load(file);
             String name = names.isEmpty() ? ServedModel.defaultName(file) : names.get(i);
-            if (!ServedModel.validName(name)) {
-                throw new UsageException("model name '" + name + "' cannot be a URL path segment: use letters, digits, "
-                        + "'.', '_' and '-' (choose one with --name)");
+            if (names.isEmpty()) {
+                checkName(name, seen, file + ": ");
             }
-            if (!seen.add(name)) {
-                throw new UsageException("two models are named '" + name + "': give each its own with --name");
-            }
-            served.add(new ServedModel(name, RareclassModel.of(store.load(file), name), file));
+            served.add(new ServedModel(name, RareclassModel.of(loaded, name), file));
         }
         return served;
+    }
+
+    private static void checkName(String name, Set<String> seen, String file) {
+        if (!ServedModel.validName(name)) {
+            // the rule in full: '.hidden' and a 200-letter name were told to use the letters they used
+            throw new UsageException(file + "model name '" + name + "' cannot be a URL path segment: use up to "
+                    + ServedModel.MAX_NAME + " letters, digits, '.', '_' and '-', starting with a letter or digit "
+                    + "(choose one with --name)");
+        }
+        if (!seen.add(name)) {
+            throw new UsageException("two models are named '" + name + "': give each its own with --name");
+        }
     }
 
     /** A server for the models (not started). */

@@ -106,4 +106,28 @@ class ServeStartupTest {
                     + "' is not a number");
         }
     }
+
+    @Test
+    void aModelFileNamedAsNoUrlIsReadFirstSoThatAMissingOneIsSaidToBeMissing() throws Exception {
+        // 'no such.model' was "model name 'no such' cannot be a URL path segment", for a file that is not there
+        CliRun missing = serve(dir.resolve("no such.model").toString(), "--port", "0");
+        assertThat(missing.exitCode()).isEqualTo(66);
+        assertThat(missing.err()).contains("no such model file");
+
+        Path hidden = Files.copy(model, dir.resolve(".hidden"));
+        CliRun named = serve(hidden.toString(), "--port", "0");
+        assertThat(named.exitCode()).isEqualTo(2);
+        // the rule in full: '.hidden' uses only the characters the message listed
+        assertThat(named.err()).contains("model name '.hidden' cannot be a URL path segment: use up to 128 letters, "
+                + "digits, '.', '_' and '-', starting with a letter or digit (choose one with --name)");
+    }
+
+    @Test
+    void aNameGivenTooLongIsToldTheLimitBeforeAnyModelIsRead() {
+        CliRun run = serve("no-such.model", "--name", "a".repeat(129), "--port", "0");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("use up to 128 letters");
+        assertThat(serve(model.toString(), "--name", "a".repeat(128), "--name", "b", "--port", "0").err())
+                .contains("--name was given 2 time(s) for 1 model file(s)");
+    }
 }
