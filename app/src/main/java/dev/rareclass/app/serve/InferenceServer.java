@@ -3,6 +3,8 @@ package dev.rareclass.app.serve;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rareclass.adapters.io.GzipMembers;
 import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.error.IoReason;
+import dev.rareclass.domain.error.OutputException;
 import dev.rareclass.domain.error.RareclassException;
 import dev.rareclass.domain.scoring.ScoredRows;
 import java.io.IOException;
@@ -83,6 +85,13 @@ public final class InferenceServer {
     private final Server server;
     private final ServerConnector connector;
     private Path spool;
+    private final Thread spoolCleanup = new Thread(() -> {
+        try {
+            removeSpool();
+        } catch (IOException | RuntimeException e) {
+            // the JVM is exiting: nobody is left to tell
+        }
+    }, "rareclass-serve-spool-cleanup");
 
     /**
      * @param log where unexpected failures are reported (one line each; never to the client)
@@ -119,7 +128,16 @@ public final class InferenceServer {
 
     /** Starts listening; returns the port (the one chosen when the settings said 0). */
     public int start() throws Exception {
-        spool = Files.createTempDirectory("rareclass-serve-");
+        try {
+            spool = Files.createTempDirectory("rareclass-serve-");
+        } catch (IOException e) {
+            // it was reported as "cannot listen on 127.0.0.1:8080 (/nonexistent/rareclass-serve-123)", exit 2
+            throw new OutputException("cannot create a folder for CSV request bodies in "
+                    + System.getProperty("java.io.tmpdir") + " (" + IoReason.of(e)
+                    + "); point JAVA_OPTS=-Djava.io.tmpdir=... at a writable folder", e);
+        }
+        // a JVM ended otherwise than through stop (SIGHUP, System.exit) left the spool folder behind in /tmp
+        Runtime.getRuntime().addShutdownHook(spoolCleanup);
         server.start();
         return connector.getLocalPort();
     }
@@ -139,14 +157,27 @@ public final class InferenceServer {
             return false;
         } finally {
             if (spool != null) {
-                try (var files = Files.list(spool)) {
-                    for (Path f : files.toList()) {
-                        Files.deleteIfExists(f);
-                    }
+                try {
+                    Runtime.getRuntime().removeShutdownHook(spoolCleanup);
+                } catch (IllegalStateException e) {
+                    // the JVM is shutting down: the hook runs anyway, and so does the removal below
                 }
-                Files.deleteIfExists(spool);
+                removeSpool();
             }
         }
+    }
+
+    /** Deletes the spool folder and any body left in it. */
+    private void removeSpool() throws IOException {
+        if (spool == null || !Files.isDirectory(spool)) {
+            return;
+        }
+        try (var files = Files.list(spool)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+        Files.deleteIfExists(spool);
     }
 
     /** Blocks until the server has stopped. */
