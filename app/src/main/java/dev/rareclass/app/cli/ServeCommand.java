@@ -87,6 +87,15 @@ final class ServeCommand extends CliCommand {
         }
         o.printf(Locale.ROOT, "Listening on %s (SIGTERM or Ctrl-C stops)%n", base);
         o.flush();
+        if (o.checkError() | System.out.checkError()) {
+            // stdout closed or full: the address (the port --port 0 chose) is lost, and the server ran until stopped
+            // only to exit 74 then, its graceful stop looking like a failure
+            server.stop();
+            spec.commandLine().getErr().println("rareclass serve: not serving: standard output cannot take the "
+                    + "address it listens on");
+            spec.commandLine().getErr().flush();
+            return StandardOutput.EX_IOERR;
+        }
         String signal = signals.await();
         spec.commandLine().getErr().printf("rareclass serve: %s received, finishing requests in flight%n", signal);
         spec.commandLine().getErr().flush();

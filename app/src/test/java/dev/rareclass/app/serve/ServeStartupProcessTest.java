@@ -50,6 +50,23 @@ class ServeStartupProcessTest {
     }
 
     @Test
+    void aStandardOutputThatCannotTakeTheAddressStopsTheServerAtOnceWithExit74() throws Exception {
+        // it served until stopped and only then exited 74: the address --port 0 chose was lost, and a graceful stop
+        // hours later looked like a failure
+        Process p = serve(List.of()).redirectOutput(new java.io.File("/dev/full")).start();
+        try {
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("exits without being stopped").isTrue();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.exitValue()).as(err).isEqualTo(74);
+            assertThat(err.lines()).containsExactly(
+                    "rareclass serve: not serving: standard output cannot take the address it listens on",
+                    "rareclass: standard output: cannot write (no space left on device); the output is lost");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
     void aTemporaryFolderThatCannotBeMadeIsAnOutputThatCannotBeWritten() throws Exception {
         // it was "cannot listen on 127.0.0.1:0 (/nonexistent/rareclass-serve-123); choose another with --port", exit 2
         Path missing = dir.resolve("no-such-folder");
