@@ -30,11 +30,13 @@ final class ServeCommand extends CliCommand {
     List<Path> modelFiles;
 
     @Option(names = "--name", paramLabel = "NAME", description = "The URL name of each model, in the order the "
-            + "files are given (default: the file name without its extension).")
+            + "files are given (default: the file name without its extension): up to 128 letters, digits, '.', '_' "
+            + "and '-', starting with a letter or digit.")
     List<String> names = new ArrayList<>();
 
     @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
-            description = "The address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for all).")
+            description = "The address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for all; "
+                    + "::1 or [::1] for IPv6).")
     String host;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
@@ -48,7 +50,7 @@ final class ServeCommand extends CliCommand {
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "How long a connection may stay silent and a body may take to arrive (408 after it), and how "
-                    + "long stopping waits for requests in flight (default: ${DEFAULT-VALUE}).")
+                    + "long stopping waits for requests in flight: 0.001 to 86400 (default: ${DEFAULT-VALUE}).")
     double timeoutSeconds;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "64",
