@@ -139,6 +139,37 @@ class BootstrapIntervalsTest {
         assertThat(java.util.Arrays.stream(one[0]).distinct().count()).isGreaterThan(200);
     }
 
+    /**
+     * The lookup that counts a drawn row in its segment names the segment the per-row table does, for every row of
+     * each class: on scores with many and few ties, positives spread out and bunched at the top, and classes of one
+     * row, so the intervals are those of the per-row table.
+     */
+    @Test
+    void theSegmentLookupNamesEveryRowsSegment() {
+        for (long seed = 1; seed <= 6; seed++) {
+            for (double step : new double[] {0.001, 0.25, 5}) {
+                Object[] d = data(seed == 1 ? 2 : 3_000, seed);
+                int[] y = ((int[]) d[0]).clone();
+                double[] s = ((double[]) d[1]).clone();
+                y[0] = 1;
+                y[1] = 0;
+                for (int i = 0; i < s.length; i++) {
+                    s[i] = Math.round(s[i] / step) * step;
+                    if (seed == 2) { // the positives bunched: every one above every negative
+                        s[i] += y[i] * 100;
+                    }
+                }
+                BootstrapIntervals.Ranked ranked = new BootstrapIntervals.Ranked(y, s, 0.5);
+                for (int i = 0; i < ranked.positives(); i++) {
+                    assertThat(ranked.positiveLookup.segment(i)).as("positive %d", i).isEqualTo(ranked.positiveSegment[i]);
+                }
+                for (int i = 0; i < ranked.negatives(); i++) {
+                    assertThat(ranked.negativeLookup.segment(i)).as("negative %d", i).isEqualTo(ranked.negativeSegment[i]);
+                }
+            }
+        }
+    }
+
     /** Lemire's draw: every value of a small range about equally often, none outside it, for small and huge bounds. */
     @Test
     void drawsAreUniformOverTheirRange() {
