@@ -75,9 +75,11 @@ class BootstrapIntervalsTest {
                     s[i] = Math.round(s[i] / step) * step; // step 0.25: a few dozen distinct scores
                 }
                 BootstrapIntervals.Ranked ranked = new BootstrapIntervals.Ranked(y, s, threshold);
-                // each class's rows in score order: a class's draws pick among them
-                int[] pos = java.util.Arrays.stream(ranked.order).filter(row -> y[row] == 1).toArray();
-                int[] neg = java.util.Arrays.stream(ranked.order).filter(row -> y[row] != 1).toArray();
+                // each class's rows in descending score order: a class's draws pick among them
+                int[] order = java.util.stream.IntStream.range(0, y.length).boxed()
+                        .sorted((a, b) -> Double.compare(s[b], s[a])).mapToInt(Integer::intValue).toArray();
+                int[] pos = java.util.Arrays.stream(order).filter(row -> y[row] == 1).toArray();
+                int[] neg = java.util.Arrays.stream(order).filter(row -> y[row] != 1).toArray();
                 double[][] values = BootstrapIntervals.resampled(ranked, 20, 11, false);
                 java.util.SplittableRandom root = new java.util.SplittableRandom(11);
                 for (int r = 0; r < 20; r++) {
