@@ -17,6 +17,7 @@ import dev.rareclass.domain.data.PositiveValues;
 import dev.rareclass.domain.data.LabelledScores;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.UsageException;
+import dev.rareclass.domain.preprocess.MissingPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -80,6 +81,9 @@ public final class CsvTableSource extends ParsedTableSource {
             double[] s = new double[1024];
             int n = 0;
             Set<String> seen = new LinkedHashSet<>();
+            // --missing drop: a row without its label or its score is left out, as dropna(subset=[label, score])
+            boolean dropMissing = options.missing() == MissingPolicy.DROP;
+            long dropped = 0;
             while (rows.fill()) {
                 RowBatch batch = handler.batch;
                 for (int r = 0; r < batch.rows; r++) {
@@ -89,9 +93,14 @@ public final class CsvTableSource extends ParsedTableSource {
                         s = Arrays.copyOf(s, n * 2);
                     }
                     String value = batch.text(label).trim();
+                    if (dropMissing && (Tokens.isMissing(value) || Tokens.isMissing(batch.text(score).trim()))) {
+                        dropped++;
+                        continue;
+                    }
                     if (Tokens.isMissing(value)) { // not a negative: a row whose truth is not known
                         throw DataException.at(file, batch.lines[batch.row], quoted(rows.names.get(label)),
-                                "missing label; every row scored needs its true class");
+                                "missing label; every row scored needs its true class (--missing drop leaves such "
+                                        + "rows out)");
                     }
                     y[n] = positives.test(value) ? 1 : 0;
                     DataOptionsStep.remember(seen, value);
@@ -101,9 +110,13 @@ public final class CsvTableSource extends ParsedTableSource {
                 batch.clear();
             }
             rows.requireData();
+            if (n == 0) {
+                throw new DataException(file + ": every one of its " + dropped + " rows has a missing label or score "
+                        + "(--missing drop left none to score)");
+            }
             DataOptionsStep.requirePositivePresent(file, rows.names.get(label), positive, Arrays.stream(y, 0, n).sum(), seen);
             return new LabelledScores(file, LabelMapping.fromValues(rows.names.get(label), positive, seen),
-                    Arrays.copyOf(y, n), Arrays.copyOf(s, n));
+                    Arrays.copyOf(y, n), Arrays.copyOf(s, n), dropped);
         } catch (IOException | UncheckedIOException e) {
             throw readFailure(file, e);
         }
@@ -900,7 +913,7 @@ public final class CsvTableSource extends ParsedTableSource {
         String raw = record.text(column).trim();
         long line = record.lines[record.row];
         if (Tokens.isMissing(raw)) {
-            throw DataException.at(file, line, quoted(name), "missing score");
+            throw DataException.at(file, line, quoted(name), "missing score (--missing drop leaves such rows out)");
         }
         double v = Tokens.parseNumber(raw);
         if (!Double.isFinite(v)) {

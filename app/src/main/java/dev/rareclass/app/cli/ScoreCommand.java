@@ -12,7 +12,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code rareclass score}: metrics of a predictions file from any tool. */
 @Command(name = "score", mixinStandardHelpOptions = true,
-        description = "Compute every metric from a file of true labels and scores (from rareclass or any other tool).")
+        description = {"Compute every metric from a file of true labels and scores (from rareclass or any other tool).",
+                "Of the data options it uses --label, --positive, --format, --no-header, --delimiter and --missing "
+                        + "error or drop (drop: rows with a missing label or score are left out, and counted); it "
+                        + "refuses the others (--drop, --categorical, --text, --shift-labels, --missing with "
+                        + "imputation), which have no meaning for a file of labels and scores."})
 final class ScoreCommand extends CliCommand {
 
     @Parameters(index = "0", paramLabel = "PREDICTIONS.csv", description = "A table with a label column and a score column.")
@@ -56,7 +60,8 @@ final class ScoreCommand extends CliCommand {
             throw new dev.rareclass.domain.error.UsageException("--curves goes with --json (the curves are printed as "
                     + "JSON arrays)");
         }
-        Evaluation e = score.score(new ScoreUseCase.Request(dataOptions.toDomain(file), scoreColumn, threshold, seed));
+        Evaluation e = score.score(new ScoreUseCase.Request(dataOptions.toDomain(file), scoreColumn, threshold, seed))
+                .saidAfter(java.util.List.of(), progress()); // its warnings on stderr (rows --missing drop left out)
         if (json) {
             out().print(sink.evaluationJson(e, curves));
             out().flush();

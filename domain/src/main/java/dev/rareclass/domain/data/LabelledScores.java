@@ -13,15 +13,26 @@ public final class LabelledScores {
     private final int[] labels;
     private final double[] scores;
     private final double[] rowCosts;
+    private final long droppedRows;
 
     public LabelledScores(String source, LabelMapping mapping, int[] labels, double[] scores) {
         this(source, mapping, labels, scores, null);
+    }
+
+    /** The rows kept of a file whose {@code droppedRows} rows were left out for a missing label or score. */
+    public LabelledScores(String source, LabelMapping mapping, int[] labels, double[] scores, long droppedRows) {
+        this(source, mapping, labels, scores, null, droppedRows);
     }
 
     /**
      * @param rowCosts one cost of a missed positive per row, or null when the rows carry none
      */
     public LabelledScores(String source, LabelMapping mapping, int[] labels, double[] scores, double[] rowCosts) {
+        this(source, mapping, labels, scores, rowCosts, 0);
+    }
+
+    private LabelledScores(String source, LabelMapping mapping, int[] labels, double[] scores, double[] rowCosts,
+                           long droppedRows) {
         if (labels.length != scores.length) {
             throw new IllegalArgumentException("labels and scores differ in length");
         }
@@ -33,6 +44,7 @@ public final class LabelledScores {
         this.labels = labels.clone();
         this.scores = scores.clone();
         this.rowCosts = rowCosts == null ? null : rowCosts.clone();
+        this.droppedRows = droppedRows;
     }
 
     public String source() {
@@ -49,6 +61,11 @@ public final class LabelledScores {
 
     public double[] scores() {
         return scores.clone();
+    }
+
+    /** Rows of the file left out for a missing label or score ({@code --missing drop}); 0 when none was. */
+    public long droppedRows() {
+        return droppedRows;
     }
 
     /** Each row's cost of a missed positive, when the scored rows carried a cost column. */

@@ -24,7 +24,15 @@ public record ScoreService(TableSource tables) implements ScoreUseCase {
         BinaryMetrics metrics = BinaryMetrics.compute(y, scores, threshold, probabilities);
         ClassificationReport report = ClassificationReport.of(metrics.counts(), read.mapping().negativeValue(),
                 read.mapping().positiveValue());
-        return new Evaluation(read.source(), scoreColumn, String.valueOf(threshold), metrics, report, y, scores,
+        Evaluation e = new Evaluation(read.source(), scoreColumn, String.valueOf(threshold), metrics, report, y, scores,
                 request.seed());
+        if (read.droppedRows() == 0) {
+            return e;
+        }
+        // the numbers are of the rows kept: say how many were not, on the console and in the JSON
+        String dropped = String.format(java.util.Locale.ROOT, "%,d of %,d rows left out: a missing label or score "
+                + "(--missing drop)", read.droppedRows(), read.droppedRows() + y.length);
+        return new Evaluation(e.dataSource(), e.model(), e.policy(), e.metrics(), e.report(), e.roc(),
+                e.precisionRecall(), e.top(), e.intervals(), java.util.List.of(dropped));
     }
 }
