@@ -117,4 +117,24 @@ class ScoreCommandTest {
         assertThat(r.exitCode()).isEqualTo(65);
         assertThat(r.err()).contains("every one of its 3 rows has a missing label or score");
     }
+
+    /**
+     * A file of positive rows only (a month of confirmed fraud) names the negative class of its report 0 when the
+     * positive value is 1, as scikit-learn's classification_report does for 0/1 labels; scikit-learn 1.2.1,
+     * {@code classification_report([1] * 6, [1, 1, 0, 1, 1, 0], zero_division=0)}: "0  0.00 0.00 0.00 0",
+     * "1  1.00 0.67 0.80 6". Another positive value keeps "not <positive>": its other class cannot be told.
+     */
+    @Test
+    void aFileOfPositivesOnlyNamesTheNegativeClassZeroAgainstOne() throws Exception {
+        List<String> lines = List.of("y,p", "1,0.9", "1,0.8", "1,0.3", "1,0.7", "1,0.6", "1,0.2");
+        CliRun ones = score(write("ones.csv", lines));
+        assertThat(ones.exitCode()).as(ones.err()).isZero();
+        assertThat(ones.out()).doesNotContain("not 1")
+                .containsPattern("\\n +0 +0\\.00 +0\\.00 +0\\.00 +0\\n")
+                .containsPattern("\\n +1 +1\\.00 +0\\.67 +0\\.80 +6\\n");
+
+        CliRun yes = score(write("yes.csv", lines.stream().map(l -> l.replace("1,", "yes,")).toList()), "--positive", "yes");
+        assertThat(yes.exitCode()).as(yes.err()).isZero();
+        assertThat(yes.out()).containsPattern("\\n +not yes +0\\.00 +0\\.00 +0\\.00 +0\\n");
+    }
 }

@@ -11,8 +11,9 @@ import java.util.Objects;
  *
  * @param column        the label column's name as the file gives it
  * @param positiveValue the raw value, or comma-separated values, that mark the positive class
- * @param negativeValue the name of the negative class: the other value when the column has exactly two,
- *                      else {@code "not <positive>"}; used in reports and when writing labels back
+ * @param negativeValue the name of the negative class: the other value when the column has exactly two, {@code 0}
+ *                      when it holds only a positive value of {@code 1} ({@link #fromValues}), else
+ *                      {@code "not <positive>"}; used in reports and when writing labels back
  */
 public record LabelMapping(String column, String positiveValue, String negativeValue) {
 
@@ -68,7 +69,12 @@ public record LabelMapping(String column, String positiveValue, String negativeV
 
     /**
      * A mapping named from the distinct label values seen: the negative class takes the other value's name
-     * when there is exactly one.
+     * when there is exactly one. When there is none (a file of positive rows only, such as a month of confirmed
+     * fraud scored on its own) and the positive value is {@code 1}, the negative class is {@code 0}: 0/1 is the
+     * convention that a positive value of 1 (score's default, scikit-learn's {@code pos_label}) implies, and a
+     * classification report then names the class it has no rows of as scikit-learn's does for 0/1 labels. Any
+     * other positive value leaves the name {@code "not <positive>"}: from {@code yes} alone no one can tell whether
+     * the other class is {@code no}, and a name guessed wrong would read as a value of the file.
      */
     public static LabelMapping fromValues(String column, String positiveValue, Collection<String> seenValues) {
         PositiveValues positive = PositiveValues.parse(positiveValue);
@@ -79,6 +85,9 @@ public record LabelMapping(String column, String positiveValue, String negativeV
                 other = v;
                 others++;
             }
+        }
+        if (others == 0 && positiveValue.equals("1")) {
+            return new LabelMapping(column, positiveValue, "0");
         }
         return others == 1 && !other.equals(positiveValue) ? new LabelMapping(column, positiveValue, other) : new LabelMapping(column, positiveValue);
     }

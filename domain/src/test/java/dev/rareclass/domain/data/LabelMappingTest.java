@@ -40,4 +40,19 @@ class LabelMappingTest {
                 new int[] {1, 2, 3}, java.util.List.of());
         assertThat(trained.warningFor(table)).hasValueSatisfying(w -> assertThat(w).contains("several values"));
     }
+
+    /**
+     * The negative class's name when the rows hold no negative value: 0 against a positive value of 1 (the 0/1
+     * convention that value implies), "not <positive>" against any other, whose other class no one can tell.
+     */
+    @Test
+    void rowsOfPositivesOnlyNameTheNegativeClassZeroOnlyAgainstOne() {
+        assertThat(LabelMapping.fromValues("y", "1", java.util.List.of("1")).negativeValue()).isEqualTo("0");
+        assertThat(LabelMapping.fromValues("y", "yes", java.util.List.of("yes")).negativeValue()).isEqualTo("not yes");
+        assertThat(LabelMapping.fromValues("y", "0", java.util.List.of("0")).negativeValue()).isEqualTo("not 0");
+        assertThat(LabelMapping.fromValues("y", "3,4", java.util.List.of("3", "4")).negativeValue()).isEqualTo("not 3,4");
+        // with negative rows, the value they hold, or "not 1" for several, as before
+        assertThat(LabelMapping.fromValues("y", "1", java.util.List.of("1", "-1")).negativeValue()).isEqualTo("-1");
+        assertThat(LabelMapping.fromValues("y", "1", java.util.List.of("1", "0", "2")).negativeValue()).isEqualTo("not 1");
+    }
 }
