@@ -18,8 +18,8 @@ import java.util.SplittableRandom;
  * <p>A drawn row is counted in its segment through a {@link SegmentLookup}, whose tables hold a few entries per
  * segment rather than one per row: a per-row table (4 bytes a row) read at random made every draw wait on memory once
  * it outgrew the cache. {@code score} of 2,000,000 rows (1.5% positive, scores of 4 decimals; 2 billion draws) took
- * 276 s that way (147 s of CPU, on 2 cores shared with other work) and 49 s (27 s of CPU) this way; 200,000 rows, whose
- * table fit the cache, gain little. The values are the same.
+ * 80-103 s that way and 18-30 s this way, in alternating runs on 2 cores shared with other work (docs/BENCHMARKS.md,
+ * {@code scripts/bench/score}); 200,000 rows, whose table fit the cache, gain little. The values are the same.
  */
 public final class BootstrapIntervals {
 
