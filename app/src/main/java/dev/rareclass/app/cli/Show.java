@@ -68,9 +68,17 @@ final class Show {
         return ThresholdPolicies.text(v);
     }
 
+    /**
+     * " by POLICY" after a chosen threshold, or nothing for a threshold given outright, whose policy is the number
+     * itself (the line goes on to say it is fixed).
+     */
+    static String chosenBy(String policy) {
+        return ThresholdPolicies.isFixed(policy) ? "" : " by " + policy;
+    }
+
     static void evaluation(PrintWriter out, Evaluation e) {
-        out.printf(Locale.ROOT, "%s on %s (threshold %s, %s)%n", e.model(), e.dataSource(),
-                threshold(e.metrics().threshold()), e.policy());
+        out.printf(Locale.ROOT, "%s on %s (threshold %s%s)%n", e.model(), e.dataSource(),
+                threshold(e.metrics().threshold()), ThresholdPolicies.isFixed(e.policy()) ? ", fixed" : ", " + e.policy());
         for (Map.Entry<MetricName, Double> m : e.metrics().asMap().entrySet()) {
             switch (m.getKey()) {
                 case TP, FP, TN, FN -> { }

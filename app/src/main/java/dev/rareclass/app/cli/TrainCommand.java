@@ -73,9 +73,9 @@ final class TrainCommand extends CliCommand {
         TrainUseCase.Result result = train.train(request, progress());
         FittedPipeline fitted = result.model();
         PrintWriter o = summary(out);
-        o.printf(Locale.ROOT, "Trained %s on %d rows; threshold %s by %s (%s)%n",
+        o.printf(Locale.ROOT, "Trained %s on %d rows; threshold %s%s (%s)%n",
                 fitted.classifier().id(), fitted.provenance().trainingRows(), Show.threshold(fitted.threshold()),
-                fitted.thresholdPolicy(), fitted.provenance().selection());
+                Show.chosenBy(fitted.thresholdPolicy()), fitted.provenance().selection());
         if (!fitted.validationMetrics().isEmpty()) {
             StringBuilder line = new StringBuilder("Validation:");
             for (String key : List.of("pr_auc", "roc_auc", "mcc", "f1", "recall", "precision")) {
@@ -95,8 +95,8 @@ final class TrainCommand extends CliCommand {
         TrainedOnCluster t = onCluster.train(new ClusterModelUseCase.TrainRequest(table.toDomain(),
                 model.toSpec(table.missing()), out, engine.settings(common.verbose)), progress());
         PrintWriter o = summary(out);
-        o.printf(Locale.ROOT, "Trained %s on %d rows; threshold %s by %s (%s)%n", t.model(), t.fittedRows(),
-                Show.threshold(t.threshold()), t.policy(), t.selection());
+        o.printf(Locale.ROOT, "Trained %s on %d rows; threshold %s%s (%s)%n", t.model(), t.fittedRows(),
+                Show.threshold(t.threshold()), Show.chosenBy(t.policy()), t.selection());
         t.validation().ifPresent(v -> {
             StringBuilder line = new StringBuilder("Validation:");
             for (MetricName key : List.of(MetricName.PR_AUC, MetricName.ROC_AUC, MetricName.MCC, MetricName.F1,

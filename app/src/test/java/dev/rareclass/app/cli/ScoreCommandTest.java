@@ -137,4 +137,21 @@ class ScoreCommandTest {
         assertThat(yes.exitCode()).as(yes.err()).isZero();
         assertThat(yes.out()).containsPattern("\\n +not yes +0\\.00 +0\\.00 +0\\.00 +0\\n");
     }
+
+    /**
+     * A file of one class is said to be so, on stderr and in the JSON, as {@code evaluate} says it of a table (score
+     * gave the numbers without a word); the header names a threshold given outright as fixed, not "0.5, 0.5".
+     */
+    @Test
+    void aFileOfOneClassIsWarnedOfAndTheFixedThresholdNamedOnce() throws Exception {
+        Path ones = write("ones-warned.csv", List.of("y,p", "1,0.9", "1,0.8", "1,0.3"));
+        CliRun text = score(ones);
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.err()).contains("warning: " + ones + " holds no negative row");
+        assertThat(text.out()).contains("(threshold 0.5, fixed)").doesNotContain("0.5, 0.5");
+        CliRun json = score(ones, "--json");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).path("warnings").get(0).asText())
+                .startsWith(ones + " holds no negative row");
+    }
 }

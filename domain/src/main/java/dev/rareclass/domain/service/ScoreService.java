@@ -26,13 +26,15 @@ public record ScoreService(TableSource tables) implements ScoreUseCase {
                 read.mapping().positiveValue());
         Evaluation e = new Evaluation(read.source(), scoreColumn, String.valueOf(threshold), metrics, report, y, scores,
                 request.seed());
-        if (read.droppedRows() == 0) {
-            return e;
+        if (read.droppedRows() > 0) {
+            // the numbers are of the rows kept: say how many were not, on the console and in the JSON
+            String dropped = String.format(java.util.Locale.ROOT, "%,d of %,d rows left out: a missing label or score "
+                    + "(--missing drop)", read.droppedRows(), read.droppedRows() + y.length);
+            e = new Evaluation(e.dataSource(), e.model(), e.policy(), e.metrics(), e.report(), e.roc(),
+                    e.precisionRecall(), e.top(), e.intervals(), java.util.List.of(dropped));
         }
-        // the numbers are of the rows kept: say how many were not, on the console and in the JSON
-        String dropped = String.format(java.util.Locale.ROOT, "%,d of %,d rows left out: a missing label or score "
-                + "(--missing drop)", read.droppedRows(), read.droppedRows() + y.length);
-        return new Evaluation(e.dataSource(), e.model(), e.policy(), e.metrics(), e.report(), e.roc(),
-                e.precisionRecall(), e.top(), e.intervals(), java.util.List.of(dropped));
+        // a file of one class (a month of confirmed fraud): the metrics that divide by the other class are said to be
+        // undefined, as evaluate says of such a table
+        return e.withOneClassWarning(read.mapping());
     }
 }

@@ -190,6 +190,18 @@ public final class ThresholdPolicies {
         return Double.isFinite(threshold) ? canonical(threshold) : "n/a";
     }
 
+    /**
+     * Whether a policy, as its spec is written (in a model file, a result), is a threshold given outright: its spec is
+     * then the number itself, and "threshold 0.5 by 0.5" says nothing twice.
+     */
+    public static boolean isFixed(String spec) {
+        try {
+            return parse(spec) instanceof Fixed;
+        } catch (RuntimeException unknown) { // a policy of a later version: named as written
+            return false;
+        }
+    }
+
     /** A threshold given outright. */
     private record Fixed(double threshold) implements ThresholdPolicy {
         @Override
