@@ -227,13 +227,15 @@ public final class PipelineFitter {
             Table valid = table.selectRows(split.test());
             first = fitPart(table.selectRows(split.train()), valid, OptionalInt.empty(), pipeline, progress);
             // after the first fit: a parameter it refused is then the only line said
-            warnOnFewPositives(all, split, settings.validationFraction(), progress);
+            boolean chosen = pipeline.fit().threshold().needsValidationData(); // a fixed one is measured there only
+            warnOnFewPositives(all, split, settings.validationFraction(), chosen, progress);
             heldOut = split.test();
             scores = first.scores(valid);
             probabilities = first.classifier().scoreKind() == ScoreKind.PROBABILITY;
             epochs = first.classifier().history()
                     .map(h -> OptionalInt.of(Math.max(1, h.bestEpoch()))).orElse(OptionalInt.empty());
-            selection = "threshold on " + heldOut.length + " rows held out from a first fit on " + split.train().length;
+            selection = (chosen ? "threshold on " : "validation metrics on ") + heldOut.length
+                    + " rows held out from a first fit on " + split.train().length;
             source = ScoreSource.HOLD_OUT;
         }
         int[] yv = all.select(heldOut).toArray();
@@ -308,17 +310,20 @@ public final class PipelineFitter {
      * on a handful of rows, or by a model fitted on a handful ({@code --validation-split 0.999}: "a first fit on 2"):
      * said, with what to do instead.
      */
-    private static void warnOnFewPositives(Labels all, Fold split, double fraction, ProgressListener progress) {
+    private static void warnOnFewPositives(Labels all, Fold split, double fraction, boolean thresholdChosen,
+                                           ProgressListener progress) {
         int held = 0;
         for (int r : split.test()) {
             held += all.get(r);
         }
         int fitted = all.positives() - held;
         if (Math.min(held, fitted) < Experiment.FEW_POSITIVES) {
+            // a fixed threshold is not chosen there: the rows measure the validation metrics (and a network's epochs)
             progress.note(String.format(java.util.Locale.ROOT, FEW_HELD_OUT + " %s leaves %d positive rows "
-                    + "to choose the threshold on and %d to fit the first model on: the threshold is noisy; "
-                    + "--threshold-cv 5 chooses it on every row's out-of-fold score", ThresholdPolicies.text(fraction),
-                    held, fitted));
+                    + (thresholdChosen ? "to choose the threshold on and %d to fit the first model on: the threshold "
+                    + "is noisy; --threshold-cv 5 chooses it on every row's out-of-fold score"
+                    : "to measure the validation metrics on and %d to fit the first model on: those numbers are noisy"),
+                    ThresholdPolicies.text(fraction), held, fitted));
         }
     }
 

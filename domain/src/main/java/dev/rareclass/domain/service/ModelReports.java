@@ -47,7 +47,9 @@ final class ModelReports {
             // are each mapped by one fitted without it (CrossCalibrated)
             String calibrated = model.calibration().map(c -> ", each calibrated by " + (c.method().equals("isotonic")
                     ? "an " : "a ") + c.method() + " map fitted on the other parts of them; the threshold was chosen on "
-                    + "these rows").orElse("; the threshold was chosen on these scores");
+                    + "these rows").orElse(ThresholdPolicies.isFixed(model.thresholdPolicy())
+                            ? "; the threshold was given (" + model.thresholdPolicy() + "), not chosen on them"
+                            : "; the threshold was chosen on these scores");
             return ModelReport.of("Training report: " + name, String.format(Locale.ROOT,
                     "%s (%d rows, %d positive), scored by fits that never saw them%s, then the model was refit on all "
                             + "%d rows", cv ? "every training row out of fold" : "the validation rows held out in training",

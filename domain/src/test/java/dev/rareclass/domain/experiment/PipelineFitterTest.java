@@ -95,6 +95,24 @@ class PipelineFitterTest {
                 .hasMessageContaining("validation");
     }
 
+    /**
+     * A fixed threshold is not chosen on the rows held out: they measure the validation metrics, and the selection and
+     * the few-positives warning say so (they said "threshold on 12 rows held out" and "to choose the threshold on").
+     */
+    @Test
+    void aFixedThresholdsHoldOutIsSaidToMeasureTheValidationMetrics() {
+        Table t = SyntheticRareEvents.generate(300, 4, 2, 0.05, 3);
+        List<String> notes = new java.util.ArrayList<>();
+        FittedPipeline fixed = fitter.fit(t, resolved("0.5", 0.2), "", ProgressListener.notesTo(notes::add));
+        assertThat(fixed.provenance().selection()).startsWith("validation metrics on 60 rows held out from a first fit");
+        assertThat(notes).anySatisfy(n -> assertThat(n).contains("positive rows to measure the validation metrics on")
+                .doesNotContain("choose the threshold"));
+        List<String> tuned = new java.util.ArrayList<>();
+        FittedPipeline chosen = fitter.fit(t, resolved("max-f1", 0.2), "", ProgressListener.notesTo(tuned::add));
+        assertThat(chosen.provenance().selection()).startsWith("threshold on 60 rows held out from a first fit");
+        assertThat(tuned).anySatisfy(n -> assertThat(n).contains("to choose the threshold on"));
+    }
+
     @Test
     void classWeightsOnAModelThatCannotTakeThemAreRefusedClearly() {
         PipelineSpec weighted = PipelineSpec.of(ModelId.anyBackend("centroid"), Hyperparameters.empty())
