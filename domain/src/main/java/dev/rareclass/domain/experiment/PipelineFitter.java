@@ -173,6 +173,9 @@ public final class PipelineFitter {
         Part whole = null; // a fit on every row made before the threshold was chosen, or null
         Part first = null; // the hold-out's first fit, on the rows it left, or null
         OutOfBag outOfBag = null;
+        // a fixed threshold is not chosen on the scores below: they measure the validation metrics (and a network's epochs)
+        boolean chosen = pipeline.fit().threshold().needsValidationData();
+        String measures = chosen ? "threshold on " : "validation metrics on ";
         if (settings.thresholdFolds() == 0 && pipeline.sampler().isEmpty() && pipeline.factory().offersOutOfBagScores()) {
             requireHoldOutClasses(table, all);
             // no sampler: a synthetic row made from a row would carry it into the trees that did not draw it
@@ -188,7 +191,7 @@ public final class PipelineFitter {
             scores = outOfBag.scores();
             probabilities = whole.classifier().scoreKind() == ScoreKind.PROBABILITY;
             epochs = OptionalInt.empty();
-            selection = String.format(java.util.Locale.ROOT, "threshold on the out-of-bag scores of %,d rows (each "
+            selection = String.format(java.util.Locale.ROOT, measures + "the out-of-bag scores of %,d rows (each "
                     + "scored by the trees that did not draw it)", heldOut.length);
             source = ScoreSource.OUT_OF_BAG;
         } else if (settings.thresholdFolds() > 0) {
@@ -219,7 +222,7 @@ public final class PipelineFitter {
             }
             epochs = withHistory == k ? OptionalInt.of((int) Math.max(1, Math.round((double) epochSum / k)))
                     : OptionalInt.empty();
-            selection = "threshold on the out-of-fold scores of " + k + "-fold cross-validation";
+            selection = measures + "the out-of-fold scores of " + k + "-fold cross-validation";
             source = ScoreSource.OUT_OF_FOLD;
         } else {
             requireHoldOutClasses(table, all);
@@ -227,14 +230,13 @@ public final class PipelineFitter {
             Table valid = table.selectRows(split.test());
             first = fitPart(table.selectRows(split.train()), valid, OptionalInt.empty(), pipeline, progress);
             // after the first fit: a parameter it refused is then the only line said
-            boolean chosen = pipeline.fit().threshold().needsValidationData(); // a fixed one is measured there only
             warnOnFewPositives(all, split, settings.validationFraction(), chosen, progress);
             heldOut = split.test();
             scores = first.scores(valid);
             probabilities = first.classifier().scoreKind() == ScoreKind.PROBABILITY;
             epochs = first.classifier().history()
                     .map(h -> OptionalInt.of(Math.max(1, h.bestEpoch()))).orElse(OptionalInt.empty());
-            selection = (chosen ? "threshold on " : "validation metrics on ") + heldOut.length
+            selection = measures + heldOut.length
                     + " rows held out from a first fit on " + split.train().length;
             source = ScoreSource.HOLD_OUT;
         }

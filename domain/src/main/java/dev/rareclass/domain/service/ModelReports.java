@@ -36,8 +36,8 @@ final class ModelReports {
             Table valid = costsAside.selectRows(scored.rows());
             return ModelReport.of("Training report: " + name, String.format(Locale.ROOT,
                     "the out-of-bag scores of %d training rows (%d positive), each scored by the trees that did not "
-                            + "draw it; the threshold was chosen on these scores, and the model is that one fit on all "
-                            + "%d rows", valid.rows(), valid.requireLabels().positives(), table.rows()),
+                            + "draw it; %s, and the model is that one fit on all %d rows", valid.rows(), valid.requireLabels().positives(),
+                    howTheThresholdWasSet(model), table.rows()),
                     model, costsAside, valid, scored.scores(), seed);
         }
         if (scored.rows().length > 0) {
@@ -46,10 +46,8 @@ final class ModelReports {
             // with a calibration, the threshold was chosen on the map fitted on all these rows, the scores shown
             // are each mapped by one fitted without it (CrossCalibrated)
             String calibrated = model.calibration().map(c -> ", each calibrated by " + (c.method().equals("isotonic")
-                    ? "an " : "a ") + c.method() + " map fitted on the other parts of them; the threshold was chosen on "
-                    + "these rows").orElse(ThresholdPolicies.isFixed(model.thresholdPolicy())
-                            ? "; the threshold was given (" + model.thresholdPolicy() + "), not chosen on them"
-                            : "; the threshold was chosen on these scores");
+                    ? "an " : "a ") + c.method() + " map fitted on the other parts of them").orElse("") + "; "
+                    + howTheThresholdWasSet(model);
             return ModelReport.of("Training report: " + name, String.format(Locale.ROOT,
                     "%s (%d rows, %d positive), scored by fits that never saw them%s, then the model was refit on all "
                             + "%d rows", cv ? "every training row out of fold" : "the validation rows held out in training",
@@ -58,5 +56,12 @@ final class ModelReports {
         }
         return ModelReport.of("Training report: " + name, "the training rows themselves (no validation part was held "
                 + "out, so these numbers are optimistic)", model, costsAside, costsAside, model.scores(costsAside), seed);
+    }
+
+    /** Whether the scored rows chose the threshold, or only measured a threshold given outright. */
+    private static String howTheThresholdWasSet(FittedPipeline model) {
+        return ThresholdPolicies.isFixed(model.thresholdPolicy())
+                ? "the threshold was given (" + model.thresholdPolicy() + "), not chosen on them"
+                : "the threshold was chosen on these scores";
     }
 }

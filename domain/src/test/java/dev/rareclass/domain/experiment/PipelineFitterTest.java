@@ -113,6 +113,23 @@ class PipelineFitterTest {
         assertThat(tuned).anySatisfy(n -> assertThat(n).contains("to choose the threshold on"));
     }
 
+    /**
+     * With {@code --threshold-cv} a fixed threshold is not chosen on the out-of-fold scores either: they measure the
+     * validation metrics ("threshold on the out-of-fold scores" was said of {@code --threshold 0.4 --threshold-cv 5}).
+     */
+    @Test
+    void aFixedThresholdsOutOfFoldScoresAreSaidToMeasureTheValidationMetrics() {
+        Table t = SyntheticRareEvents.generate(300, 4, 2, 0.05, 3);
+        PipelineSpec fixed = PipelineSpec.of(CENTROID, Hyperparameters.empty()).withFit(FitSettings.DEFAULT.withSeed(7)
+                .withThreshold(FitSettings.threshold("0.5"), 0.2).withThresholdFolds(3, 0));
+        assertThat(fitter.fit(t, fitter.resolve(fixed), "", ProgressListener.NONE).provenance().selection())
+                .startsWith("validation metrics on the out-of-fold scores of 3-fold cross-validation");
+        PipelineSpec tuned = PipelineSpec.of(CENTROID, Hyperparameters.empty()).withFit(FitSettings.DEFAULT.withSeed(7)
+                .withThreshold(FitSettings.threshold("max-f1"), 0.2).withThresholdFolds(3, 0));
+        assertThat(fitter.fit(t, fitter.resolve(tuned), "", ProgressListener.NONE).provenance().selection())
+                .startsWith("threshold on the out-of-fold scores of 3-fold cross-validation");
+    }
+
     @Test
     void classWeightsOnAModelThatCannotTakeThemAreRefusedClearly() {
         PipelineSpec weighted = PipelineSpec.of(ModelId.anyBackend("centroid"), Hyperparameters.empty())
