@@ -31,11 +31,12 @@ enum OutputFormat {
         String format = FormatTableSource.formatOfName(file, extensions);
         return switch (format) {
             case "csv" -> CSV;
-            case "tsv", "tab" -> TSV;
+            case "tsv" -> TSV;
             case "arff" -> ARFF;
             case "libsvm" -> LIBSVM;
             default -> throw new UsageException(file + ": a file so named is read as " + format
-                    + ", which rareclass does not write; name the output .csv, .tsv, .arff or .libsvm (each may end in .gz)");
+                    + ", which rareclass does not write; name the output as a table, such as out.csv (see --out in "
+                    + "--help)");
         };
     }
 

@@ -115,12 +115,13 @@ class ThresholdMarksTest {
     }
 
     /**
-     * The flat-cost chart is the policy's own sweep: at costs near the largest double (where a sum of two of them
-     * overflows) its least cost is still where {@code cost:FN:FP} lands, and on random rows, with and without ties,
-     * always; the chart swept the counts itself, unscaled, and at such costs its every total was infinite.
+     * The flat-cost chart's least cost is where a brute force over every threshold (each distinct score, and above them
+     * all) finds it, counted in exact decimals, and where {@code cost:FN:FP} lands: at costs near the largest double
+     * (where a sum of two of them overflows) too, where the chart swept the counts unscaled and every total was
+     * infinite; on random rows, with and without ties.
      */
     @Test
-    void theFlatCostCurvesLeastCostIsWherePolicyLandsEvenAtCostsThatOverflowASum() {
+    void theFlatCostCurvesLeastCostIsTheBruteForcesEvenAtCostsThatOverflowASum() {
         SplittableRandom random = new SplittableRandom(5);
         for (int trial = 0; trial < 60; trial++) {
             int n = 3 + random.nextInt(40);
@@ -132,12 +133,39 @@ class ThresholdMarksTest {
             }
             y[0] = 1;
             y[1] = 0;
-            double fn = trial < 20 ? 1e308 : 1 + random.nextInt(20);
-            double fp = trial < 20 ? 1e308 / (1 + random.nextInt(3)) : 1 + random.nextInt(20);
+            // powers of two near the largest double: two of them overflow a sum, and every total is exact once scaled,
+            // so the exact count and the sweep see the same ties
+            double fn = trial < 20 ? Math.scalb(1.0, 1023) : 1 + random.nextInt(20);
+            double fp = trial < 20 ? Math.scalb(1.0, 1023 - random.nextInt(3)) : 1 + random.nextInt(20);
             ThresholdCharts.CostCurve curve = ThresholdCharts.CostCurve.of(y, s, new ThresholdCharts.Costs(fn, fp));
-            double policy = ThresholdPolicies.parse("cost:" + fn + ":" + fp).choose(y, s);
-            assertThat(curve.bestThreshold()).as("trial %d", trial).isEqualTo(policy);
+            assertThat(curve.bestThreshold()).as("trial %d", trial).isEqualTo(leastCostByHand(y, s, fn, fp))
+                    .isEqualTo(ThresholdPolicies.parse("cost:" + fn + ":" + fp).choose(y, s));
         }
+    }
+
+    /** The threshold of least {@code fn * FN + fp * FP}, in exact decimals, the larger of equal ones. */
+    private static double leastCostByHand(int[] y, double[] s, double fn, double fp) {
+        double[] candidates = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(s).distinct(),
+                java.util.stream.DoubleStream.of(Math.nextUp(java.util.Arrays.stream(s).max().orElseThrow())))
+                .sorted().toArray();
+        double best = Double.NaN;
+        java.math.BigDecimal bestCost = null;
+        for (int c = candidates.length - 1; c >= 0; c--) { // from the largest: a tie keeps the larger
+            long missed = 0;
+            long alarms = 0;
+            for (int i = 0; i < y.length; i++) {
+                boolean flagged = s[i] >= candidates[c];
+                missed += y[i] == 1 && !flagged ? 1 : 0;
+                alarms += y[i] == 0 && flagged ? 1 : 0;
+            }
+            java.math.BigDecimal cost = new java.math.BigDecimal(fn).multiply(java.math.BigDecimal.valueOf(missed))
+                    .add(new java.math.BigDecimal(fp).multiply(java.math.BigDecimal.valueOf(alarms)));
+            if (bestCost == null || cost.compareTo(bestCost) < 0) {
+                bestCost = cost;
+                best = candidates[c];
+            }
+        }
+        return best;
     }
 
     @Test

@@ -119,7 +119,7 @@ public final class ThresholdPolicies {
             }
             return new MinCost(fnCost, fpCost);
         }
-        if (!s.isEmpty() && (Character.isDigit(s.charAt(0)) || "+-.".indexOf(s.charAt(0)) >= 0)) {
+        if (writesANumber(s)) {
             return new Fixed(number(spec, s));
         }
         throw bad(spec, null);
@@ -195,11 +195,12 @@ public final class ThresholdPolicies {
      * then the number itself, and "threshold 0.5 by 0.5" says nothing twice.
      */
     public static boolean isFixed(String spec) {
-        try {
-            return parse(spec) instanceof Fixed;
-        } catch (RuntimeException unknown) { // a policy of a later version: named as written
-            return false;
-        }
+        return writesANumber(spec.replace(" ", "").toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether a policy spec (without spaces, lower case) is a number, as {@link #parse} reads a fixed threshold. */
+    private static boolean writesANumber(String s) {
+        return !s.isEmpty() && (Character.isDigit(s.charAt(0)) || "+-.".indexOf(s.charAt(0)) >= 0);
     }
 
     /** A threshold given outright. */
