@@ -333,7 +333,8 @@ final class ModelReportPage {
         Map<String, String> summary = new LinkedHashMap<>();
         summary.put("model", ev().model());
         summary.put("scored rows", report.scoredPart());
-        summary.put("threshold", ThresholdPolicies.text(ev().metrics().threshold()) + " (" + ev().policy() + ")");
+        summary.put("threshold", ThresholdPolicies.text(ev().metrics().threshold()) + " ("
+                + (ThresholdPolicies.isFixed(ev().policy()) ? "fixed" : ev().policy()) + ")");
         for (MetricName m : List.of(MetricName.PR_AUC, MetricName.ROC_AUC, MetricName.MCC, MetricName.F1,
                 MetricName.RECALL, MetricName.PRECISION)) {
             summary.put(m.key(), Html.num4(ev().metrics().get(m)));

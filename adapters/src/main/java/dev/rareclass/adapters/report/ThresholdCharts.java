@@ -174,7 +174,8 @@ final class ThresholdCharts {
 
         /** The marker's label: " threshold 0.31 (max-f1) " or " median of 5 splits' thresholds 0.31 (max-f1) ". */
         String label() {
-            String policyText = policy == null || policy.isEmpty() ? "" : " (" + policy + ")";
+            String policyText = policy == null || policy.isEmpty() ? ""
+                    : " (" + (ThresholdPolicies.isFixed(policy) ? "fixed" : policy) + ")";
             return single() ? " threshold " + ModelReportPage.fmt(min()) + policyText + " "
                     : " median of " + thresholds.length + " splits' thresholds " + ModelReportPage.fmt(median())
                             + policyText + " ";

@@ -168,6 +168,17 @@ class ThresholdMarksTest {
         return best;
     }
 
+    /** A threshold given outright is named fixed on the page and on its marks, not "0.5 (0.5)". */
+    @Test
+    void aFixedThresholdIsNamedFixedNotTwice() {
+        ModelReport report = HtmlReportSinkTest.modelReport(ScoreKind.PROBABILITY, false, "0.5", 1.8, 0.5);
+        ModelReportPage page = new ModelReportPage(report);
+        assertThat(page.html()).contains("0.5 (fixed)").doesNotContain("0.5 (0.5)");
+        var marker = chart(page.charts(), "threshold").chart().getXYPlot().getDomainMarkers(Layer.FOREGROUND);
+        assertThat(marker).isNotEmpty();
+        assertThat(((ValueMarker) marker.iterator().next()).getLabel()).contains("(fixed)").doesNotContain("(0.5)");
+    }
+
     @Test
     void onlyACostPolicyHasACostCurve() {
         assertThat(ThresholdCharts.Costs.of("cost:10:1")).contains(new ThresholdCharts.Costs(10, 1));
