@@ -63,7 +63,12 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
      */
     public Evaluation withOneClassWarning(LabelMapping read) {
         return oneClassWarning(dataSource, read, metrics.counts())
-                .map(w -> withWarnings(warnings, List.of(w.substring(ProgressListener.WARNING.length())))).orElse(this);
+                .map(w -> withWarning(w.substring(ProgressListener.WARNING.length()))).orElse(this);
+    }
+
+    /** This evaluation with one more warning after its own (as said, without the {@code warning: } prefix). */
+    public Evaluation withWarning(String warning) {
+        return withWarnings(warnings, List.of(warning));
     }
 
     /**

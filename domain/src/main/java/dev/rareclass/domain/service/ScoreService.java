@@ -30,8 +30,7 @@ public record ScoreService(TableSource tables) implements ScoreUseCase {
             // the numbers are of the rows kept: say how many were not, on the console and in the JSON
             String dropped = String.format(java.util.Locale.ROOT, "%,d of %,d rows left out: a missing label or score "
                     + "(--missing drop)", read.droppedRows(), read.droppedRows() + y.length);
-            e = new Evaluation(e.dataSource(), e.model(), e.policy(), e.metrics(), e.report(), e.roc(),
-                    e.precisionRecall(), e.top(), e.intervals(), java.util.List.of(dropped));
+            e = e.withWarning(dropped);
         }
         // a file of one class (a month of confirmed fraud): the metrics that divide by the other class are said to be
         // undefined, as evaluate says of such a table
