@@ -4,6 +4,7 @@ import dev.rareclass.app.serve.InferenceServer;
 import dev.rareclass.app.serve.ServedModel;
 import dev.rareclass.app.serve.Serving;
 import dev.rareclass.app.serve.StopSignals;
+import dev.rareclass.domain.error.IoReason;
 import dev.rareclass.domain.error.UsageException;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -188,9 +189,7 @@ final class ServeCommand extends CliCommand {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        String m = t.getMessage() == null || t.getMessage().isBlank() ? e.getMessage() : t.getMessage();
-        return m == null ? e.getClass().getSimpleName()
-                : m.substring(0, 1).toLowerCase(Locale.ROOT) + m.substring(1);
+        return IoReason.of(t.getMessage() == null || t.getMessage().isBlank() ? e : t);
     }
 
     /** A size such as 16MiB, 512KiB, 2GiB or a plain number of bytes (MB, KB, GB are read as powers of 1024 too). */
