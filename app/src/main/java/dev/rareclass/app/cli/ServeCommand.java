@@ -118,8 +118,9 @@ final class ServeCommand extends CliCommand {
         }
         // Jetty counts in whole milliseconds and reads 0 as "never": --timeout 0.0001 turned every timeout off
         if (!(timeoutSeconds >= 0.001) || timeoutSeconds > 86400) {
+            // the value as given: Java's form of it was 1.0E-4 for 0.0001
             throw new UsageException("--timeout must be a number of seconds from 0.001 to 86400, not "
-                    + timeoutSeconds);
+                    + spec.commandLine().getParseResult().matchedOption("--timeout").originalStringValues().get(0));
         }
         if (threads < 8 || threads > 4096) {
             // Jetty keeps a few threads for accepting and selecting connections

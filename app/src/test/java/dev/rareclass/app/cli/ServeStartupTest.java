@@ -93,7 +93,9 @@ class ServeStartupTest {
         // it was rounded to 0 ms, which Jetty reads as no timeout at all: an idle connection was kept forever
         CliRun run = serve(model.toString(), "--port", "0", "--timeout", "0.0001");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--timeout must be a number of seconds from 0.001 to 86400");
+        // the value as the user wrote it, not Java's 1.0E-4
+        assertThat(run.err()).isEqualTo("rareclass: --timeout must be a number of seconds from 0.001 to 86400, not "
+                + "0.0001" + System.lineSeparator());
     }
 
     @Test
