@@ -20,6 +20,7 @@ import dev.rareclass.domain.metrics.BinaryMetrics;
 import dev.rareclass.domain.metrics.ClassificationReport;
 import dev.rareclass.domain.metrics.Curves;
 import dev.rareclass.domain.model.ProgressListener;
+import dev.rareclass.domain.service.ClusterModelService;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -202,16 +203,19 @@ final class SparkModelCommands {
     }
 
     /**
-     * Where predictions go: one CSV file (a name ending in {@code .csv}: Spark writes one part, which is moved
-     * there) or a folder of part files. Written into a temporary sibling and renamed at the end, so nothing is at the
+     * Where predictions go: one CSV file (a name ending in {@code .csv}, or {@code .csv.gz}: Spark writes one part,
+     * which is moved there) or a folder of part files, gzip-compressed when the name ends in {@code .gz}. Written into a temporary sibling and renamed at the end, so nothing is at the
      * target until the whole output is; an existing file is replaced, and so is an existing folder of Spark's output
      * (part files only), but never another folder.
      */
-    record Target(FileSystem fs, Path path, boolean oneFile, Optional<java.nio.file.Path> local, String shown) {
+    record Target(FileSystem fs, Path path, boolean oneFile, boolean compressed, Optional<java.nio.file.Path> local,
+            String shown) {
 
         static Target of(SparkSession spark, java.nio.file.Path out) {
             String given = out.toString();
-            boolean oneFile = given.toLowerCase(Locale.ROOT).endsWith(".csv");
+            // --out p.csv.gz was a folder of uncompressed parts under that name, which no reader of .gz could open
+            boolean oneFile = ClusterModelService.isCsvFile(out);
+            boolean compressed = ClusterModelService.isCompressed(out);
             boolean hasScheme = given.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*");
             Optional<java.nio.file.Path> local = hasScheme ? Optional.empty()
                     : Optional.of(out.toAbsolutePath().normalize());
@@ -237,7 +241,7 @@ final class SparkModelCommands {
                                 + "name a new folder (or a .csv file)", null);
                     }
                 }
-                return new Target(fs, fs.makeQualified(path), oneFile, local, given);
+                return new Target(fs, fs.makeQualified(path), oneFile, compressed, local, given);
             } catch (IOException e) {
                 throw new OutputException(given + ": cannot write (" + e.getMessage() + ")", e);
             }
@@ -268,7 +272,8 @@ final class SparkModelCommands {
                 try {
                     // quotes doubled inside quoted values (RFC 4180), as other CSV readers expect
                     (oneFile ? rows.coalesce(1) : rows).write().mode(org.apache.spark.sql.SaveMode.Overwrite)
-                            .option("header", true).option("escape", "\"").csv(temporary.toString());
+                            .option("header", true).option("escape", "\"")
+                            .option("compression", compressed ? "gzip" : "none").csv(temporary.toString());
                 } catch (Exception e) { // Exception: Spark's exceptions are thrown undeclared
                     throw new OutputException(shown + ": cannot write (" + Failures.innermost(e) + ")", e);
                 }

@@ -154,6 +154,42 @@ class SparkTrainedModelTest {
         assertThat(evaluated.evaluation().report().positive().support()).isEqualTo(TEST_POSITIVES);
     }
 
+    @Test
+    void aGzNameGetsGzipCompressedRowsAsOneFileOrAsParts() throws IOException {
+        // --out p.csv.gz was a folder of uncompressed part files under that name, which no reader of .gz could open
+        Path plain = dir.resolve("plain.csv");
+        engine.predict(model, DataOptions.of(testFile), ReadingOptions.NONE, plain, ProgressListener.NONE);
+        Path one = dir.resolve("scored.csv.gz");
+        PredictedOnCluster predicted = engine.predict(model, DataOptions.of(testFile), ReadingOptions.NONE, one,
+                ProgressListener.NONE);
+        assertThat(predicted.oneFile()).isTrue();
+        assertThat(one).isRegularFile();
+        assertThat(gunzipped(one)).isEqualTo(Files.readString(plain));
+
+        Path folder = dir.resolve("parts.gz");
+        assertThat(engine.predict(model, DataOptions.of(testFile), ReadingOptions.NONE, folder,
+                ProgressListener.NONE).oneFile()).isFalse();
+        List<Path> parts;
+        try (var files = Files.list(folder)) {
+            parts = files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList();
+        }
+        assertThat(parts).isNotEmpty().allMatch(f -> f.getFileName().toString().endsWith(".csv.gz"));
+        List<String> rows = new java.util.ArrayList<>();
+        for (Path part : parts) {
+            List<String> lines = gunzipped(part).lines().toList();
+            assertThat(lines.get(0)).isEqualTo(SyntheticCsv.HEADER + ",p,predicted");
+            rows.addAll(lines.subList(1, lines.size()));
+        }
+        List<String> expected = Files.readAllLines(plain);
+        assertThat(rows).containsExactlyInAnyOrderElementsOf(expected.subList(1, expected.size()));
+    }
+
+    private static String gunzipped(Path file) throws IOException {
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     /**
      * A table of negatives only (a month without positives: a fair check of false alarms) is evaluated as the in-memory
      * engine evaluates it: every metric as {@link BinaryMetrics#compute} gives it on the scores predict writes (recall,

@@ -30,8 +30,8 @@ final class PredictCommand extends CliCommand {
 
     @Option(names = "--out", required = true, paramLabel = "PREDICTIONS.csv",
             description = "The CSV to write; a .tsv or .tab name is written tab-separated, .gz compressed; an .arff or "
-                    + "LibSVM name is refused (predictions are CSV or TSV). With --engine spark: a .csv file, or else a "
-                    + "folder of CSV part files.")
+                    + "LibSVM name is refused (predictions are CSV or TSV). With --engine spark: a .csv file (.csv.gz "
+                    + "compressed), or else a folder of CSV part files (compressed when its name ends in .gz).")
     Path out;
 
     @Option(names = "--reasons", paramLabel = "K", defaultValue = "0",

@@ -95,9 +95,18 @@ public record ClusterModelService(ClusterEngines clusters, ResultSink sink, Outp
         return out;
     }
 
-    /** Whether predictions to {@code out} are one CSV file rather than a folder of part files. */
+    /**
+     * Whether rows written to {@code out} are one CSV file ({@code .csv}, or {@code .csv.gz} compressed) rather than a
+     * folder of part files.
+     */
     public static boolean isCsvFile(Path out) {
-        return String.valueOf(out.getFileName()).toLowerCase(Locale.ROOT).endsWith(".csv");
+        String name = String.valueOf(out.getFileName()).toLowerCase(Locale.ROOT);
+        return name.endsWith(".csv") || name.endsWith(".csv.gz");
+    }
+
+    /** Whether rows written to {@code out} (one file or a folder's parts) are gzip-compressed: a {@code .gz} name. */
+    public static boolean isCompressed(Path out) {
+        return String.valueOf(out.getFileName()).toLowerCase(Locale.ROOT).endsWith(".gz");
     }
 
     /** A path with a file system's scheme ({@code hdfs://}, {@code s3a://}, {@code file:}). */
