@@ -275,6 +275,11 @@ class ClusterModelServiceTest {
         service.predict(new ClusterModelUseCase.PredictRequest(Path.of("m.model"), DATA, ReadingOptions.NONE,
                 Path.of("scored"), SPARK), ProgressListener.NONE);
         assertThat(events).containsExactly("open", "predict scored", "stop");
+        events.clear();
+        // one compressed file (it was a folder of uncompressed parts under that name)
+        service.predict(new ClusterModelUseCase.PredictRequest(Path.of("m.model"), DATA, ReadingOptions.NONE,
+                Path.of("out.csv.gz"), SPARK), ProgressListener.NONE);
+        assertThat(events).containsExactly("check out.csv.gz", "open", "predict out.csv.gz", "stop");
     }
 
     @Test
