@@ -68,10 +68,8 @@ public final class FileResultSink implements ResultSink {
 
     @Override
     public void writePredictions(Predictions p, Path file) {
+        requirePredictionsFormat(file); // predict asks first: this is the last guard
         OutputFormat format = OutputFormat.of(file, extensions);
-        if (format != OutputFormat.CSV && format != OutputFormat.TSV) {
-            throw new UsageException(PREDICTIONS_ARE_DELIMITED.formatted(file));
-        }
         AtomicFiles.write(file, out -> {
             Writer w = new OutputStreamWriter(gzippedIfNamedSo(file, out), StandardCharsets.UTF_8);
             try (CsvWriter csv = delimited(format, w)) {
@@ -204,15 +202,6 @@ public final class FileResultSink implements ResultSink {
             w.close(); // flushes, and finishes the gzip data (a no-op when the CSV writer closed it)
         });
     }
-
-    /**
-     * The refusal of predictions to a name read as ARFF or LibSVM (the services refuse it before the model is loaded;
-     * this is the last guard): LibSVM has no place for the row number, the id, the score or the reason codes, and one
-     * label where predictions have two (y and predicted); ARFF could hold them, but no reader of predictions
-     * ({@code score}, pandas, a spreadsheet) is helped by it.
-     */
-    static final String PREDICTIONS_ARE_DELIMITED = "%s: predictions are written as CSV or TSV; name the output "
-            + ".csv or .tsv (each may end in .gz)";
 
     /** ARFF's relation name: the file's name without {@code .gz} and {@code .arff}. */
     private static String relation(Path file) {

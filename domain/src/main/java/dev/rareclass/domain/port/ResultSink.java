@@ -27,8 +27,21 @@ public interface ResultSink {
     void checkTable(dev.rareclass.domain.data.Table table, Path file);
 
     /**
+     * Refuses (a usage error) an output name predictions cannot be written under, before any work: they are a results
+     * table (row number, id, label, score, prediction, reasons) to join back or score, written as CSV or TSV. LibSVM
+     * cannot hold them, and ARFF would add a header no reader of predictions wants.
+     */
+    default void requirePredictionsFormat(Path file) {
+        String format = outputFormat(file);
+        if (!format.equals("csv") && !format.equals("tsv")) {
+            throw new dev.rareclass.domain.error.UsageException(file + ": predictions are written as CSV or TSV, and a "
+                    + "file so named is read as " + format + "; name the output .csv or .tsv (each may end in .gz)");
+        }
+    }
+
+    /**
      * The input row number, the true label (when known), the score and the predicted label, as CSV or TSV as the
-     * name says ({@link #outputFormat}); another format is refused.
+     * name says ({@link #outputFormat}); another format is refused ({@link #requirePredictionsFormat}).
      */
     void writePredictions(Predictions predictions, Path file);
 

@@ -23,7 +23,7 @@ public record PredictService(TableSource tables, ModelStore store, ResultSink si
 
     @Override
     public Predictions predict(Request request, ProgressListener progress) {
-        requireDelimited(sink, request.out());
+        sink.requirePredictionsFormat(request.out()); // before the model is loaded
         outputs.checkFile(request.out(), List.of(request.model(), request.data().file()));
         FittedPipeline model = store.load(request.model());
         DataOptions read = EvaluateService.asTrained(tables, request.model(), request.data(), request.given(), model);
@@ -70,19 +70,6 @@ public record PredictService(TableSource tables, ModelStore store, ResultSink si
         }
         sink.writePredictions(predictions, request.out());
         return predictions;
-    }
-
-    /**
-     * Refuses, before the model is loaded, an output named as ARFF or LibSVM: predictions are a results table (row
-     * number, id, label, score, prediction, reasons) to join back or score, written as CSV or TSV. LibSVM cannot hold
-     * them, and ARFF would add a header no reader of predictions wants.
-     */
-    static void requireDelimited(ResultSink sink, java.nio.file.Path out) {
-        String format = sink.outputFormat(out);
-        if (!format.equals("csv") && !format.equals("tsv")) {
-            throw new UsageException(out + ": predictions are written as CSV or TSV, and a file so named is read as "
-                    + format + "; name the output .csv or .tsv (each may end in .gz)");
-        }
     }
 
     /** The refusal of an {@code --id} that names the label column, by name or by index. */
