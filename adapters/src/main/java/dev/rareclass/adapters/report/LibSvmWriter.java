@@ -1,6 +1,7 @@
 package dev.rareclass.adapters.report;
 
 import dev.rareclass.domain.data.Column;
+import dev.rareclass.domain.data.Decimals;
 import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.data.NumericColumn;
 import dev.rareclass.domain.data.Table;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Writes a labelled table as LibSVM / SVMlight, as scikit-learn's {@code dump_svmlight_file} does: one row a line,
@@ -16,16 +16,14 @@ import java.util.regex.Pattern;
  * numbers only and no missing value (a feature left out is 0), so a table with another kind of column or a missing
  * value is refused ({@link #refusal}); column names are not kept (they read back as {@code f1 .. fD}).
  *
- * <p>Labels: the values as written when every one is a number (a LibSVM input's {@code +1}/{@code -1}, abalone's
- * ring counts), so that {@code --positive} names the same value as for the input; otherwise (ionosphere's
- * {@code g}/{@code b}) {@code 1} for a positive row and {@code 0} for a negative one, as scikit-learn's 0/1 targets, to
- * be read back with {@code --positive 1}. One departure from scikit-learn: when the last feature is 0 in every row,
+ * <p>Labels: the values as written when every one is a finite number by the project's rule ({@link Decimals}: no NaN,
+ * infinity, hex or suffix, as {@code load_svmlight_file} and our reader both read a label; a LibSVM input's
+ * {@code +1}/{@code -1}, abalone's ring counts), so that {@code --positive} names the same value as for the input;
+ * otherwise (ionosphere's {@code g}/{@code b}) {@code 1} for a positive row and {@code 0} for a negative one, as
+ * scikit-learn's 0/1 targets, to be read back with {@code --positive 1}. One departure from scikit-learn: when the last feature is 0 in every row,
  * the first row says so ({@code D:0}), else the file would read back one feature short.
  */
 final class LibSvmWriter {
-
-    /** A number as {@code load_svmlight_file} and our reader both read a label: no NaN, infinity, hex or suffix. */
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private LibSvmWriter() {
     }
@@ -63,7 +61,7 @@ final class LibSvmWriter {
         for (int c = 0; c < width; c++) {
             features[c] = (NumericColumn) columns.get(c);
         }
-        boolean asWritten = labels.stream().allMatch(l -> l != null && NUMBER.matcher(l.strip()).matches());
+        boolean asWritten = labels.stream().allMatch(l -> l != null && Decimals.isFinite(l));
         Labels y = table.requireLabels();
         boolean lastAllZero = width > 0;
         for (int r = 0; r < table.rows() && lastAllZero; r++) {

@@ -25,6 +25,25 @@ public final class Decimals {
         if (unsigned.equalsIgnoreCase("inf") || unsigned.equalsIgnoreCase("infinity")) {
             return i == 1 && t.charAt(0) == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         }
+        if (!isDecimal(t)) {
+            throw new NumberFormatException("not a decimal number: " + token);
+        }
+        return Double.parseDouble(t);
+    }
+
+    /**
+     * Whether {@code token} writes a finite number by this rule: {@link #parse} returns one ({@code inf} and a decimal
+     * too large for a double, such as {@code 1e999}, are no finite number). Never throws.
+     */
+    public static boolean isFinite(String token) {
+        String t = token.trim();
+        return isDecimal(t) && Double.isFinite(Double.parseDouble(t));
+    }
+
+    /** Whether {@code t} (trimmed) is a sign, digits with at most one point, and an exponent, as the rule says. */
+    private static boolean isDecimal(String t) {
+        int n = t.length();
+        int i = n > 0 && (t.charAt(0) == '+' || t.charAt(0) == '-') ? 1 : 0;
         int digits = 0;
         for (; i < n && isDigit(t.charAt(i)); i++) {
             digits++;
@@ -35,7 +54,7 @@ public final class Decimals {
             }
         }
         if (digits == 0) {
-            throw new NumberFormatException("not a decimal number: " + token);
+            return false;
         }
         if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
             i++;
@@ -47,13 +66,10 @@ public final class Decimals {
                 exponent++;
             }
             if (exponent == 0) {
-                throw new NumberFormatException("not a decimal number: " + token);
+                return false;
             }
         }
-        if (i != n) {
-            throw new NumberFormatException("not a decimal number: " + token);
-        }
-        return Double.parseDouble(t);
+        return i == n;
     }
 
     /**

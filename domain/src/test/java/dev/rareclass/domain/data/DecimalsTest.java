@@ -34,6 +34,18 @@ class DecimalsTest {
         }
     }
 
+    /** {@link Decimals#isFinite}: what {@code parse} reads as a finite number, without an exception for the rest. */
+    @Test
+    void isFiniteAgreesWithParse() {
+        for (String s : new String[] {"0", "-0", "+1", "1.", ".5", " 7 ", "-2.5e-3", "1e308"}) {
+            assertThat(Decimals.isFinite(s)).as(s).isTrue();
+        }
+        for (String s : new String[] {"", " ", ".", "-", "1e", "1.2.3", "1_000", "inf", "-Infinity", "1e400", "0x10",
+            "1.5d", "NaN", "g"}) {
+            assertThat(Decimals.isFinite(s)).as(s).isFalse();
+        }
+    }
+
     private static final String[] ONLY_JAVA = {"0x1p3", "0x10", "1.5d", "2f", "3D", "4F", "NaN", "-NaN"};
 
     /**
