@@ -190,7 +190,10 @@ public final class Cli {
         pieces.sort(java.util.Comparator.comparingInt(String::length).reversed()); // a whole before its parts
         String shown = message;
         for (String piece : pieces) {
-            shown = shown.replace(piece, dev.rareclass.domain.error.Quoting.printable(piece));
+            // a piece of line breaks alone (--label $'\n', the end of --models $'a,\n') would turn the message's own
+            // line break into '?' too: only where it is quoted
+            String quoted = piece.replace("\r", "").replace("\n", "").isEmpty() ? "'" + piece + "'" : piece;
+            shown = shown.replace(quoted, dev.rareclass.domain.error.Quoting.printable(quoted));
         }
         return shown;
     }

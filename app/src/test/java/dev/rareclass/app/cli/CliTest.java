@@ -40,6 +40,11 @@ class CliTest {
                 .isEqualTo("model 'kn??n': the kind is not a name");
         assertThat(Cli.shown("/tmp/a\nb.csv: no such file\nsecond line", List.of("--data=/tmp/a\nb.csv")))
                 .isEqualTo("/tmp/a?b.csv: no such file" + System.lineSeparator() + "second line");
+        // a part that is a line break alone is changed where it is quoted, not in the message's own line break
+        assertThat(Cli.shown("model '\n': the kind is not a name\nsecond line", List.of("--models", "a,\n")))
+                .isEqualTo("model '?': the kind is not a name" + System.lineSeparator() + "second line");
+        assertThat(Cli.shown("label column '\r\n' not found\nsecond", List.of("--label", "\r\n")))
+                .isEqualTo("label column '??' not found" + System.lineSeparator() + "second");
         // arguments without a line break change nothing
         assertThat(Cli.shown("one\ntwo", List.of("one", "two"))).isEqualTo("one" + System.lineSeparator() + "two");
 
