@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rareclass.domain.error.Quoting;
 import dev.rareclass.domain.scoring.ReasonCodes;
 import dev.rareclass.domain.scoring.ScoredRows;
 import dev.rareclass.embed.RareclassModel;
@@ -429,11 +430,13 @@ final class InferenceProtocol {
         }
     }
 
-    /** {@code {"error": message}}, the protocol's error body. */
+    /** {@code {"error": message}}, the protocol's error body: one line. */
     static byte[] error(String message) {
         ObjectNode root = MAPPER.createObjectNode();
-        // a message may quote what the client sent (a column name from a CSV header): never all of a huge one
-        root.put("error", message == null ? "refused" : cut(message, 1000));
+        // a message may quote what the client sent (a column name from a CSV header, an input's name): never all of a
+        // huge one, and its line breaks and other control characters as '?', as the command line shows them (an
+        // input named "a\n" broke a client's log line in two)
+        root.put("error", message == null ? "refused" : Quoting.printable(cut(message, 1000)));
         return json(root);
     }
 

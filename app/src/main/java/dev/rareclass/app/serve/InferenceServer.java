@@ -365,12 +365,7 @@ public final class InferenceServer {
         switch (mime) {
             case "application/json", "application/vnd.kserve.v2+json" -> {
                 parsed = InferenceProtocol.parse(bytes, served.model(), reasons);
-                int rows = parsed.columns().isEmpty() ? 0 : parsed.columns().values().iterator().next().size();
-                if (rows == 0) {
-                    throw new HttpError(400, "the request has no rows");
-                }
-                scored = ScoredRows.of(served.model().pipeline(),
-                        served.model().schema().table("request", parsed.columns()), parsed.reasons());
+                scored = scoredRows(served, parsed);
             }
             case "text/csv", "text/tab-separated-values" -> {
                 int k = Math.min(Math.max(reasons, 0), served.model().inputs().size());
@@ -384,6 +379,22 @@ public final class InferenceServer {
         }
         metrics.scored(served.name(), scored.size());
         return InferenceProtocol.response(served.name(), parsed, scored, served.model().threshold());
+    }
+
+    /**
+     * The rows of a parsed V2 request, scored ({@code ServeBodyFuzzTest} runs any body through this and
+     * {@link InferenceProtocol#parse}).
+     *
+     * @throws HttpError (400) for a request without rows
+     * @throws RareclassException for values the model refuses (a category it cannot take): the client's to fix
+     */
+    static ScoredRows scoredRows(ServedModel served, InferenceProtocol.Request parsed) {
+        int rows = parsed.columns().isEmpty() ? 0 : parsed.columns().values().iterator().next().size();
+        if (rows == 0) {
+            throw new HttpError(400, "the request has no rows");
+        }
+        return ScoredRows.of(served.model().pipeline(), served.model().schema().table("request", parsed.columns()),
+                parsed.reasons());
     }
 
     private Table readCsv(ServedModel served, byte[] bytes, String extension) throws IOException {
