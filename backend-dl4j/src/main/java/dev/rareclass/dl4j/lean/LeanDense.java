@@ -1,5 +1,6 @@
 package dev.rareclass.dl4j.lean;
 
+import dev.rareclass.dl4j.L1ActivityActivation;
 import dev.rareclass.dl4j.WeightedBinaryXent;
 import java.util.Arrays;
 import java.util.Map;
@@ -60,11 +61,16 @@ import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
  * the dropout configuration and the loss stay DL4J's, so a saved network is an ordinary DL4J network and loads as
  * one.
  *
- * <p>Which form a layer gets depends on its shape alone, never on the batch, so that a row scores the same in a
- * batch of 1 as in a batch of 100,000: Java up to {@link #MAX_WEIGHTS} weights (beyond that OpenBLAS's products
- * win even at small batches), native above. Both need float32 and no layer normalisation or weight noise; the
- * Java hidden layer also an activation of {@link Fn}. A layer given a mask at run time uses DL4J's code for that
- * call. Anything else keeps DL4J's layer.
+ * <p>Which form a layer trains in depends on its shape: Java up to {@link #MAX_WEIGHTS} weights (beyond that
+ * OpenBLAS's products win even at small batches), native above. Inference ({@code output(x, false)}: every score
+ * that {@code predict}, {@code evaluate} and {@code serve} give) runs in Java in both forms, whatever the layer's
+ * size, so that a row scores the same in a batch of 1 as in a batch of 100,000, to the bit: OpenBLAS sums a
+ * product in an order that depends on the batch's size (a 34 × 128 layer gave a row a score 1e-8 apart alone and
+ * among 351 rows), while the Java product sums each row on its own. Both forms need float32 and no layer
+ * normalisation or weight noise; the Java hidden layer also an activation of {@link Fn}, and the native one in
+ * inference too (or the autoencoder's {@link L1ActivityActivation} around one, whose forward values are its inner
+ * activation's), else it keeps ND4J's ops there. A layer given a mask at run time uses DL4J's code for that call.
+ * Anything else keeps DL4J's layer.
  */
 final class LeanDense {
 
@@ -88,8 +94,8 @@ final class LeanDense {
                 fresh = small((BaseLayer<?>) old) && Fn.of(((DenseLayer) old).layerConf().getActivationFn()) != null
                         ? new JavaHidden(old.conf(), DataType.FLOAT)
                         : new NativeHidden(old.conf(), DataType.FLOAT);
-            } else if (old.getClass() == OutputLayer.class && plain((BaseLayer<?>) old) && small((BaseLayer<?>) old)) {
-                fresh = new JavaOutput(old.conf(), DataType.FLOAT);
+            } else if (old.getClass() == OutputLayer.class && plain((BaseLayer<?>) old)) {
+                fresh = new JavaOutput(old.conf(), DataType.FLOAT, small((BaseLayer<?>) old));
             } else if (old.getClass() == ActivationLayer.class
                     && Fn.of(((ActivationLayer) old).layerConf().getActivationFn()) != null) {
                 fresh = new JavaActivation(old.conf(), DataType.FLOAT);
@@ -145,6 +151,14 @@ final class LeanDense {
                 case ActivationSELU s -> SELU;
                 default -> null;
             };
+        }
+
+        /**
+         * The Java form of {@code fn}'s forward values: {@link #of}, or for the autoencoder's activity penalty the
+         * form of the activation it wraps (the penalty changes the backprop only); null when there is none.
+         */
+        static Fn forwardOf(IActivation fn) {
+            return fn instanceof L1ActivityActivation penalised ? of(penalised.inner()) : of(fn);
         }
 
         /** {@code a[i] = f(z[i])}. One loop per activation, so that each stays small for the JIT. */
@@ -408,16 +422,20 @@ final class LeanDense {
 
     /**
      * An {@code OutputLayer} whose products and bias run in Java; its activation and loss (value and gradient)
-     * stay DL4J's.
+     * stay DL4J's. A layer above {@link #MAX_WEIGHTS} weights computes only its inference in Java, and trains in
+     * DL4J's code.
      */
     static final class JavaOutput extends OutputLayer {
 
         /** The last training-time product, for the score DL4J asks for right after the backprop. */
         private Product kept;
         private final InvertedDropout dropout = new InvertedDropout();
+        /** Whether training runs in Java too (a small layer); a large one trains in DL4J's code, scores in Java. */
+        private final boolean javaTraining;
 
-        JavaOutput(NeuralNetConfiguration conf, DataType dataType) {
+        JavaOutput(NeuralNetConfiguration conf, DataType dataType, boolean javaTraining) {
             super(conf, dataType);
+            this.javaTraining = javaTraining;
         }
 
         /**
@@ -427,7 +445,7 @@ final class LeanDense {
         @Override
         protected INDArray preOutput(boolean training, LayerWorkspaceMgr workspaceMgr) {
             assertInputSet(false);
-            if (!plainInput(this, input, maskArray)) {
+            if (!plainInput(this, input, maskArray) || training && !javaTraining) {
                 kept = null;
                 return super.preOutput(training, workspaceMgr);
             }
@@ -455,7 +473,7 @@ final class LeanDense {
         @Override
         public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
             double[] weights = binaryCrossEntropy();
-            if (weights == null || !plainInput(this, input, maskArray) || labels == null || labels.rank() != 2
+            if (!javaTraining || weights == null || !plainInput(this, input, maskArray) || labels == null || labels.rank() != 2
                     || labels.size(1) != 1) {
                 return super.computeScore(fullNetRegTerm, training, workspaceMgr);
             }
@@ -489,7 +507,7 @@ final class LeanDense {
         @Override
         public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
             assertInputSet(true);
-            if (!plainInput(this, input, maskArray) || labels == null) {
+            if (!javaTraining || !plainInput(this, input, maskArray) || labels == null) {
                 return super.backpropGradient(epsilon, workspaceMgr);
             }
             INDArray z = preOutput(true, workspaceMgr); // keeps the product
@@ -603,6 +621,8 @@ final class LeanDense {
 
         /** The Java form of the activation, or null (then ND4J's ops compute it). */
         private final Fn activation;
+        /** The Java form of the activation's forward values, for inference; null when there is none. */
+        private final Fn inference;
         private INDArray keptFor;
         private int keptIteration;
         /** The kept pre-activations: native when ND4J computes the activation, else {@link #z} and {@link #a}. */
@@ -614,6 +634,7 @@ final class LeanDense {
         NativeHidden(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
             this.activation = Fn.of(layerConf().getActivationFn());
+            this.inference = Fn.forwardOf(layerConf().getActivationFn());
         }
 
         @Override
@@ -624,6 +645,14 @@ final class LeanDense {
                 return super.activate(training, workspaceMgr);
             }
             applyDropOutIfNecessary(training, workspaceMgr);
+            if (!training && inference != null) { // in Java, each row on its own (see the class comment)
+                int rows = Math.toIntExact(input.size(0));
+                Params p = Params.of(this);
+                float[] product = p.linear(Floats.readMatrix(input, rows, p.nIn()), rows);
+                float[] out = new float[product.length];
+                inference.apply(product, out);
+                return written(workspaceMgr, ArrayType.ACTIVATIONS, out, rows, p.nOut());
+            }
             INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
             // OpenBLAS writes column-major products only (a row-major result goes through a temporary and a copy):
             // compute zᵀ = wᵀ · inputᵀ column-major, which is z row-major in memory. Row-major as DL4J's own

@@ -141,6 +141,36 @@ class LeanDenseTest {
         assertThat(maxDiff(net.params(), dl4j.params())).isLessThan(1e-5);
     }
 
+    /**
+     * What {@code predict} and {@code serve} rely on: a row's output does not depend on the rows scored beside it. The
+     * native form's OpenBLAS products sum in an order that depends on the batch's size, so inference computes every
+     * layer in Java, whatever its size: a large hidden layer, the autoencoder's activity-penalised first layer (on by
+     * default) and a large output layer.
+     */
+    @Test
+    void aRowScoresTheSameAloneAsInABatchWhateverTheLayersSize() {
+        List<MultiLayerNetwork> nets = List.of(
+                mlp(List.of("hidden=400,8", "activation=tanh"), ClassWeights.NONE),
+                mlp(List.of("hidden=8,600", "activation=relu"), ClassWeights.NONE),
+                TestNetworks.autoencoder(List.of(), COLS, 3),
+                TestNetworks.autoencoder(List.of("layers=400,400", "l1-activity=0", "output-activation=tanh"), COLS, 3));
+        INDArray x = matrix(5, 300, COLS);
+        for (MultiLayerNetwork net : nets) {
+            LeanDense.install(net);
+            float[] batch = net.output(x, false).dup('c').data().asFloat();
+            int width = batch.length / 300;
+            for (int n : new int[] {1, 3, 17, 64}) {
+                float[] part = net.output(x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n),
+                        org.nd4j.linalg.indexing.NDArrayIndex.all()).dup('c'), false).dup('c').data().asFloat();
+                for (int i = 0; i < part.length; i++) {
+                    assertThat(Float.floatToIntBits(part[i])).as("%s, batch of %d, value %d", layerClasses(net), n, i)
+                            .isEqualTo(Float.floatToIntBits(batch[i]));
+                }
+                assertThat(part.length).isEqualTo(n * width);
+            }
+        }
+    }
+
     /** The branch-free ReLU forms at the edges: signed zeros, the smallest floats, infinities, NaN. */
     @Test
     void branchFreeReluFormsFollowTheirDefinitions() {
