@@ -104,9 +104,9 @@ class ServeScoresTest {
             assertThat(Double.toString(p.get(i).doubleValue())).as("served row %d", i + 1).isEqualTo(cells[2]);
             assertThat(predicted.get(i).intValue()).isEqualTo(Integer.parseInt(cells[3]));
         }
-        // one row at a time scores as in the batch, to the bit: DL4J networks too, whose inference runs in Java
-        // (OpenBLAS's float32 products round a row otherwise alone than in a batch: autoencoder@dl4j's default
-        // activity-penalised first layer was 3.4e-9 apart on an AVX-512 machine)
+        // one row at a time scores as in the batch, to the bit: the DL4J networks here too, whose layers (at most
+        // 4,096 weights each) score in Java (OpenBLAS's float32 products round a row otherwise alone than in a batch:
+        // autoencoder@dl4j's default activity-penalised first layer, which scored through it, was 3e-8 apart)
         assertThat(embedded.score(maps.get(7)).score()).isEqualTo(scores.get(7).score());
     }
 

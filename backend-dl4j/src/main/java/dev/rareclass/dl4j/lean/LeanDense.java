@@ -61,16 +61,16 @@ import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
  * the dropout configuration and the loss stay DL4J's, so a saved network is an ordinary DL4J network and loads as
  * one.
  *
- * <p>Which form a layer trains in depends on its shape: Java up to {@link #MAX_WEIGHTS} weights (beyond that
- * OpenBLAS's products win even at small batches), native above. Inference ({@code output(x, false)}: every score
- * that {@code predict}, {@code evaluate} and {@code serve} give) runs in Java in both forms, whatever the layer's
- * size, so that a row scores the same in a batch of 1 as in a batch of 100,000, to the bit: OpenBLAS sums a
- * product in an order that depends on the batch's size (a 34 × 128 layer gave a row a score 1e-8 apart alone and
- * among 351 rows), while the Java product sums each row on its own. Both forms need float32 and no layer
- * normalisation or weight noise; the Java hidden layer also an activation of {@link Fn}, and the native one in
- * inference too (or the autoencoder's {@link L1ActivityActivation} around one, whose forward values are its inner
- * activation's), else it keeps ND4J's ops there. A layer given a mask at run time uses DL4J's code for that call.
- * Anything else keeps DL4J's layer.
+ * <p>Which form a layer gets depends on its shape alone, never on the batch: Java up to {@link #MAX_WEIGHTS} weights
+ * (beyond that OpenBLAS's products win even at small batches), native above. A layer of up to that size in native form
+ * (the autoencoder's activity-penalised first layer, whose {@link L1ActivityActivation} has no Java backprop) scores
+ * in Java too ({@code output(x, false)}), so that with every layer that small a row scores the same in a batch of 1 as
+ * in a batch of 100,000, to the bit: the Java product sums each row on its own. A larger layer scores through OpenBLAS,
+ * whose float32 sums depend on the batch's size (a row 1e-8 apart alone and among 351 rows): computing those in Java
+ * made a 256-256-256 network's {@code train} 40% slower (9.3 s to 12.9 s on 100,000 rows), its validation scoring
+ * included. Both forms need float32 and no layer normalisation or weight noise; the Java hidden layer also an
+ * activation of {@link Fn}. A layer given a mask at run time uses DL4J's code for that call. Anything else keeps
+ * DL4J's layer.
  */
 final class LeanDense {
 
@@ -94,8 +94,8 @@ final class LeanDense {
                 fresh = small((BaseLayer<?>) old) && Fn.of(((DenseLayer) old).layerConf().getActivationFn()) != null
                         ? new JavaHidden(old.conf(), DataType.FLOAT)
                         : new NativeHidden(old.conf(), DataType.FLOAT);
-            } else if (old.getClass() == OutputLayer.class && plain((BaseLayer<?>) old)) {
-                fresh = new JavaOutput(old.conf(), DataType.FLOAT, small((BaseLayer<?>) old));
+            } else if (old.getClass() == OutputLayer.class && plain((BaseLayer<?>) old) && small((BaseLayer<?>) old)) {
+                fresh = new JavaOutput(old.conf(), DataType.FLOAT);
             } else if (old.getClass() == ActivationLayer.class
                     && Fn.of(((ActivationLayer) old).layerConf().getActivationFn()) != null) {
                 fresh = new JavaActivation(old.conf(), DataType.FLOAT);
@@ -422,20 +422,16 @@ final class LeanDense {
 
     /**
      * An {@code OutputLayer} whose products and bias run in Java; its activation and loss (value and gradient)
-     * stay DL4J's. A layer above {@link #MAX_WEIGHTS} weights computes only its inference in Java, and trains in
-     * DL4J's code.
+     * stay DL4J's.
      */
     static final class JavaOutput extends OutputLayer {
 
         /** The last training-time product, for the score DL4J asks for right after the backprop. */
         private Product kept;
         private final InvertedDropout dropout = new InvertedDropout();
-        /** Whether training runs in Java too (a small layer); a large one trains in DL4J's code, scores in Java. */
-        private final boolean javaTraining;
 
-        JavaOutput(NeuralNetConfiguration conf, DataType dataType, boolean javaTraining) {
+        JavaOutput(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
-            this.javaTraining = javaTraining;
         }
 
         /**
@@ -445,7 +441,7 @@ final class LeanDense {
         @Override
         protected INDArray preOutput(boolean training, LayerWorkspaceMgr workspaceMgr) {
             assertInputSet(false);
-            if (!plainInput(this, input, maskArray) || training && !javaTraining) {
+            if (!plainInput(this, input, maskArray)) {
                 kept = null;
                 return super.preOutput(training, workspaceMgr);
             }
@@ -473,7 +469,7 @@ final class LeanDense {
         @Override
         public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
             double[] weights = binaryCrossEntropy();
-            if (!javaTraining || weights == null || !plainInput(this, input, maskArray) || labels == null || labels.rank() != 2
+            if (weights == null || !plainInput(this, input, maskArray) || labels == null || labels.rank() != 2
                     || labels.size(1) != 1) {
                 return super.computeScore(fullNetRegTerm, training, workspaceMgr);
             }
@@ -507,7 +503,7 @@ final class LeanDense {
         @Override
         public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
             assertInputSet(true);
-            if (!javaTraining || !plainInput(this, input, maskArray) || labels == null) {
+            if (!plainInput(this, input, maskArray) || labels == null) {
                 return super.backpropGradient(epsilon, workspaceMgr);
             }
             INDArray z = preOutput(true, workspaceMgr); // keeps the product
@@ -621,7 +617,10 @@ final class LeanDense {
 
         /** The Java form of the activation, or null (then ND4J's ops compute it). */
         private final Fn activation;
-        /** The Java form of the activation's forward values, for inference; null when there is none. */
+        /**
+         * The Java form of the activation's forward values when the layer is small enough to score in Java (see the
+         * class comment); null when it scores through OpenBLAS.
+         */
         private final Fn inference;
         private INDArray keptFor;
         private int keptIteration;
@@ -634,7 +633,7 @@ final class LeanDense {
         NativeHidden(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
             this.activation = Fn.of(layerConf().getActivationFn());
-            this.inference = Fn.forwardOf(layerConf().getActivationFn());
+            this.inference = small(this) ? Fn.forwardOf(layerConf().getActivationFn()) : null;
         }
 
         @Override

@@ -142,18 +142,18 @@ class LeanDenseTest {
     }
 
     /**
-     * What {@code predict} and {@code serve} rely on: a row's output does not depend on the rows scored beside it. The
-     * native form's OpenBLAS products sum in an order that depends on the batch's size, so inference computes every
-     * layer in Java, whatever its size: a large hidden layer, the autoencoder's activity-penalised first layer (on by
-     * default) and a large output layer.
+     * What {@code predict} and {@code serve} rely on: a row's output does not depend on the rows scored beside it, for
+     * networks whose layers are all at most {@link LeanDense#MAX_WEIGHTS} weights: the Java forms, and the
+     * autoencoder's activity-penalised first layer (on by default), which trains in native form but scores in Java
+     * (through OpenBLAS it was 3e-8 apart alone and in a batch of 351 ionosphere rows).
      */
     @Test
-    void aRowScoresTheSameAloneAsInABatchWhateverTheLayersSize() {
+    void aRowScoresTheSameAloneAsInABatchWhenEveryLayerIsSmall() {
         List<MultiLayerNetwork> nets = List.of(
-                mlp(List.of("hidden=400,8", "activation=tanh"), ClassWeights.NONE),
-                mlp(List.of("hidden=8,600", "activation=relu"), ClassWeights.NONE),
+                mlp(List.of("hidden=16,16", "activation=tanh"), ClassWeights.NONE),
                 TestNetworks.autoencoder(List.of(), COLS, 3),
-                TestNetworks.autoencoder(List.of("layers=400,400", "l1-activity=0", "output-activation=tanh"), COLS, 3));
+                TestNetworks.autoencoder(List.of("layers=64,8", "l1-activity=0.01", "output-activation=tanh"), COLS,
+                        3));
         INDArray x = matrix(5, 300, COLS);
         for (MultiLayerNetwork net : nets) {
             LeanDense.install(net);
