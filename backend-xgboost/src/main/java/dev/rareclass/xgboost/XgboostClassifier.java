@@ -144,7 +144,14 @@ final class XgboostClassifier implements TrainedClassifier {
     public String summary() {
         return "XGBoost gradient-boosted trees (binary:logistic, hist): " + rounds + " rounds"
                 + (history != null && history.epochs().size() > rounds ? " of " + history.epochs().size() + " trained (early stopping)" : "")
-                + ", max depth " + params.maxDepth() + ", learning rate " + params.learningRate()
+                + ", " + treeShape() + ", learning rate " + params.learningRate()
                 + ", " + featureCount + " features";
+    }
+
+    /** The trees' bounds as the parameters set them: {@code max-depth=0} is no limit, {@code max-nodes} leaves. */
+    private String treeShape() {
+        String depth = params.maxDepth() == 0 ? "no depth limit" : "max depth " + params.maxDepth();
+        return params.maxNodes() == 0 ? depth
+                : depth + ", at most " + params.maxNodes() + " leaves per tree (grown best leaf first)";
     }
 }

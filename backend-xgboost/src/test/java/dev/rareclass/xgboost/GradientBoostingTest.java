@@ -45,6 +45,8 @@ class GradientBoostingTest {
         // some tree is deeper than a level-wise tree of 5 leaves could be (depth 3 holds up to 8 leaves)
         assertThat(Arrays.stream(trees).mapToInt(GradientBoostingTest::depth).max().orElseThrow()).isGreaterThanOrEqualTo(3);
         assertThat(leafWise.scores(TEST.x())).isNotEqualTo(train(TrainingContext.ofSeed(7), "trees=10").scores(TEST.x()));
+        // inspect's structure line says so: max-depth=0 is no limit, not a depth of 0
+        assertThat(leafWise.summary()).contains("no depth limit, at most 5 leaves per tree").doesNotContain("max depth 0");
     }
 
     /** A dumped tree's depth: its lines are indented by one tab per level. */
