@@ -1,6 +1,7 @@
 package dev.rareclass.adapters.format;
 
 import dev.rareclass.adapters.io.InputFiles;
+import dev.rareclass.domain.error.DataException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +36,16 @@ final class Inputs {
     /** See {@link InputFiles#failure}. */
     static RuntimeException failure(String file, Exception e) {
         return InputFiles.failure(file, e);
+    }
+
+    /**
+     * A NUL byte in an ARFF or LibSVM file, refused as the delimited reader refuses one ({@code TextBytes}): a number
+     * parser trims it with the blanks, so {@code 3\0} read as 3 without a word, and a UTF-16 file (which these
+     * formats are not read as) was reported as a garbled first token.
+     */
+    static DataException nul(String file, long line) {
+        return new DataException(file + ", line " + line + ": a NUL byte; this is not a text file (binary data, or "
+                + "UTF-16 or UTF-32 text: save it as UTF-8)");
     }
 
     /** The result of decoding: the text, and whether some bytes were not UTF-8 (read as Latin-1). */

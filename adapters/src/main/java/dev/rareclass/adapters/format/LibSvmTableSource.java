@@ -66,6 +66,9 @@ public final class LibSvmTableSource extends ParsedTableSource {
         long lineNo = 0;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             lineNo++;
+            if (line.indexOf('\0') >= 0) {
+                throw Inputs.nul(file, lineNo);
+            }
             int hash = line.indexOf('#');
             String s = (hash >= 0 ? line.substring(0, hash) : line).strip();
             if (s.isEmpty()) {

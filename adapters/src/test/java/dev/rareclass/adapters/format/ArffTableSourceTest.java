@@ -168,7 +168,9 @@ class ArffTableSourceTest extends ReaderTestFiles {
             Arguments.of("no data section", "% nothing\n", "no @data section"),
             Arguments.of("header only", "@data\n% no rows\n", "no data rows"),
             Arguments.of("relational", "@attribute r relational\n", "line 4: relational attributes are not supported"),
-            Arguments.of("infinity", "@data\n1e39,a", "line 5, column 'x': '1e39' is not a finite float32 number"));
+            Arguments.of("infinity", "@data\n1e39,a", "line 5, column 'x': '1e39' is not a finite float32 number"),
+            // a NUL was trimmed with the blanks by the number parser: 3\0 read as 3, without a word
+            Arguments.of("a NUL after a value", "@data\n1,a\n3\0,b", "line 6: a NUL byte; this is not a text file"));
     }
 
     @ParameterizedTest(name = "{0}")

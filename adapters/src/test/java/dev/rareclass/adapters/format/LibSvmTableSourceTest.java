@@ -94,7 +94,9 @@ class LibSvmTableSourceTest extends ReaderTestFiles {
                 Arguments.of("bad value", "1 1:abc\n", "line 1, column 'f1': 'abc' is not a number"),
                 Arguments.of("no label", "1:2 3:4\n", "line 1: the line starts with '1:2' where the label should be"),
                 Arguments.of("empty", "# nothing\n", "the file has no data rows"),
-                Arguments.of("positive absent", "0 1:1\n", "positive value '1' never occurs in label column 'label'"));
+                Arguments.of("positive absent", "0 1:1\n", "positive value '1' never occurs in label column 'label'"),
+                // a NUL was trimmed with the blanks by the number parser: 3\0 read as 3, without a word
+                Arguments.of("a NUL after a value", "1 1:1\n0 1:3\0\n", "line 2: a NUL byte; this is not a text file"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -102,5 +104,14 @@ class LibSvmTableSourceTest extends ReaderTestFiles {
     void badInputIsReportedWithItsLine(String name, String content, String message) throws IOException {
         Path p = write("bad.libsvm", content);
         assertDataError(p, () -> source.read(positive(p, "1")), message);
+    }
+
+    @Test
+    void utf16TextIsRefusedAsNotUtf8RatherThanAsAGarbledIndex() throws IOException {
+        // was: "line 1: '?1?:?1?': '?1?' is not a feature index"
+        Path p = dir.resolve("wide.libsvm");
+        Files.write(p, "1 1:1\n0 1:2\n".getBytes(StandardCharsets.UTF_16));
+        assertDataError(p, () -> source.read(positive(p, "1")),
+                "line 1: a NUL byte; this is not a text file (binary data, or UTF-16 or UTF-32 text: save it as UTF-8)");
     }
 }
