@@ -16,10 +16,12 @@ import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads Weka's ARFF format ({@code .arff}, {@code .arff.gz}) with a small hand-written parser (the only
@@ -239,11 +241,12 @@ public final class ArffTableSource extends ParsedTableSource {
         if (c.peek() == '{') {
             c.next();
             List<String> levels = new ArrayList<>();
+            Set<String> declared = new HashSet<>(); // a list's contains made a long declaration quadratic
             c.skipSpace();
             if (c.peek() != '}') {
                 while (true) {
                     Token level = c.value("a nominal value");
-                    if (levels.contains(level.text())) {
+                    if (!declared.add(level.text())) {
                         throw c.error("nominal value '" + level.text() + "' declared twice for '" + name.text() + "'");
                     }
                     levels.add(level.text());
