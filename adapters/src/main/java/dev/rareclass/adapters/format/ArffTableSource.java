@@ -146,9 +146,6 @@ public final class ArffTableSource extends ParsedTableSource {
             String line = text.substring(pos, end);
             lineNo++;
             pos = end < len && text.charAt(end) == '\r' && end + 1 < len && text.charAt(end + 1) == '\n' ? end + 2 : end + 1;
-            if (line.indexOf('\0') >= 0) {
-                throw Inputs.nul(file, lineNo);
-            }
             String s = line.strip();
             if (s.isEmpty() || s.charAt(0) == '%') {
                 continue;

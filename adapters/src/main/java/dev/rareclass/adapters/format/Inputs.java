@@ -3,6 +3,7 @@ package dev.rareclass.adapters.format;
 import dev.rareclass.adapters.io.InputFiles;
 import dev.rareclass.domain.error.DataException;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,8 +26,17 @@ final class Inputs {
         return InputFiles.open(path);
     }
 
+    /**
+     * The file's bytes as {@link #open} gives them, refused at the first NUL byte (see {@link #nul}) as they are read,
+     * so that binary data is refused before it is held: {@code /dev/zero} given as ARFF or LibSVM filled the heap
+     * (exit 70, advising more heap) rather than being refused at its first byte.
+     */
+    static InputStream openText(Path path) throws IOException {
+        return new NulRefusing(open(path), path.toString());
+    }
+
     static byte[] readAll(Path path) {
-        try (InputStream in = open(path)) {
+        try (InputStream in = openText(path)) {
             return in.readAllBytes();
         } catch (IOException | UncheckedIOException e) {
             throw failure(path.toString(), e);
@@ -46,6 +56,49 @@ final class Inputs {
     static DataException nul(String file, long line) {
         return new DataException(file + ", line " + line + ": a NUL byte; this is not a text file (binary data, or "
                 + "UTF-16 or UTF-32 text: save it as UTF-8)");
+    }
+
+    /** Counts lines as the readers do (LF, CR LF, a lone CR) for the message, and throws at the first NUL. */
+    private static final class NulRefusing extends FilterInputStream {
+        private final String file;
+        private long line = 1;
+        private boolean afterCr;
+
+        NulRefusing(InputStream in, String file) {
+            super(in);
+            this.file = file;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                check(new byte[] {(byte) b}, 0, 1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                check(b, off, n);
+            }
+            return n;
+        }
+
+        private void check(byte[] b, int off, int n) {
+            for (int i = off; i < off + n; i++) {
+                byte c = b[i];
+                if (c == 0) {
+                    throw nul(file, afterCr ? line + 1 : line);
+                }
+                if (c == '\n' || afterCr) {
+                    line++;
+                }
+                afterCr = c == '\r';
+            }
+        }
     }
 
     /** The result of decoding: the text, and whether some bytes were not UTF-8 (read as Latin-1). */

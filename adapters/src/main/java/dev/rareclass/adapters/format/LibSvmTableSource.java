@@ -45,7 +45,7 @@ public final class LibSvmTableSource extends ParsedTableSource {
     @Override
     protected RawTable parse(DataOptions options, TextRows.Start rows) {
         String file = options.file().toString();
-        try (InputStream in = Inputs.open(options.file());
+        try (InputStream in = Inputs.openText(options.file());
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
             return parse(file, reader);
         } catch (IOException | UncheckedIOException e) {
@@ -66,9 +66,6 @@ public final class LibSvmTableSource extends ParsedTableSource {
         long lineNo = 0;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             lineNo++;
-            if (line.indexOf('\0') >= 0) {
-                throw Inputs.nul(file, lineNo);
-            }
             int hash = line.indexOf('#');
             String s = (hash >= 0 ? line.substring(0, hash) : line).strip();
             if (s.isEmpty()) {

@@ -96,7 +96,8 @@ class LibSvmTableSourceTest extends ReaderTestFiles {
                 Arguments.of("empty", "# nothing\n", "the file has no data rows"),
                 Arguments.of("positive absent", "0 1:1\n", "positive value '1' never occurs in label column 'label'"),
                 // a NUL was trimmed with the blanks by the number parser: 3\0 read as 3, without a word
-                Arguments.of("a NUL after a value", "1 1:1\n0 1:3\0\n", "line 2: a NUL byte; this is not a text file"));
+                Arguments.of("a NUL after a value", "1 1:1\n0 1:3\0\n", "line 2: a NUL byte; this is not a text file"),
+                Arguments.of("a NUL after lone CRs", "1 1:1\r0 1:2\r\n0 1:3\r\0", "line 4: a NUL byte; this is not a text file"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -113,5 +114,17 @@ class LibSvmTableSourceTest extends ReaderTestFiles {
         Files.write(p, "1 1:1\n0 1:2\n".getBytes(StandardCharsets.UTF_16));
         assertDataError(p, () -> source.read(positive(p, "1")),
                 "line 1: a NUL byte; this is not a text file (binary data, or UTF-16 or UTF-32 text: save it as UTF-8)");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"libsvm", "arff"})
+    void endlessBinaryDataIsRefusedAtItsFirstByteNotReadIntoTheHeap(String format) {
+        // /dev/zero given as LibSVM or ARFF was read line by line, or whole, until the heap ran out (exit 70)
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zero), "a Unix /dev/zero");
+        DataOptions o = new DataOptions(zero, Optional.of(format), true, Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(), List.of(), List.of(), MissingPolicy.ERROR, 0);
+        assertDataError(zero, () -> source.readOptionallyLabelled(o),
+                "line 1: a NUL byte; this is not a text file");
     }
 }
