@@ -892,7 +892,7 @@ public final class CsvTableSource extends ParsedTableSource {
     private static final char NO_QUOTE = '\uFFFF';
 
     private static boolean unquoted(DataOptions options) {
-        return options.format().map(f -> f.toLowerCase(Locale.ROOT).equals("tab")).orElse(false);
+        return options.format().map(f -> f.trim().toLowerCase(Locale.ROOT).equals("tab")).orElse(false);
     }
 
     private static char defaultDelimiter(DataOptions options, Path path) {
@@ -900,7 +900,9 @@ public final class CsvTableSource extends ParsedTableSource {
         if (name.endsWith(".gz")) {
             name = name.substring(0, name.length() - 3);
         }
-        String format = options.format().map(f -> f.toLowerCase(Locale.ROOT))
+        // case and spaces aside, as FormatTableSource picked this reader by the name: ' csv ' was refused here as
+        // unknown, with a list of known formats that left out every other reader's
+        String format = options.format().map(f -> f.trim().toLowerCase(Locale.ROOT))
                 .orElse(name.endsWith(".tsv") || name.endsWith(".tab") ? "tsv" : "csv");
         return switch (format) {
             case "csv" -> ',';

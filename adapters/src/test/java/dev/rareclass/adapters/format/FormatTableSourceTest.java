@@ -84,4 +84,18 @@ class FormatTableSourceTest {
         assertThat(((TextColumn) t.columns().get(0)).get(1)).isEqualTo("not \"bad\" at all");
         assertThat(t.requireLabels().toArray()).containsExactly(1, 0, 1);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"' csv '|x,y", "'TSV '|x\ty", "' Tab'|x\ty"})
+    void aDelimitedFormatIsReadWithCaseAndSpacesAsideAsTheOtherFormatsAre(String format, String header) throws IOException {
+        // ' csv ' picked the CSV reader (FormatTableSource trims), which then refused it: "unknown --format ' csv ';
+        // known: csv, tsv, tab", a list leaving out arff, libsvm and text
+        String sep = header.substring(1, 2);
+        Path p = Files.writeString(dir.resolve("t.txt"), header + "\n1" + sep + "1\n2" + sep + "0\n");
+        DataOptions o = new DataOptions(p, Optional.of(format), true, Optional.empty(), Optional.of("y"),
+                Optional.of("1"), List.of(), List.of(), List.of(), MissingPolicy.ERROR, 0);
+        Table t = source.read(o);
+        assertThat(t.featureNames()).containsExactly("x");
+        assertThat(t.requireLabels().toArray()).containsExactly(1, 0);
+    }
 }
