@@ -18,18 +18,7 @@ import java.nio.file.Path;
 class ReaderFuzzTest {
 
     private static final FormatTableSource SOURCE = new FormatTableSource();
-    private static final Path DIR;
-
-    static {
-        try {
-            Path shm = Path.of("/dev/shm");
-            DIR = Files.createTempDirectory(Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(
-                    System.getProperty("java.io.tmpdir")), "rareclass-fuzz");
-            DIR.toFile().deleteOnExit();
-        } catch (IOException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final Path DIR = FuzzFiles.folder("rareclass-fuzz");
 
     @FuzzTest(maxDuration = "60s")
     void csv(byte[] data) throws IOException {

@@ -19,18 +19,7 @@ import java.util.function.Consumer;
 class RecipeFuzzTest {
 
     private static final YamlRecipeStore STORE = new YamlRecipeStore();
-    private static final Path DIR;
-
-    static {
-        try {
-            Path shm = Path.of("/dev/shm");
-            DIR = Files.createTempDirectory(Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(
-                    System.getProperty("java.io.tmpdir")), "rareclass-recipe-fuzz");
-            DIR.toFile().deleteOnExit();
-        } catch (IOException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final Path DIR = FuzzFiles.folder("rareclass-recipe-fuzz");
 
     @FuzzTest(maxDuration = "60s")
     void recipe(byte[] data) throws IOException {
