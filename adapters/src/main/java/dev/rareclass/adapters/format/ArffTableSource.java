@@ -7,12 +7,13 @@ import dev.rareclass.domain.data.NumericColumn;
 import dev.rareclass.domain.data.TextColumn;
 import dev.rareclass.domain.error.DataException;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalQueries;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -34,7 +35,8 @@ import java.util.Set;
  * <li>{@code string} → a text column;</li>
  * <li>{@code date [format]} → a numeric column of seconds since 1970-01-01T00:00Z (UTC when the value
  *     has no zone; the default format is ISO-8601 {@code yyyy-MM-dd'T'HH:mm:ss}; the pattern is read as a
- *     {@link DateTimeFormatter} pattern, which agrees with Weka's SimpleDateFormat for the usual letters).
+ *     {@link DateTimeFormatter} pattern, which agrees with Weka's SimpleDateFormat for the usual letters; fields
+ *     it leaves out are 1970, January, the first, midnight, as Weka's, and a zone or offset it reads is used).
  *     Stored as float32, so a date after 2000 keeps about 2-minute resolution; use {@code --categorical}
  *     to keep dates as labels instead;</li>
  * <li>{@code relational} attributes are refused.</li>
@@ -367,20 +369,39 @@ public final class ArffTableSource extends ParsedTableSource {
 
     private static float epochSeconds(Cursor c, Attribute a, String text) {
         try {
-            TemporalAccessor parsed = a.dateFormat.parse(text);
-            long seconds;
-            if (parsed.isSupported(ChronoField.OFFSET_SECONDS) && parsed.isSupported(ChronoField.HOUR_OF_DAY)) {
-                seconds = OffsetDateTime.from(parsed).toEpochSecond();
-            } else if (parsed.isSupported(ChronoField.HOUR_OF_DAY)) {
-                seconds = LocalDateTime.from(parsed).toEpochSecond(ZoneOffset.UTC);
-            } else {
-                seconds = LocalDate.from(parsed).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
-            }
-            return seconds;
+            return epochSeconds(a.dateFormat.parse(text));
         } catch (java.time.DateTimeException e) {
             throw DataException.at(c.file, c.line, "'" + a.name + "'", "'" + abbreviate(text)
                     + "' is not a date in the format '" + a.datePattern + "'");
         }
+    }
+
+    /**
+     * Seconds since 1970-01-01T00:00Z of a parsed date, in its zone or offset when it has one, else UTC. A pattern that
+     * leaves fields out reads them as Weka's {@code SimpleDateFormat} does: the year 1970, January, the first day,
+     * midnight ({@code yyyy} reads {@code 2020} as 2020-01-01T00:00, {@code HH:mm} reads {@code 12:30} as
+     * 1970-01-01T12:30, {@code hh:mm} without {@code a} as a morning hour); such files were refused as "not a date".
+     */
+    static long epochSeconds(TemporalAccessor parsed) {
+        LocalDate date = parsed.query(TemporalQueries.localDate());
+        if (date == null) {
+            date = LocalDate.of(field(parsed, ChronoField.YEAR, 1970), field(parsed, ChronoField.MONTH_OF_YEAR, 1),
+                    field(parsed, ChronoField.DAY_OF_MONTH, 1));
+        }
+        LocalTime time = parsed.query(TemporalQueries.localTime());
+        if (time == null) {
+            // without am/pm, hh's 1-12 is resolved to the 0-11 of HOUR_OF_AMPM, if at all: a morning hour
+            int hour = field(parsed, ChronoField.HOUR_OF_DAY, field(parsed, ChronoField.HOUR_OF_AMPM,
+                    field(parsed, ChronoField.CLOCK_HOUR_OF_AMPM, 12) % 12));
+            time = LocalTime.of(hour, field(parsed, ChronoField.MINUTE_OF_HOUR, 0),
+                    field(parsed, ChronoField.SECOND_OF_MINUTE, 0), field(parsed, ChronoField.NANO_OF_SECOND, 0));
+        }
+        ZoneId zone = parsed.query(TemporalQueries.zone()); // an offset (+01:00), or a zone (Europe/Paris, PST)
+        return date.atTime(time).atZone(zone == null ? ZoneOffset.UTC : zone).toEpochSecond();
+    }
+
+    private static int field(TemporalAccessor parsed, ChronoField field, int absent) {
+        return parsed.isSupported(field) ? parsed.get(field) : absent;
     }
 
     private static String abbreviate(String raw) {

@@ -75,6 +75,37 @@ class ArffTableSourceTest extends ReaderTestFiles {
         assertThat(t.notes()).anyMatch(n -> n.contains("'seen' read as seconds since 1970"));
     }
 
+    /**
+     * A date pattern that leaves fields out reads them as Weka's SimpleDateFormat does (1970, January, the first,
+     * midnight, a morning hour without am/pm): such files were refused as "not a date". Values worked out with
+     * {@code date -u -d ... +%s}.
+     */
+    @Test
+    void aDatePatternWithoutEveryFieldTakesWekasDefaultsForTheRest() throws IOException {
+        String[][] cases = {
+            {"yyyy", "2020", "1577836800"}, // 2020-01-01T00:00Z
+            {"yyyy-MM", "2020-03", "1583020800"}, // 2020-03-01T00:00Z
+            {"uuuu-MM", "2020-03", "1583020800"},
+            {"HH:mm", "12:30", "45000"}, // 1970-01-01T12:30Z
+            {"hh:mm a", "02:30 PM", "52200"}, // 14:30
+            {"hh:mm", "12:15", "900"}, // 12 o'clock without am/pm: the morning's, 00:15
+            {"hh:mm", "02:30", "9000"}, // 02:30
+            {"MM-dd", "02-03", "2851200"}, // 1970-02-03
+            {"yyyy-MM-dd HH:mm:ss", "2024-01-02 03:04:05", "1704164645"},
+            {"yyyy-MM-dd HH:mm XXX", "2024-01-02 03:04 +01:00", "1704161040"}, // 02:04Z
+            {"yyyy-MM-dd HH:mm VV", "2024-07-01 12:00 Europe/Paris", "1719828000"}, // 10:00Z, summer time
+        };
+        for (String[] k : cases) {
+            Path p = write("d.arff", "@relation d\n@attribute t date \"" + k[0] + "\"\n@attribute y {0,1}\n@data\n\""
+                    + k[1] + "\",1\n?,0\n");
+            Table t = source.read(DataOptions.labelled(p, "y", "1").withMissing(MissingPolicy.DROP));
+            assertThat(((NumericColumn) t.columns().get(0)).get(0)).as(k[0]).isEqualTo((float) Long.parseLong(k[2]));
+        }
+        Path wrong = write("w.arff", "@relation d\n@attribute t date \"yyyy-MM\"\n@attribute y {0,1}\n@data\n2020-13,1\n");
+        assertThatThrownBy(() -> source.read(DataOptions.labelled(wrong, "y", "1"))).isInstanceOf(DataException.class)
+                .hasMessageContaining("'2020-13' is not a date in the format 'yyyy-MM'");
+    }
+
     @Test
     void missingValuesAreRefusedWithTheirLineByDefaultAndDroppedOnRequest() throws IOException {
         Path p = write("weather.arff", WEATHER);
