@@ -19,7 +19,9 @@ import java.util.Optional;
 /**
  * Reads LibSVM / SVMlight files ({@code .libsvm}, {@code .svm}, {@code .svmlight}, optionally
  * {@code .gz}): one row a line, {@code LABEL INDEX:VALUE ...} with 1-based, strictly increasing indices.
- * The columns are {@code label} (index 0) then {@code f1 .. fD}, D the largest index in the file; an
+ * The label is a finite number (as {@code load_svmlight_file} reads it: {@code yes} or a multi-label {@code 1,2} is
+ * refused naming the line). The columns are {@code label} (index 0) then {@code f1 .. fD}, D the largest index in the
+ * file; an
  * index a row leaves out is 0. The label is always present, so {@code --label} defaults to
  * {@code label}; {@code --positive} says which value is the rare class and matches numerically
  * ({@code 1} matches {@code +1}). {@code #} starts a comment; SVMlight's {@code qid:N} tokens are ignored.
@@ -76,6 +78,11 @@ public final class LibSvmTableSource extends ParsedTableSource {
             if (label.indexOf(':') >= 0) {
                 throw DataException.at(file, lineNo, null, "the line starts with '" + abbreviate(label)
                         + "' where the label should be (LABEL INDEX:VALUE ...)");
+            }
+            if (!dev.rareclass.domain.data.Decimals.isFinite(label)) {
+                // as load_svmlight_file: "yes" or "1,2" counted as a negative row under --positive 1, without a word
+                throw DataException.at(file, lineNo, "'" + LABEL + "'", "'" + abbreviate(label) + "' is not a number; "
+                        + "a LibSVM label is one, such as 1, -1 or 0");
             }
             int last = 0;
             for (int t = 1; t < tokens.length; t++) {

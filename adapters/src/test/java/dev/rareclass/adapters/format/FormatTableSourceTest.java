@@ -64,12 +64,13 @@ class FormatTableSourceTest {
                         .getBytes(StandardCharsets.UTF_8));
                 for (int i = 0; i < 5000; i++) {
                     String y = i % 2 == 0 ? "a" : "b";
-                    out.write((name.startsWith("t.libsvm") ? y + " 1:" + i + "\n" : i + "," + y + "\n")
+                    out.write((name.startsWith("t.libsvm") ? i % 2 + " 1:" + i + "\n" : i + "," + y + "\n")
                             .getBytes(StandardCharsets.UTF_8));
                 }
             }
             Path p = Files.write(dir.resolve(name), Arrays.copyOf(gz.toByteArray(), gz.size() - 20));
-            assertThatThrownBy(() -> source.read(format(p, null, name.startsWith("t.libsvm") ? "label" : "y", "a")))
+            boolean libsvm = name.startsWith("t.libsvm"); // whose labels are numbers
+            assertThatThrownBy(() -> source.read(format(p, null, libsvm ? "label" : "y", libsvm ? "0" : "a")))
                     .as(name).isInstanceOf(DataException.class).hasMessageContaining("truncated or corrupt gzip");
         }
     }

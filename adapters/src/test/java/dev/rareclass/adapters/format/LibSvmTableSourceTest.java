@@ -94,6 +94,10 @@ class LibSvmTableSourceTest extends ReaderTestFiles {
                 Arguments.of("bad value", "1 1:abc\n", "line 1, column 'f1': 'abc' is not a number"),
                 Arguments.of("no label", "1:2 3:4\n", "line 1: the line starts with '1:2' where the label should be"),
                 Arguments.of("empty", "# nothing\n", "the file has no data rows"),
+                // a label that is no number was a negative row under --positive 1; scikit-learn refuses the file
+                Arguments.of("label not a number", "1 1:1\nyes 1:2\n", "line 2, column 'label': 'yes' is not a number"),
+                Arguments.of("multi-label", "1 1:1\n1,2 1:2\n", "line 2, column 'label': '1,2' is not a number"),
+                Arguments.of("label inf", "1 1:1\ninf 1:2\n", "line 2, column 'label': 'inf' is not a number"),
                 Arguments.of("positive absent", "0 1:1\n", "positive value '1' never occurs in label column 'label'"),
                 // a NUL was trimmed with the blanks by the number parser: 3\0 read as 3, without a word
                 Arguments.of("a NUL after a value", "1 1:1\n0 1:3\0\n", "line 2: a NUL byte; this is not a text file"),
