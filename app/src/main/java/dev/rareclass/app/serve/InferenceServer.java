@@ -82,7 +82,7 @@ public final class InferenceServer {
     private final ServerMetrics metrics = new ServerMetrics();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicLong bodies = new AtomicLong();
-    /** Requests a handler has begun and not yet answered. */
+    /** Requests a handler has begun whose answer is not yet written (or failed to be). */
     private final AtomicInteger handling = new AtomicInteger();
     private final BodyBudget budget;
     private final Server server;
@@ -148,8 +148,9 @@ public final class InferenceServer {
     /**
      * Stops accepting, waits for requests in flight (up to the timeout), and releases everything.
      *
-     * @return true when every request in flight finished; false when some still ran at the timeout and were cut off
-     *         (Jetty stops the rest and says so with a TimeoutException, which is no failure of the server)
+     * @return false when a request, its answer's writing included, was in flight when the stop began or still was when
+     *         it ended, and the stop timed out: it was cut off (Jetty stops the rest and says so with a
+     *         TimeoutException, which is no failure of the server); true otherwise
      */
     public boolean stop() throws Exception {
         stopping.set(true);
@@ -172,6 +173,11 @@ public final class InferenceServer {
                 removeSpool();
             }
         }
+    }
+
+    /** Requests in flight: begun, their answer not yet written (for tests). */
+    int inFlight() {
+        return handling.get();
     }
 
     /** Deletes the spool folder and any body left in it. */
@@ -327,13 +333,26 @@ public final class InferenceServer {
                 response.getHeaders().put(HttpHeader.CONNECTION, "close");
             }
             metrics.answered(model, status, System.nanoTime() - start);
-            handling.decrementAndGet();
+            // counted in flight until the answer is written (a slow reader of a large one, cut off at stop, too)
+            Callback written = new Callback.Nested(callback) {
+                @Override
+                public void succeeded() {
+                    handling.decrementAndGet();
+                    super.succeeded();
+                }
+
+                @Override
+                public void failed(Throwable x) {
+                    handling.decrementAndGet();
+                    super.failed(x);
+                }
+            };
             if (request.getMethod().equals("HEAD")) { // GET's head: its length, no body (load balancers probe so)
                 response.getHeaders().put(HttpHeader.CONTENT_LENGTH, Integer.toString(body.length));
-                response.write(true, ByteBuffer.allocate(0), callback);
+                response.write(true, ByteBuffer.allocate(0), written);
                 return;
             }
-            response.write(true, ByteBuffer.wrap(body), callback);
+            response.write(true, ByteBuffer.wrap(body), written);
         }
     }
 
