@@ -414,12 +414,12 @@ public final class CsvTableSource extends ParsedTableSource {
 
         private static boolean quoteHint(DataOptions options) {
             return !unquoted(options) && (options.delimiter().orElse(',') == '\t'
-                    || options.format().map(f -> f.equalsIgnoreCase("tsv")).orElse(false));
+                    || format(options).map(f -> f.equals("tsv")).orElse(false));
         }
 
         private static boolean tabSeparated(DataOptions options) {
             return options.delimiter().orElse(',') == '\t'
-                    || options.format().map(f -> f.equalsIgnoreCase("tsv") || f.equalsIgnoreCase("tab")).orElse(false);
+                    || format(options).map(f -> f.equals("tsv") || f.equals("tab")).orElse(false);
         }
 
         /** Reads the first row: the header, or (without one) the first data row, left in the batch. */
@@ -891,8 +891,16 @@ public final class CsvTableSource extends ParsedTableSource {
      */
     private static final char NO_QUOTE = '\uFFFF';
 
+    /**
+     * {@code --format} with case and spaces aside, as {@code FormatTableSource} reads it to pick this reader: ' csv '
+     * was refused here as unknown, with a list of known formats that left out every other reader's.
+     */
+    private static Optional<String> format(DataOptions options) {
+        return options.format().map(f -> f.trim().toLowerCase(Locale.ROOT));
+    }
+
     private static boolean unquoted(DataOptions options) {
-        return options.format().map(f -> f.trim().toLowerCase(Locale.ROOT).equals("tab")).orElse(false);
+        return format(options).map(f -> f.equals("tab")).orElse(false);
     }
 
     private static char defaultDelimiter(DataOptions options, Path path) {
@@ -900,10 +908,7 @@ public final class CsvTableSource extends ParsedTableSource {
         if (name.endsWith(".gz")) {
             name = name.substring(0, name.length() - 3);
         }
-        // case and spaces aside, as FormatTableSource picked this reader by the name: ' csv ' was refused here as
-        // unknown, with a list of known formats that left out every other reader's
-        String format = options.format().map(f -> f.trim().toLowerCase(Locale.ROOT))
-                .orElse(name.endsWith(".tsv") || name.endsWith(".tab") ? "tsv" : "csv");
+        String format = format(options).orElse(name.endsWith(".tsv") || name.endsWith(".tab") ? "tsv" : "csv");
         return switch (format) {
             case "csv" -> ',';
             case "tsv", "tab" -> '\t';

@@ -99,4 +99,14 @@ class FormatTableSourceTest {
         assertThat(t.featureNames()).containsExactly("x");
         assertThat(t.requireLabels().toArray()).containsExactly(1, 0);
     }
+
+    @Test
+    void aRaggedRowReadWithASpacedTsvFormatGetsTheStrayQuoteHintAsTsvDoes() throws IOException {
+        // the hints for a ragged row compared the format untrimmed: ' TSV ' was read TAB-separated but lost its hint
+        Path p = Files.writeString(dir.resolve("r.txt"), "x\ty\n1\t1\n2\t0\t9\n");
+        DataOptions o = new DataOptions(p, Optional.of(" TSV "), true, Optional.empty(), Optional.of("y"),
+                Optional.of("1"), List.of(), List.of(), List.of(), MissingPolicy.ERROR, 0);
+        assertThatThrownBy(() -> source.read(o)).isInstanceOf(DataException.class).hasMessageContaining("line 3")
+                .hasMessageContaining("read with --format tab, which has no quoting");
+    }
 }
