@@ -61,7 +61,7 @@ final class LibSvmWriter {
         for (int c = 0; c < width; c++) {
             features[c] = (NumericColumn) columns.get(c);
         }
-        boolean asWritten = labels.stream().allMatch(l -> l != null && Decimals.isFinite(l));
+        boolean asWritten = labels.stream().allMatch(l -> l != null && Decimals.isFinite(l.strip())); // as written
         Labels y = table.requireLabels();
         boolean lastAllZero = width > 0;
         for (int r = 0; r < table.rows() && lastAllZero; r++) {

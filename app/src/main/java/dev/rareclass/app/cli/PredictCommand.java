@@ -20,8 +20,9 @@ import picocli.CommandLine.Parameters;
                 "The table is read as the model's training data was, unless options say otherwise.",
                 "With --engine spark (for a model train --engine spark wrote) the table stays in Spark and the output "
                         + "is every column of the input as written, then p and predicted: one CSV file when --out ends "
-                        + "in .csv (Spark writes one part, moved there), else a folder of CSV part files, each with a "
-                        + "header (an existing folder is replaced only if it holds part files alone). Nothing is at "
+                        + "in .csv (Spark writes one part, moved there; .csv.gz: gzip-compressed), else a folder of CSV "
+                        + "part files, each with a header (compressed when the name ends in .gz; an existing folder is "
+                        + "replaced only if it holds part files alone). Nothing is at "
                         + "--out until the whole output is written. No --reasons or --id (every column is copied)."})
 final class PredictCommand extends CliCommand {
 

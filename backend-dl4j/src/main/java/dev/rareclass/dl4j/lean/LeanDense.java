@@ -605,7 +605,8 @@ final class LeanDense {
     }
 
     /**
-     * A large {@code DenseLayer}: its products on OpenBLAS, without the copy of each forward product and without
+     * A large {@code DenseLayer}, or a small one whose activation has no Java form (the autoencoder's activity penalty,
+     * which then scores in Java: see the class comment): its products on OpenBLAS, without the copy of each forward product and without
      * the second forward product in the backprop (see the class comment). With an activation of {@link Fn}, the
      * bias, the activation and its derivative run in Java on the product, in one pass each where ND4J makes
      * several (its ReLU derivative alone took as long as a third of the forward products on the 256-256-256
@@ -647,9 +648,9 @@ final class LeanDense {
             if (!training && inference != null) { // in Java, each row on its own (see the class comment)
                 int rows = Math.toIntExact(input.size(0));
                 Params p = Params.of(this);
-                float[] product = p.linear(Floats.readMatrix(input, rows, p.nIn()), rows);
-                float[] out = new float[product.length];
-                inference.apply(product, out);
+                float[] z = Product.of(input, rows, p).z();
+                float[] out = new float[z.length];
+                inference.apply(z, out);
                 return written(workspaceMgr, ArrayType.ACTIVATIONS, out, rows, p.nOut());
             }
             INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);

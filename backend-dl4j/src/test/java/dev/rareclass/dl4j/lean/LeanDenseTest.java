@@ -157,6 +157,9 @@ class LeanDenseTest {
         INDArray x = matrix(5, 300, COLS);
         for (MultiLayerNetwork net : nets) {
             LeanDense.install(net);
+            if (net != nets.get(0)) { // the case this is about: trained in native form, scored in Java
+                assertThat(layerClasses(net).get(0)).isEqualTo(LeanDense.NativeHidden.class);
+            }
             float[] batch = net.output(x, false).dup('c').data().asFloat();
             int width = batch.length / 300;
             for (int n : new int[] {1, 3, 17, 64}) {

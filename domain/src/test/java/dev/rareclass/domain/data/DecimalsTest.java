@@ -39,10 +39,15 @@ class DecimalsTest {
     void isFiniteAgreesWithParse() {
         for (String s : new String[] {"0", "-0", "+1", "1.", ".5", " 7 ", "-2.5e-3", "1e308"}) {
             assertThat(Decimals.isFinite(s)).as(s).isTrue();
+            assertThat(Double.isFinite(Decimals.parse(s))).as(s).isTrue();
         }
-        for (String s : new String[] {"", " ", ".", "-", "1e", "1.2.3", "1_000", "inf", "-Infinity", "1e400", "0x10",
-            "1.5d", "NaN", "g"}) {
+        for (String s : new String[] {"inf", "-Infinity", "1e400"}) { // numbers, not finite ones
             assertThat(Decimals.isFinite(s)).as(s).isFalse();
+            assertThat(Decimals.parse(s)).as(s).isInfinite();
+        }
+        for (String s : new String[] {"", " ", ".", "-", "1e", "1.2.3", "1_000", "0x10", "1.5d", "NaN", "g"}) {
+            assertThat(Decimals.isFinite(s)).as(s).isFalse();
+            assertThatThrownBy(() -> Decimals.parse(s)).as(s).isInstanceOf(NumberFormatException.class);
         }
     }
 
