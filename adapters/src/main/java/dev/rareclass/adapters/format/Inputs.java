@@ -87,6 +87,21 @@ final class Inputs {
             return n;
         }
 
+        /** Skipped bytes are read and checked too: a skip would pass a NUL and the line count by. */
+        @Override
+        public long skip(long n) throws IOException {
+            if (n <= 0) {
+                return 0;
+            }
+            int read = read(new byte[(int) Math.min(n, 8192)]);
+            return Math.max(read, 0);
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false; // a reset would count the lines again
+        }
+
         private void check(byte[] b, int off, int n) {
             for (int i = off; i < off + n; i++) {
                 byte c = b[i];

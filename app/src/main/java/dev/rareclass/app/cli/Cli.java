@@ -191,7 +191,8 @@ public final class Cli {
         String shown = message;
         for (String piece : pieces) {
             // a piece of line breaks alone (--label $'\n', the end of --models $'a,\n') would turn the message's own
-            // line break into '?' too: only where it is quoted
+            // line break into '?' too: only where it is quoted, as every message quotes a value ('x'); one quoted
+            // otherwise would keep that line break
             String quoted = piece.replace("\r", "").replace("\n", "").isEmpty() ? "'" + piece + "'" : piece;
             shown = shown.replace(quoted, dev.rareclass.domain.error.Quoting.printable(quoted));
         }
