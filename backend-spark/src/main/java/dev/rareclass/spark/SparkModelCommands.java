@@ -204,9 +204,9 @@ final class SparkModelCommands {
 
     /**
      * Where predictions go: one CSV file (a name ending in {@code .csv}, or {@code .csv.gz}: Spark writes one part,
-     * which is moved there) or a folder of part files, gzip-compressed when the name ends in {@code .gz}. Written into a temporary sibling and renamed at the end, so nothing is at the
-     * target until the whole output is; an existing file is replaced, and so is an existing folder of Spark's output
-     * (part files only), but never another folder.
+     * which is moved there) or a folder of part files, gzip-compressed when the name ends in {@code .gz}. Written into
+     * a temporary sibling and renamed at the end, so nothing is at the target until the whole output is; an existing
+     * file is replaced, and so is an existing folder of Spark's output (part files only), but never another folder.
      */
     record Target(FileSystem fs, Path path, boolean oneFile, boolean compressed, Optional<java.nio.file.Path> local,
             String shown) {

@@ -21,8 +21,7 @@ import java.util.Optional;
  * {@code .gz}): one row a line, {@code LABEL INDEX:VALUE ...} with 1-based, strictly increasing indices.
  * The label is a finite number (as {@code load_svmlight_file} reads it: {@code yes} or a multi-label {@code 1,2} is
  * refused naming the line). The columns are {@code label} (index 0) then {@code f1 .. fD}, D the largest index in the
- * file; an
- * index a row leaves out is 0. The label is always present, so {@code --label} defaults to
+ * file; an index a row leaves out is 0. The label is always present, so {@code --label} defaults to
  * {@code label}; {@code --positive} says which value is the rare class and matches numerically
  * ({@code 1} matches {@code +1}). {@code #} starts a comment; SVMlight's {@code qid:N} tokens are ignored.
  */

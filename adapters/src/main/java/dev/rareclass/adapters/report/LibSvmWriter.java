@@ -20,8 +20,9 @@ import java.util.Optional;
  * infinity, hex or suffix, as {@code load_svmlight_file} and our reader both read a label; a LibSVM input's
  * {@code +1}/{@code -1}, abalone's ring counts), so that {@code --positive} names the same value as for the input;
  * otherwise (ionosphere's {@code g}/{@code b}) {@code 1} for a positive row and {@code 0} for a negative one, as
- * scikit-learn's 0/1 targets, to be read back with {@code --positive 1}. One departure from scikit-learn: when the last feature is 0 in every row,
- * the first row says so ({@code D:0}), else the file would read back one feature short.
+ * scikit-learn's 0/1 targets, to be read back with {@code --positive 1}. One departure from scikit-learn: when the
+ * last feature is 0 in every row, the first row says so ({@code D:0}), else the file would read back one feature
+ * short.
  */
 final class LibSvmWriter {
 

@@ -44,7 +44,8 @@ final class ResampleCommand extends CliCommand {
                     + ".libsvm/.svm/.svmlight LibSVM (numbers only: a categorical column is refused; labels as "
                     + "written when all are numbers, else 1 positive and 0 negative), any other name CSV; .gz "
                     + "compresses. With --engine spark: CSV only, a .csv (or .csv.gz) name one file, another "
-                    + "name a folder of Spark's part files (.gz: compressed ones); random-under and random-over only, balanced in expectation.")
+                    + "name a folder of Spark's part files (.gz: compressed ones); random-under and random-over "
+                    + "only, balanced in expectation.")
     Path out;
 
     @Mixin

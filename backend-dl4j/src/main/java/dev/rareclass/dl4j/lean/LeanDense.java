@@ -606,8 +606,8 @@ final class LeanDense {
 
     /**
      * A large {@code DenseLayer}, or a small one whose activation has no Java form (the autoencoder's activity penalty,
-     * which then scores in Java: see the class comment): its products on OpenBLAS, without the copy of each forward product and without
-     * the second forward product in the backprop (see the class comment). With an activation of {@link Fn}, the
+     * which then scores in Java: see the class comment): its products on OpenBLAS, without the copy of each forward
+     * product and without the second forward product in the backprop (see the class comment). With an activation of {@link Fn}, the
      * bias, the activation and its derivative run in Java on the product, in one pass each where ND4J makes
      * several (its ReLU derivative alone took as long as a third of the forward products on the 256-256-256
      * network); with another activation they stay DL4J's ops. The forward pass of a training step keeps the
