@@ -1,6 +1,7 @@
 package dev.rareclass.adapters.csv;
 
 import dev.rareclass.adapters.format.DataOptionsStep;
+import dev.rareclass.adapters.format.FormatTableSource;
 import dev.rareclass.adapters.format.ParsedTableSource;
 import dev.rareclass.adapters.format.RawTable;
 import dev.rareclass.adapters.format.TextRows;
@@ -892,11 +893,11 @@ public final class CsvTableSource extends ParsedTableSource {
     private static final char NO_QUOTE = '\uFFFF';
 
     /**
-     * {@code --format} with case and spaces aside, as {@code FormatTableSource} reads it to pick this reader: ' csv '
+     * {@code --format} as {@link FormatTableSource#known} reads it to pick this reader (case and spaces aside): ' csv '
      * was refused here as unknown, with a list of known formats that left out every other reader's.
      */
     private static Optional<String> format(DataOptions options) {
-        return options.format().map(f -> f.trim().toLowerCase(Locale.ROOT));
+        return options.format().map(FormatTableSource::known);
     }
 
     private static boolean unquoted(DataOptions options) {

@@ -113,8 +113,11 @@ public final class FormatTableSource implements TableSource {
                 : java.util.Optional.of("known: " + String.join(", ", formats()));
     }
 
-    /** A format name as the readers are registered: case and spaces aside, svmlight is libsvm. */
-    private static String known(String format) {
+    /**
+     * A format name as the readers are registered: case and spaces aside, svmlight is libsvm (the CSV reader reads its
+     * {@code --format} so too).
+     */
+    public static String known(String format) {
         String f = format.trim().toLowerCase(Locale.ROOT);
         return f.equals("svmlight") ? "libsvm" : f;
     }
