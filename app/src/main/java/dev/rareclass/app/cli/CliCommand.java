@@ -1,8 +1,10 @@
 package dev.rareclass.app.cli;
 
+import dev.rareclass.domain.error.OutputException;
 import dev.rareclass.domain.model.ProgressListener;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -36,6 +38,27 @@ abstract class CliCommand implements Callable<Integer> {
             }
         }
         return out();
+    }
+
+    /**
+     * The file an output option names, refused (exit 73, as a folder given there is) when the name as typed ends in
+     * {@code /}: a shell's
+     * {@code >} and {@code cp} read such a name as a folder, but the JDK drops the slash, so {@code --out models/}
+     * wrote a file named {@code models}. Options whose output may be a folder (the Spark engine's part files) are
+     * not passed here.
+     */
+    final java.nio.file.Path fileNamed(String option, java.nio.file.Path value) {
+        CommandLine.Model.OptionSpec matched = value == null ? null : spec.commandLine().getParseResult()
+                .matchedOption(option);
+        if (matched != null) {
+            for (String typed : matched.originalStringValues()) {
+                if (typed.endsWith("/")) {
+                    throw new OutputException(typed + ": a name ending in / is a folder; " + option + " needs a "
+                            + "file's name", null);
+                }
+            }
+        }
+        return value;
     }
 
     /** Where progress and notes go (nothing under {@code --quiet}). */

@@ -51,6 +51,8 @@ final class EvaluateCommand extends CliCommand {
 
     @Override
     public Integer call() {
+        fileNamed("--json", json);
+        fileNamed("--report", report.report);
         if (engine.onCluster()) {
             EngineOptions.refuse(report.request().wanted(), "--report");
             EngineOptions.refuse(seed != null, "--seed");

@@ -77,6 +77,7 @@ final class PredictCommand extends CliCommand {
         if (reasons < 0) {
             throw new dev.rareclass.domain.error.UsageException("--reasons must be 0 or more, not " + reasons);
         }
+        fileNamed("--out", out); // the Spark engine's --out may be a folder of part files
         Predictions p = predict.predict(new PredictUseCase.Request(input.model, input.toDomain(), input.given(),
                 out, reasons, java.util.Optional.ofNullable(id)), progress());
         int positives = 0;

@@ -74,6 +74,7 @@ final class ResampleCommand extends CliCommand {
             summary.flush();
             return 0;
         }
+        fileNamed("--out", out); // the Spark engine's --out may be a folder of part files
         ResampleUseCase.Result o = resample.resample(new ResampleUseCase.Request(table.toDomain(),
                 samplerOptions.choice(sampler), seed, out, maxCategories), progress());
         java.io.PrintWriter summary = summary(out);

@@ -65,6 +65,8 @@ final class TrainCommand extends CliCommand {
 
     @Override
     public Integer call() {
+        fileNamed("--out", out);
+        fileNamed("--report", report.report);
         if (engine.onCluster()) {
             return onCluster();
         }

@@ -69,6 +69,7 @@ final class TuneCommand extends ExperimentCommand {
 
     @Override
     public Integer call() {
+        fileNamed("--out", out);
         if (Tuning.Method.fromKey(search) == Tuning.Method.GRID && spec.commandLine().getParseResult().hasMatchedOption("--trials")) {
             throw new UsageException("--trials sets a random search's budget; --search grid tries every point of the "
                     + "space: give one of them");

@@ -123,6 +123,13 @@ class OutputTargetCorpusTest {
             cases.add(inReadOnlyFolder(n + "a read-only folder", c, "out.csv"));
             cases.add(new Case(n + "an empty name", c, d -> "", 2, "empty", d -> { }));
             cases.add(new Case(n + "the current folder", c, d -> ".", 73, "folder", d -> { }));
+            // a shell's > and cp read a trailing / as a folder; the JDK drops it, and --out models/ wrote a file models
+            cases.add(new Case(n + "a new name ending in /", c, d -> d.resolve("out") + "/", 73, "ending in /",
+                    d -> assertThat(d.resolve("out")).doesNotExist()));
+            cases.add(new Case(n + "a file's name ending in /", c, d -> {
+                Files.writeString(d.resolve("old.csv"), "old");
+                return d.resolve("old.csv") + "/";
+            }, 73, "ending in /", d -> assertThat(d.resolve("old.csv")).hasContent("old")));
             cases.add(new Case(n + "a link to a folder", c, d -> {
                 mkdir(d, "real");
                 return Files.createSymbolicLink(d.resolve("link"), Path.of("real")).toString();
@@ -270,6 +277,29 @@ class OutputTargetCorpusTest {
         }
         k.check().check(dir);
         assertNoTemporaries(dir);
+    }
+
+    /** The other options that name one file to write: a trailing / is refused before any work, nothing made. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"tune --out", "train --report", "evaluate --report"})
+    void aNameEndingInSlashIsRefusedForEveryFileOutput(String which) throws Exception {
+        Path dir = Files.createTempDirectory(shared, "slash");
+        Path space = Files.writeString(dir.resolve("space.yaml"), "lambda: [0.1, 1.0]\n");
+        String out = dir.resolve("made") + "/";
+        String[] args = switch (which) {
+            case "tune --out" -> new String[]{"tune", data.toString(), "--label", "y", "--positive", "1",
+                    "--categorical", "color", "--model", "logistic", "--space", space.toString(), "--trials", "1",
+                    "--folds", "2", "--quiet", "--out", out};
+            case "train --report" -> new String[]{"train", data.toString(), "--label", "y", "--positive", "1",
+                    "--categorical", "color", "--model", "logistic", "--out", dir.resolve("m.model").toString(),
+                    "--report", out};
+            default -> new String[]{"evaluate", model.toString(), data.toString(), "--report", out};
+        };
+        InProcessCli r = InProcessCli.run(args);
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(73);
+        assertThat(r.err().strip()).isEqualTo("rareclass: " + out + ": a name ending in / is a folder; "
+                + which.substring(which.indexOf(' ') + 1) + " needs a file's name");
+        assertThat(listing(dir)).containsExactly("", "space.yaml");
     }
 
     private static String[] args(Command c, String out) {
