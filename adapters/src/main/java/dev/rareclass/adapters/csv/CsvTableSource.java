@@ -460,6 +460,7 @@ public final class CsvTableSource extends ParsedTableSource {
                     int empty = unnamed.get(c) ? c : unnamed.get(previous) ? previous : -1;
                     throw DataException.at(file, line, quoted(names.get(c)), empty < 0
                             ? "duplicate column name (columns " + previous + " and " + c + ", 0-based)"
+                                    + (options.header() ? DataOptionsStep.shapeHint(names) : "")
                             : "column " + empty + " has an empty name, so it is named by its 0-based index, which column "
                                     + (empty == c ? previous : c) + " is named too; give the empty one a name");
                 }

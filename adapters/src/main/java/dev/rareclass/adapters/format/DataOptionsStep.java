@@ -454,7 +454,7 @@ public final class DataOptionsStep {
      * Why a file's column names may not be what the user expects: a first row of numbers is data, not a header; a
      * single header field holding tabs is a TAB-separated file read as CSV. Empty when neither.
      */
-    static String shapeHint(List<String> names) {
+    public static String shapeHint(List<String> names) {
         if (names.size() == 1 && names.get(0).indexOf('\t') >= 0) {
             return "; the header is one field holding tabs: a TAB-separated file reads with --format tab";
         }

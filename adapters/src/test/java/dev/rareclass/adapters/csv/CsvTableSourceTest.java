@@ -142,6 +142,8 @@ class CsvTableSourceTest extends ReaderTestFiles {
         "unterminated quote|'a,b,y\n1,2,1\n\"3,4,0\n5,6,1\n'|line 3: ragged row: 1 fields where the header has 3 (a quoted field runs on over the next lines",
         "missing value|'a,y\n1,1\n,0\n'|line 3, column 'a': missing value",
         "duplicate names|'a,a,y\n1,2,1\n'|duplicate column name",
+        // haberman.csv has no header: its first row, numbers with two 1s, was only "duplicate column name"
+        "a first row of data read as names|'30,64,1,1\n30,62,3,1\n'|'1': duplicate column name (columns 2 and 3, 0-based); the first row looks like data, not column names (every field is a number): if the file has no header, add --no-header and name columns by 0-based index (such as --label 3)",
         "an empty name that is another's index|'1,,y\n1,2,1\n'|column 1 has an empty name, so it is named by its 0-based index, which column 0 is named too",
     })
     void badInputIsADataErrorNamingTheFileLineAndColumn(String name, String content, String message) throws IOException {
