@@ -173,8 +173,11 @@ public final class TextRows {
     }
 
     private DataException badValue(String column, String token, long line, RuntimeException e) {
+        // the options to give, with the column's name where it is one shell word (car.data's '5more' in column 2)
+        String col = column.matches("[A-Za-z0-9_.-]+") ? " " + column : "";
         String problem = e instanceof ColumnBuilder.NotANumber
-                ? " is not a number in a numeric column; --drop it, or --categorical if it holds categories"
+                ? " is not a number in a numeric column; --drop" + (col.isEmpty() ? " it" : col) + ", or --categorical"
+                        + col + " if it holds categories"
                 : e instanceof ColumnBuilder.NotUtf8 ? NOT_UTF8
                 : " is not a finite float32 number (infinities and values beyond 3.4e38 are refused)";
         return DataException.at(file, line, "'" + column + "'", "'" + Tokens.abbreviate(token) + "'" + problem);
