@@ -327,7 +327,7 @@ public final class InferenceServer {
             if (reply.allow() != null) {
                 response.getHeaders().put(HttpHeader.ALLOW, reply.allow());
             }
-            if (status >= 400 && request.getLength() != 0) {
+            if (status >= 400 && mayHaveBody(request)) {
                 // a refused body (a 405's too) may not have been read to its end: Jetty would close the connection
                 // while the client already reuses it, so say so in the answer and the client opens a new one
                 response.getHeaders().put(HttpHeader.CONNECTION, "close");
@@ -354,6 +354,16 @@ public final class InferenceServer {
             }
             response.write(true, ByteBuffer.wrap(body), written);
         }
+    }
+
+    /**
+     * Whether a request has a body, which a refusal may leave unread: a length above 0, or chunks. One with neither has
+     * none (RFC 9112, 6.3), and its refusal keeps the connection: Jetty reports no length as -1, which was taken for a
+     * body, so every 404 or 405 to a GET (a probe of a model not served yet, a 503 from /v2/health/ready while
+     * stopping) closed a kept-alive connection, and requests pipelined behind it went unanswered.
+     */
+    private static boolean mayHaveBody(Request request) {
+        return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
     }
 
     private byte[] infer(ServedModel served, Request request, int reasons, byte[] body) throws IOException {

@@ -841,6 +841,20 @@ class ServeBadRequestTest {
         assertThat(countStatusLines(r.text())).isEqualTo(1);
     }
 
+    @Test
+    void aRefusalOfARequestWithoutABodyKeepsTheConnection() throws Exception {
+        // a 404 and a 405 to GETs, with nothing unread, then a good GET on the same connection: all three answered
+        // (the refusals said "Connection: close" and the server closed after the first)
+        byte[] first = head("GET", "/v2/models/nosuch", "keep");
+        byte[] second = head("DELETE", "/v2/health/live", "keep");
+        byte[] third = head("GET", "/v2/health/live");
+        Raw r = raw(concat(concat(first, second), third), new byte[0]);
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(countStatusLines(r.text())).as(r.text()).isEqualTo(3);
+        assertThat(r.text()).contains("HTTP/1.1 405 ").contains("{\"live\":true}");
+        assertThat(r.head().toLowerCase(Locale.ROOT)).doesNotContain("connection: close");
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
     // Metrics
 
