@@ -263,6 +263,7 @@ public final class InferenceServer {
                         case "/infer" -> {
                             allow(method, "POST");
                             int reasons = queryReasons(request);
+                            refuseByHeaders(request);
                             // the body is read as its bytes come, on no thread while they are on their way, so that
                             // clients that stall mid-body cannot take every thread from the others
                             String name = model;
@@ -366,15 +367,57 @@ public final class InferenceServer {
         return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
     }
 
+    /**
+     * Refuses, before any of the body is read, a request its headers alone refuse: a second Content-Type or a transfer
+     * coding other than chunked ({@link #requireOneReadingOfTheBody}), and, when there is a body, a content type or a
+     * Content-Encoding this server does not read. They were refused once the whole body had come, so a client that
+     * sent {@code Expect: 100-continue} (curl does for bodies over 1 MiB) was told to go on, sent up to --max-body of
+     * bytes bound to be refused, and only then heard 415; now the refusal comes instead of the 100 Continue.
+     */
+    private static void refuseByHeaders(Request request) {
+        requireOneReadingOfTheBody(request);
+        if (!mayHaveBody(request)) {
+            return; // no body is no body, however it is labelled: it is refused as such
+        }
+        String mime = mime(request);
+        if (!READ.contains(mime)) {
+            throw unsupportedType(mime);
+        }
+        String coding = coding(request);
+        if (coding != null) {
+            requireKnownCoding(coding);
+        }
+    }
+
+    /** The content types a body may have: the V2 protocol's JSON, and tables with a header row. */
+    private static final java.util.Set<String> READ = java.util.Set.of("application/json",
+            "application/vnd.kserve.v2+json", "text/csv", "text/tab-separated-values");
+
+    /** The body's media type, lower-case without parameters; JSON when none is given. */
+    private static String mime(Request request) {
+        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        return contentType == null ? "application/json"
+                : contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Every Content-Encoding header line, joined as HTTP joins a repeated field (two "Content-Encoding: gzip" lines are
+     * a 415 naming both, where the first one alone was read and the body inflated once); null when there is none.
+     */
+    private static String coding(Request request) {
+        List<String> codings = request.getHeaders().getValuesList(HttpHeader.CONTENT_ENCODING);
+        return codings.isEmpty() ? null : String.join(", ", codings);
+    }
+
+    private static HttpError unsupportedType(String mime) {
+        return new HttpError(415, "unsupported content type '" + clip(mime)
+                + "': send application/json (the V2 inference protocol), text/csv or text/tab-separated-values");
+    }
+
     private byte[] infer(ServedModel served, Request request, int reasons, byte[] body) throws IOException {
         requireOneReadingOfTheBody(request);
-        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        String mime = contentType == null ? "application/json"
-                : contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
-        List<String> codings = request.getHeaders().getValuesList(HttpHeader.CONTENT_ENCODING);
-        // every header line of it, joined as HTTP joins a repeated field: two "Content-Encoding: gzip" lines are a 415
-        // naming both, where the first one alone was read and the body inflated once
-        byte[] bytes = decoded(codings.isEmpty() ? null : String.join(", ", codings), body);
+        String mime = mime(request);
+        byte[] bytes = decoded(coding(request), body);
         if (bytes.length == 0) {
             throw new HttpError(400, "the request has no body (send a V2 JSON request or a CSV table with a header row)");
         }
@@ -403,8 +446,7 @@ public final class InferenceServer {
                 Table table = readCsv(served, bytes, mime.equals("text/csv") ? "csv" : "tsv");
                 scored = ScoredRows.of(served.model().pipeline(), table, parsed.reasons());
             }
-            default -> throw new HttpError(415, "unsupported content type '" + clip(mime)
-                    + "': send application/json (the V2 inference protocol), text/csv or text/tab-separated-values");
+            default -> throw unsupportedType(mime);
         }
         metrics.scored(served.name(), scored.size());
         return InferenceProtocol.response(served.name(), parsed, scored, served.model().threshold());
@@ -527,10 +569,7 @@ public final class InferenceServer {
         if (c.equals("identity") || c.isEmpty() || body.length == 0) { // no body is no body, however it is labelled
             return body;
         }
-        if (!c.equals("gzip") && !c.equals("x-gzip") && !c.equals("deflate")) {
-            throw new HttpError(415, "Content-Encoding '" + clip(coding) + "' is not supported: send the body as it is, "
-                    + "or compressed with gzip or deflate");
-        }
+        requireKnownCoding(coding);
         String kind = c.equals("deflate") ? "deflate" : "gzip";
         long limit = settings.maxBodyBytes();
         try (InputStream in = c.equals("deflate") ? zlib(body) : new GzipMembers(new java.io.ByteArrayInputStream(body), at -> new HttpError(400, "the body has bytes "
@@ -555,6 +594,15 @@ public final class InferenceServer {
             // client's bug look alike from here
             throw new HttpError(400, "the body is not valid " + kind + " data (Content-Encoding: " + clip(coding) + ")"
                     + (e.getMessage() == null || e.getMessage().isBlank() ? "" : ": " + clip(e.getMessage())));
+        }
+    }
+
+    /** Refuses with 415 a Content-Encoding other than gzip, deflate and identity (or none). */
+    private static void requireKnownCoding(String coding) {
+        String c = coding.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!c.isEmpty() && !c.equals("identity") && !c.equals("gzip") && !c.equals("x-gzip") && !c.equals("deflate")) {
+            throw new HttpError(415, "Content-Encoding '" + clip(coding) + "' is not supported: send the body as it is, "
+                    + "or compressed with gzip or deflate");
         }
     }
 

@@ -842,6 +842,34 @@ class ServeBadRequestTest {
     }
 
     @Test
+    void whatTheHeadersRefuseIsRefusedBeforeTheBodyIsAskedFor() throws Exception {
+        // a client that expects 100-continue sends its body only when told to: a body bound to be refused by its
+        // headers was asked for (100 Continue), and, never sent, ended in a 408 instead of the refusal
+        String expect = "Expect: 100-continue";
+        String length = "Content-Length: 100000";
+        Raw r = raw(head("POST", infer(MODEL), "Content-Type: text/plain", length, expect), new byte[0]);
+        assertThat(r.text()).doesNotContain("100 Continue");
+        r.assertRefusal(415, "text/plain");
+        r = raw(head("POST", infer(MODEL), "Content-Type: application/json", "Content-Encoding: br", length, expect),
+                new byte[0]);
+        assertThat(r.text()).doesNotContain("100 Continue");
+        r.assertRefusal(415, "Content-Encoding 'br'");
+        r = raw(head("POST", infer(MODEL), "Content-Type: application/json", "Transfer-Encoding: gzip, chunked", expect),
+                new byte[0]);
+        assertThat(r.text()).doesNotContain("100 Continue");
+        r.assertRefusal(501, "gzip");
+        r = raw(head("POST", infer(MODEL), "Content-Type: text/csv", "Content-Type: application/json", length, expect),
+                new byte[0]);
+        assertThat(r.text()).doesNotContain("100 Continue");
+        r.assertRefusal(400, "Content-Type is given 2 times");
+        // a good request is still told to go on, and answered
+        byte[] body = utf8(goodBody());
+        r = raw(head("POST", infer(MODEL), "Content-Type: application/json", "Content-Length: " + body.length, expect),
+                body);
+        assertThat(r.text()).contains("HTTP/1.1 200 ");
+    }
+
+    @Test
     void aRefusalOfARequestWithoutABodyKeepsTheConnection() throws Exception {
         // a 404 and a 405 to GETs, with nothing unread, then a good GET on the same connection: all three answered
         // (the refusals said "Connection: close" and the server closed after the first)
