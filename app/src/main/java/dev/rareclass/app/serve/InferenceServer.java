@@ -198,6 +198,10 @@ public final class InferenceServer {
         server.join();
     }
 
+    /** The answer when memory runs out, made beforehand: there may be none left to make it then. */
+    private static final Reply NO_MEMORY = new Reply(503,
+            InferenceProtocol.error("the server has no memory left for this request; send smaller batches"), JSON);
+
     /** An answer: its status, body and content type, and for a 405 the method allowed (else null). */
     private record Reply(int status, byte[] body, HttpField type, String allow) {
         Reply(int status, byte[] body, HttpField type) {
@@ -300,8 +304,21 @@ public final class InferenceServer {
             return true;
         }
 
-        /** The answer to a failure: the client's mistakes with their status, anything else 500 (logged) or 503. */
+        /**
+         * The answer to a failure: the client's mistakes with their status, anything else 500 (logged) or 503; a
+         * prepared 503 when building that answer fails too. Out of memory, the message, the log line or the JSON
+         * failed to be made, that error escaped the body's completion stage, which swallowed it: the request was never
+         * answered, the client waited for ever, and a stop waited its whole --timeout for it and said it was cut off.
+         */
         private Reply failed(Throwable e, Request request) {
+            try {
+                return answer(e, request);
+            } catch (Throwable again) {
+                return NO_MEMORY;
+            }
+        }
+
+        private Reply answer(Throwable e, Request request) {
             if (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) {
                 e = e.getCause();
             }
@@ -310,8 +327,7 @@ public final class InferenceServer {
                         h.status() == 405 ? h.getMessage().substring(h.getMessage().lastIndexOf(' ') + 1) : null);
                 // the model refused the rows (a column's values, a category it cannot take): the client's to fix
                 case RareclassException r -> new Reply(400, InferenceProtocol.error(hideSpool(r.getMessage())), JSON);
-                case OutOfMemoryError o -> new Reply(503,
-                        InferenceProtocol.error("the server has no memory left for this request; send smaller batches"), JSON);
+                case OutOfMemoryError o -> NO_MEMORY;
                 default -> {
                     log.accept("rareclass serve: internal error answering " + request.getMethod() + " "
                             + Request.getPathInContext(request) + ": " + e);
@@ -321,39 +337,50 @@ public final class InferenceServer {
         }
 
         private void send(Request request, Response response, Callback callback, long start, String model, Reply reply) {
-            int status = reply.status();
-            byte[] body = reply.body();
-            response.setStatus(status);
-            response.getHeaders().put(reply.type());
-            if (reply.allow() != null) {
-                response.getHeaders().put(HttpHeader.ALLOW, reply.allow());
-            }
-            if (status >= 400 && mayHaveBody(request)) {
-                // a refused body (a 405's too) may not have been read to its end: Jetty would close the connection
-                // while the client already reuses it, so say so in the answer and the client opens a new one
-                response.getHeaders().put(HttpHeader.CONNECTION, "close");
-            }
-            metrics.answered(model, status, System.nanoTime() - start);
-            // counted in flight until the answer is written (a slow reader of a large one, cut off at stop, too)
-            Callback written = new Callback.Nested(callback) {
-                @Override
-                public void succeeded() {
-                    handling.decrementAndGet();
-                    super.succeeded();
+            Callback written;
+            ByteBuffer content;
+            try {
+                int status = reply.status();
+                byte[] body = reply.body();
+                response.setStatus(status);
+                response.getHeaders().put(reply.type());
+                if (reply.allow() != null) {
+                    response.getHeaders().put(HttpHeader.ALLOW, reply.allow());
                 }
+                if (status >= 400 && mayHaveBody(request)) {
+                    // a refused body (a 405's too) may not have been read to its end: Jetty would close the connection
+                    // while the client already reuses it, so say so in the answer and the client opens a new one
+                    response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                }
+                metrics.answered(model, status, System.nanoTime() - start);
+                // counted in flight until the answer is written (a slow reader of a large one, cut off at stop, too)
+                written = new Callback.Nested(callback) {
+                    @Override
+                    public void succeeded() {
+                        handling.decrementAndGet();
+                        super.succeeded();
+                    }
 
-                @Override
-                public void failed(Throwable x) {
-                    handling.decrementAndGet();
-                    super.failed(x);
+                    @Override
+                    public void failed(Throwable x) {
+                        handling.decrementAndGet();
+                        super.failed(x);
+                    }
+                };
+                if (request.getMethod().equals("HEAD")) { // GET's head: its length, no body (load balancers probe so)
+                    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, Integer.toString(body.length));
+                    content = ByteBuffer.allocate(0);
+                } else {
+                    content = ByteBuffer.wrap(body);
                 }
-            };
-            if (request.getMethod().equals("HEAD")) { // GET's head: its length, no body (load balancers probe so)
-                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, Integer.toString(body.length));
-                response.write(true, ByteBuffer.allocate(0), written);
+            } catch (Throwable e) {
+                // no memory left to answer (see failed): the exchange still ends, Jetty closing the connection, and is
+                // in flight no more
+                handling.decrementAndGet();
+                callback.failed(e);
                 return;
             }
-            response.write(true, ByteBuffer.wrap(body), written);
+            response.write(true, content, written);
         }
     }
 
