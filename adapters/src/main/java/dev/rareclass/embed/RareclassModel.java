@@ -24,9 +24,9 @@ import java.util.Objects;
  *
  * <p>Values by column type ({@link #inputs()}): numeric columns take numbers, categorical ones strings, numbers or
  * booleans, text ones strings; null is a missing value, handled as the model's training handled it. The label column
- * may be present and is ignored; any other unknown or missing column is refused. Bad input (a null row or column
- * name too) throws a {@link dev.rareclass.domain.error.RareclassException} (unchecked) whose message names the column
- * and row.
+ * may be present and is ignored; any other unknown or missing column is refused. Bad input (a null batch, row or
+ * column name too) throws a {@link dev.rareclass.domain.error.RareclassException} (unchecked) whose message names the
+ * column and row.
  *
  * <p>The class path needs this module and the backend module the model was trained on
  * ({@code rareclass-backend-smile}, {@code -xgboost} or {@code -dl4j}); backends are found with {@link
@@ -145,6 +145,9 @@ public final class RareclassModel {
      * @param reasons how many reasons to give per row; 0 for none
      */
     public List<Score> score(List<? extends Map<String, ?>> rows, int reasons) {
+        if (rows == null) { // refused as a null row is, not with a NullPointerException
+            throw new dev.rareclass.domain.error.DataException(name + ": the batch is null, not a list of rows");
+        }
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -181,6 +184,10 @@ public final class RareclassModel {
      * @param reasons how many reasons to give per row; 0 for none
      */
     public List<Score> scoreColumns(Map<String, ? extends List<?>> columns, int reasons) {
+        if (columns == null) {
+            throw new dev.rareclass.domain.error.DataException(name + ": the columns are null, not a map of column name "
+                    + "to values");
+        }
         return scores(ScoredRows.of(pipeline, schema.table(name, columns), reasons));
     }
 

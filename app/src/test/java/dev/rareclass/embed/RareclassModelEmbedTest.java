@@ -68,6 +68,16 @@ class RareclassModelEmbedTest {
     }
 
     @Test
+    void aNullBatchIsADataErrorNotANullPointerException() {
+        assertThatThrownBy(() -> model.score((List<Map<String, ?>>) null)).isInstanceOf(DataException.class)
+                .hasMessageEndingWith(": the batch is null, not a list of rows");
+        assertThatThrownBy(() -> model.score((List<Map<String, ?>>) null, 2)).isInstanceOf(DataException.class)
+                .hasMessageEndingWith(": the batch is null, not a list of rows");
+        assertThatThrownBy(() -> model.scoreColumns(null, 0)).isInstanceOf(DataException.class)
+                .hasMessageEndingWith(": the columns are null, not a map of column name to values");
+    }
+
+    @Test
     void aNullColumnNameIsADataErrorNamingTheRow() {
         Map<String, Object> keyless = row(1.0, "DE");
         keyless.put(null, 3);
