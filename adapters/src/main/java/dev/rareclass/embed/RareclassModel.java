@@ -185,8 +185,8 @@ public final class RareclassModel {
      */
     public List<Score> scoreColumns(Map<String, ? extends List<?>> columns, int reasons) {
         if (columns == null) {
-            throw new dev.rareclass.domain.error.DataException(name + ": the columns are null, not a map of column name "
-                    + "to values");
+            throw new dev.rareclass.domain.error.DataException(name
+                    + ": the columns are null, not a map of column name to values");
         }
         return scores(ScoredRows.of(pipeline, schema.table(name, columns), reasons));
     }

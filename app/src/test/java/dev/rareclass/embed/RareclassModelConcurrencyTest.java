@@ -101,12 +101,12 @@ class RareclassModelConcurrencyTest {
                         // single rows, one at a time, without and with a reason
                         for (int k = 0; k < 12; k++) {
                             int r = rng.nextInt(rows.size());
-                            compare(wrong, "row " + (r + 1), List.of(serial.get(r)).stream()
-                                    .map(s -> new RareclassModel.Score(s.score(), s.positive(), List.of())).toList(),
-                                    List.of(model.score(maps.get(r))));
-                            compare(wrong, "row " + (r + 1) + " with a reason", List.of(serial.get(r)).stream()
-                                    .map(s -> new RareclassModel.Score(s.score(), s.positive(), s.reasons().subList(0, Math.min(1, s.reasons().size()))))
-                                    .toList(), List.of(model.score(maps.get(r), 1)));
+                            RareclassModel.Score one = serial.get(r);
+                            compare(wrong, "row " + (r + 1), List.of(new RareclassModel.Score(one.score(),
+                                    one.positive(), List.of())), List.of(model.score(maps.get(r))));
+                            List<RareclassModel.Reason> first = one.reasons().stream().limit(1).toList();
+                            compare(wrong, "row " + (r + 1) + " with a reason", List.of(new RareclassModel.Score(
+                                    one.score(), one.positive(), first)), List.of(model.score(maps.get(r), 1)));
                         }
                     }
                     // and the whole table once (every thread at the same time, near enough)

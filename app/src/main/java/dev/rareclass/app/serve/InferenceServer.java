@@ -628,8 +628,8 @@ public final class InferenceServer {
     private static void requireKnownCoding(String coding) {
         String c = coding.trim().toLowerCase(java.util.Locale.ROOT);
         if (!c.isEmpty() && !c.equals("identity") && !c.equals("gzip") && !c.equals("x-gzip") && !c.equals("deflate")) {
-            throw new HttpError(415, "Content-Encoding '" + clip(coding) + "' is not supported: send the body as it is, "
-                    + "or compressed with gzip or deflate");
+            throw new HttpError(415, "Content-Encoding '" + clip(coding)
+                    + "' is not supported: send the body as it is, or compressed with gzip or deflate");
         }
     }
 

@@ -56,7 +56,8 @@ class ServeOutOfMemoryTest {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + port + "/v2/models/m/infer"))
                     .timeout(Duration.ofSeconds(20)).header("Content-Type", "text/csv")
-                    .POST(HttpRequest.BodyPublishers.ofString("x,c\n1,a\n")).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString("x,c\n1,a\n")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
             assertThat(r.body()).isEqualTo("{\"error\":\"the server has no memory left for this request; send smaller "
                     + "batches\"}");
@@ -66,8 +67,8 @@ class ServeOutOfMemoryTest {
             }
             assertThat(server.inFlight()).isZero();
             // the server goes on answering
-            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/v2/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/v2/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(ready.statusCode()).isEqualTo(200);
         } catch (Throwable e) {
             server.stop();
@@ -79,7 +80,8 @@ class ServeOutOfMemoryTest {
     private Path trainedModel() throws Exception {
         StringBuilder csv = new StringBuilder("x,c,y\n");
         for (int i = 0; i < 60; i++) {
-            csv.append(i % 7).append(',').append(i % 2 == 0 ? "a" : "b").append(',').append(i % 5 == 0 ? 1 : 0).append('\n');
+            csv.append(i % 7).append(',').append(i % 2 == 0 ? "a" : "b").append(',').append(i % 5 == 0 ? 1 : 0)
+                    .append('\n');
         }
         Path table = Files.writeString(dir.resolve("t.csv"), csv);
         Path model = dir.resolve("m.model");
