@@ -1,7 +1,10 @@
 package dev.rareclass.app.cli;
 
 import dev.rareclass.domain.model.ProgressListener;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -10,7 +13,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
  * The user's channel on stderr: notes always (unless {@code --quiet}), progress bars (me.tongfei's
- * progressbar) only when the console is a terminal, so logs and pipes never get progress noise. The time left
+ * progressbar) only when stderr is a terminal, so logs and pipes never get progress noise. The time left
  * beside a bar is {@link TimeLeft}'s, not the library's extrapolation from the first units.
  */
 final class ConsoleProgress implements ProgressListener {
@@ -30,7 +33,31 @@ final class ConsoleProgress implements ProgressListener {
     }
 
     static ProgressListener of(PrintWriter err, boolean quiet) {
-        return new ConsoleProgress(err, quiet, System.console() != null);
+        return new ConsoleProgress(err, quiet, stderrIsTerminal(Path.of("/proc/self/fd/2"), System.console() != null));
+    }
+
+    /**
+     * Whether standard error, where the bars are drawn, is a terminal. {@code System.console()} answers for standard
+     * input and output instead: {@code compare ... > board.txt} watched on a terminal showed no bars, and
+     * {@code compare ... 2> log.txt} run from one filled the log with the bars' escape codes and carriage returns. On
+     * Linux the link {@code /proc/self/fd/2} names what standard error is (a pseudo-terminal {@code /dev/pts/N}, a
+     * console {@code /dev/ttyN}, or a file or {@code pipe:[N]}); where there is no such link (macOS, Windows) the
+     * JDK's answer is used.
+     *
+     * @param fd2     the link to standard error's file ({@code /proc/self/fd/2})
+     * @param console the JDK's answer, {@code System.console() != null}
+     */
+    static boolean stderrIsTerminal(Path fd2, boolean console) {
+        try {
+            return isTerminalDevice(Files.readSymbolicLink(fd2).toString());
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return console;
+        }
+    }
+
+    /** Whether a file descriptor's link target names a terminal device, as {@code /dev/pts/3} or {@code /dev/tty1}. */
+    static boolean isTerminalDevice(String target) {
+        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
     }
 
     /**
