@@ -137,10 +137,31 @@ public final class FileResultSink implements ResultSink {
         AtomicFiles.write(file, out -> out.write(bytes));
     }
 
-    /** The columns of {@code leaderboard.csv}, in order. */
+    /** The columns of {@code leaderboard.csv} every board has, in order (see {@link #leaderboardColumns}). */
     static final List<String> LEADERBOARD_COLUMNS = List.of("rank", "model", "backend", "params", "sampler", "class_weight",
             "pr_auc_mean", "pr_auc_std", "roc_auc_mean", "roc_auc_std", "mcc_mean", "mcc_std", "f1_mean", "recall_mean",
             "precision_mean", "balanced_accuracy_mean", "fit_seconds_mean", "worse_than_best", "p_value");
+
+    /**
+     * The columns of {@code leaderboard.csv} for a board ranked by {@code metric}: {@link #LEADERBOARD_COLUMNS}, and the
+     * ranking metric's mean and std where they are not among them, as the printed leaderboard, the report and the
+     * summary show it, so that the file says what its order and its {@code p_value} are about: ranked by brier or
+     * accuracy, the file held neither, and ranked by f1 it held no f1_std. A metric none of the fixed columns holds
+     * comes first after {@code class_weight}, where the printed board puts it; a std after its mean.
+     */
+    static List<String> leaderboardColumns(MetricName metric) {
+        List<String> columns = new ArrayList<>(LEADERBOARD_COLUMNS);
+        String mean = metric.key() + "_mean";
+        String std = metric.key() + "_std";
+        if (!columns.contains(mean)) {
+            int at = columns.indexOf("class_weight") + 1;
+            columns.add(at, std);
+            columns.add(at, mean);
+        } else if (!columns.contains(std)) {
+            columns.add(columns.indexOf(mean) + 1, std);
+        }
+        return List.copyOf(columns);
+    }
 
     @Override
     public void writeExperiment(Leaderboard leaderboard, Path dir) {
@@ -153,22 +174,40 @@ public final class FileResultSink implements ResultSink {
         AtomicFiles.write(dir.resolve("leaderboard.csv"), out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w)) {
-                csv.writeRecord(LEADERBOARD_COLUMNS);
+                List<String> columns = leaderboardColumns(leaderboard.metric());
+                csv.writeRecord(columns);
                 int rank = 1;
                 for (LeaderboardRow row : leaderboard.rows()) {
-                    csv.writeRecord(Integer.toString(rank++), row.model(), row.backend(), paramsText(row), row.sampler(),
-                            row.classWeight(),
-                            num(row.metric(MetricName.PR_AUC).mean()), num(row.metric(MetricName.PR_AUC).std()),
-                            num(row.metric(MetricName.ROC_AUC).mean()), num(row.metric(MetricName.ROC_AUC).std()),
-                            num(row.metric(MetricName.MCC).mean()), num(row.metric(MetricName.MCC).std()),
-                            num(row.metric(MetricName.F1).mean()), num(row.metric(MetricName.RECALL).mean()),
-                            num(row.metric(MetricName.PRECISION).mean()),
-                            num(row.metric(MetricName.BALANCED_ACCURACY).mean()), num(row.fitSeconds().mean()),
-                            Boolean.toString(row.worseThanBest()), num(row.pValue()));
+                    List<String> record = new ArrayList<>(columns.size());
+                    for (String column : columns) {
+                        record.add(leaderboardCell(column, rank, row));
+                    }
+                    csv.writeRecord(record);
+                    rank++;
                 }
             }
         });
         AtomicFiles.write(dir.resolve("results.json"), out -> out.write(json));
+    }
+
+    /** One cell of {@code leaderboard.csv}: a fixed column, or a metric's {@code KEY_mean} or {@code KEY_std}. */
+    private static String leaderboardCell(String column, int rank, LeaderboardRow row) {
+        return switch (column) {
+            case "rank" -> Integer.toString(rank);
+            case "model" -> row.model();
+            case "backend" -> row.backend();
+            case "params" -> paramsText(row);
+            case "sampler" -> row.sampler();
+            case "class_weight" -> row.classWeight();
+            case "fit_seconds_mean" -> num(row.fitSeconds().mean());
+            case "worse_than_best" -> Boolean.toString(row.worseThanBest());
+            case "p_value" -> num(row.pValue());
+            default -> {
+                boolean mean = column.endsWith("_mean");
+                MetricName metric = MetricName.fromKey(column.substring(0, column.length() - (mean ? 5 : 4)));
+                yield num(mean ? row.metric(metric).mean() : row.metric(metric).std());
+            }
+        };
     }
 
     private static String paramsText(LeaderboardRow row) {

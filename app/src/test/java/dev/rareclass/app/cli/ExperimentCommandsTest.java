@@ -268,6 +268,36 @@ class ExperimentCommandsTest {
         assertThat(r.err()).contains("bad.yaml").contains("unknown key 'modles'").contains("models");
     }
 
+    @Test
+    void leaderboardCsvHoldsTheMetricItIsRankedBy() throws IOException {
+        // ranked by brier (or accuracy, as recipes/ionosphere.yaml ranks), leaderboard.csv held neither that metric
+        // nor, ranked by f1, f1's std, while the printed board, report.html and summary.md lead with both
+        for (String metric : List.of("brier", "f1", "pr_auc")) {
+            Path out = dir.resolve("ranked-" + metric);
+            CliRun r = CliRun.of("compare", data.toString(), "--label", "event", "--positive", "yes", "--models",
+                    "logistic,knn", "--folds", "3", "--metric", metric, "--report", out.toString(), "--quiet");
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            List<String> csv = Files.readAllLines(out.resolve("leaderboard.csv"));
+            List<String> header = List.of(csv.get(0).split(","));
+            assertThat(header).containsOnlyOnce(metric + "_mean", metric + "_std");
+            assertThat(header.indexOf(metric + "_std")).isEqualTo(header.indexOf(metric + "_mean") + 1);
+            JsonNode rows = new ObjectMapper().readTree(out.resolve("results.json").toFile()).path("rows");
+            for (int i = 0; i < 2; i++) {
+                List<String> cells = List.of(csv.get(1 + i).split(","));
+                assertThat(Double.parseDouble(cells.get(header.indexOf(metric + "_mean"))))
+                        .isEqualTo(rows.get(i).path(metric + "_mean").asDouble());
+                assertThat(Double.parseDouble(cells.get(header.indexOf(metric + "_std"))))
+                        .isEqualTo(rows.get(i).path(metric + "_std").asDouble());
+            }
+        }
+        List<String> brier = Files.readAllLines(dir.resolve("ranked-brier").resolve("leaderboard.csv"));
+        assertThat(brier.get(0)).startsWith("rank,model,backend,params,sampler,class_weight,brier_mean,brier_std,pr_auc_mean");
+        List<String> prAuc = Files.readAllLines(dir.resolve("ranked-pr_auc").resolve("leaderboard.csv"));
+        assertThat(prAuc.get(0)).isEqualTo("rank,model,backend,params,sampler,class_weight,pr_auc_mean,pr_auc_std,"
+                + "roc_auc_mean,roc_auc_std,mcc_mean,mcc_std,f1_mean,recall_mean,precision_mean,balanced_accuracy_mean,"
+                + "fit_seconds_mean,worse_than_best,p_value");
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
