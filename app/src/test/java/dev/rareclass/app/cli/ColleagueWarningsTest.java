@@ -56,6 +56,29 @@ class ColleagueWarningsTest {
                 .contains("less unusual, to this anomaly detector, than the negatives");
     }
 
+    /**
+     * precision>=P that no threshold reaches on the validation rows keeps the threshold of the highest precision
+     * found; train said nothing, so a user who asked for 0.99 took the model for one that met it.
+     */
+    @Test
+    void aPrecisionTargetNoThresholdReachedIsPointedOut() throws Exception {
+        // three levels of a, each a seventh positive: every threshold's precision is about 0.14
+        StringBuilder sb = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < 840; i++) {
+            sb.append(i % 3).append(',').append(i % 5).append(',').append(i % 7 == 0 ? 1 : 0).append('\n');
+        }
+        Path data = Files.writeString(dir.resolve("weak.csv"), sb);
+        CliRun strict = CliRun.of("train", data.toString(), "--label", "y", "--positive", "1", "--model", "logistic",
+                "--threshold", "precision>=0.99", "--out", dir.resolve("strict.model").toString());
+        assertThat(strict.exitCode()).as(strict.err()).isZero();
+        assertThat(strict.err()).contains("warning: precision>=0.99 was not reached: at the threshold chosen the "
+                + "validation rows' precision is 0.");
+        CliRun reachable = CliRun.of("train", data.toString(), "--label", "y", "--positive", "1", "--model", "logistic",
+                "--threshold", "precision>=0.05", "--out", dir.resolve("reachable.model").toString());
+        assertThat(reachable.exitCode()).as(reachable.err()).isZero();
+        assertThat(reachable.err()).doesNotContain("was not reached");
+    }
+
     @Test
     void aModelNoBetterThanChanceIsPointedOut() throws Exception {
         Path noise = table("noise.csv", 1, false);

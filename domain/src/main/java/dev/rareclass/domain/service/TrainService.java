@@ -55,6 +55,8 @@ public record TrainService(TableSource tables, ModelStore store, PipelineFitter 
                                 ? "a model fitted to these labels should not do worse than chance"
                                 : "these positives are less unusual, to this anomaly detector, than the negatives"));
             }
+            pipeline.fit().threshold().unmet(model.validationMetrics())
+                    .ifPresent(why -> progress.note("warning: " + why));
             ReadingOptions how = ReadingOptions.of(request.data());
             if (pipeline.fit().threshold().costColumn().isPresent()) {
                 how = how.alsoDropping(pipeline.fit().threshold().costColumn().get());

@@ -333,6 +333,19 @@ public final class ThresholdPolicies {
         }
 
         @Override
+        public java.util.Optional<String> unmet(java.util.Map<String, Double> metrics) {
+            Double precision = metrics.get("precision");
+            if (precision == null || !(precision < target)) {
+                return java.util.Optional.empty();
+            }
+            Double recall = metrics.get("recall");
+            return java.util.Optional.of(String.format(Locale.ROOT, "%s was not reached: at the threshold chosen the "
+                    + "validation rows' precision is %.4f%s (where no threshold reaches the target, the one with the "
+                    + "highest precision is kept); lower the target, or choose it on more rows (--threshold-cv 5)",
+                    spec(), precision, recall == null ? "" : String.format(Locale.ROOT, ", recall %.4f", recall)));
+        }
+
+        @Override
         public boolean needsValidationData() {
             return true;
         }

@@ -56,6 +56,20 @@ public interface ThresholdPolicy {
     }
 
     /**
+     * What this policy asked that the metrics at the threshold it chose do not meet, as a warning's text without its
+     * {@code warning: } prefix, or empty when they meet it. Only a precision target can be out of reach: recall reaches
+     * 1 at the lowest score, and a false-positive or alert budget is kept by flagging nothing; a policy that finds no
+     * threshold meeting its target keeps its nearest (the highest precision), which a user who asked for the target
+     * would otherwise take for it.
+     *
+     * @param metrics the metrics at the chosen threshold on the rows it was chosen on (keys as
+     *                {@code MetricName.key()}: {@code precision}, {@code recall}, ...)
+     */
+    default java.util.Optional<String> unmet(java.util.Map<String, Double> metrics) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Chooses a threshold knowing each row's cost of a missed positive; policies without a cost column ignore it.
      *
      * @param rowCosts one cost per row, or null when the table has none

@@ -398,4 +398,20 @@ class ThresholdPoliciesTest {
             assertThat(ThresholdPolicies.parse(shown).choose(new int[] {0, 1}, new double[] {0, 1})).isEqualTo(t);
         }
     }
+    @Test
+    void aPrecisionTargetOutOfReachIsSaidAndTheOtherPoliciesHaveNothingToSay() {
+        // tied scores: the best precision any threshold gives is 0.6 (at 0.7), so precision>=0.8 keeps 0.7 and
+        // falls short, which the caller is told, with the precision and recall at the threshold kept
+        ThresholdPolicy strict = ThresholdPolicies.parse("precision>=0.8");
+        assertThat(strict.choose(TIES_Y, TIES_S)).isEqualTo(0.7);
+        assertThat(strict.unmet(java.util.Map.of("precision", 0.6, "recall", 0.6)))
+                .hasValueSatisfying(w -> assertThat(w).startsWith("precision>=0.8 was not reached")
+                        .contains("precision is 0.6000, recall 0.6000").contains("--threshold-cv"));
+        assertThat(ThresholdPolicies.parse("precision>=0.6").unmet(java.util.Map.of("precision", 0.6))).isEmpty();
+        assertThat(strict.unmet(java.util.Map.of())).isEmpty();
+        for (String other : List.of("max-f1", "recall>=0.9", "fpr<=0.01", "alerts<=0.01", "cost:5:1", "0.5")) {
+            assertThat(ThresholdPolicies.parse(other).unmet(java.util.Map.of("precision", 0.0, "recall", 0.0)))
+                    .as(other).isEmpty();
+        }
+    }
 }
