@@ -47,6 +47,24 @@ class InspectCommandTest {
                 .containsPattern("tp\\s+\\d+\\n");
     }
 
+    /**
+     * --select-top-k keeps K features: inspect (and the model's report) said how many input columns there were and how
+     * many weights the model had, not which features it reads, as SelectKBest's get_feature_names_out says.
+     */
+    @Test
+    void theFeaturesSelectTopKKeptAreNamed() {
+        Path selected = dir.resolve("top1.model");
+        CliRun trained = CliRun.of("train", dir.resolve("t.csv").toString(), "--delimiter", ";", "--label", "y",
+                "--positive", "yes", "--drop", "id", "--select-top-k", "1", "--model", "logistic", "--out",
+                selected.toString(), "-q");
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        CliRun r = CliRun.of("inspect", selected.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        // a carries the signal, b is noise: a has the larger F-score
+        assertThat(r.out()).containsPattern("selected features +1 of 2 features \\(best ANOVA F-scores\\): a\\n");
+        assertThat(CliRun.of("inspect", model.toString()).out()).doesNotContain("selected features");
+    }
+
     /** A file's checksum is in the provenance; a pipe, read once, has none, and says so rather than "generated". */
     @Test
     void theDataChecksumIsTheFilesOrSaysThereIsNone() throws Exception {

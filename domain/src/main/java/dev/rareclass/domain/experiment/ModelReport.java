@@ -7,6 +7,7 @@ import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.model.ScoreKind;
 import dev.rareclass.domain.model.TrainingHistory;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -98,6 +99,14 @@ public record ModelReport(String title, String scoredPart, DatasetSummary datase
         facts.put("label", m.labelMapping().column() + " (positive: " + m.labelMapping().positiveValue()
                 + ", negative: " + m.labelMapping().negativeValue() + ")");
         facts.put("input columns", Integer.toString(m.featureNames().size()));
+        // --select-top-k: which features the model reads (SelectKBest's get_feature_names_out), not only how many
+        m.selector().ifPresent(selector -> {
+            List<String> features = m.preprocessor().outputNames();
+            if (selector.inputWidth() == features.size()) {
+                facts.put("selected features", selector.kept().length + " of " + features.size()
+                        + " features (best ANOVA F-scores): " + String.join(", ", selector.keptNames(features)));
+            }
+        });
         // a boosted model's history counts rounds, a network's epochs
         boolean rounds = m.classifier().id().countsRounds();
         m.classifier().history().ifPresent(h -> facts.put(rounds ? "boosting rounds" : "epochs", h.epochs().size()
