@@ -448,6 +448,8 @@ public final class YamlRecipeStore implements RecipeStore {
         String kind = k.text(s, "kind", "kfold", "split");
         Protocol protocol = switch (kind) {
             case "kfold" -> {
+                k.notFor(s, kind, "test-fraction", "a holdout or time split's test share; each fold is a kfold split's "
+                        + "test part in turn (kind: holdout for one stratified test part of that share)");
                 int folds = k.integer(s, "folds", 5, "split");
                 k.require(folds >= 2, "split.folds", folds, "2 or more");
                 int repeats = k.integer(s, "repeats", 1, "split");
@@ -455,8 +457,14 @@ public final class YamlRecipeStore implements RecipeStore {
                         "from 1 to " + Protocol.KFold.MAX_REPEATS);
                 yield new Protocol.KFold(folds, repeats);
             }
-            case "holdout" -> new Protocol.Holdout(k.fraction(s, "test-fraction", 0.2, "split", false));
-            case "time" -> new Protocol.TimeOrdered(k.fraction(s, "test-fraction", 0.2, "split", false));
+            case "holdout", "time" -> {
+                for (String key : List.of("folds", "repeats")) {
+                    k.notFor(s, kind, key, "a kfold split's; a " + kind + " split is one split, its test part the "
+                            + "test-fraction share" + (kind.equals("time") ? " of the last rows" : ""));
+                }
+                double test = k.fraction(s, "test-fraction", 0.2, "split", false);
+                yield kind.equals("holdout") ? new Protocol.Holdout(test) : new Protocol.TimeOrdered(test);
+            }
             default -> throw new UsageException(where + ": split.kind '" + kind + "' is not kfold, holdout or time");
         };
         List<Candidate> candidates = new ArrayList<>();
@@ -936,6 +944,19 @@ public final class YamlRecipeStore implements RecipeStore {
                             + String.join(", ", new TreeSet<>(known)));
                 }
             });
+        }
+
+        /**
+         * Refuses a split key that the split's kind has no use for (exit 2), as the command line refuses --folds with
+         * --holdout: read silently, {@code {kind: holdout, repeats: 3}} made one split where three were asked for.
+         *
+         * @param what what the key is, as the message says it ("a kfold split's; ...")
+         */
+        void notFor(JsonNode split, String kind, String key, String what) {
+            if (split.has(key)) {
+                throw new UsageException(where + ": split." + key + " does not apply to kind " + kind + ": it is " + what
+                        + "; leave it out");
+            }
         }
 
         JsonNode required(JsonNode node, String key, String section) {

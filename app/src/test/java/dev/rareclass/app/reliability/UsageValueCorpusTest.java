@@ -596,6 +596,11 @@ class UsageValueCorpusTest {
             {"split time test-fraction 1", "split: {kind: time, test-fraction: 1}", "test-fraction", "1"},
             {"split test-fraction a word", "split: {kind: holdout, test-fraction: half}", "test-fraction"},
             {"split unknown key", "split: {kind: kfold, fold: 3}", "fold"},
+            // a key the kind has no use for was read silently: {kind: holdout, repeats: 3} made one split
+            {"split holdout with repeats", "split: {kind: holdout, repeats: 3}", "split.repeats", "kind holdout"},
+            {"split time with folds", "split: {kind: time, folds: 4}", "split.folds", "kind time"},
+            {"split kfold with test-fraction", "split: {kind: kfold, folds: 3, test-fraction: 0.3}",
+                "split.test-fraction", "kind kfold"},
             {"split a list", "split: [kfold]", "split"},
             // models
             {"models unknown kind", "models: [bogus]", "model", "bogus"},
