@@ -346,13 +346,16 @@ final class SparkTables {
             throw new DataException(source + ", column '" + labelColumn + "': every row is '" + positive
                     + "'; the table needs both classes");
         }
-        String negativeName = raw.filter(isPositive.equalTo(false)).select(trimmed(col(q(labelColumn))
-                .cast(DataTypes.StringType))).first().getString(0);
+        // the negative class is named by its value only when it has one, as the in-memory engine names it
+        // (LabelMapping.fromValues): the first negative row's value named ecoli's 301 rows of seven classes 'cp'
+        List<String> negativeValues = raw.filter(isPositive.equalTo(false)).select(trimmed(col(q(labelColumn))
+                .cast(DataTypes.StringType))).distinct().limit(2).collectAsList().stream()
+                .map(r -> String.valueOf(r.get(0))).toList();
+        LabelMapping mapping = negativeValues.size() == 1 && !negativeValues.get(0).equals(positive)
+                ? new LabelMapping(labelColumn, positive, negativeValues.get(0)) : new LabelMapping(labelColumn, positive);
         Dataset<Row> persisted = kept.persist(StorageLevel.MEMORY_AND_DISK());
         return new Prepared(persisted, List.copyOf(numericColumns), List.copyOf(categoricalColumns),
-                java.util.Collections.unmodifiableMap(names), source,
-                negativeName.equals(positive) ? new LabelMapping(labelColumn, positive)
-                        : new LabelMapping(labelColumn, positive, negativeName), positives, n - positives, missing);
+                java.util.Collections.unmodifiableMap(names), source, mapping, positives, n - positives, missing);
     }
 
     /** A label's text without the white space around it, as Java's {@code String.trim} leaves it (or near). */

@@ -179,6 +179,17 @@ class SparkTablesTest {
         assertThat(t.named(t.categorical())).containsExactly("flag");
     }
 
+    /** As the in-memory engine names it: ecoli's negatives (cp, im, pp, ...) were all called 'cp', the first row's. */
+    @Test
+    void aNegativeClassOfSeveralValuesIsNamedNotThePositive() {
+        Path file = SyntheticCsv.lines(dir.resolve("t.csv"), "a,label", "1,cp", "2,imU", "3,im", "4,pp", "5,cp");
+        SparkTables.Prepared t = read(labelled(file, "imU"));
+        assertThat(t.negatives()).isEqualTo(4);
+        assertThat(t.mapping().negativeValue()).isEqualTo("not imU");
+        Path two = SyntheticCsv.lines(dir.resolve("two.csv"), "a,label", "1,cp", "2,imU", "3, cp", "4,cp");
+        assertThat(read(labelled(two, "imU")).mapping().negativeValue()).isEqualTo("cp");
+    }
+
     @Test
     void severalPositiveValuesSeparatedByCommasAreEachPositive() {
         Path file = SyntheticCsv.lines(dir.resolve("t.csv"), "a,label", "1,3", "2,4", "3,5", "4,6", "5,3.0");
