@@ -79,6 +79,32 @@ class ColleagueWarningsTest {
         assertThat(reachable.err()).doesNotContain("was not reached");
     }
 
+    /**
+     * --deploy-prevalence moves probabilities to another base rate; an autoencoder's anomaly scores have none, and the
+     * flag was dropped without a word (where --calibration is refused): train and compare now say so, and compare
+     * still fits the autoencoder beside the models that take it.
+     */
+    @Test
+    void aDeployPrevalenceAnAnomalyDetectorCannotTakeIsPointedOut() throws Exception {
+        Path data = table("prevalence.csv", 5, true);
+        CliRun trained = CliRun.of("train", data.toString(), "--label", "y", "--positive", "1", "--model", "autoencoder",
+                "--param", "epochs=2", "--deploy-prevalence", "0.01", "--out", dir.resolve("ae.model").toString(), "-q");
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        assertThat(trained.err()).contains("warning: --deploy-prevalence does not apply to autoencoder@dl4j: its "
+                + "anomaly scores are no probabilities");
+        Path report = dir.resolve("prevalence-report");
+        CliRun compared = CliRun.of("compare", data.toString(), "--label", "y", "--positive", "1", "--models",
+                "logistic,autoencoder", "--param", "autoencoder.epochs=2", "--folds", "2", "--deploy-prevalence", "0.01",
+                "--report", report.toString(), "-q");
+        assertThat(compared.exitCode()).as(compared.err()).isZero();
+        assertThat(compared.err()).containsOnlyOnce("warning: --deploy-prevalence does not apply to autoencoder@dl4j");
+        assertThat(compared.out()).contains("logistic@smile").contains("autoencoder@dl4j");
+        assertThat(Files.readString(report.resolve("results.json"))).contains("--deploy-prevalence does not apply");
+        CliRun logistic = CliRun.of("train", data.toString(), "--label", "y", "--positive", "1", "--model", "logistic",
+                "--deploy-prevalence", "0.01", "--out", dir.resolve("lr.model").toString(), "-q");
+        assertThat(logistic.err()).doesNotContain("--deploy-prevalence does not apply");
+    }
+
     @Test
     void aModelNoBetterThanChanceIsPointedOut() throws Exception {
         Path noise = table("noise.csv", 1, false);

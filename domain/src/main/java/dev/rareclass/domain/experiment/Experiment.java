@@ -253,6 +253,7 @@ public final class Experiment {
             } else if (why.isPresent()) {
                 throw new UsageException(why.get());
             } else {
+                resolved.ignored().ifPresent(w -> progress.note("warning: " + w));
                 configs.add(resolved);
             }
         }

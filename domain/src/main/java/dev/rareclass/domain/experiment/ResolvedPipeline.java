@@ -63,4 +63,18 @@ public record ResolvedPipeline(PipelineSpec spec, TrainerFactory factory, Classi
         }
         return Optional.empty();
     }
+
+    /**
+     * What was asked of this combination that it fits without, as a warning's text (no {@code warning: } prefix), or
+     * empty: a one-class detector's anomaly scores are no probabilities of a base rate, so {@code --deploy-prevalence}
+     * has nothing to move (the model file recorded no correction and nothing was said, where {@code --calibration}
+     * is refused). A warning, not a refusal: in a comparison the other models take it.
+     */
+    public Optional<String> ignored() {
+        if (factory.learnsFromNegativesOnly() && fit().deployPrevalence() > 0) {
+            return Optional.of("--deploy-prevalence does not apply to " + model() + ": its anomaly scores are no "
+                    + "probabilities of a base rate to move, and are kept as they are");
+        }
+        return Optional.empty();
+    }
 }

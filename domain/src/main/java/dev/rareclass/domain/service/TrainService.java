@@ -29,6 +29,7 @@ public record TrainService(TableSource tables, ModelStore store, PipelineFitter 
         List<Path> inputs = List.of(request.data().file());
         outputs.checkFile(request.out(), inputs); // before the training, not after it
         ResolvedPipeline pipeline = fitter.resolveFittable(request.spec());
+        pipeline.ignored().ifPresent(w -> progress.note("warning: " + w));
         try (Outputs.Staged staged = outputs.stage(inputs)) {
             // the model, its report and its charts are put in place together, after the training
             Path modelFile = staged.file(request.out());
