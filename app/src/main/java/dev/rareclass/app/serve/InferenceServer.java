@@ -202,6 +202,10 @@ public final class InferenceServer {
     private static final Reply NO_MEMORY = new Reply(503,
             InferenceProtocol.error("the server has no memory left for this request; send smaller batches"), JSON);
 
+    /** The answer to an internal error, made beforehand for when making the usual one fails. */
+    private static final Reply INTERNAL = new Reply(500, InferenceProtocol.error("internal error (see the server's log)"),
+            JSON);
+
     /** An answer: its status, body and content type, and for a 405 the method allowed (else null). */
     private record Reply(int status, byte[] body, HttpField type, String allow) {
         Reply(int status, byte[] body, HttpField type) {
@@ -313,8 +317,10 @@ public final class InferenceServer {
         private Reply failed(Throwable e, Request request) {
             try {
                 return answer(e, request);
-            } catch (Throwable again) {
+            } catch (OutOfMemoryError again) {
                 return NO_MEMORY;
+            } catch (RuntimeException | StackOverflowError again) {
+                return INTERNAL; // not for want of memory: the 503 would send the client to smaller batches in vain
             }
         }
 
@@ -331,7 +337,7 @@ public final class InferenceServer {
                 default -> {
                     log.accept("rareclass serve: internal error answering " + request.getMethod() + " "
                             + Request.getPathInContext(request) + ": " + e);
-                    yield new Reply(500, InferenceProtocol.error("internal error (see the server's log)"), JSON);
+                    yield INTERNAL;
                 }
             };
         }
