@@ -55,7 +55,8 @@ final class ServeCommand extends CliCommand {
     double timeoutSeconds;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "64",
-            description = "Most requests handled at once (default: ${DEFAULT-VALUE}); more wait in the queue.")
+            description = "Most requests scored at once (default: ${DEFAULT-VALUE}); more wait in the queue, while "
+                    + "health, metadata and metrics requests are answered on threads of their own.")
     int threads;
 
     private final Serving serving;

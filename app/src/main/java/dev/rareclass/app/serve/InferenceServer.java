@@ -87,6 +87,13 @@ public final class InferenceServer {
     private final BodyBudget budget;
     private final Server server;
     private final ServerConnector connector;
+    /**
+     * Where requests are scored, off Jetty's threads: with every Jetty thread scoring (more requests than --threads at
+     * once), a readiness probe waited in Jetty's queue for one to finish, 6 to 16 s on two cores with 80 clients
+     * sending 1,000-row batches with reasons, where an orchestrator's probe gives up after a second or so and takes the
+     * server out, or restarts it, for being busy. Jetty's threads now read requests and answer the light endpoints.
+     */
+    private final java.util.concurrent.ExecutorService scoring;
     private Path spool;
     private final Thread spoolCleanup = new Thread(() -> {
         try {
@@ -113,6 +120,12 @@ public final class InferenceServer {
         QueuedThreadPool pool = new QueuedThreadPool(settings.threads(), Math.min(8, settings.threads()));
         pool.setName("rareclass-serve");
         this.server = new Server(pool);
+        AtomicInteger scorers = new AtomicInteger();
+        this.scoring = java.util.concurrent.Executors.newFixedThreadPool(settings.threads(), task -> {
+            Thread t = new Thread(task, "rareclass-score-" + scorers.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
@@ -164,6 +177,7 @@ public final class InferenceServer {
             // answered): a request was cut off only if one was being handled when the stop began, or still is
             return !(busy || handling.get() > 0);
         } finally {
+            scoring.shutdownNow(); // every connection is closed: a request cut off is interrupted, as Jetty's were
             if (spool != null) {
                 try {
                     Runtime.getRuntime().removeShutdownHook(spoolCleanup);
@@ -276,14 +290,23 @@ public final class InferenceServer {
                             // clients that stall mid-body cannot take every thread from the others
                             String name = model;
                             readBody(request).whenComplete((bytes, failure) -> {
-                                Reply answer;
+                                Runnable score = () -> {
+                                    Reply answer;
+                                    try {
+                                        answer = failure != null ? failed(failure, request)
+                                                : new Reply(200, infer(served, request, reasons, bytes), JSON);
+                                    } catch (Throwable e) {
+                                        answer = failed(e, request);
+                                    }
+                                    send(request, response, callback, start, name, answer);
+                                };
                                 try {
-                                    answer = failure != null ? failed(failure, request)
-                                            : new Reply(200, infer(served, request, reasons, bytes), JSON);
-                                } catch (Throwable e) {
-                                    answer = failed(e, request);
+                                    scoring.execute(score);
+                                } catch (Throwable e) { // stopped, or no memory for a thread: answered here
+                                    send(request, response, callback, start, name, failed(
+                                            e instanceof java.util.concurrent.RejectedExecutionException
+                                                    ? new HttpError(503, "the server is stopping") : e, request));
                                 }
-                                send(request, response, callback, start, name, answer);
                             });
                             return true;
                         }
