@@ -219,7 +219,8 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         Provenance provenance = new Provenance(p.path("created_at").asText(), p.path("rareclass_version").asText(),
                 p.path("java_version").asText(), p.path("data_source").asText(), p.path("data_sha256").asText(),
                 p.path("seed").asLong(), p.path("training_rows").asInt(), p.path("validation_rows").asInt(),
-                readWith(p.path("read_with")), environment(p.path("environment")), p.path("threshold_selection").asText(""));
+                readWith(p.path("read_with")), environment(p.path("environment")), p.path("threshold_selection").asText(""),
+                shiftLabels(p.path("shift_labels")));
         requireConsistent(label, preprocessor, provenance.reading());
         JsonNode t = m.path("threshold");
         if (!t.path("value").isNumber() || !Double.isFinite(t.path("value").doubleValue())) {
@@ -426,6 +427,9 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         }
         if (!p.reading().isEmpty()) {
             putReadWith(prov.putObject("read_with"), p.reading());
+        }
+        if (p.shiftLabels() > 0) {
+            prov.put("shift_labels", p.shiftLabels());
         }
         if (!p.environment().equals(Environment.UNKNOWN)) {
             ObjectNode env = prov.putObject("environment");
@@ -804,6 +808,17 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         r.categorical().ifPresent(cols -> cols.forEach(out.putArray("categorical")::add));
         r.text().ifPresent(cols -> cols.forEach(out.putArray("text")::add));
         r.missing().ifPresent(m -> out.put("missing", m.key()));
+    }
+
+    /** The {@code --shift-labels} a model was trained with: 0 when the manifest has none (older files). */
+    private static int shiftLabels(JsonNode node) {
+        if (node.isMissingNode()) {
+            return 0;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 0) {
+            throw new IllegalArgumentException("manifest field 'shift_labels' is not a whole number of rows, 0 or more");
+        }
+        return node.intValue();
     }
 
     /** The reading options of a manifest; a model file from before they were recorded has none. */

@@ -66,6 +66,7 @@ class RememberedReadingAttackTest {
 
     private static final String READ = "read_with";
     private static final String ENV = "environment";
+    private static final String SHIFT = "shift_labels";
 
     static Case refused(String name, String section, String raw) {
         return new Case(name, section, raw, true, List.of());
@@ -199,7 +200,17 @@ class RememberedReadingAttackTest {
                 refused("environment jdk given twice", ENV, withField(ENV, "jdk", "\"other\"", true)),
                 refused("environment 5000 deep", ENV, nested("[", "]", 5000, "")),
                 asCli("environment with an extra field", ENV, env("gpu", "\"none\"")),
-                asCli("environment absent (an older model file)", ENV, null));
+                asCli("environment absent (an older model file)", ENV, null),
+                // shift_labels: a whole number of rows, 0 or more (its use: ShiftLabelsRememberedTest)
+                refused("shift_labels negative", SHIFT, "-1"),
+                refused("shift_labels a string", SHIFT, "\"2\""),
+                refused("shift_labels a fraction", SHIFT, "1.5"),
+                refused("shift_labels null", SHIFT, "null"),
+                refused("shift_labels beyond int", SHIFT, "99999999999"),
+                refused("shift_labels a list", SHIFT, "[2]"),
+                refused("shift_labels a boolean", SHIFT, "true"),
+                asCli("shift_labels 0", SHIFT, "0"),
+                asCli("shift_labels absent (an older model file)", SHIFT, null));
     }
 
     @Test

@@ -97,7 +97,9 @@ public record ModelReport(String title, String scoredPart, DatasetSummary datase
                 100 * pc.fitted(), 100 * pc.target())));
         m.calibration().ifPresent(cal -> facts.put("calibration", cal.describe()));
         facts.put("label", m.labelMapping().column() + " (positive: " + m.labelMapping().positiveValue()
-                + ", negative: " + m.labelMapping().negativeValue() + ")");
+                + ", negative: " + m.labelMapping().negativeValue() + ")"
+                + (m.provenance().shiftLabels() > 0 ? "; shifted " + m.provenance().shiftLabels() + " rows earlier, the "
+                        + "event rows dropped (--shift-labels " + m.provenance().shiftLabels() + ")" : ""));
         facts.put("input columns", Integer.toString(m.featureNames().size()));
         // --select-top-k: which features the model reads (SelectKBest's get_feature_names_out), not only how many
         m.selector().ifPresent(selector -> {

@@ -42,7 +42,8 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
             // aside as the rows' costs, so the features are the ones the model was trained on; unless the user drops it
             Optional<String> costColumn = html.isPresent() ? ThresholdPolicies.costColumnOf(model.thresholdPolicy())
                     .filter(c -> !request.given().drop().orElse(List.of()).contains(c)) : Optional.empty();
-            DataOptions options = asTrained(tables, request.model(), request.data(), request.given(), model);
+            DataOptions options = labelledAsTrained(asTrained(tables, request.model(), request.data(), request.given(),
+                    model), model, progress);
             // a table of negative rows only is read: a month without positives still shows the model's false alarms
             Table table = tables.readWithoutRequiringPositives(costColumn.map(options::withoutDropping).orElse(options));
             if (costColumn.isPresent()) {
@@ -84,6 +85,28 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
             staged.commit();
             return new Result(evaluation, written);
         }
+    }
+
+    /**
+     * The table's labels as the model learned them, for the commands that measure it against them (evaluate,
+     * explain): a model trained with {@code --shift-labels N} learned the N rows before each event as positives, the
+     * event rows dropped, so a table given without {@code --shift-labels} is labelled the same way, with a note: read
+     * as the file has them, its metrics would be about a target the model was never fitted to. A {@code --shift-labels} the user gives is used, with a
+     * warning when it is not the model's. {@code predict} scores every row as it is and shifts nothing.
+     */
+    public static DataOptions labelledAsTrained(DataOptions options, FittedPipeline model, ProgressListener progress) {
+        int trained = model.provenance().shiftLabels();
+        if (options.shiftLabels() == 0 && trained > 0) {
+            progress.note("the labels are shifted as this model's training shifted them (--shift-labels " + trained
+                    + ")");
+            return options.withShiftLabels(trained);
+        }
+        if (options.shiftLabels() != trained) {
+            progress.note("warning: --shift-labels " + options.shiftLabels() + " labels the rows otherwise than "
+                    + "training this model did (" + (trained == 0 ? "labels as the file had them" : "--shift-labels "
+                    + trained) + ")");
+        }
+        return options;
     }
 
     /**

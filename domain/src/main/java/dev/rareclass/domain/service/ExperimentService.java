@@ -454,7 +454,7 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
                 ReadingOptions how = ReadingOptions.of(file.options());
                 Optional<String> costs = spec.fit().threshold().costColumn();
                 fitted = fitted.withProvenance(fitted.provenance().withReading(costs.isPresent()
-                        ? how.alsoDropping(costs.get()) : how));
+                        ? how.alsoDropping(costs.get()) : how).withShiftLabels(file.options().shiftLabels()));
             }
             store.save(fitted, staging.refit().orElseThrow());
             model = request.refit();

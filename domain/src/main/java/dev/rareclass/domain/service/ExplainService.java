@@ -35,7 +35,8 @@ public record ExplainService(TableSource tables, ModelStore store, ReportSink re
         try (Outputs.Staged staged = outputs.stage(List.of(r.model(), r.data().file()))) {
             java.util.Optional<Path> dir = r.out().map(staged::report);
             FittedPipeline model = store.load(r.model());
-            Table table = tables.read(EvaluateService.asTrained(tables, r.model(), r.data(), r.given(), model));
+            Table table = tables.read(EvaluateService.labelledAsTrained(EvaluateService.asTrained(tables, r.model(),
+                    r.data(), r.given(), model), model, progress));
             model.preprocessor().requireSameSchema(table); // its one refusal before the notes
             table.notes().forEach(progress::note);
             int[] y = table.requireLabels().toArray();

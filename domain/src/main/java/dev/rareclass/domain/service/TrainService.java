@@ -62,7 +62,8 @@ public record TrainService(TableSource tables, ModelStore store, PipelineFitter 
             if (pipeline.fit().threshold().costColumn().isPresent()) {
                 how = how.alsoDropping(pipeline.fit().threshold().costColumn().get());
             }
-            model = model.withProvenance(model.provenance().withReading(how).withDataSha256(sha.get()));
+            model = model.withProvenance(model.provenance().withReading(how).withDataSha256(sha.get())
+                    .withShiftLabels(request.data().shiftLabels()));
             store.save(model, modelFile);
             List<Path> written = List.of();
             if (html.isPresent()) {
