@@ -2,15 +2,11 @@ package dev.rareclass.app.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.inject.Guice;
-import dev.rareclass.app.cli.CliRun;
-import dev.rareclass.app.wiring.AppModule;
 import dev.rareclass.embed.RareclassModel;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +32,7 @@ class ServeProbesUnderLoadTest {
 
     @Test
     void probesAreAnsweredWhileEveryScoringThreadIsBusy() throws Exception {
-        Path model = trainedModel();
+        Path model = SmallServedModel.train(dir);
         Semaphore scoring = new Semaphore(0);
         CountDownLatch release = new CountDownLatch(1);
         InferenceServer server = new InferenceServer(List.of(new ServedModel("m", RareclassModel.load(model), model)),
@@ -78,19 +74,5 @@ class ServeProbesUnderLoadTest {
             release.countDown();
             server.stop();
         }
-    }
-
-    private Path trainedModel() throws Exception {
-        StringBuilder csv = new StringBuilder("x,c,y\n");
-        for (int i = 0; i < 60; i++) {
-            csv.append(i % 7).append(',').append(i % 2 == 0 ? "a" : "b").append(',').append(i % 5 == 0 ? 1 : 0)
-                    .append('\n');
-        }
-        Path table = Files.writeString(dir.resolve("t.csv"), csv);
-        Path model = dir.resolve("m.model");
-        CliRun run = CliRun.withAllCommands(Guice.createInjector(new AppModule()), "train", table.toString(), "--label",
-                "y", "--positive", "1", "--model", "logistic", "--out", model.toString(), "--quiet");
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        return model;
     }
 }
