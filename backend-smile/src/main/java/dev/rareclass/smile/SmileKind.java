@@ -18,4 +18,13 @@ enum SmileKind {
         this.kind = kind;
         this.model = ModelId.of(kind, SmileModule.NAME).toString();
     }
+
+    /**
+     * Whether each member is fitted on rows under-sampled to the minority's size (imbalanced-learn's balanced forest,
+     * bagging and easy ensemble), so that its probabilities describe a world of half positives. rus-boost is not one:
+     * its rounds' samples are balanced, but its trees fit them with boosting weights that move away from balance.
+     */
+    boolean balancesEachMember() {
+        return this == BALANCED_RANDOM_FOREST || this == BALANCED_BAGGING || this == EASY_ENSEMBLE;
+    }
 }

@@ -38,6 +38,7 @@ final class SmileTrainerFactory implements TrainerFactory {
     private final Set<String> parameterNames;
     private final boolean supportsClassWeights;
     private final boolean offersOutOfBagScores;
+    private final boolean balancesEachMember;
     private final Function<Hyperparameters, ClassifierTrainer> trainer;
 
     /**
@@ -59,6 +60,7 @@ final class SmileTrainerFactory implements TrainerFactory {
         this.offersOutOfBagScores = offersOutOfBagScores;
         this.kind = kind.kind;
         this.model = kind.model;
+        this.balancesEachMember = kind.balancesEachMember();
         this.parameterNames = parameterNames;
         this.supportsClassWeights = supportsClassWeights;
         this.trainer = user -> {
@@ -90,6 +92,11 @@ final class SmileTrainerFactory implements TrainerFactory {
     @Override
     public final boolean offersOutOfBagScores() {
         return offersOutOfBagScores;
+    }
+
+    @Override
+    public final java.util.OptionalDouble learnsPrevalence() {
+        return balancesEachMember ? java.util.OptionalDouble.of(0.5) : java.util.OptionalDouble.empty();
     }
 
     @Override

@@ -67,6 +67,32 @@ class PriorCorrectionTest {
                 .contains("moved from the training base rate").contains("to the deploy prevalence 0.005");
     }
 
+    /**
+     * imbalanced-learn's bagged ensembles under-sample every member to the minority's size, so their probabilities
+     * describe half positives whatever the rows' share; they are left so by default, as imbalanced-learn leaves them,
+     * and {@code --deploy-prevalence} maps from that half. It mapped from the rows' share, which the ensemble never
+     * learned: asked for the base rate itself, it changed nothing. Measured when written: mean p 0.1536 as learned, 0.0229
+     * moved to the held-out rows' 0.0233, Brier 0.0512 against 0.0155.
+     */
+    @Test
+    void aBalancedEnsembleIsMovedFromHalfPositivesToTheDeployPrevalence() throws Exception {
+        HeldOutThird split = HeldOutThird.ofMammography(dir);
+        double[] asLearned = meanAndBrier(split.trainAndPredict(dir, "bagging", "--model", "balanced-bagging"));
+        double base = asLearned[2];
+        double[] deployed = meanAndBrier(split.trainAndPredict(dir, "bagging-deployed", "--model", "balanced-bagging",
+                "--deploy-prevalence", String.format(java.util.Locale.ROOT, "%.4f", base)));
+        System.out.printf("mammography held out, balanced-bagging: base rate %.4f; mean p as learned %.4f, moved to "
+                + "the base rate %.4f; Brier %.5f against %.5f%n", base, asLearned[0], deployed[0], asLearned[1],
+                deployed[1]);
+        assertThat(asLearned[0]).as("as imbalanced-learn's: a world of half positives").isGreaterThan(base * 4);
+        assertThat(deployed[0]).as("moved to the base rate").isLessThan(base * 2.5);
+        assertThat(deployed[1]).as("Brier score").isLessThan(asLearned[1]);
+        assertThat(CliRun.of("inspect", dir.resolve("bagging-deployed.model").toString()).out())
+                .contains("mapped from the 50.00% positives the classifier learned from");
+        assertThat(CliRun.of("inspect", dir.resolve("bagging.model").toString()).out())
+                .doesNotContain("prior correction");
+    }
+
     @Test
     void anomalyScoresAreNotCalibratedAndTheRefusalComesBeforeAnyFit() throws Exception {
         Path csv = dir.resolve("tiny.csv");

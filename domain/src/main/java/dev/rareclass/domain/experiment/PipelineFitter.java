@@ -456,9 +456,14 @@ public final class PipelineFitter {
             double seen = PriorCorrection.seen(yTrain.positives(), yTrain.negatives(), w.positive(), w.negative());
             // a calibration learns the training base rate from held-out labels, so the scores it maps keep that
             // rate and the calibration itself moves to a deploy prevalence (fitScored)
-            double real = settings.deployPrevalence() > 0 && settings.calibration().equals("none")
-                    ? settings.deployPrevalence()
+            boolean toDeploy = settings.deployPrevalence() > 0 && settings.calibration().equals("none");
+            double real = toDeploy ? settings.deployPrevalence()
                     : (double) trainPart.requireLabels().positives() / trainPart.rows();
+            if (toDeploy && factory.learnsPrevalence().isPresent()) {
+                // the balanced ensembles learn half positives whatever they are given; left as imbalanced-learn's
+                // unless a deploy prevalence is asked for, which then maps from that half, not the rows' share
+                seen = factory.learnsPrevalence().getAsDouble();
+            }
             prior = PriorCorrection.of(seen, real).orElse(null);
         }
         return new Part(preprocessor, selector, classifier, prior);

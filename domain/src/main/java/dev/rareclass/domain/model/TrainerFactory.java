@@ -34,6 +34,16 @@ public interface TrainerFactory {
     }
 
     /**
+     * The share of positives its probabilities describe when the classifier balances the classes inside its own fit,
+     * whatever the rows it is given: imbalanced-learn's bagged ensembles under-sample each member's rows to the
+     * minority's size, so they learn a world of 0.5. Empty when it learns the share of the rows it is given (after a
+     * sampler, weighted by class weights). {@code --deploy-prevalence} moves probabilities from this share.
+     */
+    default java.util.OptionalDouble learnsPrevalence() {
+        return java.util.OptionalDouble.empty();
+    }
+
+    /**
      * True when the trainer reads a matrix's sparse companion ({@code FeatureMatrix.sparse()}, such as words
      * of a text column) directly; others get it as dense 0/1 columns.
      */
