@@ -42,10 +42,9 @@ abstract class CliCommand implements Callable<Integer> {
 
     /**
      * The file an output option names, refused (exit 73, as a folder given there is) when the name as typed ends in
-     * {@code /}: a shell's
-     * {@code >} and {@code cp} read such a name as a folder, but the JDK drops the slash, so {@code --out models/}
-     * wrote a file named {@code models}. Options whose output may be a folder (the Spark engine's part files) are
-     * not passed here.
+     * {@code /}: a shell's {@code >} and {@code cp} read such a name as a folder, but the JDK drops the slash, so
+     * {@code --out models/} wrote a file named {@code models}. Options whose output may be a folder (the Spark engine's
+     * part files) are not passed here.
      */
     final java.nio.file.Path fileNamed(String option, java.nio.file.Path value) {
         CommandLine.Model.OptionSpec matched = value == null ? null : spec.commandLine().getParseResult()

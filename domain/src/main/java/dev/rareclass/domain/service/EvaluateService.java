@@ -91,8 +91,9 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
      * The table's labels as the model learned them, for the commands that measure it against them (evaluate,
      * explain): a model trained with {@code --shift-labels N} learned the N rows before each event as positives, the
      * event rows dropped, so a table given without {@code --shift-labels} is labelled the same way, with a note: read
-     * as the file has them, its metrics would be about a target the model was never fitted to. A {@code --shift-labels} the user gives is used, with a
-     * warning when it is not the model's. {@code predict} scores every row as it is and shifts nothing.
+     * as the file has them, its metrics would be about a target the model was never fitted to. A {@code --shift-labels}
+     * the user gives is used, with a warning when it is not the model's. {@code predict} does not call this: it scores
+     * every row as the file has it unless given {@code --shift-labels}.
      */
     public static DataOptions labelledAsTrained(DataOptions options, FittedPipeline model, ProgressListener progress) {
         int trained = model.provenance().shiftLabels();
