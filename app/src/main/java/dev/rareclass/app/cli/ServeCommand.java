@@ -56,7 +56,7 @@ final class ServeCommand extends CliCommand {
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "64",
             description = "Most requests scored at once (default: ${DEFAULT-VALUE}); more wait in the queue, while "
-                    + "health, metadata and metrics requests are answered on threads of their own.")
+                    + "health, metadata and metrics requests are answered on threads beyond these.")
     int threads;
 
     private final Serving serving;

@@ -87,13 +87,8 @@ public final class InferenceServer {
     private final BodyBudget budget;
     private final Server server;
     private final ServerConnector connector;
-    /**
-     * Where requests are scored, off Jetty's threads: with every Jetty thread scoring (more requests than --threads at
-     * once), a readiness probe waited in Jetty's queue for one to finish, 6 to 16 s on two cores with 80 clients
-     * sending 1,000-row batches with reasons, where an orchestrator's probe gives up after a second or so and takes the
-     * server out, or restarts it, for being busy. Jetty's threads now read requests and answer the light endpoints.
-     */
-    private final java.util.concurrent.ExecutorService scoring;
+    /** At most --threads requests scored at once; Jetty's pool has {@link #SPARE_THREADS} more for the rest. */
+    private final ScoringTurns scoring;
     private Path spool;
     private final Thread spoolCleanup = new Thread(() -> {
         try {
@@ -117,15 +112,11 @@ public final class InferenceServer {
         this.csv = csv;
         this.log = log;
         this.budget = BodyBudget.forHeap(Runtime.getRuntime().maxMemory(), settings.maxBodyBytes());
-        QueuedThreadPool pool = new QueuedThreadPool(settings.threads(), Math.min(8, settings.threads()));
+        QueuedThreadPool pool = new QueuedThreadPool(settings.threads() + SPARE_THREADS,
+                Math.min(8, settings.threads()));
         pool.setName("rareclass-serve");
         this.server = new Server(pool);
-        AtomicInteger scorers = new AtomicInteger();
-        this.scoring = java.util.concurrent.Executors.newFixedThreadPool(settings.threads(), task -> {
-            Thread t = new Thread(task, "rareclass-score-" + scorers.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.scoring = new ScoringTurns(settings.threads());
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
@@ -177,7 +168,6 @@ public final class InferenceServer {
             // answered): a request was cut off only if one was being handled when the stop began, or still is
             return !(busy || handling.get() > 0);
         } finally {
-            scoring.shutdownNow(); // every connection is closed: a request cut off is interrupted, as Jetty's were
             if (spool != null) {
                 try {
                     Runtime.getRuntime().removeShutdownHook(spoolCleanup);
@@ -211,6 +201,12 @@ public final class InferenceServer {
     public void join() throws InterruptedException {
         server.join();
     }
+
+    /**
+     * Threads of Jetty's pool beyond the --threads that may score at once: its acceptor and selector, and the health,
+     * metadata and metrics requests, which are answered however many requests are being scored.
+     */
+    static final int SPARE_THREADS = 8;
 
     /** The answer when memory runs out, made beforehand: there may be none left to make it then. */
     private static final Reply NO_MEMORY = new Reply(503,
@@ -289,25 +285,16 @@ public final class InferenceServer {
                             // the body is read as its bytes come, on no thread while they are on their way, so that
                             // clients that stall mid-body cannot take every thread from the others
                             String name = model;
-                            readBody(request).whenComplete((bytes, failure) -> {
-                                Runnable score = () -> {
-                                    Reply answer;
-                                    try {
-                                        answer = failure != null ? failed(failure, request)
-                                                : new Reply(200, infer(served, request, reasons, bytes), JSON);
-                                    } catch (Throwable e) {
-                                        answer = failed(e, request);
-                                    }
-                                    send(request, response, callback, start, name, answer);
-                                };
+                            readBody(request).whenComplete((bytes, failure) -> scoring.score(() -> {
+                                Reply answer;
                                 try {
-                                    scoring.execute(score);
-                                } catch (Throwable e) { // stopped, or no memory for a thread: answered here
-                                    send(request, response, callback, start, name, failed(
-                                            e instanceof java.util.concurrent.RejectedExecutionException
-                                                    ? new HttpError(503, "the server is stopping") : e, request));
+                                    answer = failure != null ? failed(failure, request)
+                                            : new Reply(200, infer(served, request, reasons, bytes), JSON);
+                                } catch (Throwable e) {
+                                    answer = failed(e, request);
                                 }
-                            });
+                                send(request, response, callback, start, name, answer);
+                            }));
                             return true;
                         }
                         default -> {
