@@ -46,7 +46,7 @@ abstract class CliCommand implements Callable<Integer> {
      * {@code --out models/} wrote a file named {@code models}. Options whose output may be a folder (the Spark engine's
      * part files) are not passed here.
      */
-    final java.nio.file.Path fileNamed(String option, java.nio.file.Path value) {
+    final void fileNamed(String option, java.nio.file.Path value) {
         CommandLine.Model.OptionSpec matched = value == null ? null : spec.commandLine().getParseResult()
                 .matchedOption(option);
         if (matched != null) {
@@ -57,7 +57,6 @@ abstract class CliCommand implements Callable<Integer> {
                 }
             }
         }
-        return value;
     }
 
     /** Where progress and notes go (nothing under {@code --quiet}). */

@@ -457,8 +457,8 @@ public final class InferenceServer {
                 + "': send application/json (the V2 inference protocol), text/csv or text/tab-separated-values");
     }
 
+    /** Scores a body whose headers {@link #refuseByHeaders} accepted before it was read. */
     private byte[] infer(ServedModel served, Request request, int reasons, byte[] body) throws IOException {
-        requireOneReadingOfTheBody(request);
         String mime = mime(request);
         byte[] bytes = decoded(coding(request), body);
         if (bytes.length == 0) {
