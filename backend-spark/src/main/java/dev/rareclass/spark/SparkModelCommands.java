@@ -132,7 +132,7 @@ final class SparkModelCommands {
             Evaluation evaluation = new Evaluation(table.source(), m.model(), m.policy(), metrics,
                     ClassificationReport.of(metrics.counts(), label.negativeValue(), label.positiveValue()),
                     Curves.roc(measured.points(), true), Curves.precisionRecall(measured.points()))
-                    .withOneClassWarning(label);
+                    .withOneClassWarning(label).withFlatCost();
             return new EvaluatedOnCluster(table.size(), table.positives(), evaluation.saidAfter(warned, progress));
         } finally {
             scored.unpersist(true);

@@ -34,6 +34,12 @@ final class JsonResults {
         }
         root.put("threshold", e.metrics().threshold());
         root.put("threshold_policy", e.policy());
+        // what the threshold costs, for a cost policy (what it minimised): the total and its two parts
+        e.cost().ifPresent(c -> {
+            number(root, "cost", c.total());
+            number(root, "cost_of_missed_positives", c.missedCost());
+            number(root, "cost_of_false_alarms", c.falseAlarmCost());
+        });
         root.put("model", e.model());
         root.put("data", e.dataSource());
         root.put("rows", e.metrics().counts().tp() + e.metrics().counts().fp() + e.metrics().counts().tn() + e.metrics().counts().fn());

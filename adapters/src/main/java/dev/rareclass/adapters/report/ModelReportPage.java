@@ -335,6 +335,7 @@ final class ModelReportPage {
         summary.put("scored rows", report.scoredPart());
         summary.put("threshold", ThresholdPolicies.text(ev().metrics().threshold()) + " ("
                 + (ThresholdPolicies.isFixed(ev().policy()) ? "fixed" : ev().policy()) + ")");
+        ev().cost().ifPresent(c -> summary.put("cost", c.text()));
         for (MetricName m : List.of(MetricName.PR_AUC, MetricName.ROC_AUC, MetricName.MCC, MetricName.F1,
                 MetricName.RECALL, MetricName.PRECISION)) {
             summary.put(m.key(), Html.num4(ev().metrics().get(m)));
@@ -471,7 +472,9 @@ final class ModelReportPage {
         md.append("## Dataset\n\n");
         Markdown.facts(md, dataset(report.dataset()));
         md.append("\n## Metrics\n\nThreshold ").append(ThresholdPolicies.text(ev().metrics().threshold())).append(" (")
-                .append(Markdown.text(ev().policy())).append(").\n\n| metric | value |\n|---|---:|\n");
+                .append(Markdown.text(ev().policy())).append(")")
+                .append(ev().cost().map(cost -> ", costing " + cost.text()).orElse(""))
+                .append(".\n\n| metric | value |\n|---|---:|\n");
         for (MetricName m : SHOWN) {
             md.append("| ").append(m.key()).append(" | ").append(Html.num4(ev().metrics().get(m))).append(" |\n");
         }

@@ -89,6 +89,8 @@ final class Show {
                 }
             }
         }
+        // what the threshold costs, for a cost policy: what it minimised
+        e.cost().ifPresent(c -> out.printf(Locale.ROOT, "  %-18s %s%n", "cost", c.text()));
         ConfusionCounts counts = e.metrics().counts();
         if (counts.positives() == 0) {
             // a table of negatives only checks false alarms: how many rows the model flags is the number that counts

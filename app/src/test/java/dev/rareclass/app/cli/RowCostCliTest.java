@@ -90,6 +90,12 @@ class RowCostCliTest {
         CliRun e = CliRun.of("evaluate", model.toString(), data.toString(), "--report", evalReport.toString(), "-q");
         assertThat(e.exitCode()).as(e.err()).isZero();
         assertCostChartNamesTheColumn(evalReport);
+        // its summary says what the threshold costs, as the console does
+        String costLine = e.out().lines().filter(l -> l.startsWith("  cost ")).findFirst().orElseThrow()
+                .replaceFirst("^  cost +", "");
+        assertThat(org.jsoup.Jsoup.parse(Files.readString(evalReport)).getElementById("summary").text())
+                .contains("cost " + costLine);
+        assertThat(Files.readString(dir.resolve("evaluation.md"))).contains(", costing " + costLine + ".");
         // the column is read for the costs, not as a feature: the same numbers as without the report
         CliRun plain = CliRun.of("evaluate", model.toString(), data.toString(), "-q");
         assertThat(plain.exitCode()).as(plain.err()).isZero();
@@ -109,6 +115,84 @@ class RowCostCliTest {
                 "logistic", "--folds", "3", "--threshold", "cost:@amount:5", "--report", compare.toString(), "-q");
         assertThat(c.exitCode()).as(c.err()).isZero();
         assertCostChartNamesTheColumn(compare.resolve("report.html"));
+    }
+
+    /**
+     * evaluate says what the chosen threshold costs, the sum the policy minimised, on the console and in the JSON:
+     * recomputed here from predict's output and the file's amounts (a missed positive costs its amount, a false alarm
+     * 5), and from the counts for a flat cost. Without the column the numbers stay, with a note that there is no cost.
+     */
+    @Test
+    void evaluateSaysWhatTheThresholdCosts() throws Exception {
+        Path data = table();
+        Path model = dir.resolve("rows.model");
+        assertThat(CliRun.of("train", data.toString(), "--label", "label", "--positive", "yes", "--model", "logistic",
+                "--threshold", "cost:@amount:5", "--out", model.toString(), "-q").exitCode()).isZero();
+        Path json = dir.resolve("e.json");
+        CliRun e = CliRun.of("evaluate", model.toString(), data.toString(), "--json", json.toString());
+        assertThat(e.exitCode()).as(e.err()).isZero();
+        var read = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+
+        Path out = dir.resolve("p.csv");
+        assertThat(CliRun.of("predict", model.toString(), data.toString(), "--out", out.toString(), "-q").exitCode())
+                .isZero();
+        List<String> rows = Files.readAllLines(data);
+        List<String> predicted = Files.readAllLines(out);
+        assertThat(predicted.get(0)).isEqualTo("row,y,p,predicted");
+        double missedCost = 0;
+        long missed = 0;
+        long falseAlarms = 0;
+        for (int i = 1; i < rows.size(); i++) {
+            String[] row = rows.get(i).split(",");
+            String[] p = predicted.get(i).split(",");
+            boolean positive = row[3].equals("yes");
+            boolean flagged = p[3].equals("1");
+            if (positive && !flagged) {
+                missed++;
+                missedCost += Float.parseFloat(row[2]); // read as the table reads it, a float
+            } else if (!positive && flagged) {
+                falseAlarms++;
+            }
+        }
+        double prAuc = read.get("pr_auc").asDouble();
+        assertThat(missed).isPositive();
+        assertThat(read.get("fn").asLong()).isEqualTo(missed);
+        assertThat(read.get("cost_of_missed_positives").asDouble()).isCloseTo(missedCost, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(read.get("cost_of_false_alarms").asDouble()).isEqualTo(5.0 * falseAlarms);
+        assertThat(read.get("cost").asDouble()).isCloseTo(missedCost + 5.0 * falseAlarms,
+                org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(e.out()).containsPattern("\n  cost +[0-9.]+ \\(" + missed + " missed positives [0-9.]+ \\+ "
+                + falseAlarms + " false alarms? " + 5 * falseAlarms + "\\)\n");
+
+        // a flat cost, from the counts
+        Path flat = dir.resolve("flat.model");
+        assertThat(CliRun.of("train", data.toString(), "--label", "label", "--positive", "yes", "--model", "logistic",
+                "--drop", "amount", "--threshold", "cost:20:5", "--out", flat.toString(), "-q").exitCode()).isZero();
+        CliRun f = CliRun.of("evaluate", flat.toString(), data.toString(), "--json", json.toString(), "-q");
+        assertThat(f.exitCode()).as(f.err()).isZero();
+        read = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertThat(read.get("cost").asDouble())
+                .isEqualTo(20.0 * read.get("fn").asLong() + 5.0 * read.get("fp").asLong());
+
+        // another policy has no cost
+        Path f1 = dir.resolve("f1.model");
+        assertThat(CliRun.of("train", data.toString(), "--label", "label", "--positive", "yes", "--model", "logistic",
+                "--drop", "amount", "--out", f1.toString(), "-q").exitCode()).isZero();
+        CliRun plain = CliRun.of("evaluate", f1.toString(), data.toString(), "--json", json.toString(), "-q");
+        assertThat(plain.out()).doesNotContain("  cost ");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()).has("cost")).isFalse();
+
+        // a table without the cost column: the same numbers, no cost, a note saying why
+        Path noAmount = dir.resolve("no-amount.csv");
+        Files.write(noAmount, rows.stream().map(l -> l.replaceFirst(",[^,]*(,[^,]*)$", "$1")).toList());
+        CliRun without = CliRun.of("evaluate", model.toString(), noAmount.toString(), "--json", json.toString());
+        assertThat(without.exitCode()).as(without.err()).isZero();
+        assertThat(without.err()).contains("no total cost").contains("column 'amount' not found");
+        assertThat(without.out()).doesNotContain("  cost ");
+        var noCost = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertThat(noCost.has("cost")).isFalse();
+        assertThat(noCost.get("pr_auc").asDouble()).isEqualTo(prAuc);
+        assertThat(noCost.get("fn").asLong()).isEqualTo(missed);
     }
 
     private static void assertCostChartNamesTheColumn(Path html) throws Exception {

@@ -16,6 +16,8 @@ import dev.rareclass.domain.metrics.Curves;
 import dev.rareclass.domain.model.ScoreKind;
 import dev.rareclass.domain.metrics.ClassificationReport;
 import dev.rareclass.domain.metrics.Curve;
+import dev.rareclass.domain.threshold.ThresholdPolicies;
+import dev.rareclass.domain.threshold.ThresholdPolicy;
 
 /**
  * A model's numbers on one labelled table: every metric at the model's threshold, the classification
@@ -31,10 +33,14 @@ import dev.rareclass.domain.metrics.Curve;
  *                   of the table and the model ({@link #saidAfter}: the model's training file, a label it
  *                   did not see) and, on a table of one class, {@link #oneClassWarning}'s ({@link #withOneClassWarning});
  *                   in the report and the JSON as on the console
+ * @param cost       what the threshold costs on these rows under the cost policy that chose it
+ *                   ({@code cost:FN_COST:FP_COST}, or {@code cost:@COLUMN:FP_COST} when the rows' costs were read);
+ *                   empty for other policies
  */
 public record Evaluation(String dataSource, String model, String policy, BinaryMetrics metrics,
                          ClassificationReport report, Curve roc, Curve precisionRecall, List<TopShares.Top> top,
-                         java.util.Map<String, BootstrapIntervals.Interval> intervals, List<String> warnings) {
+                         java.util.Map<String, BootstrapIntervals.Interval> intervals, List<String> warnings,
+                         Optional<ThresholdPolicy.Cost> cost) {
 
     /**
      * The default seed of an evaluation's bootstrap ({@code evaluate} and {@code score} take {@code --seed}): the same
@@ -46,6 +52,15 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
         top = List.copyOf(top);
         intervals = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(intervals));
         warnings = List.copyOf(warnings);
+        java.util.Objects.requireNonNull(cost, "cost");
+    }
+
+    /** Without a cost (a policy that is no cost policy). */
+    public Evaluation(String dataSource, String model, String policy, BinaryMetrics metrics,
+                      ClassificationReport report, Curve roc, Curve precisionRecall, List<TopShares.Top> top,
+                      java.util.Map<String, BootstrapIntervals.Interval> intervals, List<String> warnings) {
+        this(dataSource, model, policy, metrics, report, roc, precisionRecall, top, intervals, warnings,
+                Optional.empty());
     }
 
     /** Without warnings. */
@@ -84,7 +99,20 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
 
     private Evaluation withWarnings(List<String> first, List<String> then) {
         return new Evaluation(dataSource, model, policy, metrics, report, roc, precisionRecall, top, intervals,
-                java.util.stream.Stream.concat(first.stream(), then.stream()).toList());
+                java.util.stream.Stream.concat(first.stream(), then.stream()).toList(), cost);
+    }
+
+    /**
+     * This evaluation with what its threshold costs under the cost policy that chose it, when it is one
+     * ({@link ThresholdPolicies#costOf(String, ConfusionCounts)}: flat costs, from the counts); unchanged otherwise.
+     */
+    public Evaluation withFlatCost() {
+        return ThresholdPolicies.costOf(policy, metrics.counts()).map(this::withCost).orElse(this);
+    }
+
+    private Evaluation withCost(ThresholdPolicy.Cost c) {
+        return new Evaluation(dataSource, model, policy, metrics, report, roc, precisionRecall, top, intervals,
+                warnings, Optional.of(c));
     }
 
     /** The top shares and intervals of these labels and scores, the intervals' resamples drawn with {@link #BOOTSTRAP_SEED}. */
@@ -198,7 +226,10 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
         LabelMapping mapping = classNames(table, model);
         ClassificationReport report = ClassificationReport.of(metrics.counts(), mapping.negativeValue(),
                 mapping.positiveValue());
-        return new Evaluation(table.source(), model.classifier().id().toString(), model.thresholdPolicy(), metrics,
-                report, y, scores, seed).withOneClassWarning(table.labelMapping().orElse(model.labelMapping()));
+        Evaluation e = new Evaluation(table.source(), model.classifier().id().toString(), model.thresholdPolicy(),
+                metrics, report, y, scores, seed).withOneClassWarning(table.labelMapping().orElse(model.labelMapping()));
+        // what the threshold costs, for a cost policy: what it minimised (a per-row cost needs the table's costs)
+        return ThresholdPolicies.costOf(model.thresholdPolicy(), y, scores, metrics.threshold(),
+                table.rowCosts().orElse(null)).map(e::withCost).orElse(e);
     }
 }

@@ -24,8 +24,8 @@ import java.util.Optional;
 
 /**
  * Loads the model, reads the table as the model's training data was read, scores it, writes what was asked. For a
- * report of a model whose policy reads per-row costs ({@code cost:@COLUMN:FP_COST}), the cost column is read too and
- * set aside as the rows' costs, for the cost chart (unless the user's {@code --drop} names it: then no cost chart).
+ * model whose policy reads per-row costs ({@code cost:@COLUMN:FP_COST}), the cost column is read too and set aside as
+ * the rows' costs, for the total cost and the report's cost chart (unless the user's {@code --drop} names it).
  */
 public record EvaluateService(TableSource tables, ModelStore store, ResultSink sink,
                               ReportSink reports, Outputs outputs) implements EvaluateUseCase {
@@ -38,22 +38,17 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
             Optional<Path> html = request.report().target().map(staged::reportFile);
             Optional<Path> plots = request.report().plots().map(staged::folder);
             FittedPipeline model = store.load(request.model());
-            // a report draws the cost curve of a cost:@COLUMN:FP policy: the column the model drops is read, then set
-            // aside as the rows' costs, so the features are the ones the model was trained on; unless the user drops it
-            Optional<String> costColumn = html.isPresent() ? ThresholdPolicies.costColumnOf(model.thresholdPolicy())
-                    .filter(c -> !request.given().drop().orElse(List.of()).contains(c)) : Optional.empty();
+            // a cost:@COLUMN:FP policy's column, which the model drops, is read and set aside as the rows' costs, so the
+            // features are the ones the model was trained on: for the total cost, and the report's cost curve; unless
+            // the user drops it
+            Optional<String> costColumn = ThresholdPolicies.costColumnOf(model.thresholdPolicy())
+                    .filter(c -> !request.given().drop().orElse(List.of()).contains(c));
             DataOptions options = labelledAsTrained(asTrained(tables, request.model(), request.data(), request.given(),
                     model), model, progress);
             // a table of negative rows only is read: a month without positives still shows the model's false alarms
-            Table table = tables.readWithoutRequiringPositives(costColumn.map(options::withoutDropping).orElse(options));
-            if (costColumn.isPresent()) {
-                if (!table.featureNames().contains(costColumn.get())) {
-                    throw new DataException(table.source() + ": column '" + costColumn.get() + "' not found; the "
-                            + "model's threshold policy " + model.thresholdPolicy() + " reads the cost of each missed "
-                            + "positive from it");
-                }
-                table = table.withRowCostsFrom(costColumn.get());
-            }
+            Table table = costColumn.isPresent()
+                    ? withRowCosts(options, costColumn.get(), model.thresholdPolicy(), html.isPresent(), progress)
+                    : tables.readWithoutRequiringPositives(options);
             model.preprocessor().requireSameSchema(table); // its one refusal before the notes
             // the warnings said of the table and the model are the evaluation's too: in the JSON and the report
             List<String> warned = new java.util.ArrayList<>();
@@ -85,6 +80,34 @@ public record EvaluateService(TableSource tables, ModelStore store, ResultSink s
             staged.commit();
             return new Result(evaluation, written);
         }
+    }
+
+    /**
+     * The table read with its rows' costs set aside from {@code column}, as training read them (the column is read as
+     * the others are, so a model that drops rows with a missing value drops those without a cost too). A report, which
+     * draws the cost curve, needs them: a column that is absent or holds no costs is refused. The numbers alone do not:
+     * the table is then read as the model reads it, without the column, with a note that there is no total cost.
+     */
+    private Table withRowCosts(DataOptions options, String column, String policy, boolean needed,
+                               ProgressListener progress) {
+        DataException without;
+        try {
+            Table table = tables.readWithoutRequiringPositives(options.withoutDropping(column));
+            if (table.featureNames().contains(column)) {
+                return table.withRowCostsFrom(column);
+            }
+            without = new DataException(table.source() + ": column '" + column + "' not found; the model's threshold "
+                    + "policy " + policy + " reads the cost of each missed positive from it");
+        } catch (DataException e) {
+            without = e;
+        }
+        if (needed) {
+            throw without;
+        }
+        // read as the model reads it: a fault elsewhere in the table is refused again, and said as itself
+        Table table = tables.readWithoutRequiringPositives(options);
+        progress.note("no total cost: " + without.getMessage());
+        return table;
     }
 
     /**

@@ -139,6 +139,29 @@ public final class ThresholdPolicies {
                 ? java.util.Optional.of(trimmed.substring(6, colon)) : java.util.Optional.empty();
     }
 
+    /**
+     * What the threshold costs on these rows under a recorded policy spec ({@link ThresholdPolicy#cost(int[], double[],
+     * double, double[])}); empty for a policy that is no cost policy, and for text that is no policy at all (an older
+     * model's), so evaluating a model never fails here.
+     */
+    public static java.util.Optional<ThresholdPolicy.Cost> costOf(String spec, int[] y, double[] scores,
+                                                                  double threshold, double[] rowCosts) {
+        return readable(spec).flatMap(p -> p.cost(y, scores, threshold, rowCosts));
+    }
+
+    /** {@link #costOf(String, int[], double[], double, double[])} from the counts alone (flat costs only). */
+    public static java.util.Optional<ThresholdPolicy.Cost> costOf(String spec, ConfusionCounts counts) {
+        return readable(spec).flatMap(p -> p.cost(counts));
+    }
+
+    private static java.util.Optional<ThresholdPolicy> readable(String spec) {
+        try {
+            return spec == null ? java.util.Optional.empty() : java.util.Optional.of(parse(spec));
+        } catch (UsageException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static double fraction(String spec, String text) {
         double v = number(spec, text);
         if (v < 0 || v > 1) {
@@ -439,6 +462,26 @@ public final class ThresholdPolicies {
         }
 
         @Override
+        public java.util.Optional<Cost> cost(int[] y, double[] scores, double threshold, double[] rowCosts) {
+            if (rowCosts == null) {
+                return java.util.Optional.empty();
+            }
+            long missed = 0;
+            long falseAlarms = 0;
+            double missedCost = 0;
+            for (int i = 0; i < y.length; i++) {
+                boolean flagged = scores[i] >= threshold;
+                if (y[i] == 1 && !flagged) {
+                    missed++;
+                    missedCost += rowCosts[i];
+                } else if (y[i] == 0 && flagged) {
+                    falseAlarms++;
+                }
+            }
+            return java.util.Optional.of(new Cost(missed, missedCost, falseAlarms, fpCost * falseAlarms));
+        }
+
+        @Override
         public String spec() {
             return "cost:@" + column + ":" + canonical(fpCost);
         }
@@ -463,6 +506,12 @@ public final class ThresholdPolicies {
         @Override
         public double choose(OperatingPoints points) {
             return RowCostCurve.flat(points, fnCost, fpCost).bestThreshold();
+        }
+
+        @Override
+        public java.util.Optional<Cost> cost(ConfusionCounts counts) {
+            return java.util.Optional.of(new Cost(counts.fn(), fnCost * counts.fn(), counts.fp(),
+                    fpCost * counts.fp()));
         }
 
         @Override

@@ -77,4 +77,54 @@ public interface ThresholdPolicy {
     default double choose(int[] y, double[] scores, double[] rowCosts) {
         return choose(y, scores);
     }
+
+    /**
+     * The summed cost a cost policy minimises, at the threshold these counts were taken at: what the threshold costs on
+     * the rows measured (for {@code cost:FN_COST:FP_COST}); empty for every other policy, and for
+     * {@code cost:@COLUMN:FP_COST}, which needs each row ({@link #cost(int[], double[], double, double[])}).
+     */
+    default java.util.Optional<Cost> cost(dev.rareclass.domain.metrics.ConfusionCounts counts) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * {@link #cost(dev.rareclass.domain.metrics.ConfusionCounts)} of these rows flagged at {@code score >= threshold},
+     * with each missed positive's own cost for {@code cost:@COLUMN:FP_COST} (empty without them).
+     *
+     * @param rowCosts one cost per row (read for positives), or null when the table has none
+     */
+    default java.util.Optional<Cost> cost(int[] y, double[] scores, double threshold, double[] rowCosts) {
+        return cost(dev.rareclass.domain.metrics.ConfusionCounts.of(y, scores, threshold));
+    }
+
+    /**
+     * What a threshold costs under a cost policy, in the policy's units: the missed positives' costs plus the false
+     * alarms'.
+     *
+     * @param missed          positives scored below the threshold
+     * @param missedCost      their summed cost ({@code FN_COST * missed}, or their rows' costs)
+     * @param falseAlarms     negatives flagged
+     * @param falseAlarmCost  {@code FP_COST * falseAlarms}
+     */
+    record Cost(long missed, double missedCost, long falseAlarms, double falseAlarmCost) {
+        /** @return the summed cost, what the policy minimised */
+        public double total() {
+            return missedCost + falseAlarmCost;
+        }
+
+        /** @return "995 (63 missed positives 630 + 365 false alarms 365)", as the console and reports show it */
+        public String text() {
+            return amount(total()) + " (" + missed + (missed == 1 ? " missed positive " : " missed positives ")
+                    + amount(missedCost) + " + " + falseAlarms + (falseAlarms == 1 ? " false alarm " : " false alarms ")
+                    + amount(falseAlarmCost) + ")";
+        }
+
+        /** A whole amount without decimals, cents with two, anything beyond in six significant digits. */
+        private static String amount(double v) {
+            if (Double.isFinite(v) && Math.abs(v) < 1e15) {
+                return String.format(java.util.Locale.ROOT, v == Math.rint(v) ? "%.0f" : "%.2f", v);
+            }
+            return String.format(java.util.Locale.ROOT, "%.6g", v);
+        }
+    }
 }

@@ -414,4 +414,33 @@ class ThresholdPoliciesTest {
                     .as(other).isEmpty();
         }
     }
+
+    /**
+     * What a threshold costs under a cost policy. On the tied rows at 0.5 (fn 2, fp 4; computed in Python with
+     * confusion_matrix as above): cost:5:1 costs 5 * 2 + 1 * 4 = 14, as the sweep's list above says. With each
+     * positive's own cost (the rows' costs below), the missed positives at 0.5 are rows 7 and 10 (from 0), costing 8 + 11, and
+     * the 4 false alarms 3 each. Other policies, and text that is no policy (an older model's), have none.
+     */
+    @Test
+    void costPoliciesSayWhatTheirThresholdCosts() {
+        ConfusionCounts atHalf = ConfusionCounts.of(TIES_Y, TIES_S, 0.5);
+        assertThat(atHalf).isEqualTo(new ConfusionCounts(3, 4, 3, 2));
+        var flat = ThresholdPolicies.costOf("cost:5:1", atHalf).orElseThrow();
+        assertThat(flat).isEqualTo(new ThresholdPolicy.Cost(2, 10, 4, 4));
+        assertThat(flat.total()).isEqualTo(14);
+        assertThat(ThresholdPolicies.costOf("cost:5:1", TIES_Y, TIES_S, 0.5, null)).contains(flat);
+        assertThat(flat.text()).isEqualTo("14 (2 missed positives 10 + 4 false alarms 4)");
+
+        double[] rowCosts = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+        var perRow = ThresholdPolicies.costOf("cost:@amount:3", TIES_Y, TIES_S, 0.5, rowCosts).orElseThrow();
+        assertThat(perRow).isEqualTo(new ThresholdPolicy.Cost(2, 8 + 11, 4, 12));
+        assertThat(new ThresholdPolicy.Cost(1, 12.25, 1, 0.5).text())
+                .isEqualTo("12.75 (1 missed positive 12.25 + 1 false alarm 0.50)");
+        assertThat(ThresholdPolicies.costOf("cost:@amount:3", TIES_Y, TIES_S, 0.5, null)).isEmpty();
+
+        for (String other : new String[] {"max-f1", "recall>=0.5", "alerts<=0.1", "0.5", "no policy at all", ""}) {
+            assertThat(ThresholdPolicies.costOf(other, TIES_Y, TIES_S, 0.5, rowCosts)).as(other).isEmpty();
+            assertThat(ThresholdPolicies.costOf(other, atHalf)).as(other).isEmpty();
+        }
+    }
 }
