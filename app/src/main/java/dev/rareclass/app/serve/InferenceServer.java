@@ -426,11 +426,38 @@ public final class InferenceServer {
         if (!READ.contains(mime)) {
             throw unsupportedType(mime);
         }
+        requireUtf8(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
         String coding = coding(request);
         if (coding != null) {
             requireKnownCoding(coding);
         }
     }
+
+    /**
+     * Refuses a {@code charset} parameter other than UTF-8 (or ASCII, a part of it): every body is read as UTF-8, as
+     * JSON must be (RFC 8259), so a Latin-1 CSV would have had its accented categories read as other ones.
+     */
+    private static void requireUtf8(String contentType) {
+        if (contentType == null) {
+            return;
+        }
+        String[] parts = contentType.split(";");
+        for (int i = 1; i < parts.length; i++) {
+            int eq = parts[i].indexOf('=');
+            if (eq < 0 || !parts[i].substring(0, eq).trim().equalsIgnoreCase("charset")) {
+                continue;
+            }
+            String charset = parts[i].substring(eq + 1).trim().replaceAll("^\"|\"$", "")
+                    .toLowerCase(java.util.Locale.ROOT);
+            if (!UTF8.contains(charset)) {
+                throw new HttpError(415, "unsupported charset '" + clip(charset) + "': bodies are read as UTF-8 (send "
+                        + "UTF-8, or leave the charset out)");
+            }
+        }
+    }
+
+    /** The charset names of UTF-8 and of ASCII, which UTF-8 reads the same. */
+    private static final java.util.Set<String> UTF8 = java.util.Set.of("utf-8", "utf8", "us-ascii", "ascii");
 
     /** The content types a body may have: the V2 protocol's JSON, and tables with a header row. */
     private static final java.util.Set<String> READ = java.util.Set.of("application/json",

@@ -318,6 +318,12 @@ class ServeBadRequestTest {
                 List.of("application/xml")));
         c.add(new Case("text/plain content type", "POST", infer(MODEL), "text/plain", utf8(good), 415,
                 List.of("text/plain")));
+        // every body is read as UTF-8: a Latin-1 CSV had its accented categories read as other ones
+        c.add(new Case("Latin-1 CSV", "POST", infer(MODEL), "text/csv; charset=ISO-8859-1",
+                "a,b,color\n1.5,3,r\u00e9d\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 415,
+                List.of("charset 'iso-8859-1'", "UTF-8")));
+        c.add(new Case("UTF-16 JSON", "POST", infer(MODEL), "application/json;charset=\"utf-16\"",
+                good.getBytes(java.nio.charset.StandardCharsets.UTF_16), 415, List.of("charset 'utf-16'")));
 
         // CSV bodies
         c.add(csv("CSV body with a missing column", "a,color\n1.5,red\n", 400, "b"));
@@ -347,6 +353,18 @@ class ServeBadRequestTest {
         assertRefusal(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), 400,
                 List.of("unexpected column(s) extra"));
         assertThat(r.body()).doesNotContain("--");
+    }
+
+    /** UTF-8 named any way a client names it, and ASCII, are read; the 415 is for the others only. */
+    @Test
+    void aUtf8OrAsciiCharsetIsRead() throws Exception {
+        for (String type : List.of("application/json; charset=utf-8", "application/json;charset=\"UTF-8\"",
+                "application/json; charset=utf8", "application/json; charset=US-ASCII")) {
+            HttpResponse<String> r = send("POST", infer(MODEL), type, goodBody());
+            assertThat(r.statusCode()).as(type + ": " + r.body()).isEqualTo(200);
+        }
+        HttpResponse<String> csv = send("POST", infer(MODEL), "text/csv; charset=utf-8", utf8("a,b,color\n1.5,3,red\n"));
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
     }
 
     @Test

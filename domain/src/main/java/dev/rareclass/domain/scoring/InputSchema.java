@@ -178,7 +178,10 @@ public final class InputSchema {
         };
     }
 
-    /** A number as a category: integral values as their digits (3.0 is "3"), others as Java prints a double. */
+    /**
+     * A number as a category: integral values as their digits (3.0 is "3"), others as Java prints it: a float as a
+     * float (0.1f is "0.1", not its double's "0.10000000149011612"), anything else as a double.
+     */
     static String level(Number x) {
         if (x instanceof Integer || x instanceof Long || x instanceof Short || x instanceof Byte
                 || x instanceof java.math.BigInteger) {
@@ -188,7 +191,8 @@ public final class InputSchema {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             return Long.toString((long) d);
         }
-        return x instanceof BigDecimal b ? b.stripTrailingZeros().toPlainString() : Double.toString(d);
+        return x instanceof BigDecimal b ? b.stripTrailingZeros().toPlainString()
+                : x instanceof Float f ? Float.toString(f) : Double.toString(d);
     }
 
     private static DataException wrong(String source, Field f, int row, String expected, Object got) {

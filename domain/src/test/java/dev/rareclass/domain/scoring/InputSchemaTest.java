@@ -51,6 +51,10 @@ class InputSchemaTest {
         assertThat(InputSchema.level(3.0)).isEqualTo("3");
         assertThat(InputSchema.level(-2.5)).isEqualTo("-2.5");
         assertThat(InputSchema.level(new BigDecimal("1.50"))).isEqualTo("1.5");
+        // a float as a float: 0.1f is "0.1" as written, not its double's "0.10000000149011612"
+        assertThat(InputSchema.level(0.1f)).isEqualTo("0.1");
+        assertThat(InputSchema.level(2.0f)).isEqualTo("2");
+        assertThat(InputSchema.level(0.1)).isEqualTo("0.1");
     }
 
     @Test
