@@ -5,6 +5,7 @@ import dev.rareclass.domain.port.DatasetCatalog;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rareclass.domain.data.ClosestNames;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.InputMissingException;
 import dev.rareclass.domain.error.OutputException;
@@ -111,9 +112,13 @@ public final class DatasetFetcher implements DatasetCatalog {
     }
 
     public Dataset find(String name) {
+        List<String> names = catalogue.get().stream().map(Dataset::name).toList();
         return catalogue.get().stream().filter(d -> d.name().equals(name)).findFirst()
-                .orElseThrow(() -> new UsageException("unknown dataset '" + name + "'; known: "
-                        + String.join(", ", catalogue.get().stream().map(Dataset::name).toList())));
+                .orElseThrow(() -> {
+                    List<String> near = ClosestNames.closest(name, names);
+                    return new UsageException("unknown dataset '" + name + "'; " + (near.isEmpty()
+                            ? "known: " + String.join(", ", names) : "did you mean " + ClosestNames.quoted(near) + "?"));
+                });
     }
 
     /**

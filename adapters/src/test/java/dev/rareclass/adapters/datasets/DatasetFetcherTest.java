@@ -170,6 +170,10 @@ class DatasetFetcherTest {
     void unknownNamesAndBadMirrorsAreUsageErrors() {
         assertThatThrownBy(() -> fetcher().fetch("iris", Optional.empty()))
                 .isInstanceOf(UsageException.class).hasMessageContaining("unknown dataset 'iris'; known: ionosphere");
+        // a typo gets the name it is closest to, as commands and options do
+        assertThatThrownBy(() -> fetcher().fetch("ionospere", Optional.empty()))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("unknown dataset 'ionospere'; did you mean 'ionosphere'?");
         assertThatThrownBy(() -> fetcher().fetch("sonar", Optional.of("ftp://example")))
                 .isInstanceOf(UsageException.class).hasMessageContaining("http or https");
     }
