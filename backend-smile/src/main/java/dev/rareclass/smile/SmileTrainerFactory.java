@@ -114,7 +114,7 @@ final class SmileTrainerFactory implements TrainerFactory {
     /** Refuses non-uniform class weights for a model that cannot take them, naming one that can. */
     static void refuseClassWeights(TrainingContext ctx, String model) {
         if (!ctx.classWeights().isUniform()) {
-            throw new UsageException(model + " does not support class weights; use --class-weight none "
+            throw new UsageException(model + " does not support class weights; use the class weight 'none' "
                     + "or a model that supports them, such as random-forest@smile");
         }
     }

@@ -45,21 +45,22 @@ public record ResolvedPipeline(PipelineSpec spec, TrainerFactory factory, Classi
     /**
      * Why this combination cannot be fitted (a model that takes no class weights, a one-class model with a
      * sampler or a calibration), or empty when it can. Experiments skip such combinations with a note instead of failing.
+     * The words name the values, not the options: the same combination comes from the command line or a recipe.
      */
     public Optional<String> unsupported() {
         if (factory.learnsFromNegativesOnly() && !spec.sampler().isNone()) {
             return Optional.of(model() + " learns from negative rows only; a sampler has nothing to rebalance "
-                    + "(use --sampler none)");
+                    + "(use the sampler 'none')");
         }
         if (!spec.classWeight().isNone() && !factory.supportsClassWeights()) {
-            return Optional.of(model() + " cannot take class weights; use --class-weight none or a sampler");
+            return Optional.of(model() + " cannot take class weights; use the class weight 'none', or a sampler");
         }
         if (factory.learnsFromNegativesOnly() && !spec.classWeight().isNone()) {
             return Optional.of(model() + " learns from negative rows only; class weights do not apply");
         }
         if (factory.learnsFromNegativesOnly() && !fit().calibration().equals("none")) {
             return Optional.of("calibration " + fit().calibration() + " maps probabilities; " + model()
-                    + " gives anomaly scores, which have no calibration here (use --calibration none)");
+                    + " gives anomaly scores, which have no calibration here (use the calibration 'none')");
         }
         return Optional.empty();
     }
