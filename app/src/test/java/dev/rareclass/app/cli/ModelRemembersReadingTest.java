@@ -198,5 +198,11 @@ class ModelRemembersReadingTest {
                 out.toString());
         assertThat(dropped.exitCode()).as(dropped.err()).isZero();
         assertThat(Files.readAllLines(out)).hasSize(120);
+        // the row without a prediction is said even under --quiet: the output has fewer rows than the file
+        CliRun quiet = CliRun.of("predict", model.toString(), gap.toString(), "--missing", "drop", "--out",
+                out.toString(), "-q");
+        assertThat(quiet.exitCode()).as(quiet.err()).isZero();
+        assertThat(quiet.err()).isEqualTo("warning: 1 row has no prediction: it has a missing value, and --missing "
+                + "drop leaves such rows out (column row numbers the others as the file does)" + System.lineSeparator());
     }
 }

@@ -58,7 +58,14 @@ public record PredictService(TableSource tables, ModelStore store, ResultSink si
             table = tables.readOptionallyLabelled(read);
         }
         model.preprocessor().requireSameSchema(table); // its one refusal before the notes
-        table.notes().forEach(progress::note);
+        for (String note : table.notes()) {
+            int dropped = dev.rareclass.domain.preprocess.MissingPolicy.droppedIn(note);
+            // rows without a prediction are said even under --quiet: the output has fewer rows than the file
+            progress.note(dropped < 0 ? note : ProgressListener.WARNING + dropped
+                    + (dropped == 1 ? " row has no prediction: it has" : " rows have no prediction: each has")
+                    + " a missing value, and --missing drop leaves such rows out (column row numbers the others as "
+                    + "the file does)");
+        }
         model.labelMapping().warningFor(table).ifPresent(progress::note);
         model.preprocessor().unseenWarnings(table).forEach(progress::note);
         int reasons = Math.min(request.reasons(), table.columns().size());
