@@ -4,6 +4,7 @@ import dev.rareclass.domain.experiment.Candidate;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.model.Hyperparameters;
 import dev.rareclass.domain.model.ModelId;
+import dev.rareclass.domain.model.TrainerCatalog;
 import dev.rareclass.domain.usecase.ExperimentUseCase;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -51,6 +52,9 @@ final class CompareCommand extends ExperimentCommand {
     @Mixin
     EngineOptions engine;
 
+    @Inject
+    TrainerCatalog catalog;
+
     @Override
     public Integer call() {
         boolean onCluster = engine.onCluster();
@@ -60,6 +64,9 @@ final class CompareCommand extends ExperimentCommand {
         if (onCluster && !spec.commandLine().getParseResult().hasMatchedOption("--models")) {
             // the default models, each on the engine's own backend
             models = models.stream().map(m -> ModelId.parse(m).kind()).toList();
+        }
+        if (!onCluster) {
+            requireEveryModelTakes(models, params, id -> catalog.find(id).parameterNames());
         }
         var request = ExperimentUseCase.Request.compare("Comparison on " + table.data.getFileName(), data,
                 experiment.toPlan(candidates(models, params), rebalancing, table.missing()), experiment.jobs(),
@@ -107,6 +114,42 @@ final class CompareCommand extends ExperimentCommand {
             out.add(c.withParams(Hyperparameters.of(own)));
         }
         return out;
+    }
+
+    /**
+     * Refuses a {@code --param KEY=VALUE} without a prefix, which goes to every model, when some of the models take
+     * KEY and others do not, naming the prefixed form that gives it to those that take it: {@code --models
+     * logistic,random-forest --param trees=20} was refused as "unknown parameter 'trees' for logistic@smile", true
+     * but no help to a user who meant the forest. A key no model takes is left to each model's own refusal.
+     *
+     * @param names the parameters a model takes; a model that is not found is left to the usual refusal
+     */
+    static void requireEveryModelTakes(List<String> models, List<String> params,
+                                       java.util.function.Function<ModelId, java.util.Set<String>> names) {
+        Map<String, java.util.Set<String>> takes = new LinkedHashMap<>();
+        for (String model : models) {
+            try {
+                takes.put(model, names.apply(ModelId.parse(model)));
+            } catch (UsageException e) {
+                return; // an unknown model: refused as such when the plan is made
+            }
+        }
+        Hyperparameters given = Hyperparameters.parse(params);
+        for (Map.Entry<String, String> p : given.asMap().entrySet()) {
+            String key = p.getKey();
+            if (key.indexOf('.') >= 0) {
+                continue;
+            }
+            List<String> with = models.stream().filter(m -> takes.get(m).contains(key)).toList();
+            List<String> without = models.stream().filter(m -> !takes.get(m).contains(key)).toList();
+            if (!with.isEmpty() && !without.isEmpty()) {
+                throw new UsageException("--param " + key + "=" + p.getValue() + " goes to every model of --models, and "
+                        + String.join(", ", without) + (without.size() == 1 ? " takes" : " take") + " no '" + key
+                        + "': give it to " + (with.size() == 1 ? "the one that takes it" : "those that take it")
+                        + " as " + String.join(" ", with.stream().map(m -> "--param " + m + "." + key + "="
+                        + p.getValue()).toList()));
+            }
+        }
     }
 
     /** Whether a parameter's prefix names this model: its kind, or its kind and backend as --models wrote them. */

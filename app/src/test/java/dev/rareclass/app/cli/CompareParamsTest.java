@@ -57,4 +57,34 @@ class CompareParamsTest {
         assertThat(params(c, 0)).containsExactly(Map.entry("seed", "5"));
         assertThat(params(c, 1)).containsOnly(Map.entry("seed", "5"), Map.entry("lambda", "2"));
     }
+
+    /**
+     * A --param without a prefix goes to every model: when some take it and others do not, the refusal names the
+     * prefixed form, where the first model without it refused it alone ("unknown parameter 'trees' for
+     * logistic@smile"). A key no model takes is left to the models' own refusal, as is an unknown model.
+     */
+    @Test
+    void aParameterSomeModelsTakeIsRefusedNamingTheFormThatReachesThem() {
+        java.util.function.Function<dev.rareclass.domain.model.ModelId, java.util.Set<String>> names = id ->
+                switch (id.kind()) {
+                    case "logistic" -> java.util.Set.of("lambda", "seed");
+                    case "random-forest", "balanced-random-forest" -> java.util.Set.of("trees", "max-depth", "seed");
+                    default -> throw new UsageException("unknown model " + id);
+                };
+        assertThatThrownBy(() -> CompareCommand.requireEveryModelTakes(List.of("logistic", "random-forest"),
+                List.of("trees=20"), names))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--param trees=20 goes to every model of --models, and logistic takes no 'trees': give it "
+                        + "to the one that takes it as --param random-forest.trees=20");
+        assertThatThrownBy(() -> CompareCommand.requireEveryModelTakes(List.of("logistic", "random-forest@smile",
+                "balanced-random-forest"), List.of("seed=1", "max-depth=4"), names))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--param max-depth=4 goes to every model of --models, and logistic takes no 'max-depth': "
+                        + "give it to those that take it as --param random-forest@smile.max-depth=4 --param "
+                        + "balanced-random-forest.max-depth=4");
+        // taken by every model, prefixed, taken by none, or a model unknown: not this refusal's to make
+        CompareCommand.requireEveryModelTakes(List.of("logistic", "random-forest"),
+                List.of("seed=1", "random-forest.trees=20", "nothing=1"), names);
+        CompareCommand.requireEveryModelTakes(List.of("logistic", "svm"), List.of("trees=20"), names);
+    }
 }
