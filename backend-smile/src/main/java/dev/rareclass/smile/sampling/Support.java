@@ -112,7 +112,8 @@ final class Support {
     /**
      * SMOTE's neighbour space: the features, with one-hot columns scaled to half the median standard
      * deviation of the minority's continuous columns (SMOTE-NC), so two rows that differ in one category
-     * are one median std apart. Without categorical blocks this is the matrix itself (no copy).
+     * are one median std apart; without continuous columns, one apart. Without categorical blocks this is the
+     * matrix itself (no copy).
      */
     static float[] distanceView(SamplingInput in, int[] minority) {
         List<CategoricalBlock> blocks = in.categorical();
@@ -151,7 +152,10 @@ final class Support {
             Arrays.sort(s);
             median = nc % 2 == 1 ? s[nc / 2] : (s[nc / 2 - 1] + s[nc / 2]) / 2;
         }
-        float w = (float) (median / 2);
+        // without a continuous column there is no median (imbalanced-learn's SMOTE-NC refuses such a table): a weight
+        // of 0 put every row at distance 0 from every other, so the neighbours were arbitrary; any one weight ranks
+        // them by the number of categories they differ in, as SMOTEN's (Hamming for its value-difference metric)
+        float w = nc == 0 ? 1f : (float) (median / 2);
         float[] view = data.clone();
         int rows = in.x().rows();
         for (CategoricalBlock b : blocks) {

@@ -63,6 +63,43 @@ class SamplerInputsTest {
         }
     }
 
+    /**
+     * A table of categories only (car evaluation): the minority rows form two groups, six (a, a) rows then four (b, b),
+     * so each row's three nearest minority rows are its own group's and synthetic rows of both groups appear, none mixed. Scaling the one-hot columns
+     * by the median std of no continuous column put every row at distance 0 from every other: the neighbours were
+     * arbitrary, and synthetic rows mixed the groups or copied a few rows (car: 1,598 rows, 7 distinct).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"smote", "smote-tomek", "smote-enn"})
+    void withCategoriesOnlyNeighboursAreTheRowsSharingTheMostCategories(String name) {
+        SplittableRandom rng = new SplittableRandom(11);
+        int n = 80;
+        int cols = 4; // two 2-wide blocks
+        float[] x = new float[n * cols];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 8 == 0 ? 1 : 0;
+            int first = y[i] == 1 ? (i < 48 ? 0 : 1) : rng.nextInt(2); // six (a, a) rows, then four (b, b)
+            int second = y[i] == 1 ? first : 1 - first;
+            x[i * cols + first] = 1f;
+            x[i * cols + 2 + second] = 1f;
+        }
+        SamplingInput in = new SamplingInput(FeatureMatrix.wrap(n, cols, x), Labels.wrap(y),
+                List.of(new CategoricalBlock("a", 0, 2), new CategoricalBlock("b", 2, 2)));
+        Resampled r = sampler(name, Map.of("k", "3")).resample(in, 4);
+        int[] origin = r.origin();
+        int[] groups = new int[2];
+        for (int i = 0; i < origin.length; i++) {
+            if (origin[i] == -1) {
+                float[] row = r.x().row(i);
+                assertThat(row[0] == row[2]).as("synthetic row %d mixes the groups", i).isTrue();
+                groups[row[0] == 1f ? 0 : 1]++;
+            }
+        }
+        assertThat(groups[0]).as("(a, a) rows").isPositive();
+        assertThat(groups[1]).as("(b, b) rows").isPositive();
+    }
+
     /** 40 rows along a line; every third one, from the first, is positive until there are {@code positives}. */
     private static SamplingInput fewPositives(int positives) {
         double[][] x = new double[40][];
