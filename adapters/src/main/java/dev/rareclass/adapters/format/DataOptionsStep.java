@@ -162,9 +162,15 @@ public final class DataOptionsStep {
             throw new UsageException("a label column is needed (--label NAME or 0-based index)");
         }
         if (label >= 0 && options.positive().isEmpty()) {
-            if (labelRequired || options.label().isPresent()) {
+            if (options.label().isPresent()) {
                 throw new UsageException("--positive is needed with --label: which value of '" + names.get(label)
                         + "' marks the rare class?");
+            }
+            if (labelRequired) {
+                // the format's own label, which no --label named: "needed with --label" sent users looking for one
+                throw new UsageException("--positive is needed: which value of the label (a text corpus's class "
+                        + "folder or file suffix, such as pos; a LibSVM line's first field, such as 1) marks the rare "
+                        + "class?");
             }
             label = -1; // an implicit label without a positive value: read unlabelled
         }

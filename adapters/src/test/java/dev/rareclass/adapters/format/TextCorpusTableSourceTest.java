@@ -8,6 +8,7 @@ import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.data.TextColumn;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.InputMissingException;
+import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.preprocess.MissingPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -47,6 +48,19 @@ class TextCorpusTableSourceTest {
                 .containsExactly("good film", "fine caf\u00e9", "bad", "na\u00efve plot");
         assertThat(t.requireLabels().toArray()).containsExactly(1, 1, 0, 0);
         assertThat(t.notes()).anyMatch(n -> n.contains("read as Latin-1"));
+    }
+
+    /** A corpus's label is its own: the refusal asked for "--positive ... with --label" of a user who gave no --label. */
+    @Test
+    void aCorpusWithoutPositiveAsksForTheClassNotForALabelColumn() throws IOException {
+        Path corpus = Files.createDirectory(dir.resolve("rt"));
+        Files.writeString(corpus.resolve("rt.pos"), "good film\n");
+        Files.writeString(corpus.resolve("rt.neg"), "bad\n");
+        DataOptions noPositive = new DataOptions(corpus, Optional.of("text"), true, Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(), List.of(), List.of(), MissingPolicy.ERROR, 0);
+        assertThatThrownBy(() -> source.read(noPositive)).isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("--positive is needed: which value of the label (a text corpus's class folder")
+                .hasMessageNotContaining("with --label");
     }
 
     @Test
