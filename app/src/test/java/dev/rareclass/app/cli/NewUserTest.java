@@ -516,6 +516,31 @@ class NewUserTest {
         assertThat(ok.exitCode()).as(ok.err()).isZero();
     }
 
+    /**
+     * A sampler that measures distances between rows cannot see a text column's words: SMOTE failed with an internal
+     * error (a matrix without the words appended to one with them), and Tomek kept the rows it chose with every row 0
+     * apart. Both are refused naming the samplers that can rebalance text; random-over still trains.
+     */
+    @Test
+    void samplersThatMeasureDistancesAreRefusedOnTextAndRandomOverTrains() throws IOException {
+        StringBuilder text = new StringBuilder("review,y\n");
+        for (int i = 0; i < 120; i++) {
+            text.append("the meal number ").append(i).append(" was ").append(i % 6 == 0 ? "bad" : "fine").append(',')
+                    .append(i % 6 == 0 ? 1 : 0).append('\n');
+        }
+        Path reviews = Files.writeString(dir.resolve("reviews.csv"), text);
+        for (String sampler : new String[] {"smote", "tomek"}) {
+            CliRun r = CliRun.of("train", reviews.toString(), "--label", "y", "--positive", "1", "--text", "review",
+                    "--model", "logistic", "--sampler", sampler, "--out", dir.resolve(sampler + ".model").toString());
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+            assertThat(r.err()).isEqualTo("rareclass: sampler " + sampler + " cannot rebalance text features; use "
+                    + "random-over, random-under or a class weight\n");
+        }
+        CliRun over = CliRun.of("train", reviews.toString(), "--label", "y", "--positive", "1", "--text", "review",
+                "--model", "logistic", "--sampler", "random-over", "--out", dir.resolve("over.model").toString());
+        assertThat(over.exitCode()).as(over.err()).isZero();
+    }
+
     /** Free text read as categories (the sentiment sets read without --text) says how to read it as words. */
     @Test
     void freeTextReadAsCategoriesGetsTheTextHint() throws IOException {

@@ -105,6 +105,11 @@ public final class SmileSamplerFactory implements SamplerFactory {
             }
 
             @Override
+            public boolean picksWholeRows() {
+                return name.equals("random-over") || name.equals("random-under");
+            }
+
+            @Override
             public List<String> notes() {
                 return caps.entrySet().stream().map(e -> name + " k=" + p.k() + " capped at " + e.getKey() + ": only "
                         + (e.getKey() + 1) + " " + e.getValue() + " rows to draw neighbours from").toList();

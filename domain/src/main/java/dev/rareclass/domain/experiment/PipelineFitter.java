@@ -418,12 +418,14 @@ public final class PipelineFitter {
             blocks = selector.blocks(blocks);
         }
         if (pipeline.sampler().isPresent()) {
-            Resampled resampled = pipeline.sampler().get().resample(new SamplingInput(xTrain, yTrain, blocks),
-                    settings.seed());
-            if (xTrain.sparse().isPresent() && resampled.x().sparse().isEmpty()) {
+            // before resampling: SMOTE failed inside on the words it cannot interpolate, and Tomek, ENN and NearMiss
+            // measured distances without them (every row 0 apart in a table of text alone) and kept what they chose
+            if (xTrain.sparse().isPresent() && !pipeline.sampler().get().picksWholeRows()) {
                 throw new UsageException("sampler " + spec.sampler() + " cannot rebalance text features; use "
                         + "random-over, random-under or a class weight");
             }
+            Resampled resampled = pipeline.sampler().get().resample(new SamplingInput(xTrain, yTrain, blocks),
+                    settings.seed());
             xTrain = resampled.x();
             yTrain = resampled.y();
         }
