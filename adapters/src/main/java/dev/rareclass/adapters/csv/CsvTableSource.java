@@ -130,6 +130,12 @@ public final class CsvTableSource extends ParsedTableSource {
      */
     @Override
     protected RawTable parse(DataOptions options, TextRows.Start start) {
+        RawTable table = parseRows(options, start);
+        return options.header() ? DataOptionsStep.headerLooksLikeData(table.names()).map(table::withNote).orElse(table)
+                : table;
+    }
+
+    private RawTable parseRows(DataOptions options, TextRows.Start start) {
         String file = options.file().toString();
         try {
             RawTable inParts = parts > 1 && Chunks.eligible(options.file()) ? inParts(options, start) : null;

@@ -472,6 +472,25 @@ public final class DataOptionsStep {
         return "";
     }
 
+    /**
+     * A warning when a header row reads like data: every column name but at most one (a label such as {@code cp}) is a
+     * number, two or more of them other than the column's own index (pandas writes 0, 1, 2, ... for unnamed columns).
+     * The catalog's headerless files (ecoli, sonar, haberman) read so without {@code --no-header} lost their first row
+     * to the column names without a word. Empty when the names read as names.
+     */
+    public static Optional<String> headerLooksLikeData(List<String> names) {
+        long numbers = names.stream().filter(DataOptionsStep::looksNumeric).count();
+        long notIndices = java.util.stream.IntStream.range(0, names.size())
+                .filter(c -> looksNumeric(names.get(c)) && !names.get(c).trim().equals(String.valueOf(c))).count();
+        if (notIndices < 2 || numbers < names.size() - 1) {
+            return Optional.empty();
+        }
+        String example = names.stream().filter(DataOptionsStep::looksNumeric).findFirst().orElseThrow();
+        return Optional.of("warning: " + numbers + " of the " + names.size() + " column names are numbers (such as '"
+                + example + "'): the first row looks like data, read as the header; if the file has no header, add "
+                + "--no-header and name columns by 0-based index");
+    }
+
     private static boolean looksNumeric(String s) {
         String t = s.trim();
         if (t.length() >= 2 && (t.charAt(0) == '\'' || t.charAt(0) == '"') && t.charAt(t.length() - 1) == t.charAt(0)) {

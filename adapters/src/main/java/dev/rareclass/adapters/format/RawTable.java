@@ -71,6 +71,14 @@ public final class RawTable {
         this.copied = copied;
     }
 
+    /** This table with one more note after its own (a format's word on the file as a whole). */
+    public RawTable withNote(String note) {
+        List<String> more = new java.util.ArrayList<>(notes);
+        more.add(note);
+        return new RawTable(file, names, columns, rows, lines, more, layout, firstMissing, missingLines, missingTokens,
+                failure, copied);
+    }
+
     /** The number of rows. */
     public int rows() {
         return rows;

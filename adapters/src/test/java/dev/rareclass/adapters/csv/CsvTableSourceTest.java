@@ -36,6 +36,27 @@ class CsvTableSourceTest extends ReaderTestFiles {
         return DataOptions.labelled(p, label, positive);
     }
 
+    /**
+     * ecoli.csv read without --no-header: its first row (seven numbers and a class) became the column names, a row lost
+     * without a word. Names that are each column's own index (pandas' to_csv of unnamed columns) are names.
+     */
+    @Test
+    void aHeaderOfNumbersIsSaidToLookLikeData() throws IOException {
+        Path ecoli = write("ecoli.csv", "0.49,0.29,0.48,cp\n0.07,0.40,0.48,cp\n0.56,0.40,0.48,imU\n0.59,0.49,0.48,cp\n");
+        Table t = source.read(labelled(ecoli, "3", "imU"));
+        assertThat(t.rows()).isEqualTo(3);
+        assertThat(t.notes()).contains("warning: 3 of the 4 column names are numbers (such as '0.49'): the first row "
+                + "looks like data, read as the header; if the file has no header, add --no-header and name columns by "
+                + "0-based index");
+        Path pandas = write("pandas.csv", "0,1,2,y\n0.5,1,2,1\n0.7,3,4,0\n");
+        assertThat(source.read(labelled(pandas, "y", "1")).notes()).isEmpty();
+        Path named = write("named.csv", "a,2019,2020,y\n0.5,1,2,1\n0.7,3,4,0\n");
+        assertThat(source.read(labelled(named, "y", "1")).notes()).isEmpty();
+        DataOptions headerless = new DataOptions(ecoli, Optional.empty(), false, Optional.empty(), Optional.of("3"),
+                Optional.of("imU"), List.of(), List.of(), List.of(), MissingPolicy.ERROR, 0);
+        assertThat(source.read(headerless).notes()).noneMatch(n -> n.contains("looks like data"));
+    }
+
     @Test
     void readsAHeadedCsvWithTheLabelMappedToTheExplicitPositiveValue() throws IOException {
         Path p = write("t.csv", "a,b,y\n1,2.5,yes\n3,-4e-1,no\n5,6,maybe\n");
