@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 /** {@code rareclass compare}: an honest leaderboard of models × samplers × class weights. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Cross-validate models x samplers x class weights on the same splits and print a leaderboard "
-                + "(mean ± std over splits), marking rows significantly worse than the best "
+                + "(mean ± std over splits; the values alone after one split, --holdout or --time-split), marking rows significantly worse than the best "
                 + "(Nadeau-Bengio corrected resampled t-test, alpha 0.05).",
                 "In every split the preprocessing, sampler, model and threshold are fitted on the training part only."})
 final class CompareCommand extends ExperimentCommand {

@@ -126,8 +126,11 @@ final class Show {
     }
 
     static void leaderboard(PrintWriter out, Leaderboard board) {
-        out.printf(Locale.ROOT, "Leaderboard: %s, %s, seed %d, ranked by %s (mean ± std over splits)%n",
-                board.dataset(), board.protocol(), board.seed(), board.metric().key());
+        // one split (--holdout, --time-split) has no spread: "± 0.000" on every cell read as a measured agreement
+        boolean oneSplit = board.rows().stream().allMatch(r -> r.folds().size() == 1);
+        out.printf(Locale.ROOT, "Leaderboard: %s, %s, seed %d, ranked by %s (%s)%n",
+                board.dataset(), board.protocol(), board.seed(), board.metric().key(),
+                oneSplit ? "one split: no spread to show" : "mean ± std over splits");
         List<MetricName> metrics = new ArrayList<>();
         if (!LEADERBOARD_METRICS.contains(board.metric())) {
             metrics.add(board.metric());
@@ -153,7 +156,8 @@ final class Show {
                     rank++ + mark, labels.get(row)));
             for (MetricName m : metrics) {
                 Summary s = row.metric(m);
-                line.append(String.format(Locale.ROOT, " %-17s", num3(s.mean()) + " ± " + num3(s.std())));
+                line.append(String.format(Locale.ROOT, " %-17s", oneSplit ? num3(s.mean())
+                        : num3(s.mean()) + " ± " + num3(s.std())));
             }
             line.append(String.format(Locale.ROOT, " %.2f", row.fitSeconds().mean()));
             out.println(line);

@@ -270,6 +270,11 @@ class ColleagueWarningsTest {
                 "--folds", "3");
         assertThat(three.err()).contains("note: positives per test part: ").doesNotContain("warning");
         assertThat(three.err()).containsPattern("note: positives per test part: [0-9]+ parts? with [0-9]+");
+        // one split has no spread: every cell read "± 0.000", as if splits had agreed to three decimals
+        CliRun one = CliRun.of("compare", data.toString(), "--label", "y", "--positive", "1", "--models", "logistic",
+                "--time-split", "0.3");
+        assertThat(one.exitCode()).as(one.err()).isZero();
+        assertThat(one.out()).contains("(one split: no spread to show)").doesNotContain("±");
         // a test part without positives: it was ranked on a PR-AUC of 0.000, exit 0, warning "(1 with 0) ... all of it"
         CliRun none = CliRun.of("compare", data.toString(), "--label", "y", "--positive", "1", "--models", "logistic",
                 "--time-split", "0.001");
