@@ -67,7 +67,20 @@ class OutputOverInputTest {
                         "--categorical", "color", "--sampler", "random-over", "--out", o}),
                 new Case("tune --out", false, new String[] {"tune", table, "--label", "y", "--positive", "1",
                         "--categorical", "color", "--model", "logistic", "--folds", "2", "--space", "{space}",
-                        "--trials", "2", "--out", o}));
+                        "--trials", "2", "--out", o}),
+                // refused before Spark starts: train --engine spark --out the table replaced it with the model, exit 0
+                new Case("train --engine spark --out", false, new String[] {"train", table, "--label", "y",
+                        "--positive", "1", "--model", "logistic", "--engine", "spark", "--out", o}),
+                new Case("predict --engine spark --out", false, new String[] {"predict", m, table, "--engine",
+                        "spark", "--out", o}),
+                new Case("predict --engine spark --out over the model", true, new String[] {"predict", m, table,
+                        "--engine", "spark", "--out", o}),
+                new Case("evaluate --engine spark --json", false, new String[] {"evaluate", m, table, "--engine",
+                        "spark", "--json", o}),
+                new Case("evaluate --engine spark --json over the model", true, new String[] {"evaluate", m, table,
+                        "--engine", "spark", "--json", o}),
+                new Case("resample --engine spark --out", false, new String[] {"resample", table, "--label", "y",
+                        "--positive", "1", "--sampler", "random-over", "--engine", "spark", "--out", o}));
         for (Case c : commands) {
             for (Named<Naming> n : namings) {
                 out.add(Arguments.of(Named.of(c.name() + ", " + n.getName(), c), n));
@@ -151,6 +164,23 @@ class OutputOverInputTest {
                 "--repeats", "1", "--top", "1");
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(out.resolve("importance.csv")).isRegularFile();
+    }
+
+    /** The Spark engine replaces a folder of part files as a whole: a folder holding the table is no such place. */
+    @Test
+    void theSparkEngineRefusesToReplaceAFolderHoldingItsInput() throws IOException {
+        Path dir = Files.createTempDirectory(shared, "parts");
+        Path out = Files.createDirectory(dir.resolve("scored"));
+        Path table = SmallTable.write(out.resolve("part-00000.csv"));
+        byte[] before = Files.readAllBytes(table);
+
+        InProcessCli r = InProcessCli.run("resample", table.toString(), "--label", "y", "--positive", "1",
+                "--sampler", "random-over", "--engine", "spark", "--out", out.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(73);
+        assertThat(r.err().strip()).isEqualTo("rareclass: " + out + ": cannot write over an input of this command ("
+                + table + "); choose another folder");
+        assertThat(Files.readAllBytes(table)).isEqualTo(before);
     }
 
     @Test

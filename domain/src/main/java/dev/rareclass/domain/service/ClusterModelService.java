@@ -1,5 +1,6 @@
 package dev.rareclass.domain.service;
 
+import dev.rareclass.domain.error.OutputException;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.experiment.EvaluatedOnCluster;
 import dev.rareclass.domain.experiment.PredictedOnCluster;
@@ -10,7 +11,10 @@ import dev.rareclass.domain.port.ClusterEngines;
 import dev.rareclass.domain.port.Outputs;
 import dev.rareclass.domain.port.ResultSink;
 import dev.rareclass.domain.usecase.ClusterModelUseCase;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -28,7 +32,8 @@ public record ClusterModelService(ClusterEngines clusters, ResultSink sink, Outp
         if (request.out().toString().equals("-")) {
             throw new UsageException("--out -: the Spark engine writes its model to a file; name one");
         }
-        outputs.checkFile(request.out());
+        // the table being read is no place for the model: a model written over it destroyed the user's data (exit 0)
+        outputs.checkFile(request.out(), List.of(request.data().file()));
         try (ClusterEngine engine = clusters.open(request.engine())) {
             return engine.train(request.data(), request.spec(), request.out(), progress);
         }
@@ -45,7 +50,7 @@ public record ClusterModelService(ClusterEngines clusters, ResultSink sink, Outp
     @Override
     public dev.rareclass.domain.experiment.ResampledOnCluster resample(ResampleRequest request,
                                                                        ProgressListener progress) {
-        Path out = requireOutput(request.out(), "");
+        Path out = requireOutput(request.out(), "", List.of(request.data().file()));
         try (ClusterEngine engine = clusters.open(request.engine())) {
             return engine.resample(request.data(), request.sampler(), request.seed(), out, progress);
         }
@@ -54,7 +59,7 @@ public record ClusterModelService(ClusterEngines clusters, ResultSink sink, Outp
     @Override
     public EvaluatedOnCluster evaluate(EvaluateRequest request, ProgressListener progress) {
         requireLocal(request.model(), "the model file");
-        try (Outputs.Staged staged = outputs.stage()) {
+        try (Outputs.Staged staged = outputs.stage(List.of(request.model(), request.data().file()))) {
             Optional<Path> json = request.json().map(staged::file);
             EvaluatedOnCluster done;
             try (ClusterEngine engine = clusters.open(request.engine())) {
@@ -69,7 +74,7 @@ public record ClusterModelService(ClusterEngines clusters, ResultSink sink, Outp
     @Override
     public PredictedOnCluster predict(PredictRequest request, ProgressListener progress) {
         requireLocal(request.model(), "the model file");
-        Path out = requireOutput(request.out(), "its predictions ");
+        Path out = requireOutput(request.out(), "its predictions ", List.of(request.model(), request.data().file()));
         try (ClusterEngine engine = clusters.open(request.engine())) {
             return engine.predict(request.model(), request.data(), request.given(), out, progress);
         }
@@ -77,9 +82,10 @@ public record ClusterModelService(ClusterEngines clusters, ResultSink sink, Outp
 
     /**
      * {@code --out} of rows the engine writes ({@code what}: "" or "its predictions "): never standard output, since
-     * the executors write it; a local {@code .csv} file is checked writable before any work.
+     * the executors write it; a local {@code .csv} file is checked writable before any work, and neither it nor a
+     * folder of part files may be (or hold) one of the command's {@code inputs}, which writing would replace.
      */
-    private Path requireOutput(Path out, String what) {
+    private Path requireOutput(Path out, String what, List<Path> inputs) {
         if (out.toString().equals("-")) {
             throw new UsageException("--out -: the Spark engine writes " + what + "where its executors can; name a "
                     + ".csv file or a folder");
@@ -90,9 +96,34 @@ public record ClusterModelService(ClusterEngines clusters, ResultSink sink, Outp
                     + "; name a .csv file or a folder");
         }
         if (!hasScheme(out) && isCsvFile(out)) {
-            outputs.checkFile(out);
+            outputs.checkFile(out, inputs);
+        } else if (!hasScheme(out)) {
+            refuseFolderOverInput(out, inputs);
         }
         return out;
+    }
+
+    /**
+     * Fails (exit 73) when {@code out}, named for a folder of part files, is one of {@code inputs} or a folder holding
+     * one (a Parquet folder, a table among earlier part files): the folder is replaced as a whole once the rows are
+     * written.
+     */
+    private static void refuseFolderOverInput(Path out, List<Path> inputs) {
+        if (!Files.exists(out)) {
+            return;
+        }
+        for (Path input : inputs) {
+            try {
+                if (Files.exists(input) && (Files.isSameFile(input, out)
+                        || input.toRealPath().startsWith(out.toRealPath()))) {
+                    throw new OutputException(out + ": cannot write over an input of this command" + (input.equals(out)
+                            ? "" : " (" + input + ")") + "; choose another " + (Files.isDirectory(out) ? "folder"
+                            : "name"), null);
+                }
+            } catch (IOException e) {
+                // unreadable attributes: not provably the same file; writing reports its own error if any
+            }
+        }
     }
 
     /**
