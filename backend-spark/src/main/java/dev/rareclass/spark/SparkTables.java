@@ -197,10 +197,15 @@ final class SparkTables {
         }
         Dataset<Row> rows = raw.select(selected.toArray(Column[]::new));
 
-        Counts counts = Counts.of(rows, source, labelColumn.isPresent(),
-                features.stream().map(f -> missing(f.column(), f.numeric())).toList());
+        List<Column> tests = new ArrayList<>(features.stream().map(f -> missing(f.column(), f.numeric())).toList());
+        features.stream().filter(Feature::numeric).forEach(f -> tests.add(infinite(f.column())));
+        Counts counts = Counts.of(rows, source, labelColumn.isPresent(), tests);
         long n = counts.requireRows(source).rows();
         labelColumn.ifPresent(label -> counts.requireEveryLabel(source, label));
+        List<Feature> numericFeatures = features.stream().filter(Feature::numeric).toList();
+        for (int i = 0; i < numericFeatures.size(); i++) {
+            requireFinite(source, numericFeatures.get(i).name(), counts.missing()[features.size() + i]);
+        }
         long positives = counts.positives();
         long missingValues = 0;
         for (int i = 0; i < features.size(); i++) {
@@ -314,9 +319,13 @@ final class SparkTables {
         List<Column> missingTests = new ArrayList<>();
         numericColumns.forEach(c -> missingTests.add(missing(c, true)));
         categoricalColumns.forEach(c -> missingTests.add(missing(c, false)));
+        numericColumns.forEach(c -> missingTests.add(infinite(c)));
         Counts counts = Counts.of(rows, source, true, missingTests);
         long n = counts.requireRows(source).rows();
         counts.requireEveryLabel(source, labelColumn);
+        for (int i = 0; i < numericColumns.size(); i++) {
+            requireFinite(source, names.get(numericColumns.get(i)), counts.missing()[features.size() + i]);
+        }
         long positives = counts.positives();
         Dataset<Row> kept = rows;
         MissingPolicy missing = o.missing();
@@ -401,6 +410,23 @@ final class SparkTables {
                     + "; the table needs both classes");
         }
         return new AsWritten(rows, source, new long[] {n - positives, positives});
+    }
+
+    /** Whether a numeric column's value is infinite: Spark reads 1e400 and Infinity as such, and fits fail on them. */
+    private static Column infinite(String column) {
+        return col(column).isin(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * Refuses infinite values in a numeric feature, as the in-memory engine does: Spark ML's estimators stop on one
+     * with an internal error, and a model would score it as nothing useful.
+     */
+    private static void requireFinite(String source, String column, long infinite) {
+        if (infinite > 0) {
+            throw new DataException(source + ", column '" + column + "': " + infinite + " infinite value"
+                    + (infinite == 1 ? "" : "s") + " (such as 1e400 or Infinity); a model needs finite numbers: fix "
+                    + (infinite == 1 ? "it" : "them") + ", or --drop the column");
+        }
     }
 
     /** Whether a feature column's value is missing: null, or NaN for a number. */

@@ -124,6 +124,18 @@ class SparkTablesTest {
         assertThat(notes).contains("dropped 2 rows with a missing value (--missing drop)");
     }
 
+    /** Spark reads 1e400 and Infinity as infinite doubles, on which its estimators failed with a stack trace (exit 70). */
+    @Test
+    void infiniteValuesAreRefusedNamingTheColumnForTrainingAndScoring() {
+        Path file = SyntheticCsv.lines(dir.resolve("t.csv"), "a,b,label", "1,2,yes", "1e400,4,no", "5,-Infinity,no",
+                "7,Infinity,yes");
+        assertOneLine(() -> read(labelled(file, "yes")), DataException.class, file)
+                .hasMessageContaining("column 'a': 1 infinite value");
+        List<SparkTables.Feature> features = List.of(new SparkTables.Feature("b", "__f0", true));
+        assertOneLine(() -> SparkTables.readForScoring(SPARK.session(), DataOptions.of(file), features, false, true,
+                progress), DataException.class, file).hasMessageContaining("column 'b': 2 infinite values");
+    }
+
     @Test
     void textColumnsAreRefusedBeforeAnythingIsRead() {
         Path file = dir.resolve("never-written.csv");
