@@ -650,6 +650,10 @@ final class SparkTables {
             default -> throw new UsageException(source + ": --format " + format + " is not one the Spark engine "
                     + "reads (csv, tsv, parquet)");
         });
+        if (!format.equals("parquet") && o.header() && schema.isEmpty()) {
+            requireDistinctNames(spark, read.columns(), where, String.valueOf(o.delimiter().orElse(
+                    format.equals("tsv") ? '\t' : ',')), source);
+        }
         if (!format.equals("parquet") && !o.header() && schema.isEmpty()) {
             // a file without a header has columns 0, 1, 2, ... as the in-memory engine names them (Spark: _c0, ...)
             String[] numbered = new String[read.columns().length];
@@ -659,6 +663,39 @@ final class SparkTables {
             read = read.toDF(numbered);
         }
         return read;
+    }
+
+    /**
+     * Refuses a header that names a column twice, as the in-memory engine does. Spark renames the second {@code a} of
+     * {@code a,a} (and of {@code a,A}: it compares names ignoring case) to {@code a1}, the column's index appended, so
+     * a model was trained on columns the file does not have, under Spark's warnings. Only a name that ends in its own
+     * index (or Spark's {@code _c}N for an empty one) can be such a renaming: then, and only then, the header row is
+     * read as it is written to compare.
+     */
+    private static void requireDistinctNames(SparkSession spark, String[] columns, String where, String separator,
+                                             String source) {
+        boolean renamed = false;
+        for (int i = 0; i < columns.length; i++) {
+            String index = Integer.toString(i);
+            renamed |= columns[i].length() > index.length() && columns[i].endsWith(index);
+        }
+        if (!renamed) {
+            return;
+        }
+        Row header = Failures.translate(source, () -> spark.read().option("header", false).option("sep", separator)
+                .csv(where).first());
+        boolean caseSensitive = Boolean.parseBoolean(spark.conf().get("spark.sql.caseSensitive", "false"));
+        for (int j = 1; j < header.length(); j++) {
+            String name = header.isNullAt(j) ? "" : header.getString(j);
+            for (int i = 0; i < j && !name.isEmpty(); i++) {
+                String earlier = header.isNullAt(i) ? "" : header.getString(i).replace("\uFEFF", "");
+                if (caseSensitive ? earlier.equals(name) : earlier.equalsIgnoreCase(name)) {
+                    throw new DataException(source + ", line 1, column '" + name + "': duplicate column name (columns "
+                            + i + " and " + j + ", 0-based" + (earlier.equals(name) ? "" : ", '" + earlier + "' and '"
+                            + name + "': Spark compares column names ignoring case") + ")");
+                }
+            }
+        }
     }
 
     static String formatOf(Path file) {

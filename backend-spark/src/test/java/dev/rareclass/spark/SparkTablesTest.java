@@ -136,6 +136,22 @@ class SparkTablesTest {
                 progress), DataException.class, file).hasMessageContaining("column 'b': 2 infinite values");
     }
 
+    /** Spark renamed a repeated name (a,a: a0,a1) and trained on columns the file does not have, exit 0. */
+    @Test
+    void aColumnNamedTwiceIsRefusedAsInMemory() {
+        Path file = SyntheticCsv.lines(dir.resolve("t.csv"), "a,a,label", "1,2,yes", "3,4,no");
+        assertOneLine(() -> read(labelled(file, "yes")), DataException.class, file)
+                .hasMessage(file + ", line 1, column 'a': duplicate column name (columns 0 and 1, 0-based)");
+        Path cased = SyntheticCsv.lines(dir.resolve("cased.csv"), "x,label,b,Label", "1,yes,2,3", "3,no,4,5");
+        assertOneLine(() -> SparkTables.describe(SPARK.session(), DataOptions.of(cased), progress),
+                DataException.class, cased).hasMessageContaining("line 1, column 'Label': duplicate column name "
+                        + "(columns 1 and 3, 0-based, 'label' and 'Label': Spark compares column names ignoring case)");
+        // names that only look like Spark's renaming are read as they are
+        Path numbered = SyntheticCsv.lines(dir.resolve("numbered.csv"), "x0,x1,label", "1,2,yes", "3,4,no");
+        assertThat(read(labelled(numbered, "yes")).features()).extracting(SparkTables.Feature::name)
+                .containsExactly("x0", "x1");
+    }
+
     @Test
     void textColumnsAreRefusedBeforeAnythingIsRead() {
         Path file = dir.resolve("never-written.csv");
