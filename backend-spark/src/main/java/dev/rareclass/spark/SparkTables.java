@@ -199,12 +199,18 @@ final class SparkTables {
 
         List<Column> tests = new ArrayList<>(features.stream().map(f -> missing(f.column(), f.numeric())).toList());
         features.stream().filter(Feature::numeric).forEach(f -> tests.add(infinite(f.column())));
+        features.stream().filter(f -> !f.numeric()).forEach(f -> tests.add(notText(f.column())));
         Counts counts = Counts.of(rows, source, labelColumn.isPresent(), tests);
         long n = counts.requireRows(source).rows();
         labelColumn.ifPresent(label -> counts.requireEveryLabel(source, label));
         List<Feature> numericFeatures = features.stream().filter(Feature::numeric).toList();
         for (int i = 0; i < numericFeatures.size(); i++) {
             requireFinite(source, numericFeatures.get(i).name(), counts.missing()[features.size() + i]);
+        }
+        List<Feature> categoricalFeatures = features.stream().filter(f -> !f.numeric()).toList();
+        for (int i = 0; i < categoricalFeatures.size(); i++) {
+            requireText(source, categoricalFeatures.get(i).name(), counts.missing()[features.size()
+                    + numericFeatures.size() + i]);
         }
         long positives = counts.positives();
         long missingValues = 0;
@@ -320,11 +326,16 @@ final class SparkTables {
         numericColumns.forEach(c -> missingTests.add(missing(c, true)));
         categoricalColumns.forEach(c -> missingTests.add(missing(c, false)));
         numericColumns.forEach(c -> missingTests.add(infinite(c)));
+        categoricalColumns.forEach(c -> missingTests.add(notText(c)));
         Counts counts = Counts.of(rows, source, true, missingTests);
         long n = counts.requireRows(source).rows();
         counts.requireEveryLabel(source, labelColumn);
         for (int i = 0; i < numericColumns.size(); i++) {
             requireFinite(source, names.get(numericColumns.get(i)), counts.missing()[features.size() + i]);
+        }
+        for (int i = 0; i < categoricalColumns.size(); i++) {
+            requireText(source, names.get(categoricalColumns.get(i)), counts.missing()[features.size()
+                    + numericColumns.size() + i]);
         }
         long positives = counts.positives();
         Dataset<Row> kept = rows;
@@ -426,6 +437,22 @@ final class SparkTables {
             throw new DataException(source + ", column '" + column + "': " + infinite + " infinite value"
                     + (infinite == 1 ? "" : "s") + " (such as 1e400 or Infinity); a model needs finite numbers: fix "
                     + (infinite == 1 ? "it" : "them") + ", or --drop the column");
+        }
+    }
+
+    /**
+     * Whether a categorical value holds a NUL byte or U+FFFD, which Spark's reader makes of bytes that are not UTF-8
+     * (a Latin-1 file's é): not text the in-memory engine reads, and no category a later file would spell the same.
+     */
+    private static Column notText(String column) {
+        return col(column).contains("\0").or(col(column).contains("\uFFFD"));
+    }
+
+    private static void requireText(String source, String column, long notText) {
+        if (notText > 0) {
+            throw new DataException(source + ", column '" + column + "': " + notText + " value" + (notText == 1 ? ""
+                    : "s") + " with a NUL byte or bytes that are not UTF-8 text (shown as \uFFFD); this is not a UTF-8 "
+                    + "text table: save it as UTF-8");
         }
     }
 
@@ -650,6 +677,9 @@ final class SparkTables {
             default -> throw new UsageException(source + ": --format " + format + " is not one the Spark engine "
                     + "reads (csv, tsv, parquet)");
         });
+        if (!format.equals("parquet") && schema.isEmpty()) {
+            requireHeader(read.columns(), source);
+        }
         if (!format.equals("parquet") && o.header() && schema.isEmpty()) {
             requireDistinctNames(spark, read.columns(), where, String.valueOf(o.delimiter().orElse(
                     format.equals("tsv") ? '\t' : ',')), source);
@@ -663,6 +693,23 @@ final class SparkTables {
             read = read.toDF(numbered);
         }
         return read;
+    }
+
+    /**
+     * Refuses a file with no columns (empty: Spark reads no header and no rows, and the label was "no such column
+     * (columns: )") or whose first line is not text (a NUL byte, or bytes that are not UTF-8, which Spark decodes as
+     * U+FFFD: binary junk was printed back to the terminal as the list of columns).
+     */
+    private static void requireHeader(String[] columns, String source) {
+        if (columns.length == 0) {
+            throw new DataException(source + ": the file is empty");
+        }
+        for (String c : columns) {
+            if (c.indexOf('\0') >= 0 || c.indexOf('\uFFFD') >= 0) {
+                throw new DataException(source + ", line 1: a NUL byte or bytes that are not UTF-8 text; this is not a "
+                        + "text table (binary data, or text in another encoding: save it as UTF-8)");
+            }
+        }
     }
 
     /**

@@ -152,6 +152,32 @@ class SparkTablesTest {
                 .containsExactly("x0", "x1");
     }
 
+    /**
+     * What is not a UTF-8 text table is refused as in memory: an empty file was "--label label: no such column
+     * (columns: )", binary junk was printed back as the list of columns, and a NUL byte or a Latin-1 byte in a value
+     * was read as a category of its own (trained on, exit 0).
+     */
+    @Test
+    void whatIsNotUtf8TextIsRefusedNamingTheFileAndColumn() throws Exception {
+        Path empty = SyntheticCsv.lines(dir.resolve("empty.csv"));
+        java.nio.file.Files.write(empty, new byte[0]);
+        assertOneLine(() -> read(labelled(empty, "yes")), DataException.class, empty)
+                .hasMessage(empty + ": the file is empty");
+        Path junk = dir.resolve("junk.csv");
+        java.nio.file.Files.write(junk, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, ',', (byte) 0xff, '\n', 1, 2});
+        assertOneLine(() -> read(labelled(junk, "yes")), DataException.class, junk)
+                .hasMessageContaining("line 1: a NUL byte or bytes that are not UTF-8 text");
+        Path nul = SyntheticCsv.lines(dir.resolve("nul.csv"), "a,colour,label", "1,red,yes", "2,bl\0ue,no", "3,red,no");
+        assertOneLine(() -> read(labelled(nul, "yes")), DataException.class, nul)
+                .hasMessageContaining("column 'colour': 1 value with a NUL byte or bytes that are not UTF-8 text");
+        Path latin1 = dir.resolve("latin1.csv");
+        java.nio.file.Files.write(latin1, "a,colour,label\n1,caf\u00e9,yes\n2,red,no\n".getBytes(
+                java.nio.charset.StandardCharsets.ISO_8859_1));
+        List<SparkTables.Feature> colour = List.of(new SparkTables.Feature("colour", "__f0", false));
+        assertOneLine(() -> SparkTables.readForScoring(SPARK.session(), DataOptions.of(latin1), colour, false, true,
+                progress), DataException.class, latin1).hasMessageContaining("column 'colour': 1 value with a NUL");
+    }
+
     @Test
     void textColumnsAreRefusedBeforeAnythingIsRead() {
         Path file = dir.resolve("never-written.csv");
