@@ -179,6 +179,11 @@ final class SparkEngine implements ClusterEngine {
         if (scaling == Scaling.MIN_MAX) {
             throw new UsageException("--scale min-max is not available with --engine spark (standard or none)");
         }
+        if (fit.preprocessing().unknown() == dev.rareclass.domain.preprocess.UnknownCategories.ERROR) {
+            // it was ignored: Spark's StringIndexer keeps such a category as one more, and predict scored it
+            throw new UsageException("--unknown error is not available with --engine spark: a category the training "
+                    + "rows did not have is scored as one more category (--unknown ignore)");
+        }
         Candidate c = new Candidate(spec.model(), spec.params());
         String backend = c.model().backend().orElse("spark");
         if (!backend.equals("spark")) {

@@ -131,6 +131,21 @@ class SparkProviderTest {
                         + "KIND or KIND@spark); logistic@smile runs in memory");
     }
 
+    /** --unknown error was taken and ignored: predict scored a category training never saw, exit 0. */
+    @Test
+    @Order(4)
+    void unknownCategoriesAsErrorsAreRefusedAsSparkScoresThemAsOneMore() {
+        dev.rareclass.domain.experiment.PipelineSpec spec = dev.rareclass.domain.experiment.PipelineSpec.of(
+                dev.rareclass.domain.model.ModelId.parse("logistic"), Hyperparameters.empty());
+        var p = spec.fit().preprocessing();
+        dev.rareclass.domain.experiment.PipelineSpec strict = spec.withFit(spec.fit().withPreprocessing(
+                new dev.rareclass.domain.preprocess.PreprocessingSpec(p.scaling(), p.missing(),
+                        dev.rareclass.domain.preprocess.UnknownCategories.ERROR, p.vocabulary(), p.maxCategories())));
+        assertThatThrownBy(() -> SparkEngine.resolve(strict)).isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("--unknown error is not available with --engine spark");
+        assertThat(SparkEngine.resolve(spec).kind()).isEqualTo(SparkModels.Kind.LOGISTIC);
+    }
+
     @Test
     @Order(4)
     void aKindSparkDoesNotFitIsRefusedWithTheKindsItDoes() {
