@@ -102,6 +102,27 @@ public final class TableProfile {
     }
 
     /**
+     * {@link #describe}'s leakage warnings alone: each column that equals the label, or whose one simple rule separates
+     * the classes with at least {@value #LEAKAGE_BALANCED_ACCURACY} balanced accuracy (ID-like columns left out, as
+     * there); empty for a table without both classes. {@code train} asks when its validation scores are near perfect.
+     */
+    public static List<String> leakageWarnings(Table table) {
+        Labels both = table.labels().filter(Labels::hasBothClasses).orElse(null);
+        if (both == null) {
+            return List.of();
+        }
+        List<Column> all = table.columns();
+        @SuppressWarnings("unchecked")
+        Optional<String>[] leaks = new Optional[all.size()];
+        ThreadLocal<DistinctFloats> sets = ThreadLocal.withInitial(DistinctFloats::new);
+        IntStream.range(0, all.size()).parallel().forEach(i -> {
+            ColumnSummary summary = summarise(all.get(i), table.rows(), sets.get());
+            leaks[i] = summary.idLike() ? Optional.empty() : leakage(all.get(i), summary, both);
+        });
+        return java.util.Arrays.stream(leaks).flatMap(Optional::stream).toList();
+    }
+
+    /**
      * What a user should look at in the columns' summaries, whoever computed them (the Spark engine summarises where
      * its rows are): constant columns, columns with no values, ID-like columns, missing values.
      */
