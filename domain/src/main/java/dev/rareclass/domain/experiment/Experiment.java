@@ -222,8 +222,9 @@ public final class Experiment {
         }
         return java.util.Optional.of("warning: " + IdenticalRows.label(row) + ": its threshold flagged no test row on "
                 + none + " of " + row.folds().size() + " splits, where recall, precision, f1 and mcc are 0 (a "
-                + "threshold chosen on a first fit's held-out rows can sit above every score of the refit; "
-                + "--threshold-cv 5 chooses it on out-of-fold scores)");
+                + "threshold chosen on other rows' scores, a first fit's held-out rows or a forest's out-of-bag "
+                + "scores, can sit above every score of a test part; --threshold-cv 5 chooses it on out-of-fold "
+                + "scores)");
     }
 
     /**
