@@ -26,6 +26,21 @@ final class SparkLogs {
         "org.apache.spark.network.client.TransportResponseHandler",
     };
 
+    /**
+     * Logs a session that fails to start (a master URL it cannot parse, a setting it cannot read such as
+     * {@code spark.executor.memory=abc}) as an error with its stack, 30 lines before rareclass's own one: off while the
+     * session starts ({@link #starting}), back to warnings once it has ({@link #started}), unless {@code --verbose}.
+     */
+    static final String CONTEXT = "org.apache.spark.SparkContext";
+
+    static void starting(boolean verbose) {
+        Configurator.setLevel(CONTEXT, verbose ? Level.INFO : Level.OFF);
+    }
+
+    static void started(boolean verbose) {
+        Configurator.setLevel(CONTEXT, verbose ? Level.INFO : Level.WARN);
+    }
+
     static void quiet(boolean verbose) {
         Configurator.setRootLevel(verbose ? Level.INFO : Level.WARN);
         for (String logger : SAID_BY_RARECLASS) {

@@ -53,10 +53,13 @@ public final class SparkProvider implements ClusterEngines.Provider {
         }
         javaBlas(conf);
         SparkSession session;
+        SparkLogs.starting(settings.verbose());
         try {
             session = SparkSession.builder().config(conf).getOrCreate();
         } catch (Exception e) { // Exception: Spark's SparkException (a bad master URL) is checked, thrown undeclared
             throw new UsageException("Spark did not start on master " + master + ": " + Failures.innermost(e));
+        } finally {
+            SparkLogs.started(settings.verbose());
         }
         session.sparkContext().setLogLevel(settings.verbose() ? "INFO" : "WARN");
         return new SparkEngine(session);

@@ -52,15 +52,35 @@ class SparkProviderTest {
         }
     }
 
+    /** The one line is all: SparkContext logged the failure before it, with a 30-line stack, without --verbose. */
     @Test
     @Order(1)
     void aMasterSparkCannotParseIsAUsageErrorNamingIt() {
-        assertThatThrownBy(() -> new SparkProvider().open(new EngineSettings("spark",
-                Optional.of("nonsense"), Map.of(), false)))
-                .isInstanceOf(UsageException.class)
-                .hasMessageStartingWith("Spark did not start on master nonsense: ")
-                .hasMessageContaining("nonsense")
-                .hasMessageNotContaining("\n");
+        List<String> logged = new java.util.ArrayList<>();
+        org.apache.logging.log4j.core.LoggerContext context = (org.apache.logging.log4j.core.LoggerContext)
+                org.apache.logging.log4j.LogManager.getContext(false);
+        org.apache.logging.log4j.core.Appender capture = new org.apache.logging.log4j.core.appender.AbstractAppender(
+                "capture", null, null, true, org.apache.logging.log4j.core.config.Property.EMPTY_ARRAY) {
+            @Override
+            public void append(org.apache.logging.log4j.core.LogEvent event) {
+                logged.add(event.getLevel() + " " + event.getLoggerName());
+            }
+        };
+        capture.start();
+        context.getConfiguration().getRootLogger().addAppender(capture, null, null);
+        context.updateLoggers();
+        try {
+            assertThatThrownBy(() -> new SparkProvider().open(new EngineSettings("spark",
+                    Optional.of("nonsense"), Map.of(), false)))
+                    .isInstanceOf(UsageException.class)
+                    .hasMessageStartingWith("Spark did not start on master nonsense: ")
+                    .hasMessageContaining("nonsense")
+                    .hasMessageNotContaining("\n");
+        } finally {
+            context.getConfiguration().getRootLogger().removeAppender("capture");
+            context.updateLoggers();
+        }
+        assertThat(logged).noneMatch(l -> l.startsWith("ERROR"));
     }
 
     @Test
