@@ -104,7 +104,7 @@ class PriorCorrectionTest {
         CliRun run = CliRun.of("train", csv.toString(), "--label", "y", "--positive", "1", "--model",
                 "autoencoder@dl4j", "--calibration", "sigmoid", "--out", dir.resolve("ae.model").toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("autoencoder@dl4j gives anomaly scores").contains("--calibration none")
+        assertThat(run.err()).contains("autoencoder@dl4j gives anomaly scores").contains("use the calibration 'none'")
                 .doesNotContain("epoch").doesNotContain("Exception");
         assertThat(dir.resolve("ae.model")).doesNotExist();
     }
