@@ -269,7 +269,7 @@ public final class DataOptionsStep {
             if (keep.length == 0) {
                 throw new DataException(file + ": every row has a missing value; nothing is left after --missing drop");
             }
-            notes.add(dev.rareclass.domain.preprocess.MissingPolicy.droppedNote(n - keep.length));
+            notes.add(MissingPolicy.droppedNote(n - keep.length));
             for (int i = 0; i < columns.size(); i++) {
                 columns.set(i, columns.get(i).select(keep));
             }

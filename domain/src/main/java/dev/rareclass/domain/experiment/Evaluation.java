@@ -104,7 +104,8 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
 
     /**
      * This evaluation with what its threshold costs under the cost policy that chose it, when it is one
-     * ({@link ThresholdPolicies#costOf(String, ConfusionCounts)}: flat costs, from the counts); unchanged otherwise.
+     * ({@link ThresholdPolicies#costOf(String, ConfusionCounts)}: flat costs, from the counts, as the Spark engine and
+     * {@link #of} have them); unchanged otherwise.
      */
     public Evaluation withFlatCost() {
         return ThresholdPolicies.costOf(policy, metrics.counts()).map(this::withCost).orElse(this);
@@ -226,10 +227,13 @@ public record Evaluation(String dataSource, String model, String policy, BinaryM
         LabelMapping mapping = classNames(table, model);
         ClassificationReport report = ClassificationReport.of(metrics.counts(), mapping.negativeValue(),
                 mapping.positiveValue());
+        // what the threshold costs, for a cost policy: what it minimised. Flat costs from the counts at hand; the rows
+        // are read again only for per-row costs, which only a cost:@COLUMN policy's table carries
         Evaluation e = new Evaluation(table.source(), model.classifier().id().toString(), model.thresholdPolicy(),
-                metrics, report, y, scores, seed).withOneClassWarning(table.labelMapping().orElse(model.labelMapping()));
-        // what the threshold costs, for a cost policy: what it minimised (a per-row cost needs the table's costs)
-        return ThresholdPolicies.costOf(model.thresholdPolicy(), y, scores, metrics.threshold(),
-                table.rowCosts().orElse(null)).map(e::withCost).orElse(e);
+                metrics, report, y, scores, seed).withOneClassWarning(table.labelMapping().orElse(model.labelMapping()))
+                .withFlatCost();
+        return e.cost().isPresent() || table.rowCosts().isEmpty() ? e
+                : ThresholdPolicies.costOf(model.thresholdPolicy(), y, scores, metrics.threshold(),
+                        table.rowCosts().get()).map(e::withCost).orElse(e);
     }
 }
