@@ -41,6 +41,21 @@ final class ExperimentReportPage {
         this.labels = labels(board);
     }
 
+    /** One test split (--holdout, --time-split) has no spread: a "± 0.0000" would read as measured agreement. */
+    private boolean oneSplit() {
+        return board.rows().stream().allMatch(r -> r.folds().size() == 1);
+    }
+
+    /** The ranking metric's cell: its mean and spread over the splits, or its value alone after one split. */
+    private String rankingCell(Summary s) {
+        return oneSplit() ? Html.num4(s.mean()) : Html.num4(s.mean()) + " ± " + Html.num4(s.std());
+    }
+
+    /** The other metric columns: the ranking metric already has its own. */
+    private List<MetricName> otherColumns() {
+        return COLUMNS.stream().filter(m -> m != board.metric()).toList();
+    }
+
     /**
      * Short names of the rows: rank and model, plus the sampler, class weight and parameters where they differ
      * between rows (so a leaderboard of one model's tuning trials still tells them apart).
@@ -130,7 +145,8 @@ final class ExperimentReportPage {
             stds[i] = s.std();
         }
         int height = Math.max(300, 90 + 34 * rows.size());
-        JFreeChart ranking = Charts.meanBars(metric.key() + " by configuration", metric.key(), labels, means, stds);
+        JFreeChart ranking = Charts.meanBars(metric.key() + " by configuration", metric.key(),
+                metric.key() + (oneSplit() ? " (the one test split)" : " (mean ± std over splits)"), labels, means, stds);
         double[] lows = new double[rows.size()];
         for (int i = 0; i < lows.length; i++) {
             lows[i] = means[i] - stds[i];
@@ -143,8 +159,9 @@ final class ExperimentReportPage {
             }
             Charts.zoomValues(ranking, rankingFrom, top + 0.01 * (top - rankingFrom));
         }
-        charts.add(new Charts.Chart("ranking", "The ranking metric, " + metric.key() + ": mean over the "
-                + rows.get(0).folds().size() + " test splits, the whisker one standard deviation."
+        charts.add(new Charts.Chart("ranking", "The ranking metric, " + metric.key() + (oneSplit()
+                ? ", on the one test split."
+                : ": mean over the " + rows.get(0).folds().size() + " test splits, the whisker one standard deviation.")
                 + (rankingFrom > 0 ? " The axis starts at " + Charts.plain(rankingFrom) + ", not 0: every "
                         + "configuration scores above 0.9, and on a whole axis the bars would look alike." : ""),
                 ranking, 640, Math.min(height, 1400)));
@@ -161,7 +178,7 @@ final class ExperimentReportPage {
         if (groupedFrom > 0) {
             Charts.zoomValues(metrics, groupedFrom, 1.0);
         }
-        charts.add(new Charts.Chart("metrics", "Mean over the test splits of each metric"
+        charts.add(new Charts.Chart("metrics", (oneSplit() ? "Each metric on the one test split" : "Mean over the test splits of each metric")
                 + (rows.size() > drawn() ? " (the best " + drawn() + " configurations)" : "")
                 + "; threshold-dependent ones at each split's tuned threshold."
                 + (groupedFrom > 0 ? " The axis starts at " + Charts.plain(groupedFrom) + ": every mean is "
@@ -385,10 +402,11 @@ final class ExperimentReportPage {
         LeaderboardRow best = board.rows().get(0);
         Summary s = best.metric(board.metric());
         m.put("best", labels.get(0) + (best.params().isEmpty() ? "" : " (" + paramsText(best) + ")") + ": "
-                + board.metric().key() + " " + Html.num4(s.mean()) + " ± " + Html.num4(s.std()));
+                + board.metric().key() + " " + rankingCell(s));
         m.put("configurations", Integer.toString(board.rows().size()));
         long worse = board.rows().stream().filter(LeaderboardRow::worseThanBest).count();
-        m.put("significantly worse than the best", worse + " (corrected resampled t-test, alpha 0.05)");
+        m.put("significantly worse than the best", oneSplit() ? "not tested (one split)"
+                : worse + " (corrected resampled t-test, alpha 0.05)");
         m.putAll(report.facts());
         return m;
     }
@@ -400,12 +418,14 @@ final class ExperimentReportPage {
             List<String> row = new ArrayList<>(List.of(Integer.toString(i + 1), r.name(), paramsText(r), r.sampler(),
                     r.classWeight()));
             Summary s = r.metric(board.metric());
-            row.add(Html.num4(s.mean()) + " ± " + Html.num4(s.std()));
-            for (MetricName m : COLUMNS) {
+            row.add(rankingCell(s));
+            for (MetricName m : otherColumns()) {
                 row.add(Html.num4(r.metric(m).mean()));
             }
             row.add(String.format(Locale.ROOT, "%.2f", r.fitSeconds().mean()));
-            row.add(Double.isFinite(r.pValue()) ? String.format(Locale.ROOT, "%.3g", r.pValue()) : "");
+            if (!oneSplit()) {
+                row.add(Double.isFinite(r.pValue()) ? String.format(Locale.ROOT, "%.3g", r.pValue()) : "");
+            }
             row.add(i == 0 ? "best" : r.worseThanBest() ? "worse" : "");
             out.add(row);
         }
@@ -414,11 +434,11 @@ final class ExperimentReportPage {
 
     List<String> leaderboardHeaders() {
         List<String> h = new ArrayList<>(List.of("rank", "model", "params", "sampler", "class weight",
-                board.metric().key() + " mean ± std"));
-        for (MetricName m : COLUMNS) {
+                board.metric().key() + (oneSplit() ? "" : " mean ± std")));
+        for (MetricName m : otherColumns()) {
             h.add(m.key());
         }
-        h.addAll(List.of("fit s", "p-value", "vs best"));
+        h.addAll(oneSplit() ? List.of("fit s", "vs best") : List.of("fit s", "p-value", "vs best"));
         return h;
     }
 
@@ -439,8 +459,10 @@ final class ExperimentReportPage {
             classes.add(i == 0 ? "best" : board.rows().get(i).worseThanBest() ? "worse" : null);
         }
         page.table(leaderboardHeaders(), leaderboardRows(), 5, classes);
-        page.paragraph("Means over the test splits; 'worse' marks a configuration significantly worse than the best "
-                + "(Nadeau-Bengio corrected resampled t-test on " + board.metric().key() + ", alpha 0.05).");
+        page.paragraph(oneSplit()
+                ? "Values on the one test split; one split allows no test of significance, so none is marked worse."
+                : "Means over the test splits; 'worse' marks a configuration significantly worse than the best "
+                        + "(Nadeau-Bengio corrected resampled t-test on " + board.metric().key() + ", alpha 0.05).");
         page.charts(ModelReportPage.named(all, "ranking", "metrics"));
         page.section("curves", "ROC and precision-recall");
         if (report.pooledScores().isEmpty()) {

@@ -22,6 +22,7 @@ final class Html {
             section { background: #fff; border: 1px solid #e2e2e2; border-radius: 6px; padding: 12px 20px; margin: 16px 0; }
             h2 { font-size: 18px; margin: 6px 0 10px 0; color: #0b3d5c; }
             table { border-collapse: collapse; font-size: 13px; margin: 6px 0; }
+            div.wide { overflow-x: auto; }
             th, td { border-bottom: 1px solid #e6e6e6; padding: 4px 10px; text-align: right; vertical-align: top; }
             th { background: #f3f5f7; }
             td.l, th.l { text-align: left; }
@@ -92,9 +93,12 @@ final class Html {
 
     /** A table; the first {@code leftColumns} columns are left-aligned text, the rest right-aligned numbers. */
     Html table(List<String> headers, List<List<String>> rows, int leftColumns, List<String> rowClasses) {
-        body.append("<table>\n<thead><tr>");
+        // a wide table scrolls inside its section rather than widening the page; a header such as
+        // balanced_accuracy may break after its underscore
+        body.append("<div class=\"wide\"><table>\n<thead><tr>");
         for (int i = 0; i < headers.size(); i++) {
-            body.append(i < leftColumns ? "<th class=\"l\">" : "<th>").append(esc(headers.get(i))).append("</th>");
+            body.append(i < leftColumns ? "<th class=\"l\">" : "<th>")
+                    .append(esc(headers.get(i)).replace("_", "_<wbr>")).append("</th>");
         }
         body.append("</tr></thead>\n<tbody>\n");
         for (int r = 0; r < rows.size(); r++) {
@@ -106,7 +110,7 @@ final class Html {
             }
             body.append("</tr>\n");
         }
-        body.append("</tbody>\n</table>\n");
+        body.append("</tbody>\n</table></div>\n");
         return this;
     }
 

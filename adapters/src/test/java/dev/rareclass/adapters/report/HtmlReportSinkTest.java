@@ -278,6 +278,35 @@ class HtmlReportSinkTest {
     }
 
     @Test
+    void anExperimentOfOneSplitShowsValuesWithoutASpreadItNeverMeasured() throws IOException {
+        List<LeaderboardRow> rows = new ArrayList<>();
+        for (LeaderboardRow r : leaderboard(2).rows()) {
+            rows.add(new LeaderboardRow(r.model(), r.backend(), r.params(), r.sampler(), r.classWeight(),
+                    r.folds().subList(0, 1), false, Double.NaN));
+        }
+        Leaderboard board = new Leaderboard("nasa.csv", "hold-out 25%", 42, MetricName.PR_AUC, rows);
+        sink.writeExperimentReport(new ExperimentReport("Comparison", Optional.empty(), board, List.of(), Map.of()),
+                dir, Optional.empty());
+        String html = Files.readString(dir.resolve("report.html"));
+        Document doc = parse(dir.resolve("report.html"));
+        assertThat(html).doesNotContain("±").doesNotContain("mean ± std");
+        assertThat(doc.select("#leaderboard thead th").eachText()).containsOnlyOnce("pr_auc");
+        assertThat(doc.select("#leaderboard tbody tr").get(0).select("td").get(5).text())
+                .isEqualTo(Html.num4(rows.get(0).metric(MetricName.PR_AUC).mean()));
+        assertThat(doc.getElementById("leaderboard").text()).contains("Values on the one test split");
+        assertThat(doc.getElementById("summary").text()).contains("not tested (one split)");
+        assertThat(Files.readString(dir.resolve("summary.md"))).doesNotContain("±");
+
+        // several splits keep the spread, and the ranking metric is still one column
+        sink.writeExperimentReport(new ExperimentReport("Comparison", Optional.empty(), leaderboard(2), List.of(),
+                Map.of()), dir.resolve("three"), Optional.empty());
+        Document three = parse(dir.resolve("three").resolve("report.html"));
+        assertThat(three.select("#leaderboard thead th").eachText()).contains("pr_auc mean ± std")
+                .doesNotContain("pr_auc");
+        assertThat(three.select("#leaderboard tbody tr").get(0).select("td").get(5).text()).contains(" ± ");
+    }
+
+    @Test
     void experimentReportWithoutScoresDrawsOperatingPoints() throws IOException {
         Leaderboard board = leaderboard(4);
         List<Path> written = sink.writeExperimentReport(new ExperimentReport("Comparison", Optional.of(
