@@ -104,6 +104,10 @@ final class EpochLoop {
         // One generator for the whole run: epoch k's order depends only on the seed and k.
         SplittableRandom shuffler = new SplittableRandom(seed);
         int epoch = 0;
+        // DL4J's score, and so "loss", includes the L1/L2 penalty; the validation loss does not. The penalty is
+        // recorded beside it (the mean of the epoch's first and last, one sum of squares each), so that a chart can
+        // draw both losses on one basis while "loss" stays what the optimiser and early stopping saw.
+        double penaltyBefore = net.calcRegularizationScore(true);
         while (epoch < epochs) {
             epoch++;
             shuffle(order, shuffler);
@@ -111,6 +115,11 @@ final class EpochLoop {
             net.incrementEpochCount();
             Map<String, Double> values = new LinkedHashMap<>();
             values.put("loss", lossSum / n);
+            double penaltyAfter = net.calcRegularizationScore(true);
+            if (penaltyBefore > 0 || penaltyAfter > 0) {
+                values.put(TrainingHistory.PENALTY, (penaltyBefore + penaltyAfter) / 2);
+            }
+            penaltyBefore = penaltyAfter;
             if (evaluator != null) {
                 evaluator.evaluate(net, values);
             }

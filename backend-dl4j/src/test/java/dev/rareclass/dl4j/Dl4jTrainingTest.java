@@ -37,7 +37,7 @@ class Dl4jTrainingTest {
         assertThat(model.backend()).isEqualTo("dl4j");
         assertThat(model.params().asMap()).containsEntry("hidden", "8,8").containsEntry("activation", "relu");
         assertThat(model.history().orElseThrow().epochs()).hasSize(10)
-                .allSatisfy(r -> assertThat(r.values()).containsOnlyKeys("loss"));
+                .allSatisfy(r -> assertThat(r.values()).containsOnlyKeys("loss", TrainingHistory.PENALTY));
         assertThat(model.history().orElseThrow().bestEpoch()).isEqualTo(10);
         assertThat(model.summary()).contains("6 -> 8", "8 -> 1", "total " + (6 * 8 + 8 + 8 * 8 + 8 + 8 + 1) + " params");
     }
@@ -77,6 +77,29 @@ class Dl4jTrainingTest {
     }
 
     @Test
+    void theLossRecordsItsPenaltySoThatAChartCanDrawTheFitAlone() {
+        // DL4J's score adds l2/2·|W|² (biases spared) to the data loss; the history records that penalty beside it
+        // (a small learning rate: the weights barely move within the last epoch, so its mean penalty is the end's)
+        Dl4jTrainedClassifier m = (Dl4jTrainedClassifier) mlp(TrainingContext.ofSeed(1), "epochs=5", "hidden=8",
+                "learning-rate=0.0005", "l2=0.05");
+        double squares = 0;
+        for (int i = 0; i < m.network().getnLayers(); i++) {
+            double norm = m.network().getLayer(i).getParam("W").norm2Number().doubleValue();
+            squares += norm * norm;
+        }
+        List<EpochRecord> epochs = m.history().orElseThrow().epochs();
+        // the mean of the last epoch's first and last penalty: near the final weights' own
+        assertThat(epochs.getLast().values().get(TrainingHistory.PENALTY))
+                .isCloseTo(0.5 * 0.05 * squares, org.assertj.core.data.Percentage.withPercentage(1));
+        assertThat(epochs).allSatisfy(r -> assertThat(r.values().get(TrainingHistory.PENALTY))
+                .isPositive().isLessThan(r.values().get("loss")));
+
+        TrainedClassifier none = mlp(TrainingContext.ofSeed(1), "epochs=2", "hidden=8", "learning-rate=0.01", "l2=0");
+        assertThat(none.history().orElseThrow().epochs())
+                .allSatisfy(r -> assertThat(r.values()).doesNotContainKey(TrainingHistory.PENALTY));
+    }
+
+    @Test
     void validationDataGivesAHistoryAndProgressIsReported() {
         Synthetic.Data val = Synthetic.blobs(12, 100, 6, 0.1, 1.5);
         List<String> progress = new CopyOnWriteArrayList<>();
@@ -88,8 +111,8 @@ class Dl4jTrainingTest {
         assertThat(h.bestEpoch()).isEqualTo(4);
         assertThat(h.epochs()).extracting(EpochRecord::epoch).containsExactly(1, 2, 3, 4);
         assertThat(h.epochs()).allSatisfy(r -> {
-            assertThat(r.values()).containsOnlyKeys("loss", "val_loss", "val_accuracy", "val_precision", "val_recall",
-                    "val_pr_auc", "val_roc_auc");
+            assertThat(r.values()).containsOnlyKeys("loss", TrainingHistory.PENALTY, "val_loss", "val_accuracy",
+                    "val_precision", "val_recall", "val_pr_auc", "val_roc_auc");
             assertThat(r.values().values()).allSatisfy(v -> assertThat(v).isFinite().isNotNegative());
             assertThat(r.values().get("val_pr_auc")).isBetween(0.0, 1.0);
         });

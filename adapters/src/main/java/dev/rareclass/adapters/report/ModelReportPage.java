@@ -274,19 +274,32 @@ final class ModelReportPage {
             }
         }
         List<Charts.Line> losses = new ArrayList<>();
-        for (String key : List.of("loss", "val_loss")) {
-            if (series.containsKey(key)) {
-                losses.add(Charts.Line.of(key.equals("loss") ? "training loss" : "validation loss", epochs, series.get(key)));
+        // a loss that includes its penalty (DL4J's) is drawn without it, on the basis of the validation loss
+        double[] penalty = series.get(TrainingHistory.PENALTY);
+        if (series.containsKey("loss")) {
+            double[] loss = series.get("loss").clone();
+            if (penalty != null) {
+                for (int i = 0; i < n; i++) {
+                    loss[i] -= Double.isNaN(penalty[i]) ? 0 : penalty[i];
+                }
             }
+            losses.add(Charts.Line.of(penalty != null ? "training loss less its penalty" : "training loss", epochs, loss));
         }
+        if (series.containsKey("val_loss")) {
+            losses.add(Charts.Line.of("validation loss", epochs, series.get("val_loss")));
+        }
+        String penaltyNote = penalty == null ? "" : " The training loss is drawn less its L1/L2 penalty, which the "
+                + "optimiser minimised with it (" + fmt(penalty[n - 1]) + " in the last epoch), so that both lines "
+                + "measure the fit alone; with class weights the training loss weighs each row by its class, the "
+                + "validation loss does not.";
         // with validation rows, the curves of train's first fit (the model was then refit on every row for the epochs
         // it kept); without, a fit that had none (--validation-split 0, or a model saved before the first fit was kept)
         addLearningChart(out, h, losses, "learning-loss", "Learning curves: loss", "loss",
                 (series.containsKey("val_loss") ? "Training and validation loss per epoch of the first fit, on the "
                         + "training rows less the validation rows held out; the dashed line is the epoch whose weights "
-                        + "it kept, as many as the model was then refit for on every row."
+                        + "it kept, as many as the model was then refit for on every row." + penaltyNote
                         : "Training loss per epoch (this fit had no validation rows); the dashed line is the epoch "
-                        + "whose weights the model kept."));
+                        + "whose weights the model kept." + penaltyNote));
         List<Charts.Line> metrics = new ArrayList<>();
         for (String key : series.keySet()) {
             if (key.startsWith("val_") && !key.equals("val_loss")
