@@ -42,7 +42,10 @@ class ExperimentCommandsTest {
                 .contains("fit_seconds_mean,worse_than_best");
         // logistic@smile takes no class weights: that combination is skipped with a note, three run
         assertThat(csv).hasSize(1 + 3);
-        assertThat(a.err()).contains("note: skipped logistic with sampler none and class weight balanced");
+        assertThat(a.err()).contains("note: skipped logistic with sampler none and class weight balanced")
+                // the same kind on the backend that takes them, named
+                .contains("logistic@smile cannot take class weights; use the class weight 'none', or a sampler; "
+                        + "logistic@dl4j takes them");
         JsonNode r1 = new ObjectMapper().readTree(one.resolve("results.json").toFile());
         JsonNode r2 = new ObjectMapper().readTree(two.resolve("results.json").toFile());
         for (int i = 0; i < 3; i++) {

@@ -247,7 +247,7 @@ public final class Experiment {
                 }
                 throw new UsageException(model + ": " + e.getMessage());
             }
-            java.util.Optional<String> why = resolved.unsupported();
+            java.util.Optional<String> why = fitter.unsupported(resolved);
             if (why.isPresent() && all.size() > 1) {
                 progress.note("skipped " + spec.model() + " with sampler " + spec.sampler() + " and class weight "
                         + spec.classWeight() + ": " + why.get());

@@ -85,10 +85,10 @@ public final class PipelineFitter {
                 spec.sampler().isNone() ? Optional.empty() : Optional.of(sampler));
     }
 
-    /** {@link #resolve}, refusing a combination that cannot be fitted ({@link ResolvedPipeline#unsupported}). */
+    /** {@link #resolve}, refusing a combination that cannot be fitted ({@link #unsupported}). */
     public ResolvedPipeline resolveFittable(PipelineSpec spec) {
         ResolvedPipeline resolved = resolve(spec);
-        resolved.unsupported().ifPresent(why -> {
+        unsupported(resolved).ifPresent(why -> {
             throw new UsageException(why);
         });
         ThresholdPolicy policy = resolved.fit().threshold();
@@ -101,6 +101,24 @@ public final class PipelineFitter {
             }
         }
         return resolved;
+    }
+
+    /**
+     * Why this combination cannot be fitted ({@link ResolvedPipeline#unsupported}), naming, for class weights a
+     * model cannot take, the same kind on a backend that takes them ({@code logistic@smile}: {@code logistic@dl4j}).
+     */
+    public Optional<String> unsupported(ResolvedPipeline resolved) {
+        Optional<String> why = resolved.unsupported();
+        if (why.isEmpty() || !resolved.refusesClassWeights()) {
+            return why;
+        }
+        String kind = resolved.factory().id().kind();
+        return why.map(w -> catalog.models().stream()
+                .filter(m -> m.kind().equals(kind) && !m.equals(resolved.factory().id()))
+                .filter(m -> catalog.find(m).supportsClassWeights())
+                .findFirst()
+                .map(m -> w + "; " + m + " takes them")
+                .orElse(w));
     }
 
     /** Starts the warm-up of a model's backend ({@link TrainerFactory#warmUp}), before the data is read. */

@@ -47,12 +47,17 @@ public record ResolvedPipeline(PipelineSpec spec, TrainerFactory factory, Classi
      * sampler or a calibration), or empty when it can. Experiments skip such combinations with a note instead of failing.
      * The words name the values, not the options: the same combination comes from the command line or a recipe.
      */
+    /** Class weights given to a model that cannot take them (a one-class model has its own refusal). */
+    public boolean refusesClassWeights() {
+        return !spec.classWeight().isNone() && !factory.supportsClassWeights() && !factory.learnsFromNegativesOnly();
+    }
+
     public Optional<String> unsupported() {
         if (factory.learnsFromNegativesOnly() && !spec.sampler().isNone()) {
             return Optional.of(model() + " learns from negative rows only; a sampler has nothing to rebalance "
                     + "(use the sampler 'none')");
         }
-        if (!spec.classWeight().isNone() && !factory.supportsClassWeights()) {
+        if (refusesClassWeights()) {
             return Optional.of(model() + " cannot take class weights; use the class weight 'none', or a sampler");
         }
         if (factory.learnsFromNegativesOnly() && !spec.classWeight().isNone()) {
