@@ -5,6 +5,9 @@
 #      then both paths warm, 10 epochs each on fold 0's rows (seconds per epoch)
 #   2. PyTorch per-epoch time of the peer's network on its dense matrix (torch_epoch.py, first fold)
 #   3. the peer itself, /work/shared/peers/polarity.py (accuracy; whole-process wall time)
+#   4. logistic@smile on the same 10,000-word bag (Smile's sparse logistic regression): one fit on every row, the
+#      default train (a first fit, the threshold on its held-out 20%, a refit), a 5-fold compare; then scikit-learn's
+#      CountVectorizer(binary) + LogisticRegression() by logistic.py, in its own 5 folds and in rareclass's
 # usage: scripts/bench/text/run.sh [WORDS=10000] [DENSE_FOLDS=1] [DATASET_DIR]
 # Needs /usr/bin/python3 with torch, scikit-learn, numpy, and a JDK 25 (scripts/find-jdk).
 set -euo pipefail
@@ -41,3 +44,21 @@ if d["dense_epoch_s"]:
     print(f"dl4j in the 4-epoch fold runs (JIT still warming): sparse {d['sparse_epoch_s']:.3f} s/epoch vs dense "
           f"{d['dense_epoch_s']:.3f} s/epoch: {d['dense_epoch_s'] / d['sparse_epoch_s']:.1f}x; 5-fold accuracy sparse {d['sparse_acc']:.3f}")
 PY
+
+echo "== logistic@smile against scikit-learn (whole processes, reading and vectorizing included)"
+work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+timed() { local t0 t1; t0=$(date +%s.%N); "$@" >"$work/out" 2>&1 || { cat "$work/out"; exit 1; }; t1=$(date +%s.%N)
+          python3 -c "print(f'{$t1-$t0:.1f}')"; }
+rc="$root/rareclass"
+JAVA_HOME="$java_home" "$rc" describe "$data" --format text --quiet >/dev/null 2>&1 || true   # builds it, once
+one=$(JAVA_HOME="$java_home" timed "$rc" train "$data" --format text --positive pos --model logistic \
+      --validation-split 0 --threshold 0.5 --out "$work/one.model" --quiet)
+two=$(JAVA_HOME="$java_home" timed "$rc" train "$data" --format text --positive pos --model logistic --out "$work/m.model")
+valid=$(grep -o 'pr_auc [0-9.]*' "$work/out" | head -1)
+cv=$(JAVA_HOME="$java_home" timed "$rc" compare "$data" --format text --positive pos --models logistic --folds 5 \
+     --quiet --report "$work/cmp")
+cvline=$(grep 'logistic@smile' "$work/out" | head -1)
+echo "rareclass train, one fit (--validation-split 0 --threshold 0.5): ${one}s"
+echo "rareclass train, default (first fit, threshold on 20% held out, refit): ${two}s; validation $valid"
+echo "rareclass compare --folds 5: ${cv}s; $cvline"
+/usr/bin/python3 "$here/logistic.py" "$data" "$work/cmp/results.json"

@@ -55,8 +55,9 @@ abstract sealed class SmileClassifier<P extends SmileParams> implements SmileTra
         return params.toHyperparameters();
     }
 
+    /** Scores every row; a kind that reads a sparse companion ({@code logistic}) overrides this to take it too. */
     @Override
-    public final double[] scores(FeatureMatrix x) {
+    public double[] scores(FeatureMatrix x) {
         Features.requireColumns(x, featureCount(), model);
         double[] out = new double[x.rows()];
         for (int r = 0; r < out.length; r++) {

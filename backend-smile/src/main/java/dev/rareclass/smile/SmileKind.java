@@ -27,4 +27,12 @@ enum SmileKind {
     boolean balancesEachMember() {
         return this == BALANCED_RANDOM_FOREST || this == BALANCED_BAGGING || this == EASY_ENSEMBLE;
     }
+
+    /**
+     * Whether its fit and its scores read a bag of words as the sparse rows it comes in (a matrix's sparse companion),
+     * without the rows × words matrix the other kinds are given: {@code logistic}, on Smile's sparse logistic regression.
+     */
+    boolean readsSparseFeatures() {
+        return this == LOGISTIC;
+    }
 }

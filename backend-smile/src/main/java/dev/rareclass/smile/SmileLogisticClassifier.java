@@ -1,13 +1,19 @@
 package dev.rareclass.smile;
 
 import java.util.Arrays;
+import dev.rareclass.domain.data.FeatureMatrix;
+import dev.rareclass.domain.data.SparseRows;
+import dev.rareclass.domain.error.DataException;
+import dev.rareclass.domain.model.ModelId;
 import smile.classification.LogisticRegression;
+import smile.classification.SparseLogisticRegression;
 import smile.util.IntSet;
 
 /**
  * A trained binomial logistic regression, kept as its coefficients so that the codec can store plain
  * numbers. Scoring goes through Smile's own {@link LogisticRegression.Binomial} rebuilt from those
- * coefficients, so a decoded model scores exactly like the one Smile fitted.
+ * coefficients, so a decoded model scores exactly like the one Smile fitted; a bag of words is scored from its sparse
+ * rows through Smile's {@link SparseLogisticRegression.Binomial} on the same coefficients.
  */
 public final class SmileLogisticClassifier extends SmileClassifier<LogisticParams> {
 
@@ -16,6 +22,8 @@ public final class SmileLogisticClassifier extends SmileClassifier<LogisticParam
     private final double[] coefficients;
     private final double logLikelihood;
     private final LogisticRegression.Binomial model;
+    /** The same coefficients as Smile's sparse model, for rows that come as a bag of words. */
+    private final SparseLogisticRegression.Binomial sparseModel;
 
     /**
      * @param coefficients  {@code d} feature weights followed by the intercept (Smile's layout); copied
@@ -31,6 +39,35 @@ public final class SmileLogisticClassifier extends SmileClassifier<LogisticParam
         this.logLikelihood = logLikelihood;
         // Binomial.score only reads its weights; our copy is never handed out, so sharing it is safe.
         this.model = new LogisticRegression.Binomial(this.coefficients, logLikelihood, params.lambda(), BINARY);
+        this.sparseModel = new SparseLogisticRegression.Binomial(this.coefficients, logLikelihood, params.lambda(), BINARY);
+    }
+
+    /** It scores a bag of words from its sparse rows, as it was fitted on them. */
+    @Override
+    public boolean readsSparseFeatures() {
+        return true;
+    }
+
+    /**
+     * Scores dense rows as Smile's dense model does, and rows with a sparse companion (a bag of words after the dense
+     * columns) as its sparse model does: the same sum of the non-zero terms, in the same order, so a row scores the
+     * same to the last bit whichever way it comes.
+     */
+    @Override
+    public double[] scores(FeatureMatrix x) {
+        if (x.sparse().isEmpty()) {
+            return super.scores(x);
+        }
+        SparseRows words = x.sparse().get();
+        if (x.cols() + words.width() != featureCount()) {
+            throw new DataException(ModelId.of(kind(), backend()) + " was trained on " + featureCount()
+                    + " feature columns, got " + x.cols() + " and " + words.width() + " words");
+        }
+        double[] out = new double[x.rows()];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = sparseModel.score(Features.sparseRow(x.data(), r, x.cols(), words));
+        }
+        return out;
     }
 
     LogisticParams logisticParams() {

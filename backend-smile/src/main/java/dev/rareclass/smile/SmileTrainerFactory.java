@@ -39,6 +39,7 @@ final class SmileTrainerFactory implements TrainerFactory {
     private final boolean supportsClassWeights;
     private final boolean offersOutOfBagScores;
     private final boolean balancesEachMember;
+    private final boolean readsSparseFeatures;
     private final Function<Hyperparameters, ClassifierTrainer> trainer;
 
     /**
@@ -61,6 +62,7 @@ final class SmileTrainerFactory implements TrainerFactory {
         this.kind = kind.kind;
         this.model = kind.model;
         this.balancesEachMember = kind.balancesEachMember();
+        this.readsSparseFeatures = kind.readsSparseFeatures();
         this.parameterNames = parameterNames;
         this.supportsClassWeights = supportsClassWeights;
         this.trainer = user -> {
@@ -87,6 +89,11 @@ final class SmileTrainerFactory implements TrainerFactory {
     @Override
     public final boolean supportsClassWeights() {
         return supportsClassWeights;
+    }
+
+    @Override
+    public final boolean readsSparseFeatures() {
+        return readsSparseFeatures;
     }
 
     @Override

@@ -61,9 +61,28 @@ final class SmileTrainers {
      *
      * <p>Class weights are not supported: Smile 6.3's logistic regression has no sample or class weights,
      * and a trainer that silently ignored them would mislead, so non-uniform weights are refused.
+     *
+     * <p><b>Sparse rows.</b> A bag of words (the matrix's sparse companion) or a matrix mostly of zeros
+     * ({@link Features#mostlyZeros}) is fitted by Smile's {@code SparseLogisticRegression}, which minimises the same
+     * objective (the same {@code lambda}, tolerance, iteration limit and L-BFGS memory of 5) over the non-zero values
+     * only. The dense fit of rt-polarity's 10,000 words copied a 10,662 × 10,000 matrix of doubles and spent about 40 s
+     * multiplying zeros; the sparse one takes a few seconds. Its terms are the dense fit's less the zero ones, summed
+     * in the same order, so the coefficients are the dense fit's to the last bit ({@code SparseFitTest}).
      */
     static SmileTrainerFactory logistic() {
         return new SmileTrainerFactory(SmileKind.LOGISTIC, LogisticParams.NAMES, false, LogisticParams::of, (params, x, y, ctx) -> {
+            if (Features.mostlyZeros(x)) {
+                java.util.List<smile.data.SampleInstance<smile.util.SparseArray, Integer>> rows =
+                        new java.util.ArrayList<>(x.rows());
+                smile.util.SparseArray[] sparse = Features.sparseRows(x);
+                for (int r = 0; r < sparse.length; r++) {
+                    rows.add(new smile.data.SampleInstance<>(sparse[r], y.get(r)));
+                }
+                // the width given, not found: a column with no non-zero value still has its (zero) weight
+                smile.classification.SparseLogisticRegression.Binomial fitted = smile.classification.SparseLogisticRegression
+                        .binomial(new smile.data.SparseDataset<>(rows, Features.width(x)), params.toOptions());
+                return new SmileLogisticClassifier(fitted.coefficients().clone(), params, fitted.loglikelihood());
+            }
             LogisticRegression.Binomial fitted = LogisticRegression.binomial(Features.rows(x), y.toArray(), params.toOptions());
             return new SmileLogisticClassifier(fitted.coefficients().clone(), params, fitted.loglikelihood());
         });

@@ -61,7 +61,7 @@ public final class FeatureMatrix {
         if (size > Integer.MAX_VALUE - 8) {
             throw new dev.rareclass.domain.error.UsageException(rows + " rows of " + cols + " features and "
                     + sparse.width() + " words would need a dense " + rows + " x " + width + " matrix; lower the "
-                    + "vocabulary size, or use a model that reads text sparsely (mlp@dl4j, logistic@dl4j)");
+                    + "vocabulary size, or use a model that reads text sparsely (logistic@smile, mlp@dl4j, logistic@dl4j)");
         }
         float[] out = new float[(int) size];
         int[] offsets = sparse.offsets();
