@@ -105,9 +105,10 @@ public final class DataOptionsStep {
         }
         String file = options.file().toString();
         RawTable raw = format.parse(options,
-                names -> new TextRows(file, names, layout(file, names, options, labelRequired, implicit, copy)));
+                names -> new TextRows(file, names, layout(file, names, options, labelRequired, implicit, copy,
+                        format.rowNames())));
         Layout layout = raw.layout != null ? raw.layout
-                : layout(file, raw.names, options, labelRequired, implicit, copy);
+                : layout(file, raw.names, options, labelRequired, implicit, copy, format.rowNames());
         return new Finished(finish(raw, layout, options, positivesRequired), raw, layout);
     }
 
@@ -147,6 +148,15 @@ public final class DataOptionsStep {
      */
     static Layout layout(String file, List<String> names, DataOptions options, boolean labelRequired,
                          Optional<String> implicitLabel, Optional<Copy> copy) {
+        return layout(file, names, options, labelRequired, implicitLabel, copy, Optional.empty());
+    }
+
+    /**
+     * @param rowNames the column that names the rows in this format (a text corpus's {@code document}), if any: never
+     *                 a feature, unless {@code --label} names it
+     */
+    static Layout layout(String file, List<String> names, DataOptions options, boolean labelRequired,
+                         Optional<String> implicitLabel, Optional<Copy> copy, Optional<String> rowNames) {
         int width = names.size();
         int implicit = implicitLabel.map(l -> resolve(names, l)).orElse(-1);
         Optional<String> labelName = options.label().or(() -> implicitLabel);
@@ -194,6 +204,7 @@ public final class DataOptionsStep {
         if (implicit >= 0) {
             dropped[implicit] = true;
         }
+        rowNames.map(r -> resolve(names, r)).filter(r -> r >= 0).ifPresent(r -> dropped[r] = true);
         Declared[] declared = new Declared[width];
         Arrays.fill(declared, Declared.INFERRED);
         for (String c : options.categorical()) {

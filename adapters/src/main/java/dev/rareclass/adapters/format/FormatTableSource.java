@@ -81,6 +81,11 @@ public final class FormatTableSource implements TableSource {
     }
 
     @Override
+    public Optional<String> rowNames(DataOptions options) {
+        return reader(options).rowNames(options);
+    }
+
+    @Override
     public LabelledScores readScores(DataOptions options, String scoreColumn) {
         return reader(options).readScores(options, scoreColumn);
     }

@@ -24,6 +24,7 @@ public abstract class ParsedTableSource implements TableSource {
 
     private final String formatName;
     private final Optional<String> implicitLabel;
+    private final Optional<String> rowNames;
 
     /**
      * @param formatName    the format's name in messages ({@code "ARFF"})
@@ -31,8 +32,17 @@ public abstract class ParsedTableSource implements TableSource {
      *                      if any: never a feature, and the label when {@code --label} is not given
      */
     protected ParsedTableSource(String formatName, Optional<String> implicitLabel) {
+        this(formatName, implicitLabel, Optional.empty());
+    }
+
+    /**
+     * @param rowNames the column that names each row in this format (a text corpus's {@code document}), if any:
+     *                 never a feature, and copied beside each prediction ({@link TableSource#rowNames})
+     */
+    protected ParsedTableSource(String formatName, Optional<String> implicitLabel, Optional<String> rowNames) {
         this.formatName = formatName;
         this.implicitLabel = implicitLabel;
+        this.rowNames = rowNames;
     }
 
     /**
@@ -50,6 +60,15 @@ public abstract class ParsedTableSource implements TableSource {
     @Override
     public final Optional<String> implicitLabel(DataOptions options) {
         return implicitLabel;
+    }
+
+    final Optional<String> rowNames() {
+        return rowNames;
+    }
+
+    @Override
+    public final Optional<String> rowNames(DataOptions options) {
+        return rowNames;
     }
 
     @Override

@@ -28,9 +28,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Reads labelled text corpora ({@code --format text}) into two columns, {@code text} (one document per
- * row) and {@code label}; {@code --label} defaults to {@code label} and {@code --positive} names the
- * rare class ({@code pos}, say). DATA is one of:
+ * Reads labelled text corpora ({@code --format text}) into three columns, {@code text} (one document per
+ * row), {@code label} and {@code document}; {@code --label} defaults to {@code label} and {@code --positive} names the
+ * rare class ({@code pos}, say). {@code document} names each row, never a feature: the document's path under the folder
+ * that holds the class folders, with {@code /} between folders ({@code pos/cv000_29590.txt}, whether the corpus is a
+ * folder or an archive of one), or for a sentence file its name and line ({@code rt-polarity.pos:17}, the line counted
+ * as an editor counts it, blank lines included); {@code predict} writes it beside each prediction. DATA is one of:
  * <ul>
  * <li>a folder holding exactly one {@code *.pos} and one {@code *.neg} file: one sentence a line
  *     (blank lines skipped), labelled {@code pos} / {@code neg} (Pang &amp; Lee's rt-polarity);</li>
@@ -59,6 +62,7 @@ public final class TextCorpusTableSource extends ParsedTableSource {
 
     public static final String TEXT = "text";
     public static final String LABEL = "label";
+    public static final String DOCUMENT = "document";
 
     /** The largest document: a thousand times a long review, a few times the longest novels. */
     static final long MAX_DOCUMENT = 16L << 20;
@@ -69,7 +73,7 @@ public final class TextCorpusTableSource extends ParsedTableSource {
     private static final TarEntries.Limits LIMITS = new TarEntries.Limits(MAX_DOCUMENT, MAX_CORPUS);
 
     public TextCorpusTableSource() {
-        super("text corpora", Optional.of(LABEL));
+        super("text corpora", Optional.of(LABEL), Optional.of(DOCUMENT));
     }
 
     @Override
@@ -114,7 +118,8 @@ public final class TextCorpusTableSource extends ParsedTableSource {
             notes.add(corpus.latin1 + " file(s) held bytes that are not UTF-8; those bytes were read as Latin-1");
         }
         return new RawTable(file, List.of(new TextColumn(TEXT, corpus.texts.toArray(String[]::new)),
-                new TextColumn(LABEL, corpus.labels.toArray(String[]::new))), lines, notes);
+                new TextColumn(LABEL, corpus.labels.toArray(String[]::new)),
+                new TextColumn(DOCUMENT, corpus.names.all(n))), lines, notes);
     }
 
     private static final class Corpus {
@@ -123,6 +128,8 @@ public final class TextCorpusTableSource extends ParsedTableSource {
         final List<String> texts = new ArrayList<>();
         final List<String> labels = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
+        /** Each document's name, in the order the documents are added. */
+        final Names names = new Names();
         /** One String per class name, however many documents carry it. */
         final Map<String, String> classes = new HashMap<>();
         long bytes;
@@ -310,7 +317,13 @@ public final class TextCorpusTableSource extends ParsedTableSource {
                 throw new InputMissingException(f + ": cannot read (" + dev.rareclass.domain.error.IoReason.of(e) + ")", e);
             }
             // the class folder, the first one under the corpus folder, however deep the file lies in it
-            corpus.add(f.toString(), content, dir.relativize(f).getName(0).toString());
+            Path inCorpus = dir.relativize(f);
+            corpus.add(f.toString(), content, inCorpus.getName(0).toString());
+            StringBuilder name = new StringBuilder();
+            for (Path part : inCorpus) {
+                name.append(name.isEmpty() ? "" : "/").append(part);
+            }
+            corpus.names.add(name, 0);
         }
         corpus.notes.add("one document per file, labelled by its class folder");
     }
@@ -376,11 +389,16 @@ public final class TextCorpusTableSource extends ParsedTableSource {
         }
         requireText(file.toString(), bytes);
         String text = corpus.decode(bytes);
-        for (String line : text.split("\r\n|\n|\r")) {
-            String s = line.strip();
+        String[] lines = text.split("\r\n|\n|\r");
+        StringBuilder name = new StringBuilder(file.getFileName().toString()).append(':');
+        int prefix = name.length();
+        for (int i = 0; i < lines.length; i++) {
+            String s = lines[i].strip();
             if (!s.isEmpty()) {
                 corpus.texts.add(s);
                 corpus.labels.add(label);
+                name.setLength(prefix);
+                corpus.names.add(name.append(i + 1), 0);
             }
         }
     }
@@ -420,6 +438,9 @@ public final class TextCorpusTableSource extends ParsedTableSource {
                 }
                 String where = corpus.file + ": entry '" + e.name() + "'";
                 corpus.add(where, e.content());
+                // the path as it reads without ./ and doubled slashes; its top folder is left out below when it holds
+                // every document (the folder of the class folders, as for a folder corpus)
+                corpus.names.add(String.join("/", parts), parts.getFirst().length() + 1);
                 if (n == tops.length) {
                     tops = Arrays.copyOf(tops, n * 2);
                     belows = Arrays.copyOf(belows, n * 2);
@@ -440,6 +461,7 @@ public final class TextCorpusTableSource extends ParsedTableSource {
         for (int i = 0; i < n; i++) {
             corpus.label(firstSeen.get(label[i]), names.get(label[i]));
         }
+        corpus.names.skipTops(oneTop);
         corpus.notes.add("one document per archive entry, labelled by its class folder");
         if (tar.skippedLinks() > 0) {
             corpus.notes.add(tar.skippedLinks() + " link entr" + (tar.skippedLinks() == 1 ? "y" : "ies")
@@ -448,6 +470,49 @@ public final class TextCorpusTableSource extends ParsedTableSource {
         if (tar.skippedSpecial() > 0) {
             corpus.notes.add(tar.skippedSpecial() + " special entr" + (tar.skippedSpecial() == 1 ? "y" : "ies")
                     + " (devices, named pipes, volume labels) skipped");
+        }
+    }
+
+    /**
+     * The documents' names, held as one run of text and where each ends rather than a String each: an archive of a
+     * million one-letter documents must still be refused at its limit in the heap it was refused in before (see the
+     * archive reader). Each name may carry a leading part to leave out ({@link #skipTops}).
+     */
+    static final class Names {
+        private final StringBuilder text = new StringBuilder();
+        private int[] ends = new int[1024];
+        private int[] tops = new int[1024];
+        private int count;
+        private boolean skipTops;
+
+        /** Adds the next document's name; {@code top} is the length of its leading part ({@code top/}), or 0. */
+        void add(CharSequence name, int top) {
+            if (count == ends.length) {
+                ends = Arrays.copyOf(ends, count * 2);
+                tops = Arrays.copyOf(tops, count * 2);
+            }
+            text.append(name);
+            ends[count] = text.length();
+            tops[count] = top;
+            count++;
+        }
+
+        /** Whether the names lose their leading part (an archive whose one top folder holds the class folders). */
+        void skipTops(boolean skip) {
+            skipTops = skip;
+        }
+
+        /** The first {@code n} names, as Strings. */
+        String[] all(int n) {
+            if (n != count) {
+                throw new IllegalStateException(count + " names for " + n + " documents");
+            }
+            String[] out = new String[n];
+            for (int i = 0; i < n; i++) {
+                int start = i == 0 ? 0 : ends[i - 1];
+                out[i] = text.substring(skipTops ? start + tops[i] : start, ends[i]);
+            }
+            return out;
         }
     }
 }

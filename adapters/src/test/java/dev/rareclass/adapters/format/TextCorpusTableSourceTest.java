@@ -128,6 +128,45 @@ class TextCorpusTableSourceTest {
         }
     }
 
+    /** The documents' names as predict copies them: the format's row-name column, read beside the table. */
+    private List<String> documents(Path corpus) {
+        DataOptions options = text(corpus, "pos");
+        assertThat(source.rowNames(options)).contains("document");
+        var read = source.readWithColumn(options, false, "document", "--id");
+        assertThat(read.column()).isEqualTo("document");
+        // a name, never a feature
+        assertThat(read.table().featureNames()).containsExactly("text");
+        return read.values();
+    }
+
+    @Test
+    void eachDocumentIsNamedByItsPathUnderTheCorpusFolderAndNoFeatureIsMadeOfIt() throws IOException {
+        Path corpus = classFolders("reviews");
+        Files.writeString(Files.createDirectories(corpus.resolve("pos/2019")).resolve("5.txt"), "superb");
+        assertThat(documents(corpus)).containsExactly("neg/3.txt", "neg/4.txt", "pos/1.txt", "pos/2.txt",
+                "pos/2019/5.txt");
+        assertThat(source.read(text(corpus, "pos")).featureNames()).containsExactly("text");
+    }
+
+    @Test
+    void anArchivedDocumentIsNamedAsTheSameCorpusInAFolderWouldNameIt() throws IOException {
+        // the corpus folder archived (c/pos/...), with a leading ./ or doubled slashes, or its class folders (pos/...)
+        for (String root : List.of("c/", "./c/", "c//", "", "./")) {
+            Path archive = dir.resolve("named.tar");
+            Files.write(archive, TarBuilder.of(root + "pos/1.txt", "great", root + "pos/sub/2.txt", "superb",
+                    root + "neg/3.txt", "awful"));
+            assertThat(documents(archive)).as(root).containsExactly("pos/1.txt", "pos/sub/2.txt", "neg/3.txt");
+        }
+    }
+
+    @Test
+    void aSentenceIsNamedByItsFileAndLineBlankLinesCounted() throws IOException {
+        Path corpus = Files.createDirectory(dir.resolve("rt"));
+        Files.writeString(corpus.resolve("rt.pos"), "good film\n\n  \nfine\n");
+        Files.writeString(corpus.resolve("rt.neg"), "bad\r\ndull\rweak\n");
+        assertThat(documents(corpus)).containsExactly("rt.pos:1", "rt.pos:4", "rt.neg:1", "rt.neg:2", "rt.neg:3");
+    }
+
     @Test
     void aTruncatedArchiveIsADataError() throws IOException {
         byte[] tar = TarBuilder.of("c/pos/1.txt", "x".repeat(2000), "c/neg/2.txt", "y");

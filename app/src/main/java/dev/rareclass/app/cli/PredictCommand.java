@@ -15,8 +15,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Score every row of a table with a saved model and write a CSV (a TSV when --out ends in .tsv "
                 + "or .tab) with the columns "
-                + "row (1-based data row of the input), the --id column (when given), y (true label 0/1, when the "
-                + "input has the label column), p (score) and predicted (0/1 at the model's threshold).",
+                + "row (1-based data row of the input), the --id column (when given; for a text corpus, document: each "
+                + "document's path in the corpus, such as pos/cv000_29590.txt, or a sentence file's name and line, "
+                + "such as rt-polarity.pos:17), y (true label 0/1, when the input has the label column), p (score) and "
+                + "predicted (0/1 at the model's threshold).",
                 "The table is read as the model's training data was, unless options say otherwise.",
                 "With --engine spark (for a model train --engine spark wrote) the table stays in Spark and the output "
                         + "is every column of the input as written, then p and predicted: one CSV file when --out ends "
@@ -45,7 +47,7 @@ final class PredictCommand extends CliCommand {
             description = "Copy column COL (a name or 0-based index; any type) of the input into the predictions, as "
                     + "written, as their second column, to join them back. It is not a feature (unless the model "
                     + "reads a column of that name), so it may be one dropped at training or one the training data "
-                    + "lacked (default: none).")
+                    + "lacked (default: none; for a text corpus, document).")
     String id;
 
     @Mixin

@@ -60,6 +60,15 @@ public interface TableSource {
     }
 
     /**
+     * The column that names each row of the file, for a format that has one (a text corpus's {@code document}: each
+     * document's path in the corpus): never a feature, and what {@code predict} copies beside each prediction, as
+     * {@code --id} would, when no {@code --id} is given; empty for a format whose rows have no names.
+     */
+    default java.util.Optional<String> rowNames(DataOptions options) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Why this source cannot read files of {@code format} (a format name as {@code --format} takes it), such as the
      * formats it does read; empty when it can, or cannot tell.
      */

@@ -17,6 +17,7 @@ import dev.rareclass.domain.usecase.PredictUseCase;
 
 /** Loads the model, reads the table as the model's training data was read, and writes one row per input row. */
 import java.util.List;
+import java.util.Optional;
 
 public record PredictService(TableSource tables, ModelStore store, ResultSink sink, Outputs outputs)
         implements PredictUseCase {
@@ -29,8 +30,11 @@ public record PredictService(TableSource tables, ModelStore store, ResultSink si
         DataOptions read = EvaluateService.asTrained(tables, request.model(), request.data(), request.given(), model);
         TableWithColumn withIds = null;
         Table table;
-        if (request.id().isPresent()) {
-            String id = request.id().get();
+        // a format that names its rows (a text corpus: each document's path) gets that name beside each prediction, as
+        // --id would copy it: the row numbers of a corpus, its documents in path or archive order, join to nothing
+        Optional<String> ids = request.id().isPresent() ? request.id() : tables.rowNames(read);
+        if (ids.isPresent()) {
+            String id = ids.get();
             if (read.label().filter(id::equals).isPresent()) { // by the label's own name: refused before reading
                 throw idIsTheLabel(id);
             }
