@@ -14,12 +14,37 @@ import picocli.CommandLine.Parameters;
 
 /** {@code rareclass describe}: what a table holds. */
 @Command(name = "describe", mixinStandardHelpOptions = true,
-        description = {"Rows, columns with simple statistics, constant columns, and the class balance of a table.",
+        description = {"Rows, columns with simple statistics, constant columns, and the class balance of a table (with "
+                + "--label and --positive; for a format that labels its rows itself, a text corpus or LibSVM, the rows "
+                + "of each class without --positive).",
                 "Missing values are counted per column, not refused (--missing drop drops their rows first)."})
 final class DescribeCommand extends CliCommand {
 
     private static String g(double v) {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.5g", v);
+    }
+
+    /** At most this many classes are listed; the rest are counted. */
+    private static final int CLASSES_SHOWN = 20;
+
+    /**
+     * The label's values and their rows, rarest first: {@code label 'label': 2 classes, 'pos' 12 (40.00%), 'neg' 18
+     * (60.00%); --positive names the rare one}.
+     */
+    static String classes(dev.rareclass.domain.experiment.TableProfile.ClassCounts c) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "label '%s': %d class%s", c.column(),
+                c.counts().size(), c.counts().size() == 1 ? "" : "es"));
+        int total = c.total();
+        int shown = 0;
+        for (var e : c.counts()) {
+            if (shown++ == CLASSES_SHOWN) {
+                line.append(", and ").append(c.counts().size() - CLASSES_SHOWN).append(" more");
+                break;
+            }
+            line.append(String.format(Locale.ROOT, ", '%s' %d (%.2f%%)", e.getKey(), e.getValue(),
+                    100.0 * e.getValue() / total));
+        }
+        return line.append("; --positive names the rare one").toString();
     }
 
     @Mixin
@@ -48,6 +73,7 @@ final class DescribeCommand extends CliCommand {
         out.printf(Locale.ROOT, "%s: %d rows, %d feature columns%n", d.source(), d.rows(), d.columns().size());
         d.label().ifPresent(l -> out.printf(Locale.ROOT, "label '%s': %d positive ('%s'), %d negative, positive rate %.2f%%%n",
                 l.column(), l.positives(), l.positiveValue(), l.negatives(), 100 * l.positiveRate()));
+        d.classes().ifPresent(c -> out.println(classes(c)));
         out.println();
         out.printf(Locale.ROOT, "%-28s %-11s %8s %12s %12s %12s %12s %9s  %s%n", "column", "type", "missing", "min", "max",
                 "mean", "std", "distinct", "note");

@@ -236,9 +236,10 @@ class CliTest {
         assertThat(text.exitCode()).as(text.out()).isEqualTo(65);
         assertThat(text.err()).contains(corpus + ": positive value 'Pos' never occurs in label column 'label'; "
                 + "values seen: neg, pos");
-        // a value that occurs is described as before, and without --positive the label is not read
+        // a value that occurs is described as before; without --positive the label's values are counted, none positive
         assertThat(CliRun.of("describe", libsvm.toString(), "--positive", "+1").out()).contains("2 positive ('+1')");
-        assertThat(CliRun.of("describe", libsvm.toString()).out()).doesNotContain("positive");
+        assertThat(CliRun.of("describe", libsvm.toString()).out()).contains("label 'label': 2 classes, '+1' 2 (50.00%), "
+                + "'-1' 2 (50.00%); --positive names the rare one\n").doesNotContain("positive rate");
     }
 
     @Test

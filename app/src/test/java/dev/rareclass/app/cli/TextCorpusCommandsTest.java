@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A text corpus (a folder per class) through the commands, as a scikit-learn user would check them: predictions name
- * each document so they join back to the files; a CSV's predictions keep their columns.
+ * each document so they join back to the files (a CSV's predictions keep their columns); describe counts the classes
+ * the folders give without being told which is positive.
  */
 class TextCorpusCommandsTest {
 
@@ -64,6 +65,18 @@ class TextCorpusCommandsTest {
         assertThat(CliRun.of("predict", model.toString(), corpus.toString(), "--id", "document", "--out",
                 same.toString()).exitCode()).isZero();
         assertThat(Files.readAllLines(same)).isEqualTo(lines);
+    }
+
+    @Test
+    void describeCountsTheClassesOfACorpusWithoutPositive() {
+        CliRun r = CliRun.of("describe", corpus.toString(), "--format", "text");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("90 rows, 1 feature columns\nlabel 'label': 2 classes, 'pos' 30 (33.33%), "
+                + "'neg' 60 (66.67%); --positive names the rare one\n");
+        // with --positive, as for a CSV with --label
+        CliRun positive = CliRun.of("describe", corpus.toString(), "--format", "text", "--positive", "pos");
+        assertThat(positive.out()).contains("label 'label': 30 positive ('pos'), 60 negative, positive rate 33.33%\n")
+                .doesNotContain("classes");
     }
 
     @Test

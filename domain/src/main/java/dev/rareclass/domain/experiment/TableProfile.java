@@ -9,6 +9,7 @@ import dev.rareclass.domain.data.TextColumn;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -43,13 +44,59 @@ public final class TableProfile {
      * @param notes    what the reader decided (such as columns read as categorical)
      * @param warnings what a user should look at before training: constant columns, ID-like columns, and
      *                 columns that (nearly) determine the label, which usually means leakage
+     * @param classes  the rows of each value of the label, for a format that labels its rows itself (a text corpus's
+     *                 class folders, LibSVM's first field) when no {@code --positive} says which is the rare one
      */
     public record Description(String source, int rows, List<ColumnSummary> columns, Optional<LabelSummary> label,
-                              List<String> notes, List<String> warnings) {
+                              List<String> notes, List<String> warnings, Optional<ClassCounts> classes) {
         public Description {
             columns = List.copyOf(columns);
             notes = List.copyOf(notes);
             warnings = List.copyOf(warnings);
+        }
+
+        /** Without class counts of an unlabelled read. */
+        public Description(String source, int rows, List<ColumnSummary> columns, Optional<LabelSummary> label,
+                           List<String> notes, List<String> warnings) {
+            this(source, rows, columns, label, notes, warnings, Optional.empty());
+        }
+
+        /** This description with the label's values counted. */
+        public Description withClasses(ClassCounts counts) {
+            return new Description(source, rows, columns, label, notes, warnings, Optional.of(counts));
+        }
+    }
+
+    /**
+     * The rows of each value of a label column, rarest first (ties by value), as written; a missing value is not
+     * counted.
+     *
+     * @param column the label column
+     * @param counts each value and its rows, rarest first
+     */
+    public record ClassCounts(String column, List<Map.Entry<String, Integer>> counts) {
+        public ClassCounts {
+            counts = List.copyOf(counts);
+        }
+
+        /** Counts {@code values} (one per row; null where missing). */
+        public static ClassCounts of(String column, List<String> values) {
+            Map<String, Integer> by = new java.util.HashMap<>();
+            for (String v : values) {
+                if (v != null) {
+                    by.merge(v, 1, Integer::sum);
+                }
+            }
+            List<Map.Entry<String, Integer>> sorted = by.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue()))
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .toList();
+            return new ClassCounts(column, sorted);
+        }
+
+        /** The rows counted. */
+        public int total() {
+            return counts.stream().mapToInt(Map.Entry::getValue).sum();
         }
     }
 
