@@ -78,6 +78,12 @@ public final class SmileLogisticClassifier extends SmileClassifier<LogisticParam
         return logLikelihood;
     }
 
+    /** Its weights, without the intercept: {@code coef_}. */
+    @Override
+    public java.util.Optional<double[]> linearWeights() {
+        return java.util.Optional.of(Arrays.copyOf(coefficients, featureCount()));
+    }
+
     /** The weights followed by the intercept (a copy). */
     public double[] coefficients() {
         return coefficients.clone();

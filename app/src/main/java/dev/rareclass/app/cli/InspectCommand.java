@@ -1,6 +1,7 @@
 package dev.rareclass.app.cli;
 
 import dev.rareclass.domain.error.Quoting;
+import dev.rareclass.domain.experiment.LinearWords;
 import dev.rareclass.domain.experiment.ModelDescription;
 import dev.rareclass.domain.usecase.InspectUseCase;
 import jakarta.inject.Inject;
@@ -16,7 +17,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {"Show what a model file holds, verified as predict loads it: kind, backend, parameters, "
                 + "structure (layers and parameter counts, trees and depth), threshold and policy, validation "
-                + "metrics, and where it came from (data, seed, how the data was read, machine and build).",
+                + "metrics, and where it came from (data, seed, how the data was read, machine and build); for a "
+                + "logistic regression with text columns, the 10 words of largest weight each way (its coef_ against "
+                + "its vocabulary).",
                 "A model train --engine spark wrote is read by the Spark engine, checked as evaluate loads it (every "
                         + "file's checksum, every stage's class) without starting Spark: its structure is the "
                         + "pipeline's stages and their parameters."})
@@ -25,7 +28,9 @@ final class InspectCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by train or tune (train --engine spark too).")
     Path model;
 
-    @Option(names = "--json", description = "Print the model file's manifest as JSON (every field it records) instead.")
+    @Option(names = "--json", description = "Print the model file's manifest as JSON (every field it records) instead; "
+            + "for a logistic regression with text columns, with top_words added after them (read from its weights, "
+            + "not a field of the file).")
     boolean json;
 
     /** Confusion counts, shown as whole numbers. */
@@ -43,7 +48,7 @@ final class InspectCommand extends CliCommand {
         ModelDescription d = inspect.inspect(new InspectUseCase.Request(model));
         PrintWriter o = out();
         if (json) {
-            o.print(d.json());
+            o.print(d.words().map(w -> withWords(d.json(), w)).orElse(d.json()));
             o.flush();
             return 0;
         }
@@ -52,6 +57,13 @@ final class InspectCommand extends CliCommand {
         o.println();
         o.println("Structure:");
         d.structure().forEach(line -> o.println("  " + Quoting.printable(line)));
+        d.words().ifPresent(w -> {
+            o.println();
+            o.printf(Locale.ROOT, "Words (the logistic regression's weights, its coef_: what a word adds to the log-odds "
+                    + "of '%s'):%n", Quoting.printable(w.positiveClass()));
+            o.printf(Locale.ROOT, "  %-18s %s%n", "towards " + Quoting.printable(w.positiveClass()), words(w.towardsPositive()));
+            o.printf(Locale.ROOT, "  %-18s %s%n", "towards " + Quoting.printable(w.negativeClass()), words(w.towardsNegative()));
+        });
         if (!d.validationMetrics().isEmpty()) {
             o.println();
             o.println("Validation metrics (at the threshold, on the held-out, out-of-fold or out-of-bag scores it was chosen on):");
@@ -63,6 +75,41 @@ final class InspectCommand extends CliCommand {
         facts(o, d.provenance());
         o.flush();
         return 0;
+    }
+
+    /** {@code great 1.234, superb 1.1}, or {@code (none)}. */
+    private static String words(java.util.List<LinearWords.Weighted> words) {
+        StringBuilder s = new StringBuilder();
+        for (LinearWords.Weighted w : words) {
+            s.append(s.isEmpty() ? "" : ", ").append(Quoting.printable(w.word())).append(' ')
+                    .append(String.format(Locale.ROOT, "%.4g", w.weight()));
+        }
+        return s.isEmpty() ? "(none)" : s.toString();
+    }
+
+    /** The manifest's JSON with {@code top_words} added as its last field, the rest as the file has it. */
+    static String withWords(String manifest, LinearWords w) {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode words = mapper.createObjectNode();
+        words.put("positive_class", w.positiveClass());
+        words.put("negative_class", w.negativeClass());
+        java.util.function.Function<java.util.List<LinearWords.Weighted>, com.fasterxml.jackson.databind.node.ArrayNode>
+                array = list -> {
+                    com.fasterxml.jackson.databind.node.ArrayNode a = mapper.createArrayNode();
+                    list.forEach(x -> a.addObject().put("word", x.word()).put("weight", x.weight()));
+                    return a;
+                };
+        words.set("towards_positive", array.apply(w.towardsPositive()));
+        words.set("towards_negative", array.apply(w.towardsNegative()));
+        String body = manifest.stripTrailing();
+        int end = body.lastIndexOf('}');
+        String rendered;
+        try {
+            rendered = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(words).replace("\n", "\n  ");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return body.substring(0, end).stripTrailing() + ",\n  \"top_words\" : " + rendered + "\n}\n";
     }
 
     private static void facts(PrintWriter o, Map<String, String> facts) {

@@ -93,6 +93,9 @@ class InspectCommandTest {
         CliRun r = CliRun.of("inspect", model.toString(), "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out().strip()).startsWith("{").endsWith("}");
+        // words only for a linear model with text columns (TextCorpusCommandsTest)
+        assertThat(r.out()).doesNotContain("top_words");
+        assertThat(CliRun.of("inspect", model.toString()).out()).doesNotContain("Words");
         assertThat(r.out()).contains("\"kind\" : \"random-forest\"").contains("\"read_with\"").contains("\"environment\"");
     }
 

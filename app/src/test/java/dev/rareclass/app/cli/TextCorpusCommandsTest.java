@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A text corpus (a folder per class) through the commands, as a scikit-learn user would check them: predictions name
  * each document so they join back to the files (a CSV's predictions keep their columns); describe counts the classes
- * the folders give without being told which is positive.
+ * the folders give without being told which is positive; inspect names the words a logistic regression weighs most.
  */
 class TextCorpusCommandsTest {
 
@@ -77,6 +77,42 @@ class TextCorpusCommandsTest {
         CliRun positive = CliRun.of("describe", corpus.toString(), "--format", "text", "--positive", "pos");
         assertThat(positive.out()).contains("label 'label': 30 positive ('pos'), 60 negative, positive rate 33.33%\n")
                 .doesNotContain("classes");
+    }
+
+    @Test
+    void inspectNamesTheWordsALogisticTextModelWeighsMostEachWay() throws IOException {
+        CliRun r = CliRun.of("inspect", model.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String out = r.out();
+        assertThat(out).contains("Words (the logistic regression's weights, its coef_: what a word adds to the "
+                + "log-odds of 'pos'):");
+        String towardsPos = out.lines().filter(l -> l.startsWith("  towards pos ")).findFirst().orElseThrow();
+        String towardsNeg = out.lines().filter(l -> l.startsWith("  towards neg ")).findFirst().orElseThrow();
+        // the five good words lead one way and the five bad ones the other; the shared words weigh less
+        List<String> pos = words(towardsPos);
+        List<String> neg = words(towardsNeg);
+        assertThat(pos.subList(0, 5)).containsExactlyInAnyOrder(GOOD);
+        assertThat(neg.subList(0, 5)).containsExactlyInAnyOrder(BAD);
+        assertThat(weights(towardsPos)).isSortedAccordingTo(java.util.Comparator.reverseOrder()).allMatch(w -> w > 0);
+        assertThat(weights(towardsNeg)).isSorted().allMatch(w -> w < 0);
+
+        CliRun json = CliRun.of("inspect", model.toString(), "--json");
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertThat(tree.path("kind").asText()).isEqualTo("logistic"); // the manifest's fields, as before
+        var top = tree.path("top_words");
+        assertThat(top.path("positive_class").asText()).isEqualTo("pos");
+        assertThat(top.path("towards_positive").get(0).path("word").asText()).isEqualTo(pos.getFirst());
+        assertThat(top.path("towards_negative")).hasSize(neg.size());
+    }
+
+    /** The words of a {@code towards} line ({@code great 1.23, superb 1.1}). */
+    private static List<String> words(String line) {
+        return java.util.Arrays.stream(line.substring(21).split(", ")).map(w -> w.split(" ")[0]).toList();
+    }
+
+    private static List<Double> weights(String line) {
+        return java.util.Arrays.stream(line.substring(21).split(", ")).map(w -> Double.parseDouble(w.split(" ")[1]))
+                .toList();
     }
 
     @Test

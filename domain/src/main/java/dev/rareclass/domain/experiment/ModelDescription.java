@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param validationMetrics its metrics at the threshold on the rows the threshold was chosen on; empty when none
  * @param provenance        where it came from, as label → value lines
  * @param json              the file's manifest as JSON (every field the file records)
+ * @param words             for a linear model with text columns, the words it weighs most each way
  */
 public record ModelDescription(Map<String, String> facts, List<String> structure,
-                               Map<String, Double> validationMetrics, Map<String, String> provenance, String json) {
+                               Map<String, Double> validationMetrics, Map<String, String> provenance, String json,
+                               java.util.Optional<LinearWords> words) {
 
     public ModelDescription {
         facts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facts));
@@ -22,11 +24,19 @@ public record ModelDescription(Map<String, String> facts, List<String> structure
         validationMetrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(validationMetrics));
         provenance = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(provenance));
         Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(words, "words");
+    }
+
+    /** Without words: any model but a linear text one. */
+    public ModelDescription(Map<String, String> facts, List<String> structure, Map<String, Double> validationMetrics,
+                            Map<String, String> provenance, String json) {
+        this(facts, structure, validationMetrics, provenance, json, java.util.Optional.empty());
     }
 
     /** An in-memory engine's model, loaded and verified, with its manifest's JSON. */
     public static ModelDescription of(FittedPipeline model, String json) {
         return new ModelDescription(ModelReport.modelFacts(model), model.classifier().summary().lines().toList(),
-                model.validationMetrics(), ModelReport.provenanceFacts(model.provenance()), json);
+                model.validationMetrics(), ModelReport.provenanceFacts(model.provenance()), json,
+                LinearWords.of(model, LinearWords.SHOWN));
     }
 }

@@ -33,6 +33,15 @@ public interface TrainedClassifier {
         return false;
     }
 
+    /**
+     * For a model whose score rises with one linear function of the features it reads (a logistic regression): the
+     * weight of each feature, in the order it reads them (the dense columns, then a sparse companion's), as
+     * scikit-learn's {@code coef_}; empty for every other model.
+     */
+    default Optional<double[]> linearWeights() {
+        return Optional.empty();
+    }
+
     /** Per-epoch numbers for iteratively trained models. */
     default Optional<TrainingHistory> history() {
         return Optional.empty();
