@@ -2,8 +2,8 @@ package dev.rareclass.smile;
 
 import dev.rareclass.domain.data.FeatureMatrix;
 import dev.rareclass.domain.data.Labels;
-import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.data.SparseRows;
+import dev.rareclass.domain.error.DataException;
 import smile.data.DataFrame;
 import smile.data.measure.NominalScale;
 import smile.data.type.DataTypes;
@@ -12,6 +12,7 @@ import smile.data.type.StructType;
 import smile.data.vector.DoubleVector;
 import smile.data.vector.IntVector;
 import smile.data.vector.ValueVector;
+import smile.util.SparseArray;
 
 /** Conversions between the domain's row-major float matrix and the double rows Smile takes. */
 final class Features {
@@ -72,11 +73,11 @@ final class Features {
      * companion's ones at {@code cols() + id}, in increasing column order. Smile's sparse logistic regression sums
      * these in that order, as its dense one sums every column in order, so a zero's skipped term changes no sum.
      */
-    static smile.util.SparseArray[] sparseRows(FeatureMatrix x) {
+    static SparseArray[] sparseRows(FeatureMatrix x) {
         int cols = x.cols();
         float[] data = x.data();
         SparseRows words = x.sparse().orElse(null);
-        smile.util.SparseArray[] out = new smile.util.SparseArray[x.rows()];
+        SparseArray[] out = new SparseArray[x.rows()];
         for (int r = 0; r < out.length; r++) {
             out[r] = sparseRow(data, r, cols, words);
         }
@@ -84,10 +85,10 @@ final class Features {
     }
 
     /** Row {@code r} as {@link #sparseRows} makes it. */
-    static smile.util.SparseArray sparseRow(float[] data, int r, int cols, SparseRows words) {
+    static SparseArray sparseRow(float[] data, int r, int cols, SparseRows words) {
         int from = words == null ? 0 : words.offsets()[r];
         int to = words == null ? 0 : words.offsets()[r + 1];
-        smile.util.SparseArray row = new smile.util.SparseArray(Math.max(1, to - from + Math.min(cols, 16)));
+        SparseArray row = new SparseArray(Math.max(1, to - from + Math.min(cols, 16)));
         int base = r * cols;
         for (int c = 0; c < cols; c++) {
             float v = data[base + c];

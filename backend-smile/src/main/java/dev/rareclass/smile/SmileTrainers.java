@@ -11,6 +11,8 @@ import dev.rareclass.domain.model.ClassWeights;
 import dev.rareclass.domain.model.NetworkSize;
 import dev.rareclass.domain.model.ProgressListener;
 import dev.rareclass.domain.model.TrainingContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import smile.classification.AdaBoost;
 import smile.classification.DecisionTree;
@@ -20,7 +22,10 @@ import smile.classification.MLP;
 import smile.classification.PlattScaling;
 import smile.classification.RandomForest;
 import smile.classification.SVM;
+import smile.classification.SparseLogisticRegression;
 import smile.data.DataFrame;
+import smile.data.SampleInstance;
+import smile.data.SparseDataset;
 import smile.data.type.DataTypes;
 import smile.data.type.StructField;
 import smile.math.MathEx;
@@ -33,6 +38,7 @@ import smile.model.mlp.HiddenLayerBuilder;
 import smile.model.mlp.Layer;
 import smile.model.mlp.LayerBuilder;
 import smile.model.mlp.OutputFunction;
+import smile.util.SparseArray;
 import smile.util.function.TimeFunction;
 
 /**
@@ -72,15 +78,14 @@ final class SmileTrainers {
     static SmileTrainerFactory logistic() {
         return new SmileTrainerFactory(SmileKind.LOGISTIC, LogisticParams.NAMES, false, LogisticParams::of, (params, x, y, ctx) -> {
             if (Features.mostlyZeros(x)) {
-                java.util.List<smile.data.SampleInstance<smile.util.SparseArray, Integer>> rows =
-                        new java.util.ArrayList<>(x.rows());
-                smile.util.SparseArray[] sparse = Features.sparseRows(x);
+                List<SampleInstance<SparseArray, Integer>> rows = new ArrayList<>(x.rows());
+                SparseArray[] sparse = Features.sparseRows(x);
                 for (int r = 0; r < sparse.length; r++) {
-                    rows.add(new smile.data.SampleInstance<>(sparse[r], y.get(r)));
+                    rows.add(new SampleInstance<>(sparse[r], y.get(r)));
                 }
                 // the width given, not found: a column with no non-zero value still has its (zero) weight
-                smile.classification.SparseLogisticRegression.Binomial fitted = smile.classification.SparseLogisticRegression
-                        .binomial(new smile.data.SparseDataset<>(rows, Features.width(x)), params.toOptions());
+                SparseLogisticRegression.Binomial fitted = SparseLogisticRegression.binomial(
+                        new SparseDataset<>(rows, Features.width(x)), params.toOptions());
                 return new SmileLogisticClassifier(fitted.coefficients().clone(), params, fitted.loglikelihood());
             }
             LogisticRegression.Binomial fitted = LogisticRegression.binomial(Features.rows(x), y.toArray(), params.toOptions());
