@@ -1,7 +1,7 @@
 package dev.rareclass.adapters.format;
 
 import dev.rareclass.domain.data.Decimals;
-import java.util.Locale;
+import dev.rareclass.domain.data.MissingTokens;
 
 /**
  * How a value written as text is read, for every format whose fields are text (CSV, TSV, and formats
@@ -13,7 +13,10 @@ public final class Tokens {
     private Tokens() {
     }
 
-    /** Tokens that mean "no value". {@code NaN} counts: it is how pandas writes a missing number. */
+    /**
+     * Tokens that mean "no value": empty, or one of {@link MissingTokens#WORDS} ({@code ?}, {@code NA}, {@code N/A},
+     * {@code null}, {@code NaN} in any case; the Spark engine reads the same list).
+     */
     public static boolean isMissing(String token) {
         int n = token.length();
         if (n == 0) {
@@ -21,14 +24,7 @@ public final class Tokens {
         }
         char first = token.charAt(0);
         // the common cases, decided without lower-casing the field (and small enough to be inlined)
-        return n <= 4 && (first < '0' || first > '9') && isMissingWord(token);
-    }
-
-    private static boolean isMissingWord(String token) {
-        return switch (token.toLowerCase(Locale.ROOT)) {
-            case "?", "na", "n/a", "null", "nan" -> true;
-            default -> false;
-        };
+        return n <= MissingTokens.LONGEST && (first < '0' || first > '9') && MissingTokens.isMissingWord(token);
     }
 
     /** The canonical category name of a token: numbers are written one way, so "1.0" and "1" are one category. */

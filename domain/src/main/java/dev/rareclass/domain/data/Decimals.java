@@ -13,6 +13,13 @@ public final class Decimals {
     }
 
     /**
+     * This rule as a Java regular expression over a trimmed token, for a reader that tests values where it cannot call
+     * {@link #parse} (the Spark engine, in SQL): a token matches exactly when {@code parse} reads a number from it.
+     */
+    public static final String PATTERN =
+            "[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[+-]?(?i:inf|infinity)";
+
+    /**
      * The number {@code token} writes.
      *
      * @throws NumberFormatException when it writes none by this rule

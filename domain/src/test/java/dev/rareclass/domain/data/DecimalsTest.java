@@ -51,6 +51,27 @@ class DecimalsTest {
         }
     }
 
+    /** {@link Decimals#PATTERN}, the rule in SQL's terms, reads a number exactly where {@code parse} does. */
+    @Test
+    void thePatternMatchesExactlyTheTokensParseReads() {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(Decimals.PATTERN);
+        java.util.List<String> tokens = new java.util.ArrayList<>(java.util.List.of("0", "-0", "+1", "1.", ".5", "-.5",
+                "1e5", "1E+05", "-2.5e-3", "12345678901234567890", "1e400", "inf", "-Infinity", "+INF", "iNf", ".",
+                "-", "+", "e5", "1e", "1e+", "1.2.3", "1 000", "1_000", "--1", "1e5.5", "infinit", "Infinityy", "+-1",
+                "-+inf", "abc", "?", "NA", "true", "1,5", "١٠"));
+        tokens.addAll(java.util.List.of(ONLY_JAVA));
+        for (String t : tokens) {
+            boolean parses;
+            try {
+                Decimals.parse(t);
+                parses = true;
+            } catch (NumberFormatException e) {
+                parses = false;
+            }
+            assertThat(p.matcher(t).matches()).as(t).isEqualTo(parses);
+        }
+    }
+
     private static final String[] ONLY_JAVA = {"0x1p3", "0x10", "1.5d", "2f", "3D", "4F", "NaN", "-NaN"};
 
     /**
