@@ -3,6 +3,7 @@ package dev.rareclass.spark;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.InputMissingException;
 import dev.rareclass.domain.error.RareclassException;
+import dev.rareclass.domain.error.UsageException;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +24,10 @@ final class Failures {
         } catch (Exception e) {
             // Exception, not RuntimeException: Spark's own SparkException is a checked exception that Scala code
             // throws undeclared, and a malformed row reaches the driver as one
+            java.util.Optional<String> setting = badSettingIn(e);
+            if (setting.isPresent()) {
+                throw new UsageException("--conf: Spark refuses a setting: " + setting.get(), e);
+            }
             String why = innermost(e);
             if (why.contains("PATH_NOT_FOUND") || why.contains("Path does not exist")
                     || why.contains("FileNotFoundException")) {
@@ -32,12 +37,40 @@ final class Failures {
         }
     }
 
+    /** Spark's error condition for a setting's value it cannot take ({@code spark.sql.shuffle.partitions=-1}). */
+    static final String INVALID_SETTING = "INVALID_CONF_VALUE";
+
+    /**
+     * A refused setting as the usage error it is (exit 2), naming {@code --conf}, never the file: Spark's own sentence
+     * when it gives one with its {@link #INVALID_SETTING} condition, else its first line.
+     */
+    static UsageException badSetting(String key, String value, Exception refused) {
+        return new UsageException("--conf " + key + "=" + value + ": Spark refuses it: "
+                + badSettingIn(refused).orElseGet(() -> innermost(refused)), refused);
+    }
+
+    /** The message of a {@link #INVALID_SETTING} failure in {@code e}'s causes, when there is one. */
+    private static java.util.Optional<String> badSettingIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.apache.spark.SparkThrowable s && s.getCondition() != null
+                    && s.getCondition().startsWith(INVALID_SETTING)) {
+                return java.util.Optional.of(firstLine(t));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The deepest cause's first line, without Spark's error-class prefix and SQLSTATE noise. */
     static String innermost(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
+        return firstLine(t);
+    }
+
+    /** An exception's first line, without Spark's error-class prefix and SQLSTATE noise. */
+    private static String firstLine(Throwable t) {
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         int newline = message.indexOf('\n');
         if (newline >= 0) {

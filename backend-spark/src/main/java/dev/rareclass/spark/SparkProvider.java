@@ -62,7 +62,31 @@ public final class SparkProvider implements ClusterEngines.Provider {
             SparkLogs.started(settings.verbose());
         }
         session.sparkContext().setLogLevel(settings.verbose() ? "INFO" : "WARN");
+        try {
+            checkSqlSettings(session, settings.conf());
+        } catch (UsageException e) {
+            session.stop();
+            throw e;
+        }
         return new SparkEngine(session);
+    }
+
+    /**
+     * Checks the {@code --conf} values of Spark SQL's settings now: Spark takes them unread when the session starts and
+     * reads them at the first query, where {@code spark.sql.shuffle.partitions=-1} failed as if the file were bad (exit
+     * 65, "Spark could not read it"). Setting each one again at run time makes Spark check it; a setting only a new
+     * session can change is left as set.
+     */
+    static void checkSqlSettings(SparkSession session, Map<String, String> conf) {
+        for (Map.Entry<String, String> e : conf.entrySet()) {
+            if (e.getKey().startsWith("spark.sql.") && session.conf().isModifiable(e.getKey())) {
+                try {
+                    session.conf().set(e.getKey(), e.getValue());
+                } catch (RuntimeException refused) {
+                    throw Failures.badSetting(e.getKey(), e.getValue(), refused);
+                }
+            }
+        }
     }
 
     @Override

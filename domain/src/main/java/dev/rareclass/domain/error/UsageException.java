@@ -7,4 +7,9 @@ public final class UsageException extends RareclassException {
     public UsageException(String message) {
         super(message, null, 2);
     }
+
+    /** With the failure that showed the mistake, for {@code --verbose}. */
+    public UsageException(String message, Throwable cause) {
+        super(message, cause, 2);
+    }
 }
