@@ -133,7 +133,8 @@ final class SparkEngine implements ClusterEngine {
     @Override
     public Leaderboard compare(DataOptions data, ExperimentPlan plan, ProgressListener progress) {
         List<Config> configs = resolve(plan);
-        SparkTables.Prepared table = SparkTables.read(spark, data, progress);
+        SparkTables.Prepared table = SparkTables.read(spark, data, plan.fit().preprocessing().maxCategories(),
+                progress);
         progress.note(String.format(java.util.Locale.ROOT, "%s: %,d rows, %,d positive (%.2f%%), on %s",
                 table.source(), table.size(), table.positives(), 100.0 * table.positives() / table.size(),
                 spark.sparkContext().master()));

@@ -63,7 +63,8 @@ final class SparkModelCommands {
     static TrainedOnCluster train(SparkSession spark, DataOptions data, PipelineSpec spec, java.nio.file.Path file,
                                   ProgressListener progress) {
         SparkEngine.Config config = SparkEngine.resolve(spec);
-        SparkTables.Prepared table = SparkTables.read(spark, data, progress);
+        SparkTables.Prepared table = SparkTables.read(spark, data, spec.fit().preprocessing().maxCategories(),
+                progress);
         progress.note(String.format(Locale.ROOT, "%s: %,d rows, %,d positive (%.2f%%), on %s", table.source(),
                 table.size(), table.positives(), 100.0 * table.positives() / table.size(),
                 spark.sparkContext().master()));

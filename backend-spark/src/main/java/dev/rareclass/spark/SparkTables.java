@@ -9,20 +9,27 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.stddev_samp;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import dev.rareclass.domain.data.DataOptions;
+import dev.rareclass.domain.data.Decimals;
+import dev.rareclass.domain.data.MissingTokens;
 import dev.rareclass.domain.data.LabelMapping;
 import dev.rareclass.domain.data.PositiveValues;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.InputMissingException;
+import dev.rareclass.domain.error.Quoting;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.model.ProgressListener;
 import dev.rareclass.domain.preprocess.MissingPolicy;
+import dev.rareclass.domain.preprocess.PreprocessingSpec;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,12 +165,22 @@ final class SparkTables {
                     .map(n -> "'" + n + "'").toList()) + "; the model reads " + String.join(", ",
                     wanted.subList(0, Math.min(wanted.size(), 12))) + (wanted.size() > 12 ? ", …" : ""));
         }
+        // a numeric feature Spark reads as text holds a missing-value word (then it is missing, as in training) or a
+        // value that is no number (refused, named); as a date or time it is no number at all
+        List<String> asText = new ArrayList<>();
         for (Feature f : features) {
-            if (f.numeric() && !(types.apply(f.name()).dataType() instanceof NumericType)) {
+            DataType type = types.apply(f.name()).dataType();
+            if (f.numeric() && type instanceof StringType) {
+                asText.add(f.name());
+            } else if (f.numeric() && !(type instanceof NumericType || type instanceof BooleanType)) {
                 throw new DataException(source + ", column '" + f.name() + "': its values are not all numbers, and the "
                         + "model was trained on numbers in it");
             }
         }
+        firstValues(inferred, asText, source).forEach((name, v) -> v.bad().ifPresent(bad -> {
+            throw new DataException(source + ", column '" + name + "': '" + Quoting.clipped(bad.value(), 40)
+                    + "' is not a number, and the model was trained on numbers in it");
+        }));
         for (String c : columns) {
             if (c.startsWith("__")) {
                 throw new DataException(source + ", column '" + c + "': names starting with __ are the engine's own");
@@ -188,8 +205,11 @@ final class SparkTables {
                     .otherwise(lit(0.0)).as(Y));
         }
         for (Feature f : features) {
-            Column typed = col(q(f.name())).cast(types.apply(f.name()).dataType());
-            selected.add(typed.cast(f.numeric() ? DataTypes.DoubleType : DataTypes.StringType).as(f.column()));
+            Column written = col(q(f.name()));
+            DataType inferredType = types.apply(f.name()).dataType();
+            // a category's text made as training made it: the value as Spark types it, then as text
+            selected.add((f.numeric() ? number(written, raw.schema().apply(f.name()).dataType())
+                    : category(written.cast(inferredType))).as(f.column()));
         }
         List<String> kept = keepColumns ? List.copyOf(all) : List.of();
         for (String c : kept) {
@@ -239,6 +259,14 @@ final class SparkTables {
     }
 
     static Prepared read(SparkSession spark, DataOptions o, ProgressListener progress) {
+        return read(spark, o, PreprocessingSpec.DEFAULT_MAX_CATEGORIES, progress);
+    }
+
+    /**
+     * A labelled table read for fitting: typed as the in-memory reader types it ({@link #types}), missing values and
+     * infinities counted, and each categorical column held to {@code maxCategories} distinct values.
+     */
+    static Prepared read(SparkSession spark, DataOptions o, int maxCategories, ProgressListener progress) {
         String source = o.file().toString();
         if (!o.text().isEmpty()) {
             throw new UsageException("--text is not available with --engine spark: text columns need a vocabulary "
@@ -270,8 +298,7 @@ final class SparkTables {
         for (String c : o.categorical()) {
             forcedCategorical.add(resolve(columns, c, source, "--categorical"));
         }
-        List<String> numeric = new ArrayList<>();
-        List<String> categorical = new ArrayList<>();
+        List<StructField> featureFields = new ArrayList<>();
         for (StructField f : raw.schema().fields()) {
             String name = f.name();
             if (name.equals(labelColumn) || dropped.contains(name)) {
@@ -280,15 +307,12 @@ final class SparkTables {
             if (name.startsWith("__")) {
                 throw new DataException(source + ", column '" + name + "': names starting with __ are the engine's own");
             }
-            if (forcedCategorical.contains(name) || !(f.dataType() instanceof NumericType)) {
-                categorical.add(name);
-                if (!forcedCategorical.contains(name)) {
-                    progress.note("column '" + name + "' read as categorical (its values are not all numbers)");
-                }
-            } else {
-                numeric.add(name);
-            }
+            featureFields.add(f);
         }
+        Map<String, Boolean> typed = types(raw, featureFields, forcedCategorical, source, progress);
+        List<String> numeric = new ArrayList<>();
+        List<String> categorical = new ArrayList<>();
+        typed.forEach((name, isNumeric) -> (isNumeric ? numeric : categorical).add(name));
         if (numeric.isEmpty() && categorical.isEmpty()) {
             throw new DataException(source + ": no feature columns besides the label");
         }
@@ -310,13 +334,13 @@ final class SparkTables {
             String inRows = "__f" + names.size();
             names.put(inRows, c);
             numericColumns.add(inRows);
-            selected.add(col(q(c)).cast(DataTypes.DoubleType).as(inRows));
+            selected.add(number(col(q(c)), raw.schema().apply(c).dataType()).as(inRows));
         }
         for (String c : categorical) {
             String inRows = "__f" + names.size();
             names.put(inRows, c);
             categoricalColumns.add(inRows);
-            selected.add(col(q(c)).cast(DataTypes.StringType).as(inRows));
+            selected.add(category(col(q(c))).as(inRows));
         }
         Dataset<Row> rows = raw.select(selected.toArray(Column[]::new));
 
@@ -327,9 +351,13 @@ final class SparkTables {
         categoricalColumns.forEach(c -> missingTests.add(missing(c, false)));
         numericColumns.forEach(c -> missingTests.add(infinite(c)));
         categoricalColumns.forEach(c -> missingTests.add(notText(c)));
-        Counts counts = Counts.of(rows, source, true, missingTests);
+        Counts counts = Counts.of(rows, source, true, missingTests, categoricalColumns);
         long n = counts.requireRows(source).rows();
         counts.requireEveryLabel(source, labelColumn);
+        for (int i = 0; i < categoricalColumns.size(); i++) {
+            requireFewCategories(rows, source, categoricalColumns.get(i), names.get(categoricalColumns.get(i)),
+                    counts.distinct()[i], n - counts.missing()[numericColumns.size() + i], maxCategories);
+        }
         for (int i = 0; i < numericColumns.size(); i++) {
             requireFinite(source, names.get(numericColumns.get(i)), counts.missing()[features.size() + i]);
         }
@@ -423,6 +451,180 @@ final class SparkTables {
         return new AsWritten(rows, source, new long[] {n - positives, positives});
     }
 
+    /**
+     * Each feature column typed as the in-memory reader types it ({@code ColumnBuilder}): a column is numeric when its
+     * first present value is a number, and then every present value must be one (one stray word must not turn a
+     * measurement into a thousand categories: refused, naming it); categorical when its first present value is not a
+     * number, or when {@code --categorical} names it. Missing values are {@link #isMissingText}'s, numbers
+     * {@link #isNumberText}'s. Spark's inference is the first word: a column it types as a number or a boolean (which
+     * the in-memory reader reads as 1 and 0) is numeric as it stands, a date or time categorical; only the columns it
+     * leaves as text, where a missing-value word or a stray word sits among numbers, are looked at, all in one pass.
+     *
+     * @return every column of {@code fields}, in their order: true for numeric
+     */
+    private static Map<String, Boolean> types(Dataset<Row> raw, List<StructField> fields, List<String> forced,
+                                              String source, ProgressListener progress) {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        List<String> text = new ArrayList<>();
+        for (StructField f : fields) {
+            DataType type = f.dataType();
+            if (forced.contains(f.name())) {
+                out.put(f.name(), false);
+            } else if (type instanceof NumericType || type instanceof BooleanType) {
+                out.put(f.name(), true);
+            } else if (type instanceof StringType) {
+                out.put(f.name(), null);
+                text.add(f.name());
+            } else {
+                out.put(f.name(), false);
+                progress.note("column '" + f.name() + "' read as categorical (its values are dates or times)");
+            }
+        }
+        Map<String, FirstValues> firsts = firstValues(raw, text, source);
+        for (String name : text) {
+            FirstValues v = firsts.get(name);
+            if (v.bad().isEmpty()) {
+                out.put(name, true);
+            } else if (v.bad().get().equals(v.present().orElseThrow())) {
+                out.put(name, false);
+                progress.note("column '" + name + "' read as categorical (first value '"
+                        + Quoting.clipped(v.bad().get().value(), 40) + "')");
+            } else {
+                throw notANumber(source, name, v.bad().get().value(), v.present().orElseThrow().value());
+            }
+        }
+        return out;
+    }
+
+    /** The in-memory reader's refusal of a word in a numeric column, without the line, which Spark does not know. */
+    static DataException notANumber(String source, String column, String value, String first) {
+        String option = column.matches("[A-Za-z0-9_.-]+") ? " " + column : "";
+        return new DataException(source + ", column '" + column + "': '" + Quoting.clipped(value, 40) + "' is not a "
+                + "number in a numeric column (its first value, '" + Quoting.clipped(first, 40) + "', is one); --drop"
+                + (option.isEmpty() ? " it" : option) + ", or --categorical" + option + " if it holds categories");
+    }
+
+    /** A value and where it is: the position Spark gives the row, in the file's order for one file. */
+    private record Located(long position, String value) {
+    }
+
+    /** A text column's first present value and its first value that is no number, when there are such values. */
+    private record FirstValues(Optional<Located> present, Optional<Located> bad) {
+    }
+
+    /**
+     * For each text column, its first present value and its first value that is neither missing nor a number, in one
+     * pass of aggregates. "First" is by {@code monotonically_increasing_id}, which numbers the rows in order within a
+     * partition and the partitions in order: for one file, split by offset, that is the file's order.
+     */
+    private static Map<String, FirstValues> firstValues(Dataset<Row> raw, List<String> columns, String source) {
+        Map<String, FirstValues> out = new LinkedHashMap<>();
+        if (columns.isEmpty()) {
+            return out;
+        }
+        String position = "__position";
+        Dataset<Row> numbered = raw.withColumn(position, monotonically_increasing_id());
+        List<Column> aggregates = new ArrayList<>();
+        for (String c : columns) {
+            Column value = col(q(c));
+            Column present = not(isMissingText(value));
+            Column located = struct(col(position), trimmedField(value));
+            aggregates.add(min(when(present, located)));
+            aggregates.add(min(when(present.and(not(isNumberText(value))), located)));
+        }
+        // every column read, so that a malformed row (too few fields) fails here as Spark's reader words it: with only
+        // some columns asked for, Spark's parser shifted a short row's fields into them
+        aggregates.add(min(xxhash64(Arrays.stream(raw.columns()).map(c -> col(q(c))).toArray(Column[]::new))));
+        Row r = Failures.translate(source, () -> numbered.agg(aggregates.get(0),
+                aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).first());
+        for (int i = 0; i < columns.size(); i++) {
+            out.put(columns.get(i), new FirstValues(located(r, 2 * i), located(r, 2 * i + 1)));
+        }
+        return out;
+    }
+
+    private static Optional<Located> located(Row r, int i) {
+        if (r.isNullAt(i)) {
+            return Optional.empty();
+        }
+        Row s = r.getStruct(i);
+        return Optional.of(new Located(s.getLong(0), s.getString(1)));
+    }
+
+    /** A field without the white space around it, as {@code String.trim} (which the in-memory reader calls) leaves it. */
+    private static Column trimmedField(Column text) {
+        return regexp_replace(text.cast(DataTypes.StringType), "^[\\x00-\\x20]+|[\\x00-\\x20]+$", "");
+    }
+
+    /**
+     * Whether a field is missing as the in-memory reader reads one: empty (Spark's null), or one of
+     * {@link MissingTokens#WORDS} in any case, white space around it ignored.
+     */
+    static Column isMissingText(Column value) {
+        Column text = value.cast(DataTypes.StringType);
+        List<Object> words = new ArrayList<>(MissingTokens.WORDS);
+        words.add("");
+        return text.isNull().or(lower(trimmedField(text)).isin(words.toArray()));
+    }
+
+    /**
+     * Whether a present field is a number as the in-memory reader reads one ({@code Tokens.parseNumber}): by
+     * {@link Decimals#PATTERN} ({@code inf} among them), or {@code true} / {@code false}, read as 1 and 0.
+     */
+    static Column isNumberText(Column value) {
+        Column t = trimmedField(value);
+        return t.rlike("^(?:" + Decimals.PATTERN + ")$").or(lower(t).isin("true", "false"));
+    }
+
+    /**
+     * A numeric feature's value as a double: a text column's missing-value words are null and its numbers read by
+     * {@link #isNumberText}'s rule (a value that is none, which {@link #types} refuses, null too); a number as it is; a
+     * boolean 1 or 0.
+     */
+    static Column number(Column value, DataType type) {
+        if (!(type instanceof StringType)) {
+            return value.cast(DataTypes.DoubleType);
+        }
+        Column t = trimmedField(value);
+        return when(isMissingText(value), lit(null).cast(DataTypes.DoubleType))
+                .when(lower(t).equalTo("true"), lit(1.0))
+                .when(lower(t).equalTo("false"), lit(0.0))
+                .otherwise(t.try_cast(DataTypes.DoubleType));
+    }
+
+    /** A categorical feature's value as text, null when it is a missing-value word ({@link #isMissingText}). */
+    static Column category(Column value) {
+        Column text = value.cast(DataTypes.StringType);
+        return when(isMissingText(text), lit(null).cast(DataTypes.StringType)).otherwise(text);
+    }
+
+    /** The relative standard deviation of the distinct-value estimates: HyperLogLog++'s, as {@code describe}'s. */
+    static final double DISTINCT_ERROR = 0.02;
+
+    /**
+     * Refuses a categorical column with more than {@code cap} distinct values ({@code --max-categories}), as the
+     * in-memory engine does, with its words. The estimate rides on the pass of counts; a column whose estimate reaches
+     * half the cap (25 standard deviations of the estimate below it) is counted exactly, so the rule is exact: a column
+     * over the cap is always refused, one at or under it never. The whole table is counted, where the in-memory engine
+     * counts each fit's training rows (a share of them, in cross-validation or for the threshold's first fit): a column
+     * just over the cap on the whole table may pass there.
+     */
+    private static void requireFewCategories(Dataset<Row> rows, String source, String column, String name,
+                                             long estimate, long present, int cap) {
+        if (estimate < cap / 2.0) {
+            return;
+        }
+        long distinct = Failures.translate(source, () -> rows.select(col(column)).where(col(column).isNotNull())
+                .distinct().count());
+        if (distinct > cap) {
+            String option = name.matches("[A-Za-z0-9_.-]+") ? name : "'" + name.replace("'", "'\\''") + "'";
+            throw new DataException(source + ": column '" + name + "' has " + distinct + " distinct values in " + present
+                    + " training rows, more than the " + cap + " categories one-hot encoding takes (--max-categories N "
+                    + "raises the limit); " + (distinct == present ? "every row differs, as in an ID: " : "")
+                    + "leave it out with --drop " + option);
+        }
+    }
+
     /** Whether a numeric column's value is infinite: Spark reads 1e400 and Infinity as such, and fits fail on them. */
     private static Column infinite(String column) {
         return col(column).isin(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
@@ -466,21 +668,35 @@ final class SparkTables {
      * One pass of aggregates over rows with {@link #Y} (when labelled): the rows, the positives, the rows without a
      * label, and how many rows each test of {@code missingTests} holds for. Nothing but these counts reaches the driver.
      */
-    private record Counts(long rows, long positives, long missingLabels, long[] missing) {
+    private record Counts(long rows, long positives, long missingLabels, long[] missing, long[] distinct) {
 
         static Counts of(Dataset<Row> table, String source, boolean labelled, List<Column> missingTests) {
+            return of(table, source, labelled, missingTests, List.of());
+        }
+
+        /**
+         * @param estimated columns whose distinct values are estimated in the same pass ({@link #distinct}: Spark's
+         *                  HyperLogLog++, {@value #DISTINCT_ERROR} relative standard deviation)
+         */
+        static Counts of(Dataset<Row> table, String source, boolean labelled, List<Column> missingTests,
+                         List<String> estimated) {
             List<Column> aggregates = new ArrayList<>();
             aggregates.add(labelled ? sum(when(col(Y).equalTo(1.0), 1L).otherwise(0L)) : lit(0L));
             aggregates.add(labelled ? sum(when(col(Y).isNull(), 1L).otherwise(0L)) : lit(0L));
             missingTests.forEach(t -> aggregates.add(sum(when(t, 1L).otherwise(0L))));
+            estimated.forEach(c -> aggregates.add(approx_count_distinct(col(c), DISTINCT_ERROR)));
             Row r = Failures.translate(source, () -> table.agg(count(lit(1)), aggregates.toArray(Column[]::new))
                     .first());
             long[] missing = new long[missingTests.size()];
             for (int i = 0; i < missing.length; i++) {
                 missing[i] = r.isNullAt(3 + i) ? 0 : r.getLong(3 + i);
             }
+            long[] distinct = new long[estimated.size()];
+            for (int i = 0; i < distinct.length; i++) {
+                distinct[i] = r.getLong(3 + missing.length + i);
+            }
             return new Counts(r.getLong(0), r.isNullAt(1) ? 0 : r.getLong(1), r.isNullAt(2) ? 0 : r.getLong(2),
-                    missing);
+                    missing, distinct);
         }
 
         /** These counts, refused when the table has no rows. */
@@ -522,6 +738,19 @@ final class SparkTables {
         }
         List<StructField> features = Arrays.stream(raw.schema().fields())
                 .filter(f -> !dropped.contains(f.name()) && !labelColumn.map(f.name()::equals).orElse(false)).toList();
+        List<String> forced = new ArrayList<>();
+        for (String c : o.categorical()) {
+            forced.add(resolve(columns, c, source, "--categorical"));
+        }
+        Map<String, Boolean> typed = types(raw, features, forced, source, progress);
+        // the features as the engine reads them (missing-value words null), under their own names, then the label
+        List<Column> read = new ArrayList<>();
+        for (StructField f : features) {
+            Column c = col(q(f.name()));
+            read.add((typed.get(f.name()) ? number(c, f.dataType()) : category(c)).as(f.name()));
+        }
+        labelColumn.ifPresent(l -> read.add(col(q(l))));
+        raw = raw.select(read.toArray(Column[]::new));
         if (o.missing() == MissingPolicy.DROP) {
             raw = raw.na().drop(features.stream().map(StructField::name).toArray(String[]::new));
         }
@@ -529,7 +758,7 @@ final class SparkTables {
         aggregates.add(count(lit(1)));
         for (StructField f : features) {
             Column c = col(q(f.name()));
-            boolean numeric = f.dataType() instanceof NumericType && !o.categorical().contains(f.name());
+            boolean numeric = typed.get(f.name());
             Column missing = numeric ? c.isNull().or(isnan(c)) : c.isNull();
             aggregates.add(sum(when(missing, 1L).otherwise(0L)));
             aggregates.add(approx_count_distinct(c, 0.02));
@@ -559,7 +788,7 @@ final class SparkTables {
         List<dev.rareclass.domain.experiment.TableProfile.ColumnSummary> summaries = new ArrayList<>();
         int at = 1;
         for (StructField f : features) {
-            boolean numeric = f.dataType() instanceof NumericType && !o.categorical().contains(f.name());
+            boolean numeric = typed.get(f.name());
             int missing = (int) r.getLong(at++);
             int distinct = (int) Math.min(r.getLong(at++), dev.rareclass.domain.experiment.TableProfile.DISTINCT_CAP);
             double lo = Double.NaN;
@@ -681,8 +910,11 @@ final class SparkTables {
             requireHeader(read.columns(), source);
         }
         if (!format.equals("parquet") && o.header() && schema.isEmpty()) {
-            requireDistinctNames(spark, read.columns(), where, String.valueOf(o.delimiter().orElse(
+            String[] named = headerNames(spark, read.columns(), where, String.valueOf(o.delimiter().orElse(
                     format.equals("tsv") ? '\t' : ',')), source);
+            if (!Arrays.equals(named, read.columns())) {
+                read = read.toDF(named);
+            }
         }
         if (!format.equals("parquet") && !o.header() && schema.isEmpty()) {
             // a file without a header has columns 0, 1, 2, ... as the in-memory engine names them (Spark: _c0, ...)
@@ -717,17 +949,17 @@ final class SparkTables {
      * {@code a,a} (and of {@code a,A}: it compares names ignoring case) to {@code a1}, the column's index appended, so
      * a model was trained on columns the file does not have, under Spark's warnings. Only a name that ends in its own
      * index (or Spark's {@code _c}N for an empty one) can be such a renaming: then, and only then, the header row is
-     * read as it is written to compare.
+     * read as it is written to compare. The names, with an empty one named by its index.
      */
-    private static void requireDistinctNames(SparkSession spark, String[] columns, String where, String separator,
-                                             String source) {
+    private static String[] headerNames(SparkSession spark, String[] columns, String where, String separator,
+                                        String source) {
         boolean renamed = false;
         for (int i = 0; i < columns.length; i++) {
             String index = Integer.toString(i);
-            renamed |= columns[i].length() > index.length() && columns[i].endsWith(index);
+            renamed |= columns[i].length() > index.length() && columns[i].endsWith(index) || columns[i].isBlank();
         }
         if (!renamed) {
-            return;
+            return columns;
         }
         Row header = Failures.translate(source, () -> spark.read().option("header", false).option("sep", separator)
                 .csv(where).first());
@@ -743,6 +975,26 @@ final class SparkTables {
                 }
             }
         }
+        // an empty name (R's row-name column) is named by its 0-based index, as the in-memory engine names it, not
+        // Spark's _c1
+        String[] named = columns.clone();
+        for (int j = 0; j < header.length() && j < named.length; j++) {
+            if (header.isNullAt(j) || header.getString(j).replace("\uFEFF", "").strip().isEmpty()) {
+                named[j] = Integer.toString(j);
+            }
+        }
+        for (int j = 0; j < named.length; j++) {
+            if (!named[j].equals(columns[j])) {
+                for (int i = 0; i < named.length; i++) {
+                    if (i != j && (caseSensitive ? named[i].equals(named[j]) : named[i].equalsIgnoreCase(named[j]))) {
+                        throw new DataException(source + ", line 1, column '" + named[j] + "': column " + j + " has an "
+                                + "empty name, so it is named by its 0-based index, which column " + i + " is named too; "
+                                + "give the empty one a name");
+                    }
+                }
+            }
+        }
+        return named;
     }
 
     static String formatOf(Path file) {

@@ -219,7 +219,164 @@ class SparkTablesTest {
         assertThat(t.positives()).isEqualTo(5);
         assertThat(t.negatives()).isEqualTo(45);
         assertThat(t.mapping().negativeValue()).isEqualTo("no");
-        assertThat(notes).contains("column 'colour' read as categorical (its values are not all numbers)");
+        assertThat(notes).anyMatch(n -> n.startsWith("column 'colour' read as categorical (first value '"));
+    }
+
+    /**
+     * Every word the in-memory reader reads as missing ({@code ?}, {@code NA}, {@code N/A}, {@code null}, {@code NaN},
+     * in any case, with white space around) is missing here too, in a numeric column and a categorical one: Spark's
+     * reader knew only an empty field and NaN, so breast-cancer-wisconsin's column 6, numbers and {@code ?}, was read as
+     * categorical (a note, then one-hot encoded, and --missing mean did nothing).
+     */
+    @Test
+    void everyMissingValueWordOfTheInMemoryReaderIsMissingInEveryColumn() {
+        List<String> lines = new ArrayList<>(List.of("a,colour,label", "1.5,red,yes", "2,blue,no"));
+        int marked = 0;
+        for (String word : dev.rareclass.domain.data.MissingTokens.WORDS) {
+            for (String spelled : List.of(word, word.toUpperCase(java.util.Locale.ROOT), " " + word + " ")) {
+                lines.add(spelled + "," + (marked % 2 == 0 ? spelled : "red") + "," + (marked % 3 == 0 ? "yes" : "no"));
+                marked++;
+            }
+        }
+        lines.addAll(List.of(",,no", "3,red,no", "4,?,yes"));
+        Path file = SyntheticCsv.lines(dir.resolve("t.csv"), lines.toArray(String[]::new));
+        assertOneLine(() -> read(labelled(file, "yes")), DataException.class, file)
+                .hasMessageContaining("column 'a': " + (marked + 1) + " missing values");
+        SparkTables.Prepared t = read(labelled(file, "yes").withMissing(MissingPolicy.MEAN));
+        assertThat(t.named(t.numeric())).containsExactly("a");
+        assertThat(t.named(t.categorical())).containsExactly("colour");
+        assertThat(notes).noneMatch(n -> n.contains("column 'a'"));
+        List<org.apache.spark.sql.Row> values = t.rows().select("__f0", "__f1").collectAsList();
+        assertThat(values.stream().filter(r -> r.isNullAt(0)).count()).isEqualTo(marked + 1);
+        assertThat(values.stream().filter(r -> !r.isNullAt(0)).mapToDouble(r -> r.getDouble(0)).sum())
+                .isEqualTo(1.5 + 2 + 3 + 4);
+        assertThat(values.stream().filter(r -> r.isNullAt(1)).count()).isEqualTo((marked + 1) / 2 + 2);
+        assertThat(values.stream().filter(r -> !r.isNullAt(1)).map(r -> r.getString(1)).distinct())
+                .containsExactlyInAnyOrder("red", "blue");
+        // scoring reads them so too: missing, not "not all numbers"
+        List<SparkTables.Feature> features = List.of(new SparkTables.Feature("a", "__f0", true),
+                new SparkTables.Feature("colour", "__f1", false));
+        assertOneLine(() -> SparkTables.readForScoring(SPARK.session(), DataOptions.of(file), features, false, false,
+                progress), DataException.class, file).hasMessageContaining("column 'a': " + (marked + 1)
+                + " missing values");
+        SparkTables.ForScoring scored = SparkTables.readForScoring(SPARK.session(), DataOptions.of(file)
+                .withMissing(MissingPolicy.MEAN), features, true, false, progress);
+        assertThat(scored.rows().where("__f0 is null").count()).isEqualTo(marked + 1);
+        // and describe counts them as missing in a numeric column
+        var described = SparkTables.describe(SPARK.session(), labelled(file, "yes"), progress);
+        assertThat(described.columns().get(0).type()).isEqualTo("numeric");
+        assertThat(described.columns().get(0).missing()).isEqualTo(marked + 1);
+        assertThat(described.columns().get(0).max()).isEqualTo(4.0);
+        assertThat(described.columns().get(1).missing()).isEqualTo((marked + 1) / 2 + 2);
+    }
+
+    /** Numbers are read by the in-memory reader's rule: signs, points, exponents, inf in any case, true and false. */
+    @Test
+    void numbersAreReadAsTheInMemoryReaderReadsThem() {
+        List<String> tokens = List.of("1.", ".5", "-2.5e-3", "+7", " 8 ", "1E+05", "true", "False", "12");
+        List<String> lines = new ArrayList<>(List.of("a,label"));
+        for (int i = 0; i < tokens.size(); i++) {
+            lines.add(tokens.get(i) + "," + (i % 2 == 0 ? "yes" : "no"));
+        }
+        lines.add("?,no"); // makes the column text to Spark's inference
+        Path file = SyntheticCsv.lines(dir.resolve("t.csv"), lines.toArray(String[]::new));
+        SparkTables.Prepared t = read(labelled(file, "yes").withMissing(MissingPolicy.MEAN));
+        assertThat(t.named(t.numeric())).containsExactly("a");
+        double[] read = t.rows().select("__f0").collectAsList().stream().filter(r -> !r.isNullAt(0))
+                .mapToDouble(r -> r.getDouble(0)).sorted().toArray();
+        double[] expected = tokens.stream().mapToDouble(s -> s.equals("true") ? 1 : s.equals("False") ? 0
+                : dev.rareclass.domain.data.Decimals.parse(s)).sorted().toArray();
+        assertThat(read).containsExactly(expected);
+        for (String infinite : List.of("inf", "-Infinity", "+INF")) {
+            Path f = SyntheticCsv.lines(dir.resolve("inf.csv"), "a,label", "1,yes", infinite + ",no", "?,no");
+            assertOneLine(() -> read(labelled(f, "yes").withMissing(MissingPolicy.MEAN)), DataException.class, f)
+                    .as(infinite).hasMessageContaining("column 'a': 1 infinite value");
+        }
+    }
+
+    /**
+     * A word among numbers is the in-memory reader's error, naming the column and the value (Spark has no line to
+     * give), where Spark read the column as categorical; a column whose first value is a word stays categorical.
+     */
+    @Test
+    void aWordInANumericColumnIsRefusedAndAColumnThatStartsWithAWordIsCategorical() {
+        Path file = SyntheticCsv.lines(dir.resolve("t.csv"), "a,b,label", "1.5,x,yes", "?,y,no", "2,z,no", "abc,2,no",
+                "3,1,yes");
+        assertOneLine(() -> read(labelled(file, "yes").withMissing(MissingPolicy.MEAN)), DataException.class, file)
+                .hasMessage(file + ", column 'a': 'abc' is not a number in a numeric column (its first value, '1.5', is "
+                        + "one); --drop a, or --categorical a if it holds categories");
+        assertOneLine(() -> SparkTables.describe(SPARK.session(), DataOptions.of(file), progress), DataException.class,
+                file).hasMessageContaining("'abc' is not a number in a numeric column");
+        List<SparkTables.Feature> numericA = List.of(new SparkTables.Feature("a", "__f0", true));
+        assertOneLine(() -> SparkTables.readForScoring(SPARK.session(), DataOptions.of(file), numericA, true, false,
+                progress), DataException.class, file)
+                .hasMessage(file + ", column 'a': 'abc' is not a number, and the model was trained on numbers in it");
+        SparkTables.Prepared t = read(labelled(file, "yes").withMissing(MissingPolicy.MEAN).withDropped("a"));
+        assertThat(t.named(t.categorical())).containsExactly("b");
+        assertThat(notes).contains("column 'b' read as categorical (first value 'x')");
+        Path forced = SyntheticCsv.lines(dir.resolve("forced.csv"), "a,label", "1.5,yes", "abc,no", "2,no");
+        DataOptions categorical = new DataOptions(forced, Optional.empty(), true, Optional.empty(), Optional.of("label"),
+                Optional.of("yes"), List.of(), List.of("a"), List.of(), MissingPolicy.ERROR, 0);
+        SparkTables.Prepared c = read(categorical);
+        assertThat(c.named(c.categorical())).containsExactly("a");
+    }
+
+    /**
+     * {@code --max-categories} (default 1,000) holds on Spark as in memory, counted exactly: a column of an ID's values
+     * was one-hot encoded into as many columns as rows.
+     */
+    @Test
+    void aCategoricalColumnWithMoreLevelsThanTheCapIsRefused() {
+        List<String> lines = new ArrayList<>(List.of("a,colour,label"));
+        for (int i = 0; i < 40; i++) {
+            lines.add(i + ",c" + i + "," + (i % 4 == 0 ? "yes" : "no"));
+        }
+        Path file = SyntheticCsv.lines(dir.resolve("t.csv"), lines.toArray(String[]::new));
+        assertOneLine(() -> SparkTables.read(SPARK.session(), labelled(file, "yes"), 39, progress),
+                DataException.class, file)
+                .hasMessage(file + ": column 'colour' has 40 distinct values in 40 training rows, more than the 39 "
+                        + "categories one-hot encoding takes (--max-categories N raises the limit); every row differs, as "
+                        + "in an ID: leave it out with --drop colour");
+        assertThat(SparkTables.read(SPARK.session(), labelled(file, "yes"), 40, progress).named(
+                List.of("__f1"))).containsExactly("colour");
+        assertThat(read(labelled(file, "yes")).size()).isEqualTo(40); // the default cap, 1,000
+    }
+
+    /**
+     * An empty header name is named by its 0-based index as in memory (Spark named it _c1 and logged two five-line
+     * warnings), and an index another column already has is refused as in memory.
+     */
+    @Test
+    void anEmptyHeaderNameIsNamedByItsIndex() {
+        Path file = SyntheticCsv.lines(dir.resolve("t.csv"), "a,,colour,label", "1,2,red,yes", "3,4,blue,no",
+                "5,6,red,no");
+        SparkTables.Prepared t = read(labelled(file, "yes"));
+        assertThat(t.features()).extracting(SparkTables.Feature::name).containsExactly("a", "1", "colour");
+        Path clash = SyntheticCsv.lines(dir.resolve("clash.csv"), "1,,label", "1,2,yes", "3,4,no");
+        assertOneLine(() -> read(labelled(clash, "yes")), DataException.class, clash)
+                .hasMessage(clash + ", line 1, column '1': column 1 has an empty name, so it is named by its 0-based "
+                        + "index, which column 0 is named too; give the empty one a name");
+    }
+
+    /**
+     * A Spark SQL setting Spark cannot take is the user's {@code --conf} (exit 2), not the file's (exit 65: "Spark
+     * could not read it: The value '-1' in the config ...").
+     */
+    @Test
+    void aSqlSettingSparkRefusesIsAUsageErrorNamingConf() {
+        for (String value : List.of("-1", "abc")) {
+            assertThatThrownBy(() -> SparkProvider.checkSqlSettings(SPARK.session(),
+                    java.util.Map.of("spark.sql.shuffle.partitions", value)))
+                    .isInstanceOf(UsageException.class)
+                    .hasMessageStartingWith("--conf spark.sql.shuffle.partitions=" + value + ": Spark refuses it: ")
+                    .hasMessageNotContaining("\n");
+            assertThatThrownBy(() -> Failures.translate("good.csv", () -> {
+                SPARK.session().conf().set("spark.sql.shuffle.partitions", value);
+                return null;
+            })).isInstanceOf(UsageException.class).hasMessageStartingWith("--conf: Spark refuses a setting: ")
+                    .hasMessageNotContaining("good.csv");
+        }
+        assertThat(SPARK.session().conf().get("spark.sql.shuffle.partitions")).isEqualTo("2");
     }
 
     @Test
@@ -230,7 +387,8 @@ class SparkTablesTest {
         assertThat(t.positives()).isEqualTo(2);
         assertThat(t.negatives()).isEqualTo(3);
         assertThat(t.mapping().negativeValue()).isEqualTo("False");
-        assertThat(t.named(t.categorical())).containsExactly("flag");
+        // a feature of true and false is numeric, 1 and 0, as the in-memory reader reads it
+        assertThat(t.named(t.numeric())).containsExactly("a", "flag");
     }
 
     /** As the in-memory engine names it: ecoli's negatives (cp, im, pp, ...) were all called 'cp', the first row's. */
