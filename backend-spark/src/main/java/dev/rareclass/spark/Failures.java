@@ -24,9 +24,8 @@ final class Failures {
         } catch (Exception e) {
             // Exception, not RuntimeException: Spark's own SparkException is a checked exception that Scala code
             // throws undeclared, and a malformed row reaches the driver as one
-            java.util.Optional<String> setting = badSettingIn(e);
-            if (setting.isPresent()) {
-                throw new UsageException("--conf: Spark refuses a setting: " + setting.get(), e);
+            if (badSettingIn(e).isPresent()) {
+                throw badSetting(e);
             }
             String why = innermost(e);
             if (why.contains("PATH_NOT_FOUND") || why.contains("Path does not exist")
@@ -47,6 +46,12 @@ final class Failures {
     static UsageException badSetting(String key, String value, Exception refused) {
         return new UsageException("--conf " + key + "=" + value + ": Spark refuses it: "
                 + badSettingIn(refused).orElseGet(() -> innermost(refused)), refused);
+    }
+
+    /** A refused setting, named by Spark's own sentence (which names it), as a usage error naming {@code --conf}. */
+    static UsageException badSetting(Exception refused) {
+        return new UsageException("--conf: Spark refuses a setting: " + badSettingIn(refused)
+                .orElseGet(() -> innermost(refused)), refused);
     }
 
     /** The message of a {@link #INVALID_SETTING} failure in {@code e}'s causes, when there is one. */

@@ -74,10 +74,16 @@ public final class SparkProvider implements ClusterEngines.Provider {
     /**
      * Checks the {@code --conf} values of Spark SQL's settings now: Spark takes them unread when the session starts and
      * reads them at the first query, where {@code spark.sql.shuffle.partitions=-1} failed as if the file were bad (exit
-     * 65, "Spark could not read it"). Setting each one again at run time makes Spark check it; a setting only a new
+     * 65, "Spark could not read it"). The session's SQL state, made on first use, reads them all (Spark's sentence
+     * then names the setting); setting each one again at run time makes Spark check it alone; a setting only a new
      * session can change is left as set.
      */
     static void checkSqlSettings(SparkSession session, Map<String, String> conf) {
+        try {
+            session.conf().getAll();
+        } catch (RuntimeException refused) {
+            throw Failures.badSetting(refused);
+        }
         for (Map.Entry<String, String> e : conf.entrySet()) {
             if (e.getKey().startsWith("spark.sql.") && session.conf().isModifiable(e.getKey())) {
                 try {

@@ -416,6 +416,51 @@ class SparkEngineCliTest {
         }
     }
 
+    /**
+     * breast-cancer-wisconsin, numbers with {@code ?} for the 16 missing values of column 6, reads alike on both
+     * engines: Spark's reader took {@code ?} for a value and read column 6 as categorical.
+     */
+    @Test
+    void aQuestionMarkIsMissingOnSparkAsInMemory() {
+        assumeTrue(sparkInstalled(), "the Spark engine is built only with -Pspark");
+        Path bc = Path.of("..", "..", "shared", "datasets", "breast_cancer_wisconsin_original",
+                "breast-cancer-wisconsin.data");
+        assumeTrue(Files.exists(bc), "shared datasets not beside the checkout");
+        String[] options = {bc.toString(), "--no-header", "--label", "10", "--positive", "4", "--drop", "0"};
+        CliRun memory = CliRun.of(concat("describe", options));
+        CliRun spark = CliRun.of(concat("describe", options, "--engine", "spark", "--master", "local[1]"));
+        assertThat(spark.exitCode()).as(spark.err()).isZero();
+        String[] m = memory.out().split("\n");
+        String[] s = spark.out().split("\n");
+        assertThat(s[0]).isEqualTo(m[0]);
+        for (int i = 4; i < m.length && !m[i].isBlank(); i++) {
+            assertThat(s[i].substring(0, 98)).isEqualTo(m[i].substring(0, 98));
+        }
+        assertThat(spark.out()).containsPattern("\\n6 +numeric +16 ");
+        assertThat(spark.out()).contains("16 missing values in 1 column ('6' 16)");
+    }
+
+    /** A Spark setting Spark refuses is the user's --conf (exit 2), not the file's (it was exit 65, "could not read"). */
+    @Test
+    void aSettingSparkRefusesIsAUsageErrorNamingConf() {
+        assumeTrue(sparkInstalled(), "the Spark engine is built only with -Pspark");
+        CliRun run = CliRun.of("train", data.toString(), "--label", "label", "--positive", "yes", "--model", "logistic",
+                "--engine", "spark", "--master", "local[1]", "--conf", "spark.sql.shuffle.partitions=-1", "--out",
+                dir.resolve("never.model").toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("--conf: Spark refuses a setting: The value '-1' in the config "
+                + "\"spark.sql.shuffle.partitions\" is invalid").doesNotContain("events.csv").doesNotContain("Exception");
+        assertThat(dir.resolve("never.model")).doesNotExist();
+    }
+
+    private static String[] concat(String first, String[] middle, String... last) {
+        java.util.List<String> all = new java.util.ArrayList<>();
+        all.add(first);
+        all.addAll(java.util.List.of(middle));
+        all.addAll(java.util.List.of(last));
+        return all.toArray(String[]::new);
+    }
+
     /** resample --engine spark: random-under keeps every positive and about as many negatives, rows as written. */
     @Test
     void resamplesOnSparkKeepingRowsAsWritten() throws Exception {
