@@ -200,7 +200,7 @@ final class SparkTables {
         if (labelColumn.isPresent()) {
             String positive = o.positive().orElseThrow(() -> new UsageException("--positive is required with --label"));
             Column label = col(q(labelColumn.get()));
-            selected.add(when(label.isNull(), lit(null).cast(DataTypes.DoubleType))
+            selected.add(when(isMissingText(label), lit(null).cast(DataTypes.DoubleType))
                     .when(positiveTest(label, raw.schema().apply(labelColumn.get()).dataType(), positive), lit(1.0))
                     .otherwise(lit(0.0)).as(Y));
         }
@@ -325,7 +325,7 @@ final class SparkTables {
         }
         List<Column> selected = new ArrayList<>();
         selected.add(xxhash64(all.toArray(Column[]::new)).as(KEY));
-        selected.add(when(col(q(labelColumn)).isNull(), lit(null).cast(DataTypes.DoubleType))
+        selected.add(when(isMissingText(col(q(labelColumn))), lit(null).cast(DataTypes.DoubleType))
                 .when(isPositive, lit(1.0)).otherwise(lit(0.0)).as(Y));
         Map<String, String> names = new LinkedHashMap<>();
         List<String> numericColumns = new ArrayList<>();
@@ -437,7 +437,7 @@ final class SparkTables {
         Column isPositive = positiveTest(labelValue, raw.schema().apply(labelColumn).dataType(), positive);
         Dataset<Row> rows = raw
                 .withColumn(KEY, xxhash64(Arrays.stream(columns).map(c -> col(q(c))).toArray(Column[]::new)))
-                .withColumn(Y, when(labelValue.isNull(), lit(null).cast(DataTypes.DoubleType))
+                .withColumn(Y, when(isMissingText(labelValue), lit(null).cast(DataTypes.DoubleType))
                         .when(isPositive, lit(1.0)).otherwise(lit(0.0)));
         Counts counts = Counts.of(rows, source, true, List.of());
         long n = counts.rows();
@@ -774,9 +774,10 @@ final class SparkTables {
                 () -> new UsageException("--positive is required with --label"))).orElse("");
         if (labelColumn.isPresent()) {
             Column label = col(q(labelColumn.get()));
-            aggregates.add(sum(when(label.isNotNull().and(positiveTest(label, raw.schema().apply(labelColumn.get())
-                    .dataType(), positive)), 1L).otherwise(0L)));
-            aggregates.add(sum(when(label.isNotNull(), 1L).otherwise(0L)));
+            Column labelled = not(isMissingText(label));
+            aggregates.add(sum(when(labelled.and(positiveTest(label, raw.schema().apply(labelColumn.get()).dataType(),
+                    positive)), 1L).otherwise(0L)));
+            aggregates.add(sum(when(labelled, 1L).otherwise(0L)));
         }
         Dataset<Row> table = raw;
         Row r = Failures.translate(source, () -> table.agg(aggregates.get(0),

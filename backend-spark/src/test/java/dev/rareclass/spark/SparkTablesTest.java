@@ -270,6 +270,15 @@ class SparkTablesTest {
         assertThat(described.columns().get(1).missing()).isEqualTo((marked + 1) / 2 + 2);
     }
 
+    /** A label written as a missing-value word is no label, as in memory: it was read as a negative, without a word. */
+    @Test
+    void aLabelThatIsAMissingValueWordIsNoLabel() {
+        Path file = SyntheticCsv.lines(dir.resolve("t.csv"), "a,label", "1,yes", "2,no", "3,?", "4,no", "5, NA ",
+                "6,yes");
+        assertOneLine(() -> read(labelled(file, "yes")), DataException.class, file)
+                .hasMessage(file + ", column 'label': 2 rows have no label");
+    }
+
     /** Numbers are read by the in-memory reader's rule: signs, points, exponents, inf in any case, true and false. */
     @Test
     void numbersAreReadAsTheInMemoryReaderReadsThem() {
