@@ -222,7 +222,9 @@ final class SparkTables {
         features.stream().filter(f -> !f.numeric()).forEach(f -> tests.add(notText(f.column())));
         Counts counts = Counts.of(rows, source, labelColumn.isPresent(), tests);
         long n = counts.requireRows(source).rows();
-        labelColumn.ifPresent(label -> counts.requireEveryLabel(source, label));
+        if (missing != MissingPolicy.DROP) { // --missing drop leaves out a row without a label, as in memory
+            labelColumn.ifPresent(label -> counts.requireEveryLabel(source, label));
+        }
         List<Feature> numericFeatures = features.stream().filter(Feature::numeric).toList();
         for (int i = 0; i < numericFeatures.size(); i++) {
             requireFinite(source, numericFeatures.get(i).name(), counts.missing()[features.size() + i]);
@@ -244,8 +246,10 @@ final class SparkTables {
             }
         }
         Dataset<Row> out = rows;
-        if (missingValues > 0 && missing == MissingPolicy.DROP) {
-            Dataset<Row> complete = rows.na().drop(features.stream().map(Feature::column).toArray(String[]::new));
+        if ((missingValues > 0 || counts.missingLabels() > 0) && missing == MissingPolicy.DROP) {
+            List<String> required = new ArrayList<>(features.stream().map(Feature::column).toList());
+            labelColumn.ifPresent(label -> required.add(Y));
+            Dataset<Row> complete = rows.na().drop(required.toArray(String[]::new));
             out = complete;
             Counts after = Counts.of(complete, source, labelColumn.isPresent(), List.of());
             progress.note("dropped " + (n - after.rows()) + " rows with a missing value (--missing drop)");
@@ -353,7 +357,9 @@ final class SparkTables {
         categoricalColumns.forEach(c -> missingTests.add(notText(c)));
         Counts counts = Counts.of(rows, source, true, missingTests, categoricalColumns);
         long n = counts.requireRows(source).rows();
-        counts.requireEveryLabel(source, labelColumn);
+        if (o.missing() != MissingPolicy.DROP) { // --missing drop leaves out a row without a label, as in memory
+            counts.requireEveryLabel(source, labelColumn);
+        }
         for (int i = 0; i < categoricalColumns.size(); i++) {
             requireFewCategories(rows, source, categoricalColumns.get(i), names.get(categoricalColumns.get(i)),
                     counts.distinct()[i], n - counts.missing()[numericColumns.size() + i], maxCategories);
@@ -377,8 +383,10 @@ final class SparkTables {
                         + (m == 1 ? "" : "s") + "; choose --missing drop, mean, median or most-frequent");
             }
         }
-        if (missingValues > 0 && missing == MissingPolicy.DROP) {
-            kept = rows.na().drop(features.toArray(String[]::new));
+        if ((missingValues > 0 || counts.missingLabels() > 0) && missing == MissingPolicy.DROP) {
+            List<String> required = new ArrayList<>(features);
+            required.add(Y);
+            kept = rows.na().drop(required.toArray(String[]::new));
             Counts after = Counts.of(kept, source, true, List.of());
             progress.note("dropped " + (n - after.rows()) + " rows with a missing value (--missing drop)");
             n = after.rows();

@@ -277,6 +277,11 @@ class SparkTablesTest {
                 "6,yes");
         assertOneLine(() -> read(labelled(file, "yes")), DataException.class, file)
                 .hasMessage(file + ", column 'label': 2 rows have no label");
+        // --missing drop leaves them out, as in memory
+        SparkTables.Prepared t = read(labelled(file, "yes").withMissing(MissingPolicy.DROP));
+        assertThat(t.size()).isEqualTo(4);
+        assertThat(t.positives()).isEqualTo(2);
+        assertThat(notes).contains("dropped 2 rows with a missing value (--missing drop)");
     }
 
     /** Numbers are read by the in-memory reader's rule: signs, points, exponents, inf in any case, true and false. */
