@@ -20,8 +20,8 @@ import static org.apache.spark.sql.functions.xxhash64;
 
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.Decimals;
-import dev.rareclass.domain.data.MissingTokens;
 import dev.rareclass.domain.data.LabelMapping;
+import dev.rareclass.domain.data.MissingTokens;
 import dev.rareclass.domain.data.PositiveValues;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.InputMissingException;
