@@ -4,6 +4,7 @@ import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.TextColumn;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.InputMissingException;
+import dev.rareclass.domain.error.Quoting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -119,7 +120,28 @@ public final class TextCorpusTableSource extends ParsedTableSource {
         }
         return new RawTable(file, List.of(new TextColumn(TEXT, corpus.texts.toArray(String[]::new)),
                 new TextColumn(LABEL, corpus.labels.toArray(String[]::new)),
-                new TextColumn(DOCUMENT, corpus.names.all(n))), lines, notes);
+                new TextColumn(DOCUMENT, unique(file, corpus.names.all(n)))), lines, notes);
+    }
+
+    /**
+     * The names, refused if two documents share one: predictions are joined back to the documents by it. A folder
+     * cannot hold a path twice, but an archive can (an entry appended again, or written once as {@code c/pos/1.txt} and
+     * once as {@code ./c/pos/1.txt}), and two file names whose bytes are not UTF-8 can read as the same text.
+     */
+    private static String[] unique(String file, String[] names) {
+        // sorted, a name given twice lies beside itself: a copy of the references, not a map of a million entries
+        String[] sorted = names.clone();
+        Arrays.sort(sorted);
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i].equals(sorted[i - 1])) {
+                int first = Arrays.asList(names).indexOf(sorted[i]);
+                int second = Arrays.asList(names).subList(first + 1, names.length).indexOf(sorted[i]) + first + 1;
+                throw new DataException(file + ": documents " + (first + 1) + " and " + (second + 1) + " are both named '"
+                        + Quoting.clipped(sorted[i], 200) + "' (an archive entry given twice, or again with ./ or //, "
+                        + "or file names whose bytes are not UTF-8), so their predictions could not be told apart");
+            }
+        }
+        return names;
     }
 
     private static final class Corpus {

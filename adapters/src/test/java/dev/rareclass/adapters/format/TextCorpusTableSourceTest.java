@@ -160,6 +160,23 @@ class TextCorpusTableSourceTest {
     }
 
     @Test
+    void anArchiveThatNamesADocumentTwiceIsRefusedNamingIt() throws IOException {
+        // an entry appended again, or the same path again with ./ or //: tar x keeps one file, predictions would hold
+        // two rows no join could tell apart
+        for (String again : List.of("c/pos/1.txt", "./c/pos/1.txt", "c//pos/1.txt")) {
+            Path archive = dir.resolve("twice.tar");
+            Files.write(archive, TarBuilder.of("c/pos/1.txt", "great", "c/neg/2.txt", "awful", again, "superb"));
+            assertThatThrownBy(() -> source.read(text(archive, "pos"))).as(again)
+                    .isInstanceOf(DataException.class).hasMessageContaining("twice.tar")
+                    .hasMessageContaining("documents 1 and 3 are both named 'pos/1.txt'");
+        }
+        // the same file name in two class folders names two documents
+        Path archive = dir.resolve("both.tar");
+        Files.write(archive, TarBuilder.of("c/pos/1.txt", "great", "c/neg/1.txt", "awful"));
+        assertThat(documents(archive)).containsExactly("pos/1.txt", "neg/1.txt");
+    }
+
+    @Test
     void aSentenceIsNamedByItsFileAndLineBlankLinesCounted() throws IOException {
         Path corpus = Files.createDirectory(dir.resolve("rt"));
         Files.writeString(corpus.resolve("rt.pos"), "good film\n\n  \nfine\n");
