@@ -1,5 +1,6 @@
 package dev.rareclass.app.cli;
 
+import dev.rareclass.domain.error.Quoting;
 import dev.rareclass.domain.experiment.TableProfile.ColumnSummary;
 import dev.rareclass.domain.experiment.TableProfile.Description;
 import dev.rareclass.domain.usecase.ClusterModelUseCase;
@@ -7,6 +8,7 @@ import dev.rareclass.domain.usecase.DescribeUseCase;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,6 +29,9 @@ final class DescribeCommand extends CliCommand {
     /** At most this many classes are listed; the rest are counted. */
     private static final int CLASSES_SHOWN = 20;
 
+    /** Characters of a class's name shown at most. */
+    private static final int CLASS_NAME_SHOWN = 60;
+
     /**
      * The label's values and their rows, rarest first: {@code label 'label': 2 classes, 'pos' 12 (40.00%), 'neg' 18
      * (60.00%); --positive names the rare one}.
@@ -41,10 +46,15 @@ final class DescribeCommand extends CliCommand {
                 line.append(", and ").append(c.counts().size() - CLASSES_SHOWN).append(" more");
                 break;
             }
-            line.append(String.format(Locale.ROOT, ", '%s' %d (%.2f%%)", e.getKey(), e.getValue(),
-                    100.0 * e.getValue() / total));
+            // a class folder's name may hold an escape sequence or be hundreds of characters long
+            line.append(", '").append(Quoting.clipped(e.getKey(), CLASS_NAME_SHOWN)).append('\'');
+            for (String other : c.spellings().getOrDefault(e.getKey(), List.of())) {
+                line.append(" or '").append(Quoting.clipped(other, CLASS_NAME_SHOWN)).append('\'');
+            }
+            line.append(String.format(Locale.ROOT, " %d (%.2f%%)", e.getValue(), 100.0 * e.getValue() / total));
         }
-        return line.append("; --positive names the rare one").toString();
+        return line.append(c.counts().size() == 1 ? "; a classifier needs two" : "; --positive names the rare one")
+                .toString();
     }
 
     @Mixin

@@ -80,6 +80,35 @@ class TextCorpusCommandsTest {
     }
 
     @Test
+    void describeCountsOneNumberSpelledSeveralWaysAsOneClassAsPositiveMatchesIt() throws IOException {
+        // --positive 1 takes 1, +1 and 1.0 alike: counted apart, describe said 4 classes of a table of two
+        Path svm = Files.writeString(dir.resolve("spellings.svm"), "1 1:1\n+1 1:2\n1.0 1:3\n-1 1:4\n-1 1:5\n-1.0 1:6\n"
+                + "-1 1:7\n");
+        CliRun r = CliRun.of("describe", svm.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("label 'label': 2 classes, '+1' or '1' or '1.0' 3 (42.86%), '-1' or '-1.0' 4 "
+                + "(57.14%); --positive names the rare one\n");
+        assertThat(CliRun.of("describe", svm.toString(), "--positive", "1").out()).contains("3 positive ('1')");
+    }
+
+    @Test
+    void describeShowsAClassFolderNameAsPrintableTextAndSaysOneClassIsNotEnough() throws IOException {
+        Path odd = dir.resolve("odd");
+        Files.writeString(Files.createDirectories(odd.resolve("red\u001b[31malert")).resolve("1.txt"), "alarm");
+        Files.writeString(Files.createDirectories(odd.resolve("L".repeat(200))).resolve("2.txt"), "calm");
+        CliRun r = CliRun.of("describe", odd.toString(), "--format", "text");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        // no escape sequence reaches the terminal, and a long name is cut
+        assertThat(r.out()).doesNotContain("\u001b").contains("'red?[31malert' 1 (50.00%)")
+                .contains("'" + "L".repeat(60) + "…' 1 (50.00%)");
+        Path one = dir.resolve("one");
+        Files.writeString(Files.createDirectories(one.resolve("pos")).resolve("1.txt"), "good");
+        Files.createDirectories(one.resolve("neg"));
+        assertThat(CliRun.of("describe", one.toString(), "--format", "text").out())
+                .contains("label 'label': 1 class, 'pos' 1 (100.00%); a classifier needs two\n");
+    }
+
+    @Test
     void inspectNamesTheWordsALogisticTextModelWeighsMostEachWay() throws IOException {
         CliRun r = CliRun.of("inspect", model.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();

@@ -76,7 +76,7 @@ public final class PositiveValues implements Predicate<String> {
     }
 
     /** The number a label value spells, or NaN; only text that starts like a number is parsed. */
-    private static double number(String s) {
+    public static double number(String s) {
         if (s.isEmpty()) {
             return Double.NaN;
         }

@@ -4,6 +4,7 @@ import dev.rareclass.domain.data.CategoricalColumn;
 import dev.rareclass.domain.data.Column;
 import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.data.NumericColumn;
+import dev.rareclass.domain.data.PositiveValues;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.data.TextColumn;
 import java.util.ArrayList;
@@ -69,14 +70,18 @@ public final class TableProfile {
 
     /**
      * The rows of each value of a label column, rarest first (ties by value), as written; a missing value is not
-     * counted.
+     * counted. Values that spell one number ({@code 1}, {@code +1}, {@code 1.0}) are one class, as {@code --positive}
+     * matches them ({@link PositiveValues}), named by the spelling most rows use.
      *
-     * @param column the label column
-     * @param counts each value and its rows, rarest first
+     * @param column    the label column
+     * @param counts    each value and its rows, rarest first
+     * @param spellings for a class written more than one way, its other spellings (most rows first)
      */
-    public record ClassCounts(String column, List<Map.Entry<String, Integer>> counts) {
+    public record ClassCounts(String column, List<Map.Entry<String, Integer>> counts,
+                              Map<String, List<String>> spellings) {
         public ClassCounts {
             counts = List.copyOf(counts);
+            spellings = Map.copyOf(spellings);
         }
 
         /** Counts {@code values} (one per row; null where missing). */
@@ -87,11 +92,27 @@ public final class TableProfile {
                     by.merge(v, 1, Integer::sum);
                 }
             }
-            List<Map.Entry<String, Integer>> sorted = by.entrySet().stream()
-                    .map(e -> Map.entry(e.getKey(), e.getValue()))
+            // each spelling under its number (or its text), the spelling most rows use first
+            Map<Object, List<String>> classes = new java.util.HashMap<>();
+            by.keySet().stream()
+                    .sorted(java.util.Comparator.comparing((String k) -> -by.get(k))
+                            .thenComparing(java.util.Comparator.naturalOrder()))
+                    .forEach(v -> {
+                        double x = PositiveValues.number(v.trim());
+                        classes.computeIfAbsent(Double.isNaN(x) ? v : (Object) (x + 0.0), k -> new ArrayList<>())
+                                .add(v);
+                    });
+            Map<String, List<String>> spellings = new java.util.HashMap<>();
+            List<Map.Entry<String, Integer>> sorted = classes.values().stream()
+                    .map(s -> {
+                        if (s.size() > 1) {
+                            spellings.put(s.getFirst(), s.subList(1, s.size()));
+                        }
+                        return Map.entry(s.getFirst(), s.stream().mapToInt(by::get).sum());
+                    })
                     .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                     .toList();
-            return new ClassCounts(column, sorted);
+            return new ClassCounts(column, sorted, spellings);
         }
 
         /** The rows counted. */
