@@ -151,7 +151,7 @@ public final class TextCorpusTableSource extends ParsedTableSource {
         final List<String> labels = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
         /** Each document's name, in the order the documents are added. */
-        final Names names = new Names();
+        final Names names;
         /** One String per class name, however many documents carry it. */
         final Map<String, String> classes = new HashMap<>();
         long bytes;
@@ -160,6 +160,7 @@ public final class TextCorpusTableSource extends ParsedTableSource {
         Corpus(String file, TarEntries.Limits limits) {
             this.file = file;
             this.limits = limits;
+            this.names = new Names(file, Names.MAX_CHARS);
         }
 
         String decode(byte[] bytes) {
@@ -501,14 +502,35 @@ public final class TextCorpusTableSource extends ParsedTableSource {
      * archive reader). Each name may carry a leading part to leave out ({@link #skipTops}).
      */
     static final class Names {
+        /**
+         * Characters of all names held at most: far beyond any corpus's paths (a million documents under 128-character
+         * paths), yet a bound. An archive's names are not its documents' bytes, which its limit counts: 260,000 entries
+         * with 4,000-character names (12 MB gzipped) held a gigabyte of names, and growing that run of text past it ran
+         * a 1.5 GB heap out of memory where the same archive of content was refused at its limit.
+         */
+        static final int MAX_CHARS = 128 << 20;
+
+        private final String file;
+        private final int maxChars;
         private final StringBuilder text = new StringBuilder();
         private int[] ends = new int[1024];
         private int[] tops = new int[1024];
         private int count;
         private boolean skipTops;
 
+        /** @param maxChars characters of all names held at most ({@link #MAX_CHARS}) */
+        Names(String file, int maxChars) {
+            this.file = file;
+            this.maxChars = maxChars;
+        }
+
         /** Adds the next document's name; {@code top} is the length of its leading part ({@code top/}), or 0. */
         void add(CharSequence name, int top) {
+            if (name.length() > maxChars - text.length()) {
+                throw new DataException(file + ": the documents' names run to more than " + String.format(Locale.ROOT,
+                        "%,d", maxChars) + " characters (at document " + (count + 1) + ", '" + Quoting.clipped(name.toString(), 100)
+                        + "'); --format text holds every name in memory, to write it beside its prediction");
+            }
             if (count == ends.length) {
                 ends = Arrays.copyOf(ends, count * 2);
                 tops = Arrays.copyOf(tops, count * 2);

@@ -177,6 +177,20 @@ class TextCorpusTableSourceTest {
     }
 
     @Test
+    void namesPastTheirBoundAreRefusedNamingTheDocumentNotHeldUntilTheHeapRunsOut() {
+        // an archive's long names are not counted by its size limit: 260,000 names of 4,000 characters ran a 1.5 GB
+        // heap out of memory (exit 70) where as many bytes of documents were refused at the limit (exit 65)
+        TextCorpusTableSource.Names names = new TextCorpusTableSource.Names("c.tar", 20);
+        names.add("pos/1.txt", 0);
+        names.add("pos/2.txt", 0);
+        assertThatThrownBy(() -> names.add("pos/3\u001b.txt", 0)).isInstanceOf(DataException.class)
+                .hasMessage("c.tar: the documents' names run to more than 20 characters (at document 3, 'pos/3?.txt'); "
+                        + "--format text holds every name in memory, to write it beside its prediction");
+        assertThat(names.all(2)).containsExactly("pos/1.txt", "pos/2.txt");
+        assertThat(TextCorpusTableSource.Names.MAX_CHARS).isEqualTo(128 << 20);
+    }
+
+    @Test
     void aSentenceIsNamedByItsFileAndLineBlankLinesCounted() throws IOException {
         Path corpus = Files.createDirectory(dir.resolve("rt"));
         Files.writeString(corpus.resolve("rt.pos"), "good film\n\n  \nfine\n");
