@@ -68,7 +68,9 @@ final class ConsoleProgress implements ProgressListener {
     public synchronized void note(String message) {
         boolean warning = message.startsWith("warning: ");
         if ((!quiet || warning) && shown.add(message)) {
-            err.println(warning ? message : "note: " + message);
+            // a note may quote the input's own names (a corpus's sentence files, a class folder), which can hold an
+            // escape sequence: shown as every message is (Cli.shown)
+            err.println(warning ? Cli.shown(message) : "note: " + Cli.shown(message));
             err.flush();
         }
     }

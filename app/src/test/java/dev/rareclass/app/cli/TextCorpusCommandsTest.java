@@ -101,6 +101,13 @@ class TextCorpusCommandsTest {
         // no escape sequence reaches the terminal, and a long name is cut
         assertThat(r.out()).doesNotContain("\u001b").contains("'red?[31malert' 1 (50.00%)")
                 .contains("'" + "L".repeat(60) + "…' 1 (50.00%)");
+        // the note that names a corpus's sentence files shows them as printable text too
+        Path rt = Files.createDirectories(dir.resolve("rt"));
+        Files.writeString(rt.resolve("\u001b[31mred.pos"), "great film\nsuperb\n");
+        Files.writeString(rt.resolve("\u001b[31mred.neg"), "awful\ndull\n");
+        CliRun sentences = CliRun.of("describe", rt.toString(), "--format", "text");
+        assertThat(sentences.exitCode()).as(sentences.err()).isZero();
+        assertThat(sentences.err()).doesNotContain("\u001b").contains("?[31mred.pos (pos)");
         Path one = dir.resolve("one");
         Files.writeString(Files.createDirectories(one.resolve("pos")).resolve("1.txt"), "good");
         Files.createDirectories(one.resolve("neg"));
