@@ -40,9 +40,15 @@ class ExperimentCommandsTest {
         List<String> csv = Files.readAllLines(one.resolve("leaderboard.csv"));
         assertThat(csv.get(0)).startsWith("rank,model,backend,params,sampler,class_weight,pr_auc_mean,pr_auc_std,roc_auc_mean,roc_auc_std,mcc_mean")
                 .contains("fit_seconds_mean,worse_than_best");
-        // logistic@smile takes no class weights: that combination is skipped with a note, three run
+        // logistic@smile takes no class weights: that combination is skipped with a warning, three run; the results
+        // file and the report say so too (they carried no trace of it)
         assertThat(csv).hasSize(1 + 3);
-        assertThat(a.err()).contains("note: skipped logistic with sampler none and class weight balanced")
+        String skip = "skipped logistic with sampler none and class weight balanced";
+        assertThat(new ObjectMapper().readTree(one.resolve("results.json").toFile()).path("warnings").toString())
+                .contains(skip);
+        assertThat(Files.readString(one.resolve("summary.md"))).contains("**Warning:** " + skip);
+        assertThat(Files.readString(one.resolve("report.html"))).contains("Warning: " + skip);
+        assertThat(a.err()).contains("warning: " + skip)
                 // the same kind on the backend that takes them, named
                 .contains("logistic@smile cannot take class weights; use the class weight 'none', or a sampler; "
                         + "logistic@dl4j takes them");

@@ -229,7 +229,7 @@ public final class Experiment {
 
     /**
      * Every configuration of the plan, resolved once (a bad name or value fails here, before any fit); one that
-     * cannot be fitted is skipped with a note when there are others.
+     * cannot be fitted is skipped with a warning when there are others.
      */
     public List<ResolvedPipeline> resolve(ExperimentPlan plan, ProgressListener progress) {
         List<PipelineSpec> all = plan.configurations();
@@ -249,7 +249,9 @@ public final class Experiment {
             }
             java.util.Optional<String> why = fitter.unsupported(resolved);
             if (why.isPresent() && all.size() > 1) {
-                progress.note("skipped " + spec.model() + " with sampler " + spec.sampler() + " and class weight "
+                // a warning, so the results file and the report say it too: a configuration asked for and not run
+                // was otherwise missing from them without a trace
+                progress.note("warning: skipped " + spec.model() + " with sampler " + spec.sampler() + " and class weight "
                         + spec.classWeight() + ": " + why.get());
             } else if (why.isPresent()) {
                 throw new UsageException(why.get());
