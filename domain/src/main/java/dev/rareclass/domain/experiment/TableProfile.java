@@ -70,8 +70,9 @@ public final class TableProfile {
 
     /**
      * The rows of each value of a label column, rarest first (ties by value), as written; a missing value is not
-     * counted. Values that spell one number ({@code 1}, {@code +1}, {@code 1.0}) are one class, as {@code --positive}
-     * matches them ({@link PositiveValues}), named by the spelling most rows use.
+     * counted. Values that spell one number ({@code 1}, {@code +1}, {@code 1.0}), or one text but for spaces around it
+     * (class folders {@code pos} and {@code pos }), are one class, as {@code --positive} matches them
+     * ({@link PositiveValues}), named by the spelling most rows use.
      *
      * @param column    the label column
      * @param counts    each value and its rows, rarest first
@@ -99,7 +100,7 @@ public final class TableProfile {
                             .thenComparing(java.util.Comparator.naturalOrder()))
                     .forEach(v -> {
                         double x = PositiveValues.number(v.trim());
-                        classes.computeIfAbsent(Double.isNaN(x) ? v : (Object) (x + 0.0), k -> new ArrayList<>())
+                        classes.computeIfAbsent(Double.isNaN(x) ? v.trim() : (Object) (x + 0.0), k -> new ArrayList<>())
                                 .add(v);
                     });
             Map<String, List<String>> spellings = new java.util.HashMap<>();

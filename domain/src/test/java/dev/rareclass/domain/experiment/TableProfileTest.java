@@ -316,16 +316,17 @@ class TableProfileTest {
 
     @Test
     void classCountsTakeOneNumberWrittenSeveralWaysAsOneClassAsPositiveMatchesIt() {
-        // --positive 1 matches 1, +1, 1.0 and 1e0; -0 and 0 are one number; text is compared as written
+        // --positive 1 matches 1, +1, 1.0 and 1e0; -0 and 0 are one number; text is compared as written, but for
+        // spaces around it (--positive pos takes the class folders 'pos' and 'pos ')
         var c = TableProfile.ClassCounts.of("label", java.util.Arrays.asList("1", "+1", "1", "1.0", "1e0", "-1", "0",
-                "-0", "pos", "Pos", null));
+                "-0", "pos", "Pos", null, "pos "));
         assertThat(c.counts()).extracting(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("-1", 1), org.assertj.core.groups.Tuple.tuple("Pos", 1),
-                org.assertj.core.groups.Tuple.tuple("pos", 1), org.assertj.core.groups.Tuple.tuple("-0", 2),
+                org.assertj.core.groups.Tuple.tuple("-0", 2), org.assertj.core.groups.Tuple.tuple("pos", 2),
                 org.assertj.core.groups.Tuple.tuple("1", 5));
         // the spelling most rows use names the class, the others follow (ties in text order)
         assertThat(c.spellings()).containsOnly(java.util.Map.entry("1", List.of("+1", "1.0", "1e0")),
-                java.util.Map.entry("-0", List.of("0")));
-        assertThat(c.total()).isEqualTo(10);
+                java.util.Map.entry("-0", List.of("0")), java.util.Map.entry("pos", List.of("pos ")));
+        assertThat(c.total()).isEqualTo(11);
     }
 }
