@@ -229,7 +229,9 @@ public final class Experiment {
 
     /**
      * Every configuration of the plan, resolved once (a bad name or value fails here, before any fit); one that
-     * cannot be fitted is skipped with a warning when there are others.
+     * cannot be fitted is skipped when there are others: with a warning (which the results and the report repeat) when
+     * the model lacks what was asked of it (class weights, a calibration), with a note when a sampler does not apply
+     * to a model that learns from negative rows only (the demo's autoencoder beside its SMOTE rows).
      */
     public List<ResolvedPipeline> resolve(ExperimentPlan plan, ProgressListener progress) {
         List<PipelineSpec> all = plan.configurations();
@@ -250,9 +252,12 @@ public final class Experiment {
             java.util.Optional<String> why = fitter.unsupported(resolved);
             if (why.isPresent() && all.size() > 1) {
                 // a warning, so the results file and the report say it too: a configuration asked for and not run
-                // was otherwise missing from them without a trace
-                progress.note("warning: skipped " + spec.model() + " with sampler " + spec.sampler() + " and class weight "
-                        + spec.classWeight() + ": " + why.get());
+                // was otherwise missing from them without a trace; a sampler for a one-class model has nothing to do,
+                // and a plan that crosses samplers with such a model (the demo's) is not warned about its own shape
+                boolean doesNotApply = resolved.factory().learnsFromNegativesOnly() && !spec.sampler().isNone()
+                        && spec.classWeight().isNone();
+                progress.note((doesNotApply ? "" : "warning: ") + "skipped " + spec.model() + " with sampler "
+                        + spec.sampler() + " and class weight " + spec.classWeight() + ": " + why.get());
             } else if (why.isPresent()) {
                 throw new UsageException(why.get());
             } else {
