@@ -26,6 +26,7 @@ final class Html {
             th, td { border-bottom: 1px solid #e6e6e6; padding: 4px 10px; text-align: right; vertical-align: top; }
             th { background: #f3f5f7; }
             td.l, th.l { text-align: left; }
+            td:not(.l) { white-space: nowrap; }
             tr.best td { background: #eef7ee; }
             tr.worse td { color: #777; }
             .charts { display: flex; flex-wrap: wrap; gap: 16px; }
