@@ -41,14 +41,9 @@ final class ExperimentReportPage {
         this.labels = labels(board);
     }
 
-    /** One test split (--holdout, --time-split) has no spread: a "± 0.0000" would read as measured agreement. */
-    private boolean oneSplit() {
-        return board.rows().stream().allMatch(r -> r.folds().size() == 1);
-    }
-
     /** The ranking metric's cell: its mean and spread over the splits, or its value alone after one split. */
     private String rankingCell(Summary s) {
-        return oneSplit() ? Html.num4(s.mean()) : Html.num4(s.mean()) + " ± " + Html.num4(s.std());
+        return board.oneSplit() ? Html.num4(s.mean()) : Html.num4(s.mean()) + " ± " + Html.num4(s.std());
     }
 
     /** The other metric columns: the ranking metric already has its own. */
@@ -146,7 +141,7 @@ final class ExperimentReportPage {
         }
         int height = Math.max(300, 90 + 34 * rows.size());
         JFreeChart ranking = Charts.meanBars(metric.key() + " by configuration", metric.key(),
-                metric.key() + (oneSplit() ? " (the one test split)" : " (mean ± std over splits)"), labels, means, stds);
+                metric.key() + (board.oneSplit() ? " (the one test split)" : " (mean ± std over splits)"), labels, means, stds);
         double[] lows = new double[rows.size()];
         for (int i = 0; i < lows.length; i++) {
             lows[i] = means[i] - stds[i];
@@ -159,7 +154,7 @@ final class ExperimentReportPage {
             }
             Charts.zoomValues(ranking, rankingFrom, top + 0.01 * (top - rankingFrom));
         }
-        charts.add(new Charts.Chart("ranking", "The ranking metric, " + metric.key() + (oneSplit()
+        charts.add(new Charts.Chart("ranking", "The ranking metric, " + metric.key() + (board.oneSplit()
                 ? ", on the one test split."
                 : ": mean over the " + rows.get(0).folds().size() + " test splits, the whisker one standard deviation.")
                 + (rankingFrom > 0 ? " The axis starts at " + Charts.plain(rankingFrom) + ", not 0: every "
@@ -178,7 +173,7 @@ final class ExperimentReportPage {
         if (groupedFrom > 0) {
             Charts.zoomValues(metrics, groupedFrom, 1.0);
         }
-        charts.add(new Charts.Chart("metrics", (oneSplit() ? "Each metric on the one test split" : "Mean over the test splits of each metric")
+        charts.add(new Charts.Chart("metrics", (board.oneSplit() ? "Each metric on the one test split" : "Mean over the test splits of each metric")
                 + (rows.size() > drawn() ? " (the best " + drawn() + " configurations)" : "")
                 + "; threshold-dependent ones at each split's tuned threshold."
                 + (groupedFrom > 0 ? " The axis starts at " + Charts.plain(groupedFrom) + ": every mean is "
@@ -405,7 +400,7 @@ final class ExperimentReportPage {
                 + board.metric().key() + " " + rankingCell(s));
         m.put("configurations", Integer.toString(board.rows().size()));
         long worse = board.rows().stream().filter(LeaderboardRow::worseThanBest).count();
-        m.put("significantly worse than the best", oneSplit() ? "not tested (one split)"
+        m.put("significantly worse than the best", board.oneSplit() ? "not tested (one split)"
                 : worse + " (corrected resampled t-test, alpha 0.05)");
         m.putAll(report.facts());
         return m;
@@ -423,7 +418,7 @@ final class ExperimentReportPage {
                 row.add(Html.num4(r.metric(m).mean()));
             }
             row.add(String.format(Locale.ROOT, "%.2f", r.fitSeconds().mean()));
-            if (!oneSplit()) {
+            if (!board.oneSplit()) {
                 row.add(Double.isFinite(r.pValue()) ? String.format(Locale.ROOT, "%.3g", r.pValue()) : "");
             }
             row.add(i == 0 ? "best" : r.worseThanBest() ? "worse" : "");
@@ -434,11 +429,11 @@ final class ExperimentReportPage {
 
     List<String> leaderboardHeaders() {
         List<String> h = new ArrayList<>(List.of("rank", "model", "params", "sampler", "class weight",
-                board.metric().key() + (oneSplit() ? "" : " mean ± std")));
+                board.metric().key() + (board.oneSplit() ? "" : " mean ± std")));
         for (MetricName m : otherColumns()) {
             h.add(m.key());
         }
-        h.addAll(oneSplit() ? List.of("fit s", "vs best") : List.of("fit s", "p-value", "vs best"));
+        h.addAll(board.oneSplit() ? List.of("fit s", "vs best") : List.of("fit s", "p-value", "vs best"));
         return h;
     }
 
@@ -459,7 +454,7 @@ final class ExperimentReportPage {
             classes.add(i == 0 ? "best" : board.rows().get(i).worseThanBest() ? "worse" : null);
         }
         page.table(leaderboardHeaders(), leaderboardRows(), 5, classes);
-        page.paragraph(oneSplit()
+        page.paragraph(board.oneSplit()
                 ? "Values on the one test split; one split allows no test of significance, so none is marked worse."
                 : "Means over the test splits; 'worse' marks a configuration significantly worse than the best "
                         + "(Nadeau-Bengio corrected resampled t-test on " + board.metric().key() + ", alpha 0.05).");

@@ -126,8 +126,7 @@ final class Show {
     }
 
     static void leaderboard(PrintWriter out, Leaderboard board) {
-        // one split (--holdout, --time-split) has no spread: "± 0.000" on every cell read as a measured agreement
-        boolean oneSplit = board.rows().stream().allMatch(r -> r.folds().size() == 1);
+        boolean oneSplit = board.oneSplit();
         out.printf(Locale.ROOT, "Leaderboard: %s, %s, seed %d, ranked by %s (%s)%n",
                 board.dataset(), board.protocol(), board.seed(), board.metric().key(),
                 oneSplit ? "one split: no spread to show" : "mean ± std over splits");

@@ -46,6 +46,14 @@ public record Leaderboard(String dataset, String protocol, long seed, MetricName
         this(dataset, protocol, seed, metric, rows, List.of());
     }
 
+    /**
+     * Whether every row was measured on one test split ({@code --holdout}, {@code --time-split}): its numbers then have
+     * no spread and no test of significance, and a "± 0.000" would read as a measured agreement.
+     */
+    public boolean oneSplit() {
+        return rows.stream().allMatch(r -> r.folds().size() == 1);
+    }
+
     /** Significance level for {@link LeaderboardRow#worseThanBest()}. */
     public static final double ALPHA = 0.05;
 
