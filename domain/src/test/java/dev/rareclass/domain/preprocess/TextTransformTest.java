@@ -9,7 +9,13 @@ import dev.rareclass.domain.data.SparseRows;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.data.TextColumn;
 import dev.rareclass.domain.error.DataException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class TextTransformTest {
@@ -32,6 +38,52 @@ class TextTransformTest {
         // without a limit: sorted(CountVectorizer(binary=True).fit(DOCS).vocabulary_)
         assertThat(TextTransform.fit(new TextColumn("text", DOCS), 100).vocabulary()).containsExactly(
                 "42", "ate", "café", "cat", "crêpes", "dog", "goers", "mat", "naïve", "on", "pets", "sat", "the");
+    }
+
+    /** scikit-learn's default token pattern as java.util.regex reads it: the reference the scan is held to. */
+    private static final Pattern TOKEN = Pattern.compile("\\b\\w\\w+\\b", Pattern.UNICODE_CHARACTER_CLASS);
+
+    private static List<String> byPattern(String document) {
+        Matcher m = TOKEN.matcher(document.toLowerCase(Locale.ROOT));
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return new ArrayList<>(out);
+    }
+
+    @Test
+    void theTokenScanFindsWhatTheTokenPatternFindsInTextOfEveryScript() {
+        // letters of several scripts, a letter outside the BMP (U+1D400), marks (U+0301, U+20DD, U+0903), digits (ASCII,
+        // Arabic-Indic), connectors (_ and U+203F), the join controls, numbers that are not digits (², Ⅻ), an emoji, a
+        // lone surrogate of each kind, spaces, punctuation and case pairs that lower-casing changes (İ, Σ)
+        String[] pieces = {"a", "Z", "é", "ß", "я", "中", "ك", "\uD835\uDC00", "\u0301", "\u20DD", "\u0903", "7", "\u0663", "_",
+            "\u203F", "\u200C", "\u200D", "\u00B2", "\u216B", "\uD83D\uDE00", "\uD800", "\uDC00", " ", "\t", "\n", ".", ",", "'",
+            "-", "\u0130", "\u03A3", "\u00A0", "\u2028"};
+        SplittableRandom random = new SplittableRandom(29);
+        for (int doc = 0; doc < 20_000; doc++) {
+            StringBuilder b = new StringBuilder();
+            int length = random.nextInt(12);
+            for (int k = 0; k < length; k++) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = b.toString();
+            assertThat(TextTransform.distinctTokens(text)).as("tokens of %s", text.codePoints()
+                    .mapToObj(Integer::toHexString).toList()).isEqualTo(byPattern(text));
+        }
+        assertThat(TextTransform.distinctTokens("a b cd é\u0301t \uD835\uDC00\uD835\uDC01 x_y 2\u00B2 I\u200Dj cd"))
+                .containsExactly("cd", "é\u0301t", "\uD835\uDC00\uD835\uDC01", "x_y", "i\u200Dj");
+    }
+
+    @Test
+    void everyCodePointIsAWordCharacterExactlyWhenTheUnicodeWordClassSaysSo() {
+        Pattern word = Pattern.compile("\\w", Pattern.UNICODE_CHARACTER_CLASS);
+        for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+            boolean expected = word.matcher(Character.toString(c)).matches();
+            if (TextTransform.isWordCharacter(c) != expected) {
+                assertThat(TextTransform.isWordCharacter(c)).as("U+%04X", c).isEqualTo(expected);
+            }
+        }
     }
 
     @Test
