@@ -225,6 +225,11 @@ abstract sealed class ColumnBuilder {
             return levels.size();
         }
 
+        /** An example of the levels when they are dates or times ({@link dev.rareclass.domain.data.DateTimes}). */
+        java.util.Optional<String> dateExample() {
+            return dev.rareclass.domain.data.DateTimes.example(levels);
+        }
+
         int levelsWithSpaces() {
             int n = 0;
             for (String l : levels) {

@@ -561,4 +561,23 @@ class NewUserTest {
         assertThat(c.exitCode()).isZero();
         assertThat(c.err()).doesNotContain("--text");
     }
+
+    /**
+     * A column of dates read as categories (nasa.csv's 'Close Approach Date', 777 of them) is pointed to --drop, not
+     * to --text, although a date with a time holds a space as words do.
+     */
+    @Test
+    void datesReadAsCategoriesAreWarnedAboutAsDates() throws IOException {
+        StringBuilder csv = new StringBuilder("Close Approach Date,x,y\n");
+        for (int i = 0; i < 150; i++) {
+            csv.append(1995 + i / 12).append('-').append(String.format("%02d", 1 + i % 12)).append("-01 08:00,")
+                    .append(i % 7).append(',').append(i % 3 == 0 ? 1 : 0).append('\n');
+        }
+        Path dates = Files.writeString(dir.resolve("dates.csv"), csv);
+        CliRun r = CliRun.of("describe", dates.toString(), "--label", "y", "--positive", "1");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("warning: column 'Close Approach Date' holds dates or times (such as "
+                + "'1995-01-01 08:00'), read as 150 categories, which a model can only memorise: leave it out with "
+                + "--drop 'Close Approach Date'").doesNotContain("--text");
+    }
 }

@@ -31,6 +31,14 @@ public final class Quoting {
         return (vowelSound ? "an " : "a ") + name;
     }
 
+    /**
+     * A column name as a value of a command-line option in a hint ("--drop 'Close Approach Date'"): as it is when it
+     * holds only letters, digits and {@code _.-}, otherwise in single quotes, as a POSIX shell reads them.
+     */
+    public static String asOptionValue(String name) {
+        return name.matches("[A-Za-z0-9_.-]+") ? name : "'" + name.replace("'", "'\\''") + "'";
+    }
+
     /** At most {@code max} characters, then "…"; the characters as they are. */
     public static String cut(String text, int max) {
         return text.length() > max ? text.substring(0, max) + "…" : text;

@@ -219,8 +219,8 @@ public final class FittedPreprocessor {
     }
 
     /**
-     * Says which column has too many levels to one-hot encode, how many, and what to do: leave it out (an ID, a
-     * timestamp) or, when most of its values hold a space, read it as free text.
+     * Says which column has too many levels to one-hot encode, how many, and what to do: leave it out (dates or
+     * times, an ID) or, when most of its values hold a space and are no dates, read it as free text.
      */
     private static String tooManyCategories(String source, CategoricalColumn c, int[] counts, int distinct, int present,
                                             int cap) {
@@ -230,18 +230,17 @@ public final class FittedPreprocessor {
                 spaced++;
             }
         }
-        String name = optionValue(c.name());
-        String hint = 2L * spaced >= distinct
+        String name = dev.rareclass.domain.error.Quoting.asOptionValue(c.name());
+        java.util.Optional<String> date = dev.rareclass.domain.data.DateTimes.example(c.levels());
+        String hint = date.isPresent()
+                ? "it holds dates or times (such as '" + date.get() + "'), which a model can only memorise: leave it "
+                        + "out with --drop " + name
+                : 2L * spaced >= distinct
                 ? "it looks like free text: read it as words with --text " + name
                 : (distinct == present ? "every row differs, as in an ID: " : "") + "leave it out with --drop " + name;
         return source + ": column '" + c.name() + "' has " + distinct + " distinct values in " + present
                 + " training rows, more than the " + cap + " categories one-hot encoding takes (--max-categories N "
                 + "raises the limit); " + hint;
-    }
-
-    /** A column name as a command-line value: quoted for the shell when it holds more than letters, digits, {@code _.-}. */
-    private static String optionValue(String name) {
-        return name.matches("[A-Za-z0-9_.-]+") ? name : "'" + name.replace("'", "'\\''") + "'";
     }
 
     /** The dense transforms, in input order (text columns have {@link #textTransforms()} instead). */

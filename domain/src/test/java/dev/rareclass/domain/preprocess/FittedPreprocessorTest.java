@@ -236,4 +236,23 @@ class FittedPreprocessorTest {
                 .hasMessageContaining("column 'comment' has 2000 distinct values")
                 .hasMessageEndingWith("it looks like free text: read it as words with --text comment");
     }
+
+    @Test
+    void aColumnOfDatesAndTimesIsPointedToDropNotToText() {
+        // as processminer's 'time' and nasa.csv's 'Orbit Determination Date': a space in every value, as in words
+        List<String> moments = new java.util.ArrayList<>();
+        for (int k = 0; k < 1_500; k++) {
+            moments.add((1 + k % 12) + "/" + (1 + k / 12 % 28) + "/" + (1900 + k / 336) + " " + (k % 24) + ":00");
+        }
+        int[] codes = new int[1_500];
+        for (int r = 0; r < codes.length; r++) {
+            codes[r] = r;
+        }
+        Table t = table(new CategoricalColumn("Orbit Time", moments, codes));
+        assertThatThrownBy(() -> FittedPreprocessor.fit(t, PreprocessingSpec.STANDARD))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("column 'Orbit Time' has 1500 distinct values")
+                .hasMessageEndingWith("it holds dates or times (such as '1/1/1900 0:00'), which a model can only "
+                        + "memorise: leave it out with --drop 'Orbit Time'");
+    }
 }
