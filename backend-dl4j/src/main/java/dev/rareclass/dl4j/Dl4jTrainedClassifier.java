@@ -140,6 +140,21 @@ public final class Dl4jTrainedClassifier implements TrainedClassifier {
         return true;
     }
 
+    /**
+     * A {@code logistic} network's weights, one per feature: its only layer is one sigmoid unit, so a weight is what
+     * its feature adds to the log-odds, as {@code logistic@smile}'s coefficients. The sparse form's embedding holds the
+     * bias in row 0 ({@link SparseInputs}), left out as the dense form's bias is. Empty for every other kind.
+     */
+    @Override
+    public Optional<double[]> linearWeights() {
+        if (!kind.equals(LogisticNetworkFactory.KIND) || network.getLayers().length == 0) {
+            return Optional.empty();
+        }
+        double[] w = network.getLayer(0).getParam(org.deeplearning4j.nn.params.DefaultParamInitializer.WEIGHT_KEY)
+                .toDoubleVector();
+        return Optional.of(isSparse() ? java.util.Arrays.copyOfRange(w, 1, w.length) : w);
+    }
+
     @Override
     public ScoreKind scoreKind() {
         return output == Output.PROBABILITY ? ScoreKind.PROBABILITY : ScoreKind.ANOMALY;

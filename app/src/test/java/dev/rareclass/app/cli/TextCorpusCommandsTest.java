@@ -141,6 +141,29 @@ class TextCorpusCommandsTest {
         assertThat(top.path("towards_negative")).hasSize(neg.size());
     }
 
+    @Test
+    void inspectNamesTheWordsOfTheNetworkFormOfLogisticRegressionToo() {
+        // logistic@dl4j is one sigmoid unit over the words (an embedding-sum with the bias in its row 0): its weights
+        // are coef_ as logistic@smile's are, and the same words lead each way
+        Path network = dir.resolve("reviews-dl4j.model");
+        CliRun t = CliRun.of("train", corpus.toString(), "--format", "text", "--positive", "pos", "--model",
+                "logistic@dl4j", "--out", network.toString());
+        assertThat(t.exitCode()).as(t.err()).isZero();
+        CliRun r = CliRun.of("inspect", network.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String towardsPos = r.out().lines().filter(l -> l.startsWith("  towards pos ")).findFirst().orElseThrow();
+        String towardsNeg = r.out().lines().filter(l -> l.startsWith("  towards neg ")).findFirst().orElseThrow();
+        assertThat(words(towardsPos).subList(0, 5)).containsExactlyInAnyOrder(GOOD);
+        assertThat(words(towardsNeg).subList(0, 5)).containsExactlyInAnyOrder(BAD);
+        assertThat(weights(towardsPos)).allMatch(w -> w > 0);
+        assertThat(weights(towardsNeg)).allMatch(w -> w < 0);
+        // an MLP's weights say nothing of a word alone: no words
+        Path mlp = dir.resolve("reviews-mlp.model");
+        assertThat(CliRun.of("train", corpus.toString(), "--format", "text", "--positive", "pos", "--model",
+                "mlp@dl4j", "--param", "epochs=3", "--out", mlp.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("inspect", mlp.toString()).out()).doesNotContain("towards pos");
+    }
+
     /** The words of a {@code towards} line ({@code great 1.23, superb 1.1}). */
     private static List<String> words(String line) {
         return java.util.Arrays.stream(line.substring(21).split(", ")).map(w -> w.split(" ")[0]).toList();
