@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 public final class RareclassCommand implements Runnable {
 
     static final String DESCRIPTION = "Binary classification when the class that matters is rare: compare Smile "
-            + "baselines and Deeplearning4j networks under class weights and tuned thresholds.";
+            + "and XGBoost baselines with Deeplearning4j networks under samplers, class weights and tuned thresholds.";
     static final String EXIT_CODES = "Exit codes: 0 ok, 2 bad usage, 65 bad data, 66 input missing or unreadable, "
             + "70 internal error, 73 cannot write output, 74 standard output could not be written, 130 interrupted, "
             + "141 the reader of a pipe went away.";
