@@ -45,7 +45,7 @@ final class DemoCommand extends ExperimentCommand {
     @Option(names = "--threshold", defaultValue = "max-f1", description = "Threshold policy, tuned on an inner validation split (default: ${DEFAULT-VALUE}).")
     String threshold;
 
-    @Option(names = "--out", defaultValue = "rareclass-demo", paramLabel = "DIR", description = "Folder for leaderboard.csv, results.json, report.html and summary.md (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--report", "--out"}, defaultValue = "rareclass-demo", paramLabel = "DIR", description = "Folder for leaderboard.csv, results.json, report.html and summary.md, as compare's --report (default: ${DEFAULT-VALUE}; --out is the same option).")
     Path out;
 
     @Option(names = "--samplers", split = ",", defaultValue = "none,smote", paramLabel = "S",
@@ -79,7 +79,7 @@ final class DemoCommand extends ExperimentCommand {
                 .withProtocol(new Protocol.KFold(folds, 1));
         var request = ExperimentUseCase.Request.compare("rareclass demo",
                 new ExperimentUseCase.Generated(rows, features, positiveRate, seed), plan,
-                jobs.orCores(), plots.with(out, "--out"));
+                jobs.orCores(), plots.with(out, "--report DIR"));
         return show(request);
     }
 }

@@ -96,7 +96,7 @@ class UsageValueCorpusTest {
             "--folds", "2", "--jobs", "1", "--out", "{out}/t.model", "--report", "{out}/report");
     private static final String SPACE = "trees: [3, 5]\n";
     private static final List<String> DEMO = List.of("demo", "--rows", "1000", "--positive-rate", "0.05", "--features", "6",
-            "--folds", "2", "--samplers", "none", "--jobs", "1", "--out", "{out}/demo");
+            "--folds", "2", "--samplers", "none", "--jobs", "1", "--report", "{out}/demo");
     private static final List<String> RESAMPLE = List.of("resample", "{data}", "--label", "y", "--positive", "1",
             "--out", "{out}/r.csv");
     private static final List<String> EVALUATE = List.of("evaluate", "{model}", "{data}", "--json", "{out}/e.json");
