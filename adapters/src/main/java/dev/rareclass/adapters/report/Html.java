@@ -18,12 +18,12 @@ final class Html {
             header p { margin: 0; opacity: .85; font-size: 14px; }
             nav { padding: 8px 32px; background: #e8eef2; font-size: 14px; position: sticky; top: 0; }
             nav a { margin-right: 14px; color: #0b3d5c; text-decoration: none; }
-            main { padding: 8px 32px 40px 32px; max-width: 1400px; }
-            section { background: #fff; border: 1px solid #e2e2e2; border-radius: 6px; padding: 12px 20px; margin: 16px 0; }
+            main { padding: 8px 24px 40px 24px; max-width: 1400px; }
+            section { background: #fff; border: 1px solid #e2e2e2; border-radius: 6px; padding: 12px 16px; margin: 16px 0; }
             h2 { font-size: 18px; margin: 6px 0 10px 0; color: #0b3d5c; }
             table { border-collapse: collapse; font-size: 13px; margin: 6px 0; }
             div.wide { overflow-x: auto; }
-            th, td { border-bottom: 1px solid #e6e6e6; padding: 4px 10px; text-align: right; vertical-align: top; }
+            th, td { border-bottom: 1px solid #e6e6e6; padding: 4px 6px; text-align: right; vertical-align: top; }
             th { background: #f3f5f7; }
             td.l, th.l { text-align: left; }
             td:not(.l) { white-space: nowrap; }
