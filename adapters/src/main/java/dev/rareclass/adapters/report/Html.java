@@ -13,10 +13,10 @@ final class Html {
             :root { color-scheme: light; }
             body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; margin: 0;
                    color: #1d1d1f; background: #fafafa; line-height: 1.45; }
-            header { background: #0b3d5c; color: #fff; padding: 18px 32px; }
+            header { background: #0b3d5c; color: #fff; padding: 18px 24px; }
             header h1 { margin: 0 0 4px 0; font-size: 22px; }
             header p { margin: 0; opacity: .85; font-size: 14px; }
-            nav { padding: 8px 32px; background: #e8eef2; font-size: 14px; position: sticky; top: 0; }
+            nav { padding: 8px 24px; background: #e8eef2; font-size: 14px; position: sticky; top: 0; }
             nav a { margin-right: 14px; color: #0b3d5c; text-decoration: none; }
             main { padding: 8px 24px 40px 24px; max-width: 1400px; }
             section { background: #fff; border: 1px solid #e2e2e2; border-radius: 6px; padding: 12px 16px; margin: 16px 0; }
@@ -36,7 +36,7 @@ final class Html {
             pre { background: #f6f8fa; padding: 10px; font-size: 13px; overflow-x: auto; }
             .note { color: #6a4b00; background: #fff8e1; border-left: 4px solid #f0b400; padding: 6px 10px; font-size: 13px; }
             code { font-size: 12.5px; }
-            footer { color: #777; font-size: 12px; padding: 0 32px 24px 32px; }
+            footer { color: #777; font-size: 12px; padding: 0 24px 24px 24px; }
             """;
 
     private final StringBuilder body = new StringBuilder();
