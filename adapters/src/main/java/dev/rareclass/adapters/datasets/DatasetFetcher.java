@@ -131,7 +131,7 @@ public final class DatasetFetcher implements DatasetCatalog {
         if (Files.isRegularFile(target) && d.sha256().equals(Checksums.sha256(target))) {
             return new Fetched(d, target, false);
         }
-        URI uri = uri(mirror.map(m -> m.replaceAll("/+$", "") + "/" + d.file()).orElse(d.url()));
+        URI uri = mirror.map(m -> mirror(m).resolve(d.file())).orElse(URI.create(d.url()));
         try {
             Files.createDirectories(cacheDir);
         } catch (IOException e) {
@@ -141,17 +141,20 @@ public final class DatasetFetcher implements DatasetCatalog {
         try {
             tmp = Files.createTempFile(cacheDir, "." + d.file() + ".", ".part");
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
-            HttpResponse<Path> response;
+            HttpResponse<InputStream> response;
             try {
-                response = client.get().send(request, HttpResponse.BodyHandlers.ofFile(tmp));
+                response = client.get().send(request, HttpResponse.BodyHandlers.ofInputStream());
             } catch (IOException e) {
                 throw new InputMissingException(uri + ": cannot download (" + networkReason(e, uri) + ")", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InputMissingException(uri + ": download interrupted", e);
             }
-            if (response.statusCode() != 200) {
-                throw new InputMissingException(uri + ": cannot download (HTTP " + response.statusCode() + ")", null);
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new InputMissingException(uri + ": cannot download (HTTP " + response.statusCode() + ")", null);
+                }
+                copyAtMost(body, tmp, d, uri);
             }
             String actual = Checksums.sha256(tmp);
             if (!actual.equals(d.sha256())) {
@@ -178,15 +181,62 @@ public final class DatasetFetcher implements DatasetCatalog {
         }
     }
 
-    private static URI uri(String text) {
+    /**
+     * The {@code --mirror} base as a folder URL, checked here: a base without a host ({@code http://},
+     * {@code http:x}) or with a port past 65535 was an internal error from the HTTP client (exit 70).
+     */
+    static URI mirror(String text) {
+        URI base;
         try {
-            URI uri = URI.create(text);
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-                throw new UsageException("--mirror must be an http or https URL, got '" + text + "'");
+            base = new URI(text.replaceAll("/+$", "") + "/");
+        } catch (java.net.URISyntaxException e) {
+            throw new UsageException("--mirror '" + text + "' is not a URL (" + e.getReason() + ")");
+        }
+        if (base.getScheme() == null || !(base.getScheme().equalsIgnoreCase("http")
+                || base.getScheme().equalsIgnoreCase("https"))) {
+            throw new UsageException("--mirror must be an http or https URL, got '" + text + "'");
+        }
+        if (base.getHost() == null) {
+            throw new UsageException("--mirror '" + text + "' names no host; give a URL such as "
+                    + "https://example.org/datasets/");
+        }
+        if (base.getPort() > 65535) {
+            throw new UsageException("--mirror '" + text + "': port " + base.getPort() + " is not a port number "
+                    + "(0 to 65535)");
+        }
+        if (base.getRawQuery() != null || base.getRawFragment() != null) {
+            throw new UsageException("--mirror '" + text + "' has a query or a fragment ('?' or '#'); give the "
+                    + "folder the files are in, as each file's name is added to it");
+        }
+        return base;
+    }
+
+    /**
+     * Copies the body into {@code tmp}, stopping at the first byte past the catalogued size: the checksum is known to
+     * fail by then, and a mirror that kept sending (a wrong file, a misconfigured or hostile server) filled the cache's
+     * disk before anything was checked. A read that fails is the download's failure; a write that fails, the cache's.
+     */
+    private static void copyAtMost(InputStream body, Path tmp, Dataset d, URI uri) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        try (java.io.OutputStream out = Files.newOutputStream(tmp)) {
+            while (true) {
+                int n;
+                try {
+                    n = body.read(buffer);
+                } catch (IOException e) {
+                    throw new InputMissingException(uri + ": cannot download (" + networkReason(e, uri) + ")", e);
+                }
+                if (n < 0) {
+                    return;
+                }
+                total += n;
+                if (total > d.size()) {
+                    throw new DataException(uri + ": sends more than the " + d.size() + " bytes of " + d.file()
+                            + "; stopped there, nothing was kept");
+                }
+                out.write(buffer, 0, n);
             }
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("not a URL: '" + text + "'");
         }
     }
 

@@ -67,6 +67,19 @@ class DatasetFetcherTest {
                 out.write(body);
             }
         });
+        // a server that never stops sending: without a bound, the download filled the cache's disk
+        server.createContext("/endless/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(200, 0);
+            byte[] chunk = new byte[64 * 1024];
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 16_384; i++) { // 1 GiB, unless the client hangs up first
+                    out.write(chunk);
+                }
+            } catch (IOException clientWentAway) {
+                // expected: the fetcher stops reading past the dataset's size
+            }
+        });
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -176,6 +189,44 @@ class DatasetFetcherTest {
                 .hasMessage("unknown dataset 'ionospere'; did you mean 'ionosphere'?");
         assertThatThrownBy(() -> fetcher().fetch("sonar", Optional.of("ftp://example")))
                 .isInstanceOf(UsageException.class).hasMessageContaining("http or https");
+    }
+
+    @Test
+    void aMirrorSendingMoreThanTheDatasetIsStoppedAtItsSizeAndNothingIsKept() throws IOException {
+        Dataset sonar = fetcher().find("sonar");
+        assertThatThrownBy(() -> fetcher().fetch("sonar", Optional.of(base + "/endless")))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("/endless/sonar.csv: sends more than the " + sonar.size() + " bytes of sonar.csv")
+                .hasMessageContaining("nothing was kept");
+        try (Stream<Path> left = Files.list(cache)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void aMirrorWithoutAHostOrWithAPortPastTheRangeIsAUsageErrorNamingIt() {
+        // each was an IllegalArgumentException from the HTTP client: exit 70, an internal error
+        for (String mirror : List.of("http://", "http:///x", "http:x", "http://-/", "https://")) {
+            assertThatThrownBy(() -> fetcher().fetch("sonar", Optional.of(mirror)))
+                    .as(mirror).isInstanceOf(UsageException.class)
+                    .hasMessage("--mirror '" + mirror + "' names no host; give a URL such as https://example.org/datasets/");
+        }
+        assertThatThrownBy(() -> fetcher().fetch("sonar", Optional.of("http://127.0.0.1:99999")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("port 99999 is not a port number");
+        assertThatThrownBy(() -> fetcher().fetch("sonar", Optional.of("http://a b/")))
+                .isInstanceOf(UsageException.class).hasMessageStartingWith("--mirror 'http://a b/' is not a URL");
+        // the file's name was appended after the query or fragment: a request for another file
+        assertThatThrownBy(() -> fetcher().fetch("sonar", Optional.of("http://127.0.0.1/data?v=1")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("a query or a fragment");
+        assertThat(requests).hasValue(0);
+    }
+
+    @Test
+    void aMirrorsSchemeIsReadInEitherCase() {
+        assumeTrue(Files.isDirectory(DATASETS));
+        Fetched f = fetcher().fetch("sonar", Optional.of(base.replace("http:", "HTTP:") + "/good//"));
+        assertThat(f.downloaded()).isTrue();
+        assertThat(Checksums.sha256(f.path())).isEqualTo(f.dataset().sha256());
     }
 
     @Test
