@@ -156,6 +156,12 @@ public final class InputSchema {
                         case null -> null;
                         case String x -> x;
                         case Boolean b -> b.toString();
+                        // a NaN or an infinity was the level "NaN" or "Infinity", which no training file gives (the
+                        // CSV reader reads NaN as a missing value): the row was scored as having an unseen category
+                        case Double x when !Double.isFinite(x) -> throw wrong(source, f, r, "a string, finite number or "
+                                + "boolean (null for a missing value)", v);
+                        case Float x when !Float.isFinite(x) -> throw wrong(source, f, r, "a string, finite number or "
+                                + "boolean (null for a missing value)", v);
                         case Number x -> level(x);
                         default -> throw wrong(source, f, r, "a string, number or boolean", v);
                     };
@@ -207,7 +213,9 @@ public final class InputSchema {
     static String shown(Object got) {
         return switch (got) {
             case String s -> "a string '" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "'";
-            case Number x -> x.toString();
+            // a BigInteger of 600 digits was shown whole
+            case Number x -> x.toString().length() > 40 ? x.toString().substring(0, 40) + "… ("
+                    + x.toString().length() + " characters)" : x.toString();
             case Boolean b -> b.toString();
             case Character c -> "a character '" + c + "'";
             case List<?> l -> "a list";

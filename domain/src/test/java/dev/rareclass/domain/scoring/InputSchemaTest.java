@@ -67,6 +67,13 @@ class InputSchemaTest {
                 "note", list("n", "m")))).hasMessage("request, row 2, column 'amount': expected a number (numeric column), got a string '7'");
         assertThatThrownBy(() -> schema.table("request", columns("amount", list(1e300), "country", list("x"),
                 "note", list("n")))).hasMessageContaining("finite number within float range");
+        // a NaN or an infinity was the category "NaN" or "Infinity": an unseen level, scored without a word
+        for (Object notANumber : List.of(Double.NaN, Double.NEGATIVE_INFINITY, Float.NaN, Float.POSITIVE_INFINITY)) {
+            assertThatThrownBy(() -> schema.table("request", columns("amount", list(1.0, 2.0), "country",
+                    list("x", notANumber), "note", list("n", "m")))).isInstanceOf(DataException.class)
+                    .hasMessage("request, row 2, column 'country': expected a string, finite number or boolean (null for "
+                            + "a missing value) (categorical column), got " + notANumber);
+        }
         assertThatThrownBy(() -> schema.table("request", columns("amount", list(1.0), "country", list(List.of()),
                 "note", list("n")))).hasMessageContaining("column 'country': expected a string, number or boolean");
         assertThatThrownBy(() -> schema.table("request", columns("amount", list(1.0), "country", list("x"),
@@ -85,6 +92,7 @@ class InputSchemaTest {
         assertThat(InputSchema.shown(new int[] {1})).isEqualTo("an array");
         assertThat(InputSchema.shown(2.5)).isEqualTo("2.5");
         assertThat(InputSchema.shown(true)).isEqualTo("true");
+        assertThat(InputSchema.shown(java.math.BigInteger.TEN.pow(99))).isEqualTo("1" + "0".repeat(39) + "… (100 characters)");
         assertThat(InputSchema.shown(java.time.LocalDate.of(2025, 1, 2))).isEqualTo("a value of type java.time.LocalDate");
         Map<String, List<?>> keyless = new java.util.HashMap<>(columns("amount", list(1.0), "country", list("x"),
                 "note", list("n")));
