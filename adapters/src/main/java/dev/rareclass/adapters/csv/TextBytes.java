@@ -1,24 +1,32 @@
 package dev.rareclass.adapters.csv;
 
+import dev.rareclass.adapters.io.PackedData;
 import dev.rareclass.domain.error.DataException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * The bytes of a delimited table, refused as they are read when they cannot be text: gzip data under another name
- * (its magic number first), and a NUL byte anywhere (binary data, or UTF-16 written without a byte-order mark) unless
- * the file starts with a UTF-16 or UTF-32 byte-order mark, whose text holds NULs. Before, a NUL was dropped without a
- * word ({@code 3\0} read as 3), and a program or a gzip file was reported as a missing label column followed by its
- * bytes. One pass over each buffer the reader asks for; lines are counted only up to a NUL found.
+ * The bytes of a delimited table, refused as they are read when they cannot be text: gzip, zip and other packed
+ * data (their magic numbers first, {@link PackedData}), and a NUL byte anywhere (binary data, or UTF-16 written
+ * without a byte-order mark) unless the file starts with a UTF-16 or UTF-32 byte-order mark, whose text holds
+ * NULs. Before, a NUL was dropped without a word ({@code 3\0} read as 3), and a program or a gzip file was reported
+ * as a missing label column followed by its bytes. One pass over each buffer the reader asks for; lines are counted
+ * only up to a NUL found.
  *
  * <p>A part of a file read on its own ({@link Chunks}) is not the file's start: no magic number or byte-order mark is
  * looked for, and {@link #lineBreaks()} counts its line breaks as FastCSV counts them (LF, CR LF and a lone CR).
  */
 final class TextBytes extends FilterInputStream {
 
+    /** The bytes of a file's head read ahead: enough for every magic number {@link PackedData} knows (tar's, 265). */
+    private static final int HEAD = 265;
+
     private final String file;
     private boolean first;
+    /** The head read ahead for its magic numbers, and how many of its bytes were handed out. */
+    private byte[] head;
+    private int headRead;
     private boolean wide;
     private long lines = 1;
     /** CRs not followed by an LF, and whether the last byte read was a CR. */
@@ -75,28 +83,31 @@ final class TextBytes extends FilterInputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        int n = in.read(b, off, len);
+        if (first) {
+            // the file's head read whole before it is handed out: the reader's first read takes only the 4 bytes a
+            // byte-order mark may have, too few for the magic numbers of xz (6) or bzip2 (10)
+            first = false;
+            head = in.readNBytes(HEAD);
+            PackedData.refuseAsTable(file, head, 0, head.length);
+            int b0 = head.length > 0 ? head[0] & 0xff : -1;
+            int b1 = head.length > 1 ? head[1] & 0xff : -1;
+            wide = (b0 == 0xff && b1 == 0xfe) || (b0 == 0xfe && b1 == 0xff)
+                    || (b0 == 0 && b1 == 0 && head.length > 3 && (head[2] & 0xff) == 0xfe && (head[3] & 0xff) == 0xff);
+        }
+        int n;
+        if (head != null && headRead < head.length) {
+            n = Math.min(len, head.length - headRead);
+            System.arraycopy(head, headRead, b, off, n);
+            headRead += n;
+        } else {
+            n = in.read(b, off, len);
+        }
         if (n <= 0) {
             if (n < 0 && afterCr) { // a CR at the very end
                 loneCr++;
                 afterCr = false;
             }
             return n;
-        }
-        if (first) {
-            first = false;
-            int b0 = b[off] & 0xff;
-            int b1 = n > 1 ? b[off + 1] & 0xff : -1;
-            if (b0 == 0x1f && b1 == 0x8b) {
-                // a .gz name is gunzipped already (InputFiles.open): gzip again inside is a file compressed twice
-                String name = file.toLowerCase(java.util.Locale.ROOT);
-                throw new DataException(name.endsWith(".gz") || name.endsWith(".tgz")
-                        ? file + ": gzip data inside the gzip data: the file looks compressed twice; gunzip it once "
-                                + "and read the result as a .gz file"
-                        : file + ": gzip data, not text; name the file with .gz to read it compressed, or gunzip it");
-            }
-            wide = (b0 == 0xff && b1 == 0xfe) || (b0 == 0xfe && b1 == 0xff)
-                    || (b0 == 0 && b1 == 0 && n > 3 && (b[off + 2] & 0xff) == 0xfe && (b[off + 3] & 0xff) == 0xff);
         }
         if (!wide) {
             for (int i = off + n - 1; i >= off; i--) {
@@ -125,6 +136,11 @@ final class TextBytes extends FilterInputStream {
             afterCr = cr;
         }
         return n;
+    }
+
+    @Override
+    public int available() throws IOException {
+        return (head == null ? 0 : head.length - headRead) + in.available();
     }
 
     @Override

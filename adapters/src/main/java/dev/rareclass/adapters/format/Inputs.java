@@ -63,6 +63,7 @@ final class Inputs {
         private final String file;
         private long line = 1;
         private boolean afterCr;
+        private boolean first = true;
 
         NulRefusing(InputStream in, String file) {
             super(in);
@@ -72,6 +73,7 @@ final class Inputs {
         @Override
         public int read() throws IOException {
             int b = super.read();
+            first = false;
             if (b >= 0) {
                 check(new byte[] {(byte) b}, 0, 1);
             }
@@ -82,6 +84,10 @@ final class Inputs {
         public int read(byte[] b, int off, int len) throws IOException {
             int n = super.read(b, off, len);
             if (n > 0) {
+                if (first) {
+                    first = false;
+                    dev.rareclass.adapters.io.PackedData.refuseAsTable(file, b, off, n);
+                }
                 check(b, off, n);
             }
             return n;

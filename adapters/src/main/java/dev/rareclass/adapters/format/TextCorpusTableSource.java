@@ -213,17 +213,9 @@ public final class TextCorpusTableSource extends ParsedTableSource {
      * or an archive inside a corpus is named as such: it is not opened.
      */
     static void requireText(String where, byte[] b) {
-        String packed = starts(b, 0x1f, 0x8b) ? "gzip"
-                : starts(b, 'P', 'K', 3, 4) ? "zip"
-                : starts(b, 'B', 'Z', 'h') && b.length >= 10 && b[3] >= '1' && b[3] <= '9'
-                        && starts(java.util.Arrays.copyOfRange(b, 4, 10), '1', 'A', 'Y', '&', 'S', 'Y') ? "bzip2"
-                : starts(b, 0xfd, '7', 'z', 'X', 'Z', 0) ? "xz"
-                : starts(b, 0x28, 0xb5, 0x2f, 0xfd) ? "zstd"
-                : b.length >= 265 && new String(b, 257, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("ustar")
-                        && (b[262] == 0 || (b[262] == ' ' && b[263] == ' ' && b[264] == 0)) ? "a tar archive"
-                : null;
+        String packed = dev.rareclass.adapters.io.PackedData.kind(b, 0, b.length);
         if (packed != null) {
-            throw new DataException(where + " is " + (packed.startsWith("a ") ? packed : packed + " data")
+            throw new DataException(where + " is " + dev.rareclass.adapters.io.PackedData.phrase(packed)
                     + ", not text; --format text does not open archives or compressed files inside a corpus");
         }
         for (int i = 0, n = Math.min(b.length, 8000); i < n; i++) {
@@ -231,18 +223,6 @@ public final class TextCorpusTableSource extends ParsedTableSource {
                 throw new DataException(where + " holds NUL bytes: binary data, not text");
             }
         }
-    }
-
-    private static boolean starts(byte[] b, int... magic) {
-        if (b.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if ((b[i] & 0xff) != magic[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void folder(Path dir, Corpus corpus) {

@@ -118,6 +118,21 @@ class BadInputCorpusTest {
         cases.add(res("not-gzip.csv.gz", train, 65, "gzip"));
         cases.add(res("empty.csv.gz", train, 65, "empty.csv.gz"));
         cases.add(res("gzip-of-garbage.csv.gz", train, 65, "gzip-of-garbage.csv.gz"));
+        // other packed data: a NUL byte and UTF-16 were blamed, and a table downloaded as .zip sent users re-encoding it
+        String unpack = "not a text table; unpack it and read the table inside";
+        cases.add(gen("zipped.csv.zip", d -> zipped(d, "zipped.csv.zip"), train, 65, "zip data, " + unpack));
+        cases.add(gen("zipped-under-csv.csv", d -> zipped(d, "zipped-under-csv.csv"), train, 65, "zip data"));
+        cases.add(gen("bzip2.csv.bz2", d -> write(d.resolve("bzip2.csv.bz2"), magic("BZh91AY&SY")), train, 65,
+                "bzip2 data, " + unpack));
+        cases.add(gen("xz.csv.xz", d -> write(d.resolve("xz.csv.xz"), magic("\u00fd7zXZ\u0000")), train, 65,
+                "xz data, " + unpack));
+        cases.add(gen("zstd.csv.zst", d -> write(d.resolve("zstd.csv.zst"), magic("\u0028\u00b5\u002f\u00fd")), train,
+                65, "zstd data, " + unpack));
+        cases.add(gen("zip-in-gzip.csv.gz", d -> gzipped(d, "zip-in-gzip.csv.gz", zipBytes()), train, 65,
+                "zip data, " + unpack));
+        cases.add(gen("zipped.arff", d -> zipped(d, "zipped.arff"), train, 65, "zip data, " + unpack));
+        cases.add(gen("bzip2.libsvm", d -> write(d.resolve("bzip2.libsvm"), magic("BZh91AY&SY")), List.of("train", "{in}",
+                "--positive", "1", "--model", "logistic", "--out", "{out}"), 65, "bzip2 data, " + unpack));
         // text corpora
         List<String> trainText = List.of("train", "{in}", "--format", "text", "--positive", "pos", "--model", "logistic",
                 "--out", "{out}");
@@ -288,6 +303,45 @@ class BadInputCorpusTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A zip archive holding a good table, as a download might come. */
+    private static byte[] zipBytes() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("table.csv"));
+            zip.write("a,b,color,y\n1,2,red,1\n3,4,blue,0\n".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Path zipped(Path d, String name) {
+        return write(d.resolve(name), zipBytes());
+    }
+
+    private static Path gzipped(Path d, String name, byte[] content) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write(content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return write(d.resolve(name), bytes.toByteArray());
+    }
+
+    /** A format's magic number (each char one byte) followed by bytes that are no text. */
+    private static byte[] magic(String head) {
+        byte[] out = new byte[head.length() + 64];
+        for (int i = 0; i < head.length(); i++) {
+            out[i] = (byte) head.charAt(i);
+        }
+        for (int i = head.length(); i < out.length; i++) {
+            out[i] = (byte) (i * 37 + 11);
+        }
+        return out;
     }
 
     private static Path text(Path d, String name, String content) {
