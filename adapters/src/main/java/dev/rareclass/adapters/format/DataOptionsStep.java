@@ -469,11 +469,19 @@ public final class DataOptionsStep {
 
     /**
      * Why a file's column names may not be what the user expects: a first row of numbers is data, not a header; a
-     * single header field holding tabs is a TAB-separated file read as CSV. Empty when neither.
+     * single header field holding tabs is a TAB-separated file read as CSV, one holding semicolons a file separated by
+     * them (as spreadsheets write CSV where the comma is the decimal mark), one holding commas a CSV file read as TSV.
+     * Empty when none of these.
      */
     public static String shapeHint(List<String> names) {
         if (names.size() == 1 && names.get(0).indexOf('\t') >= 0) {
             return "; the header is one field holding tabs: a TAB-separated file reads with --format tab";
+        }
+        if (names.size() == 1 && names.get(0).indexOf(';') >= 0) {
+            return "; the header is one field holding semicolons: a file separated by them reads with --delimiter ';'";
+        }
+        if (names.size() == 1 && names.get(0).indexOf(',') >= 0) {
+            return "; the header is one field holding commas: a comma-separated file reads with --format csv";
         }
         if (names.size() >= 2 && names.stream().allMatch(DataOptionsStep::looksNumeric)) {
             return "; the first row looks like data, not column names (every field is a number): if the file has no "

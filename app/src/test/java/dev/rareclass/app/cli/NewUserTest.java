@@ -508,6 +508,16 @@ class NewUserTest {
         CliRun t = CliRun.of("describe", tabs.toString(), "--label", "y", "--positive", "1");
         assertThat(t.exitCode()).isEqualTo(65);
         assertThat(t.err()).contains("a TAB-separated file reads with --format tab");
+        // a spreadsheet's CSV where the comma is the decimal mark, and a CSV file named .tsv: "columns: a;b;y", no hint
+        Path semicolons = Files.writeString(dir.resolve("semicolons.csv"), "a;b;y\n1,5;2;0\n3,5;4;1\n");
+        CliRun s = CliRun.of("describe", semicolons.toString(), "--label", "y", "--positive", "1");
+        assertThat(s.exitCode()).isEqualTo(65);
+        assertThat(s.err()).contains("the header is one field holding semicolons: a file separated by them reads with "
+                + "--delimiter ';'");
+        Path commas = Files.writeString(dir.resolve("commas.tsv"), "a,b,y\n1,2,0\n3,4,1\n");
+        CliRun c = CliRun.of("describe", commas.toString(), "--label", "y", "--positive", "1");
+        assertThat(c.exitCode()).isEqualTo(65);
+        assertThat(c.err()).contains("a comma-separated file reads with --format csv");
         Path ragged = Files.writeString(dir.resolve("ragged.csv"), "a,b,y\n1,2,0\n3\t4\t1\n");
         CliRun r = CliRun.of("describe", ragged.toString(), "--label", "y", "--positive", "1");
         assertThat(r.exitCode()).isEqualTo(65);
