@@ -103,6 +103,8 @@ class UsageValueCorpusTest {
     private static final List<String> PREDICT = List.of("predict", "{model}", "{data}", "--out", "{out}/p.csv");
     private static final List<String> DESCRIBE = List.of("describe", "{data}", "--label", "y", "--positive", "1");
     private static final List<String> SCORE = List.of("score", "{preds}", "--label", "y", "--score", "p");
+    private static final List<String> EXPLAIN = List.of("explain", "{model}", "{data}", "--label", "y", "--positive",
+            "1", "--out", "{out}/explained");
 
     private static void thresholds(List<Case> cases) {
         String[][] bad = {
@@ -358,6 +360,10 @@ class UsageValueCorpusTest {
         for (String f : List.of("1", "0", "-3", "abc")) {
             cases.add(c("compare --folds " + f, COMPARE, List.of("--folds=" + f), "folds", f));
         }
+        // one message for both named neither the option given wrong nor its value
+        cases.add(c("explain --points 0", EXPLAIN, List.of("--points", "0"), "--points", "not 0"));
+        cases.add(c("explain --points 1001", EXPLAIN, List.of("--points", "1001"), "--points", "not 1001"));
+        cases.add(c("explain --top -1", EXPLAIN, List.of("--top=-1"), "--top", "not -1"));
         cases.add(c("compare --repeats 0", COMPARE, List.of("--repeats", "0"), "repeats", "0"));
         cases.add(c("compare --repeats -1", COMPARE, List.of("--repeats=-1"), "repeats", "-1"));
         // 100,000 repeats ran for hours (200,000 fits of 2 folds) instead of being refused

@@ -29,8 +29,12 @@ public record ExplainService(TableSource tables, ModelStore store, ReportSink re
         if (r.repeats() < 1 || r.repeats() > 1000) {
             throw new UsageException("--repeats must be between 1 and 1000, not " + r.repeats());
         }
-        if (r.top() < 0 || r.points() < 2 || r.points() > 1000) {
-            throw new UsageException("--top must be 0 or more and --points between 2 and 1000");
+        // one message for both named neither the option given wrong nor its value
+        if (r.top() < 0) {
+            throw new UsageException("--top must be 0 or more, not " + r.top());
+        }
+        if (r.points() < 2 || r.points() > 1000) {
+            throw new UsageException("--points must be between 2 and 1000, not " + r.points());
         }
         try (Outputs.Staged staged = outputs.stage(List.of(r.model(), r.data().file()))) {
             java.util.Optional<Path> dir = r.out().map(staged::report);
