@@ -189,11 +189,8 @@ public final class DataOptionsStep {
         boolean[] dropped = new boolean[width];
         for (String d : options.drop()) {
             int i = optionColumn(file, names, d, "--drop", options);
-            if (i >= 0 && i == label && !options.ifPresent().contains(d)) {
-                // the label is never a feature: a --drop of it would read as if the table had no label
-                throw new UsageException("--drop " + d + " names the label column '" + names.get(label)
-                        + "', which is never a feature: leave it out of --drop");
-            }
+            // the label is never a feature: a --drop of it would read as if the table had no label
+            refuseLabel(names, label, i, d, "--drop", options);
             if (i >= 0) {
                 dropped[i] = true;
             }
@@ -209,12 +206,15 @@ public final class DataOptionsStep {
         Arrays.fill(declared, Declared.INFERRED);
         for (String c : options.categorical()) {
             int i = optionColumn(file, names, c, "--categorical", options);
+            // a type for the label was ignored without a word: it is read as the label, whatever these say
+            refuseLabel(names, label, i, c, "--categorical", options);
             if (i >= 0) {
                 declared[i] = Declared.CATEGORICAL;
             }
         }
         for (String c : options.text()) {
             int i = optionColumn(file, names, c, "--text", options);
+            refuseLabel(names, label, i, c, "--text", options);
             if (i < 0) {
                 continue;
             }
@@ -465,6 +465,18 @@ public final class DataOptionsStep {
         }
         return new DataException(what + "columns: " + abbreviate(names)
                 + (names.size() > MAX_VALUES_IN_MESSAGE ? " (" + names.size() + " in all)" : "") + shapeHint(names));
+    }
+
+    /**
+     * Refuses a feature option ({@code --drop}, {@code --categorical}, {@code --text}) naming the label column, which
+     * is never a feature, unless a model remembers the name ({@link DataOptions#ifPresent}).
+     */
+    private static void refuseLabel(List<String> names, int label, int column, String given, String option,
+                                    DataOptions options) {
+        if (column >= 0 && column == label && !options.ifPresent().contains(given)) {
+            throw new UsageException(option + " " + given + " names the label column '" + names.get(label)
+                    + "', which is never a feature: leave it out of " + option);
+        }
     }
 
     /**

@@ -177,8 +177,9 @@ class RememberedReadingAttackTest {
                 asCli("drop the label column", READ, readWith("drop", "[\"y\"]")),
                 // refused on load: it was read as --drop a, and every table then blamed for missing column a
                 refused("drop a feature the model needs", READ, readWith("drop", "[\"a\"]")),
-                asCli("categorical names the label", READ, readWith("categorical", "[\"y\"]"), "--categorical", "y"),
-                asCli("text names the label", READ, readWith("text", "[\"y\"]"), "--text", "y"),
+                // the same for a type given to the label; given now, --categorical y and --text y are refused
+                asCli("categorical names the label", READ, readWith("categorical", "[\"y\"]")),
+                asCli("text names the label", READ, readWith("text", "[\"y\"]")),
                 asCli("text names a numeric column", READ, readWith("text", "[\"a\"]"), "--text", "a"),
                 asCli("header false on a headed file", READ, readWith("header", "false"), "--no-header"),
                 asCli("read_with empty", READ, "{}"),

@@ -489,6 +489,9 @@ class UsageValueCorpusTest {
         cases.add(new Case("compare --time-split with --repeats", with(COMPARE, "--time-split", "0.3", "--repeats", "2"),
                 Map.of(), List.of("--time-split", "exclude each other")));
         cases.add(new Case("train --drop of the label", with(TRAIN, "--model", "logistic", "--drop", "y"), Map.of(), List.of("--drop y", "label")));
+        // a type given to the label was passed over without a word, where --drop of it is refused
+        cases.add(new Case("train --categorical of the label", with(TRAIN, "--model", "logistic", "--categorical", "y"), Map.of(), List.of("--categorical y names the label column 'y'", "leave it out of --categorical")));
+        cases.add(new Case("train --text of the label by index", with(TRAIN, "--model", "logistic", "--text", "3"), Map.of(), List.of("--text 3 names the label column 'y'")));
         cases.add(new Case("train gradient-boosting@xgboost early-stopping without validation rows",
                 with(TRAIN, "--model", "gradient-boosting@xgboost", "--param", "early-stopping=5", "--validation-split", "0",
                         "--threshold", "0.5"), Map.of(), List.of("early-stopping=val_loss", "validation")));
