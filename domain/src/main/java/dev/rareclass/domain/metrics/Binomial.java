@@ -149,15 +149,25 @@ final class Binomial {
             if (v > t + rho) {
                 continue;
             }
-            // 3.3-3.4: log f(k)/f(m) from Stirling's formula with its remainder
-            double nm = n - m + 1.0;
-            double h = (m + 0.5) * Math.log((m + 1) / (r * nm)) + stirlingRest(m) + stirlingRest(n - m);
-            double nk = n - k + 1.0;
-            if (v <= h + (n + 1.0) * Math.log(nm / nk) + (k + 0.5) * Math.log(nk * r / (k + 1))
-                    - stirlingRest(k) - stirlingRest(n - k)) {
+            // 3.3-3.4: the exact log f(k)/f(m)
+            if (v <= logRatioToMode(n, r, m, k)) {
                 return k;
             }
         }
+    }
+
+    /**
+     * {@code log f(k)/f(m)} for Binomial(n, p) with {@code r = p/(1-p)}: {@code log m! (n-m)! / (k! (n-k)!) +
+     * (k-m) log r}, each factorial by Stirling's formula and its remainder; the paper's steps 3.3 (the part that
+     * depends on m only, h) and 3.4. Only the draws neither squeeze of step 3.2 decides reach it, so h is computed
+     * there rather than kept.
+     */
+    static double logRatioToMode(int n, double r, int m, int k) {
+        double nm = n - m + 1.0;
+        double h = (m + 0.5) * Math.log((m + 1) / (r * nm)) + stirlingRest(m) + stirlingRest(n - m);
+        double nk = n - k + 1.0;
+        return h + (n + 1.0) * Math.log(nm / nk) + (k + 0.5) * Math.log(nk * r / (k + 1))
+                - stirlingRest(k) - stirlingRest(n - k);
     }
 
     /**

@@ -137,6 +137,35 @@ class BinomialTest {
     }
 
     /**
+     * BTRD's last acceptance test reads log f(k)/f(m) from Stirling's formula: it is the log of the ratio of the two
+     * probabilities, summed here from the ratios of consecutive ones, for k far below and above the mode, small and
+     * large n. (The draws rarely reach it, and a small error in it would move the distribution too little for the
+     * chi-square above to see.)
+     */
+    @Test
+    void theLogRatioToTheModeIsTheRatioOfTheProbabilities() {
+        double[][] cases = {{40, 0.5}, {1_000, 0.03}, {1_000, 0.5}, {2_000_000, 0.3}, {2_000_000, 1e-4}};
+        for (double[] c : cases) {
+            int n = (int) c[0];
+            double p = c[1];
+            double r = p / (1 - p);
+            int m = (int) Math.floor((n + 1.0) * p);
+            for (int k : new int[] {0, 1, 5, m / 3, m - 16, m + 16, m + 40, 2 * m, n - 1, n}) {
+                if (k < 0 || k > n) {
+                    continue;
+                }
+                double exact = 0; // log f(k)/f(m) = sum of log f(i)/f(i-1), f(i)/f(i-1) = (n-i+1)/i * r
+                for (int i = Math.min(k, m) + 1; i <= Math.max(k, m); i++) {
+                    exact += Math.log((n - i + 1.0) / i * r);
+                }
+                exact = k >= m ? exact : -exact;
+                assertThat(Binomial.logRatioToMode(n, r, m, k)).as("n %d p %s k %d", n, p, k)
+                        .isCloseTo(exact, org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, Math.abs(exact))));
+            }
+        }
+    }
+
+    /**
      * The remainder of Stirling's formula that BTRD's last acceptance test reads: the series from k = 10 agrees with
      * the remainder computed from log k! itself within the series' first term left out (3e-11 at k = 10), and the
      * table below 10 to rounding.
