@@ -11,15 +11,19 @@ import java.util.SplittableRandom;
  * computed on each resample, and the interval runs from the 2.5th to the 97.5th percentile of the values (numpy's
  * linear interpolation). Seeded, so the same rows give the same interval.
  *
- * <p>Each resample is a vector of counts over the rows, and the rows are sorted by score once, so a resample's
- * metrics take one sequential pass. Each resample draws from its own random stream, split from the seed's in
- * resample order, so the resamples run on every core and give the same intervals on any number of them.
+ * <p>A resample's metrics need only its counts of each class's rows per score segment (see {@link Ranked}), and the
+ * rows are sorted by score once, so a resample's metrics take one pass over the segments. Drawing a class's {@code n}
+ * rows uniformly with replacement puts Multinomial(n; c_1/n, ..., c_S/n) draws in its S segments, c_s being the
+ * class's rows in segment s; those counts are drawn as such, by conditional binomials: k_1 ~ Binomial(n, c_1/n), then
+ * k_2 ~ Binomial(n - k_1, c_2/(n - c_1)), and so on, the last segment taking the rest ({@link Binomial}). That is one
+ * draw per segment holding the class rather than one per row: the distribution of the counts, and so of the
+ * intervals, is that of drawing the rows one by one, though not the same digits for a seed as that draw gave.
+ * Each resample draws from its own random stream, split from the seed's in resample order, so the resamples run on
+ * every core and give the same intervals on any number of them.
  *
- * <p>A drawn row is counted in its segment through a {@link SegmentLookup}, whose tables hold a few entries per
- * segment rather than one per row: a per-row table (4 bytes a row) read at random made every draw wait on memory once
- * it outgrew the cache. {@code score} of 2,000,000 rows (1.5% positive, scores of 4 decimals; 2 billion draws) took
- * 80-103 s that way and 18-30 s this way, in alternating runs on 2 cores shared with other work (docs/BENCHMARKS.md,
- * {@code scripts/bench/score}); 200,000 rows, whose table fit the cache, gain little. The values are the same.
+ * <p>Drawing row by row, {@code score} of 2,000,000 rows (1.5% positive, scores of 4 decimals) made 2 billion draws
+ * and took 18-30 s on 2 cores shared with other work (docs/BENCHMARKS.md, {@code scripts/bench/score}); by segments
+ * they are at most one per segment for each class, however many rows.
  */
 public final class BootstrapIntervals {
 
@@ -69,9 +73,9 @@ public final class BootstrapIntervals {
 
     /**
      * Every resample's metrics ({@code [metric][resample]}). A resample draws as many positive rows as there are,
-     * uniformly with replacement, then as many negative ones. Resample {@code r} draws from its own random stream, the
-     * {@code r}-th split of the seed's, so that the values are the same whether the resamples run on one thread or on
-     * every core (in blocks, each with its own counts).
+     * uniformly with replacement, then as many negative ones, as their counts per segment ({@link Ranked#draw}).
+     * Resample {@code r} draws from its own random stream, the {@code r}-th split of the seed's, so that the values
+     * are the same whether the resamples run on one thread or on every core (in blocks, each with its own counts).
      */
     static double[][] resampled(Ranked ranked, int resamples, long seed, boolean parallel) {
         SplittableRandom root = new SplittableRandom(seed);
@@ -86,56 +90,19 @@ public final class BootstrapIntervals {
             int segments = ranked.segmentEnds.length;
             int[] tp = new int[segments];
             int[] fp = new int[segments];
-            int p = ranked.positiveSegment.length;
-            int q = ranked.negativeSegment.length;
-            SegmentLookup positive = ranked.positiveLookup;
-            SegmentLookup negative = ranked.negativeLookup;
             for (int r = (int) ((long) resamples * b / blocks); r < (long) resamples * (b + 1) / blocks; r++) {
-                SplittableRandom random = streams[r];
-                Arrays.fill(tp, 0);
-                Arrays.fill(fp, 0);
-                for (int i = 0; i < p; i++) {
-                    tp[positive.segment(below(random, p))]++;
-                }
-                for (int i = 0; i < q; i++) {
-                    fp[negative.segment(below(random, q))]++;
-                }
+                ranked.draw(streams[r], tp, fp);
                 ranked.metrics(tp, fp, values, r);
             }
         });
         return values;
     }
 
-    /**
-     * A uniform draw from {@code [0, bound)}: Lemire's multiply-and-shift with rejection (ACM TOMACS 2019), unbiased
-     * and, unlike {@code nextInt(bound)}, without a division on almost every draw (the bootstrap draws tens of millions).
-     */
-    static int below(SplittableRandom random, int bound) {
-        long m = (random.nextInt() & 0xFFFF_FFFFL) * bound;
-        long low = m & 0xFFFF_FFFFL;
-        if (low < bound) {
-            long threshold = (0x1_0000_0000L - bound) % bound; // 2^32 mod bound: the draws to reject
-            while (low < threshold) {
-                m = (random.nextInt() & 0xFFFF_FFFFL) * bound;
-                low = m & 0xFFFF_FFFFL;
-            }
-        }
-        return (int) (m >>> 32);
-    }
-
     /** The four metrics of the rows as they are (every count 1): pr_auc, roc_auc, recall, precision. */
     static double[] once(int[] y, double[] scores, double threshold) {
         Ranked ranked = new Ranked(y, scores, threshold);
-        int[] tp = new int[ranked.segmentEnds.length];
-        int[] fp = new int[ranked.segmentEnds.length];
-        for (int s : ranked.positiveSegment) {
-            tp[s]++;
-        }
-        for (int s : ranked.negativeSegment) {
-            fp[s]++;
-        }
         double[][] out = new double[4][1];
-        ranked.metrics(tp, fp, out, 0);
+        ranked.metrics(ranked.positiveCounts, ranked.negativeCounts, out, 0);
         return new double[] {out[0][0], out[1][0], out[2][0], out[3][0]};
     }
 
@@ -147,17 +114,19 @@ public final class BootstrapIntervals {
      * the threshold are read between two segments.
      */
     static final class Ranked {
-        /** Per positive row, in score order: its segment. */
-        final int[] positiveSegment;
-        /** Per negative row, in score order: its segment. */
-        final int[] negativeSegment;
+        /** Per segment: its positive rows. */
+        final int[] positiveCounts;
+        /** Per segment: its negative rows. */
+        final int[] negativeCounts;
         /** Per segment: the position (in score order) after its last row. */
         final int[] segmentEnds;
         /** The segment after which recall and precision are taken (the last one scoring at least the threshold); -1: none. */
         final int atThreshold;
-        /** {@link #positiveSegment} and {@link #negativeSegment} in tables that stay in the cache. */
-        final SegmentLookup positiveLookup;
-        final SegmentLookup negativeLookup;
+        private final int positives;
+        private final int negatives;
+        /** {@link #positiveCounts} and {@link #negativeCounts} without their empty segments, as the draws take them. */
+        private final Occupied positiveDraws;
+        private final Occupied negativeDraws;
 
         Ranked(int[] y, double[] scores, double threshold) {
             int n = y.length;
@@ -202,28 +171,39 @@ public final class BootstrapIntervals {
             }
             segmentEnds = Arrays.copyOf(ends, segments);
             atThreshold = cut;
-            positiveSegment = new int[positives];
-            negativeSegment = new int[n - positives];
-            for (int i = 0, segment = 0, p = 0, q = 0; i < n; i++) {
+            positiveCounts = new int[segments];
+            negativeCounts = new int[segments];
+            for (int i = 0, segment = 0; i < n; i++) {
                 while (i >= segmentEnds[segment]) {
                     segment++;
                 }
                 if (positiveAt[i]) {
-                    positiveSegment[p++] = segment;
+                    positiveCounts[segment]++;
                 } else {
-                    negativeSegment[q++] = segment;
+                    negativeCounts[segment]++;
                 }
             }
-            positiveLookup = new SegmentLookup(positiveSegment, segments);
-            negativeLookup = new SegmentLookup(negativeSegment, segments);
+            this.positives = positives;
+            this.negatives = n - positives;
+            positiveDraws = new Occupied(positiveCounts);
+            negativeDraws = new Occupied(negativeCounts);
         }
 
         int positives() {
-            return positiveSegment.length;
+            return positives;
         }
 
         int negatives() {
-            return negativeSegment.length;
+            return negatives;
+        }
+
+        /**
+         * One resample's counts per segment into {@code tp} and {@code fp}: as many positive rows as there are drawn
+         * uniformly with replacement, then as many negative ones, each class as a multinomial over its segments.
+         */
+        void draw(SplittableRandom random, int[] tp, int[] fp) {
+            positiveDraws.draw(random, tp);
+            negativeDraws.draw(random, fp);
         }
 
         /**
@@ -264,44 +244,49 @@ public final class BootstrapIntervals {
     }
 
     /**
-     * A class's rows' segments (non-decreasing, as the rows are in score order) in tables of a size near the number of
-     * segments: where each segment's rows end, and per bucket of {@code 2^shift} consecutive rows the segment of its
-     * first row. A row's segment is then its bucket's first one, stepped past the segments that end before the row;
-     * a bucket starts about one segment end on average (there are at least as many buckets as segments), so for a
-     * uniform draw the expected steps are at most one, however unevenly the rows fall into segments.
+     * One class's rows per segment, only the segments holding some: a draw of {@code n} of its rows with replacement,
+     * counted per segment, is a multinomial, drawn here as a chain of binomials in score order. The first segment
+     * takes Binomial(n, c_1/n) of the draws; given the draws placed so far, each later one takes a binomial share of
+     * the draws left, by its rows among the rows left (c_s/(c_s + ... + c_S)); the last takes the rest. The same
+     * distribution as drawing the rows one by one and counting them, in one binomial draw per segment.
      */
-    static final class SegmentLookup {
-        /** Per segment: the number of the class's rows in it and the segments before it. */
-        private final int[] ends;
-        /** Per bucket: the segment of its first row. */
-        private final int[] first;
-        private final int shift;
+    static final class Occupied {
+        /** The segments holding some of the class's rows, in score order. */
+        private final int[] segments;
+        /** Per such segment: the class's rows in it. */
+        private final int[] rows;
+        private final int total;
 
-        SegmentLookup(int[] rowSegment, int segments) {
-            int rows = rowSegment.length;
-            ends = new int[segments];
-            for (int s : rowSegment) {
-                ends[s]++;
+        Occupied(int[] counts) {
+            int occupied = 0;
+            int total = 0;
+            for (int c : counts) {
+                occupied += c > 0 ? 1 : 0;
+                total += c;
             }
-            for (int s = 1; s < segments; s++) {
-                ends[s] += ends[s - 1];
+            segments = new int[occupied];
+            rows = new int[occupied];
+            for (int s = 0, i = 0; s < counts.length; s++) {
+                if (counts[s] > 0) {
+                    segments[i] = s;
+                    rows[i++] = counts[s];
+                }
             }
-            int rowBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, rows - 1));
-            int bucketBits = 32 - Integer.numberOfLeadingZeros(segments); // 2^bucketBits > segments
-            shift = Math.max(0, rowBits - bucketBits);
-            first = new int[rows == 0 ? 0 : ((rows - 1) >>> shift) + 1];
-            for (int b = 0; b < first.length; b++) {
-                first[b] = rowSegment[b << shift];
-            }
+            this.total = total;
         }
 
-        /** The segment of the class's {@code row}-th row in score order. */
-        int segment(int row) {
-            int s = first[row >>> shift];
-            while (ends[s] <= row) {
-                s++;
+        /** {@code total} rows drawn with replacement, counted per segment into {@code into} (every entry set). */
+        void draw(SplittableRandom random, int[] into) {
+            Arrays.fill(into, 0);
+            int left = total; // draws not yet placed
+            int rest = total; // rows of this segment and the ones after it
+            for (int i = 0; i < segments.length && left > 0; i++) {
+                int c = rows[i];
+                int k = c == rest ? left : Binomial.draw(random, left, (double) c / rest);
+                into[segments[i]] = k;
+                left -= k;
+                rest -= c;
             }
-            return s;
         }
     }
 
