@@ -69,60 +69,63 @@ class BootstrapIntervalsTest {
     @Test
     void eachResamplesMetricsAreThoseOfItsRowsWrittenOut() {
         java.util.Random pick = new java.util.Random(2);
-        for (double step : new double[] {0.001, 0.25}) {
-            for (double threshold : new double[] {0.5, 0.75, -100, 100}) {
-                Object[] d = data(400, 3);
-                int[] y = (int[]) d[0];
-                double[] s = ((double[]) d[1]).clone();
-                for (int i = 0; i < s.length; i++) {
-                    s[i] = Math.round(s[i] / step) * step; // step 0.25: a few dozen distinct scores
-                }
-                BootstrapIntervals.Ranked ranked = new BootstrapIntervals.Ranked(y, s, threshold);
-                int segments = ranked.segmentEnds.length;
-                // each class's rows per segment, from the rows in descending score order (a tie group is never cut)
-                int[] order = java.util.stream.IntStream.range(0, y.length).boxed()
-                        .sorted((a, b) -> Double.compare(s[b], s[a])).mapToInt(Integer::intValue).toArray();
-                java.util.List<java.util.List<Integer>> pos = new java.util.ArrayList<>();
-                java.util.List<java.util.List<Integer>> neg = new java.util.ArrayList<>();
-                for (int g = 0; g < segments; g++) {
-                    pos.add(new java.util.ArrayList<>());
-                    neg.add(new java.util.ArrayList<>());
-                }
-                for (int i = 0, g = 0; i < order.length; i++) {
-                    while (i >= ranked.segmentEnds[g]) {
-                        g++;
+        for (int way : new int[] {1, -1}) { // by segments, row by row
+            for (double step : new double[] {0.001, 0.25}) {
+                for (double threshold : new double[] {0.5, 0.75, -100, 100}) {
+                    Object[] d = data(400, 3);
+                    int[] y = (int[]) d[0];
+                    double[] s = ((double[]) d[1]).clone();
+                    for (int i = 0; i < s.length; i++) {
+                        s[i] = Math.round(s[i] / step) * step; // step 0.25: a few dozen distinct scores
                     }
-                    (y[order[i]] == 1 ? pos : neg).get(g).add(order[i]);
-                }
-                double[][] values = BootstrapIntervals.resampled(ranked, 20, 11, false);
-                java.util.SplittableRandom root = new java.util.SplittableRandom(11);
-                for (int r = 0; r < 20; r++) {
-                    int[] tp = new int[segments];
-                    int[] fp = new int[segments];
-                    ranked.draw(root.split(), tp, fp); // resample r's own stream, as resampled() splits them
-                    assertThat(java.util.Arrays.stream(tp).sum()).isEqualTo(ranked.positives());
-                    assertThat(java.util.Arrays.stream(fp).sum()).isEqualTo(ranked.negatives());
-                    int[] ry = new int[y.length];
-                    double[] rs = new double[y.length];
-                    int k = 0;
+                    BootstrapIntervals.Ranked ranked = new BootstrapIntervals.Ranked(y, s, threshold, way);
+                    int segments = ranked.segmentEnds.length;
+                    // each class's rows per segment, from the rows in descending score order (a tie group is never cut)
+                    int[] order = java.util.stream.IntStream.range(0, y.length).boxed()
+                            .sorted((a, b) -> Double.compare(s[b], s[a])).mapToInt(Integer::intValue).toArray();
+                    java.util.List<java.util.List<Integer>> pos = new java.util.ArrayList<>();
+                    java.util.List<java.util.List<Integer>> neg = new java.util.ArrayList<>();
                     for (int g = 0; g < segments; g++) {
-                        for (int[] drawn : new int[][] {{tp[g], 1}, {fp[g], 0}}) {
-                            java.util.List<Integer> rows = (drawn[1] == 1 ? pos : neg).get(g);
-                            assertThat(drawn[0] == 0 || !rows.isEmpty()).as("draws only where the class has rows").isTrue();
-                            for (int i = 0; i < drawn[0]; i++) {
-                                int row = rows.get(pick.nextInt(rows.size()));
-                                ry[k] = y[row];
-                                rs[k++] = s[row];
+                        pos.add(new java.util.ArrayList<>());
+                        neg.add(new java.util.ArrayList<>());
+                    }
+                    for (int i = 0, g = 0; i < order.length; i++) {
+                        while (i >= ranked.segmentEnds[g]) {
+                            g++;
+                        }
+                        (y[order[i]] == 1 ? pos : neg).get(g).add(order[i]);
+                    }
+                    double[][] values = BootstrapIntervals.resampled(ranked, 20, 11, false);
+                    java.util.SplittableRandom root = new java.util.SplittableRandom(11);
+                    for (int r = 0; r < 20; r++) {
+                        int[] tp = new int[segments];
+                        int[] fp = new int[segments];
+                        ranked.draw(root.split(), tp, fp); // resample r's own stream, as resampled() splits them
+                        assertThat(java.util.Arrays.stream(tp).sum()).isEqualTo(ranked.positives());
+                        assertThat(java.util.Arrays.stream(fp).sum()).isEqualTo(ranked.negatives());
+                        int[] ry = new int[y.length];
+                        double[] rs = new double[y.length];
+                        int k = 0;
+                        for (int g = 0; g < segments; g++) {
+                            for (int[] drawn : new int[][] {{tp[g], 1}, {fp[g], 0}}) {
+                                java.util.List<Integer> rows = (drawn[1] == 1 ? pos : neg).get(g);
+                                assertThat(drawn[0] == 0 || !rows.isEmpty()).as("draws only where the class has rows")
+                                        .isTrue();
+                                for (int i = 0; i < drawn[0]; i++) {
+                                    int row = rows.get(pick.nextInt(rows.size()));
+                                    ry[k] = y[row];
+                                    rs[k++] = s[row];
+                                }
                             }
                         }
+                        ConfusionCounts c = ConfusionCounts.of(ry, rs, threshold);
+                        org.assertj.core.data.Offset<Double> close = org.assertj.core.data.Offset.offset(1e-12);
+                        String at = " way " + way + " step " + step + " threshold " + threshold + " resample " + r;
+                        assertThat(values[0][r]).as("pr_auc" + at).isCloseTo(Curves.averagePrecision(ry, rs), close);
+                        assertThat(values[1][r]).as("roc_auc" + at).isCloseTo(Curves.rocAuc(ry, rs), close);
+                        assertThat(values[2][r]).as("recall" + at).isCloseTo(c.recall(), close);
+                        assertThat(values[3][r]).as("precision" + at).isCloseTo(c.precision(), close);
                     }
-                    ConfusionCounts c = ConfusionCounts.of(ry, rs, threshold);
-                    org.assertj.core.data.Offset<Double> close = org.assertj.core.data.Offset.offset(1e-12);
-                    String at = " step " + step + " threshold " + threshold + " resample " + r;
-                    assertThat(values[0][r]).as("pr_auc" + at).isCloseTo(Curves.averagePrecision(ry, rs), close);
-                    assertThat(values[1][r]).as("roc_auc" + at).isCloseTo(Curves.rocAuc(ry, rs), close);
-                    assertThat(values[2][r]).as("recall" + at).isCloseTo(c.recall(), close);
-                    assertThat(values[3][r]).as("precision" + at).isCloseTo(c.precision(), close);
                 }
             }
         }
@@ -155,24 +158,34 @@ class BootstrapIntervalsTest {
         Object[] d = data(3_000, 4);
         int[] y = (int[]) d[0];
         double[] s = (double[]) d[1];
-        BootstrapIntervals.Ranked ranked = new BootstrapIntervals.Ranked(y, s, 0.5);
-        double[][] one = BootstrapIntervals.resampled(ranked, 257, 5, false);
-        double[][] all = BootstrapIntervals.resampled(ranked, 257, 5, true);
-        assertThat(all).isDeepEqualTo(one);
-        // and the resamples differ from one another (each has its own stream)
-        assertThat(java.util.Arrays.stream(one[0]).distinct().count()).isGreaterThan(200);
+        for (int way : new int[] {1, -1, 0}) {
+            BootstrapIntervals.Ranked ranked = new BootstrapIntervals.Ranked(y, s, 0.5, way);
+            double[][] one = BootstrapIntervals.resampled(ranked, 257, 5, false);
+            double[][] all = BootstrapIntervals.resampled(ranked, 257, 5, true);
+            assertThat(all).as("way %d", way).isDeepEqualTo(one);
+            // and the resamples differ from one another (each has its own stream)
+            assertThat(java.util.Arrays.stream(one[0]).distinct().count()).as("way %d", way).isGreaterThan(200);
+        }
     }
 
     /**
      * A class's counts per segment are a multinomial draw of its rows: a class of 6 rows in segments holding 2, 0, 1
      * and 3 of them gives each of the 28 ways to put 6 draws in the 3 segments that hold some as often as
      * 6!/(k1! k2! k3!) (2/6)^k1 (1/6)^k2 (3/6)^k3 says, and never a draw in the empty segment; and over more segments,
-     * each one's count has the binomial's mean and variance and two segments the multinomial's covariance.
+     * each one's count has the binomial's mean and variance and two segments the multinomial's covariance. Drawn by
+     * segments and row by row.
      */
     @Test
-    void eachClassesCountsPerSegmentAreAMultinomialDrawOfItsRows() {
+    void eachClassesCountsPerSegmentAreAMultinomialDrawOfItsRowsBothWays() {
+        for (int way : new int[] {1, -1}) {
+            multinomial(way);
+        }
+    }
+
+    private static void multinomial(int way) {
         java.util.SplittableRandom random = new java.util.SplittableRandom(3);
-        BootstrapIntervals.Occupied small = new BootstrapIntervals.Occupied(new int[] {2, 0, 1, 3});
+        BootstrapIntervals.Occupied small = new BootstrapIntervals.Occupied(new int[] {2, 0, 1, 3}, way);
+        assertThat(small.bySegments()).isEqualTo(way == 1);
         int draws = 280_000;
         long[][] seen = new long[7][7];
         int[] into = new int[4];
@@ -197,11 +210,11 @@ class BootstrapIntervalsTest {
         assertThat(outcomes).isEqualTo(28);
         // 27 degrees of freedom: 61 is beyond chi-square's 1e-5 quantile (57.6); the least likely outcome (6 draws in
         // the middle segment, (1/6)^6) expects 6 draws
-        assertThat(chi2).isLessThan(61);
+        assertThat(chi2).as("way %d", way).isLessThan(61);
 
         int[] counts = {40, 0, 1, 300, 7, 0, 2, 1_000, 5, 150};
         int n = java.util.Arrays.stream(counts).sum();
-        BootstrapIntervals.Occupied wide = new BootstrapIntervals.Occupied(counts);
+        BootstrapIntervals.Occupied wide = new BootstrapIntervals.Occupied(counts, way);
         int m = 100_000;
         double[] sum = new double[counts.length];
         double[][] products = new double[counts.length][counts.length];
@@ -270,7 +283,7 @@ class BootstrapIntervalsTest {
         return values;
     }
 
-    /** Per row of a class, in score order, its segment: segment s repeated as many times as it holds the class's rows. */
+    /** Per row of a class, in score order, its segment: segment s as many times as it holds the class's rows. */
     private static int[] perRow(int[] counts) {
         return java.util.stream.IntStream.range(0, counts.length)
                 .flatMap(g -> java.util.stream.IntStream.range(0, counts[g]).map(i -> g)).toArray();
@@ -307,7 +320,7 @@ class BootstrapIntervalsTest {
                     s[i] += y[i]; // positives further up: most above every negative
                 }
             }
-            BootstrapIntervals.Ranked ranked = new BootstrapIntervals.Ranked(y, s, 1.0);
+            BootstrapIntervals.Ranked ranked = new BootstrapIntervals.Ranked(y, s, 1.0, 1); // both classes by segments
             double[][] bySegments = BootstrapIntervals.resampled(ranked, resamples, 100 + seed, true);
             double[][] byRows = rowByRow(ranked, resamples, 200 + seed, true);
             double[][] unstratified = rowByRow(ranked, resamples, 300 + seed, false);
@@ -328,5 +341,80 @@ class BootstrapIntervalsTest {
             }
         }
         assertThat(caught).as("metrics whose unstratified draw the check tells apart").isGreaterThanOrEqualTo(3);
+    }
+
+    /**
+     * The lookup that counts a row drawn row by row in its segment names the segment the per-row table does, for
+     * every row of each class: on scores with many and few ties, positives spread out and bunched at the top, and
+     * classes of one row, so the intervals are those of the per-row table.
+     */
+    @Test
+    void theSegmentLookupNamesEveryRowsSegment() {
+        for (long seed = 1; seed <= 6; seed++) {
+            for (double step : new double[] {0.001, 0.25, 5}) {
+                Object[] d = data(seed == 1 ? 2 : 3_000, seed);
+                int[] y = ((int[]) d[0]).clone();
+                double[] s = ((double[]) d[1]).clone();
+                y[0] = 1;
+                y[1] = 0;
+                for (int i = 0; i < s.length; i++) {
+                    s[i] = Math.round(s[i] / step) * step;
+                    if (seed == 2) { // the positives bunched: every one above every negative
+                        s[i] += y[i] * 100;
+                    }
+                }
+                BootstrapIntervals.Ranked ranked = new BootstrapIntervals.Ranked(y, s, 0.5);
+                for (int[] counts : new int[][] {ranked.positiveCounts, ranked.negativeCounts}) {
+                    int[] rowSegment = perRow(counts);
+                    var lookup = new BootstrapIntervals.SegmentLookup(rowSegment, counts.length);
+                    for (int i = 0; i < rowSegment.length; i++) {
+                        assertThat(lookup.segment(i)).as("row %d", i).isEqualTo(rowSegment[i]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Lemire's draw: every value of a small range about equally often, none outside it, for small and huge bounds. */
+    @Test
+    void drawsAreUniformOverTheirRange() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        for (int bound : new int[] {1, 2, 3, 7, 10}) {
+            int[] seen = new int[bound];
+            int draws = 70_000;
+            for (int i = 0; i < draws; i++) {
+                seen[BootstrapIntervals.below(random, bound)]++;
+            }
+            double chi2 = 0;
+            for (int v : seen) {
+                chi2 += Math.pow(v - (double) draws / bound, 2) / ((double) draws / bound);
+            }
+            // chi-square with bound - 1 <= 9 degrees of freedom: 27.9 is its 0.999 quantile
+            assertThat(chi2).as("bound %d", bound).isLessThan(27.9);
+        }
+        // 3 * 2^29: a 32-bit draw scaled to it gives values 3k and 3k + 1 three times as often and 3k + 2 twice, so
+        // without the rejection a third of the values would come a quarter of the time
+        int bound = 3 << 29;
+        int thirds = 0;
+        for (int i = 0; i < 90_000; i++) {
+            int v = BootstrapIntervals.below(random, bound);
+            assertThat(v).isBetween(0, bound - 1);
+            thirds += v % 3 == 2 ? 1 : 0;
+        }
+        assertThat(thirds).isBetween(29_400, 30_600);
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(BootstrapIntervals.below(random, Integer.MAX_VALUE)).isBetween(0, Integer.MAX_VALUE - 1);
+        }
+    }
+
+    /** A class is drawn by segments from 10 rows per segment holding it, row by row below. */
+    @Test
+    void aClassWithManyRowsPerSegmentIsDrawnBySegments() {
+        assertThat(new BootstrapIntervals.Occupied(new int[] {5, 0, 5}, 0).bySegments()).isFalse();
+        assertThat(new BootstrapIntervals.Occupied(new int[] {10, 0, 10}, 0).bySegments()).isTrue();
+        assertThat(new BootstrapIntervals.Occupied(new int[] {1, 0, 18}, 0).bySegments()).isFalse();
+        assertThat(new BootstrapIntervals.Occupied(new int[] {1, 1_000_000, 18}, 0).bySegments()).isTrue();
+        assertThat(new BootstrapIntervals.Occupied(new int[] {5, 0, 5}, 1).bySegments()).isTrue();
+        assertThat(new BootstrapIntervals.Occupied(new int[] {10, 0, 10}, -1).bySegments()).isFalse();
     }
 }
