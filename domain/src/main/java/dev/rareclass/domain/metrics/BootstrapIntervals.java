@@ -22,9 +22,11 @@ import java.util.SplittableRandom;
  * Each resample draws from its own random stream, split from the seed's in resample order, so the resamples run on
  * every core and give the same intervals on any number of them.
  *
- * <p>Drawing row by row, {@code score} of 2,000,000 rows (1.5% positive, scores of 4 decimals) made 2 billion draws
- * and took 18-30 s on 2 cores shared with other work (docs/BENCHMARKS.md, {@code scripts/bench/score}); by segments
- * they are at most one per segment for each class, however many rows.
+ * <p>Drawing every row, {@code score} of 2,000,000 rows (1.5% positive, scores of 4 decimals) made 2 billion draws
+ * and took 43-46 s (27 s of CPU) on 2 cores shared with other work; with the negatives drawn by segments (1,969,965
+ * draws per resample become 5,362 binomials; the 30,035 positives in 6,622 segments are still drawn row by row) it
+ * took 8.0-8.8 s (4.5 s of CPU), where pandas and scikit-learn took 10.5-13.6 s without the intervals (alternating
+ * runs at load 6-8, 2026-12-07; docs/BENCHMARKS.md, {@code scripts/bench/score}).
  */
 public final class BootstrapIntervals {
 
