@@ -218,27 +218,38 @@ public final class FittedPreprocessor {
         return new OneHotTransform(c.name(), new ArrayList<>(seen.keySet()), impute, spec.unknown());
     }
 
-    /**
-     * Says which column has too many levels to one-hot encode, how many, and what to do: leave it out (dates or
-     * times, an ID) or, when most of its values hold a space and are no dates, read it as free text.
-     */
+    /** The refusal of a column whose training rows hold more levels than the cap, with {@link #tooManyCategories}. */
     private static String tooManyCategories(String source, CategoricalColumn c, int[] counts, int distinct, int present,
                                             int cap) {
-        int spaced = 0;
+        List<String> levels = new ArrayList<>(distinct);
         for (int i = 0; i < counts.length; i++) {
-            if (counts[i] > 0 && c.levels().get(i).strip().chars().anyMatch(Character::isWhitespace)) {
-                spaced++;
+            if (counts[i] > 0) {
+                levels.add(c.levels().get(i));
             }
         }
-        String name = dev.rareclass.domain.error.Quoting.asOptionValue(c.name());
-        java.util.Optional<String> date = dev.rareclass.domain.data.DateTimes.example(c.levels());
+        return tooManyCategories(source, c.name(), distinct, present, cap, levels);
+    }
+
+    /**
+     * Says which column has too many levels to one-hot encode, how many, and what to do: leave it out (dates or
+     * times, an ID) or, when most of its values hold a space and are no dates, read it as free text. Every engine's
+     * words for it (the Spark engine counts where its rows are).
+     *
+     * @param levels the column's present levels, all of them or, where counting them all costs a pass (Spark), the
+     *               first ones found: what they look like decides the advice
+     */
+    public static String tooManyCategories(String source, String column, long distinct, long present, int cap,
+                                           List<String> levels) {
+        long spaced = levels.stream().filter(l -> l.strip().chars().anyMatch(Character::isWhitespace)).count();
+        String name = dev.rareclass.domain.error.Quoting.asOptionValue(column);
+        java.util.Optional<String> date = dev.rareclass.domain.data.DateTimes.example(levels);
         String hint = date.isPresent()
                 ? "it holds dates or times (such as '" + date.get() + "'), which a model can only memorise: leave it "
                         + "out with --drop " + name
-                : 2L * spaced >= distinct
+                : !levels.isEmpty() && 2L * spaced >= levels.size()
                 ? "it looks like free text: read it as words with --text " + name
                 : (distinct == present ? "every row differs, as in an ID: " : "") + "leave it out with --drop " + name;
-        return source + ": column '" + c.name() + "' has " + distinct + " distinct values in " + present
+        return source + ": column '" + column + "' has " + distinct + " distinct values in " + present
                 + " training rows, more than the " + cap + " categories one-hot encoding takes (--max-categories N "
                 + "raises the limit); " + hint;
     }
