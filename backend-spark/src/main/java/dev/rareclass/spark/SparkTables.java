@@ -954,29 +954,37 @@ final class SparkTables {
     }
 
     /**
-     * Refuses a header that names a column twice, as the in-memory engine does. Spark renames the second {@code a} of
-     * {@code a,a} (and of {@code a,A}: it compares names ignoring case) to {@code a1}, the column's index appended, so
-     * a model was trained on columns the file does not have, under Spark's warnings. Only a name that ends in its own
-     * index (or Spark's {@code _c}N for an empty one) can be such a renaming: then, and only then, the header row is
-     * read as it is written to compare. The names, with an empty one named by its index.
+     * The header's names as the in-memory reader makes them: each trimmed as {@code String.trim} trims it (Spark kept
+     * {@code " x1"}, so {@code --label x1} found no column and a model named a column the in-memory engine calls
+     * {@code x1} otherwise), an empty one named by its 0-based index, and a name written twice, after trimming,
+     * refused. Spark renames the second {@code a} of {@code a,a} (and of {@code a,A}: it compares names ignoring case)
+     * to {@code a1}, the column's index appended, so a model was trained on columns the file does not have, under
+     * Spark's warnings. Only a name that ends in its own index (or Spark's {@code _c}N for an empty one) can be such a
+     * renaming: then, or when a name has white space around it, and only then, the header row is read as it is
+     * written to compare.
      */
     private static String[] headerNames(SparkSession spark, String[] columns, String where, String separator,
                                         String source) {
-        boolean renamed = false;
+        boolean reread = false;
         for (int i = 0; i < columns.length; i++) {
             String index = Integer.toString(i);
-            renamed |= columns[i].length() > index.length() && columns[i].endsWith(index) || columns[i].isBlank();
+            reread |= columns[i].length() > index.length() && columns[i].endsWith(index) || columns[i].isBlank()
+                    || !columns[i].equals(columns[i].trim());
         }
-        if (!renamed) {
+        if (!reread) {
             return columns;
         }
         Row header = Failures.translate(source, () -> spark.read().option("header", false).option("sep", separator)
                 .csv(where).first());
+        String[] written = new String[header.length()];
+        for (int j = 0; j < written.length; j++) {
+            written[j] = header.isNullAt(j) ? "" : header.getString(j).replace("\uFEFF", "").trim();
+        }
         boolean caseSensitive = Boolean.parseBoolean(spark.conf().get("spark.sql.caseSensitive", "false"));
-        for (int j = 1; j < header.length(); j++) {
-            String name = header.isNullAt(j) ? "" : header.getString(j);
+        for (int j = 1; j < written.length; j++) {
+            String name = written[j];
             for (int i = 0; i < j && !name.isEmpty(); i++) {
-                String earlier = header.isNullAt(i) ? "" : header.getString(i).replace("\uFEFF", "");
+                String earlier = written[i];
                 if (caseSensitive ? earlier.equals(name) : earlier.equalsIgnoreCase(name)) {
                     throw new DataException(source + ", line 1, column '" + name + "': duplicate column name (columns "
                             + i + " and " + j + ", 0-based" + (earlier.equals(name) ? "" : ", '" + earlier + "' and '"
@@ -987,13 +995,13 @@ final class SparkTables {
         // an empty name (R's row-name column) is named by its 0-based index, as the in-memory engine names it, not
         // Spark's _c1
         String[] named = columns.clone();
-        for (int j = 0; j < header.length() && j < named.length; j++) {
-            if (header.isNullAt(j) || header.getString(j).replace("\uFEFF", "").strip().isEmpty()) {
-                named[j] = Integer.toString(j);
-            }
+        boolean[] empty = new boolean[named.length];
+        for (int j = 0; j < written.length && j < named.length; j++) {
+            empty[j] = written[j].isEmpty();
+            named[j] = empty[j] ? Integer.toString(j) : written[j];
         }
         for (int j = 0; j < named.length; j++) {
-            if (!named[j].equals(columns[j])) {
+            if (empty[j]) {
                 for (int i = 0; i < named.length; i++) {
                     if (i != j && (caseSensitive ? named[i].equals(named[j]) : named[i].equalsIgnoreCase(named[j]))) {
                         throw new DataException(source + ", line 1, column '" + named[j] + "': column " + j + " has an "

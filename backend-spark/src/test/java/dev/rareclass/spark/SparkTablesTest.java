@@ -136,6 +136,28 @@ class SparkTablesTest {
                 progress), DataException.class, file).hasMessageContaining("column 'b': 2 infinite values");
     }
 
+    /**
+     * Header names are trimmed as the in-memory reader trims them: Spark kept {@code ' x1'}, so {@code --label x1} or
+     * {@code --drop x1} found no such column, and {@code ' x1,x1'} read as two columns where in memory it is one name
+     * written twice, refused.
+     */
+    @Test
+    void headerNamesAreTrimmedAndANameWrittenTwiceOnceTrimmedIsRefusedAsInMemory() {
+        Path file = SyntheticCsv.lines(dir.resolve("t.csv"), " x1 ,\tx2,label ", "1,2,yes", "3,4,no", "5,6,no");
+        SparkTables.Prepared t = read(labelled(file, "yes"));
+        assertThat(t.features()).extracting(SparkTables.Feature::name).containsExactly("x1", "x2");
+        assertThat(read(labelled(file, "yes").withDropped("x1")).features()).extracting(SparkTables.Feature::name)
+                .containsExactly("x2");
+        assertThat(SparkTables.describe(SPARK.session(), DataOptions.of(file), progress).columns())
+                .extracting(c -> c.name()).containsExactly("x1", "x2", "label");
+        Path twice = SyntheticCsv.lines(dir.resolve("twice.csv"), " x1,x1,label", "1,2,yes", "3,4,no");
+        assertOneLine(() -> read(labelled(twice, "yes")), DataException.class, twice)
+                .hasMessage(twice + ", line 1, column 'x1': duplicate column name (columns 0 and 1, 0-based)");
+        Path blank = SyntheticCsv.lines(dir.resolve("blank.csv"), "a, ,label", "1,2,yes", "3,4,no");
+        assertThat(read(labelled(blank, "yes")).features()).extracting(SparkTables.Feature::name)
+                .containsExactly("a", "1");
+    }
+
     /** Spark renamed a repeated name (a,a: a0,a1) and trained on columns the file does not have, exit 0. */
     @Test
     void aColumnNamedTwiceIsRefusedAsInMemory() {
