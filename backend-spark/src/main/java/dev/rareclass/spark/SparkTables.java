@@ -227,7 +227,7 @@ final class SparkTables {
         }
         List<Feature> numericFeatures = features.stream().filter(Feature::numeric).toList();
         for (int i = 0; i < numericFeatures.size(); i++) {
-            requireFinite(source, numericFeatures.get(i).name(), counts.missing()[features.size() + i]);
+            requireFinite(raw, source, numericFeatures.get(i).name(), counts.missing()[features.size() + i]);
         }
         List<Feature> categoricalFeatures = features.stream().filter(f -> !f.numeric()).toList();
         for (int i = 0; i < categoricalFeatures.size(); i++) {
@@ -313,6 +313,7 @@ final class SparkTables {
             }
             featureFields.add(f);
         }
+        Dataset<Row> written = written(spark, o, source, raw);
         Map<String, Boolean> typed = types(raw, featureFields, forcedCategorical, source, progress);
         List<String> numeric = new ArrayList<>();
         List<String> categorical = new ArrayList<>();
@@ -365,7 +366,7 @@ final class SparkTables {
                     counts.distinct()[i], n - counts.missing()[numericColumns.size() + i], maxCategories);
         }
         for (int i = 0; i < numericColumns.size(); i++) {
-            requireFinite(source, names.get(numericColumns.get(i)), counts.missing()[features.size() + i]);
+            requireFinite(written, source, names.get(numericColumns.get(i)), counts.missing()[features.size() + i]);
         }
         for (int i = 0; i < categoricalColumns.size(); i++) {
             requireText(source, names.get(categoricalColumns.get(i)), counts.missing()[features.size()
@@ -633,21 +634,39 @@ final class SparkTables {
         }
     }
 
-    /** Whether a numeric column's value is infinite: Spark reads 1e400 and Infinity as such, and fits fail on them. */
     private static Column infinite(String column) {
-        return col(column).isin(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
+        return infinite(col(column));
     }
 
     /**
-     * Refuses infinite values in a numeric feature, as the in-memory engine does: Spark ML's estimators stop on one
-     * with an internal error, and a model would score it as nothing useful.
+     * Whether a numeric value is no finite float32 number, the in-memory reader's rule (it holds numbers as float32, as
+     * XGBoost and scikit-learn's trees do): an infinity ({@code inf}, {@code 1e400}), or a double beyond 3.4e38 such as
+     * {@code 1e39}, which Spark trained on and the in-memory engine refused. Spark's cast to float is Java's: it rounds
+     * exactly where the in-memory reader's {@code (float)} does.
      */
-    private static void requireFinite(String source, String column, long infinite) {
-        if (infinite > 0) {
-            throw new DataException(source + ", column '" + column + "': " + infinite + " infinite value"
-                    + (infinite == 1 ? "" : "s") + " (such as 1e400 or Infinity); a model needs finite numbers: fix "
-                    + (infinite == 1 ? "it" : "them") + ", or --drop the column");
+    private static Column infinite(Column value) {
+        return value.cast(DataTypes.FloatType).isin(Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * Refuses a value that is no finite float32 number in a numeric feature ({@link #infinite}), with the in-memory
+     * reader's words and its first such value as written in {@code written} (the fields as text; the line is not
+     * Spark's to know): Spark ML's estimators stop on an infinity with an internal error, and a model would score
+     * it as nothing useful. The value is looked for only once there is one, in a pass of its own.
+     */
+    private static void requireFinite(Dataset<Row> written, String source, String column, long infinite) {
+        if (infinite == 0) {
+            return;
         }
+        Column value = col(q(column)).cast(DataTypes.StringType);
+        Column number = trimmedField(value).try_cast(DataTypes.DoubleType);
+        Row first = Failures.translate(source, () -> written.withColumn("__position", monotonically_increasing_id())
+                .agg(min(when(isNumberText(value).and(infinite(number)), struct(col("__position"), value)))).first());
+        String shown = first.isNullAt(0) ? "" : "'" + Quoting.clipped(first.getStruct(0).getString(1).trim(), 40)
+                + "' ";
+        throw new DataException(source + ", column '" + column + "': " + shown + "is not a finite float32 number "
+                + "(infinities and values beyond 3.4e38 are refused)" + (infinite == 1 ? "" : "; " + infinite
+                + " such values"));
     }
 
     /**
@@ -750,6 +769,7 @@ final class SparkTables {
         for (String c : o.categorical()) {
             forced.add(resolve(columns, c, source, "--categorical"));
         }
+        Dataset<Row> written = written(spark, o, source, raw);
         Map<String, Boolean> typed = types(raw, features, forced, source, progress);
         // the features as the engine reads them (missing-value words null), under their own names, then the label
         List<Column> read = new ArrayList<>();
@@ -776,6 +796,7 @@ final class SparkTables {
                 aggregates.add(max(present));
                 aggregates.add(avg(present));
                 aggregates.add(stddev_samp(present)); // ddof = 1, as pandas' describe and the local engine
+                aggregates.add(sum(when(infinite(c), 1L).otherwise(0L))); // refused, as the in-memory reader does
             }
         }
         String positive = labelColumn.map(l -> o.positive().orElseThrow(
@@ -809,7 +830,8 @@ final class SparkTables {
                 hi = r.isNullAt(at + 1) ? Double.NaN : r.getDouble(at + 1);
                 mean = r.isNullAt(at + 2) ? Double.NaN : r.getDouble(at + 2);
                 std = r.isNullAt(at + 3) ? Double.NaN : r.getDouble(at + 3);
-                at += 4;
+                requireFinite(written, source, f.name(), r.isNullAt(at + 4) ? 0 : r.getLong(at + 4));
+                at += 5;
             }
             boolean wholeNumbers = numeric && !(f.dataType() instanceof org.apache.spark.sql.types.DoubleType
                     || f.dataType() instanceof org.apache.spark.sql.types.FloatType);
@@ -884,6 +906,20 @@ final class SparkTables {
     /** The format a table is read as: {@code --format} (any case), else from the file's name. */
     private static String format(DataOptions o) {
         return o.format().map(f -> f.trim().toLowerCase(Locale.ROOT)).orElseGet(() -> formatOf(o.file()));
+    }
+
+    /**
+     * The fields of {@code inferred} (a table {@link #load}ed with the schema Spark inferred) as the file writes them:
+     * a CSV file read again with every column as text, under the same names, for the in-memory reader's rules to be
+     * put to the text (Spark's inference takes Java's numbers); Parquet's typed columns as they are.
+     */
+    private static Dataset<Row> written(SparkSession spark, DataOptions o, String source, Dataset<Row> inferred) {
+        if (isParquet(o)) {
+            return inferred;
+        }
+        return load(spark, o, source, Optional.of(new StructType(Arrays.stream(inferred.schema().fields())
+                .map(f -> new StructField(f.name(), DataTypes.StringType, true, f.metadata()))
+                .toArray(StructField[]::new))));
     }
 
     /** The table as Spark reads it: the schema inferred from the file, or the one given. */

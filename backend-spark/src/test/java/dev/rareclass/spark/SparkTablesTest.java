@@ -130,10 +130,34 @@ class SparkTablesTest {
         Path file = SyntheticCsv.lines(dir.resolve("t.csv"), "a,b,label", "1,2,yes", "1e400,4,no", "5,-Infinity,no",
                 "7,Infinity,yes");
         assertOneLine(() -> read(labelled(file, "yes")), DataException.class, file)
-                .hasMessageContaining("column 'a': 1 infinite value");
+                .hasMessage(file + ", column 'a': '1e400' is not a finite float32 number (infinities and values beyond "
+                        + "3.4e38 are refused)");
         List<SparkTables.Feature> features = List.of(new SparkTables.Feature("b", "__f0", true));
         assertOneLine(() -> SparkTables.readForScoring(SPARK.session(), DataOptions.of(file), features, false, true,
-                progress), DataException.class, file).hasMessageContaining("column 'b': 2 infinite values");
+                progress), DataException.class, file).hasMessage(file + ", column 'b': '-Infinity' is not a finite "
+                        + "float32 number (infinities and values beyond 3.4e38 are refused); 2 such values");
+    }
+
+    /**
+     * A number a double holds but a float32 does not (the in-memory reader holds numbers as float32) is refused as in
+     * memory, in every read, naming the value as written: {@code 1e39} trained on Spark, exit 0, and describe showed it
+     * as a maximum. The largest float32, 3.4e38 rounded, is still a number.
+     */
+    @Test
+    void aValueBeyondFloat32IsRefusedAsInMemoryInEveryRead() {
+        Path file = SyntheticCsv.lines(dir.resolve("t.csv"), "a,b,label", "1,3.4e38,yes", "3,-3.4e38,no", "5,1e39,no",
+                "7,-1e39,yes", "9,2,no");
+        String refusal = "column 'b': '1e39' is not a finite float32 number (infinities and values beyond 3.4e38 are "
+                + "refused); 2 such values";
+        assertOneLine(() -> read(labelled(file, "yes")), DataException.class, file).hasMessage(file + ", " + refusal);
+        assertOneLine(() -> SparkTables.describe(SPARK.session(), DataOptions.of(file), progress), DataException.class,
+                file).hasMessage(file + ", " + refusal);
+        List<SparkTables.Feature> features = List.of(new SparkTables.Feature("b", "__f0", true));
+        assertOneLine(() -> SparkTables.readForScoring(SPARK.session(), DataOptions.of(file), features, false, false,
+                progress), DataException.class, file).hasMessage(file + ", " + refusal);
+        Path largest = SyntheticCsv.lines(dir.resolve("largest.csv"), "a,b,label", "1,3.4e38,yes", "3,-3.4e38,no",
+                "5,2,no");
+        assertThat(read(labelled(largest, "yes")).named(List.of("__f1"))).containsExactly("b");
     }
 
     /**
@@ -326,7 +350,8 @@ class SparkTablesTest {
         for (String infinite : List.of("inf", "-Infinity", "+INF")) {
             Path f = SyntheticCsv.lines(dir.resolve("inf.csv"), "a,label", "1,yes", infinite + ",no", "?,no");
             assertOneLine(() -> read(labelled(f, "yes").withMissing(MissingPolicy.MEAN)), DataException.class, f)
-                    .as(infinite).hasMessageContaining("column 'a': 1 infinite value");
+                    .as(infinite).hasMessage(f + ", column 'a': '" + infinite + "' is not a finite float32 number "
+                            + "(infinities and values beyond 3.4e38 are refused)");
         }
     }
 
