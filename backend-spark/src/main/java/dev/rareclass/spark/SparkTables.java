@@ -165,19 +165,25 @@ final class SparkTables {
                     .map(n -> "'" + n + "'").toList()) + "; the model reads " + String.join(", ",
                     wanted.subList(0, Math.min(wanted.size(), 12))) + (wanted.size() > 12 ? ", …" : ""));
         }
+        // the file as written, every column as text, from which the features are typed as training typed them
+        Dataset<Row> raw = written(spark, o, source, inferred);
         // a numeric feature Spark reads as text holds a missing-value word (then it is missing, as in training) or a
-        // value that is no number (refused, named); as a date or time it is no number at all
+        // value that is no number (refused, named), as may one Spark reads as a number (1.5d, a number to Java); as a
+        // date or time it is no number at all
         List<String> asText = new ArrayList<>();
+        List<String> asNumbers = new ArrayList<>();
         for (Feature f : features) {
             DataType type = types.apply(f.name()).dataType();
             if (f.numeric() && type instanceof StringType) {
                 asText.add(f.name());
+            } else if (f.numeric() && type instanceof NumericType && raw != inferred) {
+                asNumbers.add(f.name());
             } else if (f.numeric() && !(type instanceof NumericType || type instanceof BooleanType)) {
                 throw new DataException(source + ", column '" + f.name() + "': its values are not all numbers, and the "
                         + "model was trained on numbers in it");
             }
         }
-        firstValues(inferred, asText, source).forEach((name, v) -> v.bad().ifPresent(bad -> {
+        firstValues(raw, asText, asNumbers, source).forEach((name, v) -> v.bad().ifPresent(bad -> {
             throw new DataException(source + ", column '" + name + "': '" + Quoting.clipped(bad.value(), 40)
                     + "' is not a number, and the model was trained on numbers in it");
         }));
@@ -187,10 +193,6 @@ final class SparkTables {
             }
         }
         Optional<String> labelColumn = o.label().map(l -> resolve(columns, l, source, "--label"));
-        // the file as written, every column as text, from which the features are typed as training typed them
-        Dataset<Row> raw = isParquet(o) ? inferred : load(spark, o, source, Optional.of(new StructType(
-                Arrays.stream(types.fields()).map(f -> new StructField(f.name(), DataTypes.StringType, true,
-                        f.metadata())).toArray(StructField[]::new))));
         List<Column> selected = new ArrayList<>();
         List<Column> everything = new ArrayList<>();
         for (String c : columns) {
@@ -314,7 +316,7 @@ final class SparkTables {
             featureFields.add(f);
         }
         Dataset<Row> written = written(spark, o, source, raw);
-        Map<String, Boolean> typed = types(raw, featureFields, forcedCategorical, source, progress);
+        Map<String, Boolean> typed = types(raw, written, featureFields, forcedCategorical, source, progress);
         List<String> numeric = new ArrayList<>();
         List<String> categorical = new ArrayList<>();
         typed.forEach((name, isNumeric) -> (isNumeric ? numeric : categorical).add(name));
@@ -465,20 +467,26 @@ final class SparkTables {
      * first present value is a number, and then every present value must be one (one stray word must not turn a
      * measurement into a thousand categories: refused, naming it); categorical when its first present value is not a
      * number, or when {@code --categorical} names it. Missing values are {@link #isMissingText}'s, numbers
-     * {@link #isNumberText}'s. Spark's inference is the first word: a column it types as a number or a boolean (which
-     * the in-memory reader reads as 1 and 0) is numeric as it stands, a date or time categorical; only the columns it
-     * leaves as text, where a missing-value word or a stray word sits among numbers, are looked at, all in one pass.
+     * {@link #isNumberText}'s. Spark's inference is the first word: a column it types as a boolean (which the in-memory
+     * reader reads as 1 and 0) is numeric as it stands, a date or time categorical. A column it leaves as text, where a
+     * missing-value word or a stray word sits among numbers, is looked at; so is a CSV column it types as a number,
+     * since Spark's numbers are Java's ({@code 1.5d}, {@code 0x1p3}, which the in-memory reader takes for words, as
+     * pandas does): all in one pass over {@code written}, the file's fields as text ({@link #written}).
      *
      * @return every column of {@code fields}, in their order: true for numeric
      */
-    private static Map<String, Boolean> types(Dataset<Row> raw, List<StructField> fields, List<String> forced,
-                                              String source, ProgressListener progress) {
+    private static Map<String, Boolean> types(Dataset<Row> raw, Dataset<Row> written, List<StructField> fields,
+                                              List<String> forced, String source, ProgressListener progress) {
         Map<String, Boolean> out = new LinkedHashMap<>();
         List<String> text = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
         for (StructField f : fields) {
             DataType type = f.dataType();
             if (forced.contains(f.name())) {
                 out.put(f.name(), false);
+            } else if (type instanceof NumericType && written != raw) {
+                out.put(f.name(), null);
+                numbers.add(f.name());
             } else if (type instanceof NumericType || type instanceof BooleanType) {
                 out.put(f.name(), true);
             } else if (type instanceof StringType) {
@@ -489,8 +497,8 @@ final class SparkTables {
                 progress.note("column '" + f.name() + "' read as categorical (its values are dates or times)");
             }
         }
-        Map<String, FirstValues> firsts = firstValues(raw, text, source);
-        for (String name : text) {
+        Map<String, FirstValues> firsts = firstValues(written, text, numbers, source);
+        for (String name : out.keySet().stream().filter(firsts::containsKey).toList()) {
             FirstValues v = firsts.get(name);
             if (v.bad().isEmpty()) {
                 out.put(name, true);
@@ -522,28 +530,44 @@ final class SparkTables {
     }
 
     /**
-     * For each text column, its first present value and its first value that is neither missing nor a number, in one
-     * pass of aggregates. "First" is by {@code monotonically_increasing_id}, which numbers the rows in order within a
-     * partition and the partitions in order: for one file, split by offset, that is the file's order.
+     * For each column of {@code text} and {@code numbers}, its first present value and its first value that is neither
+     * missing nor a number, in one pass of aggregates over {@code written} (the fields as text). "First" is by
+     * {@code monotonically_increasing_id}, which numbers the rows in order within a partition and the partitions in
+     * order: for one file, split by offset, that is the file's order.
+     *
+     * @param numbers columns Spark's inference typed as numbers: each of their fields is a number to Java, so one of
+     *                only digits, points, signs and exponents is one by the in-memory rule too; only the others
+     *                ({@code 1.5d}, {@code NaN}, {@code  8 }) are put to the rule's tests, which cost a regular
+     *                expression or three each, so a numeric column costs one simple match a field
      */
-    private static Map<String, FirstValues> firstValues(Dataset<Row> raw, List<String> columns, String source) {
+    private static Map<String, FirstValues> firstValues(Dataset<Row> written, List<String> text, List<String> numbers,
+                                                        String source) {
         Map<String, FirstValues> out = new LinkedHashMap<>();
+        List<String> columns = new ArrayList<>(text);
+        columns.addAll(numbers);
         if (columns.isEmpty()) {
             return out;
         }
         String position = "__position";
-        Dataset<Row> numbered = raw.withColumn(position, monotonically_increasing_id());
+        Dataset<Row> numbered = written.withColumn(position, monotonically_increasing_id());
         List<Column> aggregates = new ArrayList<>();
         for (String c : columns) {
             Column value = col(q(c));
             Column present = not(isMissingText(value));
-            Column located = struct(col(position), trimmedField(value));
+            Column bad = present.and(not(isNumberText(value)));
+            if (numbers.contains(c)) {
+                Column plain = value.rlike("^[0-9.eE+-]+$");
+                present = value.isNotNull().and(plain.or(present));
+                bad = value.isNotNull().and(not(plain)).and(bad);
+            }
+            // trimmed on the driver, as trimmedField would trim it: a regular expression on every field costs
+            Column located = struct(col(position), value.cast(DataTypes.StringType));
             aggregates.add(min(when(present, located)));
-            aggregates.add(min(when(present.and(not(isNumberText(value))), located)));
+            aggregates.add(min(when(bad, located)));
         }
         // every column read, so that a malformed row (too few fields) fails here as Spark's reader words it: with only
         // some columns asked for, Spark's parser shifted a short row's fields into them
-        aggregates.add(min(xxhash64(Arrays.stream(raw.columns()).map(c -> col(q(c))).toArray(Column[]::new))));
+        aggregates.add(min(xxhash64(Arrays.stream(written.columns()).map(c -> col(q(c))).toArray(Column[]::new))));
         Row r = Failures.translate(source, () -> numbered.agg(aggregates.get(0),
                 aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).first());
         for (int i = 0; i < columns.size(); i++) {
@@ -557,7 +581,7 @@ final class SparkTables {
             return Optional.empty();
         }
         Row s = r.getStruct(i);
-        return Optional.of(new Located(s.getLong(0), s.getString(1)));
+        return Optional.of(new Located(s.getLong(0), s.getString(1).trim()));
     }
 
     /** A field without the white space around it, as {@code String.trim} (which the in-memory reader calls) leaves it. */
@@ -770,7 +794,7 @@ final class SparkTables {
             forced.add(resolve(columns, c, source, "--categorical"));
         }
         Dataset<Row> written = written(spark, o, source, raw);
-        Map<String, Boolean> typed = types(raw, features, forced, source, progress);
+        Map<String, Boolean> typed = types(raw, written, features, forced, source, progress);
         // the features as the engine reads them (missing-value words null), under their own names, then the label
         List<Column> read = new ArrayList<>();
         for (StructField f : features) {

@@ -182,6 +182,43 @@ class SparkTablesTest {
                 .containsExactly("a", "1");
     }
 
+    /**
+     * What only Java reads as a number is a word, as in memory (and in pandas): Spark's inference typed a column of
+     * {@code 1.5d} or {@code 0x1p3} as doubles and trained on them; a column that starts with one is categorical, and
+     * one among numbers is refused in training, describe and scoring. A sign and white space around a number are the
+     * in-memory reader's too, and {@code NaN} is missing there, not a word.
+     */
+    @Test
+    void javaOnlyNumberSpellingsAreWordsAsInMemory() {
+        for (String first : List.of("1.5d", "2.5F", "0x1p3", "7D")) {
+            Path file = SyntheticCsv.lines(dir.resolve("first.csv"), "a,b,label", first + ",1,yes", "3,2,no",
+                    "5,3,no");
+            notes.clear();
+            SparkTables.Prepared t = read(labelled(file, "yes"));
+            assertThat(t.named(t.categorical())).as(first).containsExactly("a");
+            assertThat(notes).as(first).contains("column 'a' read as categorical (first value '" + first + "')");
+            Path later = SyntheticCsv.lines(dir.resolve("later.csv"), "a,b,label", "3,1,yes", first + ",2,no",
+                    "5,3,no");
+            String refusal = "column 'a': '" + first + "' is not a number in a numeric column (its first value, '3', "
+                    + "is one); --drop a, or --categorical a if it holds categories";
+            assertOneLine(() -> read(labelled(later, "yes")), DataException.class, later)
+                    .as(first).hasMessage(later + ", " + refusal);
+            assertOneLine(() -> SparkTables.describe(SPARK.session(), DataOptions.of(later), progress),
+                    DataException.class, later).as(first).hasMessage(later + ", " + refusal);
+            List<SparkTables.Feature> numericA = List.of(new SparkTables.Feature("a", "__f0", true));
+            assertOneLine(() -> SparkTables.readForScoring(SPARK.session(), DataOptions.of(later), numericA, false,
+                    false, progress), DataException.class, later).as(first).hasMessage(later + ", column 'a': '" + first
+                    + "' is not a number, and the model was trained on numbers in it");
+        }
+        Path numbers = SyntheticCsv.lines(dir.resolve("numbers.csv"), "a,b,label", "NaN,1,yes", "+7,2,no",
+                "\" 8 \",3,no", "-2.5e-3,4,yes", "12,5,no");
+        SparkTables.Prepared t = read(labelled(numbers, "yes").withMissing(MissingPolicy.MEAN));
+        assertThat(t.named(t.numeric())).containsExactly("a", "b");
+        assertThat(t.rows().select("__f0").collectAsList().stream().filter(r -> !r.isNullAt(0) && !Double.isNaN(
+                r.getDouble(0))).mapToDouble(r -> r.getDouble(0)).sorted().toArray())
+                .containsExactly(-2.5e-3, 7, 8, 12);
+    }
+
     /** Spark renamed a repeated name (a,a: a0,a1) and trained on columns the file does not have, exit 0. */
     @Test
     void aColumnNamedTwiceIsRefusedAsInMemory() {
