@@ -642,6 +642,9 @@ final class SparkTables {
      * counts each fit's training rows (a share of them, in cross-validation or for the threshold's first fit): a column
      * just over the cap on the whole table may pass there.
      */
+    /** The levels of a refused column whose look decides the advice: a sample, as counting them all costs a pass. */
+    private static final int LEVELS_LOOKED_AT = 1_000;
+
     private static void requireFewCategories(Dataset<Row> rows, String source, String column, String name,
                                              long estimate, long present, int cap) {
         if (estimate < cap / 2.0) {
@@ -650,11 +653,13 @@ final class SparkTables {
         long distinct = Failures.translate(source, () -> rows.select(col(column)).where(col(column).isNotNull())
                 .distinct().count());
         if (distinct > cap) {
-            String option = name.matches("[A-Za-z0-9_.-]+") ? name : "'" + name.replace("'", "'\\''") + "'";
-            throw new DataException(source + ": column '" + name + "' has " + distinct + " distinct values in " + present
-                    + " training rows, more than the " + cap + " categories one-hot encoding takes (--max-categories N "
-                    + "raises the limit); " + (distinct == present ? "every row differs, as in an ID: " : "")
-                    + "leave it out with --drop " + option);
+            // the advice (dates, free text, an ID) from what some of its levels look like, as the in-memory engine's
+            List<String> levels = Failures.translate(source, () -> rows.select(col(column).cast(DataTypes.StringType))
+                    .where(col(column).isNotNull()).distinct().orderBy(col(column)).limit(LEVELS_LOOKED_AT)
+                    .collectAsList()).stream()
+                    .map(r -> r.getString(0)).toList();
+            throw new DataException(dev.rareclass.domain.preprocess.FittedPreprocessor.tooManyCategories(source, name,
+                    distinct, present, cap, levels, false));
         }
     }
 

@@ -438,6 +438,22 @@ class SparkTablesTest {
         assertThat(SparkTables.read(SPARK.session(), labelled(file, "yes"), 40, progress).named(
                 List.of("__f1"))).containsExactly("colour");
         assertThat(read(labelled(file, "yes")).size()).isEqualTo(40); // the default cap, 1,000
+        // the advice is the in-memory engine's: a column of dates is to be dropped, one of sentences read as text (with
+        // the in-memory engine: Spark's reads no words)
+        List<String> dated = new ArrayList<>(List.of("a,Close Date,review,label"));
+        for (int i = 0; i < 40; i++) {
+            dated.add(i + ",2017-04-" + (10 + i) + " 08:00,the film number " + i + " was fine," + (i % 4 == 0 ? "yes" : "no"));
+        }
+        Path dates = SyntheticCsv.lines(dir.resolve("dates.csv"), dated.toArray(String[]::new));
+        assertOneLine(() -> SparkTables.read(SPARK.session(), labelled(dates, "yes"), 39, progress),
+                DataException.class, dates)
+                .hasMessageEndingWith("it holds dates or times (such as '2017-04-10 08:00'), which a model can only "
+                        + "memorise: leave it out with --drop 'Close Date'");
+        DataOptions withoutDates = new DataOptions(dates, Optional.empty(), true, Optional.empty(), Optional.of("label"),
+                Optional.of("yes"), List.of("Close Date"), List.of(), List.of(), MissingPolicy.ERROR, 0);
+        assertOneLine(() -> SparkTables.read(SPARK.session(), withoutDates, 39, progress), DataException.class, dates)
+                .hasMessageEndingWith("it looks like free text, which this engine does not read as words: leave it out "
+                        + "with --drop review, or read it with --engine local and --text review");
     }
 
     /**

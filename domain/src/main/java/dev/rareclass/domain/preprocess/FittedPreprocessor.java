@@ -227,7 +227,7 @@ public final class FittedPreprocessor {
                 levels.add(c.levels().get(i));
             }
         }
-        return tooManyCategories(source, c.name(), distinct, present, cap, levels);
+        return tooManyCategories(source, c.name(), distinct, present, cap, levels, true);
     }
 
     /**
@@ -235,11 +235,12 @@ public final class FittedPreprocessor {
      * times, an ID) or, when most of its values hold a space and are no dates, read it as free text. Every engine's
      * words for it (the Spark engine counts where its rows are).
      *
-     * @param levels the column's present levels, all of them or, where counting them all costs a pass (Spark), the
-     *               first ones found: what they look like decides the advice
+     * @param levels the column's present levels, all of them or, where counting them all costs a pass (Spark), some
+     *               of them: what they look like decides the advice
+     * @param words    whether the engine reads a column as words ({@code --text}); the Spark engine does not
      */
     public static String tooManyCategories(String source, String column, long distinct, long present, int cap,
-                                           List<String> levels) {
+                                           List<String> levels, boolean words) {
         long spaced = levels.stream().filter(l -> l.strip().chars().anyMatch(Character::isWhitespace)).count();
         String name = dev.rareclass.domain.error.Quoting.asOptionValue(column);
         java.util.Optional<String> date = dev.rareclass.domain.data.DateTimes.example(levels);
@@ -247,7 +248,9 @@ public final class FittedPreprocessor {
                 ? "it holds dates or times (such as '" + date.get() + "'), which a model can only memorise: leave it "
                         + "out with --drop " + name
                 : !levels.isEmpty() && 2L * spaced >= levels.size()
-                ? "it looks like free text: read it as words with --text " + name
+                ? (words ? "it looks like free text: read it as words with --text " + name
+                        : "it looks like free text, which this engine does not read as words: leave it out with --drop "
+                                + name + ", or read it with --engine local and --text " + name)
                 : (distinct == present ? "every row differs, as in an ID: " : "") + "leave it out with --drop " + name;
         return source + ": column '" + column + "' has " + distinct + " distinct values in " + present
                 + " training rows, more than the " + cap + " categories one-hot encoding takes (--max-categories N "
