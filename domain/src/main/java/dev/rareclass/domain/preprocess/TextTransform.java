@@ -15,9 +15,8 @@ import java.util.Objects;
  * A text column as binary bag-of-words (multi-hot) over a vocabulary fitted on training rows, as
  * scikit-learn's {@code CountVectorizer(max_features=N, binary=True)} with its defaults: lower-cased, tokens
  * matching {@code (?u)\b\w\w+\b} (two or more word characters, see {@link #distinctTokens}), the {@code N} words in
- * the most training
- * documents kept (ties: alphabetical), numbered alphabetically. A missing document and unseen words encode as
- * no word. The output is {@link SparseRows}, never a dense {@code rows × N} matrix. Immutable.
+ * the most training documents kept (ties: alphabetical), numbered alphabetically. A missing document and unseen words
+ * encode as no word. The output is {@link SparseRows}, never a dense {@code rows × N} matrix. Immutable.
  */
 public final class TextTransform {
 
