@@ -50,7 +50,7 @@ public final class StartupTraining {
         }
         String model = dir.resolve("boosting.model").toString();
         List<String[]> steps = List.of(
-                new String[] {"demo", "--rows", "3000", "--folds", "2", "--quiet", "--out", dir.resolve("demo").toString()},
+                new String[] {"demo", "--rows", "3000", "--folds", "2", "--quiet", "--report", dir.resolve("demo").toString()},
                 new String[] {"train", train.toString(), "--label", "y", "--positive", "1", "--model", "gradient-boosting",
                     "--out", model},
                 new String[] {"evaluate", model, test.toString()},
