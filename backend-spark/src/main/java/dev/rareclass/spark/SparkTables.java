@@ -20,6 +20,7 @@ import static org.apache.spark.sql.functions.xxhash64;
 
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.Decimals;
+import dev.rareclass.domain.data.ForeignFormats;
 import dev.rareclass.domain.data.LabelMapping;
 import dev.rareclass.domain.data.MissingTokens;
 import dev.rareclass.domain.data.PositiveValues;
@@ -968,6 +969,13 @@ final class SparkTables {
             URI.create(path.replace(" ", "%20"));
         }
         String format = format(o);
+        if (o.format().isEmpty() && !format.equals("parquet")) {
+            // no peek at the bytes here (the path may be on HDFS): the name alone, as the CSV reader would have read
+            // a .json or .xlsx file into columns of junk
+            ForeignFormats.ofName(String.valueOf(o.file().getFileName())).ifPresent(foreign -> {
+                throw new DataException(ForeignFormats.readRefusal(source, foreign, "CSV, TSV and Parquet"));
+            });
+        }
         String where = path;
         Dataset<Row> read = Failures.translate(source, () -> switch (format) {
             case "parquet" -> spark.read().parquet(where);
@@ -1084,7 +1092,7 @@ final class SparkTables {
         if (name.endsWith(".gz")) {
             name = name.substring(0, name.length() - 3);
         }
-        if (name.endsWith(".parquet") || Files.isDirectory(file)) {
+        if (name.endsWith(".parquet") || name.endsWith(".pq") || Files.isDirectory(file)) {
             return "parquet";
         }
         return name.endsWith(".tsv") || name.endsWith(".tab") ? "tsv" : "csv";

@@ -236,6 +236,25 @@ class SparkTablesTest {
     }
 
     /**
+     * A file named as a format of the Python stack is refused by its name before Spark reads it (a .json file was read
+     * as a CSV of junk columns); Parquet under its short name .pq is read as Parquet.
+     */
+    @Test
+    void aFileNamedAsAnotherFormatIsRefusedByName() {
+        Path json = SyntheticCsv.lines(dir.resolve("records.json"), "[{\"x\": 1, \"label\": \"yes\"}]");
+        assertOneLine(() -> read(labelled(json, "yes")), DataException.class, json).hasMessage(json + ": JSON, not a "
+                + "text table; rareclass reads CSV, TSV and Parquet: write it as CSV first (pandas: "
+                + "pd.read_json('records.json').to_csv('records.csv', index=False))");
+        // --format says what the file is: a CSV named .json is read as one
+        Path csv = SyntheticCsv.lines(dir.resolve("really-csv.json"), "x,label", "1,yes", "2,no", "3,no");
+        assertThat(read(new DataOptions(csv, Optional.of("csv"), true, Optional.empty(), Optional.of("label"),
+                Optional.of("yes"), List.of(), List.of(), List.of(), MissingPolicy.ERROR, 0)).features())
+                .extracting(SparkTables.Feature::name).containsExactly("x");
+        assertThat(SparkTables.formatOf(Path.of("t.pq"))).isEqualTo("parquet");
+        assertThat(SparkTables.formatOf(Path.of("T.PARQUET.gz"))).isEqualTo("parquet");
+    }
+
+    /**
      * What is not a UTF-8 text table is refused as in memory: an empty file was "--label label: no such column
      * (columns: )", binary junk was printed back as the list of columns, and a NUL byte or a Latin-1 byte in a value
      * was read as a category of its own (trained on, exit 0).

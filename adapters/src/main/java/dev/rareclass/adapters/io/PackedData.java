@@ -48,11 +48,18 @@ public final class PackedData {
         return kind.startsWith("a ") ? kind : kind + " data";
     }
 
+    /** What the in-memory engine reads, for the refusal of a table in a format of the Python stack it does not. */
+    static final String READS = "CSV, TSV, ARFF, LibSVM and text corpora, and Parquet with --engine spark";
+
     /**
-     * Refuses a table file whose first bytes (after a {@code .gz} name's gunzipping) are packed data: named for what
-     * it is, with what to do.
+     * Refuses a table file whose first bytes (after a {@code .gz} name's gunzipping) are packed data, or a table in a
+     * format of the Python stack ({@link dev.rareclass.domain.data.ForeignFormats}: Parquet, an Excel workbook, ...):
+     * named for what it is, with what to do.
      */
     public static void refuseAsTable(String file, byte[] b, int off, int n) {
+        dev.rareclass.domain.data.ForeignFormats.ofContent(file, b, off, n).ifPresent(format -> {
+            throw new DataException(dev.rareclass.domain.data.ForeignFormats.readRefusal(file, format, READS));
+        });
         String kind = kind(b, off, n);
         if (kind == null) {
             return;

@@ -29,6 +29,14 @@ enum OutputFormat {
      */
     static OutputFormat of(Path file, Map<String, String> extensions) {
         String format = FormatTableSource.formatOfName(file, extensions);
+        if (format.equals("csv") && file.getFileName() != null) {
+            // p.json was written as CSV (any name no format claims is): a name promises its format to whoever opens
+            // the file next
+            dev.rareclass.domain.data.ForeignFormats.ofName(file.getFileName().toString()).ifPresent(foreign -> {
+                throw new UsageException(dev.rareclass.domain.data.ForeignFormats.writeRefusal(file.toString(),
+                        foreign));
+            });
+        }
         return switch (format) {
             case "csv" -> CSV;
             case "tsv" -> TSV;
