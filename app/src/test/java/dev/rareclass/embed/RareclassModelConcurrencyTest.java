@@ -193,8 +193,13 @@ class RareclassModelConcurrencyTest {
         assertThatThrownBy(() -> model.score(with(good, "3", null))).isInstanceOf(RareclassException.class)
                 .hasMessageContaining("row 1, column '3': missing value");
         // a category never seen at training scores (as an unseen level), whatever its type
-        for (Object unseen : new Object[] {"Z", "", 3, 2.5f, false}) {
+        for (Object unseen : new Object[] {"Z", 3, 2.5f, false}) {
             assertThat(model.score(with(good, "0", unseen)).score()).as("%s", unseen).isFinite();
+        }
+        // "", "NA" and "?" in a category are missing, as a file's fields are (they were unseen levels)
+        for (String missingWord : new String[] {"", " NA ", "?"}) {
+            assertThatThrownBy(() -> model.score(with(good, "0", missingWord))).as("'%s'", missingWord)
+                    .isInstanceOf(RareclassException.class).hasMessageContaining("row 1, column '0': missing value");
         }
         // a large batch: the table ten times over scores as the table does
         List<Map<String, Object>> large = new ArrayList<>();

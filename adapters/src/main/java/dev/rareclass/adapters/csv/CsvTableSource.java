@@ -5,7 +5,7 @@ import dev.rareclass.adapters.format.FormatTableSource;
 import dev.rareclass.adapters.format.ParsedTableSource;
 import dev.rareclass.adapters.format.RawTable;
 import dev.rareclass.adapters.format.TextRows;
-import dev.rareclass.adapters.format.Tokens;
+import dev.rareclass.domain.data.Tokens;
 import dev.rareclass.adapters.io.InputFiles;
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;

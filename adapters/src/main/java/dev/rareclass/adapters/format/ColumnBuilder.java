@@ -4,6 +4,7 @@ import dev.rareclass.domain.data.CategoricalColumn;
 import dev.rareclass.domain.data.Column;
 import dev.rareclass.domain.data.NumericColumn;
 import dev.rareclass.domain.data.TextColumn;
+import dev.rareclass.domain.data.Tokens;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -9,6 +9,7 @@ import dev.rareclass.domain.data.LabelShift;
 import dev.rareclass.domain.data.Labels;
 import dev.rareclass.domain.data.NumericColumn;
 import dev.rareclass.domain.data.PositiveValues;
+import dev.rareclass.domain.data.Tokens;
 import dev.rareclass.domain.error.Quoting;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.data.TableWithColumn;

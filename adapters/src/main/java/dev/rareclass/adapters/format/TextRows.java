@@ -1,6 +1,7 @@
 package dev.rareclass.adapters.format;
 
 import dev.rareclass.domain.data.Column;
+import dev.rareclass.domain.data.Tokens;
 import dev.rareclass.domain.error.DataException;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,6 +3,7 @@ package dev.rareclass.adapters.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rareclass.domain.data.Tokens;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

@@ -5,23 +5,32 @@ import dev.rareclass.domain.data.Column;
 import dev.rareclass.domain.data.NumericColumn;
 import dev.rareclass.domain.data.Table;
 import dev.rareclass.domain.data.TextColumn;
+import dev.rareclass.domain.data.Tokens;
 import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.experiment.FittedPipeline;
+import dev.rareclass.domain.preprocess.OneHotTransform;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The columns a model reads, with their types, and the one way to turn values handed over by a program (the
  * embedding API, a request body) into a table the model scores, checked the way the CSV reader checks a file.
  *
  * <p>Values, by the column's type: a numeric column takes numbers (or null for a missing value); a categorical column
- * takes strings, numbers (an integral number is its digits, so 3 and 3.0 are the level "3") and booleans ("true",
- * "false"), or null; a text column takes strings or null. The label column, when present, is ignored; any other
- * column the model does not read is refused, as is a missing one, each by name.
+ * takes strings, numbers (an integral number is its digits, so 3 and 3.0 are the level "3") and booleans, or null; a
+ * text column takes strings or null. The label column, when present, is ignored; any other column the model does not
+ * read is refused, as is a missing one, each by name.
+ *
+ * <p>A category given as text is the training level it names as the CSV reader would have read it ({@link #level}):
+ * {@code " red"} is {@code red}, {@code "02134"} and {@code "2134.0"} are the level {@code 2134} a CSV column of zip
+ * codes gave, {@code true} is the {@code 1} a CSV's {@code true} gave, and {@code ""}, {@code "NA"} or {@code "?"} is a
+ * missing value, as in a file; a string that is itself a training level (from an ARFF file, which keeps levels as
+ * written) is that level. So a row scores the same sent as values as written in a file.
  */
 public final class InputSchema {
 
@@ -31,26 +40,40 @@ public final class InputSchema {
 
     private final List<Field> fields;
     private final String label;
+    /** Each categorical column's training levels, by column name. */
+    private final Map<String, Set<String>> levels;
 
-    private InputSchema(List<Field> fields, String label) {
+    private InputSchema(List<Field> fields, String label, Map<String, Set<String>> levels) {
         this.fields = List.copyOf(fields);
         this.label = label;
+        this.levels = Map.copyOf(levels);
     }
 
     public static InputSchema of(FittedPipeline model) {
         List<Field> fields = new ArrayList<>();
         Map<String, String> types = new HashMap<>();
-        model.preprocessor().transforms().forEach(t -> types.put(t.input(), t.inputType()));
+        Map<String, Set<String>> levels = new HashMap<>();
+        model.preprocessor().transforms().forEach(t -> {
+            types.put(t.input(), t.inputType());
+            if (t instanceof OneHotTransform oneHot) {
+                levels.put(t.input(), Set.copyOf(oneHot.levels()));
+            }
+        });
         model.preprocessor().textTransforms().forEach(t -> types.put(t.input(), t.inputType()));
         for (String name : model.featureNames()) {
             fields.add(new Field(name, types.get(name)));
         }
-        return new InputSchema(fields, model.labelMapping().column());
+        return new InputSchema(fields, model.labelMapping().column(), levels);
     }
 
-    /** A schema of the given fields (for tests of programs that hand over values). */
+    /** A schema of the given fields (for tests of programs that hand over values), its categories without levels. */
     static InputSchema forTest(List<Field> fields, String label) {
-        return new InputSchema(fields, label);
+        return new InputSchema(fields, label, Map.of());
+    }
+
+    /** A schema of the given fields and categorical columns' training levels (for tests). */
+    static InputSchema forTest(List<Field> fields, String label, Map<String, Set<String>> levels) {
+        return new InputSchema(fields, label, levels);
     }
 
     public List<Field> fields() {
@@ -99,7 +122,7 @@ public final class InputSchema {
                 throw new DataException(source + ": column '" + f.name() + "' is missing (the model reads "
                         + names(8) + ")");
             }
-            out.add(column(source, f, values));
+            out.add(column(source, f, values, levels.getOrDefault(f.name(), Set.of())));
         }
         int n = Math.max(rows, 0);
         int[] numbers = new int[n];
@@ -126,7 +149,7 @@ public final class InputSchema {
                 : String.join(", ", names.subList(0, most)) + " and " + (names.size() - most) + " more";
     }
 
-    private static Column column(String source, Field f, List<?> values) {
+    private static Column column(String source, Field f, List<?> values, Set<String> known) {
         int n = values.size();
         return switch (f.type()) {
             case "numeric" -> {
@@ -154,15 +177,15 @@ public final class InputSchema {
                     Object v = values.get(r);
                     String s = switch (v) {
                         case null -> null;
-                        case String x -> x;
-                        case Boolean b -> b.toString();
+                        case String x -> level(x, known);
+                        case Boolean b -> level(b.toString(), known);
                         // a NaN or an infinity was the level "NaN" or "Infinity", which no training file gives (the
                         // CSV reader reads NaN as a missing value): the row was scored as having an unseen category
                         case Double x when !Double.isFinite(x) -> throw wrong(source, f, r, "a string, finite number or "
                                 + "boolean (null for a missing value)", v);
                         case Float x when !Float.isFinite(x) -> throw wrong(source, f, r, "a string, finite number or "
                                 + "boolean (null for a missing value)", v);
-                        case Number x -> level(x);
+                        case Number x -> level(level(x), known);
                         default -> throw wrong(source, f, r, "a string, number or boolean", v);
                     };
                     out[r] = s == null ? -1 : codes.computeIfAbsent(s, k -> codes.size());
@@ -176,12 +199,34 @@ public final class InputSchema {
                     if (v != null && !(v instanceof String)) {
                         throw wrong(source, f, r, "a string", v);
                     }
-                    out[r] = (String) v;
+                    // "", "NA", "?": missing, as a text column's field in a file
+                    out[r] = v == null || Tokens.isMissing(((String) v).trim()) ? null : (String) v;
                 }
                 yield new TextColumn(f.name(), out);
             }
             default -> throw new IllegalStateException("unknown column type " + f.type());
         };
+    }
+
+    /**
+     * The training level a category given as text names, as the CSV reader reads a field: the text itself when it is
+     * a level ({@code known}), else trimmed, null when it is a missing-value token ({@link Tokens#isMissing}), and a
+     * number written one way ({@link Tokens#category}: {@code 1.0}, {@code 01} and {@code true} are {@code 1}); a
+     * category the training did not see is returned as given.
+     */
+    static String level(String text, Set<String> known) {
+        if (known.contains(text)) {
+            return text;
+        }
+        String trimmed = text.trim();
+        if (Tokens.isMissing(trimmed)) {
+            return null;
+        }
+        if (known.contains(trimmed)) {
+            return trimmed;
+        }
+        String canonical = Tokens.category(trimmed);
+        return known.contains(canonical) ? canonical : text;
     }
 
     /**

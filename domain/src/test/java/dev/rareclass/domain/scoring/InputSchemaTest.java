@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rareclass.domain.data.CategoricalColumn;
 import dev.rareclass.domain.data.NumericColumn;
 import dev.rareclass.domain.data.Table;
+import dev.rareclass.domain.data.TextColumn;
 import dev.rareclass.domain.error.DataException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class InputSchemaTest {
@@ -42,6 +44,40 @@ class InputSchemaTest {
         assertThat(country.value(0)).isEqualTo("NL");
         assertThat(country.value(1)).as("an integral number is its digits").isEqualTo("3");
         assertThat(t.labels()).as("the label column is ignored").isEmpty();
+    }
+
+    /**
+     * A category given as text names the level the CSV reader made of the same field: trimmed, numbers written one way,
+     * "", NA and ? missing. A JSON "02134" was an unseen category where the file's 02134 had trained the level 2134.
+     */
+    @Test
+    void aCategoryAsTextIsTheLevelTheSameFieldInAFileGave() {
+        // levels as the CSV reader makes them: trimmed, 02134 -> 2134, 1.0 -> 1, true -> 1
+        InputSchema trained = InputSchema.forTest(List.of(new InputSchema.Field("zip", "categorical"),
+                new InputSchema.Field("note", "text")), "y", Map.of("zip", Set.of("2134", "1", "red", "NA?")));
+        Table t = trained.table("request", columns("zip", list("02134", " red ", "2134.0", "1.0", true, " n/a ", "",
+                "?", "blue", " blue", "NA?", 1, 2134L), "note", list("fine", "NA", " ", null, "n/a", "ok", "x", "y",
+                "z", "w", "v", "u", "t")));
+        CategoricalColumn zip = (CategoricalColumn) t.columns().get(0);
+        List<String> read = new ArrayList<>();
+        for (int r = 0; r < zip.size(); r++) {
+            read.add(zip.code(r) < 0 ? null : zip.value(r));
+        }
+        assertThat(read).containsExactly("2134", "red", "2134", "1", "1", null, null, null, "blue", " blue", "NA?", "1",
+                "2134");
+        // a text column's missing words are missing too, as in a file
+        TextColumn note = (TextColumn) t.columns().get(1);
+        assertThat(java.util.stream.IntStream.range(0, 5).mapToObj(note::get).toList())
+                .containsExactly("fine", null, null, null, null);
+        // a level written otherwise in training (an ARFF file keeps " 7" and "007" as written) is matched as written
+        InputSchema arff = InputSchema.forTest(List.of(new InputSchema.Field("code", "categorical")), "y",
+                Map.of("code", Set.of(" 7", "007", "NA")));
+        CategoricalColumn code = (CategoricalColumn) arff.table("request", columns("code", list(" 7", "007", "NA",
+                "7"))).columns().get(0);
+        assertThat(List.of(code.value(0), code.value(1), code.value(2), code.value(3)))
+                .containsExactly(" 7", "007", "NA", "7");
+        assertThat(InputSchema.level("7", Set.of())).as("unseen: as given").isEqualTo("7");
+        assertThat(InputSchema.level(" 07 ", Set.of())).isEqualTo(" 07 ");
     }
 
     @Test

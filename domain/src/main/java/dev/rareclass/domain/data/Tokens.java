@@ -1,12 +1,9 @@
-package dev.rareclass.adapters.format;
-
-import dev.rareclass.domain.data.Decimals;
-import dev.rareclass.domain.data.MissingTokens;
+package dev.rareclass.domain.data;
 
 /**
  * How a value written as text is read, for every format whose fields are text (CSV, TSV, and formats
- * built on {@link TextRows}): which tokens mean "missing", how numbers are parsed, and how a number is
- * named as a category.
+ * built on the adapters' {@code TextRows}) and for a category handed to a loaded model as text (a served request, the
+ * embedding API): which tokens mean "missing", how numbers are parsed, and how a number is named as a category.
  */
 public final class Tokens {
 
@@ -28,7 +25,7 @@ public final class Tokens {
     }
 
     /** The canonical category name of a token: numbers are written one way, so "1.0" and "1" are one category. */
-    static String category(String token) {
+    public static String category(String token) {
         double v = parseNumber(token);
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return token;
@@ -37,7 +34,7 @@ public final class Tokens {
     }
 
     /** A number written one way: whole numbers without a fraction ({@code 1.0} → {@code "1"}). */
-    static String canonical(double v) {
+    public static String canonical(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
@@ -79,7 +76,7 @@ public final class Tokens {
      * the digits as a long divided by an exact power of ten is one correctly rounded division, so the
      * result equals {@link Double#parseDouble}'s. NaN means "not plain; use the general parser".
      */
-    static double plainDecimal(String s) {
+    public static double plainDecimal(String s) {
         int n = s.length();
         if (n == 0 || n > 17) {
             return Double.NaN;
@@ -162,7 +159,7 @@ public final class Tokens {
     }
 
     /** A value for a message: at most 40 characters. */
-    static String abbreviate(String raw) {
+    public static String abbreviate(String raw) {
         return raw.length() <= 40 ? raw : raw.substring(0, 37) + "...";
     }
 }
