@@ -29,6 +29,7 @@ import dev.rareclass.domain.error.InputMissingException;
 import dev.rareclass.domain.error.Quoting;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.model.ProgressListener;
+import dev.rareclass.domain.preprocess.FittedPreprocessor;
 import dev.rareclass.domain.preprocess.MissingPolicy;
 import dev.rareclass.domain.preprocess.PreprocessingSpec;
 import java.net.URI;
@@ -367,6 +368,10 @@ final class SparkTables {
         for (int i = 0; i < categoricalColumns.size(); i++) {
             requireFewCategories(rows, source, categoricalColumns.get(i), names.get(categoricalColumns.get(i)),
                     counts.distinct()[i], n - counts.missing()[numericColumns.size() + i], maxCategories);
+            if (!forcedCategorical.contains(names.get(categoricalColumns.get(i)))) {
+                warnOfManyCategories(rows, source, categoricalColumns.get(i), names.get(categoricalColumns.get(i)),
+                        counts.distinct()[i], maxCategories, progress);
+            }
         }
         for (int i = 0; i < numericColumns.size(); i++) {
             requireFinite(written, source, names.get(numericColumns.get(i)), counts.missing()[features.size() + i]);
@@ -635,6 +640,9 @@ final class SparkTables {
     /** The relative standard deviation of the distinct-value estimates: HyperLogLog++'s, as {@code describe}'s. */
     static final double DISTINCT_ERROR = 0.02;
 
+    /** The levels of a column whose look decides the advice: a sample, as counting them all costs a pass. */
+    private static final int LEVELS_LOOKED_AT = 1_000;
+
     /**
      * Refuses a categorical column with more than {@code cap} distinct values ({@code --max-categories}), as the
      * in-memory engine does, with its words. The estimate rides on the pass of counts; a column whose estimate reaches
@@ -643,9 +651,6 @@ final class SparkTables {
      * counts each fit's training rows (a share of them, in cross-validation or for the threshold's first fit): a column
      * just over the cap on the whole table may pass there.
      */
-    /** The levels of a refused column whose look decides the advice: a sample, as counting them all costs a pass. */
-    private static final int LEVELS_LOOKED_AT = 1_000;
-
     private static void requireFewCategories(Dataset<Row> rows, String source, String column, String name,
                                              long estimate, long present, int cap) {
         if (estimate < cap / 2.0) {
@@ -659,9 +664,32 @@ final class SparkTables {
                     .where(col(column).isNotNull()).distinct().orderBy(col(column)).limit(LEVELS_LOOKED_AT)
                     .collectAsList()).stream()
                     .map(r -> r.getString(0)).toList();
-            throw new DataException(dev.rareclass.domain.preprocess.FittedPreprocessor.tooManyCategories(source, name,
+            throw new DataException(FittedPreprocessor.tooManyCategories(source, name,
                     distinct, present, cap, levels, false));
         }
+    }
+
+    /**
+     * Warns, as the in-memory reader does, of a column read as categorical whose levels are dates or times or look like
+     * free text, from {@link FittedPreprocessor#WARNED_LEVELS} levels up to the cap: nasa's 777 close-approach dates
+     * were one-hot encoded with only a note. Its levels are looked at (a sample, in a pass of their own) only when the
+     * estimate comes within 10% (five standard deviations) of that many, and counted exactly only to be warned of.
+     */
+    private static void warnOfManyCategories(Dataset<Row> rows, String source, String column, String name,
+                                             long estimate, int cap, ProgressListener progress) {
+        if (estimate < FittedPreprocessor.WARNED_LEVELS * 0.9 || estimate > cap) {
+            return;
+        }
+        List<String> levels = Failures.translate(source, () -> rows.select(col(column).cast(DataTypes.StringType))
+                .where(col(column).isNotNull()).distinct().limit(LEVELS_LOOKED_AT).collectAsList()).stream()
+                .map(r -> r.getString(0)).sorted().toList();
+        if (levels.size() < FittedPreprocessor.WARNED_LEVELS
+                || (FittedPreprocessor.manyCategoriesWarning(name, levels.size(), levels, false).isEmpty())) {
+            return;
+        }
+        long count = levels.size() < LEVELS_LOOKED_AT ? levels.size() : Failures.translate(source, () ->
+                rows.select(col(column)).where(col(column).isNotNull()).distinct().count());
+        progress.note(FittedPreprocessor.manyCategoriesWarning(name, count, levels, false).orElseThrow());
     }
 
     private static Column infinite(String column) {

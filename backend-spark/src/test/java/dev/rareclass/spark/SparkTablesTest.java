@@ -236,6 +236,35 @@ class SparkTablesTest {
     }
 
     /**
+     * A column of dates, or of sentences, read as categories is warned about as in memory, with the in-memory words
+     * (but for free text, which this engine reads no words of); one named by --categorical, or with fewer than 100
+     * levels, is not. nasa's 777 close-approach dates were one-hot encoded with only a note.
+     */
+    @Test
+    void manyDatesOrSentencesAsCategoriesAreWarnedAboutAsInMemory() {
+        List<String> lines = new ArrayList<>(List.of("day,said,month,code,label"));
+        for (int i = 0; i < 240; i++) {
+            lines.add(java.time.LocalDate.of(2020, 1, 1).plusDays(i / 2) + ",the words number " + i + " here,"
+                    + java.time.LocalDate.of(2020, 1 + i % 12, 1) + ",c" + i + "," + (i % 3 == 0 ? "yes" : "no"));
+        }
+        Path file = SyntheticCsv.lines(dir.resolve("dates.csv"), lines.toArray(String[]::new));
+        notes.clear();
+        read(labelled(file, "yes"));
+        assertThat(notes).contains("warning: column 'day' holds dates or times (such as '2020-01-01'), read as 120 "
+                + "categories, which a model can only memorise: leave it out with --drop day",
+                "warning: column 'said' has 240 distinct values, most with spaces: it looks like free text, which this "
+                        + "engine does not read as words: leave it out with --drop said, or read it with --engine "
+                        + "local and --text said");
+        assertThat(notes).as("12 months, and 240 codes without spaces").noneMatch(n -> n.contains("'month'")
+                && n.startsWith("warning")).noneMatch(n -> n.contains("'code'") && n.startsWith("warning"));
+        notes.clear();
+        read(new DataOptions(file, Optional.empty(), true, Optional.empty(), Optional.of("label"), Optional.of("yes"),
+                List.of(), List.of("day"), List.of(), MissingPolicy.ERROR, 0));
+        assertThat(notes).as("--categorical day: the user chose").noneMatch(n -> n.contains("'day'")
+                && n.startsWith("warning"));
+    }
+
+    /**
      * A file named as a format of the Python stack is refused by its name before Spark reads it (a .json file was read
      * as a CSV of junk columns); Parquet under its short name .pq is read as Parquet.
      */

@@ -221,22 +221,14 @@ abstract sealed class ColumnBuilder {
         /** Set when the type was inferred from a value; the reader turns it into a note. */
         String inferredFrom;
 
-        /** How many levels there are, and how many hold a space (free text looks like many levels with spaces). */
+        /** How many levels there are. */
         int levelCount() {
             return levels.size();
         }
 
-        /** An example of the levels when they are dates or times ({@link dev.rareclass.domain.data.DateTimes}). */
-        java.util.Optional<String> dateExample() {
-            return dev.rareclass.domain.data.DateTimes.example(levels);
-        }
-
-        int levelsWithSpaces() {
-            int n = 0;
-            for (String l : levels) {
-                n += l.indexOf(' ') >= 0 ? 1 : 0;
-            }
-            return n;
+        /** The levels, in order of first appearance (a view). */
+        List<String> levels() {
+            return java.util.Collections.unmodifiableList(levels);
         }
 
         /** @param canonical true to name numbers one way ("1.0" and "1" are one level), false to keep tokens as written */

@@ -23,13 +23,6 @@ import java.util.function.IntFunction;
  */
 public final class TextRows {
 
-    /**
-     * A categorical column with at least this many distinct values, most of them with spaces, looks like free text, and
-     * one of dates or times is warned about as such (up to the one-hot cap; beyond it, fitting the preprocessing
-     * refuses the column with the same hint).
-     */
-    static final int FREE_TEXT_LEVELS = 100;
-
     /** What a value holding bytes the reader decoded as U+FFFD is told (a category, a label, a copied column). */
     private static final String NOT_UTF8 = " holds bytes that are not UTF-8 text (shown as \uFFFD); save the file as UTF-8";
 
@@ -246,19 +239,9 @@ public final class TextRows {
             if (b instanceof ColumnBuilder.Categorical cat && cat.inferredFrom != null) {
                 allNotes.add("column '" + b.name + "' read as categorical (first value " + cat.inferredFrom + ")");
                 // above the one-hot cap, fitting refuses the column with the same hint: say it once
-                if (cat.levelCount() >= FREE_TEXT_LEVELS
-                        && cat.levelCount() <= dev.rareclass.domain.preprocess.PreprocessingSpec.DEFAULT_MAX_CATEGORIES) {
-                    java.util.Optional<String> date = cat.dateExample();
-                    if (date.isPresent()) {
-                        allNotes.add("warning: column '" + b.name + "' holds dates or times (such as '" + date.get()
-                                + "'), read as " + cat.levelCount() + " categories, which a model can only memorise: "
-                                + "leave it out with --drop " + dev.rareclass.domain.error.Quoting.asOptionValue(b.name));
-                    } else if (cat.levelsWithSpaces() * 2 >= cat.levelCount()) {
-                        allNotes.add("warning: column '" + b.name + "' has " + cat.levelCount() + " distinct values, "
-                                + "most with spaces: it looks like free text, which reads with --text "
-                                + dev.rareclass.domain.error.Quoting.asOptionValue(b.name)
-                                + " (as words) rather than as " + cat.levelCount() + " categories");
-                    }
+                if (cat.levelCount() <= dev.rareclass.domain.preprocess.PreprocessingSpec.DEFAULT_MAX_CATEGORIES) {
+                    dev.rareclass.domain.preprocess.FittedPreprocessor.manyCategoriesWarning(b.name, cat.levelCount(),
+                            cat.levels(), true).ifPresent(allNotes::add);
                 }
             }
         }

@@ -241,13 +241,12 @@ public final class FittedPreprocessor {
      */
     public static String tooManyCategories(String source, String column, long distinct, long present, int cap,
                                            List<String> levels, boolean words) {
-        long spaced = levels.stream().filter(l -> l.strip().chars().anyMatch(Character::isWhitespace)).count();
         String name = dev.rareclass.domain.error.Quoting.asOptionValue(column);
         java.util.Optional<String> date = dev.rareclass.domain.data.DateTimes.example(levels);
         String hint = date.isPresent()
                 ? "it holds dates or times (such as '" + date.get() + "'), which a model can only memorise: leave it "
                         + "out with --drop " + name
-                : !levels.isEmpty() && 2L * spaced >= levels.size()
+                : looksLikeFreeText(levels)
                 ? (words ? "it looks like free text: read it as words with --text " + name
                         : "it looks like free text, which this engine does not read as words: leave it out with --drop "
                                 + name + ", or read it with --engine local and --text " + name)
@@ -255,6 +254,46 @@ public final class FittedPreprocessor {
         return source + ": column '" + column + "' has " + distinct + " distinct values in " + present
                 + " training rows, more than the " + cap + " categories one-hot encoding takes (--max-categories N "
                 + "raises the limit); " + hint;
+    }
+
+    /** A column read as categorical with fewer levels than this is never warned about: a few dates are categories. */
+    public static final int WARNED_LEVELS = 100;
+
+    /**
+     * The warning, when there is one, for a column read as categorical because its values are no numbers, with
+     * {@code count} levels from {@link #WARNED_LEVELS} up to the one-hot cap (above it, fitting refuses the column
+     * with {@link #tooManyCategories}'s advice): dates or times, which a model can only memorise, or free text (most
+     * levels hold a space). Every engine's words for it.
+     *
+     * @param levels the column's levels, all of them or, where counting them all costs a pass (Spark), some of them
+     * @param words  whether the engine reads a column as words ({@code --text}); the Spark engine does not
+     */
+    public static java.util.Optional<String> manyCategoriesWarning(String column, long count, List<String> levels,
+                                                                  boolean words) {
+        if (count < WARNED_LEVELS) {
+            return java.util.Optional.empty();
+        }
+        String name = dev.rareclass.domain.error.Quoting.asOptionValue(column);
+        java.util.Optional<String> date = dev.rareclass.domain.data.DateTimes.example(levels);
+        if (date.isPresent()) {
+            return java.util.Optional.of("warning: column '" + column + "' holds dates or times (such as '"
+                    + date.get() + "'), read as " + count + " categories, which a model can only memorise: leave it "
+                    + "out with --drop " + name);
+        }
+        if (looksLikeFreeText(levels)) {
+            return java.util.Optional.of("warning: column '" + column + "' has " + count + " distinct values, most "
+                    + "with spaces: it looks like free text, " + (words ? "which reads with --text " + name
+                            + " (as words) rather than as " + count + " categories"
+                            : "which this engine does not read as words: leave it out with --drop " + name
+                                    + ", or read it with --engine local and --text " + name));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Whether at least half the levels hold white space inside them: sentences, not codes. */
+    private static boolean looksLikeFreeText(List<String> levels) {
+        long spaced = levels.stream().filter(l -> l.strip().chars().anyMatch(Character::isWhitespace)).count();
+        return !levels.isEmpty() && 2L * spaced >= levels.size();
     }
 
     /** The dense transforms, in input order (text columns have {@link #textTransforms()} instead). */
