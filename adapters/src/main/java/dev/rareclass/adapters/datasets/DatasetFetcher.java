@@ -41,6 +41,8 @@ public final class DatasetFetcher implements DatasetCatalog {
     private final Path cacheDir;
     private final java.util.function.Supplier<HttpClient> client;
     private final Duration timeout;
+    /** How long a download may go without a byte before it is given up (the timeout covers only the answer's start). */
+    private final Duration stall;
     private final java.util.function.Supplier<List<Dataset>> catalogue;
 
     /**
@@ -54,16 +56,26 @@ public final class DatasetFetcher implements DatasetCatalog {
         this.client = lazily(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
                 .followRedirects(HttpClient.Redirect.NORMAL).build());
         this.timeout = Duration.ofMinutes(10);
+        this.stall = DEFAULT_STALL;
         this.catalogue = lazily(DatasetFetcher::catalogue);
     }
 
     public DatasetFetcher(Path cacheDir, HttpClient client, Duration timeout, List<Dataset> catalogue) {
+        this(cacheDir, client, timeout, DEFAULT_STALL, catalogue);
+    }
+
+    /** @param stall how long a download may receive nothing before it is given up */
+    public DatasetFetcher(Path cacheDir, HttpClient client, Duration timeout, Duration stall, List<Dataset> catalogue) {
         this.cacheDir = cacheDir;
         this.client = () -> client;
         this.timeout = timeout;
+        this.stall = stall;
         List<Dataset> copy = List.copyOf(catalogue);
         this.catalogue = () -> copy;
     }
+
+    /** A minute without a byte: a mirror that stopped sending mid-file held {@code datasets fetch} forever. */
+    static final Duration DEFAULT_STALL = Duration.ofSeconds(60);
 
     private static <T> java.util.function.Supplier<T> lazily(java.util.function.Supplier<T> make) {
         return new java.util.function.Supplier<>() {
@@ -154,7 +166,7 @@ public final class DatasetFetcher implements DatasetCatalog {
                 if (response.statusCode() != 200) {
                     throw new InputMissingException(uri + ": cannot download (HTTP " + response.statusCode() + ")", null);
                 }
-                copyAtMost(body, tmp, d, uri);
+                copyAtMost(body, tmp, d, uri, stall);
             }
             String actual = Checksums.sha256(tmp);
             if (!actual.equals(d.sha256())) {
@@ -214,22 +226,52 @@ public final class DatasetFetcher implements DatasetCatalog {
     /**
      * Copies the body into {@code tmp}, stopping at the first byte past the catalogued size: the checksum is known to
      * fail by then, and a mirror that kept sending (a wrong file, a misconfigured or hostile server) filled the cache's
-     * disk before anything was checked. A read that fails is the download's failure; a write that fails, the cache's.
+     * disk before anything was checked. A body that sends nothing for {@code stall} is given up: the request's timeout
+     * covers only the answer's start, and a mirror that stopped sending mid-file held the command forever. (A watchdog
+     * closes the stream, which wakes the blocked read.) A read that fails is the download's failure; a write that
+     * fails, the cache's.
      */
-    private static void copyAtMost(InputStream body, Path tmp, Dataset d, URI uri) throws IOException {
+    private static void copyAtMost(InputStream body, Path tmp, Dataset d, URI uri, Duration stall)
+            throws IOException {
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
+        java.util.concurrent.atomic.AtomicLong lastByte = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+        java.util.concurrent.atomic.AtomicBoolean stalled = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.ScheduledExecutorService watchdog =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "rareclass-download-watchdog");
+                    t.setDaemon(true);
+                    return t;
+                });
+        long every = Math.max(10, Math.min(1000, stall.toMillis() / 4));
+        watchdog.scheduleAtFixedRate(() -> {
+            if (System.nanoTime() - lastByte.get() > stall.toNanos() && stalled.compareAndSet(false, true)) {
+                try {
+                    body.close();
+                } catch (IOException ignored) {
+                    // the read it wakes fails, and says why
+                }
+            }
+        }, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
         try (java.io.OutputStream out = Files.newOutputStream(tmp)) {
             while (true) {
                 int n;
                 try {
                     n = body.read(buffer);
                 } catch (IOException e) {
-                    throw new InputMissingException(uri + ": cannot download (" + networkReason(e, uri) + ")", e);
+                    throw new InputMissingException(uri + ": cannot download (" + (stalled.get()
+                            ? "nothing arrived for " + shown(stall) + " after " + total + " of " + d.size()
+                                    + " bytes; try again later, or fetch from elsewhere with --mirror URL"
+                            : networkReason(e, uri)) + ")", e);
                 }
                 if (n < 0) {
+                    if (stalled.get()) { // closed by the watchdog between two reads
+                        throw new InputMissingException(uri + ": cannot download (nothing arrived for "
+                                + shown(stall) + " after " + total + " of " + d.size() + " bytes)", null);
+                    }
                     return;
                 }
+                lastByte.set(System.nanoTime());
                 total += n;
                 if (total > d.size()) {
                     throw new DataException(uri + ": sends more than the " + d.size() + " bytes of " + d.file()
@@ -237,7 +279,14 @@ public final class DatasetFetcher implements DatasetCatalog {
                 }
                 out.write(buffer, 0, n);
             }
+        } finally {
+            watchdog.shutdownNow();
         }
+    }
+
+    /** A duration as a person writes it: "60 s", or "600 ms" under a second. */
+    private static String shown(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     /**

@@ -80,6 +80,23 @@ class DatasetFetcherTest {
                 // expected: the fetcher stops reading past the dataset's size
             }
         });
+        // a server that sends a little, then nothing, holding the connection open: the fetch waited forever
+        server.createContext("/stalling/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write("some,bytes\n".getBytes());
+                out.flush();
+                Thread.sleep(30_000);
+            } catch (IOException | InterruptedException clientWentAway) {
+                // expected: the fetcher gives up, or the server stops
+            }
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "test-http");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -189,6 +206,21 @@ class DatasetFetcherTest {
                 .hasMessage("unknown dataset 'ionospere'; did you mean 'ionosphere'?");
         assertThatThrownBy(() -> fetcher().fetch("sonar", Optional.of("ftp://example")))
                 .isInstanceOf(UsageException.class).hasMessageContaining("http or https");
+    }
+
+    @Test
+    void aMirrorThatStopsSendingMidFileIsGivenUpAndNothingIsKept() throws IOException {
+        DatasetFetcher patient = new DatasetFetcher(cache, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .build(), Duration.ofSeconds(30), Duration.ofMillis(600), DatasetFetcher.catalogue());
+        Dataset sonar = patient.find("sonar");
+        // without the watchdog the read waits out the server's 30 s, and the 11 bytes then fail the checksum instead
+        assertThatThrownBy(() -> patient.fetch("sonar", Optional.of(base + "/stalling")))
+                .isInstanceOf(InputMissingException.class)
+                .hasMessage(base + "/stalling/sonar.csv: cannot download (nothing arrived for 600 ms after 11 of "
+                        + sonar.size() + " bytes; try again later, or fetch from elsewhere with --mirror URL)");
+        try (Stream<Path> left = Files.list(cache)) {
+            assertThat(left).isEmpty();
+        }
     }
 
     @Test

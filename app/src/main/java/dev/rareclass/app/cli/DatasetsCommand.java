@@ -59,7 +59,8 @@ final class DatasetsCommand implements Runnable {
 
     @Command(name = "fetch", mixinStandardHelpOptions = true,
             description = "Download a dataset once into the cache ($XDG_CACHE_HOME/rareclass or ~/.cache/rareclass), "
-                    + "verify its SHA-256, and print its path and the options that load it.")
+                    + "verify its SHA-256, and print its path and the options that load it. A download that "
+                    + "receives nothing for a minute is given up; nothing is kept of a failed one.")
     static final class FetchCommand extends CliCommand {
 
         @Parameters(index = "0", paramLabel = "NAME", description = "A name from 'rareclass datasets list'.")
