@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 /** {@code rareclass predict}: scores and predicted labels for every row of a table. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Score every row of a table with a saved model and write a CSV (a TSV when --out ends in .tsv "
-                + "or .tab) with the columns "
+                + "or .tab; a name that promises another format, such as p.json or p.parquet, is refused) with the "
+                + "columns "
                 + "row (1-based data row of the input), the --id column (when given; for a text corpus, document: each "
                 + "document's path in the corpus, such as pos/cv000_29590.txt, or a sentence file's name and line, "
                 + "such as rt-polarity.pos:17), y (true label 0/1, when the input has the label column), p (score) and "
