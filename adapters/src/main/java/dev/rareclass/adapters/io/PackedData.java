@@ -77,14 +77,6 @@ public final class PackedData {
     }
 
     private static boolean starts(byte[] b, int off, int n, int... magic) {
-        if (n < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if ((b[off + i] & 0xff) != magic[i]) {
-                return false;
-            }
-        }
-        return true;
+        return dev.rareclass.domain.data.ForeignFormats.startsWith(b, off, n, magic);
     }
 }

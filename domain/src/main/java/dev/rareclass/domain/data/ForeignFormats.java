@@ -155,6 +155,11 @@ public final class ForeignFormats {
     }
 
     private static boolean starts(byte[] b, int off, int n, int... magic) {
+        return startsWith(b, off, n, magic);
+    }
+
+    /** Whether {@code b[off, off + n)} starts with the bytes {@code magic} (each 0-255): a magic number's test. */
+    public static boolean startsWith(byte[] b, int off, int n, int... magic) {
         if (n < magic.length) {
             return false;
         }
