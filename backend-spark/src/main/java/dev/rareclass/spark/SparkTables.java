@@ -669,11 +669,16 @@ final class SparkTables {
         }
     }
 
+    /** Values read, from the first partitions, for the levels a warning about dates or free text looks at. */
+    private static final int VALUES_SAMPLED = 5_000;
+
     /**
      * Warns, as the in-memory reader does, of a column read as categorical whose levels are dates or times or look like
      * free text, from {@link FittedPreprocessor#WARNED_LEVELS} levels up to the cap: nasa's 777 close-approach dates
-     * were one-hot encoded with only a note. Its levels are looked at (a sample, in a pass of their own) only when the
-     * estimate comes within 10% (five standard deviations) of that many, and counted exactly only to be warned of.
+     * were one-hot encoded with only a note. Only a column whose estimate comes within 10% (five standard deviations)
+     * of that many is looked at, in the levels among its first {@value #VALUES_SAMPLED} values (a limit, which reads
+     * only the first partitions: no pass over the table, as zip or product codes would have cost on every load); a
+     * column warned about is counted exactly for the warning's words.
      */
     private static void warnOfManyCategories(Dataset<Row> rows, String source, String column, String name,
                                              long estimate, int cap, ProgressListener progress) {
@@ -681,15 +686,15 @@ final class SparkTables {
             return;
         }
         List<String> levels = Failures.translate(source, () -> rows.select(col(column).cast(DataTypes.StringType))
-                .where(col(column).isNotNull()).distinct().limit(LEVELS_LOOKED_AT).collectAsList()).stream()
-                .map(r -> r.getString(0)).sorted().toList();
-        if (levels.size() < FittedPreprocessor.WARNED_LEVELS
-                || (FittedPreprocessor.manyCategoriesWarning(name, levels.size(), levels, false).isEmpty())) {
+                .where(col(column).isNotNull()).limit(VALUES_SAMPLED).collectAsList()).stream()
+                .map(r -> r.getString(0)).distinct().sorted().limit(LEVELS_LOOKED_AT).toList();
+        if (FittedPreprocessor.manyCategoriesWarning(name, Math.max(estimate, FittedPreprocessor.WARNED_LEVELS),
+                levels, false).isEmpty()) {
             return;
         }
-        long count = levels.size() < LEVELS_LOOKED_AT ? levels.size() : Failures.translate(source, () ->
-                rows.select(col(column)).where(col(column).isNotNull()).distinct().count());
-        progress.note(FittedPreprocessor.manyCategoriesWarning(name, count, levels, false).orElseThrow());
+        long count = Failures.translate(source, () -> rows.select(col(column)).where(col(column).isNotNull())
+                .distinct().count());
+        FittedPreprocessor.manyCategoriesWarning(name, count, levels, false).ifPresent(progress::note);
     }
 
     private static Column infinite(String column) {
@@ -1001,7 +1006,8 @@ final class SparkTables {
             // no peek at the bytes here (the path may be on HDFS): the name alone, as the CSV reader would have read
             // a .json or .xlsx file into columns of junk
             ForeignFormats.ofName(String.valueOf(o.file().getFileName())).ifPresent(foreign -> {
-                throw new DataException(ForeignFormats.readRefusal(source, foreign, "CSV, TSV and Parquet"));
+                throw new DataException(ForeignFormats.readRefusal(source, foreign, "CSV, TSV and Parquet")
+                        + "; a text table so named reads with --format csv or tsv");
             });
         }
         String where = path;

@@ -273,7 +273,8 @@ class SparkTablesTest {
         Path json = SyntheticCsv.lines(dir.resolve("records.json"), "[{\"x\": 1, \"label\": \"yes\"}]");
         assertOneLine(() -> read(labelled(json, "yes")), DataException.class, json).hasMessage(json + ": JSON, not a "
                 + "text table; rareclass reads CSV, TSV and Parquet: write it as CSV first (pandas: "
-                + "pd.read_json('records.json').to_csv('records.csv', index=False))");
+                + "pd.read_json('records.json').to_csv('records.csv', index=False)); a text table so named reads with "
+                + "--format csv or tsv");
         // --format says what the file is: a CSV named .json is read as one
         Path csv = SyntheticCsv.lines(dir.resolve("really-csv.json"), "x,label", "1,yes", "2,no", "3,no");
         assertThat(read(new DataOptions(csv, Optional.of("csv"), true, Optional.empty(), Optional.of("label"),

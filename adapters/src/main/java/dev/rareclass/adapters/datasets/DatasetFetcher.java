@@ -259,15 +259,18 @@ public final class DatasetFetcher implements DatasetCatalog {
                 try {
                     n = body.read(buffer);
                 } catch (IOException e) {
-                    throw new InputMissingException(uri + ": cannot download (" + (stalled.get()
-                            ? "nothing arrived for " + shown(stall) + " after " + total + " of " + d.size()
-                                    + " bytes; try again later, or fetch from elsewhere with --mirror URL"
-                            : networkReason(e, uri)) + ")", e);
+                    if (!stalled.get()) {
+                        throw new InputMissingException(uri + ": cannot download (" + networkReason(e, uri) + ")", e);
+                    }
+                    n = -1;
                 }
                 if (n < 0) {
-                    if (stalled.get()) { // closed by the watchdog between two reads
-                        throw new InputMissingException(uri + ": cannot download (nothing arrived for "
-                                + shown(stall) + " after " + total + " of " + d.size() + " bytes)", null);
+                    // closed by the watchdog: a server that sent the whole file and then held the connection open
+                    // (no length, no last chunk) has sent it all, which the checksum decides
+                    if (stalled.get() && total < d.size()) {
+                        throw new InputMissingException(uri + ": cannot download (nothing arrived for " + shown(stall)
+                                + " after " + total + " of " + d.size() + " bytes; try again later, or fetch from "
+                                + "elsewhere with --mirror URL)", null);
                     }
                     return;
                 }

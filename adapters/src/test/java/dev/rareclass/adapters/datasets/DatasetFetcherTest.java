@@ -92,6 +92,19 @@ class DatasetFetcherTest {
                 // expected: the fetcher gives up, or the server stops
             }
         });
+        // a server that sends the whole file without a length or a last chunk, then holds the connection open
+        server.createContext("/holding/", exchange -> {
+            requests.incrementAndGet();
+            Optional<Path> file = find(Path.of(exchange.getRequestURI().getPath()).getFileName().toString());
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(Files.readAllBytes(file.orElseThrow()));
+                out.flush();
+                Thread.sleep(30_000);
+            } catch (IOException | InterruptedException clientWentAway) {
+                // expected
+            }
+        });
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "test-http");
             t.setDaemon(true);
@@ -221,6 +234,17 @@ class DatasetFetcherTest {
         try (Stream<Path> left = Files.list(cache)) {
             assertThat(left).isEmpty();
         }
+    }
+
+    @Test
+    void aWholeFileFollowedBySilenceIsKeptWhenItsChecksumHolds() throws IOException {
+        assumeTrue(Files.isDirectory(DATASETS));
+        DatasetFetcher patient = new DatasetFetcher(cache, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .build(), Duration.ofSeconds(30), Duration.ofMillis(600), DatasetFetcher.catalogue());
+        Dataset sonar = patient.find("sonar");
+        Fetched fetched = patient.fetch("sonar", Optional.of(base + "/holding"));
+        assertThat(fetched.downloaded()).isTrue();
+        assertThat(Checksums.sha256(fetched.path())).isEqualTo(sonar.sha256());
     }
 
     @Test

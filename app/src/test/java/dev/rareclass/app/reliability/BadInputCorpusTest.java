@@ -136,14 +136,14 @@ class BadInputCorpusTest {
         // tables of the Python stack: Parquet was blamed on "a NUL byte ... UTF-16", an .xlsx was to be unpacked, JSON
         // was read as a CSV of one column
         String csvFirst = "not a text table; rareclass reads CSV, TSV, ARFF, LibSVM and text corpora";
-        cases.add(gen("table.parquet", d -> write(d.resolve("table.parquet"), magic("PAR1")), train, 65,
+        cases.add(gen("table.parquet", d -> write(d.resolve("table.parquet"), magic("PAR1\u0015")), train, 65,
                 "Parquet, " + csvFirst));
-        cases.add(gen("parquet-named.csv", d -> write(d.resolve("parquet-named.csv"), magic("PAR1")), train, 65,
+        cases.add(gen("parquet-named.csv", d -> write(d.resolve("parquet-named.csv"), magic("PAR1\u0015")), train, 65,
                 "Parquet, " + csvFirst));
         cases.add(gen("table.xlsx", d -> zipped(d, "table.xlsx"), train, 65, "an Excel workbook, " + csvFirst));
         cases.add(gen("table.xls", d -> write(d.resolve("table.xls"), magic("\u00d0\u00cf\u0011\u00e0\u00a1\u00b1\u001a\u00e1")),
                 train, 65, "an Excel workbook (or another Office file)"));
-        cases.add(gen("table.feather", d -> write(d.resolve("table.feather"), magic("ARROW1")), train, 65,
+        cases.add(gen("table.feather", d -> write(d.resolve("table.feather"), magic("ARROW1\u0000\u0000")), train, 65,
                 "Feather (Arrow)"));
         cases.add(gen("table.h5", d -> write(d.resolve("table.h5"), magic("\u0089HDF\r\n\u001a\n")), train, 65, "HDF5"));
         cases.add(gen("array.npy", d -> write(d.resolve("array.npy"), magic("\u0093NUMPY")), train, 65, "a NumPy array"));

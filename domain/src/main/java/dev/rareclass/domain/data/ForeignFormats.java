@@ -60,10 +60,12 @@ public final class ForeignFormats {
      * .gz), and its name: empty for anything that may be a text table.
      */
     public static Optional<String> ofContent(String fileName, byte[] b, int off, int n) {
-        if (starts(b, off, n, "PAR1")) {
+        // PAR1 and ARROW1 are ASCII, and a header may start so (PAR1,PAR2,y): the byte after them must be binary, as
+        // a Parquet file's first page header is (0x15) and an Arrow file's padding (two zero bytes)
+        if (starts(b, off, n, "PAR1") && n > 4 && binary(b[off + 4])) {
             return Optional.of("Parquet");
         }
-        if (starts(b, off, n, "ARROW1")) {
+        if (starts(b, off, n, "ARROW1\0\0")) {
             return Optional.of("Feather (Arrow)");
         }
         if (starts(b, off, n, 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n')) {
@@ -102,17 +104,16 @@ public final class ForeignFormats {
 
     /**
      * A reader's refusal: what the file is, what the engine reads ({@code reads}, such as "CSV, TSV and Parquet"),
-     * and the pandas line that writes the file as CSV (left out for a name that would need quoting in Python).
+     * and the pandas line that writes the file as CSV. The line is given only for a file named as its format
+     * ({@code t.parquet}, not standard input, a misnamed {@code t.csv} or a request body's spool file) and whose name
+     * Python reads without quoting.
      */
     public static String readRefusal(String file, String format, String reads) {
         String reader = PANDAS_READER.get(format);
         String name = baseName(file);
-        String csv = stem(name) + ".csv";
-        if (csv.equalsIgnoreCase(name)) {
-            csv = stem(name) + "-table.csv"; // Parquet named t.csv: the line is not to write over its own input
-        }
-        String hint = reader == null || !name.matches("[\\w.+-]+") ? ""
-                : " (pandas: pd." + reader.formatted("'" + name + "'") + ".to_csv('" + csv + "', index=False))";
+        String hint = reader == null || ofName(name).isEmpty() || !name.matches("[\\w.+-]+") ? ""
+                : " (pandas: pd." + reader.formatted("'" + name + "'") + ".to_csv('" + stem(name) + ".csv', "
+                        + "index=False))";
         return file + ": " + format + ", not a text table; rareclass reads " + reads + ": write it as CSV first"
                 + hint;
     }
@@ -130,6 +131,11 @@ public final class ForeignFormats {
     /** The name without its extension and any {@code .gz} after it. */
     private static String stem(String name) {
         return name.replaceFirst("(?i)(\\.[a-z0-9]+)?(\\.gz)?$", "");
+    }
+
+    /** Whether a byte is no part of UTF-8 text a table holds: a control character other than tab, CR and LF. */
+    private static boolean binary(byte x) {
+        return x >= 0 && x < 0x20 && x != '\t' && x != '\r' && x != '\n';
     }
 
     /** Whether the first non-blank byte (after a UTF-8 byte-order mark) opens a JSON object or array. */

@@ -210,8 +210,8 @@ public final class InputSchema {
 
     /**
      * The training level a category given as text names, as the CSV reader reads a field: the text itself when it is
-     * a level ({@code known}), else trimmed, null when it is a missing-value token ({@link Tokens#isMissing}), and a
-     * number written one way ({@link Tokens#category}: {@code 1.0}, {@code 01} and {@code true} are {@code 1}); a
+     * a level ({@code known}), else trimmed (when that is a level), null when it is a missing-value token
+     * ({@link Tokens#isMissing}), and a number written one way ({@link Tokens#category}: {@code 1.0}, {@code 01} and {@code true} are {@code 1}); a
      * category the training did not see is returned as given.
      */
     static String level(String text, Set<String> known) {
@@ -219,11 +219,11 @@ public final class InputSchema {
             return text;
         }
         String trimmed = text.trim();
+        if (known.contains(trimmed)) {
+            return trimmed; // before the missing words: an ARFF file's level NA is a level
+        }
         if (Tokens.isMissing(trimmed)) {
             return null;
-        }
-        if (known.contains(trimmed)) {
-            return trimmed;
         }
         String canonical = Tokens.category(trimmed);
         return known.contains(canonical) ? canonical : text;

@@ -23,6 +23,12 @@ class ForeignFormatsTest {
     void magicNumbersNameTheFormatWhateverTheFileIsCalled() {
         assertThat(ForeignFormats.ofContent("t.csv", ascii("PAR1\u0015\u0000"), 0, 6)).contains("Parquet");
         assertThat(ForeignFormats.ofContent("t", ascii("ARROW1\0\0"), 0, 8)).contains("Feather (Arrow)");
+        // a text table whose header or first value starts with the same letters is a text table
+        assertThat(ForeignFormats.ofContent("t.csv", ascii("PAR1,PAR2,y\n"), 0, 12)).isEmpty();
+        assertThat(ForeignFormats.ofContent("-", ascii("PAR1000\t3\n"), 0, 10)).isEmpty();
+        assertThat(ForeignFormats.ofContent("t.parquet", ascii("PAR1\r\n"), 0, 6)).isEmpty();
+        assertThat(ForeignFormats.ofContent("t.csv", ascii("PAR1"), 0, 4)).isEmpty();
+        assertThat(ForeignFormats.ofContent("t.csv", ascii("ARROW1,x,y\n"), 0, 11)).isEmpty();
         assertThat(ForeignFormats.ofContent("t.data", bytes(0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'), 0, 8))
                 .contains("HDF5");
         assertThat(ForeignFormats.ofContent("-", ascii("\u0093NUMPY\u0001\u0000"), 0, 8)).contains("a NumPy array");
@@ -35,10 +41,11 @@ class ForeignFormatsTest {
 
     @Test
     void theOffsetAndLengthBoundWhatIsLookedAt() {
-        byte[] b = ascii("xxPAR1");
-        assertThat(ForeignFormats.ofContent("t.csv", b, 2, 4)).contains("Parquet");
+        byte[] b = ascii("xxPAR1\u0015");
+        assertThat(ForeignFormats.ofContent("t.csv", b, 2, 5)).contains("Parquet");
+        assertThat(ForeignFormats.ofContent("t.csv", b, 2, 4)).isEmpty(); // the binary byte after it cut off
         assertThat(ForeignFormats.ofContent("t.csv", b, 2, 3)).isEmpty(); // the magic cut short
-        assertThat(ForeignFormats.ofContent("t.csv", b, 0, 6)).isEmpty();
+        assertThat(ForeignFormats.ofContent("t.csv", b, 0, 7)).isEmpty();
     }
 
     @Test
@@ -90,8 +97,10 @@ class ForeignFormatsTest {
                         + "pd.read_parquet('t.parquet').to_csv('t.csv', index=False))");
         assertThat(ForeignFormats.readRefusal("e.jsonl.gz", "JSON Lines", "CSV"))
                 .endsWith("(pandas: pd.read_json('e.jsonl.gz', lines=True).to_csv('e.csv', index=False))");
-        assertThat(ForeignFormats.readRefusal("t.CSV", "Parquet", "CSV"))
-                .endsWith("(pandas: pd.read_parquet('t.CSV').to_csv('t-table.csv', index=False))");
+        // no line for a misnamed file, standard input, or a request body's spool file
+        assertThat(ForeignFormats.readRefusal("t.CSV", "Parquet", "CSV")).endsWith("write it as CSV first");
+        assertThat(ForeignFormats.readRefusal("-", "Parquet", "CSV")).isEqualTo("-: Parquet, not a text table; "
+                + "rareclass reads CSV: write it as CSV first");
         // a name Python would need escapes for gets no line to paste
         assertThat(ForeignFormats.readRefusal("it's.json", "JSON", "CSV")).endsWith("write it as CSV first");
         assertThat(ForeignFormats.readRefusal("t.sqlite", "an SQLite database", "CSV"))

@@ -73,9 +73,10 @@ class InputSchemaTest {
         InputSchema arff = InputSchema.forTest(List.of(new InputSchema.Field("code", "categorical")), "y",
                 Map.of("code", Set.of(" 7", "007", "NA")));
         CategoricalColumn code = (CategoricalColumn) arff.table("request", columns("code", list(" 7", "007", "NA",
-                "7"))).columns().get(0);
-        assertThat(List.of(code.value(0), code.value(1), code.value(2), code.value(3)))
-                .containsExactly(" 7", "007", "NA", "7");
+                "7", " NA "))).columns().get(0);
+        assertThat(List.of(code.value(0), code.value(1), code.value(2), code.value(3), code.value(4)))
+                .containsExactly(" 7", "007", "NA", "7", "NA");
+        assertThat(InputSchema.level("na", Set.of("NA"))).as("another spelling of a missing word").isNull();
         assertThat(InputSchema.level("7", Set.of())).as("unseen: as given").isEqualTo("7");
         assertThat(InputSchema.level(" 07 ", Set.of())).isEqualTo(" 07 ");
     }
