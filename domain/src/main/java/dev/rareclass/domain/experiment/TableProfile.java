@@ -164,10 +164,99 @@ public final class TableProfile {
         Optional<LabelSummary> label = table.labels().map((Labels y) -> new LabelSummary(
                 table.labelMapping().orElseThrow().column(), table.labelMapping().orElseThrow().positiveValue(),
                 y.positives(), y.negatives()));
+        warnings.addAll(copies(all));
         for (Optional<String> leak : leaks) {
             leak.ifPresent(warnings::add);
         }
         return new Description(table.source(), table.rows(), columns, label, table.notes(), warnings);
+    }
+
+    /** Copies warned about one by one; the rest are counted in one line. */
+    static final int COPIES_NAMED = 10;
+
+    /**
+     * A warning for each column that holds the same value as an earlier one in every row (missing where it is
+     * missing): nasa.csv's {@code Name} repeats {@code Neo Reference ID}. A copy adds nothing but weight, and in
+     * {@code inspect}'s importances and {@code explain}'s reasons it splits its credit with the original. Numbers are
+     * compared as the float32 they are held as, categories by their text; constant columns are left to their own
+     * warning. Columns are compared only when a hash of their values agrees.
+     */
+    static List<String> copies(List<Column> columns) {
+        Map<Long, List<Integer>> byHash = new java.util.HashMap<>();
+        List<String> warnings = new ArrayList<>();
+        int more = 0;
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            if (c instanceof TextColumn) {
+                continue;
+            }
+            List<Integer> same = byHash.computeIfAbsent(contentHash(c), k -> new ArrayList<>());
+            Integer original = same.stream().filter(j -> sameValues(columns.get(j), c)).findFirst().orElse(null);
+            if (original == null) {
+                same.add(i);
+            } else if (!isConstant(c)) {
+                if (warnings.size() < COPIES_NAMED) {
+                    warnings.add("column '" + c.name() + "' holds the same value as column '"
+                            + columns.get(original).name() + "' in every row; one of them is enough (--drop "
+                            + dev.rareclass.domain.error.Quoting.asOptionValue(c.name()) + ")");
+                } else {
+                    more++;
+                }
+            }
+        }
+        if (more > 0) {
+            warnings.add(more + " more column" + (more == 1 ? " copies" : "s copy") + " an earlier one value for value");
+        }
+        return warnings;
+    }
+
+    private static long contentHash(Column c) {
+        long h = c instanceof NumericColumn ? 17 : 31;
+        for (int r = 0; r < c.size(); r++) {
+            h = h * 1_000_003L + rowHash(c, r);
+        }
+        return h;
+    }
+
+    private static int rowHash(Column c, int r) {
+        return switch (c) {
+            case NumericColumn n -> Float.floatToIntBits(n.get(r)); // every NaN is the one canonical NaN
+            case CategoricalColumn k -> k.code(r) < 0 ? -1 : k.value(r).hashCode();
+            default -> 0;
+        };
+    }
+
+    private static boolean sameValues(Column a, Column b) {
+        if (a.size() != b.size() || a.getClass() != b.getClass()) {
+            return false;
+        }
+        for (int r = 0; r < a.size(); r++) {
+            if (!same(a, r, b, r)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether row {@code r} of {@code a} holds what row {@code q} of {@code b} (of the same type) holds. */
+    private static boolean same(Column a, int r, Column b, int q) {
+        return switch (a) {
+            case NumericColumn n -> Float.floatToIntBits(n.get(r)) == Float.floatToIntBits(((NumericColumn) b).get(q));
+            case CategoricalColumn k -> {
+                CategoricalColumn o = (CategoricalColumn) b;
+                yield k.code(r) < 0 ? o.code(q) < 0 : o.code(q) >= 0 && k.value(r).equals(o.value(q));
+            }
+            default -> false;
+        };
+    }
+
+    private static boolean isConstant(Column c) {
+        for (int r = 1; r < c.size(); r++) {
+            if (!same(c, r, c, 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

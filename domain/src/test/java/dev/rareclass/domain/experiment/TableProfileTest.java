@@ -329,4 +329,42 @@ class TableProfileTest {
                 java.util.Map.entry("-0", List.of("0")), java.util.Map.entry("pos", List.of("pos ")));
         assertThat(c.total()).isEqualTo(11);
     }
+
+    /**
+     * A column holding what an earlier one holds in every row is named once, against the first: nasa.csv's Name repeats
+     * Neo Reference ID. Categories compare by their text (other codes, same levels), numbers as float32 with every NaN
+     * alike; a column differing in one row, or in where it is missing, is no copy; constant copies are the constant
+     * warning's.
+     */
+    @Test
+    void aColumnThatCopiesAnEarlierOneIsNamed() {
+        float[] id = noise(3);
+        float[] idWithHole = id.clone();
+        idWithHole[7] = Float.NaN;
+        float[] sameHole = idWithHole.clone();
+        float[] almost = id.clone();
+        almost[N - 1] += 1f;
+        int[] codesA = new int[N];
+        int[] codesB = new int[N];
+        for (int i = 0; i < N; i++) {
+            codesA[i] = i % 3 == 0 ? -1 : i % 2;        // levels x, y; missing every third row
+            codesB[i] = i % 3 == 0 ? -1 : 1 - i % 2;    // the same values under swapped codes
+        }
+        float[] constant = new float[N];
+        Description d = TableProfile.describe(table(List.of(new NumericColumn("Neo Reference ID", id),
+                new NumericColumn("Name", id.clone()), new NumericColumn("almost", almost),
+                new NumericColumn("holed", idWithHole), new NumericColumn("holed too", sameHole),
+                new CategoricalColumn("kind", List.of("x", "y"), codesA),
+                new CategoricalColumn("kind again", List.of("y", "x"), codesB),
+                new NumericColumn("zero", constant), new NumericColumn("zero too", constant.clone())), labels()));
+        assertThat(d.warnings()).filteredOn(w -> w.contains("holds the same value")).containsExactly(
+                "column 'Name' holds the same value as column 'Neo Reference ID' in every row; one of them is enough "
+                        + "(--drop Name)",
+                "column 'holed too' holds the same value as column 'holed' in every row; one of them is enough "
+                        + "(--drop 'holed too')",
+                "column 'kind again' holds the same value as column 'kind' in every row; one of them is enough "
+                        + "(--drop 'kind again')");
+        assertThat(TableProfile.copies(List.of(new NumericColumn("a", id), new NumericColumn("b", almost))))
+                .isEmpty();
+    }
 }
