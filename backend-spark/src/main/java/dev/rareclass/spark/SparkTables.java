@@ -1122,14 +1122,11 @@ final class SparkTables {
     }
 
     static String formatOf(Path file) {
-        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
-        if (name.endsWith(".gz")) {
-            name = name.substring(0, name.length() - 3);
-        }
-        if (name.endsWith(".parquet") || name.endsWith(".pq") || Files.isDirectory(file)) {
+        String extension = dev.rareclass.domain.data.FileNames.extension(String.valueOf(file.getFileName()));
+        if (extension.equals(".parquet") || extension.equals(".pq") || Files.isDirectory(file)) {
             return "parquet";
         }
-        return name.endsWith(".tsv") || name.endsWith(".tab") ? "tsv" : "csv";
+        return extension.equals(".tsv") || extension.equals(".tab") ? "tsv" : "csv";
     }
 
     /** A column named by the user, or by its 0-based index. */

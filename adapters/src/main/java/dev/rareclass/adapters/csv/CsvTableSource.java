@@ -912,11 +912,8 @@ public final class CsvTableSource extends ParsedTableSource {
     }
 
     private static char defaultDelimiter(DataOptions options, Path path) {
-        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".gz")) {
-            name = name.substring(0, name.length() - 3);
-        }
-        String format = format(options).orElse(name.endsWith(".tsv") || name.endsWith(".tab") ? "tsv" : "csv");
+        String extension = dev.rareclass.domain.data.FileNames.extension(path.getFileName().toString());
+        String format = format(options).orElse(extension.equals(".tsv") || extension.equals(".tab") ? "tsv" : "csv");
         return switch (format) {
             case "csv" -> ',';
             case "tsv", "tab" -> '\t';

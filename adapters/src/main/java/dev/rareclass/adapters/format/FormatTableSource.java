@@ -148,11 +148,7 @@ public final class FormatTableSource implements TableSource {
             return "text";
         }
         Path fileName = path.getFileName();
-        String name = fileName == null ? "" : fileName.toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".gz")) {
-            name = name.substring(0, name.length() - 3);
-        }
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "csv" : extensions.getOrDefault(name.substring(dot), "csv");
+        String extension = fileName == null ? "" : dev.rareclass.domain.data.FileNames.extension(fileName.toString());
+        return extension.isEmpty() ? "csv" : extensions.getOrDefault(extension, "csv");
     }
 }

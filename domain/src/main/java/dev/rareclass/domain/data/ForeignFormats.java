@@ -1,7 +1,6 @@
 package dev.rareclass.domain.data;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,14 +44,7 @@ public final class ForeignFormats {
 
     /** The format a file's name promises, when it is one rareclass has no reader or writer for. */
     public static Optional<String> ofName(String fileName) {
-        String name = fileName.toLowerCase(Locale.ROOT);
-        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
-        name = name.substring(slash + 1);
-        if (name.endsWith(".gz")) {
-            name = name.substring(0, name.length() - 3);
-        }
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? Optional.empty() : Optional.ofNullable(BY_EXTENSION.get(name.substring(dot)));
+        return Optional.ofNullable(BY_EXTENSION.get(FileNames.extension(fileName)));
     }
 
     /**
