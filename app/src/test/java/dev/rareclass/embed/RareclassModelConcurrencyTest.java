@@ -154,8 +154,13 @@ class RareclassModelConcurrencyTest {
                     .isInstanceOf(RareclassException.class).hasMessageContaining("row 1, column '3'")
                     .hasMessageContaining("a finite number within float range");
         }
+        assertThatThrownBy(() -> model.score(with(good, "3", " 1e39"))).isInstanceOf(RareclassException.class)
+                .hasMessageContaining("row 1, column '3'").hasMessageContaining("a finite number within float range");
+        // a number as text or a boolean is what the same field in a CSV file reads as
+        assertThat(model.score(with(good, "3", " 0.5 "))).isEqualTo(model.score(with(good, "3", 0.5)));
+        assertThat(model.score(with(good, "3", true))).isEqualTo(model.score(with(good, "3", 1.0)));
         // wrong types, in a numeric and in the categorical column
-        for (Object bad : new Object[] {"0.5", true, 'x', List.of(0.5), Map.of("v", 0.5), new double[] {0.5}}) {
+        for (Object bad : new Object[] {"half", 'x', List.of(0.5), Map.of("v", 0.5), new double[] {0.5}}) {
             assertThatThrownBy(() -> model.score(with(good, "3", bad))).as("%s", bad)
                     .isInstanceOf(RareclassException.class).hasMessageContaining("column '3': expected a number");
         }

@@ -21,9 +21,10 @@ import java.util.Set;
  * The columns a model reads, with their types, and the one way to turn values handed over by a program (the
  * embedding API, a request body) into a table the model scores, checked the way the CSV reader checks a file.
  *
- * <p>Values, by the column's type: a numeric column takes numbers (or null for a missing value); a categorical column
- * takes strings, numbers (an integral number is its digits, so 3 and 3.0 are the level "3") and booleans, or null; a
- * text column takes strings or null. The label column, when present, is ignored; any other column the model does not
+ * <p>Values, by the column's type: a numeric column takes numbers, strings and booleans the CSV reader would read as
+ * numbers ({@code "3.5"}, {@code " 7 "}, {@code true}; {@code ""} and {@code "NA"} are missing), or null for a missing
+ * value; a categorical column takes strings, numbers (an integral number is its digits, so 3 and 3.0 are the level
+ * "3") and booleans, or null; a text column takes strings or null. The label column, when present, is ignored; any other column the model does not
  * read is refused, as is a missing one, each by name.
  *
  * <p>A category given as text is the training level it names as the CSV reader would have read it ({@link #level}):
@@ -164,6 +165,12 @@ public final class InputSchema {
                             throw wrong(source, f, r, "a finite number within float range", v);
                         }
                         out[r] = (float) d;
+                    } else if (v instanceof String x) {
+                        // as the CSV reader reads the same field: a client that posts a file's rows as they were
+                        // read (Python's csv.DictReader gives strings) scores what predict scores for that file
+                        out[r] = number(x, source, f, r);
+                    } else if (v instanceof Boolean b) {
+                        out[r] = b ? 1f : 0f; // a CSV's true in a numeric column is 1
                     } else {
                         throw wrong(source, f, r, "a number", v);
                     }
@@ -206,6 +213,28 @@ public final class InputSchema {
             }
             default -> throw new IllegalStateException("unknown column type " + f.type());
         };
+    }
+
+    /**
+     * A number given as text, read as the CSV reader reads a numeric field: trimmed, a missing-value token
+     * ({@link Tokens#isMissing}: {@code ""}, {@code NA}, {@code NaN}) is missing, {@code true} and {@code false} are 1
+     * and 0, and anything else must be a number finite as a float32 ({@code inf} and {@code 1e39} are refused, as the
+     * reader refuses them).
+     */
+    private static float number(String text, String source, Field f, int row) {
+        String trimmed = text.trim();
+        if (Tokens.isMissing(trimmed)) {
+            return Float.NaN;
+        }
+        double d = Tokens.parseNumber(trimmed);
+        float value = (float) d;
+        if (d != d) {
+            throw wrong(source, f, row, "a number", text);
+        }
+        if (value - value != 0) {
+            throw wrong(source, f, row, "a finite number within float range", text);
+        }
+        return value;
     }
 
     /**

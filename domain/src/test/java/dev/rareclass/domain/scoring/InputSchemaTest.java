@@ -81,6 +81,27 @@ class InputSchemaTest {
         assertThat(InputSchema.level(" 07 ", Set.of())).isEqualTo(" 07 ");
     }
 
+    /**
+     * A number given as text is read as the CSV reader reads the same field (its {@code ColumnBuilder.Numeric} over
+     * {@code Tokens.parseNumber}): a client posting the rows of csv.DictReader, all strings, scores what predict scores
+     * for the file. Such a string was refused ("expected a number").
+     */
+    @Test
+    void aNumberAsTextIsTheNumberTheSameFieldInAFileGave() {
+        Table t = schema.table("request", columns("amount", list("3.5", " 7 ", "-0.25e2", "1e30", true, false, "TRUE",
+                "", "NA", " nan ", "?"), "country", list("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"),
+                "note", list("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11")));
+        assertThat(((NumericColumn) t.columns().get(0)).values()).containsExactly(3.5f, 7f, -25f, 1e30f, 1f, 0f, 1f,
+                Float.NaN, Float.NaN, Float.NaN, Float.NaN);
+        // what the reader refuses: not a number, or no finite float32 (a CSV's 1e39, inf and 1,5 are refused)
+        for (String bad : List.of("1e39", "inf", "-Infinity", "1,5", "0x10", "abc", "3.5 kg")) {
+            assertThatThrownBy(() -> schema.table("request", columns("amount", list(bad), "country", list("a"),
+                    "note", list("n")))).as(bad).isInstanceOf(DataException.class)
+                    .hasMessageStartingWith("request, row 1, column 'amount': expected a ")
+                    .hasMessageEndingWith("(numeric column), got a string '" + bad + "'");
+        }
+    }
+
     @Test
     void numbersAsCategories() {
         assertThat(InputSchema.level(3)).isEqualTo("3");
@@ -100,8 +121,9 @@ class InputSchemaTest {
                 .isInstanceOf(DataException.class).hasMessageContaining("column 'note' is missing");
         assertThatThrownBy(() -> schema.table("request", columns("amount", list(1.0), "country", list("x"),
                 "note", list("n"), "extra", list(1)))).hasMessageContaining("column 'extra' is not one the model reads");
-        assertThatThrownBy(() -> schema.table("request", columns("amount", list(1.0, "7"), "country", list("x", "y"),
-                "note", list("n", "m")))).hasMessage("request, row 2, column 'amount': expected a number (numeric column), got a string '7'");
+        assertThatThrownBy(() -> schema.table("request", columns("amount", list(1.0, "7 euros"), "country",
+                list("x", "y"), "note", list("n", "m")))).hasMessage("request, row 2, column 'amount': expected a number "
+                + "(numeric column), got a string '7 euros'");
         assertThatThrownBy(() -> schema.table("request", columns("amount", list(1e300), "country", list("x"),
                 "note", list("n")))).hasMessageContaining("finite number within float range");
         // a NaN or an infinity was the category "NaN" or "Infinity": an unseen level, scored without a word
