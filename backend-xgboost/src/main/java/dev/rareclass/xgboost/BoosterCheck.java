@@ -1,5 +1,6 @@
 package dev.rareclass.xgboost;
 
+import dev.rareclass.domain.error.Quoting;
 import java.util.List;
 import java.util.Map;
 
@@ -56,6 +57,10 @@ final class BoosterCheck {
         }
         Map<?, ?> modelParam = map(learner, "learner_model_param");
         requireNumber(modelParam, "num_feature", features);
+        // a num_target of -1 or 10^9 made XGBoost allocate without end (8.7 GB in 40 s) while loading
+        requireNumber(modelParam, "num_target", 1);
+        requireNumber(modelParam, "num_class", 0);
+        baseScore(modelParam.get("base_score"));
         for (String names : List.of("feature_names", "feature_types")) {
             Object v = learner.get(names);
             if (v != null && length(v) != 0 && length(v) != features) {
@@ -180,6 +185,28 @@ final class BoosterCheck {
     }
 
     /** XGBoost writes its parameters as decimal strings. */
+    /**
+     * The model's starting probability, which XGBoost 3 writes as a one-value vector ({@code "[1.5E-2]"}; a plain
+     * number in older files): one number strictly between 0 and 1, as the logistic loss needs. XGBoost refuses
+     * anything else only deep in its code, with its log prefix (clock time and C++ source path) in the message.
+     */
+    private static void baseScore(Object value) throws Invalid {
+        String text = String.valueOf(value).strip();
+        if (text.startsWith("[") && text.endsWith("]")) {
+            text = text.substring(1, text.length() - 1).strip();
+        }
+        double v;
+        try {
+            v = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            v = Double.NaN;
+        }
+        if (!(v > 0 && v < 1)) {
+            throw new Invalid("its base_score is " + Quoting.clipped(String.valueOf(value), 40)
+                    + ", not one probability between 0 and 1");
+        }
+    }
+
     private static long number(Map<?, ?> parent, String key) throws Invalid {
         Object v = parent.get(key);
         try {

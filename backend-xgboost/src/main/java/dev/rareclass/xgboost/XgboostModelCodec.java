@@ -150,7 +150,16 @@ public final class XgboostModelCodec implements ModelCodec {
         }
         String s = message.strip();
         int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        return withoutLogPrefix(nl < 0 ? s : s.substring(0, nl));
+    }
+
+    /** XGBoost's log prefix, {@code [00:12:18] /workspace/src/common/json.cc:401: }: a clock time and a build path. */
+    private static final java.util.regex.Pattern LOG_PREFIX =
+            java.util.regex.Pattern.compile("^\\[\\d{1,2}:\\d{2}:\\d{2}\\] \\S+:\\d+: ");
+
+    /** A native message without {@link #LOG_PREFIX}, which means nothing to the user. */
+    static String withoutLogPrefix(String line) {
+        return LOG_PREFIX.matcher(line).replaceFirst("");
     }
 
     static byte[] sha256(byte[] bytes) {

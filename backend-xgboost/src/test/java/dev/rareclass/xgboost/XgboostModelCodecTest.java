@@ -136,6 +136,64 @@ class XgboostModelCodecTest {
         assertRefused(rebooster(b -> Arrays.copyOfRange(other, HEADER, other.length)), "its num_feature is 4, not 8");
     }
 
+    /**
+     * The learner's own parameters, forged with the digest recomputed. A num_target of -1 or 10^9 made XGBoost's
+     * loader allocate without end (8.7 GB in 40 s, found by a hostile-input campaign); a base_score it cannot use
+     * was refused with XGBoost's log prefix (its clock time and C++ source path) in the message.
+     */
+    @Test
+    void aBoosterWithLearnerParametersThisBuildNeverWritesIsRefused() {
+        assertRefused(rebooster(field("num_target", "-1")), "its num_target is -1, not 1");
+        assertRefused(rebooster(field("num_target", "1000000000")), "its num_target is 1000000000, not 1");
+        assertRefused(rebooster(field("num_target", "2")), "its num_target is 2, not 1");
+        assertRefused(rebooster(field("num_class", "5")), "its num_class is 5, not 0");
+        for (String bad : new String[] {"[NaN]", "abc", "[", "[0.5,0.5]", "0", "[1]", "-0.1", "[Infinity]"}) {
+            assertThatThrownBy(() -> decode(rebooster(field("base_score", bad)))).as(bad)
+                    .isInstanceOf(DataException.class).hasMessageEndingWith("its base_score is " + bad
+                            + ", not one probability between 0 and 1");
+        }
+        // what XGBoost 3 writes, and the plain number older versions wrote, both load and score as before
+        double[] expected = decode(payload).scores(GradientBoostingTest.TEST.x());
+        String written = fieldValue(Arrays.copyOfRange(payload, HEADER, payload.length), "base_score");
+        assertThat(written).startsWith("[").endsWith("]");
+        assertThat(decode(rebooster(field("base_score", written.substring(1, written.length() - 1))))
+                .scores(GradientBoostingTest.TEST.x())).containsExactly(expected);
+    }
+
+    @Test
+    void xgboostsLogPrefixIsLeftOutOfItsMessages() {
+        assertThat(XgboostModelCodec.firstLine("[00:13:16] /workspace/src/common/json.cc:401: Unknown construct, around "
+                + "character position: 0\nStack trace:\n  [bt] (0) libxgboost4j.so")).isEqualTo("Unknown construct, "
+                + "around character position: 0");
+        assertThat(XgboostModelCodec.firstLine("value 0 for Parameter num_target should be greater equal to 1"))
+                .isEqualTo("value 0 for Parameter num_target should be greater equal to 1");
+    }
+
+    private static final java.nio.charset.Charset BYTES = java.nio.charset.StandardCharsets.ISO_8859_1;
+
+    /** A string field's value in XGBoost's UBJSON: the key, then S, L and the value's 8-byte length. */
+    private static String fieldValue(byte[] booster, String key) {
+        String s = new String(booster, BYTES);
+        int at = s.indexOf(key + "SL");
+        assertThat(at).as(key).isNotNegative();
+        int start = at + key.length() + 2;
+        long length = ByteBuffer.wrap(booster, start, 8).getLong();
+        return s.substring(start + 8, start + 8 + (int) length);
+    }
+
+    /** The booster with one string field's value replaced (XGBoost's objects carry no count, so lengths may change). */
+    private static UnaryOperator<byte[]> field(String key, String value) {
+        return b -> {
+            String was = fieldValue(b, key);
+            String s = new String(b, BYTES);
+            return s.replace(key + "SL" + length(was) + was, key + "SL" + length(value) + value).getBytes(BYTES);
+        };
+    }
+
+    private static String length(String value) {
+        return new String(ByteBuffer.allocate(8).putLong(value.length()).array(), BYTES);
+    }
+
     @Test
     void aBadHeaderIsRefused() {
         assertRefused(new byte[0], "no RCXG header");
