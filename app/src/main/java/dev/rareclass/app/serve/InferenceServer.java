@@ -835,6 +835,14 @@ public final class InferenceServer {
                     && !detail.equalsIgnoreCase(reason) && !detail.contains("Exception")) {
                 reason = reason + ": " + clip(detail);
             }
+            if (status == 500 && request.getAttribute(ERROR_EXCEPTION) instanceof org.eclipse.jetty.io.EofException) {
+                // the idle timeout closed a connection whose request line came but not all its headers: a slow or
+                // stalled client, which /metrics counted as a server error (500); the connection is closed, so the
+                // 408 below is for the count, as no client is left to read it
+                status = 408;
+                response.setStatus(status);
+                reason = "the request's headers took longer than " + settings.timeoutMillis() / 1000.0 + " s to arrive";
+            }
             if (status == 503 && stopping.get()) {
                 // a request Jetty turned away before the routes saw it, as the routes say it of one they see
                 reason = "the server is stopping";

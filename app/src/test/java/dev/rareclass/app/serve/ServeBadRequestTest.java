@@ -943,6 +943,33 @@ class ServeBadRequestTest {
                 .contains("rareclass_requests_in_flight 1.0");
     }
 
+    /**
+     * A request line whose headers stop coming is closed at the timeout, as a slow body is; it was counted as a 500
+     * under model="" (Jetty hands the closed connection's end to the error handler as a server error), so that a
+     * stalled client set off server-error alerts. It is a 408 now.
+     */
+    @Test
+    void headersThatStopComingAreClosedAndCountedAs408NotAsAServerError() throws Exception {
+        double before = count("500", "");
+        double slowBefore = count("408", "");
+        long start = System.nanoTime();
+        Raw r = raw(utf8("GET /v2/health/ready HTTP/1.1\r\nHost: 127.0.0.1\r\n"), new byte[0]);
+        assertThat((System.nanoTime() - start) / 1_000_000).as("closed within the timeout")
+                .isLessThan(TIMEOUT_MILLIS + 3000);
+        if (r.status() != 0) {
+            r.assertJettyRefusal(408);
+        }
+        assertThat(count("500", "")).as("no server error").isEqualTo(before);
+        assertThat(count("408", "")).isEqualTo(slowBefore + 1);
+    }
+
+    /** The value of rareclass_requests_total for a status and a model ("" for requests no model saw), 0 when absent. */
+    private static double count(String code, String model) throws Exception {
+        String prefix = "rareclass_requests_total{code=\"" + code + "\",model=\"" + model + "\"} ";
+        return send("GET", "/metrics", null, null).body().lines().filter(l -> l.startsWith(prefix))
+                .mapToDouble(l -> Double.parseDouble(l.substring(prefix.length()))).sum();
+    }
+
     private static double errors(String model) throws Exception {
         HttpResponse<String> r = send("GET", "/metrics", null, null);
         assertThat(r.statusCode()).isEqualTo(200);
