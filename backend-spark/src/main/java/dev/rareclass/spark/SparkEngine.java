@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.xxhash64;
 import dev.rareclass.domain.data.DataOptions;
 import dev.rareclass.domain.data.LabelledScores;
 import dev.rareclass.domain.data.ReadingOptions;
+import dev.rareclass.domain.error.DataException;
 import dev.rareclass.domain.error.UsageException;
 import dev.rareclass.domain.experiment.Candidate;
 import dev.rareclass.domain.experiment.EvaluatedOnCluster;
@@ -374,9 +375,23 @@ final class SparkEngine implements ClusterEngine {
             weightTotal = w.positive() * sampledCounts[1] + w.negative() * sampledCounts[0];
         }
         Dataset<Row> fitted = canonical(sampled, sampledCounts[0] + sampledCounts[1]);
-        return SparkModels.fit(config.kind(), spec.params(), table.numeric(), table.categorical(), table.missing(),
-                spec.fit().preprocessing().scaling(), weighted, weightTotal, seed, fitted);
+        try {
+            return SparkModels.fit(config.kind(), spec.params(), table.numeric(), table.categorical(), table.missing(),
+                    spec.fit().preprocessing().scaling(), weighted, weightTotal, seed, fitted);
+        } catch (Exception e) { // SparkException is checked, and Scala code throws it undeclared
+            java.util.regex.Matcher empty = NOTHING_TO_IMPUTE.matcher(Failures.innermost(e));
+            if (empty.find() && table.names().containsKey(empty.group(1))) {
+                // an internal error with Spark's stack trace and the engine's own column name (__f2) before
+                throw new DataException(table.source() + ": column '" + table.names().get(empty.group(1))
+                        + "' has no values in the training rows to impute from; leave it out with --drop", e);
+            }
+            throw e;
+        }
     }
+
+    /** Spark's Imputer on a column without a value: "surrogate cannot be computed. All the values in __f2 are Null…". */
+    private static final java.util.regex.Pattern NOTHING_TO_IMPUTE =
+            java.util.regex.Pattern.compile("surrogate cannot be computed\\. All the values in (__f\\d+) are");
 
     /** Rows with {@link SparkTables#Y} and the positive class's probability as {@link DistributedMetrics#SCORE}. */
     static Dataset<Row> scored(PipelineModel model, Dataset<Row> rows) {

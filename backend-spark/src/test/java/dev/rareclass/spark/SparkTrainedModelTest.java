@@ -287,6 +287,28 @@ class SparkTrainedModelTest {
         assertThat(never).doesNotExist();
     }
 
+    /**
+     * A numeric column without a value cannot be imputed: refused naming it, as in memory. On Spark this was an internal
+     * error (exit 70) naming the engine's own column (__f2), with Spark ML's stack trace on standard error.
+     */
+    @Test
+    void aColumnWithNothingToImputeFromIsRefusedNamingIt() throws IOException {
+        StringBuilder csv = new StringBuilder("a,b,empty,label\n");
+        for (int i = 0; i < 60; i++) {
+            csv.append(i).append(',').append(i % 7).append(",,").append(i % 5 == 0 ? "yes" : "no").append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("nothing-to-impute.csv"), csv);
+        Path never = dir.resolve("never-imputed.zip");
+        for (var policy : List.of(dev.rareclass.domain.preprocess.MissingPolicy.MEAN,
+                dev.rareclass.domain.preprocess.MissingPolicy.MEDIAN)) {
+            assertThatThrownBy(() -> engine.train(DataOptions.labelled(file, SyntheticCsv.LABEL, SyntheticCsv.POSITIVE)
+                    .withMissing(policy), spec("logistic", Map.of(), 42), never, ProgressListener.NONE))
+                    .as("%s", policy).isInstanceOf(DataException.class).hasMessage(file + ": column 'empty' has no "
+                            + "values in the training rows to impute from; leave it out with --drop");
+        }
+        assertThat(never).doesNotExist();
+    }
+
     /** An evaluation on Spark and the warnings it gave, checked against the in-memory numbers of the same scores. */
     private record OneClass(EvaluatedOnCluster evaluated, List<String> warnings) {
     }
