@@ -70,6 +70,10 @@ final class TuneCommand extends ExperimentCommand {
     @Override
     public Integer call() {
         fileNamed("--out", out);
+        if (out != null) {
+            // the data file is guarded where the model is written; the space file was replaced by the model (exit 0)
+            dev.rareclass.adapters.io.AtomicFiles.refuseInput(out, out, List.of(space));
+        }
         if (Tuning.Method.fromKey(search) == Tuning.Method.GRID && spec.commandLine().getParseResult().hasMatchedOption("--trials")) {
             throw new UsageException("--trials sets a random search's budget; --search grid tries every point of the "
                     + "space: give one of them");

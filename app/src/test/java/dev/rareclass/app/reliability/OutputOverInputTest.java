@@ -40,7 +40,8 @@ class OutputOverInputTest {
         String name(Path input) throws IOException;
     }
 
-    record Case(String name, boolean overModel, String[] args) {
+    /** @param over the input the output names: table, model or space */
+    record Case(String name, String over, String[] args) {
     }
 
     static Stream<Arguments> cases() {
@@ -55,31 +56,35 @@ class OutputOverInputTest {
         String m = "{model}";
         String o = "{out}";
         List<Case> commands = List.of(
-                new Case("train --out", false, new String[] {"train", table, "--label", "y", "--positive", "1",
+                new Case("train --out", "table", new String[] {"train", table, "--label", "y", "--positive", "1",
                         "--categorical", "color", "--model", "logistic", "--out", o}),
-                new Case("train --report", false, new String[] {"train", table, "--label", "y", "--positive", "1",
+                new Case("train --report", "table", new String[] {"train", table, "--label", "y", "--positive", "1",
                         "--categorical", "color", "--model", "logistic", "--out", "{dir}/m.model", "--report", o}),
-                new Case("predict --out", false, new String[] {"predict", m, table, "--out", o}),
-                new Case("predict --out over the model", true, new String[] {"predict", m, table, "--out", o}),
-                new Case("evaluate --json", false, new String[] {"evaluate", m, table, "--json", o}),
-                new Case("evaluate --json over the model", true, new String[] {"evaluate", m, table, "--json", o}),
-                new Case("resample --out", false, new String[] {"resample", table, "--label", "y", "--positive", "1",
+                new Case("predict --out", "table", new String[] {"predict", m, table, "--out", o}),
+                new Case("predict --out over the model", "model", new String[] {"predict", m, table, "--out", o}),
+                new Case("evaluate --json", "table", new String[] {"evaluate", m, table, "--json", o}),
+                new Case("evaluate --json over the model", "model", new String[] {"evaluate", m, table, "--json", o}),
+                new Case("resample --out", "table", new String[] {"resample", table, "--label", "y", "--positive", "1",
                         "--categorical", "color", "--sampler", "random-over", "--out", o}),
-                new Case("tune --out", false, new String[] {"tune", table, "--label", "y", "--positive", "1",
+                new Case("tune --out", "table", new String[] {"tune", table, "--label", "y", "--positive", "1",
                         "--categorical", "color", "--model", "logistic", "--folds", "2", "--space", "{space}",
                         "--trials", "2", "--out", o}),
+                // the space file was replaced by the refitted model, exit 0
+                new Case("tune --out over the space", "space", new String[] {"tune", table, "--label", "y",
+                        "--positive", "1", "--categorical", "color", "--model", "logistic", "--folds", "2",
+                        "--space", "{space}", "--trials", "2", "--out", o}),
                 // refused before Spark starts: train --engine spark --out the table replaced it with the model, exit 0
-                new Case("train --engine spark --out", false, new String[] {"train", table, "--label", "y",
+                new Case("train --engine spark --out", "table", new String[] {"train", table, "--label", "y",
                         "--positive", "1", "--model", "logistic", "--engine", "spark", "--out", o}),
-                new Case("predict --engine spark --out", false, new String[] {"predict", m, table, "--engine",
+                new Case("predict --engine spark --out", "table", new String[] {"predict", m, table, "--engine",
                         "spark", "--out", o}),
-                new Case("predict --engine spark --out over the model", true, new String[] {"predict", m, table,
+                new Case("predict --engine spark --out over the model", "model", new String[] {"predict", m, table,
                         "--engine", "spark", "--out", o}),
-                new Case("evaluate --engine spark --json", false, new String[] {"evaluate", m, table, "--engine",
+                new Case("evaluate --engine spark --json", "table", new String[] {"evaluate", m, table, "--engine",
                         "spark", "--json", o}),
-                new Case("evaluate --engine spark --json over the model", true, new String[] {"evaluate", m, table,
+                new Case("evaluate --engine spark --json over the model", "model", new String[] {"evaluate", m, table,
                         "--engine", "spark", "--json", o}),
-                new Case("resample --engine spark --out", false, new String[] {"resample", table, "--label", "y",
+                new Case("resample --engine spark --out", "table", new String[] {"resample", table, "--label", "y",
                         "--positive", "1", "--sampler", "random-over", "--engine", "spark", "--out", o}));
         for (Case c : commands) {
             for (Named<Naming> n : namings) {
@@ -96,7 +101,11 @@ class OutputOverInputTest {
         Path table = SmallTable.write(dir.resolve("data.csv"));
         Path ownModel = Files.copy(model, dir.resolve("logistic.model"));
         Path space = Files.writeString(dir.resolve("space.yaml"), "lambda: [0.1, 1.0]\n");
-        Path input = c.overModel() ? ownModel : table;
+        Path input = switch (c.over()) {
+            case "model" -> ownModel;
+            case "space" -> space;
+            default -> table;
+        };
         byte[] before = Files.readAllBytes(input);
         String output = naming.name(input);
         String[] args = Arrays.stream(c.args()).map(a -> a.replace("{table}", table.toString())
