@@ -108,7 +108,9 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
                 .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
                         .maxTokenCount(MAX_TOKENS).build()).build())
                 .enable(SerializationFeature.INDENT_OUTPUT)
-                .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+                .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                // "{...} garbage ]]]" was read as its first object: the manifest must be one JSON value, whole
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** The checked manifest as a tree; refused (exit 65) when it is no JSON or holds too much. */
@@ -116,11 +118,29 @@ public final class ZipModelStore implements dev.rareclass.domain.port.ModelStore
         try {
             return Json.MAPPER.readTree(bytes);
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
-            throw refused(file, "the manifest holds more than " + Json.MAX_TOKENS + " JSON values, far more than a "
-                    + "model writes");
+            throw refused(file, beyond(e.getMessage()));
         } catch (IOException e) {
             throw refused(file, "the manifest is not valid JSON");
         }
+    }
+
+    /**
+     * Which of Jackson's limits a manifest passed, in the user's words: a nesting 2,000 deep or a string of 30 million
+     * characters was told it held "more than 4000000 JSON values", which sent the reader looking for the wrong thing.
+     */
+    private static String beyond(String jackson) {
+        String m = jackson == null ? "" : jackson;
+        if (m.startsWith("Token count")) {
+            return "the manifest holds more than " + Json.MAX_TOKENS + " JSON values, far more than a model writes";
+        }
+        if (m.contains("nesting depth")) {
+            return "the manifest nests its values deeper than JSON readers allow, far deeper than a model writes";
+        }
+        if (m.contains("length")) {
+            return "the manifest holds a name, number or string longer than JSON readers allow, far longer than a "
+                    + "model writes";
+        }
+        return "the manifest is beyond what a model writes";
     }
 
     private final TrainerCatalog catalog;

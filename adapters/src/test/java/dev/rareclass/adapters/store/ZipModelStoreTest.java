@@ -435,6 +435,32 @@ class ZipModelStoreTest {
                 .hasMessageContaining("history.model").hasMessageContaining("the manifest holds more than 4000000");
     }
 
+    /**
+     * Re-signed manifests past Jackson's other limits are refused for what they are (they were all "more than 4000000
+     * JSON values"), and text after the manifest's object is refused (it was read as the object alone).
+     */
+    @Test
+    void aResignedManifestPastALimitOrWithTextAfterItIsRefusedSayingWhich() throws IOException {
+        Path file = dir.resolve("limits.model");
+        store.save(model(), file);
+        Path deep = resigned(file, "deep.model", j -> j.replaceFirst("\\{", "{\"zzz\":" + "[".repeat(2000)
+                + "]".repeat(2000) + ","));
+        assertThatThrownBy(() -> store.load(deep)).isInstanceOf(DataException.class)
+                .hasMessage(deep + ": refused: the manifest nests its values deeper than JSON readers allow, far deeper "
+                        + "than a model writes");
+        Path longString = resigned(file, "long.model", j -> j.replaceFirst("\\{", "{\"zzz\":\"" + "a".repeat(30_000_000)
+                + "\","));
+        assertThatThrownBy(() -> store.load(longString)).isInstanceOf(DataException.class)
+                .hasMessageContaining("the manifest holds a name, number or string longer than JSON readers allow");
+        for (String after : new String[] {" garbage ]]]", " {}", "\n{\"threshold\": 0.9}"}) {
+            Path trailing = resigned(file, "trailing.model", j -> j.strip() + after);
+            assertThatThrownBy(() -> store.load(trailing)).as(after).isInstanceOf(DataException.class)
+                    .hasMessage(trailing + ": refused: the manifest is not valid JSON");
+        }
+        Path spaces = resigned(file, "spaces.model", j -> j + "\n\n  ");
+        assertThat(store.load(spaces)).as("white space after the object is no text").isNotNull();
+    }
+
     @Test
     void savingIntoAMissingFolderFailsWithoutLeavingAFile() {
         Path file = dir.resolve("no-such-dir").resolve("m.model");
