@@ -54,6 +54,9 @@ final class InferenceProtocol {
         }
     }
 
+    /** The largest finite half-precision float. */
+    private static final double FP16_MAX = 65504;
+
     private static final Map<String, IntegerRange> INTEGER_RANGES = NUMERIC.stream().filter(t -> !t.startsWith("FP"))
             .collect(java.util.stream.Collectors.toUnmodifiableMap(t -> t, IntegerRange::of));
 
@@ -279,6 +282,11 @@ final class InferenceProtocol {
             }
             default -> {
                 if (datatype.startsWith("FP") && v.isNumber()) {
+                    // as the integer types are range-checked: FP16 holds no number past 65504 (70000 was scored)
+                    if (datatype.equals("FP16") && !(Math.abs(v.doubleValue()) <= FP16_MAX)) {
+                        throw bad(where + ", row " + row + ": " + shorten(v.toString()) + " is out of range for FP16 "
+                                + "(-65504 to 65504)");
+                    }
                     return v.doubleValue();
                 }
                 if (v.isIntegralNumber()) {

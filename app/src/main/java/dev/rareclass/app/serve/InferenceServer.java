@@ -539,6 +539,7 @@ public final class InferenceServer {
     }
 
     private Table readCsv(ServedModel served, byte[] bytes, String extension) throws IOException {
+        refusePacked(bytes, extension);
         Path file = spool.resolve("body-" + bodies.incrementAndGet() + "." + extension);
         try {
             Files.write(file, bytes);
@@ -553,6 +554,28 @@ public final class InferenceServer {
             }
         } finally {
             Files.deleteIfExists(file);
+        }
+    }
+
+    /**
+     * A table body that is packed or binary, refused in a client's terms: the file reader's words (name the file .gz,
+     * read Parquet with --engine spark) mean nothing for a body, which has no name and no engine.
+     */
+    private static void refusePacked(byte[] bytes, String extension) {
+        int n = Math.min(bytes.length, 512);
+        String format = dev.rareclass.domain.data.ForeignFormats.ofContent("body." + extension, bytes, 0, n)
+                .orElse(null);
+        if (format != null) {
+            throw new HttpError(400, "request body: " + format + ", not a text table; send the rows as CSV, TSV or JSON");
+        }
+        String kind = dev.rareclass.adapters.io.PackedData.kind(bytes, 0, n);
+        if ("gzip".equals(kind)) {
+            throw new HttpError(400, "request body: gzip data; send it with the header Content-Encoding: gzip, or "
+                    + "uncompressed");
+        }
+        if (kind != null) {
+            throw new HttpError(400, "request body: " + dev.rareclass.adapters.io.PackedData.phrase(kind)
+                    + ", not a text table; send the table inside as CSV or TSV");
         }
     }
 

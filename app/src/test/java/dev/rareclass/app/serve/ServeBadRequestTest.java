@@ -233,6 +233,11 @@ class ServeBadRequestTest {
                 "out of range for INT8 (-128 to 127)"));
         c.add(json("-129 in an INT8 column", body(a, in("b", "INT8", "[1]", "[-129]"), color), 400, "out of range"));
         c.add(json("70000 in an INT16 column", body(a, in("b", "INT16", "[1]", "[70000]"), color), 400, "INT16"));
+        // an FP16 past its largest value, 65504, was scored as written
+        c.add(json("70000 in an FP16 column", body(a, in("b", "FP16", "[1]", "[70000.0]"), color), 400,
+                "out of range for FP16 (-65504 to 65504)"));
+        c.add(json("-1e300 in an FP16 column", body(a, in("b", "FP16", "[1]", "[-1e300]"), color), 400,
+                "out of range for FP16"));
         c.add(json("2^64 in a UINT64 column", body(a, in("b", "UINT64", "[1]", "[18446744073709551616]"), color), 400,
                 "out of range for UINT64"));
         c.add(json("number for a BYTES column", body(a, b, in("color", "BYTES", "[1]", "[7]")), 400, "'color'"));
@@ -335,6 +340,25 @@ class ServeBadRequestTest {
         c.add(new Case("CSV body with an unknown category in a strict model", "POST", infer(STRICT), "text/csv",
                 utf8("a,b,color\n1.5,3,mauve\n"), 400, List.of("color")));
         c.add(csv("CSV body of binary garbage", "\u0000\u0001\u0002\uFFFD\n\u0003", 400));
+        // packed or binary bodies, in a client's terms: they were told to name the file .gz, or to use --engine spark
+        byte[] gzipped;
+        try {
+            java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(packed)) {
+                gz.write(utf8("a,b,color\n1.5,3,red\n"));
+            }
+            gzipped = packed.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        c.add(new Case("CSV body gzipped without Content-Encoding", "POST", infer(MODEL), "text/csv", gzipped, 400,
+                List.of("request body: gzip data; send it with the header Content-Encoding: gzip")));
+        c.add(new Case("CSV body that is Parquet", "POST", infer(MODEL), "text/csv",
+                new byte[] {'P', 'A', 'R', '1', 0x15, 0, 0, 0, 0}, 400,
+                List.of("request body: Parquet, not a text table; send the rows as CSV, TSV or JSON")));
+        c.add(new Case("TSV body that is a zip", "POST", infer(MODEL), "text/tab-separated-values",
+                new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0}, 400,
+                List.of("request body: zip data, not a text table; send the table inside as CSV or TSV")));
         return c.stream();
     }
 
