@@ -90,6 +90,18 @@ final class OutOfBagForest {
         for (int i = 0; i < n; i++) {
             count[codec.y[i]]++;
         }
+        if (options.subsample() < 1.0) {
+            long drawn = 0;
+            for (int c = 0; c < k; c++) {
+                drawn += Math.round(options.subsample() * count[c] / weight[c]);
+            }
+            if (drawn == 0) {
+                // a tree of no row has leaves of no count, whose share 0/0 scored every row NaN, and the error blamed
+                // an ordinary data row ("a value far outside the training rows' range")
+                throw new dev.rareclass.domain.error.UsageException("parameter subsample=" + options.subsample()
+                        + " draws no row for a tree from these " + n + " training rows; give a larger subsample");
+            }
+        }
         int[][] rowsOf = new int[k][];
         for (int c = 0; c < k; c++) {
             rowsOf[c] = new int[count[c]];

@@ -162,9 +162,36 @@ final class SmileTrainers {
      * <p><b>Class weights</b> are refused: Smile 6.3's boosting takes no row or class weights.
      */
     static SmileTrainerFactory gradientBoosting() {
-        return new SmileTrainerFactory(SmileKind.GRADIENT_BOOSTING, GradientBoostingParams.NAMES, false, GradientBoostingParams::of, (params, x, y, ctx) ->
-                new SmileGradientBoostingClassifier(boost(x, y, ctx.withSeed(params.seed()), SmileKind.GRADIENT_BOOSTING.model, params.trees(),
-                        (formula, frame) -> GradientTreeBoost.fit(formula, frame, params.toOptions())), params));
+        return new SmileTrainerFactory(SmileKind.GRADIENT_BOOSTING, GradientBoostingParams.NAMES, false, GradientBoostingParams::of, (params, x, y, ctx) -> {
+            GradientTreeBoost model = boost(x, y, ctx.withSeed(params.seed()), SmileKind.GRADIENT_BOOSTING.model,
+                    params.trees(), (formula, frame) -> GradientTreeBoost.fit(formula, frame, params.toOptions()));
+            requireFiniteLeaves(model, params);
+            return new SmileGradientBoostingClassifier(model, params);
+        });
+    }
+
+    /**
+     * Smile's boosting divides each leaf's sum of residuals by a sum that is zero when a round's rows are all fitted
+     * with certainty, which a small {@code subsample} makes likely (scikit-learn's GradientBoostingClassifier guards
+     * that division): such a leaf is NaN, and every row reaching it then had "no finite score", blamed on the row.
+     */
+    private static void requireFiniteLeaves(GradientTreeBoost model, GradientBoostingParams params) {
+        // one row of trees for two classes (Smile keeps a row per class only for more)
+        for (smile.regression.RegressionTree[] trees : model.trees()) {
+            for (int t = 0; t < trees.length; t++) {
+                requireFinite(trees[t], t, params);
+            }
+        }
+    }
+
+    private static void requireFinite(smile.regression.RegressionTree tree, int t, GradientBoostingParams params) {
+        String problem = SmileTrees.problem(tree.root(), Integer.MAX_VALUE, SmileTrees.Leaves.REGRESSION);
+        if (problem != null && problem.contains("not finite")) {
+            throw new UsageException(SmileKind.GRADIENT_BOOSTING.model + ": round " + (t + 1) + " fitted a leaf "
+                    + "without a finite value (Smile divides by a zero sum when a round's rows are all fitted with "
+                    + "certainty)" + (params.subsample() < 1 ? "; give a larger subsample than " + params.subsample()
+                    : "") + ", or use gradient-boosting@xgboost");
+        }
     }
 
     /**

@@ -36,6 +36,32 @@ class GradientBoostingTest {
         assertThat(stump.summary()).contains("depth 1, 2 leaves");
     }
 
+    /**
+     * A small subsample fits rounds whose rows are all fitted with certainty, where Smile's leaf value divides by a zero
+     * sum: the leaf was NaN and every row reaching it had "no finite score", blamed on the data row (exit 65). Each fit
+     * now either scores every row finitely or is refused naming subsample, as a parameter error; some are refused.
+     */
+    @Test
+    void aRoundWithANonFiniteLeafIsRefusedNamingSubsample() {
+        TestData.Set small = TestData.xor(150, 3, 5);
+        int refused = 0;
+        for (String subsample : new String[] {"0.02", "0.05", "0.1"}) {
+            for (long seed = 1; seed <= 4; seed++) {
+                var trainer = SmileTrainers.gradientBoosting().create(Hyperparameters.of(Map.of("trees", "100",
+                        "subsample", subsample)));
+                try {
+                    double[] p = trainer.train(small.x(), small.y(), TrainingContext.ofSeed(seed)).scores(small.x());
+                    assertThat(Arrays.stream(p).allMatch(Double::isFinite)).as("finite scores").isTrue();
+                } catch (dev.rareclass.domain.error.UsageException e) {
+                    assertThat(e).hasMessageContaining("fitted a leaf without a finite value")
+                            .hasMessageContaining("give a larger subsample than " + subsample);
+                    refused++;
+                }
+            }
+        }
+        assertThat(refused).isPositive();
+    }
+
     @Test
     void aDifferentSeedDrawsOtherSubsamples() {
         var factory = SmileTrainers.gradientBoosting();

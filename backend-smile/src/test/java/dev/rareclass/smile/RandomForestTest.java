@@ -178,6 +178,21 @@ class RandomForestTest {
                         + "1:1 " + ANY_RATIO);
     }
 
+    /** A subsample that draws no row grew trees of no row, whose 0/0 leaf shares scored every row NaN (exit 65). */
+    @Test
+    void aSubsampleThatDrawsNoRowIsAUsageError() {
+        int n = TRAIN.y().size();
+        assertThatThrownBy(() -> train(Hyperparameters.of(Map.of("trees", "5", "subsample", "0.0001")), TRAIN,
+                TrainingContext.ofSeed(1))).isInstanceOf(UsageException.class)
+                .hasMessage("parameter subsample=1.0E-4 draws no row for a tree from these " + n + " training rows; "
+                        + "give a larger subsample");
+        // one row is enough: the trees it grows score every row
+        String one = Double.toString(1.0 / n);
+        double[] p = train(Hyperparameters.of(Map.of("trees", "5", "subsample", one)), TRAIN, TrainingContext.ofSeed(1))
+                .scores(TRAIN.x());
+        assertThat(java.util.Arrays.stream(p).allMatch(Double::isFinite)).isTrue();
+    }
+
     @Test
     void anMtryAboveTheColumnCountIsAUsageError() {
         assertThatThrownBy(() -> train(Hyperparameters.of(Map.of("mtry", "6")), TRAIN, TrainingContext.ofSeed(1)))
