@@ -560,6 +560,11 @@ class UsageValueCorpusTest {
             cases.add(c("score --threshold '" + t + "'", SCORE, List.of("--threshold=" + t), "threshold", t)
                     );
         }
+        // one column as both: the labels were scored by themselves, a perfect model, exit 0
+        cases.add(c("score --score naming the label column", SCORE, List.of("--score", "y"), "--label and --score",
+                "'y'"));
+        cases.add(c("score --label naming the score column", SCORE, List.of("--label", " p"), "--label and --score",
+                "'p'"));
     }
 
     /** Recipes: one field wrong at a time, on a recipe that runs as given. */

@@ -28,6 +28,11 @@ public interface ScoreUseCase {
             if (data.label().isEmpty()) {
                 throw new UsageException("score needs --label COL (the true labels)");
             }
+            if (data.label().get().strip().equals(scoreColumn.strip())) {
+                // scored as given: the label read as the truth of the scores it is, a perfect model
+                throw new UsageException("--label and --score both name column '" + scoreColumn.strip() + "'; the "
+                        + "labels and the scores are two columns");
+            }
             refuseUnused("--drop", !data.drop().isEmpty(), "it reads only the --label and --score columns");
             refuseUnused("--categorical", !data.categorical().isEmpty(), "it reads no features, only the --label and "
                     + "--score columns");
