@@ -963,6 +963,10 @@ final class SparkTables {
         return format(o).equals("parquet");
     }
 
+    /** Formats of the in-memory engine the Spark engine does not read, by their names' extensions. */
+    private static final Map<String, String> IN_MEMORY_FORMATS = Map.of(".arff", "ARFF", ".libsvm", "LibSVM", ".svm",
+            "LibSVM", ".svmlight", "LibSVM");
+
     /** The formats the Spark engine reads, as {@code --format} names them (in any case). */
     static final List<String> FORMATS = List.of("csv", "tsv", "parquet");
 
@@ -988,6 +992,11 @@ final class SparkTables {
     /** The table as Spark reads it: the schema inferred from the file, or the one given. */
     private static Dataset<Row> load(SparkSession spark, DataOptions o, String source, Optional<StructType> schema) {
         String path = o.file().toString();
+        if (path.equals("-")) {
+            // it was "-: no such file"
+            throw new UsageException("the Spark engine reads files, not standard input: write the table to a file, or "
+                    + "read it with --engine local");
+        }
         boolean hasScheme = path.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*");
         if (!hasScheme) {
             Path local = o.file().toAbsolutePath().normalize();
@@ -1002,6 +1011,14 @@ final class SparkTables {
             URI.create(path.replace(" ", "%20"));
         }
         String format = format(o);
+        String inMemoryOnly = IN_MEMORY_FORMATS.get(dev.rareclass.domain.data.FileNames.extension(
+                String.valueOf(o.file().getFileName())));
+        if (o.format().isEmpty() && inMemoryOnly != null) {
+            // an ARFF file was read as a CSV one, and refused for its label: "no such column (columns: @relation t)"
+            throw new DataException(source + ": " + inMemoryOnly + " (by its name), which the in-memory engine reads, "
+                    + "not the Spark engine (CSV, TSV and Parquet): leave out --engine spark, or write it as CSV; a text "
+                    + "table so named reads with --format csv or tsv");
+        }
         if (o.format().isEmpty() && !format.equals("parquet")) {
             // no peek at the bytes here (the path may be on HDFS): the name alone, as the CSV reader would have read
             // a .json or .xlsx file into columns of junk

@@ -282,6 +282,19 @@ class SparkTablesTest {
                 .extracting(SparkTables.Feature::name).containsExactly("x");
         assertThat(SparkTables.formatOf(Path.of("t.pq"))).isEqualTo("parquet");
         assertThat(SparkTables.formatOf(Path.of("T.PARQUET.gz"))).isEqualTo("parquet");
+        // the in-memory engine's own formats: an ARFF file was read as a CSV and refused for its label ("no such
+        // column (columns: @relation t)")
+        Path arff = SyntheticCsv.lines(dir.resolve("weather.arff"), "@relation t", "@attribute x numeric",
+                "@attribute label {yes,no}", "@data", "1,yes", "2,no");
+        assertOneLine(() -> read(labelled(arff, "yes")), DataException.class, arff).hasMessage(arff + ": ARFF (by its "
+                + "name), which the in-memory engine reads, not the Spark engine (CSV, TSV and Parquet): leave out "
+                + "--engine spark, or write it as CSV; a text table so named reads with --format csv or tsv");
+        Path svm = SyntheticCsv.lines(dir.resolve("rows.libsvm"), "1 1:0.5", "0 1:0.25");
+        assertOneLine(() -> read(labelled(svm, "1")), DataException.class, svm).hasMessageContaining("LibSVM (by its name)");
+        // standard input: it was "-: no such file"
+        assertThatThrownBy(() -> read(labelled(Path.of("-"), "yes"))).isInstanceOf(UsageException.class)
+                .hasMessage("the Spark engine reads files, not standard input: write the table to a file, or read it "
+                        + "with --engine local");
     }
 
     /**

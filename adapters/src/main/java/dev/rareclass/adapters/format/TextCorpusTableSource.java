@@ -96,6 +96,11 @@ public final class TextCorpusTableSource extends ParsedTableSource {
     static RawTable parse(Path path, TarEntries.Limits limits) {
         String file = path.toString();
         Corpus corpus = new Corpus(file, limits);
+        if (file.equals("-")) {
+            // it was "-: no such file or folder"
+            throw new dev.rareclass.domain.error.UsageException("--format text reads a folder or an archive of "
+                    + "documents, not standard input: give its path");
+        }
         if (Files.isDirectory(path)) {
             folder(path, corpus);
         } else if (!Files.exists(path)) {

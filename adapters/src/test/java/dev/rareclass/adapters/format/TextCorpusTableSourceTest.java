@@ -327,4 +327,12 @@ class TextCorpusTableSourceTest {
         assertThat(docs.get(5)).isEqualTo("brilliant");
         assertThat(t.requireLabels().toArray()).containsExactly(0, 0, 0, 1, 1, 1, 0);
     }
+
+    /** A corpus is a folder or an archive: standard input was "-: no such file or folder" (exit 66). */
+    @Test
+    void standardInputIsRefusedAsNoCorpus() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TextCorpusTableSource.parse(java.nio.file.Path.of("-")))
+                .isInstanceOf(dev.rareclass.domain.error.UsageException.class)
+                .hasMessage("--format text reads a folder or an archive of documents, not standard input: give its path");
+    }
 }
