@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
                         + "(report.html) and a Markdown summary (summary.md)."})
 final class DemoCommand extends ExperimentCommand {
 
-    @Option(names = "--rows", defaultValue = "20000", description = "Rows to generate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rows", defaultValue = "20000", description = "Rows to generate, 100 or more, and enough for 20 positive rows at --positive-rate (default: ${DEFAULT-VALUE}).")
     int rows;
 
     @Option(names = "--features", defaultValue = "20", description = "Features, of which 6 carry signal (default: ${DEFAULT-VALUE}).")

@@ -533,6 +533,10 @@ class UsageValueCorpusTest {
         cases.add(c("demo --rows 0", DEMO, List.of("--rows", "0"), "rows", "0"));
         cases.add(c("demo --rows -5", DEMO, List.of("--rows=-5"), "rows", "-5"));
         cases.add(c("demo --rows 99", DEMO, List.of("--rows", "99"), "rows", "99"));
+        // the smallest --rows taken drew no positive at 1% and was refused as bad data (65), on its own table
+        cases.add(c("demo --rows 100", DEMO, List.of("--rows", "100"), "--rows 100 at --positive-rate 0.05",
+                "about 5 positive rows", "--rows 400"));
+        cases.add(c("demo --positive-rate 1e-300", DEMO, List.of("--positive-rate", "1e-300"), "positive rows"));
         cases.add(c("demo --rows abc", DEMO, List.of("--rows", "abc"), "rows", "abc"));
         cases.add(c("demo --positive-rate 2", DEMO, List.of("--positive-rate", "2"), "positive-rate", "2"));
         cases.add(c("demo --positive-rate 0", DEMO, List.of("--positive-rate", "0"), "positive-rate", "0"));

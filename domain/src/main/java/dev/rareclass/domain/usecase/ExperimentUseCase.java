@@ -71,7 +71,17 @@ public interface ExperimentUseCase {
             if (!(positiveRate > 0 && positiveRate < 0.5)) {
                 throw new UsageException("--positive-rate must be in (0, 0.5), got " + positiveRate);
             }
+            if (rows * positiveRate < MIN_EXPECTED_POSITIVES) {
+                // --rows 100 at the default 1% drew no positive and was refused as bad data (exit 65), its own table
+                throw new UsageException("--rows " + rows + " at --positive-rate " + positiveRate + " makes about "
+                        + Math.round(rows * positiveRate) + " positive rows, too few to split into folds; give rows × "
+                        + "positive-rate of " + MIN_EXPECTED_POSITIVES + " or more (such as --rows "
+                        + (long) Math.ceil(MIN_EXPECTED_POSITIVES / positiveRate) + ")");
+            }
         }
+
+        /** Positive rows the table is expected to hold at least: a few per fold and per held-out part. */
+        public static final int MIN_EXPECTED_POSITIVES = 20;
 
         @Override
         public String name() {
