@@ -536,6 +536,10 @@ public final class YamlRecipeStore implements RecipeStore {
                 seed, deploy, thresholdCv, calibration));
         String metric = k.text(r, "metric", "pr_auc", "the recipe");
         Hyperparameters samplerParams = k.params(r.path("sampler-params"), "sampler-params");
+        // parameters no sampler takes were dropped without a word (k: -5 too), where the command line refuses them
+        k.require(samplerParams.asMap().isEmpty() || samplers.stream()
+                        .anyMatch(sampler -> !sampler.trim().equals(SamplerCatalog.NONE)), "sampler-params",
+                samplerParams.asMap(), "empty when no sampler takes parameters (samplers: none or left out)");
         ExperimentPlan plan = ExperimentPlan.of(candidates)
                 .withSamplers((samplers.isEmpty() ? List.of(SamplerCatalog.NONE) : samplers).stream()
                         .map(name1 -> SamplerChoice.named(name1).withParams(name1.trim().equals(SamplerCatalog.NONE)

@@ -598,6 +598,11 @@ class UsageValueCorpusTest {
             {"sampler-params k 0", "samplers: [smote]\nsampler-params: {k: 0}", "k", "0"},
             {"sampler-params unknown", "samplers: [smote]\nsampler-params: {bogus: 1}", "bogus"},
             {"sampler-params a list", "sampler-params: [1, 2]", "sampler-params"},
+            // no sampler takes them: they were dropped from the manifest without a word
+            {"sampler-params without a sampler", "sampler-params: {k: -5, bogus: 3}", "sampler-params",
+                "no sampler takes parameters"},
+            {"sampler-params with sampler none", "samplers: [none]\nsampler-params: {k: 3}", "sampler-params",
+                "no sampler takes parameters"},
             {"class-weights 0:1", "models: [random-forest]\nclass-weights: ['0:1']", "class weight", "0:1"},
             {"class-weights abc", "models: [random-forest]\nclass-weights: [abc]", "class weight", "abc"},
             {"class-weights -1:2", "models: [random-forest]\nclass-weights: ['-1:2']", "class weight", "-1:2"},
