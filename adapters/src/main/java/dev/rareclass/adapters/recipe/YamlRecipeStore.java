@@ -644,6 +644,13 @@ public final class YamlRecipeStore implements RecipeStore {
             }
             JsonNode range = e.getValue();
             boolean integers = kind.equals("int");
+            if (integers && range.isArray() && range.size() == 2 && range.get(0).isIntegralNumber()
+                    && range.get(1).isIntegralNumber()
+                    && !(range.get(0).canConvertToInt() && range.get(1).canConvertToInt())) {
+                // [0, 2147483648] was told it needed "two integers", which it has
+                throw new UsageException("int ranges lie within " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE
+                        + ", got " + Keys.show(range) + " (a larger value, such as a seed, can be listed: [1, 5000000000])");
+            }
             if (!range.isArray() || range.size() != 2 || !bound(range.get(0), integers) || !bound(range.get(1), integers)) {
                 throw new UsageException(kind + " needs [low, high] with two " + (integers ? "integers" : "numbers")
                         + ", got " + Keys.show(range));

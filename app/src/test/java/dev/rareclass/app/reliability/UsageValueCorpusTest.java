@@ -508,6 +508,9 @@ class UsageValueCorpusTest {
             {"int low > high", "trees: {int: [10, 2]}\n", "trees"},
             {"int of decimals", "trees: {int: [1.5, 9.5]}\n", "trees"},
             {"int of words", "trees: {int: [a, 9]}\n", "trees"},
+            // it was "needs [low, high] with two integers", which it has
+            {"int past 32 bits", "seed: {int: [0, 2147483648]}\n", "seed", "int ranges lie within -2147483648 and "
+                + "2147483647, got [0,2147483648]"},
             {"unknown distribution", "trees: {normal: [0, 1]}\n", "normal"},
             {"range of three", "subsample: {uniform: [0.1, 0.5, 0.9]}\n", "subsample"},
             {"empty choice", "trees: []\n", "trees"},
