@@ -74,6 +74,15 @@ abstract sealed class ColumnBuilder {
          * {@code 1e30} keeps its digits (the float reads back as {@code 1.0E30}); {@code 1577836801} does not.
          */
         double firstRounded = Double.NaN;
+        /** The column's first present value, as written and as held, to tell a column float32 makes constant. */
+        private boolean firstSeen;
+        private double firstValue;
+        private float firstHeld;
+        /**
+         * A value that differs from the first only past float32's 7 significant digits, so that both read as one (NaN:
+         * none): a column of 1.000000001, 1.000000002, ... reads as constant, which describe then advised to drop.
+         */
+        double sameAsFirst = Double.NaN;
 
         Numeric(String name) {
             super(name);
@@ -91,6 +100,7 @@ abstract sealed class ColumnBuilder {
                 if (Math.abs(v) > EXACT) {
                     precision(v, f);
                 }
+                track(v, f);
                 push(f);
                 return this;
             }
@@ -115,10 +125,29 @@ abstract sealed class ColumnBuilder {
                 if (Math.abs(v) > EXACT) {
                     precision(v, f);
                 }
+                track(v, f);
                 push(f);
                 return true;
             }
             return false;
+        }
+
+        /** Keeps the first present value, and the first later one held as it is though written otherwise. */
+        private void track(double v, float f) {
+            if (f == firstHeld && firstSeen) {
+                if (v != firstValue && sameAsFirst != sameAsFirst) {
+                    sameAsFirst = v;
+                }
+            } else if (!firstSeen) {
+                firstSeen = true;
+                firstValue = v;
+                firstHeld = f;
+            }
+        }
+
+        /** The first present value as written (a double), for the note of {@link #sameAsFirst}. */
+        double firstValue() {
+            return firstValue;
         }
 
         private ColumnBuilder unusual(String token, long line, double v) {
