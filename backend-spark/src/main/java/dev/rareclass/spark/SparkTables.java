@@ -860,6 +860,9 @@ final class SparkTables {
                 aggregates.add(avg(present));
                 aggregates.add(stddev_samp(present)); // ddof = 1, as pandas' describe and the local engine
                 aggregates.add(sum(when(infinite(c), 1L).otherwise(0L))); // refused, as the in-memory reader does
+            } else {
+                // refused as train refuses it: a Latin-1 file's 'caf\xe9' was described as the category 'caf\uFFFD'
+                aggregates.add(sum(when(notText(q(f.name())), 1L).otherwise(0L)));
             }
         }
         String positive = labelColumn.map(l -> o.positive().orElseThrow(
@@ -895,6 +898,9 @@ final class SparkTables {
                 std = r.isNullAt(at + 3) ? Double.NaN : r.getDouble(at + 3);
                 requireFinite(written, source, f.name(), r.isNullAt(at + 4) ? 0 : r.getLong(at + 4));
                 at += 5;
+            } else {
+                requireText(source, f.name(), r.isNullAt(at) ? 0 : r.getLong(at));
+                at++;
             }
             boolean wholeNumbers = numeric && !(f.dataType() instanceof org.apache.spark.sql.types.DoubleType
                     || f.dataType() instanceof org.apache.spark.sql.types.FloatType);

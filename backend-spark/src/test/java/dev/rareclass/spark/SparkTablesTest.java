@@ -321,6 +321,9 @@ class SparkTablesTest {
         List<SparkTables.Feature> colour = List.of(new SparkTables.Feature("colour", "__f0", false));
         assertOneLine(() -> SparkTables.readForScoring(SPARK.session(), DataOptions.of(latin1), colour, false, true,
                 progress), DataException.class, latin1).hasMessageContaining("column 'colour': 1 value with a NUL");
+        // describe too: it described the category 'caf\uFFFD' (exit 0) where train refused the file
+        assertOneLine(() -> SparkTables.describe(SPARK.session(), DataOptions.of(latin1), progress),
+                DataException.class, latin1).hasMessageContaining("column 'colour': 1 value with a NUL");
     }
 
     @Test
