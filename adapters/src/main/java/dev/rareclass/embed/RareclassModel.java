@@ -22,8 +22,9 @@ import java.util.Objects;
  * if (s.positive()) { ... s.score() ... }
  * }</pre>
  *
- * <p>Values by column type ({@link #inputs()}): numeric columns take numbers, categorical ones strings, numbers or
- * booleans, text ones strings; null is a missing value, handled as the model's training handled it. The label column
+ * <p>Values by column type ({@link #inputs()}): numeric columns take numbers (and strings or booleans, read as the CSV
+ * reader reads the same field: "3.5", true), categorical ones strings, numbers or booleans, text ones strings; null
+ * is a missing value, handled as the model's training handled it. The label column
  * may be present and is ignored; any other unknown or missing column is refused. Bad input (a null batch, row or
  * column name too) throws a {@link dev.rareclass.domain.error.RareclassException} (unchecked) whose message names the
  * column and row.

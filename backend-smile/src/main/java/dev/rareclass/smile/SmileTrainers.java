@@ -189,8 +189,8 @@ final class SmileTrainers {
         if (problem != null && problem.contains("not finite")) {
             throw new UsageException(SmileKind.GRADIENT_BOOSTING.model + ": round " + (t + 1) + " fitted a leaf "
                     + "without a finite value (Smile divides by a zero sum when a round's rows are all fitted with "
-                    + "certainty)" + (params.subsample() < 1 ? "; give a larger subsample than " + params.subsample()
-                    : "") + ", or use gradient-boosting@xgboost");
+                    + "certainty); " + (params.subsample() < 1 ? "give a larger subsample than " + params.subsample()
+                    + ", or " : "") + "use gradient-boosting@xgboost");
         }
     }
 

@@ -27,6 +27,10 @@ final class SparkLogs {
         // a header whose names Spark changed (an empty one read as _c1, a duplicate as a1), in five lines each time the
         // file is read: rareclass names an empty column by its index and refuses a duplicate itself
         "org.apache.spark.sql.catalyst.csv.CSVHeaderChecker",
+        // a failed fit, with its stack (an imputer with no value to impute from): rareclass names the column itself
+        "org.apache.spark.ml.util.Instrumentation",
+        // "Error deleting .../temp_shuffle_...": a task stopped by a malformed row left no file to delete
+        "org.apache.spark.storage.DiskBlockObjectWriter",
     };
 
     /**

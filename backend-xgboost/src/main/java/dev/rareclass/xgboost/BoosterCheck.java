@@ -184,7 +184,6 @@ final class BoosterCheck {
         return m;
     }
 
-    /** XGBoost writes its parameters as decimal strings. */
     /**
      * The model's starting probability, which XGBoost 3 writes as a one-value vector ({@code "[1.5E-2]"}; a plain
      * number in older files): one number strictly between 0 and 1, as the logistic loss needs. XGBoost refuses
@@ -207,6 +206,7 @@ final class BoosterCheck {
         }
     }
 
+    /** XGBoost writes its parameters as decimal strings. */
     private static long number(Map<?, ?> parent, String key) throws Invalid {
         Object v = parent.get(key);
         try {

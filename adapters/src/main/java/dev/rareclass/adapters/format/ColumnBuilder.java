@@ -74,15 +74,13 @@ abstract sealed class ColumnBuilder {
          * {@code 1e30} keeps its digits (the float reads back as {@code 1.0E30}); {@code 1577836801} does not.
          */
         double firstRounded = Double.NaN;
-        /** The column's first present value, as written and as held, to tell a column float32 makes constant. */
-        private boolean firstSeen;
-        private double firstValue;
-        private float firstHeld;
         /**
-         * A value that differs from the first only past float32's 7 significant digits, so that both read as one (NaN:
-         * none): a column of 1.000000001, 1.000000002, ... reads as constant, which describe then advised to drop.
+         * The smallest and largest present values as written (doubles): when float32 holds them as one value the column
+         * reads as constant though its values differ (1.000000001, 1.000000002, ...), which describe then advised
+         * dropping; the read says so ({@link #heldAsOne}).
          */
-        double sameAsFirst = Double.NaN;
+        private double least = Double.POSITIVE_INFINITY;
+        private double most = Double.NEGATIVE_INFINITY;
 
         Numeric(String name) {
             super(name);
@@ -100,7 +98,8 @@ abstract sealed class ColumnBuilder {
                 if (Math.abs(v) > EXACT) {
                     precision(v, f);
                 }
-                track(v, f);
+                least = Math.min(least, v);
+                most = Math.max(most, v);
                 push(f);
                 return this;
             }
@@ -125,29 +124,26 @@ abstract sealed class ColumnBuilder {
                 if (Math.abs(v) > EXACT) {
                     precision(v, f);
                 }
-                track(v, f);
+                least = Math.min(least, v);
+                most = Math.max(most, v);
                 push(f);
                 return true;
             }
             return false;
         }
 
-        /** Keeps the first present value, and the first later one held as it is though written otherwise. */
-        private void track(double v, float f) {
-            if (f == firstHeld && firstSeen) {
-                if (v != firstValue && sameAsFirst != sameAsFirst) {
-                    sameAsFirst = v;
-                }
-            } else if (!firstSeen) {
-                firstSeen = true;
-                firstValue = v;
-                firstHeld = f;
-            }
+        /** Whether the present values differ as written but float32 holds them all as one value. */
+        boolean heldAsOne() {
+            return least < most && (float) least == (float) most;
         }
 
-        /** The first present value as written (a double), for the note of {@link #sameAsFirst}. */
-        double firstValue() {
-            return firstValue;
+        /** The smallest and largest present values as written. */
+        double least() {
+            return least;
+        }
+
+        double most() {
+            return most;
         }
 
         private ColumnBuilder unusual(String token, long line, double v) {

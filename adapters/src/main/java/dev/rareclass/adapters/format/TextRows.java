@@ -235,13 +235,13 @@ public final class TextRows {
                         + Tokens.canonical(number.firstRounded) + ") that 32-bit floats, which rareclass reads numbers "
                         + "into, keep to 7 significant digits: nearby values may read as one (subtract an offset, such as "
                         + "the first timestamp, or --drop it if it is an ID)");
-            } else if (b instanceof ColumnBuilder.Numeric number && !Double.isNaN(number.sameAsFirst)) {
-                // 1.000000001 and 1.000000002 read as one: a column of such values read as constant, and describe
-                // advised dropping it, where pandas sees every value
-                allNotes.add("warning: column '" + b.name + "' has values that differ only past the 7 significant "
-                        + "digits 32-bit floats keep (such as " + number.firstValue() + " and " + number.sameAsFirst
-                        + "), which rareclass reads numbers into: they read as one value (subtract an offset, such as "
-                        + "the first value, or rescale the column)");
+            } else if (b instanceof ColumnBuilder.Numeric number && number.heldAsOne()) {
+                // 1.000000001 ... 1.000000059 read as constant, and describe advised dropping it, where pandas sees
+                // 60 values; float32 keeps the same relative precision at every scale, so only an offset helps
+                allNotes.add("warning: column '" + b.name + "' reads as one value, " + (float) number.least()
+                        + ", where its values as written run from " + number.least() + " to " + number.most()
+                        + ": they differ only past the 7 significant digits of the 32-bit floats rareclass reads "
+                        + "numbers into (subtract an offset, such as " + number.least() + ")");
             }
             if (b instanceof ColumnBuilder.Categorical cat && cat.inferredFrom != null) {
                 allNotes.add("column '" + b.name + "' read as categorical (first value " + cat.inferredFrom + ")");

@@ -460,24 +460,23 @@ class CsvTableSourceTest extends ReaderTestFiles {
     }
 
     /**
-     * Values that differ only past float32's 7 significant digits read as one: a column of 1.000000001, 1.000000002,
-     * ... read as constant and describe advised dropping it, where pandas saw 60 values (nasa.csv's Perihelion Time,
-     * Julian days such as 2458161.64 and 2458161.69, is such a column). The read says so, once, naming an example.
+     * A column whose values differ only past float32's 7 significant digits reads as one value: 1.000000001,
+     * 1.000000002, ... read as constant, and describe advised dropping it, where pandas saw 60 values. The read says
+     * so, once, with the range as written.
      */
     @Test
-    void valuesThatFloat32HoldsAsOneAreSaid() throws IOException {
+    void aColumnThatFloat32HoldsAsOneValueIsSaid() throws IOException {
         StringBuilder sb = new StringBuilder("fine,plain,y\n");
         for (int i = 0; i < 60; i++) {
             sb.append(String.format(java.util.Locale.ROOT, "%.10f", 1 + i * 1e-9)).append(',').append(i * 0.25)
                     .append(',').append(i % 5 == 0 ? 1 : 0).append('\n');
         }
         Table t = source.read(labelled(write("fine.csv", sb.toString()), "y", "1"));
-        assertThat(t.notes()).singleElement().asString().isEqualTo("warning: column 'fine' has values that differ only "
-                + "past the 7 significant digits 32-bit floats keep (such as 1.0 and 1.000000001), which rareclass "
-                + "reads numbers into: they read as one value (subtract an offset, such as the first value, or rescale "
-                + "the column)");
-        // the same value written twice, 0.1 and 0.10, -0 and 0, or values float32 tells apart: no note
-        Path same = write("same.csv", "x,y\n0.1,1\n0.10,0\n0.1000,0\n0,0\n-0,0\n0.1000001,0\n");
+        assertThat(t.notes()).singleElement().asString().isEqualTo("warning: column 'fine' reads as one value, 1.0, "
+                + "where its values as written run from 1.0 to 1.000000059: they differ only past the 7 significant "
+                + "digits of the 32-bit floats rareclass reads numbers into (subtract an offset, such as 1.0)");
+        // one value written several ways (0.1, 0.10; -0 and 0), a constant, or values float32 tells apart: no note
+        Path same = write("same.csv", "x,z,w,y\n0.1,0,7,1\n0.10,-0,7,0\n0.1000,0,7,0\n0.1000001,-0,7.0,0\n");
         assertThat(source.read(labelled(same, "y", "1")).notes()).isEmpty();
     }
 

@@ -46,8 +46,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *   <li>{@code GET /metrics}: Prometheus text ({@link ServerMetrics}).</li>
  * </ul>
  * Every refusal is a JSON {@code {"error": ...}} with its status (400 bad body, 404 unknown model or path, 405 wrong
- * method, 408 body too slow, 413 body over the limit, 415 unknown content type or encoding, 503 too many large
- * bodies at once or no memory left); no stack trace reaches a client.
+ * method, 408 body (or, counted only, headers) too slow, 413 body over the limit, 415 unknown content type or
+ * encoding, 503 too many large bodies at once or no memory left); no stack trace reaches a client.
  * {@link #stop} stops accepting connections, lets requests in flight finish (up to the timeout), then returns.
  */
 public final class InferenceServer {
@@ -570,8 +570,8 @@ public final class InferenceServer {
         }
         String kind = dev.rareclass.adapters.io.PackedData.kind(bytes, 0, n);
         if ("gzip".equals(kind)) {
-            throw new HttpError(400, "request body: gzip data; send it with the header Content-Encoding: gzip, or "
-                    + "uncompressed");
+            throw new HttpError(400, "request body: gzip data (sent without the header Content-Encoding: gzip, or "
+                    + "compressed twice); send it compressed once with that header, or uncompressed");
         }
         if (kind != null) {
             throw new HttpError(400, "request body: " + dev.rareclass.adapters.io.PackedData.phrase(kind)
@@ -858,13 +858,14 @@ public final class InferenceServer {
                     && !detail.equalsIgnoreCase(reason) && !detail.contains("Exception")) {
                 reason = reason + ": " + clip(detail);
             }
-            if (status == 500 && request.getAttribute(ERROR_EXCEPTION) instanceof org.eclipse.jetty.io.EofException) {
-                // the idle timeout closed a connection whose request line came but not all its headers: a slow or
-                // stalled client, which /metrics counted as a server error (500); the connection is closed, so the
-                // 408 below is for the count, as no client is left to read it
+            if (status == 500 && !stopping.get()
+                    && request.getAttribute(ERROR_EXCEPTION) instanceof org.eclipse.jetty.io.EofException) {
+                // a connection closed (by the idle timeout, or by the client) after the request line but before all
+                // its headers: a slow, stalled or gone client, which /metrics counted as a server error (500); the
+                // connection is closed, so the 408 below is for the count, as no client is left to read it
                 status = 408;
                 response.setStatus(status);
-                reason = "the request's headers took longer than " + settings.timeoutMillis() / 1000.0 + " s to arrive";
+                reason = "the request's headers did not all arrive within " + settings.timeoutMillis() / 1000.0 + " s";
             }
             if (status == 503 && stopping.get()) {
                 // a request Jetty turned away before the routes saw it, as the routes say it of one they see

@@ -265,7 +265,7 @@ class BadInputCorpusTest {
         cases.add(gen("column-missing.csv", d -> text(d, "column-missing.csv", "a,color\n1,red\n"), predict, 65, "missing column(s) b"));
         // refused as scikit-learn refuses feature names in another order, now saying which order the model reads
         cases.add(gen("columns-reordered.csv", d -> text(d, "columns-reordered.csv", "y,color,b,a\n0,red,2,1\n"), predict,
-                65, "column 1 is 'color' where the model reads 'a' (its order: a, b, color)"));
+                65, "'color' stands where the model reads 'a' (its order: a, b, color)"));
         cases.add(gen("predict-text-in-numeric.csv", d -> text(d, "predict-text-in-numeric.csv",
                 "a,b,color\n1,2,red\n1,two,red\n"), predict, 65, "line 3"));
         cases.add(gen("unseen-category.csv", d -> text(d, "unseen-category.csv", "a,b,color,y\n1,2,red,0\n1,2,purple,1\n"),

@@ -352,7 +352,7 @@ class ServeBadRequestTest {
             throw new java.io.UncheckedIOException(e);
         }
         c.add(new Case("CSV body gzipped without Content-Encoding", "POST", infer(MODEL), "text/csv", gzipped, 400,
-                List.of("request body: gzip data; send it with the header Content-Encoding: gzip")));
+                List.of("request body: gzip data (sent without the header Content-Encoding: gzip")));
         c.add(new Case("CSV body that is Parquet", "POST", infer(MODEL), "text/csv",
                 new byte[] {'P', 'A', 'R', '1', 0x15, 0, 0, 0, 0}, 400,
                 List.of("request body: Parquet, not a text table; send the rows as CSV, TSV or JSON")));

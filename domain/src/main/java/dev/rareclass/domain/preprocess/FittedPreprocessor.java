@@ -472,11 +472,11 @@ public final class FittedPreprocessor {
             } else {
                 // as scikit-learn refuses feature names in another order; the message did not say which order
                 int first = 0;
-                while (got.get(first).equals(expected.get(first))) {
+                while (first < Math.min(got.size(), expected.size()) - 1 && got.get(first).equals(expected.get(first))) {
                     first++;
                 }
-                detail = "the columns are in a different order than at training: column " + (first + 1) + " is '"
-                        + got.get(first) + "' where the model reads '" + expected.get(first) + "' (its order: "
+                detail = "the columns are in a different order than at training: '" + got.get(first) + "' stands "
+                        + "where the model reads '" + expected.get(first) + "' (its order: "
                         + String.join(", ", head(expected)) + (expected.size() > 5 ? ", …" : "") + ")";
             }
             throw new DataException(table.source() + ": columns do not match the model's input schema: " + detail);

@@ -73,10 +73,11 @@ public interface ExperimentUseCase {
             }
             if (rows * positiveRate < MIN_EXPECTED_POSITIVES) {
                 // --rows 100 at the default 1% drew no positive and was refused as bad data (exit 65), its own table
+                long enough = (long) Math.ceil(MIN_EXPECTED_POSITIVES / positiveRate);
                 throw new UsageException("--rows " + rows + " at --positive-rate " + positiveRate + " makes about "
                         + Math.round(rows * positiveRate) + " positive rows, too few to split into folds; give rows × "
-                        + "positive-rate of " + MIN_EXPECTED_POSITIVES + " or more (such as --rows "
-                        + (long) Math.ceil(MIN_EXPECTED_POSITIVES / positiveRate) + ")");
+                        + "positive-rate of " + MIN_EXPECTED_POSITIVES + " or more (such as "
+                        + (enough <= Integer.MAX_VALUE ? "--rows " + enough : "a larger --positive-rate") + ")");
             }
         }
 
