@@ -70,18 +70,14 @@ final class TuneCommand extends ExperimentCommand {
     @Override
     public Integer call() {
         fileNamed("--out", out);
-        if (out != null) {
-            // the data file is guarded where the model is written; the space file was replaced by the model (exit 0)
-            dev.rareclass.adapters.io.AtomicFiles.refuseInput(out, out, List.of(space));
-        }
         if (Tuning.Method.fromKey(search) == Tuning.Method.GRID && spec.commandLine().getParseResult().hasMatchedOption("--trials")) {
             throw new UsageException("--trials sets a random search's budget; --search grid tries every point of the "
                     + "space: give one of them");
         }
         ReportRequest folder = results.request();
         Candidate base = Candidate.parse(model, Hyperparameters.parse(params));
-        Tuning tuning = new Tuning(base, recipes.readSearchSpace(space), Tuning.Method.fromKey(search), trials,
-                space.toString());
+        // the space file is an input the refitted model must not replace (it did, exit 0), as the data file is
+        Tuning tuning = new Tuning(base, recipes.readSearchSpace(space), Tuning.Method.fromKey(search), trials, space);
         var request = new ExperimentUseCase.Request("Tuning " + model + " on " + table.data.getFileName(),
                 new ExperimentUseCase.FromFile(table.toDomain()),
                 experiment.toPlan(List.of(base), rebalancing, table.missing()), Optional.of(tuning), experiment.jobs(),

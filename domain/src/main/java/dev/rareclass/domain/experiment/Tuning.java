@@ -18,8 +18,10 @@ import java.util.Objects;
  * @param trials random search's budget (grid search tries the whole grid)
  * @param source where the space was written (its file, or a recipe's {@code tune.space}), for messages about its
  *               values
+ * @param file   the space's own file, when it has one: an input of the search, which no output may replace
  */
-public record Tuning(Candidate base, SearchSpace space, Method method, int trials, String source) {
+public record Tuning(Candidate base, SearchSpace space, Method method, int trials, String source,
+                     java.util.Optional<java.nio.file.Path> file) {
 
     /** How trials are chosen. */
     public enum Method {
@@ -41,6 +43,7 @@ public record Tuning(Candidate base, SearchSpace space, Method method, int trial
 
     public Tuning {
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(file, "file");
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(space, "space");
         Objects.requireNonNull(method, "method");
@@ -59,12 +62,17 @@ public record Tuning(Candidate base, SearchSpace space, Method method, int trial
 
     /** A search whose space's source is not known (messages then say "the search space"). */
     public Tuning(Candidate base, SearchSpace space, Method method, int trials) {
-        this(base, space, method, trials, "the search space");
+        this(base, space, method, trials, "the search space", java.util.Optional.empty());
+    }
+
+    /** A search whose space was read from {@code file}. */
+    public Tuning(Candidate base, SearchSpace space, Method method, int trials, java.nio.file.Path file) {
+        this(base, space, method, trials, file.toString(), java.util.Optional.of(file));
     }
 
     /** This search, its space read from {@code source}. */
     public Tuning from(String source) {
-        return new Tuning(base, space, method, trials, source);
+        return new Tuning(base, space, method, trials, source, file);
     }
 
     /** The trials as candidates, in order: the grid, or {@code trials} draws seeded with {@code seed}. */

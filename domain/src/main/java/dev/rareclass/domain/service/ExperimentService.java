@@ -387,7 +387,11 @@ public record ExperimentService(TableSource tables, Experiment engine, PipelineF
         // the report folder, the charts and a refitted model are written aside and put in place together at the
         // end: checked now, before the long work (a model outside the report folder needs its folder, as train's)
         Optional<Path> folder = request.results().target();
-        List<Path> inputs = request.data() instanceof FromFile file ? List.of(file.options().file()) : List.of();
+        List<Path> inputs = new java.util.ArrayList<>();
+        if (request.data() instanceof FromFile file) {
+            inputs.add(file.options().file());
+        }
+        request.tuning().flatMap(Tuning::file).ifPresent(inputs::add); // a space file, which the model replaced
         request.refit().filter(m -> folder.map(f -> !m.toAbsolutePath().normalize()
                 .startsWith(f.toAbsolutePath().normalize())).orElse(true)).ifPresent(m -> folders.checkFile(m, inputs));
         try (Outputs.Staged staged = folders.stage(inputs)) {
