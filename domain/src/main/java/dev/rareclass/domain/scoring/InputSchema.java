@@ -24,8 +24,8 @@ import java.util.Set;
  * <p>Values, by the column's type: a numeric column takes numbers, strings and booleans the CSV reader would read as
  * numbers ({@code "3.5"}, {@code " 7 "}, {@code true}; {@code ""} and {@code "NA"} are missing), or null for a missing
  * value; a categorical column takes strings, numbers (an integral number is its digits, so 3 and 3.0 are the level
- * "3") and booleans, or null; a text column takes strings or null. The label column, when present, is ignored; any other column the model does not
- * read is refused, as is a missing one, each by name.
+ * "3") and booleans, or null; a text column takes strings or null. The label column, when present, is ignored; any
+ * other column the model does not read is refused, as is a missing one, each by name.
  *
  * <p>A category given as text is the training level it names as the CSV reader would have read it ({@link #level}):
  * {@code " red"} is {@code red}, {@code "02134"} and {@code "2134.0"} are the level {@code 2134} a CSV column of zip
