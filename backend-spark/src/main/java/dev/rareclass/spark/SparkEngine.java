@@ -382,8 +382,8 @@ final class SparkEngine implements ClusterEngine {
             java.util.regex.Matcher empty = NOTHING_TO_IMPUTE.matcher(Failures.innermost(e));
             if (empty.find() && table.names().containsKey(empty.group(1))) {
                 // an internal error with Spark's stack trace and the engine's own column name (__f2) before
-                throw new DataException(table.source() + ": column '" + table.names().get(empty.group(1))
-                        + "' has no values in the training rows to impute from; leave it out with --drop", e);
+                throw new DataException(dev.rareclass.domain.preprocess.FittedPreprocessor.nothingToImpute(
+                        table.source(), table.names().get(empty.group(1))), e);
             }
             throw e;
         }

@@ -115,8 +115,7 @@ public final class FittedPreprocessor {
         // training rows: a value missing in new rows is imputed all the same
         if (v.length > 0 && spec.missing().imputes()) {
             if (present == 0) {
-                throw new DataException(source + ": column '" + c.name() + "' has no values in the training rows to "
-                        + "impute from; leave it out with --drop");
+                throw new DataException(nothingToImpute(source, c.name()));
             }
             impute = switch (spec.missing()) {
                 case MEAN -> sum / present;
@@ -441,6 +440,12 @@ public final class FittedPreprocessor {
             }
         }
         return out;
+    }
+
+    /** Why a column the missing-value policy imputes is refused when it has no value to impute from (both engines). */
+    public static String nothingToImpute(String source, String column) {
+        return source + ": column '" + column + "' has no values in the training rows to impute from; leave it out "
+                + "with --drop";
     }
 
     /**
